@@ -1,0 +1,381 @@
+/* fg-demo.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Builds a township that looks like a real one, so that a newcomer's first
+ * start shows a working program and benchmarks have data of any size. The
+ * names are made up from common parts; a fixed seed makes every demo of the
+ * same size the same.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "fg-category.h"
+#include "fg-credit-code.h"
+#include "fg-demo.h"
+#include "fg-region.h"
+#include "fg-store-private.h"
+#include "fg-venue.h"
+
+#define DEMO_SEED 20261129
+#define DEMO_TOWNSHIP_CODE "410425101"
+
+static const char * const surnames[] = {
+  "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱",
+  "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯",
+  "邓", "曹", "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜",
+  "叶", "程", "苏", "魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭",
+  "陆", "汪", "范", "金", "石", "廖", "贾", "夏", "韦", "付", "方", "白", "邹", "孟",
+  "熊", "秦", "邱", "江", "尹", "薛", "闫", "段", "雷", "侯", "龙", "史", "陶", "黎",
+};
+
+static const char * const given_names[] = {
+  "建国", "建华", "国强", "秀英", "桂英", "秀兰", "玉兰", "志强", "海燕", "红霞",
+  "丽娟", "伟", "敏", "静", "磊", "军", "勇", "杰", "娜", "强", "涛", "明", "超",
+  "俊杰", "晓东", "金凤", "春花", "文博", "子涵", "浩然", "雨萱", "欣怡", "宇航",
+  "喆", "堃", "昇", "珺", "赟", "淑珍", "振华", "卫东", "新民", "保国", "长青",
+};
+
+static const char * const village_stems[] = {
+  "庄", "楼", "湾", "营", "沟", "寨", "岗", "店", "集", "洼", "坡", "屯", "桥", "河",
+};
+
+static const char * const community_names[] = {
+  "东街社区", "西街社区", "南关社区", "北关社区", "新华社区", "建设路社区",
+  "人民路社区", "幸福里社区", "文化路社区", "育才社区",
+};
+
+static const char * const roads[] = {
+  "人民路", "建设路", "解放路", "文化路", "中心街", "新华街", "工业路", "育才路",
+  "民主路", "商贸街", "府前街", "车站路", "团结路", "胜利街", "东大街", "西大街",
+};
+
+static const char * const grid_names[] = {
+  "第一网格", "第二网格", "第三网格", "第四网格", "第五网格", "第六网格",
+};
+
+typedef struct
+{
+  const char *category;
+  int weight;          /* how common the kind is */
+  const char * const *suffixes;
+  double area_min;
+  double area_max;
+  int sleeping_max;
+} Kind;
+
+static const char * const school_suffixes[] = { "幼儿园", "托管中心", "培训学校", "小学附属幼儿园", NULL };
+static const char * const clinic_suffixes[] = { "诊所", "卫生室", "中医诊所", "口腔诊所", "门诊部", NULL };
+static const char * const shop_suffixes[] = { "超市", "便利店", "百货商店", "烟酒店", "五金店", "日杂店", "小卖部", NULL };
+static const char * const restaurant_suffixes[] = { "烧烤", "面馆", "饺子馆", "烩面馆", "快餐店", "火锅店", "胡辣汤", "小吃店", NULL };
+static const char * const hotel_suffixes[] = { "宾馆", "旅社", "快捷酒店", "招待所", "民宿", NULL };
+static const char * const entertainment_suffixes[] = { "KTV", "歌厅", "量贩式KTV", "舞厅", NULL };
+static const char * const cafe_suffixes[] = { "网吧", "网咖", "电竞馆", NULL };
+static const char * const beauty_suffixes[] = { "美发店", "足浴店", "洗浴中心", "美容院", "理发店", NULL };
+static const char * const production_suffixes[] = { "木器加工厂", "服装加工厂", "面粉加工厂", "塑料制品厂", "纸箱厂", NULL };
+static const char * const three_suffixes[] = { "五金店(前店后宅)", "批发部(住人)", "加工点(住人)", NULL };
+static const char * const mixed_suffixes[] = { "综合商贸楼", "商住综合楼", "多业态商业体", NULL };
+static const char * const rental_suffixes[] = { "出租屋", "群租房", "公寓", NULL };
+static const char * const ebike_suffixes[] = { "小区电动车充电棚", "电动车集中充电点", NULL };
+static const char * const street_suffixes[] = { "门市部", "建材门市", "家电门市", "粮油门市", NULL };
+static const char * const workshop_suffixes[] = { "馒头作坊", "豆腐作坊", "粉条作坊", "手工作坊", NULL };
+static const char * const residential_suffixes[] = { "家属院", "老旧小区", "职工宿舍", NULL };
+
+static const Kind kinds[] = {
+  { "school", 3, school_suffixes, 80, 600, 0 },
+  { "clinic", 4, clinic_suffixes, 30, 200, 0 },
+  { "shop", 22, shop_suffixes, 20, 300, 2 },
+  { "restaurant", 18, restaurant_suffixes, 20, 250, 2 },
+  { "hotel", 5, hotel_suffixes, 100, 800, 60 },
+  { "entertainment", 2, entertainment_suffixes, 100, 500, 0 },
+  { "internet-cafe", 2, cafe_suffixes, 80, 400, 0 },
+  { "beauty-bath", 8, beauty_suffixes, 20, 300, 2 },
+  { "small-production", 6, production_suffixes, 200, 2000, 0 },
+  { "three-in-one", 5, three_suffixes, 40, 300, 6 },
+  { "mixed-business", 2, mixed_suffixes, 300, 3000, 20 },
+  { "rental-housing", 6, rental_suffixes, 60, 600, 30 },
+  { "ebike-charging", 3, ebike_suffixes, 20, 200, 0 },
+  { "street-shop", 8, street_suffixes, 20, 200, 2 },
+  { "family-workshop", 3, workshop_suffixes, 20, 200, 4 },
+  { "old-residential", 2, residential_suffixes, 1000, 20000, 0 },
+};
+
+#define PICK(rand, array) (array[g_rand_int_range (rand, 0, G_N_ELEMENTS (array))])
+
+static const Kind *
+pick_kind (GRand *rand)
+{
+  int total = 0;
+  int r;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    total += kinds[i].weight;
+
+  r = g_rand_int_range (rand, 0, total);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      if (r < kinds[i].weight)
+        return &kinds[i];
+      r -= kinds[i].weight;
+    }
+
+  return &kinds[0];
+}
+
+static char *
+person_name (GRand *rand)
+{
+  return g_strconcat (PICK (rand, surnames), PICK (rand, given_names), NULL);
+}
+
+static char *
+phone_number (GRand *rand)
+{
+  static const char * const prefixes[] = { "133", "135", "137", "138", "139", "150", "151", "155", "158", "176", "183", "186", "189", "199" };
+
+  return g_strdup_printf ("%s%08d", PICK (rand, prefixes), g_rand_int_range (rand, 0, 100000000));
+}
+
+static char *
+credit_code (GRand *rand)
+{
+  static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  char code[19];
+
+  /* 92: an individual business (个体工商户), registered in this county */
+  memcpy (code, "92410425", 8);
+  for (guint i = 8; i < 17; i++)
+    code[i] = alphabet[g_rand_int_range (rand, 0, 31)];
+  code[17] = fg_credit_code_check_char (code);
+  code[18] = '\0';
+  return g_strdup (code);
+}
+
+typedef struct
+{
+  GPtrArray *villages;  /* FgRegion */
+  GPtrArray *grids;     /* FgRegion, each with its village at the same index in grid_villages */
+  GPtrArray *grid_villages;
+} Places;
+
+static gboolean
+add_places (FgStore     *store,
+            FgActor     *actor,
+            GRand       *rand,
+            const char  *township_id,
+            guint        n_villages,
+            Places      *places,
+            GError     **error)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_communities = MIN (n_villages / 3 + 1, G_N_ELEMENTS (community_names));
+
+  for (guint i = 0; i < n_villages; i++)
+    {
+      g_autoptr(FgRegion) village = NULL;
+      g_autofree char *code = NULL;
+      g_autofree char *name = NULL;
+      guint n_grids;
+
+      if (i < n_communities)
+        {
+          code = g_strdup_printf (DEMO_TOWNSHIP_CODE "%03u", i + 1);
+          name = g_strdup (community_names[i]);
+        }
+      else
+        {
+          code = g_strdup_printf (DEMO_TOWNSHIP_CODE "%03u", 200 + i - n_communities);
+          do
+            {
+              g_free (name);
+              name = g_strconcat (PICK (rand, surnames), PICK (rand, village_stems), "村", NULL);
+            }
+          while (g_hash_table_contains (used, name) && g_hash_table_size (used) < 1000);
+
+          /* past the names the parts can make, number them */
+          if (g_hash_table_contains (used, name))
+            {
+              char *numbered = g_strdup_printf ("%s%u", name, i);
+              g_free (name);
+              name = numbered;
+            }
+        }
+      g_hash_table_add (used, g_strdup (name));
+
+      village = fg_region_add_village (store, actor, township_id, code, name, error);
+      if (village == NULL)
+        return FALSE;
+
+      n_grids = (guint) g_rand_int_range (rand, 2, 5);
+      for (guint j = 0; j < n_grids; j++)
+        {
+          FgRegion *grid = fg_region_add_grid (store, actor, fg_region_get_id (village),
+                                               grid_names[j], error);
+          if (grid == NULL)
+            return FALSE;
+          g_ptr_array_add (places->grids, grid);
+          g_ptr_array_add (places->grid_villages, g_object_ref (village));
+        }
+
+      g_ptr_array_add (places->villages, g_steal_pointer (&village));
+    }
+
+  return TRUE;
+}
+
+static FgVenue *
+make_venue (GRand      *rand,
+            FgRegion   *grid,
+            FgRegion   *village)
+{
+  const Kind *kind = pick_kind (rand);
+  g_autoptr(FgVenue) venue = fg_venue_new ();
+  g_autofree char *operator_name = person_name (rand);
+  g_autofree char *name = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *phone = phone_number (rand);
+  const char *categories[3] = { kind->category, NULL, NULL };
+  const char *suffix;
+  guint n_suffixes = 0;
+  int style = g_rand_int_range (rand, 0, 3);
+
+  while (kind->suffixes[n_suffixes] != NULL)
+    n_suffixes++;
+  suffix = kind->suffixes[g_rand_int_range (rand, 0, n_suffixes)];
+
+  /* 老王烧烤, 张记面馆, 冢头幸福超市 */
+  if (style == 0)
+    name = g_strconcat ("老", PICK (rand, surnames), suffix, NULL);
+  else if (style == 1)
+    name = g_strconcat (PICK (rand, surnames), "记", suffix, NULL);
+  else
+    name = g_strconcat (PICK (rand, roads), suffix, NULL);
+
+  address = g_strdup_printf ("%s%s%d号", fg_region_get_name (village),
+                             PICK (rand, roads), g_rand_int_range (rand, 1, 300));
+
+  /* one in twelve venues mixes kinds: a shop with a restaurant, a hotel with karaoke */
+  if (g_rand_int_range (rand, 0, 12) == 0)
+    {
+      const Kind *other = pick_kind (rand);
+      if (other != kind)
+        categories[1] = other->category;
+    }
+
+  fg_venue_set_name (venue, name);
+  fg_venue_set_address (venue, address);
+  fg_venue_set_region_id (venue, fg_region_get_id (grid));
+  fg_venue_set_categories (venue, categories);
+  fg_venue_set_operator_name (venue, operator_name);
+  fg_venue_set_phone (venue, phone);
+  if (g_rand_int_range (rand, 0, 10) < 6)
+    {
+      g_autofree char *code = credit_code (rand);
+      fg_venue_set_credit_code (venue, code);
+    }
+  fg_venue_set_floor_area (venue, (double) g_rand_int_range (rand, (int) kind->area_min, (int) kind->area_max + 1));
+  fg_venue_set_floors (venue, g_rand_int_range (rand, 1, 4));
+  fg_venue_set_sleeping (venue, kind->sleeping_max > 0 ? g_rand_int_range (rand, 0, kind->sleeping_max + 1) : 0);
+  fg_venue_set_key_unit (venue, kind->area_max >= 800 && g_rand_int_range (rand, 0, 4) == 0);
+  fg_venue_set_smoke_alarm (venue, g_rand_int_range (rand, 0, 10) < 7);
+  if (g_rand_int_range (rand, 0, 40) == 0)
+    fg_venue_set_status (venue, FG_VENUE_STATUS_CLOSED);
+
+  return g_steal_pointer (&venue);
+}
+
+/**
+ * fg_demo_populate:
+ * @store: a store that has not been set up
+ * @actor: who creates the demo
+ * @n_venues: how many venues to register
+ * @progress: (nullable) (scope call): called now and then with the venues done
+ * @user_data: data for @progress
+ * @error: return location for an error
+ *
+ * Sets up the demo township 冢头镇 of 郏县 with villages, communities,
+ * grids and @n_venues venues of every category. About one village per 300
+ * venues, so a county-sized demo stays plausible.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_demo_populate (FgStore         *store,
+                  FgActor         *actor,
+                  guint            n_venues,
+                  FgDemoProgress   progress,
+                  gpointer         user_data,
+                  GError         **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (DEMO_SEED);
+  Places places = { 0 };
+  guint n_villages;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  if (fg_store_is_set_up (store))
+    {
+      g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_FAILED,
+                   _("The demo can only be created in a new, empty database."));
+      return FALSE;
+    }
+
+  places.villages = g_ptr_array_new_with_free_func (g_object_unref);
+  places.grids = g_ptr_array_new_with_free_func (g_object_unref);
+  places.grid_villages = g_ptr_array_new_with_free_func (g_object_unref);
+
+  n_villages = CLAMP (n_venues / 300, 8, 799);
+
+  if (!fg_store_begin (store, error))
+    goto out;
+
+  if (!fg_region_set_up_township (store, actor, DEMO_TOWNSHIP_CODE, "冢头镇", "郏县", error) ||
+      !add_places (store, actor, rand, fg_store_get_home_region_id (store),
+                   n_villages, &places, error))
+    {
+      fg_store_rollback (store);
+      goto out;
+    }
+
+  for (guint i = 0; i < n_venues; i++)
+    {
+      guint g = (guint) g_rand_int_range (rand, 0, places.grids->len);
+      g_autoptr(FgVenue) venue = make_venue (rand, g_ptr_array_index (places.grids, g),
+                                             g_ptr_array_index (places.grid_villages, g));
+
+      if (!fg_venue_save (store, actor, venue, error))
+        {
+          fg_store_rollback (store);
+          goto out;
+        }
+
+      /* Commit in batches: memory stays bounded for a million venues,
+       * and the work done so far is on disk. */
+      if ((i + 1) % 20000 == 0)
+        {
+          if (!fg_store_commit (store, error) || !fg_store_begin (store, error))
+            goto out;
+          if (progress != NULL)
+            progress (i + 1, n_venues, user_data);
+        }
+    }
+
+  if (!fg_store_commit (store, error))
+    goto out;
+
+  if (progress != NULL)
+    progress (n_venues, n_venues, user_data);
+  ok = TRUE;
+
+out:
+  g_ptr_array_unref (places.villages);
+  g_ptr_array_unref (places.grids);
+  g_ptr_array_unref (places.grid_villages);
+  return ok;
+}

@@ -1,0 +1,60 @@
+/* fg-store-private.h — what the core modules share about the store
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "fg-actor.h"
+#include "fg-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *fg_store_get_db          (FgStore      *self);
+sqlite3_stmt *fg_store_prepare         (FgStore      *self,
+                                        const char   *sql,
+                                        GError      **error);
+gboolean      fg_store_exec            (FgStore      *self,
+                                        const char   *sql,
+                                        GError      **error);
+gboolean      fg_store_begin           (FgStore      *self,
+                                        GError      **error);
+gboolean      fg_store_commit          (FgStore      *self,
+                                        GError      **error);
+void          fg_store_rollback        (FgStore      *self);
+gboolean      fg_store_step_done       (FgStore      *self,
+                                        sqlite3_stmt *stmt,
+                                        GError      **error);
+void          fg_store_set_error       (FgStore      *self,
+                                        int           rc,
+                                        GError      **error);
+char         *fg_store_next_stamp      (FgStore      *self);
+void          fg_store_reload_node     (FgStore      *self);
+char         *fg_uuid_new              (void);
+char         *fg_now_iso8601           (void);
+
+/* Statements come from a cache; the cleanup resets them so that no read
+ * snapshot outlives its use: g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (…) */
+static inline void
+fg_stmt_release (sqlite3_stmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, fg_stmt_release)
+
+static inline const char *
+fg_stmt_text (sqlite3_stmt *stmt,
+              int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  return text != NULL ? text : "";
+}
+
+/* Registered on every connection by the store; fg-search.c */
+int           fg_search_register_tokenizer (sqlite3    *db);
+char         *fg_search_build_match        (const char *text);
+
+G_END_DECLS

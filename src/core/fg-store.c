@@ -1,0 +1,692 @@
+/* fg-store.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
+
+#include "fg-store-private.h"
+
+/* 'FGRD': marks a file as ours, so that another program's SQLite file is
+ * refused instead of being migrated. */
+#define FG_APPLICATION_ID 0x46475244
+#define MIGRATIONS_PATH "/io/github/firegrid/core/migrations"
+
+struct _FgStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  GHashTable *statements;  /* SQL text → sqlite3_stmt */
+
+  guint transaction_depth;
+  guint transaction_aborted : 1;
+
+  char *node_id;
+  char *home_region_id;
+
+  /* hybrid logical clock: the last stamp handed out */
+  gint64 hlc_wall;
+  guint hlc_counter;
+};
+
+G_DEFINE_FINAL_TYPE (FgStore, fg_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (fg-store-error-quark, fg_store_error)
+
+static void
+fg_store_finalize (GObject *object)
+{
+  FgStore *self = (FgStore *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  g_free (self->node_id);
+  g_free (self->home_region_id);
+
+  G_OBJECT_CLASS (fg_store_parent_class)->finalize (object);
+}
+
+static void
+fg_store_class_init (FgStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = fg_store_finalize;
+}
+
+static void
+fg_store_init (FgStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+}
+
+/**
+ * fg_store_get_default_path:
+ *
+ * Returns: (transfer full): where the program keeps its database when no
+ *   other file is named: `$XDG_DATA_HOME/firegrid/firegrid.db`
+ */
+char *
+fg_store_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "firegrid", "firegrid.db", NULL);
+}
+
+void
+fg_store_set_error (FgStore  *self,
+                    int       rc,
+                    GError  **error)
+{
+  const char *detail = self != NULL && self->db != NULL ? sqlite3_errmsg (self->db)
+                                                       : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_FULL,
+                   _("The disk is full, so nothing was saved. Free some space and try again."));
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_BUSY,
+                   _("The database is in use by another Firegrid program. Close it and try again."));
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_READ_ONLY,
+                   _("The database file cannot be written. Check that the disk is not write-protected."));
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_CORRUPT,
+                   _("The database file is damaged. Restore it from a backup. (%s)"),
+                   detail);
+      break;
+
+    case SQLITE_NOTADB:
+      g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_NOT_DATABASE,
+                   _("This file is not a Firegrid database. Choose another file."));
+      break;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+      g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_OPEN,
+                   _("The database file could not be read or written. Check the disk and try again. (%s)"),
+                   detail);
+      break;
+
+    default:
+      g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_FAILED,
+                   _("The database reported an error, and nothing was changed. (%s)"),
+                   detail);
+      break;
+    }
+}
+
+gboolean
+fg_store_exec (FgStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  int rc;
+
+  g_assert (FG_IS_STORE (self));
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      fg_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * fg_store_prepare: (skip)
+ *
+ * Returns: (transfer none): a cached statement, reset and without bindings,
+ *   or %NULL with @error set
+ */
+sqlite3_stmt *
+fg_store_prepare (FgStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_assert (FG_IS_STORE (self));
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      fg_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+/* Steps a statement that returns no rows. */
+gboolean
+fg_store_step_done (FgStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      fg_store_set_error (self, rc, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Transactions nest: only the outermost begin and commit reach SQLite, so a
+ * batch (the demo, an import) can wrap many single-action calls. A rollback
+ * at any depth undoes the whole transaction. */
+gboolean
+fg_store_begin (FgStore  *self,
+                GError  **error)
+{
+  g_assert (FG_IS_STORE (self));
+
+  if (self->transaction_depth == 0)
+    {
+      if (!fg_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->transaction_aborted = FALSE;
+    }
+
+  self->transaction_depth++;
+  return TRUE;
+}
+
+gboolean
+fg_store_commit (FgStore  *self,
+                 GError  **error)
+{
+  g_assert (FG_IS_STORE (self));
+  g_assert (self->transaction_depth > 0);
+
+  self->transaction_depth--;
+
+  if (self->transaction_aborted)
+    {
+      if (self->transaction_depth == 0)
+        self->transaction_aborted = FALSE;
+      g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_FAILED,
+                   _("An earlier step failed, so nothing was saved."));
+      return FALSE;
+    }
+
+  if (self->transaction_depth == 0)
+    {
+      if (!fg_store_exec (self, "COMMIT", error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          fg_store_reload_node (self);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+void
+fg_store_rollback (FgStore *self)
+{
+  g_assert (FG_IS_STORE (self));
+
+  if (self->transaction_depth == 0)
+    return;
+
+  self->transaction_depth--;
+
+  if (!self->transaction_aborted)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->transaction_aborted = TRUE;
+      /* the clock's last stamp may have been rolled back with the rest */
+      fg_store_reload_node (self);
+    }
+
+  if (self->transaction_depth == 0)
+    self->transaction_aborted = FALSE;
+}
+
+sqlite3 *
+fg_store_get_db (FgStore *self)
+{
+  g_return_val_if_fail (FG_IS_STORE (self), NULL);
+  return self->db;
+}
+
+static gboolean
+parse_stamp (const char *stamp,
+             gint64     *wall,
+             guint      *counter)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (stamp == NULL || *stamp == '\0')
+    return FALSE;
+
+  parts = g_strsplit (stamp, "-", 3);
+  if (g_strv_length (parts) < 2)
+    return FALSE;
+
+  *wall = g_ascii_strtoll (parts[0], NULL, 10);
+  *counter = (guint) g_ascii_strtoull (parts[1], NULL, 10);
+  return TRUE;
+}
+
+void
+fg_store_reload_node (FgStore *self)
+{
+  sqlite3_stmt *stmt;
+
+  g_clear_pointer (&self->node_id, g_free);
+  g_clear_pointer (&self->home_region_id, g_free);
+  self->hlc_wall = 0;
+  self->hlc_counter = 0;
+
+  stmt = fg_store_prepare (self, "SELECT id, scope_region_id, hlc FROM node LIMIT 1", NULL);
+  if (stmt == NULL)
+    return;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      self->node_id = g_strdup (fg_stmt_text (stmt, 0));
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        self->home_region_id = g_strdup (fg_stmt_text (stmt, 1));
+      parse_stamp (fg_stmt_text (stmt, 2), &self->hlc_wall, &self->hlc_counter);
+    }
+
+  fg_stmt_release (stmt);
+}
+
+/**
+ * fg_store_next_stamp: (skip)
+ *
+ * Hands out the next update stamp of the hybrid logical clock:
+ * "WWWWWWWWWWWWWWW-CCCCC-NODE", the wall time in milliseconds and a counter
+ * for stamps within one millisecond (or while the wall clock is behind the
+ * last stamp), so that stamps compare as text. Must be called inside a
+ * transaction: the last stamp is stored with the change it marks.
+ *
+ * Returns: (transfer full): the stamp
+ */
+char *
+fg_store_next_stamp (FgStore *self)
+{
+  gint64 now = g_get_real_time () / 1000;
+  g_autofree char *stamp = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert (FG_IS_STORE (self));
+  g_assert (self->transaction_depth > 0);
+  g_assert (self->node_id != NULL);
+
+  if (now > self->hlc_wall)
+    {
+      self->hlc_wall = now;
+      self->hlc_counter = 0;
+    }
+  else
+    {
+      self->hlc_counter++;
+    }
+
+  stamp = g_strdup_printf ("%015" G_GINT64_FORMAT "-%05u-%s",
+                           self->hlc_wall, self->hlc_counter, self->node_id);
+
+  stmt = fg_store_prepare (self, "UPDATE node SET hlc = ?1 WHERE id = ?2", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, self->node_id, -1, SQLITE_STATIC);
+      fg_store_step_done (self, stmt, NULL);
+    }
+
+  return g_steal_pointer (&stamp);
+}
+
+/**
+ * fg_uuid_new: (skip)
+ *
+ * Returns: (transfer full): a new time-ordered UUID (RFC 9562 version 7),
+ *   so that large tables grow at the end of their B-trees
+ */
+char *
+fg_uuid_new (void)
+{
+  static gsize initialized = 0;
+  guint64 ms = (guint64) (g_get_real_time () / 1000);
+  guint8 b[16];
+
+  if (g_once_init_enter (&initialized))
+    {
+      if (sodium_init () < 0)
+        g_error ("libsodium could not be initialised");
+      g_once_init_leave (&initialized, 1);
+    }
+
+  randombytes_buf (b, sizeof b);
+  for (guint i = 0; i < 6; i++)
+    b[i] = (guint8) (ms >> (8 * (5 - i)));
+  b[6] = 0x70 | (b[6] & 0x0f);
+  b[8] = 0x80 | (b[8] & 0x3f);
+
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+                          "%02x%02x%02x%02x%02x%02x",
+                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
+char *
+fg_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+static int
+query_int (FgStore    *self,
+           const char *sql,
+           GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+  int value = -1;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      fg_store_set_error (self, rc, error);
+      return -1;
+    }
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  else
+    fg_store_set_error (self, rc, error);
+
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+int
+fg_store_get_latest_schema_version (void)
+{
+  g_auto(GStrv) names = NULL;
+  int latest = 0;
+
+  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    latest = MAX (latest, atoi (names[i]));
+
+  return latest;
+}
+
+static gboolean
+fg_store_migrate (FgStore  *self,
+                  GError  **error)
+{
+  g_auto(GStrv) names = NULL;
+  int current;
+  int latest;
+
+  current = query_int (self, "PRAGMA user_version", error);
+  if (current < 0)
+    return FALSE;
+
+  latest = fg_store_get_latest_schema_version ();
+  if (current > latest)
+    {
+      g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_NEWER_SCHEMA,
+                   _("This database was written by a newer version of Firegrid "
+                     "(schema %d; this version knows up to %d). "
+                     "Install the newer version to open it; the file was left untouched."),
+                   current, latest);
+      return FALSE;
+    }
+
+  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, error);
+  if (names == NULL)
+    return FALSE;
+  qsort (names, g_strv_length (names), sizeof (char *), compare_strings);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      int version = atoi (names[i]);
+      g_autofree char *resource = NULL;
+      g_autofree char *pragma = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+
+      if (version <= current)
+        continue;
+
+      resource = g_strconcat (MIGRATIONS_PATH "/", names[i], NULL);
+      bytes = g_resources_lookup_data (resource, 0, error);
+      if (bytes == NULL)
+        return FALSE;
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      pragma = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                                version, FG_APPLICATION_ID);
+
+      if (!fg_store_begin (self, error))
+        return FALSE;
+
+      if (!fg_store_exec (self, sql, error) ||
+          !fg_store_exec (self, pragma, error))
+        {
+          fg_store_rollback (self);
+          g_prefix_error (error, _("The database could not be upgraded to schema %d: "), version);
+          return FALSE;
+        }
+
+      if (!fg_store_commit (self, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_OPEN,
+                   _("The folder “%s” could not be created: %s."),
+                   dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* The database will hold the node's secret key: only its owner reads it. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_OPEN,
+                   _("The database “%s” could not be created: %s."),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  g_close (fd, NULL);
+  return TRUE;
+}
+
+/**
+ * fg_store_open:
+ * @path: the database file; created when it does not exist
+ * @error: return location for an error
+ *
+ * Opens (or creates) the database and brings its schema up to date. A file
+ * that is not a Firegrid database, or one written by a newer version, is
+ * refused and left untouched.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+FgStore *
+fg_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(FgStore) self = NULL;
+  int application_id;
+  int n_tables;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (FG_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      fg_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+
+  rc = fg_search_register_tokenizer (self->db);
+  if (rc != SQLITE_OK)
+    {
+      fg_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  application_id = query_int (self, "PRAGMA application_id", error);
+  if (application_id < 0)
+    return NULL;
+  n_tables = query_int (self, "SELECT count(*) FROM sqlite_schema", error);
+  if (n_tables < 0)
+    return NULL;
+
+  if ((application_id != 0 && application_id != FG_APPLICATION_ID) ||
+      (application_id == 0 && n_tables > 0))
+    {
+      g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Firegrid database. Choose another file; this one was left untouched."),
+                   path);
+      return NULL;
+    }
+
+  /* Durable across a power cut: WAL with full syncs on commit. */
+  if (!fg_store_exec (self,
+                      "PRAGMA journal_mode = WAL;"
+                      "PRAGMA synchronous = FULL;"
+                      "PRAGMA foreign_keys = ON;",
+                      error))
+    return NULL;
+
+  if (!fg_store_migrate (self, error))
+    return NULL;
+
+  fg_store_reload_node (self);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+fg_store_get_path (FgStore *self)
+{
+  g_return_val_if_fail (FG_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+fg_store_get_schema_version (FgStore *self)
+{
+  g_return_val_if_fail (FG_IS_STORE (self), -1);
+  return query_int (self, "PRAGMA user_version", NULL);
+}
+
+/**
+ * fg_store_is_set_up:
+ *
+ * Returns: whether a township (or another node) has been set up in this
+ *   database; the program offers its set-up assistant when not
+ */
+gboolean
+fg_store_is_set_up (FgStore *self)
+{
+  g_return_val_if_fail (FG_IS_STORE (self), FALSE);
+  return self->node_id != NULL && self->home_region_id != NULL;
+}
+
+const char *
+fg_store_get_node_id (FgStore *self)
+{
+  g_return_val_if_fail (FG_IS_STORE (self), NULL);
+  return self->node_id;
+}
+
+/**
+ * fg_store_get_home_region_id:
+ *
+ * Returns: (nullable): the root of this node's scope (the township of a
+ *   township office), or %NULL before set-up
+ */
+const char *
+fg_store_get_home_region_id (FgStore *self)
+{
+  g_return_val_if_fail (FG_IS_STORE (self), NULL);
+  return self->home_region_id;
+}

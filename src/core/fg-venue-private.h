@@ -1,0 +1,25 @@
+/* fg-venue-private.h
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "fg-venue.h"
+
+G_BEGIN_DECLS
+
+/* The columns fg_venue_new_from_row() reads, in order, and the joins that
+ * give the village's and grid's names. */
+#define FG_VENUE_COLUMNS \
+  "v.id, v.name, v.address, v.region_id, v.categories, v.operator_name, v.phone," \
+  " v.credit_code, v.floor_area, v.floors, v.sleeping, v.key_unit, v.smoke_alarm," \
+  " v.status, v.created_at, rv.name, rg.name"
+#define FG_VENUE_FROM \
+  "venue v JOIN region rv ON rv.id = v.village_id LEFT JOIN region rg ON rg.id = v.grid_id"
+
+FgVenue *fg_venue_new_from_row (sqlite3_stmt *stmt);
+
+G_END_DECLS

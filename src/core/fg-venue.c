@@ -1,0 +1,1116 @@
+/* fg-venue.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "fg-category.h"
+#include "fg-credit-code.h"
+#include "fg-region-private.h"
+#include "fg-store-private.h"
+#include "fg-venue-private.h"
+
+struct _FgVenue
+{
+  GObject parent_instance;
+
+  char *id;
+  char *name;
+  char *address;
+  char *region_id;
+  GStrv categories;
+  char *operator_name;
+  char *phone;
+  char *credit_code;
+  double floor_area;  /* m²; negative when unknown */
+  int floors;         /* 0 when unknown */
+  int sleeping;
+  gboolean key_unit;
+  gboolean smoke_alarm;
+  FgVenueStatus status;
+
+  /* read from the store, for display */
+  char *village_name;
+  char *grid_name;
+  char *created_at;
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_ADDRESS,
+  PROP_REGION_ID,
+  PROP_CATEGORY_NAME,
+  PROP_OPERATOR_NAME,
+  PROP_PHONE,
+  PROP_CREDIT_CODE,
+  PROP_STATUS_LABEL,
+  PROP_VILLAGE_NAME,
+  PROP_GRID_NAME,
+  PROP_KEY_UNIT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (FgVenue, fg_venue, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (fg-venue-error-quark, fg_venue_error)
+
+static const char * const status_ids[] = { "active", "closed", "moved" };
+
+const char *
+fg_venue_status_to_string (FgVenueStatus status)
+{
+  g_return_val_if_fail (status <= FG_VENUE_STATUS_MOVED, NULL);
+  return status_ids[status];
+}
+
+gboolean
+fg_venue_status_from_string (const char    *text,
+                             FgVenueStatus *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (status_ids); i++)
+    {
+      if (g_strcmp0 (text, status_ids[i]) == 0)
+        {
+          *status = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * fg_venue_status_get_label:
+ *
+ * Returns: the status in words, in the user's language
+ */
+const char *
+fg_venue_status_get_label (FgVenueStatus status)
+{
+  switch (status)
+    {
+    case FG_VENUE_STATUS_ACTIVE:
+      return C_("venue status", "Open");
+    case FG_VENUE_STATUS_CLOSED:
+      return C_("venue status", "Closed");
+    case FG_VENUE_STATUS_MOVED:
+      return C_("venue status", "Moved away");
+    default:
+      return "";
+    }
+}
+
+static void
+fg_venue_finalize (GObject *object)
+{
+  FgVenue *self = (FgVenue *)object;
+
+  g_free (self->id);
+  g_free (self->name);
+  g_free (self->address);
+  g_free (self->region_id);
+  g_strfreev (self->categories);
+  g_free (self->operator_name);
+  g_free (self->phone);
+  g_free (self->credit_code);
+  g_free (self->village_name);
+  g_free (self->grid_name);
+  g_free (self->created_at);
+
+  G_OBJECT_CLASS (fg_venue_parent_class)->finalize (object);
+}
+
+static void
+fg_venue_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  FgVenue *self = FG_VENUE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_ADDRESS:
+      g_value_set_string (value, self->address);
+      break;
+
+    case PROP_REGION_ID:
+      g_value_set_string (value, self->region_id);
+      break;
+
+    case PROP_CATEGORY_NAME:
+      g_value_set_string (value, fg_venue_get_category_name (self));
+      break;
+
+    case PROP_OPERATOR_NAME:
+      g_value_set_string (value, self->operator_name);
+      break;
+
+    case PROP_PHONE:
+      g_value_set_string (value, self->phone);
+      break;
+
+    case PROP_CREDIT_CODE:
+      g_value_set_string (value, self->credit_code);
+      break;
+
+    case PROP_STATUS_LABEL:
+      g_value_set_string (value, fg_venue_status_get_label (self->status));
+      break;
+
+    case PROP_VILLAGE_NAME:
+      g_value_set_string (value, self->village_name);
+      break;
+
+    case PROP_GRID_NAME:
+      g_value_set_string (value, self->grid_name);
+      break;
+
+    case PROP_KEY_UNIT:
+      g_value_set_boolean (value, self->key_unit);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fg_venue_class_init (FgVenueClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = fg_venue_finalize;
+  object_class->get_property = fg_venue_get_property;
+
+  /* Read-only properties, for list views to bind; changes go through the
+   * setters and are saved with fg_venue_save(). */
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_ADDRESS] = g_param_spec_string ("address", NULL, NULL, NULL, flags);
+  properties[PROP_REGION_ID] = g_param_spec_string ("region-id", NULL, NULL, NULL, flags);
+  properties[PROP_CATEGORY_NAME] = g_param_spec_string ("category-name", NULL, NULL, NULL, flags);
+  properties[PROP_OPERATOR_NAME] = g_param_spec_string ("operator-name", NULL, NULL, NULL, flags);
+  properties[PROP_PHONE] = g_param_spec_string ("phone", NULL, NULL, NULL, flags);
+  properties[PROP_CREDIT_CODE] = g_param_spec_string ("credit-code", NULL, NULL, NULL, flags);
+  properties[PROP_STATUS_LABEL] = g_param_spec_string ("status-label", NULL, NULL, NULL, flags);
+  properties[PROP_VILLAGE_NAME] = g_param_spec_string ("village-name", NULL, NULL, NULL, flags);
+  properties[PROP_GRID_NAME] = g_param_spec_string ("grid-name", NULL, NULL, NULL, flags);
+  properties[PROP_KEY_UNIT] = g_param_spec_boolean ("key-unit", NULL, NULL, FALSE, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+fg_venue_init (FgVenue *self)
+{
+  self->floor_area = -1;
+  self->status = FG_VENUE_STATUS_ACTIVE;
+}
+
+/**
+ * fg_venue_new:
+ *
+ * Returns: (transfer full): an empty venue, to fill in and save
+ */
+FgVenue *
+fg_venue_new (void)
+{
+  return g_object_new (FG_TYPE_VENUE, NULL);
+}
+
+/**
+ * fg_venue_copy:
+ *
+ * Returns: (transfer full): a copy to edit without touching @self
+ */
+FgVenue *
+fg_venue_copy (FgVenue *self)
+{
+  FgVenue *copy;
+
+  g_return_val_if_fail (FG_IS_VENUE (self), NULL);
+
+  copy = fg_venue_new ();
+  copy->id = g_strdup (self->id);
+  copy->name = g_strdup (self->name);
+  copy->address = g_strdup (self->address);
+  copy->region_id = g_strdup (self->region_id);
+  copy->categories = g_strdupv (self->categories);
+  copy->operator_name = g_strdup (self->operator_name);
+  copy->phone = g_strdup (self->phone);
+  copy->credit_code = g_strdup (self->credit_code);
+  copy->floor_area = self->floor_area;
+  copy->floors = self->floors;
+  copy->sleeping = self->sleeping;
+  copy->key_unit = self->key_unit;
+  copy->smoke_alarm = self->smoke_alarm;
+  copy->status = self->status;
+  copy->village_name = g_strdup (self->village_name);
+  copy->grid_name = g_strdup (self->grid_name);
+  copy->created_at = g_strdup (self->created_at);
+
+  return copy;
+}
+
+static void
+set_string (FgVenue     *self,
+            char       **field,
+            const char  *value,
+            guint        prop_id)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+/**
+ * fg_venue_get_id:
+ *
+ * Returns: (nullable): the venue's id, %NULL until it is first saved
+ */
+const char *
+fg_venue_get_id (FgVenue *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE (self), NULL);
+  return self->id;
+}
+
+const char *
+fg_venue_get_name (FgVenue *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE (self), NULL);
+  return self->name != NULL ? self->name : "";
+}
+
+void
+fg_venue_set_name (FgVenue    *self,
+                   const char *name)
+{
+  g_return_if_fail (FG_IS_VENUE (self));
+  set_string (self, &self->name, name, PROP_NAME);
+}
+
+const char *
+fg_venue_get_address (FgVenue *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE (self), NULL);
+  return self->address != NULL ? self->address : "";
+}
+
+void
+fg_venue_set_address (FgVenue    *self,
+                      const char *address)
+{
+  g_return_if_fail (FG_IS_VENUE (self));
+  set_string (self, &self->address, address, PROP_ADDRESS);
+}
+
+/**
+ * fg_venue_get_region_id:
+ *
+ * Returns: (nullable): the grid, or the village when the venue is not yet
+ *   placed in a grid
+ */
+const char *
+fg_venue_get_region_id (FgVenue *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE (self), NULL);
+  return self->region_id;
+}
+
+void
+fg_venue_set_region_id (FgVenue    *self,
+                        const char *region_id)
+{
+  g_return_if_fail (FG_IS_VENUE (self));
+  set_string (self, &self->region_id, region_id, PROP_REGION_ID);
+}
+
+/**
+ * fg_venue_get_categories:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the category ids,
+ *   the main one first; more than one for a mixed-use venue
+ */
+const char * const *
+fg_venue_get_categories (FgVenue *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (FG_IS_VENUE (self), NULL);
+  return self->categories != NULL ? (const char * const *) self->categories : none;
+}
+
+void
+fg_venue_set_categories (FgVenue            *self,
+                         const char * const *categories)
+{
+  g_return_if_fail (FG_IS_VENUE (self));
+
+  if (self->categories != NULL && categories != NULL &&
+      g_strv_equal ((const char * const *) self->categories, categories))
+    return;
+
+  g_strfreev (self->categories);
+  self->categories = g_strdupv ((char **) categories);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY_NAME]);
+}
+
+/**
+ * fg_venue_get_category_name:
+ *
+ * Returns: the names of the venue's categories in the user's language,
+ *   joined for display
+ */
+const char *
+fg_venue_get_category_name (FgVenue *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_val_if_fail (FG_IS_VENUE (self), NULL);
+
+  for (guint i = 0; self->categories != NULL && self->categories[i] != NULL; i++)
+    {
+      const FgCategory *category = fg_category_lookup (self->categories[i]);
+
+      if (names->len > 0)
+        g_string_append (names, fg_locale_prefers_chinese () ? "、" : ", ");
+      g_string_append (names, category != NULL ? fg_category_get_name (category)
+                                               : self->categories[i]);
+    }
+
+  /* interned: the set of names is small and bounded by the category list */
+  return g_intern_string (names->str);
+}
+
+const char *
+fg_venue_get_operator_name (FgVenue *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE (self), NULL);
+  return self->operator_name != NULL ? self->operator_name : "";
+}
+
+void
+fg_venue_set_operator_name (FgVenue    *self,
+                            const char *operator_name)
+{
+  g_return_if_fail (FG_IS_VENUE (self));
+  set_string (self, &self->operator_name, operator_name, PROP_OPERATOR_NAME);
+}
+
+const char *
+fg_venue_get_phone (FgVenue *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE (self), NULL);
+  return self->phone != NULL ? self->phone : "";
+}
+
+void
+fg_venue_set_phone (FgVenue    *self,
+                    const char *phone)
+{
+  g_return_if_fail (FG_IS_VENUE (self));
+  set_string (self, &self->phone, phone, PROP_PHONE);
+}
+
+const char *
+fg_venue_get_credit_code (FgVenue *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE (self), NULL);
+  return self->credit_code != NULL ? self->credit_code : "";
+}
+
+void
+fg_venue_set_credit_code (FgVenue    *self,
+                          const char *credit_code)
+{
+  g_return_if_fail (FG_IS_VENUE (self));
+  set_string (self, &self->credit_code, credit_code, PROP_CREDIT_CODE);
+}
+
+/**
+ * fg_venue_get_floor_area:
+ *
+ * Returns: the floor area in square metres, or a negative number when it
+ *   is not known
+ */
+double
+fg_venue_get_floor_area (FgVenue *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE (self), -1);
+  return self->floor_area;
+}
+
+void
+fg_venue_set_floor_area (FgVenue *self,
+                         double   floor_area)
+{
+  g_return_if_fail (FG_IS_VENUE (self));
+  self->floor_area = floor_area;
+}
+
+/**
+ * fg_venue_get_floors:
+ *
+ * Returns: the number of floors the venue uses, 0 when not known
+ */
+int
+fg_venue_get_floors (FgVenue *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE (self), 0);
+  return self->floors;
+}
+
+void
+fg_venue_set_floors (FgVenue *self,
+                     int      floors)
+{
+  g_return_if_fail (FG_IS_VENUE (self));
+  self->floors = floors;
+}
+
+/**
+ * fg_venue_get_sleeping:
+ *
+ * Returns: how many people sleep on the premises (住人)
+ */
+int
+fg_venue_get_sleeping (FgVenue *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE (self), 0);
+  return self->sleeping;
+}
+
+void
+fg_venue_set_sleeping (FgVenue *self,
+                       int      sleeping)
+{
+  g_return_if_fail (FG_IS_VENUE (self));
+  self->sleeping = sleeping;
+}
+
+/**
+ * fg_venue_get_key_unit:
+ *
+ * Returns: whether the venue is a fire safety key unit (消防安全重点单位)
+ */
+gboolean
+fg_venue_get_key_unit (FgVenue *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE (self), FALSE);
+  return self->key_unit;
+}
+
+void
+fg_venue_set_key_unit (FgVenue  *self,
+                       gboolean  key_unit)
+{
+  g_return_if_fail (FG_IS_VENUE (self));
+
+  key_unit = !!key_unit;
+  if (self->key_unit == key_unit)
+    return;
+  self->key_unit = key_unit;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_UNIT]);
+}
+
+/**
+ * fg_venue_get_smoke_alarm:
+ *
+ * Returns: whether a standalone smoke alarm (独立式火灾报警) is installed
+ */
+gboolean
+fg_venue_get_smoke_alarm (FgVenue *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE (self), FALSE);
+  return self->smoke_alarm;
+}
+
+void
+fg_venue_set_smoke_alarm (FgVenue  *self,
+                          gboolean  smoke_alarm)
+{
+  g_return_if_fail (FG_IS_VENUE (self));
+  self->smoke_alarm = !!smoke_alarm;
+}
+
+FgVenueStatus
+fg_venue_get_status (FgVenue *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE (self), FG_VENUE_STATUS_ACTIVE);
+  return self->status;
+}
+
+void
+fg_venue_set_status (FgVenue       *self,
+                     FgVenueStatus  status)
+{
+  g_return_if_fail (FG_IS_VENUE (self));
+  g_return_if_fail (status <= FG_VENUE_STATUS_MOVED);
+
+  if (self->status == status)
+    return;
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_LABEL]);
+}
+
+const char *
+fg_venue_get_village_name (FgVenue *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE (self), NULL);
+  return self->village_name != NULL ? self->village_name : "";
+}
+
+const char *
+fg_venue_get_grid_name (FgVenue *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE (self), NULL);
+  return self->grid_name != NULL ? self->grid_name : "";
+}
+
+/**
+ * fg_venue_get_created_at:
+ *
+ * Returns: (nullable): when the venue was registered (ISO 8601), or %NULL
+ *   before it is saved
+ */
+const char *
+fg_venue_get_created_at (FgVenue *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE (self), NULL);
+  return self->created_at;
+}
+
+/* Trims a text field and checks its length; NULL counts as empty. */
+static gboolean
+check_text (const char    *value,
+            gboolean       required,
+            glong          max_chars,
+            FgVenueError   code,
+            const char    *empty_message,
+            const char    *long_message,
+            char         **out,
+            GError       **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (value != NULL ? value : ""));
+  glong length;
+
+  if (!g_utf8_validate (trimmed, -1, NULL))
+    {
+      g_set_error_literal (error, FG_VENUE_ERROR, code, empty_message);
+      return FALSE;
+    }
+
+  length = g_utf8_strlen (trimmed, -1);
+  if (required && length == 0)
+    {
+      g_set_error_literal (error, FG_VENUE_ERROR, code, empty_message);
+      return FALSE;
+    }
+  if (length > max_chars)
+    {
+      g_set_error_literal (error, FG_VENUE_ERROR, code, long_message);
+      return FALSE;
+    }
+
+  for (const char *p = trimmed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_iscntrl (g_utf8_get_char (p)))
+        {
+          g_set_error_literal (error, FG_VENUE_ERROR, code,
+                               _("Line breaks and control characters are not allowed here."));
+          return FALSE;
+        }
+    }
+
+  *out = g_steal_pointer (&trimmed);
+  return TRUE;
+}
+
+static char *
+normalize_phone (const char  *text,
+                 GError     **error)
+{
+  g_autoptr(GString) phone = g_string_new (NULL);
+  guint n_digits = 0;
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        n_digits++;
+      else if (*p != '-' && *p != ' ' && *p != '+')
+        {
+          g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_PHONE,
+                       _("A phone number has digits only, for example 13812345678 or 0371-12345678."));
+          return NULL;
+        }
+      if (*p != ' ')
+        g_string_append_c (phone, *p);
+    }
+
+  if (n_digits > 0 && (n_digits < 7 || n_digits > 15))
+    {
+      g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_PHONE,
+                   _("A phone number has 7 to 15 digits, for example 13812345678 or 0371-12345678."));
+      return NULL;
+    }
+
+  return g_string_free (g_steal_pointer (&phone), FALSE);
+}
+
+/* Checks every field and puts the venue in its stored form: trimmed
+ * texts, an upper-case credit code, a phone number without spaces. */
+static gboolean
+venue_normalize (FgVenue  *self,
+                 GError  **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *operator_name = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *credit_code = NULL;
+  guint n_categories;
+
+  if (!check_text (self->name, TRUE, 200, FG_VENUE_ERROR_INVALID_NAME,
+                   _("Enter the venue’s name, as on its sign or licence."),
+                   _("A venue name can have at most 200 characters."),
+                   &name, error) ||
+      !check_text (self->address, TRUE, 300, FG_VENUE_ERROR_INVALID_ADDRESS,
+                   _("Enter the venue’s address."),
+                   _("An address can have at most 300 characters."),
+                   &address, error) ||
+      !check_text (self->operator_name, FALSE, 100, FG_VENUE_ERROR_INVALID_OPERATOR,
+                   _("The operator’s name is not valid text."),
+                   _("The operator’s name can have at most 100 characters."),
+                   &operator_name, error))
+    return FALSE;
+
+  if (self->region_id == NULL || *self->region_id == '\0')
+    {
+      g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_REGION,
+                   _("Choose the village or grid the venue belongs to."));
+      return FALSE;
+    }
+
+  n_categories = self->categories != NULL ? g_strv_length (self->categories) : 0;
+  if (n_categories == 0)
+    {
+      g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_CATEGORY,
+                   _("Choose at least one category for the venue."));
+      return FALSE;
+    }
+  for (guint i = 0; i < n_categories; i++)
+    {
+      if (fg_category_lookup (self->categories[i]) == NULL)
+        {
+          g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_CATEGORY,
+                       _("“%s” is not a venue category. Choose one from the list."),
+                       self->categories[i]);
+          return FALSE;
+        }
+      for (guint j = 0; j < i; j++)
+        {
+          if (g_str_equal (self->categories[i], self->categories[j]))
+            {
+              g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_CATEGORY,
+                           _("The category “%s” is chosen twice."),
+                           fg_category_get_name (fg_category_lookup (self->categories[i])));
+              return FALSE;
+            }
+        }
+    }
+
+  phone = normalize_phone (self->phone, error);
+  if (phone == NULL)
+    return FALSE;
+
+  /* Optional: individual businesses (个体户) may have none. */
+  if (self->credit_code != NULL && *g_strstrip (self->credit_code) != '\0')
+    {
+      credit_code = fg_credit_code_normalize (self->credit_code, error);
+      if (credit_code == NULL)
+        return FALSE;
+    }
+
+  if (isnan (self->floor_area) || self->floor_area > 1000000)
+    {
+      g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_FLOOR_AREA,
+                   _("Enter the floor area in square metres, up to 1,000,000."));
+      return FALSE;
+    }
+  if (self->floors < 0 || self->floors > 200)
+    {
+      g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_FLOORS,
+                   _("Enter the number of floors the venue uses, from 1 to 200 (or leave it empty)."));
+      return FALSE;
+    }
+  if (self->sleeping < 0 || self->sleeping > 10000)
+    {
+      g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_SLEEPING,
+                   _("Enter how many people sleep on the premises, from 0 to 10,000."));
+      return FALSE;
+    }
+
+  g_free (self->name);
+  self->name = g_steal_pointer (&name);
+  g_free (self->address);
+  self->address = g_steal_pointer (&address);
+  g_free (self->operator_name);
+  self->operator_name = g_steal_pointer (&operator_name);
+  g_free (self->phone);
+  self->phone = g_steal_pointer (&phone);
+  g_free (self->credit_code);
+  self->credit_code = credit_code != NULL ? g_steal_pointer (&credit_code) : g_strdup ("");
+
+  return TRUE;
+}
+
+/**
+ * fg_venue_validate:
+ * @self: a venue
+ * @error: return location for an error
+ *
+ * Checks the fields a person filled in, without touching the store. The
+ * error code names the field that is wrong (#FgVenueError). Does not
+ * change @self.
+ *
+ * Returns: %TRUE if the venue can be saved as far as its own fields go
+ */
+gboolean
+fg_venue_validate (FgVenue  *self,
+                   GError  **error)
+{
+  g_autoptr(FgVenue) copy = NULL;
+
+  g_return_val_if_fail (FG_IS_VENUE (self), FALSE);
+
+  copy = fg_venue_copy (self);
+  return venue_normalize (copy, error);
+}
+
+FgVenue *
+fg_venue_new_from_row (sqlite3_stmt *stmt)
+{
+  FgVenue *self = fg_venue_new ();
+  g_autoptr(GPtrArray) categories = g_ptr_array_new ();
+  g_auto(GStrv) parts = NULL;
+  const char *json;
+
+  /* Column order: FG_VENUE_COLUMNS */
+  self->id = g_strdup (fg_stmt_text (stmt, 0));
+  self->name = g_strdup (fg_stmt_text (stmt, 1));
+  self->address = g_strdup (fg_stmt_text (stmt, 2));
+  self->region_id = g_strdup (fg_stmt_text (stmt, 3));
+
+  /* The stored form is a JSON array of ids, which never hold quotes. */
+  json = fg_stmt_text (stmt, 4);
+  parts = g_strsplit_set (json, "[\",] ", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      g_ptr_array_add (categories, g_strdup (parts[i]));
+  g_ptr_array_add (categories, NULL);
+  self->categories = (GStrv) g_ptr_array_steal (categories, NULL);
+
+  self->operator_name = g_strdup (fg_stmt_text (stmt, 5));
+  self->phone = g_strdup (fg_stmt_text (stmt, 6));
+  self->credit_code = g_strdup (fg_stmt_text (stmt, 7));
+  self->floor_area = sqlite3_column_type (stmt, 8) == SQLITE_NULL ? -1 : sqlite3_column_double (stmt, 8);
+  self->floors = sqlite3_column_int (stmt, 9);
+  self->sleeping = sqlite3_column_int (stmt, 10);
+  self->key_unit = sqlite3_column_int (stmt, 11) != 0;
+  self->smoke_alarm = sqlite3_column_int (stmt, 12) != 0;
+  if (!fg_venue_status_from_string (fg_stmt_text (stmt, 13), &self->status))
+    self->status = FG_VENUE_STATUS_ACTIVE;
+  self->created_at = g_strdup (fg_stmt_text (stmt, 14));
+  self->village_name = g_strdup (fg_stmt_text (stmt, 15));
+  self->grid_name = g_strdup (fg_stmt_text (stmt, 16));
+
+  return self;
+}
+
+/**
+ * fg_venue_load:
+ * @store: the store
+ * @id: the venue's id
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the venue, or %NULL with @error set
+ */
+FgVenue *
+fg_venue_load (FgStore     *store,
+               const char  *id,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = fg_store_prepare (store,
+                           "SELECT " FG_VENUE_COLUMNS " FROM " FG_VENUE_FROM
+                           " WHERE v.id = ?1 AND v.deleted = 0",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return fg_venue_new_from_row (stmt);
+
+  if (rc != SQLITE_DONE)
+    fg_store_set_error (store, rc, error);
+  else
+    g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_NOT_FOUND,
+                 _("The venue was not found. It may have been removed by another office."));
+  return NULL;
+}
+
+static char *
+categories_to_json (const char * const *categories)
+{
+  g_autoptr(GString) json = g_string_new ("[");
+
+  for (guint i = 0; categories[i] != NULL; i++)
+    g_string_append_printf (json, "%s\"%s\"", i > 0 ? "," : "", categories[i]);
+  g_string_append_c (json, ']');
+
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
+
+/* Resolves the venue's region to the path stored with it. */
+static gboolean
+resolve_region (FgStore      *store,
+                const char   *region_id,
+                FgRegion    **out_region,
+                char        **county_id,
+                char        **township_id,
+                char        **village_id,
+                char        **grid_id,
+                GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(FgRegion) region = NULL;
+  g_autoptr(FgRegion) village = NULL;
+  g_autoptr(FgRegion) township = NULL;
+
+  region = fg_region_load_for_change (store, region_id, 0, &local_error);
+  if (region == NULL)
+    {
+      g_set_error_literal (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_REGION,
+                           local_error->message);
+      return FALSE;
+    }
+
+  if (fg_region_get_level (region) < FG_REGION_LEVEL_VILLAGE)
+    {
+      g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_REGION,
+                   _("Choose the village or grid the venue belongs to, not the whole %s."),
+                   fg_region_get_name (region));
+      return FALSE;
+    }
+  if (fg_region_get_retired (region))
+    {
+      g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_REGION,
+                   _("%s has been retired. Choose a current village or grid."),
+                   fg_region_get_name (region));
+      return FALSE;
+    }
+
+  if (fg_region_get_level (region) == FG_REGION_LEVEL_GRID)
+    {
+      village = fg_region_lookup (store, fg_region_get_parent_id (region), error);
+      if (village == NULL)
+        return FALSE;
+      *grid_id = g_strdup (fg_region_get_id (region));
+    }
+  else
+    {
+      village = g_object_ref (region);
+      *grid_id = NULL;
+    }
+
+  township = fg_region_lookup (store, fg_region_get_parent_id (village), error);
+  if (township == NULL)
+    return FALSE;
+
+  *village_id = g_strdup (fg_region_get_id (village));
+  *township_id = g_strdup (fg_region_get_id (township));
+  *county_id = g_strdup (fg_region_get_parent_id (township));
+  *out_region = g_steal_pointer (&region);
+  return TRUE;
+}
+
+/**
+ * fg_venue_save:
+ * @store: the store
+ * @actor: who records the change
+ * @venue: the venue; a new one (no id) is added, a loaded one updated
+ * @error: return location for an error
+ *
+ * Checks and stores a venue in one transaction. On success @venue holds
+ * the stored form (trimmed texts, its new id); on failure the store is
+ * unchanged and the error code names the field that is wrong.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_venue_save (FgStore  *store,
+               FgActor  *actor,
+               FgVenue  *venue,
+               GError  **error)
+{
+  g_autoptr(FgVenue) clean = NULL;
+  g_autoptr(FgRegion) region = NULL;
+  g_autofree char *county_id = NULL;
+  g_autofree char *township_id = NULL;
+  g_autofree char *village_id = NULL;
+  g_autofree char *grid_id = NULL;
+  g_autofree char *categories = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *new_id = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean is_new;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (FG_IS_VENUE (venue), FALSE);
+
+  clean = fg_venue_copy (venue);
+  if (!venue_normalize (clean, error))
+    return FALSE;
+
+  if (!resolve_region (store, clean->region_id, &region,
+                       &county_id, &township_id, &village_id, &grid_id, error))
+    return FALSE;
+
+  is_new = clean->id == NULL;
+  if (!is_new)
+    {
+      /* the venue must still exist and lie inside this office's scope */
+      g_autoptr(FgVenue) stored = fg_venue_load (store, clean->id, error);
+      g_autoptr(FgRegion) old_region = NULL;
+      g_autoptr(GError) scope_error = NULL;
+
+      if (stored == NULL)
+        return FALSE;
+      old_region = fg_region_load_for_change (store, stored->region_id, 0, &scope_error);
+      if (old_region == NULL)
+        {
+          g_set_error_literal (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_REGION,
+                               scope_error->message);
+          return FALSE;
+        }
+    }
+
+  categories = categories_to_json ((const char * const *) clean->categories);
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+
+  stamp = fg_store_next_stamp (store);
+
+  if (is_new)
+    {
+      new_id = fg_uuid_new ();
+      g_free (clean->created_at);
+      clean->created_at = fg_now_iso8601 ();
+      stmt = fg_store_prepare (store,
+                               "INSERT INTO venue (region_id, county_id, township_id, village_id,"
+                               "  grid_id, name, address, categories, operator_name, phone,"
+                               "  credit_code, floor_area, floors, sleeping, key_unit, smoke_alarm,"
+                               "  status, stamp, id, created_at, origin_node)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                               "  ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+                               error);
+    }
+  else
+    {
+      stmt = fg_store_prepare (store,
+                               "UPDATE venue SET region_id = ?1, county_id = ?2, township_id = ?3,"
+                               "  village_id = ?4, grid_id = ?5, name = ?6, address = ?7,"
+                               "  categories = ?8, operator_name = ?9, phone = ?10,"
+                               "  credit_code = ?11, floor_area = ?12, floors = ?13,"
+                               "  sleeping = ?14, key_unit = ?15, smoke_alarm = ?16,"
+                               "  status = ?17, stamp = ?18"
+                               " WHERE id = ?19",
+                               error);
+    }
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, fg_region_get_id (region), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, county_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, township_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, village_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, grid_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, clean->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, clean->address, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, categories, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, clean->operator_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, clean->phone, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, clean->credit_code, -1, SQLITE_STATIC);
+  if (clean->floor_area >= 0)
+    sqlite3_bind_double (stmt, 12, clean->floor_area);
+  if (clean->floors > 0)
+    sqlite3_bind_int (stmt, 13, clean->floors);
+  sqlite3_bind_int (stmt, 14, clean->sleeping);
+  sqlite3_bind_int (stmt, 15, clean->key_unit);
+  sqlite3_bind_int (stmt, 16, clean->smoke_alarm);
+  sqlite3_bind_text (stmt, 17, fg_venue_status_to_string (clean->status), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 18, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 19, is_new ? new_id : clean->id, -1, SQLITE_STATIC);
+  if (is_new)
+    {
+      sqlite3_bind_text (stmt, 20, clean->created_at, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 21, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+    }
+
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+
+  if (!fg_store_commit (store, error))
+    return FALSE;
+
+  /* Only now, with everything stored, does the caller's object change. */
+  if (is_new)
+    set_string (venue, &venue->id, new_id, PROP_ID);
+  set_string (venue, &venue->name, clean->name, PROP_NAME);
+  set_string (venue, &venue->address, clean->address, PROP_ADDRESS);
+  set_string (venue, &venue->operator_name, clean->operator_name, PROP_OPERATOR_NAME);
+  set_string (venue, &venue->phone, clean->phone, PROP_PHONE);
+  set_string (venue, &venue->credit_code, clean->credit_code, PROP_CREDIT_CODE);
+  set_string (venue, &venue->region_id, fg_region_get_id (region), PROP_REGION_ID);
+  if (venue->created_at == NULL)
+    venue->created_at = g_strdup (clean->created_at);
+
+  return TRUE;
+
+failed:
+  fg_store_rollback (store);
+  return FALSE;
+}

@@ -1,0 +1,16 @@
+/* firegrid.h — the public interface of libfiregrid
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "fg-actor.h"
+#include "fg-category.h"
+#include "fg-credit-code.h"
+#include "fg-demo.h"
+#include "fg-region.h"
+#include "fg-store.h"
+#include "fg-venue.h"
+#include "fg-venue-list.h"
+#include "fg-venue-query.h"

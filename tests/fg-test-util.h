@@ -1,0 +1,92 @@
+/* fg-test-util.h — shared helpers of the test suites
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib/gstdio.h>
+
+#include "firegrid.h"
+
+/* A fresh directory for one test's files, removed with its contents. */
+typedef struct
+{
+  char *dir;
+  char *db_path;
+} FgTestDir;
+
+static inline void
+fg_test_dir_init (FgTestDir *dir)
+{
+  g_autoptr(GError) error = NULL;
+
+  dir->dir = g_dir_make_tmp ("firegrid-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  dir->db_path = g_build_filename (dir->dir, "firegrid.db", NULL);
+}
+
+static inline void
+fg_test_dir_clear (FgTestDir *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir->dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir->dir);
+  g_clear_pointer (&dir->dir, g_free);
+  g_clear_pointer (&dir->db_path, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FgTestDir, fg_test_dir_clear)
+
+/* A township database: 冢头镇 (410425101) with one village and one grid. */
+static inline FgStore *
+fg_test_township_new (FgTestDir  *dir,
+                      FgRegion  **village,
+                      FgRegion  **grid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgActor) actor = fg_actor_new_user ("tester", "测试员");
+  g_autoptr(FgStore) store = fg_store_open (dir->db_path, &error);
+  g_autoptr(FgRegion) v = NULL;
+  g_autoptr(FgRegion) g = NULL;
+
+  g_assert_no_error (error);
+  fg_region_set_up_township (store, actor, "410425101", "冢头镇", "郏县", &error);
+  g_assert_no_error (error);
+
+  v = fg_region_add_village (store, actor, "410425101", "410425101201", "李庄村", &error);
+  g_assert_no_error (error);
+  g = fg_region_add_grid (store, actor, fg_region_get_id (v), "第一网格", &error);
+  g_assert_no_error (error);
+
+  if (village != NULL)
+    *village = g_steal_pointer (&v);
+  if (grid != NULL)
+    *grid = g_steal_pointer (&g);
+
+  return g_steal_pointer (&store);
+}
+
+static inline FgVenue *
+fg_test_venue_new (const char *region_id,
+                   const char *name,
+                   const char *address,
+                   const char *category,
+                   const char *operator_name)
+{
+  FgVenue *venue = fg_venue_new ();
+  const char *categories[] = { category, NULL };
+
+  fg_venue_set_name (venue, name);
+  fg_venue_set_address (venue, address);
+  fg_venue_set_region_id (venue, region_id);
+  fg_venue_set_categories (venue, categories);
+  fg_venue_set_operator_name (venue, operator_name);
+  return venue;
+}

@@ -1,0 +1,201 @@
+/* test-store.c — opening, migrating and refusing databases
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "fg-test-util.h"
+#include "fg-store-private.h"
+
+static void
+test_store_migrate_empty (void)
+{
+  g_auto(FgTestDir) dir = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = NULL;
+
+  fg_test_dir_init (&dir);
+  store = fg_store_open (dir.db_path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  g_assert_cmpint (fg_store_get_schema_version (store), ==, fg_store_get_latest_schema_version ());
+  g_assert_cmpint (fg_store_get_latest_schema_version (), >=, 1);
+  g_assert_false (fg_store_is_set_up (store));
+  g_assert_null (fg_store_get_home_region_id (store));
+
+  /* the file holds the node's secret key later: owner only */
+  {
+    GStatBuf st;
+    g_assert_cmpint (g_stat (dir.db_path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0077, ==, 0);
+  }
+
+  /* opening again migrates nothing and keeps the version */
+  g_clear_object (&store);
+  store = fg_store_open (dir.db_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fg_store_get_schema_version (store), ==, fg_store_get_latest_schema_version ());
+}
+
+static void
+set_user_version (const char *path,
+                  int         version)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_store_refuse_newer (void)
+{
+  g_auto(FgTestDir) dir = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = NULL;
+  g_autoptr(FgActor) actor = fg_actor_new_local ();
+  int newer = fg_store_get_latest_schema_version () + 1;
+
+  fg_test_dir_init (&dir);
+  store = fg_store_open (dir.db_path, &error);
+  g_assert_no_error (error);
+  fg_region_set_up_township (store, actor, "410425101", "冢头镇", NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  set_user_version (dir.db_path, newer);
+
+  store = fg_store_open (dir.db_path, &error);
+  g_assert_error (error, FG_STORE_ERROR, FG_STORE_ERROR_NEWER_SCHEMA);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, "newer"));
+  g_clear_error (&error);
+
+  /* refused, and left untouched: the version is still the newer one and
+   * the township is still there once a program that knows it reads it */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open (dir.db_path, &db), ==, SQLITE_OK);
+    sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, newer);
+    sqlite3_finalize (stmt);
+    sqlite3_prepare_v2 (db, "SELECT name FROM region WHERE level = 2", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "冢头镇");
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+}
+
+static void
+test_store_refuse_foreign (void)
+{
+  g_auto(FgTestDir) dir = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = NULL;
+  g_autofree char *text_path = NULL;
+  sqlite3 *db = NULL;
+
+  fg_test_dir_init (&dir);
+
+  /* another program's SQLite database */
+  g_assert_cmpint (sqlite3_open (dir.db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE contacts (name TEXT)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = fg_store_open (dir.db_path, &error);
+  g_assert_error (error, FG_STORE_ERROR, FG_STORE_ERROR_NOT_DATABASE);
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  /* not a database at all */
+  text_path = g_build_filename (dir.dir, "notes.db", NULL);
+  g_file_set_contents (text_path, "这不是数据库 — just some text that is long enough to be a header of a file", -1, &error);
+  g_assert_no_error (error);
+  store = fg_store_open (text_path, &error);
+  g_assert_error (error, FG_STORE_ERROR, FG_STORE_ERROR_NOT_DATABASE);
+  g_assert_null (store);
+}
+
+static void
+test_store_survives_reopen (void)
+{
+  g_auto(FgTestDir) dir = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = NULL;
+  g_autoptr(FgRegion) grid = NULL;
+  g_autoptr(FgVenue) venue = NULL;
+  g_autoptr(FgVenue) loaded = NULL;
+  g_autoptr(FgActor) actor = fg_actor_new_local ();
+  g_autofree char *node_id = NULL;
+  g_autofree char *venue_id = NULL;
+
+  fg_test_dir_init (&dir);
+  store = fg_test_township_new (&dir, NULL, &grid);
+  node_id = g_strdup (fg_store_get_node_id (store));
+
+  venue = fg_test_venue_new (fg_region_get_id (grid), "老王烧烤", "李庄村人民路18号",
+                             "restaurant", "王建国");
+  fg_venue_set_floor_area (venue, 85.5);
+  fg_venue_set_sleeping (venue, 2);
+  fg_venue_save (store, actor, venue, &error);
+  g_assert_no_error (error);
+  venue_id = g_strdup (fg_venue_get_id (venue));
+  g_clear_object (&store);
+
+  store = fg_store_open (dir.db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_store_is_set_up (store));
+  g_assert_cmpstr (fg_store_get_node_id (store), ==, node_id);
+
+  loaded = fg_venue_load (store, venue_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fg_venue_get_name (loaded), ==, "老王烧烤");
+  g_assert_cmpstr (fg_venue_get_address (loaded), ==, "李庄村人民路18号");
+  g_assert_cmpstr (fg_venue_get_operator_name (loaded), ==, "王建国");
+  g_assert_cmpstr (fg_venue_get_village_name (loaded), ==, "李庄村");
+  g_assert_cmpstr (fg_venue_get_grid_name (loaded), ==, "第一网格");
+  g_assert_cmpfloat (fg_venue_get_floor_area (loaded), ==, 85.5);
+  g_assert_cmpint (fg_venue_get_sleeping (loaded), ==, 2);
+  g_assert_cmpstr (fg_venue_get_categories (loaded)[0], ==, "restaurant");
+}
+
+static void
+test_store_uuid_v7 (void)
+{
+  g_autofree char *a = fg_uuid_new ();
+  g_autofree char *b = NULL;
+
+  g_usleep (2000);
+  b = fg_uuid_new ();
+
+  g_assert_true (g_uuid_string_is_valid (a));
+  g_assert_cmpint (a[14], ==, '7');
+  g_assert_true (strchr ("89ab", a[19]) != NULL);
+  /* time-ordered: a later id sorts after an earlier one */
+  g_assert_cmpint (strcmp (a, b), <, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/migrate-empty", test_store_migrate_empty);
+  g_test_add_func ("/store/refuse-newer-schema", test_store_refuse_newer);
+  g_test_add_func ("/store/refuse-foreign-file", test_store_refuse_foreign);
+  g_test_add_func ("/store/survives-reopen", test_store_survives_reopen);
+  g_test_add_func ("/store/uuid-v7", test_store_uuid_v7);
+
+  return g_test_run ();
+}

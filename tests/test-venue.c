@@ -1,0 +1,247 @@
+/* test-venue.c — the venue registry: validation, saving, counts
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "fg-test-util.h"
+
+static void
+test_venue_credit_code (void)
+{
+  /* published codes of real organisations, and an individual business */
+  static const char * const valid[] = {
+    "91350100M000100Y43",
+    "91110000802100433B",
+    "91440300708461136T",
+    "9111000071093123XX",
+    "91 4403 0070 8461 136t",  /* spaces and lower case as typed */
+  };
+  /* a wrong check character, a wrong length, letters the code never uses */
+  static const char * const invalid[] = {
+    "911100001000050010",
+    "91350100M000100Y44",
+    "91350100M000100Y4",
+    "91350100M000100Y433",
+    "91350100MO00100Y43",
+    "9135010OZ000100Y43",
+    "统一社会信用代码统一社会信用代码统一",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *code = fg_credit_code_normalize (valid[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (strlen (code), ==, 18);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *code = fg_credit_code_normalize (invalid[i], &error);
+
+      g_assert_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_CREDIT_CODE);
+      g_assert_null (code);
+    }
+
+  g_assert_cmpint (fg_credit_code_check_char ("91350100M000100Y4"), ==, '3');
+}
+
+typedef struct
+{
+  const char *what;
+  void (*spoil) (FgVenue *venue);
+  FgVenueError expected;
+} Spoiler;
+
+static void spoil_name (FgVenue *v) { fg_venue_set_name (v, "   "); }
+static void spoil_long_name (FgVenue *v)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  for (guint i = 0; i < 201; i++)
+    g_string_append (s, "店");
+  fg_venue_set_name (v, s->str);
+}
+static void spoil_address (FgVenue *v) { fg_venue_set_address (v, NULL); }
+static void spoil_region (FgVenue *v) { fg_venue_set_region_id (v, NULL); }
+static void spoil_no_category (FgVenue *v) { const char *none[] = { NULL }; fg_venue_set_categories (v, none); }
+static void spoil_category (FgVenue *v) { const char *c[] = { "casino", NULL }; fg_venue_set_categories (v, c); }
+static void spoil_twice (FgVenue *v) { const char *c[] = { "shop", "shop", NULL }; fg_venue_set_categories (v, c); }
+static void spoil_phone (FgVenue *v) { fg_venue_set_phone (v, "138abc"); }
+static void spoil_short_phone (FgVenue *v) { fg_venue_set_phone (v, "12345"); }
+static void spoil_credit (FgVenue *v) { fg_venue_set_credit_code (v, "91350100M000100Y44"); }
+static void spoil_area (FgVenue *v) { fg_venue_set_floor_area (v, 5e6); }
+static void spoil_floors (FgVenue *v) { fg_venue_set_floors (v, -2); }
+static void spoil_sleeping (FgVenue *v) { fg_venue_set_sleeping (v, -1); }
+static void spoil_control (FgVenue *v) { fg_venue_set_name (v, "老王\n烧烤"); }
+
+static void
+test_venue_validation (void)
+{
+  static const Spoiler spoilers[] = {
+    { "empty name", spoil_name, FG_VENUE_ERROR_INVALID_NAME },
+    { "long name", spoil_long_name, FG_VENUE_ERROR_INVALID_NAME },
+    { "line break", spoil_control, FG_VENUE_ERROR_INVALID_NAME },
+    { "no address", spoil_address, FG_VENUE_ERROR_INVALID_ADDRESS },
+    { "no region", spoil_region, FG_VENUE_ERROR_INVALID_REGION },
+    { "no category", spoil_no_category, FG_VENUE_ERROR_INVALID_CATEGORY },
+    { "unknown category", spoil_category, FG_VENUE_ERROR_INVALID_CATEGORY },
+    { "category twice", spoil_twice, FG_VENUE_ERROR_INVALID_CATEGORY },
+    { "letters in phone", spoil_phone, FG_VENUE_ERROR_INVALID_PHONE },
+    { "short phone", spoil_short_phone, FG_VENUE_ERROR_INVALID_PHONE },
+    { "credit code", spoil_credit, FG_VENUE_ERROR_INVALID_CREDIT_CODE },
+    { "floor area", spoil_area, FG_VENUE_ERROR_INVALID_FLOOR_AREA },
+    { "floors", spoil_floors, FG_VENUE_ERROR_INVALID_FLOORS },
+    { "sleeping", spoil_sleeping, FG_VENUE_ERROR_INVALID_SLEEPING },
+  };
+  g_auto(FgTestDir) dir = { 0 };
+  g_autoptr(FgStore) store = NULL;
+  g_autoptr(FgRegion) grid = NULL;
+  g_autoptr(FgActor) actor = fg_actor_new_local ();
+
+  fg_test_dir_init (&dir);
+  store = fg_test_township_new (&dir, NULL, &grid);
+
+  for (guint i = 0; i < G_N_ELEMENTS (spoilers); i++)
+    {
+      g_autoptr(FgVenue) venue = fg_test_venue_new (fg_region_get_id (grid), "老王烧烤",
+                                                    "李庄村人民路18号", "restaurant", "王建国");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+      guint n = 99;
+
+      g_test_message ("spoiling: %s", spoilers[i].what);
+      spoilers[i].spoil (venue);
+
+      g_assert_false (fg_venue_validate (venue, &error));
+      g_assert_error (error, FG_VENUE_ERROR, (int) spoilers[i].expected);
+      g_assert_cmpstr (error->message, !=, "");
+      g_clear_error (&error);
+
+      g_assert_false (fg_venue_save (store, actor, venue, &error));
+      g_assert_error (error, FG_VENUE_ERROR, (int) spoilers[i].expected);
+      g_assert_null (fg_venue_get_id (venue));
+
+      /* nothing was stored */
+      fg_venue_query_count (store, query, &n, NULL);
+      g_assert_cmpuint (n, ==, 0);
+    }
+}
+
+static void
+test_venue_save_and_edit (void)
+{
+  g_auto(FgTestDir) dir = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = NULL;
+  g_autoptr(FgRegion) village = NULL;
+  g_autoptr(FgRegion) grid = NULL;
+  g_autoptr(FgRegion) township = NULL;
+  g_autoptr(FgRegion) reread = NULL;
+  g_autoptr(FgVenue) venue = NULL;
+  g_autoptr(FgVenue) loaded = NULL;
+  g_autoptr(FgActor) actor = fg_actor_new_local ();
+  const char *mixed[] = { "hotel", "entertainment", NULL };
+
+  fg_test_dir_init (&dir);
+  store = fg_test_township_new (&dir, &village, &grid);
+
+  venue = fg_test_venue_new (fg_region_get_id (grid), "  如家旅社 ", "李庄村车站路1号",
+                             "hotel", "赵赟");
+  fg_venue_set_categories (venue, mixed);
+  fg_venue_set_phone (venue, "138 0371 2345");
+  fg_venue_set_credit_code (venue, "91350100m000100y43");
+  fg_venue_save (store, actor, venue, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (fg_venue_get_id (venue)));
+
+  /* stored in its clean form */
+  g_assert_cmpstr (fg_venue_get_name (venue), ==, "如家旅社");
+  g_assert_cmpstr (fg_venue_get_phone (venue), ==, "13803712345");
+  g_assert_cmpstr (fg_venue_get_credit_code (venue), ==, "91350100M000100Y43");
+
+  loaded = fg_venue_load (store, fg_venue_get_id (venue), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (fg_venue_get_categories (loaded), mixed);
+  g_assert_cmpstr (fg_venue_get_credit_code (loaded), ==, "91350100M000100Y43");
+
+  /* venue counts go up along the whole path */
+  township = fg_region_lookup (store, fg_store_get_home_region_id (store), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fg_region_get_venue_count (township), ==, 1);
+  reread = fg_region_lookup (store, fg_region_get_id (grid), &error);
+  g_assert_cmpuint (fg_region_get_venue_count (reread), ==, 1);
+  g_clear_object (&reread);
+
+  /* edit: move it from the grid to the village itself, and close it */
+  fg_venue_set_region_id (loaded, fg_region_get_id (village));
+  fg_venue_set_status (loaded, FG_VENUE_STATUS_CLOSED);
+  fg_venue_set_name (loaded, "如家旅社(已停业)");
+  fg_venue_save (store, actor, loaded, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fg_venue_get_id (loaded), ==, fg_venue_get_id (venue));
+
+  g_clear_object (&loaded);
+  loaded = fg_venue_load (store, fg_venue_get_id (venue), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fg_venue_get_name (loaded), ==, "如家旅社(已停业)");
+  g_assert_cmpint (fg_venue_get_status (loaded), ==, FG_VENUE_STATUS_CLOSED);
+  g_assert_cmpstr (fg_venue_get_region_id (loaded), ==, fg_region_get_id (village));
+
+  reread = fg_region_lookup (store, fg_region_get_id (grid), &error);
+  g_assert_cmpuint (fg_region_get_venue_count (reread), ==, 0);
+  g_clear_object (&reread);
+  reread = fg_region_lookup (store, fg_region_get_id (village), &error);
+  g_assert_cmpuint (fg_region_get_venue_count (reread), ==, 1);
+}
+
+static void
+test_venue_region_rules (void)
+{
+  g_auto(FgTestDir) dir = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = NULL;
+  g_autoptr(FgRegion) grid = NULL;
+  g_autoptr(FgVenue) venue = NULL;
+  g_autoptr(FgActor) actor = fg_actor_new_local ();
+
+  fg_test_dir_init (&dir);
+  store = fg_test_township_new (&dir, NULL, &grid);
+
+  /* not the township itself: a venue lies in a village or a grid */
+  venue = fg_test_venue_new (fg_store_get_home_region_id (store), "冢头超市", "冢头镇人民路1号",
+                             "shop", "李娜");
+  g_assert_false (fg_venue_save (store, actor, venue, &error));
+  g_assert_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_REGION);
+  g_clear_error (&error);
+
+  /* a region that does not exist */
+  fg_venue_set_region_id (venue, "410425101299");
+  g_assert_false (fg_venue_save (store, actor, venue, &error));
+  g_assert_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_REGION);
+  g_clear_error (&error);
+
+  /* a retired grid takes no new venue */
+  fg_region_retire (store, actor, fg_region_get_id (grid), &error);
+  g_assert_no_error (error);
+  fg_venue_set_region_id (venue, fg_region_get_id (grid));
+  g_assert_false (fg_venue_save (store, actor, venue, &error));
+  g_assert_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_REGION);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/venue/credit-code", test_venue_credit_code);
+  g_test_add_func ("/venue/validation", test_venue_validation);
+  g_test_add_func ("/venue/save-and-edit", test_venue_save_and_edit);
+  g_test_add_func ("/venue/region-rules", test_venue_region_rules);
+
+  return g_test_run ();
+}
