@@ -632,7 +632,10 @@ fg_store_open (const char  *path,
   if (!fg_store_exec (self,
                       "PRAGMA journal_mode = WAL;"
                       "PRAGMA synchronous = FULL;"
-                      "PRAGMA foreign_keys = ON;",
+                      "PRAGMA foreign_keys = ON;"
+                      /* room for the search index to grow in memory during
+                       * a large batch instead of spilling pages to the WAL */
+                      "PRAGMA cache_size = -65536;",
                       error))
     return NULL;
 

@@ -135,14 +135,17 @@ filter_init (Filter              *filter,
              const FgVenueQuery  *query,
              GError             **error)
 {
+  const char *region_id = query->region_id != NULL ? query->region_id
+                                                    : fg_store_get_home_region_id (store);
+
   filter->where = g_string_new ("v.deleted = 0");
 
-  if (query->region_id != NULL)
+  if (region_id != NULL)
     {
       g_autoptr(FgRegion) region = NULL;
       g_autoptr(GError) local_error = NULL;
 
-      region = fg_region_lookup (store, query->region_id, &local_error);
+      region = fg_region_lookup (store, region_id, &local_error);
       if (region == NULL)
         {
           /* a region removed meanwhile matches nothing; other errors count */
@@ -266,6 +269,7 @@ fg_venue_query_fetch (FgStore             *store,
   g_autoptr(GPtrArray) venues = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *order;
   int rc;
 
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
@@ -276,9 +280,16 @@ fg_venue_query_fetch (FgStore             *store,
   if (filter.empty)
     return g_steal_pointer (&venues);
 
+  /* The page is chosen on the indexes alone, then only its rows are read
+   * and joined: skipping to row 500,000 steps through index entries, not
+   * through venues. */
+  order = order_by (query->sort, query->descending);
   sql = g_strdup_printf ("SELECT " FG_VENUE_COLUMNS " FROM " FG_VENUE_FROM
-                         " WHERE %s ORDER BY %s LIMIT ?4 OFFSET ?5",
-                         filter.where->str, order_by (query->sort, query->descending));
+                         " WHERE v.seq IN (SELECT v.seq FROM venue v%s WHERE %s"
+                         "                 ORDER BY %s LIMIT ?4 OFFSET ?5)"
+                         " ORDER BY %s",
+                         query->sort == FG_VENUE_SORT_VILLAGE ? " JOIN region rv ON rv.id = v.village_id" : "",
+                         filter.where->str, order, order);
 
   stmt = fg_store_prepare (store, sql, error);
   if (stmt == NULL)

@@ -27,7 +27,8 @@ typedef struct _FgVenueQuery FgVenueQuery;
 
 struct _FgVenueQuery
 {
-  char        *region_id;   /* a region at any level; NULL for all */
+  char        *region_id;   /* a region at any level; NULL for the whole
+                             * scope of this office (its township) */
   char        *category;    /* a category id; NULL for all */
   char        *text;        /* substrings of name, address or operator */
   FgVenueSort  sort;

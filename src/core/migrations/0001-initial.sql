@@ -69,10 +69,17 @@ CREATE TABLE venue (
   deleted       INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
 ) STRICT;
 
-CREATE INDEX venue_county_name ON venue (county_id, name);
-CREATE INDEX venue_township_name ON venue (township_id, name);
-CREATE INDEX venue_village_name ON venue (village_id, name);
-CREATE INDEX venue_grid_name ON venue (grid_id, name);
+-- The list pages through these: a region at any level, then the order.
+-- `deleted` in each index lets the page queries run on the index alone.
+CREATE INDEX venue_county_name ON venue (county_id, deleted, name);
+CREATE INDEX venue_township_name ON venue (township_id, deleted, name);
+CREATE INDEX venue_village_name ON venue (village_id, deleted, name);
+CREATE INDEX venue_grid_name ON venue (grid_id, deleted, name);
+-- the other orders the list offers, for the township as a whole
+CREATE INDEX venue_township_address ON venue (township_id, deleted, address);
+CREATE INDEX venue_township_operator ON venue (township_id, deleted, operator_name);
+CREATE INDEX venue_township_categories ON venue (township_id, deleted, categories, name);
+CREATE INDEX venue_township_status ON venue (township_id, deleted, status, name);
 
 -- One row per category of a venue, so that a category filters through an
 -- index; kept by the triggers below from venue.categories.

@@ -1,0 +1,248 @@
+/* bench-venue-list.c — does a county database open and scroll as quickly
+ * as a township's?
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Builds (or reuses) two demo databases, the demo township and one of
+ * --venues venues, and times on each what the window does: open the store
+ * and count the list, read the sidebar, scroll page by page, jump to the
+ * middle and the end, filter by category and search a two-character term.
+ * Prints each figure for both and the ratio large/small; a ratio near 1
+ * means the size of the database does not show.
+ */
+#include <locale.h>
+#include <stdlib.h>
+
+#include "firegrid.h"
+
+#define REPEATS 5
+
+typedef struct
+{
+  const char *name;
+  double small;
+  double large;
+} Figure;
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static char *
+ensure_database (const char *dir,
+                 guint       n_venues)
+{
+  g_autofree char *name = g_strdup_printf ("demo-%u.db", n_venues);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = NULL;
+  g_autoptr(FgActor) actor = fg_actor_new_local ();
+  double start;
+
+  store = fg_store_open (path, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  if (fg_store_is_set_up (store))
+    return path;
+
+  g_printerr ("creating %s (%u venues)…\n", path, n_venues);
+  start = now_ms ();
+  if (!fg_demo_populate (store, actor, n_venues, NULL, NULL, &error))
+    g_error ("%s", error->message);
+  g_printerr ("  created in %.1f s\n", (now_ms () - start) / 1000.0);
+
+  return path;
+}
+
+/* The whole sidebar as the window shows it first: the township and its
+ * villages with counts, and each village's grids. */
+static void
+read_sidebar (FgStore *store)
+{
+  g_autoptr(GPtrArray) villages = NULL;
+
+  villages = fg_region_list_children (store, fg_store_get_home_region_id (store), FALSE, NULL);
+  for (guint i = 0; i < villages->len; i++)
+    {
+      g_autoptr(GPtrArray) grids = fg_region_list_children (store,
+                                                             fg_region_get_id (g_ptr_array_index (villages, i)),
+                                                             FALSE, NULL);
+      g_assert (grids != NULL);
+    }
+}
+
+static void
+read_rows (FgVenueList *list,
+           guint        first,
+           guint        n)
+{
+  for (guint i = first; i < first + n && i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(FgVenue) venue = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_assert (venue != NULL);
+    }
+}
+
+typedef enum
+{
+  STEP_OPEN,
+  STEP_SIDEBAR,
+  STEP_SCROLL,
+  STEP_JUMP,
+  STEP_CATEGORY,
+  STEP_SEARCH,
+  STEP_SORT_ADDRESS,
+  N_STEPS
+} Step;
+
+static const char * const step_names[N_STEPS] = {
+  "open + count + first screen",
+  "sidebar (township, villages, grids)",
+  "scroll 20 screens (1,000 rows)",
+  "jump to middle and end",
+  "filter by category",
+  "search two characters (烧烤)",
+  "sort by address, first screen",
+};
+
+static double
+run_step (const char *path,
+          Step        step)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = NULL;
+  g_autoptr(FgVenueList) list = NULL;
+  g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+  double start;
+  guint n;
+
+  if (step == STEP_OPEN)
+    {
+      start = now_ms ();
+      store = fg_store_open (path, &error);
+      g_assert (store != NULL);
+      list = fg_venue_list_new (store);
+      read_rows (list, 0, 50);
+      return now_ms () - start;
+    }
+
+  store = fg_store_open (path, &error);
+  g_assert (store != NULL);
+  list = fg_venue_list_new (store);
+  read_rows (list, 0, 50);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  start = now_ms ();
+  switch (step)
+    {
+    case STEP_SIDEBAR:
+      read_sidebar (store);
+      break;
+
+    case STEP_SCROLL:
+      read_rows (list, 0, 1000);
+      break;
+
+    case STEP_JUMP:
+      read_rows (list, n / 2, 50);
+      read_rows (list, n > 50 ? n - 50 : 0, 50);
+      break;
+
+    case STEP_CATEGORY:
+      query->category = g_strdup ("internet-cafe");
+      fg_venue_list_set_query (list, query);
+      read_rows (list, 0, 50);
+      break;
+
+    case STEP_SEARCH:
+      query->text = g_strdup ("烧烤");
+      fg_venue_list_set_query (list, query);
+      read_rows (list, 0, 50);
+      break;
+
+    case STEP_SORT_ADDRESS:
+      query->sort = FG_VENUE_SORT_ADDRESS;
+      fg_venue_list_set_query (list, query);
+      read_rows (list, 0, 50);
+      break;
+
+    case STEP_OPEN:
+    case N_STEPS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return now_ms () - start;
+}
+
+static double
+median_of_runs (const char *path,
+                Step        step)
+{
+  double times[REPEATS];
+
+  for (guint i = 0; i < REPEATS; i++)
+    times[i] = run_step (path, step);
+  qsort (times, REPEATS, sizeof (double), compare_doubles);
+  return times[REPEATS / 2];
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *small_path = NULL;
+  g_autofree char *large_path = NULL;
+  int n_venues = 1000000;
+  GOptionEntry entries[] = {
+    { "venues", 'n', 0, G_OPTION_ARG_INT, &n_venues, "Venues in the large database (default 1000000)", "N" },
+    { "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir, "Where to keep the databases between runs", "DIR" },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  context = g_option_context_new ("— time the venue list on a township and a county database");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (dir == NULL)
+    dir = g_build_filename (g_get_tmp_dir (), "firegrid-bench", NULL);
+  g_mkdir_with_parents (dir, 0700);
+
+  small_path = ensure_database (dir, FG_DEMO_DEFAULT_VENUES);
+  large_path = ensure_database (dir, (guint) n_venues);
+
+  g_print ("median of %d runs, milliseconds; %u venues against %d\n\n",
+           REPEATS, FG_DEMO_DEFAULT_VENUES, n_venues);
+  g_print ("%-38s %10s %10s %8s\n", "step", "township", "county", "ratio");
+
+  for (Step step = 0; step < N_STEPS; step++)
+    {
+      Figure figure = { step_names[step], 0, 0 };
+
+      figure.small = median_of_runs (small_path, step);
+      figure.large = median_of_runs (large_path, step);
+      g_print ("%-38s %10.2f %10.2f %8.1f\n", figure.name, figure.small, figure.large,
+               figure.large / MAX (figure.small, 0.01));
+    }
+
+  return 0;
+}
