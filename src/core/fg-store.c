@@ -52,7 +52,11 @@ fg_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+    {
+      /* keeps the planner's statistics current as the tables grow */
+      sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
+      sqlite3_close_v2 (self->db);
+    }
   g_free (self->path);
   g_free (self->node_id);
   g_free (self->home_region_id);
