@@ -1,0 +1,458 @@
+/* fg-cli-common.c — opening the database, parsing, dispatching, errors
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "fg-cli.h"
+
+G_DEFINE_QUARK (fg-cli-error-quark, fg_cli_error)
+
+void
+fg_cli_clear (FgCli *cli)
+{
+  g_clear_object (&cli->store);
+  g_clear_pointer (&cli->actor, fg_actor_unref);
+  g_clear_pointer (&cli->db_path, g_free);
+  g_clear_pointer (&cli->db_option, g_free);
+  g_clear_pointer (&cli->db_help, g_free);
+  g_clear_pointer (&cli->command_path, g_free);
+}
+
+/**
+ * fg_cli_error_get_exit:
+ *
+ * Returns: the exit status for @error: 2 when the command line could not
+ *   be understood, 1 when it was understood and the work refused
+ */
+FgCliExit
+fg_cli_error_get_exit (const GError *error)
+{
+  if (g_error_matches (error, FG_CLI_ERROR, FG_CLI_ERROR_USAGE) ||
+      error->domain == G_OPTION_ERROR)
+    return FG_CLI_EXIT_USAGE;
+
+  return FG_CLI_EXIT_REFUSED;
+}
+
+void
+fg_cli_set_usage_error (GError     **error,
+                        const char  *format,
+                        ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (FG_CLI_ERROR, FG_CLI_ERROR_USAGE, format, args));
+  va_end (args);
+}
+
+const char *
+fg_cli_get_db_path (FgCli *cli)
+{
+  if (cli->db_path == NULL)
+    cli->db_path = fg_store_get_default_path ();
+  return cli->db_path;
+}
+
+static char *
+home_township_name (FgStore *store)
+{
+  g_autoptr(FgRegion) township = NULL;
+
+  township = fg_region_lookup (store, fg_store_get_home_region_id (store), NULL);
+  return g_strdup (township != NULL ? fg_region_get_name (township) : "");
+}
+
+/**
+ * fg_cli_open_store:
+ * @cli: the run
+ * @mode: whether the database must exist and be set up
+ * @created: (out) (optional): set to whether the file was created now
+ * @error: return location for an error
+ *
+ * Opens the database named by --db, or the program's own. A command that
+ * reads or changes a township never creates an empty file by mistake.
+ *
+ * Returns: (transfer none): the store, or %NULL with @error set
+ */
+FgStore *
+fg_cli_open_store (FgCli          *cli,
+                   FgCliOpenMode   mode,
+                   gboolean       *created,
+                   GError        **error)
+{
+  const char *path = fg_cli_get_db_path (cli);
+  gboolean exists;
+
+  if (created != NULL)
+    *created = FALSE;
+  if (cli->store != NULL)
+    return cli->store;
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (!exists && mode == FG_CLI_OPEN_SET_UP)
+    {
+      g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED,
+                   _("There is no database at “%s”. Set one up with “%s init” or “%s demo”, "
+                     "or name another file with --db."),
+                   path, FG_CLI_PROGRAM_NAME, FG_CLI_PROGRAM_NAME);
+      return NULL;
+    }
+  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED,
+                   _("“%s” is a folder. Name the database file with --db."), path);
+      return NULL;
+    }
+
+  cli->store = fg_store_open (path, error);
+  if (cli->store == NULL)
+    return NULL;
+  if (created != NULL)
+    *created = !exists;
+
+  if (mode == FG_CLI_OPEN_SET_UP && !fg_store_is_set_up (cli->store))
+    {
+      g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED,
+                   _("The database “%s” has not been set up for a township yet. "
+                     "Run “%s init” or “%s demo” first."),
+                   path, FG_CLI_PROGRAM_NAME, FG_CLI_PROGRAM_NAME);
+      return NULL;
+    }
+  if (mode == FG_CLI_OPEN_OR_CREATE && fg_store_is_set_up (cli->store))
+    {
+      g_autofree char *township = home_township_name (cli->store);
+
+      g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED,
+                   _("The database “%s” is already set up for %s. "
+                     "Name a new file with --db."),
+                   path, township);
+      return NULL;
+    }
+
+  return cli->store;
+}
+
+/**
+ * fg_cli_discard_database:
+ * @cli: a run whose store was created by fg_cli_open_store() just now
+ *
+ * Closes and deletes the database, so that a failed set-up leaves nothing
+ * behind. Call it only for a file this run created.
+ */
+void
+fg_cli_discard_database (FgCli *cli)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  const char *path = fg_cli_get_db_path (cli);
+
+  g_clear_object (&cli->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
+FgActor *
+fg_cli_get_actor (FgCli *cli)
+{
+  if (cli->actor == NULL)
+    cli->actor = fg_actor_new_local ();
+  return cli->actor;
+}
+
+/**
+ * fg_cli_option_context_new:
+ * @cli: the run
+ * @command_path: (nullable): the command, e.g. "venue add"; %NULL at the top
+ * @parameter_string: what follows the options in the usage line, translated
+ * @summary: (nullable): a sentence on what the command does, translated
+ * @description: (nullable): text after the options, translated
+ * @entries: (nullable): the command's options
+ *
+ * Every command takes --db too, so it may follow the command as well as
+ * precede it.
+ *
+ * Returns: (transfer full): the context
+ */
+GOptionContext *
+fg_cli_option_context_new (FgCli              *cli,
+                           const char         *command_path,
+                           const char         *parameter_string,
+                           const char         *summary,
+                           const char         *description,
+                           const GOptionEntry *entries)
+{
+  g_autofree char *prgname = NULL;
+  GOptionContext *context;
+  GOptionEntry common_entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &cli->db_option, NULL, N_("PATH") },
+    { NULL }
+  };
+
+  if (cli->db_help == NULL)
+    {
+      g_autofree char *default_path = fg_store_get_default_path ();
+      cli->db_help = g_strdup_printf (_("The database file (default: %s)"), default_path);
+    }
+  common_entries[0].description = cli->db_help;
+
+  /* the usage line of --help names the command */
+  prgname = command_path != NULL ? g_strdup_printf ("%s %s", FG_CLI_PROGRAM_NAME, command_path)
+                                 : g_strdup (FG_CLI_PROGRAM_NAME);
+  g_set_prgname (prgname);
+
+  g_free (cli->command_path);
+  cli->command_path = g_strdup (command_path);
+
+  context = g_option_context_new (parameter_string);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (summary != NULL)
+    g_option_context_set_summary (context, summary);
+  if (description != NULL)
+    g_option_context_set_description (context, description);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+gboolean
+fg_cli_option_context_parse (FgCli            *cli,
+                             GOptionContext   *context,
+                             int              *argc,
+                             char           ***argv,
+                             GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &local_error))
+    {
+      g_set_error_literal (error, FG_CLI_ERROR, FG_CLI_ERROR_USAGE, local_error->message);
+      return FALSE;
+    }
+
+  if (cli->db_option != NULL)
+    {
+      g_free (cli->db_path);
+      cli->db_path = g_steal_pointer (&cli->db_option);
+      if (*cli->db_path == '\0')
+        {
+          fg_cli_set_usage_error (error, _("--db needs the path of a database file."));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * fg_cli_describe_commands:
+ *
+ * Returns: (transfer full): "Commands:" and one line per command with its
+ *   summary, for the description of --help
+ */
+char *
+fg_cli_describe_commands (const FgCliCommand *commands,
+                          guint               n_commands)
+{
+  g_autoptr(GString) text = g_string_new (_("Commands:"));
+  guint width = 0;
+
+  for (guint i = 0; i < n_commands; i++)
+    width = MAX (width, fg_cli_text_width (commands[i].name));
+
+  for (guint i = 0; i < n_commands; i++)
+    {
+      g_string_append (text, "\n  ");
+      fg_cli_append_padded (text, commands[i].name, width + 2);
+      g_string_append (text, _(commands[i].summary));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * fg_cli_dispatch:
+ * @cli: the run
+ * @commands: the commands to choose from
+ * @n_commands: how many
+ * @argc: the arguments left after parsing the options before the command
+ * @argv: argv[1] names the command
+ * @error: return location for an error
+ *
+ * Runs the command argv[1] names with the arguments that follow it.
+ */
+gboolean
+fg_cli_dispatch (FgCli              *cli,
+                 const FgCliCommand *commands,
+                 guint               n_commands,
+                 int                 argc,
+                 char              **argv,
+                 GError            **error)
+{
+  if (argc < 2)
+    {
+      fg_cli_set_usage_error (error, _("Name a command."));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_commands; i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (cli, argc - 1, argv + 1, error);
+
+  fg_cli_set_usage_error (error, _("“%s” is not a command."), argv[1]);
+  return FALSE;
+}
+
+/**
+ * fg_cli_run_group:
+ *
+ * Runs a command that only groups others, such as "region": its own
+ * options and --help, then the command named after it.
+ */
+gboolean
+fg_cli_run_group (FgCli              *cli,
+                  const char         *command_path,
+                  const char         *summary,
+                  const FgCliCommand *commands,
+                  guint               n_commands,
+                  int                 argc,
+                  char              **argv,
+                  GError            **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *command_list = fg_cli_describe_commands (commands, n_commands);
+  g_autofree char *description = NULL;
+
+  description = g_strdup_printf ("%s\n\n%s", command_list,
+                                 _("Each command has its own --help."));
+  context = fg_cli_option_context_new (cli, command_path, _("COMMAND [ARGUMENT…]"),
+                                       summary, description, NULL);
+  /* options after the command belong to the command */
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error))
+    return FALSE;
+
+  return fg_cli_dispatch (cli, commands, n_commands, argc, argv, error);
+}
+
+/**
+ * fg_cli_check_text:
+ *
+ * Options are read as bytes, so that Chinese arguments work even where
+ * the locale is plain C (cron, a minimal container); this checks that
+ * they are UTF-8.
+ */
+gboolean
+fg_cli_check_text (const char  *option,
+                   const char  *text,
+                   GError     **error)
+{
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return TRUE;
+
+  fg_cli_set_usage_error (error, _("The text given for %s is not UTF-8. Check the terminal’s encoding."),
+                          option);
+  return FALSE;
+}
+
+gboolean
+fg_cli_check_extra_args (int      argc,
+                         char   **argv,
+                         int      n_wanted,
+                         GError **error)
+{
+  if (argc - 1 <= n_wanted)
+    return TRUE;
+
+  fg_cli_set_usage_error (error, _("Unexpected argument “%s”."), argv[n_wanted + 1]);
+  return FALSE;
+}
+
+gboolean
+fg_cli_parse_uint (const char  *option,
+                   const char  *text,
+                   guint        max,
+                   guint       *value,
+                   GError     **error)
+{
+  guint64 number;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, max, &number, NULL))
+    {
+      fg_cli_set_usage_error (error, _("%s takes a whole number from 0 to %u; “%s” is not one."),
+                              option, max, text);
+      return FALSE;
+    }
+
+  *value = (guint) number;
+  return TRUE;
+}
+
+gboolean
+fg_cli_parse_int (const char  *option,
+                  const char  *text,
+                  int         *value,
+                  GError     **error)
+{
+  gint64 number;
+
+  if (!g_ascii_string_to_signed (text, 10, G_MININT, G_MAXINT, &number, NULL))
+    {
+      fg_cli_set_usage_error (error, _("%s takes a whole number; “%s” is not one."),
+                              option, text);
+      return FALSE;
+    }
+
+  *value = (int) number;
+  return TRUE;
+}
+
+/* A floor area in square metres, written with a dot whatever the locale. */
+gboolean
+fg_cli_parse_area (const char  *option,
+                   const char  *text,
+                   double      *value,
+                   GError     **error)
+{
+  char *end = NULL;
+  double number;
+
+  number = g_ascii_strtod (text, &end);
+  if (*text == '\0' || end == NULL || *end != '\0' || !isfinite (number) || number < 0)
+    {
+      fg_cli_set_usage_error (error, _("%s takes square metres as a number, for example 120 or 85.5; “%s” is not one."),
+                              option, text);
+      return FALSE;
+    }
+
+  *value = number;
+  return TRUE;
+}
+
+gboolean
+fg_cli_parse_format (const char   *text,
+                     FgCliFormat  *format,
+                     GError      **error)
+{
+  *format = FG_CLI_FORMAT_TABLE;
+  if (text == NULL || fg_cli_format_from_string (text, format))
+    return TRUE;
+
+  fg_cli_set_usage_error (error, _("--format takes “table” or “tsv”, not “%s”."), text);
+  return FALSE;
+}

@@ -1,0 +1,144 @@
+/* fg-cli.h — what the commands of firegrid-cli share
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "firegrid.h"
+
+#include "fg-cli-output.h"
+
+G_BEGIN_DECLS
+
+/* The name errors are prefixed with, whatever the binary is called. */
+#define FG_CLI_PROGRAM_NAME "firegrid-cli"
+
+#define FG_CLI_ERROR (fg_cli_error_quark ())
+
+typedef enum
+{
+  FG_CLI_ERROR_USAGE,   /* the command line cannot be understood: exit status 2 */
+  FG_CLI_ERROR_FAILED,  /* understood, but refused or impossible: exit status 1 */
+} FgCliError;
+
+typedef enum
+{
+  FG_CLI_EXIT_OK = 0,
+  FG_CLI_EXIT_REFUSED = 1,
+  FG_CLI_EXIT_USAGE = 2,
+} FgCliExit;
+
+/* The state of one run: the database named on the command line, opened
+ * on first use, and who the changes are recorded for. */
+typedef struct
+{
+  char *db_path;       /* NULL for the default */
+  FgStore *store;
+  FgActor *actor;
+
+  /* for option parsing */
+  char *db_option;     /* --db as the latest context parsed it */
+  char *db_help;
+  char *command_path;  /* e.g. "venue add", named in usage hints; NULL at the top */
+} FgCli;
+
+void fg_cli_clear (FgCli *cli);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FgCli, fg_cli_clear)
+
+/* A command receives its own name as argv[0] and what follows it. */
+typedef gboolean (*FgCliCommandFunc) (FgCli       *cli,
+                                      int          argc,
+                                      char       **argv,
+                                      GError     **error);
+
+typedef struct
+{
+  const char *name;
+  const char *summary;  /* N_() */
+  FgCliCommandFunc run;
+} FgCliCommand;
+
+typedef enum
+{
+  FG_CLI_OPEN_SET_UP,     /* an existing database, set up for a township */
+  FG_CLI_OPEN_OR_CREATE,  /* created when missing, as for set-up */
+} FgCliOpenMode;
+
+GQuark          fg_cli_error_quark        (void);
+FgCliExit       fg_cli_error_get_exit     (const GError       *error);
+
+const char     *fg_cli_get_db_path        (FgCli              *cli);
+FgStore        *fg_cli_open_store         (FgCli              *cli,
+                                           FgCliOpenMode       mode,
+                                           gboolean           *created,
+                                           GError            **error);
+void            fg_cli_discard_database   (FgCli              *cli);
+FgActor        *fg_cli_get_actor          (FgCli              *cli);
+
+GOptionContext *fg_cli_option_context_new (FgCli              *cli,
+                                           const char         *command_path,
+                                           const char         *parameter_string,
+                                           const char         *summary,
+                                           const char         *description,
+                                           const GOptionEntry *entries);
+gboolean        fg_cli_option_context_parse (FgCli            *cli,
+                                             GOptionContext   *context,
+                                             int              *argc,
+                                             char           ***argv,
+                                             GError          **error);
+char           *fg_cli_describe_commands  (const FgCliCommand *commands,
+                                           guint               n_commands);
+gboolean        fg_cli_dispatch           (FgCli              *cli,
+                                           const FgCliCommand *commands,
+                                           guint               n_commands,
+                                           int                 argc,
+                                           char              **argv,
+                                           GError            **error);
+gboolean        fg_cli_run_group          (FgCli              *cli,
+                                           const char         *command_path,
+                                           const char         *summary,
+                                           const FgCliCommand *commands,
+                                           guint               n_commands,
+                                           int                 argc,
+                                           char              **argv,
+                                           GError            **error);
+
+void            fg_cli_set_usage_error    (GError            **error,
+                                           const char         *format,
+                                           ...) G_GNUC_PRINTF (2, 3);
+gboolean        fg_cli_check_text         (const char         *option,
+                                           const char         *text,
+                                           GError            **error);
+gboolean        fg_cli_check_extra_args   (int                 argc,
+                                           char              **argv,
+                                           int                 n_wanted,
+                                           GError            **error);
+gboolean        fg_cli_parse_uint         (const char         *option,
+                                           const char         *text,
+                                           guint               max,
+                                           guint              *value,
+                                           GError            **error);
+gboolean        fg_cli_parse_int          (const char         *option,
+                                           const char         *text,
+                                           int                *value,
+                                           GError            **error);
+gboolean        fg_cli_parse_area         (const char         *option,
+                                           const char         *text,
+                                           double             *value,
+                                           GError            **error);
+gboolean        fg_cli_parse_format       (const char         *text,
+                                           FgCliFormat        *format,
+                                           GError            **error);
+
+/* The commands */
+gboolean fg_cli_command_init     (FgCli *cli, int argc, char **argv, GError **error);
+gboolean fg_cli_command_demo     (FgCli *cli, int argc, char **argv, GError **error);
+gboolean fg_cli_command_region   (FgCli *cli, int argc, char **argv, GError **error);
+gboolean fg_cli_command_venue    (FgCli *cli, int argc, char **argv, GError **error);
+gboolean fg_cli_command_category (FgCli *cli, int argc, char **argv, GError **error);
+
+G_END_DECLS
