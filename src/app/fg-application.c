@@ -1,0 +1,264 @@
+/* fg-application.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opens the database and decides what comes first: an explanation when it
+ * cannot be opened, the set-up assistant when no township is set up yet,
+ * the main window otherwise.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "firegrid.h"
+#include "fg-application.h"
+#include "fg-setup-window.h"
+#include "fg-window.h"
+
+struct _FgApplication
+{
+  AdwApplication parent_instance;
+
+  char *db_path;  /* from --db; NULL for the default place */
+  FgStore *store;
+};
+
+G_DEFINE_FINAL_TYPE (FgApplication, fg_application, ADW_TYPE_APPLICATION)
+
+static void
+fg_application_show_main_window (FgApplication *self)
+{
+  FgWindow *window = fg_window_new (GTK_APPLICATION (self), self->store);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_setup_finished (FgSetupWindow *setup,
+                   FgApplication *self)
+{
+  /* The main window first, so the application never has no window. */
+  fg_application_show_main_window (self);
+  gtk_window_destroy (GTK_WINDOW (setup));
+}
+
+/* What happened, in words, and what the person can do about it. */
+static const char *
+describe_open_error (const GError *error)
+{
+  if (error->domain == FG_STORE_ERROR)
+    {
+      switch ((FgStoreError) error->code)
+        {
+        case FG_STORE_ERROR_NOT_DATABASE:
+          return _("The file is not a Firegrid database. It was left untouched. Start Firegrid with another file.");
+        case FG_STORE_ERROR_NEWER_SCHEMA:
+          return _("The database was written by a newer version of Firegrid. Install that version to open it; nothing was changed.");
+        case FG_STORE_ERROR_CORRUPT:
+          return _("The database is damaged. Restore it from your latest backup, or ask your county office for help.");
+        case FG_STORE_ERROR_FULL:
+          return _("The disk is full. Free some space, then start Firegrid again.");
+        case FG_STORE_ERROR_BUSY:
+          return _("Another Firegrid program is using the database. Close it, then start Firegrid again.");
+        case FG_STORE_ERROR_READ_ONLY:
+          return _("Firegrid may not write to the database. Ask whoever looks after this computer to allow it.");
+        case FG_STORE_ERROR_OPEN:
+          return _("The database could not be read or created. Check that the disk is connected and that you may write to it, then start Firegrid again.");
+        case FG_STORE_ERROR_FAILED:
+        case FG_STORE_ERROR_NOT_SET_UP:
+        default:
+          break;
+        }
+    }
+
+  return _("Firegrid could not open its database. Start it again; if this keeps happening, ask for help and show the details below.");
+}
+
+static void
+fg_application_show_open_error (FgApplication *self,
+                                const GError  *error)
+{
+  GtkWidget *dialog;
+  GtkWidget *expander;
+  GtkWidget *details;
+
+  dialog = adw_message_dialog_new (NULL, _("Could Not Open the Database"), describe_open_error (error));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+
+  /* The core's own message names the file and the cause; useful to
+   * whoever helps, so it is there, but folded away. */
+  details = gtk_label_new (error->message);
+  gtk_label_set_wrap (GTK_LABEL (details), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (details), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_widget_add_css_class (details, "caption");
+  expander = gtk_expander_new_with_mnemonic (_("_Details"));
+  gtk_expander_set_child (GTK_EXPANDER (expander), details);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), expander);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+fg_application_activate (GApplication *app)
+{
+  FgApplication *self = FG_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->store == NULL)
+    {
+      g_autofree char *path = self->db_path != NULL ? g_strdup (self->db_path)
+                                                    : fg_store_get_default_path ();
+      g_autoptr(GError) error = NULL;
+
+      self->store = fg_store_open (path, &error);
+      if (self->store == NULL)
+        {
+          fg_application_show_open_error (self, error);
+          return;
+        }
+    }
+
+  if (!fg_store_is_set_up (self->store))
+    {
+      FgSetupWindow *setup = fg_setup_window_new (GTK_APPLICATION (self), self->store);
+
+      g_signal_connect_object (setup, "finished", G_CALLBACK (on_setup_finished), self, 0);
+      gtk_window_present (GTK_WINDOW (setup));
+      return;
+    }
+
+  fg_application_show_main_window (self);
+}
+
+static int
+fg_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  FgApplication *self = FG_APPLICATION (app);
+  const char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "db", "^&ay", &path) && path != NULL && *path != '\0')
+    {
+      g_free (self->db_path);
+      self->db_path = g_canonicalize_filename (path, NULL);
+    }
+
+  return G_APPLICATION_CLASS (fg_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Firegrid authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "application-name", _("Firegrid"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        "developer-name", _("The Firegrid authors"),
+                        "comments", _("Fire-safety inspection and grid work for township offices"),
+                        "translator-credits", _("translator-credits"),
+                        "transient-for", gtk_application_get_active_window (app),
+                        "modal", TRUE,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  /* GtkApplicationWindow loads gtk/help-overlay.ui from our resources. */
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action, NULL, NULL, NULL, { 0 } },
+  { "about", about_action, NULL, NULL, NULL, { 0 } },
+  { "shortcuts", shortcuts_action, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+fg_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (fg_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
+fg_application_finalize (GObject *object)
+{
+  FgApplication *self = (FgApplication *)object;
+
+  g_clear_object (&self->store);
+  g_free (self->db_path);
+
+  G_OBJECT_CLASS (fg_application_parent_class)->finalize (object);
+}
+
+static void
+fg_application_class_init (FgApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = fg_application_finalize;
+  app_class->activate = fg_application_activate;
+  app_class->startup = fg_application_startup;
+  app_class->handle_local_options = fg_application_handle_local_options;
+}
+
+static void
+fg_application_init (FgApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the database in FILE instead of the usual one"), N_("FILE") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Fire-safety inspection and grid work for township offices."));
+}
+
+FgApplication *
+fg_application_new (void)
+{
+  return g_object_new (FG_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}

@@ -1,0 +1,395 @@
+/* fg-region-sidebar.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The township at the top, its villages and communities below, their
+ * grids below those. Children are read from the store only when a row is
+ * expanded (or asked whether it can be), and the counts come from the
+ * regions' cached venue counts, so the tree costs the same for a township
+ * of 300 venues as for a county of a million.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fg-region-item.h"
+#include "fg-region-sidebar.h"
+
+struct _FgRegionSidebar
+{
+  GtkWidget parent_instance;
+
+  GtkListView *list_view;
+
+  FgStore *store;
+  GtkTreeListModel *tree;
+  GtkSingleSelection *selection;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SELECTED_REGION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (FgRegionSidebar, fg_region_sidebar, GTK_TYPE_WIDGET)
+
+static GListModel *
+create_children (gpointer item,
+                 gpointer user_data)
+{
+  FgRegionSidebar *self = user_data;
+  FgRegion *region = fg_region_item_get_region (item);
+  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(GError) error = NULL;
+  GListStore *model;
+
+  /* Grids are leaves; asking the store would only cost a query. */
+  if (fg_region_get_level (region) >= FG_REGION_LEVEL_GRID)
+    return NULL;
+
+  children = fg_region_list_children (self->store, fg_region_get_id (region), FALSE, &error);
+  if (children == NULL)
+    {
+      g_warning ("Could not read the regions below %s: %s",
+                 fg_region_get_name (region), error->message);
+      return NULL;
+    }
+
+  if (children->len == 0)
+    return NULL;
+
+  model = g_list_store_new (FG_TYPE_REGION_ITEM);
+  for (guint i = 0; i < children->len; i++)
+    {
+      g_autoptr(FgRegionItem) child = fg_region_item_new (g_ptr_array_index (children, i));
+      g_list_store_append (model, child);
+    }
+
+  return G_LIST_MODEL (model);
+}
+
+static void
+on_selection_changed (FgRegionSidebar *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
+}
+
+static void
+fg_region_sidebar_rebuild (FgRegionSidebar *self)
+{
+  g_autoptr(GListStore) root = NULL;
+  g_autoptr(FgRegion) home = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTreeListRow *row;
+  const char *home_id;
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+
+  root = g_list_store_new (FG_TYPE_REGION_ITEM);
+
+  home_id = self->store != NULL ? fg_store_get_home_region_id (self->store) : NULL;
+  if (home_id != NULL)
+    {
+      home = fg_region_lookup (self->store, home_id, &error);
+      if (home != NULL)
+        {
+          g_autoptr(FgRegionItem) item = fg_region_item_new (home);
+          g_list_store_append (root, item);
+        }
+      else
+        g_warning ("Could not read the home township: %s", error->message);
+    }
+
+  self->tree = gtk_tree_list_model_new (G_LIST_MODEL (g_steal_pointer (&root)),
+                                        FALSE, FALSE, create_children, self, NULL);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->tree)));
+
+  /* The township is what people look at first: show its villages. */
+  row = gtk_tree_list_model_get_row (self->tree, 0);
+  if (row != NULL)
+    {
+      gtk_tree_list_row_set_expanded (row, TRUE);
+      g_object_unref (row);
+    }
+
+  g_signal_connect_swapped (self->selection, "selection-changed",
+                            G_CALLBACK (on_selection_changed), self);
+  g_signal_connect_swapped (self->selection, "items-changed",
+                            G_CALLBACK (on_selection_changed), self);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
+}
+
+static char *
+format_venue_count (gpointer unused,
+                    guint    venue_count)
+{
+  return g_strdup_printf ("%u", venue_count);
+}
+
+static char *
+format_region_tooltip (gpointer     unused,
+                       const char  *name,
+                       guint        venue_count)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u venue", "%s: %u venues", venue_count),
+                          name != NULL ? name : "", venue_count);
+}
+
+static void
+fg_region_sidebar_dispose (GObject *object)
+{
+  FgRegionSidebar *self = (FgRegionSidebar *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FG_TYPE_REGION_SIDEBAR);
+
+  /* the scrolled window around the list is not a bound child */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (fg_region_sidebar_parent_class)->dispose (object);
+}
+
+static void
+fg_region_sidebar_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  FgRegionSidebar *self = FG_REGION_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SELECTED_REGION:
+      g_value_set_object (value, fg_region_sidebar_get_selected_region (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fg_region_sidebar_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  FgRegionSidebar *self = FG_REGION_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      fg_region_sidebar_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fg_region_sidebar_class_init (FgRegionSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fg_region_sidebar_dispose;
+  object_class->get_property = fg_region_sidebar_get_property;
+  object_class->set_property = fg_region_sidebar_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, FG_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_REGION] =
+    g_param_spec_object ("selected-region", NULL, NULL, FG_TYPE_REGION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (FG_TYPE_REGION_ITEM);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-region-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, FgRegionSidebar, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, format_venue_count);
+  gtk_widget_class_bind_template_callback (widget_class, format_region_tooltip);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "fgregionsidebar");
+}
+
+static void
+fg_region_sidebar_init (FgRegionSidebar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+FgStore *
+fg_region_sidebar_get_store (FgRegionSidebar *self)
+{
+  g_return_val_if_fail (FG_IS_REGION_SIDEBAR (self), NULL);
+  return self->store;
+}
+
+void
+fg_region_sidebar_set_store (FgRegionSidebar *self,
+                             FgStore         *store)
+{
+  g_return_if_fail (FG_IS_REGION_SIDEBAR (self));
+  g_return_if_fail (store == NULL || FG_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  fg_region_sidebar_rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * fg_region_sidebar_get_selected_region:
+ *
+ * Returns: (transfer none) (nullable): the region the person chose
+ */
+FgRegion *
+fg_region_sidebar_get_selected_region (FgRegionSidebar *self)
+{
+  GtkTreeListRow *row;
+
+  g_return_val_if_fail (FG_IS_REGION_SIDEBAR (self), NULL);
+
+  if (self->selection == NULL)
+    return NULL;
+
+  row = gtk_single_selection_get_selected_item (self->selection);
+  if (row == NULL)
+    return NULL;
+
+  return fg_region_item_get_region (gtk_tree_list_row_get_item (row));
+}
+
+/**
+ * fg_region_sidebar_get_selection:
+ *
+ * Returns: (transfer none) (nullable): the rows of the tree as shown, and
+ *   which one is selected; items are #GtkTreeListRow of #FgRegionItem
+ */
+GtkSelectionModel *
+fg_region_sidebar_get_selection (FgRegionSidebar *self)
+{
+  g_return_val_if_fail (FG_IS_REGION_SIDEBAR (self), NULL);
+  return self->selection != NULL ? GTK_SELECTION_MODEL (self->selection) : NULL;
+}
+
+static gboolean
+find_item (GListModel  *model,
+           const char  *id,
+           guint       *position)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  /* The children of one region: a few dozen villages or grids. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FgRegionItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (fg_region_item_get_id (item), id) == 0)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * fg_region_sidebar_refresh_counts:
+ * @self: the sidebar
+ * @region_id: the region whose venues changed
+ *
+ * Reads the venue counts of @region_id and the regions above it again,
+ * after a venue was added to or moved out of it. Only these few rows are
+ * read; the rest of the tree keeps its rows and expanded state.
+ */
+void
+fg_region_sidebar_refresh_counts (FgRegionSidebar *self,
+                                  const char      *region_id)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkTreeListRow) row = NULL;
+  g_autofree char *id = g_strdup (region_id);
+  const char *home_id;
+
+  g_return_if_fail (FG_IS_REGION_SIDEBAR (self));
+
+  if (self->store == NULL || region_id == NULL)
+    return;
+
+  home_id = fg_store_get_home_region_id (self->store);
+
+  /* From the region up to the township, newest snapshots first. */
+  while (id != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      FgRegion *region = fg_region_lookup (self->store, id, &error);
+
+      if (region == NULL)
+        {
+          g_warning ("Could not read a region to update its count: %s", error->message);
+          return;
+        }
+
+      g_ptr_array_insert (path, 0, region);
+      g_free (id);
+      id = g_strcmp0 (fg_region_get_id (region), home_id) == 0
+         ? NULL : g_strdup (fg_region_get_parent_id (region));
+    }
+
+  row = gtk_tree_list_model_get_row (self->tree, 0);
+  for (guint depth = 0; row != NULL && depth < path->len; depth++)
+    {
+      FgRegion *fresh = g_ptr_array_index (path, depth);
+      FgRegionItem *item = gtk_tree_list_row_get_item (row);
+      GListModel *children;
+      guint position;
+
+      if (g_strcmp0 (fg_region_item_get_id (item), fg_region_get_id (fresh)) == 0)
+        fg_region_item_set_region (item, fresh);
+      g_object_unref (item);
+
+      if (depth + 1 >= path->len)
+        break;
+
+      /* Rows that were never expanded read their counts when they are. */
+      children = gtk_tree_list_row_get_children (row);
+      if (children == NULL ||
+          !find_item (children, fg_region_get_id (g_ptr_array_index (path, depth + 1)), &position))
+        break;
+
+      {
+        GtkTreeListRow *child = gtk_tree_list_row_get_child_row (row, position);
+
+        g_object_unref (row);
+        row = child;
+      }
+    }
+}

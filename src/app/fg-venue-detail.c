@@ -1,0 +1,244 @@
+/* fg-venue-detail.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "fg-venue-detail.h"
+
+struct _FgVenueDetail
+{
+  GtkWidget parent_instance;
+
+  GtkStack *stack;
+  GtkLabel *name_label;
+  GtkLabel *category_label;
+  GtkWidget *key_unit_tag;
+  GtkWidget *closed_tag;
+  AdwActionRow *categories_row;
+  AdwActionRow *address_row;
+  AdwActionRow *village_row;
+  AdwActionRow *grid_row;
+  AdwActionRow *operator_row;
+  AdwActionRow *phone_row;
+  AdwActionRow *credit_code_row;
+  AdwActionRow *floor_area_row;
+  AdwActionRow *floors_row;
+  AdwActionRow *sleeping_row;
+  AdwActionRow *key_unit_row;
+  AdwActionRow *smoke_alarm_row;
+  AdwActionRow *status_row;
+
+  FgVenue *venue;
+};
+
+enum {
+  PROP_0,
+  PROP_VENUE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (FgVenueDetail, fg_venue_detail, GTK_TYPE_WIDGET)
+
+/* An empty field reads as a sentence, not as a blank that looks broken. */
+static void
+set_row_text (AdwActionRow *row,
+              const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    adw_action_row_set_subtitle (row, _("Not recorded"));
+  else
+    adw_action_row_set_subtitle (row, text);
+}
+
+static void
+set_row_take_text (AdwActionRow *row,
+                   char         *text)
+{
+  set_row_text (row, text);
+  g_free (text);
+}
+
+static char *
+join_category_names (FgVenue *venue)
+{
+  const char * const *ids = fg_venue_get_categories (venue);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      const FgCategory *category = fg_category_lookup (ids[i]);
+
+      if (names->len > 0)
+        /* Translators: separates the categories of a mixed-use venue */
+        g_string_append (names, _(", "));
+      g_string_append (names, category != NULL ? fg_category_get_name (category) : ids[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+fg_venue_detail_update (FgVenueDetail *self)
+{
+  FgVenue *venue = self->venue;
+  double floor_area;
+  int floors;
+
+  if (venue == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  gtk_label_set_text (self->name_label, fg_venue_get_name (venue));
+  gtk_label_set_text (self->category_label, fg_venue_get_category_name (venue));
+  gtk_widget_set_visible (self->key_unit_tag, fg_venue_get_key_unit (venue));
+  gtk_widget_set_visible (self->closed_tag, fg_venue_get_status (venue) != FG_VENUE_STATUS_ACTIVE);
+  gtk_label_set_text (GTK_LABEL (self->closed_tag), fg_venue_status_get_label (fg_venue_get_status (venue)));
+
+  set_row_take_text (self->categories_row, join_category_names (venue));
+  set_row_text (self->address_row, fg_venue_get_address (venue));
+  set_row_text (self->village_row, fg_venue_get_village_name (venue));
+  set_row_text (self->grid_row, fg_venue_get_grid_name (venue));
+  set_row_text (self->operator_row, fg_venue_get_operator_name (venue));
+  set_row_text (self->phone_row, fg_venue_get_phone (venue));
+  set_row_text (self->credit_code_row, fg_venue_get_credit_code (venue));
+
+  floor_area = fg_venue_get_floor_area (venue);
+  set_row_take_text (self->floor_area_row,
+                     floor_area >= 0
+                     /* Translators: a floor area in square metres */
+                     ? g_strdup_printf (_("%.0f m²"), floor_area)
+                     : NULL);
+
+  floors = fg_venue_get_floors (venue);
+  set_row_take_text (self->floors_row, floors > 0 ? g_strdup_printf ("%d", floors) : NULL);
+  set_row_take_text (self->sleeping_row, g_strdup_printf ("%d", fg_venue_get_sleeping (venue)));
+  set_row_text (self->key_unit_row, fg_venue_get_key_unit (venue) ? _("Yes") : _("No"));
+  set_row_text (self->smoke_alarm_row, fg_venue_get_smoke_alarm (venue) ? _("Yes") : _("No"));
+  set_row_text (self->status_row, fg_venue_status_get_label (fg_venue_get_status (venue)));
+
+  gtk_stack_set_visible_child_name (self->stack, "venue");
+}
+
+static void
+fg_venue_detail_dispose (GObject *object)
+{
+  FgVenueDetail *self = (FgVenueDetail *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FG_TYPE_VENUE_DETAIL);
+  g_clear_object (&self->venue);
+
+  G_OBJECT_CLASS (fg_venue_detail_parent_class)->dispose (object);
+}
+
+static void
+fg_venue_detail_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  FgVenueDetail *self = FG_VENUE_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_VENUE:
+      g_value_set_object (value, self->venue);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fg_venue_detail_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  FgVenueDetail *self = FG_VENUE_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_VENUE:
+      fg_venue_detail_set_venue (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fg_venue_detail_class_init (FgVenueDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fg_venue_detail_dispose;
+  object_class->get_property = fg_venue_detail_get_property;
+  object_class->set_property = fg_venue_detail_set_property;
+
+  properties[PROP_VENUE] =
+    g_param_spec_object ("venue", NULL, NULL, FG_TYPE_VENUE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-venue-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, name_label);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, category_label);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, key_unit_tag);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, closed_tag);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, categories_row);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, address_row);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, village_row);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, grid_row);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, operator_row);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, credit_code_row);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, floor_area_row);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, floors_row);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, sleeping_row);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, key_unit_row);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, smoke_alarm_row);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, status_row);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "fgvenuedetail");
+}
+
+static void
+fg_venue_detail_init (FgVenueDetail *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+FgVenue *
+fg_venue_detail_get_venue (FgVenueDetail *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE_DETAIL (self), NULL);
+  return self->venue;
+}
+
+void
+fg_venue_detail_set_venue (FgVenueDetail *self,
+                           FgVenue       *venue)
+{
+  g_return_if_fail (FG_IS_VENUE_DETAIL (self));
+  g_return_if_fail (venue == NULL || FG_IS_VENUE (venue));
+
+  if (!g_set_object (&self->venue, venue))
+    return;
+
+  fg_venue_detail_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VENUE]);
+}

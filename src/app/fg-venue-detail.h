@@ -1,0 +1,22 @@
+/* fg-venue-detail.h — everything recorded about one venue
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "firegrid.h"
+
+G_BEGIN_DECLS
+
+#define FG_TYPE_VENUE_DETAIL (fg_venue_detail_get_type ())
+
+G_DECLARE_FINAL_TYPE (FgVenueDetail, fg_venue_detail, FG, VENUE_DETAIL, GtkWidget)
+
+FgVenue *fg_venue_detail_get_venue (FgVenueDetail *self);
+void     fg_venue_detail_set_venue (FgVenueDetail *self,
+                                    FgVenue       *venue);
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* fg-venue-page.h — the venue list with its filters and the detail pane
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "firegrid.h"
+
+G_BEGIN_DECLS
+
+#define FG_TYPE_VENUE_PAGE (fg_venue_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (FgVenuePage, fg_venue_page, FG, VENUE_PAGE, GtkWidget)
+
+FgVenueList        *fg_venue_page_get_venue_list     (FgVenuePage *self);
+void                fg_venue_page_set_venue_list     (FgVenuePage *self,
+                                                      FgVenueList *venue_list);
+FgVenue            *fg_venue_page_get_selected_venue (FgVenuePage *self);
+FgVenue            *fg_venue_page_get_shown_venue    (FgVenuePage *self);
+void                fg_venue_page_show_venue         (FgVenuePage *self,
+                                                      FgVenue     *venue);
+void                fg_venue_page_set_region_id      (FgVenuePage *self,
+                                                      const char  *region_id);
+void                fg_venue_page_set_search_text    (FgVenuePage *self,
+                                                      const char  *text);
+void                fg_venue_page_set_category       (FgVenuePage *self,
+                                                      const char  *category_id);
+
+G_END_DECLS

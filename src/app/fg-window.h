@@ -1,0 +1,29 @@
+/* fg-window.h — the main window
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "firegrid.h"
+#include "fg-region-sidebar.h"
+#include "fg-venue-page.h"
+
+G_BEGIN_DECLS
+
+#define FG_TYPE_WINDOW (fg_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (FgWindow, fg_window, FG, WINDOW, AdwApplicationWindow)
+
+FgWindow        *fg_window_new                (GtkApplication *application,
+                                               FgStore        *store);
+FgStore         *fg_window_get_store          (FgWindow       *self);
+gboolean         fg_window_get_show_sidebar   (FgWindow       *self);
+void             fg_window_set_show_sidebar   (FgWindow       *self,
+                                               gboolean        show_sidebar);
+FgRegionSidebar *fg_window_get_region_sidebar (FgWindow       *self);
+FgVenuePage     *fg_window_get_venue_page     (FgWindow       *self);
+
+G_END_DECLS

@@ -1,0 +1,88 @@
+/* fg-ui-test-util.h — helpers of the window tests
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "fg-test-util.h"
+
+/* Lets GTK lay out, map and run its idle work. */
+static inline void
+fg_ui_test_spin (void)
+{
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+/* Sets up GTK and libadwaita, or skips when there is no display. */
+static inline gboolean
+fg_ui_test_init (int    *argc,
+                 char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+
+  if (!gtk_init_check ())
+    return FALSE;
+
+  adw_init ();
+  return TRUE;
+}
+
+/* The demo township (冢头镇) with 300 venues. */
+static inline FgStore *
+fg_ui_test_demo_new (FgTestDir *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgActor) actor = fg_actor_new_local ();
+  g_autoptr(FgStore) store = fg_store_open (dir->db_path, &error);
+
+  g_assert_no_error (error);
+  fg_demo_populate (store, actor, FG_DEMO_DEFAULT_VENUES, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&store);
+}
+
+static inline guint
+fg_ui_test_count (FgStore    *store,
+                  const char *region_id,
+                  const char *category,
+                  const char *text)
+{
+  g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  query->region_id = g_strdup (region_id);
+  query->category = g_strdup (category);
+  query->text = g_strdup (text);
+  fg_venue_query_count (store, query, &n, &error);
+  g_assert_no_error (error);
+  return n;
+}
+
+/* The toplevel of @type, e.g. the dialog an action opened. */
+static inline GtkWindow *
+fg_ui_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* A named part of a widget's template, as the person sees it. */
+#define fg_ui_test_child(widget, type, name) \
+  GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name))

@@ -1,0 +1,206 @@
+/* test-window.c — the main window over a demo township
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "fg-region-item.h"
+#include "fg-window.h"
+#include "fg-ui-test-util.h"
+
+typedef struct
+{
+  FgTestDir dir;
+  FgStore *store;
+  FgWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fg_test_dir_init (&fixture->dir);
+  fixture->store = fg_ui_test_demo_new (&fixture->dir);
+  fixture->window = g_object_ref (fg_window_new (NULL, fixture->store));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fg_ui_test_spin ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fg_ui_test_spin ();
+  g_assert_finalize_object (fixture->window);
+  /* Nothing the window made may keep the database open. */
+  g_assert_finalize_object (fixture->store);
+  fg_test_dir_clear (&fixture->dir);
+}
+
+static GListModel *
+venue_list (Fixture *fixture)
+{
+  return G_LIST_MODEL (fg_venue_page_get_venue_list (fg_window_get_venue_page (fixture->window)));
+}
+
+static void
+test_window_shows_demo (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  FgVenuePage *page = fg_window_get_venue_page (fixture->window);
+  GtkLabel *count = GTK_LABEL (fg_ui_test_child (page, FG_TYPE_VENUE_PAGE, "count_label"));
+  GtkStack *stack = GTK_STACK (fg_ui_test_child (page, FG_TYPE_VENUE_PAGE, "stack"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (fg_ui_test_child (page, FG_TYPE_VENUE_PAGE, "column_view"));
+  g_autoptr(FgVenue) first = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (venue_list (fixture)), ==, 300);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "300 venues");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 300);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "冢头镇");
+
+  /* The detail pane follows the selection. */
+  g_assert_null (fg_venue_page_get_shown_venue (page));
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
+  first = g_list_model_get_item (venue_list (fixture), 0);
+  g_assert_true (fg_venue_page_get_shown_venue (page) == first);
+}
+
+static void
+test_window_region_filters (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  FgRegionSidebar *sidebar = fg_window_get_region_sidebar (fixture->window);
+  GtkSelectionModel *rows = fg_region_sidebar_get_selection (sidebar);
+  g_autoptr(GtkTreeListRow) township_row = NULL;
+  g_autoptr(GtkTreeListRow) village_row = NULL;
+  g_autoptr(FgRegionItem) village = NULL;
+  FgRegion *region;
+  guint expected;
+
+  /* The township first, its villages shown below it. */
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), >, 1);
+  township_row = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+  g_assert_true (gtk_tree_list_row_get_expanded (township_row));
+
+  village_row = g_list_model_get_item (G_LIST_MODEL (rows), 2);
+  village = gtk_tree_list_row_get_item (village_row);
+  region = fg_region_item_get_region (village);
+  g_assert_cmpint (fg_region_get_level (region), ==, FG_REGION_LEVEL_VILLAGE);
+
+  expected = fg_ui_test_count (fixture->store, fg_region_get_id (region), NULL, NULL);
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (expected, <, 300);
+  g_assert_cmpuint (fg_region_get_venue_count (region), ==, expected);
+
+  gtk_selection_model_select_item (rows, 2, TRUE);
+  g_assert_true (fg_region_sidebar_get_selected_region (sidebar) == region);
+  g_assert_cmpuint (g_list_model_get_n_items (venue_list (fixture)), ==, expected);
+
+  /* and back to the whole township */
+  gtk_selection_model_select_item (rows, 0, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (venue_list (fixture)), ==, 300);
+}
+
+static void
+test_window_category_and_search (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  FgVenuePage *page = fg_window_get_venue_page (fixture->window);
+  const char *category = fg_category_get_id (fg_category_get_nth (0));
+  GtkStack *stack = GTK_STACK (fg_ui_test_child (page, FG_TYPE_VENUE_PAGE, "stack"));
+  GtkEditable *entry = GTK_EDITABLE (fg_ui_test_child (fixture->window, FG_TYPE_WINDOW, "search_entry"));
+  GtkSearchBar *bar = GTK_SEARCH_BAR (fg_ui_test_child (fixture->window, FG_TYPE_WINDOW, "search_bar"));
+  guint expected = fg_ui_test_count (fixture->store, NULL, category, NULL);
+
+  fg_venue_page_set_category (page, category);
+  g_assert_cmpuint (g_list_model_get_n_items (venue_list (fixture)), ==, expected);
+  g_assert_cmpstr (fg_venue_page_get_venue_list (page) != NULL
+                   ? fg_venue_list_get_query (fg_venue_page_get_venue_list (page))->category : NULL,
+                   ==, category);
+  fg_venue_page_set_category (page, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (venue_list (fixture)), ==, 300);
+
+  /* Ctrl+F's action opens the search; words that match nothing say so. */
+  g_assert_false (gtk_search_bar_get_search_mode (bar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-search", NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+
+  expected = fg_ui_test_count (fixture->store, NULL, NULL, "超市");
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (expected, <, 300);
+  gtk_editable_set_text (entry, "超市");
+  /* search-changed waits a moment for more typing; Enter does not */
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (g_list_model_get_n_items (venue_list (fixture)), ==, expected);
+
+  gtk_editable_set_text (entry, "没有这个场所");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (g_list_model_get_n_items (venue_list (fixture)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-match");
+
+  /* Closing the search shows everything again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-search", NULL));
+  g_assert_false (gtk_search_bar_get_search_mode (bar));
+  fg_ui_test_spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (venue_list (fixture)), ==, 300);
+}
+
+static void
+test_window_sorts_in_query (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  FgVenuePage *page = fg_window_get_venue_page (fixture->window);
+  FgVenueList *list = fg_venue_page_get_venue_list (page);
+  GtkColumnView *view = GTK_COLUMN_VIEW (fg_ui_test_child (page, FG_TYPE_VENUE_PAGE, "column_view"));
+  GtkColumnViewColumn *address = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (page), FG_TYPE_VENUE_PAGE, "address_column"));
+  GtkColumnViewColumn *status = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (page), FG_TYPE_VENUE_PAGE, "status_column"));
+  g_autoptr(FgVenue) first = NULL;
+  g_autoptr(FgVenue) last = NULL;
+
+  g_assert_cmpint (fg_venue_list_get_query (list)->sort, ==, FG_VENUE_SORT_NAME);
+  g_assert_false (fg_venue_list_get_query (list)->descending);
+
+  /* what a click on a column header does */
+  gtk_column_view_sort_by_column (view, address, GTK_SORT_DESCENDING);
+  g_assert_cmpint (fg_venue_list_get_query (list)->sort, ==, FG_VENUE_SORT_ADDRESS);
+  g_assert_true (fg_venue_list_get_query (list)->descending);
+
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  last = g_list_model_get_item (G_LIST_MODEL (list), 299);
+  g_assert_cmpint (g_strcmp0 (fg_venue_get_address (first), fg_venue_get_address (last)), >=, 0);
+
+  gtk_column_view_sort_by_column (view, status, GTK_SORT_ASCENDING);
+  g_assert_cmpint (fg_venue_list_get_query (list)->sort, ==, FG_VENUE_SORT_STATUS);
+  g_assert_false (fg_venue_list_get_query (list)->descending);
+
+  /* no column: back to names */
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  g_assert_cmpint (fg_venue_list_get_query (list)->sort, ==, FG_VENUE_SORT_NAME);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 300);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!fg_ui_test_init (&argc, &argv))
+    {
+      g_test_skip ("no display");
+      return g_test_run ();
+    }
+
+  g_test_add ("/ui/window/shows-demo", Fixture, NULL,
+              fixture_set_up, test_window_shows_demo, fixture_tear_down);
+  g_test_add ("/ui/window/region-filters", Fixture, NULL,
+              fixture_set_up, test_window_region_filters, fixture_tear_down);
+  g_test_add ("/ui/window/category-and-search", Fixture, NULL,
+              fixture_set_up, test_window_category_and_search, fixture_tear_down);
+  g_test_add ("/ui/window/sorts-in-query", Fixture, NULL,
+              fixture_set_up, test_window_sorts_in_query, fixture_tear_down);
+
+  return g_test_run ();
+}
