@@ -62,7 +62,7 @@ describe_open_error (const GError *error)
         case FG_STORE_ERROR_BUSY:
           return _("Another Firegrid program is using the database. Close it, then start Firegrid again.");
         case FG_STORE_ERROR_READ_ONLY:
-          return _("Firegrid may not write to the database. Ask whoever looks after this computer to allow it.");
+          return _("Firegrid is not allowed to write to the database. Ask whoever looks after this computer to allow it.");
         case FG_STORE_ERROR_OPEN:
           return _("The database could not be read or created. Check that the disk is connected and that you may write to it, then start Firegrid again.");
         case FG_STORE_ERROR_FAILED:

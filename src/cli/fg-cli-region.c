@@ -146,7 +146,7 @@ region_list (FgCli   *cli,
       table = fg_cli_table_new ();
       fg_cli_table_add_column (table, _("Code"), FG_CLI_ALIGN_LEFT, FALSE);
       fg_cli_table_add_column (table, _("Name"), FG_CLI_ALIGN_LEFT, TRUE);
-      fg_cli_table_add_column (table, _("Venues"), FG_CLI_ALIGN_RIGHT, FALSE);
+      fg_cli_table_add_column (table, C_("column of venue counts", "Venues"), FG_CLI_ALIGN_RIGHT, FALSE);
       if (include_retired)
         fg_cli_table_add_column (table, _("Retired"), FG_CLI_ALIGN_LEFT, FALSE);
       listing.table = table;

@@ -84,7 +84,7 @@ fg_cli_command_init (FgCli   *cli,
     goto failed;
 
   /* TRANSLATORS: township name, its division code, the database file */
-  printf (_("Set up %s (%s) in %s.\n"),
+  printf (_("%s (%s) is set up in %s.\n"),
            fg_region_get_name (township), fg_region_get_code (township),
            fg_store_get_path (store));
   return TRUE;
@@ -144,7 +144,7 @@ fg_cli_command_demo (FgCli   *cli,
                                  FG_DEMO_DEFAULT_VENUES, DEMO_PROGRESS_BATCH);
   context = fg_cli_option_context_new (cli, "demo", "",
                                        _("Creates the demo township 冢头镇 of 郏县 with villages, "
-                                         "grids and made-up venues, the same for the same size."),
+                                         "grids and made-up venues, the same venues every time for the same number."),
                                        description, entries);
   if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
       !fg_cli_check_extra_args (argc, argv, 0, error))

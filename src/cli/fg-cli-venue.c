@@ -254,7 +254,11 @@ write_table (FgStore             *store,
       if (total == 0)
         printf ("%s\n", _("No venues match."));
       else
-        printf (_("No venues after the first %u. There are %u in all.\n"), MIN (offset, total), total);
+        printf (g_dngettext (GETTEXT_PACKAGE,
+                             "No venues after the first %u; %u venue matches in all.\n",
+                             "No venues after the first %u; %u venues match in all.\n",
+                             total),
+                MIN (offset, total), total);
       return TRUE;
     }
 
@@ -496,7 +500,8 @@ venue_show (FgCli   *cli,
 
       if (i > 0)
         g_string_append (categories, ", ");
-      g_string_append_printf (categories, "%s (%s)",
+      /* Translators: a venue category's name and, in brackets, its id */
+      g_string_append_printf (categories, _("%s (%s)"),
                               category != NULL ? fg_category_get_name (category) : ids[i],
                               ids[i]);
     }

@@ -87,7 +87,7 @@ fg_credit_code_normalize (const char  *text,
         {
           g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_CREDIT_CODE,
                        _("A unified social credit code has digits and the capital letters "
-                         "A–Y except I, O, S, V and Z. Check the character at position %u."),
+                         "A–Y except I, O, S and V. Check the character at position %u."),
                        i + 1);
           return NULL;
         }

@@ -426,7 +426,7 @@ load_region (FgStore     *store,
     fg_store_set_error (store, rc, error);
   else
     g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_NOT_FOUND,
-                 _("There is no region “%s”. Check the code or choose the region from the list."),
+                 _("There is no region “%s”. Check its code."),
                  key);
   return NULL;
 }
@@ -664,6 +664,33 @@ failed:
   return FALSE;
 }
 
+static void
+set_wrong_level_error (GError        **error,
+                       FgRegion       *region,
+                       FgRegionLevel   expected)
+{
+  switch (expected)
+    {
+    case FG_REGION_LEVEL_COUNTY:
+      g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_WRONG_LEVEL,
+                   _("“%s” is not a county."), region->name);
+      break;
+    case FG_REGION_LEVEL_TOWNSHIP:
+      g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_WRONG_LEVEL,
+                   _("“%s” is not a township or street."), region->name);
+      break;
+    case FG_REGION_LEVEL_VILLAGE:
+      g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_WRONG_LEVEL,
+                   _("“%s” is not a village or community."), region->name);
+      break;
+    case FG_REGION_LEVEL_GRID:
+    default:
+      g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_WRONG_LEVEL,
+                   _("“%s” is not a grid."), region->name);
+      break;
+    }
+}
+
 /* Loads a region that a change may touch: it must exist, lie inside this
  * node's scope and be of the expected level. */
 FgRegion *
@@ -689,10 +716,7 @@ fg_region_load_for_change (FgStore        *store,
 
   if (level != 0 && region->level != level)
     {
-      g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_WRONG_LEVEL,
-                   _("“%s” is a %s, not a %s."),
-                   region->name, fg_region_level_to_string (region->level),
-                   fg_region_level_to_string (level));
+      set_wrong_level_error (error, region, level);
       return NULL;
     }
 
@@ -1061,12 +1085,24 @@ fg_region_retire (FgStore     *store,
       n_venues = sqlite3_column_int (count, 1);
     }
 
-  if (n_grids > 0 || n_venues > 0)
+  if (n_grids > 0)
     {
       g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_NOT_EMPTY,
-                   _("%s still has %d active grids and %d active venues. "
-                     "Move or retire them first."),
-                   region->name, n_grids, n_venues);
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s still has %d grid in use. Move or retire it first.",
+                                "%s still has %d grids in use. Move or retire them first.",
+                                n_grids),
+                   region->name, n_grids);
+      return FALSE;
+    }
+  if (n_venues > 0)
+    {
+      g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_NOT_EMPTY,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s still has %d open venue. Move it to another village or grid first.",
+                                "%s still has %d open venues. Move them to another village or grid first.",
+                                n_venues),
+                   region->name, n_venues);
       return FALSE;
     }
 

@@ -664,7 +664,8 @@ normalize_phone (const char  *text,
       else if (*p != '-' && *p != ' ' && *p != '+')
         {
           g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_PHONE,
-                       _("A phone number has digits only, for example 13812345678 or 0371-12345678."));
+                       _("A phone number has digits, with spaces, hyphens or a leading + if you like, "
+                         "for example 13812345678 or 0371-12345678."));
           return NULL;
         }
       if (*p != ' ')
@@ -727,7 +728,7 @@ venue_normalize (FgVenue  *self,
       if (fg_category_lookup (self->categories[i]) == NULL)
         {
           g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_CATEGORY,
-                       _("“%s” is not a venue category. Choose one from the list."),
+                       _("“%s” is not one of the venue categories."),
                        self->categories[i]);
           return FALSE;
         }
