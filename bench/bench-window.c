@@ -69,6 +69,7 @@ run_once (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FgStore) store = NULL;
+  g_autoptr(FgActor) actor = NULL;
   GtkAdjustment *adjustment;
   FgWindow *window;
   Times times;
@@ -78,7 +79,14 @@ run_once (const char *path)
   store = fg_store_open (path, &error);
   if (store == NULL)
     g_error ("%s", error->message);
-  window = fg_window_new (NULL, store);
+  /* the demo's administrator; a database from before accounts has none */
+  if (fg_store_has_accounts (store))
+    actor = fg_account_login (store, "admin", "demo-admin", &error);
+  else
+    actor = fg_actor_new_local ();
+  if (actor == NULL)
+    g_error ("%s", error->message);
+  window = fg_window_new (NULL, store, actor);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))

@@ -80,13 +80,13 @@ test_region_tree (void)
   fg_test_dir_init (&dir);
   store = fg_test_township_new (&dir, &village, &grid);
 
-  township = fg_region_lookup (store, fg_store_get_home_region_id (store), &error);
+  township = fg_region_lookup (store, fg_test_installer (), fg_store_get_home_region_id (store), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fg_region_get_name (township), ==, "冢头镇");
   g_assert_cmpint (fg_region_get_level (township), ==, FG_REGION_LEVEL_TOWNSHIP);
   g_assert_cmpstr (fg_region_get_code (township), ==, "410425101000");
 
-  county = fg_region_lookup (store, "410425", &error);
+  county = fg_region_lookup (store, fg_test_installer (), "410425", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fg_region_get_name (county), ==, "郏县");
   g_assert_cmpstr (fg_region_get_parent_id (township), ==, fg_region_get_id (county));
@@ -101,7 +101,7 @@ test_region_tree (void)
                                      "410425101001", "东街社区", &error);
   g_assert_no_error (error);
 
-  children = fg_region_list_children (store, fg_region_get_id (township), FALSE, &error);
+  children = fg_region_list_children (store, fg_test_installer (), fg_region_get_id (township), FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (children->len, ==, 2);
   /* by code: the community (001) before the village (201) */
@@ -127,7 +127,7 @@ test_region_tree (void)
   /* rename */
   fg_region_rename (store, actor, fg_region_get_id (village), "李家庄村", &error);
   g_assert_no_error (error);
-  found = fg_region_lookup (store, "410425101201", &error);
+  found = fg_region_lookup (store, fg_test_installer (), "410425101201", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fg_region_get_name (found), ==, "李家庄村");
   g_clear_object (&found);
@@ -135,7 +135,7 @@ test_region_tree (void)
   /* move a grid: it takes the next number in its new village */
   fg_region_move_grid (store, actor, fg_region_get_id (grid2), fg_region_get_id (community), &error);
   g_assert_no_error (error);
-  found = fg_region_lookup (store, fg_region_get_id (grid2), &error);
+  found = fg_region_lookup (store, fg_test_installer (), fg_region_get_id (grid2), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fg_region_get_code (found), ==, "410425101001-001");
   g_assert_cmpstr (fg_region_get_parent_id (found), ==, fg_region_get_id (community));
@@ -151,11 +151,11 @@ test_region_tree (void)
   g_assert_no_error (error);
 
   g_clear_pointer (&children, g_ptr_array_unref);
-  children = fg_region_list_children (store, fg_region_get_id (township), FALSE, &error);
+  children = fg_region_list_children (store, fg_test_installer (), fg_region_get_id (township), FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (children->len, ==, 1);
   g_clear_pointer (&children, g_ptr_array_unref);
-  children = fg_region_list_children (store, fg_region_get_id (township), TRUE, &error);
+  children = fg_region_list_children (store, fg_test_installer (), fg_region_get_id (township), TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (children->len, ==, 2);
 
@@ -197,11 +197,11 @@ test_region_move_grid_moves_venues (void)
   g_assert_no_error (error);
 
   query->region_id = g_strdup (fg_region_get_id (other));
-  fg_venue_query_count (store, query, &n, &error);
+  fg_venue_query_count (store, fg_test_installer (), query, &n, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 1);
 
-  reread = fg_region_lookup (store, fg_region_get_id (village), &error);
+  reread = fg_region_lookup (store, fg_test_installer (), fg_region_get_id (village), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (fg_region_get_venue_count (reread), ==, 0);
 

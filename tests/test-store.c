@@ -157,7 +157,7 @@ test_store_survives_reopen (void)
   g_assert_true (fg_store_is_set_up (store));
   g_assert_cmpstr (fg_store_get_node_id (store), ==, node_id);
 
-  loaded = fg_venue_load (store, venue_id, &error);
+  loaded = fg_venue_load (store, fg_test_installer (), venue_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fg_venue_get_name (loaded), ==, "老王烧烤");
   g_assert_cmpstr (fg_venue_get_address (loaded), ==, "李庄村人民路18号");

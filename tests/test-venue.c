@@ -126,7 +126,7 @@ test_venue_validation (void)
       g_assert_null (fg_venue_get_id (venue));
 
       /* nothing was stored */
-      fg_venue_query_count (store, query, &n, NULL);
+      fg_venue_query_count (store, fg_test_installer (), query, &n, NULL);
       g_assert_cmpuint (n, ==, 0);
     }
 }
@@ -163,16 +163,16 @@ test_venue_save_and_edit (void)
   g_assert_cmpstr (fg_venue_get_phone (venue), ==, "13803712345");
   g_assert_cmpstr (fg_venue_get_credit_code (venue), ==, "91350100M000100Y43");
 
-  loaded = fg_venue_load (store, fg_venue_get_id (venue), &error);
+  loaded = fg_venue_load (store, fg_test_installer (), fg_venue_get_id (venue), &error);
   g_assert_no_error (error);
   g_assert_cmpstrv (fg_venue_get_categories (loaded), mixed);
   g_assert_cmpstr (fg_venue_get_credit_code (loaded), ==, "91350100M000100Y43");
 
   /* venue counts go up along the whole path */
-  township = fg_region_lookup (store, fg_store_get_home_region_id (store), &error);
+  township = fg_region_lookup (store, fg_test_installer (), fg_store_get_home_region_id (store), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (fg_region_get_venue_count (township), ==, 1);
-  reread = fg_region_lookup (store, fg_region_get_id (grid), &error);
+  reread = fg_region_lookup (store, fg_test_installer (), fg_region_get_id (grid), &error);
   g_assert_cmpuint (fg_region_get_venue_count (reread), ==, 1);
   g_clear_object (&reread);
 
@@ -185,16 +185,16 @@ test_venue_save_and_edit (void)
   g_assert_cmpstr (fg_venue_get_id (loaded), ==, fg_venue_get_id (venue));
 
   g_clear_object (&loaded);
-  loaded = fg_venue_load (store, fg_venue_get_id (venue), &error);
+  loaded = fg_venue_load (store, fg_test_installer (), fg_venue_get_id (venue), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fg_venue_get_name (loaded), ==, "如家旅社(已停业)");
   g_assert_cmpint (fg_venue_get_status (loaded), ==, FG_VENUE_STATUS_CLOSED);
   g_assert_cmpstr (fg_venue_get_region_id (loaded), ==, fg_region_get_id (village));
 
-  reread = fg_region_lookup (store, fg_region_get_id (grid), &error);
+  reread = fg_region_lookup (store, fg_test_installer (), fg_region_get_id (grid), &error);
   g_assert_cmpuint (fg_region_get_venue_count (reread), ==, 0);
   g_clear_object (&reread);
-  reread = fg_region_lookup (store, fg_region_get_id (village), &error);
+  reread = fg_region_lookup (store, fg_test_installer (), fg_region_get_id (village), &error);
   g_assert_cmpuint (fg_region_get_venue_count (reread), ==, 1);
 }
 

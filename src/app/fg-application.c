@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Opens the database and decides what comes first: an explanation when it
- * cannot be opened, the set-up assistant when no township is set up yet,
- * the main window otherwise.
+ * cannot be opened, the set-up assistant when no township (or no account)
+ * is set up yet, the login otherwise; the main window after a login, and
+ * the login again after a log-out.
  */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 
 #include "firegrid.h"
 #include "fg-application.h"
+#include "fg-login-window.h"
 #include "fg-setup-window.h"
 #include "fg-window.h"
 
@@ -26,20 +28,54 @@ struct _FgApplication
 
 G_DEFINE_FINAL_TYPE (FgApplication, fg_application, ADW_TYPE_APPLICATION)
 
-static void
-fg_application_show_main_window (FgApplication *self)
-{
-  FgWindow *window = fg_window_new (GTK_APPLICATION (self), self->store);
+static void fg_application_show_login (FgApplication *self);
 
+static void
+on_log_out (FgWindow      *window,
+            FgApplication *self)
+{
+  /* The login first, so the application never has no window. */
+  fg_application_show_login (self);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+fg_application_show_main_window (FgApplication *self,
+                                 FgActor       *actor)
+{
+  FgWindow *window = fg_window_new (GTK_APPLICATION (self), self->store, actor);
+
+  g_signal_connect_object (window, "log-out", G_CALLBACK (on_log_out), self, 0);
   gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
+on_logged_in (FgLoginWindow *login,
+              FgActor       *actor,
+              FgApplication *self)
+{
+  fg_application_show_main_window (self, actor);
+  gtk_window_destroy (GTK_WINDOW (login));
+}
+
+static void
+fg_application_show_login (FgApplication *self)
+{
+  FgLoginWindow *login = fg_login_window_new (GTK_APPLICATION (self), self->store);
+
+  g_signal_connect_object (login, "logged-in", G_CALLBACK (on_logged_in), self, 0);
+  gtk_window_present (GTK_WINDOW (login));
+}
+
+static void
 on_setup_finished (FgSetupWindow *setup,
+                   FgActor       *actor,
                    FgApplication *self)
 {
-  /* The main window first, so the application never has no window. */
-  fg_application_show_main_window (self);
+  if (actor != NULL)
+    fg_application_show_main_window (self, actor);
+  else
+    fg_application_show_login (self);
   gtk_window_destroy (GTK_WINDOW (setup));
 }
 
@@ -127,7 +163,7 @@ fg_application_activate (GApplication *app)
         }
     }
 
-  if (!fg_store_is_set_up (self->store))
+  if (!fg_store_is_set_up (self->store) || !fg_store_has_accounts (self->store))
     {
       FgSetupWindow *setup = fg_setup_window_new (GTK_APPLICATION (self), self->store);
 
@@ -136,7 +172,7 @@ fg_application_activate (GApplication *app)
       return;
     }
 
-  fg_application_show_main_window (self);
+  fg_application_show_login (self);
 }
 
 static int

@@ -23,6 +23,8 @@ struct _FgRegionSidebar
   GtkListView *list_view;
 
   FgStore *store;
+  FgActor *actor;
+  char *root_id;  /* the top row: the township, or a narrower scope */
   GtkTreeListModel *tree;
   GtkSingleSelection *selection;
 };
@@ -52,7 +54,7 @@ create_children (gpointer item,
   if (fg_region_get_level (region) >= FG_REGION_LEVEL_GRID)
     return NULL;
 
-  children = fg_region_list_children (self->store, fg_region_get_id (region), FALSE, &error);
+  children = fg_region_list_children (self->store, self->actor, fg_region_get_id (region), FALSE, &error);
   if (children == NULL)
     {
       g_warning ("Could not read the regions below %s: %s",
@@ -86,7 +88,6 @@ fg_region_sidebar_rebuild (FgRegionSidebar *self)
   g_autoptr(FgRegion) home = NULL;
   g_autoptr(GError) error = NULL;
   GtkTreeListRow *row;
-  const char *home_id;
 
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
@@ -95,17 +96,16 @@ fg_region_sidebar_rebuild (FgRegionSidebar *self)
 
   root = g_list_store_new (FG_TYPE_REGION_ITEM);
 
-  home_id = self->store != NULL ? fg_store_get_home_region_id (self->store) : NULL;
-  if (home_id != NULL)
+  if (self->store != NULL && self->actor != NULL && self->root_id != NULL)
     {
-      home = fg_region_lookup (self->store, home_id, &error);
+      home = fg_region_lookup (self->store, self->actor, self->root_id, &error);
       if (home != NULL)
         {
           g_autoptr(FgRegionItem) item = fg_region_item_new (home);
           g_list_store_append (root, item);
         }
       else
-        g_warning ("Could not read the home township: %s", error->message);
+        g_warning ("Could not read the top of the region tree: %s", error->message);
     }
 
   self->tree = gtk_tree_list_model_new (G_LIST_MODEL (g_steal_pointer (&root)),
@@ -162,6 +162,8 @@ fg_region_sidebar_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->actor, fg_actor_unref);
+  g_clear_pointer (&self->root_id, g_free);
 
   G_OBJECT_CLASS (fg_region_sidebar_parent_class)->dispose (object);
 }
@@ -200,7 +202,7 @@ fg_region_sidebar_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      fg_region_sidebar_set_store (self, g_value_get_object (value));
+      fg_region_sidebar_load (self, g_value_get_object (value), self->actor, self->root_id);
       break;
 
     default:
@@ -250,18 +252,38 @@ fg_region_sidebar_get_store (FgRegionSidebar *self)
   return self->store;
 }
 
+/**
+ * fg_region_sidebar_load:
+ * @self: the sidebar
+ * @store: (nullable): where the regions are
+ * @actor: (nullable): who looks: the tree holds what it may see
+ * @root_id: (nullable): the region at the top of the tree
+ *
+ * Shows the tree below @root_id, the top row expanded.
+ */
 void
-fg_region_sidebar_set_store (FgRegionSidebar *self,
-                             FgStore         *store)
+fg_region_sidebar_load (FgRegionSidebar *self,
+                        FgStore         *store,
+                        FgActor         *actor,
+                        const char      *root_id)
 {
+  gboolean store_changed;
+
   g_return_if_fail (FG_IS_REGION_SIDEBAR (self));
   g_return_if_fail (store == NULL || FG_IS_STORE (store));
 
-  if (!g_set_object (&self->store, store))
-    return;
+  store_changed = g_set_object (&self->store, store);
+  if (actor != self->actor)
+    {
+      g_clear_pointer (&self->actor, fg_actor_unref);
+      self->actor = actor != NULL ? fg_actor_ref (actor) : NULL;
+    }
+  g_free (self->root_id);
+  self->root_id = g_strdup (root_id);
 
   fg_region_sidebar_rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (store_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 /**
@@ -337,20 +359,16 @@ fg_region_sidebar_refresh_counts (FgRegionSidebar *self,
   g_autoptr(GPtrArray) path = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GtkTreeListRow) row = NULL;
   g_autofree char *id = g_strdup (region_id);
-  const char *home_id;
-
   g_return_if_fail (FG_IS_REGION_SIDEBAR (self));
 
-  if (self->store == NULL || region_id == NULL)
+  if (self->store == NULL || self->actor == NULL || self->root_id == NULL || region_id == NULL)
     return;
-
-  home_id = fg_store_get_home_region_id (self->store);
 
   /* From the region up to the township, newest snapshots first. */
   while (id != NULL)
     {
       g_autoptr(GError) error = NULL;
-      FgRegion *region = fg_region_lookup (self->store, id, &error);
+      FgRegion *region = fg_region_lookup (self->store, self->actor, id, &error);
 
       if (region == NULL)
         {
@@ -360,7 +378,7 @@ fg_region_sidebar_refresh_counts (FgRegionSidebar *self,
 
       g_ptr_array_insert (path, 0, region);
       g_free (id);
-      id = g_strcmp0 (fg_region_get_id (region), home_id) == 0
+      id = g_strcmp0 (fg_region_get_id (region), self->root_id) == 0
          ? NULL : g_strdup (fg_region_get_parent_id (region));
     }
 

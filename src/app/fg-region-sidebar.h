@@ -16,8 +16,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FgRegionSidebar, fg_region_sidebar, FG, REGION_SIDEBAR, GtkWidget)
 
 FgStore            *fg_region_sidebar_get_store           (FgRegionSidebar *self);
-void                fg_region_sidebar_set_store           (FgRegionSidebar *self,
-                                                           FgStore         *store);
+void                fg_region_sidebar_load                (FgRegionSidebar *self,
+                                                           FgStore         *store,
+                                                           FgActor         *actor,
+                                                           const char      *root_id);
 FgRegion           *fg_region_sidebar_get_selected_region (FgRegionSidebar *self);
 GtkSelectionModel  *fg_region_sidebar_get_selection       (FgRegionSidebar *self);
 void                fg_region_sidebar_refresh_counts      (FgRegionSidebar *self,

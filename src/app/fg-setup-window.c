@@ -4,7 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Shown while the database has no township: either the office enters its
- * own (the core checks the division code), or it looks at the demo.
+ * own (the core checks the division code) and its first administrator, or
+ * it looks at the demo. A database with a township but no account yet (an
+ * older one, or a set-up whose administrator was refused) only asks for
+ * the administrator.
  */
 #include "config.h"
 
@@ -17,10 +20,19 @@ struct _FgSetupWindow
   AdwApplicationWindow parent_instance;
 
   AdwStatusPage *status_page;
+  GtkWidget *township_group;
   AdwEntryRow *code_row;
   AdwEntryRow *township_row;
   AdwEntryRow *county_row;
   GtkLabel *error_label;
+  AdwEntryRow *name_row;
+  AdwEntryRow *login_row;
+  AdwPasswordEntryRow *password_row;
+  AdwPasswordEntryRow *repeat_row;
+  GtkLabel *admin_error_label;
+  GtkButton *create_button;
+  GtkWidget *demo_separator;
+  GtkWidget *demo_box;
 
   FgStore *store;
 };
@@ -42,12 +54,13 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (FgSetupWindow, fg_setup_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void
-show_error (FgSetupWindow *self,
-            const GError  *error,
-            GtkWidget     *row)
+show_error_in (FgSetupWindow *self,
+               GtkLabel      *label,
+               const char    *message,
+               GtkWidget     *row)
 {
-  gtk_label_set_text (self->error_label, error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  gtk_label_set_text (label, message);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
 
   if (row != NULL)
     {
@@ -57,8 +70,21 @@ show_error (FgSetupWindow *self,
 }
 
 static void
+show_error (FgSetupWindow *self,
+            const GError  *error,
+            GtkWidget     *row)
+{
+  show_error_in (self, self->error_label, error->message, row);
+}
+
+static void
 clear_error (FgSetupWindow *self)
 {
+  gtk_widget_set_visible (GTK_WIDGET (self->admin_error_label), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->login_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->password_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->repeat_row), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->code_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->township_row), "error");
@@ -71,25 +97,31 @@ on_entry_changed (FgSetupWindow *self)
   clear_error (self);
 }
 
+/* Only the administrator is missing: the township is there already. */
 static void
-create_township_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+fg_setup_window_update_mode (FgSetupWindow *self)
 {
-  FgSetupWindow *self = FG_SETUP_WINDOW (widget);
-  g_autoptr(FgActor) actor = fg_actor_new_local ();
-  g_autoptr(GError) error = NULL;
+  gboolean set_up = fg_store_is_set_up (self->store);
 
-  clear_error (self);
+  gtk_widget_set_visible (self->township_group, !set_up);
+  gtk_widget_set_visible (self->demo_separator, !set_up);
+  gtk_widget_set_visible (self->demo_box, !set_up);
+  gtk_button_set_label (self->create_button, set_up ? _("_Create Administrator") : _("_Set Up Township"));
+  if (set_up)
+    adw_status_page_set_description (self->status_page,
+                                     _("The township is set up. Create the administrator’s account, who then adds the accounts of everyone else."));
+}
 
-  if (!fg_region_set_up_township (self->store, actor,
-                                  gtk_editable_get_text (GTK_EDITABLE (self->code_row)),
-                                  gtk_editable_get_text (GTK_EDITABLE (self->township_row)),
-                                  gtk_editable_get_text (GTK_EDITABLE (self->county_row)),
-                                  &error))
+/* Shows a refusal of the core next to the field it names: the township's
+ * fields for a region error, the administrator's for an account error. */
+static void
+show_refusal (FgSetupWindow *self,
+              const GError  *error)
+{
+  GtkWidget *row = NULL;
+
+  if (error->domain == FG_REGION_ERROR)
     {
-      GtkWidget *row = NULL;
-
       /* The core checks the code first, then the township's name, then
        * the county's: the first name error belongs to the township row
        * unless the township's name was fine. */
@@ -107,7 +139,73 @@ create_township_action (GtkWidget  *widget,
       return;
     }
 
-  g_signal_emit (self, signals[FINISHED], 0);
+  if (g_error_matches (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_LOGIN) ||
+      g_error_matches (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_DUPLICATE_LOGIN))
+    row = GTK_WIDGET (self->login_row);
+  else if (g_error_matches (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_NAME))
+    row = GTK_WIDGET (self->name_row);
+  else if (g_error_matches (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_WEAK_PASSWORD))
+    row = GTK_WIDGET (self->password_row);
+
+  show_error_in (self, self->admin_error_label, error->message, row);
+}
+
+static void
+create_township_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  FgSetupWindow *self = FG_SETUP_WINDOW (widget);
+  g_autoptr(FgAccount) account = NULL;
+  g_autoptr(FgActor) admin = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *login = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->login_row))));
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+
+  clear_error (self);
+
+  if (g_strcmp0 (password, gtk_editable_get_text (GTK_EDITABLE (self->repeat_row))) != 0)
+    {
+      show_error_in (self, self->admin_error_label,
+                     _("The two passwords are not the same. Type the password again."),
+                     GTK_WIDGET (self->repeat_row));
+      return;
+    }
+
+  /* The township and its administrator are stored together or not at
+   * all. A database that has its township but no account yet (set up by
+   * an older Firegrid) only needs the administrator. */
+  if (!fg_store_is_set_up (self->store))
+    {
+      account = fg_account_set_up_township (self->store,
+                                            gtk_editable_get_text (GTK_EDITABLE (self->code_row)),
+                                            gtk_editable_get_text (GTK_EDITABLE (self->township_row)),
+                                            gtk_editable_get_text (GTK_EDITABLE (self->county_row)),
+                                            login, name, password, &error);
+    }
+  else
+    {
+      g_autoptr(FgActor) installer = fg_actor_new_local ();
+
+      account = fg_account_create (self->store, installer, login, name, FG_ROLE_TOWNSHIP_ADMIN,
+                                   fg_store_get_home_region_id (self->store), password, &error);
+    }
+
+  if (account == NULL)
+    {
+      show_refusal (self, error);
+      return;
+    }
+
+  admin = fg_account_login (self->store, login, password, &error);
+  if (admin == NULL)
+    {
+      show_error_in (self, self->admin_error_label, error->message, NULL);
+      return;
+    }
+
+  g_signal_emit (self, signals[FINISHED], 0, admin);
 }
 
 static void
@@ -128,7 +226,8 @@ open_demo_action (GtkWidget  *widget,
       return;
     }
 
-  g_signal_emit (self, signals[FINISHED], 0);
+  /* The demo has its own accounts: on to the login, which names them. */
+  g_signal_emit (self, signals[FINISHED], 0, NULL);
 }
 
 static void
@@ -181,11 +280,23 @@ fg_setup_window_set_property (GObject      *object,
 }
 
 static void
+fg_setup_window_constructed (GObject *object)
+{
+  FgSetupWindow *self = (FgSetupWindow *)object;
+
+  G_OBJECT_CLASS (fg_setup_window_parent_class)->constructed (object);
+
+  g_assert (FG_IS_STORE (self->store));
+  fg_setup_window_update_mode (self);
+}
+
+static void
 fg_setup_window_class_init (FgSetupWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = fg_setup_window_constructed;
   object_class->dispose = fg_setup_window_dispose;
   object_class->get_property = fg_setup_window_get_property;
   object_class->set_property = fg_setup_window_set_property;
@@ -197,12 +308,14 @@ fg_setup_window_class_init (FgSetupWindowClass *klass)
 
   /**
    * FgSetupWindow::finished:
+   * @actor: (nullable): the administrator, logged in; %NULL after the
+   *   demo, whose people log in themselves
    *
-   * The store is set up now; the main window can take over.
+   * The store is set up now; the main window or the login can take over.
    */
   signals[FINISHED] =
     g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, FG_TYPE_ACTOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-setup-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, status_page);
@@ -210,6 +323,15 @@ fg_setup_window_class_init (FgSetupWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, township_row);
   gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, county_row);
   gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, township_group);
+  gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, login_row);
+  gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, password_row);
+  gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, repeat_row);
+  gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, admin_error_label);
+  gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, create_button);
+  gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, demo_separator);
+  gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, demo_box);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
 
   gtk_widget_class_install_action (widget_class, "setup.create-township", NULL, create_township_action);

@@ -50,6 +50,7 @@ struct _FgVenueDialog
   GtkLabel *building_error_label;
 
   FgStore *store;
+  FgActor *actor;
   FgVenue *venue;        /* the venue being changed; NULL for a new one */
   char *initial_region_id;
 
@@ -65,6 +66,7 @@ struct _FgVenueDialog
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_ACTOR,
   PROP_VENUE,
   PROP_REGION_ID,
   N_PROPS
@@ -300,7 +302,6 @@ save_action (GtkWidget  *widget,
 {
   FgVenueDialog *self = FG_VENUE_DIALOG (widget);
   g_autoptr(FgVenue) venue = NULL;
-  g_autoptr(FgActor) actor = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *bad_row = NULL;
 
@@ -314,12 +315,13 @@ save_action (GtkWidget  *widget,
     }
 
   venue = fg_venue_dialog_read_form (self);
-  actor = fg_actor_new_local ();
 
-  if (!fg_venue_save (self->store, actor, venue, &error))
+  if (!fg_venue_save (self->store, self->actor, venue, &error))
     {
       if (error->domain == FG_VENUE_ERROR)
         bad_row = show_error (self, error);
+      else if (error->domain == FG_PERMISSION_ERROR || error->domain == FG_REGION_ERROR)
+        show_general_error (self, error->message);
       else if (g_error_matches (error, FG_STORE_ERROR, FG_STORE_ERROR_FULL) ||
                g_error_matches (error, FG_STORE_ERROR, FG_STORE_ERROR_BUSY))
         show_general_error (self, error->message);
@@ -341,38 +343,72 @@ save_action (GtkWidget  *widget,
 }
 
 static void
+add_region (FgVenueDialog *self,
+            GtkStringList *labels,
+            FgRegion      *village,
+            FgRegion      *grid)
+{
+  if (grid == NULL)
+    gtk_string_list_append (labels, fg_region_get_name (village));
+  else
+    {
+      /* Translators: a grid inside its village, e.g. "李庄村 › 第一网格" */
+      g_autofree char *label = g_strdup_printf (_("%s › %s"),
+                                                fg_region_get_name (village),
+                                                fg_region_get_name (grid));
+
+      gtk_string_list_append (labels, label);
+    }
+
+  g_ptr_array_add (self->region_ids, g_strdup (fg_region_get_id (grid != NULL ? grid : village)));
+}
+
+/* The villages and grids the person may put a venue in: those of the
+ * township, of its own village, or its own grid only. */
+static void
 fill_regions (FgVenueDialog *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) villages = NULL;
+  g_autoptr(FgRegion) scope = NULL;
   g_autoptr(GError) error = NULL;
-  const char *home_id = fg_store_get_home_region_id (self->store);
+  const char *scope_id = fg_actor_get_scope_region_id (self->actor);
 
-  if (home_id != NULL)
-    villages = fg_region_list_children (self->store, home_id, FALSE, &error);
-  if (villages == NULL && error != NULL)
-    g_warning ("Could not read the villages: %s", error->message);
+  if (scope_id != NULL)
+    scope = fg_region_lookup (self->store, self->actor, scope_id, NULL);
+
+  if (scope != NULL && fg_region_get_level (scope) == FG_REGION_LEVEL_GRID)
+    {
+      g_autoptr(FgRegion) village = fg_region_lookup (self->store, self->actor,
+                                                      fg_region_get_parent_id (scope), NULL);
+
+      if (village != NULL)
+        add_region (self, labels, village, scope);
+    }
+  else if (scope != NULL && fg_region_get_level (scope) == FG_REGION_LEVEL_VILLAGE)
+    {
+      villages = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (villages, g_object_ref (scope));
+    }
+  else if (fg_store_get_home_region_id (self->store) != NULL)
+    {
+      villages = fg_region_list_children (self->store, self->actor,
+                                          fg_store_get_home_region_id (self->store),
+                                          FALSE, &error);
+      if (villages == NULL)
+        g_warning ("Could not read the villages: %s", error->message);
+    }
 
   for (guint i = 0; villages != NULL && i < villages->len; i++)
     {
       FgRegion *village = g_ptr_array_index (villages, i);
       g_autoptr(GPtrArray) grids = NULL;
 
-      gtk_string_list_append (labels, fg_region_get_name (village));
-      g_ptr_array_add (self->region_ids, g_strdup (fg_region_get_id (village)));
+      add_region (self, labels, village, NULL);
 
-      grids = fg_region_list_children (self->store, fg_region_get_id (village), FALSE, NULL);
+      grids = fg_region_list_children (self->store, self->actor, fg_region_get_id (village), FALSE, NULL);
       for (guint j = 0; grids != NULL && j < grids->len; j++)
-        {
-          FgRegion *grid = g_ptr_array_index (grids, j);
-          /* Translators: a grid inside its village, e.g. "李庄村 › 第一网格" */
-          g_autofree char *label = g_strdup_printf (_("%s › %s"),
-                                                    fg_region_get_name (village),
-                                                    fg_region_get_name (grid));
-
-          gtk_string_list_append (labels, label);
-          g_ptr_array_add (self->region_ids, g_strdup (fg_region_get_id (grid)));
-        }
+        add_region (self, labels, village, g_ptr_array_index (grids, j));
     }
 
   adw_combo_row_set_model (self->region_row, G_LIST_MODEL (labels));
@@ -488,6 +524,7 @@ fg_venue_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (fg_venue_dialog_parent_class)->constructed (object);
 
   g_assert (FG_IS_STORE (self->store));
+  g_assert (self->actor != NULL);
 
   self->filling = TRUE;
   fill_regions (self);
@@ -519,6 +556,7 @@ fg_venue_dialog_dispose (GObject *object)
   self->filling = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), FG_TYPE_VENUE_DIALOG);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->actor, fg_actor_unref);
   g_clear_object (&self->venue);
   g_clear_pointer (&self->region_ids, g_ptr_array_unref);
   g_clear_pointer (&self->other_rows, g_ptr_array_unref);
@@ -551,6 +589,10 @@ fg_venue_dialog_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_ACTOR:
+      g_value_set_boxed (value, self->actor);
+      break;
+
     case PROP_VENUE:
       g_value_set_object (value, self->venue);
       break;
@@ -576,6 +618,10 @@ fg_venue_dialog_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_ACTOR:
+      self->actor = g_value_dup_boxed (value);
       break;
 
     case PROP_VENUE:
@@ -611,6 +657,9 @@ fg_venue_dialog_class_init (FgVenueDialogClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, FG_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTOR] =
+    g_param_spec_boxed ("actor", NULL, NULL, FG_TYPE_ACTOR,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_VENUE] =
     g_param_spec_object ("venue", NULL, NULL, FG_TYPE_VENUE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -693,6 +742,7 @@ fg_venue_dialog_init (FgVenueDialog *self)
  * fg_venue_dialog_new:
  * @parent: (nullable): the window the dialog belongs to
  * @store: where the venue is saved
+ * @actor: who saves it
  * @venue: (nullable): the venue to change, or %NULL to add one
  * @region_id: (nullable): for a new venue, the village or grid to offer
  *
@@ -701,17 +751,20 @@ fg_venue_dialog_init (FgVenueDialog *self)
 FgVenueDialog *
 fg_venue_dialog_new (GtkWindow  *parent,
                      FgStore    *store,
+                     FgActor    *actor,
                      FgVenue    *venue,
                      const char *region_id)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
   g_return_val_if_fail (venue == NULL || FG_IS_VENUE (venue), NULL);
 
   return g_object_new (FG_TYPE_VENUE_DIALOG,
                        "transient-for", parent,
                        "modal", TRUE,
                        "store", store,
+                       "actor", actor,
                        "venue", venue,
                        "region-id", region_id,
                        NULL);

@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (FgVenueDialog, fg_venue_dialog, FG, VENUE_DIALOG, AdwWindo
 
 FgVenueDialog *fg_venue_dialog_new       (GtkWindow     *parent,
                                           FgStore       *store,
+                                          FgActor       *actor,
                                           FgVenue       *venue,
                                           const char    *region_id);
 FgStore       *fg_venue_dialog_get_store (FgVenueDialog *self);

@@ -5,13 +5,21 @@
  *
  * The window ties the pieces together: the sidebar's region and the search
  * text go into the venue page's query, the dialogs' results go back into
- * the list and the sidebar's counts. It is given its store; nothing below
- * it reaches for one on its own.
+ * the list and the sidebar's counts. It is given its store and the person
+ * logged in; nothing below it reaches for either on its own, and every
+ * core call names that person.
+ *
+ * After a while without input (idle-lock-minutes) or on Ctrl+L, a lock
+ * page covers the window and its dialogs are hidden, not closed: after
+ * the same person's password everything is as it was.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "fg-accounts-dialog.h"
+#include "fg-lock-page.h"
+#include "fg-password-dialog.h"
 #include "fg-region-sidebar.h"
 #include "fg-venue-dialog.h"
 #include "fg-venue-page.h"
@@ -21,6 +29,11 @@ struct _FgWindow
 {
   AdwApplicationWindow parent_instance;
 
+  GtkStack *lock_stack;
+  FgLockPage *lock_page;
+  GtkWidget *add_button;
+  GtkMenuButton *user_button;
+  GtkLabel *user_label;
   AdwWindowTitle *window_title;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
@@ -32,19 +45,39 @@ struct _FgWindow
   FgVenuePage *venue_page;
 
   FgStore *store;
+  FgActor *actor;
+  char *root_region_id;  /* the top of what the person may see */
   FgVenueList *venue_list;
   GSettings *settings;  /* NULL when the schema is not installed */
   gboolean show_sidebar;
+
+  gboolean locked;
+  guint idle_lock_seconds;  /* 0: never */
+  gint64 last_input;        /* monotonic time of the last key or pointer input */
+  guint idle_source;
+  GPtrArray *hidden_windows;  /* dialogs hidden behind the lock */
+  gulong toplevels_handler;
 };
 
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_ACTOR,
   PROP_SHOW_SIDEBAR,
+  PROP_LOCKED,
+  PROP_IDLE_LOCK_SECONDS,
   N_PROPS
 };
 
+enum {
+  LOG_OUT,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+#define DEFAULT_IDLE_LOCK_MINUTES 10
 
 G_DEFINE_FINAL_TYPE (FgWindow, fg_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -67,6 +100,233 @@ lookup_settings (void)
     return NULL;
 
   return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* Whether @window belongs to this window: a dialog of it, or of its dialog. */
+static gboolean
+is_own_dialog (FgWindow  *self,
+               GtkWindow *window)
+{
+  for (GtkWindow *parent = gtk_window_get_transient_for (window);
+       parent != NULL;
+       parent = gtk_window_get_transient_for (parent))
+    {
+      if (parent == GTK_WINDOW (self))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+fg_window_update_actions (FgWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean open = !self->locked;
+  gboolean can_edit = fg_actor_can (self->actor, FG_ACTION_VENUE_EDIT);
+
+  gtk_widget_action_set_enabled (widget, "win.add-venue", open && can_edit);
+  gtk_widget_action_set_enabled (widget, "win.edit-venue",
+                                 open && can_edit && fg_venue_page_get_shown_venue (self->venue_page) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.show-search", open);
+  gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", open);
+  gtk_widget_action_set_enabled (widget, "win.change-password", open);
+  gtk_widget_action_set_enabled (widget, "win.show-accounts",
+                                 open && fg_actor_can (self->actor, FG_ACTION_ACCOUNT_MANAGE));
+  gtk_widget_action_set_enabled (widget, "win.lock", open);
+}
+
+static void fg_window_schedule_idle_lock (FgWindow *self);
+
+static gboolean
+on_idle_timeout (gpointer user_data)
+{
+  FgWindow *self = user_data;
+
+  self->idle_source = 0;
+  fg_window_schedule_idle_lock (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* One timer, set for when the idle time would be up; input only moves
+ * last_input, and the timer looks again when it fires. */
+static void
+fg_window_schedule_idle_lock (FgWindow *self)
+{
+  gint64 remaining;
+
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+
+  if (self->locked || self->idle_lock_seconds == 0)
+    return;
+
+  remaining = self->last_input + (gint64) self->idle_lock_seconds * G_USEC_PER_SEC
+              - g_get_monotonic_time ();
+  if (remaining <= 0)
+    {
+      fg_window_lock (self);
+      return;
+    }
+
+  self->idle_source = g_timeout_add_seconds ((guint) (remaining / G_USEC_PER_SEC) + 1,
+                                             on_idle_timeout, self);
+}
+
+static gboolean
+on_input (GtkEventControllerLegacy *controller,
+          GdkEvent                 *event,
+          FgWindow                 *self)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  /* A person's input; not the pointer merely crossing into the window. */
+  if (type == GDK_MOTION_NOTIFY ||
+      type == GDK_BUTTON_PRESS || type == GDK_BUTTON_RELEASE ||
+      type == GDK_KEY_PRESS || type == GDK_KEY_RELEASE ||
+      type == GDK_SCROLL ||
+      type == GDK_TOUCH_BEGIN || type == GDK_TOUCH_UPDATE || type == GDK_TOUCH_END ||
+      type == GDK_TOUCHPAD_SWIPE || type == GDK_TOUCHPAD_PINCH || type == GDK_TOUCHPAD_HOLD)
+    self->last_input = g_get_monotonic_time ();
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Ctrl+L in one of the window's dialogs locks the window it belongs to. */
+static gboolean
+lock_from_dialog (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  for (GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+       parent != NULL;
+       parent = gtk_window_get_transient_for (parent))
+    {
+      if (FG_IS_WINDOW (parent))
+        {
+          fg_window_lock (FG_WINDOW (parent));
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+watch_input (FgWindow  *self,
+             GtkWindow *window)
+{
+  GtkEventController *controller;
+
+  if (g_object_get_data (G_OBJECT (window), "fg-input-watch") != NULL)
+    return;
+
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "event", G_CALLBACK (on_input), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+  g_object_set_data (G_OBJECT (window), "fg-input-watch", controller);
+
+  if (window != GTK_WINDOW (self))
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_l, GDK_CONTROL_MASK),
+                                                gtk_callback_action_new (lock_from_dialog, NULL, NULL));
+
+      controller = gtk_shortcut_controller_new ();
+      gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+      gtk_widget_add_controller (GTK_WIDGET (window), controller);
+    }
+}
+
+/* Typing in a dialog of this window is input in the window too. Dialogs
+ * get their parent just after they join the list of toplevels, so look a
+ * moment later. */
+static gboolean
+watch_dialogs (gpointer user_data)
+{
+  FgWindow *self = user_data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (is_own_dialog (self, window))
+        watch_input (self, window);
+    }
+
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_toplevels_changed (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      FgWindow   *self)
+{
+  if (added > 0)
+    g_idle_add (watch_dialogs, g_object_ref (self));
+}
+
+/**
+ * fg_window_set_idle_lock_seconds:
+ * @self: the window
+ * @seconds: how long without input before the window locks; 0 for never
+ *
+ * The settings give it in minutes (idle-lock-minutes); seconds serve the
+ * tests, which cannot wait minutes.
+ */
+void
+fg_window_set_idle_lock_seconds (FgWindow *self,
+                                 guint     seconds)
+{
+  g_return_if_fail (FG_IS_WINDOW (self));
+
+  if (self->idle_lock_seconds != seconds)
+    {
+      self->idle_lock_seconds = seconds;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDLE_LOCK_SECONDS]);
+    }
+
+  fg_window_schedule_idle_lock (self);
+}
+
+static void
+fg_window_load_idle_lock (FgWindow *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  int minutes = DEFAULT_IDLE_LOCK_MINUTES;
+
+  if (self->settings != NULL)
+    {
+      g_object_get (self->settings, "settings-schema", &schema, NULL);
+      if (schema != NULL && g_settings_schema_has_key (schema, "idle-lock-minutes"))
+        minutes = MAX (0, g_settings_get_int (self->settings, "idle-lock-minutes"));
+    }
+
+  fg_window_set_idle_lock_seconds (self, (guint) minutes * 60);
+}
+
+static void
+on_unlocked (FgWindow *self)
+{
+  g_autoptr(GPtrArray) hidden = g_steal_pointer (&self->hidden_windows);
+
+  self->locked = FALSE;
+  gtk_stack_set_visible_child_name (self->lock_stack, "main");
+  fg_window_update_actions (self);
+
+  /* the dialogs come back as they were left, topmost last */
+  for (guint i = 0; hidden != NULL && i < hidden->len; i++)
+    gtk_window_present (g_ptr_array_index (hidden, i));
+
+  self->last_input = g_get_monotonic_time ();
+  fg_window_schedule_idle_lock (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
 }
 
 static void
@@ -137,8 +397,7 @@ on_search_mode_changed (FgWindow *self)
 static void
 on_shown_venue_changed (FgWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-venue",
-                                 fg_venue_page_get_shown_venue (self->venue_page) != NULL);
+  fg_window_update_actions (self);
 }
 
 static void
@@ -159,7 +418,7 @@ on_venue_saved (FgVenueDialog *dialog,
   fg_region_sidebar_refresh_counts (self->sidebar, fg_venue_get_region_id (venue));
 
   /* Read it back for the names of its village and grid. */
-  stored = fg_venue_load (self->store, fg_venue_get_id (venue), &error);
+  stored = fg_venue_load (self->store, self->actor, fg_venue_get_id (venue), &error);
   fg_venue_page_show_venue (self->venue_page, stored != NULL ? stored : venue);
 
   toast = adw_toast_new (_("Venue saved"));
@@ -179,7 +438,7 @@ present_venue_dialog (FgWindow *self,
   if (region != NULL && fg_region_get_level (region) >= FG_REGION_LEVEL_VILLAGE)
     region_id = fg_region_get_id (region);
 
-  dialog = fg_venue_dialog_new (GTK_WINDOW (self), self->store, venue, region_id);
+  dialog = fg_venue_dialog_new (GTK_WINDOW (self), self->store, self->actor, venue, region_id);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_venue_saved), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -218,6 +477,110 @@ show_search_action (GtkWidget  *widget,
 }
 
 static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  fg_window_lock (FG_WINDOW (widget));
+}
+
+static void
+log_out_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[LOG_OUT], 0);
+}
+
+static void
+on_password_changed (FgPasswordDialog *dialog,
+                     FgWindow         *self)
+{
+  AdwToast *toast = adw_toast_new (_("Password changed"));
+
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+change_password_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  FgWindow *self = FG_WINDOW (widget);
+  FgPasswordDialog *dialog = fg_password_dialog_new (GTK_WINDOW (self), self->store, self->actor, NULL);
+
+  g_signal_connect_object (dialog, "done", G_CALLBACK (on_password_changed), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_accounts_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  FgWindow *self = FG_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (fg_accounts_dialog_new (GTK_WINDOW (self), self->store, self->actor)));
+}
+
+static void
+fg_window_load_user (FgWindow *self)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (fg_actor_get_display_name (self->actor));
+  GtkWidget *role;
+  GtkPopover *popover;
+  g_autofree char *role_text = NULL;
+
+  /* Translators: the user menu's header: role and area, e.g.
+   * "Grid worker, 第一网格" */
+  role_text = g_strdup_printf (_("%s, %s"),
+                               fg_role_get_label (fg_actor_get_role (self->actor)),
+                               fg_actor_get_scope_name (self->actor) != NULL
+                               ? fg_actor_get_scope_name (self->actor) : "");
+  role = gtk_label_new (role_text);
+
+  gtk_label_set_text (self->user_label, fg_actor_get_display_name (self->actor));
+  /* no tooltip: the button shows the name, its menu the role and area,
+   * and a tooltip would cover that menu's header */
+
+  gtk_widget_add_css_class (name, "heading");
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_widget_add_css_class (role, "dim-label");
+  gtk_widget_add_css_class (role, "caption");
+  gtk_label_set_xalign (GTK_LABEL (role), 0);
+  gtk_box_append (GTK_BOX (header), name);
+  gtk_box_append (GTK_BOX (header), role);
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_end (header, 12);
+  gtk_widget_set_margin_top (header, 6);
+  gtk_widget_set_margin_bottom (header, 6);
+
+  popover = gtk_menu_button_get_popover (self->user_button);
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), header, "user-header");
+
+  /* Only who may add venues sees the button for it. */
+  gtk_widget_set_visible (self->add_button, fg_actor_can (self->actor, FG_ACTION_VENUE_EDIT));
+}
+
+/* The top of the tree the person may see: the township, or their village
+ * or grid. A county account sees the township it is looking at. */
+static char *
+find_root_region (FgWindow *self)
+{
+  const char *scope_id = fg_actor_get_scope_region_id (self->actor);
+  g_autoptr(FgRegion) scope = NULL;
+
+  if (scope_id != NULL)
+    scope = fg_region_lookup (self->store, self->actor, scope_id, NULL);
+  if (scope != NULL && fg_region_get_level (scope) > FG_REGION_LEVEL_TOWNSHIP)
+    return g_strdup (fg_region_get_id (scope));
+
+  return g_strdup (fg_store_get_home_region_id (self->store));
+}
+
+static void
 fg_window_load_title (FgWindow *self)
 {
   g_autoptr(FgRegion) township = NULL;
@@ -225,9 +588,9 @@ fg_window_load_title (FgWindow *self)
   const char *home_id = fg_store_get_home_region_id (self->store);
 
   if (home_id != NULL)
-    township = fg_region_lookup (self->store, home_id, NULL);
+    township = fg_region_lookup (self->store, self->actor, home_id, NULL);
   if (township != NULL && fg_region_get_parent_id (township) != NULL)
-    county = fg_region_lookup (self->store, fg_region_get_parent_id (township), NULL);
+    county = fg_region_lookup (self->store, self->actor, fg_region_get_parent_id (township), NULL);
 
   if (township != NULL)
     {
@@ -253,18 +616,23 @@ fg_window_constructed (GObject *object)
   G_OBJECT_CLASS (fg_window_parent_class)->constructed (object);
 
   g_assert (FG_IS_STORE (self->store));
+  g_assert (self->actor != NULL);
 
   fg_window_load_title (self);
+  fg_window_load_user (self);
+  fg_lock_page_set_account (self->lock_page, self->store, self->actor);
+  self->root_region_id = find_root_region (self);
 
-  /* Open the list on the township the sidebar starts with, so that the
+  /* Open the list on the region the sidebar starts with, so that the
    * first count is the only one. */
-  query->region_id = g_strdup (fg_store_get_home_region_id (self->store));
+  query->region_id = g_strdup (self->root_region_id);
   self->venue_list = g_object_new (FG_TYPE_VENUE_LIST,
                                    "store", self->store,
+                                   "actor", self->actor,
                                    "query", query,
                                    NULL);
   fg_venue_page_set_venue_list (self->venue_page, self->venue_list);
-  fg_region_sidebar_set_store (self->sidebar, self->store);
+  fg_region_sidebar_load (self->sidebar, self->store, self->actor, self->root_region_id);
 
   self->settings = lookup_settings ();
   if (self->settings != NULL)
@@ -276,9 +644,17 @@ fg_window_constructed (GObject *object)
         gtk_window_set_default_size (GTK_WINDOW (self), width, height);
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+
+      g_signal_connect_object (self->settings, "changed::idle-lock-minutes",
+                               G_CALLBACK (fg_window_load_idle_lock), self, G_CONNECT_SWAPPED);
     }
 
-  on_shown_venue_changed (self);
+  watch_input (self, GTK_WINDOW (self));
+  self->toplevels_handler = g_signal_connect (gtk_window_get_toplevels (), "items-changed",
+                                              G_CALLBACK (on_toplevels_changed), self);
+  self->last_input = g_get_monotonic_time ();
+  fg_window_load_idle_lock (self);
+  fg_window_update_actions (self);
 }
 
 static gboolean
@@ -305,10 +681,23 @@ fg_window_dispose (GObject *object)
 {
   FgWindow *self = (FgWindow *)object;
 
+  g_clear_signal_handler (&self->toplevels_handler, gtk_window_get_toplevels ());
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  /* Dialogs hidden behind the lock go with the window. */
+  if (self->hidden_windows != NULL)
+    {
+      g_autoptr(GPtrArray) hidden = g_steal_pointer (&self->hidden_windows);
+
+      for (guint i = 0; i < hidden->len; i++)
+        gtk_window_destroy (g_ptr_array_index (hidden, i));
+    }
+
   gtk_widget_dispose_template (GTK_WIDGET (self), FG_TYPE_WINDOW);
   g_clear_object (&self->venue_list);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->actor, fg_actor_unref);
+  g_clear_pointer (&self->root_region_id, g_free);
 
   G_OBJECT_CLASS (fg_window_parent_class)->dispose (object);
 }
@@ -327,8 +716,20 @@ fg_window_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_ACTOR:
+      g_value_set_boxed (value, self->actor);
+      break;
+
     case PROP_SHOW_SIDEBAR:
       g_value_set_boolean (value, self->show_sidebar);
+      break;
+
+    case PROP_IDLE_LOCK_SECONDS:
+      g_value_set_uint (value, self->idle_lock_seconds);
+      break;
+
+    case PROP_LOCKED:
+      g_value_set_boolean (value, self->locked);
       break;
 
     default:
@@ -350,8 +751,16 @@ fg_window_set_property (GObject      *object,
       self->store = g_value_dup_object (value);
       break;
 
+    case PROP_ACTOR:
+      self->actor = g_value_dup_boxed (value);
+      break;
+
     case PROP_SHOW_SIDEBAR:
       fg_window_set_show_sidebar (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_IDLE_LOCK_SECONDS:
+      fg_window_set_idle_lock_seconds (self, g_value_get_uint (value));
       break;
 
     default:
@@ -375,15 +784,40 @@ fg_window_class_init (FgWindowClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, FG_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTOR] =
+    g_param_spec_boxed ("actor", NULL, NULL, FG_TYPE_ACTOR,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_SIDEBAR] =
     g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOCKED] =
+    g_param_spec_boolean ("locked", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IDLE_LOCK_SECONDS] =
+    g_param_spec_uint ("idle-lock-seconds", NULL, NULL, 0, G_MAXUINT, DEFAULT_IDLE_LOCK_MINUTES * 60,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * FgWindow::log-out:
+   *
+   * The person logs out; the application closes the window and asks
+   * who is next.
+   */
+  signals[LOG_OUT] =
+    g_signal_new ("log-out", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (FG_TYPE_LOCK_PAGE);
   g_type_ensure (FG_TYPE_REGION_SIDEBAR);
   g_type_ensure (FG_TYPE_VENUE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FgWindow, lock_stack);
+  gtk_widget_class_bind_template_child (widget_class, FgWindow, lock_page);
+  gtk_widget_class_bind_template_child (widget_class, FgWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, FgWindow, user_button);
+  gtk_widget_class_bind_template_child (widget_class, FgWindow, user_label);
   gtk_widget_class_bind_template_child (widget_class, FgWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, FgWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, FgWindow, search_entry);
@@ -399,16 +833,22 @@ fg_window_class_init (FgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_shown_venue_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_unlocked);
 
   gtk_widget_class_install_action (widget_class, "win.add-venue", NULL, add_venue_action);
   gtk_widget_class_install_action (widget_class, "win.edit-venue", NULL, edit_venue_action);
   gtk_widget_class_install_action (widget_class, "win.show-search", NULL, show_search_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-sidebar");
+  gtk_widget_class_install_action (widget_class, "win.change-password", NULL, change_password_action);
+  gtk_widget_class_install_action (widget_class, "win.show-accounts", NULL, show_accounts_action);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.log-out", NULL, log_out_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-venue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-venue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.show-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
 }
 
 static void
@@ -424,20 +864,79 @@ fg_window_init (FgWindow *self)
  * fg_window_new:
  * @application: (nullable): the application
  * @store: an open store that has been set up
+ * @actor: the person logged in (from fg_account_login())
  *
  * Returns: (transfer none): the window, owned by GTK's list of windows
  */
 FgWindow *
 fg_window_new (GtkApplication *application,
-               FgStore        *store)
+               FgStore        *store,
+               FgActor        *actor)
 {
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
 
   return g_object_new (FG_TYPE_WINDOW,
                        "application", application,
                        "store", store,
+                       "actor", actor,
                        NULL);
+}
+
+FgActor *
+fg_window_get_actor (FgWindow *self)
+{
+  g_return_val_if_fail (FG_IS_WINDOW (self), NULL);
+  return self->actor;
+}
+
+gboolean
+fg_window_get_locked (FgWindow *self)
+{
+  g_return_val_if_fail (FG_IS_WINDOW (self), FALSE);
+  return self->locked;
+}
+
+/**
+ * fg_window_lock:
+ * @self: the window
+ *
+ * Covers the window with the lock page and hides its dialogs, keeping
+ * what was typed in them, until the same person gives their password.
+ */
+void
+fg_window_lock (FgWindow *self)
+{
+  GListModel *toplevels;
+  guint n;
+
+  g_return_if_fail (FG_IS_WINDOW (self));
+
+  if (self->locked)
+    return;
+
+  self->locked = TRUE;
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+
+  /* Parents before their own dialogs, so they come back in that order. */
+  self->hidden_windows = g_ptr_array_new_with_free_func (g_object_unref);
+  toplevels = gtk_window_get_toplevels ();
+  n = g_list_model_get_n_items (toplevels);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_visible (GTK_WIDGET (window)) && is_own_dialog (self, window))
+        g_ptr_array_add (self->hidden_windows, g_object_ref (window));
+    }
+  for (guint i = 0; i < self->hidden_windows->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->hidden_windows, i), FALSE);
+
+  gtk_stack_set_visible_child_name (self->lock_stack, "lock");
+  fg_lock_page_reset (self->lock_page);
+  fg_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
 }
 
 FgStore *

@@ -18,8 +18,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FgWindow, fg_window, FG, WINDOW, AdwApplicationWindow)
 
 FgWindow        *fg_window_new                (GtkApplication *application,
-                                               FgStore        *store);
+                                               FgStore        *store,
+                                               FgActor        *actor);
 FgStore         *fg_window_get_store          (FgWindow       *self);
+FgActor         *fg_window_get_actor          (FgWindow       *self);
+void             fg_window_set_idle_lock_seconds (FgWindow    *self,
+                                                  guint        seconds);
+gboolean         fg_window_get_locked         (FgWindow       *self);
+void             fg_window_lock               (FgWindow       *self);
 gboolean         fg_window_get_show_sidebar   (FgWindow       *self);
 void             fg_window_set_show_sidebar   (FgWindow       *self,
                                                gboolean        show_sidebar);

@@ -22,7 +22,10 @@ fg_cli_clear (FgCli *cli)
   g_clear_object (&cli->store);
   g_clear_pointer (&cli->actor, fg_actor_unref);
   g_clear_pointer (&cli->db_path, g_free);
+  g_clear_pointer (&cli->user, g_free);
+  g_clear_pointer (&cli->password, fg_cli_password_free);
   g_clear_pointer (&cli->db_option, g_free);
+  g_clear_pointer (&cli->user_option, g_free);
   g_clear_pointer (&cli->db_help, g_free);
   g_clear_pointer (&cli->command_path, g_free);
 }
@@ -63,14 +66,6 @@ fg_cli_get_db_path (FgCli *cli)
   return cli->db_path;
 }
 
-static char *
-home_township_name (FgStore *store)
-{
-  g_autoptr(FgRegion) township = NULL;
-
-  township = fg_region_lookup (store, fg_store_get_home_region_id (store), NULL);
-  return g_strdup (township != NULL ? fg_region_get_name (township) : "");
-}
 
 /**
  * fg_cli_open_store:
@@ -130,12 +125,24 @@ fg_cli_open_store (FgCli          *cli,
     }
   if (mode == FG_CLI_OPEN_OR_CREATE && fg_store_is_set_up (cli->store))
     {
-      g_autofree char *township = home_township_name (cli->store);
+      g_autoptr(FgActor) installer = fg_actor_new_local ();
+      g_autoptr(FgRegion) township = NULL;
 
-      g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED,
-                   _("The database “%s” is already set up for %s. "
-                     "Name a new file with --db."),
-                   path, township);
+      /* Which township, only while nobody need log in to read it: asking
+       * the core otherwise would write a refusal into the audit log. */
+      if (!fg_store_has_accounts (cli->store))
+        township = fg_region_lookup (cli->store, installer,
+                                     fg_store_get_home_region_id (cli->store), NULL);
+      if (township != NULL)
+        g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED,
+                     _("The database “%s” is already set up for %s. "
+                       "Name a new file with --db."),
+                     path, fg_region_get_name (township));
+      else
+        g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED,
+                     _("The database “%s” is already set up for a township. "
+                       "Name a new file with --db."),
+                     path);
       return NULL;
     }
 
@@ -164,11 +171,63 @@ fg_cli_discard_database (FgCli *cli)
     }
 }
 
+/**
+ * fg_cli_get_actor:
+ * @cli: a run whose store is open
+ * @error: return location for an error
+ *
+ * Who the core calls are made for. Once the database has accounts, that
+ * is the account --user names, logged in with its password (from
+ * FIREGRID_PASSWORD, or typed); before, the person setting up, whom the
+ * core allows everything only until the first account exists.
+ *
+ * Returns: (transfer none): the actor, or %NULL with @error set
+ */
 FgActor *
-fg_cli_get_actor (FgCli *cli)
+fg_cli_get_actor (FgCli   *cli,
+                  GError **error)
 {
+  g_autoptr(FgCliPassword) password = NULL;
+
+  g_assert (cli->store != NULL);
+
+  if (cli->actor != NULL)
+    return cli->actor;
+
+  if (!fg_store_has_accounts (cli->store))
+    {
+      if (cli->user != NULL)
+        {
+          g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED,
+                       _("The database “%s” has no accounts yet, so nobody can log in as “%s”. "
+                         "Leave out --user, and create the township administrator with "
+                         "“%s account add LOGIN --role township-admin …”."),
+                       fg_cli_get_db_path (cli), cli->user, FG_CLI_PROGRAM_NAME);
+          return NULL;
+        }
+      cli->actor = fg_actor_new_local ();
+      return cli->actor;
+    }
+
+  if (cli->user == NULL)
+    {
+      fg_cli_set_usage_error (error, _("This database has accounts: give --user LOGIN "
+                                       "(the password is read from %s or asked for)."),
+                              FG_CLI_PASSWORD_VARIABLE);
+      return NULL;
+    }
+
+  password = fg_cli_password_read (FG_CLI_PASSWORD_VARIABLE, cli->user, error);
+  if (password == NULL)
+    return NULL;
+
+  cli->actor = fg_account_login (cli->store, cli->user, password, error);
   if (cli->actor == NULL)
-    cli->actor = fg_actor_new_local ();
+    return NULL;
+
+  /* kept for “account passwd”, which needs it again */
+  g_clear_pointer (&cli->password, fg_cli_password_free);
+  cli->password = g_steal_pointer (&password);
   return cli->actor;
 }
 
@@ -181,8 +240,8 @@ fg_cli_get_actor (FgCli *cli)
  * @description: (nullable): text after the options, translated
  * @entries: (nullable): the command's options
  *
- * Every command takes --db too, so it may follow the command as well as
- * precede it.
+ * Every command takes --db and --user too, so they may follow the
+ * command as well as precede it.
  *
  * Returns: (transfer full): the context
  */
@@ -198,6 +257,9 @@ fg_cli_option_context_new (FgCli              *cli,
   GOptionContext *context;
   GOptionEntry common_entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &cli->db_option, NULL, N_("PATH") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &cli->user_option,
+      N_("Log in as LOGIN (needed once the database has accounts; the password is read "
+         "from FIREGRID_PASSWORD or asked for)"), N_("LOGIN") },
     { NULL }
   };
 
@@ -251,6 +313,17 @@ fg_cli_option_context_parse (FgCli            *cli,
       if (*cli->db_path == '\0')
         {
           fg_cli_set_usage_error (error, _("--db needs the path of a database file."));
+          return FALSE;
+        }
+    }
+
+  if (cli->user_option != NULL)
+    {
+      g_free (cli->user);
+      cli->user = g_steal_pointer (&cli->user_option);
+      if (*cli->user == '\0')
+        {
+          fg_cli_set_usage_error (error, _("--user needs a login name."));
           return FALSE;
         }
     }

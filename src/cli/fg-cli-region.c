@@ -32,6 +32,7 @@ level_id (FgRegionLevel level)
 
 typedef struct
 {
+  FgActor *actor;
   FgCliFormat format;
   gboolean include_retired;
   FgCliTable *table;
@@ -81,7 +82,7 @@ list_subtree (FgStore        *store,
   if (fg_region_get_level (region) == FG_REGION_LEVEL_GRID)
     return TRUE;
 
-  children = fg_region_list_children (store, fg_region_get_id (region),
+  children = fg_region_list_children (store, listing->actor, fg_region_get_id (region),
                                       listing->include_retired, error);
   if (children == NULL)
     return FALSE;
@@ -107,6 +108,7 @@ region_list (FgCli   *cli,
   gboolean include_retired = FALSE;
   RegionListing listing = { 0 };
   FgStore *store;
+  FgActor *actor;
   const GOptionEntry entries[] = {
     { "retired", 0, 0, G_OPTION_ARG_NONE, &include_retired,
       N_("List retired villages and grids too"), NULL },
@@ -117,7 +119,8 @@ region_list (FgCli   *cli,
 
   context = fg_cli_option_context_new (cli, "region list", "",
                                        _("Lists the township, its villages and communities, "
-                                         "and their grids, with the venues registered in each."),
+                                         "and their grids, with the venues registered in each: "
+                                         "those the account of --user may see."),
                                        _("With --format tsv, each line holds: level (township, "
                                          "village or grid), code, name, venue count, and 1 if "
                                          "retired, else 0; tab-separated."),
@@ -130,11 +133,15 @@ region_list (FgCli   *cli,
   store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
   if (store == NULL)
     return FALSE;
+  actor = fg_cli_get_actor (cli, error);
+  if (actor == NULL)
+    return FALSE;
 
-  township = fg_region_lookup (store, fg_store_get_home_region_id (store), error);
+  township = fg_region_lookup (store, actor, fg_store_get_home_region_id (store), error);
   if (township == NULL)
     return FALSE;
 
+  listing.actor = actor;
   listing.include_retired = include_retired;
   if (listing.format == FG_CLI_FORMAT_TSV)
     {
@@ -176,6 +183,7 @@ region_add (FgCli   *cli,
   g_autoptr(FgRegion) parent = NULL;
   g_autoptr(FgRegion) region = NULL;
   FgStore *store;
+  FgActor *actor;
   const GOptionEntry entries[] = {
     { "parent", 0, 0, G_OPTION_ARG_FILENAME, &parent_code,
       N_("The township (the default) or the village the new region belongs to"), N_("CODE") },
@@ -217,8 +225,11 @@ region_add (FgCli   *cli,
   store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
   if (store == NULL)
     return FALSE;
+  actor = fg_cli_get_actor (cli, error);
+  if (actor == NULL)
+    return FALSE;
 
-  parent = fg_region_lookup (store,
+  parent = fg_region_lookup (store, actor,
                              parent_code != NULL ? parent_code : fg_store_get_home_region_id (store),
                              error);
   if (parent == NULL)
@@ -233,7 +244,7 @@ region_add (FgCli   *cli,
                                            "division code: give it with --code."));
           return FALSE;
         }
-      region = fg_region_add_village (store, fg_cli_get_actor (cli), fg_region_get_id (parent),
+      region = fg_region_add_village (store, actor, fg_region_get_id (parent),
                                       code, name, error);
       break;
 
@@ -244,7 +255,7 @@ region_add (FgCli   *cli,
                                            "leave out --code."));
           return FALSE;
         }
-      region = fg_region_add_grid (store, fg_cli_get_actor (cli), fg_region_get_id (parent),
+      region = fg_region_add_grid (store, actor, fg_region_get_id (parent),
                                    name, error);
       break;
 
@@ -273,6 +284,7 @@ region_rename (FgCli   *cli,
 {
   g_autoptr(GOptionContext) context = NULL;
   FgStore *store;
+  FgActor *actor;
 
   context = fg_cli_option_context_new (cli, "region rename", _("CODE NAME"),
                                        _("Gives a region a new name; its code stays."),
@@ -294,8 +306,11 @@ region_rename (FgCli   *cli,
   store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
   if (store == NULL)
     return FALSE;
+  actor = fg_cli_get_actor (cli, error);
+  if (actor == NULL)
+    return FALSE;
 
-  return fg_region_rename (store, fg_cli_get_actor (cli), argv[1], argv[2], error);
+  return fg_region_rename (store, actor, argv[1], argv[2], error);
 }
 
 static gboolean
@@ -308,6 +323,7 @@ region_move_grid (FgCli   *cli,
   g_autoptr(FgRegion) grid = NULL;
   g_autoptr(FgRegion) moved = NULL;
   FgStore *store;
+  FgActor *actor;
 
   context = fg_cli_option_context_new (cli, "region move-grid", _("GRID-CODE VILLAGE-CODE"),
                                        _("Moves a grid, with its venues, to another village "
@@ -328,14 +344,17 @@ region_move_grid (FgCli   *cli,
   store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
   if (store == NULL)
     return FALSE;
-
-  /* the code changes with the move; the id does not */
-  grid = fg_region_lookup (store, argv[1], error);
-  if (grid == NULL ||
-      !fg_region_move_grid (store, fg_cli_get_actor (cli), fg_region_get_id (grid), argv[2], error))
+  actor = fg_cli_get_actor (cli, error);
+  if (actor == NULL)
     return FALSE;
 
-  moved = fg_region_lookup (store, fg_region_get_id (grid), error);
+  /* the code changes with the move; the id does not */
+  grid = fg_region_lookup (store, actor, argv[1], error);
+  if (grid == NULL ||
+      !fg_region_move_grid (store, actor, fg_region_get_id (grid), argv[2], error))
+    return FALSE;
+
+  moved = fg_region_lookup (store, actor, fg_region_get_id (grid), error);
   if (moved == NULL)
     return FALSE;
 
@@ -351,6 +370,7 @@ region_retire (FgCli   *cli,
 {
   g_autoptr(GOptionContext) context = NULL;
   FgStore *store;
+  FgActor *actor;
 
   context = fg_cli_option_context_new (cli, "region retire", _("CODE"),
                                        _("Retires a village, community or grid that no longer exists."),
@@ -370,8 +390,11 @@ region_retire (FgCli   *cli,
   store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
   if (store == NULL)
     return FALSE;
+  actor = fg_cli_get_actor (cli, error);
+  if (actor == NULL)
+    return FALSE;
 
-  return fg_region_retire (store, fg_cli_get_actor (cli), argv[1], error);
+  return fg_region_retire (store, actor, argv[1], error);
 }
 
 static const FgCliCommand region_commands[] = {
@@ -390,7 +413,8 @@ fg_cli_command_region (FgCli   *cli,
 {
   return fg_cli_run_group (cli, "region",
                            _("Lists and changes the township’s villages, communities and grids. "
-                             "Regions are named by their codes."),
+                             "Regions are named by their codes. Once the database has accounts, "
+                             "each command needs --user LOGIN."),
                            region_commands, G_N_ELEMENTS (region_commands),
                            argc, argv, error);
 }

@@ -28,8 +28,13 @@ fg_cli_command_init (FgCli   *cli,
   g_autofree char *township_code = NULL;
   g_autofree char *township_name = NULL;
   g_autofree char *county_name = NULL;
+  g_autofree char *admin_login = NULL;
+  g_autofree char *admin_name = NULL;
   g_autofree char *code = NULL;
+  g_autoptr(FgCliPassword) password = NULL;
+  g_autoptr(FgActor) actor = NULL;
   g_autoptr(FgRegion) township = NULL;
+  g_autoptr(FgAccount) admin = NULL;
   FgStore *store;
   gboolean created = FALSE;
   const GOptionEntry entries[] = {
@@ -39,21 +44,38 @@ fg_cli_command_init (FgCli   *cli,
       N_("The township’s name, e.g. 冢头镇 (required)"), N_("NAME") },
     { "county-name", 0, 0, G_OPTION_ARG_FILENAME, &county_name,
       N_("The county’s name, e.g. 郏县"), N_("NAME") },
+    { "admin", 0, 0, G_OPTION_ARG_STRING, &admin_login,
+      N_("The login of the township administrator, the first account (required)"), N_("LOGIN") },
+    { "admin-name", 0, 0, G_OPTION_ARG_FILENAME, &admin_name,
+      N_("The administrator’s name, e.g. 张伟 (default: the login)"), N_("NAME") },
     { NULL }
   };
 
   context = fg_cli_option_context_new (cli, "init", "",
                                        _("Sets up a new database for a township office: "
-                                         "the county and the township, the root of every record."),
-                                       _("Add villages and grids afterwards with “firegrid-cli region add”.\n"
+                                         "the county and the township, the root of every record, "
+                                         "and the account of the township administrator."),
+                                       _("Add villages and grids afterwards with “firegrid-cli region add”, "
+                                         "and accounts with “firegrid-cli account add”; both need "
+                                         "--user and the administrator’s login.\n"
                                          "The division code is the township’s statistical division code "
-                                         "(统计用区划代码), e.g. 410425101."),
+                                         "(统计用区划代码), e.g. 410425101.\n"
+                                         "The administrator’s password is read from FIREGRID_PASSWORD, "
+                                         "or asked for twice."),
                                        entries);
   if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
       !fg_cli_check_extra_args (argc, argv, 0, error) ||
       !fg_cli_check_text ("--name", township_name, error) ||
-      !fg_cli_check_text ("--county-name", county_name, error))
+      !fg_cli_check_text ("--county-name", county_name, error) ||
+      !fg_cli_check_text ("--admin-name", admin_name, error))
     return FALSE;
+
+  if (cli->user != NULL)
+    {
+      fg_cli_set_usage_error (error, _("A new database has no accounts to log in to: "
+                                       "leave out --user, and name the administrator with --admin."));
+      return FALSE;
+    }
 
   if (township_code == NULL)
     {
@@ -65,21 +87,38 @@ fg_cli_command_init (FgCli   *cli,
       fg_cli_set_usage_error (error, _("Give the township’s name with --name."));
       return FALSE;
     }
+  if (admin_login == NULL)
+    {
+      fg_cli_set_usage_error (error, _("Give the login of the township administrator with --admin, "
+                                       "e.g. --admin wang.li."));
+      return FALSE;
+    }
 
-  /* A wrong code is refused before a database file is created. */
+  /* A wrong code is refused before a database file is created, and the
+   * password asked for before too: an interrupted prompt leaves nothing. */
   code = fg_division_code_normalize (township_code, FG_REGION_LEVEL_TOWNSHIP, NULL, error);
   if (code == NULL)
+    return FALSE;
+
+  password = fg_cli_password_read_new (FG_CLI_PASSWORD_VARIABLE, admin_login, error);
+  if (password == NULL)
     return FALSE;
 
   store = fg_cli_open_store (cli, FG_CLI_OPEN_OR_CREATE, &created, error);
   if (store == NULL)
     goto failed;
 
-  if (!fg_region_set_up_township (store, fg_cli_get_actor (cli), code, township_name,
-                                  county_name, error))
+  /* the township and its administrator, both or neither */
+  admin = fg_account_set_up_township (store, code, township_name, county_name,
+                                      admin_login, admin_name, password, error);
+  if (admin == NULL)
     goto failed;
 
-  township = fg_region_lookup (store, fg_store_get_home_region_id (store), error);
+  /* the administrator reads what it now covers */
+  actor = fg_account_login (store, admin_login, password, error);
+  if (actor == NULL)
+    goto failed;
+  township = fg_region_lookup (store, actor, fg_store_get_home_region_id (store), error);
   if (township == NULL)
     goto failed;
 
@@ -87,12 +126,78 @@ fg_cli_command_init (FgCli   *cli,
   printf (_("%s (%s) is set up in %s.\n"),
            fg_region_get_name (township), fg_region_get_code (township),
            fg_store_get_path (store));
+  /* TRANSLATORS: the administrator's name and login, then the login again */
+  printf (_("The township administrator is %s (login %s): give --user %s to the other commands.\n"),
+          fg_account_get_display_name (admin), fg_account_get_login (admin),
+          fg_account_get_login (admin));
   return TRUE;
 
 failed:
   if (created)
     fg_cli_discard_database (cli);
   return FALSE;
+}
+
+/* The demo's published password of an account, or NULL. */
+static const char *
+demo_password (const char *login)
+{
+  guint n_accounts;
+  const FgDemoAccount *accounts = fg_demo_get_accounts (&n_accounts);
+
+  for (guint i = 0; i < n_accounts; i++)
+    if (g_str_equal (login, accounts[i].login))
+      return accounts[i].password;
+  return NULL;
+}
+
+/* So that a newcomer can log in: one line per account, with its password. */
+static gboolean
+print_demo_accounts (FgStore  *store,
+                     FgActor  *admin,
+                     GError  **error)
+{
+  g_autoptr(GPtrArray) accounts = fg_account_list (store, admin, error);
+  g_autoptr(FgCliTable) table = NULL;
+
+  if (accounts == NULL)
+    return FALSE;
+
+  table = fg_cli_table_new ();
+  fg_cli_table_add_column (table, _("Login"), FG_CLI_ALIGN_LEFT, FALSE);
+  fg_cli_table_add_column (table, _("Role"), FG_CLI_ALIGN_LEFT, TRUE);
+  fg_cli_table_add_column (table, _("Area"), FG_CLI_ALIGN_LEFT, TRUE);
+  fg_cli_table_add_column (table, _("Password"), FG_CLI_ALIGN_LEFT, FALSE);
+
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      FgAccount *account = g_ptr_array_index (accounts, i);
+      const char *password = demo_password (fg_account_get_login (account));
+      g_autoptr(FgRegion) area = NULL;
+      g_autofree char *area_text = NULL;
+
+      if (password == NULL)
+        continue;
+
+      /* the code too: every village has a 第一网格 */
+      area = fg_region_lookup (store, admin, fg_account_get_scope_region_id (account), error);
+      if (area == NULL)
+        return FALSE;
+      /* TRANSLATORS: a region's name and, in brackets, its code */
+      area_text = g_strdup_printf (_("%s (%s)"), fg_region_get_name (area), fg_region_get_code (area));
+
+      fg_cli_table_add_row (table,
+                            fg_account_get_login (account),
+                            fg_role_get_label (fg_account_get_role (account)),
+                            area_text,
+                            password);
+    }
+
+  printf ("\n%s\n",
+          _("Log in to the demo with one of these accounts: "
+            "give --user LOGIN, and the password in FIREGRID_PASSWORD or when asked."));
+  fg_cli_table_print (table);
+  return TRUE;
 }
 
 typedef struct
@@ -126,6 +231,8 @@ fg_cli_command_demo (FgCli   *cli,
   g_autoptr(GOptionContext) context = NULL;
   g_autofree char *venues_text = NULL;
   g_autofree char *description = NULL;
+  g_autoptr(FgActor) installer = fg_actor_new_local ();
+  g_autoptr(FgActor) admin = NULL;
   g_autoptr(FgRegion) township = NULL;
   g_autoptr(GTimer) timer = NULL;
   guint n_venues = FG_DEMO_DEFAULT_VENUES;
@@ -144,7 +251,8 @@ fg_cli_command_demo (FgCli   *cli,
                                  FG_DEMO_DEFAULT_VENUES, DEMO_PROGRESS_BATCH);
   context = fg_cli_option_context_new (cli, "demo", "",
                                        _("Creates the demo township 冢头镇 of 郏县 with villages, "
-                                         "grids and made-up venues, the same venues every time for the same number."),
+                                         "grids and made-up venues, the same venues every time for the same number, "
+                                         "and one account for each role, whose logins and passwords it prints."),
                                        description, entries);
   if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
       !fg_cli_check_extra_args (argc, argv, 0, error))
@@ -164,7 +272,7 @@ fg_cli_command_demo (FgCli   *cli,
   progress.to_terminal = isatty (STDERR_FILENO);
 #endif
 
-  if (!fg_demo_populate (store, fg_cli_get_actor (cli), n_venues,
+  if (!fg_demo_populate (store, installer, n_venues,
                          n_venues > DEMO_PROGRESS_BATCH ? demo_progress : NULL, &progress,
                          error))
     {
@@ -173,7 +281,11 @@ fg_cli_command_demo (FgCli   *cli,
       goto failed;
     }
 
-  township = fg_region_lookup (store, fg_store_get_home_region_id (store), error);
+  /* the demo has accounts now: what follows is read as its administrator */
+  admin = fg_account_login (store, "admin", demo_password ("admin"), error);
+  if (admin == NULL)
+    goto failed;
+  township = fg_region_lookup (store, admin, fg_store_get_home_region_id (store), error);
   if (township == NULL)
     goto failed;
 
@@ -181,7 +293,7 @@ fg_cli_command_demo (FgCli   *cli,
   printf (g_dngettext (GETTEXT_PACKAGE, "Created the demo township %s with %u venue in %s.\n",
                         "Created the demo township %s with %u venues in %s.\n", n_venues),
            fg_region_get_name (township), n_venues, fg_store_get_path (store));
-  return TRUE;
+  return print_demo_accounts (store, admin, error);
 
 failed:
   /* a half-made demo is of no use; a file that was there stays */

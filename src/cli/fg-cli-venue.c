@@ -133,6 +133,7 @@ list_entries_init (ListOptions *options,
 /* Region codes for --format tsv, looked up once per region, not per venue. */
 static const char *
 region_code (FgStore    *store,
+             FgActor    *actor,
              GHashTable *codes,
              const char *region_id)
 {
@@ -144,7 +145,7 @@ region_code (FgStore    *store,
   code = g_hash_table_lookup (codes, region_id);
   if (code == NULL)
     {
-      g_autoptr(FgRegion) region = fg_region_lookup (store, region_id, NULL);
+      g_autoptr(FgRegion) region = fg_region_lookup (store, actor, region_id, NULL);
 
       code = region != NULL ? fg_region_get_code (region) : "";
       g_hash_table_insert (codes, g_strdup (region_id), g_strdup (code));
@@ -163,6 +164,7 @@ join_categories (FgVenue *venue)
 static void
 append_venue_tsv (GString    *out,
                   FgStore    *store,
+                  FgActor    *actor,
                   GHashTable *codes,
                   FgVenue    *venue)
 {
@@ -183,7 +185,7 @@ append_venue_tsv (GString    *out,
                          fg_venue_get_name (venue),
                          fg_venue_get_address (venue),
                          categories,
-                         region_code (store, codes, fg_venue_get_region_id (venue)),
+                         region_code (store, actor, codes, fg_venue_get_region_id (venue)),
                          fg_venue_get_village_name (venue),
                          fg_venue_get_grid_name (venue),
                          fg_venue_get_operator_name (venue),
@@ -200,6 +202,7 @@ append_venue_tsv (GString    *out,
 
 static gboolean
 write_tsv (FgStore             *store,
+           FgActor             *actor,
            const FgVenueQuery  *query,
            guint                offset,
            guint                limit,
@@ -214,12 +217,12 @@ write_tsv (FgStore             *store,
       g_autoptr(GString) out = g_string_new (NULL);
       guint page = limit == 0 ? TSV_PAGE_SIZE : MIN (TSV_PAGE_SIZE, limit - written);
 
-      venues = fg_venue_query_fetch (store, query, offset + written, page, error);
+      venues = fg_venue_query_fetch (store, actor, query, offset + written, page, error);
       if (venues == NULL)
         return FALSE;
 
       for (guint i = 0; i < venues->len; i++)
-        append_venue_tsv (out, store, codes, g_ptr_array_index (venues, i));
+        append_venue_tsv (out, store, actor, codes, g_ptr_array_index (venues, i));
       fg_cli_print (out->str);
 
       written += venues->len;
@@ -232,6 +235,7 @@ write_tsv (FgStore             *store,
 
 static gboolean
 write_table (FgStore             *store,
+             FgActor             *actor,
              const FgVenueQuery  *query,
              guint                offset,
              guint                limit,
@@ -242,10 +246,10 @@ write_table (FgStore             *store,
   guint total = 0;
   guint column;
 
-  if (!fg_venue_query_count (store, query, &total, error))
+  if (!fg_venue_query_count (store, actor, query, &total, error))
     return FALSE;
 
-  venues = fg_venue_query_fetch (store, query, offset, limit == 0 ? G_MAXUINT : limit, error);
+  venues = fg_venue_query_fetch (store, actor, query, offset, limit == 0 ? G_MAXUINT : limit, error);
   if (venues == NULL)
     return FALSE;
 
@@ -315,6 +319,7 @@ run_list (FgCli        *cli,
   guint limit = 0;
   guint offset = 0;
   FgStore *store;
+  FgActor *actor;
 
   if (!fg_cli_parse_format (options->format, &format, error) ||
       !parse_sort (options->sort, &query->sort, error) ||
@@ -334,12 +339,15 @@ run_list (FgCli        *cli,
   store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
   if (store == NULL)
     return FALSE;
+  actor = fg_cli_get_actor (cli, error);
+  if (actor == NULL)
+    return FALSE;
 
   /* The query would match nothing for an unknown region or category; a
    * person who typed one wants to hear that it is wrong. */
   if (options->region != NULL)
     {
-      g_autoptr(FgRegion) region = fg_region_lookup (store, options->region, error);
+      g_autoptr(FgRegion) region = fg_region_lookup (store, actor, options->region, error);
 
       if (region == NULL)
         return FALSE;
@@ -360,9 +368,9 @@ run_list (FgCli        *cli,
     query->text = g_strdup (options->search);
 
   if (format == FG_CLI_FORMAT_TSV)
-    return write_tsv (store, query, offset, limit, error);
+    return write_tsv (store, actor, query, offset, limit, error);
 
-  return write_table (store, query, offset, limit, error);
+  return write_table (store, actor, query, offset, limit, error);
 }
 
 static gboolean
@@ -421,13 +429,14 @@ venue_search (FgCli   *cli,
 
 static FgVenue *
 load_venue (FgStore     *store,
+            FgActor     *actor,
             const char  *id,
             GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   FgVenue *venue;
 
-  venue = fg_venue_load (store, id, &local_error);
+  venue = fg_venue_load (store, actor, id, &local_error);
   if (venue == NULL)
     {
       if (g_error_matches (local_error, FG_VENUE_ERROR, FG_VENUE_ERROR_NOT_FOUND))
@@ -462,6 +471,7 @@ venue_show (FgCli   *cli,
   const char * const *ids;
   FgCliFormat format;
   FgStore *store;
+  FgActor *actor;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
       N_("“table” (the default) or “tsv”: one “key<TAB>value” line per field"), N_("FORMAT") },
@@ -485,11 +495,14 @@ venue_show (FgCli   *cli,
   store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
   if (store == NULL)
     return FALSE;
+  actor = fg_cli_get_actor (cli, error);
+  if (actor == NULL)
+    return FALSE;
 
-  venue = load_venue (store, argv[1], error);
+  venue = load_venue (store, actor, argv[1], error);
   if (venue == NULL)
     return FALSE;
-  region = fg_region_lookup (store, fg_venue_get_region_id (venue), error);
+  region = fg_region_lookup (store, actor, fg_venue_get_region_id (venue), error);
   if (region == NULL)
     return FALSE;
 
@@ -826,6 +839,7 @@ venue_add (FgCli   *cli,
   GOptionEntry entries[N_VENUE_ENTRIES];
   gboolean changed;
   FgStore *store;
+  FgActor *actor;
 
   venue_entries_init (&options, entries, FALSE);
   context = fg_cli_option_context_new (cli, "venue add", "",
@@ -849,8 +863,11 @@ venue_add (FgCli   *cli,
     return FALSE;
 
   store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL ||
-      !fg_venue_save (store, fg_cli_get_actor (cli), venue, error))
+  if (store == NULL)
+    return FALSE;
+  actor = fg_cli_get_actor (cli, error);
+  if (actor == NULL ||
+      !fg_venue_save (store, actor, venue, error))
     return FALSE;
 
   printf ("%s\n", fg_venue_get_id (venue));
@@ -869,6 +886,7 @@ venue_edit (FgCli   *cli,
   GOptionEntry entries[N_VENUE_ENTRIES];
   gboolean changed;
   FgStore *store;
+  FgActor *actor;
 
   venue_entries_init (&options, entries, TRUE);
   context = fg_cli_option_context_new (cli, "venue edit", _("ID"),
@@ -889,8 +907,11 @@ venue_edit (FgCli   *cli,
   store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
   if (store == NULL)
     return FALSE;
+  actor = fg_cli_get_actor (cli, error);
+  if (actor == NULL)
+    return FALSE;
 
-  venue = load_venue (store, argv[1], error);
+  venue = load_venue (store, actor, argv[1], error);
   if (venue == NULL)
     return FALSE;
 
@@ -903,7 +924,7 @@ venue_edit (FgCli   *cli,
       return FALSE;
     }
 
-  return fg_venue_save (store, fg_cli_get_actor (cli), venue, error);
+  return fg_venue_save (store, actor, venue, error);
 }
 
 static const FgCliCommand venue_commands[] = {
@@ -921,7 +942,9 @@ fg_cli_command_venue (FgCli   *cli,
                       GError **error)
 {
   return fg_cli_run_group (cli, "venue",
-                           _("Lists, finds, shows, registers and changes venues (场所)."),
+                           _("Lists, finds, shows, registers and changes venues (场所): "
+                             "those in the part of the township the account of --user covers. "
+                             "Once the database has accounts, each command needs --user LOGIN."),
                            venue_commands, G_N_ELEMENTS (venue_commands),
                            argc, argv, error);
 }

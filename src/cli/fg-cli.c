@@ -22,6 +22,8 @@ static const FgCliCommand commands[] = {
   { "region", N_("List and change villages, communities and grids"), fg_cli_command_region },
   { "venue", N_("List, find, show, add and change venues"), fg_cli_command_venue },
   { "category", N_("List the venue categories and their ids"), fg_cli_command_category },
+  { "account", N_("List and manage the accounts that may log in"), fg_cli_command_account },
+  { "audit", N_("Show what was done or refused, and by whom"), fg_cli_command_audit },
   { "help", N_("Show the help of a command"), command_help },
 };
 
@@ -37,8 +39,12 @@ top_level_context_new (FgCli    *cli,
     { NULL }
   };
 
-  description = g_strdup_printf ("%s\n\n%s\n%s\n\n%s",
+  description = g_strdup_printf ("%s\n\n%s\n\n%s\n%s\n\n%s",
                                  command_list,
+                                 _("Once the database has accounts, every command but init, demo, "
+                                   "help and category list needs --user LOGIN. The password is read "
+                                   "from the environment variable FIREGRID_PASSWORD, or asked for "
+                                   "on the terminal."),
                                  _("Run “firegrid-cli COMMAND --help” for the options of a command."),
                                  _("Tab-separated output for programs: --format tsv."),
                                  _("Exit status: 0 on success, 1 when the work is refused "

@@ -32,15 +32,19 @@ typedef enum
 } FgCliExit;
 
 /* The state of one run: the database named on the command line, opened
- * on first use, and who the changes are recorded for. */
+ * on first use, and who is logged in to it (the person setting up, while
+ * the database has no account). */
 typedef struct
 {
   char *db_path;       /* NULL for the default */
+  char *user;          /* --user: the login; NULL when not given */
+  char *password;      /* the login's password once read; wiped when freed */
   FgStore *store;
   FgActor *actor;
 
   /* for option parsing */
   char *db_option;     /* --db as the latest context parsed it */
+  char *user_option;   /* --user likewise */
   char *db_help;
   char *command_path;  /* e.g. "venue add", named in usage hints; NULL at the top */
 } FgCli;
@@ -77,7 +81,8 @@ FgStore        *fg_cli_open_store         (FgCli              *cli,
                                            gboolean           *created,
                                            GError            **error);
 void            fg_cli_discard_database   (FgCli              *cli);
-FgActor        *fg_cli_get_actor          (FgCli              *cli);
+FgActor        *fg_cli_get_actor          (FgCli              *cli,
+                                           GError            **error);
 
 GOptionContext *fg_cli_option_context_new (FgCli              *cli,
                                            const char         *command_path,
@@ -134,11 +139,31 @@ gboolean        fg_cli_parse_format       (const char         *text,
                                            FgCliFormat        *format,
                                            GError            **error);
 
+/* Passwords: from the environment (for scripts) or typed on the terminal
+ * without echo; never printed. A password is freed with
+ * fg_cli_password_free(), which wipes it first. */
+#define FG_CLI_PASSWORD_VARIABLE "FIREGRID_PASSWORD"
+#define FG_CLI_NEW_PASSWORD_VARIABLE "FIREGRID_NEW_PASSWORD"
+
+typedef char FgCliPassword;
+
+void            fg_cli_password_free      (FgCliPassword      *password);
+FgCliPassword  *fg_cli_password_read      (const char         *variable,
+                                           const char         *login,
+                                           GError            **error);
+FgCliPassword  *fg_cli_password_read_new  (const char         *variable,
+                                           const char         *login,
+                                           GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FgCliPassword, fg_cli_password_free)
+
 /* The commands */
 gboolean fg_cli_command_init     (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_demo     (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_region   (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_venue    (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_category (FgCli *cli, int argc, char **argv, GError **error);
+gboolean fg_cli_command_account  (FgCli *cli, int argc, char **argv, GError **error);
+gboolean fg_cli_command_audit    (FgCli *cli, int argc, char **argv, GError **error);
 
 G_END_DECLS

@@ -14,10 +14,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "fg-account.h"
 #include "fg-category.h"
 #include "fg-credit-code.h"
 #include "fg-demo.h"
-#include "fg-region.h"
+#include "fg-region-private.h"
 #include "fg-store-private.h"
 #include "fg-venue.h"
 
@@ -227,6 +228,87 @@ add_places (FgStore     *store,
   return TRUE;
 }
 
+static const FgDemoAccount demo_accounts[] = {
+  { "admin", "demo-admin", "张伟", FG_ROLE_TOWNSHIP_ADMIN },
+  { "staff", "demo-staff", "李明", FG_ROLE_TOWNSHIP_STAFF },
+  { "grid", "demo-grid", "王芳", FG_ROLE_GRID_WORKER },
+  { "village", "demo-village", "赵建国", FG_ROLE_VILLAGE_COMMITTEE },
+  { "county", "demo-county", "郭晓东", FG_ROLE_COUNTY },
+};
+
+/**
+ * fg_demo_get_accounts:
+ * @n_accounts: (out): how many there are
+ *
+ * Returns: (transfer none) (array length=n_accounts): the demo's accounts,
+ *   one per role, the administrator first
+ */
+const FgDemoAccount *
+fg_demo_get_accounts (guint *n_accounts)
+{
+  g_return_val_if_fail (n_accounts != NULL, NULL);
+
+  *n_accounts = G_N_ELEMENTS (demo_accounts);
+  return demo_accounts;
+}
+
+/* The grid worker gets the first grid, the village committee its village.
+ * The first account must be the administrator: from then on the others
+ * need one. */
+static gboolean
+add_accounts (FgStore     *store,
+              FgActor     *installer,
+              Places      *places,
+              GError     **error)
+{
+  g_autoptr(FgActor) admin = NULL;
+  g_autoptr(FgRegion) township = fg_region_find (store, fg_store_get_home_region_id (store), error);
+
+  if (township == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_accounts); i++)
+    {
+      const FgDemoAccount *demo = &demo_accounts[i];
+      g_autoptr(FgAccount) account = NULL;
+      const char *scope_id;
+
+      switch (demo->role)
+        {
+        case FG_ROLE_GRID_WORKER:
+          scope_id = fg_region_get_id (g_ptr_array_index (places->grids, 0));
+          break;
+        case FG_ROLE_VILLAGE_COMMITTEE:
+          scope_id = fg_region_get_id (g_ptr_array_index (places->grid_villages, 0));
+          break;
+        case FG_ROLE_COUNTY:
+          scope_id = fg_region_get_parent_id (township);
+          break;
+        case FG_ROLE_TOWNSHIP_ADMIN:
+        case FG_ROLE_TOWNSHIP_STAFF:
+        case FG_N_ROLES:
+        default:
+          scope_id = fg_region_get_id (township);
+          break;
+        }
+
+      account = fg_account_create (store, admin != NULL ? admin : installer, demo->login,
+                                   demo->display_name, demo->role, scope_id,
+                                   demo->password, error);
+      if (account == NULL)
+        return FALSE;
+
+      if (admin == NULL)
+        {
+          admin = fg_account_login (store, demo->login, demo->password, error);
+          if (admin == NULL)
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static FgVenue *
 make_venue (GRand      *rand,
             FgRegion   *grid,
@@ -299,7 +381,10 @@ make_venue (GRand      *rand,
  *
  * Sets up the demo township 冢头镇 of 郏县 with villages, communities,
  * grids and @n_venues venues of every category. About one village per 300
- * venues, so a county-sized demo stays plausible.
+ * venues, so a county-sized demo stays plausible. It has one account per
+ * role, with published passwords: admin/demo-admin, staff/demo-staff,
+ * grid/demo-grid (the first grid), village/demo-village (that grid's
+ * village) and county/demo-county.
  *
  * Returns: %TRUE on success
  */
@@ -364,6 +449,13 @@ fg_demo_populate (FgStore         *store,
           if (progress != NULL)
             progress (i + 1, n_venues, user_data);
         }
+    }
+
+  if (!add_accounts (store, actor, &places, error) ||
+      !fg_store_set_setting (store, "demo", "1", error))
+    {
+      fg_store_rollback (store);
+      goto out;
     }
 
   if (!fg_store_commit (store, error))

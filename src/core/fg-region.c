@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "fg-permission-private.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
 
@@ -431,19 +432,12 @@ load_region (FgStore     *store,
   return NULL;
 }
 
-/**
- * fg_region_lookup:
- * @store: the store
- * @id_or_code: a region's id, its division code (6, 9 or 12 digits) or a
- *   grid's code
- * @error: return location for an error
- *
- * Returns: (transfer full): the region, or %NULL with @error set
- */
+/* Finds a region by id or code, without asking who wants it: for the
+ * core's own use. */
 FgRegion *
-fg_region_lookup (FgStore     *store,
-                  const char  *id_or_code,
-                  GError     **error)
+fg_region_find (FgStore     *store,
+                const char  *id_or_code,
+                GError     **error)
 {
   g_autofree char *padded = NULL;
   gsize len;
@@ -470,16 +464,53 @@ fg_region_lookup (FgStore     *store,
 }
 
 /**
+ * fg_region_lookup:
+ * @store: the store
+ * @actor: who asks
+ * @id_or_code: a region's id, its division code (6, 9 or 12 digits) or a
+ *   grid's code
+ * @error: return location for an error
+ *
+ * A region is visible to an actor when it lies in the actor's scope or
+ * above it (a grid worker sees its village and township, to find its grid).
+ *
+ * Returns: (transfer full): the region, or %NULL with @error set
+ */
+FgRegion *
+fg_region_lookup (FgStore     *store,
+                  FgActor     *actor,
+                  const char  *id_or_code,
+                  GError     **error)
+{
+  g_autoptr(FgRegion) region = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+  g_return_val_if_fail (id_or_code != NULL, NULL);
+
+  region = fg_region_find (store, id_or_code, error);
+  if (region == NULL ||
+      !fg_permission_check_visible (store, actor, FG_ACTION_REGION_READ,
+                                    region->code, region->id, error))
+    return NULL;
+
+  return g_steal_pointer (&region);
+}
+
+/**
  * fg_region_list_children:
  * @store: the store
+ * @actor: who asks
  * @parent_id: (nullable): the parent's id, or %NULL for the top regions
  * @include_retired: whether retired regions are listed too
  * @error: return location for an error
  *
- * Returns: (transfer full) (element-type FgRegion): the children, by code
+ * Returns: (transfer full) (element-type FgRegion): the children that the
+ *   actor may see, by code
  */
 GPtrArray *
 fg_region_list_children (FgStore     *store,
+                         FgActor     *actor,
                          const char  *parent_id,
                          gboolean     include_retired,
                          GError     **error)
@@ -489,6 +520,10 @@ fg_region_list_children (FgStore     *store,
   int rc;
 
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_REGION_READ, NULL, parent_id, error))
+    return NULL;
 
   stmt = fg_store_prepare (store,
                            "SELECT " REGION_COLUMNS " FROM region"
@@ -502,7 +537,10 @@ fg_region_list_children (FgStore     *store,
   sqlite3_bind_int (stmt, 2, include_retired);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (children, region_from_row (stmt));
+    {
+      if (fg_actor_sees_code (actor, fg_stmt_text (stmt, 3)))
+        g_ptr_array_add (children, region_from_row (stmt));
+    }
 
   if (rc != SQLITE_DONE)
     {
@@ -691,10 +729,13 @@ set_wrong_level_error (GError        **error,
     }
 }
 
-/* Loads a region that a change may touch: it must exist, lie inside this
- * node's scope and be of the expected level. */
+/* Loads a region that a change may touch: it must exist, be of the
+ * expected level, lie inside this node's township, and the actor must be
+ * allowed @action there. */
 FgRegion *
 fg_region_load_for_change (FgStore        *store,
+                           FgActor        *actor,
+                           FgAction        action,
                            const char     *id,
                            FgRegionLevel   level,
                            GError        **error)
@@ -710,7 +751,7 @@ fg_region_load_for_change (FgStore        *store,
       return NULL;
     }
 
-  region = fg_region_lookup (store, id, error);
+  region = fg_region_find (store, id, error);
   if (region == NULL)
     return NULL;
 
@@ -720,7 +761,7 @@ fg_region_load_for_change (FgStore        *store,
       return NULL;
     }
 
-  home = fg_region_lookup (store, home_id, error);
+  home = fg_region_find (store, home_id, error);
   if (home == NULL)
     return NULL;
 
@@ -732,6 +773,9 @@ fg_region_load_for_change (FgStore        *store,
                    region->name, home->name);
       return NULL;
     }
+
+  if (!fg_permission_check (store, actor, action, region->code, region->id, error))
+    return NULL;
 
   return g_steal_pointer (&region);
 }
@@ -763,7 +807,8 @@ fg_region_add_village (FgStore     *store,
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
 
-  township = fg_region_load_for_change (store, township_id, FG_REGION_LEVEL_TOWNSHIP, error);
+  township = fg_region_load_for_change (store, actor, FG_ACTION_REGION_EDIT,
+                                        township_id, FG_REGION_LEVEL_TOWNSHIP, error);
   if (township == NULL)
     return NULL;
 
@@ -787,7 +832,7 @@ fg_region_add_village (FgStore     *store,
   if (!fg_store_commit (store, error))
     return NULL;
 
-  return fg_region_lookup (store, id, error);
+  return fg_region_find (store, id, error);
 }
 
 static char *
@@ -847,7 +892,8 @@ fg_region_add_grid (FgStore     *store,
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
 
-  village = fg_region_load_for_change (store, village_id, FG_REGION_LEVEL_VILLAGE, error);
+  village = fg_region_load_for_change (store, actor, FG_ACTION_REGION_EDIT,
+                                       village_id, FG_REGION_LEVEL_VILLAGE, error);
   if (village == NULL)
     return NULL;
   if (village->retired)
@@ -877,7 +923,7 @@ fg_region_add_grid (FgStore     *store,
   if (!fg_store_commit (store, error))
     return NULL;
 
-  return fg_region_lookup (store, id, error);
+  return fg_region_find (store, id, error);
 }
 
 /**
@@ -905,16 +951,22 @@ fg_region_rename (FgStore     *store,
   g_return_val_if_fail (FG_IS_STORE (store), FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
 
-  region = fg_region_lookup (store, region_id, error);
+  region = fg_region_find (store, region_id, error);
   if (region == NULL)
     return FALSE;
 
   /* The county above the township is named here too (set-up may not have
    * known its name); everything else must lie inside the township. */
-  if (region->level != FG_REGION_LEVEL_COUNTY)
+  if (region->level == FG_REGION_LEVEL_COUNTY)
+    {
+      if (!fg_permission_check_visible (store, actor, FG_ACTION_REGION_EDIT,
+                                        region->code, region->id, error))
+        return FALSE;
+    }
+  else
     {
       g_clear_object (&region);
-      region = fg_region_load_for_change (store, region_id, 0, error);
+      region = fg_region_load_for_change (store, actor, FG_ACTION_REGION_EDIT, region_id, 0, error);
       if (region == NULL)
         return FALSE;
     }
@@ -975,10 +1027,12 @@ fg_region_move_grid (FgStore     *store,
   g_return_val_if_fail (FG_IS_STORE (store), FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
 
-  grid = fg_region_load_for_change (store, grid_id, FG_REGION_LEVEL_GRID, error);
+  grid = fg_region_load_for_change (store, actor, FG_ACTION_REGION_EDIT,
+                                    grid_id, FG_REGION_LEVEL_GRID, error);
   if (grid == NULL)
     return FALSE;
-  village = fg_region_load_for_change (store, village_id, FG_REGION_LEVEL_VILLAGE, error);
+  village = fg_region_load_for_change (store, actor, FG_ACTION_REGION_EDIT,
+                                       village_id, FG_REGION_LEVEL_VILLAGE, error);
   if (village == NULL)
     return FALSE;
   if (g_strcmp0 (grid->parent_id, village->id) == 0)
@@ -1057,7 +1111,7 @@ fg_region_retire (FgStore     *store,
   g_return_val_if_fail (FG_IS_STORE (store), FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
 
-  region = fg_region_load_for_change (store, region_id, 0, error);
+  region = fg_region_load_for_change (store, actor, FG_ACTION_REGION_EDIT, region_id, 0, error);
   if (region == NULL)
     return FALSE;
   if (region->level < FG_REGION_LEVEL_VILLAGE)

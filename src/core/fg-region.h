@@ -63,9 +63,11 @@ gboolean       fg_region_set_up_township   (FgStore       *store,
                                             const char    *county_name,
                                             GError       **error);
 FgRegion      *fg_region_lookup            (FgStore       *store,
+                                            FgActor       *actor,
                                             const char    *id_or_code,
                                             GError       **error);
 GPtrArray     *fg_region_list_children     (FgStore       *store,
+                                            FgActor       *actor,
                                             const char    *parent_id,
                                             gboolean       include_retired,
                                             GError       **error);

@@ -31,6 +31,12 @@ void          fg_store_set_error       (FgStore      *self,
                                         int           rc,
                                         GError      **error);
 char         *fg_store_next_stamp      (FgStore      *self);
+char         *fg_store_dup_setting     (FgStore      *self,
+                                        const char   *key);
+gboolean      fg_store_set_setting     (FgStore      *self,
+                                        const char   *key,
+                                        const char   *value,
+                                        GError      **error);
 void          fg_store_reload_node     (FgStore      *self);
 char         *fg_uuid_new              (void);
 char         *fg_now_iso8601           (void);

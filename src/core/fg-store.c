@@ -686,6 +686,81 @@ fg_store_get_node_id (FgStore *self)
 }
 
 /**
+ * fg_store_has_accounts:
+ *
+ * Returns: whether any account exists; from then on nothing changes without
+ *   a login
+ */
+gboolean
+fg_store_has_accounts (FgStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (self), FALSE);
+
+  stmt = fg_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM account WHERE deleted = 0)", NULL);
+
+  /* if it cannot be read, act as if there were accounts: refuse, not allow */
+  return stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 0;
+}
+
+char *
+fg_store_dup_setting (FgStore    *self,
+                      const char *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert (FG_IS_STORE (self));
+
+  stmt = fg_store_prepare (self, "SELECT value FROM setting WHERE key = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+
+  return g_strdup (fg_stmt_text (stmt, 0));
+}
+
+gboolean
+fg_store_set_setting (FgStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert (FG_IS_STORE (self));
+
+  stmt = fg_store_prepare (self,
+                           "INSERT INTO setting (key, value) VALUES (?1, ?2)"
+                           " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  return fg_store_step_done (self, stmt, error);
+}
+
+/**
+ * fg_store_is_demo:
+ *
+ * Returns: whether the database holds the demo township, whose accounts
+ *   and passwords are published
+ */
+gboolean
+fg_store_is_demo (FgStore *self)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (self), FALSE);
+
+  value = fg_store_dup_setting (self, "demo");
+  return g_strcmp0 (value, "1") == 0;
+}
+
+/**
  * fg_store_get_home_region_id:
  *
  * Returns: (nullable): the root of this node's scope (the township of a

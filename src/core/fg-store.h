@@ -38,5 +38,7 @@ int          fg_store_get_latest_schema_version (void);
 gboolean     fg_store_is_set_up            (FgStore     *self);
 const char  *fg_store_get_node_id          (FgStore     *self);
 const char  *fg_store_get_home_region_id   (FgStore     *self);
+gboolean     fg_store_has_accounts         (FgStore     *self);
+gboolean     fg_store_is_demo              (FgStore     *self);
 
 G_END_DECLS

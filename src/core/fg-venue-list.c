@@ -20,6 +20,7 @@ struct _FgVenueList
   GObject parent_instance;
 
   FgStore *store;
+  FgActor *actor;
   FgVenueQuery *query;
   guint n_items;
 
@@ -30,6 +31,7 @@ struct _FgVenueList
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_ACTOR,
   PROP_QUERY,
   PROP_N_ITEMS,
   N_PROPS
@@ -68,11 +70,12 @@ fetch_page (FgVenueList  *self,
   guint limit = MIN (PAGE_SIZE, self->n_items - offset);
 
   if (offset <= self->n_items / 2)
-    return fg_venue_query_fetch (self->store, self->query, offset, PAGE_SIZE, error);
+    return fg_venue_query_fetch (self->store, self->actor, self->query, offset, PAGE_SIZE, error);
 
   reversed = fg_venue_query_copy (self->query);
   reversed->descending = !reversed->descending;
-  venues = fg_venue_query_fetch (self->store, reversed, self->n_items - offset - limit, limit, error);
+  venues = fg_venue_query_fetch (self->store, self->actor, reversed,
+                                 self->n_items - offset - limit, limit, error);
 
   if (venues != NULL)
     {
@@ -162,6 +165,7 @@ fg_venue_list_dispose (GObject *object)
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->actor, fg_actor_unref);
 
   G_OBJECT_CLASS (fg_venue_list_parent_class)->dispose (object);
 }
@@ -191,6 +195,10 @@ fg_venue_list_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_ACTOR:
+      g_value_set_boxed (value, self->actor);
+      break;
+
     case PROP_QUERY:
       g_value_set_boxed (value, self->query);
       break;
@@ -218,6 +226,10 @@ fg_venue_list_set_property (GObject      *object,
       self->store = g_value_dup_object (value);
       break;
 
+    case PROP_ACTOR:
+      self->actor = g_value_dup_boxed (value);
+      break;
+
     case PROP_QUERY:
       fg_venue_list_set_query (self, g_value_get_boxed (value));
       break;
@@ -235,6 +247,7 @@ fg_venue_list_constructed (GObject *object)
   G_OBJECT_CLASS (fg_venue_list_parent_class)->constructed (object);
 
   g_assert (FG_IS_STORE (self->store));
+  g_assert (self->actor != NULL);
   fg_venue_list_reload (self);
 }
 
@@ -252,6 +265,9 @@ fg_venue_list_class_init (FgVenueListClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, FG_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTOR] =
+    g_param_spec_boxed ("actor", NULL, NULL, FG_TYPE_ACTOR,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_QUERY] =
     g_param_spec_boxed ("query", NULL, NULL, FG_TYPE_VENUE_QUERY,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -272,15 +288,18 @@ fg_venue_list_init (FgVenueList *self)
 /**
  * fg_venue_list_new:
  * @store: the store to read from
+ * @actor: who reads: the list holds what its scope covers
  *
- * Returns: (transfer full): a list of every venue, by name
+ * Returns: (transfer full): a list of every venue the actor may see, by name
  */
 FgVenueList *
-fg_venue_list_new (FgStore *store)
+fg_venue_list_new (FgStore *store,
+                   FgActor *actor)
 {
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
 
-  return g_object_new (FG_TYPE_VENUE_LIST, "store", store, NULL);
+  return g_object_new (FG_TYPE_VENUE_LIST, "store", store, "actor", actor, NULL);
 }
 
 FgStore *
@@ -342,7 +361,7 @@ fg_venue_list_reload (FgVenueList *self)
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
 
-  if (!fg_venue_query_count (self->store, self->query, &n_items, &error))
+  if (!fg_venue_query_count (self->store, self->actor, self->query, &n_items, &error))
     g_warning ("Could not count venues: %s", error->message);
 
   self->n_items = n_items;

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "fg-actor.h"
 #include "fg-store.h"
 #include "fg-venue-query.h"
 
@@ -16,7 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FgVenueList, fg_venue_list, FG, VENUE_LIST, GObject)
 
-FgVenueList        *fg_venue_list_new       (FgStore            *store);
+FgVenueList        *fg_venue_list_new       (FgStore            *store,
+                                             FgActor            *actor);
 FgStore            *fg_venue_list_get_store (FgVenueList        *self);
 const FgVenueQuery *fg_venue_list_get_query (FgVenueList        *self);
 void                fg_venue_list_set_query (FgVenueList        *self,

@@ -16,7 +16,9 @@ G_BEGIN_DECLS
 #define FG_VENUE_COLUMNS \
   "v.id, v.name, v.address, v.region_id, v.categories, v.operator_name, v.phone," \
   " v.credit_code, v.floor_area, v.floors, v.sleeping, v.key_unit, v.smoke_alarm," \
-  " v.status, v.created_at, rv.name, rg.name"
+  " v.status, v.created_at, rv.name, rg.name, coalesce (rg.code, rv.code)"
+/* the code of the venue's grid or village, for the permission check */
+#define FG_VENUE_COLUMN_REGION_CODE 17
 #define FG_VENUE_FROM \
   "venue v JOIN region rv ON rv.id = v.village_id LEFT JOIN region rg ON rg.id = v.grid_id"
 

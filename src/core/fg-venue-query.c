@@ -10,7 +10,8 @@
  */
 #include "config.h"
 
-#include "fg-region.h"
+#include "fg-permission-private.h"
+#include "fg-region-private.h"
 #include "fg-store-private.h"
 #include "fg-venue-private.h"
 #include "fg-venue-query.h"
@@ -132,20 +133,29 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Filter, filter_clear)
 static gboolean
 filter_init (Filter              *filter,
              FgStore             *store,
+             FgActor             *actor,
              const FgVenueQuery  *query,
              GError             **error)
 {
-  const char *region_id = query->region_id != NULL ? query->region_id
-                                                    : fg_store_get_home_region_id (store);
+  g_autoptr(FgRegion) region = NULL;
+  const char *scope_id = fg_actor_get_scope_region_id (actor);
+  const char *region_id = query->region_id;
 
   filter->where = g_string_new ("v.deleted = 0");
 
+  if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ, NULL, NULL, error))
+    return FALSE;
+
+  /* No region means everything the actor may see: its scope, or for an
+   * unlimited actor the township. */
+  if (region_id == NULL)
+    region_id = scope_id != NULL ? scope_id : fg_store_get_home_region_id (store);
+
   if (region_id != NULL)
     {
-      g_autoptr(FgRegion) region = NULL;
       g_autoptr(GError) local_error = NULL;
 
-      region = fg_region_lookup (store, region_id, &local_error);
+      region = fg_region_find (store, region_id, &local_error);
       if (region == NULL)
         {
           /* a region removed meanwhile matches nothing; other errors count */
@@ -157,6 +167,22 @@ filter_init (Filter              *filter,
           filter->empty = TRUE;
           return TRUE;
         }
+
+      /* A region above the actor's scope (the township, for a grid worker)
+       * shows what the actor may see of it: its own scope. */
+      if (scope_id != NULL &&
+          !fg_actor_covers_code (actor, fg_region_get_code (region)) &&
+          fg_actor_sees_code (actor, fg_region_get_code (region)))
+        {
+          g_clear_object (&region);
+          region = fg_region_find (store, scope_id, error);
+          if (region == NULL)
+            return FALSE;
+        }
+
+      if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ,
+                                fg_region_get_code (region), fg_region_get_id (region), error))
+        return FALSE;
 
       filter->region_id = g_strdup (fg_region_get_id (region));
       g_string_append_printf (filter->where, " AND %s = ?1",
@@ -196,6 +222,7 @@ filter_bind (Filter       *filter,
 /**
  * fg_venue_query_count:
  * @store: the store
+ * @actor: who asks: only venues in its scope count
  * @query: what to count
  * @n_venues: (out): the number of venues that match
  * @error: return location for an error
@@ -204,6 +231,7 @@ filter_bind (Filter       *filter,
  */
 gboolean
 fg_venue_query_count (FgStore             *store,
+                      FgActor             *actor,
                       const FgVenueQuery  *query,
                       guint               *n_venues,
                       GError             **error)
@@ -219,7 +247,7 @@ fg_venue_query_count (FgStore             *store,
 
   *n_venues = 0;
 
-  if (!filter_init (&filter, store, query, error))
+  if (!filter_init (&filter, store, actor, query, error))
     return FALSE;
   if (filter.empty)
     return TRUE;
@@ -250,6 +278,7 @@ fg_venue_query_count (FgStore             *store,
 /**
  * fg_venue_query_fetch:
  * @store: the store
+ * @actor: who asks: only venues in its scope come back
  * @query: what to fetch
  * @offset: how many matching venues to skip
  * @limit: how many to return at most
@@ -260,6 +289,7 @@ fg_venue_query_count (FgStore             *store,
  */
 GPtrArray *
 fg_venue_query_fetch (FgStore             *store,
+                      FgActor             *actor,
                       const FgVenueQuery  *query,
                       guint                offset,
                       guint                limit,
@@ -275,7 +305,7 @@ fg_venue_query_fetch (FgStore             *store,
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  if (!filter_init (&filter, store, query, error))
+  if (!filter_init (&filter, store, actor, query, error))
     return NULL;
   if (filter.empty)
     return g_steal_pointer (&venues);

@@ -7,6 +7,7 @@
 
 #include <glib-object.h>
 
+#include "fg-actor.h"
 #include "fg-store.h"
 
 G_BEGIN_DECLS
@@ -27,8 +28,8 @@ typedef struct _FgVenueQuery FgVenueQuery;
 
 struct _FgVenueQuery
 {
-  char        *region_id;   /* a region at any level; NULL for the whole
-                             * scope of this office (its township) */
+  char        *region_id;   /* a region at any level; NULL for all the
+                             * actor may see (its scope, or the township) */
   char        *category;    /* a category id; NULL for all */
   char        *text;        /* substrings of name, address or operator */
   FgVenueSort  sort;
@@ -43,10 +44,12 @@ gboolean       fg_venue_query_equal    (const FgVenueQuery *a,
                                         const FgVenueQuery *b);
 
 gboolean       fg_venue_query_count    (FgStore            *store,
+                                        FgActor            *actor,
                                         const FgVenueQuery *query,
                                         guint              *n_venues,
                                         GError            **error);
 GPtrArray     *fg_venue_query_fetch    (FgStore            *store,
+                                        FgActor            *actor,
                                         const FgVenueQuery *query,
                                         guint               offset,
                                         guint               limit,

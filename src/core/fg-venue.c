@@ -12,6 +12,7 @@
 
 #include "fg-category.h"
 #include "fg-credit-code.h"
+#include "fg-permission-private.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
 #include "fg-venue-private.h"
@@ -852,24 +853,17 @@ fg_venue_new_from_row (sqlite3_stmt *stmt)
   return self;
 }
 
-/**
- * fg_venue_load:
- * @store: the store
- * @id: the venue's id
- * @error: return location for an error
- *
- * Returns: (transfer full): the venue, or %NULL with @error set
- */
-FgVenue *
-fg_venue_load (FgStore     *store,
-               const char  *id,
-               GError     **error)
+/* Reads a venue for @action: the actor must be allowed it where the venue
+ * lies. A refusal names the venue in the audit log. */
+static FgVenue *
+load_venue_for (FgStore     *store,
+                FgActor     *actor,
+                FgAction     action,
+                const char  *id,
+                GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
-
-  g_return_val_if_fail (FG_IS_STORE (store), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
 
   stmt = fg_store_prepare (store,
                            "SELECT " FG_VENUE_COLUMNS " FROM " FG_VENUE_FROM
@@ -881,7 +875,12 @@ fg_venue_load (FgStore     *store,
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return fg_venue_new_from_row (stmt);
+    {
+      if (!fg_permission_check (store, actor, action,
+                                fg_stmt_text (stmt, FG_VENUE_COLUMN_REGION_CODE), id, error))
+        return NULL;
+      return fg_venue_new_from_row (stmt);
+    }
 
   if (rc != SQLITE_DONE)
     fg_store_set_error (store, rc, error);
@@ -889,6 +888,28 @@ fg_venue_load (FgStore     *store,
     g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_NOT_FOUND,
                  _("The venue was not found. It may have been removed by another office."));
   return NULL;
+}
+
+/**
+ * fg_venue_load:
+ * @store: the store
+ * @actor: who reads it
+ * @id: the venue's id
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the venue, or %NULL with @error set
+ */
+FgVenue *
+fg_venue_load (FgStore     *store,
+               FgActor     *actor,
+               const char  *id,
+               GError     **error)
+{
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return load_venue_for (store, actor, FG_ACTION_VENUE_READ, id, error);
 }
 
 static char *
@@ -906,6 +927,7 @@ categories_to_json (const char * const *categories)
 /* Resolves the venue's region to the path stored with it. */
 static gboolean
 resolve_region (FgStore      *store,
+                FgActor      *actor,
                 const char   *region_id,
                 FgRegion    **out_region,
                 char        **county_id,
@@ -919,11 +941,15 @@ resolve_region (FgStore      *store,
   g_autoptr(FgRegion) village = NULL;
   g_autoptr(FgRegion) township = NULL;
 
-  region = fg_region_load_for_change (store, region_id, 0, &local_error);
+  region = fg_region_load_for_change (store, actor, FG_ACTION_VENUE_EDIT, region_id, 0, &local_error);
   if (region == NULL)
     {
-      g_set_error_literal (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_REGION,
-                           local_error->message);
+      /* a refusal stays one; a region that is wrong is the form's field */
+      if (local_error->domain == FG_PERMISSION_ERROR)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error_literal (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_REGION,
+                             local_error->message);
       return FALSE;
     }
 
@@ -944,7 +970,7 @@ resolve_region (FgStore      *store,
 
   if (fg_region_get_level (region) == FG_REGION_LEVEL_GRID)
     {
-      village = fg_region_lookup (store, fg_region_get_parent_id (region), error);
+      village = fg_region_find (store, fg_region_get_parent_id (region), error);
       if (village == NULL)
         return FALSE;
       *grid_id = g_strdup (fg_region_get_id (region));
@@ -955,7 +981,7 @@ resolve_region (FgStore      *store,
       *grid_id = NULL;
     }
 
-  township = fg_region_lookup (store, fg_region_get_parent_id (village), error);
+  township = fg_region_find (store, fg_region_get_parent_id (village), error);
   if (township == NULL)
     return FALSE;
 
@@ -1001,32 +1027,29 @@ fg_venue_save (FgStore  *store,
   g_return_val_if_fail (actor != NULL, FALSE);
   g_return_val_if_fail (FG_IS_VENUE (venue), FALSE);
 
-  clean = fg_venue_copy (venue);
-  if (!venue_normalize (clean, error))
+  /* a role that may not edit venues hears so before any field is checked */
+  if (!fg_permission_check (store, actor, FG_ACTION_VENUE_EDIT, NULL, fg_venue_get_id (venue), error))
     return FALSE;
 
-  if (!resolve_region (store, clean->region_id, &region,
-                       &county_id, &township_id, &village_id, &grid_id, error))
+  clean = fg_venue_copy (venue);
+  if (!venue_normalize (clean, error))
     return FALSE;
 
   is_new = clean->id == NULL;
   if (!is_new)
     {
-      /* the venue must still exist and lie inside this office's scope */
-      g_autoptr(FgVenue) stored = fg_venue_load (store, clean->id, error);
-      g_autoptr(FgRegion) old_region = NULL;
-      g_autoptr(GError) scope_error = NULL;
+      /* the venue must still exist, and the actor may change it where it
+       * is now as well as where it goes */
+      g_autoptr(FgVenue) stored = load_venue_for (store, actor, FG_ACTION_VENUE_EDIT,
+                                                  clean->id, error);
 
       if (stored == NULL)
         return FALSE;
-      old_region = fg_region_load_for_change (store, stored->region_id, 0, &scope_error);
-      if (old_region == NULL)
-        {
-          g_set_error_literal (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_REGION,
-                               scope_error->message);
-          return FALSE;
-        }
     }
+
+  if (!resolve_region (store, actor, clean->region_id, &region,
+                       &county_id, &township_id, &village_id, &grid_id, error))
+    return FALSE;
 
   categories = categories_to_json ((const char * const *) clean->categories);
 

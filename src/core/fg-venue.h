@@ -98,6 +98,7 @@ const char         *fg_venue_get_created_at   (FgVenue       *self);
 gboolean            fg_venue_validate         (FgVenue       *self,
                                                GError       **error);
 FgVenue            *fg_venue_load             (FgStore       *store,
+                                               FgActor       *actor,
                                                const char    *id,
                                                GError       **error);
 gboolean            fg_venue_save             (FgStore       *store,

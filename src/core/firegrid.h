@@ -5,10 +5,13 @@
  */
 #pragma once
 
+#include "fg-account.h"
 #include "fg-actor.h"
+#include "fg-audit.h"
 #include "fg-category.h"
 #include "fg-credit-code.h"
 #include "fg-demo.h"
+#include "fg-permission.h"
 #include "fg-region.h"
 #include "fg-store.h"
 #include "fg-venue.h"

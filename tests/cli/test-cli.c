@@ -11,17 +11,28 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#ifdef G_OS_UNIX
+#include <unistd.h>
+#endif
+
 #define TOWNSHIP "410425101"
 #define VILLAGE "410425101201"
 #define VILLAGE2 "410425101202"
 #define VALID_CREDIT_CODE "91350100M000100Y43"
 #define WRONG_CREDIT_CODE "91350100M000100Y44"
+#define ADMIN_PASSWORD "admin-secret-1"
 
 typedef struct
 {
   char *dir;
   char *db;
   char *xdg_data_home;
+
+  /* who the next runs log in as: --user, FIREGRID_PASSWORD and
+   * FIREGRID_NEW_PASSWORD; NULL leaves each out */
+  const char *user;
+  const char *password;
+  const char *new_password;
 } Fixture;
 
 typedef struct
@@ -84,9 +95,29 @@ fixture_tear_down (Fixture       *f,
   g_free (f->xdg_data_home);
 }
 
+/* The child gets a session of its own, without a controlling terminal, so
+ * that no password prompt can wait for someone running the tests. */
+static void
+detach_from_terminal (gpointer user_data)
+{
+#ifdef G_OS_UNIX
+  setsid ();
+#endif
+}
+
+static void
+log_in_as (Fixture    *f,
+           const char *user,
+           const char *password)
+{
+  f->user = user;
+  f->password = password;
+}
+
 /* Runs firegrid-cli with the arguments (NULL-terminated), with --db naming
- * the fixture's database when @with_db. The default database lies inside
- * the fixture too, never in the home of whoever runs the tests. */
+ * the fixture's database when @with_db, and --user and the passwords as
+ * the fixture says. The default database lies inside the fixture too,
+ * never in the home of whoever runs the tests. */
 static Result *
 run_cli_valist (Fixture    *f,
                 gboolean    with_db,
@@ -108,6 +139,11 @@ run_cli_valist (Fixture    *f,
       g_ptr_array_add (argv, (char *) "--db");
       g_ptr_array_add (argv, f->db);
     }
+  if (f->user != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--user");
+      g_ptr_array_add (argv, (char *) f->user);
+    }
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) arg);
   g_ptr_array_add (argv, NULL);
@@ -117,6 +153,13 @@ run_cli_valist (Fixture    *f,
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->xdg_data_home, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "FIREGRID_PASSWORD");
+  g_subprocess_launcher_unsetenv (launcher, "FIREGRID_NEW_PASSWORD");
+  if (f->password != NULL)
+    g_subprocess_launcher_setenv (launcher, "FIREGRID_PASSWORD", f->password, TRUE);
+  if (f->new_password != NULL)
+    g_subprocess_launcher_setenv (launcher, "FIREGRID_NEW_PASSWORD", f->new_password, TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, detach_from_terminal, NULL, NULL);
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
@@ -192,8 +235,11 @@ set_up_township (Fixture *f)
   g_autoptr(Result) village = NULL;
   g_autoptr(Result) grid = NULL;
 
-  init = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--county-name", "郏县", NULL);
+  log_in_as (f, NULL, ADMIN_PASSWORD);
+  init = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--county-name", "郏县",
+                 "--admin", "admin", NULL);
   assert_success (init);
+  log_in_as (f, "admin", ADMIN_PASSWORD);
   village = run_db (f, "region", "add", "--code", VILLAGE, "--name", "李庄村", NULL);
   assert_success (village);
   grid = run_db (f, "region", "add", "--parent", VILLAGE, "--name", "第一网格", NULL);
@@ -223,7 +269,8 @@ static void
 test_cli_help (Fixture       *f,
                gconstpointer  data)
 {
-  static const char * const commands[] = { "init", "demo", "region", "venue", "category" };
+  static const char * const commands[] = { "init", "demo", "region", "venue", "category",
+                                           "account", "audit" };
   g_autoptr(Result) help = run_plain (f, "--help", NULL);
   g_autoptr(Result) venue_help = run_plain (f, "venue", "--help", NULL);
   g_autoptr(Result) add_help = run_plain (f, "venue", "add", "--help", NULL);
@@ -237,6 +284,8 @@ test_cli_help (Fixture       *f,
       g_assert_nonnull (strstr (help->out, line));
     }
   g_assert_nonnull (strstr (help->out, "--db"));
+  g_assert_nonnull (strstr (help->out, "--user"));
+  g_assert_nonnull (strstr (help->out, "FIREGRID_PASSWORD"));
 
   assert_success (venue_help);
   g_assert_nonnull (strstr (venue_help->out, "firegrid-cli venue"));
@@ -246,6 +295,7 @@ test_cli_help (Fixture       *f,
   assert_success (add_help);
   g_assert_nonnull (strstr (add_help->out, "firegrid-cli venue add"));
   g_assert_nonnull (strstr (add_help->out, "--credit-code"));
+  g_assert_nonnull (strstr (add_help->out, "--user"));
 
   assert_success (region_help);
   g_assert_nonnull (strstr (region_help->out, "move-grid"));
@@ -302,9 +352,12 @@ test_cli_region (Fixture       *f,
   g_autoptr(Result) after = NULL;
   g_autoptr(Result) with_retired = NULL;
 
-  init = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", NULL);
+  log_in_as (f, NULL, ADMIN_PASSWORD);
+  init = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--admin", "admin", NULL);
   assert_success (init);
   g_assert_nonnull (strstr (init->out, "冢头镇"));
+  g_assert_nonnull (strstr (init->out, "--user admin"));
+  log_in_as (f, "admin", ADMIN_PASSWORD);
 
   village = run_db (f, "region", "add", "--code", VILLAGE, "--name", "李庄村", NULL);
   assert_success (village);
@@ -400,9 +453,11 @@ test_cli_init_refused (Fixture       *f,
   g_autoptr(Result) again = NULL;
   g_autoptr(Result) tsv = NULL;
 
+  log_in_as (f, NULL, ADMIN_PASSWORD);
   for (guint i = 0; i < G_N_ELEMENTS (wrong_codes); i++)
     {
-      g_autoptr(Result) wrong = run_db (f, "init", "--township", wrong_codes[i], "--name", "冢头镇", NULL);
+      g_autoptr(Result) wrong = run_db (f, "init", "--township", wrong_codes[i], "--name", "冢头镇",
+                                        "--admin", "admin", NULL);
 
       assert_refused (wrong, 1);
       g_assert_cmpuint (count_lines (wrong->err), ==, 1);
@@ -410,17 +465,32 @@ test_cli_init_refused (Fixture       *f,
       g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
     }
 
-  good = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", NULL);
+  good = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--admin", "admin", NULL);
   assert_success (good);
 
-  again = run_db (f, "init", "--township", "410425102", "--name", "安良镇", NULL);
+  again = run_db (f, "init", "--township", "410425102", "--name", "安良镇", "--admin", "boss", NULL);
   assert_refused (again, 1);
-  g_assert_nonnull (strstr (again->err, "冢头镇"));
+  g_assert_nonnull (strstr (again->err, "already set up"));
 
+  log_in_as (f, "admin", ADMIN_PASSWORD);
   tsv = run_db (f, "region", "list", "--format", "tsv", NULL);
   assert_success (tsv);
   g_assert_cmpstr (tsv->out, ==, "township\t410425101000\t冢头镇\t0\t0\n");
 }
+
+/* The demo's accounts, as the README and “demo” publish them. */
+static const struct
+{
+  const char *login;
+  const char *password;
+  const char *role_label;
+} demo_accounts[] = {
+  { "admin", "demo-admin", "Township administrator" },
+  { "staff", "demo-staff", "Township staff" },
+  { "grid", "demo-grid", "Grid worker" },
+  { "village", "demo-village", "Village committee" },
+  { "county", "demo-county", "County office" },
+};
 
 static void
 test_cli_demo (Fixture       *f,
@@ -435,6 +505,27 @@ test_cli_demo (Fixture       *f,
 
   assert_success (demo);
 
+  /* one line per account: login, role, area, password; and each logs in */
+  for (guint i = 0; i < G_N_ELEMENTS (demo_accounts); i++)
+    {
+      g_autofree char *start = g_strdup_printf ("\n%s ", demo_accounts[i].login);
+      g_autofree char *end = g_strdup_printf (" %s\n", demo_accounts[i].password);
+      g_autoptr(Result) read = NULL;
+      const char *line = strstr (demo->out, start);
+      const char *line_end;
+
+      g_assert_nonnull (line);
+      line_end = strchr (line + 1, '\n');
+      g_assert_true (strstr (line, end) == line_end - strlen (end) + 1);
+      g_assert_nonnull (g_strstr_len (line, line_end - line, demo_accounts[i].role_label));
+
+      log_in_as (f, demo_accounts[i].login, demo_accounts[i].password);
+      read = run_db (f, "region", "list", "--format", "tsv", NULL);
+      assert_success (read);
+      g_assert_true (g_str_has_prefix (read->out, "township\t410425101000\t冢头镇\t"));
+    }
+
+  log_in_as (f, "admin", "demo-admin");
   venues = run_db (f, "venue", "list", "--format", "tsv", NULL);
   assert_success (venues);
   g_assert_cmpuint (count_lines (venues->out), ==, 300);
@@ -451,10 +542,12 @@ test_cli_demo (Fixture       *f,
   assert_success (regions);
   g_assert_true (g_str_has_prefix (regions->out, "township\t410425101000\t冢头镇\t300\t0\n"));
 
+  log_in_as (f, NULL, NULL);
   again = run_db (f, "demo", NULL);
   assert_refused (again, 1);
   g_assert_nonnull (strstr (again->err, "already set up"));
 
+  log_in_as (f, "admin", "demo-admin");
   after = run_db (f, "venue", "list", "--format", "tsv", NULL);
   assert_success (after);
   g_assert_cmpuint (count_lines (after->out), ==, 300);
@@ -630,13 +723,410 @@ test_cli_default_database (Fixture       *f,
   g_assert_nonnull (strstr (missing->err, default_db));
   g_assert_false (g_file_test (default_db, G_FILE_TEST_EXISTS));
 
-  init = run_plain (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", NULL);
+  log_in_as (f, NULL, ADMIN_PASSWORD);
+  init = run_plain (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--admin", "admin", NULL);
   assert_success (init);
   g_assert_true (g_file_test (default_db, G_FILE_TEST_IS_REGULAR));
 
+  log_in_as (f, "admin", ADMIN_PASSWORD);
   list = run_plain (f, "venue", "list", NULL);
   assert_success (list);
   g_assert_cmpstr (list->out, ==, "No venues match.\n");
+}
+
+/* Whether the TSV @text has a line whose fields start with @first (NULL
+ * where any value will do), up to the first NULL-terminated list end. */
+static gboolean
+has_tsv_line (const char *text,
+              guint       n_fields,
+              ...)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new ();
+  va_list args;
+
+  va_start (args, n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    g_ptr_array_add (wanted, va_arg (args, char *));
+  va_end (args);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      gboolean match = g_strv_length (fields) >= n_fields;
+
+      for (guint j = 0; match && j < n_fields; j++)
+        if (g_ptr_array_index (wanted, j) != NULL)
+          match = g_str_equal (fields[j], g_ptr_array_index (wanted, j));
+      if (match)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The field @column of the first TSV line whose field @key_column is @key. */
+static char *
+tsv_lookup (const char *text,
+            guint       key_column,
+            const char *key,
+            guint       column)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      if (g_strv_length (fields) > MAX (key_column, column) &&
+          g_str_equal (fields[key_column], key))
+        return g_strdup (fields[column]);
+    }
+
+  return NULL;
+}
+
+static void
+test_cli_login_needed (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(Result) list = NULL;
+  g_autoptr(Result) add = NULL;
+  g_autoptr(Result) categories = NULL;
+  g_autoptr(Result) no_password = NULL;
+  g_autoptr(Result) regions = NULL;
+
+  set_up_township (f);
+
+  log_in_as (f, NULL, ADMIN_PASSWORD);
+  list = run_db (f, "venue", "list", NULL);
+  assert_refused (list, 2);
+  g_assert_nonnull (strstr (list->err, "This database has accounts: give --user LOGIN "
+                                       "(the password is read from FIREGRID_PASSWORD or asked for)."));
+
+  add = run_db (f, "region", "add", "--code", VILLAGE2, "--name", "王楼村", NULL);
+  assert_refused (add, 2);
+
+  /* no data, no login */
+  categories = run_db (f, "category", "list", NULL);
+  assert_success (categories);
+  g_assert_nonnull (strstr (categories->out, "restaurant"));
+
+  /* neither the variable nor a terminal: refused, not left waiting */
+  log_in_as (f, "admin", NULL);
+  no_password = run_db (f, "venue", "list", NULL);
+  assert_refused (no_password, 1);
+  g_assert_nonnull (strstr (no_password->err, "FIREGRID_PASSWORD"));
+  g_assert_cmpuint (count_lines (no_password->err), ==, 1);
+
+  log_in_as (f, "admin", ADMIN_PASSWORD);
+  regions = run_db (f, "region", "list", "--format", "tsv", NULL);
+  assert_success (regions);
+  g_assert_null (strstr (regions->out, "王楼村"));
+}
+
+static void
+test_cli_wrong_password (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char message[] =
+    "firegrid-cli: The login name or the password is wrong. Check them and try again.\n";
+  g_autoptr(Result) wrong = NULL;
+  g_autoptr(Result) unknown = NULL;
+  g_autoptr(Result) audit = NULL;
+
+  set_up_township (f);
+
+  log_in_as (f, "admin", "not-the-password");
+  wrong = run_db (f, "venue", "list", NULL);
+  assert_refused (wrong, 1);
+  g_assert_cmpstr (wrong->err, ==, message);
+
+  /* an unknown login sounds the same */
+  log_in_as (f, "nobody", ADMIN_PASSWORD);
+  unknown = run_db (f, "venue", "list", NULL);
+  assert_refused (unknown, 1);
+  g_assert_cmpstr (unknown->err, ==, message);
+
+  log_in_as (f, "admin", ADMIN_PASSWORD);
+  audit = run_db (f, "audit", "list", "--format", "tsv", NULL);
+  assert_success (audit);
+  g_assert_true (has_tsv_line (audit->out, 5, NULL, "admin", "login", NULL, "refused"));
+  g_assert_true (has_tsv_line (audit->out, 5, NULL, "nobody", "login", NULL, "refused"));
+  /* the passwords are not written anywhere */
+  g_assert_null (strstr (audit->out, "not-the-password"));
+  g_assert_null (strstr (audit->out, ADMIN_PASSWORD));
+}
+
+static void
+test_cli_grid_worker (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(Result) demo = run_db (f, "demo", NULL);
+  g_autoptr(Result) accounts = NULL;
+  g_autoptr(Result) regions = NULL;
+  g_autoptr(Result) all = NULL;
+  g_autoptr(Result) own = NULL;
+  g_autoptr(Result) edit_other = NULL;
+  g_autoptr(Result) move_own = NULL;
+  g_autoptr(Result) shown = NULL;
+  g_autoptr(Result) about_other = NULL;
+  g_autoptr(Result) audit = NULL;
+  g_autoptr(Result) grid_audit = NULL;
+  g_autofree char *grid_code = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *own_id = NULL;
+  g_autofree char *region_line = NULL;
+  g_auto(GStrv) all_lines = NULL;
+  g_auto(GStrv) own_lines = NULL;
+  const char *other_id = NULL;
+  const char *other_region = NULL;
+  g_auto(GStrv) other_fields = NULL;
+
+  assert_success (demo);
+
+  log_in_as (f, "admin", "demo-admin");
+  accounts = run_db (f, "account", "list", "--format", "tsv", NULL);
+  assert_success (accounts);
+  grid_code = tsv_lookup (accounts->out, 0, "grid", 3);
+  g_assert_nonnull (grid_code);
+  g_assert_true (g_str_has_prefix (grid_code, "410425101"));
+  g_assert_nonnull (strchr (grid_code, '-'));
+
+  regions = run_db (f, "region", "list", "--format", "tsv", NULL);
+  assert_success (regions);
+  count = tsv_lookup (regions->out, 1, grid_code, 3);
+  g_assert_nonnull (count);
+
+  all = run_db (f, "venue", "list", "--format", "tsv", NULL);
+  assert_success (all);
+  all_lines = g_strsplit (all->out, "\n", -1);
+  for (guint i = 0; all_lines[i] != NULL && other_id == NULL; i++)
+    {
+      g_strfreev (other_fields);
+      other_fields = g_strsplit (all_lines[i], "\t", -1);
+      if (g_strv_length (other_fields) == 17 && !g_str_equal (other_fields[4], grid_code) &&
+          strchr (other_fields[4], '-') != NULL)
+        {
+          other_id = other_fields[0];
+          other_region = other_fields[4];
+        }
+    }
+  g_assert_nonnull (other_id);
+
+  /* the grid worker sees its own grid's venues, all of them, and no other */
+  log_in_as (f, "grid", "demo-grid");
+  own = run_db (f, "venue", "list", "--format", "tsv", NULL);
+  assert_success (own);
+  g_assert_cmpuint (count_lines (own->out), >, 0);
+  g_assert_cmpuint (count_lines (own->out), <, 300);
+  g_assert_cmpuint (count_lines (own->out), ==, (guint) g_ascii_strtoull (count, NULL, 10));
+  own_lines = g_strsplit (own->out, "\n", -1);
+  for (guint i = 0; own_lines[i] != NULL && *own_lines[i] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (own_lines[i], "\t", -1);
+
+      g_assert_cmpstr (fields[4], ==, grid_code);
+      if (own_id == NULL)
+        own_id = g_strdup (fields[0]);
+    }
+  g_assert_null (strstr (own->out, other_id));
+
+  /* a venue of another grid: refused */
+  edit_other = run_db (f, "venue", "edit", other_id, "--phone", "13800000000", NULL);
+  assert_refused (edit_other, 1);
+  g_assert_nonnull (strstr (edit_other->err, "outside"));
+
+  /* its own venue may not go to another grid either */
+  move_own = run_db (f, "venue", "edit", own_id, "--region", other_region, NULL);
+  assert_refused (move_own, 1);
+  g_assert_nonnull (strstr (move_own->err, "outside"));
+  region_line = g_strdup_printf ("\nregion\t%s\n", grid_code);
+  shown = run_db (f, "venue", "show", own_id, "--format", "tsv", NULL);
+  assert_success (shown);
+  g_assert_nonnull (strstr (shown->out, region_line));
+
+  /* nor may it read the audit log */
+  grid_audit = run_db (f, "audit", "list", NULL);
+  assert_refused (grid_audit, 1);
+
+  /* the administrator finds both refusals in the audit log. Editing a
+   * venue it may not even see is refused when the venue is read for the
+   * edit, and recorded so (venue-read); moving its own is a venue-edit. */
+  log_in_as (f, "admin", "demo-admin");
+  about_other = run_db (f, "audit", "list", "--record", other_id, "--format", "tsv", NULL);
+  assert_success (about_other);
+  g_assert_cmpuint (count_lines (about_other->out), ==, 1);
+  g_assert_true (has_tsv_line (about_other->out, 5, NULL, "grid", "venue-read", other_id, "refused"));
+
+  audit = run_db (f, "audit", "list", "--format", "tsv", NULL);
+  assert_success (audit);
+  g_assert_true (has_tsv_line (audit->out, 5, NULL, "grid", "venue-edit", NULL, "refused"));
+  g_assert_true (has_tsv_line (audit->out, 5, NULL, "grid", "audit-read", NULL, "refused"));
+}
+
+static void
+test_cli_account (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(Result) add = NULL;
+  g_autoptr(Result) add_grid = NULL;
+  g_autoptr(Result) wrong_role = NULL;
+  g_autoptr(Result) wrong_area = NULL;
+  g_autoptr(Result) list = NULL;
+  g_autoptr(Result) by_staff = NULL;
+  g_autoptr(Result) list_after = NULL;
+  g_autoptr(Result) passwd = NULL;
+  g_autoptr(Result) weak = NULL;
+  g_autoptr(Result) old_password = NULL;
+  g_autoptr(Result) new_password = NULL;
+  g_autoptr(Result) disable = NULL;
+  g_autoptr(Result) disabled = NULL;
+  g_autoptr(Result) enable = NULL;
+  g_autoptr(Result) enabled = NULL;
+  g_autoptr(Result) reset = NULL;
+  g_autoptr(Result) after_reset = NULL;
+  g_autoptr(Result) last_admin = NULL;
+  g_autoptr(Result) audit = NULL;
+
+  set_up_township (f);
+
+  f->new_password = "staff-secret-1";
+  add = run_db (f, "account", "add", "wang.li", "--name", "王丽", "--role", "township-staff",
+                "--area", TOWNSHIP, NULL);
+  assert_success (add);
+  g_assert_nonnull (strstr (add->out, "wang.li"));
+
+  f->new_password = "grid-secret-1";
+  add_grid = run_db (f, "account", "add", "zhao.qiang", "--name", "赵强", "--role", "grid-worker",
+                     "--area", VILLAGE "-001", NULL);
+  assert_success (add_grid);
+
+  wrong_role = run_db (f, "account", "add", "li.ming", "--name", "李明", "--role", "mayor",
+                       "--area", TOWNSHIP, NULL);
+  assert_refused (wrong_role, 2);
+  wrong_area = run_db (f, "account", "add", "li.ming", "--name", "李明", "--role", "grid-worker",
+                       "--area", TOWNSHIP, NULL);
+  assert_refused (wrong_area, 1);
+
+  list = run_db (f, "account", "list", "--format", "tsv", NULL);
+  assert_success (list);
+  g_assert_cmpstr (list->out, ==,
+                   "admin\tadmin\ttownship-admin\t410425101000\t冢头镇\t1\n"
+                   "wang.li\t王丽\ttownship-staff\t410425101000\t冢头镇\t1\n"
+                   "zhao.qiang\t赵强\tgrid-worker\t" VILLAGE "-001\t第一网格\t1\n");
+
+  /* staff may not add accounts */
+  log_in_as (f, "wang.li", "staff-secret-1");
+  f->new_password = "other-secret-1";
+  by_staff = run_db (f, "account", "add", "li.ming", "--name", "李明", "--role", "township-staff",
+                     "--area", TOWNSHIP, NULL);
+  assert_refused (by_staff, 1);
+  g_assert_nonnull (strstr (by_staff->err, "does not allow you to manage accounts"));
+
+  /* but may change their own password */
+  f->new_password = "short";
+  weak = run_db (f, "account", "passwd", NULL);
+  assert_refused (weak, 1);
+  g_assert_nonnull (strstr (weak->err, "at least 8"));
+  f->new_password = "staff-secret-2";
+  passwd = run_db (f, "account", "passwd", NULL);
+  assert_success (passwd);
+  f->new_password = NULL;
+
+  old_password = run_db (f, "venue", "list", NULL);
+  assert_refused (old_password, 1);
+  log_in_as (f, "wang.li", "staff-secret-2");
+  new_password = run_db (f, "venue", "list", NULL);
+  assert_success (new_password);
+
+  log_in_as (f, "admin", ADMIN_PASSWORD);
+  list_after = run_db (f, "account", "list", "--format", "tsv", NULL);
+  assert_success (list_after);
+  g_assert_cmpuint (count_lines (list_after->out), ==, 3);
+  g_assert_null (strstr (list_after->out, "li.ming"));
+
+  /* switched off, a person cannot log in; switched on again, can */
+  disable = run_db (f, "account", "disable", "wang.li", NULL);
+  assert_success (disable);
+  log_in_as (f, "wang.li", "staff-secret-2");
+  disabled = run_db (f, "venue", "list", NULL);
+  assert_refused (disabled, 1);
+  g_assert_nonnull (strstr (disabled->err, "switched off"));
+  log_in_as (f, "admin", ADMIN_PASSWORD);
+  enable = run_db (f, "account", "enable", "wang.li", NULL);
+  assert_success (enable);
+  log_in_as (f, "wang.li", "staff-secret-2");
+  enabled = run_db (f, "venue", "list", NULL);
+  assert_success (enabled);
+
+  /* a forgotten password, reset by the administrator */
+  log_in_as (f, "admin", ADMIN_PASSWORD);
+  f->new_password = "reset-secret-1";
+  reset = run_db (f, "account", "reset", "wang.li", NULL);
+  assert_success (reset);
+  f->new_password = NULL;
+  log_in_as (f, "wang.li", "reset-secret-1");
+  after_reset = run_db (f, "venue", "list", NULL);
+  assert_success (after_reset);
+
+  log_in_as (f, "admin", ADMIN_PASSWORD);
+  last_admin = run_db (f, "account", "disable", "admin", NULL);
+  assert_refused (last_admin, 1);
+  g_assert_nonnull (strstr (last_admin->err, "last township administrator"));
+
+  audit = run_db (f, "audit", "list", "--format", "tsv", NULL);
+  assert_success (audit);
+  g_assert_true (has_tsv_line (audit->out, 5, NULL, "wang.li", "account-manage", NULL, "refused"));
+  g_assert_null (strstr (audit->out, "secret"));
+}
+
+static void
+test_cli_init_admin (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(Result) no_admin = NULL;
+  g_autoptr(Result) weak = NULL;
+  g_autoptr(Result) bad_login = NULL;
+  g_autoptr(Result) no_password = NULL;
+  g_autoptr(Result) good = NULL;
+  g_autoptr(Result) list = NULL;
+
+  log_in_as (f, NULL, ADMIN_PASSWORD);
+  no_admin = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", NULL);
+  assert_refused (no_admin, 2);
+  g_assert_nonnull (strstr (no_admin->err, "--admin"));
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+
+  /* a refused account leaves no township behind, nor a file */
+  log_in_as (f, NULL, "short");
+  weak = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--admin", "admin", NULL);
+  assert_refused (weak, 1);
+  g_assert_nonnull (strstr (weak->err, "at least 8"));
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+
+  log_in_as (f, NULL, ADMIN_PASSWORD);
+  bad_login = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--admin", "王 丽", NULL);
+  assert_refused (bad_login, 1);
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+
+  log_in_as (f, NULL, NULL);
+  no_password = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--admin", "admin", NULL);
+  assert_refused (no_password, 1);
+  g_assert_nonnull (strstr (no_password->err, "FIREGRID_PASSWORD"));
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+
+  log_in_as (f, NULL, ADMIN_PASSWORD);
+  good = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--admin", "wang.li",
+                 "--admin-name", "王丽", NULL);
+  assert_success (good);
+  g_assert_nonnull (strstr (good->out, "王丽"));
+  g_assert_null (strstr (good->out, ADMIN_PASSWORD));
+
+  log_in_as (f, "wang.li", ADMIN_PASSWORD);
+  list = run_db (f, "account", "list", "--format", "tsv", NULL);
+  assert_success (list);
+  g_assert_cmpstr (list->out, ==, "wang.li\t王丽\ttownship-admin\t410425101000\t冢头镇\t1\n");
 }
 
 int
@@ -658,6 +1148,11 @@ main (int   argc,
   ADD ("/cli/venue-refused", test_cli_venue_refused);
   ADD ("/cli/table-alignment", test_cli_table_alignment);
   ADD ("/cli/default-database", test_cli_default_database);
+  ADD ("/cli/init-admin", test_cli_init_admin);
+  ADD ("/cli/login-needed", test_cli_login_needed);
+  ADD ("/cli/wrong-password", test_cli_wrong_password);
+  ADD ("/cli/grid-worker", test_cli_grid_worker);
+  ADD ("/cli/account", test_cli_account);
 
 #undef ADD
 

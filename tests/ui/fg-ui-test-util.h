@@ -32,7 +32,7 @@ fg_ui_test_init (int    *argc,
   return TRUE;
 }
 
-/* The demo township (冢头镇) with 300 venues. */
+/* The demo township (冢头镇) with 300 venues and one account per role. */
 static inline FgStore *
 fg_ui_test_demo_new (FgTestDir *dir)
 {
@@ -47,8 +47,23 @@ fg_ui_test_demo_new (FgTestDir *dir)
   return g_steal_pointer (&store);
 }
 
+/* A demo account, logged in: its password is "demo-" and the login. */
+static inline FgActor *
+fg_ui_test_login (FgStore    *store,
+                  const char *login)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = g_strconcat ("demo-", login, NULL);
+  FgActor *actor = fg_account_login (store, login, password, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (actor);
+  return actor;
+}
+
 static inline guint
 fg_ui_test_count (FgStore    *store,
+                  FgActor    *actor,
                   const char *region_id,
                   const char *category,
                   const char *text)
@@ -60,7 +75,7 @@ fg_ui_test_count (FgStore    *store,
   query->region_id = g_strdup (region_id);
   query->category = g_strdup (category);
   query->text = g_strdup (text);
-  fg_venue_query_count (store, query, &n, &error);
+  fg_venue_query_count (store, actor, query, &n, &error);
   g_assert_no_error (error);
   return n;
 }

@@ -34,6 +34,7 @@ test_chinese_window (void)
 {
   g_auto(FgTestDir) dir = { 0 };
   g_autoptr(FgStore) store = NULL;
+  g_autoptr(FgActor) actor = NULL;
   FgWindow *window;
   FgVenuePage *page;
   GtkLabel *count;
@@ -42,7 +43,8 @@ test_chinese_window (void)
 
   fg_test_dir_init (&dir);
   store = fg_ui_test_demo_new (&dir);
-  window = g_object_ref (fg_window_new (NULL, store));
+  actor = fg_ui_test_login (store, "admin");
+  window = g_object_ref (fg_window_new (NULL, store, actor));
   gtk_window_present (GTK_WINDOW (window));
   fg_ui_test_spin ();
 

@@ -14,6 +14,7 @@ typedef struct
 {
   FgTestDir dir;
   FgStore *store;
+  FgActor *actor;
   FgWindow *window;
 } Fixture;
 
@@ -23,7 +24,8 @@ fixture_set_up (Fixture       *fixture,
 {
   fg_test_dir_init (&fixture->dir);
   fixture->store = fg_ui_test_demo_new (&fixture->dir);
-  fixture->window = g_object_ref (fg_window_new (NULL, fixture->store));
+  fixture->actor = fg_ui_test_login (fixture->store, data != NULL ? data : "admin");
+  fixture->window = g_object_ref (fg_window_new (NULL, fixture->store, fixture->actor));
   gtk_window_present (GTK_WINDOW (fixture->window));
   fg_ui_test_spin ();
 }
@@ -35,6 +37,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   fg_ui_test_spin ();
   g_assert_finalize_object (fixture->window);
+  g_clear_pointer (&fixture->actor, fg_actor_unref);
   g_assert_finalize_object (fixture->store);
   fg_test_dir_clear (&fixture->dir);
 }
@@ -75,6 +78,7 @@ fill_in (FgVenueDialog *dialog,
 
 static FgVenue *
 find_venue (FgStore    *store,
+            FgActor    *actor,
             const char *name)
 {
   g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
@@ -82,7 +86,7 @@ find_venue (FgStore    *store,
   g_autoptr(GError) error = NULL;
 
   query->text = g_strdup (name);
-  venues = fg_venue_query_fetch (store, query, 0, 10, &error);
+  venues = fg_venue_query_fetch (store, actor, query, 0, 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (venues->len, ==, 1);
   return g_object_ref (g_ptr_array_index (venues, 0));
@@ -102,7 +106,7 @@ test_dialog_adds_venue (Fixture       *fixture,
   GtkWidget *mixed_use;
   guint count;
 
-  g_assert_cmpuint (fg_ui_test_count (fixture->store, NULL, NULL, NULL), ==, 300);
+  g_assert_cmpuint (fg_ui_test_count (fixture->store, fixture->actor, NULL, NULL, NULL), ==, 300);
 
   fill_in (dialog, "新开测试便利店");
 
@@ -115,8 +119,8 @@ test_dialog_adds_venue (Fixture       *fixture,
   fg_ui_test_spin ();
 
   /* stored, in its stored form */
-  g_assert_cmpuint (fg_ui_test_count (fixture->store, NULL, NULL, NULL), ==, 301);
-  stored = find_venue (fixture->store, "新开测试便利店");
+  g_assert_cmpuint (fg_ui_test_count (fixture->store, fixture->actor, NULL, NULL, NULL), ==, 301);
+  stored = find_venue (fixture->store, fixture->actor, "新开测试便利店");
   g_assert_cmpstr (fg_venue_get_address (stored), ==, "冢头镇人民路 88 号");
   g_assert_cmpstr (fg_venue_get_operator_name (stored), ==, "王建国");
   g_assert_cmpstr (fg_venue_get_phone (stored), ==, "13812345678");
@@ -167,7 +171,7 @@ test_dialog_refuses_empty_name (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (label));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected->message);
   g_assert_true (gtk_widget_has_css_class (name_row, "error"));
-  g_assert_cmpuint (fg_ui_test_count (fixture->store, NULL, NULL, NULL), ==, 300);
+  g_assert_cmpuint (fg_ui_test_count (fixture->store, fixture->actor, NULL, NULL, NULL), ==, 300);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fg_venue_page_get_venue_list (fg_window_get_venue_page (fixture->window)))), ==, 300);
 
   /* Typing a name takes the message away. */
@@ -180,12 +184,12 @@ test_dialog_refuses_empty_name (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (child (dialog, "operator_error_label")));
   g_assert_true (gtk_widget_has_css_class (child (dialog, "phone_row"), "error"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "venue.save", NULL));
-  g_assert_cmpuint (fg_ui_test_count (fixture->store, NULL, NULL, NULL), ==, 300);
+  g_assert_cmpuint (fg_ui_test_count (fixture->store, fixture->actor, NULL, NULL, NULL), ==, 300);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   fg_ui_test_spin ();
   g_assert_finalize_object (g_steal_pointer (&dialog));
-  g_assert_cmpuint (fg_ui_test_count (fixture->store, NULL, NULL, NULL), ==, 300);
+  g_assert_cmpuint (fg_ui_test_count (fixture->store, fixture->actor, NULL, NULL, NULL), ==, 300);
 }
 
 static void
@@ -213,8 +217,8 @@ test_dialog_edits_venue (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "venue.save", NULL));
   fg_ui_test_spin ();
 
-  g_assert_cmpuint (fg_ui_test_count (fixture->store, NULL, NULL, NULL), ==, 300);
-  stored = fg_venue_load (fixture->store, id, NULL);
+  g_assert_cmpuint (fg_ui_test_count (fixture->store, fixture->actor, NULL, NULL, NULL), ==, 300);
+  stored = fg_venue_load (fixture->store, fixture->actor, id, NULL);
   g_assert_nonnull (stored);
   g_assert_cmpstr (fg_venue_get_name (stored), ==, "改名后的测试场所");
   g_assert_true (fg_venue_get_key_unit (stored));

@@ -13,6 +13,7 @@ typedef struct
 {
   FgTestDir dir;
   FgStore *store;
+  FgActor *actor;
   FgWindow *window;
 } Fixture;
 
@@ -22,7 +23,8 @@ fixture_set_up (Fixture       *fixture,
 {
   fg_test_dir_init (&fixture->dir);
   fixture->store = fg_ui_test_demo_new (&fixture->dir);
-  fixture->window = g_object_ref (fg_window_new (NULL, fixture->store));
+  fixture->actor = fg_ui_test_login (fixture->store, data != NULL ? data : "admin");
+  fixture->window = g_object_ref (fg_window_new (NULL, fixture->store, fixture->actor));
   gtk_window_present (GTK_WINDOW (fixture->window));
   fg_ui_test_spin ();
 }
@@ -34,6 +36,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   fg_ui_test_spin ();
   g_assert_finalize_object (fixture->window);
+  g_clear_pointer (&fixture->actor, fg_actor_unref);
   /* Nothing the window made may keep the database open. */
   g_assert_finalize_object (fixture->store);
   fg_test_dir_clear (&fixture->dir);
@@ -91,7 +94,7 @@ test_window_region_filters (Fixture       *fixture,
   region = fg_region_item_get_region (village);
   g_assert_cmpint (fg_region_get_level (region), ==, FG_REGION_LEVEL_VILLAGE);
 
-  expected = fg_ui_test_count (fixture->store, fg_region_get_id (region), NULL, NULL);
+  expected = fg_ui_test_count (fixture->store, fixture->actor, fg_region_get_id (region), NULL, NULL);
   g_assert_cmpuint (expected, >, 0);
   g_assert_cmpuint (expected, <, 300);
   g_assert_cmpuint (fg_region_get_venue_count (region), ==, expected);
@@ -114,7 +117,7 @@ test_window_category_and_search (Fixture       *fixture,
   GtkStack *stack = GTK_STACK (fg_ui_test_child (page, FG_TYPE_VENUE_PAGE, "stack"));
   GtkEditable *entry = GTK_EDITABLE (fg_ui_test_child (fixture->window, FG_TYPE_WINDOW, "search_entry"));
   GtkSearchBar *bar = GTK_SEARCH_BAR (fg_ui_test_child (fixture->window, FG_TYPE_WINDOW, "search_bar"));
-  guint expected = fg_ui_test_count (fixture->store, NULL, category, NULL);
+  guint expected = fg_ui_test_count (fixture->store, fixture->actor, NULL, category, NULL);
 
   fg_venue_page_set_category (page, category);
   g_assert_cmpuint (g_list_model_get_n_items (venue_list (fixture)), ==, expected);
@@ -129,7 +132,7 @@ test_window_category_and_search (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-search", NULL));
   g_assert_true (gtk_search_bar_get_search_mode (bar));
 
-  expected = fg_ui_test_count (fixture->store, NULL, NULL, "超市");
+  expected = fg_ui_test_count (fixture->store, fixture->actor, NULL, NULL, "超市");
   g_assert_cmpuint (expected, >, 0);
   g_assert_cmpuint (expected, <, 300);
   gtk_editable_set_text (entry, "超市");

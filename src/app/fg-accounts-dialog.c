@@ -1,0 +1,624 @@
+/* fg-accounts-dialog.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Who may log in: one row per account (name, login, role, area) with a
+ * switch to switch it off and on, and a button to set a new password. A
+ * second page adds an account; the areas offered follow the role chosen
+ * (the township, a village, a grid or the county). The core decides; its
+ * refusals are shown in the page they belong to.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fg-accounts-dialog.h"
+#include "fg-password-dialog.h"
+
+struct _FgAccountsDialog
+{
+  AdwWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+  GtkStack *stack;
+  GtkWidget *back_button;
+  GtkWidget *add_button;
+  GtkWidget *create_button;
+  GtkListBox *list_box;
+  GtkLabel *list_error_label;
+  AdwEntryRow *login_row;
+  AdwEntryRow *name_row;
+  AdwComboRow *role_row;
+  AdwComboRow *area_row;
+  AdwPasswordEntryRow *password_row;
+  AdwPasswordEntryRow *repeat_row;
+  GtkLabel *add_error_label;
+
+  FgStore *store;
+  FgActor *actor;
+  GListStore *accounts;
+  GPtrArray *area_ids;  /* position in area_row → region id */
+  gboolean filling;     /* setting switches, not the person */
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_ACTOR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (FgAccountsDialog, fg_accounts_dialog, ADW_TYPE_WINDOW)
+
+static void
+show_toast (FgAccountsDialog *self,
+            const char       *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_list_error (FgAccountsDialog *self,
+                 const char       *message)
+{
+  gtk_label_set_text (self->list_error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->list_error_label), message != NULL);
+}
+
+static FgAccount *
+find_account (FgAccountsDialog *self,
+              const char       *login)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FgAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+
+      if (g_strcmp0 (fg_account_get_login (account), login) == 0)
+        return account;
+    }
+
+  return NULL;
+}
+
+static void
+fg_accounts_dialog_reload (FgAccountsDialog *self)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  accounts = fg_account_list (self->store, self->actor, &error);
+  if (accounts == NULL)
+    {
+      show_list_error (self, error->message);
+      return;
+    }
+
+  self->filling = TRUE;
+  g_list_store_splice (self->accounts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->accounts)),
+                       accounts->pdata, accounts->len);
+  self->filling = FALSE;
+}
+
+static gboolean
+set_active (FgAccountsDialog *self,
+            const char       *login,
+            gboolean          active)
+{
+  g_autoptr(GError) error = NULL;
+
+  show_list_error (self, NULL);
+
+  if (!fg_account_set_active (self->store, self->actor, login, active, &error))
+    {
+      show_list_error (self, error->message);
+      fg_accounts_dialog_reload (self);
+      return FALSE;
+    }
+
+  fg_accounts_dialog_reload (self);
+  return TRUE;
+}
+
+static void
+on_active_switched (GtkSwitch        *sw,
+                    GParamSpec       *pspec,
+                    FgAccountsDialog *self)
+{
+  FgAccount *account = g_object_get_data (G_OBJECT (sw), "fg-account");
+
+  if (self->filling || gtk_switch_get_active (sw) == fg_account_get_active (account))
+    return;
+
+  set_active (self, fg_account_get_login (account), gtk_switch_get_active (sw));
+}
+
+static GtkWidget *
+create_account_row (gpointer item,
+                    gpointer user_data)
+{
+  FgAccountsDialog *self = user_data;
+  FgAccount *account = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *sw = gtk_switch_new ();
+  GtkWidget *reset = gtk_button_new_from_icon_name ("dialog-password-symbolic");
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: an account's row: login name · role · area,
+   * e.g. "grid · Grid worker · 第一网格" */
+  subtitle = g_strdup_printf (_("%s · %s · %s"),
+                              fg_account_get_login (account),
+                              fg_role_get_label (fg_account_get_role (account)),
+                              fg_account_get_scope_name (account));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fg_account_get_display_name (account));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (!fg_account_get_active (account))
+    gtk_widget_add_css_class (row, "dim-label");
+
+  gtk_widget_set_valign (reset, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (reset, "flat");
+  gtk_widget_set_tooltip_text (reset, _("Reset Password…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (reset), "accounts.reset-password");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (reset), "s", fg_account_get_login (account));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), reset);
+
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  gtk_switch_set_active (GTK_SWITCH (sw), fg_account_get_active (account));
+  gtk_widget_set_tooltip_text (sw, _("Whether the account can log in"));
+  g_object_set_data_full (G_OBJECT (sw), "fg-account", g_object_ref (account), g_object_unref);
+  g_signal_connect_object (sw, "notify::active", G_CALLBACK (on_active_switched), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+
+  return row;
+}
+
+/* The regions an account of the role in role_row may cover. */
+static void
+fill_areas (FgAccountsDialog *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(FgRegion) township = NULL;
+  g_autoptr(GPtrArray) villages = NULL;
+  const char *home_id = fg_store_get_home_region_id (self->store);
+  FgRole role = adw_combo_row_get_selected (self->role_row);
+
+  g_ptr_array_set_size (self->area_ids, 0);
+
+  if (home_id != NULL)
+    township = fg_region_lookup (self->store, self->actor, home_id, NULL);
+
+  switch (role)
+    {
+    case FG_ROLE_TOWNSHIP_ADMIN:
+    case FG_ROLE_TOWNSHIP_STAFF:
+      if (township != NULL)
+        {
+          gtk_string_list_append (labels, fg_region_get_name (township));
+          g_ptr_array_add (self->area_ids, g_strdup (fg_region_get_id (township)));
+        }
+      break;
+
+    case FG_ROLE_COUNTY:
+      if (township != NULL && fg_region_get_parent_id (township) != NULL)
+        {
+          g_autoptr(FgRegion) county = fg_region_lookup (self->store, self->actor,
+                                                         fg_region_get_parent_id (township), NULL);
+
+          if (county != NULL)
+            {
+              gtk_string_list_append (labels, fg_region_get_name (county));
+              g_ptr_array_add (self->area_ids, g_strdup (fg_region_get_id (county)));
+            }
+        }
+      break;
+
+    case FG_ROLE_VILLAGE_COMMITTEE:
+    case FG_ROLE_GRID_WORKER:
+      if (township != NULL)
+        villages = fg_region_list_children (self->store, self->actor, fg_region_get_id (township), FALSE, NULL);
+
+      for (guint i = 0; villages != NULL && i < villages->len; i++)
+        {
+          FgRegion *village = g_ptr_array_index (villages, i);
+          g_autoptr(GPtrArray) grids = NULL;
+
+          if (role == FG_ROLE_VILLAGE_COMMITTEE)
+            {
+              gtk_string_list_append (labels, fg_region_get_name (village));
+              g_ptr_array_add (self->area_ids, g_strdup (fg_region_get_id (village)));
+              continue;
+            }
+
+          grids = fg_region_list_children (self->store, self->actor, fg_region_get_id (village), FALSE, NULL);
+          for (guint j = 0; grids != NULL && j < grids->len; j++)
+            {
+              FgRegion *grid = g_ptr_array_index (grids, j);
+              g_autofree char *label = g_strdup_printf (_("%s › %s"),
+                                                        fg_region_get_name (village),
+                                                        fg_region_get_name (grid));
+
+              gtk_string_list_append (labels, label);
+              g_ptr_array_add (self->area_ids, g_strdup (fg_region_get_id (grid)));
+            }
+        }
+      break;
+
+    case FG_N_ROLES:
+    default:
+      break;
+    }
+
+  adw_combo_row_set_model (self->area_row, G_LIST_MODEL (labels));
+  /* one township, one county: nothing to choose */
+  adw_combo_row_set_selected (self->area_row, self->area_ids->len == 1 ? 0 : GTK_INVALID_LIST_POSITION);
+}
+
+static void
+clear_add_error (FgAccountsDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->add_error_label), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->login_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->area_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->password_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->repeat_row), "error");
+}
+
+static void
+show_add_error (FgAccountsDialog *self,
+                const char       *message,
+                gpointer          row)
+{
+  gtk_label_set_text (self->add_error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->add_error_label), TRUE);
+  if (row != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
+}
+
+static void
+on_add_changed (FgAccountsDialog *self)
+{
+  clear_add_error (self);
+}
+
+static void
+on_role_changed (FgAccountsDialog *self)
+{
+  clear_add_error (self);
+  fill_areas (self);
+}
+
+static void
+show_page (FgAccountsDialog *self,
+           const char       *name)
+{
+  gboolean adding = g_strcmp0 (name, "add") == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+  gtk_widget_set_visible (self->back_button, adding);
+  gtk_widget_set_visible (self->add_button, !adding);
+  gtk_widget_set_visible (self->create_button, adding);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.create", adding);
+  adw_window_title_set_title (self->window_title, adding ? _("New Account") : _("Accounts"));
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  FgAccountsDialog *self = FG_ACCOUNTS_DIALOG (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->login_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->repeat_row), "");
+  adw_combo_row_set_selected (self->role_row, FG_ROLE_GRID_WORKER);
+  fill_areas (self);
+  clear_add_error (self);
+
+  show_page (self, "add");
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  show_page (FG_ACCOUNTS_DIALOG (widget), "list");
+}
+
+static void
+create_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FgAccountsDialog *self = FG_ACCOUNTS_DIALOG (widget);
+  g_autofree char *login = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->login_row))));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+  guint area = adw_combo_row_get_selected (self->area_row);
+  g_autoptr(FgAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  clear_add_error (self);
+
+  if (g_strcmp0 (password, gtk_editable_get_text (GTK_EDITABLE (self->repeat_row))) != 0)
+    {
+      show_add_error (self, _("The two passwords are not the same. Type the password again."),
+                      self->repeat_row);
+      return;
+    }
+
+  account = fg_account_create (self->store, self->actor, login,
+                               gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                               adw_combo_row_get_selected (self->role_row),
+                               area < self->area_ids->len ? g_ptr_array_index (self->area_ids, area) : NULL,
+                               password, &error);
+  if (account == NULL)
+    {
+      gpointer row = NULL;
+
+      if (error->domain == FG_ACCOUNT_ERROR)
+        {
+          switch ((FgAccountError) error->code)
+            {
+            case FG_ACCOUNT_ERROR_INVALID_LOGIN:
+            case FG_ACCOUNT_ERROR_DUPLICATE_LOGIN:
+              row = self->login_row;
+              break;
+            case FG_ACCOUNT_ERROR_INVALID_NAME:
+              row = self->name_row;
+              break;
+            case FG_ACCOUNT_ERROR_INVALID_SCOPE:
+              row = self->area_row;
+              break;
+            case FG_ACCOUNT_ERROR_WEAK_PASSWORD:
+              row = self->password_row;
+              break;
+            case FG_ACCOUNT_ERROR_WRONG_PASSWORD:
+            case FG_ACCOUNT_ERROR_LOCKED:
+            case FG_ACCOUNT_ERROR_INACTIVE:
+            case FG_ACCOUNT_ERROR_NOT_FOUND:
+            case FG_ACCOUNT_ERROR_LAST_ADMIN:
+            default:
+              break;
+            }
+        }
+
+      show_add_error (self, error->message, row);
+      return;
+    }
+
+  fg_accounts_dialog_reload (self);
+  show_page (self, "list");
+
+  /* Translators: a toast, e.g. "Account “grid2” added" */
+  message = g_strdup_printf (_("Account “%s” added"), fg_account_get_login (account));
+  show_toast (self, message);
+}
+
+static void
+on_password_reset (FgPasswordDialog *dialog,
+                   FgAccountsDialog *self)
+{
+  show_toast (self, _("Password reset"));
+}
+
+static void
+reset_password_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  FgAccountsDialog *self = FG_ACCOUNTS_DIALOG (widget);
+  FgAccount *account = find_account (self, g_variant_get_string (parameter, NULL));
+  FgPasswordDialog *dialog;
+
+  if (account == NULL)
+    return;
+
+  dialog = fg_password_dialog_new (GTK_WINDOW (self), self->store, self->actor, account);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (on_password_reset), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_active_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  const char *login;
+  gboolean active;
+
+  g_variant_get (parameter, "(&sb)", &login, &active);
+  set_active (FG_ACCOUNTS_DIALOG (widget), login, active);
+}
+
+static void
+fg_accounts_dialog_constructed (GObject *object)
+{
+  FgAccountsDialog *self = (FgAccountsDialog *)object;
+  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
+
+  G_OBJECT_CLASS (fg_accounts_dialog_parent_class)->constructed (object);
+
+  g_assert (FG_IS_STORE (self->store));
+  g_assert (self->actor != NULL);
+
+  for (FgRole role = 0; role < FG_N_ROLES; role++)
+    gtk_string_list_append (roles, fg_role_get_label (role));
+  adw_combo_row_set_model (self->role_row, G_LIST_MODEL (roles));
+
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->accounts),
+                           create_account_row, self, NULL);
+  fg_accounts_dialog_reload (self);
+  show_page (self, "list");
+}
+
+static void
+fg_accounts_dialog_dispose (GObject *object)
+{
+  FgAccountsDialog *self = (FgAccountsDialog *)object;
+
+  self->filling = TRUE;
+  gtk_widget_dispose_template (GTK_WIDGET (self), FG_TYPE_ACCOUNTS_DIALOG);
+  g_clear_object (&self->accounts);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->actor, fg_actor_unref);
+  g_clear_pointer (&self->area_ids, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (fg_accounts_dialog_parent_class)->dispose (object);
+}
+
+static void
+fg_accounts_dialog_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  FgAccountsDialog *self = FG_ACCOUNTS_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_ACTOR:
+      g_value_set_boxed (value, self->actor);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fg_accounts_dialog_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  FgAccountsDialog *self = FG_ACCOUNTS_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_ACTOR:
+      self->actor = g_value_dup_boxed (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fg_accounts_dialog_class_init (FgAccountsDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = fg_accounts_dialog_constructed;
+  object_class->dispose = fg_accounts_dialog_dispose;
+  object_class->get_property = fg_accounts_dialog_get_property;
+  object_class->set_property = fg_accounts_dialog_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, FG_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTOR] =
+    g_param_spec_boxed ("actor", NULL, NULL, FG_TYPE_ACTOR,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-accounts-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, FgAccountsDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FgAccountsDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, FgAccountsDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, FgAccountsDialog, back_button);
+  gtk_widget_class_bind_template_child (widget_class, FgAccountsDialog, add_button);
+  gtk_widget_class_bind_template_child (widget_class, FgAccountsDialog, create_button);
+  gtk_widget_class_bind_template_child (widget_class, FgAccountsDialog, list_box);
+  gtk_widget_class_bind_template_child (widget_class, FgAccountsDialog, list_error_label);
+  gtk_widget_class_bind_template_child (widget_class, FgAccountsDialog, login_row);
+  gtk_widget_class_bind_template_child (widget_class, FgAccountsDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, FgAccountsDialog, role_row);
+  gtk_widget_class_bind_template_child (widget_class, FgAccountsDialog, area_row);
+  gtk_widget_class_bind_template_child (widget_class, FgAccountsDialog, password_row);
+  gtk_widget_class_bind_template_child (widget_class, FgAccountsDialog, repeat_row);
+  gtk_widget_class_bind_template_child (widget_class, FgAccountsDialog, add_error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_role_changed);
+
+  gtk_widget_class_install_action (widget_class, "accounts.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "accounts.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "accounts.create", NULL, create_action);
+  gtk_widget_class_install_action (widget_class, "accounts.reset-password", "s", reset_password_action);
+  gtk_widget_class_install_action (widget_class, "accounts.set-active", "(sb)", set_active_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "accounts.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+fg_accounts_dialog_init (FgAccountsDialog *self)
+{
+  self->accounts = g_list_store_new (FG_TYPE_ACCOUNT);
+  self->area_ids = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * fg_accounts_dialog_new:
+ * @parent: (nullable): the window the dialog belongs to
+ * @store: the store
+ * @actor: an administrator
+ *
+ * Returns: (transfer none): the dialog, owned by GTK's list of windows
+ */
+FgAccountsDialog *
+fg_accounts_dialog_new (GtkWindow *parent,
+                        FgStore   *store,
+                        FgActor   *actor)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  return g_object_new (FG_TYPE_ACCOUNTS_DIALOG,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       "store", store,
+                       "actor", actor,
+                       NULL);
+}
+
+/**
+ * fg_accounts_dialog_get_accounts:
+ *
+ * Returns: (transfer none): the accounts as listed, #FgAccount items
+ */
+GListModel *
+fg_accounts_dialog_get_accounts (FgAccountsDialog *self)
+{
+  g_return_val_if_fail (FG_IS_ACCOUNTS_DIALOG (self), NULL);
+  return G_LIST_MODEL (self->accounts);
+}

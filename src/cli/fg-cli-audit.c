@@ -1,0 +1,133 @@
+/* fg-cli-audit.c — audit list: what was done or refused, by whom
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fg-cli.h"
+
+/* A table is for reading: unless --limit says otherwise, the newest page. */
+#define DEFAULT_TABLE_LIMIT 100
+
+static gboolean
+audit_list (FgCli   *cli,
+            int      argc,
+            char   **argv,
+            GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GPtrArray) entries_found = NULL;
+  g_autoptr(FgCliTable) table = NULL;
+  g_autoptr(GString) tsv = NULL;
+  g_autofree char *record = NULL;
+  g_autofree char *limit_text = NULL;
+  g_autofree char *format_text = NULL;
+  FgCliFormat format;
+  guint limit;
+  FgStore *store;
+  FgActor *actor;
+  const GOptionEntry entries[] = {
+    { "record", 0, 0, G_OPTION_ARG_STRING, &record,
+      N_("Only the entries about this record: a venue’s, region’s or account’s id"), N_("ID") },
+    { "limit", 0, 0, G_OPTION_ARG_STRING, &limit_text,
+      N_("Show at most the N newest entries; 0 for all"), N_("N") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
+      N_("“table” (the default) or “tsv”"), N_("FORMAT") },
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "audit list", "",
+                                       _("Lists the audit log, the newest first: what was done "
+                                         "or refused, when, and by whom. For the township "
+                                         "administrator and the county."),
+                                       _("A table shows the newest 100 entries unless --limit says "
+                                         "otherwise; --format tsv writes all.\n"
+                                         "With --format tsv, each line holds: time (ISO 8601), "
+                                         "login, action (e.g. venue-edit, login), record id, "
+                                         "outcome (done or refused), detail; tab-separated."),
+                                       entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 0, error) ||
+      !fg_cli_parse_format (format_text, &format, error))
+    return FALSE;
+
+  limit = format == FG_CLI_FORMAT_TABLE ? DEFAULT_TABLE_LIMIT : 0;
+  if (limit_text != NULL &&
+      !fg_cli_parse_uint ("--limit", limit_text, G_MAXINT32, &limit, error))
+    return FALSE;
+
+  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
+  if (store == NULL)
+    return FALSE;
+  actor = fg_cli_get_actor (cli, error);
+  if (actor == NULL)
+    return FALSE;
+
+  entries_found = fg_audit_list (store, actor, record, limit == 0 ? G_MAXINT32 : limit, error);
+  if (entries_found == NULL)
+    return FALSE;
+
+  if (format == FG_CLI_FORMAT_TSV)
+    {
+      tsv = g_string_new (NULL);
+      for (guint i = 0; i < entries_found->len; i++)
+        {
+          FgAuditEntry *entry = g_ptr_array_index (entries_found, i);
+
+          fg_cli_tsv_append_row (tsv, 6, entry->at, entry->actor_login, entry->action,
+                                 entry->record_id, entry->refused ? "refused" : "done",
+                                 entry->detail);
+        }
+      fg_cli_print (tsv->str);
+      return TRUE;
+    }
+
+  if (entries_found->len == 0)
+    {
+      fg_cli_print (record != NULL ? _("The audit log has no entries about this record.\n")
+                                   : _("The audit log is empty.\n"));
+      return TRUE;
+    }
+
+  /* in a narrow terminal the record id is cut short, then left out */
+  table = fg_cli_table_new ();
+  fg_cli_table_add_column (table, _("Time"), FG_CLI_ALIGN_LEFT, FALSE);
+  fg_cli_table_add_column (table, _("User"), FG_CLI_ALIGN_LEFT, FALSE);
+  fg_cli_table_add_column (table, _("Action"), FG_CLI_ALIGN_LEFT, FALSE);
+  fg_cli_table_set_fit (table, fg_cli_table_add_column (table, _("Record"), FG_CLI_ALIGN_LEFT, TRUE),
+                        8, 2);
+  fg_cli_table_add_column (table, _("Outcome"), FG_CLI_ALIGN_LEFT, FALSE);
+  fg_cli_table_set_fit (table, fg_cli_table_add_column (table, _("Detail"), FG_CLI_ALIGN_LEFT, TRUE),
+                        12, 1);
+
+  for (guint i = 0; i < entries_found->len; i++)
+    {
+      FgAuditEntry *entry = g_ptr_array_index (entries_found, i);
+
+      fg_cli_table_add_row (table, entry->at, entry->actor_login, entry->action,
+                            entry->record_id, entry->refused ? _("refused") : _("done"),
+                            entry->detail);
+    }
+  fg_cli_table_print (table);
+
+  return TRUE;
+}
+
+static const FgCliCommand audit_commands[] = {
+  { "list", N_("List what was done or refused"), audit_list },
+};
+
+gboolean
+fg_cli_command_audit (FgCli   *cli,
+                      int      argc,
+                      char   **argv,
+                      GError **error)
+{
+  return fg_cli_run_group (cli, "audit",
+                           _("Shows the audit log. Needs --user LOGIN."),
+                           audit_commands, G_N_ELEMENTS (audit_commands),
+                           argc, argv, error);
+}

@@ -1,0 +1,1018 @@
+/* fg-account.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Passwords are kept only as libsodium's crypto_pwhash_str (Argon2id with
+ * a salt of its own), never in clear and never in a message or a log.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <sodium.h>
+
+#include "fg-account.h"
+#include "fg-actor-private.h"
+#include "fg-audit-private.h"
+#include "fg-permission-private.h"
+#include "fg-region-private.h"
+#include "fg-store-private.h"
+
+struct _FgAccount
+{
+  GObject parent_instance;
+
+  char *id;
+  char *login;
+  char *display_name;
+  FgRole role;
+  char *scope_region_id;
+  char *scope_name;
+  gboolean active;
+};
+
+enum {
+  PROP_0,
+  PROP_LOGIN,
+  PROP_DISPLAY_NAME,
+  PROP_ROLE_LABEL,
+  PROP_SCOPE_NAME,
+  PROP_ACTIVE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (FgAccount, fg_account, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (fg-account-error-quark, fg_account_error)
+
+#define ACCOUNT_COLUMNS \
+  "a.id, a.login, a.display_name, a.role, a.scope_region_id, a.active, r.name"
+#define ACCOUNT_FROM "account a JOIN region r ON r.id = a.scope_region_id"
+
+static void
+fg_account_finalize (GObject *object)
+{
+  FgAccount *self = (FgAccount *)object;
+
+  g_free (self->id);
+  g_free (self->login);
+  g_free (self->display_name);
+  g_free (self->scope_region_id);
+  g_free (self->scope_name);
+
+  G_OBJECT_CLASS (fg_account_parent_class)->finalize (object);
+}
+
+static void
+fg_account_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  FgAccount *self = FG_ACCOUNT (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOGIN:
+      g_value_set_string (value, self->login);
+      break;
+
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, self->display_name);
+      break;
+
+    case PROP_ROLE_LABEL:
+      g_value_set_string (value, fg_role_get_label (self->role));
+      break;
+
+    case PROP_SCOPE_NAME:
+      g_value_set_string (value, self->scope_name);
+      break;
+
+    case PROP_ACTIVE:
+      g_value_set_boolean (value, self->active);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fg_account_class_init (FgAccountClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = fg_account_finalize;
+  object_class->get_property = fg_account_get_property;
+
+  properties[PROP_LOGIN] = g_param_spec_string ("login", NULL, NULL, NULL, flags);
+  properties[PROP_DISPLAY_NAME] = g_param_spec_string ("display-name", NULL, NULL, NULL, flags);
+  properties[PROP_ROLE_LABEL] = g_param_spec_string ("role-label", NULL, NULL, NULL, flags);
+  properties[PROP_SCOPE_NAME] = g_param_spec_string ("scope-name", NULL, NULL, NULL, flags);
+  properties[PROP_ACTIVE] = g_param_spec_boolean ("active", NULL, NULL, TRUE, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+fg_account_init (FgAccount *self)
+{
+}
+
+static FgAccount *
+account_from_row (sqlite3_stmt *stmt)
+{
+  FgAccount *self = g_object_new (FG_TYPE_ACCOUNT, NULL);
+
+  self->id = g_strdup (fg_stmt_text (stmt, 0));
+  self->login = g_strdup (fg_stmt_text (stmt, 1));
+  self->display_name = g_strdup (fg_stmt_text (stmt, 2));
+  if (!fg_role_from_string (fg_stmt_text (stmt, 3), &self->role))
+    self->role = FG_ROLE_COUNTY;  /* the role that can change least */
+  self->scope_region_id = g_strdup (fg_stmt_text (stmt, 4));
+  self->active = sqlite3_column_int (stmt, 5) != 0;
+  self->scope_name = g_strdup (fg_stmt_text (stmt, 6));
+
+  return self;
+}
+
+const char *
+fg_account_get_id (FgAccount *self)
+{
+  g_return_val_if_fail (FG_IS_ACCOUNT (self), NULL);
+  return self->id;
+}
+
+const char *
+fg_account_get_login (FgAccount *self)
+{
+  g_return_val_if_fail (FG_IS_ACCOUNT (self), NULL);
+  return self->login;
+}
+
+const char *
+fg_account_get_display_name (FgAccount *self)
+{
+  g_return_val_if_fail (FG_IS_ACCOUNT (self), NULL);
+  return self->display_name;
+}
+
+FgRole
+fg_account_get_role (FgAccount *self)
+{
+  g_return_val_if_fail (FG_IS_ACCOUNT (self), FG_ROLE_COUNTY);
+  return self->role;
+}
+
+const char *
+fg_account_get_scope_region_id (FgAccount *self)
+{
+  g_return_val_if_fail (FG_IS_ACCOUNT (self), NULL);
+  return self->scope_region_id;
+}
+
+const char *
+fg_account_get_scope_name (FgAccount *self)
+{
+  g_return_val_if_fail (FG_IS_ACCOUNT (self), NULL);
+  return self->scope_name;
+}
+
+gboolean
+fg_account_get_active (FgAccount *self)
+{
+  g_return_val_if_fail (FG_IS_ACCOUNT (self), FALSE);
+  return self->active;
+}
+
+static void
+ensure_sodium (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      if (sodium_init () < 0)
+        g_error ("libsodium could not be initialised");
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+static char *
+hash_password (const char  *password,
+               GError     **error)
+{
+  char hash[crypto_pwhash_STRBYTES];
+
+  ensure_sodium ();
+
+  if (crypto_pwhash_str (hash, password, strlen (password),
+                         crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    {
+      g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_FAILED,
+                   _("There is not enough memory to protect the password. Close other programs and try again."));
+      return NULL;
+    }
+
+  return g_strdup (hash);
+}
+
+static gboolean
+verify_password (const char *hash,
+                 const char *password)
+{
+  ensure_sodium ();
+  return crypto_pwhash_str_verify (hash, password, strlen (password)) == 0;
+}
+
+/* An unknown login costs as much time as a wrong password, so that timing
+ * does not tell which logins exist. */
+static void
+spend_verify_time (const char *password)
+{
+  static char *dummy_hash;
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      dummy_hash = hash_password ("firegrid-no-such-account", NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  if (dummy_hash != NULL)
+    verify_password (dummy_hash, password);
+}
+
+static gboolean
+check_login_name (const char  *login,
+                  GError     **error)
+{
+  gsize len = login != NULL ? strlen (login) : 0;
+
+  if (len == 0 || len > 32)
+    {
+      g_set_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_LOGIN,
+                   _("A login name has 1 to 32 characters."));
+      return FALSE;
+    }
+
+  /* Latin letters, digits, dot, dash and underscore: typed the same way
+   * on every keyboard and input method. */
+  for (const char *p = login; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p) && *p != '.' && *p != '-' && *p != '_')
+        {
+          g_set_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_LOGIN,
+                       _("A login name has Latin letters, digits, dots, dashes and underscores only, for example wang.li or grid-03."));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_password (const char  *password,
+                const char  *login,
+                GError     **error)
+{
+  if (password == NULL || g_utf8_strlen (password, -1) < FG_ACCOUNT_MIN_PASSWORD_LENGTH)
+    {
+      g_set_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_WEAK_PASSWORD,
+                   _("A password has at least %d characters."), FG_ACCOUNT_MIN_PASSWORD_LENGTH);
+      return FALSE;
+    }
+  if (!g_utf8_validate (password, -1, NULL))
+    {
+      g_set_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_WEAK_PASSWORD,
+                   _("The password is not valid text. Type it again."));
+      return FALSE;
+    }
+  if (login != NULL && g_ascii_strcasecmp (password, login) == 0)
+    {
+      g_set_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_WEAK_PASSWORD,
+                   _("The password must not be the login name."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* 30 s after the fifth wrong password in a row, doubling up to 15 min. */
+static gint64
+lock_seconds (int failed_logins)
+{
+  int over = failed_logins - FG_ACCOUNT_MAX_FAILED_LOGINS;
+
+  if (over < 0)
+    return 0;
+
+  return MIN ((gint64) 30 << MIN (over, 5), 15 * 60);
+}
+
+static FgActor *
+actor_for_account (FgStore     *store,
+                   const char  *id,
+                   const char  *login,
+                   const char  *display_name,
+                   FgRole       role,
+                   const char  *scope_region_id,
+                   GError     **error)
+{
+  g_autoptr(FgRegion) scope = fg_region_find (store, scope_region_id, error);
+
+  if (scope == NULL)
+    return NULL;
+
+  return fg_actor_new_account (id, login, display_name, role, scope_region_id,
+                               fg_region_get_code (scope), fg_region_get_name (scope));
+}
+
+static gboolean
+update_login_state (FgStore     *store,
+                    const char  *id,
+                    int          failed_logins,
+                    gint64       locked_until,
+                    const char  *new_hash,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+
+  stmt = fg_store_prepare (store,
+                           "UPDATE account SET failed_logins = ?1, locked_until = ?2,"
+                           "  password_hash = coalesce (?3, password_hash)"
+                           " WHERE id = ?4",
+                           error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int (stmt, 1, failed_logins);
+  sqlite3_bind_int64 (stmt, 2, locked_until);
+  sqlite3_bind_text (stmt, 3, new_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, id, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+
+  return fg_store_commit (store, error);
+
+failed:
+  fg_store_rollback (store);
+  return FALSE;
+}
+
+static void
+refuse_login (FgStore    *store,
+              const char *login,
+              const char *account_id,
+              GError     *refusal)
+{
+  /* The audit names who tried, with no role: nobody logged in. */
+  g_autoptr(FgActor) someone = fg_actor_new_account ("-", login, NULL, FG_ROLE_COUNTY, NULL, "", NULL);
+
+  fg_audit_record_refusal (store, someone, "login", account_id, refusal->message);
+}
+
+/**
+ * fg_account_login:
+ * @store: the store
+ * @login: the login name
+ * @password: the password
+ * @error: return location for an error
+ *
+ * Checks a password and, if it is right, returns the actor that the core's
+ * calls then take: the account's role and scope go with it. After
+ * %FG_ACCOUNT_MAX_FAILED_LOGINS wrong passwords in a row, each further try
+ * must wait (30 seconds, doubling up to 15 minutes); even the right
+ * password is refused during the wait. Every refusal is audited.
+ *
+ * Returns: (transfer full): the logged-in actor, or %NULL with @error set
+ */
+FgActor *
+fg_account_login (FgStore     *store,
+                  const char  *login,
+                  const char  *password,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) refusal = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *scope_region_id = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *new_hash = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 locked_until;
+  int failed_logins;
+  gboolean active;
+  FgRole role;
+  int rc;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+
+  if (login == NULL || password == NULL)
+    login = password = "";
+
+  stmt = fg_store_prepare (store,
+                           "SELECT id, display_name, role, scope_region_id, active, password_hash,"
+                           "       failed_logins, locked_until"
+                           " FROM account WHERE login = ?1 AND deleted = 0",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, login, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc != SQLITE_DONE)
+        {
+          fg_store_set_error (store, rc, error);
+          return NULL;
+        }
+      spend_verify_time (password);
+      g_set_error (&refusal, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_WRONG_PASSWORD,
+                   _("The login name or the password is wrong. Check them and try again."));
+      refuse_login (store, login, NULL, refusal);
+      g_propagate_error (error, g_steal_pointer (&refusal));
+      return NULL;
+    }
+
+  id = g_strdup (fg_stmt_text (stmt, 0));
+  display_name = g_strdup (fg_stmt_text (stmt, 1));
+  if (!fg_role_from_string (fg_stmt_text (stmt, 2), &role))
+    role = FG_ROLE_COUNTY;
+  scope_region_id = g_strdup (fg_stmt_text (stmt, 3));
+  active = sqlite3_column_int (stmt, 4) != 0;
+  hash = g_strdup (fg_stmt_text (stmt, 5));
+  failed_logins = sqlite3_column_int (stmt, 6);
+  locked_until = sqlite3_column_int64 (stmt, 7);
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  if (locked_until > now)
+    {
+      g_set_error (&refusal, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_LOCKED,
+                   _("Too many wrong passwords in a row. Wait %d seconds, then try again."),
+                   (int) (locked_until - now));
+      refuse_login (store, login, id, refusal);
+      g_propagate_error (error, g_steal_pointer (&refusal));
+      return NULL;
+    }
+
+  if (!verify_password (hash, password))
+    {
+      failed_logins++;
+      locked_until = failed_logins >= FG_ACCOUNT_MAX_FAILED_LOGINS ? now + lock_seconds (failed_logins) : 0;
+      if (!update_login_state (store, id, failed_logins, locked_until, NULL, error))
+        return NULL;
+
+      if (locked_until > now)
+        g_set_error (&refusal, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_LOCKED,
+                     _("The password is wrong again (%d times in a row). Wait %d seconds, then try again."),
+                     failed_logins, (int) (locked_until - now));
+      else
+        g_set_error (&refusal, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_WRONG_PASSWORD,
+                     _("The login name or the password is wrong. Check them and try again."));
+      refuse_login (store, login, id, refusal);
+      g_propagate_error (error, g_steal_pointer (&refusal));
+      return NULL;
+    }
+
+  if (!active)
+    {
+      g_set_error (&refusal, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INACTIVE,
+                   _("This account has been switched off. Ask the township administrator to switch it on."));
+      refuse_login (store, login, id, refusal);
+      g_propagate_error (error, g_steal_pointer (&refusal));
+      return NULL;
+    }
+
+  /* stronger limits in a newer libsodium: store the hash again */
+  if (crypto_pwhash_str_needs_rehash (hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    new_hash = hash_password (password, NULL);
+
+  if ((failed_logins != 0 || locked_until != 0 || new_hash != NULL) &&
+      !update_login_state (store, id, 0, 0, new_hash, error))
+    return NULL;
+
+  return actor_for_account (store, id, login, display_name, role, scope_region_id, error);
+}
+
+/* The level a role's scope must have. */
+static FgRegionLevel
+scope_level (FgRole role)
+{
+  switch (role)
+    {
+    case FG_ROLE_TOWNSHIP_ADMIN:
+    case FG_ROLE_TOWNSHIP_STAFF:
+      return FG_REGION_LEVEL_TOWNSHIP;
+    case FG_ROLE_GRID_WORKER:
+      return FG_REGION_LEVEL_GRID;
+    case FG_ROLE_VILLAGE_COMMITTEE:
+      return FG_REGION_LEVEL_VILLAGE;
+    case FG_ROLE_COUNTY:
+    case FG_N_ROLES:
+    default:
+      return FG_REGION_LEVEL_COUNTY;
+    }
+}
+
+static const char *
+scope_level_message (FgRole role)
+{
+  switch (role)
+    {
+    case FG_ROLE_TOWNSHIP_ADMIN:
+    case FG_ROLE_TOWNSHIP_STAFF:
+      return _("Township accounts cover the whole township: choose the township as the account’s area.");
+    case FG_ROLE_GRID_WORKER:
+      return _("A grid worker’s account covers one grid: choose the grid.");
+    case FG_ROLE_VILLAGE_COMMITTEE:
+      return _("A village committee’s account covers its village or community: choose it.");
+    case FG_ROLE_COUNTY:
+    case FG_N_ROLES:
+    default:
+      return _("A county account covers the county: choose the county.");
+    }
+}
+
+static FgAccount *
+load_account (FgStore     *store,
+              const char  *login,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT " ACCOUNT_COLUMNS " FROM " ACCOUNT_FROM
+                           " WHERE a.login = ?1 AND a.deleted = 0",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, login, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return account_from_row (stmt);
+
+  if (rc != SQLITE_DONE)
+    fg_store_set_error (store, rc, error);
+  else
+    g_set_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_NOT_FOUND,
+                 _("There is no account “%s”."), login);
+  return NULL;
+}
+
+/* An account may be managed by an administrator whose scope covers the
+ * account's area; a county account, above the township, by the township's
+ * administrator too (so that a visiting county officer can be given one). */
+static gboolean
+check_manage (FgStore     *store,
+              FgActor     *actor,
+              FgRegion    *scope,
+              const char  *record,
+              GError     **error)
+{
+  const char *code = fg_region_get_code (scope);
+
+  if (fg_region_get_level (scope) == FG_REGION_LEVEL_COUNTY && fg_actor_sees_code (actor, code))
+    code = NULL;
+
+  return fg_permission_check (store, actor, FG_ACTION_ACCOUNT_MANAGE, code, record, error);
+}
+
+/**
+ * fg_account_create:
+ * @store: the store
+ * @actor: who creates it (a township administrator; or, for the first
+ *   account, the installer)
+ * @login: the login name (Latin letters, digits, . - _)
+ * @display_name: the person's name, e.g. "王丽"
+ * @role: the role
+ * @scope_region_id: the region the account covers (id or code): the
+ *   township for township roles, a grid, a village, or the county
+ * @password: the first password
+ * @error: return location for an error
+ *
+ * The first account of an installation must be a township administrator.
+ *
+ * Returns: (transfer full): the new account, or %NULL with @error set
+ */
+FgAccount *
+fg_account_create (FgStore     *store,
+                   FgActor     *actor,
+                   const char  *login,
+                   const char  *display_name,
+                   FgRole       role,
+                   const char  *scope_region_id,
+                   const char  *password,
+                   GError     **error)
+{
+  g_autoptr(FgRegion) scope = NULL;
+  g_autoptr(FgAccount) existing = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *created_at = NULL;
+  gboolean first;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+  g_return_val_if_fail (role < FG_N_ROLES, NULL);
+
+  if (!fg_store_is_set_up (store))
+    {
+      g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_NOT_SET_UP,
+                   _("Set up the township first."));
+      return NULL;
+    }
+
+  if (!check_login_name (login, error))
+    return NULL;
+  name = g_strstrip (g_strdup (display_name != NULL ? display_name : ""));
+  if (*name == '\0' || g_utf8_strlen (name, -1) > 50 || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_NAME,
+                   _("Enter the person’s name, up to 50 characters."));
+      return NULL;
+    }
+  if (!check_password (password, login, error))
+    return NULL;
+
+  scope = fg_region_find (store, scope_region_id != NULL ? scope_region_id : "", NULL);
+  if (scope == NULL || fg_region_get_level (scope) != scope_level (role))
+    {
+      g_set_error_literal (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_SCOPE,
+                           scope_level_message (role));
+      return NULL;
+    }
+
+  first = !fg_store_has_accounts (store);
+  if (first && (role != FG_ROLE_TOWNSHIP_ADMIN ||
+                g_strcmp0 (fg_region_get_id (scope), fg_store_get_home_region_id (store)) != 0))
+    {
+      g_set_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_SCOPE,
+                   _("The first account must be an administrator of the township."));
+      return NULL;
+    }
+
+  if (!check_manage (store, actor, scope, login, error))
+    return NULL;
+
+  existing = load_account (store, login, NULL);
+  if (existing != NULL)
+    {
+      g_set_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_DUPLICATE_LOGIN,
+                   _("The login name “%s” is taken. Choose another."), login);
+      return NULL;
+    }
+
+  hash = hash_password (password, error);
+  if (hash == NULL)
+    return NULL;
+
+  id = fg_uuid_new ();
+  created_at = fg_now_iso8601 ();
+
+  if (!fg_store_begin (store, error))
+    return NULL;
+
+  stamp = fg_store_next_stamp (store);
+  stmt = fg_store_prepare (store,
+                           "INSERT INTO account (id, login, display_name, role, scope_region_id,"
+                           "  password_hash, created_at, origin_node, stamp)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                           error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, login, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, fg_role_to_string (role), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, fg_region_get_id (scope), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, created_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+
+  if (!fg_store_commit (store, error))
+    return NULL;
+
+  sodium_memzero (hash, strlen (hash));
+  return load_account (store, login, error);
+
+failed:
+  fg_store_rollback (store);
+  return NULL;
+}
+
+/**
+ * fg_account_set_up_township:
+ * @store: a store that has not been set up
+ * @township_code: the township's division code (9 or 12 digits)
+ * @township_name: its name
+ * @county_name: (nullable): the county's name, when known
+ * @admin_login: the first administrator's login name
+ * @admin_name: (nullable): the administrator's name; the login if %NULL
+ * @admin_password: the administrator's password
+ * @error: return location for an error
+ *
+ * Sets up the township and its first administrator in one transaction:
+ * either both are there afterwards, or neither.
+ *
+ * Returns: (transfer full): the administrator's account, or %NULL with
+ *   @error set
+ */
+FgAccount *
+fg_account_set_up_township (FgStore     *store,
+                            const char  *township_code,
+                            const char  *township_name,
+                            const char  *county_name,
+                            const char  *admin_login,
+                            const char  *admin_name,
+                            const char  *admin_password,
+                            GError     **error)
+{
+  g_autoptr(FgActor) installer = fg_actor_new_local ();
+  g_autoptr(FgAccount) admin = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+
+  /* the password first, so that a weak one leaves nothing behind */
+  if (!check_login_name (admin_login, error) || !check_password (admin_password, admin_login, error))
+    return NULL;
+
+  if (!fg_store_begin (store, error))
+    return NULL;
+
+  if (!fg_region_set_up_township (store, installer, township_code, township_name, county_name, error))
+    goto failed;
+
+  admin = fg_account_create (store, installer, admin_login,
+                             admin_name != NULL && *admin_name != '\0' ? admin_name : admin_login,
+                             FG_ROLE_TOWNSHIP_ADMIN, fg_store_get_home_region_id (store),
+                             admin_password, error);
+  if (admin == NULL)
+    goto failed;
+
+  if (!fg_store_commit (store, error))
+    return NULL;
+
+  return g_steal_pointer (&admin);
+
+failed:
+  fg_store_rollback (store);
+  return NULL;
+}
+
+/**
+ * fg_account_list:
+ * @store: the store
+ * @actor: who asks (an administrator)
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type FgAccount): the accounts whose
+ *   area lies in the actor's scope (and county accounts), by login
+ */
+GPtrArray *
+fg_account_list (FgStore     *store,
+                 FgActor     *actor,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) accounts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_ACCOUNT_MANAGE, NULL, NULL, error))
+    return NULL;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT " ACCOUNT_COLUMNS ", r.code FROM " ACCOUNT_FROM
+                           " WHERE a.deleted = 0 ORDER BY a.login",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (fg_actor_sees_code (actor, fg_stmt_text (stmt, 7)))
+        g_ptr_array_add (accounts, account_from_row (stmt));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&accounts);
+}
+
+static gboolean
+store_password (FgStore     *store,
+                const char  *account_id,
+                const char  *password,
+                GError     **error)
+{
+  g_autofree char *hash = hash_password (password, error);
+  g_autofree char *stamp = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (hash == NULL)
+    return FALSE;
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+
+  /* a new password also lifts a lock */
+  stamp = fg_store_next_stamp (store);
+  stmt = fg_store_prepare (store,
+                           "UPDATE account SET password_hash = ?1, failed_logins = 0,"
+                           "  locked_until = 0, stamp = ?2 WHERE id = ?3",
+                           error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, account_id, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+
+  sodium_memzero (hash, strlen (hash));
+  return fg_store_commit (store, error);
+
+failed:
+  fg_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * fg_account_change_password:
+ * @store: the store
+ * @actor: the logged-in person, who changes their own password
+ * @old_password: the current password
+ * @new_password: the new one
+ * @error: return location for an error
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_account_change_password (FgStore     *store,
+                            FgActor     *actor,
+                            const char  *old_password,
+                            const char  *new_password,
+                            GError     **error)
+{
+  g_autoptr(FgActor) checked = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  if (fg_actor_get_account_id (actor) == NULL)
+    {
+      g_set_error (error, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_LOGIN_NEEDED,
+                   _("Log in to change your password."));
+      return FALSE;
+    }
+
+  if (!check_password (new_password, fg_actor_get_login (actor), error))
+    return FALSE;
+
+  /* the current password, counted like a login: no guessing through here */
+  checked = fg_account_login (store, fg_actor_get_login (actor), old_password, error);
+  if (checked == NULL)
+    return FALSE;
+
+  return store_password (store, fg_actor_get_account_id (actor), new_password, error);
+}
+
+/**
+ * fg_account_reset_password:
+ * @store: the store
+ * @actor: an administrator whose scope covers the account
+ * @login: the account whose password is forgotten
+ * @new_password: the password to give the person
+ * @error: return location for an error
+ *
+ * Sets a new password and lifts a lock after wrong passwords.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_account_reset_password (FgStore     *store,
+                           FgActor     *actor,
+                           const char  *login,
+                           const char  *new_password,
+                           GError     **error)
+{
+  g_autoptr(FgAccount) account = NULL;
+  g_autoptr(FgRegion) scope = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  account = load_account (store, login != NULL ? login : "", error);
+  if (account == NULL)
+    return FALSE;
+  scope = fg_region_find (store, account->scope_region_id, error);
+  if (scope == NULL || !check_manage (store, actor, scope, account->id, error))
+    return FALSE;
+  if (!check_password (new_password, login, error))
+    return FALSE;
+
+  return store_password (store, account->id, new_password, error);
+}
+
+/**
+ * fg_account_set_active:
+ * @store: the store
+ * @actor: an administrator whose scope covers the account
+ * @login: the account
+ * @active: whether it may log in
+ * @error: return location for an error
+ *
+ * Switches an account off (a person who left) or on again. Accounts are
+ * never deleted: the records keep saying who did what. The last active
+ * township administrator cannot be switched off.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_account_set_active (FgStore     *store,
+                       FgActor     *actor,
+                       const char  *login,
+                       gboolean     active,
+                       GError     **error)
+{
+  g_autoptr(FgAccount) account = NULL;
+  g_autoptr(FgRegion) scope = NULL;
+  g_autoptr(sqlite3_stmt) admins = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *stamp = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  account = load_account (store, login != NULL ? login : "", error);
+  if (account == NULL)
+    return FALSE;
+  scope = fg_region_find (store, account->scope_region_id, error);
+  if (scope == NULL || !check_manage (store, actor, scope, account->id, error))
+    return FALSE;
+  if (account->active == !!active)
+    return TRUE;
+
+  if (!active && account->role == FG_ROLE_TOWNSHIP_ADMIN)
+    {
+      admins = fg_store_prepare (store,
+                                 "SELECT count(*) FROM account WHERE role = 'township-admin'"
+                                 " AND active = 1 AND deleted = 0",
+                                 error);
+      if (admins == NULL)
+        return FALSE;
+      if (sqlite3_step (admins) == SQLITE_ROW && sqlite3_column_int (admins, 0) <= 1)
+        {
+          g_set_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_LAST_ADMIN,
+                       _("%s is the last township administrator. Make another administrator first."),
+                       account->display_name);
+          return FALSE;
+        }
+    }
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+
+  stamp = fg_store_next_stamp (store);
+  stmt = fg_store_prepare (store, "UPDATE account SET active = ?1, stamp = ?2 WHERE id = ?3", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int (stmt, 1, !!active);
+  sqlite3_bind_text (stmt, 2, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, account->id, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+
+  return fg_store_commit (store, error);
+
+failed:
+  fg_store_rollback (store);
+  return FALSE;
+}

@@ -1,0 +1,18 @@
+/* fg-audit-private.h
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "fg-audit.h"
+
+G_BEGIN_DECLS
+
+void fg_audit_record_refusal (FgStore       *store,
+                              const FgActor *actor,
+                              const char    *action,
+                              const char    *record_id,
+                              const char    *message);
+
+G_END_DECLS

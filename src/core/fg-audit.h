@@ -1,0 +1,41 @@
+/* fg-audit.h — the audit log: what was done or refused, by whom
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "fg-actor.h"
+#include "fg-store.h"
+
+G_BEGIN_DECLS
+
+#define FG_TYPE_AUDIT_ENTRY (fg_audit_entry_get_type ())
+
+typedef struct _FgAuditEntry FgAuditEntry;
+
+struct _FgAuditEntry
+{
+  char     *at;           /* ISO 8601 */
+  char     *actor_login;
+  char     *action;       /* e.g. "venue-edit", "login" */
+  char     *record_id;    /* nullable */
+  gboolean  refused;
+  char     *detail;       /* the message of a refusal */
+};
+
+GType         fg_audit_entry_get_type (void) G_GNUC_CONST;
+FgAuditEntry *fg_audit_entry_copy     (const FgAuditEntry *self);
+void          fg_audit_entry_free     (FgAuditEntry       *self);
+
+GPtrArray    *fg_audit_list           (FgStore            *store,
+                                       FgActor            *actor,
+                                       const char         *record_id,
+                                       guint               limit,
+                                       GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FgAuditEntry, fg_audit_entry_free)
+
+G_END_DECLS
