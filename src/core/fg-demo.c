@@ -16,7 +16,9 @@
 
 #include "fg-account.h"
 #include "fg-category.h"
+#include "fg-checklist-private.h"
 #include "fg-credit-code.h"
+#include "fg-inspection.h"
 #include "fg-demo.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
@@ -309,6 +311,101 @@ add_accounts (FgStore     *store,
   return TRUE;
 }
 
+/* An e-bike campaign (the provincial policy's 电动自行车 专项整治) whose
+ * focus is the checklists' e-bike items. */
+static FgCampaign *
+add_campaign (FgStore  *store,
+              FgActor  *admin,
+              GError  **error)
+{
+  g_autoptr(FgChecklist) checklist = fg_checklist_load_for_category (store, "ebike-charging", error);
+  g_autoptr(GPtrArray) focus = g_ptr_array_new ();
+  GListModel *items;
+
+  if (checklist == NULL)
+    return NULL;
+
+  items = fg_checklist_get_items (checklist);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
+
+      if (g_str_equal (fg_checklist_item_get_section_id (item), "ebike"))
+        g_ptr_array_add (focus, (gpointer) g_intern_string (fg_checklist_item_get_code (item)));
+    }
+  g_ptr_array_add (focus, NULL);
+
+  return fg_campaign_create (store, admin, "电动自行车消防安全专项整治", "2026-11-01", "2026-12-31",
+                             (const char * const *) focus->pdata, error);
+}
+
+/* Finished inspections of the first venues, most of them clean, some
+ * with a failed item or two, so that the registry has a history and the
+ * hazard ledger something to show. */
+static gboolean
+add_inspections (FgStore     *store,
+                 FgActor     *admin,
+                 GRand       *rand,
+                 guint        n_inspections,
+                 GError     **error)
+{
+  g_autoptr(FgCampaign) campaign = add_campaign (store, admin, error);
+  g_autoptr(GPtrArray) venue_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (campaign == NULL)
+    return FALSE;
+
+  stmt = fg_store_prepare (store, "SELECT id FROM venue WHERE status = 'active' ORDER BY seq LIMIT ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, (int) n_inspections);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (venue_ids, g_strdup (fg_stmt_text (stmt, 0)));
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  for (guint i = 0; i < venue_ids->len; i++)
+    {
+      gboolean in_campaign = i % 4 == 0;
+      g_autoptr(FgInspection) inspection = NULL;
+      GListModel *items;
+      guint n_items;
+      int n_failed = g_rand_int_range (rand, 0, 10) < 6 ? 0 : g_rand_int_range (rand, 1, 3);
+
+      inspection = fg_inspection_start (store, admin, g_ptr_array_index (venue_ids, i),
+                                        in_campaign ? FG_INSPECTION_KIND_CAMPAIGN : FG_INSPECTION_KIND_ROUTINE,
+                                        in_campaign ? fg_campaign_get_id (campaign) : NULL,
+                                        error);
+      if (inspection == NULL)
+        return FALSE;
+
+      items = fg_inspection_get_items (inspection);
+      n_items = g_list_model_get_n_items (items);
+      for (guint j = 0; j < n_items; j++)
+        {
+          g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, j);
+          FgOutcome outcome = FG_OUTCOME_PASS;
+
+          if (n_failed > 0 && g_rand_int_range (rand, 0, n_items) < 3)
+            {
+              outcome = FG_OUTCOME_FAIL;
+              n_failed--;
+            }
+          else if (g_rand_int_range (rand, 0, 12) == 0)
+            outcome = FG_OUTCOME_NA;
+
+          if (!fg_inspection_record (store, admin, inspection, fg_checklist_item_get_code (item),
+                                     outcome, outcome == FG_OUTCOME_FAIL ? "现场检查发现" : NULL, error))
+            return FALSE;
+        }
+
+      if (!fg_inspection_finish (store, admin, inspection, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static FgVenue *
 make_venue (GRand      *rand,
             FgRegion   *grid,
@@ -397,6 +494,7 @@ fg_demo_populate (FgStore         *store,
                   GError         **error)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (DEMO_SEED);
+  g_autoptr(FgActor) admin = NULL;
   Places places = { 0 };
   guint n_villages;
   gboolean ok = FALSE;
@@ -453,6 +551,14 @@ fg_demo_populate (FgStore         *store,
 
   if (!add_accounts (store, actor, &places, error) ||
       !fg_store_set_setting (store, "demo", "1", error))
+    {
+      fg_store_rollback (store);
+      goto out;
+    }
+
+  admin = fg_account_login (store, demo_accounts[0].login, demo_accounts[0].password, error);
+  if (admin == NULL ||
+      !add_inspections (store, admin, rand, MIN (n_venues / 6, 150), error))
     {
       fg_store_rollback (store);
       goto out;

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 
+#include "fg-checklist-private.h"
 #include "fg-store-private.h"
 
 /* 'FGRD': marks a file as ours, so that another program's SQLite file is
@@ -647,6 +648,10 @@ fg_store_open (const char  *path,
     return NULL;
 
   fg_store_reload_node (self);
+
+  /* the checklists shipped with this version of the program, like the
+   * schema, come with opening the database */
+  fg_checklist_install_shipped (self);
 
   return g_steal_pointer (&self);
 }

@@ -1,0 +1,308 @@
+/* fg-campaign.c — campaigns (专项行动): a named period with focus items
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "fg-inspection.h"
+#include "fg-permission-private.h"
+#include "fg-store-private.h"
+
+struct _FgCampaign
+{
+  GObject parent_instance;
+
+  char *id;
+  char *name;
+  char *starts_on;
+  char *ends_on;
+  GStrv focus;
+};
+
+G_DEFINE_FINAL_TYPE (FgCampaign, fg_campaign, G_TYPE_OBJECT)
+
+static void
+fg_campaign_finalize (GObject *object)
+{
+  FgCampaign *self = (FgCampaign *)object;
+
+  g_free (self->id);
+  g_free (self->name);
+  g_free (self->starts_on);
+  g_free (self->ends_on);
+  g_strfreev (self->focus);
+
+  G_OBJECT_CLASS (fg_campaign_parent_class)->finalize (object);
+}
+
+static void
+fg_campaign_class_init (FgCampaignClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = fg_campaign_finalize;
+}
+
+static void
+fg_campaign_init (FgCampaign *self)
+{
+}
+
+const char *
+fg_campaign_get_id (FgCampaign *self)
+{
+  g_return_val_if_fail (FG_IS_CAMPAIGN (self), NULL);
+  return self->id;
+}
+
+const char *
+fg_campaign_get_name (FgCampaign *self)
+{
+  g_return_val_if_fail (FG_IS_CAMPAIGN (self), NULL);
+  return self->name;
+}
+
+const char *
+fg_campaign_get_starts_on (FgCampaign *self)
+{
+  g_return_val_if_fail (FG_IS_CAMPAIGN (self), NULL);
+  return self->starts_on;
+}
+
+const char *
+fg_campaign_get_ends_on (FgCampaign *self)
+{
+  g_return_val_if_fail (FG_IS_CAMPAIGN (self), NULL);
+  return self->ends_on;
+}
+
+/**
+ * fg_campaign_get_focus:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the codes of the
+ *   checklist items the campaign looks at in particular
+ */
+const char * const *
+fg_campaign_get_focus (FgCampaign *self)
+{
+  g_return_val_if_fail (FG_IS_CAMPAIGN (self), NULL);
+  return (const char * const *) self->focus;
+}
+
+/* A calendar date as YYYY-MM-DD, or NULL. */
+static GDate *
+parse_date (const char *text)
+{
+  int year, month, day;
+  char end;
+
+  if (text == NULL || sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
+      strlen (text) != 10 || !g_date_valid_dmy (day, month, year))
+    return NULL;
+
+  return g_date_new_dmy (day, month, year);
+}
+
+static char *
+focus_to_json (const char * const *focus)
+{
+  g_autoptr(GString) json = g_string_new ("[");
+
+  for (guint i = 0; focus != NULL && focus[i] != NULL; i++)
+    g_string_append_printf (json, "%s\"%s\"", i > 0 ? "," : "", focus[i]);
+  g_string_append_c (json, ']');
+
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
+
+/**
+ * fg_campaign_create:
+ * @store: the store
+ * @actor: township staff or administrator
+ * @name: e.g. "电动自行车消防安全专项整治"
+ * @starts_on: the first day, YYYY-MM-DD
+ * @ends_on: the last day, YYYY-MM-DD
+ * @focus: (array zero-terminated=1): codes of checklist items to look at
+ *   in particular
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the campaign, or %NULL with @error set
+ */
+FgCampaign *
+fg_campaign_create (FgStore            *store,
+                    FgActor            *actor,
+                    const char         *name,
+                    const char         *starts_on,
+                    const char         *ends_on,
+                    const char * const *focus,
+                    GError            **error)
+{
+  g_autoptr(FgCampaign) self = NULL;
+  g_autoptr(GDate) start = NULL;
+  g_autoptr(GDate) end = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *clean_name = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *now = fg_now_iso8601 ();
+  g_autofree char *stamp = NULL;
+  const char *township_id;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  township_id = fg_store_get_home_region_id (store);
+  if (!fg_permission_check (store, actor, FG_ACTION_HAZARD_MANAGE, NULL, NULL, error))
+    return NULL;
+
+  clean_name = g_strstrip (g_strdup (name != NULL ? name : ""));
+  if (*clean_name == '\0' || g_utf8_strlen (clean_name, -1) > 100)
+    {
+      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_CAMPAIGN,
+                   _("Give the campaign a name of up to 100 characters."));
+      return NULL;
+    }
+
+  start = parse_date (starts_on);
+  end = parse_date (ends_on);
+  if (start == NULL || end == NULL)
+    {
+      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_DATE,
+                   _("Write dates as year-month-day, for example 2026-12-31."));
+      return NULL;
+    }
+  if (g_date_compare (end, start) < 0)
+    {
+      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_DATE,
+                   _("The campaign ends before it starts. Check the dates."));
+      return NULL;
+    }
+
+  for (guint i = 0; focus != NULL && focus[i] != NULL; i++)
+    {
+      g_autoptr(sqlite3_stmt) item = fg_store_prepare (store,
+                                                       "SELECT 1 FROM checklist_item WHERE code = ?1 LIMIT 1",
+                                                       error);
+      if (item == NULL)
+        return NULL;
+      sqlite3_bind_text (item, 1, focus[i], -1, SQLITE_STATIC);
+      if (sqlite3_step (item) != SQLITE_ROW)
+        {
+          g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_UNKNOWN_ITEM,
+                       _("“%s” is not the code of a checklist item."), focus[i]);
+          return NULL;
+        }
+    }
+
+  self = g_object_new (FG_TYPE_CAMPAIGN, NULL);
+  self->id = fg_uuid_new ();
+  self->name = g_steal_pointer (&clean_name);
+  self->starts_on = g_strdup (starts_on);
+  self->ends_on = g_strdup (ends_on);
+  self->focus = g_strdupv ((char **) focus);
+  if (self->focus == NULL)
+    self->focus = g_new0 (char *, 1);
+  json = focus_to_json (focus);
+
+  if (!fg_store_begin (store, error))
+    return NULL;
+
+  stamp = fg_store_next_stamp (store);
+  stmt = fg_store_prepare (store,
+                           "INSERT INTO campaign (id, township_id, name, starts_on, ends_on, focus,"
+                           "  created_at, origin_node, stamp)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                           error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, self->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, township_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, self->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, self->starts_on, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, self->ends_on, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+
+  if (!fg_store_commit (store, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+
+failed:
+  fg_store_rollback (store);
+  return NULL;
+}
+
+/**
+ * fg_campaign_list:
+ * @store: the store
+ * @actor: who reads
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type FgCampaign): the campaigns, the
+ *   latest first
+ */
+GPtrArray *
+fg_campaign_list (FgStore  *store,
+                  FgActor  *actor,
+                  GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ, NULL, NULL, error))
+    return NULL;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT c.id, c.name, c.starts_on, c.ends_on, value"
+                           " FROM campaign c LEFT JOIN json_each (c.focus)"
+                           " WHERE c.deleted = 0 ORDER BY c.starts_on DESC, c.seq DESC, key",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FgCampaign *last = list->len > 0 ? g_ptr_array_index (list, list->len - 1) : NULL;
+      const char *code = (const char *) sqlite3_column_text (stmt, 4);
+
+      if (last == NULL || !g_str_equal (last->id, fg_stmt_text (stmt, 0)))
+        {
+          last = g_object_new (FG_TYPE_CAMPAIGN, NULL);
+          last->id = g_strdup (fg_stmt_text (stmt, 0));
+          last->name = g_strdup (fg_stmt_text (stmt, 1));
+          last->starts_on = g_strdup (fg_stmt_text (stmt, 2));
+          last->ends_on = g_strdup (fg_stmt_text (stmt, 3));
+          last->focus = g_new0 (char *, 1);
+          g_ptr_array_add (list, last);
+        }
+
+      if (code != NULL)
+        {
+          guint n = g_strv_length (last->focus);
+
+          last->focus = g_renew (char *, last->focus, n + 2);
+          last->focus[n] = g_strdup (code);
+          last->focus[n + 1] = NULL;
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&list);
+}
