@@ -1074,16 +1074,36 @@ fg_checklist_union (GPtrArray *checklists)
 
 /* Installs every template shipped with the program that the database
  * does not have yet. They are tested against their schema; a failure here
- * is a defect of the program, reported and skipped. */
+ * is a defect of the program, reported and skipped. A digest of the
+ * shipped files, kept in the database, spares reading them again at every
+ * start when nothing changed. */
 void
 fg_checklist_install_shipped (FgStore *store)
 {
   g_auto(GStrv) names = g_resources_enumerate_children (SHIPPED_PATH, 0, NULL);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autofree char *installed = NULL;
+  gboolean all_installed = TRUE;
 
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
       g_autofree char *path = g_strconcat (SHIPPED_PATH "/", names[i], NULL);
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+      GBytes *bytes = g_resources_lookup_data (path, 0, NULL);
+
+      g_ptr_array_add (files, bytes);
+      g_checksum_update (checksum, (const guchar *) names[i], strlen (names[i]) + 1);
+      if (bytes != NULL)
+        g_checksum_update (checksum, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    }
+
+  installed = fg_store_dup_setting (store, "shipped-checklists");
+  if (g_strcmp0 (installed, g_checksum_get_string (checksum)) == 0)
+    return;
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      GBytes *bytes = g_ptr_array_index (files, i);
       g_autoptr(FgChecklist) checklist = NULL;
       g_autoptr(GError) error = NULL;
 
@@ -1092,6 +1112,17 @@ fg_checklist_install_shipped (FgStore *store)
 
       checklist = fg_checklist_parse (bytes, names[i], &error);
       if (checklist == NULL || !fg_checklist_install (store, checklist, &error))
-        g_warning ("The shipped checklist %s could not be installed: %s", names[i], error->message);
+        {
+          g_warning ("The shipped checklist %s could not be installed: %s", names[i], error->message);
+          all_installed = FALSE;
+        }
+    }
+
+  if (all_installed && fg_store_begin (store, NULL))
+    {
+      if (fg_store_set_setting (store, "shipped-checklists", g_checksum_get_string (checksum), NULL))
+        fg_store_commit (store, NULL);
+      else
+        fg_store_rollback (store);
     }
 }
