@@ -232,6 +232,38 @@ fg_cli_get_actor (FgCli   *cli,
 }
 
 /**
+ * fg_cli_load_venue:
+ *
+ * Loads a venue for the actor; an unknown id is refused with a hint at
+ * where ids are found.
+ *
+ * Returns: (transfer full): the venue, or %NULL with @error set
+ */
+FgVenue *
+fg_cli_load_venue (FgStore     *store,
+                   FgActor     *actor,
+                   const char  *id,
+                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  FgVenue *venue;
+
+  venue = fg_venue_load (store, actor, id, &local_error);
+  if (venue == NULL)
+    {
+      if (g_error_matches (local_error, FG_VENUE_ERROR, FG_VENUE_ERROR_NOT_FOUND))
+        g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED,
+                     _("There is no venue with the id “%s”. “firegrid-cli venue search TEXT” "
+                       "shows the ids."),
+                     id);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+
+  return venue;
+}
+
+/**
  * fg_cli_option_context_new:
  * @cli: the run
  * @command_path: (nullable): the command, e.g. "venue add"; %NULL at the top

@@ -427,30 +427,6 @@ venue_search (FgCli   *cli,
 
 /* --- one venue ---------------------------------------------------------- */
 
-static FgVenue *
-load_venue (FgStore     *store,
-            FgActor     *actor,
-            const char  *id,
-            GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  FgVenue *venue;
-
-  venue = fg_venue_load (store, actor, id, &local_error);
-  if (venue == NULL)
-    {
-      if (g_error_matches (local_error, FG_VENUE_ERROR, FG_VENUE_ERROR_NOT_FOUND))
-        g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED,
-                     _("There is no venue with the id “%s”. “firegrid-cli venue search TEXT” "
-                       "shows the ids."),
-                     id);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-    }
-
-  return venue;
-}
-
 static gboolean
 venue_show (FgCli   *cli,
             int      argc,
@@ -499,7 +475,7 @@ venue_show (FgCli   *cli,
   if (actor == NULL)
     return FALSE;
 
-  venue = load_venue (store, actor, argv[1], error);
+  venue = fg_cli_load_venue (store, actor, argv[1], error);
   if (venue == NULL)
     return FALSE;
   region = fg_region_lookup (store, actor, fg_venue_get_region_id (venue), error);
@@ -911,7 +887,7 @@ venue_edit (FgCli   *cli,
   if (actor == NULL)
     return FALSE;
 
-  venue = load_venue (store, actor, argv[1], error);
+  venue = fg_cli_load_venue (store, actor, argv[1], error);
   if (venue == NULL)
     return FALSE;
 

@@ -22,6 +22,9 @@ static const FgCliCommand commands[] = {
   { "region", N_("List and change villages, communities and grids"), fg_cli_command_region },
   { "venue", N_("List, find, show, add and change venues"), fg_cli_command_venue },
   { "category", N_("List the venue categories and their ids"), fg_cli_command_category },
+  { "checklist", N_("Show and check the checklist templates"), fg_cli_command_checklist },
+  { "inspection", N_("Record, list and show inspections of venues"), fg_cli_command_inspection },
+  { "campaign", N_("Set up and list campaigns"), fg_cli_command_campaign },
   { "account", N_("List and manage the accounts that may log in"), fg_cli_command_account },
   { "audit", N_("Show what was done or refused, and by whom"), fg_cli_command_audit },
   { "help", N_("Show the help of a command"), command_help },
@@ -42,7 +45,7 @@ top_level_context_new (FgCli    *cli,
   description = g_strdup_printf ("%s\n\n%s\n\n%s\n%s\n\n%s",
                                  command_list,
                                  _("Once the database has accounts, every command but init, demo, "
-                                   "help and category list needs --user LOGIN. The password is read "
+                                   "help, category list and checklist needs --user LOGIN. The password is read "
                                    "from the environment variable FIREGRID_PASSWORD, or asked for "
                                    "on the terminal."),
                                  _("Run “firegrid-cli COMMAND --help” for the options of a command."),

@@ -83,6 +83,10 @@ FgStore        *fg_cli_open_store         (FgCli              *cli,
 void            fg_cli_discard_database   (FgCli              *cli);
 FgActor        *fg_cli_get_actor          (FgCli              *cli,
                                            GError            **error);
+FgVenue        *fg_cli_load_venue         (FgStore            *store,
+                                           FgActor            *actor,
+                                           const char         *id,
+                                           GError            **error);
 
 GOptionContext *fg_cli_option_context_new (FgCli              *cli,
                                            const char         *command_path,
@@ -165,5 +169,8 @@ gboolean fg_cli_command_venue    (FgCli *cli, int argc, char **argv, GError **er
 gboolean fg_cli_command_category (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_account  (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_audit    (FgCli *cli, int argc, char **argv, GError **error);
+gboolean fg_cli_command_checklist (FgCli *cli, int argc, char **argv, GError **error);
+gboolean fg_cli_command_inspection (FgCli *cli, int argc, char **argv, GError **error);
+gboolean fg_cli_command_campaign (FgCli *cli, int argc, char **argv, GError **error);
 
 G_END_DECLS

@@ -155,7 +155,7 @@ fg_campaign_create (FgStore            *store,
   g_return_val_if_fail (actor != NULL, NULL);
 
   township_id = fg_store_get_home_region_id (store);
-  if (!fg_permission_check (store, actor, FG_ACTION_HAZARD_MANAGE, NULL, NULL, error))
+  if (!fg_permission_check (store, actor, FG_ACTION_CAMPAIGN_MANAGE, NULL, NULL, error))
     return NULL;
 
   clean_name = g_strstrip (g_strdup (name != NULL ? name : ""));

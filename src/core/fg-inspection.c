@@ -757,7 +757,7 @@ fg_inspection_start (FgStore           *store,
       if (sqlite3_step (campaign) != SQLITE_ROW)
         {
           g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_CAMPAIGN,
-                       _("That campaign does not exist. Choose one from the campaigns."));
+                       _("That campaign does not exist."));
           return NULL;
         }
     }

@@ -28,12 +28,12 @@ G_DEFINE_QUARK (fg-permission-error-quark, fg_permission_error)
  *   C  county                  reads every township it imported; issues
  *                              supervision instructions; edits nothing */
 static const gboolean role_actions[FG_N_ROLES][FG_N_ACTIONS] = {
-  /*                           RR RE VR VE IR HR HM NI NP NS SU SY AM AU */
-  [FG_ROLE_TOWNSHIP_ADMIN]  = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1 },
-  [FG_ROLE_TOWNSHIP_STAFF]  = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 0 },
-  [FG_ROLE_GRID_WORKER]     = { 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0 },
-  [FG_ROLE_VILLAGE_COMMITTEE] = { 1, 0, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0 },
-  [FG_ROLE_COUNTY]          = { 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1 },
+  /*                           RR RE VR VE IR HR HM NI NP NS SU CM SY AM AU */
+  [FG_ROLE_TOWNSHIP_ADMIN]  = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1 },
+  [FG_ROLE_TOWNSHIP_STAFF]  = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 0 },
+  [FG_ROLE_GRID_WORKER]     = { 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
+  [FG_ROLE_VILLAGE_COMMITTEE] = { 1, 0, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0 },
+  [FG_ROLE_COUNTY]          = { 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1 },
 };
 
 static const char * const role_ids[FG_N_ROLES] = {
@@ -56,6 +56,7 @@ static const char * const action_ids[FG_N_ACTIONS] = {
   "notice-print",
   "notice-serve",
   "supervise",
+  "campaign-manage",
   "sync",
   "account-manage",
   "audit-read",
@@ -162,6 +163,8 @@ action_description (FgAction action)
       return _("record the service of notices");
     case FG_ACTION_SUPERVISE:
       return _("give supervision instructions");
+    case FG_ACTION_CAMPAIGN_MANAGE:
+      return _("organise campaigns");
     case FG_ACTION_SYNC:
       return _("exchange records with other offices");
     case FG_ACTION_ACCOUNT_MANAGE:

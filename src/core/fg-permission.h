@@ -41,6 +41,7 @@ typedef enum
   FG_ACTION_NOTICE_PRINT,
   FG_ACTION_NOTICE_SERVE,      /* record service (送达) */
   FG_ACTION_SUPERVISE,         /* county instructions, 挂牌督办 */
+  FG_ACTION_CAMPAIGN_MANAGE,   /* organise campaigns (专项行动) */
   FG_ACTION_SYNC,
   FG_ACTION_ACCOUNT_MANAGE,
   FG_ACTION_AUDIT_READ,

@@ -270,6 +270,7 @@ test_cli_help (Fixture       *f,
                gconstpointer  data)
 {
   static const char * const commands[] = { "init", "demo", "region", "venue", "category",
+                                           "checklist", "inspection", "campaign",
                                            "account", "audit" };
   g_autoptr(Result) help = run_plain (f, "--help", NULL);
   g_autoptr(Result) venue_help = run_plain (f, "venue", "--help", NULL);
@@ -1129,6 +1130,425 @@ test_cli_init_admin (Fixture       *f,
   g_assert_cmpstr (list->out, ==, "wang.li\t王丽\ttownship-admin\t410425101000\t冢头镇\t1\n");
 }
 
+/* --- checklists and inspections ---------------------------------------- */
+
+/* The lines of @text whose first field is @tag. */
+static guint
+count_tagged_lines (const char *text,
+                    const char *tag)
+{
+  g_autofree char *start = g_strdup_printf ("%s\t", tag);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    n += g_str_has_prefix (lines[i], start);
+  return n;
+}
+
+/* The “item” lines of “inspection show --format tsv” with @outcome. */
+static guint
+count_outcomes (const char *text,
+                const char *outcome)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      n += g_strv_length (fields) >= 3 && g_str_equal (fields[0], "item") &&
+           g_str_equal (fields[2], outcome);
+    }
+  return n;
+}
+
+/* The first venue of @category that the current login sees. */
+static char *
+find_venue (Fixture    *f,
+            const char *category)
+{
+  g_autoptr(Result) venues = run_db (f, "venue", "list", "--category", category,
+                                     "--format", "tsv", "--limit", "1", NULL);
+
+  assert_success (venues);
+  g_assert_cmpuint (strlen (venues->out), >, 36);
+  return g_strndup (venues->out, 36);
+}
+
+/* Two item codes of the restaurant checklist: the first and the last. */
+static void
+restaurant_codes (Fixture  *f,
+                  char    **first,
+                  char    **last)
+{
+  g_autoptr(Result) items = run_db (f, "checklist", "show", "restaurant", "--format", "tsv", NULL);
+  g_auto(GStrv) lines = NULL;
+  guint n;
+
+  assert_success (items);
+  lines = g_strsplit (items->out, "\n", -1);
+  n = g_strv_length (lines) - 1;  /* after the last line break */
+  g_assert_cmpuint (n, >=, 2);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 9);
+      g_assert_cmpstr (fields[0], !=, "");
+    }
+
+  *first = g_strndup (lines[0], strcspn (lines[0], "\t"));
+  *last = g_strndup (lines[n - 1], strcspn (lines[n - 1], "\t"));
+}
+
+static void
+test_cli_checklist_validate (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *source_dir = g_getenv ("FIREGRID_SOURCE_DIR");
+  g_autofree char *good = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *broken_path = g_build_filename (f->dir, "broken.xml", NULL);
+  g_autofree char *missing_path = g_build_filename (f->dir, "missing.xml", NULL);
+  g_autoptr(Result) valid = NULL;
+  g_autoptr(Result) valid_tsv = NULL;
+  g_autoptr(Result) invalid = NULL;
+  g_autoptr(Result) missing = NULL;
+  g_autoptr(Result) no_file = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *text;
+  char *attribute;
+
+  g_assert_nonnull (source_dir);
+  good = g_build_filename (source_dir, "data", "checklists", "restaurant.xml", NULL);
+
+  valid = run_plain (f, "checklist", "validate", good, NULL);
+  assert_success (valid);
+  g_assert_true (g_str_has_prefix (valid->out, "valid: restaurant version "));
+  g_assert_cmpuint (count_lines (valid->out), ==, 1);
+
+  valid_tsv = run_plain (f, "checklist", "validate", "--format", "tsv", good, NULL);
+  assert_success (valid_tsv);
+  g_assert_true (g_str_has_prefix (valid_tsv->out, "valid\trestaurant\t"));
+
+  /* a copy whose first item has a deadline that is not a number */
+  g_file_get_contents (good, &contents, NULL, &error);
+  g_assert_no_error (error);
+  text = g_string_new (contents);
+  attribute = strstr (text->str, "deadline-days=\"");
+  g_assert_nonnull (attribute);
+  g_string_insert (text, attribute - text->str + strlen ("deadline-days=\""), "soon");
+  broken = g_string_free (text, FALSE);
+  g_file_set_contents (broken_path, broken, -1, &error);
+  g_assert_no_error (error);
+
+  invalid = run_plain (f, "checklist", "validate", broken_path, NULL);
+  assert_refused (invalid, 1);
+  g_assert_nonnull (strstr (invalid->err, "Line"));
+  g_assert_nonnull (strstr (invalid->err, "broken.xml"));
+  g_assert_cmpuint (count_lines (invalid->err), ==, 1);
+
+  missing = run_plain (f, "checklist", "validate", missing_path, NULL);
+  assert_refused (missing, 1);
+  no_file = run_plain (f, "checklist", "validate", NULL);
+  assert_refused (no_file, 2);
+
+  /* a file is checked without any database */
+  g_assert_false (g_file_test (f->xdg_data_home, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_cli_checklist_show (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(Result) demo = run_db (f, "demo", NULL);
+  g_autoptr(Result) list = NULL;
+  g_autoptr(Result) table = NULL;
+  g_autoptr(Result) unknown = NULL;
+  g_autoptr(Result) old_version = NULL;
+  g_autoptr(Result) venues = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  assert_success (demo);
+
+  /* checklists are program data: no login */
+  log_in_as (f, NULL, NULL);
+  list = run_db (f, "checklist", "list", "--format", "tsv", NULL);
+  assert_success (list);
+  g_assert_true (has_tsv_line (list->out, 3, "restaurant", NULL, "restaurant"));
+  g_assert_true (has_tsv_line (list->out, 3, "hotel", NULL, "hotel"));
+
+  restaurant_codes (f, &first, &last);
+  table = run_db (f, "checklist", "show", "restaurant", NULL);
+  assert_success (table);
+  g_assert_nonnull (strstr (table->out, first));
+  g_assert_nonnull (strstr (table->out, last));
+  g_assert_nonnull (strstr (table->out, "Basis: "));
+
+  unknown = run_db (f, "checklist", "show", "bowling-alley", NULL);
+  assert_refused (unknown, 1);
+  g_assert_nonnull (strstr (unknown->err, "checklist list"));
+  old_version = run_db (f, "checklist", "show", "restaurant", "--version", "999", NULL);
+  assert_refused (old_version, 1);
+
+  /* records, unlike checklists, still need a login */
+  venues = run_db (f, "venue", "list", NULL);
+  assert_refused (venues, 2);
+}
+
+static void
+test_cli_inspection_record (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(Result) demo = run_db (f, "demo", NULL);
+  g_autoptr(Result) record = NULL;
+  g_autoptr(Result) show = NULL;
+  g_autoptr(Result) show_table = NULL;
+  g_autoptr(Result) list = NULL;
+  g_autoptr(Result) checklist = NULL;
+  g_autofree char *venue = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *fail = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *n_failed = NULL;
+  g_autofree char *deadline = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  assert_success (demo);
+  log_in_as (f, "admin", "demo-admin");
+  venue = find_venue (f, "restaurant");
+  restaurant_codes (f, &first, &last);
+
+  fail = g_strdup_printf ("%s,%s", first, last);
+  note = g_strdup_printf ("%s=灭火器压力不足", first);
+  record = run_db (f, "inspection", "record", "--venue", venue, "--fail", fail, "--note", note,
+                   "--format", "tsv", NULL);
+  assert_success (record);
+
+  /* the id, then one line per hazard: code, grade, deadline */
+  lines = g_strsplit (record->out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpuint (strlen (lines[0]), ==, 36);
+  id = g_strdup (lines[0]);
+  g_assert_true (has_tsv_line (record->out, 1, first));
+  g_assert_true (has_tsv_line (record->out, 1, last));
+
+  show = run_db (f, "inspection", "show", id, "--format", "tsv", NULL);
+  assert_success (show);
+  g_assert_cmpuint (count_tagged_lines (show->out, "hazard"), ==, 2);
+  g_assert_true (has_tsv_line (show->out, 5, "hazard", first, NULL, NULL, "灭火器压力不足"));
+  g_assert_true (has_tsv_line (show->out, 2, "hazard", last));
+  g_assert_true (has_tsv_line (show->out, 4, "item", first, "fail", "灭火器压力不足"));
+  g_assert_true (has_tsv_line (show->out, 3, "item", last, "fail"));
+  g_assert_true (has_tsv_line (show->out, 2, "venue", venue));
+  g_assert_true (has_tsv_line (show->out, 2, "inspector", "admin"));
+  g_assert_true (has_tsv_line (show->out, 2, "status", "finished"));
+  g_assert_true (has_tsv_line (show->out, 2, "kind", "routine"));
+  /* every other item passed */
+  g_assert_cmpuint (count_outcomes (show->out, "fail"), ==, 2);
+  g_assert_cmpuint (count_outcomes (show->out, "na"), ==, 0);
+  g_assert_cmpuint (count_outcomes (show->out, "pass"), ==, count_tagged_lines (show->out, "item") - 2);
+
+  show_table = run_db (f, "inspection", "show", id, NULL);
+  assert_success (show_table);
+  g_assert_nonnull (strstr (show_table->out, "restaurant v"));
+  g_assert_nonnull (strstr (show_table->out, first));
+
+  /* the demo may have inspected the venue before: the newest comes first */
+  list = run_db (f, "inspection", "list", "--venue", venue, "--format", "tsv", NULL);
+  assert_success (list);
+  g_assert_true (g_str_has_prefix (list->out, id));
+  status = tsv_lookup (list->out, 0, id, 6);
+  g_assert_cmpstr (status, ==, "finished");
+  n_failed = tsv_lookup (list->out, 0, id, 8);
+  g_assert_cmpstr (n_failed, ==, "2");
+
+  /* the hazard lines of “record” name the grades the checklist proposes */
+  checklist = run_db (f, "checklist", "show", "restaurant", "--format", "tsv", NULL);
+  assert_success (checklist);
+  deadline = tsv_lookup (checklist->out, 0, first, 5);
+  g_assert_true (has_tsv_line (record->out, 3, first, NULL, deadline));
+}
+
+static void
+test_cli_inspection_refused (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(Result) demo = run_db (f, "demo", NULL);
+  g_autoptr(Result) village_venues = NULL;
+  g_autoptr(Result) village_before = NULL;
+  g_autoptr(Result) by_village = NULL;
+  g_autoptr(Result) village_after = NULL;
+  g_autoptr(Result) before = NULL;
+  g_autoptr(Result) unknown = NULL;
+  g_autoptr(Result) after_unknown = NULL;
+  g_autoptr(Result) bad_photo = NULL;
+  g_autoptr(Result) after_photo = NULL;
+  g_autoptr(Result) again = NULL;
+  g_autoptr(Result) photo = NULL;
+  g_autoptr(Result) show = NULL;
+  g_autoptr(Result) discard = NULL;
+  g_autoptr(Result) no_kind = NULL;
+  g_autoptr(Result) no_venue = NULL;
+  g_autofree char *village_venue = NULL;
+  g_autofree char *venue = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *fail = NULL;
+  g_autofree char *text_path = g_build_filename (f->dir, "note.jpg", NULL);
+  g_autofree char *png_path = g_build_filename (f->dir, "exit.png", NULL);
+  g_autofree char *bad_photo_arg = NULL;
+  g_autofree char *photo_arg = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autoptr(GError) error = NULL;
+  /* the smallest PNG: 1×1, grey */
+  static const guint8 png[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
+    0x00, 0x00, 0x00, 0x0d, 'I', 'H', 'D', 'R', 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01,
+    0x08, 0x00, 0x00, 0x00, 0x00, 0x3a, 0x7e, 0x9b, 0x55,
+    0x00, 0x00, 0x00, 0x0a, 'I', 'D', 'A', 'T', 0x78, 0x9c, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02,
+    0x00, 0x01, 0xe5, 0x27, 0xde, 0xfc,
+    0x00, 0x00, 0x00, 0x00, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82,
+  };
+
+  assert_success (demo);
+
+  /* the village committee sees its venues, but does not inspect them */
+  log_in_as (f, "village", "demo-village");
+  village_venues = run_db (f, "venue", "list", "--format", "tsv", "--limit", "1", NULL);
+  assert_success (village_venues);
+  g_assert_cmpuint (strlen (village_venues->out), >, 36);
+  village_venue = g_strndup (village_venues->out, 36);
+  village_before = run_db (f, "inspection", "list", "--venue", village_venue, "--format", "tsv", NULL);
+  assert_success (village_before);
+  by_village = run_db (f, "inspection", "record", "--venue", village_venue, NULL);
+  assert_refused (by_village, 1);
+  g_assert_nonnull (strstr (by_village->err, "record inspections"));
+  village_after = run_db (f, "inspection", "list", "--venue", village_venue, "--format", "tsv", NULL);
+  assert_success (village_after);
+  g_assert_cmpstr (village_after->out, ==, village_before->out);
+
+  log_in_as (f, "admin", "demo-admin");
+  venue = find_venue (f, "restaurant");
+  restaurant_codes (f, &first, &last);
+  before = run_db (f, "inspection", "list", "--venue", venue, "--format", "tsv", NULL);
+  assert_success (before);
+
+  /* an unknown code: refused, and no draft is left behind */
+  fail = g_strdup_printf ("%s,NO-SUCH-ITEM", first);
+  unknown = run_db (f, "inspection", "record", "--venue", venue, "--fail", fail, NULL);
+  assert_refused (unknown, 1);
+  g_assert_nonnull (strstr (unknown->err, "NO-SUCH-ITEM"));
+  g_assert_null (strstr (unknown->err, first));
+  after_unknown = run_db (f, "inspection", "list", "--venue", venue, "--format", "tsv", NULL);
+  assert_success (after_unknown);
+  g_assert_cmpstr (after_unknown->out, ==, before->out);
+  discard = run_db (f, "inspection", "discard", "--venue", venue, NULL);
+  assert_refused (discard, 1);
+  g_assert_nonnull (strstr (discard->err, "no unfinished inspection"));
+
+  /* a photo that is no image: refused after the start, the draft discarded */
+  g_file_set_contents (text_path, "not a photo", -1, &error);
+  g_assert_no_error (error);
+  bad_photo_arg = g_strdup_printf ("%s=%s", first, text_path);
+  bad_photo = run_db (f, "inspection", "record", "--venue", venue, "--photo", bad_photo_arg, NULL);
+  assert_refused (bad_photo, 1);
+  g_assert_nonnull (strstr (bad_photo->err, "JPEG or PNG"));
+  after_photo = run_db (f, "inspection", "list", "--venue", venue, "--format", "tsv", NULL);
+  assert_success (after_photo);
+  g_assert_cmpstr (after_photo->out, ==, before->out);
+
+  /* and then the inspection can be recorded, with a real photo */
+  g_file_set_contents (png_path, (const char *) png, sizeof png, &error);
+  g_assert_no_error (error);
+  photo_arg = g_strdup_printf ("%s=%s", last, png_path);
+  again = run_db (f, "inspection", "record", "--venue", venue, "--fail", last,
+                  "--photo", photo_arg, "--format", "tsv", NULL);
+  assert_success (again);
+  g_assert_cmpuint (count_lines (again->out), ==, 2);
+  again->out[36] = '\0';
+  show = run_db (f, "inspection", "show", again->out, "--format", "tsv", NULL);
+  assert_success (show);
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, png, sizeof png);
+  g_assert_true (has_tsv_line (show->out, 5, "item", last, "fail", "", sha256));
+  g_assert_cmpuint (count_tagged_lines (show->out, "hazard"), ==, 1);
+
+  /* usage errors are found before anything is stored */
+  no_kind = run_db (f, "inspection", "record", "--venue", venue, "--kind", "campaign", NULL);
+  assert_refused (no_kind, 2);
+  no_venue = run_db (f, "inspection", "record", "--fail", first, NULL);
+  assert_refused (no_venue, 2);
+}
+
+static void
+test_cli_campaign (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(Result) demo = run_db (f, "demo", NULL);
+  g_autoptr(Result) add = NULL;
+  g_autoptr(Result) bad_dates = NULL;
+  g_autoptr(Result) by_grid = NULL;
+  g_autoptr(Result) list = NULL;
+  g_autoptr(Result) record = NULL;
+  g_autoptr(Result) show = NULL;
+  g_autoptr(Result) unknown = NULL;
+  g_autofree char *venue = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *focus = NULL;
+  g_autofree char *campaign = NULL;
+  g_autofree char *listed_focus = NULL;
+
+  assert_success (demo);
+  log_in_as (f, "admin", "demo-admin");
+  venue = find_venue (f, "restaurant");
+  restaurant_codes (f, &first, &last);
+
+  focus = g_strdup_printf ("%s,%s", first, last);
+  add = run_db (f, "campaign", "add", "--name", "冬春火灾防控专项行动", "--from", "2026-11-01",
+                "--to", "2027-03-31", "--focus", focus, NULL);
+  assert_success (add);
+  g_assert_cmpuint (strlen (add->out), ==, 36 + 1);
+  campaign = g_strndup (add->out, 36);
+
+  bad_dates = run_db (f, "campaign", "add", "--name", "倒排", "--from", "2026-12-01",
+                      "--to", "2026-11-01", NULL);
+  assert_refused (bad_dates, 1);
+
+  list = run_db (f, "campaign", "list", "--format", "tsv", NULL);
+  assert_success (list);
+  g_assert_true (has_tsv_line (list->out, 4, campaign, "冬春火灾防控专项行动", "2026-11-01", "2027-03-31"));
+  listed_focus = tsv_lookup (list->out, 0, campaign, 4);
+  g_assert_cmpstr (listed_focus, ==, focus);
+
+  record = run_db (f, "inspection", "record", "--venue", venue, "--kind", "campaign",
+                   "--campaign", campaign, "--fail", first, "--format", "tsv", NULL);
+  assert_success (record);
+  record->out[36] = '\0';
+  show = run_db (f, "inspection", "show", record->out, "--format", "tsv", NULL);
+  assert_success (show);
+  g_assert_true (has_tsv_line (show->out, 2, "kind", "campaign"));
+  g_assert_true (has_tsv_line (show->out, 2, "campaign", campaign));
+
+  unknown = run_db (f, "inspection", "record", "--venue", venue, "--campaign",
+                    "00000000-0000-0000-0000-000000000000", NULL);
+  assert_refused (unknown, 1);
+  g_assert_nonnull (strstr (unknown->err, "campaign list"));
+
+  /* a grid worker inspects, but does not set up campaigns */
+  log_in_as (f, "grid", "demo-grid");
+  by_grid = run_db (f, "campaign", "add", "--name", "网格行动", "--from", "2026-11-01",
+                    "--to", "2026-11-30", NULL);
+  assert_refused (by_grid, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1153,6 +1573,11 @@ main (int   argc,
   ADD ("/cli/wrong-password", test_cli_wrong_password);
   ADD ("/cli/grid-worker", test_cli_grid_worker);
   ADD ("/cli/account", test_cli_account);
+  ADD ("/cli/checklist-validate", test_cli_checklist_validate);
+  ADD ("/cli/checklist-show", test_cli_checklist_show);
+  ADD ("/cli/inspection-record", test_cli_inspection_record);
+  ADD ("/cli/inspection-refused", test_cli_inspection_refused);
+  ADD ("/cli/campaign", test_cli_campaign);
 
 #undef ADD
 
