@@ -25,6 +25,7 @@ static const FgCliCommand commands[] = {
   { "checklist", N_("Show and check the checklist templates"), fg_cli_command_checklist },
   { "inspection", N_("Record, list and show inspections of venues"), fg_cli_command_inspection },
   { "campaign", N_("Set up and list campaigns"), fg_cli_command_campaign },
+  { "calendar", N_("Count working days, with holidays and make-up days"), fg_cli_command_calendar },
   { "account", N_("List and manage the accounts that may log in"), fg_cli_command_account },
   { "audit", N_("Show what was done or refused, and by whom"), fg_cli_command_audit },
   { "help", N_("Show the help of a command"), command_help },
@@ -45,7 +46,7 @@ top_level_context_new (FgCli    *cli,
   description = g_strdup_printf ("%s\n\n%s\n\n%s\n%s\n\n%s",
                                  command_list,
                                  _("Once the database has accounts, every command but init, demo, "
-                                   "help, category list and checklist needs --user LOGIN. The password is read "
+                                   "help, category list, checklist and calendar needs --user LOGIN. The password is read "
                                    "from the environment variable FIREGRID_PASSWORD, or asked for "
                                    "on the terminal."),
                                  _("Run “firegrid-cli COMMAND --help” for the options of a command."),

@@ -13,13 +13,12 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/xmlschemas.h>
 
 #include "fg-category.h"
 #include "fg-checklist-private.h"
 #include "fg-store-private.h"
+#include "fg-xml-private.h"
 
 #define SCHEMA_RESOURCE "/io/github/firegrid/core/schema/checklist-1.xsd"
 #define SHIPPED_PATH "/io/github/firegrid/core/checklists"
@@ -347,71 +346,14 @@ fg_checklist_get_items (FgChecklist *self)
 
 /* Reading the XML */
 
-typedef struct
-{
-  int line;
-  char *message;
-} FirstError;
-
-static void
-remember_first_error (void     *user_data,
-                      xmlError *error)
-{
-  FirstError *first = user_data;
-
-  if (first->message != NULL || error == NULL)
-    return;
-
-  first->line = error->line;
-  first->message = g_strstrip (g_strdup (error->message != NULL ? error->message : ""));
-}
-
-static xmlSchemaPtr
-get_schema (void)
-{
-  static xmlSchemaPtr schema;
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (SCHEMA_RESOURCE, 0, NULL);
-      xmlSchemaParserCtxtPtr parser;
-      gsize size;
-      const char *data;
-
-      if (bytes == NULL)
-        g_error ("The checklist schema is missing from the program");
-      data = g_bytes_get_data (bytes, &size);
-      parser = xmlSchemaNewMemParserCtxt (data, (int) size);
-      schema = xmlSchemaParse (parser);
-      xmlSchemaFreeParserCtxt (parser);
-      if (schema == NULL)
-        g_error ("The checklist schema cannot be read");
-      g_once_init_leave (&initialized, 1);
-    }
-
-  return schema;
-}
-
 static gboolean
 is_element (xmlNode    *node,
             const char *name)
 {
-  return node->type == XML_ELEMENT_NODE &&
-         xmlStrEqual (node->name, (const xmlChar *) name) &&
-         node->ns != NULL && xmlStrEqual (node->ns->href, (const xmlChar *) CHECKLIST_NS);
+  return fg_xml_is_element (node, name, CHECKLIST_NS);
 }
 
-static char *
-prop (xmlNode    *node,
-      const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *copy = g_strdup ((const char *) value);
-
-  xmlFree (value);
-  return copy;
-}
+#define prop fg_xml_dup_prop
 
 static gboolean
 prop_boolean (xmlNode    *node,
@@ -545,73 +487,22 @@ fg_checklist_parse (GBytes      *bytes,
                     const char  *name,
                     GError     **error)
 {
-  FirstError first = { 0 };
-  xmlParserCtxtPtr parser;
-  xmlSchemaValidCtxtPtr validator;
-  FgChecklist *checklist = NULL;
+  g_autoptr(GError) local_error = NULL;
+  FgChecklist *checklist;
   xmlDoc *doc;
-  gsize size;
-  const char *data;
-  int valid;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &size);
-  if (size > 4 * 1024 * 1024)
-    {
-      g_set_error (error, FG_CHECKLIST_ERROR, FG_CHECKLIST_ERROR_INVALID,
-                   _("“%s” is too large for a checklist (more than 4 MB)."), name);
-      return NULL;
-    }
-
-  /* no DTD loading, no entity substitution, nothing from the network */
-  parser = xmlNewParserCtxt ();
-  doc = xmlCtxtReadMemory (parser, data, (int) size, name, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  doc = fg_xml_read_valid (bytes, name, SCHEMA_RESOURCE, _("a valid checklist"),
+                           FG_CHECKLIST_ERROR, FG_CHECKLIST_ERROR_INVALID, error);
   if (doc == NULL)
-    remember_first_error (&first, xmlCtxtGetLastError (parser));
-  xmlFreeParserCtxt (parser);
+    return NULL;
 
-  if (doc == NULL)
-    {
-      g_set_error (error, FG_CHECKLIST_ERROR, FG_CHECKLIST_ERROR_INVALID,
-                   _("“%s” is not a valid checklist. Line %d: %s"),
-                   name, first.line, first.message != NULL ? first.message : _("not XML"));
-      g_free (first.message);
-      return NULL;
-    }
+  checklist = checklist_from_doc (doc, &local_error);
+  if (checklist == NULL)
+    g_set_error (error, FG_CHECKLIST_ERROR, FG_CHECKLIST_ERROR_INVALID,
+                 _("“%s” is not a valid checklist. %s"), name, local_error->message);
 
-  if (doc->intSubset != NULL || doc->extSubset != NULL)
-    {
-      g_set_error (error, FG_CHECKLIST_ERROR, FG_CHECKLIST_ERROR_INVALID,
-                   _("“%s” is not a valid checklist: a document type declaration (<!DOCTYPE …>) is not allowed."),
-                   name);
-      xmlFreeDoc (doc);
-      return NULL;
-    }
-
-  validator = xmlSchemaNewValidCtxt (get_schema ());
-  xmlSchemaSetValidStructuredErrors (validator, remember_first_error, &first);
-  valid = xmlSchemaValidateDoc (validator, doc);
-  xmlSchemaFreeValidCtxt (validator);
-
-  if (valid != 0)
-    {
-      g_set_error (error, FG_CHECKLIST_ERROR, FG_CHECKLIST_ERROR_INVALID,
-                   _("“%s” is not a valid checklist. Line %d: %s"),
-                   name, first.line, first.message != NULL ? first.message : "");
-    }
-  else
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      checklist = checklist_from_doc (doc, &local_error);
-      if (checklist == NULL)
-        g_set_error (error, FG_CHECKLIST_ERROR, FG_CHECKLIST_ERROR_INVALID,
-                     _("“%s” is not a valid checklist. %s"), name, local_error->message);
-    }
-
-  g_free (first.message);
   xmlFreeDoc (doc);
   return checklist;
 }

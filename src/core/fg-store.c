@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 
+#include "fg-calendar-private.h"
 #include "fg-checklist-private.h"
 #include "fg-store-private.h"
 
@@ -652,6 +653,7 @@ fg_store_open (const char  *path,
   /* the checklists shipped with this version of the program, like the
    * schema, come with opening the database */
   fg_checklist_install_shipped (self);
+  fg_calendar_install_shipped (self);
 
   return g_steal_pointer (&self);
 }

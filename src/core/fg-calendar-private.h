@@ -1,0 +1,14 @@
+/* fg-calendar-private.h
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "fg-calendar.h"
+
+G_BEGIN_DECLS
+
+void fg_calendar_install_shipped (FgStore *store);
+
+G_END_DECLS

@@ -1,0 +1,367 @@
+/* fg-calendar.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Deadlines and the legal time limits count working days: Monday to
+ * Friday, less the public holidays, plus the weekend days that are worked
+ * instead (调休). The arrangement of each year ships as data
+ * (data/calendar/holidays-cn.xml) and is copied into the database, where
+ * it can be corrected; the days are then kept in memory for lookups.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+
+#include "fg-calendar-private.h"
+#include "fg-store-private.h"
+#include "fg-xml-private.h"
+
+#define SCHEMA_RESOURCE "/io/github/firegrid/core/schema/calendar-1.xsd"
+#define SHIPPED_RESOURCE "/io/github/firegrid/core/calendar/holidays-cn.xml"
+#define CALENDAR_NS "urn:firegrid:calendar:1"
+#define CACHE_KEY "fg-calendar"
+
+G_DEFINE_QUARK (fg-calendar-error-quark, fg_calendar_error)
+
+typedef enum
+{
+  DAY_HOLIDAY = 1,
+  DAY_WORKDAY = 2,
+} DayKind;
+
+typedef struct
+{
+  GHashTable *days;   /* Julian day → DayKind */
+  GHashTable *names;  /* Julian day → name */
+  GHashTable *years;  /* year → TRUE */
+} Cache;
+
+static void
+cache_free (Cache *cache)
+{
+  g_hash_table_unref (cache->days);
+  g_hash_table_unref (cache->names);
+  g_hash_table_unref (cache->years);
+  g_free (cache);
+}
+
+/**
+ * fg_calendar_parse_date:
+ * @text: a date as YYYY-MM-DD
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the date, or %NULL with @error set
+ */
+GDate *
+fg_calendar_parse_date (const char  *text,
+                        GError     **error)
+{
+  int year, month, day;
+  char rest;
+
+  if (text == NULL || strlen (text) != 10 ||
+      sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &rest) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    {
+      g_set_error (error, FG_CALENDAR_ERROR, FG_CALENDAR_ERROR_INVALID_DATE,
+                   _("“%s” is not a date. Write dates as year-month-day, for example 2026-10-09."),
+                   text != NULL ? text : "");
+      return NULL;
+    }
+
+  return g_date_new_dmy (day, month, year);
+}
+
+/**
+ * fg_calendar_format_date:
+ *
+ * Returns: (transfer full): the date as YYYY-MM-DD, the same in every
+ *   language
+ */
+char *
+fg_calendar_format_date (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date),
+                          g_date_get_month (date), g_date_get_day (date));
+}
+
+static Cache *
+get_cache (FgStore *store)
+{
+  Cache *cache = g_object_get_data (G_OBJECT (store), CACHE_KEY);
+  g_autoptr(sqlite3_stmt) days = NULL;
+  g_autoptr(sqlite3_stmt) years = NULL;
+
+  if (cache != NULL)
+    return cache;
+
+  cache = g_new0 (Cache, 1);
+  cache->days = g_hash_table_new (NULL, NULL);
+  cache->names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  cache->years = g_hash_table_new (NULL, NULL);
+
+  days = fg_store_prepare (store, "SELECT date, kind, name FROM calendar_day", NULL);
+  while (days != NULL && sqlite3_step (days) == SQLITE_ROW)
+    {
+      g_autoptr(GDate) date = fg_calendar_parse_date (fg_stmt_text (days, 0), NULL);
+      gpointer key;
+
+      if (date == NULL)
+        continue;
+      key = GUINT_TO_POINTER (g_date_get_julian (date));
+      g_hash_table_insert (cache->days, key,
+                           GINT_TO_POINTER (g_str_equal (fg_stmt_text (days, 1), "holiday")
+                                            ? DAY_HOLIDAY : DAY_WORKDAY));
+      g_hash_table_insert (cache->names, key, g_strdup (fg_stmt_text (days, 2)));
+    }
+
+  years = fg_store_prepare (store, "SELECT year FROM calendar_year", NULL);
+  while (years != NULL && sqlite3_step (years) == SQLITE_ROW)
+    g_hash_table_add (cache->years, GINT_TO_POINTER (sqlite3_column_int (years, 0)));
+
+  g_object_set_data_full (G_OBJECT (store), CACHE_KEY, cache, (GDestroyNotify) cache_free);
+  return cache;
+}
+
+/**
+ * fg_calendar_is_workday:
+ * @store: the store
+ * @date: a date
+ *
+ * Returns: whether @date is a working day
+ */
+gboolean
+fg_calendar_is_workday (FgStore     *store,
+                        const GDate *date)
+{
+  Cache *cache;
+  DayKind kind;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  cache = get_cache (store);
+  kind = GPOINTER_TO_INT (g_hash_table_lookup (cache->days, GUINT_TO_POINTER (g_date_get_julian (date))));
+  if (kind == DAY_HOLIDAY)
+    return FALSE;
+  if (kind == DAY_WORKDAY)
+    return TRUE;
+
+  return g_date_get_weekday (date) <= G_DATE_FRIDAY;
+}
+
+/**
+ * fg_calendar_knows_year:
+ *
+ * Returns: whether the holiday arrangement of @year is installed; without
+ *   it only weekends count as rest days
+ */
+gboolean
+fg_calendar_knows_year (FgStore *store,
+                        int      year)
+{
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+
+  return g_hash_table_contains (get_cache (store)->years, GINT_TO_POINTER (year));
+}
+
+/**
+ * fg_calendar_add_workdays:
+ * @store: the store
+ * @from: the day counting starts after (an inspection, a deadline)
+ * @n_days: how many working days
+ *
+ * Returns: (transfer full): the @n_days-th working day after @from (@from
+ *   itself for 0)
+ */
+GDate *
+fg_calendar_add_workdays (FgStore     *store,
+                          const GDate *from,
+                          guint        n_days)
+{
+  GDate *date;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (from != NULL && g_date_valid (from), NULL);
+
+  date = g_date_copy (from);
+  while (n_days > 0)
+    {
+      g_date_add_days (date, 1);
+      if (fg_calendar_is_workday (store, date))
+        n_days--;
+    }
+
+  return date;
+}
+
+/**
+ * fg_calendar_count_workdays:
+ * @store: the store
+ * @from: the first day, not counted
+ * @to: the last day, counted
+ *
+ * The working days after @from up to and including @to: how many working
+ * days a deadline is overdue on @to. Negative when @to is before @from.
+ *
+ * Returns: the number of working days
+ */
+int
+fg_calendar_count_workdays (FgStore     *store,
+                            const GDate *from,
+                            const GDate *to)
+{
+  g_autoptr(GDate) date = NULL;
+  int n = 0;
+
+  g_return_val_if_fail (FG_IS_STORE (store), 0);
+  g_return_val_if_fail (from != NULL && g_date_valid (from), 0);
+  g_return_val_if_fail (to != NULL && g_date_valid (to), 0);
+
+  if (g_date_compare (to, from) < 0)
+    return -fg_calendar_count_workdays (store, to, from);
+
+  date = g_date_copy (from);
+  while (g_date_compare (date, to) < 0)
+    {
+      g_date_add_days (date, 1);
+      n += fg_calendar_is_workday (store, date);
+    }
+
+  return n;
+}
+
+/**
+ * fg_calendar_dup_day_name:
+ *
+ * Returns: (transfer full) (nullable): the holiday or make-up working day
+ *   @date is ("国庆节", "春节调休上班"), or %NULL for an ordinary day
+ */
+char *
+fg_calendar_dup_day_name (FgStore     *store,
+                          const GDate *date)
+{
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup (g_hash_table_lookup (get_cache (store)->names,
+                                        GUINT_TO_POINTER (g_date_get_julian (date))));
+}
+
+/* Copies the shipped arrangement into the database: years it does not
+ * know yet, days nobody has corrected. A digest, kept in the database,
+ * spares reading the file again while it does not change. */
+void
+fg_calendar_install_shipped (FgStore *store)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (SHIPPED_RESOURCE, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *installed = NULL;
+  xmlDoc *doc;
+
+  if (bytes == NULL)
+    return;
+
+  digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  installed = fg_store_dup_setting (store, "shipped-calendar");
+  if (g_strcmp0 (installed, digest) == 0)
+    return;
+
+  doc = fg_xml_read_valid (bytes, "holidays-cn.xml", SCHEMA_RESOURCE, _("a valid calendar"),
+                           FG_CALENDAR_ERROR, FG_CALENDAR_ERROR_INVALID, &error);
+  if (doc == NULL)
+    goto failed;
+
+  if (!fg_store_begin (store, &error))
+    {
+      xmlFreeDoc (doc);
+      goto failed;
+    }
+
+  for (xmlNode *year = xmlDocGetRootElement (doc)->children; year != NULL; year = year->next)
+    {
+      g_autofree char *value = NULL;
+      g_autoptr(sqlite3_stmt) add_year = NULL;
+      char *source = NULL;
+
+      if (!fg_xml_is_element (year, "year", CALENDAR_NS))
+        continue;
+
+      value = fg_xml_dup_prop (year, "value");
+      for (xmlNode *child = year->children; child != NULL; child = child->next)
+        {
+          g_autofree char *date = NULL;
+          g_autofree char *kind = NULL;
+          g_autofree char *name = NULL;
+          g_autoptr(sqlite3_stmt) add_day = NULL;
+
+          if (fg_xml_is_element (child, "source", CALENDAR_NS))
+            {
+              xmlFree (source);
+              source = (char *) xmlNodeGetContent (child);
+              continue;
+            }
+          if (!fg_xml_is_element (child, "day", CALENDAR_NS))
+            continue;
+
+          date = fg_xml_dup_prop (child, "date");
+          kind = fg_xml_dup_prop (child, "kind");
+          name = fg_xml_dup_prop (child, "name");
+          add_day = fg_store_prepare (store,
+                                      "INSERT INTO calendar_day (date, kind, name) VALUES (?1, ?2, ?3)"
+                                      " ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, name = excluded.name"
+                                      "   WHERE source = 'shipped'",
+                                      &error);
+          if (add_day == NULL)
+            break;
+          sqlite3_bind_text (add_day, 1, date, -1, SQLITE_STATIC);
+          sqlite3_bind_text (add_day, 2, kind, -1, SQLITE_STATIC);
+          sqlite3_bind_text (add_day, 3, name, -1, SQLITE_STATIC);
+          if (!fg_store_step_done (store, add_day, &error))
+            break;
+        }
+
+      if (error == NULL)
+        {
+          add_year = fg_store_prepare (store,
+                                       "INSERT INTO calendar_year (year, source) VALUES (?1, ?2)"
+                                       " ON CONFLICT (year) DO UPDATE SET source = excluded.source",
+                                       &error);
+          if (add_year != NULL)
+            {
+              sqlite3_bind_int (add_year, 1, atoi (value));
+              sqlite3_bind_text (add_year, 2, source != NULL ? source : "", -1, SQLITE_STATIC);
+              fg_store_step_done (store, add_year, &error);
+            }
+        }
+      xmlFree (source);
+
+      if (error != NULL)
+        break;
+    }
+
+  xmlFreeDoc (doc);
+
+  if (error != NULL || !fg_store_set_setting (store, "shipped-calendar", digest, &error))
+    {
+      fg_store_rollback (store);
+      goto failed;
+    }
+  if (!fg_store_commit (store, &error))
+    goto failed;
+
+  g_object_set_data (G_OBJECT (store), CACHE_KEY, NULL);
+  return;
+
+failed:
+  g_warning ("The shipped holiday calendar could not be installed: %s", error->message);
+}

@@ -1,0 +1,40 @@
+/* fg-calendar.h — working days, with China's holidays and 调休
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "fg-store.h"
+
+G_BEGIN_DECLS
+
+#define FG_CALENDAR_ERROR (fg_calendar_error_quark ())
+
+typedef enum
+{
+  FG_CALENDAR_ERROR_INVALID,       /* not a valid calendar file */
+  FG_CALENDAR_ERROR_INVALID_DATE,
+  FG_CALENDAR_ERROR_UNKNOWN_YEAR,  /* no holiday arrangement for that year */
+} FgCalendarError;
+
+GQuark    fg_calendar_error_quark      (void);
+GDate    *fg_calendar_parse_date       (const char  *text,
+                                        GError     **error);
+char     *fg_calendar_format_date      (const GDate *date);
+gboolean  fg_calendar_is_workday       (FgStore     *store,
+                                        const GDate *date);
+gboolean  fg_calendar_knows_year       (FgStore     *store,
+                                        int          year);
+GDate    *fg_calendar_add_workdays     (FgStore     *store,
+                                        const GDate *from,
+                                        guint        n_days);
+int       fg_calendar_count_workdays   (FgStore     *store,
+                                        const GDate *from,
+                                        const GDate *to);
+char     *fg_calendar_dup_day_name     (FgStore     *store,
+                                        const GDate *date);
+
+G_END_DECLS

@@ -1,0 +1,163 @@
+/* test-calendar.c — working days across holidays and make-up days
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "fg-test-util.h"
+
+typedef struct
+{
+  FgTestDir dir;
+  FgStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fg_test_dir_init (&f->dir);
+  f->store = fg_store_open (f->dir.db_path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  fg_test_dir_clear (&f->dir);
+}
+
+static GDate *
+date (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  GDate *result = fg_calendar_parse_date (text, &error);
+
+  g_assert_no_error (error);
+  return result;
+}
+
+static void
+test_calendar_workdays (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const struct { const char *date; gboolean workday; } days[] = {
+    /* 2025 National Day and Mid-Autumn: Oct 1–8 off, Sep 28 (Sun) and Oct 11 (Sat) worked */
+    { "2025-09-27", FALSE }, { "2025-09-28", TRUE }, { "2025-09-30", TRUE },
+    { "2025-10-01", FALSE }, { "2025-10-08", FALSE }, { "2025-10-09", TRUE },
+    { "2025-10-11", TRUE }, { "2025-10-12", FALSE },
+    /* 2025 Spring Festival: Jan 28 – Feb 4 off, Jan 26 (Sun) and Feb 8 (Sat) worked */
+    { "2025-01-26", TRUE }, { "2025-01-28", FALSE }, { "2025-02-04", FALSE },
+    { "2025-02-05", TRUE }, { "2025-02-08", TRUE },
+    /* 2026 New Year: Jan 1–3 off, Jan 4 (Sun) worked */
+    { "2026-01-01", FALSE }, { "2026-01-02", FALSE }, { "2026-01-04", TRUE },
+    /* 2026 Spring Festival: Feb 15–23 off, Feb 14 (Sat) and Feb 28 (Sat) worked */
+    { "2026-02-13", TRUE }, { "2026-02-14", TRUE }, { "2026-02-16", FALSE },
+    { "2026-02-23", FALSE }, { "2026-02-24", TRUE }, { "2026-02-28", TRUE },
+    /* 2026 National Day: Oct 1–7 off, Oct 10 (Sat) worked; Mid-Autumn Sep 25–27, Sep 20 (Sun) worked */
+    { "2026-09-20", TRUE }, { "2026-09-25", FALSE }, { "2026-10-01", FALSE },
+    { "2026-10-07", FALSE }, { "2026-10-08", TRUE }, { "2026-10-10", TRUE },
+    /* an ordinary week */
+    { "2026-11-27", TRUE }, { "2026-11-28", FALSE }, { "2026-11-29", FALSE }, { "2026-11-30", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(GDate) day = date (days[i].date);
+
+      g_test_message ("%s", days[i].date);
+      g_assert_cmpint (fg_calendar_is_workday (f->store, day), ==, days[i].workday);
+    }
+}
+
+static void
+test_calendar_arithmetic (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const struct { const char *from; guint n; const char *expected; } adds[] = {
+    /* a deadline notice within 3 working days of an inspection on the eve of National Day */
+    { "2026-09-30", 3, "2026-10-10" },
+    { "2025-09-30", 1, "2025-10-09" },
+    { "2025-09-26", 1, "2025-09-28" },
+    /* across the Spring Festival */
+    { "2026-02-13", 1, "2026-02-14" },
+    { "2026-02-13", 2, "2026-02-24" },
+    { "2025-01-24", 2, "2025-01-27" },
+    /* across New Year */
+    { "2025-12-31", 1, "2026-01-04" },
+    { "2026-11-27", 0, "2026-11-27" },
+    { "2026-11-27", 5, "2026-12-04" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (adds); i++)
+    {
+      g_autoptr(GDate) from = date (adds[i].from);
+      g_autoptr(GDate) result = fg_calendar_add_workdays (f->store, from, adds[i].n);
+      g_autofree char *text = fg_calendar_format_date (result);
+      g_autoptr(GDate) expected = date (adds[i].expected);
+
+      g_test_message ("%s + %u", adds[i].from, adds[i].n);
+      g_assert_cmpstr (text, ==, adds[i].expected);
+      /* counting back gives the same number */
+      g_assert_cmpint (fg_calendar_count_workdays (f->store, from, expected), ==, (int) adds[i].n);
+    }
+
+  {
+    g_autoptr(GDate) a = date ("2025-09-30");
+    g_autoptr(GDate) b = date ("2025-10-11");
+
+    g_assert_cmpint (fg_calendar_count_workdays (f->store, a, b), ==, 3);
+    g_assert_cmpint (fg_calendar_count_workdays (f->store, b, a), ==, -3);
+  }
+}
+
+static void
+test_calendar_years_and_names (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GDate) national = date ("2025-10-01");
+  g_autoptr(GDate) makeup = date ("2026-02-14");
+  g_autoptr(GDate) plain = date ("2026-03-10");
+  g_autofree char *name = fg_calendar_dup_day_name (f->store, national);
+  g_autofree char *makeup_name = fg_calendar_dup_day_name (f->store, makeup);
+  g_autofree char *plain_name = fg_calendar_dup_day_name (f->store, plain);
+
+  g_assert_true (fg_calendar_knows_year (f->store, 2025));
+  g_assert_true (fg_calendar_knows_year (f->store, 2026));
+  g_assert_false (fg_calendar_knows_year (f->store, 2027));
+  g_assert_cmpstr (name, ==, "国庆节、中秋节");
+  g_assert_cmpstr (makeup_name, ==, "春节调休上班");
+  g_assert_null (plain_name);
+}
+
+static void
+test_calendar_parse (void)
+{
+  static const char * const bad[] = { "2026-02-30", "2026/10/01", "2026-1-5", "", "2026-10-01x", "明天" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDate) parsed = fg_calendar_parse_date (bad[i], &error);
+
+      g_assert_error (error, FG_CALENDAR_ERROR, FG_CALENDAR_ERROR_INVALID_DATE);
+      g_assert_null (parsed);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/calendar/workdays", Fixture, NULL, fixture_set_up, test_calendar_workdays, fixture_tear_down);
+  g_test_add ("/calendar/arithmetic", Fixture, NULL, fixture_set_up, test_calendar_arithmetic, fixture_tear_down);
+  g_test_add ("/calendar/years-and-names", Fixture, NULL, fixture_set_up, test_calendar_years_and_names, fixture_tear_down);
+  g_test_add_func ("/calendar/parse", test_calendar_parse);
+
+  return g_test_run ();
+}
