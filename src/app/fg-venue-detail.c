@@ -32,13 +32,17 @@ struct _FgVenueDetail
   AdwActionRow *key_unit_row;
   AdwActionRow *smoke_alarm_row;
   AdwActionRow *status_row;
+  GtkListBox *inspection_list;
+  GtkWidget *inspect_button;
 
   FgVenue *venue;
+  GListModel *inspections;
 };
 
 enum {
   PROP_0,
   PROP_VENUE,
+  PROP_INSPECTIONS,
   N_PROPS
 };
 
@@ -82,6 +86,78 @@ join_category_names (FgVenue *venue)
     }
 
   return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* One line of the venue's history: when, what, who, and what was found. */
+static GtkWidget *
+create_inspection_row (gpointer item,
+                       gpointer user_data)
+{
+  FgInspection *inspection = FG_INSPECTION (item);
+  GListModel *items = fg_inspection_get_items (inspection);
+  guint n_items = g_list_model_get_n_items (items);
+  guint counts[FG_OUTCOME_NA + 1] = { 0, };
+  GtkWidget *row = adw_action_row_new ();
+  const char *date;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *results = NULL;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(FgChecklistItem) checklist_item = g_list_model_get_item (items, i);
+
+      counts[fg_inspection_get_outcome (inspection, fg_checklist_item_get_code (checklist_item))]++;
+    }
+
+  date = fg_inspection_is_finished (inspection)
+         ? fg_inspection_get_finished_at (inspection)
+         : fg_inspection_get_started_at (inspection);
+  /* Translators: an inspection in a venue's history: its date and kind */
+  title = g_strdup_printf (_("%.10s · %s"), date,
+                           fg_inspection_kind_get_label (fg_inspection_get_kind (inspection)));
+
+  if (fg_inspection_is_finished (inspection))
+    /* Translators: the outcomes of a finished inspection */
+    results = g_strdup_printf (_("Pass %u · Fail %u · Not applicable %u"),
+                               counts[FG_OUTCOME_PASS], counts[FG_OUTCOME_FAIL], counts[FG_OUTCOME_NA]);
+  else
+    results = g_strdup_printf (_("%u of %u items checked"), n_items - counts[FG_OUTCOME_NONE], n_items);
+  /* Translators: the inspector's name and the results */
+  subtitle = g_strdup_printf (_("%s · %s"), fg_inspection_get_inspector_name (inspection), results);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  if (!fg_inspection_is_finished (inspection))
+    {
+      GtkWidget *tag = gtk_label_new (_("Draft"));
+
+      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (tag, "fg-tag");
+      gtk_widget_add_css_class (tag, "warning");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+    }
+  else if (counts[FG_OUTCOME_FAIL] > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hazard", "%u hazards",
+                                                            counts[FG_OUTCOME_FAIL]),
+                                               counts[FG_OUTCOME_FAIL]);
+      GtkWidget *tag = gtk_label_new (text);
+
+      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (tag, "fg-tag");
+      gtk_widget_add_css_class (tag, "error");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+    }
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-inspection");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
+                                          g_variant_new_string (fg_inspection_get_id (inspection)));
+  return row;
 }
 
 static void
@@ -135,6 +211,7 @@ fg_venue_detail_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FG_TYPE_VENUE_DETAIL);
   g_clear_object (&self->venue);
+  g_clear_object (&self->inspections);
 
   G_OBJECT_CLASS (fg_venue_detail_parent_class)->dispose (object);
 }
@@ -151,6 +228,10 @@ fg_venue_detail_get_property (GObject    *object,
     {
     case PROP_VENUE:
       g_value_set_object (value, self->venue);
+      break;
+
+    case PROP_INSPECTIONS:
+      g_value_set_object (value, self->inspections);
       break;
 
     default:
@@ -172,6 +253,10 @@ fg_venue_detail_set_property (GObject      *object,
       fg_venue_detail_set_venue (self, g_value_get_object (value));
       break;
 
+    case PROP_INSPECTIONS:
+      fg_venue_detail_set_inspections (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -189,6 +274,9 @@ fg_venue_detail_class_init (FgVenueDetailClass *klass)
 
   properties[PROP_VENUE] =
     g_param_spec_object ("venue", NULL, NULL, FG_TYPE_VENUE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INSPECTIONS] =
+    g_param_spec_object ("inspections", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -211,6 +299,8 @@ fg_venue_detail_class_init (FgVenueDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, key_unit_row);
   gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, smoke_alarm_row);
   gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, status_row);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, inspection_list);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, inspect_button);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fgvenuedetail");
@@ -241,4 +331,31 @@ fg_venue_detail_set_venue (FgVenueDetail *self,
 
   fg_venue_detail_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VENUE]);
+}
+
+GListModel *
+fg_venue_detail_get_inspections (FgVenueDetail *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE_DETAIL (self), NULL);
+  return self->inspections;
+}
+
+/**
+ * fg_venue_detail_set_inspections:
+ * @self: the detail pane
+ * @inspections: (nullable): the venue's inspections (#FgInspection), the
+ *   newest first
+ */
+void
+fg_venue_detail_set_inspections (FgVenueDetail *self,
+                                 GListModel    *inspections)
+{
+  g_return_if_fail (FG_IS_VENUE_DETAIL (self));
+  g_return_if_fail (inspections == NULL || G_IS_LIST_MODEL (inspections));
+
+  if (!g_set_object (&self->inspections, inspections))
+    return;
+
+  gtk_list_box_bind_model (self->inspection_list, inspections, create_inspection_row, NULL, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSPECTIONS]);
 }

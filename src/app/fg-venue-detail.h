@@ -18,5 +18,8 @@ G_DECLARE_FINAL_TYPE (FgVenueDetail, fg_venue_detail, FG, VENUE_DETAIL, GtkWidge
 FgVenue *fg_venue_detail_get_venue (FgVenueDetail *self);
 void     fg_venue_detail_set_venue (FgVenueDetail *self,
                                     FgVenue       *venue);
+GListModel *fg_venue_detail_get_inspections (FgVenueDetail *self);
+void     fg_venue_detail_set_inspections (FgVenueDetail *self,
+                                          GListModel    *inspections);
 
 G_END_DECLS

@@ -513,6 +513,19 @@ fg_venue_page_get_shown_venue (FgVenuePage *self)
   return fg_venue_detail_get_venue (self->detail);
 }
 
+/**
+ * fg_venue_page_set_inspections:
+ * @self: the page
+ * @inspections: (nullable): the shown venue's inspections (#FgInspection)
+ */
+void
+fg_venue_page_set_inspections (FgVenuePage *self,
+                               GListModel  *inspections)
+{
+  g_return_if_fail (FG_IS_VENUE_PAGE (self));
+  fg_venue_detail_set_inspections (self->detail, inspections);
+}
+
 void
 fg_venue_page_set_region_id (FgVenuePage *self,
                              const char  *region_id)

@@ -22,6 +22,8 @@ FgVenue            *fg_venue_page_get_selected_venue (FgVenuePage *self);
 FgVenue            *fg_venue_page_get_shown_venue    (FgVenuePage *self);
 void                fg_venue_page_show_venue         (FgVenuePage *self,
                                                       FgVenue     *venue);
+void                fg_venue_page_set_inspections    (FgVenuePage *self,
+                                                      GListModel  *inspections);
 void                fg_venue_page_set_region_id      (FgVenuePage *self,
                                                       const char  *region_id);
 void                fg_venue_page_set_search_text    (FgVenuePage *self,

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "fg-accounts-dialog.h"
+#include "fg-inspection-window.h"
 #include "fg-lock-page.h"
 #include "fg-password-dialog.h"
 #include "fg-region-sidebar.h"
@@ -128,6 +129,10 @@ fg_window_update_actions (FgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.add-venue", open && can_edit);
   gtk_widget_action_set_enabled (widget, "win.edit-venue",
                                  open && can_edit && fg_venue_page_get_shown_venue (self->venue_page) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.inspect-venue",
+                                 open && fg_actor_can (self->actor, FG_ACTION_INSPECTION_RECORD) &&
+                                 fg_venue_page_get_shown_venue (self->venue_page) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.open-inspection", open);
   gtk_widget_action_set_enabled (widget, "win.show-search", open);
   gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", open);
   gtk_widget_action_set_enabled (widget, "win.change-password", open);
@@ -394,10 +399,36 @@ on_search_mode_changed (FgWindow *self)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
+/* The shown venue's inspections, for its detail pane. */
+static void
+fg_window_load_history (FgWindow *self)
+{
+  FgVenue *venue = fg_venue_page_get_shown_venue (self->venue_page);
+  g_autoptr(GListStore) model = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (venue == NULL)
+    {
+      fg_venue_page_set_inspections (self->venue_page, NULL);
+      return;
+    }
+
+  model = g_list_store_new (FG_TYPE_INSPECTION);
+  list = fg_inspection_list_for_venue (self->store, self->actor, fg_venue_get_id (venue), &error);
+  if (list != NULL)
+    g_list_store_splice (model, 0, 0, list->pdata, list->len);
+  else
+    g_debug ("No inspections of %s: %s", fg_venue_get_id (venue), error->message);
+
+  fg_venue_page_set_inspections (self->venue_page, G_LIST_MODEL (model));
+}
+
 static void
 on_shown_venue_changed (FgWindow *self)
 {
   fg_window_update_actions (self);
+  fg_window_load_history (self);
 }
 
 static void
@@ -461,6 +492,356 @@ edit_venue_action (GtkWidget  *widget,
 
   if (venue != NULL)
     present_venue_dialog (self, venue);
+}
+
+/* Inspections */
+
+static void
+present_error (FgWindow     *self,
+               const char   *heading,
+               const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The open window of an inspection: by its id, or a draft of the venue. */
+static FgInspectionWindow *
+find_inspection_window (const char *inspection_id,
+                        const char *draft_venue_id)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      FgInspection *inspection;
+
+      if (!FG_IS_INSPECTION_WINDOW (window))
+        continue;
+
+      inspection = fg_inspection_window_get_inspection (FG_INSPECTION_WINDOW (window));
+      if (inspection == NULL)
+        continue;
+      if (inspection_id != NULL && g_strcmp0 (fg_inspection_get_id (inspection), inspection_id) == 0)
+        return FG_INSPECTION_WINDOW (window);
+      if (draft_venue_id != NULL &&
+          !fg_inspection_window_get_read_only (FG_INSPECTION_WINDOW (window)) &&
+          g_strcmp0 (fg_inspection_get_venue_id (inspection), draft_venue_id) == 0)
+        return FG_INSPECTION_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+static void
+on_inspection_finished (FgInspectionWindow *window,
+                        FgInspection       *inspection,
+                        FgWindow           *self)
+{
+  g_autoptr(GPtrArray) hazards = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+  guint n_hazards;
+
+  hazards = fg_hazard_list_for_inspection (self->store, self->actor, fg_inspection_get_id (inspection), NULL);
+  n_hazards = hazards != NULL ? hazards->len : 0;
+
+  if (n_hazards == 0)
+    text = g_strdup (_("Inspection saved"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Inspection saved · %u hazard created",
+                                         "Inspection saved · %u hazards created",
+                                         n_hazards),
+                            n_hazards);
+
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  fg_window_load_history (self);
+}
+
+static gboolean
+on_inspection_window_close (FgWindow *self)
+{
+  /* the draft's counts in the history */
+  fg_window_load_history (self);
+  return FALSE;
+}
+
+static void
+open_inspection_window (FgWindow     *self,
+                        FgInspection *inspection)
+{
+  FgVenue *shown = fg_venue_page_get_shown_venue (self->venue_page);
+  g_autoptr(FgVenue) venue = NULL;
+  FgInspectionWindow *window;
+
+  if (shown != NULL && g_strcmp0 (fg_venue_get_id (shown), fg_inspection_get_venue_id (inspection)) == 0)
+    venue = g_object_ref (shown);
+  else
+    venue = fg_venue_load (self->store, self->actor, fg_inspection_get_venue_id (inspection), NULL);
+
+  window = fg_inspection_window_new (GTK_WINDOW (self), self->store, self->actor, inspection,
+                                     venue != NULL ? fg_venue_get_name (venue) : NULL);
+  g_signal_connect_object (window, "finished", G_CALLBACK (on_inspection_finished), self, 0);
+  g_signal_connect_object (window, "close-request", G_CALLBACK (on_inspection_window_close),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+  fg_window_load_history (self);
+}
+
+static void
+start_inspection (FgWindow         *self,
+                  const char       *venue_id,
+                  FgInspectionKind  kind,
+                  const char       *campaign_id)
+{
+  g_autoptr(FgInspection) inspection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  inspection = fg_inspection_start (self->store, self->actor, venue_id, kind, campaign_id, &error);
+  if (inspection == NULL)
+    {
+      present_error (self, _("Could Not Start the Inspection"), error);
+      return;
+    }
+
+  open_inspection_window (self, inspection);
+}
+
+static void
+on_kind_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  FgWindow         *self)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "fg-checks");
+  const char *venue_id = g_object_get_data (G_OBJECT (dialog), "fg-venue-id");
+  const char *campaign_id = NULL;
+
+  if (g_strcmp0 (response, "start") != 0)
+    return;
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (checks, i);
+
+      if (gtk_check_button_get_active (check))
+        campaign_id = g_object_get_data (G_OBJECT (check), "fg-campaign-id");
+    }
+
+  start_inspection (self, venue_id,
+                    campaign_id != NULL ? FG_INSPECTION_KIND_CAMPAIGN : FG_INSPECTION_KIND_ROUTINE,
+                    campaign_id);
+}
+
+static GtkWidget *
+kind_row (const char     *title,
+          const char     *subtitle,
+          GtkCheckButton *group,
+          GtkWidget     **check)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  *check = gtk_check_button_new ();
+  gtk_widget_set_valign (*check, GTK_ALIGN_CENTER);
+  if (group != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (*check), group);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), *check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), *check);
+  return row;
+}
+
+/* A routine inspection, unless a campaign is on: then the person says. */
+static void
+choose_kind (FgWindow *self,
+             FgVenue  *venue)
+{
+  g_autoptr(GPtrArray) campaigns = fg_campaign_list (self->store, self->actor, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  GPtrArray *checks = g_ptr_array_new ();
+  GtkWidget *list;
+  GtkWidget *routine_check;
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  for (guint i = 0; campaigns != NULL && i < campaigns->len; i++)
+    {
+      FgCampaign *campaign = g_ptr_array_index (campaigns, i);
+
+      if (g_strcmp0 (fg_campaign_get_starts_on (campaign), today) > 0 ||
+          g_strcmp0 (fg_campaign_get_ends_on (campaign), today) < 0)
+        g_ptr_array_remove_index (campaigns, i--);
+    }
+
+  if (campaigns == NULL || campaigns->len == 0)
+    {
+      g_ptr_array_unref (checks);
+      start_inspection (self, fg_venue_get_id (venue), FG_INSPECTION_KIND_ROUTINE, NULL);
+      return;
+    }
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list),
+                       kind_row (fg_inspection_kind_get_label (FG_INSPECTION_KIND_ROUTINE), NULL, NULL, &routine_check));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (routine_check), TRUE);
+  g_ptr_array_add (checks, routine_check);
+
+  for (guint i = 0; i < campaigns->len; i++)
+    {
+      FgCampaign *campaign = g_ptr_array_index (campaigns, i);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *check;
+
+      /* Translators: a campaign's period, e.g. "2026-11-01 – 2026-12-31" */
+      subtitle = g_strdup_printf (_("%s – %s"), fg_campaign_get_starts_on (campaign), fg_campaign_get_ends_on (campaign));
+      gtk_list_box_append (GTK_LIST_BOX (list),
+                           kind_row (fg_campaign_get_name (campaign), subtitle,
+                                     GTK_CHECK_BUTTON (routine_check), &check));
+      g_object_set_data_full (G_OBJECT (check), "fg-campaign-id",
+                              g_strdup (fg_campaign_get_id (campaign)), g_free);
+      g_ptr_array_add (checks, check);
+    }
+
+  /* Translators: the question before an inspection; %s is the venue */
+  body = g_strdup_printf (_("Is the inspection of %s a routine one, or part of a campaign?"),
+                          fg_venue_get_name (venue));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Inspection"), body);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "start", _("_Start"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "start", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "start");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "fg-checks", checks, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "fg-venue-id", g_strdup (fg_venue_get_id (venue)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_kind_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_draft_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   FgWindow         *self)
+{
+  FgInspection *draft = g_object_get_data (G_OBJECT (dialog), "fg-draft");
+  FgVenue *venue = g_object_get_data (G_OBJECT (dialog), "fg-venue");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "continue") == 0)
+    {
+      open_inspection_window (self, draft);
+    }
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      if (!fg_inspection_discard (self->store, self->actor, draft, &error))
+        {
+          present_error (self, _("Could Not Discard the Draft"), error);
+          return;
+        }
+
+      fg_window_load_history (self);
+      choose_kind (self, venue);
+    }
+}
+
+static void
+inspect_venue_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  FgWindow *self = FG_WINDOW (widget);
+  FgVenue *venue = fg_venue_page_get_shown_venue (self->venue_page);
+  g_autoptr(FgInspection) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  FgInspectionWindow *open;
+  GListModel *items;
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  if (venue == NULL)
+    return;
+
+  open = find_inspection_window (NULL, fg_venue_get_id (venue));
+  if (open != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (open));
+      return;
+    }
+
+  draft = fg_inspection_find_draft (self->store, self->actor, fg_venue_get_id (venue), &error);
+  if (error != NULL)
+    {
+      present_error (self, _("Could Not Start the Inspection"), error);
+      return;
+    }
+
+  if (draft == NULL)
+    {
+      choose_kind (self, venue);
+      return;
+    }
+
+  items = fg_inspection_get_items (draft);
+  /* Translators: %s is the venue, then the date the draft was started */
+  body = g_strdup_printf (_("You started inspecting %s on %.10s and checked %u of %u items."),
+                          fg_venue_get_name (venue), fg_inspection_get_started_at (draft),
+                          fg_inspection_get_n_answered (draft), g_list_model_get_n_items (items));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Continue the Unfinished Inspection?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Start Over"),
+                                    "continue", _("C_ontinue"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "continue", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "fg-draft", g_steal_pointer (&draft), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "fg-venue", g_object_ref (venue), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_draft_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_inspection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  FgWindow *self = FG_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(FgInspection) inspection = NULL;
+  g_autoptr(GError) error = NULL;
+  FgInspectionWindow *open = find_inspection_window (id, NULL);
+
+  if (open != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (open));
+      return;
+    }
+
+  inspection = fg_inspection_load (self->store, self->actor, id, &error);
+  if (inspection == NULL)
+    {
+      present_error (self, _("Could Not Open the Inspection"), error);
+      return;
+    }
+
+  open_inspection_window (self, inspection);
 }
 
 static void
@@ -837,6 +1218,8 @@ fg_window_class_init (FgWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.add-venue", NULL, add_venue_action);
   gtk_widget_class_install_action (widget_class, "win.edit-venue", NULL, edit_venue_action);
+  gtk_widget_class_install_action (widget_class, "win.inspect-venue", NULL, inspect_venue_action);
+  gtk_widget_class_install_action (widget_class, "win.open-inspection", "s", open_inspection_action);
   gtk_widget_class_install_action (widget_class, "win.show-search", NULL, show_search_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-sidebar");
   gtk_widget_class_install_action (widget_class, "win.change-password", NULL, change_password_action);
@@ -846,6 +1229,7 @@ fg_window_class_init (FgWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-venue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-venue", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.inspect-venue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.show-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);

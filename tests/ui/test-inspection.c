@@ -1,0 +1,431 @@
+/* test-inspection.c — inspecting a venue from the main window
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "fg-inspection-window.h"
+#include "fg-venue-detail.h"
+#include "fg-window.h"
+#include "fg-ui-test-util.h"
+
+#define NOTE "灭火器压力不足"
+
+typedef struct
+{
+  FgTestDir dir;
+  FgStore *store;
+  FgActor *actor;
+  FgWindow *window;
+  FgVenue *venue;  /* shown in the detail pane */
+} Fixture;
+
+static FgVenueDetail *
+detail (Fixture *fixture)
+{
+  return FG_VENUE_DETAIL (fg_ui_test_child (fg_window_get_venue_page (fixture->window),
+                                            FG_TYPE_VENUE_PAGE, "detail"));
+}
+
+static void
+show_venue (Fixture *fixture,
+            FgVenue *venue)
+{
+  g_set_object (&fixture->venue, venue);
+  fg_venue_page_show_venue (fg_window_get_venue_page (fixture->window), venue);
+  fg_ui_test_spin ();
+}
+
+/* The first venue of the list with (or without) a finished inspection. */
+static FgVenue *
+find_venue (Fixture  *fixture,
+            gboolean  inspected)
+{
+  GListModel *venues = G_LIST_MODEL (fg_venue_page_get_venue_list (fg_window_get_venue_page (fixture->window)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (venues); i++)
+    {
+      g_autoptr(FgVenue) venue = g_list_model_get_item (venues, i);
+      g_autoptr(GPtrArray) inspections = NULL;
+      g_autoptr(GError) error = NULL;
+
+      inspections = fg_inspection_list_for_venue (fixture->store, fixture->actor, fg_venue_get_id (venue), &error);
+      g_assert_no_error (error);
+      if ((inspections->len > 0) == inspected)
+        return g_steal_pointer (&venue);
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(FgVenue) venue = NULL;
+
+  fg_test_dir_init (&fixture->dir);
+  fixture->store = fg_ui_test_demo_new (&fixture->dir);
+  fixture->actor = fg_ui_test_login (fixture->store, data != NULL ? data : "admin");
+  fixture->window = g_object_ref (fg_window_new (NULL, fixture->store, fixture->actor));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fg_ui_test_spin ();
+
+  venue = find_venue (fixture, FALSE);
+  show_venue (fixture, venue);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->venue);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fg_ui_test_spin ();
+  g_assert_finalize_object (fixture->window);
+  g_assert_null (fg_ui_test_find_window (FG_TYPE_INSPECTION_WINDOW));
+  g_clear_pointer (&fixture->actor, fg_actor_unref);
+  g_assert_finalize_object (fixture->store);
+  fg_test_dir_clear (&fixture->dir);
+}
+
+/* What clicking a dialog's button does: its response, and it closes. */
+static void
+respond (GtkWindow  *dialog,
+         const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  fg_ui_test_spin ();
+}
+
+/* Ctrl+I: answers the dialog that may come first (continue or start over
+ * a draft; routine or campaign) and returns the inspection window, with a
+ * reference of the caller's. */
+static FgInspectionWindow *
+inspect (Fixture    *fixture,
+         const char *draft_response)
+{
+  GtkWindow *dialog;
+  FgInspectionWindow *window;
+
+  g_assert_null (fg_ui_test_find_window (FG_TYPE_INSPECTION_WINDOW));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.inspect-venue", NULL);
+  fg_ui_test_spin ();
+
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  if (draft_response != NULL)
+    {
+      g_assert_nonnull (dialog);
+      g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "continue"));
+      respond (dialog, draft_response);
+      dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+    }
+
+  /* the demo's e-bike campaign, while it runs */
+  if (dialog != NULL)
+    {
+      g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "start"));
+      respond (dialog, "start");
+    }
+
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (dialog != NULL ? adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)) : NULL, ==, NULL);
+  window = FG_INSPECTION_WINDOW (fg_ui_test_find_window (FG_TYPE_INSPECTION_WINDOW));
+  g_assert_nonnull (window);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (window)) == GTK_WINDOW (fixture->window));
+  return g_object_ref (window);
+}
+
+static void
+close_window (FgInspectionWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  fg_ui_test_spin ();
+  g_assert_finalize_object (window);
+}
+
+static const char *
+code_at (FgInspectionWindow *window,
+         guint               position)
+{
+  return fg_checklist_item_get_code (fg_inspection_row_get_item (fg_inspection_window_get_row (window, position)));
+}
+
+static const char *
+progress (FgInspectionWindow *window)
+{
+  return gtk_label_get_text (GTK_LABEL (fg_ui_test_child (window, FG_TYPE_INSPECTION_WINDOW, "progress_label")));
+}
+
+static void
+activate (FgInspectionWindow *window,
+          const char         *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  fg_ui_test_spin ();
+}
+
+static void
+type_note (FgInspectionWindow *window,
+           guint               position,
+           const char         *note)
+{
+  FgInspectionRow *row = fg_inspection_window_get_row (window, position);
+  GtkWidget *entry = fg_ui_test_child (row, FG_TYPE_INSPECTION_ROW, "note_entry");
+  GtkWidget *revealer = fg_ui_test_child (row, FG_TYPE_INSPECTION_ROW, "note_revealer");
+
+  /* a failed item asks for what was found */
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), note);
+  g_assert_cmpstr (fg_inspection_row_get_note (fg_inspection_window_get_row (window, position)), ==, note);
+  g_signal_emit_by_name (entry, "activate");  /* Enter */
+  fg_ui_test_spin ();
+}
+
+static FgInspection *
+stored_draft (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  FgInspection *draft = fg_inspection_find_draft (fixture->store, fixture->actor,
+                                                  fg_venue_get_id (fixture->venue), &error);
+
+  g_assert_no_error (error);
+  return draft;
+}
+
+static void
+test_inspection_finish (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(FgInspectionWindow) window = inspect (fixture, NULL);
+  g_autoptr(FgInspection) stored = NULL;
+  g_autoptr(GPtrArray) hazards = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgInspection) first = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *failed_code = NULL;
+  g_autofree char *all = NULL;
+  GListModel *history;
+  GtkWindow *summary;
+  guint n;
+
+  g_assert_false (fg_inspection_window_get_read_only (window));
+  n = fg_inspection_window_get_n_rows (window);
+  g_assert_cmpuint (n, >, 3);
+  g_assert_cmpuint (fg_inspection_window_get_current (window), ==, 0);
+  id = g_strdup (fg_inspection_get_id (fg_inspection_window_get_inspection (window)));
+  failed_code = g_strdup (code_at (window, 0));
+
+  /* fail stays on the item, for the note */
+  activate (window, "inspection.fail");
+  g_assert_cmpuint (fg_inspection_window_get_current (window), ==, 0);
+  type_note (window, 0, NOTE);
+
+  /* every choice is stored at once */
+  stored = stored_draft (fixture);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (fg_inspection_get_id (stored), ==, id);
+  g_assert_cmpint (fg_inspection_get_outcome (stored, failed_code), ==, FG_OUTCOME_FAIL);
+  g_assert_cmpstr (fg_inspection_get_note (stored, failed_code), ==, NOTE);
+  g_clear_object (&stored);
+
+  /* finishing early names what is missing and goes there */
+  activate (window, "inspection.next");
+  activate (window, "inspection.previous");
+  g_assert_cmpuint (fg_inspection_window_get_current (window), ==, 0);
+  activate (window, "inspection.finish");
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (fg_inspection_window_get_current (window), ==, 1);
+
+  /* a pass goes on to the next item */
+  for (guint i = 1; i < n; i++)
+    {
+      g_assert_cmpuint (fg_inspection_window_get_current (window), ==, i);
+      activate (window, "inspection.pass");
+    }
+  all = g_strdup_printf ("%u / %u", n, n);
+  g_assert_cmpstr (progress (window), ==, all);
+
+  activate (window, "inspection.finish");
+  summary = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (summary);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (summary)), ==, "Finish the Inspection?");
+  activate (window, "inspection.confirm-finish");
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* the window goes; the inspection and its hazard stay */
+  g_assert_null (fg_ui_test_find_window (FG_TYPE_INSPECTION_WINDOW));
+  g_assert_finalize_object (g_steal_pointer (&window));
+
+  stored = fg_inspection_load (fixture->store, fixture->actor, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_inspection_is_finished (stored));
+  g_assert_cmpuint (fg_inspection_get_n_answered (stored), ==, n);
+  g_assert_null (stored_draft (fixture));
+
+  hazards = fg_hazard_list_for_inspection (fixture->store, fixture->actor, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hazards->len, ==, 1);
+  g_assert_cmpstr (fg_hazard_get_item_code (g_ptr_array_index (hazards, 0)), ==, failed_code);
+  g_assert_cmpstr (fg_hazard_get_note (g_ptr_array_index (hazards, 0)), ==, NOTE);
+
+  /* and the venue's history shows it */
+  history = fg_venue_detail_get_inspections (detail (fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
+  first = g_list_model_get_item (history, 0);
+  g_assert_cmpstr (fg_inspection_get_id (first), ==, id);
+  g_assert_true (fg_inspection_is_finished (first));
+}
+
+static void
+test_inspection_draft (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  FgInspectionWindow *window = inspect (fixture, NULL);
+  g_autoptr(FgInspection) stored = NULL;
+  g_autoptr(FgInspection) listed = NULL;
+  g_autofree char *id = g_strdup (fg_inspection_get_id (fg_inspection_window_get_inspection (window)));
+  g_autofree char *first_code = g_strdup (code_at (window, 0));
+  g_autofree char *second_code = g_strdup (code_at (window, 1));
+  g_autofree char *expected = NULL;
+  guint n = fg_inspection_window_get_n_rows (window);
+
+  activate (window, "inspection.pass");
+  activate (window, "inspection.fail");
+  type_note (window, 1, NOTE);
+  close_window (window);
+
+  /* closing keeps the draft, and the history marks it */
+  stored = stored_draft (fixture);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (fg_inspection_get_id (stored), ==, id);
+  g_assert_cmpuint (fg_inspection_get_n_answered (stored), ==, 2);
+  listed = g_list_model_get_item (fg_venue_detail_get_inspections (detail (fixture)), 0);
+  g_assert_cmpstr (fg_inspection_get_id (listed), ==, id);
+  g_assert_false (fg_inspection_is_finished (listed));
+
+  /* reopening offers to continue where it stopped */
+  window = inspect (fixture, "continue");
+  g_assert_cmpstr (fg_inspection_get_id (fg_inspection_window_get_inspection (window)), ==, id);
+  g_assert_cmpint (fg_inspection_row_get_outcome (fg_inspection_window_get_row (window, 0)), ==, FG_OUTCOME_PASS);
+  g_assert_cmpint (fg_inspection_row_get_outcome (fg_inspection_window_get_row (window, 1)), ==, FG_OUTCOME_FAIL);
+  g_assert_cmpstr (fg_inspection_row_get_note (fg_inspection_window_get_row (window, 1)), ==, NOTE);
+  g_assert_cmpint (fg_inspection_row_get_outcome (fg_inspection_window_get_row (window, 2)), ==, FG_OUTCOME_NONE);
+  g_assert_cmpuint (fg_inspection_window_get_current (window), ==, 2);
+  expected = g_strdup_printf ("2 / %u", n);
+  g_assert_cmpstr (progress (window), ==, expected);
+  g_assert_cmpint (fg_inspection_get_outcome (stored, first_code), ==, FG_OUTCOME_PASS);
+  g_assert_cmpint (fg_inspection_get_outcome (stored, second_code), ==, FG_OUTCOME_FAIL);
+  close_window (window);
+
+  /* or to start over */
+  window = inspect (fixture, "discard");
+  g_assert_cmpstr (fg_inspection_get_id (fg_inspection_window_get_inspection (window)), !=, id);
+  g_assert_cmpint (fg_inspection_row_get_outcome (fg_inspection_window_get_row (window, 0)), ==, FG_OUTCOME_NONE);
+  g_assert_cmpuint (fg_inspection_get_n_answered (fg_inspection_window_get_inspection (window)), ==, 0);
+  close_window (window);
+}
+
+static void
+test_inspection_village_reads_only (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  GtkWidget *button = fg_ui_test_child (detail (fixture), FG_TYPE_VENUE_DETAIL, "inspect_button");
+
+  g_assert_false (fg_actor_can (fixture->actor, FG_ACTION_INSPECTION_RECORD));
+  g_assert_false (gtk_widget_get_sensitive (button));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.inspect-venue", NULL);
+  fg_ui_test_spin ();
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (fg_ui_test_find_window (FG_TYPE_INSPECTION_WINDOW));
+  g_assert_null (stored_draft (fixture));
+}
+
+static void
+test_inspection_admin_may_inspect (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkWidget *button = fg_ui_test_child (detail (fixture), FG_TYPE_VENUE_DETAIL, "inspect_button");
+
+  g_assert_true (gtk_widget_get_sensitive (button));
+}
+
+static void
+test_inspection_finished_read_only (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(FgVenue) venue = find_venue (fixture, TRUE);
+  g_autoptr(FgInspection) finished = NULL;
+  FgInspectionWindow *window;
+  FgInspectionRow *row;
+  GListModel *history;
+  GtkWidget *list;
+  GtkListBoxRow *history_row;
+  FgOutcome before;
+
+  show_venue (fixture, venue);
+  history = fg_venue_detail_get_inspections (detail (fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (history), >, 0);
+  finished = g_list_model_get_item (history, 0);
+  g_assert_true (fg_inspection_is_finished (finished));
+
+  /* activating the history's row opens it */
+  list = fg_ui_test_child (detail (fixture), FG_TYPE_VENUE_DETAIL, "inspection_list");
+  history_row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_assert_nonnull (history_row);
+  g_signal_emit_by_name (history_row, "activate");
+  fg_ui_test_spin ();
+
+  window = FG_INSPECTION_WINDOW (fg_ui_test_find_window (FG_TYPE_INSPECTION_WINDOW));
+  g_assert_nonnull (window);
+  g_object_ref (window);
+  g_assert_cmpstr (fg_inspection_get_id (fg_inspection_window_get_inspection (window)), ==,
+                   fg_inspection_get_id (finished));
+  g_assert_true (fg_inspection_window_get_read_only (window));
+  g_assert_false (gtk_widget_get_visible (fg_ui_test_child (window, FG_TYPE_INSPECTION_WINDOW, "finish_button")));
+
+  for (guint i = 0; i < fg_inspection_window_get_n_rows (window); i++)
+    {
+      row = fg_inspection_window_get_row (window, i);
+      g_assert_cmpint (fg_inspection_row_get_outcome (row), !=, FG_OUTCOME_NONE);
+      g_assert_false (gtk_widget_get_sensitive (fg_ui_test_child (row, FG_TYPE_INSPECTION_ROW, "pass_button")));
+      g_assert_false (gtk_widget_get_sensitive (fg_ui_test_child (row, FG_TYPE_INSPECTION_ROW, "fail_button")));
+      g_assert_false (gtk_widget_get_sensitive (fg_ui_test_child (row, FG_TYPE_INSPECTION_ROW, "na_button")));
+    }
+
+  /* the keys do nothing to it */
+  row = fg_inspection_window_get_row (window, 0);
+  before = fg_inspection_row_get_outcome (row);
+  gtk_widget_activate_action (GTK_WIDGET (window), before == FG_OUTCOME_PASS ? "inspection.fail" : "inspection.pass", NULL);
+  fg_ui_test_spin ();
+  g_assert_cmpint (fg_inspection_row_get_outcome (row), ==, before);
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!fg_ui_test_init (&argc, &argv))
+    {
+      g_test_skip ("no display");
+      return g_test_run ();
+    }
+
+  g_test_add ("/ui/inspection/finish", Fixture, NULL,
+              fixture_set_up, test_inspection_finish, fixture_tear_down);
+  g_test_add ("/ui/inspection/draft", Fixture, NULL,
+              fixture_set_up, test_inspection_draft, fixture_tear_down);
+  g_test_add ("/ui/inspection/admin-may-inspect", Fixture, NULL,
+              fixture_set_up, test_inspection_admin_may_inspect, fixture_tear_down);
+  g_test_add ("/ui/inspection/village-reads-only", Fixture, "village",
+              fixture_set_up, test_inspection_village_reads_only, fixture_tear_down);
+  g_test_add ("/ui/inspection/finished-read-only", Fixture, NULL,
+              fixture_set_up, test_inspection_finished_read_only, fixture_tear_down);
+
+  return g_test_run ();
+}
