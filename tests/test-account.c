@@ -381,10 +381,14 @@ test_account_grid_worker_refused_and_audited (Fixture       *f,
   g_assert_cmpstr (fg_venue_get_name (reread), ==, "王楼超市");
   g_assert_cmpstr (fg_venue_get_region_id (reread), ==, fg_region_get_id (f->grid_b));
 
-  /* and the audit log says who tried what on which venue */
+  /* and the audit log says who tried what on which venue: two refusals
+   * after the venue's registration (and nothing done by the worker) */
   entries = fg_audit_list (f->store, f->actors[FG_ROLE_TOWNSHIP_ADMIN], f->venue_b, 10, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpuint (entries->len, ==, 3);
+  g_assert_false (((FgAuditEntry *) g_ptr_array_index (entries, 2))->refused);
+  g_assert_cmpstr (((FgAuditEntry *) g_ptr_array_index (entries, 2))->action, ==, "venue-add");
+  g_assert_true (((FgAuditEntry *) g_ptr_array_index (entries, 1))->refused);
   entry = g_ptr_array_index (entries, 0);
   g_assert_true (entry->refused);
   g_assert_cmpstr (entry->actor_login, ==, "grid.a");

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "fg-cli.h"
@@ -116,7 +118,52 @@ audit_list (FgCli   *cli,
   return TRUE;
 }
 
+static gboolean
+audit_verify (FgCli   *cli,
+              int      argc,
+              char   **argv,
+              GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  FgStore *store;
+  FgActor *actor;
+  guint n_records = 0;
+  const GOptionEntry entries[] = {
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "audit verify", "",
+                                       _("Checks that no record of the audit log was changed, "
+                                         "removed or moved outside Firegrid."),
+                                       _("Each record holds the SHA-256 of the one before it. "
+                                         "A broken chain names the first record where it breaks; "
+                                         "the exit status is then 1.\n"
+                                         "For the township administrator and the county."),
+                                       entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 0, error))
+    return FALSE;
+
+  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
+  if (store == NULL)
+    return FALSE;
+  actor = fg_cli_get_actor (cli, error);
+  if (actor == NULL)
+    return FALSE;
+
+  if (!fg_audit_verify (store, actor, &n_records, error))
+    return FALSE;
+
+  printf (g_dngettext (GETTEXT_PACKAGE,
+                       "The audit log is intact: %u record checked.\n",
+                       "The audit log is intact: %u records checked.\n",
+                       n_records),
+          n_records);
+  return TRUE;
+}
+
 static const FgCliCommand audit_commands[] = {
+  { "verify", N_("Check that the audit log was not altered"), audit_verify },
   { "list", N_("List what was done or refused"), audit_list },
 };
 

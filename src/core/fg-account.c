@@ -710,6 +710,12 @@ fg_account_create (FgStore     *store,
   if (!fg_store_step_done (store, stmt, error))
     goto failed;
 
+  {
+    g_autofree char *after = fg_audit_dup_row (store, "account", id);
+    if (!fg_audit_record_change (store, actor, "account-add", id, NULL, after, error))
+      goto failed;
+  }
+
   if (!fg_store_commit (store, error))
     return NULL;
 
@@ -828,6 +834,8 @@ fg_account_list (FgStore     *store,
 
 static gboolean
 store_password (FgStore     *store,
+                FgActor     *actor,
+                const char  *action,
                 const char  *account_id,
                 const char  *password,
                 GError     **error)
@@ -853,7 +861,8 @@ store_password (FgStore     *store,
   sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, stamp, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, account_id, -1, SQLITE_STATIC);
-  if (!fg_store_step_done (store, stmt, error))
+  if (!fg_store_step_done (store, stmt, error) ||
+      !fg_audit_record_change (store, actor, action, account_id, NULL, NULL, error))
     goto failed;
 
   sodium_memzero (hash, strlen (hash));
@@ -901,7 +910,8 @@ fg_account_change_password (FgStore     *store,
   if (checked == NULL)
     return FALSE;
 
-  return store_password (store, fg_actor_get_account_id (actor), new_password, error);
+  return store_password (store, actor, "account-change-password",
+                         fg_actor_get_account_id (actor), new_password, error);
 }
 
 /**
@@ -938,7 +948,7 @@ fg_account_reset_password (FgStore     *store,
   if (!check_password (new_password, login, error))
     return FALSE;
 
-  return store_password (store, account->id, new_password, error);
+  return store_password (store, actor, "account-reset-password", account->id, new_password, error);
 }
 
 /**
@@ -967,6 +977,8 @@ fg_account_set_active (FgStore     *store,
   g_autoptr(sqlite3_stmt) admins = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *stamp = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
 
   g_return_val_if_fail (FG_IS_STORE (store), FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
@@ -1000,6 +1012,7 @@ fg_account_set_active (FgStore     *store,
   if (!fg_store_begin (store, error))
     return FALSE;
 
+  before = fg_audit_dup_row (store, "account", account->id);
   stamp = fg_store_next_stamp (store);
   stmt = fg_store_prepare (store, "UPDATE account SET active = ?1, stamp = ?2 WHERE id = ?3", error);
   if (stmt == NULL)
@@ -1008,6 +1021,11 @@ fg_account_set_active (FgStore     *store,
   sqlite3_bind_text (stmt, 2, stamp, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, account->id, -1, SQLITE_STATIC);
   if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+
+  after = fg_audit_dup_row (store, "account", account->id);
+  if (!fg_audit_record_change (store, actor, active ? "account-switch-on" : "account-switch-off",
+                               account->id, before, after, error))
     goto failed;
 
   return fg_store_commit (store, error);

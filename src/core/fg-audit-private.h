@@ -9,10 +9,21 @@
 
 G_BEGIN_DECLS
 
-void fg_audit_record_refusal (FgStore       *store,
-                              const FgActor *actor,
-                              const char    *action,
-                              const char    *record_id,
-                              const char    *message);
+void     fg_audit_record_refusal (FgStore       *store,
+                                  const FgActor *actor,
+                                  const char    *action,
+                                  const char    *record_id,
+                                  const char    *message);
+gboolean fg_audit_record_change  (FgStore       *store,
+                                  const FgActor *actor,
+                                  const char    *action,
+                                  const char    *record_id,
+                                  const char    *before,
+                                  const char    *after,
+                                  GError       **error);
+char    *fg_audit_dup_row        (FgStore       *store,
+                                  const char    *table,
+                                  const char    *id);
+void     fg_audit_seal           (FgStore       *store);
 
 G_END_DECLS

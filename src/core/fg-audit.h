@@ -12,6 +12,13 @@
 
 G_BEGIN_DECLS
 
+#define FG_AUDIT_ERROR (fg_audit_error_quark ())
+
+typedef enum
+{
+  FG_AUDIT_ERROR_TAMPERED,  /* a record was edited, removed or reordered */
+} FgAuditError;
+
 #define FG_TYPE_AUDIT_ENTRY (fg_audit_entry_get_type ())
 
 typedef struct _FgAuditEntry FgAuditEntry;
@@ -24,8 +31,11 @@ struct _FgAuditEntry
   char     *record_id;    /* nullable */
   gboolean  refused;
   char     *detail;       /* the message of a refusal */
+  char     *before;       /* nullable: the record before the change, JSON */
+  char     *after;        /* nullable: the record after the change, JSON */
 };
 
+GQuark        fg_audit_error_quark    (void);
 GType         fg_audit_entry_get_type (void) G_GNUC_CONST;
 FgAuditEntry *fg_audit_entry_copy     (const FgAuditEntry *self);
 void          fg_audit_entry_free     (FgAuditEntry       *self);
@@ -34,6 +44,11 @@ GPtrArray    *fg_audit_list           (FgStore            *store,
                                        FgActor            *actor,
                                        const char         *record_id,
                                        guint               limit,
+                                       GError            **error);
+
+gboolean      fg_audit_verify         (FgStore            *store,
+                                       FgActor            *actor,
+                                       guint              *n_records,
                                        GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FgAuditEntry, fg_audit_entry_free)

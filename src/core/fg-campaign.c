@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fg-inspection.h"
+#include "fg-audit-private.h"
 #include "fg-permission-private.h"
 #include "fg-store-private.h"
 
@@ -229,6 +230,12 @@ fg_campaign_create (FgStore            *store,
   sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_STATIC);
   if (!fg_store_step_done (store, stmt, error))
     goto failed;
+
+  {
+    g_autofree char *after = fg_audit_dup_row (store, "campaign", self->id);
+    if (!fg_audit_record_change (store, actor, "campaign-add", self->id, NULL, after, error))
+      goto failed;
+  }
 
   if (!fg_store_commit (store, error))
     return NULL;

@@ -19,6 +19,7 @@
 #include "fg-checklist-private.h"
 #include "fg-hazard.h"
 #include "fg-inspection.h"
+#include "fg-audit-private.h"
 #include "fg-permission-private.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
@@ -838,6 +839,12 @@ fg_inspection_start (FgStore           *store,
         goto failed;
     }
 
+  {
+    g_autofree char *after = fg_audit_dup_row (store, "inspection", id);
+    if (!fg_audit_record_change (store, actor, "inspection-start", id, NULL, after, error))
+      goto failed;
+  }
+
   if (!fg_store_commit (store, error))
     return NULL;
 
@@ -846,6 +853,28 @@ fg_inspection_start (FgStore           *store,
 failed:
   fg_store_rollback (store);
   return NULL;
+}
+
+/* One item's outcome, for the audit log. */
+static char *
+outcome_json (const char *code,
+              FgOutcome   outcome,
+              const char *note)
+{
+  g_autoptr(GString) json = g_string_new ("{\"item\":\"");
+
+  g_string_append (json, code);
+  g_string_append_printf (json, "\",\"outcome\":\"%s\",\"note\":\"",
+                          outcome != FG_OUTCOME_NONE ? outcome_ids[outcome] : "none");
+  for (const char *p = note != NULL ? note : ""; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (json, '\\');
+      g_string_append_c (json, *p);
+    }
+  g_string_append (json, "\"}");
+
+  return g_string_free (g_steal_pointer (&json), FALSE);
 }
 
 /**
@@ -928,6 +957,14 @@ fg_inspection_record (FgStore       *store,
     }
   if (!fg_store_step_done (store, stmt, error))
     goto failed;
+
+  {
+    g_autofree char *after = outcome_json (code, outcome, clean_note);
+    g_autofree char *before = outcome_json (code, fg_inspection_get_outcome (self, code),
+                                            fg_inspection_get_note (self, code));
+    if (!fg_audit_record_change (store, actor, "inspection-record", self->id, before, after, error))
+      goto failed;
+  }
 
   if (!fg_store_commit (store, error))
     return FALSE;
@@ -1055,6 +1092,13 @@ fg_inspection_attach_photo (FgStore       *store,
   if (!fg_store_step_done (store, link, error))
     goto failed;
 
+  {
+    g_autofree char *after = g_strdup_printf ("{\"item\":\"%s\",\"photo\":\"%s\",\"type\":\"%s\"}",
+                                              code, sha256, mime_type);
+    if (!fg_audit_record_change (store, actor, "inspection-photo", self->id, NULL, after, error))
+      goto failed;
+  }
+
   if (!fg_store_commit (store, error))
     return NULL;
 
@@ -1132,6 +1176,7 @@ fg_inspection_finish (FgStore       *store,
   g_autofree char *township_id = NULL;
   g_autofree char *village_id = NULL;
   g_autofree char *grid_id = NULL;
+  g_autofree char *before = NULL;
   guint n_items;
   guint n_answered;
 
@@ -1160,6 +1205,7 @@ fg_inspection_finish (FgStore       *store,
   if (!fg_store_begin (store, error))
     return FALSE;
 
+  before = fg_audit_dup_row (store, "inspection", self->id);
   stamp = fg_store_next_stamp (store);
   finish = fg_store_prepare (store,
                              "UPDATE inspection SET finished_at = ?1, stamp = ?2"
@@ -1220,7 +1266,19 @@ fg_inspection_finish (FgStore       *store,
       sqlite3_bind_text (hazard, 15, hazard_stamp, -1, SQLITE_STATIC);
       if (!fg_store_step_done (store, hazard, error))
         goto failed;
+
+      {
+        g_autofree char *hazard_row = fg_audit_dup_row (store, "hazard", hazard_id);
+        if (!fg_audit_record_change (store, actor, "hazard-found", hazard_id, NULL, hazard_row, error))
+          goto failed;
+      }
     }
+
+  {
+    g_autofree char *after = fg_audit_dup_row (store, "inspection", self->id);
+    if (!fg_audit_record_change (store, actor, "inspection-finish", self->id, before, after, error))
+      goto failed;
+  }
 
   if (!fg_store_commit (store, error))
     return FALSE;
@@ -1267,6 +1325,12 @@ fg_inspection_discard (FgStore       *store,
 
   if (!fg_store_begin (store, error))
     return FALSE;
+
+  {
+    g_autofree char *before = fg_audit_dup_row (store, "inspection", self->id);
+    if (!fg_audit_record_change (store, actor, "inspection-discard", self->id, before, NULL, error))
+      goto failed;
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
     {

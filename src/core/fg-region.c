@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "fg-audit-private.h"
 #include "fg-permission-private.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
@@ -553,6 +554,7 @@ fg_region_list_children (FgStore     *store,
 
 static gboolean
 insert_region (FgStore        *store,
+               FgActor        *actor,
                const char     *id,
                const char     *parent_id,
                FgRegionLevel   level,
@@ -594,7 +596,13 @@ insert_region (FgStore        *store,
   sqlite3_bind_text (stmt, 7, fg_store_get_node_id (store), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, stamp, -1, SQLITE_STATIC);
 
-  return fg_store_step_done (store, stmt, error);
+  if (!fg_store_step_done (store, stmt, error))
+    return FALSE;
+
+  {
+    g_autofree char *after = fg_audit_dup_row (store, "region", id);
+    return fg_audit_record_change (store, actor, "region-add", id, NULL, after, error);
+  }
 }
 
 /**
@@ -678,8 +686,8 @@ fg_region_set_up_township (FgStore     *store,
     goto failed;
   fg_store_reload_node (store);
 
-  if (!insert_region (store, county_id, NULL, FG_REGION_LEVEL_COUNTY, county_code, county, error) ||
-      !insert_region (store, township_id, county_id, FG_REGION_LEVEL_TOWNSHIP, code, name, error))
+  if (!insert_region (store, actor, county_id, NULL, FG_REGION_LEVEL_COUNTY, county_code, county, error) ||
+      !insert_region (store, actor, township_id, county_id, FG_REGION_LEVEL_TOWNSHIP, code, name, error))
     goto failed;
 
   g_clear_pointer (&stmt, fg_stmt_release);
@@ -823,7 +831,7 @@ fg_region_add_village (FgStore     *store,
 
   if (!fg_store_begin (store, error))
     return NULL;
-  if (!insert_region (store, id, township->id, FG_REGION_LEVEL_VILLAGE,
+  if (!insert_region (store, actor, id, township->id, FG_REGION_LEVEL_VILLAGE,
                       clean_code, clean_name, error))
     {
       fg_store_rollback (store);
@@ -914,7 +922,7 @@ fg_region_add_grid (FgStore     *store,
 
   code = next_grid_code (store, village, error);
   if (code == NULL ||
-      !insert_region (store, id, village->id, FG_REGION_LEVEL_GRID, code, clean_name, error))
+      !insert_region (store, actor, id, village->id, FG_REGION_LEVEL_GRID, code, clean_name, error))
     {
       fg_store_rollback (store);
       return NULL;
@@ -943,6 +951,8 @@ fg_region_rename (FgStore     *store,
                   const char  *name,
                   GError     **error)
 {
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autoptr(FgRegion) region = NULL;
   g_autofree char *clean_name = NULL;
   g_autofree char *stamp = NULL;
@@ -980,6 +990,8 @@ fg_region_rename (FgStore     *store,
   if (!fg_store_begin (store, error))
     return FALSE;
 
+  before = fg_audit_dup_row (store, "region", region->id);
+
   stamp = fg_store_next_stamp (store);
   stmt = fg_store_prepare (store, "UPDATE region SET name = ?1, stamp = ?2 WHERE id = ?3", error);
   if (stmt == NULL)
@@ -988,6 +1000,10 @@ fg_region_rename (FgStore     *store,
   sqlite3_bind_text (stmt, 2, stamp, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, region->id, -1, SQLITE_STATIC);
   if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+
+  after = fg_audit_dup_row (store, "region", region->id);
+  if (!fg_audit_record_change (store, actor, "region-rename", region->id, before, after, error))
     goto failed;
 
   return fg_store_commit (store, error);
@@ -1017,6 +1033,8 @@ fg_region_move_grid (FgStore     *store,
                      const char  *village_id,
                      GError     **error)
 {
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autoptr(FgRegion) grid = NULL;
   g_autoptr(FgRegion) village = NULL;
   g_autofree char *code = NULL;
@@ -1047,6 +1065,8 @@ fg_region_move_grid (FgStore     *store,
   if (!fg_store_begin (store, error))
     return FALSE;
 
+  before = fg_audit_dup_row (store, "region", grid->id);
+
   code = next_grid_code (store, village, error);
   if (code == NULL)
     goto failed;
@@ -1072,6 +1092,10 @@ fg_region_move_grid (FgStore     *store,
   sqlite3_bind_text (venues, 1, village->id, -1, SQLITE_STATIC);
   sqlite3_bind_text (venues, 2, grid->id, -1, SQLITE_STATIC);
   if (!fg_store_step_done (store, venues, error))
+    goto failed;
+
+  after = fg_audit_dup_row (store, "region", grid->id);
+  if (!fg_audit_record_change (store, actor, "region-move", grid->id, before, after, error))
     goto failed;
 
   return fg_store_commit (store, error);
@@ -1101,6 +1125,8 @@ fg_region_retire (FgStore     *store,
                   const char  *region_id,
                   GError     **error)
 {
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autoptr(FgRegion) region = NULL;
   g_autofree char *stamp = NULL;
   g_autoptr(sqlite3_stmt) count = NULL;
@@ -1163,6 +1189,8 @@ fg_region_retire (FgStore     *store,
   if (!fg_store_begin (store, error))
     return FALSE;
 
+  before = fg_audit_dup_row (store, "region", region->id);
+
   stamp = fg_store_next_stamp (store);
   stmt = fg_store_prepare (store, "UPDATE region SET retired = 1, stamp = ?1 WHERE id = ?2", error);
   if (stmt == NULL)
@@ -1170,6 +1198,10 @@ fg_region_retire (FgStore     *store,
   sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, region->id, -1, SQLITE_STATIC);
   if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+
+  after = fg_audit_dup_row (store, "region", region->id);
+  if (!fg_audit_record_change (store, actor, "region-retire", region->id, before, after, error))
     goto failed;
 
   return fg_store_commit (store, error);

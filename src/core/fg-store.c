@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 
+#include "fg-audit-private.h"
 #include "fg-calendar-private.h"
 #include "fg-checklist-private.h"
 #include "fg-store-private.h"
@@ -654,6 +655,7 @@ fg_store_open (const char  *path,
    * schema, come with opening the database */
   fg_checklist_install_shipped (self);
   fg_calendar_install_shipped (self);
+  fg_audit_seal (self);
 
   return g_steal_pointer (&self);
 }

@@ -12,6 +12,7 @@
 
 #include "fg-category.h"
 #include "fg-credit-code.h"
+#include "fg-audit-private.h"
 #include "fg-permission-private.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
@@ -1020,6 +1021,8 @@ fg_venue_save (FgStore  *store,
   g_autofree char *categories = NULL;
   g_autofree char *stamp = NULL;
   g_autofree char *new_id = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean is_new;
 
@@ -1056,6 +1059,8 @@ fg_venue_save (FgStore  *store,
   if (!fg_store_begin (store, error))
     return FALSE;
 
+  if (!is_new)
+    before = fg_audit_dup_row (store, "venue", clean->id);
   stamp = fg_store_next_stamp (store);
 
   if (is_new)
@@ -1115,6 +1120,11 @@ fg_venue_save (FgStore  *store,
     }
 
   if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+
+  after = fg_audit_dup_row (store, "venue", is_new ? new_id : clean->id);
+  if (!fg_audit_record_change (store, actor, is_new ? "venue-add" : "venue-edit",
+                               is_new ? new_id : clean->id, before, after, error))
     goto failed;
 
   if (!fg_store_commit (store, error))

@@ -1,0 +1,219 @@
+/* test-audit.c — every change audited, and the chain that shows tampering
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "fg-test-util.h"
+
+typedef struct
+{
+  FgTestDir dir;
+  FgStore *store;
+  FgRegion *grid;
+  FgActor *admin;
+  char *venue_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgVenue) venue = NULL;
+  g_autoptr(FgAccount) account = NULL;
+
+  fg_test_dir_init (&f->dir);
+  f->store = fg_test_township_new (&f->dir, NULL, &f->grid);
+  account = fg_account_create (f->store, fg_test_installer (), "admin", "张伟", FG_ROLE_TOWNSHIP_ADMIN,
+                               fg_store_get_home_region_id (f->store), "admin-password", &error);
+  g_assert_no_error (error);
+  f->admin = fg_account_login (f->store, "admin", "admin-password", &error);
+  g_assert_no_error (error);
+
+  venue = fg_test_venue_new (fg_region_get_id (f->grid), "老王烧烤", "李庄村人民路18号", "restaurant", "王建国");
+  fg_venue_save (f->store, f->admin, venue, &error);
+  g_assert_no_error (error);
+  f->venue_id = g_strdup (fg_venue_get_id (venue));
+
+  fg_venue_set_name (venue, "老王烧烤城");
+  fg_venue_save (f->store, f->admin, venue, &error);
+  g_assert_no_error (error);
+  fg_region_rename (f->store, f->admin, fg_region_get_id (f->grid), "一号网格", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_pointer (&f->admin, fg_actor_unref);
+  g_clear_object (&f->grid);
+  g_free (f->venue_id);
+  g_clear_object (&f->store);
+  fg_test_dir_clear (&f->dir);
+}
+
+/* Changes the database file as another program would, behind Firegrid. */
+static void
+tamper (Fixture    *f,
+        const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->dir.db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &message), ==, SQLITE_OK);
+  sqlite3_free (message);
+  sqlite3_close (db);
+}
+
+static void
+assert_tampered (Fixture    *f,
+                 const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* read afresh, as the next start of the program would */
+  g_clear_object (&f->store);
+  f->store = fg_store_open (f->dir.db_path, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (fg_audit_verify (f->store, f->admin, NULL, &error));
+  g_assert_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_TAMPERED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, expected));
+}
+
+static void
+test_audit_every_change (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  FgAuditEntry *edit;
+  FgAuditEntry *add;
+  guint n = 0;
+
+  /* the venue's history: added, then renamed, with who and before/after */
+  entries = fg_audit_list (f->store, f->admin, f->venue_id, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  edit = g_ptr_array_index (entries, 0);
+  add = g_ptr_array_index (entries, 1);
+  g_assert_cmpstr (add->action, ==, "venue-add");
+  g_assert_null (add->before);
+  g_assert_nonnull (strstr (add->after, "\"name\":\"老王烧烤\""));
+  g_assert_cmpstr (edit->action, ==, "venue-edit");
+  g_assert_cmpstr (edit->actor_login, ==, "admin");
+  g_assert_false (edit->refused);
+  g_assert_nonnull (strstr (edit->before, "\"name\":\"老王烧烤\""));
+  g_assert_nonnull (strstr (edit->after, "\"name\":\"老王烧烤城\""));
+
+  /* the set-up, the region changes and the account are there too, and no
+   * password hash is */
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = fg_audit_list (f->store, f->admin, NULL, 100, &error);
+  g_assert_no_error (error);
+  {
+    gboolean saw_rename = FALSE, saw_account = FALSE, saw_township = FALSE;
+
+    for (guint i = 0; i < entries->len; i++)
+      {
+        FgAuditEntry *entry = g_ptr_array_index (entries, i);
+
+        saw_rename |= g_str_equal (entry->action, "region-rename");
+        saw_account |= g_str_equal (entry->action, "account-add");
+        saw_township |= g_str_equal (entry->action, "region-add") &&
+                        strstr (entry->after, "冢头镇") != NULL;
+        if (entry->after != NULL)
+          g_assert_null (strstr (entry->after, "argon2"));
+      }
+    g_assert_true (saw_rename && saw_account && saw_township);
+  }
+
+  fg_audit_verify (f->store, f->admin, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, entries->len);
+}
+
+static void
+test_audit_detects_edit (Fixture       *f,
+                         gconstpointer  data)
+{
+  tamper (f, "UPDATE audit SET after = replace (after, '老王烧烤城', '别的名字') WHERE action = 'venue-edit'");
+  assert_tampered (f, "venue-edit");
+}
+
+static void
+test_audit_detects_removal (Fixture       *f,
+                            gconstpointer  data)
+{
+  /* removing record 3: the chain breaks at the record that followed it */
+  tamper (f, "DELETE FROM audit WHERE seq = 3");
+  assert_tampered (f, "record 3 ");
+}
+
+static void
+test_audit_detects_reorder (Fixture       *f,
+                            gconstpointer  data)
+{
+  tamper (f, "UPDATE audit SET seq = 1000 WHERE seq = 2");
+  assert_tampered (f, "record 2 ");
+}
+
+static void
+test_audit_detects_truncation (Fixture       *f,
+                               gconstpointer  data)
+{
+  tamper (f, "DELETE FROM audit WHERE seq = (SELECT max (seq) FROM audit)");
+  assert_tampered (f, "removed");
+}
+
+static void
+test_audit_detects_rehashed_edit (Fixture       *f,
+                                  gconstpointer  data)
+{
+  /* an edit that also recomputes nothing but clears the hash: the record
+   * would be chained again at the next start, so the one after breaks */
+  tamper (f, "UPDATE audit SET actor_login = 'someone', hash = NULL WHERE seq = 2");
+  assert_tampered (f, "record");
+}
+
+static void
+test_audit_verify_permission (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(FgAccount) account = NULL;
+  g_autoptr(FgActor) staff = NULL;
+  g_autoptr(GError) error = NULL;
+
+  account = fg_account_create (f->store, f->admin, "staff", "李明", FG_ROLE_TOWNSHIP_STAFF,
+                               fg_store_get_home_region_id (f->store), "staff-password", &error);
+  g_assert_no_error (error);
+  staff = fg_account_login (f->store, "staff", "staff-password", &error);
+  g_assert_no_error (error);
+
+  g_assert_false (fg_audit_verify (f->store, staff, NULL, &error));
+  g_assert_error (error, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_DENIED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/audit/every-change", Fixture, NULL, fixture_set_up, test_audit_every_change, fixture_tear_down);
+  g_test_add ("/audit/detects-edit", Fixture, NULL, fixture_set_up, test_audit_detects_edit, fixture_tear_down);
+  g_test_add ("/audit/detects-removal", Fixture, NULL, fixture_set_up, test_audit_detects_removal, fixture_tear_down);
+  g_test_add ("/audit/detects-reorder", Fixture, NULL, fixture_set_up, test_audit_detects_reorder, fixture_tear_down);
+  g_test_add ("/audit/detects-truncation", Fixture, NULL, fixture_set_up, test_audit_detects_truncation, fixture_tear_down);
+  g_test_add ("/audit/detects-rehashed-edit", Fixture, NULL, fixture_set_up, test_audit_detects_rehashed_edit, fixture_tear_down);
+  g_test_add ("/audit/verify-permission", Fixture, NULL, fixture_set_up, test_audit_verify_permission, fixture_tear_down);
+
+  return g_test_run ();
+}
