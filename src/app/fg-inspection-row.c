@@ -165,7 +165,7 @@ fg_inspection_row_load_item (FgInspectionRow *self)
     deadline = g_strdup (_("Can be corrected on the spot"));
   else
     /* Translators: the default time to correct a failed item */
-    deadline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", days), days);
+    deadline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u working day", "%u working days", days), days);
   gtk_label_set_text (self->deadline_label, deadline);
 
   gtk_label_set_text (self->grade_label,

@@ -510,7 +510,7 @@ hazard_row (FgChecklistItem *item)
   else
     /* Translators: a hazard's proposed grade and default deadline,
      * e.g. "Correct by a deadline · 10 days" */
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u day", "%s · %u days", days),
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u working day", "%s · %u working days", days),
                                 fg_hazard_grade_get_label (grade), days);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
