@@ -9,9 +9,13 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
-#include "fg-hazard.h"
+#include "fg-hazard-private.h"
+#include "fg-audit-private.h"
+#include "fg-calendar.h"
 #include "fg-permission-private.h"
 #include "fg-store-private.h"
 
@@ -27,11 +31,287 @@ struct _FgHazard
   guint deadline_days;
   char *note;
   char *found_at;
+  char *region_code;
+  FgHazardFold fold;
+  GPtrArray *events;  /* FgHazardEvent, in fold order */
 };
 
 G_DEFINE_FINAL_TYPE (FgHazard, fg_hazard, G_TYPE_OBJECT)
 
 static const char * const grade_ids[] = { "on-spot", "deadline", "major-proposed" };
+
+G_DEFINE_QUARK (fg-hazard-error-quark, fg_hazard_error)
+
+G_DEFINE_BOXED_TYPE (FgHazardEvent, fg_hazard_event, fg_hazard_event_copy, fg_hazard_event_free)
+
+static const char * const state_ids[FG_HAZARD_N_STATES] = {
+  "open", "rectifying", "reported-fixed", "verified", "escalated", "transferred", "closed",
+};
+
+static const char * const event_ids[FG_HAZARD_N_EVENTS] = {
+  "found", "rectified-on-spot", "notice-issued", "deadline-extended", "reported-fixed",
+  "reinspected-pass", "reinspected-fail", "escalated", "transferred", "confirmed-major",
+  "closed", "reopened",
+};
+
+#define S(state) (1u << FG_HAZARD_STATE_ ## state)
+#define STAY ((int) -1)
+
+/* The lifecycle, as one table: from which states an event may follow,
+ * and where it leads (STAY: the state does not change). An illegal event
+ * is refused with the current state named; in a merged history it is
+ * skipped by the fold, the same way on every node. */
+static const struct
+{
+  guint from;
+  int to;
+} transitions[FG_HAZARD_N_EVENTS] = {
+  [FG_HAZARD_EVENT_FOUND]             = { S (OPEN), STAY },
+  [FG_HAZARD_EVENT_RECTIFIED_ON_SPOT] = { S (OPEN), FG_HAZARD_STATE_CLOSED },
+  [FG_HAZARD_EVENT_NOTICE_ISSUED]     = { S (OPEN) | S (ESCALATED), FG_HAZARD_STATE_RECTIFYING },
+  [FG_HAZARD_EVENT_DEADLINE_EXTENDED] = { S (RECTIFYING), STAY },
+  [FG_HAZARD_EVENT_REPORTED_FIXED]    = { S (RECTIFYING), FG_HAZARD_STATE_REPORTED_FIXED },
+  [FG_HAZARD_EVENT_REINSPECTED_PASS]  = { S (RECTIFYING) | S (REPORTED_FIXED), FG_HAZARD_STATE_VERIFIED },
+  [FG_HAZARD_EVENT_REINSPECTED_FAIL]  = { S (RECTIFYING) | S (REPORTED_FIXED), FG_HAZARD_STATE_RECTIFYING },
+  [FG_HAZARD_EVENT_ESCALATED]         = { S (OPEN) | S (RECTIFYING) | S (REPORTED_FIXED) | S (ESCALATED),
+                                          FG_HAZARD_STATE_ESCALATED },
+  [FG_HAZARD_EVENT_TRANSFERRED]       = { S (OPEN) | S (RECTIFYING) | S (ESCALATED), FG_HAZARD_STATE_TRANSFERRED },
+  [FG_HAZARD_EVENT_CONFIRMED_MAJOR]   = { S (OPEN) | S (RECTIFYING) | S (REPORTED_FIXED) | S (ESCALATED), STAY },
+  [FG_HAZARD_EVENT_CLOSED]            = { S (VERIFIED) | S (TRANSFERRED), FG_HAZARD_STATE_CLOSED },
+  [FG_HAZARD_EVENT_REOPENED]          = { S (CLOSED) | S (VERIFIED), FG_HAZARD_STATE_OPEN },
+};
+
+static const char * const levels[] = {
+  "village", "township", "police-station", "county-brigade", "county-government", NULL,
+};
+static const char * const targets[] = { "police-station", "regulator", NULL };
+
+FgHazardEvent *
+fg_hazard_event_copy (const FgHazardEvent *self)
+{
+  FgHazardEvent *copy = g_new0 (FgHazardEvent, 1);
+
+  copy->id = g_strdup (self->id);
+  copy->kind = self->kind;
+  copy->at = g_strdup (self->at);
+  copy->actor = g_strdup (self->actor);
+  copy->actor_name = g_strdup (self->actor_name);
+  copy->note = g_strdup (self->note);
+  copy->deadline = g_strdup (self->deadline);
+  copy->level = g_strdup (self->level);
+  copy->target = g_strdup (self->target);
+  copy->stamp = g_strdup (self->stamp);
+  return copy;
+}
+
+void
+fg_hazard_event_free (FgHazardEvent *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->id);
+  g_free (self->at);
+  g_free (self->actor);
+  g_free (self->actor_name);
+  g_free (self->note);
+  g_free (self->deadline);
+  g_free (self->level);
+  g_free (self->target);
+  g_free (self->stamp);
+  g_free (self);
+}
+
+const char *
+fg_hazard_state_to_string (FgHazardState state)
+{
+  g_return_val_if_fail (state < FG_HAZARD_N_STATES, NULL);
+  return state_ids[state];
+}
+
+const char *
+fg_hazard_state_get_label (FgHazardState state)
+{
+  switch (state)
+    {
+    case FG_HAZARD_STATE_OPEN:
+      return C_("hazard state", "Found");
+    case FG_HAZARD_STATE_RECTIFYING:
+      return C_("hazard state", "Being corrected");
+    case FG_HAZARD_STATE_REPORTED_FIXED:
+      return C_("hazard state", "Reported fixed");
+    case FG_HAZARD_STATE_VERIFIED:
+      return C_("hazard state", "Fixed, to close");
+    case FG_HAZARD_STATE_ESCALATED:
+      return C_("hazard state", "Escalated");
+    case FG_HAZARD_STATE_TRANSFERRED:
+      return C_("hazard state", "Transferred");
+    case FG_HAZARD_STATE_CLOSED:
+      return C_("hazard state", "Closed");
+    case FG_HAZARD_N_STATES:
+    default:
+      return "";
+    }
+}
+
+const char *
+fg_hazard_event_kind_to_string (FgHazardEventKind kind)
+{
+  g_return_val_if_fail (kind < FG_HAZARD_N_EVENTS, NULL);
+  return event_ids[kind];
+}
+
+gboolean
+fg_hazard_event_kind_from_string (const char        *text,
+                                  FgHazardEventKind *kind)
+{
+  for (guint i = 0; i < FG_HAZARD_N_EVENTS; i++)
+    {
+      if (g_strcmp0 (text, event_ids[i]) == 0)
+        {
+          *kind = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+fg_hazard_event_kind_get_label (FgHazardEventKind kind)
+{
+  switch (kind)
+    {
+    case FG_HAZARD_EVENT_FOUND:
+      return C_("hazard event", "Found");
+    case FG_HAZARD_EVENT_RECTIFIED_ON_SPOT:
+      return C_("hazard event", "Corrected on the spot");
+    case FG_HAZARD_EVENT_NOTICE_ISSUED:
+      return C_("hazard event", "Notice issued");
+    case FG_HAZARD_EVENT_DEADLINE_EXTENDED:
+      return C_("hazard event", "Deadline extended");
+    case FG_HAZARD_EVENT_REPORTED_FIXED:
+      return C_("hazard event", "Reported fixed by the venue");
+    case FG_HAZARD_EVENT_REINSPECTED_PASS:
+      return C_("hazard event", "Re-inspected: fixed");
+    case FG_HAZARD_EVENT_REINSPECTED_FAIL:
+      return C_("hazard event", "Re-inspected: not fixed");
+    case FG_HAZARD_EVENT_ESCALATED:
+      return C_("hazard event", "Escalated");
+    case FG_HAZARD_EVENT_TRANSFERRED:
+      return C_("hazard event", "Transferred");
+    case FG_HAZARD_EVENT_CONFIRMED_MAJOR:
+      return C_("hazard event", "Confirmed as a major hazard");
+    case FG_HAZARD_EVENT_CLOSED:
+      return C_("hazard event", "Closed");
+    case FG_HAZARD_EVENT_REOPENED:
+      return C_("hazard event", "Reopened");
+    case FG_HAZARD_N_EVENTS:
+    default:
+      return "";
+    }
+}
+
+/**
+ * fg_hazard_event_allowed:
+ *
+ * Returns: whether an event of @kind may follow a hazard in @state
+ */
+gboolean
+fg_hazard_event_allowed (FgHazardState     state,
+                         FgHazardEventKind kind)
+{
+  g_return_val_if_fail (state < FG_HAZARD_N_STATES, FALSE);
+  g_return_val_if_fail (kind < FG_HAZARD_N_EVENTS, FALSE);
+
+  return (transitions[kind].from & (1u << state)) != 0;
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const FgHazardEvent *x = *(const FgHazardEvent * const *) a;
+  const FgHazardEvent *y = *(const FgHazardEvent * const *) b;
+  int order = g_strcmp0 (x->stamp, y->stamp);
+
+  return order != 0 ? order : g_strcmp0 (x->id, y->id);
+}
+
+/**
+ * fg_hazard_fold:
+ * @events: (element-type FgHazardEvent): a hazard's events, in any order;
+ *   sorted in place by their stamps
+ * @fold: (out caller-allocates): where the hazard stands
+ *
+ * The state is the fold of the events in stamp order, which every node
+ * computes the same: two offices' lists merged by union give the same
+ * state on both. An event the state does not allow at its place (two
+ * offices acted at once) is skipped and counted.
+ */
+void
+fg_hazard_fold (GPtrArray    *events,
+                FgHazardFold *fold)
+{
+  g_return_if_fail (events != NULL);
+  g_return_if_fail (fold != NULL);
+
+  memset (fold, 0, sizeof *fold);
+  fold->state = FG_HAZARD_STATE_OPEN;
+
+  g_ptr_array_sort (events, compare_events);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      const FgHazardEvent *event = g_ptr_array_index (events, i);
+
+      if (!fg_hazard_event_allowed (fold->state, event->kind))
+        {
+          fold->n_skipped++;
+          continue;
+        }
+
+      fold->n_applied++;
+      if (transitions[event->kind].to != STAY)
+        fold->state = transitions[event->kind].to;
+
+      switch (event->kind)
+        {
+        case FG_HAZARD_EVENT_NOTICE_ISSUED:
+        case FG_HAZARD_EVENT_DEADLINE_EXTENDED:
+        case FG_HAZARD_EVENT_REINSPECTED_FAIL:
+          g_free (fold->deadline);
+          fold->deadline = g_strdup (event->deadline);
+          break;
+        case FG_HAZARD_EVENT_CONFIRMED_MAJOR:
+          fold->major_confirmed = TRUE;
+          break;
+        case FG_HAZARD_EVENT_ESCALATED:
+          g_free (fold->escalation_level);
+          fold->escalation_level = g_strdup (event->level);
+          break;
+        case FG_HAZARD_EVENT_REOPENED:
+          g_clear_pointer (&fold->deadline, g_free);
+          break;
+        case FG_HAZARD_EVENT_FOUND:
+        case FG_HAZARD_EVENT_RECTIFIED_ON_SPOT:
+        case FG_HAZARD_EVENT_REPORTED_FIXED:
+        case FG_HAZARD_EVENT_REINSPECTED_PASS:
+        case FG_HAZARD_EVENT_TRANSFERRED:
+        case FG_HAZARD_EVENT_CLOSED:
+        case FG_HAZARD_N_EVENTS:
+        default:
+          break;
+        }
+    }
+}
+
+void
+fg_hazard_fold_clear (FgHazardFold *fold)
+{
+  g_clear_pointer (&fold->deadline, g_free);
+  g_clear_pointer (&fold->escalation_level, g_free);
+}
 
 static void
 fg_hazard_finalize (GObject *object)
@@ -44,6 +324,9 @@ fg_hazard_finalize (GObject *object)
   g_free (self->item_code);
   g_free (self->note);
   g_free (self->found_at);
+  g_free (self->region_code);
+  fg_hazard_fold_clear (&self->fold);
+  g_clear_pointer (&self->events, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fg_hazard_parent_class)->finalize (object);
 }
@@ -163,6 +446,507 @@ fg_hazard_get_found_at (FgHazard *self)
   return self->found_at;
 }
 
+FgHazardState
+fg_hazard_get_state (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), FG_HAZARD_STATE_OPEN);
+  return self->fold.state;
+}
+
+/**
+ * fg_hazard_get_deadline:
+ *
+ * Returns: (nullable): the current deadline, YYYY-MM-DD
+ */
+const char *
+fg_hazard_get_deadline (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  return self->fold.deadline;
+}
+
+gboolean
+fg_hazard_get_major_confirmed (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), FALSE);
+  return self->fold.major_confirmed;
+}
+
+/**
+ * fg_hazard_get_escalation_level:
+ *
+ * Returns: (nullable): the level it was last escalated to
+ */
+const char *
+fg_hazard_get_escalation_level (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  return self->fold.escalation_level;
+}
+
+/**
+ * fg_hazard_get_events:
+ *
+ * Returns: (transfer none) (element-type FgHazardEvent) (nullable): the
+ *   timeline, in order, for a hazard read with fg_hazard_load()
+ */
+GPtrArray *
+fg_hazard_get_events (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  return self->events;
+}
+
+#define HAZARD_COLUMNS \
+  "h.id, h.venue_id, h.inspection_id, h.item_code, h.grade, h.deadline_days, h.note, h.found_at," \
+  " coalesce (g.code, v.code), h.state, h.current_deadline, h.major_confirmed, h.escalation_level"
+#define HAZARD_FROM \
+  "hazard h JOIN region v ON v.id = h.village_id LEFT JOIN region g ON g.id = h.grid_id"
+
+static FgHazard *
+hazard_from_row (sqlite3_stmt *stmt)
+{
+  FgHazard *hazard = g_object_new (FG_TYPE_HAZARD, NULL);
+
+  hazard->id = g_strdup (fg_stmt_text (stmt, 0));
+  hazard->venue_id = g_strdup (fg_stmt_text (stmt, 1));
+  hazard->inspection_id = g_strdup (fg_stmt_text (stmt, 2));
+  hazard->item_code = g_strdup (fg_stmt_text (stmt, 3));
+  for (guint i = 0; i < G_N_ELEMENTS (grade_ids); i++)
+    if (g_str_equal (fg_stmt_text (stmt, 4), grade_ids[i]))
+      hazard->grade = i;
+  hazard->deadline_days = (guint) sqlite3_column_int (stmt, 5);
+  hazard->note = g_strdup (fg_stmt_text (stmt, 6));
+  hazard->found_at = g_strdup (fg_stmt_text (stmt, 7));
+  hazard->region_code = g_strdup (fg_stmt_text (stmt, 8));
+
+  /* the ledger's cache of the fold; fg_hazard_load() folds the events */
+  hazard->fold.state = FG_HAZARD_STATE_OPEN;
+  for (guint i = 0; i < FG_HAZARD_N_STATES; i++)
+    if (g_str_equal (fg_stmt_text (stmt, 9), state_ids[i]))
+      hazard->fold.state = i;
+  if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
+    hazard->fold.deadline = g_strdup (fg_stmt_text (stmt, 10));
+  hazard->fold.major_confirmed = sqlite3_column_int (stmt, 11) != 0;
+  if (sqlite3_column_type (stmt, 12) != SQLITE_NULL)
+    hazard->fold.escalation_level = g_strdup (fg_stmt_text (stmt, 12));
+
+  return hazard;
+}
+
+static GPtrArray *
+read_events (FgStore     *store,
+             const char  *hazard_id,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) fg_hazard_event_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT id, kind, at, actor, actor_name, note, deadline, level, target, stamp"
+                           " FROM hazard_event WHERE hazard_id = ?1",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, hazard_id, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FgHazardEvent *event = g_new0 (FgHazardEvent, 1);
+
+      event->id = g_strdup (fg_stmt_text (stmt, 0));
+      fg_hazard_event_kind_from_string (fg_stmt_text (stmt, 1), &event->kind);
+      event->at = g_strdup (fg_stmt_text (stmt, 2));
+      event->actor = g_strdup (fg_stmt_text (stmt, 3));
+      event->actor_name = g_strdup (fg_stmt_text (stmt, 4));
+      event->note = g_strdup (fg_stmt_text (stmt, 5));
+      event->deadline = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      event->level = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      event->target = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+      event->stamp = g_strdup (fg_stmt_text (stmt, 9));
+      g_ptr_array_add (events, event);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&events);
+}
+
+/**
+ * fg_hazard_load:
+ * @store: the store
+ * @actor: who reads
+ * @id: the hazard
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the hazard with its timeline and the state its
+ *   events fold to, or %NULL with @error set
+ */
+FgHazard *
+fg_hazard_load (FgStore     *store,
+                FgActor     *actor,
+                const char  *id,
+                GError     **error)
+{
+  g_autoptr(FgHazard) self = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = fg_store_prepare (store,
+                           "SELECT " HAZARD_COLUMNS " FROM " HAZARD_FROM " WHERE h.id = ?1 AND h.deleted = 0",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_FOUND,
+                   _("The hazard was not found."));
+      return NULL;
+    }
+  self = hazard_from_row (stmt);
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ, self->region_code, self->id, error))
+    return NULL;
+
+  self->events = read_events (store, self->id, error);
+  if (self->events == NULL)
+    return NULL;
+  fg_hazard_fold_clear (&self->fold);
+  fg_hazard_fold (self->events, &self->fold);
+
+  return g_steal_pointer (&self);
+}
+
+static FgAction
+event_action (FgActor           *actor,
+              FgHazardEventKind  kind)
+{
+  switch (kind)
+    {
+    case FG_HAZARD_EVENT_NOTICE_ISSUED:
+      return FG_ACTION_NOTICE_ISSUE;
+    case FG_HAZARD_EVENT_RECTIFIED_ON_SPOT:
+    case FG_HAZARD_EVENT_REPORTED_FIXED:
+      return FG_ACTION_HAZARD_REPORT;
+    case FG_HAZARD_EVENT_ESCALATED:
+      /* the county's supervision instructions (督办) are escalations too */
+      return fg_actor_can (actor, FG_ACTION_SUPERVISE) ? FG_ACTION_SUPERVISE : FG_ACTION_HAZARD_MANAGE;
+    case FG_HAZARD_EVENT_FOUND:
+    case FG_HAZARD_EVENT_DEADLINE_EXTENDED:
+    case FG_HAZARD_EVENT_REINSPECTED_PASS:
+    case FG_HAZARD_EVENT_REINSPECTED_FAIL:
+    case FG_HAZARD_EVENT_TRANSFERRED:
+    case FG_HAZARD_EVENT_CONFIRMED_MAJOR:
+    case FG_HAZARD_EVENT_CLOSED:
+    case FG_HAZARD_EVENT_REOPENED:
+    case FG_HAZARD_N_EVENTS:
+    default:
+      return FG_ACTION_HAZARD_MANAGE;
+    }
+}
+
+/* What the event must carry, checked before anything is written. */
+static gboolean
+check_details (FgStore                     *store,
+               FgHazard                    *self,
+               FgHazardEventKind            kind,
+               const FgHazardEventDetails  *details,
+               GError                     **error)
+{
+  const char *note = details != NULL && details->note != NULL ? details->note : "";
+  const char *deadline = details != NULL ? details->deadline : NULL;
+
+  if (g_utf8_strlen (note, -1) > 500 || !g_utf8_validate (note, -1, NULL))
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                   _("A note can have at most 500 characters."));
+      return FALSE;
+    }
+
+  if (kind == FG_HAZARD_EVENT_NOTICE_ISSUED || kind == FG_HAZARD_EVENT_DEADLINE_EXTENDED ||
+      kind == FG_HAZARD_EVENT_REINSPECTED_FAIL)
+    {
+      g_autoptr(GDate) date = NULL;
+      g_autoptr(GError) date_error = NULL;
+
+      if (deadline == NULL)
+        {
+          g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                       _("Give the deadline for the correction."));
+          return FALSE;
+        }
+      date = fg_calendar_parse_date (deadline, &date_error);
+      if (date == NULL)
+        {
+          g_set_error_literal (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT, date_error->message);
+          return FALSE;
+        }
+      if (strncmp (deadline, self->found_at, 10) < 0)
+        {
+          g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                       _("The deadline %s is before the hazard was found (%.10s)."), deadline, self->found_at);
+          return FALSE;
+        }
+      if (kind == FG_HAZARD_EVENT_DEADLINE_EXTENDED)
+        {
+          if (self->fold.deadline != NULL && g_strcmp0 (deadline, self->fold.deadline) <= 0)
+            {
+              g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                           _("An extended deadline comes after the current one (%s)."), self->fold.deadline);
+              return FALSE;
+            }
+          if (*note == '\0')
+            {
+              g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                           _("Give the reason for extending the deadline."));
+              return FALSE;
+            }
+        }
+    }
+
+  if (kind == FG_HAZARD_EVENT_ESCALATED &&
+      (details == NULL || !g_strv_contains (levels, details->level != NULL ? details->level : "")))
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                   _("Say to which level the hazard goes: village, township, police-station, "
+                     "county-brigade or county-government."));
+      return FALSE;
+    }
+
+  if (kind == FG_HAZARD_EVENT_TRANSFERRED &&
+      (details == NULL || !g_strv_contains (targets, details->target != NULL ? details->target : "")))
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                   _("Say to whom the hazard goes: police-station or regulator."));
+      return FALSE;
+    }
+
+  if (kind == FG_HAZARD_EVENT_FOUND)
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED,
+                   _("A hazard is found by finishing an inspection."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Appends one event and brings the ledger's cache up to date; inside a
+ * transaction. */
+gboolean
+fg_hazard_append_event (FgStore                     *store,
+                        FgActor                     *actor,
+                        const char                  *hazard_id,
+                        FgHazardEventKind            kind,
+                        const FgHazardEventDetails  *details,
+                        GError                     **error)
+{
+  g_autofree char *id = fg_uuid_new ();
+  g_autofree char *now = fg_now_iso8601 ();
+  g_autofree char *stamp = fg_store_next_stamp (store);
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) cache = NULL;
+  FgHazardFold fold;
+  gboolean ok;
+
+  insert = fg_store_prepare (store,
+                             "INSERT INTO hazard_event (id, hazard_id, kind, at, actor, actor_name, note,"
+                             "  deadline, level, target, origin_node, stamp)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                             error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_text (insert, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 2, hazard_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 3, event_ids[kind], -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 4, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, fg_actor_get_login (actor), -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 6, fg_actor_get_display_name (actor), -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 7, details != NULL && details->note != NULL ? details->note : "", -1, SQLITE_STATIC);
+  if (details != NULL)
+    {
+      sqlite3_bind_text (insert, 8, details->deadline, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 9, details->level, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 10, details->target, -1, SQLITE_STATIC);
+    }
+  sqlite3_bind_text (insert, 11, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 12, stamp, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, insert, error))
+    return FALSE;
+
+  events = read_events (store, hazard_id, error);
+  if (events == NULL)
+    return FALSE;
+  fg_hazard_fold (events, &fold);
+
+  cache = fg_store_prepare (store,
+                            "UPDATE hazard SET state = ?1, current_deadline = ?2, major_confirmed = ?3,"
+                            "  escalation_level = ?4 WHERE id = ?5",
+                            error);
+  ok = cache != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (cache, 1, state_ids[fold.state], -1, SQLITE_STATIC);
+      sqlite3_bind_text (cache, 2, fold.deadline, -1, SQLITE_STATIC);
+      sqlite3_bind_int (cache, 3, fold.major_confirmed);
+      sqlite3_bind_text (cache, 4, fold.escalation_level, -1, SQLITE_STATIC);
+      sqlite3_bind_text (cache, 5, hazard_id, -1, SQLITE_STATIC);
+      ok = fg_store_step_done (store, cache, error);
+    }
+  fg_hazard_fold_clear (&fold);
+  if (!ok)
+    return FALSE;
+
+  after = fg_audit_dup_row (store, "hazard_event", id);
+  return fg_audit_record_change (store, actor, event_ids[kind], hazard_id, NULL, after, error);
+}
+
+/**
+ * fg_hazard_add_event:
+ * @store: the store
+ * @actor: who acts
+ * @self: a hazard read with fg_hazard_load()
+ * @kind: what happened
+ * @details: (nullable): the deadline, note, level or target the event needs
+ * @error: return location for an error
+ *
+ * Appends an event, if the hazard's state allows it (the error names the
+ * current state otherwise). Confirming a major hazard escalates it to the
+ * county fire-rescue brigade in the same transaction. @self is read again.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_hazard_add_event (FgStore                     *store,
+                     FgActor                     *actor,
+                     FgHazard                    *self,
+                     FgHazardEventKind            kind,
+                     const FgHazardEventDetails  *details,
+                     GError                     **error)
+{
+  g_autoptr(FgHazard) reread = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (FG_IS_HAZARD (self), FALSE);
+  g_return_val_if_fail (kind < FG_HAZARD_N_EVENTS, FALSE);
+
+  if (!fg_permission_check (store, actor, event_action (actor, kind), self->region_code, self->id, error))
+    return FALSE;
+
+  if (!fg_hazard_event_allowed (self->fold.state, kind))
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED,
+                   _("“%s” cannot follow now: the hazard is “%s”."),
+                   fg_hazard_event_kind_get_label (kind), fg_hazard_state_get_label (self->fold.state));
+      return FALSE;
+    }
+
+  if (!check_details (store, self, kind, details, error))
+    return FALSE;
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+
+  if (!fg_hazard_append_event (store, actor, self->id, kind, details, error))
+    goto failed;
+
+  if (kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR)
+    {
+      const FgHazardEventDetails escalation = {
+        .note = _("A major hazard goes to the county fire-rescue brigade at once."),
+        .level = "county-brigade",
+      };
+
+      if (!fg_hazard_append_event (store, actor, self->id, FG_HAZARD_EVENT_ESCALATED, &escalation, error))
+        goto failed;
+    }
+
+  if (!fg_store_commit (store, error))
+    return FALSE;
+
+  reread = fg_hazard_load (store, actor, self->id, error);
+  if (reread == NULL)
+    return FALSE;
+  fg_hazard_fold_clear (&self->fold);
+  self->fold = reread->fold;
+  memset (&reread->fold, 0, sizeof reread->fold);
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  self->events = g_steal_pointer (&reread->events);
+  return TRUE;
+
+failed:
+  fg_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * fg_hazard_list:
+ * @store: the store
+ * @actor: who reads: hazards in its scope
+ * @venue_id: (nullable): only this venue's
+ * @state: a #FgHazardState, or -1 for all
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type FgHazard): the hazards, the
+ *   latest found first (without their timelines)
+ */
+GPtrArray *
+fg_hazard_list (FgStore     *store,
+                FgActor     *actor,
+                const char  *venue_id,
+                int          state,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) hazards = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ, NULL, NULL, error))
+    return NULL;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT " HAZARD_COLUMNS " FROM " HAZARD_FROM
+                           " WHERE h.deleted = 0 AND (?1 IS NULL OR h.venue_id = ?1)"
+                           "   AND (?2 IS NULL OR h.state = ?2)"
+                           " ORDER BY h.found_at DESC, h.seq DESC",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, venue_id, -1, SQLITE_TRANSIENT);
+  if (state >= 0 && state < FG_HAZARD_N_STATES)
+    sqlite3_bind_text (stmt, 2, state_ids[state], -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (fg_actor_covers_code (actor, fg_stmt_text (stmt, 8)))
+        g_ptr_array_add (hazards, hazard_from_row (stmt));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&hazards);
+}
+
 /**
  * fg_hazard_list_for_inspection:
  * @store: the store
@@ -188,11 +972,7 @@ fg_hazard_list_for_inspection (FgStore     *store,
   g_return_val_if_fail (inspection_id != NULL, NULL);
 
   stmt = fg_store_prepare (store,
-                           "SELECT h.id, h.venue_id, h.inspection_id, h.item_code, h.grade,"
-                           "  h.deadline_days, h.note, h.found_at,"
-                           "  coalesce (g.code, v.code)"
-                           " FROM hazard h JOIN region v ON v.id = h.village_id"
-                           " LEFT JOIN region g ON g.id = h.grid_id"
+                           "SELECT " HAZARD_COLUMNS " FROM " HAZARD_FROM
                            " WHERE h.inspection_id = ?1 AND h.deleted = 0 ORDER BY h.seq",
                            error);
   if (stmt == NULL)
@@ -201,24 +981,11 @@ fg_hazard_list_for_inspection (FgStore     *store,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      FgHazard *hazard;
-
       if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ,
                                 fg_stmt_text (stmt, 8), inspection_id, error))
         return NULL;
 
-      hazard = g_object_new (FG_TYPE_HAZARD, NULL);
-      hazard->id = g_strdup (fg_stmt_text (stmt, 0));
-      hazard->venue_id = g_strdup (fg_stmt_text (stmt, 1));
-      hazard->inspection_id = g_strdup (fg_stmt_text (stmt, 2));
-      hazard->item_code = g_strdup (fg_stmt_text (stmt, 3));
-      for (guint i = 0; i < G_N_ELEMENTS (grade_ids); i++)
-        if (g_str_equal (fg_stmt_text (stmt, 4), grade_ids[i]))
-          hazard->grade = i;
-      hazard->deadline_days = (guint) sqlite3_column_int (stmt, 5);
-      hazard->note = g_strdup (fg_stmt_text (stmt, 6));
-      hazard->found_at = g_strdup (fg_stmt_text (stmt, 7));
-      g_ptr_array_add (hazards, hazard);
+      g_ptr_array_add (hazards, hazard_from_row (stmt));
     }
 
   if (rc != SQLITE_DONE)

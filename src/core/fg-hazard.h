@@ -20,9 +20,103 @@ typedef enum
   FG_HAZARD_GRADE_MAJOR_PROPOSED,  /* may be 重大火灾隐患: a person confirms */
 } FgHazardGrade;
 
+#define FG_HAZARD_ERROR (fg_hazard_error_quark ())
+
+typedef enum
+{
+  FG_HAZARD_ERROR_NOT_FOUND,
+  FG_HAZARD_ERROR_NOT_ALLOWED,     /* the event does not follow from the state */
+  FG_HAZARD_ERROR_INVALID_EVENT,   /* a missing or wrong deadline, reason, level … */
+} FgHazardError;
+
+/* Where a hazard stands: the fold of its events. */
+typedef enum
+{
+  FG_HAZARD_STATE_OPEN,            /* found, no notice yet */
+  FG_HAZARD_STATE_RECTIFYING,      /* notice served, deadline running (整改中) */
+  FG_HAZARD_STATE_REPORTED_FIXED,  /* the venue says it is fixed: re-inspect */
+  FG_HAZARD_STATE_VERIFIED,        /* re-inspected and fixed: may be closed */
+  FG_HAZARD_STATE_ESCALATED,       /* handed up the chain (督办) */
+  FG_HAZARD_STATE_TRANSFERRED,     /* handed sideways (police station, regulator) */
+  FG_HAZARD_STATE_CLOSED,          /* 销号 */
+  FG_HAZARD_N_STATES
+} FgHazardState;
+
+typedef enum
+{
+  FG_HAZARD_EVENT_FOUND,
+  FG_HAZARD_EVENT_RECTIFIED_ON_SPOT,
+  FG_HAZARD_EVENT_NOTICE_ISSUED,
+  FG_HAZARD_EVENT_DEADLINE_EXTENDED,
+  FG_HAZARD_EVENT_REPORTED_FIXED,
+  FG_HAZARD_EVENT_REINSPECTED_PASS,
+  FG_HAZARD_EVENT_REINSPECTED_FAIL,
+  FG_HAZARD_EVENT_ESCALATED,
+  FG_HAZARD_EVENT_TRANSFERRED,
+  FG_HAZARD_EVENT_CONFIRMED_MAJOR,
+  FG_HAZARD_EVENT_CLOSED,
+  FG_HAZARD_EVENT_REOPENED,
+  FG_HAZARD_N_EVENTS
+} FgHazardEventKind;
+
+#define FG_TYPE_HAZARD_EVENT (fg_hazard_event_get_type ())
+
+typedef struct _FgHazardEvent FgHazardEvent;
+
+struct _FgHazardEvent
+{
+  char              *id;
+  FgHazardEventKind  kind;
+  char              *at;        /* ISO 8601 */
+  char              *actor;     /* login */
+  char              *actor_name;
+  char              *note;
+  char              *deadline;  /* nullable, YYYY-MM-DD */
+  char              *level;     /* nullable: escalation level */
+  char              *target;    /* nullable: transfer target */
+  char              *stamp;     /* orders the fold */
+};
+
+/* What a new event carries besides its kind: which fields an event needs
+ * depends on the kind (a notice needs a deadline, an extension a later
+ * deadline and a reason, an escalation a level, a transfer a target). */
+typedef struct
+{
+  const char *note;
+  const char *deadline;
+  const char *level;
+  const char *target;
+} FgHazardEventDetails;
+
+typedef struct
+{
+  FgHazardState state;
+  char         *deadline;         /* nullable */
+  gboolean      major_confirmed;
+  char         *escalation_level; /* nullable */
+  guint         n_applied;
+  guint         n_skipped;        /* events the state did not allow (merged histories) */
+} FgHazardFold;
+
 #define FG_TYPE_HAZARD (fg_hazard_get_type ())
 
 G_DECLARE_FINAL_TYPE (FgHazard, fg_hazard, FG, HAZARD, GObject)
+
+GQuark             fg_hazard_error_quark        (void);
+GType              fg_hazard_event_get_type     (void) G_GNUC_CONST;
+FgHazardEvent     *fg_hazard_event_copy         (const FgHazardEvent *self);
+void               fg_hazard_event_free         (FgHazardEvent       *self);
+const char        *fg_hazard_state_to_string    (FgHazardState        state);
+const char        *fg_hazard_state_get_label    (FgHazardState        state);
+const char        *fg_hazard_event_kind_to_string (FgHazardEventKind  kind);
+gboolean           fg_hazard_event_kind_from_string (const char      *text,
+                                                     FgHazardEventKind *kind);
+const char        *fg_hazard_event_kind_get_label (FgHazardEventKind  kind);
+gboolean           fg_hazard_event_allowed      (FgHazardState        state,
+                                                 FgHazardEventKind    kind);
+void               fg_hazard_fold               (GPtrArray           *events,
+                                                 FgHazardFold        *fold);
+void               fg_hazard_fold_clear         (FgHazardFold        *fold);
 
 FgHazardGrade  fg_hazard_grade_propose       (FgChecklistItem *item);
 const char    *fg_hazard_grade_to_string     (FgHazardGrade    grade);
@@ -37,9 +131,32 @@ guint          fg_hazard_get_deadline_days   (FgHazard        *self);
 const char    *fg_hazard_get_note            (FgHazard        *self);
 const char    *fg_hazard_get_found_at        (FgHazard        *self);
 
+FgHazardState  fg_hazard_get_state           (FgHazard        *self);
+const char    *fg_hazard_get_deadline        (FgHazard        *self);
+gboolean       fg_hazard_get_major_confirmed (FgHazard        *self);
+const char    *fg_hazard_get_escalation_level (FgHazard       *self);
+GPtrArray     *fg_hazard_get_events          (FgHazard        *self);
+
+FgHazard      *fg_hazard_load                (FgStore         *store,
+                                              FgActor         *actor,
+                                              const char      *id,
+                                              GError         **error);
+gboolean       fg_hazard_add_event           (FgStore         *store,
+                                              FgActor         *actor,
+                                              FgHazard        *self,
+                                              FgHazardEventKind kind,
+                                              const FgHazardEventDetails *details,
+                                              GError         **error);
+GPtrArray     *fg_hazard_list                (FgStore         *store,
+                                              FgActor         *actor,
+                                              const char      *venue_id,
+                                              int              state,
+                                              GError         **error);
 GPtrArray     *fg_hazard_list_for_inspection (FgStore         *store,
                                               FgActor         *actor,
                                               const char      *inspection_id,
                                               GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FgHazardEvent, fg_hazard_event_free)
 
 G_END_DECLS

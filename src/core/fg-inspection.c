@@ -17,7 +17,7 @@
 
 #include "fg-category.h"
 #include "fg-checklist-private.h"
-#include "fg-hazard.h"
+#include "fg-hazard-private.h"
 #include "fg-inspection.h"
 #include "fg-audit-private.h"
 #include "fg-permission-private.h"
@@ -1269,7 +1269,10 @@ fg_inspection_finish (FgStore       *store,
 
       {
         g_autofree char *hazard_row = fg_audit_dup_row (store, "hazard", hazard_id);
-        if (!fg_audit_record_change (store, actor, "hazard-found", hazard_id, NULL, hazard_row, error))
+        const FgHazardEventDetails found = { .note = fg_inspection_get_note (self, code) };
+
+        if (!fg_audit_record_change (store, actor, "hazard-found", hazard_id, NULL, hazard_row, error) ||
+            !fg_hazard_append_event (store, actor, hazard_id, FG_HAZARD_EVENT_FOUND, &found, error))
           goto failed;
       }
     }

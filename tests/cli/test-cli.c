@@ -1550,6 +1550,53 @@ test_cli_campaign (Fixture       *f,
   assert_refused (by_grid, 1);
 }
 
+/* The ledger: the demo's hazards, a notice, a refused close, the timeline,
+ * and a grid worker who may not issue notices. */
+static void
+test_cli_hazard (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(Result) demo = run_db (f, "demo", NULL);
+  g_autoptr(Result) list = NULL;
+  g_autoptr(Result) notice = NULL;
+  g_autoptr(Result) close = NULL;
+  g_autoptr(Result) show = NULL;
+  g_autoptr(Result) rectifying = NULL;
+  g_autoptr(Result) by_grid = NULL;
+  g_autoptr(Result) bad_event = NULL;
+  g_autofree char *id = NULL;
+
+  assert_success (demo);
+  log_in_as (f, "admin", "demo-admin");
+
+  list = run_db (f, "hazard", "list", "--format", "tsv", NULL);
+  assert_success (list);
+  g_assert_cmpuint (count_lines (list->out), >, 0);
+  id = g_strndup (list->out, strcspn (list->out, "\t"));
+
+  notice = run_db (f, "hazard", "event", id, "notice-issued", "--deadline", "2099-01-10", NULL);
+  assert_success (notice);
+
+  close = run_db (f, "hazard", "event", id, "closed", NULL);
+  assert_refused (close, 1);
+
+  bad_event = run_db (f, "hazard", "event", id, "forgotten", NULL);
+  assert_refused (bad_event, 2);
+
+  show = run_db (f, "hazard", "show", id, NULL);
+  assert_success (show);
+  g_assert_nonnull (strstr (show->out, "2099-01-10"));
+
+  rectifying = run_db (f, "hazard", "list", "--state", "rectifying", "--format", "tsv", NULL);
+  assert_success (rectifying);
+  g_assert_cmpuint (count_lines (rectifying->out), ==, 1);
+  g_assert_true (g_str_has_prefix (rectifying->out, id));
+
+  log_in_as (f, "grid", "demo-grid");
+  by_grid = run_db (f, "hazard", "event", id, "reinspected-pass", NULL);
+  assert_refused (by_grid, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1579,6 +1626,7 @@ main (int   argc,
   ADD ("/cli/inspection-record", test_cli_inspection_record);
   ADD ("/cli/inspection-refused", test_cli_inspection_refused);
   ADD ("/cli/campaign", test_cli_campaign);
+  ADD ("/cli/hazard", test_cli_hazard);
 
 #undef ADD
 

@@ -1,0 +1,284 @@
+/* fg-cli-hazard.c — hazard list|show|event: the hazard ledger (隐患台账)
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "fg-cli.h"
+
+static gboolean
+parse_state (const char  *text,
+             int         *state,
+             GError     **error)
+{
+  *state = -1;
+  if (text == NULL)
+    return TRUE;
+
+  for (int i = 0; i < FG_HAZARD_N_STATES; i++)
+    {
+      if (g_str_equal (text, fg_hazard_state_to_string (i)))
+        {
+          *state = i;
+          return TRUE;
+        }
+    }
+
+  fg_cli_set_usage_error (error, _("“%s” is not a hazard state. The states are: open, rectifying, "
+                                   "reported-fixed, verified, escalated, transferred, closed."), text);
+  return FALSE;
+}
+
+static gboolean
+hazard_list (FgCli   *cli,
+             int      argc,
+             char   **argv,
+             GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GPtrArray) hazards = NULL;
+  g_autoptr(FgCliTable) table = NULL;
+  g_autoptr(GString) tsv = NULL;
+  g_autofree char *format_text = NULL;
+  g_autofree char *state_text = NULL;
+  g_autofree char *venue_id = NULL;
+  FgCliFormat format;
+  FgStore *store;
+  FgActor *actor;
+  int state;
+  const GOptionEntry entries[] = {
+    { "state", 0, 0, G_OPTION_ARG_STRING, &state_text,
+      N_("Only hazards in this state (open, rectifying, reported-fixed, verified, escalated, transferred, closed)"),
+      N_("STATE") },
+    { "venue", 0, 0, G_OPTION_ARG_STRING, &venue_id, N_("Only this venue’s hazards"), N_("ID") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
+      N_("“table” (the default) or “tsv”"), N_("FORMAT") },
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "hazard list", "",
+                                       _("Lists the hazards (隐患台账) in your area, the latest found first."),
+                                       _("With --format tsv, each line holds: id, found, venue id, item code, "
+                                         "grade, state, deadline, major (yes/no); tab-separated."),
+                                       entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 0, error) ||
+      !fg_cli_parse_format (format_text, &format, error) ||
+      !parse_state (state_text, &state, error))
+    return FALSE;
+
+  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
+  if (store == NULL)
+    return FALSE;
+  actor = fg_cli_get_actor (cli, error);
+  if (actor == NULL)
+    return FALSE;
+
+  hazards = fg_hazard_list (store, actor, venue_id, state, error);
+  if (hazards == NULL)
+    return FALSE;
+
+  if (format == FG_CLI_FORMAT_TSV)
+    tsv = g_string_new (NULL);
+  else
+    {
+      table = fg_cli_table_new ();
+      fg_cli_table_add_column (table, _("ID"), FG_CLI_ALIGN_LEFT, FALSE);
+      fg_cli_table_add_column (table, _("Found"), FG_CLI_ALIGN_LEFT, FALSE);
+      fg_cli_table_add_column (table, _("Item"), FG_CLI_ALIGN_LEFT, FALSE);
+      fg_cli_table_add_column (table, _("Grade"), FG_CLI_ALIGN_LEFT, TRUE);
+      fg_cli_table_add_column (table, _("State"), FG_CLI_ALIGN_LEFT, TRUE);
+      fg_cli_table_add_column (table, _("Deadline"), FG_CLI_ALIGN_LEFT, FALSE);
+    }
+
+  for (guint i = 0; i < hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (hazards, i);
+      const char *deadline = fg_hazard_get_deadline (hazard) != NULL ? fg_hazard_get_deadline (hazard) : "";
+      g_autofree char *found = g_strndup (fg_hazard_get_found_at (hazard), 10);
+
+      if (tsv != NULL)
+        fg_cli_tsv_append_row (tsv, 8, fg_hazard_get_id (hazard), found, fg_hazard_get_venue_id (hazard),
+                               fg_hazard_get_item_code (hazard),
+                               fg_hazard_grade_to_string (fg_hazard_get_grade (hazard)),
+                               fg_hazard_state_to_string (fg_hazard_get_state (hazard)),
+                               deadline, fg_hazard_get_major_confirmed (hazard) ? "yes" : "no");
+      else
+        fg_cli_table_add_row (table, fg_hazard_get_id (hazard), found, fg_hazard_get_item_code (hazard),
+                              fg_hazard_grade_get_label (fg_hazard_get_grade (hazard)),
+                              fg_hazard_state_get_label (fg_hazard_get_state (hazard)), deadline);
+    }
+
+  if (tsv != NULL)
+    fputs (tsv->str, stdout);
+  else
+    {
+      fg_cli_table_print (table);
+      printf (g_dngettext (GETTEXT_PACKAGE, "%u hazard.\n", "%u hazards.\n", hazards->len), hazards->len);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+hazard_show (FgCli   *cli,
+             int      argc,
+             char   **argv,
+             GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(FgHazard) hazard = NULL;
+  FgStore *store;
+  FgActor *actor;
+  GPtrArray *events;
+  const GOptionEntry entries[] = {
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "hazard show", _("ID"),
+                                       _("Shows a hazard and its timeline of events."), NULL, entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 1, error))
+    return FALSE;
+  if (argc < 2)
+    {
+      fg_cli_set_usage_error (error, _("Give the hazard’s id."));
+      return FALSE;
+    }
+
+  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
+  if (store == NULL)
+    return FALSE;
+  actor = fg_cli_get_actor (cli, error);
+  if (actor == NULL)
+    return FALSE;
+
+  hazard = fg_hazard_load (store, actor, argv[1], error);
+  if (hazard == NULL)
+    return FALSE;
+
+  printf ("%s: %s\n", _("Item"), fg_hazard_get_item_code (hazard));
+  printf ("%s: %s\n", _("Grade"), fg_hazard_grade_get_label (fg_hazard_get_grade (hazard)));
+  printf ("%s: %s%s\n", _("State"), fg_hazard_state_get_label (fg_hazard_get_state (hazard)),
+          fg_hazard_get_major_confirmed (hazard) ? _(" (major hazard)") : "");
+  if (fg_hazard_get_deadline (hazard) != NULL)
+    printf ("%s: %s\n", _("Deadline"), fg_hazard_get_deadline (hazard));
+  printf ("\n");
+
+  events = fg_hazard_get_events (hazard);
+  for (guint i = 0; i < events->len; i++)
+    {
+      FgHazardEvent *event = g_ptr_array_index (events, i);
+      g_autofree char *when = g_strndup (event->at, 16);
+
+      when[10] = ' ';
+      printf ("%s  %s  %s", when, fg_hazard_event_kind_get_label (event->kind), event->actor_name);
+      if (event->deadline != NULL)
+        printf ("  → %s", event->deadline);
+      if (event->level != NULL)
+        printf ("  → %s", event->level);
+      if (event->target != NULL)
+        printf ("  → %s", event->target);
+      if (event->note != NULL && *event->note != '\0')
+        printf ("  %s", event->note);
+      printf ("\n");
+    }
+
+  return TRUE;
+}
+
+static gboolean
+hazard_event (FgCli   *cli,
+              int      argc,
+              char   **argv,
+              GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(FgHazard) hazard = NULL;
+  g_autofree char *deadline = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *level = NULL;
+  g_autofree char *target = NULL;
+  FgHazardEventDetails details;
+  FgHazardEventKind kind;
+  FgStore *store;
+  FgActor *actor;
+  const GOptionEntry entries[] = {
+    { "deadline", 0, 0, G_OPTION_ARG_STRING, &deadline,
+      N_("The deadline (notice-issued, deadline-extended, reinspected-fail)"), N_("DATE") },
+    { "note", 0, 0, G_OPTION_ARG_FILENAME, &note, N_("A note; the reason, for an extension"), N_("TEXT") },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &level,
+      N_("Where it goes (escalated): village, township, police-station, county-brigade, county-government"),
+      N_("LEVEL") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &target,
+      N_("To whom (transferred): police-station or regulator"), N_("TARGET") },
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "hazard event", _("ID EVENT"),
+                                       _("Records what happened to a hazard."),
+                                       _("EVENT is one of: rectified-on-spot, notice-issued, deadline-extended, "
+                                         "reported-fixed, reinspected-pass, reinspected-fail, escalated, "
+                                         "transferred, confirmed-major, closed, reopened. "
+                                         "Which events may follow depends on the hazard's state."),
+                                       entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 2, error) ||
+      !fg_cli_check_text ("--note", note, error))
+    return FALSE;
+  if (argc < 3)
+    {
+      fg_cli_set_usage_error (error, _("Give the hazard’s id and the event, e.g. “hazard event ID closed”."));
+      return FALSE;
+    }
+  if (!fg_hazard_event_kind_from_string (argv[2], &kind))
+    {
+      fg_cli_set_usage_error (error, _("“%s” is not a hazard event. Run “firegrid-cli hazard event --help” for the list."),
+                              argv[2]);
+      return FALSE;
+    }
+
+  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
+  if (store == NULL)
+    return FALSE;
+  actor = fg_cli_get_actor (cli, error);
+  if (actor == NULL)
+    return FALSE;
+
+  hazard = fg_hazard_load (store, actor, argv[1], error);
+  if (hazard == NULL)
+    return FALSE;
+
+  details.note = note;
+  details.deadline = deadline;
+  details.level = level;
+  details.target = target;
+  if (!fg_hazard_add_event (store, actor, hazard, kind, &details, error))
+    return FALSE;
+
+  printf ("%s\n", fg_hazard_state_get_label (fg_hazard_get_state (hazard)));
+  return TRUE;
+}
+
+static const FgCliCommand hazard_commands[] = {
+  { "list", N_("List the hazards"), hazard_list },
+  { "show", N_("Show a hazard and its timeline"), hazard_show },
+  { "event", N_("Record what happened to a hazard"), hazard_event },
+};
+
+gboolean
+fg_cli_command_hazard (FgCli   *cli,
+                       int      argc,
+                       char   **argv,
+                       GError **error)
+{
+  return fg_cli_run_group (cli, "hazard",
+                           _("The hazard ledger: hazards found by inspections and what happened to them."),
+                           hazard_commands, G_N_ELEMENTS (hazard_commands),
+                           argc, argv, error);
+}

@@ -1,0 +1,344 @@
+/* test-hazard.c — the hazard lifecycle: events, transitions, the fold
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "fg-test-util.h"
+
+typedef struct
+{
+  FgTestDir dir;
+  FgStore *store;
+  FgActor *admin;
+  FgActor *grid;
+  char *hazard_id;
+} Fixture;
+
+static FgActor *
+add_account (FgStore    *store,
+             FgActor    *admin,
+             const char *login,
+             FgRole      role,
+             const char *scope)
+{
+  g_autoptr(FgAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  FgActor *actor;
+
+  account = fg_account_create (store, admin, login, "某人", role, scope, "long-password", &error);
+  g_assert_no_error (error);
+  actor = fg_account_login (store, login, "long-password", &error);
+  g_assert_no_error (error);
+  return actor;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgRegion) grid = NULL;
+  g_autoptr(FgVenue) venue = NULL;
+  g_autoptr(FgInspection) inspection = NULL;
+  g_autoptr(GPtrArray) hazards = NULL;
+  GListModel *items;
+
+  fg_test_dir_init (&f->dir);
+  f->store = fg_test_township_new (&f->dir, NULL, &grid);
+  f->admin = add_account (f->store, fg_test_installer (), "admin", FG_ROLE_TOWNSHIP_ADMIN,
+                          fg_store_get_home_region_id (f->store));
+  f->grid = add_account (f->store, f->admin, "grid", FG_ROLE_GRID_WORKER, fg_region_get_id (grid));
+
+  venue = fg_test_venue_new (fg_region_get_id (grid), "老王烧烤", "李庄村人民路18号", "restaurant", "王建国");
+  fg_venue_save (f->store, f->admin, venue, &error);
+  g_assert_no_error (error);
+
+  /* an inspection whose first ordinary item fails */
+  inspection = fg_inspection_start (f->store, f->grid, fg_venue_get_id (venue), FG_INSPECTION_KIND_ROUTINE, NULL, &error);
+  g_assert_no_error (error);
+  items = fg_inspection_get_items (inspection);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
+      gboolean fail = FALSE;
+
+      if (f->hazard_id == NULL && !fg_checklist_item_get_on_spot (item) && !fg_checklist_item_get_major (item))
+        {
+          fail = TRUE;
+          f->hazard_id = g_strdup ("pending");
+        }
+      fg_inspection_record (f->store, f->grid, inspection, fg_checklist_item_get_code (item),
+                            fail ? FG_OUTCOME_FAIL : FG_OUTCOME_PASS, fail ? "无巡查记录" : NULL, &error);
+      g_assert_no_error (error);
+    }
+  fg_inspection_finish (f->store, f->grid, inspection, &error);
+  g_assert_no_error (error);
+
+  hazards = fg_hazard_list_for_inspection (f->store, f->admin, fg_inspection_get_id (inspection), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hazards->len, ==, 1);
+  g_free (f->hazard_id);
+  f->hazard_id = g_strdup (fg_hazard_get_id (g_ptr_array_index (hazards, 0)));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_pointer (&f->admin, fg_actor_unref);
+  g_clear_pointer (&f->grid, fg_actor_unref);
+  g_free (f->hazard_id);
+  g_clear_object (&f->store);
+  fg_test_dir_clear (&f->dir);
+}
+
+static FgHazard *
+load (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  FgHazard *hazard = fg_hazard_load (f->store, f->admin, f->hazard_id, &error);
+
+  g_assert_no_error (error);
+  return hazard;
+}
+
+static void
+event (Fixture           *f,
+       FgActor           *actor,
+       FgHazard          *hazard,
+       FgHazardEventKind  kind,
+       const char        *deadline,
+       const char        *note,
+       FgHazardState      expected)
+{
+  g_autoptr(GError) error = NULL;
+  FgHazardEventDetails details = { .note = note, .deadline = deadline };
+
+  fg_hazard_add_event (f->store, actor, hazard, kind, &details, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fg_hazard_get_state (hazard), ==, expected);
+}
+
+static void
+refused (Fixture           *f,
+         FgActor           *actor,
+         FgHazard          *hazard,
+         FgHazardEventKind  kind,
+         const char        *deadline,
+         const char        *note,
+         GQuark             domain,
+         int                code)
+{
+  g_autoptr(GError) error = NULL;
+  FgHazardEventDetails details = { .note = note, .deadline = deadline };
+  FgHazardState before = fg_hazard_get_state (hazard);
+  guint n_events = fg_hazard_get_events (hazard)->len;
+
+  g_assert_false (fg_hazard_add_event (f->store, actor, hazard, kind, &details, &error));
+  g_assert_error (error, domain, code);
+  g_test_message ("%s", error->message);
+  g_assert_cmpint (fg_hazard_get_state (hazard), ==, before);
+  g_assert_cmpuint (fg_hazard_get_events (hazard)->len, ==, n_events);
+}
+
+static void
+test_hazard_lifecycle (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(FgHazard) hazard = load (f);
+  g_autoptr(FgHazard) reread = NULL;
+  GPtrArray *events;
+
+  /* found with the inspection */
+  g_assert_cmpint (fg_hazard_get_state (hazard), ==, FG_HAZARD_STATE_OPEN);
+  events = fg_hazard_get_events (hazard);
+  g_assert_cmpuint (events->len, ==, 1);
+  g_assert_cmpint (((FgHazardEvent *) g_ptr_array_index (events, 0))->kind, ==, FG_HAZARD_EVENT_FOUND);
+  g_assert_cmpstr (((FgHazardEvent *) g_ptr_array_index (events, 0))->note, ==, "无巡查记录");
+
+  /* not yet: nothing to close, no deadline to extend */
+  refused (f, f->admin, hazard, FG_HAZARD_EVENT_CLOSED, NULL, NULL, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED);
+  refused (f, f->admin, hazard, FG_HAZARD_EVENT_DEADLINE_EXTENDED, "2099-01-01", "理由", FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED);
+  refused (f, f->admin, hazard, FG_HAZARD_EVENT_REPORTED_FIXED, NULL, NULL, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED);
+  /* a notice needs a real deadline, not before the finding */
+  refused (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, NULL, NULL, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT);
+  refused (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-02-30", NULL, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT);
+  refused (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2000-01-01", NULL, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT);
+  /* a grid worker may not issue notices */
+  refused (f, f->grid, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-10", NULL, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_DENIED);
+
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-10", NULL, FG_HAZARD_STATE_RECTIFYING);
+  g_assert_cmpstr (fg_hazard_get_deadline (hazard), ==, "2099-01-10");
+
+  /* an extension: later, and with a reason */
+  refused (f, f->admin, hazard, FG_HAZARD_EVENT_DEADLINE_EXTENDED, "2099-01-05", "理由", FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT);
+  refused (f, f->admin, hazard, FG_HAZARD_EVENT_DEADLINE_EXTENDED, "2099-01-20", NULL, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT);
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_DEADLINE_EXTENDED, "2099-01-20", "需订购材料", FG_HAZARD_STATE_RECTIFYING);
+  g_assert_cmpstr (fg_hazard_get_deadline (hazard), ==, "2099-01-20");
+
+  /* the grid worker passes on the venue's word; re-inspection fails, then passes */
+  event (f, f->grid, hazard, FG_HAZARD_EVENT_REPORTED_FIXED, NULL, "店主称已整改", FG_HAZARD_STATE_REPORTED_FIXED);
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_REINSPECTED_FAIL, "2099-02-01", "仍未建立台账", FG_HAZARD_STATE_RECTIFYING);
+  g_assert_cmpstr (fg_hazard_get_deadline (hazard), ==, "2099-02-01");
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_REINSPECTED_PASS, NULL, NULL, FG_HAZARD_STATE_VERIFIED);
+
+  /* a grid worker may not close (销号); the township may */
+  refused (f, f->grid, hazard, FG_HAZARD_EVENT_CLOSED, NULL, NULL, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_DENIED);
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_CLOSED, NULL, NULL, FG_HAZARD_STATE_CLOSED);
+  refused (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-03-01", NULL, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED);
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_REOPENED, NULL, "复查发现反弹", FG_HAZARD_STATE_OPEN);
+
+  /* all of it is on record, in order, and survives a reread */
+  reread = load (f);
+  g_assert_cmpint (fg_hazard_get_state (reread), ==, FG_HAZARD_STATE_OPEN);
+  g_assert_cmpuint (fg_hazard_get_events (reread)->len, ==, 8);
+  g_assert_cmpint (((FgHazardEvent *) g_ptr_array_index (fg_hazard_get_events (reread), 7))->kind,
+                   ==, FG_HAZARD_EVENT_REOPENED);
+}
+
+static void
+test_hazard_major_escalates (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(FgHazard) hazard = load (f);
+  g_autoptr(GPtrArray) escalated = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *events;
+
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_CONFIRMED_MAJOR, NULL, "经专家论证", FG_HAZARD_STATE_ESCALATED);
+  g_assert_true (fg_hazard_get_major_confirmed (hazard));
+  g_assert_cmpstr (fg_hazard_get_escalation_level (hazard), ==, "county-brigade");
+  events = fg_hazard_get_events (hazard);
+  g_assert_cmpint (((FgHazardEvent *) g_ptr_array_index (events, events->len - 1))->kind, ==, FG_HAZARD_EVENT_ESCALATED);
+
+  /* the ledger sees it */
+  escalated = fg_hazard_list (f->store, f->admin, NULL, FG_HAZARD_STATE_ESCALATED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (escalated->len, ==, 1);
+
+  /* an escalation names its level; a transfer its target */
+  {
+    FgHazardEventDetails nowhere = { .level = "moon" };
+    FgHazardEventDetails police = { .target = "police-station" };
+
+    g_assert_false (fg_hazard_add_event (f->store, f->admin, hazard, FG_HAZARD_EVENT_ESCALATED, &nowhere, &error));
+    g_assert_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT);
+    g_clear_error (&error);
+    fg_hazard_add_event (f->store, f->admin, hazard, FG_HAZARD_EVENT_TRANSFERRED, &police, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (fg_hazard_get_state (hazard), ==, FG_HAZARD_STATE_TRANSFERRED);
+  }
+}
+
+static FgHazardEvent *
+synthetic (const char        *stamp,
+           FgHazardEventKind  kind,
+           const char        *deadline)
+{
+  FgHazardEvent *event = g_new0 (FgHazardEvent, 1);
+
+  event->id = g_strdup (stamp);
+  event->stamp = g_strdup (stamp);
+  event->kind = kind;
+  event->deadline = g_strdup (deadline);
+  return event;
+}
+
+static void
+test_hazard_fold_order_independent (void)
+{
+  /* two offices' histories of one hazard: the township issued a notice
+   * and later closed it after re-inspection; the county, meanwhile,
+   * escalated it (a merge puts the escalation between) */
+  g_autoptr(GPtrArray) township = g_ptr_array_new_with_free_func ((GDestroyNotify) fg_hazard_event_free);
+  g_autoptr(GPtrArray) county = g_ptr_array_new_with_free_func ((GDestroyNotify) fg_hazard_event_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  FgHazardFold reference;
+
+  g_ptr_array_add (township, synthetic ("001-00000-a", FG_HAZARD_EVENT_FOUND, NULL));
+  g_ptr_array_add (township, synthetic ("002-00000-a", FG_HAZARD_EVENT_NOTICE_ISSUED, "2026-12-10"));
+  g_ptr_array_add (township, synthetic ("004-00000-a", FG_HAZARD_EVENT_REINSPECTED_PASS, NULL));
+  g_ptr_array_add (township, synthetic ("005-00000-a", FG_HAZARD_EVENT_CLOSED, NULL));
+  g_ptr_array_add (county, synthetic ("001-00000-a", FG_HAZARD_EVENT_FOUND, NULL));
+  g_ptr_array_add (county, synthetic ("003-00000-b", FG_HAZARD_EVENT_CONFIRMED_MAJOR, NULL));
+  g_ptr_array_add (county, synthetic ("003-00001-b", FG_HAZARD_EVENT_ESCALATED, NULL));
+
+  /* the union, however it is put together, folds to one state */
+  for (guint round = 0; round < 50; round++)
+    {
+      g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func ((GDestroyNotify) fg_hazard_event_free);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      GPtrArray *sources[2] = { township, county };
+      FgHazardFold fold;
+
+      for (guint s = 0; s < 2; s++)
+        for (guint i = 0; i < sources[s]->len; i++)
+          {
+            FgHazardEvent *e = g_ptr_array_index (sources[s], i);
+            if (g_hash_table_add (seen, e->id))
+              g_ptr_array_add (merged, fg_hazard_event_copy (e));
+          }
+
+      /* shuffle */
+      for (guint i = merged->len - 1; i > 0; i--)
+        {
+          guint j = (guint) g_rand_int_range (rand, 0, (gint32) i + 1);
+          gpointer t = merged->pdata[i];
+          merged->pdata[i] = merged->pdata[j];
+          merged->pdata[j] = t;
+        }
+
+      fg_hazard_fold (merged, &fold);
+      if (round == 0)
+        reference = fold;
+      else
+        {
+          g_assert_cmpint (fold.state, ==, reference.state);
+          g_assert_cmpstr (fold.deadline, ==, reference.deadline);
+          g_assert_cmpint (fold.major_confirmed, ==, reference.major_confirmed);
+          g_assert_cmpuint (fold.n_skipped, ==, reference.n_skipped);
+          fg_hazard_fold_clear (&fold);
+        }
+    }
+
+  /* found, notice, confirmed major, escalated; then the re-inspection
+   * does not follow an escalation and is skipped, and so is the close */
+  g_assert_cmpint (reference.state, ==, FG_HAZARD_STATE_ESCALATED);
+  g_assert_true (reference.major_confirmed);
+  g_assert_cmpuint (reference.n_applied, ==, 4);
+  g_assert_cmpuint (reference.n_skipped, ==, 2);
+  fg_hazard_fold_clear (&reference);
+}
+
+static void
+test_hazard_events_append_only (Fixture       *f,
+                                gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->dir.db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE hazard_event SET note = 'x'", NULL, NULL, &message), !=, SQLITE_OK);
+  sqlite3_free (message);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM hazard_event", NULL, NULL, &message), !=, SQLITE_OK);
+  sqlite3_free (message);
+  sqlite3_close (db);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/hazard/lifecycle", Fixture, NULL, fixture_set_up, test_hazard_lifecycle, fixture_tear_down);
+  g_test_add ("/hazard/major-escalates", Fixture, NULL, fixture_set_up, test_hazard_major_escalates, fixture_tear_down);
+  g_test_add_func ("/hazard/fold-order-independent", test_hazard_fold_order_independent);
+  g_test_add ("/hazard/events-append-only", Fixture, NULL, fixture_set_up, test_hazard_events_append_only, fixture_tear_down);
+
+  return g_test_run ();
+}
