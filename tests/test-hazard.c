@@ -174,6 +174,21 @@ test_hazard_lifecycle (Fixture       *f,
   event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-10", NULL, FG_HAZARD_STATE_RECTIFYING);
   g_assert_cmpstr (fg_hazard_get_deadline (hazard), ==, "2099-01-10");
 
+  /* what the ledger shows: the venue, the item, days overdue (2099-01-10
+   * is a Saturday: the Monday after is one working day past) */
+  g_assert_cmpstr (fg_hazard_get_venue_name (hazard), ==, "老王烧烤");
+  g_assert_cmpstr (fg_hazard_get_village_name (hazard), ==, "李庄村");
+  g_assert_cmpstr (fg_hazard_get_item_text (hazard), !=, "");
+  {
+    g_autoptr(GDate) before = g_date_new_dmy (7, 1, 2099);
+    g_autoptr(GDate) on = g_date_new_dmy (10, 1, 2099);
+    g_autoptr(GDate) after = g_date_new_dmy (12, 1, 2099);
+
+    g_assert_cmpint (fg_hazard_count_overdue (f->store, hazard, before), ==, -2);
+    g_assert_cmpint (fg_hazard_count_overdue (f->store, hazard, on), ==, 0);
+    g_assert_cmpint (fg_hazard_count_overdue (f->store, hazard, after), ==, 1);
+  }
+
   /* an extension: later, and with a reason */
   refused (f, f->admin, hazard, FG_HAZARD_EVENT_DEADLINE_EXTENDED, "2099-01-05", "理由", FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT);
   refused (f, f->admin, hazard, FG_HAZARD_EVENT_DEADLINE_EXTENDED, "2099-01-20", NULL, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT);

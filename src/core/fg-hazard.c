@@ -16,6 +16,7 @@
 #include "fg-hazard-private.h"
 #include "fg-audit-private.h"
 #include "fg-calendar.h"
+#include "fg-category.h"
 #include "fg-permission-private.h"
 #include "fg-store-private.h"
 
@@ -32,6 +33,13 @@ struct _FgHazard
   char *note;
   char *found_at;
   char *region_code;
+  char *venue_name;
+  char *village_name;
+  char *grid_name;
+  char *item_text_zh;
+  char *item_text_en;
+  char *village_id;
+  char *grid_id;
   FgHazardFold fold;
   GPtrArray *events;  /* FgHazardEvent, in fold order */
 };
@@ -325,6 +333,13 @@ fg_hazard_finalize (GObject *object)
   g_free (self->note);
   g_free (self->found_at);
   g_free (self->region_code);
+  g_free (self->venue_name);
+  g_free (self->village_name);
+  g_free (self->grid_name);
+  g_free (self->item_text_zh);
+  g_free (self->item_text_en);
+  g_free (self->village_id);
+  g_free (self->grid_id);
   fg_hazard_fold_clear (&self->fold);
   g_clear_pointer (&self->events, g_ptr_array_unref);
 
@@ -446,6 +461,96 @@ fg_hazard_get_found_at (FgHazard *self)
   return self->found_at;
 }
 
+const char *
+fg_hazard_get_venue_name (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  return self->venue_name;
+}
+
+const char *
+fg_hazard_get_village_name (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  return self->village_name;
+}
+
+/**
+ * fg_hazard_get_grid_name:
+ *
+ * Returns: the grid's name, or "" when the venue is in no grid
+ */
+const char *
+fg_hazard_get_grid_name (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  return self->grid_name;
+}
+
+const char *
+fg_hazard_get_village_id (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  return self->village_id;
+}
+
+/**
+ * fg_hazard_get_grid_id:
+ *
+ * Returns: (nullable): the grid's id
+ */
+const char *
+fg_hazard_get_grid_id (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  return self->grid_id;
+}
+
+/**
+ * fg_hazard_get_item_text:
+ *
+ * Returns: what the failed item checks, in the user's language, in the
+ *   wording of the checklist version the inspection used
+ */
+const char *
+fg_hazard_get_item_text (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  return fg_locale_prefers_chinese () ? self->item_text_zh : self->item_text_en;
+}
+
+/**
+ * fg_hazard_count_overdue:
+ * @store: the store
+ * @self: a hazard
+ * @today: the day to count to
+ *
+ * Returns: how many working days the deadline is past on @today (0 on the
+ *   deadline itself), negative while it is still ahead (-3: three working
+ *   days left); 0 for a hazard without a running deadline
+ */
+int
+fg_hazard_count_overdue (FgStore     *store,
+                         FgHazard    *self,
+                         const GDate *today)
+{
+  g_autoptr(GDate) deadline = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), 0);
+  g_return_val_if_fail (FG_IS_HAZARD (self), 0);
+  g_return_val_if_fail (today != NULL, 0);
+
+  if (self->fold.deadline == NULL ||
+      (self->fold.state != FG_HAZARD_STATE_RECTIFYING && self->fold.state != FG_HAZARD_STATE_REPORTED_FIXED))
+    return 0;
+
+  deadline = fg_calendar_parse_date (self->fold.deadline, NULL);
+  if (deadline == NULL)
+    return 0;
+
+  return fg_calendar_count_workdays (store, deadline, today);
+}
+
 FgHazardState
 fg_hazard_get_state (FgHazard *self)
 {
@@ -499,9 +604,13 @@ fg_hazard_get_events (FgHazard *self)
 
 #define HAZARD_COLUMNS \
   "h.id, h.venue_id, h.inspection_id, h.item_code, h.grade, h.deadline_days, h.note, h.found_at," \
-  " coalesce (g.code, v.code), h.state, h.current_deadline, h.major_confirmed, h.escalation_level"
+  " coalesce (g.code, v.code), h.state, h.current_deadline, h.major_confirmed, h.escalation_level," \
+  " ve.name, v.name, g.name, ci.text_zh, ci.text_en, h.village_id, h.grid_id"
 #define HAZARD_FROM \
-  "hazard h JOIN region v ON v.id = h.village_id LEFT JOIN region g ON g.id = h.grid_id"
+  "hazard h JOIN region v ON v.id = h.village_id LEFT JOIN region g ON g.id = h.grid_id" \
+  " JOIN venue ve ON ve.id = h.venue_id" \
+  " LEFT JOIN checklist_item ci ON ci.template_id = h.template_id" \
+  "   AND ci.version = h.template_version AND ci.code = h.item_code"
 
 static FgHazard *
 hazard_from_row (sqlite3_stmt *stmt)
@@ -530,6 +639,14 @@ hazard_from_row (sqlite3_stmt *stmt)
   hazard->fold.major_confirmed = sqlite3_column_int (stmt, 11) != 0;
   if (sqlite3_column_type (stmt, 12) != SQLITE_NULL)
     hazard->fold.escalation_level = g_strdup (fg_stmt_text (stmt, 12));
+
+  hazard->venue_name = g_strdup (fg_stmt_text (stmt, 13));
+  hazard->village_name = g_strdup (fg_stmt_text (stmt, 14));
+  hazard->grid_name = g_strdup (fg_stmt_text (stmt, 15));
+  hazard->item_text_zh = g_strdup (fg_stmt_text (stmt, 16));
+  hazard->item_text_en = g_strdup (fg_stmt_text (stmt, 17));
+  hazard->village_id = g_strdup (fg_stmt_text (stmt, 18));
+  hazard->grid_id = g_strdup ((const char *) sqlite3_column_text (stmt, 19));
 
   return hazard;
 }

@@ -131,6 +131,15 @@ guint          fg_hazard_get_deadline_days   (FgHazard        *self);
 const char    *fg_hazard_get_note            (FgHazard        *self);
 const char    *fg_hazard_get_found_at        (FgHazard        *self);
 
+const char    *fg_hazard_get_venue_name      (FgHazard        *self);
+const char    *fg_hazard_get_village_name    (FgHazard        *self);
+const char    *fg_hazard_get_grid_name       (FgHazard        *self);
+const char    *fg_hazard_get_village_id      (FgHazard        *self);
+const char    *fg_hazard_get_grid_id         (FgHazard        *self);
+const char    *fg_hazard_get_item_text       (FgHazard        *self);
+int            fg_hazard_count_overdue       (FgStore         *store,
+                                              FgHazard        *self,
+                                              const GDate     *today);
 FgHazardState  fg_hazard_get_state           (FgHazard        *self);
 const char    *fg_hazard_get_deadline        (FgHazard        *self);
 gboolean       fg_hazard_get_major_confirmed (FgHazard        *self);
