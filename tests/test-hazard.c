@@ -344,6 +344,116 @@ test_hazard_events_append_only (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* Another finished inspection of the venue, failing @code. */
+static char *
+inspect_again (Fixture    *f,
+               const char *venue_id,
+               const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgInspection) inspection = NULL;
+  g_autoptr(GPtrArray) hazards = NULL;
+  GListModel *items;
+
+  inspection = fg_inspection_start (f->store, f->grid, venue_id, FG_INSPECTION_KIND_REINSPECTION, NULL, &error);
+  g_assert_no_error (error);
+  items = fg_inspection_get_items (inspection);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
+      gboolean fail = g_str_equal (fg_checklist_item_get_code (item), code);
+
+      fg_inspection_record (f->store, f->grid, inspection, fg_checklist_item_get_code (item),
+                            fail ? FG_OUTCOME_FAIL : FG_OUTCOME_PASS, NULL, &error);
+      g_assert_no_error (error);
+    }
+  fg_inspection_finish (f->store, f->grid, inspection, &error);
+  g_assert_no_error (error);
+
+  hazards = fg_hazard_list_for_inspection (f->store, f->admin, fg_inspection_get_id (inspection), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hazards->len, ==, 1);
+  return g_strdup (fg_hazard_get_id (g_ptr_array_index (hazards, 0)));
+}
+
+static void
+run_rules (Fixture            *f,
+           guint               day,
+           guint               month,
+           guint               year,
+           FgEscalationReport *report)
+{
+  g_autoptr(GDate) today = g_date_new_dmy (day, month, year);
+  g_autoptr(GError) error = NULL;
+
+  fg_escalation_run (f->store, f->admin, today, report, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_hazard_escalation_rules (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(FgHazard) hazard = load (f);
+  g_autoptr(FgHazard) reread = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (14, 1, 2099);
+  g_autoptr(GError) error = NULL;
+  FgEscalationReport report;
+
+  /* overdue: the deadline is a Friday; the rule (data/escalation/rules.xml)
+   * says three working days */
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
+
+  run_rules (f, 12, 1, 2099, &report);   /* Monday: one working day past */
+  g_assert_cmpuint (report.n_overdue, ==, 0);
+  run_rules (f, 13, 1, 2099, &report);   /* Tuesday: two */
+  g_assert_cmpuint (report.n_overdue, ==, 0);
+  run_rules (f, 14, 1, 2099, &report);   /* Wednesday: three */
+  g_assert_cmpuint (report.n_overdue, ==, 1);
+
+  reread = load (f);
+  g_assert_cmpint (fg_hazard_get_state (reread), ==, FG_HAZARD_STATE_ESCALATED);
+  g_assert_cmpstr (fg_hazard_get_escalation_level (reread), ==, "village");
+
+  /* the same day again: nothing more */
+  run_rules (f, 14, 1, 2099, &report);
+  g_assert_cmpuint (report.n_overdue, ==, 0);
+  g_assert_cmpuint (report.n_repeated, ==, 0);
+
+  /* a grid worker may not run them */
+  g_assert_false (fg_escalation_run (f->store, f->grid, today, &report, &error));
+  g_assert_error (error, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_DENIED);
+}
+
+static void
+test_hazard_escalation_repeat (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(FgHazard) first = load (f);
+  g_autoptr(FgHazard) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *second_id = NULL;
+  FgEscalationReport report;
+
+  /* nothing repeated yet */
+  run_rules (f, 1, 12, 2026, &report);
+  g_assert_cmpuint (report.n_repeated, ==, 0);
+
+  /* the same item fails again at the same venue */
+  second_id = inspect_again (f, fg_hazard_get_venue_id (first), fg_hazard_get_item_code (first));
+  run_rules (f, 1, 12, 2026, &report);
+  g_assert_cmpuint (report.n_repeated, ==, 1);
+
+  second = fg_hazard_load (f->store, f->admin, second_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fg_hazard_get_state (second), ==, FG_HAZARD_STATE_ESCALATED);
+
+  /* the first one stays where it was */
+  g_clear_object (&first);
+  first = load (f);
+  g_assert_cmpint (fg_hazard_get_state (first), ==, FG_HAZARD_STATE_OPEN);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +463,8 @@ main (int   argc,
   g_test_add ("/hazard/lifecycle", Fixture, NULL, fixture_set_up, test_hazard_lifecycle, fixture_tear_down);
   g_test_add ("/hazard/major-escalates", Fixture, NULL, fixture_set_up, test_hazard_major_escalates, fixture_tear_down);
   g_test_add_func ("/hazard/fold-order-independent", test_hazard_fold_order_independent);
+  g_test_add ("/hazard/escalation-rules", Fixture, NULL, fixture_set_up, test_hazard_escalation_rules, fixture_tear_down);
+  g_test_add ("/hazard/escalation-repeat", Fixture, NULL, fixture_set_up, test_hazard_escalation_repeat, fixture_tear_down);
   g_test_add ("/hazard/events-append-only", Fixture, NULL, fixture_set_up, test_hazard_events_append_only, fixture_tear_down);
 
   return g_test_run ();

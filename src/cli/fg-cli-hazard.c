@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <time.h>
 
 #include <glib/gi18n.h>
 
@@ -262,6 +263,69 @@ hazard_event (FgCli   *cli,
     return FALSE;
 
   printf ("%s\n", fg_hazard_state_get_label (fg_hazard_get_state (hazard)));
+  return TRUE;
+}
+
+/* escalate: the escalation rules, run now (or as on another day) */
+gboolean
+fg_cli_command_escalate (FgCli   *cli,
+                         int      argc,
+                         char   **argv,
+                         GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autofree char *today_text = NULL;
+  FgEscalationReport report;
+  FgStore *store;
+  FgActor *actor;
+  const GOptionEntry entries[] = {
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
+      N_("Judge the deadlines as on this day (YYYY-MM-DD) instead of today"), N_("DATE") },
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "escalate", "",
+                                       _("Applies the escalation rules: hazards past their deadline, and "
+                                         "items that failed again at a venue, go one level up the chain."),
+                                       _("The window does this when it starts and once a day. "
+                                         "For the township administrator and staff."),
+                                       entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 0, error))
+    return FALSE;
+
+  if (today_text != NULL)
+    {
+      today = fg_calendar_parse_date (today_text, error);
+      if (today == NULL)
+        {
+          g_prefix_error (error, "--today: ");
+          return FALSE;
+        }
+    }
+  else
+    {
+      today = g_date_new ();
+      g_date_set_time_t (today, time (NULL));
+    }
+
+  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
+  if (store == NULL)
+    return FALSE;
+  actor = fg_cli_get_actor (cli, error);
+  if (actor == NULL)
+    return FALSE;
+
+  if (!fg_escalation_run (store, actor, today, &report, error))
+    return FALSE;
+
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u hazard escalated for being overdue.\n",
+                       "%u hazards escalated for being overdue.\n", report.n_overdue),
+          report.n_overdue);
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u hazard escalated for failing again.\n",
+                       "%u hazards escalated for failing again.\n", report.n_repeated),
+          report.n_repeated);
   return TRUE;
 }
 

@@ -13,6 +13,7 @@
 #include "fg-checklist.h"
 #include "fg-credit-code.h"
 #include "fg-demo.h"
+#include "fg-escalation.h"
 #include "fg-hazard.h"
 #include "fg-inspection.h"
 #include "fg-permission.h"
