@@ -15,9 +15,12 @@
  */
 #include "config.h"
 
+#include <time.h>
+
 #include <glib/gi18n.h>
 
 #include "fg-accounts-dialog.h"
+#include "fg-hazard-page.h"
 #include "fg-inspection-window.h"
 #include "fg-lock-page.h"
 #include "fg-password-dialog.h"
@@ -35,7 +38,8 @@ struct _FgWindow
   GtkWidget *add_button;
   GtkMenuButton *user_button;
   GtkLabel *user_label;
-  AdwWindowTitle *window_title;
+  AdwViewSwitcherTitle *window_title;
+  GtkWidget *search_button;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   AdwToastOverlay *toast_overlay;
@@ -43,7 +47,9 @@ struct _FgWindow
   GtkWidget *sidebar_box;
   GtkWidget *content_box;
   FgRegionSidebar *sidebar;
+  AdwViewStack *page_stack;
   FgVenuePage *venue_page;
+  FgHazardPage *hazard_page;
 
   FgStore *store;
   FgActor *actor;
@@ -56,6 +62,8 @@ struct _FgWindow
   guint idle_lock_seconds;  /* 0: never */
   gint64 last_input;        /* monotonic time of the last key or pointer input */
   guint idle_source;
+  guint escalation_source;
+  guint escalated_on;         /* the Julian day the rules last ran */
   GPtrArray *hidden_windows;  /* dialogs hidden behind the lock */
   gulong toplevels_handler;
 };
@@ -67,6 +75,7 @@ enum {
   PROP_SHOW_SIDEBAR,
   PROP_LOCKED,
   PROP_IDLE_LOCK_SECONDS,
+  PROP_PAGE,
   N_PROPS
 };
 
@@ -139,6 +148,8 @@ fg_window_update_actions (FgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-accounts",
                                  open && fg_actor_can (self->actor, FG_ACTION_ACCOUNT_MANAGE));
   gtk_widget_action_set_enabled (widget, "win.lock", open);
+  gtk_widget_action_set_enabled (widget, "win.show-page", open);
+  gtk_widget_action_set_enabled (widget, "win.show-due-hazards", open);
 }
 
 static void fg_window_schedule_idle_lock (FgWindow *self);
@@ -379,6 +390,9 @@ on_region_selected (FgWindow *self)
   FgRegion *region = fg_region_sidebar_get_selected_region (self->sidebar);
 
   fg_venue_page_set_region_id (self->venue_page, region != NULL ? fg_region_get_id (region) : NULL);
+  fg_hazard_page_set_region (self->hazard_page,
+                             region != NULL ? fg_region_get_id (region) : NULL,
+                             region != NULL ? (int) fg_region_get_level (region) : -1);
 
   if (region != NULL && adw_leaflet_get_folded (self->leaflet))
     fg_window_set_show_sidebar (self, FALSE);
@@ -563,6 +577,7 @@ on_inspection_finished (FgInspectionWindow *window,
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   fg_window_load_history (self);
+  fg_hazard_page_reload (self->hazard_page);
 }
 
 static gboolean
@@ -852,9 +867,77 @@ show_search_action (GtkWidget  *widget,
   FgWindow *self = FG_WINDOW (widget);
   gboolean show = !gtk_search_bar_get_search_mode (self->search_bar);
 
+  /* the ledger has its search in its filter bar */
+  if (g_strcmp0 (fg_window_get_page (self), "hazards") == 0)
+    {
+      fg_hazard_page_focus_search (self->hazard_page);
+      return;
+    }
+
   gtk_search_bar_set_search_mode (self->search_bar, show);
   if (show)
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_due_hazards_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  FgWindow *self = FG_WINDOW (widget);
+
+  fg_window_set_page (self, "hazards");
+  fg_hazard_page_set_state_filter (self->hazard_page, FG_HAZARD_FILTER_DUE);
+}
+
+static void
+on_page_changed (FgWindow *self)
+{
+  gboolean venues = g_strcmp0 (fg_window_get_page (self), "venues") == 0;
+
+  /* adding and searching venues belong to the venue registry */
+  gtk_widget_set_visible (self->add_button, venues && fg_actor_can (self->actor, FG_ACTION_VENUE_EDIT));
+  gtk_widget_set_visible (self->search_button, venues);
+  if (!venues)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+/* Tells, once when the window opens, what is overdue and what falls due
+ * this week; quiet when nothing is. */
+static void
+fg_window_tell_due (FgWindow *self)
+{
+  guint n_overdue = fg_hazard_page_get_n_overdue (self->hazard_page);
+  guint n_due = fg_hazard_page_get_n_due_this_week (self->hazard_page);
+  g_autofree char *overdue = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (n_overdue == 0 && n_due == 0)
+    return;
+
+  overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hazard is overdue", "%u hazards are overdue", n_overdue),
+                             n_overdue);
+  due = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u falls due this week", "%u fall due this week", n_due),
+                         n_due);
+  if (n_overdue > 0 && n_due > 0)
+    /* Translators: "3 hazards are overdue · 5 fall due this week" */
+    text = g_strdup_printf (_("%s · %s"), overdue, due);
+  else if (n_overdue > 0)
+    text = g_steal_pointer (&overdue);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hazard falls due this week",
+                                         "%u hazards fall due this week", n_due),
+                            n_due);
+
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_action_name (toast, "win.show-due-hazards");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -975,17 +1058,50 @@ fg_window_load_title (FgWindow *self)
 
   if (township != NULL)
     {
-      adw_window_title_set_title (self->window_title, fg_region_get_name (township));
+      adw_view_switcher_title_set_title (self->window_title, fg_region_get_name (township));
       gtk_window_set_title (GTK_WINDOW (self), fg_region_get_name (township));
     }
   else
     {
-      adw_window_title_set_title (self->window_title, _("Firegrid"));
+      adw_view_switcher_title_set_title (self->window_title, _("Firegrid"));
       gtk_window_set_title (GTK_WINDOW (self), _("Firegrid"));
     }
 
-  adw_window_title_set_subtitle (self->window_title,
+  adw_view_switcher_title_set_subtitle (self->window_title,
                                  county != NULL ? fg_region_get_name (county) : NULL);
+}
+
+/* The escalation rules run when the window opens and again when the day
+ * changes while it stays open, for someone who may manage hazards; the
+ * core records the escalations in their name. */
+static void
+fg_window_run_escalation (FgWindow *self)
+{
+  g_autoptr(GDate) today = g_date_new ();
+  g_autoptr(GError) error = NULL;
+  FgEscalationReport report;
+
+  g_date_set_time_t (today, time (NULL));
+  if (self->escalated_on == g_date_get_julian (today) ||
+      !fg_actor_can (self->actor, FG_ACTION_HAZARD_MANAGE))
+    return;
+
+  self->escalated_on = g_date_get_julian (today);
+  if (!fg_escalation_run (self->store, self->actor, today, &report, &error))
+    {
+      g_warning ("The escalation rules could not run: %s", error->message);
+      return;
+    }
+
+  if (report.n_overdue + report.n_repeated > 0 && self->hazard_page != NULL)
+    fg_hazard_page_reload (self->hazard_page);
+}
+
+static gboolean
+on_escalation_timer (gpointer user_data)
+{
+  fg_window_run_escalation (FG_WINDOW (user_data));
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -1014,6 +1130,9 @@ fg_window_constructed (GObject *object)
                                    NULL);
   fg_venue_page_set_venue_list (self->venue_page, self->venue_list);
   fg_region_sidebar_load (self->sidebar, self->store, self->actor, self->root_region_id);
+  fg_window_run_escalation (self);
+  self->escalation_source = g_timeout_add_seconds (60 * 60, on_escalation_timer, self);
+  fg_hazard_page_set_store (self->hazard_page, self->store, self->actor);
 
   self->settings = lookup_settings ();
   if (self->settings != NULL)
@@ -1036,6 +1155,8 @@ fg_window_constructed (GObject *object)
   self->last_input = g_get_monotonic_time ();
   fg_window_load_idle_lock (self);
   fg_window_update_actions (self);
+  on_page_changed (self);
+  fg_window_tell_due (self);
 }
 
 static gboolean
@@ -1064,6 +1185,7 @@ fg_window_dispose (GObject *object)
 
   g_clear_signal_handler (&self->toplevels_handler, gtk_window_get_toplevels ());
   g_clear_handle_id (&self->idle_source, g_source_remove);
+  g_clear_handle_id (&self->escalation_source, g_source_remove);
   /* Dialogs hidden behind the lock go with the window. */
   if (self->hidden_windows != NULL)
     {
@@ -1113,6 +1235,10 @@ fg_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->locked);
       break;
 
+    case PROP_PAGE:
+      g_value_set_string (value, fg_window_get_page (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1142,6 +1268,10 @@ fg_window_set_property (GObject      *object,
 
     case PROP_IDLE_LOCK_SECONDS:
       fg_window_set_idle_lock_seconds (self, g_value_get_uint (value));
+      break;
+
+    case PROP_PAGE:
+      fg_window_set_page (self, g_value_get_string (value));
       break;
 
     default:
@@ -1177,6 +1307,9 @@ fg_window_class_init (FgWindowClass *klass)
   properties[PROP_IDLE_LOCK_SECONDS] =
     g_param_spec_uint ("idle-lock-seconds", NULL, NULL, 0, G_MAXUINT, DEFAULT_IDLE_LOCK_MINUTES * 60,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL, "venues",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1192,6 +1325,7 @@ fg_window_class_init (FgWindowClass *klass)
   g_type_ensure (FG_TYPE_LOCK_PAGE);
   g_type_ensure (FG_TYPE_REGION_SIDEBAR);
   g_type_ensure (FG_TYPE_VENUE_PAGE);
+  g_type_ensure (FG_TYPE_HAZARD_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FgWindow, lock_stack);
@@ -1208,6 +1342,10 @@ fg_window_class_init (FgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, FgWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, FgWindow, venue_page);
+  gtk_widget_class_bind_template_child (widget_class, FgWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, FgWindow, hazard_page);
+  gtk_widget_class_bind_template_child (widget_class, FgWindow, search_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child);
   gtk_widget_class_bind_template_callback (widget_class, on_region_selected);
@@ -1226,6 +1364,8 @@ fg_window_class_init (FgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-accounts", NULL, show_accounts_action);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.log-out", NULL, log_out_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-page", "page");
+  gtk_widget_class_install_action (widget_class, "win.show-due-hazards", NULL, show_due_hazards_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-venue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-venue", NULL);
@@ -1233,6 +1373,8 @@ fg_window_class_init (FgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.show-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-page", "s", "venues");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page", "s", "hazards");
 }
 
 static void
@@ -1364,4 +1506,38 @@ fg_window_get_venue_page (FgWindow *self)
 {
   g_return_val_if_fail (FG_IS_WINDOW (self), NULL);
   return self->venue_page;
+}
+
+FgHazardPage *
+fg_window_get_hazard_page (FgWindow *self)
+{
+  g_return_val_if_fail (FG_IS_WINDOW (self), NULL);
+  return self->hazard_page;
+}
+
+/**
+ * fg_window_get_page:
+ *
+ * Returns: the page shown: "venues" or "hazards"
+ */
+const char *
+fg_window_get_page (FgWindow *self)
+{
+  g_return_val_if_fail (FG_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->page_stack);
+}
+
+void
+fg_window_set_page (FgWindow   *self,
+                    const char *page)
+{
+  g_return_if_fail (FG_IS_WINDOW (self));
+  g_return_if_fail (page != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->page_stack, page) == NULL ||
+      g_strcmp0 (fg_window_get_page (self), page) == 0)
+    return;
+
+  /* notify::visible-child-name tells the rest, through on_page_changed */
+  adw_view_stack_set_visible_child_name (self->page_stack, page);
 }

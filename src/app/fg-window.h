@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "firegrid.h"
+#include "fg-hazard-page.h"
 #include "fg-region-sidebar.h"
 #include "fg-venue-page.h"
 
@@ -31,5 +32,9 @@ void             fg_window_set_show_sidebar   (FgWindow       *self,
                                                gboolean        show_sidebar);
 FgRegionSidebar *fg_window_get_region_sidebar (FgWindow       *self);
 FgVenuePage     *fg_window_get_venue_page     (FgWindow       *self);
+FgHazardPage    *fg_window_get_hazard_page    (FgWindow       *self);
+const char      *fg_window_get_page           (FgWindow       *self);
+void             fg_window_set_page           (FgWindow       *self,
+                                               const char     *page);
 
 G_END_DECLS

@@ -1,0 +1,1181 @@
+/* fg-hazard-page.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The ledger loads every hazard the person may see with one
+ * fg_hazard_list() call into a GListStore, and filters and sorts it in
+ * memory. Unlike the venue registry (tens of thousands of rows, paged in
+ * SQL) a township's ledger is hundreds to a few thousand hazards, which a
+ * GtkFilterListModel and a GtkSortListModel handle at once.
+ *
+ * What may happen next to a hazard is one action per event kind
+ * ("hazard.notice-issued" …), enabled when the hazard's state allows the
+ * event and the person's role may record it; the core checks both again.
+ *
+ * After an event the row's item gets the hazard as it now stands. The
+ * filter is not run again until the person changes it: a hazard that no
+ * longer matches stays where it is rather than vanishing under the pointer.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fg-hazard-item.h"
+#include "fg-hazard-page.h"
+
+struct _FgHazardPage
+{
+  GtkWidget parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet *leaflet;
+  GtkWidget *list_box;
+  GtkWidget *detail_box;
+  GtkDropDown *state_dropdown;
+  GtkDropDown *grade_dropdown;
+  GtkSearchEntry *search_entry;
+  GtkLabel *count_label;
+  GtkStack *stack;
+  GtkColumnView *column_view;
+  GtkStack *detail_stack;
+  GtkLabel *title_label;
+  GtkLabel *state_tag;
+  GtkLabel *due_tag;
+  GtkWidget *major_tag;
+  GtkFlowBox *actions_box;
+  AdwActionRow *venue_row;
+  AdwActionRow *place_row;
+  AdwActionRow *grade_row;
+  AdwActionRow *found_row;
+  AdwActionRow *deadline_row;
+  AdwActionRow *level_row;
+  AdwActionRow *note_row;
+  GtkListBox *timeline_list;
+
+  GtkWidget *event_buttons[FG_HAZARD_N_EVENTS];
+
+  FgStore *store;
+  FgActor *actor;
+  GListStore *hazards;  /* FgHazardItem */
+  GtkCustomFilter *filter;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel *sort_model;
+  GtkSingleSelection *selection;
+  FgHazard *shown;      /* loaded with its events */
+
+  GDate today;
+  char *week_end;       /* YYYY-MM-DD, the Sunday of this week */
+  char *region_id;
+  int region_level;
+  char *search_key;     /* casefolded */
+  guint n_overdue;
+  guint n_due_this_week;
+};
+
+enum {
+  PROP_0,
+  PROP_N_OVERDUE,
+  PROP_SHOWN_HAZARD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (FgHazardPage, fg_hazard_page, GTK_TYPE_WIDGET)
+
+#define DEFAULT_DEADLINE_DAYS 5
+
+/* What an event needs from the person before the core takes it. */
+static gboolean
+event_needs_deadline (FgHazardEventKind kind)
+{
+  return kind == FG_HAZARD_EVENT_NOTICE_ISSUED ||
+         kind == FG_HAZARD_EVENT_REINSPECTED_FAIL ||
+         kind == FG_HAZARD_EVENT_DEADLINE_EXTENDED;
+}
+
+static gboolean
+event_needs_dialog (FgHazardEventKind kind)
+{
+  return event_needs_deadline (kind) ||
+         kind == FG_HAZARD_EVENT_ESCALATED ||
+         kind == FG_HAZARD_EVENT_TRANSFERRED ||
+         kind == FG_HAZARD_EVENT_REOPENED;
+}
+
+/* The permission fg_hazard_add_event() asks for; the core keeps its own
+ * copy of this mapping private, so the buttons repeat it. */
+static FgAction
+event_action (FgActor           *actor,
+              FgHazardEventKind  kind)
+{
+  switch (kind)
+    {
+    case FG_HAZARD_EVENT_NOTICE_ISSUED:
+      return FG_ACTION_NOTICE_ISSUE;
+    case FG_HAZARD_EVENT_RECTIFIED_ON_SPOT:
+    case FG_HAZARD_EVENT_REPORTED_FIXED:
+      return FG_ACTION_HAZARD_REPORT;
+    case FG_HAZARD_EVENT_ESCALATED:
+      return fg_actor_can (actor, FG_ACTION_SUPERVISE) ? FG_ACTION_SUPERVISE : FG_ACTION_HAZARD_MANAGE;
+    case FG_HAZARD_EVENT_FOUND:
+    case FG_HAZARD_EVENT_DEADLINE_EXTENDED:
+    case FG_HAZARD_EVENT_REINSPECTED_PASS:
+    case FG_HAZARD_EVENT_REINSPECTED_FAIL:
+    case FG_HAZARD_EVENT_TRANSFERRED:
+    case FG_HAZARD_EVENT_CONFIRMED_MAJOR:
+    case FG_HAZARD_EVENT_CLOSED:
+    case FG_HAZARD_EVENT_REOPENED:
+    case FG_HAZARD_N_EVENTS:
+    default:
+      return FG_ACTION_HAZARD_MANAGE;
+    }
+}
+
+/* What the buttons say: the core's labels name events in the past, for
+ * the history ("Notice issued"); a button says what the person does. */
+static const char *
+event_get_verb (FgHazardEventKind kind)
+{
+  switch (kind)
+    {
+    case FG_HAZARD_EVENT_RECTIFIED_ON_SPOT:
+      return _("Corrected on the Spot");
+    case FG_HAZARD_EVENT_NOTICE_ISSUED:
+      return _("Issue Notice…");
+    case FG_HAZARD_EVENT_DEADLINE_EXTENDED:
+      return _("Extend Deadline…");
+    case FG_HAZARD_EVENT_REPORTED_FIXED:
+      return _("Reported Fixed");
+    case FG_HAZARD_EVENT_REINSPECTED_PASS:
+      return _("Re-inspected: Fixed");
+    case FG_HAZARD_EVENT_REINSPECTED_FAIL:
+      return _("Re-inspected: Not Fixed…");
+    case FG_HAZARD_EVENT_ESCALATED:
+      return _("Escalate…");
+    case FG_HAZARD_EVENT_TRANSFERRED:
+      return _("Transfer…");
+    case FG_HAZARD_EVENT_CONFIRMED_MAJOR:
+      return _("Confirm as Major");
+    case FG_HAZARD_EVENT_CLOSED:
+      return _("Close");  /* 销号 */
+    case FG_HAZARD_EVENT_REOPENED:
+      return _("Reopen…");
+    case FG_HAZARD_EVENT_FOUND:
+    case FG_HAZARD_N_EVENTS:
+    default:
+      return fg_hazard_event_kind_get_label (kind);
+    }
+}
+
+/* The core's escalation levels and transfer targets, by name. */
+static const struct
+{
+  const char *id;
+  const char *label;
+} levels[] = {
+  { "village", N_("Village committee") },
+  { "township", N_("Township government") },
+  { "police-station", N_("Police station") },
+  { "county-brigade", N_("County fire brigade") },
+  { "county-government", N_("County government") },
+}, targets[] = {
+  { "police-station", N_("Police station") },
+  { "regulator", N_("Industry regulator") },
+};
+
+static const char *
+level_get_label (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    if (g_strcmp0 (levels[i].id, id) == 0)
+      return _(levels[i].label);
+  return id;
+}
+
+static const char *
+target_get_label (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    if (g_strcmp0 (targets[i].id, id) == 0)
+      return _(targets[i].label);
+  return id;
+}
+
+static FgHazardItem *
+fg_hazard_page_get_selected_item (FgHazardPage *self)
+{
+  if (self->selection == NULL)
+    return NULL;
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+fg_hazard_page_toast (FgHazardPage *self,
+                      const char   *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Filtering */
+
+static gboolean
+contains_key (const char *text,
+              const char *key)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, key) != NULL;
+}
+
+static gboolean
+filter_hazard (gpointer item,
+               gpointer user_data)
+{
+  FgHazardPage *self = user_data;
+  FgHazardItem *row = item;
+  FgHazard *hazard = fg_hazard_item_get_hazard (row);
+  FgHazardState state = fg_hazard_get_state (hazard);
+  guint state_filter = gtk_drop_down_get_selected (self->state_dropdown);
+  guint grade_filter = gtk_drop_down_get_selected (self->grade_dropdown);
+
+  switch (state_filter)
+    {
+    case FG_HAZARD_FILTER_ALL:
+    case GTK_INVALID_LIST_POSITION:
+      break;
+    case FG_HAZARD_FILTER_NOT_CLOSED:
+      if (state == FG_HAZARD_STATE_CLOSED)
+        return FALSE;
+      break;
+    case FG_HAZARD_FILTER_DUE:
+      if (!fg_hazard_item_is_due_by (row, self->week_end))
+        return FALSE;
+      break;
+    default:
+      if ((guint) state != state_filter - FG_HAZARD_FILTER_FIRST_STATE)
+        return FALSE;
+    }
+
+  /* 0 is "All grades" */
+  if (grade_filter != GTK_INVALID_LIST_POSITION && grade_filter > 0 &&
+      (guint) fg_hazard_get_grade (hazard) != grade_filter - 1)
+    return FALSE;
+
+  if (self->region_id != NULL)
+    {
+      if (self->region_level == FG_REGION_LEVEL_VILLAGE &&
+          g_strcmp0 (fg_hazard_get_village_id (hazard), self->region_id) != 0)
+        return FALSE;
+      if (self->region_level == FG_REGION_LEVEL_GRID &&
+          g_strcmp0 (fg_hazard_get_grid_id (hazard), self->region_id) != 0)
+        return FALSE;
+    }
+
+  if (self->search_key != NULL &&
+      !contains_key (fg_hazard_get_venue_name (hazard), self->search_key) &&
+      !contains_key (fg_hazard_get_item_text (hazard), self->search_key))
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+fg_hazard_page_update_state (FgHazardPage *self)
+{
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (self->hazards));
+  g_autofree char *count = NULL;
+
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hazard", "%u hazards", n_shown), n_shown);
+  gtk_label_set_text (self->count_label, count);
+
+  if (n_shown > 0)
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  else if (n_all > 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+on_filter_changed (FgHazardPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_clear_pointer (&self->search_key, g_free);
+  if (text != NULL && *text != '\0')
+    self->search_key = g_utf8_casefold (text, -1);
+
+  if (self->filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Details */
+
+static void
+set_tag (GtkLabel   *tag,
+         const char *text,
+         const char *style)
+{
+  const char *classes[] = { "fg-tag", style, NULL };
+
+  gtk_label_set_text (tag, text != NULL ? text : "");
+  gtk_widget_set_css_classes (GTK_WIDGET (tag), classes);
+  gtk_widget_set_visible (GTK_WIDGET (tag), text != NULL && *text != '\0');
+}
+
+static void
+set_row (AdwActionRow *row,
+         const char   *value)
+{
+  adw_action_row_set_subtitle (row, value != NULL ? value : "");
+  gtk_widget_set_visible (GTK_WIDGET (row), value != NULL && *value != '\0');
+}
+
+static void
+fg_hazard_page_update_actions (FgHazardPage *self)
+{
+  FgHazardState state = self->shown != NULL ? fg_hazard_get_state (self->shown) : FG_HAZARD_STATE_OPEN;
+
+  for (guint kind = FG_HAZARD_EVENT_FOUND + 1; kind < FG_HAZARD_N_EVENTS; kind++)
+    {
+      g_autofree char *name = g_strconcat ("hazard.", fg_hazard_event_kind_to_string (kind), NULL);
+      gboolean enabled = self->shown != NULL && self->actor != NULL &&
+                         fg_hazard_event_allowed (state, kind) &&
+                         fg_actor_can (self->actor, event_action (self->actor, kind));
+
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
+      /* only what may happen is offered: no rows of grey buttons */
+      gtk_widget_set_visible (gtk_widget_get_parent (self->event_buttons[kind]), enabled);
+    }
+}
+
+static GtkWidget *
+timeline_row (const FgHazardEvent *event)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *when = g_strndup (event->at != NULL ? event->at : "", 16);
+  char *t = strchr (when, 'T');
+
+  if (t != NULL)
+    *t = ' ';
+
+  g_string_append (subtitle, when);
+  if (event->actor_name != NULL && *event->actor_name != '\0')
+    g_string_append_printf (subtitle, " · %s", event->actor_name);
+  if (event->deadline != NULL)
+    /* Translators: in a hazard's history, the deadline an event set */
+    g_string_append_printf (subtitle, "\n%s", _("Deadline"));
+  if (event->deadline != NULL)
+    g_string_append_printf (subtitle, " %s", event->deadline);
+  if (event->level != NULL)
+    /* Translators: in a hazard's history, where it was escalated */
+    g_string_append_printf (subtitle, "\n%s %s", _("To:"), level_get_label (event->level));
+  if (event->target != NULL)
+    g_string_append_printf (subtitle, "\n%s %s", _("To:"), target_get_label (event->target));
+  if (event->note != NULL && *event->note != '\0')
+    g_string_append_printf (subtitle, "\n%s", event->note);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fg_hazard_event_kind_get_label (event->kind));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  return row;
+}
+
+static void
+fg_hazard_page_show_detail (FgHazardPage *self)
+{
+  FgHazardItem *item = fg_hazard_page_get_selected_item (self);
+  FgHazard *hazard = self->shown;
+  GtkWidget *child;
+  GPtrArray *events;
+  g_autofree char *place = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *deadline = NULL;
+
+  fg_hazard_page_update_actions (self);
+
+  if (hazard == NULL || item == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->detail_stack, "hazard");
+  gtk_label_set_text (self->title_label, fg_hazard_get_item_text (hazard));
+
+  {
+    g_autofree char *state_class = NULL;
+    g_autofree char *due_class = NULL;
+
+    g_object_get (item, "state-class", &state_class, "due-class", &due_class, NULL);
+    set_tag (self->state_tag, fg_hazard_state_get_label (fg_hazard_get_state (hazard)), state_class);
+    set_tag (self->due_tag, fg_hazard_item_get_due_text (item), due_class);
+  }
+  gtk_widget_set_visible (self->major_tag, fg_hazard_get_major_confirmed (hazard));
+
+  /* Translators: a hazard's place: village, then grid */
+  place = g_strdup_printf (_("%s, %s"),
+                           fg_hazard_get_village_name (hazard) != NULL ? fg_hazard_get_village_name (hazard) : "",
+                           fg_hazard_get_grid_name (hazard) != NULL ? fg_hazard_get_grid_name (hazard) : "");
+  found = g_strndup (fg_hazard_get_found_at (hazard), 10);
+  if (fg_hazard_get_deadline (hazard) != NULL && fg_hazard_item_get_due_text (item) != NULL)
+    /* Translators: a deadline and how it stands, e.g. "2026-12-10 (3 working days left)" */
+    deadline = g_strdup_printf (_("%s (%s)"), fg_hazard_get_deadline (hazard), fg_hazard_item_get_due_text (item));
+  else
+    deadline = g_strdup (fg_hazard_get_deadline (hazard));
+
+  set_row (self->venue_row, fg_hazard_get_venue_name (hazard));
+  set_row (self->place_row, place);
+  set_row (self->grade_row, fg_hazard_grade_get_label (fg_hazard_get_grade (hazard)));
+  set_row (self->found_row, found);
+  set_row (self->deadline_row, deadline);
+  set_row (self->level_row, fg_hazard_get_escalation_level (hazard) != NULL
+                            ? level_get_label (fg_hazard_get_escalation_level (hazard)) : NULL);
+  set_row (self->note_row, fg_hazard_get_note (hazard));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))) != NULL)
+    gtk_list_box_remove (self->timeline_list, child);
+
+  events = fg_hazard_get_events (hazard);
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    gtk_list_box_append (self->timeline_list, timeline_row (g_ptr_array_index (events, i)));
+}
+
+/* Loads the selected hazard with its history. */
+static void
+fg_hazard_page_load_shown (FgHazardPage *self)
+{
+  FgHazardItem *item = fg_hazard_page_get_selected_item (self);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->shown);
+  if (item != NULL)
+    {
+      self->shown = fg_hazard_load (self->store, self->actor,
+                                    fg_hazard_get_id (fg_hazard_item_get_hazard (item)), &error);
+      if (self->shown == NULL)
+        fg_hazard_page_toast (self, error->message);
+    }
+
+  fg_hazard_page_show_detail (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWN_HAZARD]);
+}
+
+static void
+on_selection_changed (FgHazardPage *self)
+{
+  fg_hazard_page_load_shown (self);
+
+  if (self->shown != NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_box);
+}
+
+/* Counting what is due */
+
+static void
+fg_hazard_page_count_due (FgHazardPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hazards));
+  guint n_overdue = 0;
+  guint n_due = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FgHazardItem) item = g_list_model_get_item (G_LIST_MODEL (self->hazards), i);
+
+      if (fg_hazard_item_get_due (item) == FG_HAZARD_DUE_OVERDUE)
+        n_overdue++;
+      else if (fg_hazard_item_is_due_by (item, self->week_end))
+        n_due++;
+    }
+
+  self->n_due_this_week = n_due;
+  if (self->n_overdue != n_overdue)
+    {
+      self->n_overdue = n_overdue;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OVERDUE]);
+    }
+}
+
+static void
+fg_hazard_page_set_today (FgHazardPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate week_end;
+
+  g_date_clear (&self->today, 1);
+  g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+
+  week_end = self->today;
+  g_date_add_days (&week_end, G_DATE_SUNDAY - g_date_get_weekday (&week_end));
+  g_free (self->week_end);
+  self->week_end = fg_calendar_format_date (&week_end);
+}
+
+/* Recording events */
+
+static void record_event (FgHazardPage               *self,
+                          FgHazardEventKind           kind,
+                          const FgHazardEventDetails *details);
+
+static char *
+propose_deadline (FgHazardPage      *self,
+                  FgHazardEventKind  kind)
+{
+  guint days = fg_hazard_get_deadline_days (self->shown);
+  g_autoptr(GDate) from = NULL;
+  g_autoptr(GDate) deadline = NULL;
+
+  if (days == 0)
+    days = DEFAULT_DEADLINE_DAYS;
+
+  /* an extension runs on from the current deadline */
+  if (kind == FG_HAZARD_EVENT_DEADLINE_EXTENDED && fg_hazard_get_deadline (self->shown) != NULL)
+    from = fg_calendar_parse_date (fg_hazard_get_deadline (self->shown), NULL);
+  if (from == NULL || g_date_compare (from, &self->today) < 0)
+    {
+      g_clear_pointer (&from, g_date_free);
+      from = g_date_copy (&self->today);
+    }
+
+  deadline = fg_calendar_add_workdays (self->store, from, days);
+  if (deadline == NULL)
+    {
+      /* a year without holiday arrangements: plain days, the person checks */
+      deadline = g_date_copy (from);
+      g_date_add_days (deadline, days);
+    }
+
+  return fg_calendar_format_date (deadline);
+}
+
+static GtkWidget *
+combo_row (const char *title,
+           gboolean    use_levels)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_combo_row_new ();
+
+  if (use_levels)
+    for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+      gtk_string_list_append (labels, _(levels[i].label));
+  else
+    for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+      gtk_string_list_append (labels, _(targets[i].label));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  return row;
+}
+
+static void
+on_event_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   FgHazardPage     *self)
+{
+  FgHazardEventKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "fg-kind"));
+  const char *hazard_id = g_object_get_data (G_OBJECT (dialog), "fg-hazard-id");
+  GtkEditable *deadline = g_object_get_data (G_OBJECT (dialog), "fg-deadline");
+  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "fg-note");
+  AdwComboRow *level = g_object_get_data (G_OBJECT (dialog), "fg-level");
+  AdwComboRow *target = g_object_get_data (G_OBJECT (dialog), "fg-target");
+  FgHazardEventDetails details = { NULL, };
+  g_autofree char *deadline_text = NULL;
+
+  if (g_strcmp0 (response, "record") != 0)
+    return;
+
+  /* the person may have chosen another hazard meanwhile */
+  if (self->shown == NULL || g_strcmp0 (fg_hazard_get_id (self->shown), hazard_id) != 0)
+    return;
+
+  if (deadline != NULL)
+    deadline_text = g_strstrip (g_strdup (gtk_editable_get_text (deadline)));
+  details.deadline = deadline_text;
+  details.note = note != NULL ? gtk_editable_get_text (note) : NULL;
+  if (level != NULL)
+    details.level = levels[MIN (adw_combo_row_get_selected (level), G_N_ELEMENTS (levels) - 1)].id;
+  if (target != NULL)
+    details.target = targets[MIN (adw_combo_row_get_selected (target), G_N_ELEMENTS (targets) - 1)].id;
+
+  record_event (self, kind, &details);
+}
+
+/* A small dialog for what the event needs; @details and @problem bring
+ * back what was typed and why the core refused it. */
+static void
+present_event_dialog (FgHazardPage               *self,
+                      FgHazardEventKind           kind,
+                      const FgHazardEventDetails *details,
+                      const char                 *problem)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row;
+  g_autofree char *body = NULL;
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  /* Translators: the body of the dialog recording an event; %s is the venue */
+  body = g_strdup_printf (_("Hazard at %s: %s"), fg_hazard_get_venue_name (self->shown),
+                          fg_hazard_get_item_text (self->shown));
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), fg_hazard_event_kind_get_label (kind), body);
+
+  if (problem != NULL)
+    {
+      GtkWidget *label = gtk_label_new (problem);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "error");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  if (event_needs_deadline (kind))
+    {
+      g_autofree char *proposed = NULL;
+
+      row = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Deadline (YYYY-MM-DD)"));
+      if (details != NULL && details->deadline != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (row), details->deadline);
+      else
+        {
+          proposed = propose_deadline (self, kind);
+          gtk_editable_set_text (GTK_EDITABLE (row), proposed);
+        }
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_object_set_data (G_OBJECT (dialog), "fg-deadline", row);
+    }
+
+  if (kind == FG_HAZARD_EVENT_ESCALATED)
+    {
+      row = combo_row (_("Escalate To"), TRUE);
+      /* the township is where most escalations go first */
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+      for (guint i = 0; details != NULL && i < G_N_ELEMENTS (levels); i++)
+        if (g_strcmp0 (details->level, levels[i].id) == 0)
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_object_set_data (G_OBJECT (dialog), "fg-level", row);
+    }
+
+  if (kind == FG_HAZARD_EVENT_TRANSFERRED)
+    {
+      row = combo_row (_("Transfer To"), FALSE);
+      for (guint i = 0; details != NULL && i < G_N_ELEMENTS (targets); i++)
+        if (g_strcmp0 (details->target, targets[i].id) == 0)
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_object_set_data (G_OBJECT (dialog), "fg-target", row);
+    }
+
+  row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 kind == FG_HAZARD_EVENT_DEADLINE_EXTENDED || kind == FG_HAZARD_EVENT_REOPENED
+                                 ? _("Reason") : _("Note (optional)"));
+  if (details != NULL && details->note != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row), details->note);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  g_object_set_data (G_OBJECT (dialog), "fg-note", row);
+
+  gtk_box_append (GTK_BOX (box), list);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "record", _("_Record"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "fg-kind", GUINT_TO_POINTER (kind));
+  g_object_set_data_full (G_OBJECT (dialog), "fg-hazard-id", g_strdup (fg_hazard_get_id (self->shown)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_event_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+record_event (FgHazardPage               *self,
+              FgHazardEventKind           kind,
+              const FgHazardEventDetails *details)
+{
+  FgHazardItem *item = fg_hazard_page_get_selected_item (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert (self->shown != NULL && item != NULL);
+
+  if (!fg_hazard_add_event (self->store, self->actor, self->shown, kind, details, &error))
+    {
+      /* what was typed comes back, with what was wrong with it */
+      if (event_needs_dialog (kind) && g_error_matches (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT))
+        present_event_dialog (self, kind, details, error->message);
+      else
+        fg_hazard_page_toast (self, error->message);
+      return;
+    }
+
+  g_clear_object (&self->shown);
+  self->shown = fg_hazard_load (self->store, self->actor,
+                                fg_hazard_get_id (fg_hazard_item_get_hazard (item)), &error);
+  if (self->shown == NULL)
+    {
+      fg_hazard_page_toast (self, error->message);
+      fg_hazard_page_show_detail (self);
+      return;
+    }
+
+  fg_hazard_item_set_hazard (item, self->store, self->shown, &self->today);
+  fg_hazard_page_count_due (self);
+  fg_hazard_page_show_detail (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWN_HAZARD]);
+
+  /* Translators: a toast after an event, e.g. "Notice issued: recorded" */
+  text = g_strdup_printf (_("%s: recorded"), fg_hazard_event_kind_get_label (kind));
+  fg_hazard_page_toast (self, text);
+}
+
+static void
+record_event_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FgHazardPage *self = FG_HAZARD_PAGE (widget);
+  FgHazardEventKind kind;
+
+  if (self->shown == NULL ||
+      !fg_hazard_event_kind_from_string (action_name + strlen ("hazard."), &kind))
+    return;
+
+  if (event_needs_dialog (kind))
+    present_event_dialog (self, kind, NULL, NULL);
+  else
+    {
+      FgHazardEventDetails details = { NULL, };
+
+      record_event (self, kind, &details);
+    }
+}
+
+/* The list */
+
+static void
+on_leaflet_folded (FgHazardPage *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "hazard-page.show-list", folded);
+  if (folded)
+    adw_leaflet_set_visible_child (self->leaflet, self->list_box);
+}
+
+static void
+on_column_view_activate (FgHazardPage *self,
+                         guint         position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_box);
+}
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FgHazardPage *self = FG_HAZARD_PAGE (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_box);
+}
+
+static char *
+text_tooltip (gpointer    unused,
+              const char *text)
+{
+  return g_strdup (text);
+}
+
+static gboolean
+has_text (gpointer    unused,
+          const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static char **
+tag_css_classes (gpointer    unused,
+                 const char *style)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **classes;
+
+  g_strv_builder_add (builder, "fg-tag");
+  if (style != NULL)
+    g_strv_builder_add (builder, style);
+
+  classes = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return classes;
+}
+
+static void
+fg_hazard_page_dispose (GObject *object)
+{
+  FgHazardPage *self = (FgHazardPage *)object;
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FG_TYPE_HAZARD_PAGE);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->hazards);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->actor, fg_actor_unref);
+
+  G_OBJECT_CLASS (fg_hazard_page_parent_class)->dispose (object);
+}
+
+static void
+fg_hazard_page_finalize (GObject *object)
+{
+  FgHazardPage *self = (FgHazardPage *)object;
+
+  g_free (self->week_end);
+  g_free (self->region_id);
+  g_free (self->search_key);
+
+  G_OBJECT_CLASS (fg_hazard_page_parent_class)->finalize (object);
+}
+
+static void
+fg_hazard_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  FgHazardPage *self = FG_HAZARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_OVERDUE:
+      g_value_set_uint (value, self->n_overdue);
+      break;
+
+    case PROP_SHOWN_HAZARD:
+      g_value_set_object (value, self->shown);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fg_hazard_page_class_init (FgHazardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fg_hazard_page_dispose;
+  object_class->finalize = fg_hazard_page_finalize;
+  object_class->get_property = fg_hazard_page_get_property;
+
+  properties[PROP_N_OVERDUE] =
+    g_param_spec_uint ("n-overdue", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOWN_HAZARD] =
+    g_param_spec_object ("shown-hazard", NULL, NULL, FG_TYPE_HAZARD,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (FG_TYPE_HAZARD_ITEM);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-hazard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, state_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, grade_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, state_tag);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, due_tag);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, major_tag);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, venue_row);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, place_row);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, grade_row);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, found_row);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, deadline_row);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, level_row);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, note_row);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, timeline_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
+  gtk_widget_class_bind_template_callback (widget_class, text_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, has_text);
+  gtk_widget_class_bind_template_callback (widget_class, tag_css_classes);
+
+  gtk_widget_class_install_action (widget_class, "hazard-page.show-list", NULL, show_list_action);
+  for (guint kind = FG_HAZARD_EVENT_FOUND + 1; kind < FG_HAZARD_N_EVENTS; kind++)
+    {
+      g_autofree char *name = g_strconcat ("hazard.", fg_hazard_event_kind_to_string (kind), NULL);
+
+      gtk_widget_class_install_action (widget_class, name, NULL, record_event_action);
+    }
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "fghazardpage");
+}
+
+static void
+fg_hazard_page_init (FgHazardPage *self)
+{
+  g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) grades = gtk_string_list_new (NULL);
+
+  self->region_level = -1;
+  fg_hazard_page_set_today (self);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* in the order of FgHazardFilter */
+  gtk_string_list_append (states, _("All states"));
+  gtk_string_list_append (states, _("Open (not closed)"));
+  gtk_string_list_append (states, _("Overdue or due this week"));
+  for (guint i = 0; i < FG_HAZARD_N_STATES; i++)
+    gtk_string_list_append (states, fg_hazard_state_get_label (i));
+  gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));
+
+  gtk_string_list_append (grades, _("All grades"));
+  for (guint i = 0; i <= FG_HAZARD_GRADE_MAJOR_PROPOSED; i++)
+    gtk_string_list_append (grades, fg_hazard_grade_get_label (i));
+  gtk_drop_down_set_model (self->grade_dropdown, G_LIST_MODEL (grades));
+
+  self->hazards = g_list_store_new (FG_TYPE_HAZARD_ITEM);
+  self->filter = gtk_custom_filter_new (filter_hazard, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->hazards)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (fg_hazard_page_update_state), self);
+
+  for (guint kind = FG_HAZARD_EVENT_FOUND + 1; kind < FG_HAZARD_N_EVENTS; kind++)
+    {
+      g_autofree char *name = g_strconcat ("hazard.", fg_hazard_event_kind_to_string (kind), NULL);
+      GtkWidget *button = gtk_button_new_with_label (event_get_verb (kind));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), name);
+      if (kind == FG_HAZARD_EVENT_NOTICE_ISSUED)
+        gtk_widget_add_css_class (button, "suggested-action");
+      gtk_flow_box_append (self->actions_box, button);
+      self->event_buttons[kind] = button;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "hazard-page.show-list", FALSE);
+  fg_hazard_page_update_actions (self);
+  fg_hazard_page_update_state (self);
+}
+
+/**
+ * fg_hazard_page_set_store:
+ * @self: the page
+ * @store: the store
+ * @actor: the person logged in; the ledger shows what they may see
+ *
+ * Loads the ledger.
+ */
+void
+fg_hazard_page_set_store (FgHazardPage *self,
+                          FgStore      *store,
+                          FgActor      *actor)
+{
+  g_return_if_fail (FG_IS_HAZARD_PAGE (self));
+  g_return_if_fail (FG_IS_STORE (store));
+  g_return_if_fail (actor != NULL);
+
+  g_set_object (&self->store, store);
+  g_clear_pointer (&self->actor, fg_actor_unref);
+  self->actor = fg_actor_ref (actor);
+  fg_hazard_page_reload (self);
+}
+
+/**
+ * fg_hazard_page_reload:
+ *
+ * Reads the ledger again, e.g. after an inspection found new hazards.
+ */
+void
+fg_hazard_page_reload (FgHazardPage *self)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown_id = NULL;
+
+  g_return_if_fail (FG_IS_HAZARD_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  if (self->shown != NULL)
+    shown_id = g_strdup (fg_hazard_get_id (self->shown));
+
+  fg_hazard_page_set_today (self);
+  list = fg_hazard_list (self->store, self->actor, NULL, -1, &error);
+  if (list == NULL)
+    {
+      g_debug ("No hazards: %s", error->message);
+      fg_hazard_page_toast (self, error->message);
+    }
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    g_ptr_array_add (items, fg_hazard_item_new (self->store, g_ptr_array_index (list, i), &self->today));
+
+  g_list_store_splice (self->hazards, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hazards)),
+                       items->pdata, items->len);
+  fg_hazard_page_count_due (self);
+  fg_hazard_page_update_state (self);
+
+  /* the hazard shown before, if it is still there */
+  for (guint i = 0; shown_id != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+    {
+      g_autoptr(FgHazardItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (g_strcmp0 (fg_hazard_get_id (fg_hazard_item_get_hazard (item)), shown_id) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          break;
+        }
+    }
+}
+
+/**
+ * fg_hazard_page_set_region:
+ * @self: the page
+ * @region_id: (nullable): the region chosen in the sidebar
+ * @level: its FgRegionLevel
+ *
+ * Shows the hazards of a village or a grid; a township shows them all.
+ */
+void
+fg_hazard_page_set_region (FgHazardPage *self,
+                           const char   *region_id,
+                           int           level)
+{
+  g_return_if_fail (FG_IS_HAZARD_PAGE (self));
+
+  if (level != FG_REGION_LEVEL_VILLAGE && level != FG_REGION_LEVEL_GRID)
+    region_id = NULL;
+
+  if (g_strcmp0 (self->region_id, region_id) == 0)
+    return;
+
+  g_free (self->region_id);
+  self->region_id = g_strdup (region_id);
+  self->region_level = level;
+  on_filter_changed (self);
+}
+
+/**
+ * fg_hazard_page_set_state_filter:
+ * @filter: an FgHazardFilter, or FG_HAZARD_FILTER_FIRST_STATE plus an FgHazardState
+ */
+void
+fg_hazard_page_set_state_filter (FgHazardPage *self,
+                                 guint         filter)
+{
+  g_return_if_fail (FG_IS_HAZARD_PAGE (self));
+  g_return_if_fail (filter < FG_HAZARD_FILTER_FIRST_STATE + FG_HAZARD_N_STATES);
+
+  gtk_drop_down_set_selected (self->state_dropdown, filter);
+}
+
+void
+fg_hazard_page_focus_search (FgHazardPage *self)
+{
+  g_return_if_fail (FG_IS_HAZARD_PAGE (self));
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_box);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * fg_hazard_page_get_model:
+ *
+ * Returns: (transfer none): the rows as shown, filtered and sorted (FgHazardItem)
+ */
+GListModel *
+fg_hazard_page_get_model (FgHazardPage *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD_PAGE (self), NULL);
+  return G_LIST_MODEL (self->selection);
+}
+
+/* Shows the hazard at @position of the shown rows. */
+void
+fg_hazard_page_select (FgHazardPage *self,
+                       guint         position)
+{
+  g_return_if_fail (FG_IS_HAZARD_PAGE (self));
+
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+/**
+ * fg_hazard_page_get_shown_hazard:
+ *
+ * Returns: (transfer none) (nullable): the hazard in the detail pane, with its events
+ */
+FgHazard *
+fg_hazard_page_get_shown_hazard (FgHazardPage *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD_PAGE (self), NULL);
+  return self->shown;
+}
+
+guint
+fg_hazard_page_get_n_overdue (FgHazardPage *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD_PAGE (self), 0);
+  return self->n_overdue;
+}
+
+guint
+fg_hazard_page_get_n_due_this_week (FgHazardPage *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD_PAGE (self), 0);
+  return self->n_due_this_week;
+}

@@ -1,0 +1,261 @@
+/* test-hazards.c — the hazard ledger
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "fg-hazard-item.h"
+#include "fg-hazard-page.h"
+#include "fg-window.h"
+#include "fg-ui-test-util.h"
+
+typedef struct
+{
+  FgTestDir dir;
+  FgStore *store;
+  FgActor *actor;
+  FgWindow *window;
+  FgHazardPage *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fg_test_dir_init (&fixture->dir);
+  fixture->store = fg_ui_test_demo_new (&fixture->dir);
+  fixture->actor = fg_ui_test_login (fixture->store, data != NULL ? data : "admin");
+  fixture->window = g_object_ref (fg_window_new (NULL, fixture->store, fixture->actor));
+  fixture->page = fg_window_get_hazard_page (fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fg_ui_test_spin ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fg_ui_test_spin ();
+  g_assert_finalize_object (fixture->window);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_clear_pointer (&fixture->actor, fg_actor_unref);
+  g_assert_finalize_object (fixture->store);
+  fg_test_dir_clear (&fixture->dir);
+}
+
+static guint
+n_shown (Fixture *fixture)
+{
+  return g_list_model_get_n_items (fg_hazard_page_get_model (fixture->page));
+}
+
+static FgHazardState
+stored_state (Fixture    *fixture,
+              const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgHazard) hazard = fg_hazard_load (fixture->store, fixture->actor, id, &error);
+
+  g_assert_no_error (error);
+  return fg_hazard_get_state (hazard);
+}
+
+/* The hazard at @position, shown in the detail pane; its id. */
+static char *
+select_hazard (Fixture *fixture,
+               guint    position)
+{
+  FgHazard *shown;
+
+  fg_hazard_page_select (fixture->page, position);
+  fg_ui_test_spin ();
+  shown = fg_hazard_page_get_shown_hazard (fixture->page);
+  g_assert_nonnull (shown);
+  g_assert_nonnull (fg_hazard_get_events (shown));
+  return g_strdup (fg_hazard_get_id (shown));
+}
+
+/* What clicking a dialog's button does: its response, and it closes. */
+static void
+respond (GtkWindow  *dialog,
+         const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  fg_ui_test_spin ();
+}
+
+static void
+test_hazards_ledger (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) hazards = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *states = GTK_DROP_DOWN (fg_ui_test_child (fixture->page, FG_TYPE_HAZARD_PAGE, "state_dropdown"));
+  GtkDropDown *grades = GTK_DROP_DOWN (fg_ui_test_child (fixture->page, FG_TYPE_HAZARD_PAGE, "grade_dropdown"));
+  guint n_all;
+  guint n_grade = 0;
+
+  /* Ctrl+2 shows the ledger */
+  g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "venues");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "hazards"));
+  fg_ui_test_spin ();
+  g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "hazards");
+
+  hazards = fg_hazard_list (fixture->store, fixture->actor, NULL, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hazards->len, >, 0);
+  n_all = n_shown (fixture);
+  g_assert_cmpuint (n_all, ==, hazards->len);
+
+  /* the demo's hazards are all found and open: none is being corrected */
+  gtk_drop_down_set_selected (states, FG_HAZARD_FILTER_FIRST_STATE + FG_HAZARD_STATE_RECTIFYING);
+  fg_ui_test_spin ();
+  g_assert_cmpuint (n_shown (fixture), ==, 0);
+  gtk_drop_down_set_selected (states, FG_HAZARD_FILTER_NOT_CLOSED);
+  fg_ui_test_spin ();
+  g_assert_cmpuint (n_shown (fixture), ==, n_all);
+
+  /* one grade: as many as the core has of it */
+  for (guint i = 0; i < hazards->len; i++)
+    if (fg_hazard_get_grade (g_ptr_array_index (hazards, i)) == FG_HAZARD_GRADE_DEADLINE)
+      n_grade++;
+  gtk_drop_down_set_selected (grades, 1 + FG_HAZARD_GRADE_DEADLINE);
+  fg_ui_test_spin ();
+  g_assert_cmpuint (n_shown (fixture), ==, n_grade);
+  g_assert_cmpuint (n_grade, <, n_all);
+
+  /* Ctrl+1 goes back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "venues"));
+  g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "venues");
+}
+
+static void
+test_hazards_issue_notice (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *id = select_hazard (fixture, 0);
+  g_autoptr(FgHazardItem) item = g_list_model_get_item (fg_hazard_page_get_model (fixture->page), 0);
+  g_autofree char *state_label = NULL;
+  GtkWindow *dialog;
+  GtkEditable *deadline;
+  FgHazard *shown;
+
+  g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_OPEN);
+
+  /* a deadline before the hazard was found: the core says why, the
+   * dialog comes back with it, nothing is recorded */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "hazard.notice-issued", NULL));
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  deadline = g_object_get_data (G_OBJECT (dialog), "fg-deadline");
+  g_assert_nonnull (deadline);
+  /* the proposed deadline lies ahead */
+  g_assert_cmpuint (strlen (gtk_editable_get_text (deadline)), ==, 10);
+  gtk_editable_set_text (deadline, "2000-01-01");
+  respond (dialog, "record");
+  g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_OPEN);
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* the proposed deadline is taken */
+  deadline = g_object_get_data (G_OBJECT (dialog), "fg-deadline");
+  gtk_editable_set_text (deadline, "");
+  respond (dialog, "record");
+  g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_OPEN);
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  respond (dialog, "cancel");
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "hazard.notice-issued", NULL));
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  respond (dialog, "record");
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* in the core, in the row and in the detail */
+  g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_RECTIFYING);
+  g_object_get (item, "state-label", &state_label, NULL);
+  g_assert_cmpstr (state_label, ==, fg_hazard_state_get_label (FG_HAZARD_STATE_RECTIFYING));
+  g_assert_cmpint (fg_hazard_item_get_due (item), !=, FG_HAZARD_DUE_NONE);
+  shown = fg_hazard_page_get_shown_hazard (fixture->page);
+  g_assert_cmpstr (fg_hazard_get_id (shown), ==, id);
+  g_assert_cmpint (fg_hazard_get_state (shown), ==, FG_HAZARD_STATE_RECTIFYING);
+  g_assert_nonnull (fg_hazard_get_deadline (shown));
+  g_assert_cmpuint (fg_hazard_get_events (shown)->len, ==, 2);
+
+  /* what follows from the new state: no second notice */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "hazard.notice-issued", NULL);
+  fg_ui_test_spin ();
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* the filter by state finds it now */
+  fg_hazard_page_set_state_filter (fixture->page, FG_HAZARD_FILTER_FIRST_STATE + FG_HAZARD_STATE_RECTIFYING);
+  fg_ui_test_spin ();
+  g_assert_cmpuint (n_shown (fixture), ==, 1);
+}
+
+/* The village committee may report a fix, not issue notices. */
+static void
+test_hazards_village_committee (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) hazards = fg_hazard_list (fixture->store, fixture->actor, NULL, -1, NULL);
+  g_autofree char *id = NULL;
+  GtkWidget *actions = fg_ui_test_child (fixture->page, FG_TYPE_HAZARD_PAGE, "actions_box");
+  guint n_offered = 0;
+
+  g_assert_nonnull (hazards);
+  g_assert_cmpuint (hazards->len, >, 0);
+  g_assert_cmpuint (n_shown (fixture), ==, hazards->len);
+
+  id = select_hazard (fixture, 0);
+
+  /* no button for a notice, nor for anything else of an open hazard */
+  for (GtkWidget *child = gtk_widget_get_first_child (actions); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (gtk_widget_get_visible (child))
+        n_offered++;
+      if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), "hazard.notice-issued") == 0)
+        {
+          g_assert_false (gtk_widget_get_visible (child));
+          g_assert_false (gtk_widget_get_sensitive (button));
+        }
+    }
+  g_assert_false (fg_actor_can (fixture->actor, FG_ACTION_NOTICE_ISSUE));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "hazard.notice-issued", NULL);
+  fg_ui_test_spin ();
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_OPEN);
+  /* an open hazard: only "corrected on the spot" may be theirs */
+  g_assert_cmpuint (n_offered, <=, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!fg_ui_test_init (&argc, &argv))
+    {
+      g_test_skip ("no display");
+      return g_test_run ();
+    }
+
+  g_test_add ("/ui/hazards/ledger", Fixture, NULL,
+              fixture_set_up, test_hazards_ledger, fixture_tear_down);
+  g_test_add ("/ui/hazards/issue-notice", Fixture, NULL,
+              fixture_set_up, test_hazards_issue_notice, fixture_tear_down);
+  g_test_add ("/ui/hazards/village-committee", Fixture, "village",
+              fixture_set_up, test_hazards_village_committee, fixture_tear_down);
+
+  return g_test_run ();
+}
