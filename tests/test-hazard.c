@@ -153,6 +153,13 @@ test_hazard_lifecycle (Fixture       *f,
   g_autoptr(FgHazard) reread = NULL;
   GPtrArray *events;
 
+  /* what a window may offer whom */
+  g_assert_true (fg_hazard_event_can_record (f->grid, FG_HAZARD_EVENT_REPORTED_FIXED));
+  g_assert_false (fg_hazard_event_can_record (f->grid, FG_HAZARD_EVENT_NOTICE_ISSUED));
+  g_assert_false (fg_hazard_event_can_record (f->grid, FG_HAZARD_EVENT_CLOSED));
+  g_assert_true (fg_hazard_event_can_record (f->admin, FG_HAZARD_EVENT_CLOSED));
+  g_assert_false (fg_hazard_event_can_record (f->admin, FG_HAZARD_EVENT_FOUND));
+
   /* found with the inspection */
   g_assert_cmpint (fg_hazard_get_state (hazard), ==, FG_HAZARD_STATE_OPEN);
   events = fg_hazard_get_events (hazard);

@@ -104,35 +104,6 @@ event_needs_dialog (FgHazardEventKind kind)
          kind == FG_HAZARD_EVENT_REOPENED;
 }
 
-/* The permission fg_hazard_add_event() asks for; the core keeps its own
- * copy of this mapping private, so the buttons repeat it. */
-static FgAction
-event_action (FgActor           *actor,
-              FgHazardEventKind  kind)
-{
-  switch (kind)
-    {
-    case FG_HAZARD_EVENT_NOTICE_ISSUED:
-      return FG_ACTION_NOTICE_ISSUE;
-    case FG_HAZARD_EVENT_RECTIFIED_ON_SPOT:
-    case FG_HAZARD_EVENT_REPORTED_FIXED:
-      return FG_ACTION_HAZARD_REPORT;
-    case FG_HAZARD_EVENT_ESCALATED:
-      return fg_actor_can (actor, FG_ACTION_SUPERVISE) ? FG_ACTION_SUPERVISE : FG_ACTION_HAZARD_MANAGE;
-    case FG_HAZARD_EVENT_FOUND:
-    case FG_HAZARD_EVENT_DEADLINE_EXTENDED:
-    case FG_HAZARD_EVENT_REINSPECTED_PASS:
-    case FG_HAZARD_EVENT_REINSPECTED_FAIL:
-    case FG_HAZARD_EVENT_TRANSFERRED:
-    case FG_HAZARD_EVENT_CONFIRMED_MAJOR:
-    case FG_HAZARD_EVENT_CLOSED:
-    case FG_HAZARD_EVENT_REOPENED:
-    case FG_HAZARD_N_EVENTS:
-    default:
-      return FG_ACTION_HAZARD_MANAGE;
-    }
-}
-
 /* What the buttons say: the core's labels name events in the past, for
  * the history ("Notice issued"); a button says what the person does. */
 static const char *
@@ -350,7 +321,7 @@ fg_hazard_page_update_actions (FgHazardPage *self)
       g_autofree char *name = g_strconcat ("hazard.", fg_hazard_event_kind_to_string (kind), NULL);
       gboolean enabled = self->shown != NULL && self->actor != NULL &&
                          fg_hazard_event_allowed (state, kind) &&
-                         fg_actor_can (self->actor, event_action (self->actor, kind));
+                         fg_hazard_event_can_record (self->actor, kind);
 
       gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
       /* only what may happen is offered: no rows of grey buttons */

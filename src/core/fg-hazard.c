@@ -745,7 +745,7 @@ fg_hazard_load (FgStore     *store,
 }
 
 static FgAction
-event_action (FgActor           *actor,
+event_action (const FgActor     *actor,
               FgHazardEventKind  kind)
 {
   switch (kind)
@@ -770,6 +770,26 @@ event_action (FgActor           *actor,
     default:
       return FG_ACTION_HAZARD_MANAGE;
     }
+}
+
+/**
+ * fg_hazard_event_can_record:
+ * @actor: someone
+ * @kind: an event
+ *
+ * Whether the actor's role may record events of @kind at all: what a
+ * window uses to offer the event. The core still checks the scope.
+ *
+ * Returns: %TRUE if the role allows it
+ */
+gboolean
+fg_hazard_event_can_record (const FgActor     *actor,
+                            FgHazardEventKind  kind)
+{
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (kind < FG_HAZARD_N_EVENTS, FALSE);
+
+  return kind != FG_HAZARD_EVENT_FOUND && fg_actor_can (actor, event_action (actor, kind));
 }
 
 /* What the event must carry, checked before anything is written. */

@@ -114,6 +114,8 @@ gboolean           fg_hazard_event_kind_from_string (const char      *text,
 const char        *fg_hazard_event_kind_get_label (FgHazardEventKind  kind);
 gboolean           fg_hazard_event_allowed      (FgHazardState        state,
                                                  FgHazardEventKind    kind);
+gboolean           fg_hazard_event_can_record   (const FgActor       *actor,
+                                                 FgHazardEventKind    kind);
 void               fg_hazard_fold               (GPtrArray           *events,
                                                  FgHazardFold        *fold);
 void               fg_hazard_fold_clear         (FgHazardFold        *fold);
