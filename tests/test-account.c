@@ -564,6 +564,46 @@ test_account_switch_off (Fixture       *f,
 }
 
 static void
+test_account_areas (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const struct { FgRole role; guint n; } expected[] = {
+    { FG_ROLE_TOWNSHIP_ADMIN, 1 },
+    { FG_ROLE_TOWNSHIP_STAFF, 1 },
+    { FG_ROLE_GRID_WORKER, 2 },
+    { FG_ROLE_VILLAGE_COMMITTEE, 2 },
+    { FG_ROLE_COUNTY, 1 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(GPtrArray) areas = fg_account_list_areas (f->store, f->actors[FG_ROLE_TOWNSHIP_ADMIN],
+                                                          expected[i].role, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (areas->len, ==, expected[i].n);
+      /* each area is one the core then accepts for the role */
+      for (guint j = 0; j < areas->len; j++)
+        {
+          g_autoptr(FgAccount) account = NULL;
+          g_autofree char *login = g_strdup_printf ("area.%u.%u", i, j);
+
+          account = fg_account_create (f->store, f->actors[FG_ROLE_TOWNSHIP_ADMIN], login, "某人",
+                                       expected[i].role,
+                                       fg_region_get_id (g_ptr_array_index (areas, j)),
+                                       "long-password", &error);
+          g_assert_no_error (error);
+        }
+    }
+
+  refused = fg_account_list_areas (f->store, f->actors[FG_ROLE_TOWNSHIP_STAFF], FG_ROLE_GRID_WORKER, &error);
+  g_assert_error (error, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_DENIED);
+  g_assert_null (refused);
+}
+
+static void
 test_account_validation (void)
 {
   g_auto(FgTestDir) dir = { 0 };
@@ -665,6 +705,7 @@ main (int   argc,
   g_test_add ("/account/password-hashes", Fixture, NULL, fixture_set_up, test_account_password_hashes, fixture_tear_down);
   g_test_add ("/account/change-password", Fixture, NULL, fixture_set_up, test_account_change_password, fixture_tear_down);
   g_test_add ("/account/switch-off", Fixture, NULL, fixture_set_up, test_account_switch_off, fixture_tear_down);
+  g_test_add ("/account/areas", Fixture, NULL, fixture_set_up, test_account_areas, fixture_tear_down);
   g_test_add_func ("/account/validation", test_account_validation);
   g_test_add_func ("/account/set-up-both-or-neither", test_account_set_up_both_or_neither);
 

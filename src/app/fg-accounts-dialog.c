@@ -182,80 +182,38 @@ create_account_row (gpointer item,
   return row;
 }
 
-/* The regions an account of the role in role_row may cover. */
+/* The regions an account of the role in role_row may cover: the core
+ * says which; a grid is shown under its village. */
 static void
 fill_areas (FgAccountsDialog *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(FgRegion) township = NULL;
-  g_autoptr(GPtrArray) villages = NULL;
-  const char *home_id = fg_store_get_home_region_id (self->store);
+  g_autoptr(GPtrArray) areas = NULL;
   FgRole role = adw_combo_row_get_selected (self->role_row);
 
   g_ptr_array_set_size (self->area_ids, 0);
 
-  if (home_id != NULL)
-    township = fg_region_lookup (self->store, self->actor, home_id, NULL);
+  if (role < FG_N_ROLES)
+    areas = fg_account_list_areas (self->store, self->actor, role, NULL);
 
-  switch (role)
+  for (guint i = 0; areas != NULL && i < areas->len; i++)
     {
-    case FG_ROLE_TOWNSHIP_ADMIN:
-    case FG_ROLE_TOWNSHIP_STAFF:
-      if (township != NULL)
+      FgRegion *area = g_ptr_array_index (areas, i);
+
+      if (fg_region_get_level (area) == FG_REGION_LEVEL_GRID)
         {
-          gtk_string_list_append (labels, fg_region_get_name (township));
-          g_ptr_array_add (self->area_ids, g_strdup (fg_region_get_id (township)));
+          g_autoptr(FgRegion) village = fg_region_lookup (self->store, self->actor,
+                                                          fg_region_get_parent_id (area), NULL);
+          g_autofree char *label = g_strdup_printf (_("%s › %s"),
+                                                    village != NULL ? fg_region_get_name (village) : "",
+                                                    fg_region_get_name (area));
+
+          gtk_string_list_append (labels, label);
         }
-      break;
+      else
+        gtk_string_list_append (labels, fg_region_get_name (area));
 
-    case FG_ROLE_COUNTY:
-      if (township != NULL && fg_region_get_parent_id (township) != NULL)
-        {
-          g_autoptr(FgRegion) county = fg_region_lookup (self->store, self->actor,
-                                                         fg_region_get_parent_id (township), NULL);
-
-          if (county != NULL)
-            {
-              gtk_string_list_append (labels, fg_region_get_name (county));
-              g_ptr_array_add (self->area_ids, g_strdup (fg_region_get_id (county)));
-            }
-        }
-      break;
-
-    case FG_ROLE_VILLAGE_COMMITTEE:
-    case FG_ROLE_GRID_WORKER:
-      if (township != NULL)
-        villages = fg_region_list_children (self->store, self->actor, fg_region_get_id (township), FALSE, NULL);
-
-      for (guint i = 0; villages != NULL && i < villages->len; i++)
-        {
-          FgRegion *village = g_ptr_array_index (villages, i);
-          g_autoptr(GPtrArray) grids = NULL;
-
-          if (role == FG_ROLE_VILLAGE_COMMITTEE)
-            {
-              gtk_string_list_append (labels, fg_region_get_name (village));
-              g_ptr_array_add (self->area_ids, g_strdup (fg_region_get_id (village)));
-              continue;
-            }
-
-          grids = fg_region_list_children (self->store, self->actor, fg_region_get_id (village), FALSE, NULL);
-          for (guint j = 0; grids != NULL && j < grids->len; j++)
-            {
-              FgRegion *grid = g_ptr_array_index (grids, j);
-              g_autofree char *label = g_strdup_printf (_("%s › %s"),
-                                                        fg_region_get_name (village),
-                                                        fg_region_get_name (grid));
-
-              gtk_string_list_append (labels, label);
-              g_ptr_array_add (self->area_ids, g_strdup (fg_region_get_id (grid)));
-            }
-        }
-      break;
-
-    case FG_N_ROLES:
-    default:
-      break;
+      g_ptr_array_add (self->area_ids, g_strdup (fg_region_get_id (area)));
     }
 
   adw_combo_row_set_model (self->area_row, G_LIST_MODEL (labels));

@@ -787,6 +787,83 @@ failed:
 }
 
 /**
+ * fg_account_list_areas:
+ * @store: the store
+ * @actor: who would create the account
+ * @role: the new account's role
+ * @error: return location for an error
+ *
+ * The regions an account of @role may cover: the township for township
+ * roles, its county for the county, its villages for village committees,
+ * its grids for grid workers — those the actor may give.
+ *
+ * Returns: (transfer full) (element-type FgRegion): the regions, by code
+ */
+GPtrArray *
+fg_account_list_areas (FgStore     *store,
+                       FgActor     *actor,
+                       FgRole       role,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(FgRegion) township = NULL;
+  g_autoptr(GPtrArray) villages = NULL;
+  FgRegionLevel level;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+  g_return_val_if_fail (role < FG_N_ROLES, NULL);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_ACCOUNT_MANAGE, NULL, NULL, error))
+    return NULL;
+
+  township = fg_region_find (store, fg_store_get_home_region_id (store) != NULL
+                                    ? fg_store_get_home_region_id (store) : "", error);
+  if (township == NULL)
+    return NULL;
+
+  level = scope_level (role);
+  if (level == FG_REGION_LEVEL_TOWNSHIP)
+    {
+      g_ptr_array_add (areas, g_steal_pointer (&township));
+      return g_steal_pointer (&areas);
+    }
+  if (level == FG_REGION_LEVEL_COUNTY)
+    {
+      FgRegion *county = fg_region_find (store, fg_region_get_parent_id (township), error);
+
+      if (county == NULL)
+        return NULL;
+      g_ptr_array_add (areas, county);
+      return g_steal_pointer (&areas);
+    }
+
+  villages = fg_region_list_children (store, actor, fg_region_get_id (township), FALSE, error);
+  if (villages == NULL)
+    return NULL;
+
+  for (guint i = 0; i < villages->len; i++)
+    {
+      FgRegion *village = g_ptr_array_index (villages, i);
+      g_autoptr(GPtrArray) grids = NULL;
+
+      if (level == FG_REGION_LEVEL_VILLAGE)
+        {
+          g_ptr_array_add (areas, g_object_ref (village));
+          continue;
+        }
+
+      grids = fg_region_list_children (store, actor, fg_region_get_id (village), FALSE, error);
+      if (grids == NULL)
+        return NULL;
+      for (guint j = 0; j < grids->len; j++)
+        g_ptr_array_add (areas, g_object_ref (g_ptr_array_index (grids, j)));
+    }
+
+  return g_steal_pointer (&areas);
+}
+
+/**
  * fg_account_list:
  * @store: the store
  * @actor: who asks (an administrator)

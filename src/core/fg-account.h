@@ -66,6 +66,10 @@ FgAccount  *fg_account_create              (FgStore     *store,
                                             const char  *scope_region_id,
                                             const char  *password,
                                             GError     **error);
+GPtrArray  *fg_account_list_areas          (FgStore     *store,
+                                            FgActor     *actor,
+                                            FgRole       role,
+                                            GError     **error);
 GPtrArray  *fg_account_list                (FgStore     *store,
                                             FgActor     *actor,
                                             GError     **error);
