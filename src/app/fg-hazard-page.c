@@ -52,6 +52,7 @@ struct _FgHazardPage
   AdwActionRow *level_row;
   AdwActionRow *note_row;
   GtkListBox *timeline_list;
+  GtkWidget *history_button;
 
   GtkWidget *event_buttons[FG_HAZARD_N_EVENTS];
 
@@ -384,6 +385,10 @@ fg_hazard_page_show_detail (FgHazardPage *self)
 
   gtk_stack_set_visible_child_name (self->detail_stack, "hazard");
   gtk_label_set_text (self->title_label, fg_hazard_get_item_text (hazard));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->history_button),
+                                          g_variant_new_string (fg_hazard_get_id (hazard)));
+  gtk_widget_set_visible (self->history_button,
+                          self->actor != NULL && fg_actor_can (self->actor, FG_ACTION_AUDIT_READ));
 
   {
     g_autofree char *state_class = NULL;
@@ -906,6 +911,7 @@ fg_hazard_page_class_init (FgHazardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, level_row);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, note_row);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, history_button);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);

@@ -34,6 +34,7 @@ struct _FgVenueDetail
   AdwActionRow *status_row;
   GtkListBox *inspection_list;
   GtkWidget *inspect_button;
+  GtkWidget *history_button;
 
   FgVenue *venue;
   GListModel *inspections;
@@ -201,6 +202,9 @@ fg_venue_detail_update (FgVenueDetail *self)
   set_row_text (self->smoke_alarm_row, fg_venue_get_smoke_alarm (venue) ? _("Yes") : _("No"));
   set_row_text (self->status_row, fg_venue_status_get_label (fg_venue_get_status (venue)));
 
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->history_button),
+                                          g_variant_new_string (fg_venue_get_id (venue)));
+
   gtk_stack_set_visible_child_name (self->stack, "venue");
 }
 
@@ -301,6 +305,7 @@ fg_venue_detail_class_init (FgVenueDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, status_row);
   gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, inspection_list);
   gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, inspect_button);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, history_button);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fgvenuedetail");
@@ -358,4 +363,25 @@ fg_venue_detail_set_inspections (FgVenueDetail *self,
 
   gtk_list_box_bind_model (self->inspection_list, inspections, create_inspection_row, NULL, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSPECTIONS]);
+}
+
+gboolean
+fg_venue_detail_get_history_visible (FgVenueDetail *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE_DETAIL (self), FALSE);
+  return gtk_widget_get_visible (self->history_button);
+}
+
+/**
+ * fg_venue_detail_set_history_visible:
+ * @self: the detail pane
+ * @visible: whether to offer the venue's change history (win.show-history);
+ *   only for those who may read the audit log
+ */
+void
+fg_venue_detail_set_history_visible (FgVenueDetail *self,
+                                     gboolean       visible)
+{
+  g_return_if_fail (FG_IS_VENUE_DETAIL (self));
+  gtk_widget_set_visible (self->history_button, visible);
 }

@@ -21,5 +21,8 @@ void     fg_venue_detail_set_venue (FgVenueDetail *self,
 GListModel *fg_venue_detail_get_inspections (FgVenueDetail *self);
 void     fg_venue_detail_set_inspections (FgVenueDetail *self,
                                           GListModel    *inspections);
+gboolean fg_venue_detail_get_history_visible (FgVenueDetail *self);
+void     fg_venue_detail_set_history_visible (FgVenueDetail *self,
+                                              gboolean       visible);
 
 G_END_DECLS

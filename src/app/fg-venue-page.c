@@ -583,3 +583,17 @@ fg_venue_page_set_category (FgVenuePage *self,
 
   gtk_drop_down_set_selected (self->category_dropdown, position);
 }
+
+/**
+ * fg_venue_page_set_history_visible:
+ * @self: the page
+ * @visible: whether the person may read the audit log, and so is offered
+ *   the venue's change history
+ */
+void
+fg_venue_page_set_history_visible (FgVenuePage *self,
+                                   gboolean     visible)
+{
+  g_return_if_fail (FG_IS_VENUE_PAGE (self));
+  fg_venue_detail_set_history_visible (self->detail, visible);
+}

@@ -30,5 +30,7 @@ void                fg_venue_page_set_search_text    (FgVenuePage *self,
                                                       const char  *text);
 void                fg_venue_page_set_category       (FgVenuePage *self,
                                                       const char  *category_id);
+void                fg_venue_page_set_history_visible (FgVenuePage *self,
+                                                       gboolean     visible);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 
 #include "fg-accounts-dialog.h"
 #include "fg-hazard-page.h"
+#include "fg-history-window.h"
 #include "fg-inspection-window.h"
 #include "fg-lock-page.h"
 #include "fg-password-dialog.h"
@@ -150,6 +151,8 @@ fg_window_update_actions (FgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.lock", open);
   gtk_widget_action_set_enabled (widget, "win.show-page", open);
   gtk_widget_action_set_enabled (widget, "win.show-due-hazards", open);
+  gtk_widget_action_set_enabled (widget, "win.show-history",
+                                 open && fg_actor_can (self->actor, FG_ACTION_AUDIT_READ));
 }
 
 static void fg_window_schedule_idle_lock (FgWindow *self);
@@ -988,6 +991,30 @@ show_accounts_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (fg_accounts_dialog_new (GTK_WINDOW (self), self->store, self->actor)));
 }
 
+/* The audit log of one record (a venue, a hazard …), by its id. */
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FgWindow *self = FG_WINDOW (widget);
+  const char *record_id = g_variant_get_string (parameter, NULL);
+  FgVenue *venue = fg_venue_page_get_shown_venue (self->venue_page);
+  FgHazard *hazard = fg_hazard_page_get_shown_hazard (self->hazard_page);
+  const char *record_title = NULL;
+
+  if (*record_id == '\0')
+    return;
+
+  if (venue != NULL && g_strcmp0 (fg_venue_get_id (venue), record_id) == 0)
+    record_title = fg_venue_get_name (venue);
+  else if (hazard != NULL && g_strcmp0 (fg_hazard_get_id (hazard), record_id) == 0)
+    record_title = fg_hazard_get_item_text (hazard);
+
+  gtk_window_present (GTK_WINDOW (fg_history_window_new (GTK_WINDOW (self), self->store, self->actor,
+                                                         record_id, record_title)));
+}
+
 static void
 fg_window_load_user (FgWindow *self)
 {
@@ -1133,6 +1160,7 @@ fg_window_constructed (GObject *object)
   fg_window_run_escalation (self);
   self->escalation_source = g_timeout_add_seconds (60 * 60, on_escalation_timer, self);
   fg_hazard_page_set_store (self->hazard_page, self->store, self->actor);
+  fg_venue_page_set_history_visible (self->venue_page, fg_actor_can (self->actor, FG_ACTION_AUDIT_READ));
 
   self->settings = lookup_settings ();
   if (self->settings != NULL)
@@ -1366,6 +1394,7 @@ fg_window_class_init (FgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.log-out", NULL, log_out_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-page", "page");
   gtk_widget_class_install_action (widget_class, "win.show-due-hazards", NULL, show_due_hazards_action);
+  gtk_widget_class_install_action (widget_class, "win.show-history", "s", show_history_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-venue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-venue", NULL);

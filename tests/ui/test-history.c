@@ -1,0 +1,235 @@
+/* test-history.c — a record's change history, from the audit log
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "fg-hazard-page.h"
+#include "fg-history-window.h"
+#include "fg-venue-detail.h"
+#include "fg-window.h"
+#include "fg-ui-test-util.h"
+
+typedef struct
+{
+  FgTestDir dir;
+  FgStore *store;
+  FgActor *actor;
+  FgWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fg_test_dir_init (&fixture->dir);
+  fixture->store = fg_ui_test_demo_new (&fixture->dir);
+  fixture->actor = fg_ui_test_login (fixture->store, data != NULL ? data : "admin");
+  fixture->window = g_object_ref (fg_window_new (NULL, fixture->store, fixture->actor));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fg_ui_test_spin ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fg_ui_test_spin ();
+  g_assert_finalize_object (fixture->window);
+  g_assert_null (fg_ui_test_find_window (FG_TYPE_HISTORY_WINDOW));
+  g_clear_pointer (&fixture->actor, fg_actor_unref);
+  g_assert_finalize_object (fixture->store);
+  fg_test_dir_clear (&fixture->dir);
+}
+
+static FgVenue *
+first_venue (Fixture *fixture)
+{
+  GListModel *venues = G_LIST_MODEL (fg_venue_page_get_venue_list (fg_window_get_venue_page (fixture->window)));
+
+  g_assert_cmpuint (g_list_model_get_n_items (venues), >, 0);
+  return g_list_model_get_item (venues, 0);
+}
+
+static GtkWidget *
+detail_history_button (Fixture *fixture)
+{
+  FgVenuePage *page = fg_window_get_venue_page (fixture->window);
+  GtkWidget *detail = fg_ui_test_child (page, FG_TYPE_VENUE_PAGE, "detail");
+
+  return fg_ui_test_child (detail, FG_TYPE_VENUE_DETAIL, "history_button");
+}
+
+/* Whether a row of the history says @text, in its title or subtitle. */
+static gboolean
+history_mentions (FgHistoryWindow *history,
+                  const char      *text)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (fg_history_window_get_list_box (history)));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (!ADW_IS_ACTION_ROW (row))
+        continue;
+      if (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), text) != NULL)
+        return TRUE;
+      if (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) != NULL &&
+          strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), text) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_history_venue (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(FgVenue) listed = first_venue (fixture);
+  g_autoptr(FgVenue) venue = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_name = NULL;
+  g_autofree char *new_name = NULL;
+  g_autofree char *change = NULL;
+  FgHistoryWindow *history;
+  const char *id = fg_venue_get_id (listed);
+
+  venue = fg_venue_load (fixture->store, fixture->actor, id, &error);
+  g_assert_no_error (error);
+  old_name = g_strdup (fg_venue_get_name (venue));
+  new_name = g_strconcat (old_name, "（新址）", NULL);
+  fg_venue_set_name (venue, new_name);
+  fg_venue_save (fixture->store, fixture->actor, venue, &error);
+  g_assert_no_error (error);
+
+  /* the administrator is offered the history in the details */
+  fg_venue_page_show_venue (fg_window_get_venue_page (fixture->window), venue);
+  fg_ui_test_spin ();
+  g_assert_true (gtk_widget_get_visible (detail_history_button (fixture)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-history", "s", id));
+  fg_ui_test_spin ();
+  history = FG_HISTORY_WINDOW (fg_ui_test_find_window (FG_TYPE_HISTORY_WINDOW));
+  g_assert_nonnull (history);
+  g_object_ref (history);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (history)) == GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (fg_history_window_get_record_id (history), ==, id);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (history)), ==, "Change History");
+
+  /* registered, then changed: the change first, with the new name */
+  g_assert_cmpuint (fg_history_window_get_n_entries (history), >=, 2);
+  g_assert_true (history_mentions (history, new_name));
+  g_assert_true (history_mentions (history, "Changed"));
+  change = g_strdup_printf ("name: %s → %s", old_name, new_name);
+  g_assert_true (history_mentions (history, change));
+  {
+    GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (fg_history_window_get_list_box (history)));
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Changed");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (history));
+  fg_ui_test_spin ();
+  g_assert_finalize_object (history);
+}
+
+static void
+test_history_hazard (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  FgHazardPage *page = fg_window_get_hazard_page (fixture->window);
+  GtkWidget *button = fg_ui_test_child (page, FG_TYPE_HAZARD_PAGE, "history_button");
+  FgHistoryWindow *history;
+  FgHazard *shown;
+  GVariant *target;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "hazards"));
+  fg_hazard_page_select (page, 0);
+  fg_ui_test_spin ();
+  shown = fg_hazard_page_get_shown_hazard (page);
+  g_assert_nonnull (shown);
+  g_assert_true (gtk_widget_get_visible (button));
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, fg_hazard_get_id (shown));
+
+  /* what the button does */
+  g_signal_emit_by_name (button, "clicked");
+  fg_ui_test_spin ();
+  history = FG_HISTORY_WINDOW (fg_ui_test_find_window (FG_TYPE_HISTORY_WINDOW));
+  g_assert_nonnull (history);
+  g_object_ref (history);
+  g_assert_cmpstr (fg_history_window_get_record_id (history), ==, fg_hazard_get_id (shown));
+  /* the inspection that found it */
+  g_assert_cmpuint (fg_history_window_get_n_entries (history), >=, 1);
+  g_assert_true (history_mentions (history, "Hazard found"));
+
+  gtk_window_destroy (GTK_WINDOW (history));
+  fg_ui_test_spin ();
+  g_assert_finalize_object (history);
+}
+
+static void
+test_history_refused (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(FgVenue) venue = first_venue (fixture);
+
+  /* a village committee may not read the audit log: not offered */
+  fg_venue_page_show_venue (fg_window_get_venue_page (fixture->window), venue);
+  fg_ui_test_spin ();
+  g_assert_false (gtk_widget_get_visible (detail_history_button (fixture)));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-history", "s", fg_venue_get_id (venue));
+  fg_ui_test_spin ();
+  g_assert_null (fg_ui_test_find_window (FG_TYPE_HISTORY_WINDOW));
+}
+
+static void
+test_history_diff (void)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+
+  lines = fg_history_diff ("{\"id\":\"v1\",\"name\":\"老店\",\"floors\":2,\"phone\":null,\"note\":\"a\\\"b\\u4e2d\"}",
+                           "{\"id\":\"v1\",\"name\":\"新店\",\"floors\":3,\"phone\":\"123\",\"note\":\"a\\\"b中\",\"updated_at\":\"x\"}");
+  g_assert_nonnull (lines);
+  g_assert_cmpuint (lines->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "name: 老店 → 新店");
+  g_assert_cmpstr (g_ptr_array_index (lines, 1), ==, "floors: 2 → 3");
+  g_assert_cmpstr (g_ptr_array_index (lines, 2), ==, "phone: (none) → 123");
+  g_clear_pointer (&lines, g_ptr_array_unref);
+
+  /* nested values are compared as written */
+  lines = fg_history_diff ("{\"a\":[1,{\"b\":\"]\"}]}", "{\"a\":[1,{\"b\":\"]\"}]}");
+  g_assert_nonnull (lines);
+  g_assert_cmpuint (lines->len, ==, 0);
+  g_clear_pointer (&lines, g_ptr_array_unref);
+
+  /* what is not a flat object is not guessed at */
+  g_assert_null (fg_history_diff ("{\"a\":", "{}"));
+  g_assert_null (fg_history_diff ("[1]", "{}"));
+  g_assert_null (fg_history_diff ("{\"a\":\"\\x\"}", "{}"));
+  g_assert_null (fg_history_diff (NULL, "{}"));
+
+  g_assert_cmpstr (fg_history_action_get_label ("venue-add"), ==, "Registered");
+  g_assert_cmpstr (fg_history_action_get_label ("something-new"), ==, "something-new");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!fg_ui_test_init (&argc, &argv))
+    {
+      g_test_skip ("no display");
+      return g_test_run ();
+    }
+
+  g_test_add_func ("/ui/history/diff", test_history_diff);
+  g_test_add ("/ui/history/venue", Fixture, "admin", fixture_set_up, test_history_venue, fixture_tear_down);
+  g_test_add ("/ui/history/hazard", Fixture, "admin", fixture_set_up, test_history_hazard, fixture_tear_down);
+  g_test_add ("/ui/history/refused", Fixture, "village", fixture_set_up, test_history_refused, fixture_tear_down);
+
+  return g_test_run ();
+}
