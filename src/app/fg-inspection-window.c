@@ -483,18 +483,26 @@ on_summary_response (AdwMessageDialog   *dialog,
     gtk_widget_activate_action (GTK_WIDGET (self), "inspection.confirm-finish", NULL);
 }
 
+/* One line such as "Pass 28 · Fail 1 · Not applicable 0", so the list
+ * of hazards below keeps the room of the dialog. */
 static GtkWidget *
-count_row (FgOutcome outcome,
-           guint     count)
+counts_label (const guint *counts)
 {
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *text = g_strdup_printf ("%u", count);
-  GtkWidget *label = gtk_label_new (text);
+  static const FgOutcome outcomes[] = { FG_OUTCOME_PASS, FG_OUTCOME_FAIL, FG_OUTCOME_NA };
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *label;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fg_outcome_get_label (outcome));
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    {
+      if (i > 0)
+        g_string_append (text, " · ");
+      g_string_append_printf (text, "%s %u", fg_outcome_get_label (outcomes[i]), counts[outcomes[i]]);
+    }
+
+  label = gtk_label_new (text->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  return row;
+  return label;
 }
 
 static GtkWidget *
@@ -518,6 +526,8 @@ hazard_row (FgChecklistItem *item)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (grade == FG_HAZARD_GRADE_MAJOR_PROPOSED)
     gtk_widget_add_css_class (row, "fg-major");
+  /* A preview only: keep the keyboard focus on the dialog's buttons. */
+  gtk_widget_set_focusable (row, FALSE);
   return row;
 }
 
@@ -527,18 +537,12 @@ present_summary (FgInspectionWindow *self)
   g_autoptr(GPtrArray) failed = fg_inspection_get_failed_items (self->inspection);
   guint counts[FG_OUTCOME_NA + 1] = { 0, };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *list = gtk_list_box_new ();
   AdwMessageDialog *dialog;
 
   for (guint i = 0; i < self->rows->len; i++)
     counts[fg_inspection_get_outcome (self->inspection, row_code (g_ptr_array_index (self->rows, i)))]++;
 
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), count_row (FG_OUTCOME_PASS, counts[FG_OUTCOME_PASS]));
-  gtk_list_box_append (GTK_LIST_BOX (list), count_row (FG_OUTCOME_FAIL, counts[FG_OUTCOME_FAIL]));
-  gtk_list_box_append (GTK_LIST_BOX (list), count_row (FG_OUTCOME_NA, counts[FG_OUTCOME_NA]));
-  gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (box), counts_label (counts));
 
   if (failed->len > 0)
     {
@@ -564,6 +568,10 @@ present_summary (FgInspectionWindow *self)
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
       gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
       gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 260);
+      /* Show more than a row or two of a long list, whatever the natural
+       * height the wrapped titles were measured at. */
+      if (failed->len > 2)
+        gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 220);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), hazards);
       gtk_box_append (GTK_BOX (box), scrolled);
     }
