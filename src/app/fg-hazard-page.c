@@ -34,6 +34,7 @@ struct _FgHazardPage
   GtkWidget *detail_box;
   GtkDropDown *state_dropdown;
   GtkDropDown *grade_dropdown;
+  GtkDropDown *campaign_dropdown;
   GtkSearchEntry *search_entry;
   GtkLabel *count_label;
   GtkStack *stack;
@@ -69,6 +70,7 @@ struct _FgHazardPage
   char *week_end;       /* YYYY-MM-DD, the Sunday of this week */
   char *region_id;
   int region_level;
+  GPtrArray *campaign_ids;  /* of campaign_dropdown's entries, from CAMPAIGN_FIRST */
   char *search_key;     /* casefolded */
   guint n_overdue;
   guint n_due_this_week;
@@ -207,6 +209,13 @@ contains_key (const char *text,
   return strstr (folded, key) != NULL;
 }
 
+/* The first entries of the campaign filter; the campaigns follow. */
+enum {
+  CAMPAIGN_ALL,
+  CAMPAIGN_NONE,        /* found by routine and other inspections */
+  CAMPAIGN_FIRST,
+};
+
 static gboolean
 filter_hazard (gpointer item,
                gpointer user_data)
@@ -217,6 +226,7 @@ filter_hazard (gpointer item,
   FgHazardState state = fg_hazard_get_state (hazard);
   guint state_filter = gtk_drop_down_get_selected (self->state_dropdown);
   guint grade_filter = gtk_drop_down_get_selected (self->grade_dropdown);
+  guint campaign_filter = gtk_drop_down_get_selected (self->campaign_dropdown);
 
   switch (state_filter)
     {
@@ -239,6 +249,13 @@ filter_hazard (gpointer item,
   /* 0 is "All grades" */
   if (grade_filter != GTK_INVALID_LIST_POSITION && grade_filter > 0 &&
       (guint) fg_hazard_get_grade (hazard) != grade_filter - 1)
+    return FALSE;
+
+  if (campaign_filter == CAMPAIGN_NONE && fg_hazard_get_campaign_id (hazard) != NULL)
+    return FALSE;
+  if (campaign_filter != GTK_INVALID_LIST_POSITION && campaign_filter >= CAMPAIGN_FIRST &&
+      g_strcmp0 (fg_hazard_get_campaign_id (hazard),
+                 g_ptr_array_index (self->campaign_ids, campaign_filter - CAMPAIGN_FIRST)) != 0)
     return FALSE;
 
   if (self->region_id != NULL)
@@ -838,6 +855,7 @@ fg_hazard_page_finalize (GObject *object)
 
   g_free (self->week_end);
   g_free (self->region_id);
+  g_clear_pointer (&self->campaign_ids, g_ptr_array_unref);
   g_free (self->search_key);
 
   G_OBJECT_CLASS (fg_hazard_page_parent_class)->finalize (object);
@@ -893,6 +911,7 @@ fg_hazard_page_class_init (FgHazardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, detail_box);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, state_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, grade_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, campaign_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, stack);
@@ -938,6 +957,7 @@ fg_hazard_page_init (FgHazardPage *self)
   g_autoptr(GtkStringList) grades = gtk_string_list_new (NULL);
 
   self->region_level = -1;
+  self->campaign_ids = g_ptr_array_new_with_free_func (g_free);
   fg_hazard_page_set_today (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1008,6 +1028,47 @@ fg_hazard_page_set_store (FgHazardPage *self,
   fg_hazard_page_reload (self);
 }
 
+/* Fills the campaign filter, keeping the campaign chosen before. It
+ * shows only when there is a campaign to choose. */
+static void
+fg_hazard_page_load_campaigns (FgHazardPage *self)
+{
+  g_autoptr(GPtrArray) campaigns = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *chosen = NULL;
+  guint selected = gtk_drop_down_get_selected (self->campaign_dropdown);
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected >= CAMPAIGN_FIRST && selected - CAMPAIGN_FIRST < self->campaign_ids->len)
+    chosen = g_strdup (g_ptr_array_index (self->campaign_ids, selected - CAMPAIGN_FIRST));
+  else if (selected == CAMPAIGN_NONE)
+    chosen = g_strdup ("");
+
+  campaigns = fg_campaign_list (self->store, self->actor, &error);
+  if (campaigns == NULL)
+    g_debug ("No campaigns for the ledger: %s", error->message);
+
+  g_ptr_array_set_size (self->campaign_ids, 0);
+  gtk_string_list_append (names, _("All campaigns"));
+  gtk_string_list_append (names, _("Not in a campaign"));
+  selected = g_strcmp0 (chosen, "") == 0 ? CAMPAIGN_NONE : CAMPAIGN_ALL;
+  for (guint i = 0; campaigns != NULL && i < campaigns->len; i++)
+    {
+      FgCampaign *campaign = g_ptr_array_index (campaigns, i);
+
+      gtk_string_list_append (names, fg_campaign_get_name (campaign));
+      g_ptr_array_add (self->campaign_ids, g_strdup (fg_campaign_get_id (campaign)));
+      if (g_strcmp0 (chosen, fg_campaign_get_id (campaign)) == 0)
+        selected = CAMPAIGN_FIRST + i;
+    }
+
+  /* setting the model and the entry each refilter; the reload that
+   * follows refills the list anyway */
+  gtk_drop_down_set_model (self->campaign_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->campaign_dropdown, selected);
+  gtk_widget_set_visible (GTK_WIDGET (self->campaign_dropdown), self->campaign_ids->len > 0);
+}
+
 /**
  * fg_hazard_page_reload:
  *
@@ -1030,6 +1091,8 @@ fg_hazard_page_reload (FgHazardPage *self)
     shown_id = g_strdup (fg_hazard_get_id (self->shown));
 
   fg_hazard_page_set_today (self);
+  fg_hazard_page_load_campaigns (self);
+
   list = fg_hazard_list (self->store, self->actor, NULL, -1, &error);
   if (list == NULL)
     {

@@ -40,6 +40,7 @@ struct _FgHazard
   char *item_text_en;
   char *village_id;
   char *grid_id;
+  char *campaign_id;    /* of the inspection that found it, or NULL */
   FgHazardFold fold;
   GPtrArray *events;  /* FgHazardEvent, in fold order */
 };
@@ -340,6 +341,7 @@ fg_hazard_finalize (GObject *object)
   g_free (self->item_text_en);
   g_free (self->village_id);
   g_free (self->grid_id);
+  g_free (self->campaign_id);
   fg_hazard_fold_clear (&self->fold);
   g_clear_pointer (&self->events, g_ptr_array_unref);
 
@@ -507,6 +509,19 @@ fg_hazard_get_grid_id (FgHazard *self)
 }
 
 /**
+ * fg_hazard_get_campaign_id:
+ *
+ * Returns: (nullable): the campaign (专项行动) of the inspection that found
+ *   the hazard, or %NULL when a routine or other inspection found it
+ */
+const char *
+fg_hazard_get_campaign_id (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  return self->campaign_id;
+}
+
+/**
  * fg_hazard_get_item_text:
  *
  * Returns: what the failed item checks, in the user's language, in the
@@ -605,9 +620,10 @@ fg_hazard_get_events (FgHazard *self)
 #define HAZARD_COLUMNS \
   "h.id, h.venue_id, h.inspection_id, h.item_code, h.grade, h.deadline_days, h.note, h.found_at," \
   " coalesce (g.code, v.code), h.state, h.current_deadline, h.major_confirmed, h.escalation_level," \
-  " ve.name, v.name, g.name, ci.text_zh, ci.text_en, h.village_id, h.grid_id"
+  " ve.name, v.name, g.name, ci.text_zh, ci.text_en, h.village_id, h.grid_id, i.campaign_id"
 #define HAZARD_FROM \
   "hazard h JOIN region v ON v.id = h.village_id LEFT JOIN region g ON g.id = h.grid_id" \
+  " LEFT JOIN inspection i ON i.id = h.inspection_id" \
   " JOIN venue ve ON ve.id = h.venue_id" \
   " LEFT JOIN checklist_item ci ON ci.template_id = h.template_id" \
   "   AND ci.version = h.template_version AND ci.code = h.item_code"
@@ -647,6 +663,7 @@ hazard_from_row (sqlite3_stmt *stmt)
   hazard->item_text_en = g_strdup (fg_stmt_text (stmt, 17));
   hazard->village_id = g_strdup (fg_stmt_text (stmt, 18));
   hazard->grid_id = g_strdup ((const char *) sqlite3_column_text (stmt, 19));
+  hazard->campaign_id = g_strdup ((const char *) sqlite3_column_text (stmt, 20));
 
   return hazard;
 }

@@ -95,8 +95,10 @@ test_hazards_ledger (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   GtkDropDown *states = GTK_DROP_DOWN (fg_ui_test_child (fixture->page, FG_TYPE_HAZARD_PAGE, "state_dropdown"));
   GtkDropDown *grades = GTK_DROP_DOWN (fg_ui_test_child (fixture->page, FG_TYPE_HAZARD_PAGE, "grade_dropdown"));
+  GtkDropDown *campaigns = GTK_DROP_DOWN (fg_ui_test_child (fixture->page, FG_TYPE_HAZARD_PAGE, "campaign_dropdown"));
   guint n_all;
   guint n_grade = 0;
+  guint n_campaign = 0;
 
   /* Ctrl+2 shows the ledger */
   g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "venues");
@@ -126,6 +128,36 @@ test_hazards_ledger (Fixture       *fixture,
   fg_ui_test_spin ();
   g_assert_cmpuint (n_shown (fixture), ==, n_grade);
   g_assert_cmpuint (n_grade, <, n_all);
+
+  /* the demo's campaign: as many as its inspections found, whatever the grade */
+  gtk_drop_down_set_selected (grades, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (campaigns)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (campaigns)), ==, 3);
+  for (guint i = 0; i < hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (hazards, i);
+      g_autoptr(FgInspection) inspection = fg_inspection_load (fixture->store, fixture->actor,
+                                                               fg_hazard_get_inspection_id (hazard), &error);
+
+      g_assert_no_error (error);
+      if (fg_inspection_get_campaign_id (inspection) != NULL)
+        n_campaign++;
+    }
+  gtk_drop_down_set_selected (campaigns, 2);
+  fg_ui_test_spin ();
+  g_assert_cmpuint (n_shown (fixture), ==, n_campaign);
+  g_assert_cmpuint (n_campaign, >, 0);
+  gtk_drop_down_set_selected (campaigns, 1);
+  fg_ui_test_spin ();
+  g_assert_cmpuint (n_shown (fixture), ==, n_all - n_campaign);
+  g_assert_cmpuint (n_campaign, <, n_all);
+
+  /* a reload keeps the campaign chosen */
+  gtk_drop_down_set_selected (campaigns, 2);
+  fg_hazard_page_reload (fixture->page);
+  fg_ui_test_spin ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (campaigns), ==, 2);
+  g_assert_cmpuint (n_shown (fixture), ==, n_campaign);
 
   /* Ctrl+1 goes back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "venues"));
