@@ -488,6 +488,32 @@ fg_cli_check_extra_args (int      argc,
   return FALSE;
 }
 
+/**
+ * fg_cli_check_campaign:
+ *
+ * Refuses a campaign id that names no campaign, with a message that says
+ * how to find the ids (the core's own refusal speaks of the window).
+ */
+gboolean
+fg_cli_check_campaign (FgStore     *store,
+                       FgActor     *actor,
+                       const char  *campaign_id,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) campaigns = fg_campaign_list (store, actor, error);
+
+  if (campaigns == NULL)
+    return FALSE;
+  for (guint i = 0; i < campaigns->len; i++)
+    if (g_str_equal (fg_campaign_get_id (g_ptr_array_index (campaigns, i)), campaign_id))
+      return TRUE;
+
+  g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED,
+               _("There is no campaign with the id “%s”. “firegrid-cli campaign list” shows the ids."),
+               campaign_id);
+  return FALSE;
+}
+
 gboolean
 fg_cli_parse_uint (const char  *option,
                    const char  *text,

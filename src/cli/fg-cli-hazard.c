@@ -48,6 +48,7 @@ hazard_list (FgCli   *cli,
   g_autofree char *format_text = NULL;
   g_autofree char *state_text = NULL;
   g_autofree char *venue_id = NULL;
+  g_autofree char *campaign_id = NULL;
   FgCliFormat format;
   FgStore *store;
   FgActor *actor;
@@ -57,6 +58,8 @@ hazard_list (FgCli   *cli,
       N_("Only hazards in this state (open, rectifying, reported-fixed, verified, escalated, transferred, closed)"),
       N_("STATE") },
     { "venue", 0, 0, G_OPTION_ARG_STRING, &venue_id, N_("Only this venue’s hazards"), N_("ID") },
+    { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign_id,
+      N_("Only hazards found by this campaign’s inspections"), N_("ID") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
       N_("“table” (the default) or “tsv”"), N_("FORMAT") },
     { NULL }
@@ -80,9 +83,16 @@ hazard_list (FgCli   *cli,
   if (actor == NULL)
     return FALSE;
 
+  if (campaign_id != NULL && !fg_cli_check_campaign (store, actor, campaign_id, error))
+    return FALSE;
+
   hazards = fg_hazard_list (store, actor, venue_id, state, error);
   if (hazards == NULL)
     return FALSE;
+
+  for (guint i = hazards->len; campaign_id != NULL && i > 0; i--)
+    if (g_strcmp0 (fg_hazard_get_campaign_id (g_ptr_array_index (hazards, i - 1)), campaign_id) != 0)
+      g_ptr_array_remove_index (hazards, i - 1);
 
   if (format == FG_CLI_FORMAT_TSV)
     tsv = g_string_new (NULL);

@@ -381,27 +381,6 @@ complete_draft (FgStore       *store,
   return fg_inspection_finish (store, actor, draft, error);
 }
 
-/* The core's refusal of an unknown campaign speaks of the window. */
-static gboolean
-check_campaign (FgStore     *store,
-                FgActor     *actor,
-                const char  *campaign_id,
-                GError     **error)
-{
-  g_autoptr(GPtrArray) campaigns = fg_campaign_list (store, actor, error);
-
-  if (campaigns == NULL)
-    return FALSE;
-  for (guint i = 0; i < campaigns->len; i++)
-    if (g_str_equal (fg_campaign_get_id (g_ptr_array_index (campaigns, i)), campaign_id))
-      return TRUE;
-
-  g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED,
-               _("There is no campaign with the id “%s”. “firegrid-cli campaign list” shows the ids."),
-               campaign_id);
-  return FALSE;
-}
-
 static void
 print_record_result (FgInspection *inspection,
                      GPtrArray    *hazards,
@@ -524,7 +503,7 @@ inspection_record (FgCli   *cli,
 
   venue = fg_cli_load_venue (store, actor, options.venue, error);
   if (venue == NULL ||
-      (options.campaign != NULL && !check_campaign (store, actor, options.campaign, error)))
+      (options.campaign != NULL && !fg_cli_check_campaign (store, actor, options.campaign, error)))
     return FALSE;
 
   draft = fg_inspection_start (store, actor, fg_venue_get_id (venue), kind, options.campaign,

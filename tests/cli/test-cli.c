@@ -1564,7 +1564,11 @@ test_cli_hazard (Fixture       *f,
   g_autoptr(Result) rectifying = NULL;
   g_autoptr(Result) by_grid = NULL;
   g_autoptr(Result) bad_event = NULL;
+  g_autoptr(Result) campaigns = NULL;
+  g_autoptr(Result) in_campaign = NULL;
+  g_autoptr(Result) no_campaign = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *campaign_id = NULL;
 
   assert_success (demo);
   log_in_as (f, "admin", "demo-admin");
@@ -1591,6 +1595,18 @@ test_cli_hazard (Fixture       *f,
   assert_success (rectifying);
   g_assert_cmpuint (count_lines (rectifying->out), ==, 1);
   g_assert_true (g_str_has_prefix (rectifying->out, id));
+
+  /* the demo's campaign found some of the hazards, not all */
+  campaigns = run_db (f, "campaign", "list", "--format", "tsv", NULL);
+  assert_success (campaigns);
+  campaign_id = g_strndup (campaigns->out, strcspn (campaigns->out, "\t"));
+  in_campaign = run_db (f, "hazard", "list", "--campaign", campaign_id, "--format", "tsv", NULL);
+  assert_success (in_campaign);
+  g_assert_cmpuint (count_lines (in_campaign->out), >, 0);
+  g_assert_cmpuint (count_lines (in_campaign->out), <, count_lines (list->out));
+  no_campaign = run_db (f, "hazard", "list", "--campaign", "no-such-campaign", NULL);
+  assert_refused (no_campaign, 1);
+  g_assert_nonnull (strstr (no_campaign->err, "campaign list"));
 
   log_in_as (f, "grid", "demo-grid");
   by_grid = run_db (f, "hazard", "event", id, "reinspected-pass", NULL);
