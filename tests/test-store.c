@@ -183,6 +183,18 @@ test_store_uuid_v7 (void)
   g_assert_true (strchr ("89ab", a[19]) != NULL);
   /* time-ordered: a later id sorts after an earlier one */
   g_assert_cmpint (strcmp (a, b), <, 0);
+
+  /* also within one millisecond, many at a time */
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *next = fg_uuid_new ();
+
+      g_assert_true (g_uuid_string_is_valid (next));
+      g_assert_cmpint (next[14], ==, '7');
+      g_assert_cmpint (strcmp (b, next), <, 0);
+      g_free (b);
+      b = g_steal_pointer (&next);
+    }
 }
 
 int

@@ -400,6 +400,9 @@ char *
 fg_uuid_new (void)
 {
   static gsize initialized = 0;
+  static GMutex lock;
+  static guint64 last_ms = 0;
+  static guint16 counter = 0;
   guint64 ms = (guint64) (g_get_real_time () / 1000);
   guint8 b[16];
 
@@ -411,6 +414,26 @@ fg_uuid_new (void)
     }
 
   randombytes_buf (b, sizeof b);
+
+  /* Ids made here sort in the order they were made, also within one
+   * millisecond and when the clock steps back: the 12 bits after the
+   * version count up from a random start (RFC 9562, 6.2, method 1). */
+  g_mutex_lock (&lock);
+  if (ms > last_ms)
+    {
+      last_ms = ms;
+      counter = ((b[6] & 0x07) << 8) | b[7];  /* half the range: room to count */
+    }
+  else if (++counter > 0x0fff)
+    {
+      last_ms++;
+      counter = 0;
+    }
+  ms = last_ms;
+  b[6] = (guint8) (counter >> 8);
+  b[7] = (guint8) (counter & 0xff);
+  g_mutex_unlock (&lock);
+
   for (guint i = 0; i < 6; i++)
     b[i] = (guint8) (ms >> (8 * (5 - i)));
   b[6] = 0x70 | (b[6] & 0x0f);
