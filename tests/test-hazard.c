@@ -432,6 +432,22 @@ test_hazard_escalation_rules (Fixture       *f,
   g_assert_error (error, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_DENIED);
 }
 
+/* Moves a hazard before all others in the table's row order, behind the
+ * program's back: the local row number must say nothing of which hazard
+ * was found first. */
+static void
+give_first_row (Fixture    *f,
+                const char *hazard_id)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *sql = g_strdup_printf ("UPDATE hazard SET seq = -1 WHERE id = '%s'", hazard_id);
+
+  g_assert_cmpint (sqlite3_open (f->dir.db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+}
+
 static void
 test_hazard_escalation_repeat (Fixture       *f,
                                gconstpointer  data)
@@ -448,6 +464,11 @@ test_hazard_escalation_repeat (Fixture       *f,
 
   /* the same item fails again at the same venue */
   second_id = inspect_again (f, fg_hazard_get_venue_id (first), fg_hazard_get_item_code (first));
+
+  /* An office that received the hazards in the other order (a sync
+   * stores the later one first) must judge them alike. */
+  give_first_row (f, second_id);
+
   run_rules (f, 1, 12, 2026, &report);
   g_assert_cmpuint (report.n_repeated, ==, 1);
 

@@ -123,8 +123,10 @@ escalate (FgStore     *store,
                                  FG_HAZARD_EVENT_ESCALATED, &details, error);
 }
 
-/* Whether the same item was found failing at the venue before this one
- * (found earlier: a lower local sequence), within the rule's months. */
+/* Whether the same item was found failing at the venue before this one,
+ * within the rule's months. "Before" is the time found, then the id (ids
+ * are time-ordered), never the local row number: every office that holds
+ * both hazards must agree which one repeats the other. */
 static gboolean
 is_repeat (FgStore    *store,
            Rules      *rules,
@@ -142,7 +144,7 @@ is_repeat (FgStore    *store,
 
   stmt = fg_store_prepare (store,
                            "SELECT 1 FROM hazard WHERE venue_id = ?1 AND item_code = ?2"
-                           " AND seq < (SELECT seq FROM hazard WHERE id = ?3)"
+                           " AND (found_at, id) < (SELECT found_at, id FROM hazard WHERE id = ?3)"
                            " AND found_at >= ?4 AND deleted = 0 LIMIT 1",
                            NULL);
   if (stmt == NULL)

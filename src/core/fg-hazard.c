@@ -1078,7 +1078,7 @@ fg_hazard_list (FgStore     *store,
                            "SELECT " HAZARD_COLUMNS " FROM " HAZARD_FROM
                            " WHERE h.deleted = 0 AND (?1 IS NULL OR h.venue_id = ?1)"
                            "   AND (?2 IS NULL OR h.state = ?2)"
-                           " ORDER BY h.found_at DESC, h.seq DESC",
+                           " ORDER BY h.found_at DESC, h.id DESC",
                            error);
   if (stmt == NULL)
     return NULL;
