@@ -1039,7 +1039,8 @@ fg_hazard_page_load_campaigns (FgHazardPage *self)
   g_autofree char *chosen = NULL;
   guint selected = gtk_drop_down_get_selected (self->campaign_dropdown);
 
-  if (selected != GTK_INVALID_LIST_POSITION && selected >= CAMPAIGN_FIRST && selected - CAMPAIGN_FIRST < self->campaign_ids->len)
+  if (selected != GTK_INVALID_LIST_POSITION && selected >= CAMPAIGN_FIRST &&
+      selected - CAMPAIGN_FIRST < self->campaign_ids->len)
     chosen = g_strdup (g_ptr_array_index (self->campaign_ids, selected - CAMPAIGN_FIRST));
   else if (selected == CAMPAIGN_NONE)
     chosen = g_strdup ("");
