@@ -238,7 +238,7 @@ test_hazard_major_escalates (Fixture       *f,
   g_assert_cmpint (((FgHazardEvent *) g_ptr_array_index (events, events->len - 1))->kind, ==, FG_HAZARD_EVENT_ESCALATED);
 
   /* the ledger sees it */
-  escalated = fg_hazard_list (f->store, f->admin, NULL, FG_HAZARD_STATE_ESCALATED, &error);
+  escalated = fg_hazard_list (f->store, f->admin, NULL, NULL, FG_HAZARD_STATE_ESCALATED, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (escalated->len, ==, 1);
 

@@ -1094,7 +1094,7 @@ fg_hazard_page_reload (FgHazardPage *self)
   fg_hazard_page_set_today (self);
   fg_hazard_page_load_campaigns (self);
 
-  list = fg_hazard_list (self->store, self->actor, NULL, -1, &error);
+  list = fg_hazard_list (self->store, self->actor, NULL, NULL, -1, &error);
   if (list == NULL)
     {
       g_debug ("No hazards: %s", error->message);

@@ -86,13 +86,9 @@ hazard_list (FgCli   *cli,
   if (campaign_id != NULL && !fg_cli_check_campaign (store, actor, campaign_id, error))
     return FALSE;
 
-  hazards = fg_hazard_list (store, actor, venue_id, state, error);
+  hazards = fg_hazard_list (store, actor, venue_id, campaign_id, state, error);
   if (hazards == NULL)
     return FALSE;
-
-  for (guint i = hazards->len; campaign_id != NULL && i > 0; i--)
-    if (g_strcmp0 (fg_hazard_get_campaign_id (g_ptr_array_index (hazards, i - 1)), campaign_id) != 0)
-      g_ptr_array_remove_index (hazards, i - 1);
 
   if (format == FG_CLI_FORMAT_TSV)
     tsv = g_string_new (NULL);

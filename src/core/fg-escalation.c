@@ -195,7 +195,7 @@ fg_escalation_run (FgStore             *store,
   if (!load_rules (&rules, error))
     return FALSE;
 
-  hazards = fg_hazard_list (store, actor, NULL, -1, error);
+  hazards = fg_hazard_list (store, actor, NULL, NULL, -1, error);
   if (hazards == NULL)
     return FALSE;
 

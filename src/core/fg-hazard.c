@@ -1051,6 +1051,7 @@ failed:
  * @store: the store
  * @actor: who reads: hazards in its scope
  * @venue_id: (nullable): only this venue's
+ * @campaign_id: (nullable): only those found by this campaign's inspections
  * @state: a #FgHazardState, or -1 for all
  * @error: return location for an error
  *
@@ -1061,6 +1062,7 @@ GPtrArray *
 fg_hazard_list (FgStore     *store,
                 FgActor     *actor,
                 const char  *venue_id,
+                const char  *campaign_id,
                 int          state,
                 GError     **error)
 {
@@ -1078,6 +1080,7 @@ fg_hazard_list (FgStore     *store,
                            "SELECT " HAZARD_COLUMNS " FROM " HAZARD_FROM
                            " WHERE h.deleted = 0 AND (?1 IS NULL OR h.venue_id = ?1)"
                            "   AND (?2 IS NULL OR h.state = ?2)"
+                           "   AND (?3 IS NULL OR i.campaign_id = ?3)"
                            " ORDER BY h.found_at DESC, h.id DESC",
                            error);
   if (stmt == NULL)
@@ -1085,6 +1088,7 @@ fg_hazard_list (FgStore     *store,
   sqlite3_bind_text (stmt, 1, venue_id, -1, SQLITE_TRANSIENT);
   if (state >= 0 && state < FG_HAZARD_N_STATES)
     sqlite3_bind_text (stmt, 2, state_ids[state], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, campaign_id, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

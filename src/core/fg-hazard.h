@@ -162,6 +162,7 @@ gboolean       fg_hazard_add_event           (FgStore         *store,
 GPtrArray     *fg_hazard_list                (FgStore         *store,
                                               FgActor         *actor,
                                               const char      *venue_id,
+                                              const char      *campaign_id,
                                               int              state,
                                               GError         **error);
 GPtrArray     *fg_hazard_list_for_inspection (FgStore         *store,

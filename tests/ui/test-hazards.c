@@ -106,7 +106,7 @@ test_hazards_ledger (Fixture       *fixture,
   fg_ui_test_spin ();
   g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "hazards");
 
-  hazards = fg_hazard_list (fixture->store, fixture->actor, NULL, -1, &error);
+  hazards = fg_hazard_list (fixture->store, fixture->actor, NULL, NULL, -1, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hazards->len, >, 0);
   n_all = n_shown (fixture);
@@ -237,7 +237,7 @@ static void
 test_hazards_village_committee (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  g_autoptr(GPtrArray) hazards = fg_hazard_list (fixture->store, fixture->actor, NULL, -1, NULL);
+  g_autoptr(GPtrArray) hazards = fg_hazard_list (fixture->store, fixture->actor, NULL, NULL, -1, NULL);
   g_autofree char *id = NULL;
   GtkWidget *actions = fg_ui_test_child (fixture->page, FG_TYPE_HAZARD_PAGE, "actions_box");
   guint n_offered = 0;
