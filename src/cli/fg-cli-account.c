@@ -11,20 +11,6 @@
 
 #include "fg-cli.h"
 
-static gboolean
-open_logged_in (FgCli     *cli,
-                FgStore  **store,
-                FgActor  **actor,
-                GError   **error)
-{
-  *store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (*store == NULL)
-    return FALSE;
-
-  *actor = fg_cli_get_actor (cli, error);
-  return *actor != NULL;
-}
-
 /* Before a new password is asked for: a person whose role may not manage
  * accounts hears so (from the core, which audits the refusal) before
  * typing it twice in vain. */
@@ -132,7 +118,7 @@ account_list (FgCli   *cli,
       !fg_cli_parse_format (format_text, &format, error))
     return FALSE;
 
-  if (!open_logged_in (cli, &store, &actor, error))
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   accounts = fg_account_list (store, actor, error);
@@ -247,7 +233,7 @@ account_add (FgCli   *cli,
   if (!parse_role (role_text, &role, error))
     return FALSE;
 
-  if (!open_logged_in (cli, &store, &actor, error) ||
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error) ||
       !check_may_manage (store, actor, error))
     return FALSE;
 
@@ -288,7 +274,7 @@ account_passwd (FgCli   *cli,
       !fg_cli_check_extra_args (argc, argv, 0, error))
     return FALSE;
 
-  if (!open_logged_in (cli, &store, &actor, error))
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   /* without an account (no --user on a database without accounts), the
@@ -323,7 +309,7 @@ account_reset (FgCli   *cli,
                              argc, argv, error))
     return FALSE;
 
-  if (!open_logged_in (cli, &store, &actor, error) ||
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error) ||
       !check_may_manage (store, actor, error))
     return FALSE;
 
@@ -361,7 +347,7 @@ set_active (FgCli        *cli,
                                    argc, argv, error);
 
   if (!parsed ||
-      !open_logged_in (cli, &store, &actor, error) ||
+      !fg_cli_open_logged_in (cli, &store, &actor, error) ||
       !fg_account_set_active (store, actor, argv[1], active, error))
     return FALSE;
 

@@ -61,11 +61,7 @@ audit_list (FgCli   *cli,
       !fg_cli_parse_uint ("--limit", limit_text, G_MAXINT32, &limit, error))
     return FALSE;
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL)
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   entries_found = fg_audit_list (store, actor, record, limit == 0 ? G_MAXINT32 : limit, error);
@@ -144,11 +140,7 @@ audit_verify (FgCli   *cli,
       !fg_cli_check_extra_args (argc, argv, 0, error))
     return FALSE;
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL)
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   if (!fg_audit_verify (store, actor, &n_records, error))

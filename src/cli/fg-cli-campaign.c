@@ -80,11 +80,7 @@ campaign_add (FgCli   *cli,
     return FALSE;
   focus = split_codes (focus_values);
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL)
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   campaign = fg_campaign_create (store, actor, name, starts_on, ends_on,
@@ -127,11 +123,7 @@ campaign_list (FgCli   *cli,
       !fg_cli_parse_format (format_text, &format, error))
     return FALSE;
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL)
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   campaigns = fg_campaign_list (store, actor, error);

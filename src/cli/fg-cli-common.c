@@ -489,6 +489,25 @@ fg_cli_check_extra_args (int      argc,
 }
 
 /**
+ * fg_cli_open_logged_in:
+ *
+ * Opens the set-up database and logs in (--user), as most commands begin.
+ */
+gboolean
+fg_cli_open_logged_in (FgCli     *cli,
+                       FgStore  **store,
+                       FgActor  **actor,
+                       GError   **error)
+{
+  *store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
+  if (*store == NULL)
+    return FALSE;
+
+  *actor = fg_cli_get_actor (cli, error);
+  return *actor != NULL;
+}
+
+/**
  * fg_cli_check_campaign:
  *
  * Refuses a campaign id that names no campaign, with a message that says

@@ -76,11 +76,7 @@ hazard_list (FgCli   *cli,
       !parse_state (state_text, &state, error))
     return FALSE;
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL)
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   if (campaign_id != NULL && !fg_cli_check_campaign (store, actor, campaign_id, error))
@@ -158,11 +154,7 @@ hazard_show (FgCli   *cli,
       return FALSE;
     }
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL)
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   hazard = fg_hazard_load (store, actor, argv[1], error);
@@ -250,11 +242,7 @@ hazard_event (FgCli   *cli,
       return FALSE;
     }
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL)
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   hazard = fg_hazard_load (store, actor, argv[1], error);
@@ -316,11 +304,7 @@ fg_cli_command_escalate (FgCli   *cli,
       g_date_set_time_t (today, time (NULL));
     }
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL)
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   if (!fg_escalation_run (store, actor, today, &report, error))

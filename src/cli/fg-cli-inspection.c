@@ -494,11 +494,7 @@ inspection_record (FgCli   *cli,
       !collect_photos (options.photos, photos, error))
     return FALSE;
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL)
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   venue = fg_cli_load_venue (store, actor, options.venue, error);
@@ -630,11 +626,7 @@ inspection_list (FgCli   *cli,
       return FALSE;
     }
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL)
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   venue = fg_cli_load_venue (store, actor, venue_id, error);
@@ -807,11 +799,7 @@ inspection_show (FgCli   *cli,
       return FALSE;
     }
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL)
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   inspection = fg_inspection_load (store, actor, argv[1], &local_error);
@@ -1007,11 +995,7 @@ inspection_discard (FgCli   *cli,
       return FALSE;
     }
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL)
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   venue = fg_cli_load_venue (store, actor, venue_id, error);

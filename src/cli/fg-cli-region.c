@@ -130,11 +130,7 @@ region_list (FgCli   *cli,
       !fg_cli_parse_format (format_text, &listing.format, error))
     return FALSE;
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL)
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   township = fg_region_lookup (store, actor, fg_store_get_home_region_id (store), error);
@@ -222,11 +218,7 @@ region_add (FgCli   *cli,
       return FALSE;
     }
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL)
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   parent = fg_region_lookup (store, actor,
@@ -303,11 +295,7 @@ region_rename (FgCli   *cli,
   if (!fg_cli_check_text (_("the name"), argv[2], error))
     return FALSE;
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL)
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   return fg_region_rename (store, actor, argv[1], argv[2], error);
@@ -341,11 +329,7 @@ region_move_grid (FgCli   *cli,
       return FALSE;
     }
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL)
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   /* the code changes with the move; the id does not */
@@ -387,11 +371,7 @@ region_retire (FgCli   *cli,
       return FALSE;
     }
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL)
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   return fg_region_retire (store, actor, argv[1], error);

@@ -336,11 +336,7 @@ run_list (FgCli        *cli,
 
   query->descending = options->descending;
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL)
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   /* The query would match nothing for an unknown region or category; a
@@ -468,11 +464,7 @@ venue_show (FgCli   *cli,
       return FALSE;
     }
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL)
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   venue = fg_cli_load_venue (store, actor, argv[1], error);
@@ -838,11 +830,7 @@ venue_add (FgCli   *cli,
   if (!apply_options (&options, venue, &changed, error))
     return FALSE;
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL ||
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error) ||
       !fg_venue_save (store, actor, venue, error))
     return FALSE;
 
@@ -880,11 +868,7 @@ venue_edit (FgCli   *cli,
       return FALSE;
     }
 
-  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
-  if (store == NULL)
-    return FALSE;
-  actor = fg_cli_get_actor (cli, error);
-  if (actor == NULL)
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
   venue = fg_cli_load_venue (store, actor, argv[1], error);

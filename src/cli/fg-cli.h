@@ -126,6 +126,10 @@ gboolean        fg_cli_check_extra_args   (int                 argc,
                                            char              **argv,
                                            int                 n_wanted,
                                            GError            **error);
+gboolean        fg_cli_open_logged_in     (FgCli              *cli,
+                                           FgStore           **store,
+                                           FgActor           **actor,
+                                           GError            **error);
 gboolean        fg_cli_check_campaign     (FgStore            *store,
                                            FgActor            *actor,
                                            const char         *campaign_id,
