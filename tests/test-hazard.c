@@ -178,8 +178,27 @@ test_hazard_lifecycle (Fixture       *f,
   /* a grid worker may not issue notices */
   refused (f, f->grid, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-10", NULL, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_DENIED);
 
+  /* the deadline a notice is offered counts working days: from the eve of
+   * National Day it lands after the holiday (1–7 October 2026) */
+  {
+    g_autoptr(GDate) eve = g_date_new_dmy (30, G_DATE_SEPTEMBER, 2026);
+    g_autofree char *proposed = fg_hazard_propose_deadline (f->store, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, eve);
+
+    g_assert_cmpstr (proposed, >=, "2026-10-08");
+  }
+
   event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-10", NULL, FG_HAZARD_STATE_RECTIFYING);
   g_assert_cmpstr (fg_hazard_get_deadline (hazard), ==, "2099-01-10");
+
+  /* an extension runs on from the deadline still ahead, a notice from today */
+  {
+    g_autoptr(GDate) today = g_date_new_dmy (1, G_DATE_DECEMBER, 2026);
+    g_autofree char *extended = fg_hazard_propose_deadline (f->store, hazard, FG_HAZARD_EVENT_DEADLINE_EXTENDED, today);
+    g_autofree char *renewed = fg_hazard_propose_deadline (f->store, hazard, FG_HAZARD_EVENT_REINSPECTED_FAIL, today);
+
+    g_assert_cmpstr (extended, >, "2099-01-10");
+    g_assert_cmpstr (renewed, <, "2027-01-01");
+  }
 
   /* what the ledger shows: the venue, the item, days overdue (2099-01-10
    * is a Saturday: the Monday after is one working day past) */

@@ -87,8 +87,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FgHazardPage, fg_hazard_page, GTK_TYPE_WIDGET)
 
-#define DEFAULT_DEADLINE_DAYS 5
-
 /* What an event needs from the person before the core takes it. */
 static gboolean
 event_needs_deadline (FgHazardEventKind kind)
@@ -523,37 +521,6 @@ static void record_event (FgHazardPage               *self,
                           FgHazardEventKind           kind,
                           const FgHazardEventDetails *details);
 
-static char *
-propose_deadline (FgHazardPage      *self,
-                  FgHazardEventKind  kind)
-{
-  guint days = fg_hazard_get_deadline_days (self->shown);
-  g_autoptr(GDate) from = NULL;
-  g_autoptr(GDate) deadline = NULL;
-
-  if (days == 0)
-    days = DEFAULT_DEADLINE_DAYS;
-
-  /* an extension runs on from the current deadline */
-  if (kind == FG_HAZARD_EVENT_DEADLINE_EXTENDED && fg_hazard_get_deadline (self->shown) != NULL)
-    from = fg_calendar_parse_date (fg_hazard_get_deadline (self->shown), NULL);
-  if (from == NULL || g_date_compare (from, &self->today) < 0)
-    {
-      g_clear_pointer (&from, g_date_free);
-      from = g_date_copy (&self->today);
-    }
-
-  deadline = fg_calendar_add_workdays (self->store, from, days);
-  if (deadline == NULL)
-    {
-      /* a year without holiday arrangements: plain days, the person checks */
-      deadline = g_date_copy (from);
-      g_date_add_days (deadline, days);
-    }
-
-  return fg_calendar_format_date (deadline);
-}
-
 static GtkWidget *
 combo_row (const char *title,
            gboolean    use_levels)
@@ -648,7 +615,7 @@ present_event_dialog (FgHazardPage               *self,
         gtk_editable_set_text (GTK_EDITABLE (row), details->deadline);
       else
         {
-          proposed = propose_deadline (self, kind);
+          proposed = fg_hazard_propose_deadline (self->store, self->shown, kind, &self->today);
           gtk_editable_set_text (GTK_EDITABLE (row), proposed);
         }
       gtk_list_box_append (GTK_LIST_BOX (list), row);

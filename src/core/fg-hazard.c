@@ -566,6 +566,59 @@ fg_hazard_count_overdue (FgStore     *store,
   return fg_calendar_count_workdays (store, deadline, today);
 }
 
+/* When a hazard's checklist item names no deadline: the working days a
+ * notice gives by default. */
+#define DEFAULT_DEADLINE_DAYS 5
+
+/**
+ * fg_hazard_propose_deadline:
+ * @store: the store (its holiday calendar)
+ * @self: a hazard
+ * @kind: the event the deadline is for: a notice, an extension or a failed
+ *   re-inspection
+ * @today: the day the event is recorded
+ *
+ * The deadline to offer: the item's working days (5 when it names none)
+ * from today, or, for an extension, from the running deadline when that is
+ * still ahead. In a year the calendar has no holiday arrangements for, the
+ * days are counted as plain days and the person checks the date.
+ *
+ * Returns: (transfer full): a date, YYYY-MM-DD
+ */
+char *
+fg_hazard_propose_deadline (FgStore           *store,
+                            FgHazard          *self,
+                            FgHazardEventKind  kind,
+                            const GDate       *today)
+{
+  guint days;
+  g_autoptr(GDate) from = NULL;
+  g_autoptr(GDate) deadline = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  days = self->deadline_days > 0 ? self->deadline_days : DEFAULT_DEADLINE_DAYS;
+
+  if (kind == FG_HAZARD_EVENT_DEADLINE_EXTENDED && self->fold.deadline != NULL)
+    from = fg_calendar_parse_date (self->fold.deadline, NULL);
+  if (from == NULL || g_date_compare (from, today) < 0)
+    {
+      g_clear_pointer (&from, g_date_free);
+      from = g_date_copy (today);
+    }
+
+  deadline = fg_calendar_add_workdays (store, from, days);
+  if (deadline == NULL)
+    {
+      deadline = g_date_copy (from);
+      g_date_add_days (deadline, days);
+    }
+
+  return fg_calendar_format_date (deadline);
+}
+
 FgHazardState
 fg_hazard_get_state (FgHazard *self)
 {

@@ -143,6 +143,10 @@ const char    *fg_hazard_get_item_text       (FgHazard        *self);
 int            fg_hazard_count_overdue       (FgStore         *store,
                                               FgHazard        *self,
                                               const GDate     *today);
+char          *fg_hazard_propose_deadline    (FgStore         *store,
+                                              FgHazard        *self,
+                                              FgHazardEventKind kind,
+                                              const GDate     *today);
 FgHazardState  fg_hazard_get_state           (FgHazard        *self);
 const char    *fg_hazard_get_deadline        (FgHazard        *self);
 gboolean       fg_hazard_get_major_confirmed (FgHazard        *self);
