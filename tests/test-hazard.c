@@ -451,6 +451,77 @@ test_hazard_escalation_rules (Fixture       *f,
   g_assert_error (error, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_DENIED);
 }
 
+/* A notice the venue refused, or that found nobody to serve it on, hands
+ * the hazard to the police station at the next run; one served after all
+ * does not. */
+static void
+test_hazard_escalation_service_failed (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(FgHazard) hazard = load (f);
+  g_autoptr(FgHazard) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  FgEscalationReport report;
+  GPtrArray *events;
+  const FgHazardEvent *last;
+
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
+
+  /* served: nothing to do */
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_SERVED, NULL, "王建国", FG_HAZARD_STATE_RECTIFYING);
+  run_rules (f, 5, 1, 2099, &report);
+  g_assert_cmpuint (report.n_transferred, ==, 0);
+
+  /* who it was served on is part of the record */
+  g_assert_false (fg_hazard_add_event (f->store, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_SERVED, NULL, &error));
+  g_assert_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT);
+  g_clear_error (&error);
+
+  /* a grid worker may not record service */
+  g_assert_false (fg_hazard_add_event (f->store, f->grid, hazard, FG_HAZARD_EVENT_NOTICE_REFUSED, NULL, &error));
+  g_assert_error (error, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+
+  /* refused: to the police station at the next run, once */
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_REFUSED, NULL, "拒绝签收", FG_HAZARD_STATE_RECTIFYING);
+  g_assert_true (fg_hazard_get_service_failed (hazard));
+  run_rules (f, 5, 1, 2099, &report);
+  g_assert_cmpuint (report.n_transferred, ==, 1);
+  g_assert_cmpuint (report.n_overdue, ==, 0);
+  run_rules (f, 5, 1, 2099, &report);
+  g_assert_cmpuint (report.n_transferred, ==, 0);
+
+  reread = load (f);
+  g_assert_cmpint (fg_hazard_get_state (reread), ==, FG_HAZARD_STATE_TRANSFERRED);
+  events = fg_hazard_get_events (reread);
+  last = g_ptr_array_index (events, events->len - 1);
+  g_assert_cmpint (last->kind, ==, FG_HAZARD_EVENT_TRANSFERRED);
+  g_assert_cmpstr (last->target, ==, "police-station");
+}
+
+static void
+test_hazard_escalation_unreachable (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(FgHazard) hazard = load (f);
+  g_autoptr(FgHazard) reread = NULL;
+  FgEscalationReport report;
+
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_OPERATOR_UNREACHABLE, NULL, "三次上门无人", FG_HAZARD_STATE_RECTIFYING);
+  /* then someone took it after all: the rule no longer applies */
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_SERVED, NULL, "王建国之妻", FG_HAZARD_STATE_RECTIFYING);
+  g_assert_false (fg_hazard_get_service_failed (hazard));
+  run_rules (f, 5, 1, 2099, &report);
+  g_assert_cmpuint (report.n_transferred, ==, 0);
+
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_OPERATOR_UNREACHABLE, NULL, NULL, FG_HAZARD_STATE_RECTIFYING);
+  run_rules (f, 5, 1, 2099, &report);
+  g_assert_cmpuint (report.n_transferred, ==, 1);
+  reread = load (f);
+  g_assert_cmpint (fg_hazard_get_state (reread), ==, FG_HAZARD_STATE_TRANSFERRED);
+}
+
 /* Moves a hazard before all others in the table's row order, behind the
  * program's back: the local row number must say nothing of which hazard
  * was found first. */
@@ -511,6 +582,10 @@ main (int   argc,
   g_test_add ("/hazard/major-escalates", Fixture, NULL, fixture_set_up, test_hazard_major_escalates, fixture_tear_down);
   g_test_add_func ("/hazard/fold-order-independent", test_hazard_fold_order_independent);
   g_test_add ("/hazard/escalation-rules", Fixture, NULL, fixture_set_up, test_hazard_escalation_rules, fixture_tear_down);
+  g_test_add ("/hazard/escalation-service-failed", Fixture, NULL, fixture_set_up,
+              test_hazard_escalation_service_failed, fixture_tear_down);
+  g_test_add ("/hazard/escalation-unreachable", Fixture, NULL, fixture_set_up,
+              test_hazard_escalation_unreachable, fixture_tear_down);
   g_test_add ("/hazard/escalation-repeat", Fixture, NULL, fixture_set_up, test_hazard_escalation_repeat, fixture_tear_down);
   g_test_add ("/hazard/events-append-only", Fixture, NULL, fixture_set_up, test_hazard_events_append_only, fixture_tear_down);
 

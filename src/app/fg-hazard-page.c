@@ -335,7 +335,11 @@ fg_hazard_page_update_actions (FgHazardPage *self)
   for (guint kind = FG_HAZARD_EVENT_FOUND + 1; kind < FG_HAZARD_N_EVENTS; kind++)
     {
       g_autofree char *name = g_strconcat ("hazard.", fg_hazard_event_kind_to_string (kind), NULL);
-      gboolean enabled = self->shown != NULL && self->actor != NULL &&
+      /* a notice's service is recorded on the notice, for all its hazards */
+      gboolean is_service = kind == FG_HAZARD_EVENT_NOTICE_SERVED ||
+                            kind == FG_HAZARD_EVENT_NOTICE_REFUSED ||
+                            kind == FG_HAZARD_EVENT_OPERATOR_UNREACHABLE;
+      gboolean enabled = self->shown != NULL && self->actor != NULL && !is_service &&
                          fg_hazard_event_allowed (state, kind) &&
                          fg_hazard_event_can_record (self->actor, kind);
 

@@ -1120,7 +1120,7 @@ fg_window_run_escalation (FgWindow *self)
       return;
     }
 
-  if (report.n_overdue + report.n_repeated > 0 && self->hazard_page != NULL)
+  if (report.n_overdue + report.n_repeated + report.n_transferred > 0 && self->hazard_page != NULL)
     fg_hazard_page_reload (self->hazard_page);
 }
 

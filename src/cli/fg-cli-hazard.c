@@ -316,6 +316,10 @@ fg_cli_command_escalate (FgCli   *cli,
   printf (g_dngettext (GETTEXT_PACKAGE, "%u hazard escalated for failing again.\n",
                        "%u hazards escalated for failing again.\n", report.n_repeated),
           report.n_repeated);
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u hazard transferred because its notice could not be served.\n",
+                       "%u hazards transferred because their notices could not be served.\n",
+                       report.n_transferred),
+          report.n_transferred);
   return TRUE;
 }
 

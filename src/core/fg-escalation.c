@@ -5,7 +5,8 @@
  *
  * The rules are data (data/escalation/rules.xml): how many working days
  * past its deadline a hazard may be, how recent a repeat of the same
- * failed item at the same venue counts, and the chain a hazard climbs.
+ * failed item at the same venue counts, the chain a hazard climbs, and
+ * who takes a hazard whose notice could not be served.
  * A run looks at every hazard the actor may manage and escalates each
  * that a rule catches by one level. Escalating changes the hazard's state,
  * so a second run on the same day escalates nothing again.
@@ -33,12 +34,14 @@ typedef struct
   GPtrArray *chain;  /* level ids, lowest first */
   guint overdue_days;
   guint repeat_months;
+  char *service_failed_target;  /* nullable: the rule is off */
 } Rules;
 
 static void
 rules_clear (Rules *rules)
 {
   g_clear_pointer (&rules->chain, g_ptr_array_unref);
+  g_clear_pointer (&rules->service_failed_target, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Rules, rules_clear)
@@ -76,6 +79,10 @@ load_rules (Rules   *rules,
         {
           g_autofree char *months = fg_xml_dup_prop (node, "months");
           rules->repeat_months = (guint) atoi (months);
+        }
+      else if (fg_xml_is_element (node, "service-failed", ESCALATION_NS))
+        {
+          rules->service_failed_target = fg_xml_dup_prop (node, "transfer-to");
         }
     }
 
@@ -168,7 +175,8 @@ is_repeat (FgStore    *store,
  * Applies the escalation rules to every hazard in the actor's scope, in
  * one transaction: a hazard whose deadline passed by the rule's working
  * days, and a hazard whose item failed at the same venue within the rule's
- * months, go one level up the chain.
+ * months, go one level up the chain; a hazard whose notice was refused or
+ * found nobody to serve it on is transferred (to the police station).
  *
  * Returns: %TRUE on success
  */
@@ -207,7 +215,20 @@ fg_escalation_run (FgStore             *store,
       FgHazard *hazard = g_ptr_array_index (hazards, i);
       FgHazardState state = fg_hazard_get_state (hazard);
 
-      if (state == FG_HAZARD_STATE_RECTIFYING || state == FG_HAZARD_STATE_REPORTED_FIXED)
+      if (state == FG_HAZARD_STATE_RECTIFYING && fg_hazard_get_service_failed (hazard) &&
+          rules.service_failed_target != NULL)
+        {
+          const FgHazardEventDetails details = {
+            .note = _("Automatic: the notice could not be served (refused, or nobody to serve it on)."),
+            .target = rules.service_failed_target,
+          };
+
+          if (!fg_hazard_append_event (store, actor, fg_hazard_get_id (hazard),
+                                       FG_HAZARD_EVENT_TRANSFERRED, &details, error))
+            goto failed;
+          counts.n_transferred++;
+        }
+      else if (state == FG_HAZARD_STATE_RECTIFYING || state == FG_HAZARD_STATE_REPORTED_FIXED)
         {
           int overdue = fg_hazard_count_overdue (store, hazard, today);
 

@@ -16,6 +16,7 @@ typedef struct
 {
   guint n_overdue;   /* escalated: deadline passed by the rule's working days */
   guint n_repeated;  /* escalated: the same item failed again within the rule's months */
+  guint n_transferred; /* transferred: the notice was refused or nobody could be served */
 } FgEscalationReport;
 
 gboolean fg_escalation_run (FgStore            *store,

@@ -60,7 +60,7 @@ static const char * const state_ids[FG_HAZARD_N_STATES] = {
 static const char * const event_ids[FG_HAZARD_N_EVENTS] = {
   "found", "rectified-on-spot", "notice-issued", "deadline-extended", "reported-fixed",
   "reinspected-pass", "reinspected-fail", "escalated", "transferred", "confirmed-major",
-  "closed", "reopened",
+  "closed", "reopened", "notice-served", "notice-refused", "operator-unreachable",
 };
 
 #define S(state) (1u << FG_HAZARD_STATE_ ## state)
@@ -88,6 +88,9 @@ static const struct
   [FG_HAZARD_EVENT_CONFIRMED_MAJOR]   = { S (OPEN) | S (RECTIFYING) | S (REPORTED_FIXED) | S (ESCALATED), STAY },
   [FG_HAZARD_EVENT_CLOSED]            = { S (VERIFIED) | S (TRANSFERRED), FG_HAZARD_STATE_CLOSED },
   [FG_HAZARD_EVENT_REOPENED]          = { S (CLOSED) | S (VERIFIED), FG_HAZARD_STATE_OPEN },
+  [FG_HAZARD_EVENT_NOTICE_SERVED]     = { S (RECTIFYING), STAY },
+  [FG_HAZARD_EVENT_NOTICE_REFUSED]    = { S (RECTIFYING), STAY },
+  [FG_HAZARD_EVENT_OPERATOR_UNREACHABLE] = { S (RECTIFYING), STAY },
 };
 
 static const char * const levels[] = {
@@ -110,6 +113,7 @@ fg_hazard_event_copy (const FgHazardEvent *self)
   copy->level = g_strdup (self->level);
   copy->target = g_strdup (self->target);
   copy->stamp = g_strdup (self->stamp);
+  copy->notice_id = g_strdup (self->notice_id);
   return copy;
 }
 
@@ -128,6 +132,7 @@ fg_hazard_event_free (FgHazardEvent *self)
   g_free (self->level);
   g_free (self->target);
   g_free (self->stamp);
+  g_free (self->notice_id);
   g_free (self);
 }
 
@@ -215,6 +220,12 @@ fg_hazard_event_kind_get_label (FgHazardEventKind kind)
       return C_("hazard event", "Closed");
     case FG_HAZARD_EVENT_REOPENED:
       return C_("hazard event", "Reopened");
+    case FG_HAZARD_EVENT_NOTICE_SERVED:
+      return C_("hazard event", "Notice served");
+    case FG_HAZARD_EVENT_NOTICE_REFUSED:
+      return C_("hazard event", "Notice refused");
+    case FG_HAZARD_EVENT_OPERATOR_UNREACHABLE:
+      return C_("hazard event", "Operator unreachable");
     case FG_HAZARD_N_EVENTS:
     default:
       return "";
@@ -287,10 +298,19 @@ fg_hazard_fold (GPtrArray    *events,
       switch (event->kind)
         {
         case FG_HAZARD_EVENT_NOTICE_ISSUED:
+          fold->service_failed = FALSE;
+          G_GNUC_FALLTHROUGH;
         case FG_HAZARD_EVENT_DEADLINE_EXTENDED:
         case FG_HAZARD_EVENT_REINSPECTED_FAIL:
           g_free (fold->deadline);
           fold->deadline = g_strdup (event->deadline);
+          break;
+        case FG_HAZARD_EVENT_NOTICE_SERVED:
+          fold->service_failed = FALSE;
+          break;
+        case FG_HAZARD_EVENT_NOTICE_REFUSED:
+        case FG_HAZARD_EVENT_OPERATOR_UNREACHABLE:
+          fold->service_failed = TRUE;
           break;
         case FG_HAZARD_EVENT_CONFIRMED_MAJOR:
           fold->major_confirmed = TRUE;
@@ -301,6 +321,7 @@ fg_hazard_fold (GPtrArray    *events,
           break;
         case FG_HAZARD_EVENT_REOPENED:
           g_clear_pointer (&fold->deadline, g_free);
+          fold->service_failed = FALSE;
           break;
         case FG_HAZARD_EVENT_FOUND:
         case FG_HAZARD_EVENT_RECTIFIED_ON_SPOT:
@@ -658,6 +679,19 @@ fg_hazard_get_escalation_level (FgHazard *self)
 }
 
 /**
+ * fg_hazard_get_service_failed:
+ *
+ * Returns: whether the last attempt to serve the hazard's notice was
+ *   refused or found nobody to serve it on
+ */
+gboolean
+fg_hazard_get_service_failed (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), FALSE);
+  return self->fold.service_failed;
+}
+
+/**
  * fg_hazard_get_events:
  *
  * Returns: (transfer none) (element-type FgHazardEvent) (nullable): the
@@ -673,7 +707,8 @@ fg_hazard_get_events (FgHazard *self)
 #define HAZARD_COLUMNS \
   "h.id, h.venue_id, h.inspection_id, h.item_code, h.grade, h.deadline_days, h.note, h.found_at," \
   " coalesce (g.code, v.code), h.state, h.current_deadline, h.major_confirmed, h.escalation_level," \
-  " ve.name, v.name, g.name, ci.text_zh, ci.text_en, h.village_id, h.grid_id, i.campaign_id"
+  " ve.name, v.name, g.name, ci.text_zh, ci.text_en, h.village_id, h.grid_id, i.campaign_id," \
+  " h.service_failed"
 #define HAZARD_FROM \
   "hazard h JOIN region v ON v.id = h.village_id LEFT JOIN region g ON g.id = h.grid_id" \
   " LEFT JOIN inspection i ON i.id = h.inspection_id" \
@@ -717,6 +752,7 @@ hazard_from_row (sqlite3_stmt *stmt)
   hazard->village_id = g_strdup (fg_stmt_text (stmt, 18));
   hazard->grid_id = g_strdup ((const char *) sqlite3_column_text (stmt, 19));
   hazard->campaign_id = g_strdup ((const char *) sqlite3_column_text (stmt, 20));
+  hazard->fold.service_failed = sqlite3_column_int (stmt, 21) != 0;
 
   return hazard;
 }
@@ -731,8 +767,8 @@ read_events (FgStore     *store,
   int rc;
 
   stmt = fg_store_prepare (store,
-                           "SELECT id, kind, at, actor, actor_name, note, deadline, level, target, stamp"
-                           " FROM hazard_event WHERE hazard_id = ?1",
+                           "SELECT id, kind, at, actor, actor_name, note, deadline, level, target, stamp,"
+                           "  notice_id FROM hazard_event WHERE hazard_id = ?1",
                            error);
   if (stmt == NULL)
     return NULL;
@@ -752,6 +788,7 @@ read_events (FgStore     *store,
       event->level = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
       event->target = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
       event->stamp = g_strdup (fg_stmt_text (stmt, 9));
+      event->notice_id = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
       g_ptr_array_add (events, event);
     }
 
@@ -822,6 +859,10 @@ event_action (const FgActor     *actor,
     {
     case FG_HAZARD_EVENT_NOTICE_ISSUED:
       return FG_ACTION_NOTICE_ISSUE;
+    case FG_HAZARD_EVENT_NOTICE_SERVED:
+    case FG_HAZARD_EVENT_NOTICE_REFUSED:
+    case FG_HAZARD_EVENT_OPERATOR_UNREACHABLE:
+      return FG_ACTION_NOTICE_SERVE;
     case FG_HAZARD_EVENT_RECTIFIED_ON_SPOT:
     case FG_HAZARD_EVENT_REPORTED_FIXED:
       return FG_ACTION_HAZARD_REPORT;
@@ -938,6 +979,13 @@ check_details (FgStore                     *store,
       return FALSE;
     }
 
+  if (kind == FG_HAZARD_EVENT_NOTICE_SERVED && *note == '\0')
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                   _("Say to whom the notice was served."));
+      return FALSE;
+    }
+
   if (kind == FG_HAZARD_EVENT_FOUND)
     {
       g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED,
@@ -970,8 +1018,8 @@ fg_hazard_append_event (FgStore                     *store,
 
   insert = fg_store_prepare (store,
                              "INSERT INTO hazard_event (id, hazard_id, kind, at, actor, actor_name, note,"
-                             "  deadline, level, target, origin_node, stamp)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                             "  deadline, level, target, origin_node, stamp, notice_id)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                              error);
   if (insert == NULL)
     return FALSE;
@@ -987,6 +1035,7 @@ fg_hazard_append_event (FgStore                     *store,
       sqlite3_bind_text (insert, 8, details->deadline, -1, SQLITE_STATIC);
       sqlite3_bind_text (insert, 9, details->level, -1, SQLITE_STATIC);
       sqlite3_bind_text (insert, 10, details->target, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 13, details->notice_id, -1, SQLITE_STATIC);
     }
   sqlite3_bind_text (insert, 11, fg_store_get_node_id (store), -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 12, stamp, -1, SQLITE_STATIC);
@@ -1000,7 +1049,7 @@ fg_hazard_append_event (FgStore                     *store,
 
   cache = fg_store_prepare (store,
                             "UPDATE hazard SET state = ?1, current_deadline = ?2, major_confirmed = ?3,"
-                            "  escalation_level = ?4 WHERE id = ?5",
+                            "  escalation_level = ?4, service_failed = ?6 WHERE id = ?5",
                             error);
   ok = cache != NULL;
   if (ok)
@@ -1010,6 +1059,7 @@ fg_hazard_append_event (FgStore                     *store,
       sqlite3_bind_int (cache, 3, fold.major_confirmed);
       sqlite3_bind_text (cache, 4, fold.escalation_level, -1, SQLITE_STATIC);
       sqlite3_bind_text (cache, 5, hazard_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (cache, 6, fold.service_failed);
       ok = fg_store_step_done (store, cache, error);
     }
   fg_hazard_fold_clear (&fold);

@@ -56,6 +56,9 @@ typedef enum
   FG_HAZARD_EVENT_CONFIRMED_MAJOR,
   FG_HAZARD_EVENT_CLOSED,
   FG_HAZARD_EVENT_REOPENED,
+  FG_HAZARD_EVENT_NOTICE_SERVED,        /* the notice reached the venue (送达) */
+  FG_HAZARD_EVENT_NOTICE_REFUSED,       /* the venue refused to take it */
+  FG_HAZARD_EVENT_OPERATOR_UNREACHABLE, /* nobody could be found to serve it on */
   FG_HAZARD_N_EVENTS
 } FgHazardEventKind;
 
@@ -75,6 +78,7 @@ struct _FgHazardEvent
   char              *level;     /* nullable: escalation level */
   char              *target;    /* nullable: transfer target */
   char              *stamp;     /* orders the fold */
+  char              *notice_id; /* nullable: the document the event belongs to */
 };
 
 /* What a new event carries besides its kind: which fields an event needs
@@ -86,6 +90,7 @@ typedef struct
   const char *deadline;
   const char *level;
   const char *target;
+  const char *notice_id;
 } FgHazardEventDetails;
 
 typedef struct
@@ -94,6 +99,7 @@ typedef struct
   char         *deadline;         /* nullable */
   gboolean      major_confirmed;
   char         *escalation_level; /* nullable */
+  gboolean      service_failed;   /* the last service of a notice was refused or found nobody */
   guint         n_applied;
   guint         n_skipped;        /* events the state did not allow (merged histories) */
 } FgHazardFold;
@@ -151,6 +157,7 @@ FgHazardState  fg_hazard_get_state           (FgHazard        *self);
 const char    *fg_hazard_get_deadline        (FgHazard        *self);
 gboolean       fg_hazard_get_major_confirmed (FgHazard        *self);
 const char    *fg_hazard_get_escalation_level (FgHazard       *self);
+gboolean       fg_hazard_get_service_failed  (FgHazard        *self);
 GPtrArray     *fg_hazard_get_events          (FgHazard        *self);
 
 FgHazard      *fg_hazard_load                (FgStore         *store,
