@@ -134,6 +134,10 @@ event_get_verb (FgHazardEventKind kind)
       return _("Close");  /* 销号 */
     case FG_HAZARD_EVENT_REOPENED:
       return _("Reopen…");
+    case FG_HAZARD_EVENT_NOTICE_SERVED:
+    case FG_HAZARD_EVENT_NOTICE_REFUSED:
+    case FG_HAZARD_EVENT_OPERATOR_UNREACHABLE:
+    case FG_HAZARD_EVENT_NOTICE_VOIDED:
     case FG_HAZARD_EVENT_FOUND:
     case FG_HAZARD_N_EVENTS:
     default:
@@ -338,7 +342,8 @@ fg_hazard_page_update_actions (FgHazardPage *self)
       /* a notice's service is recorded on the notice, for all its hazards */
       gboolean is_service = kind == FG_HAZARD_EVENT_NOTICE_SERVED ||
                             kind == FG_HAZARD_EVENT_NOTICE_REFUSED ||
-                            kind == FG_HAZARD_EVENT_OPERATOR_UNREACHABLE;
+                            kind == FG_HAZARD_EVENT_OPERATOR_UNREACHABLE ||
+                            kind == FG_HAZARD_EVENT_NOTICE_VOIDED;
       gboolean enabled = self->shown != NULL && self->actor != NULL && !is_service &&
                          fg_hazard_event_allowed (state, kind) &&
                          fg_hazard_event_can_record (self->actor, kind);

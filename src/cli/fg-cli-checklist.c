@@ -358,10 +358,64 @@ checklist_validate (FgCli   *cli,
   return TRUE;
 }
 
+static gboolean
+checklist_print (FgCli   *cli,
+                 int      argc,
+                 char   **argv,
+                 GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) write_error = NULL;
+  g_autofree char *out = NULL;
+  FgStore *store;
+  const GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF to write"), N_("FILE") },
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "checklist print", _("CATEGORY"),
+                                       _("Writes a blank checklist of a category as a PDF, to fill in by hand."),
+                                       _("The form names the checklist and its version, so that the results are "
+                                         "entered against the same version later. CATEGORY is a category id "
+                                         "(see “firegrid-cli category list”)."),
+                                       entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 1, error))
+    return FALSE;
+  if (argc < 2)
+    {
+      fg_cli_set_usage_error (error, _("Give the category, e.g. “checklist print restaurant --out form.pdf”."));
+      return FALSE;
+    }
+  if (out == NULL)
+    {
+      fg_cli_set_usage_error (error, _("Say where to write the PDF with --out FILE."));
+      return FALSE;
+    }
+
+  store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
+  if (store == NULL)
+    return FALSE;
+
+  pdf = fg_notice_render_blank_checklist (store, argv[1], error);
+  if (pdf == NULL)
+    return FALSE;
+  if (!g_file_set_contents (out, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &write_error))
+    {
+      g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED,
+                   _("The PDF could not be written: %s"), write_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static const FgCliCommand checklist_commands[] = {
   { "list", N_("List the checklist templates"), checklist_list },
   { "show", N_("Show a checklist’s sections and items"), checklist_show },
   { "validate", N_("Check a checklist template file"), checklist_validate },
+  { "print", N_("Write a blank checklist as a PDF"), checklist_print },
 };
 
 gboolean

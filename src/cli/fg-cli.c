@@ -26,6 +26,7 @@ static const FgCliCommand commands[] = {
   { "inspection", N_("Record, list and show inspections of venues"), fg_cli_command_inspection },
   { "hazard", N_("The hazard ledger: list, show and record events"), fg_cli_command_hazard },
   { "escalate", N_("Apply the escalation rules to overdue and repeated hazards"), fg_cli_command_escalate },
+  { "notice", N_("Documents: issue, print, serve, void and verify"), fg_cli_command_notice },
   { "campaign", N_("Set up and list campaigns"), fg_cli_command_campaign },
   { "calendar", N_("Count working days, with holidays and make-up days"), fg_cli_command_calendar },
   { "account", N_("List and manage the accounts that may log in"), fg_cli_command_account },

@@ -183,5 +183,6 @@ gboolean fg_cli_command_campaign (FgCli *cli, int argc, char **argv, GError **er
 gboolean fg_cli_command_hazard (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_escalate (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_calendar (FgCli *cli, int argc, char **argv, GError **error);
+gboolean fg_cli_command_notice (FgCli *cli, int argc, char **argv, GError **error);
 
 G_END_DECLS

@@ -169,6 +169,13 @@ fg_checklist_item_get_section (FgChecklistItem *self)
   return fg_locale_prefers_chinese () ? self->section_zh : self->section_en;
 }
 
+const char *
+fg_checklist_item_get_section_zh (FgChecklistItem *self)
+{
+  g_return_val_if_fail (FG_IS_CHECKLIST_ITEM (self), NULL);
+  return self->section_zh;
+}
+
 /**
  * fg_checklist_item_get_text:
  *
@@ -330,6 +337,13 @@ fg_checklist_get_title (FgChecklist *self)
 {
   g_return_val_if_fail (FG_IS_CHECKLIST (self), NULL);
   return fg_locale_prefers_chinese () ? self->title_zh : self->title_en;
+}
+
+const char *
+fg_checklist_get_title_zh (FgChecklist *self)
+{
+  g_return_val_if_fail (FG_IS_CHECKLIST (self), NULL);
+  return self->title_zh;
 }
 
 /**

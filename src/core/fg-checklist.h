@@ -33,6 +33,7 @@ GQuark              fg_checklist_error_quark           (void);
 const char         *fg_checklist_item_get_code         (FgChecklistItem *self);
 const char         *fg_checklist_item_get_section_id   (FgChecklistItem *self);
 const char         *fg_checklist_item_get_section      (FgChecklistItem *self);
+const char         *fg_checklist_item_get_section_zh   (FgChecklistItem *self);
 const char         *fg_checklist_item_get_text         (FgChecklistItem *self);
 const char         *fg_checklist_item_get_text_zh      (FgChecklistItem *self);
 const char         *fg_checklist_item_get_text_en      (FgChecklistItem *self);
@@ -49,6 +50,7 @@ const char         *fg_checklist_get_id                (FgChecklist     *self);
 guint               fg_checklist_get_version           (FgChecklist     *self);
 const char         *fg_checklist_get_category          (FgChecklist     *self);
 const char         *fg_checklist_get_title             (FgChecklist     *self);
+const char         *fg_checklist_get_title_zh          (FgChecklist     *self);
 GListModel         *fg_checklist_get_items             (FgChecklist     *self);
 
 FgChecklist        *fg_checklist_parse                 (GBytes          *bytes,

@@ -61,6 +61,7 @@ static const char * const event_ids[FG_HAZARD_N_EVENTS] = {
   "found", "rectified-on-spot", "notice-issued", "deadline-extended", "reported-fixed",
   "reinspected-pass", "reinspected-fail", "escalated", "transferred", "confirmed-major",
   "closed", "reopened", "notice-served", "notice-refused", "operator-unreachable",
+  "notice-voided",
 };
 
 #define S(state) (1u << FG_HAZARD_STATE_ ## state)
@@ -91,6 +92,7 @@ static const struct
   [FG_HAZARD_EVENT_NOTICE_SERVED]     = { S (RECTIFYING), STAY },
   [FG_HAZARD_EVENT_NOTICE_REFUSED]    = { S (RECTIFYING), STAY },
   [FG_HAZARD_EVENT_OPERATOR_UNREACHABLE] = { S (RECTIFYING), STAY },
+  [FG_HAZARD_EVENT_NOTICE_VOIDED]     = { S (RECTIFYING), FG_HAZARD_STATE_OPEN },
 };
 
 static const char * const levels[] = {
@@ -226,6 +228,8 @@ fg_hazard_event_kind_get_label (FgHazardEventKind kind)
       return C_("hazard event", "Notice refused");
     case FG_HAZARD_EVENT_OPERATOR_UNREACHABLE:
       return C_("hazard event", "Operator unreachable");
+    case FG_HAZARD_EVENT_NOTICE_VOIDED:
+      return C_("hazard event", "Notice voided");
     case FG_HAZARD_N_EVENTS:
     default:
       return "";
@@ -320,6 +324,7 @@ fg_hazard_fold (GPtrArray    *events,
           fold->escalation_level = g_strdup (event->level);
           break;
         case FG_HAZARD_EVENT_REOPENED:
+        case FG_HAZARD_EVENT_NOTICE_VOIDED:
           g_clear_pointer (&fold->deadline, g_free);
           fold->service_failed = FALSE;
           break;
@@ -858,6 +863,7 @@ event_action (const FgActor     *actor,
   switch (kind)
     {
     case FG_HAZARD_EVENT_NOTICE_ISSUED:
+    case FG_HAZARD_EVENT_NOTICE_VOIDED:
       return FG_ACTION_NOTICE_ISSUE;
     case FG_HAZARD_EVENT_NOTICE_SERVED:
     case FG_HAZARD_EVENT_NOTICE_REFUSED:
@@ -976,6 +982,13 @@ check_details (FgStore                     *store,
     {
       g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
                    _("Say to whom the hazard goes: police-station or regulator."));
+      return FALSE;
+    }
+
+  if (kind == FG_HAZARD_EVENT_NOTICE_VOIDED)
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED,
+                   _("A notice is voided on the notice itself, with the reason."));
       return FALSE;
     }
 

@@ -59,6 +59,7 @@ typedef enum
   FG_HAZARD_EVENT_NOTICE_SERVED,        /* the notice reached the venue (送达) */
   FG_HAZARD_EVENT_NOTICE_REFUSED,       /* the venue refused to take it */
   FG_HAZARD_EVENT_OPERATOR_UNREACHABLE, /* nobody could be found to serve it on */
+  FG_HAZARD_EVENT_NOTICE_VOIDED,        /* the notice was voided: back to found */
   FG_HAZARD_N_EVENTS
 } FgHazardEventKind;
 

@@ -308,6 +308,19 @@ fg_inspection_dup_templates (FgInspection *self)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/**
+ * fg_inspection_get_checklists:
+ *
+ * Returns: (transfer none) (element-type FgChecklist): the template
+ *   versions the inspection follows
+ */
+GPtrArray *
+fg_inspection_get_checklists (FgInspection *self)
+{
+  g_return_val_if_fail (FG_IS_INSPECTION (self), NULL);
+  return self->templates;
+}
+
 FgOutcome
 fg_inspection_get_outcome (FgInspection *self,
                            const char   *code)

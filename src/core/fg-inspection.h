@@ -77,6 +77,7 @@ GListModel         *fg_inspection_get_items        (FgInspection     *self);
 FgChecklistItem    *fg_inspection_find_item        (FgInspection     *self,
                                                     const char       *code);
 char               *fg_inspection_dup_templates    (FgInspection     *self);
+GPtrArray          *fg_inspection_get_checklists   (FgInspection     *self);
 FgOutcome           fg_inspection_get_outcome      (FgInspection     *self,
                                                     const char       *code);
 const char         *fg_inspection_get_note         (FgInspection     *self,

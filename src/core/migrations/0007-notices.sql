@@ -63,7 +63,7 @@ BEGIN
 END;
 
 -- Hazard events learn the service of a notice (served, refused, operator
--- unreachable) and which document an event belongs to. SQLite cannot
+-- unreachable), its voiding, and which document an event belongs to. SQLite cannot
 -- change a CHECK constraint in place: the table is rebuilt, with its
 -- append-only triggers.
 DROP TRIGGER hazard_event_append_only_update;
@@ -79,7 +79,8 @@ CREATE TABLE hazard_event (
                                             'reinspected-pass', 'reinspected-fail',
                                             'escalated', 'transferred', 'confirmed-major',
                                             'closed', 'reopened', 'notice-served',
-                                            'notice-refused', 'operator-unreachable')),
+                                            'notice-refused', 'operator-unreachable',
+                                            'notice-voided')),
   at          TEXT NOT NULL,
   actor       TEXT NOT NULL,
   actor_name  TEXT NOT NULL,

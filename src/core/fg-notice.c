@@ -1,0 +1,1929 @@
+/* fg-notice.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A document is issued in one transaction: its number is allocated (one
+ * more than the highest of its township, kind and year, so that numbers
+ * are neither reused nor skipped, and a voided document keeps its own),
+ * what it says is frozen as a GVariant with its SHA-256, and the hazards
+ * it orders corrected get their "notice issued" events. Rendering reads
+ * only the frozen content, so a reprint says exactly what the original
+ * said, whatever has changed in the registry since.
+ *
+ * Documents are official Chinese documents whatever the language of the
+ * interface: their content is built from the Chinese texts.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "fg-audit-private.h"
+#include "fg-calendar.h"
+#include "fg-category.h"
+#include "fg-checklist.h"
+#include "fg-hazard-private.h"
+#include "fg-inspection.h"
+#include "fg-notice-private.h"
+#include "fg-permission-private.h"
+#include "fg-region-private.h"
+#include "fg-store-private.h"
+#include "fg-venue.h"
+
+#define PAYLOAD_PREFIX "FGDOC/1/"
+
+struct _FgNotice
+{
+  GObject parent_instance;
+
+  char *id;
+  FgNoticeKind kind;
+  char *number;
+  char *venue_id;
+  char *venue_name;
+  char *village_name;
+  char *region_code;
+  char *inspection_id;
+  char *follows_id;
+  char *issued_on;
+  char *actor_name;
+  char *deadline;
+  char *digest;
+  GVariant *content;
+  gboolean content_intact;  /* the stored content still hashes to the digest */
+  char *voided_at;
+  char *void_reason;
+  FgNoticeService service;
+  char *served_at;
+  GStrv hazard_ids;
+};
+
+G_DEFINE_FINAL_TYPE (FgNotice, fg_notice, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (fg-notice-error-quark, fg_notice_error)
+
+static const char * const kind_ids[FG_NOTICE_N_KINDS] = {
+  "inspection-record", "correct-now", "correct-by-deadline", "reinspection",
+};
+
+/* The titles printed on the documents. */
+static const char * const kind_titles[FG_NOTICE_N_KINDS] = {
+  "现场检查记录", "责令立即改正通知书", "责令限期改正通知书", "复查意见书",
+};
+
+/* The codes in their numbers, until the township sets its own. */
+static const char * const default_codes[FG_NOTICE_N_KINDS] = {
+  "消检", "消即", "消限", "消复",
+};
+
+static const char * const service_ids[] = { NULL, "served", "refused", "unreachable" };
+
+static void
+fg_notice_finalize (GObject *object)
+{
+  FgNotice *self = (FgNotice *)object;
+
+  g_free (self->id);
+  g_free (self->number);
+  g_free (self->venue_id);
+  g_free (self->venue_name);
+  g_free (self->village_name);
+  g_free (self->region_code);
+  g_free (self->inspection_id);
+  g_free (self->follows_id);
+  g_free (self->issued_on);
+  g_free (self->actor_name);
+  g_free (self->deadline);
+  g_free (self->digest);
+  g_clear_pointer (&self->content, g_variant_unref);
+  g_free (self->voided_at);
+  g_free (self->void_reason);
+  g_free (self->served_at);
+  g_strfreev (self->hazard_ids);
+
+  G_OBJECT_CLASS (fg_notice_parent_class)->finalize (object);
+}
+
+static void
+fg_notice_class_init (FgNoticeClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = fg_notice_finalize;
+}
+
+static void
+fg_notice_init (FgNotice *self)
+{
+}
+
+const char *
+fg_notice_kind_to_string (FgNoticeKind kind)
+{
+  g_return_val_if_fail (kind < FG_NOTICE_N_KINDS, NULL);
+  return kind_ids[kind];
+}
+
+gboolean
+fg_notice_kind_from_string (const char   *text,
+                            FgNoticeKind *kind)
+{
+  for (guint i = 0; i < FG_NOTICE_N_KINDS; i++)
+    {
+      if (g_strcmp0 (text, kind_ids[i]) == 0)
+        {
+          *kind = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * fg_notice_kind_get_label:
+ *
+ * Returns: the kind's name in the user's language
+ */
+const char *
+fg_notice_kind_get_label (FgNoticeKind kind)
+{
+  switch (kind)
+    {
+    case FG_NOTICE_KIND_INSPECTION_RECORD:
+      return _("Inspection record");
+    case FG_NOTICE_KIND_CORRECT_NOW:
+      return _("Order to correct at once");
+    case FG_NOTICE_KIND_CORRECT_BY_DEADLINE:
+      return _("Order to correct by a deadline");
+    case FG_NOTICE_KIND_REINSPECTION:
+      return _("Re-inspection opinion");
+    case FG_NOTICE_N_KINDS:
+    default:
+      return "";
+    }
+}
+
+/**
+ * fg_notice_kind_get_title:
+ *
+ * Returns: the title printed on the document (in Chinese)
+ */
+const char *
+fg_notice_kind_get_title (FgNoticeKind kind)
+{
+  g_return_val_if_fail (kind < FG_NOTICE_N_KINDS, NULL);
+  return kind_titles[kind];
+}
+
+const char *
+fg_notice_service_get_label (FgNoticeService service)
+{
+  switch (service)
+    {
+    case FG_NOTICE_SERVICE_NONE:
+      return _("Not served yet");
+    case FG_NOTICE_SERVICE_SERVED:
+      return _("Served");
+    case FG_NOTICE_SERVICE_REFUSED:
+      return _("Refused");
+    case FG_NOTICE_SERVICE_UNREACHABLE:
+      return _("Nobody to serve it on");
+    default:
+      return "";
+    }
+}
+
+const char *
+fg_notice_verdict_get_label (FgNoticeVerdict verdict)
+{
+  switch (verdict)
+    {
+    case FG_NOTICE_GENUINE:
+      return _("Genuine: the document is as it was issued.");
+    case FG_NOTICE_VOIDED:
+      return _("Genuine, but the document has been voided.");
+    case FG_NOTICE_ALTERED:
+      return _("Altered: the number is ours, but the content is not what was issued.");
+    case FG_NOTICE_UNKNOWN:
+      return _("Unknown: no document with this number was issued here.");
+    default:
+      return "";
+    }
+}
+
+const char *
+fg_notice_get_id (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), NULL);
+  return self->id;
+}
+
+FgNoticeKind
+fg_notice_get_kind (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), FG_NOTICE_KIND_INSPECTION_RECORD);
+  return self->kind;
+}
+
+const char *
+fg_notice_get_number (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), NULL);
+  return self->number;
+}
+
+const char *
+fg_notice_get_venue_id (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), NULL);
+  return self->venue_id;
+}
+
+const char *
+fg_notice_get_venue_name (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), NULL);
+  return self->venue_name;
+}
+
+const char *
+fg_notice_get_village_name (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), NULL);
+  return self->village_name;
+}
+
+/**
+ * fg_notice_get_inspection_id:
+ *
+ * Returns: (nullable): the inspection the document comes from
+ */
+const char *
+fg_notice_get_inspection_id (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), NULL);
+  return self->inspection_id;
+}
+
+/**
+ * fg_notice_get_follows_id:
+ *
+ * Returns: (nullable): for a re-inspection opinion, the notice re-inspected
+ */
+const char *
+fg_notice_get_follows_id (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), NULL);
+  return self->follows_id;
+}
+
+const char *
+fg_notice_get_issued_on (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), NULL);
+  return self->issued_on;
+}
+
+const char *
+fg_notice_get_actor_name (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), NULL);
+  return self->actor_name;
+}
+
+/**
+ * fg_notice_get_deadline:
+ *
+ * Returns: (nullable): the deadline it sets, YYYY-MM-DD
+ */
+const char *
+fg_notice_get_deadline (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), NULL);
+  return self->deadline;
+}
+
+const char *
+fg_notice_get_digest (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), NULL);
+  return self->digest;
+}
+
+/**
+ * fg_notice_get_content:
+ *
+ * Returns: (transfer none): what the document says, as issued (a{sv})
+ */
+GVariant *
+fg_notice_get_content (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), NULL);
+  return self->content;
+}
+
+gboolean
+fg_notice_get_voided (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), FALSE);
+  return self->voided_at != NULL;
+}
+
+const char *
+fg_notice_get_void_reason (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), NULL);
+  return self->void_reason;
+}
+
+FgNoticeService
+fg_notice_get_service (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), FG_NOTICE_SERVICE_NONE);
+  return self->service;
+}
+
+/**
+ * fg_notice_get_served_at:
+ *
+ * Returns: (nullable): the day of the last service recorded
+ */
+const char *
+fg_notice_get_served_at (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), NULL);
+  return self->served_at;
+}
+
+/**
+ * fg_notice_get_hazard_ids:
+ *
+ * Returns: (transfer none): the hazards the document names, in its order
+ */
+const char * const *
+fg_notice_get_hazard_ids (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), NULL);
+  return (const char * const *) self->hazard_ids;
+}
+
+/**
+ * fg_notice_dup_code:
+ *
+ * Returns: (transfer full): what the document's QR code holds: its number
+ *   and the SHA-256 of its content
+ */
+char *
+fg_notice_dup_code (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), NULL);
+  return g_strconcat (PAYLOAD_PREFIX, self->number, "/", self->digest, NULL);
+}
+
+/**
+ * fg_notice_dup_check_code:
+ *
+ * Returns: (transfer full): the start of the digest, printed under the QR
+ *   code for reading out or typing: "3F2A-91C0-7B1E"
+ */
+char *
+fg_notice_dup_check_code (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), NULL);
+  return g_ascii_strup (g_strdup_printf ("%.4s-%.4s-%.4s", self->digest, self->digest + 4, self->digest + 8), -1);
+}
+
+/* Settings */
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+#define SETTING_ISSUER_NAME "notice.issuer-name"
+#define SETTING_ISSUER_SHORT "notice.issuer-short"
+#define SETTING_FONT "notice.font"
+
+static char *
+code_key (FgNoticeKind kind)
+{
+  return g_strconcat ("notice.code.", kind_ids[kind], NULL);
+}
+
+/* The township's name without 镇, 乡 or 街道: 冢头镇 → 冢头. */
+static char *
+short_name (const char *name)
+{
+  static const char * const suffixes[] = { "街道办事处", "街道", "镇", "乡", NULL };
+
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    if (g_str_has_suffix (name, suffixes[i]) && strlen (name) > strlen (suffixes[i]))
+      return g_strndup (name, strlen (name) - strlen (suffixes[i]));
+
+  return g_strdup (name);
+}
+
+/**
+ * fg_notice_settings_load:
+ *
+ * Returns: (transfer full): the township's document settings, with the
+ *   defaults for what it has not set: the township's own names and the
+ *   usual codes (消检, 消即, 消限, 消复)
+ */
+FgNoticeSettings *
+fg_notice_settings_load (FgStore  *store,
+                         GError  **error)
+{
+  g_autoptr(FgNoticeSettings) settings = g_new0 (FgNoticeSettings, 1);
+  g_autoptr(FgRegion) township = NULL;
+  g_autoptr(FgRegion) county = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+
+  if (fg_store_get_home_region_id (store) == NULL)
+    {
+      g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_NOT_SET_UP,
+                   _("No township has been set up yet."));
+      return NULL;
+    }
+  township = fg_region_find (store, fg_store_get_home_region_id (store), error);
+  if (township == NULL)
+    return NULL;
+  if (fg_region_get_parent_id (township) != NULL)
+    county = fg_region_find (store, fg_region_get_parent_id (township), NULL);
+
+  settings->issuer_name = fg_store_dup_setting (store, SETTING_ISSUER_NAME);
+  if (settings->issuer_name == NULL)
+    settings->issuer_name = g_strconcat (county != NULL ? fg_region_get_name (county) : "",
+                                         fg_region_get_name (township),
+                                         g_str_has_suffix (fg_region_get_name (township), "街道") ? "办事处" :
+                                         g_str_has_suffix (fg_region_get_name (township), "办事处") ? "" : "人民政府",
+                                         NULL);
+  settings->issuer_short = fg_store_dup_setting (store, SETTING_ISSUER_SHORT);
+  if (settings->issuer_short == NULL)
+    settings->issuer_short = short_name (fg_region_get_name (township));
+  for (guint i = 0; i < FG_NOTICE_N_KINDS; i++)
+    {
+      g_autofree char *key = code_key (i);
+
+      settings->codes[i] = fg_store_dup_setting (store, key);
+      if (settings->codes[i] == NULL)
+        settings->codes[i] = g_strdup (default_codes[i]);
+    }
+  settings->font = fg_store_dup_setting (store, SETTING_FONT);
+  if (settings->font != NULL && *settings->font == '\0')
+    g_clear_pointer (&settings->font, g_free);
+
+  return g_steal_pointer (&settings);
+}
+
+void
+fg_notice_settings_free (FgNoticeSettings *settings)
+{
+  if (settings == NULL)
+    return;
+
+  g_free (settings->issuer_name);
+  g_free (settings->issuer_short);
+  for (guint i = 0; i < FG_NOTICE_N_KINDS; i++)
+    g_free (settings->codes[i]);
+  g_free (settings->font);
+  g_free (settings);
+}
+
+static gboolean
+check_setting_text (const char  *text,
+                    guint        max_length,
+                    const char  *what,
+                    GError     **error)
+{
+  const char *p;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL) || *text == '\0' ||
+      g_utf8_strlen (text, -1) > max_length)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("The %s must have 1 to %u characters."), what, max_length);
+      return FALSE;
+    }
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || g_unichar_isdigit (c) ||
+          strchr ("/〔〕[]", (int) (c < 128 ? c : 'a')) != NULL)
+        {
+          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                       _("The %s may not contain spaces, digits, slashes or brackets."), what);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * fg_notice_settings_save:
+ * @actor: an administrator
+ *
+ * Stores the document settings, after checking them: names and codes
+ * that make well-formed numbers, and a font that is installed and has
+ * TrueType outlines.
+ */
+gboolean
+fg_notice_settings_save (FgStore                 *store,
+                         FgActor                 *actor,
+                         const FgNoticeSettings  *settings,
+                         GError                 **error)
+{
+  g_autoptr(FgNoticeSettings) before = NULL;
+  g_autofree char *before_text = NULL;
+  g_autofree char *after_text = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (settings != NULL, FALSE);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_ACCOUNT_MANAGE, NULL, "notice-settings", error))
+    return FALSE;
+
+  if (settings->issuer_name == NULL || !g_utf8_validate (settings->issuer_name, -1, NULL) ||
+      g_utf8_strlen (settings->issuer_name, -1) < 2 || is_blank (settings->issuer_name) ||
+      g_utf8_strlen (settings->issuer_name, -1) > 40)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("The issuer’s name must have 2 to 40 characters."));
+      return FALSE;
+    }
+  if (!check_setting_text (settings->issuer_short, 10, _("issuer’s short name"), error))
+    return FALSE;
+  for (guint i = 0; i < FG_NOTICE_N_KINDS; i++)
+    if (!check_setting_text (settings->codes[i], 6, _("document code"), error))
+      return FALSE;
+  if (settings->font != NULL && *settings->font != '\0')
+    {
+      g_autoptr(FgPdf) pdf = fg_pdf_new (settings->font, error);
+
+      if (pdf == NULL)
+        return FALSE;
+    }
+
+  before = fg_notice_settings_load (store, NULL);
+  if (before != NULL)
+    before_text = fg_notice_settings_to_json (before);
+  after_text = fg_notice_settings_to_json (settings);
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+  if (!fg_store_set_setting (store, SETTING_ISSUER_NAME, settings->issuer_name, error) ||
+      !fg_store_set_setting (store, SETTING_ISSUER_SHORT, settings->issuer_short, error) ||
+      !fg_store_set_setting (store, SETTING_FONT, settings->font != NULL ? settings->font : "", error))
+    goto failed;
+  for (guint i = 0; i < FG_NOTICE_N_KINDS; i++)
+    {
+      g_autofree char *key = code_key (i);
+
+      if (!fg_store_set_setting (store, key, settings->codes[i], error))
+        goto failed;
+    }
+  if (!fg_audit_record_change (store, actor, "notice-settings", "notice-settings", before_text, after_text, error))
+    goto failed;
+
+  return fg_store_commit (store, error);
+
+failed:
+  fg_store_rollback (store);
+  return FALSE;
+}
+
+char *
+fg_notice_settings_to_json (const FgNoticeSettings *settings)
+{
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE_VARDICT);
+  g_autoptr(GVariant) variant = NULL;
+
+  g_variant_builder_add (builder, "{sv}", "issuer-name", g_variant_new_string (settings->issuer_name));
+  g_variant_builder_add (builder, "{sv}", "issuer-short", g_variant_new_string (settings->issuer_short));
+  for (guint i = 0; i < FG_NOTICE_N_KINDS; i++)
+    g_variant_builder_add (builder, "{sv}", kind_ids[i], g_variant_new_string (settings->codes[i]));
+  g_variant_builder_add (builder, "{sv}", "font", g_variant_new_string (settings->font != NULL ? settings->font : ""));
+  variant = g_variant_ref_sink (g_variant_builder_end (builder));
+  return g_variant_print (variant, FALSE);
+}
+
+/* Reading */
+
+#define NOTICE_COLUMNS \
+  "n.id, n.kind, n.number, n.venue_id, ve.name, vi.name, r.code, n.inspection_id, n.follows_id," \
+  " n.issued_on, n.actor_name, n.deadline, n.digest, n.content, n.voided_at, n.void_reason," \
+  " n.service, n.served_at"
+#define NOTICE_FROM \
+  "notice n JOIN venue ve ON ve.id = n.venue_id JOIN region r ON r.id = ve.region_id" \
+  " JOIN region vi ON vi.id = ve.village_id"
+
+static char *
+dup_nullable (sqlite3_stmt *stmt,
+              int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static char *
+digest_of (const char *text)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+}
+
+static FgNotice *
+notice_from_row (sqlite3_stmt *stmt)
+{
+  FgNotice *self = g_object_new (FG_TYPE_NOTICE, NULL);
+  g_autofree char *computed = NULL;
+  const char *content = fg_stmt_text (stmt, 13);
+
+  self->id = g_strdup (fg_stmt_text (stmt, 0));
+  fg_notice_kind_from_string (fg_stmt_text (stmt, 1), &self->kind);
+  self->number = g_strdup (fg_stmt_text (stmt, 2));
+  self->venue_id = g_strdup (fg_stmt_text (stmt, 3));
+  self->venue_name = g_strdup (fg_stmt_text (stmt, 4));
+  self->village_name = g_strdup (fg_stmt_text (stmt, 5));
+  self->region_code = g_strdup (fg_stmt_text (stmt, 6));
+  self->inspection_id = dup_nullable (stmt, 7);
+  self->follows_id = dup_nullable (stmt, 8);
+  self->issued_on = g_strdup (fg_stmt_text (stmt, 9));
+  self->actor_name = g_strdup (fg_stmt_text (stmt, 10));
+  self->deadline = dup_nullable (stmt, 11);
+  self->digest = g_strdup (fg_stmt_text (stmt, 12));
+
+  computed = digest_of (content);
+  self->content_intact = g_str_equal (computed, self->digest);
+  self->content = g_variant_parse (G_VARIANT_TYPE_VARDICT, content, NULL, NULL, NULL);
+  if (self->content == NULL)
+    {
+      self->content_intact = FALSE;
+      self->content = g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
+    }
+
+  self->voided_at = dup_nullable (stmt, 14);
+  self->void_reason = dup_nullable (stmt, 15);
+  self->service = FG_NOTICE_SERVICE_NONE;
+  for (guint i = 1; i < G_N_ELEMENTS (service_ids); i++)
+    if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 16), service_ids[i]) == 0)
+      self->service = i;
+  self->served_at = dup_nullable (stmt, 17);
+
+  return self;
+}
+
+static gboolean
+read_hazard_ids (FgStore   *store,
+                 FgNotice  *self,
+                 GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  int rc;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT hazard_id FROM notice_hazard WHERE notice_id = ?1 ORDER BY position",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (ids, fg_stmt_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return FALSE;
+    }
+
+  g_strfreev (self->hazard_ids);
+  self->hazard_ids = g_strv_builder_end (ids);
+  return TRUE;
+}
+
+/* The number as people type it: any kind of bracket around the year. */
+static char *
+normalize_number (const char *text)
+{
+  g_autoptr(GString) number = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        continue;
+      if (c == '[' || c == '(' || c == 0xFF08 /* （ */ || c == 0x3010 /* 【 */ || c == 0xFF3B /* ［ */)
+        c = 0x3014;  /* 〔 */
+      else if (c == ']' || c == ')' || c == 0xFF09 || c == 0x3011 || c == 0xFF3D)
+        c = 0x3015;  /* 〕 */
+      g_string_append_unichar (number, c);
+    }
+
+  return g_string_free (g_steal_pointer (&number), FALSE);
+}
+
+static FgNotice *
+find_notice (FgStore     *store,
+             const char  *id_or_number,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *number = normalize_number (id_or_number);
+  FgNotice *self;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT " NOTICE_COLUMNS " FROM " NOTICE_FROM " WHERE n.id = ?1 OR n.number = ?2",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id_or_number, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, number, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_NOT_FOUND,
+                   _("No document “%s” was found."), id_or_number);
+      return NULL;
+    }
+  self = notice_from_row (stmt);
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  if (!read_hazard_ids (store, self, error))
+    {
+      g_object_unref (self);
+      return NULL;
+    }
+
+  return self;
+}
+
+/**
+ * fg_notice_load:
+ * @id_or_number: the document's id, or its number as printed
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+FgNotice *
+fg_notice_load (FgStore     *store,
+                FgActor     *actor,
+                const char  *id_or_number,
+                GError     **error)
+{
+  g_autoptr(FgNotice) self = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+  g_return_val_if_fail (id_or_number != NULL, NULL);
+
+  self = find_notice (store, id_or_number, error);
+  if (self == NULL)
+    return NULL;
+  if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ, self->region_code, self->id, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * fg_notice_list:
+ * @region_id: (nullable): only documents for venues in this region
+ * @venue_id: (nullable): only this venue's
+ * @day: (nullable): only those issued on this day, YYYY-MM-DD
+ * @open_only: only notices whose hazards are still being corrected
+ *
+ * Returns: (transfer full) (element-type FgNotice): the documents in the
+ *   actor's scope, the latest first
+ */
+GPtrArray *
+fg_notice_list (FgStore     *store,
+                FgActor     *actor,
+                const char  *region_id,
+                const char  *venue_id,
+                const char  *day,
+                gboolean     open_only,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ, NULL, NULL, error))
+    return NULL;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT " NOTICE_COLUMNS " FROM " NOTICE_FROM
+                           " WHERE (?1 IS NULL OR ?1 IN (ve.region_id, ve.village_id, ve.township_id,"
+                           "                              ve.county_id, ve.grid_id))"
+                           "   AND (?2 IS NULL OR n.venue_id = ?2)"
+                           "   AND (?3 IS NULL OR n.issued_on = ?3)"
+                           "   AND (?4 = 0 OR (n.voided_at IS NULL AND n.kind IN ('correct-now', 'correct-by-deadline')"
+                           "        AND EXISTS (SELECT 1 FROM notice_hazard nh JOIN hazard h ON h.id = nh.hazard_id"
+                           "                    WHERE nh.notice_id = n.id AND h.state = 'rectifying')))"
+                           " ORDER BY n.issued_on DESC, n.seq DESC",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, region_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, venue_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, open_only);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (fg_actor_covers_code (actor, fg_stmt_text (stmt, 6)))
+        g_ptr_array_add (notices, notice_from_row (stmt));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  for (guint i = 0; i < notices->len; i++)
+    if (!read_hazard_ids (store, g_ptr_array_index (notices, i), error))
+      return NULL;
+
+  return g_steal_pointer (&notices);
+}
+
+/* Issuing */
+
+static GVariant *
+str (const char *text)
+{
+  return g_variant_new_string (text != NULL ? text : "");
+}
+
+/* 2026-11-29 → 2026年11月29日, as documents write dates */
+char *
+fg_notice_format_date (const char *iso)
+{
+  g_autoptr(GDate) date = iso != NULL ? fg_calendar_parse_date (iso, NULL) : NULL;
+
+  if (date == NULL)
+    return g_strdup ("    年  月  日");
+  return g_strdup_printf ("%u年%u月%u日", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+}
+
+static char *
+join_bases (FgChecklistItem *item)
+{
+  const char * const *bases = item != NULL ? fg_checklist_item_get_bases (item) : NULL;
+
+  return bases != NULL ? g_strjoinv ("；", (char **) bases) : g_strdup ("");
+}
+
+/* What every document says of the venue and the issuer. */
+static void
+add_common (GVariantDict     *dict,
+            FgNoticeSettings *settings,
+            FgNoticeKind      kind,
+            const char       *number,
+            const char       *issued_on,
+            FgVenue          *venue)
+{
+  const char * const *categories = fg_venue_get_categories (venue);
+  const FgCategory *category = categories != NULL && categories[0] != NULL ? fg_category_lookup (categories[0]) : NULL;
+
+  g_variant_dict_insert_value (dict, "kind", str (kind_ids[kind]));
+  g_variant_dict_insert_value (dict, "title", str (kind_titles[kind]));
+  g_variant_dict_insert_value (dict, "number", str (number));
+  g_variant_dict_insert_value (dict, "issuer", str (settings->issuer_name));
+  g_variant_dict_insert_value (dict, "issued-on", str (issued_on));
+  g_variant_dict_insert_value (dict, "venue", str (fg_venue_get_name (venue)));
+  g_variant_dict_insert_value (dict, "address", str (fg_venue_get_address (venue)));
+  g_variant_dict_insert_value (dict, "operator", str (fg_venue_get_operator_name (venue)));
+  g_variant_dict_insert_value (dict, "phone", str (fg_venue_get_phone (venue)));
+  g_variant_dict_insert_value (dict, "credit-code", str (fg_venue_get_credit_code (venue)));
+  g_variant_dict_insert_value (dict, "village", str (fg_venue_get_village_name (venue)));
+  g_variant_dict_insert_value (dict, "category", str (category != NULL ? fg_category_get_name_zh (category) : ""));
+}
+
+/* The problems a notice names: (problem, what was seen, legal basis,
+ * required action), from the hazards and the items they failed. */
+static GVariant *
+problems_of (FgStore     *store,
+             FgActor     *actor,
+             GPtrArray   *hazards,
+             char       **inspected_on,
+             char       **inspectors,
+             GError     **error)
+{
+  g_autoptr(GHashTable) inspections = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  GVariantBuilder problems;
+
+  g_variant_builder_init (&problems, G_VARIANT_TYPE ("a(ssss)"));
+  for (guint i = 0; i < hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (hazards, i);
+      FgInspection *inspection = g_hash_table_lookup (inspections, fg_hazard_get_inspection_id (hazard));
+      FgChecklistItem *item;
+      g_autofree char *bases = NULL;
+
+      if (inspection == NULL)
+        {
+          inspection = fg_inspection_load (store, actor, fg_hazard_get_inspection_id (hazard), error);
+          if (inspection == NULL)
+            {
+              g_variant_builder_clear (&problems);
+              return NULL;
+            }
+          g_hash_table_insert (inspections, (char *) fg_hazard_get_inspection_id (hazard), inspection);
+          if (*inspected_on == NULL || strcmp (fg_inspection_get_started_at (inspection), *inspected_on) < 0)
+            {
+              g_free (*inspected_on);
+              *inspected_on = g_strndup (fg_inspection_get_started_at (inspection), 10);
+            }
+          g_strv_builder_add (names, fg_inspection_get_inspector_name (inspection));
+        }
+
+      item = fg_inspection_find_item (inspection, fg_hazard_get_item_code (hazard));
+      bases = join_bases (item);
+      g_variant_builder_add (&problems, "(ssss)",
+                             item != NULL ? fg_checklist_item_get_text_zh (item) : fg_hazard_get_item_code (hazard),
+                             fg_hazard_get_note (hazard) != NULL ? fg_hazard_get_note (hazard) : "",
+                             bases,
+                             item != NULL ? fg_checklist_item_get_action_zh (item) : "");
+    }
+
+  {
+    g_auto(GStrv) list = g_strv_builder_end (names);
+
+    *inspectors = g_strjoinv ("、", list);
+  }
+  return g_variant_builder_end (&problems);
+}
+
+/* The content of an inspection record: every item and its outcome. */
+static gboolean
+build_record (FgStore       *store,
+              FgActor       *actor,
+              FgInspection  *inspection,
+              GVariantDict  *dict,
+              GError       **error)
+{
+  GListModel *items = fg_inspection_get_items (inspection);
+  GPtrArray *checklists = fg_inspection_get_checklists (inspection);
+  g_autoptr(GString) templates = g_string_new (NULL);
+  GVariantBuilder rows;
+  guint n_fail = 0;
+  guint n_pass = 0;
+  guint n_na = 0;
+
+  if (!fg_inspection_is_finished (inspection))
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("The inspection is not finished yet: finish it before its record is issued."));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < checklists->len; i++)
+    {
+      FgChecklist *checklist = g_ptr_array_index (checklists, i);
+
+      g_string_append_printf (templates, "%s%s（第%u版）", i > 0 ? "、" : "",
+                              fg_checklist_get_title_zh (checklist), fg_checklist_get_version (checklist));
+    }
+
+  g_variant_builder_init (&rows, G_VARIANT_TYPE ("a(ssss)"));
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
+      const char *code = fg_checklist_item_get_code (item);
+      FgOutcome outcome = fg_inspection_get_outcome (inspection, code);
+      const char *note = fg_inspection_get_note (inspection, code);
+      const char *label;
+
+      switch (outcome)
+        {
+        case FG_OUTCOME_PASS:
+          label = "合格";
+          n_pass++;
+          break;
+        case FG_OUTCOME_FAIL:
+          label = "不合格";
+          n_fail++;
+          break;
+        case FG_OUTCOME_NA:
+          label = "不适用";
+          n_na++;
+          break;
+        case FG_OUTCOME_NONE:
+        default:
+          label = "未检查";
+          break;
+        }
+      g_variant_builder_add (&rows, "(ssss)", fg_checklist_item_get_section_zh (item),
+                             fg_checklist_item_get_text_zh (item), label, note != NULL ? note : "");
+    }
+
+  g_variant_dict_insert_value (dict, "template", str (templates->str));
+  g_variant_dict_insert_value (dict, "items", g_variant_builder_end (&rows));
+  g_variant_dict_insert (dict, "counts", "(uuu)", n_pass, n_fail, n_na);
+  {
+    g_autofree char *day = g_strndup (fg_inspection_get_started_at (inspection), 10);
+    g_autofree char *time = g_strndup (fg_inspection_get_started_at (inspection) + MIN (11, strlen (fg_inspection_get_started_at (inspection))), 5);
+
+    g_variant_dict_insert_value (dict, "inspected-on", str (day));
+    g_variant_dict_insert_value (dict, "inspected-at", str (time));
+  }
+  g_variant_dict_insert_value (dict, "inspectors", str (fg_inspection_get_inspector_name (inspection)));
+  g_variant_dict_insert_value (dict, "inspection-kind", str (fg_inspection_kind_to_string (fg_inspection_get_kind (inspection))));
+
+  return TRUE;
+}
+
+/* The result of each hazard of @follows at its re-inspection. */
+static gboolean
+build_reinspection (FgStore       *store,
+                    FgActor       *actor,
+                    FgNotice      *follows,
+                    GPtrArray     *hazards,
+                    GVariantDict  *dict,
+                    GError       **error)
+{
+  GVariantBuilder results;
+  gboolean all_fixed = TRUE;
+  g_autofree char *last_day = NULL;
+
+  if (follows->kind != FG_NOTICE_KIND_CORRECT_NOW && follows->kind != FG_NOTICE_KIND_CORRECT_BY_DEADLINE)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("A re-inspection opinion follows an order to correct, not a “%s”."),
+                   fg_notice_kind_get_label (follows->kind));
+      return FALSE;
+    }
+  if (follows->voided_at != NULL)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_VOID,
+                   _("The notice %s was voided: there is nothing to re-inspect."), follows->number);
+      return FALSE;
+    }
+
+  g_variant_builder_init (&results, G_VARIANT_TYPE ("a(sss)"));
+  for (guint i = 0; i < hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (hazards, i);
+      GPtrArray *events = fg_hazard_get_events (hazard);
+      const FgHazardEvent *result = NULL;
+      g_autoptr(FgInspection) inspection = NULL;
+      FgChecklistItem *item;
+      const char *text;
+
+      for (guint e = 0; e < events->len; e++)
+        {
+          const FgHazardEvent *event = g_ptr_array_index (events, e);
+
+          if (event->kind == FG_HAZARD_EVENT_REINSPECTED_PASS || event->kind == FG_HAZARD_EVENT_REINSPECTED_FAIL)
+            result = event;
+        }
+
+      inspection = fg_inspection_load (store, actor, fg_hazard_get_inspection_id (hazard), error);
+      if (inspection == NULL)
+        {
+          g_variant_builder_clear (&results);
+          return FALSE;
+        }
+      item = fg_inspection_find_item (inspection, fg_hazard_get_item_code (hazard));
+      text = item != NULL ? fg_checklist_item_get_text_zh (item) : fg_hazard_get_item_code (hazard);
+
+      if (result == NULL)
+        {
+          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                       _("Record the re-inspection of every hazard of %s first: “%s” has not been re-inspected."),
+                       follows->number, text);
+          g_variant_builder_clear (&results);
+          return FALSE;
+        }
+
+      if (result->kind == FG_HAZARD_EVENT_REINSPECTED_PASS)
+        g_variant_builder_add (&results, "(sss)", text, "已改正", result->note != NULL ? result->note : "");
+      else
+        {
+          g_autofree char *until = fg_notice_format_date (result->deadline);
+          g_autofree char *verdict = g_strdup_printf ("未改正，限%s前改正", until);
+
+          g_variant_builder_add (&results, "(sss)", text, verdict, result->note != NULL ? result->note : "");
+          all_fixed = FALSE;
+        }
+      if (last_day == NULL || strncmp (result->at, last_day, 10) > 0)
+        {
+          g_free (last_day);
+          last_day = g_strndup (result->at, 10);
+        }
+    }
+
+  g_variant_dict_insert_value (dict, "follows", str (follows->number));
+  g_variant_dict_insert_value (dict, "follows-title", str (kind_titles[follows->kind]));
+  g_variant_dict_insert_value (dict, "follows-issued-on", str (follows->issued_on));
+  g_variant_dict_insert_value (dict, "reinspected-on", str (last_day));
+  g_variant_dict_insert_value (dict, "results", g_variant_builder_end (&results));
+  g_variant_dict_insert (dict, "all-fixed", "b", all_fixed);
+
+  return TRUE;
+}
+
+/* The township a venue belongs to, and the code of its grid or village,
+ * for the scope. */
+static gboolean
+venue_place (FgStore     *store,
+             const char  *venue_id,
+             char       **township_id,
+             char       **region_code,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT ve.township_id, r.code FROM venue ve JOIN region r ON r.id = ve.region_id"
+                           " WHERE ve.id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, venue_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_NOT_FOUND, _("The venue was not found."));
+      return FALSE;
+    }
+  *township_id = g_strdup (fg_stmt_text (stmt, 0));
+  *region_code = g_strdup (fg_stmt_text (stmt, 1));
+  return TRUE;
+}
+
+static char *
+format_number (FgNoticeSettings *settings,
+               FgNoticeKind      kind,
+               int               year,
+               int               seq)
+{
+  return g_strdup_printf ("%s%s字〔%d〕第%04d号", settings->issuer_short, settings->codes[kind], year, seq);
+}
+
+static GPtrArray *
+load_hazards (FgStore             *store,
+              FgActor             *actor,
+              const char * const  *ids,
+              GError             **error)
+{
+  g_autoptr(GPtrArray) hazards = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      FgHazard *hazard = fg_hazard_load (store, actor, ids[i], error);
+
+      if (hazard == NULL)
+        return NULL;
+      for (guint j = 0; j < hazards->len; j++)
+        if (g_str_equal (fg_hazard_get_id (g_ptr_array_index (hazards, j)), ids[i]))
+          {
+            g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                         _("A hazard is named twice."));
+            g_object_unref (hazard);
+            return NULL;
+          }
+      g_ptr_array_add (hazards, hazard);
+    }
+
+  return g_steal_pointer (&hazards);
+}
+
+/**
+ * fg_notice_issue:
+ * @store: the store
+ * @actor: who issues (township staff)
+ * @request: what to issue
+ * @error: return location for an error
+ *
+ * Issues a document: allocates its number, freezes its content and, for
+ * an order to correct, records "notice issued" on each of its hazards
+ * with the deadline (today, for an order to correct at once) — all in one
+ * transaction, so there is never a number without its document nor a
+ * document without its events.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+FgNotice *
+fg_notice_issue (FgStore                *store,
+                 FgActor                *actor,
+                 const FgNoticeRequest  *request,
+                 GError                **error)
+{
+  g_autoptr(FgNoticeSettings) settings = NULL;
+  g_autoptr(GPtrArray) hazards = NULL;
+  g_autoptr(FgInspection) inspection = NULL;
+  g_autoptr(FgNotice) follows = NULL;
+  g_autoptr(FgVenue) venue = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(GVariant) content = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *issued_on = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *inspected_on = NULL;
+  g_autofree char *inspectors = NULL;
+  g_autofree char *township_id = NULL;
+  g_autofree char *region_code = NULL;
+  const char *venue_id = NULL;
+  const char *deadline = NULL;
+  GVariantDict dict;
+  int seq;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+  g_return_val_if_fail (request != NULL && request->kind < FG_NOTICE_N_KINDS, NULL);
+
+  if (!fg_actor_can (actor, FG_ACTION_NOTICE_ISSUE) &&
+      !fg_permission_check (store, actor, FG_ACTION_NOTICE_ISSUE, NULL, NULL, error))
+    return NULL;
+
+  if (request->today != NULL)
+    today = g_date_copy (request->today);
+  else
+    {
+      today = g_date_new ();
+      g_date_set_time_t (today, time (NULL));
+    }
+  issued_on = fg_calendar_format_date (today);
+
+  /* what the document is about */
+  switch (request->kind)
+    {
+    case FG_NOTICE_KIND_INSPECTION_RECORD:
+      if (request->inspection_id == NULL)
+        {
+          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                       _("Say which inspection the record is of."));
+          return NULL;
+        }
+      inspection = fg_inspection_load (store, actor, request->inspection_id, error);
+      if (inspection == NULL)
+        return NULL;
+      venue_id = fg_inspection_get_venue_id (inspection);
+      break;
+
+    case FG_NOTICE_KIND_CORRECT_NOW:
+    case FG_NOTICE_KIND_CORRECT_BY_DEADLINE:
+      if (request->hazard_ids == NULL || request->hazard_ids[0] == NULL)
+        {
+          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                       _("Choose the hazards the notice orders corrected."));
+          return NULL;
+        }
+      hazards = load_hazards (store, actor, request->hazard_ids, error);
+      if (hazards == NULL)
+        return NULL;
+      venue_id = fg_hazard_get_venue_id (g_ptr_array_index (hazards, 0));
+      for (guint i = 0; i < hazards->len; i++)
+        {
+          FgHazard *hazard = g_ptr_array_index (hazards, i);
+
+          if (!g_str_equal (fg_hazard_get_venue_id (hazard), venue_id))
+            {
+              g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                           _("A notice goes to one venue: the hazards chosen are at different venues."));
+              return NULL;
+            }
+          if (!fg_hazard_event_allowed (fg_hazard_get_state (hazard), FG_HAZARD_EVENT_NOTICE_ISSUED))
+            {
+              g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED,
+                           _("No notice can be issued for “%s” now: the hazard is “%s”."),
+                           fg_hazard_get_item_text (hazard),
+                           fg_hazard_state_get_label (fg_hazard_get_state (hazard)));
+              return NULL;
+            }
+        }
+
+      if (request->kind == FG_NOTICE_KIND_CORRECT_NOW)
+        deadline = issued_on;
+      else
+        {
+          g_autoptr(GDate) date = NULL;
+          g_autoptr(GError) date_error = NULL;
+
+          deadline = request->deadline;
+          if (deadline == NULL)
+            {
+              g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                           _("Give the deadline for the correction."));
+              return NULL;
+            }
+          date = fg_calendar_parse_date (deadline, &date_error);
+          if (date == NULL)
+            {
+              g_set_error_literal (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID, date_error->message);
+              return NULL;
+            }
+          if (g_date_compare (date, today) <= 0)
+            {
+              g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                           _("The deadline %s must come after the day of issue (%s)."), deadline, issued_on);
+              return NULL;
+            }
+        }
+      break;
+
+    case FG_NOTICE_KIND_REINSPECTION:
+      if (request->follows_id == NULL)
+        {
+          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                       _("Say which notice was re-inspected."));
+          return NULL;
+        }
+      follows = fg_notice_load (store, actor, request->follows_id, error);
+      if (follows == NULL)
+        return NULL;
+      hazards = load_hazards (store, actor, (const char * const *) follows->hazard_ids, error);
+      if (hazards == NULL)
+        return NULL;
+      venue_id = follows->venue_id;
+      break;
+
+    case FG_NOTICE_N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  venue = fg_venue_load (store, actor, venue_id, error);
+  if (venue == NULL)
+    return NULL;
+  settings = fg_notice_settings_load (store, error);
+  if (settings == NULL)
+    return NULL;
+
+  if (!venue_place (store, venue_id, &township_id, &region_code, error) ||
+      !fg_permission_check (store, actor, FG_ACTION_NOTICE_ISSUE, region_code, venue_id, error))
+    return NULL;
+
+  if (!fg_store_begin (store, error))
+    return NULL;
+
+  /* the hazards' states again, inside the write transaction: another
+   * window or program may have issued their notice meanwhile */
+  for (guint i = 0; hazards != NULL && request->kind != FG_NOTICE_KIND_REINSPECTION && i < hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (hazards, i);
+      g_autoptr(FgHazard) now_hazard = fg_hazard_load (store, actor, fg_hazard_get_id (hazard), error);
+
+      if (now_hazard == NULL)
+        goto failed;
+      if (!fg_hazard_event_allowed (fg_hazard_get_state (now_hazard), FG_HAZARD_EVENT_NOTICE_ISSUED))
+        {
+          g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED,
+                       _("No notice can be issued for “%s” now: the hazard is “%s”."),
+                       fg_hazard_get_item_text (now_hazard),
+                       fg_hazard_state_get_label (fg_hazard_get_state (now_hazard)));
+          goto failed;
+        }
+    }
+
+  /* the next number of this township, kind and year: inside the write
+   * transaction, so two connections can never take the same one */
+  stmt = fg_store_prepare (store,
+                           "SELECT coalesce (max (number_seq), 0) + 1 FROM notice"
+                           " WHERE township_id = ?1 AND kind = ?2 AND year = ?3",
+                           error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, township_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, kind_ids[request->kind], -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, g_date_get_year (today));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      fg_store_set_error (store, sqlite3_errcode (fg_store_get_db (store)), error);
+      goto failed;
+    }
+  seq = sqlite3_column_int (stmt, 0);
+  g_clear_pointer (&stmt, fg_stmt_release);
+  number = format_number (settings, request->kind, g_date_get_year (today), seq);
+
+  /* what it says, frozen */
+  g_variant_dict_init (&dict, NULL);
+  add_common (&dict, settings, request->kind, number, issued_on, venue);
+  switch (request->kind)
+    {
+    case FG_NOTICE_KIND_INSPECTION_RECORD:
+      if (!build_record (store, actor, inspection, &dict, error))
+        {
+          g_variant_dict_clear (&dict);
+          goto failed;
+        }
+      break;
+
+    case FG_NOTICE_KIND_CORRECT_NOW:
+    case FG_NOTICE_KIND_CORRECT_BY_DEADLINE:
+      {
+        GVariant *problems = problems_of (store, actor, hazards, &inspected_on, &inspectors, error);
+
+        if (problems == NULL)
+          {
+            g_variant_dict_clear (&dict);
+            goto failed;
+          }
+        g_variant_dict_insert_value (&dict, "problems", problems);
+        g_variant_dict_insert_value (&dict, "inspected-on", str (inspected_on));
+        g_variant_dict_insert_value (&dict, "inspectors", str (inspectors));
+        g_variant_dict_insert_value (&dict, "deadline", str (deadline));
+      }
+      break;
+
+    case FG_NOTICE_KIND_REINSPECTION:
+      if (!build_reinspection (store, actor, follows, hazards, &dict, error))
+        {
+          g_variant_dict_clear (&dict);
+          goto failed;
+        }
+      break;
+
+    case FG_NOTICE_N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+  content = g_variant_ref_sink (g_variant_dict_end (&dict));
+  text = g_variant_print (content, TRUE);
+  digest = digest_of (text);
+
+  id = fg_uuid_new ();
+  now = fg_now_iso8601 ();
+  stamp = fg_store_next_stamp (store);
+  stmt = fg_store_prepare (store,
+                           "INSERT INTO notice (id, kind, township_id, year, number_seq, number, venue_id,"
+                           "  inspection_id, follows_id, issued_on, issued_at, actor, actor_name, deadline,"
+                           "  content, digest, origin_node, stamp)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                           error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, kind_ids[request->kind], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, township_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, g_date_get_year (today));
+  sqlite3_bind_int (stmt, 5, seq);
+  sqlite3_bind_text (stmt, 6, number, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, venue_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, inspection != NULL ? fg_inspection_get_id (inspection) : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, follows != NULL ? follows->id : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, issued_on, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, fg_actor_get_login (actor), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 13, fg_actor_get_display_name (actor), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, request->kind == FG_NOTICE_KIND_CORRECT_BY_DEADLINE ? deadline : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 15, text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 16, digest, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 17, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 18, stamp, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  for (guint i = 0; hazards != NULL && i < hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (hazards, i);
+
+      stmt = fg_store_prepare (store,
+                               "INSERT INTO notice_hazard (notice_id, hazard_id, position) VALUES (?1, ?2, ?3)",
+                               error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, fg_hazard_get_id (hazard), -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, (int) i);
+      if (!fg_store_step_done (store, stmt, error))
+        goto failed;
+      g_clear_pointer (&stmt, fg_stmt_release);
+
+      if (request->kind == FG_NOTICE_KIND_CORRECT_NOW || request->kind == FG_NOTICE_KIND_CORRECT_BY_DEADLINE)
+        {
+          const FgHazardEventDetails details = {
+            .note = number,
+            .deadline = deadline,
+            .notice_id = id,
+          };
+
+          if (!fg_hazard_append_event (store, actor, fg_hazard_get_id (hazard),
+                                       FG_HAZARD_EVENT_NOTICE_ISSUED, &details, error))
+            goto failed;
+        }
+    }
+
+  after = fg_audit_dup_row (store, "notice", id);
+  if (!fg_audit_record_change (store, actor, "notice-issue", id, NULL, after, error))
+    goto failed;
+
+  if (!fg_store_commit (store, error))
+    return NULL;
+
+  return fg_notice_load (store, actor, id, error);
+
+failed:
+  fg_store_rollback (store);
+  return NULL;
+}
+
+/**
+ * fg_notice_void:
+ * @reason: why (a misprint, the wrong venue …)
+ *
+ * Marks a document void. It keeps its number, which is never given again.
+ * An order to correct can be voided while its hazards are still being
+ * corrected under it; they go back to "found", for a right notice.
+ */
+gboolean
+fg_notice_void (FgStore     *store,
+                FgActor     *actor,
+                FgNotice    *self,
+                const char  *reason,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) hazards = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *now = NULL;
+  gboolean is_order;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (FG_IS_NOTICE (self), FALSE);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_NOTICE_ISSUE, self->region_code, self->id, error))
+    return FALSE;
+  if (self->voided_at != NULL)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_VOID,
+                   _("The document %s is void already."), self->number);
+      return FALSE;
+    }
+  if (reason == NULL || !g_utf8_validate (reason, -1, NULL) || is_blank (reason) ||
+      g_utf8_strlen (reason, -1) > 500)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("Give the reason for voiding the document (at most 500 characters)."));
+      return FALSE;
+    }
+
+  is_order = self->kind == FG_NOTICE_KIND_CORRECT_NOW || self->kind == FG_NOTICE_KIND_CORRECT_BY_DEADLINE;
+  if (is_order)
+    {
+      hazards = load_hazards (store, actor, (const char * const *) self->hazard_ids, error);
+      if (hazards == NULL)
+        return FALSE;
+      for (guint i = 0; i < hazards->len; i++)
+        {
+          FgHazard *hazard = g_ptr_array_index (hazards, i);
+          GPtrArray *events = fg_hazard_get_events (hazard);
+          const char *current = NULL;
+
+          for (guint e = 0; e < events->len; e++)
+            {
+              const FgHazardEvent *event = g_ptr_array_index (events, e);
+
+              if (event->kind == FG_HAZARD_EVENT_NOTICE_ISSUED || event->kind == FG_HAZARD_EVENT_REINSPECTED_FAIL ||
+                  event->kind == FG_HAZARD_EVENT_DEADLINE_EXTENDED || event->kind == FG_HAZARD_EVENT_REOPENED)
+                current = event->kind == FG_HAZARD_EVENT_NOTICE_ISSUED ? event->notice_id : NULL;
+            }
+          if (fg_hazard_get_state (hazard) != FG_HAZARD_STATE_RECTIFYING || g_strcmp0 (current, self->id) != 0)
+            {
+              g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                           _("The notice %s can no longer be voided: its hazards have moved on since "
+                             "(re-inspected, extended or closed). Record what happened to them instead."),
+                           self->number);
+              return FALSE;
+            }
+        }
+    }
+
+  before = fg_audit_dup_row (store, "notice", self->id);
+  now = fg_now_iso8601 ();
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+
+  stmt = fg_store_prepare (store,
+                           "UPDATE notice SET voided_at = ?1, voided_by = ?2, void_reason = ?3 WHERE id = ?4",
+                           error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, fg_actor_get_login (actor), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, self->id, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+
+  for (guint i = 0; hazards != NULL && i < hazards->len; i++)
+    {
+      g_autofree char *note = g_strdup_printf (_("Notice %s voided: %s"), self->number, reason);
+      const FgHazardEventDetails details = { .note = note, .notice_id = self->id };
+
+      if (!fg_hazard_append_event (store, actor, fg_hazard_get_id (g_ptr_array_index (hazards, i)),
+                                   FG_HAZARD_EVENT_NOTICE_VOIDED, &details, error))
+        goto failed;
+    }
+
+  after = fg_audit_dup_row (store, "notice", self->id);
+  if (!fg_audit_record_change (store, actor, "notice-void", self->id, before, after, error))
+    goto failed;
+  if (!fg_store_commit (store, error))
+    return FALSE;
+
+  g_free (self->voided_at);
+  self->voided_at = g_steal_pointer (&now);
+  g_free (self->void_reason);
+  self->void_reason = g_strdup (reason);
+  return TRUE;
+
+failed:
+  fg_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * fg_notice_record_service:
+ * @service: served, refused, or nobody to serve it on
+ * @recipient: (nullable): who took it (needed when served)
+ * @served_on: (nullable): the day, YYYY-MM-DD; today when %NULL
+ * @note: (nullable): anything else (witnesses, where it was left)
+ *
+ * Records the service of a document (送达). For an order to correct, each
+ * of its hazards still being corrected gets the matching event, so that
+ * a refused notice goes on to the police station.
+ */
+gboolean
+fg_notice_record_service (FgStore          *store,
+                          FgActor          *actor,
+                          FgNotice         *self,
+                          FgNoticeService   service,
+                          const char       *recipient,
+                          const char       *served_on,
+                          const char       *note,
+                          GError          **error)
+{
+  g_autoptr(GPtrArray) hazards = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDate) day = NULL;
+  g_autofree char *day_text = NULL;
+  g_autofree char *event_note = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  FgHazardEventKind kind;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (FG_IS_NOTICE (self), FALSE);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_NOTICE_SERVE, self->region_code, self->id, error))
+    return FALSE;
+  if (self->voided_at != NULL)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_VOID,
+                   _("The document %s was voided: it is not served."), self->number);
+      return FALSE;
+    }
+
+  switch (service)
+    {
+    case FG_NOTICE_SERVICE_SERVED:
+      kind = FG_HAZARD_EVENT_NOTICE_SERVED;
+      if (recipient == NULL || is_blank (recipient))
+        {
+          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                       _("Say to whom the notice was served."));
+          return FALSE;
+        }
+      break;
+    case FG_NOTICE_SERVICE_REFUSED:
+      kind = FG_HAZARD_EVENT_NOTICE_REFUSED;
+      break;
+    case FG_NOTICE_SERVICE_UNREACHABLE:
+      kind = FG_HAZARD_EVENT_OPERATOR_UNREACHABLE;
+      break;
+    case FG_NOTICE_SERVICE_NONE:
+    default:
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("Say whether the notice was served, refused, or found nobody to serve it on."));
+      return FALSE;
+    }
+
+  if (served_on != NULL)
+    {
+      g_autoptr(GError) date_error = NULL;
+
+      day = fg_calendar_parse_date (served_on, &date_error);
+      if (day == NULL)
+        {
+          g_set_error_literal (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID, date_error->message);
+          return FALSE;
+        }
+    }
+  else
+    {
+      day = g_date_new ();
+      g_date_set_time_t (day, time (NULL));
+    }
+  day_text = fg_calendar_format_date (day);
+  if (strcmp (day_text, self->issued_on) < 0)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("A document is served on or after the day it was issued (%s)."), self->issued_on);
+      return FALSE;
+    }
+  if ((recipient != NULL && g_utf8_strlen (recipient, -1) > 100) ||
+      (note != NULL && g_utf8_strlen (note, -1) > 400))
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("The recipient’s name or the note is too long."));
+      return FALSE;
+    }
+
+  if (self->kind == FG_NOTICE_KIND_CORRECT_NOW || self->kind == FG_NOTICE_KIND_CORRECT_BY_DEADLINE)
+    {
+      hazards = load_hazards (store, actor, (const char * const *) self->hazard_ids, error);
+      if (hazards == NULL)
+        return FALSE;
+    }
+
+  event_note = g_strdup_printf ("%s %s%s%s%s%s", self->number, day_text,
+                                recipient != NULL && *recipient != '\0' ? " " : "",
+                                recipient != NULL ? recipient : "",
+                                note != NULL && *note != '\0' ? " " : "",
+                                note != NULL ? note : "");
+  before = fg_audit_dup_row (store, "notice", self->id);
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+
+  stmt = fg_store_prepare (store, "UPDATE notice SET service = ?1, served_at = ?2 WHERE id = ?3", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, service_ids[service], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, day_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, self->id, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+
+  for (guint i = 0; hazards != NULL && i < hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (hazards, i);
+      const FgHazardEventDetails details = { .note = event_note, .notice_id = self->id };
+
+      /* a hazard corrected meanwhile needs no service any more */
+      if (!fg_hazard_event_allowed (fg_hazard_get_state (hazard), kind))
+        continue;
+      if (!fg_hazard_append_event (store, actor, fg_hazard_get_id (hazard), kind, &details, error))
+        goto failed;
+    }
+
+  after = fg_audit_dup_row (store, "notice", self->id);
+  if (!fg_audit_record_change (store, actor, "notice-serve", self->id, before, after, error))
+    goto failed;
+  if (!fg_store_commit (store, error))
+    return FALSE;
+
+  self->service = service;
+  g_free (self->served_at);
+  self->served_at = g_steal_pointer (&day_text);
+  return TRUE;
+
+failed:
+  fg_store_rollback (store);
+  return FALSE;
+}
+
+static gboolean
+is_hex (const char *text,
+        gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isxdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * fg_notice_verify:
+ * @code: what a QR code holds, or a number and the check code printed
+ *   under the QR code, typed ("冢头消限字〔2026〕第0003号 3F2A-91C0-7B1E")
+ * @notice: (out) (optional) (transfer full): the document, when the
+ *   number is known here
+ *
+ * Tells whether a paper document is one of ours and says what was issued.
+ *
+ * Returns: the verdict; %FG_NOTICE_UNKNOWN with @error set when the code
+ *   cannot be read at all
+ */
+FgNoticeVerdict
+fg_notice_verify (FgStore     *store,
+                  FgActor     *actor,
+                  const char  *code,
+                  FgNotice   **notice,
+                  GError     **error)
+{
+  g_autoptr(FgNotice) found = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *normalized = NULL;
+  g_autoptr(GError) local_error = NULL;
+  FgNoticeVerdict verdict;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FG_NOTICE_UNKNOWN);
+  g_return_val_if_fail (actor != NULL, FG_NOTICE_UNKNOWN);
+  g_return_val_if_fail (code != NULL, FG_NOTICE_UNKNOWN);
+
+  if (notice != NULL)
+    *notice = NULL;
+
+  if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ, NULL, NULL, error))
+    return FG_NOTICE_UNKNOWN;
+
+  if (g_str_has_prefix (code, PAYLOAD_PREFIX))
+    {
+      const char *rest = code + strlen (PAYLOAD_PREFIX);
+      const char *slash = strrchr (rest, '/');
+
+      if (slash != NULL)
+        {
+          number = g_strndup (rest, slash - rest);
+          digest = g_ascii_strdown (g_strstrip (g_strdup (slash + 1)), -1);
+        }
+    }
+  else if (g_utf8_validate (code, -1, NULL))
+    {
+      /* a number, and perhaps the check code after it */
+      g_autofree char *text = g_strstrip (g_strdup (code));
+      const char *space = strrchr (text, ' ');
+
+      if (space != NULL)
+        {
+          g_autofree char *check = g_strdup (space + 1);
+          g_autoptr(GString) hex = g_string_new (NULL);
+
+          for (const char *p = check; *p != '\0'; p++)
+            if (*p != '-')
+              g_string_append_c (hex, g_ascii_tolower (*p));
+          if (hex->len >= 8 && is_hex (hex->str, hex->len))
+            {
+              number = g_strndup (text, space - text);
+              digest = g_strdup (hex->str);
+            }
+        }
+      if (number == NULL)
+        number = g_steal_pointer (&text);
+    }
+
+  if (number == NULL || *number == '\0' || (digest != NULL && !is_hex (digest, strlen (digest))) ||
+      !g_utf8_validate (number, -1, NULL))
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("This is not a document code: scan the QR code of a document, or type its number "
+                     "and the check code printed under the QR code."));
+      return FG_NOTICE_UNKNOWN;
+    }
+
+  normalized = normalize_number (number);
+  found = find_notice (store, normalized, &local_error);
+  if (found == NULL || !g_str_equal (normalized, found->number))
+    {
+      if (found == NULL && !g_error_matches (local_error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FG_NOTICE_UNKNOWN;
+        }
+      return FG_NOTICE_UNKNOWN;
+    }
+
+  if (!found->content_intact ||
+      (digest != NULL && (strlen (digest) > 64 || !g_str_has_prefix (found->digest, digest))))
+    verdict = FG_NOTICE_ALTERED;
+  else if (found->voided_at != NULL)
+    verdict = FG_NOTICE_VOIDED;
+  else
+    verdict = FG_NOTICE_GENUINE;
+
+  if (notice != NULL)
+    *notice = g_steal_pointer (&found);
+  return verdict;
+}
+
+const char *
+fg_notice_private_get_region_code (FgNotice *self)
+{
+  return self->region_code;
+}

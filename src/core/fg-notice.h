@@ -1,0 +1,160 @@
+/* fg-notice.h — documents (文书): numbering, issuing, service, verification
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "fg-actor.h"
+#include "fg-store.h"
+
+G_BEGIN_DECLS
+
+#define FG_NOTICE_ERROR (fg_notice_error_quark ())
+
+typedef enum
+{
+  FG_NOTICE_ERROR_NOT_FOUND,
+  FG_NOTICE_ERROR_INVALID,      /* a request the document cannot be made from */
+  FG_NOTICE_ERROR_VOID,         /* the document was voided */
+  FG_NOTICE_ERROR_FONT,         /* no usable Chinese font, or a character it lacks */
+  FG_NOTICE_ERROR_RENDER,       /* the PDF could not be made */
+} FgNoticeError;
+
+/* The numbered documents. The proof of service (送达回证) is not a document
+ * of its own: it is the last page of every notice, under its number. */
+typedef enum
+{
+  FG_NOTICE_KIND_INSPECTION_RECORD,     /* 现场检查记录 */
+  FG_NOTICE_KIND_CORRECT_NOW,           /* 责令立即改正通知书 */
+  FG_NOTICE_KIND_CORRECT_BY_DEADLINE,   /* 责令限期改正通知书 */
+  FG_NOTICE_KIND_REINSPECTION,          /* 复查意见书 */
+  FG_NOTICE_N_KINDS
+} FgNoticeKind;
+
+typedef enum
+{
+  FG_NOTICE_SERVICE_NONE,
+  FG_NOTICE_SERVICE_SERVED,       /* 已送达: someone signed for it */
+  FG_NOTICE_SERVICE_REFUSED,      /* 拒收 */
+  FG_NOTICE_SERVICE_UNREACHABLE,  /* nobody to serve it on */
+} FgNoticeService;
+
+/* What a scanned or typed code says about a document. */
+typedef enum
+{
+  FG_NOTICE_GENUINE,    /* the number is ours and the content is as issued */
+  FG_NOTICE_VOIDED,     /* genuine, but voided since */
+  FG_NOTICE_ALTERED,    /* the number is ours, the content is not what was issued */
+  FG_NOTICE_UNKNOWN,    /* no such number here */
+} FgNoticeVerdict;
+
+/* What to issue. */
+typedef struct
+{
+  FgNoticeKind         kind;
+  const char          *inspection_id;  /* an inspection record: the finished inspection */
+  const char * const  *hazard_ids;     /* a notice: the hazards, all of one venue */
+  const char          *deadline;       /* correct by a deadline: YYYY-MM-DD */
+  const char          *follows_id;     /* a re-inspection opinion: the notice re-inspected */
+  const GDate         *today;          /* the day of issue; NULL for today */
+} FgNoticeRequest;
+
+/* Settings: the issuer's names, each kind's code in the number, the font. */
+typedef struct
+{
+  char *issuer_name;                   /* 郏县冢头镇人民政府 */
+  char *issuer_short;                  /* 冢头 */
+  char *codes[FG_NOTICE_N_KINDS];      /* 消检, 消即, 消限, 消复 */
+  char *font;                          /* a font family, or NULL to choose */
+} FgNoticeSettings;
+
+#define FG_TYPE_NOTICE (fg_notice_get_type ())
+
+G_DECLARE_FINAL_TYPE (FgNotice, fg_notice, FG, NOTICE, GObject)
+
+GQuark           fg_notice_error_quark        (void);
+const char      *fg_notice_kind_to_string     (FgNoticeKind     kind);
+gboolean         fg_notice_kind_from_string   (const char      *text,
+                                               FgNoticeKind    *kind);
+const char      *fg_notice_kind_get_label     (FgNoticeKind     kind);
+const char      *fg_notice_kind_get_title     (FgNoticeKind     kind);
+const char      *fg_notice_service_get_label  (FgNoticeService  service);
+const char      *fg_notice_verdict_get_label  (FgNoticeVerdict  verdict);
+
+const char      *fg_notice_get_id             (FgNotice        *self);
+FgNoticeKind     fg_notice_get_kind           (FgNotice        *self);
+const char      *fg_notice_get_number         (FgNotice        *self);
+const char      *fg_notice_get_venue_id       (FgNotice        *self);
+const char      *fg_notice_get_venue_name     (FgNotice        *self);
+const char      *fg_notice_get_village_name   (FgNotice        *self);
+const char      *fg_notice_get_inspection_id  (FgNotice        *self);
+const char      *fg_notice_get_follows_id     (FgNotice        *self);
+const char      *fg_notice_get_issued_on      (FgNotice        *self);
+const char      *fg_notice_get_actor_name     (FgNotice        *self);
+const char      *fg_notice_get_deadline       (FgNotice        *self);
+const char      *fg_notice_get_digest         (FgNotice        *self);
+GVariant        *fg_notice_get_content        (FgNotice        *self);
+gboolean         fg_notice_get_voided         (FgNotice        *self);
+const char      *fg_notice_get_void_reason    (FgNotice        *self);
+FgNoticeService  fg_notice_get_service        (FgNotice        *self);
+const char      *fg_notice_get_served_at      (FgNotice        *self);
+const char * const *fg_notice_get_hazard_ids  (FgNotice        *self);
+char            *fg_notice_dup_code           (FgNotice        *self);
+char            *fg_notice_dup_check_code     (FgNotice        *self);
+
+FgNotice        *fg_notice_issue              (FgStore                *store,
+                                               FgActor                *actor,
+                                               const FgNoticeRequest  *request,
+                                               GError                **error);
+FgNotice        *fg_notice_load               (FgStore                *store,
+                                               FgActor                *actor,
+                                               const char             *id_or_number,
+                                               GError                **error);
+GPtrArray       *fg_notice_list               (FgStore                *store,
+                                               FgActor                *actor,
+                                               const char             *region_id,
+                                               const char             *venue_id,
+                                               const char             *day,
+                                               gboolean                open_only,
+                                               GError                **error);
+gboolean         fg_notice_void               (FgStore                *store,
+                                               FgActor                *actor,
+                                               FgNotice               *self,
+                                               const char             *reason,
+                                               GError                **error);
+gboolean         fg_notice_record_service     (FgStore                *store,
+                                               FgActor                *actor,
+                                               FgNotice               *self,
+                                               FgNoticeService         service,
+                                               const char             *recipient,
+                                               const char             *served_on,
+                                               const char             *note,
+                                               GError                **error);
+FgNoticeVerdict  fg_notice_verify             (FgStore                *store,
+                                               FgActor                *actor,
+                                               const char             *code,
+                                               FgNotice              **notice,
+                                               GError                **error);
+
+GBytes          *fg_notice_render             (FgStore                *store,
+                                               FgActor                *actor,
+                                               GPtrArray              *notices,
+                                               GError                **error);
+GBytes          *fg_notice_render_blank_checklist (FgStore            *store,
+                                               const char             *category,
+                                               GError                **error);
+
+FgNoticeSettings *fg_notice_settings_load     (FgStore                *store,
+                                               GError                **error);
+gboolean         fg_notice_settings_save      (FgStore                *store,
+                                               FgActor                *actor,
+                                               const FgNoticeSettings *settings,
+                                               GError                **error);
+void             fg_notice_settings_free      (FgNoticeSettings       *settings);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FgNoticeSettings, fg_notice_settings_free)
+
+G_END_DECLS

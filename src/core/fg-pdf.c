@@ -1,0 +1,1014 @@
+/* fg-pdf.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Official documents on A4, with the margins and type sizes of GB/T 9704:
+ * 37 mm top, 35 mm bottom, 28 mm left, 26 mm right, body text in 三号 (16 pt),
+ * which gives the standard 28 characters a line.
+ *
+ * The Chinese font is found through fontconfig and must have TrueType
+ * outlines (libharu cannot embed CFF fonts such as Noto CJK). A large CJK
+ * font is several megabytes; HarfBuzz's subsetter cuts it down to the
+ * characters a document uses before libharu embeds it, which keeps a
+ * one-page notice near 20 KB. A character the font lacks is an error that
+ * names it: an official document never shows an empty box.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <fontconfig/fontconfig.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <hb-subset.h>
+#include <hb.h>
+#include <hpdf.h>
+#include <qrencode.h>
+
+#include "fg-notice.h"
+#include "fg-pdf-private.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (hb_blob_t, hb_blob_destroy)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (hb_face_t, hb_face_destroy)
+
+#define MM (72.0 / 25.4)
+#define PAGE_WIDTH (210 * MM)
+#define PAGE_HEIGHT (297 * MM)
+#define MARGIN_TOP (37 * MM)
+#define MARGIN_BOTTOM (35 * MM)
+#define MARGIN_LEFT (28 * MM)
+#define MARGIN_RIGHT (26 * MM)
+#define TEXT_WIDTH (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
+#define LINE_SPACING 1.5
+#define CELL_PADDING 4.0
+#define FOOTER_SIZE 10.5  /* 五号 */
+
+/* The Debian package to suggest when no font will do. */
+#define FONT_PACKAGE "fonts-arphic-uming"
+
+/* Faces official documents are set in, best first; then any Chinese
+ * TrueType face. */
+static const char * const preferred_families[] = {
+  "FangSong", "FangSong_GB2312", "仿宋", "SimSun", "宋体", "NSimSun",
+  "AR PL UMing CN", "AR PL SungtiL GB", "AR PL UKai CN",
+  "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Droid Sans Fallback",
+  NULL
+};
+
+/* Characters a line may not start with, and may not end with (避头尾). */
+static const char no_line_start[] = "，。、；：？！）》」』】〕’”…—%,.;:?!)]";
+static const char no_line_end[] = "（《「『【〔‘“([";
+
+struct _FgPdf
+{
+  char *font_file;
+  int font_index;
+  char *font_family;
+  hb_face_t *face;
+  hb_font_t *hb_font;
+  double units_per_em;
+  GHashTable *advances;   /* codepoint → advance, in font units */
+
+  gboolean collecting;
+  GHashTable *used;       /* codepoints, while collecting */
+
+  HPDF_Doc doc;
+  HPDF_Font font;
+  HPDF_STATUS status;
+  char *subset_path;
+
+  /* the document being laid out */
+  GPtrArray *pages;       /* HPDF_Page of this document */
+  HPDF_Page page;
+  char *running_head;
+  double y;               /* from the top of the page */
+};
+
+static void
+on_hpdf_error (HPDF_STATUS  error_no,
+               HPDF_STATUS  detail_no,
+               void        *user_data)
+{
+  FgPdf *self = user_data;
+
+  if (self->status == HPDF_OK)
+    self->status = error_no;
+}
+
+static gboolean
+face_has_outlines (hb_face_t *face)
+{
+  g_autoptr(hb_blob_t) glyf = hb_face_reference_table (face, HB_TAG ('g', 'l', 'y', 'f'));
+
+  return hb_blob_get_length (glyf) > 0;
+}
+
+/* A TrueType Chinese face of @family, or the best one installed. */
+static gboolean
+find_font (const char  *family,
+           char       **file,
+           int         *index,
+           char       **found_family)
+{
+  FcPattern *pattern = FcPatternCreate ();
+  FcObjectSet *objects = FcObjectSetBuild (FC_FAMILY, FC_FILE, FC_INDEX, FC_FONTFORMAT, NULL);
+  FcFontSet *set;
+  int best_rank = G_MAXINT;
+
+  FcInit ();
+  if (family != NULL)
+    FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) family);
+  else
+    {
+      FcLangSet *langs = FcLangSetCreate ();
+
+      FcLangSetAdd (langs, (const FcChar8 *) "zh-cn");
+      FcPatternAddLangSet (pattern, FC_LANG, langs);
+      FcLangSetDestroy (langs);
+    }
+  FcPatternAddString (pattern, FC_FONTFORMAT, (const FcChar8 *) "TrueType");
+  set = FcFontList (NULL, pattern, objects);
+  FcObjectSetDestroy (objects);
+  FcPatternDestroy (pattern);
+
+  for (int i = 0; set != NULL && i < set->nfont; i++)
+    {
+      FcChar8 *path = NULL;
+      FcChar8 *name = NULL;
+      int face_index = 0;
+      int rank = G_N_ELEMENTS (preferred_families);
+
+      if (FcPatternGetString (set->fonts[i], FC_FILE, 0, &path) != FcResultMatch)
+        continue;
+      FcPatternGetInteger (set->fonts[i], FC_INDEX, 0, &face_index);
+
+      for (int n = 0; FcPatternGetString (set->fonts[i], FC_FAMILY, n, &name) == FcResultMatch; n++)
+        for (int r = 0; preferred_families[r] != NULL; r++)
+          if (g_ascii_strcasecmp ((const char *) name, preferred_families[r]) == 0 && r < rank)
+            rank = r;
+
+      if (rank < best_rank || (rank == best_rank && *file != NULL && g_strcmp0 (*file, (char *) path) > 0))
+        {
+          best_rank = rank;
+          g_free (*file);
+          g_free (*found_family);
+          *file = g_strdup ((const char *) path);
+          *index = face_index;
+          FcPatternGetString (set->fonts[i], FC_FAMILY, 0, &name);
+          *found_family = g_strdup ((const char *) name);
+        }
+    }
+
+  if (set != NULL)
+    FcFontSetDestroy (set);
+
+  return *file != NULL;
+}
+
+/**
+ * fg_pdf_new:
+ * @font_family: (nullable): the font the documents are set in, or %NULL
+ *   to take the best installed Chinese TrueType face
+ * @error: return location for an error
+ *
+ * Starts a PDF, collecting characters.
+ */
+FgPdf *
+fg_pdf_new (const char  *font_family,
+            GError     **error)
+{
+  g_autoptr(FgPdf) self = g_new0 (FgPdf, 1);
+  g_autoptr(hb_blob_t) blob = NULL;
+
+  if (font_family != NULL && *font_family == '\0')
+    font_family = NULL;
+
+  if (!find_font (font_family, &self->font_file, &self->font_index, &self->font_family))
+    {
+      if (font_family != NULL)
+        g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_FONT,
+                     _("The font “%s” chosen for documents is not installed, or is not a TrueType font. "
+                       "Choose another font in the document settings, or install the package %s."),
+                     font_family, FONT_PACKAGE);
+      else
+        g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_FONT,
+                     _("No Chinese TrueType font is installed, so documents cannot be made. "
+                       "Install the package %s (as administrator: apt install %s)."),
+                     FONT_PACKAGE, FONT_PACKAGE);
+      return NULL;
+    }
+
+  blob = hb_blob_create_from_file_or_fail (self->font_file);
+  if (blob != NULL)
+    self->face = hb_face_create (blob, (unsigned int) self->font_index);
+  if (self->face == NULL || hb_face_get_glyph_count (self->face) == 0 || !face_has_outlines (self->face))
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_FONT,
+                   _("The font “%s” cannot be used for documents (it has no TrueType outlines). "
+                     "Choose another font in the document settings, or install the package %s."),
+                   self->font_family, FONT_PACKAGE);
+      return NULL;
+    }
+
+  self->hb_font = hb_font_create (self->face);
+  self->units_per_em = hb_face_get_upem (self->face);
+  self->advances = g_hash_table_new (NULL, NULL);
+  self->used = g_hash_table_new (NULL, NULL);
+  self->collecting = TRUE;
+  self->pages = g_ptr_array_new ();
+
+  return g_steal_pointer (&self);
+}
+
+void
+fg_pdf_free (FgPdf *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->doc != NULL)
+    HPDF_Free (self->doc);
+  if (self->subset_path != NULL)
+    g_unlink (self->subset_path);
+  g_free (self->subset_path);
+  g_clear_pointer (&self->hb_font, hb_font_destroy);
+  g_clear_pointer (&self->face, hb_face_destroy);
+  g_clear_pointer (&self->advances, g_hash_table_unref);
+  g_clear_pointer (&self->used, g_hash_table_unref);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_free (self->font_file);
+  g_free (self->font_family);
+  g_free (self->running_head);
+  g_free (self);
+}
+
+const char *
+fg_pdf_get_font_name (FgPdf *self)
+{
+  return self->font_family;
+}
+
+gboolean
+fg_pdf_is_collecting (FgPdf *self)
+{
+  return self->collecting;
+}
+
+static void
+collect (FgPdf      *self,
+         const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x20)
+        g_hash_table_add (self->used, GUINT_TO_POINTER (c));
+    }
+}
+
+static int
+compare_codepoints (gconstpointer a,
+                    gconstpointer b)
+{
+  guint x = GPOINTER_TO_UINT (a);
+  guint y = GPOINTER_TO_UINT (b);
+
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * fg_pdf_dup_missing:
+ * @text: (nullable): text to check; %NULL checks what was collected
+ *
+ * Returns: (transfer full) (nullable): the characters of @text the font has
+ *   no glyph for, each once, or %NULL when it has them all
+ */
+char *
+fg_pdf_dup_missing (FgPdf      *self,
+                    const char *text)
+{
+  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GList) used = NULL;
+
+  if (text != NULL)
+    {
+      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+        g_hash_table_add (seen, GUINT_TO_POINTER (g_utf8_get_char (p)));
+      used = g_hash_table_get_keys (seen);
+    }
+  else
+    used = g_hash_table_get_keys (self->used);
+
+  used = g_list_sort (used, compare_codepoints);
+  for (GList *l = used; l != NULL; l = l->next)
+    {
+      gunichar c = GPOINTER_TO_UINT (l->data);
+      hb_codepoint_t glyph = 0;
+
+      if (c < 0x20)
+        continue;
+      if (!hb_font_get_nominal_glyph (self->hb_font, c, &glyph) || glyph == 0)
+        g_string_append_unichar (missing, c);
+    }
+
+  return missing->len > 0 ? g_strdup (missing->str) : NULL;
+}
+
+/* Cuts the font down to the collected characters and hands it to libharu. */
+static gboolean
+embed_subset (FgPdf   *self,
+              GError **error)
+{
+  hb_subset_input_t *input = hb_subset_input_create_or_fail ();
+  hb_set_t *unicodes;
+  g_autoptr(hb_face_t) subset = NULL;
+  g_autoptr(hb_blob_t) blob = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  const char *data;
+  unsigned int length;
+  const char *name;
+  int fd;
+
+  if (input == NULL)
+    goto failed;
+  /* hinting instructions are for screens at small sizes: print and
+   * on-screen previews at page size do without, and they are half of a
+   * Ming face's bytes */
+  hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_NO_HINTING);
+  unicodes = hb_subset_input_unicode_set (input);
+  g_hash_table_iter_init (&iter, self->used);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    hb_set_add (unicodes, GPOINTER_TO_UINT (key));
+  /* the page numbers are drawn last, whatever was collected */
+  for (const char *p = "0123456789 第页共（续）"; *p != '\0'; p = g_utf8_next_char (p))
+    hb_set_add (unicodes, g_utf8_get_char (p));
+
+  subset = hb_subset_or_fail (self->face, input);
+  hb_subset_input_destroy (input);
+  if (subset == NULL)
+    goto failed;
+  blob = hb_face_reference_blob (subset);
+  data = hb_blob_get_data (blob, &length);
+  if (length == 0)
+    goto failed;
+
+  /* libharu 2.3 reads a TrueType font only from a file */
+  fd = g_file_open_tmp ("firegrid-font-XXXXXX.ttf", &self->subset_path, error);
+  if (fd < 0)
+    return FALSE;
+  g_close (fd, NULL);
+  if (!g_file_set_contents (self->subset_path, data, length, error))
+    return FALSE;
+
+  name = HPDF_LoadTTFontFromFile (self->doc, self->subset_path, HPDF_TRUE);
+  if (name == NULL)
+    goto failed;
+  self->font = HPDF_GetFont (self->doc, name, "UTF-8");
+  if (self->font == NULL)
+    goto failed;
+
+  return TRUE;
+
+failed:
+  g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_FONT,
+               _("The font “%s” could not be prepared for the document. Choose another font in the "
+                 "document settings."),
+               self->font_family);
+  return FALSE;
+}
+
+/**
+ * fg_pdf_start_drawing:
+ *
+ * Ends the collecting pass: checks that the font has every character,
+ * embeds it, and starts the pass that draws.
+ */
+gboolean
+fg_pdf_start_drawing (FgPdf   *self,
+                      GError **error)
+{
+  g_autofree char *missing = NULL;
+
+  g_return_val_if_fail (self->collecting, FALSE);
+
+  missing = fg_pdf_dup_missing (self, NULL);
+  if (missing != NULL)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_FONT,
+                   _("The font “%s” has no glyph for “%s”, which the document needs. "
+                     "Choose a font that has it in the document settings."),
+                   self->font_family, missing);
+      return FALSE;
+    }
+
+  self->doc = HPDF_New (on_hpdf_error, self);
+  if (self->doc == NULL)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_RENDER, _("Not enough memory to make the PDF."));
+      return FALSE;
+    }
+  HPDF_SetCompressionMode (self->doc, HPDF_COMP_ALL);
+  HPDF_UseUTFEncodings (self->doc);
+  HPDF_SetCurrentEncoder (self->doc, "UTF-8");
+  HPDF_SetInfoAttr (self->doc, HPDF_INFO_CREATOR, "Firegrid");
+
+  if (!embed_subset (self, error))
+    return FALSE;
+
+  self->collecting = FALSE;
+  return TRUE;
+}
+
+/**
+ * fg_pdf_finish:
+ *
+ * Returns: (transfer full): the PDF
+ */
+GBytes *
+fg_pdf_finish (FgPdf   *self,
+               GError **error)
+{
+  g_autofree guint8 *data = NULL;
+  HPDF_UINT32 size;
+
+  g_return_val_if_fail (!self->collecting, NULL);
+
+  if (self->status == HPDF_OK)
+    HPDF_SaveToStream (self->doc);
+  size = HPDF_GetStreamSize (self->doc);
+  if (self->status == HPDF_OK && size > 0)
+    {
+      data = g_malloc (size);
+      HPDF_ReadFromStream (self->doc, data, &size);
+    }
+
+  if (self->status != HPDF_OK || data == NULL)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_RENDER,
+                   _("The PDF could not be made (libharu error %04X)."), (guint) self->status);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&data), size);
+}
+
+static double
+advance (FgPdf    *self,
+         gunichar  c)
+{
+  gpointer cached;
+  hb_codepoint_t glyph = 0;
+  double width;
+
+  if (g_hash_table_lookup_extended (self->advances, GUINT_TO_POINTER (c), NULL, &cached))
+    return GPOINTER_TO_UINT (cached);
+
+  hb_font_get_nominal_glyph (self->hb_font, c, &glyph);
+  width = hb_font_get_glyph_h_advance (self->hb_font, glyph);
+  g_hash_table_insert (self->advances, GUINT_TO_POINTER (c), GUINT_TO_POINTER ((guint) width));
+  return width;
+}
+
+static double
+text_width (FgPdf      *self,
+            const char *text,
+            gssize      length,
+            double      size)
+{
+  double units = 0;
+  const char *end = length < 0 ? text + strlen (text) : text + length;
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    units += advance (self, g_utf8_get_char (p));
+
+  return units * size / self->units_per_em;
+}
+
+static void
+draw_text (FgPdf      *self,
+           double      x,
+           double      top,
+           double      size,
+           const char *text,
+           gboolean    bold)
+{
+  if (self->collecting)
+    {
+      collect (self, text);
+      return;
+    }
+  if (*text == '\0')
+    return;
+
+  HPDF_Page_BeginText (self->page);
+  HPDF_Page_SetFontAndSize (self->page, self->font, size);
+  if (bold)
+    {
+      /* one face only: a title is set heavier by stroking its outlines */
+      HPDF_Page_SetTextRenderingMode (self->page, HPDF_FILL_THEN_STROKE);
+      HPDF_Page_SetLineWidth (self->page, size / 30);
+    }
+  /* the baseline sits a little above the bottom of the em box */
+  HPDF_Page_TextOut (self->page, x, PAGE_HEIGHT - top - size * 0.88, text);
+  if (bold)
+    HPDF_Page_SetTextRenderingMode (self->page, HPDF_FILL);
+  HPDF_Page_EndText (self->page);
+}
+
+/* Breaks @text into lines at most @width wide: between any two Chinese
+ * characters, between words of Latin text, never before closing or after
+ * opening punctuation. Explicit newlines are kept. */
+static GPtrArray *
+wrap (FgPdf      *self,
+      const char *text,
+      double      size,
+      double      width,
+      double      first_indent)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  const char *line_start = text;
+  const char *last_break = NULL;  /* where the line may break, at the latest */
+  double line_width = first_indent;
+
+  if (self->collecting)
+    {
+      collect (self, text);
+      g_ptr_array_add (lines, g_strdup (text));
+      return lines;
+    }
+
+  for (const char *p = text; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+      gboolean wide = g_unichar_iswide (c);
+      double w;
+
+      if (c == '\n')
+        {
+          g_ptr_array_add (lines, g_strndup (line_start, p - line_start));
+          line_start = next;
+          last_break = NULL;
+          line_width = 0;
+          p = next;
+          continue;
+        }
+
+      /* may the line break before this character? */
+      if (p > line_start)
+        {
+          gunichar before = g_utf8_get_char (g_utf8_prev_char (p));
+          gboolean allowed = wide || g_unichar_iswide (before) || before == ' ';
+          char here[8] = { 0 };
+          char prev[8] = { 0 };
+
+          g_unichar_to_utf8 (c, here);
+          g_unichar_to_utf8 (before, prev);
+          if (strstr (no_line_start, here) != NULL || strstr (no_line_end, prev) != NULL)
+            allowed = FALSE;
+          if (allowed)
+            last_break = p;
+        }
+
+      w = advance (self, c) * size / self->units_per_em;
+      if (line_width + w > width + 0.01 && p > line_start)
+        {
+          const char *cut = last_break != NULL && last_break > line_start ? last_break : p;
+
+          g_ptr_array_add (lines, g_strchomp (g_strndup (line_start, cut - line_start)));
+          line_start = cut;
+          while (*line_start == ' ')
+            line_start++;
+          last_break = NULL;
+          line_width = text_width (self, line_start, p - line_start, size);
+          if (line_start > p)
+            {
+              p = line_start;
+              continue;
+            }
+        }
+
+      line_width += w;
+      p = next;
+    }
+
+  if (*line_start != '\0' || lines->len == 0)
+    g_ptr_array_add (lines, g_strdup (line_start));
+
+  return lines;
+}
+
+static void
+draw_running_head (FgPdf *self)
+{
+  if (self->running_head == NULL)
+    return;
+
+  draw_text (self, MARGIN_LEFT, MARGIN_TOP - 2 * FOOTER_SIZE, FOOTER_SIZE, self->running_head, FALSE);
+  if (!self->collecting)
+    {
+      HPDF_Page_SetLineWidth (self->page, 0.5);
+      HPDF_Page_MoveTo (self->page, MARGIN_LEFT, PAGE_HEIGHT - MARGIN_TOP + FOOTER_SIZE * 0.6);
+      HPDF_Page_LineTo (self->page, PAGE_WIDTH - MARGIN_RIGHT, PAGE_HEIGHT - MARGIN_TOP + FOOTER_SIZE * 0.6);
+      HPDF_Page_Stroke (self->page);
+    }
+}
+
+/**
+ * fg_pdf_new_page:
+ *
+ * Starts a page of the current document; pages after the first repeat its
+ * running head.
+ */
+void
+fg_pdf_new_page (FgPdf *self)
+{
+  gboolean first = self->pages->len == 0;
+
+  self->y = MARGIN_TOP;
+  if (self->collecting)
+    {
+      g_ptr_array_add (self->pages, NULL);
+      return;
+    }
+
+  self->page = HPDF_AddPage (self->doc);
+  HPDF_Page_SetWidth (self->page, PAGE_WIDTH);
+  HPDF_Page_SetHeight (self->page, PAGE_HEIGHT);
+  g_ptr_array_add (self->pages, self->page);
+  if (!first)
+    draw_running_head (self);
+}
+
+/**
+ * fg_pdf_begin_document:
+ * @running_head: (nullable): what pages after the first say at their top
+ *   (the title and number), so that a loose page can be placed
+ *
+ * Starts a document on a new page. Its pages are numbered on their own.
+ */
+void
+fg_pdf_begin_document (FgPdf      *self,
+                       const char *running_head)
+{
+  g_free (self->running_head);
+  self->running_head = g_strdup (running_head);
+  g_ptr_array_set_size (self->pages, 0);
+  if (self->collecting && running_head != NULL)
+    collect (self, running_head);
+  fg_pdf_new_page (self);
+}
+
+/**
+ * fg_pdf_end_document:
+ *
+ * Numbers the document's pages: 第 N 页 共 M 页.
+ */
+void
+fg_pdf_end_document (FgPdf *self)
+{
+  guint n_pages = self->pages->len;
+
+  for (guint i = 0; i < n_pages && !self->collecting; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("第 %u 页 共 %u 页", i + 1, n_pages);
+      HPDF_Page page = self->page;
+
+      self->page = g_ptr_array_index (self->pages, i);
+      draw_text (self, (PAGE_WIDTH - text_width (self, text, -1, FOOTER_SIZE)) / 2,
+                 PAGE_HEIGHT - MARGIN_BOTTOM + 2 * FOOTER_SIZE, FOOTER_SIZE, text, FALSE);
+      self->page = page;
+    }
+
+  g_ptr_array_set_size (self->pages, 0);
+  g_clear_pointer (&self->running_head, g_free);
+}
+
+double
+fg_pdf_get_text_width (FgPdf *self)
+{
+  return TEXT_WIDTH;
+}
+
+double
+fg_pdf_get_y (FgPdf *self)
+{
+  return self->y - MARGIN_TOP;
+}
+
+void
+fg_pdf_skip (FgPdf  *self,
+             double  height)
+{
+  self->y += height;
+}
+
+/**
+ * fg_pdf_keep:
+ * @height: what must fit below the cursor
+ *
+ * Starts a new page unless @height fits on this one.
+ */
+void
+fg_pdf_keep (FgPdf  *self,
+             double  height)
+{
+  if (self->collecting)
+    return;
+  if (self->y + height > PAGE_HEIGHT - MARGIN_BOTTOM + 0.01 && self->y > MARGIN_TOP + 2 * FG_PDF_SIZE_BODY)
+    fg_pdf_new_page (self);
+}
+
+/**
+ * fg_pdf_line_text:
+ *
+ * One line of text, aligned; too long a line wraps, each line aligned.
+ */
+void
+fg_pdf_line_text (FgPdf      *self,
+                  const char *text,
+                  double      size,
+                  FgPdfAlign  align,
+                  gboolean    bold)
+{
+  g_autoptr(GPtrArray) lines = wrap (self, text, size, TEXT_WIDTH, 0);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+      double x = MARGIN_LEFT;
+
+      fg_pdf_keep (self, size * LINE_SPACING);
+      if (!self->collecting && align == FG_PDF_ALIGN_CENTER)
+        x += (TEXT_WIDTH - text_width (self, line, -1, size)) / 2;
+      else if (!self->collecting && align == FG_PDF_ALIGN_RIGHT)
+        x += TEXT_WIDTH - text_width (self, line, -1, size);
+      draw_text (self, x, self->y, size, line, bold);
+      self->y += size * LINE_SPACING;
+    }
+}
+
+/**
+ * fg_pdf_paragraph:
+ * @first_indent: how far the first line is indented, in ems (2 for body
+ *   text, as Chinese paragraphs are)
+ *
+ * Body text, wrapped to the text width, flowing onto new pages.
+ */
+void
+fg_pdf_paragraph (FgPdf      *self,
+                  const char *text,
+                  double      size,
+                  double      first_indent)
+{
+  g_autoptr(GPtrArray) lines = wrap (self, text, size, TEXT_WIDTH, first_indent * size);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      fg_pdf_keep (self, size * LINE_SPACING);
+      draw_text (self, MARGIN_LEFT + (i == 0 ? first_indent * size : 0), self->y, size,
+                 g_ptr_array_index (lines, i), FALSE);
+      self->y += size * LINE_SPACING;
+    }
+}
+
+static void
+stroke_rect (FgPdf  *self,
+             double  x,
+             double  top,
+             double  width,
+             double  height)
+{
+  if (self->collecting)
+    return;
+  HPDF_Page_SetLineWidth (self->page, 0.75);
+  HPDF_Page_Rectangle (self->page, x, PAGE_HEIGHT - top - height, width, height);
+  HPDF_Page_Stroke (self->page);
+}
+
+/* One row of cells from @top; @lines holds each cell's lines, from line
+ * @from on, at most @n_lines of them. */
+static void
+draw_row (FgPdf             *self,
+          const FgPdfColumn *columns,
+          guint              n_columns,
+          GPtrArray        **lines,
+          guint              from,
+          guint              n_lines,
+          double             size,
+          gboolean           header)
+{
+  double line_height = size * 1.35;
+  double height = n_lines * line_height + 2 * CELL_PADDING;
+  double x = MARGIN_LEFT;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      double width = columns[c].width * TEXT_WIDTH;
+
+      for (guint l = from; l < MIN (lines[c]->len, from + n_lines); l++)
+        {
+          const char *line = g_ptr_array_index (lines[c], l);
+          double offset = CELL_PADDING;
+          FgPdfAlign align = header ? FG_PDF_ALIGN_CENTER : columns[c].align;
+
+          if (align == FG_PDF_ALIGN_CENTER)
+            offset = (width - text_width (self, line, -1, size)) / 2;
+          else if (align == FG_PDF_ALIGN_RIGHT)
+            offset = width - CELL_PADDING - text_width (self, line, -1, size);
+          draw_text (self, x + offset, self->y + CELL_PADDING + (l - from) * line_height + (line_height - size) / 2,
+                     size, line, header);
+        }
+      stroke_rect (self, x, self->y, width, height);
+      x += width;
+    }
+
+  self->y += height;
+}
+
+static GPtrArray **
+wrap_cells (FgPdf             *self,
+            const FgPdfColumn *columns,
+            guint              n_columns,
+            const char * const *cells,
+            double             size,
+            guint             *n_lines)
+{
+  GPtrArray **lines = g_new0 (GPtrArray *, n_columns);
+
+  *n_lines = 1;
+  for (guint c = 0; c < n_columns; c++)
+    {
+      lines[c] = wrap (self, cells[c] != NULL ? cells[c] : "", size,
+                       columns[c].width * TEXT_WIDTH - 2 * CELL_PADDING, 0);
+      *n_lines = MAX (*n_lines, lines[c]->len);
+    }
+
+  return lines;
+}
+
+static void
+free_cells (GPtrArray **lines,
+            guint       n_columns)
+{
+  for (guint c = 0; c < n_columns; c++)
+    g_ptr_array_unref (lines[c]);
+  g_free (lines);
+}
+
+/**
+ * fg_pdf_table:
+ * @columns: the columns, their titles and shares of the width
+ * @rows: (element-type GStrv): the cells, a row at a time
+ *
+ * A ruled table whose header row is repeated at the top of every page it
+ * flows onto; a row taller than what is left of a page continues on the
+ * next one.
+ */
+void
+fg_pdf_table (FgPdf             *self,
+              const FgPdfColumn *columns,
+              guint              n_columns,
+              GPtrArray         *rows,
+              double             size)
+{
+  g_autofree const char **titles = g_new0 (const char *, n_columns + 1);
+  GPtrArray **header;
+  guint header_lines;
+  double line_height = size * 1.35;
+  double header_height;
+
+  for (guint c = 0; c < n_columns; c++)
+    titles[c] = columns[c].title;
+  header = wrap_cells (self, columns, n_columns, titles, size, &header_lines);
+  header_height = header_lines * line_height + 2 * CELL_PADDING;
+
+  /* the header never stands alone at the foot of a page */
+  fg_pdf_keep (self, header_height + line_height + 2 * CELL_PADDING);
+  draw_row (self, columns, n_columns, header, 0, header_lines, size, TRUE);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      guint n_lines;
+      GPtrArray **cells = wrap_cells (self, columns, n_columns, g_ptr_array_index (rows, r), size, &n_lines);
+      guint done = 0;
+
+      while (done < n_lines)
+        {
+          double room = PAGE_HEIGHT - MARGIN_BOTTOM - self->y - 2 * CELL_PADDING;
+          guint fit = room > 0 ? (guint) (room / line_height) : 0;
+
+          if (self->collecting)
+            fit = n_lines;
+          /* a short row moves whole to the next page; a long one is split */
+          if (fit < MIN (n_lines - done, 3))
+            {
+              fg_pdf_new_page (self);
+              draw_row (self, columns, n_columns, header, 0, header_lines, size, TRUE);
+              continue;
+            }
+          fit = MIN (fit, n_lines - done);
+          draw_row (self, columns, n_columns, cells, done, fit, size, FALSE);
+          done += fit;
+        }
+
+      free_cells (cells, n_columns);
+    }
+
+  free_cells (header, n_columns);
+}
+
+/**
+ * fg_pdf_rule:
+ * @width: the rule's length, centred; the text width when 0
+ * @dashed: a cut line (for a tear-off part) rather than a rule
+ */
+void
+fg_pdf_rule (FgPdf    *self,
+             double    width,
+             gboolean  dashed)
+{
+  double x;
+
+  if (width <= 0)
+    width = TEXT_WIDTH;
+  x = MARGIN_LEFT + (TEXT_WIDTH - width) / 2;
+
+  if (!self->collecting)
+    {
+      const HPDF_UINT16 dash[] = { 4, 3 };
+
+      HPDF_Page_SetLineWidth (self->page, dashed ? 0.5 : 1.0);
+      if (dashed)
+        HPDF_Page_SetDash (self->page, dash, 2, 0);
+      HPDF_Page_MoveTo (self->page, x, PAGE_HEIGHT - self->y);
+      HPDF_Page_LineTo (self->page, x + width, PAGE_HEIGHT - self->y);
+      HPDF_Page_Stroke (self->page);
+      if (dashed)
+        HPDF_Page_SetDash (self->page, NULL, 0, 0);
+    }
+}
+
+/**
+ * fg_pdf_qr:
+ * @payload: what the code holds
+ * @caption: (nullable): a line under the code, for reading it by eye
+ * @side: the code's width and height
+ *
+ * A QR code in the top right corner of the current page, in the margin
+ * above the text.
+ */
+void
+fg_pdf_qr (FgPdf      *self,
+           const char *payload,
+           const char *caption,
+           double      side)
+{
+  QRcode *code;
+  double module;
+  double left = PAGE_WIDTH - MARGIN_RIGHT - side;
+  double top = 8 * MM;
+  double caption_size = 7.5;
+
+  if (self->collecting)
+    {
+      if (caption != NULL)
+        collect (self, caption);
+      return;
+    }
+
+  code = QRcode_encodeString8bit (payload, 0, QR_ECLEVEL_M);
+  if (code == NULL)
+    {
+      if (self->status == HPDF_OK)
+        self->status = HPDF_FAILD_TO_ALLOC_MEM;
+      return;
+    }
+
+  module = side / code->width;
+  for (int row = 0; row < code->width; row++)
+    {
+      /* one rectangle for each run of dark modules */
+      for (int col = 0; col < code->width;)
+        {
+          int run = 0;
+
+          while (col + run < code->width && (code->data[row * code->width + col + run] & 1))
+            run++;
+          if (run > 0)
+            HPDF_Page_Rectangle (self->page, left + col * module, PAGE_HEIGHT - top - (row + 1) * module,
+                                 run * module, module);
+          col += MAX (run, 1);
+        }
+    }
+  HPDF_Page_Fill (self->page);
+  QRcode_free (code);
+
+  if (caption != NULL)
+    draw_text (self, left + (side - text_width (self, caption, -1, caption_size)) / 2,
+               top + side + 2, caption_size, caption, FALSE);
+}
