@@ -730,6 +730,13 @@ record_event_action (GtkWidget  *widget,
       !fg_hazard_event_kind_from_string (action_name + strlen ("hazard."), &kind))
     return;
 
+  /* a notice is a document: the window issues it, under its number */
+  if (kind == FG_HAZARD_EVENT_NOTICE_ISSUED)
+    {
+      gtk_widget_activate_action (widget, "win.issue-notice", "s", fg_hazard_get_id (self->shown));
+      return;
+    }
+
   if (event_needs_dialog (kind))
     present_event_dialog (self, kind, NULL, NULL);
   else

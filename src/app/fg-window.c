@@ -21,6 +21,8 @@
 
 #include "fg-accounts-dialog.h"
 #include "fg-hazard-page.h"
+#include "fg-notice-dialog.h"
+#include "fg-notice-page.h"
 #include "fg-history-window.h"
 #include "fg-inspection-window.h"
 #include "fg-lock-page.h"
@@ -51,6 +53,7 @@ struct _FgWindow
   AdwViewStack *page_stack;
   FgVenuePage *venue_page;
   FgHazardPage *hazard_page;
+  FgNoticePage *notice_page;
 
   FgStore *store;
   FgActor *actor;
@@ -396,6 +399,7 @@ on_region_selected (FgWindow *self)
   fg_hazard_page_set_region (self->hazard_page,
                              region != NULL ? fg_region_get_id (region) : NULL,
                              region != NULL ? (int) fg_region_get_level (region) : -1);
+  fg_notice_page_set_region (self->notice_page, region != NULL ? fg_region_get_id (region) : NULL);
 
   if (region != NULL && adw_leaflet_get_folded (self->leaflet))
     fg_window_set_show_sidebar (self, FALSE);
@@ -577,9 +581,79 @@ on_inspection_finished (FgInspectionWindow *window,
                             n_hazards);
 
   toast = adw_toast_new (text);
-  adw_toast_set_timeout (toast, 5);
+  adw_toast_set_timeout (toast, 8);
+  if (fg_actor_can (self->actor, FG_ACTION_NOTICE_ISSUE))
+    {
+      adw_toast_set_button_label (toast, _("Issue _Record"));
+      adw_toast_set_detailed_action_name (toast, "win.issue-record");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (fg_inspection_get_id (inspection)));
+    }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   fg_window_load_history (self);
+  fg_hazard_page_reload (self->hazard_page);
+}
+
+/* A document was issued: the ledger changed, and the document is shown. */
+static void
+on_notice_issued (FgNotice *notice,
+                  gpointer  user_data)
+{
+  FgWindow *self = FG_WINDOW (user_data);
+  g_autofree char *text = g_strdup_printf (_("%s issued"), fg_notice_get_number (notice));
+
+  fg_hazard_page_reload (self->hazard_page);
+  fg_notice_page_set_filter (self->notice_page, FG_NOTICE_FILTER_ALL);
+  fg_notice_page_reload (self->notice_page);
+  fg_window_set_page (self, "notices");
+  fg_notice_page_show_notice (self->notice_page, fg_notice_get_id (notice));
+  fg_notice_page_toast (self->notice_page, text);
+}
+
+static void
+issue_notice_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FgWindow *self = FG_WINDOW (widget);
+  g_autoptr(FgHazard) hazard = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hazard = fg_hazard_load (self->store, self->actor, g_variant_get_string (parameter, NULL), &error);
+  if (hazard == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  fg_notice_dialog_present_for_hazard (GTK_WINDOW (self), self->store, self->actor, hazard,
+                                       on_notice_issued, self);
+}
+
+static void
+issue_record_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FgWindow *self = FG_WINDOW (widget);
+  g_autoptr(FgNotice) notice = NULL;
+  g_autoptr(GError) error = NULL;
+  FgNoticeRequest request = { FG_NOTICE_KIND_INSPECTION_RECORD };
+
+  request.inspection_id = g_variant_get_string (parameter, NULL);
+  notice = fg_notice_issue (self->store, self->actor, &request, &error);
+  if (notice == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  on_notice_issued (notice, self);
+}
+
+static void
+on_notices_changed (FgWindow *self)
+{
+  /* a service refused or a notice voided changes hazards too */
   fg_hazard_page_reload (self->hazard_page);
 }
 
@@ -1122,6 +1196,8 @@ fg_window_run_escalation (FgWindow *self)
 
   if (report.n_overdue + report.n_repeated + report.n_transferred > 0 && self->hazard_page != NULL)
     fg_hazard_page_reload (self->hazard_page);
+  if (report.n_transferred > 0 && self->notice_page != NULL)
+    fg_notice_page_reload (self->notice_page);
 }
 
 static gboolean
@@ -1160,6 +1236,7 @@ fg_window_constructed (GObject *object)
   fg_window_run_escalation (self);
   self->escalation_source = g_timeout_add_seconds (60 * 60, on_escalation_timer, self);
   fg_hazard_page_set_store (self->hazard_page, self->store, self->actor);
+  fg_notice_page_set_store (self->notice_page, self->store, self->actor);
   fg_venue_page_set_history_visible (self->venue_page, fg_actor_can (self->actor, FG_ACTION_AUDIT_READ));
 
   self->settings = lookup_settings ();
@@ -1354,6 +1431,7 @@ fg_window_class_init (FgWindowClass *klass)
   g_type_ensure (FG_TYPE_REGION_SIDEBAR);
   g_type_ensure (FG_TYPE_VENUE_PAGE);
   g_type_ensure (FG_TYPE_HAZARD_PAGE);
+  g_type_ensure (FG_TYPE_NOTICE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FgWindow, lock_stack);
@@ -1372,6 +1450,8 @@ fg_window_class_init (FgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgWindow, venue_page);
   gtk_widget_class_bind_template_child (widget_class, FgWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, FgWindow, hazard_page);
+  gtk_widget_class_bind_template_child (widget_class, FgWindow, notice_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_notices_changed);
   gtk_widget_class_bind_template_child (widget_class, FgWindow, search_button);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
@@ -1395,6 +1475,8 @@ fg_window_class_init (FgWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-page", "page");
   gtk_widget_class_install_action (widget_class, "win.show-due-hazards", NULL, show_due_hazards_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", "s", show_history_action);
+  gtk_widget_class_install_action (widget_class, "win.issue-notice", "s", issue_notice_action);
+  gtk_widget_class_install_action (widget_class, "win.issue-record", "s", issue_record_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-venue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-venue", NULL);
@@ -1404,6 +1486,7 @@ fg_window_class_init (FgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-page", "s", "venues");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page", "s", "hazards");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-page", "s", "notices");
 }
 
 static void
@@ -1544,10 +1627,17 @@ fg_window_get_hazard_page (FgWindow *self)
   return self->hazard_page;
 }
 
+FgNoticePage *
+fg_window_get_notice_page (FgWindow *self)
+{
+  g_return_val_if_fail (FG_IS_WINDOW (self), NULL);
+  return self->notice_page;
+}
+
 /**
  * fg_window_get_page:
  *
- * Returns: the page shown: "venues" or "hazards"
+ * Returns: the page shown: "venues", "hazards" or "notices"
  */
 const char *
 fg_window_get_page (FgWindow *self)

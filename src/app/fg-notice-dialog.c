@@ -1,0 +1,258 @@
+/* fg-notice-dialog.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Issuing an order to correct from a hazard: the kind (by a deadline, or at
+ * once), the deadline the core proposes, and which of the venue's hazards
+ * the notice names — the one chosen, and any other that waits for a
+ * notice, since one notice per venue and visit is the practice.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fg-notice-dialog.h"
+
+typedef struct
+{
+  FgStore *store;
+  FgActor *actor;
+  FgHazard *hazard;
+  GPtrArray *candidates;  /* FgHazard: the venue's hazards that may take a notice */
+  FgNoticeIssuedFunc issued;
+  gpointer user_data;
+
+  /* what was chosen, kept when the dialog comes back with a problem */
+  guint kind;
+  char *deadline;
+  GHashTable *chosen;     /* hazard ids */
+} IssueState;
+
+static void
+issue_state_free (IssueState *state)
+{
+  g_clear_object (&state->store);
+  g_clear_pointer (&state->actor, fg_actor_unref);
+  g_clear_object (&state->hazard);
+  g_clear_pointer (&state->candidates, g_ptr_array_unref);
+  g_free (state->deadline);
+  g_clear_pointer (&state->chosen, g_hash_table_unref);
+  g_free (state);
+}
+
+static void present (GtkWindow  *parent,
+                     IssueState *state,
+                     const char *problem);
+
+static void
+on_kind_changed (AdwComboRow *kind_row,
+                 GParamSpec  *pspec,
+                 GtkWidget   *deadline_row)
+{
+  /* an order to correct at once has no deadline to choose */
+  gtk_widget_set_visible (deadline_row, adw_combo_row_get_selected (kind_row) == 0);
+}
+
+static void
+on_response (AdwMessageDialog *dialog,
+             const char       *response,
+             IssueState       *state)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_auto(GStrv) hazard_ids = NULL;
+  g_autoptr(FgNotice) notice = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "fg-checks");
+  AdwComboRow *kind_row = g_object_get_data (G_OBJECT (dialog), "fg-kind");
+  GtkEditable *deadline_row = g_object_get_data (G_OBJECT (dialog), "fg-deadline");
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  FgNoticeRequest request = { 0 };
+
+  if (g_strcmp0 (response, "issue") != 0)
+    return;
+
+  state->kind = adw_combo_row_get_selected (kind_row);
+  g_free (state->deadline);
+  state->deadline = g_strdup (gtk_editable_get_text (deadline_row));
+  g_hash_table_remove_all (state->chosen);
+  for (guint i = 0; i < checks->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (state->candidates, i);
+
+      if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+        {
+          g_strv_builder_add (ids, fg_hazard_get_id (hazard));
+          g_hash_table_add (state->chosen, g_strdup (fg_hazard_get_id (hazard)));
+        }
+    }
+  hazard_ids = g_strv_builder_end (ids);
+
+  request.kind = state->kind == 0 ? FG_NOTICE_KIND_CORRECT_BY_DEADLINE : FG_NOTICE_KIND_CORRECT_NOW;
+  request.hazard_ids = (const char * const *) hazard_ids;
+  request.deadline = state->deadline;
+  notice = fg_notice_issue (state->store, state->actor, &request, &error);
+  if (notice == NULL)
+    {
+      IssueState *again = g_new0 (IssueState, 1);
+
+      /* the dialog closes; a new one keeps what was chosen */
+      again->store = g_object_ref (state->store);
+      again->actor = fg_actor_ref (state->actor);
+      again->hazard = g_object_ref (state->hazard);
+      again->candidates = g_ptr_array_ref (state->candidates);
+      again->issued = state->issued;
+      again->user_data = state->user_data;
+      again->kind = state->kind;
+      again->deadline = g_strdup (state->deadline);
+      again->chosen = g_hash_table_ref (state->chosen);
+      present (parent, again, error->message);
+      return;
+    }
+
+  if (state->issued != NULL)
+    state->issued (notice, state->user_data);
+}
+
+static GtkWidget *
+hazard_row (FgHazard  *hazard,
+            gboolean   active,
+            GtkWidget **check)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = g_strdup_printf ("%s · %.10s", fg_hazard_grade_get_label (fg_hazard_get_grade (hazard)),
+                                               fg_hazard_get_found_at (hazard));
+
+  *check = gtk_check_button_new ();
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (*check), active);
+  gtk_widget_set_valign (*check, GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), *check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), *check);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fg_hazard_get_item_text (hazard));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  return row;
+}
+
+static void
+present (GtkWindow  *parent,
+         IssueState *state,
+         const char *problem)
+{
+  GtkWidget *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *options = gtk_list_box_new ();
+  GtkWidget *hazards = gtk_list_box_new ();
+  GtkWidget *kind_row;
+  GtkWidget *deadline_row;
+  GtkWidget *label;
+  GPtrArray *checks = g_ptr_array_new ();
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autofree char *body = g_strdup_printf (_("The notice goes to %s under the next number."),
+                                           fg_hazard_get_venue_name (state->hazard));
+
+  dialog = adw_message_dialog_new (parent, _("Issue a Notice"), body);
+
+  if (problem != NULL)
+    {
+      label = gtk_label_new (problem);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "error");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (options), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (options, "boxed-list");
+  gtk_string_list_append (kinds, fg_notice_kind_get_label (FG_NOTICE_KIND_CORRECT_BY_DEADLINE));
+  gtk_string_list_append (kinds, fg_notice_kind_get_label (FG_NOTICE_KIND_CORRECT_NOW));
+  kind_row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind_row), _("Document"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (kind_row), G_LIST_MODEL (kinds));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), state->kind);
+  gtk_list_box_append (GTK_LIST_BOX (options), kind_row);
+
+  deadline_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (deadline_row), _("Deadline (YYYY-MM-DD)"));
+  gtk_editable_set_text (GTK_EDITABLE (deadline_row), state->deadline);
+  gtk_list_box_append (GTK_LIST_BOX (options), deadline_row);
+  g_signal_connect_object (kind_row, "notify::selected", G_CALLBACK (on_kind_changed), deadline_row, 0);
+  on_kind_changed (ADW_COMBO_ROW (kind_row), NULL, deadline_row);
+  gtk_box_append (GTK_BOX (box), options);
+
+  label = gtk_label_new (_("Hazards Named in the Notice"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (hazards), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (hazards, "boxed-list");
+  for (guint i = 0; i < state->candidates->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (state->candidates, i);
+      GtkWidget *check;
+
+      gtk_list_box_append (GTK_LIST_BOX (hazards),
+                           hazard_row (hazard, g_hash_table_contains (state->chosen, fg_hazard_get_id (hazard)),
+                                       &check));
+      g_ptr_array_add (checks, check);
+    }
+  gtk_box_append (GTK_BOX (box), hazards);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "issue", _("_Issue"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "issue", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "issue");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "fg-checks", checks, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (dialog), "fg-kind", kind_row);
+  g_object_set_data (G_OBJECT (dialog), "fg-deadline", deadline_row);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_response), state,
+                         (GClosureNotify) (void (*) (void)) issue_state_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * fg_notice_dialog_present_for_hazard:
+ * @hazard: the hazard the person chose (read with fg_hazard_load())
+ * @issued: called with the notice once issued
+ *
+ * Asks for the kind, the deadline and the hazards, and issues the notice.
+ */
+void
+fg_notice_dialog_present_for_hazard (GtkWindow          *parent,
+                                     FgStore            *store,
+                                     FgActor            *actor,
+                                     FgHazard           *hazard,
+                                     FgNoticeIssuedFunc  issued,
+                                     gpointer            user_data)
+{
+  IssueState *state = g_new0 (IssueState, 1);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GDate) today = g_date_new ();
+
+  g_date_set_time_t (today, time (NULL));
+  state->store = g_object_ref (store);
+  state->actor = fg_actor_ref (actor);
+  state->hazard = g_object_ref (hazard);
+  state->issued = issued;
+  state->user_data = user_data;
+  state->deadline = fg_hazard_propose_deadline (store, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, today);
+  state->chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (state->chosen, g_strdup (fg_hazard_get_id (hazard)));
+
+  /* the venue's other hazards waiting for a notice, the chosen one first */
+  state->candidates = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (state->candidates, g_object_ref (hazard));
+  all = fg_hazard_list (store, actor, fg_hazard_get_venue_id (hazard), NULL, -1, NULL);
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      FgHazard *other = g_ptr_array_index (all, i);
+
+      if (!g_str_equal (fg_hazard_get_id (other), fg_hazard_get_id (hazard)) &&
+          fg_hazard_event_allowed (fg_hazard_get_state (other), FG_HAZARD_EVENT_NOTICE_ISSUED))
+        g_ptr_array_add (state->candidates, g_object_ref (other));
+    }
+
+  present (parent, state, NULL);
+}

@@ -1,0 +1,1274 @@
+/* fg-notice-page.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The documents of the region chosen in the sidebar, the latest first. The
+ * one selected is shown as it prints: its pages rendered from the PDF the
+ * core makes, the number as the title, and what can be done with it —
+ * print, save as PDF, record its service, follow it with a re-inspection
+ * opinion, void it. A batch (the open notices of a village, the documents
+ * of a day) is printed as one PDF, made in a worker thread.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <poppler.h>
+
+#include "fg-notice-page.h"
+
+/* poppler-glib 22 declares no cleanup functions of its own */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+struct _FgNoticePage
+{
+  GtkWidget parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet *leaflet;
+  GtkWidget *list_side;
+  GtkWidget *detail_side;
+  GtkDropDown *filter_dropdown;
+  GtkLabel *count_label;
+  GtkStack *list_stack;
+  GtkColumnView *column_view;
+  GListStore *notices;
+  GtkSingleSelection *selection;
+  GtkStack *detail_stack;
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
+  GtkBox *pages_box;
+  AdwStatusPage *error_page;
+
+  FgStore *store;
+  FgActor *actor;
+  char *region_id;
+  FgNotice *shown;
+  GBytes *shown_pdf;
+  PopplerDocument *shown_document;
+  guint n_preview_pages;
+  GCancellable *batch;
+};
+
+G_DEFINE_FINAL_TYPE (FgNoticePage, fg_notice_page, GTK_TYPE_WIDGET)
+
+#define PREVIEW_WIDTH 420
+
+void
+fg_notice_page_toast (FgNoticePage *self,
+                      const char   *text)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (FG_IS_NOTICE_PAGE (self));
+
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static GtkWindow *
+parent_window (FgNoticePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* The list */
+
+typedef const char *(*NoticeText) (FgNotice *notice);
+
+static const char *
+notice_kind_label (FgNotice *notice)
+{
+  return fg_notice_kind_get_label (fg_notice_get_kind (notice));
+}
+
+static const char *
+notice_deadline (FgNotice *notice)
+{
+  return fg_notice_get_deadline (notice) != NULL ? fg_notice_get_deadline (notice) : "";
+}
+
+static const char *
+notice_state (FgNotice *notice)
+{
+  if (fg_notice_get_voided (notice))
+    return C_("document", "Void");
+  return fg_notice_service_get_label (fg_notice_get_service (notice));
+}
+
+static void
+setup_label (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  NoticeText text = (NoticeText) user_data;
+  FgNotice *notice = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *value = text (notice);
+
+  gtk_label_set_label (GTK_LABEL (label), value);
+  gtk_widget_set_tooltip_text (label, value);
+  /* a void document is dim, an unserved or refused one stands out */
+  gtk_widget_remove_css_class (label, "dim-label");
+  gtk_widget_remove_css_class (label, "warning");
+  if (fg_notice_get_voided (notice))
+    gtk_widget_add_css_class (label, "dim-label");
+  else if (text == notice_state && fg_notice_get_service (notice) != FG_NOTICE_SERVICE_SERVED &&
+           fg_notice_get_kind (notice) != FG_NOTICE_KIND_INSPECTION_RECORD)
+    gtk_widget_add_css_class (label, "warning");
+}
+
+static void
+add_column (FgNoticePage *self,
+            const char   *title,
+            NoticeText    text,
+            int           width,
+            gboolean      expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label), (gpointer) text);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_fixed_width (column, width);
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+}
+
+static void
+update_count (FgNoticePage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->notices));
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", n), n);
+
+  gtk_label_set_label (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notice-page.print-all", n > 0);
+}
+
+/**
+ * fg_notice_page_reload:
+ *
+ * Reads the documents again, keeping the one shown when it is still listed.
+ */
+void
+fg_notice_page_reload (FgNoticePage *self)
+{
+  g_autoptr(GPtrArray) notices = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown_id = NULL;
+  g_autofree char *today = NULL;
+  FgNoticeFilter filter;
+
+  g_return_if_fail (FG_IS_NOTICE_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  if (self->shown != NULL)
+    shown_id = g_strdup (fg_notice_get_id (self->shown));
+
+  filter = gtk_drop_down_get_selected (self->filter_dropdown);
+  if (filter == FG_NOTICE_FILTER_TODAY)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      today = g_date_time_format (now, "%Y-%m-%d");
+    }
+
+  notices = fg_notice_list (self->store, self->actor, self->region_id, NULL, today,
+                            filter == FG_NOTICE_FILTER_OPEN, &error);
+  if (notices == NULL)
+    {
+      fg_notice_page_toast (self, error->message);
+      return;
+    }
+
+  g_list_store_splice (self->notices, 0, g_list_model_get_n_items (G_LIST_MODEL (self->notices)),
+                       notices->pdata, notices->len);
+  update_count (self);
+
+  if (shown_id == NULL || !fg_notice_page_show_notice (self, shown_id))
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+/* The preview */
+
+static void
+clear_preview (FgNoticePage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pages_box))) != NULL)
+    gtk_box_remove (self->pages_box, child);
+  g_clear_object (&self->shown_document);
+  g_clear_pointer (&self->shown_pdf, g_bytes_unref);
+  self->n_preview_pages = 0;
+}
+
+/* A page as a picture, at twice its size in points for a sharp preview. */
+static GdkTexture *
+render_page (PopplerPage *page)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+  int pixel_width, pixel_height;
+  GdkTexture *texture;
+
+  poppler_page_get_size (page, &width, &height);
+  pixel_width = (int) (width * 2);
+  pixel_height = (int) (height * 2);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 2, 2);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * pixel_height);
+  texture = gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+static void
+update_actions (FgNoticePage *self)
+{
+  gboolean shown = self->shown != NULL && self->shown_document != NULL;
+  gboolean live = shown && !fg_notice_get_voided (self->shown);
+  gboolean order = live && (fg_notice_get_kind (self->shown) == FG_NOTICE_KIND_CORRECT_NOW ||
+                            fg_notice_get_kind (self->shown) == FG_NOTICE_KIND_CORRECT_BY_DEADLINE);
+  gboolean servable = live && fg_notice_get_kind (self->shown) != FG_NOTICE_KIND_INSPECTION_RECORD;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notice.print",
+                                 shown && fg_actor_can (self->actor, FG_ACTION_NOTICE_PRINT));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notice.save", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notice.serve",
+                                 servable && fg_actor_can (self->actor, FG_ACTION_NOTICE_SERVE));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notice.reinspect",
+                                 order && fg_actor_can (self->actor, FG_ACTION_NOTICE_ISSUE));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notice.void",
+                                 live && fg_actor_can (self->actor, FG_ACTION_NOTICE_ISSUE));
+}
+
+static void
+show_selected (FgNoticePage *self)
+{
+  FgNotice *notice = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autoptr(GPtrArray) one = NULL;
+
+  clear_preview (self);
+  g_set_object (&self->shown, notice);
+
+  if (notice == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      update_actions (self);
+      return;
+    }
+
+  gtk_label_set_label (self->title_label, fg_notice_get_number (notice));
+  if (fg_notice_get_voided (notice))
+    subtitle = g_strdup_printf (_("%s · %s · void: %s"), fg_notice_kind_get_label (fg_notice_get_kind (notice)),
+                                fg_notice_get_venue_name (notice), fg_notice_get_void_reason (notice));
+  else
+    subtitle = g_strdup_printf ("%s · %s · %s", fg_notice_kind_get_label (fg_notice_get_kind (notice)),
+                                fg_notice_get_venue_name (notice), notice_state (notice));
+  gtk_label_set_label (self->subtitle_label, subtitle);
+
+  one = g_ptr_array_new ();
+  g_ptr_array_add (one, notice);
+  self->shown_pdf = fg_notice_render (self->store, self->actor, one, &error);
+  if (self->shown_pdf != NULL)
+    self->shown_document = poppler_document_new_from_bytes (self->shown_pdf, NULL, &error);
+
+  if (self->shown_document == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->detail_stack, "error");
+      update_actions (self);
+      return;
+    }
+
+  for (int i = 0; i < poppler_document_get_n_pages (self->shown_document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (self->shown_document, i);
+      g_autoptr(GdkTexture) texture = render_page (page);
+      GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+      g_autofree char *label = g_strdup_printf (_("Page %d of %d"), i + 1,
+                                                poppler_document_get_n_pages (self->shown_document));
+
+      /* a page at a fixed width, A4's proportions, as on a desk */
+      gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+      gtk_widget_set_size_request (picture, PREVIEW_WIDTH, (int) (PREVIEW_WIDTH * 297.0 / 210.0));
+      gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (picture, "card");
+      gtk_widget_add_css_class (picture, "document-page");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_box_append (self->pages_box, picture);
+      self->n_preview_pages++;
+    }
+
+  gtk_stack_set_visible_child_name (self->detail_stack, "preview");
+  update_actions (self);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_side);
+}
+
+/**
+ * fg_notice_page_show_notice:
+ *
+ * Selects and shows a document, if the list holds it.
+ *
+ * Returns: whether it did
+ */
+gboolean
+fg_notice_page_show_notice (FgNoticePage *self,
+                            const char   *notice_id)
+{
+  guint n;
+
+  g_return_val_if_fail (FG_IS_NOTICE_PAGE (self), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->notices));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FgNotice) notice = g_list_model_get_item (G_LIST_MODEL (self->notices), i);
+
+      if (g_strcmp0 (fg_notice_get_id (notice), notice_id) == 0)
+        {
+          if (gtk_single_selection_get_selected (self->selection) == i)
+            show_selected (self);
+          else
+            gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Printing and saving */
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              PopplerDocument   *document)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (document, page_nr);
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width, height, scale;
+
+  poppler_page_get_size (page, &width, &height);
+  scale = MIN (gtk_print_context_get_width (context) / width, gtk_print_context_get_height (context) / height);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render_for_printing (page, cr);
+}
+
+static void
+print_document (FgNoticePage    *self,
+                PopplerDocument *document,
+                const char      *job_name)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  /* the documents carry their own margins */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_n_pages (operation, poppler_document_get_n_pages (document));
+  gtk_print_operation_set_job_name (operation, job_name);
+  gtk_print_operation_set_embed_page_setup (operation, FALSE);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page), document, 0);
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    parent_window (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *text = g_strdup_printf (_("The document could not be printed: %s"), error->message);
+
+      fg_notice_page_toast (self, text);
+    }
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  FgNoticePage *self = FG_NOTICE_PAGE (widget);
+
+  if (self->shown_document != NULL)
+    print_document (self, self->shown_document, fg_notice_get_number (self->shown));
+}
+
+static void
+on_save_response (GtkNativeDialog *chooser,
+                  int              response,
+                  FgNoticePage    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GBytes *pdf = g_object_get_data (G_OBJECT (chooser), "fg-pdf");
+
+  if (response == GTK_RESPONSE_ACCEPT && pdf != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      /* written to a temporary file and renamed: never half a PDF */
+      if (!g_file_replace_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL, FALSE,
+                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+        {
+          g_autofree char *text = g_strdup_printf (_("The PDF could not be saved: %s"), error->message);
+
+          fg_notice_page_toast (self, text);
+        }
+      else
+        fg_notice_page_toast (self, _("PDF saved"));
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+save_pdf (FgNoticePage *self,
+          GBytes       *pdf,
+          const char   *name)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *file_name = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Save as PDF"), parent_window (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  /* a number has no character a file name cannot hold but “/” */
+  file_name = g_strdelimit (g_strconcat (name, ".pdf", NULL), "/", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data_full (G_OBJECT (chooser), "fg-pdf", g_bytes_ref (pdf), (GDestroyNotify) g_bytes_unref);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FgNoticePage *self = FG_NOTICE_PAGE (widget);
+
+  if (self->shown_pdf != NULL)
+    save_pdf (self, self->shown_pdf, fg_notice_get_number (self->shown));
+}
+
+/* A batch, made in a worker with its own connection to the database, so
+ * that hundreds of notices do not stop the window. */
+typedef struct
+{
+  char *db_path;
+  FgActor *actor;
+  GStrv ids;
+} Batch;
+
+static void
+batch_free (Batch *batch)
+{
+  g_free (batch->db_path);
+  fg_actor_unref (batch->actor);
+  g_strfreev (batch->ids);
+  g_free (batch);
+}
+
+static void
+render_batch (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Batch *batch = task_data;
+  g_autoptr(FgStore) store = NULL;
+  g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_object_unref);
+  GError *error = NULL;
+  GBytes *pdf;
+
+  store = fg_store_open (batch->db_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint i = 0; batch->ids[i] != NULL; i++)
+    {
+      FgNotice *notice = fg_notice_load (store, batch->actor, batch->ids[i], &error);
+
+      if (notice == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      g_ptr_array_add (notices, notice);
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  pdf = fg_notice_render (store, batch->actor, notices, &error);
+  if (pdf == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pdf, (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+on_batch_ready (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  FgNoticePage *self = FG_NOTICE_PAGE (source);
+  g_autoptr(GBytes) pdf = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->batch);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notice-page.print-all", TRUE);
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+
+  if (pdf == NULL)
+    {
+      g_task_propagate_pointer (G_TASK (result), &error);
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        fg_notice_page_toast (self, error->message);
+      return;
+    }
+
+  document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  if (document == NULL)
+    {
+      fg_notice_page_toast (self, error->message);
+      return;
+    }
+  print_document (self, document, _("Documents"));
+}
+
+static void
+print_all_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FgNoticePage *self = FG_NOTICE_PAGE (widget);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->notices));
+  Batch *batch;
+
+  if (n == 0 || self->batch != NULL)
+    return;
+
+  /* in the order they were issued */
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(FgNotice) notice = g_list_model_get_item (G_LIST_MODEL (self->notices), i - 1);
+
+      if (!fg_notice_get_voided (notice))
+        g_strv_builder_add (ids, fg_notice_get_id (notice));
+    }
+
+  batch = g_new0 (Batch, 1);
+  batch->db_path = g_strdup (fg_store_get_path (self->store));
+  batch->actor = fg_actor_ref (self->actor);
+  batch->ids = g_strv_builder_end (ids);
+  if (batch->ids[0] == NULL)
+    {
+      batch_free (batch);
+      fg_notice_page_toast (self, _("Every document shown is void: there is nothing to print."));
+      return;
+    }
+
+  self->batch = g_cancellable_new ();
+  gtk_widget_action_set_enabled (widget, "notice-page.print-all", FALSE);
+  gtk_widget_set_cursor_from_name (widget, "progress");
+  task = g_task_new (self, self->batch, on_batch_ready, NULL);
+  g_task_set_task_data (task, batch, (GDestroyNotify) batch_free);
+  g_task_run_in_thread (task, render_batch);
+}
+
+/* Service, voiding, re-inspection */
+
+static GtkWidget *
+entry_row (GtkWidget  *list,
+           const char *title,
+           const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return row;
+}
+
+static GtkWidget *
+boxed_list (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  return list;
+}
+
+static const char *
+row_text (AdwMessageDialog *dialog,
+          const char       *key)
+{
+  GtkEditable *row = g_object_get_data (G_OBJECT (dialog), key);
+
+  return row != NULL ? gtk_editable_get_text (row) : NULL;
+}
+
+static void present_service_dialog (FgNoticePage *self,
+                                    const char   *problem);
+
+static void
+on_service_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     FgNoticePage     *self)
+{
+  g_autoptr(GError) error = NULL;
+  AdwComboRow *result_row = g_object_get_data (G_OBJECT (dialog), "fg-result");
+  FgNoticeService service;
+  const char *recipient;
+  const char *day;
+  const char *note;
+
+  if (g_strcmp0 (response, "record") != 0 || self->shown == NULL)
+    return;
+
+  service = FG_NOTICE_SERVICE_SERVED + adw_combo_row_get_selected (result_row);
+  recipient = row_text (dialog, "fg-recipient");
+  day = row_text (dialog, "fg-day");
+  note = row_text (dialog, "fg-note");
+
+  if (!fg_notice_record_service (self->store, self->actor, self->shown, service,
+                                 recipient, day != NULL && *day != '\0' ? day : NULL, note, &error))
+    {
+      /* what was typed is asked for again, with what was wrong */
+      g_object_set_data_full (G_OBJECT (self), "fg-service-typed",
+                              g_strdup_printf ("%u\n%s\n%s\n%s", adw_combo_row_get_selected (result_row),
+                                               recipient, day, note),
+                              g_free);
+      present_service_dialog (self, error->message);
+      return;
+    }
+
+  g_object_set_data (G_OBJECT (self), "fg-service-typed", NULL);
+  fg_notice_page_toast (self, service == FG_NOTICE_SERVICE_SERVED
+                                ? _("Service recorded")
+                                : _("Recorded: the hazards go to the police station at the next escalation run"));
+  g_signal_emit_by_name (self, "changed");
+  fg_notice_page_reload (self);
+}
+
+static void
+present_service_dialog (FgNoticePage *self,
+                        const char   *problem)
+{
+  GtkWidget *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list = boxed_list ();
+  GtkWidget *row;
+  const char *typed = g_object_get_data (G_OBJECT (self), "fg-service-typed");
+  g_auto(GStrv) fields = typed != NULL && problem != NULL ? g_strsplit (typed, "\n", 4) : NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GtkStringList) results = gtk_string_list_new (NULL);
+
+  dialog = adw_message_dialog_new (parent_window (self), _("Record Service"), fg_notice_get_number (self->shown));
+
+  if (problem != NULL)
+    {
+      GtkWidget *label = gtk_label_new (problem);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "error");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  gtk_string_list_append (results, fg_notice_service_get_label (FG_NOTICE_SERVICE_SERVED));
+  gtk_string_list_append (results, fg_notice_service_get_label (FG_NOTICE_SERVICE_REFUSED));
+  gtk_string_list_append (results, fg_notice_service_get_label (FG_NOTICE_SERVICE_UNREACHABLE));
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Result"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (results));
+  if (fields != NULL && g_strv_length (fields) == 4)
+    adw_combo_row_set_selected (ADW_COMBO_ROW (row), (guint) g_ascii_strtoull (fields[0], NULL, 10));
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  g_object_set_data (G_OBJECT (dialog), "fg-result", row);
+
+  g_object_set_data (G_OBJECT (dialog), "fg-recipient",
+                     entry_row (list, _("Received by"), fields != NULL && g_strv_length (fields) == 4 ? fields[1] : NULL));
+  g_object_set_data (G_OBJECT (dialog), "fg-day",
+                     entry_row (list, _("Date (YYYY-MM-DD)"),
+                                fields != NULL && g_strv_length (fields) == 4 ? fields[2] : today));
+  g_object_set_data (G_OBJECT (dialog), "fg-note",
+                     entry_row (list, _("Note (witnesses, where it was left)"),
+                                fields != NULL && g_strv_length (fields) == 4 ? fields[3] : NULL));
+
+  gtk_box_append (GTK_BOX (box), list);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "record", _("_Record"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_service_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+serve_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  FgNoticePage *self = FG_NOTICE_PAGE (widget);
+
+  g_object_set_data (G_OBJECT (self), "fg-service-typed", NULL);
+  if (self->shown != NULL)
+    present_service_dialog (self, NULL);
+}
+
+static void
+on_void_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  FgNoticePage     *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "void") != 0 || self->shown == NULL)
+    return;
+
+  if (!fg_notice_void (self->store, self->actor, self->shown, row_text (dialog, "fg-reason"), &error))
+    {
+      fg_notice_page_toast (self, error->message);
+      return;
+    }
+
+  fg_notice_page_toast (self, _("Document voided; its number stays taken"));
+  g_signal_emit_by_name (self, "changed");
+  fg_notice_page_reload (self);
+}
+
+static void
+void_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FgNoticePage *self = FG_NOTICE_PAGE (widget);
+  GtkWidget *dialog;
+  GtkWidget *list = boxed_list ();
+  g_autofree char *body = NULL;
+
+  if (self->shown == NULL)
+    return;
+
+  body = g_strdup_printf (_("%s keeps its number, which is never given again. "
+                            "An order to correct that is voided leaves its hazards to be ordered again."),
+                          fg_notice_get_number (self->shown));
+  dialog = adw_message_dialog_new (parent_window (self), _("Void the Document?"), body);
+  g_object_set_data (G_OBJECT (dialog), "fg-reason", entry_row (list, _("Reason"), NULL));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "void", _("_Void"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "void", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_void_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reinspect_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FgNoticePage *self = FG_NOTICE_PAGE (widget);
+  g_autoptr(FgNotice) opinion = NULL;
+  g_autoptr(GError) error = NULL;
+  FgNoticeRequest request = { FG_NOTICE_KIND_REINSPECTION };
+
+  if (self->shown == NULL)
+    return;
+
+  request.follows_id = fg_notice_get_id (self->shown);
+  opinion = fg_notice_issue (self->store, self->actor, &request, &error);
+  if (opinion == NULL)
+    {
+      fg_notice_page_toast (self, error->message);
+      return;
+    }
+
+  g_signal_emit_by_name (self, "changed");
+  fg_notice_page_reload (self);
+  fg_notice_page_show_notice (self, fg_notice_get_id (opinion));
+}
+
+/* Verification */
+
+static void
+on_verify_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    FgNoticePage     *self)
+{
+  g_autoptr(FgNotice) notice = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  const char *code = row_text (dialog, "fg-code");
+  FgNoticeVerdict verdict;
+  GtkWidget *answer;
+
+  if (g_strcmp0 (response, "verify") != 0)
+    return;
+
+  verdict = fg_notice_verify (self->store, self->actor, code, &notice, &error);
+  if (error != NULL)
+    body = g_strdup (error->message);
+  else if (notice != NULL)
+    body = g_strdup_printf ("%s\n\n%s\n%s · %s · %s", fg_notice_verdict_get_label (verdict),
+                            fg_notice_get_number (notice), fg_notice_kind_get_label (fg_notice_get_kind (notice)),
+                            fg_notice_get_venue_name (notice), fg_notice_get_issued_on (notice));
+  else
+    body = g_strdup (fg_notice_verdict_get_label (verdict));
+
+  answer = adw_message_dialog_new (parent_window (self),
+                                   error == NULL && verdict == FG_NOTICE_GENUINE ? _("Genuine Document")
+                                   : error == NULL && verdict == FG_NOTICE_VOIDED ? _("Voided Document")
+                                   : _("Not a Genuine Document"),
+                                   body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (answer), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (answer));
+
+  if (notice != NULL)
+    fg_notice_page_show_notice (self, fg_notice_get_id (notice));
+}
+
+static void
+verify_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FgNoticePage *self = FG_NOTICE_PAGE (widget);
+  GtkWidget *dialog;
+  GtkWidget *list = boxed_list ();
+  GtkWidget *row;
+
+  dialog = adw_message_dialog_new (parent_window (self), _("Verify a Document"),
+                                   _("Scan the QR code of a paper document into the field, or type its number "
+                                     "and the check code printed under the QR code."));
+  row = entry_row (list, _("Code or number"), NULL);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "fg-code", row);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "verify", _("_Verify"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "verify", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "verify");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_verify_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FgNoticePage *self = FG_NOTICE_PAGE (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_side);
+}
+
+/* Building */
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *tooltip,
+             const char *action)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
+static GtkWidget *
+build_list_side (FgNoticePage *self)
+{
+  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *empty = adw_status_page_new ();
+  GtkWidget *button;
+  g_autoptr(GtkStringList) filters = gtk_string_list_new (NULL);
+
+  gtk_widget_set_hexpand (side, TRUE);
+  gtk_widget_set_size_request (side, 300, -1);
+
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_bottom (bar, 6);
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+
+  /* in the order of FgNoticeFilter */
+  gtk_string_list_append (filters, _("All documents"));
+  gtk_string_list_append (filters, _("Open notices"));
+  gtk_string_list_append (filters, _("Issued today"));
+  self->filter_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (filters)), NULL));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_dropdown), _("Which documents to show"));
+  g_signal_connect_swapped (self->filter_dropdown, "notify::selected", G_CALLBACK (fg_notice_page_reload), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->filter_dropdown));
+
+  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->count_label), TRUE);
+  gtk_label_set_xalign (self->count_label, 1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "numeric");
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->count_label));
+
+  button = gtk_button_new_with_mnemonic (_("_Verify…"));
+  gtk_widget_set_tooltip_text (button, _("Tell whether a paper document is genuine"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "notice-page.verify");
+  gtk_box_append (GTK_BOX (bar), button);
+
+  button = icon_button ("document-print-symbolic", _("Print every document shown"), "notice-page.print-all");
+  gtk_box_append (GTK_BOX (bar), button);
+
+  gtk_box_append (GTK_BOX (side), bar);
+  gtk_box_append (GTK_BOX (side), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Documents"), -1);
+  add_column (self, _("Number"), fg_notice_get_number, 190, FALSE);
+  add_column (self, _("Venue"), fg_notice_get_venue_name, 120, TRUE);
+  add_column (self, _("Document"), notice_kind_label, 110, FALSE);
+  add_column (self, _("Issued"), fg_notice_get_issued_on, 90, FALSE);
+  add_column (self, _("Deadline"), notice_deadline, 90, FALSE);
+  add_column (self, _("Service"), notice_state, 80, FALSE);
+  self->notices = g_list_store_new (FG_TYPE_NOTICE);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->notices)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (show_selected), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "folder-documents-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Documents"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("Notices are issued from a hazard in the hazard ledger, and inspection "
+                                     "records from a finished inspection."));
+
+  self->list_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->list_stack), TRUE);
+  gtk_stack_add_named (self->list_stack, scrolled, "list");
+  gtk_stack_add_named (self->list_stack, empty, "empty");
+  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->list_stack));
+
+  return side;
+}
+
+static GtkWidget *
+build_detail_side (FgNoticePage *self)
+{
+  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *none = adw_status_page_new ();
+  GtkWidget *preview = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *button;
+
+  gtk_widget_set_hexpand (side, TRUE);
+  gtk_widget_set_size_request (side, PREVIEW_WIDTH + 40, -1);
+
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_bottom (bar, 6);
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+
+  button = icon_button ("go-previous-symbolic", _("Back to the list"), "notice-page.show-list");
+  gtk_widget_set_visible (button, FALSE);
+  g_object_bind_property (self->leaflet, "folded", button, "visible", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (bar), button);
+
+  self->title_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->title_label, 0);
+  gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_selectable (self->title_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "heading");
+  self->subtitle_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->subtitle_label, 0);
+  gtk_label_set_ellipsize (self->subtitle_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->subtitle_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->subtitle_label), "caption");
+  gtk_widget_set_hexpand (titles, TRUE);
+  gtk_box_append (GTK_BOX (titles), GTK_WIDGET (self->title_label));
+  gtk_box_append (GTK_BOX (titles), GTK_WIDGET (self->subtitle_label));
+  gtk_box_append (GTK_BOX (bar), titles);
+
+  gtk_box_append (GTK_BOX (bar), icon_button ("document-print-symbolic", _("Print (Ctrl+P)"), "notice.print"));
+  gtk_box_append (GTK_BOX (bar), icon_button ("document-save-as-symbolic", _("Save as PDF"), "notice.save"));
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_set_tooltip_text (button, _("More actions"));
+  gtk_widget_add_css_class (button, "flat");
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+
+    g_menu_append (menu, _("Issue Re-inspection Opinion"), "notice.reinspect");
+    g_menu_append (menu, _("Void…"), "notice.void");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  }
+  gtk_box_append (GTK_BOX (bar), button);
+
+  gtk_box_append (GTK_BOX (side), bar);
+  gtk_box_append (GTK_BOX (side), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+
+  /* the one action that most often follows printing */
+  button = gtk_button_new_with_mnemonic (_("_Record Service…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "notice.serve");
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_set_halign (actions, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (actions, 12);
+  gtk_widget_set_margin_bottom (actions, 12);
+  gtk_box_append (GTK_BOX (actions), button);
+
+  self->pages_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->pages_box), 18);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->pages_box), 18);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->pages_box), 18);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->pages_box), 18);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->pages_box));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_widget_add_css_class (scrolled, "document-preview");
+  gtk_box_append (GTK_BOX (preview), scrolled);
+  gtk_box_append (GTK_BOX (preview), actions);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "document-print-preview-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No Document Selected"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (none), _("Choose a document to see it as it prints."));
+
+  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
+  adw_status_page_set_title (self->error_page, _("The Document Cannot Be Shown"));
+
+  self->detail_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->detail_stack), TRUE);
+  gtk_stack_add_named (self->detail_stack, none, "none");
+  gtk_stack_add_named (self->detail_stack, preview, "preview");
+  gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->error_page), "error");
+  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->detail_stack));
+
+  return side;
+}
+
+static void
+fg_notice_page_dispose (GObject *object)
+{
+  FgNoticePage *self = (FgNoticePage *)object;
+
+  if (self->batch != NULL)
+    g_cancellable_cancel (self->batch);
+  g_clear_object (&self->batch);
+  clear_preview (self);
+  g_clear_object (&self->shown);
+  g_clear_pointer ((GtkWidget **) &self->toast_overlay, gtk_widget_unparent);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->notices);
+
+  G_OBJECT_CLASS (fg_notice_page_parent_class)->dispose (object);
+}
+
+static void
+fg_notice_page_finalize (GObject *object)
+{
+  FgNoticePage *self = (FgNoticePage *)object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->actor, fg_actor_unref);
+  g_free (self->region_id);
+
+  G_OBJECT_CLASS (fg_notice_page_parent_class)->finalize (object);
+}
+
+static void
+fg_notice_page_class_init (FgNoticePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fg_notice_page_dispose;
+  object_class->finalize = fg_notice_page_finalize;
+
+  /**
+   * FgNoticePage::changed:
+   *
+   * A document was served, voided or issued here: hazards changed too.
+   */
+  g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "notice.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "notice.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "notice.serve", NULL, serve_action);
+  gtk_widget_class_install_action (widget_class, "notice.void", NULL, void_action);
+  gtk_widget_class_install_action (widget_class, "notice.reinspect", NULL, reinspect_action);
+  gtk_widget_class_install_action (widget_class, "notice-page.print-all", NULL, print_all_action);
+  gtk_widget_class_install_action (widget_class, "notice-page.verify", NULL, verify_action);
+  gtk_widget_class_install_action (widget_class, "notice-page.show-list", NULL, show_list_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "notice.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "notice.save", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "fgnoticepage");
+}
+
+static void
+fg_notice_page_init (FgNoticePage *self)
+{
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->toast_overlay), GTK_WIDGET (self));
+
+  self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
+  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
+  self->list_side = build_list_side (self);
+  self->detail_side = build_detail_side (self);
+  adw_leaflet_append (self->leaflet, self->list_side);
+  adw_leaflet_page_set_navigatable (adw_leaflet_append (self->leaflet, gtk_separator_new (GTK_ORIENTATION_VERTICAL)),
+                                    FALSE);
+  adw_leaflet_append (self->leaflet, self->detail_side);
+  adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->leaflet));
+
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notice-page.print-all", FALSE);
+}
+
+/**
+ * fg_notice_page_set_store:
+ * @actor: the person logged in: the documents they may see
+ */
+void
+fg_notice_page_set_store (FgNoticePage *self,
+                          FgStore      *store,
+                          FgActor      *actor)
+{
+  g_return_if_fail (FG_IS_NOTICE_PAGE (self));
+  g_return_if_fail (FG_IS_STORE (store));
+  g_return_if_fail (actor != NULL);
+
+  g_set_object (&self->store, store);
+  g_clear_pointer (&self->actor, fg_actor_unref);
+  self->actor = fg_actor_ref (actor);
+  fg_notice_page_reload (self);
+}
+
+/**
+ * fg_notice_page_set_region:
+ * @region_id: (nullable): the region chosen in the sidebar
+ */
+void
+fg_notice_page_set_region (FgNoticePage *self,
+                           const char   *region_id)
+{
+  g_return_if_fail (FG_IS_NOTICE_PAGE (self));
+
+  if (g_strcmp0 (self->region_id, region_id) == 0)
+    return;
+  g_free (self->region_id);
+  self->region_id = g_strdup (region_id);
+  fg_notice_page_reload (self);
+}
+
+void
+fg_notice_page_set_filter (FgNoticePage   *self,
+                           FgNoticeFilter  filter)
+{
+  g_return_if_fail (FG_IS_NOTICE_PAGE (self));
+  gtk_drop_down_set_selected (self->filter_dropdown, filter);
+}
+
+/**
+ * fg_notice_page_get_model:
+ *
+ * Returns: (transfer none): the documents listed (#FgNotice)
+ */
+GListModel *
+fg_notice_page_get_model (FgNoticePage *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE_PAGE (self), NULL);
+  return G_LIST_MODEL (self->notices);
+}
+
+/**
+ * fg_notice_page_get_shown_notice:
+ *
+ * Returns: (transfer none) (nullable): the document shown
+ */
+FgNotice *
+fg_notice_page_get_shown_notice (FgNoticePage *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE_PAGE (self), NULL);
+  return self->shown;
+}
+
+/**
+ * fg_notice_page_get_n_preview_pages:
+ *
+ * Returns: how many pages the preview shows
+ */
+guint
+fg_notice_page_get_n_preview_pages (FgNoticePage *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE_PAGE (self), 0);
+  return self->n_preview_pages;
+}
