@@ -256,3 +256,149 @@ fg_notice_dialog_present_for_hazard (GtkWindow          *parent,
 
   present (parent, state, NULL);
 }
+
+/* Settings */
+
+typedef struct
+{
+  FgStore *store;
+  FgActor *actor;
+} SettingsState;
+
+static void
+settings_state_free (SettingsState *state)
+{
+  g_clear_object (&state->store);
+  g_clear_pointer (&state->actor, fg_actor_unref);
+  g_free (state);
+}
+
+static void present_settings (GtkWindow              *parent,
+                              SettingsState          *state,
+                              const FgNoticeSettings *settings,
+                              const char             *problem);
+
+static void
+on_settings_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      SettingsState    *state)
+{
+  g_autoptr(FgNoticeSettings) settings = g_new0 (FgNoticeSettings, 1);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows = g_object_get_data (G_OBJECT (dialog), "fg-rows");
+  const char *font;
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+
+  settings->issuer_name = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 0)));
+  settings->issuer_short = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 1)));
+  for (guint i = 0; i < FG_NOTICE_N_KINDS; i++)
+    settings->codes[i] = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 2 + i)));
+  font = gtk_editable_get_text (g_ptr_array_index (rows, 2 + FG_NOTICE_N_KINDS));
+  settings->font = *font != '\0' ? g_strdup (font) : NULL;
+
+  if (!fg_notice_settings_save (state->store, state->actor, settings, &error))
+    {
+      SettingsState *again = g_new0 (SettingsState, 1);
+
+      again->store = g_object_ref (state->store);
+      again->actor = fg_actor_ref (state->actor);
+      present_settings (gtk_window_get_transient_for (GTK_WINDOW (dialog)), again, settings, error->message);
+    }
+}
+
+static GtkWidget *
+settings_row (GtkWidget  *list,
+              GPtrArray  *rows,
+              const char *title,
+              const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  g_ptr_array_add (rows, row);
+  return row;
+}
+
+static void
+present_settings (GtkWindow              *parent,
+                  SettingsState          *state,
+                  const FgNoticeSettings *settings,
+                  const char             *problem)
+{
+  GtkWidget *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list = gtk_list_box_new ();
+  GPtrArray *rows = g_ptr_array_new ();
+  g_autofree char *example = NULL;
+
+  example = g_strdup_printf (_("Numbers read like %s%s字〔2026〕第0001号."), settings->issuer_short,
+                             settings->codes[FG_NOTICE_KIND_CORRECT_BY_DEADLINE]);
+  dialog = adw_message_dialog_new (parent, _("Document Settings"), example);
+
+  if (problem != NULL)
+    {
+      GtkWidget *label = gtk_label_new (problem);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "error");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  settings_row (list, rows, _("Issuer, as printed"), settings->issuer_name);
+  settings_row (list, rows, _("Short name in numbers"), settings->issuer_short);
+  for (guint i = 0; i < FG_NOTICE_N_KINDS; i++)
+    {
+      g_autofree char *title = g_strdup_printf (_("Code: %s"), fg_notice_kind_get_label (i));
+
+      settings_row (list, rows, title, settings->codes[i]);
+    }
+  settings_row (list, rows, _("Font (empty: the best installed)"), settings->font);
+  gtk_box_append (GTK_BOX (box), list);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "fg-rows", rows, (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_settings_response), state,
+                         (GClosureNotify) (void (*) (void)) settings_state_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * fg_notice_dialog_present_settings:
+ * @actor: an administrator
+ *
+ * The issuer's names, each kind's code in the numbers, and the font.
+ */
+void
+fg_notice_dialog_present_settings (GtkWindow *parent,
+                                   FgStore   *store,
+                                   FgActor   *actor)
+{
+  g_autoptr(FgNoticeSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  SettingsState *state;
+
+  settings = fg_notice_settings_load (store, &error);
+  if (settings == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (parent, _("Document Settings"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  state = g_new0 (SettingsState, 1);
+  state->store = g_object_ref (store);
+  state->actor = fg_actor_ref (actor);
+  present_settings (parent, state, settings, NULL);
+}

@@ -151,6 +151,8 @@ fg_window_update_actions (FgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.change-password", open);
   gtk_widget_action_set_enabled (widget, "win.show-accounts",
                                  open && fg_actor_can (self->actor, FG_ACTION_ACCOUNT_MANAGE));
+  gtk_widget_action_set_enabled (widget, "win.document-settings",
+                                 open && fg_actor_can (self->actor, FG_ACTION_ACCOUNT_MANAGE));
   gtk_widget_action_set_enabled (widget, "win.lock", open);
   gtk_widget_action_set_enabled (widget, "win.show-page", open);
   gtk_widget_action_set_enabled (widget, "win.show-due-hazards", open);
@@ -1065,6 +1067,16 @@ show_accounts_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (fg_accounts_dialog_new (GTK_WINDOW (self), self->store, self->actor)));
 }
 
+static void
+document_settings_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  FgWindow *self = FG_WINDOW (widget);
+
+  fg_notice_dialog_present_settings (GTK_WINDOW (self), self->store, self->actor);
+}
+
 /* The audit log of one record (a venue, a hazard …), by its id. */
 static void
 show_history_action (GtkWidget  *widget,
@@ -1470,6 +1482,7 @@ fg_window_class_init (FgWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-sidebar");
   gtk_widget_class_install_action (widget_class, "win.change-password", NULL, change_password_action);
   gtk_widget_class_install_action (widget_class, "win.show-accounts", NULL, show_accounts_action);
+  gtk_widget_class_install_action (widget_class, "win.document-settings", NULL, document_settings_action);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.log-out", NULL, log_out_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-page", "page");

@@ -62,6 +62,16 @@ stored_state (Fixture    *fixture,
   return fg_hazard_get_state (hazard);
 }
 
+static guint
+n_notices (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notices = fg_notice_list (fixture->store, fixture->actor, NULL, NULL, NULL, FALSE, &error);
+
+  g_assert_no_error (error);
+  return notices->len;
+}
+
 /* The hazard at @position, shown in the detail pane; its id. */
 static char *
 select_hazard (Fixture *fixture,
@@ -174,6 +184,9 @@ test_hazards_issue_notice (Fixture       *fixture,
   GtkWindow *dialog;
   GtkEditable *deadline;
   FgHazard *shown;
+  FgNotice *notice;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *expected_number = g_strdup_printf ("冢头消限字〔%d〕第0001号", g_date_time_get_year (now));
 
   g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_OPEN);
 
@@ -188,30 +201,51 @@ test_hazards_issue_notice (Fixture       *fixture,
   /* the proposed deadline lies ahead */
   g_assert_cmpuint (strlen (gtk_editable_get_text (deadline)), ==, 10);
   gtk_editable_set_text (deadline, "2000-01-01");
-  respond (dialog, "record");
+  respond (dialog, "issue");
   g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_OPEN);
+  g_assert_cmpuint (n_notices (fixture), ==, 0);
   dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
 
-  /* the proposed deadline is taken */
+  /* no deadline: asked again; nothing is numbered */
   deadline = g_object_get_data (G_OBJECT (dialog), "fg-deadline");
+  g_assert_cmpstr (gtk_editable_get_text (deadline), ==, "2000-01-01");
   gtk_editable_set_text (deadline, "");
-  respond (dialog, "record");
+  respond (dialog, "issue");
   g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_OPEN);
+  g_assert_cmpuint (n_notices (fixture), ==, 0);
   dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   respond (dialog, "cancel");
   g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
 
+  /* the proposed deadline is taken: the notice is issued and shown */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "hazard.notice-issued", NULL));
   fg_ui_test_spin ();
   dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  respond (dialog, "record");
+  respond (dialog, "issue");
   g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (n_notices (fixture), ==, 1);
+  g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "notices");
+  notice = fg_notice_page_get_shown_notice (fg_window_get_notice_page (fixture->window));
+  g_assert_nonnull (notice);
+  g_assert_cmpstr (fg_notice_get_number (notice), ==, expected_number);
+  g_assert_cmpstr (fg_notice_get_hazard_ids (notice)[0], ==, id);
+  /* the preview shows the notice and its proof of service */
+  g_assert_cmpuint (fg_notice_page_get_n_preview_pages (fg_window_get_notice_page (fixture->window)), >=, 2);
 
-  /* in the core, in the row and in the detail */
+  /* in the core, in the row and in the detail (the ledger was read again) */
   g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_RECTIFYING);
+  g_clear_object (&item);
+  for (guint i = 0; item == NULL && i < n_shown (fixture); i++)
+    {
+      g_autoptr(FgHazardItem) row = g_list_model_get_item (fg_hazard_page_get_model (fixture->page), i);
+
+      if (g_strcmp0 (fg_hazard_get_id (fg_hazard_item_get_hazard (row)), id) == 0)
+        item = g_steal_pointer (&row);
+    }
+  g_assert_nonnull (item);
   g_object_get (item, "state-label", &state_label, NULL);
   g_assert_cmpstr (state_label, ==, fg_hazard_state_get_label (FG_HAZARD_STATE_RECTIFYING));
   g_assert_cmpint (fg_hazard_item_get_due (item), !=, FG_HAZARD_DUE_NONE);
