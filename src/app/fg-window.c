@@ -652,10 +652,15 @@ issue_record_action (GtkWidget  *widget,
   on_notice_issued (notice, self);
 }
 
+static void fg_window_run_escalation (FgWindow *self);
+
 static void
 on_notices_changed (FgWindow *self)
 {
-  /* a service refused or a notice voided changes hazards too */
+  /* a service refused or a notice voided changes hazards too; a refusal
+   * hands them to the police station at once, for those who may */
+  self->escalated_on = 0;
+  fg_window_run_escalation (self);
   fg_hazard_page_reload (self->hazard_page);
 }
 
@@ -1249,6 +1254,9 @@ fg_window_constructed (GObject *object)
   self->escalation_source = g_timeout_add_seconds (60 * 60, on_escalation_timer, self);
   fg_hazard_page_set_store (self->hazard_page, self->store, self->actor);
   fg_notice_page_set_store (self->notice_page, self->store, self->actor);
+  /* documents are for those who may print them (not grid workers) */
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->page_stack, GTK_WIDGET (self->notice_page)),
+                                   fg_actor_can (self->actor, FG_ACTION_NOTICE_PRINT));
   fg_venue_page_set_history_visible (self->venue_page, fg_actor_can (self->actor, FG_ACTION_AUDIT_READ));
 
   self->settings = lookup_settings ();

@@ -496,6 +496,25 @@ fg_notice_settings_free (FgNoticeSettings *settings)
   g_free (settings);
 }
 
+/* The brackets a typed number may have around its year (see
+ * normalize_number()): in a name or a code they would make numbers that
+ * cannot be found again. */
+static gboolean
+is_number_bracket (gunichar c)
+{
+  switch (c)
+    {
+    case '[': case ']': case '(': case ')':
+    case 0x3014: case 0x3015:   /* 〔 〕 */
+    case 0xFF08: case 0xFF09:   /* （ ） */
+    case 0x3010: case 0x3011:   /* 【 】 */
+    case 0xFF3B: case 0xFF3D:   /* ［ ］ */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 static gboolean
 check_setting_text (const char  *text,
                     guint        max_length,
@@ -515,8 +534,8 @@ check_setting_text (const char  *text,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || g_unichar_isdigit (c) ||
-          strchr ("/〔〕[]", (int) (c < 128 ? c : 'a')) != NULL)
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || g_unichar_isdigit (c) || c == '/' ||
+          is_number_bracket (c))
         {
           g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
                        _("The %s may not contain spaces, digits, slashes or brackets."), what);
@@ -1250,9 +1269,13 @@ fg_notice_issue (FgStore                *store,
   g_return_val_if_fail (actor != NULL, NULL);
   g_return_val_if_fail (request != NULL && request->kind < FG_NOTICE_N_KINDS, NULL);
 
-  if (!fg_actor_can (actor, FG_ACTION_NOTICE_ISSUE) &&
-      !fg_permission_check (store, actor, FG_ACTION_NOTICE_ISSUE, NULL, NULL, error))
-    return NULL;
+  /* a role that may not issue at all is refused (and the refusal logged)
+   * before anything is read; the scope is checked once the venue is known */
+  if (!fg_actor_can (actor, FG_ACTION_NOTICE_ISSUE))
+    {
+      if (!fg_permission_check (store, actor, FG_ACTION_NOTICE_ISSUE, NULL, NULL, error))
+        return NULL;
+    }
 
   if (request->today != NULL)
     today = g_date_copy (request->today);
@@ -1908,6 +1931,10 @@ fg_notice_verify (FgStore     *store,
         }
       return FG_NOTICE_UNKNOWN;
     }
+
+  /* a document outside the actor's area is not theirs to see */
+  if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ, found->region_code, found->id, error))
+    return FG_NOTICE_UNKNOWN;
 
   if (!found->content_intact ||
       (digest != NULL && (strlen (digest) > 64 || !g_str_has_prefix (found->digest, digest))))
