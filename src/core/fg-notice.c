@@ -186,7 +186,7 @@ fg_notice_service_get_label (FgNoticeService service)
     case FG_NOTICE_SERVICE_SERVED:
       return _("Served");
     case FG_NOTICE_SERVICE_REFUSED:
-      return _("Refused");
+      return C_("document service", "Refused");
     case FG_NOTICE_SERVICE_UNREACHABLE:
       return _("Nobody to serve it on");
     default:
