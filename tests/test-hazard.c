@@ -522,6 +522,35 @@ test_hazard_escalation_unreachable (Fixture       *f,
   g_assert_cmpint (fg_hazard_get_state (reread), ==, FG_HAZARD_STATE_TRANSFERRED);
 }
 
+/* The ledger holds the hazards of the reader's area only: a grid worker of
+ * another grid sees none of this grid's. */
+static void
+test_hazard_list_scope (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(FgHazard) hazard = load (f);
+  g_autoptr(FgRegion) other_grid = NULL;
+  g_autoptr(FgActor) other = NULL;
+  g_autoptr(GPtrArray) mine = NULL;
+  g_autoptr(GPtrArray) theirs = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+
+  other_grid = fg_region_add_grid (f->store, f->admin, fg_hazard_get_village_id (hazard), "第二网格", &error);
+  g_assert_no_error (error);
+  other = add_account (f->store, f->admin, "grid2", FG_ROLE_GRID_WORKER, fg_region_get_id (other_grid));
+
+  mine = fg_hazard_list (f->store, f->grid, NULL, NULL, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mine->len, ==, 1);
+  theirs = fg_hazard_list (f->store, other, NULL, NULL, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (theirs->len, ==, 0);
+  all = fg_hazard_list (f->store, f->admin, NULL, NULL, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 1);
+}
+
 /* Moves a hazard before all others in the table's row order, behind the
  * program's back: the local row number must say nothing of which hazard
  * was found first. */
@@ -586,6 +615,7 @@ main (int   argc,
               test_hazard_escalation_service_failed, fixture_tear_down);
   g_test_add ("/hazard/escalation-unreachable", Fixture, NULL, fixture_set_up,
               test_hazard_escalation_unreachable, fixture_tear_down);
+  g_test_add ("/hazard/list-scope", Fixture, NULL, fixture_set_up, test_hazard_list_scope, fixture_tear_down);
   g_test_add ("/hazard/escalation-repeat", Fixture, NULL, fixture_set_up, test_hazard_escalation_repeat, fixture_tear_down);
   g_test_add ("/hazard/events-append-only", Fixture, NULL, fixture_set_up, test_hazard_events_append_only, fixture_tear_down);
 

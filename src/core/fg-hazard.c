@@ -1184,6 +1184,7 @@ fg_hazard_list (FgStore     *store,
 {
   g_autoptr(GPtrArray) hazards = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *scope = NULL;
   int rc;
 
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
@@ -1197,6 +1198,7 @@ fg_hazard_list (FgStore     *store,
                            " WHERE h.deleted = 0 AND (?1 IS NULL OR h.venue_id = ?1)"
                            "   AND (?2 IS NULL OR h.state = ?2)"
                            "   AND (?3 IS NULL OR i.campaign_id = ?3)"
+                           "   AND (?4 IS NULL OR substr (coalesce (g.code, v.code), 1, length (?4)) = ?4)"
                            " ORDER BY h.found_at DESC, h.id DESC",
                            error);
   if (stmt == NULL)
@@ -1205,6 +1207,10 @@ fg_hazard_list (FgStore     *store,
   if (state >= 0 && state < FG_HAZARD_N_STATES)
     sqlite3_bind_text (stmt, 2, state_ids[state], -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, campaign_id, -1, SQLITE_TRANSIENT);
+  /* the actor's area in the query, so that a grid worker's ledger reads
+   * only its grid's rows, whatever the size of the database */
+  scope = fg_actor_dup_scope_prefix (actor);
+  sqlite3_bind_text (stmt, 4, scope, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

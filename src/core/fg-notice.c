@@ -390,8 +390,12 @@ fg_notice_dup_code (FgNotice *self)
 char *
 fg_notice_dup_check_code (FgNotice *self)
 {
+  g_autofree char *check = NULL;
+
   g_return_val_if_fail (FG_IS_NOTICE (self), NULL);
-  return g_ascii_strup (g_strdup_printf ("%.4s-%.4s-%.4s", self->digest, self->digest + 4, self->digest + 8), -1);
+
+  check = g_strdup_printf ("%.4s-%.4s-%.4s", self->digest, self->digest + 4, self->digest + 8);
+  return g_ascii_strup (check, -1);
 }
 
 /* Settings */
@@ -831,6 +835,7 @@ fg_notice_list (FgStore     *store,
 {
   g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *scope = NULL;
   int rc;
 
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
@@ -848,6 +853,7 @@ fg_notice_list (FgStore     *store,
                            "   AND (?4 = 0 OR (n.voided_at IS NULL AND n.kind IN ('correct-now', 'correct-by-deadline')"
                            "        AND EXISTS (SELECT 1 FROM notice_hazard nh JOIN hazard h ON h.id = nh.hazard_id"
                            "                    WHERE nh.notice_id = n.id AND h.state = 'rectifying')))"
+                           "   AND (?5 IS NULL OR substr (r.code, 1, length (?5)) = ?5)"
                            " ORDER BY n.issued_on DESC, n.seq DESC",
                            error);
   if (stmt == NULL)
@@ -856,6 +862,8 @@ fg_notice_list (FgStore     *store,
   sqlite3_bind_text (stmt, 2, venue_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 4, open_only);
+  scope = fg_actor_dup_scope_prefix (actor);
+  sqlite3_bind_text (stmt, 5, scope, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1883,8 +1891,10 @@ fg_notice_verify (FgStore     *store,
 
       if (slash != NULL)
         {
+          g_autofree char *hex = g_strstrip (g_strdup (slash + 1));
+
           number = g_strndup (rest, slash - rest);
-          digest = g_ascii_strdown (g_strstrip (g_strdup (slash + 1)), -1);
+          digest = g_ascii_strdown (hex, -1);
         }
     }
   else if (g_utf8_validate (code, -1, NULL))

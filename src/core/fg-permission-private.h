@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 gsize    fg_region_code_prefix_length (const char     *code);
 gboolean fg_actor_covers_code         (const FgActor  *actor,
                                        const char     *code);
+char    *fg_actor_dup_scope_prefix    (const FgActor  *actor);
 gboolean fg_actor_sees_code           (const FgActor  *actor,
                                        const char     *code);
 gboolean fg_permission_check_visible  (FgStore        *store,

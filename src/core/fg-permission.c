@@ -208,6 +208,19 @@ fg_actor_covers_code (const FgActor *actor,
   return strncmp (code, scope, fg_region_code_prefix_length (scope)) == 0;
 }
 
+/* What the codes of the regions in the actor's area begin with, for a
+ * query to compare with substr (code, 1, length (prefix)); NULL when the
+ * actor's area is everything. */
+char *
+fg_actor_dup_scope_prefix (const FgActor *actor)
+{
+  const char *scope = fg_actor_get_scope_code (actor);
+
+  if (scope == NULL)
+    return NULL;
+  return g_strndup (scope, fg_region_code_prefix_length (scope));
+}
+
 /* Whether the actor may see a region: inside its scope, or above it (a grid
  * worker sees the township and village its grid hangs from, to find it). */
 gboolean
