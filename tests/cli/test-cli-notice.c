@@ -1,0 +1,693 @@
+/* test-cli-notice.c — firegrid-cli notice and checklist print, as a user runs them
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the built program (FIREGRID_CLI, set by meson) as a subprocess on
+ * a demo township: documents issued, listed, printed, verified, served
+ * and voided, and the usage errors of each command. The check code a
+ * person would read off the paper is read from the database instead.
+ */
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#ifdef G_OS_UNIX
+#include <unistd.h>
+#endif
+
+typedef struct
+{
+  char *dir;
+  char *db;
+  char *xdg_data_home;
+
+  /* who the next runs log in as: --user and FIREGRID_PASSWORD */
+  const char *user;
+  const char *password;
+} Fixture;
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_free (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      g_unlink (path);
+    }
+}
+
+/* The child gets a session of its own, without a controlling terminal, so
+ * that no password prompt can wait for someone running the tests. */
+static void
+detach_from_terminal (gpointer user_data)
+{
+#ifdef G_OS_UNIX
+  setsid ();
+#endif
+}
+
+static void
+log_in_as (Fixture    *f,
+           const char *user,
+           const char *password)
+{
+  f->user = user;
+  f->password = password;
+}
+
+/* Runs firegrid-cli --db on the fixture's database with the arguments
+ * (NULL-terminated), as the fixture's user. */
+static Result *
+run (Fixture    *f,
+     const char *first_arg,
+     ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *program = g_getenv ("FIREGRID_CLI");
+  Result *result = g_new0 (Result, 1);
+  va_list args;
+
+  g_assert_nonnull (program);
+
+  g_ptr_array_add (argv, (char *) program);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, f->db);
+  if (f->user != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--user");
+      g_ptr_array_add (argv, (char *) f->user);
+    }
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->xdg_data_home, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "FIREGRID_PASSWORD");
+  g_subprocess_launcher_unsetenv (launcher, "FIREGRID_NEW_PASSWORD");
+  if (f->password != NULL)
+    g_subprocess_launcher_setenv (launcher, "FIREGRID_PASSWORD", f->password, TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, detach_from_terminal, NULL, NULL);
+  /* relative paths (--out x.pdf) land in the fixture */
+  g_subprocess_launcher_set_cwd (launcher, f->dir);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+
+  return result;
+}
+
+#define assert_success(result) \
+  G_STMT_START { \
+    if ((result)->status != 0) \
+      g_error ("firegrid-cli failed with %d: %s", (result)->status, (result)->err); \
+    g_assert_cmpstr ((result)->err, ==, ""); \
+  } G_STMT_END
+
+/* A refusal: the status, one message naming the program, nothing on stdout. */
+#define assert_refused(result, expected_status) \
+  G_STMT_START { \
+    g_test_message ("refused (%d): %s", (result)->status, (result)->err); \
+    g_assert_cmpint ((result)->status, ==, (expected_status)); \
+    g_assert_true (g_str_has_prefix ((result)->err, "firegrid-cli: ")); \
+    g_assert_cmpstr ((result)->out, ==, ""); \
+  } G_STMT_END
+
+/* A verdict other than genuine: said on stdout, exit status 1. */
+#define assert_not_genuine(result, verdict) \
+  G_STMT_START { \
+    g_assert_cmpint ((result)->status, ==, 1); \
+    g_assert_nonnull (strstr ((result)->out, (verdict))); \
+    g_assert_true (g_str_has_prefix ((result)->err, "firegrid-cli: ")); \
+  } G_STMT_END
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Result) demo = NULL;
+
+  f->dir = g_dir_make_tmp ("firegrid-cli-notice-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "township.db", NULL);
+  f->xdg_data_home = g_build_filename (f->dir, "xdg", NULL);
+
+  demo = run (f, "demo", NULL);
+  assert_success (demo);
+  log_in_as (f, "admin", "demo-admin");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+  g_free (f->xdg_data_home);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\n')
+      n++;
+  return n;
+}
+
+/* The field @column of the first TSV line whose field @key_column is @key. */
+static char *
+tsv_lookup (const char *text,
+            guint       key_column,
+            const char *key,
+            guint       column)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      if (g_strv_length (fields) > MAX (key_column, column) &&
+          g_str_equal (fields[key_column], key))
+        return g_strdup (fields[column]);
+    }
+
+  return NULL;
+}
+
+static char *
+today_text (void)
+{
+  g_autoptr(GDate) today = g_date_new ();
+  char text[16];
+
+  g_date_set_time_t (today, time (NULL));
+  g_snprintf (text, sizeof text, "%04u-%02u-%02u", g_date_get_year (today), g_date_get_month (today),
+              g_date_get_day (today));
+  return g_strdup (text);
+}
+
+static int
+this_year (void)
+{
+  g_autoptr(GDate) today = g_date_new ();
+
+  g_date_set_time_t (today, time (NULL));
+  return g_date_get_year (today);
+}
+
+/* Two open hazards of one venue (found by one inspection), and a third of
+ * another venue. */
+static void
+open_hazards (Fixture  *f,
+              char    **first,
+              char    **second,
+              char    **third)
+{
+  g_autoptr(Result) list = run (f, "hazard", "list", "--state", "open", "--format", "tsv", NULL);
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *inspection = NULL;
+
+  assert_success (list);
+  lines = g_strsplit (list->out, "\n", -1);
+  *first = *second = *third = NULL;
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), >=, 6);
+      g_assert_cmpstr (fields[5], ==, "open");
+      if (*first == NULL)
+        {
+          *first = g_strdup (fields[0]);
+          inspection = g_strdup (fields[2]);
+        }
+      else if (*second == NULL && g_str_equal (fields[2], inspection))
+        *second = g_strdup (fields[0]);
+      else if (*third == NULL && !g_str_equal (fields[2], inspection))
+        *third = g_strdup (fields[0]);
+    }
+  g_assert_nonnull (*first);
+  g_assert_nonnull (*second);
+  g_assert_nonnull (*third);
+}
+
+/* The number printed by “notice issue”: NUMBER, tab, id. */
+static char *
+issued_number (Result *issue,
+               char  **id)
+{
+  g_auto(GStrv) fields = NULL;
+
+  assert_success (issue);
+  g_assert_true (g_str_has_suffix (issue->out, "\n"));
+  g_assert_cmpuint (count_lines (issue->out), ==, 1);
+  fields = g_strsplit (g_strchomp (issue->out), "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 2);
+  g_assert_cmpuint (strlen (fields[1]), ==, 36);
+  if (id != NULL)
+    *id = g_strdup (fields[1]);
+  return g_strdup (fields[0]);
+}
+
+/* What the document's QR code holds, with the digest read from the
+ * database (a person reads it off the paper). */
+static char *
+notice_code (Fixture    *f,
+             const char *number)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *code;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT digest FROM notice WHERE number = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  code = g_strconcat ("FGDOC/1/", number, "/", (const char *) sqlite3_column_text (stmt, 0), NULL);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return code;
+}
+
+/* 冢头消限字〔2026〕第0003号 → 3 */
+static guint
+number_seq (const char *number)
+{
+  const char *start = strstr (number, "第");
+  char *end = NULL;
+  guint64 seq;
+
+  g_assert_nonnull (start);
+  seq = g_ascii_strtoull (start + strlen ("第"), &end, 10);
+  g_assert_cmpstr (end, ==, "号");
+  return (guint) seq;
+}
+
+static void
+assert_pdf_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
+/* Issued, listed, verified, served, escalated, voided, and issued again. */
+static void
+test_cli_notice_lifecycle (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *now_number = NULL;
+  g_autofree char *again_number = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *altered = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *unknown = NULL;
+  g_autofree char *today = today_text ();
+  g_autofree char *prefix = g_strdup_printf ("冢头消限字〔%d〕第", this_year ());
+  g_autofree char *now_prefix = g_strdup_printf ("冢头消即字〔%d〕第", this_year ());
+  g_autoptr(Result) issue = NULL;
+  g_autoptr(Result) issue_now = NULL;
+  g_autoptr(Result) rectifying = NULL;
+  g_autoptr(Result) list = NULL;
+  g_autoptr(Result) verify = NULL;
+  g_autoptr(Result) verify_typed = NULL;
+  g_autoptr(Result) verify_altered = NULL;
+  g_autoptr(Result) verify_unknown = NULL;
+  g_autoptr(Result) verify_garbage = NULL;
+  g_autoptr(Result) verify_voided = NULL;
+  g_autoptr(Result) served_nobody = NULL;
+  g_autoptr(Result) served = NULL;
+  g_autoptr(Result) refused = NULL;
+  g_autoptr(Result) escalate = NULL;
+  g_autoptr(Result) transferred = NULL;
+  g_autoptr(Result) void_no_reason = NULL;
+  g_autoptr(Result) voided = NULL;
+  g_autoptr(Result) void_again = NULL;
+  g_autoptr(Result) serve_voided = NULL;
+  g_autoptr(Result) after_void = NULL;
+  g_autoptr(Result) reopened = NULL;
+  g_autoptr(Result) again = NULL;
+  g_autoptr(Result) twice = NULL;
+
+  open_hazards (f, &a, &b, &c);
+
+  /* a notice of two hazards of one venue */
+  issue = run (f, "notice", "issue", "--kind", "correct-by-deadline", "--hazard", a, "--hazard", b,
+               "--deadline", "2099-01-10", NULL);
+  number = issued_number (issue, &id);
+  g_assert_true (g_str_has_prefix (number, prefix));
+  rectifying = run (f, "hazard", "list", "--state", "rectifying", "--format", "tsv", NULL);
+  assert_success (rectifying);
+  g_assert_nonnull (strstr (rectifying->out, a));
+  g_assert_nonnull (strstr (rectifying->out, b));
+  g_assert_null (strstr (rectifying->out, c));
+  g_assert_nonnull (strstr (rectifying->out, "2099-01-10"));
+
+  /* a hazard under a notice gets no second one */
+  twice = run (f, "notice", "issue", "--kind", "correct-now", "--hazard", a, NULL);
+  assert_refused (twice, 1);
+
+  issue_now = run (f, "notice", "issue", "--kind", "correct-now", "--hazard", c, NULL);
+  now_number = issued_number (issue_now, NULL);
+  g_assert_true (g_str_has_prefix (now_number, now_prefix));
+
+  /* the list: number, kind, issued, venue, deadline, service, void, id */
+  list = run (f, "notice", "list", "--format", "tsv", NULL);
+  assert_success (list);
+  g_assert_cmpuint (count_lines (list->out), ==, 2);
+  {
+    g_auto(GStrv) lines = g_strsplit (list->out, "\n", -1);
+    g_auto(GStrv) latest = g_strsplit (lines[0], "\t", -1);
+    g_auto(GStrv) first = g_strsplit (lines[1], "\t", -1);
+
+    g_assert_cmpuint (g_strv_length (first), ==, 8);
+    g_assert_cmpstr (latest[0], ==, now_number);
+    g_assert_cmpstr (first[0], ==, number);
+    g_assert_cmpstr (first[1], ==, "correct-by-deadline");
+    g_assert_cmpstr (first[2], ==, today);
+    g_assert_cmpstr (first[3], !=, "");
+    g_assert_cmpstr (first[4], ==, "2099-01-10");
+    g_assert_cmpstr (first[5], ==, "none");
+    g_assert_cmpstr (first[6], ==, "no");
+    g_assert_cmpstr (first[7], ==, id);
+    g_assert_cmpstr (latest[1], ==, "correct-now");
+  }
+
+  /* verified: as scanned, as typed, altered, unknown, not a code */
+  code = notice_code (f, number);
+  verify = run (f, "notice", "verify", code, NULL);
+  assert_success (verify);
+  g_assert_nonnull (strstr (verify->out, "Genuine"));
+  g_assert_nonnull (strstr (verify->out, number));
+
+  check = g_ascii_strup (code + strlen (code) - 64, 12);
+  {
+    g_autofree char *typed_check = g_strdup_printf ("%.4s-%.4s-%.4s", check, check + 4, check + 8);
+    g_autoptr(GString) typed_number = g_string_new (number);
+
+    g_string_replace (typed_number, "〔", "[", 0);
+    g_string_replace (typed_number, "〕", "]", 0);
+    verify_typed = run (f, "notice", "verify", typed_number->str, typed_check, NULL);
+    assert_success (verify_typed);
+    g_assert_nonnull (strstr (verify_typed->out, "Genuine"));
+  }
+
+  altered = g_strdup (code);
+  altered[strlen (altered) - 1] = altered[strlen (altered) - 1] == '0' ? '1' : '0';
+  verify_altered = run (f, "notice", "verify", altered, NULL);
+  assert_not_genuine (verify_altered, "Altered");
+
+  unknown = g_strdup_printf ("%s%04u号", prefix, number_seq (number) + 90);
+  verify_unknown = run (f, "notice", "verify", unknown, NULL);
+  assert_not_genuine (verify_unknown, "Unknown");
+
+  verify_garbage = run (f, "notice", "verify", "FGDOC/1/", NULL);
+  assert_refused (verify_garbage, 1);
+
+  /* service: served needs whom; refused goes to the police station */
+  served_nobody = run (f, "notice", "serve", number, "served", NULL);
+  assert_refused (served_nobody, 1);
+  served = run (f, "notice", "serve", number, "served", "--to", "王建国", NULL);
+  assert_success (served);
+  refused = run (f, "notice", "serve", now_number, "refused", "--note", "拒绝签收", NULL);
+  assert_success (refused);
+  g_clear_pointer (&list, result_free);
+  list = run (f, "notice", "list", "--format", "tsv", NULL);
+  assert_success (list);
+  {
+    g_autofree char *service = tsv_lookup (list->out, 0, now_number, 5);
+    g_autofree char *first_service = tsv_lookup (list->out, 0, number, 5);
+
+    g_assert_cmpstr (service, ==, "refused");
+    g_assert_cmpstr (first_service, ==, "served");
+  }
+  escalate = run (f, "escalate", NULL);
+  assert_success (escalate);
+  g_assert_nonnull (strstr (escalate->out, "1 hazard transferred"));
+  transferred = run (f, "hazard", "list", "--state", "transferred", "--format", "tsv", NULL);
+  assert_success (transferred);
+  g_assert_nonnull (strstr (transferred->out, c));
+
+  /* voided: with a reason, once; its hazards are open again */
+  void_no_reason = run (f, "notice", "void", number, NULL);
+  assert_refused (void_no_reason, 1);
+  voided = run (f, "notice", "void", number, "--reason", "场所名称写错", NULL);
+  assert_success (voided);
+  g_assert_nonnull (strstr (voided->out, number));
+  void_again = run (f, "notice", "void", number, "--reason", "再次作废", NULL);
+  assert_refused (void_again, 1);
+  serve_voided = run (f, "notice", "serve", number, "refused", NULL);
+  assert_refused (serve_voided, 1);
+  verify_voided = run (f, "notice", "verify", code, NULL);
+  assert_not_genuine (verify_voided, "voided");
+
+  after_void = run (f, "notice", "list", "--format", "tsv", NULL);
+  assert_success (after_void);
+  {
+    g_autofree char *void_field = tsv_lookup (after_void->out, 0, number, 6);
+
+    g_assert_cmpstr (void_field, ==, "yes");
+  }
+  reopened = run (f, "hazard", "list", "--state", "open", "--format", "tsv", NULL);
+  assert_success (reopened);
+  g_assert_nonnull (strstr (reopened->out, a));
+  g_assert_nonnull (strstr (reopened->out, b));
+
+  /* the right notice takes the next number; the voided one keeps its own */
+  again = run (f, "notice", "issue", "--kind", "correct-by-deadline", "--hazard", a, "--hazard", b,
+               "--deadline", "2099-01-10", NULL);
+  again_number = issued_number (again, NULL);
+  g_assert_true (g_str_has_prefix (again_number, prefix));
+  g_assert_cmpuint (number_seq (again_number), ==, number_seq (number) + 1);
+}
+
+/* Printing: a notice, a batch, a blank checklist. */
+static void
+test_cli_notice_render (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *now_number = NULL;
+  g_autofree char *notice_pdf = g_build_filename (f->dir, "notice.pdf", NULL);
+  g_autofree char *issued_pdf = g_build_filename (f->dir, "issued.pdf", NULL);
+  g_autofree char *batch_pdf = g_build_filename (f->dir, "batch.pdf", NULL);
+  g_autofree char *form_pdf = g_build_filename (f->dir, "form.pdf", NULL);
+  g_autofree char *nothing_pdf = g_build_filename (f->dir, "nothing.pdf", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(Result) issue = NULL;
+  g_autoptr(Result) issue_now = NULL;
+  g_autoptr(Result) render = NULL;
+  g_autoptr(Result) batch = NULL;
+  g_autoptr(Result) form = NULL;
+  g_autoptr(Result) no_form = NULL;
+  g_autoptr(Result) unknown = NULL;
+  g_autoptr(Result) by_grid = NULL;
+
+  open_hazards (f, &a, &b, &c);
+  issue = run (f, "notice", "issue", "--kind", "correct-by-deadline", "--hazard", a,
+               "--deadline", "2099-01-10", NULL);
+  number = issued_number (issue, NULL);
+
+  render = run (f, "notice", "render", number, "--out", notice_pdf, NULL);
+  if (render->status != 0 && strstr (render->err, "font") != NULL)
+    {
+      g_test_skip (render->err);
+      return;
+    }
+  assert_success (render);
+  g_assert_nonnull (strstr (render->out, "1 document written"));
+  assert_pdf_file (notice_pdf);
+
+  /* issued and written at once */
+  issue_now = run (f, "notice", "issue", "--kind", "correct-now", "--hazard", c, "--out", issued_pdf, NULL);
+  now_number = issued_number (issue_now, NULL);
+  assert_pdf_file (issued_pdf);
+
+  /* every open notice in one file */
+  batch = run (f, "notice", "render", "--open", "--out", batch_pdf, NULL);
+  assert_success (batch);
+  g_assert_nonnull (strstr (batch->out, "2 documents written"));
+  assert_pdf_file (batch_pdf);
+
+  /* a blank checklist needs no document, and names no venue */
+  form = run (f, "checklist", "print", "restaurant", "--out", form_pdf, NULL);
+  assert_success (form);
+  assert_pdf_file (form_pdf);
+  no_form = run (f, "checklist", "print", "spaceship", "--out", nothing_pdf, NULL);
+  assert_refused (no_form, 1);
+  g_assert_nonnull (strstr (no_form->err, "spaceship"));
+  g_assert_false (g_file_test (nothing_pdf, G_FILE_TEST_EXISTS));
+
+  /* a number not issued; a grid worker may not print */
+  expected = g_strdup_printf ("冢头消限字〔%d〕第0999号", this_year ());
+  unknown = run (f, "notice", "render", expected, "--out", nothing_pdf, NULL);
+  assert_refused (unknown, 1);
+  g_assert_false (g_file_test (nothing_pdf, G_FILE_TEST_EXISTS));
+  log_in_as (f, "grid", "demo-grid");
+  by_grid = run (f, "notice", "render", number, "--out", nothing_pdf, NULL);
+  assert_refused (by_grid, 1);
+  g_assert_false (g_file_test (nothing_pdf, G_FILE_TEST_EXISTS));
+}
+
+/* Usage errors (status 2) are found before anything is done; refusals of
+ * the core (status 1) change nothing. */
+static void
+test_cli_notice_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "x.pdf", NULL);
+  static const char * const usage[][10] = {
+    { "notice", "render", "冢头消限字〔2026〕第0001号", NULL },                 /* no --out */
+    { "notice", "render", "--out", "x.pdf", NULL },                            /* nothing to render */
+    { "checklist", "print", "restaurant", NULL },                              /* no --out */
+    { "checklist", "print", "--out", "x.pdf", NULL },                          /* no category */
+    { "notice", "issue", "--hazard", "x", NULL },                              /* no --kind */
+    { "notice", "issue", "--kind", "summons", NULL },
+    { "notice", "issue", "--kind", "correct-now", "--date", "2026-02-30", NULL },
+    { "notice", "serve", "冢头消限字〔2026〕第0001号", NULL },                  /* no result */
+    { "notice", "serve", "冢头消限字〔2026〕第0001号", "lost", NULL },
+    { "notice", "verify", NULL },
+  };
+  static const char * const more_usage[][10] = {
+    { "notice", "void", NULL },
+    { "notice", "list", "--format", "xml", NULL },
+    { "notice", "render", "--day", "2026-02-30", "--out", "x.pdf", NULL },
+    { "notice", "frobnicate", NULL },
+  };
+  g_autoptr(Result) bad_date = NULL;
+  g_autoptr(Result) same_day = NULL;
+  g_autoptr(Result) no_hazard = NULL;
+  g_autoptr(Result) two_venues = NULL;
+  g_autoptr(Result) by_grid = NULL;
+  g_autoptr(Result) list = NULL;
+  g_autoptr(Result) settings = NULL;
+  g_autoptr(Result) bad_settings = NULL;
+  g_autoptr(Result) staff_settings = NULL;
+  g_autofree char *today = today_text ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (usage) + G_N_ELEMENTS (more_usage); i++)
+    {
+      const char * const *args = i < G_N_ELEMENTS (usage) ? usage[i] : more_usage[i - G_N_ELEMENTS (usage)];
+      g_autoptr(Result) result = run (f, args[0], args[1], args[2], args[3], args[4], args[5], args[6], NULL);
+
+      g_test_message ("firegrid-cli %s %s …", args[0], args[1]);
+      assert_refused (result, 2);
+      g_assert_nonnull (strstr (result->err, "--help"));
+    }
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  open_hazards (f, &a, &b, &c);
+  bad_date = run (f, "notice", "issue", "--kind", "correct-by-deadline", "--hazard", a, "--deadline", "2026-02-30", NULL);
+  assert_refused (bad_date, 1);
+  same_day = run (f, "notice", "issue", "--kind", "correct-by-deadline", "--hazard", a, "--deadline", today, NULL);
+  assert_refused (same_day, 1);
+  no_hazard = run (f, "notice", "issue", "--kind", "correct-now", NULL);
+  assert_refused (no_hazard, 1);
+  two_venues = run (f, "notice", "issue", "--kind", "correct-now", "--hazard", a, "--hazard", c, NULL);
+  assert_refused (two_venues, 1);
+  log_in_as (f, "grid", "demo-grid");
+  by_grid = run (f, "notice", "issue", "--kind", "correct-now", "--hazard", a, NULL);
+  assert_refused (by_grid, 1);
+
+  /* nothing was issued */
+  log_in_as (f, "admin", "demo-admin");
+  list = run (f, "notice", "list", "--format", "tsv", NULL);
+  assert_success (list);
+  g_assert_cmpstr (list->out, ==, "");
+
+  /* the settings: shown to all, changed by an administrator, checked */
+  settings = run (f, "notice", "settings", NULL);
+  assert_success (settings);
+  g_assert_nonnull (strstr (settings->out, "郏县冢头镇人民政府"));
+  g_assert_nonnull (strstr (settings->out, "冢头"));
+  g_assert_nonnull (strstr (settings->out, "消限"));
+  bad_settings = run (f, "notice", "settings", "--issuer-short", "冢头2", NULL);
+  assert_refused (bad_settings, 1);
+  log_in_as (f, "staff", "demo-staff");
+  staff_settings = run (f, "notice", "settings", "--issuer-short", "冢镇", NULL);
+  assert_refused (staff_settings, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/cli/notice/lifecycle", test_cli_notice_lifecycle);
+  ADD ("/cli/notice/render", test_cli_notice_render);
+  ADD ("/cli/notice/refused", test_cli_notice_refused);
+
+#undef ADD
+
+  return g_test_run ();
+}
