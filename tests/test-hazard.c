@@ -522,6 +522,52 @@ test_hazard_escalation_unreachable (Fixture       *f,
   g_assert_cmpint (fg_hazard_get_state (reread), ==, FG_HAZARD_STATE_TRANSFERRED);
 }
 
+/* An event carries photos: stored once, read back with the timeline; a
+ * file that is no photo is refused and nothing is recorded. */
+static void
+test_hazard_event_photos (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(FgHazard) hazard = load (f);
+  g_autoptr(FgHazard) reread = NULL;
+  g_autoptr(GPtrArray) photos = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GBytes) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mime = NULL;
+  FgHazardEventDetails details = { .note = "已整改", .photos = photos };
+  const FgHazardEvent *last;
+  GPtrArray *events;
+
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
+
+  /* not a photo: refused, and the hazard stays as it was */
+  g_ptr_array_add (photos, g_bytes_new_static ("这不是照片", strlen ("这不是照片")));
+  g_assert_false (fg_hazard_add_event (f->store, f->admin, hazard, FG_HAZARD_EVENT_REPORTED_FIXED, &details, &error));
+  g_assert_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT);
+  g_clear_error (&error);
+  g_assert_cmpint (fg_hazard_get_state (hazard), ==, FG_HAZARD_STATE_RECTIFYING);
+
+  /* two photos, the same twice: one stored, linked once */
+  g_ptr_array_set_size (photos, 0);
+  g_ptr_array_add (photos, g_bytes_new_static (fg_test_tiny_png, sizeof fg_test_tiny_png));
+  g_ptr_array_add (photos, g_bytes_new_static (fg_test_tiny_png, sizeof fg_test_tiny_png));
+  fg_hazard_add_event (f->store, f->admin, hazard, FG_HAZARD_EVENT_REPORTED_FIXED, &details, &error);
+  g_assert_no_error (error);
+
+  reread = load (f);
+  events = fg_hazard_get_events (reread);
+  last = g_ptr_array_index (events, events->len - 1);
+  g_assert_cmpint (last->kind, ==, FG_HAZARD_EVENT_REPORTED_FIXED);
+  g_assert_nonnull (last->photos);
+  g_assert_cmpuint (g_strv_length (last->photos), ==, 1);
+  loaded = fg_inspection_load_photo (f->store, last->photos[0], &mime, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mime, ==, "image/png");
+  g_assert_cmpuint (g_bytes_get_size (loaded), ==, sizeof fg_test_tiny_png);
+  /* the event before has none */
+  g_assert_null (((const FgHazardEvent *) g_ptr_array_index (events, events->len - 2))->photos);
+}
+
 /* The ledger holds the hazards of the reader's area only: a grid worker of
  * another grid sees none of this grid's. */
 static void
@@ -615,6 +661,7 @@ main (int   argc,
               test_hazard_escalation_service_failed, fixture_tear_down);
   g_test_add ("/hazard/escalation-unreachable", Fixture, NULL, fixture_set_up,
               test_hazard_escalation_unreachable, fixture_tear_down);
+  g_test_add ("/hazard/event-photos", Fixture, NULL, fixture_set_up, test_hazard_event_photos, fixture_tear_down);
   g_test_add ("/hazard/list-scope", Fixture, NULL, fixture_set_up, test_hazard_list_scope, fixture_tear_down);
   g_test_add ("/hazard/escalation-repeat", Fixture, NULL, fixture_set_up, test_hazard_escalation_repeat, fixture_tear_down);
   g_test_add ("/hazard/events-append-only", Fixture, NULL, fixture_set_up, test_hazard_events_append_only, fixture_tear_down);

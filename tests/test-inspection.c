@@ -10,14 +10,6 @@
 #include "fg-test-util.h"
 #include "fg-checklist-private.h"
 
-static const guint8 tiny_png[] = {
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
-  0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53,
-  0xde, 0x00, 0x00, 0x00, 0x0c, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0x00,
-  0x00, 0x03, 0x01, 0x01, 0x00, 0xc9, 0xfe, 0x92, 0xef, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e,
-  0x44, 0xae, 0x42, 0x60, 0x82,
-};
-
 typedef struct
 {
   FgTestDir dir;
@@ -429,7 +421,7 @@ test_inspection_photos (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(FgInspection) inspection = NULL;
-  g_autoptr(GBytes) png = g_bytes_new_static (tiny_png, sizeof tiny_png);
+  g_autoptr(GBytes) png = g_bytes_new_static (fg_test_tiny_png, sizeof fg_test_tiny_png);
   g_autoptr(GBytes) text = g_bytes_new_static ("这不是照片", strlen ("这不是照片"));
   g_autoptr(GBytes) loaded = NULL;
   g_autoptr(GError) error = NULL;
@@ -466,7 +458,7 @@ test_inspection_photos (Fixture       *f,
   g_clear_error (&error);
 
   huge = g_malloc0 (FG_INSPECTION_MAX_PHOTO_SIZE + 1);
-  memcpy (huge, tiny_png, sizeof tiny_png);
+  memcpy (huge, fg_test_tiny_png, sizeof fg_test_tiny_png);
   {
     g_autoptr(GBytes) big = g_bytes_new_take (huge, FG_INSPECTION_MAX_PHOTO_SIZE + 1);
     g_assert_null (fg_inspection_attach_photo (f->store, fg_test_installer (), inspection, first, big, &error));

@@ -96,10 +96,20 @@ event_needs_deadline (FgHazardEventKind kind)
          kind == FG_HAZARD_EVENT_DEADLINE_EXTENDED;
 }
 
+/* Events a photo often goes with: what was fixed, what was seen. */
+static gboolean
+event_takes_photos (FgHazardEventKind kind)
+{
+  return kind == FG_HAZARD_EVENT_RECTIFIED_ON_SPOT ||
+         kind == FG_HAZARD_EVENT_REPORTED_FIXED ||
+         kind == FG_HAZARD_EVENT_REINSPECTED_PASS ||
+         kind == FG_HAZARD_EVENT_REINSPECTED_FAIL;
+}
+
 static gboolean
 event_needs_dialog (FgHazardEventKind kind)
 {
-  return event_needs_deadline (kind) ||
+  return event_needs_deadline (kind) || event_takes_photos (kind) ||
          kind == FG_HAZARD_EVENT_ESCALATED ||
          kind == FG_HAZARD_EVENT_TRANSFERRED ||
          kind == FG_HAZARD_EVENT_REOPENED;
@@ -355,7 +365,8 @@ fg_hazard_page_update_actions (FgHazardPage *self)
 }
 
 static GtkWidget *
-timeline_row (const FgHazardEvent *event)
+timeline_row (FgHazardPage        *self,
+              const FgHazardEvent *event)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autoptr(GString) subtitle = g_string_new (NULL);
@@ -385,6 +396,25 @@ timeline_row (const FgHazardEvent *event)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fg_hazard_event_kind_get_label (event->kind));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+  /* the event's photos, small */
+  for (guint i = 0; event->photos != NULL && event->photos[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) bytes = fg_inspection_load_photo (self->store, event->photos[i], NULL, NULL);
+      g_autoptr(GdkTexture) texture = bytes != NULL ? gdk_texture_new_from_bytes (bytes, NULL) : NULL;
+      GtkWidget *picture;
+
+      if (texture == NULL)
+        continue;
+      picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+      gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+      gtk_widget_set_size_request (picture, 48, 48);
+      gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (picture, "card");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Photo"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), picture);
+    }
+
   return row;
 }
 
@@ -449,7 +479,7 @@ fg_hazard_page_show_detail (FgHazardPage *self)
 
   events = fg_hazard_get_events (hazard);
   for (guint i = 0; events != NULL && i < events->len; i++)
-    gtk_list_box_append (self->timeline_list, timeline_row (g_ptr_array_index (events, i)));
+    gtk_list_box_append (self->timeline_list, timeline_row (self, g_ptr_array_index (events, i)));
 }
 
 /* Loads the selected hazard with its history. */
@@ -562,6 +592,7 @@ on_event_response (AdwMessageDialog *dialog,
   AdwComboRow *target = g_object_get_data (G_OBJECT (dialog), "fg-target");
   FgHazardEventDetails details = { NULL, };
   g_autofree char *deadline_text = NULL;
+  GPtrArray *photos;
 
   if (g_strcmp0 (response, "record") != 0)
     return;
@@ -578,8 +609,70 @@ on_event_response (AdwMessageDialog *dialog,
     details.level = levels[MIN (adw_combo_row_get_selected (level), G_N_ELEMENTS (levels) - 1)].id;
   if (target != NULL)
     details.target = targets[MIN (adw_combo_row_get_selected (target), G_N_ELEMENTS (targets) - 1)].id;
+  photos = g_object_get_data (G_OBJECT (dialog), "fg-photos");
+  details.photos = photos != NULL && photos->len > 0 ? photos : NULL;
 
   record_event (self, kind, &details);
+}
+
+static void
+update_photos_row (AdwMessageDialog *dialog)
+{
+  GPtrArray *photos = g_object_get_data (G_OBJECT (dialog), "fg-photos");
+  AdwActionRow *row = g_object_get_data (G_OBJECT (dialog), "fg-photos-row");
+  g_autofree char *text = NULL;
+
+  if (photos->len == 0)
+    text = g_strdup (_("None"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u photo", "%u photos", photos->len), photos->len);
+  adw_action_row_set_subtitle (row, text);
+}
+
+static void
+on_photos_chosen (GtkNativeDialog  *chooser,
+                  int               response,
+                  AdwMessageDialog *dialog)
+{
+  GPtrArray *photos = g_object_get_data (G_OBJECT (dialog), "fg-photos");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          g_autoptr(GError) error = NULL;
+          GBytes *bytes = g_file_load_bytes (file, NULL, NULL, &error);
+
+          /* the core says what is wrong with a file that is no photo */
+          if (bytes != NULL)
+            g_ptr_array_add (photos, bytes);
+        }
+      update_photos_row (dialog);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+on_add_photos_clicked (AdwMessageDialog *dialog)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Attach Photos"), GTK_WINDOW (dialog), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Attach"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Photos (JPEG, PNG)"));
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_photos_chosen), dialog, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* A small dialog for what the event needs; @details and @problem bring
@@ -661,6 +754,26 @@ present_event_dialog (FgHazardPage               *self,
     gtk_editable_set_text (GTK_EDITABLE (row), details->note);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   g_object_set_data (G_OBJECT (dialog), "fg-note", row);
+
+  if (event_takes_photos (kind))
+    {
+      GPtrArray *photos = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add…"));
+
+      for (guint i = 0; details != NULL && details->photos != NULL && i < details->photos->len; i++)
+        g_ptr_array_add (photos, g_bytes_ref (g_ptr_array_index (details->photos, i)));
+      g_object_set_data_full (G_OBJECT (dialog), "fg-photos", photos, (GDestroyNotify) g_ptr_array_unref);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Photos (optional)"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Attach photos taken with a camera or phone"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_object_set_data (G_OBJECT (dialog), "fg-photos-row", row);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_add_photos_clicked), dialog, G_CONNECT_SWAPPED);
+      update_photos_row (ADW_MESSAGE_DIALOG (dialog));
+    }
 
   gtk_box_append (GTK_BOX (box), list);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);

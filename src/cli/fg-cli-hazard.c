@@ -185,6 +185,9 @@ hazard_show (FgCli   *cli,
         printf ("  → %s", event->target);
       if (event->note != NULL && *event->note != '\0')
         printf ("  %s", event->note);
+      if (event->photos != NULL)
+        printf (g_dngettext (GETTEXT_PACKAGE, "  (%u photo)", "  (%u photos)", g_strv_length (event->photos)),
+                g_strv_length (event->photos));
       printf ("\n");
     }
 
@@ -203,7 +206,9 @@ hazard_event (FgCli   *cli,
   g_autofree char *note = NULL;
   g_autofree char *level = NULL;
   g_autofree char *target = NULL;
-  FgHazardEventDetails details;
+  g_auto(GStrv) photo_files = NULL;
+  g_autoptr(GPtrArray) photos = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  FgHazardEventDetails details = { NULL, };
   FgHazardEventKind kind;
   FgStore *store;
   FgActor *actor;
@@ -216,6 +221,8 @@ hazard_event (FgCli   *cli,
       N_("LEVEL") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &target,
       N_("To whom (transferred): police-station or regulator"), N_("TARGET") },
+    { "photo", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &photo_files,
+      N_("A JPEG or PNG photo of what was seen (repeat for several)"), N_("FILE") },
     { NULL }
   };
 
@@ -242,6 +249,21 @@ hazard_event (FgCli   *cli,
       return FALSE;
     }
 
+  for (guint i = 0; photo_files != NULL && photo_files[i] != NULL; i++)
+    {
+      g_autoptr(GError) read_error = NULL;
+      char *data = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (photo_files[i], &data, &length, &read_error))
+        {
+          g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED, _("The photo could not be read: %s"),
+                       read_error->message);
+          return FALSE;
+        }
+      g_ptr_array_add (photos, g_bytes_new_take (data, length));
+    }
+
   if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
@@ -249,6 +271,7 @@ hazard_event (FgCli   *cli,
   if (hazard == NULL)
     return FALSE;
 
+  details.photos = photos->len > 0 ? photos : NULL;
   details.note = note;
   details.deadline = deadline;
   details.level = level;

@@ -17,7 +17,9 @@
 #include "fg-audit-private.h"
 #include "fg-calendar.h"
 #include "fg-category.h"
+#include "fg-inspection.h"
 #include "fg-permission-private.h"
+#include "fg-photo-private.h"
 #include "fg-store-private.h"
 
 struct _FgHazard
@@ -116,6 +118,7 @@ fg_hazard_event_copy (const FgHazardEvent *self)
   copy->target = g_strdup (self->target);
   copy->stamp = g_strdup (self->stamp);
   copy->notice_id = g_strdup (self->notice_id);
+  copy->photos = g_strdupv (self->photos);
   return copy;
 }
 
@@ -135,6 +138,7 @@ fg_hazard_event_free (FgHazardEvent *self)
   g_free (self->target);
   g_free (self->stamp);
   g_free (self->notice_id);
+  g_strfreev (self->photos);
   g_free (self);
 }
 
@@ -762,6 +766,59 @@ hazard_from_row (sqlite3_stmt *stmt)
   return hazard;
 }
 
+/* Each event's photos, in the order they were attached. */
+static gboolean
+read_event_photos (FgStore     *store,
+                   const char  *hazard_id,
+                   GPtrArray   *events,
+                   GError     **error)
+{
+  g_autoptr(GHashTable) photos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT p.event_id, p.sha256 FROM hazard_event_photo p"
+                           " JOIN hazard_event e ON e.id = p.event_id"
+                           " WHERE e.hazard_id = ?1 ORDER BY p.event_id, p.position",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, hazard_id, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GPtrArray *list = g_hash_table_lookup (photos, fg_stmt_text (stmt, 0));
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (photos, g_strdup (fg_stmt_text (stmt, 0)), list);
+        }
+      g_ptr_array_add (list, g_strdup (fg_stmt_text (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      FgHazardEvent *event = g_ptr_array_index (events, i);
+      GPtrArray *list = g_hash_table_lookup (photos, event->id);
+
+      if (list != NULL)
+        {
+          g_ptr_array_add (list, NULL);
+          event->photos = g_strdupv ((char **) list->pdata);
+        }
+    }
+
+  return TRUE;
+}
+
 static GPtrArray *
 read_events (FgStore     *store,
              const char  *hazard_id,
@@ -802,6 +859,10 @@ read_events (FgStore     *store,
       fg_store_set_error (store, rc, error);
       return NULL;
     }
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  if (!read_event_photos (store, hazard_id, events, error))
+    return NULL;
 
   return g_steal_pointer (&events);
 }
@@ -985,6 +1046,34 @@ check_details (FgStore                     *store,
       return FALSE;
     }
 
+  if (details != NULL && details->photos != NULL)
+    {
+      if (details->photos->len > FG_HAZARD_EVENT_MAX_PHOTOS)
+        {
+          g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                       _("An event can have at most %d photos."), FG_HAZARD_EVENT_MAX_PHOTOS);
+          return FALSE;
+        }
+      for (guint i = 0; i < details->photos->len; i++)
+        {
+          GBytes *image = g_ptr_array_index (details->photos, i);
+
+          if (g_bytes_get_size (image) > FG_INSPECTION_MAX_PHOTO_SIZE)
+            {
+              g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                           _("The photo is larger than %d MB. Take it again at a lower resolution."),
+                           FG_INSPECTION_MAX_PHOTO_SIZE / (1024 * 1024));
+              return FALSE;
+            }
+          if (fg_photo_sniff (image) == NULL)
+            {
+              g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                           _("This file is not a JPEG or PNG photo. Choose a photo taken with a camera or phone."));
+              return FALSE;
+            }
+        }
+    }
+
   if (kind == FG_HAZARD_EVENT_NOTICE_VOIDED)
     {
       g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED,
@@ -1054,6 +1143,27 @@ fg_hazard_append_event (FgStore                     *store,
   sqlite3_bind_text (insert, 12, stamp, -1, SQLITE_STATIC);
   if (!fg_store_step_done (store, insert, error))
     return FALSE;
+
+  for (guint i = 0; details != NULL && details->photos != NULL && i < details->photos->len; i++)
+    {
+      GBytes *image = g_ptr_array_index (details->photos, i);
+      g_autofree char *sha256 = fg_photo_store (store, image, fg_photo_sniff (image), error);
+      g_autoptr(sqlite3_stmt) link = NULL;
+
+      if (sha256 == NULL)
+        return FALSE;
+      link = fg_store_prepare (store,
+                               "INSERT INTO hazard_event_photo (event_id, sha256, position) VALUES (?1, ?2, ?3)"
+                               " ON CONFLICT DO NOTHING",
+                               error);
+      if (link == NULL)
+        return FALSE;
+      sqlite3_bind_text (link, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (link, 2, sha256, -1, SQLITE_STATIC);
+      sqlite3_bind_int (link, 3, (int) i);
+      if (!fg_store_step_done (store, link, error))
+        return FALSE;
+    }
 
   events = read_events (store, hazard_id, error);
   if (events == NULL)

@@ -80,6 +80,7 @@ struct _FgHazardEvent
   char              *target;    /* nullable: transfer target */
   char              *stamp;     /* orders the fold */
   char              *notice_id; /* nullable: the document the event belongs to */
+  char             **photos;    /* the SHA-256 of each photo, for fg_inspection_load_photo() */
 };
 
 /* What a new event carries besides its kind: which fields an event needs
@@ -92,7 +93,10 @@ typedef struct
   const char *level;
   const char *target;
   const char *notice_id;
+  GPtrArray  *photos;     /* (element-type GBytes) (nullable): JPEG or PNG photos */
 } FgHazardEventDetails;
+
+#define FG_HAZARD_EVENT_MAX_PHOTOS 9
 
 typedef struct
 {

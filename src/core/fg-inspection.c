@@ -21,6 +21,7 @@
 #include "fg-inspection.h"
 #include "fg-audit-private.h"
 #include "fg-permission-private.h"
+#include "fg-photo-private.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
 #include "fg-venue.h"
@@ -993,25 +994,6 @@ failed:
   return FALSE;
 }
 
-/* The image kinds a photo may be, told by their bytes, not by a name. */
-static const char *
-image_type (const guint8 *data,
-            gsize         size)
-{
-  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-
-  /* a PNG: its signature, then the IHDR chunk */
-  if (size > 24 && memcmp (data, png, sizeof png) == 0 && memcmp (data + 12, "IHDR", 4) == 0)
-    return "image/png";
-
-  /* a JPEG: start of image, a marker, and end of image */
-  if (size > 4 && data[0] == 0xff && data[1] == 0xd8 && data[2] == 0xff &&
-      data[size - 2] == 0xff && data[size - 1] == 0xd9)
-    return "image/jpeg";
-
-  return NULL;
-}
-
 /**
  * fg_inspection_attach_photo:
  * @store: the store
@@ -1036,10 +1018,8 @@ fg_inspection_attach_photo (FgStore       *store,
 {
   g_autofree char *sha256 = NULL;
   g_autofree char *now = fg_now_iso8601 ();
-  g_autoptr(sqlite3_stmt) photo = NULL;
   g_autoptr(sqlite3_stmt) link = NULL;
   const char *mime_type;
-  const guint8 *data;
   gsize size;
   Result *result;
 
@@ -1057,7 +1037,7 @@ fg_inspection_attach_photo (FgStore       *store,
       return NULL;
     }
 
-  data = g_bytes_get_data (image, &size);
+  size = g_bytes_get_size (image);
   if (size > FG_INSPECTION_MAX_PHOTO_SIZE)
     {
       g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_TOO_LARGE,
@@ -1065,7 +1045,7 @@ fg_inspection_attach_photo (FgStore       *store,
                    FG_INSPECTION_MAX_PHOTO_SIZE / (1024 * 1024));
       return NULL;
     }
-  mime_type = data != NULL ? image_type (data, size) : NULL;
+  mime_type = fg_photo_sniff (image);
   if (mime_type == NULL)
     {
       g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_NOT_AN_IMAGE,
@@ -1073,23 +1053,11 @@ fg_inspection_attach_photo (FgStore       *store,
       return NULL;
     }
 
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, image);
-
   if (!fg_store_begin (store, error))
     return NULL;
 
-  photo = fg_store_prepare (store,
-                            "INSERT INTO photo (sha256, mime_type, size, data, created_at)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (sha256) DO NOTHING",
-                            error);
-  if (photo == NULL)
-    goto failed;
-  sqlite3_bind_text (photo, 1, sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_text (photo, 2, mime_type, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (photo, 3, (sqlite3_int64) size);
-  sqlite3_bind_blob64 (photo, 4, data, size, SQLITE_STATIC);
-  sqlite3_bind_text (photo, 5, now, -1, SQLITE_STATIC);
-  if (!fg_store_step_done (store, photo, error))
+  sha256 = fg_photo_store (store, image, mime_type, error);
+  if (sha256 == NULL)
     goto failed;
 
   link = fg_store_prepare (store,

@@ -185,6 +185,8 @@ test_hazards_issue_notice (Fixture       *fixture,
   GtkEditable *deadline;
   FgHazard *shown;
   FgNotice *notice;
+  GPtrArray *photos;
+  const FgHazardEvent *last;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *expected_number = g_strdup_printf ("冢头消限字〔%d〕第0001号", g_date_time_get_year (now));
 
@@ -264,6 +266,24 @@ test_hazards_issue_notice (Fixture       *fixture,
   fg_hazard_page_set_state_filter (fixture->page, FG_HAZARD_FILTER_FIRST_STATE + FG_HAZARD_STATE_RECTIFYING);
   fg_ui_test_spin ();
   g_assert_cmpuint (n_shown (fixture), ==, 1);
+
+  /* the venue reports it fixed, with a photo: the dialog takes it */
+  fg_hazard_page_select (fixture->page, 0);
+  fg_ui_test_spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "hazard.reported-fixed", NULL));
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  photos = g_object_get_data (G_OBJECT (dialog), "fg-photos");
+  g_assert_nonnull (photos);
+  g_ptr_array_add (photos, g_bytes_new_static (fg_test_tiny_png, sizeof fg_test_tiny_png));
+  respond (dialog, "record");
+  g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_REPORTED_FIXED);
+  shown = fg_hazard_page_get_shown_hazard (fixture->page);
+  last = g_ptr_array_index (fg_hazard_get_events (shown), fg_hazard_get_events (shown)->len - 1);
+  g_assert_cmpint (last->kind, ==, FG_HAZARD_EVENT_REPORTED_FIXED);
+  g_assert_nonnull (last->photos);
+  g_assert_cmpuint (g_strv_length (last->photos), ==, 1);
 }
 
 /* The village committee may report a fix, not issue notices. */

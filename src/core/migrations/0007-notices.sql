@@ -113,5 +113,24 @@ BEGIN
   SELECT RAISE (ABORT, 'hazard events are never removed');
 END;
 
+-- An event may carry photos (the fixed exit, the notice left at the door),
+-- stored once in photo like an inspection's.
+CREATE TABLE hazard_event_photo (
+  event_id TEXT NOT NULL REFERENCES hazard_event (id),
+  sha256   TEXT NOT NULL REFERENCES photo (sha256),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (event_id, sha256)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER hazard_event_photo_append_only_update BEFORE UPDATE ON hazard_event_photo
+BEGIN
+  SELECT RAISE (ABORT, 'hazard events are never changed');
+END;
+
+CREATE TRIGGER hazard_event_photo_append_only_delete BEFORE DELETE ON hazard_event_photo
+BEGIN
+  SELECT RAISE (ABORT, 'hazard events are never removed');
+END;
+
 -- The fold's cache learns whether the last service of a notice failed.
 ALTER TABLE hazard ADD COLUMN service_failed INTEGER NOT NULL DEFAULT 0;
