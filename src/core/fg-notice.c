@@ -1515,7 +1515,7 @@ fg_notice_issue (FgStore                *store,
   sqlite3_bind_text (stmt, 11, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 12, fg_actor_get_login (actor), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 13, fg_actor_get_display_name (actor), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 14, request->kind == FG_NOTICE_KIND_CORRECT_BY_DEADLINE ? deadline : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, deadline, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 15, text, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 16, digest, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 17, fg_store_get_node_id (store), -1, SQLITE_STATIC);
@@ -1770,6 +1770,17 @@ fg_notice_record_service (FgStore          *store,
       g_date_set_time_t (day, time (NULL));
     }
   day_text = fg_calendar_format_date (day);
+  {
+    g_autoptr(GDate) today = g_date_new ();
+
+    g_date_set_time_t (today, time (NULL));
+    if (g_date_compare (day, today) > 0)
+      {
+        g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                     _("A document cannot be served on a day still to come (%s)."), day_text);
+        return FALSE;
+      }
+  }
   if (strcmp (day_text, self->issued_on) < 0)
     {
       g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
@@ -1946,8 +1957,18 @@ fg_notice_verify (FgStore     *store,
   if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ, found->region_code, found->id, error))
     return FG_NOTICE_UNKNOWN;
 
-  if (!found->content_intact ||
-      (digest != NULL && (strlen (digest) > 64 || !g_str_has_prefix (found->digest, digest))))
+  /* a number is printed on every copy, altered or not: only the check
+   * code tells them apart (unless the record itself was tampered with) */
+  if (digest == NULL && found->content_intact)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("The number %s is ours, but a number alone does not show that the paper is unchanged: "
+                     "type the check code printed under the QR code after it, or scan the QR code."),
+                   found->number);
+      return FG_NOTICE_UNKNOWN;
+    }
+
+  if (!found->content_intact || strlen (digest) > 64 || !g_str_has_prefix (found->digest, digest))
     verdict = FG_NOTICE_ALTERED;
   else if (found->voided_at != NULL)
     verdict = FG_NOTICE_VOIDED;

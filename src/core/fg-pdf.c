@@ -1008,7 +1008,8 @@ fg_pdf_qr (FgPdf      *self,
   HPDF_Page_Fill (self->page);
   QRcode_free (code);
 
+  /* below the code's quiet zone of four modules */
   if (caption != NULL)
     draw_text (self, left + (side - text_width (self, caption, -1, caption_size)) / 2,
-               top + side + 2, caption_size, caption, FALSE);
+               top + side + 4 * module, caption_size, caption, FALSE);
 }
