@@ -197,6 +197,36 @@ test_store_uuid_v7 (void)
     }
 }
 
+/* Two connections to one database (a window and firegrid-cli) never hand
+ * out the same stamp, and stamps keep rising across them. */
+static void
+test_store_stamps_across_connections (void)
+{
+  g_auto(FgTestDir) dir = { 0 };
+  g_autoptr(FgStore) a = NULL;
+  g_autoptr(FgStore) b = NULL;
+  g_autoptr(GPtrArray) stamps = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  fg_test_dir_init (&dir);
+  a = fg_test_township_new (&dir, NULL, NULL);
+  b = fg_store_open (dir.db_path, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      FgStore *store = i % 2 == 0 ? a : b;
+
+      g_assert_true (fg_store_begin (store, &error));
+      g_ptr_array_add (stamps, fg_store_next_stamp (store));
+      g_assert_true (fg_store_commit (store, &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 1; i < stamps->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (stamps, i - 1), <, g_ptr_array_index (stamps, i));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,6 +238,7 @@ main (int   argc,
   g_test_add_func ("/store/refuse-foreign-file", test_store_refuse_foreign);
   g_test_add_func ("/store/survives-reopen", test_store_survives_reopen);
   g_test_add_func ("/store/uuid-v7", test_store_uuid_v7);
+  g_test_add_func ("/store/stamps-across-connections", test_store_stamps_across_connections);
 
   return g_test_run ();
 }

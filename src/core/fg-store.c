@@ -366,6 +366,28 @@ fg_store_next_stamp (FgStore *self)
   g_assert (self->transaction_depth > 0);
   g_assert (self->node_id != NULL);
 
+  /* Another connection (a second window, a worker, firegrid-cli) may have
+   * handed out stamps since: the clock's last stamp is read again inside
+   * this write transaction, so that no two changes share a stamp. */
+  stmt = fg_store_prepare (self, "SELECT hlc FROM node WHERE id = ?1", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, self->node_id, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 wall = 0;
+          guint counter = 0;
+
+          if (parse_stamp (fg_stmt_text (stmt, 0), &wall, &counter) &&
+              (wall > self->hlc_wall || (wall == self->hlc_wall && counter > self->hlc_counter)))
+            {
+              self->hlc_wall = wall;
+              self->hlc_counter = counter;
+            }
+        }
+      fg_stmt_release (stmt);
+    }
+
   if (now > self->hlc_wall)
     {
       self->hlc_wall = now;
