@@ -28,6 +28,8 @@ static const FgCliCommand commands[] = {
   { "escalate", N_("Apply the escalation rules to overdue and repeated hazards"), fg_cli_command_escalate },
   { "notice", N_("Documents: issue, print, serve, void and verify"), fg_cli_command_notice },
   { "campaign", N_("Set up and list campaigns"), fg_cli_command_campaign },
+  { "node", N_("This installation: its identity and peer file"), fg_cli_command_node },
+  { "peer", N_("The offices this installation syncs with"), fg_cli_command_peer },
   { "calendar", N_("Count working days, with holidays and make-up days"), fg_cli_command_calendar },
   { "account", N_("List and manage the accounts that may log in"), fg_cli_command_account },
   { "audit", N_("Show what was done or refused, and by whom"), fg_cli_command_audit },

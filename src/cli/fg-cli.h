@@ -184,5 +184,7 @@ gboolean fg_cli_command_hazard (FgCli *cli, int argc, char **argv, GError **erro
 gboolean fg_cli_command_escalate (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_calendar (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_notice (FgCli *cli, int argc, char **argv, GError **error);
+gboolean fg_cli_command_node (FgCli *cli, int argc, char **argv, GError **error);
+gboolean fg_cli_command_peer (FgCli *cli, int argc, char **argv, GError **error);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fg-audit-private.h"
+#include "fg-node-private.h"
 #include "fg-permission-private.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
@@ -697,6 +698,10 @@ fg_region_set_up_township (FgStore     *store,
   sqlite3_bind_text (stmt, 1, township_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, node_id, -1, SQLITE_STATIC);
   if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+
+  /* the key pair it signs its bundles with */
+  if (!fg_node_ensure_keys (store, error))
     goto failed;
 
   if (!fg_store_commit (store, error))

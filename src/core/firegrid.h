@@ -16,6 +16,7 @@
 #include "fg-escalation.h"
 #include "fg-hazard.h"
 #include "fg-inspection.h"
+#include "fg-node.h"
 #include "fg-notice.h"
 #include "fg-permission.h"
 #include "fg-region.h"

@@ -1,0 +1,288 @@
+/* fg-cli-node.c — node show|peer-file, peer add|list: who syncs with whom
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#ifdef G_OS_UNIX
+#include <unistd.h>
+#endif
+
+#include <glib/gi18n.h>
+
+#include "fg-cli.h"
+
+static void
+print_node (const FgNodeInfo *node)
+{
+  printf ("%s: %s\n", _("Node"), node->id);
+  printf ("%s: %s\n", _("Kind"), fg_node_kind_get_label (node->kind));
+  printf ("%s: %s (%s)\n", _("Division"), node->scope_name, node->scope_code);
+  printf ("%s: %s\n", _("Fingerprint"), node->fingerprint);
+}
+
+static gboolean
+node_show (FgCli   *cli,
+           int      argc,
+           char   **argv,
+           GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(FgNodeInfo) self = NULL;
+  FgStore *store;
+  FgActor *actor;
+  const GOptionEntry entries[] = {
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "node show", "",
+                                       _("Shows this installation: its node id, kind, division and fingerprint."),
+                                       NULL, entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 0, error))
+    return FALSE;
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
+    return FALSE;
+
+  self = fg_node_get_self (store, actor, error);
+  if (self == NULL)
+    return FALSE;
+  print_node (self);
+  return TRUE;
+}
+
+static gboolean
+node_peer_file (FgCli   *cli,
+                int      argc,
+                char   **argv,
+                GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(GError) write_error = NULL;
+  g_autofree char *out = NULL;
+  FgStore *store;
+  FgActor *actor;
+  const GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write"), N_("FILE") },
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "node peer-file", "",
+                                       _("Writes this installation’s peer file, for the offices it syncs with."),
+                                       _("Give the file to the other office (USB stick, e-mail), then read "
+                                         "the fingerprint to them over the phone."),
+                                       entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 0, error))
+    return FALSE;
+  if (out == NULL)
+    {
+      fg_cli_set_usage_error (error, _("Say where to write the peer file with --out FILE."));
+      return FALSE;
+    }
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
+    return FALSE;
+
+  file = fg_node_write_peer_file (store, actor, error);
+  if (file == NULL)
+    return FALSE;
+  if (!g_file_set_contents (out, g_bytes_get_data (file, NULL), g_bytes_get_size (file), &write_error))
+    {
+      g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED, _("The peer file could not be written: %s"),
+                   write_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const FgCliCommand node_commands[] = {
+  { "show", N_("Show this installation and its fingerprint"), node_show },
+  { "peer-file", N_("Write this installation’s peer file"), node_peer_file },
+};
+
+gboolean
+fg_cli_command_node (FgCli   *cli,
+                     int      argc,
+                     char   **argv,
+                     GError **error)
+{
+  return fg_cli_run_group (cli, "node", _("This installation as a node of the sync network."),
+                           node_commands, G_N_ELEMENTS (node_commands), argc, argv, error);
+}
+
+/* Asks on the terminal whether the fingerprints match. */
+static gboolean
+confirm_fingerprint (const FgNodeInfo  *peer,
+                     GError           **error)
+{
+  char answer[16] = { 0 };
+  FILE *tty;
+
+#ifdef G_OS_UNIX
+  if (!isatty (STDIN_FILENO))
+    {
+      g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_USAGE,
+                   _("Compare the fingerprint with the other office, then add the peer again with --yes."));
+      return FALSE;
+    }
+#endif
+
+  tty = stdin;
+  printf (_("Ask %s to read out its fingerprint. Does it say %s? [y/N] "), peer->scope_name, peer->fingerprint);
+  fflush (stdout);
+  if (fgets (answer, sizeof answer, tty) == NULL ||
+      (g_ascii_tolower (answer[0]) != 'y' && strncmp (answer, "是", strlen ("是")) != 0))
+    {
+      g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED,
+                   _("The peer was not added: the fingerprints must match."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+peer_add (FgCli   *cli,
+          int      argc,
+          char   **argv,
+          GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(FgNodeInfo) peer = NULL;
+  g_autoptr(GError) read_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gboolean confirmed = FALSE;
+  char *data = NULL;
+  gsize length;
+  FgStore *store;
+  FgActor *actor;
+  const GOptionEntry entries[] = {
+    { "yes", 'y', 0, G_OPTION_ARG_NONE, &confirmed,
+      N_("The fingerprint was compared with the other office already"), NULL },
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "peer add", _("FILE"),
+                                       _("Trusts another office: bundles signed with the key of its peer file "
+                                         "are accepted from now on, for its division."),
+                                       _("Before a peer is added, its fingerprint is compared with what the "
+                                         "other office reads out over the phone."),
+                                       entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 1, error))
+    return FALSE;
+  if (argc < 2)
+    {
+      fg_cli_set_usage_error (error, _("Give the peer file."));
+      return FALSE;
+    }
+  if (!g_file_get_contents (argv[1], &data, &length, &read_error))
+    {
+      g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED, _("The peer file could not be read: %s"),
+                   read_error->message);
+      return FALSE;
+    }
+  bytes = g_bytes_new_take (data, length);
+
+  peer = fg_node_read_peer_file (bytes, error);
+  if (peer == NULL)
+    return FALSE;
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
+    return FALSE;
+  if (!confirmed && !confirm_fingerprint (peer, error))
+    return FALSE;
+  if (!fg_node_add_peer (store, actor, peer, error))
+    return FALSE;
+
+  printf (_("%s (%s) is a peer now.\n"), peer->scope_name, fg_node_kind_get_label (peer->kind));
+  return TRUE;
+}
+
+static gboolean
+peer_list (FgCli   *cli,
+           int      argc,
+           char   **argv,
+           GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GPtrArray) peers = NULL;
+  g_autoptr(FgCliTable) table = NULL;
+  g_autoptr(GString) tsv = NULL;
+  g_autofree char *format_text = NULL;
+  FgCliFormat format;
+  FgStore *store;
+  FgActor *actor;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("“table” (the default) or “tsv”"), N_("FORMAT") },
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "peer list", "", _("Lists the offices this installation syncs with."),
+                                       _("With --format tsv, each line holds: node id, kind, division code, "
+                                         "division name, fingerprint, last sent, last received; tab-separated."),
+                                       entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 0, error) ||
+      !fg_cli_parse_format (format_text, &format, error))
+    return FALSE;
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
+    return FALSE;
+
+  peers = fg_node_list_peers (store, actor, error);
+  if (peers == NULL)
+    return FALSE;
+
+  if (format == FG_CLI_FORMAT_TSV)
+    tsv = g_string_new (NULL);
+  else
+    {
+      table = fg_cli_table_new ();
+      fg_cli_table_add_column (table, _("Division"), FG_CLI_ALIGN_LEFT, TRUE);
+      fg_cli_table_add_column (table, _("Kind"), FG_CLI_ALIGN_LEFT, TRUE);
+      fg_cli_table_add_column (table, _("Fingerprint"), FG_CLI_ALIGN_LEFT, FALSE);
+      fg_cli_table_add_column (table, _("Last sent"), FG_CLI_ALIGN_LEFT, FALSE);
+      fg_cli_table_add_column (table, _("Last received"), FG_CLI_ALIGN_LEFT, FALSE);
+    }
+
+  for (guint i = 0; i < peers->len; i++)
+    {
+      FgNodeInfo *peer = g_ptr_array_index (peers, i);
+      g_autofree char *division = g_strdup_printf ("%s (%s)", peer->scope_name, peer->scope_code);
+      const char *sent = peer->last_sent_at != NULL ? peer->last_sent_at : "";
+      const char *received = peer->last_received_at != NULL ? peer->last_received_at : "";
+
+      if (tsv != NULL)
+        fg_cli_tsv_append_row (tsv, 7, peer->id, fg_node_kind_to_string (peer->kind), peer->scope_code,
+                               peer->scope_name, peer->fingerprint, sent, received);
+      else
+        fg_cli_table_add_row (table, division, fg_node_kind_get_label (peer->kind), peer->fingerprint, sent, received);
+    }
+
+  if (tsv != NULL)
+    fputs (tsv->str, stdout);
+  else
+    {
+      fg_cli_table_print (table);
+      printf (g_dngettext (GETTEXT_PACKAGE, "%u peer.\n", "%u peers.\n", peers->len), peers->len);
+    }
+  return TRUE;
+}
+
+static const FgCliCommand peer_commands[] = {
+  { "add", N_("Trust another office by its peer file"), peer_add },
+  { "list", N_("List the offices this installation syncs with"), peer_list },
+};
+
+gboolean
+fg_cli_command_peer (FgCli   *cli,
+                     int      argc,
+                     char   **argv,
+                     GError **error)
+{
+  return fg_cli_run_group (cli, "peer", _("The offices this installation syncs with."),
+                           peer_commands, G_N_ELEMENTS (peer_commands), argc, argv, error);
+}

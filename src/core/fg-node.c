@@ -1,0 +1,557 @@
+/* fg-node.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An installation is a node: a UUID, a kind (township office, county
+ * office, grid station), the division it writes in, and an Ed25519 key
+ * pair made the first time it is needed (libsodium). Offices learn each
+ * other's public keys from peer files, carried on a USB stick or sent by
+ * e-mail; a person confirms a peer by comparing its fingerprint with what
+ * the other office reads out over the phone: six groups of five digits.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <sodium.h>
+
+#include "fg-audit-private.h"
+#include "fg-node-private.h"
+#include "fg-permission-private.h"
+#include "fg-region-private.h"
+#include "fg-store-private.h"
+#include "fg-xml-private.h"
+
+#define PEER_NS "urn:firegrid:peer:1"
+#define PEER_SCHEMA_RESOURCE "/io/github/firegrid/core/schema/peer-1.xsd"
+
+G_DEFINE_QUARK (fg-node-error-quark, fg_node_error)
+
+G_DEFINE_BOXED_TYPE (FgNodeInfo, fg_node_info, fg_node_info_copy, fg_node_info_free)
+
+static const char * const kind_ids[] = { "township", "county", "grid" };
+
+FgNodeInfo *
+fg_node_info_copy (const FgNodeInfo *self)
+{
+  FgNodeInfo *copy = g_new0 (FgNodeInfo, 1);
+
+  copy->id = g_strdup (self->id);
+  copy->kind = self->kind;
+  copy->scope_code = g_strdup (self->scope_code);
+  copy->scope_name = g_strdup (self->scope_name);
+  copy->public_key = g_strdup (self->public_key);
+  copy->fingerprint = g_strdup (self->fingerprint);
+  copy->added_at = g_strdup (self->added_at);
+  copy->last_sent_seq = self->last_sent_seq;
+  copy->last_sent_at = g_strdup (self->last_sent_at);
+  copy->last_received_seq = self->last_received_seq;
+  copy->last_received_at = g_strdup (self->last_received_at);
+  copy->sync_folder = g_strdup (self->sync_folder);
+  return copy;
+}
+
+void
+fg_node_info_free (FgNodeInfo *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->id);
+  g_free (self->scope_code);
+  g_free (self->scope_name);
+  g_free (self->public_key);
+  g_free (self->fingerprint);
+  g_free (self->added_at);
+  g_free (self->last_sent_at);
+  g_free (self->last_received_at);
+  g_free (self->sync_folder);
+  g_free (self);
+}
+
+const char *
+fg_node_kind_to_string (FgNodeKind kind)
+{
+  g_return_val_if_fail (kind <= FG_NODE_KIND_GRID, NULL);
+  return kind_ids[kind];
+}
+
+static gboolean
+kind_from_string (const char *text,
+                  FgNodeKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_ids); i++)
+    if (g_strcmp0 (text, kind_ids[i]) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+fg_node_kind_get_label (FgNodeKind kind)
+{
+  switch (kind)
+    {
+    case FG_NODE_KIND_TOWNSHIP:
+      return _("Township office");
+    case FG_NODE_KIND_COUNTY:
+      return _("County office");
+    case FG_NODE_KIND_GRID:
+      return _("Grid station");
+    default:
+      return "";
+    }
+}
+
+static void
+ensure_sodium (void)
+{
+  static gsize initialised;
+
+  if (g_once_init_enter (&initialised))
+    {
+      if (sodium_init () < 0)
+        g_error ("libsodium could not be initialised");
+      g_once_init_leave (&initialised, 1);
+    }
+}
+
+/* The raw 32 bytes of a base64 public key, or NULL. */
+static guint8 *
+decode_public_key (const char *public_key)
+{
+  g_autofree guint8 *raw = NULL;
+  gsize length = 0;
+
+  if (public_key == NULL)
+    return NULL;
+  raw = g_base64_decode (public_key, &length);
+  if (length != crypto_sign_PUBLICKEYBYTES)
+    return NULL;
+  return g_steal_pointer (&raw);
+}
+
+/**
+ * fg_node_fingerprint:
+ * @public_key: a node's public key, base64
+ *
+ * What two people compare over the phone before they trust a peer: six
+ * groups of five digits from the SHA-256 of the key.
+ *
+ * Returns: (transfer full) (nullable): "34521 09876 12345 67890 11223 44556",
+ *   or %NULL for something that is not a public key
+ */
+char *
+fg_node_fingerprint (const char *public_key)
+{
+  g_autofree guint8 *raw = decode_public_key (public_key);
+  g_autoptr(GChecksum) checksum = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint8 digest[32];
+  gsize length = sizeof digest;
+
+  if (raw == NULL)
+    return NULL;
+
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_checksum_update (checksum, raw, crypto_sign_PUBLICKEYBYTES);
+  g_checksum_get_digest (checksum, digest, &length);
+
+  for (guint group = 0; group < 6; group++)
+    {
+      guint64 value = 0;
+
+      for (guint i = 0; i < 5; i++)
+        value = (value << 8) | digest[group * 5 + i];
+      g_string_append_printf (text, "%s%05u", group > 0 ? " " : "", (guint) (value % 100000));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * fg_node_ensure_keys: (skip)
+ *
+ * Makes this node's key pair if it has none (a database set up before
+ * nodes had keys); in its own transaction, or the caller's.
+ */
+gboolean
+fg_node_ensure_keys (FgStore  *store,
+                     GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint8 public_key[crypto_sign_PUBLICKEYBYTES];
+  guint8 secret_key[crypto_sign_SECRETKEYBYTES];
+  g_autofree char *public_text = NULL;
+  g_autofree char *secret_text = NULL;
+  gboolean has_keys;
+
+  stmt = fg_store_prepare (store, "SELECT public_key IS NOT NULL FROM node WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+  has_keys = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  g_clear_pointer (&stmt, fg_stmt_release);
+  if (has_keys)
+    return TRUE;
+
+  ensure_sodium ();
+  crypto_sign_keypair (public_key, secret_key);
+  public_text = g_base64_encode (public_key, sizeof public_key);
+  secret_text = g_base64_encode (secret_key, sizeof secret_key);
+  sodium_memzero (secret_key, sizeof secret_key);
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+  stmt = fg_store_prepare (store,
+                           "UPDATE node SET public_key = ?1, secret_key = ?2 WHERE id = ?3 AND public_key IS NULL",
+                           error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, public_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, secret_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+  sodium_memzero (secret_text, strlen (secret_text));
+  return fg_store_commit (store, error);
+
+failed:
+  sodium_memzero (secret_text, strlen (secret_text));
+  fg_store_rollback (store);
+  return FALSE;
+}
+
+static gboolean
+check_set_up (FgStore  *store,
+              GError  **error)
+{
+  if (!fg_store_is_set_up (store) || fg_store_get_node_id (store) == NULL)
+    {
+      g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_NOT_SET_UP,
+                   _("This database has not been set up yet. Set up the township first."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * fg_node_get_self:
+ * @actor: someone who may sync
+ *
+ * Returns: (transfer full): this installation: its id, kind, division,
+ *   public key and fingerprint
+ */
+FgNodeInfo *
+fg_node_get_self (FgStore  *store,
+                  FgActor  *actor,
+                  GError  **error)
+{
+  g_autoptr(FgNodeInfo) self = g_new0 (FgNodeInfo, 1);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FgRegion) scope = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_SYNC, NULL, NULL, error) ||
+      !check_set_up (store, error) ||
+      !fg_node_ensure_keys (store, error))
+    return NULL;
+
+  stmt = fg_store_prepare (store, "SELECT id, kind, scope_region_id, public_key FROM node WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      fg_store_set_error (store, sqlite3_errcode (fg_store_get_db (store)), error);
+      return NULL;
+    }
+  self->id = g_strdup (fg_stmt_text (stmt, 0));
+  kind_from_string (fg_stmt_text (stmt, 1), &self->kind);
+  self->public_key = g_strdup (fg_stmt_text (stmt, 3));
+  self->fingerprint = fg_node_fingerprint (self->public_key);
+  scope = fg_region_find (store, fg_stmt_text (stmt, 2), error);
+  if (scope == NULL)
+    return NULL;
+  self->scope_code = g_strdup (fg_region_get_code (scope));
+  self->scope_name = g_strdup (fg_region_get_name (scope));
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * fg_node_write_peer_file:
+ *
+ * Returns: (transfer full): this installation's peer file, for the offices
+ *   it syncs with (XML, data/schema/peer-1.xsd)
+ */
+GBytes *
+fg_node_write_peer_file (FgStore  *store,
+                         FgActor  *actor,
+                         GError  **error)
+{
+  g_autoptr(FgNodeInfo) self = fg_node_get_self (store, actor, error);
+  char *text;
+
+  if (self == NULL)
+    return NULL;
+
+  text = g_markup_printf_escaped ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                  "<!-- Firegrid peer file: %s. Fingerprint %s -->\n"
+                                  "<peer xmlns=\"" PEER_NS "\" version=\"1\">\n"
+                                  "  <node id=\"%s\" kind=\"%s\" code=\"%s\" name=\"%s\"/>\n"
+                                  "  <public-key>%s</public-key>\n"
+                                  "</peer>\n",
+                                  self->scope_name, self->fingerprint,
+                                  self->id, kind_ids[self->kind], self->scope_code, self->scope_name,
+                                  self->public_key);
+  return g_bytes_new_take (text, strlen (text));
+}
+
+/**
+ * fg_node_read_peer_file:
+ * @bytes: what a peer file holds
+ *
+ * Reads a peer file, without trusting it yet: fg_node_add_peer() does,
+ * once a person has compared the fingerprint.
+ *
+ * Returns: (transfer full): the peer, or %NULL with @error set
+ */
+FgNodeInfo *
+fg_node_read_peer_file (GBytes  *bytes,
+                        GError **error)
+{
+  g_autoptr(FgNodeInfo) peer = g_new0 (FgNodeInfo, 1);
+  g_autofree char *kind = NULL;
+  xmlDoc *doc;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  doc = fg_xml_read_valid (bytes, _("the file"), PEER_SCHEMA_RESOURCE, _("a Firegrid peer file"),
+                           FG_NODE_ERROR, FG_NODE_ERROR_NOT_PEER_FILE, error);
+  if (doc == NULL)
+    return NULL;
+
+  for (xmlNode *node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
+    {
+      if (fg_xml_is_element (node, "node", PEER_NS))
+        {
+          peer->id = fg_xml_dup_prop (node, "id");
+          kind = fg_xml_dup_prop (node, "kind");
+          peer->scope_code = fg_xml_dup_prop (node, "code");
+          peer->scope_name = fg_xml_dup_prop (node, "name");
+        }
+      else if (fg_xml_is_element (node, "public-key", PEER_NS))
+        {
+          xmlChar *content = xmlNodeGetContent (node);
+
+          peer->public_key = g_strstrip (g_strdup ((const char *) content));
+          xmlFree (content);
+        }
+    }
+  xmlFreeDoc (doc);
+
+  kind_from_string (kind, &peer->kind);
+  peer->fingerprint = fg_node_fingerprint (peer->public_key);
+  if (peer->fingerprint == NULL)
+    {
+      g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_NOT_PEER_FILE,
+                   _("The peer file’s public key is damaged. Ask the other office for its peer file again."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&peer);
+}
+
+static FgNodeInfo *
+peer_from_row (sqlite3_stmt *stmt)
+{
+  FgNodeInfo *peer = g_new0 (FgNodeInfo, 1);
+
+  peer->id = g_strdup (fg_stmt_text (stmt, 0));
+  kind_from_string (fg_stmt_text (stmt, 1), &peer->kind);
+  peer->scope_code = g_strdup (fg_stmt_text (stmt, 2));
+  peer->scope_name = g_strdup (fg_stmt_text (stmt, 3));
+  peer->public_key = g_strdup (fg_stmt_text (stmt, 4));
+  peer->fingerprint = fg_node_fingerprint (peer->public_key);
+  peer->added_at = g_strdup (fg_stmt_text (stmt, 5));
+  peer->last_sent_seq = (guint) sqlite3_column_int (stmt, 6);
+  peer->last_sent_at = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+  peer->last_received_seq = (guint) sqlite3_column_int (stmt, 8);
+  peer->last_received_at = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+  peer->sync_folder = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
+  return peer;
+}
+
+#define PEER_COLUMNS \
+  "id, kind, scope_code, scope_name, public_key, added_at, last_sent_seq, last_sent_at," \
+  " last_received_seq, last_received_at, sync_folder"
+
+/**
+ * fg_node_add_peer:
+ * @peer: read from its peer file, its fingerprint confirmed by a person
+ *
+ * Trusts a peer: bundles signed with its key are accepted from now on,
+ * for rows in its division. Adding a known peer again changes nothing; a
+ * known peer with another key is refused (a key changes only with a new
+ * installation, which is a new node).
+ */
+gboolean
+fg_node_add_peer (FgStore           *store,
+                  FgActor           *actor,
+                  const FgNodeInfo  *peer,
+                  GError           **error)
+{
+  g_autoptr(FgNodeInfo) self = NULL;
+  g_autoptr(FgNodeInfo) known = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = fg_now_iso8601 ();
+  g_autofree char *after = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (peer != NULL, FALSE);
+
+  self = fg_node_get_self (store, actor, error);
+  if (self == NULL)
+    return FALSE;
+
+  if (g_strcmp0 (peer->id, self->id) == 0 || g_strcmp0 (peer->public_key, self->public_key) == 0)
+    {
+      g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_OWN_FILE,
+                   _("This is this installation’s own peer file. Add the peer file of the other office."));
+      return FALSE;
+    }
+
+  known = fg_node_find_peer (store, actor, peer->id, NULL);
+  if (known != NULL)
+    {
+      if (g_strcmp0 (known->public_key, peer->public_key) != 0)
+        {
+          g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_KEY_CHANGED,
+                       _("%s is known here with another key. A peer’s key never changes: this file may not "
+                         "be genuine. Ask the other office by phone before you do anything with it."),
+                       known->scope_name);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  stmt = fg_store_prepare (store, "SELECT scope_name FROM peer WHERE public_key = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, peer->public_key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_KEY_CHANGED,
+                   _("%s already uses this key: this file may not be genuine. Ask the other office by phone "
+                     "before you do anything with it."),
+                   fg_stmt_text (stmt, 0));
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+  stmt = fg_store_prepare (store,
+                           "INSERT INTO peer (id, kind, scope_code, scope_name, public_key, added_at, added_by)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                           error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, peer->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, kind_ids[peer->kind], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, peer->scope_code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, peer->scope_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, peer->public_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, fg_actor_get_login (actor), -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+
+  after = g_strdup_printf ("{\"id\":\"%s\",\"kind\":\"%s\",\"code\":\"%s\",\"fingerprint\":\"%s\"}",
+                           peer->id, kind_ids[peer->kind], peer->scope_code, peer->fingerprint);
+  if (!fg_audit_record_change (store, actor, "peer-add", peer->id, NULL, after, error))
+    goto failed;
+
+  return fg_store_commit (store, error);
+
+failed:
+  fg_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * fg_node_list_peers:
+ *
+ * Returns: (transfer full) (element-type FgNodeInfo): the peers, by name
+ */
+GPtrArray *
+fg_node_list_peers (FgStore  *store,
+                    FgActor  *actor,
+                    GError  **error)
+{
+  g_autoptr(GPtrArray) peers = g_ptr_array_new_with_free_func ((GDestroyNotify) fg_node_info_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_SYNC, NULL, NULL, error))
+    return NULL;
+
+  stmt = fg_store_prepare (store, "SELECT " PEER_COLUMNS " FROM peer ORDER BY scope_code, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (peers, peer_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&peers);
+}
+
+/**
+ * fg_node_find_peer:
+ * @id_or_code: the peer's node id, or the code of its division
+ *
+ * Returns: (transfer full): the peer, or %NULL with @error set
+ */
+FgNodeInfo *
+fg_node_find_peer (FgStore     *store,
+                   FgActor     *actor,
+                   const char  *id_or_code,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+  g_return_val_if_fail (id_or_code != NULL, NULL);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_SYNC, NULL, NULL, error))
+    return NULL;
+
+  stmt = fg_store_prepare (store, "SELECT " PEER_COLUMNS " FROM peer WHERE id = ?1 OR scope_code = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id_or_code, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_UNKNOWN_PEER,
+                   _("“%s” is not a peer of this installation. Add its peer file first."), id_or_code);
+      return NULL;
+    }
+
+  return peer_from_row (stmt);
+}

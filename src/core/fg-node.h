@@ -1,0 +1,83 @@
+/* fg-node.h — this installation's identity, and the peers it syncs with
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "fg-actor.h"
+#include "fg-store.h"
+
+G_BEGIN_DECLS
+
+#define FG_NODE_ERROR (fg_node_error_quark ())
+
+typedef enum
+{
+  FG_NODE_ERROR_NOT_PEER_FILE,   /* not a peer file, or a damaged one */
+  FG_NODE_ERROR_OWN_FILE,        /* this installation's own peer file */
+  FG_NODE_ERROR_KEY_CHANGED,     /* a known peer with another key */
+  FG_NODE_ERROR_UNKNOWN_PEER,
+} FgNodeError;
+
+typedef enum
+{
+  FG_NODE_KIND_TOWNSHIP,
+  FG_NODE_KIND_COUNTY,
+  FG_NODE_KIND_GRID,
+} FgNodeKind;
+
+/* This installation, or a peer. */
+typedef struct
+{
+  char       *id;
+  FgNodeKind  kind;
+  char       *scope_code;   /* the division it writes in */
+  char       *scope_name;
+  char       *public_key;   /* base64 */
+  char       *fingerprint;  /* for reading out: "34521 09876 …" */
+
+  /* peers only */
+  char       *added_at;
+  guint       last_sent_seq;
+  char       *last_sent_at;
+  guint       last_received_seq;
+  char       *last_received_at;
+  char       *sync_folder;
+} FgNodeInfo;
+
+#define FG_TYPE_NODE_INFO (fg_node_info_get_type ())
+
+GQuark       fg_node_error_quark      (void);
+GType        fg_node_info_get_type    (void) G_GNUC_CONST;
+FgNodeInfo  *fg_node_info_copy        (const FgNodeInfo *self);
+void         fg_node_info_free        (FgNodeInfo       *self);
+const char  *fg_node_kind_to_string   (FgNodeKind        kind);
+const char  *fg_node_kind_get_label   (FgNodeKind        kind);
+char        *fg_node_fingerprint      (const char       *public_key);
+
+FgNodeInfo  *fg_node_get_self         (FgStore          *store,
+                                       FgActor          *actor,
+                                       GError          **error);
+GBytes      *fg_node_write_peer_file  (FgStore          *store,
+                                       FgActor          *actor,
+                                       GError          **error);
+FgNodeInfo  *fg_node_read_peer_file   (GBytes           *bytes,
+                                       GError          **error);
+gboolean     fg_node_add_peer         (FgStore          *store,
+                                       FgActor          *actor,
+                                       const FgNodeInfo *peer,
+                                       GError          **error);
+GPtrArray   *fg_node_list_peers       (FgStore          *store,
+                                       FgActor          *actor,
+                                       GError          **error);
+FgNodeInfo  *fg_node_find_peer        (FgStore          *store,
+                                       FgActor          *actor,
+                                       const char       *id_or_code,
+                                       GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FgNodeInfo, fg_node_info_free)
+
+G_END_DECLS
