@@ -186,5 +186,8 @@ gboolean fg_cli_command_calendar (FgCli *cli, int argc, char **argv, GError **er
 gboolean fg_cli_command_notice (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_node (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_peer (FgCli *cli, int argc, char **argv, GError **error);
+gboolean fg_cli_command_export (FgCli *cli, int argc, char **argv, GError **error);
+gboolean fg_cli_command_import (FgCli *cli, int argc, char **argv, GError **error);
+gboolean fg_cli_command_verify (FgCli *cli, int argc, char **argv, GError **error);
 
 G_END_DECLS

@@ -16,4 +16,8 @@ gboolean fg_hazard_append_event (FgStore                     *store,
                                  const FgHazardEventDetails  *details,
                                  GError                     **error);
 
+gboolean fg_hazard_refresh_cache (FgStore                     *store,
+                                  const char                  *hazard_id,
+                                  GError                     **error);
+
 G_END_DECLS

@@ -1112,11 +1112,7 @@ fg_hazard_append_event (FgStore                     *store,
   g_autofree char *now = fg_now_iso8601 ();
   g_autofree char *stamp = fg_store_next_stamp (store);
   g_autofree char *after = NULL;
-  g_autoptr(GPtrArray) events = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) cache = NULL;
-  FgHazardFold fold;
-  gboolean ok;
 
   insert = fg_store_prepare (store,
                              "INSERT INTO hazard_event (id, hazard_id, kind, at, actor, actor_name, note,"
@@ -1165,6 +1161,25 @@ fg_hazard_append_event (FgStore                     *store,
         return FALSE;
     }
 
+  if (!fg_hazard_refresh_cache (store, hazard_id, error))
+    return FALSE;
+
+  after = fg_audit_dup_row (store, "hazard_event", id);
+  return fg_audit_record_change (store, actor, event_ids[kind], hazard_id, NULL, after, error);
+}
+
+/* Folds a hazard's events again and keeps the result on its row, for the
+ * ledger; inside a transaction. */
+gboolean
+fg_hazard_refresh_cache (FgStore     *store,
+                         const char  *hazard_id,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(sqlite3_stmt) cache = NULL;
+  FgHazardFold fold;
+  gboolean ok;
+
   events = read_events (store, hazard_id, error);
   if (events == NULL)
     return FALSE;
@@ -1186,11 +1201,7 @@ fg_hazard_append_event (FgStore                     *store,
       ok = fg_store_step_done (store, cache, error);
     }
   fg_hazard_fold_clear (&fold);
-  if (!ok)
-    return FALSE;
-
-  after = fg_audit_dup_row (store, "hazard_event", id);
-  return fg_audit_record_change (store, actor, event_ids[kind], hazard_id, NULL, after, error);
+  return ok;
 }
 
 /**

@@ -9,7 +9,12 @@
 
 G_BEGIN_DECLS
 
-gboolean fg_node_ensure_keys (FgStore  *store,
-                              GError  **error);
+gboolean    fg_node_ensure_keys     (FgStore     *store,
+                                     GError     **error);
+guint8     *fg_node_dup_secret_key  (FgStore     *store,
+                                     GError     **error);
+FgNodeInfo *fg_node_lookup_peer     (FgStore     *store,
+                                     const char  *id);
+char       *fg_node_scope_prefix    (const char  *code);
 
 G_END_DECLS

@@ -521,6 +521,59 @@ fg_node_list_peers (FgStore  *store,
   return g_steal_pointer (&peers);
 }
 
+/* The peer @id, for a bundle's signature: no person asks, so no
+ * permission is checked. */
+FgNodeInfo *
+fg_node_lookup_peer (FgStore    *store,
+                     const char *id)
+{
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store, "SELECT " PEER_COLUMNS " FROM peer WHERE id = ?1", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return peer_from_row (stmt);
+}
+
+/* The secret key, 64 bytes; the caller wipes it (sodium_memzero) and
+ * frees it. */
+guint8 *
+fg_node_dup_secret_key (FgStore  *store,
+                        GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree guint8 *key = NULL;
+  gsize length = 0;
+
+  if (!fg_node_ensure_keys (store, error))
+    return NULL;
+  stmt = fg_store_prepare (store, "SELECT secret_key FROM node WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    key = g_base64_decode (fg_stmt_text (stmt, 0), &length);
+  if (key == NULL || length != crypto_sign_SECRETKEYBYTES)
+    {
+      if (key != NULL)
+        sodium_memzero (key, length);
+      g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_CORRUPT,
+                   _("This installation’s signing key is damaged: bundles cannot be signed."));
+      return NULL;
+    }
+  return g_steal_pointer (&key);
+}
+
+/* What the codes of a division's regions begin with: 410425 for a
+ * county, 410425101 for a township, a village's or grid's whole code. */
+char *
+fg_node_scope_prefix (const char *code)
+{
+  return g_strndup (code, fg_region_code_prefix_length (code));
+}
+
 /**
  * fg_node_find_peer:
  * @id_or_code: the peer's node id, or the code of its division

@@ -998,7 +998,7 @@ fg_region_rename (FgStore     *store,
   before = fg_audit_dup_row (store, "region", region->id);
 
   stamp = fg_store_next_stamp (store);
-  stmt = fg_store_prepare (store, "UPDATE region SET name = ?1, stamp = ?2 WHERE id = ?3", error);
+  stmt = fg_store_prepare (store, "UPDATE region SET name = ?1, base_stamp = stamp, stamp = ?2 WHERE id = ?3", error);
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_text (stmt, 1, clean_name, -1, SQLITE_STATIC);
@@ -1078,7 +1078,7 @@ fg_region_move_grid (FgStore     *store,
 
   stamp = fg_store_next_stamp (store);
   stmt = fg_store_prepare (store,
-                           "UPDATE region SET parent_id = ?1, code = ?2, stamp = ?3 WHERE id = ?4",
+                           "UPDATE region SET parent_id = ?1, code = ?2, base_stamp = stamp, stamp = ?3 WHERE id = ?4",
                            error);
   if (stmt == NULL)
     goto failed;
@@ -1197,7 +1197,7 @@ fg_region_retire (FgStore     *store,
   before = fg_audit_dup_row (store, "region", region->id);
 
   stamp = fg_store_next_stamp (store);
-  stmt = fg_store_prepare (store, "UPDATE region SET retired = 1, stamp = ?1 WHERE id = ?2", error);
+  stmt = fg_store_prepare (store, "UPDATE region SET retired = 1, base_stamp = stamp, stamp = ?1 WHERE id = ?2", error);
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);

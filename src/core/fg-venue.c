@@ -1085,7 +1085,7 @@ fg_venue_save (FgStore  *store,
                                "  categories = ?8, operator_name = ?9, phone = ?10,"
                                "  credit_code = ?11, floor_area = ?12, floors = ?13,"
                                "  sleeping = ?14, key_unit = ?15, smoke_alarm = ?16,"
-                               "  status = ?17, stamp = ?18"
+                               "  status = ?17, base_stamp = stamp, stamp = ?18"
                                " WHERE id = ?19",
                                error);
     }

@@ -8,6 +8,7 @@
 #include "fg-account.h"
 #include "fg-actor.h"
 #include "fg-audit.h"
+#include "fg-bundle.h"
 #include "fg-calendar.h"
 #include "fg-category.h"
 #include "fg-checklist.h"

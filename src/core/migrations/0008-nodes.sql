@@ -27,3 +27,101 @@ CREATE TABLE peer (
 ) STRICT;
 
 CREATE UNIQUE INDEX peer_key ON peer (public_key);
+
+-- What changed here, whoever changed it (a person, or a bundle from a
+-- peer), in the order it changed: one entry a row, moved to the end at
+-- each change. A bundle to a peer carries the rows changed since the last
+-- one it was sent; the stamps, which come from the node that wrote a row,
+-- cannot say that for rows passed on from a third office.
+CREATE TABLE change_log (
+  seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+  table_name TEXT NOT NULL,
+  row_id     TEXT NOT NULL,
+  UNIQUE (table_name, row_id)
+) STRICT;
+
+ALTER TABLE peer ADD COLUMN sent_change INTEGER NOT NULL DEFAULT 0;
+
+-- A registry row remembers the stamp of the version it was edited from:
+-- a merge can then tell an edit made on top of another (it wins quietly)
+-- from two offices editing at once (a conflict for a person).
+ALTER TABLE region ADD COLUMN base_stamp TEXT;
+ALTER TABLE venue ADD COLUMN base_stamp TEXT;
+ALTER TABLE campaign ADD COLUMN base_stamp TEXT;
+
+CREATE TRIGGER region_changed_insert AFTER INSERT ON region
+BEGIN
+  INSERT OR REPLACE INTO change_log (table_name, row_id) VALUES ('region', NEW.id);
+END;
+CREATE TRIGGER region_changed_update AFTER UPDATE OF stamp ON region
+BEGIN
+  INSERT OR REPLACE INTO change_log (table_name, row_id) VALUES ('region', NEW.id);
+END;
+CREATE TRIGGER venue_changed_insert AFTER INSERT ON venue
+BEGIN
+  INSERT OR REPLACE INTO change_log (table_name, row_id) VALUES ('venue', NEW.id);
+END;
+CREATE TRIGGER venue_changed_update AFTER UPDATE OF stamp ON venue
+BEGIN
+  INSERT OR REPLACE INTO change_log (table_name, row_id) VALUES ('venue', NEW.id);
+END;
+-- an inspection travels once finished, with its results
+CREATE TRIGGER inspection_changed_insert AFTER INSERT ON inspection WHEN NEW.finished_at IS NOT NULL
+BEGIN
+  INSERT OR REPLACE INTO change_log (table_name, row_id) VALUES ('inspection', NEW.id);
+END;
+CREATE TRIGGER inspection_changed_update AFTER UPDATE OF finished_at ON inspection
+  WHEN NEW.finished_at IS NOT NULL
+BEGIN
+  INSERT OR REPLACE INTO change_log (table_name, row_id) VALUES ('inspection', NEW.id);
+END;
+CREATE TRIGGER campaign_changed_insert AFTER INSERT ON campaign
+BEGIN
+  INSERT OR REPLACE INTO change_log (table_name, row_id) VALUES ('campaign', NEW.id);
+END;
+CREATE TRIGGER campaign_changed_update AFTER UPDATE OF stamp ON campaign
+BEGIN
+  INSERT OR REPLACE INTO change_log (table_name, row_id) VALUES ('campaign', NEW.id);
+END;
+CREATE TRIGGER hazard_changed_insert AFTER INSERT ON hazard
+BEGIN
+  INSERT OR REPLACE INTO change_log (table_name, row_id) VALUES ('hazard', NEW.id);
+END;
+CREATE TRIGGER hazard_event_changed_insert AFTER INSERT ON hazard_event
+BEGIN
+  INSERT OR REPLACE INTO change_log (table_name, row_id) VALUES ('hazard_event', NEW.id);
+END;
+
+-- what is here already is "changed" for a peer added now
+INSERT INTO change_log (table_name, row_id) SELECT 'region', id FROM region ORDER BY seq;
+INSERT INTO change_log (table_name, row_id) SELECT 'venue', id FROM venue ORDER BY seq;
+INSERT INTO change_log (table_name, row_id) SELECT 'campaign', id FROM campaign ORDER BY seq;
+INSERT INTO change_log (table_name, row_id)
+  SELECT 'inspection', id FROM inspection WHERE finished_at IS NOT NULL ORDER BY seq;
+INSERT INTO change_log (table_name, row_id) SELECT 'hazard', id FROM hazard ORDER BY seq;
+INSERT INTO change_log (table_name, row_id) SELECT 'hazard_event', id FROM hazard_event ORDER BY seq;
+
+-- Every bundle applied here, by the SHA-256 of its file: a second copy
+-- changes nothing.
+CREATE TABLE bundle_in (
+  digest      TEXT PRIMARY KEY,
+  peer_id     TEXT NOT NULL REFERENCES peer (id),
+  sequence    INTEGER NOT NULL,
+  imported_at TEXT NOT NULL,
+  imported_by TEXT NOT NULL
+) STRICT;
+
+-- A change that lost to a later one of the same row (two offices edited a
+-- venue at once): kept for a person to look at, never dropped silently.
+CREATE TABLE conflict (
+  seq         INTEGER PRIMARY KEY,
+  table_name  TEXT NOT NULL,
+  row_id      TEXT NOT NULL,
+  kept        TEXT NOT NULL,   -- the row as it stands (JSON)
+  lost        TEXT NOT NULL,   -- the losing version (JSON)
+  lost_node   TEXT NOT NULL,
+  lost_stamp  TEXT NOT NULL,
+  found_at    TEXT NOT NULL,
+  resolved_at TEXT,
+  resolved_by TEXT
+) STRICT;

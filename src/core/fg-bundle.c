@@ -1,0 +1,1934 @@
+/* fg-bundle.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A bundle is one XML file (data/schema/bundle-1.xsd, docs/bundles.md):
+ * the rows one office changed or received since its last bundle to a peer,
+ * photos as base64, and at the end an Ed25519 signature over every byte
+ * before it. Both ends work as streams: the writer goes row by row from
+ * SQLite through xmlTextWriter into a temporary file, signing as it
+ * writes, then syncs and renames it, so no half bundle ever has the final
+ * name; the reader checks the signature in one pass over the file, then
+ * reads it with xmlTextReader against the schema, and applies it in one
+ * transaction: all of it, or nothing.
+ *
+ * Merging: hazard events, inspections and hazards never change once
+ * written, so they merge by their ids; regions and venues, which do
+ * change, merge last-writer-wins by their update stamps, and the losing
+ * version of a concurrent edit goes to the conflict table for a person.
+ * Every row must lie in the sender's division; a bundle that carries one
+ * outside it is refused whole.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xmlwriter.h>
+#include <sodium.h>
+
+#include "fg-audit-private.h"
+#include "fg-bundle.h"
+#include "fg-hazard-private.h"
+#include "fg-node-private.h"
+#include "fg-permission-private.h"
+#include "fg-photo-private.h"
+#include "fg-store-private.h"
+
+#define BUNDLE_NS "urn:firegrid:bundle:1"
+#define BUNDLE_SCHEMA_RESOURCE "/io/github/firegrid/core/schema/bundle-1.xsd"
+#define SIGNATURE_OPEN "<signature>"
+#define SIGNATURE_CLOSE "</signature>"
+#define MAX_DEPTH 3
+#define MAX_VALUE_LENGTH 4096
+#define MAX_PHOTO_BASE64 (14 * 1024 * 1024)
+#define CHUNK 65536
+
+G_DEFINE_QUARK (fg-bundle-error-quark, fg_bundle_error)
+
+/* The synced tables, and the columns a bundle carries of each: every
+ * column but the local ones (row numbers, caches). */
+typedef struct
+{
+  const char *table;
+  const char *element;
+  const char * const *columns;
+} TableSpec;
+
+static const char * const photo_columns[] = { "sha256", "mime_type", "size", "created_at", NULL };
+static const char * const region_columns[] = {
+  "id", "parent_id", "level", "code", "name", "code_year", "retired", "origin_node", "stamp", "base_stamp",
+  "deleted", NULL
+};
+static const char * const campaign_columns[] = {
+  "id", "township_id", "name", "starts_on", "ends_on", "focus", "created_at", "origin_node", "stamp", "base_stamp",
+  "deleted", NULL
+};
+static const char * const venue_columns[] = {
+  "id", "region_id", "name", "address", "categories", "operator_name", "phone", "credit_code", "floor_area",
+  "floors", "sleeping", "key_unit", "smoke_alarm", "status", "created_at", "origin_node", "stamp", "base_stamp",
+  "deleted", NULL
+};
+static const char * const inspection_columns[] = {
+  "id", "venue_id", "kind", "campaign_id", "inspector", "inspector_name", "started_at", "finished_at", "note",
+  "township_id", "village_id", "grid_id", "origin_node", "stamp", "deleted", NULL
+};
+static const char * const template_columns[] = { "position", "template_id", "version", NULL };
+static const char * const result_columns[] = { "item_code", "outcome", "note", "recorded_at", NULL };
+static const char * const inspection_photo_columns[] = { "item_code", "sha256", "added_at", NULL };
+static const char * const hazard_columns[] = {
+  "id", "venue_id", "inspection_id", "item_code", "template_id", "template_version", "grade", "deadline_days",
+  "note", "found_at", "township_id", "village_id", "grid_id", "origin_node", "stamp", "deleted", NULL
+};
+static const char * const event_columns[] = {
+  "id", "hazard_id", "kind", "at", "actor", "actor_name", "note", "deadline", "level", "target", "origin_node",
+  "stamp", "notice_id", NULL
+};
+static const char * const event_photo_columns[] = { "sha256", "position", NULL };
+
+static const TableSpec regions = { "region", "region", region_columns };
+static const TableSpec campaigns = { "campaign", "campaign", campaign_columns };
+static const TableSpec venues = { "venue", "venue", venue_columns };
+static const TableSpec inspections = { "inspection", "inspection", inspection_columns };
+static const TableSpec hazards = { "hazard", "hazard", hazard_columns };
+static const TableSpec events = { "hazard_event", "event", event_columns };
+
+void
+fg_bundle_info_free (FgBundleInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_free (info->sender);
+  g_free (info->sender_name);
+  g_free (info->receiver);
+  g_free (info->previous);
+  g_free (info->created_at);
+  g_free (info->digest);
+  g_free (info);
+}
+
+static void
+ensure_sodium (void)
+{
+  static gsize initialised;
+
+  if (g_once_init_enter (&initialised))
+    {
+      if (sodium_init () < 0)
+        g_error ("libsodium could not be initialised");
+      g_once_init_leave (&initialised, 1);
+    }
+}
+
+/* Writing */
+
+typedef struct
+{
+  FILE *file;
+  crypto_sign_state signing;
+  gboolean signing_on;
+  GChecksum *digest;
+  int saved_errno;
+} Sink;
+
+static int
+sink_write (void       *context,
+            const char *buffer,
+            int         len)
+{
+  Sink *sink = context;
+
+  if (len <= 0)
+    return 0;
+  if (fwrite (buffer, 1, (size_t) len, sink->file) != (size_t) len)
+    {
+      sink->saved_errno = errno != 0 ? errno : EIO;
+      return -1;
+    }
+  if (sink->signing_on)
+    crypto_sign_update (&sink->signing, (const guint8 *) buffer, (unsigned long long) len);
+  g_checksum_update (sink->digest, (const guchar *) buffer, len);
+  return len;
+}
+
+static int
+sink_close (void *context)
+{
+  return 0;  /* the file is closed by the exporter, after fsync */
+}
+
+/* Writes the current row of @stmt as the attributes of an element. */
+static int
+write_columns (xmlTextWriter       *writer,
+               sqlite3_stmt        *stmt,
+               const char * const  *columns)
+{
+  int rc = 0;
+
+  for (int i = 0; columns[i] != NULL && rc >= 0; i++)
+    {
+      const char *value = (const char *) sqlite3_column_text (stmt, i);
+      char *attribute;
+
+      if (sqlite3_column_type (stmt, i) == SQLITE_NULL || value == NULL)
+        continue;
+      attribute = g_strdelimit (g_strdup (columns[i]), "_", '-');
+      rc = xmlTextWriterWriteAttribute (writer, BAD_CAST attribute, BAD_CAST value);
+      g_free (attribute);
+    }
+
+  return rc;
+}
+
+static char *
+column_list (const char         *prefix,
+             const char * const *columns)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (int i = 0; columns[i] != NULL; i++)
+    g_string_append_printf (list, "%s%s%s", i > 0 ? ", " : "", prefix, columns[i]);
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+typedef struct
+{
+  FgStore *store;
+  xmlTextWriter *writer;
+  const char *receiver;
+  const char *prefix;        /* what the codes of rows to send begin with */
+  gint64 since;              /* change_log entries after this one */
+  FgBundleReport *report;
+  GHashTable *photos;        /* sha256 of photos to send */
+  GCancellable *cancellable;
+} Export;
+
+/* Children of an inspection or an event: result, template, photo rows. */
+static gboolean
+write_children (Export             *export,
+                const char         *element,
+                const char         *sql,
+                const char * const *columns,
+                const char         *parent_id,
+                GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (export->store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, parent_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (xmlTextWriterStartElement (export->writer, BAD_CAST element) < 0 ||
+          write_columns (export->writer, stmt, columns) < 0 ||
+          xmlTextWriterEndElement (export->writer) < 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The bundle could not be written."));
+          return FALSE;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (export->store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The rows of one table changed since the peer's last bundle, in its
+ * division and the receiver's, not written by the receiver. @where
+ * reaches the row's region code as "code". */
+static gboolean
+write_table (Export           *export,
+             const TableSpec  *spec,
+             const char       *join,
+             const char       *where,
+             const char       *order,
+             GError          **error)
+{
+  g_autofree char *columns = column_list ("t.", spec->columns);
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  sql = g_strdup_printf ("SELECT %s FROM change_log c JOIN %s t ON t.id = c.row_id %s"
+                         " WHERE c.table_name = '%s' AND c.seq > ?1 AND t.origin_node <> ?2 AND (%s)"
+                         " ORDER BY %s",
+                         columns, spec->table, join, spec->table, where, order);
+  stmt = fg_store_prepare (export->store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, export->since);
+  sqlite3_bind_text (stmt, 2, export->receiver, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, export->prefix, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = fg_stmt_text (stmt, 0);
+
+      if (g_cancellable_set_error_if_cancelled (export->cancellable, error))
+        return FALSE;
+      if (xmlTextWriterStartElement (export->writer, BAD_CAST spec->element) < 0 ||
+          write_columns (export->writer, stmt, spec->columns) < 0)
+        goto write_failed;
+
+      if (spec == &inspections)
+        {
+          if (!write_children (export, "template",
+                               "SELECT position, template_id, version FROM inspection_template"
+                               " WHERE inspection_id = ?1 ORDER BY position",
+                               template_columns, id, error) ||
+              !write_children (export, "result",
+                               "SELECT item_code, outcome, note, recorded_at FROM inspection_result"
+                               " WHERE inspection_id = ?1 ORDER BY item_code",
+                               result_columns, id, error) ||
+              !write_children (export, "photo",
+                               "SELECT item_code, sha256, added_at FROM inspection_photo"
+                               " WHERE inspection_id = ?1 ORDER BY item_code, sha256",
+                               inspection_photo_columns, id, error))
+            return FALSE;
+        }
+      else if (spec == &events)
+        {
+          if (!write_children (export, "photo",
+                               "SELECT sha256, position FROM hazard_event_photo WHERE event_id = ?1"
+                               " ORDER BY position",
+                               event_photo_columns, id, error))
+            return FALSE;
+        }
+
+      if (xmlTextWriterEndElement (export->writer) < 0)
+        goto write_failed;
+      export->report->added++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (export->store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+
+write_failed:
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The bundle could not be written."));
+  return FALSE;
+}
+
+/* The photos the rows to send show: first in the bundle, so that the rows
+ * that name them find them. */
+static gboolean
+write_photos (Export  *export,
+              GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = fg_store_prepare (export->store,
+                           "SELECT p.sha256, p.mime_type, p.size, p.created_at, p.data FROM photo p"
+                           " WHERE p.sha256 IN ("
+                           "   SELECT ip.sha256 FROM change_log c JOIN inspection i ON i.id = c.row_id"
+                           "     JOIN inspection_photo ip ON ip.inspection_id = i.id"
+                           "     JOIN venue v ON v.id = i.venue_id JOIN region r ON r.id = v.region_id"
+                           "   WHERE c.table_name = 'inspection' AND c.seq > ?1 AND i.origin_node <> ?2"
+                           "     AND substr (r.code, 1, length (?3)) = ?3"
+                           "   UNION"
+                           "   SELECT hp.sha256 FROM change_log c JOIN hazard_event e ON e.id = c.row_id"
+                           "     JOIN hazard_event_photo hp ON hp.event_id = e.id"
+                           "     JOIN hazard h ON h.id = e.hazard_id JOIN venue v ON v.id = h.venue_id"
+                           "     JOIN region r ON r.id = v.region_id"
+                           "   WHERE c.table_name = 'hazard_event' AND c.seq > ?1 AND e.origin_node <> ?2"
+                           "     AND substr (r.code, 1, length (?3)) = ?3)"
+                           " ORDER BY p.sha256",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, export->since);
+  sqlite3_bind_text (stmt, 2, export->receiver, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, export->prefix, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (g_cancellable_set_error_if_cancelled (export->cancellable, error))
+        return FALSE;
+      if (xmlTextWriterStartElement (export->writer, BAD_CAST "photo") < 0 ||
+          write_columns (export->writer, stmt, photo_columns) < 0 ||
+          xmlTextWriterWriteBase64 (export->writer, sqlite3_column_blob (stmt, 4), 0,
+                                    sqlite3_column_bytes (stmt, 4)) < 0 ||
+          xmlTextWriterEndElement (export->writer) < 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The bundle could not be written."));
+          return FALSE;
+        }
+      export->report->photos++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (export->store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What two divisions have in common: the smaller one, when one lies in
+ * the other; NULL when they are apart. */
+static char *
+common_prefix (const char *a,
+               const char *b)
+{
+  g_autofree char *pa = fg_node_scope_prefix (a);
+  g_autofree char *pb = fg_node_scope_prefix (b);
+
+  if (g_str_has_prefix (pa, pb))
+    return g_steal_pointer (&pa);
+  if (g_str_has_prefix (pb, pa))
+    return g_steal_pointer (&pb);
+  return NULL;
+}
+
+static void
+set_io_error (GError     **error,
+              int          saved_errno,
+              const char  *path)
+{
+  if (saved_errno == ENOSPC)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                 _("The disk is full: the bundle could not be written to “%s”. Free some space or choose "
+                   "another place; nothing was sent."),
+                 path);
+  else
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 _("The bundle could not be written to “%s”: %s. Nothing was sent."), path,
+                 g_strerror (saved_errno));
+}
+
+/**
+ * fg_bundle_export:
+ * @store: the store
+ * @actor: who sends (someone who may sync)
+ * @peer: the receiver: its node id or division code
+ * @path: the bundle file to write
+ * @report: (out) (optional): how many rows and photos it holds
+ * @cancellable: (nullable): to stop a long export
+ * @error: return location for an error
+ *
+ * Writes what changed since the last bundle to @peer. The file appears
+ * under @path only once complete and synced; the peer's sequence moves on
+ * only then.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_bundle_export (FgStore         *store,
+                  FgActor         *actor,
+                  const char      *peer,
+                  const char      *path,
+                  FgBundleReport  *report,
+                  GCancellable    *cancellable,
+                  GError         **error)
+{
+  g_autoptr(FgNodeInfo) self = NULL;
+  g_autoptr(FgNodeInfo) receiver = NULL;
+  g_autoptr(GChecksum) digest = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *prefix = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *now = fg_now_iso8601 ();
+  g_autofree char *sequence = NULL;
+  g_autofree guint8 *secret = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  FgBundleReport counts = { 0 };
+  xmlOutputBuffer *buffer;
+  Sink sink = { 0 };
+  Export export = { 0 };
+  gint64 last_change = 0;
+  guint8 signature[crypto_sign_BYTES];
+  g_autofree char *signature_text = NULL;
+  g_autofree char *previous = NULL;
+  gboolean ok = FALSE;
+  int fd;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (peer != NULL && path != NULL, FALSE);
+
+  if (report != NULL)
+    *report = counts;
+
+  self = fg_node_get_self (store, actor, error);
+  if (self == NULL)
+    return FALSE;
+  receiver = fg_node_find_peer (store, actor, peer, error);
+  if (receiver == NULL)
+    return FALSE;
+  prefix = common_prefix (self->scope_code, receiver->scope_code);
+  if (prefix == NULL)
+    {
+      g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_NOTHING_TO_SEND,
+                   _("%s and %s have no division in common: there is nothing to send."),
+                   self->scope_name, receiver->scope_name);
+      return FALSE;
+    }
+  secret = fg_node_dup_secret_key (store, error);
+  if (secret == NULL)
+    return FALSE;
+
+  stmt = fg_store_prepare (store, "SELECT coalesce (max (seq), 0) FROM change_log", error);
+  if (stmt == NULL)
+    goto out;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      fg_store_set_error (store, sqlite3_errcode (fg_store_get_db (store)), error);
+      goto out;
+    }
+  last_change = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  tmp_path = g_strdup_printf ("%s.partial-XXXXXX", path);
+  fd = g_mkstemp_full (tmp_path, O_WRONLY, 0600);
+  if (fd < 0)
+    {
+      set_io_error (error, errno, path);
+      goto out;
+    }
+  sink.file = fdopen (fd, "wb");
+  sink.digest = digest;
+  ensure_sodium ();
+  crypto_sign_init (&sink.signing);
+  sink.signing_on = TRUE;
+
+  buffer = xmlOutputBufferCreateIO (sink_write, sink_close, &sink, NULL);
+  export.store = store;
+  export.writer = xmlNewTextWriter (buffer);
+  export.receiver = receiver->id;
+  export.prefix = prefix;
+  export.report = &counts;
+  export.cancellable = cancellable;
+
+  /* the changes after the last bundle to this peer */
+  stmt = fg_store_prepare (store, "SELECT sent_change, last_sent_digest FROM peer WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto write_out;
+  sqlite3_bind_text (stmt, 1, receiver->id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      fg_store_set_error (store, sqlite3_errcode (fg_store_get_db (store)), error);
+      goto write_out;
+    }
+  export.since = sqlite3_column_int64 (stmt, 0);
+  previous = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  g_clear_pointer (&stmt, fg_stmt_release);
+  sequence = g_strdup_printf ("%u", receiver->last_sent_seq + 1);
+
+  if (xmlTextWriterSetIndent (export.writer, 0) < 0 ||
+      xmlTextWriterStartDocument (export.writer, "1.0", "UTF-8", NULL) < 0 ||
+      xmlTextWriterStartElementNS (export.writer, NULL, BAD_CAST "bundle", BAD_CAST BUNDLE_NS) < 0 ||
+      xmlTextWriterWriteAttribute (export.writer, BAD_CAST "version", BAD_CAST "1") < 0 ||
+      xmlTextWriterWriteAttribute (export.writer, BAD_CAST "sender", BAD_CAST self->id) < 0 ||
+      xmlTextWriterWriteAttribute (export.writer, BAD_CAST "sender-name", BAD_CAST self->scope_name) < 0 ||
+      xmlTextWriterWriteAttribute (export.writer, BAD_CAST "receiver", BAD_CAST receiver->id) < 0 ||
+      xmlTextWriterWriteAttribute (export.writer, BAD_CAST "sequence", BAD_CAST sequence) < 0 ||
+      xmlTextWriterWriteAttribute (export.writer, BAD_CAST "previous", BAD_CAST (previous != NULL ? previous : "")) < 0 ||
+      xmlTextWriterWriteAttribute (export.writer, BAD_CAST "created", BAD_CAST now) < 0)
+    goto write_failed;
+
+  if (!write_photos (&export, error) ||
+      !write_table (&export, &regions, "",
+                    /* the rows in the common division, and the regions above it, which the tree needs */
+                    "substr (t.code, 1, length (?3)) = ?3 OR substr (?3, 1, length (rtrim (t.code, '0'))) = rtrim (t.code, '0')",
+                    "t.level, c.seq", error) ||
+      !write_table (&export, &campaigns, "JOIN region r ON r.id = t.township_id",
+                    "substr (r.code, 1, length (?3)) = ?3 OR substr (?3, 1, length (rtrim (r.code, '0'))) = rtrim (r.code, '0')",
+                    "c.seq", error) ||
+      !write_table (&export, &venues, "JOIN region r ON r.id = t.region_id",
+                    "substr (r.code, 1, length (?3)) = ?3", "c.seq", error) ||
+      !write_table (&export, &inspections, "JOIN venue v ON v.id = t.venue_id JOIN region r ON r.id = v.region_id",
+                    "substr (r.code, 1, length (?3)) = ?3 AND t.finished_at IS NOT NULL", "c.seq", error) ||
+      !write_table (&export, &hazards, "JOIN venue v ON v.id = t.venue_id JOIN region r ON r.id = v.region_id",
+                    "substr (r.code, 1, length (?3)) = ?3", "c.seq", error) ||
+      !write_table (&export, &events,
+                    "JOIN hazard h ON h.id = t.hazard_id JOIN venue v ON v.id = h.venue_id"
+                    " JOIN region r ON r.id = v.region_id",
+                    "substr (r.code, 1, length (?3)) = ?3", "t.stamp, t.id", error))
+    goto write_out;
+
+  if (counts.added == 0 && counts.photos == 0)
+    {
+      g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_NOTHING_TO_SEND,
+                   _("Nothing changed for %s since the last bundle: there is nothing to send."),
+                   receiver->scope_name);
+      goto write_out;
+    }
+
+  /* close the root's start tag, flush, and sign everything so far */
+  if (xmlTextWriterWriteString (export.writer, BAD_CAST "\n") < 0 || xmlTextWriterFlush (export.writer) < 0)
+    goto write_failed;
+  sink.signing_on = FALSE;
+  crypto_sign_final_create (&sink.signing, signature, NULL, secret);
+  signature_text = g_base64_encode (signature, sizeof signature);
+  if (xmlTextWriterWriteRaw (export.writer, BAD_CAST SIGNATURE_OPEN) < 0 ||
+      xmlTextWriterWriteRaw (export.writer, BAD_CAST signature_text) < 0 ||
+      xmlTextWriterWriteRaw (export.writer, BAD_CAST SIGNATURE_CLOSE "\n") < 0 ||
+      xmlTextWriterEndDocument (export.writer) < 0 ||
+      xmlTextWriterFlush (export.writer) < 0)
+    goto write_failed;
+
+  if (fflush (sink.file) != 0 || fsync (fileno (sink.file)) != 0)
+    {
+      sink.saved_errno = errno;
+      goto write_failed;
+    }
+  ok = TRUE;
+  goto write_out;
+
+write_failed:
+  if (sink.saved_errno != 0)
+    set_io_error (error, sink.saved_errno, path);
+  else if (error != NULL && *error == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The bundle could not be written to “%s”."), path);
+
+write_out:
+  xmlFreeTextWriter (export.writer);
+  if (sink.file != NULL && fclose (sink.file) != 0 && ok)
+    {
+      set_io_error (error, errno, path);
+      ok = FALSE;
+    }
+  sodium_memzero (secret, crypto_sign_SECRETKEYBYTES);
+  if (!ok)
+    {
+      g_unlink (tmp_path);
+      goto out;
+    }
+
+  /* the peer moves on in the same breath as the file gets its name */
+  if (!fg_store_begin (store, error))
+    {
+      g_unlink (tmp_path);
+      goto out;
+    }
+  stmt = fg_store_prepare (store,
+                           "UPDATE peer SET sent_change = ?1, last_sent_seq = last_sent_seq + 1,"
+                           "  last_sent_digest = ?2, last_sent_at = ?3 WHERE id = ?4",
+                           error);
+  if (stmt == NULL)
+    goto rollback;
+  sqlite3_bind_int64 (stmt, 1, last_change);
+  sqlite3_bind_text (stmt, 2, g_checksum_get_string (digest), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, receiver->id, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto rollback;
+  {
+    g_autofree char *after = g_strdup_printf ("{\"peer\":\"%s\",\"sequence\":%s,\"rows\":%u,\"photos\":%u,\"digest\":\"%s\"}",
+                                              receiver->id, sequence, counts.added, counts.photos,
+                                              g_checksum_get_string (digest));
+
+    if (!fg_audit_record_change (store, actor, "bundle-export", receiver->id, NULL, after, error))
+      goto rollback;
+  }
+  if (g_rename (tmp_path, path) != 0)
+    {
+      set_io_error (error, errno, path);
+      goto rollback;
+    }
+  if (!fg_store_commit (store, error))
+    {
+      g_unlink (path);
+      goto out;
+    }
+
+  if (report != NULL)
+    *report = counts;
+  return TRUE;
+
+rollback:
+  fg_store_rollback (store);
+  g_unlink (tmp_path);
+out:
+  return FALSE;
+}
+
+/* Reading */
+
+static const int reader_options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
+
+static void
+set_malformed (GError     **error,
+               const char  *detail)
+{
+  g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_MALFORMED,
+               _("This file is not a Firegrid bundle, or it is damaged (%s). Nothing was imported."), detail);
+}
+
+static char *
+dup_attribute (xmlTextReader *reader,
+               const char    *name)
+{
+  xmlChar *value = xmlTextReaderGetAttribute (reader, BAD_CAST name);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return copy;
+}
+
+/* The bundle's own attributes, from its first element: a file that starts
+ * with a document type declaration (the door to entity attacks) or
+ * anything but a bundle is refused before anything else is read. */
+static FgBundleInfo *
+read_header (const char  *path,
+             GError     **error)
+{
+  g_autoptr(FgBundleInfo) info = g_new0 (FgBundleInfo, 1);
+  g_autofree char *sequence = NULL;
+  xmlTextReader *reader;
+  int rc;
+
+  reader = xmlReaderForFile (path, NULL, reader_options);
+  if (reader == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The file “%s” cannot be read."), path);
+      return NULL;
+    }
+
+  while ((rc = xmlTextReaderRead (reader)) == 1)
+    {
+      int type = xmlTextReaderNodeType (reader);
+
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+        {
+          set_malformed (error, _("it declares a document type, which bundles never do"));
+          xmlFreeTextReader (reader);
+          return NULL;
+        }
+      if (type == XML_READER_TYPE_ELEMENT)
+        break;
+    }
+
+  if (rc != 1 || g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), "bundle") != 0 ||
+      g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (reader), BUNDLE_NS) != 0)
+    {
+      set_malformed (error, _("it does not start with a bundle"));
+      xmlFreeTextReader (reader);
+      return NULL;
+    }
+
+  info->sender = dup_attribute (reader, "sender");
+  info->sender_name = dup_attribute (reader, "sender-name");
+  info->receiver = dup_attribute (reader, "receiver");
+  info->previous = dup_attribute (reader, "previous");
+  info->created_at = dup_attribute (reader, "created");
+  sequence = dup_attribute (reader, "sequence");
+  xmlFreeTextReader (reader);
+
+  if (info->sender == NULL || info->receiver == NULL || sequence == NULL ||
+      !g_utf8_validate (info->sender, -1, NULL) || strlen (info->sender) != 36 ||
+      !g_utf8_validate (info->receiver, -1, NULL) || strlen (info->receiver) != 36)
+    {
+      set_malformed (error, _("its sender or receiver is missing"));
+      return NULL;
+    }
+  info->sequence = (guint) g_ascii_strtoull (sequence, NULL, 10);
+  return g_steal_pointer (&info);
+}
+
+/* Checks the signature over every byte before <signature>, and the file's
+ * SHA-256, in one pass over the file. */
+static gboolean
+check_signature (const char    *path,
+                 const guint8  *public_key,
+                 char         **digest,
+                 GError       **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *tail = NULL;
+  g_autofree guint8 *signature = NULL;
+  g_autofree char *chunk = g_malloc (CHUNK);
+  crypto_sign_state state;
+  GStatBuf info;
+  gsize tail_length;
+  gsize signature_length = 0;
+  gint64 signed_length;
+  gint64 done = 0;
+  const char *open_tag;
+  const char *value;
+  const char *close_tag;
+  FILE *file;
+
+  file = g_fopen (path, "rb");
+  if (file == NULL || fstat (fileno (file), &info) != 0)
+    {
+      if (file != NULL)
+        fclose (file);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The file “%s” cannot be read."), path);
+      return FALSE;
+    }
+
+  /* the signature is the last element: find it in the file's tail */
+  tail_length = (gsize) MIN (info.st_size, 1024);
+  tail = g_malloc0 (tail_length + 1);
+  if (fseeko (file, info.st_size - (off_t) tail_length, SEEK_SET) != 0 ||
+      fread (tail, 1, tail_length, file) != tail_length)
+    goto malformed;
+  open_tag = g_strrstr (tail, SIGNATURE_OPEN);
+  if (open_tag == NULL)
+    goto malformed;
+  value = open_tag + strlen (SIGNATURE_OPEN);
+  close_tag = strstr (value, SIGNATURE_CLOSE);
+  if (close_tag == NULL)
+    goto malformed;
+  {
+    g_autofree char *text = g_strndup (value, close_tag - value);
+    const char *rest = close_tag + strlen (SIGNATURE_CLOSE);
+
+    signature = g_base64_decode (text, &signature_length);
+    while (g_ascii_isspace (*rest))
+      rest++;
+    if (!g_str_has_prefix (rest, "</bundle>"))
+      goto malformed;
+    rest += strlen ("</bundle>");
+    while (g_ascii_isspace (*rest))
+      rest++;
+    if (*rest != '\0' || signature_length != crypto_sign_BYTES)
+      goto malformed;
+  }
+  signed_length = info.st_size - (gint64) tail_length + (open_tag - tail);
+
+  ensure_sodium ();
+  crypto_sign_init (&state);
+  if (fseeko (file, 0, SEEK_SET) != 0)
+    goto malformed;
+  while (!feof (file))
+    {
+      size_t n = fread (chunk, 1, CHUNK, file);
+
+      if (n == 0)
+        break;
+      if (done < signed_length)
+        crypto_sign_update (&state, (const guint8 *) chunk, (unsigned long long) MIN ((gint64) n, signed_length - done));
+      g_checksum_update (checksum, (const guchar *) chunk, n);
+      done += n;
+    }
+  fclose (file);
+
+  if (crypto_sign_final_verify (&state, signature, public_key) != 0)
+    {
+      g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_BAD_SIGNATURE,
+                   _("The bundle’s signature does not match: it was changed after it was written, or it was "
+                     "not written by the office it names. Nothing was imported; ask for the bundle again."));
+      return FALSE;
+    }
+
+  *digest = g_strdup (g_checksum_get_string (checksum));
+  return TRUE;
+
+malformed:
+  fclose (file);
+  set_malformed (error, _("its signature is missing or damaged"));
+  return FALSE;
+}
+
+/**
+ * fg_bundle_verify:
+ * @store: the store, whose peers' keys check the signature
+ * @path: a bundle file
+ * @error: return location for an error
+ *
+ * Checks that @path is a bundle signed by a peer of this installation,
+ * unchanged since it was signed, without importing anything.
+ *
+ * Returns: (transfer full): what the bundle says of itself, or %NULL with
+ *   @error set
+ */
+FgBundleInfo *
+fg_bundle_verify (FgStore     *store,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autoptr(FgBundleInfo) info = NULL;
+  g_autoptr(FgNodeInfo) peer = NULL;
+  g_autofree guint8 *key = NULL;
+  gsize key_length = 0;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  info = read_header (path, error);
+  if (info == NULL)
+    return NULL;
+
+  peer = fg_node_lookup_peer (store, info->sender);
+  if (peer == NULL)
+    {
+      g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_UNKNOWN_SIGNER,
+                   _("The bundle comes from an office this installation does not know (%s). Add its peer "
+                     "file first; nothing was imported."),
+                   info->sender_name != NULL && g_utf8_validate (info->sender_name, -1, NULL)
+                   ? info->sender_name : info->sender);
+      return NULL;
+    }
+  key = g_base64_decode (peer->public_key, &key_length);
+  if (key_length != crypto_sign_PUBLICKEYBYTES || !check_signature (path, key, &info->digest, error))
+    return NULL;
+
+  /* the name it goes by here, not the one it gave itself */
+  g_free (info->sender_name);
+  info->sender_name = g_strdup (peer->scope_name);
+  return g_steal_pointer (&info);
+}
+
+/* Applying */
+
+typedef struct
+{
+  FgStore *store;
+  FgActor *actor;
+  FgNodeInfo *sender;
+  char *prefix;              /* what the codes of the sender's rows begin with */
+  FgBundleReport *report;
+  GHashTable *region_map;    /* a region id of the sender's → ours (the same code) */
+  GHashTable *touched;       /* hazards whose events changed */
+  char *inspection_id;       /* the inspection whose children are read */
+  char *finished_at;         /* set once its children are in */
+  char *event_id;            /* the event whose photos are read */
+  gboolean inspection_new;
+  gboolean event_new;
+} Import;
+
+static void
+import_clear (Import *import)
+{
+  g_clear_pointer (&import->prefix, g_free);
+  g_clear_pointer (&import->region_map, g_hash_table_unref);
+  g_clear_pointer (&import->touched, g_hash_table_unref);
+  g_clear_pointer (&import->inspection_id, g_free);
+  g_clear_pointer (&import->finished_at, g_free);
+  g_clear_pointer (&import->event_id, g_free);
+}
+
+static const char *
+attr (GHashTable *row,
+      const char *column)
+{
+  return g_hash_table_lookup (row, column);
+}
+
+static void
+set_out_of_scope (Import      *import,
+                  const char  *what,
+                  GError     **error)
+{
+  g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_OUT_OF_SCOPE,
+               _("The bundle from %s holds %s outside what it may write (%s). The whole bundle was refused; "
+                 "nothing was imported."),
+               import->sender->scope_name, what, import->sender->scope_code);
+}
+
+static gboolean
+in_sender_scope (Import     *import,
+                 const char *code)
+{
+  return code != NULL && g_str_has_prefix (code, import->prefix);
+}
+
+/* Whether @code is a region above the sender's division. */
+static gboolean
+above_sender_scope (Import     *import,
+                    const char *code)
+{
+  g_autofree char *trimmed = g_strdup (code);
+  gsize length;
+
+  if (code == NULL || strlen (code) != 12)
+    return FALSE;
+  length = strlen (trimmed);
+  while (length > 0 && trimmed[length - 1] == '0')
+    trimmed[--length] = '\0';
+  return length > 0 && g_str_has_prefix (import->prefix, trimmed) && strlen (trimmed) < strlen (import->prefix);
+}
+
+static const char *
+map_region (Import     *import,
+            const char *id)
+{
+  const char *mapped = id != NULL ? g_hash_table_lookup (import->region_map, id) : NULL;
+
+  return mapped != NULL ? mapped : id;
+}
+
+/* A row, bound by column name: NULL for an attribute the bundle left out. */
+static sqlite3_stmt *
+prepare_insert (Import              *import,
+                const char          *table,
+                const char * const  *columns,
+                const char          *extra_columns,
+                GError             **error)
+{
+  g_autofree char *list = column_list ("", columns);
+  g_autoptr(GString) values = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  int n = 0;
+
+  for (int i = 0; columns[i] != NULL; i++, n++)
+    g_string_append_printf (values, "%s?%d", i > 0 ? ", " : "", i + 1);
+  if (extra_columns != NULL)
+    {
+      g_auto(GStrv) extra = g_strsplit (extra_columns, ",", -1);
+
+      for (guint i = 0; extra[i] != NULL; i++)
+        g_string_append_printf (values, ", ?%d", ++n);
+    }
+  sql = g_strdup_printf ("INSERT INTO %s (%s%s%s) VALUES (%s)", table, list,
+                         extra_columns != NULL ? ", " : "", extra_columns != NULL ? extra_columns : "", values->str);
+  return fg_store_prepare (import->store, sql, error);
+}
+
+static void
+bind_row (sqlite3_stmt       *stmt,
+          const char * const *columns,
+          GHashTable         *row)
+{
+  for (int i = 0; columns[i] != NULL; i++)
+    sqlite3_bind_text (stmt, i + 1, attr (row, columns[i]), -1, SQLITE_TRANSIENT);
+}
+
+static char *
+row_to_json (GHashTable         *row,
+             const char * const *columns)
+{
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a{ss}"));
+  g_autoptr(GVariant) variant = NULL;
+
+  for (int i = 0; columns[i] != NULL; i++)
+    if (attr (row, columns[i]) != NULL)
+      g_variant_builder_add (builder, "{ss}", columns[i], attr (row, columns[i]));
+  variant = g_variant_ref_sink (g_variant_builder_end (builder));
+  return g_variant_print (variant, FALSE);
+}
+
+/* Last writer wins, by stamp; an edit made on another version than the
+ * one it replaces is a conflict, whose loser is kept for a person. Returns
+ * whether the incoming row is to be written. */
+static gboolean
+merge_stamps (Import              *import,
+              const char          *table,
+              const char * const  *columns,
+              GHashTable          *row,
+              gboolean            *write,
+              GError             **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT stamp, base_stamp FROM %s WHERE id = ?1", table);
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (import->store, sql, error);
+  const char *incoming = attr (row, "stamp");
+  const char *incoming_base = attr (row, "base_stamp");
+  g_autofree char *local = NULL;
+  g_autofree char *local_base = NULL;
+  gboolean incoming_wins;
+
+  *write = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, attr (row, "id"), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return TRUE;
+  local = g_strdup (fg_stmt_text (stmt, 0));
+  local_base = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  if (g_strcmp0 (incoming, local) == 0 || g_strcmp0 (local_base, incoming) == 0)
+    {
+      /* the same version, or one this row was edited from */
+      import->report->unchanged++;
+      return TRUE;
+    }
+
+  incoming_wins = g_strcmp0 (incoming, local) > 0;
+  if (g_strcmp0 (incoming_base, local) != 0)
+    {
+      /* two offices edited at once: the loser is kept */
+      g_autofree char *kept = NULL;
+      g_autofree char *lost = NULL;
+      g_autofree char *now = fg_now_iso8601 ();
+      g_autofree char *local_json = fg_audit_dup_row (import->store, table, attr (row, "id"));
+      g_autofree char *incoming_json = row_to_json (row, columns);
+
+      kept = g_strdup (incoming_wins ? incoming_json : local_json);
+      lost = g_strdup (incoming_wins ? local_json : incoming_json);
+      stmt = fg_store_prepare (import->store,
+                               "INSERT INTO conflict (table_name, row_id, kept, lost, lost_node, lost_stamp, found_at)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, attr (row, "id"), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, kept, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, lost, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, incoming_wins ? local + 22 : attr (row, "origin_node"), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, incoming_wins ? local : incoming, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
+      if (!fg_store_step_done (import->store, stmt, error))
+        return FALSE;
+      import->report->conflicts++;
+    }
+
+  if (incoming_wins)
+    *write = TRUE;
+  else
+    import->report->unchanged++;
+  return TRUE;
+}
+
+static gboolean
+update_row (Import              *import,
+            const char          *table,
+            const char * const  *columns,
+            GHashTable          *row,
+            const char          *extra_sets,
+            GError             **error)
+{
+  g_autoptr(GString) sets = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int n = 0;
+
+  for (int i = 0; columns[i] != NULL; i++)
+    {
+      n = i + 1;
+      if (g_str_equal (columns[i], "id"))
+        continue;
+      g_string_append_printf (sets, "%s%s = ?%d", sets->len > 0 ? ", " : "", columns[i], n);
+    }
+  sql = g_strdup_printf ("UPDATE %s SET %s%s WHERE id = ?1", table, sets->str, extra_sets != NULL ? extra_sets : "");
+  stmt = fg_store_prepare (import->store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_row (stmt, columns, row);
+  if (!fg_store_step_done (import->store, stmt, error))
+    return FALSE;
+  import->report->changed++;
+  return TRUE;
+}
+
+static char *
+region_code (Import     *import,
+             const char *region_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (import->store, "SELECT code FROM region WHERE id = ?1", NULL);
+
+  if (stmt == NULL || region_id == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, region_id, -1, SQLITE_TRANSIENT);
+  return sqlite3_step (stmt) == SQLITE_ROW ? g_strdup (fg_stmt_text (stmt, 0)) : NULL;
+}
+
+static gboolean
+apply_region (Import      *import,
+              GHashTable  *row,
+              GError     **error)
+{
+  const char *code = attr (row, "code");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *local_id = NULL;
+  gboolean write;
+
+  if (attr (row, "parent_id") != NULL)
+    g_hash_table_insert (row, g_strdup ("parent_id"), g_strdup (map_region (import, attr (row, "parent_id"))));
+
+  /* the same division under another id: the one here stays */
+  stmt = fg_store_prepare (import->store, "SELECT id FROM region WHERE code = ?1 AND deleted = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    local_id = g_strdup (fg_stmt_text (stmt, 0));
+  g_clear_pointer (&stmt, fg_stmt_release);
+  if (local_id != NULL && g_strcmp0 (local_id, attr (row, "id")) != 0)
+    {
+      g_hash_table_insert (import->region_map, g_strdup (attr (row, "id")), g_steal_pointer (&local_id));
+      import->report->unchanged++;
+      return TRUE;
+    }
+
+  if (!in_sender_scope (import, code))
+    {
+      /* the regions above its division come along for the tree: never changed from outside */
+      if (above_sender_scope (import, code))
+        {
+          if (local_id != NULL)
+            {
+              import->report->unchanged++;
+              return TRUE;
+            }
+        }
+      else
+        {
+          set_out_of_scope (import, code, error);
+          return FALSE;
+        }
+    }
+
+  if (local_id != NULL)
+    {
+      /* a grid station may not change the division tree */
+      if (!merge_stamps (import, "region", region_columns, row, &write, error))
+        return FALSE;
+      if (write && import->sender->kind == FG_NODE_KIND_GRID && g_strcmp0 (attr (row, "origin_node"), import->sender->id) == 0)
+        {
+          set_out_of_scope (import, code, error);
+          return FALSE;
+        }
+      return !write || update_row (import, "region", region_columns, row, NULL, error);
+    }
+
+  if (import->sender->kind == FG_NODE_KIND_GRID && g_strcmp0 (attr (row, "origin_node"), import->sender->id) == 0)
+    {
+      set_out_of_scope (import, code, error);
+      return FALSE;
+    }
+  stmt = prepare_insert (import, "region", region_columns, NULL, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_row (stmt, region_columns, row);
+  if (!fg_store_step_done (import->store, stmt, error))
+    return FALSE;
+  import->report->added++;
+  return TRUE;
+}
+
+static gboolean
+row_exists (Import     *import,
+            const char *table,
+            const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table);
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (import->store, sql, NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/* A county office writes supervision (hazard events) only; the registry
+ * and inspections are the township's and its grids'. */
+static gboolean
+sender_may_write (Import     *import,
+                  GHashTable *row,
+                  const char *table)
+{
+  if (g_strcmp0 (attr (row, "origin_node"), import->sender->id) != 0)
+    return TRUE;  /* passed on from an office in its division */
+  if (import->sender->kind == FG_NODE_KIND_COUNTY)
+    return g_str_equal (table, "hazard_event");
+  if (import->sender->kind == FG_NODE_KIND_GRID)
+    return !g_str_equal (table, "campaign");
+  return TRUE;
+}
+
+static gboolean
+apply_campaign (Import      *import,
+                GHashTable  *row,
+                GError     **error)
+{
+  const char *township = map_region (import, attr (row, "township_id"));
+  g_autofree char *code = region_code (import, township);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean write;
+
+  g_hash_table_insert (row, g_strdup ("township_id"), g_strdup (township));
+  if (code == NULL || (!in_sender_scope (import, code) && !above_sender_scope (import, code)) ||
+      !sender_may_write (import, row, "campaign"))
+    {
+      set_out_of_scope (import, _("a campaign"), error);
+      return FALSE;
+    }
+
+  if (row_exists (import, "campaign", attr (row, "id")))
+    {
+      if (!merge_stamps (import, "campaign", campaign_columns, row, &write, error))
+        return FALSE;
+      return !write || update_row (import, "campaign", campaign_columns, row, NULL, error);
+    }
+
+  stmt = prepare_insert (import, "campaign", campaign_columns, NULL, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_row (stmt, campaign_columns, row);
+  if (!fg_store_step_done (import->store, stmt, error))
+    return FALSE;
+  import->report->added++;
+  return TRUE;
+}
+
+/* The regions a venue in @region_id lies in, as the venue row keeps them. */
+static gboolean
+region_path (Import      *import,
+             const char  *region_id,
+             char        *path[4],
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (import->store,
+                                                   "WITH RECURSIVE up (id, parent_id, level) AS ("
+                                                   "  SELECT id, parent_id, level FROM region WHERE id = ?1"
+                                                   "  UNION ALL SELECT r.id, r.parent_id, r.level FROM region r"
+                                                   "  JOIN up ON r.id = up.parent_id)"
+                                                   " SELECT id, level FROM up",
+                                                   error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, region_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int level = sqlite3_column_int (stmt, 1);
+
+      if (level >= 1 && level <= 4)
+        {
+          g_free (path[level - 1]);
+          path[level - 1] = g_strdup (fg_stmt_text (stmt, 0));
+        }
+    }
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+apply_venue (Import      *import,
+             GHashTable  *row,
+             GError     **error)
+{
+  const char *region_id = map_region (import, attr (row, "region_id"));
+  g_autofree char *code = region_code (import, region_id);
+  char *path[4] = { NULL, };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean write;
+  gboolean ok = FALSE;
+
+  g_hash_table_insert (row, g_strdup ("region_id"), g_strdup (region_id));
+  if (!in_sender_scope (import, code) || !sender_may_write (import, row, "venue"))
+    {
+      set_out_of_scope (import, _("a venue"), error);
+      return FALSE;
+    }
+  if (!region_path (import, region_id, path, error) || path[0] == NULL || path[1] == NULL || path[2] == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        set_malformed (error, _("a venue lies in no village"));
+      goto out;
+    }
+
+  if (row_exists (import, "venue", attr (row, "id")))
+    {
+      g_autofree char *sets = g_strdup_printf (", county_id = '%s', township_id = '%s', village_id = '%s', grid_id = %s%s%s",
+                                               path[0], path[1], path[2], path[3] != NULL ? "'" : "",
+                                               path[3] != NULL ? path[3] : "NULL", path[3] != NULL ? "'" : "");
+
+      if (!merge_stamps (import, "venue", venue_columns, row, &write, error))
+        goto out;
+      ok = !write || update_row (import, "venue", venue_columns, row, sets, error);
+      goto out;
+    }
+
+  stmt = prepare_insert (import, "venue", venue_columns, "county_id, township_id, village_id, grid_id", error);
+  if (stmt == NULL)
+    goto out;
+  bind_row (stmt, venue_columns, row);
+  for (int i = 0; i < 4; i++)
+    sqlite3_bind_text (stmt, (int) g_strv_length ((char **) venue_columns) + 1 + i, path[i], -1, SQLITE_TRANSIENT);
+  if (!fg_store_step_done (import->store, stmt, error))
+    goto out;
+  import->report->added++;
+  ok = TRUE;
+
+out:
+  for (int i = 0; i < 4; i++)
+    g_free (path[i]);
+  return ok;
+}
+
+static char *
+venue_code (Import     *import,
+            const char *venue_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (import->store,
+                                                   "SELECT r.code FROM venue v JOIN region r ON r.id = v.region_id"
+                                                   " WHERE v.id = ?1",
+                                                   NULL);
+
+  if (stmt == NULL || venue_id == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, venue_id, -1, SQLITE_TRANSIENT);
+  return sqlite3_step (stmt) == SQLITE_ROW ? g_strdup (fg_stmt_text (stmt, 0)) : NULL;
+}
+
+/* An inspection is written without its finishing time, its results after
+ * it (a finished inspection takes none), then it is finished. */
+static gboolean
+finish_inspection (Import  *import,
+                   GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (import->inspection_id == NULL)
+    return TRUE;
+  if (import->inspection_new && import->finished_at != NULL)
+    {
+      stmt = fg_store_prepare (import->store, "UPDATE inspection SET finished_at = ?1 WHERE id = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, import->finished_at, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, import->inspection_id, -1, SQLITE_STATIC);
+      if (!fg_store_step_done (import->store, stmt, error))
+        return FALSE;
+    }
+  g_clear_pointer (&import->inspection_id, g_free);
+  g_clear_pointer (&import->finished_at, g_free);
+  import->inspection_new = FALSE;
+  return TRUE;
+}
+
+static gboolean
+apply_inspection (Import      *import,
+                  GHashTable  *row,
+                  GError     **error)
+{
+  g_autofree char *code = venue_code (import, attr (row, "venue_id"));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!in_sender_scope (import, code) || !sender_may_write (import, row, "inspection"))
+    {
+      set_out_of_scope (import, _("an inspection"), error);
+      return FALSE;
+    }
+  for (const char * const *column = (const char * const[]) { "township_id", "village_id", "grid_id", NULL };
+       *column != NULL; column++)
+    if (attr (row, *column) != NULL)
+      g_hash_table_insert (row, g_strdup (*column), g_strdup (map_region (import, attr (row, *column))));
+
+  import->inspection_id = g_strdup (attr (row, "id"));
+  import->finished_at = g_strdup (attr (row, "finished_at"));
+  if (import->finished_at == NULL)
+    {
+      set_malformed (error, _("an unfinished inspection"));
+      return FALSE;
+    }
+  if (row_exists (import, "inspection", attr (row, "id")))
+    {
+      import->inspection_new = FALSE;
+      import->report->unchanged++;
+      return TRUE;
+    }
+
+  g_hash_table_remove (row, "finished_at");
+  stmt = prepare_insert (import, "inspection", inspection_columns, NULL, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_row (stmt, inspection_columns, row);
+  if (!fg_store_step_done (import->store, stmt, error))
+    return FALSE;
+  import->inspection_new = TRUE;
+  import->report->added++;
+  return TRUE;
+}
+
+static gboolean
+apply_inspection_child (Import      *import,
+                        const char  *element,
+                        GHashTable  *row,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char * const *columns;
+  const char *table;
+
+  if (import->inspection_id == NULL)
+    {
+      set_malformed (error, element);
+      return FALSE;
+    }
+  if (!import->inspection_new)
+    return TRUE;
+
+  if (g_str_equal (element, "template"))
+    {
+      table = "inspection_template";
+      columns = template_columns;
+    }
+  else if (g_str_equal (element, "result"))
+    {
+      table = "inspection_result";
+      columns = result_columns;
+    }
+  else
+    {
+      table = "inspection_photo";
+      columns = inspection_photo_columns;
+    }
+
+  stmt = prepare_insert (import, table, columns, "inspection_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_row (stmt, columns, row);
+  sqlite3_bind_text (stmt, (int) g_strv_length ((char **) columns) + 1, import->inspection_id, -1, SQLITE_STATIC);
+  return fg_store_step_done (import->store, stmt, error);
+}
+
+static gboolean
+apply_hazard (Import      *import,
+              GHashTable  *row,
+              GError     **error)
+{
+  g_autofree char *code = venue_code (import, attr (row, "venue_id"));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!in_sender_scope (import, code) || !sender_may_write (import, row, "hazard"))
+    {
+      set_out_of_scope (import, _("a hazard"), error);
+      return FALSE;
+    }
+  if (row_exists (import, "hazard", attr (row, "id")))
+    {
+      import->report->unchanged++;
+      return TRUE;
+    }
+  for (const char * const *column = (const char * const[]) { "township_id", "village_id", "grid_id", NULL };
+       *column != NULL; column++)
+    if (attr (row, *column) != NULL)
+      g_hash_table_insert (row, g_strdup (*column), g_strdup (map_region (import, attr (row, *column))));
+
+  stmt = prepare_insert (import, "hazard", hazard_columns, NULL, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_row (stmt, hazard_columns, row);
+  if (!fg_store_step_done (import->store, stmt, error))
+    return FALSE;
+  g_hash_table_add (import->touched, g_strdup (attr (row, "id")));
+  import->report->added++;
+  return TRUE;
+}
+
+static gboolean
+apply_event (Import      *import,
+             GHashTable  *row,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *code = NULL;
+
+  stmt = fg_store_prepare (import->store, "SELECT venue_id FROM hazard WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, attr (row, "hazard_id"), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    code = venue_code (import, fg_stmt_text (stmt, 0));
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  if (!in_sender_scope (import, code) || !sender_may_write (import, row, "hazard_event"))
+    {
+      set_out_of_scope (import, _("a hazard event"), error);
+      return FALSE;
+    }
+
+  g_clear_pointer (&import->event_id, g_free);
+  import->event_id = g_strdup (attr (row, "id"));
+  if (row_exists (import, "hazard_event", attr (row, "id")))
+    {
+      import->event_new = FALSE;
+      import->report->unchanged++;
+      return TRUE;
+    }
+  {
+    FgHazardEventKind kind;
+
+    if (!fg_hazard_event_kind_from_string (attr (row, "kind"), &kind))
+      {
+        set_malformed (error, _("an unknown kind of hazard event"));
+        return FALSE;
+      }
+  }
+
+  stmt = prepare_insert (import, "hazard_event", event_columns, NULL, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_row (stmt, event_columns, row);
+  if (!fg_store_step_done (import->store, stmt, error))
+    return FALSE;
+  g_hash_table_add (import->touched, g_strdup (attr (row, "hazard_id")));
+  import->event_new = TRUE;
+  import->report->added++;
+  return TRUE;
+}
+
+static gboolean
+apply_event_photo (Import      *import,
+                   GHashTable  *row,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (import->event_id == NULL)
+    {
+      set_malformed (error, _("a photo of no event"));
+      return FALSE;
+    }
+  if (!import->event_new)
+    return TRUE;
+  stmt = prepare_insert (import, "hazard_event_photo", event_photo_columns, "event_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_row (stmt, event_photo_columns, row);
+  sqlite3_bind_text (stmt, 3, import->event_id, -1, SQLITE_STATIC);
+  return fg_store_step_done (import->store, stmt, error);
+}
+
+static gboolean
+apply_photo (Import      *import,
+             GHashTable  *row,
+             const char  *base64,
+             GError     **error)
+{
+  g_autofree guint8 *data = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gsize length = 0;
+
+  if (base64 == NULL || strlen (base64) > MAX_PHOTO_BASE64)
+    {
+      set_malformed (error, _("a photo that is too large"));
+      return FALSE;
+    }
+  data = g_base64_decode (base64, &length);
+  bytes = g_bytes_new (data, length);
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  if (g_strcmp0 (sha256, attr (row, "sha256")) != 0 || fg_photo_sniff (bytes) == NULL)
+    {
+      set_malformed (error, _("a photo whose bytes do not match its name"));
+      return FALSE;
+    }
+  stmt = fg_store_prepare (import->store,
+                           "INSERT INTO photo (sha256, mime_type, size, data, created_at) VALUES (?1, ?2, ?3, ?4, ?5)"
+                           " ON CONFLICT (sha256) DO NOTHING",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, fg_photo_sniff (bytes), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) length);
+  sqlite3_bind_blob64 (stmt, 4, data, length, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, attr (row, "created_at"), -1, SQLITE_TRANSIENT);
+  if (!fg_store_step_done (import->store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (fg_store_get_db (import->store)) > 0)
+    import->report->photos++;
+  return TRUE;
+}
+
+/* The attributes of the element the reader is on, by column name
+ * ("parent-id" → "parent_id"), each checked for length and UTF-8. */
+static GHashTable *
+read_row (xmlTextReader  *reader,
+          GError        **error)
+{
+  g_autoptr(GHashTable) row = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  while (xmlTextReaderMoveToNextAttribute (reader) == 1)
+    {
+      const char *name = (const char *) xmlTextReaderConstLocalName (reader);
+      const char *value = (const char *) xmlTextReaderConstValue (reader);
+
+      if (name == NULL || value == NULL || strlen (value) > MAX_VALUE_LENGTH || !g_utf8_validate (value, -1, NULL))
+        {
+          set_malformed (error, _("a value is too long or not text"));
+          return NULL;
+        }
+      if (xmlTextReaderConstPrefix (reader) != NULL)
+        continue;  /* xmlns declarations */
+      g_hash_table_insert (row, g_strdelimit (g_strdup (name), "-", '_'), g_strdup (value));
+    }
+  xmlTextReaderMoveToElement (reader);
+
+  return g_steal_pointer (&row);
+}
+
+static void
+on_reader_error (void           *data,
+                 const xmlError *error)
+{
+  char **message = data;
+
+  if (*message == NULL && error != NULL && error->message != NULL)
+    *message = g_strdup_printf (_("line %d: %s"), error->line, g_strstrip (g_strdup (error->message)));
+}
+
+/* Reads the bundle against its schema and applies each row. */
+static gboolean
+apply_file (Import      *import,
+            const char  *path,
+            GError     **error)
+{
+  g_autoptr(GBytes) schema_bytes = NULL;
+  g_autofree char *message = NULL;
+  xmlSchemaParserCtxt *schema_parser = NULL;
+  xmlSchema *schema = NULL;
+  xmlTextReader *reader = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  schema_bytes = g_resources_lookup_data (BUNDLE_SCHEMA_RESOURCE, 0, error);
+  if (schema_bytes == NULL)
+    return FALSE;
+  schema_parser = xmlSchemaNewMemParserCtxt (g_bytes_get_data (schema_bytes, NULL),
+                                             (int) g_bytes_get_size (schema_bytes));
+  schema = xmlSchemaParse (schema_parser);
+  xmlSchemaFreeParserCtxt (schema_parser);
+  if (schema == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "bundle-1.xsd does not parse");
+      return FALSE;
+    }
+
+  reader = xmlReaderForFile (path, NULL, reader_options);
+  if (reader == NULL || xmlTextReaderSetSchema (reader, schema) != 0)
+    {
+      set_malformed (error, _("it cannot be read"));
+      goto out;
+    }
+  xmlTextReaderSetStructuredErrorHandler (reader, (xmlStructuredErrorFunc) on_reader_error, &message);
+
+  while ((rc = xmlTextReaderRead (reader)) == 1)
+    {
+      int type = xmlTextReaderNodeType (reader);
+      int depth = xmlTextReaderDepth (reader);
+      const char *name = (const char *) xmlTextReaderConstLocalName (reader);
+      g_autoptr(GHashTable) row = NULL;
+
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY_REFERENCE)
+        {
+          set_malformed (error, _("it declares a document type, which bundles never do"));
+          goto out;
+        }
+      if (depth > MAX_DEPTH)
+        {
+          set_malformed (error, _("it is nested too deep"));
+          goto out;
+        }
+      if (type != XML_READER_TYPE_ELEMENT || depth == 0)
+        continue;
+
+      if (depth == 1 && !finish_inspection (import, error))
+        goto out;
+      if (depth == 1 && g_strcmp0 (name, "signature") == 0)
+        continue;
+
+      row = read_row (reader, error);
+      if (row == NULL)
+        goto out;
+
+      if (depth == 1 && g_strcmp0 (name, "photo") == 0)
+        {
+          g_autofree char *base64 = (char *) xmlTextReaderReadString (reader);
+
+          if (!apply_photo (import, row, base64, error))
+            goto out;
+        }
+      else if (depth == 1 && g_strcmp0 (name, "region") == 0)
+        ok = apply_region (import, row, error);
+      else if (depth == 1 && g_strcmp0 (name, "campaign") == 0)
+        ok = apply_campaign (import, row, error);
+      else if (depth == 1 && g_strcmp0 (name, "venue") == 0)
+        ok = apply_venue (import, row, error);
+      else if (depth == 1 && g_strcmp0 (name, "inspection") == 0)
+        ok = apply_inspection (import, row, error);
+      else if (depth == 1 && g_strcmp0 (name, "hazard") == 0)
+        ok = apply_hazard (import, row, error);
+      else if (depth == 1 && g_strcmp0 (name, "event") == 0)
+        ok = apply_event (import, row, error);
+      else if (depth == 2 && import->inspection_id != NULL)
+        ok = apply_inspection_child (import, name, row, error);
+      else if (depth == 2 && g_strcmp0 (name, "photo") == 0)
+        ok = apply_event_photo (import, row, error);
+      else
+        {
+          set_malformed (error, name);
+          ok = FALSE;
+        }
+
+      if (!ok && g_strcmp0 (name, "photo") != 0)
+        goto out;
+      ok = FALSE;
+    }
+
+  if (rc != 0 || xmlTextReaderIsValid (reader) != 1)
+    {
+      set_malformed (error, message != NULL ? message : _("it does not follow the bundle format"));
+      goto out;
+    }
+  ok = finish_inspection (import, error);
+
+out:
+  if (reader != NULL)
+    xmlFreeTextReader (reader);
+  xmlSchemaFree (schema);
+  return ok;
+}
+
+/**
+ * fg_bundle_import:
+ * @store: the store
+ * @actor: who imports (someone who may sync); the changes are recorded in
+ *   their name, and the audit names the sending office
+ * @path: a bundle file
+ * @dry_run: only count what would be added, changed, conflicted or refused
+ * @report: (out) (optional): what was done, or would be
+ * @cancellable: (nullable): to stop a long import (nothing is written)
+ * @error: return location for an error
+ *
+ * Checks the bundle's signature, that it is addressed here and was not
+ * imported before, and applies it in one transaction: every row, or none.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_bundle_import (FgStore         *store,
+                  FgActor         *actor,
+                  const char      *path,
+                  gboolean         dry_run,
+                  FgBundleReport  *report,
+                  GCancellable    *cancellable,
+                  GError         **error)
+{
+  g_autoptr(FgBundleInfo) info = NULL;
+  g_autoptr(FgNodeInfo) sender = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = fg_now_iso8601 ();
+  FgBundleReport counts = { 0 };
+  Import import = { 0 };
+  GHashTableIter iter;
+  gpointer hazard_id;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (report != NULL)
+    *report = counts;
+
+  if (!fg_permission_check (store, actor, FG_ACTION_SYNC, NULL, NULL, error))
+    return FALSE;
+  info = fg_bundle_verify (store, path, error);
+  if (info == NULL)
+    return FALSE;
+  if (g_strcmp0 (info->receiver, fg_store_get_node_id (store)) != 0)
+    {
+      g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_NOT_FOR_US,
+                   _("This bundle from %s is addressed to another installation. Nothing was imported."),
+                   info->sender_name);
+      return FALSE;
+    }
+
+  stmt = fg_store_prepare (store, "SELECT imported_at FROM bundle_in WHERE digest = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, info->digest, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_ALREADY_IMPORTED,
+                   _("This bundle from %s (number %u) was imported on %.10s already; nothing was changed."),
+                   info->sender_name, info->sequence, fg_stmt_text (stmt, 0));
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  sender = fg_node_lookup_peer (store, info->sender);
+  import.store = store;
+  import.actor = actor;
+  import.sender = sender;
+  import.prefix = fg_node_scope_prefix (sender->scope_code);
+  import.report = &counts;
+  import.region_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import.touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!fg_store_begin (store, error))
+    goto failed_early;
+
+  if (!apply_file (&import, path, error))
+    goto failed;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto failed;
+
+  /* where each hazard stands now that its histories are merged */
+  g_hash_table_iter_init (&iter, import.touched);
+  while (g_hash_table_iter_next (&iter, &hazard_id, NULL))
+    if (!fg_hazard_refresh_cache (store, hazard_id, error))
+      goto failed;
+
+  if (dry_run)
+    {
+      fg_store_rollback (store);
+      import_clear (&import);
+      if (report != NULL)
+        *report = counts;
+      return TRUE;
+    }
+
+  stmt = fg_store_prepare (store,
+                           "INSERT INTO bundle_in (digest, peer_id, sequence, imported_at, imported_by)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5)",
+                           error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, info->digest, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, sender->id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, (int) info->sequence);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, fg_actor_get_login (actor), -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  stmt = fg_store_prepare (store,
+                           "UPDATE peer SET last_received_seq = max (last_received_seq, ?1),"
+                           "  last_received_digest = ?2, last_received_at = ?3 WHERE id = ?4",
+                           error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int (stmt, 1, (int) info->sequence);
+  sqlite3_bind_text (stmt, 2, info->digest, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, sender->id, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+
+  {
+    g_autofree char *after = g_strdup_printf ("{\"peer\":\"%s\",\"sequence\":%u,\"digest\":\"%s\",\"added\":%u,"
+                                              "\"changed\":%u,\"conflicts\":%u,\"photos\":%u}",
+                                              sender->id, info->sequence, info->digest, counts.added,
+                                              counts.changed, counts.conflicts, counts.photos);
+
+    if (!fg_audit_record_change (store, actor, "bundle-import", sender->id, NULL, after, error))
+      goto failed;
+  }
+
+  if (!fg_store_commit (store, error))
+    goto failed_early;
+
+  import_clear (&import);
+  if (report != NULL)
+    *report = counts;
+  return TRUE;
+
+failed:
+  fg_store_rollback (store);
+failed_early:
+  import_clear (&import);
+  return FALSE;
+}

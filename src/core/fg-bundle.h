@@ -1,0 +1,74 @@
+/* fg-bundle.h — signed XML bundles: what one office sends another
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "fg-actor.h"
+#include "fg-store.h"
+
+G_BEGIN_DECLS
+
+#define FG_BUNDLE_ERROR (fg_bundle_error_quark ())
+
+typedef enum
+{
+  FG_BUNDLE_ERROR_MALFORMED,         /* not a bundle, damaged, or hostile */
+  FG_BUNDLE_ERROR_BAD_SIGNATURE,     /* a byte changed, or signed by another key */
+  FG_BUNDLE_ERROR_UNKNOWN_SIGNER,    /* not a peer of this installation */
+  FG_BUNDLE_ERROR_NOT_FOR_US,        /* addressed to another installation */
+  FG_BUNDLE_ERROR_OUT_OF_SCOPE,      /* a row outside what the sender may write */
+  FG_BUNDLE_ERROR_ALREADY_IMPORTED,  /* this very bundle was imported before */
+  FG_BUNDLE_ERROR_NOTHING_TO_SEND,
+} FgBundleError;
+
+/* What an import did, or would do (a dry run); an export's counts. */
+typedef struct
+{
+  guint added;
+  guint changed;
+  guint unchanged;
+  guint conflicts;
+  guint refused;
+  guint photos;
+} FgBundleReport;
+
+/* What a bundle says of itself, once its signature is checked. */
+typedef struct
+{
+  char   *sender;
+  char   *sender_name;
+  char   *receiver;
+  guint   sequence;
+  char   *previous;
+  char   *created_at;
+  char   *digest;       /* SHA-256 of the whole file */
+} FgBundleInfo;
+
+GQuark         fg_bundle_error_quark  (void);
+void           fg_bundle_info_free    (FgBundleInfo    *info);
+
+gboolean       fg_bundle_export       (FgStore         *store,
+                                       FgActor         *actor,
+                                       const char      *peer,
+                                       const char      *path,
+                                       FgBundleReport  *report,
+                                       GCancellable    *cancellable,
+                                       GError         **error);
+FgBundleInfo  *fg_bundle_verify       (FgStore         *store,
+                                       const char      *path,
+                                       GError         **error);
+gboolean       fg_bundle_import       (FgStore         *store,
+                                       FgActor         *actor,
+                                       const char      *path,
+                                       gboolean         dry_run,
+                                       FgBundleReport  *report,
+                                       GCancellable    *cancellable,
+                                       GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FgBundleInfo, fg_bundle_info_free)
+
+G_END_DECLS
