@@ -141,3 +141,53 @@ fg_cli_command_verify (FgCli   *cli,
           info->sender_name, info->sequence, info->created_at != NULL ? info->created_at : "");
   return TRUE;
 }
+
+gboolean
+fg_cli_command_sync (FgCli   *cli,
+                     int      argc,
+                     char   **argv,
+                     GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_auto(FgSyncReport) report = { 0 };
+  FgStore *store;
+  FgActor *actor;
+  const GOptionEntry entries[] = {
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "sync", "",
+                                       _("Processes the peers’ sync folders once: sends what is pending and "
+                                         "imports what arrived."),
+                                       _("A peer’s sync folder is set with “peer folder PEER DIR”. A folder "
+                                         "that is not there now (a USB stick out) is skipped."),
+                                       entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 0, error))
+    return FALSE;
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
+    return FALSE;
+  if (!fg_sync_run (store, actor, &report, NULL, error))
+    return FALSE;
+
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u sync folder processed", "%u sync folders processed", report.folders),
+          report.folders);
+  if (report.unreachable > 0)
+    printf (g_dngettext (GETTEXT_PACKAGE, ", %u not reachable", ", %u not reachable", report.unreachable),
+            report.unreachable);
+  printf (".\n");
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u bundle sent, ", "%u bundles sent, ", report.sent), report.sent);
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u bundle imported.\n", "%u bundles imported.\n", report.received),
+          report.received);
+  if (report.received > 0)
+    print_report (&report.imported, FALSE);
+  for (guint i = 0; report.problems != NULL && i < report.problems->len; i++)
+    fprintf (stderr, "%s\n", (const char *) g_ptr_array_index (report.problems, i));
+
+  if (report.problems != NULL && report.problems->len > 0)
+    {
+      g_set_error_literal (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED, _("Some bundles were refused (see above)."));
+      return FALSE;
+    }
+  return TRUE;
+}

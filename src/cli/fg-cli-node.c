@@ -272,8 +272,45 @@ peer_list (FgCli   *cli,
   return TRUE;
 }
 
+static gboolean
+peer_folder (FgCli   *cli,
+             int      argc,
+             char   **argv,
+             GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  gboolean none = FALSE;
+  FgStore *store;
+  FgActor *actor;
+  const GOptionEntry entries[] = {
+    { "none", 0, 0, G_OPTION_ARG_NONE, &none, N_("Exchange bundles with the peer by hand only"), NULL },
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "peer folder", _("PEER [DIR]"),
+                                       _("Sets the folder (a shared folder, a USB stick) where bundles to and "
+                                         "from a peer are exchanged by “sync”."),
+                                       NULL, entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 2, error))
+    return FALSE;
+  if (argc < 2 || (argc < 3 && !none))
+    {
+      fg_cli_set_usage_error (error, _("Give the peer and the folder, or --none."));
+      return FALSE;
+    }
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
+    return FALSE;
+  {
+    g_autofree char *folder = argc >= 3 && !none ? g_canonicalize_filename (argv[2], NULL) : NULL;
+
+    return fg_sync_set_folder (store, actor, argv[1], folder, error);
+  }
+}
+
 static const FgCliCommand peer_commands[] = {
   { "add", N_("Trust another office by its peer file"), peer_add },
+  { "folder", N_("Set the sync folder of a peer"), peer_folder },
   { "list", N_("List the offices this installation syncs with"), peer_list },
 };
 

@@ -33,6 +33,7 @@ static const FgCliCommand commands[] = {
   { "export", N_("Write a signed bundle for a peer"), fg_cli_command_export },
   { "import", N_("Check and apply a bundle from a peer"), fg_cli_command_import },
   { "verify", N_("Check a bundle’s signature"), fg_cli_command_verify },
+  { "sync", N_("Process the peers’ sync folders once"), fg_cli_command_sync },
   { "calendar", N_("Count working days, with holidays and make-up days"), fg_cli_command_calendar },
   { "account", N_("List and manage the accounts that may log in"), fg_cli_command_account },
   { "audit", N_("Show what was done or refused, and by whom"), fg_cli_command_audit },

@@ -954,13 +954,31 @@ above_sender_scope (Import     *import,
   return length > 0 && g_str_has_prefix (import->prefix, trimmed) && strlen (trimmed) < strlen (import->prefix);
 }
 
+/* Our id of a region the sender knows under another id (see region_alias). */
 static const char *
 map_region (Import     *import,
             const char *id)
 {
-  const char *mapped = id != NULL ? g_hash_table_lookup (import->region_map, id) : NULL;
+  const char *mapped;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  return mapped != NULL ? mapped : id;
+  if (id == NULL)
+    return NULL;
+  mapped = g_hash_table_lookup (import->region_map, id);
+  if (mapped != NULL)
+    return mapped;
+
+  stmt = fg_store_prepare (import->store, "SELECT region_id FROM region_alias WHERE id = ?1", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_hash_table_insert (import->region_map, g_strdup (id), g_strdup (fg_stmt_text (stmt, 0)));
+          return g_hash_table_lookup (import->region_map, id);
+        }
+    }
+  return id;
 }
 
 /* A row, bound by column name: NULL for an attribute the bundle left out. */
@@ -999,8 +1017,9 @@ bind_row (sqlite3_stmt       *stmt,
     sqlite3_bind_text (stmt, i + 1, attr (row, columns[i]), -1, SQLITE_TRANSIENT);
 }
 
+/* A row as text: a GVariant a{ss}, column → value. */
 static char *
-row_to_json (GHashTable         *row,
+row_to_text (GHashTable         *row,
              const char * const *columns)
 {
   g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a{ss}"));
@@ -1010,7 +1029,29 @@ row_to_json (GHashTable         *row,
     if (attr (row, columns[i]) != NULL)
       g_variant_builder_add (builder, "{ss}", columns[i], attr (row, columns[i]));
   variant = g_variant_ref_sink (g_variant_builder_end (builder));
-  return g_variant_print (variant, FALSE);
+  return g_variant_print (variant, TRUE);
+}
+
+/* A row as it stands here, in the form conflicts keep rows in (a{ss}). */
+static char *
+db_row_to_text (Import             *import,
+                const char         *table,
+                const char * const *columns,
+                const char         *id)
+{
+  g_autofree char *list = column_list ("", columns);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", list, table);
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (import->store, sql, NULL);
+  g_autoptr(GHashTable) row = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (stmt == NULL)
+    return g_strdup ("@a{ss} {}");
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int i = 0; columns[i] != NULL; i++)
+      if (sqlite3_column_type (stmt, i) != SQLITE_NULL)
+        g_hash_table_insert (row, g_strdup (columns[i]), g_strdup (fg_stmt_text (stmt, i)));
+  return row_to_text (row, columns);
 }
 
 /* Last writer wins, by stamp; an edit made on another version than the
@@ -1056,8 +1097,8 @@ merge_stamps (Import              *import,
       g_autofree char *kept = NULL;
       g_autofree char *lost = NULL;
       g_autofree char *now = fg_now_iso8601 ();
-      g_autofree char *local_json = fg_audit_dup_row (import->store, table, attr (row, "id"));
-      g_autofree char *incoming_json = row_to_json (row, columns);
+      g_autofree char *local_json = db_row_to_text (import, table, columns, attr (row, "id"));
+      g_autofree char *incoming_json = row_to_text (row, columns);
 
       kept = g_strdup (incoming_wins ? incoming_json : local_json);
       lost = g_strdup (incoming_wins ? local_json : incoming_json);
@@ -1152,6 +1193,17 @@ apply_region (Import      *import,
   g_clear_pointer (&stmt, fg_stmt_release);
   if (local_id != NULL && g_strcmp0 (local_id, attr (row, "id")) != 0)
     {
+      /* remembered, for the rows of later bundles that name it */
+      stmt = fg_store_prepare (import->store,
+                               "INSERT INTO region_alias (id, region_id) VALUES (?1, ?2)"
+                               " ON CONFLICT (id) DO UPDATE SET region_id = excluded.region_id",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, attr (row, "id"), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, local_id, -1, SQLITE_TRANSIENT);
+      if (!fg_store_step_done (import->store, stmt, error))
+        return FALSE;
       g_hash_table_insert (import->region_map, g_strdup (attr (row, "id")), g_steal_pointer (&local_id));
       import->report->unchanged++;
       return TRUE;

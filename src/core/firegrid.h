@@ -22,6 +22,7 @@
 #include "fg-permission.h"
 #include "fg-region.h"
 #include "fg-store.h"
+#include "fg-sync.h"
 #include "fg-venue.h"
 #include "fg-venue-list.h"
 #include "fg-venue-query.h"

@@ -101,6 +101,13 @@ INSERT INTO change_log (table_name, row_id)
 INSERT INTO change_log (table_name, row_id) SELECT 'hazard', id FROM hazard ORDER BY seq;
 INSERT INTO change_log (table_name, row_id) SELECT 'hazard_event', id FROM hazard_event ORDER BY seq;
 
+-- The same division made at two offices under two ids (each office
+-- creates its county at set-up): the other office's id, and ours.
+CREATE TABLE region_alias (
+  id        TEXT PRIMARY KEY,
+  region_id TEXT NOT NULL REFERENCES region (id)
+) STRICT;
+
 -- Every bundle applied here, by the SHA-256 of its file: a second copy
 -- changes nothing.
 CREATE TABLE bundle_in (

@@ -1,0 +1,437 @@
+/* fg-sync.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A peer may have a sync folder: a shared network folder, or a path on a
+ * USB stick both offices use. Inside it each office has an inbox named by
+ * its node id; a pass writes what is pending for the peer into the
+ * peer's inbox and imports what waits in this office's own, then moves
+ * the imported bundles into "done". A bundle appears in an inbox only
+ * complete (the exporter renames it into place), an import is one
+ * transaction, and a bundle imported before changes nothing: a folder that
+ * disappears midway loses nothing and sends nothing twice.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "fg-audit-private.h"
+#include "fg-node-private.h"
+#include "fg-permission-private.h"
+#include "fg-store-private.h"
+#include "fg-sync.h"
+
+#define BUNDLE_SUFFIX ".fgbundle"
+
+void
+fg_sync_report_clear (FgSyncReport *report)
+{
+  g_clear_pointer (&report->problems, g_ptr_array_unref);
+  memset (report, 0, sizeof *report);
+}
+
+void
+fg_conflict_free (FgConflict *conflict)
+{
+  if (conflict == NULL)
+    return;
+
+  g_free (conflict->table);
+  g_free (conflict->row_id);
+  g_free (conflict->title);
+  g_free (conflict->lost_title);
+  g_free (conflict->lost_node);
+  g_free (conflict->lost_stamp);
+  g_free (conflict->found_at);
+  g_clear_pointer (&conflict->kept, g_variant_unref);
+  g_clear_pointer (&conflict->lost, g_variant_unref);
+  g_free (conflict);
+}
+
+/**
+ * fg_sync_set_folder:
+ * @peer: the peer's node id or division code
+ * @folder: (nullable): a directory both offices reach, or %NULL for none
+ *
+ * Sets where bundles to and from @peer are exchanged.
+ */
+gboolean
+fg_sync_set_folder (FgStore     *store,
+                    FgActor     *actor,
+                    const char  *peer,
+                    const char  *folder,
+                    GError     **error)
+{
+  g_autoptr(FgNodeInfo) info = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *after = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  info = fg_node_find_peer (store, actor, peer, error);
+  if (info == NULL)
+    return FALSE;
+  if (folder != NULL && (!g_path_is_absolute (folder) || !g_file_test (folder, G_FILE_TEST_IS_DIR)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
+                   _("“%s” is not a folder. Choose the shared folder or the USB stick’s folder."), folder);
+      return FALSE;
+    }
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+  stmt = fg_store_prepare (store, "UPDATE peer SET sync_folder = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, folder, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, info->id, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+  after = g_strdup_printf ("{\"peer\":\"%s\",\"sync_folder\":%s%s%s}", info->id,
+                           folder != NULL ? "\"" : "", folder != NULL ? folder : "null", folder != NULL ? "\"" : "");
+  if (!fg_audit_record_change (store, actor, "peer-folder", info->id, NULL, after, error))
+    goto failed;
+  return fg_store_commit (store, error);
+
+failed:
+  fg_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * fg_sync_count_pending:
+ * @peer_id: a peer's node id
+ *
+ * Returns: how many records changed since the last bundle to the peer (an
+ *   upper bound: some may lie outside what it receives)
+ */
+guint
+fg_sync_count_pending (FgStore    *store,
+                       const char *peer_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), 0);
+
+  stmt = fg_store_prepare (store,
+                           "SELECT count (*) FROM change_log WHERE seq > (SELECT sent_change FROM peer WHERE id = ?1)",
+                           NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, peer_id, -1, SQLITE_TRANSIENT);
+  return sqlite3_step (stmt) == SQLITE_ROW ? (guint) sqlite3_column_int (stmt, 0) : 0;
+}
+
+static void
+add_problem (FgSyncReport *report,
+             const char   *file,
+             const char   *message)
+{
+  if (report->problems == NULL)
+    report->problems = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (report->problems, g_strdup_printf ("%s: %s", file, message));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Imports what waits in @inbox, oldest name first, and moves each bundle
+ * imported (now or before) into inbox/done. */
+static void
+read_inbox (FgStore       *store,
+            FgActor       *actor,
+            const char    *inbox,
+            FgSyncReport  *report,
+            GCancellable  *cancellable)
+{
+  g_autoptr(GDir) dir = g_dir_open (inbox, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *done = g_build_filename (inbox, "done", NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, BUNDLE_SUFFIX))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      g_autofree char *path = g_build_filename (inbox, g_ptr_array_index (names, i), NULL);
+      g_autofree char *moved = g_build_filename (done, g_ptr_array_index (names, i), NULL);
+      g_autoptr(GError) error = NULL;
+      FgBundleReport counts;
+
+      if (fg_bundle_import (store, actor, path, FALSE, &counts, cancellable, &error))
+        {
+          report->received++;
+          report->imported.added += counts.added;
+          report->imported.changed += counts.changed;
+          report->imported.unchanged += counts.unchanged;
+          report->imported.conflicts += counts.conflicts;
+          report->imported.photos += counts.photos;
+        }
+      else if (!g_error_matches (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_ALREADY_IMPORTED))
+        {
+          add_problem (report, g_ptr_array_index (names, i), error->message);
+          continue;
+        }
+
+      g_mkdir_with_parents (done, 0700);
+      g_rename (path, moved);
+    }
+}
+
+/**
+ * fg_sync_run:
+ * @report: (out caller-allocates): what the pass did
+ *
+ * One pass over the peers' sync folders: for each folder that is there
+ * now, writes the pending changes into the peer's inbox and imports the
+ * bundles waiting in this office's. A bundle that is refused is reported
+ * and left where it is; the others go on.
+ *
+ * Returns: %TRUE unless the pass could not run at all
+ */
+gboolean
+fg_sync_run (FgStore       *store,
+             FgActor       *actor,
+             FgSyncReport  *report,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GPtrArray) peers = NULL;
+  const char *self_id;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  memset (report, 0, sizeof *report);
+  peers = fg_node_list_peers (store, actor, error);
+  if (peers == NULL)
+    return FALSE;
+  self_id = fg_store_get_node_id (store);
+
+  for (guint i = 0; i < peers->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      FgNodeInfo *peer = g_ptr_array_index (peers, i);
+      g_autofree char *outbox = NULL;
+      g_autofree char *inbox = NULL;
+      g_autofree char *file = NULL;
+      g_autoptr(GError) local_error = NULL;
+      FgBundleReport counts;
+
+      if (peer->sync_folder == NULL)
+        continue;
+      if (!g_file_test (peer->sync_folder, G_FILE_TEST_IS_DIR))
+        {
+          report->unreachable++;
+          continue;
+        }
+      report->folders++;
+
+      outbox = g_build_filename (peer->sync_folder, peer->id, NULL);
+      inbox = g_build_filename (peer->sync_folder, self_id, NULL);
+      if (g_mkdir_with_parents (outbox, 0700) != 0 || g_mkdir_with_parents (inbox, 0700) != 0)
+        {
+          add_problem (report, peer->sync_folder, g_strerror (errno));
+          continue;
+        }
+
+      /* named so that a peer's inbox sorts by sender and sequence */
+      file = g_strdup_printf ("%s%s%s-%06u" BUNDLE_SUFFIX, outbox, G_DIR_SEPARATOR_S, self_id,
+                              peer->last_sent_seq + 1);
+      if (fg_bundle_export (store, actor, peer->id, file, &counts, cancellable, &local_error))
+        report->sent++;
+      else if (!g_error_matches (local_error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_NOTHING_TO_SEND))
+        add_problem (report, peer->scope_name, local_error->message);
+
+      read_inbox (store, actor, inbox, report, cancellable);
+    }
+
+  return TRUE;
+}
+
+/* The name a row goes by, in a kept row's text. */
+static char *
+title_of (GVariant *row)
+{
+  const char *name = NULL;
+
+  if (row != NULL && g_variant_lookup (row, "name", "&s", &name))
+    return g_strdup (name);
+  return g_strdup ("");
+}
+
+/**
+ * fg_sync_list_conflicts:
+ *
+ * Returns: (transfer full) (element-type FgConflict): the conflicts no one
+ *   has looked at yet, the latest first
+ */
+GPtrArray *
+fg_sync_list_conflicts (FgStore  *store,
+                        FgActor  *actor,
+                        GError  **error)
+{
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) fg_conflict_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_SYNC, NULL, NULL, error))
+    return NULL;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT seq, table_name, row_id, kept, lost, lost_node, lost_stamp, found_at FROM conflict"
+                           " WHERE resolved_at IS NULL ORDER BY seq DESC",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FgConflict *conflict = g_new0 (FgConflict, 1);
+
+      conflict->id = sqlite3_column_int64 (stmt, 0);
+      conflict->table = g_strdup (fg_stmt_text (stmt, 1));
+      conflict->row_id = g_strdup (fg_stmt_text (stmt, 2));
+      conflict->kept = g_variant_parse (G_VARIANT_TYPE ("a{ss}"), fg_stmt_text (stmt, 3), NULL, NULL, NULL);
+      conflict->lost = g_variant_parse (G_VARIANT_TYPE ("a{ss}"), fg_stmt_text (stmt, 4), NULL, NULL, NULL);
+      if (conflict->kept != NULL)
+        g_variant_ref_sink (conflict->kept);
+      if (conflict->lost != NULL)
+        g_variant_ref_sink (conflict->lost);
+      conflict->lost_node = g_strdup (fg_stmt_text (stmt, 5));
+      conflict->lost_stamp = g_strdup (fg_stmt_text (stmt, 6));
+      conflict->found_at = g_strdup (fg_stmt_text (stmt, 7));
+      conflict->title = title_of (conflict->kept);
+      conflict->lost_title = title_of (conflict->lost);
+      g_ptr_array_add (conflicts, conflict);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&conflicts);
+}
+
+/* The columns a person may bring back from a losing version: what the
+ * record says, not where it hangs or who made it. */
+static const char * const restorable_venue[] = {
+  "name", "address", "categories", "operator_name", "phone", "credit_code", "floor_area", "floors", "sleeping",
+  "key_unit", "smoke_alarm", "status", NULL
+};
+static const char * const restorable_region[] = { "name", "retired", NULL };
+static const char * const restorable_campaign[] = { "name", "starts_on", "ends_on", "focus", NULL };
+
+/**
+ * fg_sync_resolve_conflict:
+ * @take_lost: bring the losing version back (as a new edit, which then
+ *   reaches every office), or keep the record as it stands
+ *
+ * Marks a conflict looked at.
+ */
+gboolean
+fg_sync_resolve_conflict (FgStore     *store,
+                          FgActor     *actor,
+                          gint64       conflict_id,
+                          gboolean     take_lost,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = fg_now_iso8601 ();
+  FgConflict *conflict = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  conflicts = fg_sync_list_conflicts (store, actor, error);
+  if (conflicts == NULL)
+    return FALSE;
+  for (guint i = 0; i < conflicts->len; i++)
+    if (((FgConflict *) g_ptr_array_index (conflicts, i))->id == conflict_id)
+      conflict = g_ptr_array_index (conflicts, i);
+  if (conflict == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The conflict was resolved already."));
+      return FALSE;
+    }
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+
+  if (take_lost && conflict->lost != NULL)
+    {
+      const char * const *columns = g_str_equal (conflict->table, "venue") ? restorable_venue
+                                    : g_str_equal (conflict->table, "region") ? restorable_region
+                                    : restorable_campaign;
+      FgAction action = g_str_equal (conflict->table, "venue") ? FG_ACTION_VENUE_EDIT
+                        : g_str_equal (conflict->table, "region") ? FG_ACTION_REGION_EDIT
+                        : FG_ACTION_CAMPAIGN_MANAGE;
+      g_autoptr(GString) sets = g_string_new (NULL);
+      g_autofree char *sql = NULL;
+      g_autofree char *stamp = fg_store_next_stamp (store);
+      g_autofree char *before = fg_audit_dup_row (store, conflict->table, conflict->row_id);
+      g_autofree char *after = NULL;
+      int n = 0;
+
+      if (!fg_permission_check (store, actor, action, NULL, conflict->row_id, error))
+        goto failed;
+      for (int i = 0; columns[i] != NULL; i++)
+        if (g_variant_lookup (conflict->lost, columns[i], "&s", NULL))
+          g_string_append_printf (sets, "%s = ?%d, ", columns[i], ++n);
+      sql = g_strdup_printf ("UPDATE %s SET %sbase_stamp = stamp, stamp = ?%d WHERE id = ?%d",
+                             conflict->table, sets->str, n + 1, n + 2);
+      stmt = fg_store_prepare (store, sql, error);
+      if (stmt == NULL)
+        goto failed;
+      n = 0;
+      for (int i = 0; columns[i] != NULL; i++)
+        {
+          const char *value = NULL;
+
+          if (g_variant_lookup (conflict->lost, columns[i], "&s", &value))
+            sqlite3_bind_text (stmt, ++n, value, -1, SQLITE_TRANSIENT);
+        }
+      sqlite3_bind_text (stmt, n + 1, stamp, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, n + 2, conflict->row_id, -1, SQLITE_STATIC);
+      if (!fg_store_step_done (store, stmt, error))
+        goto failed;
+      g_clear_pointer (&stmt, fg_stmt_release);
+      after = fg_audit_dup_row (store, conflict->table, conflict->row_id);
+      if (!fg_audit_record_change (store, actor, "conflict-take-lost", conflict->row_id, before, after, error))
+        goto failed;
+    }
+
+  stmt = fg_store_prepare (store, "UPDATE conflict SET resolved_at = ?1, resolved_by = ?2 WHERE seq = ?3", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, fg_actor_get_login (actor), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, conflict_id);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+
+  return fg_store_commit (store, error);
+
+failed:
+  fg_store_rollback (store);
+  return FALSE;
+}
