@@ -23,6 +23,7 @@
 #include "fg-hazard-page.h"
 #include "fg-notice-dialog.h"
 #include "fg-notice-page.h"
+#include "fg-sync-page.h"
 #include "fg-history-window.h"
 #include "fg-inspection-window.h"
 #include "fg-lock-page.h"
@@ -54,6 +55,7 @@ struct _FgWindow
   FgVenuePage *venue_page;
   FgHazardPage *hazard_page;
   FgNoticePage *notice_page;
+  FgSyncPage *sync_page;
 
   FgStore *store;
   FgActor *actor;
@@ -653,6 +655,16 @@ issue_record_action (GtkWidget  *widget,
 }
 
 static void fg_window_run_escalation (FgWindow *self);
+
+/* A bundle brought records: every page reads them again. */
+static void
+on_synced (FgWindow *self)
+{
+  fg_venue_list_reload (self->venue_list);
+  fg_region_sidebar_refresh_counts (self->sidebar, self->root_region_id);
+  fg_hazard_page_reload (self->hazard_page);
+  fg_notice_page_reload (self->notice_page);
+}
 
 static void
 on_notices_changed (FgWindow *self)
@@ -1257,6 +1269,10 @@ fg_window_constructed (GObject *object)
   /* documents are for those who may print them (not grid workers) */
   adw_view_stack_page_set_visible (adw_view_stack_get_page (self->page_stack, GTK_WIDGET (self->notice_page)),
                                    fg_actor_can (self->actor, FG_ACTION_NOTICE_PRINT));
+  /* sync is for those who may, and runs in their name */
+  fg_sync_page_set_store (self->sync_page, self->store, self->actor);
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->page_stack, GTK_WIDGET (self->sync_page)),
+                                   fg_actor_can (self->actor, FG_ACTION_SYNC));
   fg_venue_page_set_history_visible (self->venue_page, fg_actor_can (self->actor, FG_ACTION_AUDIT_READ));
 
   self->settings = lookup_settings ();
@@ -1452,6 +1468,7 @@ fg_window_class_init (FgWindowClass *klass)
   g_type_ensure (FG_TYPE_VENUE_PAGE);
   g_type_ensure (FG_TYPE_HAZARD_PAGE);
   g_type_ensure (FG_TYPE_NOTICE_PAGE);
+  g_type_ensure (FG_TYPE_SYNC_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FgWindow, lock_stack);
@@ -1471,6 +1488,8 @@ fg_window_class_init (FgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, FgWindow, hazard_page);
   gtk_widget_class_bind_template_child (widget_class, FgWindow, notice_page);
+  gtk_widget_class_bind_template_child (widget_class, FgWindow, sync_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_synced);
   gtk_widget_class_bind_template_callback (widget_class, on_notices_changed);
   gtk_widget_class_bind_template_child (widget_class, FgWindow, search_button);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
@@ -1508,6 +1527,7 @@ fg_window_class_init (FgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-page", "s", "venues");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page", "s", "hazards");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-page", "s", "notices");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "win.show-page", "s", "sync");
 }
 
 static void
@@ -1653,6 +1673,13 @@ fg_window_get_notice_page (FgWindow *self)
 {
   g_return_val_if_fail (FG_IS_WINDOW (self), NULL);
   return self->notice_page;
+}
+
+FgSyncPage *
+fg_window_get_sync_page (FgWindow *self)
+{
+  g_return_val_if_fail (FG_IS_WINDOW (self), NULL);
+  return self->sync_page;
 }
 
 /**

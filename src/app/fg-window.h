@@ -10,6 +10,7 @@
 #include "firegrid.h"
 #include "fg-hazard-page.h"
 #include "fg-notice-page.h"
+#include "fg-sync-page.h"
 #include "fg-region-sidebar.h"
 #include "fg-venue-page.h"
 
@@ -35,6 +36,7 @@ FgRegionSidebar *fg_window_get_region_sidebar (FgWindow       *self);
 FgVenuePage     *fg_window_get_venue_page     (FgWindow       *self);
 FgHazardPage    *fg_window_get_hazard_page    (FgWindow       *self);
 FgNoticePage    *fg_window_get_notice_page    (FgWindow       *self);
+FgSyncPage      *fg_window_get_sync_page      (FgWindow       *self);
 const char      *fg_window_get_page           (FgWindow       *self);
 void             fg_window_set_page           (FgWindow       *self,
                                                const char     *page);

@@ -119,8 +119,18 @@ fg_sync_count_pending (FgStore    *store,
 
   g_return_val_if_fail (FG_IS_STORE (store), 0);
 
+  /* what the peer wrote itself never goes back to it */
   stmt = fg_store_prepare (store,
-                           "SELECT count (*) FROM change_log WHERE seq > (SELECT sent_change FROM peer WHERE id = ?1)",
+                           "SELECT count (*) FROM change_log c"
+                           " WHERE c.seq > (SELECT sent_change FROM peer WHERE id = ?1)"
+                           "   AND coalesce (CASE c.table_name"
+                           "     WHEN 'region' THEN (SELECT origin_node FROM region WHERE id = c.row_id)"
+                           "     WHEN 'venue' THEN (SELECT origin_node FROM venue WHERE id = c.row_id)"
+                           "     WHEN 'campaign' THEN (SELECT origin_node FROM campaign WHERE id = c.row_id)"
+                           "     WHEN 'inspection' THEN (SELECT origin_node FROM inspection WHERE id = c.row_id)"
+                           "     WHEN 'hazard' THEN (SELECT origin_node FROM hazard WHERE id = c.row_id)"
+                           "     WHEN 'hazard_event' THEN (SELECT origin_node FROM hazard_event WHERE id = c.row_id)"
+                           "   END, '') <> ?1",
                            NULL);
   if (stmt == NULL)
     return 0;

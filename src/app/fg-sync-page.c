@@ -1,0 +1,995 @@
+/* fg-sync-page.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * This office's identity and fingerprint, its peers with what was last
+ * sent and received and what waits to be sent, bundles exported and
+ * imported by hand (an import is first run dry, and its summary shown
+ * before anything is written), and the conflicts a person resolves.
+ *
+ * Exports, imports and sync passes run in a worker thread with their own
+ * connection to the database, behind a dialog with a progress bar and a
+ * Cancel button. The sync folders are processed when the window opens,
+ * when the network comes back, when a drive is plugged in, and every ten
+ * minutes.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fg-sync-page.h"
+
+#define SYNC_INTERVAL_SECONDS (10 * 60)
+
+struct _FgSyncPage
+{
+  GtkWidget parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  AdwPreferencesGroup *self_group;
+  AdwActionRow *self_row;
+  AdwActionRow *fingerprint_row;
+  GtkLabel *fingerprint_label;
+  AdwPreferencesGroup *peers_group;
+  GPtrArray *peer_rows;
+  AdwPreferencesGroup *conflicts_group;
+  GPtrArray *conflict_rows;
+
+  FgStore *store;
+  FgActor *actor;
+  GCancellable *job;
+  GtkWidget *job_dialog;
+  guint n_peers;
+  guint n_conflicts;
+  guint timer;
+  GVolumeMonitor *volumes;
+};
+
+G_DEFINE_FINAL_TYPE (FgSyncPage, fg_sync_page, GTK_TYPE_WIDGET)
+
+static void
+toast (FgSyncPage *self,
+       const char *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static GtkWindow *
+parent_window (FgSyncPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+present_message (FgSyncPage *self,
+                 const char *heading,
+                 const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+describe_report (const FgBundleReport *report)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u record added", "%u records added", report->added),
+                          report->added);
+  g_string_append (text, "\n");
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u record changed", "%u records changed",
+                                             report->changed),
+                          report->changed);
+  g_string_append (text, "\n");
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u record already here", "%u records already here",
+                                             report->unchanged),
+                          report->unchanged);
+  if (report->conflicts > 0)
+    {
+      g_string_append (text, "\n");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u conflict to look at",
+                                                 "%u conflicts to look at", report->conflicts),
+                              report->conflicts);
+    }
+  if (report->photos > 0)
+    {
+      g_string_append (text, "\n");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u photo", "%u photos", report->photos),
+                              report->photos);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Jobs in a worker thread */
+
+typedef enum
+{
+  JOB_EXPORT,
+  JOB_DRY_RUN,
+  JOB_IMPORT,
+  JOB_SYNC,
+} JobKind;
+
+typedef struct
+{
+  JobKind kind;
+  char *db_path;
+  FgActor *actor;
+  char *peer;
+  char *path;
+  FgBundleReport report;
+  FgSyncReport sync;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->db_path);
+  fg_actor_unref (job->actor);
+  g_free (job->peer);
+  g_free (job->path);
+  fg_sync_report_clear (&job->sync);
+  g_free (job);
+}
+
+static void
+run_job (GTask        *task,
+         gpointer      source_object,
+         gpointer      task_data,
+         GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(FgStore) store = NULL;
+  GError *error = NULL;
+  gboolean ok = FALSE;
+
+  store = fg_store_open (job->db_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  switch (job->kind)
+    {
+    case JOB_EXPORT:
+      ok = fg_bundle_export (store, job->actor, job->peer, job->path, &job->report, cancellable, &error);
+      break;
+    case JOB_DRY_RUN:
+    case JOB_IMPORT:
+      ok = fg_bundle_import (store, job->actor, job->path, job->kind == JOB_DRY_RUN, &job->report, cancellable, &error);
+      break;
+    case JOB_SYNC:
+      ok = fg_sync_run (store, job->actor, &job->sync, cancellable, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+remove_source (gpointer data)
+{
+  g_source_remove (GPOINTER_TO_UINT (data));
+}
+
+static gboolean
+pulse (gpointer user_data)
+{
+  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_job_dialog_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        FgSyncPage       *self)
+{
+  if (g_strcmp0 (response, "cancel") == 0 && self->job != NULL)
+    g_cancellable_cancel (self->job);
+}
+
+static void job_done (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data);
+
+/* Starts a job behind a dialog with a progress bar and Cancel; a quiet job
+ * (the automatic sync passes) shows nothing until it has news. */
+static void
+start_job (FgSyncPage *self,
+           Job        *job,
+           const char *heading,
+           gboolean    quiet)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->job != NULL || self->store == NULL)
+    {
+      job_free (job);
+      return;
+    }
+
+  job->db_path = g_strdup (fg_store_get_path (self->store));
+  job->actor = fg_actor_ref (self->actor);
+  self->job = g_cancellable_new ();
+
+  if (!quiet)
+    {
+      GtkWidget *bar = gtk_progress_bar_new ();
+      guint source = g_timeout_add (120, pulse, bar);
+
+      self->job_dialog = adw_message_dialog_new (parent_window (self), heading, NULL);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self->job_dialog), bar);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self->job_dialog), "cancel", _("_Cancel"));
+      g_signal_connect_object (self->job_dialog, "response", G_CALLBACK (on_job_dialog_response), self, 0);
+      g_object_set_data_full (G_OBJECT (self->job_dialog), "fg-pulse", GUINT_TO_POINTER (source), remove_source);
+      g_object_add_weak_pointer (G_OBJECT (self->job_dialog), (gpointer *) &self->job_dialog);
+      gtk_window_present (GTK_WINDOW (self->job_dialog));
+    }
+
+  task = g_task_new (self, self->job, job_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, run_job);
+}
+
+static void present_import_summary (FgSyncPage *self,
+                                    const char *path,
+                                    const FgBundleReport *report);
+
+static void
+job_done (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  FgSyncPage *self = FG_SYNC_PAGE (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_clear_object (&self->job);
+  if (self->job_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->job_dialog));
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, _("Stopped; nothing was written"));
+      else if (job->kind == JOB_EXPORT && g_error_matches (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_NOTHING_TO_SEND))
+        toast (self, error->message);
+      else if (job->kind != JOB_SYNC)
+        present_message (self, job->kind == JOB_EXPORT ? _("The Bundle Was Not Written") : _("Nothing Was Imported"),
+                         error->message);
+      fg_sync_page_reload (self);
+      return;
+    }
+
+  switch (job->kind)
+    {
+    case JOB_EXPORT:
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Bundle written: %u record", "Bundle written: %u records",
+                                           job->report.added),
+                              job->report.added);
+      toast (self, text);
+      break;
+
+    case JOB_DRY_RUN:
+      present_import_summary (self, job->path, &job->report);
+      break;
+
+    case JOB_IMPORT:
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Bundle imported: %u record added or changed",
+                                           "Bundle imported: %u records added or changed",
+                                           job->report.added + job->report.changed),
+                              job->report.added + job->report.changed);
+      toast (self, text);
+      g_signal_emit_by_name (self, "changed");
+      break;
+
+    case JOB_SYNC:
+      if (job->sync.sent + job->sync.received > 0)
+        {
+          text = g_strdup_printf (_("Synced: %u bundles sent, %u received"), job->sync.sent, job->sync.received);
+          toast (self, text);
+        }
+      if (job->sync.received > 0)
+        g_signal_emit_by_name (self, "changed");
+      if (job->sync.problems != NULL && job->sync.problems->len > 0)
+        {
+          g_autofree char *problems = NULL;
+
+          g_ptr_array_add (job->sync.problems, NULL);
+          problems = g_strjoinv ("\n\n", (char **) job->sync.problems->pdata);
+          g_ptr_array_remove_index (job->sync.problems, job->sync.problems->len - 1);
+          present_message (self, _("Some Bundles Were Refused"), problems);
+        }
+      break;
+
+    default:
+      break;
+    }
+
+  fg_sync_page_reload (self);
+}
+
+/* Importing */
+
+static void
+on_summary_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     FgSyncPage       *self)
+{
+  Job *job;
+
+  if (g_strcmp0 (response, "import") != 0)
+    return;
+
+  job = g_new0 (Job, 1);
+  job->kind = JOB_IMPORT;
+  job->path = g_strdup (g_object_get_data (G_OBJECT (dialog), "fg-path"));
+  start_job (self, job, _("Importing the Bundle…"), FALSE);
+}
+
+/* What a dry run found, before anything is written. */
+static void
+present_import_summary (FgSyncPage           *self,
+                        const char           *path,
+                        const FgBundleReport *report)
+{
+  g_autofree char *body = describe_report (report);
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), _("Import the Bundle?"), body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "fg-path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_summary_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * fg_sync_page_import_file:
+ *
+ * Runs an import of @file dry, then asks before writing.
+ */
+void
+fg_sync_page_import_file (FgSyncPage *self,
+                          GFile      *file)
+{
+  Job *job;
+
+  g_return_if_fail (FG_IS_SYNC_PAGE (self));
+
+  job = g_new0 (Job, 1);
+  job->kind = JOB_DRY_RUN;
+  job->path = g_file_get_path (file);
+  start_job (self, job, _("Checking the Bundle…"), FALSE);
+}
+
+typedef void (*ChosenFunc) (FgSyncPage *self,
+                            GFile      *file,
+                            const char *data);
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     FgSyncPage      *self)
+{
+  ChosenFunc chosen = (ChosenFunc) g_object_get_data (G_OBJECT (chooser), "fg-chosen");
+  const char *data = g_object_get_data (G_OBJECT (chooser), "fg-data");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      chosen (self, file, data);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose (FgSyncPage           *self,
+        const char           *title,
+        GtkFileChooserAction  action,
+        const char           *accept,
+        const char           *suggested_name,
+        ChosenFunc            chosen,
+        const char           *data)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent_window (self), action, accept,
+                                                               _("_Cancel"));
+
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "fg-chosen", (gpointer) chosen);
+  g_object_set_data_full (G_OBJECT (chooser), "fg-data", g_strdup (data), g_free);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_chosen (FgSyncPage *self,
+               GFile      *file,
+               const char *data)
+{
+  fg_sync_page_import_file (self, file);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  choose (FG_SYNC_PAGE (widget), _("Import a Bundle"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL,
+          import_chosen, NULL);
+}
+
+/* Exporting */
+
+static void
+export_chosen (FgSyncPage *self,
+               GFile      *file,
+               const char *peer)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = JOB_EXPORT;
+  job->peer = g_strdup (peer);
+  job->path = g_file_get_path (file);
+  start_job (self, job, _("Writing the Bundle…"), FALSE);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FgSyncPage *self = FG_SYNC_PAGE (widget);
+  const char *peer = g_variant_get_string (parameter, NULL);
+  g_autoptr(FgNodeInfo) info = fg_node_find_peer (self->store, self->actor, peer, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = g_strdup_printf ("%s-%s.fgbundle", info != NULL ? info->scope_name : peer, day);
+
+  choose (self, _("Save the Bundle"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), name, export_chosen, peer);
+}
+
+/* Sync folders */
+
+static void
+folder_chosen (FgSyncPage *self,
+               GFile      *file,
+               const char *peer)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  if (!fg_sync_set_folder (self->store, self->actor, peer, path, &error))
+    {
+      present_message (self, _("The Folder Was Not Set"), error->message);
+      return;
+    }
+  fg_sync_page_reload (self);
+  fg_sync_page_sync_folders (self);
+}
+
+static void
+folder_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  choose (FG_SYNC_PAGE (widget), _("Choose the Sync Folder"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Choose"),
+          NULL, folder_chosen, g_variant_get_string (parameter, NULL));
+}
+
+static void
+sync_now_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  FgSyncPage *self = FG_SYNC_PAGE (widget);
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = JOB_SYNC;
+  start_job (self, job, _("Syncing…"), FALSE);
+}
+
+/**
+ * fg_sync_page_sync_folders:
+ *
+ * A quiet pass over the sync folders, if any is set and nothing else runs.
+ */
+void
+fg_sync_page_sync_folders (FgSyncPage *self)
+{
+  g_autoptr(GPtrArray) peers = NULL;
+  gboolean any = FALSE;
+  Job *job;
+
+  g_return_if_fail (FG_IS_SYNC_PAGE (self));
+
+  if (self->store == NULL || self->job != NULL || !fg_actor_can (self->actor, FG_ACTION_SYNC))
+    return;
+  peers = fg_node_list_peers (self->store, self->actor, NULL);
+  for (guint i = 0; peers != NULL && i < peers->len; i++)
+    any |= ((FgNodeInfo *) g_ptr_array_index (peers, i))->sync_folder != NULL;
+  if (!any)
+    return;
+
+  job = g_new0 (Job, 1);
+  job->kind = JOB_SYNC;
+  start_job (self, job, NULL, TRUE);
+}
+
+static gboolean
+on_sync_timer (gpointer user_data)
+{
+  fg_sync_page_sync_folders (FG_SYNC_PAGE (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_network_changed (FgSyncPage *self)
+{
+  if (g_network_monitor_get_network_available (g_network_monitor_get_default ()))
+    fg_sync_page_sync_folders (self);
+}
+
+/* Peers */
+
+static void
+save_peer_file_chosen (FgSyncPage *self,
+                       GFile      *file,
+                       const char *data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bytes = fg_node_write_peer_file (self->store, self->actor, &error);
+  if (bytes == NULL ||
+      !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+    {
+      present_message (self, _("The Peer File Was Not Saved"), error->message);
+      return;
+    }
+  toast (self, _("Peer file saved: give it to the other office, then read them the fingerprint"));
+}
+
+static void
+save_peer_file_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  FgSyncPage *self = FG_SYNC_PAGE (widget);
+  g_autoptr(FgNodeInfo) node = fg_node_get_self (self->store, self->actor, NULL);
+  g_autofree char *name = g_strdup_printf ("%s.fgpeer", node != NULL ? node->scope_name : "firegrid");
+
+  choose (self, _("Save the Peer File"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), name, save_peer_file_chosen, NULL);
+}
+
+static void
+on_add_peer_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      FgSyncPage       *self)
+{
+  FgNodeInfo *peer = g_object_get_data (G_OBJECT (dialog), "fg-peer");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (response, "add") != 0)
+    return;
+  if (!fg_node_add_peer (self->store, self->actor, peer, &error))
+    {
+      present_message (self, _("The Peer Was Not Added"), error->message);
+      return;
+    }
+  text = g_strdup_printf (_("%s is a peer now"), peer->scope_name);
+  toast (self, text);
+  fg_sync_page_reload (self);
+}
+
+static void
+add_peer_chosen (FgSyncPage *self,
+                 GFile      *file,
+                 const char *data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNodeInfo) peer = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkWidget *label;
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes != NULL)
+    peer = fg_node_read_peer_file (bytes, &error);
+  if (peer == NULL)
+    {
+      present_message (self, _("This Is Not a Peer File"), error->message);
+      return;
+    }
+
+  /* the person compares what the other office reads out */
+  body = g_strdup_printf (_("Call %s (%s) and ask them to read out the fingerprint of their office. "
+                            "Add it only if they read exactly this:"),
+                          peer->scope_name, fg_node_kind_get_label (peer->kind));
+  dialog = adw_message_dialog_new (parent_window (self), _("Compare the Fingerprint"), body);
+  label = gtk_label_new (peer->fingerprint);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "title-2");
+  gtk_widget_add_css_class (label, "monospace");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("They Differ"),
+                                    "add", _("_Same: Add the Peer"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "fg-peer", g_steal_pointer (&peer), (GDestroyNotify) fg_node_info_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_peer_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_peer_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  choose (FG_SYNC_PAGE (widget), _("Add a Peer"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL,
+          add_peer_chosen, NULL);
+}
+
+/* Conflicts */
+
+static void
+resolve_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FgSyncPage *self = FG_SYNC_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  gboolean take_lost;
+
+  g_variant_get (parameter, "(xb)", &id, &take_lost);
+  if (!fg_sync_resolve_conflict (self->store, self->actor, id, take_lost, &error))
+    {
+      present_message (self, _("The Conflict Was Not Resolved"), error->message);
+      return;
+    }
+  toast (self, take_lost ? _("The other version is back; it goes to every office with the next bundle")
+                         : _("Kept as it is"));
+  fg_sync_page_reload (self);
+  g_signal_emit_by_name (self, "changed");
+}
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *tooltip,
+             const char *action,
+             GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  if (target != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  return button;
+}
+
+static void
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+static char *
+short_time (const char *iso)
+{
+  g_autofree char *text = iso != NULL ? g_strndup (iso, 16) : NULL;
+
+  if (text == NULL)
+    return g_strdup (_("never"));
+  if (strlen (text) > 10)
+    text[10] = ' ';
+  return g_steal_pointer (&text);
+}
+
+/**
+ * fg_sync_page_reload:
+ *
+ * Reads this office, its peers and the conflicts again.
+ */
+void
+fg_sync_page_reload (FgSyncPage *self)
+{
+  g_autoptr(FgNodeInfo) node = NULL;
+  g_autoptr(GPtrArray) peers = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (FG_IS_SYNC_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  node = fg_node_get_self (self->store, self->actor, &error);
+  if (node == NULL)
+    {
+      adw_action_row_set_subtitle (self->self_row, error->message);
+      return;
+    }
+  title = g_strdup_printf ("%s (%s)", node->scope_name, node->scope_code);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->self_row), title);
+  adw_action_row_set_subtitle (self->self_row, fg_node_kind_get_label (node->kind));
+  gtk_label_set_label (self->fingerprint_label, node->fingerprint);
+
+  clear_rows (self->peers_group, self->peer_rows);
+  peers = fg_node_list_peers (self->store, self->actor, NULL);
+  self->n_peers = peers != NULL ? peers->len : 0;
+  for (guint i = 0; peers != NULL && i < peers->len; i++)
+    {
+      FgNodeInfo *peer = g_ptr_array_index (peers, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *peer_title = g_strdup_printf ("%s (%s)", peer->scope_name, peer->scope_code);
+      g_autofree char *sent = short_time (peer->last_sent_at);
+      g_autofree char *received = short_time (peer->last_received_at);
+      guint pending = fg_sync_count_pending (self->store, peer->id);
+      g_autofree char *subtitle =
+        g_strdup_printf (_("%s · last sent %s · last received %s · %u changes waiting · folder: %s"),
+                         fg_node_kind_get_label (peer->kind), sent, received, pending,
+                         peer->sync_folder != NULL ? peer->sync_folder : _("none"));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), peer_title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 icon_button ("folder-symbolic", _("Choose the sync folder"), "sync.folder",
+                                              g_variant_new_string (peer->id)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 icon_button ("document-save-as-symbolic", _("Write a bundle for this office"),
+                                              "sync.export", g_variant_new_string (peer->id)));
+      adw_preferences_group_add (self->peers_group, row);
+      g_ptr_array_add (self->peer_rows, row);
+    }
+  if (self->n_peers == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No peers yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Add the peer file of the county office or of a grid station to sync with it."));
+      adw_preferences_group_add (self->peers_group, row);
+      g_ptr_array_add (self->peer_rows, row);
+    }
+
+  clear_rows (self->conflicts_group, self->conflict_rows);
+  conflicts = fg_sync_list_conflicts (self->store, self->actor, NULL);
+  self->n_conflicts = conflicts != NULL ? conflicts->len : 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), self->n_conflicts > 0);
+  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
+    {
+      FgConflict *conflict = g_ptr_array_index (conflicts, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *keep = gtk_button_new_with_label (_("Keep"));
+      GtkWidget *take = gtk_button_new_with_label (_("Take the Other"));
+      g_autofree char *found = short_time (conflict->found_at);
+      g_autofree char *subtitle = g_strdup_printf (_("Two offices changed it at once (%s). The other version: “%s”"),
+                                                   found, conflict->lost_title);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), conflict->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (keep, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (take, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (keep), "sync.resolve");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (keep), g_variant_new ("(xb)", conflict->id, FALSE));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (take), "sync.resolve");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (take), g_variant_new ("(xb)", conflict->id, TRUE));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), keep);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), take);
+      adw_preferences_group_add (self->conflicts_group, row);
+      g_ptr_array_add (self->conflict_rows, row);
+    }
+}
+
+static void
+fg_sync_page_dispose (GObject *object)
+{
+  FgSyncPage *self = (FgSyncPage *)object;
+
+  if (self->job != NULL)
+    g_cancellable_cancel (self->job);
+  g_clear_object (&self->job);
+  g_clear_handle_id (&self->timer, g_source_remove);
+  if (self->volumes != NULL)
+    g_signal_handlers_disconnect_by_data (self->volumes, self);
+  g_clear_object (&self->volumes);
+  g_signal_handlers_disconnect_by_data (g_network_monitor_get_default (), self);
+  g_clear_pointer ((GtkWidget **) &self->toast_overlay, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (fg_sync_page_parent_class)->dispose (object);
+}
+
+static void
+fg_sync_page_finalize (GObject *object)
+{
+  FgSyncPage *self = (FgSyncPage *)object;
+
+  g_clear_pointer (&self->peer_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->conflict_rows, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->actor, fg_actor_unref);
+
+  G_OBJECT_CLASS (fg_sync_page_parent_class)->finalize (object);
+}
+
+static void
+fg_sync_page_class_init (FgSyncPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fg_sync_page_dispose;
+  object_class->finalize = fg_sync_page_finalize;
+
+  /**
+   * FgSyncPage::changed:
+   *
+   * A bundle brought records: the other pages read them again.
+   */
+  g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "sync.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "sync.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "sync.folder", "s", folder_action);
+  gtk_widget_class_install_action (widget_class, "sync.now", NULL, sync_now_action);
+  gtk_widget_class_install_action (widget_class, "sync.save-peer-file", NULL, save_peer_file_action);
+  gtk_widget_class_install_action (widget_class, "sync.add-peer", NULL, add_peer_action);
+  gtk_widget_class_install_action (widget_class, "sync.resolve", "(xb)", resolve_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "fgsyncpage");
+}
+
+static GtkWidget *
+text_button (const char *label,
+             const char *action,
+             gboolean    suggested)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
+  return button;
+}
+
+static void
+fg_sync_page_init (FgSyncPage *self)
+{
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  self->peer_rows = g_ptr_array_new ();
+  self->conflict_rows = g_ptr_array_new ();
+
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->toast_overlay), GTK_WIDGET (self));
+  adw_toast_overlay_set_child (self->toast_overlay, page);
+
+  self->self_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->self_group, _("This Office"));
+  adw_preferences_group_set_description (self->self_group,
+                                         _("Other offices know this installation by its peer file; they confirm it "
+                                           "by the fingerprint you read out to them."));
+  self->self_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->self_row), FALSE);
+  adw_action_row_add_suffix (self->self_row, text_button (_("_Save Peer File…"), "sync.save-peer-file", FALSE));
+  adw_preferences_group_add (self->self_group, GTK_WIDGET (self->self_row));
+  self->fingerprint_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->fingerprint_row), _("Fingerprint"));
+  self->fingerprint_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_selectable (self->fingerprint_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->fingerprint_label), "monospace");
+  gtk_widget_add_css_class (GTK_WIDGET (self->fingerprint_label), "title-4");
+  adw_action_row_add_suffix (self->fingerprint_row, GTK_WIDGET (self->fingerprint_label));
+  adw_preferences_group_add (self->self_group, GTK_WIDGET (self->fingerprint_row));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->self_group);
+
+  self->peers_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->peers_group, _("Peers"));
+  gtk_box_append (GTK_BOX (actions), text_button (_("_Add Peer…"), "sync.add-peer", FALSE));
+  gtk_box_append (GTK_BOX (actions), text_button (_("_Import Bundle…"), "sync.import", FALSE));
+  gtk_box_append (GTK_BOX (actions), text_button (_("Sync _Now"), "sync.now", TRUE));
+  adw_preferences_group_set_header_suffix (self->peers_group, actions);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->peers_group);
+
+  self->conflicts_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->conflicts_group, _("Conflicts"));
+  adw_preferences_group_set_description (self->conflicts_group,
+                                         _("Records two offices changed at once. The later change was kept; "
+                                           "look at the other and choose."));
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), FALSE);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->conflicts_group);
+}
+
+/**
+ * fg_sync_page_set_store:
+ * @actor: the person logged in; syncs run in their name
+ *
+ * Shows the page for @store and starts the automatic sync passes.
+ */
+void
+fg_sync_page_set_store (FgSyncPage *self,
+                        FgStore    *store,
+                        FgActor    *actor)
+{
+  g_return_if_fail (FG_IS_SYNC_PAGE (self));
+  g_return_if_fail (FG_IS_STORE (store));
+  g_return_if_fail (actor != NULL);
+
+  g_set_object (&self->store, store);
+  g_clear_pointer (&self->actor, fg_actor_unref);
+  self->actor = fg_actor_ref (actor);
+
+  if (!fg_actor_can (actor, FG_ACTION_SYNC))
+    return;
+
+  fg_sync_page_reload (self);
+
+  if (self->timer == 0)
+    {
+      self->timer = g_timeout_add_seconds (SYNC_INTERVAL_SECONDS, on_sync_timer, self);
+      g_signal_connect_object (g_network_monitor_get_default (), "notify::network-available",
+                               G_CALLBACK (on_network_changed), self, G_CONNECT_SWAPPED);
+      self->volumes = g_volume_monitor_get ();
+      g_signal_connect_object (self->volumes, "mount-added", G_CALLBACK (fg_sync_page_sync_folders), self,
+                               G_CONNECT_SWAPPED);
+    }
+  fg_sync_page_sync_folders (self);
+}
+
+gboolean
+fg_sync_page_get_busy (FgSyncPage *self)
+{
+  g_return_val_if_fail (FG_IS_SYNC_PAGE (self), FALSE);
+  return self->job != NULL;
+}
+
+guint
+fg_sync_page_get_n_peers (FgSyncPage *self)
+{
+  g_return_val_if_fail (FG_IS_SYNC_PAGE (self), 0);
+  return self->n_peers;
+}
+
+guint
+fg_sync_page_get_n_conflicts (FgSyncPage *self)
+{
+  g_return_val_if_fail (FG_IS_SYNC_PAGE (self), 0);
+  return self->n_conflicts;
+}

@@ -1,0 +1,182 @@
+/* test-sync.c — the sync page: peers, a bundle imported after a dry run
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "fg-sync-page.h"
+#include "fg-window.h"
+#include "fg-ui-test-util.h"
+
+typedef struct
+{
+  FgTestDir dir;
+  FgTestDir other_dir;
+  FgStore *store;
+  FgStore *other;
+  FgActor *actor;
+  FgActor *other_actor;
+  FgWindow *window;
+  FgSyncPage *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fg_test_dir_init (&fixture->dir);
+  fg_test_dir_init (&fixture->other_dir);
+  fixture->store = fg_ui_test_demo_new (&fixture->dir);
+  fixture->other = fg_ui_test_demo_new (&fixture->other_dir);
+  fixture->actor = fg_ui_test_login (fixture->store, data != NULL ? data : "admin");
+  fixture->other_actor = fg_ui_test_login (fixture->other, "admin");
+  fixture->window = g_object_ref (fg_window_new (NULL, fixture->store, fixture->actor));
+  fixture->page = fg_window_get_sync_page (fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fg_ui_test_spin ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fg_ui_test_spin ();
+  g_assert_finalize_object (fixture->window);
+  g_clear_pointer (&fixture->actor, fg_actor_unref);
+  g_clear_pointer (&fixture->other_actor, fg_actor_unref);
+  g_assert_finalize_object (fixture->store);
+  g_assert_finalize_object (fixture->other);
+  fg_test_dir_clear (&fixture->dir);
+  fg_test_dir_clear (&fixture->other_dir);
+}
+
+static void
+wait_for_job (FgSyncPage *page)
+{
+  for (guint i = 0; i < 500 && fg_sync_page_get_busy (page); i++)
+    {
+      fg_ui_test_spin ();
+      g_usleep (10000);
+    }
+  g_assert_false (fg_sync_page_get_busy (page));
+  fg_ui_test_spin ();
+}
+
+static void
+add_peer (FgStore *store,
+          FgActor *actor,
+          FgStore *peer_store,
+          FgActor *peer_actor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) file = fg_node_write_peer_file (peer_store, peer_actor, &error);
+  g_autoptr(FgNodeInfo) peer = NULL;
+
+  g_assert_no_error (error);
+  peer = fg_node_read_peer_file (file, &error);
+  g_assert_no_error (error);
+  fg_node_add_peer (store, actor, peer, &error);
+  g_assert_no_error (error);
+}
+
+/* A bundle from another office: checked dry first, the summary asked
+ * about, then imported; the venue list shows the new venues. */
+static void
+test_sync_import (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(FgNodeInfo) self = fg_node_get_self (fixture->store, fixture->actor, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->other_dir.dir, "bundle.fgbundle", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(FgVenue) venue = fg_venue_new ();
+  FgBundleReport report;
+  GtkWindow *dialog;
+  guint before;
+
+  /* Ctrl+4 shows the page; no peers yet */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "sync"));
+  g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "sync");
+  g_assert_cmpuint (fg_sync_page_get_n_peers (fixture->page), ==, 0);
+
+  add_peer (fixture->store, fixture->actor, fixture->other, fixture->other_actor);
+  add_peer (fixture->other, fixture->other_actor, fixture->store, fixture->actor);
+  fg_sync_page_reload (fixture->page);
+  g_assert_cmpuint (fg_sync_page_get_n_peers (fixture->page), ==, 1);
+
+  /* the other office registers a venue and writes a bundle for this one */
+  fg_venue_set_name (venue, "新开小超市");
+  fg_venue_set_address (venue, "李庄村人民路99号");
+  fg_venue_set_region_id (venue, fg_store_get_home_region_id (fixture->other));
+  fg_venue_set_categories (venue, (const char * const[]) { "shop", NULL });
+  {
+    g_autoptr(GPtrArray) villages = fg_region_list_children (fixture->other, fixture->other_actor,
+                                                             fg_store_get_home_region_id (fixture->other), FALSE,
+                                                             &error);
+
+    g_assert_no_error (error);
+    fg_venue_set_region_id (venue, fg_region_get_id (g_ptr_array_index (villages, 0)));
+  }
+  fg_venue_save (fixture->other, fixture->other_actor, venue, &error);
+  g_assert_no_error (error);
+  fg_bundle_export (fixture->other, fixture->other_actor, self->id, path, &report, NULL, &error);
+  g_assert_no_error (error);
+
+  before = fg_ui_test_count (fixture->store, fixture->actor, NULL, NULL, "新开小超市");
+  g_assert_cmpuint (before, ==, 0);
+
+  /* a dry run, then the summary */
+  fg_sync_page_import_file (fixture->page, file);
+  wait_for_job (fixture->page);
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (fg_ui_test_count (fixture->store, fixture->actor, NULL, NULL, "新开小超市"), ==, 0);
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  gtk_window_destroy (dialog);
+  wait_for_job (fixture->page);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (fg_ui_test_count (fixture->store, fixture->actor, NULL, NULL, "新开小超市"), ==, 1);
+
+  /* the same bundle again: a sentence, nothing changed */
+  fg_sync_page_import_file (fixture->page, file);
+  wait_for_job (fixture->page);
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Nothing Was Imported");
+  gtk_window_destroy (dialog);
+  fg_ui_test_spin ();
+  g_assert_cmpuint (fg_ui_test_count (fixture->store, fixture->actor, NULL, NULL, "新开小超市"), ==, 1);
+}
+
+/* A village committee does not sync: no page. */
+static void
+test_sync_hidden (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  AdwViewStackPage *page = NULL;
+  GtkWidget *child = GTK_WIDGET (fixture->page);
+  GtkWidget *stack = gtk_widget_get_ancestor (child, ADW_TYPE_VIEW_STACK);
+
+  g_assert_nonnull (stack);
+  page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), child);
+  g_assert_false (adw_view_stack_page_get_visible (page));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!fg_ui_test_init (&argc, &argv))
+    {
+      g_test_skip ("no display");
+      return g_test_run ();
+    }
+
+  g_test_add ("/ui/sync/import", Fixture, NULL, fixture_set_up, test_sync_import, fixture_tear_down);
+  g_test_add ("/ui/sync/hidden", Fixture, "village", fixture_set_up, test_sync_hidden, fixture_tear_down);
+
+  return g_test_run ();
+}
