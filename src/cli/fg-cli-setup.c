@@ -26,6 +26,7 @@ fg_cli_command_init (FgCli   *cli,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autofree char *township_code = NULL;
+  g_autofree char *county_code = NULL;
   g_autofree char *township_name = NULL;
   g_autofree char *county_name = NULL;
   g_autofree char *admin_login = NULL;
@@ -39,7 +40,9 @@ fg_cli_command_init (FgCli   *cli,
   gboolean created = FALSE;
   const GOptionEntry entries[] = {
     { "township", 0, 0, G_OPTION_ARG_FILENAME, &township_code,
-      N_("The township’s 9- or 12-digit division code (required)"), N_("CODE") },
+      N_("The township’s 9- or 12-digit division code"), N_("CODE") },
+    { "county", 0, 0, G_OPTION_ARG_FILENAME, &county_code,
+      N_("For a county office instead: the county’s 6- or 12-digit division code"), N_("CODE") },
     { "name", 0, 0, G_OPTION_ARG_FILENAME, &township_name,
       N_("The township’s name, e.g. 冢头镇 (required)"), N_("NAME") },
     { "county-name", 0, 0, G_OPTION_ARG_FILENAME, &county_name,
@@ -77,9 +80,10 @@ fg_cli_command_init (FgCli   *cli,
       return FALSE;
     }
 
-  if (township_code == NULL)
+  if ((township_code == NULL) == (county_code == NULL))
     {
-      fg_cli_set_usage_error (error, _("Give the township’s division code with --township."));
+      fg_cli_set_usage_error (error, _("Give the township’s division code with --township, or for a county "
+                                       "office the county’s with --county."));
       return FALSE;
     }
   if (township_name == NULL)
@@ -96,7 +100,9 @@ fg_cli_command_init (FgCli   *cli,
 
   /* A wrong code is refused before a database file is created, and the
    * password asked for before too: an interrupted prompt leaves nothing. */
-  code = fg_division_code_normalize (township_code, FG_REGION_LEVEL_TOWNSHIP, NULL, error);
+  code = fg_division_code_normalize (county_code != NULL ? county_code : township_code,
+                                     county_code != NULL ? FG_REGION_LEVEL_COUNTY : FG_REGION_LEVEL_TOWNSHIP,
+                                     NULL, error);
   if (code == NULL)
     return FALSE;
 
@@ -109,8 +115,11 @@ fg_cli_command_init (FgCli   *cli,
     goto failed;
 
   /* the township and its administrator, both or neither */
-  admin = fg_account_set_up_township (store, code, township_name, county_name,
-                                      admin_login, admin_name, password, error);
+  if (county_code != NULL)
+    admin = fg_account_set_up_county (store, code, township_name, admin_login, admin_name, password, error);
+  else
+    admin = fg_account_set_up_township (store, code, township_name, county_name,
+                                        admin_login, admin_name, password, error);
   if (admin == NULL)
     goto failed;
 
@@ -127,7 +136,9 @@ fg_cli_command_init (FgCli   *cli,
            fg_region_get_name (township), fg_region_get_code (township),
            fg_store_get_path (store));
   /* TRANSLATORS: the administrator's name and login, then the login again */
-  printf (_("The township administrator is %s (login %s): give --user %s to the other commands.\n"),
+  printf (county_code != NULL
+          ? _("The county administrator is %s (login %s): give --user %s to the other commands.\n")
+          : _("The township administrator is %s (login %s): give --user %s to the other commands.\n"),
           fg_account_get_display_name (admin), fg_account_get_login (admin),
           fg_account_get_login (admin));
   return TRUE;

@@ -507,6 +507,18 @@ fg_account_login (FgStore     *store,
   return actor_for_account (store, id, login, display_name, role, scope_region_id, error);
 }
 
+/* Whether this installation is a county office's. */
+static gboolean
+is_county_node (FgStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store, "SELECT kind FROM node WHERE id = ?1", NULL);
+
+  if (stmt == NULL || fg_store_get_node_id (store) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW && g_str_equal (fg_stmt_text (stmt, 0), "county");
+}
+
 /* The level a role's scope must have. */
 static FgRegionLevel
 scope_level (FgRole role)
@@ -521,6 +533,7 @@ scope_level (FgRole role)
     case FG_ROLE_VILLAGE_COMMITTEE:
       return FG_REGION_LEVEL_VILLAGE;
     case FG_ROLE_COUNTY:
+    case FG_ROLE_COUNTY_ADMIN:
     case FG_N_ROLES:
     default:
       return FG_REGION_LEVEL_COUNTY;
@@ -540,6 +553,7 @@ scope_level_message (FgRole role)
     case FG_ROLE_VILLAGE_COMMITTEE:
       return _("A village committee’s account covers its village or community: choose it.");
     case FG_ROLE_COUNTY:
+    case FG_ROLE_COUNTY_ADMIN:
     case FG_N_ROLES:
     default:
       return _("A county account covers the county: choose the county.");
@@ -628,6 +642,7 @@ fg_account_create (FgStore     *store,
   g_autofree char *stamp = NULL;
   g_autofree char *created_at = NULL;
   gboolean first;
+  gboolean county_node;
 
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
@@ -660,12 +675,24 @@ fg_account_create (FgStore     *store,
       return NULL;
     }
 
+  /* a county office's installation has its own administrator; a
+   * township's the township roles */
+  county_node = is_county_node (store);
+  if ((role == FG_ROLE_COUNTY_ADMIN) != county_node && role != FG_ROLE_COUNTY)
+    {
+      g_set_error_literal (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_SCOPE,
+                           county_node ? _("A county office’s installation has county accounts only.")
+                                       : _("A county administrator is an account of a county office’s installation."));
+      return NULL;
+    }
+
   first = !fg_store_has_accounts (store);
-  if (first && (role != FG_ROLE_TOWNSHIP_ADMIN ||
+  if (first && (role != (county_node ? FG_ROLE_COUNTY_ADMIN : FG_ROLE_TOWNSHIP_ADMIN) ||
                 g_strcmp0 (fg_region_get_id (scope), fg_store_get_home_region_id (store)) != 0))
     {
       g_set_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_SCOPE,
-                   _("The first account must be an administrator of the township."));
+                   county_node ? _("The first account must be an administrator of the county.")
+                               : _("The first account must be an administrator of the township."));
       return NULL;
     }
 
@@ -779,6 +806,48 @@ fg_account_set_up_township (FgStore     *store,
   if (!fg_store_commit (store, error))
     return NULL;
 
+  return g_steal_pointer (&admin);
+
+failed:
+  fg_store_rollback (store);
+  return NULL;
+}
+
+/**
+ * fg_account_set_up_county:
+ *
+ * Sets up a county office's installation and its administrator, both or
+ * neither (see fg_account_set_up_township()).
+ *
+ * Returns: (transfer full): the administrator's account, or %NULL
+ */
+FgAccount *
+fg_account_set_up_county (FgStore     *store,
+                          const char  *county_code,
+                          const char  *county_name,
+                          const char  *admin_login,
+                          const char  *admin_name,
+                          const char  *admin_password,
+                          GError     **error)
+{
+  g_autoptr(FgActor) installer = fg_actor_new_local ();
+  g_autoptr(FgAccount) admin = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+
+  if (!check_login_name (admin_login, error) || !check_password (admin_password, admin_login, error))
+    return NULL;
+  if (!fg_store_begin (store, error))
+    return NULL;
+  if (!fg_region_set_up_county (store, installer, county_code, county_name, error))
+    goto failed;
+  admin = fg_account_create (store, installer, admin_login,
+                             admin_name != NULL && *admin_name != '\0' ? admin_name : admin_login,
+                             FG_ROLE_COUNTY_ADMIN, fg_store_get_home_region_id (store), admin_password, error);
+  if (admin == NULL)
+    goto failed;
+  if (!fg_store_commit (store, error))
+    return NULL;
   return g_steal_pointer (&admin);
 
 failed:

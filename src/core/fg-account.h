@@ -54,6 +54,13 @@ FgAccount  *fg_account_set_up_township     (FgStore     *store,
                                             const char  *admin_name,
                                             const char  *admin_password,
                                             GError     **error);
+FgAccount  *fg_account_set_up_county       (FgStore     *store,
+                                            const char  *county_code,
+                                            const char  *county_name,
+                                            const char  *admin_login,
+                                            const char  *admin_name,
+                                            const char  *admin_password,
+                                            GError     **error);
 FgActor    *fg_account_login               (FgStore     *store,
                                             const char  *login,
                                             const char  *password,

@@ -284,6 +284,7 @@ add_accounts (FgStore     *store,
           scope_id = fg_region_get_id (g_ptr_array_index (places->grid_villages, 0));
           break;
         case FG_ROLE_COUNTY:
+        case FG_ROLE_COUNTY_ADMIN:
           scope_id = fg_region_get_parent_id (township);
           break;
         case FG_ROLE_TOWNSHIP_ADMIN:

@@ -26,14 +26,16 @@ G_DEFINE_QUARK (fg-permission-error-quark, fg_permission_error)
  *   V  village committee       reads its village; prints notices and
  *                              records their service
  *   C  county                  reads every township it imported; issues
- *                              supervision instructions; edits nothing */
+ *                              supervision instructions; syncs; edits nothing
+ *   K  county administrator    the same, and a county installation's accounts */
 static const gboolean role_actions[FG_N_ROLES][FG_N_ACTIONS] = {
   /*                           RR RE VR VE IR HR HM NI NP NS SU CM SY AM AU */
   [FG_ROLE_TOWNSHIP_ADMIN]  = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1 },
   [FG_ROLE_TOWNSHIP_STAFF]  = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 0 },
   [FG_ROLE_GRID_WORKER]     = { 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
   [FG_ROLE_VILLAGE_COMMITTEE] = { 1, 0, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0 },
-  [FG_ROLE_COUNTY]          = { 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1 },
+  [FG_ROLE_COUNTY]          = { 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 1 },
+  [FG_ROLE_COUNTY_ADMIN]    = { 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 1, 1 },
 };
 
 static const char * const role_ids[FG_N_ROLES] = {
@@ -42,6 +44,7 @@ static const char * const role_ids[FG_N_ROLES] = {
   "grid-worker",
   "village-committee",
   "county",
+  "county-admin",
 };
 
 static const char * const action_ids[FG_N_ACTIONS] = {
@@ -123,6 +126,8 @@ fg_role_get_label (FgRole role)
       return _("Village committee");
     case FG_ROLE_COUNTY:
       return _("County office");
+    case FG_ROLE_COUNTY_ADMIN:
+      return _("County administrator");
     case FG_N_ROLES:
     default:
       return "";

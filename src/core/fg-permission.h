@@ -25,6 +25,7 @@ typedef enum
   FG_ROLE_GRID_WORKER,        /* 网格员 */
   FG_ROLE_VILLAGE_COMMITTEE,  /* 村(居)委会 */
   FG_ROLE_COUNTY,             /* 县级 */
+  FG_ROLE_COUNTY_ADMIN,       /* 县级管理员: a county installation's accounts */
   FG_N_ROLES
 } FgRole;
 

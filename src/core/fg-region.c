@@ -715,6 +715,82 @@ failed:
   return FALSE;
 }
 
+/**
+ * fg_region_set_up_county:
+ * @store: a store that has not been set up
+ * @actor: who sets it up
+ * @county_code: the county's division code (6 or 12 digits)
+ * @county_name: the county's name, e.g. "郏县"
+ * @error: return location for an error
+ *
+ * Makes this installation a county office: the node and the county, under
+ * which the townships' bundles bring their records.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_region_set_up_county (FgStore     *store,
+                         FgActor     *actor,
+                         const char  *county_code,
+                         const char  *county_name,
+                         GError     **error)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *node_id = fg_uuid_new ();
+  g_autofree char *county_id = fg_uuid_new ();
+  g_autofree char *created_at = fg_now_iso8601 ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  if (fg_store_is_set_up (store))
+    {
+      g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_ALREADY_SET_UP,
+                   _("This database has already been set up."));
+      return FALSE;
+    }
+  code = fg_division_code_normalize (county_code, FG_REGION_LEVEL_COUNTY, NULL, error);
+  if (code == NULL)
+    return FALSE;
+  name = check_name (county_name, error);
+  if (name == NULL)
+    return FALSE;
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+  stmt = fg_store_prepare (store, "INSERT INTO node (id, kind, created_at) VALUES (?1, 'county', ?2)", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, node_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, created_at, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+  g_clear_pointer (&stmt, fg_stmt_release);
+  fg_store_reload_node (store);
+
+  if (!insert_region (store, actor, county_id, NULL, FG_REGION_LEVEL_COUNTY, code, name, error))
+    goto failed;
+  stmt = fg_store_prepare (store, "UPDATE node SET scope_region_id = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, county_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, node_id, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error) || !fg_node_ensure_keys (store, error))
+    goto failed;
+  if (!fg_store_commit (store, error))
+    return FALSE;
+
+  fg_store_reload_node (store);
+  return TRUE;
+
+failed:
+  fg_store_rollback (store);
+  fg_store_reload_node (store);
+  return FALSE;
+}
+
 static void
 set_wrong_level_error (GError        **error,
                        FgRegion       *region,

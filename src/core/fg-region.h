@@ -62,6 +62,11 @@ gboolean       fg_region_set_up_township   (FgStore       *store,
                                             const char    *township_name,
                                             const char    *county_name,
                                             GError       **error);
+gboolean       fg_region_set_up_county     (FgStore       *store,
+                                            FgActor       *actor,
+                                            const char    *county_code,
+                                            const char    *county_name,
+                                            GError       **error);
 FgRegion      *fg_region_lookup            (FgStore       *store,
                                             FgActor       *actor,
                                             const char    *id_or_code,
