@@ -94,8 +94,10 @@ exec_sql (sqlite3    *db,
     g_error ("%s: %s", sql, message);
 }
 
-#define UUID "lower (hex (randomblob (4)) || '-' || hex (randomblob (2)) || '-7' || substr (hex (randomblob (2)), 2)" \
-             " || '-8' || substr (hex (randomblob (2)), 2) || '-' || hex (randomblob (6)))"
+/* time-ordered, as the program's own ids (UUID version 7) are: the rows
+ * of one table follow each other in its indexes */
+#define UUID(i) "printf ('%%08x-%%04x-7%%03x-8%%03x-%%012x', 27400000, ((" i ") >> 16) %% 65536," \
+                " ((" i ") >> 4) %% 4096, abs (random ()) %% 4096, (" i "))"
 
 /* Venues, inspections with results, hazards and events, in SQL. */
 static void
@@ -116,7 +118,7 @@ fill (const char *path,
     "CREATE TEMP TABLE n (i INTEGER PRIMARY KEY);"
     "WITH RECURSIVE c (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < %u) INSERT INTO n SELECT i FROM c;"
     "CREATE TEMP TABLE vil AS SELECT row_number () OVER (ORDER BY code) - 1 AS k, id FROM region WHERE level = 3;"
-    "CREATE TEMP TABLE v AS SELECT n.i, " UUID " AS id,"
+    "CREATE TEMP TABLE v AS SELECT n.i, " UUID ("n.i") " AS id,"
     "  (SELECT id FROM vil WHERE k = n.i %% (SELECT count (*) FROM vil)) AS village FROM n;"
     "INSERT INTO venue (id, region_id, county_id, township_id, village_id, name, address, categories,"
     "  operator_name, created_at, origin_node, stamp)"
@@ -124,7 +126,7 @@ fill (const char *path,
     "    v.village, '测试场所' || v.i, '测试路' || v.i || '号', '[\"restaurant\"]', '张三',"
     "    '2026-11-29T00:00:00Z', (SELECT id FROM node), printf ('%%015d-00000-x', v.i) FROM v;"
     /* an inspection for every tenth venue … three tenths: 0.3 inspections a venue, ten results each */
-    "CREATE TEMP TABLE ins AS SELECT v.i, v.id AS venue, v.village, " UUID " AS id FROM v WHERE v.i %% 10 < 3;"
+    "CREATE TEMP TABLE ins AS SELECT v.i, v.id AS venue, v.village, " UUID ("v.i") " AS id FROM v WHERE v.i %% 10 < 3;"
     "INSERT INTO inspection (id, venue_id, kind, inspector, inspector_name, started_at, township_id, village_id,"
     "  origin_node, stamp)"
     "  SELECT id, venue, 'routine', 'admin', '张伟', '2026-11-29T08:00:00Z', (SELECT id FROM region WHERE level = 2),"
@@ -136,14 +138,14 @@ fill (const char *path,
     "  FROM ins JOIN n k ON k.i <= 10;"
     "UPDATE inspection SET finished_at = '2026-11-29T08:30:00Z' WHERE id IN (SELECT id FROM ins);"
     /* one hazard a tenth of the venues (the failed item), five events each: V/2 events */
-    "CREATE TEMP TABLE hz AS SELECT ins.i, ins.id AS inspection, ins.venue, ins.village, " UUID " AS id"
+    "CREATE TEMP TABLE hz AS SELECT ins.i, ins.id AS inspection, ins.venue, ins.village, " UUID ("ins.i") " AS id"
     "  FROM ins WHERE ins.i %% 10 = 0;"
     "INSERT INTO hazard (id, venue_id, inspection_id, item_code, template_id, template_version, grade,"
     "  deadline_days, found_at, township_id, village_id, origin_node, stamp)"
     "  SELECT id, venue, inspection, 'ITEM-1', 'restaurant', 1, 'deadline', 5, '2026-11-29T08:30:00Z',"
     "    (SELECT id FROM region WHERE level = 2), village, (SELECT id FROM node), printf ('%%015d-00002-x', i) FROM hz;"
     "INSERT INTO hazard_event (id, hazard_id, kind, at, actor, actor_name, note, deadline, origin_node, stamp)"
-    "  SELECT " UUID ", hz.id, CASE k.i WHEN 1 THEN 'found' WHEN 2 THEN 'notice-issued' WHEN 3 THEN 'notice-served'"
+    "  SELECT " UUID ("hz.i * 8 + k.i") ", hz.id, CASE k.i WHEN 1 THEN 'found' WHEN 2 THEN 'notice-issued' WHEN 3 THEN 'notice-served'"
     "    WHEN 4 THEN 'reported-fixed' ELSE 'reinspected-pass' END, '2026-11-29T09:00:00Z', 'admin', '张伟',"
     "    CASE k.i WHEN 3 THEN '王建国' ELSE '' END, CASE k.i WHEN 2 THEN '2026-12-10' END,"
     "    (SELECT id FROM node), printf ('%%015d-%%05d-x', hz.i, k.i + 2) FROM hz JOIN n k ON k.i <= 5;"

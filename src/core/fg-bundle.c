@@ -47,6 +47,10 @@
 #define BUNDLE_SCHEMA_RESOURCE "/io/github/firegrid/core/schema/bundle-1.xsd"
 #define SIGNATURE_OPEN "<signature>"
 #define SIGNATURE_CLOSE "</signature>"
+/* A bundle ends with exactly these bytes after its signature's base64:
+ * what the signature does not cover has one form only. */
+#define TRAILER SIGNATURE_CLOSE "\n</bundle>\n"
+#define SIGNATURE_BASE64_LENGTH 88
 #define MAX_DEPTH 3
 #define MAX_VALUE_LENGTH 4096
 #define MAX_PHOTO_BASE64 (14 * 1024 * 1024)
@@ -114,19 +118,6 @@ fg_bundle_info_free (FgBundleInfo *info)
   g_free (info->created_at);
   g_free (info->digest);
   g_free (info);
-}
-
-static void
-ensure_sodium (void)
-{
-  static gsize initialised;
-
-  if (g_once_init_enter (&initialised))
-    {
-      if (sodium_init () < 0)
-        g_error ("libsodium could not be initialised");
-      g_once_init_leave (&initialised, 1);
-    }
 }
 
 /* Writing */
@@ -208,6 +199,7 @@ typedef struct
   const char *prefix;        /* what the codes of rows to send begin with */
   gint64 since;              /* change_log entries after this one */
   FgBundleReport *report;
+  guint changed;             /* rows changed since the last bundle */
   GHashTable *photos;        /* sha256 of photos to send */
   GCancellable *cancellable;
 } Export;
@@ -245,6 +237,11 @@ write_children (Export             *export,
   return TRUE;
 }
 
+/* Who wrote a row as it stands: for the registry, which changes, the node
+ * of its update stamp ("WWWWWWWWWWWWWWW-CCCCC-NODE"); the rows that never
+ * change are their creator's. */
+#define WRITER "substr (t.stamp, 23)"
+
 /* The rows of one table changed since the peer's last bundle, in its
  * division and the receiver's, not written by the receiver. @where
  * reaches the row's region code as "code". */
@@ -261,10 +258,20 @@ write_table (Export           *export,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  sql = g_strdup_printf ("SELECT %s FROM change_log c JOIN %s t ON t.id = c.row_id %s"
-                         " WHERE c.table_name = '%s' AND c.seq > ?1 AND t.origin_node <> ?2 AND (%s)"
-                         " ORDER BY %s",
-                         columns, spec->table, join, spec->table, where, order);
+  /* The division tree goes whole with every bundle (a few hundred rows at
+   * most), so that each bundle can be read on its own, in any order: the
+   * rows of a later one still find the regions they lie in. */
+  if (spec == &regions)
+    sql = g_strdup_printf ("SELECT %s, coalesce (c.seq > ?1, 0) FROM %s t"
+                           " LEFT JOIN change_log c ON c.table_name = '%s' AND c.row_id = t.id %s"
+                           " WHERE " WRITER " <> ?2 AND (%s) ORDER BY %s",
+                           columns, spec->table, spec->table, join, where, order);
+  else
+    sql = g_strdup_printf ("SELECT %s, 1 FROM change_log c JOIN %s t ON t.id = c.row_id %s"
+                           " WHERE c.table_name = '%s' AND c.seq > ?1 AND %s <> ?2 AND (%s)"
+                           " ORDER BY %s",
+                           columns, spec->table, join, spec->table,
+                           spec == &venues || spec == &campaigns ? WRITER : "t.origin_node", where, order);
   stmt = fg_store_prepare (export->store, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -310,6 +317,8 @@ write_table (Export           *export,
       if (xmlTextWriterEndElement (export->writer) < 0)
         goto write_failed;
       export->report->added++;
+      if (sqlite3_column_int (stmt, (int) g_strv_length ((char **) spec->columns)) != 0)
+        export->changed++;
     }
   if (rc != SQLITE_DONE)
     {
@@ -500,7 +509,7 @@ fg_bundle_export (FgStore         *store,
     }
   sink.file = fdopen (fd, "wb");
   sink.digest = digest;
-  ensure_sodium ();
+  fg_node_init_crypto ();
   crypto_sign_init (&sink.signing);
   sink.signing_on = TRUE;
 
@@ -543,7 +552,7 @@ fg_bundle_export (FgStore         *store,
       !write_table (&export, &regions, "",
                     /* the rows in the common division, and the regions above it, which the tree needs */
                     "substr (t.code, 1, length (?3)) = ?3 OR substr (?3, 1, length (rtrim (t.code, '0'))) = rtrim (t.code, '0')",
-                    "t.level, c.seq", error) ||
+                    "t.level, t.seq", error) ||
       !write_table (&export, &campaigns, "JOIN region r ON r.id = t.township_id",
                     "substr (r.code, 1, length (?3)) = ?3 OR substr (?3, 1, length (rtrim (r.code, '0'))) = rtrim (r.code, '0')",
                     "c.seq", error) ||
@@ -559,7 +568,7 @@ fg_bundle_export (FgStore         *store,
                     "substr (r.code, 1, length (?3)) = ?3", "t.stamp, t.id", error))
     goto write_out;
 
-  if (counts.added == 0 && counts.photos == 0)
+  if (export.changed == 0 && counts.photos == 0)
     {
       g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_NOTHING_TO_SEND,
                    _("Nothing changed for %s since the last bundle: there is nothing to send."),
@@ -573,12 +582,13 @@ fg_bundle_export (FgStore         *store,
   sink.signing_on = FALSE;
   crypto_sign_final_create (&sink.signing, signature, NULL, secret);
   signature_text = g_base64_encode (signature, sizeof signature);
-  if (xmlTextWriterWriteRaw (export.writer, BAD_CAST SIGNATURE_OPEN) < 0 ||
-      xmlTextWriterWriteRaw (export.writer, BAD_CAST signature_text) < 0 ||
-      xmlTextWriterWriteRaw (export.writer, BAD_CAST SIGNATURE_CLOSE "\n") < 0 ||
-      xmlTextWriterEndDocument (export.writer) < 0 ||
-      xmlTextWriterFlush (export.writer) < 0)
-    goto write_failed;
+  {
+    /* the signature and the end, always these very bytes (see TRAILER) */
+    g_autofree char *tail = g_strconcat (SIGNATURE_OPEN, signature_text, TRAILER, NULL);
+
+    if (sink_write (&sink, tail, (int) strlen (tail)) < 0)
+      goto write_failed;
+  }
 
   if (fflush (sink.file) != 0 || fsync (fileno (sink.file)) != 0)
     {
@@ -658,7 +668,10 @@ out:
 
 /* Reading */
 
-static const int reader_options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
+/* No network, no DTD loading, no entity substitution (none of those flags
+ * is given); errors are not printed but read from the reader. */
+static const int reader_options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
+                                  XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
 
 static void
 set_malformed (GError     **error,
@@ -786,22 +799,18 @@ check_signature (const char    *path,
     goto malformed;
   {
     g_autofree char *text = g_strndup (value, close_tag - value);
-    const char *rest = close_tag + strlen (SIGNATURE_CLOSE);
 
-    signature = g_base64_decode (text, &signature_length);
-    while (g_ascii_isspace (*rest))
-      rest++;
-    if (!g_str_has_prefix (rest, "</bundle>"))
+    if (strlen (text) != SIGNATURE_BASE64_LENGTH ||
+        strspn (text, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=") != SIGNATURE_BASE64_LENGTH ||
+        strcmp (close_tag, TRAILER) != 0)
       goto malformed;
-    rest += strlen ("</bundle>");
-    while (g_ascii_isspace (*rest))
-      rest++;
-    if (*rest != '\0' || signature_length != crypto_sign_BYTES)
+    signature = g_base64_decode (text, &signature_length);
+    if (signature_length != crypto_sign_BYTES)
       goto malformed;
   }
   signed_length = info.st_size - (gint64) tail_length + (open_tag - tail);
 
-  ensure_sodium ();
+  fg_node_init_crypto ();
   crypto_sign_init (&state);
   if (fseeko (file, 0, SEEK_SET) != 0)
     goto malformed;
@@ -900,6 +909,8 @@ typedef struct
   char *event_id;            /* the event whose photos are read */
   gboolean inspection_new;
   gboolean event_new;
+  char *latest_stamp;        /* the latest stamp seen, without its node */
+  GHashTable *photos;        /* the SHA-256 of each photo the bundle brought */
 } Import;
 
 static void
@@ -911,6 +922,8 @@ import_clear (Import *import)
   g_clear_pointer (&import->inspection_id, g_free);
   g_clear_pointer (&import->finished_at, g_free);
   g_clear_pointer (&import->event_id, g_free);
+  g_clear_pointer (&import->latest_stamp, g_free);
+  g_clear_pointer (&import->photos, g_hash_table_unref);
 }
 
 static const char *
@@ -1090,7 +1103,9 @@ merge_stamps (Import              *import,
       return TRUE;
     }
 
-  incoming_wins = g_strcmp0 (incoming, local) > 0;
+  /* an edit made on top of the version here replaces it, whatever the
+   * clocks say; otherwise the later stamp wins */
+  incoming_wins = g_strcmp0 (incoming_base, local) == 0 || g_strcmp0 (incoming, local) > 0;
   if (g_strcmp0 (incoming_base, local) != 0)
     {
       /* two offices edited at once: the loser is kept */
@@ -1179,6 +1194,12 @@ apply_region (Import      *import,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *local_id = NULL;
   gboolean write;
+
+  if (code == NULL || attr (row, "id") == NULL)
+    {
+      set_malformed (error, _("a region without its code"));
+      return FALSE;
+    }
 
   if (attr (row, "parent_id") != NULL)
     g_hash_table_insert (row, g_strdup ("parent_id"), g_strdup (map_region (import, attr (row, "parent_id"))));
@@ -1276,7 +1297,11 @@ sender_may_write (Import     *import,
                   GHashTable *row,
                   const char *table)
 {
-  if (g_strcmp0 (attr (row, "origin_node"), import->sender->id) != 0)
+  const char *stamp = attr (row, "stamp");
+  gboolean mutable = g_str_equal (table, "venue") || g_str_equal (table, "campaign") || g_str_equal (table, "region");
+  const char *writer = mutable ? (stamp != NULL && strlen (stamp) > 22 ? stamp + 22 : "") : attr (row, "origin_node");
+
+  if (g_strcmp0 (writer, import->sender->id) != 0)
     return TRUE;  /* passed on from an office in its division */
   if (import->sender->kind == FG_NODE_KIND_COUNTY)
     return g_str_equal (table, "hazard_event");
@@ -1296,6 +1321,7 @@ apply_campaign (Import      *import,
   gboolean write;
 
   g_hash_table_insert (row, g_strdup ("township_id"), g_strdup (township));
+  township = attr (row, "township_id");  /* the insert freed the value it replaced */
   if (code == NULL || (!in_sender_scope (import, code) && !above_sender_scope (import, code)) ||
       !sender_may_write (import, row, "campaign"))
     {
@@ -1365,6 +1391,7 @@ apply_venue (Import      *import,
   gboolean ok = FALSE;
 
   g_hash_table_insert (row, g_strdup ("region_id"), g_strdup (region_id));
+  region_id = attr (row, "region_id");  /* the insert freed the value it replaced */
   if (!in_sender_scope (import, code) || !sender_may_write (import, row, "venue"))
     {
       set_out_of_scope (import, _("a venue"), error);
@@ -1447,6 +1474,18 @@ finish_inspection (Import  *import,
   return TRUE;
 }
 
+/* Where an inspection or hazard was: our ids of its regions. */
+static void
+map_place (Import     *import,
+           GHashTable *row)
+{
+  static const char * const columns[] = { "township_id", "village_id", "grid_id", NULL };
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    if (attr (row, columns[i]) != NULL)
+      g_hash_table_insert (row, g_strdup (columns[i]), g_strdup (map_region (import, attr (row, columns[i]))));
+}
+
 static gboolean
 apply_inspection (Import      *import,
                   GHashTable  *row,
@@ -1460,10 +1499,7 @@ apply_inspection (Import      *import,
       set_out_of_scope (import, _("an inspection"), error);
       return FALSE;
     }
-  for (const char * const *column = (const char * const[]) { "township_id", "village_id", "grid_id", NULL };
-       *column != NULL; column++)
-    if (attr (row, *column) != NULL)
-      g_hash_table_insert (row, g_strdup (*column), g_strdup (map_region (import, attr (row, *column))));
+  map_place (import, row);
 
   import->inspection_id = g_strdup (attr (row, "id"));
   import->finished_at = g_strdup (attr (row, "finished_at"));
@@ -1491,6 +1527,21 @@ apply_inspection (Import      *import,
   return TRUE;
 }
 
+/* A photo a row names must have come with the bundle: the writer always
+ * sends the photos of the rows it sends. */
+static gboolean
+check_photo (Import      *import,
+             GHashTable  *row,
+             GError     **error)
+{
+  if (attr (row, "sha256") == NULL || !g_hash_table_contains (import->photos, attr (row, "sha256")))
+    {
+      set_malformed (error, _("a photo that is not in it"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 apply_inspection_child (Import      *import,
                         const char  *element,
@@ -1506,6 +1557,8 @@ apply_inspection_child (Import      *import,
       set_malformed (error, element);
       return FALSE;
     }
+  if (g_str_equal (element, "photo") && !check_photo (import, row, error))
+    return FALSE;
   if (!import->inspection_new)
     return TRUE;
 
@@ -1551,10 +1604,7 @@ apply_hazard (Import      *import,
       import->report->unchanged++;
       return TRUE;
     }
-  for (const char * const *column = (const char * const[]) { "township_id", "village_id", "grid_id", NULL };
-       *column != NULL; column++)
-    if (attr (row, *column) != NULL)
-      g_hash_table_insert (row, g_strdup (*column), g_strdup (map_region (import, attr (row, *column))));
+  map_place (import, row);
 
   stmt = prepare_insert (import, "hazard", hazard_columns, NULL, error);
   if (stmt == NULL)
@@ -1631,6 +1681,8 @@ apply_event_photo (Import      *import,
       set_malformed (error, _("a photo of no event"));
       return FALSE;
     }
+  if (!check_photo (import, row, error))
+    return FALSE;
   if (!import->event_new)
     return TRUE;
   stmt = prepare_insert (import, "hazard_event_photo", event_photo_columns, "event_id", error);
@@ -1681,7 +1733,25 @@ apply_photo (Import      *import,
     return FALSE;
   if (sqlite3_changes (fg_store_get_db (import->store)) > 0)
     import->report->photos++;
+  g_hash_table_add (import->photos, g_strdup (sha256));
   return TRUE;
+}
+
+/* A hybrid logical clock moves past every stamp it sees: this office's next
+ * change is stamped after what the bundle brought, even when the sender's
+ * wall clock runs ahead. */
+static void
+observe_stamp (Import     *import,
+               GHashTable *row)
+{
+  const char *stamp = attr (row, "stamp");
+
+  if (stamp != NULL && strlen (stamp) > 21 &&
+      (import->latest_stamp == NULL || strncmp (stamp, import->latest_stamp, 21) > 0))
+    {
+      g_free (import->latest_stamp);
+      import->latest_stamp = g_strndup (stamp, 21);
+    }
 }
 
 /* The attributes of the element the reader is on, by column name
@@ -1709,16 +1779,6 @@ read_row (xmlTextReader  *reader,
   xmlTextReaderMoveToElement (reader);
 
   return g_steal_pointer (&row);
-}
-
-static void
-on_reader_error (void           *data,
-                 const xmlError *error)
-{
-  char **message = data;
-
-  if (*message == NULL && error != NULL && error->message != NULL)
-    *message = g_strdup_printf (_("line %d: %s"), error->line, g_strstrip (g_strdup (error->message)));
 }
 
 /* Reads the bundle against its schema and applies each row. */
@@ -1754,7 +1814,10 @@ apply_file (Import      *import,
       set_malformed (error, _("it cannot be read"));
       goto out;
     }
-  xmlTextReaderSetStructuredErrorHandler (reader, (xmlStructuredErrorFunc) on_reader_error, &message);
+  /* No error handler is set on the reader: with a schema plugged in,
+   * libxml2 2.9 hands it the wrong context for entity errors. The last
+   * error is read when the reader stops instead. */
+  xmlResetLastError ();
 
   while ((rc = xmlTextReaderRead (reader)) == 1)
     {
@@ -1763,6 +1826,9 @@ apply_file (Import      *import,
       const char *name = (const char *) xmlTextReaderConstLocalName (reader);
       g_autoptr(GHashTable) row = NULL;
 
+      /* the schema is checked as the reader goes: a row it refuses is never applied */
+      if (xmlTextReaderIsValid (reader) != 1)
+        break;
       if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY_REFERENCE)
         {
           set_malformed (error, _("it declares a document type, which bundles never do"));
@@ -1784,13 +1850,13 @@ apply_file (Import      *import,
       row = read_row (reader, error);
       if (row == NULL)
         goto out;
+      observe_stamp (import, row);
 
       if (depth == 1 && g_strcmp0 (name, "photo") == 0)
         {
           g_autofree char *base64 = (char *) xmlTextReaderReadString (reader);
 
-          if (!apply_photo (import, row, base64, error))
-            goto out;
+          ok = apply_photo (import, row, base64, error);
         }
       else if (depth == 1 && g_strcmp0 (name, "region") == 0)
         ok = apply_region (import, row, error);
@@ -1814,13 +1880,17 @@ apply_file (Import      *import,
           ok = FALSE;
         }
 
-      if (!ok && g_strcmp0 (name, "photo") != 0)
+      if (!ok)
         goto out;
       ok = FALSE;
     }
 
   if (rc != 0 || xmlTextReaderIsValid (reader) != 1)
     {
+      const xmlError *last = xmlGetLastError ();
+
+      if (last != NULL && last->message != NULL)
+        message = g_strdup_printf (_("line %d: %s"), last->line, g_strstrip (g_strdup (last->message)));
       set_malformed (error, message != NULL ? message : _("it does not follow the bundle format"));
       goto out;
     }
@@ -1908,6 +1978,7 @@ fg_bundle_import (FgStore         *store,
   import.report = &counts;
   import.region_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import.touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.photos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!fg_store_begin (store, error))
     goto failed_early;
@@ -1916,6 +1987,21 @@ fg_bundle_import (FgStore         *store,
     goto failed;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto failed;
+
+  if (import.latest_stamp != NULL)
+    {
+      g_autofree char *seen = g_strconcat (import.latest_stamp, "-", fg_store_get_node_id (store), NULL);
+
+      stmt = fg_store_prepare (store, "UPDATE node SET hlc = ?1 WHERE id = ?2 AND substr (hlc, 1, 21) < ?3", error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, seen, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, import.latest_stamp, -1, SQLITE_STATIC);
+      if (!fg_store_step_done (store, stmt, error))
+        goto failed;
+      g_clear_pointer (&stmt, fg_stmt_release);
+    }
 
   /* where each hazard stands now that its histories are merged */
   g_hash_table_iter_init (&iter, import.touched);

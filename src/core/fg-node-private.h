@@ -9,6 +9,7 @@
 
 G_BEGIN_DECLS
 
+void        fg_node_init_crypto     (void);
 gboolean    fg_node_ensure_keys     (FgStore     *store,
                                      GError     **error);
 guint8     *fg_node_dup_secret_key  (FgStore     *store,

@@ -107,8 +107,9 @@ fg_node_kind_get_label (FgNodeKind kind)
     }
 }
 
-static void
-ensure_sodium (void)
+/* libsodium, once per process, before any key is made or used. */
+void
+fg_node_init_crypto (void)
 {
   static gsize initialised;
 
@@ -199,7 +200,7 @@ fg_node_ensure_keys (FgStore  *store,
   if (has_keys)
     return TRUE;
 
-  ensure_sodium ();
+  fg_node_init_crypto ();
   crypto_sign_keypair (public_key, secret_key);
   public_text = g_base64_encode (public_key, sizeof public_key);
   secret_text = g_base64_encode (secret_key, sizeof secret_key);
