@@ -1114,6 +1114,7 @@ merge_stamps (Import              *import,
       g_autofree char *now = fg_now_iso8601 ();
       g_autofree char *local_json = db_row_to_text (import, table, columns, attr (row, "id"));
       g_autofree char *incoming_json = row_to_text (row, columns);
+      const char *lost_stamp = incoming_wins ? local : incoming;
 
       kept = g_strdup (incoming_wins ? incoming_json : local_json);
       lost = g_strdup (incoming_wins ? local_json : incoming_json);
@@ -1127,8 +1128,10 @@ merge_stamps (Import              *import,
       sqlite3_bind_text (stmt, 2, attr (row, "id"), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, kept, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, lost, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, incoming_wins ? local + 22 : attr (row, "origin_node"), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, incoming_wins ? local : incoming, -1, SQLITE_TRANSIENT);
+      /* whose version lost: the node of its stamp, not the row's creator */
+      sqlite3_bind_text (stmt, 5, lost_stamp != NULL && strlen (lost_stamp) > 22 ? lost_stamp + 22
+                                  : attr (row, "origin_node"), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, lost_stamp, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
       if (!fg_store_step_done (import->store, stmt, error))
         return FALSE;

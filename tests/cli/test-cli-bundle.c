@@ -1,0 +1,326 @@
+/* test-cli-bundle.c — firegrid-cli node peer-file, peer add, export, verify, import
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the built program (FIREGRID_CLI, set by meson) as a subprocess on
+ * two databases: a demo township that sends, and a second office of the
+ * same township that receives. What was stored is read with sqlite3.
+ */
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#ifdef G_OS_UNIX
+#include <unistd.h>
+#endif
+
+#define B_PASSWORD "second-office-1"
+
+typedef struct
+{
+  char *dir;
+  char *a_db;
+  char *b_db;
+  char *xdg_data_home;
+} Fixture;
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_free (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      g_unlink (path);
+    }
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("firegrid-cli-bundle-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->a_db = g_build_filename (f->dir, "office.db", NULL);
+  f->b_db = g_build_filename (f->dir, "second-office.db", NULL);
+  f->xdg_data_home = g_build_filename (f->dir, "xdg", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->a_db);
+  g_free (f->b_db);
+  g_free (f->xdg_data_home);
+}
+
+/* The child gets a session of its own, without a controlling terminal, so
+ * that no prompt can wait for someone running the tests. */
+static void
+detach_from_terminal (gpointer user_data)
+{
+#ifdef G_OS_UNIX
+  setsid ();
+#endif
+}
+
+/* firegrid-cli --db @db [--user @user] ARGS…, with @password in
+ * FIREGRID_PASSWORD. */
+static Result *
+run (Fixture    *f,
+     const char *db,
+     const char *user,
+     const char *password,
+     const char *first_arg,
+     ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *program = g_getenv ("FIREGRID_CLI");
+  Result *result = g_new0 (Result, 1);
+  va_list args;
+
+  g_assert_nonnull (program);
+  g_ptr_array_add (argv, (char *) program);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db);
+  if (user != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--user");
+      g_ptr_array_add (argv, (char *) user);
+    }
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->xdg_data_home, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "FIREGRID_NEW_PASSWORD");
+  if (password != NULL)
+    g_subprocess_launcher_setenv (launcher, "FIREGRID_PASSWORD", password, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "FIREGRID_PASSWORD");
+  g_subprocess_launcher_set_child_setup (launcher, detach_from_terminal, NULL, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+  return result;
+}
+
+/* the office (a demo township) and the second office */
+#define RUN_A(f, ...) run ((f), (f)->a_db, "admin", "demo-admin", __VA_ARGS__, NULL)
+#define RUN_B(f, ...) run ((f), (f)->b_db, "admin", B_PASSWORD, __VA_ARGS__, NULL)
+
+#define assert_success(result) \
+  G_STMT_START { \
+    if ((result)->status != 0) \
+      g_error ("firegrid-cli failed with %d: %s", (result)->status, (result)->err); \
+    g_assert_cmpstr ((result)->err, ==, ""); \
+  } G_STMT_END
+
+/* A refusal: exit status 1, one line naming the program, nothing on stdout. */
+#define assert_refused(result, fragment) \
+  G_STMT_START { \
+    g_assert_cmpint ((result)->status, ==, 1); \
+    g_assert_true (g_str_has_prefix ((result)->err, "firegrid-cli: ")); \
+    g_assert_true (strchr ((result)->err, '\n') == (result)->err + strlen ((result)->err) - 1); \
+    g_assert_nonnull (strstr ((result)->err, (fragment))); \
+    g_assert_cmpstr ((result)->out, ==, ""); \
+  } G_STMT_END
+
+static gint64
+count (const char *db_path,
+       const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+test_cli_bundle (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *a_peer = g_build_filename (f->dir, "office.peer", NULL);
+  g_autofree char *b_peer = g_build_filename (f->dir, "second-office.peer", NULL);
+  g_autofree char *bundle = g_build_filename (f->dir, "to-second-office.xml", NULL);
+  g_autofree char *nothing = g_build_filename (f->dir, "nothing.xml", NULL);
+  g_autofree char *flipped = g_build_filename (f->dir, "flipped.xml", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 venues;
+  gsize length;
+
+  /* the office: a demo township; the second office: the same township, set up anew */
+  {
+    g_autoptr(Result) demo = run (f, f->a_db, NULL, NULL, "demo", NULL);
+    g_autoptr(Result) init = run (f, f->b_db, NULL, B_PASSWORD, "init", "--township", "410425101", "--name", "冢头镇",
+                                  "--county-name", "郏县", "--admin", "admin", NULL);
+
+    assert_success (demo);
+    assert_success (init);
+  }
+  venues = count (f->a_db, "SELECT count(*) FROM venue");
+  g_assert_cmpint (venues, >, 0);
+
+  /* each writes its peer file; each adds the other's */
+  {
+    g_autoptr(Result) a_file = RUN_A (f, "node", "peer-file", "--out", a_peer);
+    g_autoptr(Result) b_file = RUN_B (f, "node", "peer-file", "--out", b_peer);
+    g_autoptr(Result) a_add = NULL;
+    g_autoptr(Result) b_add = NULL;
+
+    assert_success (a_file);
+    assert_success (b_file);
+    a_add = RUN_A (f, "peer", "add", "--yes", b_peer);
+    assert_success (a_add);
+    g_assert_nonnull (strstr (a_add->out, "is a peer now"));
+    b_add = RUN_B (f, "peer", "add", "--yes", a_peer);
+    assert_success (b_add);
+  }
+
+  /* export, by the division code of the peer */
+  {
+    g_autoptr(Result) export = RUN_A (f, "export", "--to", "410425101000", "--out", bundle);
+
+    assert_success (export);
+    g_assert_nonnull (strstr (export->out, "written to"));
+    g_assert_nonnull (strstr (export->out, bundle));
+    g_assert_true (g_file_test (bundle, G_FILE_TEST_IS_REGULAR));
+  }
+
+  /* verify: signed, unchanged; nothing imported */
+  {
+    g_autoptr(Result) verify = RUN_B (f, "verify", bundle);
+
+    assert_success (verify);
+    g_assert_nonnull (strstr (verify->out, "Signed by 冢头镇, bundle number 1"));
+    g_assert_nonnull (strstr (verify->out, "unchanged since it was signed"));
+    g_assert_cmpint (count (f->b_db, "SELECT count(*) FROM venue"), ==, 0);
+  }
+
+  /* a dry run says what would come, and writes nothing */
+  {
+    g_autoptr(Result) dry = RUN_B (f, "import", "--dry-run", bundle);
+
+    assert_success (dry);
+    g_assert_true (g_str_has_prefix (dry->out, "A dry run: nothing was written."));
+    g_assert_nonnull (strstr (dry->out, "records added"));
+    g_assert_nonnull (strstr (dry->out, "0 conflicts to look at"));
+    g_assert_cmpint (count (f->b_db, "SELECT count(*) FROM venue"), ==, 0);
+    g_assert_cmpint (count (f->b_db, "SELECT count(*) FROM bundle_in"), ==, 0);
+  }
+
+  /* the import */
+  {
+    g_autoptr(Result) import = RUN_B (f, "import", bundle);
+
+    assert_success (import);
+    g_assert_false (g_str_has_prefix (import->out, "A dry run"));
+    g_assert_nonnull (strstr (import->out, "records added"));
+    g_assert_cmpint (count (f->b_db, "SELECT count(*) FROM venue"), ==, venues);
+    g_assert_cmpint (count (f->b_db, "SELECT count(*) FROM bundle_in"), ==, 1);
+  }
+
+  /* the same file again: refused, nothing changed */
+  {
+    g_autoptr(Result) again = RUN_B (f, "import", bundle);
+
+    assert_refused (again, "already");
+    g_assert_cmpint (count (f->b_db, "SELECT count(*) FROM bundle_in"), ==, 1);
+  }
+
+  /* nothing new to send */
+  {
+    g_autoptr(Result) export = RUN_A (f, "export", "--to", "410425101000", "--out", nothing);
+
+    assert_refused (export, "nothing to send");
+    g_assert_false (g_file_test (nothing, G_FILE_TEST_EXISTS));
+  }
+
+  /* one byte changed in the middle: verify and import refuse it */
+  g_file_get_contents (bundle, &text, &length, &error);
+  g_assert_no_error (error);
+  text[length / 2] ^= 0x01;
+  g_file_set_contents (flipped, text, (gssize) length, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(Result) verify = RUN_B (f, "verify", flipped);
+    g_autoptr(Result) import = RUN_B (f, "import", flipped);
+
+    assert_refused (verify, "signature");
+    assert_refused (import, "signature");
+    g_assert_cmpint (count (f->b_db, "SELECT count(*) FROM bundle_in"), ==, 1);
+  }
+
+  /* not a bundle at all: one sentence, no parser noise */
+  {
+    g_autoptr(Result) import = RUN_B (f, "import", a_peer);
+
+    assert_refused (import, "not a Firegrid bundle");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli/bundle", Fixture, NULL, fixture_set_up, test_cli_bundle, fixture_tear_down);
+
+  return g_test_run ();
+}
