@@ -1120,6 +1120,56 @@ test_bundle_writer (Fixture       *f,
   g_assert_cmpstr (name, ==, "老王烧烤");
 }
 
+/* 6c. The same for the division tree: a grid station (so its peer file
+ * says) may not rename a grid, even one the township created. */
+
+static void
+test_bundle_grid_writer (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *to_a = file_path (f, "b-to-a.xml");
+  g_autofree char *renamed = file_path (f, "a-to-b.xml");
+  g_autofree char *grid_text = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(FgRegion) second_grid = NULL;
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(GBytes) grid_file = NULL;
+  g_autoptr(FgNodeInfo) grid = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* B's second grid, which A will hold under the same id */
+  second_grid = fg_region_add_grid (f->b.store, fg_test_installer (), fg_region_get_id (f->b.village), "第二网格", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fg_region_get_code (second_grid), ==, "410425101201-002");
+
+  /* B takes A for the station of that grid */
+  trust (&f->a, &f->b);
+  file = fg_node_write_peer_file (f->a.store, fg_test_installer (), &error);
+  g_assert_no_error (error);
+  grid_text = replace_once (g_bytes_get_data (file, NULL), "kind=\"township\"", "kind=\"grid\"");
+  {
+    g_autofree char *text = replace_once (grid_text, "code=\"410425101000\"", "code=\"410425101201-002\"");
+
+    grid_file = g_bytes_new (text, strlen (text));
+  }
+  grid = fg_node_read_peer_file (grid_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (grid->kind, ==, FG_NODE_KIND_GRID);
+  fg_node_add_peer (f->b.store, fg_test_installer (), grid, &error);
+  g_assert_no_error (error);
+
+  export_ok (&f->b, &f->a, to_a);
+  import_ok (&f->a, to_a);
+  g_assert_cmpint (count (&f->a, "SELECT count(*) FROM region WHERE code = '410425101201-002'"), ==, 1);
+
+  fg_region_rename (f->a.store, fg_test_installer (), fg_region_get_id (second_grid), "第二网格（改）", &error);
+  g_assert_no_error (error);
+  export_ok (&f->a, &f->b, renamed);
+  import_refused (&f->b, renamed, FG_BUNDLE_ERROR_OUT_OF_SCOPE);
+  name = query_text (&f->b, "SELECT name FROM region WHERE id = ?1", fg_region_get_id (second_grid));
+  g_assert_cmpstr (name, ==, "第二网格");
+}
+
 /* 7. An old bundle again */
 
 static void
@@ -1862,6 +1912,7 @@ main (int   argc,
   g_test_add ("/bundle/signers", Fixture, NULL, fixture_set_up, test_bundle_signers, fixture_tear_down);
   g_test_add ("/bundle/out-of-scope", Fixture, STRANGERS, fixture_set_up, test_bundle_out_of_scope, fixture_tear_down);
   g_test_add ("/bundle/writer", Fixture, STRANGERS, fixture_set_up, test_bundle_writer, fixture_tear_down);
+  g_test_add ("/bundle/grid-writer", Fixture, STRANGERS, fixture_set_up, test_bundle_grid_writer, fixture_tear_down);
   g_test_add ("/bundle/replay", Fixture, NULL, fixture_set_up, test_bundle_replay, fixture_tear_down);
   g_test_add ("/bundle/conflict", Fixture, NULL, fixture_set_up, test_bundle_conflict, fixture_tear_down);
   g_test_add ("/bundle/hostile", Fixture, NULL, fixture_set_up, test_bundle_hostile, fixture_tear_down);

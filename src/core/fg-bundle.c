@@ -1188,6 +1188,16 @@ region_code (Import     *import,
   return sqlite3_step (stmt) == SQLITE_ROW ? g_strdup (fg_stmt_text (stmt, 0)) : NULL;
 }
 
+/* Who wrote a region as it stands: the node of its update stamp, as for
+ * the rest of the registry (see sender_may_write). */
+static const char *
+region_writer (GHashTable *row)
+{
+  const char *stamp = attr (row, "stamp");
+
+  return stamp != NULL && strlen (stamp) > 22 ? stamp + 22 : "";
+}
+
 static gboolean
 apply_region (Import      *import,
               GHashTable  *row,
@@ -1256,7 +1266,7 @@ apply_region (Import      *import,
       /* a grid station may not change the division tree */
       if (!merge_stamps (import, "region", region_columns, row, &write, error))
         return FALSE;
-      if (write && import->sender->kind == FG_NODE_KIND_GRID && g_strcmp0 (attr (row, "origin_node"), import->sender->id) == 0)
+      if (write && import->sender->kind == FG_NODE_KIND_GRID && g_strcmp0 (region_writer (row), import->sender->id) == 0)
         {
           set_out_of_scope (import, code, error);
           return FALSE;
@@ -1264,7 +1274,7 @@ apply_region (Import      *import,
       return !write || update_row (import, "region", region_columns, row, NULL, error);
     }
 
-  if (import->sender->kind == FG_NODE_KIND_GRID && g_strcmp0 (attr (row, "origin_node"), import->sender->id) == 0)
+  if (import->sender->kind == FG_NODE_KIND_GRID && g_strcmp0 (region_writer (row), import->sender->id) == 0)
     {
       set_out_of_scope (import, code, error);
       return FALSE;
