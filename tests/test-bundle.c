@@ -1899,6 +1899,46 @@ test_bundle_export_atomic (Fixture       *f,
   g_assert_cmpstr (name, ==, "老王烧烤");
 }
 
+/* Bundles with a hazard's events, read in the wrong order: the later
+ * bundle carries the hazard, inspection and venue its events lean on, so
+ * it goes in first, and the earlier one after it changes nothing more. */
+static void
+test_bundle_events_out_of_order (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *first = file_path (f, "events-1.xml");
+  g_autofree char *second = file_path (f, "events-2.xml");
+  g_autofree char *restaurant = add_venue (&f->a, f->a.grid, "老王烧烤");
+  g_autofree char *code = NULL;
+  g_autofree char *hazard_id = NULL;
+  g_autofree char *inspection_id = inspect_failing (&f->a, restaurant, &code, &hazard_id);
+  FgBundleReport report;
+
+  export_ok (&f->a, &f->b, first);
+  add_event (&f->a, hazard_id, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-10", "限期整改");
+  export_ok (&f->a, &f->b, second);
+
+  import_ok (&f->b, second);
+  {
+    g_autoptr(FgHazard) on_a = load_hazard (&f->a, hazard_id);
+    g_autoptr(FgHazard) on_b = load_hazard (&f->b, hazard_id);
+
+    g_assert_cmpint (fg_hazard_get_state (on_b), ==, FG_HAZARD_STATE_RECTIFYING);
+    g_assert_cmpint (fg_hazard_get_state (on_b), ==, fg_hazard_get_state (on_a));
+  }
+  /* the earlier bundle brings what is left (the "found" event) */
+  report = import_ok (&f->b, first);
+  g_assert_cmpuint (report.added, ==, 1);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM inspection"), ==, 1);
+  {
+    g_autoptr(FgHazard) on_a = load_hazard (&f->a, hazard_id);
+    g_autoptr(FgHazard) on_b = load_hazard (&f->b, hazard_id);
+
+    g_assert_cmpint (fg_hazard_get_state (on_b), ==, fg_hazard_get_state (on_a));
+    g_assert_cmpuint (fg_hazard_get_events (on_b)->len, ==, fg_hazard_get_events (on_a)->len);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1907,6 +1947,8 @@ main (int   argc,
 
   g_test_add ("/bundle/round-trip", Fixture, NULL, fixture_set_up, test_bundle_round_trip, fixture_tear_down);
   g_test_add ("/bundle/idempotent", Fixture, NULL, fixture_set_up, test_bundle_idempotent, fixture_tear_down);
+  g_test_add ("/bundle/events-out-of-order", Fixture, NULL, fixture_set_up, test_bundle_events_out_of_order,
+              fixture_tear_down);
   g_test_add ("/bundle/dry-run", Fixture, NULL, fixture_set_up, test_bundle_dry_run, fixture_tear_down);
   g_test_add ("/bundle/tampered", Fixture, NULL, fixture_set_up, test_bundle_tampered, fixture_tear_down);
   g_test_add ("/bundle/signers", Fixture, NULL, fixture_set_up, test_bundle_signers, fixture_tear_down);

@@ -242,6 +242,38 @@ write_children (Export             *export,
  * change are their creator's. */
 #define WRITER "substr (t.stamp, 23)"
 
+/* The rows of a table changed since the last bundle to the peer. */
+#define CHANGED "SELECT row_id FROM change_log WHERE table_name = '%s' AND seq > ?1"
+
+/* What the changed rows of the tables below lean on: a bundle carries the
+ * hazard of each event it carries, the inspection and venue of each
+ * hazard, the venue of each inspection (unchanged ones merge as "already
+ * here"), so that any bundle can be read on its own and in any order. */
+#define EVENTS_SENT \
+  "SELECT e.id FROM change_log c JOIN hazard_event e ON e.id = c.row_id" \
+  " WHERE c.table_name = 'hazard_event' AND c.seq > ?1 AND e.origin_node <> ?2"
+#define HAZARDS_SENT \
+  "SELECT h.id FROM change_log c JOIN hazard h ON h.id = c.row_id" \
+  " WHERE c.table_name = 'hazard' AND c.seq > ?1 AND h.origin_node <> ?2" \
+  " UNION SELECT hazard_id FROM hazard_event WHERE id IN (" EVENTS_SENT ")"
+#define INSPECTIONS_SENT \
+  "SELECT i.id FROM change_log c JOIN inspection i ON i.id = c.row_id" \
+  " WHERE c.table_name = 'inspection' AND c.seq > ?1 AND i.origin_node <> ?2" \
+  " UNION SELECT inspection_id FROM hazard WHERE id IN (" HAZARDS_SENT ")"
+
+static const char *
+parents_of (const TableSpec *spec)
+{
+  if (spec == &hazards)
+    return "SELECT hazard_id FROM hazard_event WHERE id IN (" EVENTS_SENT ")";
+  if (spec == &inspections)
+    return "SELECT inspection_id FROM hazard WHERE id IN (" HAZARDS_SENT ")";
+  if (spec == &venues)
+    return "SELECT venue_id FROM inspection WHERE id IN (" INSPECTIONS_SENT ")"
+           " UNION SELECT venue_id FROM hazard WHERE id IN (" HAZARDS_SENT ")";
+  return "SELECT NULL WHERE 0";
+}
+
 /* The rows of one table changed since the peer's last bundle, in its
  * division and the receiver's, not written by the receiver. @where
  * reaches the row's region code as "code". */
@@ -267,10 +299,10 @@ write_table (Export           *export,
                            " WHERE " WRITER " <> ?2 AND (%s) ORDER BY %s",
                            columns, spec->table, spec->table, join, where, order);
   else
-    sql = g_strdup_printf ("SELECT %s, 1 FROM change_log c JOIN %s t ON t.id = c.row_id %s"
-                           " WHERE c.table_name = '%s' AND c.seq > ?1 AND %s <> ?2 AND (%s)"
+    sql = g_strdup_printf ("SELECT %s, t.id IN (" CHANGED ") FROM %s t %s"
+                           " WHERE t.id IN (" CHANGED " UNION %s) AND %s <> ?2 AND (%s)"
                            " ORDER BY %s",
-                           columns, spec->table, join, spec->table,
+                           columns, spec->table, spec->table, join, spec->table, parents_of (spec),
                            spec == &venues || spec == &campaigns ? WRITER : "t.origin_node", where, order);
   stmt = fg_store_prepare (export->store, sql, error);
   if (stmt == NULL)
@@ -344,11 +376,11 @@ write_photos (Export  *export,
   stmt = fg_store_prepare (export->store,
                            "SELECT p.sha256, p.mime_type, p.size, p.created_at, p.data FROM photo p"
                            " WHERE p.sha256 IN ("
-                           "   SELECT ip.sha256 FROM change_log c JOIN inspection i ON i.id = c.row_id"
+                           "   SELECT ip.sha256 FROM inspection i"
                            "     JOIN inspection_photo ip ON ip.inspection_id = i.id"
                            "     JOIN venue v ON v.id = i.venue_id JOIN region r ON r.id = v.region_id"
-                           "   WHERE c.table_name = 'inspection' AND c.seq > ?1 AND i.origin_node <> ?2"
-                           "     AND substr (r.code, 1, length (?3)) = ?3"
+                           "   WHERE i.id IN (" INSPECTIONS_SENT ") AND i.origin_node <> ?2"
+                           "     AND substr (r.code, 1, length (?3)) = ?3 AND i.finished_at IS NOT NULL"
                            "   UNION"
                            "   SELECT hp.sha256 FROM change_log c JOIN hazard_event e ON e.id = c.row_id"
                            "     JOIN hazard_event_photo hp ON hp.event_id = e.id"
@@ -555,20 +587,21 @@ fg_bundle_export (FgStore         *store,
                     "t.level, t.seq", error) ||
       !write_table (&export, &campaigns, "JOIN region r ON r.id = t.township_id",
                     "substr (r.code, 1, length (?3)) = ?3 OR substr (?3, 1, length (rtrim (r.code, '0'))) = rtrim (r.code, '0')",
-                    "c.seq", error) ||
+                    "t.seq", error) ||
       !write_table (&export, &venues, "JOIN region r ON r.id = t.region_id",
-                    "substr (r.code, 1, length (?3)) = ?3", "c.seq", error) ||
+                    "substr (r.code, 1, length (?3)) = ?3", "t.seq", error) ||
       !write_table (&export, &inspections, "JOIN venue v ON v.id = t.venue_id JOIN region r ON r.id = v.region_id",
-                    "substr (r.code, 1, length (?3)) = ?3 AND t.finished_at IS NOT NULL", "c.seq", error) ||
+                    "substr (r.code, 1, length (?3)) = ?3 AND t.finished_at IS NOT NULL", "t.seq", error) ||
       !write_table (&export, &hazards, "JOIN venue v ON v.id = t.venue_id JOIN region r ON r.id = v.region_id",
-                    "substr (r.code, 1, length (?3)) = ?3", "c.seq", error) ||
+                    "substr (r.code, 1, length (?3)) = ?3", "t.seq", error) ||
       !write_table (&export, &events,
                     "JOIN hazard h ON h.id = t.hazard_id JOIN venue v ON v.id = h.venue_id"
                     " JOIN region r ON r.id = v.region_id",
                     "substr (r.code, 1, length (?3)) = ?3", "t.stamp, t.id", error))
     goto write_out;
 
-  if (export.changed == 0 && counts.photos == 0)
+  /* photos and the rows changed ones lean on travel only with those */
+  if (export.changed == 0)
     {
       g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_NOTHING_TO_SEND,
                    _("Nothing changed for %s since the last bundle: there is nothing to send."),
