@@ -40,6 +40,7 @@ struct _FgAccountsDialog
   FgActor *actor;
   GListStore *accounts;
   GPtrArray *area_ids;  /* position in area_row → region id */
+  GArray *roles;        /* position in role_row → FgRole: those this installation has */
   gboolean filling;     /* setting switches, not the person */
 };
 
@@ -182,6 +183,14 @@ create_account_row (gpointer item,
   return row;
 }
 
+static FgRole
+selected_role (FgAccountsDialog *self)
+{
+  guint position = adw_combo_row_get_selected (self->role_row);
+
+  return position < self->roles->len ? g_array_index (self->roles, FgRole, position) : FG_N_ROLES;
+}
+
 /* The regions an account of the role in role_row may cover: the core
  * says which; a grid is shown under its village. */
 static void
@@ -189,7 +198,7 @@ fill_areas (FgAccountsDialog *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) areas = NULL;
-  FgRole role = adw_combo_row_get_selected (self->role_row);
+  FgRole role = selected_role (self);
 
   g_ptr_array_set_size (self->area_ids, 0);
 
@@ -284,7 +293,10 @@ add_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->repeat_row), "");
-  adw_combo_row_set_selected (self->role_row, FG_ROLE_GRID_WORKER);
+  /* the role most accounts have */
+  for (guint i = 0; i < self->roles->len; i++)
+    if (g_array_index (self->roles, FgRole, i) == FG_ROLE_GRID_WORKER)
+      adw_combo_row_set_selected (self->role_row, i);
   fill_areas (self);
   clear_add_error (self);
 
@@ -322,9 +334,15 @@ create_action (GtkWidget  *widget,
       return;
     }
 
+  if (selected_role (self) == FG_N_ROLES)
+    {
+      show_add_error (self, _("Choose the account’s role."), self->role_row);
+      return;
+    }
+
   account = fg_account_create (self->store, self->actor, login,
                                gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
-                               adw_combo_row_get_selected (self->role_row),
+                               selected_role (self),
                                area < self->area_ids->len ? g_ptr_array_index (self->area_ids, area) : NULL,
                                password, &error);
   if (account == NULL)
@@ -418,7 +436,12 @@ fg_accounts_dialog_constructed (GObject *object)
   g_assert (self->actor != NULL);
 
   for (FgRole role = 0; role < FG_N_ROLES; role++)
-    gtk_string_list_append (roles, fg_role_get_label (role));
+    {
+      if (!fg_account_role_fits (self->store, role))
+        continue;
+      g_array_append_val (self->roles, role);
+      gtk_string_list_append (roles, fg_role_get_label (role));
+    }
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (roles));
 
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->accounts),
@@ -438,6 +461,7 @@ fg_accounts_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->actor, fg_actor_unref);
   g_clear_pointer (&self->area_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->roles, g_array_unref);
 
   G_OBJECT_CLASS (fg_accounts_dialog_parent_class)->dispose (object);
 }
@@ -540,6 +564,7 @@ fg_accounts_dialog_init (FgAccountsDialog *self)
 {
   self->accounts = g_list_store_new (FG_TYPE_ACCOUNT);
   self->area_ids = g_ptr_array_new_with_free_func (g_free);
+  self->roles = g_array_new (FALSE, FALSE, sizeof (FgRole));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }

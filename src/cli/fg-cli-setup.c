@@ -27,6 +27,7 @@ fg_cli_command_init (FgCli   *cli,
   g_autoptr(GOptionContext) context = NULL;
   g_autofree char *township_code = NULL;
   g_autofree char *county_code = NULL;
+  g_autofree char *grid_code = NULL;
   g_autofree char *township_name = NULL;
   g_autofree char *county_name = NULL;
   g_autofree char *admin_login = NULL;
@@ -43,8 +44,11 @@ fg_cli_command_init (FgCli   *cli,
       N_("The township’s 9- or 12-digit division code"), N_("CODE") },
     { "county", 0, 0, G_OPTION_ARG_FILENAME, &county_code,
       N_("For a county office instead: the county’s 6- or 12-digit division code"), N_("CODE") },
+    { "grid", 0, 0, G_OPTION_ARG_FILENAME, &grid_code,
+      N_("For a grid station instead: the grid’s code as the township numbered it, e.g. 410425101201-003"),
+      N_("CODE") },
     { "name", 0, 0, G_OPTION_ARG_FILENAME, &township_name,
-      N_("The township’s name, e.g. 冢头镇 (required)"), N_("NAME") },
+      N_("The township’s name, e.g. 冢头镇 (required; for a grid station, the grid’s, optional)"), N_("NAME") },
     { "county-name", 0, 0, G_OPTION_ARG_FILENAME, &county_name,
       N_("The county’s name, e.g. 郏县"), N_("NAME") },
     { "admin", 0, 0, G_OPTION_ARG_STRING, &admin_login,
@@ -63,6 +67,9 @@ fg_cli_command_init (FgCli   *cli,
                                          "--user and the administrator’s login.\n"
                                          "The division code is the township’s statistical division code "
                                          "(统计用区划代码), e.g. 410425101.\n"
+                                         "A grid station (--grid) gets the names of its grid, village and "
+                                         "township, and the grid’s venues, from the township office’s first "
+                                         "bundle: add the township as a peer and import it.\n"
                                          "The administrator’s password is read from FIREGRID_PASSWORD, "
                                          "or asked for twice."),
                                        entries);
@@ -80,13 +87,14 @@ fg_cli_command_init (FgCli   *cli,
       return FALSE;
     }
 
-  if ((township_code == NULL) == (county_code == NULL))
+  if ((township_code != NULL) + (county_code != NULL) + (grid_code != NULL) != 1)
     {
-      fg_cli_set_usage_error (error, _("Give the township’s division code with --township, or for a county "
-                                       "office the county’s with --county."));
+      fg_cli_set_usage_error (error, _("Give the township’s division code with --township; or for a county "
+                                       "office the county’s with --county, or for a grid station the grid’s "
+                                       "with --grid."));
       return FALSE;
     }
-  if (township_name == NULL)
+  if (township_name == NULL && grid_code == NULL)
     {
       fg_cli_set_usage_error (error, _("Give the township’s name with --name."));
       return FALSE;
@@ -100,9 +108,12 @@ fg_cli_command_init (FgCli   *cli,
 
   /* A wrong code is refused before a database file is created, and the
    * password asked for before too: an interrupted prompt leaves nothing. */
-  code = fg_division_code_normalize (county_code != NULL ? county_code : township_code,
-                                     county_code != NULL ? FG_REGION_LEVEL_COUNTY : FG_REGION_LEVEL_TOWNSHIP,
-                                     NULL, error);
+  if (grid_code != NULL)
+    code = fg_grid_code_normalize (grid_code, error);
+  else
+    code = fg_division_code_normalize (county_code != NULL ? county_code : township_code,
+                                       county_code != NULL ? FG_REGION_LEVEL_COUNTY : FG_REGION_LEVEL_TOWNSHIP,
+                                       NULL, error);
   if (code == NULL)
     return FALSE;
 
@@ -115,7 +126,9 @@ fg_cli_command_init (FgCli   *cli,
     goto failed;
 
   /* the township and its administrator, both or neither */
-  if (county_code != NULL)
+  if (grid_code != NULL)
+    admin = fg_account_set_up_grid (store, code, township_name, admin_login, admin_name, password, error);
+  else if (county_code != NULL)
     admin = fg_account_set_up_county (store, code, township_name, admin_login, admin_name, password, error);
   else
     admin = fg_account_set_up_township (store, code, township_name, county_name,
@@ -136,11 +149,18 @@ fg_cli_command_init (FgCli   *cli,
            fg_region_get_name (township), fg_region_get_code (township),
            fg_store_get_path (store));
   /* TRANSLATORS: the administrator's name and login, then the login again */
-  printf (county_code != NULL
-          ? _("The county administrator is %s (login %s): give --user %s to the other commands.\n")
-          : _("The township administrator is %s (login %s): give --user %s to the other commands.\n"),
-          fg_account_get_display_name (admin), fg_account_get_login (admin),
-          fg_account_get_login (admin));
+  if (grid_code != NULL)
+    printf (_("The grid station’s administrator is %s (login %s): give --user %s to the other commands.\n"),
+            fg_account_get_display_name (admin), fg_account_get_login (admin), fg_account_get_login (admin));
+  else if (county_code != NULL)
+    printf (_("The county administrator is %s (login %s): give --user %s to the other commands.\n"),
+            fg_account_get_display_name (admin), fg_account_get_login (admin), fg_account_get_login (admin));
+  else
+    printf (_("The township administrator is %s (login %s): give --user %s to the other commands.\n"),
+            fg_account_get_display_name (admin), fg_account_get_login (admin), fg_account_get_login (admin));
+  if (grid_code != NULL)
+    printf (_("Next: exchange peer files with the township office (“firegrid-cli node peer-file”, "
+              "“firegrid-cli peer add”) and import its first bundle, which brings the grid’s names and venues.\n"));
   return TRUE;
 
 failed:

@@ -15,6 +15,7 @@
 
 #include "fg-account.h"
 #include "fg-actor-private.h"
+#include "fg-node.h"
 #include "fg-audit-private.h"
 #include "fg-permission-private.h"
 #include "fg-region-private.h"
@@ -508,15 +509,62 @@ fg_account_login (FgStore     *store,
 }
 
 /* Whether this installation is a county office's. */
-static gboolean
-is_county_node (FgStore *store)
+/* The kind of this installation's node: 'township', 'county' or 'grid'. */
+static char *
+dup_node_kind (FgStore *store)
 {
   g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store, "SELECT kind FROM node WHERE id = ?1", NULL);
 
   if (stmt == NULL || fg_store_get_node_id (store) == NULL)
-    return FALSE;
+    return g_strdup ("township");
   sqlite3_bind_text (stmt, 1, fg_store_get_node_id (store), -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW && g_str_equal (fg_stmt_text (stmt, 0), "county");
+  return g_strdup (sqlite3_step (stmt) == SQLITE_ROW ? fg_stmt_text (stmt, 0) : "township");
+}
+
+/* The administrator an installation of this kind starts with. */
+static FgRole
+admin_role_of (const char *node_kind)
+{
+  if (g_str_equal (node_kind, "county"))
+    return FG_ROLE_COUNTY_ADMIN;
+  if (g_str_equal (node_kind, "grid"))
+    return FG_ROLE_GRID_ADMIN;
+  return FG_ROLE_TOWNSHIP_ADMIN;
+}
+
+static gboolean
+role_fits_node (FgRole      role,
+                const char *node_kind)
+{
+  if (g_str_equal (node_kind, "county"))
+    return role == FG_ROLE_COUNTY || role == FG_ROLE_COUNTY_ADMIN;
+  if (g_str_equal (node_kind, "grid"))
+    return role == FG_ROLE_GRID_WORKER || role == FG_ROLE_GRID_ADMIN;
+  return role != FG_ROLE_COUNTY_ADMIN && role != FG_ROLE_GRID_ADMIN;
+}
+
+/**
+ * fg_account_role_fits:
+ * @store: the store
+ * @role: a role
+ *
+ * Whether accounts of @role belong on this installation: a county
+ * office's has county accounts, a grid station's grid accounts, a
+ * township's the rest.
+ *
+ * Returns: %TRUE if @role may be given here
+ */
+gboolean
+fg_account_role_fits (FgStore *store,
+                      FgRole   role)
+{
+  g_autofree char *kind = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (role < FG_N_ROLES, FALSE);
+
+  kind = dup_node_kind (store);
+  return role_fits_node (role, kind);
 }
 
 /* The level a role's scope must have. */
@@ -529,6 +577,7 @@ scope_level (FgRole role)
     case FG_ROLE_TOWNSHIP_STAFF:
       return FG_REGION_LEVEL_TOWNSHIP;
     case FG_ROLE_GRID_WORKER:
+    case FG_ROLE_GRID_ADMIN:
       return FG_REGION_LEVEL_GRID;
     case FG_ROLE_VILLAGE_COMMITTEE:
       return FG_REGION_LEVEL_VILLAGE;
@@ -549,6 +598,7 @@ scope_level_message (FgRole role)
     case FG_ROLE_TOWNSHIP_STAFF:
       return _("Township accounts cover the whole township: choose the township as the account’s area.");
     case FG_ROLE_GRID_WORKER:
+    case FG_ROLE_GRID_ADMIN:
       return _("A grid worker’s account covers one grid: choose the grid.");
     case FG_ROLE_VILLAGE_COMMITTEE:
       return _("A village committee’s account covers its village or community: choose it.");
@@ -641,8 +691,8 @@ fg_account_create (FgStore     *store,
   g_autofree char *id = NULL;
   g_autofree char *stamp = NULL;
   g_autofree char *created_at = NULL;
+  g_autofree char *node_kind = NULL;
   gboolean first;
-  gboolean county_node;
 
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
@@ -675,24 +725,38 @@ fg_account_create (FgStore     *store,
       return NULL;
     }
 
-  /* a county office's installation has its own administrator; a
-   * township's the township roles */
-  county_node = is_county_node (store);
-  if ((role == FG_ROLE_COUNTY_ADMIN) != county_node && role != FG_ROLE_COUNTY)
+  /* a county office's installation has county accounts, a grid
+   * station's grid accounts, a township's the others */
+  node_kind = dup_node_kind (store);
+  if (!role_fits_node (role, node_kind))
     {
-      g_set_error_literal (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_SCOPE,
-                           county_node ? _("A county office’s installation has county accounts only.")
-                                       : _("A county administrator is an account of a county office’s installation."));
+      const char *message;
+
+      if (g_str_equal (node_kind, "county"))
+        message = _("A county office’s installation has county accounts only.");
+      else if (g_str_equal (node_kind, "grid"))
+        message = _("A grid station’s installation has grid accounts only: a grid worker or its administrator.");
+      else if (role == FG_ROLE_COUNTY_ADMIN)
+        message = _("A county administrator is an account of a county office’s installation.");
+      else
+        message = _("A grid station administrator is an account of a grid station’s installation.");
+      g_set_error_literal (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_SCOPE, message);
       return NULL;
     }
 
   first = !fg_store_has_accounts (store);
-  if (first && (role != (county_node ? FG_ROLE_COUNTY_ADMIN : FG_ROLE_TOWNSHIP_ADMIN) ||
+  if (first && (role != admin_role_of (node_kind) ||
                 g_strcmp0 (fg_region_get_id (scope), fg_store_get_home_region_id (store)) != 0))
     {
-      g_set_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_SCOPE,
-                   county_node ? _("The first account must be an administrator of the county.")
-                               : _("The first account must be an administrator of the township."));
+      const char *message;
+
+      if (g_str_equal (node_kind, "county"))
+        message = _("The first account must be an administrator of the county.");
+      else if (g_str_equal (node_kind, "grid"))
+        message = _("The first account must be the grid station’s administrator, for its grid.");
+      else
+        message = _("The first account must be an administrator of the township.");
+      g_set_error_literal (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_SCOPE, message);
       return NULL;
     }
 
@@ -813,6 +877,50 @@ failed:
   return NULL;
 }
 
+/* A county office's or a grid station's installation and its
+ * administrator, both or neither. */
+static FgAccount *
+set_up_office (FgStore     *store,
+               FgNodeKind   kind,
+               const char  *code,
+               const char  *name,
+               const char  *admin_login,
+               const char  *admin_name,
+               const char  *admin_password,
+               GError     **error)
+{
+  g_autoptr(FgActor) installer = fg_actor_new_local ();
+  g_autoptr(FgAccount) admin = NULL;
+  gboolean set_up;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+
+  if (!check_login_name (admin_login, error) || !check_password (admin_password, admin_login, error))
+    return NULL;
+  if (!fg_store_begin (store, error))
+    return NULL;
+  if (kind == FG_NODE_KIND_GRID)
+    set_up = fg_region_set_up_grid (store, installer, code, name, error);
+  else
+    set_up = fg_region_set_up_county (store, installer, code, name, error);
+  if (!set_up)
+    goto failed;
+  admin = fg_account_create (store, installer, admin_login,
+                             admin_name != NULL && *admin_name != '\0' ? admin_name : admin_login,
+                             kind == FG_NODE_KIND_GRID ? FG_ROLE_GRID_ADMIN : FG_ROLE_COUNTY_ADMIN,
+                             fg_store_get_home_region_id (store), admin_password, error);
+  if (admin == NULL)
+    goto failed;
+  if (!fg_store_commit (store, error))
+    return NULL;
+  return g_steal_pointer (&admin);
+
+failed:
+  fg_store_rollback (store);
+  fg_store_reload_node (store);
+  return NULL;
+}
+
 /**
  * fg_account_set_up_county:
  *
@@ -830,29 +938,33 @@ fg_account_set_up_county (FgStore     *store,
                           const char  *admin_password,
                           GError     **error)
 {
-  g_autoptr(FgActor) installer = fg_actor_new_local ();
-  g_autoptr(FgAccount) admin = NULL;
+  return set_up_office (store, FG_NODE_KIND_COUNTY, county_code, county_name,
+                        admin_login, admin_name, admin_password, error);
+}
 
-  g_return_val_if_fail (FG_IS_STORE (store), NULL);
-
-  if (!check_login_name (admin_login, error) || !check_password (admin_password, admin_login, error))
-    return NULL;
-  if (!fg_store_begin (store, error))
-    return NULL;
-  if (!fg_region_set_up_county (store, installer, county_code, county_name, error))
-    goto failed;
-  admin = fg_account_create (store, installer, admin_login,
-                             admin_name != NULL && *admin_name != '\0' ? admin_name : admin_login,
-                             FG_ROLE_COUNTY_ADMIN, fg_store_get_home_region_id (store), admin_password, error);
-  if (admin == NULL)
-    goto failed;
-  if (!fg_store_commit (store, error))
-    return NULL;
-  return g_steal_pointer (&admin);
-
-failed:
-  fg_store_rollback (store);
-  return NULL;
+/**
+ * fg_account_set_up_grid:
+ * @grid_code: the grid's code as its township numbered it, e.g.
+ *   410425101201-003
+ * @grid_name: (nullable): the grid's name, when known; the township's
+ *   first bundle brings the names of the grid and the divisions above it
+ *
+ * Sets up a grid station's installation and its administrator, both or
+ * neither (see fg_account_set_up_township()).
+ *
+ * Returns: (transfer full): the administrator's account, or %NULL
+ */
+FgAccount *
+fg_account_set_up_grid (FgStore     *store,
+                        const char  *grid_code,
+                        const char  *grid_name,
+                        const char  *admin_login,
+                        const char  *admin_name,
+                        const char  *admin_password,
+                        GError     **error)
+{
+  return set_up_office (store, FG_NODE_KIND_GRID, grid_code, grid_name,
+                        admin_login, admin_name, admin_password, error);
 }
 
 /**
@@ -892,7 +1004,10 @@ fg_account_list_areas (FgStore     *store,
     return NULL;
 
   level = scope_level (role);
-  if (level == FG_REGION_LEVEL_TOWNSHIP)
+  if (!fg_account_role_fits (store, role))
+    return g_steal_pointer (&areas);
+  /* a township's, a county office's or a grid station's own area */
+  if (level == fg_region_get_level (township))
     {
       g_ptr_array_add (areas, g_steal_pointer (&township));
       return g_steal_pointer (&areas);

@@ -61,6 +61,15 @@ FgAccount  *fg_account_set_up_county       (FgStore     *store,
                                             const char  *admin_name,
                                             const char  *admin_password,
                                             GError     **error);
+FgAccount  *fg_account_set_up_grid         (FgStore     *store,
+                                            const char  *grid_code,
+                                            const char  *grid_name,
+                                            const char  *admin_login,
+                                            const char  *admin_name,
+                                            const char  *admin_password,
+                                            GError     **error);
+gboolean    fg_account_role_fits           (FgStore     *store,
+                                            FgRole       role);
 FgActor    *fg_account_login               (FgStore     *store,
                                             const char  *login,
                                             const char  *password,

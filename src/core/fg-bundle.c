@@ -1231,6 +1231,70 @@ region_writer (GHashTable *row)
   return stamp != NULL && strlen (stamp) > 22 ? stamp + 22 : "";
 }
 
+/* Whether a region's name is only its code, as set-up names the
+ * divisions it does not know yet. */
+static gboolean
+is_code_name (const char *name)
+{
+  if (name == NULL || *name == '\0')
+    return TRUE;
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/* The same division under two ids: each office made its own row for it
+ * (the county above a township, or everything above a grid station's
+ * grid). The row here stays, but its name follows the office whose
+ * division it is, by stamp, and a name that is only the code gives way
+ * to a real one from anybody. */
+static gboolean
+adopt_region_name (Import      *import,
+                   const char  *local_id,
+                   GHashTable  *row,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *local_name = NULL;
+  g_autofree char *local_stamp = NULL;
+  const char *name = attr (row, "name");
+  const char *stamp = attr (row, "stamp");
+  gboolean owner;
+
+  stmt = fg_store_prepare (import->store, "SELECT name, stamp FROM region WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, local_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      fg_store_set_error (import->store, sqlite3_errcode (fg_store_get_db (import->store)), error);
+      return FALSE;
+    }
+  local_name = g_strdup (fg_stmt_text (stmt, 0));
+  local_stamp = g_strdup (fg_stmt_text (stmt, 1));
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  owner = import->sender->kind != FG_NODE_KIND_GRID && in_sender_scope (import, attr (row, "code"));
+  if (g_strcmp0 (name, local_name) == 0 || is_code_name (name) ||
+      (!is_code_name (local_name) && !(owner && g_strcmp0 (stamp, local_stamp) > 0)))
+    {
+      import->report->unchanged++;
+      return TRUE;
+    }
+
+  stmt = fg_store_prepare (import->store, "UPDATE region SET name = ?1, stamp = max (stamp, ?2) WHERE id = ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, stamp, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, local_id, -1, SQLITE_TRANSIENT);
+  if (!fg_store_step_done (import->store, stmt, error))
+    return FALSE;
+  import->report->changed++;
+  return TRUE;
+}
+
 static gboolean
 apply_region (Import      *import,
               GHashTable  *row,
@@ -1271,9 +1335,8 @@ apply_region (Import      *import,
       sqlite3_bind_text (stmt, 2, local_id, -1, SQLITE_TRANSIENT);
       if (!fg_store_step_done (import->store, stmt, error))
         return FALSE;
-      g_hash_table_insert (import->region_map, g_strdup (attr (row, "id")), g_steal_pointer (&local_id));
-      import->report->unchanged++;
-      return TRUE;
+      g_hash_table_insert (import->region_map, g_strdup (attr (row, "id")), g_strdup (local_id));
+      return adopt_region_name (import, local_id, row, error);
     }
 
   if (!in_sender_scope (import, code))

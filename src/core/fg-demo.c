@@ -278,6 +278,7 @@ add_accounts (FgStore     *store,
       switch (demo->role)
         {
         case FG_ROLE_GRID_WORKER:
+        case FG_ROLE_GRID_ADMIN:
           scope_id = fg_region_get_id (g_ptr_array_index (places->grids, 0));
           break;
         case FG_ROLE_VILLAGE_COMMITTEE:

@@ -27,7 +27,9 @@ G_DEFINE_QUARK (fg-permission-error-quark, fg_permission_error)
  *                              records their service
  *   C  county                  reads every township it imported; issues
  *                              supervision instructions; syncs; edits nothing
- *   K  county administrator    the same, and a county installation's accounts */
+ *   K  county administrator    the same, and a county installation's accounts
+ *   W  grid station administrator  a grid worker's rights in its grid, and
+ *                              a grid station's accounts and sync */
 static const gboolean role_actions[FG_N_ROLES][FG_N_ACTIONS] = {
   /*                           RR RE VR VE IR HR HM NI NP NS SU CM SY AM AU */
   [FG_ROLE_TOWNSHIP_ADMIN]  = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1 },
@@ -36,6 +38,7 @@ static const gboolean role_actions[FG_N_ROLES][FG_N_ACTIONS] = {
   [FG_ROLE_VILLAGE_COMMITTEE] = { 1, 0, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0 },
   [FG_ROLE_COUNTY]          = { 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 1 },
   [FG_ROLE_COUNTY_ADMIN]    = { 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 1, 1 },
+  [FG_ROLE_GRID_ADMIN]      = { 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 1 },
 };
 
 static const char * const role_ids[FG_N_ROLES] = {
@@ -45,6 +48,7 @@ static const char * const role_ids[FG_N_ROLES] = {
   "village-committee",
   "county",
   "county-admin",
+  "grid-admin",
 };
 
 static const char * const action_ids[FG_N_ACTIONS] = {
@@ -128,6 +132,8 @@ fg_role_get_label (FgRole role)
       return _("County office");
     case FG_ROLE_COUNTY_ADMIN:
       return _("County administrator");
+    case FG_ROLE_GRID_ADMIN:
+      return _("Grid station administrator");
     case FG_N_ROLES:
     default:
       return "";

@@ -26,6 +26,7 @@ typedef enum
   FG_ROLE_VILLAGE_COMMITTEE,  /* 村(居)委会 */
   FG_ROLE_COUNTY,             /* 县级 */
   FG_ROLE_COUNTY_ADMIN,       /* 县级管理员: a county installation's accounts */
+  FG_ROLE_GRID_ADMIN,         /* 网格站管理员: a grid station's accounts and sync */
   FG_N_ROLES
 } FgRole;
 

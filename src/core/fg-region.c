@@ -606,6 +606,56 @@ insert_region (FgStore        *store,
   }
 }
 
+/* This installation's node, made in the set-up transaction: its kind now,
+ * its division (scope_region_id) once that region exists. */
+static gboolean
+insert_node (FgStore     *store,
+             const char  *kind,
+             GError     **error)
+{
+  g_autofree char *node_id = fg_uuid_new ();
+  g_autofree char *created_at = fg_now_iso8601 ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = fg_store_prepare (store, "INSERT INTO node (id, kind, created_at) VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, node_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, created_at, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    return FALSE;
+  fg_store_reload_node (store);
+  return TRUE;
+}
+
+/* The node's division, and the key pair it signs its bundles with. */
+static gboolean
+finish_node (FgStore     *store,
+             const char  *scope_region_id,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = fg_store_prepare (store, "UPDATE node SET scope_region_id = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, scope_region_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+  return fg_store_step_done (store, stmt, error) && fg_node_ensure_keys (store, error);
+}
+
+static gboolean
+refuse_second_set_up (FgStore  *store,
+                      GError  **error)
+{
+  if (!fg_store_is_set_up (store))
+    return FALSE;
+  g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_ALREADY_SET_UP,
+               _("This database has already been set up."));
+  return TRUE;
+}
+
 /**
  * fg_region_set_up_township:
  * @store: a store that has not been set up
@@ -632,21 +682,14 @@ fg_region_set_up_township (FgStore     *store,
   g_autofree char *county_code = NULL;
   g_autofree char *name = NULL;
   g_autofree char *county = NULL;
-  g_autofree char *node_id = NULL;
-  g_autofree char *county_id = NULL;
-  g_autofree char *township_id = NULL;
-  g_autofree char *created_at = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *county_id = fg_uuid_new ();
+  g_autofree char *township_id = fg_uuid_new ();
 
   g_return_val_if_fail (FG_IS_STORE (store), FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
 
-  if (fg_store_is_set_up (store))
-    {
-      g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_ALREADY_SET_UP,
-                   _("This database has already been set up for a township."));
-      return FALSE;
-    }
+  if (refuse_second_set_up (store, error))
+    return FALSE;
 
   code = fg_division_code_normalize (township_code, FG_REGION_LEVEL_TOWNSHIP, NULL, error);
   if (code == NULL)
@@ -664,46 +707,18 @@ fg_region_set_up_township (FgStore     *store,
     }
   else
     {
-      /* renamed later, once someone knows the county's name */
+      /* named by its code until someone (or the county's bundle) knows
+       * its name */
       county = g_strndup (code, 6);
     }
 
-  node_id = fg_uuid_new ();
-  county_id = fg_uuid_new ();
-  township_id = fg_uuid_new ();
-  created_at = fg_now_iso8601 ();
-
   if (!fg_store_begin (store, error))
     return FALSE;
-
-  stmt = fg_store_prepare (store,
-                           "INSERT INTO node (id, kind, created_at) VALUES (?1, 'township', ?2)",
-                           error);
-  if (stmt == NULL)
+  if (!insert_node (store, "township", error) ||
+      !insert_region (store, actor, county_id, NULL, FG_REGION_LEVEL_COUNTY, county_code, county, error) ||
+      !insert_region (store, actor, township_id, county_id, FG_REGION_LEVEL_TOWNSHIP, code, name, error) ||
+      !finish_node (store, township_id, error))
     goto failed;
-  sqlite3_bind_text (stmt, 1, node_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, created_at, -1, SQLITE_STATIC);
-  if (!fg_store_step_done (store, stmt, error))
-    goto failed;
-  fg_store_reload_node (store);
-
-  if (!insert_region (store, actor, county_id, NULL, FG_REGION_LEVEL_COUNTY, county_code, county, error) ||
-      !insert_region (store, actor, township_id, county_id, FG_REGION_LEVEL_TOWNSHIP, code, name, error))
-    goto failed;
-
-  g_clear_pointer (&stmt, fg_stmt_release);
-  stmt = fg_store_prepare (store, "UPDATE node SET scope_region_id = ?1 WHERE id = ?2", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_text (stmt, 1, township_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, node_id, -1, SQLITE_STATIC);
-  if (!fg_store_step_done (store, stmt, error))
-    goto failed;
-
-  /* the key pair it signs its bundles with */
-  if (!fg_node_ensure_keys (store, error))
-    goto failed;
-
   if (!fg_store_commit (store, error))
     return FALSE;
 
@@ -712,6 +727,7 @@ fg_region_set_up_township (FgStore     *store,
 
 failed:
   fg_store_rollback (store);
+  fg_store_reload_node (store);
   return FALSE;
 }
 
@@ -737,20 +753,13 @@ fg_region_set_up_county (FgStore     *store,
 {
   g_autofree char *code = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *node_id = fg_uuid_new ();
   g_autofree char *county_id = fg_uuid_new ();
-  g_autofree char *created_at = fg_now_iso8601 ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (FG_IS_STORE (store), FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
 
-  if (fg_store_is_set_up (store))
-    {
-      g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_ALREADY_SET_UP,
-                   _("This database has already been set up."));
-      return FALSE;
-    }
+  if (refuse_second_set_up (store, error))
+    return FALSE;
   code = fg_division_code_normalize (county_code, FG_REGION_LEVEL_COUNTY, NULL, error);
   if (code == NULL)
     return FALSE;
@@ -760,24 +769,120 @@ fg_region_set_up_county (FgStore     *store,
 
   if (!fg_store_begin (store, error))
     return FALSE;
-  stmt = fg_store_prepare (store, "INSERT INTO node (id, kind, created_at) VALUES (?1, 'county', ?2)", error);
-  if (stmt == NULL)
+  if (!insert_node (store, "county", error) ||
+      !insert_region (store, actor, county_id, NULL, FG_REGION_LEVEL_COUNTY, code, name, error) ||
+      !finish_node (store, county_id, error))
     goto failed;
-  sqlite3_bind_text (stmt, 1, node_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, created_at, -1, SQLITE_STATIC);
-  if (!fg_store_step_done (store, stmt, error))
-    goto failed;
-  g_clear_pointer (&stmt, fg_stmt_release);
-  fg_store_reload_node (store);
+  if (!fg_store_commit (store, error))
+    return FALSE;
 
-  if (!insert_region (store, actor, county_id, NULL, FG_REGION_LEVEL_COUNTY, code, name, error))
-    goto failed;
-  stmt = fg_store_prepare (store, "UPDATE node SET scope_region_id = ?1 WHERE id = ?2", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_text (stmt, 1, county_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, node_id, -1, SQLITE_STATIC);
-  if (!fg_store_step_done (store, stmt, error) || !fg_node_ensure_keys (store, error))
+  fg_store_reload_node (store);
+  return TRUE;
+
+failed:
+  fg_store_rollback (store);
+  fg_store_reload_node (store);
+  return FALSE;
+}
+
+/**
+ * fg_grid_code_normalize:
+ * @text: a grid's code as typed, "410425101201-003" or "410425101201-3"
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the code as its village's 12 digits, a hyphen
+ *   and three digits, or %NULL with @error set
+ */
+char *
+fg_grid_code_normalize (const char  *text,
+                        GError     **error)
+{
+  g_autofree char *typed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_auto(GStrv) parts = g_strsplit (typed, "-", -1);
+  g_autofree char *village = NULL;
+  guint64 number = 0;
+
+  if (g_strv_length (parts) != 2 || strlen (parts[1]) == 0 || strlen (parts[1]) > 3 ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, 999, &number, NULL))
+    {
+      g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_CODE,
+                   _("“%s” is not a grid’s code. A grid’s code is its village’s 12-digit code, a hyphen and the "
+                     "grid’s number, e.g. 410425101201-003; the township office can tell you."),
+                   text != NULL ? text : "");
+      return NULL;
+    }
+  village = fg_division_code_normalize (parts[0], FG_REGION_LEVEL_VILLAGE, NULL, error);
+  if (village == NULL)
+    return NULL;
+  return g_strdup_printf ("%s-%03u", village, (guint) number);
+}
+
+/**
+ * fg_region_set_up_grid:
+ * @store: a store that has not been set up
+ * @actor: who sets it up
+ * @grid_code: the grid's code as its township numbered it
+ * @grid_name: (nullable): the grid's name, when known
+ * @error: return location for an error
+ *
+ * Makes this installation a grid station: the node, its grid and the
+ * divisions above it. Those are named by their codes until the
+ * township's first bundle brings their names (see the bundle import).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_region_set_up_grid (FgStore     *store,
+                       FgActor     *actor,
+                       const char  *grid_code,
+                       const char  *grid_name,
+                       GError     **error)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *county_code = NULL;
+  g_autofree char *township_code = NULL;
+  g_autofree char *village_code = NULL;
+  g_autofree char *county_id = fg_uuid_new ();
+  g_autofree char *township_id = fg_uuid_new ();
+  g_autofree char *village_id = fg_uuid_new ();
+  g_autofree char *grid_id = fg_uuid_new ();
+  g_autofree char *county_name = NULL;
+  g_autofree char *township_name = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  if (refuse_second_set_up (store, error))
+    return FALSE;
+  code = fg_grid_code_normalize (grid_code, error);
+  if (code == NULL)
+    return FALSE;
+  if (grid_name != NULL && *grid_name != '\0')
+    {
+      name = check_name (grid_name, error);
+      if (name == NULL)
+        return FALSE;
+    }
+  else
+    name = g_strdup (code);
+
+  county_code = g_strdup_printf ("%.6s000000", code);
+  township_code = g_strdup_printf ("%.9s000", code);
+  village_code = g_strndup (code, 12);
+  county_name = g_strndup (code, 6);
+  township_name = g_strndup (code, 9);
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+  if (!insert_node (store, "grid", error) ||
+      !insert_region (store, actor, county_id, NULL, FG_REGION_LEVEL_COUNTY, county_code, county_name, error) ||
+      !insert_region (store, actor, township_id, county_id, FG_REGION_LEVEL_TOWNSHIP,
+                      township_code, township_name, error) ||
+      !insert_region (store, actor, village_id, township_id, FG_REGION_LEVEL_VILLAGE,
+                      village_code, village_code, error) ||
+      !insert_region (store, actor, grid_id, village_id, FG_REGION_LEVEL_GRID, code, name, error) ||
+      !finish_node (store, grid_id, error))
     goto failed;
   if (!fg_store_commit (store, error))
     return FALSE;

@@ -314,6 +314,69 @@ test_cli_bundle (Fixture       *f,
   }
 }
 
+/* init --grid: a grid station of the demo township's first grid, which
+ * gets that grid's venues and names from the township's bundle */
+static void
+test_cli_grid_station (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *a_peer = g_build_filename (f->dir, "office.peer", NULL);
+  g_autofree char *b_peer = g_build_filename (f->dir, "station.peer", NULL);
+  g_autofree char *bundle = g_build_filename (f->dir, "to-station.xml", NULL);
+  const char *grid = "410425101001-001";
+  gint64 venues;
+
+  {
+    g_autoptr(Result) demo = run (f, f->a_db, NULL, NULL, "demo", NULL);
+    g_autoptr(Result) bad = run (f, f->b_db, NULL, B_PASSWORD, "init", "--grid", "410425101001", "--admin", "admin",
+                                 NULL);
+    g_autoptr(Result) init = NULL;
+
+    assert_success (demo);
+    assert_refused (bad, "is not a grid’s code");
+    g_assert_false (g_file_test (f->b_db, G_FILE_TEST_EXISTS));
+    init = run (f, f->b_db, NULL, B_PASSWORD, "init", "--grid", "410425101001-1", "--admin", "admin", NULL);
+    assert_success (init);
+    g_assert_nonnull (strstr (init->out, "grid station’s administrator"));
+  }
+  venues = count (f->a_db, "SELECT count(*) FROM venue v JOIN region r ON r.id = v.region_id"
+                           " WHERE r.code = '410425101001-001' AND v.deleted = 0");
+  g_assert_cmpint (venues, >, 0);
+  g_assert_cmpint (count (f->a_db, "SELECT count(*) FROM venue WHERE deleted = 0"), >, venues);
+
+  {
+    g_autoptr(Result) a_file = RUN_A (f, "node", "peer-file", "--out", a_peer);
+    g_autoptr(Result) b_file = RUN_B (f, "node", "peer-file", "--out", b_peer);
+    g_autoptr(Result) show = RUN_B (f, "node", "show");
+    g_autoptr(Result) a_add = NULL;
+    g_autoptr(Result) b_add = NULL;
+
+    assert_success (a_file);
+    assert_success (b_file);
+    assert_success (show);
+    g_assert_nonnull (strstr (show->out, "Grid station"));
+    a_add = RUN_A (f, "peer", "add", "--yes", b_peer);
+    assert_success (a_add);
+    b_add = RUN_B (f, "peer", "add", "--yes", a_peer);
+    assert_success (b_add);
+  }
+
+  /* the township names the station by its grid's code */
+  {
+    g_autoptr(Result) export = RUN_A (f, "export", "--to", grid, "--out", bundle);
+    g_autoptr(Result) import = NULL;
+    g_autoptr(Result) regions = NULL;
+
+    assert_success (export);
+    import = RUN_B (f, "import", bundle);
+    assert_success (import);
+    g_assert_cmpint (count (f->b_db, "SELECT count(*) FROM venue WHERE deleted = 0"), ==, venues);
+    regions = RUN_B (f, "region", "list");
+    assert_success (regions);
+    g_assert_nonnull (strstr (regions->out, "第一网格"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +384,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/cli/bundle", Fixture, NULL, fixture_set_up, test_cli_bundle, fixture_tear_down);
+  g_test_add ("/cli/bundle/grid-station", Fixture, NULL, fixture_set_up, test_cli_grid_station, fixture_tear_down);
 
   return g_test_run ();
 }
