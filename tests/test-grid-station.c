@@ -349,6 +349,63 @@ test_grid_station_unknown_grid (Fixture       *f,
   g_assert_null (fg_venue_load (f->township, f->township_admin, fg_venue_get_id (venue), NULL));
 }
 
+/* A station's laptop is lost: the township stops trusting it, and its
+ * bundles are refused until its peer file is added again. */
+static void
+test_grid_station_removed_peer (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(FgNodeInfo) township = fg_node_get_self (f->township, f->township_admin, NULL);
+  g_autoptr(FgNodeInfo) station = fg_node_get_self (f->station, f->station_admin, NULL);
+  g_autoptr(FgVenue) venue = fg_test_venue_new (fg_store_get_home_region_id (f->station), "小李理发店",
+                                                "李庄村人民路20号", "beauty-bath", "李小红");
+  g_autoptr(FgVenue) arrived = NULL;
+  g_autoptr(GPtrArray) peers = NULL;
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(FgNodeInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *up = g_build_filename (f->station_dir.dir, "up.fgbundle", NULL);
+  g_autofree char *down = g_build_filename (f->township_dir.dir, "down.fgbundle", NULL);
+  FgBundleReport report;
+
+  trust_each_other (f->township, f->township_admin, f->station, f->station_admin);
+  fg_venue_save (f->station, f->station_admin, venue, &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_bundle_export (f->station, f->station_admin, township->id, up, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* removed by its grid's code */
+  g_assert_true (fg_node_remove_peer (f->township, f->township_admin, fg_region_get_code (f->grid), &error));
+  g_assert_no_error (error);
+  peers = fg_node_list_peers (f->township, f->township_admin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (peers->len, ==, 0);
+
+  g_assert_false (fg_bundle_import (f->township, f->township_admin, up, FALSE, &report, NULL, &error));
+  g_assert_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_UNKNOWN_SIGNER);
+  g_clear_error (&error);
+  g_assert_null (fg_venue_load (f->township, f->township_admin, fg_venue_get_id (venue), NULL));
+  g_assert_false (fg_bundle_export (f->township, f->township_admin, station->id, down, NULL, NULL, &error));
+  g_assert_error (error, FG_NODE_ERROR, FG_NODE_ERROR_UNKNOWN_PEER);
+  g_clear_error (&error);
+  g_assert_false (fg_node_remove_peer (f->township, f->township_admin, station->id, &error));
+  g_assert_error (error, FG_NODE_ERROR, FG_NODE_ERROR_UNKNOWN_PEER);
+  g_clear_error (&error);
+
+  /* its peer file again: trusted again, and the bundle goes in */
+  file = fg_node_write_peer_file (f->station, f->station_admin, &error);
+  g_assert_no_error (error);
+  info = fg_node_read_peer_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_node_add_peer (f->township, f->township_admin, info, &error));
+  g_assert_no_error (error);
+  g_assert_true (fg_bundle_import (f->township, f->township_admin, up, FALSE, &report, NULL, &error));
+  g_assert_no_error (error);
+  arrived = fg_venue_load (f->township, f->township_admin, fg_venue_get_id (venue), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fg_venue_get_name (arrived), ==, "小李理发店");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +414,8 @@ main (int   argc,
 
   g_test_add ("/grid-station/set-up", Fixture, NULL, fixture_set_up, test_grid_station_set_up, fixture_tear_down);
   g_test_add ("/grid-station/round-trip", Fixture, NULL, fixture_set_up, test_grid_station_round_trip,
+              fixture_tear_down);
+  g_test_add ("/grid-station/removed-peer", Fixture, NULL, fixture_set_up, test_grid_station_removed_peer,
               fixture_tear_down);
   g_test_add ("/grid-station/unknown-grid", Fixture, NULL, fixture_set_up, test_grid_station_unknown_grid,
               fixture_tear_down);

@@ -645,6 +645,54 @@ add_peer_chosen (FgSyncPage *self,
 }
 
 static void
+on_remove_peer_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         FgSyncPage       *self)
+{
+  const char *peer = g_object_get_data (G_OBJECT (dialog), "fg-peer");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0)
+    return;
+  if (!fg_node_remove_peer (self->store, self->actor, peer, &error))
+    {
+      present_message (self, _("The Peer Was Not Removed"), error->message);
+      return;
+    }
+  toast (self, _("Peer removed: its bundles will be refused"));
+  fg_sync_page_reload (self);
+  g_signal_emit_by_name (self, "changed");
+}
+
+static void
+remove_peer_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FgSyncPage *self = FG_SYNC_PAGE (widget);
+  const char *peer = g_variant_get_string (parameter, NULL);
+  g_autoptr(FgNodeInfo) info = fg_node_find_peer (self->store, self->actor, peer, NULL);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (info == NULL)
+    return;
+  heading = g_strdup_printf (_("Remove %s?"), info->scope_name);
+  dialog = adw_message_dialog_new (parent_window (self), heading,
+                                   _("Bundles from this office will be refused from now on, and nothing more is "
+                                     "sent to it. What it sent stays here. Remove a peer whose laptop was lost or "
+                                     "that no longer syncs; to sync with it again, add its peer file again."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "fg-peer", g_strdup (info->id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_peer_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 add_peer_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -771,6 +819,9 @@ fg_sync_page_reload (FgSyncPage *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  icon_button ("document-save-as-symbolic", _("Write a bundle for this office"),
                                               "sync.export", g_variant_new_string (peer->id)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 icon_button ("user-trash-symbolic", _("Remove this peer…"),
+                                              "sync.remove-peer", g_variant_new_string (peer->id)));
       adw_preferences_group_add (self->peers_group, row);
       g_ptr_array_add (self->peer_rows, row);
     }
@@ -868,6 +919,7 @@ fg_sync_page_class_init (FgSyncPageClass *klass)
   gtk_widget_class_install_action (widget_class, "sync.now", NULL, sync_now_action);
   gtk_widget_class_install_action (widget_class, "sync.save-peer-file", NULL, save_peer_file_action);
   gtk_widget_class_install_action (widget_class, "sync.add-peer", NULL, add_peer_action);
+  gtk_widget_class_install_action (widget_class, "sync.remove-peer", "s", remove_peer_action);
   gtk_widget_class_install_action (widget_class, "sync.resolve", "(xb)", resolve_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

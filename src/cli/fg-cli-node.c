@@ -308,10 +308,49 @@ peer_folder (FgCli   *cli,
   }
 }
 
+static gboolean
+peer_remove (FgCli   *cli,
+             int      argc,
+             char   **argv,
+             GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(FgNodeInfo) peer = NULL;
+  FgStore *store;
+  FgActor *actor;
+  const GOptionEntry entries[] = {
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "peer remove", _("PEER"),
+                                       _("Stops trusting a peer (a laptop lost, an office closed): its bundles "
+                                         "are refused from now on, and nothing is sent to it."),
+                                       _("What it sent stays. Adding its peer file again trusts it again."),
+                                       entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 1, error))
+    return FALSE;
+  if (argc < 2)
+    {
+      fg_cli_set_usage_error (error, _("Name the peer by its node id or division code."));
+      return FALSE;
+    }
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
+    return FALSE;
+  peer = fg_node_find_peer (store, actor, argv[1], error);
+  if (peer == NULL || !fg_node_remove_peer (store, actor, peer->id, error))
+    return FALSE;
+
+  /* TRANSLATORS: the peer's division name and code */
+  printf (_("%s (%s) is no longer a peer: its bundles will be refused.\n"), peer->scope_name, peer->scope_code);
+  return TRUE;
+}
+
 static const FgCliCommand peer_commands[] = {
   { "add", N_("Trust another office by its peer file"), peer_add },
   { "folder", N_("Set the sync folder of a peer"), peer_folder },
   { "list", N_("List the offices this installation syncs with"), peer_list },
+  { "remove", N_("Stop trusting a peer"), peer_remove },
 };
 
 gboolean

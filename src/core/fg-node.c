@@ -414,6 +414,7 @@ fg_node_add_peer (FgStore           *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = fg_now_iso8601 ();
   g_autofree char *after = NULL;
+  gboolean returning = FALSE;
 
   g_return_val_if_fail (FG_IS_STORE (store), FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
@@ -444,10 +445,30 @@ fg_node_add_peer (FgStore           *store,
       return TRUE;
     }
 
-  stmt = fg_store_prepare (store, "SELECT scope_name FROM peer WHERE public_key = ?1", error);
+  /* a peer removed earlier comes back with the key it had, or not at all */
+  stmt = fg_store_prepare (store, "SELECT public_key, scope_name FROM peer WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, peer->id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (!g_str_equal (fg_stmt_text (stmt, 0), peer->public_key))
+        {
+          g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_KEY_CHANGED,
+                       _("%s is known here with another key. A peer’s key never changes: this file may not "
+                         "be genuine. Ask the other office by phone before you do anything with it."),
+                       fg_stmt_text (stmt, 1));
+          return FALSE;
+        }
+      returning = TRUE;
+    }
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  stmt = fg_store_prepare (store, "SELECT scope_name FROM peer WHERE public_key = ?1 AND id != ?2", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, peer->public_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, peer->id, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_KEY_CHANGED,
@@ -461,8 +482,12 @@ fg_node_add_peer (FgStore           *store,
   if (!fg_store_begin (store, error))
     return FALSE;
   stmt = fg_store_prepare (store,
-                           "INSERT INTO peer (id, kind, scope_code, scope_name, public_key, added_at, added_by)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                           returning
+                           ? "UPDATE peer SET kind = ?2, scope_code = ?3, scope_name = ?4, added_at = ?6,"
+                             "  added_by = ?7, removed_at = NULL, removed_by = NULL"
+                             " WHERE id = ?1 AND public_key = ?5"
+                           : "INSERT INTO peer (id, kind, scope_code, scope_name, public_key, added_at, added_by)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                            error);
   if (stmt == NULL)
     goto failed;
@@ -508,7 +533,9 @@ fg_node_list_peers (FgStore  *store,
   if (!fg_permission_check (store, actor, FG_ACTION_SYNC, NULL, NULL, error))
     return NULL;
 
-  stmt = fg_store_prepare (store, "SELECT " PEER_COLUMNS " FROM peer ORDER BY scope_code, id", error);
+  stmt = fg_store_prepare (store, "SELECT " PEER_COLUMNS " FROM peer WHERE removed_at IS NULL"
+                           " ORDER BY scope_code, id",
+                           error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -522,13 +549,71 @@ fg_node_list_peers (FgStore  *store,
   return g_steal_pointer (&peers);
 }
 
+/**
+ * fg_node_remove_peer:
+ * @id_or_code: the peer's node id, or the code of its division
+ *
+ * Stops trusting a peer (a laptop lost, an office closed): its bundles are
+ * refused from now on and nothing is sent to it, its sync folder is
+ * forgotten. What it sent stays. Adding its peer file again trusts it
+ * again, with the same key only.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_node_remove_peer (FgStore     *store,
+                     FgActor     *actor,
+                     const char  *id_or_code,
+                     GError     **error)
+{
+  g_autoptr(FgNodeInfo) peer = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = fg_now_iso8601 ();
+  g_autofree char *before = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (id_or_code != NULL, FALSE);
+
+  peer = fg_node_find_peer (store, actor, id_or_code, error);
+  if (peer == NULL)
+    return FALSE;
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+  stmt = fg_store_prepare (store,
+                           "UPDATE peer SET removed_at = ?1, removed_by = ?2, sync_folder = NULL WHERE id = ?3",
+                           error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, fg_actor_get_login (actor), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, peer->id, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+
+  before = g_strdup_printf ("{\"id\":\"%s\",\"kind\":\"%s\",\"code\":\"%s\",\"fingerprint\":\"%s\"}",
+                            peer->id, kind_ids[peer->kind], peer->scope_code, peer->fingerprint);
+  if (!fg_audit_record_change (store, actor, "peer-remove", peer->id, before, NULL, error))
+    goto failed;
+
+  return fg_store_commit (store, error);
+
+failed:
+  fg_store_rollback (store);
+  return FALSE;
+}
+
 /* The peer @id, for a bundle's signature: no person asks, so no
  * permission is checked. */
 FgNodeInfo *
 fg_node_lookup_peer (FgStore    *store,
                      const char *id)
 {
-  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store, "SELECT " PEER_COLUMNS " FROM peer WHERE id = ?1", NULL);
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store,
+                                                   "SELECT " PEER_COLUMNS " FROM peer"
+                                                   " WHERE id = ?1 AND removed_at IS NULL",
+                                                   NULL);
 
   if (stmt == NULL)
     return NULL;
@@ -596,7 +681,10 @@ fg_node_find_peer (FgStore     *store,
   if (!fg_permission_check (store, actor, FG_ACTION_SYNC, NULL, NULL, error))
     return NULL;
 
-  stmt = fg_store_prepare (store, "SELECT " PEER_COLUMNS " FROM peer WHERE id = ?1 OR scope_code = ?1", error);
+  stmt = fg_store_prepare (store,
+                           "SELECT " PEER_COLUMNS " FROM peer"
+                           " WHERE (id = ?1 OR scope_code = ?1) AND removed_at IS NULL",
+                           error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id_or_code, -1, SQLITE_TRANSIENT);

@@ -70,6 +70,10 @@ gboolean     fg_node_add_peer         (FgStore          *store,
                                        FgActor          *actor,
                                        const FgNodeInfo *peer,
                                        GError          **error);
+gboolean     fg_node_remove_peer      (FgStore          *store,
+                                       FgActor          *actor,
+                                       const char       *id_or_code,
+                                       GError          **error);
 GPtrArray   *fg_node_list_peers       (FgStore          *store,
                                        FgActor          *actor,
                                        GError          **error);

@@ -151,6 +151,40 @@ test_sync_import (Fixture       *fixture,
   g_assert_cmpuint (fg_ui_test_count (fixture->store, fixture->actor, NULL, NULL, "新开小超市"), ==, 1);
 }
 
+/* Removing a peer asks first; then it is gone from the page and its
+ * bundles are refused. */
+static void
+test_sync_remove_peer (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(FgNodeInfo) other = fg_node_get_self (fixture->other, fixture->other_actor, NULL);
+  GtkWindow *dialog;
+
+  add_peer (fixture->store, fixture->actor, fixture->other, fixture->other_actor);
+  fg_sync_page_reload (fixture->page);
+  g_assert_cmpuint (fg_sync_page_get_n_peers (fixture->page), ==, 1);
+
+  /* cancelled: still there */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "sync.remove-peer", "s", other->id));
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (dialog);
+  fg_ui_test_spin ();
+  g_assert_cmpuint (fg_sync_page_get_n_peers (fixture->page), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "sync.remove-peer", "s", other->id));
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "remove");
+  gtk_window_destroy (dialog);
+  fg_ui_test_spin ();
+  g_assert_cmpuint (fg_sync_page_get_n_peers (fixture->page), ==, 0);
+  g_assert_null (fg_node_find_peer (fixture->store, fixture->actor, other->id, NULL));
+}
+
 /* A village committee does not sync: no page. */
 static void
 test_sync_hidden (Fixture       *fixture,
@@ -176,6 +210,7 @@ main (int   argc,
     }
 
   g_test_add ("/ui/sync/import", Fixture, NULL, fixture_set_up, test_sync_import, fixture_tear_down);
+  g_test_add ("/ui/sync/remove-peer", Fixture, NULL, fixture_set_up, test_sync_remove_peer, fixture_tear_down);
   g_test_add ("/ui/sync/hidden", Fixture, "village", fixture_set_up, test_sync_hidden, fixture_tear_down);
 
   return g_test_run ();
