@@ -390,9 +390,13 @@ peer_from_row (sqlite3_stmt *stmt)
   return peer;
 }
 
+/* A peer's division goes by the name it has here when it is known here: a
+ * grid station's peer file names its grid by code until the township's
+ * first bundle reaches it. */
 #define PEER_COLUMNS \
-  "id, kind, scope_code, scope_name, public_key, added_at, last_sent_seq, last_sent_at," \
-  " last_received_seq, last_received_at, sync_folder"
+  "id, kind, scope_code," \
+  " coalesce ((SELECT r.name FROM region r WHERE r.code = peer.scope_code AND r.deleted = 0), scope_name)," \
+  " public_key, added_at, last_sent_seq, last_sent_at, last_received_seq, last_received_at, sync_folder"
 
 /**
  * fg_node_add_peer:
