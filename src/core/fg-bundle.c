@@ -54,6 +54,7 @@
 #define MAX_DEPTH 3
 #define MAX_VALUE_LENGTH 4096
 #define MAX_PHOTO_BASE64 (14 * 1024 * 1024)
+#define MAX_CONTENT_BASE64 (2 * 1024 * 1024)  /* a document's content: 1 MiB, as the schema says, in base64 */
 #define CHUNK 65536
 
 G_DEFINE_QUARK (fg-bundle-error-quark, fg_bundle_error)
@@ -65,6 +66,7 @@ typedef struct
   const char *table;
   const char *element;
   const char * const *columns;
+  const char *writer;        /* who wrote a row as it stands, when not its creator nor its stamp's node */
 } TableSpec;
 
 static const char * const photo_columns[] = { "sha256", "mime_type", "size", "created_at", NULL };
@@ -97,6 +99,18 @@ static const char * const event_columns[] = {
   "stamp", "notice_id", NULL
 };
 static const char * const event_photo_columns[] = { "sha256", "position", NULL };
+/* a document's content goes as an element of its own (see write_notice_children) */
+static const char * const notice_columns[] = {
+  "id", "kind", "township_id", "year", "number_seq", "number", "venue_id", "inspection_id", "follows_id",
+  "issued_on", "issued_at", "actor", "actor_name", "deadline", "digest", "voided_at", "voided_by", "void_reason",
+  "void_stamp", "served_at", "service", "service_stamp", "origin_node", "stamp", NULL
+};
+static const char * const notice_hazard_columns[] = { "hazard_id", "position", NULL };
+
+/* Who wrote a document as it stands: the office of its latest stamp, of
+ * its issuing, its voiding or its last service. */
+#define NOTICE_WRITER(t) \
+  "substr (max (" t ".stamp, coalesce (" t ".void_stamp, ''), coalesce (" t ".service_stamp, '')), 23)"
 
 static const TableSpec regions = { "region", "region", region_columns };
 static const TableSpec campaigns = { "campaign", "campaign", campaign_columns };
@@ -104,6 +118,7 @@ static const TableSpec venues = { "venue", "venue", venue_columns };
 static const TableSpec inspections = { "inspection", "inspection", inspection_columns };
 static const TableSpec hazards = { "hazard", "hazard", hazard_columns };
 static const TableSpec events = { "hazard_event", "event", event_columns };
+static const TableSpec notices = { "notice", "notice", notice_columns, NOTICE_WRITER ("t") };
 
 void
 fg_bundle_info_free (FgBundleInfo *info)
@@ -237,6 +252,39 @@ write_children (Export             *export,
   return TRUE;
 }
 
+/* What a document says, as it was frozen at issuance: the very bytes whose
+ * SHA-256 is its digest, in base64, so that the receiver can check them,
+ * verify a paper copy and print it again; then the hazards it names. */
+static gboolean
+write_notice_children (Export      *export,
+                       const char  *notice_id,
+                       GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (export->store, "SELECT content FROM notice WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, notice_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      fg_store_set_error (export->store, sqlite3_errcode (fg_store_get_db (export->store)), error);
+      return FALSE;
+    }
+  if (xmlTextWriterStartElement (export->writer, BAD_CAST "content") < 0 ||
+      xmlTextWriterWriteBase64 (export->writer, (const char *) sqlite3_column_text (stmt, 0), 0,
+                                sqlite3_column_bytes (stmt, 0)) < 0 ||
+      xmlTextWriterEndElement (export->writer) < 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The bundle could not be written."));
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  return write_children (export, "hazard",
+                         "SELECT hazard_id, position FROM notice_hazard WHERE notice_id = ?1 ORDER BY position",
+                         notice_hazard_columns, notice_id, error);
+}
+
 /* Who wrote a row as it stands: for the registry, which changes, the node
  * of its update stamp ("WWWWWWWWWWWWWWW-CCCCC-NODE"); the rows that never
  * change are their creator's. */
@@ -252,25 +300,39 @@ write_children (Export             *export,
 #define EVENTS_SENT \
   "SELECT e.id FROM change_log c JOIN hazard_event e ON e.id = c.row_id" \
   " WHERE c.table_name = 'hazard_event' AND c.seq > ?1 AND e.origin_node <> ?2"
+/* a document leans on its venue, its hazards, the inspection it records
+ * and the notice it re-inspects */
+#define NOTICES_CHANGED \
+  "SELECT n.id FROM change_log c JOIN notice n ON n.id = c.row_id" \
+  " WHERE c.table_name = 'notice' AND c.seq > ?1 AND " NOTICE_WRITER ("n") " <> ?2"
+#define NOTICES_SENT \
+  NOTICES_CHANGED " UNION SELECT follows_id FROM notice WHERE id IN (" NOTICES_CHANGED ")"
 #define HAZARDS_SENT \
   "SELECT h.id FROM change_log c JOIN hazard h ON h.id = c.row_id" \
   " WHERE c.table_name = 'hazard' AND c.seq > ?1 AND h.origin_node <> ?2" \
-  " UNION SELECT hazard_id FROM hazard_event WHERE id IN (" EVENTS_SENT ")"
+  " UNION SELECT hazard_id FROM hazard_event WHERE id IN (" EVENTS_SENT ")" \
+  " UNION SELECT hazard_id FROM notice_hazard WHERE notice_id IN (" NOTICES_SENT ")"
 #define INSPECTIONS_SENT \
   "SELECT i.id FROM change_log c JOIN inspection i ON i.id = c.row_id" \
   " WHERE c.table_name = 'inspection' AND c.seq > ?1 AND i.origin_node <> ?2" \
-  " UNION SELECT inspection_id FROM hazard WHERE id IN (" HAZARDS_SENT ")"
+  " UNION SELECT inspection_id FROM hazard WHERE id IN (" HAZARDS_SENT ")" \
+  " UNION SELECT inspection_id FROM notice WHERE id IN (" NOTICES_SENT ")"
 
 static const char *
 parents_of (const TableSpec *spec)
 {
   if (spec == &hazards)
-    return "SELECT hazard_id FROM hazard_event WHERE id IN (" EVENTS_SENT ")";
+    return "SELECT hazard_id FROM hazard_event WHERE id IN (" EVENTS_SENT ")"
+           " UNION SELECT hazard_id FROM notice_hazard WHERE notice_id IN (" NOTICES_SENT ")";
   if (spec == &inspections)
-    return "SELECT inspection_id FROM hazard WHERE id IN (" HAZARDS_SENT ")";
+    return "SELECT inspection_id FROM hazard WHERE id IN (" HAZARDS_SENT ")"
+           " UNION SELECT inspection_id FROM notice WHERE id IN (" NOTICES_SENT ")";
   if (spec == &venues)
     return "SELECT venue_id FROM inspection WHERE id IN (" INSPECTIONS_SENT ")"
-           " UNION SELECT venue_id FROM hazard WHERE id IN (" HAZARDS_SENT ")";
+           " UNION SELECT venue_id FROM hazard WHERE id IN (" HAZARDS_SENT ")"
+           " UNION SELECT venue_id FROM notice WHERE id IN (" NOTICES_SENT ")";
+  if (spec == &notices)
+    return "SELECT follows_id FROM notice WHERE id IN (" NOTICES_CHANGED ")";
   return "SELECT NULL WHERE 0";
 }
 
@@ -303,7 +365,9 @@ write_table (Export           *export,
                            " WHERE t.id IN (" CHANGED " UNION %s) AND %s <> ?2 AND (%s)"
                            " ORDER BY %s",
                            columns, spec->table, spec->table, join, spec->table, parents_of (spec),
-                           spec == &venues || spec == &campaigns ? WRITER : "t.origin_node", where, order);
+                           spec->writer != NULL ? spec->writer
+                           : spec == &venues || spec == &campaigns ? WRITER : "t.origin_node",
+                           where, order);
   stmt = fg_store_prepare (export->store, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -343,6 +407,11 @@ write_table (Export           *export,
                                "SELECT sha256, position FROM hazard_event_photo WHERE event_id = ?1"
                                " ORDER BY position",
                                event_photo_columns, id, error))
+            return FALSE;
+        }
+      else if (spec == &notices)
+        {
+          if (!write_notice_children (export, id, error))
             return FALSE;
         }
 
@@ -597,7 +666,10 @@ fg_bundle_export (FgStore         *store,
       !write_table (&export, &events,
                     "JOIN hazard h ON h.id = t.hazard_id JOIN venue v ON v.id = h.venue_id"
                     " JOIN region r ON r.id = v.region_id",
-                    "substr (r.code, 1, length (?3)) = ?3", "t.stamp, t.id", error))
+                    "substr (r.code, 1, length (?3)) = ?3", "t.stamp, t.id", error) ||
+      /* a re-inspection opinion after the notice it follows, which has a lower seq */
+      !write_table (&export, &notices, "JOIN venue v ON v.id = t.venue_id JOIN region r ON r.id = v.region_id",
+                    "substr (r.code, 1, length (?3)) = ?3", "t.seq", error))
     goto write_out;
 
   /* photos and the rows changed ones lean on travel only with those */
@@ -944,6 +1016,10 @@ typedef struct
   gboolean event_new;
   char *latest_stamp;        /* the latest stamp seen, without its node */
   GHashTable *photos;        /* the SHA-256 of each photo the bundle brought */
+  char *notice_id;           /* the document whose content and hazards are read */
+  GHashTable *notice_row;    /* its attributes */
+  gboolean notice_new;       /* not here before: written once its content is read */
+  gboolean notice_written;
 } Import;
 
 static void
@@ -957,6 +1033,8 @@ import_clear (Import *import)
   g_clear_pointer (&import->event_id, g_free);
   g_clear_pointer (&import->latest_stamp, g_free);
   g_clear_pointer (&import->photos, g_hash_table_unref);
+  g_clear_pointer (&import->notice_id, g_free);
+  g_clear_pointer (&import->notice_row, g_hash_table_unref);
 }
 
 static const char *
@@ -1846,6 +1924,298 @@ apply_photo (Import      *import,
   return TRUE;
 }
 
+/* Documents */
+
+/* The node of a stamp ("WWWWWWWWWWWWWWW-CCCCC-NODE"), or "". */
+static const char *
+stamp_node (const char *stamp)
+{
+  return stamp != NULL && strlen (stamp) > 22 ? stamp + 22 : "";
+}
+
+/* The stamps of a document's voiding and service count for the clock too. */
+static void
+observe_notice_stamps (Import     *import,
+                       GHashTable *row)
+{
+  const char * const columns[] = { "void_stamp", "service_stamp", NULL };
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      const char *stamp = attr (row, columns[i]);
+
+      if (stamp != NULL && strlen (stamp) > 21 &&
+          (import->latest_stamp == NULL || strncmp (stamp, import->latest_stamp, 21) > 0))
+        {
+          g_free (import->latest_stamp);
+          import->latest_stamp = g_strndup (stamp, 21);
+        }
+    }
+}
+
+/* A document already here keeps what it says; a voiding it had not, or an
+ * earlier one, applies (the first voiding counts), and so does a later
+ * service: the same row, whatever order the bundles come in. */
+static gboolean
+merge_notice (Import      *import,
+              GHashTable  *row,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *local_void = NULL;
+  g_autofree char *local_service = NULL;
+  gboolean local_voided;
+  gboolean void_wins;
+  gboolean service_wins;
+
+  stmt = fg_store_prepare (import->store,
+                           "SELECT voided_at IS NOT NULL, void_stamp, service_stamp FROM notice WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, attr (row, "id"), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      fg_store_set_error (import->store, sqlite3_errcode (fg_store_get_db (import->store)), error);
+      return FALSE;
+    }
+  local_voided = sqlite3_column_int (stmt, 0) != 0;
+  local_void = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  local_service = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  void_wins = attr (row, "void_stamp") != NULL &&
+              (!local_voided || (local_void != NULL && strcmp (attr (row, "void_stamp"), local_void) < 0));
+  service_wins = attr (row, "service_stamp") != NULL &&
+                 (local_service == NULL || strcmp (attr (row, "service_stamp"), local_service) > 0);
+
+  if (void_wins)
+    {
+      stmt = fg_store_prepare (import->store,
+                               "UPDATE notice SET voided_at = ?2, voided_by = ?3, void_reason = ?4, void_stamp = ?5"
+                               " WHERE id = ?1",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, attr (row, "id"), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, attr (row, "voided_at"), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, attr (row, "voided_by"), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, attr (row, "void_reason"), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, attr (row, "void_stamp"), -1, SQLITE_TRANSIENT);
+      if (!fg_store_step_done (import->store, stmt, error))
+        return FALSE;
+      g_clear_pointer (&stmt, fg_stmt_release);
+    }
+  if (service_wins)
+    {
+      stmt = fg_store_prepare (import->store,
+                               "UPDATE notice SET service = ?2, served_at = ?3, service_stamp = ?4 WHERE id = ?1",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, attr (row, "id"), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, attr (row, "service"), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, attr (row, "served_at"), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, attr (row, "service_stamp"), -1, SQLITE_TRANSIENT);
+      if (!fg_store_step_done (import->store, stmt, error))
+        return FALSE;
+    }
+
+  if (void_wins || service_wins)
+    import->report->changed++;
+  else
+    import->report->unchanged++;
+  return TRUE;
+}
+
+/* A document, by id. Only a township issues, voids and serves documents:
+ * a county office or a grid station may pass one on, never write one. */
+static gboolean
+apply_notice (Import      *import,
+              GHashTable  *row,
+              GError     **error)
+{
+  g_autofree char *code = venue_code (import, attr (row, "venue_id"));
+  g_autofree char *township_code = NULL;
+  const char *sender = import->sender->id;
+  gboolean written_by_sender;
+
+  g_clear_pointer (&import->notice_id, g_free);
+  g_clear_pointer (&import->notice_row, g_hash_table_unref);
+  import->notice_new = FALSE;
+  import->notice_written = FALSE;
+
+  if (attr (row, "township_id") != NULL)
+    g_hash_table_insert (row, g_strdup ("township_id"), g_strdup (map_region (import, attr (row, "township_id"))));
+  township_code = region_code (import, attr (row, "township_id"));
+  written_by_sender = g_strcmp0 (attr (row, "origin_node"), sender) == 0 ||
+                      g_str_equal (stamp_node (attr (row, "stamp")), sender) ||
+                      g_str_equal (stamp_node (attr (row, "void_stamp")), sender) ||
+                      g_str_equal (stamp_node (attr (row, "service_stamp")), sender);
+  if (!in_sender_scope (import, code) || township_code == NULL ||
+      !(in_sender_scope (import, township_code) || above_sender_scope (import, township_code)) ||
+      (written_by_sender && import->sender->kind != FG_NODE_KIND_TOWNSHIP))
+    {
+      set_out_of_scope (import, _("a document"), error);
+      return FALSE;
+    }
+  /* a voiding or a service goes with the stamp that orders it */
+  if ((attr (row, "voided_at") == NULL) != (attr (row, "void_stamp") == NULL) ||
+      (attr (row, "service") == NULL) != (attr (row, "service_stamp") == NULL))
+    {
+      set_malformed (error, _("a document voided or served without its stamp"));
+      return FALSE;
+    }
+  observe_notice_stamps (import, row);
+
+  import->notice_id = g_strdup (attr (row, "id"));
+  import->notice_row = g_hash_table_ref (row);
+  if (row_exists (import, "notice", attr (row, "id")))
+    return merge_notice (import, row, error);
+
+  import->notice_new = TRUE;
+  return TRUE;
+}
+
+/* What the document says: it must be what its digest says, the very bytes
+ * a paper copy's check code is taken from. A new document is written now,
+ * under its own number: a number is its township's, given once. */
+static gboolean
+apply_notice_content (Import      *import,
+                      const char  *base64,
+                      GError     **error)
+{
+  GHashTable *row = import->notice_row;
+  g_autofree guint8 *data = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *content = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gsize length = 0;
+
+  if (import->notice_id == NULL || import->notice_written)
+    {
+      set_malformed (error, _("the content of no document"));
+      return FALSE;
+    }
+  if (base64 == NULL || strlen (base64) > MAX_CONTENT_BASE64)
+    {
+      set_malformed (error, _("a document that is too large"));
+      return FALSE;
+    }
+  data = g_base64_decode (base64, &length);
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, length);
+  if (length == 0 || memchr (data, '\0', length) != NULL || !g_utf8_validate_len ((const char *) data, length, NULL) ||
+      g_strcmp0 (digest, attr (row, "digest")) != 0)
+    {
+      set_malformed (error, _("a document whose content does not match its digest"));
+      return FALSE;
+    }
+  import->notice_written = TRUE;
+  if (!import->notice_new)
+    return TRUE;
+
+  if (attr (row, "inspection_id") != NULL && !row_exists (import, "inspection", attr (row, "inspection_id")))
+    {
+      set_malformed (error, _("a document without the inspection it records"));
+      return FALSE;
+    }
+  if (attr (row, "follows_id") != NULL && !row_exists (import, "notice", attr (row, "follows_id")))
+    {
+      set_malformed (error, _("a document without the notice it follows"));
+      return FALSE;
+    }
+
+  stmt = fg_store_prepare (import->store,
+                           "SELECT 1 FROM notice WHERE number = ?1"
+                           " OR (township_id = ?2 AND kind = ?3 AND year = ?4 AND number_seq = ?5)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, attr (row, "number"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, attr (row, "township_id"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, attr (row, "kind"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, attr (row, "year"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, attr (row, "number_seq"), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_NUMBER_TAKEN,
+                   _("The bundle from %s holds the document %s, but another document here has that number "
+                     "already. A number is given once: the whole bundle was refused; nothing was imported. Check "
+                     "that no two townships number their documents alike (their document settings)."),
+                   import->sender->scope_name, attr (row, "number"));
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  content = g_strndup ((const char *) data, length);
+  stmt = prepare_insert (import, "notice", notice_columns, "content", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_row (stmt, notice_columns, row);
+  sqlite3_bind_text (stmt, (int) g_strv_length ((char **) notice_columns) + 1, content, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (import->store, stmt, error))
+    return FALSE;
+  import->report->added++;
+  return TRUE;
+}
+
+/* A hazard the document names: one in the sender's division. */
+static gboolean
+apply_notice_hazard (Import      *import,
+                     GHashTable  *row,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *code = NULL;
+
+  if (import->notice_id == NULL || !import->notice_written)
+    {
+      set_malformed (error, _("a hazard of no document"));
+      return FALSE;
+    }
+
+  stmt = fg_store_prepare (import->store, "SELECT venue_id FROM hazard WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, attr (row, "hazard_id"), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    code = venue_code (import, fg_stmt_text (stmt, 0));
+  g_clear_pointer (&stmt, fg_stmt_release);
+  if (!in_sender_scope (import, code))
+    {
+      set_out_of_scope (import, _("a document"), error);
+      return FALSE;
+    }
+  if (!import->notice_new)
+    return TRUE;
+
+  stmt = prepare_insert (import, "notice_hazard", notice_hazard_columns, "notice_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_row (stmt, notice_hazard_columns, row);
+  sqlite3_bind_text (stmt, 3, import->notice_id, -1, SQLITE_STATIC);
+  return fg_store_step_done (import->store, stmt, error);
+}
+
+/* A document must have come with its content: the schema says so, and
+ * this makes sure nothing half-written stays. */
+static gboolean
+finish_notice (Import  *import,
+               GError **error)
+{
+  gboolean complete = import->notice_id == NULL || import->notice_written;
+
+  g_clear_pointer (&import->notice_id, g_free);
+  g_clear_pointer (&import->notice_row, g_hash_table_unref);
+  import->notice_new = FALSE;
+  import->notice_written = FALSE;
+  if (!complete)
+    {
+      set_malformed (error, _("a document without its content"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* A hybrid logical clock moves past every stamp it sees: this office's next
  * change is stamped after what the bundle brought, even when the sender's
  * wall clock runs ahead. */
@@ -1951,7 +2321,7 @@ apply_file (Import      *import,
       if (type != XML_READER_TYPE_ELEMENT || depth == 0)
         continue;
 
-      if (depth == 1 && !finish_inspection (import, error))
+      if (depth == 1 && (!finish_inspection (import, error) || !finish_notice (import, error)))
         goto out;
       if (depth == 1 && g_strcmp0 (name, "signature") == 0)
         continue;
@@ -1979,6 +2349,16 @@ apply_file (Import      *import,
         ok = apply_hazard (import, row, error);
       else if (depth == 1 && g_strcmp0 (name, "event") == 0)
         ok = apply_event (import, row, error);
+      else if (depth == 1 && g_strcmp0 (name, "notice") == 0)
+        ok = apply_notice (import, row, error);
+      else if (depth == 2 && import->notice_id != NULL && g_strcmp0 (name, "content") == 0)
+        {
+          g_autofree char *base64 = (char *) xmlTextReaderReadString (reader);
+
+          ok = apply_notice_content (import, base64, error);
+        }
+      else if (depth == 2 && import->notice_id != NULL && g_strcmp0 (name, "hazard") == 0)
+        ok = apply_notice_hazard (import, row, error);
       else if (depth == 2 && import->inspection_id != NULL)
         ok = apply_inspection_child (import, name, row, error);
       else if (depth == 2 && g_strcmp0 (name, "photo") == 0)
@@ -2003,7 +2383,7 @@ apply_file (Import      *import,
       set_malformed (error, message != NULL ? message : _("it does not follow the bundle format"));
       goto out;
     }
-  ok = finish_inspection (import, error);
+  ok = finish_inspection (import, error) && finish_notice (import, error);
 
 out:
   if (reader != NULL)

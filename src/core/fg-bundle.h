@@ -23,6 +23,7 @@ typedef enum
   FG_BUNDLE_ERROR_OUT_OF_SCOPE,      /* a row outside what the sender may write */
   FG_BUNDLE_ERROR_ALREADY_IMPORTED,  /* this very bundle was imported before */
   FG_BUNDLE_ERROR_NOTHING_TO_SEND,
+  FG_BUNDLE_ERROR_NUMBER_TAKEN,      /* a document under a number another one has here */
 } FgBundleError;
 
 /* What an import did, or would do (a dry run); an export's counts. */

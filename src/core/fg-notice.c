@@ -1588,6 +1588,7 @@ fg_notice_void (FgStore     *store,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *now = NULL;
+  g_autofree char *stamp = NULL;
   gboolean is_order;
 
   g_return_val_if_fail (FG_IS_STORE (store), FALSE);
@@ -1647,8 +1648,11 @@ fg_notice_void (FgStore     *store,
   if (!fg_store_begin (store, error))
     return FALSE;
 
+  /* the stamp orders this voiding among those other offices may send */
+  stamp = fg_store_next_stamp (store);
   stmt = fg_store_prepare (store,
-                           "UPDATE notice SET voided_at = ?1, voided_by = ?2, void_reason = ?3 WHERE id = ?4",
+                           "UPDATE notice SET voided_at = ?1, voided_by = ?2, void_reason = ?3, void_stamp = ?5"
+                           " WHERE id = ?4",
                            error);
   if (stmt == NULL)
     goto failed;
@@ -1656,6 +1660,7 @@ fg_notice_void (FgStore     *store,
   sqlite3_bind_text (stmt, 2, fg_actor_get_login (actor), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, self->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_STATIC);
   if (!fg_store_step_done (store, stmt, error))
     goto failed;
 
@@ -1714,6 +1719,7 @@ fg_notice_record_service (FgStore          *store,
   g_autofree char *event_note = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *stamp = NULL;
   FgHazardEventKind kind;
 
   g_return_val_if_fail (FG_IS_STORE (store), FALSE);
@@ -1812,12 +1818,16 @@ fg_notice_record_service (FgStore          *store,
   if (!fg_store_begin (store, error))
     return FALSE;
 
-  stmt = fg_store_prepare (store, "UPDATE notice SET service = ?1, served_at = ?2 WHERE id = ?3", error);
+  /* the last service recorded is the one with the latest stamp, wherever it was recorded */
+  stamp = fg_store_next_stamp (store);
+  stmt = fg_store_prepare (store, "UPDATE notice SET service = ?1, served_at = ?2, service_stamp = ?4 WHERE id = ?3",
+                           error);
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_text (stmt, 1, service_ids[service], -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, day_text, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, self->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, stamp, -1, SQLITE_STATIC);
   if (!fg_store_step_done (store, stmt, error))
     goto failed;
 
