@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Shown while the database has no township: either the office enters its
- * own (the core checks the division code) and its first administrator, or
- * it looks at the demo. A database with a township but no account yet (an
+ * own (a township's, a county office's or a grid station's; the core
+ * checks the code) and its first administrator, or it looks at the demo. A database with a township but no account yet (an
  * older one, or a set-up whose administrator was refused) only asks for
  * the administrator.
  */
@@ -20,7 +20,9 @@ struct _FgSetupWindow
   AdwApplicationWindow parent_instance;
 
   AdwStatusPage *status_page;
-  GtkWidget *township_group;
+  GtkWidget *kind_group;
+  AdwComboRow *kind_row;
+  AdwPreferencesGroup *township_group;
   AdwEntryRow *code_row;
   AdwEntryRow *township_row;
   AdwEntryRow *county_row;
@@ -97,16 +99,75 @@ on_entry_changed (FgSetupWindow *self)
   clear_error (self);
 }
 
+/* The kinds of installation, in the order of kind_row. */
+typedef enum
+{
+  OFFICE_TOWNSHIP,
+  OFFICE_COUNTY,
+  OFFICE_GRID,
+} OfficeKind;
+
+/* The office's fields say what the kind of office needs. */
+static void
+on_kind_changed (FgSetupWindow *self)
+{
+  OfficeKind kind = adw_combo_row_get_selected (self->kind_row);
+
+  clear_error (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->county_row), kind == OFFICE_TOWNSHIP);
+  gtk_editable_set_text (GTK_EDITABLE (self->code_row), "");
+  adw_entry_row_set_input_purpose (self->code_row,
+                                   kind == OFFICE_GRID ? GTK_INPUT_PURPOSE_FREE_FORM : GTK_INPUT_PURPOSE_DIGITS);
+
+  switch (kind)
+    {
+    case OFFICE_COUNTY:
+      adw_preferences_group_set_title (self->township_group, _("Your County"));
+      adw_preferences_group_set_description (self->township_group,
+                                             _("The division code has 6 or 12 digits, for example 410425. "
+                                               "The townships’ bundles bring their records."));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->code_row), _("County division code"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->township_row), _("County name"));
+      gtk_button_set_label (self->create_button, _("_Set Up County Office"));
+      break;
+
+    case OFFICE_GRID:
+      adw_preferences_group_set_title (self->township_group, _("Your Grid"));
+      adw_preferences_group_set_description (self->township_group,
+                                             _("The township office tells you the grid’s code, for example "
+                                               "410425101201-003. Its first bundle brings the names and the "
+                                               "grid’s venues."));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->code_row), _("Grid code"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->township_row), _("Grid name (optional)"));
+      gtk_button_set_label (self->create_button, _("_Set Up Grid Station"));
+      break;
+
+    case OFFICE_TOWNSHIP:
+    default:
+      adw_preferences_group_set_title (self->township_group, _("Your Township"));
+      adw_preferences_group_set_description (self->township_group,
+                                             _("The division code has 9 or 12 digits, for example 410425101."));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->code_row), _("Township division code"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->township_row), _("Township name"));
+      gtk_button_set_label (self->create_button, _("_Set Up Township"));
+      break;
+    }
+}
+
 /* Only the administrator is missing: the township is there already. */
 static void
 fg_setup_window_update_mode (FgSetupWindow *self)
 {
   gboolean set_up = fg_store_is_set_up (self->store);
 
-  gtk_widget_set_visible (self->township_group, !set_up);
+  gtk_widget_set_visible (self->kind_group, !set_up);
+  gtk_widget_set_visible (GTK_WIDGET (self->township_group), !set_up);
   gtk_widget_set_visible (self->demo_separator, !set_up);
   gtk_widget_set_visible (self->demo_box, !set_up);
-  gtk_button_set_label (self->create_button, set_up ? _("_Create Administrator") : _("_Set Up Township"));
+  if (set_up)
+    gtk_button_set_label (self->create_button, _("_Create Administrator"));
+  else
+    on_kind_changed (self);
   if (set_up)
     adw_status_page_set_description (self->status_page,
                                      _("The township is set up. Create the administrator’s account, who then adds the accounts of everyone else."));
@@ -178,17 +239,30 @@ create_township_action (GtkWidget  *widget,
    * an older Firegrid) only needs the administrator. */
   if (!fg_store_is_set_up (self->store))
     {
-      account = fg_account_set_up_township (self->store,
-                                            gtk_editable_get_text (GTK_EDITABLE (self->code_row)),
-                                            gtk_editable_get_text (GTK_EDITABLE (self->township_row)),
-                                            gtk_editable_get_text (GTK_EDITABLE (self->county_row)),
-                                            login, name, password, &error);
+      const char *code = gtk_editable_get_text (GTK_EDITABLE (self->code_row));
+      const char *office = gtk_editable_get_text (GTK_EDITABLE (self->township_row));
+
+      switch ((OfficeKind) adw_combo_row_get_selected (self->kind_row))
+        {
+        case OFFICE_COUNTY:
+          account = fg_account_set_up_county (self->store, code, office, login, name, password, &error);
+          break;
+        case OFFICE_GRID:
+          account = fg_account_set_up_grid (self->store, code, office, login, name, password, &error);
+          break;
+        case OFFICE_TOWNSHIP:
+        default:
+          account = fg_account_set_up_township (self->store, code, office,
+                                                gtk_editable_get_text (GTK_EDITABLE (self->county_row)),
+                                                login, name, password, &error);
+          break;
+        }
     }
   else
     {
       g_autoptr(FgActor) installer = fg_actor_new_local ();
 
-      account = fg_account_create (self->store, installer, login, name, FG_ROLE_TOWNSHIP_ADMIN,
+      account = fg_account_create (self->store, installer, login, name, fg_account_get_admin_role (self->store),
                                    fg_store_get_home_region_id (self->store), password, &error);
     }
 
@@ -319,6 +393,8 @@ fg_setup_window_class_init (FgSetupWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-setup-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, kind_group);
+  gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, kind_row);
   gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, code_row);
   gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, township_row);
   gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, county_row);
@@ -333,6 +409,7 @@ fg_setup_window_class_init (FgSetupWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, demo_separator);
   gtk_widget_class_bind_template_child (widget_class, FgSetupWindow, demo_box);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
 
   gtk_widget_class_install_action (widget_class, "setup.create-township", NULL, create_township_action);
   gtk_widget_class_install_action (widget_class, "setup.open-demo", NULL, open_demo_action);

@@ -544,6 +544,24 @@ role_fits_node (FgRole      role,
 }
 
 /**
+ * fg_account_get_admin_role:
+ * @store: the store
+ *
+ * Returns: the role of this installation's administrators: a township's,
+ *   a county office's or a grid station's
+ */
+FgRole
+fg_account_get_admin_role (FgStore *store)
+{
+  g_autofree char *kind = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FG_ROLE_TOWNSHIP_ADMIN);
+
+  kind = dup_node_kind (store);
+  return admin_role_of (kind);
+}
+
+/**
  * fg_account_role_fits:
  * @store: the store
  * @role: a role

@@ -68,6 +68,7 @@ FgAccount  *fg_account_set_up_grid         (FgStore     *store,
                                             const char  *admin_name,
                                             const char  *admin_password,
                                             GError     **error);
+FgRole      fg_account_get_admin_role      (FgStore     *store);
 gboolean    fg_account_role_fits           (FgStore     *store,
                                             FgRole       role);
 FgActor    *fg_account_login               (FgStore     *store,

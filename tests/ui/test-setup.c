@@ -114,6 +114,72 @@ test_setup_township (void)
   g_clear_pointer (&finished.actor, fg_actor_unref);
 }
 
+/* A county office and a grid station are set up in the same window: the
+ * kind changes the fields, and the right administrator comes out. */
+static void
+test_setup_other_offices (void)
+{
+  struct {
+    guint kind;
+    const char *code;
+    const char *name;
+    const char *expected_code;
+    FgRole role;
+    FgNodeKind node_kind;
+  } offices[] = {
+    { 1, "410425", "郏县", "410425000000", FG_ROLE_COUNTY_ADMIN, FG_NODE_KIND_COUNTY },
+    { 2, "410425101201-3", "", "410425101201-003", FG_ROLE_GRID_ADMIN, FG_NODE_KIND_GRID },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (offices); i++)
+    {
+      g_auto(FgTestDir) dir = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FgStore) store = NULL;
+      g_autoptr(FgRegion) home = NULL;
+      g_autoptr(FgNodeInfo) node = NULL;
+      FgSetupWindow *window;
+      Finished finished = { 0 };
+
+      fg_test_dir_init (&dir);
+      store = fg_store_open (dir.db_path, &error);
+      g_assert_no_error (error);
+      window = g_object_ref (fg_setup_window_new (NULL, store));
+      g_signal_connect (window, "finished", G_CALLBACK (count_finished), &finished);
+      gtk_window_present (GTK_WINDOW (window));
+      fg_ui_test_spin ();
+
+      adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "kind_row")), offices[i].kind);
+      g_assert_false (gtk_widget_get_visible (child (window, "county_row")));
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (child (window, "create_button"))), !=, "_Set Up Township");
+      fill_in_admin (window, "feng-huo-tai-9", "feng-huo-tai-9");
+
+      /* a township's code is not this kind of office's */
+      gtk_editable_set_text (GTK_EDITABLE (child (window, "code_row")), "410425101");
+      gtk_editable_set_text (GTK_EDITABLE (child (window, "township_row")), offices[i].name);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "setup.create-township", NULL));
+      g_assert_true (gtk_widget_has_css_class (child (window, "code_row"), "error"));
+      g_assert_false (fg_store_is_set_up (store));
+
+      gtk_editable_set_text (GTK_EDITABLE (child (window, "code_row")), offices[i].code);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "setup.create-township", NULL));
+      g_assert_cmpuint (finished.n_finished, ==, 1);
+      g_assert_nonnull (finished.actor);
+      g_assert_cmpint (fg_actor_get_role (finished.actor), ==, offices[i].role);
+      node = fg_node_get_self (store, finished.actor, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (node->kind, ==, offices[i].node_kind);
+      home = fg_region_lookup (store, finished.actor, fg_store_get_home_region_id (store), &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (fg_region_get_code (home), ==, offices[i].expected_code);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      fg_ui_test_spin ();
+      g_assert_finalize_object (window);
+      g_clear_pointer (&finished.actor, fg_actor_unref);
+    }
+}
+
 /* A refused administrator leaves nothing stored: the township and its
  * administrator come together or not at all. */
 static void
@@ -238,6 +304,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/ui/setup/township", test_setup_township);
+  g_test_add_func ("/ui/setup/other-offices", test_setup_other_offices);
   g_test_add_func ("/ui/setup/both-or-neither", test_setup_both_or_neither);
   g_test_add_func ("/ui/setup/administrator-only", test_setup_administrator_only);
   g_test_add_func ("/ui/setup/demo", test_setup_demo);
