@@ -10,7 +10,9 @@
  */
 #include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 #include <sodium.h>
@@ -1899,6 +1901,65 @@ test_bundle_export_atomic (Fixture       *f,
   g_assert_cmpstr (name, ==, "老王烧烤");
 }
 
+/* The disk fills up (here: the file may not grow past 2 KB, as a full
+ * disk or a FAT32 stick would refuse it): a clear error, no file, half
+ * or whole, and the peer does not move on. */
+static void
+test_bundle_export_disk_full (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *path = file_path (f, "a-to-b.xml");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *receiver = g_strdup (node_id (&f->b));
+  FgBundleReport report;
+  int status = 0;
+  pid_t pid;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("第%u家小超市", i + 1);
+      g_autofree char *id = add_venue (&f->a, f->a.grid, name);
+    }
+  before = dump (&f->a);
+
+  /* in a child of its own, whose files may not grow past 2 KB */
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      struct rlimit limit = { 2048, 2048 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FgStore) store = NULL;
+
+      signal (SIGXFSZ, SIG_IGN);
+      if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+        _exit (3);
+      store = fg_store_open (f->a.dir.db_path, &error);
+      if (store == NULL)
+        _exit (4);
+      if (fg_bundle_export (store, fg_test_installer (), receiver, path, NULL, NULL, &error))
+        _exit (5);
+      g_test_message ("%s", error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE) || strstr (error->message, path) == NULL)
+        _exit (6);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (f->files), ==, 0);
+  after = dump (&f->a);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (count (&f->a, "SELECT last_sent_seq FROM peer"), ==, 0);
+
+  /* room again: the next export carries everything */
+  report = export_ok (&f->a, &f->b, path);
+  g_assert_cmpuint (report.added, >=, 20);
+}
+
 /* Bundles with a hazard's events, read in the wrong order: the later
  * bundle carries the hazard, inspection and venue its events lean on, so
  * it goes in first, and the earlier one after it changes nothing more. */
@@ -1960,6 +2021,8 @@ main (int   argc,
   g_test_add ("/bundle/hostile", Fixture, NULL, fixture_set_up, test_bundle_hostile, fixture_tear_down);
   g_test_add ("/bundle/killed-import", Fixture, STRANGERS, fixture_set_up, test_bundle_killed_import, fixture_tear_down);
   g_test_add ("/bundle/export-atomic", Fixture, NULL, fixture_set_up, test_bundle_export_atomic, fixture_tear_down);
+  g_test_add ("/bundle/export-disk-full", Fixture, NULL, fixture_set_up, test_bundle_export_disk_full,
+              fixture_tear_down);
 
   return g_test_run ();
 }

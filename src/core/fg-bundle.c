@@ -217,7 +217,25 @@ typedef struct
   guint changed;             /* rows changed since the last bundle */
   GHashTable *photos;        /* sha256 of photos to send */
   GCancellable *cancellable;
+  Sink *sink;
+  const char *path;
 } Export;
+
+static void set_io_error (GError     **error,
+                          int          saved_errno,
+                          const char  *path);
+
+/* The writer failed: the disk's reason when the file would not take
+ * more (a full disk), or a plain sentence. */
+static void
+set_write_error (Export  *export,
+                 GError **error)
+{
+  if (export->sink != NULL && export->sink->saved_errno != 0)
+    set_io_error (error, export->sink->saved_errno, export->path);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The bundle could not be written."));
+}
 
 /* Children of an inspection or an event: result, template, photo rows. */
 static gboolean
@@ -240,7 +258,7 @@ write_children (Export             *export,
           write_columns (export->writer, stmt, columns) < 0 ||
           xmlTextWriterEndElement (export->writer) < 0)
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The bundle could not be written."));
+          set_write_error (export, error);
           return FALSE;
         }
     }
@@ -275,7 +293,7 @@ write_notice_children (Export      *export,
                                 sqlite3_column_bytes (stmt, 0)) < 0 ||
       xmlTextWriterEndElement (export->writer) < 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The bundle could not be written."));
+      set_write_error (export, error);
       return FALSE;
     }
   g_clear_pointer (&stmt, fg_stmt_release);
@@ -429,7 +447,7 @@ write_table (Export           *export,
   return TRUE;
 
 write_failed:
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The bundle could not be written."));
+  set_write_error (export, error);
   return FALSE;
 }
 
@@ -475,7 +493,7 @@ write_photos (Export  *export,
                                     sqlite3_column_bytes (stmt, 4)) < 0 ||
           xmlTextWriterEndElement (export->writer) < 0)
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The bundle could not be written."));
+          set_write_error (export, error);
           return FALSE;
         }
       export->report->photos++;
@@ -514,10 +532,23 @@ set_io_error (GError     **error,
                  _("The disk is full: the bundle could not be written to “%s”. Free some space or choose "
                    "another place; nothing was sent."),
                  path);
+  else if (saved_errno == EFBIG)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                 _("The bundle is too large for the disk “%s” is on (a USB stick formatted as FAT32 takes "
+                   "files of up to 4 GB). Choose another place; nothing was sent."),
+                 path);
   else
     g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                  _("The bundle could not be written to “%s”: %s. Nothing was sent."), path,
                  g_strerror (saved_errno));
+}
+
+/* libxml2 reports a failed write on stderr as well as to the writer; the
+ * exporter says it in a sentence of its own. */
+static void
+ignore_xml_error (void        *user_data,
+                  xmlErrorPtr  error)
+{
 }
 
 /**
@@ -562,6 +593,8 @@ fg_bundle_export (FgStore         *store,
   guint8 signature[crypto_sign_BYTES];
   g_autofree char *signature_text = NULL;
   g_autofree char *previous = NULL;
+  xmlStructuredErrorFunc old_handler;
+  void *old_context;
   gboolean ok = FALSE;
   int fd;
 
@@ -614,8 +647,13 @@ fg_bundle_export (FgStore         *store,
   crypto_sign_init (&sink.signing);
   sink.signing_on = TRUE;
 
+  old_handler = xmlStructuredError;
+  old_context = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc (NULL, ignore_xml_error);
   buffer = xmlOutputBufferCreateIO (sink_write, sink_close, &sink, NULL);
   export.store = store;
+  export.sink = &sink;
+  export.path = path;
   export.writer = xmlNewTextWriter (buffer);
   export.receiver = receiver->id;
   export.prefix = prefix;
@@ -711,6 +749,7 @@ write_failed:
 
 write_out:
   xmlFreeTextWriter (export.writer);
+  xmlSetStructuredErrorFunc (old_context, old_handler);
   if (sink.file != NULL && fclose (sink.file) != 0 && ok)
     {
       set_io_error (error, errno, path);
