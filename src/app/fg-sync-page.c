@@ -828,10 +828,24 @@ fg_sync_page_reload (FgSyncPage *self)
   if (self->n_peers == 0)
     {
       GtkWidget *row = adw_action_row_new ();
+      const char *hint;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No peers yet"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Add the peer file of the county office or of a grid station to sync with it."));
+      switch (node->kind)
+        {
+        case FG_NODE_KIND_COUNTY:
+          hint = _("Add the peer file of each township office to receive its records.");
+          break;
+        case FG_NODE_KIND_GRID:
+          hint = _("Add the peer file of your township office: its first bundle brings the grid’s names and "
+                   "venues.");
+          break;
+        case FG_NODE_KIND_TOWNSHIP:
+        default:
+          hint = _("Add the peer file of the county office or of a grid station to sync with it.");
+          break;
+        }
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), hint);
       adw_preferences_group_add (self->peers_group, row);
       g_ptr_array_add (self->peer_rows, row);
     }
