@@ -1960,6 +1960,73 @@ test_bundle_export_disk_full (Fixture       *f,
   g_assert_cmpuint (report.added, >=, 20);
 }
 
+typedef struct
+{
+  GArray *fractions;
+  GCancellable *cancellable;
+  double cancel_at;
+} Progress;
+
+static void
+record_progress (double   fraction,
+                 gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_array_append_val (progress->fractions, fraction);
+  if (progress->cancellable != NULL && fraction >= progress->cancel_at)
+    g_cancellable_cancel (progress->cancellable);
+}
+
+/* An export says how far it is, rising, below 1 until it is done; and
+ * stops at the next row when cancelled midway, with nothing written. */
+static void
+test_bundle_export_progress (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = file_path (f, "a-to-b.xml");
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  Progress progress = { fractions, cancellable, 0.3 };
+  FgBundleReport report;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("第%u家小超市", i + 1);
+      g_autofree char *id = add_venue (&f->a, f->a.grid, name);
+    }
+
+  /* stopped a third of the way */
+  g_assert_false (fg_bundle_export_full (f->a.store, fg_test_installer (), node_id (&f->b), path, &report,
+                                         record_progress, &progress, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (fractions->len, >, 0);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), <, 0.6);
+  g_assert_cmpuint (count_files (f->files), ==, 0);
+  g_assert_cmpint (count (&f->a, "SELECT last_sent_seq FROM peer"), ==, 0);
+
+  /* the whole way */
+  g_array_set_size (fractions, 0);
+  progress.cancellable = NULL;
+  g_assert_true (fg_bundle_export_full (f->a.store, fg_test_installer (), node_id (&f->b), path, &report,
+                                        record_progress, &progress, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fractions->len, >=, 10);
+  for (guint i = 0; i < fractions->len; i++)
+    {
+      double fraction = g_array_index (fractions, double, i);
+
+      g_assert_cmpfloat (fraction, >, 0);
+      g_assert_cmpfloat (fraction, <, 1);
+      if (i > 0)
+        g_assert_cmpfloat (fraction, >, g_array_index (fractions, double, i - 1));
+    }
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), >, 0.5);
+  import_ok (&f->b, path);
+}
+
 /* Bundles with a hazard's events, read in the wrong order: the later
  * bundle carries the hazard, inspection and venue its events lean on, so
  * it goes in first, and the earlier one after it changes nothing more. */
@@ -2021,6 +2088,8 @@ main (int   argc,
   g_test_add ("/bundle/hostile", Fixture, NULL, fixture_set_up, test_bundle_hostile, fixture_tear_down);
   g_test_add ("/bundle/killed-import", Fixture, STRANGERS, fixture_set_up, test_bundle_killed_import, fixture_tear_down);
   g_test_add ("/bundle/export-atomic", Fixture, NULL, fixture_set_up, test_bundle_export_atomic, fixture_tear_down);
+  g_test_add ("/bundle/export-progress", Fixture, NULL, fixture_set_up, test_bundle_export_progress,
+              fixture_tear_down);
   g_test_add ("/bundle/export-disk-full", Fixture, NULL, fixture_set_up, test_bundle_export_disk_full,
               fixture_tear_down);
 

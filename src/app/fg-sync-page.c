@@ -118,9 +118,32 @@ typedef enum
   JOB_SYNC,
 } JobKind;
 
+/* How far a job is, in thousandths (0: not known yet), shared by the
+ * worker that writes it and the dialog that shows it. */
+typedef struct
+{
+  int permille;
+} Progress;
+
+static void
+progress_unref (Progress *progress)
+{
+  g_atomic_rc_box_release (progress);
+}
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_atomic_int_set (&progress->permille, (int) CLAMP (fraction * 1000, 1, 1000));
+}
+
 typedef struct
 {
   JobKind kind;
+  Progress *progress;
   char *db_path;
   FgActor *actor;
   char *peer;
@@ -132,6 +155,7 @@ typedef struct
 static void
 job_free (Job *job)
 {
+  g_clear_pointer (&job->progress, progress_unref);
   g_free (job->db_path);
   fg_actor_unref (job->actor);
   g_free (job->peer);
@@ -161,7 +185,8 @@ run_job (GTask        *task,
   switch (job->kind)
     {
     case JOB_EXPORT:
-      ok = fg_bundle_export (store, job->actor, job->peer, job->path, &job->report, cancellable, &error);
+      ok = fg_bundle_export_full (store, job->actor, job->peer, job->path, &job->report,
+                                  on_progress, job->progress, cancellable, &error);
       break;
     case JOB_DRY_RUN:
     case JOB_IMPORT:
@@ -186,10 +211,19 @@ remove_source (gpointer data)
   g_source_remove (GPOINTER_TO_UINT (data));
 }
 
+/* The bar shows how far the job is once the job knows; until then, and
+ * for the jobs that cannot tell, it pulses. */
 static gboolean
-pulse (gpointer user_data)
+show_progress (gpointer user_data)
 {
-  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (user_data));
+  GtkProgressBar *bar = user_data;
+  Progress *progress = g_object_get_data (G_OBJECT (bar), "fg-progress");
+  int permille = g_atomic_int_get (&progress->permille);
+
+  if (permille > 0)
+    gtk_progress_bar_set_fraction (bar, permille / 1000.0);
+  else
+    gtk_progress_bar_pulse (bar);
   return G_SOURCE_CONTINUE;
 }
 
@@ -224,12 +258,17 @@ start_job (FgSyncPage *self,
 
   job->db_path = g_strdup (fg_store_get_path (self->store));
   job->actor = fg_actor_ref (self->actor);
+  job->progress = g_atomic_rc_box_new0 (Progress);
   self->job = g_cancellable_new ();
 
   if (!quiet)
     {
       GtkWidget *bar = gtk_progress_bar_new ();
-      guint source = g_timeout_add (120, pulse, bar);
+      guint source;
+
+      g_object_set_data_full (G_OBJECT (bar), "fg-progress", g_atomic_rc_box_acquire (job->progress),
+                              (GDestroyNotify) progress_unref);
+      source = g_timeout_add_full (G_PRIORITY_DEFAULT, 120, show_progress, g_object_ref (bar), g_object_unref);
 
       self->job_dialog = adw_message_dialog_new (parent_window (self), heading, NULL);
       adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self->job_dialog), bar);

@@ -219,7 +219,31 @@ typedef struct
   GCancellable *cancellable;
   Sink *sink;
   const char *path;
+  FgBundleProgressFunc progress;
+  gpointer progress_data;
+  guint64 expected;          /* about how many rows the bundle will hold */
+  guint64 written;
+  int reported;              /* the last fraction reported, in thousandths */
 } Export;
+
+/* One more row written: says how far it is, when that moved on by a
+ * thousandth. The count of rows is a guess (the rows changed ones lean
+ * on come too), so the end is reported only at the end. */
+static void
+export_step (Export *export)
+{
+  int permille;
+
+  export->written++;
+  if (export->progress == NULL)
+    return;
+  permille = (int) MIN (990, export->written * 1000 / MAX (export->expected, 1));
+  if (permille > export->reported)
+    {
+      export->reported = permille;
+      export->progress (permille / 1000.0, export->progress_data);
+    }
+}
 
 static void set_io_error (GError     **error,
                           int          saved_errno,
@@ -399,6 +423,7 @@ write_table (Export           *export,
 
       if (g_cancellable_set_error_if_cancelled (export->cancellable, error))
         return FALSE;
+      export_step (export);
       if (xmlTextWriterStartElement (export->writer, BAD_CAST spec->element) < 0 ||
           write_columns (export->writer, stmt, spec->columns) < 0)
         goto write_failed;
@@ -487,6 +512,7 @@ write_photos (Export  *export,
     {
       if (g_cancellable_set_error_if_cancelled (export->cancellable, error))
         return FALSE;
+      export_step (export);
       if (xmlTextWriterStartElement (export->writer, BAD_CAST "photo") < 0 ||
           write_columns (export->writer, stmt, photo_columns) < 0 ||
           xmlTextWriterWriteBase64 (export->writer, sqlite3_column_blob (stmt, 4), 0,
@@ -561,9 +587,8 @@ ignore_xml_error (void        *user_data,
  * @cancellable: (nullable): to stop a long export
  * @error: return location for an error
  *
- * Writes what changed since the last bundle to @peer. The file appears
- * under @path only once complete and synced; the peer's sequence moves on
- * only then.
+ * Writes what changed since the last bundle to @peer; see
+ * fg_bundle_export_full().
  *
  * Returns: %TRUE on success
  */
@@ -575,6 +600,39 @@ fg_bundle_export (FgStore         *store,
                   FgBundleReport  *report,
                   GCancellable    *cancellable,
                   GError         **error)
+{
+  return fg_bundle_export_full (store, actor, peer, path, report, NULL, NULL, cancellable, error);
+}
+
+/**
+ * fg_bundle_export_full:
+ * @store: the store
+ * @actor: who sends (someone who may sync)
+ * @peer: the receiver: its node id or division code
+ * @path: the bundle file to write
+ * @report: (out) (optional): how many rows and photos it holds
+ * @progress: (nullable) (scope call): told how far the export is, from 0
+ *   to 1, in the thread that runs it
+ * @progress_data: data for @progress
+ * @cancellable: (nullable): to stop a long export, at the next row
+ * @error: return location for an error
+ *
+ * Writes what changed since the last bundle to @peer. The file appears
+ * under @path only once complete and synced; the peer's sequence moves on
+ * only then.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_bundle_export_full (FgStore               *store,
+                       FgActor               *actor,
+                       const char            *peer,
+                       const char            *path,
+                       FgBundleReport        *report,
+                       FgBundleProgressFunc   progress,
+                       gpointer               progress_data,
+                       GCancellable          *cancellable,
+                       GError               **error)
 {
   g_autoptr(FgNodeInfo) self = NULL;
   g_autoptr(FgNodeInfo) receiver = NULL;
@@ -659,6 +717,8 @@ fg_bundle_export (FgStore         *store,
   export.prefix = prefix;
   export.report = &counts;
   export.cancellable = cancellable;
+  export.progress = progress;
+  export.progress_data = progress_data;
 
   /* the changes after the last bundle to this peer */
   stmt = fg_store_prepare (store, "SELECT sent_change, last_sent_digest FROM peer WHERE id = ?1", error);
@@ -673,6 +733,7 @@ fg_bundle_export (FgStore         *store,
   export.since = sqlite3_column_int64 (stmt, 0);
   previous = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
   g_clear_pointer (&stmt, fg_stmt_release);
+  export.expected = (guint64) MAX (last_change - export.since, 0);
   sequence = g_strdup_printf ("%u", receiver->last_sent_seq + 1);
 
   if (xmlTextWriterSetIndent (export.writer, 0) < 0 ||

@@ -49,6 +49,16 @@ typedef struct
   char   *digest;       /* SHA-256 of the whole file */
 } FgBundleInfo;
 
+/**
+ * FgBundleProgressFunc:
+ * @fraction: how far the work is, from 0 to 1
+ * @user_data: the data given with the function
+ *
+ * Told how far an export or an import is, in the thread that does it.
+ */
+typedef void (*FgBundleProgressFunc) (double   fraction,
+                                      gpointer user_data);
+
 GQuark         fg_bundle_error_quark  (void);
 void           fg_bundle_info_free    (FgBundleInfo    *info);
 
@@ -59,6 +69,15 @@ gboolean       fg_bundle_export       (FgStore         *store,
                                        FgBundleReport  *report,
                                        GCancellable    *cancellable,
                                        GError         **error);
+gboolean       fg_bundle_export_full  (FgStore               *store,
+                                       FgActor               *actor,
+                                       const char            *peer,
+                                       const char            *path,
+                                       FgBundleReport        *report,
+                                       FgBundleProgressFunc   progress,
+                                       gpointer               progress_data,
+                                       GCancellable          *cancellable,
+                                       GError               **error);
 FgBundleInfo  *fg_bundle_verify       (FgStore         *store,
                                        const char      *path,
                                        GError         **error);
