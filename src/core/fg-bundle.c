@@ -2225,8 +2225,8 @@ apply_notice_content (Import      *import,
     }
 
   stmt = fg_store_prepare (import->store,
-                           "SELECT 1 FROM notice WHERE number = ?1"
-                           " OR (township_id = ?2 AND kind = ?3 AND year = ?4 AND number_seq = ?5)",
+                           "SELECT 1 FROM notice WHERE township_id = ?2"
+                           " AND (number = ?1 OR (kind = ?3 AND year = ?4 AND number_seq = ?5))",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -2238,9 +2238,9 @@ apply_notice_content (Import      *import,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_NUMBER_TAKEN,
-                   _("The bundle from %s holds the document %s, but another document here has that number "
-                     "already. A number is given once: the whole bundle was refused; nothing was imported. Check "
-                     "that no two townships number their documents alike (their document settings)."),
+                   _("The bundle from %s holds the document %s, but another document of the same township has "
+                     "that number here already. A number is given once: the whole bundle was refused; nothing "
+                     "was imported."),
                    import->sender->scope_name, attr (row, "number"));
       return FALSE;
     }

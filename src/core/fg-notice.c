@@ -753,9 +753,14 @@ normalize_number (const char *text)
   return g_string_free (g_steal_pointer (&number), FALSE);
 }
 
+/* A document by id or number. A county office holds every township's
+ * documents, and two townships may print the same number: the check code
+ * (@digest, a prefix of the SHA-256) tells theirs apart, and without it
+ * a number two documents have is refused. */
 static FgNotice *
 find_notice (FgStore     *store,
              const char  *id_or_number,
+             const char  *digest,
              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -763,12 +768,14 @@ find_notice (FgStore     *store,
   FgNotice *self;
 
   stmt = fg_store_prepare (store,
-                           "SELECT " NOTICE_COLUMNS " FROM " NOTICE_FROM " WHERE n.id = ?1 OR n.number = ?2",
+                           "SELECT " NOTICE_COLUMNS " FROM " NOTICE_FROM " WHERE n.id = ?1 OR n.number = ?2"
+                           " ORDER BY n.id = ?1 DESC, substr (n.digest, 1, length (?3)) = ?3 DESC, n.seq",
                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id_or_number, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, number, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, digest, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_NOT_FOUND,
@@ -776,6 +783,16 @@ find_notice (FgStore     *store,
       return NULL;
     }
   self = notice_from_row (stmt);
+  if (digest == NULL && !g_str_equal (self->id, id_or_number) && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("Documents of two townships have the number %s. Name the document by its id "
+                     "(“firegrid-cli notice list --format tsv” shows them), or give the check code printed "
+                     "under its QR code."),
+                   self->number);
+      g_object_unref (self);
+      return NULL;
+    }
   g_clear_pointer (&stmt, fg_stmt_release);
 
   if (!read_hazard_ids (store, self, error))
@@ -805,7 +822,7 @@ fg_notice_load (FgStore     *store,
   g_return_val_if_fail (actor != NULL, NULL);
   g_return_val_if_fail (id_or_number != NULL, NULL);
 
-  self = find_notice (store, id_or_number, error);
+  self = find_notice (store, id_or_number, NULL, error);
   if (self == NULL)
     return NULL;
   if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ, self->region_code, self->id, error))
@@ -1952,7 +1969,7 @@ fg_notice_verify (FgStore     *store,
     }
 
   normalized = normalize_number (number);
-  found = find_notice (store, normalized, &local_error);
+  found = find_notice (store, normalized, digest != NULL ? digest : "", &local_error);
   if (found == NULL || !g_str_equal (normalized, found->number))
     {
       if (found == NULL && !g_error_matches (local_error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_NOT_FOUND))

@@ -520,8 +520,29 @@ fg_store_get_latest_schema_version (void)
   return latest;
 }
 
+/* Whether every foreign key holds (PRAGMA foreign_key_check). */
 static gboolean
-fg_store_migrate (FgStore  *self,
+check_foreign_keys (FgStore  *self,
+                    GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (self, "PRAGMA foreign_key_check", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc == SQLITE_ROW)
+    g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_CORRUPT,
+                 _("A record in “%s” points at one that is missing."), (const char *) sqlite3_column_text (stmt, 0));
+  else
+    fg_store_set_error (self, rc, error);
+  return FALSE;
+}
+
+static gboolean
+apply_migrations (FgStore  *self,
                   GError  **error)
 {
   g_auto(GStrv) names = NULL;
@@ -571,7 +592,8 @@ fg_store_migrate (FgStore  *self,
         return FALSE;
 
       if (!fg_store_exec (self, sql, error) ||
-          !fg_store_exec (self, pragma, error))
+          !fg_store_exec (self, pragma, error) ||
+          !check_foreign_keys (self, error))
         {
           fg_store_rollback (self);
           g_prefix_error (error, _("The database could not be upgraded to schema %d: "), version);
@@ -583,6 +605,23 @@ fg_store_migrate (FgStore  *self,
     }
 
   return TRUE;
+}
+
+/* A migration may rebuild a table that others point at (SQLite changes a
+ * constraint that way), so foreign keys are checked once each migration
+ * is done, before it commits, rather than statement by statement. */
+static gboolean
+fg_store_migrate (FgStore  *self,
+                  GError  **error)
+{
+  gboolean ok;
+
+  if (!fg_store_exec (self, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+  ok = apply_migrations (self, error);
+  if (!fg_store_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL))
+    return FALSE;
+  return ok;
 }
 
 static gboolean
