@@ -2093,6 +2093,55 @@ test_notice_blank_checklist (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "spaceship"));
 }
 
+/* A database from before documents were numbered per township (version
+ * 12) is rebuilt: its documents, their hazards and the rules that keep
+ * them unchanged all come through, and the number is unique per township
+ * only. */
+static void
+test_notice_upgrade_per_township (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(FgNotice) notice = issue_range (f, 0, 2);
+  g_autoptr(FgNotice) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = g_strdup (fg_notice_get_number (notice));
+  sqlite3 *db = NULL;
+  char *message = NULL;
+  int hazards = query_int (f, "SELECT count(*) FROM notice_hazard");
+
+  g_clear_object (&f->store);
+
+  /* as version 12 left it: the number unique on its own */
+  g_assert_cmpint (sqlite3_open (f->dir.db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE UNIQUE INDEX notice_number_12 ON notice (number);"
+                                     "PRAGMA user_version = 12;", NULL, NULL, &message), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->store = fg_store_open (f->dir.db_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f, "PRAGMA user_version"), ==, fg_store_get_latest_schema_version ());
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM notice"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM notice_hazard"), ==, hazards);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM sqlite_master WHERE name = 'notice_number_12'"), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'notice'"
+                                 " AND sql LIKE '%UNIQUE (township_id, number)%'"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+                                 " AND tbl_name = 'notice'"), ==, 5);
+
+  again = fg_notice_load (f->store, f->admin, number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fg_notice_get_id (again), ==, fg_notice_get_id (notice));
+  g_assert_true (fg_notice_void (f->store, f->admin, again, "填错场所", &error));
+  g_assert_no_error (error);
+
+  /* what a document says still never changes */
+  g_assert_cmpint (sqlite3_open (f->dir.db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE notice SET content = 'x'", NULL, NULL, &message), !=, SQLITE_OK);
+  sqlite3_free (message);
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2114,6 +2163,7 @@ main (int   argc,
   ADD ("/notice/reinspection", test_notice_reinspection);
   ADD ("/notice/verify", test_notice_verify);
   ADD ("/notice/verify-tampered", test_notice_verify_tampered);
+  ADD ("/notice/upgrade-per-township", test_notice_upgrade_per_township);
   ADD ("/notice/scope", test_notice_scope);
   ADD ("/notice/settings", test_notice_settings);
   ADD ("/notice/render", test_notice_render);
