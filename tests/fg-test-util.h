@@ -64,6 +64,25 @@ fg_test_dir_clear (FgTestDir *dir)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FgTestDir, fg_test_dir_clear)
 
+/* @store trusts the office of @peer_store: it adds that office's peer
+ * file, as a person would after comparing the fingerprint. */
+static inline void
+fg_test_trust (FgStore *store,
+               FgActor *actor,
+               FgStore *peer_store,
+               FgActor *peer_actor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) file = fg_node_write_peer_file (peer_store, peer_actor, &error);
+  g_autoptr(FgNodeInfo) peer = NULL;
+
+  g_assert_no_error (error);
+  peer = fg_node_read_peer_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_node_add_peer (store, actor, peer, &error));
+  g_assert_no_error (error);
+}
+
 /* A township database: 冢头镇 (410425101) with one village and one grid. */
 static inline FgStore *
 fg_test_township_new (FgTestDir  *dir,

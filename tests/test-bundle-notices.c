@@ -131,15 +131,7 @@ static void
 trust (Office *to,
        Office *from)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) file = fg_node_write_peer_file (from->store, from->actor, &error);
-  g_autoptr(FgNodeInfo) peer = NULL;
-
-  g_assert_no_error (error);
-  peer = fg_node_read_peer_file (file, &error);
-  g_assert_no_error (error);
-  fg_node_add_peer (to->store, to->actor, peer, &error);
-  g_assert_no_error (error);
+  fg_test_trust (to->store, to->actor, from->store, from->actor);
 }
 
 static void

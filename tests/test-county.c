@@ -57,23 +57,6 @@ fixture_tear_down (Fixture       *f,
   fg_test_dir_clear (&f->township_dir);
 }
 
-static void
-trust (FgStore *store,
-       FgActor *actor,
-       FgStore *peer_store,
-       FgActor *peer_actor)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) file = fg_node_write_peer_file (peer_store, peer_actor, &error);
-  g_autoptr(FgNodeInfo) peer = NULL;
-
-  g_assert_no_error (error);
-  peer = fg_node_read_peer_file (file, &error);
-  g_assert_no_error (error);
-  g_assert_true (fg_node_add_peer (store, actor, peer, &error));
-  g_assert_no_error (error);
-}
-
 /* A county installation: a county node, its administrator, county
  * accounts only; a township's installation has no county administrator. */
 static void
@@ -128,8 +111,8 @@ test_county_round_trip (Fixture       *f,
   FgBundleReport report;
   GListModel *items;
 
-  trust (f->county, f->county_admin, f->township, f->township_admin);
-  trust (f->township, f->township_admin, f->county, f->county_admin);
+  fg_test_trust (f->county, f->county_admin, f->township, f->township_admin);
+  fg_test_trust (f->township, f->township_admin, f->county, f->county_admin);
 
   /* a venue inspected, one item failed */
   fg_venue_save (f->township, f->township_admin, venue, &error);

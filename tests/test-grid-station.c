@@ -74,21 +74,8 @@ trust_each_other (FgStore *a,
                   FgStore *b,
                   FgActor *b_actor)
 {
-  FgStore *stores[2] = { a, b };
-  FgActor *actors[2] = { a_actor, b_actor };
-
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) file = fg_node_write_peer_file (stores[1 - i], actors[1 - i], &error);
-      g_autoptr(FgNodeInfo) peer = NULL;
-
-      g_assert_no_error (error);
-      peer = fg_node_read_peer_file (file, &error);
-      g_assert_no_error (error);
-      g_assert_true (fg_node_add_peer (stores[i], actors[i], peer, &error));
-      g_assert_no_error (error);
-    }
+  fg_test_trust (a, a_actor, b, b_actor);
+  fg_test_trust (b, b_actor, a, a_actor);
 }
 
 /* from one store to the other, through a file */
@@ -361,8 +348,6 @@ test_grid_station_removed_peer (Fixture       *f,
                                                 "李庄村人民路20号", "beauty-bath", "李小红");
   g_autoptr(FgVenue) arrived = NULL;
   g_autoptr(GPtrArray) peers = NULL;
-  g_autoptr(GBytes) file = NULL;
-  g_autoptr(FgNodeInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *up = g_build_filename (f->station_dir.dir, "up.fgbundle", NULL);
   g_autofree char *down = g_build_filename (f->township_dir.dir, "down.fgbundle", NULL);
@@ -393,12 +378,7 @@ test_grid_station_removed_peer (Fixture       *f,
   g_clear_error (&error);
 
   /* its peer file again: trusted again, and the bundle goes in */
-  file = fg_node_write_peer_file (f->station, f->station_admin, &error);
-  g_assert_no_error (error);
-  info = fg_node_read_peer_file (file, &error);
-  g_assert_no_error (error);
-  g_assert_true (fg_node_add_peer (f->township, f->township_admin, info, &error));
-  g_assert_no_error (error);
+  fg_test_trust (f->township, f->township_admin, f->station, f->station_admin);
   g_assert_true (fg_bundle_import (f->township, f->township_admin, up, FALSE, &report, NULL, &error));
   g_assert_no_error (error);
   arrived = fg_venue_load (f->township, f->township_admin, fg_venue_get_id (venue), &error);

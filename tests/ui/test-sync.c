@@ -64,23 +64,6 @@ wait_for_job (FgSyncPage *page)
   fg_ui_test_spin ();
 }
 
-static void
-add_peer (FgStore *store,
-          FgActor *actor,
-          FgStore *peer_store,
-          FgActor *peer_actor)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) file = fg_node_write_peer_file (peer_store, peer_actor, &error);
-  g_autoptr(FgNodeInfo) peer = NULL;
-
-  g_assert_no_error (error);
-  peer = fg_node_read_peer_file (file, &error);
-  g_assert_no_error (error);
-  fg_node_add_peer (store, actor, peer, &error);
-  g_assert_no_error (error);
-}
-
 /* A bundle from another office: checked dry first, the summary asked
  * about, then imported; the venue list shows the new venues. */
 static void
@@ -101,8 +84,8 @@ test_sync_import (Fixture       *fixture,
   g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "sync");
   g_assert_cmpuint (fg_sync_page_get_n_peers (fixture->page), ==, 0);
 
-  add_peer (fixture->store, fixture->actor, fixture->other, fixture->other_actor);
-  add_peer (fixture->other, fixture->other_actor, fixture->store, fixture->actor);
+  fg_test_trust (fixture->store, fixture->actor, fixture->other, fixture->other_actor);
+  fg_test_trust (fixture->other, fixture->other_actor, fixture->store, fixture->actor);
   fg_sync_page_reload (fixture->page);
   g_assert_cmpuint (fg_sync_page_get_n_peers (fixture->page), ==, 1);
 
@@ -160,7 +143,7 @@ test_sync_remove_peer (Fixture       *fixture,
   g_autoptr(FgNodeInfo) other = fg_node_get_self (fixture->other, fixture->other_actor, NULL);
   GtkWindow *dialog;
 
-  add_peer (fixture->store, fixture->actor, fixture->other, fixture->other_actor);
+  fg_test_trust (fixture->store, fixture->actor, fixture->other, fixture->other_actor);
   fg_sync_page_reload (fixture->page);
   g_assert_cmpuint (fg_sync_page_get_n_peers (fixture->page), ==, 1);
 
