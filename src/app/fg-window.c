@@ -1691,6 +1691,12 @@ const char *
 fg_window_get_page (FgWindow *self)
 {
   g_return_val_if_fail (FG_IS_WINDOW (self), NULL);
+
+  /* a button of a page that shows another (win.show-page) asks for the
+   * action's state while the template is still being built */
+  if (self->page_stack == NULL)
+    return "venues";
+
   return adw_view_stack_get_visible_child_name (self->page_stack);
 }
 
@@ -1698,10 +1704,15 @@ void
 fg_window_set_page (FgWindow   *self,
                     const char *page)
 {
+  GtkWidget *child;
+
   g_return_if_fail (FG_IS_WINDOW (self));
   g_return_if_fail (page != NULL);
 
-  if (adw_view_stack_get_child_by_name (self->page_stack, page) == NULL ||
+  child = adw_view_stack_get_child_by_name (self->page_stack, page);
+  /* a page hidden from this person stays hidden, whatever the shortcut */
+  if (child == NULL ||
+      !adw_view_stack_page_get_visible (adw_view_stack_get_page (self->page_stack, child)) ||
       g_strcmp0 (fg_window_get_page (self), page) == 0)
     return;
 
