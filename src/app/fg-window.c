@@ -24,6 +24,7 @@
 #include "fg-notice-dialog.h"
 #include "fg-notice-page.h"
 #include "fg-sync-page.h"
+#include "fg-township-page.h"
 #include "fg-history-window.h"
 #include "fg-inspection-window.h"
 #include "fg-lock-page.h"
@@ -56,6 +57,7 @@ struct _FgWindow
   FgHazardPage *hazard_page;
   FgNoticePage *notice_page;
   FgSyncPage *sync_page;
+  FgTownshipPage *township_page;
 
   FgStore *store;
   FgActor *actor;
@@ -664,6 +666,7 @@ on_synced (FgWindow *self)
   fg_region_sidebar_refresh_counts (self->sidebar, self->root_region_id);
   fg_hazard_page_reload (self->hazard_page);
   fg_notice_page_reload (self->notice_page);
+  fg_township_page_reload (self->township_page);
 }
 
 static void
@@ -1174,6 +1177,19 @@ find_root_region (FgWindow *self)
   return g_strdup (fg_store_get_home_region_id (self->store));
 }
 
+/* Whether the person's area is a county: its townships side by side. */
+static gboolean
+actor_sees_county (FgWindow *self)
+{
+  const char *scope_id = fg_actor_get_scope_region_id (self->actor);
+  g_autoptr(FgRegion) scope = NULL;
+
+  if (scope_id != NULL)
+    scope = fg_region_lookup (self->store, self->actor, scope_id, NULL);
+
+  return scope != NULL && fg_region_get_level (scope) == FG_REGION_LEVEL_COUNTY;
+}
+
 static void
 fg_window_load_title (FgWindow *self)
 {
@@ -1274,6 +1290,10 @@ fg_window_constructed (GObject *object)
   adw_view_stack_page_set_visible (adw_view_stack_get_page (self->page_stack, GTK_WIDGET (self->sync_page)),
                                    fg_actor_can (self->actor, FG_ACTION_SYNC));
   fg_venue_page_set_history_visible (self->venue_page, fg_actor_can (self->actor, FG_ACTION_AUDIT_READ));
+  /* the ranking compares townships: for those who see a county's */
+  fg_township_page_set_store (self->township_page, self->store, self->actor);
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->page_stack, GTK_WIDGET (self->township_page)),
+                                   actor_sees_county (self));
 
   self->settings = lookup_settings ();
   if (self->settings != NULL)
@@ -1469,6 +1489,7 @@ fg_window_class_init (FgWindowClass *klass)
   g_type_ensure (FG_TYPE_HAZARD_PAGE);
   g_type_ensure (FG_TYPE_NOTICE_PAGE);
   g_type_ensure (FG_TYPE_SYNC_PAGE);
+  g_type_ensure (FG_TYPE_TOWNSHIP_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FgWindow, lock_stack);
@@ -1489,6 +1510,7 @@ fg_window_class_init (FgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgWindow, hazard_page);
   gtk_widget_class_bind_template_child (widget_class, FgWindow, notice_page);
   gtk_widget_class_bind_template_child (widget_class, FgWindow, sync_page);
+  gtk_widget_class_bind_template_child (widget_class, FgWindow, township_page);
   gtk_widget_class_bind_template_callback (widget_class, on_synced);
   gtk_widget_class_bind_template_callback (widget_class, on_notices_changed);
   gtk_widget_class_bind_template_child (widget_class, FgWindow, search_button);
@@ -1528,6 +1550,7 @@ fg_window_class_init (FgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page", "s", "hazards");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-page", "s", "notices");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "win.show-page", "s", "sync");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_CONTROL_MASK, "win.show-page", "s", "townships");
 }
 
 static void
@@ -1682,15 +1705,29 @@ fg_window_get_sync_page (FgWindow *self)
   return self->sync_page;
 }
 
+FgTownshipPage *
+fg_window_get_township_page (FgWindow *self)
+{
+  g_return_val_if_fail (FG_IS_WINDOW (self), NULL);
+  return self->township_page;
+}
+
 /**
  * fg_window_get_page:
  *
- * Returns: the page shown: "venues", "hazards" or "notices"
+ * Returns: the page shown: "venues", "hazards", "notices", "sync" or
+ *   "townships"
  */
 const char *
 fg_window_get_page (FgWindow *self)
 {
   g_return_val_if_fail (FG_IS_WINDOW (self), NULL);
+
+  /* a button of a page that shows another (win.show-page) asks for the
+   * action's state while the template is still being built */
+  if (self->page_stack == NULL)
+    return "venues";
+
   return adw_view_stack_get_visible_child_name (self->page_stack);
 }
 
@@ -1698,10 +1735,15 @@ void
 fg_window_set_page (FgWindow   *self,
                     const char *page)
 {
+  GtkWidget *child;
+
   g_return_if_fail (FG_IS_WINDOW (self));
   g_return_if_fail (page != NULL);
 
-  if (adw_view_stack_get_child_by_name (self->page_stack, page) == NULL ||
+  child = adw_view_stack_get_child_by_name (self->page_stack, page);
+  /* a page hidden from this person stays hidden, whatever the shortcut */
+  if (child == NULL ||
+      !adw_view_stack_page_get_visible (adw_view_stack_get_page (self->page_stack, child)) ||
       g_strcmp0 (fg_window_get_page (self), page) == 0)
     return;
 

@@ -11,6 +11,7 @@
 #include "fg-hazard-page.h"
 #include "fg-notice-page.h"
 #include "fg-sync-page.h"
+#include "fg-township-page.h"
 #include "fg-region-sidebar.h"
 #include "fg-venue-page.h"
 
@@ -37,6 +38,7 @@ FgVenuePage     *fg_window_get_venue_page     (FgWindow       *self);
 FgHazardPage    *fg_window_get_hazard_page    (FgWindow       *self);
 FgNoticePage    *fg_window_get_notice_page    (FgWindow       *self);
 FgSyncPage      *fg_window_get_sync_page      (FgWindow       *self);
+FgTownshipPage  *fg_window_get_township_page  (FgWindow       *self);
 const char      *fg_window_get_page           (FgWindow       *self);
 void             fg_window_set_page           (FgWindow       *self,
                                                const char     *page);

@@ -38,6 +38,9 @@ gboolean      fg_store_set_setting     (FgStore      *self,
                                         const char   *value,
                                         GError      **error);
 void          fg_store_reload_node     (FgStore      *self);
+gboolean      fg_store_rerun_migration (FgStore      *self,
+                                        int           version,
+                                        GError      **error);
 char         *fg_uuid_new              (void);
 char         *fg_now_iso8601           (void);
 

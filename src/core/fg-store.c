@@ -541,6 +541,42 @@ check_foreign_keys (FgStore  *self,
   return FALSE;
 }
 
+/* One migration, in a transaction of its own, which also moves the
+ * schema version on to @version (unless @version is 0). */
+static gboolean
+run_migration (FgStore     *self,
+               const char  *name,
+               int          version,
+               GError     **error)
+{
+  g_autofree char *resource = g_strconcat (MIGRATIONS_PATH "/", name, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *pragma = NULL;
+
+  bytes = g_resources_lookup_data (resource, 0, error);
+  if (bytes == NULL)
+    return FALSE;
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  pragma = version > 0 ? g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                                          version, FG_APPLICATION_ID)
+                       : g_strdup ("");
+
+  if (!fg_store_begin (self, error))
+    return FALSE;
+
+  if (!fg_store_exec (self, sql, error) ||
+      !fg_store_exec (self, pragma, error) ||
+      !check_foreign_keys (self, error))
+    {
+      fg_store_rollback (self);
+      g_prefix_error (error, _("The database could not be upgraded to schema %d: "), atoi (name));
+      return FALSE;
+    }
+
+  return fg_store_commit (self, error);
+}
+
 static gboolean
 apply_migrations (FgStore  *self,
                   GError  **error)
@@ -572,35 +608,8 @@ apply_migrations (FgStore  *self,
   for (guint i = 0; names[i] != NULL; i++)
     {
       int version = atoi (names[i]);
-      g_autofree char *resource = NULL;
-      g_autofree char *pragma = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      g_autofree char *sql = NULL;
 
-      if (version <= current)
-        continue;
-
-      resource = g_strconcat (MIGRATIONS_PATH "/", names[i], NULL);
-      bytes = g_resources_lookup_data (resource, 0, error);
-      if (bytes == NULL)
-        return FALSE;
-      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-      pragma = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
-                                version, FG_APPLICATION_ID);
-
-      if (!fg_store_begin (self, error))
-        return FALSE;
-
-      if (!fg_store_exec (self, sql, error) ||
-          !fg_store_exec (self, pragma, error) ||
-          !check_foreign_keys (self, error))
-        {
-          fg_store_rollback (self);
-          g_prefix_error (error, _("The database could not be upgraded to schema %d: "), version);
-          return FALSE;
-        }
-
-      if (!fg_store_commit (self, error))
+      if (version > current && !run_migration (self, names[i], version, error))
         return FALSE;
     }
 
@@ -622,6 +631,35 @@ fg_store_migrate (FgStore  *self,
   if (!fg_store_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL))
     return FALSE;
   return ok;
+}
+
+/* For the tests of a migration: runs migration @version once more on this
+ * database, the way an upgrade runs it, without touching the schema
+ * version. */
+gboolean
+fg_store_rerun_migration (FgStore  *self,
+                          int       version,
+                          GError  **error)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, error);
+  gboolean ok;
+
+  if (names == NULL)
+    return FALSE;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (atoi (names[i]) != version)
+        continue;
+      if (!fg_store_exec (self, "PRAGMA foreign_keys = OFF", error))
+        return FALSE;
+      ok = run_migration (self, names[i], 0, error);
+      if (!fg_store_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL))
+        return FALSE;
+      return ok;
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no migration %d", version);
+  return FALSE;
 }
 
 static gboolean

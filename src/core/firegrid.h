@@ -21,6 +21,7 @@
 #include "fg-notice.h"
 #include "fg-permission.h"
 #include "fg-region.h"
+#include "fg-report.h"
 #include "fg-store.h"
 #include "fg-sync.h"
 #include "fg-venue.h"

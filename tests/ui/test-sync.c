@@ -180,6 +180,11 @@ test_sync_hidden (Fixture       *fixture,
   g_assert_nonnull (stack);
   page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), child);
   g_assert_false (adw_view_stack_page_get_visible (page));
+
+  /* nor does Ctrl+4 show it */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "sync");
+  fg_ui_test_spin ();
+  g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "venues");
 }
 
 int

@@ -1,0 +1,258 @@
+/* fg-cli-report.c — report townships: the county's ranking (乡镇排名)
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "fg-cli.h"
+
+static gboolean
+parse_rank (const char    *text,
+            FgReportRank  *rank_by,
+            GError       **error)
+{
+  *rank_by = FG_REPORT_RANK_RECTIFICATION_RATE;
+  if (text == NULL || fg_report_rank_from_string (text, rank_by))
+    return TRUE;
+
+  fg_cli_set_usage_error (error, _("--by takes rate, overdue, coverage, open or inspections, not “%s”."), text);
+  return FALSE;
+}
+
+/* 0.5 → "50.0%"; nothing to take a share of → "—" */
+static char *
+format_share (double share)
+{
+  if (share < 0)
+    return g_strdup ("—");
+  /* Translators: a percentage in the township ranking, e.g. 66.7% */
+  return g_strdup_printf (_("%.1f%%"), share * 100);
+}
+
+/* for programs: 0.5000, or empty */
+static char *
+format_share_tsv (double share)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (share < 0)
+    return g_strdup ("");
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.4f", share));
+}
+
+/* 2026-11-29T13:27:01+08:00 → 2026-11-29 13:27 */
+static char *
+format_time (const char *iso8601)
+{
+  char *text;
+
+  if (iso8601 == NULL || strlen (iso8601) < 16)
+    return g_strdup ("—");
+  text = g_strndup (iso8601, 16);
+  text[10] = ' ';
+  return text;
+}
+
+static char *
+format_count (guint n)
+{
+  return g_strdup_printf ("%u", n);
+}
+
+static gboolean
+report_townships (FgCli   *cli,
+                  int      argc,
+                  char   **argv,
+                  GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(FgTownshipReport) report = NULL;
+  g_autoptr(FgCliTable) table = NULL;
+  g_autoptr(GString) tsv = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autofree char *format_text = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *today_text = NULL;
+  FgReportQuery query = { NULL, };
+  FgCliFormat format;
+  FgStore *store;
+  FgActor *actor;
+  guint column;
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("The first day of the period (YYYY-MM-DD); 1 January by default"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+      N_("The last day of the period (YYYY-MM-DD); today by default"), N_("DATE") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by,
+      N_("Rank by rate (the default), overdue, coverage, open or inspections"), N_("FIGURE") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
+      N_("Judge the deadlines as on this day (YYYY-MM-DD) instead of today"), N_("DATE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
+      N_("“table” (the default) or “tsv”"), N_("FORMAT") },
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "report townships", "",
+                                       _("Ranks the townships in your area by what they did over a period "
+                                         "(this year up to today unless --from and --to say otherwise), "
+                                         "best first; equal figures share a rank."),
+                                       _("The figures: open venues; venues inspected at least once in the "
+                                         "period, and their share of the open venues (coverage); inspections "
+                                         "finished in the period; hazards found in the period, how many of "
+                                         "them are closed, and that share (the rectification rate); and as "
+                                         "of today, hazards not closed, overdue, confirmed major and "
+                                         "escalated; and when the township’s last bundle arrived.\n"
+                                         "--by rate and coverage rank the highest first, overdue and open "
+                                         "the fewest, inspections the most.\n"
+                                         "With --format tsv, each line holds: rank, township code, name, "
+                                         "open venues, venues inspected, coverage (0 to 1, empty when there "
+                                         "is no open venue), inspections, hazards found, closed, "
+                                         "rectification rate (0 to 1, empty when none was found), open, "
+                                         "overdue, major, escalated, last bundle (ISO 8601, empty if none); "
+                                         "tab-separated."),
+                                       entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 0, error) ||
+      !fg_cli_parse_format (format_text, &format, error) ||
+      !parse_rank (by, &query.rank_by, error))
+    return FALSE;
+
+  if (today_text != NULL)
+    {
+      today = fg_calendar_parse_date (today_text, error);
+      if (today == NULL)
+        {
+          g_prefix_error (error, "--today: ");
+          return FALSE;
+        }
+    }
+
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
+    return FALSE;
+
+  query.from = from;
+  query.to = to;
+  query.today = today;
+  report = fg_report_townships (store, actor, &query, error);
+  if (report == NULL)
+    {
+      /* a day that does not exist is a mistake on the command line */
+      if (error != NULL && *error != NULL && (*error)->domain == FG_REPORT_ERROR)
+        {
+          (*error)->domain = FG_CLI_ERROR;
+          (*error)->code = FG_CLI_ERROR_USAGE;
+        }
+      return FALSE;
+    }
+
+  if (format == FG_CLI_FORMAT_TSV)
+    {
+      tsv = g_string_new (NULL);
+      for (guint i = 0; i < report->townships->len; i++)
+        {
+          FgTownshipFigures *t = g_ptr_array_index (report->townships, i);
+          g_autofree char *rank = format_count (t->rank);
+          g_autofree char *venues = format_count (t->n_venues);
+          g_autofree char *inspected = format_count (t->n_venues_inspected);
+          g_autofree char *coverage = format_share_tsv (fg_township_figures_get_coverage (t));
+          g_autofree char *inspections = format_count (t->n_inspections);
+          g_autofree char *found = format_count (t->n_found);
+          g_autofree char *closed = format_count (t->n_closed);
+          g_autofree char *rate = format_share_tsv (fg_township_figures_get_rectification_rate (t));
+          g_autofree char *open = format_count (t->n_open);
+          g_autofree char *overdue = format_count (t->n_overdue);
+          g_autofree char *major = format_count (t->n_major);
+          g_autofree char *escalated = format_count (t->n_escalated);
+
+          fg_cli_tsv_append_row (tsv, 15, rank, t->code, t->name, venues, inspected, coverage, inspections,
+                                 found, closed, rate, open, overdue, major, escalated,
+                                 t->last_bundle_at != NULL ? t->last_bundle_at : "");
+        }
+      fputs (tsv->str, stdout);
+      return TRUE;
+    }
+
+  /* Translators: above the township ranking: "Period: 2026-01-01 to 2026-11-29" */
+  printf (_("Period: %s to %s\n"), report->from, report->to);
+  printf (_("Ranked by: %s\n"), fg_report_rank_get_label (report->rank_by));
+
+  if (report->townships->len == 0)
+    {
+      printf ("%s\n", _("No township has sent its records yet. Import a township’s bundle "
+                        "(firegrid-cli import FILE) and run this again."));
+      return TRUE;
+    }
+
+  table = fg_cli_table_new ();
+  fg_cli_table_add_column (table, C_("ranking column", "Rank"), FG_CLI_ALIGN_RIGHT, FALSE);
+  column = fg_cli_table_add_column (table, C_("ranking column", "Township"), FG_CLI_ALIGN_LEFT, TRUE);
+  fg_cli_table_set_fit (table, column, 6, 0);
+  fg_cli_table_add_column (table, C_("ranking column", "Venues"), FG_CLI_ALIGN_RIGHT, FALSE);
+  column = fg_cli_table_add_column (table, C_("ranking column", "Inspected"), FG_CLI_ALIGN_RIGHT, FALSE);
+  fg_cli_table_set_fit (table, column, 0, 3);
+  fg_cli_table_add_column (table, C_("ranking column", "Coverage"), FG_CLI_ALIGN_RIGHT, FALSE);
+  fg_cli_table_add_column (table, C_("ranking column", "Inspections"), FG_CLI_ALIGN_RIGHT, FALSE);
+  column = fg_cli_table_add_column (table, C_("ranking column", "Found"), FG_CLI_ALIGN_RIGHT, FALSE);
+  fg_cli_table_set_fit (table, column, 0, 1);
+  column = fg_cli_table_add_column (table, C_("ranking column", "Closed"), FG_CLI_ALIGN_RIGHT, FALSE);
+  fg_cli_table_set_fit (table, column, 0, 2);
+  fg_cli_table_add_column (table, C_("ranking column", "Rate"), FG_CLI_ALIGN_RIGHT, FALSE);
+  fg_cli_table_add_column (table, C_("ranking column", "Open"), FG_CLI_ALIGN_RIGHT, FALSE);
+  fg_cli_table_add_column (table, C_("ranking column", "Overdue"), FG_CLI_ALIGN_RIGHT, FALSE);
+  column = fg_cli_table_add_column (table, C_("ranking column", "Major"), FG_CLI_ALIGN_RIGHT, FALSE);
+  fg_cli_table_set_fit (table, column, 0, 4);
+  column = fg_cli_table_add_column (table, C_("ranking column", "Escalated"), FG_CLI_ALIGN_RIGHT, FALSE);
+  fg_cli_table_set_fit (table, column, 0, 5);
+  column = fg_cli_table_add_column (table, C_("ranking column", "Last bundle"), FG_CLI_ALIGN_LEFT, FALSE);
+  fg_cli_table_set_fit (table, column, 0, 6);
+
+  for (guint i = 0; i < report->townships->len; i++)
+    {
+      FgTownshipFigures *t = g_ptr_array_index (report->townships, i);
+      g_autofree char *rank = format_count (t->rank);
+      g_autofree char *venues = format_count (t->n_venues);
+      g_autofree char *inspected = format_count (t->n_venues_inspected);
+      g_autofree char *coverage = format_share (fg_township_figures_get_coverage (t));
+      g_autofree char *inspections = format_count (t->n_inspections);
+      g_autofree char *found = format_count (t->n_found);
+      g_autofree char *closed = format_count (t->n_closed);
+      g_autofree char *rate = format_share (fg_township_figures_get_rectification_rate (t));
+      g_autofree char *open = format_count (t->n_open);
+      g_autofree char *overdue = format_count (t->n_overdue);
+      g_autofree char *major = format_count (t->n_major);
+      g_autofree char *escalated = format_count (t->n_escalated);
+      g_autofree char *last = format_time (t->last_bundle_at);
+
+      fg_cli_table_add_row (table, rank, t->name, venues, inspected, coverage, inspections, found, closed,
+                            rate, open, overdue, major, escalated, last);
+    }
+
+  fg_cli_table_print (table);
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u township.\n", "%u townships.\n", report->townships->len),
+          report->townships->len);
+  return TRUE;
+}
+
+static const FgCliCommand report_commands[] = {
+  { "townships", N_("Rank the townships by their figures over a period"), report_townships },
+};
+
+gboolean
+fg_cli_command_report (FgCli   *cli,
+                       int      argc,
+                       char   **argv,
+                       GError **error)
+{
+  return fg_cli_run_group (cli, "report",
+                           _("Figures that compare townships, for a county office."),
+                           report_commands, G_N_ELEMENTS (report_commands),
+                           argc, argv, error);
+}

@@ -1,0 +1,528 @@
+/* fg-report.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A county office's database holds every township's records side by side;
+ * this ranks the townships by what they did. Each figure is one GROUP BY
+ * over a table, restricted to the townships in the reader's area, so the
+ * cost grows with the rows of those townships and each group is read from
+ * an index (see bench/bench-report.c for the figures at county size).
+ */
+#include "config.h"
+
+#include <string.h>
+#include <time.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "fg-report.h"
+#include "fg-audit-private.h"
+#include "fg-calendar.h"
+#include "fg-permission-private.h"
+#include "fg-store-private.h"
+
+G_DEFINE_QUARK (fg-report-error-quark, fg_report_error)
+
+G_DEFINE_BOXED_TYPE (FgTownshipFigures, fg_township_figures, fg_township_figures_copy, fg_township_figures_free)
+G_DEFINE_BOXED_TYPE (FgTownshipReport, fg_township_report, fg_township_report_copy, fg_township_report_free)
+
+static const char * const rank_ids[FG_REPORT_N_RANKS] = {
+  "rate", "overdue", "coverage", "open", "inspections",
+};
+
+const char *
+fg_report_rank_to_string (FgReportRank rank_by)
+{
+  g_return_val_if_fail (rank_by < FG_REPORT_N_RANKS, NULL);
+  return rank_ids[rank_by];
+}
+
+gboolean
+fg_report_rank_from_string (const char   *text,
+                            FgReportRank *rank_by)
+{
+  for (guint i = 0; i < FG_REPORT_N_RANKS; i++)
+    {
+      if (g_strcmp0 (text, rank_ids[i]) == 0)
+        {
+          *rank_by = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * fg_report_rank_get_label:
+ *
+ * Returns: what townships are ranked by, in the user's language
+ */
+const char *
+fg_report_rank_get_label (FgReportRank rank_by)
+{
+  switch (rank_by)
+    {
+    case FG_REPORT_RANK_RECTIFICATION_RATE:
+      return C_("rank by", "Rectification rate");
+    case FG_REPORT_RANK_OVERDUE:
+      return C_("rank by", "Overdue hazards");
+    case FG_REPORT_RANK_COVERAGE:
+      return C_("rank by", "Inspection coverage");
+    case FG_REPORT_RANK_OPEN_HAZARDS:
+      return C_("rank by", "Open hazards");
+    case FG_REPORT_RANK_INSPECTIONS:
+      return C_("rank by", "Inspections");
+    case FG_REPORT_N_RANKS:
+    default:
+      return "";
+    }
+}
+
+FgTownshipFigures *
+fg_township_figures_copy (const FgTownshipFigures *self)
+{
+  FgTownshipFigures *copy = g_new (FgTownshipFigures, 1);
+
+  *copy = *self;
+  copy->township_id = g_strdup (self->township_id);
+  copy->code = g_strdup (self->code);
+  copy->name = g_strdup (self->name);
+  copy->last_bundle_at = g_strdup (self->last_bundle_at);
+  return copy;
+}
+
+void
+fg_township_figures_free (FgTownshipFigures *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->township_id);
+  g_free (self->code);
+  g_free (self->name);
+  g_free (self->last_bundle_at);
+  g_free (self);
+}
+
+/**
+ * fg_township_figures_get_coverage:
+ *
+ * Returns: the share of open venues inspected in the period, from 0 to 1;
+ *   -1 when the township has no open venue
+ */
+double
+fg_township_figures_get_coverage (const FgTownshipFigures *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+
+  if (self->n_venues == 0)
+    return -1;
+  return (double) self->n_venues_inspected / self->n_venues;
+}
+
+/**
+ * fg_township_figures_get_rectification_rate:
+ *
+ * Returns: the share of the hazards found in the period that are closed,
+ *   from 0 to 1; -1 when none was found
+ */
+double
+fg_township_figures_get_rectification_rate (const FgTownshipFigures *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+
+  if (self->n_found == 0)
+    return -1;
+  return (double) self->n_closed / self->n_found;
+}
+
+FgTownshipReport *
+fg_township_report_copy (const FgTownshipReport *self)
+{
+  FgTownshipReport *copy = g_new0 (FgTownshipReport, 1);
+
+  copy->from = g_strdup (self->from);
+  copy->to = g_strdup (self->to);
+  copy->today = g_strdup (self->today);
+  copy->rank_by = self->rank_by;
+  copy->townships = g_ptr_array_new_full (self->townships->len, (GDestroyNotify) fg_township_figures_free);
+  for (guint i = 0; i < self->townships->len; i++)
+    g_ptr_array_add (copy->townships, fg_township_figures_copy (g_ptr_array_index (self->townships, i)));
+  return copy;
+}
+
+void
+fg_township_report_free (FgTownshipReport *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->from);
+  g_free (self->to);
+  g_free (self->today);
+  g_clear_pointer (&self->townships, g_ptr_array_unref);
+  g_free (self);
+}
+
+/* Ranking */
+
+/* Compares two shares n/d exactly, so that 1/2 and 2/4 tie; a share
+ * without a denominator (nothing to count) comes after every other. */
+static int
+compare_shares (guint n_a,
+                guint d_a,
+                guint n_b,
+                guint d_b)
+{
+  guint64 a, b;
+
+  if (d_a == 0 || d_b == 0)
+    return (d_a == 0) - (d_b == 0);
+
+  /* the higher share first */
+  a = (guint64) n_a * d_b;
+  b = (guint64) n_b * d_a;
+  return (a < b) - (a > b);
+}
+
+static int
+compare_counts (guint    a,
+                guint    b,
+                gboolean fewest_first)
+{
+  return fewest_first ? (a > b) - (a < b) : (a < b) - (a > b);
+}
+
+/* Negative when @a ranks before @b, 0 when their figures are equal. */
+static int
+compare_figures (const FgTownshipFigures *a,
+                 const FgTownshipFigures *b,
+                 FgReportRank             rank_by)
+{
+  switch (rank_by)
+    {
+    case FG_REPORT_RANK_RECTIFICATION_RATE:
+      return compare_shares (a->n_closed, a->n_found, b->n_closed, b->n_found);
+    case FG_REPORT_RANK_OVERDUE:
+      return compare_counts (a->n_overdue, b->n_overdue, TRUE);
+    case FG_REPORT_RANK_COVERAGE:
+      return compare_shares (a->n_venues_inspected, a->n_venues, b->n_venues_inspected, b->n_venues);
+    case FG_REPORT_RANK_OPEN_HAZARDS:
+      return compare_counts (a->n_open, b->n_open, TRUE);
+    case FG_REPORT_RANK_INSPECTIONS:
+      return compare_counts (a->n_inspections, b->n_inspections, FALSE);
+    case FG_REPORT_N_RANKS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static int
+compare_for_order (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  const FgTownshipFigures *x = *(FgTownshipFigures * const *) a;
+  const FgTownshipFigures *y = *(FgTownshipFigures * const *) b;
+  int order = compare_figures (x, y, GPOINTER_TO_UINT (user_data));
+
+  /* the same order every time, whatever order the rows came in */
+  return order != 0 ? order : strcmp (x->code, y->code);
+}
+
+/**
+ * fg_report_rank:
+ * @townships: (element-type FgTownshipFigures): townships' figures
+ * @rank_by: what to rank them by
+ *
+ * Orders @townships best first, equal figures by township code, and
+ * numbers them: equal figures share a rank, and the next one is counted
+ * from its place (1, 2, 2, 4). A township with nothing to take a share
+ * of (no hazard found, no open venue) comes last when ranked by that
+ * share.
+ */
+void
+fg_report_rank (GPtrArray    *townships,
+                FgReportRank  rank_by)
+{
+  g_return_if_fail (townships != NULL);
+  g_return_if_fail (rank_by < FG_REPORT_N_RANKS);
+
+  g_ptr_array_sort_with_data (townships, compare_for_order, GUINT_TO_POINTER (rank_by));
+
+  for (guint i = 0; i < townships->len; i++)
+    {
+      FgTownshipFigures *figures = g_ptr_array_index (townships, i);
+      FgTownshipFigures *before = i > 0 ? g_ptr_array_index (townships, i - 1) : NULL;
+
+      if (before != NULL && compare_figures (before, figures, rank_by) == 0)
+        figures->rank = before->rank;
+      else
+        figures->rank = i + 1;
+    }
+}
+
+/* The query */
+
+/* A deadline is overdue once a working day has passed after it (the
+ * ledger's fg_hazard_count_overdue()): so before the last working day up
+ * to @today. Holidays never run longer than a few weeks. */
+static char *
+overdue_before (FgStore     *store,
+                const GDate *today)
+{
+  g_autoptr(GDate) day = g_date_copy (today);
+
+  for (guint i = 0; i < 60 && !fg_calendar_is_workday (store, day); i++)
+    g_date_subtract_days (day, 1);
+
+  return fg_calendar_format_date (day);
+}
+
+static GDate *
+parse_day (const char  *text,
+           gboolean     start,
+           GError     **error)
+{
+  GDate *date = fg_calendar_parse_date (text, NULL);
+
+  if (date == NULL)
+    {
+      if (start)
+        g_set_error (error, FG_REPORT_ERROR, FG_REPORT_ERROR_INVALID_DATE,
+                     _("The period cannot start on “%s”: that is not a day of the calendar. "
+                       "Write dates as year-month-day, for example 2026-01-01."), text);
+      else
+        g_set_error (error, FG_REPORT_ERROR, FG_REPORT_ERROR_INVALID_DATE,
+                     _("The period cannot end on “%s”: that is not a day of the calendar. "
+                       "Write dates as year-month-day, for example 2026-12-31."), text);
+    }
+  return date;
+}
+
+/* Only whole townships can be compared: an account that covers a village
+ * or a grid would see part of one township and call it the township. */
+static gboolean
+check_reader (FgStore  *store,
+              FgActor  *actor,
+              GError  **error)
+{
+  const char *scope = fg_actor_get_scope_code (actor);
+  g_autofree char *message = NULL;
+
+  if (!fg_permission_check (store, actor, FG_ACTION_REGION_READ, NULL, NULL, error) ||
+      !fg_permission_check (store, actor, FG_ACTION_VENUE_READ, NULL, NULL, error))
+    return FALSE;
+
+  if (scope == NULL || fg_region_code_prefix_length (scope) <= 9)
+    return TRUE;
+
+  message = g_strdup_printf (_("Townships are compared as a whole; your account covers %s only. "
+                               "Ask the township for its figures."),
+                             fg_actor_get_scope_name (actor));
+  fg_audit_record_refusal (store, actor, fg_action_to_string (FG_ACTION_VENUE_READ), NULL, message);
+  g_set_error_literal (error, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_OUT_OF_SCOPE, message);
+  return FALSE;
+}
+
+/* ?1 the reader's area (a code prefix, or NULL for everything), ?2 the
+ * period's first day, ?3 the day after its last, ?4 the deadline before
+ * which a running hazard is overdue. Times are stored as local ISO 8601,
+ * so comparing them with a bare date as text compares days. Every
+ * aggregate is restricted to the townships in the area, which puts each
+ * township's rows under one range of an index (0012-report-indexes.sql).
+ *
+ * Venues inspected: the venues an inspection of the period names, less
+ * those no longer open. A venue stays in its township (an office edits
+ * venues of its own township only), so the inspection's township is the
+ * venue's, and the few closed venues are the only ones to look up: the
+ * CROSS JOIN keeps SQLite to that order, which it leaves once ANALYZE has
+ * run (PRAGMA optimize) for a walk through every inspection of the period. */
+#define REPORT_SQL \
+  "WITH t AS (" \
+  "  SELECT id, code, name FROM region" \
+  "  WHERE level = 2 AND deleted = 0 AND (?1 IS NULL OR substr (code, 1, length (?1)) = ?1))," \
+  " venues AS (" \
+  "  SELECT township_id, count (*) AS n FROM venue" \
+  "  WHERE township_id IN (SELECT id FROM t) AND deleted = 0 AND status = 'active'" \
+  "  GROUP BY township_id)," \
+  " inspections AS (" \
+  "  SELECT township_id, count (*) AS n, count (DISTINCT venue_id) AS venues FROM inspection" \
+  "  WHERE township_id IN (SELECT id FROM t) AND deleted = 0" \
+  "    AND finished_at >= ?2 AND finished_at < ?3" \
+  "  GROUP BY township_id)," \
+  " gone AS (" \
+  "  SELECT v.township_id, count (DISTINCT v.id) AS n" \
+  "  FROM venue v CROSS JOIN inspection i ON i.venue_id = v.id" \
+  "  WHERE v.township_id IN (SELECT id FROM t) AND NOT (v.deleted = 0 AND v.status = 'active')" \
+  "    AND i.deleted = 0 AND i.finished_at >= ?2 AND i.finished_at < ?3" \
+  "  GROUP BY v.township_id)," \
+  " found AS (" \
+  "  SELECT township_id, count (*) AS n, sum (state = 'closed') AS closed FROM hazard" \
+  "  WHERE township_id IN (SELECT id FROM t) AND deleted = 0" \
+  "    AND found_at >= ?2 AND found_at < ?3" \
+  "  GROUP BY township_id)," \
+  " now AS (" \
+  "  SELECT township_id," \
+  "    sum (state <> 'closed') AS open," \
+  "    sum (state IN ('rectifying', 'reported-fixed') AND current_deadline < ?4) AS overdue," \
+  "    sum (state <> 'closed' AND major_confirmed = 1) AS major," \
+  "    sum (state = 'escalated') AS escalated" \
+  "  FROM hazard" \
+  "  WHERE township_id IN (SELECT id FROM t) AND deleted = 0" \
+  "  GROUP BY township_id)" \
+  " SELECT t.id, t.code, t.name, p.last_received_at," \
+  "   coalesce (venues.n, 0), coalesce (inspections.venues, 0) - coalesce (gone.n, 0)," \
+  "   coalesce (inspections.n, 0), coalesce (found.n, 0), coalesce (found.closed, 0)," \
+  "   coalesce (now.open, 0), coalesce (now.overdue, 0), coalesce (now.major, 0), coalesce (now.escalated, 0)" \
+  " FROM t" \
+  " LEFT JOIN venues ON venues.township_id = t.id" \
+  " LEFT JOIN inspections ON inspections.township_id = t.id" \
+  " LEFT JOIN gone ON gone.township_id = t.id" \
+  " LEFT JOIN found ON found.township_id = t.id" \
+  " LEFT JOIN now ON now.township_id = t.id" \
+  " LEFT JOIN peer p ON p.kind = 'township' AND p.scope_code = t.code" \
+  " ORDER BY t.code"
+
+static FgTownshipFigures *
+figures_from_row (sqlite3_stmt *stmt)
+{
+  FgTownshipFigures *figures = g_new0 (FgTownshipFigures, 1);
+
+  figures->township_id = g_strdup (fg_stmt_text (stmt, 0));
+  figures->code = g_strdup (fg_stmt_text (stmt, 1));
+  figures->name = g_strdup (fg_stmt_text (stmt, 2));
+  if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+    figures->last_bundle_at = g_strdup (fg_stmt_text (stmt, 3));
+  figures->n_venues = (guint) sqlite3_column_int (stmt, 4);
+  figures->n_venues_inspected = (guint) sqlite3_column_int (stmt, 5);
+  figures->n_inspections = (guint) sqlite3_column_int (stmt, 6);
+  figures->n_found = (guint) sqlite3_column_int (stmt, 7);
+  figures->n_closed = (guint) sqlite3_column_int (stmt, 8);
+  figures->n_open = (guint) sqlite3_column_int (stmt, 9);
+  figures->n_overdue = (guint) sqlite3_column_int (stmt, 10);
+  figures->n_major = (guint) sqlite3_column_int (stmt, 11);
+  figures->n_escalated = (guint) sqlite3_column_int (stmt, 12);
+  return figures;
+}
+
+/**
+ * fg_report_townships:
+ * @store: the store
+ * @actor: who reads: the townships in its area (a county's, or its own)
+ * @query: the period, the day it is, and what to rank by
+ * @error: return location for an error
+ *
+ * For every township in the reader's area, its figures over the period
+ * (inspections, hazards found and closed) and now (open venues, open,
+ * overdue, major and escalated hazards), ranked by @query's figure. A
+ * township's installation has one township; a county's has each that
+ * sent a bundle.
+ *
+ * The reader needs the right to read regions and venues and an area of a
+ * whole township or more (%FG_PERMISSION_ERROR otherwise); the period's
+ * days must exist and its start must not come after its end
+ * (%FG_REPORT_ERROR).
+ *
+ * Returns: (transfer full): the report, or %NULL with @error set
+ */
+FgTownshipReport *
+fg_report_townships (FgStore              *store,
+                     FgActor              *actor,
+                     const FgReportQuery  *query,
+                     GError              **error)
+{
+  g_autoptr(FgTownshipReport) report = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(GDate) from = NULL;
+  g_autoptr(GDate) to = NULL;
+  g_autoptr(GDate) after = NULL;
+  g_autofree char *after_text = NULL;
+  g_autofree char *overdue_text = NULL;
+  g_autofree char *scope = NULL;
+  int rc;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (query->rank_by < FG_REPORT_N_RANKS, NULL);
+  g_return_val_if_fail (query->today == NULL || g_date_valid (query->today), NULL);
+
+  if (!check_reader (store, actor, error))
+    return NULL;
+
+  if (query->today != NULL)
+    today = g_date_copy (query->today);
+  else
+    {
+      today = g_date_new ();
+      g_date_set_time_t (today, time (NULL));
+    }
+
+  if (query->to != NULL)
+    {
+      to = parse_day (query->to, FALSE, error);
+      if (to == NULL)
+        return NULL;
+    }
+  else
+    to = g_date_copy (today);
+
+  if (query->from != NULL)
+    {
+      from = parse_day (query->from, TRUE, error);
+      if (from == NULL)
+        return NULL;
+    }
+  else
+    from = g_date_new_dmy (1, G_DATE_JANUARY, g_date_get_year (to));
+
+  report = g_new0 (FgTownshipReport, 1);
+  report->from = fg_calendar_format_date (from);
+  report->to = fg_calendar_format_date (to);
+  report->today = fg_calendar_format_date (today);
+  report->rank_by = query->rank_by;
+  report->townships = g_ptr_array_new_with_free_func ((GDestroyNotify) fg_township_figures_free);
+
+  if (g_date_compare (from, to) > 0)
+    {
+      g_set_error (error, FG_REPORT_ERROR, FG_REPORT_ERROR_INVALID_PERIOD,
+                   _("The period would start on %s, after it ends on %s. "
+                     "Give a start on or before the end."),
+                   report->from, report->to);
+      return NULL;
+    }
+
+  after = g_date_copy (to);
+  g_date_add_days (after, 1);
+  after_text = fg_calendar_format_date (after);
+  overdue_text = overdue_before (store, today);
+  /* the reader's area in the query, as the hazard ledger does */
+  scope = fg_actor_dup_scope_prefix (actor);
+
+  stmt = fg_store_prepare (store, REPORT_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, scope, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, report->from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, after_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, overdue_text, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (fg_actor_covers_code (actor, fg_stmt_text (stmt, 1)))
+        g_ptr_array_add (report->townships, figures_from_row (stmt));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  fg_report_rank (report->townships, report->rank_by);
+  return g_steal_pointer (&report);
+}

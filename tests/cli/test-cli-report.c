@@ -1,0 +1,403 @@
+/* test-cli-report.c — firegrid-cli report townships at a county office
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the built program (FIREGRID_CLI, set by meson) as a subprocess: a
+ * demo township sends its records to a county office, whose ranking is
+ * checked against the county's database read with sqlite3.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#ifdef G_OS_UNIX
+#include <unistd.h>
+#endif
+
+#define COUNTY_PASSWORD "county-office-1"
+
+typedef struct
+{
+  char *dir;
+  char *township_db;
+  char *county_db;
+  char *xdg_data_home;
+} Fixture;
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_free (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      g_unlink (path);
+    }
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("firegrid-cli-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->township_db = g_build_filename (f->dir, "township.db", NULL);
+  f->county_db = g_build_filename (f->dir, "county.db", NULL);
+  f->xdg_data_home = g_build_filename (f->dir, "xdg", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->township_db);
+  g_free (f->county_db);
+  g_free (f->xdg_data_home);
+}
+
+/* No controlling terminal, so that no prompt can wait for someone. */
+static void
+detach_from_terminal (gpointer user_data)
+{
+#ifdef G_OS_UNIX
+  setsid ();
+#endif
+}
+
+/* firegrid-cli --db @db [--user @user] ARGS…, with @password in
+ * FIREGRID_PASSWORD. */
+static Result *
+run (Fixture    *f,
+     const char *db,
+     const char *user,
+     const char *password,
+     const char *first_arg,
+     ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *program = g_getenv ("FIREGRID_CLI");
+  Result *result = g_new0 (Result, 1);
+  va_list args;
+
+  g_assert_nonnull (program);
+  g_ptr_array_add (argv, (char *) program);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db);
+  if (user != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--user");
+      g_ptr_array_add (argv, (char *) user);
+    }
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->xdg_data_home, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "FIREGRID_NEW_PASSWORD");
+  if (password != NULL)
+    g_subprocess_launcher_setenv (launcher, "FIREGRID_PASSWORD", password, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "FIREGRID_PASSWORD");
+  g_subprocess_launcher_set_child_setup (launcher, detach_from_terminal, NULL, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+  return result;
+}
+
+#define RUN_TOWNSHIP(f, ...) run ((f), (f)->township_db, "admin", "demo-admin", __VA_ARGS__, NULL)
+#define RUN_COUNTY(f, ...) run ((f), (f)->county_db, "guo", COUNTY_PASSWORD, __VA_ARGS__, NULL)
+
+#define assert_success(result) \
+  G_STMT_START { \
+    if ((result)->status != 0) \
+      g_error ("firegrid-cli failed with %d: %s", (result)->status, (result)->err); \
+    g_assert_cmpstr ((result)->err, ==, ""); \
+  } G_STMT_END
+
+/* Refused (1) or a wrong command line (2): a message naming the program,
+ * nothing on stdout. */
+#define assert_failed(result, expected_status, fragment) \
+  G_STMT_START { \
+    g_assert_cmpint ((result)->status, ==, (expected_status)); \
+    g_assert_true (g_str_has_prefix ((result)->err, "firegrid-cli: ")); \
+    g_assert_nonnull (strstr ((result)->err, (fragment))); \
+    g_assert_cmpstr ((result)->out, ==, ""); \
+  } G_STMT_END
+
+static char *
+query_text (const char *db_path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+static char *
+day (int days_from_today)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days_from_today);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+/* The demo township, one of its hazards given a deadline of tomorrow,
+ * sent to a county office. */
+static void
+set_up_county (Fixture *f)
+{
+  g_autofree char *township_peer = g_build_filename (f->dir, "township.fgpeer", NULL);
+  g_autofree char *county_peer = g_build_filename (f->dir, "county.fgpeer", NULL);
+  g_autofree char *bundle = g_build_filename (f->dir, "up.fgbundle", NULL);
+  g_autofree char *tomorrow = day (1);
+  g_autoptr(Result) demo = run (f, f->township_db, NULL, NULL, "demo", NULL);
+  g_autoptr(Result) init = run (f, f->county_db, NULL, COUNTY_PASSWORD, "init", "--county", "410425",
+                                "--name", "郏县", "--admin", "guo", NULL);
+  g_autoptr(Result) hazards = NULL;
+  g_autoptr(Result) notice = NULL;
+  g_autofree char *hazard_id = NULL;
+
+  assert_success (demo);
+  assert_success (init);
+
+  hazards = RUN_TOWNSHIP (f, "hazard", "list", "--state", "open", "--format", "tsv");
+  assert_success (hazards);
+  hazard_id = g_strndup (hazards->out, strcspn (hazards->out, "\t"));
+  notice = RUN_TOWNSHIP (f, "hazard", "event", hazard_id, "notice-issued", "--deadline", tomorrow);
+  assert_success (notice);
+
+  {
+    g_autoptr(Result) township_file = RUN_TOWNSHIP (f, "node", "peer-file", "--out", township_peer);
+    g_autoptr(Result) county_file = RUN_COUNTY (f, "node", "peer-file", "--out", county_peer);
+    g_autoptr(Result) township_add = NULL;
+    g_autoptr(Result) county_add = NULL;
+    g_autoptr(Result) export = NULL;
+    g_autoptr(Result) import = NULL;
+
+    assert_success (township_file);
+    assert_success (county_file);
+    township_add = RUN_TOWNSHIP (f, "peer", "add", "--yes", county_peer);
+    assert_success (township_add);
+    county_add = RUN_COUNTY (f, "peer", "add", "--yes", township_peer);
+    assert_success (county_add);
+    export = RUN_TOWNSHIP (f, "export", "--to", "410425000000", "--out", bundle);
+    assert_success (export);
+    import = RUN_COUNTY (f, "import", bundle);
+    assert_success (import);
+  }
+}
+
+/* report townships --format tsv: one line a township, each figure as the
+ * county's database holds it. */
+static void
+test_cli_report_tsv (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(Result) now = NULL;
+  g_autoptr(Result) later = NULL;
+  g_autoptr(Result) ahead = NULL;
+  g_autoptr(Result) at_township = NULL;
+  g_autofree char *in_a_fortnight = day (15);
+  g_autofree char *tomorrow = day (1);
+  g_autofree char *expected = NULL;
+  g_autofree char *venues = NULL;
+  g_autofree char *inspected = NULL;
+  g_autofree char *inspections = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *last_bundle = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  set_up_county (f);
+
+  venues = query_text (f->county_db, "SELECT count(*) FROM venue WHERE status = 'active' AND deleted = 0");
+  inspected = query_text (f->county_db, "SELECT count(DISTINCT venue_id) FROM inspection i"
+                                        " JOIN venue v ON v.id = i.venue_id"
+                                        " WHERE i.finished_at IS NOT NULL AND v.status = 'active'");
+  inspections = query_text (f->county_db, "SELECT count(*) FROM inspection WHERE finished_at IS NOT NULL");
+  found = query_text (f->county_db, "SELECT count(*) FROM hazard");
+  last_bundle = query_text (f->county_db, "SELECT last_received_at FROM peer WHERE scope_code = '410425101000'");
+  g_assert_cmpint (atoi (found), >, 1);
+
+  /* the demo's records are all from today: nothing closed or overdue yet */
+  now = RUN_COUNTY (f, "report", "townships", "--format", "tsv");
+  assert_success (now);
+  fields = g_strsplit (now->out, "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 15);
+  g_assert_cmpstr (fields[0], ==, "1");
+  g_assert_cmpstr (fields[1], ==, "410425101000");
+  g_assert_cmpstr (fields[2], ==, "冢头镇");
+  g_assert_cmpstr (fields[3], ==, venues);
+  g_assert_cmpstr (fields[4], ==, inspected);
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (fields[5], NULL), (double) atoi (inspected) / atoi (venues), 1e-4);
+  g_assert_cmpstr (fields[6], ==, inspections);
+  g_assert_cmpstr (fields[7], ==, found);
+  g_assert_cmpstr (fields[8], ==, "0");
+  g_assert_cmpstr (fields[9], ==, "0.0000");
+  g_assert_cmpstr (fields[10], ==, found);
+  g_assert_cmpstr (fields[11], ==, "0");
+  g_assert_cmpstr (fields[12], ==, "0");
+  g_assert_cmpstr (fields[13], ==, "0");
+  expected = g_strconcat (last_bundle, "\n", NULL);
+  g_assert_cmpstr (fields[14], ==, expected);
+  /* one township, one line */
+  g_assert_true (g_str_has_suffix (now->out, "\n"));
+  g_assert_true (strchr (now->out, '\n') == now->out + strlen (now->out) - 1);
+
+  /* a fortnight on, the deadline of tomorrow has passed */
+  later = RUN_COUNTY (f, "report", "townships", "--by", "overdue", "--today", in_a_fortnight, "--format", "tsv");
+  assert_success (later);
+  g_clear_pointer (&fields, g_strfreev);
+  fields = g_strsplit (later->out, "\t", -1);
+  g_assert_cmpstr (fields[11], ==, "1");
+  g_assert_cmpstr (fields[7], ==, found);
+
+  /* a period from tomorrow: nothing found or inspected in it */
+  ahead = RUN_COUNTY (f, "report", "townships", "--from", tomorrow, "--to", in_a_fortnight, "--format", "tsv");
+  assert_success (ahead);
+  g_clear_pointer (&fields, g_strfreev);
+  fields = g_strsplit (ahead->out, "\t", -1);
+  g_assert_cmpstr (fields[3], ==, venues);
+  g_assert_cmpstr (fields[4], ==, "0");
+  g_assert_cmpstr (fields[6], ==, "0");
+  g_assert_cmpstr (fields[7], ==, "0");
+  g_assert_cmpstr (fields[9], ==, "");
+  g_assert_cmpstr (fields[10], ==, found);
+
+  /* the township's own installation: the same figures, no bundle received */
+  at_township = RUN_TOWNSHIP (f, "report", "townships", "--format", "tsv");
+  assert_success (at_township);
+  g_clear_pointer (&fields, g_strfreev);
+  fields = g_strsplit (at_township->out, "\t", -1);
+  g_assert_cmpstr (fields[1], ==, "410425101000");
+  g_assert_cmpstr (fields[3], ==, venues);
+  g_assert_cmpstr (fields[7], ==, found);
+  g_assert_cmpstr (fields[14], ==, "\n");
+}
+
+/* The table for people, and what is refused. */
+static void
+test_cli_report_table (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(Result) empty = NULL;
+  g_autoptr(Result) table = NULL;
+  g_autoptr(Result) bad_by = NULL;
+  g_autoptr(Result) bad_day = NULL;
+  g_autoptr(Result) backwards = NULL;
+  g_autoptr(Result) grid = NULL;
+  g_autoptr(Result) help = NULL;
+  g_autofree char *today = day (0);
+  g_autofree char *header = NULL;
+
+  /* a county that has received nothing says what to do */
+  {
+    g_autofree char *new_county = g_build_filename (f->dir, "new-county.db", NULL);
+    g_autoptr(Result) init = run (f, new_county, NULL, COUNTY_PASSWORD, "init", "--county", "410425",
+                                  "--name", "郏县", "--admin", "guo", NULL);
+
+    assert_success (init);
+    empty = run (f, new_county, "guo", COUNTY_PASSWORD, "report", "townships", NULL);
+    assert_success (empty);
+    g_assert_nonnull (strstr (empty->out, "firegrid-cli import"));
+    g_clear_pointer (&empty, result_free);
+    empty = run (f, new_county, "guo", COUNTY_PASSWORD, "report", "townships", "--format", "tsv", NULL);
+    assert_success (empty);
+    g_assert_cmpstr (empty->out, ==, "");
+  }
+
+  set_up_county (f);
+
+  table = RUN_COUNTY (f, "report", "townships", "--by", "inspections");
+  assert_success (table);
+  header = g_strdup_printf ("Period: %.4s-01-01 to %s\nRanked by: Inspections\n", today, today);
+  g_assert_true (g_str_has_prefix (table->out, header));
+  g_assert_nonnull (strstr (table->out, "Rank"));
+  g_assert_nonnull (strstr (table->out, "冢头镇"));
+  g_assert_nonnull (strstr (table->out, "%"));
+  g_assert_true (g_str_has_suffix (table->out, "1 township.\n"));
+
+  help = RUN_COUNTY (f, "report", "townships", "--help");
+  assert_success (help);
+  g_assert_nonnull (strstr (help->out, "--by"));
+  g_assert_nonnull (strstr (help->out, "--format tsv"));
+
+  bad_by = RUN_COUNTY (f, "report", "townships", "--by", "size");
+  assert_failed (bad_by, 2, "--by");
+  bad_day = RUN_COUNTY (f, "report", "townships", "--from", "2026-02-30");
+  assert_failed (bad_day, 2, "2026-02-30");
+  backwards = RUN_COUNTY (f, "report", "townships", "--from", "2026-03-01", "--to", "2026-02-01");
+  assert_failed (backwards, 2, "2026-03-01");
+
+  /* a grid worker of the township sees a grid, not the township */
+  grid = run (f, f->township_db, "grid", "demo-grid", "report", "townships", NULL);
+  assert_failed (grid, 1, "firegrid-cli: ");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli/report/tsv", Fixture, NULL, fixture_set_up, test_cli_report_tsv, fixture_tear_down);
+  g_test_add ("/cli/report/table", Fixture, NULL, fixture_set_up, test_cli_report_table, fixture_tear_down);
+
+  return g_test_run ();
+}
