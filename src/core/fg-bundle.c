@@ -2573,27 +2573,22 @@ finish_notice (Import  *import,
 
 /* Audit records */
 
-/* Only an office below this one sends its audit records here: a township
- * to its county, a grid station to its township. */
+/* Whether this office keeps the sender's audit records: it is the office
+ * above the sender, a township's county or a grid station's township.
+ * Any other passes them over and takes the rest of the bundle: they are
+ * not its to keep, and nothing of them is written (a sender whose peer
+ * file of this office says otherwise sends them all the same). */
 static gboolean
-check_audit_goes_up (Import  *import,
-                     GError **error)
+keeps_audit_of_sender (Import *import)
 {
-  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (import->store, "SELECT kind FROM node WHERE id = ?1", error);
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (import->store, "SELECT kind FROM node WHERE id = ?1", NULL);
   FgNodeKind kind;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, fg_store_get_node_id (import->store), -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW && fg_node_kind_from_string (fg_stmt_text (stmt, 0), &kind) &&
-      fg_node_kind_is_above (kind, import->sender->kind))
-    return TRUE;
-
-  g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_OUT_OF_SCOPE,
-               _("The bundle from %s holds audit records, which only an office below this one sends. The whole "
-                 "bundle was refused; nothing was imported."),
-               import->sender->scope_name);
-  return FALSE;
+  return sqlite3_step (stmt) == SQLITE_ROW && fg_node_kind_from_string (fg_stmt_text (stmt, 0), &kind) &&
+         fg_node_kind_is_above (kind, import->sender->kind);
 }
 
 /* Whether @id is known here (a peer, or an office whose records are kept
@@ -2654,8 +2649,8 @@ apply_audit_node (Import      *import,
   const char *code = attr (row, "code");
   FgNodeKind kind;
 
-  if (!check_audit_goes_up (import, error))
-    return FALSE;
+  if (!keeps_audit_of_sender (import))
+    return TRUE;
   if (id == NULL || code == NULL || !fg_node_kind_from_string (kind_text, &kind))
     {
       set_malformed (error, _("an office without its kind or division"));
@@ -2757,8 +2752,8 @@ apply_audit (Import         *import,
   FgAuditRecord record = { 0 };
   gboolean added;
 
-  if (!check_audit_goes_up (import, error))
-    return FALSE;
+  if (!keeps_audit_of_sender (import))
+    return read_audit_fields (reader, row, error);  /* past it, checked against the schema */
 
   if (g_strcmp0 (node, import->sender->id) == 0)
     {
