@@ -842,6 +842,7 @@ fg_audit_list_received (FgStore     *store,
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) fg_audit_entry_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
   int rc;
 
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
@@ -860,26 +861,24 @@ fg_audit_list_received (FgStore     *store,
         return NULL;
     }
 
-  stmt = fg_store_prepare (store,
-                           node_id != NULL
-                           ? "SELECT a.at, a.actor_login, a.action, a.record_id, a.outcome, a.detail, a.before, a.after, "
-                             OFFICE_NAME ("n")
-                             " FROM audit_in a JOIN audit_node n ON n.id = a.node_id"
-                             " WHERE a.node_id = ?3 AND (?1 IS NULL OR a.record_id = ?1)"
-                             " ORDER BY a.seq DESC LIMIT ?2"
-                           : "SELECT a.at, a.actor_login, a.action, a.record_id, a.outcome, a.detail, a.before, a.after, "
-                             OFFICE_NAME ("n")
-                             " FROM audit_in a JOIN audit_node n ON n.id = a.node_id"
-                             " WHERE ?1 IS NULL OR a.record_id = ?1"
-                             " ORDER BY a.at DESC, a.node_id, a.seq DESC LIMIT ?2",
-                           error);
+  /* one office's in the order of its log; a record's, from every office,
+   * on the index of records (a county keeps the logs of all its townships) */
+  sql = g_strdup_printf ("SELECT a.at, a.actor_login, a.action, a.record_id, a.outcome, a.detail, a.before, a.after, "
+                         OFFICE_NAME ("n")
+                         " FROM audit_in a JOIN audit_node n ON n.id = a.node_id"
+                         " WHERE %s AND %s ORDER BY %s LIMIT ?1",
+                         node_id != NULL ? "a.node_id = ?2" : "1",
+                         record_id != NULL ? "a.record_id = ?3" : "1",
+                         node_id != NULL ? "a.seq DESC" : "a.at DESC, a.node_id, a.seq DESC");
+  stmt = fg_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, limit);
+  sqlite3_bind_int64 (stmt, 1, limit);
   if (node_id != NULL)
-    sqlite3_bind_text (stmt, 3, node_id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, node_id, -1, SQLITE_TRANSIENT);
+  if (record_id != NULL)
+    sqlite3_bind_text (stmt, 3, record_id, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
