@@ -7,7 +7,9 @@
  * change with a before and an after, which fields changed. The core keeps
  * "before" and "after" as flat JSON objects of a row's columns
  * (fg_audit_dup_row()); a small parser here reads them, and anything it
- * does not understand is shown as it is rather than guessed at.
+ * does not understand is shown as it is rather than guessed at. The
+ * entries of the offices below this one, whose audit logs come up with
+ * their bundles, are shown among this office's, marked with their name.
  */
 #include "config.h"
 
@@ -441,11 +443,37 @@ create_entry_row (const FgAuditEntry *entry)
           g_string_append_printf (subtitle, "\n%s", (const char *) g_ptr_array_index (lines, i));
     }
 
+  /* another office's entry, as its audit log came up to this office */
+  if (entry->office != NULL)
+    {
+      GtkWidget *tag = gtk_label_new (entry->office);
+
+      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (tag, "fg-tag");
+      gtk_widget_set_tooltip_text (tag, _("Recorded at this office, whose audit log came with its bundles"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+    }
+
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fg_history_action_get_label (entry->action));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   return row;
+}
+
+/* Newest first, by the moment each says, whatever office wrote it. */
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const FgAuditEntry *first = *(const FgAuditEntry * const *) a;
+  const FgAuditEntry *second = *(const FgAuditEntry * const *) b;
+  g_autoptr(GDateTime) first_at = first->at != NULL ? g_date_time_new_from_iso8601 (first->at, NULL) : NULL;
+  g_autoptr(GDateTime) second_at = second->at != NULL ? g_date_time_new_from_iso8601 (second->at, NULL) : NULL;
+
+  if (first_at != NULL && second_at != NULL)
+    return g_date_time_compare (second_at, first_at);
+  return g_strcmp0 (second->at, first->at);
 }
 
 static void
@@ -454,6 +482,7 @@ fg_history_window_load (FgHistoryWindow *self,
                         FgActor         *actor)
 {
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) received = NULL;
   g_autoptr(GError) error = NULL;
 
   entries = fg_audit_list (store, actor, self->record_id, HISTORY_LIMIT, &error);
@@ -462,6 +491,22 @@ fg_history_window_load (FgHistoryWindow *self,
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
+    }
+
+  /* what the offices below did to it, from their audit logs kept here */
+  received = fg_audit_list_received (store, actor, NULL, self->record_id, HISTORY_LIMIT, &error);
+  if (received == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  if (received->len > 0)
+    {
+      g_ptr_array_extend_and_steal (entries, g_steal_pointer (&received));
+      g_ptr_array_sort (entries, compare_entries);
+      if (entries->len > HISTORY_LIMIT)
+        g_ptr_array_set_size (entries, HISTORY_LIMIT);
     }
 
   /* the core gives the newest first */

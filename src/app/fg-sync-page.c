@@ -105,6 +105,13 @@ describe_report (const FgBundleReport *report)
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u photo", "%u photos", report->photos),
                               report->photos);
     }
+  if (report->audit > 0)
+    {
+      g_string_append (text, "\n");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u audit record of an office below this one",
+                                                 "%u audit records of offices below this one", report->audit),
+                              report->audit);
+    }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 

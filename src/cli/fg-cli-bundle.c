@@ -25,6 +25,11 @@ print_report (const FgBundleReport *report,
   printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict to look at\n", "%u conflicts to look at\n", report->conflicts),
           report->conflicts);
   printf (g_dngettext (GETTEXT_PACKAGE, "%u photo\n", "%u photos\n", report->photos), report->photos);
+  /* only an office below this one sends them */
+  if (report->audit > 0)
+    printf (g_dngettext (GETTEXT_PACKAGE, "%u audit record of an office below this one\n",
+                         "%u audit records of offices below this one\n", report->audit),
+            report->audit);
 }
 
 gboolean
@@ -66,6 +71,10 @@ fg_cli_command_export (FgCli   *cli,
   printf (g_dngettext (GETTEXT_PACKAGE, "%u record and ", "%u records and ", report.added), report.added);
   printf (g_dngettext (GETTEXT_PACKAGE, "%u photo written to %s.\n", "%u photos written to %s.\n", report.photos),
           report.photos, out);
+  if (report.audit > 0)
+    printf (g_dngettext (GETTEXT_PACKAGE, "%u audit record went along, for the office above this one.\n",
+                         "%u audit records went along, for the office above this one.\n", report.audit),
+            report.audit);
   return TRUE;
 }
 

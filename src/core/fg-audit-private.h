@@ -9,6 +9,24 @@
 
 G_BEGIN_DECLS
 
+/* The hash before the first record of a log. */
+#define FG_AUDIT_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+
+/* The fields a record's hash covers, in this order: id, at, actor_login,
+ * actor_kind, action, record_id, outcome, detail, before, after. */
+#define FG_AUDIT_N_FIELDS 10
+
+/* Another office's audit record, as a bundle brought it. */
+typedef struct
+{
+  const char *node_id;
+  gint64      seq;
+  const char *fields[FG_AUDIT_N_FIELDS];
+  const char *origin_node;
+  const char *prev_hash;
+  const char *hash;
+} FgAuditRecord;
+
 void     fg_audit_record_refusal (FgStore       *store,
                                   const FgActor *actor,
                                   const char    *action,
@@ -25,5 +43,13 @@ char    *fg_audit_dup_row        (FgStore       *store,
                                   const char    *table,
                                   const char    *id);
 void     fg_audit_seal           (FgStore       *store);
+
+char    *fg_audit_chain_hash     (const char * const   fields[FG_AUDIT_N_FIELDS],
+                                  const char          *prev_hash);
+gboolean fg_audit_receive        (FgStore             *store,
+                                  const FgAuditRecord *record,
+                                  const char          *via,
+                                  gboolean            *added,
+                                  GError             **error);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fg-audit-private.h"
+#include "fg-node-private.h"
 #include "fg-permission-private.h"
 #include "fg-store-private.h"
 
@@ -24,7 +25,7 @@ G_DEFINE_QUARK (fg-audit-error-quark, fg_audit_error)
 
 G_DEFINE_BOXED_TYPE (FgAuditEntry, fg_audit_entry, fg_audit_entry_copy, fg_audit_entry_free)
 
-#define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+#define GENESIS FG_AUDIT_GENESIS
 #define HEAD_KEY "audit-head"
 
 FgAuditEntry *
@@ -40,6 +41,7 @@ fg_audit_entry_copy (const FgAuditEntry *self)
   copy->detail = g_strdup (self->detail);
   copy->before = g_strdup (self->before);
   copy->after = g_strdup (self->after);
+  copy->office = g_strdup (self->office);
   return copy;
 }
 
@@ -56,6 +58,7 @@ fg_audit_entry_free (FgAuditEntry *self)
   g_free (self->detail);
   g_free (self->before);
   g_free (self->after);
+  g_free (self->office);
   g_free (self);
 }
 
@@ -545,4 +548,481 @@ fg_audit_list (FgStore     *store,
     }
 
   return g_steal_pointer (&entries);
+}
+
+/* Other offices' logs
+ *
+ * The office above keeps a copy of the audit log of each office below it,
+ * as the bundles bring it (fg-bundle.c): every record with the hashes its
+ * office computed. A record comes in only if it hashes to what it says,
+ * follows the record before it and is followed by the one after it, when
+ * those are here, and is not another version of a record here already:
+ * a log changed at the office below after a record went up no longer
+ * matches the copy here. */
+
+/* An office goes by the name its division has here, once it is known
+ * here; until then, by the name the bundle that brought it gave. */
+#define OFFICE_NAME(n) \
+  "coalesce ((SELECT r.name FROM region r WHERE r.code = " n ".scope_code AND r.deleted = 0), " n ".scope_name)"
+
+/**
+ * fg_audit_chain_hash: (skip)
+ * @fields: a record's fields, in the order of %FG_AUDIT_N_FIELDS
+ * @prev_hash: the hash of the record before it
+ *
+ * Returns: (transfer full): the record's hash, as this office computes
+ *   the hashes of its own log
+ */
+char *
+fg_audit_chain_hash (const char * const  fields[FG_AUDIT_N_FIELDS],
+                     const char         *prev_hash)
+{
+  return chain_hash (fields, prev_hash);
+}
+
+static char *
+dup_office_name (FgStore    *store,
+                 const char *node_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store, "SELECT " OFFICE_NAME ("n") " FROM audit_node n WHERE n.id = ?1",
+                                                   NULL);
+
+  if (stmt == NULL)
+    return g_strdup (node_id);
+  sqlite3_bind_text (stmt, 1, node_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return g_strdup (node_id);
+  return g_strdup (fg_stmt_text (stmt, 0));
+}
+
+/* The hash of @node_id's record @seq here (@column "hash" or
+ * "prev_hash"), or NULL when it is not here. */
+static char *
+dup_received_hash (FgStore    *store,
+                   const char *column,
+                   const char *node_id,
+                   gint64      seq)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM audit_in WHERE node_id = ?1 AND seq = ?2", column);
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store, sql, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, node_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, seq);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup (fg_stmt_text (stmt, 0));
+}
+
+/**
+ * fg_audit_receive: (skip)
+ * @store: the store, inside the import's transaction
+ * @record: another office's audit record; its office is in `audit_node`
+ * @via: the peer whose bundle brought it
+ * @added: (out): whether it is new here (%FALSE: the same record is here)
+ * @error: return location for an error
+ *
+ * Keeps another office's audit record, once its chain is checked: its hash
+ * must be what it says; the record before it (when here) must have the
+ * hash it names, and the record after it (when here) must name its hash;
+ * a record here under the same number must be the same record.
+ *
+ * Returns: %TRUE when it is kept or already here; %FALSE with
+ *   %FG_AUDIT_ERROR_TAMPERED, naming the record, when its chain breaks
+ */
+gboolean
+fg_audit_receive (FgStore              *store,
+                  const FgAuditRecord  *record,
+                  const char           *via,
+                  gboolean             *added,
+                  GError              **error)
+{
+  g_autofree char *hash = fg_audit_chain_hash (record->fields, record->prev_hash);
+  g_autofree char *here = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *office = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  *added = FALSE;
+
+  here = dup_received_hash (store, "hash", record->node_id, record->seq);
+  before = record->seq > 1 ? dup_received_hash (store, "hash", record->node_id, record->seq - 1)
+                           : g_strdup (GENESIS);
+  after = dup_received_hash (store, "prev_hash", record->node_id, record->seq + 1);
+
+  if (g_strcmp0 (hash, record->hash) == 0 && here != NULL && g_str_equal (here, record->hash))
+    return TRUE;  /* the same record again */
+
+  if (g_strcmp0 (hash, record->hash) != 0)
+    {
+      office = dup_office_name (store, record->node_id);
+      /* Translators: the record's number in its office's log, the office,
+       * when, what and who */
+      g_set_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_TAMPERED,
+                   _("Audit record %u of %s (%s, %s by %s) does not match its hash: it was changed after it was "
+                     "written."),
+                   (guint) record->seq, office, record->fields[1], record->fields[4], record->fields[2]);
+      return FALSE;
+    }
+  if (here != NULL)
+    {
+      office = dup_office_name (store, record->node_id);
+      /* Translators: as above */
+      g_set_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_TAMPERED,
+                   _("Audit record %u of %s (%s, %s by %s) is not the record received here before under that "
+                     "number: one of the two copies was changed."),
+                   (guint) record->seq, office, record->fields[1], record->fields[4], record->fields[2]);
+      return FALSE;
+    }
+  if ((before != NULL && !g_str_equal (before, record->prev_hash)) ||
+      (after != NULL && !g_str_equal (after, record->hash)))
+    {
+      office = dup_office_name (store, record->node_id);
+      /* Translators: as above */
+      g_set_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_TAMPERED,
+                   _("Audit record %u of %s (%s, %s by %s) does not fit between the records before and after it, "
+                     "as received here: a record was changed, removed or inserted."),
+                   (guint) record->seq, office, record->fields[1], record->fields[4], record->fields[2]);
+      return FALSE;
+    }
+
+  now = fg_now_iso8601 ();
+  stmt = fg_store_prepare (store,
+                           "INSERT INTO audit_in (node_id, seq, " RECORD_COLUMNS ", origin_node, prev_hash, hash,"
+                           "  received_from, received_at)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, record->node_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, record->seq);
+  for (int i = 0; i < FG_AUDIT_N_FIELDS; i++)
+    sqlite3_bind_text (stmt, 3 + i, record->fields[i], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 13, record->origin_node, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, record->prev_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 15, record->hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 16, via, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 17, now, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  /* how many came, and the newest: what verification finds must match */
+  stmt = fg_store_prepare (store,
+                           "UPDATE audit_node SET received = received + 1,"
+                           "  head_hash = CASE WHEN ?2 > head_seq THEN ?3 ELSE head_hash END,"
+                           "  head_seq = max (head_seq, ?2)"
+                           " WHERE id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, record->node_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, record->seq);
+  sqlite3_bind_text (stmt, 3, record->hash, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    return FALSE;
+
+  *added = TRUE;
+  return TRUE;
+}
+
+/**
+ * fg_audit_list_offices:
+ * @store: the store
+ * @actor: who reads (the township administrator or the county)
+ * @error: return location for an error
+ *
+ * The offices below this one whose audit records are kept here: its
+ * peers below it, and the offices below those whose records they passed
+ * on (a township's grid stations, at the county).
+ *
+ * Returns: (transfer full) (element-type FgNodeInfo): each office's id,
+ *   kind, division code and name, by division; or %NULL with @error set
+ */
+GPtrArray *
+fg_audit_list_offices (FgStore  *store,
+                       FgActor  *actor,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) offices = g_ptr_array_new_with_free_func ((GDestroyNotify) fg_node_info_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_AUDIT_READ, NULL, NULL, error))
+    return NULL;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT n.id, n.kind, n.scope_code, " OFFICE_NAME ("n")
+                           " FROM audit_node n ORDER BY n.scope_code, n.id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FgNodeInfo *office = g_new0 (FgNodeInfo, 1);
+
+      office->id = g_strdup (fg_stmt_text (stmt, 0));
+      fg_node_kind_from_string (fg_stmt_text (stmt, 1), &office->kind);
+      office->scope_code = g_strdup (fg_stmt_text (stmt, 2));
+      office->scope_name = g_strdup (fg_stmt_text (stmt, 3));
+      g_ptr_array_add (offices, office);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&offices);
+}
+
+static gboolean
+lookup_office (FgStore     *store,
+               const char  *node_id,
+               char       **name,
+               gint64      *received,
+               gint64      *head_seq,
+               char       **head_hash,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store,
+                                                   "SELECT " OFFICE_NAME ("n") ", n.received, n.head_seq, n.head_hash"
+                                                   " FROM audit_node n WHERE n.id = ?1",
+                                                   error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, node_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_UNKNOWN_OFFICE,
+                   _("No audit records of “%s” are kept here: it is not an office below this one whose "
+                     "bundles brought them."),
+                   node_id);
+      return FALSE;
+    }
+  *name = g_strdup (fg_stmt_text (stmt, 0));
+  *received = sqlite3_column_int64 (stmt, 1);
+  *head_seq = sqlite3_column_int64 (stmt, 2);
+  *head_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  return TRUE;
+}
+
+/**
+ * fg_audit_list_received:
+ * @store: the store
+ * @actor: who reads (the township administrator or the county)
+ * @node_id: (nullable): the office whose log to list, or %NULL for every
+ *   office's
+ * @record_id: (nullable): only the entries about this record
+ * @limit: how many of the newest entries to return at most
+ * @error: return location for an error
+ *
+ * Lists other offices' audit records as they were received: one office's
+ * in the order of its log, or every office's by time. Each entry names
+ * its office in `office`.
+ *
+ * Returns: (transfer full) (element-type FgAuditEntry): the entries, the
+ *   newest first, or %NULL with @error set (%FG_AUDIT_ERROR_UNKNOWN_OFFICE
+ *   when @node_id names no office whose records are kept here)
+ */
+GPtrArray *
+fg_audit_list_received (FgStore     *store,
+                        FgActor     *actor,
+                        const char  *node_id,
+                        const char  *record_id,
+                        guint        limit,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) fg_audit_entry_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_AUDIT_READ, NULL, record_id, error))
+    return NULL;
+
+  if (node_id != NULL)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *head_hash = NULL;
+      gint64 received, head_seq;
+
+      if (!lookup_office (store, node_id, &name, &received, &head_seq, &head_hash, error))
+        return NULL;
+    }
+
+  /* one office's in the order of its log; a record's, from every office,
+   * on the index of records (a county keeps the logs of all its townships) */
+  sql = g_strdup_printf ("SELECT a.at, a.actor_login, a.action, a.record_id, a.outcome, a.detail, a.before, a.after, "
+                         OFFICE_NAME ("n")
+                         " FROM audit_in a JOIN audit_node n ON n.id = a.node_id"
+                         " WHERE %s AND %s ORDER BY %s LIMIT ?1",
+                         node_id != NULL ? "a.node_id = ?2" : "1",
+                         record_id != NULL ? "a.record_id = ?3" : "1",
+                         node_id != NULL ? "a.seq DESC" : "a.at DESC, a.node_id, a.seq DESC");
+  stmt = fg_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, limit);
+  if (node_id != NULL)
+    sqlite3_bind_text (stmt, 2, node_id, -1, SQLITE_TRANSIENT);
+  if (record_id != NULL)
+    sqlite3_bind_text (stmt, 3, record_id, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FgAuditEntry *entry = g_new0 (FgAuditEntry, 1);
+
+      entry->at = g_strdup (fg_stmt_text (stmt, 0));
+      entry->actor_login = g_strdup (fg_stmt_text (stmt, 1));
+      entry->action = g_strdup (fg_stmt_text (stmt, 2));
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        entry->record_id = g_strdup (fg_stmt_text (stmt, 3));
+      entry->refused = g_str_equal (fg_stmt_text (stmt, 4), "refused");
+      entry->detail = g_strdup (fg_stmt_text (stmt, 5));
+      entry->before = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      entry->after = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      entry->office = g_strdup (fg_stmt_text (stmt, 8));
+      g_ptr_array_add (entries, entry);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+/**
+ * fg_audit_verify_received:
+ * @store: the store
+ * @actor: who checks (the township administrator or the county)
+ * @node_id: the office whose log, as received here, to check
+ * @n_records: (out) (optional): how many records were checked
+ * @n_missing: (out) (optional): how many records before the newest one
+ *   received have not arrived yet (a bundle still on its way)
+ * @error: return location for an error
+ *
+ * Checks another office's audit log as it was received: each record's
+ * hash, each record against the one before it when that one is here, and
+ * that no record received was removed since. A record edited, removed or
+ * inserted behind the program's back is reported as
+ * %FG_AUDIT_ERROR_TAMPERED, with a message naming the first record where
+ * the chain breaks, by its number in that office's log.
+ *
+ * Returns: %TRUE if the copy is intact
+ */
+gboolean
+fg_audit_verify_received (FgStore     *store,
+                          FgActor     *actor,
+                          const char  *node_id,
+                          guint       *n_records,
+                          guint       *n_missing,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *head_hash = NULL;
+  g_autofree char *last_hash = NULL;
+  gint64 received, head_seq;
+  gint64 last_seq = 0;
+  gint64 count = 0;
+  gint64 missing = 0;
+  int rc;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (node_id != NULL, FALSE);
+
+  if (n_records != NULL)
+    *n_records = 0;
+  if (n_missing != NULL)
+    *n_missing = 0;
+
+  if (!fg_permission_check (store, actor, FG_ACTION_AUDIT_READ, NULL, NULL, error) ||
+      !lookup_office (store, node_id, &name, &received, &head_seq, &head_hash, error))
+    return FALSE;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT " RECORD_COLUMNS ", prev_hash, hash, seq FROM audit_in"
+                           " WHERE node_id = ?1 ORDER BY seq",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, node_id, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *prev_hash = fg_stmt_text (stmt, 10);
+      const char *stored = fg_stmt_text (stmt, 11);
+      gint64 seq = sqlite3_column_int64 (stmt, 12);
+      g_autofree char *hash = row_hash (stmt, prev_hash);
+      gboolean follows;
+
+      /* the record before it, when it is here, or the start of the log */
+      if (seq == 1)
+        follows = g_str_equal (prev_hash, GENESIS);
+      else if (seq == last_seq + 1)
+        follows = g_strcmp0 (prev_hash, last_hash) == 0;
+      else
+        follows = TRUE;
+
+      if (!follows || !g_str_equal (stored, hash))
+        {
+          g_set_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_TAMPERED,
+                       _("The audit log of %s as received here has been altered: record %u (%s, %s by %s) "
+                         "was changed, or a record before it was removed or moved, outside Firegrid."),
+                       name, (guint) seq, fg_stmt_text (stmt, 1), fg_stmt_text (stmt, 4), fg_stmt_text (stmt, 2));
+          return FALSE;
+        }
+
+      missing += seq - last_seq - 1;
+      count++;
+      last_seq = seq;
+      g_free (last_hash);
+      last_hash = g_strdup (stored);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return FALSE;
+    }
+
+  /* what came and what is here: a record removed leaves no gap in the chain when it was the newest */
+  if (count != received)
+    {
+      g_set_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_TAMPERED,
+                   _("The audit log of %s as received here has been altered: %u of its records were received, "
+                     "but %u are here. Records were removed or added outside Firegrid."),
+                   name, (guint) received, (guint) count);
+      return FALSE;
+    }
+  if (last_seq != head_seq || g_strcmp0 (last_hash, head_hash) != 0)
+    {
+      g_set_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_TAMPERED,
+                   _("The audit log of %s as received here has been altered: the newest record received was "
+                     "number %u, but the copy here ends with number %u. Records were removed outside Firegrid."),
+                   name, (guint) head_seq, (guint) last_seq);
+      return FALSE;
+    }
+
+  if (n_records != NULL)
+    *n_records = (guint) count;
+  if (n_missing != NULL)
+    *n_missing = (guint) missing;
+  return TRUE;
 }

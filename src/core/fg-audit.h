@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "fg-actor.h"
+#include "fg-node.h"
 #include "fg-store.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,8 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  FG_AUDIT_ERROR_TAMPERED,  /* a record was edited, removed or reordered */
+  FG_AUDIT_ERROR_TAMPERED,        /* a record was edited, removed or reordered */
+  FG_AUDIT_ERROR_UNKNOWN_OFFICE,  /* no audit records of that office are kept here */
 } FgAuditError;
 
 #define FG_TYPE_AUDIT_ENTRY (fg_audit_entry_get_type ())
@@ -33,23 +35,41 @@ struct _FgAuditEntry
   char     *detail;       /* the message of a refusal */
   char     *before;       /* nullable: the record before the change, JSON */
   char     *after;        /* nullable: the record after the change, JSON */
+  char     *office;       /* nullable: the office whose log it is, when not this one's */
 };
 
-GQuark        fg_audit_error_quark    (void);
-GType         fg_audit_entry_get_type (void) G_GNUC_CONST;
-FgAuditEntry *fg_audit_entry_copy     (const FgAuditEntry *self);
-void          fg_audit_entry_free     (FgAuditEntry       *self);
+GQuark        fg_audit_error_quark     (void);
+GType         fg_audit_entry_get_type  (void) G_GNUC_CONST;
+FgAuditEntry *fg_audit_entry_copy      (const FgAuditEntry *self);
+void          fg_audit_entry_free      (FgAuditEntry       *self);
 
-GPtrArray    *fg_audit_list           (FgStore            *store,
-                                       FgActor            *actor,
-                                       const char         *record_id,
-                                       guint               limit,
-                                       GError            **error);
+GPtrArray    *fg_audit_list            (FgStore            *store,
+                                        FgActor            *actor,
+                                        const char         *record_id,
+                                        guint               limit,
+                                        GError            **error);
 
-gboolean      fg_audit_verify         (FgStore            *store,
-                                       FgActor            *actor,
-                                       guint              *n_records,
-                                       GError            **error);
+gboolean      fg_audit_verify          (FgStore            *store,
+                                        FgActor            *actor,
+                                        guint              *n_records,
+                                        GError            **error);
+
+/* the audit logs of offices below this one, as they were received */
+GPtrArray    *fg_audit_list_offices    (FgStore            *store,
+                                        FgActor            *actor,
+                                        GError            **error);
+GPtrArray    *fg_audit_list_received   (FgStore            *store,
+                                        FgActor            *actor,
+                                        const char         *node_id,
+                                        const char         *record_id,
+                                        guint               limit,
+                                        GError            **error);
+gboolean      fg_audit_verify_received (FgStore            *store,
+                                        FgActor            *actor,
+                                        const char         *node_id,
+                                        guint              *n_records,
+                                        guint              *n_missing,
+                                        GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FgAuditEntry, fg_audit_entry_free)
 

@@ -24,6 +24,7 @@ typedef enum
   FG_BUNDLE_ERROR_ALREADY_IMPORTED,  /* this very bundle was imported before */
   FG_BUNDLE_ERROR_NOTHING_TO_SEND,
   FG_BUNDLE_ERROR_NUMBER_TAKEN,      /* a document under a number another one has here */
+  FG_BUNDLE_ERROR_AUDIT_TAMPERED,    /* an audit record that breaks its office's chain as kept here */
 } FgBundleError;
 
 /* What an import did, or would do (a dry run); an export's counts. */
@@ -35,6 +36,7 @@ typedef struct
   guint conflicts;
   guint refused;
   guint photos;
+  guint audit;      /* audit records: sent, or new here */
 } FgBundleReport;
 
 /* What a bundle says of itself, once its signature is checked. */

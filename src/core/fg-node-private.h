@@ -9,13 +9,17 @@
 
 G_BEGIN_DECLS
 
-void        fg_node_init_crypto     (void);
-gboolean    fg_node_ensure_keys     (FgStore     *store,
-                                     GError     **error);
-guint8     *fg_node_dup_secret_key  (FgStore     *store,
-                                     GError     **error);
-FgNodeInfo *fg_node_lookup_peer     (FgStore     *store,
-                                     const char  *id);
-char       *fg_node_scope_prefix    (const char  *code);
+void        fg_node_init_crypto      (void);
+gboolean    fg_node_ensure_keys      (FgStore     *store,
+                                      GError     **error);
+guint8     *fg_node_dup_secret_key   (FgStore     *store,
+                                      GError     **error);
+FgNodeInfo *fg_node_lookup_peer      (FgStore     *store,
+                                      const char  *id);
+char       *fg_node_scope_prefix     (const char  *code);
+gboolean    fg_node_kind_from_string (const char  *text,
+                                      FgNodeKind  *kind);
+gboolean    fg_node_kind_is_above    (FgNodeKind   above,
+                                      FgNodeKind   below);
 
 G_END_DECLS

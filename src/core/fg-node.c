@@ -91,6 +91,30 @@ kind_from_string (const char *text,
   return FALSE;
 }
 
+/* A kind of node from its name in the database or a file. */
+gboolean
+fg_node_kind_from_string (const char *text,
+                          FgNodeKind *kind)
+{
+  return kind_from_string (text, kind);
+}
+
+/* Whether an office of kind @above supervises one of kind @below: a
+ * county its townships, a township its grid stations. */
+gboolean
+fg_node_kind_is_above (FgNodeKind above,
+                       FgNodeKind below)
+{
+  static const int rank[] = {
+    [FG_NODE_KIND_GRID] = 0,
+    [FG_NODE_KIND_TOWNSHIP] = 1,
+    [FG_NODE_KIND_COUNTY] = 2,
+  };
+
+  g_assert (above <= FG_NODE_KIND_GRID && below <= FG_NODE_KIND_GRID);
+  return rank[above] > rank[below];
+}
+
 const char *
 fg_node_kind_get_label (FgNodeKind kind)
 {

@@ -191,6 +191,7 @@ read_inbox (FgStore       *store,
           report->imported.unchanged += counts.unchanged;
           report->imported.conflicts += counts.conflicts;
           report->imported.photos += counts.photos;
+          report->imported.audit += counts.audit;
         }
       else if (!g_error_matches (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_ALREADY_IMPORTED))
         {

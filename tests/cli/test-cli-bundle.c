@@ -377,6 +377,102 @@ test_cli_grid_station (Fixture       *f,
   }
 }
 
+static void
+execute (const char *db_path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A county office (the second database here) gets the demo township's
+ * audit log with its bundle, and checks it: audit verify|list --node */
+static void
+test_cli_audit (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *a_peer = g_build_filename (f->dir, "office.peer", NULL);
+  g_autofree char *b_peer = g_build_filename (f->dir, "county.peer", NULL);
+  g_autofree char *bundle = g_build_filename (f->dir, "to-county.xml", NULL);
+  gint64 records;
+
+  {
+    g_autoptr(Result) demo = run (f, f->a_db, NULL, NULL, "demo", "--venues", "20", NULL);
+    g_autoptr(Result) init = run (f, f->b_db, NULL, B_PASSWORD, "init", "--county", "410425", "--name", "郏县",
+                                  "--admin", "admin", NULL);
+
+    assert_success (demo);
+    assert_success (init);
+  }
+  {
+    g_autoptr(Result) a_file = RUN_A (f, "node", "peer-file", "--out", a_peer);
+    g_autoptr(Result) b_file = RUN_B (f, "node", "peer-file", "--out", b_peer);
+    g_autoptr(Result) a_add = NULL;
+    g_autoptr(Result) b_add = NULL;
+
+    assert_success (a_file);
+    assert_success (b_file);
+    a_add = RUN_A (f, "peer", "add", "--yes", b_peer);
+    assert_success (a_add);
+    b_add = RUN_B (f, "peer", "add", "--yes", a_peer);
+    assert_success (b_add);
+  }
+  records = count (f->a_db, "SELECT count(*) FROM audit");
+  g_assert_cmpint (records, >, 20);
+
+  /* nothing of the township's log is at the county yet */
+  {
+    g_autoptr(Result) verify = RUN_B (f, "audit", "verify", "--node", "410425101000");
+
+    assert_refused (verify, "No audit records of “410425101000” are kept here");
+  }
+
+  {
+    g_autoptr(Result) export = RUN_A (f, "export", "--to", "410425000000", "--out", bundle);
+    g_autoptr(Result) import = NULL;
+    g_autofree char *went = g_strdup_printf ("%" G_GINT64_FORMAT " audit records went along", records);
+    g_autofree char *came = g_strdup_printf ("%" G_GINT64_FORMAT " audit records of offices below this one", records);
+
+    assert_success (export);
+    g_assert_nonnull (strstr (export->out, went));
+    import = RUN_B (f, "import", bundle);
+    assert_success (import);
+    g_assert_nonnull (strstr (import->out, came));
+  }
+
+  /* by division code or node id: intact, and listed */
+  {
+    g_autoptr(Result) verify = RUN_B (f, "audit", "verify", "--node", "410425101000");
+    g_autoptr(Result) list = RUN_B (f, "audit", "list", "--node", "410425101000", "--format", "tsv");
+    g_autoptr(Result) own = RUN_B (f, "audit", "list", "--format", "tsv");
+    g_autofree char *intact = g_strdup_printf ("The audit log of 冢头镇 (410425101000), as received here, is intact: "
+                                               "%" G_GINT64_FORMAT " records checked.\n",
+                                               records);
+    g_auto(GStrv) lines = NULL;
+
+    assert_success (verify);
+    g_assert_cmpstr (verify->out, ==, intact);
+    assert_success (list);
+    lines = g_strsplit (list->out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, records + 1);
+    g_assert_nonnull (strstr (list->out, "\tvenue-add\t"));
+    assert_success (own);
+    g_assert_null (strstr (own->out, "\tvenue-add\t"));
+  }
+
+  /* a record changed in the county's copy: named by its number */
+  execute (f->b_db, "UPDATE audit_in SET detail = 'changed' WHERE seq = 3");
+  {
+    g_autoptr(Result) verify = RUN_B (f, "audit", "verify", "--node", "410425101000");
+
+    assert_refused (verify, "record 3 ");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +481,7 @@ main (int   argc,
 
   g_test_add ("/cli/bundle", Fixture, NULL, fixture_set_up, test_cli_bundle, fixture_tear_down);
   g_test_add ("/cli/bundle/grid-station", Fixture, NULL, fixture_set_up, test_cli_grid_station, fixture_tear_down);
+  g_test_add ("/cli/bundle/audit", Fixture, NULL, fixture_set_up, test_cli_audit, fixture_tear_down);
 
   return g_test_run ();
 }

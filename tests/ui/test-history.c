@@ -186,6 +186,96 @@ test_history_refused (Fixture       *fixture,
   g_assert_null (fg_ui_test_find_window (FG_TYPE_HISTORY_WINDOW));
 }
 
+/* Whether @widget or a widget inside it is a label saying @text. */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+trust (FgStore *store,
+       FgActor *actor,
+       FgStore *peer_store,
+       FgActor *peer_actor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) file = fg_node_write_peer_file (peer_store, peer_actor, &error);
+  g_autoptr(FgNodeInfo) peer = NULL;
+
+  g_assert_no_error (error);
+  peer = fg_node_read_peer_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_node_add_peer (store, actor, peer, &error));
+  g_assert_no_error (error);
+}
+
+/* At the county, a venue's history is what the township did to it, from
+ * the township's audit log that came up with its bundle: marked with the
+ * township's name. */
+static void
+test_history_other_office (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(FgVenue) listed = first_venue (fixture);
+  g_autoptr(FgVenue) venue = NULL;
+  g_autoptr(FgStore) county = NULL;
+  g_autoptr(FgAccount) county_account = NULL;
+  g_autoptr(FgActor) county_admin = NULL;
+  g_autoptr(FgNodeInfo) county_node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bundle = NULL;
+  g_autofree char *new_name = NULL;
+  g_auto(FgTestDir) dir = { 0 };
+  FgHistoryWindow *history;
+  GtkWidget *first;
+
+  fg_test_dir_init (&dir);
+  county = fg_store_open (dir.db_path, &error);
+  g_assert_no_error (error);
+  county_account = fg_account_set_up_county (county, "410425", "郏县", "guo", "郭晓东", "long-password", &error);
+  g_assert_no_error (error);
+  county_admin = fg_account_login (county, "guo", "long-password", &error);
+  g_assert_no_error (error);
+  trust (county, county_admin, fixture->store, fixture->actor);
+  trust (fixture->store, fixture->actor, county, county_admin);
+  county_node = fg_node_get_self (county, county_admin, &error);
+  g_assert_no_error (error);
+
+  venue = fg_venue_load (fixture->store, fixture->actor, fg_venue_get_id (listed), &error);
+  g_assert_no_error (error);
+  new_name = g_strconcat (fg_venue_get_name (venue), "（新址）", NULL);
+  fg_venue_set_name (venue, new_name);
+  fg_venue_save (fixture->store, fixture->actor, venue, &error);
+  g_assert_no_error (error);
+
+  bundle = g_build_filename (dir.dir, "up.fgbundle", NULL);
+  g_assert_true (fg_bundle_export (fixture->store, fixture->actor, county_node->id, bundle, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (fg_bundle_import (county, county_admin, bundle, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  history = g_object_ref (fg_history_window_new (NULL, county, county_admin, fg_venue_get_id (venue), new_name));
+  fg_ui_test_spin ();
+  g_assert_cmpuint (fg_history_window_get_n_entries (history), >=, 2);
+  g_assert_true (history_mentions (history, "Registered"));
+  first = gtk_widget_get_first_child (GTK_WIDGET (fg_history_window_get_list_box (history)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Changed");
+  g_assert_true (history_mentions (history, new_name));
+  g_assert_true (has_label (first, "冢头镇"));
+
+  gtk_window_destroy (GTK_WINDOW (history));
+  fg_ui_test_spin ();
+  g_assert_finalize_object (history);
+  g_clear_object (&county);
+}
+
 static void
 test_history_diff (void)
 {
@@ -229,6 +319,8 @@ main (int   argc,
   g_test_add_func ("/ui/history/diff", test_history_diff);
   g_test_add ("/ui/history/venue", Fixture, "admin", fixture_set_up, test_history_venue, fixture_tear_down);
   g_test_add ("/ui/history/hazard", Fixture, "admin", fixture_set_up, test_history_hazard, fixture_tear_down);
+  g_test_add ("/ui/history/other-office", Fixture, "admin", fixture_set_up, test_history_other_office,
+              fixture_tear_down);
   g_test_add ("/ui/history/refused", Fixture, "village", fixture_set_up, test_history_refused, fixture_tear_down);
 
   return g_test_run ();

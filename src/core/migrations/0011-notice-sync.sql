@@ -1,4 +1,4 @@
--- Firegrid schema, version 9: documents travel in sync bundles.
+-- Firegrid schema, version 11: documents travel in sync bundles.
 --
 -- A county office sees which documents each township issued, and can
 -- verify or reprint one: the document rows go to it with what they say

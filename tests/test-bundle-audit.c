@@ -1,0 +1,1100 @@
+/* test-bundle-audit.c — audit logs travel up: grid station → township →
+ * county, checked as they arrive
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A county office, a township office (冢头镇) and, for some tests, a grid
+ * station of the township's first grid, each its own database. What is
+ * stored, or not, is read back with sqlite3 directly; a tampered log is
+ * made by editing a database behind the program's back, or by changing a
+ * bundle and signing it again with its sender's key.
+ */
+#include <string.h>
+
+#include <sqlite3.h>
+#include <sodium.h>
+
+#include "fg-test-util.h"
+
+#define PASSWORD "long-password"
+#define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+
+/* test data: set up a grid station of the township's first grid too */
+#define WITH_STATION GINT_TO_POINTER (1)
+
+typedef struct
+{
+  FgTestDir dir;
+  FgStore *store;
+  FgActor *actor;
+} Office;
+
+typedef struct
+{
+  Office county;
+  Office township;
+  Office station;
+  FgRegion *grid;
+  char *files;
+} Fixture;
+
+static void
+office_clear (Office *o)
+{
+  g_clear_pointer (&o->actor, fg_actor_unref);
+  g_clear_object (&o->store);
+  if (o->dir.dir != NULL)
+    fg_test_dir_clear (&o->dir);
+}
+
+static const char *
+node_id (Office *o)
+{
+  return fg_store_get_node_id (o->store);
+}
+
+static void
+trust_each_other (Office *a,
+                  Office *b)
+{
+  Office *offices[2] = { a, b };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) file = fg_node_write_peer_file (offices[1 - i]->store, offices[1 - i]->actor, &error);
+      g_autoptr(FgNodeInfo) peer = NULL;
+
+      g_assert_no_error (error);
+      peer = fg_node_read_peer_file (file, &error);
+      g_assert_no_error (error);
+      g_assert_true (fg_node_add_peer (offices[i]->store, offices[i]->actor, peer, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgAccount) county_admin = NULL;
+  g_autoptr(FgAccount) township_admin = NULL;
+
+  fg_test_dir_init (&f->county.dir);
+  f->county.store = fg_store_open (f->county.dir.db_path, &error);
+  g_assert_no_error (error);
+  county_admin = fg_account_set_up_county (f->county.store, "410425", "郏县", "guo", "郭晓东", PASSWORD, &error);
+  g_assert_no_error (error);
+  f->county.actor = fg_account_login (f->county.store, "guo", PASSWORD, &error);
+  g_assert_no_error (error);
+
+  fg_test_dir_init (&f->township.dir);
+  f->township.store = fg_test_township_new (&f->township.dir, NULL, &f->grid);
+  township_admin = fg_account_create (f->township.store, fg_test_installer (), "admin", "张伟",
+                                      FG_ROLE_TOWNSHIP_ADMIN, fg_store_get_home_region_id (f->township.store),
+                                      PASSWORD, &error);
+  g_assert_no_error (error);
+  f->township.actor = fg_account_login (f->township.store, "admin", PASSWORD, &error);
+  g_assert_no_error (error);
+
+  if (data == WITH_STATION)
+    {
+      g_autoptr(FgAccount) station_admin = NULL;
+
+      fg_test_dir_init (&f->station.dir);
+      f->station.store = fg_store_open (f->station.dir.db_path, &error);
+      g_assert_no_error (error);
+      station_admin = fg_account_set_up_grid (f->station.store, fg_region_get_code (f->grid), NULL,
+                                              "wang", "王网格", PASSWORD, &error);
+      g_assert_no_error (error);
+      f->station.actor = fg_account_login (f->station.store, "wang", PASSWORD, &error);
+      g_assert_no_error (error);
+      trust_each_other (&f->township, &f->station);
+    }
+
+  trust_each_other (&f->county, &f->township);
+  f->files = g_dir_make_tmp ("firegrid-audit-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->files, 0, NULL);
+  const char *name;
+
+  g_clear_object (&f->grid);
+  office_clear (&f->county);
+  office_clear (&f->township);
+  office_clear (&f->station);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->files, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->files);
+  g_free (f->files);
+}
+
+static char *
+file_path (Fixture    *f,
+           const char *name)
+{
+  return g_build_filename (f->files, name, NULL);
+}
+
+/* The databases, behind the store's back */
+
+static sqlite3 *
+open_db (Office *o)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (o->dir.db_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  return db;
+}
+
+static gint64
+count (Office     *o,
+       const char *sql,
+       const char *arg)
+{
+  sqlite3 *db = open_db (o);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static char *
+query_text (Office     *o,
+            const char *sql,
+            const char *arg)
+{
+  sqlite3 *db = open_db (o);
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+static void
+execute (Office     *o,
+         const char *sql)
+{
+  sqlite3 *db = open_db (o);
+
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* The rows of @sql, one line each, columns separated by "|". */
+static char *
+rows (Office     *o,
+      const char *sql,
+      const char *arg)
+{
+  sqlite3 *db = open_db (o);
+  sqlite3_stmt *stmt = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        g_string_append_printf (text, "%s|", sqlite3_column_type (stmt, i) == SQLITE_NULL
+                                             ? "NULL" : (const char *) sqlite3_column_text (stmt, i));
+      g_string_append_c (text, '\n');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (text, FALSE);
+}
+
+/* Every row of every table: equal when nothing was written in between. */
+static char *
+dump (Office *o)
+{
+  g_autofree char *tables = rows (o, "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                     " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name", NULL);
+  g_auto(GStrv) names = g_strsplit (tables, "|\n", -1);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; names[i] != NULL && names[i][0] != '\0'; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1", names[i]);
+      g_autofree char *table = rows (o, sql, NULL);
+
+      g_string_append_printf (text, "[%s]\n%s", names[i], table);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The columns of an audit record, in the order the other office keeps them. */
+#define RECORD "seq, id, at, actor_login, actor_kind, action, record_id, outcome, detail, origin_node, before," \
+               " after, prev_hash, hash"
+
+/* The hash of an audit record as the audit log computes it: SHA-256 over
+ * id, at, actor_login, actor_kind, action, record_id, outcome, detail,
+ * before, after and the previous hash, each ended by a NUL, a NULL field
+ * as the byte 1 and its NUL. */
+static char *
+record_hash (const char * const fields[10],
+             const char        *prev_hash)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; i < 10; i++)
+    {
+      if (fields[i] == NULL)
+        g_checksum_update (checksum, (const guchar *) "\1", 2);
+      else
+        g_checksum_update (checksum, (const guchar *) fields[i], strlen (fields[i]) + 1);
+    }
+  g_checksum_update (checksum, (const guchar *) prev_hash, strlen (prev_hash) + 1);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* What a careful forger does after editing a record: every hash from
+ * record @from_seq on computed again, and the log's head, so that the
+ * office's own verification finds nothing. */
+static void
+rechain (Office *o,
+         gint64  from_seq)
+{
+  sqlite3 *db = open_db (o);
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) updates = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *prev = NULL;
+  gint64 n = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT seq, id, at, actor_login, actor_kind, action, record_id, outcome,"
+                                       " detail, before, after, prev_hash FROM audit ORDER BY seq",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
+      const char *fields[10];
+      g_autofree char *hash = NULL;
+
+      n++;
+      if (seq < from_seq)
+        {
+          g_free (prev);
+          prev = NULL;
+          continue;
+        }
+      if (prev == NULL)
+        prev = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
+      for (int i = 0; i < 10; i++)
+        fields[i] = (const char *) sqlite3_column_text (stmt, i + 1);
+      hash = record_hash (fields, prev);
+      g_ptr_array_add (updates, g_strdup_printf ("UPDATE audit SET prev_hash = '%s', hash = '%s' WHERE seq = %"
+                                                 G_GINT64_FORMAT ";",
+                                                 prev, hash, seq));
+      g_free (prev);
+      prev = g_steal_pointer (&hash);
+    }
+  sqlite3_finalize (stmt);
+  g_ptr_array_add (updates, g_strdup_printf ("UPDATE setting SET value = '%" G_GINT64_FORMAT ":%s'"
+                                             " WHERE key = 'audit-head';", n, prev));
+  for (guint i = 0; i < updates->len; i++)
+    g_assert_cmpint (sqlite3_exec (db, g_ptr_array_index (updates, i), NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Files */
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static guint
+occurrences (const char *text,
+             const char *what)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, what); p != NULL; p = strstr (p + 1, what))
+    n++;
+  return n;
+}
+
+/* @text with the first @old replaced by @new. */
+static char *
+replace_once (const char *text,
+              const char *old,
+              const char *new)
+{
+  const char *at = strstr (text, old);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, new, at + strlen (old));
+}
+
+/* The bytes of a bundle before its signature, changed by the caller and
+ * signed again with @o's key as the exporter signs: whatever was changed
+ * is then genuinely the sender's, and only the reader's checks stand
+ * between it and the database. */
+static void
+write_resigned (Office     *o,
+                const char *text,
+                const char *path)
+{
+  g_autofree char *secret_text = query_text (o, "SELECT secret_key FROM node WHERE id = ?1", node_id (o));
+  g_autofree guint8 *secret = NULL;
+  g_autofree char *signature_text = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *open_tag = g_strrstr (text, "<signature>");
+  crypto_sign_state state;
+  guint8 signature[crypto_sign_BYTES];
+  gsize secret_length = 0;
+
+  g_assert_nonnull (open_tag);
+  secret = g_base64_decode (secret_text, &secret_length);
+  g_assert_cmpuint (secret_length, ==, crypto_sign_SECRETKEYBYTES);
+  g_assert_cmpint (sodium_init (), >=, 0);
+  crypto_sign_init (&state);
+  crypto_sign_update (&state, (const guint8 *) text, (unsigned long long) (open_tag - text));
+  crypto_sign_final_create (&state, signature, NULL, secret);
+  signature_text = g_base64_encode (signature, sizeof signature);
+
+  out = g_string_new_len (text, open_tag - text);
+  g_string_append_printf (out, "<signature>%s</signature>\n</bundle>\n", signature_text);
+  g_file_set_contents (path, out->str, (gssize) out->len, &error);
+  g_assert_no_error (error);
+}
+
+/* @text with @element put right before the signature, among the audit
+ * records, signed again by @o. */
+static void
+write_with_element (Office     *o,
+                    const char *text,
+                    const char *element,
+                    const char *path)
+{
+  const char *signature = g_strrstr (text, "<signature>");
+  g_autofree char *changed = NULL;
+
+  g_assert_nonnull (signature);
+  changed = g_strdup_printf ("%.*s%s%s", (int) (signature - text), text, element, signature);
+  write_resigned (o, changed, path);
+}
+
+/* Sending */
+
+static FgBundleReport
+export_ok (Office     *from,
+           Office     *to,
+           const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  FgBundleReport report;
+
+  g_assert_true (fg_bundle_export (from->store, from->actor, node_id (to), path, &report, NULL, &error));
+  g_assert_no_error (error);
+  return report;
+}
+
+static FgBundleReport
+import_ok (Office     *to,
+           const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  FgBundleReport report;
+
+  g_assert_true (fg_bundle_import (to->store, to->actor, path, FALSE, &report, NULL, &error));
+  g_assert_no_error (error);
+  return report;
+}
+
+/* Refused with @code, and nothing written. */
+static void
+import_refused (Office     *to,
+                const char *path,
+                int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (to);
+  g_autofree char *after = NULL;
+
+  g_assert_false (fg_bundle_import (to->store, to->actor, path, FALSE, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("refused: %s", error->message);
+  g_assert_error (error, FG_BUNDLE_ERROR, code);
+  after = dump (to);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static char *
+add_venue (Office     *o,
+           const char *region_id,
+           const char *name)
+{
+  g_autoptr(FgVenue) venue = fg_test_venue_new (region_id, name, "李庄村人民路18号", "restaurant", "王建国");
+  g_autoptr(GError) error = NULL;
+
+  fg_venue_save (o->store, o->actor, venue, &error);
+  g_assert_no_error (error);
+  return g_strdup (fg_venue_get_id (venue));
+}
+
+static void
+rename_venue (Office     *o,
+              const char *id,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgVenue) venue = fg_venue_load (o->store, o->actor, id, &error);
+
+  g_assert_no_error (error);
+  fg_venue_set_name (venue, name);
+  fg_venue_save (o->store, o->actor, venue, &error);
+  g_assert_no_error (error);
+}
+
+/* An inspection of @venue_id whose first item fails: the hazard's id. */
+static char *
+inspect_failing (Office     *o,
+                 const char *venue_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgInspection) inspection = NULL;
+  g_autoptr(GPtrArray) hazards = NULL;
+  GListModel *items;
+
+  inspection = fg_inspection_start (o->store, o->actor, venue_id, FG_INSPECTION_KIND_ROUTINE, NULL, &error);
+  g_assert_no_error (error);
+  items = fg_inspection_get_items (inspection);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
+
+      fg_inspection_record (o->store, o->actor, inspection, fg_checklist_item_get_code (item),
+                            i == 0 ? FG_OUTCOME_FAIL : FG_OUTCOME_PASS, NULL, &error);
+      g_assert_no_error (error);
+    }
+  fg_inspection_finish (o->store, o->actor, inspection, &error);
+  g_assert_no_error (error);
+  hazards = fg_hazard_list_for_inspection (o->store, o->actor, fg_inspection_get_id (inspection), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hazards->len, ==, 1);
+  return g_strdup (fg_hazard_get_id (g_ptr_array_index (hazards, 0)));
+}
+
+static gint64
+audit_count (Office *o)
+{
+  return count (o, "SELECT count(*) FROM audit", NULL);
+}
+
+/* The office's own records, as the office above should hold them. */
+static char *
+own_records (Office *o)
+{
+  return rows (o, "SELECT " RECORD " FROM audit ORDER BY seq", NULL);
+}
+
+static char *
+received_records (Office     *o,
+                  const char *node)
+{
+  return rows (o, "SELECT " RECORD " FROM audit_in WHERE node_id = ?1 ORDER BY seq", node);
+}
+
+static void
+assert_intact (Office     *o,
+               const char *node,
+               guint       n_records,
+               guint       n_missing)
+{
+  g_autoptr(GError) error = NULL;
+  guint checked = 0;
+  guint missing = 0;
+
+  g_assert_true (fg_audit_verify_received (o->store, o->actor, node, &checked, &missing, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (checked, ==, n_records);
+  g_assert_cmpuint (missing, ==, n_missing);
+}
+
+static gboolean
+lists_entry (GPtrArray  *entries,
+             const char *action,
+             const char *login,
+             const char *office)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      FgAuditEntry *entry = g_ptr_array_index (entries, i);
+
+      if (g_str_equal (entry->action, action) && g_str_equal (entry->actor_login, login) &&
+          g_strcmp0 (entry->office, office) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* 1. Township → county: the township's log, whole and intact; county →
+ * township: none. */
+static void
+test_audit_township_to_county (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *up = file_path (f, "up.xml");
+  g_autofree char *down = file_path (f, "down.xml");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->grid), "老王烧烤");
+  g_autofree char *hazard_id = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *sent = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) offices = NULL;
+  g_autoptr(FgHazard) at_county = NULL;
+  g_autoptr(GError) error = NULL;
+  FgHazardEventDetails supervision = { .note = "县政府挂牌督办", .level = "county-government" };
+  FgBundleReport report;
+  gint64 n;
+
+  rename_venue (&f->township, venue, "老王烧烤（新址）");
+  hazard_id = inspect_failing (&f->township, venue);
+  n = audit_count (&f->township);
+  g_assert_cmpint (n, >, 5);
+  sent = own_records (&f->township);
+
+  /* up: every record so far, in order, after the rows */
+  report = export_ok (&f->township, &f->county, up);
+  g_assert_cmpuint (report.audit, ==, n);
+  text = read_text (up);
+  g_assert_cmpuint (occurrences (text, "<audit "), ==, n);
+  g_assert_true (strstr (text, "<audit ") > strstr (text, "<venue "));
+  g_assert_true (strstr (text, "<audit ") < strstr (text, "<signature>"));
+  g_assert_cmpint (count (&f->township, "SELECT audit_sent FROM peer WHERE id = ?1", node_id (&f->county)), ==, n);
+
+  report = import_ok (&f->county, up);
+  g_assert_cmpuint (report.audit, ==, n);
+  kept = received_records (&f->county, node_id (&f->township));
+  g_assert_cmpstr (kept, ==, sent);
+  assert_intact (&f->county, node_id (&f->township), n, 0);
+
+  /* a record changed in the copy here shows, by its number in the township's log */
+  execute (&f->county, "UPDATE audit_in SET detail = 'x' WHERE seq = 5");
+  g_assert_false (fg_audit_verify_received (f->county.store, f->county.actor, node_id (&f->township), NULL, NULL,
+                                            &error));
+  g_assert_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_TAMPERED);
+  g_assert_nonnull (strstr (error->message, "record 5 "));
+  g_clear_error (&error);
+  execute (&f->county, "UPDATE audit_in SET detail = '' WHERE seq = 5");
+  assert_intact (&f->county, node_id (&f->township), n, 0);
+
+  /* the county reads who did what at the township */
+  offices = fg_audit_list_offices (f->county.store, f->county.actor, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (offices->len, ==, 1);
+  g_assert_cmpstr (((FgNodeInfo *) g_ptr_array_index (offices, 0))->scope_code, ==, "410425101000");
+  g_assert_cmpint (((FgNodeInfo *) g_ptr_array_index (offices, 0))->kind, ==, FG_NODE_KIND_TOWNSHIP);
+  entries = fg_audit_list_received (f->county.store, f->county.actor, node_id (&f->township), venue, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_true (lists_entry (entries, "venue-edit", "admin", "冢头镇"));
+  g_assert_true (lists_entry (entries, "venue-add", "admin", "冢头镇"));
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = fg_audit_list (f->county.store, f->county.actor, venue, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* down: the county's supervision, and none of its audit records */
+  at_county = fg_hazard_load (f->county.store, f->county.actor, hazard_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_hazard_add_event (f->county.store, f->county.actor, at_county, FG_HAZARD_EVENT_ESCALATED,
+                                      &supervision, &error));
+  g_assert_no_error (error);
+  report = export_ok (&f->county, &f->township, down);
+  g_assert_cmpuint (report.added, >, 0);
+  g_assert_cmpuint (report.audit, ==, 0);
+  g_clear_pointer (&text, g_free);
+  text = read_text (down);
+  g_assert_null (strstr (text, "<audit"));
+  report = import_ok (&f->township, down);
+  g_assert_cmpuint (report.audit, ==, 0);
+  g_assert_cmpint (count (&f->township, "SELECT count(*) FROM audit_in", NULL), ==, 0);
+  g_assert_cmpint (count (&f->township, "SELECT count(*) FROM audit_node", NULL), ==, 0);
+  g_assert_cmpint (count (&f->county, "SELECT audit_sent FROM peer WHERE id = ?1", node_id (&f->township)), ==, 0);
+}
+
+/* 2. Audit records alone are never sent: they wait for a change. */
+static void
+test_audit_nothing_to_send (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *first = file_path (f, "first.xml");
+  g_autofree char *nothing = file_path (f, "nothing.xml");
+  g_autofree char *second = file_path (f, "second.xml");
+  g_autofree char *sent_before = NULL;
+  g_autofree char *seq_before = NULL;
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->grid), "老王烧烤");
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgActor) nobody = NULL;
+  FgBundleReport report;
+  gint64 n;
+
+  export_ok (&f->township, &f->county, first);
+  import_ok (&f->county, first);
+  sent_before = query_text (&f->township, "SELECT audit_sent FROM peer WHERE id = ?1", node_id (&f->county));
+  seq_before = query_text (&f->township, "SELECT last_sent_seq FROM peer WHERE id = ?1", node_id (&f->county));
+
+  /* only the log grows: the export's own record, a wrong password, a refusal */
+  nobody = fg_account_login (f->township.store, "admin", "wrong-password", &error);
+  g_assert_null (nobody);
+  g_clear_error (&error);
+  n = audit_count (&f->township);
+  g_assert_cmpint (g_ascii_strtoll (sent_before, NULL, 10), <, n);
+
+  g_assert_false (fg_bundle_export (f->township.store, f->township.actor, node_id (&f->county), nothing, &report,
+                                    NULL, &error));
+  g_assert_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_NOTHING_TO_SEND);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (nothing, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *sent_after = query_text (&f->township, "SELECT audit_sent FROM peer WHERE id = ?1",
+                                              node_id (&f->county));
+    g_autofree char *seq_after = query_text (&f->township, "SELECT last_sent_seq FROM peer WHERE id = ?1",
+                                             node_id (&f->county));
+
+    g_assert_cmpstr (sent_after, ==, sent_before);
+    g_assert_cmpstr (seq_after, ==, seq_before);
+  }
+
+  /* a change: they go along with it */
+  rename_venue (&f->township, venue, "老王烧烤（新址）");
+  n = audit_count (&f->township);
+  report = export_ok (&f->township, &f->county, second);
+  g_assert_cmpuint (report.audit, ==, n - g_ascii_strtoll (sent_before, NULL, 10));
+  report = import_ok (&f->county, second);
+  g_assert_cmpuint (report.audit, ==, n - g_ascii_strtoll (sent_before, NULL, 10));
+  assert_intact (&f->county, node_id (&f->township), n, 0);
+  entries = fg_audit_list_received (f->county.store, f->county.actor, node_id (&f->township), NULL, 100, &error);
+  g_assert_no_error (error);
+  g_assert_true (lists_entry (entries, "bundle-export", "admin", "冢头镇"));
+  g_assert_true (lists_entry (entries, "login", "admin", "冢头镇"));
+  g_assert_true (lists_entry (entries, "venue-edit", "admin", "冢头镇"));
+}
+
+/* 3. What a person typed goes exactly as it was, whatever it holds: XML
+ * cannot carry some characters, and the hash is over the very bytes. */
+static void
+test_audit_any_text (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *up = file_path (f, "up.xml");
+  g_autofree char *text = NULL;
+  g_autofree char *venue = NULL;
+  g_autofree char *sent = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *logins[] = { "line\r\nend & <x> \"q\"", "bell\x07ring", "tab\tand\x7f" };
+  gint64 n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (logins); i++)
+    {
+      g_autoptr(FgActor) nobody = fg_account_login (f->township.store, logins[i], "wrong-password", &error);
+
+      g_assert_null (nobody);
+      g_clear_error (&error);
+      g_assert_cmpint (count (&f->township, "SELECT count(*) FROM audit WHERE actor_login = ?1", logins[i]), ==, 1);
+    }
+  venue = add_venue (&f->township, fg_region_get_id (f->grid), "老王烧烤");
+  n = audit_count (&f->township);
+  sent = own_records (&f->township);
+
+  export_ok (&f->township, &f->county, up);
+  text = read_text (up);
+  g_assert_cmpuint (occurrences (text, "encoding=\"base64\""), >=, 1);
+  g_assert_nonnull (strstr (text, "line&#13;\nend &amp; &lt;x&gt; \"q\""));
+  import_ok (&f->county, up);
+  assert_intact (&f->county, node_id (&f->township), n, 0);
+  kept = received_records (&f->county, node_id (&f->township));
+  g_assert_cmpstr (kept, ==, sent);
+  entries = fg_audit_list_received (f->county.store, f->county.actor, node_id (&f->township), NULL, 100, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (logins); i++)
+    g_assert_true (lists_entry (entries, "login", logins[i], "冢头镇"));
+}
+
+/* 4. A record edited at the township before it went up: its hash says so. */
+static void
+test_audit_edited_record (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *up = file_path (f, "up.xml");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->grid), "老王烧烤");
+
+  rename_venue (&f->township, venue, "老王烧烤（新址）");
+  execute (&f->township, "UPDATE audit SET after = replace (after, '老王烧烤（新址）', '老李烧烤')"
+                         " WHERE action = 'venue-edit'");
+  export_ok (&f->township, &f->county, up);
+  import_refused (&f->county, up, FG_BUNDLE_ERROR_AUDIT_TAMPERED);
+}
+
+/* 5. A record edited and hashed again, the records after it not: the
+ * chain breaks at the next record. */
+static void
+test_audit_rehashed_record (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *up = file_path (f, "up.xml");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->grid), "老王烧烤");
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+
+  rename_venue (&f->township, venue, "老王烧烤（新址）");
+  add_venue (&f->township, fg_region_get_id (f->grid), "张记面馆");
+  execute (&f->township, "UPDATE audit SET actor_login = 'nobody' WHERE action = 'venue-edit'");
+
+  /* that record's hash, and no other */
+  db = open_db (&f->township);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT id, at, actor_login, actor_kind, action, record_id, outcome, detail,"
+                                       " before, after, prev_hash FROM audit WHERE action = 'venue-edit'",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  {
+    const char *fields[10];
+    g_autofree char *hash = NULL;
+    g_autofree char *sql = NULL;
+
+    for (int i = 0; i < 10; i++)
+      fields[i] = (const char *) sqlite3_column_text (stmt, i);
+    hash = record_hash (fields, (const char *) sqlite3_column_text (stmt, 10));
+    sql = g_strdup_printf ("UPDATE audit SET hash = '%s' WHERE action = 'venue-edit'", hash);
+    sqlite3_finalize (stmt);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  sqlite3_close (db);
+
+  export_ok (&f->township, &f->county, up);
+  import_refused (&f->county, up, FG_BUNDLE_ERROR_AUDIT_TAMPERED);
+  g_assert_cmpint (count (&f->county, "SELECT count(*) FROM audit_in", NULL), ==, 0);
+}
+
+/* 6. The careful forger: a record that went up already, edited and the
+ * whole chain after it hashed again. The township's own check finds
+ * nothing; the county's copy does, when the record comes again. */
+static void
+test_audit_rewritten_log (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *first = file_path (f, "first.xml");
+  g_autofree char *second = file_path (f, "second.xml");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->grid), "老王烧烤");
+  g_autofree char *seq = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_records = 0;
+
+  rename_venue (&f->township, venue, "老王烧烤（新址）");
+  export_ok (&f->township, &f->county, first);
+  import_ok (&f->county, first);
+
+  execute (&f->township, "UPDATE audit SET actor_login = 'nobody' WHERE action = 'venue-edit'");
+  seq = query_text (&f->township, "SELECT seq FROM audit WHERE action = 'venue-edit'", NULL);
+  rechain (&f->township, g_ascii_strtoll (seq, NULL, 10));
+  g_assert_true (fg_audit_verify (f->township.store, f->township.actor, &n_records, &error));
+  g_assert_no_error (error);
+
+  /* the records go again (the township forgot it had sent them), with a change */
+  execute (&f->township, "UPDATE peer SET audit_sent = 0");
+  add_venue (&f->township, fg_region_get_id (f->grid), "张记面馆");
+  export_ok (&f->township, &f->county, second);
+  import_refused (&f->county, second, FG_BUNDLE_ERROR_AUDIT_TAMPERED);
+}
+
+/* 7. A bundle changed and signed again by its sender: an audit record in
+ * it is not what its hash says. */
+static void
+test_audit_forged_bundle (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *up = file_path (f, "up.xml");
+  g_autofree char *forged = file_path (f, "forged.xml");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->grid), "老王烧烤");
+  g_autofree char *text = NULL;
+  g_autofree char *changed = NULL;
+
+  export_ok (&f->township, &f->county, up);
+  text = read_text (up);
+  changed = replace_once (text, "<actor-login>admin</actor-login>", "<actor-login>nobody</actor-login>");
+  write_resigned (&f->township, changed, forged);
+  import_refused (&f->county, forged, FG_BUNDLE_ERROR_AUDIT_TAMPERED);
+
+  /* the genuine one goes in */
+  import_ok (&f->county, up);
+  assert_intact (&f->county, node_id (&f->township), audit_count (&f->township) - 1, 0);
+}
+
+/* 8. The same records again, and bundles out of order: the same copy. */
+static void
+test_audit_idempotent (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *first = file_path (f, "first.xml");
+  g_autofree char *second = file_path (f, "second.xml");
+  g_autofree char *third = file_path (f, "third.xml");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->grid), "老王烧烤");
+  g_autofree char *kept = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GError) error = NULL;
+  FgBundleReport report;
+  gint64 n_first;
+  gint64 n_second;
+  gint64 n_third;
+
+  export_ok (&f->township, &f->county, first);
+  n_first = audit_count (&f->township) - 1;   /* the export's own record goes next time */
+  rename_venue (&f->township, venue, "老王烧烤（新址）");
+  export_ok (&f->township, &f->county, second);
+  n_second = audit_count (&f->township) - 1;
+
+  /* the second first: a gap, which is no tampering */
+  report = import_ok (&f->county, second);
+  g_assert_cmpuint (report.audit, ==, n_second - n_first);
+  assert_intact (&f->county, node_id (&f->township), n_second - n_first, n_first);
+  report = import_ok (&f->county, first);
+  g_assert_cmpuint (report.audit, ==, n_first);
+  assert_intact (&f->county, node_id (&f->township), n_second, 0);
+  kept = received_records (&f->county, node_id (&f->township));
+
+  /* the same file again is refused as ever; the same records in another
+   * bundle change nothing */
+  g_assert_false (fg_bundle_import (f->county.store, f->county.actor, first, FALSE, &report, NULL, &error));
+  g_assert_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_ALREADY_IMPORTED);
+  g_clear_error (&error);
+  execute (&f->township, "UPDATE peer SET audit_sent = 0");
+  add_venue (&f->township, fg_region_get_id (f->grid), "张记面馆");
+  report = export_ok (&f->township, &f->county, third);
+  n_third = audit_count (&f->township) - 1;
+  g_assert_cmpuint (report.audit, ==, n_third);
+  report = import_ok (&f->county, third);
+  g_assert_cmpuint (report.audit, ==, n_third - n_second);
+  again = received_records (&f->county, node_id (&f->township));
+  g_assert_true (g_str_has_prefix (again, kept));
+  assert_intact (&f->county, node_id (&f->township), n_third, 0);
+
+  /* a record removed from the copy here shows */
+  execute (&f->county, "DELETE FROM audit_in WHERE seq = 3");
+  g_assert_false (fg_audit_verify_received (f->county.store, f->county.actor, node_id (&f->township), NULL, NULL,
+                                            &error));
+  g_assert_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_TAMPERED);
+}
+
+/* 9. Records an office does not keep, and records a sender may not pass on. */
+static void
+test_audit_not_theirs (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *up = file_path (f, "up.xml");
+  g_autofree char *down = file_path (f, "down.xml");
+  g_autofree char *forged = file_path (f, "forged.xml");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->grid), "老王烧烤");
+  g_autofree char *hazard_id = inspect_failing (&f->township, venue);
+  g_autofree char *up_text = NULL;
+  g_autofree char *down_text = NULL;
+  g_autofree char *record = NULL;
+  g_autofree char *element = NULL;
+  g_autofree char *own_node = NULL;
+  g_autofree char *other_node = NULL;
+  g_autoptr(FgHazard) at_county = NULL;
+  g_autoptr(GError) error = NULL;
+  FgHazardEventDetails supervision = { .note = "县政府挂牌督办", .level = "county-government" };
+  const char *start;
+  const char *end;
+
+  export_ok (&f->township, &f->county, up);
+  up_text = read_text (up);
+
+  /* the county passes one of the township's records down as its own: the
+   * township keeps no county's log, and takes the rest */
+  import_ok (&f->county, up);
+  at_county = fg_hazard_load (f->county.store, f->county.actor, hazard_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_hazard_add_event (f->county.store, f->county.actor, at_county, FG_HAZARD_EVENT_ESCALATED,
+                                      &supervision, &error));
+  g_assert_no_error (error);
+  export_ok (&f->county, &f->township, down);
+  down_text = read_text (down);
+  start = strstr (up_text, "<audit ");
+  end = strstr (start, "</audit>") + strlen ("</audit>");
+  record = g_strndup (start, end - start);
+  own_node = g_strdup_printf ("node=\"%s\"", node_id (&f->township));
+  other_node = g_strdup_printf ("node=\"%s\"", node_id (&f->county));
+  element = replace_once (record, own_node, other_node);
+  write_with_element (&f->county, down_text, element, forged);
+  import_ok (&f->township, forged);
+  g_assert_cmpint (count (&f->township, "SELECT count(*) FROM audit_in", NULL), ==, 0);
+  g_assert_cmpint (count (&f->township, "SELECT count(*) FROM audit_node", NULL), ==, 0);
+  g_assert_cmpint (count (&f->township, "SELECT count(*) FROM hazard_event WHERE kind = 'escalated'", NULL), ==, 1);
+  g_clear_pointer (&element, g_free);
+
+  /* the township: records of an office it did not name, or named outside
+   * its division, above it, or the county itself */
+  {
+    const char *offices[] = {
+      "<audit-node id=\"01a22790-0000-7000-8000-000000000001\" kind=\"grid\" code=\"410425102201-001\" name=\"x\"/>",
+      "<audit-node id=\"01a22790-0000-7000-8000-000000000001\" kind=\"township\" code=\"410425101000\" name=\"x\"/>",
+      NULL,
+    };
+    g_autofree char *county_node = g_strdup_printf ("<audit-node id=\"%s\" kind=\"grid\" code=\"410425101201-001\""
+                                                    " name=\"x\"/>",
+                                                    node_id (&f->county));
+    g_autofree char *stranger = replace_once (record, own_node, "node=\"01a22790-0000-7000-8000-000000000001\"");
+
+    for (guint i = 0; offices[i] != NULL; i++)
+      {
+        write_with_element (&f->township, up_text, offices[i], forged);
+        import_refused (&f->county, forged, FG_BUNDLE_ERROR_OUT_OF_SCOPE);
+      }
+    write_with_element (&f->township, up_text, county_node, forged);
+    import_refused (&f->county, forged, FG_BUNDLE_ERROR_OUT_OF_SCOPE);
+    write_with_element (&f->township, up_text, stranger, forged);
+    import_refused (&f->county, forged, FG_BUNDLE_ERROR_OUT_OF_SCOPE);
+  }
+}
+
+/* 10. A grid station's log: up to its township, and on to the county
+ * through the township; never down. */
+static void
+test_audit_grid_station (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *down = file_path (f, "down.xml");
+  g_autofree char *up = file_path (f, "up.xml");
+  g_autofree char *to_county = file_path (f, "to-county.xml");
+  g_autofree char *to_county_2 = file_path (f, "to-county-2.xml");
+  g_autofree char *text = NULL;
+  g_autofree char *venue = NULL;
+  g_autofree char *station_log = NULL;
+  g_autofree char *at_township = NULL;
+  g_autofree char *at_county = NULL;
+  g_autoptr(GPtrArray) offices = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  FgBundleReport report;
+  gint64 n_station;
+  gint64 n_township;
+
+  /* down: the township's registry of the grid, and none of its records */
+  g_free (add_venue (&f->township, fg_region_get_id (f->grid), "老王烧烤"));
+  report = export_ok (&f->township, &f->station, down);
+  g_assert_cmpuint (report.audit, ==, 0);
+  text = read_text (down);
+  g_assert_null (strstr (text, "<audit"));
+  import_ok (&f->station, down);
+
+  /* up: the station's venue, and its log */
+  venue = add_venue (&f->station, fg_store_get_home_region_id (f->station.store), "小李理发店");
+  n_station = audit_count (&f->station);
+  station_log = own_records (&f->station);
+  report = export_ok (&f->station, &f->township, up);
+  g_assert_cmpuint (report.audit, ==, n_station);
+  report = import_ok (&f->township, up);
+  g_assert_cmpuint (report.audit, ==, n_station);
+  at_township = received_records (&f->township, node_id (&f->station));
+  g_assert_cmpstr (at_township, ==, station_log);
+  assert_intact (&f->township, node_id (&f->station), n_station, 0);
+
+  /* on to the county: the township's log, then the station's */
+  n_township = audit_count (&f->township);
+  report = export_ok (&f->township, &f->county, to_county);
+  g_assert_cmpuint (report.audit, ==, n_township + n_station);
+  g_clear_pointer (&text, g_free);
+  text = read_text (to_county);
+  g_assert_cmpuint (occurrences (text, "<audit-node "), ==, 1);
+  report = import_ok (&f->county, to_county);
+  g_assert_cmpuint (report.audit, ==, n_township + n_station);
+  at_county = received_records (&f->county, node_id (&f->station));
+  g_assert_cmpstr (at_county, ==, station_log);
+  assert_intact (&f->county, node_id (&f->township), n_township, 0);
+  assert_intact (&f->county, node_id (&f->station), n_station, 0);
+
+  offices = fg_audit_list_offices (f->county.store, f->county.actor, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (offices->len, ==, 2);
+  g_assert_cmpstr (((FgNodeInfo *) g_ptr_array_index (offices, 0))->scope_code, ==, "410425101000");
+  g_assert_cmpstr (((FgNodeInfo *) g_ptr_array_index (offices, 1))->scope_code, ==, fg_region_get_code (f->grid));
+  g_assert_cmpint (((FgNodeInfo *) g_ptr_array_index (offices, 1))->kind, ==, FG_NODE_KIND_GRID);
+  g_assert_cmpstr (((FgNodeInfo *) g_ptr_array_index (offices, 1))->scope_name, ==, "第一网格");
+  entries = fg_audit_list_received (f->county.store, f->county.actor, NULL, venue, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_true (lists_entry (entries, "venue-add", "wang", "第一网格"));
+
+  /* passed on once: the next bundle carries the township's new records only */
+  rename_venue (&f->township, venue, "小李理发店（新址）");
+  report = export_ok (&f->township, &f->county, to_county_2);
+  g_assert_cmpuint (report.audit, ==, audit_count (&f->township) - 1 - n_township);
+  g_clear_pointer (&text, g_free);
+  text = read_text (to_county_2);
+  g_assert_null (strstr (text, "<audit-node"));
+  import_ok (&f->county, to_county_2);
+  assert_intact (&f->county, node_id (&f->station), n_station, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/bundle-audit/township-to-county", Fixture, NULL, fixture_set_up, test_audit_township_to_county,
+              fixture_tear_down);
+  g_test_add ("/bundle-audit/nothing-to-send", Fixture, NULL, fixture_set_up, test_audit_nothing_to_send,
+              fixture_tear_down);
+  g_test_add ("/bundle-audit/any-text", Fixture, NULL, fixture_set_up, test_audit_any_text, fixture_tear_down);
+  g_test_add ("/bundle-audit/edited-record", Fixture, NULL, fixture_set_up, test_audit_edited_record,
+              fixture_tear_down);
+  g_test_add ("/bundle-audit/rehashed-record", Fixture, NULL, fixture_set_up, test_audit_rehashed_record,
+              fixture_tear_down);
+  g_test_add ("/bundle-audit/rewritten-log", Fixture, NULL, fixture_set_up, test_audit_rewritten_log,
+              fixture_tear_down);
+  g_test_add ("/bundle-audit/forged-bundle", Fixture, NULL, fixture_set_up, test_audit_forged_bundle,
+              fixture_tear_down);
+  g_test_add ("/bundle-audit/idempotent", Fixture, NULL, fixture_set_up, test_audit_idempotent, fixture_tear_down);
+  g_test_add ("/bundle-audit/not-theirs", Fixture, NULL, fixture_set_up, test_audit_not_theirs, fixture_tear_down);
+  g_test_add ("/bundle-audit/grid-station", Fixture, WITH_STATION, fixture_set_up, test_audit_grid_station,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
