@@ -3058,7 +3058,11 @@ apply_file (Import      *import,
       const xmlError *last = xmlGetLastError ();
 
       if (last != NULL && last->message != NULL)
-        message = g_strdup_printf (_("line %d: %s"), last->line, g_strstrip (g_strdup (last->message)));
+        {
+          g_autofree char *text = g_strstrip (g_strdup (last->message));
+
+          message = g_strdup_printf (_("line %d: %s"), last->line, text);
+        }
       set_malformed (error, message != NULL ? message : _("it does not follow the bundle format"));
       goto out;
     }
