@@ -386,6 +386,46 @@ test_grid_station_removed_peer (Fixture       *f,
   g_assert_cmpstr (fg_venue_get_name (arrived), ==, "小李理发店");
 }
 
+/* A bundle that never arrived (a stick lost on the way): the township
+ * sends everything again, and the station has it all. */
+static void
+test_grid_station_resend (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *lost = g_build_filename (f->township_dir.dir, "lost.fgbundle", NULL);
+  g_autofree char *again = g_build_filename (f->township_dir.dir, "again.fgbundle", NULL);
+  g_autoptr(FgNodeInfo) station = fg_node_get_self (f->station, f->station_admin, NULL);
+  g_autoptr(FgVenue) venue = fg_test_venue_new (fg_region_get_id (f->grid), "老王烧烤", "李庄村人民路18号",
+                                                "restaurant", "王建国");
+  g_autoptr(FgVenue) arrived = NULL;
+  g_autoptr(GError) error = NULL;
+  FgBundleReport report;
+
+  trust_each_other (f->township, f->township_admin, f->station, f->station_admin);
+  fg_venue_save (f->township, f->township_admin, venue, &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_bundle_export (f->township, f->township_admin, station->id, lost, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* nothing new since: nothing to send, though the station has nothing */
+  g_assert_false (fg_bundle_export (f->township, f->township_admin, station->id, again, NULL, NULL, &error));
+  g_assert_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_NOTHING_TO_SEND);
+  g_clear_error (&error);
+
+  g_assert_true (fg_sync_resend (f->township, f->township_admin, fg_region_get_code (f->grid), &error));
+  g_assert_no_error (error);
+  send (f->township, f->township_admin, f->station, f->station_admin, again, &report);
+  arrived = fg_venue_load (f->station, f->station_admin, fg_venue_get_id (venue), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fg_venue_get_name (arrived), ==, "老王烧烤");
+
+  /* the lost one turns up after all: it changes nothing */
+  g_assert_true (fg_bundle_import (f->station, f->station_admin, lost, FALSE, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 0);
+  g_assert_cmpuint (report.changed, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +437,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/grid-station/removed-peer", Fixture, NULL, fixture_set_up, test_grid_station_removed_peer,
               fixture_tear_down);
+  g_test_add ("/grid-station/resend", Fixture, NULL, fixture_set_up, test_grid_station_resend, fixture_tear_down);
   g_test_add ("/grid-station/unknown-grid", Fixture, NULL, fixture_set_up, test_grid_station_unknown_grid,
               fixture_tear_down);
 

@@ -691,6 +691,23 @@ add_peer_chosen (FgSyncPage *self,
 }
 
 static void
+resend_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FgSyncPage *self = FG_SYNC_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!fg_sync_resend (self->store, self->actor, g_variant_get_string (parameter, NULL), &error))
+    {
+      present_message (self, _("Nothing Was Changed"), error->message);
+      return;
+    }
+  toast (self, _("The next bundle to this office carries everything again"));
+  fg_sync_page_reload (self);
+}
+
+static void
 on_remove_peer_response (AdwMessageDialog *dialog,
                          const char       *response,
                          FgSyncPage       *self)
@@ -788,6 +805,27 @@ icon_button (const char *icon,
   return button;
 }
 
+/* The rarer things done with a peer, in a menu. */
+static GtkWidget *
+peer_menu_button (const char *peer_id)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) resend = g_menu_item_new (_("_Send Everything Again"), NULL);
+  g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Remove Peer…"), NULL);
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_menu_item_set_action_and_target_value (resend, "sync.resend", g_variant_new_string (peer_id));
+  g_menu_item_set_action_and_target_value (remove, "sync.remove-peer", g_variant_new_string (peer_id));
+  g_menu_append_item (menu, resend);
+  g_menu_append_item (menu, remove);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_set_tooltip_text (button, _("More for this peer"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
 static void
 clear_rows (AdwPreferencesGroup *group,
             GPtrArray           *rows)
@@ -865,9 +903,7 @@ fg_sync_page_reload (FgSyncPage *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  icon_button ("document-save-as-symbolic", _("Write a bundle for this office"),
                                               "sync.export", g_variant_new_string (peer->id)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 icon_button ("user-trash-symbolic", _("Remove this peer…"),
-                                              "sync.remove-peer", g_variant_new_string (peer->id)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), peer_menu_button (peer->id));
       adw_preferences_group_add (self->peers_group, row);
       g_ptr_array_add (self->peer_rows, row);
     }
@@ -980,6 +1016,7 @@ fg_sync_page_class_init (FgSyncPageClass *klass)
   gtk_widget_class_install_action (widget_class, "sync.save-peer-file", NULL, save_peer_file_action);
   gtk_widget_class_install_action (widget_class, "sync.add-peer", NULL, add_peer_action);
   gtk_widget_class_install_action (widget_class, "sync.remove-peer", "s", remove_peer_action);
+  gtk_widget_class_install_action (widget_class, "sync.resend", "s", resend_action);
   gtk_widget_class_install_action (widget_class, "sync.resolve", "(xb)", resolve_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -346,11 +346,51 @@ peer_remove (FgCli   *cli,
   return TRUE;
 }
 
+static gboolean
+peer_resend (FgCli   *cli,
+             int      argc,
+             char   **argv,
+             GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(FgNodeInfo) peer = NULL;
+  FgStore *store;
+  FgActor *actor;
+  const GOptionEntry entries[] = {
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "peer resend", _("PEER"),
+                                       _("Makes the next bundle to a peer carry everything again, as the first "
+                                         "one did."),
+                                       _("For a peer that refused or lost a bundle: what it has already "
+                                         "changes nothing there."),
+                                       entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 1, error))
+    return FALSE;
+  if (argc < 2)
+    {
+      fg_cli_set_usage_error (error, _("Name the peer by its node id or division code."));
+      return FALSE;
+    }
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
+    return FALSE;
+  peer = fg_node_find_peer (store, actor, argv[1], error);
+  if (peer == NULL || !fg_sync_resend (store, actor, peer->id, error))
+    return FALSE;
+
+  /* TRANSLATORS: the peer's division name */
+  printf (_("The next bundle to %s carries everything again.\n"), peer->scope_name);
+  return TRUE;
+}
+
 static const FgCliCommand peer_commands[] = {
   { "add", N_("Trust another office by its peer file"), peer_add },
   { "folder", N_("Set the sync folder of a peer"), peer_folder },
   { "list", N_("List the offices this installation syncs with"), peer_list },
   { "remove", N_("Stop trusting a peer"), peer_remove },
+  { "resend", N_("Send everything again with the next bundle"), peer_resend },
 };
 
 gboolean

@@ -53,6 +53,24 @@ fg_conflict_free (FgConflict *conflict)
   g_free (conflict);
 }
 
+/* What a change to a peer's row says in the audit log: {"peer": …,
+ * @key: @value}, as JSON (SQLite quotes it). */
+static char *
+dup_peer_change (FgStore    *store,
+                 const char *peer_id,
+                 const char *key,
+                 const char *value)
+{
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store, "SELECT json_object ('peer', ?1, ?2, ?3)", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, peer_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, value, -1, SQLITE_TRANSIENT);
+  return sqlite3_step (stmt) == SQLITE_ROW ? g_strdup (fg_stmt_text (stmt, 0)) : NULL;
+}
+
 /**
  * fg_sync_set_folder:
  * @peer: the peer's node id or division code
@@ -93,9 +111,53 @@ fg_sync_set_folder (FgStore     *store,
   sqlite3_bind_text (stmt, 2, info->id, -1, SQLITE_STATIC);
   if (!fg_store_step_done (store, stmt, error))
     goto failed;
-  after = g_strdup_printf ("{\"peer\":\"%s\",\"sync_folder\":%s%s%s}", info->id,
-                           folder != NULL ? "\"" : "", folder != NULL ? folder : "null", folder != NULL ? "\"" : "");
+  after = dup_peer_change (store, info->id, "sync_folder", folder);
   if (!fg_audit_record_change (store, actor, "peer-folder", info->id, NULL, after, error))
+    goto failed;
+  return fg_store_commit (store, error);
+
+failed:
+  fg_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * fg_sync_resend:
+ * @peer: the peer's node id or division code
+ *
+ * Makes the next bundle to @peer carry everything again, as the first one
+ * did: for a peer that refused a bundle (and so never got its rows), or
+ * lost one. Importing what it has already changes nothing there.
+ */
+gboolean
+fg_sync_resend (FgStore     *store,
+                FgActor     *actor,
+                const char  *peer,
+                GError     **error)
+{
+  g_autoptr(FgNodeInfo) info = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *after = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  info = fg_node_find_peer (store, actor, peer, error);
+  if (info == NULL)
+    return FALSE;
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+  stmt = fg_store_prepare (store,
+                           "UPDATE peer SET sent_change = 0, audit_sent = 0, audit_passed_on = 0 WHERE id = ?1",
+                           error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, info->id, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+  after = dup_peer_change (store, info->id, "sent_change", "0");
+  if (!fg_audit_record_change (store, actor, "peer-resend", info->id, NULL, after, error))
     goto failed;
   return fg_store_commit (store, error);
 

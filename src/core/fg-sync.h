@@ -47,6 +47,10 @@ gboolean    fg_sync_set_folder         (FgStore         *store,
                                         const char      *peer,
                                         const char      *folder,
                                         GError         **error);
+gboolean    fg_sync_resend             (FgStore         *store,
+                                        FgActor         *actor,
+                                        const char      *peer,
+                                        GError         **error);
 gboolean    fg_sync_run                (FgStore         *store,
                                         FgActor         *actor,
                                         FgSyncReport    *report,

@@ -134,18 +134,28 @@ test_sync_import (Fixture       *fixture,
   g_assert_cmpuint (fg_ui_test_count (fixture->store, fixture->actor, NULL, NULL, "新开小超市"), ==, 1);
 }
 
-/* Removing a peer asks first; then it is gone from the page and its
- * bundles are refused. */
+/* Everything sent again, from a peer's menu; removing a peer asks first,
+ * then it is gone from the page and its bundles are refused. */
 static void
 test_sync_remove_peer (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(FgNodeInfo) other = fg_node_get_self (fixture->other, fixture->other_actor, NULL);
+  g_autofree char *path = g_build_filename (fixture->dir.dir, "to-other.fgbundle", NULL);
+  g_autoptr(GError) error = NULL;
   GtkWindow *dialog;
 
   fg_test_trust (fixture->store, fixture->actor, fixture->other, fixture->other_actor);
   fg_sync_page_reload (fixture->page);
   g_assert_cmpuint (fg_sync_page_get_n_peers (fixture->page), ==, 1);
+
+  /* sent; then everything again, from the peer's menu */
+  g_assert_true (fg_bundle_export (fixture->store, fixture->actor, other->id, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fg_sync_count_pending (fixture->store, other->id), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "sync.resend", "s", other->id));
+  fg_ui_test_spin ();
+  g_assert_cmpuint (fg_sync_count_pending (fixture->store, other->id), >, 0);
 
   /* cancelled: still there */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "sync.remove-peer", "s", other->id));
