@@ -426,6 +426,42 @@ test_grid_station_resend (Fixture       *f,
   g_assert_cmpuint (report.changed, ==, 0);
 }
 
+/* What waits for a station is its grid's: a venue of another grid does
+ * not count, one of its own does, and a bundle takes them away. */
+static void
+test_grid_station_pending (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(FgNodeInfo) station = fg_node_get_self (f->station, f->station_admin, NULL);
+  g_autofree char *path = g_build_filename (f->township_dir.dir, "down.fgbundle", NULL);
+  g_autoptr(FgVenue) elsewhere = fg_test_venue_new (fg_region_get_id (f->other_grid), "李记超市", "李庄村南街3号",
+                                                    "shop", "李明");
+  g_autoptr(FgVenue) here = fg_test_venue_new (fg_region_get_id (f->grid), "老王烧烤", "李庄村人民路18号",
+                                               "restaurant", "王建国");
+  g_autoptr(GHashTable) all = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  trust_each_other (f->township, f->township_admin, f->station, f->station_admin);
+  before = fg_sync_count_pending (f->township, station->id);
+  g_assert_cmpuint (before, >, 0);  /* the division tree */
+
+  fg_venue_save (f->township, f->township_admin, elsewhere, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fg_sync_count_pending (f->township, station->id), ==, before);
+  fg_venue_save (f->township, f->township_admin, here, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fg_sync_count_pending (f->township, station->id), ==, before + 1);
+
+  all = fg_sync_count_pending_all (f->township, f->township_admin, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (all, station->id)), ==, before + 1);
+
+  g_assert_true (fg_bundle_export (f->township, f->township_admin, station->id, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fg_sync_count_pending (f->township, station->id), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -437,6 +473,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/grid-station/removed-peer", Fixture, NULL, fixture_set_up, test_grid_station_removed_peer,
               fixture_tear_down);
+  g_test_add ("/grid-station/pending", Fixture, NULL, fixture_set_up, test_grid_station_pending, fixture_tear_down);
   g_test_add ("/grid-station/resend", Fixture, NULL, fixture_set_up, test_grid_station_resend, fixture_tear_down);
   g_test_add ("/grid-station/unknown-grid", Fixture, NULL, fixture_set_up, test_grid_station_unknown_grid,
               fixture_tear_down);

@@ -33,6 +33,9 @@ struct _FgSyncPage
   GtkLabel *fingerprint_label;
   AdwPreferencesGroup *peers_group;
   GPtrArray *peer_rows;
+  GPtrArray *peers;          /* FgNodeInfo of the peer rows, in their order */
+  GHashTable *pending;       /* peer id → changes waiting, once counted */
+  GCancellable *counting;
   AdwPreferencesGroup *conflicts_group;
   GPtrArray *conflict_rows;
 
@@ -847,6 +850,129 @@ short_time (const char *iso)
   return g_steal_pointer (&text);
 }
 
+static char *
+peer_subtitle (FgSyncPage *self,
+               FgNodeInfo *peer)
+{
+  g_autofree char *sent = short_time (peer->last_sent_at);
+  g_autofree char *received = short_time (peer->last_received_at);
+  g_autofree char *waiting = NULL;
+  gpointer pending;
+
+  if (self->pending != NULL && g_hash_table_lookup_extended (self->pending, peer->id, NULL, &pending))
+    waiting = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change waiting", "%u changes waiting",
+                                            GPOINTER_TO_UINT (pending)),
+                               GPOINTER_TO_UINT (pending));
+  else
+    waiting = g_strdup (_("counting the changes waiting…"));
+
+  return g_strdup_printf (_("%s · last sent %s · last received %s · %s · folder: %s"),
+                          fg_node_kind_get_label (peer->kind), sent, received, waiting,
+                          peer->sync_folder != NULL ? peer->sync_folder : _("none"));
+}
+
+typedef struct
+{
+  char *db_path;
+  FgActor *actor;
+} Counting;
+
+static void
+counting_free (Counting *counting)
+{
+  g_free (counting->db_path);
+  fg_actor_unref (counting->actor);
+  g_free (counting);
+}
+
+static void
+count_pending_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  Counting *counting = task_data;
+  g_autoptr(FgStore) store = NULL;
+  GHashTable *counts;
+  GError *error = NULL;
+
+  store = fg_store_open (counting->db_path, &error);
+  if (store != NULL)
+    counts = fg_sync_count_pending_all (store, counting->actor, cancellable, &error);
+  else
+    counts = NULL;
+  if (counts == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, counts, (GDestroyNotify) g_hash_table_unref);
+}
+
+static void
+count_pending_done (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  FgSyncPage *self = FG_SYNC_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  GHashTable *counts = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* cancelled: a newer count is on its way, or the page is gone */
+  if (counts == NULL)
+    return;
+  g_clear_pointer (&self->pending, g_hash_table_unref);
+  self->pending = counts;
+  for (guint i = 0; i < self->peers->len && i < self->peer_rows->len; i++)
+    {
+      g_autofree char *subtitle = peer_subtitle (self, g_ptr_array_index (self->peers, i));
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (g_ptr_array_index (self->peer_rows, i)), subtitle);
+    }
+}
+
+/* A county office's change log holds every township's rows: counting
+ * what waits for each peer reads all of it, away from the window. */
+static void
+count_pending_in_worker (FgSyncPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Counting *counting;
+
+  if (self->counting != NULL)
+    g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
+  if (self->peers->len == 0)
+    return;
+
+  counting = g_new0 (Counting, 1);
+  counting->db_path = g_strdup (fg_store_get_path (self->store));
+  counting->actor = fg_actor_ref (self->actor);
+  self->counting = g_cancellable_new ();
+  task = g_task_new (self, self->counting, count_pending_done, NULL);
+  g_task_set_task_data (task, counting, (GDestroyNotify) counting_free);
+  g_task_run_in_thread (task, count_pending_thread);
+}
+
+/**
+ * fg_sync_page_get_n_pending:
+ * @peer_id: a peer's node id
+ *
+ * Returns: the changes waiting for @peer_id, as the page shows them, or
+ *   -1 while they are being counted
+ */
+int
+fg_sync_page_get_n_pending (FgSyncPage *self,
+                            const char *peer_id)
+{
+  gpointer pending;
+
+  g_return_val_if_fail (FG_IS_SYNC_PAGE (self), -1);
+
+  if (self->pending == NULL || !g_hash_table_lookup_extended (self->pending, peer_id, NULL, &pending))
+    return -1;
+  return (int) GPOINTER_TO_UINT (pending);
+}
+
 /**
  * fg_sync_page_reload:
  *
@@ -880,18 +1006,16 @@ fg_sync_page_reload (FgSyncPage *self)
   clear_rows (self->peers_group, self->peer_rows);
   peers = fg_node_list_peers (self->store, self->actor, NULL);
   self->n_peers = peers != NULL ? peers->len : 0;
+  g_ptr_array_set_size (self->peers, 0);
+  for (guint i = 0; peers != NULL && i < peers->len; i++)
+    g_ptr_array_add (self->peers, fg_node_info_copy (g_ptr_array_index (peers, i)));
+  count_pending_in_worker (self);
   for (guint i = 0; peers != NULL && i < peers->len; i++)
     {
       FgNodeInfo *peer = g_ptr_array_index (peers, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *peer_title = g_strdup_printf ("%s (%s)", peer->scope_name, peer->scope_code);
-      g_autofree char *sent = short_time (peer->last_sent_at);
-      g_autofree char *received = short_time (peer->last_received_at);
-      guint pending = fg_sync_count_pending (self->store, peer->id);
-      g_autofree char *subtitle =
-        g_strdup_printf (_("%s · last sent %s · last received %s · %u changes waiting · folder: %s"),
-                         fg_node_kind_get_label (peer->kind), sent, received, pending,
-                         peer->sync_folder != NULL ? peer->sync_folder : _("none"));
+      g_autofree char *subtitle = peer_subtitle (self, peer);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), peer_title);
@@ -970,6 +1094,9 @@ fg_sync_page_dispose (GObject *object)
   if (self->job != NULL)
     g_cancellable_cancel (self->job);
   g_clear_object (&self->job);
+  if (self->counting != NULL)
+    g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
   g_clear_handle_id (&self->timer, g_source_remove);
   if (self->volumes != NULL)
     g_signal_handlers_disconnect_by_data (self->volumes, self);
@@ -986,6 +1113,8 @@ fg_sync_page_finalize (GObject *object)
   FgSyncPage *self = (FgSyncPage *)object;
 
   g_clear_pointer (&self->peer_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->peers, g_ptr_array_unref);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->conflict_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_pointer (&self->actor, fg_actor_unref);
@@ -1044,6 +1173,7 @@ fg_sync_page_init (FgSyncPage *self)
   GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   self->peer_rows = g_ptr_array_new ();
+  self->peers = g_ptr_array_new_with_free_func ((GDestroyNotify) fg_node_info_free);
   self->conflict_rows = g_ptr_array_new ();
 
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());

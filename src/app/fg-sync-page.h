@@ -23,6 +23,8 @@ void      fg_sync_page_sync_folders  (FgSyncPage *self);
 gboolean  fg_sync_page_get_busy      (FgSyncPage *self);
 guint     fg_sync_page_get_n_peers   (FgSyncPage *self);
 guint     fg_sync_page_get_n_conflicts (FgSyncPage *self);
+int       fg_sync_page_get_n_pending (FgSyncPage *self,
+                                      const char *peer_id);
 void      fg_sync_page_import_file   (FgSyncPage *self,
                                       GFile      *file);
 

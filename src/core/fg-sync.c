@@ -166,38 +166,233 @@ failed:
   return FALSE;
 }
 
+typedef struct
+{
+  char *id;
+  char *prefix;    /* what the codes of the rows it receives begin with */
+  gint64 since;    /* the last change it was sent */
+  guint pending;
+} PendingPeer;
+
+static void
+pending_peer_free (PendingPeer *peer)
+{
+  g_free (peer->id);
+  g_free (peer->prefix);
+  g_free (peer);
+}
+
+/* Whether @code (a region's, or the region of a row's venue) lies in the
+ * division @prefix, or, for the division tree (@tree_row), above it. */
+static gboolean
+code_goes_to (const char *code,
+              const char *prefix,
+              gboolean    tree_row)
+{
+  g_autofree char *trimmed = NULL;
+  gsize length;
+
+  if (code == NULL)
+    return TRUE;
+  if (g_str_has_prefix (code, prefix))
+    return TRUE;
+  if (!tree_row || strlen (code) != 12)
+    return FALSE;
+  trimmed = g_strdup (code);
+  length = strlen (trimmed);
+  while (length > 0 && trimmed[length - 1] == '0')
+    trimmed[--length] = '\0';
+  return length > 0 && length < strlen (prefix) && g_str_has_prefix (prefix, trimmed);
+}
+
+/* For each peer, the changes since its last bundle that lie in the
+ * division it shares with this office and that it did not write itself:
+ * about what its next bundle will carry. One pass over the change log,
+ * from the peer that was sent the least. */
+static gboolean
+count_pending (FgStore       *store,
+               GPtrArray     *peers,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 since = G_MAXINT64;
+  int rc;
+
+  for (guint i = 0; i < peers->len; i++)
+    since = MIN (since, ((PendingPeer *) g_ptr_array_index (peers, i))->since);
+  if (peers->len == 0)
+    return TRUE;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT c.seq, c.table_name IN ('region', 'campaign'),"
+                           " CASE c.table_name"
+                           "   WHEN 'region' THEN (SELECT substr (stamp, 23) FROM region WHERE id = c.row_id)"
+                           "   WHEN 'venue' THEN (SELECT substr (stamp, 23) FROM venue WHERE id = c.row_id)"
+                           "   WHEN 'campaign' THEN (SELECT substr (stamp, 23) FROM campaign WHERE id = c.row_id)"
+                           "   WHEN 'inspection' THEN (SELECT origin_node FROM inspection WHERE id = c.row_id)"
+                           "   WHEN 'hazard' THEN (SELECT origin_node FROM hazard WHERE id = c.row_id)"
+                           "   WHEN 'hazard_event' THEN (SELECT origin_node FROM hazard_event WHERE id = c.row_id)"
+                           "   WHEN 'notice' THEN (SELECT origin_node FROM notice WHERE id = c.row_id)"
+                           " END,"
+                           " CASE c.table_name"
+                           "   WHEN 'region' THEN (SELECT code FROM region WHERE id = c.row_id)"
+                           "   WHEN 'venue' THEN (SELECT r.code FROM venue v JOIN region r ON r.id = v.region_id"
+                           "                      WHERE v.id = c.row_id)"
+                           "   WHEN 'campaign' THEN (SELECT r.code FROM campaign t JOIN region r ON r.id = t.township_id"
+                           "                         WHERE t.id = c.row_id)"
+                           "   WHEN 'inspection' THEN (SELECT r.code FROM inspection i JOIN venue v ON v.id = i.venue_id"
+                           "                           JOIN region r ON r.id = v.region_id WHERE i.id = c.row_id)"
+                           "   WHEN 'hazard' THEN (SELECT r.code FROM hazard h JOIN venue v ON v.id = h.venue_id"
+                           "                       JOIN region r ON r.id = v.region_id WHERE h.id = c.row_id)"
+                           "   WHEN 'hazard_event' THEN (SELECT r.code FROM hazard_event e"
+                           "                             JOIN hazard h ON h.id = e.hazard_id"
+                           "                             JOIN venue v ON v.id = h.venue_id"
+                           "                             JOIN region r ON r.id = v.region_id WHERE e.id = c.row_id)"
+                           "   WHEN 'notice' THEN (SELECT r.code FROM notice n JOIN region r ON r.id = n.township_id"
+                           "                       WHERE n.id = c.row_id)"
+                           " END"
+                           " FROM change_log c WHERE c.seq > ?1 ORDER BY c.seq",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, since);
+  for (guint n = 0; (rc = sqlite3_step (stmt)) == SQLITE_ROW; n++)
+    {
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
+      gboolean tree_row = sqlite3_column_int (stmt, 1) != 0;
+      const char *writer = (const char *) sqlite3_column_text (stmt, 2);
+      const char *code = (const char *) sqlite3_column_text (stmt, 3);
+
+      if (n % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      for (guint i = 0; i < peers->len; i++)
+        {
+          PendingPeer *peer = g_ptr_array_index (peers, i);
+
+          if (seq > peer->since && g_strcmp0 (writer, peer->id) != 0 && code_goes_to (code, peer->prefix, tree_row))
+            peer->pending++;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The peers, as count_pending() wants them: @peer_id only, or all. */
+static GPtrArray *
+pending_peers (FgStore     *store,
+               const char  *peer_id,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) peers = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_peer_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *own_prefix = NULL;
+  int rc;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT r.code FROM node n JOIN region r ON r.id = n.scope_region_id WHERE n.id = ?1",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return g_steal_pointer (&peers);
+  own_prefix = fg_node_scope_prefix (fg_stmt_text (stmt, 0));
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  stmt = fg_store_prepare (store,
+                           "SELECT id, scope_code, sent_change FROM peer"
+                           " WHERE removed_at IS NULL AND (?1 IS NULL OR id = ?1)",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, peer_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *prefix = fg_node_scope_prefix (fg_stmt_text (stmt, 1));
+      PendingPeer *peer;
+
+      /* two offices apart have nothing to send each other */
+      if (!g_str_has_prefix (prefix, own_prefix) && !g_str_has_prefix (own_prefix, prefix))
+        continue;
+      peer = g_new0 (PendingPeer, 1);
+      peer->id = g_strdup (fg_stmt_text (stmt, 0));
+      peer->prefix = g_strdup (strlen (prefix) > strlen (own_prefix) ? prefix : own_prefix);
+      peer->since = sqlite3_column_int64 (stmt, 2);
+      g_ptr_array_add (peers, peer);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&peers);
+}
+
 /**
  * fg_sync_count_pending:
  * @peer_id: a peer's node id
  *
- * Returns: how many records changed since the last bundle to the peer (an
- *   upper bound: some may lie outside what it receives)
+ * Returns: about how many records the next bundle to the peer will carry:
+ *   those changed since the last one, in the division the two offices
+ *   share, that the peer did not write itself (the rows they lean on
+ *   come too, uncounted)
  */
 guint
 fg_sync_count_pending (FgStore    *store,
                        const char *peer_id)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) peers = NULL;
 
   g_return_val_if_fail (FG_IS_STORE (store), 0);
+  g_return_val_if_fail (peer_id != NULL, 0);
 
-  /* what the peer wrote itself never goes back to it */
-  stmt = fg_store_prepare (store,
-                           "SELECT count (*) FROM change_log c"
-                           " WHERE c.seq > (SELECT sent_change FROM peer WHERE id = ?1)"
-                           "   AND coalesce (CASE c.table_name"
-                           "     WHEN 'region' THEN (SELECT substr (stamp, 23) FROM region WHERE id = c.row_id)"
-                           "     WHEN 'venue' THEN (SELECT substr (stamp, 23) FROM venue WHERE id = c.row_id)"
-                           "     WHEN 'campaign' THEN (SELECT substr (stamp, 23) FROM campaign WHERE id = c.row_id)"
-                           "     WHEN 'inspection' THEN (SELECT origin_node FROM inspection WHERE id = c.row_id)"
-                           "     WHEN 'hazard' THEN (SELECT origin_node FROM hazard WHERE id = c.row_id)"
-                           "     WHEN 'hazard_event' THEN (SELECT origin_node FROM hazard_event WHERE id = c.row_id)"
-                           "   END, '') <> ?1",
-                           NULL);
-  if (stmt == NULL)
+  peers = pending_peers (store, peer_id, NULL);
+  if (peers == NULL || peers->len == 0 || !count_pending (store, peers, NULL, NULL))
     return 0;
-  sqlite3_bind_text (stmt, 1, peer_id, -1, SQLITE_TRANSIENT);
-  return sqlite3_step (stmt) == SQLITE_ROW ? (guint) sqlite3_column_int (stmt, 0) : 0;
+  return ((PendingPeer *) g_ptr_array_index (peers, 0))->pending;
+}
+
+/**
+ * fg_sync_count_pending_all:
+ * @store: the store
+ * @actor: who asks (someone who may sync)
+ * @cancellable: (nullable): to stop counting
+ * @error: return location for an error
+ *
+ * What fg_sync_count_pending() says for every peer, in one pass over the
+ * changes: for a county office with many townships, in a worker thread.
+ *
+ * Returns: (transfer full) (element-type utf8 guint): peer id → count
+ */
+GHashTable *
+fg_sync_count_pending_all (FgStore       *store,
+                           FgActor       *actor,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) peers = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_SYNC, NULL, NULL, error))
+    return NULL;
+  peers = pending_peers (store, NULL, error);
+  if (peers == NULL || !count_pending (store, peers, cancellable, error))
+    return NULL;
+  for (guint i = 0; i < peers->len; i++)
+    {
+      PendingPeer *peer = g_ptr_array_index (peers, i);
+
+      g_hash_table_insert (counts, g_strdup (peer->id), GUINT_TO_POINTER (peer->pending));
+    }
+  return g_steal_pointer (&counts);
 }
 
 static void

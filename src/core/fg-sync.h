@@ -58,6 +58,10 @@ gboolean    fg_sync_run                (FgStore         *store,
                                         GError         **error);
 guint       fg_sync_count_pending      (FgStore         *store,
                                         const char      *peer_id);
+GHashTable *fg_sync_count_pending_all  (FgStore         *store,
+                                        FgActor         *actor,
+                                        GCancellable    *cancellable,
+                                        GError         **error);
 GPtrArray  *fg_sync_list_conflicts     (FgStore         *store,
                                         FgActor         *actor,
                                         GError         **error);

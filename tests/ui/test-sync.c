@@ -157,6 +157,15 @@ test_sync_remove_peer (Fixture       *fixture,
   fg_ui_test_spin ();
   g_assert_cmpuint (fg_sync_count_pending (fixture->store, other->id), >, 0);
 
+  /* the page counts them away from the window, then shows the count */
+  for (guint i = 0; i < 500 && fg_sync_page_get_n_pending (fixture->page, other->id) < 0; i++)
+    {
+      fg_ui_test_spin ();
+      g_usleep (10000);
+    }
+  g_assert_cmpint (fg_sync_page_get_n_pending (fixture->page, other->id), ==,
+                   (int) fg_sync_count_pending (fixture->store, other->id));
+
   /* cancelled: still there */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "sync.remove-peer", "s", other->id));
   fg_ui_test_spin ();
