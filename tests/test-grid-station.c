@@ -288,6 +288,16 @@ test_grid_station_round_trip (Fixture       *f,
   g_assert_true (fg_region_rename (f->township, f->township_admin, fg_region_get_id (f->grid), "东片网格", &error));
   g_assert_no_error (error);
   send (f->township, f->township_admin, f->station, f->station_admin, down2, &report);
+  {
+    g_autoptr(FgBundleInfo) first = fg_bundle_verify (f->station, down, &error);
+    g_autoptr(FgBundleInfo) second = NULL;
+
+    g_assert_no_error (error);
+    second = fg_bundle_verify (f->station, down2, &error);
+    g_assert_no_error (error);
+    g_assert_null (first->since);
+    g_assert_cmpstr (second->since, ==, first->created_at);
+  }
   name = region_name (f->station, f->station_admin, fg_region_get_code (f->grid));
   g_assert_cmpstr (name, ==, "东片网格");
   g_clear_pointer (&name, g_free);

@@ -148,6 +148,11 @@ fg_cli_command_verify (FgCli   *cli,
     return FALSE;
   printf (_("Signed by %s, bundle number %u of %.10s: unchanged since it was signed.\n"),
           info->sender_name, info->sequence, info->created_at != NULL ? info->created_at : "");
+  if (info->since != NULL)
+    printf (_("It carries what changed from %.16s to %.16s.\n"), info->since,
+            info->created_at != NULL ? info->created_at : "");
+  else
+    printf (_("It carries everything, as a first bundle does.\n"));
   return TRUE;
 }
 

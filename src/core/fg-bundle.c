@@ -131,6 +131,7 @@ fg_bundle_info_free (FgBundleInfo *info)
   g_free (info->receiver);
   g_free (info->previous);
   g_free (info->created_at);
+  g_free (info->since);
   g_free (info->digest);
   g_free (info);
 }
@@ -1054,7 +1055,9 @@ fg_bundle_export_full (FgStore               *store,
       xmlTextWriterWriteAttribute (export.writer, BAD_CAST "receiver", BAD_CAST receiver->id) < 0 ||
       xmlTextWriterWriteAttribute (export.writer, BAD_CAST "sequence", BAD_CAST sequence) < 0 ||
       xmlTextWriterWriteAttribute (export.writer, BAD_CAST "previous", BAD_CAST (previous != NULL ? previous : "")) < 0 ||
-      xmlTextWriterWriteAttribute (export.writer, BAD_CAST "created", BAD_CAST now) < 0)
+      xmlTextWriterWriteAttribute (export.writer, BAD_CAST "created", BAD_CAST now) < 0 ||
+      (export.since > 0 && receiver->last_sent_at != NULL &&
+       xmlTextWriterWriteAttribute (export.writer, BAD_CAST "since", BAD_CAST receiver->last_sent_at) < 0))
     goto write_failed;
 
   if (!write_photos (&export, error) ||
@@ -1259,6 +1262,7 @@ read_header (const char  *path,
   info->receiver = dup_attribute (reader, "receiver");
   info->previous = dup_attribute (reader, "previous");
   info->created_at = dup_attribute (reader, "created");
+  info->since = dup_attribute (reader, "since");
   sequence = dup_attribute (reader, "sequence");
   xmlFreeTextReader (reader);
 

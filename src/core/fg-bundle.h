@@ -48,6 +48,7 @@ typedef struct
   guint   sequence;
   char   *previous;
   char   *created_at;
+  char   *since;        /* when the previous one was written; NULL: everything */
   char   *digest;       /* SHA-256 of the whole file */
 } FgBundleInfo;
 

@@ -249,6 +249,7 @@ test_cli_bundle (Fixture       *f,
     assert_success (verify);
     g_assert_nonnull (strstr (verify->out, "Signed by 冢头镇, bundle number 1"));
     g_assert_nonnull (strstr (verify->out, "unchanged since it was signed"));
+    g_assert_nonnull (strstr (verify->out, "It carries everything, as a first bundle does."));
     g_assert_cmpint (count (f->b_db, "SELECT count(*) FROM venue"), ==, 0);
   }
 
