@@ -944,11 +944,52 @@ typedef struct
   gboolean event_new;
   char *latest_stamp;        /* the latest stamp seen, without its node */
   GHashTable *photos;        /* the SHA-256 of each photo the bundle brought */
+  int temp_store;            /* the connection's own setting, or -1 */
 } Import;
 
+/* Every row is written by statements that may abort halfway (a trigger
+ * refuses, a check fails), so SQLite keeps the pages each one changes in a
+ * statement journal, which it moves to a temporary file once it passes 64
+ * KiB. A venue (its ten indexes, the search index, the region counts, the
+ * change log) passes that every time, and each of its pages was written
+ * out twice more: about 40 writes a venue, half the time of an import of
+ * 20,000 venues (3.5 s in memory, 5.7 to 7.3 s with the file). Kept in
+ * memory, a statement journal holds the pages of one row. The setting is
+ * the connection's, taken up at the next transaction; it goes back when
+ * the import ends. */
+static int
+keep_statement_journals_in_memory (FgStore *store)
+{
+  sqlite3 *db = fg_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  int previous = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA temp_store", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    previous = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (previous >= 0 && sqlite3_exec (db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL) != SQLITE_OK)
+    previous = -1;
+  return previous;
+}
+
+static void
+restore_temp_store (FgStore *store,
+                    int      previous)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA temp_store = %d", previous);
+
+  if (previous >= 0)
+    sqlite3_exec (fg_store_get_db (store), sql, NULL, NULL, NULL);
+}
+
+/* After the transaction, committed or not. */
 static void
 import_clear (Import *import)
 {
+  restore_temp_store (import->store, import->temp_store);
+  import->temp_store = -1;
   g_clear_pointer (&import->prefix, g_free);
   g_clear_pointer (&import->region_map, g_hash_table_unref);
   g_clear_pointer (&import->touched, g_hash_table_unref);
@@ -2025,6 +2066,7 @@ fg_bundle_import (FgStore         *store,
   import.region_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import.touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.photos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.temp_store = keep_statement_journals_in_memory (store);
 
   if (!fg_store_begin (store, error))
     goto failed_early;
