@@ -945,7 +945,24 @@ typedef struct
   char *latest_stamp;        /* the latest stamp seen, without its node */
   GHashTable *photos;        /* the SHA-256 of each photo the bundle brought */
   int temp_store;            /* the connection's own setting, or -1 */
+  GHashTable *insert_sql;    /* a table → the text of its INSERT */
+  GHashTable *paths;         /* a region id of ours → RegionPath */
 } Import;
+
+/* The regions a venue in a region lies in, as the venue row keeps them:
+ * county, township, village, grid (NULL when none). */
+typedef struct
+{
+  char *ids[4];
+} RegionPath;
+
+static void
+region_path_free (RegionPath *path)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (path->ids); i++)
+    g_free (path->ids[i]);
+  g_free (path);
+}
 
 /* Every row is written by statements that may abort halfway (a trigger
  * refuses, a check fails), so SQLite keeps the pages each one changes in a
@@ -998,6 +1015,8 @@ import_clear (Import *import)
   g_clear_pointer (&import->event_id, g_free);
   g_clear_pointer (&import->latest_stamp, g_free);
   g_clear_pointer (&import->photos, g_hash_table_unref);
+  g_clear_pointer (&import->insert_sql, g_hash_table_unref);
+  g_clear_pointer (&import->paths, g_hash_table_unref);
 }
 
 static const char *
@@ -1059,16 +1078,18 @@ map_region (Import     *import,
   if (stmt != NULL)
     {
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          g_hash_table_insert (import->region_map, g_strdup (id), g_strdup (fg_stmt_text (stmt, 0)));
-          return g_hash_table_lookup (import->region_map, id);
-        }
+      /* a region without an alias is ours under its own id; apply_region
+       * replaces the entry if the bundle makes one */
+      g_hash_table_insert (import->region_map, g_strdup (id),
+                           g_strdup (sqlite3_step (stmt) == SQLITE_ROW ? fg_stmt_text (stmt, 0) : id));
+      return g_hash_table_lookup (import->region_map, id);
     }
   return id;
 }
 
-/* A row, bound by column name: NULL for an attribute the bundle left out. */
+/* A row, bound by column name: NULL for an attribute the bundle left out.
+ * The text is made once an import for each table (making it for every row
+ * took longer than most of the rows took to write). */
 static sqlite3_stmt *
 prepare_insert (Import              *import,
                 const char          *table,
@@ -1076,22 +1097,27 @@ prepare_insert (Import              *import,
                 const char          *extra_columns,
                 GError             **error)
 {
-  g_autofree char *list = column_list ("", columns);
-  g_autoptr(GString) values = g_string_new (NULL);
-  g_autofree char *sql = NULL;
-  int n = 0;
+  const char *sql = g_hash_table_lookup (import->insert_sql, table);
 
-  for (int i = 0; columns[i] != NULL; i++, n++)
-    g_string_append_printf (values, "%s?%d", i > 0 ? ", " : "", i + 1);
-  if (extra_columns != NULL)
+  if (sql == NULL)
     {
-      g_auto(GStrv) extra = g_strsplit (extra_columns, ",", -1);
+      g_autofree char *list = column_list ("", columns);
+      g_autoptr(GString) values = g_string_new (NULL);
+      int n = 0;
 
-      for (guint i = 0; extra[i] != NULL; i++)
-        g_string_append_printf (values, ", ?%d", ++n);
+      for (int i = 0; columns[i] != NULL; i++, n++)
+        g_string_append_printf (values, "%s?%d", i > 0 ? ", " : "", i + 1);
+      if (extra_columns != NULL)
+        {
+          g_auto(GStrv) extra = g_strsplit (extra_columns, ",", -1);
+
+          for (guint i = 0; extra[i] != NULL; i++)
+            g_string_append_printf (values, ", ?%d", ++n);
+        }
+      sql = g_strdup_printf ("INSERT INTO %s (%s%s%s) VALUES (%s)", table, list, extra_columns != NULL ? ", " : "",
+                             extra_columns != NULL ? extra_columns : "", values->str);
+      g_hash_table_insert (import->insert_sql, g_strdup (table), (char *) sql);
     }
-  sql = g_strdup_printf ("INSERT INTO %s (%s%s%s) VALUES (%s)", table, list,
-                         extra_columns != NULL ? ", " : "", extra_columns != NULL ? extra_columns : "", values->str);
   return fg_store_prepare (import->store, sql, error);
 }
 
@@ -1287,6 +1313,7 @@ apply_region (Import      *import,
       set_malformed (error, _("a region without its code"));
       return FALSE;
     }
+  g_hash_table_remove_all (import->paths);  /* the tree may change */
 
   if (attr (row, "parent_id") != NULL)
     g_hash_table_insert (row, g_strdup ("parent_id"), g_strdup (map_region (import, attr (row, "parent_id"))));
@@ -1433,24 +1460,34 @@ apply_campaign (Import      *import,
   return TRUE;
 }
 
-/* The regions a venue in @region_id lies in, as the venue row keeps them. */
-static gboolean
+/* The regions a venue in @region_id lies in, read once an import for each
+ * region (a county has hundreds of villages and grids, and a hundred
+ * thousand venues in them); forgotten whenever a region is written. */
+static const RegionPath *
 region_path (Import      *import,
              const char  *region_id,
-             char        *path[4],
              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (import->store,
-                                                   "WITH RECURSIVE up (id, parent_id, level) AS ("
-                                                   "  SELECT id, parent_id, level FROM region WHERE id = ?1"
-                                                   "  UNION ALL SELECT r.id, r.parent_id, r.level FROM region r"
-                                                   "  JOIN up ON r.id = up.parent_id)"
-                                                   " SELECT id, level FROM up",
-                                                   error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  RegionPath *path;
   int rc;
 
+  if (region_id == NULL)
+    return NULL;
+  path = g_hash_table_lookup (import->paths, region_id);
+  if (path != NULL)
+    return path;
+
+  stmt = fg_store_prepare (import->store,
+                           "WITH RECURSIVE up (id, parent_id, level) AS ("
+                           "  SELECT id, parent_id, level FROM region WHERE id = ?1"
+                           "  UNION ALL SELECT r.id, r.parent_id, r.level FROM region r"
+                           "  JOIN up ON r.id = up.parent_id)"
+                           " SELECT id, level FROM up",
+                           error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
+  path = g_new0 (RegionPath, 1);
   sqlite3_bind_text (stmt, 1, region_id, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1458,11 +1495,18 @@ region_path (Import      *import,
 
       if (level >= 1 && level <= 4)
         {
-          g_free (path[level - 1]);
-          path[level - 1] = g_strdup (fg_stmt_text (stmt, 0));
+          g_free (path->ids[level - 1]);
+          path->ids[level - 1] = g_strdup (fg_stmt_text (stmt, 0));
         }
     }
-  return rc == SQLITE_DONE;
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (import->store, rc, error);
+      region_path_free (path);
+      return NULL;
+    }
+  g_hash_table_insert (import->paths, g_strdup (region_id), path);
+  return path;
 }
 
 static gboolean
@@ -1472,10 +1516,10 @@ apply_venue (Import      *import,
 {
   const char *region_id = map_region (import, attr (row, "region_id"));
   g_autofree char *code = region_code (import, region_id);
-  char *path[4] = { NULL, };
+  const RegionPath *place;
+  const char * const *path;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean write;
-  gboolean ok = FALSE;
 
   g_hash_table_insert (row, g_strdup ("region_id"), g_strdup (region_id));
   region_id = attr (row, "region_id");  /* the insert freed the value it replaced */
@@ -1484,12 +1528,14 @@ apply_venue (Import      *import,
       set_out_of_scope (import, _("a venue"), error);
       return FALSE;
     }
-  if (!region_path (import, region_id, path, error) || path[0] == NULL || path[1] == NULL || path[2] == NULL)
+  place = region_path (import, region_id, error);
+  if (place == NULL || place->ids[0] == NULL || place->ids[1] == NULL || place->ids[2] == NULL)
     {
       if (error != NULL && *error == NULL)
         set_malformed (error, _("a venue lies in no village"));
-      goto out;
+      return FALSE;
     }
+  path = (const char * const *) place->ids;
 
   if (row_exists (import, "venue", attr (row, "id")))
     {
@@ -1498,26 +1544,20 @@ apply_venue (Import      *import,
                                                path[3] != NULL ? path[3] : "NULL", path[3] != NULL ? "'" : "");
 
       if (!merge_stamps (import, "venue", venue_columns, row, &write, error))
-        goto out;
-      ok = !write || update_row (import, "venue", venue_columns, row, sets, error);
-      goto out;
+        return FALSE;
+      return !write || update_row (import, "venue", venue_columns, row, sets, error);
     }
 
   stmt = prepare_insert (import, "venue", venue_columns, "county_id, township_id, village_id, grid_id", error);
   if (stmt == NULL)
-    goto out;
+    return FALSE;
   bind_row (stmt, venue_columns, row);
   for (int i = 0; i < 4; i++)
     sqlite3_bind_text (stmt, (int) g_strv_length ((char **) venue_columns) + 1 + i, path[i], -1, SQLITE_TRANSIENT);
   if (!fg_store_step_done (import->store, stmt, error))
-    goto out;
+    return FALSE;
   import->report->added++;
-  ok = TRUE;
-
-out:
-  for (int i = 0; i < 4; i++)
-    g_free (path[i]);
-  return ok;
+  return TRUE;
 }
 
 static char *
@@ -2066,6 +2106,8 @@ fg_bundle_import (FgStore         *store,
   import.region_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import.touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.photos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.insert_sql = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import.paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) region_path_free);
   import.temp_store = keep_statement_journals_in_memory (store);
 
   if (!fg_store_begin (store, error))
