@@ -1939,6 +1939,121 @@ test_bundle_events_out_of_order (Fixture       *f,
   }
 }
 
+/* More new venues than one statement writes (fg-bundle.c writes them 256
+ * at a time), then an inspection of the last one, which comes after them
+ * in the bundle and leans on it: every venue arrives in its place, the
+ * regions count them, and a search finds them. */
+static void
+test_bundle_many_venues (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = file_path (f, "many-venues.xml");
+  g_autofree char *last = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *hazard_id = NULL;
+  g_autofree char *inspection_id = NULL;
+  g_autofree char *venues_a = NULL;
+  g_autofree char *venues_b = NULL;
+  g_autofree char *counts_a = NULL;
+  g_autofree char *counts_b = NULL;
+  g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *region_counts = "SELECT group_concat (code || ':' || venue_count, ' ')"
+                              " FROM (SELECT code, venue_count FROM region ORDER BY code)";
+  FgBundleReport report;
+  guint n = 0;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("批量场所%03u", i);
+
+      g_free (last);
+      last = add_venue (&f->a, i % 3 == 0 ? f->a.village : f->a.grid, name);
+    }
+  inspection_id = inspect_failing (&f->a, last, &code, &hazard_id);
+
+  export_ok (&f->a, &f->b, path);
+  report = import_ok (&f->b, path);
+  g_assert_cmpuint (report.added, >=, 300 + 2);  /* the venues, the inspection, its hazard */
+  g_assert_cmpuint (report.conflicts, ==, 0);
+
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue"), ==, 300);
+  venues_a = dump_venues (&f->a);
+  venues_b = dump_venues (&f->b);
+  g_assert_cmpstr (venues_b, ==, venues_a);
+  counts_a = query_text (&f->a, region_counts, NULL);
+  counts_b = query_text (&f->b, region_counts, NULL);
+  g_assert_cmpstr (counts_b, ==, counts_a);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM inspection WHERE finished_at IS NOT NULL"), ==, 1);
+  {
+    g_autoptr(FgHazard) on_b = load_hazard (&f->b, hazard_id);
+
+    g_assert_cmpstr (fg_hazard_get_venue_id (on_b), ==, last);
+  }
+
+  query->text = g_strdup ("批量场所");
+  fg_venue_query_count (f->b.store, fg_test_installer (), query, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 300);
+  g_free (query->text);
+  query->text = g_strdup ("场所299");
+  found = fg_venue_query_fetch (f->b.store, fg_test_installer (), query, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (fg_venue_get_id (g_ptr_array_index (found, 0)), ==, last);
+}
+
+/* A bundle that brings a venue twice, the second time as an edit of the
+ * first: the edit is applied on top of the row the first one made. */
+static void
+test_bundle_venue_twice (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = file_path (f, "a-to-b.xml");
+  g_autofree char *twice = file_path (f, "twice.xml");
+  g_autofree char *restaurant = add_venue (&f->a, f->a.grid, "老王烧烤");
+  g_autofree char *stamp = query_text (&f->a, "SELECT stamp FROM venue WHERE id = ?1", restaurant);
+  g_autofree char *text = NULL;
+  g_autofree char *edit = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *signed_text = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *stamp_attribute = g_strdup_printf ("stamp=\"%s\"", stamp);
+  g_autofree char *later = NULL;
+  const char *start;
+  const char *end;
+  gsize length;
+  gsize signed_length;
+  FgBundleReport report;
+
+  export_ok (&f->a, &f->b, path);
+  text = read_bytes (path, &length);
+
+  /* the venue element again, renamed, stamped later, on top of the first */
+  start = strstr (text, "<venue ");
+  g_assert_nonnull (start);
+  end = strstr (start, "/>") + 2;
+  later = g_strdup_printf ("stamp=\"%015" G_GINT64_FORMAT "%s\" base-stamp=\"%s\"",
+                           g_ascii_strtoll (stamp, NULL, 10) + 1, stamp + 15, stamp);
+  {
+    g_autofree char *element = g_strndup (start, end - start);
+    g_autofree char *renamed = replace_once (element, "name=\"老王烧烤\"", "name=\"老王烧烤（新店）\"");
+
+    edit = replace_once (renamed, stamp_attribute, later);
+  }
+  changed = g_strdup_printf ("%.*s%s%s", (int) (end - text), text, edit, end);
+  signed_text = resign (&f->a, changed, strlen (changed), &signed_length);
+  write_bytes (twice, signed_text, signed_length);
+
+  report = import_ok (&f->b, twice);
+  g_assert_cmpuint (report.changed, ==, 1);
+  g_assert_cmpuint (report.conflicts, ==, 0);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue"), ==, 1);
+  name = venue_name (&f->b, restaurant);
+  g_assert_cmpstr (name, ==, "老王烧烤（新店）");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1949,6 +2064,8 @@ main (int   argc,
   g_test_add ("/bundle/idempotent", Fixture, NULL, fixture_set_up, test_bundle_idempotent, fixture_tear_down);
   g_test_add ("/bundle/events-out-of-order", Fixture, NULL, fixture_set_up, test_bundle_events_out_of_order,
               fixture_tear_down);
+  g_test_add ("/bundle/many-venues", Fixture, NULL, fixture_set_up, test_bundle_many_venues, fixture_tear_down);
+  g_test_add ("/bundle/venue-twice", Fixture, NULL, fixture_set_up, test_bundle_venue_twice, fixture_tear_down);
   g_test_add ("/bundle/dry-run", Fixture, NULL, fixture_set_up, test_bundle_dry_run, fixture_tear_down);
   g_test_add ("/bundle/tampered", Fixture, NULL, fixture_set_up, test_bundle_tampered, fixture_tear_down);
   g_test_add ("/bundle/signers", Fixture, NULL, fixture_set_up, test_bundle_signers, fixture_tear_down);
