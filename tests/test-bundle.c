@@ -1940,9 +1940,10 @@ test_bundle_events_out_of_order (Fixture       *f,
 }
 
 /* More new venues than one statement writes (fg-bundle.c writes them 256
- * at a time), then an inspection of the last one, which comes after them
- * in the bundle and leans on it: every venue arrives in its place, the
- * regions count them, and a search finds them. */
+ * at a time), then inspections of the last ones, with more results between
+ * them than one statement writes: every venue arrives in its place, the
+ * regions count them, a search finds them, and every inspection arrives
+ * finished, with all its results. */
 static void
 test_bundle_many_venues (Fixture       *f,
                          gconstpointer  data)
@@ -1970,12 +1971,19 @@ test_bundle_many_venues (Fixture       *f,
 
       g_free (last);
       last = add_venue (&f->a, i % 3 == 0 ? f->a.village : f->a.grid, name);
+      if (i >= 280)
+        {
+          g_clear_pointer (&code, g_free);
+          g_clear_pointer (&hazard_id, g_free);
+          g_free (inspection_id);
+          inspection_id = inspect_failing (&f->a, last, &code, &hazard_id);
+        }
     }
-  inspection_id = inspect_failing (&f->a, last, &code, &hazard_id);
+  g_assert_cmpint (count (&f->a, "SELECT count(*) FROM inspection_result"), >, 256);
 
   export_ok (&f->a, &f->b, path);
   report = import_ok (&f->b, path);
-  g_assert_cmpuint (report.added, >=, 300 + 2);  /* the venues, the inspection, its hazard */
+  g_assert_cmpuint (report.added, >=, 300 + 20 + 20);  /* the venues, the inspections, their hazards */
   g_assert_cmpuint (report.conflicts, ==, 0);
 
   g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue"), ==, 300);
@@ -1985,7 +1993,21 @@ test_bundle_many_venues (Fixture       *f,
   counts_a = query_text (&f->a, region_counts, NULL);
   counts_b = query_text (&f->b, region_counts, NULL);
   g_assert_cmpstr (counts_b, ==, counts_a);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM inspection WHERE finished_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM inspection WHERE finished_at IS NOT NULL"), ==, 20);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM inspection WHERE finished_at IS NULL"), ==, 0);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM inspection_result"), ==,
+                   count (&f->a, "SELECT count(*) FROM inspection_result"));
+  {
+    g_autoptr(FgInspection) on_a = fg_inspection_load (f->a.store, fg_test_installer (), inspection_id, &error);
+    g_autoptr(FgInspection) on_b = NULL;
+
+    g_assert_no_error (error);
+    on_b = fg_inspection_load (f->b.store, fg_test_installer (), inspection_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (fg_inspection_get_finished_at (on_b), ==, fg_inspection_get_finished_at (on_a));
+    g_assert_cmpuint (fg_inspection_get_n_answered (on_b), ==, fg_inspection_get_n_answered (on_a));
+    g_assert_cmpint (fg_inspection_get_outcome (on_b, code), ==, FG_OUTCOME_FAIL);
+  }
   {
     g_autoptr(FgHazard) on_b = load_hazard (&f->b, hazard_id);
 
@@ -2054,6 +2076,62 @@ test_bundle_venue_twice (Fixture       *f,
   g_assert_cmpstr (name, ==, "老王烧烤（新店）");
 }
 
+/* Events with photos, between events without: each photo row leans on
+ * its event, and goes in after it. */
+static void
+test_bundle_event_photos (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = file_path (f, "event-photos.xml");
+  g_autofree char *restaurant = add_venue (&f->a, f->a.grid, "老王烧烤");
+  g_autofree char *code = NULL;
+  g_autofree char *hazard_id = NULL;
+  g_autofree char *inspection_id = inspect_failing (&f->a, restaurant, &code, &hazard_id);
+  g_autofree char *events_a = NULL;
+  g_autofree char *events_b = NULL;
+  g_autoptr(GPtrArray) photos = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GError) error = NULL;
+  FgHazardEventDetails details = { .note = "限期整改", .deadline = "2099-01-10", .photos = photos };
+
+  g_ptr_array_add (photos, g_bytes_new_static (fg_test_tiny_png, sizeof fg_test_tiny_png));
+  {
+    g_autoptr(FgHazard) hazard = load_hazard (&f->a, hazard_id);
+
+    fg_hazard_add_event (f->a.store, actor_of (&f->a), hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, &details, &error);
+    g_assert_no_error (error);
+  }
+  add_event (&f->a, hazard_id, FG_HAZARD_EVENT_REPORTED_FIXED, NULL, "店主称已整改");
+
+  export_ok (&f->a, &f->b, path);
+  import_ok (&f->b, path);
+
+  events_a = event_list (&f->a, hazard_id);
+  events_b = event_list (&f->b, hazard_id);
+  g_assert_cmpstr (events_b, ==, events_a);
+  {
+    g_autoptr(FgHazard) on_a = load_hazard (&f->a, hazard_id);
+    g_autoptr(FgHazard) on_b = load_hazard (&f->b, hazard_id);
+    GPtrArray *events_on_a = fg_hazard_get_events (on_a);
+    GPtrArray *events_on_b = fg_hazard_get_events (on_b);
+    guint with_photos = 0;
+
+    g_assert_cmpint (fg_hazard_get_state (on_b), ==, FG_HAZARD_STATE_REPORTED_FIXED);
+    g_assert_cmpuint (events_on_b->len, ==, events_on_a->len);
+    for (guint i = 0; i < events_on_b->len; i++)
+      {
+        FgHazardEvent *on_a_event = g_ptr_array_index (events_on_a, i);
+        FgHazardEvent *on_b_event = g_ptr_array_index (events_on_b, i);
+        g_autofree char *photos_a = on_a_event->photos != NULL ? g_strjoinv (" ", on_a_event->photos) : NULL;
+        g_autofree char *photos_b = on_b_event->photos != NULL ? g_strjoinv (" ", on_b_event->photos) : NULL;
+
+        g_assert_cmpstr (photos_b, ==, photos_a);
+        if (on_b_event->photos != NULL)
+          with_photos++;
+      }
+    g_assert_cmpuint (with_photos, ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2066,6 +2144,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/bundle/many-venues", Fixture, NULL, fixture_set_up, test_bundle_many_venues, fixture_tear_down);
   g_test_add ("/bundle/venue-twice", Fixture, NULL, fixture_set_up, test_bundle_venue_twice, fixture_tear_down);
+  g_test_add ("/bundle/event-photos", Fixture, NULL, fixture_set_up, test_bundle_event_photos, fixture_tear_down);
   g_test_add ("/bundle/dry-run", Fixture, NULL, fixture_set_up, test_bundle_dry_run, fixture_tear_down);
   g_test_add ("/bundle/tampered", Fixture, NULL, fixture_set_up, test_bundle_tampered, fixture_tear_down);
   g_test_add ("/bundle/signers", Fixture, NULL, fixture_set_up, test_bundle_signers, fixture_tear_down);

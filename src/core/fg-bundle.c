@@ -928,6 +928,17 @@ fg_bundle_verify (FgStore     *store,
 
 /* Applying */
 
+/* Rows of one table that wait to be written BATCH_ROWS to a statement (see
+ * write_rows): the extra columns are the import's, set in the row too. */
+typedef struct
+{
+  const char *table;
+  const char * const *columns;        /* the bundle's */
+  const char * const *extra_columns;  /* where a venue lies, whose result; or NULL */
+  GPtrArray *rows;                    /* GHashTable rows */
+  GHashTable *ids;                    /* their ids, for the tables with one */
+} RowBatch;
+
 typedef struct
 {
   FgStore *store;
@@ -947,8 +958,10 @@ typedef struct
   int temp_store;            /* the connection's own setting, or -1 */
   GHashTable *insert_sql;    /* a table and a number of rows → the text of their INSERT */
   GHashTable *paths;         /* a region id of ours → RegionPath */
-  GPtrArray *new_venues;     /* venue rows not yet written (see write_new_venues) */
-  GHashTable *new_venue_ids;
+  RowBatch venues;           /* new venues */
+  RowBatch results;          /* the results of new inspections */
+  RowBatch events;           /* new hazard events */
+  GPtrArray *unfinished;     /* id, finishing time, …: new inspections whose results wait */
 } Import;
 
 /* The regions a venue in a region lies in, as the venue row keeps them:
@@ -1003,6 +1016,27 @@ restore_temp_store (FgStore *store,
     sqlite3_exec (fg_store_get_db (store), sql, NULL, NULL, NULL);
 }
 
+static void
+row_batch_init (RowBatch           *batch,
+                const char         *table,
+                const char * const *columns,
+                const char * const *extra_columns,
+                gboolean            with_ids)
+{
+  batch->table = table;
+  batch->columns = columns;
+  batch->extra_columns = extra_columns;
+  batch->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  batch->ids = with_ids ? g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) : NULL;
+}
+
+static void
+row_batch_clear (RowBatch *batch)
+{
+  g_clear_pointer (&batch->rows, g_ptr_array_unref);
+  g_clear_pointer (&batch->ids, g_hash_table_unref);
+}
+
 /* After the transaction, committed or not. */
 static void
 import_clear (Import *import)
@@ -1019,8 +1053,10 @@ import_clear (Import *import)
   g_clear_pointer (&import->photos, g_hash_table_unref);
   g_clear_pointer (&import->insert_sql, g_hash_table_unref);
   g_clear_pointer (&import->paths, g_hash_table_unref);
-  g_clear_pointer (&import->new_venues, g_ptr_array_unref);
-  g_clear_pointer (&import->new_venue_ids, g_hash_table_unref);
+  row_batch_clear (&import->venues);
+  row_batch_clear (&import->results);
+  row_batch_clear (&import->events);
+  g_clear_pointer (&import->unfinished, g_ptr_array_unref);
 }
 
 static const char *
@@ -1100,7 +1136,7 @@ static sqlite3_stmt *
 prepare_insert_rows (Import              *import,
                      const char          *table,
                      const char * const  *columns,
-                     const char          *extra_columns,
+                     const char * const  *extra_columns,
                      guint                n_rows,
                      GError             **error)
 {
@@ -1112,19 +1148,21 @@ prepare_insert_rows (Import              *import,
   if (sql == NULL)
     {
       g_autofree char *list = column_list ("", columns);
-      g_auto(GStrv) extra = g_strsplit (extra_columns != NULL ? extra_columns : "", ",", -1);
-      guint n_columns = g_strv_length ((char **) columns) + (extra_columns != NULL ? g_strv_length (extra) : 0);
+      g_autofree char *extra_list = extra_columns != NULL ? column_list ("", extra_columns) : NULL;
+      guint n_columns = g_strv_length ((char **) columns) +
+                        (extra_columns != NULL ? g_strv_length ((char **) extra_columns) : 0);
       g_autoptr(GString) values = g_string_new (NULL);
 
+      /* anonymous parameters number themselves: ?1, ?2 … */
       for (guint r = 0; r < n_rows; r++)
         {
-          g_string_append (values, r > 0 ? ", (" : "(");
-          for (guint i = 0; i < n_columns; i++)
-            g_string_append_printf (values, "%s?%u", i > 0 ? ", " : "", r * n_columns + i + 1);
+          g_string_append (values, r > 0 ? ", (?" : "(?");
+          for (guint i = 1; i < n_columns; i++)
+            g_string_append (values, ", ?");
           g_string_append_c (values, ')');
         }
-      sql = g_strdup_printf ("INSERT INTO %s (%s%s%s) VALUES %s", table, list, extra_columns != NULL ? ", " : "",
-                             extra_columns != NULL ? extra_columns : "", values->str);
+      sql = g_strdup_printf ("INSERT INTO %s (%s%s%s) VALUES %s", table, list, extra_list != NULL ? ", " : "",
+                             extra_list != NULL ? extra_list : "", values->str);
       g_hash_table_insert (import->insert_sql, g_strdup (key), (char *) sql);
     }
   return fg_store_prepare (import->store, sql, error);
@@ -1134,7 +1172,7 @@ static sqlite3_stmt *
 prepare_insert (Import              *import,
                 const char          *table,
                 const char * const  *columns,
-                const char          *extra_columns,
+                const char * const  *extra_columns,
                 GError             **error)
 {
   return prepare_insert_rows (import, table, columns, extra_columns, 1, error);
@@ -1542,47 +1580,77 @@ region_path (Import      *import,
 }
 
 /* The venue row keeps the regions it lies in, from the region it names. */
-#define VENUE_PATH_COLUMNS "county_id, township_id, village_id, grid_id"
 static const char * const venue_path_columns[] = { "county_id", "township_id", "village_id", "grid_id", NULL };
+static const char * const inspection_id_column[] = { "inspection_id", NULL };
+static const char * const event_id_column[] = { "event_id", NULL };
 
-/* New venues are written VENUE_BATCH to a statement. At the end of every
- * statement that wrote to it, the search index (FTS5) writes out the terms
- * it holds as a new segment, and merges segments; and SQLite builds anew,
- * for each statement, the lists the table's checks compare with (status IN
- * …). Row by row, those cost more than the venue's own row and indexes:
- * 73 µs a venue against 30 µs in batches, at 100,000 venues. */
-#define VENUE_BATCH 256
+/* New venues, results and events are written BATCH_ROWS to a statement.
+ * At the end of every statement that writes, SQLite closes the statement
+ * journal it opened, the search index (FTS5) writes out the terms it holds
+ * as a segment of its own and merges segments, and the next statement
+ * builds anew the lists the table's checks compare with (status IN …).
+ * Row by row, that cost more than the rows themselves: 73 µs a venue
+ * against 30 µs in batches, at 100,000 venues. A batch is written before
+ * any row of another kind, which may lean on its rows (an inspection on its
+ * venue, a photo on its event); the results of inspections wait with the
+ * finishing of their inspections (see write_results). */
+#define BATCH_ROWS 256
 
 static gboolean
-write_new_venues (Import  *import,
-                  GError **error)
+write_rows (Import    *import,
+            RowBatch  *batch,
+            GError   **error)
 {
-  guint n_columns = g_strv_length ((char **) venue_columns) + g_strv_length ((char **) venue_path_columns);
+  guint n_columns = g_strv_length ((char **) batch->columns) +
+                    (batch->extra_columns != NULL ? g_strv_length ((char **) batch->extra_columns) : 0);
   guint done = 0;
 
-  while (done < import->new_venues->len)
+  while (done < batch->rows->len)
     {
-      /* a whole batch, or one row (the rest of the section) */
-      guint n = import->new_venues->len - done >= VENUE_BATCH ? VENUE_BATCH : 1;
-      g_autoptr(sqlite3_stmt) stmt = prepare_insert_rows (import, "venue", venue_columns, VENUE_PATH_COLUMNS, n, error);
+      /* a whole batch, or one row (the rest of a section) */
+      guint n = batch->rows->len - done >= BATCH_ROWS ? BATCH_ROWS : 1;
+      g_autoptr(sqlite3_stmt) stmt = prepare_insert_rows (import, batch->table, batch->columns,
+                                                          batch->extra_columns, n, error);
 
       if (stmt == NULL)
         return FALSE;
       for (guint i = 0; i < n; i++)
         {
-          GHashTable *row = g_ptr_array_index (import->new_venues, done + i);
-          int next = bind_columns (stmt, (int) (i * n_columns) + 1, venue_columns, row);
+          GHashTable *row = g_ptr_array_index (batch->rows, done + i);
+          int next = bind_columns (stmt, (int) (i * n_columns) + 1, batch->columns, row);
 
-          bind_columns (stmt, next, venue_path_columns, row);
+          if (batch->extra_columns != NULL)
+            bind_columns (stmt, next, batch->extra_columns, row);
         }
       if (!fg_store_step_done (import->store, stmt, error))
         return FALSE;
       done += n;
     }
 
-  g_ptr_array_set_size (import->new_venues, 0);
-  g_hash_table_remove_all (import->new_venue_ids);
+  g_ptr_array_set_size (batch->rows, 0);
+  if (batch->ids != NULL)
+    g_hash_table_remove_all (batch->ids);
   return TRUE;
+}
+
+/* Adds @row to @batch, and writes the batch once it is full. */
+static gboolean
+queue_row (Import      *import,
+           RowBatch    *batch,
+           GHashTable  *row,
+           GError     **error)
+{
+  g_ptr_array_add (batch->rows, g_hash_table_ref (row));
+  if (batch->ids != NULL)
+    g_hash_table_add (batch->ids, g_strdup (attr (row, "id")));
+  return batch->rows->len < BATCH_ROWS || write_rows (import, batch, error);
+}
+
+static gboolean
+row_batch_contains (RowBatch   *batch,
+                    const char *id)
+{
+  return id != NULL && g_hash_table_contains (batch->ids, id);
 }
 
 static gboolean
@@ -1620,13 +1688,14 @@ apply_venue (Import      *import,
   /* a venue here already, or one this bundle brought before: it merges
    * with that row, after the new venues before it are written, so that
    * rows are still written in the bundle's order */
-  if (g_hash_table_contains (import->new_venue_ids, attr (row, "id")) || row_exists (import, "venue", attr (row, "id")))
+  if (row_batch_contains (&import->venues, attr (row, "id")) || row_exists (import, "venue", attr (row, "id")))
     {
       g_autofree char *sets = g_strdup_printf (", county_id = '%s', township_id = '%s', village_id = '%s', grid_id = %s%s%s",
                                                path[0], path[1], path[2], path[3] != NULL ? "'" : "",
                                                path[3] != NULL ? path[3] : "NULL", path[3] != NULL ? "'" : "");
 
-      if (!write_new_venues (import, error) || !merge_stamps (import, "venue", venue_columns, row, &write, error))
+      if (!write_rows (import, &import->venues, error) ||
+          !merge_stamps (import, "venue", venue_columns, row, &write, error))
         return FALSE;
       return !write || update_row (import, "venue", venue_columns, row, sets, error);
     }
@@ -1638,10 +1707,8 @@ apply_venue (Import      *import,
       else
         g_hash_table_remove (row, venue_path_columns[i]);
     }
-  g_ptr_array_add (import->new_venues, g_hash_table_ref (row));
-  g_hash_table_add (import->new_venue_ids, g_strdup (attr (row, "id")));
   import->report->added++;
-  return import->new_venues->len < VENUE_BATCH || write_new_venues (import, error);
+  return queue_row (import, &import->venues, row, error);
 }
 
 static char *
@@ -1660,28 +1727,44 @@ venue_code (Import     *import,
 }
 
 /* An inspection is written without its finishing time, its results after
- * it (a finished inspection takes none), then it is finished. */
-static gboolean
-finish_inspection (Import  *import,
-                   GError **error)
+ * it (a finished inspection takes none), then it is finished. Its results
+ * may wait in a batch, and its finishing with them: see write_results. */
+static void
+finish_inspection (Import *import)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   if (import->inspection_id == NULL)
-    return TRUE;
+    return;
   if (import->inspection_new && import->finished_at != NULL)
     {
-      stmt = fg_store_prepare (import->store, "UPDATE inspection SET finished_at = ?1 WHERE id = ?2", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, import->finished_at, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, import->inspection_id, -1, SQLITE_STATIC);
-      if (!fg_store_step_done (import->store, stmt, error))
-        return FALSE;
+      g_ptr_array_add (import->unfinished, g_steal_pointer (&import->inspection_id));
+      g_ptr_array_add (import->unfinished, g_steal_pointer (&import->finished_at));
     }
   g_clear_pointer (&import->inspection_id, g_free);
   g_clear_pointer (&import->finished_at, g_free);
   import->inspection_new = FALSE;
+}
+
+/* The results waiting, then the inspections they complete, in order. */
+static gboolean
+write_results (Import  *import,
+               GError **error)
+{
+  if (!write_rows (import, &import->results, error))
+    return FALSE;
+
+  for (guint i = 0; i + 1 < import->unfinished->len; i += 2)
+    {
+      g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (import->store,
+                                                       "UPDATE inspection SET finished_at = ?1 WHERE id = ?2", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, g_ptr_array_index (import->unfinished, i + 1), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, g_ptr_array_index (import->unfinished, i), -1, SQLITE_STATIC);
+      if (!fg_store_step_done (import->store, stmt, error))
+        return FALSE;
+    }
+  g_ptr_array_set_size (import->unfinished, 0);
   return TRUE;
 }
 
@@ -1789,7 +1872,13 @@ apply_inspection_child (Import      *import,
       columns = inspection_photo_columns;
     }
 
-  stmt = prepare_insert (import, table, columns, "inspection_id", error);
+  if (columns == result_columns)
+    {
+      g_hash_table_insert (row, g_strdup ("inspection_id"), g_strdup (import->inspection_id));
+      return queue_row (import, &import->results, row, error);
+    }
+
+  stmt = prepare_insert (import, table, columns, inspection_id_column, error);
   if (stmt == NULL)
     return FALSE;
   bind_row (stmt, columns, row);
@@ -1852,6 +1941,9 @@ apply_event (Import      *import,
 
   g_clear_pointer (&import->event_id, g_free);
   import->event_id = g_strdup (attr (row, "id"));
+  /* the same event twice in the bundle: the first one is written first */
+  if (row_batch_contains (&import->events, attr (row, "id")) && !write_rows (import, &import->events, error))
+    return FALSE;
   if (row_exists (import, "hazard_event", attr (row, "id")))
     {
       import->event_new = FALSE;
@@ -1868,16 +1960,10 @@ apply_event (Import      *import,
       }
   }
 
-  stmt = prepare_insert (import, "hazard_event", event_columns, NULL, error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_row (stmt, event_columns, row);
-  if (!fg_store_step_done (import->store, stmt, error))
-    return FALSE;
   g_hash_table_add (import->touched, g_strdup (attr (row, "hazard_id")));
   import->event_new = TRUE;
   import->report->added++;
-  return TRUE;
+  return queue_row (import, &import->events, row, error);
 }
 
 static gboolean
@@ -1896,7 +1982,10 @@ apply_event_photo (Import      *import,
     return FALSE;
   if (!import->event_new)
     return TRUE;
-  stmt = prepare_insert (import, "hazard_event_photo", event_photo_columns, "event_id", error);
+  /* the photo leans on its event */
+  if (!write_rows (import, &import->events, error))
+    return FALSE;
+  stmt = prepare_insert (import, "hazard_event_photo", event_photo_columns, event_id_column, error);
   if (stmt == NULL)
     return FALSE;
   bind_row (stmt, event_photo_columns, row);
@@ -2053,10 +2142,14 @@ apply_file (Import      *import,
       if (type != XML_READER_TYPE_ELEMENT || depth == 0)
         continue;
 
-      /* the rows after the venues lean on them */
-      if (depth == 1 && g_strcmp0 (name, "venue") != 0 && !write_new_venues (import, error))
+      /* a row of another kind may lean on those waiting in a batch */
+      if (depth == 1 && g_strcmp0 (name, "venue") != 0 && !write_rows (import, &import->venues, error))
         goto out;
-      if (depth == 1 && !finish_inspection (import, error))
+      if (depth == 1)
+        finish_inspection (import);
+      if (depth == 1 && g_strcmp0 (name, "inspection") != 0 && !write_results (import, error))
+        goto out;
+      if (depth == 1 && g_strcmp0 (name, "event") != 0 && !write_rows (import, &import->events, error))
         goto out;
       if (depth == 1 && g_strcmp0 (name, "signature") == 0)
         continue;
@@ -2108,7 +2201,9 @@ apply_file (Import      *import,
       set_malformed (error, message != NULL ? message : _("it does not follow the bundle format"));
       goto out;
     }
-  ok = write_new_venues (import, error) && finish_inspection (import, error);
+  finish_inspection (import);
+  ok = write_rows (import, &import->venues, error) && write_results (import, error) &&
+       write_rows (import, &import->events, error);
 
 out:
   if (reader != NULL)
@@ -2195,8 +2290,10 @@ fg_bundle_import (FgStore         *store,
   import.photos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.insert_sql = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import.paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) region_path_free);
-  import.new_venues = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-  import.new_venue_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  row_batch_init (&import.venues, "venue", venue_columns, venue_path_columns, TRUE);
+  row_batch_init (&import.results, "inspection_result", result_columns, inspection_id_column, FALSE);
+  row_batch_init (&import.events, "hazard_event", event_columns, NULL, TRUE);
+  import.unfinished = g_ptr_array_new_with_free_func (g_free);
   import.temp_store = keep_statement_journals_in_memory (store);
 
   if (!fg_store_begin (store, error))
