@@ -1315,12 +1315,16 @@ merge_stamps (Import              *import,
   return TRUE;
 }
 
+/* @columns (the first one "id") and @extra_columns of @row, which the
+ * import sets (or NULL). The values are bound, never written into the
+ * text, so that the text is one a table: the store keeps every text it
+ * prepared, with the triggers compiled into it. */
 static gboolean
 update_row (Import              *import,
             const char          *table,
             const char * const  *columns,
+            const char * const  *extra_columns,
             GHashTable          *row,
-            const char          *extra_sets,
             GError             **error)
 {
   g_autoptr(GString) sets = g_string_new (NULL);
@@ -1328,18 +1332,18 @@ update_row (Import              *import,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int n = 0;
 
-  for (int i = 0; columns[i] != NULL; i++)
-    {
-      n = i + 1;
-      if (g_str_equal (columns[i], "id"))
-        continue;
-      g_string_append_printf (sets, "%s%s = ?%d", sets->len > 0 ? ", " : "", columns[i], n);
-    }
-  sql = g_strdup_printf ("UPDATE %s SET %s%s WHERE id = ?1", table, sets->str, extra_sets != NULL ? extra_sets : "");
+  g_assert (g_str_equal (columns[0], "id"));
+  for (int i = 1; columns[i] != NULL; i++)
+    g_string_append_printf (sets, "%s%s = ?%d", i > 1 ? ", " : "", columns[i], ++n + 1);
+  for (int i = 0; extra_columns != NULL && extra_columns[i] != NULL; i++)
+    g_string_append_printf (sets, ", %s = ?%d", extra_columns[i], ++n + 1);
+  sql = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?1", table, sets->str);
   stmt = fg_store_prepare (import->store, sql, error);
   if (stmt == NULL)
     return FALSE;
-  bind_row (stmt, columns, row);
+  n = bind_columns (stmt, 1, columns, row);
+  if (extra_columns != NULL)
+    bind_columns (stmt, n, extra_columns, row);
   if (!fg_store_step_done (import->store, stmt, error))
     return FALSE;
   import->report->changed++;
@@ -1442,7 +1446,7 @@ apply_region (Import      *import,
           set_out_of_scope (import, code, error);
           return FALSE;
         }
-      return !write || update_row (import, "region", region_columns, row, NULL, error);
+      return !write || update_row (import, "region", region_columns, NULL, row, error);
     }
 
   if (import->sender->kind == FG_NODE_KIND_GRID && g_strcmp0 (region_writer (row), import->sender->id) == 0)
@@ -1517,7 +1521,7 @@ apply_campaign (Import      *import,
     {
       if (!merge_stamps (import, "campaign", campaign_columns, row, &write, error))
         return FALSE;
-      return !write || update_row (import, "campaign", campaign_columns, row, NULL, error);
+      return !write || update_row (import, "campaign", campaign_columns, NULL, row, error);
     }
 
   stmt = prepare_insert (import, "campaign", campaign_columns, NULL, error);
@@ -1661,7 +1665,6 @@ apply_venue (Import      *import,
   const char *region_id = map_region (import, attr (row, "region_id"));
   g_autofree char *code = region_code (import, region_id);
   const RegionPath *place;
-  const char * const *path;
   gboolean write;
 
   g_hash_table_insert (row, g_strdup ("region_id"), g_strdup (region_id));
@@ -1678,11 +1681,17 @@ apply_venue (Import      *import,
         set_malformed (error, _("a venue lies in no village"));
       return FALSE;
     }
-  path = (const char * const *) place->ids;
   if (attr (row, "id") == NULL)
     {
       set_malformed (error, "venue");  /* the schema requires it */
       return FALSE;
+    }
+  for (guint i = 0; venue_path_columns[i] != NULL; i++)
+    {
+      if (place->ids[i] != NULL)
+        g_hash_table_insert (row, g_strdup (venue_path_columns[i]), g_strdup (place->ids[i]));
+      else
+        g_hash_table_remove (row, venue_path_columns[i]);
     }
 
   /* a venue here already, or one this bundle brought before: it merges
@@ -1690,23 +1699,12 @@ apply_venue (Import      *import,
    * rows are still written in the bundle's order */
   if (row_batch_contains (&import->venues, attr (row, "id")) || row_exists (import, "venue", attr (row, "id")))
     {
-      g_autofree char *sets = g_strdup_printf (", county_id = '%s', township_id = '%s', village_id = '%s', grid_id = %s%s%s",
-                                               path[0], path[1], path[2], path[3] != NULL ? "'" : "",
-                                               path[3] != NULL ? path[3] : "NULL", path[3] != NULL ? "'" : "");
-
       if (!write_rows (import, &import->venues, error) ||
           !merge_stamps (import, "venue", venue_columns, row, &write, error))
         return FALSE;
-      return !write || update_row (import, "venue", venue_columns, row, sets, error);
+      return !write || update_row (import, "venue", venue_columns, venue_path_columns, row, error);
     }
 
-  for (guint i = 0; venue_path_columns[i] != NULL; i++)
-    {
-      if (path[i] != NULL)
-        g_hash_table_insert (row, g_strdup (venue_path_columns[i]), g_strdup (path[i]));
-      else
-        g_hash_table_remove (row, venue_path_columns[i]);
-    }
   import->report->added++;
   return queue_row (import, &import->venues, row, error);
 }
