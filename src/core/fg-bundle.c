@@ -1637,17 +1637,15 @@ write_rows (Import    *import,
   return TRUE;
 }
 
-/* Adds @row to @batch, and writes the batch once it is full. */
+/* Adds @row to @batch; returns whether the batch is full, to be written. */
 static gboolean
-queue_row (Import      *import,
-           RowBatch    *batch,
-           GHashTable  *row,
-           GError     **error)
+row_batch_add (RowBatch   *batch,
+               GHashTable *row)
 {
   g_ptr_array_add (batch->rows, g_hash_table_ref (row));
   if (batch->ids != NULL)
     g_hash_table_add (batch->ids, g_strdup (attr (row, "id")));
-  return batch->rows->len < BATCH_ROWS || write_rows (import, batch, error);
+  return batch->rows->len >= BATCH_ROWS;
 }
 
 static gboolean
@@ -1706,7 +1704,7 @@ apply_venue (Import      *import,
     }
 
   import->report->added++;
-  return queue_row (import, &import->venues, row, error);
+  return !row_batch_add (&import->venues, row) || write_rows (import, &import->venues, error);
 }
 
 static char *
@@ -1742,7 +1740,9 @@ finish_inspection (Import *import)
   import->inspection_new = FALSE;
 }
 
-/* The results waiting, then the inspections they complete, in order. */
+/* The results waiting, then the inspections before the one being read,
+ * which they complete, in order. A full batch of results comes here too,
+ * so that no more inspections wait than a batch has results. */
 static gboolean
 write_results (Import  *import,
                GError **error)
@@ -1873,7 +1873,7 @@ apply_inspection_child (Import      *import,
   if (columns == result_columns)
     {
       g_hash_table_insert (row, g_strdup ("inspection_id"), g_strdup (import->inspection_id));
-      return queue_row (import, &import->results, row, error);
+      return !row_batch_add (&import->results, row) || write_results (import, error);
     }
 
   stmt = prepare_insert (import, table, columns, inspection_id_column, error);
@@ -1961,7 +1961,7 @@ apply_event (Import      *import,
   g_hash_table_add (import->touched, g_strdup (attr (row, "hazard_id")));
   import->event_new = TRUE;
   import->report->added++;
-  return queue_row (import, &import->events, row, error);
+  return !row_batch_add (&import->events, row) || write_rows (import, &import->events, error);
 }
 
 static gboolean
