@@ -2067,6 +2067,199 @@ test_bundle_events_out_of_order (Fixture       *f,
   }
 }
 
+/* More new venues than one statement writes (fg-bundle.c writes them 256
+ * at a time), then inspections of the last ones, with more results between
+ * them than one statement writes: every venue arrives in its place, the
+ * regions count them, a search finds them, and every inspection arrives
+ * finished, with all its results. */
+static void
+test_bundle_many_venues (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = file_path (f, "many-venues.xml");
+  g_autofree char *last = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *hazard_id = NULL;
+  g_autofree char *inspection_id = NULL;
+  g_autofree char *venues_a = NULL;
+  g_autofree char *venues_b = NULL;
+  g_autofree char *counts_a = NULL;
+  g_autofree char *counts_b = NULL;
+  g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *region_counts = "SELECT group_concat (code || ':' || venue_count, ' ')"
+                              " FROM (SELECT code, venue_count FROM region ORDER BY code)";
+  FgBundleReport report;
+  guint n = 0;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("批量场所%03u", i);
+
+      g_free (last);
+      last = add_venue (&f->a, i % 3 == 0 ? f->a.village : f->a.grid, name);
+      if (i >= 280)
+        {
+          g_clear_pointer (&code, g_free);
+          g_clear_pointer (&hazard_id, g_free);
+          g_free (inspection_id);
+          inspection_id = inspect_failing (&f->a, last, &code, &hazard_id);
+        }
+    }
+  g_assert_cmpint (count (&f->a, "SELECT count(*) FROM inspection_result"), >, 256);
+
+  export_ok (&f->a, &f->b, path);
+  report = import_ok (&f->b, path);
+  g_assert_cmpuint (report.added, >=, 300 + 20 + 20);  /* the venues, the inspections, their hazards */
+  g_assert_cmpuint (report.conflicts, ==, 0);
+
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue"), ==, 300);
+  venues_a = dump_venues (&f->a);
+  venues_b = dump_venues (&f->b);
+  g_assert_cmpstr (venues_b, ==, venues_a);
+  counts_a = query_text (&f->a, region_counts, NULL);
+  counts_b = query_text (&f->b, region_counts, NULL);
+  g_assert_cmpstr (counts_b, ==, counts_a);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM inspection WHERE finished_at IS NOT NULL"), ==, 20);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM inspection WHERE finished_at IS NULL"), ==, 0);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM inspection_result"), ==,
+                   count (&f->a, "SELECT count(*) FROM inspection_result"));
+  {
+    g_autoptr(FgInspection) on_a = fg_inspection_load (f->a.store, fg_test_installer (), inspection_id, &error);
+    g_autoptr(FgInspection) on_b = NULL;
+
+    g_assert_no_error (error);
+    on_b = fg_inspection_load (f->b.store, fg_test_installer (), inspection_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (fg_inspection_get_finished_at (on_b), ==, fg_inspection_get_finished_at (on_a));
+    g_assert_cmpuint (fg_inspection_get_n_answered (on_b), ==, fg_inspection_get_n_answered (on_a));
+    g_assert_cmpint (fg_inspection_get_outcome (on_b, code), ==, FG_OUTCOME_FAIL);
+  }
+  {
+    g_autoptr(FgHazard) on_b = load_hazard (&f->b, hazard_id);
+
+    g_assert_cmpstr (fg_hazard_get_venue_id (on_b), ==, last);
+  }
+
+  query->text = g_strdup ("批量场所");
+  fg_venue_query_count (f->b.store, fg_test_installer (), query, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 300);
+  g_free (query->text);
+  query->text = g_strdup ("场所299");
+  found = fg_venue_query_fetch (f->b.store, fg_test_installer (), query, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (fg_venue_get_id (g_ptr_array_index (found, 0)), ==, last);
+}
+
+/* A bundle that brings a venue twice, the second time as an edit of the
+ * first: the edit is applied on top of the row the first one made. */
+static void
+test_bundle_venue_twice (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = file_path (f, "a-to-b.xml");
+  g_autofree char *twice = file_path (f, "twice.xml");
+  g_autofree char *restaurant = add_venue (&f->a, f->a.grid, "老王烧烤");
+  g_autofree char *stamp = query_text (&f->a, "SELECT stamp FROM venue WHERE id = ?1", restaurant);
+  g_autofree char *text = NULL;
+  g_autofree char *edit = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *signed_text = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *stamp_attribute = g_strdup_printf ("stamp=\"%s\"", stamp);
+  g_autofree char *later = NULL;
+  const char *start;
+  const char *end;
+  gsize length;
+  gsize signed_length;
+  FgBundleReport report;
+
+  export_ok (&f->a, &f->b, path);
+  text = read_bytes (path, &length);
+
+  /* the venue element again, renamed, stamped later, on top of the first */
+  start = strstr (text, "<venue ");
+  g_assert_nonnull (start);
+  end = strstr (start, "/>") + 2;
+  later = g_strdup_printf ("stamp=\"%015" G_GINT64_FORMAT "%s\" base-stamp=\"%s\"",
+                           g_ascii_strtoll (stamp, NULL, 10) + 1, stamp + 15, stamp);
+  {
+    g_autofree char *element = g_strndup (start, end - start);
+    g_autofree char *renamed = replace_once (element, "name=\"老王烧烤\"", "name=\"老王烧烤（新店）\"");
+
+    edit = replace_once (renamed, stamp_attribute, later);
+  }
+  changed = g_strdup_printf ("%.*s%s%s", (int) (end - text), text, edit, end);
+  signed_text = resign (&f->a, changed, strlen (changed), &signed_length);
+  write_bytes (twice, signed_text, signed_length);
+
+  report = import_ok (&f->b, twice);
+  g_assert_cmpuint (report.changed, ==, 1);
+  g_assert_cmpuint (report.conflicts, ==, 0);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue"), ==, 1);
+  name = venue_name (&f->b, restaurant);
+  g_assert_cmpstr (name, ==, "老王烧烤（新店）");
+}
+
+/* Events with photos, between events without: each photo row leans on
+ * its event, and goes in after it. */
+static void
+test_bundle_event_photos (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = file_path (f, "event-photos.xml");
+  g_autofree char *restaurant = add_venue (&f->a, f->a.grid, "老王烧烤");
+  g_autofree char *code = NULL;
+  g_autofree char *hazard_id = NULL;
+  g_autofree char *inspection_id = inspect_failing (&f->a, restaurant, &code, &hazard_id);
+  g_autofree char *events_a = NULL;
+  g_autofree char *events_b = NULL;
+  g_autoptr(GPtrArray) photos = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GError) error = NULL;
+  FgHazardEventDetails details = { .note = "限期整改", .deadline = "2099-01-10", .photos = photos };
+
+  g_ptr_array_add (photos, g_bytes_new_static (fg_test_tiny_png, sizeof fg_test_tiny_png));
+  {
+    g_autoptr(FgHazard) hazard = load_hazard (&f->a, hazard_id);
+
+    fg_hazard_add_event (f->a.store, actor_of (&f->a), hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, &details, &error);
+    g_assert_no_error (error);
+  }
+  add_event (&f->a, hazard_id, FG_HAZARD_EVENT_REPORTED_FIXED, NULL, "店主称已整改");
+
+  export_ok (&f->a, &f->b, path);
+  import_ok (&f->b, path);
+
+  events_a = event_list (&f->a, hazard_id);
+  events_b = event_list (&f->b, hazard_id);
+  g_assert_cmpstr (events_b, ==, events_a);
+  {
+    g_autoptr(FgHazard) on_a = load_hazard (&f->a, hazard_id);
+    g_autoptr(FgHazard) on_b = load_hazard (&f->b, hazard_id);
+    GPtrArray *events_on_a = fg_hazard_get_events (on_a);
+    GPtrArray *events_on_b = fg_hazard_get_events (on_b);
+    guint with_photos = 0;
+
+    g_assert_cmpint (fg_hazard_get_state (on_b), ==, FG_HAZARD_STATE_REPORTED_FIXED);
+    g_assert_cmpuint (events_on_b->len, ==, events_on_a->len);
+    for (guint i = 0; i < events_on_b->len; i++)
+      {
+        FgHazardEvent *on_a_event = g_ptr_array_index (events_on_a, i);
+        FgHazardEvent *on_b_event = g_ptr_array_index (events_on_b, i);
+        g_autofree char *photos_a = on_a_event->photos != NULL ? g_strjoinv (" ", on_a_event->photos) : NULL;
+        g_autofree char *photos_b = on_b_event->photos != NULL ? g_strjoinv (" ", on_b_event->photos) : NULL;
+
+        g_assert_cmpstr (photos_b, ==, photos_a);
+        if (on_b_event->photos != NULL)
+          with_photos++;
+      }
+    g_assert_cmpuint (with_photos, ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2077,6 +2270,9 @@ main (int   argc,
   g_test_add ("/bundle/idempotent", Fixture, NULL, fixture_set_up, test_bundle_idempotent, fixture_tear_down);
   g_test_add ("/bundle/events-out-of-order", Fixture, NULL, fixture_set_up, test_bundle_events_out_of_order,
               fixture_tear_down);
+  g_test_add ("/bundle/many-venues", Fixture, NULL, fixture_set_up, test_bundle_many_venues, fixture_tear_down);
+  g_test_add ("/bundle/venue-twice", Fixture, NULL, fixture_set_up, test_bundle_venue_twice, fixture_tear_down);
+  g_test_add ("/bundle/event-photos", Fixture, NULL, fixture_set_up, test_bundle_event_photos, fixture_tear_down);
   g_test_add ("/bundle/dry-run", Fixture, NULL, fixture_set_up, test_bundle_dry_run, fixture_tear_down);
   g_test_add ("/bundle/tampered", Fixture, NULL, fixture_set_up, test_bundle_tampered, fixture_tear_down);
   g_test_add ("/bundle/signers", Fixture, NULL, fixture_set_up, test_bundle_signers, fixture_tear_down);

@@ -227,6 +227,34 @@ test_store_stamps_across_connections (void)
     g_assert_cmpstr (g_ptr_array_index (stamps, i - 1), <, g_ptr_array_index (stamps, i));
 }
 
+/* What the triggers do to a venue's categories on every change of the
+ * venue finds its rows through an index, whatever the size of the
+ * registry (0015-import-indexes.sql): a bundle of edits to a county's
+ * venues does it thousands of times in one import. */
+static void
+test_store_venue_category_index (void)
+{
+  g_auto(FgTestDir) dir = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = NULL;
+  g_autoptr(GString) plan = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  fg_test_dir_init (&dir);
+  store = fg_store_open (dir.db_path, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (fg_store_get_db (store),
+                                       "EXPLAIN QUERY PLAN DELETE FROM venue_category WHERE venue_seq = ?1",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  g_test_message ("%s", plan->str);
+  g_assert_nonnull (strstr (plan->str, "INDEX venue_category_venue"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +267,7 @@ main (int   argc,
   g_test_add_func ("/store/survives-reopen", test_store_survives_reopen);
   g_test_add_func ("/store/uuid-v7", test_store_uuid_v7);
   g_test_add_func ("/store/stamps-across-connections", test_store_stamps_across_connections);
+  g_test_add_func ("/store/venue-category-index", test_store_venue_category_index);
 
   return g_test_run ();
 }
