@@ -2027,6 +2027,61 @@ test_bundle_export_progress (Fixture       *f,
   import_ok (&f->b, path);
 }
 
+/* An import says how far it is, rising, below 1; cancelled midway, it
+ * writes nothing, and the same file goes in whole afterwards. */
+static void
+test_bundle_import_progress (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = file_path (f, "a-to-b.xml");
+  g_autofree char *first = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  Progress progress = { fractions, cancellable, 0.4 };
+  FgBundleReport report;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *venue = g_strdup_printf ("第%u家小超市", i + 1);
+      g_autofree char *id = add_venue (&f->a, f->a.grid, venue);
+
+      if (i == 0)
+        first = g_steal_pointer (&id);
+    }
+  export_ok (&f->a, &f->b, path);
+  before = dump (&f->b);
+
+  g_assert_false (fg_bundle_import_full (f->b.store, fg_test_installer (), path, FALSE, &report,
+                                         record_progress, &progress, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), <, 0.9);
+  after = dump (&f->b);
+  g_assert_cmpstr (after, ==, before);
+
+  g_array_set_size (fractions, 0);
+  progress.cancellable = NULL;
+  g_assert_true (fg_bundle_import_full (f->b.store, fg_test_installer (), path, FALSE, &report,
+                                        record_progress, &progress, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fractions->len, >=, 4);
+  for (guint i = 0; i < fractions->len; i++)
+    {
+      double fraction = g_array_index (fractions, double, i);
+
+      g_assert_cmpfloat (fraction, >, 0);
+      g_assert_cmpfloat (fraction, <, 1);
+      if (i > 0)
+        g_assert_cmpfloat (fraction, >, g_array_index (fractions, double, i - 1));
+    }
+  name = venue_name (&f->b, first);
+  g_assert_cmpstr (name, ==, "第1家小超市");
+}
+
 /* Bundles with a hazard's events, read in the wrong order: the later
  * bundle carries the hazard, inspection and venue its events lean on, so
  * it goes in first, and the earlier one after it changes nothing more. */
@@ -2285,6 +2340,8 @@ main (int   argc,
   g_test_add ("/bundle/killed-import", Fixture, STRANGERS, fixture_set_up, test_bundle_killed_import, fixture_tear_down);
   g_test_add ("/bundle/export-atomic", Fixture, NULL, fixture_set_up, test_bundle_export_atomic, fixture_tear_down);
   g_test_add ("/bundle/export-progress", Fixture, NULL, fixture_set_up, test_bundle_export_progress,
+              fixture_tear_down);
+  g_test_add ("/bundle/import-progress", Fixture, NULL, fixture_set_up, test_bundle_import_progress,
               fixture_tear_down);
   g_test_add ("/bundle/export-disk-full", Fixture, NULL, fixture_set_up, test_bundle_export_disk_full,
               fixture_tear_down);

@@ -200,7 +200,8 @@ run_job (GTask        *task,
       break;
     case JOB_DRY_RUN:
     case JOB_IMPORT:
-      ok = fg_bundle_import (store, job->actor, job->path, job->kind == JOB_DRY_RUN, &job->report, cancellable, &error);
+      ok = fg_bundle_import_full (store, job->actor, job->path, job->kind == JOB_DRY_RUN, &job->report,
+                                  on_progress, job->progress, cancellable, &error);
       break;
     case JOB_SYNC:
       ok = fg_sync_run (store, job->actor, &job->sync, cancellable, &error);

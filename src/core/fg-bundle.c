@@ -1458,7 +1458,43 @@ typedef struct
   RowBatch results;          /* the results of new inspections */
   RowBatch events;           /* new hazard events */
   GPtrArray *unfinished;     /* id, finishing time, …: new inspections whose results wait */
+  GCancellable *cancellable;
+  FgBundleProgressFunc progress;
+  gpointer progress_data;
+  gint64 file_size;
+  guint n_read;              /* nodes read so far */
+  int reported;              /* the last fraction reported, in thousandths */
 } Import;
+
+/* How far an import is: the signature checked (the first tenth), the
+ * part of the file applied, the hazards folded again (the last tenth). */
+static void
+import_report (Import *import,
+               double  fraction)
+{
+  int permille = (int) CLAMP (fraction * 1000, 1, 999);
+
+  if (import->progress != NULL && permille > import->reported)
+    {
+      import->reported = permille;
+      import->progress (permille / 1000.0, import->progress_data);
+    }
+}
+
+/* Every few dozen nodes read: stopped if asked to, and how far. */
+static gboolean
+import_step (Import         *import,
+             xmlTextReader  *reader,
+             GError        **error)
+{
+  if (++import->n_read % 64 != 0)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (import->cancellable, error))
+    return FALSE;
+  if (import->file_size > 0)
+    import_report (import, 0.1 + 0.8 * (double) xmlTextReaderByteConsumed (reader) / (double) import->file_size);
+  return TRUE;
+}
 
 /* The regions a venue in a region lies in, as the venue row keeps them:
  * county, township, village, grid (NULL when none). */
@@ -3238,6 +3274,9 @@ apply_file (Import      *import,
       const char *name = (const char *) xmlTextReaderConstLocalName (reader);
       g_autoptr(GHashTable) row = NULL;
 
+      if (!import_step (import, reader, error))
+        goto out;
+
       /* the schema is checked as the reader goes: a row it refuses is never applied */
       if (xmlTextReaderIsValid (reader) != 1)
         break;
@@ -3347,16 +3386,14 @@ out:
 /**
  * fg_bundle_import:
  * @store: the store
- * @actor: who imports (someone who may sync); the changes are recorded in
- *   their name, and the audit names the sending office
+ * @actor: who imports (someone who may sync)
  * @path: a bundle file
  * @dry_run: only count what would be added, changed, conflicted or refused
  * @report: (out) (optional): what was done, or would be
  * @cancellable: (nullable): to stop a long import (nothing is written)
  * @error: return location for an error
  *
- * Checks the bundle's signature, that it is addressed here and was not
- * imported before, and applies it in one transaction: every row, or none.
+ * See fg_bundle_import_full().
  *
  * Returns: %TRUE on success
  */
@@ -3368,6 +3405,40 @@ fg_bundle_import (FgStore         *store,
                   FgBundleReport  *report,
                   GCancellable    *cancellable,
                   GError         **error)
+{
+  return fg_bundle_import_full (store, actor, path, dry_run, report, NULL, NULL, cancellable, error);
+}
+
+/**
+ * fg_bundle_import_full:
+ * @store: the store
+ * @actor: who imports (someone who may sync); the changes are recorded in
+ *   their name, and the audit names the sending office
+ * @path: a bundle file
+ * @dry_run: only count what would be added, changed, conflicted or refused
+ * @report: (out) (optional): what was done, or would be
+ * @progress: (nullable) (scope call): told how far the import is, from 0 to
+ *   1, in the thread that runs it
+ * @progress_data: data for @progress
+ * @cancellable: (nullable): to stop a long import, within a few dozen
+ *   rows (nothing is written)
+ * @error: return location for an error
+ *
+ * Checks the bundle's signature, that it is addressed here and was not
+ * imported before, and applies it in one transaction: every row, or none.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_bundle_import_full (FgStore               *store,
+                       FgActor               *actor,
+                       const char            *path,
+                       gboolean               dry_run,
+                       FgBundleReport        *report,
+                       FgBundleProgressFunc   progress,
+                       gpointer               progress_data,
+                       GCancellable          *cancellable,
+                       GError               **error)
 {
   g_autoptr(FgBundleInfo) info = NULL;
   g_autoptr(FgNodeInfo) sender = NULL;
@@ -3427,6 +3498,15 @@ fg_bundle_import (FgStore         *store,
   row_batch_init (&import.events, "hazard_event", event_columns, NULL, TRUE);
   import.unfinished = g_ptr_array_new_with_free_func (g_free);
   import.temp_store = keep_statement_journals_in_memory (store);
+  import.cancellable = cancellable;
+  import.progress = progress;
+  import.progress_data = progress_data;
+  {
+    GStatBuf file_info;
+
+    import.file_size = g_stat (path, &file_info) == 0 ? (gint64) file_info.st_size : 0;
+  }
+  import_report (&import, 0.1);
 
   if (!fg_store_begin (store, error))
     goto failed_early;
@@ -3452,6 +3532,7 @@ fg_bundle_import (FgStore         *store,
     }
 
   /* where each hazard stands now that its histories are merged */
+  import_report (&import, 0.9);
   g_hash_table_iter_init (&iter, import.touched);
   while (g_hash_table_iter_next (&iter, &hazard_id, NULL))
     if (!fg_hazard_refresh_cache (store, hazard_id, error))

@@ -92,6 +92,16 @@ gboolean       fg_bundle_import       (FgStore         *store,
                                        GCancellable    *cancellable,
                                        GError         **error);
 
+gboolean       fg_bundle_import_full  (FgStore               *store,
+                                       FgActor               *actor,
+                                       const char            *path,
+                                       gboolean               dry_run,
+                                       FgBundleReport        *report,
+                                       FgBundleProgressFunc   progress,
+                                       gpointer               progress_data,
+                                       GCancellable          *cancellable,
+                                       GError               **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FgBundleInfo, fg_bundle_info_free)
 
 G_END_DECLS
