@@ -308,36 +308,53 @@ peer_folder (FgCli   *cli,
   }
 }
 
+/* The peer named by the one argument of a "peer" command, with the store
+ * and the person logged in. */
+static FgNodeInfo *
+parse_peer_argument (FgCli        *cli,
+                     const char   *command_path,
+                     const char   *summary,
+                     const char   *description,
+                     int           argc,
+                     char        **argv,
+                     FgStore     **store,
+                     FgActor     **actor,
+                     GError      **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  const GOptionEntry entries[] = {
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, command_path, _("PEER"), summary, description, entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 1, error))
+    return NULL;
+  if (argc < 2)
+    {
+      fg_cli_set_usage_error (error, _("Name the peer by its node id or division code."));
+      return NULL;
+    }
+  if (!fg_cli_open_logged_in (cli, store, actor, error))
+    return NULL;
+  return fg_node_find_peer (*store, *actor, argv[1], error);
+}
+
 static gboolean
 peer_remove (FgCli   *cli,
              int      argc,
              char   **argv,
              GError **error)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(FgNodeInfo) peer = NULL;
   FgStore *store;
   FgActor *actor;
-  const GOptionEntry entries[] = {
-    { NULL }
-  };
 
-  context = fg_cli_option_context_new (cli, "peer remove", _("PEER"),
-                                       _("Stops trusting a peer (a laptop lost, an office closed): its bundles "
-                                         "are refused from now on, and nothing is sent to it."),
-                                       _("What it sent stays. Adding its peer file again trusts it again."),
-                                       entries);
-  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
-      !fg_cli_check_extra_args (argc, argv, 1, error))
-    return FALSE;
-  if (argc < 2)
-    {
-      fg_cli_set_usage_error (error, _("Name the peer by its node id or division code."));
-      return FALSE;
-    }
-  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
-    return FALSE;
-  peer = fg_node_find_peer (store, actor, argv[1], error);
+  peer = parse_peer_argument (cli, "peer remove",
+                              _("Stops trusting a peer (a laptop lost, an office closed): its bundles "
+                                "are refused from now on, and nothing is sent to it."),
+                              _("What it sent stays. Adding its peer file again trusts it again."),
+                              argc, argv, &store, &actor, error);
   if (peer == NULL || !fg_node_remove_peer (store, actor, peer->id, error))
     return FALSE;
 
@@ -352,31 +369,16 @@ peer_resend (FgCli   *cli,
              char   **argv,
              GError **error)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(FgNodeInfo) peer = NULL;
   FgStore *store;
   FgActor *actor;
-  const GOptionEntry entries[] = {
-    { NULL }
-  };
 
-  context = fg_cli_option_context_new (cli, "peer resend", _("PEER"),
-                                       _("Makes the next bundle to a peer carry everything again, as the first "
-                                         "one did."),
-                                       _("For a peer that refused or lost a bundle: what it has already "
-                                         "changes nothing there."),
-                                       entries);
-  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
-      !fg_cli_check_extra_args (argc, argv, 1, error))
-    return FALSE;
-  if (argc < 2)
-    {
-      fg_cli_set_usage_error (error, _("Name the peer by its node id or division code."));
-      return FALSE;
-    }
-  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
-    return FALSE;
-  peer = fg_node_find_peer (store, actor, argv[1], error);
+  peer = parse_peer_argument (cli, "peer resend",
+                              _("Makes the next bundle to a peer carry everything again, as the first "
+                                "one did."),
+                              _("For a peer that refused or lost a bundle: what it has already "
+                                "changes nothing there."),
+                              argc, argv, &store, &actor, error);
   if (peer == NULL || !fg_sync_resend (store, actor, peer->id, error))
     return FALSE;
 
