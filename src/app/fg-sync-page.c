@@ -908,16 +908,21 @@ count_pending_thread (GTask        *task,
     g_task_return_pointer (task, counts, (GDestroyNotify) g_hash_table_unref);
 }
 
+/* The task does not hold the page: a page that goes away cancels its
+ * count first (see dispose), and a cancelled count touches nothing. */
 static void
 count_pending_done (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  FgSyncPage *self = FG_SYNC_PAGE (source);
+  FgSyncPage *self = user_data;
   g_autoptr(GError) error = NULL;
-  GHashTable *counts = g_task_propagate_pointer (G_TASK (result), &error);
+  GHashTable *counts;
 
   /* cancelled: a newer count is on its way, or the page is gone */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  counts = g_task_propagate_pointer (G_TASK (result), &error);
   if (counts == NULL)
     return;
   g_clear_pointer (&self->pending, g_hash_table_unref);
@@ -949,7 +954,7 @@ count_pending_in_worker (FgSyncPage *self)
   counting->db_path = g_strdup (fg_store_get_path (self->store));
   counting->actor = fg_actor_ref (self->actor);
   self->counting = g_cancellable_new ();
-  task = g_task_new (self, self->counting, count_pending_done, NULL);
+  task = g_task_new (NULL, self->counting, count_pending_done, self);
   g_task_set_task_data (task, counting, (GDestroyNotify) counting_free);
   g_task_run_in_thread (task, count_pending_thread);
 }

@@ -187,6 +187,75 @@ test_sync_remove_peer (Fixture       *fixture,
   g_assert_null (fg_node_find_peer (fixture->store, fixture->actor, other->id, NULL));
 }
 
+static guint
+count_bundles (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (handle != NULL && g_dir_read_name (handle) != NULL)
+    n++;
+  return n;
+}
+
+/* A venue of this office's own, for something to send. */
+static void
+add_venue (Fixture    *fixture,
+           const char *name)
+{
+  g_autoptr(FgVenue) venue = fg_venue_new ();
+  g_autoptr(GPtrArray) villages = NULL;
+  g_autoptr(GError) error = NULL;
+
+  villages = fg_region_list_children (fixture->store, fixture->actor, fg_store_get_home_region_id (fixture->store),
+                                      FALSE, &error);
+  g_assert_no_error (error);
+  fg_venue_set_name (venue, name);
+  fg_venue_set_address (venue, "李庄村人民路99号");
+  fg_venue_set_region_id (venue, fg_region_get_id (g_ptr_array_index (villages, 0)));
+  fg_venue_set_categories (venue, (const char * const[]) { "shop", NULL });
+  fg_venue_save (fixture->store, fixture->actor, venue, &error);
+  g_assert_no_error (error);
+}
+
+/* The window syncs by itself: when it opens, when a drive is mounted,
+ * when the network comes back. */
+static void
+test_sync_triggers (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(FgNodeInfo) other = fg_node_get_self (fixture->other, fixture->other_actor, NULL);
+  g_autofree char *shared = g_build_filename (fixture->dir.dir, "usb", NULL);
+  g_autofree char *inbox = g_build_filename (shared, other->id, NULL);
+  g_autoptr(GVolumeMonitor) volumes = g_volume_monitor_get ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (shared, 0700), ==, 0);
+  fg_test_trust (fixture->store, fixture->actor, fixture->other, fixture->other_actor);
+  g_assert_true (fg_sync_set_folder (fixture->store, fixture->actor, other->id, shared, &error));
+  g_assert_no_error (error);
+
+  /* as when the window opens */
+  fg_sync_page_set_store (fixture->page, fixture->store, fixture->actor);
+  wait_for_job (fixture->page);
+  g_assert_cmpuint (count_bundles (inbox), ==, 1);
+
+  /* a stick plugged in */
+  add_venue (fixture, "插上U盘后的新场所");
+  g_signal_emit_by_name (volumes, "mount-added", NULL);
+  wait_for_job (fixture->page);
+  g_assert_cmpuint (count_bundles (inbox), ==, 2);
+
+  /* the network back */
+  add_venue (fixture, "网络恢复后的新场所");
+  g_object_notify (G_OBJECT (g_network_monitor_get_default ()), "network-available");
+  wait_for_job (fixture->page);
+  if (g_network_monitor_get_network_available (g_network_monitor_get_default ()))
+    g_assert_cmpuint (count_bundles (inbox), ==, 3);
+  else
+    g_test_message ("no network here: the pass waits for one");
+}
+
 /* A village committee does not sync: no page. */
 static void
 test_sync_hidden (Fixture       *fixture,
@@ -218,6 +287,7 @@ main (int   argc,
 
   g_test_add ("/ui/sync/import", Fixture, NULL, fixture_set_up, test_sync_import, fixture_tear_down);
   g_test_add ("/ui/sync/remove-peer", Fixture, NULL, fixture_set_up, test_sync_remove_peer, fixture_tear_down);
+  g_test_add ("/ui/sync/triggers", Fixture, NULL, fixture_set_up, test_sync_triggers, fixture_tear_down);
   g_test_add ("/ui/sync/hidden", Fixture, "village", fixture_set_up, test_sync_hidden, fixture_tear_down);
 
   return g_test_run ();
