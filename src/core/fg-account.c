@@ -15,8 +15,8 @@
 
 #include "fg-account.h"
 #include "fg-actor-private.h"
-#include "fg-node.h"
 #include "fg-audit-private.h"
+#include "fg-node.h"
 #include "fg-permission-private.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
@@ -508,7 +508,6 @@ fg_account_login (FgStore     *store,
   return actor_for_account (store, id, login, display_name, role, scope_region_id, error);
 }
 
-/* Whether this installation is a county office's. */
 /* The kind of this installation's node: 'township', 'county' or 'grid'. */
 static char *
 dup_node_kind (FgStore *store)
@@ -687,7 +686,9 @@ check_manage (FgStore     *store,
  * @password: the first password
  * @error: return location for an error
  *
- * The first account of an installation must be a township administrator.
+ * The first account of an installation must be its administrator: a
+ * township's, a county office's or a grid station's (see
+ * fg_account_get_admin_role()).
  *
  * Returns: (transfer full): the new account, or %NULL with @error set
  */
