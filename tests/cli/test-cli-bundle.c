@@ -7,15 +7,7 @@
  * two databases: a demo township that sends, and a second office of the
  * same township that receives. What was stored is read with sqlite3.
  */
-#include <string.h>
-
-#include <gio/gio.h>
-#include <glib/gstdio.h>
-#include <sqlite3.h>
-
-#ifdef G_OS_UNIX
-#include <unistd.h>
-#endif
+#include "fg-cli-test-util.h"
 
 #define B_PASSWORD "second-office-1"
 
@@ -26,44 +18,6 @@ typedef struct
   char *b_db;
   char *xdg_data_home;
 } Fixture;
-
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_free (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-  g_free (result);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -82,113 +36,23 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  fg_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->a_db);
   g_free (f->b_db);
   g_free (f->xdg_data_home);
 }
 
-/* The child gets a session of its own, without a controlling terminal, so
- * that no prompt can wait for someone running the tests. */
-static void
-detach_from_terminal (gpointer user_data)
-{
-#ifdef G_OS_UNIX
-  setsid ();
-#endif
-}
-
-/* firegrid-cli --db @db [--user @user] ARGS…, with @password in
- * FIREGRID_PASSWORD. */
-static Result *
-run (Fixture    *f,
-     const char *db,
-     const char *user,
-     const char *password,
-     const char *first_arg,
-     ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *program = g_getenv ("FIREGRID_CLI");
-  Result *result = g_new0 (Result, 1);
-  va_list args;
-
-  g_assert_nonnull (program);
-  g_ptr_array_add (argv, (char *) program);
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, (char *) db);
-  if (user != NULL)
-    {
-      g_ptr_array_add (argv, (char *) "--user");
-      g_ptr_array_add (argv, (char *) user);
-    }
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->xdg_data_home, TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "FIREGRID_NEW_PASSWORD");
-  if (password != NULL)
-    g_subprocess_launcher_setenv (launcher, "FIREGRID_PASSWORD", password, TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "FIREGRID_PASSWORD");
-  g_subprocess_launcher_set_child_setup (launcher, detach_from_terminal, NULL, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
-  return result;
-}
-
 /* the office (a demo township) and the second office */
-#define RUN_A(f, ...) run ((f), (f)->a_db, "admin", "demo-admin", __VA_ARGS__, NULL)
-#define RUN_B(f, ...) run ((f), (f)->b_db, "admin", B_PASSWORD, __VA_ARGS__, NULL)
-
-#define assert_success(result) \
-  G_STMT_START { \
-    if ((result)->status != 0) \
-      g_error ("firegrid-cli failed with %d: %s", (result)->status, (result)->err); \
-    g_assert_cmpstr ((result)->err, ==, ""); \
-  } G_STMT_END
+#define RUN_A(f, ...) run_cli ((f)->a_db, "admin", "demo-admin", (f)->xdg_data_home, NULL, NULL, __VA_ARGS__, NULL)
+#define RUN_B(f, ...) run_cli ((f)->b_db, "admin", B_PASSWORD, (f)->xdg_data_home, NULL, NULL, __VA_ARGS__, NULL)
 
 /* A refusal: exit status 1, one line naming the program, nothing on stdout. */
-#define assert_refused(result, fragment) \
+#define assert_refused_in_one_line(result, fragment) \
   G_STMT_START { \
-    g_assert_cmpint ((result)->status, ==, 1); \
-    g_assert_true (g_str_has_prefix ((result)->err, "firegrid-cli: ")); \
+    assert_refused_saying ((result), 1, (fragment)); \
     g_assert_true (strchr ((result)->err, '\n') == (result)->err + strlen ((result)->err) - 1); \
-    g_assert_nonnull (strstr ((result)->err, (fragment))); \
-    g_assert_cmpstr ((result)->out, ==, ""); \
   } G_STMT_END
-
-static gint64
-count (const char *db_path,
-       const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
-}
 
 static void
 test_cli_bundle (Fixture       *f,
@@ -206,9 +70,10 @@ test_cli_bundle (Fixture       *f,
 
   /* the office: a demo township; the second office: the same township, set up anew */
   {
-    g_autoptr(Result) demo = run (f, f->a_db, NULL, NULL, "demo", NULL);
-    g_autoptr(Result) init = run (f, f->b_db, NULL, B_PASSWORD, "init", "--township", "410425101", "--name", "冢头镇",
-                                  "--county-name", "郏县", "--admin", "admin", NULL);
+    g_autoptr(Result) demo = run_cli (f->a_db, NULL, NULL, f->xdg_data_home, NULL, NULL, "demo", NULL);
+    g_autoptr(Result) init = run_cli (f->b_db, NULL, B_PASSWORD, f->xdg_data_home, NULL, NULL, "init",
+                                      "--township", "410425101", "--name", "冢头镇", "--county-name", "郏县",
+                                      "--admin", "admin", NULL);
 
     assert_success (demo);
     assert_success (init);
@@ -280,7 +145,7 @@ test_cli_bundle (Fixture       *f,
   {
     g_autoptr(Result) again = RUN_B (f, "import", bundle);
 
-    assert_refused (again, "already");
+    assert_refused_in_one_line (again, "already");
     g_assert_cmpint (count (f->b_db, "SELECT count(*) FROM bundle_in"), ==, 1);
   }
 
@@ -288,7 +153,7 @@ test_cli_bundle (Fixture       *f,
   {
     g_autoptr(Result) export = RUN_A (f, "export", "--to", "410425101000", "--out", nothing);
 
-    assert_refused (export, "nothing to send");
+    assert_refused_in_one_line (export, "nothing to send");
     g_assert_false (g_file_test (nothing, G_FILE_TEST_EXISTS));
   }
 
@@ -302,8 +167,8 @@ test_cli_bundle (Fixture       *f,
     g_autoptr(Result) verify = RUN_B (f, "verify", flipped);
     g_autoptr(Result) import = RUN_B (f, "import", flipped);
 
-    assert_refused (verify, "signature");
-    assert_refused (import, "signature");
+    assert_refused_in_one_line (verify, "signature");
+    assert_refused_in_one_line (import, "signature");
     g_assert_cmpint (count (f->b_db, "SELECT count(*) FROM bundle_in"), ==, 1);
   }
 
@@ -311,7 +176,7 @@ test_cli_bundle (Fixture       *f,
   {
     g_autoptr(Result) import = RUN_B (f, "import", a_peer);
 
-    assert_refused (import, "not a Firegrid bundle");
+    assert_refused_in_one_line (import, "not a Firegrid bundle");
   }
 }
 
@@ -328,15 +193,16 @@ test_cli_grid_station (Fixture       *f,
   gint64 venues;
 
   {
-    g_autoptr(Result) demo = run (f, f->a_db, NULL, NULL, "demo", NULL);
-    g_autoptr(Result) bad = run (f, f->b_db, NULL, B_PASSWORD, "init", "--grid", "410425101001", "--admin", "admin",
-                                 NULL);
+    g_autoptr(Result) demo = run_cli (f->a_db, NULL, NULL, f->xdg_data_home, NULL, NULL, "demo", NULL);
+    g_autoptr(Result) bad = run_cli (f->b_db, NULL, B_PASSWORD, f->xdg_data_home, NULL, NULL,
+                                     "init", "--grid", "410425101001", "--admin", "admin", NULL);
     g_autoptr(Result) init = NULL;
 
     assert_success (demo);
-    assert_refused (bad, "is not a grid’s code");
+    assert_refused_in_one_line (bad, "is not a grid’s code");
     g_assert_false (g_file_test (f->b_db, G_FILE_TEST_EXISTS));
-    init = run (f, f->b_db, NULL, B_PASSWORD, "init", "--grid", "410425101001-1", "--admin", "admin", NULL);
+    init = run_cli (f->b_db, NULL, B_PASSWORD, f->xdg_data_home, NULL, NULL,
+                    "init", "--grid", "410425101001-1", "--admin", "admin", NULL);
     assert_success (init);
     g_assert_nonnull (strstr (init->out, "grid station’s administrator"));
   }
@@ -402,9 +268,10 @@ test_cli_audit (Fixture       *f,
   gint64 records;
 
   {
-    g_autoptr(Result) demo = run (f, f->a_db, NULL, NULL, "demo", "--venues", "20", NULL);
-    g_autoptr(Result) init = run (f, f->b_db, NULL, B_PASSWORD, "init", "--county", "410425", "--name", "郏县",
-                                  "--admin", "admin", NULL);
+    g_autoptr(Result) demo = run_cli (f->a_db, NULL, NULL, f->xdg_data_home, NULL, NULL,
+                                      "demo", "--venues", "20", NULL);
+    g_autoptr(Result) init = run_cli (f->b_db, NULL, B_PASSWORD, f->xdg_data_home, NULL, NULL,
+                                      "init", "--county", "410425", "--name", "郏县", "--admin", "admin", NULL);
 
     assert_success (demo);
     assert_success (init);
@@ -429,7 +296,7 @@ test_cli_audit (Fixture       *f,
   {
     g_autoptr(Result) verify = RUN_B (f, "audit", "verify", "--node", "410425101000");
 
-    assert_refused (verify, "No audit records of “410425101000” are kept here");
+    assert_refused_in_one_line (verify, "No audit records of “410425101000” are kept here");
   }
 
   {
@@ -470,7 +337,7 @@ test_cli_audit (Fixture       *f,
   {
     g_autoptr(Result) verify = RUN_B (f, "audit", "verify", "--node", "410425101000");
 
-    assert_refused (verify, "record 3 ");
+    assert_refused_in_one_line (verify, "record 3 ");
   }
 }
 

@@ -8,15 +8,8 @@
  * checked against the county's database read with sqlite3.
  */
 #include <stdlib.h>
-#include <string.h>
 
-#include <gio/gio.h>
-#include <glib/gstdio.h>
-#include <sqlite3.h>
-
-#ifdef G_OS_UNIX
-#include <unistd.h>
-#endif
+#include "fg-cli-test-util.h"
 
 #define COUNTY_PASSWORD "county-office-1"
 
@@ -27,44 +20,6 @@ typedef struct
   char *county_db;
   char *xdg_data_home;
 } Fixture;
-
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_free (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-  g_free (result);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -83,94 +38,17 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  fg_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->township_db);
   g_free (f->county_db);
   g_free (f->xdg_data_home);
 }
 
-/* No controlling terminal, so that no prompt can wait for someone. */
-static void
-detach_from_terminal (gpointer user_data)
-{
-#ifdef G_OS_UNIX
-  setsid ();
-#endif
-}
-
-/* firegrid-cli --db @db [--user @user] ARGS…, with @password in
- * FIREGRID_PASSWORD. */
-static Result *
-run (Fixture    *f,
-     const char *db,
-     const char *user,
-     const char *password,
-     const char *first_arg,
-     ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *program = g_getenv ("FIREGRID_CLI");
-  Result *result = g_new0 (Result, 1);
-  va_list args;
-
-  g_assert_nonnull (program);
-  g_ptr_array_add (argv, (char *) program);
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, (char *) db);
-  if (user != NULL)
-    {
-      g_ptr_array_add (argv, (char *) "--user");
-      g_ptr_array_add (argv, (char *) user);
-    }
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->xdg_data_home, TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "FIREGRID_NEW_PASSWORD");
-  if (password != NULL)
-    g_subprocess_launcher_setenv (launcher, "FIREGRID_PASSWORD", password, TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "FIREGRID_PASSWORD");
-  g_subprocess_launcher_set_child_setup (launcher, detach_from_terminal, NULL, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
-  return result;
-}
-
-#define RUN_TOWNSHIP(f, ...) run ((f), (f)->township_db, "admin", "demo-admin", __VA_ARGS__, NULL)
-#define RUN_COUNTY(f, ...) run ((f), (f)->county_db, "guo", COUNTY_PASSWORD, __VA_ARGS__, NULL)
-
-#define assert_success(result) \
-  G_STMT_START { \
-    if ((result)->status != 0) \
-      g_error ("firegrid-cli failed with %d: %s", (result)->status, (result)->err); \
-    g_assert_cmpstr ((result)->err, ==, ""); \
-  } G_STMT_END
-
-/* Refused (1) or a wrong command line (2): a message naming the program,
- * nothing on stdout. */
-#define assert_failed(result, expected_status, fragment) \
-  G_STMT_START { \
-    g_assert_cmpint ((result)->status, ==, (expected_status)); \
-    g_assert_true (g_str_has_prefix ((result)->err, "firegrid-cli: ")); \
-    g_assert_nonnull (strstr ((result)->err, (fragment))); \
-    g_assert_cmpstr ((result)->out, ==, ""); \
-  } G_STMT_END
+#define RUN_TOWNSHIP(f, ...) \
+  run_cli ((f)->township_db, "admin", "demo-admin", (f)->xdg_data_home, NULL, NULL, __VA_ARGS__, NULL)
+#define RUN_COUNTY(f, ...) \
+  run_cli ((f)->county_db, "guo", COUNTY_PASSWORD, (f)->xdg_data_home, NULL, NULL, __VA_ARGS__, NULL)
 
 static char *
 query_text (const char *db_path,
@@ -207,9 +85,9 @@ set_up_county (Fixture *f)
   g_autofree char *county_peer = g_build_filename (f->dir, "county.fgpeer", NULL);
   g_autofree char *bundle = g_build_filename (f->dir, "up.fgbundle", NULL);
   g_autofree char *tomorrow = day (1);
-  g_autoptr(Result) demo = run (f, f->township_db, NULL, NULL, "demo", NULL);
-  g_autoptr(Result) init = run (f, f->county_db, NULL, COUNTY_PASSWORD, "init", "--county", "410425",
-                                "--name", "郏县", "--admin", "guo", NULL);
+  g_autoptr(Result) demo = run_cli (f->township_db, NULL, NULL, f->xdg_data_home, NULL, NULL, "demo", NULL);
+  g_autoptr(Result) init = run_cli (f->county_db, NULL, COUNTY_PASSWORD, f->xdg_data_home, NULL, NULL,
+                                    "init", "--county", "410425", "--name", "郏县", "--admin", "guo", NULL);
   g_autoptr(Result) hazards = NULL;
   g_autoptr(Result) notice = NULL;
   g_autofree char *hazard_id = NULL;
@@ -349,15 +227,16 @@ test_cli_report_table (Fixture       *f,
   /* a county that has received nothing says what to do */
   {
     g_autofree char *new_county = g_build_filename (f->dir, "new-county.db", NULL);
-    g_autoptr(Result) init = run (f, new_county, NULL, COUNTY_PASSWORD, "init", "--county", "410425",
-                                  "--name", "郏县", "--admin", "guo", NULL);
+    g_autoptr(Result) init = run_cli (new_county, NULL, COUNTY_PASSWORD, f->xdg_data_home, NULL, NULL,
+                                      "init", "--county", "410425", "--name", "郏县", "--admin", "guo", NULL);
 
     assert_success (init);
-    empty = run (f, new_county, "guo", COUNTY_PASSWORD, "report", "townships", NULL);
+    empty = run_cli (new_county, "guo", COUNTY_PASSWORD, f->xdg_data_home, NULL, NULL, "report", "townships", NULL);
     assert_success (empty);
     g_assert_nonnull (strstr (empty->out, "firegrid-cli import"));
     g_clear_pointer (&empty, result_free);
-    empty = run (f, new_county, "guo", COUNTY_PASSWORD, "report", "townships", "--format", "tsv", NULL);
+    empty = run_cli (new_county, "guo", COUNTY_PASSWORD, f->xdg_data_home, NULL, NULL,
+                     "report", "townships", "--format", "tsv", NULL);
     assert_success (empty);
     g_assert_cmpstr (empty->out, ==, "");
   }
@@ -379,15 +258,15 @@ test_cli_report_table (Fixture       *f,
   g_assert_nonnull (strstr (help->out, "--format tsv"));
 
   bad_by = RUN_COUNTY (f, "report", "townships", "--by", "size");
-  assert_failed (bad_by, 2, "--by");
+  assert_refused_saying (bad_by, 2, "--by");
   bad_day = RUN_COUNTY (f, "report", "townships", "--from", "2026-02-30");
-  assert_failed (bad_day, 2, "2026-02-30");
+  assert_refused_saying (bad_day, 2, "2026-02-30");
   backwards = RUN_COUNTY (f, "report", "townships", "--from", "2026-03-01", "--to", "2026-02-01");
-  assert_failed (backwards, 2, "2026-03-01");
+  assert_refused_saying (backwards, 2, "2026-03-01");
 
   /* a grid worker of the township sees a grid, not the township */
-  grid = run (f, f->township_db, "grid", "demo-grid", "report", "townships", NULL);
-  assert_failed (grid, 1, "firegrid-cli: ");
+  grid = run_cli (f->township_db, "grid", "demo-grid", f->xdg_data_home, NULL, NULL, "report", "townships", NULL);
+  assert_refused_saying (grid, 1, "firegrid-cli: ");
 }
 
 int
