@@ -8,15 +8,7 @@
  * and voided, and the usage errors of each command. The check code a
  * person would read off the paper is read from the database instead.
  */
-#include <string.h>
-
-#include <gio/gio.h>
-#include <glib/gstdio.h>
-#include <sqlite3.h>
-
-#ifdef G_OS_UNIX
-#include <unistd.h>
-#endif
+#include "fg-cli-test-util.h"
 
 typedef struct
 {
@@ -28,54 +20,6 @@ typedef struct
   const char *user;
   const char *password;
 } Fixture;
-
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_free (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-  g_free (result);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-/* The child gets a session of its own, without a controlling terminal, so
- * that no password prompt can wait for someone running the tests. */
-static void
-detach_from_terminal (gpointer user_data)
-{
-#ifdef G_OS_UNIX
-  setsid ();
-#endif
-}
 
 static void
 log_in_as (Fixture    *f,
@@ -93,69 +37,16 @@ run (Fixture    *f,
      const char *first_arg,
      ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *program = g_getenv ("FIREGRID_CLI");
-  Result *result = g_new0 (Result, 1);
   va_list args;
+  Result *result;
 
-  g_assert_nonnull (program);
-
-  g_ptr_array_add (argv, (char *) program);
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, f->db);
-  if (f->user != NULL)
-    {
-      g_ptr_array_add (argv, (char *) "--user");
-      g_ptr_array_add (argv, (char *) f->user);
-    }
   va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->xdg_data_home, TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "FIREGRID_PASSWORD");
-  g_subprocess_launcher_unsetenv (launcher, "FIREGRID_NEW_PASSWORD");
-  if (f->password != NULL)
-    g_subprocess_launcher_setenv (launcher, "FIREGRID_PASSWORD", f->password, TRUE);
-  g_subprocess_launcher_set_child_setup (launcher, detach_from_terminal, NULL, NULL);
   /* relative paths (--out x.pdf) land in the fixture */
-  g_subprocess_launcher_set_cwd (launcher, f->dir);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
+  result = run_cli_valist (f->db, f->user, f->password, f->xdg_data_home, f->dir, NULL, first_arg, args);
+  va_end (args);
 
   return result;
 }
-
-#define assert_success(result) \
-  G_STMT_START { \
-    if ((result)->status != 0) \
-      g_error ("firegrid-cli failed with %d: %s", (result)->status, (result)->err); \
-    g_assert_cmpstr ((result)->err, ==, ""); \
-  } G_STMT_END
-
-/* A refusal: the status, one message naming the program, nothing on stdout. */
-#define assert_refused(result, expected_status) \
-  G_STMT_START { \
-    g_test_message ("refused (%d): %s", (result)->status, (result)->err); \
-    g_assert_cmpint ((result)->status, ==, (expected_status)); \
-    g_assert_true (g_str_has_prefix ((result)->err, "firegrid-cli: ")); \
-    g_assert_cmpstr ((result)->out, ==, ""); \
-  } G_STMT_END
 
 /* A verdict other than genuine: said on stdout, exit status 1. */
 #define assert_not_genuine(result, verdict) \
@@ -186,21 +77,10 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  fg_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
   g_free (f->xdg_data_home);
-}
-
-static guint
-count_lines (const char *text)
-{
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p == '\n')
-      n++;
-  return n;
 }
 
 /* The field @column of the first TSV line whose field @key_column is @key. */

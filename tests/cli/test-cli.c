@@ -6,14 +6,7 @@
  * Runs the built program (FIREGRID_CLI, set by meson) as a subprocess on
  * temporary databases and checks what it prints and what it keeps.
  */
-#include <string.h>
-
-#include <gio/gio.h>
-#include <glib/gstdio.h>
-
-#ifdef G_OS_UNIX
-#include <unistd.h>
-#endif
+#include "fg-cli-test-util.h"
 
 #define TOWNSHIP "410425101"
 #define VILLAGE "410425101201"
@@ -35,44 +28,6 @@ typedef struct
   const char *new_password;
 } Fixture;
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_free (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-  g_free (result);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -89,20 +44,10 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  fg_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
   g_free (f->xdg_data_home);
-}
-
-/* The child gets a session of its own, without a controlling terminal, so
- * that no password prompt can wait for someone running the tests. */
-static void
-detach_from_terminal (gpointer user_data)
-{
-#ifdef G_OS_UNIX
-  setsid ();
-#endif
 }
 
 static void
@@ -119,57 +64,19 @@ log_in_as (Fixture    *f,
  * the fixture says. The default database lies inside the fixture too,
  * never in the home of whoever runs the tests. */
 static Result *
-run_cli_valist (Fixture    *f,
-                gboolean    with_db,
-                const char *first_arg,
-                va_list     args)
+run_as_fixture_says (Fixture    *f,
+                     gboolean    with_db,
+                     const char *first_arg,
+                     va_list     args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *program = g_getenv ("FIREGRID_CLI");
-  Result *result = g_new0 (Result, 1);
+  g_autofree char *new_password = NULL;
+  const char *env[] = { NULL, NULL };
 
-  g_assert_nonnull (program);
-
-  g_ptr_array_add (argv, (char *) program);
-  if (with_db)
-    {
-      g_ptr_array_add (argv, (char *) "--db");
-      g_ptr_array_add (argv, f->db);
-    }
-  if (f->user != NULL)
-    {
-      g_ptr_array_add (argv, (char *) "--user");
-      g_ptr_array_add (argv, (char *) f->user);
-    }
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->xdg_data_home, TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "FIREGRID_PASSWORD");
-  g_subprocess_launcher_unsetenv (launcher, "FIREGRID_NEW_PASSWORD");
-  if (f->password != NULL)
-    g_subprocess_launcher_setenv (launcher, "FIREGRID_PASSWORD", f->password, TRUE);
   if (f->new_password != NULL)
-    g_subprocess_launcher_setenv (launcher, "FIREGRID_NEW_PASSWORD", f->new_password, TRUE);
-  g_subprocess_launcher_set_child_setup (launcher, detach_from_terminal, NULL, NULL);
+    env[0] = new_password = g_strconcat ("FIREGRID_NEW_PASSWORD=", f->new_password, NULL);
 
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
-
-  return result;
+  return run_cli_valist (with_db ? f->db : NULL, f->user, f->password, f->xdg_data_home, NULL, env,
+                         first_arg, args);
 }
 
 static Result *
@@ -181,7 +88,7 @@ run_db (Fixture    *f,
   Result *result;
 
   va_start (args, first_arg);
-  result = run_cli_valist (f, TRUE, first_arg, args);
+  result = run_as_fixture_says (f, TRUE, first_arg, args);
   va_end (args);
 
   return result;
@@ -196,36 +103,10 @@ run_plain (Fixture    *f,
   Result *result;
 
   va_start (args, first_arg);
-  result = run_cli_valist (f, FALSE, first_arg, args);
+  result = run_as_fixture_says (f, FALSE, first_arg, args);
   va_end (args);
 
   return result;
-}
-
-#define assert_success(result) \
-  G_STMT_START { \
-    if ((result)->status != 0) \
-      g_error ("firegrid-cli failed with %d: %s", (result)->status, (result)->err); \
-    g_assert_cmpstr ((result)->err, ==, ""); \
-  } G_STMT_END
-
-/* A refusal: the status, one message naming the program, nothing on stdout. */
-#define assert_refused(result, expected_status) \
-  G_STMT_START { \
-    g_assert_cmpint ((result)->status, ==, (expected_status)); \
-    g_assert_true (g_str_has_prefix ((result)->err, "firegrid-cli: ")); \
-    g_assert_cmpstr ((result)->out, ==, ""); \
-  } G_STMT_END
-
-static guint
-count_lines (const char *text)
-{
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p == '\n')
-      n++;
-  return n;
 }
 
 static void
