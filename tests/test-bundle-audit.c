@@ -15,9 +15,8 @@
 #include <sqlite3.h>
 #include <sodium.h>
 
-#include "fg-test-util.h"
+#include "fg-bundle-test-util.h"
 
-#define PASSWORD "long-password"
 #define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 
 /* test data: set up a grid station of the township's first grid too */
@@ -25,73 +24,22 @@
 
 typedef struct
 {
-  FgTestDir dir;
-  FgStore *store;
-  FgActor *actor;
-} Office;
-
-typedef struct
-{
   Office county;
   Office township;
   Office station;
-  FgRegion *grid;
   char *files;
 } Fixture;
-
-static void
-office_clear (Office *o)
-{
-  g_clear_pointer (&o->actor, fg_actor_unref);
-  g_clear_object (&o->store);
-  if (o->dir.dir != NULL)
-    fg_test_dir_clear (&o->dir);
-}
-
-static const char *
-node_id (Office *o)
-{
-  return fg_store_get_node_id (o->store);
-}
-
-static void
-trust_each_other (Office *a,
-                  Office *b)
-{
-  Office *offices[2] = { a, b };
-
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) file = fg_node_write_peer_file (offices[1 - i]->store, offices[1 - i]->actor, &error);
-      g_autoptr(FgNodeInfo) peer = NULL;
-
-      g_assert_no_error (error);
-      peer = fg_node_read_peer_file (file, &error);
-      g_assert_no_error (error);
-      g_assert_true (fg_node_add_peer (offices[i]->store, offices[i]->actor, peer, &error));
-      g_assert_no_error (error);
-    }
-}
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FgAccount) county_admin = NULL;
   g_autoptr(FgAccount) township_admin = NULL;
 
-  fg_test_dir_init (&f->county.dir);
-  f->county.store = fg_store_open (f->county.dir.db_path, &error);
-  g_assert_no_error (error);
-  county_admin = fg_account_set_up_county (f->county.store, "410425", "郏县", "guo", "郭晓东", PASSWORD, &error);
-  g_assert_no_error (error);
-  f->county.actor = fg_account_login (f->county.store, "guo", PASSWORD, &error);
-  g_assert_no_error (error);
+  county_init (&f->county);
 
-  fg_test_dir_init (&f->township.dir);
-  f->township.store = fg_test_township_new (&f->township.dir, NULL, &f->grid);
+  office_init (&f->township);
   township_admin = fg_account_create (f->township.store, fg_test_installer (), "admin", "张伟",
                                       FG_ROLE_TOWNSHIP_ADMIN, fg_store_get_home_region_id (f->township.store),
                                       PASSWORD, &error);
@@ -106,15 +54,15 @@ fixture_set_up (Fixture       *f,
       fg_test_dir_init (&f->station.dir);
       f->station.store = fg_store_open (f->station.dir.db_path, &error);
       g_assert_no_error (error);
-      station_admin = fg_account_set_up_grid (f->station.store, fg_region_get_code (f->grid), NULL,
+      station_admin = fg_account_set_up_grid (f->station.store, fg_region_get_code (f->township.grid), NULL,
                                               "wang", "王网格", PASSWORD, &error);
       g_assert_no_error (error);
       f->station.actor = fg_account_login (f->station.store, "wang", PASSWORD, &error);
       g_assert_no_error (error);
-      trust_each_other (&f->township, &f->station);
+      introduce (&f->township, &f->station);
     }
 
-  trust_each_other (&f->county, &f->township);
+  introduce (&f->county, &f->township);
   f->files = g_dir_make_tmp ("firegrid-audit-XXXXXX", &error);
   g_assert_no_error (error);
 }
@@ -123,19 +71,10 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->files, 0, NULL);
-  const char *name;
-
-  g_clear_object (&f->grid);
   office_clear (&f->county);
   office_clear (&f->township);
   office_clear (&f->station);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->files, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->files);
+  fg_test_remove_tree (f->files);
   g_free (f->files);
 }
 
@@ -573,7 +512,7 @@ test_audit_township_to_county (Fixture       *f,
 {
   g_autofree char *up = file_path (f, "up.xml");
   g_autofree char *down = file_path (f, "down.xml");
-  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->grid), "老王烧烤");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤");
   g_autofree char *hazard_id = NULL;
   g_autofree char *text = NULL;
   g_autofree char *sent = NULL;
@@ -663,7 +602,7 @@ test_audit_nothing_to_send (Fixture       *f,
   g_autofree char *second = file_path (f, "second.xml");
   g_autofree char *sent_before = NULL;
   g_autofree char *seq_before = NULL;
-  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->grid), "老王烧烤");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤");
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(FgActor) nobody = NULL;
@@ -736,7 +675,7 @@ test_audit_any_text (Fixture       *f,
       g_clear_error (&error);
       g_assert_cmpint (count (&f->township, "SELECT count(*) FROM audit WHERE actor_login = ?1", logins[i]), ==, 1);
     }
-  venue = add_venue (&f->township, fg_region_get_id (f->grid), "老王烧烤");
+  venue = add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤");
   n = audit_count (&f->township);
   sent = own_records (&f->township);
 
@@ -760,7 +699,7 @@ test_audit_edited_record (Fixture       *f,
                           gconstpointer  data)
 {
   g_autofree char *up = file_path (f, "up.xml");
-  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->grid), "老王烧烤");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤");
 
   rename_venue (&f->township, venue, "老王烧烤（新址）");
   execute (&f->township, "UPDATE audit SET after = replace (after, '老王烧烤（新址）', '老李烧烤')"
@@ -776,12 +715,12 @@ test_audit_rehashed_record (Fixture       *f,
                             gconstpointer  data)
 {
   g_autofree char *up = file_path (f, "up.xml");
-  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->grid), "老王烧烤");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤");
   sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
 
   rename_venue (&f->township, venue, "老王烧烤（新址）");
-  add_venue (&f->township, fg_region_get_id (f->grid), "张记面馆");
+  add_venue (&f->township, fg_region_get_id (f->township.grid), "张记面馆");
   execute (&f->township, "UPDATE audit SET actor_login = 'nobody' WHERE action = 'venue-edit'");
 
   /* that record's hash, and no other */
@@ -820,7 +759,7 @@ test_audit_rewritten_log (Fixture       *f,
 {
   g_autofree char *first = file_path (f, "first.xml");
   g_autofree char *second = file_path (f, "second.xml");
-  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->grid), "老王烧烤");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤");
   g_autofree char *seq = NULL;
   g_autoptr(GError) error = NULL;
   guint n_records = 0;
@@ -837,7 +776,7 @@ test_audit_rewritten_log (Fixture       *f,
 
   /* the records go again (the township forgot it had sent them), with a change */
   execute (&f->township, "UPDATE peer SET audit_sent = 0");
-  add_venue (&f->township, fg_region_get_id (f->grid), "张记面馆");
+  add_venue (&f->township, fg_region_get_id (f->township.grid), "张记面馆");
   export_ok (&f->township, &f->county, second);
   import_refused (&f->county, second, FG_BUNDLE_ERROR_AUDIT_TAMPERED);
 }
@@ -850,7 +789,7 @@ test_audit_forged_bundle (Fixture       *f,
 {
   g_autofree char *up = file_path (f, "up.xml");
   g_autofree char *forged = file_path (f, "forged.xml");
-  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->grid), "老王烧烤");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤");
   g_autofree char *text = NULL;
   g_autofree char *changed = NULL;
 
@@ -873,7 +812,7 @@ test_audit_idempotent (Fixture       *f,
   g_autofree char *first = file_path (f, "first.xml");
   g_autofree char *second = file_path (f, "second.xml");
   g_autofree char *third = file_path (f, "third.xml");
-  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->grid), "老王烧烤");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤");
   g_autofree char *kept = NULL;
   g_autofree char *again = NULL;
   g_autoptr(GError) error = NULL;
@@ -903,7 +842,7 @@ test_audit_idempotent (Fixture       *f,
   g_assert_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_ALREADY_IMPORTED);
   g_clear_error (&error);
   execute (&f->township, "UPDATE peer SET audit_sent = 0");
-  add_venue (&f->township, fg_region_get_id (f->grid), "张记面馆");
+  add_venue (&f->township, fg_region_get_id (f->township.grid), "张记面馆");
   report = export_ok (&f->township, &f->county, third);
   n_third = audit_count (&f->township) - 1;
   g_assert_cmpuint (report.audit, ==, n_third);
@@ -928,7 +867,7 @@ test_audit_not_theirs (Fixture       *f,
   g_autofree char *up = file_path (f, "up.xml");
   g_autofree char *down = file_path (f, "down.xml");
   g_autofree char *forged = file_path (f, "forged.xml");
-  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->grid), "老王烧烤");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤");
   g_autofree char *hazard_id = inspect_failing (&f->township, venue);
   g_autofree char *up_text = NULL;
   g_autofree char *down_text = NULL;
@@ -1016,7 +955,7 @@ test_audit_grid_station (Fixture       *f,
   gint64 n_township;
 
   /* down: the township's registry of the grid, and none of its records */
-  g_free (add_venue (&f->township, fg_region_get_id (f->grid), "老王烧烤"));
+  g_free (add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤"));
   report = export_ok (&f->township, &f->station, down);
   g_assert_cmpuint (report.audit, ==, 0);
   text = read_text (down);
@@ -1053,7 +992,7 @@ test_audit_grid_station (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (offices->len, ==, 2);
   g_assert_cmpstr (((FgNodeInfo *) g_ptr_array_index (offices, 0))->scope_code, ==, "410425101000");
-  g_assert_cmpstr (((FgNodeInfo *) g_ptr_array_index (offices, 1))->scope_code, ==, fg_region_get_code (f->grid));
+  g_assert_cmpstr (((FgNodeInfo *) g_ptr_array_index (offices, 1))->scope_code, ==, fg_region_get_code (f->township.grid));
   g_assert_cmpint (((FgNodeInfo *) g_ptr_array_index (offices, 1))->kind, ==, FG_NODE_KIND_GRID);
   g_assert_cmpstr (((FgNodeInfo *) g_ptr_array_index (offices, 1))->scope_name, ==, "第一网格");
   entries = fg_audit_list_received (f->county.store, f->county.actor, NULL, venue, 100, &error);

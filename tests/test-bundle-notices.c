@@ -14,21 +14,7 @@
 
 #include <sqlite3.h>
 
-#include "fg-test-util.h"
-
-#define PASSWORD "long-password"
-
-/* One installation: a county office, or a township office with a
- * restaurant whose inspection found four hazards. */
-typedef struct
-{
-  FgTestDir dir;
-  FgStore *store;
-  FgActor *actor;
-  char *venue_id;
-  char *inspection_id;
-  GPtrArray *hazard_ids;
-} Office;
+#include "fg-bundle-test-util.h"
 
 typedef struct
 {
@@ -36,21 +22,6 @@ typedef struct
   Office township;
   char *files;
 } Fixture;
-
-static void
-county_init (Office *o)
-{
-  g_autoptr(FgAccount) admin = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fg_test_dir_init (&o->dir);
-  o->store = fg_store_open (o->dir.db_path, &error);
-  g_assert_no_error (error);
-  admin = fg_account_set_up_county (o->store, "410425", "郏县", "guo", "郭晓东", PASSWORD, &error);
-  g_assert_no_error (error);
-  o->actor = fg_account_login (o->store, "guo", PASSWORD, &error);
-  g_assert_no_error (error);
-}
 
 /* A township office: its administrator inspects a restaurant in its
  * first grid, which fails four ordinary items. */
@@ -115,26 +86,6 @@ township_init (Office     *o,
 }
 
 static void
-office_clear (Office *o)
-{
-  g_clear_pointer (&o->actor, fg_actor_unref);
-  g_clear_pointer (&o->venue_id, g_free);
-  g_clear_pointer (&o->inspection_id, g_free);
-  g_clear_pointer (&o->hazard_ids, g_ptr_array_unref);
-  g_clear_object (&o->store);
-  if (o->dir.dir != NULL)
-    fg_test_dir_clear (&o->dir);
-}
-
-/* @to trusts @from: it adds @from's peer file. */
-static void
-trust (Office *to,
-       Office *from)
-{
-  fg_test_trust (to->store, to->actor, from->store, from->actor);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -149,26 +100,12 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_files (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   office_clear (&f->county);
   office_clear (&f->township);
-  remove_files (f->files);
+  fg_test_remove_tree (f->files);
   g_free (f->files);
 }
 
@@ -177,12 +114,6 @@ file_path (Fixture    *f,
            const char *name)
 {
   return g_build_filename (f->files, name, NULL);
-}
-
-static const char *
-node_id (Office *o)
-{
-  return fg_store_get_node_id (o->store);
 }
 
 static const char *

@@ -17,23 +17,7 @@
 #include <sqlite3.h>
 #include <sodium.h>
 
-#include "fg-test-util.h"
-
-/* One installation. */
-typedef struct
-{
-  FgTestDir dir;
-  FgStore *store;
-  FgRegion *village;
-  FgRegion *grid;
-  FgActor *actor;  /* who works here: the installer, or an account */
-} Office;
-
-static FgActor *
-actor_of (Office *o)
-{
-  return o->actor != NULL ? o->actor : fg_test_installer ();
-}
+#include "fg-bundle-test-util.h"
 
 typedef struct
 {
@@ -44,63 +28,6 @@ typedef struct
 
 /* test data: A and B do not know each other yet */
 #define STRANGERS GINT_TO_POINTER (1)
-
-static void
-office_init (Office *o)
-{
-  fg_test_dir_init (&o->dir);
-  o->store = fg_test_township_new (&o->dir, &o->village, &o->grid);
-}
-
-static void
-office_clear (Office *o)
-{
-  g_clear_object (&o->village);
-  g_clear_object (&o->grid);
-  g_clear_pointer (&o->actor, fg_actor_unref);
-  g_clear_object (&o->store);
-  if (o->dir.dir != NULL)
-    fg_test_dir_clear (&o->dir);
-}
-
-static FgNodeInfo *
-peer_file_of (Office *o)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) file = fg_node_write_peer_file (o->store, actor_of (o), &error);
-  FgNodeInfo *peer;
-
-  g_assert_no_error (error);
-  peer = fg_node_read_peer_file (file, &error);
-  g_assert_no_error (error);
-  return peer;
-}
-
-/* @to trusts @from: it adds @from's peer file. */
-static void
-trust (Office *to,
-       Office *from)
-{
-  g_autoptr(FgNodeInfo) peer = peer_file_of (from);
-  g_autoptr(GError) error = NULL;
-
-  fg_node_add_peer (to->store, actor_of (to), peer, &error);
-  g_assert_no_error (error);
-}
-
-static void
-introduce (Office *a,
-           Office *b)
-{
-  trust (a, b);
-  trust (b, a);
-}
-
-static const char *
-node_id (Office *o)
-{
-  return fg_store_get_node_id (o->store);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -117,33 +44,12 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   office_clear (&f->a);
   office_clear (&f->b);
-  remove_tree (f->files);
+  fg_test_remove_tree (f->files);
   g_free (f->files);
 }
 
