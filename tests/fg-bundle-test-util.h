@@ -102,3 +102,156 @@ introduce (Office *a,
   trust (a, b);
   trust (b, a);
 }
+
+/* Reading the databases behind the store's back */
+
+static inline sqlite3 *
+open_db (Office *o)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (o->dir.db_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  return db;
+}
+
+/* The number @sql finds, with @arg (or NULL) as its ?1. */
+static inline gint64
+count (Office     *o,
+       const char *sql,
+       const char *arg)
+{
+  sqlite3 *db = open_db (o);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* The first column of the first row, or NULL. */
+static inline char *
+query_text (Office     *o,
+            const char *sql,
+            const char *arg)
+{
+  sqlite3 *db = open_db (o);
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+static inline void
+execute (Office     *o,
+         const char *sql)
+{
+  sqlite3 *db = open_db (o);
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+/* The rows of @sql, one line each, columns separated by "|". */
+static inline char *
+rows (Office     *o,
+      const char *sql,
+      const char *arg)
+{
+  sqlite3 *db = open_db (o);
+  sqlite3_stmt *stmt = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        g_string_append_printf (text, "%s|", sqlite3_column_type (stmt, i) == SQLITE_NULL
+                                             ? "NULL" : (const char *) sqlite3_column_text (stmt, i));
+      g_string_append_c (text, '\n');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (text, FALSE);
+}
+
+/* Every row of every table, in order: two dumps are equal when nothing
+ * was written in between. */
+static inline char *
+dump (Office *o)
+{
+  sqlite3 *db = open_db (o);
+  sqlite3_stmt *tables = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                       " AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                                       -1, &tables, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (tables, 0);
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1", table);
+      sqlite3_stmt *rows = NULL;
+
+      g_string_append_printf (text, "[%s]\n", table);
+      if (sqlite3_prepare_v2 (db, sql, -1, &rows, NULL) != SQLITE_OK)
+        {
+          /* a virtual table's shadow, say */
+          g_string_append (text, "(unreadable)\n");
+          continue;
+        }
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        {
+          for (int i = 0; i < sqlite3_column_count (rows); i++)
+            {
+              if (sqlite3_column_type (rows, i) == SQLITE_BLOB)
+                g_string_append_printf (text, "<%d bytes>", sqlite3_column_bytes (rows, i));
+              else
+                g_string_append (text, sqlite3_column_type (rows, i) == SQLITE_NULL
+                                       ? "NULL" : (const char *) sqlite3_column_text (rows, i));
+              g_string_append_c (text, '|');
+            }
+          g_string_append_c (text, '\n');
+        }
+      sqlite3_finalize (rows);
+    }
+  sqlite3_finalize (tables);
+  sqlite3_close (db);
+  return g_string_free (text, FALSE);
+}
+
+/* The same installation as @from, as it stands now, worked by the
+ * installer. */
+static inline void
+clone_office (Office *from,
+              Office *clone)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  fg_test_dir_init (&clone->dir);
+  sql = g_strdup_printf ("VACUUM INTO '%s'", clone->dir.db_path);
+  execute (from, sql);
+  clone->store = fg_store_open (clone->dir.db_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fg_store_get_node_id (clone->store), ==, node_id (from));
+}

@@ -62,109 +62,6 @@ file_path (Fixture    *f,
 
 /* Reading the databases behind the store's back */
 
-static sqlite3 *
-open_db (Office *o)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (o->dir.db_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  return db;
-}
-
-static gint64
-count (Office     *o,
-       const char *sql)
-{
-  sqlite3 *db = open_db (o);
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
-}
-
-/* The first column of the first row, or NULL. */
-static char *
-query_text (Office     *o,
-            const char *sql,
-            const char *arg)
-{
-  sqlite3 *db = open_db (o);
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (arg != NULL)
-    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return text;
-}
-
-static void
-execute (Office     *o,
-         const char *sql)
-{
-  sqlite3 *db = open_db (o);
-
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
-/* Every row of every table, in order: two dumps are equal when nothing
- * was written in between. */
-static char *
-dump (Office *o)
-{
-  sqlite3 *db = open_db (o);
-  sqlite3_stmt *tables = NULL;
-  GString *text = g_string_new (NULL);
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT name FROM sqlite_master WHERE type = 'table'"
-                                       " AND name NOT LIKE 'sqlite_%' ORDER BY name",
-                                       -1, &tables, NULL),
-                   ==, SQLITE_OK);
-  while (sqlite3_step (tables) == SQLITE_ROW)
-    {
-      const char *table = (const char *) sqlite3_column_text (tables, 0);
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1", table);
-      sqlite3_stmt *rows = NULL;
-
-      g_string_append_printf (text, "[%s]\n", table);
-      if (sqlite3_prepare_v2 (db, sql, -1, &rows, NULL) != SQLITE_OK)
-        {
-          /* a virtual table's shadow, say */
-          g_string_append (text, "(unreadable)\n");
-          continue;
-        }
-      while (sqlite3_step (rows) == SQLITE_ROW)
-        {
-          for (int i = 0; i < sqlite3_column_count (rows); i++)
-            {
-              if (sqlite3_column_type (rows, i) == SQLITE_BLOB)
-                g_string_append_printf (text, "<%d bytes>", sqlite3_column_bytes (rows, i));
-              else
-                g_string_append (text, sqlite3_column_type (rows, i) == SQLITE_NULL
-                                       ? "NULL" : (const char *) sqlite3_column_text (rows, i));
-              g_string_append_c (text, '|');
-            }
-          g_string_append_c (text, '\n');
-        }
-      sqlite3_finalize (rows);
-    }
-  sqlite3_finalize (tables);
-  sqlite3_close (db);
-  return g_string_free (text, FALSE);
-}
-
 /* The synced venue rows, as both ends should hold them. */
 static char *
 dump_venues (Office *o)
@@ -407,7 +304,7 @@ test_bundle_round_trip (Fixture       *f,
   report = export_ok (&f->a, &f->b, first);
   g_assert_cmpuint (report.added, >, 0);
   g_assert_cmpuint (report.photos, ==, 1);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue"), ==, 0);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue", NULL), ==, 0);
 
   report = import_ok (&f->b, first);
   g_assert_cmpuint (report.added, >=, 8);  /* a village, 3 venues, an inspection, a hazard, 2 events */
@@ -433,8 +330,9 @@ test_bundle_round_trip (Fixture       *f,
     g_assert_cmpstr (fg_venue_get_region_id (venue), ==, fg_region_get_id (new_village));
     g_assert_cmpstr (fg_venue_get_village_name (venue), ==, "王庄村");
   }
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue"), ==, 3);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM region"), ==, count (&f->a, "SELECT count(*) FROM region"));
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue", NULL), ==, 3);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM region", NULL), ==,
+                   count (&f->a, "SELECT count(*) FROM region", NULL));
 
   /* the inspection, finished, with its results and photo */
   {
@@ -515,7 +413,8 @@ test_bundle_round_trip (Fixture       *f,
     g_assert_cmpuint (fg_hazard_get_events (on_a)->len, ==, 3);
   }
   /* B's regions are A's: no second tree */
-  g_assert_cmpint (count (&f->a, "SELECT count(*) FROM region"), ==, count (&f->b, "SELECT count(*) FROM region"));
+  g_assert_cmpint (count (&f->a, "SELECT count(*) FROM region", NULL), ==,
+                   count (&f->b, "SELECT count(*) FROM region", NULL));
   {
     g_autofree char *venues_a = dump_venues (&f->a);
     g_autofree char *venues_b = dump_venues (&f->b);
@@ -647,21 +546,6 @@ import_refused_one_of (Office     *to,
 /* 2. The same bundle twice; two bundles out of order */
 
 static void
-clone_office (Office *from,
-              Office *clone)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = NULL;
-
-  fg_test_dir_init (&clone->dir);
-  sql = g_strdup_printf ("VACUUM INTO '%s'", clone->dir.db_path);
-  execute (from, sql);
-  clone->store = fg_store_open (clone->dir.db_path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (fg_store_get_node_id (clone->store), ==, node_id (from));
-}
-
-static void
 test_bundle_idempotent (Fixture       *f,
                         gconstpointer  data)
 {
@@ -689,13 +573,13 @@ test_bundle_idempotent (Fixture       *f,
   /* in order, each one twice: the second time changes nothing */
   import_ok (&f->b, first);
   import_refused (&f->b, first, FG_BUNDLE_ERROR_ALREADY_IMPORTED);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue"), ==, 2);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue", NULL), ==, 2);
   import_ok (&f->b, second);
   import_refused (&f->b, second, FG_BUNDLE_ERROR_ALREADY_IMPORTED);
   import_refused (&f->b, first, FG_BUNDLE_ERROR_ALREADY_IMPORTED);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue"), ==, 3);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM bundle_in"), ==, 2);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM conflict"), ==, 0);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue", NULL), ==, 3);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM bundle_in", NULL), ==, 2);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM conflict", NULL), ==, 0);
 
   /* out of order on B′: the older version does not undo the newer */
   report = import_ok (&b2, second);
@@ -712,8 +596,9 @@ test_bundle_idempotent (Fixture       *f,
   venues_b2 = dump_venues (&b2);
   g_assert_cmpstr (venues_b, ==, venues_a);
   g_assert_cmpstr (venues_b2, ==, venues_b);
-  g_assert_cmpint (count (&b2, "SELECT count(*) FROM conflict"), ==, 0);
-  g_assert_cmpint (count (&b2, "SELECT count(*) FROM region"), ==, count (&f->b, "SELECT count(*) FROM region"));
+  g_assert_cmpint (count (&b2, "SELECT count(*) FROM conflict", NULL), ==, 0);
+  g_assert_cmpint (count (&b2, "SELECT count(*) FROM region", NULL), ==,
+                   count (&f->b, "SELECT count(*) FROM region", NULL));
 
   office_clear (&b2);
 }
@@ -745,8 +630,8 @@ test_bundle_dry_run (Fixture       *f,
   g_assert_no_error (error);
   after = dump (&f->b);
   g_assert_cmpstr (after, ==, before);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue"), ==, 0);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM bundle_in"), ==, 0);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue", NULL), ==, 0);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM bundle_in", NULL), ==, 0);
 
   /* 2 venues, an inspection, a hazard, 2 events; B's own regions are there already */
   g_assert_cmpuint (dry.added, ==, 6);
@@ -761,10 +646,10 @@ test_bundle_dry_run (Fixture       *f,
   g_assert_cmpuint (done.unchanged, ==, dry.unchanged);
   g_assert_cmpuint (done.conflicts, ==, dry.conflicts);
   g_assert_cmpuint (done.photos, ==, dry.photos);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue"), ==, 2);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM bundle_in"), ==, 1);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM inspection"), ==, 1);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM hazard_event"), ==, 2);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue", NULL), ==, 2);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM bundle_in", NULL), ==, 1);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM inspection", NULL), ==, 1);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM hazard_event", NULL), ==, 2);
 
   /* a dry run of what is imported already says so */
   g_assert_false (fg_bundle_import (f->b.store, fg_test_installer (), path, TRUE, &dry, NULL, &error));
@@ -867,7 +752,7 @@ test_bundle_tampered (Fixture       *f,
 
   /* the file as it was still goes in */
   import_ok (&f->b, path);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue"), ==, 1);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue", NULL), ==, 1);
 }
 
 /* 5. Unknown signers, bundles for someone else */
@@ -969,9 +854,9 @@ test_bundle_out_of_scope (Fixture       *f,
   g_assert_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_OUT_OF_SCOPE);
   g_clear_error (&error);
   import_refused (&f->b, path, FG_BUNDLE_ERROR_OUT_OF_SCOPE);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue"), ==, 0);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM region WHERE code LIKE '410425101202%'"), ==, 0);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM bundle_in"), ==, 0);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue", NULL), ==, 0);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM region WHERE code LIKE '410425101202%'", NULL), ==, 0);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM bundle_in", NULL), ==, 0);
 }
 
 /* 6b. Who may write what goes by who wrote a row's version, not who
@@ -1068,7 +953,7 @@ test_bundle_grid_writer (Fixture       *f,
 
   export_ok (&f->b, &f->a, to_a);
   import_ok (&f->a, to_a);
-  g_assert_cmpint (count (&f->a, "SELECT count(*) FROM region WHERE code = '410425101201-002'"), ==, 1);
+  g_assert_cmpint (count (&f->a, "SELECT count(*) FROM region WHERE code = '410425101201-002'", NULL), ==, 1);
 
   fg_region_rename (f->a.store, fg_test_installer (), fg_region_get_id (second_grid), "第二网格（改）", &error);
   g_assert_no_error (error);
@@ -1129,9 +1014,9 @@ test_bundle_replay (Fixture       *f,
     import_refused_one_of (&f->b, copy, refused);
   }
 
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM bundle_in"), ==, 2);
-  g_assert_cmpint (count (&f->b, "SELECT last_received_seq FROM peer"), ==, 2);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM conflict"), ==, 0);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM bundle_in", NULL), ==, 2);
+  g_assert_cmpint (count (&f->b, "SELECT last_received_seq FROM peer", NULL), ==, 2);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM conflict", NULL), ==, 0);
 }
 
 /* 8. Two offices edit the same venue */
@@ -1193,7 +1078,7 @@ test_bundle_conflict (Fixture       *f,
     g_assert_true (fg_bundle_import (f->b.store, fg_test_installer (), path, TRUE, &report, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (report.conflicts, ==, 1);
-    g_assert_cmpint (count (&f->b, "SELECT count(*) FROM conflict"), ==, 0);
+    g_assert_cmpint (count (&f->b, "SELECT count(*) FROM conflict", NULL), ==, 0);
 
     report = import_ok (&f->b, path);
     g_assert_cmpuint (report.conflicts, ==, 1);
@@ -1202,7 +1087,7 @@ test_bundle_conflict (Fixture       *f,
   name = venue_name (&f->b, v);
   g_assert_cmpstr (name, ==, "老王烧烤（B）");
   g_clear_pointer (&name, g_free);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM conflict"), ==, 1);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM conflict", NULL), ==, 1);
   {
     g_autofree char *lost_node = query_text (&f->b, "SELECT lost_node FROM conflict WHERE row_id = ?1", v);
     g_autofree char *lost_stamp = query_text (&f->b, "SELECT lost_stamp FROM conflict WHERE row_id = ?1", v);
@@ -1266,8 +1151,8 @@ test_bundle_conflict (Fixture       *f,
   name = venue_name (&f->b, v);
   g_assert_cmpstr (name, ==, "老王烧烤（A 二）");
   g_clear_pointer (&name, g_free);
-  g_assert_cmpint (count (&f->a, "SELECT count(*) FROM conflict"), ==, 1);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM conflict"), ==, 1);
+  g_assert_cmpint (count (&f->a, "SELECT count(*) FROM conflict", NULL), ==, 1);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM conflict", NULL), ==, 1);
 
   /* A's clock runs an hour fast (a township PC's clock is often wrong):
    * B's clock moves past the stamps it receives, so that its next edit is
@@ -1339,8 +1224,8 @@ test_bundle_conflict (Fixture       *f,
     g_assert_cmpstr (name, ==, "老王烧烤（B 四）");
     g_clear_pointer (&name, g_free);
   }
-  g_assert_cmpint (count (&f->a, "SELECT count(*) FROM conflict"), ==, 1);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM conflict"), ==, 1);
+  g_assert_cmpint (count (&f->a, "SELECT count(*) FROM conflict", NULL), ==, 1);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM conflict", NULL), ==, 1);
 
   /* Two edits at once again, and the one of B (which did not create the
    * venue) loses at A: the conflict names B as the office whose version
@@ -1393,8 +1278,8 @@ test_bundle_conflict (Fixture       *f,
     venues_b = dump_venues (&f->b);
     g_assert_cmpstr (venues_a, ==, venues_b);
   }
-  g_assert_cmpint (count (&f->a, "SELECT count(*) FROM conflict"), ==, 2);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM conflict"), ==, 2);
+  g_assert_cmpint (count (&f->a, "SELECT count(*) FROM conflict", NULL), ==, 2);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM conflict", NULL), ==, 2);
 }
 
 /* 9. Hostile files */
@@ -1604,7 +1489,7 @@ test_bundle_hostile (Fixture       *f,
     g_assert_cmpmem (signed_text, signed_length, text, length);
   }
   import_ok (&f->b, path);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue"), ==, 1);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue", NULL), ==, 1);
 }
 
 /* 10. An import killed halfway */
@@ -1684,7 +1569,7 @@ test_bundle_killed_import (Fixture       *f,
   introduce (&f->a, &f->b);
   report = export_ok (&f->a, &f->b, path);
   g_assert_cmpuint (report.added, >, 3000);
-  g_assert_cmpint (count (&f->a, "SELECT count(*) FROM venue"), ==, 3000);
+  g_assert_cmpint (count (&f->a, "SELECT count(*) FROM venue", NULL), ==, 3000);
 
   before = dump (&f->b);
   env = g_get_environ ();
@@ -1724,16 +1609,16 @@ test_bundle_killed_import (Fixture       *f,
   /* as before: no venue, the bundle not recorded */
   after = dump (&f->b);
   g_assert_cmpstr (after, ==, before);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue"), ==, 0);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM bundle_in"), ==, 0);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue", NULL), ==, 0);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM bundle_in", NULL), ==, 0);
 
   /* and the same import again goes through */
   g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
   g_assert_no_error (error);
   g_spawn_check_wait_status (status, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue"), ==, 3000);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM bundle_in"), ==, 1);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue", NULL), ==, 3000);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM bundle_in", NULL), ==, 1);
 }
 
 /* 11. A bundle appears whole, or not at all */
@@ -1794,13 +1679,13 @@ test_bundle_export_atomic (Fixture       *f,
   g_assert_cmpuint (count_files (f->files), ==, 1);
   after = dump (&f->a);
   g_assert_cmpstr (after, ==, before);
-  g_assert_cmpint (count (&f->a, "SELECT last_sent_seq FROM peer"), ==, 0);
-  g_assert_cmpint (count (&f->a, "SELECT sent_change FROM peer"), ==, 0);
+  g_assert_cmpint (count (&f->a, "SELECT last_sent_seq FROM peer", NULL), ==, 0);
+  g_assert_cmpint (count (&f->a, "SELECT sent_change FROM peer", NULL), ==, 0);
 
   /* the next export still carries the venue */
   report = export_ok (&f->a, &f->b, good);
   g_assert_cmpuint (report.added, >=, 1);
-  g_assert_cmpint (count (&f->a, "SELECT last_sent_seq FROM peer"), ==, 1);
+  g_assert_cmpint (count (&f->a, "SELECT last_sent_seq FROM peer", NULL), ==, 1);
   g_assert_cmpuint (count_files (f->files), ==, 2);
   import_ok (&f->b, good);
   name = venue_name (&f->b, restaurant);
@@ -1859,7 +1744,7 @@ test_bundle_export_disk_full (Fixture       *f,
   g_assert_cmpuint (count_files (f->files), ==, 0);
   after = dump (&f->a);
   g_assert_cmpstr (after, ==, before);
-  g_assert_cmpint (count (&f->a, "SELECT last_sent_seq FROM peer"), ==, 0);
+  g_assert_cmpint (count (&f->a, "SELECT last_sent_seq FROM peer", NULL), ==, 0);
 
   /* room again: the next export carries everything */
   report = export_ok (&f->a, &f->b, path);
@@ -1911,7 +1796,7 @@ test_bundle_export_progress (Fixture       *f,
   g_assert_cmpuint (fractions->len, >, 0);
   g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), <, 0.6);
   g_assert_cmpuint (count_files (f->files), ==, 0);
-  g_assert_cmpint (count (&f->a, "SELECT last_sent_seq FROM peer"), ==, 0);
+  g_assert_cmpint (count (&f->a, "SELECT last_sent_seq FROM peer", NULL), ==, 0);
 
   /* the whole way */
   g_array_set_size (fractions, 0);
@@ -2018,7 +1903,7 @@ test_bundle_events_out_of_order (Fixture       *f,
   /* the earlier bundle brings what is left (the "found" event) */
   report = import_ok (&f->b, first);
   g_assert_cmpuint (report.added, ==, 1);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM inspection"), ==, 1);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM inspection", NULL), ==, 1);
   {
     g_autoptr(FgHazard) on_a = load_hazard (&f->a, hazard_id);
     g_autoptr(FgHazard) on_b = load_hazard (&f->b, hazard_id);
@@ -2068,24 +1953,24 @@ test_bundle_many_venues (Fixture       *f,
           inspection_id = inspect_failing (&f->a, last, &code, &hazard_id);
         }
     }
-  g_assert_cmpint (count (&f->a, "SELECT count(*) FROM inspection_result"), >, 256);
+  g_assert_cmpint (count (&f->a, "SELECT count(*) FROM inspection_result", NULL), >, 256);
 
   export_ok (&f->a, &f->b, path);
   report = import_ok (&f->b, path);
   g_assert_cmpuint (report.added, >=, 300 + 20 + 20);  /* the venues, the inspections, their hazards */
   g_assert_cmpuint (report.conflicts, ==, 0);
 
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue"), ==, 300);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue", NULL), ==, 300);
   venues_a = dump_venues (&f->a);
   venues_b = dump_venues (&f->b);
   g_assert_cmpstr (venues_b, ==, venues_a);
   counts_a = query_text (&f->a, region_counts, NULL);
   counts_b = query_text (&f->b, region_counts, NULL);
   g_assert_cmpstr (counts_b, ==, counts_a);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM inspection WHERE finished_at IS NOT NULL"), ==, 20);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM inspection WHERE finished_at IS NULL"), ==, 0);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM inspection_result"), ==,
-                   count (&f->a, "SELECT count(*) FROM inspection_result"));
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM inspection WHERE finished_at IS NOT NULL", NULL), ==, 20);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM inspection WHERE finished_at IS NULL", NULL), ==, 0);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM inspection_result", NULL), ==,
+                   count (&f->a, "SELECT count(*) FROM inspection_result", NULL));
   {
     g_autoptr(FgInspection) on_a = fg_inspection_load (f->a.store, fg_test_installer (), inspection_id, &error);
     g_autoptr(FgInspection) on_b = NULL;
@@ -2160,7 +2045,7 @@ test_bundle_venue_twice (Fixture       *f,
   report = import_ok (&f->b, twice);
   g_assert_cmpuint (report.changed, ==, 1);
   g_assert_cmpuint (report.conflicts, ==, 0);
-  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue"), ==, 1);
+  g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue", NULL), ==, 1);
   name = venue_name (&f->b, restaurant);
   g_assert_cmpstr (name, ==, "老王烧烤（新店）");
 }
