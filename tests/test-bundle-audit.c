@@ -186,49 +186,20 @@ occurrences (const char *text,
   return n;
 }
 
-/* @text with the first @old replaced by @new. */
-static char *
-replace_once (const char *text,
-              const char *old,
-              const char *new)
-{
-  const char *at = strstr (text, old);
-
-  g_assert_nonnull (at);
-  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, new, at + strlen (old));
-}
-
 /* The bytes of a bundle before its signature, changed by the caller and
- * signed again with @o's key as the exporter signs: whatever was changed
- * is then genuinely the sender's, and only the reader's checks stand
- * between it and the database. */
+ * signed again with @o's key as the exporter signs (resign()), written to
+ * @path. */
 static void
 write_resigned (Office     *o,
                 const char *text,
                 const char *path)
 {
-  g_autofree char *secret_text = query_text (o, "SELECT secret_key FROM node WHERE id = ?1", node_id (o));
-  g_autofree guint8 *secret = NULL;
-  g_autofree char *signature_text = NULL;
-  g_autoptr(GString) out = NULL;
   g_autoptr(GError) error = NULL;
-  const char *open_tag = g_strrstr (text, "<signature>");
-  crypto_sign_state state;
-  guint8 signature[crypto_sign_BYTES];
-  gsize secret_length = 0;
+  g_autofree char *out = NULL;
+  gsize length = 0;
 
-  g_assert_nonnull (open_tag);
-  secret = g_base64_decode (secret_text, &secret_length);
-  g_assert_cmpuint (secret_length, ==, crypto_sign_SECRETKEYBYTES);
-  g_assert_cmpint (sodium_init (), >=, 0);
-  crypto_sign_init (&state);
-  crypto_sign_update (&state, (const guint8 *) text, (unsigned long long) (open_tag - text));
-  crypto_sign_final_create (&state, signature, NULL, secret);
-  signature_text = g_base64_encode (signature, sizeof signature);
-
-  out = g_string_new_len (text, open_tag - text);
-  g_string_append_printf (out, "<signature>%s</signature>\n</bundle>\n", signature_text);
-  g_file_set_contents (path, out->str, (gssize) out->len, &error);
+  out = resign (o, text, strlen (text), &length);
+  g_file_set_contents (path, out, (gssize) length, &error);
   g_assert_no_error (error);
 }
 
@@ -246,51 +217,6 @@ write_with_element (Office     *o,
   g_assert_nonnull (signature);
   changed = g_strdup_printf ("%.*s%s%s", (int) (signature - text), text, element, signature);
   write_resigned (o, changed, path);
-}
-
-/* Sending */
-
-static FgBundleReport
-export_ok (Office     *from,
-           Office     *to,
-           const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  FgBundleReport report;
-
-  g_assert_true (fg_bundle_export (from->store, from->actor, node_id (to), path, &report, NULL, &error));
-  g_assert_no_error (error);
-  return report;
-}
-
-static FgBundleReport
-import_ok (Office     *to,
-           const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  FgBundleReport report;
-
-  g_assert_true (fg_bundle_import (to->store, to->actor, path, FALSE, &report, NULL, &error));
-  g_assert_no_error (error);
-  return report;
-}
-
-/* Refused with @code, and nothing written. */
-static void
-import_refused (Office     *to,
-                const char *path,
-                int         code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = dump (to);
-  g_autofree char *after = NULL;
-
-  g_assert_false (fg_bundle_import (to->store, to->actor, path, FALSE, NULL, NULL, &error));
-  g_assert_nonnull (error);
-  g_test_message ("refused: %s", error->message);
-  g_assert_error (error, FG_BUNDLE_ERROR, code);
-  after = dump (to);
-  g_assert_cmpstr (after, ==, before);
 }
 
 static char *

@@ -236,51 +236,6 @@ assert_same_notice (FgNotice *at_county,
     g_assert_cmpstr (county_hazards[i], ==, township_hazards[i]);
 }
 
-/* Sending */
-
-static FgBundleReport
-export_ok (Office     *from,
-           Office     *to,
-           const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  FgBundleReport report = { 0 };
-
-  g_assert_true (fg_bundle_export (from->store, from->actor, node_id (to), path, &report, NULL, &error));
-  g_assert_no_error (error);
-  return report;
-}
-
-static FgBundleReport
-import_ok (Office     *to,
-           const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  FgBundleReport report = { 0 };
-
-  g_assert_true (fg_bundle_import (to->store, to->actor, path, FALSE, &report, NULL, &error));
-  g_assert_no_error (error);
-  return report;
-}
-
-/* Refused with @code, and nothing written: every row of every table as
- * before. */
-static void
-import_refused (Office     *to,
-                const char *path,
-                int         code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = dump (to);
-  g_autofree char *after = NULL;
-
-  g_assert_false (fg_bundle_import (to->store, to->actor, path, FALSE, NULL, NULL, &error));
-  g_assert_error (error, FG_BUNDLE_ERROR, code);
-  g_test_message ("refused as expected: %s", error->message);
-  after = dump (to);
-  g_assert_cmpstr (after, ==, before);
-}
-
 /* 1. What the township issued, voided and served, the county sees and
  * verifies; two bundles in either order, or twice, leave the same rows. */
 static void

@@ -222,57 +222,6 @@ event_list (Office     *o,
   return g_string_free (text, FALSE);
 }
 
-/* Sending */
-
-static FgBundleReport
-export_ok (Office     *from,
-           Office     *to,
-           const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  FgBundleReport report = { 0 };
-
-  gboolean ok = fg_bundle_export (from->store, actor_of (from), node_id (to), path, &report, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (ok);
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  return report;
-}
-
-static FgBundleReport
-import_ok (Office     *to,
-           const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  FgBundleReport report = { 0 };
-
-  gboolean ok = fg_bundle_import (to->store, actor_of (to), path, FALSE, &report, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (ok);
-  return report;
-}
-
-/* Refused with @code, and nothing written: every row of every table as
- * before. */
-static void
-import_refused (Office     *to,
-                const char *path,
-                int         code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = dump (to);
-  g_autofree char *after = NULL;
-  FgBundleReport report = { 1, 1, 1, 1, 1, 1 };
-
-  g_assert_false (fg_bundle_import (to->store, actor_of (to), path, FALSE, &report, NULL, &error));
-  g_assert_error (error, FG_BUNDLE_ERROR, code);
-  g_test_message ("refused as expected: %s", error->message);
-  after = dump (to);
-  g_assert_cmpstr (after, ==, before);
-}
-
 /* 1. A → B → A */
 
 static void
@@ -458,18 +407,6 @@ write_bytes (const char *path,
   g_assert_no_error (error);
 }
 
-/* @text with the first @old replaced by @new. */
-static char *
-replace_once (const char *text,
-              const char *old,
-              const char *new)
-{
-  const char *at = strstr (text, old);
-
-  g_assert_nonnull (at);
-  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, new, at + strlen (old));
-}
-
 /* @text with @insert put right after the first @after. */
 static char *
 insert_after (const char *text,
@@ -481,42 +418,6 @@ insert_after (const char *text,
   g_assert_nonnull (at);
   at += strlen (after);
   return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, insert, at);
-}
-
-/* The bytes of a bundle before its signature, signed again with @o's
- * secret key, as the exporter signs them: whatever was changed in them is
- * then genuinely the sender's, and only the reader's own defences stand
- * between it and the database. */
-static char *
-resign (Office      *o,
-        const char  *text,
-        gsize        length,
-        gsize       *signed_length)
-{
-  g_autofree char *secret_text = query_text (o, "SELECT secret_key FROM node WHERE id = ?1", node_id (o));
-  g_autofree guint8 *secret = NULL;
-  g_autofree char *signature_text = NULL;
-  const char *open_tag = g_strrstr_len (text, (gssize) length, "<signature>");
-  crypto_sign_state state;
-  guint8 signature[crypto_sign_BYTES];
-  gsize secret_length = 0;
-  GString *out;
-
-  g_assert_nonnull (secret_text);
-  secret = g_base64_decode (secret_text, &secret_length);
-  g_assert_cmpuint (secret_length, ==, crypto_sign_SECRETKEYBYTES);
-  g_assert_nonnull (open_tag);
-
-  g_assert_cmpint (sodium_init (), >=, 0);
-  crypto_sign_init (&state);
-  crypto_sign_update (&state, (const guint8 *) text, (unsigned long long) (open_tag - text));
-  crypto_sign_final_create (&state, signature, NULL, secret);
-  signature_text = g_base64_encode (signature, sizeof signature);
-
-  out = g_string_new_len (text, open_tag - text);
-  g_string_append_printf (out, "<signature>%s</signature>\n</bundle>\n", signature_text);
-  *signed_length = out->len;
-  return g_string_free (out, FALSE);
 }
 
 /* Refused with one of @codes (ending with -1), nothing written. */
