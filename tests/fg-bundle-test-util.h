@@ -357,3 +357,33 @@ resign (Office      *o,
   *signed_length = out->len;
   return g_string_free (out, FALSE);
 }
+
+/* Registering */
+
+/* A restaurant in the region @region_id: its id. */
+static inline char *
+add_venue (Office     *o,
+           const char *region_id,
+           const char *name)
+{
+  g_autoptr(FgVenue) venue = fg_test_venue_new (region_id, name, "李庄村人民路18号", "restaurant", "王建国");
+  g_autoptr(GError) error = NULL;
+
+  fg_venue_save (o->store, actor_of (o), venue, &error);
+  g_assert_no_error (error);
+  return g_strdup (fg_venue_get_id (venue));
+}
+
+static inline void
+rename_venue (Office     *o,
+              const char *id,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgVenue) venue = fg_venue_load (o->store, actor_of (o), id, &error);
+
+  g_assert_no_error (error);
+  fg_venue_set_name (venue, name);
+  fg_venue_save (o->store, actor_of (o), venue, &error);
+  g_assert_no_error (error);
+}

@@ -219,33 +219,6 @@ write_with_element (Office     *o,
   write_resigned (o, changed, path);
 }
 
-static char *
-add_venue (Office     *o,
-           const char *region_id,
-           const char *name)
-{
-  g_autoptr(FgVenue) venue = fg_test_venue_new (region_id, name, "李庄村人民路18号", "restaurant", "王建国");
-  g_autoptr(GError) error = NULL;
-
-  fg_venue_save (o->store, o->actor, venue, &error);
-  g_assert_no_error (error);
-  return g_strdup (fg_venue_get_id (venue));
-}
-
-static void
-rename_venue (Office     *o,
-              const char *id,
-              const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FgVenue) venue = fg_venue_load (o->store, o->actor, id, &error);
-
-  g_assert_no_error (error);
-  fg_venue_set_name (venue, name);
-  fg_venue_save (o->store, o->actor, venue, &error);
-  g_assert_no_error (error);
-}
-
 /* An inspection of @venue_id whose first item fails: the hazard's id. */
 static char *
 inspect_failing (Office     *o,

@@ -90,34 +90,6 @@ dump_venues (Office *o)
 /* Registering, inspecting */
 
 static char *
-add_venue (Office     *o,
-           FgRegion   *region,
-           const char *name)
-{
-  g_autoptr(FgVenue) venue = fg_test_venue_new (fg_region_get_id (region), name, "李庄村人民路18号",
-                                                "restaurant", "王建国");
-  g_autoptr(GError) error = NULL;
-
-  fg_venue_save (o->store, actor_of (o), venue, &error);
-  g_assert_no_error (error);
-  return g_strdup (fg_venue_get_id (venue));
-}
-
-static void
-rename_venue (Office     *o,
-              const char *id,
-              const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FgVenue) venue = fg_venue_load (o->store, actor_of (o), id, &error);
-
-  g_assert_no_error (error);
-  fg_venue_set_name (venue, name);
-  fg_venue_save (o->store, actor_of (o), venue, &error);
-  g_assert_no_error (error);
-}
-
-static char *
 venue_name (Office     *o,
             const char *id)
 {
@@ -231,8 +203,8 @@ test_bundle_round_trip (Fixture       *f,
   g_autofree char *first = file_path (f, "a-to-b-1.xml");
   g_autofree char *back = file_path (f, "b-to-a-1.xml");
   g_autofree char *nothing = file_path (f, "a-to-b-2.xml");
-  g_autofree char *restaurant = add_venue (&f->a, f->a.grid, "老王烧烤");
-  g_autofree char *shop = add_venue (&f->a, f->a.village, "李记超市");
+  g_autofree char *restaurant = add_venue (&f->a, fg_region_get_id (f->a.grid), "老王烧烤");
+  g_autofree char *shop = add_venue (&f->a, fg_region_get_id (f->a.village), "李记超市");
   g_autofree char *farm = NULL;
   g_autofree char *code = NULL;
   g_autofree char *hazard_id = NULL;
@@ -246,7 +218,7 @@ test_bundle_round_trip (Fixture       *f,
   /* a village only A has, with a venue */
   new_village = fg_region_add_village (f->a.store, fg_test_installer (), "410425101", "410425101202", "王庄村", &error);
   g_assert_no_error (error);
-  farm = add_venue (&f->a, new_village, "王庄农家乐");
+  farm = add_venue (&f->a, fg_region_get_id (new_village), "王庄农家乐");
   inspection_id = inspect_failing (&f->a, restaurant, &code, &hazard_id);
   add_event (&f->a, hazard_id, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-10", "限期整改");
 
@@ -452,8 +424,8 @@ test_bundle_idempotent (Fixture       *f,
 {
   g_autofree char *first = file_path (f, "1.xml");
   g_autofree char *second = file_path (f, "2.xml");
-  g_autofree char *restaurant = add_venue (&f->a, f->a.grid, "老王烧烤");
-  g_autofree char *shop = add_venue (&f->a, f->a.village, "李记超市");
+  g_autofree char *restaurant = add_venue (&f->a, fg_region_get_id (f->a.grid), "老王烧烤");
+  g_autofree char *shop = add_venue (&f->a, fg_region_get_id (f->a.village), "李记超市");
   g_autofree char *hotel = NULL;
   g_autofree char *venues_a = NULL;
   g_autofree char *venues_b = NULL;
@@ -467,7 +439,7 @@ test_bundle_idempotent (Fixture       *f,
   clone_office (&f->b, &b2);
 
   rename_venue (&f->a, restaurant, "老王烧烤（新址）");
-  hotel = add_venue (&f->a, f->a.grid, "如家宾馆");
+  hotel = add_venue (&f->a, fg_region_get_id (f->a.grid), "如家宾馆");
   report = export_ok (&f->a, &f->b, second);
   g_assert_cmpuint (report.added, >=, 2);
 
@@ -511,8 +483,8 @@ test_bundle_dry_run (Fixture       *f,
                      gconstpointer  data)
 {
   g_autofree char *path = file_path (f, "a-to-b.xml");
-  g_autofree char *restaurant = add_venue (&f->a, f->a.grid, "老王烧烤");
-  g_autofree char *shop = add_venue (&f->a, f->a.village, "李记超市");
+  g_autofree char *restaurant = add_venue (&f->a, fg_region_get_id (f->a.grid), "老王烧烤");
+  g_autofree char *shop = add_venue (&f->a, fg_region_get_id (f->a.village), "李记超市");
   g_autofree char *code = NULL;
   g_autofree char *hazard_id = NULL;
   g_autofree char *inspection_id = inspect_failing (&f->a, restaurant, &code, &hazard_id);
@@ -568,7 +540,7 @@ test_bundle_tampered (Fixture       *f,
   };
   g_autofree char *path = file_path (f, "a-to-b.xml");
   g_autofree char *bad = file_path (f, "bad.xml");
-  g_autofree char *restaurant = add_venue (&f->a, f->a.grid, "老王烧烤");
+  g_autofree char *restaurant = add_venue (&f->a, fg_region_get_id (f->a.grid), "老王烧烤");
   g_autofree char *code = NULL;
   g_autofree char *hazard_id = NULL;
   g_autofree char *inspection_id = inspect_failing (&f->a, restaurant, &code, &hazard_id);
@@ -675,8 +647,8 @@ test_bundle_signers (Fixture       *f,
   gsize length;
 
   office_init (&c);
-  venue = add_venue (&c, c.grid, "张记面馆");
-  g_free (add_venue (&f->a, f->a.grid, "老王烧烤"));
+  venue = add_venue (&c, fg_region_get_id (c.grid), "张记面馆");
+  g_free (add_venue (&f->a, fg_region_get_id (f->a.grid), "老王烧烤"));
 
   /* C knows B; B does not know C */
   trust (&c, &f->b);
@@ -747,8 +719,8 @@ test_bundle_out_of_scope (Fixture       *f,
   /* A writes in the whole township */
   second_village = fg_region_add_village (f->a.store, fg_test_installer (), "410425101", "410425101202", "王庄村", &error);
   g_assert_no_error (error);
-  inside = add_venue (&f->a, f->a.grid, "老王烧烤");
-  outside = add_venue (&f->a, second_village, "王庄超市");
+  inside = add_venue (&f->a, fg_region_get_id (f->a.grid), "老王烧烤");
+  outside = add_venue (&f->a, fg_region_get_id (second_village), "王庄超市");
   export_ok (&f->a, &f->b, path);
 
   g_assert_false (fg_bundle_import (f->b.store, fg_test_installer (), path, TRUE, NULL, NULL, &error));
@@ -771,7 +743,7 @@ test_bundle_writer (Fixture       *f,
   g_autofree char *to_a = file_path (f, "b-to-a.xml");
   g_autofree char *events = file_path (f, "a-to-b-1.xml");
   g_autofree char *renamed = file_path (f, "a-to-b-2.xml");
-  g_autofree char *venue = add_venue (&f->b, f->b.grid, "老王烧烤");
+  g_autofree char *venue = add_venue (&f->b, fg_region_get_id (f->b.grid), "老王烧烤");
   g_autofree char *code = NULL;
   g_autofree char *hazard_id = NULL;
   g_autofree char *inspection_id = inspect_failing (&f->b, venue, &code, &hazard_id);
@@ -874,7 +846,7 @@ test_bundle_replay (Fixture       *f,
   g_autofree char *first = file_path (f, "1.xml");
   g_autofree char *second = file_path (f, "2.xml");
   g_autofree char *copy = file_path (f, "1-copy.xml");
-  g_autofree char *restaurant = add_venue (&f->a, f->a.grid, "老王烧烤");
+  g_autofree char *restaurant = add_venue (&f->a, fg_region_get_id (f->a.grid), "老王烧烤");
   g_autofree char *text = NULL;
   gsize length;
 
@@ -950,7 +922,7 @@ static void
 test_bundle_conflict (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autofree char *v = add_venue (&f->a, f->a.grid, "老王烧烤");
+  g_autofree char *v = add_venue (&f->a, fg_region_get_id (f->a.grid), "老王烧烤");
   g_autofree char *stamp_a = NULL;
   g_autofree char *stamp_b = NULL;
   g_autofree char *name = NULL;
@@ -1246,7 +1218,7 @@ test_bundle_hostile (Fixture       *f,
   static const int unsigned_codes[] = { FG_BUNDLE_ERROR_MALFORMED, FG_BUNDLE_ERROR_BAD_SIGNATURE, -1 };
   g_autofree char *path = file_path (f, "a-to-b.xml");
   g_autofree char *bad = file_path (f, "hostile.xml");
-  g_autofree char *restaurant = add_venue (&f->a, f->a.grid, "老王烧烤");
+  g_autofree char *restaurant = add_venue (&f->a, fg_region_get_id (f->a.grid), "老王烧烤");
   g_autofree char *code = NULL;
   g_autofree char *hazard_id = NULL;
   g_autofree char *inspection_id = inspect_failing (&f->a, restaurant, &code, &hazard_id);
@@ -1543,7 +1515,7 @@ test_bundle_export_atomic (Fixture       *f,
   g_autofree char *missing = g_build_filename (missing_dir, "a-to-b.xml", NULL);
   g_autofree char *directory = file_path (f, "a-directory");
   g_autofree char *good = file_path (f, "a-to-b.xml");
-  g_autofree char *restaurant = add_venue (&f->a, f->a.grid, "老王烧烤");
+  g_autofree char *restaurant = add_venue (&f->a, fg_region_get_id (f->a.grid), "老王烧烤");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *name = NULL;
@@ -1611,7 +1583,7 @@ test_bundle_export_disk_full (Fixture       *f,
   for (guint i = 0; i < 20; i++)
     {
       g_autofree char *name = g_strdup_printf ("第%u家小超市", i + 1);
-      g_autofree char *id = add_venue (&f->a, f->a.grid, name);
+      g_autofree char *id = add_venue (&f->a, fg_region_get_id (f->a.grid), name);
     }
   before = dump (&f->a);
 
@@ -1686,7 +1658,7 @@ test_bundle_export_progress (Fixture       *f,
   for (guint i = 0; i < 40; i++)
     {
       g_autofree char *name = g_strdup_printf ("第%u家小超市", i + 1);
-      g_autofree char *id = add_venue (&f->a, f->a.grid, name);
+      g_autofree char *id = add_venue (&f->a, fg_region_get_id (f->a.grid), name);
     }
 
   /* stopped a third of the way */
@@ -1739,7 +1711,7 @@ test_bundle_import_progress (Fixture       *f,
   for (guint i = 0; i < 400; i++)
     {
       g_autofree char *venue = g_strdup_printf ("第%u家小超市", i + 1);
-      g_autofree char *id = add_venue (&f->a, f->a.grid, venue);
+      g_autofree char *id = add_venue (&f->a, fg_region_get_id (f->a.grid), venue);
 
       if (i == 0)
         first = g_steal_pointer (&id);
@@ -1783,7 +1755,7 @@ test_bundle_events_out_of_order (Fixture       *f,
 {
   g_autofree char *first = file_path (f, "events-1.xml");
   g_autofree char *second = file_path (f, "events-2.xml");
-  g_autofree char *restaurant = add_venue (&f->a, f->a.grid, "老王烧烤");
+  g_autofree char *restaurant = add_venue (&f->a, fg_region_get_id (f->a.grid), "老王烧烤");
   g_autofree char *code = NULL;
   g_autofree char *hazard_id = NULL;
   g_autofree char *inspection_id = inspect_failing (&f->a, restaurant, &code, &hazard_id);
@@ -1845,7 +1817,7 @@ test_bundle_many_venues (Fixture       *f,
       g_autofree char *name = g_strdup_printf ("批量场所%03u", i);
 
       g_free (last);
-      last = add_venue (&f->a, i % 3 == 0 ? f->a.village : f->a.grid, name);
+      last = add_venue (&f->a, fg_region_get_id (i % 3 == 0 ? f->a.village : f->a.grid), name);
       if (i >= 280)
         {
           g_clear_pointer (&code, g_free);
@@ -1909,7 +1881,7 @@ test_bundle_venue_twice (Fixture       *f,
 {
   g_autofree char *path = file_path (f, "a-to-b.xml");
   g_autofree char *twice = file_path (f, "twice.xml");
-  g_autofree char *restaurant = add_venue (&f->a, f->a.grid, "老王烧烤");
+  g_autofree char *restaurant = add_venue (&f->a, fg_region_get_id (f->a.grid), "老王烧烤");
   g_autofree char *stamp = query_text (&f->a, "SELECT stamp FROM venue WHERE id = ?1", restaurant);
   g_autofree char *text = NULL;
   g_autofree char *edit = NULL;
@@ -1958,7 +1930,7 @@ test_bundle_event_photos (Fixture       *f,
                           gconstpointer  data)
 {
   g_autofree char *path = file_path (f, "event-photos.xml");
-  g_autofree char *restaurant = add_venue (&f->a, f->a.grid, "老王烧烤");
+  g_autofree char *restaurant = add_venue (&f->a, fg_region_get_id (f->a.grid), "老王烧烤");
   g_autofree char *code = NULL;
   g_autofree char *hazard_id = NULL;
   g_autofree char *inspection_id = inspect_failing (&f->a, restaurant, &code, &hazard_id);
