@@ -181,6 +181,27 @@ count_lines (const char *text)
   return n;
 }
 
+/* The field @column of the first TSV line whose field @key_column is @key. */
+static inline char *
+tsv_lookup (const char *text,
+            guint       key_column,
+            const char *key,
+            guint       column)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      if (g_strv_length (fields) > MAX (key_column, column) &&
+          g_str_equal (fields[key_column], key))
+        return g_strdup (fields[column]);
+    }
+
+  return NULL;
+}
+
 /* The number @sql (a SELECT count…) finds in the database at @db_path. */
 static inline gint64
 count (const char *db_path,

@@ -83,27 +83,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->xdg_data_home);
 }
 
-/* The field @column of the first TSV line whose field @key_column is @key. */
-static char *
-tsv_lookup (const char *text,
-            guint       key_column,
-            const char *key,
-            guint       column)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
-
-      if (g_strv_length (fields) > MAX (key_column, column) &&
-          g_str_equal (fields[key_column], key))
-        return g_strdup (fields[column]);
-    }
-
-  return NULL;
-}
-
 static char *
 today_text (void)
 {
