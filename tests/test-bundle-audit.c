@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include <sqlite3.h>
-#include <sodium.h>
 
 #include "fg-bundle-test-util.h"
 

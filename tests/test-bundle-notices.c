@@ -12,8 +12,6 @@
  */
 #include <string.h>
 
-#include <sqlite3.h>
-
 #include "fg-bundle-test-util.h"
 
 typedef struct

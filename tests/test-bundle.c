@@ -15,7 +15,6 @@
 #include <unistd.h>
 
 #include <sqlite3.h>
-#include <sodium.h>
 
 #include "fg-bundle-test-util.h"
 
