@@ -514,10 +514,14 @@ fg_audit_list (FgStore     *store,
   if (!fg_permission_check (store, actor, FG_ACTION_AUDIT_READ, NULL, record_id, error))
     return NULL;
 
+  /* one record's history through its index; "?1 IS NULL OR …" would read
+   * the whole log for it */
   stmt = fg_store_prepare (store,
-                           "SELECT at, actor_login, action, record_id, outcome, detail, before, after"
-                           " FROM audit WHERE ?1 IS NULL OR record_id = ?1"
-                           " ORDER BY seq DESC LIMIT ?2",
+                           record_id != NULL
+                           ? "SELECT at, actor_login, action, record_id, outcome, detail, before, after"
+                             " FROM audit WHERE record_id = ?1 ORDER BY seq DESC LIMIT ?2"
+                           : "SELECT at, actor_login, action, record_id, outcome, detail, before, after"
+                             " FROM audit ORDER BY seq DESC LIMIT ?2",
                            error);
   if (stmt == NULL)
     return NULL;
