@@ -3588,6 +3588,13 @@ fg_bundle_import_full (FgStore               *store,
   if (!fg_store_commit (store, error))
     goto failed_early;
 
+  /* A large bundle changes what the query planner should know of the
+   * tables (a county's first bundle from a township multiplies them):
+   * SQLite gathers its statistics again where they have gone stale, from
+   * a sample of each index. */
+  if (counts.added + counts.changed >= 1000)
+    fg_store_exec (store, "PRAGMA analysis_limit = 400; PRAGMA optimize;", NULL);
+
   import_clear (&import);
   if (report != NULL)
     *report = counts;
