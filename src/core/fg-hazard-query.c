@@ -18,6 +18,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "fg-calendar.h"
 #include "fg-category.h"
 #include "fg-hazard-private.h"
@@ -94,15 +96,59 @@ fg_hazard_query_equal (const FgHazardQuery *a,
          !a->descending == !b->descending;
 }
 
-/* Every join a filter or an order may need. They are LEFT JOINs on unique
- * keys, which SQLite leaves out of a query that uses none of their
- * columns: a count by state reads the hazard table (or its index) alone. */
-#define QUERY_FROM \
-  "hazard h LEFT JOIN region v ON v.id = h.village_id LEFT JOIN region g ON g.id = h.grid_id" \
-  " LEFT JOIN inspection i ON i.id = h.inspection_id" \
-  " LEFT JOIN venue ve ON ve.id = h.venue_id" \
-  " LEFT JOIN checklist_item ci ON ci.template_id = h.template_id" \
-  "   AND ci.version = h.template_version AND ci.code = h.item_code"
+/* The joins a filter or an order may need, each only when it does: a
+ * join costs a lookup a row, and a count by state should read an index of
+ * the hazard table alone. */
+typedef enum
+{
+  JOIN_VILLAGE = 1 << 0,
+  JOIN_GRID = 1 << 1,
+  JOIN_INSPECTION = 1 << 2,
+  JOIN_VENUE = 1 << 3,
+  JOIN_ITEM = 1 << 4,
+} Joins;
+
+static char *
+dup_from (Joins joins)
+{
+  GString *from = g_string_new ("hazard h");
+
+  if (joins & JOIN_VILLAGE)
+    g_string_append (from, " LEFT JOIN region v ON v.id = h.village_id");
+  if (joins & JOIN_GRID)
+    g_string_append (from, " LEFT JOIN region g ON g.id = h.grid_id");
+  if (joins & JOIN_INSPECTION)
+    g_string_append (from, " LEFT JOIN inspection i ON i.id = h.inspection_id");
+  if (joins & JOIN_VENUE)
+    g_string_append (from, " LEFT JOIN venue ve ON ve.id = h.venue_id");
+  if (joins & JOIN_ITEM)
+    g_string_append (from, " LEFT JOIN checklist_item ci ON ci.template_id = h.template_id"
+                           " AND ci.version = h.template_version AND ci.code = h.item_code");
+  return g_string_free (from, FALSE);
+}
+
+static Joins
+order_joins (FgHazardSort sort)
+{
+  switch (sort)
+    {
+    case FG_HAZARD_SORT_VENUE:
+      return JOIN_VENUE;
+    case FG_HAZARD_SORT_VILLAGE:
+      return JOIN_VILLAGE;
+    case FG_HAZARD_SORT_GRID:
+      return JOIN_GRID;
+    case FG_HAZARD_SORT_ITEM:
+      return JOIN_ITEM;
+    case FG_HAZARD_SORT_FOUND:
+    case FG_HAZARD_SORT_GRADE:
+    case FG_HAZARD_SORT_STATE:
+    case FG_HAZARD_SORT_DEADLINE:
+    case FG_HAZARD_SORT_OVERDUE:
+    default:
+      return 0;
+    }
+}
 
 #define RUNNING "h.state IN ('rectifying', 'reported-fixed') AND h.current_deadline IS NOT NULL"
 
@@ -241,6 +287,7 @@ typedef struct
   const char *campaign_id;
   char *text;
   char *scope;
+  Joins joins;
   gboolean empty;  /* the query cannot match anything */
 } Filter;
 
@@ -270,10 +317,24 @@ filter_init (Filter               *filter,
   if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ, NULL, NULL, error))
     return FALSE;
 
-  /* the actor's area, as fg_hazard_list() has it */
+  /* The actor's area, as fg_hazard_list() has it: the hazards whose
+   * grid's or village's code begins with the scope's prefix. Division
+   * codes nest (a village's begins with its township's nine digits, a
+   * grid's with its village's twelve), so these are the hazards of the
+   * townships, villages or grids whose codes begin so, found through the
+   * hazards' own region columns rather than by joining every hazard to
+   * its region. */
   filter->scope = fg_actor_dup_scope_prefix (actor);
   if (filter->scope != NULL)
-    g_string_append (filter->where, " AND substr (coalesce (g.code, v.code), 1, length (?6)) = ?6");
+    {
+      gsize length = strlen (filter->scope);
+
+      g_string_append_printf (filter->where,
+                              " AND %s IN (SELECT id FROM region WHERE level = %d AND substr (code, 1, length (?6)) = ?6)",
+                              length <= 9 ? "h.township_id" : length <= 12 ? "h.village_id" : "h.grid_id",
+                              length <= 9 ? FG_REGION_LEVEL_TOWNSHIP : length <= 12 ? FG_REGION_LEVEL_VILLAGE
+                                                                                    : FG_REGION_LEVEL_GRID);
+    }
 
   if (query->region_id != NULL)
     {
@@ -357,9 +418,13 @@ filter_init (Filter               *filter,
     }
 
   if (query->campaign_id != NULL && *query->campaign_id == '\0')
-    g_string_append (filter->where, " AND i.campaign_id IS NULL");
+    {
+      filter->joins |= JOIN_INSPECTION;
+      g_string_append (filter->where, " AND i.campaign_id IS NULL");
+    }
   else if (query->campaign_id != NULL)
     {
+      filter->joins |= JOIN_INSPECTION;
       filter->campaign_id = query->campaign_id;
       g_string_append (filter->where, " AND i.campaign_id = ?4");
     }
@@ -367,10 +432,15 @@ filter_init (Filter               *filter,
   if (query->text != NULL && *query->text != '\0')
     {
       /* SQLite's lower() folds ASCII only; Chinese has no case */
+      /* The venues and the checklist items that match, each looked at
+       * once, rather than the venue and the item of every hazard. */
       filter->text = g_utf8_strdown (query->text, -1);
       g_string_append_printf (filter->where,
-                              " AND (instr (lower (ve.name), ?5) > 0 OR instr (lower (%s), ?5) > 0)",
-                              fg_locale_prefers_chinese () ? "ci.text_zh" : "ci.text_en");
+                              " AND (h.venue_id IN (SELECT id FROM venue WHERE instr (lower (name), ?5) > 0)"
+                              "      OR (h.template_id, h.template_version, h.item_code) IN"
+                              "         (SELECT template_id, version, code FROM checklist_item"
+                              "          WHERE instr (lower (%s), ?5) > 0))",
+                              fg_locale_prefers_chinese () ? "text_zh" : "text_en");
     }
 
   return TRUE;
@@ -414,6 +484,7 @@ fg_hazard_query_count (FgStore              *store,
                        GError              **error)
 {
   g_auto(Filter) filter = { 0 };
+  g_autofree char *from = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
@@ -430,7 +501,8 @@ fg_hazard_query_count (FgStore              *store,
   if (filter.empty)
     return TRUE;
 
-  sql = g_strdup_printf ("SELECT count(*) FROM " QUERY_FROM " WHERE %s", filter.where->str);
+  from = dup_from (filter.joins);
+  sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", from, filter.where->str);
   stmt = fg_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -471,6 +543,7 @@ fg_hazard_query_fetch (FgStore              *store,
   g_autoptr(GPtrArray) hazards = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *sql = NULL;
   g_autofree char *order = NULL;
+  g_autofree char *from = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -486,11 +559,12 @@ fg_hazard_query_fetch (FgStore              *store,
   /* The page is chosen first, then only its rows are read with all their
    * joins. */
   order = order_by (query->sort, query->descending);
+  from = dup_from (filter.joins | order_joins (query->sort));
   sql = g_strdup_printf ("SELECT " HAZARD_COLUMNS " FROM " HAZARD_FROM
-                         " WHERE h.seq IN (SELECT h.seq FROM " QUERY_FROM " WHERE %s"
+                         " WHERE h.seq IN (SELECT h.seq FROM %s WHERE %s"
                          "                 ORDER BY %s LIMIT ?7 OFFSET ?8)"
                          " ORDER BY %s",
-                         filter.where->str, order, order);
+                         from, filter.where->str, order, order);
 
   stmt = fg_store_prepare (store, sql, error);
   if (stmt == NULL)
