@@ -56,6 +56,7 @@ struct _FgHazardPage
   GtkColumnViewColumn *item_column;
   GtkColumnViewColumn *state_column;
   GtkColumnViewColumn *deadline_column;
+  GtkColumnViewColumn *overdue_column;
   GtkColumnViewColumn *found_column;
   GtkColumnViewColumn *grade_column;
   GtkColumnViewColumn *village_column;
@@ -1094,6 +1095,7 @@ fg_hazard_page_class_init (FgHazardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, item_column);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, state_column);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, deadline_column);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, overdue_column);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, found_column);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, grade_column);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, village_column);
@@ -1177,6 +1179,7 @@ fg_hazard_page_init (FgHazardPage *self)
   set_column_sort (self, self->state_column, FG_HAZARD_SORT_STATE);
   set_column_sort (self, self->found_column, FG_HAZARD_SORT_FOUND);
   set_column_sort (self, self->deadline_column, FG_HAZARD_SORT_DEADLINE);
+  set_column_sort (self, self->overdue_column, FG_HAZARD_SORT_OVERDUE);
 
   /* The arrow on the found column says what the query does anyway. */
   gtk_column_view_sort_by_column (self->column_view, self->found_column, GTK_SORT_DESCENDING);

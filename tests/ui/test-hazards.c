@@ -195,6 +195,24 @@ test_hazards_ledger (Fixture       *fixture,
         }
     }
 
+  /* the days overdue sort too: none of the demo's is overdue */
+  for (int descending = 0; descending <= 1; descending++)
+    {
+      GtkColumnView *view = GTK_COLUMN_VIEW (fg_ui_test_child (fixture->page, FG_TYPE_HAZARD_PAGE, "column_view"));
+      GtkColumnViewColumn *column = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                                           FG_TYPE_HAZARD_PAGE,
+                                                                                           "overdue_column"));
+      g_autoptr(FgHazardItem) first = NULL;
+      g_autofree char *overdue = NULL;
+
+      gtk_column_view_sort_by_column (view, column, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+      fg_ui_test_spin ();
+      g_assert_cmpuint (n_shown (fixture), ==, n_all);
+      first = g_list_model_get_item (fg_hazard_page_get_model (fixture->page), 0);
+      g_object_get (first, "overdue-text", &overdue, NULL);
+      g_assert_cmpstr (overdue, ==, "");
+    }
+
   /* Ctrl+1 goes back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "venues"));
   g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "venues");
