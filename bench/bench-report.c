@@ -12,7 +12,14 @@
  * year ranked by each figure and the last 30 days, as the median of five
  * runs, and prints (--plan) the query plan SQLite chose.
  *
+ * With --ledger it times the hazard ledger instead: opening it (the count
+ * and the first page of FgHazardList) and applying a filter, a search and
+ * a header sort, in that county database and in one of a single township
+ * of --ledger-venues venues (a few hundred hazards), built the same way,
+ * and prints the ratio of the two, measured in the same run.
+ *
  *   _build/bench/bench-report --townships 20 --venues 100000 --dir /tmp/firegrid-bench
+ *   _build/bench/bench-report --townships 20 --venues 100000 --dir /tmp/firegrid-bench --ledger
  */
 #include <locale.h>
 #include <stdlib.h>
@@ -225,6 +232,155 @@ print_plan (FgStore *store)
   sqlite3_finalize (stmt);
 }
 
+typedef enum
+{
+  LEDGER_OPEN,
+  LEDGER_FILTER,
+  LEDGER_SEARCH,
+  LEDGER_SORT,
+  LEDGER_SORT_VENUE,
+  LEDGER_VILLAGE,
+  LEDGER_N_STEPS
+} LedgerStep;
+
+static const char * const ledger_steps[LEDGER_N_STEPS] = {
+  "open (count + first page)",
+  "filter: being corrected",
+  "search: 场所1",
+  "sort: by deadline, latest first",
+  "sort: by venue",
+  "sidebar: one village",
+};
+
+/* The median of REPEATS runs of each step, as the ledger does them: a new
+ * list counts and reads its first page; a changed query counts again and
+ * reads the first page again. */
+static void
+time_ledger (FgStore *store,
+             FgActor *actor,
+             double   wall[LEDGER_N_STEPS],
+             guint    n_rows[LEDGER_N_STEPS])
+{
+  double walls[LEDGER_N_STEPS][REPEATS];
+
+  for (guint r = 0; r < REPEATS; r++)
+    {
+      g_autoptr(FgHazardList) list = NULL;
+      g_autoptr(FgHazardQuery) query = fg_hazard_query_new ();
+
+      query->today = g_strdup ("2026-11-29");
+      for (LedgerStep step = 0; step < LEDGER_N_STEPS; step++)
+        {
+          g_autoptr(GObject) first = NULL;
+          gint64 start = g_get_monotonic_time ();
+
+          switch (step)
+            {
+            case LEDGER_OPEN:
+              list = fg_hazard_list_new (store, actor);
+              break;
+            case LEDGER_FILTER:
+              query->state = FG_HAZARD_STATE_RECTIFYING;
+              fg_hazard_list_set_query (list, query);
+              break;
+            case LEDGER_SEARCH:
+              query->state = FG_HAZARD_QUERY_ALL;
+              query->text = g_strdup ("场所1");
+              fg_hazard_list_set_query (list, query);
+              break;
+            case LEDGER_SORT:
+              g_clear_pointer (&query->text, g_free);
+              query->sort = FG_HAZARD_SORT_DEADLINE;
+              query->descending = TRUE;
+              fg_hazard_list_set_query (list, query);
+              break;
+            case LEDGER_SORT_VENUE:
+              query->sort = FG_HAZARD_SORT_VENUE;
+              query->descending = FALSE;
+              fg_hazard_list_set_query (list, query);
+              break;
+            case LEDGER_VILLAGE:
+            case LEDGER_N_STEPS:
+            default:
+              {
+                g_autoptr(FgHazard) hazard = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+                query->sort = FG_HAZARD_SORT_FOUND;
+                query->descending = TRUE;
+                query->region_id = g_strdup (fg_hazard_get_village_id (hazard));
+                fg_hazard_list_set_query (list, query);
+              }
+              break;
+            }
+          /* what the view shows first: a screenful of the first page */
+          for (guint i = 0; i < 40; i++)
+            {
+              g_clear_object (&first);
+              first = g_list_model_get_item (G_LIST_MODEL (list), i);
+            }
+          walls[step][r] = (g_get_monotonic_time () - start) / 1000.0;
+          n_rows[step] = g_list_model_get_n_items (G_LIST_MODEL (list));
+        }
+    }
+
+  for (LedgerStep step = 0; step < LEDGER_N_STEPS; step++)
+    {
+      qsort (walls[step], REPEATS, sizeof walls[step][0], compare_doubles);
+      wall[step] = walls[step][REPEATS / 2];
+    }
+}
+
+static void
+run_ledger (const char *dir,
+            FgStore    *county_store,
+            FgActor    *county,
+            guint       n_small_venues)
+{
+  g_autoptr(FgStore) small_store = ensure_database (dir, 1, n_small_venues);
+  g_autoptr(FgActor) small = NULL;
+  g_autoptr(GError) error = NULL;
+  double county_wall[LEDGER_N_STEPS];
+  double small_wall[LEDGER_N_STEPS];
+  guint county_rows[LEDGER_N_STEPS];
+  guint small_rows[LEDGER_N_STEPS];
+
+  small = fg_account_login (small_store, "guo", PASSWORD, &error);
+  if (small == NULL)
+    g_error ("%s", error->message);
+
+  /* once each, so that both files are in the system's cache */
+  time_ledger (small_store, small, small_wall, small_rows);
+  time_ledger (county_store, county, county_wall, county_rows);
+
+  time_ledger (small_store, small, small_wall, small_rows);
+  time_ledger (county_store, county, county_wall, county_rows);
+
+  g_print ("| ledger | county: rows | county (ms) | township: rows | township (ms) | ratio |\n"
+           "| --- | ---: | ---: | ---: | ---: | ---: |\n");
+  for (LedgerStep step = 0; step < LEDGER_N_STEPS; step++)
+    g_print ("| %s | %u | %.1f | %u | %.1f | %.1f |\n", ledger_steps[step],
+             county_rows[step], county_wall[step], small_rows[step], small_wall[step],
+             county_wall[step] / MAX (small_wall[step], 0.001));
+  /* what the ledger read before it paged: every hazard at once (the
+   * working days of each deadline and the sorting came on top) */
+  {
+    g_autoptr(GPtrArray) county_all = NULL;
+    g_autoptr(GPtrArray) small_all = NULL;
+    gint64 start = g_get_monotonic_time ();
+    double county_ms, small_ms;
+
+    county_all = fg_hazard_list (county_store, county, NULL, NULL, -1, &error);
+    county_ms = (g_get_monotonic_time () - start) / 1000.0;
+    start = g_get_monotonic_time ();
+    small_all = fg_hazard_list (small_store, small, NULL, NULL, -1, &error);
+    small_ms = (g_get_monotonic_time () - start) / 1000.0;
+    if (county_all == NULL || small_all == NULL)
+      g_error ("%s", error->message);
+    g_print ("| before: fg_hazard_list(), every row | %u | %.1f | %u | %.1f | %.1f |\n",
+             county_all->len, county_ms, small_all->len, small_ms, county_ms / MAX (small_ms, 0.001));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,12 +393,16 @@ main (int   argc,
   int n_townships = 20;
   int n_venues = 100000;
   gboolean plan = FALSE;
+  gboolean ledger = FALSE;
+  int n_ledger_venues = 500;
   guint n_rows = 0;
   const GOptionEntry entries[] = {
     { "townships", 0, 0, G_OPTION_ARG_INT, &n_townships, "Townships in the county (20)", "N" },
     { "venues", 0, 0, G_OPTION_ARG_INT, &n_venues, "Venues over all of them (100000)", "N" },
     { "dir", 0, 0, G_OPTION_ARG_FILENAME, &dir, "Where to build the database", "DIR" },
     { "plan", 0, 0, G_OPTION_ARG_NONE, &plan, "Print the query plan", NULL },
+    { "ledger", 0, 0, G_OPTION_ARG_NONE, &ledger, "Time the hazard ledger against a township's", NULL },
+    { "ledger-venues", 0, 0, G_OPTION_ARG_INT, &n_ledger_venues, "Venues of that township (500)", "N" },
     { NULL }
   };
 
@@ -263,6 +423,13 @@ main (int   argc,
   county = fg_account_login (store, "guo", PASSWORD, &error);
   if (county == NULL)
     g_error ("%s", error->message);
+
+  if (ledger)
+    {
+      run_ledger (dir, store, county, (guint) MAX (n_ledger_venues, 1));
+      return EXIT_SUCCESS;
+    }
+
   sqlite3_trace_v2 (fg_store_get_db (store), SQLITE_TRACE_STMT, remember_sql, NULL);
 
   g_print ("| report | townships | median (ms) | processor (ms) |\n| --- | ---: | ---: | ---: |\n");

@@ -36,6 +36,7 @@ enum {
   PROP_FOUND_DATE,
   PROP_DEADLINE,
   PROP_DUE_TEXT,
+  PROP_OVERDUE_TEXT,
   PROP_DUE_CLASS,
   PROP_STATE_CLASS,
   N_PROPS
@@ -200,6 +201,11 @@ fg_hazard_item_get_property (GObject    *object,
       g_value_set_string (value, self->due_text != NULL ? self->due_text : "");
       break;
 
+    case PROP_OVERDUE_TEXT:
+      /* the working days overdue, for the ledger's column; nothing for the others */
+      g_value_take_string (value, self->overdue > 0 ? g_strdup_printf ("%d", self->overdue) : g_strdup (""));
+      break;
+
     case PROP_DUE_CLASS:
       g_value_set_string (value, fg_hazard_item_get_due_class (self));
       break;
@@ -238,6 +244,7 @@ fg_hazard_item_class_init (FgHazardItemClass *klass)
   STRING_PROP (PROP_FOUND_DATE, "found-date");
   STRING_PROP (PROP_DEADLINE, "deadline");
   STRING_PROP (PROP_DUE_TEXT, "due-text");
+  STRING_PROP (PROP_OVERDUE_TEXT, "overdue-text");
   STRING_PROP (PROP_DUE_CLASS, "due-class");
   STRING_PROP (PROP_STATE_CLASS, "state-class");
 #undef STRING_PROP

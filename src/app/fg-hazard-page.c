@@ -3,19 +3,22 @@
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The ledger loads every hazard the person may see with one
- * fg_hazard_list() call into a GListStore, and filters and sorts it in
- * memory. Unlike the venue registry (tens of thousands of rows, paged in
- * SQL) a township's ledger is hundreds to a few thousand hazards, which a
- * GtkFilterListModel and a GtkSortListModel handle at once.
+ * The ledger is an FgHazardList, which counts and pages the hazards in
+ * SQL as the venue registry does: a county's tens of thousands of hazards
+ * open as fast as a township's few hundred. Every filter and every header
+ * sort is part of one FgHazardQuery, run again by the list; nothing here
+ * sorts or filters rows in memory. A GtkMapListModel makes each hazard a
+ * row (FgHazardItem) only when the view asks for it, so the working days
+ * to each deadline are counted for the rows on screen.
  *
  * What may happen next to a hazard is one action per event kind
  * ("hazard.notice-issued" …), enabled when the hazard's state allows the
  * event and the person's role may record it; the core checks both again.
  *
- * After an event the row's item gets the hazard as it now stands. The
- * filter is not run again until the person changes it: a hazard that no
- * longer matches stays where it is rather than vanishing under the pointer.
+ * After an event the list reads that one row again and the row's item
+ * gets the hazard as it now stands. The query is not run again until the
+ * person changes it: a hazard that no longer matches stays where it is
+ * rather than vanishing under the pointer.
  */
 #include "config.h"
 
@@ -23,6 +26,16 @@
 
 #include "fg-hazard-item.h"
 #include "fg-hazard-page.h"
+
+/* Which column the column view's sorter asked first, learnt by probing
+ * it: GTK 4.8 cannot say which column sorts. */
+typedef struct
+{
+  FgHazardPage *page;
+  FgHazardSort sort;
+} SortProbe;
+
+#define N_SORTS (FG_HAZARD_SORT_OVERDUE + 1)
 
 struct _FgHazardPage
 {
@@ -39,6 +52,15 @@ struct _FgHazardPage
   GtkLabel *count_label;
   GtkStack *stack;
   GtkColumnView *column_view;
+  GtkColumnViewColumn *venue_column;
+  GtkColumnViewColumn *item_column;
+  GtkColumnViewColumn *state_column;
+  GtkColumnViewColumn *deadline_column;
+  GtkColumnViewColumn *overdue_column;
+  GtkColumnViewColumn *found_column;
+  GtkColumnViewColumn *grade_column;
+  GtkColumnViewColumn *village_column;
+  GtkColumnViewColumn *grid_column;
   GtkStack *detail_stack;
   GtkLabel *title_label;
   GtkLabel *state_tag;
@@ -59,19 +81,21 @@ struct _FgHazardPage
 
   FgStore *store;
   FgActor *actor;
-  GListStore *hazards;  /* FgHazardItem */
-  GtkCustomFilter *filter;
-  GtkFilterListModel *filter_model;
-  GtkSortListModel *sort_model;
+  FgHazardList *hazard_list;  /* FgHazard, paged from the store */
+  GtkMapListModel *rows;      /* FgHazardItem */
   GtkSingleSelection *selection;
+  FgHazardQuery *query;
   FgHazard *shown;      /* loaded with its events */
 
+  SortProbe probes[N_SORTS];
+  GObject *sentinel_a;
+  GObject *sentinel_b;
+  int probed_sort;      /* -1 while no column answered */
+
   GDate today;
-  char *week_end;       /* YYYY-MM-DD, the Sunday of this week */
-  char *region_id;
-  int region_level;
   GPtrArray *campaign_ids;  /* of campaign_dropdown's entries, from CAMPAIGN_FIRST */
-  char *search_key;     /* casefolded */
+  guint n_all;          /* whatever the filters */
+  gboolean reloading;
   guint n_overdue;
   guint n_due_this_week;
 };
@@ -86,6 +110,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FgHazardPage, fg_hazard_page, GTK_TYPE_WIDGET)
+
+/* After a reload, how far down the hazard shown before is looked for:
+ * no further than a few pages. */
+#define RESELECT_LIMIT 1000
 
 /* What an event needs from the person before the core takes it. */
 static gboolean
@@ -207,19 +235,7 @@ fg_hazard_page_toast (FgHazardPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* Filtering */
-
-static gboolean
-contains_key (const char *text,
-              const char *key)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (text, -1);
-  return strstr (folded, key) != NULL;
-}
+/* Filtering and sorting */
 
 /* The first entries of the campaign filter; the campaigns follow. */
 enum {
@@ -229,70 +245,16 @@ enum {
 };
 
 static gboolean
-filter_hazard (gpointer item,
-               gpointer user_data)
+fg_hazard_page_is_filtered (FgHazardPage *self)
 {
-  FgHazardPage *self = user_data;
-  FgHazardItem *row = item;
-  FgHazard *hazard = fg_hazard_item_get_hazard (row);
-  FgHazardState state = fg_hazard_get_state (hazard);
-  guint state_filter = gtk_drop_down_get_selected (self->state_dropdown);
-  guint grade_filter = gtk_drop_down_get_selected (self->grade_dropdown);
-  guint campaign_filter = gtk_drop_down_get_selected (self->campaign_dropdown);
-
-  switch (state_filter)
-    {
-    case FG_HAZARD_FILTER_ALL:
-    case GTK_INVALID_LIST_POSITION:
-      break;
-    case FG_HAZARD_FILTER_NOT_CLOSED:
-      if (state == FG_HAZARD_STATE_CLOSED)
-        return FALSE;
-      break;
-    case FG_HAZARD_FILTER_DUE:
-      if (!fg_hazard_item_is_due_by (row, self->week_end))
-        return FALSE;
-      break;
-    default:
-      if ((guint) state != state_filter - FG_HAZARD_FILTER_FIRST_STATE)
-        return FALSE;
-    }
-
-  /* 0 is "All grades" */
-  if (grade_filter != GTK_INVALID_LIST_POSITION && grade_filter > 0 &&
-      (guint) fg_hazard_get_grade (hazard) != grade_filter - 1)
-    return FALSE;
-
-  if (campaign_filter == CAMPAIGN_NONE && fg_hazard_get_campaign_id (hazard) != NULL)
-    return FALSE;
-  if (campaign_filter != GTK_INVALID_LIST_POSITION && campaign_filter >= CAMPAIGN_FIRST &&
-      g_strcmp0 (fg_hazard_get_campaign_id (hazard),
-                 g_ptr_array_index (self->campaign_ids, campaign_filter - CAMPAIGN_FIRST)) != 0)
-    return FALSE;
-
-  if (self->region_id != NULL)
-    {
-      if (self->region_level == FG_REGION_LEVEL_VILLAGE &&
-          g_strcmp0 (fg_hazard_get_village_id (hazard), self->region_id) != 0)
-        return FALSE;
-      if (self->region_level == FG_REGION_LEVEL_GRID &&
-          g_strcmp0 (fg_hazard_get_grid_id (hazard), self->region_id) != 0)
-        return FALSE;
-    }
-
-  if (self->search_key != NULL &&
-      !contains_key (fg_hazard_get_venue_name (hazard), self->search_key) &&
-      !contains_key (fg_hazard_get_item_text (hazard), self->search_key))
-    return FALSE;
-
-  return TRUE;
+  return self->query->state != FG_HAZARD_QUERY_ALL || self->query->grade >= 0 ||
+         self->query->campaign_id != NULL || self->query->text != NULL || self->query->region_id != NULL;
 }
 
 static void
 fg_hazard_page_update_state (FgHazardPage *self)
 {
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (self->hazards));
+  guint n_shown = self->hazard_list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->hazard_list)) : 0;
   g_autofree char *count = NULL;
 
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hazard", "%u hazards", n_shown), n_shown);
@@ -300,23 +262,132 @@ fg_hazard_page_update_state (FgHazardPage *self)
 
   if (n_shown > 0)
     gtk_stack_set_visible_child_name (self->stack, "list");
-  else if (n_all > 0)
+  else if (self->n_all > 0 && fg_hazard_page_is_filtered (self))
     gtk_stack_set_visible_child_name (self->stack, "no-match");
   else
     gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
 static void
+fg_hazard_page_apply_query (FgHazardPage *self)
+{
+  /* a reload runs the query once, when the filters are all set */
+  if (self->reloading)
+    return;
+
+  if (self->hazard_list != NULL)
+    fg_hazard_list_set_query (self->hazard_list, self->query);
+  fg_hazard_page_update_state (self);
+}
+
+/* The filter bar, as a query. */
+static void
 on_filter_changed (FgHazardPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint state_filter = gtk_drop_down_get_selected (self->state_dropdown);
+  guint grade_filter = gtk_drop_down_get_selected (self->grade_dropdown);
+  guint campaign_filter = gtk_drop_down_get_selected (self->campaign_dropdown);
+  FgHazardQuery *query = self->query;
 
-  g_clear_pointer (&self->search_key, g_free);
+  switch (state_filter)
+    {
+    case FG_HAZARD_FILTER_ALL:
+    case GTK_INVALID_LIST_POSITION:
+      query->state = FG_HAZARD_QUERY_ALL;
+      break;
+    case FG_HAZARD_FILTER_NOT_CLOSED:
+      query->state = FG_HAZARD_QUERY_NOT_CLOSED;
+      break;
+    case FG_HAZARD_FILTER_DUE:
+      query->state = FG_HAZARD_QUERY_DUE;
+      break;
+    default:
+      query->state = (int) (state_filter - FG_HAZARD_FILTER_FIRST_STATE);
+    }
+
+  /* 0 is "All grades" */
+  query->grade = grade_filter != GTK_INVALID_LIST_POSITION && grade_filter > 0 ? (int) grade_filter - 1 : -1;
+
+  g_clear_pointer (&query->campaign_id, g_free);
+  if (campaign_filter == CAMPAIGN_NONE)
+    query->campaign_id = g_strdup ("");
+  else if (campaign_filter != GTK_INVALID_LIST_POSITION && campaign_filter >= CAMPAIGN_FIRST &&
+           campaign_filter - CAMPAIGN_FIRST < self->campaign_ids->len)
+    query->campaign_id = g_strdup (g_ptr_array_index (self->campaign_ids, campaign_filter - CAMPAIGN_FIRST));
+
+  g_clear_pointer (&query->text, g_free);
   if (text != NULL && *text != '\0')
-    self->search_key = g_utf8_casefold (text, -1);
+    query->text = g_strdup (text);
 
-  if (self->filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  fg_hazard_page_apply_query (self);
+}
+
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  SortProbe *probe = user_data;
+  FgHazardPage *self = probe->page;
+
+  if (self->probed_sort < 0)
+    self->probed_sort = probe->sort;
+
+  /* Any answer but "equal" stops the column view's sorter at its primary
+   * column; whether it inverts the answer tells the direction. */
+  return a == (gconstpointer) self->sentinel_a ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+}
+
+static void
+on_view_sorter_changed (GtkSorter       *sorter,
+                        GtkSorterChange  change,
+                        FgHazardPage    *self)
+{
+  GtkOrdering order;
+  /* no column: the latest found first */
+  FgHazardSort sort = FG_HAZARD_SORT_FOUND;
+  gboolean descending = TRUE;
+
+  self->probed_sort = -1;
+  order = gtk_sorter_compare (sorter, self->sentinel_a, self->sentinel_b);
+  if (self->probed_sort >= 0)
+    {
+      sort = (FgHazardSort) self->probed_sort;
+      descending = order == GTK_ORDERING_LARGER;
+    }
+  self->probed_sort = -1;
+
+  if (self->query->sort == sort && self->query->descending == descending)
+    return;
+
+  self->query->sort = sort;
+  self->query->descending = descending;
+  fg_hazard_page_apply_query (self);
+}
+
+static void
+set_column_sort (FgHazardPage        *self,
+                 GtkColumnViewColumn *column,
+                 FgHazardSort         sort)
+{
+  g_autoptr(GtkSorter) sorter = NULL;
+
+  self->probes[sort].page = self;
+  self->probes[sort].sort = sort;
+  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, &self->probes[sort], NULL));
+  gtk_column_view_column_set_sorter (column, sorter);
+}
+
+/* A hazard becomes a row when the view asks for it. */
+static gpointer
+map_hazard (gpointer item,
+            gpointer user_data)
+{
+  FgHazardPage *self = user_data;
+  g_autoptr(FgHazard) hazard = item;
+
+  return fg_hazard_item_new (self->store, hazard, &self->today);
 }
 
 /* Details */
@@ -513,24 +584,32 @@ on_selection_changed (FgHazardPage *self)
 
 /* Counting what is due */
 
+/* What is overdue and what falls due this week, in the whole ledger
+ * whatever the filters: two counts in SQL. */
 static void
 fg_hazard_page_count_due (FgHazardPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hazards));
+  g_autoptr(FgHazardQuery) query = fg_hazard_query_new ();
+  g_autoptr(GError) error = NULL;
   guint n_overdue = 0;
   guint n_due = 0;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(FgHazardItem) item = g_list_model_get_item (G_LIST_MODEL (self->hazards), i);
+  query->today = g_strdup (self->query->today);
+  query->state = FG_HAZARD_QUERY_ALL;
+  if (!fg_hazard_query_count (self->store, self->actor, query, &self->n_all, &error))
+    g_debug ("Could not count hazards: %s", error->message);
+  g_clear_error (&error);
 
-      if (fg_hazard_item_get_due (item) == FG_HAZARD_DUE_OVERDUE)
-        n_overdue++;
-      else if (fg_hazard_item_is_due_by (item, self->week_end))
-        n_due++;
-    }
+  /* overdue ones are due this week too */
+  query->state = FG_HAZARD_QUERY_OVERDUE;
+  if (!fg_hazard_query_count (self->store, self->actor, query, &n_overdue, &error))
+    g_debug ("Could not count overdue hazards: %s", error->message);
+  g_clear_error (&error);
+  query->state = FG_HAZARD_QUERY_DUE;
+  if (!fg_hazard_query_count (self->store, self->actor, query, &n_due, &error))
+    g_debug ("Could not count hazards due: %s", error->message);
 
-  self->n_due_this_week = n_due;
+  self->n_due_this_week = n_due > n_overdue ? n_due - n_overdue : 0;
   if (self->n_overdue != n_overdue)
     {
       self->n_overdue = n_overdue;
@@ -542,16 +621,13 @@ static void
 fg_hazard_page_set_today (FgHazardPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDate week_end;
 
   g_date_clear (&self->today, 1);
   g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now),
                   g_date_time_get_month (now), g_date_time_get_year (now));
 
-  week_end = self->today;
-  g_date_add_days (&week_end, G_DATE_SUNDAY - g_date_get_weekday (&week_end));
-  g_free (self->week_end);
-  self->week_end = fg_calendar_format_date (&week_end);
+  g_free (self->query->today);
+  self->query->today = fg_calendar_format_date (&self->today);
 }
 
 /* Recording events */
@@ -811,9 +887,10 @@ record_event (FgHazardPage               *self,
       return;
     }
 
+  /* the row as it now stands, in its place */
   g_clear_object (&self->shown);
-  self->shown = fg_hazard_load (self->store, self->actor,
-                                fg_hazard_get_id (fg_hazard_item_get_hazard (item)), &error);
+  self->shown = fg_hazard_list_reread (self->hazard_list, gtk_single_selection_get_selected (self->selection),
+                                       &error);
   if (self->shown == NULL)
     {
       fg_hazard_page_toast (self, error->message);
@@ -929,14 +1006,18 @@ fg_hazard_page_dispose (GObject *object)
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+    {
+      /* its columns go with it, and its sorter changes: no query then */
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+      gtk_column_view_set_model (self->column_view, NULL);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), FG_TYPE_HAZARD_PAGE);
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->sort_model);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->hazards);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->hazard_list);
+  g_clear_object (&self->sentinel_a);
+  g_clear_object (&self->sentinel_b);
   g_clear_object (&self->shown);
   g_clear_object (&self->store);
   g_clear_pointer (&self->actor, fg_actor_unref);
@@ -949,10 +1030,8 @@ fg_hazard_page_finalize (GObject *object)
 {
   FgHazardPage *self = (FgHazardPage *)object;
 
-  g_free (self->week_end);
-  g_free (self->region_id);
+  g_clear_pointer (&self->query, fg_hazard_query_free);
   g_clear_pointer (&self->campaign_ids, g_ptr_array_unref);
-  g_free (self->search_key);
 
   G_OBJECT_CLASS (fg_hazard_page_parent_class)->finalize (object);
 }
@@ -1012,6 +1091,15 @@ fg_hazard_page_class_init (FgHazardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, stack);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, venue_column);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, item_column);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, state_column);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, deadline_column);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, overdue_column);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, found_column);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, grade_column);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, village_column);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, grid_column);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, state_tag);
@@ -1051,8 +1139,12 @@ fg_hazard_page_init (FgHazardPage *self)
 {
   g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) grades = gtk_string_list_new (NULL);
+  GtkSorter *view_sorter;
 
-  self->region_level = -1;
+  self->query = fg_hazard_query_new ();
+  self->probed_sort = -1;
+  self->sentinel_a = g_object_new (G_TYPE_OBJECT, NULL);
+  self->sentinel_b = g_object_new (G_TYPE_OBJECT, NULL);
   self->campaign_ids = g_ptr_array_new_with_free_func (g_free);
   fg_hazard_page_set_today (self);
 
@@ -1071,18 +1163,28 @@ fg_hazard_page_init (FgHazardPage *self)
     gtk_string_list_append (grades, fg_hazard_grade_get_label (i));
   gtk_drop_down_set_model (self->grade_dropdown, G_LIST_MODEL (grades));
 
-  self->hazards = g_list_store_new (FG_TYPE_HAZARD_ITEM);
-  self->filter = gtk_custom_filter_new (filter_hazard, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->hazards)),
-                                                  g_object_ref (GTK_FILTER (self->filter)));
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
-                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  /* the list comes with the store */
+  self->rows = gtk_map_list_model_new (NULL, map_hazard, self, NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self);
-  g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (fg_hazard_page_update_state), self);
+
+  set_column_sort (self, self->venue_column, FG_HAZARD_SORT_VENUE);
+  set_column_sort (self, self->village_column, FG_HAZARD_SORT_VILLAGE);
+  set_column_sort (self, self->grid_column, FG_HAZARD_SORT_GRID);
+  set_column_sort (self, self->item_column, FG_HAZARD_SORT_ITEM);
+  set_column_sort (self, self->grade_column, FG_HAZARD_SORT_GRADE);
+  set_column_sort (self, self->state_column, FG_HAZARD_SORT_STATE);
+  set_column_sort (self, self->found_column, FG_HAZARD_SORT_FOUND);
+  set_column_sort (self, self->deadline_column, FG_HAZARD_SORT_DEADLINE);
+  set_column_sort (self, self->overdue_column, FG_HAZARD_SORT_OVERDUE);
+
+  /* The arrow on the found column says what the query does anyway. */
+  gtk_column_view_sort_by_column (self->column_view, self->found_column, GTK_SORT_DESCENDING);
+  view_sorter = gtk_column_view_get_sorter (self->column_view);
+  g_signal_connect_object (view_sorter, "changed", G_CALLBACK (on_view_sorter_changed), self, 0);
 
   for (guint kind = FG_HAZARD_EVENT_FOUND + 1; kind < FG_HAZARD_N_EVENTS; kind++)
     {
@@ -1121,7 +1223,12 @@ fg_hazard_page_set_store (FgHazardPage *self,
   g_set_object (&self->store, store);
   g_clear_pointer (&self->actor, fg_actor_unref);
   self->actor = fg_actor_ref (actor);
+
+  g_clear_object (&self->hazard_list);
+  self->hazard_list = fg_hazard_list_new (store, actor);
   fg_hazard_page_reload (self);
+  gtk_map_list_model_set_model (self->rows, G_LIST_MODEL (self->hazard_list));
+  fg_hazard_page_update_state (self);
 }
 
 /* Fills the campaign filter, keeping the campaign chosen before. It
@@ -1174,43 +1281,52 @@ fg_hazard_page_load_campaigns (FgHazardPage *self)
 void
 fg_hazard_page_reload (FgHazardPage *self)
 {
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
   g_autofree char *shown_id = NULL;
+  guint old_position = gtk_single_selection_get_selected (self->selection);
+  guint n;
 
   g_return_if_fail (FG_IS_HAZARD_PAGE (self));
 
-  if (self->store == NULL)
+  if (self->store == NULL || self->hazard_list == NULL)
     return;
 
   if (self->shown != NULL)
     shown_id = g_strdup (fg_hazard_get_id (self->shown));
 
+  self->reloading = TRUE;
   fg_hazard_page_set_today (self);
   fg_hazard_page_load_campaigns (self);
+  on_filter_changed (self);
+  self->reloading = FALSE;
 
-  list = fg_hazard_list (self->store, self->actor, NULL, NULL, -1, &error);
-  if (list == NULL)
-    {
-      g_debug ("No hazards: %s", error->message);
-      fg_hazard_page_toast (self, error->message);
-    }
-
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    g_ptr_array_add (items, fg_hazard_item_new (self->store, g_ptr_array_index (list, i), &self->today));
-
-  g_list_store_splice (self->hazards, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hazards)),
-                       items->pdata, items->len);
+  /* the hazards changed, or the day: count and read the pages again */
+  if (fg_hazard_query_equal (fg_hazard_list_get_query (self->hazard_list), self->query))
+    fg_hazard_list_reload (self->hazard_list);
+  else
+    fg_hazard_list_set_query (self->hazard_list, self->query);
   fg_hazard_page_count_due (self);
   fg_hazard_page_update_state (self);
 
-  /* the hazard shown before, if it is still there */
-  for (guint i = 0; shown_id != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+  /* the hazard shown before, if it is still there: where it was, or near
+   * the top (not through the whole ledger) */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  if (shown_id == NULL)
+    return;
+  if (old_position < n)
     {
-      g_autoptr(FgHazardItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+      g_autoptr(FgHazard) hazard = g_list_model_get_item (G_LIST_MODEL (self->hazard_list), old_position);
 
-      if (g_strcmp0 (fg_hazard_get_id (fg_hazard_item_get_hazard (item)), shown_id) == 0)
+      if (hazard != NULL && g_strcmp0 (fg_hazard_get_id (hazard), shown_id) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, old_position);
+          return;
+        }
+    }
+  for (guint i = 0; i < MIN (n, RESELECT_LIMIT); i++)
+    {
+      g_autoptr(FgHazard) hazard = g_list_model_get_item (G_LIST_MODEL (self->hazard_list), i);
+
+      if (hazard != NULL && g_strcmp0 (fg_hazard_get_id (hazard), shown_id) == 0)
         {
           gtk_single_selection_set_selected (self->selection, i);
           break;
@@ -1224,7 +1340,8 @@ fg_hazard_page_reload (FgHazardPage *self)
  * @region_id: (nullable): the region chosen in the sidebar
  * @level: its FgRegionLevel
  *
- * Shows the hazards of a village or a grid; a township shows them all.
+ * Shows the hazards of a township, a village or a grid; the county (or
+ * none) shows them all.
  */
 void
 fg_hazard_page_set_region (FgHazardPage *self,
@@ -1233,16 +1350,15 @@ fg_hazard_page_set_region (FgHazardPage *self,
 {
   g_return_if_fail (FG_IS_HAZARD_PAGE (self));
 
-  if (level != FG_REGION_LEVEL_VILLAGE && level != FG_REGION_LEVEL_GRID)
+  if (level != FG_REGION_LEVEL_TOWNSHIP && level != FG_REGION_LEVEL_VILLAGE && level != FG_REGION_LEVEL_GRID)
     region_id = NULL;
 
-  if (g_strcmp0 (self->region_id, region_id) == 0)
+  if (g_strcmp0 (self->query->region_id, region_id) == 0)
     return;
 
-  g_free (self->region_id);
-  self->region_id = g_strdup (region_id);
-  self->region_level = level;
-  on_filter_changed (self);
+  g_free (self->query->region_id);
+  self->query->region_id = g_strdup (region_id);
+  fg_hazard_page_apply_query (self);
 }
 
 /**

@@ -713,20 +713,10 @@ fg_hazard_get_events (FgHazard *self)
   return self->events;
 }
 
-#define HAZARD_COLUMNS \
-  "h.id, h.venue_id, h.inspection_id, h.item_code, h.grade, h.deadline_days, h.note, h.found_at," \
-  " coalesce (g.code, v.code), h.state, h.current_deadline, h.major_confirmed, h.escalation_level," \
-  " ve.name, v.name, g.name, ci.text_zh, ci.text_en, h.village_id, h.grid_id, i.campaign_id," \
-  " h.service_failed"
-#define HAZARD_FROM \
-  "hazard h JOIN region v ON v.id = h.village_id LEFT JOIN region g ON g.id = h.grid_id" \
-  " LEFT JOIN inspection i ON i.id = h.inspection_id" \
-  " JOIN venue ve ON ve.id = h.venue_id" \
-  " LEFT JOIN checklist_item ci ON ci.template_id = h.template_id" \
-  "   AND ci.version = h.template_version AND ci.code = h.item_code"
-
-static FgHazard *
-hazard_from_row (sqlite3_stmt *stmt)
+/* A hazard from a row of HAZARD_COLUMNS, with the ledger's cache of its
+ * fold and without its timeline. */
+FgHazard *
+fg_hazard_new_from_row (sqlite3_stmt *stmt)
 {
   FgHazard *hazard = g_object_new (FG_TYPE_HAZARD, NULL);
 
@@ -910,7 +900,7 @@ fg_hazard_load (FgStore     *store,
                    _("The hazard was not found."));
       return NULL;
     }
-  self = hazard_from_row (stmt);
+  self = fg_hazard_new_from_row (stmt);
   g_clear_pointer (&stmt, fg_stmt_release);
 
   if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ, self->region_code, self->id, error))
@@ -1344,7 +1334,7 @@ fg_hazard_list (FgStore     *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       if (fg_actor_covers_code (actor, fg_stmt_text (stmt, 8)))
-        g_ptr_array_add (hazards, hazard_from_row (stmt));
+        g_ptr_array_add (hazards, fg_hazard_new_from_row (stmt));
     }
 
   if (rc != SQLITE_DONE)
@@ -1394,7 +1384,7 @@ fg_hazard_list_for_inspection (FgStore     *store,
                                 fg_stmt_text (stmt, 8), inspection_id, error))
         return NULL;
 
-      g_ptr_array_add (hazards, hazard_from_row (stmt));
+      g_ptr_array_add (hazards, fg_hazard_new_from_row (stmt));
     }
 
   if (rc != SQLITE_DONE)

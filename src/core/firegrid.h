@@ -16,6 +16,8 @@
 #include "fg-demo.h"
 #include "fg-escalation.h"
 #include "fg-hazard.h"
+#include "fg-hazard-list.h"
+#include "fg-hazard-query.h"
 #include "fg-inspection.h"
 #include "fg-node.h"
 #include "fg-notice.h"

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "fg-hazard-item.h"
 #include "fg-hazard-page.h"
 #include "fg-window.h"
@@ -168,6 +170,48 @@ test_hazards_ledger (Fixture       *fixture,
   fg_ui_test_spin ();
   g_assert_cmpuint (gtk_drop_down_get_selected (campaigns), ==, 2);
   g_assert_cmpuint (n_shown (fixture), ==, n_campaign);
+
+  /* a header sorts, both ways, in the store's order */
+  gtk_drop_down_set_selected (campaigns, 0);
+  gtk_drop_down_set_selected (states, FG_HAZARD_FILTER_ALL);
+  for (int descending = 0; descending <= 1; descending++)
+    {
+      GtkColumnView *view = GTK_COLUMN_VIEW (fg_ui_test_child (fixture->page, FG_TYPE_HAZARD_PAGE, "column_view"));
+      GtkColumnViewColumn *column = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                                           FG_TYPE_HAZARD_PAGE,
+                                                                                           "venue_column"));
+
+      gtk_column_view_sort_by_column (view, column, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+      fg_ui_test_spin ();
+      g_assert_cmpuint (n_shown (fixture), ==, n_all);
+      for (guint i = 1; i < n_all; i++)
+        {
+          g_autoptr(FgHazardItem) a = g_list_model_get_item (fg_hazard_page_get_model (fixture->page), i - 1);
+          g_autoptr(FgHazardItem) b = g_list_model_get_item (fg_hazard_page_get_model (fixture->page), i);
+          int order = strcmp (fg_hazard_get_venue_name (fg_hazard_item_get_hazard (a)),
+                              fg_hazard_get_venue_name (fg_hazard_item_get_hazard (b)));
+
+          g_assert_cmpint (descending ? -order : order, <=, 0);
+        }
+    }
+
+  /* the days overdue sort too: none of the demo's is overdue */
+  for (int descending = 0; descending <= 1; descending++)
+    {
+      GtkColumnView *view = GTK_COLUMN_VIEW (fg_ui_test_child (fixture->page, FG_TYPE_HAZARD_PAGE, "column_view"));
+      GtkColumnViewColumn *column = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                                           FG_TYPE_HAZARD_PAGE,
+                                                                                           "overdue_column"));
+      g_autoptr(FgHazardItem) first = NULL;
+      g_autofree char *overdue = NULL;
+
+      gtk_column_view_sort_by_column (view, column, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+      fg_ui_test_spin ();
+      g_assert_cmpuint (n_shown (fixture), ==, n_all);
+      first = g_list_model_get_item (fg_hazard_page_get_model (fixture->page), 0);
+      g_object_get (first, "overdue-text", &overdue, NULL);
+      g_assert_cmpstr (overdue, ==, "");
+    }
 
   /* Ctrl+1 goes back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "venues"));
