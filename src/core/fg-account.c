@@ -795,7 +795,7 @@ fg_account_create (FgStore     *store,
     return NULL;
 
   id = fg_uuid_new ();
-  created_at = fg_now_iso8601 ();
+  created_at = fg_store_now_iso8601 (store);
 
   if (!fg_store_begin (store, error))
     return NULL;

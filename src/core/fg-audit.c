@@ -150,7 +150,7 @@ append (FgStore        *store,
         GError        **error)
 {
   g_autofree char *id = fg_uuid_new ();
-  g_autofree char *at = fg_now_iso8601 ();
+  g_autofree char *at = fg_store_now_iso8601 (store);
   g_autofree char *prev_hash = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *head = NULL;
@@ -693,7 +693,7 @@ fg_audit_receive (FgStore              *store,
       return FALSE;
     }
 
-  now = fg_now_iso8601 ();
+  now = fg_store_now_iso8601 (store);
   stmt = fg_store_prepare (store,
                            "INSERT INTO audit_in (node_id, seq, " RECORD_COLUMNS ", origin_node, prev_hash, hash,"
                            "  received_from, received_at)"

@@ -947,7 +947,7 @@ fg_bundle_export_full (FgStore               *store,
   g_autoptr(GChecksum) digest = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *prefix = NULL;
   g_autofree char *tmp_path = NULL;
-  g_autofree char *now = fg_now_iso8601 ();
+  g_autofree char *now = fg_store_now_iso8601 (store);
   g_autofree char *sequence = NULL;
   g_autofree guint8 *secret = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -1815,7 +1815,7 @@ merge_stamps (Import              *import,
       /* two offices edited at once: the loser is kept */
       g_autofree char *kept = NULL;
       g_autofree char *lost = NULL;
-      g_autofree char *now = fg_now_iso8601 ();
+      g_autofree char *now = fg_store_now_iso8601 (import->store);
       g_autofree char *local_json = db_row_to_text (import, table, columns, attr (row, "id"));
       g_autofree char *incoming_json = row_to_text (row, columns);
       const char *lost_stamp = incoming_wins ? local : incoming;
@@ -3443,7 +3443,7 @@ fg_bundle_import_full (FgStore               *store,
   g_autoptr(FgBundleInfo) info = NULL;
   g_autoptr(FgNodeInfo) sender = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = fg_now_iso8601 ();
+  g_autofree char *now = fg_store_now_iso8601 (store);
   FgBundleReport counts = { 0 };
   Import import = { 0 };
   GHashTableIter iter;

@@ -148,7 +148,7 @@ fg_campaign_create (FgStore            *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *clean_name = NULL;
   g_autofree char *json = NULL;
-  g_autofree char *now = fg_now_iso8601 ();
+  g_autofree char *now = fg_store_now_iso8601 (store);
   g_autofree char *stamp = NULL;
   const char *township_id;
 

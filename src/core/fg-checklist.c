@@ -624,7 +624,7 @@ fg_checklist_install (FgStore      *store,
                       GError      **error)
 {
   g_autofree char *digest = NULL;
-  g_autofree char *now = fg_now_iso8601 ();
+  g_autofree char *now = fg_store_now_iso8601 (store);
   g_autoptr(sqlite3_stmt) exists = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
   guint n;

@@ -1107,7 +1107,7 @@ fg_hazard_append_event (FgStore                     *store,
                         GError                     **error)
 {
   g_autofree char *id = fg_uuid_new ();
-  g_autofree char *now = fg_now_iso8601 ();
+  g_autofree char *now = fg_store_now_iso8601 (store);
   g_autofree char *stamp = fg_store_next_stamp (store);
   g_autofree char *after = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;

@@ -804,7 +804,7 @@ fg_inspection_start (FgStore           *store,
     return NULL;
 
   id = fg_uuid_new ();
-  now = fg_now_iso8601 ();
+  now = fg_store_now_iso8601 (store);
 
   if (!fg_store_begin (store, error))
     return NULL;
@@ -917,7 +917,7 @@ fg_inspection_record (FgStore       *store,
                       GError       **error)
 {
   g_autofree char *clean_note = g_strstrip (g_strdup (note != NULL ? note : ""));
-  g_autofree char *now = fg_now_iso8601 ();
+  g_autofree char *now = fg_store_now_iso8601 (store);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   Result *result;
 
@@ -1017,7 +1017,7 @@ fg_inspection_attach_photo (FgStore       *store,
                             GError       **error)
 {
   g_autofree char *sha256 = NULL;
-  g_autofree char *now = fg_now_iso8601 ();
+  g_autofree char *now = fg_store_now_iso8601 (store);
   g_autoptr(sqlite3_stmt) link = NULL;
   const char *mime_type;
   gsize size;
@@ -1152,7 +1152,7 @@ fg_inspection_finish (FgStore       *store,
   g_autoptr(GPtrArray) failed_items = NULL;
   g_autoptr(sqlite3_stmt) finish = NULL;
   g_autoptr(sqlite3_stmt) path = NULL;
-  g_autofree char *now = fg_now_iso8601 ();
+  g_autofree char *now = fg_store_now_iso8601 (store);
   g_autofree char *stamp = NULL;
   g_autofree char *township_id = NULL;
   g_autofree char *village_id = NULL;

@@ -440,7 +440,7 @@ fg_node_add_peer (FgStore           *store,
   g_autoptr(FgNodeInfo) self = NULL;
   g_autoptr(FgNodeInfo) known = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = fg_now_iso8601 ();
+  g_autofree char *now = fg_store_now_iso8601 (store);
   g_autofree char *after = NULL;
   gboolean returning = FALSE;
 
@@ -596,7 +596,7 @@ fg_node_remove_peer (FgStore     *store,
 {
   g_autoptr(FgNodeInfo) peer = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = fg_now_iso8601 ();
+  g_autofree char *now = fg_store_now_iso8601 (store);
   g_autofree char *before = NULL;
 
   g_return_val_if_fail (FG_IS_STORE (store), FALSE);

@@ -1305,10 +1305,7 @@ fg_notice_issue (FgStore                *store,
   if (request->today != NULL)
     today = g_date_copy (request->today);
   else
-    {
-      today = g_date_new ();
-      g_date_set_time_t (today, time (NULL));
-    }
+    today = fg_store_today (store);
   issued_on = fg_calendar_format_date (today);
 
   /* what the document is about */
@@ -1509,7 +1506,7 @@ fg_notice_issue (FgStore                *store,
   digest = digest_of (text);
 
   id = fg_uuid_new ();
-  now = fg_now_iso8601 ();
+  now = fg_store_now_iso8601 (store);
   stamp = fg_store_next_stamp (store);
   stmt = fg_store_prepare (store,
                            "INSERT INTO notice (id, kind, township_id, year, number_seq, number, venue_id,"
@@ -1660,7 +1657,7 @@ fg_notice_void (FgStore     *store,
     }
 
   before = fg_audit_dup_row (store, "notice", self->id);
-  now = fg_now_iso8601 ();
+  now = fg_store_now_iso8601 (store);
 
   if (!fg_store_begin (store, error))
     return FALSE;
@@ -1788,15 +1785,11 @@ fg_notice_record_service (FgStore          *store,
         }
     }
   else
-    {
-      day = g_date_new ();
-      g_date_set_time_t (day, time (NULL));
-    }
+    day = fg_store_today (store);
   day_text = fg_calendar_format_date (day);
   {
-    g_autoptr(GDate) today = g_date_new ();
+    g_autoptr(GDate) today = fg_store_today (store);
 
-    g_date_set_time_t (today, time (NULL));
     if (g_date_compare (day, today) > 0)
       {
         g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,

@@ -60,7 +60,7 @@ fg_photo_store (FgStore     *store,
                 GError     **error)
 {
   g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, image);
-  g_autofree char *now = fg_now_iso8601 ();
+  g_autofree char *now = fg_store_now_iso8601 (store);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gsize size;
   const guint8 *data = g_bytes_get_data (image, &size);

@@ -614,7 +614,7 @@ insert_node (FgStore     *store,
              GError     **error)
 {
   g_autofree char *node_id = fg_uuid_new ();
-  g_autofree char *created_at = fg_now_iso8601 ();
+  g_autofree char *created_at = fg_store_now_iso8601 (store);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   stmt = fg_store_prepare (store, "INSERT INTO node (id, kind, created_at) VALUES (?1, ?2, ?3)", error);

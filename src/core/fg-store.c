@@ -42,6 +42,9 @@ struct _FgStore
   /* hybrid logical clock: the last stamp handed out */
   gint64 hlc_wall;
   guint hlc_counter;
+
+  /* added to the wall clock for the times records carry (not for stamps) */
+  GTimeSpan clock_offset;
 };
 
 G_DEFINE_FINAL_TYPE (FgStore, fg_store, G_TYPE_OBJECT)
@@ -467,11 +470,65 @@ fg_uuid_new (void)
                           b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
 }
 
-char *
-fg_now_iso8601 (void)
+/*
+ * fg_store_set_clock_offset:
+ * @offset: how far the store's clock is from the wall clock
+ *
+ * Sets the clock by which records written through this store are dated:
+ * when an event happened, a document was issued, an audit record made.
+ * The demo moves it to write a township's past weeks as they would have
+ * happened (and its test, to write the demo as of another day). Stamps
+ * and ids keep the wall clock, so that they still order every change.
+ */
+void
+fg_store_set_clock_offset (FgStore   *self,
+                           GTimeSpan  offset)
+{
+  g_return_if_fail (FG_IS_STORE (self));
+
+  self->clock_offset = offset;
+}
+
+GTimeSpan
+fg_store_get_clock_offset (FgStore *self)
+{
+  g_return_val_if_fail (FG_IS_STORE (self), 0);
+
+  return self->clock_offset;
+}
+
+/* Returns: (transfer full): the local time by the store's clock */
+GDateTime *
+fg_store_now (FgStore *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_return_val_if_fail (FG_IS_STORE (self), NULL);
+
+  if (self->clock_offset == 0)
+    return g_steal_pointer (&now);
+  return g_date_time_add (now, self->clock_offset);
+}
+
+/* Returns: (transfer full): the store's time as ISO 8601, with the offset
+ * from UTC */
+char *
+fg_store_now_iso8601 (FgStore *self)
+{
+  g_autoptr(GDateTime) now = fg_store_now (self);
+
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+/* Returns: (transfer full): the local day by the store's clock */
+GDate *
+fg_store_today (FgStore *self)
+{
+  g_autoptr(GDateTime) now = fg_store_now (self);
+
+  return g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
+                         (GDateMonth) g_date_time_get_month (now),
+                         (GDateYear) g_date_time_get_year (now));
 }
 
 static int

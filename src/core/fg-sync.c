@@ -624,7 +624,7 @@ fg_sync_resolve_conflict (FgStore     *store,
 {
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = fg_now_iso8601 ();
+  g_autofree char *now = fg_store_now_iso8601 (store);
   FgConflict *conflict = NULL;
 
   g_return_val_if_fail (FG_IS_STORE (store), FALSE);

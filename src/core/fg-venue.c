@@ -1067,7 +1067,7 @@ fg_venue_save (FgStore  *store,
     {
       new_id = fg_uuid_new ();
       g_free (clean->created_at);
-      clean->created_at = fg_now_iso8601 ();
+      clean->created_at = fg_store_now_iso8601 (store);
       stmt = fg_store_prepare (store,
                                "INSERT INTO venue (region_id, county_id, township_id, village_id,"
                                "  grid_id, name, address, categories, operator_name, phone,"
