@@ -15,17 +15,22 @@
 #include <glib/gi18n-lib.h>
 
 #include "fg-account.h"
+#include "fg-calendar.h"
 #include "fg-category.h"
 #include "fg-checklist-private.h"
 #include "fg-credit-code.h"
-#include "fg-inspection.h"
 #include "fg-demo.h"
+#include "fg-escalation.h"
+#include "fg-hazard.h"
+#include "fg-inspection.h"
+#include "fg-notice.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
 #include "fg-venue.h"
 
 #define DEMO_SEED 20261129
 #define DEMO_TOWNSHIP_CODE "410425101"
+#define HISTORY_WORKDAYS 30  /* how far back the demo's inspections go */
 
 static const char * const surnames[] = {
   "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱",
@@ -314,14 +319,20 @@ add_accounts (FgStore     *store,
 }
 
 /* An e-bike campaign (the provincial policy's 电动自行车 专项整治) whose
- * focus is the checklists' e-bike items. */
+ * focus is the checklists' e-bike items, running from the start of the
+ * demo's history to a month from @today. */
 static FgCampaign *
-add_campaign (FgStore  *store,
-              FgActor  *admin,
-              GError  **error)
+add_campaign (FgStore      *store,
+              FgActor      *admin,
+              const GDate  *start,
+              const GDate  *today,
+              GError      **error)
 {
   g_autoptr(FgChecklist) checklist = fg_checklist_load_for_category (store, "ebike-charging", error);
   g_autoptr(GPtrArray) focus = g_ptr_array_new ();
+  g_autoptr(GDate) end = g_date_copy (today);
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
   GListModel *items;
 
   if (checklist == NULL)
@@ -337,26 +348,500 @@ add_campaign (FgStore  *store,
     }
   g_ptr_array_add (focus, NULL);
 
-  return fg_campaign_create (store, admin, "电动自行车消防安全专项整治", "2026-11-01", "2026-12-31",
+  g_date_add_days (end, 30);
+  start_text = fg_calendar_format_date (start);
+  end_text = fg_calendar_format_date (end);
+
+  return fg_campaign_create (store, admin, "电动自行车消防安全专项整治", start_text, end_text,
                              (const char * const *) focus->pdata, error);
 }
 
-/* Finished inspections of the first venues, most of them clean, some
- * with a failed item or two, so that the registry has a history and the
- * hazard ledger something to show. */
+/* The demo's past weeks, written day by day as they would have happened:
+ * inspections, and for the hazards they found a notice, its service, the
+ * venue's report that it is fixed, the re-inspection and the closing. The
+ * steps wait in a queue ordered by day, so that records, document numbers
+ * and the audit log follow the calendar; a step that would fall after
+ * today has not happened yet. */
+typedef enum
+{
+  STEP_INSPECT,
+  STEP_ISSUE_NOTICE,
+  STEP_SERVE,
+  STEP_REPORT_FIXED,
+  STEP_REINSPECT,
+  STEP_CLOSE,
+} StepKind;
+
+/* what becomes of a notice */
+typedef enum
+{
+  FATE_CLOSED,       /* fixed, re-inspected and closed (most of them) */
+  FATE_RECTIFYING,   /* served, nothing since: overdue once the deadline passes */
+  FATE_REPORTED,     /* the venue says it is fixed: waiting for the re-inspection */
+  FATE_REFUSED,      /* the operator refused the notice */
+} Fate;
+
+typedef struct
+{
+  int       day;        /* working days before the latest */
+  guint     order;      /* steps of one day in the order they were planned */
+  StepKind  kind;
+  Fate      fate;
+  char     *id;         /* the venue inspected, or the notice */
+  gboolean  in_campaign;
+} Step;
+
+typedef struct
+{
+  FgStore    *store;
+  FgActor    *admin;
+  FgActor    *staff;
+  GRand      *rand;       /* the inspections' results */
+  GRand      *fates;      /* what follows from them: apart, so that the
+                           * hazards found are the same on any day */
+  FgCampaign *campaign;
+  GPtrArray  *workdays;   /* the last working days, the latest first */
+  GSequence  *steps;
+  guint       n_planned;
+  guint       n_inspected;
+  guint       n_late;     /* notices given a deadline that has just passed */
+} History;
+
+static void
+step_free (gpointer data)
+{
+  Step *step = data;
+
+  g_free (step->id);
+  g_free (step);
+}
+
+static int
+compare_steps (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const Step *x = a;
+  const Step *y = b;
+
+  if (x->day != y->day)
+    return x->day > y->day ? -1 : 1;  /* longer ago first */
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The working day @days_ago working days before the last one up to
+ * today. */
+static const GDate *
+history_date (History *history,
+              int      days_ago)
+{
+  g_assert (days_ago >= 0 && (guint) days_ago < history->workdays->len);
+
+  return g_ptr_array_index (history->workdays, days_ago);
+}
+
+/* How many working days before the last one up to today @date is;
+ * negative for a day still to come. */
+static int
+history_days_ago (History     *history,
+                  const GDate *date)
+{
+  return fg_calendar_count_workdays (history->store, date, history_date (history, 0));
+}
+
+/* Plans a step for @days_ago working days back; a step that falls after
+ * today has not happened yet and is dropped. */
+static void
+history_plan (History    *history,
+              int         days_ago,
+              StepKind    kind,
+              Fate        fate,
+              const char *id,
+              gboolean    in_campaign)
+{
+  Step *step;
+
+  if (days_ago < 0)
+    return;
+  days_ago = MIN (days_ago, (int) history->workdays->len - 1);
+
+  step = g_new0 (Step, 1);
+  step->day = days_ago;
+  step->order = history->n_planned++;
+  step->kind = kind;
+  step->fate = fate;
+  step->id = g_strdup (id);
+  step->in_campaign = in_campaign;
+  g_sequence_insert_sorted (history->steps, step, compare_steps, NULL);
+}
+
 static gboolean
-add_inspections (FgStore     *store,
-                 FgActor     *admin,
-                 GRand       *rand,
-                 guint        n_inspections,
+history_add_events (History           *history,
+                    const char * const *hazard_ids,
+                    FgHazardEventKind  kind,
+                    const char        *note,
+                    GError           **error)
+{
+  const FgHazardEventDetails details = { .note = note };
+
+  for (guint i = 0; hazard_ids != NULL && hazard_ids[i] != NULL; i++)
+    {
+      g_autoptr(FgHazard) hazard = fg_hazard_load (history->store, history->admin, hazard_ids[i], error);
+
+      if (hazard == NULL ||
+          !fg_hazard_add_event (history->store, history->admin, hazard, kind, &details, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* An inspection, most of them clean, some with a failed item or two; a
+ * hazard that can be put right at once is, while the inspector waits. */
+static gboolean
+history_inspect (History     *history,
+                 const Step  *step,
                  GError     **error)
 {
-  g_autoptr(FgCampaign) campaign = add_campaign (store, admin, error);
-  g_autoptr(GPtrArray) venue_ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  FgActor *inspector = history->n_inspected++ % 3 == 2 ? history->staff : history->admin;
+  g_autoptr(FgInspection) inspection = NULL;
+  g_autoptr(GPtrArray) hazards = NULL;
+  GListModel *items;
+  guint n_items;
+  guint n_waiting = 0;
+  int n_failed = g_rand_int_range (history->rand, 0, 10) < 6 ? 0 : g_rand_int_range (history->rand, 1, 3);
 
+  inspection = fg_inspection_start (history->store, inspector, step->id,
+                                    step->in_campaign ? FG_INSPECTION_KIND_CAMPAIGN : FG_INSPECTION_KIND_ROUTINE,
+                                    step->in_campaign ? fg_campaign_get_id (history->campaign) : NULL,
+                                    error);
+  if (inspection == NULL)
+    return FALSE;
+
+  items = fg_inspection_get_items (inspection);
+  n_items = g_list_model_get_n_items (items);
+  for (guint j = 0; j < n_items; j++)
+    {
+      g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, j);
+      FgOutcome outcome = FG_OUTCOME_PASS;
+
+      if (n_failed > 0 && g_rand_int_range (history->rand, 0, n_items) < 3)
+        {
+          outcome = FG_OUTCOME_FAIL;
+          n_failed--;
+        }
+      else if (g_rand_int_range (history->rand, 0, 12) == 0)
+        outcome = FG_OUTCOME_NA;
+
+      if (!fg_inspection_record (history->store, inspector, inspection, fg_checklist_item_get_code (item),
+                                 outcome, outcome == FG_OUTCOME_FAIL ? "现场检查发现" : NULL, error))
+        return FALSE;
+    }
+
+  if (!fg_inspection_finish (history->store, inspector, inspection, error))
+    return FALSE;
+
+  hazards = fg_hazard_list_for_inspection (history->store, history->admin,
+                                           fg_inspection_get_id (inspection), error);
+  if (hazards == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (hazards, i);
+      const FgHazardEventDetails fixed = { .note = "经营者当场整改，检查人员现场确认" };
+      const FgHazardEventDetails major = { .note = "经乡镇安全办现场复核，确认为重大火灾隐患" };
+
+      switch (fg_hazard_get_grade (hazard))
+        {
+        case FG_HAZARD_GRADE_ON_SPOT:
+          if (g_rand_int_range (history->fates, 0, 5) > 0)
+            {
+              if (!fg_hazard_add_event (history->store, history->admin, hazard,
+                                        FG_HAZARD_EVENT_RECTIFIED_ON_SPOT, &fixed, error))
+                return FALSE;
+              continue;
+            }
+          break;
+        case FG_HAZARD_GRADE_MAJOR_PROPOSED:
+          if (g_rand_int_range (history->fates, 0, 2) == 0 &&
+              !fg_hazard_add_event (history->store, history->admin, hazard,
+                                    FG_HAZARD_EVENT_CONFIRMED_MAJOR, &major, error))
+            return FALSE;
+          break;
+        case FG_HAZARD_GRADE_DEADLINE:
+        default:
+          break;
+        }
+      n_waiting++;
+    }
+
+  if (hazards->len > 0)
+    {
+      FgNoticeRequest record = {
+        .kind = FG_NOTICE_KIND_INSPECTION_RECORD,
+        .inspection_id = fg_inspection_get_id (inspection),
+      };
+      g_autoptr(FgNotice) notice = fg_notice_issue (history->store, history->admin, &record, error);
+
+      if (notice == NULL)
+        return FALSE;
+    }
+
+  /* the notice a working day or two later, back at the office */
+  if (n_waiting > 0)
+    history_plan (history, step->day - g_rand_int_range (history->fates, 1, 3),
+                  STEP_ISSUE_NOTICE, 0, step->id, FALSE);
+
+  return TRUE;
+}
+
+/* A notice to correct by a deadline, for the venue's hazards waiting for
+ * one; what becomes of it is drawn here. */
+static gboolean
+history_issue_notice (History     *history,
+                      const Step  *step,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) hazards = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GDate) today = fg_store_today (history->store);
+  g_autoptr(FgNotice) notice = NULL;
+  g_autofree char *deadline = NULL;
+  FgNoticeRequest request = { .kind = FG_NOTICE_KIND_CORRECT_BY_DEADLINE };
+  int draw = g_rand_int_range (history->fates, 0, 20);
+  Fate fate;
+
+  hazards = fg_hazard_list (history->store, history->admin, step->id, NULL, FG_HAZARD_STATE_OPEN, error);
+  if (hazards == NULL)
+    return FALSE;
+  if (hazards->len == 0)
+    return TRUE;
+
+  for (guint i = 0; i < hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (hazards, i);
+      g_autofree char *proposed = fg_hazard_propose_deadline (history->store, hazard,
+                                                              FG_HAZARD_EVENT_NOTICE_ISSUED, today);
+
+      g_ptr_array_add (ids, (gpointer) fg_hazard_get_id (hazard));
+      if (proposed != NULL && g_strcmp0 (proposed, deadline) > 0)
+        {
+          g_free (deadline);
+          deadline = g_steal_pointer (&proposed);
+        }
+    }
+  g_ptr_array_add (ids, NULL);
+
+  /* a deadline in a year the calendar does not know yet: left to a person */
+  if (deadline == NULL)
+    return TRUE;
+
+  /* The first two venues that will let their deadline pass get a short
+   * one, passed a working day or two ago: the ledger has overdue rows
+   * that the escalation rules have not yet taken up. */
+  fate = draw < 11 ? FATE_CLOSED : draw < 16 ? FATE_RECTIFYING : draw < 19 ? FATE_REPORTED : FATE_REFUSED;
+  if (fate == FATE_RECTIFYING && history->n_late < 2 && step->day >= 5)
+    {
+      g_free (deadline);
+      deadline = fg_calendar_format_date (history_date (history, (int) ++history->n_late));
+    }
+
+  request.hazard_ids = (const char * const *) ids->pdata;
+  request.deadline = deadline;
+  notice = fg_notice_issue (history->store, history->admin, &request, error);
+  if (notice == NULL)
+    return FALSE;
+
+  history_plan (history, step->day - g_rand_int_range (history->fates, 0, 2),
+                STEP_SERVE, fate, fg_notice_get_id (notice), FALSE);
+
+  return TRUE;
+}
+
+static gboolean
+history_serve (History     *history,
+               const Step  *step,
+               GError     **error)
+{
+  g_autoptr(FgNotice) notice = fg_notice_load (history->store, history->admin, step->id, error);
+  g_autoptr(FgVenue) venue = NULL;
+  g_autoptr(GDate) deadline = NULL;
+  int deadline_day;
+
+  if (notice == NULL)
+    return FALSE;
+  venue = fg_venue_load (history->store, history->admin, fg_notice_get_venue_id (notice), error);
+  if (venue == NULL)
+    return FALSE;
+
+  if (step->fate == FATE_REFUSED)
+    return fg_notice_record_service (history->store, history->admin, notice, FG_NOTICE_SERVICE_REFUSED,
+                                     NULL, NULL, "经营者拒绝签收", error);
+
+  if (!fg_notice_record_service (history->store, history->admin, notice, FG_NOTICE_SERVICE_SERVED,
+                                 fg_venue_get_operator_name (venue), NULL, NULL, error))
+    return FALSE;
+
+  deadline = fg_calendar_parse_date (fg_notice_get_deadline (notice), error);
+  if (deadline == NULL)
+    return FALSE;
+  deadline_day = history_days_ago (history, deadline);
+
+  switch (step->fate)
+    {
+    case FATE_CLOSED:
+      /* some time before the deadline */
+      history_plan (history, MAX (deadline_day + 1, step->day - 2 - g_rand_int_range (history->fates, 0, 6)),
+                    STEP_REPORT_FIXED, step->fate, step->id, FALSE);
+      break;
+    case FATE_REPORTED:
+      history_plan (history, step->day - 3, STEP_REPORT_FIXED, step->fate, step->id, FALSE);
+      break;
+    case FATE_RECTIFYING:
+    case FATE_REFUSED:
+    default:
+      break;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+history_report_fixed (History     *history,
+                      const Step  *step,
+                      GError     **error)
+{
+  g_autoptr(FgNotice) notice = fg_notice_load (history->store, history->admin, step->id, error);
+
+  if (notice == NULL ||
+      !history_add_events (history, fg_notice_get_hazard_ids (notice), FG_HAZARD_EVENT_REPORTED_FIXED,
+                           "经营者电话报告已整改完毕，申请复查", error))
+    return FALSE;
+
+  if (step->fate == FATE_CLOSED)
+    history_plan (history, step->day - 1 - g_rand_int_range (history->fates, 0, 2),
+                  STEP_REINSPECT, step->fate, step->id, FALSE);
+
+  return TRUE;
+}
+
+/* The re-inspection, its opinion (复查意见书), and the closing soon after. */
+static gboolean
+history_reinspect (History     *history,
+                   const Step  *step,
+                   GError     **error)
+{
+  g_autoptr(FgNotice) notice = fg_notice_load (history->store, history->admin, step->id, error);
+  FgNoticeRequest request = { .kind = FG_NOTICE_KIND_REINSPECTION, .follows_id = step->id };
+  g_autoptr(FgNotice) opinion = NULL;
+
+  if (notice == NULL ||
+      !history_add_events (history, fg_notice_get_hazard_ids (notice), FG_HAZARD_EVENT_REINSPECTED_PASS,
+                           "复查合格，隐患已整改", error))
+    return FALSE;
+
+  opinion = fg_notice_issue (history->store, history->admin, &request, error);
+  if (opinion == NULL)
+    return FALSE;
+
+  history_plan (history, step->day - g_rand_int_range (history->fates, 0, 3),
+                STEP_CLOSE, step->fate, step->id, FALSE);
+  return TRUE;
+}
+
+static gboolean
+history_close (History     *history,
+               const Step  *step,
+               GError     **error)
+{
+  g_autoptr(FgNotice) notice = fg_notice_load (history->store, history->admin, step->id, error);
+
+  return notice != NULL &&
+         history_add_events (history, fg_notice_get_hazard_ids (notice), FG_HAZARD_EVENT_CLOSED,
+                             "整改到位，予以销号", error);
+}
+
+static gboolean
+history_run_step (History     *history,
+                  const Step  *step,
+                  GError     **error)
+{
+  switch (step->kind)
+    {
+    case STEP_INSPECT:
+      return history_inspect (history, step, error);
+    case STEP_ISSUE_NOTICE:
+      return history_issue_notice (history, step, error);
+    case STEP_SERVE:
+      return history_serve (history, step, error);
+    case STEP_REPORT_FIXED:
+      return history_report_fixed (history, step, error);
+    case STEP_REINSPECT:
+      return history_reinspect (history, step, error);
+    case STEP_CLOSE:
+      return history_close (history, step, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Inspections of the first @n_inspections venues over the past weeks, and
+ * what followed from them; then the escalation rules run for today, as
+ * the program runs them every day. Without the holiday calendar of the
+ * weeks in question (a demo made in a later year than the calendar
+ * knows), the inspections are all of today and nothing follows yet. */
+static gboolean
+add_history (FgStore     *store,
+             FgActor     *admin,
+             FgActor     *staff,
+             GRand       *rand,
+             guint        n_inspections,
+             GError     **error)
+{
+  g_autoptr(GDate) today = fg_store_today (store);
+  g_autoptr(GDate) day = g_date_copy (today);
+  g_autoptr(FgCampaign) campaign = NULL;
+  g_autoptr(GPtrArray) venue_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) workdays = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_free);
+  g_autoptr(GRand) fates = g_rand_new_with_seed (DEMO_SEED + 1);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  History history = {
+    .store = store,
+    .admin = admin,
+    .staff = staff,
+    .rand = rand,
+    .fates = fates,
+    .workdays = workdays,
+  };
+  GTimeSpan clock_offset = fg_store_get_clock_offset (store);
+  gboolean dated = TRUE;
+  gboolean ok = FALSE;
+
+  /* Steps are planned in working days, so that the demo of any day of
+   * the year tells the same story: the same hazards are open, overdue or
+   * closed. */
+  while (workdays->len <= HISTORY_WORKDAYS)
+    {
+      if (!fg_calendar_knows_year (store, g_date_get_year (day)))
+        {
+          dated = FALSE;
+          break;
+        }
+      if (fg_calendar_is_workday (store, day))
+        g_ptr_array_add (workdays, g_date_copy (day));
+      g_date_subtract_days (day, 1);
+    }
+  if (!dated)
+    {
+      g_ptr_array_set_size (workdays, 0);
+      g_ptr_array_add (workdays, g_date_copy (today));
+    }
+
+  campaign = add_campaign (store, admin, g_ptr_array_index (workdays, workdays->len - 1), today, error);
   if (campaign == NULL)
     return FALSE;
+  history.campaign = campaign;
 
   stmt = fg_store_prepare (store, "SELECT id FROM venue WHERE status = 'active' ORDER BY seq LIMIT ?1", error);
   if (stmt == NULL)
@@ -366,46 +851,37 @@ add_inspections (FgStore     *store,
     g_ptr_array_add (venue_ids, g_strdup (fg_stmt_text (stmt, 0)));
   g_clear_pointer (&stmt, fg_stmt_release);
 
+  history.steps = g_sequence_new (step_free);
+
+  /* the inspections spread over the weeks, the latest on the last
+   * working day */
   for (guint i = 0; i < venue_ids->len; i++)
     {
-      gboolean in_campaign = i % 4 == 0;
-      g_autoptr(FgInspection) inspection = NULL;
-      GListModel *items;
-      guint n_items;
-      int n_failed = g_rand_int_range (rand, 0, 10) < 6 ? 0 : g_rand_int_range (rand, 1, 3);
+      int days_ago = (int) ((venue_ids->len - 1 - i) * (workdays->len - 1) / MAX (venue_ids->len, 1));
 
-      inspection = fg_inspection_start (store, admin, g_ptr_array_index (venue_ids, i),
-                                        in_campaign ? FG_INSPECTION_KIND_CAMPAIGN : FG_INSPECTION_KIND_ROUTINE,
-                                        in_campaign ? fg_campaign_get_id (campaign) : NULL,
-                                        error);
-      if (inspection == NULL)
-        return FALSE;
-
-      items = fg_inspection_get_items (inspection);
-      n_items = g_list_model_get_n_items (items);
-      for (guint j = 0; j < n_items; j++)
-        {
-          g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, j);
-          FgOutcome outcome = FG_OUTCOME_PASS;
-
-          if (n_failed > 0 && g_rand_int_range (rand, 0, n_items) < 3)
-            {
-              outcome = FG_OUTCOME_FAIL;
-              n_failed--;
-            }
-          else if (g_rand_int_range (rand, 0, 12) == 0)
-            outcome = FG_OUTCOME_NA;
-
-          if (!fg_inspection_record (store, admin, inspection, fg_checklist_item_get_code (item),
-                                     outcome, outcome == FG_OUTCOME_FAIL ? "现场检查发现" : NULL, error))
-            return FALSE;
-        }
-
-      if (!fg_inspection_finish (store, admin, inspection, error))
-        return FALSE;
+      history_plan (&history, days_ago, STEP_INSPECT, 0, g_ptr_array_index (venue_ids, i), i % 4 == 0);
     }
 
-  return TRUE;
+  while (g_sequence_get_length (history.steps) > 0)
+    {
+      GSequenceIter *first = g_sequence_get_begin_iter (history.steps);
+      Step *step = g_sequence_get (first);
+
+      int days_back = g_date_days_between (history_date (&history, step->day), today);
+
+      fg_store_set_clock_offset (store, clock_offset - (GTimeSpan) days_back * G_TIME_SPAN_DAY);
+      if ((dated || step->kind == STEP_INSPECT) && !history_run_step (&history, step, error))
+        goto out;
+      g_sequence_remove (first);
+    }
+
+  fg_store_set_clock_offset (store, clock_offset);
+  ok = !dated || fg_escalation_run (store, admin, today, NULL, error);
+
+out:
+  fg_store_set_clock_offset (store, clock_offset);
+  g_sequence_free (history.steps);
+  return ok;
 }
 
 static FgVenue *
@@ -497,6 +973,7 @@ fg_demo_populate (FgStore         *store,
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (DEMO_SEED);
   g_autoptr(FgActor) admin = NULL;
+  g_autoptr(FgActor) staff = NULL;
   Places places = { 0 };
   guint n_villages;
   gboolean ok = FALSE;
@@ -559,8 +1036,10 @@ fg_demo_populate (FgStore         *store,
     }
 
   admin = fg_account_login (store, demo_accounts[0].login, demo_accounts[0].password, error);
-  if (admin == NULL ||
-      !add_inspections (store, admin, rand, MIN (n_venues / 6, 150), error))
+  if (admin != NULL)
+    staff = fg_account_login (store, demo_accounts[1].login, demo_accounts[1].password, error);
+  if (admin == NULL || staff == NULL ||
+      !add_history (store, admin, staff, rand, MIN (n_venues / 6, 150), error))
     {
       fg_store_rollback (store);
       goto out;

@@ -68,6 +68,26 @@ query_text (const char *db_path,
 }
 
 static char *
+query_printf (const char *db_path,
+              const char *format,
+              ...) G_GNUC_PRINTF (2, 3);
+
+static char *
+query_printf (const char *db_path,
+              const char *format,
+              ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  return query_text (db_path, sql);
+}
+
+static char *
 day (int days_from_today)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -76,8 +96,8 @@ day (int days_from_today)
   return g_date_time_format (then, "%Y-%m-%d");
 }
 
-/* The demo township, one of its hazards given a deadline of tomorrow,
- * sent to a county office. */
+/* The demo township, one of its open hazards given a deadline of
+ * tomorrow, sent to a county office. */
 static void
 set_up_county (Fixture *f)
 {
@@ -139,21 +159,38 @@ test_cli_report_tsv (Fixture       *f,
   g_autofree char *inspected = NULL;
   g_autofree char *inspections = NULL;
   g_autofree char *found = NULL;
+  g_autofree char *closed = NULL;
+  g_autofree char *open = NULL;
+  g_autofree char *running = NULL;
+  g_autofree char *major = NULL;
+  g_autofree char *escalated = NULL;
   g_autofree char *last_bundle = NULL;
+  g_autofree char *today = day (0);
+  g_autofree char *year_start = NULL;
   g_auto(GStrv) fields = NULL;
+  int n_overdue;
 
   set_up_county (f);
 
+  /* the figures as the county's tables hold them: the period is this
+   * year, the demo's history some weeks long */
+  year_start = g_strdup_printf ("%.4s-01-01", today);
   venues = query_text (f->county_db, "SELECT count(*) FROM venue WHERE status = 'active' AND deleted = 0");
-  inspected = query_text (f->county_db, "SELECT count(DISTINCT venue_id) FROM inspection i"
-                                        " JOIN venue v ON v.id = i.venue_id"
-                                        " WHERE i.finished_at IS NOT NULL AND v.status = 'active'");
-  inspections = query_text (f->county_db, "SELECT count(*) FROM inspection WHERE finished_at IS NOT NULL");
-  found = query_text (f->county_db, "SELECT count(*) FROM hazard");
+  inspected = query_printf (f->county_db, "SELECT count(DISTINCT venue_id) FROM inspection i"
+                                          " JOIN venue v ON v.id = i.venue_id"
+                                          " WHERE i.finished_at >= '%s' AND v.status = 'active'", year_start);
+  inspections = query_printf (f->county_db, "SELECT count(*) FROM inspection WHERE finished_at >= '%s'", year_start);
+  found = query_printf (f->county_db, "SELECT count(*) FROM hazard WHERE found_at >= '%s'", year_start);
+  closed = query_printf (f->county_db, "SELECT count(*) FROM hazard WHERE found_at >= '%s' AND state = 'closed'",
+                         year_start);
+  open = query_text (f->county_db, "SELECT count(*) FROM hazard WHERE state <> 'closed'");
+  running = query_text (f->county_db, "SELECT count(*) FROM hazard WHERE state IN ('rectifying', 'reported-fixed')");
+  major = query_text (f->county_db, "SELECT count(*) FROM hazard WHERE state <> 'closed' AND major_confirmed = 1");
+  escalated = query_text (f->county_db, "SELECT count(*) FROM hazard WHERE state = 'escalated'");
   last_bundle = query_text (f->county_db, "SELECT last_received_at FROM peer WHERE scope_code = '410425101000'");
   g_assert_cmpint (atoi (found), >, 1);
+  g_assert_cmpint (atoi (closed), >, 0);
 
-  /* the demo's records are all from today: nothing closed or overdue yet */
   now = RUN_COUNTY (f, "report", "townships", "--format", "tsv");
   assert_success (now);
   fields = g_strsplit (now->out, "\t", -1);
@@ -166,12 +203,14 @@ test_cli_report_tsv (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (g_ascii_strtod (fields[5], NULL), (double) atoi (inspected) / atoi (venues), 1e-4);
   g_assert_cmpstr (fields[6], ==, inspections);
   g_assert_cmpstr (fields[7], ==, found);
-  g_assert_cmpstr (fields[8], ==, "0");
-  g_assert_cmpstr (fields[9], ==, "0.0000");
-  g_assert_cmpstr (fields[10], ==, found);
-  g_assert_cmpstr (fields[11], ==, "0");
-  g_assert_cmpstr (fields[12], ==, "0");
-  g_assert_cmpstr (fields[13], ==, "0");
+  g_assert_cmpstr (fields[8], ==, closed);
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (fields[9], NULL), (double) atoi (closed) / atoi (found), 1e-4);
+  g_assert_cmpstr (fields[10], ==, open);
+  /* overdue: of the hazards being corrected, not the one due tomorrow */
+  n_overdue = atoi (fields[11]);
+  g_assert_cmpint (n_overdue, <, atoi (running));
+  g_assert_cmpstr (fields[12], ==, major);
+  g_assert_cmpstr (fields[13], ==, escalated);
   expected = g_strconcat (last_bundle, "\n", NULL);
   g_assert_cmpstr (fields[14], ==, expected);
   /* one township, one line */
@@ -183,7 +222,8 @@ test_cli_report_tsv (Fixture       *f,
   assert_success (later);
   g_clear_pointer (&fields, g_strfreev);
   fields = g_strsplit (later->out, "\t", -1);
-  g_assert_cmpstr (fields[11], ==, "1");
+  g_assert_cmpint (atoi (fields[11]), >, n_overdue);
+  g_assert_cmpint (atoi (fields[11]), <=, atoi (running));
   g_assert_cmpstr (fields[7], ==, found);
 
   /* a period from tomorrow: nothing found or inspected in it */
@@ -196,7 +236,7 @@ test_cli_report_tsv (Fixture       *f,
   g_assert_cmpstr (fields[6], ==, "0");
   g_assert_cmpstr (fields[7], ==, "0");
   g_assert_cmpstr (fields[9], ==, "");
-  g_assert_cmpstr (fields[10], ==, found);
+  g_assert_cmpstr (fields[10], ==, open);
 
   /* the township's own installation: the same figures, no bundle received */
   at_township = RUN_TOWNSHIP (f, "report", "townships", "--format", "tsv");

@@ -1422,6 +1422,8 @@ test_cli_hazard (Fixture       *f,
   g_autoptr(Result) close = NULL;
   g_autoptr(Result) show = NULL;
   g_autoptr(Result) rectifying = NULL;
+  g_autoptr(Result) before = NULL;
+  g_autoptr(Result) all = NULL;
   g_autoptr(Result) by_grid = NULL;
   g_autoptr(Result) bad_event = NULL;
   g_autoptr(Result) campaigns = NULL;
@@ -1433,10 +1435,12 @@ test_cli_hazard (Fixture       *f,
   assert_success (demo);
   log_in_as (f, "admin", "demo-admin");
 
-  list = run_db (f, "hazard", "list", "--format", "tsv", NULL);
+  list = run_db (f, "hazard", "list", "--state", "open", "--format", "tsv", NULL);
   assert_success (list);
   g_assert_cmpuint (count_lines (list->out), >, 0);
   id = g_strndup (list->out, strcspn (list->out, "\t"));
+  before = run_db (f, "hazard", "list", "--state", "rectifying", "--format", "tsv", NULL);
+  assert_success (before);
 
   notice = run_db (f, "hazard", "event", id, "notice-issued", "--deadline", "2099-01-10", NULL);
   assert_success (notice);
@@ -1453,7 +1457,7 @@ test_cli_hazard (Fixture       *f,
 
   rectifying = run_db (f, "hazard", "list", "--state", "rectifying", "--format", "tsv", NULL);
   assert_success (rectifying);
-  g_assert_cmpuint (count_lines (rectifying->out), ==, 1);
+  g_assert_cmpuint (count_lines (rectifying->out), ==, count_lines (before->out) + 1);
   g_assert_true (g_str_has_prefix (rectifying->out, id));
 
   /* the demo's campaign found some of the hazards, not all */
@@ -1462,8 +1466,10 @@ test_cli_hazard (Fixture       *f,
   campaign_id = g_strndup (campaigns->out, strcspn (campaigns->out, "\t"));
   in_campaign = run_db (f, "hazard", "list", "--campaign", campaign_id, "--format", "tsv", NULL);
   assert_success (in_campaign);
+  all = run_db (f, "hazard", "list", "--format", "tsv", NULL);
+  assert_success (all);
   g_assert_cmpuint (count_lines (in_campaign->out), >, 0);
-  g_assert_cmpuint (count_lines (in_campaign->out), <, count_lines (list->out));
+  g_assert_cmpuint (count_lines (in_campaign->out), <, count_lines (all->out));
   no_campaign = run_db (f, "hazard", "list", "--campaign", "no-such-campaign", NULL);
   assert_refused (no_campaign, 1);
   g_assert_nonnull (strstr (no_campaign->err, "campaign list"));

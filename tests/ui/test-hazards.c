@@ -21,12 +21,46 @@ typedef struct
   FgHazardPage *page;
 } Fixture;
 
+/* Two hazards found just now by the grid worker, in the grid of the
+ * demo's village committee: the latest in the ledger, and open whatever
+ * the demo's weeks of history left open. */
+static void
+add_fresh_hazards (FgStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgActor) grid = fg_ui_test_login (store, "grid");
+  g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+  g_autoptr(GPtrArray) venues = fg_venue_query_fetch (store, grid, query, 0, 1, &error);
+  g_autoptr(FgInspection) inspection = NULL;
+  GListModel *items;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (venues->len, ==, 1);
+  inspection = fg_inspection_start (store, grid, fg_venue_get_id (g_ptr_array_index (venues, 0)),
+                                    FG_INSPECTION_KIND_ROUTINE, NULL, &error);
+  g_assert_no_error (error);
+  items = fg_inspection_get_items (inspection);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
+      const char *code = fg_checklist_item_get_code (item);
+      gboolean fail = g_str_equal (code, "C-MGT-01") || g_str_equal (code, "C-EXT-01");
+
+      fg_inspection_record (store, grid, inspection, code, fail ? FG_OUTCOME_FAIL : FG_OUTCOME_PASS,
+                            fail ? "现场检查发现" : NULL, &error);
+      g_assert_no_error (error);
+    }
+  fg_inspection_finish (store, grid, inspection, &error);
+  g_assert_no_error (error);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fg_test_dir_init (&fixture->dir);
   fixture->store = fg_ui_test_demo_new (&fixture->dir);
+  add_fresh_hazards (fixture->store);
   fixture->actor = fg_ui_test_login (fixture->store, data != NULL ? data : "admin");
   fixture->window = g_object_ref (fg_window_new (NULL, fixture->store, fixture->actor));
   fixture->page = fg_window_get_hazard_page (fixture->window);
@@ -62,6 +96,17 @@ stored_state (Fixture    *fixture,
 
   g_assert_no_error (error);
   return fg_hazard_get_state (hazard);
+}
+
+static guint
+n_in_state (Fixture       *fixture,
+            FgHazardState  state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hazards = fg_hazard_list (fixture->store, fixture->actor, NULL, NULL, (int) state, &error);
+
+  g_assert_no_error (error);
+  return hazards->len;
 }
 
 static guint
@@ -108,9 +153,15 @@ test_hazards_ledger (Fixture       *fixture,
   GtkDropDown *states = GTK_DROP_DOWN (fg_ui_test_child (fixture->page, FG_TYPE_HAZARD_PAGE, "state_dropdown"));
   GtkDropDown *grades = GTK_DROP_DOWN (fg_ui_test_child (fixture->page, FG_TYPE_HAZARD_PAGE, "grade_dropdown"));
   GtkDropDown *campaigns = GTK_DROP_DOWN (fg_ui_test_child (fixture->page, FG_TYPE_HAZARD_PAGE, "campaign_dropdown"));
+  g_autoptr(GDate) today = g_date_new ();
   guint n_all;
   guint n_grade = 0;
   guint n_campaign = 0;
+  guint n_rectifying = 0;
+  guint n_not_closed = 0;
+  guint n_overdue = 0;
+
+  g_date_set_time_t (today, time (NULL));
 
   /* Ctrl+2 shows the ledger */
   g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "venues");
@@ -124,11 +175,24 @@ test_hazards_ledger (Fixture       *fixture,
   n_all = n_shown (fixture);
   g_assert_cmpuint (n_all, ==, hazards->len);
 
-  /* the demo's hazards are all found and open: none is being corrected */
+  /* by state: as many as the core has in it */
+  for (guint i = 0; i < hazards->len; i++)
+    {
+      FgHazardState state = fg_hazard_get_state (g_ptr_array_index (hazards, i));
+
+      n_rectifying += state == FG_HAZARD_STATE_RECTIFYING;
+      n_not_closed += state != FG_HAZARD_STATE_CLOSED;
+      if (fg_hazard_count_overdue (fixture->store, g_ptr_array_index (hazards, i), today) > 0)
+        n_overdue++;
+    }
+  g_assert_cmpuint (n_not_closed, <, n_all);
   gtk_drop_down_set_selected (states, FG_HAZARD_FILTER_FIRST_STATE + FG_HAZARD_STATE_RECTIFYING);
   fg_ui_test_spin ();
-  g_assert_cmpuint (n_shown (fixture), ==, 0);
+  g_assert_cmpuint (n_shown (fixture), ==, n_rectifying);
   gtk_drop_down_set_selected (states, FG_HAZARD_FILTER_NOT_CLOSED);
+  fg_ui_test_spin ();
+  g_assert_cmpuint (n_shown (fixture), ==, n_not_closed);
+  gtk_drop_down_set_selected (states, FG_HAZARD_FILTER_ALL);
   fg_ui_test_spin ();
   g_assert_cmpuint (n_shown (fixture), ==, n_all);
 
@@ -195,7 +259,7 @@ test_hazards_ledger (Fixture       *fixture,
         }
     }
 
-  /* the days overdue sort too: none of the demo's is overdue */
+  /* the days overdue sort too: the most overdue first, or last */
   for (int descending = 0; descending <= 1; descending++)
     {
       GtkColumnView *view = GTK_COLUMN_VIEW (fg_ui_test_child (fixture->page, FG_TYPE_HAZARD_PAGE, "column_view"));
@@ -210,7 +274,10 @@ test_hazards_ledger (Fixture       *fixture,
       g_assert_cmpuint (n_shown (fixture), ==, n_all);
       first = g_list_model_get_item (fg_hazard_page_get_model (fixture->page), 0);
       g_object_get (first, "overdue-text", &overdue, NULL);
-      g_assert_cmpstr (overdue, ==, "");
+      if (descending && n_overdue > 0)
+        g_assert_cmpstr (overdue, !=, "");
+      else
+        g_assert_cmpstr (overdue, ==, "");
     }
 
   /* Ctrl+1 goes back */
@@ -232,7 +299,22 @@ test_hazards_issue_notice (Fixture       *fixture,
   GPtrArray *photos;
   const FgHazardEvent *last;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *expected_number = g_strdup_printf ("冢头消限字〔%d〕第0001号", g_date_time_get_year (now));
+  g_autofree char *this_year = g_strdup_printf ("冢头消限字〔%d〕", g_date_time_get_year (now));
+  g_autofree char *expected_number = NULL;
+  guint n_before = n_notices (fixture);
+  guint n_rectifying = n_in_state (fixture, FG_HAZARD_STATE_RECTIFYING);
+  guint n_numbered = 0;
+
+  /* the next number after the demo's notices of this year */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) notices = fg_notice_list (fixture->store, fixture->actor, NULL, NULL, NULL, FALSE, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < notices->len; i++)
+      n_numbered += g_str_has_prefix (fg_notice_get_number (g_ptr_array_index (notices, i)), this_year);
+    expected_number = g_strdup_printf ("%s第%04u号", this_year, n_numbered + 1);
+  }
 
   g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_OPEN);
 
@@ -249,7 +331,7 @@ test_hazards_issue_notice (Fixture       *fixture,
   gtk_editable_set_text (deadline, "2000-01-01");
   respond (dialog, "issue");
   g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_OPEN);
-  g_assert_cmpuint (n_notices (fixture), ==, 0);
+  g_assert_cmpuint (n_notices (fixture), ==, n_before);
   dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
 
@@ -259,7 +341,7 @@ test_hazards_issue_notice (Fixture       *fixture,
   gtk_editable_set_text (deadline, "");
   respond (dialog, "issue");
   g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_OPEN);
-  g_assert_cmpuint (n_notices (fixture), ==, 0);
+  g_assert_cmpuint (n_notices (fixture), ==, n_before);
   dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   respond (dialog, "cancel");
@@ -272,7 +354,7 @@ test_hazards_issue_notice (Fixture       *fixture,
   g_assert_nonnull (dialog);
   respond (dialog, "issue");
   g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_cmpuint (n_notices (fixture), ==, 1);
+  g_assert_cmpuint (n_notices (fixture), ==, n_before + 1);
   g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "notices");
   notice = fg_notice_page_get_shown_notice (fg_window_get_notice_page (fixture->window));
   g_assert_nonnull (notice);
@@ -309,9 +391,10 @@ test_hazards_issue_notice (Fixture       *fixture,
   /* the filter by state finds it now */
   fg_hazard_page_set_state_filter (fixture->page, FG_HAZARD_FILTER_FIRST_STATE + FG_HAZARD_STATE_RECTIFYING);
   fg_ui_test_spin ();
-  g_assert_cmpuint (n_shown (fixture), ==, 1);
+  g_assert_cmpuint (n_shown (fixture), ==, n_rectifying + 1);
 
-  /* the venue reports it fixed, with a photo: the dialog takes it */
+  /* the venue reports it fixed, with a photo: the dialog takes it (the
+   * latest found comes first) */
   fg_hazard_page_select (fixture->page, 0);
   fg_ui_test_spin ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "hazard.reported-fixed", NULL));

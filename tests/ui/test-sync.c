@@ -21,6 +21,30 @@ typedef struct
   FgSyncPage *page;
 } Fixture;
 
+/* A second installation of the demo township's office: a node of its
+ * own with the township and one village under the demo's codes, and
+ * none of the demo's records (both would have numbered the same
+ * documents). */
+static FgStore *
+other_office_new (FgTestDir *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = fg_store_open (dir->db_path, &error);
+  g_autoptr(FgAccount) admin = NULL;
+  g_autoptr(FgActor) actor = NULL;
+  g_autoptr(FgRegion) village = NULL;
+
+  g_assert_no_error (error);
+  admin = fg_account_set_up_township (store, "410425101", "冢头镇", "郏县", "admin", "张伟", "demo-admin", &error);
+  g_assert_no_error (error);
+  actor = fg_ui_test_login (store, "admin");
+  village = fg_region_add_village (store, actor, fg_store_get_home_region_id (store), "410425101001", "东街社区",
+                                   &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&store);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -28,7 +52,7 @@ fixture_set_up (Fixture       *fixture,
   fg_test_dir_init (&fixture->dir);
   fg_test_dir_init (&fixture->other_dir);
   fixture->store = fg_ui_test_demo_new (&fixture->dir);
-  fixture->other = fg_ui_test_demo_new (&fixture->other_dir);
+  fixture->other = other_office_new (&fixture->other_dir);
   fixture->actor = fg_ui_test_login (fixture->store, data != NULL ? data : "admin");
   fixture->other_actor = fg_ui_test_login (fixture->other, "admin");
   fixture->window = g_object_ref (fg_window_new (NULL, fixture->store, fixture->actor));
