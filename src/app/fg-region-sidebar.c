@@ -352,19 +352,15 @@ find_item (GListModel  *model,
  * after a venue was added to or moved out of it. Only these few rows are
  * read; the rest of the tree keeps its rows and expanded state.
  */
-void
-fg_region_sidebar_refresh_counts (FgRegionSidebar *self,
-                                  const char      *region_id)
+/* The regions from the top of the tree down to @region_id, read fresh;
+ * NULL when one cannot be read. */
+static GPtrArray *
+read_path (FgRegionSidebar *self,
+           const char      *region_id)
 {
   g_autoptr(GPtrArray) path = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GtkTreeListRow) row = NULL;
   g_autofree char *id = g_strdup (region_id);
-  g_return_if_fail (FG_IS_REGION_SIDEBAR (self));
 
-  if (self->store == NULL || self->actor == NULL || self->root_id == NULL || region_id == NULL)
-    return;
-
-  /* From the region up to the township, newest snapshots first. */
   while (id != NULL)
     {
       g_autoptr(GError) error = NULL;
@@ -372,8 +368,8 @@ fg_region_sidebar_refresh_counts (FgRegionSidebar *self,
 
       if (region == NULL)
         {
-          g_warning ("Could not read a region to update its count: %s", error->message);
-          return;
+          g_warning ("Could not read a region of the tree: %s", error->message);
+          return NULL;
         }
 
       g_ptr_array_insert (path, 0, region);
@@ -382,13 +378,46 @@ fg_region_sidebar_refresh_counts (FgRegionSidebar *self,
          ? NULL : g_strdup (fg_region_get_parent_id (region));
     }
 
+  return g_steal_pointer (&path);
+}
+
+/* The row of the child of @row that shows @region_id, if its children
+ * have been read. */
+static GtkTreeListRow *
+find_child_row (GtkTreeListRow *row,
+                const char     *region_id)
+{
+  GListModel *children = gtk_tree_list_row_get_children (row);
+  guint position;
+
+  if (children == NULL || !find_item (children, region_id, &position))
+    return NULL;
+  return gtk_tree_list_row_get_child_row (row, position);
+}
+
+void
+fg_region_sidebar_refresh_counts (FgRegionSidebar *self,
+                                  const char      *region_id)
+{
+  g_autoptr(GPtrArray) path = NULL;
+  g_autoptr(GtkTreeListRow) row = NULL;
+
+  g_return_if_fail (FG_IS_REGION_SIDEBAR (self));
+
+  if (self->store == NULL || self->actor == NULL || self->root_id == NULL || region_id == NULL)
+    return;
+
+  /* From the region up to the top, newest snapshots first. */
+  path = read_path (self, region_id);
+  if (path == NULL)
+    return;
+
   row = gtk_tree_list_model_get_row (self->tree, 0);
   for (guint depth = 0; row != NULL && depth < path->len; depth++)
     {
       FgRegion *fresh = g_ptr_array_index (path, depth);
       FgRegionItem *item = gtk_tree_list_row_get_item (row);
-      GListModel *children;
-      guint position;
+      GtkTreeListRow *child;
 
       if (g_strcmp0 (fg_region_item_get_id (item), fg_region_get_id (fresh)) == 0)
         fg_region_item_set_region (item, fresh);
@@ -398,16 +427,51 @@ fg_region_sidebar_refresh_counts (FgRegionSidebar *self,
         break;
 
       /* Rows that were never expanded read their counts when they are. */
-      children = gtk_tree_list_row_get_children (row);
-      if (children == NULL ||
-          !find_item (children, fg_region_get_id (g_ptr_array_index (path, depth + 1)), &position))
-        break;
-
-      {
-        GtkTreeListRow *child = gtk_tree_list_row_get_child_row (row, position);
-
-        g_object_unref (row);
-        row = child;
-      }
+      child = find_child_row (row, fg_region_get_id (g_ptr_array_index (path, depth + 1)));
+      g_object_unref (row);
+      row = child;
     }
+}
+
+/**
+ * fg_region_sidebar_select_region:
+ * @self: the sidebar
+ * @region_id: a region in the tree
+ *
+ * Selects the row of @region_id, opening the rows above it.
+ *
+ * Returns: whether the tree shows @region_id
+ */
+gboolean
+fg_region_sidebar_select_region (FgRegionSidebar *self,
+                                 const char      *region_id)
+{
+  g_autoptr(GPtrArray) path = NULL;
+  g_autoptr(GtkTreeListRow) row = NULL;
+
+  g_return_val_if_fail (FG_IS_REGION_SIDEBAR (self), FALSE);
+  g_return_val_if_fail (region_id != NULL, FALSE);
+
+  if (self->store == NULL || self->actor == NULL || self->root_id == NULL)
+    return FALSE;
+
+  path = read_path (self, region_id);
+  if (path == NULL || g_strcmp0 (fg_region_get_id (g_ptr_array_index (path, 0)), self->root_id) != 0)
+    return FALSE;
+
+  row = gtk_tree_list_model_get_row (self->tree, 0);
+  for (guint depth = 1; row != NULL && depth < path->len; depth++)
+    {
+      GtkTreeListRow *child;
+
+      gtk_tree_list_row_set_expanded (row, TRUE);
+      child = find_child_row (row, fg_region_get_id (g_ptr_array_index (path, depth)));
+      g_object_unref (row);
+      row = child;
+    }
+  if (row == NULL)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, gtk_tree_list_row_get_position (row));
+  return TRUE;
 }

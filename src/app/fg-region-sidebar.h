@@ -24,5 +24,7 @@ FgRegion           *fg_region_sidebar_get_selected_region (FgRegionSidebar *self
 GtkSelectionModel  *fg_region_sidebar_get_selection       (FgRegionSidebar *self);
 void                fg_region_sidebar_refresh_counts      (FgRegionSidebar *self,
                                                            const char      *region_id);
+gboolean            fg_region_sidebar_select_region       (FgRegionSidebar *self,
+                                                           const char      *region_id);
 
 G_END_DECLS

@@ -228,6 +228,20 @@ fg_township_page_dispose (GObject *object)
   G_OBJECT_CLASS (fg_township_page_parent_class)->dispose (object);
 }
 
+/* A township's row opened (a double click, Enter): its hazards, in the
+ * ledger. */
+static void
+on_row_activated (FgTownshipPage *self,
+                  guint           position)
+{
+  g_autoptr(FgTownshipItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (item == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-region-hazards", "s",
+                              fg_township_item_get_figures (item)->township_id);
+}
+
 static void
 fg_township_page_class_init (FgTownshipPageClass *klass)
 {
@@ -245,6 +259,7 @@ fg_township_page_class_init (FgTownshipPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgTownshipPage, rank_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FgTownshipPage, stack);
   gtk_widget_class_bind_template_child (widget_class, FgTownshipPage, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_child (widget_class, FgTownshipPage, rank_column);
   gtk_widget_class_bind_template_child (widget_class, FgTownshipPage, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);

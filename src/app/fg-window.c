@@ -989,6 +989,20 @@ show_due_hazards_action (GtkWidget  *widget,
   fg_hazard_page_set_state_filter (self->hazard_page, FG_HAZARD_FILTER_DUE);
 }
 
+/* The hazards of a region, from the county's ranking of its townships:
+ * the sidebar goes to the region, and the ledger shows it. */
+static void
+show_region_hazards_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  FgWindow *self = FG_WINDOW (widget);
+
+  if (!fg_region_sidebar_select_region (self->sidebar, g_variant_get_string (parameter, NULL)))
+    return;
+  fg_window_set_page (self, "hazards");
+}
+
 static void
 on_page_changed (FgWindow *self)
 {
@@ -1536,6 +1550,7 @@ fg_window_class_init (FgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.log-out", NULL, log_out_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-page", "page");
   gtk_widget_class_install_action (widget_class, "win.show-due-hazards", NULL, show_due_hazards_action);
+  gtk_widget_class_install_action (widget_class, "win.show-region-hazards", "s", show_region_hazards_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", "s", show_history_action);
   gtk_widget_class_install_action (widget_class, "win.issue-notice", "s", issue_notice_action);
   gtk_widget_class_install_action (widget_class, "win.issue-record", "s", issue_record_action);

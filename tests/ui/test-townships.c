@@ -146,6 +146,23 @@ make_one_overdue (Fixture *fixture)
   sqlite3_close (db);
 }
 
+static guint
+count_rows (Fixture    *fixture,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n;
+
+  g_assert_cmpint (sqlite3_open (fixture->county_dir.db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
 /* The hazards of @store whose deadline has passed, as the ledger counts
  * them. */
 static guint
@@ -349,6 +366,25 @@ test_townships_ranking (Fixture       *fixture,
     g_assert_cmpstr (fg_township_page_get_report (fixture->page)->from, ==, start_text);
   }
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  /* a township's row opened: its hazards, in the ledger, the sidebar on it */
+  {
+    guint position = g_str_equal (row (fixture, 0)->name, "冢头镇") ? 0 : 1;
+    g_autofree char *township_id = g_strdup (row (fixture, position)->township_id);
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM hazard WHERE township_id = '%s'", township_id);
+    GListModel *ledger = fg_hazard_page_get_model (fg_window_get_hazard_page (fixture->window));
+    FgRegion *selected;
+
+    g_assert_cmpstr (row (fixture, position)->name, ==, "冢头镇");
+    g_signal_emit_by_name (column_view, "activate", position);
+    fg_ui_test_spin ();
+    g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "hazards");
+    selected = fg_region_sidebar_get_selected_region (fg_window_get_region_sidebar (fixture->window));
+    g_assert_nonnull (selected);
+    g_assert_cmpstr (fg_region_get_id (selected), ==, township_id);
+    g_assert_cmpuint (g_list_model_get_n_items (ledger), ==, count_rows (fixture, sql));
+    g_assert_cmpuint (g_list_model_get_n_items (ledger), >, 1);
+  }
 }
 
 /* A county that has received nothing says what to do, and leads there. */
