@@ -583,8 +583,14 @@ history_inspect (History     *history,
         .inspection_id = fg_inspection_get_id (inspection),
       };
       g_autoptr(FgNotice) notice = fg_notice_issue (history->store, history->admin, &record, error);
+      g_autoptr(FgVenue) venue = NULL;
 
-      if (notice == NULL)
+      /* signed for by the operator, who keeps a copy */
+      if (notice != NULL)
+        venue = fg_venue_load (history->store, history->admin, step->id, error);
+      if (venue == NULL ||
+          !fg_notice_record_service (history->store, history->admin, notice, FG_NOTICE_SERVICE_SERVED,
+                                     fg_venue_get_operator_name (venue), NULL, NULL, error))
         return FALSE;
     }
 
@@ -735,6 +741,7 @@ history_reinspect (History     *history,
   g_autoptr(FgNotice) notice = fg_notice_load (history->store, history->admin, step->id, error);
   FgNoticeRequest request = { .kind = FG_NOTICE_KIND_REINSPECTION, .follows_id = step->id };
   g_autoptr(FgNotice) opinion = NULL;
+  g_autoptr(FgVenue) venue = NULL;
 
   if (notice == NULL ||
       !history_add_events (history, fg_notice_get_hazard_ids (notice), FG_HAZARD_EVENT_REINSPECTED_PASS,
@@ -743,6 +750,13 @@ history_reinspect (History     *history,
 
   opinion = fg_notice_issue (history->store, history->admin, &request, error);
   if (opinion == NULL)
+    return FALSE;
+
+  /* handed over on the spot */
+  venue = fg_venue_load (history->store, history->admin, fg_notice_get_venue_id (opinion), error);
+  if (venue == NULL ||
+      !fg_notice_record_service (history->store, history->admin, opinion, FG_NOTICE_SERVICE_SERVED,
+                                 fg_venue_get_operator_name (venue), NULL, NULL, error))
     return FALSE;
 
   history_plan (history, step->day - g_rand_int_range (history->fates, 0, 3),
