@@ -983,12 +983,15 @@ build_list_side (FgNoticePage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Documents"), -1);
+  /* What is read most first: the number (its code tells the kind), the
+   * venue and whether it was served; at the window's default size the
+   * rest is a scroll away. */
   add_column (self, _("Number"), fg_notice_get_number, 190, FALSE);
   add_column (self, _("Venue"), fg_notice_get_venue_name, 120, TRUE);
+  add_column (self, _("Service"), notice_state, 80, FALSE);
   add_column (self, _("Document"), notice_kind_label, 110, FALSE);
   add_column (self, _("Issued"), fg_notice_get_issued_on, 90, FALSE);
   add_column (self, _("Deadline"), notice_deadline, 90, FALSE);
-  add_column (self, _("Service"), notice_state, 80, FALSE);
   self->notices = g_list_store_new (FG_TYPE_NOTICE);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->notices)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -1024,7 +1027,8 @@ build_detail_side (FgNoticePage *self)
   GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *button;
 
-  gtk_widget_set_hexpand (side, TRUE);
+  /* the preview keeps to its width; the list takes the rest */
+  gtk_widget_set_hexpand (side, FALSE);
   gtk_widget_set_size_request (side, PREVIEW_WIDTH + 40, -1);
 
   gtk_widget_set_margin_top (bar, 6);
