@@ -16,6 +16,7 @@ typedef struct
   FgActor *admin;
   FgActor *grid;
   char *hazard_id;
+  char *found_photo;   /* the inspector's photo of the failed item */
 } Fixture;
 
 static FgActor *
@@ -74,6 +75,16 @@ fixture_set_up (Fixture       *f,
       fg_inspection_record (f->store, f->grid, inspection, fg_checklist_item_get_code (item),
                             fail ? FG_OUTCOME_FAIL : FG_OUTCOME_PASS, fail ? "无巡查记录" : NULL, &error);
       g_assert_no_error (error);
+
+      /* with a photo of what was found */
+      if (fail)
+        {
+          g_autoptr(GBytes) photo = g_bytes_new_static (fg_test_tiny_png, sizeof fg_test_tiny_png);
+
+          f->found_photo = fg_inspection_attach_photo (f->store, f->grid, inspection,
+                                                       fg_checklist_item_get_code (item), photo, &error);
+          g_assert_no_error (error);
+        }
     }
   fg_inspection_finish (f->store, f->grid, inspection, &error);
   g_assert_no_error (error);
@@ -92,6 +103,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->admin, fg_actor_unref);
   g_clear_pointer (&f->grid, fg_actor_unref);
   g_free (f->hazard_id);
+  g_free (f->found_photo);
   g_clear_object (&f->store);
   fg_test_dir_clear (&f->dir);
 }
@@ -568,6 +580,31 @@ test_hazard_event_photos (Fixture       *f,
   g_assert_null (((const FgHazardEvent *) g_ptr_array_index (events, events->len - 2))->photos);
 }
 
+/* The inspector's photo of the failed item shows with the hazard's found
+ * event, and with that event only. */
+static void
+test_hazard_found_photos (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(FgHazard) hazard = load (f);
+  GPtrArray *events;
+  const FgHazardEvent *found;
+
+  g_assert_nonnull (f->found_photo);
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
+  g_clear_object (&hazard);
+  hazard = load (f);
+
+  events = fg_hazard_get_events (hazard);
+  g_assert_cmpuint (events->len, ==, 2);
+  found = g_ptr_array_index (events, 0);
+  g_assert_cmpint (found->kind, ==, FG_HAZARD_EVENT_FOUND);
+  g_assert_nonnull (found->photos);
+  g_assert_cmpuint (g_strv_length (found->photos), ==, 1);
+  g_assert_cmpstr (found->photos[0], ==, f->found_photo);
+  g_assert_null (((const FgHazardEvent *) g_ptr_array_index (events, 1))->photos);
+}
+
 /* The ledger holds the hazards of the reader's area only: a grid worker of
  * another grid sees none of this grid's. */
 static void
@@ -662,6 +699,7 @@ main (int   argc,
   g_test_add ("/hazard/escalation-unreachable", Fixture, NULL, fixture_set_up,
               test_hazard_escalation_unreachable, fixture_tear_down);
   g_test_add ("/hazard/event-photos", Fixture, NULL, fixture_set_up, test_hazard_event_photos, fixture_tear_down);
+  g_test_add ("/hazard/found-photos", Fixture, NULL, fixture_set_up, test_hazard_found_photos, fixture_tear_down);
   g_test_add ("/hazard/list-scope", Fixture, NULL, fixture_set_up, test_hazard_list_scope, fixture_tear_down);
   g_test_add ("/hazard/escalation-repeat", Fixture, NULL, fixture_set_up, test_hazard_escalation_repeat, fixture_tear_down);
   g_test_add ("/hazard/events-append-only", Fixture, NULL, fixture_set_up, test_hazard_events_append_only, fixture_tear_down);

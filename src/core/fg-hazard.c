@@ -764,26 +764,14 @@ fg_hazard_new_from_row (sqlite3_stmt *stmt)
  * whose statements are planned on those figures: that fold took 1 ms a
  * hazard at 10,000 events, growing with the table. */
 
-/* Each event's photos, in the order they were attached. */
+/* Adds the rows of @stmt, (event id, photo digest), to @photos. */
 static gboolean
-read_event_photos (FgStore     *store,
-                   const char  *hazard_id,
-                   GPtrArray   *events,
-                   GError     **error)
+collect_photos (FgStore       *store,
+                sqlite3_stmt  *stmt,
+                GHashTable    *photos,
+                GError       **error)
 {
-  g_autoptr(GHashTable) photos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                        (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
-
-  stmt = fg_store_prepare (store,
-                           "SELECT p.event_id, p.sha256 FROM hazard_event_photo p"
-                           " JOIN hazard_event e INDEXED BY hazard_event_hazard ON e.id = p.event_id"
-                           " WHERE e.hazard_id = ?1 ORDER BY p.event_id, p.position",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, hazard_id, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -801,6 +789,47 @@ read_event_photos (FgStore     *store,
       fg_store_set_error (store, rc, error);
       return FALSE;
     }
+
+  return TRUE;
+}
+
+/* Each event's photos, in the order they were attached. The photos the
+ * inspector took of the failed item show what was found: they go with
+ * the event that says so. */
+static gboolean
+read_event_photos (FgStore     *store,
+                   const char  *hazard_id,
+                   GPtrArray   *events,
+                   GError     **error)
+{
+  g_autoptr(GHashTable) photos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(sqlite3_stmt) attached = NULL;
+  g_autoptr(sqlite3_stmt) found = NULL;
+
+  attached = fg_store_prepare (store,
+                               "SELECT p.event_id, p.sha256 FROM hazard_event_photo p"
+                               " JOIN hazard_event e INDEXED BY hazard_event_hazard ON e.id = p.event_id"
+                               " WHERE e.hazard_id = ?1 ORDER BY p.event_id, p.position",
+                               error);
+  if (attached == NULL)
+    return FALSE;
+  sqlite3_bind_text (attached, 1, hazard_id, -1, SQLITE_TRANSIENT);
+  if (!collect_photos (store, attached, photos, error))
+    return FALSE;
+
+  found = fg_store_prepare (store,
+                            "SELECT e.id, p.sha256 FROM hazard h"
+                            " JOIN hazard_event e INDEXED BY hazard_event_hazard"
+                            "   ON e.hazard_id = h.id AND e.kind = 'found'"
+                            " JOIN inspection_photo p ON p.inspection_id = h.inspection_id AND p.item_code = h.item_code"
+                            " WHERE h.id = ?1 ORDER BY p.added_at, p.sha256",
+                            error);
+  if (found == NULL)
+    return FALSE;
+  sqlite3_bind_text (found, 1, hazard_id, -1, SQLITE_TRANSIENT);
+  if (!collect_photos (store, found, photos, error))
+    return FALSE;
 
   for (guint i = 0; i < events->len; i++)
     {
