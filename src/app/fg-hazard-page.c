@@ -26,6 +26,7 @@
 
 #include "fg-hazard-item.h"
 #include "fg-hazard-page.h"
+#include "fg-thumbnail.h"
 
 /* Which column the column view's sorter asked first, learnt by probing
  * it: GTK 4.8 cannot say which column sorts. */
@@ -472,12 +473,12 @@ timeline_row (FgHazardPage        *self,
   for (guint i = 0; event->photos != NULL && event->photos[i] != NULL; i++)
     {
       g_autoptr(GBytes) bytes = fg_inspection_load_photo (self->store, event->photos[i], NULL, NULL);
-      g_autoptr(GdkTexture) texture = bytes != NULL ? gdk_texture_new_from_bytes (bytes, NULL) : NULL;
+      g_autoptr(GdkPaintable) thumbnail = bytes != NULL ? fg_thumbnail_new (bytes, 96, NULL) : NULL;
       GtkWidget *picture;
 
-      if (texture == NULL)
+      if (thumbnail == NULL)
         continue;
-      picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+      picture = gtk_picture_new_for_paintable (thumbnail);
       gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
       gtk_widget_set_size_request (picture, 48, 48);
       gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);

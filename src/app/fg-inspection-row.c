@@ -29,6 +29,7 @@ struct _FgInspectionRow
   GtkToggleButton *na_button;
   GtkButton *photo_button;
   GtkLabel *photo_count_label;
+  GtkWidget *photos_box;
   GtkMenuButton *info_button;
   GtkLabel *action_label;
   GtkLabel *basis_label;
@@ -44,6 +45,7 @@ struct _FgInspectionRow
   gboolean note_requested;
   gboolean updating;  /* the buttons follow the stored outcome, not the person */
   guint note_source;
+  guint n_photos;
 };
 
 enum {
@@ -231,6 +233,7 @@ fg_inspection_row_class_init (FgInspectionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgInspectionRow, na_button);
   gtk_widget_class_bind_template_child (widget_class, FgInspectionRow, photo_button);
   gtk_widget_class_bind_template_child (widget_class, FgInspectionRow, photo_count_label);
+  gtk_widget_class_bind_template_child (widget_class, FgInspectionRow, photos_box);
   gtk_widget_class_bind_template_child (widget_class, FgInspectionRow, info_button);
   gtk_widget_class_bind_template_child (widget_class, FgInspectionRow, action_label);
   gtk_widget_class_bind_template_child (widget_class, FgInspectionRow, basis_label);
@@ -364,28 +367,60 @@ fg_inspection_row_flush_note (FgInspectionRow *self)
   return TRUE;
 }
 
+/**
+ * fg_inspection_row_set_photos:
+ * @self: the row
+ * @thumbnails: (element-type GdkPaintable): the item's photos, small
+ *
+ * Shows the photos attached to the item, and their count on the button
+ * that attaches another.
+ */
 void
-fg_inspection_row_set_n_photos (FgInspectionRow *self,
-                                guint            n_photos)
+fg_inspection_row_set_photos (FgInspectionRow *self,
+                              GPtrArray       *thumbnails)
 {
   g_autofree char *count = NULL;
   g_autofree char *tooltip = NULL;
+  GtkWidget *child;
 
   g_return_if_fail (FG_IS_INSPECTION_ROW (self));
+  g_return_if_fail (thumbnails != NULL);
 
-  count = g_strdup_printf ("%u", n_photos);
+  while ((child = gtk_widget_get_first_child (self->photos_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->photos_box), child);
+  for (guint i = 0; i < thumbnails->len; i++)
+    {
+      GtkWidget *picture = gtk_picture_new_for_paintable (g_ptr_array_index (thumbnails, i));
+
+      gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+      gtk_widget_set_size_request (picture, 64, 64);
+      gtk_widget_add_css_class (picture, "card");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Photo"), -1);
+      gtk_box_append (GTK_BOX (self->photos_box), picture);
+    }
+  gtk_widget_set_visible (self->photos_box, thumbnails->len > 0);
+  self->n_photos = thumbnails->len;
+
+  count = thumbnails->len > 0 ? g_strdup_printf ("%u", thumbnails->len) : g_strdup ("");
   gtk_label_set_text (self->photo_count_label, count);
-  gtk_widget_set_visible (GTK_WIDGET (self->photo_count_label), n_photos > 0);
 
-  if (n_photos == 0)
+  if (thumbnails->len == 0)
     tooltip = g_strdup (_("Attach a photo (P)"));
   else
     tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             "%u photo attached; attach another (P)",
                                             "%u photos attached; attach another (P)",
-                                            n_photos),
-                               n_photos);
+                                            thumbnails->len),
+                               thumbnails->len);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->photo_button), tooltip);
+}
+
+guint
+fg_inspection_row_get_n_photos (FgInspectionRow *self)
+{
+  g_return_val_if_fail (FG_IS_INSPECTION_ROW (self), 0);
+
+  return self->n_photos;
 }
 
 /* Whether the item is one a campaign looks at in particular. */

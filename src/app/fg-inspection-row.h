@@ -26,8 +26,9 @@ void             fg_inspection_row_set_note     (FgInspectionRow *self,
                                                  const char      *note);
 void             fg_inspection_row_note_stored  (FgInspectionRow *self);
 gboolean         fg_inspection_row_flush_note   (FgInspectionRow *self);
-void             fg_inspection_row_set_n_photos (FgInspectionRow *self,
-                                                 guint            n_photos);
+void             fg_inspection_row_set_photos   (FgInspectionRow *self,
+                                                 GPtrArray       *thumbnails);
+guint            fg_inspection_row_get_n_photos (FgInspectionRow *self);
 void             fg_inspection_row_set_focus_item (FgInspectionRow *self,
                                                    gboolean         focus_item);
 void             fg_inspection_row_edit_note    (FgInspectionRow *self);

@@ -17,6 +17,10 @@
 #include <glib/gi18n.h>
 
 #include "fg-inspection-window.h"
+#include "fg-thumbnail.h"
+
+/* the longer side of a photo shown in the list, in pixels */
+#define PHOTO_SIZE 128
 
 struct _FgInspectionWindow
 {
@@ -322,6 +326,32 @@ flush_notes (FgInspectionWindow *self)
 
 /* Photos */
 
+/* The row's photos, small, from the store. A photo that cannot be shown
+ * (it was stored, so it is a JPEG or PNG: a damaged one) is left out. */
+static void
+show_photos (FgInspectionWindow *self,
+             FgInspectionRow    *row)
+{
+  const char * const *photos = fg_inspection_get_photos (self->inspection, row_code (row));
+  g_autoptr(GPtrArray) thumbnails = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; photos != NULL && photos[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = fg_inspection_load_photo (self->store, photos[i], NULL, &error);
+      GdkPaintable *thumbnail = bytes != NULL ? fg_thumbnail_new (bytes, PHOTO_SIZE, &error) : NULL;
+
+      if (thumbnail == NULL)
+        {
+          g_warning ("Photo %s cannot be shown: %s", photos[i], error->message);
+          continue;
+        }
+      g_ptr_array_add (thumbnails, thumbnail);
+    }
+
+  fg_inspection_row_set_photos (row, thumbnails);
+}
+
 typedef struct
 {
   FgInspectionWindow *self;
@@ -372,13 +402,38 @@ on_photo_loaded (GObject      *source,
       goto out;
     }
 
-  fg_inspection_row_set_n_photos (load->row,
-                                  g_strv_length ((char **) fg_inspection_get_photos (self->inspection,
-                                                                                     row_code (load->row))));
+  show_photos (self, load->row);
   show_toast (self, _("Photo attached"), 3);
 
 out:
   photo_load_free (load);
+}
+
+/**
+ * fg_inspection_window_attach_photo_file:
+ * @self: the window
+ * @row: the item the photo shows
+ * @file: a photo
+ *
+ * Reads @file in the background and attaches it to @row's item; a toast
+ * says it was attached, or the core says why not.
+ */
+void
+fg_inspection_window_attach_photo_file (FgInspectionWindow *self,
+                                        FgInspectionRow    *row,
+                                        GFile              *file)
+{
+  PhotoLoad *load;
+
+  g_return_if_fail (FG_IS_INSPECTION_WINDOW (self));
+  g_return_if_fail (FG_IS_INSPECTION_ROW (row));
+  g_return_if_fail (G_IS_FILE (file));
+
+  load = g_new0 (PhotoLoad, 1);
+  load->self = g_object_ref (self);
+  load->row = g_object_ref (row);
+  load->file = g_object_ref (file);
+  g_file_load_contents_async (load->file, NULL, on_photo_loaded, load);
 }
 
 static void
@@ -392,12 +447,9 @@ on_chooser_response (GtkNativeDialog    *chooser,
 
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         {
-          PhotoLoad *load = g_new0 (PhotoLoad, 1);
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
 
-          load->self = g_object_ref (self);
-          load->row = g_object_ref (self->chooser_row);
-          load->file = g_list_model_get_item (files, i);
-          g_file_load_contents_async (load->file, NULL, on_photo_loaded, load);
+          fg_inspection_window_attach_photo_file (self, self->chooser_row, file);
         }
     }
 
@@ -791,7 +843,8 @@ fg_inspection_window_load_rows (FgInspectionWindow *self)
 
       fg_inspection_row_set_note (row, fg_inspection_get_note (self->inspection, code));
       fg_inspection_row_set_outcome (row, outcome);
-      fg_inspection_row_set_n_photos (row, g_strv_length ((char **) fg_inspection_get_photos (self->inspection, code)));
+      if (fg_inspection_get_photos (self->inspection, code) != NULL)
+        show_photos (self, row);
       fg_inspection_row_set_focus_item (row, self->focus_codes != NULL &&
                                              g_strv_contains ((const char * const *) self->focus_codes, code));
       g_signal_connect_object (row, "outcome-chosen", G_CALLBACK (on_outcome_chosen), self, 0);

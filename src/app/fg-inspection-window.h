@@ -27,5 +27,8 @@ guint               fg_inspection_window_get_n_rows      (FgInspectionWindow *se
 FgInspectionRow    *fg_inspection_window_get_row         (FgInspectionWindow *self,
                                                           guint               position);
 guint               fg_inspection_window_get_current     (FgInspectionWindow *self);
+void                fg_inspection_window_attach_photo_file (FgInspectionWindow *self,
+                                                            FgInspectionRow    *row,
+                                                            GFile              *file);
 
 G_END_DECLS

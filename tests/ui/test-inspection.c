@@ -328,6 +328,61 @@ test_inspection_draft (Fixture       *fixture,
   close_window (window);
 }
 
+/* Waits, a second at most, for the photos being read in the background. */
+static void
+wait_for_photos (FgInspectionRow *row,
+                 guint            n_photos)
+{
+  for (guint i = 0; i < 100 && fg_inspection_row_get_n_photos (row) != n_photos; i++)
+    {
+      fg_ui_test_spin ();
+      g_usleep (10000);
+    }
+  fg_ui_test_spin ();
+}
+
+/* A photo of a failed item: attached from a file, shown small in its row,
+ * there again when the draft is continued; a file that is no photo is
+ * refused. */
+static void
+test_inspection_photos (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  FgInspectionWindow *window = inspect (fixture, NULL);
+  g_autofree char *photo_path = g_build_filename (fixture->dir.dir, "exit.png", NULL);
+  g_autofree char *text_path = g_build_filename (fixture->dir.dir, "notes.txt", NULL);
+  g_autoptr(GFile) photo = g_file_new_for_path (photo_path);
+  g_autoptr(GFile) text = g_file_new_for_path (text_path);
+  g_autoptr(GError) error = NULL;
+  FgInspectionRow *row;
+
+  g_file_set_contents (photo_path, (const char *) fg_test_tiny_png, sizeof fg_test_tiny_png, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (text_path, "后门上锁", -1, &error);
+  g_assert_no_error (error);
+
+  activate (window, "inspection.fail");
+  row = fg_inspection_window_get_row (window, 0);
+  g_assert_cmpuint (fg_inspection_row_get_n_photos (row), ==, 0);
+
+  fg_inspection_window_attach_photo_file (window, row, photo);
+  wait_for_photos (row, 1);
+  g_assert_cmpuint (fg_inspection_row_get_n_photos (row), ==, 1);
+  g_assert_cmpuint (g_strv_length ((char **) fg_inspection_get_photos (fg_inspection_window_get_inspection (window),
+                                                                       code_at (window, 0))), ==, 1);
+
+  /* not a photo: nothing more is attached */
+  fg_inspection_window_attach_photo_file (window, row, text);
+  wait_for_photos (row, 2);
+  g_assert_cmpuint (fg_inspection_row_get_n_photos (row), ==, 1);
+  close_window (window);
+
+  window = inspect (fixture, "continue");
+  g_assert_cmpuint (fg_inspection_row_get_n_photos (fg_inspection_window_get_row (window, 0)), ==, 1);
+  g_assert_cmpuint (fg_inspection_row_get_n_photos (fg_inspection_window_get_row (window, 1)), ==, 0);
+  close_window (window);
+}
+
 static void
 test_inspection_village_reads_only (Fixture       *fixture,
                                     gconstpointer  data)
@@ -418,6 +473,8 @@ main (int   argc,
 
   g_test_add ("/ui/inspection/finish", Fixture, NULL,
               fixture_set_up, test_inspection_finish, fixture_tear_down);
+  g_test_add ("/ui/inspection/photos", Fixture, NULL,
+              fixture_set_up, test_inspection_photos, fixture_tear_down);
   g_test_add ("/ui/inspection/draft", Fixture, NULL,
               fixture_set_up, test_inspection_draft, fixture_tear_down);
   g_test_add ("/ui/inspection/admin-may-inspect", Fixture, NULL,
