@@ -26,6 +26,7 @@
 
 #include "fg-hazard-item.h"
 #include "fg-hazard-page.h"
+#include "fg-photo-viewer.h"
 #include "fg-thumbnail.h"
 
 /* Which column the column view's sorter asked first, learnt by probing
@@ -436,6 +437,23 @@ fg_hazard_page_update_actions (FgHazardPage *self)
     }
 }
 
+static void
+on_photo_clicked (FgHazardPage *self,
+                  GtkButton    *button)
+{
+  const char *sha256 = g_object_get_data (G_OBJECT (button), "fg-photo");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bytes = fg_inspection_load_photo (self->store, sha256, NULL, &error);
+  if (bytes == NULL)
+    {
+      fg_hazard_page_toast (self, error->message);
+      return;
+    }
+  fg_photo_viewer_show (GTK_WIDGET (button), bytes, g_object_get_data (G_OBJECT (button), "fg-photo-title"));
+}
+
 static GtkWidget *
 timeline_row (FgHazardPage        *self,
               const FgHazardEvent *event)
@@ -475,16 +493,25 @@ timeline_row (FgHazardPage        *self,
       g_autoptr(GBytes) bytes = fg_inspection_load_photo (self->store, event->photos[i], NULL, NULL);
       g_autoptr(GdkPaintable) thumbnail = bytes != NULL ? fg_thumbnail_new (bytes, 96, NULL) : NULL;
       GtkWidget *picture;
+      GtkWidget *button;
 
       if (thumbnail == NULL)
         continue;
       picture = gtk_picture_new_for_paintable (thumbnail);
       gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
       gtk_widget_set_size_request (picture, 48, 48);
-      gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (picture, "card");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Photo"), -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), picture);
+      button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (button), picture);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "fg-photo-button");
+      gtk_widget_set_tooltip_text (button, _("Show the photo"));
+      g_object_set_data_full (G_OBJECT (button), "fg-photo", g_strdup (event->photos[i]), g_free);
+      g_object_set_data_full (G_OBJECT (button), "fg-photo-title",
+                              g_strdup (fg_hazard_event_kind_get_label (event->kind)), g_free);
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_photo_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
 
   return row;

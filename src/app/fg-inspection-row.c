@@ -52,6 +52,7 @@ enum {
   OUTCOME_CHOSEN,
   NOTE_CHANGED,
   ATTACH_PHOTO,
+  SHOW_PHOTO,
   N_SIGNALS
 };
 
@@ -223,6 +224,16 @@ fg_inspection_row_class_init (FgInspectionRowClass *klass)
     g_signal_new ("attach-photo", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * FgInspectionRow::show-photo:
+   * @index: which of the item's photos, in the order they were attached
+   *
+   * A photo's small picture was clicked: show it large.
+   */
+  signals[SHOW_PHOTO] =
+    g_signal_new ("show-photo", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-inspection-row.ui");
   gtk_widget_class_bind_template_child (widget_class, FgInspectionRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, FgInspectionRow, tags_box);
@@ -367,6 +378,15 @@ fg_inspection_row_flush_note (FgInspectionRow *self)
   return TRUE;
 }
 
+static void
+on_thumbnail_clicked (FgInspectionRow *self,
+                      GtkButton       *button)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "fg-photo-index"));
+
+  g_signal_emit (self, signals[SHOW_PHOTO], 0, index);
+}
+
 /**
  * fg_inspection_row_set_photos:
  * @self: the row
@@ -391,12 +411,18 @@ fg_inspection_row_set_photos (FgInspectionRow *self,
   for (guint i = 0; i < thumbnails->len; i++)
     {
       GtkWidget *picture = gtk_picture_new_for_paintable (g_ptr_array_index (thumbnails, i));
+      GtkWidget *button = gtk_button_new ();
 
       gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
       gtk_widget_set_size_request (picture, 64, 64);
       gtk_widget_add_css_class (picture, "card");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Photo"), -1);
-      gtk_box_append (GTK_BOX (self->photos_box), picture);
+      gtk_button_set_child (GTK_BUTTON (button), picture);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "fg-photo-button");
+      gtk_widget_set_tooltip_text (button, _("Show the photo"));
+      g_object_set_data (G_OBJECT (button), "fg-photo-index", GUINT_TO_POINTER (i));
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_thumbnail_clicked), self);
+      gtk_box_append (GTK_BOX (self->photos_box), button);
     }
   gtk_widget_set_visible (self->photos_box, thumbnails->len > 0);
   self->n_photos = thumbnails->len;

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "fg-inspection-window.h"
+#include "fg-photo-viewer.h"
 #include "fg-thumbnail.h"
 
 /* the longer side of a photo shown in the list, in pixels */
@@ -350,6 +351,28 @@ show_photos (FgInspectionWindow *self,
     }
 
   fg_inspection_row_set_photos (row, thumbnails);
+}
+
+static void
+on_show_photo (FgInspectionRow    *row,
+               guint               index,
+               FgInspectionWindow *self)
+{
+  const char * const *photos = fg_inspection_get_photos (self->inspection, row_code (row));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (photos == NULL || index >= g_strv_length ((char **) photos))
+    return;
+
+  bytes = fg_inspection_load_photo (self->store, photos[index], NULL, &error);
+  if (bytes == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  fg_photo_viewer_show (GTK_WIDGET (row), bytes,
+                        fg_checklist_item_get_text (fg_inspection_row_get_item (row)));
 }
 
 typedef struct
@@ -850,6 +873,7 @@ fg_inspection_window_load_rows (FgInspectionWindow *self)
       g_signal_connect_object (row, "outcome-chosen", G_CALLBACK (on_outcome_chosen), self, 0);
       g_signal_connect_object (row, "note-changed", G_CALLBACK (on_note_changed), self, 0);
       g_signal_connect_object (row, "attach-photo", G_CALLBACK (on_attach_photo), self, 0);
+      g_signal_connect_object (row, "show-photo", G_CALLBACK (on_show_photo), self, 0);
 
       gtk_list_box_append (self->item_list, GTK_WIDGET (row));
       g_ptr_array_add (self->rows, row);

@@ -328,6 +328,22 @@ test_inspection_draft (Fixture       *fixture,
   close_window (window);
 }
 
+static GtkWindow *
+find_viewer (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (window)), "fg-photo-viewer") == 0 &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
 /* Waits, a second at most, for the photos being read in the background. */
 static void
 wait_for_photos (FgInspectionRow *row,
@@ -378,8 +394,26 @@ test_inspection_photos (Fixture       *fixture,
   close_window (window);
 
   window = inspect (fixture, "continue");
-  g_assert_cmpuint (fg_inspection_row_get_n_photos (fg_inspection_window_get_row (window, 0)), ==, 1);
+  row = fg_inspection_window_get_row (window, 0);
+  g_assert_cmpuint (fg_inspection_row_get_n_photos (row), ==, 1);
   g_assert_cmpuint (fg_inspection_row_get_n_photos (fg_inspection_window_get_row (window, 1)), ==, 0);
+
+  /* its small picture shows it large, in a window Escape closes */
+  {
+    GtkWidget *photos = fg_ui_test_child (row, FG_TYPE_INSPECTION_ROW, "photos_box");
+    GtkWidget *thumbnail = gtk_widget_get_first_child (photos);
+    GtkWindow *viewer;
+
+    g_assert_true (GTK_IS_BUTTON (thumbnail));
+    g_signal_emit_by_name (thumbnail, "clicked");
+    fg_ui_test_spin ();
+    viewer = find_viewer ();
+    g_assert_nonnull (viewer);
+    g_assert_true (gtk_window_get_transient_for (viewer) == GTK_WINDOW (window));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "window.close", NULL));
+    fg_ui_test_spin ();
+    g_assert_null (find_viewer ());
+  }
   close_window (window);
 }
 
