@@ -137,7 +137,8 @@ describe_flags (FgChecklistItem *item)
     g_ptr_array_add (flags, (char *) _("may be a major hazard"));
   g_ptr_array_add (flags, NULL);
 
-  return g_strjoinv (", ", (char **) flags->pdata);
+  /* TRANSLATORS: between the items of a list: "fixable on the spot, may be a major hazard" */
+  return g_strjoinv (C_("list separator", ", "), (char **) flags->pdata);
 }
 
 static void
