@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "firegrid.h"
+#include "fg-test-sql.h"
 
 /* The installer: every right, as long as the database has no account. */
 static inline FgActor *

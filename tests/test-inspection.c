@@ -403,17 +403,7 @@ test_inspection_draft_survives (Fixture       *f,
 static guint
 count_photos (Fixture *f)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  guint n;
-
-  g_assert_cmpint (sqlite3_open (f->dir.db_path, &db), ==, SQLITE_OK);
-  sqlite3_prepare_v2 (db, "SELECT count(*) FROM photo", -1, &stmt, NULL);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
+  return (guint) fg_test_count (f->dir.db_path, "SELECT count(*) FROM photo");
 }
 
 static void

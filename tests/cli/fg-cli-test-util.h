@@ -18,6 +18,7 @@
 #endif
 
 #include "../fg-test-files.h"
+#include "../fg-test-sql.h"
 
 /* What one run of firegrid-cli did. */
 typedef struct
@@ -202,20 +203,3 @@ tsv_lookup (const char *text,
   return NULL;
 }
 
-/* The number @sql (a SELECT count…) finds in the database at @db_path. */
-static inline gint64
-count (const char *db_path,
-       const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
-}

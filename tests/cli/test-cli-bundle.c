@@ -78,7 +78,7 @@ test_cli_bundle (Fixture       *f,
     assert_success (demo);
     assert_success (init);
   }
-  venues = count (f->a_db, "SELECT count(*) FROM venue");
+  venues = fg_test_count (f->a_db, "SELECT count(*) FROM venue");
   g_assert_cmpint (venues, >, 0);
 
   /* each writes its peer file; each adds the other's */
@@ -115,7 +115,7 @@ test_cli_bundle (Fixture       *f,
     g_assert_nonnull (strstr (verify->out, "Signed by 冢头镇, bundle number 1"));
     g_assert_nonnull (strstr (verify->out, "unchanged since it was signed"));
     g_assert_nonnull (strstr (verify->out, "It carries everything, as a first bundle does."));
-    g_assert_cmpint (count (f->b_db, "SELECT count(*) FROM venue"), ==, 0);
+    g_assert_cmpint (fg_test_count (f->b_db, "SELECT count(*) FROM venue"), ==, 0);
   }
 
   /* a dry run says what would come, and writes nothing */
@@ -126,8 +126,8 @@ test_cli_bundle (Fixture       *f,
     g_assert_true (g_str_has_prefix (dry->out, "A dry run: nothing was written."));
     g_assert_nonnull (strstr (dry->out, "records added"));
     g_assert_nonnull (strstr (dry->out, "0 conflicts to look at"));
-    g_assert_cmpint (count (f->b_db, "SELECT count(*) FROM venue"), ==, 0);
-    g_assert_cmpint (count (f->b_db, "SELECT count(*) FROM bundle_in"), ==, 0);
+    g_assert_cmpint (fg_test_count (f->b_db, "SELECT count(*) FROM venue"), ==, 0);
+    g_assert_cmpint (fg_test_count (f->b_db, "SELECT count(*) FROM bundle_in"), ==, 0);
   }
 
   /* the import */
@@ -137,8 +137,8 @@ test_cli_bundle (Fixture       *f,
     assert_success (import);
     g_assert_false (g_str_has_prefix (import->out, "A dry run"));
     g_assert_nonnull (strstr (import->out, "records added"));
-    g_assert_cmpint (count (f->b_db, "SELECT count(*) FROM venue"), ==, venues);
-    g_assert_cmpint (count (f->b_db, "SELECT count(*) FROM bundle_in"), ==, 1);
+    g_assert_cmpint (fg_test_count (f->b_db, "SELECT count(*) FROM venue"), ==, venues);
+    g_assert_cmpint (fg_test_count (f->b_db, "SELECT count(*) FROM bundle_in"), ==, 1);
   }
 
   /* the same file again: refused, nothing changed */
@@ -146,7 +146,7 @@ test_cli_bundle (Fixture       *f,
     g_autoptr(Result) again = RUN_B (f, "import", bundle);
 
     assert_refused_in_one_line (again, "already");
-    g_assert_cmpint (count (f->b_db, "SELECT count(*) FROM bundle_in"), ==, 1);
+    g_assert_cmpint (fg_test_count (f->b_db, "SELECT count(*) FROM bundle_in"), ==, 1);
   }
 
   /* nothing new to send */
@@ -169,7 +169,7 @@ test_cli_bundle (Fixture       *f,
 
     assert_refused_in_one_line (verify, "signature");
     assert_refused_in_one_line (import, "signature");
-    g_assert_cmpint (count (f->b_db, "SELECT count(*) FROM bundle_in"), ==, 1);
+    g_assert_cmpint (fg_test_count (f->b_db, "SELECT count(*) FROM bundle_in"), ==, 1);
   }
 
   /* not a bundle at all: one sentence, no parser noise */
@@ -206,10 +206,10 @@ test_cli_grid_station (Fixture       *f,
     assert_success (init);
     g_assert_nonnull (strstr (init->out, "grid station’s administrator"));
   }
-  venues = count (f->a_db, "SELECT count(*) FROM venue v JOIN region r ON r.id = v.region_id"
+  venues = fg_test_count (f->a_db, "SELECT count(*) FROM venue v JOIN region r ON r.id = v.region_id"
                            " WHERE r.code = '410425101001-001' AND v.deleted = 0");
   g_assert_cmpint (venues, >, 0);
-  g_assert_cmpint (count (f->a_db, "SELECT count(*) FROM venue WHERE deleted = 0"), >, venues);
+  g_assert_cmpint (fg_test_count (f->a_db, "SELECT count(*) FROM venue WHERE deleted = 0"), >, venues);
 
   {
     g_autoptr(Result) a_file = RUN_A (f, "node", "peer-file", "--out", a_peer);
@@ -237,7 +237,7 @@ test_cli_grid_station (Fixture       *f,
     assert_success (export);
     import = RUN_B (f, "import", bundle);
     assert_success (import);
-    g_assert_cmpint (count (f->b_db, "SELECT count(*) FROM venue WHERE deleted = 0"), ==, venues);
+    g_assert_cmpint (fg_test_count (f->b_db, "SELECT count(*) FROM venue WHERE deleted = 0"), ==, venues);
     regions = RUN_B (f, "region", "list");
     assert_success (regions);
     g_assert_nonnull (strstr (regions->out, "第一网格"));
@@ -289,7 +289,7 @@ test_cli_audit (Fixture       *f,
     b_add = RUN_B (f, "peer", "add", "--yes", a_peer);
     assert_success (b_add);
   }
-  records = count (f->a_db, "SELECT count(*) FROM audit");
+  records = fg_test_count (f->a_db, "SELECT count(*) FROM audit");
   g_assert_cmpint (records, >, 20);
 
   /* nothing of the township's log is at the county yet */

@@ -146,23 +146,6 @@ make_one_overdue (Fixture *fixture)
   sqlite3_close (db);
 }
 
-static guint
-count_rows (Fixture    *fixture,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  guint n;
-
-  g_assert_cmpint (sqlite3_open (fixture->county_dir.db_path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
-}
-
 /* The hazards of @store whose deadline has passed, as the ledger counts
  * them. */
 static guint
@@ -382,7 +365,7 @@ test_townships_ranking (Fixture       *fixture,
     selected = fg_region_sidebar_get_selected_region (fg_window_get_region_sidebar (fixture->window));
     g_assert_nonnull (selected);
     g_assert_cmpstr (fg_region_get_id (selected), ==, township_id);
-    g_assert_cmpuint (g_list_model_get_n_items (ledger), ==, count_rows (fixture, sql));
+    g_assert_cmpuint (g_list_model_get_n_items (ledger), ==, fg_test_count (fixture->county_dir.db_path, sql));
     g_assert_cmpuint (g_list_model_get_n_items (ledger), >, 1);
   }
 }
