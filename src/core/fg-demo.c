@@ -6,7 +6,8 @@
  * Builds a township that looks like a real one, so that a newcomer's first
  * start shows a working program and benchmarks have data of any size. The
  * names are made up from common parts; a fixed seed makes every demo of the
- * same size the same.
+ * same size the same, and its weeks of work (inspections, notices, fixes,
+ * escalations) tell the same story whatever day it is made on.
  */
 #include "config.h"
 
@@ -397,8 +398,8 @@ typedef struct
   FgActor    *admin;
   FgActor    *staff;
   GRand      *rand;       /* the inspections' results */
-  GRand      *fates;      /* what follows from them: apart, so that the
-                           * hazards found are the same on any day */
+  GRand      *fates;      /* what follows from them, drawn apart: the
+                           * results do not depend on how it goes */
   FgCampaign *campaign;
   GPtrArray  *workdays;   /* the last working days, the latest first */
   GSequence  *steps;
@@ -973,7 +974,9 @@ make_venue (GRand      *rand,
  * venues, so a county-sized demo stays plausible. It has one account per
  * role, with published passwords: admin/demo-admin, staff/demo-staff,
  * grid/demo-grid (the first grid), village/demo-village (that grid's
- * village) and county/demo-county.
+ * village) and county/demo-county. The first venues (one in six, up to
+ * 150) were inspected over the last 30 working days, and what followed
+ * from their hazards is recorded up to today.
  *
  * Returns: %TRUE on success
  */
