@@ -406,6 +406,7 @@ typedef struct
   guint       n_planned;
   guint       n_inspected;
   guint       n_late;     /* notices given a deadline that has just passed */
+  guint       n_major;    /* hazards confirmed as major */
 } History;
 
 static void
@@ -565,10 +566,14 @@ history_inspect (History     *history,
             }
           break;
         case FG_HAZARD_GRADE_MAJOR_PROPOSED:
-          if (g_rand_int_range (history->fates, 0, 2) == 0 &&
-              !fg_hazard_add_event (history->store, history->admin, hazard,
-                                    FG_HAZARD_EVENT_CONFIRMED_MAJOR, &major, error))
-            return FALSE;
+          /* a person confirms the first, and some of the others */
+          if ((history->n_major == 0 || g_rand_int_range (history->fates, 0, 2) == 0))
+            {
+              if (!fg_hazard_add_event (history->store, history->admin, hazard,
+                                        FG_HAZARD_EVENT_CONFIRMED_MAJOR, &major, error))
+                return FALSE;
+              history->n_major++;
+            }
           break;
         case FG_HAZARD_GRADE_DEADLINE:
         default:
@@ -619,9 +624,20 @@ history_issue_notice (History     *history,
   int draw = g_rand_int_range (history->fates, 0, 20);
   Fate fate;
 
-  hazards = fg_hazard_list (history->store, history->admin, step->id, NULL, FG_HAZARD_STATE_OPEN, error);
+  hazards = fg_hazard_list (history->store, history->admin, step->id, NULL, -1, error);
   if (hazards == NULL)
     return FALSE;
+
+  /* the venue's hazards waiting for a notice: found, or escalated at once
+   * (a major one) */
+  for (guint i = hazards->len; i-- > 0;)
+    {
+      FgHazard *hazard = g_ptr_array_index (hazards, i);
+
+      if (!fg_hazard_event_allowed (fg_hazard_get_state (hazard), FG_HAZARD_EVENT_NOTICE_ISSUED) ||
+          fg_hazard_get_deadline (hazard) != NULL)
+        g_ptr_array_remove_index (hazards, i);
+    }
   if (hazards->len == 0)
     return TRUE;
 
@@ -648,6 +664,12 @@ history_issue_notice (History     *history,
    * one, passed a working day or two ago: the ledger has overdue rows
    * that the escalation rules have not yet taken up. */
   fate = draw < 11 ? FATE_CLOSED : draw < 16 ? FATE_RECTIFYING : draw < 19 ? FATE_REPORTED : FATE_REFUSED;
+
+  /* a major hazard takes its time, under the county's eye */
+  for (guint i = 0; i < hazards->len; i++)
+    if (fg_hazard_get_major_confirmed (g_ptr_array_index (hazards, i)))
+      fate = FATE_RECTIFYING;
+
   if (fate == FATE_RECTIFYING && history->n_late < 2 && step->day >= 5)
     {
       g_free (deadline);
@@ -698,9 +720,12 @@ history_serve (History     *history,
   switch (step->fate)
     {
     case FATE_CLOSED:
-      /* some time before the deadline */
-      history_plan (history, MAX (deadline_day + 1, step->day - 2 - g_rand_int_range (history->fates, 0, 6)),
-                    STEP_REPORT_FIXED, step->fate, step->id, FALSE);
+      {
+        /* some days on, and before the deadline */
+        int fixed_day = step->day - 2 - g_rand_int_range (history->fates, 0, 6);
+
+        history_plan (history, MAX (deadline_day + 1, fixed_day), STEP_REPORT_FIXED, step->fate, step->id, FALSE);
+      }
       break;
     case FATE_REPORTED:
       history_plan (history, step->day - 3, STEP_REPORT_FIXED, step->fate, step->id, FALSE);
@@ -830,6 +855,7 @@ add_history (FgStore     *store,
     .workdays = workdays,
   };
   GTimeSpan clock_offset = fg_store_get_clock_offset (store);
+  int rules_day = -1;
   gboolean dated = TRUE;
   gboolean ok = FALSE;
 
@@ -881,15 +907,26 @@ add_history (FgStore     *store,
     {
       GSequenceIter *first = g_sequence_get_begin_iter (history.steps);
       Step *step = g_sequence_get (first);
-
-      int days_back = g_date_days_between (history_date (&history, step->day), today);
+      const GDate *date = history_date (&history, step->day);
+      int days_back = g_date_days_between (date, today);
 
       fg_store_set_clock_offset (store, clock_offset - (GTimeSpan) days_back * G_TIME_SPAN_DAY);
+
+      /* the escalation rules run first thing each day, as the program
+       * runs them when it starts */
+      if (dated && step->day != rules_day)
+        {
+          if (!fg_escalation_run (store, admin, date, NULL, error))
+            goto out;
+          rules_day = step->day;
+        }
+
       if ((dated || step->kind == STEP_INSPECT) && !history_run_step (&history, step, error))
         goto out;
       g_sequence_remove (first);
     }
 
+  /* and for today */
   fg_store_set_clock_offset (store, clock_offset);
   ok = !dated || fg_escalation_run (store, admin, today, NULL, error);
 
