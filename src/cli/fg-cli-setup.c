@@ -324,6 +324,8 @@ fg_cli_command_demo (FgCli   *cli,
   printf (g_dngettext (GETTEXT_PACKAGE, "Created the demo township %s with %u venue in %s.\n",
                         "Created the demo township %s with %u venues in %s.\n", n_venues),
            fg_region_get_name (township), n_venues, fg_store_get_path (store));
+  printf ("%s\n", _("It holds six weeks of work up to today: inspections, hazards, notices and their service, "
+                      "fixes, escalations."));
   return print_demo_accounts (store, admin, error);
 
 failed:
