@@ -660,9 +660,6 @@ history_issue_notice (History     *history,
   if (deadline == NULL)
     return TRUE;
 
-  /* The first two venues that will let their deadline pass get a short
-   * one, passed a working day or two ago: the ledger has overdue rows
-   * that the escalation rules have not yet taken up. */
   fate = draw < 11 ? FATE_CLOSED : draw < 16 ? FATE_RECTIFYING : draw < 19 ? FATE_REPORTED : FATE_REFUSED;
 
   /* a major hazard takes its time, under the county's eye */
@@ -670,6 +667,9 @@ history_issue_notice (History     *history,
     if (fg_hazard_get_major_confirmed (g_ptr_array_index (hazards, i)))
       fate = FATE_RECTIFYING;
 
+  /* The first two venues that will let their deadline pass get a short
+   * one, passed a working day or two ago: the ledger has overdue rows
+   * that the escalation rules have not yet taken up. */
   if (fate == FATE_RECTIFYING && history->n_late < 2 && step->day >= 5)
     {
       g_free (deadline);
