@@ -507,6 +507,7 @@ timeline_row (FgHazardPage        *self,
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_add_css_class (button, "fg-photo-button");
       gtk_widget_set_tooltip_text (button, _("Show the photo"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Photo"), -1);
       g_object_set_data_full (G_OBJECT (button), "fg-photo", g_strdup (event->photos[i]), g_free);
       g_object_set_data_full (G_OBJECT (button), "fg-photo-title",
                               g_strdup (fg_hazard_event_kind_get_label (event->kind)), g_free);

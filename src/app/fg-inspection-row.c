@@ -420,6 +420,7 @@ fg_inspection_row_set_photos (FgInspectionRow *self,
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_add_css_class (button, "fg-photo-button");
       gtk_widget_set_tooltip_text (button, _("Show the photo"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Photo"), -1);
       g_object_set_data (G_OBJECT (button), "fg-photo-index", GUINT_TO_POINTER (i));
       g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_thumbnail_clicked), self);
       gtk_box_append (GTK_BOX (self->photos_box), button);
