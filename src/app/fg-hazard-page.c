@@ -1004,6 +1004,18 @@ text_tooltip (gpointer    unused,
   return g_strdup (text);
 }
 
+/* The venue, and what was found there: the item is a scroll away at the
+ * window's default size. */
+static char *
+venue_tooltip (gpointer    unused,
+               const char *venue,
+               const char *item)
+{
+  if (item == NULL || *item == '\0')
+    return g_strdup (venue);
+  return g_strdup_printf ("%s\n%s", venue != NULL ? venue : "", item);
+}
+
 static gboolean
 has_text (gpointer    unused,
           const char *text)
@@ -1148,6 +1160,7 @@ fg_hazard_page_class_init (FgHazardPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, text_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, venue_tooltip);
   gtk_widget_class_bind_template_callback (widget_class, has_text);
   gtk_widget_class_bind_template_callback (widget_class, tag_css_classes);
 
