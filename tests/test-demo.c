@@ -196,7 +196,8 @@ test_demo_history (void)
 }
 
 /* Planned in working days, the demo tells the same story on any day: a
- * weekday, a Sunday, over a new year and its holiday. */
+ * weekday, a Sunday, over a new year and its holiday, and in a year whose
+ * holidays the calendar does not know yet (weekends are days off). */
 static void
 test_demo_any_day (void)
 {
@@ -204,6 +205,7 @@ test_demo_any_day (void)
     { 2026, 11, 25 },
     { 2026, 6, 14 },   /* a Sunday */
     { 2026, 1, 14 },   /* the weeks before reach into 2025 */
+    { 2027, 3, 17 },
   };
   g_autofree char *first = NULL;
 

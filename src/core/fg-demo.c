@@ -648,17 +648,13 @@ history_issue_notice (History     *history,
                                                               FG_HAZARD_EVENT_NOTICE_ISSUED, today);
 
       g_ptr_array_add (ids, (gpointer) fg_hazard_get_id (hazard));
-      if (proposed != NULL && g_strcmp0 (proposed, deadline) > 0)
+      if (g_strcmp0 (proposed, deadline) > 0)
         {
           g_free (deadline);
           deadline = g_steal_pointer (&proposed);
         }
     }
   g_ptr_array_add (ids, NULL);
-
-  /* a deadline in a year the calendar does not know yet: left to a person */
-  if (deadline == NULL)
-    return TRUE;
 
   fate = draw < 11 ? FATE_CLOSED : draw < 16 ? FATE_RECTIFYING : draw < 19 ? FATE_REPORTED : FATE_REFUSED;
 
@@ -827,10 +823,9 @@ history_run_step (History     *history,
 }
 
 /* Inspections of the first @n_inspections venues over the past weeks, and
- * what followed from them; then the escalation rules run for today, as
- * the program runs them every day. Without the holiday calendar of the
- * weeks in question (a demo made in a later year than the calendar
- * knows), the inspections are all of today and nothing follows yet. */
+ * what followed from them, with the escalation rules run each day as the
+ * program runs them. In a year whose holiday arrangement is not installed
+ * only weekends are days off, here as everywhere in the program. */
 static gboolean
 add_history (FgStore     *store,
              FgActor     *admin,
@@ -856,7 +851,6 @@ add_history (FgStore     *store,
   };
   GTimeSpan clock_offset = fg_store_get_clock_offset (store);
   int rules_day = -1;
-  gboolean dated = TRUE;
   gboolean ok = FALSE;
 
   /* Steps are planned in working days, so that the demo of any day of
@@ -864,19 +858,9 @@ add_history (FgStore     *store,
    * closed. */
   while (workdays->len <= HISTORY_WORKDAYS)
     {
-      if (!fg_calendar_knows_year (store, g_date_get_year (day)))
-        {
-          dated = FALSE;
-          break;
-        }
       if (fg_calendar_is_workday (store, day))
         g_ptr_array_add (workdays, g_date_copy (day));
       g_date_subtract_days (day, 1);
-    }
-  if (!dated)
-    {
-      g_ptr_array_set_size (workdays, 0);
-      g_ptr_array_add (workdays, g_date_copy (today));
     }
 
   campaign = add_campaign (store, admin, g_ptr_array_index (workdays, workdays->len - 1), today, error);
@@ -898,7 +882,7 @@ add_history (FgStore     *store,
    * working day */
   for (guint i = 0; i < venue_ids->len; i++)
     {
-      int days_ago = (int) ((venue_ids->len - 1 - i) * (workdays->len - 1) / MAX (venue_ids->len, 1));
+      int days_ago = (int) ((venue_ids->len - 1 - i) * (workdays->len - 1) / venue_ids->len);
 
       history_plan (&history, days_ago, STEP_INSPECT, 0, g_ptr_array_index (venue_ids, i), i % 4 == 0);
     }
@@ -914,21 +898,21 @@ add_history (FgStore     *store,
 
       /* the escalation rules run first thing each day, as the program
        * runs them when it starts */
-      if (dated && step->day != rules_day)
+      if (step->day != rules_day)
         {
           if (!fg_escalation_run (store, admin, date, NULL, error))
             goto out;
           rules_day = step->day;
         }
 
-      if ((dated || step->kind == STEP_INSPECT) && !history_run_step (&history, step, error))
+      if (!history_run_step (&history, step, error))
         goto out;
       g_sequence_remove (first);
     }
 
   /* and for today */
   fg_store_set_clock_offset (store, clock_offset);
-  ok = !dated || fg_escalation_run (store, admin, today, NULL, error);
+  ok = fg_escalation_run (store, admin, today, NULL, error);
 
 out:
   fg_store_set_clock_offset (store, clock_offset);
