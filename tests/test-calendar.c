@@ -133,6 +133,33 @@ test_calendar_years_and_names (Fixture       *f,
   g_assert_null (plain_name);
 }
 
+/* The year deadlines set on a day may fall in, whose holidays are not
+ * installed: the day's own, or in December the next. */
+static void
+test_calendar_missing_year (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const struct
+  {
+    const char *today;
+    int missing;
+  } cases[] = {
+    { "2025-06-30", 0 },
+    { "2025-12-15", 0 },     /* 2026 is known */
+    { "2026-11-30", 0 },
+    { "2026-12-01", 2027 },  /* a deadline may fall in January */
+    { "2027-03-10", 2027 },
+    { "2024-05-01", 2024 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDate) today = date (cases[i].today);
+
+      g_assert_cmpint (fg_calendar_missing_year (f->store, today), ==, cases[i].missing);
+    }
+}
+
 static void
 test_calendar_parse (void)
 {
@@ -157,6 +184,7 @@ main (int   argc,
   g_test_add ("/calendar/workdays", Fixture, NULL, fixture_set_up, test_calendar_workdays, fixture_tear_down);
   g_test_add ("/calendar/arithmetic", Fixture, NULL, fixture_set_up, test_calendar_arithmetic, fixture_tear_down);
   g_test_add ("/calendar/years-and-names", Fixture, NULL, fixture_set_up, test_calendar_years_and_names, fixture_tear_down);
+  g_test_add ("/calendar/missing-year", Fixture, NULL, fixture_set_up, test_calendar_missing_year, fixture_tear_down);
   g_test_add_func ("/calendar/parse", test_calendar_parse);
 
   return g_test_run ();

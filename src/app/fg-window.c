@@ -74,6 +74,8 @@ struct _FgWindow
   guint escalated_on;         /* the Julian day the rules last ran */
   GPtrArray *hidden_windows;  /* dialogs hidden behind the lock */
   gulong toplevels_handler;
+
+  int missing_calendar_year;  /* warned about when the window opened; 0 if none */
 };
 
 enum {
@@ -1053,6 +1055,29 @@ fg_window_tell_due (FgWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Says, once when the window opens, when the holidays of the year that
+ * deadlines fall in are not installed: the deadlines would then skip
+ * weekends only. */
+static void
+fg_window_tell_calendar (FgWindow *self)
+{
+  g_autoptr(GDate) today = fg_store_today (self->store);
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  self->missing_calendar_year = fg_calendar_missing_year (self->store, today);
+  if (self->missing_calendar_year == 0)
+    return;
+
+  text = g_strdup_printf (_("The public holidays of %d are not installed: deadlines in %d skip weekends only. "
+                            "Install the update of Firegrid that brings them."),
+                          self->missing_calendar_year, self->missing_calendar_year);
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 lock_action (GtkWidget  *widget,
              const char *action_name,
@@ -1332,6 +1357,7 @@ fg_window_constructed (GObject *object)
   fg_window_update_actions (self);
   on_page_changed (self);
   fg_window_tell_due (self);
+  fg_window_tell_calendar (self);
 }
 
 static gboolean
@@ -1725,6 +1751,19 @@ fg_window_get_township_page (FgWindow *self)
 {
   g_return_val_if_fail (FG_IS_WINDOW (self), NULL);
   return self->township_page;
+}
+
+/**
+ * fg_window_get_missing_calendar_year:
+ *
+ * Returns: the year whose public holidays the window said were missing
+ *   when it opened, or 0
+ */
+int
+fg_window_get_missing_calendar_year (FgWindow *self)
+{
+  g_return_val_if_fail (FG_IS_WINDOW (self), 0);
+  return self->missing_calendar_year;
 }
 
 /**

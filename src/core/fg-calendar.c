@@ -174,6 +174,36 @@ fg_calendar_knows_year (FgStore *store,
 }
 
 /**
+ * fg_calendar_missing_year:
+ * @store: the store
+ * @today: the day it is
+ *
+ * A deadline set today lies in this year, or in December often in the
+ * next: without their holiday arrangement such deadlines count weekends
+ * only as days off.
+ *
+ * Returns: the first of those years whose arrangement is not installed,
+ *   or 0 when they are
+ */
+int
+fg_calendar_missing_year (FgStore     *store,
+                          const GDate *today)
+{
+  int year;
+
+  g_return_val_if_fail (FG_IS_STORE (store), 0);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), 0);
+
+  year = g_date_get_year (today);
+  if (!fg_calendar_knows_year (store, year))
+    return year;
+  if (g_date_get_month (today) == G_DATE_DECEMBER && !fg_calendar_knows_year (store, year + 1))
+    return year + 1;
+
+  return 0;
+}
+
+/**
  * fg_calendar_add_workdays:
  * @store: the store
  * @from: the day counting starts after (an inspection, a deadline)

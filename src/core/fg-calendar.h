@@ -28,6 +28,8 @@ gboolean  fg_calendar_is_workday       (FgStore     *store,
                                         const GDate *date);
 gboolean  fg_calendar_knows_year       (FgStore     *store,
                                         int          year);
+int       fg_calendar_missing_year     (FgStore     *store,
+                                        const GDate *today);
 GDate    *fg_calendar_add_workdays     (FgStore     *store,
                                         const GDate *from,
                                         guint        n_days);

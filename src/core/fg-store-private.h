@@ -43,14 +43,13 @@ gboolean      fg_store_rerun_migration (FgStore      *self,
                                         GError      **error);
 char         *fg_uuid_new              (void);
 
-/* The store's clock: what "now" and "today" are for the records written
- * through it. Real time, unless the demo writes its weeks of history. */
+/* The store's clock (fg_store_now, fg_store_today): what "now" is for
+ * the records written through it. Real time, unless the demo writes its
+ * weeks of history. */
 void          fg_store_set_clock_offset (FgStore     *self,
                                          GTimeSpan    offset);
 GTimeSpan     fg_store_get_clock_offset (FgStore     *self);
-GDateTime    *fg_store_now             (FgStore      *self);
 char         *fg_store_now_iso8601     (FgStore      *self);
-GDate        *fg_store_today           (FgStore      *self);
 
 /* Statements come from a cache; the cleanup resets them so that no read
  * snapshot outlives its use: g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (…) */

@@ -40,5 +40,7 @@ const char  *fg_store_get_node_id          (FgStore     *self);
 const char  *fg_store_get_home_region_id   (FgStore     *self);
 gboolean     fg_store_has_accounts         (FgStore     *self);
 gboolean     fg_store_is_demo              (FgStore     *self);
+GDateTime   *fg_store_now                  (FgStore     *self);
+GDate       *fg_store_today                (FgStore     *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "fg-region-item.h"
+#include "fg-store-private.h"
 #include "fg-window.h"
 #include "fg-ui-test-util.h"
 
@@ -40,6 +41,48 @@ fixture_tear_down (Fixture       *fixture,
   /* Nothing the window made may keep the database open. */
   g_assert_finalize_object (fixture->store);
   fg_test_dir_clear (&fixture->dir);
+}
+
+/* Opened in December of the calendar's last year, the window says that
+ * the next year's holidays are missing; in June it says nothing. */
+static void
+test_window_missing_calendar (void)
+{
+  static const struct
+  {
+    int month;
+    int missing;
+  } cases[] = {
+    { 6, 0 },
+    { 12, 2027 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      FgTestDir dir;
+      g_autoptr(FgStore) store = NULL;
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) then = g_date_time_new_local (2026, cases[i].month, 10, 10, 0, 0);
+      FgActor *actor;
+      FgWindow *window;
+
+      fg_test_dir_init (&dir);
+      store = fg_ui_test_demo_new (&dir);
+      fg_store_set_clock_offset (store, g_date_time_difference (then, now));
+      actor = fg_ui_test_login (store, "admin");
+      window = g_object_ref (fg_window_new (NULL, store, actor));
+      gtk_window_present (GTK_WINDOW (window));
+      fg_ui_test_spin ();
+
+      g_assert_cmpint (fg_window_get_missing_calendar_year (window), ==, cases[i].missing);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      fg_ui_test_spin ();
+      g_assert_finalize_object (window);
+      fg_actor_unref (actor);
+      g_assert_finalize_object (g_steal_pointer (&store));
+      fg_test_dir_clear (&dir);
+    }
 }
 
 static GListModel *
@@ -196,6 +239,7 @@ main (int   argc,
       return g_test_run ();
     }
 
+  g_test_add_func ("/ui/window/missing-calendar", test_window_missing_calendar);
   g_test_add ("/ui/window/shows-demo", Fixture, NULL,
               fixture_set_up, test_window_shows_demo, fixture_tear_down);
   g_test_add ("/ui/window/region-filters", Fixture, NULL,
