@@ -3,6 +3,8 @@
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include "fg-test-util.h"
 
 typedef struct
@@ -160,6 +162,120 @@ test_calendar_missing_year (Fixture       *f,
     }
 }
 
+static FgActor *
+add_account (FgStore    *store,
+             FgActor    *admin,
+             const char *login,
+             FgRole      role)
+{
+  g_autoptr(FgAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  FgActor *actor;
+
+  account = fg_account_create (store, admin, login, "某人", role, fg_store_get_home_region_id (store),
+                               "long-password", &error);
+  g_assert_no_error (error);
+  actor = fg_account_login (store, login, "long-password", &error);
+  g_assert_no_error (error);
+  return actor;
+}
+
+static GBytes *
+calendar_file (const char *years)
+{
+  char *text = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                "<calendar xmlns=\"urn:firegrid:calendar:1\">\n%s</calendar>\n", years);
+
+  return g_bytes_new_take (text, strlen (text));
+}
+
+/* A year the program came without, installed from a file by an
+ * administrator: all of the file or nothing, and audited. */
+static void
+test_calendar_install (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char year_2027[] =
+    "<year value=\"2027\"><source>测试</source>"
+    "<day date=\"2027-01-01\" kind=\"holiday\" name=\"元旦\"/>"
+    "<day date=\"2027-01-09\" kind=\"workday\" name=\"调休上班\"/></year>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgAccount) account = NULL;
+  g_autoptr(FgActor) admin = NULL;
+  g_autoptr(FgActor) staff = NULL;
+  g_autoptr(GBytes) good = NULL;
+  g_autoptr(GBytes) stray = NULL;
+  g_autoptr(GBytes) broken = g_bytes_new_static ("<calendar>", 10);
+  g_autoptr(GBytes) correction = NULL;
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GDate) new_year = date ("2027-01-01");
+  g_autoptr(GDate) saturday = date ("2027-01-09");
+  g_autoptr(GDate) national = date ("2026-10-01");
+  g_autoptr(GPtrArray) audit = NULL;
+  gboolean audited = FALSE;
+
+  account = fg_account_set_up_township (f->store, "410425101", "冢头镇", "郏县", "admin", "张伟",
+                                        "long-password", &error);
+  g_assert_no_error (error);
+  admin = fg_account_login (f->store, "admin", "long-password", &error);
+  g_assert_no_error (error);
+  staff = add_account (f->store, admin, "staff", FG_ROLE_TOWNSHIP_STAFF);
+
+  good = calendar_file (year_2027);
+  g_assert_false (fg_calendar_knows_year (f->store, 2027));
+  g_assert_true (fg_calendar_is_workday (f->store, new_year));
+
+  /* not an administrator: refused, nothing installed */
+  g_assert_false (fg_calendar_install_file (f->store, staff, good, "2027.xml", NULL, &error));
+  g_assert_error (error, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (fg_calendar_knows_year (f->store, 2027));
+
+  /* not a calendar, or a day of another year in it: nothing installed */
+  g_assert_false (fg_calendar_install_file (f->store, admin, broken, "broken.xml", NULL, &error));
+  g_assert_error (error, FG_CALENDAR_ERROR, FG_CALENDAR_ERROR_INVALID);
+  g_clear_error (&error);
+  stray = calendar_file ("<year value=\"2027\"><source>测试</source>"
+                         "<day date=\"2027-01-01\" kind=\"holiday\" name=\"元旦\"/>"
+                         "<day date=\"2028-01-01\" kind=\"holiday\" name=\"元旦\"/></year>\n");
+  g_assert_false (fg_calendar_install_file (f->store, admin, stray, "stray.xml", NULL, &error));
+  g_assert_error (error, FG_CALENDAR_ERROR, FG_CALENDAR_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2028-01-01"));
+  g_clear_error (&error);
+  g_assert_false (fg_calendar_knows_year (f->store, 2027));
+  g_assert_true (fg_calendar_is_workday (f->store, new_year));
+
+  /* installed: the holiday is off, the Saturday worked */
+  fg_calendar_install_file (f->store, admin, good, "2027.xml", &years, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (years->len, ==, 1);
+  g_assert_cmpint (g_array_index (years, int, 0), ==, 2027);
+  g_assert_true (fg_calendar_knows_year (f->store, 2027));
+  g_assert_false (fg_calendar_is_workday (f->store, new_year));
+  g_assert_true (fg_calendar_is_workday (f->store, saturday));
+
+  /* a correction replaces its year: 1 October 2026 no longer a holiday */
+  g_assert_false (fg_calendar_is_workday (f->store, national));
+  correction = calendar_file ("<year value=\"2026\"><source>更正</source>"
+                              "<day date=\"2026-10-02\" kind=\"holiday\" name=\"国庆节\"/></year>\n");
+  fg_calendar_install_file (f->store, admin, correction, "2026.xml", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_calendar_is_workday (f->store, national));
+  g_assert_true (fg_calendar_knows_year (f->store, 2026));
+
+  /* and the audit log says who did it */
+  audit = fg_audit_list (f->store, admin, "calendar-2027", 10, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      FgAuditEntry *entry = g_ptr_array_index (audit, i);
+
+      if (g_strcmp0 (entry->action, "calendar-install") == 0 && g_strcmp0 (entry->actor_login, "admin") == 0)
+        audited = TRUE;
+    }
+  g_assert_true (audited);
+}
+
 static void
 test_calendar_parse (void)
 {
@@ -185,6 +301,7 @@ main (int   argc,
   g_test_add ("/calendar/arithmetic", Fixture, NULL, fixture_set_up, test_calendar_arithmetic, fixture_tear_down);
   g_test_add ("/calendar/years-and-names", Fixture, NULL, fixture_set_up, test_calendar_years_and_names, fixture_tear_down);
   g_test_add ("/calendar/missing-year", Fixture, NULL, fixture_set_up, test_calendar_missing_year, fixture_tear_down);
+  g_test_add ("/calendar/install", Fixture, NULL, fixture_set_up, test_calendar_install, fixture_tear_down);
   g_test_add_func ("/calendar/parse", test_calendar_parse);
 
   return g_test_run ();

@@ -76,6 +76,7 @@ struct _FgWindow
   gulong toplevels_handler;
 
   int missing_calendar_year;  /* warned about when the window opened; 0 if none */
+  AdwToast *missing_calendar_toast;
 };
 
 enum {
@@ -158,7 +159,9 @@ fg_window_update_actions (FgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-accounts",
                                  open && fg_actor_can (self->actor, FG_ACTION_ACCOUNT_MANAGE));
   gtk_widget_action_set_enabled (widget, "win.document-settings",
-                                 open && fg_actor_can (self->actor, FG_ACTION_ACCOUNT_MANAGE));
+                                 open && fg_actor_can (self->actor, FG_ACTION_SETTINGS));
+  gtk_widget_action_set_enabled (widget, "win.install-calendar",
+                                 open && fg_actor_can (self->actor, FG_ACTION_SETTINGS));
   gtk_widget_action_set_enabled (widget, "win.lock", open);
   gtk_widget_action_set_enabled (widget, "win.show-page", open);
   gtk_widget_action_set_enabled (widget, "win.show-due-hazards", open);
@@ -1055,6 +1058,12 @@ fg_window_tell_due (FgWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static void
+on_calendar_toast_dismissed (FgWindow *self)
+{
+  g_clear_object (&self->missing_calendar_toast);
+}
+
 /* Says, once when the window opens, when the holidays of the year that
  * deadlines fall in are not installed: the deadlines would then skip
  * weekends only. */
@@ -1070,11 +1079,19 @@ fg_window_tell_calendar (FgWindow *self)
     return;
 
   text = g_strdup_printf (_("The public holidays of %d are not installed: deadlines in %d skip weekends only. "
-                            "Install the update of Firegrid that brings them."),
+                            "Install them from the official arrangement, or the update of Firegrid that "
+                            "brings them."),
                           self->missing_calendar_year, self->missing_calendar_year);
   toast = adw_toast_new (text);
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  if (fg_actor_can (self->actor, FG_ACTION_SETTINGS))
+    {
+      adw_toast_set_button_label (toast, _("_Install…"));
+      adw_toast_set_action_name (toast, "win.install-calendar");
+    }
+  g_set_object (&self->missing_calendar_toast, toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_calendar_toast_dismissed), self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -1134,6 +1151,89 @@ document_settings_action (GtkWidget  *widget,
   FgWindow *self = FG_WINDOW (widget);
 
   fg_notice_dialog_present_settings (GTK_WINDOW (self), self->store, self->actor);
+}
+
+/* Installs the public holidays from a file and says what came of it;
+ * also what the file chooser of win.install-calendar leads to. */
+void
+fg_window_install_calendar_file (FgWindow *self,
+                                 GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GArray) years = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (FG_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  name = g_file_get_basename (file);
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes == NULL)
+    text = g_strdup_printf (_("The calendar file could not be read: %s"), error->message);
+  else if (!fg_calendar_install_file (self->store, self->actor, bytes, name, &years, &error))
+    text = g_strdup (error->message);
+  else if (years->len == 0)
+    text = g_strdup (_("The file holds no year: nothing was installed."));
+  else
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+      g_autoptr(GDate) today = fg_store_today (self->store);
+
+      for (guint i = 0; i < years->len; i++)
+        /* Translators: between the years of a list, "2027, 2028" */
+        g_string_append_printf (list, "%s%d", i > 0 ? C_("list separator", ", ") : "",
+                                g_array_index (years, int, i));
+      /* Translators: %s is a year, or a list of years */
+      text = g_strdup_printf (_("The public holidays of %s are installed"), list->str);
+
+      /* the warning goes once nothing is missing */
+      self->missing_calendar_year = fg_calendar_missing_year (self->store, today);
+      if (self->missing_calendar_year == 0 && self->missing_calendar_toast != NULL)
+        adw_toast_dismiss (self->missing_calendar_toast);
+    }
+
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, error != NULL ? 8 : 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_calendar_chosen (GtkNativeDialog *chooser,
+                    int              response,
+                    FgWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        fg_window_install_calendar_file (self, file);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+install_calendar_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  FgWindow *self = FG_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Install Public Holidays"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Install"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Holiday calendars (XML)"));
+  gtk_file_filter_add_suffix (filter, "xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_calendar_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* The audit log of one record (a venue, a hazard …), by its id. */
@@ -1396,6 +1496,7 @@ fg_window_dispose (GObject *object)
         gtk_window_destroy (g_ptr_array_index (hidden, i));
     }
 
+  g_clear_object (&self->missing_calendar_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), FG_TYPE_WINDOW);
   g_clear_object (&self->venue_list);
   g_clear_object (&self->settings);
@@ -1572,6 +1673,7 @@ fg_window_class_init (FgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.change-password", NULL, change_password_action);
   gtk_widget_class_install_action (widget_class, "win.show-accounts", NULL, show_accounts_action);
   gtk_widget_class_install_action (widget_class, "win.document-settings", NULL, document_settings_action);
+  gtk_widget_class_install_action (widget_class, "win.install-calendar", NULL, install_calendar_action);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.log-out", NULL, log_out_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-page", "page");

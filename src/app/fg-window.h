@@ -40,6 +40,8 @@ FgNoticePage    *fg_window_get_notice_page    (FgWindow       *self);
 FgSyncPage      *fg_window_get_sync_page      (FgWindow       *self);
 FgTownshipPage  *fg_window_get_township_page  (FgWindow       *self);
 int              fg_window_get_missing_calendar_year (FgWindow *self);
+void             fg_window_install_calendar_file (FgWindow       *self,
+                                                  GFile          *file);
 const char      *fg_window_get_page           (FgWindow       *self);
 void             fg_window_set_page           (FgWindow       *self,
                                                const char     *page);

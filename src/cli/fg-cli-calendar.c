@@ -1,4 +1,4 @@
-/* fg-cli-calendar.c — calendar workdays: counting working days
+/* fg-cli-calendar.c — calendar workdays|install: working days and the holidays behind them
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -95,8 +95,67 @@ calendar_workdays (FgCli   *cli,
   return TRUE;
 }
 
+static gboolean
+calendar_install (FgCli   *cli,
+                  int      argc,
+                  char   **argv,
+                  GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) read_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GArray) years = NULL;
+  g_autofree char *name = NULL;
+  FgStore *store;
+  FgActor *actor;
+  char *data;
+  gsize length;
+  const GOptionEntry entries[] = {
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "calendar install", _("FILE"),
+                                       _("Installs the public holidays and make-up working days of the years "
+                                         "in FILE, replacing what the database has for those years."),
+                                       _("For a year the program came without (the State Council publishes "
+                                         "the next year’s arrangement each November), or a correction. FILE is "
+                                         "written as the program’s own data/calendar/holidays-cn.xml and checked "
+                                         "against its schema; all of it is installed, or nothing. Needs an "
+                                         "administrator."),
+                                       entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 1, error))
+    return FALSE;
+  if (argc < 2)
+    {
+      fg_cli_set_usage_error (error, _("Give the calendar file."));
+      return FALSE;
+    }
+  if (!g_file_get_contents (argv[1], &data, &length, &read_error))
+    {
+      g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED, _("The calendar file could not be read: %s"),
+                   read_error->message);
+      return FALSE;
+    }
+  bytes = g_bytes_new_take (data, length);
+  name = g_path_get_basename (argv[1]);
+
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error) ||
+      !fg_calendar_install_file (store, actor, bytes, name, &years, error))
+    return FALSE;
+
+  for (guint i = 0; i < years->len; i++)
+    /* TRANSLATORS: a year */
+    printf (_("The public holidays of %d are installed.\n"), g_array_index (years, int, i));
+  if (years->len == 0)
+    printf ("%s\n", _("The file holds no year: nothing was installed."));
+
+  return TRUE;
+}
+
 static const FgCliCommand calendar_commands[] = {
   { "workdays", N_("Count the working days between two dates"), calendar_workdays },
+  { "install", N_("Install the public holidays of a year from a file"), calendar_install },
 };
 
 gboolean

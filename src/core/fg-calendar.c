@@ -18,7 +18,9 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
+#include "fg-audit-private.h"
 #include "fg-calendar-private.h"
+#include "fg-permission-private.h"
 #include "fg-store-private.h"
 #include "fg-xml-private.h"
 
@@ -394,4 +396,173 @@ fg_calendar_install_shipped (FgStore *store)
 
 failed:
   g_warning ("The shipped holiday calendar could not be installed: %s", error->message);
+}
+
+/* One year of a calendar file, checked: its days lie in it. */
+static gboolean
+install_year (FgStore     *store,
+              FgActor     *actor,
+              xmlNode     *year,
+              int         *installed,
+              GError     **error)
+{
+  g_autofree char *value = fg_xml_dup_prop (year, "value");
+  g_autofree char *prefix = g_strdup_printf ("%s-", value);
+  g_autofree char *source = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GVariantBuilder) days = g_variant_builder_new (G_VARIANT_TYPE ("a(sss)"));
+  g_autoptr(GVariant) record = NULL;
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) add_year = NULL;
+
+  clear = fg_store_prepare (store, "DELETE FROM calendar_day WHERE substr (date, 1, 5) = ?1", error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_text (clear, 1, prefix, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, clear, error))
+    return FALSE;
+
+  for (xmlNode *child = year->children; child != NULL; child = child->next)
+    {
+      g_autofree char *date = NULL;
+      g_autofree char *kind = NULL;
+      g_autofree char *name = NULL;
+      g_autoptr(GDate) parsed = NULL;
+      g_autoptr(sqlite3_stmt) add_day = NULL;
+
+      if (fg_xml_is_element (child, "source", CALENDAR_NS))
+        {
+          xmlChar *text = xmlNodeGetContent (child);
+
+          g_free (source);
+          source = g_strdup ((const char *) text);
+          xmlFree (text);
+          continue;
+        }
+      if (!fg_xml_is_element (child, "day", CALENDAR_NS))
+        continue;
+
+      date = fg_xml_dup_prop (child, "date");
+      kind = fg_xml_dup_prop (child, "kind");
+      name = fg_xml_dup_prop (child, "name");
+      parsed = fg_calendar_parse_date (date, NULL);
+      if (parsed == NULL || !g_str_has_prefix (date, prefix))
+        {
+          g_set_error (error, FG_CALENDAR_ERROR, FG_CALENDAR_ERROR_INVALID,
+                       _("Line %d: %s is not a day of the year %s. Check the file; nothing was installed."),
+                       (int) xmlGetLineNo (child), date, value);
+          return FALSE;
+        }
+
+      add_day = fg_store_prepare (store,
+                                  "INSERT INTO calendar_day (date, kind, name, source) VALUES (?1, ?2, ?3, 'user')",
+                                  error);
+      if (add_day == NULL)
+        return FALSE;
+      sqlite3_bind_text (add_day, 1, date, -1, SQLITE_STATIC);
+      sqlite3_bind_text (add_day, 2, kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (add_day, 3, name, -1, SQLITE_STATIC);
+      if (!fg_store_step_done (store, add_day, error))
+        {
+          g_prefix_error (error, _("Line %d: "), (int) xmlGetLineNo (child));
+          return FALSE;
+        }
+      g_variant_builder_add (days, "(sss)", date, kind, name);
+    }
+
+  add_year = fg_store_prepare (store,
+                               "INSERT INTO calendar_year (year, source) VALUES (?1, ?2)"
+                               " ON CONFLICT (year) DO UPDATE SET source = excluded.source",
+                               error);
+  if (add_year == NULL)
+    return FALSE;
+  sqlite3_bind_int (add_year, 1, atoi (value));
+  sqlite3_bind_text (add_year, 2, source != NULL ? source : "", -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, add_year, error))
+    return FALSE;
+
+  record = g_variant_ref_sink (g_variant_new ("(isa(sss))", atoi (value), source != NULL ? source : "",
+                                              days));
+  after = g_variant_print (record, FALSE);
+  {
+    g_autofree char *record_id = g_strdup_printf ("calendar-%s", value);
+
+    if (!fg_audit_record_change (store, actor, "calendar-install", record_id, NULL, after, error))
+      return FALSE;
+  }
+
+  *installed = atoi (value);
+  return TRUE;
+}
+
+/**
+ * fg_calendar_install_file:
+ * @store: the store
+ * @actor: who installs: an administrator
+ * @bytes: a calendar file (data/schema/calendar-1.xsd), as the shipped one
+ * @name: the file's name, for messages
+ * @years: (out) (optional) (transfer full): the years installed
+ * @error: return location for an error
+ *
+ * Installs the holiday arrangement of the years in @bytes, replacing what
+ * the database had for those years: a year the program shipped without
+ * (the State Council publishes the next one each November), or a
+ * correction. All of the file, or nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_calendar_install_file (FgStore     *store,
+                          FgActor     *actor,
+                          GBytes      *bytes,
+                          const char  *name,
+                          GArray     **years,
+                          GError     **error)
+{
+  g_autoptr(GArray) installed = g_array_new (FALSE, FALSE, sizeof (int));
+  xmlDoc *doc;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_SETTINGS, NULL, "calendar", error))
+    return FALSE;
+
+  doc = fg_xml_read_valid (bytes, name, SCHEMA_RESOURCE, _("a valid calendar"),
+                           FG_CALENDAR_ERROR, FG_CALENDAR_ERROR_INVALID, error);
+  if (doc == NULL)
+    return FALSE;
+
+  if (!fg_store_begin (store, error))
+    {
+      xmlFreeDoc (doc);
+      return FALSE;
+    }
+
+  for (xmlNode *year = xmlDocGetRootElement (doc)->children; ok && year != NULL; year = year->next)
+    {
+      int value = 0;
+
+      if (!fg_xml_is_element (year, "year", CALENDAR_NS))
+        continue;
+      ok = install_year (store, actor, year, &value, error);
+      if (ok)
+        g_array_append_val (installed, value);
+    }
+  xmlFreeDoc (doc);
+
+  if (!ok)
+    {
+      fg_store_rollback (store);
+      return FALSE;
+    }
+  if (!fg_store_commit (store, error))
+    return FALSE;
+
+  g_object_set_data (G_OBJECT (store), CACHE_KEY, NULL);
+  if (years != NULL)
+    *years = g_steal_pointer (&installed);
+  return TRUE;
 }

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "fg-actor.h"
 #include "fg-store.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,12 @@ gboolean  fg_calendar_knows_year       (FgStore     *store,
                                         int          year);
 int       fg_calendar_missing_year     (FgStore     *store,
                                         const GDate *today);
+gboolean  fg_calendar_install_file     (FgStore     *store,
+                                        FgActor     *actor,
+                                        GBytes      *bytes,
+                                        const char  *name,
+                                        GArray     **years,
+                                        GError     **error);
 GDate    *fg_calendar_add_workdays     (FgStore     *store,
                                         const GDate *from,
                                         guint        n_days);

@@ -572,7 +572,7 @@ fg_notice_settings_save (FgStore                 *store,
   g_return_val_if_fail (actor != NULL, FALSE);
   g_return_val_if_fail (settings != NULL, FALSE);
 
-  if (!fg_permission_check (store, actor, FG_ACTION_ACCOUNT_MANAGE, NULL, "notice-settings", error))
+  if (!fg_permission_check (store, actor, FG_ACTION_SETTINGS, NULL, "notice-settings", error))
     return FALSE;
 
   if (settings->issuer_name == NULL || !g_utf8_validate (settings->issuer_name, -1, NULL) ||

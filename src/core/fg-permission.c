@@ -31,14 +31,14 @@ G_DEFINE_QUARK (fg-permission-error-quark, fg_permission_error)
  *   W  grid station administrator  a grid worker's rights in its grid, and
  *                              a grid station's accounts and sync */
 static const gboolean role_actions[FG_N_ROLES][FG_N_ACTIONS] = {
-  /*                           RR RE VR VE IR HR HM NI NP NS SU CM SY AM AU */
-  [FG_ROLE_TOWNSHIP_ADMIN]  = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1 },
-  [FG_ROLE_TOWNSHIP_STAFF]  = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 0 },
-  [FG_ROLE_GRID_WORKER]     = { 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
-  [FG_ROLE_VILLAGE_COMMITTEE] = { 1, 0, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0 },
-  [FG_ROLE_COUNTY]          = { 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 1 },
-  [FG_ROLE_COUNTY_ADMIN]    = { 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 1, 1 },
-  [FG_ROLE_GRID_ADMIN]      = { 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 1 },
+  /*                           RR RE VR VE IR HR HM NI NP NS SU CM SY AM AU ST */
+  [FG_ROLE_TOWNSHIP_ADMIN]  = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1 },
+  [FG_ROLE_TOWNSHIP_STAFF]  = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 0, 0 },
+  [FG_ROLE_GRID_WORKER]     = { 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
+  [FG_ROLE_VILLAGE_COMMITTEE] = { 1, 0, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0 },
+  [FG_ROLE_COUNTY]          = { 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0 },
+  [FG_ROLE_COUNTY_ADMIN]    = { 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 1, 1, 1 },
+  [FG_ROLE_GRID_ADMIN]      = { 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1 },
 };
 
 static const char * const role_ids[FG_N_ROLES] = {
@@ -67,6 +67,7 @@ static const char * const action_ids[FG_N_ACTIONS] = {
   "sync",
   "account-manage",
   "audit-read",
+  "settings",
 };
 
 /**
@@ -182,6 +183,8 @@ action_description (FgAction action)
       return _("manage accounts");
     case FG_ACTION_AUDIT_READ:
       return _("read the audit log");
+    case FG_ACTION_SETTINGS:
+      return _("change the office’s settings");
     case FG_N_ACTIONS:
     default:
       return "";

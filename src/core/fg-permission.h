@@ -47,6 +47,7 @@ typedef enum
   FG_ACTION_SYNC,
   FG_ACTION_ACCOUNT_MANAGE,
   FG_ACTION_AUDIT_READ,
+  FG_ACTION_SETTINGS,          /* the office's settings: documents, holiday calendar */
   FG_N_ACTIONS
 } FgAction;
 

@@ -374,6 +374,64 @@ static const struct
   { "county", "demo-county", "County office" },
 };
 
+/* calendar install: a year the program came without, from a file, by an
+ * administrator; then counted in. */
+static void
+test_cli_calendar (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (f->dir, "2027.xml", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.xml", NULL);
+  g_autoptr(Result) demo = run_db (f, "demo", NULL);
+  g_autoptr(Result) before = NULL;
+  g_autoptr(Result) by_staff = NULL;
+  g_autoptr(Result) broken = NULL;
+  g_autoptr(Result) installed = NULL;
+  g_autoptr(Result) after = NULL;
+  g_autoptr(Result) no_file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_success (demo);
+  g_file_set_contents (file,
+                       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                       "<calendar xmlns=\"urn:firegrid:calendar:1\">\n"
+                       "  <year value=\"2027\">\n"
+                       "    <source>测试</source>\n"
+                       "    <day date=\"2027-01-01\" kind=\"holiday\" name=\"元旦\"/>\n"
+                       "  </year>\n"
+                       "</calendar>\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (bad, "<calendar/>", -1, &error);
+  g_assert_no_error (error);
+
+  /* before: 1 January 2027 is a Friday like any other, and said to be a guess */
+  before = run_db (f, "calendar", "workdays", "2026-12-31", "2027-01-04", NULL);
+  g_assert_cmpint (before->status, ==, 0);
+  g_assert_true (g_str_has_prefix (before->out, "2 working days\n"));
+  g_assert_nonnull (strstr (before->err, "2027"));
+
+  log_in_as (f, "staff", "demo-staff");
+  by_staff = run_db (f, "calendar", "install", file, NULL);
+  assert_refused (by_staff, 1);
+
+  log_in_as (f, "admin", "demo-admin");
+  broken = run_db (f, "calendar", "install", bad, NULL);
+  assert_refused (broken, 1);
+  g_assert_nonnull (strstr (broken->err, "bad.xml"));
+  no_file = run_db (f, "calendar", "install", NULL);
+  assert_refused (no_file, 2);
+
+  installed = run_db (f, "calendar", "install", file, NULL);
+  assert_success (installed);
+  g_assert_nonnull (strstr (installed->out, "2027"));
+
+  after = run_db (f, "calendar", "workdays", "2026-12-31", "2027-01-04", NULL);
+  assert_success (after);
+  g_assert_true (g_str_has_prefix (after->out, "1 working day\n"));
+  g_assert_nonnull (strstr (after->out, "元旦"));
+  g_assert_cmpstr (after->err, ==, "");
+}
+
 static void
 test_cli_demo (Fixture       *f,
                gconstpointer  data)
@@ -1494,6 +1552,7 @@ main (int   argc,
   ADD ("/cli/region-refused", test_cli_region_refused);
   ADD ("/cli/init-refused", test_cli_init_refused);
   ADD ("/cli/demo", test_cli_demo);
+  ADD ("/cli/calendar", test_cli_calendar);
   ADD ("/cli/venue", test_cli_venue);
   ADD ("/cli/venue-refused", test_cli_venue_refused);
   ADD ("/cli/table-alignment", test_cli_table_alignment);

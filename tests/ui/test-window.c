@@ -76,6 +76,27 @@ test_window_missing_calendar (void)
 
       g_assert_cmpint (fg_window_get_missing_calendar_year (window), ==, cases[i].missing);
 
+      /* an administrator installs the missing year from a file: no more warning */
+      if (cases[i].missing != 0)
+        {
+          g_autofree char *path = g_build_filename (dir.dir, "holidays.xml", NULL);
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+          g_autoptr(GError) error = NULL;
+          g_autofree char *text = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                                   "<calendar xmlns=\"urn:firegrid:calendar:1\">"
+                                                   "<year value=\"%d\"><source>测试</source>"
+                                                   "<day date=\"%d-01-01\" kind=\"holiday\" name=\"元旦\"/>"
+                                                   "</year></calendar>\n",
+                                                   cases[i].missing, cases[i].missing);
+
+          g_file_set_contents (path, text, -1, &error);
+          g_assert_no_error (error);
+          fg_window_install_calendar_file (window, file);
+          fg_ui_test_spin ();
+          g_assert_true (fg_calendar_knows_year (store, cases[i].missing));
+          g_assert_cmpint (fg_window_get_missing_calendar_year (window), ==, 0);
+        }
+
       gtk_window_destroy (GTK_WINDOW (window));
       fg_ui_test_spin ();
       g_assert_finalize_object (window);
