@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A GListModel over a hazard query that reads rows in pages, only when a
- * view asks for them, and keeps a few recent pages: the ledger of a county
+ * view asks for them (fg-page-cache.c): the ledger of a county
  * (tens of thousands of hazards) costs one count to open and one page per
  * screenful to scroll.
  */
@@ -13,11 +13,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "fg-hazard.h"
-#include "fg-hazard-query.h"
 #include "fg-hazard-list.h"
+#include "fg-hazard-query.h"
+#include "fg-page-cache-private.h"
 
-#define PAGE_SIZE 200
-#define MAX_PAGES 16
 
 struct _FgHazardList
 {
@@ -28,8 +27,7 @@ struct _FgHazardList
   FgHazardQuery *query;
   guint n_items;
 
-  GHashTable *pages;  /* page number → GPtrArray of FgHazard */
-  GQueue recent;      /* page numbers, most recent first */
+  FgPageCache pages;
 };
 
 enum {
@@ -60,97 +58,32 @@ fg_hazard_list_get_n_items (GListModel *model)
   return FG_HAZARD_LIST (model)->n_items;
 }
 
-/* An OFFSET costs one index step per row skipped, so a page in the second
- * half of the list is read from its end, in the reverse order: no page is
- * ever more than half the list away. */
+/* A page of rows for the page cache, in the query's order or the reverse. */
 static GPtrArray *
-fetch_page (FgHazardList  *self,
-            guint         page,
-            GError      **error)
+fetch_rows (gpointer   owner,
+            guint      offset,
+            guint      limit,
+            gboolean   reversed,
+            GError   **error)
 {
-  g_autoptr(FgHazardQuery) reversed = NULL;
-  GPtrArray *hazards;
-  guint offset = page * PAGE_SIZE;
-  guint limit = MIN (PAGE_SIZE, self->n_items - offset);
+  FgHazardList *self = owner;
+  g_autoptr(FgHazardQuery) query = NULL;
 
-  if (offset <= self->n_items / 2)
-    return fg_hazard_query_fetch (self->store, self->actor, self->query, offset, PAGE_SIZE, error);
+  if (!reversed)
+    return fg_hazard_query_fetch (self->store, self->actor, self->query, offset, limit, error);
 
-  reversed = fg_hazard_query_copy (self->query);
-  reversed->descending = !reversed->descending;
-  hazards = fg_hazard_query_fetch (self->store, self->actor, reversed,
-                                 self->n_items - offset - limit, limit, error);
-
-  if (hazards != NULL)
-    {
-      for (guint i = 0, j = hazards->len; i + 1 < j; i++, j--)
-        {
-          gpointer swap = hazards->pdata[i];
-          hazards->pdata[i] = hazards->pdata[j - 1];
-          hazards->pdata[j - 1] = swap;
-        }
-    }
-
-  return hazards;
-}
-
-static GPtrArray *
-fg_hazard_list_get_page (FgHazardList *self,
-                        guint        page)
-{
-  GPtrArray *hazards = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  g_autoptr(GError) error = NULL;
-
-  if (hazards != NULL)
-    {
-      GList *link = g_queue_find (&self->recent, GUINT_TO_POINTER (page));
-
-      g_queue_unlink (&self->recent, link);
-      g_queue_push_head_link (&self->recent, link);
-      return hazards;
-    }
-
-  hazards = fetch_page (self, page, &error);
-  if (hazards == NULL)
-    {
-      /* The view cannot show an error for one row; an empty page keeps it
-       * consistent, and the next reload tries again. */
-      g_warning ("Could not read hazards: %s", error->message);
-      hazards = g_ptr_array_new_with_free_func (g_object_unref);
-    }
-
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), hazards);
-  g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
-
-  while (self->recent.length > MAX_PAGES)
-    {
-      gpointer oldest = g_queue_pop_tail (&self->recent);
-      g_hash_table_remove (self->pages, oldest);
-    }
-
-  return hazards;
+  query = fg_hazard_query_copy (self->query);
+  query->descending = !query->descending;
+  return fg_hazard_query_fetch (self->store, self->actor, query, offset, limit, error);
 }
 
 static gpointer
 fg_hazard_list_get_item (GListModel *model,
-                        guint       position)
+                         guint       position)
 {
   FgHazardList *self = FG_HAZARD_LIST (model);
-  GPtrArray *hazards;
-  guint index;
 
-  if (position >= self->n_items)
-    return NULL;
-
-  hazards = fg_hazard_list_get_page (self, position / PAGE_SIZE);
-  index = position % PAGE_SIZE;
-
-  /* The table changed under us (another window, an import) and the count
-   * is stale; a reload is on its way. */
-  if (index >= hazards->len)
-    return NULL;
-
-  return g_object_ref (g_ptr_array_index (hazards, index));
+  return fg_page_cache_get_item (&self->pages, position, self->n_items);
 }
 
 static void
@@ -166,8 +99,7 @@ fg_hazard_list_dispose (GObject *object)
 {
   FgHazardList *self = (FgHazardList *)object;
 
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->recent);
+  fg_page_cache_clear (&self->pages);
   g_clear_object (&self->store);
   g_clear_pointer (&self->actor, fg_actor_unref);
 
@@ -179,7 +111,7 @@ fg_hazard_list_finalize (GObject *object)
 {
   FgHazardList *self = (FgHazardList *)object;
 
-  g_hash_table_unref (self->pages);
+  fg_page_cache_destroy (&self->pages);
   fg_hazard_query_free (self->query);
 
   G_OBJECT_CLASS (fg_hazard_list_parent_class)->finalize (object);
@@ -285,7 +217,7 @@ fg_hazard_list_class_init (FgHazardListClass *klass)
 static void
 fg_hazard_list_init (FgHazardList *self)
 {
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  fg_page_cache_init (&self->pages, fetch_rows, self, "hazards");
   self->query = fg_hazard_query_new ();
 }
 
@@ -363,8 +295,7 @@ fg_hazard_list_reload (FgHazardList *self)
   g_return_if_fail (FG_IS_HAZARD_LIST (self));
 
   old_n_items = self->n_items;
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->recent);
+  fg_page_cache_clear (&self->pages);
 
   if (!fg_hazard_query_count (self->store, self->actor, self->query, &n_items, &error))
     g_warning ("Could not count hazards: %s", error->message);
@@ -400,12 +331,12 @@ fg_hazard_list_reread (FgHazardList  *self,
   g_autoptr(FgHazard) old = NULL;
   FgHazard *hazard;
   GPtrArray *page;
-  guint index = position % PAGE_SIZE;
+  guint index = position % FG_PAGE_SIZE;
 
   g_return_val_if_fail (FG_IS_HAZARD_LIST (self), NULL);
   g_return_val_if_fail (position < self->n_items, NULL);
 
-  page = fg_hazard_list_get_page (self, position / PAGE_SIZE);
+  page = fg_page_cache_get_page (&self->pages, position / FG_PAGE_SIZE, self->n_items);
   if (index >= page->len)
     {
       g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_FOUND,

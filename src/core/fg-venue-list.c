@@ -4,16 +4,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A GListModel over a venue query that reads rows in pages, only when a
- * view asks for them, and keeps a few recent pages. A list of a million
- * venues costs one count to open and one page per screenful to scroll.
+ * view asks for them (fg-page-cache.c). A list of a million venues costs
+ * one count to open and one page per screenful to scroll.
  */
 #include "config.h"
 
+#include "fg-page-cache-private.h"
 #include "fg-venue.h"
 #include "fg-venue-list.h"
 
-#define PAGE_SIZE 200
-#define MAX_PAGES 16
 
 struct _FgVenueList
 {
@@ -24,8 +23,7 @@ struct _FgVenueList
   FgVenueQuery *query;
   guint n_items;
 
-  GHashTable *pages;  /* page number → GPtrArray of FgVenue */
-  GQueue recent;      /* page numbers, most recent first */
+  FgPageCache pages;
 };
 
 enum {
@@ -56,75 +54,23 @@ fg_venue_list_get_n_items (GListModel *model)
   return FG_VENUE_LIST (model)->n_items;
 }
 
-/* An OFFSET costs one index step per row skipped, so a page in the second
- * half of the list is read from its end, in the reverse order: no page is
- * ever more than half the list away. */
+/* A page of rows for the page cache, in the query's order or the reverse. */
 static GPtrArray *
-fetch_page (FgVenueList  *self,
-            guint         page,
-            GError      **error)
+fetch_rows (gpointer   owner,
+            guint      offset,
+            guint      limit,
+            gboolean   reversed,
+            GError   **error)
 {
-  g_autoptr(FgVenueQuery) reversed = NULL;
-  GPtrArray *venues;
-  guint offset = page * PAGE_SIZE;
-  guint limit = MIN (PAGE_SIZE, self->n_items - offset);
+  FgVenueList *self = owner;
+  g_autoptr(FgVenueQuery) query = NULL;
 
-  if (offset <= self->n_items / 2)
-    return fg_venue_query_fetch (self->store, self->actor, self->query, offset, PAGE_SIZE, error);
+  if (!reversed)
+    return fg_venue_query_fetch (self->store, self->actor, self->query, offset, limit, error);
 
-  reversed = fg_venue_query_copy (self->query);
-  reversed->descending = !reversed->descending;
-  venues = fg_venue_query_fetch (self->store, self->actor, reversed,
-                                 self->n_items - offset - limit, limit, error);
-
-  if (venues != NULL)
-    {
-      for (guint i = 0, j = venues->len; i + 1 < j; i++, j--)
-        {
-          gpointer swap = venues->pdata[i];
-          venues->pdata[i] = venues->pdata[j - 1];
-          venues->pdata[j - 1] = swap;
-        }
-    }
-
-  return venues;
-}
-
-static GPtrArray *
-fg_venue_list_get_page (FgVenueList *self,
-                        guint        page)
-{
-  GPtrArray *venues = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  g_autoptr(GError) error = NULL;
-
-  if (venues != NULL)
-    {
-      GList *link = g_queue_find (&self->recent, GUINT_TO_POINTER (page));
-
-      g_queue_unlink (&self->recent, link);
-      g_queue_push_head_link (&self->recent, link);
-      return venues;
-    }
-
-  venues = fetch_page (self, page, &error);
-  if (venues == NULL)
-    {
-      /* The view cannot show an error for one row; an empty page keeps it
-       * consistent, and the next reload tries again. */
-      g_warning ("Could not read venues: %s", error->message);
-      venues = g_ptr_array_new_with_free_func (g_object_unref);
-    }
-
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), venues);
-  g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
-
-  while (self->recent.length > MAX_PAGES)
-    {
-      gpointer oldest = g_queue_pop_tail (&self->recent);
-      g_hash_table_remove (self->pages, oldest);
-    }
-
-  return venues;
+  query = fg_venue_query_copy (self->query);
+  query->descending = !query->descending;
+  return fg_venue_query_fetch (self->store, self->actor, query, offset, limit, error);
 }
 
 static gpointer
@@ -132,21 +78,8 @@ fg_venue_list_get_item (GListModel *model,
                         guint       position)
 {
   FgVenueList *self = FG_VENUE_LIST (model);
-  GPtrArray *venues;
-  guint index;
 
-  if (position >= self->n_items)
-    return NULL;
-
-  venues = fg_venue_list_get_page (self, position / PAGE_SIZE);
-  index = position % PAGE_SIZE;
-
-  /* The table changed under us (another window, an import) and the count
-   * is stale; a reload is on its way. */
-  if (index >= venues->len)
-    return NULL;
-
-  return g_object_ref (g_ptr_array_index (venues, index));
+  return fg_page_cache_get_item (&self->pages, position, self->n_items);
 }
 
 static void
@@ -162,8 +95,7 @@ fg_venue_list_dispose (GObject *object)
 {
   FgVenueList *self = (FgVenueList *)object;
 
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->recent);
+  fg_page_cache_clear (&self->pages);
   g_clear_object (&self->store);
   g_clear_pointer (&self->actor, fg_actor_unref);
 
@@ -175,7 +107,7 @@ fg_venue_list_finalize (GObject *object)
 {
   FgVenueList *self = (FgVenueList *)object;
 
-  g_hash_table_unref (self->pages);
+  fg_page_cache_destroy (&self->pages);
   fg_venue_query_free (self->query);
 
   G_OBJECT_CLASS (fg_venue_list_parent_class)->finalize (object);
@@ -281,7 +213,7 @@ fg_venue_list_class_init (FgVenueListClass *klass)
 static void
 fg_venue_list_init (FgVenueList *self)
 {
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  fg_page_cache_init (&self->pages, fetch_rows, self, "venues");
   self->query = fg_venue_query_new ();
 }
 
@@ -358,8 +290,7 @@ fg_venue_list_reload (FgVenueList *self)
   g_return_if_fail (FG_IS_VENUE_LIST (self));
 
   old_n_items = self->n_items;
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->recent);
+  fg_page_cache_clear (&self->pages);
 
   if (!fg_venue_query_count (self->store, self->actor, self->query, &n_items, &error))
     g_warning ("Could not count venues: %s", error->message);
