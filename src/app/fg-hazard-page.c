@@ -27,17 +27,8 @@
 #include "fg-hazard-item.h"
 #include "fg-hazard-page.h"
 #include "fg-photo-viewer.h"
+#include "fg-sort-probe.h"
 #include "fg-thumbnail.h"
-
-/* Which column the column view's sorter asked first, learnt by probing
- * it: GTK 4.8 cannot say which column sorts. */
-typedef struct
-{
-  FgHazardPage *page;
-  FgHazardSort sort;
-} SortProbe;
-
-#define N_SORTS (FG_HAZARD_SORT_OVERDUE + 1)
 
 struct _FgHazardPage
 {
@@ -89,10 +80,7 @@ struct _FgHazardPage
   FgHazardQuery *query;
   FgHazard *shown;      /* loaded with its events */
 
-  SortProbe probes[N_SORTS];
-  GObject *sentinel_a;
-  GObject *sentinel_b;
-  int probed_sort;      /* -1 while no column answered */
+  FgSortProbe *sort_probe;
 
   GDate today;
   GPtrArray *campaign_ids;  /* of campaign_dropdown's entries, from CAMPAIGN_FIRST */
@@ -325,40 +313,22 @@ on_filter_changed (FgHazardPage *self)
   fg_hazard_page_apply_query (self);
 }
 
-static int
-probe_compare (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  SortProbe *probe = user_data;
-  FgHazardPage *self = probe->page;
-
-  if (self->probed_sort < 0)
-    self->probed_sort = probe->sort;
-
-  /* Any answer but "equal" stops the column view's sorter at its primary
-   * column; whether it inverts the answer tells the direction. */
-  return a == (gconstpointer) self->sentinel_a ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
-}
-
 static void
 on_view_sorter_changed (GtkSorter       *sorter,
                         GtkSorterChange  change,
                         FgHazardPage    *self)
 {
-  GtkOrdering order;
+  int column_sort;
+  gboolean column_descending;
   /* no column: the latest found first */
   FgHazardSort sort = FG_HAZARD_SORT_FOUND;
   gboolean descending = TRUE;
 
-  self->probed_sort = -1;
-  order = gtk_sorter_compare (sorter, self->sentinel_a, self->sentinel_b);
-  if (self->probed_sort >= 0)
+  if (fg_sort_probe_read (self->sort_probe, sorter, &column_sort, &column_descending))
     {
-      sort = (FgHazardSort) self->probed_sort;
-      descending = order == GTK_ORDERING_LARGER;
+      sort = (FgHazardSort) column_sort;
+      descending = column_descending;
     }
-  self->probed_sort = -1;
 
   if (self->query->sort == sort && self->query->descending == descending)
     return;
@@ -366,19 +336,6 @@ on_view_sorter_changed (GtkSorter       *sorter,
   self->query->sort = sort;
   self->query->descending = descending;
   fg_hazard_page_apply_query (self);
-}
-
-static void
-set_column_sort (FgHazardPage        *self,
-                 GtkColumnViewColumn *column,
-                 FgHazardSort         sort)
-{
-  g_autoptr(GtkSorter) sorter = NULL;
-
-  self->probes[sort].page = self;
-  self->probes[sort].sort = sort;
-  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, &self->probes[sort], NULL));
-  gtk_column_view_column_set_sorter (column, sorter);
 }
 
 /* A hazard becomes a row when the view asks for it. */
@@ -1057,8 +1014,7 @@ fg_hazard_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_object (&self->hazard_list);
-  g_clear_object (&self->sentinel_a);
-  g_clear_object (&self->sentinel_b);
+  g_clear_pointer (&self->sort_probe, fg_sort_probe_unref);
   g_clear_object (&self->shown);
   g_clear_object (&self->store);
   g_clear_pointer (&self->actor, fg_actor_unref);
@@ -1184,9 +1140,7 @@ fg_hazard_page_init (FgHazardPage *self)
   GtkSorter *view_sorter;
 
   self->query = fg_hazard_query_new ();
-  self->probed_sort = -1;
-  self->sentinel_a = g_object_new (G_TYPE_OBJECT, NULL);
-  self->sentinel_b = g_object_new (G_TYPE_OBJECT, NULL);
+  self->sort_probe = fg_sort_probe_new ();
   self->campaign_ids = g_ptr_array_new_with_free_func (g_free);
   fg_hazard_page_set_today (self);
 
@@ -1213,15 +1167,15 @@ fg_hazard_page_init (FgHazardPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self);
 
-  set_column_sort (self, self->venue_column, FG_HAZARD_SORT_VENUE);
-  set_column_sort (self, self->village_column, FG_HAZARD_SORT_VILLAGE);
-  set_column_sort (self, self->grid_column, FG_HAZARD_SORT_GRID);
-  set_column_sort (self, self->item_column, FG_HAZARD_SORT_ITEM);
-  set_column_sort (self, self->grade_column, FG_HAZARD_SORT_GRADE);
-  set_column_sort (self, self->state_column, FG_HAZARD_SORT_STATE);
-  set_column_sort (self, self->found_column, FG_HAZARD_SORT_FOUND);
-  set_column_sort (self, self->deadline_column, FG_HAZARD_SORT_DEADLINE);
-  set_column_sort (self, self->overdue_column, FG_HAZARD_SORT_OVERDUE);
+  fg_sort_probe_attach (self->sort_probe, self->venue_column, FG_HAZARD_SORT_VENUE);
+  fg_sort_probe_attach (self->sort_probe, self->village_column, FG_HAZARD_SORT_VILLAGE);
+  fg_sort_probe_attach (self->sort_probe, self->grid_column, FG_HAZARD_SORT_GRID);
+  fg_sort_probe_attach (self->sort_probe, self->item_column, FG_HAZARD_SORT_ITEM);
+  fg_sort_probe_attach (self->sort_probe, self->grade_column, FG_HAZARD_SORT_GRADE);
+  fg_sort_probe_attach (self->sort_probe, self->state_column, FG_HAZARD_SORT_STATE);
+  fg_sort_probe_attach (self->sort_probe, self->found_column, FG_HAZARD_SORT_FOUND);
+  fg_sort_probe_attach (self->sort_probe, self->deadline_column, FG_HAZARD_SORT_DEADLINE);
+  fg_sort_probe_attach (self->sort_probe, self->overdue_column, FG_HAZARD_SORT_OVERDUE);
 
   /* The arrow on the found column says what the query does anyway. */
   gtk_column_view_sort_by_column (self->column_view, self->found_column, GTK_SORT_DESCENDING);

@@ -13,17 +13,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "fg-sort-probe.h"
 #include "fg-venue-detail.h"
 #include "fg-venue-page.h"
-
-/* Which column the column view's sorter asked first, learnt by probing it. */
-typedef struct
-{
-  FgVenuePage *page;
-  FgVenueSort sort;
-} SortProbe;
-
-#define N_SORTS (FG_VENUE_SORT_STATUS + 1)
 
 struct _FgVenuePage
 {
@@ -49,10 +41,7 @@ struct _FgVenuePage
   GtkSingleSelection *selection;
   FgVenueQuery *query;
 
-  SortProbe probes[N_SORTS];
-  FgVenue *sentinel_a;
-  FgVenue *sentinel_b;
-  int probed_sort;  /* -1 while no column answered */
+  FgSortProbe *sort_probe;
 };
 
 enum {
@@ -117,39 +106,22 @@ on_selection_changed (FgVenuePage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWN_VENUE]);
 }
 
-static int
-probe_compare (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  SortProbe *probe = user_data;
-  FgVenuePage *self = probe->page;
-
-  if (self->probed_sort < 0)
-    self->probed_sort = probe->sort;
-
-  /* Any answer but "equal" stops the column view's sorter at its primary
-   * column; whether it inverts the answer tells the direction. */
-  return a == (gconstpointer) self->sentinel_a ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
-}
-
 static void
 on_view_sorter_changed (GtkSorter       *sorter,
                         GtkSorterChange  change,
                         FgVenuePage     *self)
 {
-  GtkOrdering order;
+  int column_sort;
+  gboolean column_descending;
+  /* no column: by name */
   FgVenueSort sort = FG_VENUE_SORT_NAME;
   gboolean descending = FALSE;
 
-  self->probed_sort = -1;
-  order = gtk_sorter_compare (sorter, self->sentinel_a, self->sentinel_b);
-  if (self->probed_sort >= 0)
+  if (fg_sort_probe_read (self->sort_probe, sorter, &column_sort, &column_descending))
     {
-      sort = (FgVenueSort) self->probed_sort;
-      descending = order == GTK_ORDERING_LARGER;
+      sort = (FgVenueSort) column_sort;
+      descending = column_descending;
     }
-  self->probed_sort = -1;
 
   if (self->query->sort == sort && self->query->descending == descending)
     return;
@@ -157,19 +129,6 @@ on_view_sorter_changed (GtkSorter       *sorter,
   self->query->sort = sort;
   self->query->descending = descending;
   fg_venue_page_apply_query (self);
-}
-
-static void
-set_column_sort (FgVenuePage         *self,
-                 GtkColumnViewColumn *column,
-                 FgVenueSort          sort)
-{
-  g_autoptr(GtkSorter) sorter = NULL;
-
-  self->probes[sort].page = self;
-  self->probes[sort].sort = sort;
-  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, &self->probes[sort], NULL));
-  gtk_column_view_column_set_sorter (column, sorter);
 }
 
 static void
@@ -257,8 +216,7 @@ fg_venue_page_dispose (GObject *object)
   if (self->venue_list != NULL)
     g_signal_handlers_disconnect_by_data (self->venue_list, self);
   g_clear_object (&self->venue_list);
-  g_clear_object (&self->sentinel_a);
-  g_clear_object (&self->sentinel_b);
+  g_clear_pointer (&self->sort_probe, fg_sort_probe_unref);
 
   G_OBJECT_CLASS (fg_venue_page_parent_class)->dispose (object);
 }
@@ -372,9 +330,7 @@ fg_venue_page_init (FgVenuePage *self)
   GtkSorter *view_sorter;
 
   self->query = fg_venue_query_new ();
-  self->probed_sort = -1;
-  self->sentinel_a = fg_venue_new ();
-  self->sentinel_b = fg_venue_new ();
+  self->sort_probe = fg_sort_probe_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -384,12 +340,12 @@ fg_venue_page_init (FgVenuePage *self)
     gtk_string_list_append (categories, fg_category_get_name (fg_category_get_nth (i)));
   gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (categories));
 
-  set_column_sort (self, self->name_column, FG_VENUE_SORT_NAME);
-  set_column_sort (self, self->category_column, FG_VENUE_SORT_CATEGORY);
-  set_column_sort (self, self->village_column, FG_VENUE_SORT_VILLAGE);
-  set_column_sort (self, self->address_column, FG_VENUE_SORT_ADDRESS);
-  set_column_sort (self, self->operator_column, FG_VENUE_SORT_OPERATOR);
-  set_column_sort (self, self->status_column, FG_VENUE_SORT_STATUS);
+  fg_sort_probe_attach (self->sort_probe, self->name_column, FG_VENUE_SORT_NAME);
+  fg_sort_probe_attach (self->sort_probe, self->category_column, FG_VENUE_SORT_CATEGORY);
+  fg_sort_probe_attach (self->sort_probe, self->village_column, FG_VENUE_SORT_VILLAGE);
+  fg_sort_probe_attach (self->sort_probe, self->address_column, FG_VENUE_SORT_ADDRESS);
+  fg_sort_probe_attach (self->sort_probe, self->operator_column, FG_VENUE_SORT_OPERATOR);
+  fg_sort_probe_attach (self->sort_probe, self->status_column, FG_VENUE_SORT_STATUS);
 
   /* The arrow on the name column says what the query does anyway. */
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
