@@ -846,9 +846,12 @@ read_event_photos (FgStore     *store,
   return TRUE;
 }
 
+/* A hazard's events; with @photos, the photos of each too (the fold needs
+ * none of them). */
 static GPtrArray *
 read_events (FgStore     *store,
              const char  *hazard_id,
+             gboolean     photos,
              GError     **error)
 {
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) fg_hazard_event_free);
@@ -888,7 +891,7 @@ read_events (FgStore     *store,
     }
   g_clear_pointer (&stmt, fg_stmt_release);
 
-  if (!read_event_photos (store, hazard_id, events, error))
+  if (photos && !read_event_photos (store, hazard_id, events, error))
     return NULL;
 
   return g_steal_pointer (&events);
@@ -935,7 +938,7 @@ fg_hazard_load (FgStore     *store,
   if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ, self->region_code, self->id, error))
     return NULL;
 
-  self->events = read_events (store, self->id, error);
+  self->events = read_events (store, self->id, TRUE, error);
   if (self->events == NULL)
     return NULL;
   fg_hazard_fold_clear (&self->fold);
@@ -1207,7 +1210,7 @@ fg_hazard_refresh_cache (FgStore     *store,
   FgHazardFold fold;
   gboolean ok;
 
-  events = read_events (store, hazard_id, error);
+  events = read_events (store, hazard_id, FALSE, error);
   if (events == NULL)
     return FALSE;
   fg_hazard_fold (events, &fold);
