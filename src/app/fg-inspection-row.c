@@ -45,7 +45,6 @@ struct _FgInspectionRow
   gboolean note_requested;
   gboolean updating;  /* the buttons follow the stored outcome, not the person */
   guint note_source;
-  guint n_photos;
 };
 
 enum {
@@ -426,7 +425,6 @@ fg_inspection_row_set_photos (FgInspectionRow *self,
       gtk_box_append (GTK_BOX (self->photos_box), button);
     }
   gtk_widget_set_visible (self->photos_box, thumbnails->len > 0);
-  self->n_photos = thumbnails->len;
 
   count = thumbnails->len > 0 ? g_strdup_printf ("%u", thumbnails->len) : g_strdup ("");
   gtk_label_set_text (self->photo_count_label, count);
@@ -442,12 +440,18 @@ fg_inspection_row_set_photos (FgInspectionRow *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->photo_button), tooltip);
 }
 
+/* Returns: how many photos the row shows */
 guint
 fg_inspection_row_get_n_photos (FgInspectionRow *self)
 {
+  guint n = 0;
+
   g_return_val_if_fail (FG_IS_INSPECTION_ROW (self), 0);
 
-  return self->n_photos;
+  for (GtkWidget *child = gtk_widget_get_first_child (self->photos_box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
 }
 
 /* Whether the item is one a campaign looks at in particular. */
