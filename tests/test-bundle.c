@@ -1785,7 +1785,7 @@ test_bundle_events_out_of_order (Fixture       *f,
   }
 }
 
-/* More new venues than one statement writes (fg-bundle.c writes them 256
+/* More new venues than one statement writes (fg-bundle-merge.c writes them 256
  * at a time), then inspections of the last ones, with more results between
  * them than one statement writes: every venue arrives in its place, the
  * regions count them, a search finds them, and every inspection arrives

@@ -557,7 +557,7 @@ fg_audit_list (FgStore     *store,
 /* Other offices' logs
  *
  * The office above keeps a copy of the audit log of each office below it,
- * as the bundles bring it (fg-bundle.c): every record with the hashes its
+ * as the bundles bring it (fg-audit-bundle.c): every record with the hashes its
  * office computed. A record comes in only if it hashes to what it says,
  * follows the record before it and is followed by the one after it, when
  * those are here, and is not another version of a record here already:
