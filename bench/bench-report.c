@@ -126,7 +126,7 @@ ensure_database (const char *dir,
   g_autoptr(FgAccount) admin = NULL;
   gint64 start;
 
-  store = fg_store_open (path, &error);
+  store = fg_office_open (path, &error);
   if (store == NULL)
     g_error ("%s", error->message);
   if (fg_store_is_set_up (store))

@@ -92,7 +92,7 @@ fg_test_township_new (FgTestDir  *dir,
 {
   g_autoptr(GError) error = NULL;
   FgActor *actor = fg_test_installer ();
-  g_autoptr(FgStore) store = fg_store_open (dir->db_path, &error);
+  g_autoptr(FgStore) store = fg_office_open (dir->db_path, &error);
   g_autoptr(FgRegion) v = NULL;
   g_autoptr(FgRegion) g = NULL;
 

@@ -665,7 +665,7 @@ test_account_set_up_both_or_neither (void)
   g_autoptr(GError) error = NULL;
 
   fg_test_dir_init (&dir);
-  store = fg_store_open (dir.db_path, &error);
+  store = fg_office_open (dir.db_path, &error);
   g_assert_no_error (error);
 
   /* a login the core refuses: the township is not set up either */

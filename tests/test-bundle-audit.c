@@ -51,7 +51,7 @@ fixture_set_up (Fixture       *f,
       g_autoptr(FgAccount) station_admin = NULL;
 
       fg_test_dir_init (&f->station.dir);
-      f->station.store = fg_store_open (f->station.dir.db_path, &error);
+      f->station.store = fg_office_open (f->station.dir.db_path, &error);
       g_assert_no_error (error);
       station_admin = fg_account_set_up_grid (f->station.store, fg_region_get_code (f->township.grid), NULL,
                                               "wang", "王网格", PASSWORD, &error);

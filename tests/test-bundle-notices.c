@@ -41,7 +41,7 @@ township_init (Office     *o,
   guint failed = 0;
 
   fg_test_dir_init (&o->dir);
-  o->store = fg_store_open (o->dir.db_path, &error);
+  o->store = fg_office_open (o->dir.db_path, &error);
   g_assert_no_error (error);
   admin = fg_account_set_up_township (o->store, code, name, "郏县", admin_login, "张伟", PASSWORD, &error);
   g_assert_no_error (error);

@@ -20,7 +20,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   fg_test_dir_init (&f->dir);
-  f->store = fg_store_open (f->dir.db_path, &error);
+  f->store = fg_office_open (f->dir.db_path, &error);
   g_assert_no_error (error);
 }
 

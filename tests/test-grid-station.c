@@ -45,7 +45,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
 
   /* the station of the first grid, set up from its code alone */
-  f->station = fg_store_open (f->station_dir.db_path, &error);
+  f->station = fg_office_open (f->station_dir.db_path, &error);
   g_assert_no_error (error);
   station_admin = fg_account_set_up_grid (f->station, fg_region_get_code (f->grid), NULL,
                                           "wang", "王网格", PASSWORD, &error);
@@ -175,7 +175,7 @@ test_grid_station_set_up (Fixture       *f,
   g_clear_error (&error);
 
   fg_test_dir_init (&dir);
-  other = fg_store_open (dir.db_path, &error);
+  other = fg_office_open (dir.db_path, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 5; i++)
     {
@@ -324,7 +324,7 @@ test_grid_station_unknown_grid (Fixture       *f,
   FgBundleReport report;
 
   fg_test_dir_init (&dir);
-  stray = fg_store_open (dir.db_path, &error);
+  stray = fg_office_open (dir.db_path, &error);
   g_assert_no_error (error);
   admin = fg_account_set_up_grid (stray, "410425101201-009", "第九网格", "zhao", NULL, PASSWORD, &error);
   g_assert_no_error (error);

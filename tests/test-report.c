@@ -85,7 +85,7 @@ township_set_up (Township   *township,
   FgActor *installer = fg_test_installer ();
 
   fg_test_dir_init (&township->dir);
-  township->store = fg_store_open (township->dir.db_path, &error);
+  township->store = fg_office_open (township->dir.db_path, &error);
   g_assert_no_error (error);
   fg_region_set_up_township (township->store, installer, code, name, "郏县", &error);
   g_assert_no_error (error);
@@ -242,7 +242,7 @@ fixture_set_up (Fixture       *f,
   f->later_text = day_text (f->later);
 
   fg_test_dir_init (&f->county_dir);
-  f->county = fg_store_open (f->county_dir.db_path, &error);
+  f->county = fg_office_open (f->county_dir.db_path, &error);
   g_assert_no_error (error);
   county_admin = fg_account_set_up_county (f->county, "410425", "郏县", "guo", "郭晓东", PASSWORD, &error);
   g_assert_no_error (error);

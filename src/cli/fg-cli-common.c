@@ -109,7 +109,7 @@ fg_cli_open_store (FgCli          *cli,
       return NULL;
     }
 
-  cli->store = fg_store_open (path, error);
+  cli->store = fg_office_open (path, error);
   if (cli->store == NULL)
     return NULL;
   if (created != NULL)

@@ -21,6 +21,7 @@
 #include "fg-inspection.h"
 #include "fg-node.h"
 #include "fg-notice.h"
+#include "fg-office.h"
 #include "fg-permission.h"
 #include "fg-region.h"
 #include "fg-report.h"

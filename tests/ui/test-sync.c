@@ -29,7 +29,7 @@ static FgStore *
 other_office_new (FgTestDir *dir)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FgStore) store = fg_store_open (dir->db_path, &error);
+  g_autoptr(FgStore) store = fg_office_open (dir->db_path, &error);
   g_autoptr(FgAccount) admin = NULL;
   g_autoptr(FgActor) actor = NULL;
   g_autoptr(FgRegion) village = NULL;
