@@ -61,7 +61,7 @@ county_init (Office *o)
   fg_test_dir_init (&o->dir);
   o->store = fg_office_open (o->dir.db_path, &error);
   g_assert_no_error (error);
-  admin = fg_account_set_up_county (o->store, "410425", "郏县", "guo", "郭晓东", PASSWORD, &error);
+  admin = fg_office_set_up_county_with_admin (o->store, "410425", "郏县", "guo", "郭晓东", PASSWORD, &error);
   g_assert_no_error (error);
   o->actor = fg_account_login (o->store, "guo", PASSWORD, &error);
   g_assert_no_error (error);

@@ -97,7 +97,7 @@ fg_test_township_new (FgTestDir  *dir,
   g_autoptr(FgRegion) g = NULL;
 
   g_assert_no_error (error);
-  fg_region_set_up_township (store, actor, "410425101", "冢头镇", "郏县", &error);
+  fg_office_set_up_township (store, actor, "410425101", "冢头镇", "郏县", &error);
   g_assert_no_error (error);
 
   v = fg_region_add_village (store, actor, "410425101", "410425101201", "李庄村", &error);

@@ -31,7 +31,8 @@ fixture_set_up (Fixture       *f,
 
   f->county = fg_office_open (f->county_dir.db_path, &error);
   g_assert_no_error (error);
-  county_admin = fg_account_set_up_county (f->county, "410425", "郏县", "guo", "郭晓东", "long-password", &error);
+  county_admin = fg_office_set_up_county_with_admin (f->county, "410425", "郏县", "guo", "郭晓东",
+                                                     "long-password", &error);
   g_assert_no_error (error);
   f->county_admin = fg_account_login (f->county, "guo", "long-password", &error);
   g_assert_no_error (error);

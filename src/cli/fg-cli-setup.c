@@ -127,12 +127,12 @@ fg_cli_command_init (FgCli   *cli,
 
   /* the township and its administrator, both or neither */
   if (grid_code != NULL)
-    admin = fg_account_set_up_grid (store, code, township_name, admin_login, admin_name, password, error);
+    admin = fg_office_set_up_grid_with_admin (store, code, township_name, admin_login, admin_name, password, error);
   else if (county_code != NULL)
-    admin = fg_account_set_up_county (store, code, township_name, admin_login, admin_name, password, error);
+    admin = fg_office_set_up_county_with_admin (store, code, township_name, admin_login, admin_name, password, error);
   else
-    admin = fg_account_set_up_township (store, code, township_name, county_name,
-                                        admin_login, admin_name, password, error);
+    admin = fg_office_set_up_township_with_admin (store, code, township_name, county_name,
+                                                  admin_login, admin_name, password, error);
   if (admin == NULL)
     goto failed;
 

@@ -25,6 +25,7 @@
 #include "fg-hazard.h"
 #include "fg-inspection.h"
 #include "fg-notice.h"
+#include "fg-office.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
 #include "fg-venue.h"
@@ -1035,7 +1036,7 @@ fg_demo_populate (FgStore         *store,
   if (!fg_store_begin (store, error))
     goto out;
 
-  if (!fg_region_set_up_township (store, actor, DEMO_TOWNSHIP_CODE, "冢头镇", "郏县", error) ||
+  if (!fg_office_set_up_township (store, actor, DEMO_TOWNSHIP_CODE, "冢头镇", "郏县", error) ||
       !add_places (store, actor, rand, fg_store_get_home_region_id (store),
                    n_villages, &places, error))
     {

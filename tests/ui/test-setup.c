@@ -241,7 +241,7 @@ test_setup_administrator_only (void)
   fg_test_dir_init (&dir);
   store = fg_office_open (dir.db_path, &error);
   g_assert_no_error (error);
-  fg_region_set_up_township (store, installer, "410425101", "冢头镇", "郏县", &error);
+  fg_office_set_up_township (store, installer, "410425101", "冢头镇", "郏县", &error);
   g_assert_no_error (error);
 
   window = g_object_ref (fg_setup_window_new (NULL, store));
