@@ -17,6 +17,7 @@
 
 #include "fg-account.h"
 #include "fg-calendar.h"
+#include "fg-campaign.h"
 #include "fg-category.h"
 #include "fg-checklist-private.h"
 #include "fg-credit-code.h"

@@ -10,6 +10,7 @@
 #include "fg-audit.h"
 #include "fg-bundle.h"
 #include "fg-calendar.h"
+#include "fg-campaign.h"
 #include "fg-category.h"
 #include "fg-checklist.h"
 #include "fg-credit-code.h"
