@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 
+#include "fg-search-private.h"
 #include "fg-store-private.h"
 
 /* 'FGRD': marks a file as ours, so that another program's SQLite file is
