@@ -1,4 +1,4 @@
-/* fg-cli-common.c — opening the database, parsing, dispatching, errors
+/* fg-cli-common.c — opening the database, logging in, parsing, dispatching, errors
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,5 @@
-/* fg-cli-setup.c — init and demo: making a database a township's
+/* fg-cli-setup.c — init and demo: making a database a township's, a county
+ * office's or a grid station's
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later

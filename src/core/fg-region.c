@@ -1,4 +1,4 @@
-/* fg-region.c
+/* fg-region.c — the division tree: county → township → village → grid
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later

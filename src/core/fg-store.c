@@ -1,4 +1,5 @@
-/* fg-store.c
+/* fg-store.c — the database of one installation: opening and migrating
+ * it, transactions, cached statements, the clock of its stamps
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
