@@ -106,7 +106,7 @@ fill (const char *path,
       guint       n_venues)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FgStore) store = fg_store_open (path, &error);
+  g_autoptr(FgStore) store = fg_office_open (path, &error);
   g_autofree char *sql = NULL;
   sqlite3 *db;
 

@@ -127,7 +127,7 @@ main (int   argc,
   dir = g_dir_make_tmp ("firegrid-bench-notices-XXXXXX", &error);
   check (dir != NULL, error);
   path = g_build_filename (dir, "bench.db", NULL);
-  store = fg_store_open (path, &error);
+  store = fg_office_open (path, &error);
   check (store != NULL, error);
   check (fg_demo_populate (store, installer, MAX (FG_DEMO_DEFAULT_VENUES, (guint) n_notices), NULL, NULL, &error),
          error);

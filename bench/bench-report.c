@@ -126,7 +126,7 @@ ensure_database (const char *dir,
   g_autoptr(FgAccount) admin = NULL;
   gint64 start;
 
-  store = fg_store_open (path, &error);
+  store = fg_office_open (path, &error);
   if (store == NULL)
     g_error ("%s", error->message);
   if (fg_store_is_set_up (store))
@@ -134,7 +134,7 @@ ensure_database (const char *dir,
 
   g_printerr ("creating %s (%u townships, %u venues)…\n", path, n_townships, n_venues);
   start = g_get_monotonic_time ();
-  admin = fg_account_set_up_county (store, "410425", "郏县", "guo", "郭晓东", PASSWORD, &error);
+  admin = fg_office_set_up_county_with_admin (store, "410425", "郏县", "guo", "郭晓东", PASSWORD, &error);
   if (admin == NULL)
     g_error ("%s", error->message);
   fill (store, n_townships, n_venues);

@@ -68,7 +68,7 @@ ensure_database (const char *dir,
   g_autoptr(FgActor) actor = fg_actor_new_local ();
   double start;
 
-  store = fg_store_open (path, &error);
+  store = fg_office_open (path, &error);
   if (store == NULL)
     g_error ("%s", error->message);
   if (fg_store_is_set_up (store))
@@ -150,7 +150,7 @@ run_step (const char *path,
   if (step == STEP_OPEN)
     {
       start = now_ms ();
-      store = fg_store_open (path, &error);
+      store = fg_office_open (path, &error);
       g_assert (store != NULL);
       actor = log_in (store);
       list = fg_venue_list_new (store, actor);
@@ -158,7 +158,7 @@ run_step (const char *path,
       return now_ms () - start;
     }
 
-  store = fg_store_open (path, &error);
+  store = fg_office_open (path, &error);
   g_assert (store != NULL);
   actor = log_in (store);
   list = fg_venue_list_new (store, actor);

@@ -76,7 +76,7 @@ run_once (const char *path)
   double start;
 
   start = now_ms ();
-  store = fg_store_open (path, &error);
+  store = fg_office_open (path, &error);
   if (store == NULL)
     g_error ("%s", error->message);
   /* the demo's administrator; a database from before accounts has none */

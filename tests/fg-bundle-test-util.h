@@ -59,9 +59,9 @@ county_init (Office *o)
   g_autoptr(GError) error = NULL;
 
   fg_test_dir_init (&o->dir);
-  o->store = fg_store_open (o->dir.db_path, &error);
+  o->store = fg_office_open (o->dir.db_path, &error);
   g_assert_no_error (error);
-  admin = fg_account_set_up_county (o->store, "410425", "郏县", "guo", "郭晓东", PASSWORD, &error);
+  admin = fg_office_set_up_county_with_admin (o->store, "410425", "郏县", "guo", "郭晓东", PASSWORD, &error);
   g_assert_no_error (error);
   o->actor = fg_account_login (o->store, "guo", PASSWORD, &error);
   g_assert_no_error (error);
@@ -251,7 +251,7 @@ clone_office (Office *from,
   fg_test_dir_init (&clone->dir);
   sql = g_strdup_printf ("VACUUM INTO '%s'", clone->dir.db_path);
   execute (from, sql);
-  clone->store = fg_store_open (clone->dir.db_path, &error);
+  clone->store = fg_office_open (clone->dir.db_path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fg_store_get_node_id (clone->store), ==, node_id (from));
 }

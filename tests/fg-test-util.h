@@ -92,12 +92,12 @@ fg_test_township_new (FgTestDir  *dir,
 {
   g_autoptr(GError) error = NULL;
   FgActor *actor = fg_test_installer ();
-  g_autoptr(FgStore) store = fg_store_open (dir->db_path, &error);
+  g_autoptr(FgStore) store = fg_office_open (dir->db_path, &error);
   g_autoptr(FgRegion) v = NULL;
   g_autoptr(FgRegion) g = NULL;
 
   g_assert_no_error (error);
-  fg_region_set_up_township (store, actor, "410425101", "冢头镇", "郏县", &error);
+  fg_office_set_up_township (store, actor, "410425101", "冢头镇", "郏县", &error);
   g_assert_no_error (error);
 
   v = fg_region_add_village (store, actor, "410425101", "410425101201", "李庄村", &error);

@@ -665,26 +665,26 @@ test_account_set_up_both_or_neither (void)
   g_autoptr(GError) error = NULL;
 
   fg_test_dir_init (&dir);
-  store = fg_store_open (dir.db_path, &error);
+  store = fg_office_open (dir.db_path, &error);
   g_assert_no_error (error);
 
   /* a login the core refuses: the township is not set up either */
-  admin = fg_account_set_up_township (store, "410425101", "冢头镇", "郏县",
-                                      "张伟", NULL, "long-enough", &error);
+  admin = fg_office_set_up_township_with_admin (store, "410425101", "冢头镇", "郏县",
+                                                "张伟", NULL, "long-enough", &error);
   g_assert_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_LOGIN);
   g_assert_false (fg_store_is_set_up (store));
   g_clear_error (&error);
 
   /* a wrong code, after the account's checks passed: still nothing */
-  admin = fg_account_set_up_township (store, "410425000", "冢头镇", "郏县",
-                                      "zhang.wei", NULL, "long-enough", &error);
+  admin = fg_office_set_up_township_with_admin (store, "410425000", "冢头镇", "郏县",
+                                                "zhang.wei", NULL, "long-enough", &error);
   g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_CODE);
   g_assert_false (fg_store_is_set_up (store));
   g_assert_false (fg_store_has_accounts (store));
   g_clear_error (&error);
 
-  admin = fg_account_set_up_township (store, "410425101", "冢头镇", "郏县",
-                                      "zhang.wei", "张伟", "long-enough", &error);
+  admin = fg_office_set_up_township_with_admin (store, "410425101", "冢头镇", "郏县",
+                                                "zhang.wei", "张伟", "long-enough", &error);
   g_assert_no_error (error);
   g_assert_true (fg_store_is_set_up (store));
   g_assert_cmpint (fg_account_get_role (admin), ==, FG_ROLE_TOWNSHIP_ADMIN);

@@ -79,7 +79,7 @@ assert_tampered (Fixture    *f,
 
   /* read afresh, as the next start of the program would */
   g_clear_object (&f->store);
-  f->store = fg_store_open (f->dir.db_path, &error);
+  f->store = fg_office_open (f->dir.db_path, &error);
   g_assert_no_error (error);
 
   g_assert_false (fg_audit_verify (f->store, f->admin, NULL, &error));

@@ -51,10 +51,10 @@ fixture_set_up (Fixture       *f,
       g_autoptr(FgAccount) station_admin = NULL;
 
       fg_test_dir_init (&f->station.dir);
-      f->station.store = fg_store_open (f->station.dir.db_path, &error);
+      f->station.store = fg_office_open (f->station.dir.db_path, &error);
       g_assert_no_error (error);
-      station_admin = fg_account_set_up_grid (f->station.store, fg_region_get_code (f->township.grid), NULL,
-                                              "wang", "王网格", PASSWORD, &error);
+      station_admin = fg_office_set_up_grid_with_admin (f->station.store, fg_region_get_code (f->township.grid), NULL,
+                                                        "wang", "王网格", PASSWORD, &error);
       g_assert_no_error (error);
       f->station.actor = fg_account_login (f->station.store, "wang", PASSWORD, &error);
       g_assert_no_error (error);

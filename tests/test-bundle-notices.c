@@ -41,9 +41,9 @@ township_init (Office     *o,
   guint failed = 0;
 
   fg_test_dir_init (&o->dir);
-  o->store = fg_store_open (o->dir.db_path, &error);
+  o->store = fg_office_open (o->dir.db_path, &error);
   g_assert_no_error (error);
-  admin = fg_account_set_up_township (o->store, code, name, "郏县", admin_login, "张伟", PASSWORD, &error);
+  admin = fg_office_set_up_township_with_admin (o->store, code, name, "郏县", admin_login, "张伟", PASSWORD, &error);
   g_assert_no_error (error);
   o->actor = fg_account_login (o->store, admin_login, PASSWORD, &error);
   g_assert_no_error (error);

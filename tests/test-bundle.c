@@ -1081,7 +1081,7 @@ test_bundle_conflict (Fixture       *f,
 
     g_clear_object (&f->b.store);
     execute (&f->b, sql);
-    f->b.store = fg_store_open (f->b.dir.db_path, &open_error);
+    f->b.store = fg_office_open (f->b.dir.db_path, &open_error);
     g_assert_no_error (open_error);
     rename_venue (&f->b, v, "老王烧烤（B 四）");
     g_clear_pointer (&stamp_b, g_free);
@@ -1427,7 +1427,7 @@ test_bundle_killed_import (Fixture       *f,
   /* A: a demo township of 3000 venues, whose administrator sends them */
   office_clear (&f->a);
   fg_test_dir_init (&f->a.dir);
-  f->a.store = fg_store_open (f->a.dir.db_path, &error);
+  f->a.store = fg_office_open (f->a.dir.db_path, &error);
   g_assert_no_error (error);
   fg_demo_populate (f->a.store, fg_test_installer (), 3000, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -1598,7 +1598,7 @@ test_bundle_export_disk_full (Fixture       *f,
       signal (SIGXFSZ, SIG_IGN);
       if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
         _exit (3);
-      store = fg_store_open (f->a.dir.db_path, &error);
+      store = fg_office_open (f->a.dir.db_path, &error);
       if (store == NULL)
         _exit (4);
       if (fg_bundle_export (store, fg_test_installer (), receiver, path, NULL, NULL, &error))

@@ -20,7 +20,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   fg_test_dir_init (&f->dir);
-  f->store = fg_store_open (f->dir.db_path, &error);
+  f->store = fg_office_open (f->dir.db_path, &error);
   g_assert_no_error (error);
 }
 
@@ -214,8 +214,8 @@ test_calendar_install (Fixture       *f,
   g_autoptr(GPtrArray) audit = NULL;
   gboolean audited = FALSE;
 
-  account = fg_account_set_up_township (f->store, "410425101", "冢头镇", "郏县", "admin", "张伟",
-                                        "long-password", &error);
+  account = fg_office_set_up_township_with_admin (f->store, "410425101", "冢头镇", "郏县", "admin", "张伟",
+                                                  "long-password", &error);
   g_assert_no_error (error);
   admin = fg_account_login (f->store, "admin", "long-password", &error);
   g_assert_no_error (error);

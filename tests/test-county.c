@@ -29,9 +29,10 @@ fixture_set_up (Fixture       *f,
   fg_test_dir_init (&f->county_dir);
   fg_test_dir_init (&f->township_dir);
 
-  f->county = fg_store_open (f->county_dir.db_path, &error);
+  f->county = fg_office_open (f->county_dir.db_path, &error);
   g_assert_no_error (error);
-  county_admin = fg_account_set_up_county (f->county, "410425", "郏县", "guo", "郭晓东", "long-password", &error);
+  county_admin = fg_office_set_up_county_with_admin (f->county, "410425", "郏县", "guo", "郭晓东",
+                                                     "long-password", &error);
   g_assert_no_error (error);
   f->county_admin = fg_account_login (f->county, "guo", "long-password", &error);
   g_assert_no_error (error);

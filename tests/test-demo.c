@@ -33,7 +33,7 @@ demo_init (Demo       *demo,
   g_autoptr(GDateTime) then = g_date_time_new_local (year, month, day, 10, 30, 0);
 
   fg_test_dir_init (&demo->dir);
-  demo->store = fg_store_open (demo->dir.db_path, &error);
+  demo->store = fg_office_open (demo->dir.db_path, &error);
   g_assert_no_error (error);
   demo->offset = g_date_time_difference (then, now);
   fg_store_set_clock_offset (demo->store, demo->offset);

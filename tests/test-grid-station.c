@@ -45,10 +45,10 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
 
   /* the station of the first grid, set up from its code alone */
-  f->station = fg_store_open (f->station_dir.db_path, &error);
+  f->station = fg_office_open (f->station_dir.db_path, &error);
   g_assert_no_error (error);
-  station_admin = fg_account_set_up_grid (f->station, fg_region_get_code (f->grid), NULL,
-                                          "wang", "王网格", PASSWORD, &error);
+  station_admin = fg_office_set_up_grid_with_admin (f->station, fg_region_get_code (f->grid), NULL,
+                                                    "wang", "王网格", PASSWORD, &error);
   g_assert_no_error (error);
   f->station_admin = fg_account_login (f->station, "wang", PASSWORD, &error);
   g_assert_no_error (error);
@@ -170,24 +170,24 @@ test_grid_station_set_up (Fixture       *f,
   g_clear_error (&error);
 
   /* a second set-up, and codes that name no grid */
-  g_assert_null (fg_account_set_up_grid (f->station, "410425101201-002", NULL, "x", NULL, PASSWORD, &error));
+  g_assert_null (fg_office_set_up_grid_with_admin (f->station, "410425101201-002", NULL, "x", NULL, PASSWORD, &error));
   g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_ALREADY_SET_UP);
   g_clear_error (&error);
 
   fg_test_dir_init (&dir);
-  other = fg_store_open (dir.db_path, &error);
+  other = fg_office_open (dir.db_path, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 5; i++)
     {
       const char *bad[] = { "410425101201", "410425101201-0", "410425101201-1000", "410425101000-001",
                             "41042510120-001" };
 
-      g_assert_null (fg_account_set_up_grid (other, bad[i], NULL, "x", NULL, PASSWORD, &error));
+      g_assert_null (fg_office_set_up_grid_with_admin (other, bad[i], NULL, "x", NULL, PASSWORD, &error));
       g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_CODE);
       g_clear_error (&error);
       g_assert_false (fg_store_is_set_up (other));
     }
-  admin = fg_account_set_up_grid (other, " 410425101201-7 ", "东片", "x", NULL, PASSWORD, &error);
+  admin = fg_office_set_up_grid_with_admin (other, " 410425101201-7 ", "东片", "x", NULL, PASSWORD, &error);
   g_assert_no_error (error);
   g_assert_nonnull (admin);
   g_assert_true (fg_store_is_set_up (other));
@@ -324,9 +324,9 @@ test_grid_station_unknown_grid (Fixture       *f,
   FgBundleReport report;
 
   fg_test_dir_init (&dir);
-  stray = fg_store_open (dir.db_path, &error);
+  stray = fg_office_open (dir.db_path, &error);
   g_assert_no_error (error);
-  admin = fg_account_set_up_grid (stray, "410425101201-009", "第九网格", "zhao", NULL, PASSWORD, &error);
+  admin = fg_office_set_up_grid_with_admin (stray, "410425101201-009", "第九网格", "zhao", NULL, PASSWORD, &error);
   g_assert_no_error (error);
   actor = fg_account_login (stray, "zhao", PASSWORD, &error);
   g_assert_no_error (error);

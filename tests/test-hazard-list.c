@@ -72,7 +72,7 @@ fixture_set_up (Fixture       *f,
   gboolean many = GPOINTER_TO_INT (data);
 
   fg_test_dir_init (&f->dir);
-  f->store = fg_store_open (f->dir.db_path, &error);
+  f->store = fg_office_open (f->dir.db_path, &error);
   g_assert_no_error (error);
   fg_demo_populate (f->store, local, 120, NULL, NULL, &error);
   g_assert_no_error (error);

@@ -375,7 +375,7 @@ test_inspection_draft_survives (Fixture       *f,
   /* the program closes (or the power goes) */
   g_clear_object (&inspection);
   g_clear_object (&f->store);
-  f->store = fg_store_open (f->dir.db_path, &error);
+  f->store = fg_office_open (f->dir.db_path, &error);
   g_assert_no_error (error);
 
   /* starting again finds the draft … */

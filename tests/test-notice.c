@@ -428,7 +428,7 @@ test_notice_two_connections (Fixture       *f,
                              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FgStore) other = fg_store_open (f->dir.db_path, &error);
+  g_autoptr(FgStore) other = fg_office_open (f->dir.db_path, &error);
   g_autoptr(FgActor) other_admin = NULL;
   g_autofree char *deadline = days_from_today (30);
   int year = this_year ();
@@ -534,7 +534,7 @@ worker_init (Worker  *w,
   memset (w, 0, sizeof *w);
   /* each thread its own connection and login, made here: logging in is
    * slow on purpose */
-  w->store = fg_store_open (f->dir.db_path, &error);
+  w->store = fg_office_open (f->dir.db_path, &error);
   g_assert_no_error (error);
   w->actor = fg_account_login (w->store, "staff", PASSWORD, &error);
   g_assert_no_error (error);

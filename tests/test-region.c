@@ -165,7 +165,7 @@ test_region_tree (void)
   g_clear_error (&error);
 
   /* setting up twice is refused */
-  g_assert_false (fg_region_set_up_township (store, actor, "410425102", "安良镇", NULL, &error));
+  g_assert_false (fg_office_set_up_township (store, actor, "410425102", "安良镇", NULL, &error));
   g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_ALREADY_SET_UP);
 }
 

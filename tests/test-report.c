@@ -85,9 +85,9 @@ township_set_up (Township   *township,
   FgActor *installer = fg_test_installer ();
 
   fg_test_dir_init (&township->dir);
-  township->store = fg_store_open (township->dir.db_path, &error);
+  township->store = fg_office_open (township->dir.db_path, &error);
   g_assert_no_error (error);
-  fg_region_set_up_township (township->store, installer, code, name, "郏县", &error);
+  fg_office_set_up_township (township->store, installer, code, name, "郏县", &error);
   g_assert_no_error (error);
   village = fg_region_add_village (township->store, installer, code, village_code, "李庄村", &error);
   g_assert_no_error (error);
@@ -242,9 +242,9 @@ fixture_set_up (Fixture       *f,
   f->later_text = day_text (f->later);
 
   fg_test_dir_init (&f->county_dir);
-  f->county = fg_store_open (f->county_dir.db_path, &error);
+  f->county = fg_office_open (f->county_dir.db_path, &error);
   g_assert_no_error (error);
-  county_admin = fg_account_set_up_county (f->county, "410425", "郏县", "guo", "郭晓东", PASSWORD, &error);
+  county_admin = fg_office_set_up_county_with_admin (f->county, "410425", "郏县", "guo", "郭晓东", PASSWORD, &error);
   g_assert_no_error (error);
   f->county_admin = fg_account_login (f->county, "guo", PASSWORD, &error);
   g_assert_no_error (error);

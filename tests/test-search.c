@@ -183,7 +183,7 @@ test_search_list_model_pages (void)
   guint n;
 
   fg_test_dir_init (&dir);
-  store = fg_store_open (dir.db_path, &error);
+  store = fg_office_open (dir.db_path, &error);
   g_assert_no_error (error);
   fg_demo_populate (store, actor, 700, NULL, NULL, &error);
   g_assert_no_error (error);

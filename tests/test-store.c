@@ -65,7 +65,7 @@ test_store_refuse_newer (void)
   fg_test_dir_init (&dir);
   store = fg_store_open (dir.db_path, &error);
   g_assert_no_error (error);
-  fg_region_set_up_township (store, actor, "410425101", "冢头镇", NULL, &error);
+  fg_office_set_up_township (store, actor, "410425101", "冢头镇", NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
 

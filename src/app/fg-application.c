@@ -155,7 +155,7 @@ fg_application_activate (GApplication *app)
                                                     : fg_store_get_default_path ();
       g_autoptr(GError) error = NULL;
 
-      self->store = fg_store_open (path, &error);
+      self->store = fg_office_open (path, &error);
       if (self->store == NULL)
         {
           fg_application_show_open_error (self, error);

@@ -525,7 +525,7 @@ render_batch (GTask        *task,
   GError *error = NULL;
   GBytes *pdf;
 
-  store = fg_store_open (batch->db_path, &error);
+  store = fg_office_open (batch->db_path, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);

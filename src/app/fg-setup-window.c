@@ -245,16 +245,16 @@ create_township_action (GtkWidget  *widget,
       switch ((OfficeKind) adw_combo_row_get_selected (self->kind_row))
         {
         case OFFICE_COUNTY:
-          account = fg_account_set_up_county (self->store, code, office, login, name, password, &error);
+          account = fg_office_set_up_county_with_admin (self->store, code, office, login, name, password, &error);
           break;
         case OFFICE_GRID:
-          account = fg_account_set_up_grid (self->store, code, office, login, name, password, &error);
+          account = fg_office_set_up_grid_with_admin (self->store, code, office, login, name, password, &error);
           break;
         case OFFICE_TOWNSHIP:
         default:
-          account = fg_account_set_up_township (self->store, code, office,
-                                                gtk_editable_get_text (GTK_EDITABLE (self->county_row)),
-                                                login, name, password, &error);
+          account = fg_office_set_up_township_with_admin (self->store, code, office,
+                                                          gtk_editable_get_text (GTK_EDITABLE (self->county_row)),
+                                                          login, name, password, &error);
           break;
         }
     }

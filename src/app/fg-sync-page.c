@@ -185,7 +185,7 @@ run_job (GTask        *task,
   GError *error = NULL;
   gboolean ok = FALSE;
 
-  store = fg_store_open (job->db_path, &error);
+  store = fg_office_open (job->db_path, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);
@@ -897,7 +897,7 @@ count_pending_thread (GTask        *task,
   GHashTable *counts;
   GError *error = NULL;
 
-  store = fg_store_open (counting->db_path, &error);
+  store = fg_office_open (counting->db_path, &error);
   if (store != NULL)
     counts = fg_sync_count_pending_all (store, counting->actor, cancellable, &error);
   else

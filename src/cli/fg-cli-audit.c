@@ -1,4 +1,4 @@
-/* fg-cli-audit.c — audit list: what was done or refused, by whom
+/* fg-cli-audit.c — audit list|verify: what was done or refused, by whom; whether the log is whole
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* fg-cli-bundle.c — export, import, verify: bundles between offices
+/* fg-cli-bundle.c — export, import, verify, sync: bundles between offices
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* fg-cli-checklist.c — checklist list, show, validate: the templates (检查表)
+/* fg-cli-checklist.c — checklist list, show, validate, print: the templates (检查表)
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later

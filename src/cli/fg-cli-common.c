@@ -1,4 +1,4 @@
-/* fg-cli-common.c — opening the database, parsing, dispatching, errors
+/* fg-cli-common.c — opening the database, logging in, parsing, dispatching, errors
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -109,7 +109,7 @@ fg_cli_open_store (FgCli          *cli,
       return NULL;
     }
 
-  cli->store = fg_store_open (path, error);
+  cli->store = fg_office_open (path, error);
   if (cli->store == NULL)
     return NULL;
   if (created != NULL)

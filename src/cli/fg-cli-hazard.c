@@ -1,4 +1,4 @@
-/* fg-cli-hazard.c — hazard list|show|event: the hazard ledger (隐患台账)
+/* fg-cli-hazard.c — hazard list|show|event: the hazard ledger (隐患台账); escalate
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* fg-cli-node.c — node show|peer-file, peer add|list: who syncs with whom
+/* fg-cli-node.c — node show|peer-file, peer add|folder|list|remove|resend: who syncs with whom
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,5 @@
-/* fg-cli-setup.c — init and demo: making a database a township's
+/* fg-cli-setup.c — init and demo: making a database a township's, a county
+ * office's or a grid station's
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -127,12 +128,12 @@ fg_cli_command_init (FgCli   *cli,
 
   /* the township and its administrator, both or neither */
   if (grid_code != NULL)
-    admin = fg_account_set_up_grid (store, code, township_name, admin_login, admin_name, password, error);
+    admin = fg_office_set_up_grid_with_admin (store, code, township_name, admin_login, admin_name, password, error);
   else if (county_code != NULL)
-    admin = fg_account_set_up_county (store, code, township_name, admin_login, admin_name, password, error);
+    admin = fg_office_set_up_county_with_admin (store, code, township_name, admin_login, admin_name, password, error);
   else
-    admin = fg_account_set_up_township (store, code, township_name, county_name,
-                                        admin_login, admin_name, password, error);
+    admin = fg_office_set_up_township_with_admin (store, code, township_name, county_name,
+                                                  admin_login, admin_name, password, error);
   if (admin == NULL)
     goto failed;
 

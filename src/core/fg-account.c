@@ -13,10 +13,9 @@
 #include <glib/gi18n-lib.h>
 #include <sodium.h>
 
-#include "fg-account.h"
+#include "fg-account-private.h"
 #include "fg-actor-private.h"
 #include "fg-audit-private.h"
-#include "fg-node.h"
 #include "fg-permission-private.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
@@ -304,6 +303,25 @@ check_password (const char  *password,
     }
 
   return TRUE;
+}
+
+/**
+ * fg_account_check_login_and_password: (skip)
+ * @login: a new account's login name
+ * @password: its password
+ * @error: return location for an error
+ *
+ * The checks fg_account_create() makes of a login name and a password,
+ * for a caller that wants them before it writes anything else.
+ *
+ * Returns: whether both are acceptable
+ */
+gboolean
+fg_account_check_login_and_password (const char  *login,
+                                     const char  *password,
+                                     GError     **error)
+{
+  return check_login_name (login, error) && check_password (password, login, error);
 }
 
 /* 30 s after the fifth wrong password in a row, doubling up to 15 min. */
@@ -835,155 +853,6 @@ fg_account_create (FgStore     *store,
 failed:
   fg_store_rollback (store);
   return NULL;
-}
-
-/**
- * fg_account_set_up_township:
- * @store: a store that has not been set up
- * @township_code: the township's division code (9 or 12 digits)
- * @township_name: its name
- * @county_name: (nullable): the county's name, when known
- * @admin_login: the first administrator's login name
- * @admin_name: (nullable): the administrator's name; the login if %NULL
- * @admin_password: the administrator's password
- * @error: return location for an error
- *
- * Sets up the township and its first administrator in one transaction:
- * either both are there afterwards, or neither.
- *
- * Returns: (transfer full): the administrator's account, or %NULL with
- *   @error set
- */
-FgAccount *
-fg_account_set_up_township (FgStore     *store,
-                            const char  *township_code,
-                            const char  *township_name,
-                            const char  *county_name,
-                            const char  *admin_login,
-                            const char  *admin_name,
-                            const char  *admin_password,
-                            GError     **error)
-{
-  g_autoptr(FgActor) installer = fg_actor_new_local ();
-  g_autoptr(FgAccount) admin = NULL;
-
-  g_return_val_if_fail (FG_IS_STORE (store), NULL);
-
-  /* the password first, so that a weak one leaves nothing behind */
-  if (!check_login_name (admin_login, error) || !check_password (admin_password, admin_login, error))
-    return NULL;
-
-  if (!fg_store_begin (store, error))
-    return NULL;
-
-  if (!fg_region_set_up_township (store, installer, township_code, township_name, county_name, error))
-    goto failed;
-
-  admin = fg_account_create (store, installer, admin_login,
-                             admin_name != NULL && *admin_name != '\0' ? admin_name : admin_login,
-                             FG_ROLE_TOWNSHIP_ADMIN, fg_store_get_home_region_id (store),
-                             admin_password, error);
-  if (admin == NULL)
-    goto failed;
-
-  if (!fg_store_commit (store, error))
-    return NULL;
-
-  return g_steal_pointer (&admin);
-
-failed:
-  fg_store_rollback (store);
-  return NULL;
-}
-
-/* A county office's or a grid station's installation and its
- * administrator, both or neither. */
-static FgAccount *
-set_up_office (FgStore     *store,
-               FgNodeKind   kind,
-               const char  *code,
-               const char  *name,
-               const char  *admin_login,
-               const char  *admin_name,
-               const char  *admin_password,
-               GError     **error)
-{
-  g_autoptr(FgActor) installer = fg_actor_new_local ();
-  g_autoptr(FgAccount) admin = NULL;
-  gboolean set_up;
-
-  g_return_val_if_fail (FG_IS_STORE (store), NULL);
-
-  if (!check_login_name (admin_login, error) || !check_password (admin_password, admin_login, error))
-    return NULL;
-  if (!fg_store_begin (store, error))
-    return NULL;
-  if (kind == FG_NODE_KIND_GRID)
-    set_up = fg_region_set_up_grid (store, installer, code, name, error);
-  else
-    set_up = fg_region_set_up_county (store, installer, code, name, error);
-  if (!set_up)
-    goto failed;
-  admin = fg_account_create (store, installer, admin_login,
-                             admin_name != NULL && *admin_name != '\0' ? admin_name : admin_login,
-                             kind == FG_NODE_KIND_GRID ? FG_ROLE_GRID_ADMIN : FG_ROLE_COUNTY_ADMIN,
-                             fg_store_get_home_region_id (store), admin_password, error);
-  if (admin == NULL)
-    goto failed;
-  if (!fg_store_commit (store, error))
-    return NULL;
-  return g_steal_pointer (&admin);
-
-failed:
-  fg_store_rollback (store);
-  fg_store_reload_node (store);
-  return NULL;
-}
-
-/**
- * fg_account_set_up_county:
- *
- * Sets up a county office's installation and its administrator, both or
- * neither (see fg_account_set_up_township()).
- *
- * Returns: (transfer full): the administrator's account, or %NULL
- */
-FgAccount *
-fg_account_set_up_county (FgStore     *store,
-                          const char  *county_code,
-                          const char  *county_name,
-                          const char  *admin_login,
-                          const char  *admin_name,
-                          const char  *admin_password,
-                          GError     **error)
-{
-  return set_up_office (store, FG_NODE_KIND_COUNTY, county_code, county_name,
-                        admin_login, admin_name, admin_password, error);
-}
-
-/**
- * fg_account_set_up_grid:
- * @grid_code: the grid's code as its township numbered it, e.g.
- *   410425101201-003
- * @grid_name: (nullable): the grid's name, when known; the township's
- *   first bundle brings the names of the grid and the divisions above it
- *
- * Sets up a grid station's installation and its administrator, both or
- * neither (see fg_account_set_up_township()).
- *
- * Returns: (transfer full): the administrator's account, or %NULL
- */
-FgAccount *
-fg_account_set_up_grid (FgStore     *store,
-                        const char  *grid_code,
-                        const char  *grid_name,
-                        const char  *admin_login,
-                        const char  *admin_name,
-                        const char  *admin_password,
-                        GError     **error)
-{
-  return set_up_office (store, FG_NODE_KIND_GRID, grid_code, grid_name,
-                        admin_login, admin_name, admin_password, error);
 }
 
 /**

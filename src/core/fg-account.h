@@ -46,28 +46,6 @@ const char *fg_account_get_scope_region_id (FgAccount   *self);
 const char *fg_account_get_scope_name      (FgAccount   *self);
 gboolean    fg_account_get_active          (FgAccount   *self);
 
-FgAccount  *fg_account_set_up_township     (FgStore     *store,
-                                            const char  *township_code,
-                                            const char  *township_name,
-                                            const char  *county_name,
-                                            const char  *admin_login,
-                                            const char  *admin_name,
-                                            const char  *admin_password,
-                                            GError     **error);
-FgAccount  *fg_account_set_up_county       (FgStore     *store,
-                                            const char  *county_code,
-                                            const char  *county_name,
-                                            const char  *admin_login,
-                                            const char  *admin_name,
-                                            const char  *admin_password,
-                                            GError     **error);
-FgAccount  *fg_account_set_up_grid         (FgStore     *store,
-                                            const char  *grid_code,
-                                            const char  *grid_name,
-                                            const char  *admin_login,
-                                            const char  *admin_name,
-                                            const char  *admin_password,
-                                            GError     **error);
 FgRole      fg_account_get_admin_role      (FgStore     *store);
 gboolean    fg_account_role_fits           (FgStore     *store,
                                             FgRole       role);

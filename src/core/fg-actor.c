@@ -1,4 +1,5 @@
-/* fg-actor.c
+/* fg-actor.c — who performs a change: the installer, an account logged in,
+ * or another office through its bundle
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -10,8 +10,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "fg-inspection.h"
 #include "fg-audit-private.h"
+#include "fg-campaign.h"
 #include "fg-permission-private.h"
 #include "fg-store-private.h"
 

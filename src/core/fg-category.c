@@ -1,4 +1,4 @@
-/* fg-category.c
+/* fg-category.c — the kinds of venue (九小场所 and the added kinds)
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later

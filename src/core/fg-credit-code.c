@@ -1,4 +1,4 @@
-/* fg-credit-code.c
+/* fg-credit-code.c — 统一社会信用代码 (GB 32100-2015) and its check character
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -17,6 +17,7 @@
 
 #include "fg-account.h"
 #include "fg-calendar.h"
+#include "fg-campaign.h"
 #include "fg-category.h"
 #include "fg-checklist-private.h"
 #include "fg-credit-code.h"
@@ -25,6 +26,7 @@
 #include "fg-hazard.h"
 #include "fg-inspection.h"
 #include "fg-notice.h"
+#include "fg-office.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
 #include "fg-venue.h"
@@ -1035,7 +1037,7 @@ fg_demo_populate (FgStore         *store,
   if (!fg_store_begin (store, error))
     goto out;
 
-  if (!fg_region_set_up_township (store, actor, DEMO_TOWNSHIP_CODE, "冢头镇", "郏县", error) ||
+  if (!fg_office_set_up_township (store, actor, DEMO_TOWNSHIP_CODE, "冢头镇", "郏县", error) ||
       !add_places (store, actor, rand, fg_store_get_home_region_id (store),
                    n_villages, &places, error))
     {

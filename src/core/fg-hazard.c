@@ -3,9 +3,13 @@
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * For now a hazard is the record that an inspection's failed item left;
- * its lifecycle (notices, deadlines, escalation, closing) is derived from
- * an event log added with the hazard ledger.
+ * A hazard is what an inspection's failed item left. Where it stands
+ * (open, rectifying, escalated, closed …) is never a column two offices
+ * could overwrite: it is the fold of its append-only events, by the one
+ * table of which event may follow which state. Recording an event checks
+ * it against the fold and keeps the new fold on the hazard's row for the
+ * ledger, whose filters and pages live in fg-hazard-query.c and
+ * fg-hazard-list.c.
  */
 #include "config.h"
 

@@ -53,10 +53,6 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (FgInspection, fg_inspection, FG, INSPECTION, GObject)
 
-#define FG_TYPE_CAMPAIGN (fg_campaign_get_type ())
-
-G_DECLARE_FINAL_TYPE (FgCampaign, fg_campaign, FG, CAMPAIGN, GObject)
-
 GQuark              fg_inspection_error_quark      (void);
 const char         *fg_inspection_kind_to_string   (FgInspectionKind  kind);
 gboolean            fg_inspection_kind_from_string (const char       *text,
@@ -129,22 +125,6 @@ gboolean            fg_inspection_finish           (FgStore          *store,
 gboolean            fg_inspection_discard          (FgStore          *store,
                                                     FgActor          *actor,
                                                     FgInspection     *self,
-                                                    GError          **error);
-
-const char         *fg_campaign_get_id             (FgCampaign       *self);
-const char         *fg_campaign_get_name           (FgCampaign       *self);
-const char         *fg_campaign_get_starts_on      (FgCampaign       *self);
-const char         *fg_campaign_get_ends_on        (FgCampaign       *self);
-const char * const *fg_campaign_get_focus          (FgCampaign       *self);
-FgCampaign         *fg_campaign_create             (FgStore          *store,
-                                                    FgActor          *actor,
-                                                    const char       *name,
-                                                    const char       *starts_on,
-                                                    const char       *ends_on,
-                                                    const char * const *focus,
-                                                    GError          **error);
-GPtrArray          *fg_campaign_list               (FgStore          *store,
-                                                    FgActor          *actor,
                                                     GError          **error);
 
 G_END_DECLS

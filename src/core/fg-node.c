@@ -5,7 +5,8 @@
  *
  * An installation is a node: a UUID, a kind (township office, county
  * office, grid station), the division it writes in, and an Ed25519 key
- * pair made the first time it is needed (libsodium). Offices learn each
+ * pair (libsodium) made when the installation is set up (fg-office.c), or
+ * the first time it is needed in a database set up before nodes had keys. Offices learn each
  * other's public keys from peer files, carried on a USB stick or sent by
  * e-mail; a person confirms a peer by comparing its fingerprint with what
  * the other office reads out over the phone: six groups of five digits.

@@ -1,4 +1,4 @@
-/* fg-permission.c
+/* fg-permission.c — roles, actions, and who may do what where
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -20,4 +20,23 @@ FgRegion *fg_region_load_for_change (FgStore        *store,
                                      FgRegionLevel   level,
                                      GError        **error);
 
+/* The division tree of a new installation; fg-office.c's set-up wraps
+ * them with the node's keys in one transaction. */
+gboolean  fg_region_set_up_township (FgStore        *store,
+                                     FgActor        *actor,
+                                     const char     *township_code,
+                                     const char     *township_name,
+                                     const char     *county_name,
+                                     GError        **error);
+gboolean  fg_region_set_up_county   (FgStore        *store,
+                                     FgActor        *actor,
+                                     const char     *county_code,
+                                     const char     *county_name,
+                                     GError        **error);
+gboolean  fg_region_set_up_grid     (FgStore        *store,
+                                     FgActor        *actor,
+                                     const char     *grid_code,
+                                     const char     *grid_name,
+                                     GError        **error);
+
 G_END_DECLS

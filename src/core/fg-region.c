@@ -1,4 +1,4 @@
-/* fg-region.c
+/* fg-region.c — the division tree: county → township → village → grid
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,7 +10,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "fg-audit-private.h"
-#include "fg-node-private.h"
 #include "fg-permission-private.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
@@ -629,7 +628,8 @@ insert_node (FgStore     *store,
   return TRUE;
 }
 
-/* The node's division, and the key pair it signs its bundles with. */
+/* The node's division. Its key pair comes with the office's set-up
+ * (fg-office.c), in the same transaction. */
 static gboolean
 finish_node (FgStore     *store,
              const char  *scope_region_id,
@@ -642,7 +642,7 @@ finish_node (FgStore     *store,
     return FALSE;
   sqlite3_bind_text (stmt, 1, scope_region_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, fg_store_get_node_id (store), -1, SQLITE_STATIC);
-  return fg_store_step_done (store, stmt, error) && fg_node_ensure_keys (store, error);
+  return fg_store_step_done (store, stmt, error);
 }
 
 static gboolean
@@ -657,7 +657,7 @@ refuse_second_set_up (FgStore  *store,
 }
 
 /**
- * fg_region_set_up_township:
+ * fg_region_set_up_township: (skip)
  * @store: a store that has not been set up
  * @actor: who sets it up
  * @township_code: the township's division code (9 or 12 digits)
@@ -666,7 +666,8 @@ refuse_second_set_up (FgStore  *store,
  * @error: return location for an error
  *
  * Makes this installation a township office: creates the node, its county
- * and its township, the root of everything it records.
+ * and its township, the root of everything it records. The program sets
+ * up through fg_office_set_up_township(), which makes the node's keys too.
  *
  * Returns: %TRUE on success
  */
@@ -732,7 +733,7 @@ failed:
 }
 
 /**
- * fg_region_set_up_county:
+ * fg_region_set_up_county: (skip)
  * @store: a store that has not been set up
  * @actor: who sets it up
  * @county_code: the county's division code (6 or 12 digits)
@@ -740,7 +741,8 @@ failed:
  * @error: return location for an error
  *
  * Makes this installation a county office: the node and the county, under
- * which the townships' bundles bring their records.
+ * which the townships' bundles bring their records (see
+ * fg_office_set_up_county()).
  *
  * Returns: %TRUE on success
  */
@@ -818,7 +820,7 @@ fg_grid_code_normalize (const char  *text,
 }
 
 /**
- * fg_region_set_up_grid:
+ * fg_region_set_up_grid: (skip)
  * @store: a store that has not been set up
  * @actor: who sets it up
  * @grid_code: the grid's code as its township numbered it
@@ -827,7 +829,8 @@ fg_grid_code_normalize (const char  *text,
  *
  * Makes this installation a grid station: the node, its grid and the
  * divisions above it. Those are named by their codes until the
- * township's first bundle brings their names (see the bundle import).
+ * township's first bundle brings their names (see the bundle import and
+ * fg_office_set_up_grid()).
  *
  * Returns: %TRUE on success
  */

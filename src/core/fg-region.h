@@ -58,22 +58,6 @@ char          *fg_division_code_normalize  (const char    *text,
 char          *fg_grid_code_normalize      (const char    *text,
                                             GError       **error);
 
-gboolean       fg_region_set_up_township   (FgStore       *store,
-                                            FgActor       *actor,
-                                            const char    *township_code,
-                                            const char    *township_name,
-                                            const char    *county_name,
-                                            GError       **error);
-gboolean       fg_region_set_up_county     (FgStore       *store,
-                                            FgActor       *actor,
-                                            const char    *county_code,
-                                            const char    *county_name,
-                                            GError       **error);
-gboolean       fg_region_set_up_grid       (FgStore       *store,
-                                            FgActor       *actor,
-                                            const char    *grid_code,
-                                            const char    *grid_name,
-                                            GError       **error);
 FgRegion      *fg_region_lookup            (FgStore       *store,
                                             FgActor       *actor,
                                             const char    *id_or_code,

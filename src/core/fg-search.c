@@ -17,7 +17,7 @@
 #include <glib.h>
 #include <sqlite3.h>
 
-#include "fg-store-private.h"
+#include "fg-search-private.h"
 
 /* Folds a character to the form that is indexed, or returns 0 for one that
  * separates runs (space, punctuation, symbols). */

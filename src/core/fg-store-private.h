@@ -69,8 +69,4 @@ fg_stmt_text (sqlite3_stmt *stmt,
   return text != NULL ? text : "";
 }
 
-/* Registered on every connection by the store; fg-search.c */
-int           fg_search_register_tokenizer (sqlite3    *db);
-char         *fg_search_build_match        (const char *text);
-
 G_END_DECLS

@@ -1,4 +1,5 @@
-/* fg-store.c
+/* fg-store.c — the database of one installation: opening and migrating
+ * it, transactions, cached statements, the clock of its stamps
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,9 +16,7 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 
-#include "fg-audit-private.h"
-#include "fg-calendar-private.h"
-#include "fg-checklist-private.h"
+#include "fg-search-private.h"
 #include "fg-store-private.h"
 
 /* 'FGRD': marks a file as ours, so that another program's SQLite file is
@@ -759,6 +758,9 @@ create_private_file (const char  *path,
  * that is not a Firegrid database, or one written by a newer version, is
  * refused and left untouched.
  *
+ * Nothing else is written: the program opens its database with
+ * fg_office_open(), which also installs what ships with it.
+ *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
 FgStore *
@@ -829,12 +831,6 @@ fg_store_open (const char  *path,
     return NULL;
 
   fg_store_reload_node (self);
-
-  /* the checklists shipped with this version of the program, like the
-   * schema, come with opening the database */
-  fg_checklist_install_shipped (self);
-  fg_calendar_install_shipped (self);
-  fg_audit_seal (self);
 
   return g_steal_pointer (&self);
 }

@@ -12,6 +12,7 @@
 
 #include "fg-permission-private.h"
 #include "fg-region-private.h"
+#include "fg-search-private.h"
 #include "fg-store-private.h"
 #include "fg-venue-private.h"
 #include "fg-venue-query.h"

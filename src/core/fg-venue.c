@@ -1,4 +1,4 @@
-/* fg-venue.c
+/* fg-venue.c — the venue registry (场所): reading, checking and saving venues
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later

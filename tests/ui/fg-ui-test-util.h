@@ -38,7 +38,7 @@ fg_ui_test_demo_new (FgTestDir *dir)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FgActor) actor = fg_actor_new_local ();
-  g_autoptr(FgStore) store = fg_store_open (dir->db_path, &error);
+  g_autoptr(FgStore) store = fg_office_open (dir->db_path, &error);
 
   g_assert_no_error (error);
   fg_demo_populate (store, actor, FG_DEMO_DEFAULT_VENUES, NULL, NULL, &error);

@@ -237,9 +237,10 @@ test_history_other_office (Fixture       *fixture,
   GtkWidget *first;
 
   fg_test_dir_init (&dir);
-  county = fg_store_open (dir.db_path, &error);
+  county = fg_office_open (dir.db_path, &error);
   g_assert_no_error (error);
-  county_account = fg_account_set_up_county (county, "410425", "郏县", "guo", "郭晓东", "long-password", &error);
+  county_account = fg_office_set_up_county_with_admin (county, "410425", "郏县", "guo", "郭晓东",
+                                                       "long-password", &error);
   g_assert_no_error (error);
   county_admin = fg_account_login (county, "guo", "long-password", &error);
   g_assert_no_error (error);

@@ -51,7 +51,7 @@ test_setup_township (void)
   Finished finished = { 0 };
 
   fg_test_dir_init (&dir);
-  store = fg_store_open (dir.db_path, &error);
+  store = fg_office_open (dir.db_path, &error);
   g_assert_no_error (error);
   g_assert_false (fg_store_is_set_up (store));
 
@@ -142,7 +142,7 @@ test_setup_other_offices (void)
       Finished finished = { 0 };
 
       fg_test_dir_init (&dir);
-      store = fg_store_open (dir.db_path, &error);
+      store = fg_office_open (dir.db_path, &error);
       g_assert_no_error (error);
       window = g_object_ref (fg_setup_window_new (NULL, store));
       g_signal_connect (window, "finished", G_CALLBACK (count_finished), &finished);
@@ -192,7 +192,7 @@ test_setup_both_or_neither (void)
   Finished finished = { 0 };
 
   fg_test_dir_init (&dir);
-  store = fg_store_open (dir.db_path, &error);
+  store = fg_office_open (dir.db_path, &error);
   g_assert_no_error (error);
 
   window = g_object_ref (fg_setup_window_new (NULL, store));
@@ -239,9 +239,9 @@ test_setup_administrator_only (void)
   Finished finished = { 0 };
 
   fg_test_dir_init (&dir);
-  store = fg_store_open (dir.db_path, &error);
+  store = fg_office_open (dir.db_path, &error);
   g_assert_no_error (error);
-  fg_region_set_up_township (store, installer, "410425101", "冢头镇", "郏县", &error);
+  fg_office_set_up_township (store, installer, "410425101", "冢头镇", "郏县", &error);
   g_assert_no_error (error);
 
   window = g_object_ref (fg_setup_window_new (NULL, store));
@@ -272,7 +272,7 @@ test_setup_demo (void)
   Finished finished = { 0 };
 
   fg_test_dir_init (&dir);
-  store = fg_store_open (dir.db_path, &error);
+  store = fg_office_open (dir.db_path, &error);
   g_assert_no_error (error);
 
   window = g_object_ref (fg_setup_window_new (NULL, store));

@@ -29,13 +29,14 @@ static FgStore *
 other_office_new (FgTestDir *dir)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FgStore) store = fg_store_open (dir->db_path, &error);
+  g_autoptr(FgStore) store = fg_office_open (dir->db_path, &error);
   g_autoptr(FgAccount) admin = NULL;
   g_autoptr(FgActor) actor = NULL;
   g_autoptr(FgRegion) village = NULL;
 
   g_assert_no_error (error);
-  admin = fg_account_set_up_township (store, "410425101", "冢头镇", "郏县", "admin", "张伟", "demo-admin", &error);
+  admin = fg_office_set_up_township_with_admin (store, "410425101", "冢头镇", "郏县", "admin", "张伟",
+                                                "demo-admin", &error);
   g_assert_no_error (error);
   actor = fg_ui_test_login (store, "admin");
   village = fg_region_add_village (store, actor, fg_store_get_home_region_id (store), "410425101001", "东街社区",

@@ -84,9 +84,9 @@ second_township_new (Fixture *fixture)
   FgActor *installer = fg_test_installer ();
   GListModel *items;
 
-  fixture->second = fg_store_open (fixture->second_dir.db_path, &error);
+  fixture->second = fg_office_open (fixture->second_dir.db_path, &error);
   g_assert_no_error (error);
-  fg_region_set_up_township (fixture->second, installer, "410425102", "薛店镇", "郏县", &error);
+  fg_office_set_up_township (fixture->second, installer, "410425102", "薛店镇", "郏县", &error);
   g_assert_no_error (error);
   village = fg_region_add_village (fixture->second, installer, "410425102", "410425102201", "王庄村", &error);
   g_assert_no_error (error);
@@ -186,9 +186,9 @@ fixture_set_up (Fixture       *fixture,
   fg_test_dir_init (&fixture->demo_dir);
   fg_test_dir_init (&fixture->second_dir);
 
-  fixture->county = fg_store_open (fixture->county_dir.db_path, &error);
+  fixture->county = fg_office_open (fixture->county_dir.db_path, &error);
   g_assert_no_error (error);
-  admin = fg_account_set_up_county (fixture->county, "410425", "郏县", "guo", "郭晓东", PASSWORD, &error);
+  admin = fg_office_set_up_county_with_admin (fixture->county, "410425", "郏县", "guo", "郭晓东", PASSWORD, &error);
   g_assert_no_error (error);
   fixture->county_admin = fg_account_login (fixture->county, "guo", PASSWORD, &error);
   g_assert_no_error (error);

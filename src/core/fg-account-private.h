@@ -1,0 +1,16 @@
+/* fg-account-private.h
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "fg-account.h"
+
+G_BEGIN_DECLS
+
+gboolean fg_account_check_login_and_password (const char  *login,
+                                              const char  *password,
+                                              GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,322 @@
+/* fg-office.c — an installation as a whole: opening it, setting it up
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The steps that touch several modules at once have their owner here, above
+ * them: the store only opens and migrates the database, the division tree
+ * knows nothing of keys and bundles. The window, firegrid-cli and the tests
+ * open a database and set up an installation through these calls.
+ */
+#include "config.h"
+
+#include "fg-account-private.h"
+#include "fg-audit-private.h"
+#include "fg-calendar-private.h"
+#include "fg-checklist-private.h"
+#include "fg-node-private.h"
+#include "fg-office.h"
+#include "fg-region-private.h"
+#include "fg-store-private.h"
+
+/**
+ * fg_office_open:
+ * @path: the database file; created when it does not exist
+ * @error: return location for an error
+ *
+ * Opens (or creates) the database with fg_store_open(), then brings in what
+ * ships with this version of the program: its checklists and its holiday
+ * calendar (each installed once per version, in a transaction of its own),
+ * and the chain over audit records written before the log was chained.
+ * Those steps report their failures as warnings and do not keep the
+ * database from opening.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+FgStore *
+fg_office_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(FgStore) store = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  store = fg_store_open (path, error);
+  if (store == NULL)
+    return NULL;
+
+  fg_checklist_install_shipped (store);
+  fg_calendar_install_shipped (store);
+  fg_audit_seal (store);
+
+  return g_steal_pointer (&store);
+}
+
+/* The node, its divisions and the key pair it signs its bundles with, in
+ * one transaction (the caller's, when there is one): all or nothing. */
+static gboolean
+set_up_node (FgStore     *store,
+             FgActor     *installer,
+             FgNodeKind   kind,
+             const char  *code,
+             const char  *name,
+             const char  *county_name,
+             GError     **error)
+{
+  gboolean set_up = FALSE;
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+
+  switch (kind)
+    {
+    case FG_NODE_KIND_TOWNSHIP:
+      set_up = fg_region_set_up_township (store, installer, code, name, county_name, error);
+      break;
+    case FG_NODE_KIND_COUNTY:
+      set_up = fg_region_set_up_county (store, installer, code, name, error);
+      break;
+    case FG_NODE_KIND_GRID:
+      set_up = fg_region_set_up_grid (store, installer, code, name, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!set_up || !fg_node_ensure_keys (store, error))
+    {
+      fg_store_rollback (store);
+      fg_store_reload_node (store);
+      return FALSE;
+    }
+
+  return fg_store_commit (store, error);
+}
+
+/**
+ * fg_office_set_up_township:
+ * @store: a store that has not been set up
+ * @installer: who sets it up
+ * @township_code: the township's division code (9 or 12 digits)
+ * @township_name: the township's name, e.g. "柳林镇"
+ * @county_name: (nullable): the county's name, when known
+ * @error: return location for an error
+ *
+ * Makes this installation a township office: the node, its county and its
+ * township (the root of everything it records), and the node's key pair,
+ * in one transaction — the caller's, when there is one (the demo's).
+ *
+ * Returns: %TRUE on success; on failure nothing was written
+ */
+gboolean
+fg_office_set_up_township (FgStore     *store,
+                           FgActor     *installer,
+                           const char  *township_code,
+                           const char  *township_name,
+                           const char  *county_name,
+                           GError     **error)
+{
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (installer != NULL, FALSE);
+
+  return set_up_node (store, installer, FG_NODE_KIND_TOWNSHIP,
+                      township_code, township_name, county_name, error);
+}
+
+/**
+ * fg_office_set_up_county:
+ * @store: a store that has not been set up
+ * @installer: who sets it up
+ * @county_code: the county's division code (6 or 12 digits)
+ * @county_name: the county's name, e.g. "郏县"
+ * @error: return location for an error
+ *
+ * Makes this installation a county office: the node, the county (under
+ * which the townships' bundles bring their records) and the node's key
+ * pair, in one transaction.
+ *
+ * Returns: %TRUE on success; on failure nothing was written
+ */
+gboolean
+fg_office_set_up_county (FgStore     *store,
+                         FgActor     *installer,
+                         const char  *county_code,
+                         const char  *county_name,
+                         GError     **error)
+{
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (installer != NULL, FALSE);
+
+  return set_up_node (store, installer, FG_NODE_KIND_COUNTY, county_code, county_name, NULL, error);
+}
+
+/**
+ * fg_office_set_up_grid:
+ * @store: a store that has not been set up
+ * @installer: who sets it up
+ * @grid_code: the grid's code as its township numbered it
+ * @grid_name: (nullable): the grid's name, when known
+ * @error: return location for an error
+ *
+ * Makes this installation a grid station: the node, its grid and the
+ * divisions above it (named by their codes until the township's first
+ * bundle brings their names), and the node's key pair, in one transaction.
+ *
+ * Returns: %TRUE on success; on failure nothing was written
+ */
+gboolean
+fg_office_set_up_grid (FgStore     *store,
+                       FgActor     *installer,
+                       const char  *grid_code,
+                       const char  *grid_name,
+                       GError     **error)
+{
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (installer != NULL, FALSE);
+
+  return set_up_node (store, installer, FG_NODE_KIND_GRID, grid_code, grid_name, NULL, error);
+}
+
+/* An installation and its first administrator, both or neither. */
+static FgAccount *
+set_up_with_admin (FgStore     *store,
+                   FgNodeKind   kind,
+                   const char  *code,
+                   const char  *name,
+                   const char  *county_name,
+                   const char  *admin_login,
+                   const char  *admin_name,
+                   const char  *admin_password,
+                   GError     **error)
+{
+  g_autoptr(FgActor) installer = fg_actor_new_local ();
+  g_autoptr(FgAccount) admin = NULL;
+  FgRole role;
+
+  g_assert (FG_IS_STORE (store));
+
+  switch (kind)
+    {
+    case FG_NODE_KIND_COUNTY:
+      role = FG_ROLE_COUNTY_ADMIN;
+      break;
+    case FG_NODE_KIND_GRID:
+      role = FG_ROLE_GRID_ADMIN;
+      break;
+    case FG_NODE_KIND_TOWNSHIP:
+    default:
+      role = FG_ROLE_TOWNSHIP_ADMIN;
+      break;
+    }
+
+  /* the login and the password first, so that a weak password leaves
+   * nothing behind */
+  if (!fg_account_check_login_and_password (admin_login, admin_password, error))
+    return NULL;
+
+  if (!fg_store_begin (store, error))
+    return NULL;
+  if (!set_up_node (store, installer, kind, code, name, county_name, error))
+    goto failed;
+  admin = fg_account_create (store, installer, admin_login,
+                             admin_name != NULL && *admin_name != '\0' ? admin_name : admin_login,
+                             role, fg_store_get_home_region_id (store), admin_password, error);
+  if (admin == NULL)
+    goto failed;
+  if (!fg_store_commit (store, error))
+    return NULL;
+
+  return g_steal_pointer (&admin);
+
+failed:
+  fg_store_rollback (store);
+  fg_store_reload_node (store);
+  return NULL;
+}
+
+/**
+ * fg_office_set_up_township_with_admin:
+ * @store: a store that has not been set up
+ * @township_code: the township's division code (9 or 12 digits)
+ * @township_name: its name
+ * @county_name: (nullable): the county's name, when known
+ * @admin_login: the first administrator's login name
+ * @admin_name: (nullable): the administrator's name; the login if %NULL
+ * @admin_password: the administrator's password
+ * @error: return location for an error
+ *
+ * Sets up the township (see fg_office_set_up_township()) and its first
+ * administrator in one transaction: either both are there afterwards, or
+ * neither.
+ *
+ * Returns: (transfer full): the administrator's account, or %NULL with
+ *   @error set
+ */
+FgAccount *
+fg_office_set_up_township_with_admin (FgStore     *store,
+                                      const char  *township_code,
+                                      const char  *township_name,
+                                      const char  *county_name,
+                                      const char  *admin_login,
+                                      const char  *admin_name,
+                                      const char  *admin_password,
+                                      GError     **error)
+{
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+
+  return set_up_with_admin (store, FG_NODE_KIND_TOWNSHIP, township_code, township_name, county_name,
+                            admin_login, admin_name, admin_password, error);
+}
+
+/**
+ * fg_office_set_up_county_with_admin:
+ *
+ * Sets up a county office's installation (see fg_office_set_up_county())
+ * and its administrator, both or neither.
+ *
+ * Returns: (transfer full): the administrator's account, or %NULL with
+ *   @error set
+ */
+FgAccount *
+fg_office_set_up_county_with_admin (FgStore     *store,
+                                    const char  *county_code,
+                                    const char  *county_name,
+                                    const char  *admin_login,
+                                    const char  *admin_name,
+                                    const char  *admin_password,
+                                    GError     **error)
+{
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+
+  return set_up_with_admin (store, FG_NODE_KIND_COUNTY, county_code, county_name, NULL,
+                            admin_login, admin_name, admin_password, error);
+}
+
+/**
+ * fg_office_set_up_grid_with_admin:
+ * @grid_code: the grid's code as its township numbered it, e.g.
+ *   410425101201-003
+ * @grid_name: (nullable): the grid's name, when known; the township's
+ *   first bundle brings the names of the grid and the divisions above it
+ *
+ * Sets up a grid station's installation (see fg_office_set_up_grid()) and
+ * its administrator, both or neither.
+ *
+ * Returns: (transfer full): the administrator's account, or %NULL with
+ *   @error set
+ */
+FgAccount *
+fg_office_set_up_grid_with_admin (FgStore     *store,
+                                  const char  *grid_code,
+                                  const char  *grid_name,
+                                  const char  *admin_login,
+                                  const char  *admin_name,
+                                  const char  *admin_password,
+                                  GError     **error)
+{
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+
+  return set_up_with_admin (store, FG_NODE_KIND_GRID, grid_code, grid_name, NULL,
+                            admin_login, admin_name, admin_password, error);
+}
