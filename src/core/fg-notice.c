@@ -641,14 +641,6 @@ fg_notice_settings_to_json (const FgNoticeSettings *settings)
 
 /* Reading */
 
-#define NOTICE_COLUMNS \
-  "n.id, n.kind, n.number, n.venue_id, ve.name, vi.name, r.code, n.inspection_id, n.follows_id," \
-  " n.issued_on, n.actor_name, n.deadline, n.digest, n.content, n.voided_at, n.void_reason," \
-  " n.service, n.served_at"
-#define NOTICE_FROM \
-  "notice n JOIN venue ve ON ve.id = n.venue_id JOIN region r ON r.id = ve.region_id" \
-  " JOIN region vi ON vi.id = ve.village_id"
-
 static char *
 dup_nullable (sqlite3_stmt *stmt,
               int           column)
@@ -2004,4 +1996,19 @@ const char *
 fg_notice_private_get_region_code (FgNotice *self)
 {
   return self->region_code;
+}
+
+/* For the paged documents (fg-notice-query.c), which read the same rows. */
+FgNotice *
+fg_notice_private_new_from_row (sqlite3_stmt *stmt)
+{
+  return notice_from_row (stmt);
+}
+
+gboolean
+fg_notice_private_read_hazard_ids (FgStore   *store,
+                                   FgNotice  *self,
+                                   GError   **error)
+{
+  return read_hazard_ids (store, self, error);
 }

@@ -21,6 +21,7 @@
 #include "fg-node.h"
 #include "fg-paged-list.h"
 #include "fg-notice.h"
+#include "fg-notice-query.h"
 #include "fg-permission.h"
 #include "fg-region.h"
 #include "fg-report.h"
