@@ -654,8 +654,8 @@ digest_of (const char *text)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 }
 
-static FgNotice *
-notice_from_row (sqlite3_stmt *stmt)
+FgNotice *
+fg_notice_private_new_from_row (sqlite3_stmt *stmt)
 {
   FgNotice *self = g_object_new (FG_TYPE_NOTICE, NULL);
   g_autofree char *computed = NULL;
@@ -695,10 +695,10 @@ notice_from_row (sqlite3_stmt *stmt)
   return self;
 }
 
-static gboolean
-read_hazard_ids (FgStore   *store,
-                 FgNotice  *self,
-                 GError   **error)
+gboolean
+fg_notice_private_read_hazard_ids (FgStore   *store,
+                                   FgNotice  *self,
+                                   GError   **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
@@ -774,7 +774,7 @@ find_notice (FgStore     *store,
                    _("No document “%s” was found."), id_or_number);
       return NULL;
     }
-  self = notice_from_row (stmt);
+  self = fg_notice_private_new_from_row (stmt);
   if (digest == NULL && !g_str_equal (self->id, id_or_number) && sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
@@ -787,7 +787,7 @@ find_notice (FgStore     *store,
     }
   g_clear_pointer (&stmt, fg_stmt_release);
 
-  if (!read_hazard_ids (store, self, error))
+  if (!fg_notice_private_read_hazard_ids (store, self, error))
     {
       g_object_unref (self);
       return NULL;
@@ -877,7 +877,7 @@ fg_notice_list (FgStore     *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       if (fg_actor_covers_code (actor, fg_stmt_text (stmt, 6)))
-        g_ptr_array_add (notices, notice_from_row (stmt));
+        g_ptr_array_add (notices, fg_notice_private_new_from_row (stmt));
     }
   if (rc != SQLITE_DONE)
     {
@@ -887,7 +887,7 @@ fg_notice_list (FgStore     *store,
   g_clear_pointer (&stmt, fg_stmt_release);
 
   for (guint i = 0; i < notices->len; i++)
-    if (!read_hazard_ids (store, g_ptr_array_index (notices, i), error))
+    if (!fg_notice_private_read_hazard_ids (store, g_ptr_array_index (notices, i), error))
       return NULL;
 
   return g_steal_pointer (&notices);
@@ -1996,19 +1996,4 @@ const char *
 fg_notice_private_get_region_code (FgNotice *self)
 {
   return self->region_code;
-}
-
-/* For the paged documents (fg-notice-query.c), which read the same rows. */
-FgNotice *
-fg_notice_private_new_from_row (sqlite3_stmt *stmt)
-{
-  return notice_from_row (stmt);
-}
-
-gboolean
-fg_notice_private_read_hazard_ids (FgStore   *store,
-                                   FgNotice  *self,
-                                   GError   **error)
-{
-  return read_hazard_ids (store, self, error);
 }
