@@ -562,6 +562,7 @@ static const FgPagedSource hazard_source = {
   .what = "hazards",
   .item_type = fg_hazard_get_type,
   .query_type = fg_hazard_query_get_type,
+  .new_query = (gpointer (*) (void)) fg_hazard_query_new,
   .equal = (FgPagedEqual) fg_hazard_query_equal,
   .count = (FgPagedCount) fg_hazard_query_count,
   .fetch = (FgPagedFetch) query_fetch,
@@ -582,13 +583,8 @@ fg_hazard_query_list_new (FgStore             *store,
                           FgActor             *actor,
                           const FgHazardQuery *query)
 {
-  g_autoptr(FgHazardQuery) every = NULL;
-
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
-
-  if (query == NULL)
-    query = every = fg_hazard_query_new ();
 
   return fg_paged_list_new (&hazard_source, store, actor, query);
 }

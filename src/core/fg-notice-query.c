@@ -345,6 +345,7 @@ static const FgPagedSource notice_source = {
   .what = "documents",
   .item_type = fg_notice_get_type,
   .query_type = fg_notice_query_get_type,
+  .new_query = (gpointer (*) (void)) fg_notice_query_new,
   .equal = (FgPagedEqual) fg_notice_query_equal,
   .count = (FgPagedCount) fg_notice_query_count,
   .fetch = (FgPagedFetch) query_fetch,
@@ -366,13 +367,8 @@ fg_notice_query_list_new (FgStore             *store,
                           FgActor             *actor,
                           const FgNoticeQuery *query)
 {
-  g_autoptr(FgNoticeQuery) every = NULL;
-
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
-
-  if (query == NULL)
-    query = every = fg_notice_query_new ();
 
   return fg_paged_list_new (&notice_source, store, actor, query);
 }

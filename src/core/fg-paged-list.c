@@ -191,7 +191,8 @@ fg_paged_list_init (FgPagedList *self)
  * @source: how the query's rows are counted and read; static
  * @store: the store to read from
  * @actor: who reads: the list holds what its scope covers
- * @query: what to list (copied)
+ * @query: (nullable): what to list (copied); %NULL for the source's
+ *   query for every row
  *
  * Counts the rows now; reads them when they are asked for. The query
  * modules wrap this (fg_venue_query_list_new() …).
@@ -209,11 +210,10 @@ fg_paged_list_new (const FgPagedSource *source,
   g_return_val_if_fail (source != NULL, NULL);
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
-  g_return_val_if_fail (query != NULL, NULL);
 
   self = g_object_new (FG_TYPE_PAGED_LIST, "store", store, "actor", actor, NULL);
   self->source = source;
-  self->query = g_boxed_copy (source->query_type (), query);
+  self->query = query != NULL ? g_boxed_copy (source->query_type (), query) : source->new_query ();
   fg_page_cache_init (&self->pages, fetch_rows, self, source->what);
   fg_paged_list_reload (self);
   return self;

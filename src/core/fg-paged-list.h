@@ -28,15 +28,16 @@ typedef GPtrArray *(*FgPagedFetch) (FgStore        *store,
                                     GError        **error);
 
 /* How a query is listed: its rows' type, its own boxed type (the list
- * keeps a copy), how two queries compare, and how the rows one matches
- * are counted and read a page at a time, in its order or, reversed, in
- * the opposite one. The types are given by their get_type functions, so
- * that a source can be a static constant. */
+ * keeps a copy), the query for every row, how two queries compare, and
+ * how the rows one matches are counted and read a page at a time, in its
+ * order or, reversed, in the opposite one. The types are given by their
+ * get_type functions, so that a source can be a static constant. */
 typedef struct
 {
   const char    *what;               /* "venues", in warnings */
   GType        (*item_type)  (void);
   GType        (*query_type) (void); /* a boxed type */
+  gpointer     (*new_query)  (void);
   FgPagedEqual   equal;
   FgPagedCount   count;
   FgPagedFetch   fetch;

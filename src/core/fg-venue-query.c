@@ -314,6 +314,7 @@ static const FgPagedSource venue_source = {
   .what = "venues",
   .item_type = fg_venue_get_type,
   .query_type = fg_venue_query_get_type,
+  .new_query = (gpointer (*) (void)) fg_venue_query_new,
   .equal = (FgPagedEqual) fg_venue_query_equal,
   .count = (FgPagedCount) fg_venue_query_count,
   .fetch = (FgPagedFetch) query_fetch,
@@ -334,13 +335,8 @@ fg_venue_query_list_new (FgStore            *store,
                          FgActor            *actor,
                          const FgVenueQuery *query)
 {
-  g_autoptr(FgVenueQuery) every = NULL;
-
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
-
-  if (query == NULL)
-    query = every = fg_venue_query_new ();
 
   return fg_paged_list_new (&venue_source, store, actor, query);
 }
