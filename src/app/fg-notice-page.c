@@ -1028,7 +1028,8 @@ fg_notice_page_set_filter (FgNoticePage   *self,
 /**
  * fg_notice_page_get_model:
  *
- * Returns: (transfer none): the documents listed (#FgNotice)
+ * Returns: (transfer none) (nullable): the documents listed (#FgNotice),
+ *   paged from the store; %NULL until the page has a store
  */
 GListModel *
 fg_notice_page_get_model (FgNoticePage *self)
