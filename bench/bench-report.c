@@ -13,7 +13,7 @@
  * runs, and prints (--plan) the query plan SQLite chose.
  *
  * With --ledger it times the hazard ledger instead: opening it (the count
- * and the first page of FgHazardList) and applying a filter, a search and
+ * and the first page of the paged list) and applying a filter, a search and
  * a header sort, in that county database and in one of a single township
  * of --ledger-venues venues (a few hundred hazards), built the same way,
  * and prints the ratio of the two, measured in the same run.
@@ -265,7 +265,7 @@ time_ledger (FgStore *store,
 
   for (guint r = 0; r < REPEATS; r++)
     {
-      g_autoptr(FgHazardList) list = NULL;
+      g_autoptr(FgPagedList) list = NULL;
       g_autoptr(FgHazardQuery) query = fg_hazard_query_new ();
 
       query->today = g_strdup ("2026-11-29");
@@ -277,27 +277,27 @@ time_ledger (FgStore *store,
           switch (step)
             {
             case LEDGER_OPEN:
-              list = fg_hazard_list_new (store, actor);
+              list = fg_hazard_query_list_new (store, actor, NULL);
               break;
             case LEDGER_FILTER:
               query->state = FG_HAZARD_STATE_RECTIFYING;
-              fg_hazard_list_set_query (list, query);
+              fg_paged_list_set_query (list, query);
               break;
             case LEDGER_SEARCH:
               query->state = FG_HAZARD_QUERY_ALL;
               query->text = g_strdup ("场所1");
-              fg_hazard_list_set_query (list, query);
+              fg_paged_list_set_query (list, query);
               break;
             case LEDGER_SORT:
               g_clear_pointer (&query->text, g_free);
               query->sort = FG_HAZARD_SORT_DEADLINE;
               query->descending = TRUE;
-              fg_hazard_list_set_query (list, query);
+              fg_paged_list_set_query (list, query);
               break;
             case LEDGER_SORT_VENUE:
               query->sort = FG_HAZARD_SORT_VENUE;
               query->descending = FALSE;
-              fg_hazard_list_set_query (list, query);
+              fg_paged_list_set_query (list, query);
               break;
             case LEDGER_VILLAGE:
             case LEDGER_N_STEPS:
@@ -308,7 +308,7 @@ time_ledger (FgStore *store,
                 query->sort = FG_HAZARD_SORT_FOUND;
                 query->descending = TRUE;
                 query->region_id = g_strdup (fg_hazard_get_village_id (hazard));
-                fg_hazard_list_set_query (list, query);
+                fg_paged_list_set_query (list, query);
               }
               break;
             }

@@ -102,7 +102,7 @@ read_sidebar (FgStore *store,
 }
 
 static void
-read_rows (FgVenueList *list,
+read_rows (FgPagedList *list,
            guint        first,
            guint        n)
 {
@@ -141,7 +141,7 @@ run_step (const char *path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FgStore) store = NULL;
-  g_autoptr(FgVenueList) list = NULL;
+  g_autoptr(FgPagedList) list = NULL;
   g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
   g_autoptr(FgActor) actor = NULL;
   double start;
@@ -153,7 +153,7 @@ run_step (const char *path,
       store = fg_office_open (path, &error);
       g_assert (store != NULL);
       actor = log_in (store);
-      list = fg_venue_list_new (store, actor);
+      list = fg_venue_query_list_new (store, actor, NULL);
       read_rows (list, 0, 50);
       return now_ms () - start;
     }
@@ -161,7 +161,7 @@ run_step (const char *path,
   store = fg_office_open (path, &error);
   g_assert (store != NULL);
   actor = log_in (store);
-  list = fg_venue_list_new (store, actor);
+  list = fg_venue_query_list_new (store, actor, NULL);
   read_rows (list, 0, 50);
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
 
@@ -183,19 +183,19 @@ run_step (const char *path,
 
     case STEP_CATEGORY:
       query->category = g_strdup ("internet-cafe");
-      fg_venue_list_set_query (list, query);
+      fg_paged_list_set_query (list, query);
       read_rows (list, 0, 50);
       break;
 
     case STEP_SEARCH:
       query->text = g_strdup ("烧烤");
-      fg_venue_list_set_query (list, query);
+      fg_paged_list_set_query (list, query);
       read_rows (list, 0, 50);
       break;
 
     case STEP_SORT_ADDRESS:
       query->sort = FG_VENUE_SORT_ADDRESS;
-      fg_venue_list_set_query (list, query);
+      fg_paged_list_set_query (list, query);
       read_rows (list, 0, 50);
       break;
 

@@ -449,7 +449,7 @@ static void
 test_paging (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(FgHazardList) list = fg_hazard_list_new (f->store, f->admin);
+  g_autoptr(FgPagedList) list = fg_hazard_query_list_new (f->store, f->admin, NULL);
   g_autoptr(FgHazardQuery) query = fg_hazard_query_new ();
   g_autoptr(GPtrArray) whole = NULL;
   g_autoptr(GError) error = NULL;
@@ -464,7 +464,7 @@ test_paging (Fixture       *f,
 
   query->sort = FG_HAZARD_SORT_VENUE;
   query->today = g_strdup (f->today);
-  fg_hazard_list_set_query (list, query);
+  fg_paged_list_set_query (list, query);
   whole = fetch_all (f, f->admin, query);
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
   g_assert_cmpuint (n, ==, whole->len);
@@ -486,7 +486,7 @@ test_paging (Fixture       *f,
   fg_hazard_add_event (f->store, f->admin, loaded, FG_HAZARD_EVENT_ESCALATED,
                        &(FgHazardEventDetails) { .level = "township" }, &error);
   g_assert_no_error (error);
-  reread = fg_hazard_list_reread (list, 201, &error);
+  reread = fg_hazard_query_list_reread (list, 201, &error);
   g_assert_no_error (error);
   g_assert_cmpint (fg_hazard_get_state (reread), ==, FG_HAZARD_STATE_ESCALATED);
   again = g_list_model_get_item (G_LIST_MODEL (list), 201);
@@ -499,7 +499,7 @@ test_paging (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (escalated->len, >=, 1);
   query->state = FG_HAZARD_STATE_ESCALATED;
-  fg_hazard_list_set_query (list, query);
+  fg_paged_list_set_query (list, query);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, escalated->len);
 }
 

@@ -175,7 +175,7 @@ test_search_list_model_pages (void)
   g_auto(FgTestDir) dir = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(FgStore) store = NULL;
-  g_autoptr(FgVenueList) list = NULL;
+  g_autoptr(FgPagedList) list = NULL;
   g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
   g_autoptr(FgActor) actor = fg_actor_new_local ();
   g_autoptr(GPtrArray) all = NULL;
@@ -191,7 +191,7 @@ test_search_list_model_pages (void)
   /* the demo has accounts: from now on, only a login reads */
   admin = fg_account_login (store, "admin", "demo-admin", &error);
   g_assert_no_error (error);
-  list = fg_venue_list_new (store, admin);
+  list = fg_venue_query_list_new (store, admin, NULL);
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
   g_assert_cmpuint (n, ==, 700);
 
@@ -215,7 +215,7 @@ test_search_list_model_pages (void)
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), n));
 
   query->category = g_strdup ("internet-cafe");
-  fg_venue_list_set_query (list, query);
+  fg_paged_list_set_query (list, query);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), <, 700);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 0);
 }

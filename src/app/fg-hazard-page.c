@@ -3,7 +3,7 @@
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The ledger is an FgHazardList, which counts and pages the hazards in
+ * The ledger is a paged list (fg_hazard_query_list_new()), which counts and pages the hazards in
  * SQL as the venue registry does: a county's tens of thousands of hazards
  * open as fast as a township's few hundred. Every filter and every header
  * sort is part of one FgHazardQuery, run again by the list; nothing here
@@ -74,7 +74,7 @@ struct _FgHazardPage
 
   FgStore *store;
   FgActor *actor;
-  FgHazardList *hazard_list;  /* FgHazard, paged from the store */
+  FgPagedList *hazard_list;  /* FgHazard, paged from the store */
   GtkMapListModel *rows;      /* FgHazardItem */
   GtkSingleSelection *selection;
   FgHazardQuery *query;
@@ -266,7 +266,7 @@ fg_hazard_page_apply_query (FgHazardPage *self)
     return;
 
   if (self->hazard_list != NULL)
-    fg_hazard_list_set_query (self->hazard_list, self->query);
+    fg_paged_list_set_query (self->hazard_list, self->query);
   fg_hazard_page_update_state (self);
 }
 
@@ -875,7 +875,7 @@ record_event (FgHazardPage               *self,
 
   /* the row as it now stands, in its place */
   g_clear_object (&self->shown);
-  self->shown = fg_hazard_list_reread (self->hazard_list, gtk_single_selection_get_selected (self->selection),
+  self->shown = fg_hazard_query_list_reread (self->hazard_list, gtk_single_selection_get_selected (self->selection),
                                        &error);
   if (self->shown == NULL)
     {
@@ -1221,7 +1221,7 @@ fg_hazard_page_set_store (FgHazardPage *self,
   self->actor = fg_actor_ref (actor);
 
   g_clear_object (&self->hazard_list);
-  self->hazard_list = fg_hazard_list_new (store, actor);
+  self->hazard_list = fg_hazard_query_list_new (store, actor, NULL);
   fg_hazard_page_reload (self);
   gtk_map_list_model_set_model (self->rows, G_LIST_MODEL (self->hazard_list));
   fg_hazard_page_update_state (self);
@@ -1296,10 +1296,10 @@ fg_hazard_page_reload (FgHazardPage *self)
   self->reloading = FALSE;
 
   /* the hazards changed, or the day: count and read the pages again */
-  if (fg_hazard_query_equal (fg_hazard_list_get_query (self->hazard_list), self->query))
-    fg_hazard_list_reload (self->hazard_list);
+  if (fg_hazard_query_equal (fg_paged_list_get_query (self->hazard_list), self->query))
+    fg_paged_list_reload (self->hazard_list);
   else
-    fg_hazard_list_set_query (self->hazard_list, self->query);
+    fg_paged_list_set_query (self->hazard_list, self->query);
   fg_hazard_page_count_due (self);
   fg_hazard_page_update_state (self);
 

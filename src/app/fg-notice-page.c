@@ -7,8 +7,10 @@
  * one selected is shown as it prints: its pages rendered from the PDF the
  * core makes, the number as the title, and what can be done with it —
  * print, save as PDF, record its service, follow it with a re-inspection
- * opinion, void it. A batch (the open notices of a village, the documents
- * of a day) is printed as one PDF, made in a worker thread.
+ * opinion, void it. The list pages the documents from the store
+ * (fg_notice_query_list_new()): a county's tens of thousands cost one
+ * count to open. A batch (the open notices of a village, the documents of
+ * a day) is printed as one PDF, made by the core in a worker thread.
  */
 #include "config.h"
 
@@ -33,7 +35,7 @@ struct _FgNoticePage
   GtkLabel *count_label;
   GtkStack *list_stack;
   GtkColumnView *column_view;
-  GListStore *notices;
+  FgPagedList *notices;  /* FgNotice, paged from the store */
   GtkSingleSelection *selection;
   GtkStack *detail_stack;
   GtkLabel *title_label;
@@ -114,20 +116,20 @@ setup_label (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_label (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
+bind_label (GtkListItem *item,
+            NoticeText   text)
 {
-  NoticeText text = (NoticeText) user_data;
   FgNotice *notice = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
-  const char *value = text (notice);
+  const char *value = notice != NULL ? text (notice) : "";
 
   gtk_label_set_label (GTK_LABEL (label), value);
   gtk_widget_set_tooltip_text (label, value);
   /* a void document is dim, an unserved or refused one stands out */
   gtk_widget_remove_css_class (label, "dim-label");
   gtk_widget_remove_css_class (label, "warning");
+  if (notice == NULL)
+    return;
   if (fg_notice_get_voided (notice))
     gtk_widget_add_css_class (label, "dim-label");
   else if (text == notice_state && fg_notice_get_service (notice) != FG_NOTICE_SERVICE_SERVED &&
@@ -135,30 +137,60 @@ bind_label (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "warning");
 }
 
-static void
-add_column (FgNoticePage *self,
-            const char   *title,
-            NoticeText    text,
-            int           width,
-            gboolean      expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
+/* The columns' factories (ui/fg-notice-page.ui), one for each text. */
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_label), (gpointer) text);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_fixed_width (column, width);
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
+static void
+bind_number (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  bind_label (item, fg_notice_get_number);
+}
+
+static void
+bind_venue (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  bind_label (item, fg_notice_get_venue_name);
+}
+
+static void
+bind_service (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  bind_label (item, notice_state);
+}
+
+static void
+bind_kind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  bind_label (item, notice_kind_label);
+}
+
+static void
+bind_issued (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  bind_label (item, fg_notice_get_issued_on);
+}
+
+static void
+bind_deadline (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  bind_label (item, notice_deadline);
 }
 
 static void
 update_count (FgNoticePage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->notices));
+  guint n = self->notices != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->notices)) : 0;
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", n), n);
 
   gtk_label_set_label (self->count_label, text);
@@ -166,46 +198,50 @@ update_count (FgNoticePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notice-page.print-all", n > 0);
 }
 
+/* The documents the sidebar's region and the filter choose. */
+static FgNoticeQuery *
+dup_query (FgNoticePage *self)
+{
+  FgNoticeQuery *query = fg_notice_query_new ();
+  FgNoticeFilter filter = gtk_drop_down_get_selected (self->filter_dropdown);
+
+  query->region_id = g_strdup (self->region_id);
+  query->open_only = filter == FG_NOTICE_FILTER_OPEN;
+  if (filter == FG_NOTICE_FILTER_TODAY)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      query->day = g_date_time_format (now, "%Y-%m-%d");
+    }
+
+  return query;
+}
+
 /**
  * fg_notice_page_reload:
  *
- * Reads the documents again, keeping the one shown when it is still listed.
+ * Counts the documents again, keeping the one shown when it is still
+ * listed.
  */
 void
 fg_notice_page_reload (FgNoticePage *self)
 {
-  g_autoptr(GPtrArray) notices = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNoticeQuery) query = NULL;
   g_autofree char *shown_id = NULL;
-  g_autofree char *today = NULL;
-  FgNoticeFilter filter;
 
   g_return_if_fail (FG_IS_NOTICE_PAGE (self));
 
-  if (self->store == NULL)
+  if (self->notices == NULL)
     return;
 
   if (self->shown != NULL)
     shown_id = g_strdup (fg_notice_get_id (self->shown));
 
-  filter = gtk_drop_down_get_selected (self->filter_dropdown);
-  if (filter == FG_NOTICE_FILTER_TODAY)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      today = g_date_time_format (now, "%Y-%m-%d");
-    }
-
-  notices = fg_notice_list (self->store, self->actor, self->region_id, NULL, today,
-                            filter == FG_NOTICE_FILTER_OPEN, &error);
-  if (notices == NULL)
-    {
-      fg_notice_page_toast (self, error->message);
-      return;
-    }
-
-  g_list_store_splice (self->notices, 0, g_list_model_get_n_items (G_LIST_MODEL (self->notices)),
-                       notices->pdata, notices->len);
+  query = dup_query (self);
+  if (fg_notice_query_equal (fg_paged_list_get_query (self->notices), query))
+    fg_paged_list_reload (self->notices);
+  else
+    fg_paged_list_set_query (self->notices, query);
   update_count (self);
 
   if (shown_id == NULL || !fg_notice_page_show_notice (self, shown_id))
@@ -355,26 +391,30 @@ gboolean
 fg_notice_page_show_notice (FgNoticePage *self,
                             const char   *notice_id)
 {
-  guint n;
+  g_autoptr(GError) error = NULL;
+  guint position;
 
   g_return_val_if_fail (FG_IS_NOTICE_PAGE (self), FALSE);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->notices));
-  for (guint i = 0; i < n; i++)
+  if (self->notices == NULL || notice_id == NULL)
+    return FALSE;
+
+  /* found in SQL: the documents before it need not be read */
+  if (!fg_notice_query_find (self->store, self->actor, fg_paged_list_get_query (self->notices),
+                             notice_id, &position, &error))
     {
-      g_autoptr(FgNotice) notice = g_list_model_get_item (G_LIST_MODEL (self->notices), i);
-
-      if (g_strcmp0 (fg_notice_get_id (notice), notice_id) == 0)
-        {
-          if (gtk_single_selection_get_selected (self->selection) == i)
-            show_selected (self);
-          else
-            gtk_single_selection_set_selected (self->selection, i);
-          return TRUE;
-        }
+      if (error != NULL)
+        fg_notice_page_toast (self, error->message);
+      return FALSE;
     }
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->notices)))
+    return FALSE;
 
-  return FALSE;
+  if (gtk_single_selection_get_selected (self->selection) == position)
+    show_selected (self);
+  else
+    gtk_single_selection_set_selected (self->selection, position);
+  return TRUE;
 }
 
 /* Printing and saving */
@@ -495,83 +535,24 @@ save_action (GtkWidget  *widget,
     save_pdf (self, self->shown_pdf, fg_notice_get_number (self->shown));
 }
 
-/* A batch, made in a worker with its own connection to the database, so
- * that hundreds of notices do not stop the window. */
-typedef struct
-{
-  char *db_path;
-  FgActor *actor;
-  GStrv ids;
-} Batch;
-
-static void
-batch_free (Batch *batch)
-{
-  g_free (batch->db_path);
-  fg_actor_unref (batch->actor);
-  g_strfreev (batch->ids);
-  g_free (batch);
-}
-
-static void
-render_batch (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  Batch *batch = task_data;
-  g_autoptr(FgStore) store = NULL;
-  g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_object_unref);
-  GError *error = NULL;
-  GBytes *pdf;
-
-  store = fg_office_open (batch->db_path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  for (guint i = 0; batch->ids[i] != NULL; i++)
-    {
-      FgNotice *notice = fg_notice_load (store, batch->actor, batch->ids[i], &error);
-
-      if (notice == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      g_ptr_array_add (notices, notice);
-    }
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  pdf = fg_notice_render (store, batch->actor, notices, &error);
-  if (pdf == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, pdf, (GDestroyNotify) g_bytes_unref);
-}
-
 static void
 on_batch_ready (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  FgNoticePage *self = FG_NOTICE_PAGE (source);
-  g_autoptr(GBytes) pdf = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(FgNoticePage) self = user_data;
+  g_autoptr(GBytes) pdf = NULL;
   g_autoptr(PopplerDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
+  pdf = fg_notice_render_batch_finish (FG_STORE (source), result, &error);
   g_clear_object (&self->batch);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notice-page.print-all", TRUE);
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 
   if (pdf == NULL)
     {
-      g_task_propagate_pointer (G_TASK (result), &error);
-      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         fg_notice_page_toast (self, error->message);
       return;
     }
@@ -585,46 +566,24 @@ on_batch_ready (GObject      *source,
   print_document (self, document, _("Documents"));
 }
 
+/* Every document the filter shows, not only the pages the list has read;
+ * the void ones are left out (fg_notice_render_batch_async()). */
 static void
 print_all_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   FgNoticePage *self = FG_NOTICE_PAGE (widget);
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->notices));
-  Batch *batch;
 
-  if (n == 0 || self->batch != NULL)
+  if (self->notices == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->notices)) == 0 ||
+      self->batch != NULL)
     return;
-
-  /* in the order they were issued */
-  for (guint i = n; i > 0; i--)
-    {
-      g_autoptr(FgNotice) notice = g_list_model_get_item (G_LIST_MODEL (self->notices), i - 1);
-
-      if (!fg_notice_get_voided (notice))
-        g_strv_builder_add (ids, fg_notice_get_id (notice));
-    }
-
-  batch = g_new0 (Batch, 1);
-  batch->db_path = g_strdup (fg_store_get_path (self->store));
-  batch->actor = fg_actor_ref (self->actor);
-  batch->ids = g_strv_builder_end (ids);
-  if (batch->ids[0] == NULL)
-    {
-      batch_free (batch);
-      fg_notice_page_toast (self, _("Every document shown is void: there is nothing to print."));
-      return;
-    }
 
   self->batch = g_cancellable_new ();
   gtk_widget_action_set_enabled (widget, "notice-page.print-all", FALSE);
   gtk_widget_set_cursor_from_name (widget, "progress");
-  task = g_task_new (self, self->batch, on_batch_ready, NULL);
-  g_task_set_task_data (task, batch, (GDestroyNotify) batch_free);
-  g_task_run_in_thread (task, render_batch);
+  fg_notice_render_batch_async (self->store, self->actor, fg_paged_list_get_query (self->notices),
+                                self->batch, on_batch_ready, g_object_ref (self));
 }
 
 /* Service, voiding, re-inspection */
@@ -919,202 +878,6 @@ show_list_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->list_side);
 }
 
-/* Building */
-
-static GtkWidget *
-icon_button (const char *icon,
-             const char *tooltip,
-             const char *action)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
-}
-
-static GtkWidget *
-build_list_side (FgNoticePage *self)
-{
-  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *empty = adw_status_page_new ();
-  GtkWidget *button;
-  g_autoptr(GtkStringList) filters = gtk_string_list_new (NULL);
-
-  gtk_widget_set_hexpand (side, TRUE);
-  gtk_widget_set_size_request (side, 300, -1);
-
-  gtk_widget_set_margin_top (bar, 6);
-  gtk_widget_set_margin_bottom (bar, 6);
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-
-  /* in the order of FgNoticeFilter */
-  gtk_string_list_append (filters, _("All documents"));
-  gtk_string_list_append (filters, _("Open notices"));
-  gtk_string_list_append (filters, _("Issued today"));
-  self->filter_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (filters)), NULL));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_dropdown), _("Which documents to show"));
-  g_signal_connect_swapped (self->filter_dropdown, "notify::selected", G_CALLBACK (fg_notice_page_reload), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->filter_dropdown));
-
-  self->count_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->count_label), TRUE);
-  gtk_label_set_xalign (self->count_label, 1);
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "numeric");
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->count_label));
-
-  button = gtk_button_new_with_mnemonic (_("_Verify…"));
-  gtk_widget_set_tooltip_text (button, _("Tell whether a paper document is genuine"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "notice-page.verify");
-  gtk_box_append (GTK_BOX (bar), button);
-
-  button = icon_button ("document-print-symbolic", _("Print every document shown"), "notice-page.print-all");
-  gtk_box_append (GTK_BOX (bar), button);
-
-  gtk_box_append (GTK_BOX (side), bar);
-  gtk_box_append (GTK_BOX (side), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-
-  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Documents"), -1);
-  /* What is read most first: the number (its code tells the kind), the
-   * venue and whether it was served; at the window's default size the
-   * rest is a scroll away. */
-  add_column (self, _("Number"), fg_notice_get_number, 190, FALSE);
-  add_column (self, _("Venue"), fg_notice_get_venue_name, 120, TRUE);
-  add_column (self, _("Service"), notice_state, 80, FALSE);
-  add_column (self, _("Document"), notice_kind_label, 110, FALSE);
-  add_column (self, _("Issued"), fg_notice_get_issued_on, 90, FALSE);
-  add_column (self, _("Deadline"), notice_deadline, 90, FALSE);
-  self->notices = g_list_store_new (FG_TYPE_NOTICE);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->notices)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (show_selected), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "folder-documents-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Documents"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("Notices are issued from a hazard in the hazard ledger, and inspection "
-                                     "records from a finished inspection."));
-
-  self->list_stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->list_stack), TRUE);
-  gtk_stack_add_named (self->list_stack, scrolled, "list");
-  gtk_stack_add_named (self->list_stack, empty, "empty");
-  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->list_stack));
-
-  return side;
-}
-
-static GtkWidget *
-build_detail_side (FgNoticePage *self)
-{
-  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *none = adw_status_page_new ();
-  GtkWidget *preview = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *button;
-
-  /* the preview keeps to its width; the list takes the rest */
-  gtk_widget_set_hexpand (side, FALSE);
-  gtk_widget_set_size_request (side, PREVIEW_WIDTH + 40, -1);
-
-  gtk_widget_set_margin_top (bar, 6);
-  gtk_widget_set_margin_bottom (bar, 6);
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-
-  button = icon_button ("go-previous-symbolic", _("Back to the list"), "notice-page.show-list");
-  gtk_widget_set_visible (button, FALSE);
-  g_object_bind_property (self->leaflet, "folded", button, "visible", G_BINDING_SYNC_CREATE);
-  gtk_box_append (GTK_BOX (bar), button);
-
-  self->title_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->title_label, 0);
-  gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_selectable (self->title_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "heading");
-  self->subtitle_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->subtitle_label, 0);
-  gtk_label_set_ellipsize (self->subtitle_label, PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (GTK_WIDGET (self->subtitle_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->subtitle_label), "caption");
-  gtk_widget_set_hexpand (titles, TRUE);
-  gtk_box_append (GTK_BOX (titles), GTK_WIDGET (self->title_label));
-  gtk_box_append (GTK_BOX (titles), GTK_WIDGET (self->subtitle_label));
-  gtk_box_append (GTK_BOX (bar), titles);
-
-  gtk_box_append (GTK_BOX (bar), icon_button ("document-print-symbolic", _("Print (Ctrl+P)"), "notice.print"));
-  gtk_box_append (GTK_BOX (bar), icon_button ("document-save-as-symbolic", _("Save as PDF"), "notice.save"));
-
-  button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_widget_set_tooltip_text (button, _("More actions"));
-  gtk_widget_add_css_class (button, "flat");
-  {
-    g_autoptr(GMenu) menu = g_menu_new ();
-
-    g_menu_append (menu, _("Issue Re-inspection Opinion"), "notice.reinspect");
-    g_menu_append (menu, _("Void…"), "notice.void");
-    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-  }
-  gtk_box_append (GTK_BOX (bar), button);
-
-  gtk_box_append (GTK_BOX (side), bar);
-  gtk_box_append (GTK_BOX (side), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-
-  /* the one action that most often follows printing */
-  button = gtk_button_new_with_mnemonic (_("_Record Service…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "notice.serve");
-  gtk_widget_add_css_class (button, "suggested-action");
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_set_halign (actions, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (actions, 12);
-  gtk_widget_set_margin_bottom (actions, 12);
-  gtk_box_append (GTK_BOX (actions), button);
-
-  self->pages_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
-  gtk_widget_set_margin_top (GTK_WIDGET (self->pages_box), 18);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->pages_box), 18);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->pages_box), 18);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->pages_box), 18);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->pages_box));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_widget_add_css_class (scrolled, "document-preview");
-  gtk_box_append (GTK_BOX (preview), scrolled);
-  gtk_box_append (GTK_BOX (preview), actions);
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "document-print-preview-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No Document Selected"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (none), _("Choose a document to see it as it prints."));
-
-  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
-  adw_status_page_set_title (self->error_page, _("The Document Cannot Be Shown"));
-
-  self->detail_stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->detail_stack), TRUE);
-  gtk_stack_add_named (self->detail_stack, none, "none");
-  gtk_stack_add_named (self->detail_stack, preview, "preview");
-  gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->error_page), "error");
-  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->detail_stack));
-
-  return side;
-}
-
 static void
 fg_notice_page_dispose (GObject *object)
 {
@@ -1125,8 +888,7 @@ fg_notice_page_dispose (GObject *object)
   g_clear_object (&self->batch);
   clear_preview (self);
   g_clear_object (&self->shown);
-  g_clear_pointer ((GtkWidget **) &self->toast_overlay, gtk_widget_unparent);
-  g_clear_object (&self->selection);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FG_TYPE_NOTICE_PAGE);
   g_clear_object (&self->notices);
 
   G_OBJECT_CLASS (fg_notice_page_parent_class)->dispose (object);
@@ -1171,6 +933,31 @@ fg_notice_page_class_init (FgNoticePageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "notice.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "notice.save", NULL);
 
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-notice-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FgNoticePage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FgNoticePage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FgNoticePage, list_side);
+  gtk_widget_class_bind_template_child (widget_class, FgNoticePage, detail_side);
+  gtk_widget_class_bind_template_child (widget_class, FgNoticePage, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FgNoticePage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, FgNoticePage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, FgNoticePage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, FgNoticePage, selection);
+  gtk_widget_class_bind_template_child (widget_class, FgNoticePage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, FgNoticePage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, FgNoticePage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, FgNoticePage, pages_box);
+  gtk_widget_class_bind_template_child (widget_class, FgNoticePage, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, fg_notice_page_reload);
+  gtk_widget_class_bind_template_callback (widget_class, show_selected);
+  gtk_widget_class_bind_template_callback (widget_class, setup_label);
+  gtk_widget_class_bind_template_callback (widget_class, bind_number);
+  gtk_widget_class_bind_template_callback (widget_class, bind_venue);
+  gtk_widget_class_bind_template_callback (widget_class, bind_service);
+  gtk_widget_class_bind_template_callback (widget_class, bind_kind);
+  gtk_widget_class_bind_template_callback (widget_class, bind_issued);
+  gtk_widget_class_bind_template_callback (widget_class, bind_deadline);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fgnoticepage");
 }
@@ -1178,18 +965,7 @@ fg_notice_page_class_init (FgNoticePageClass *klass)
 static void
 fg_notice_page_init (FgNoticePage *self)
 {
-  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  gtk_widget_set_parent (GTK_WIDGET (self->toast_overlay), GTK_WIDGET (self));
-
-  self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
-  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
-  self->list_side = build_list_side (self);
-  self->detail_side = build_detail_side (self);
-  adw_leaflet_append (self->leaflet, self->list_side);
-  adw_leaflet_page_set_navigatable (adw_leaflet_append (self->leaflet, gtk_separator_new (GTK_ORIENTATION_VERTICAL)),
-                                    FALSE);
-  adw_leaflet_append (self->leaflet, self->detail_side);
-  adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->leaflet));
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
@@ -1206,6 +982,8 @@ fg_notice_page_set_store (FgNoticePage *self,
                           FgStore      *store,
                           FgActor      *actor)
 {
+  g_autoptr(FgNoticeQuery) query = NULL;
+
   g_return_if_fail (FG_IS_NOTICE_PAGE (self));
   g_return_if_fail (FG_IS_STORE (store));
   g_return_if_fail (actor != NULL);
@@ -1213,7 +991,13 @@ fg_notice_page_set_store (FgNoticePage *self,
   g_set_object (&self->store, store);
   g_clear_pointer (&self->actor, fg_actor_unref);
   self->actor = fg_actor_ref (actor);
-  fg_notice_page_reload (self);
+
+  /* counted once, for the filter and region already chosen */
+  query = dup_query (self);
+  g_clear_object (&self->notices);
+  self->notices = fg_notice_query_list_new (store, actor, query);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->notices));
+  update_count (self);
 }
 
 /**
@@ -1244,7 +1028,8 @@ fg_notice_page_set_filter (FgNoticePage   *self,
 /**
  * fg_notice_page_get_model:
  *
- * Returns: (transfer none): the documents listed (#FgNotice)
+ * Returns: (transfer none) (nullable): the documents listed (#FgNotice),
+ *   paged from the store; %NULL until the page has a store
  */
 GListModel *
 fg_notice_page_get_model (FgNoticePage *self)

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every filter and every order is part of one FgVenueQuery, which the
- * paged FgVenueList runs in SQL. Nothing here sorts or filters rows in
+ * paged list (fg_venue_query_list_new()) runs in SQL. Nothing here sorts or filters rows in
  * memory: GtkSortListModel and GtkFilterListModel would read every venue
  * of a county before showing the first one.
  */
@@ -37,7 +37,7 @@ struct _FgVenuePage
   GtkColumnViewColumn *status_column;
   FgVenueDetail *detail;
 
-  FgVenueList *venue_list;
+  FgPagedList *venue_list;  /* FgVenue */
   GtkSingleSelection *selection;
   FgVenueQuery *query;
 
@@ -85,7 +85,7 @@ static void
 fg_venue_page_apply_query (FgVenuePage *self)
 {
   if (self->venue_list != NULL)
-    fg_venue_list_set_query (self->venue_list, self->query);
+    fg_paged_list_set_query (self->venue_list, self->query);
 
   fg_venue_page_update_state (self);
 }
@@ -285,7 +285,7 @@ fg_venue_page_class_init (FgVenuePageClass *klass)
   object_class->set_property = fg_venue_page_set_property;
 
   properties[PROP_VENUE_LIST] =
-    g_param_spec_object ("venue-list", NULL, NULL, FG_TYPE_VENUE_LIST,
+    g_param_spec_object ("venue-list", NULL, NULL, FG_TYPE_PAGED_LIST,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOWN_VENUE] =
     g_param_spec_object ("shown-venue", NULL, NULL, FG_TYPE_VENUE,
@@ -356,7 +356,7 @@ fg_venue_page_init (FgVenuePage *self)
   fg_venue_page_update_state (self);
 }
 
-FgVenueList *
+FgPagedList *
 fg_venue_page_get_venue_list (FgVenuePage *self)
 {
   g_return_val_if_fail (FG_IS_VENUE_PAGE (self), NULL);
@@ -370,10 +370,10 @@ fg_venue_page_get_venue_list (FgVenuePage *self)
  */
 void
 fg_venue_page_set_venue_list (FgVenuePage *self,
-                              FgVenueList *venue_list)
+                              FgPagedList *venue_list)
 {
   g_return_if_fail (FG_IS_VENUE_PAGE (self));
-  g_return_if_fail (venue_list == NULL || FG_IS_VENUE_LIST (venue_list));
+  g_return_if_fail (venue_list == NULL || FG_IS_PAGED_LIST (venue_list));
 
   if (self->venue_list == venue_list)
     return;
@@ -389,7 +389,7 @@ fg_venue_page_set_venue_list (FgVenuePage *self,
     {
       /* Keep what the list was opened with, so that the first count is
        * the only one, then take over. */
-      const FgVenueQuery *query = fg_venue_list_get_query (venue_list);
+      const FgVenueQuery *query = fg_paged_list_get_query (venue_list);
       FgVenueSort sort = self->query->sort;
       gboolean descending = self->query->descending;
 
@@ -397,7 +397,7 @@ fg_venue_page_set_venue_list (FgVenuePage *self,
       self->query = fg_venue_query_copy (query);
       self->query->sort = sort;
       self->query->descending = descending;
-      fg_venue_list_set_query (venue_list, self->query);
+      fg_paged_list_set_query (venue_list, self->query);
 
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (venue_list)));
       /* Nothing selected until the person chooses: an automatic choice

@@ -15,9 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FgVenuePage, fg_venue_page, FG, VENUE_PAGE, GtkWidget)
 
-FgVenueList        *fg_venue_page_get_venue_list     (FgVenuePage *self);
+FgPagedList        *fg_venue_page_get_venue_list     (FgVenuePage *self);
 void                fg_venue_page_set_venue_list     (FgVenuePage *self,
-                                                      FgVenueList *venue_list);
+                                                      FgPagedList *venue_list);
 FgVenue            *fg_venue_page_get_selected_venue (FgVenuePage *self);
 FgVenue            *fg_venue_page_get_shown_venue    (FgVenuePage *self);
 void                fg_venue_page_show_venue         (FgVenuePage *self,

@@ -62,7 +62,7 @@ struct _FgWindow
   FgStore *store;
   FgActor *actor;
   char *root_region_id;  /* the top of what the person may see */
-  FgVenueList *venue_list;
+  FgPagedList *venue_list;  /* FgVenue */
   GSettings *settings;  /* NULL when the schema is not installed */
   gboolean show_sidebar;
 
@@ -473,7 +473,7 @@ on_venue_saved (FgVenueDialog *dialog,
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
 
-  fg_venue_list_reload (self->venue_list);
+  fg_paged_list_reload (self->venue_list);
 
   if (before != NULL &&
       g_strcmp0 (fg_venue_get_region_id (before), fg_venue_get_region_id (venue)) != 0)
@@ -667,7 +667,7 @@ static void fg_window_run_escalation (FgWindow *self);
 static void
 on_synced (FgWindow *self)
 {
-  fg_venue_list_reload (self->venue_list);
+  fg_paged_list_reload (self->venue_list);
   fg_region_sidebar_refresh_counts (self->sidebar, self->root_region_id);
   fg_hazard_page_reload (self->hazard_page);
   fg_notice_page_reload (self->notice_page);
@@ -1410,11 +1410,7 @@ fg_window_constructed (GObject *object)
   /* Open the list on the region the sidebar starts with, so that the
    * first count is the only one. */
   query->region_id = g_strdup (self->root_region_id);
-  self->venue_list = g_object_new (FG_TYPE_VENUE_LIST,
-                                   "store", self->store,
-                                   "actor", self->actor,
-                                   "query", query,
-                                   NULL);
+  self->venue_list = fg_venue_query_list_new (self->store, self->actor, query);
   fg_venue_page_set_venue_list (self->venue_page, self->venue_list);
   fg_region_sidebar_load (self->sidebar, self->store, self->actor, self->root_region_id);
   fg_window_run_escalation (self);

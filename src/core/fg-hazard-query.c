@@ -20,13 +20,14 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "fg-calendar.h"
 #include "fg-category.h"
 #include "fg-hazard-private.h"
 #include "fg-hazard-query.h"
 #include "fg-permission-private.h"
-#include "fg-region-private.h"
-#include "fg-store-private.h"
+#include "fg-query-private.h"
 
 G_DEFINE_BOXED_TYPE (FgHazardQuery, fg_hazard_query, fg_hazard_query_copy, fg_hazard_query_free)
 
@@ -310,8 +311,6 @@ filter_init (Filter               *filter,
              const FgHazardQuery  *query,
              GError              **error)
 {
-  const char *scope_id = fg_actor_get_scope_region_id (actor);
-
   filter->where = g_string_new ("h.deleted = 0");
 
   if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ, NULL, NULL, error))
@@ -339,37 +338,17 @@ filter_init (Filter               *filter,
   if (query->region_id != NULL)
     {
       g_autoptr(FgRegion) region = NULL;
-      g_autoptr(GError) local_error = NULL;
       const char *column;
 
-      region = fg_region_find (store, query->region_id, &local_error);
+      /* a region above the actor's scope shows what the actor may see of
+       * it, which the scope filter above already says */
+      if (!fg_query_resolve_region (store, actor, query->region_id, &region, error))
+        return FALSE;
       if (region == NULL)
         {
-          /* a region removed meanwhile matches nothing; other errors count */
-          if (!g_error_matches (local_error, FG_REGION_ERROR, FG_REGION_ERROR_NOT_FOUND))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
           filter->empty = TRUE;
           return TRUE;
         }
-
-      /* A region above the actor's scope shows what the actor may see of
-       * it, which the scope filter above already says. */
-      if (scope_id != NULL &&
-          !fg_actor_covers_code (actor, fg_region_get_code (region)) &&
-          fg_actor_sees_code (actor, fg_region_get_code (region)))
-        {
-          g_clear_object (&region);
-          region = fg_region_find (store, scope_id, error);
-          if (region == NULL)
-            return FALSE;
-        }
-
-      if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ,
-                                fg_region_get_code (region), fg_region_get_id (region), error))
-        return FALSE;
 
       /* a database holds one county: the county is everything */
       column = region_column (fg_region_get_level (region));
@@ -487,7 +466,6 @@ fg_hazard_query_count (FgStore              *store,
   g_autofree char *from = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (FG_IS_STORE (store), FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
@@ -508,15 +486,49 @@ fg_hazard_query_count (FgStore              *store,
     return FALSE;
   filter_bind (&filter, stmt);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      fg_store_set_error (store, rc, error);
-      return FALSE;
-    }
+  return fg_query_read_count (store, stmt, n_hazards, error);
+}
 
-  *n_hazards = (guint) MAX (0, sqlite3_column_int64 (stmt, 0));
-  return TRUE;
+/* The hazards of a page, in the query's order or, @reversed, in the
+ * opposite one. */
+static GPtrArray *
+query_fetch (FgStore              *store,
+             FgActor              *actor,
+             const FgHazardQuery  *query,
+             guint                 offset,
+             guint                 limit,
+             gboolean              reversed,
+             GError              **error)
+{
+  g_auto(Filter) filter = { 0 };
+  g_autofree char *sql = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *from = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!filter_init (&filter, store, actor, query, error))
+    return NULL;
+  if (filter.empty)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* The page is chosen first, then only its rows are read with all their
+   * joins. */
+  order = order_by (query->sort, !query->descending != !reversed);
+  from = dup_from (filter.joins | order_joins (query->sort));
+  sql = g_strdup_printf ("SELECT " HAZARD_COLUMNS " FROM " HAZARD_FROM
+                         " WHERE h.seq IN (SELECT h.seq FROM %s WHERE %s"
+                         "                 ORDER BY %s LIMIT ?7 OFFSET ?8)"
+                         " ORDER BY %s",
+                         from, filter.where->str, order, order);
+
+  stmt = fg_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  filter_bind (&filter, stmt);
+  sqlite3_bind_int64 (stmt, 7, limit);
+  sqlite3_bind_int64 (stmt, 8, offset);
+
+  return fg_query_read_rows (store, stmt, (FgRowFunc) fg_hazard_new_from_row, error);
 }
 
 /**
@@ -539,48 +551,84 @@ fg_hazard_query_fetch (FgStore              *store,
                        guint                 limit,
                        GError              **error)
 {
-  g_auto(Filter) filter = { 0 };
-  g_autoptr(GPtrArray) hazards = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *sql = NULL;
-  g_autofree char *order = NULL;
-  g_autofree char *from = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  if (!filter_init (&filter, store, actor, query, error))
-    return NULL;
-  if (filter.empty)
-    return g_steal_pointer (&hazards);
+  return query_fetch (store, actor, query, offset, limit, FALSE, error);
+}
 
-  /* The page is chosen first, then only its rows are read with all their
-   * joins. */
-  order = order_by (query->sort, query->descending);
-  from = dup_from (filter.joins | order_joins (query->sort));
-  sql = g_strdup_printf ("SELECT " HAZARD_COLUMNS " FROM " HAZARD_FROM
-                         " WHERE h.seq IN (SELECT h.seq FROM %s WHERE %s"
-                         "                 ORDER BY %s LIMIT ?7 OFFSET ?8)"
-                         " ORDER BY %s",
-                         from, filter.where->str, order, order);
+static const FgPagedSource hazard_source = {
+  .what = "hazards",
+  .item_type = fg_hazard_get_type,
+  .query_type = fg_hazard_query_get_type,
+  .new_query = (gpointer (*) (void)) fg_hazard_query_new,
+  .equal = (FgPagedEqual) fg_hazard_query_equal,
+  .count = (FgPagedCount) fg_hazard_query_count,
+  .fetch = (FgPagedFetch) query_fetch,
+};
 
-  stmt = fg_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  filter_bind (&filter, stmt);
-  sqlite3_bind_int64 (stmt, 7, limit);
-  sqlite3_bind_int64 (stmt, 8, offset);
+/**
+ * fg_hazard_query_list_new:
+ * @store: the store to read from
+ * @actor: who reads: the list holds what its scope covers
+ * @query: (nullable): what to list; %NULL for every hazard the actor may
+ *   see, the latest found first
+ *
+ * Returns: (transfer full): a list of #FgHazard that pages the hazards of
+ *   @query from the store; change its query with fg_paged_list_set_query()
+ */
+FgPagedList *
+fg_hazard_query_list_new (FgStore             *store,
+                          FgActor             *actor,
+                          const FgHazardQuery *query)
+{
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (hazards, fg_hazard_new_from_row (stmt));
+  return fg_paged_list_new (&hazard_source, store, actor, query);
+}
 
-  if (rc != SQLITE_DONE)
+/**
+ * fg_hazard_query_list_reread:
+ * @list: a list of fg_hazard_query_list_new()
+ * @position: a row
+ * @error: return location for an error
+ *
+ * Reads the hazard at @position again, as it now stands after an event,
+ * and keeps it in its place: the list is neither counted nor sorted again,
+ * so that a row that no longer matches the query stays under the pointer
+ * until the query changes or the list is reloaded. No items-changed is
+ * emitted for the row (a view would drop its selection); whoever shows it
+ * shows the returned hazard.
+ *
+ * Returns: (transfer full): the hazard with its timeline, or %NULL with
+ *   @error set
+ */
+FgHazard *
+fg_hazard_query_list_reread (FgPagedList  *list,
+                             guint         position,
+                             GError      **error)
+{
+  FgHazard *old;
+  FgHazard *hazard;
+
+  g_return_val_if_fail (FG_IS_PAGED_LIST (list), NULL);
+  g_return_val_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (list)), NULL);
+
+  old = fg_paged_list_peek_item (list, position);
+  if (old == NULL)
     {
-      fg_store_set_error (store, rc, error);
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_FOUND,
+                   _("The hazard was not found."));
       return NULL;
     }
 
-  return g_steal_pointer (&hazards);
+  hazard = fg_hazard_load (fg_paged_list_get_store (list), fg_paged_list_get_actor (list),
+                           fg_hazard_get_id (old), error);
+  if (hazard == NULL)
+    return NULL;
+
+  fg_paged_list_replace_item (list, position, hazard);
+  return hazard;
 }

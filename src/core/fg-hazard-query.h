@@ -10,6 +10,7 @@
 
 #include "fg-actor.h"
 #include "fg-hazard.h"
+#include "fg-paged-list.h"
 #include "fg-store.h"
 
 G_BEGIN_DECLS
@@ -69,6 +70,12 @@ GPtrArray      *fg_hazard_query_fetch    (FgStore             *store,
                                           const FgHazardQuery *query,
                                           guint                offset,
                                           guint                limit,
+                                          GError             **error);
+FgPagedList    *fg_hazard_query_list_new (FgStore             *store,
+                                          FgActor             *actor,
+                                          const FgHazardQuery *query);
+FgHazard       *fg_hazard_query_list_reread (FgPagedList      *list,
+                                          guint                position,
                                           GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FgHazardQuery, fg_hazard_query_free)

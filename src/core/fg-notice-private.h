@@ -5,13 +5,29 @@
  */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "fg-notice.h"
 #include "fg-pdf-private.h"
 
 G_BEGIN_DECLS
 
+/* The columns fg_notice_private_new_from_row() reads, in order, and the
+ * joins that give them. */
+#define NOTICE_COLUMNS \
+  "n.id, n.kind, n.number, n.venue_id, ve.name, vi.name, r.code, n.inspection_id, n.follows_id," \
+  " n.issued_on, n.actor_name, n.deadline, n.digest, n.content, n.voided_at, n.void_reason," \
+  " n.service, n.served_at"
+#define NOTICE_FROM \
+  "notice n JOIN venue ve ON ve.id = n.venue_id JOIN region r ON r.id = ve.region_id" \
+  " JOIN region vi ON vi.id = ve.village_id"
+
 char       *fg_notice_format_date             (const char             *iso);
 char       *fg_notice_settings_to_json        (const FgNoticeSettings *settings);
 const char *fg_notice_private_get_region_code (FgNotice               *self);
+FgNotice   *fg_notice_private_new_from_row    (sqlite3_stmt           *stmt);
+gboolean    fg_notice_private_read_hazard_ids (FgStore                *store,
+                                               FgNotice               *self,
+                                               GError                **error);
 
 G_END_DECLS

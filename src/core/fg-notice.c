@@ -641,14 +641,6 @@ fg_notice_settings_to_json (const FgNoticeSettings *settings)
 
 /* Reading */
 
-#define NOTICE_COLUMNS \
-  "n.id, n.kind, n.number, n.venue_id, ve.name, vi.name, r.code, n.inspection_id, n.follows_id," \
-  " n.issued_on, n.actor_name, n.deadline, n.digest, n.content, n.voided_at, n.void_reason," \
-  " n.service, n.served_at"
-#define NOTICE_FROM \
-  "notice n JOIN venue ve ON ve.id = n.venue_id JOIN region r ON r.id = ve.region_id" \
-  " JOIN region vi ON vi.id = ve.village_id"
-
 static char *
 dup_nullable (sqlite3_stmt *stmt,
               int           column)
@@ -662,8 +654,8 @@ digest_of (const char *text)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 }
 
-static FgNotice *
-notice_from_row (sqlite3_stmt *stmt)
+FgNotice *
+fg_notice_private_new_from_row (sqlite3_stmt *stmt)
 {
   FgNotice *self = g_object_new (FG_TYPE_NOTICE, NULL);
   g_autofree char *computed = NULL;
@@ -703,10 +695,10 @@ notice_from_row (sqlite3_stmt *stmt)
   return self;
 }
 
-static gboolean
-read_hazard_ids (FgStore   *store,
-                 FgNotice  *self,
-                 GError   **error)
+gboolean
+fg_notice_private_read_hazard_ids (FgStore   *store,
+                                   FgNotice  *self,
+                                   GError   **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
@@ -782,7 +774,7 @@ find_notice (FgStore     *store,
                    _("No document “%s” was found."), id_or_number);
       return NULL;
     }
-  self = notice_from_row (stmt);
+  self = fg_notice_private_new_from_row (stmt);
   if (digest == NULL && !g_str_equal (self->id, id_or_number) && sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
@@ -795,7 +787,7 @@ find_notice (FgStore     *store,
     }
   g_clear_pointer (&stmt, fg_stmt_release);
 
-  if (!read_hazard_ids (store, self, error))
+  if (!fg_notice_private_read_hazard_ids (store, self, error))
     {
       g_object_unref (self);
       return NULL;
@@ -885,7 +877,7 @@ fg_notice_list (FgStore     *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       if (fg_actor_covers_code (actor, fg_stmt_text (stmt, 6)))
-        g_ptr_array_add (notices, notice_from_row (stmt));
+        g_ptr_array_add (notices, fg_notice_private_new_from_row (stmt));
     }
   if (rc != SQLITE_DONE)
     {
@@ -895,7 +887,7 @@ fg_notice_list (FgStore     *store,
   g_clear_pointer (&stmt, fg_stmt_release);
 
   for (guint i = 0; i < notices->len; i++)
-    if (!read_hazard_ids (store, g_ptr_array_index (notices, i), error))
+    if (!fg_notice_private_read_hazard_ids (store, g_ptr_array_index (notices, i), error))
       return NULL;
 
   return g_steal_pointer (&notices);

@@ -3,10 +3,10 @@
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The venue list and the hazard ledger read their rows in pages, only when
- * a view asks for them, and keep a few recent pages: a list of a million
+ * A paged list (fg-paged-list.c) reads its rows in pages, only when
+ * a view asks for them, and keeps a few recent pages: a list of a million
  * rows costs one count to open and one page per screenful to scroll. This
- * is the part they share; each says how its rows are read.
+ * is the part that keeps the pages; the list says how its rows are read.
  */
 #include "config.h"
 

@@ -11,9 +11,8 @@
 #include "config.h"
 
 #include "fg-permission-private.h"
-#include "fg-region-private.h"
+#include "fg-query-private.h"
 #include "fg-search-private.h"
-#include "fg-store-private.h"
 #include "fg-venue-private.h"
 #include "fg-venue-query.h"
 
@@ -154,36 +153,13 @@ filter_init (Filter              *filter,
 
   if (region_id != NULL)
     {
-      g_autoptr(GError) local_error = NULL;
-
-      region = fg_region_find (store, region_id, &local_error);
+      if (!fg_query_resolve_region (store, actor, region_id, &region, error))
+        return FALSE;
       if (region == NULL)
         {
-          /* a region removed meanwhile matches nothing; other errors count */
-          if (!g_error_matches (local_error, FG_REGION_ERROR, FG_REGION_ERROR_NOT_FOUND))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
           filter->empty = TRUE;
           return TRUE;
         }
-
-      /* A region above the actor's scope (the township, for a grid worker)
-       * shows what the actor may see of it: its own scope. */
-      if (scope_id != NULL &&
-          !fg_actor_covers_code (actor, fg_region_get_code (region)) &&
-          fg_actor_sees_code (actor, fg_region_get_code (region)))
-        {
-          g_clear_object (&region);
-          region = fg_region_find (store, scope_id, error);
-          if (region == NULL)
-            return FALSE;
-        }
-
-      if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ,
-                                fg_region_get_code (region), fg_region_get_id (region), error))
-        return FALSE;
 
       filter->region_id = g_strdup (fg_region_get_id (region));
       g_string_append_printf (filter->where, " AND %s = ?1",
@@ -240,7 +216,6 @@ fg_venue_query_count (FgStore             *store,
   g_auto(Filter) filter = { 0 };
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (FG_IS_STORE (store), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
@@ -265,15 +240,49 @@ fg_venue_query_count (FgStore             *store,
     return FALSE;
   filter_bind (&filter, stmt);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      fg_store_set_error (store, rc, error);
-      return FALSE;
-    }
+  return fg_query_read_count (store, stmt, n_venues, error);
+}
 
-  *n_venues = (guint) MAX (0, sqlite3_column_int64 (stmt, 0));
-  return TRUE;
+/* The venues of a page, in the query's order or, @reversed, in the
+ * opposite one. */
+static GPtrArray *
+query_fetch (FgStore             *store,
+             FgActor             *actor,
+             const FgVenueQuery  *query,
+             guint                offset,
+             guint                limit,
+             gboolean             reversed,
+             GError             **error)
+{
+  g_auto(Filter) filter = { 0 };
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *order;
+
+  if (!filter_init (&filter, store, actor, query, error))
+    return NULL;
+  if (filter.empty)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* The page is chosen on the indexes alone, then only its rows are read
+   * and joined: skipping to row 500,000 steps through index entries, not
+   * through venues. */
+  order = order_by (query->sort, !query->descending != !reversed);
+  sql = g_strdup_printf ("SELECT " FG_VENUE_COLUMNS " FROM " FG_VENUE_FROM
+                         " WHERE v.seq IN (SELECT v.seq FROM venue v%s WHERE %s"
+                         "                 ORDER BY %s LIMIT ?4 OFFSET ?5)"
+                         " ORDER BY %s",
+                         query->sort == FG_VENUE_SORT_VILLAGE ? " JOIN region rv ON rv.id = v.village_id" : "",
+                         filter.where->str, order, order);
+
+  stmt = fg_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  filter_bind (&filter, stmt);
+  sqlite3_bind_int64 (stmt, 4, limit);
+  sqlite3_bind_int64 (stmt, 5, offset);
+
+  return fg_query_read_rows (store, stmt, (FgRowFunc) fg_venue_new_from_row, error);
 }
 
 /**
@@ -296,47 +305,39 @@ fg_venue_query_fetch (FgStore             *store,
                       guint                limit,
                       GError             **error)
 {
-  g_auto(Filter) filter = { 0 };
-  g_autoptr(GPtrArray) venues = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *order;
-  int rc;
-
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  if (!filter_init (&filter, store, actor, query, error))
-    return NULL;
-  if (filter.empty)
-    return g_steal_pointer (&venues);
+  return query_fetch (store, actor, query, offset, limit, FALSE, error);
+}
 
-  /* The page is chosen on the indexes alone, then only its rows are read
-   * and joined: skipping to row 500,000 steps through index entries, not
-   * through venues. */
-  order = order_by (query->sort, query->descending);
-  sql = g_strdup_printf ("SELECT " FG_VENUE_COLUMNS " FROM " FG_VENUE_FROM
-                         " WHERE v.seq IN (SELECT v.seq FROM venue v%s WHERE %s"
-                         "                 ORDER BY %s LIMIT ?4 OFFSET ?5)"
-                         " ORDER BY %s",
-                         query->sort == FG_VENUE_SORT_VILLAGE ? " JOIN region rv ON rv.id = v.village_id" : "",
-                         filter.where->str, order, order);
+static const FgPagedSource venue_source = {
+  .what = "venues",
+  .item_type = fg_venue_get_type,
+  .query_type = fg_venue_query_get_type,
+  .new_query = (gpointer (*) (void)) fg_venue_query_new,
+  .equal = (FgPagedEqual) fg_venue_query_equal,
+  .count = (FgPagedCount) fg_venue_query_count,
+  .fetch = (FgPagedFetch) query_fetch,
+};
 
-  stmt = fg_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  filter_bind (&filter, stmt);
-  sqlite3_bind_int64 (stmt, 4, limit);
-  sqlite3_bind_int64 (stmt, 5, offset);
+/**
+ * fg_venue_query_list_new:
+ * @store: the store to read from
+ * @actor: who reads: the list holds what its scope covers
+ * @query: (nullable): what to list; %NULL for every venue the actor may
+ *   see, by name
+ *
+ * Returns: (transfer full): a list of #FgVenue that pages the venues of
+ *   @query from the store; change its query with fg_paged_list_set_query()
+ */
+FgPagedList *
+fg_venue_query_list_new (FgStore            *store,
+                         FgActor            *actor,
+                         const FgVenueQuery *query)
+{
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (venues, fg_venue_new_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      fg_store_set_error (store, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&venues);
+  return fg_paged_list_new (&venue_source, store, actor, query);
 }

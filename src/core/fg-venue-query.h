@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "fg-actor.h"
+#include "fg-paged-list.h"
 #include "fg-store.h"
 
 G_BEGIN_DECLS
@@ -54,6 +55,9 @@ GPtrArray     *fg_venue_query_fetch    (FgStore            *store,
                                         guint               offset,
                                         guint               limit,
                                         GError            **error);
+FgPagedList   *fg_venue_query_list_new (FgStore            *store,
+                                        FgActor            *actor,
+                                        const FgVenueQuery *query);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FgVenueQuery, fg_venue_query_free)
 

@@ -186,7 +186,7 @@ test_window_category_and_search (Fixture       *fixture,
   fg_venue_page_set_category (page, category);
   g_assert_cmpuint (g_list_model_get_n_items (venue_list (fixture)), ==, expected);
   g_assert_cmpstr (fg_venue_page_get_venue_list (page) != NULL
-                   ? fg_venue_list_get_query (fg_venue_page_get_venue_list (page))->category : NULL,
+                   ? ((const FgVenueQuery *) fg_paged_list_get_query (fg_venue_page_get_venue_list (page)))->category : NULL,
                    ==, category);
   fg_venue_page_set_category (page, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (venue_list (fixture)), ==, 300);
@@ -221,32 +221,32 @@ test_window_sorts_in_query (Fixture       *fixture,
                             gconstpointer  data)
 {
   FgVenuePage *page = fg_window_get_venue_page (fixture->window);
-  FgVenueList *list = fg_venue_page_get_venue_list (page);
+  FgPagedList *list = fg_venue_page_get_venue_list (page);
   GtkColumnView *view = GTK_COLUMN_VIEW (fg_ui_test_child (page, FG_TYPE_VENUE_PAGE, "column_view"));
   GtkColumnViewColumn *address = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (page), FG_TYPE_VENUE_PAGE, "address_column"));
   GtkColumnViewColumn *status = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (page), FG_TYPE_VENUE_PAGE, "status_column"));
   g_autoptr(FgVenue) first = NULL;
   g_autoptr(FgVenue) last = NULL;
 
-  g_assert_cmpint (fg_venue_list_get_query (list)->sort, ==, FG_VENUE_SORT_NAME);
-  g_assert_false (fg_venue_list_get_query (list)->descending);
+  g_assert_cmpint (((const FgVenueQuery *) fg_paged_list_get_query (list))->sort, ==, FG_VENUE_SORT_NAME);
+  g_assert_false (((const FgVenueQuery *) fg_paged_list_get_query (list))->descending);
 
   /* what a click on a column header does */
   gtk_column_view_sort_by_column (view, address, GTK_SORT_DESCENDING);
-  g_assert_cmpint (fg_venue_list_get_query (list)->sort, ==, FG_VENUE_SORT_ADDRESS);
-  g_assert_true (fg_venue_list_get_query (list)->descending);
+  g_assert_cmpint (((const FgVenueQuery *) fg_paged_list_get_query (list))->sort, ==, FG_VENUE_SORT_ADDRESS);
+  g_assert_true (((const FgVenueQuery *) fg_paged_list_get_query (list))->descending);
 
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
   last = g_list_model_get_item (G_LIST_MODEL (list), 299);
   g_assert_cmpint (g_strcmp0 (fg_venue_get_address (first), fg_venue_get_address (last)), >=, 0);
 
   gtk_column_view_sort_by_column (view, status, GTK_SORT_ASCENDING);
-  g_assert_cmpint (fg_venue_list_get_query (list)->sort, ==, FG_VENUE_SORT_STATUS);
-  g_assert_false (fg_venue_list_get_query (list)->descending);
+  g_assert_cmpint (((const FgVenueQuery *) fg_paged_list_get_query (list))->sort, ==, FG_VENUE_SORT_STATUS);
+  g_assert_false (((const FgVenueQuery *) fg_paged_list_get_query (list))->descending);
 
   /* no column: back to names */
   gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
-  g_assert_cmpint (fg_venue_list_get_query (list)->sort, ==, FG_VENUE_SORT_NAME);
+  g_assert_cmpint (((const FgVenueQuery *) fg_paged_list_get_query (list))->sort, ==, FG_VENUE_SORT_NAME);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 300);
 }
 

@@ -1,0 +1,500 @@
+/* fg-notice-query.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The documents as the Notices page lists them: counted, and read a page
+ * at a time, in SQL, since a county holds tens of thousands. The filters
+ * are fg_notice_list()'s; the region is resolved as the venue list and the
+ * hazard ledger resolve theirs (fg-query.c).
+ *
+ * A batch (every document a filter shows) is rendered in a worker with its
+ * own connection to the database, so that hundreds of notices do not stop
+ * the window.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "fg-notice-private.h"
+#include "fg-notice-query.h"
+#include "fg-permission-private.h"
+#include "fg-query-private.h"
+
+G_DEFINE_BOXED_TYPE (FgNoticeQuery, fg_notice_query, fg_notice_query_copy, fg_notice_query_free)
+
+#define LATEST_FIRST "n.issued_on DESC, n.seq DESC"
+#define EARLIEST_FIRST "n.issued_on, n.seq"
+
+/**
+ * fg_notice_query_new:
+ *
+ * Returns: (transfer full): a query for every document, the latest first
+ */
+FgNoticeQuery *
+fg_notice_query_new (void)
+{
+  return g_new0 (FgNoticeQuery, 1);
+}
+
+FgNoticeQuery *
+fg_notice_query_copy (const FgNoticeQuery *self)
+{
+  FgNoticeQuery *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_new0 (FgNoticeQuery, 1);
+  copy->region_id = g_strdup (self->region_id);
+  copy->venue_id = g_strdup (self->venue_id);
+  copy->day = g_strdup (self->day);
+  copy->open_only = self->open_only;
+  return copy;
+}
+
+void
+fg_notice_query_free (FgNoticeQuery *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->region_id);
+  g_free (self->venue_id);
+  g_free (self->day);
+  g_free (self);
+}
+
+gboolean
+fg_notice_query_equal (const FgNoticeQuery *a,
+                       const FgNoticeQuery *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_strcmp0 (a->region_id, b->region_id) == 0 &&
+         g_strcmp0 (a->venue_id, b->venue_id) == 0 &&
+         g_strcmp0 (a->day, b->day) == 0 &&
+         !a->open_only == !b->open_only;
+}
+
+/* Parameters: ?1 region, ?2 venue, ?3 day, ?4 scope prefix */
+typedef struct
+{
+  GString *where;
+  char *region_id;
+  const char *venue_id;
+  const char *day;
+  char *scope;
+  gboolean empty;  /* the query cannot match anything */
+} Filter;
+
+static void
+filter_clear (Filter *filter)
+{
+  g_string_free (filter->where, TRUE);
+  g_free (filter->region_id);
+  g_free (filter->scope);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Filter, filter_clear)
+
+static gboolean
+filter_init (Filter               *filter,
+             FgStore              *store,
+             FgActor              *actor,
+             const FgNoticeQuery  *query,
+             GError              **error)
+{
+  filter->where = g_string_new ("1");
+
+  if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ, NULL, NULL, error))
+    return FALSE;
+
+  /* the actor's area: the venues whose region's code begins so */
+  filter->scope = fg_actor_dup_scope_prefix (actor);
+  if (filter->scope != NULL)
+    g_string_append (filter->where, " AND substr (r.code, 1, length (?4)) = ?4");
+
+  if (query->region_id != NULL)
+    {
+      g_autoptr(FgRegion) region = NULL;
+
+      if (!fg_query_resolve_region (store, actor, query->region_id, &region, error))
+        return FALSE;
+      if (region == NULL)
+        {
+          filter->empty = TRUE;
+          return TRUE;
+        }
+
+      filter->region_id = g_strdup (fg_region_get_id (region));
+      g_string_append (filter->where,
+                       " AND ?1 IN (ve.region_id, ve.village_id, ve.township_id, ve.county_id, ve.grid_id)");
+    }
+
+  if (query->venue_id != NULL)
+    {
+      filter->venue_id = query->venue_id;
+      g_string_append (filter->where, " AND n.venue_id = ?2");
+    }
+
+  if (query->day != NULL)
+    {
+      filter->day = query->day;
+      g_string_append (filter->where, " AND n.issued_on = ?3");
+    }
+
+  if (query->open_only)
+    g_string_append (filter->where,
+                     " AND n.voided_at IS NULL AND n.kind IN ('correct-now', 'correct-by-deadline')"
+                     " AND EXISTS (SELECT 1 FROM notice_hazard nh JOIN hazard h ON h.id = nh.hazard_id"
+                     "             WHERE nh.notice_id = n.id AND h.state = 'rectifying')");
+
+  return TRUE;
+}
+
+static void
+filter_bind (Filter       *filter,
+             sqlite3_stmt *stmt)
+{
+  if (filter->region_id != NULL)
+    sqlite3_bind_text (stmt, 1, filter->region_id, -1, SQLITE_STATIC);
+  if (filter->venue_id != NULL)
+    sqlite3_bind_text (stmt, 2, filter->venue_id, -1, SQLITE_STATIC);
+  if (filter->day != NULL)
+    sqlite3_bind_text (stmt, 3, filter->day, -1, SQLITE_STATIC);
+  if (filter->scope != NULL)
+    sqlite3_bind_text (stmt, 4, filter->scope, -1, SQLITE_STATIC);
+}
+
+/**
+ * fg_notice_query_count:
+ * @store: the store
+ * @actor: who asks: only documents in its scope count
+ * @query: what to count
+ * @n_notices: (out): the number of documents that match
+ * @error: return location for an error
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_notice_query_count (FgStore              *store,
+                       FgActor              *actor,
+                       const FgNoticeQuery  *query,
+                       guint                *n_notices,
+                       GError              **error)
+{
+  g_auto(Filter) filter = { 0 };
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (n_notices != NULL, FALSE);
+
+  *n_notices = 0;
+
+  if (!filter_init (&filter, store, actor, query, error))
+    return FALSE;
+  if (filter.empty)
+    return TRUE;
+
+  sql = g_strdup_printf ("SELECT count(*) FROM " NOTICE_FROM " WHERE %s", filter.where->str);
+  stmt = fg_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  filter_bind (&filter, stmt);
+
+  return fg_query_read_count (store, stmt, n_notices, error);
+}
+
+/* The documents of a page, the latest first or, @reversed, the earliest
+ * first, each with its hazards. */
+static GPtrArray *
+query_fetch (FgStore              *store,
+             FgActor              *actor,
+             const FgNoticeQuery  *query,
+             guint                 offset,
+             guint                 limit,
+             gboolean              reversed,
+             GError              **error)
+{
+  g_auto(Filter) filter = { 0 };
+  g_autoptr(GPtrArray) notices = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *order = reversed ? EARLIEST_FIRST : LATEST_FIRST;
+
+  if (!filter_init (&filter, store, actor, query, error))
+    return NULL;
+  if (filter.empty)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* The page is chosen on the small columns, then only its rows are read
+   * with the content each document froze. */
+  sql = g_strdup_printf ("SELECT " NOTICE_COLUMNS " FROM " NOTICE_FROM
+                         " WHERE n.seq IN (SELECT n.seq FROM " NOTICE_FROM " WHERE %s"
+                         "                 ORDER BY %s LIMIT ?5 OFFSET ?6)"
+                         " ORDER BY %s",
+                         filter.where->str, order, order);
+  stmt = fg_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  filter_bind (&filter, stmt);
+  sqlite3_bind_int64 (stmt, 5, limit);
+  sqlite3_bind_int64 (stmt, 6, offset);
+
+  notices = fg_query_read_rows (store, stmt, (FgRowFunc) fg_notice_private_new_from_row, error);
+  if (notices == NULL)
+    return NULL;
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  for (guint i = 0; i < notices->len; i++)
+    if (!fg_notice_private_read_hazard_ids (store, g_ptr_array_index (notices, i), error))
+      return NULL;
+
+  return g_steal_pointer (&notices);
+}
+
+/**
+ * fg_notice_query_fetch:
+ * @store: the store
+ * @actor: who asks: only documents in its scope come back
+ * @query: what to fetch
+ * @offset: how many matching documents to skip
+ * @limit: how many to return at most
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type FgNotice): the documents, the
+ *   latest issued first, each with its hazards, or %NULL with @error set
+ */
+GPtrArray *
+fg_notice_query_fetch (FgStore              *store,
+                       FgActor              *actor,
+                       const FgNoticeQuery  *query,
+                       guint                 offset,
+                       guint                 limit,
+                       GError              **error)
+{
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  return query_fetch (store, actor, query, offset, limit, FALSE, error);
+}
+
+/**
+ * fg_notice_query_find:
+ * @store: the store
+ * @actor: who asks
+ * @query: the documents listed
+ * @notice_id: a document's id
+ * @position: (out): where @query lists it
+ * @error: return location for an error
+ *
+ * Finds a document's place in a list without reading the documents before
+ * it: those issued later, or on the same day and recorded after it.
+ *
+ * Returns: %TRUE with @position set when @query lists the document;
+ *   %FALSE when it does not, or with @error set when it cannot tell
+ */
+gboolean
+fg_notice_query_find (FgStore              *store,
+                      FgActor              *actor,
+                      const FgNoticeQuery  *query,
+                      const char           *notice_id,
+                      guint                *position,
+                      GError              **error)
+{
+  g_auto(Filter) filter = { 0 };
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (notice_id != NULL, FALSE);
+  g_return_val_if_fail (position != NULL, FALSE);
+
+  if (!filter_init (&filter, store, actor, query, error))
+    return FALSE;
+  if (filter.empty)
+    return FALSE;
+
+  sql = g_strdup_printf ("WITH listed AS (SELECT n.id, n.issued_on, n.seq FROM " NOTICE_FROM " WHERE %s)"
+                         " SELECT (SELECT count(*) FROM listed, listed target"
+                         "         WHERE target.id = ?5"
+                         "           AND (listed.issued_on > target.issued_on"
+                         "                OR (listed.issued_on = target.issued_on AND listed.seq > target.seq))),"
+                         "        EXISTS (SELECT 1 FROM listed WHERE id = ?5)",
+                         filter.where->str);
+  stmt = fg_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  filter_bind (&filter, stmt);
+  sqlite3_bind_text (stmt, 5, notice_id, -1, SQLITE_STATIC);
+
+  if (!fg_query_read_count (store, stmt, position, error))
+    return FALSE;
+
+  return sqlite3_column_int (stmt, 1) != 0;
+}
+
+static const FgPagedSource notice_source = {
+  .what = "documents",
+  .item_type = fg_notice_get_type,
+  .query_type = fg_notice_query_get_type,
+  .new_query = (gpointer (*) (void)) fg_notice_query_new,
+  .equal = (FgPagedEqual) fg_notice_query_equal,
+  .count = (FgPagedCount) fg_notice_query_count,
+  .fetch = (FgPagedFetch) query_fetch,
+};
+
+/**
+ * fg_notice_query_list_new:
+ * @store: the store to read from
+ * @actor: who reads: the list holds what its scope covers
+ * @query: (nullable): what to list; %NULL for every document the actor may
+ *   see, the latest first
+ *
+ * Returns: (transfer full): a list of #FgNotice that pages the documents
+ *   of @query from the store; change its query with
+ *   fg_paged_list_set_query()
+ */
+FgPagedList *
+fg_notice_query_list_new (FgStore             *store,
+                          FgActor             *actor,
+                          const FgNoticeQuery *query)
+{
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  return fg_paged_list_new (&notice_source, store, actor, query);
+}
+
+/* Batches */
+
+typedef struct
+{
+  char *db_path;
+  FgActor *actor;
+  FgNoticeQuery *query;
+} Batch;
+
+static void
+batch_free (Batch *batch)
+{
+  g_free (batch->db_path);
+  fg_actor_unref (batch->actor);
+  fg_notice_query_free (batch->query);
+  g_free (batch);
+}
+
+static void
+render_batch (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Batch *batch = task_data;
+  g_autoptr(FgStore) store = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) notices = g_ptr_array_new ();
+  GError *error = NULL;
+  GBytes *pdf;
+
+  store = fg_store_open (batch->db_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* in the order they were issued */
+  listed = query_fetch (store, batch->actor, batch->query, 0, G_MAXUINT, TRUE, &error);
+  if (listed == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint i = 0; i < listed->len; i++)
+    if (!fg_notice_get_voided (g_ptr_array_index (listed, i)))
+      g_ptr_array_add (notices, g_ptr_array_index (listed, i));
+
+  if (notices->len == 0)
+    {
+      g_task_return_new_error (task, FG_NOTICE_ERROR, FG_NOTICE_ERROR_VOID,
+                               _("Every document shown is void: there is nothing to print."));
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  pdf = fg_notice_render (store, batch->actor, notices, &error);
+  if (pdf == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pdf, (GDestroyNotify) g_bytes_unref);
+}
+
+/**
+ * fg_notice_render_batch_async:
+ * @store: the store; the worker opens its own connection to its file
+ * @actor: who prints
+ * @query: the documents to print (copied): every one it lists that is
+ *   not void, in the order they were issued
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in the caller's main context when the PDF is made
+ * @user_data: for @callback
+ *
+ * Renders a batch (the open notices of a village, the documents of a day)
+ * as one PDF in a worker thread.
+ */
+void
+fg_notice_render_batch_async (FgStore             *store,
+                              FgActor             *actor,
+                              const FgNoticeQuery *query,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Batch *batch;
+
+  g_return_if_fail (FG_IS_STORE (store));
+  g_return_if_fail (actor != NULL);
+  g_return_if_fail (query != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  batch = g_new0 (Batch, 1);
+  batch->db_path = g_strdup (fg_store_get_path (store));
+  batch->actor = fg_actor_ref (actor);
+  batch->query = fg_notice_query_copy (query);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fg_notice_render_batch_async);
+  g_task_set_task_data (task, batch, (GDestroyNotify) batch_free);
+  g_task_run_in_thread (task, render_batch);
+}
+
+/**
+ * fg_notice_render_batch_finish:
+ * @store: the store the batch was started on
+ * @result: the result given to the callback
+ * @error: return location for an error: %FG_NOTICE_ERROR_VOID when every
+ *   document listed is void, %G_IO_ERROR_CANCELLED, or what rendering met
+ *
+ * Returns: (transfer full): the PDF, or %NULL with @error set
+ */
+GBytes *
+fg_notice_render_batch_finish (FgStore       *store,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
