@@ -27,7 +27,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(FgActor) installer = fg_actor_new_local ();
 
   fg_test_dir_init (&f->dir);
-  f->store = fg_store_open (f->dir.db_path, &error);
+  f->store = fg_office_open (f->dir.db_path, &error);
   g_assert_no_error (error);
   fg_demo_populate (f->store, installer, FG_DEMO_DEFAULT_VENUES, NULL, NULL, &error);
   g_assert_no_error (error);
