@@ -14,4 +14,22 @@ char       *fg_notice_format_date             (const char             *iso);
 char       *fg_notice_settings_to_json        (const FgNoticeSettings *settings);
 const char *fg_notice_private_get_region_code (FgNotice               *self);
 
+/* Numbering: fg-notice-number.c */
+char       *fg_notice_number_allocate         (FgStore                *store,
+                                               const FgNoticeSettings *settings,
+                                               const char             *township_id,
+                                               FgNoticeKind            kind,
+                                               int                     year,
+                                               int                    *seq,
+                                               GError                **error);
+char       *fg_notice_number_format           (const char             *issuer_short,
+                                               const char             *code,
+                                               int                     year,
+                                               int                     seq);
+char       *fg_notice_number_normalize        (const char             *text);
+gboolean    fg_notice_number_check_part       (const char             *text,
+                                               guint                   max_length,
+                                               const char             *what,
+                                               GError                **error);
+
 G_END_DECLS

@@ -3,13 +3,12 @@
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A document is issued in one transaction: its number is allocated (one
- * more than the highest of its township, kind and year, so that numbers
- * are neither reused nor skipped, and a voided document keeps its own),
- * what it says is frozen as a GVariant with its SHA-256, and the hazards
- * it orders corrected get their "notice issued" events. Rendering reads
- * only the frozen content, so a reprint says exactly what the original
- * said, whatever has changed in the registry since.
+ * A document is issued in one transaction: its number is allocated (the
+ * rule is in fg-notice-number.c), what it says is frozen as a GVariant
+ * with its SHA-256, and the hazards it orders corrected get their "notice
+ * issued" events. Rendering reads only the frozen content, so a reprint
+ * says exactly what the original said, whatever has changed in the
+ * registry since.
  *
  * Documents are official Chinese documents whatever the language of the
  * interface: their content is built from the Chinese texts.
@@ -500,56 +499,6 @@ fg_notice_settings_free (FgNoticeSettings *settings)
   g_free (settings);
 }
 
-/* The brackets a typed number may have around its year (see
- * normalize_number()): in a name or a code they would make numbers that
- * cannot be found again. */
-static gboolean
-is_number_bracket (gunichar c)
-{
-  switch (c)
-    {
-    case '[': case ']': case '(': case ')':
-    case 0x3014: case 0x3015:   /* 〔 〕 */
-    case 0xFF08: case 0xFF09:   /* （ ） */
-    case 0x3010: case 0x3011:   /* 【 】 */
-    case 0xFF3B: case 0xFF3D:   /* ［ ］ */
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
-check_setting_text (const char  *text,
-                    guint        max_length,
-                    const char  *what,
-                    GError     **error)
-{
-  const char *p;
-
-  if (text == NULL || !g_utf8_validate (text, -1, NULL) || *text == '\0' ||
-      g_utf8_strlen (text, -1) > max_length)
-    {
-      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                   _("The %s must have 1 to %u characters."), what, max_length);
-      return FALSE;
-    }
-  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || g_unichar_isdigit (c) || c == '/' ||
-          is_number_bracket (c))
-        {
-          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                       _("The %s may not contain spaces, digits, slashes or brackets."), what);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
 /**
  * fg_notice_settings_save:
  * @actor: an administrator
@@ -583,10 +532,10 @@ fg_notice_settings_save (FgStore                 *store,
                    _("The issuer’s name must have 2 to 40 characters."));
       return FALSE;
     }
-  if (!check_setting_text (settings->issuer_short, 10, _("issuer’s short name"), error))
+  if (!fg_notice_number_check_part (settings->issuer_short, 10, _("issuer’s short name"), error))
     return FALSE;
   for (guint i = 0; i < FG_NOTICE_N_KINDS; i++)
-    if (!check_setting_text (settings->codes[i], 6, _("document code"), error))
+    if (!fg_notice_number_check_part (settings->codes[i], 6, _("document code"), error))
       return FALSE;
   if (settings->font != NULL && *settings->font != '\0')
     {
@@ -731,28 +680,6 @@ read_hazard_ids (FgStore   *store,
   return TRUE;
 }
 
-/* The number as people type it: any kind of bracket around the year. */
-static char *
-normalize_number (const char *text)
-{
-  g_autoptr(GString) number = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        continue;
-      if (c == '[' || c == '(' || c == 0xFF08 /* （ */ || c == 0x3010 /* 【 */ || c == 0xFF3B /* ［ */)
-        c = 0x3014;  /* 〔 */
-      else if (c == ']' || c == ')' || c == 0xFF09 || c == 0x3011 || c == 0xFF3D)
-        c = 0x3015;  /* 〕 */
-      g_string_append_unichar (number, c);
-    }
-
-  return g_string_free (g_steal_pointer (&number), FALSE);
-}
-
 /* A document by id or number. A county office holds every township's
  * documents, and two townships may print the same number: the check code
  * (@digest, a prefix of the SHA-256) tells theirs apart, and without it
@@ -764,7 +691,7 @@ find_notice (FgStore     *store,
              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *number = normalize_number (id_or_number);
+  g_autofree char *number = fg_notice_number_normalize (id_or_number);
   FgNotice *self;
 
   stmt = fg_store_prepare (store,
@@ -1207,15 +1134,6 @@ venue_place (FgStore     *store,
   return TRUE;
 }
 
-static char *
-format_number (FgNoticeSettings *settings,
-               FgNoticeKind      kind,
-               int               year,
-               int               seq)
-{
-  return g_strdup_printf ("%s%s字〔%d〕第%04d号", settings->issuer_short, settings->codes[kind], year, seq);
-}
-
 static GPtrArray *
 load_hazards (FgStore             *store,
               FgActor             *actor,
@@ -1439,25 +1357,11 @@ fg_notice_issue (FgStore                *store,
         }
     }
 
-  /* the next number of this township, kind and year: inside the write
-   * transaction, so two connections can never take the same one */
-  stmt = fg_store_prepare (store,
-                           "SELECT coalesce (max (number_seq), 0) + 1 FROM notice"
-                           " WHERE township_id = ?1 AND kind = ?2 AND year = ?3",
-                           error);
-  if (stmt == NULL)
+  /* the numbering rule is at fg_notice_number_allocate () */
+  number = fg_notice_number_allocate (store, settings, township_id, request->kind, g_date_get_year (today),
+                                      &seq, error);
+  if (number == NULL)
     goto failed;
-  sqlite3_bind_text (stmt, 1, township_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, kind_ids[request->kind], -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, g_date_get_year (today));
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      fg_store_set_error (store, sqlite3_errcode (fg_store_get_db (store)), error);
-      goto failed;
-    }
-  seq = sqlite3_column_int (stmt, 0);
-  g_clear_pointer (&stmt, fg_stmt_release);
-  number = format_number (settings, request->kind, g_date_get_year (today), seq);
 
   /* what it says, frozen */
   g_variant_dict_init (&dict, NULL);
@@ -1961,7 +1865,7 @@ fg_notice_verify (FgStore     *store,
       return FG_NOTICE_UNKNOWN;
     }
 
-  normalized = normalize_number (number);
+  normalized = fg_notice_number_normalize (number);
   found = find_notice (store, normalized, digest != NULL ? digest : "", &local_error);
   if (found == NULL || !g_str_equal (normalized, found->number))
     {
