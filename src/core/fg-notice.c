@@ -1162,6 +1162,419 @@ load_hazards (FgStore             *store,
   return g_steal_pointer (&hazards);
 }
 
+/* A document being issued: what its request names, once checked, and
+ * what is made of it inside the write transaction. */
+typedef struct
+{
+  FgNoticeKind kind;
+  GDate *today;
+  char *issued_on;
+  char *deadline;               /* an order's: the request's, or the day of issue */
+  FgInspection *inspection;     /* an inspection record's */
+  GPtrArray *hazards;           /* an order's, or those of the notice re-inspected */
+  FgNotice *follows;            /* the notice a re-inspection opinion follows */
+  FgVenue *venue;
+  FgNoticeSettings *settings;
+  char *township_id;            /* the issuer, whose series the number is of */
+  char *region_code;            /* the venue's grid or village, for the scope */
+  int seq;
+  char *number;
+  char *content;                /* what it says, frozen and printed */
+  char *digest;
+  char *id;
+} Draft;
+
+static void
+draft_clear (Draft *draft)
+{
+  g_clear_pointer (&draft->today, g_date_free);
+  g_clear_pointer (&draft->issued_on, g_free);
+  g_clear_pointer (&draft->deadline, g_free);
+  g_clear_object (&draft->inspection);
+  g_clear_pointer (&draft->hazards, g_ptr_array_unref);
+  g_clear_object (&draft->follows);
+  g_clear_object (&draft->venue);
+  g_clear_pointer (&draft->settings, fg_notice_settings_free);
+  g_clear_pointer (&draft->township_id, g_free);
+  g_clear_pointer (&draft->region_code, g_free);
+  g_clear_pointer (&draft->number, g_free);
+  g_clear_pointer (&draft->content, g_free);
+  g_clear_pointer (&draft->digest, g_free);
+  g_clear_pointer (&draft->id, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Draft, draft_clear)
+
+static gboolean
+check_notice_allowed (FgHazard  *hazard,
+                      GError   **error)
+{
+  if (fg_hazard_event_allowed (fg_hazard_get_state (hazard), FG_HAZARD_EVENT_NOTICE_ISSUED))
+    return TRUE;
+
+  g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED,
+               _("No notice can be issued for “%s” now: the hazard is “%s”."),
+               fg_hazard_get_item_text (hazard),
+               fg_hazard_state_get_label (fg_hazard_get_state (hazard)));
+  return FALSE;
+}
+
+/* An inspection record is of one inspection. */
+static gboolean
+gather_record (FgStore                *store,
+               FgActor                *actor,
+               const FgNoticeRequest  *request,
+               Draft                  *draft,
+               const char            **venue_id,
+               GError                **error)
+{
+  if (request->inspection_id == NULL)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("Say which inspection the record is of."));
+      return FALSE;
+    }
+  draft->inspection = fg_inspection_load (store, actor, request->inspection_id, error);
+  if (draft->inspection == NULL)
+    return FALSE;
+  *venue_id = fg_inspection_get_venue_id (draft->inspection);
+  return TRUE;
+}
+
+/* An order to correct by a deadline needs one after the day of issue;
+ * one to correct at once is due the day it is issued. */
+static gboolean
+gather_deadline (const FgNoticeRequest  *request,
+                 Draft                  *draft,
+                 GError                **error)
+{
+  g_autoptr(GDate) date = NULL;
+  g_autoptr(GError) date_error = NULL;
+
+  if (request->kind == FG_NOTICE_KIND_CORRECT_NOW)
+    {
+      draft->deadline = g_strdup (draft->issued_on);
+      return TRUE;
+    }
+
+  if (request->deadline == NULL)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("Give the deadline for the correction."));
+      return FALSE;
+    }
+  date = fg_calendar_parse_date (request->deadline, &date_error);
+  if (date == NULL)
+    {
+      g_set_error_literal (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID, date_error->message);
+      return FALSE;
+    }
+  if (g_date_compare (date, draft->today) <= 0)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("The deadline %s must come after the day of issue (%s)."),
+                   request->deadline, draft->issued_on);
+      return FALSE;
+    }
+  draft->deadline = g_strdup (request->deadline);
+  return TRUE;
+}
+
+/* An order to correct names hazards of one venue that may get a notice now. */
+static gboolean
+gather_order (FgStore                *store,
+              FgActor                *actor,
+              const FgNoticeRequest  *request,
+              Draft                  *draft,
+              const char            **venue_id,
+              GError                **error)
+{
+  if (request->hazard_ids == NULL || request->hazard_ids[0] == NULL)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("Choose the hazards the notice orders corrected."));
+      return FALSE;
+    }
+  draft->hazards = load_hazards (store, actor, request->hazard_ids, error);
+  if (draft->hazards == NULL)
+    return FALSE;
+  *venue_id = fg_hazard_get_venue_id (g_ptr_array_index (draft->hazards, 0));
+  for (guint i = 0; i < draft->hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (draft->hazards, i);
+
+      if (!g_str_equal (fg_hazard_get_venue_id (hazard), *venue_id))
+        {
+          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                       _("A notice goes to one venue: the hazards chosen are at different venues."));
+          return FALSE;
+        }
+      if (!check_notice_allowed (hazard, error))
+        return FALSE;
+    }
+
+  return gather_deadline (request, draft, error);
+}
+
+/* A re-inspection opinion follows a notice, and is about its hazards. */
+static gboolean
+gather_reinspection (FgStore                *store,
+                     FgActor                *actor,
+                     const FgNoticeRequest  *request,
+                     Draft                  *draft,
+                     const char            **venue_id,
+                     GError                **error)
+{
+  if (request->follows_id == NULL)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("Say which notice was re-inspected."));
+      return FALSE;
+    }
+  draft->follows = fg_notice_load (store, actor, request->follows_id, error);
+  if (draft->follows == NULL)
+    return FALSE;
+  draft->hazards = load_hazards (store, actor, (const char * const *) draft->follows->hazard_ids, error);
+  if (draft->hazards == NULL)
+    return FALSE;
+  *venue_id = draft->follows->venue_id;
+  return TRUE;
+}
+
+/* What the request names, read and checked, and whether the actor may
+ * issue for that venue. Nothing is written yet. */
+static gboolean
+gather_request (FgStore                *store,
+                FgActor                *actor,
+                const FgNoticeRequest  *request,
+                Draft                  *draft,
+                GError                **error)
+{
+  const char *venue_id = NULL;
+  gboolean gathered = FALSE;
+
+  /* a role that may not issue at all is refused (and the refusal logged)
+   * before anything is read; the scope is checked once the venue is known */
+  if (!fg_actor_can (actor, FG_ACTION_NOTICE_ISSUE))
+    {
+      if (!fg_permission_check (store, actor, FG_ACTION_NOTICE_ISSUE, NULL, NULL, error))
+        return FALSE;
+    }
+
+  draft->kind = request->kind;
+  draft->today = request->today != NULL ? g_date_copy (request->today) : fg_store_today (store);
+  draft->issued_on = fg_calendar_format_date (draft->today);
+
+  switch (request->kind)
+    {
+    case FG_NOTICE_KIND_INSPECTION_RECORD:
+      gathered = gather_record (store, actor, request, draft, &venue_id, error);
+      break;
+
+    case FG_NOTICE_KIND_CORRECT_NOW:
+    case FG_NOTICE_KIND_CORRECT_BY_DEADLINE:
+      gathered = gather_order (store, actor, request, draft, &venue_id, error);
+      break;
+
+    case FG_NOTICE_KIND_REINSPECTION:
+      gathered = gather_reinspection (store, actor, request, draft, &venue_id, error);
+      break;
+
+    case FG_NOTICE_N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+  if (!gathered)
+    return FALSE;
+
+  draft->venue = fg_venue_load (store, actor, venue_id, error);
+  if (draft->venue == NULL)
+    return FALSE;
+  draft->settings = fg_notice_settings_load (store, error);
+  if (draft->settings == NULL)
+    return FALSE;
+
+  return venue_place (store, venue_id, &draft->township_id, &draft->region_code, error) &&
+         fg_permission_check (store, actor, FG_ACTION_NOTICE_ISSUE, draft->region_code, venue_id, error);
+}
+
+/* The hazards' states again, inside the write transaction: another
+ * window or program may have issued their notice meanwhile. */
+static gboolean
+recheck_hazards (FgStore  *store,
+                 FgActor  *actor,
+                 Draft    *draft,
+                 GError  **error)
+{
+  if (draft->kind == FG_NOTICE_KIND_REINSPECTION)
+    return TRUE;
+
+  for (guint i = 0; draft->hazards != NULL && i < draft->hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (draft->hazards, i);
+      g_autoptr(FgHazard) now_hazard = fg_hazard_load (store, actor, fg_hazard_get_id (hazard), error);
+
+      if (now_hazard == NULL || !check_notice_allowed (now_hazard, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The content of an order to correct: its problems, who found them and
+ * when, and the deadline. */
+static gboolean
+build_order (FgStore       *store,
+             FgActor       *actor,
+             Draft         *draft,
+             GVariantDict  *dict,
+             GError       **error)
+{
+  g_autofree char *inspected_on = NULL;
+  g_autofree char *inspectors = NULL;
+  GVariant *problems;
+
+  problems = problems_of (store, actor, draft->hazards, &inspected_on, &inspectors, error);
+  if (problems == NULL)
+    return FALSE;
+  g_variant_dict_insert_value (dict, "problems", problems);
+  g_variant_dict_insert_value (dict, "inspected-on", str (inspected_on));
+  g_variant_dict_insert_value (dict, "inspectors", str (inspectors));
+  g_variant_dict_insert_value (dict, "deadline", str (draft->deadline));
+  return TRUE;
+}
+
+/* What the document says, frozen as printed text with its SHA-256;
+ * once it is numbered, since the number is part of it. */
+static gboolean
+freeze_content (FgStore  *store,
+                FgActor  *actor,
+                Draft    *draft,
+                GError  **error)
+{
+  g_autoptr(GVariant) content = NULL;
+  GVariantDict dict;
+  gboolean built = FALSE;
+
+  g_variant_dict_init (&dict, NULL);
+  add_common (&dict, draft->settings, draft->kind, draft->number, draft->issued_on, draft->venue);
+  switch (draft->kind)
+    {
+    case FG_NOTICE_KIND_INSPECTION_RECORD:
+      built = build_record (store, actor, draft->inspection, &dict, error);
+      break;
+
+    case FG_NOTICE_KIND_CORRECT_NOW:
+    case FG_NOTICE_KIND_CORRECT_BY_DEADLINE:
+      built = build_order (store, actor, draft, &dict, error);
+      break;
+
+    case FG_NOTICE_KIND_REINSPECTION:
+      built = build_reinspection (store, actor, draft->follows, draft->hazards, &dict, error);
+      break;
+
+    case FG_NOTICE_N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+  if (!built)
+    {
+      g_variant_dict_clear (&dict);
+      return FALSE;
+    }
+
+  content = g_variant_ref_sink (g_variant_dict_end (&dict));
+  draft->content = g_variant_print (content, TRUE);
+  draft->digest = digest_of (draft->content);
+  return TRUE;
+}
+
+/* The document's row, under a new id. */
+static gboolean
+store_notice (FgStore  *store,
+              FgActor  *actor,
+              Draft    *draft,
+              GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *stamp = NULL;
+
+  draft->id = fg_uuid_new ();
+  now = fg_store_now_iso8601 (store);
+  stamp = fg_store_next_stamp (store);
+  stmt = fg_store_prepare (store,
+                           "INSERT INTO notice (id, kind, township_id, year, number_seq, number, venue_id,"
+                           "  inspection_id, follows_id, issued_on, issued_at, actor, actor_name, deadline,"
+                           "  content, digest, origin_node, stamp)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, draft->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, kind_ids[draft->kind], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, draft->township_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, g_date_get_year (draft->today));
+  sqlite3_bind_int (stmt, 5, draft->seq);
+  sqlite3_bind_text (stmt, 6, draft->number, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, fg_venue_get_id (draft->venue), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, draft->inspection != NULL ? fg_inspection_get_id (draft->inspection) : NULL,
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, draft->follows != NULL ? draft->follows->id : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, draft->issued_on, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, fg_actor_get_login (actor), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 13, fg_actor_get_display_name (actor), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, draft->deadline, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 15, draft->content, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 16, draft->digest, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 17, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 18, stamp, -1, SQLITE_STATIC);
+  return fg_store_step_done (store, stmt, error);
+}
+
+/* The hazards the document is about, in their order, and for an
+ * order to correct each one's "notice issued" event with the deadline. */
+static gboolean
+store_hazard_events (FgStore  *store,
+                     FgActor  *actor,
+                     Draft    *draft,
+                     GError  **error)
+{
+  gboolean is_order = draft->kind == FG_NOTICE_KIND_CORRECT_NOW ||
+                      draft->kind == FG_NOTICE_KIND_CORRECT_BY_DEADLINE;
+
+  for (guint i = 0; draft->hazards != NULL && i < draft->hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (draft->hazards, i);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      const FgHazardEventDetails details = {
+        .note = draft->number,
+        .deadline = draft->deadline,
+        .notice_id = draft->id,
+      };
+
+      stmt = fg_store_prepare (store,
+                               "INSERT INTO notice_hazard (notice_id, hazard_id, position) VALUES (?1, ?2, ?3)",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, draft->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, fg_hazard_get_id (hazard), -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, (int) i);
+      if (!fg_store_step_done (store, stmt, error))
+        return FALSE;
+      g_clear_pointer (&stmt, fg_stmt_release);
+
+      if (is_order &&
+          !fg_hazard_append_event (store, actor, fg_hazard_get_id (hazard),
+                                   FG_HAZARD_EVENT_NOTICE_ISSUED, &details, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * fg_notice_issue:
  * @store: the store
@@ -1183,303 +1596,35 @@ fg_notice_issue (FgStore                *store,
                  const FgNoticeRequest  *request,
                  GError                **error)
 {
-  g_autoptr(FgNoticeSettings) settings = NULL;
-  g_autoptr(GPtrArray) hazards = NULL;
-  g_autoptr(FgInspection) inspection = NULL;
-  g_autoptr(FgNotice) follows = NULL;
-  g_autoptr(FgVenue) venue = NULL;
-  g_autoptr(GDate) today = NULL;
-  g_autoptr(GVariant) content = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *issued_on = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *number = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *digest = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *stamp = NULL;
+  g_auto(Draft) draft = { 0, };
   g_autofree char *after = NULL;
-  g_autofree char *inspected_on = NULL;
-  g_autofree char *inspectors = NULL;
-  g_autofree char *township_id = NULL;
-  g_autofree char *region_code = NULL;
-  const char *venue_id = NULL;
-  const char *deadline = NULL;
-  GVariantDict dict;
-  int seq;
 
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
   g_return_val_if_fail (request != NULL && request->kind < FG_NOTICE_N_KINDS, NULL);
 
-  /* a role that may not issue at all is refused (and the refusal logged)
-   * before anything is read; the scope is checked once the venue is known */
-  if (!fg_actor_can (actor, FG_ACTION_NOTICE_ISSUE))
-    {
-      if (!fg_permission_check (store, actor, FG_ACTION_NOTICE_ISSUE, NULL, NULL, error))
-        return NULL;
-    }
-
-  if (request->today != NULL)
-    today = g_date_copy (request->today);
-  else
-    today = fg_store_today (store);
-  issued_on = fg_calendar_format_date (today);
-
-  /* what the document is about */
-  switch (request->kind)
-    {
-    case FG_NOTICE_KIND_INSPECTION_RECORD:
-      if (request->inspection_id == NULL)
-        {
-          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                       _("Say which inspection the record is of."));
-          return NULL;
-        }
-      inspection = fg_inspection_load (store, actor, request->inspection_id, error);
-      if (inspection == NULL)
-        return NULL;
-      venue_id = fg_inspection_get_venue_id (inspection);
-      break;
-
-    case FG_NOTICE_KIND_CORRECT_NOW:
-    case FG_NOTICE_KIND_CORRECT_BY_DEADLINE:
-      if (request->hazard_ids == NULL || request->hazard_ids[0] == NULL)
-        {
-          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                       _("Choose the hazards the notice orders corrected."));
-          return NULL;
-        }
-      hazards = load_hazards (store, actor, request->hazard_ids, error);
-      if (hazards == NULL)
-        return NULL;
-      venue_id = fg_hazard_get_venue_id (g_ptr_array_index (hazards, 0));
-      for (guint i = 0; i < hazards->len; i++)
-        {
-          FgHazard *hazard = g_ptr_array_index (hazards, i);
-
-          if (!g_str_equal (fg_hazard_get_venue_id (hazard), venue_id))
-            {
-              g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                           _("A notice goes to one venue: the hazards chosen are at different venues."));
-              return NULL;
-            }
-          if (!fg_hazard_event_allowed (fg_hazard_get_state (hazard), FG_HAZARD_EVENT_NOTICE_ISSUED))
-            {
-              g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED,
-                           _("No notice can be issued for “%s” now: the hazard is “%s”."),
-                           fg_hazard_get_item_text (hazard),
-                           fg_hazard_state_get_label (fg_hazard_get_state (hazard)));
-              return NULL;
-            }
-        }
-
-      if (request->kind == FG_NOTICE_KIND_CORRECT_NOW)
-        deadline = issued_on;
-      else
-        {
-          g_autoptr(GDate) date = NULL;
-          g_autoptr(GError) date_error = NULL;
-
-          deadline = request->deadline;
-          if (deadline == NULL)
-            {
-              g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                           _("Give the deadline for the correction."));
-              return NULL;
-            }
-          date = fg_calendar_parse_date (deadline, &date_error);
-          if (date == NULL)
-            {
-              g_set_error_literal (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID, date_error->message);
-              return NULL;
-            }
-          if (g_date_compare (date, today) <= 0)
-            {
-              g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                           _("The deadline %s must come after the day of issue (%s)."), deadline, issued_on);
-              return NULL;
-            }
-        }
-      break;
-
-    case FG_NOTICE_KIND_REINSPECTION:
-      if (request->follows_id == NULL)
-        {
-          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                       _("Say which notice was re-inspected."));
-          return NULL;
-        }
-      follows = fg_notice_load (store, actor, request->follows_id, error);
-      if (follows == NULL)
-        return NULL;
-      hazards = load_hazards (store, actor, (const char * const *) follows->hazard_ids, error);
-      if (hazards == NULL)
-        return NULL;
-      venue_id = follows->venue_id;
-      break;
-
-    case FG_NOTICE_N_KINDS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  venue = fg_venue_load (store, actor, venue_id, error);
-  if (venue == NULL)
-    return NULL;
-  settings = fg_notice_settings_load (store, error);
-  if (settings == NULL)
-    return NULL;
-
-  if (!venue_place (store, venue_id, &township_id, &region_code, error) ||
-      !fg_permission_check (store, actor, FG_ACTION_NOTICE_ISSUE, region_code, venue_id, error))
+  if (!gather_request (store, actor, request, &draft, error))
     return NULL;
 
   if (!fg_store_begin (store, error))
     return NULL;
-
-  /* the hazards' states again, inside the write transaction: another
-   * window or program may have issued their notice meanwhile */
-  for (guint i = 0; hazards != NULL && request->kind != FG_NOTICE_KIND_REINSPECTION && i < hazards->len; i++)
-    {
-      FgHazard *hazard = g_ptr_array_index (hazards, i);
-      g_autoptr(FgHazard) now_hazard = fg_hazard_load (store, actor, fg_hazard_get_id (hazard), error);
-
-      if (now_hazard == NULL)
-        goto failed;
-      if (!fg_hazard_event_allowed (fg_hazard_get_state (now_hazard), FG_HAZARD_EVENT_NOTICE_ISSUED))
-        {
-          g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED,
-                       _("No notice can be issued for “%s” now: the hazard is “%s”."),
-                       fg_hazard_get_item_text (now_hazard),
-                       fg_hazard_state_get_label (fg_hazard_get_state (now_hazard)));
-          goto failed;
-        }
-    }
-
-  /* the numbering rule is at fg_notice_number_allocate () */
-  number = fg_notice_number_allocate (store, settings, township_id, request->kind, g_date_get_year (today),
-                                      &seq, error);
-  if (number == NULL)
+  if (!recheck_hazards (store, actor, &draft, error))
     goto failed;
-
-  /* what it says, frozen */
-  g_variant_dict_init (&dict, NULL);
-  add_common (&dict, settings, request->kind, number, issued_on, venue);
-  switch (request->kind)
-    {
-    case FG_NOTICE_KIND_INSPECTION_RECORD:
-      if (!build_record (store, actor, inspection, &dict, error))
-        {
-          g_variant_dict_clear (&dict);
-          goto failed;
-        }
-      break;
-
-    case FG_NOTICE_KIND_CORRECT_NOW:
-    case FG_NOTICE_KIND_CORRECT_BY_DEADLINE:
-      {
-        GVariant *problems = problems_of (store, actor, hazards, &inspected_on, &inspectors, error);
-
-        if (problems == NULL)
-          {
-            g_variant_dict_clear (&dict);
-            goto failed;
-          }
-        g_variant_dict_insert_value (&dict, "problems", problems);
-        g_variant_dict_insert_value (&dict, "inspected-on", str (inspected_on));
-        g_variant_dict_insert_value (&dict, "inspectors", str (inspectors));
-        g_variant_dict_insert_value (&dict, "deadline", str (deadline));
-      }
-      break;
-
-    case FG_NOTICE_KIND_REINSPECTION:
-      if (!build_reinspection (store, actor, follows, hazards, &dict, error))
-        {
-          g_variant_dict_clear (&dict);
-          goto failed;
-        }
-      break;
-
-    case FG_NOTICE_N_KINDS:
-    default:
-      g_assert_not_reached ();
-    }
-  content = g_variant_ref_sink (g_variant_dict_end (&dict));
-  text = g_variant_print (content, TRUE);
-  digest = digest_of (text);
-
-  id = fg_uuid_new ();
-  now = fg_store_now_iso8601 (store);
-  stamp = fg_store_next_stamp (store);
-  stmt = fg_store_prepare (store,
-                           "INSERT INTO notice (id, kind, township_id, year, number_seq, number, venue_id,"
-                           "  inspection_id, follows_id, issued_on, issued_at, actor, actor_name, deadline,"
-                           "  content, digest, origin_node, stamp)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-                           error);
-  if (stmt == NULL)
+  /* the numbering rule is at fg_notice_number_allocate() */
+  draft.number = fg_notice_number_allocate (store, draft.settings, draft.township_id, draft.kind,
+                                            g_date_get_year (draft.today), &draft.seq, error);
+  if (draft.number == NULL ||
+      !freeze_content (store, actor, &draft, error) ||
+      !store_notice (store, actor, &draft, error) ||
+      !store_hazard_events (store, actor, &draft, error))
     goto failed;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, kind_ids[request->kind], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, township_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, g_date_get_year (today));
-  sqlite3_bind_int (stmt, 5, seq);
-  sqlite3_bind_text (stmt, 6, number, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, venue_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, inspection != NULL ? fg_inspection_get_id (inspection) : NULL, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, follows != NULL ? follows->id : NULL, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, issued_on, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 11, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 12, fg_actor_get_login (actor), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 13, fg_actor_get_display_name (actor), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 14, deadline, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 15, text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 16, digest, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 17, fg_store_get_node_id (store), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 18, stamp, -1, SQLITE_STATIC);
-  if (!fg_store_step_done (store, stmt, error))
+  after = fg_audit_dup_row (store, "notice", draft.id);
+  if (!fg_audit_record_change (store, actor, "notice-issue", draft.id, NULL, after, error))
     goto failed;
-  g_clear_pointer (&stmt, fg_stmt_release);
-
-  for (guint i = 0; hazards != NULL && i < hazards->len; i++)
-    {
-      FgHazard *hazard = g_ptr_array_index (hazards, i);
-
-      stmt = fg_store_prepare (store,
-                               "INSERT INTO notice_hazard (notice_id, hazard_id, position) VALUES (?1, ?2, ?3)",
-                               error);
-      if (stmt == NULL)
-        goto failed;
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, fg_hazard_get_id (hazard), -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, (int) i);
-      if (!fg_store_step_done (store, stmt, error))
-        goto failed;
-      g_clear_pointer (&stmt, fg_stmt_release);
-
-      if (request->kind == FG_NOTICE_KIND_CORRECT_NOW || request->kind == FG_NOTICE_KIND_CORRECT_BY_DEADLINE)
-        {
-          const FgHazardEventDetails details = {
-            .note = number,
-            .deadline = deadline,
-            .notice_id = id,
-          };
-
-          if (!fg_hazard_append_event (store, actor, fg_hazard_get_id (hazard),
-                                       FG_HAZARD_EVENT_NOTICE_ISSUED, &details, error))
-            goto failed;
-        }
-    }
-
-  after = fg_audit_dup_row (store, "notice", id);
-  if (!fg_audit_record_change (store, actor, "notice-issue", id, NULL, after, error))
-    goto failed;
-
   if (!fg_store_commit (store, error))
     return NULL;
 
-  return fg_notice_load (store, actor, id, error);
+  return fg_notice_load (store, actor, draft.id, error);
 
 failed:
   fg_store_rollback (store);
