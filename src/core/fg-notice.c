@@ -1454,6 +1454,82 @@ failed:
   return FALSE;
 }
 
+/* The event a service gives each hazard still being corrected under
+ * the notice; served needs the one who took it. */
+static gboolean
+service_event_kind (FgNoticeService     service,
+                    const char         *recipient,
+                    FgHazardEventKind  *kind,
+                    GError            **error)
+{
+  switch (service)
+    {
+    case FG_NOTICE_SERVICE_SERVED:
+      *kind = FG_HAZARD_EVENT_NOTICE_SERVED;
+      if (recipient == NULL || is_blank (recipient))
+        {
+          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                       _("Say to whom the notice was served."));
+          return FALSE;
+        }
+      return TRUE;
+    case FG_NOTICE_SERVICE_REFUSED:
+      *kind = FG_HAZARD_EVENT_NOTICE_REFUSED;
+      return TRUE;
+    case FG_NOTICE_SERVICE_UNREACHABLE:
+      *kind = FG_HAZARD_EVENT_OPERATOR_UNREACHABLE;
+      return TRUE;
+    case FG_NOTICE_SERVICE_NONE:
+    default:
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("Say whether the notice was served, refused, or found nobody to serve it on."));
+      return FALSE;
+    }
+}
+
+/* The day of service, YYYY-MM-DD: @served_on or today, neither still to
+ * come nor before the day of issue. */
+static char *
+service_day (FgStore     *store,
+             FgNotice    *self,
+             const char  *served_on,
+             GError     **error)
+{
+  g_autoptr(GDate) day = NULL;
+  g_autoptr(GDate) today = fg_store_today (store);
+  g_autofree char *day_text = NULL;
+
+  if (served_on != NULL)
+    {
+      g_autoptr(GError) date_error = NULL;
+
+      day = fg_calendar_parse_date (served_on, &date_error);
+      if (day == NULL)
+        {
+          g_set_error_literal (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID, date_error->message);
+          return NULL;
+        }
+    }
+  else
+    day = g_date_copy (today);
+  day_text = fg_calendar_format_date (day);
+
+  if (g_date_compare (day, today) > 0)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("A document cannot be served on a day still to come (%s)."), day_text);
+      return NULL;
+    }
+  if (strcmp (day_text, self->issued_on) < 0)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("A document is served on or after the day it was issued (%s)."), self->issued_on);
+      return NULL;
+    }
+
+  return g_steal_pointer (&day_text);
+}
+
 /**
  * fg_notice_record_service:
  * @service: served, refused, or nobody to serve it on
@@ -1477,7 +1553,6 @@ fg_notice_record_service (FgStore          *store,
 {
   g_autoptr(GPtrArray) hazards = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GDate) day = NULL;
   g_autofree char *day_text = NULL;
   g_autofree char *event_note = NULL;
   g_autofree char *before = NULL;
@@ -1498,60 +1573,11 @@ fg_notice_record_service (FgStore          *store,
       return FALSE;
     }
 
-  switch (service)
-    {
-    case FG_NOTICE_SERVICE_SERVED:
-      kind = FG_HAZARD_EVENT_NOTICE_SERVED;
-      if (recipient == NULL || is_blank (recipient))
-        {
-          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                       _("Say to whom the notice was served."));
-          return FALSE;
-        }
-      break;
-    case FG_NOTICE_SERVICE_REFUSED:
-      kind = FG_HAZARD_EVENT_NOTICE_REFUSED;
-      break;
-    case FG_NOTICE_SERVICE_UNREACHABLE:
-      kind = FG_HAZARD_EVENT_OPERATOR_UNREACHABLE;
-      break;
-    case FG_NOTICE_SERVICE_NONE:
-    default:
-      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                   _("Say whether the notice was served, refused, or found nobody to serve it on."));
-      return FALSE;
-    }
-
-  if (served_on != NULL)
-    {
-      g_autoptr(GError) date_error = NULL;
-
-      day = fg_calendar_parse_date (served_on, &date_error);
-      if (day == NULL)
-        {
-          g_set_error_literal (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID, date_error->message);
-          return FALSE;
-        }
-    }
-  else
-    day = fg_store_today (store);
-  day_text = fg_calendar_format_date (day);
-  {
-    g_autoptr(GDate) today = fg_store_today (store);
-
-    if (g_date_compare (day, today) > 0)
-      {
-        g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                     _("A document cannot be served on a day still to come (%s)."), day_text);
-        return FALSE;
-      }
-  }
-  if (strcmp (day_text, self->issued_on) < 0)
-    {
-      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                   _("A document is served on or after the day it was issued (%s)."), self->issued_on);
-      return FALSE;
-    }
+  if (!service_event_kind (service, recipient, &kind, error))
+    return FALSE;
+  day_text = service_day (store, self, served_on, error);
+  if (day_text == NULL)
+    return FALSE;
   if ((recipient != NULL && g_utf8_strlen (recipient, -1) > 100) ||
       (note != NULL && g_utf8_strlen (note, -1) > 400))
     {
