@@ -341,6 +341,37 @@ test_notice_kinds (void)
   g_assert_cmpstr (fg_notice_kind_get_title (FG_NOTICE_KIND_REINSPECTION), ==, "复查意见书");
 }
 
+/* The number as printed: short name, code, 字, the year in 〔〕, the
+ * sequence in at least four digits; and as typed, with whatever brackets
+ * and spaces, read back as printed. */
+static void
+test_notice_number_format (void)
+{
+  static const char * const typed[] = {
+    "冢头消限字〔2026〕第0012号",
+    "冢头消限字[2026]第0012号",
+    "冢头消限字(2026)第0012号",
+    "冢头消限字（2026）第0012号",
+    "冢头消限字【2026】第0012号",
+    "冢头消限字［2026］第0012号",
+    " 冢头消限字 [2026] 第0012号 ",
+  };
+  g_autofree char *first = fg_notice_number_format ("冢头", "消限", 2026, 1);
+  g_autofree char *twelfth = fg_notice_number_format ("冢头", "消限", 2026, 12);
+  g_autofree char *large = fg_notice_number_format ("城关", "消检", 2027, 12345);
+
+  g_assert_cmpstr (first, ==, "冢头消限字〔2026〕第0001号");
+  g_assert_cmpstr (twelfth, ==, "冢头消限字〔2026〕第0012号");
+  g_assert_cmpstr (large, ==, "城关消检字〔2027〕第12345号");
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autofree char *number = fg_notice_number_normalize (typed[i]);
+
+      g_assert_cmpstr (number, ==, twelfth);
+    }
+}
+
 /* Numbered one after the other within a kind and a year; each kind and
  * each year has its own sequence. Future years, so that the hazards found
  * today come before the day of issue whenever the test runs. */
@@ -2140,6 +2171,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   g_test_add_func ("/notice/kinds", test_notice_kinds);
+  g_test_add_func ("/notice/number-format", test_notice_number_format);
   ADD ("/notice/numbering", test_notice_numbering);
   ADD ("/notice/numbering-many", test_notice_numbering_many);
   ADD ("/notice/two-connections", test_notice_two_connections);

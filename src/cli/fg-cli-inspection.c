@@ -750,6 +750,162 @@ append_fields (GString    *out,
     }
 }
 
+/* --format tsv: the facts as key–value rows, then one row per item and
+ * one per hazard, each tagged with what it holds. */
+static void
+print_inspection_tsv (FgInspection *inspection,
+                      FgVenue      *venue,
+                      GPtrArray    *hazards,
+                      const char   *templates)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  GListModel *items = fg_inspection_get_items (inspection);
+  const struct { const char *key; const char *value; } fields[] = {
+    { "id", fg_inspection_get_id (inspection) },
+    { "venue", fg_venue_get_id (venue) },
+    { "venue_name", fg_venue_get_name (venue) },
+    { "kind", fg_inspection_kind_to_string (fg_inspection_get_kind (inspection)) },
+    { "campaign", fg_inspection_get_campaign_id (inspection) },
+    { "inspector", fg_inspection_get_inspector (inspection) },
+    { "inspector_name", fg_inspection_get_inspector_name (inspection) },
+    { "started", fg_inspection_get_started_at (inspection) },
+    { "finished", fg_inspection_get_finished_at (inspection) },
+    { "status", fg_inspection_is_finished (inspection) ? "finished" : "draft" },
+    { "checklists", templates },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    fg_cli_tsv_append_row (out, 2, fields[i].key, fields[i].value);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
+      const char *code = fg_checklist_item_get_code (item);
+      g_autofree char *photos = g_strjoinv (",", (char **) fg_inspection_get_photos (inspection, code));
+
+      fg_cli_tsv_append_row (out, 5, "item", code,
+                             outcome_to_string (fg_inspection_get_outcome (inspection, code)),
+                             fg_inspection_get_note (inspection, code), photos);
+    }
+
+  for (guint i = 0; i < hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (hazards, i);
+      g_autofree char *days = g_strdup_printf ("%u", fg_hazard_get_deadline_days (hazard));
+
+      fg_cli_tsv_append_row (out, 6, "hazard", fg_hazard_get_item_code (hazard),
+                             fg_hazard_grade_to_string (fg_hazard_get_grade (hazard)), days,
+                             fg_hazard_get_note (hazard), fg_hazard_get_id (hazard));
+    }
+
+  fg_cli_print (out->str);
+}
+
+/* Who inspected which venue when, against which checklists. */
+static void
+print_inspection_facts (FgInspection *inspection,
+                        FgVenue      *venue,
+                        const char   *campaign,
+                        const char   *templates)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *venue_text = NULL;
+  g_autofree char *inspector = NULL;
+  g_autofree char *started = format_time (fg_inspection_get_started_at (inspection));
+  g_autofree char *finished = NULL;
+  const char *labels[] = {
+    _("ID"), _("Venue"), _("Kind"), _("Campaign"), _("Inspector"),
+    _("Started"), _("Finished"), _("Checklists"),
+  };
+  const char *values[G_N_ELEMENTS (labels)];
+
+  /* TRANSLATORS: a venue's name and, in brackets, its id */
+  venue_text = g_strdup_printf (_("%s (%s)"), fg_venue_get_name (venue), fg_venue_get_id (venue));
+  /* TRANSLATORS: a person's name and, in brackets, the login */
+  inspector = g_strdup_printf (_("%s (%s)"), fg_inspection_get_inspector_name (inspection),
+                               fg_inspection_get_inspector (inspection));
+  finished = fg_inspection_is_finished (inspection)
+               ? format_time (fg_inspection_get_finished_at (inspection))
+               : g_strdup (_("not yet: a draft"));
+
+  values[0] = fg_inspection_get_id (inspection);
+  values[1] = venue_text;
+  values[2] = fg_inspection_kind_get_label (fg_inspection_get_kind (inspection));
+  values[3] = campaign;
+  values[4] = inspector;
+  values[5] = started;
+  values[6] = finished;
+  values[7] = templates;
+  append_fields (out, labels, values, G_N_ELEMENTS (labels));
+  g_string_append_c (out, '\n');
+  fg_cli_print (out->str);
+}
+
+/* Each item: its outcome, what was checked, the note and how many photos. */
+static void
+print_item_table (FgInspection *inspection)
+{
+  g_autoptr(FgCliTable) table = fg_cli_table_new ();
+  GListModel *items = fg_inspection_get_items (inspection);
+
+  fg_cli_table_add_column (table, _("Item"), FG_CLI_ALIGN_LEFT, FALSE);
+  fg_cli_table_add_column (table, _("Outcome"), FG_CLI_ALIGN_LEFT, FALSE);
+  fg_cli_table_set_fit (table, fg_cli_table_add_column (table, _("Checked"), FG_CLI_ALIGN_LEFT, TRUE),
+                        12, 1);
+  fg_cli_table_set_fit (table, fg_cli_table_add_column (table, _("Note"), FG_CLI_ALIGN_LEFT, TRUE),
+                        8, 0);
+  fg_cli_table_add_column (table, _("Photos"), FG_CLI_ALIGN_RIGHT, FALSE);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
+      const char *code = fg_checklist_item_get_code (item);
+      const char * const *photos = fg_inspection_get_photos (inspection, code);
+      g_autofree char *n_photos = NULL;
+
+      n_photos = g_strv_length ((char **) photos) > 0
+                   ? g_strdup_printf ("%u", g_strv_length ((char **) photos)) : g_strdup ("");
+      fg_cli_table_add_row (table, code,
+                            fg_outcome_get_label (fg_inspection_get_outcome (inspection, code)),
+                            fg_checklist_item_get_text (item),
+                            fg_inspection_get_note (inspection, code),
+                            n_photos);
+    }
+  fg_cli_table_print (table);
+}
+
+/* The hazards found, or why there are none. */
+static void
+print_hazard_table (FgInspection *inspection,
+                    GPtrArray    *hazards)
+{
+  g_autoptr(FgCliTable) table = NULL;
+
+  if (hazards->len == 0)
+    {
+      fg_cli_print (fg_inspection_is_finished (inspection)
+                      ? _("No hazards were found.\n")
+                      : _("Hazards are recorded when the inspection is finished.\n"));
+      return;
+    }
+
+  table = fg_cli_table_new ();
+  fg_cli_table_add_column (table, _("Hazard"), FG_CLI_ALIGN_LEFT, FALSE);
+  fg_cli_table_add_column (table, _("Grade"), FG_CLI_ALIGN_LEFT, TRUE);
+  fg_cli_table_add_column (table, _("Deadline"), FG_CLI_ALIGN_LEFT, FALSE);
+  fg_cli_table_set_fit (table, fg_cli_table_add_column (table, _("Note"), FG_CLI_ALIGN_LEFT, TRUE),
+                        8, 0);
+  for (guint i = 0; i < hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (hazards, i);
+      g_autofree char *deadline = describe_deadline (fg_hazard_get_deadline_days (hazard));
+
+      fg_cli_table_add_row (table, fg_hazard_get_item_code (hazard),
+                            fg_hazard_grade_get_label (fg_hazard_get_grade (hazard)),
+                            deadline, fg_hazard_get_note (hazard));
+    }
+  fg_cli_table_print (table);
+}
+
 static gboolean
 inspection_show (FgCli   *cli,
                  int      argc,
@@ -761,12 +917,10 @@ inspection_show (FgCli   *cli,
   g_autoptr(FgVenue) venue = NULL;
   g_autoptr(GPtrArray) hazards = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *format_text = NULL;
   g_autofree char *templates = NULL;
   g_autofree char *campaign = NULL;
   FgCliFormat format;
-  GListModel *items;
   FgStore *store;
   FgActor *actor;
   const GOptionEntry entries[] = {
@@ -824,139 +978,16 @@ inspection_show (FgCli   *cli,
 
   templates = fg_inspection_dup_templates (inspection);
   campaign = campaign_name (store, actor, fg_inspection_get_campaign_id (inspection));
-  items = fg_inspection_get_items (inspection);
-
   if (format == FG_CLI_FORMAT_TSV)
     {
-      const struct { const char *key; const char *value; } fields[] = {
-        { "id", fg_inspection_get_id (inspection) },
-        { "venue", fg_venue_get_id (venue) },
-        { "venue_name", fg_venue_get_name (venue) },
-        { "kind", fg_inspection_kind_to_string (fg_inspection_get_kind (inspection)) },
-        { "campaign", fg_inspection_get_campaign_id (inspection) },
-        { "inspector", fg_inspection_get_inspector (inspection) },
-        { "inspector_name", fg_inspection_get_inspector_name (inspection) },
-        { "started", fg_inspection_get_started_at (inspection) },
-        { "finished", fg_inspection_get_finished_at (inspection) },
-        { "status", fg_inspection_is_finished (inspection) ? "finished" : "draft" },
-        { "checklists", templates },
-      };
-
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        fg_cli_tsv_append_row (out, 2, fields[i].key, fields[i].value);
-
-      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-        {
-          g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
-          const char *code = fg_checklist_item_get_code (item);
-          g_autofree char *photos = g_strjoinv (",", (char **) fg_inspection_get_photos (inspection, code));
-
-          fg_cli_tsv_append_row (out, 5, "item", code,
-                                 outcome_to_string (fg_inspection_get_outcome (inspection, code)),
-                                 fg_inspection_get_note (inspection, code), photos);
-        }
-
-      for (guint i = 0; i < hazards->len; i++)
-        {
-          FgHazard *hazard = g_ptr_array_index (hazards, i);
-          g_autofree char *days = g_strdup_printf ("%u", fg_hazard_get_deadline_days (hazard));
-
-          fg_cli_tsv_append_row (out, 6, "hazard", fg_hazard_get_item_code (hazard),
-                                 fg_hazard_grade_to_string (fg_hazard_get_grade (hazard)), days,
-                                 fg_hazard_get_note (hazard), fg_hazard_get_id (hazard));
-        }
-
-      fg_cli_print (out->str);
+      print_inspection_tsv (inspection, venue, hazards, templates);
       return TRUE;
     }
-  else
-    {
-      g_autofree char *venue_text = NULL;
-      g_autofree char *inspector = NULL;
-      g_autofree char *started = format_time (fg_inspection_get_started_at (inspection));
-      g_autofree char *finished = NULL;
-      g_autoptr(FgCliTable) table = fg_cli_table_new ();
-      const char *labels[] = {
-        _("ID"), _("Venue"), _("Kind"), _("Campaign"), _("Inspector"),
-        _("Started"), _("Finished"), _("Checklists"),
-      };
-      const char *values[G_N_ELEMENTS (labels)];
 
-      /* TRANSLATORS: a venue's name and, in brackets, its id */
-      venue_text = g_strdup_printf (_("%s (%s)"), fg_venue_get_name (venue), fg_venue_get_id (venue));
-      /* TRANSLATORS: a person's name and, in brackets, the login */
-      inspector = g_strdup_printf (_("%s (%s)"), fg_inspection_get_inspector_name (inspection),
-                                   fg_inspection_get_inspector (inspection));
-      finished = fg_inspection_is_finished (inspection)
-                   ? format_time (fg_inspection_get_finished_at (inspection))
-                   : g_strdup (_("not yet: a draft"));
-
-      values[0] = fg_inspection_get_id (inspection);
-      values[1] = venue_text;
-      values[2] = fg_inspection_kind_get_label (fg_inspection_get_kind (inspection));
-      values[3] = campaign;
-      values[4] = inspector;
-      values[5] = started;
-      values[6] = finished;
-      values[7] = templates;
-      append_fields (out, labels, values, G_N_ELEMENTS (labels));
-      g_string_append_c (out, '\n');
-      fg_cli_print (out->str);
-
-      fg_cli_table_add_column (table, _("Item"), FG_CLI_ALIGN_LEFT, FALSE);
-      fg_cli_table_add_column (table, _("Outcome"), FG_CLI_ALIGN_LEFT, FALSE);
-      fg_cli_table_set_fit (table, fg_cli_table_add_column (table, _("Checked"), FG_CLI_ALIGN_LEFT, TRUE),
-                            12, 1);
-      fg_cli_table_set_fit (table, fg_cli_table_add_column (table, _("Note"), FG_CLI_ALIGN_LEFT, TRUE),
-                            8, 0);
-      fg_cli_table_add_column (table, _("Photos"), FG_CLI_ALIGN_RIGHT, FALSE);
-      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-        {
-          g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
-          const char *code = fg_checklist_item_get_code (item);
-          const char * const *photos = fg_inspection_get_photos (inspection, code);
-          g_autofree char *n_photos = NULL;
-
-          n_photos = g_strv_length ((char **) photos) > 0
-                       ? g_strdup_printf ("%u", g_strv_length ((char **) photos)) : g_strdup ("");
-          fg_cli_table_add_row (table, code,
-                                fg_outcome_get_label (fg_inspection_get_outcome (inspection, code)),
-                                fg_checklist_item_get_text (item),
-                                fg_inspection_get_note (inspection, code),
-                                n_photos);
-        }
-      fg_cli_table_print (table);
-
-      fg_cli_print ("\n");
-      if (hazards->len == 0)
-        {
-          fg_cli_print (fg_inspection_is_finished (inspection)
-                          ? _("No hazards were found.\n")
-                          : _("Hazards are recorded when the inspection is finished.\n"));
-        }
-      else
-        {
-          g_autoptr(FgCliTable) hazard_table = fg_cli_table_new ();
-
-          fg_cli_table_add_column (hazard_table, _("Hazard"), FG_CLI_ALIGN_LEFT, FALSE);
-          fg_cli_table_add_column (hazard_table, _("Grade"), FG_CLI_ALIGN_LEFT, TRUE);
-          fg_cli_table_add_column (hazard_table, _("Deadline"), FG_CLI_ALIGN_LEFT, FALSE);
-          fg_cli_table_set_fit (hazard_table,
-                                fg_cli_table_add_column (hazard_table, _("Note"), FG_CLI_ALIGN_LEFT, TRUE),
-                                8, 0);
-          for (guint i = 0; i < hazards->len; i++)
-            {
-              FgHazard *hazard = g_ptr_array_index (hazards, i);
-              g_autofree char *deadline = describe_deadline (fg_hazard_get_deadline_days (hazard));
-
-              fg_cli_table_add_row (hazard_table, fg_hazard_get_item_code (hazard),
-                                    fg_hazard_grade_get_label (fg_hazard_get_grade (hazard)),
-                                    deadline, fg_hazard_get_note (hazard));
-            }
-          fg_cli_table_print (hazard_table);
-        }
-    }
-
+  print_inspection_facts (inspection, venue, campaign, templates);
+  print_item_table (inspection);
+  fg_cli_print ("\n");
+  print_hazard_table (inspection, hazards);
   return TRUE;
 }
 

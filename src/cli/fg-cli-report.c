@@ -65,6 +65,90 @@ format_count (guint n)
   return g_strdup_printf ("%u", n);
 }
 
+/* --format tsv: one line per township, shares from 0 to 1. */
+static void
+print_ranking_tsv (FgTownshipReport *report)
+{
+  g_autoptr(GString) tsv = g_string_new (NULL);
+
+  for (guint i = 0; i < report->townships->len; i++)
+    {
+      FgTownshipFigures *t = g_ptr_array_index (report->townships, i);
+      g_autofree char *rank = format_count (t->rank);
+      g_autofree char *venues = format_count (t->n_venues);
+      g_autofree char *inspected = format_count (t->n_venues_inspected);
+      g_autofree char *coverage = format_share_tsv (fg_township_figures_get_coverage (t));
+      g_autofree char *inspections = format_count (t->n_inspections);
+      g_autofree char *found = format_count (t->n_found);
+      g_autofree char *closed = format_count (t->n_closed);
+      g_autofree char *rate = format_share_tsv (fg_township_figures_get_rectification_rate (t));
+      g_autofree char *open = format_count (t->n_open);
+      g_autofree char *overdue = format_count (t->n_overdue);
+      g_autofree char *major = format_count (t->n_major);
+      g_autofree char *escalated = format_count (t->n_escalated);
+
+      fg_cli_tsv_append_row (tsv, 15, rank, t->code, t->name, venues, inspected, coverage, inspections,
+                             found, closed, rate, open, overdue, major, escalated,
+                             t->last_bundle_at != NULL ? t->last_bundle_at : "");
+    }
+  fputs (tsv->str, stdout);
+}
+
+/* The ranking as a table. On a terminal too narrow for it, the township's
+ * name is cut down first, then the last bundle, Escalated, Major … are
+ * left out, in that order. */
+static void
+print_ranking_table (FgTownshipReport *report)
+{
+  g_autoptr(FgCliTable) table = fg_cli_table_new ();
+  guint column;
+
+  fg_cli_table_add_column (table, C_("ranking column", "Rank"), FG_CLI_ALIGN_RIGHT, FALSE);
+  column = fg_cli_table_add_column (table, C_("ranking column", "Township"), FG_CLI_ALIGN_LEFT, TRUE);
+  fg_cli_table_set_fit (table, column, 6, 0);
+  fg_cli_table_add_column (table, C_("ranking column", "Venues"), FG_CLI_ALIGN_RIGHT, FALSE);
+  column = fg_cli_table_add_column (table, C_("ranking column", "Inspected"), FG_CLI_ALIGN_RIGHT, FALSE);
+  fg_cli_table_set_fit (table, column, 0, 3);
+  fg_cli_table_add_column (table, C_("ranking column", "Coverage"), FG_CLI_ALIGN_RIGHT, FALSE);
+  fg_cli_table_add_column (table, C_("ranking column", "Inspections"), FG_CLI_ALIGN_RIGHT, FALSE);
+  column = fg_cli_table_add_column (table, C_("ranking column", "Found"), FG_CLI_ALIGN_RIGHT, FALSE);
+  fg_cli_table_set_fit (table, column, 0, 1);
+  column = fg_cli_table_add_column (table, C_("ranking column", "Closed"), FG_CLI_ALIGN_RIGHT, FALSE);
+  fg_cli_table_set_fit (table, column, 0, 2);
+  fg_cli_table_add_column (table, C_("ranking column", "Rate"), FG_CLI_ALIGN_RIGHT, FALSE);
+  fg_cli_table_add_column (table, C_("ranking column", "Open"), FG_CLI_ALIGN_RIGHT, FALSE);
+  fg_cli_table_add_column (table, C_("ranking column", "Overdue"), FG_CLI_ALIGN_RIGHT, FALSE);
+  column = fg_cli_table_add_column (table, C_("ranking column", "Major"), FG_CLI_ALIGN_RIGHT, FALSE);
+  fg_cli_table_set_fit (table, column, 0, 4);
+  column = fg_cli_table_add_column (table, C_("ranking column", "Escalated"), FG_CLI_ALIGN_RIGHT, FALSE);
+  fg_cli_table_set_fit (table, column, 0, 5);
+  column = fg_cli_table_add_column (table, C_("ranking column", "Last bundle"), FG_CLI_ALIGN_LEFT, FALSE);
+  fg_cli_table_set_fit (table, column, 0, 6);
+
+  for (guint i = 0; i < report->townships->len; i++)
+    {
+      FgTownshipFigures *t = g_ptr_array_index (report->townships, i);
+      g_autofree char *rank = format_count (t->rank);
+      g_autofree char *venues = format_count (t->n_venues);
+      g_autofree char *inspected = format_count (t->n_venues_inspected);
+      g_autofree char *coverage = format_share (fg_township_figures_get_coverage (t));
+      g_autofree char *inspections = format_count (t->n_inspections);
+      g_autofree char *found = format_count (t->n_found);
+      g_autofree char *closed = format_count (t->n_closed);
+      g_autofree char *rate = format_share (fg_township_figures_get_rectification_rate (t));
+      g_autofree char *open = format_count (t->n_open);
+      g_autofree char *overdue = format_count (t->n_overdue);
+      g_autofree char *major = format_count (t->n_major);
+      g_autofree char *escalated = format_count (t->n_escalated);
+      g_autofree char *last = format_time (t->last_bundle_at);
+
+      fg_cli_table_add_row (table, rank, t->name, venues, inspected, coverage, inspections, found, closed,
+                            rate, open, overdue, major, escalated, last);
+    }
+
+  fg_cli_table_print (table);
+}
+
 static gboolean
 report_townships (FgCli   *cli,
                   int      argc,
@@ -73,8 +157,6 @@ report_townships (FgCli   *cli,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(FgTownshipReport) report = NULL;
-  g_autoptr(FgCliTable) table = NULL;
-  g_autoptr(GString) tsv = NULL;
   g_autoptr(GDate) today = NULL;
   g_autofree char *format_text = NULL;
   g_autofree char *from = NULL;
@@ -85,7 +167,6 @@ report_townships (FgCli   *cli,
   FgCliFormat format;
   FgStore *store;
   FgActor *actor;
-  guint column;
   const GOptionEntry entries[] = {
     { "from", 0, 0, G_OPTION_ARG_STRING, &from,
       N_("The first day of the period (YYYY-MM-DD); 1 January by default"), N_("DATE") },
@@ -155,28 +236,7 @@ report_townships (FgCli   *cli,
 
   if (format == FG_CLI_FORMAT_TSV)
     {
-      tsv = g_string_new (NULL);
-      for (guint i = 0; i < report->townships->len; i++)
-        {
-          FgTownshipFigures *t = g_ptr_array_index (report->townships, i);
-          g_autofree char *rank = format_count (t->rank);
-          g_autofree char *venues = format_count (t->n_venues);
-          g_autofree char *inspected = format_count (t->n_venues_inspected);
-          g_autofree char *coverage = format_share_tsv (fg_township_figures_get_coverage (t));
-          g_autofree char *inspections = format_count (t->n_inspections);
-          g_autofree char *found = format_count (t->n_found);
-          g_autofree char *closed = format_count (t->n_closed);
-          g_autofree char *rate = format_share_tsv (fg_township_figures_get_rectification_rate (t));
-          g_autofree char *open = format_count (t->n_open);
-          g_autofree char *overdue = format_count (t->n_overdue);
-          g_autofree char *major = format_count (t->n_major);
-          g_autofree char *escalated = format_count (t->n_escalated);
-
-          fg_cli_tsv_append_row (tsv, 15, rank, t->code, t->name, venues, inspected, coverage, inspections,
-                                 found, closed, rate, open, overdue, major, escalated,
-                                 t->last_bundle_at != NULL ? t->last_bundle_at : "");
-        }
-      fputs (tsv->str, stdout);
+      print_ranking_tsv (report);
       return TRUE;
     }
 
@@ -191,51 +251,7 @@ report_townships (FgCli   *cli,
       return TRUE;
     }
 
-  table = fg_cli_table_new ();
-  fg_cli_table_add_column (table, C_("ranking column", "Rank"), FG_CLI_ALIGN_RIGHT, FALSE);
-  column = fg_cli_table_add_column (table, C_("ranking column", "Township"), FG_CLI_ALIGN_LEFT, TRUE);
-  fg_cli_table_set_fit (table, column, 6, 0);
-  fg_cli_table_add_column (table, C_("ranking column", "Venues"), FG_CLI_ALIGN_RIGHT, FALSE);
-  column = fg_cli_table_add_column (table, C_("ranking column", "Inspected"), FG_CLI_ALIGN_RIGHT, FALSE);
-  fg_cli_table_set_fit (table, column, 0, 3);
-  fg_cli_table_add_column (table, C_("ranking column", "Coverage"), FG_CLI_ALIGN_RIGHT, FALSE);
-  fg_cli_table_add_column (table, C_("ranking column", "Inspections"), FG_CLI_ALIGN_RIGHT, FALSE);
-  column = fg_cli_table_add_column (table, C_("ranking column", "Found"), FG_CLI_ALIGN_RIGHT, FALSE);
-  fg_cli_table_set_fit (table, column, 0, 1);
-  column = fg_cli_table_add_column (table, C_("ranking column", "Closed"), FG_CLI_ALIGN_RIGHT, FALSE);
-  fg_cli_table_set_fit (table, column, 0, 2);
-  fg_cli_table_add_column (table, C_("ranking column", "Rate"), FG_CLI_ALIGN_RIGHT, FALSE);
-  fg_cli_table_add_column (table, C_("ranking column", "Open"), FG_CLI_ALIGN_RIGHT, FALSE);
-  fg_cli_table_add_column (table, C_("ranking column", "Overdue"), FG_CLI_ALIGN_RIGHT, FALSE);
-  column = fg_cli_table_add_column (table, C_("ranking column", "Major"), FG_CLI_ALIGN_RIGHT, FALSE);
-  fg_cli_table_set_fit (table, column, 0, 4);
-  column = fg_cli_table_add_column (table, C_("ranking column", "Escalated"), FG_CLI_ALIGN_RIGHT, FALSE);
-  fg_cli_table_set_fit (table, column, 0, 5);
-  column = fg_cli_table_add_column (table, C_("ranking column", "Last bundle"), FG_CLI_ALIGN_LEFT, FALSE);
-  fg_cli_table_set_fit (table, column, 0, 6);
-
-  for (guint i = 0; i < report->townships->len; i++)
-    {
-      FgTownshipFigures *t = g_ptr_array_index (report->townships, i);
-      g_autofree char *rank = format_count (t->rank);
-      g_autofree char *venues = format_count (t->n_venues);
-      g_autofree char *inspected = format_count (t->n_venues_inspected);
-      g_autofree char *coverage = format_share (fg_township_figures_get_coverage (t));
-      g_autofree char *inspections = format_count (t->n_inspections);
-      g_autofree char *found = format_count (t->n_found);
-      g_autofree char *closed = format_count (t->n_closed);
-      g_autofree char *rate = format_share (fg_township_figures_get_rectification_rate (t));
-      g_autofree char *open = format_count (t->n_open);
-      g_autofree char *overdue = format_count (t->n_overdue);
-      g_autofree char *major = format_count (t->n_major);
-      g_autofree char *escalated = format_count (t->n_escalated);
-      g_autofree char *last = format_time (t->last_bundle_at);
-
-      fg_cli_table_add_row (table, rank, t->name, venues, inspected, coverage, inspections, found, closed,
-                            rate, open, overdue, major, escalated, last);
-    }
-
-  fg_cli_table_print (table);
+  print_ranking_table (report);
   printf (g_dngettext (GETTEXT_PACKAGE, "%u township.\n", "%u townships.\n", report->townships->len),
           report->townships->len);
   return TRUE;

@@ -7,8 +7,10 @@
 
 #include <sqlite3.h>
 
+#include "fg-inspection.h"
 #include "fg-notice.h"
 #include "fg-pdf-private.h"
+#include "fg-venue.h"
 
 G_BEGIN_DECLS
 
@@ -22,12 +24,55 @@ G_BEGIN_DECLS
   "notice n JOIN venue ve ON ve.id = n.venue_id JOIN region r ON r.id = ve.region_id" \
   " JOIN region vi ON vi.id = ve.village_id"
 
-char       *fg_notice_format_date             (const char             *iso);
 char       *fg_notice_settings_to_json        (const FgNoticeSettings *settings);
 const char *fg_notice_private_get_region_code (FgNotice               *self);
 FgNotice   *fg_notice_private_new_from_row    (sqlite3_stmt           *stmt);
 gboolean    fg_notice_private_read_hazard_ids (FgStore                *store,
                                                FgNotice               *self,
+                                               GError                **error);
+
+/* What documents say: fg-notice-content.c */
+char       *fg_notice_format_date             (const char             *iso);
+void        fg_notice_content_add_common      (GVariantDict           *dict,
+                                               const FgNoticeSettings *settings,
+                                               FgNoticeKind            kind,
+                                               const char             *number,
+                                               const char             *issued_on,
+                                               FgVenue                *venue);
+gboolean    fg_notice_content_add_record      (FgStore                *store,
+                                               FgActor                *actor,
+                                               FgInspection           *inspection,
+                                               GVariantDict           *dict,
+                                               GError                **error);
+gboolean    fg_notice_content_add_order       (FgStore                *store,
+                                               FgActor                *actor,
+                                               GPtrArray              *hazards,
+                                               const char             *deadline,
+                                               GVariantDict           *dict,
+                                               GError                **error);
+gboolean    fg_notice_content_add_reinspection (FgStore               *store,
+                                               FgActor                *actor,
+                                               FgNotice               *follows,
+                                               GPtrArray              *hazards,
+                                               GVariantDict           *dict,
+                                               GError                **error);
+
+/* Numbering: fg-notice-number.c */
+char       *fg_notice_number_allocate         (FgStore                *store,
+                                               const FgNoticeSettings *settings,
+                                               const char             *township_id,
+                                               FgNoticeKind            kind,
+                                               int                     year,
+                                               int                    *seq,
+                                               GError                **error);
+char       *fg_notice_number_format           (const char             *issuer_short,
+                                               const char             *code,
+                                               int                     year,
+                                               int                     seq);
+char       *fg_notice_number_normalize        (const char             *text);
+gboolean    fg_notice_number_check_part       (const char             *text,
+                                               guint                   max_length,
+                                               const char             *what,
                                                GError                **error);
 
 G_END_DECLS

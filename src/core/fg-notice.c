@@ -3,16 +3,16 @@
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A document is issued in one transaction: its number is allocated (one
- * more than the highest of its township, kind and year, so that numbers
- * are neither reused nor skipped, and a voided document keeps its own),
- * what it says is frozen as a GVariant with its SHA-256, and the hazards
- * it orders corrected get their "notice issued" events. Rendering reads
- * only the frozen content, so a reprint says exactly what the original
- * said, whatever has changed in the registry since.
+ * A document is issued in one transaction: its number is allocated (the
+ * rule is in fg-notice-number.c), what it says is frozen as a GVariant
+ * with its SHA-256, and the hazards it orders corrected get their "notice
+ * issued" events. Rendering reads only the frozen content, so a reprint
+ * says exactly what the original said, whatever has changed in the
+ * registry since.
  *
  * Documents are official Chinese documents whatever the language of the
- * interface: their content is built from the Chinese texts.
+ * interface: their content (fg-notice-content.c) is built from the
+ * Chinese texts.
  */
 #include "config.h"
 
@@ -22,8 +22,6 @@
 
 #include "fg-audit-private.h"
 #include "fg-calendar.h"
-#include "fg-category.h"
-#include "fg-checklist.h"
 #include "fg-hazard-private.h"
 #include "fg-inspection.h"
 #include "fg-notice-private.h"
@@ -500,56 +498,6 @@ fg_notice_settings_free (FgNoticeSettings *settings)
   g_free (settings);
 }
 
-/* The brackets a typed number may have around its year (see
- * normalize_number()): in a name or a code they would make numbers that
- * cannot be found again. */
-static gboolean
-is_number_bracket (gunichar c)
-{
-  switch (c)
-    {
-    case '[': case ']': case '(': case ')':
-    case 0x3014: case 0x3015:   /* 〔 〕 */
-    case 0xFF08: case 0xFF09:   /* （ ） */
-    case 0x3010: case 0x3011:   /* 【 】 */
-    case 0xFF3B: case 0xFF3D:   /* ［ ］ */
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
-check_setting_text (const char  *text,
-                    guint        max_length,
-                    const char  *what,
-                    GError     **error)
-{
-  const char *p;
-
-  if (text == NULL || !g_utf8_validate (text, -1, NULL) || *text == '\0' ||
-      g_utf8_strlen (text, -1) > max_length)
-    {
-      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                   _("The %s must have 1 to %u characters."), what, max_length);
-      return FALSE;
-    }
-  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || g_unichar_isdigit (c) || c == '/' ||
-          is_number_bracket (c))
-        {
-          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                       _("The %s may not contain spaces, digits, slashes or brackets."), what);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
 /**
  * fg_notice_settings_save:
  * @actor: an administrator
@@ -583,10 +531,10 @@ fg_notice_settings_save (FgStore                 *store,
                    _("The issuer’s name must have 2 to 40 characters."));
       return FALSE;
     }
-  if (!check_setting_text (settings->issuer_short, 10, _("issuer’s short name"), error))
+  if (!fg_notice_number_check_part (settings->issuer_short, 10, _("issuer’s short name"), error))
     return FALSE;
   for (guint i = 0; i < FG_NOTICE_N_KINDS; i++)
-    if (!check_setting_text (settings->codes[i], 6, _("document code"), error))
+    if (!fg_notice_number_check_part (settings->codes[i], 6, _("document code"), error))
       return FALSE;
   if (settings->font != NULL && *settings->font != '\0')
     {
@@ -723,28 +671,6 @@ fg_notice_private_read_hazard_ids (FgStore   *store,
   return TRUE;
 }
 
-/* The number as people type it: any kind of bracket around the year. */
-static char *
-normalize_number (const char *text)
-{
-  g_autoptr(GString) number = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        continue;
-      if (c == '[' || c == '(' || c == 0xFF08 /* （ */ || c == 0x3010 /* 【 */ || c == 0xFF3B /* ［ */)
-        c = 0x3014;  /* 〔 */
-      else if (c == ']' || c == ')' || c == 0xFF09 || c == 0x3011 || c == 0xFF3D)
-        c = 0x3015;  /* 〕 */
-      g_string_append_unichar (number, c);
-    }
-
-  return g_string_free (g_steal_pointer (&number), FALSE);
-}
-
 /* A document by id or number. A county office holds every township's
  * documents, and two townships may print the same number: the check code
  * (@digest, a prefix of the SHA-256) tells theirs apart, and without it
@@ -756,7 +682,7 @@ find_notice (FgStore     *store,
              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *number = normalize_number (id_or_number);
+  g_autofree char *number = fg_notice_number_normalize (id_or_number);
   FgNotice *self;
 
   stmt = fg_store_prepare (store,
@@ -895,282 +821,6 @@ fg_notice_list (FgStore     *store,
 
 /* Issuing */
 
-static GVariant *
-str (const char *text)
-{
-  return g_variant_new_string (text != NULL ? text : "");
-}
-
-/* 2026-11-29 → 2026年11月29日, as documents write dates */
-char *
-fg_notice_format_date (const char *iso)
-{
-  g_autoptr(GDate) date = iso != NULL ? fg_calendar_parse_date (iso, NULL) : NULL;
-
-  if (date == NULL)
-    return g_strdup ("    年  月  日");
-  return g_strdup_printf ("%u年%u月%u日", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
-}
-
-static char *
-join_bases (FgChecklistItem *item)
-{
-  const char * const *bases = item != NULL ? fg_checklist_item_get_bases (item) : NULL;
-
-  return bases != NULL ? g_strjoinv ("；", (char **) bases) : g_strdup ("");
-}
-
-/* What every document says of the venue and the issuer. */
-static void
-add_common (GVariantDict     *dict,
-            FgNoticeSettings *settings,
-            FgNoticeKind      kind,
-            const char       *number,
-            const char       *issued_on,
-            FgVenue          *venue)
-{
-  const char * const *categories = fg_venue_get_categories (venue);
-  const FgCategory *category = categories != NULL && categories[0] != NULL ? fg_category_lookup (categories[0]) : NULL;
-
-  g_variant_dict_insert_value (dict, "kind", str (kind_ids[kind]));
-  g_variant_dict_insert_value (dict, "title", str (kind_titles[kind]));
-  g_variant_dict_insert_value (dict, "number", str (number));
-  g_variant_dict_insert_value (dict, "issuer", str (settings->issuer_name));
-  g_variant_dict_insert_value (dict, "issued-on", str (issued_on));
-  g_variant_dict_insert_value (dict, "venue", str (fg_venue_get_name (venue)));
-  g_variant_dict_insert_value (dict, "address", str (fg_venue_get_address (venue)));
-  g_variant_dict_insert_value (dict, "operator", str (fg_venue_get_operator_name (venue)));
-  g_variant_dict_insert_value (dict, "phone", str (fg_venue_get_phone (venue)));
-  g_variant_dict_insert_value (dict, "credit-code", str (fg_venue_get_credit_code (venue)));
-  g_variant_dict_insert_value (dict, "village", str (fg_venue_get_village_name (venue)));
-  g_variant_dict_insert_value (dict, "category", str (category != NULL ? fg_category_get_name_zh (category) : ""));
-}
-
-/* The problems a notice names: (problem, what was seen, legal basis,
- * required action), from the hazards and the items they failed. */
-static GVariant *
-problems_of (FgStore     *store,
-             FgActor     *actor,
-             GPtrArray   *hazards,
-             char       **inspected_on,
-             char       **inspectors,
-             GError     **error)
-{
-  g_autoptr(GHashTable) inspections = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  GVariantBuilder problems;
-
-  g_variant_builder_init (&problems, G_VARIANT_TYPE ("a(ssss)"));
-  for (guint i = 0; i < hazards->len; i++)
-    {
-      FgHazard *hazard = g_ptr_array_index (hazards, i);
-      FgInspection *inspection = g_hash_table_lookup (inspections, fg_hazard_get_inspection_id (hazard));
-      FgChecklistItem *item;
-      g_autofree char *bases = NULL;
-
-      if (inspection == NULL)
-        {
-          inspection = fg_inspection_load (store, actor, fg_hazard_get_inspection_id (hazard), error);
-          if (inspection == NULL)
-            {
-              g_variant_builder_clear (&problems);
-              return NULL;
-            }
-          g_hash_table_insert (inspections, (char *) fg_hazard_get_inspection_id (hazard), inspection);
-          if (*inspected_on == NULL || strcmp (fg_inspection_get_started_at (inspection), *inspected_on) < 0)
-            {
-              g_free (*inspected_on);
-              *inspected_on = g_strndup (fg_inspection_get_started_at (inspection), 10);
-            }
-          g_strv_builder_add (names, fg_inspection_get_inspector_name (inspection));
-        }
-
-      item = fg_inspection_find_item (inspection, fg_hazard_get_item_code (hazard));
-      bases = join_bases (item);
-      g_variant_builder_add (&problems, "(ssss)",
-                             item != NULL ? fg_checklist_item_get_text_zh (item) : fg_hazard_get_item_code (hazard),
-                             fg_hazard_get_note (hazard) != NULL ? fg_hazard_get_note (hazard) : "",
-                             bases,
-                             item != NULL ? fg_checklist_item_get_action_zh (item) : "");
-    }
-
-  {
-    g_auto(GStrv) list = g_strv_builder_end (names);
-
-    *inspectors = g_strjoinv ("、", list);
-  }
-  return g_variant_builder_end (&problems);
-}
-
-/* The content of an inspection record: every item and its outcome. */
-static gboolean
-build_record (FgStore       *store,
-              FgActor       *actor,
-              FgInspection  *inspection,
-              GVariantDict  *dict,
-              GError       **error)
-{
-  GListModel *items = fg_inspection_get_items (inspection);
-  GPtrArray *checklists = fg_inspection_get_checklists (inspection);
-  g_autoptr(GString) templates = g_string_new (NULL);
-  GVariantBuilder rows;
-  guint n_fail = 0;
-  guint n_pass = 0;
-  guint n_na = 0;
-
-  if (!fg_inspection_is_finished (inspection))
-    {
-      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                   _("The inspection is not finished yet: finish it before its record is issued."));
-      return FALSE;
-    }
-
-  for (guint i = 0; i < checklists->len; i++)
-    {
-      FgChecklist *checklist = g_ptr_array_index (checklists, i);
-
-      g_string_append_printf (templates, "%s%s（第%u版）", i > 0 ? "、" : "",
-                              fg_checklist_get_title_zh (checklist), fg_checklist_get_version (checklist));
-    }
-
-  g_variant_builder_init (&rows, G_VARIANT_TYPE ("a(ssss)"));
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
-      const char *code = fg_checklist_item_get_code (item);
-      FgOutcome outcome = fg_inspection_get_outcome (inspection, code);
-      const char *note = fg_inspection_get_note (inspection, code);
-      const char *label;
-
-      switch (outcome)
-        {
-        case FG_OUTCOME_PASS:
-          label = "合格";
-          n_pass++;
-          break;
-        case FG_OUTCOME_FAIL:
-          label = "不合格";
-          n_fail++;
-          break;
-        case FG_OUTCOME_NA:
-          label = "不适用";
-          n_na++;
-          break;
-        case FG_OUTCOME_NONE:
-        default:
-          label = "未检查";
-          break;
-        }
-      g_variant_builder_add (&rows, "(ssss)", fg_checklist_item_get_section_zh (item),
-                             fg_checklist_item_get_text_zh (item), label, note != NULL ? note : "");
-    }
-
-  g_variant_dict_insert_value (dict, "template", str (templates->str));
-  g_variant_dict_insert_value (dict, "items", g_variant_builder_end (&rows));
-  g_variant_dict_insert (dict, "counts", "(uuu)", n_pass, n_fail, n_na);
-  {
-    g_autofree char *day = g_strndup (fg_inspection_get_started_at (inspection), 10);
-    g_autofree char *time = g_strndup (fg_inspection_get_started_at (inspection) + MIN (11, strlen (fg_inspection_get_started_at (inspection))), 5);
-
-    g_variant_dict_insert_value (dict, "inspected-on", str (day));
-    g_variant_dict_insert_value (dict, "inspected-at", str (time));
-  }
-  g_variant_dict_insert_value (dict, "inspectors", str (fg_inspection_get_inspector_name (inspection)));
-  g_variant_dict_insert_value (dict, "inspection-kind", str (fg_inspection_kind_to_string (fg_inspection_get_kind (inspection))));
-
-  return TRUE;
-}
-
-/* The result of each hazard of @follows at its re-inspection. */
-static gboolean
-build_reinspection (FgStore       *store,
-                    FgActor       *actor,
-                    FgNotice      *follows,
-                    GPtrArray     *hazards,
-                    GVariantDict  *dict,
-                    GError       **error)
-{
-  GVariantBuilder results;
-  gboolean all_fixed = TRUE;
-  g_autofree char *last_day = NULL;
-
-  if (follows->kind != FG_NOTICE_KIND_CORRECT_NOW && follows->kind != FG_NOTICE_KIND_CORRECT_BY_DEADLINE)
-    {
-      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                   _("A re-inspection opinion follows an order to correct, not a “%s”."),
-                   fg_notice_kind_get_label (follows->kind));
-      return FALSE;
-    }
-  if (follows->voided_at != NULL)
-    {
-      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_VOID,
-                   _("The notice %s was voided: there is nothing to re-inspect."), follows->number);
-      return FALSE;
-    }
-
-  g_variant_builder_init (&results, G_VARIANT_TYPE ("a(sss)"));
-  for (guint i = 0; i < hazards->len; i++)
-    {
-      FgHazard *hazard = g_ptr_array_index (hazards, i);
-      GPtrArray *events = fg_hazard_get_events (hazard);
-      const FgHazardEvent *result = NULL;
-      g_autoptr(FgInspection) inspection = NULL;
-      FgChecklistItem *item;
-      const char *text;
-
-      for (guint e = 0; e < events->len; e++)
-        {
-          const FgHazardEvent *event = g_ptr_array_index (events, e);
-
-          if (event->kind == FG_HAZARD_EVENT_REINSPECTED_PASS || event->kind == FG_HAZARD_EVENT_REINSPECTED_FAIL)
-            result = event;
-        }
-
-      inspection = fg_inspection_load (store, actor, fg_hazard_get_inspection_id (hazard), error);
-      if (inspection == NULL)
-        {
-          g_variant_builder_clear (&results);
-          return FALSE;
-        }
-      item = fg_inspection_find_item (inspection, fg_hazard_get_item_code (hazard));
-      text = item != NULL ? fg_checklist_item_get_text_zh (item) : fg_hazard_get_item_code (hazard);
-
-      if (result == NULL)
-        {
-          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                       _("Record the re-inspection of every hazard of %s first: “%s” has not been re-inspected."),
-                       follows->number, text);
-          g_variant_builder_clear (&results);
-          return FALSE;
-        }
-
-      if (result->kind == FG_HAZARD_EVENT_REINSPECTED_PASS)
-        g_variant_builder_add (&results, "(sss)", text, "已改正", result->note != NULL ? result->note : "");
-      else
-        {
-          g_autofree char *until = fg_notice_format_date (result->deadline);
-          g_autofree char *verdict = g_strdup_printf ("未改正，限%s前改正", until);
-
-          g_variant_builder_add (&results, "(sss)", text, verdict, result->note != NULL ? result->note : "");
-          all_fixed = FALSE;
-        }
-      if (last_day == NULL || strncmp (result->at, last_day, 10) > 0)
-        {
-          g_free (last_day);
-          last_day = g_strndup (result->at, 10);
-        }
-    }
-
-  g_variant_dict_insert_value (dict, "follows", str (follows->number));
-  g_variant_dict_insert_value (dict, "follows-title", str (kind_titles[follows->kind]));
-  g_variant_dict_insert_value (dict, "follows-issued-on", str (follows->issued_on));
-  g_variant_dict_insert_value (dict, "reinspected-on", str (last_day));
-  g_variant_dict_insert_value (dict, "results", g_variant_builder_end (&results));
-  g_variant_dict_insert (dict, "all-fixed", "b", all_fixed);
-
-  return TRUE;
-}
-
 /* The township a venue belongs to, and the code of its grid or village,
  * for the scope. */
 static gboolean
@@ -1197,15 +847,6 @@ venue_place (FgStore     *store,
   *township_id = g_strdup (fg_stmt_text (stmt, 0));
   *region_code = g_strdup (fg_stmt_text (stmt, 1));
   return TRUE;
-}
-
-static char *
-format_number (FgNoticeSettings *settings,
-               FgNoticeKind      kind,
-               int               year,
-               int               seq)
-{
-  return g_strdup_printf ("%s%s字〔%d〕第%04d号", settings->issuer_short, settings->codes[kind], year, seq);
 }
 
 static GPtrArray *
@@ -1236,6 +877,396 @@ load_hazards (FgStore             *store,
   return g_steal_pointer (&hazards);
 }
 
+/* A document being issued: what its request names, once checked, and
+ * what is made of it inside the write transaction. */
+typedef struct
+{
+  FgNoticeKind kind;
+  GDate *today;
+  char *issued_on;
+  char *deadline;               /* an order's: the request's, or the day of issue */
+  FgInspection *inspection;     /* an inspection record's */
+  GPtrArray *hazards;           /* an order's, or those of the notice re-inspected */
+  FgNotice *follows;            /* the notice a re-inspection opinion follows */
+  FgVenue *venue;
+  FgNoticeSettings *settings;
+  char *township_id;            /* the issuer, whose series the number is of */
+  char *region_code;            /* the venue's grid or village, for the scope */
+  int seq;
+  char *number;
+  char *content;                /* what it says, frozen and printed */
+  char *digest;
+  char *id;
+} Draft;
+
+static void
+draft_clear (Draft *draft)
+{
+  g_clear_pointer (&draft->today, g_date_free);
+  g_clear_pointer (&draft->issued_on, g_free);
+  g_clear_pointer (&draft->deadline, g_free);
+  g_clear_object (&draft->inspection);
+  g_clear_pointer (&draft->hazards, g_ptr_array_unref);
+  g_clear_object (&draft->follows);
+  g_clear_object (&draft->venue);
+  g_clear_pointer (&draft->settings, fg_notice_settings_free);
+  g_clear_pointer (&draft->township_id, g_free);
+  g_clear_pointer (&draft->region_code, g_free);
+  g_clear_pointer (&draft->number, g_free);
+  g_clear_pointer (&draft->content, g_free);
+  g_clear_pointer (&draft->digest, g_free);
+  g_clear_pointer (&draft->id, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Draft, draft_clear)
+
+static gboolean
+check_notice_allowed (FgHazard  *hazard,
+                      GError   **error)
+{
+  if (fg_hazard_event_allowed (fg_hazard_get_state (hazard), FG_HAZARD_EVENT_NOTICE_ISSUED))
+    return TRUE;
+
+  g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED,
+               _("No notice can be issued for “%s” now: the hazard is “%s”."),
+               fg_hazard_get_item_text (hazard),
+               fg_hazard_state_get_label (fg_hazard_get_state (hazard)));
+  return FALSE;
+}
+
+/* An inspection record is of one inspection. */
+static gboolean
+gather_record (FgStore                *store,
+               FgActor                *actor,
+               const FgNoticeRequest  *request,
+               Draft                  *draft,
+               const char            **venue_id,
+               GError                **error)
+{
+  if (request->inspection_id == NULL)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("Say which inspection the record is of."));
+      return FALSE;
+    }
+  draft->inspection = fg_inspection_load (store, actor, request->inspection_id, error);
+  if (draft->inspection == NULL)
+    return FALSE;
+  *venue_id = fg_inspection_get_venue_id (draft->inspection);
+  return TRUE;
+}
+
+/* An order to correct by a deadline needs one after the day of issue;
+ * one to correct at once is due the day it is issued. */
+static gboolean
+gather_deadline (const FgNoticeRequest  *request,
+                 Draft                  *draft,
+                 GError                **error)
+{
+  g_autoptr(GDate) date = NULL;
+  g_autoptr(GError) date_error = NULL;
+
+  if (request->kind == FG_NOTICE_KIND_CORRECT_NOW)
+    {
+      draft->deadline = g_strdup (draft->issued_on);
+      return TRUE;
+    }
+
+  if (request->deadline == NULL)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("Give the deadline for the correction."));
+      return FALSE;
+    }
+  date = fg_calendar_parse_date (request->deadline, &date_error);
+  if (date == NULL)
+    {
+      g_set_error_literal (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID, date_error->message);
+      return FALSE;
+    }
+  if (g_date_compare (date, draft->today) <= 0)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("The deadline %s must come after the day of issue (%s)."),
+                   request->deadline, draft->issued_on);
+      return FALSE;
+    }
+  draft->deadline = g_strdup (request->deadline);
+  return TRUE;
+}
+
+/* An order to correct names hazards of one venue that may get a notice now. */
+static gboolean
+gather_order (FgStore                *store,
+              FgActor                *actor,
+              const FgNoticeRequest  *request,
+              Draft                  *draft,
+              const char            **venue_id,
+              GError                **error)
+{
+  if (request->hazard_ids == NULL || request->hazard_ids[0] == NULL)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("Choose the hazards the notice orders corrected."));
+      return FALSE;
+    }
+  draft->hazards = load_hazards (store, actor, request->hazard_ids, error);
+  if (draft->hazards == NULL)
+    return FALSE;
+  *venue_id = fg_hazard_get_venue_id (g_ptr_array_index (draft->hazards, 0));
+  for (guint i = 0; i < draft->hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (draft->hazards, i);
+
+      if (!g_str_equal (fg_hazard_get_venue_id (hazard), *venue_id))
+        {
+          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                       _("A notice goes to one venue: the hazards chosen are at different venues."));
+          return FALSE;
+        }
+      if (!check_notice_allowed (hazard, error))
+        return FALSE;
+    }
+
+  return gather_deadline (request, draft, error);
+}
+
+/* A re-inspection opinion follows a notice, and is about its hazards. */
+static gboolean
+gather_reinspection (FgStore                *store,
+                     FgActor                *actor,
+                     const FgNoticeRequest  *request,
+                     Draft                  *draft,
+                     const char            **venue_id,
+                     GError                **error)
+{
+  if (request->follows_id == NULL)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("Say which notice was re-inspected."));
+      return FALSE;
+    }
+  draft->follows = fg_notice_load (store, actor, request->follows_id, error);
+  if (draft->follows == NULL)
+    return FALSE;
+  draft->hazards = load_hazards (store, actor, (const char * const *) draft->follows->hazard_ids, error);
+  if (draft->hazards == NULL)
+    return FALSE;
+  *venue_id = draft->follows->venue_id;
+  return TRUE;
+}
+
+/* What the request names, read and checked, and whether the actor may
+ * issue for that venue. Nothing is written yet. */
+static gboolean
+gather_request (FgStore                *store,
+                FgActor                *actor,
+                const FgNoticeRequest  *request,
+                Draft                  *draft,
+                GError                **error)
+{
+  const char *venue_id = NULL;
+  gboolean gathered = FALSE;
+
+  /* a role that may not issue at all is refused (and the refusal logged)
+   * before anything is read; the scope is checked once the venue is known */
+  if (!fg_actor_can (actor, FG_ACTION_NOTICE_ISSUE))
+    {
+      if (!fg_permission_check (store, actor, FG_ACTION_NOTICE_ISSUE, NULL, NULL, error))
+        return FALSE;
+    }
+
+  draft->kind = request->kind;
+  draft->today = request->today != NULL ? g_date_copy (request->today) : fg_store_today (store);
+  draft->issued_on = fg_calendar_format_date (draft->today);
+
+  switch (request->kind)
+    {
+    case FG_NOTICE_KIND_INSPECTION_RECORD:
+      gathered = gather_record (store, actor, request, draft, &venue_id, error);
+      break;
+
+    case FG_NOTICE_KIND_CORRECT_NOW:
+    case FG_NOTICE_KIND_CORRECT_BY_DEADLINE:
+      gathered = gather_order (store, actor, request, draft, &venue_id, error);
+      break;
+
+    case FG_NOTICE_KIND_REINSPECTION:
+      gathered = gather_reinspection (store, actor, request, draft, &venue_id, error);
+      break;
+
+    case FG_NOTICE_N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+  if (!gathered)
+    return FALSE;
+
+  draft->venue = fg_venue_load (store, actor, venue_id, error);
+  if (draft->venue == NULL)
+    return FALSE;
+  draft->settings = fg_notice_settings_load (store, error);
+  if (draft->settings == NULL)
+    return FALSE;
+
+  return venue_place (store, venue_id, &draft->township_id, &draft->region_code, error) &&
+         fg_permission_check (store, actor, FG_ACTION_NOTICE_ISSUE, draft->region_code, venue_id, error);
+}
+
+/* The hazards' states again, inside the write transaction: another
+ * window or program may have issued their notice meanwhile. */
+static gboolean
+recheck_hazards (FgStore  *store,
+                 FgActor  *actor,
+                 Draft    *draft,
+                 GError  **error)
+{
+  if (draft->kind == FG_NOTICE_KIND_REINSPECTION)
+    return TRUE;
+
+  for (guint i = 0; draft->hazards != NULL && i < draft->hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (draft->hazards, i);
+      g_autoptr(FgHazard) now_hazard = fg_hazard_load (store, actor, fg_hazard_get_id (hazard), error);
+
+      if (now_hazard == NULL || !check_notice_allowed (now_hazard, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* What the document says, frozen as printed text with its SHA-256;
+ * once it is numbered, since the number is part of it. */
+static gboolean
+freeze_content (FgStore  *store,
+                FgActor  *actor,
+                Draft    *draft,
+                GError  **error)
+{
+  g_autoptr(GVariant) content = NULL;
+  GVariantDict dict;
+  gboolean built = FALSE;
+
+  g_variant_dict_init (&dict, NULL);
+  fg_notice_content_add_common (&dict, draft->settings, draft->kind, draft->number, draft->issued_on, draft->venue);
+  switch (draft->kind)
+    {
+    case FG_NOTICE_KIND_INSPECTION_RECORD:
+      built = fg_notice_content_add_record (store, actor, draft->inspection, &dict, error);
+      break;
+
+    case FG_NOTICE_KIND_CORRECT_NOW:
+    case FG_NOTICE_KIND_CORRECT_BY_DEADLINE:
+      built = fg_notice_content_add_order (store, actor, draft->hazards, draft->deadline, &dict, error);
+      break;
+
+    case FG_NOTICE_KIND_REINSPECTION:
+      built = fg_notice_content_add_reinspection (store, actor, draft->follows, draft->hazards, &dict, error);
+      break;
+
+    case FG_NOTICE_N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+  if (!built)
+    {
+      g_variant_dict_clear (&dict);
+      return FALSE;
+    }
+
+  content = g_variant_ref_sink (g_variant_dict_end (&dict));
+  draft->content = g_variant_print (content, TRUE);
+  draft->digest = digest_of (draft->content);
+  return TRUE;
+}
+
+/* The document's row, under a new id. */
+static gboolean
+store_notice (FgStore  *store,
+              FgActor  *actor,
+              Draft    *draft,
+              GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *stamp = NULL;
+
+  draft->id = fg_uuid_new ();
+  now = fg_store_now_iso8601 (store);
+  stamp = fg_store_next_stamp (store);
+  stmt = fg_store_prepare (store,
+                           "INSERT INTO notice (id, kind, township_id, year, number_seq, number, venue_id,"
+                           "  inspection_id, follows_id, issued_on, issued_at, actor, actor_name, deadline,"
+                           "  content, digest, origin_node, stamp)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, draft->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, kind_ids[draft->kind], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, draft->township_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, g_date_get_year (draft->today));
+  sqlite3_bind_int (stmt, 5, draft->seq);
+  sqlite3_bind_text (stmt, 6, draft->number, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, fg_venue_get_id (draft->venue), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, draft->inspection != NULL ? fg_inspection_get_id (draft->inspection) : NULL,
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, draft->follows != NULL ? draft->follows->id : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, draft->issued_on, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, fg_actor_get_login (actor), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 13, fg_actor_get_display_name (actor), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, draft->deadline, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 15, draft->content, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 16, draft->digest, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 17, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 18, stamp, -1, SQLITE_STATIC);
+  return fg_store_step_done (store, stmt, error);
+}
+
+/* The hazards the document is about, in their order, and for an
+ * order to correct each one's "notice issued" event with the deadline. */
+static gboolean
+store_hazard_events (FgStore  *store,
+                     FgActor  *actor,
+                     Draft    *draft,
+                     GError  **error)
+{
+  gboolean is_order = draft->kind == FG_NOTICE_KIND_CORRECT_NOW ||
+                      draft->kind == FG_NOTICE_KIND_CORRECT_BY_DEADLINE;
+
+  for (guint i = 0; draft->hazards != NULL && i < draft->hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (draft->hazards, i);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      const FgHazardEventDetails details = {
+        .note = draft->number,
+        .deadline = draft->deadline,
+        .notice_id = draft->id,
+      };
+
+      stmt = fg_store_prepare (store,
+                               "INSERT INTO notice_hazard (notice_id, hazard_id, position) VALUES (?1, ?2, ?3)",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, draft->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, fg_hazard_get_id (hazard), -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, (int) i);
+      if (!fg_store_step_done (store, stmt, error))
+        return FALSE;
+      g_clear_pointer (&stmt, fg_stmt_release);
+
+      if (is_order &&
+          !fg_hazard_append_event (store, actor, fg_hazard_get_id (hazard),
+                                   FG_HAZARD_EVENT_NOTICE_ISSUED, &details, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * fg_notice_issue:
  * @store: the store
@@ -1257,317 +1288,35 @@ fg_notice_issue (FgStore                *store,
                  const FgNoticeRequest  *request,
                  GError                **error)
 {
-  g_autoptr(FgNoticeSettings) settings = NULL;
-  g_autoptr(GPtrArray) hazards = NULL;
-  g_autoptr(FgInspection) inspection = NULL;
-  g_autoptr(FgNotice) follows = NULL;
-  g_autoptr(FgVenue) venue = NULL;
-  g_autoptr(GDate) today = NULL;
-  g_autoptr(GVariant) content = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *issued_on = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *number = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *digest = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *stamp = NULL;
+  g_auto(Draft) draft = { 0, };
   g_autofree char *after = NULL;
-  g_autofree char *inspected_on = NULL;
-  g_autofree char *inspectors = NULL;
-  g_autofree char *township_id = NULL;
-  g_autofree char *region_code = NULL;
-  const char *venue_id = NULL;
-  const char *deadline = NULL;
-  GVariantDict dict;
-  int seq;
 
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
   g_return_val_if_fail (request != NULL && request->kind < FG_NOTICE_N_KINDS, NULL);
 
-  /* a role that may not issue at all is refused (and the refusal logged)
-   * before anything is read; the scope is checked once the venue is known */
-  if (!fg_actor_can (actor, FG_ACTION_NOTICE_ISSUE))
-    {
-      if (!fg_permission_check (store, actor, FG_ACTION_NOTICE_ISSUE, NULL, NULL, error))
-        return NULL;
-    }
-
-  if (request->today != NULL)
-    today = g_date_copy (request->today);
-  else
-    today = fg_store_today (store);
-  issued_on = fg_calendar_format_date (today);
-
-  /* what the document is about */
-  switch (request->kind)
-    {
-    case FG_NOTICE_KIND_INSPECTION_RECORD:
-      if (request->inspection_id == NULL)
-        {
-          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                       _("Say which inspection the record is of."));
-          return NULL;
-        }
-      inspection = fg_inspection_load (store, actor, request->inspection_id, error);
-      if (inspection == NULL)
-        return NULL;
-      venue_id = fg_inspection_get_venue_id (inspection);
-      break;
-
-    case FG_NOTICE_KIND_CORRECT_NOW:
-    case FG_NOTICE_KIND_CORRECT_BY_DEADLINE:
-      if (request->hazard_ids == NULL || request->hazard_ids[0] == NULL)
-        {
-          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                       _("Choose the hazards the notice orders corrected."));
-          return NULL;
-        }
-      hazards = load_hazards (store, actor, request->hazard_ids, error);
-      if (hazards == NULL)
-        return NULL;
-      venue_id = fg_hazard_get_venue_id (g_ptr_array_index (hazards, 0));
-      for (guint i = 0; i < hazards->len; i++)
-        {
-          FgHazard *hazard = g_ptr_array_index (hazards, i);
-
-          if (!g_str_equal (fg_hazard_get_venue_id (hazard), venue_id))
-            {
-              g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                           _("A notice goes to one venue: the hazards chosen are at different venues."));
-              return NULL;
-            }
-          if (!fg_hazard_event_allowed (fg_hazard_get_state (hazard), FG_HAZARD_EVENT_NOTICE_ISSUED))
-            {
-              g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED,
-                           _("No notice can be issued for “%s” now: the hazard is “%s”."),
-                           fg_hazard_get_item_text (hazard),
-                           fg_hazard_state_get_label (fg_hazard_get_state (hazard)));
-              return NULL;
-            }
-        }
-
-      if (request->kind == FG_NOTICE_KIND_CORRECT_NOW)
-        deadline = issued_on;
-      else
-        {
-          g_autoptr(GDate) date = NULL;
-          g_autoptr(GError) date_error = NULL;
-
-          deadline = request->deadline;
-          if (deadline == NULL)
-            {
-              g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                           _("Give the deadline for the correction."));
-              return NULL;
-            }
-          date = fg_calendar_parse_date (deadline, &date_error);
-          if (date == NULL)
-            {
-              g_set_error_literal (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID, date_error->message);
-              return NULL;
-            }
-          if (g_date_compare (date, today) <= 0)
-            {
-              g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                           _("The deadline %s must come after the day of issue (%s)."), deadline, issued_on);
-              return NULL;
-            }
-        }
-      break;
-
-    case FG_NOTICE_KIND_REINSPECTION:
-      if (request->follows_id == NULL)
-        {
-          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                       _("Say which notice was re-inspected."));
-          return NULL;
-        }
-      follows = fg_notice_load (store, actor, request->follows_id, error);
-      if (follows == NULL)
-        return NULL;
-      hazards = load_hazards (store, actor, (const char * const *) follows->hazard_ids, error);
-      if (hazards == NULL)
-        return NULL;
-      venue_id = follows->venue_id;
-      break;
-
-    case FG_NOTICE_N_KINDS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  venue = fg_venue_load (store, actor, venue_id, error);
-  if (venue == NULL)
-    return NULL;
-  settings = fg_notice_settings_load (store, error);
-  if (settings == NULL)
-    return NULL;
-
-  if (!venue_place (store, venue_id, &township_id, &region_code, error) ||
-      !fg_permission_check (store, actor, FG_ACTION_NOTICE_ISSUE, region_code, venue_id, error))
+  if (!gather_request (store, actor, request, &draft, error))
     return NULL;
 
   if (!fg_store_begin (store, error))
     return NULL;
-
-  /* the hazards' states again, inside the write transaction: another
-   * window or program may have issued their notice meanwhile */
-  for (guint i = 0; hazards != NULL && request->kind != FG_NOTICE_KIND_REINSPECTION && i < hazards->len; i++)
-    {
-      FgHazard *hazard = g_ptr_array_index (hazards, i);
-      g_autoptr(FgHazard) now_hazard = fg_hazard_load (store, actor, fg_hazard_get_id (hazard), error);
-
-      if (now_hazard == NULL)
-        goto failed;
-      if (!fg_hazard_event_allowed (fg_hazard_get_state (now_hazard), FG_HAZARD_EVENT_NOTICE_ISSUED))
-        {
-          g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED,
-                       _("No notice can be issued for “%s” now: the hazard is “%s”."),
-                       fg_hazard_get_item_text (now_hazard),
-                       fg_hazard_state_get_label (fg_hazard_get_state (now_hazard)));
-          goto failed;
-        }
-    }
-
-  /* the next number of this township, kind and year: inside the write
-   * transaction, so two connections can never take the same one */
-  stmt = fg_store_prepare (store,
-                           "SELECT coalesce (max (number_seq), 0) + 1 FROM notice"
-                           " WHERE township_id = ?1 AND kind = ?2 AND year = ?3",
-                           error);
-  if (stmt == NULL)
+  if (!recheck_hazards (store, actor, &draft, error))
     goto failed;
-  sqlite3_bind_text (stmt, 1, township_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, kind_ids[request->kind], -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, g_date_get_year (today));
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      fg_store_set_error (store, sqlite3_errcode (fg_store_get_db (store)), error);
-      goto failed;
-    }
-  seq = sqlite3_column_int (stmt, 0);
-  g_clear_pointer (&stmt, fg_stmt_release);
-  number = format_number (settings, request->kind, g_date_get_year (today), seq);
-
-  /* what it says, frozen */
-  g_variant_dict_init (&dict, NULL);
-  add_common (&dict, settings, request->kind, number, issued_on, venue);
-  switch (request->kind)
-    {
-    case FG_NOTICE_KIND_INSPECTION_RECORD:
-      if (!build_record (store, actor, inspection, &dict, error))
-        {
-          g_variant_dict_clear (&dict);
-          goto failed;
-        }
-      break;
-
-    case FG_NOTICE_KIND_CORRECT_NOW:
-    case FG_NOTICE_KIND_CORRECT_BY_DEADLINE:
-      {
-        GVariant *problems = problems_of (store, actor, hazards, &inspected_on, &inspectors, error);
-
-        if (problems == NULL)
-          {
-            g_variant_dict_clear (&dict);
-            goto failed;
-          }
-        g_variant_dict_insert_value (&dict, "problems", problems);
-        g_variant_dict_insert_value (&dict, "inspected-on", str (inspected_on));
-        g_variant_dict_insert_value (&dict, "inspectors", str (inspectors));
-        g_variant_dict_insert_value (&dict, "deadline", str (deadline));
-      }
-      break;
-
-    case FG_NOTICE_KIND_REINSPECTION:
-      if (!build_reinspection (store, actor, follows, hazards, &dict, error))
-        {
-          g_variant_dict_clear (&dict);
-          goto failed;
-        }
-      break;
-
-    case FG_NOTICE_N_KINDS:
-    default:
-      g_assert_not_reached ();
-    }
-  content = g_variant_ref_sink (g_variant_dict_end (&dict));
-  text = g_variant_print (content, TRUE);
-  digest = digest_of (text);
-
-  id = fg_uuid_new ();
-  now = fg_store_now_iso8601 (store);
-  stamp = fg_store_next_stamp (store);
-  stmt = fg_store_prepare (store,
-                           "INSERT INTO notice (id, kind, township_id, year, number_seq, number, venue_id,"
-                           "  inspection_id, follows_id, issued_on, issued_at, actor, actor_name, deadline,"
-                           "  content, digest, origin_node, stamp)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-                           error);
-  if (stmt == NULL)
+  /* the numbering rule is at fg_notice_number_allocate() */
+  draft.number = fg_notice_number_allocate (store, draft.settings, draft.township_id, draft.kind,
+                                            g_date_get_year (draft.today), &draft.seq, error);
+  if (draft.number == NULL ||
+      !freeze_content (store, actor, &draft, error) ||
+      !store_notice (store, actor, &draft, error) ||
+      !store_hazard_events (store, actor, &draft, error))
     goto failed;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, kind_ids[request->kind], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, township_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, g_date_get_year (today));
-  sqlite3_bind_int (stmt, 5, seq);
-  sqlite3_bind_text (stmt, 6, number, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, venue_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, inspection != NULL ? fg_inspection_get_id (inspection) : NULL, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, follows != NULL ? follows->id : NULL, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, issued_on, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 11, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 12, fg_actor_get_login (actor), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 13, fg_actor_get_display_name (actor), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 14, deadline, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 15, text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 16, digest, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 17, fg_store_get_node_id (store), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 18, stamp, -1, SQLITE_STATIC);
-  if (!fg_store_step_done (store, stmt, error))
+  after = fg_audit_dup_row (store, "notice", draft.id);
+  if (!fg_audit_record_change (store, actor, "notice-issue", draft.id, NULL, after, error))
     goto failed;
-  g_clear_pointer (&stmt, fg_stmt_release);
-
-  for (guint i = 0; hazards != NULL && i < hazards->len; i++)
-    {
-      FgHazard *hazard = g_ptr_array_index (hazards, i);
-
-      stmt = fg_store_prepare (store,
-                               "INSERT INTO notice_hazard (notice_id, hazard_id, position) VALUES (?1, ?2, ?3)",
-                               error);
-      if (stmt == NULL)
-        goto failed;
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, fg_hazard_get_id (hazard), -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, (int) i);
-      if (!fg_store_step_done (store, stmt, error))
-        goto failed;
-      g_clear_pointer (&stmt, fg_stmt_release);
-
-      if (request->kind == FG_NOTICE_KIND_CORRECT_NOW || request->kind == FG_NOTICE_KIND_CORRECT_BY_DEADLINE)
-        {
-          const FgHazardEventDetails details = {
-            .note = number,
-            .deadline = deadline,
-            .notice_id = id,
-          };
-
-          if (!fg_hazard_append_event (store, actor, fg_hazard_get_id (hazard),
-                                       FG_HAZARD_EVENT_NOTICE_ISSUED, &details, error))
-            goto failed;
-        }
-    }
-
-  after = fg_audit_dup_row (store, "notice", id);
-  if (!fg_audit_record_change (store, actor, "notice-issue", id, NULL, after, error))
-    goto failed;
-
   if (!fg_store_commit (store, error))
     return NULL;
 
-  return fg_notice_load (store, actor, id, error);
+  return fg_notice_load (store, actor, draft.id, error);
 
 failed:
   fg_store_rollback (store);
@@ -1697,6 +1446,82 @@ failed:
   return FALSE;
 }
 
+/* The event a service gives each hazard still being corrected under
+ * the notice; served needs the one who took it. */
+static gboolean
+service_event_kind (FgNoticeService     service,
+                    const char         *recipient,
+                    FgHazardEventKind  *kind,
+                    GError            **error)
+{
+  switch (service)
+    {
+    case FG_NOTICE_SERVICE_SERVED:
+      *kind = FG_HAZARD_EVENT_NOTICE_SERVED;
+      if (recipient == NULL || is_blank (recipient))
+        {
+          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                       _("Say to whom the notice was served."));
+          return FALSE;
+        }
+      return TRUE;
+    case FG_NOTICE_SERVICE_REFUSED:
+      *kind = FG_HAZARD_EVENT_NOTICE_REFUSED;
+      return TRUE;
+    case FG_NOTICE_SERVICE_UNREACHABLE:
+      *kind = FG_HAZARD_EVENT_OPERATOR_UNREACHABLE;
+      return TRUE;
+    case FG_NOTICE_SERVICE_NONE:
+    default:
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("Say whether the notice was served, refused, or found nobody to serve it on."));
+      return FALSE;
+    }
+}
+
+/* The day of service, YYYY-MM-DD: @served_on or today, neither still to
+ * come nor before the day of issue. */
+static char *
+service_day (FgStore     *store,
+             FgNotice    *self,
+             const char  *served_on,
+             GError     **error)
+{
+  g_autoptr(GDate) day = NULL;
+  g_autoptr(GDate) today = fg_store_today (store);
+  g_autofree char *day_text = NULL;
+
+  if (served_on != NULL)
+    {
+      g_autoptr(GError) date_error = NULL;
+
+      day = fg_calendar_parse_date (served_on, &date_error);
+      if (day == NULL)
+        {
+          g_set_error_literal (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID, date_error->message);
+          return NULL;
+        }
+    }
+  else
+    day = g_date_copy (today);
+  day_text = fg_calendar_format_date (day);
+
+  if (g_date_compare (day, today) > 0)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("A document cannot be served on a day still to come (%s)."), day_text);
+      return NULL;
+    }
+  if (strcmp (day_text, self->issued_on) < 0)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("A document is served on or after the day it was issued (%s)."), self->issued_on);
+      return NULL;
+    }
+
+  return g_steal_pointer (&day_text);
+}
+
 /**
  * fg_notice_record_service:
  * @service: served, refused, or nobody to serve it on
@@ -1720,7 +1545,6 @@ fg_notice_record_service (FgStore          *store,
 {
   g_autoptr(GPtrArray) hazards = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GDate) day = NULL;
   g_autofree char *day_text = NULL;
   g_autofree char *event_note = NULL;
   g_autofree char *before = NULL;
@@ -1741,60 +1565,11 @@ fg_notice_record_service (FgStore          *store,
       return FALSE;
     }
 
-  switch (service)
-    {
-    case FG_NOTICE_SERVICE_SERVED:
-      kind = FG_HAZARD_EVENT_NOTICE_SERVED;
-      if (recipient == NULL || is_blank (recipient))
-        {
-          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                       _("Say to whom the notice was served."));
-          return FALSE;
-        }
-      break;
-    case FG_NOTICE_SERVICE_REFUSED:
-      kind = FG_HAZARD_EVENT_NOTICE_REFUSED;
-      break;
-    case FG_NOTICE_SERVICE_UNREACHABLE:
-      kind = FG_HAZARD_EVENT_OPERATOR_UNREACHABLE;
-      break;
-    case FG_NOTICE_SERVICE_NONE:
-    default:
-      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                   _("Say whether the notice was served, refused, or found nobody to serve it on."));
-      return FALSE;
-    }
-
-  if (served_on != NULL)
-    {
-      g_autoptr(GError) date_error = NULL;
-
-      day = fg_calendar_parse_date (served_on, &date_error);
-      if (day == NULL)
-        {
-          g_set_error_literal (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID, date_error->message);
-          return FALSE;
-        }
-    }
-  else
-    day = fg_store_today (store);
-  day_text = fg_calendar_format_date (day);
-  {
-    g_autoptr(GDate) today = fg_store_today (store);
-
-    if (g_date_compare (day, today) > 0)
-      {
-        g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                     _("A document cannot be served on a day still to come (%s)."), day_text);
-        return FALSE;
-      }
-  }
-  if (strcmp (day_text, self->issued_on) < 0)
-    {
-      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                   _("A document is served on or after the day it was issued (%s)."), self->issued_on);
-      return FALSE;
-    }
+  if (!service_event_kind (service, recipient, &kind, error))
+    return FALSE;
+  day_text = service_day (store, self, served_on, error);
+  if (day_text == NULL)
+    return FALSE;
   if ((recipient != NULL && g_utf8_strlen (recipient, -1) > 100) ||
       (note != NULL && g_utf8_strlen (note, -1) > 400))
     {
@@ -1953,7 +1728,7 @@ fg_notice_verify (FgStore     *store,
       return FG_NOTICE_UNKNOWN;
     }
 
-  normalized = normalize_number (number);
+  normalized = fg_notice_number_normalize (number);
   found = find_notice (store, normalized, digest != NULL ? digest : "", &local_error);
   if (found == NULL || !g_str_equal (normalized, found->number))
     {

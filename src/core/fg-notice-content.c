@@ -1,0 +1,325 @@
+/* fg-notice-content.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What each kind of document says, frozen when it is issued: a GVariant
+ * dictionary of the texts printed on it, in Chinese whatever the language
+ * of the interface. fg-notice-render.c lays out these keys and nothing
+ * else, so a reprint says what the original said.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "fg-calendar.h"
+#include "fg-category.h"
+#include "fg-checklist.h"
+#include "fg-hazard-private.h"
+#include "fg-inspection.h"
+#include "fg-notice-private.h"
+
+static GVariant *
+str (const char *text)
+{
+  return g_variant_new_string (text != NULL ? text : "");
+}
+
+/* 2026-11-29 → 2026年11月29日, as documents write dates */
+char *
+fg_notice_format_date (const char *iso)
+{
+  g_autoptr(GDate) date = iso != NULL ? fg_calendar_parse_date (iso, NULL) : NULL;
+
+  if (date == NULL)
+    return g_strdup ("    年  月  日");
+  return g_strdup_printf ("%u年%u月%u日", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+}
+
+static char *
+join_bases (FgChecklistItem *item)
+{
+  const char * const *bases = item != NULL ? fg_checklist_item_get_bases (item) : NULL;
+
+  return bases != NULL ? g_strjoinv ("；", (char **) bases) : g_strdup ("");
+}
+
+/* What every document says of itself, its issuer and the venue. */
+void
+fg_notice_content_add_common (GVariantDict           *dict,
+                              const FgNoticeSettings *settings,
+                              FgNoticeKind            kind,
+                              const char             *number,
+                              const char             *issued_on,
+                              FgVenue                *venue)
+{
+  const char * const *categories = fg_venue_get_categories (venue);
+  const FgCategory *category = categories != NULL && categories[0] != NULL ? fg_category_lookup (categories[0]) : NULL;
+
+  g_variant_dict_insert_value (dict, "kind", str (fg_notice_kind_to_string (kind)));
+  g_variant_dict_insert_value (dict, "title", str (fg_notice_kind_get_title (kind)));
+  g_variant_dict_insert_value (dict, "number", str (number));
+  g_variant_dict_insert_value (dict, "issuer", str (settings->issuer_name));
+  g_variant_dict_insert_value (dict, "issued-on", str (issued_on));
+  g_variant_dict_insert_value (dict, "venue", str (fg_venue_get_name (venue)));
+  g_variant_dict_insert_value (dict, "address", str (fg_venue_get_address (venue)));
+  g_variant_dict_insert_value (dict, "operator", str (fg_venue_get_operator_name (venue)));
+  g_variant_dict_insert_value (dict, "phone", str (fg_venue_get_phone (venue)));
+  g_variant_dict_insert_value (dict, "credit-code", str (fg_venue_get_credit_code (venue)));
+  g_variant_dict_insert_value (dict, "village", str (fg_venue_get_village_name (venue)));
+  g_variant_dict_insert_value (dict, "category", str (category != NULL ? fg_category_get_name_zh (category) : ""));
+}
+
+/* The problems a notice names: (problem, what was seen, legal basis,
+ * required action), from the hazards and the items they failed. */
+static GVariant *
+problems_of (FgStore     *store,
+             FgActor     *actor,
+             GPtrArray   *hazards,
+             char       **inspected_on,
+             char       **inspectors,
+             GError     **error)
+{
+  g_autoptr(GHashTable) inspections = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  GVariantBuilder problems;
+
+  g_variant_builder_init (&problems, G_VARIANT_TYPE ("a(ssss)"));
+  for (guint i = 0; i < hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (hazards, i);
+      FgInspection *inspection = g_hash_table_lookup (inspections, fg_hazard_get_inspection_id (hazard));
+      FgChecklistItem *item;
+      g_autofree char *bases = NULL;
+
+      if (inspection == NULL)
+        {
+          inspection = fg_inspection_load (store, actor, fg_hazard_get_inspection_id (hazard), error);
+          if (inspection == NULL)
+            {
+              g_variant_builder_clear (&problems);
+              return NULL;
+            }
+          g_hash_table_insert (inspections, (char *) fg_hazard_get_inspection_id (hazard), inspection);
+          if (*inspected_on == NULL || strcmp (fg_inspection_get_started_at (inspection), *inspected_on) < 0)
+            {
+              g_free (*inspected_on);
+              *inspected_on = g_strndup (fg_inspection_get_started_at (inspection), 10);
+            }
+          g_strv_builder_add (names, fg_inspection_get_inspector_name (inspection));
+        }
+
+      item = fg_inspection_find_item (inspection, fg_hazard_get_item_code (hazard));
+      bases = join_bases (item);
+      g_variant_builder_add (&problems, "(ssss)",
+                             item != NULL ? fg_checklist_item_get_text_zh (item) : fg_hazard_get_item_code (hazard),
+                             fg_hazard_get_note (hazard) != NULL ? fg_hazard_get_note (hazard) : "",
+                             bases,
+                             item != NULL ? fg_checklist_item_get_action_zh (item) : "");
+    }
+
+  {
+    g_auto(GStrv) list = g_strv_builder_end (names);
+
+    *inspectors = g_strjoinv ("、", list);
+  }
+  return g_variant_builder_end (&problems);
+}
+
+/* The content of an order to correct: the problems of @hazards, who
+ * found them and when, and the deadline. */
+gboolean
+fg_notice_content_add_order (FgStore       *store,
+                             FgActor       *actor,
+                             GPtrArray     *hazards,
+                             const char    *deadline,
+                             GVariantDict  *dict,
+                             GError       **error)
+{
+  g_autofree char *inspected_on = NULL;
+  g_autofree char *inspectors = NULL;
+  GVariant *problems;
+
+  problems = problems_of (store, actor, hazards, &inspected_on, &inspectors, error);
+  if (problems == NULL)
+    return FALSE;
+  g_variant_dict_insert_value (dict, "problems", problems);
+  g_variant_dict_insert_value (dict, "inspected-on", str (inspected_on));
+  g_variant_dict_insert_value (dict, "inspectors", str (inspectors));
+  g_variant_dict_insert_value (dict, "deadline", str (deadline));
+  return TRUE;
+}
+
+/* The content of an inspection record: every item and its outcome. */
+gboolean
+fg_notice_content_add_record (FgStore       *store,
+                              FgActor       *actor,
+                              FgInspection  *inspection,
+                              GVariantDict  *dict,
+                              GError       **error)
+{
+  GListModel *items = fg_inspection_get_items (inspection);
+  GPtrArray *checklists = fg_inspection_get_checklists (inspection);
+  g_autoptr(GString) templates = g_string_new (NULL);
+  GVariantBuilder rows;
+  guint n_fail = 0;
+  guint n_pass = 0;
+  guint n_na = 0;
+
+  if (!fg_inspection_is_finished (inspection))
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("The inspection is not finished yet: finish it before its record is issued."));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < checklists->len; i++)
+    {
+      FgChecklist *checklist = g_ptr_array_index (checklists, i);
+
+      g_string_append_printf (templates, "%s%s（第%u版）", i > 0 ? "、" : "",
+                              fg_checklist_get_title_zh (checklist), fg_checklist_get_version (checklist));
+    }
+
+  g_variant_builder_init (&rows, G_VARIANT_TYPE ("a(ssss)"));
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
+      const char *code = fg_checklist_item_get_code (item);
+      FgOutcome outcome = fg_inspection_get_outcome (inspection, code);
+      const char *note = fg_inspection_get_note (inspection, code);
+      const char *label;
+
+      switch (outcome)
+        {
+        case FG_OUTCOME_PASS:
+          label = "合格";
+          n_pass++;
+          break;
+        case FG_OUTCOME_FAIL:
+          label = "不合格";
+          n_fail++;
+          break;
+        case FG_OUTCOME_NA:
+          label = "不适用";
+          n_na++;
+          break;
+        case FG_OUTCOME_NONE:
+        default:
+          label = "未检查";
+          break;
+        }
+      g_variant_builder_add (&rows, "(ssss)", fg_checklist_item_get_section_zh (item),
+                             fg_checklist_item_get_text_zh (item), label, note != NULL ? note : "");
+    }
+
+  g_variant_dict_insert_value (dict, "template", str (templates->str));
+  g_variant_dict_insert_value (dict, "items", g_variant_builder_end (&rows));
+  g_variant_dict_insert (dict, "counts", "(uuu)", n_pass, n_fail, n_na);
+  {
+    g_autofree char *day = g_strndup (fg_inspection_get_started_at (inspection), 10);
+    g_autofree char *time = g_strndup (fg_inspection_get_started_at (inspection) + MIN (11, strlen (fg_inspection_get_started_at (inspection))), 5);
+
+    g_variant_dict_insert_value (dict, "inspected-on", str (day));
+    g_variant_dict_insert_value (dict, "inspected-at", str (time));
+  }
+  g_variant_dict_insert_value (dict, "inspectors", str (fg_inspection_get_inspector_name (inspection)));
+  g_variant_dict_insert_value (dict, "inspection-kind", str (fg_inspection_kind_to_string (fg_inspection_get_kind (inspection))));
+
+  return TRUE;
+}
+
+/* The content of a re-inspection opinion: the result of each hazard of
+ * @follows at its re-inspection. */
+gboolean
+fg_notice_content_add_reinspection (FgStore       *store,
+                                    FgActor       *actor,
+                                    FgNotice      *follows,
+                                    GPtrArray     *hazards,
+                                    GVariantDict  *dict,
+                                    GError       **error)
+{
+  FgNoticeKind kind = fg_notice_get_kind (follows);
+  const char *number = fg_notice_get_number (follows);
+  GVariantBuilder results;
+  gboolean all_fixed = TRUE;
+  g_autofree char *last_day = NULL;
+
+  if (kind != FG_NOTICE_KIND_CORRECT_NOW && kind != FG_NOTICE_KIND_CORRECT_BY_DEADLINE)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("A re-inspection opinion follows an order to correct, not a “%s”."),
+                   fg_notice_kind_get_label (kind));
+      return FALSE;
+    }
+  if (fg_notice_get_voided (follows))
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_VOID,
+                   _("The notice %s was voided: there is nothing to re-inspect."), number);
+      return FALSE;
+    }
+
+  g_variant_builder_init (&results, G_VARIANT_TYPE ("a(sss)"));
+  for (guint i = 0; i < hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (hazards, i);
+      GPtrArray *events = fg_hazard_get_events (hazard);
+      const FgHazardEvent *result = NULL;
+      g_autoptr(FgInspection) inspection = NULL;
+      FgChecklistItem *item;
+      const char *text;
+
+      for (guint e = 0; e < events->len; e++)
+        {
+          const FgHazardEvent *event = g_ptr_array_index (events, e);
+
+          if (event->kind == FG_HAZARD_EVENT_REINSPECTED_PASS || event->kind == FG_HAZARD_EVENT_REINSPECTED_FAIL)
+            result = event;
+        }
+
+      inspection = fg_inspection_load (store, actor, fg_hazard_get_inspection_id (hazard), error);
+      if (inspection == NULL)
+        {
+          g_variant_builder_clear (&results);
+          return FALSE;
+        }
+      item = fg_inspection_find_item (inspection, fg_hazard_get_item_code (hazard));
+      text = item != NULL ? fg_checklist_item_get_text_zh (item) : fg_hazard_get_item_code (hazard);
+
+      if (result == NULL)
+        {
+          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                       _("Record the re-inspection of every hazard of %s first: “%s” has not been re-inspected."),
+                       number, text);
+          g_variant_builder_clear (&results);
+          return FALSE;
+        }
+
+      if (result->kind == FG_HAZARD_EVENT_REINSPECTED_PASS)
+        g_variant_builder_add (&results, "(sss)", text, "已改正", result->note != NULL ? result->note : "");
+      else
+        {
+          g_autofree char *until = fg_notice_format_date (result->deadline);
+          g_autofree char *verdict = g_strdup_printf ("未改正，限%s前改正", until);
+
+          g_variant_builder_add (&results, "(sss)", text, verdict, result->note != NULL ? result->note : "");
+          all_fixed = FALSE;
+        }
+      if (last_day == NULL || strncmp (result->at, last_day, 10) > 0)
+        {
+          g_free (last_day);
+          last_day = g_strndup (result->at, 10);
+        }
+    }
+
+  g_variant_dict_insert_value (dict, "follows", str (number));
+  g_variant_dict_insert_value (dict, "follows-title", str (fg_notice_kind_get_title (kind)));
+  g_variant_dict_insert_value (dict, "follows-issued-on", str (fg_notice_get_issued_on (follows)));
+  g_variant_dict_insert_value (dict, "reinspected-on", str (last_day));
+  g_variant_dict_insert_value (dict, "results", g_variant_builder_end (&results));
+  g_variant_dict_insert (dict, "all-fixed", "b", all_fixed);
+
+  return TRUE;
+}
