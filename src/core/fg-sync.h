@@ -56,6 +56,15 @@ gboolean    fg_sync_run                (FgStore         *store,
                                         FgSyncReport    *report,
                                         GCancellable    *cancellable,
                                         GError         **error);
+void        fg_sync_run_async          (FgStore             *store,
+                                        FgActor             *actor,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean    fg_sync_run_finish         (FgStore         *store,
+                                        GAsyncResult    *result,
+                                        FgSyncReport    *report,
+                                        GError         **error);
 guint       fg_sync_count_pending      (FgStore         *store,
                                         const char      *peer_id);
 GHashTable *fg_sync_count_pending_all  (FgStore         *store,
