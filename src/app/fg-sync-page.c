@@ -18,6 +18,8 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-conflict-row.h"
+#include "fg-peer-row.h"
 #include "fg-sync-page.h"
 
 #define SYNC_INTERVAL_SECONDS (10 * 60)
@@ -749,44 +751,6 @@ resolve_action (GtkWidget  *widget,
   g_signal_emit_by_name (self, "changed");
 }
 
-static GtkWidget *
-icon_button (const char *icon,
-             const char *tooltip,
-             const char *action,
-             GVariant   *target)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  if (target != NULL)
-    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-  return button;
-}
-
-/* The rarer things done with a peer, in a menu. */
-static GtkWidget *
-peer_menu_button (const char *peer_id)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenuItem) resend = g_menu_item_new (_("_Send Everything Again"), NULL);
-  g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Remove Peer…"), NULL);
-  GtkWidget *button = gtk_menu_button_new ();
-
-  g_menu_item_set_action_and_target_value (resend, "sync.resend", g_variant_new_string (peer_id));
-  g_menu_item_set_action_and_target_value (remove, "sync.remove-peer", g_variant_new_string (peer_id));
-  g_menu_append_item (menu, resend);
-  g_menu_append_item (menu, remove);
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_widget_set_tooltip_text (button, _("More for this peer"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
-}
-
 static void
 clear_rows (AdwPreferencesGroup *group,
             GPtrArray           *rows)
@@ -976,21 +940,10 @@ fg_sync_page_reload (FgSyncPage *self)
   for (guint i = 0; peers != NULL && i < peers->len; i++)
     {
       FgNodeInfo *peer = g_ptr_array_index (peers, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *peer_title = g_strdup_printf ("%s (%s)", peer->scope_name, peer->scope_code);
+      GtkWidget *row = fg_peer_row_new (peer);
       g_autofree char *subtitle = peer_subtitle (self, peer);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), peer_title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 icon_button ("folder-symbolic", _("Choose the sync folder"), "sync.folder",
-                                              g_variant_new_string (peer->id)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 icon_button ("document-save-as-symbolic", _("Write a bundle for this office"),
-                                              "sync.export", g_variant_new_string (peer->id)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), peer_menu_button (peer->id));
       adw_preferences_group_add (self->peers_group, row);
       g_ptr_array_add (self->peer_rows, row);
     }
@@ -1026,24 +979,11 @@ fg_sync_page_reload (FgSyncPage *self)
   for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
     {
       FgConflict *conflict = g_ptr_array_index (conflicts, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *keep = gtk_button_new_with_label (_("Keep"));
-      GtkWidget *take = gtk_button_new_with_label (_("Take the Other"));
       g_autofree char *found = short_time (conflict->found_at);
       g_autofree char *subtitle = g_strdup_printf (_("Two offices changed it at once (%s). The other version: “%s”"),
                                                    found, conflict->lost_title);
+      GtkWidget *row = fg_conflict_row_new (conflict, subtitle);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), conflict->title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (keep, GTK_ALIGN_CENTER);
-      gtk_widget_set_valign (take, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (keep), "sync.resolve");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (keep), g_variant_new ("(xb)", conflict->id, FALSE));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (take), "sync.resolve");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (take), g_variant_new ("(xb)", conflict->id, TRUE));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), keep);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), take);
       adw_preferences_group_add (self->conflicts_group, row);
       g_ptr_array_add (self->conflict_rows, row);
     }
