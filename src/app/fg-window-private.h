@@ -84,7 +84,6 @@ typedef enum
 void _fg_window_notify          (FgWindow         *self,
                                  FgWindowProperty  property);
 void _fg_window_load_history    (FgWindow         *self);
-void _fg_window_run_escalation  (FgWindow         *self);
 
 /* fg-window-actions.c */
 void _fg_window_class_actions_init (FgWindowClass *klass);

@@ -159,6 +159,8 @@ on_shown_venue_changed (FgWindow *self)
   _fg_window_load_history (self);
 }
 
+static void fg_window_run_escalation (FgWindow *self);
+
 /* A bundle brought records: every page reads them again. */
 static void
 on_synced (FgWindow *self)
@@ -176,7 +178,7 @@ on_notices_changed (FgWindow *self)
   /* a service refused or a notice voided changes hazards too; a refusal
    * hands them to the police station at once, for those who may */
   self->escalated_on = 0;
-  _fg_window_run_escalation (self);
+  fg_window_run_escalation (self);
   fg_hazard_page_reload (self->hazard_page);
 }
 
@@ -366,8 +368,8 @@ fg_window_load_title (FgWindow *self)
 /* The escalation rules run when the window opens and again when the day
  * changes while it stays open, for someone who may manage hazards; the
  * core records the escalations in their name. */
-void
-_fg_window_run_escalation (FgWindow *self)
+static void
+fg_window_run_escalation (FgWindow *self)
 {
   g_autoptr(GDate) today = g_date_new ();
   g_autoptr(GError) error = NULL;
@@ -394,7 +396,7 @@ _fg_window_run_escalation (FgWindow *self)
 static gboolean
 on_escalation_timer (gpointer user_data)
 {
-  _fg_window_run_escalation (FG_WINDOW (user_data));
+  fg_window_run_escalation (FG_WINDOW (user_data));
   return G_SOURCE_CONTINUE;
 }
 
@@ -424,7 +426,7 @@ fg_window_constructed (GObject *object)
                                    NULL);
   fg_venue_page_set_venue_list (self->venue_page, self->venue_list);
   fg_region_sidebar_load (self->sidebar, self->store, self->actor, self->root_region_id);
-  _fg_window_run_escalation (self);
+  fg_window_run_escalation (self);
   self->escalation_source = g_timeout_add_seconds (60 * 60, on_escalation_timer, self);
   fg_hazard_page_set_store (self->hazard_page, self->store, self->actor);
   fg_notice_page_set_store (self->notice_page, self->store, self->actor);
