@@ -3,7 +3,8 @@
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The window runs these while it stays responsive: the results come back
+ * The window runs these, and its count of what waits for each peer,
+ * while it stays responsive: the results come back
  * in the caller's main loop, with the progress before them, and a job
  * stopped before it began writes nothing.
  */
@@ -130,7 +131,7 @@ test_bundle_async_round_trip (Fixture       *f,
   /* nothing is handed back before the loop runs */
   g_assert_false (w.done);
   g_main_loop_run (w.loop);
-  g_assert_true (fg_bundle_export_finish (f->a.store, w.result, &sent, &error));
+  g_assert_true (fg_bundle_export_finish (w.result, &sent, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (sent.added, >=, 60);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
@@ -146,7 +147,7 @@ test_bundle_async_round_trip (Fixture       *f,
   waiting_init (&w);
   fg_bundle_import_async (f->b.store, fg_test_installer (), path, TRUE, NULL, NULL, NULL, on_done, &w);
   g_main_loop_run (w.loop);
-  g_assert_true (fg_bundle_import_finish (f->b.store, w.result, &dry, &error));
+  g_assert_true (fg_bundle_import_finish (w.result, &dry, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (dry.added, ==, 60);
   g_assert_cmpuint (dry.added + dry.changed + dry.unchanged, ==, sent.added);
@@ -159,7 +160,7 @@ test_bundle_async_round_trip (Fixture       *f,
   waiting_init (&w);
   fg_bundle_import_async (f->b.store, fg_test_installer (), path, FALSE, on_progress, &w, NULL, on_done, &w);
   g_main_loop_run (w.loop);
-  g_assert_true (fg_bundle_import_finish (f->b.store, w.result, &done, &error));
+  g_assert_true (fg_bundle_import_finish (w.result, &done, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (done.added, ==, dry.added);
   g_assert_cmpuint (done.changed, ==, dry.changed);
@@ -174,7 +175,7 @@ test_bundle_async_round_trip (Fixture       *f,
   waiting_init (&w);
   fg_bundle_import_async (f->b.store, fg_test_installer (), path, FALSE, NULL, NULL, NULL, on_done, &w);
   g_main_loop_run (w.loop);
-  g_assert_false (fg_bundle_import_finish (f->b.store, w.result, &done, &error));
+  g_assert_false (fg_bundle_import_finish (w.result, &done, &error));
   g_assert_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_ALREADY_IMPORTED);
   waiting_clear (&w);
 }
@@ -201,7 +202,7 @@ test_bundle_async_cancelled (Fixture       *f,
   fg_bundle_export_async (f->a.store, fg_test_installer (), node_id (&f->b), path, on_progress, &w, cancellable,
                           on_done, &w);
   g_main_loop_run (w.loop);
-  g_assert_false (fg_bundle_export_finish (f->a.store, w.result, &report, &error));
+  g_assert_false (fg_bundle_export_finish (w.result, &report, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   g_assert_cmpuint (count_files (f->files), ==, 0);
@@ -218,7 +219,7 @@ test_bundle_async_cancelled (Fixture       *f,
   fg_bundle_import_async (f->b.store, fg_test_installer (), path, FALSE, on_progress, &w, cancellable,
                           on_done, &w);
   g_main_loop_run (w.loop);
-  g_assert_false (fg_bundle_import_finish (f->b.store, w.result, &report, &error));
+  g_assert_false (fg_bundle_import_finish (w.result, &report, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   after = dump (&f->b);
@@ -251,7 +252,7 @@ test_sync_async (Fixture       *f,
   waiting_init (&w);
   fg_sync_run_async (f->a.store, actor_of (&f->a), cancellable, on_done, &w);
   g_main_loop_run (w.loop);
-  g_assert_false (fg_sync_run_finish (f->a.store, w.result, &report, &error));
+  g_assert_false (fg_sync_run_finish (w.result, &report, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   g_assert_cmpuint (count_files (shared), ==, 0);
@@ -261,7 +262,7 @@ test_sync_async (Fixture       *f,
   waiting_init (&w);
   fg_sync_run_async (f->a.store, actor_of (&f->a), NULL, on_done, &w);
   g_main_loop_run (w.loop);
-  g_assert_true (fg_sync_run_finish (f->a.store, w.result, &report, &error));
+  g_assert_true (fg_sync_run_finish (w.result, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.folders, ==, 1);
   g_assert_cmpuint (report.sent, ==, 1);
@@ -273,12 +274,47 @@ test_sync_async (Fixture       *f,
   waiting_init (&w);
   fg_sync_run_async (f->b.store, actor_of (&f->b), NULL, on_done, &w);
   g_main_loop_run (w.loop);
-  g_assert_true (fg_sync_run_finish (f->b.store, w.result, &report, &error));
+  g_assert_true (fg_sync_run_finish (w.result, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.received, ==, 1);
   g_assert_cmpuint (report.imported.added, >=, 1);
   g_assert_true (report.problems == NULL || report.problems->len == 0);
   g_assert_cmpint (count (&f->b, "SELECT count(*) FROM venue WHERE id = ?1", id), ==, 1);
+  waiting_clear (&w);
+}
+
+/* What waits for each peer, counted in a worker: the same as counted here. */
+static void
+test_count_pending_async (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *id = add_venue (&f->a, fg_region_get_id (f->a.grid), "老王烧烤");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  gpointer pending;
+  Waiting w = { 0 };
+
+  waiting_init (&w);
+  fg_sync_count_pending_all_async (f->a.store, actor_of (&f->a), NULL, on_done, &w);
+  g_main_loop_run (w.loop);
+  counts = fg_sync_count_pending_all_finish (w.result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (counts);
+  g_assert_true (g_hash_table_lookup_extended (counts, node_id (&f->b), NULL, &pending));
+  g_assert_cmpuint (GPOINTER_TO_UINT (pending), >, 0);
+  g_assert_cmpuint (GPOINTER_TO_UINT (pending), ==, fg_sync_count_pending (f->a.store, node_id (&f->b)));
+  waiting_clear (&w);
+
+  g_clear_pointer (&counts, g_hash_table_unref);
+  g_cancellable_cancel (cancellable);
+  memset (&w, 0, sizeof w);
+  waiting_init (&w);
+  fg_sync_count_pending_all_async (f->a.store, actor_of (&f->a), cancellable, on_done, &w);
+  g_main_loop_run (w.loop);
+  counts = fg_sync_count_pending_all_finish (w.result, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (counts);
   waiting_clear (&w);
 }
 
@@ -293,6 +329,8 @@ main (int   argc,
   g_test_add ("/bundle-async/cancelled", Fixture, NULL, fixture_set_up, test_bundle_async_cancelled,
               fixture_tear_down);
   g_test_add ("/bundle-async/sync", Fixture, NULL, fixture_set_up, test_sync_async, fixture_tear_down);
+  g_test_add ("/bundle-async/count-pending", Fixture, NULL, fixture_set_up, test_count_pending_async,
+              fixture_tear_down);
 
   return g_test_run ();
 }

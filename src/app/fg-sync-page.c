@@ -306,7 +306,6 @@ job_done (GObject      *source,
 {
   g_autoptr(Job) job = user_data;
   FgSyncPage *self = job->page;
-  FgStore *store = FG_STORE (source);
   g_autoptr(GError) error = NULL;
   g_auto(FgSyncReport) sync = { 0 };
   FgBundleReport report = { 0 };
@@ -316,11 +315,11 @@ job_done (GObject      *source,
   end_job (self);
 
   if (job->kind == JOB_EXPORT)
-    ok = fg_bundle_export_finish (store, result, &report, &error);
+    ok = fg_bundle_export_finish (result, &report, &error);
   else if (job->kind == JOB_SYNC)
-    ok = fg_sync_run_finish (store, result, &sync, &error);
+    ok = fg_sync_run_finish (result, &sync, &error);
   else
-    ok = fg_bundle_import_finish (store, result, &report, &error);
+    ok = fg_bundle_import_finish (result, &report, &error);
 
   if (!ok)
     job_failed (self, job->kind, error);
@@ -793,59 +792,22 @@ peer_subtitle (FgSyncPage *self,
                           peer->sync_folder != NULL ? peer->sync_folder : _("none"));
 }
 
-typedef struct
-{
-  char *db_path;
-  FgActor *actor;
-} Counting;
-
-static void
-counting_free (Counting *counting)
-{
-  g_free (counting->db_path);
-  fg_actor_unref (counting->actor);
-  g_free (counting);
-}
-
-static void
-count_pending_thread (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
-{
-  Counting *counting = task_data;
-  g_autoptr(FgStore) store = NULL;
-  GHashTable *counts;
-  GError *error = NULL;
-
-  store = fg_store_open (counting->db_path, &error);
-  if (store != NULL)
-    counts = fg_sync_count_pending_all (store, counting->actor, cancellable, &error);
-  else
-    counts = NULL;
-  if (counts == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, counts, (GDestroyNotify) g_hash_table_unref);
-}
-
-/* The task does not hold the page: a page that goes away cancels its
+/* The count does not hold the page: a page that goes away cancels its
  * count first (see dispose), and a cancelled count touches nothing. */
 static void
 count_pending_done (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  FgSyncPage *self = user_data;
   g_autoptr(GError) error = NULL;
-  GHashTable *counts;
+  GHashTable *counts = fg_sync_count_pending_all_finish (result, &error);
+  FgSyncPage *self;
 
   /* cancelled: a newer count is on its way, or the page is gone */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    return;
-  counts = g_task_propagate_pointer (G_TASK (result), &error);
   if (counts == NULL)
     return;
+
+  self = FG_SYNC_PAGE (user_data);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   self->pending = counts;
   for (guint i = 0; i < self->peers->len && i < self->peer_rows->len; i++)
@@ -861,9 +823,6 @@ count_pending_done (GObject      *source,
 static void
 count_pending_in_worker (FgSyncPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  Counting *counting;
-
   if (self->counting != NULL)
     g_cancellable_cancel (self->counting);
   g_clear_object (&self->counting);
@@ -871,13 +830,8 @@ count_pending_in_worker (FgSyncPage *self)
   if (self->peers->len == 0)
     return;
 
-  counting = g_new0 (Counting, 1);
-  counting->db_path = g_strdup (fg_store_get_path (self->store));
-  counting->actor = fg_actor_ref (self->actor);
   self->counting = g_cancellable_new ();
-  task = g_task_new (NULL, self->counting, count_pending_done, self);
-  g_task_set_task_data (task, counting, (GDestroyNotify) counting_free);
-  g_task_run_in_thread (task, count_pending_thread);
+  fg_sync_count_pending_all_async (self->store, self->actor, self->counting, count_pending_done, self);
 }
 
 /**

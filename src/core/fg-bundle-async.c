@@ -131,14 +131,15 @@ bundle_job_new (FgStore              *store,
 }
 
 static GTask *
-bundle_task_new (FgStore             *store,
-                 BundleJob           *job,
+bundle_task_new (BundleJob           *job,
                  gpointer             source_tag,
                  GCancellable        *cancellable,
                  GAsyncReadyCallback  callback,
                  gpointer             user_data)
 {
-  GTask *task = g_task_new (store, cancellable, callback, user_data);
+  /* without a source object: the worker uses the store's file, not the
+   * store, and a job still running does not keep the store open */
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, job, (GDestroyNotify) bundle_job_free);
@@ -149,14 +150,12 @@ bundle_task_new (FgStore             *store,
 }
 
 static gboolean
-bundle_task_finish (FgStore         *store,
-                    GAsyncResult    *result,
+bundle_task_finish (GAsyncResult    *result,
                     gpointer         source_tag,
                     FgBundleReport  *report,
                     GError         **error)
 {
-  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
@@ -262,13 +261,12 @@ fg_bundle_export_async (FgStore              *store,
 
   job = bundle_job_new (store, actor, path, progress, progress_data);
   job->peer = g_strdup (peer);
-  task = bundle_task_new (store, job, fg_bundle_export_async, cancellable, callback, user_data);
+  task = bundle_task_new (job, fg_bundle_export_async, cancellable, callback, user_data);
   g_task_run_in_thread (task, export_thread);
 }
 
 /**
  * fg_bundle_export_finish:
- * @store: the store given to fg_bundle_export_async()
  * @result: the result given to the callback
  * @report: (out caller-allocates) (optional): the rows written
  * @error: return location for an error: %G_IO_ERROR_CANCELLED when it was
@@ -278,12 +276,11 @@ fg_bundle_export_async (FgStore              *store,
  * Returns: %TRUE if the bundle was written
  */
 gboolean
-fg_bundle_export_finish (FgStore         *store,
-                         GAsyncResult    *result,
+fg_bundle_export_finish (GAsyncResult    *result,
                          FgBundleReport  *report,
                          GError         **error)
 {
-  return bundle_task_finish (store, result, fg_bundle_export_async, report, error);
+  return bundle_task_finish (result, fg_bundle_export_async, report, error);
 }
 
 /* Importing */
@@ -348,13 +345,12 @@ fg_bundle_import_async (FgStore              *store,
 
   job = bundle_job_new (store, actor, path, progress, progress_data);
   job->dry_run = !!dry_run;
-  task = bundle_task_new (store, job, fg_bundle_import_async, cancellable, callback, user_data);
+  task = bundle_task_new (job, fg_bundle_import_async, cancellable, callback, user_data);
   g_task_run_in_thread (task, import_thread);
 }
 
 /**
  * fg_bundle_import_finish:
- * @store: the store given to fg_bundle_import_async()
  * @result: the result given to the callback
  * @report: (out caller-allocates) (optional): what the import did, or
  *   would do on a dry run
@@ -364,10 +360,9 @@ fg_bundle_import_async (FgStore              *store,
  * Returns: %TRUE if the bundle was imported (or, dry, could be)
  */
 gboolean
-fg_bundle_import_finish (FgStore         *store,
-                         GAsyncResult    *result,
+fg_bundle_import_finish (GAsyncResult    *result,
                          FgBundleReport  *report,
                          GError         **error)
 {
-  return bundle_task_finish (store, result, fg_bundle_import_async, report, error);
+  return bundle_task_finish (result, fg_bundle_import_async, report, error);
 }

@@ -113,8 +113,7 @@ void           fg_bundle_export_async  (FgStore               *store,
                                         GCancellable          *cancellable,
                                         GAsyncReadyCallback    callback,
                                         gpointer               user_data);
-gboolean       fg_bundle_export_finish (FgStore               *store,
-                                        GAsyncResult          *result,
+gboolean       fg_bundle_export_finish (GAsyncResult          *result,
                                         FgBundleReport        *report,
                                         GError               **error);
 void           fg_bundle_import_async  (FgStore               *store,
@@ -126,8 +125,7 @@ void           fg_bundle_import_async  (FgStore               *store,
                                         GCancellable          *cancellable,
                                         GAsyncReadyCallback    callback,
                                         gpointer               user_data);
-gboolean       fg_bundle_import_finish (FgStore               *store,
-                                        GAsyncResult          *result,
+gboolean       fg_bundle_import_finish (GAsyncResult          *result,
                                         FgBundleReport        *report,
                                         GError               **error);
 
