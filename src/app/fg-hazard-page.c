@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-event-dialog.h"
 #include "fg-hazard-item.h"
 #include "fg-hazard-page.h"
 #include "fg-photo-viewer.h"
@@ -622,123 +623,24 @@ static void record_event (FgHazardPage               *self,
                           FgHazardEventKind           kind,
                           const FgHazardEventDetails *details);
 
-static GtkWidget *
-combo_row (const char *title,
-           gboolean    use_levels)
-{
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  GtkWidget *row = adw_combo_row_new ();
-
-  if (use_levels)
-    for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
-      gtk_string_list_append (labels, _(levels[i].label));
-  else
-    for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
-      gtk_string_list_append (labels, _(targets[i].label));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-  return row;
-}
-
 static void
-on_event_response (AdwMessageDialog *dialog,
-                   const char       *response,
-                   FgHazardPage     *self)
+on_event_response (FgEventDialog *dialog,
+                   const char    *response,
+                   FgHazardPage  *self)
 {
-  FgHazardEventKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "fg-kind"));
-  const char *hazard_id = g_object_get_data (G_OBJECT (dialog), "fg-hazard-id");
-  GtkEditable *deadline = g_object_get_data (G_OBJECT (dialog), "fg-deadline");
-  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "fg-note");
-  AdwComboRow *level = g_object_get_data (G_OBJECT (dialog), "fg-level");
-  AdwComboRow *target = g_object_get_data (G_OBJECT (dialog), "fg-target");
-  FgHazardEventDetails details = { NULL, };
-  g_autofree char *deadline_text = NULL;
-  GPtrArray *photos;
-
-  if (g_strcmp0 (response, "record") != 0)
-    return;
+  FgHazardEventDetails details;
 
   /* the person may have chosen another hazard meanwhile */
-  if (self->shown == NULL || g_strcmp0 (fg_hazard_get_id (self->shown), hazard_id) != 0)
+  if (self->shown == NULL ||
+      g_strcmp0 (fg_hazard_get_id (self->shown), fg_event_dialog_get_hazard_id (dialog)) != 0)
     return;
 
-  if (deadline != NULL)
-    deadline_text = g_strstrip (g_strdup (gtk_editable_get_text (deadline)));
-  details.deadline = deadline_text;
-  details.note = note != NULL ? gtk_editable_get_text (note) : NULL;
-  if (level != NULL)
-    details.level = levels[MIN (adw_combo_row_get_selected (level), G_N_ELEMENTS (levels) - 1)].id;
-  if (target != NULL)
-    details.target = targets[MIN (adw_combo_row_get_selected (target), G_N_ELEMENTS (targets) - 1)].id;
-  photos = g_object_get_data (G_OBJECT (dialog), "fg-photos");
-  details.photos = photos != NULL && photos->len > 0 ? photos : NULL;
-
-  record_event (self, kind, &details);
+  fg_event_dialog_get_details (dialog, &details);
+  record_event (self, fg_event_dialog_get_kind (dialog), &details);
 }
 
-static void
-update_photos_row (AdwMessageDialog *dialog)
-{
-  GPtrArray *photos = g_object_get_data (G_OBJECT (dialog), "fg-photos");
-  AdwActionRow *row = g_object_get_data (G_OBJECT (dialog), "fg-photos-row");
-  g_autofree char *text = NULL;
-
-  if (photos->len == 0)
-    text = g_strdup (_("None"));
-  else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u photo", "%u photos", photos->len), photos->len);
-  adw_action_row_set_subtitle (row, text);
-}
-
-static void
-on_photos_chosen (GtkNativeDialog  *chooser,
-                  int               response,
-                  AdwMessageDialog *dialog)
-{
-  GPtrArray *photos = g_object_get_data (G_OBJECT (dialog), "fg-photos");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          g_autoptr(GError) error = NULL;
-          GBytes *bytes = g_file_load_bytes (file, NULL, NULL, &error);
-
-          /* the core says what is wrong with a file that is no photo */
-          if (bytes != NULL)
-            g_ptr_array_add (photos, bytes);
-        }
-      update_photos_row (dialog);
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
-on_add_photos_clicked (AdwMessageDialog *dialog)
-{
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("Attach Photos"), GTK_WINDOW (dialog), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Attach"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Photos (JPEG, PNG)"));
-  gtk_file_filter_add_mime_type (filter, "image/jpeg");
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_photos_chosen), dialog, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* A small dialog for what the event needs; @details and @problem bring
- * back what was typed and why the core refused it. */
+/* What the event needs, in a dialog; @details and @problem bring back
+ * what was typed and why the core refused it. */
 static void
 present_event_dialog (FgHazardPage               *self,
                       FgHazardEventKind           kind,
@@ -746,109 +648,17 @@ present_event_dialog (FgHazardPage               *self,
                       const char                 *problem)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *row;
-  g_autofree char *body = NULL;
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-
-  /* Translators: the body of the dialog recording an event; %s is the venue */
-  body = g_strdup_printf (_("Hazard at %s: %s"), fg_hazard_get_venue_name (self->shown),
-                          fg_hazard_get_item_text (self->shown));
-  dialog = adw_message_dialog_new (GTK_WINDOW (root), fg_hazard_event_kind_get_label (kind), body);
-
-  if (problem != NULL)
-    {
-      GtkWidget *label = gtk_label_new (problem);
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "error");
-      gtk_box_append (GTK_BOX (box), label);
-    }
+  g_autofree char *deadline = NULL;
+  FgEventDialog *dialog;
 
   if (event_needs_deadline (kind))
-    {
-      g_autofree char *proposed = NULL;
+    deadline = details != NULL && details->deadline != NULL
+               ? g_strdup (details->deadline)
+               : fg_hazard_propose_deadline (self->store, self->shown, kind, &self->today);
 
-      row = adw_entry_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Deadline (YYYY-MM-DD)"));
-      if (details != NULL && details->deadline != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (row), details->deadline);
-      else
-        {
-          proposed = fg_hazard_propose_deadline (self->store, self->shown, kind, &self->today);
-          gtk_editable_set_text (GTK_EDITABLE (row), proposed);
-        }
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-      g_object_set_data (G_OBJECT (dialog), "fg-deadline", row);
-    }
-
-  if (kind == FG_HAZARD_EVENT_ESCALATED)
-    {
-      row = combo_row (_("Escalate To"), TRUE);
-      /* the township is where most escalations go first */
-      adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
-      for (guint i = 0; details != NULL && i < G_N_ELEMENTS (levels); i++)
-        if (g_strcmp0 (details->level, levels[i].id) == 0)
-          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-      g_object_set_data (G_OBJECT (dialog), "fg-level", row);
-    }
-
-  if (kind == FG_HAZARD_EVENT_TRANSFERRED)
-    {
-      row = combo_row (_("Transfer To"), FALSE);
-      for (guint i = 0; details != NULL && i < G_N_ELEMENTS (targets); i++)
-        if (g_strcmp0 (details->target, targets[i].id) == 0)
-          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-      g_object_set_data (G_OBJECT (dialog), "fg-target", row);
-    }
-
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 kind == FG_HAZARD_EVENT_DEADLINE_EXTENDED || kind == FG_HAZARD_EVENT_REOPENED
-                                 ? _("Reason") : _("Note (optional)"));
-  if (details != NULL && details->note != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (row), details->note);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  g_object_set_data (G_OBJECT (dialog), "fg-note", row);
-
-  if (event_takes_photos (kind))
-    {
-      GPtrArray *photos = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add…"));
-
-      for (guint i = 0; details != NULL && details->photos != NULL && i < details->photos->len; i++)
-        g_ptr_array_add (photos, g_bytes_ref (g_ptr_array_index (details->photos, i)));
-      g_object_set_data_full (G_OBJECT (dialog), "fg-photos", photos, (GDestroyNotify) g_ptr_array_unref);
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Photos (optional)"));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (button, _("Attach photos taken with a camera or phone"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-      g_object_set_data (G_OBJECT (dialog), "fg-photos-row", row);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_add_photos_clicked), dialog, G_CONNECT_SWAPPED);
-      update_photos_row (ADW_MESSAGE_DIALOG (dialog));
-    }
-
-  gtk_box_append (GTK_BOX (box), list);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "record", _("_Record"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "fg-kind", GUINT_TO_POINTER (kind));
-  g_object_set_data_full (G_OBJECT (dialog), "fg-hazard-id", g_strdup (fg_hazard_get_id (self->shown)), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_event_response), self, 0);
+  dialog = fg_event_dialog_new (GTK_WINDOW (root), self->shown, kind, deadline, event_takes_photos (kind),
+                                details, problem);
+  g_signal_connect_object (dialog, "response::record", G_CALLBACK (on_event_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -9,8 +9,8 @@
  * before anything is written), and the conflicts a person resolves.
  *
  * Exports, imports and sync passes run in a worker thread with their own
- * connection to the database, behind a dialog with a progress bar and a
- * Cancel button. The sync folders are processed when the window opens,
+ * connection to the database (the core's _async functions), behind a
+ * dialog with a progress bar and a Cancel button. The sync folders are processed when the window opens,
  * when the network comes back, when a drive is plugged in, and every ten
  * minutes.
  */
@@ -18,6 +18,8 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-conflict-row.h"
+#include "fg-peer-row.h"
 #include "fg-sync-page.h"
 
 #define SYNC_INTERVAL_SECONDS (10 * 60)
@@ -32,17 +34,20 @@ struct _FgSyncPage
   AdwActionRow *fingerprint_row;
   GtkLabel *fingerprint_label;
   AdwPreferencesGroup *peers_group;
+  AdwPreferencesGroup *conflicts_group;
+
   GPtrArray *peer_rows;
   GPtrArray *peers;          /* FgNodeInfo of the peer rows, in their order */
   GHashTable *pending;       /* peer id → changes waiting, once counted */
   GCancellable *counting;
-  AdwPreferencesGroup *conflicts_group;
   GPtrArray *conflict_rows;
 
   FgStore *store;
   FgActor *actor;
-  GCancellable *job;
+  GCancellable *job;         /* the export, import or sync pass running */
   GtkWidget *job_dialog;
+  GtkProgressBar *job_bar;
+  guint job_pulse;
   guint n_peers;
   guint n_conflicts;
   guint timer;
@@ -118,7 +123,7 @@ describe_report (const FgBundleReport *report)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* Jobs in a worker thread */
+/* Jobs in a worker thread: the core's _async functions */
 
 typedef enum
 {
@@ -128,114 +133,46 @@ typedef enum
   JOB_SYNC,
 } JobKind;
 
-/* How far a job is, in thousandths (0: not known yet), shared by the
- * worker that writes it and the dialog that shows it. */
+/* What the page remembers of a job until it is done; it holds the page,
+ * so the page outlives the job's progress and result. */
 typedef struct
 {
-  int permille;
-} Progress;
-
-static void
-progress_unref (Progress *progress)
-{
-  g_atomic_rc_box_release (progress);
-}
-
-static void
-on_progress (double   fraction,
-             gpointer user_data)
-{
-  Progress *progress = user_data;
-
-  g_atomic_int_set (&progress->permille, (int) CLAMP (fraction * 1000, 1, 1000));
-}
-
-typedef struct
-{
+  FgSyncPage *page;
   JobKind kind;
-  Progress *progress;
-  char *db_path;
-  FgActor *actor;
-  char *peer;
   char *path;
-  FgBundleReport report;
-  FgSyncReport sync;
 } Job;
 
 static void
 job_free (Job *job)
 {
-  g_clear_pointer (&job->progress, progress_unref);
-  g_free (job->db_path);
-  fg_actor_unref (job->actor);
-  g_free (job->peer);
+  g_object_unref (job->page);
   g_free (job->path);
-  fg_sync_report_clear (&job->sync);
   g_free (job);
 }
 
-static void
-run_job (GTask        *task,
-         gpointer      source_object,
-         gpointer      task_data,
-         GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr(FgStore) store = NULL;
-  GError *error = NULL;
-  gboolean ok = FALSE;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
 
-  store = fg_office_open (job->db_path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  switch (job->kind)
-    {
-    case JOB_EXPORT:
-      ok = fg_bundle_export_full (store, job->actor, job->peer, job->path, &job->report,
-                                  on_progress, job->progress, cancellable, &error);
-      break;
-    case JOB_DRY_RUN:
-    case JOB_IMPORT:
-      ok = fg_bundle_import_full (store, job->actor, job->path, job->kind == JOB_DRY_RUN, &job->report,
-                                  on_progress, job->progress, cancellable, &error);
-      break;
-    case JOB_SYNC:
-      ok = fg_sync_run (store, job->actor, &job->sync, cancellable, &error);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-remove_source (gpointer data)
-{
-  g_source_remove (GPOINTER_TO_UINT (data));
-}
-
-/* The bar shows how far the job is once the job knows; until then, and
- * for the jobs that cannot tell, it pulses. */
+/* Until the job says how far it is (and for a sync pass, which cannot
+ * tell) the bar pulses. */
 static gboolean
-show_progress (gpointer user_data)
+pulse_job_bar (gpointer user_data)
 {
-  GtkProgressBar *bar = user_data;
-  Progress *progress = g_object_get_data (G_OBJECT (bar), "fg-progress");
-  int permille = g_atomic_int_get (&progress->permille);
+  FgSyncPage *self = user_data;
 
-  if (permille > 0)
-    gtk_progress_bar_set_fraction (bar, permille / 1000.0);
-  else
-    gtk_progress_bar_pulse (bar);
+  gtk_progress_bar_pulse (self->job_bar);
   return G_SOURCE_CONTINUE;
+}
+
+static void
+on_job_progress (double   fraction,
+                 gpointer user_data)
+{
+  FgSyncPage *self = user_data;
+
+  if (self->job_bar == NULL)
+    return;
+  g_clear_handle_id (&self->job_pulse, g_source_remove);
+  gtk_progress_bar_set_fraction (self->job_bar, MAX (fraction, 0.001));
 }
 
 static void
@@ -247,6 +184,33 @@ on_job_dialog_response (AdwMessageDialog *dialog,
     g_cancellable_cancel (self->job);
 }
 
+static void
+present_job_dialog (FgSyncPage *self,
+                    const char *heading)
+{
+  GtkWidget *bar = gtk_progress_bar_new ();
+
+  self->job_bar = GTK_PROGRESS_BAR (g_object_ref_sink (bar));
+  self->job_pulse = g_timeout_add (120, pulse_job_bar, self);
+
+  self->job_dialog = adw_message_dialog_new (parent_window (self), heading, NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self->job_dialog), bar);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self->job_dialog), "cancel", _("_Cancel"));
+  g_signal_connect_object (self->job_dialog, "response", G_CALLBACK (on_job_dialog_response), self, 0);
+  g_object_add_weak_pointer (G_OBJECT (self->job_dialog), (gpointer *) &self->job_dialog);
+  gtk_window_present (GTK_WINDOW (self->job_dialog));
+}
+
+static void
+end_job (FgSyncPage *self)
+{
+  g_clear_object (&self->job);
+  g_clear_handle_id (&self->job_pulse, g_source_remove);
+  g_clear_object (&self->job_bar);
+  if (self->job_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->job_dialog));
+}
+
 static void job_done (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data);
@@ -255,44 +219,42 @@ static void job_done (GObject      *source,
  * (the automatic sync passes) shows nothing until it has news. */
 static void
 start_job (FgSyncPage *self,
-           Job        *job,
+           JobKind     kind,
+           const char *peer,
+           const char *path,
            const char *heading,
            gboolean    quiet)
 {
-  g_autoptr(GTask) task = NULL;
+  Job *job;
 
   if (self->job != NULL || self->store == NULL)
-    {
-      job_free (job);
-      return;
-    }
+    return;
 
-  job->db_path = g_strdup (fg_store_get_path (self->store));
-  job->actor = fg_actor_ref (self->actor);
-  job->progress = g_atomic_rc_box_new0 (Progress);
+  job = g_new0 (Job, 1);
+  job->page = g_object_ref (self);
+  job->kind = kind;
+  job->path = g_strdup (path);
   self->job = g_cancellable_new ();
-
   if (!quiet)
+    present_job_dialog (self, heading);
+
+  switch (kind)
     {
-      GtkWidget *bar = gtk_progress_bar_new ();
-      guint source;
-
-      g_object_set_data_full (G_OBJECT (bar), "fg-progress", g_atomic_rc_box_acquire (job->progress),
-                              (GDestroyNotify) progress_unref);
-      source = g_timeout_add_full (G_PRIORITY_DEFAULT, 120, show_progress, g_object_ref (bar), g_object_unref);
-
-      self->job_dialog = adw_message_dialog_new (parent_window (self), heading, NULL);
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self->job_dialog), bar);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self->job_dialog), "cancel", _("_Cancel"));
-      g_signal_connect_object (self->job_dialog, "response", G_CALLBACK (on_job_dialog_response), self, 0);
-      g_object_set_data_full (G_OBJECT (self->job_dialog), "fg-pulse", GUINT_TO_POINTER (source), remove_source);
-      g_object_add_weak_pointer (G_OBJECT (self->job_dialog), (gpointer *) &self->job_dialog);
-      gtk_window_present (GTK_WINDOW (self->job_dialog));
+    case JOB_EXPORT:
+      fg_bundle_export_async (self->store, self->actor, peer, path, on_job_progress, self, self->job,
+                              job_done, job);
+      break;
+    case JOB_DRY_RUN:
+    case JOB_IMPORT:
+      fg_bundle_import_async (self->store, self->actor, path, kind == JOB_DRY_RUN, on_job_progress, self,
+                              self->job, job_done, job);
+      break;
+    case JOB_SYNC:
+      fg_sync_run_async (self->store, self->actor, self->job, job_done, job);
+      break;
+    default:
+      g_assert_not_reached ();
     }
-
-  task = g_task_new (self, self->job, job_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, run_job);
 }
 
 static void present_import_summary (FgSyncPage *self,
@@ -300,76 +262,87 @@ static void present_import_summary (FgSyncPage *self,
                                     const FgBundleReport *report);
 
 static void
+job_failed (FgSyncPage   *self,
+            JobKind       kind,
+            const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, _("Stopped; nothing was written"));
+  else if (kind == JOB_EXPORT && g_error_matches (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_NOTHING_TO_SEND))
+    toast (self, error->message);
+  else if (kind != JOB_SYNC)
+    present_message (self, kind == JOB_EXPORT ? _("The Bundle Was Not Written") : _("Nothing Was Imported"),
+                     error->message);
+}
+
+static void
+sync_done (FgSyncPage   *self,
+           FgSyncReport *sync)
+{
+  if (sync->sent + sync->received > 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("Synced: %u bundles sent, %u received"), sync->sent,
+                                               sync->received);
+
+      toast (self, text);
+    }
+  if (sync->received > 0)
+    g_signal_emit_by_name (self, "changed");
+  if (sync->problems != NULL && sync->problems->len > 0)
+    {
+      g_autofree char *problems = NULL;
+
+      g_ptr_array_add (sync->problems, NULL);
+      problems = g_strjoinv ("\n\n", (char **) sync->problems->pdata);
+      g_ptr_array_remove_index (sync->problems, sync->problems->len - 1);
+      present_message (self, _("Some Bundles Were Refused"), problems);
+    }
+}
+
+static void
 job_done (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  FgSyncPage *self = FG_SYNC_PAGE (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Job) job = user_data;
+  FgSyncPage *self = job->page;
   g_autoptr(GError) error = NULL;
+  g_auto(FgSyncReport) sync = { 0 };
+  FgBundleReport report = { 0 };
   g_autofree char *text = NULL;
+  gboolean ok;
 
-  g_clear_object (&self->job);
-  if (self->job_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->job_dialog));
+  end_job (self);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (job->kind == JOB_EXPORT)
+    ok = fg_bundle_export_finish (result, &report, &error);
+  else if (job->kind == JOB_SYNC)
+    ok = fg_sync_run_finish (result, &sync, &error);
+  else
+    ok = fg_bundle_import_finish (result, &report, &error);
+
+  if (!ok)
+    job_failed (self, job->kind, error);
+  else if (job->kind == JOB_EXPORT)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, _("Stopped; nothing was written"));
-      else if (job->kind == JOB_EXPORT && g_error_matches (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_NOTHING_TO_SEND))
-        toast (self, error->message);
-      else if (job->kind != JOB_SYNC)
-        present_message (self, job->kind == JOB_EXPORT ? _("The Bundle Was Not Written") : _("Nothing Was Imported"),
-                         error->message);
-      fg_sync_page_reload (self);
-      return;
-    }
-
-  switch (job->kind)
-    {
-    case JOB_EXPORT:
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Bundle written: %u record", "Bundle written: %u records",
-                                           job->report.added),
-                              job->report.added);
+                                           report.added),
+                              report.added);
       toast (self, text);
-      break;
-
-    case JOB_DRY_RUN:
-      present_import_summary (self, job->path, &job->report);
-      break;
-
-    case JOB_IMPORT:
+    }
+  else if (job->kind == JOB_DRY_RUN)
+    present_import_summary (self, job->path, &report);
+  else if (job->kind == JOB_IMPORT)
+    {
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Bundle imported: %u record added or changed",
                                            "Bundle imported: %u records added or changed",
-                                           job->report.added + job->report.changed),
-                              job->report.added + job->report.changed);
+                                           report.added + report.changed),
+                              report.added + report.changed);
       toast (self, text);
       g_signal_emit_by_name (self, "changed");
-      break;
-
-    case JOB_SYNC:
-      if (job->sync.sent + job->sync.received > 0)
-        {
-          text = g_strdup_printf (_("Synced: %u bundles sent, %u received"), job->sync.sent, job->sync.received);
-          toast (self, text);
-        }
-      if (job->sync.received > 0)
-        g_signal_emit_by_name (self, "changed");
-      if (job->sync.problems != NULL && job->sync.problems->len > 0)
-        {
-          g_autofree char *problems = NULL;
-
-          g_ptr_array_add (job->sync.problems, NULL);
-          problems = g_strjoinv ("\n\n", (char **) job->sync.problems->pdata);
-          g_ptr_array_remove_index (job->sync.problems, job->sync.problems->len - 1);
-          present_message (self, _("Some Bundles Were Refused"), problems);
-        }
-      break;
-
-    default:
-      break;
     }
+  else
+    sync_done (self, &sync);
 
   fg_sync_page_reload (self);
 }
@@ -381,15 +354,11 @@ on_summary_response (AdwMessageDialog *dialog,
                      const char       *response,
                      FgSyncPage       *self)
 {
-  Job *job;
-
   if (g_strcmp0 (response, "import") != 0)
     return;
 
-  job = g_new0 (Job, 1);
-  job->kind = JOB_IMPORT;
-  job->path = g_strdup (g_object_get_data (G_OBJECT (dialog), "fg-path"));
-  start_job (self, job, _("Importing the Bundle…"), FALSE);
+  start_job (self, JOB_IMPORT, NULL, g_object_get_data (G_OBJECT (dialog), "fg-path"), _("Importing the Bundle…"),
+             FALSE);
 }
 
 /* What a dry run found, before anything is written. */
@@ -419,14 +388,13 @@ void
 fg_sync_page_import_file (FgSyncPage *self,
                           GFile      *file)
 {
-  Job *job;
+  g_autofree char *path = NULL;
 
   g_return_if_fail (FG_IS_SYNC_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
 
-  job = g_new0 (Job, 1);
-  job->kind = JOB_DRY_RUN;
-  job->path = g_file_get_path (file);
-  start_job (self, job, _("Checking the Bundle…"), FALSE);
+  path = g_file_get_path (file);
+  start_job (self, JOB_DRY_RUN, NULL, path, _("Checking the Bundle…"), FALSE);
 }
 
 typedef void (*ChosenFunc) (FgSyncPage *self,
@@ -496,12 +464,9 @@ export_chosen (FgSyncPage *self,
                GFile      *file,
                const char *peer)
 {
-  Job *job = g_new0 (Job, 1);
+  g_autofree char *path = g_file_get_path (file);
 
-  job->kind = JOB_EXPORT;
-  job->peer = g_strdup (peer);
-  job->path = g_file_get_path (file);
-  start_job (self, job, _("Writing the Bundle…"), FALSE);
+  start_job (self, JOB_EXPORT, peer, path, _("Writing the Bundle…"), FALSE);
 }
 
 static void
@@ -552,11 +517,7 @@ sync_now_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  FgSyncPage *self = FG_SYNC_PAGE (widget);
-  Job *job = g_new0 (Job, 1);
-
-  job->kind = JOB_SYNC;
-  start_job (self, job, _("Syncing…"), FALSE);
+  start_job (FG_SYNC_PAGE (widget), JOB_SYNC, NULL, NULL, _("Syncing…"), FALSE);
 }
 
 /**
@@ -569,7 +530,6 @@ fg_sync_page_sync_folders (FgSyncPage *self)
 {
   g_autoptr(GPtrArray) peers = NULL;
   gboolean any = FALSE;
-  Job *job;
 
   g_return_if_fail (FG_IS_SYNC_PAGE (self));
 
@@ -581,9 +541,7 @@ fg_sync_page_sync_folders (FgSyncPage *self)
   if (!any)
     return;
 
-  job = g_new0 (Job, 1);
-  job->kind = JOB_SYNC;
-  start_job (self, job, NULL, TRUE);
+  start_job (self, JOB_SYNC, NULL, NULL, NULL, TRUE);
 }
 
 static gboolean
@@ -792,44 +750,6 @@ resolve_action (GtkWidget  *widget,
   g_signal_emit_by_name (self, "changed");
 }
 
-static GtkWidget *
-icon_button (const char *icon,
-             const char *tooltip,
-             const char *action,
-             GVariant   *target)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  if (target != NULL)
-    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-  return button;
-}
-
-/* The rarer things done with a peer, in a menu. */
-static GtkWidget *
-peer_menu_button (const char *peer_id)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenuItem) resend = g_menu_item_new (_("_Send Everything Again"), NULL);
-  g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Remove Peer…"), NULL);
-  GtkWidget *button = gtk_menu_button_new ();
-
-  g_menu_item_set_action_and_target_value (resend, "sync.resend", g_variant_new_string (peer_id));
-  g_menu_item_set_action_and_target_value (remove, "sync.remove-peer", g_variant_new_string (peer_id));
-  g_menu_append_item (menu, resend);
-  g_menu_append_item (menu, remove);
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_widget_set_tooltip_text (button, _("More for this peer"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
-}
-
 static void
 clear_rows (AdwPreferencesGroup *group,
             GPtrArray           *rows)
@@ -872,59 +792,22 @@ peer_subtitle (FgSyncPage *self,
                           peer->sync_folder != NULL ? peer->sync_folder : _("none"));
 }
 
-typedef struct
-{
-  char *db_path;
-  FgActor *actor;
-} Counting;
-
-static void
-counting_free (Counting *counting)
-{
-  g_free (counting->db_path);
-  fg_actor_unref (counting->actor);
-  g_free (counting);
-}
-
-static void
-count_pending_thread (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
-{
-  Counting *counting = task_data;
-  g_autoptr(FgStore) store = NULL;
-  GHashTable *counts;
-  GError *error = NULL;
-
-  store = fg_office_open (counting->db_path, &error);
-  if (store != NULL)
-    counts = fg_sync_count_pending_all (store, counting->actor, cancellable, &error);
-  else
-    counts = NULL;
-  if (counts == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, counts, (GDestroyNotify) g_hash_table_unref);
-}
-
-/* The task does not hold the page: a page that goes away cancels its
+/* The count does not hold the page: a page that goes away cancels its
  * count first (see dispose), and a cancelled count touches nothing. */
 static void
 count_pending_done (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  FgSyncPage *self = user_data;
   g_autoptr(GError) error = NULL;
-  GHashTable *counts;
+  GHashTable *counts = fg_sync_count_pending_all_finish (result, &error);
+  FgSyncPage *self;
 
   /* cancelled: a newer count is on its way, or the page is gone */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    return;
-  counts = g_task_propagate_pointer (G_TASK (result), &error);
   if (counts == NULL)
     return;
+
+  self = FG_SYNC_PAGE (user_data);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   self->pending = counts;
   for (guint i = 0; i < self->peers->len && i < self->peer_rows->len; i++)
@@ -940,9 +823,6 @@ count_pending_done (GObject      *source,
 static void
 count_pending_in_worker (FgSyncPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  Counting *counting;
-
   if (self->counting != NULL)
     g_cancellable_cancel (self->counting);
   g_clear_object (&self->counting);
@@ -950,13 +830,8 @@ count_pending_in_worker (FgSyncPage *self)
   if (self->peers->len == 0)
     return;
 
-  counting = g_new0 (Counting, 1);
-  counting->db_path = g_strdup (fg_store_get_path (self->store));
-  counting->actor = fg_actor_ref (self->actor);
   self->counting = g_cancellable_new ();
-  task = g_task_new (NULL, self->counting, count_pending_done, self);
-  g_task_set_task_data (task, counting, (GDestroyNotify) counting_free);
-  g_task_run_in_thread (task, count_pending_thread);
+  fg_sync_count_pending_all_async (self->store, self->actor, self->counting, count_pending_done, self);
 }
 
 /**
@@ -1019,21 +894,10 @@ fg_sync_page_reload (FgSyncPage *self)
   for (guint i = 0; peers != NULL && i < peers->len; i++)
     {
       FgNodeInfo *peer = g_ptr_array_index (peers, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *peer_title = g_strdup_printf ("%s (%s)", peer->scope_name, peer->scope_code);
+      GtkWidget *row = fg_peer_row_new (peer);
       g_autofree char *subtitle = peer_subtitle (self, peer);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), peer_title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 icon_button ("folder-symbolic", _("Choose the sync folder"), "sync.folder",
-                                              g_variant_new_string (peer->id)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 icon_button ("document-save-as-symbolic", _("Write a bundle for this office"),
-                                              "sync.export", g_variant_new_string (peer->id)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), peer_menu_button (peer->id));
       adw_preferences_group_add (self->peers_group, row);
       g_ptr_array_add (self->peer_rows, row);
     }
@@ -1069,24 +933,11 @@ fg_sync_page_reload (FgSyncPage *self)
   for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
     {
       FgConflict *conflict = g_ptr_array_index (conflicts, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *keep = gtk_button_new_with_label (_("Keep"));
-      GtkWidget *take = gtk_button_new_with_label (_("Take the Other"));
       g_autofree char *found = short_time (conflict->found_at);
       g_autofree char *subtitle = g_strdup_printf (_("Two offices changed it at once (%s). The other version: “%s”"),
                                                    found, conflict->lost_title);
+      GtkWidget *row = fg_conflict_row_new (conflict, subtitle);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), conflict->title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (keep, GTK_ALIGN_CENTER);
-      gtk_widget_set_valign (take, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (keep), "sync.resolve");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (keep), g_variant_new ("(xb)", conflict->id, FALSE));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (take), "sync.resolve");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (take), g_variant_new ("(xb)", conflict->id, TRUE));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), keep);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), take);
       adw_preferences_group_add (self->conflicts_group, row);
       g_ptr_array_add (self->conflict_rows, row);
     }
@@ -1100,6 +951,8 @@ fg_sync_page_dispose (GObject *object)
   if (self->job != NULL)
     g_cancellable_cancel (self->job);
   g_clear_object (&self->job);
+  g_clear_handle_id (&self->job_pulse, g_source_remove);
+  g_clear_object (&self->job_bar);
   if (self->counting != NULL)
     g_cancellable_cancel (self->counting);
   g_clear_object (&self->counting);
@@ -1108,7 +961,7 @@ fg_sync_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->volumes, self);
   g_clear_object (&self->volumes);
   g_signal_handlers_disconnect_by_data (g_network_monitor_get_default (), self);
-  g_clear_pointer ((GtkWidget **) &self->toast_overlay, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FG_TYPE_SYNC_PAGE);
 
   G_OBJECT_CLASS (fg_sync_page_parent_class)->dispose (object);
 }
@@ -1154,72 +1007,27 @@ fg_sync_page_class_init (FgSyncPageClass *klass)
   gtk_widget_class_install_action (widget_class, "sync.resend", "s", resend_action);
   gtk_widget_class_install_action (widget_class, "sync.resolve", "(xb)", resolve_action);
 
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-sync-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FgSyncPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FgSyncPage, self_group);
+  gtk_widget_class_bind_template_child (widget_class, FgSyncPage, self_row);
+  gtk_widget_class_bind_template_child (widget_class, FgSyncPage, fingerprint_row);
+  gtk_widget_class_bind_template_child (widget_class, FgSyncPage, fingerprint_label);
+  gtk_widget_class_bind_template_child (widget_class, FgSyncPage, peers_group);
+  gtk_widget_class_bind_template_child (widget_class, FgSyncPage, conflicts_group);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fgsyncpage");
-}
-
-static GtkWidget *
-text_button (const char *label,
-             const char *action,
-             gboolean    suggested)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  if (suggested)
-    gtk_widget_add_css_class (button, "suggested-action");
-  return button;
 }
 
 static void
 fg_sync_page_init (FgSyncPage *self)
 {
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
   self->peer_rows = g_ptr_array_new ();
   self->peers = g_ptr_array_new_with_free_func ((GDestroyNotify) fg_node_info_free);
   self->conflict_rows = g_ptr_array_new ();
 
-  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  gtk_widget_set_parent (GTK_WIDGET (self->toast_overlay), GTK_WIDGET (self));
-  adw_toast_overlay_set_child (self->toast_overlay, page);
-
-  self->self_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->self_group, _("This Office"));
-  adw_preferences_group_set_description (self->self_group,
-                                         _("Other offices know this installation by its peer file; they confirm it "
-                                           "by the fingerprint you read out to them."));
-  self->self_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->self_row), FALSE);
-  adw_action_row_add_suffix (self->self_row, text_button (_("_Save Peer File…"), "sync.save-peer-file", FALSE));
-  adw_preferences_group_add (self->self_group, GTK_WIDGET (self->self_row));
-  self->fingerprint_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->fingerprint_row), _("Fingerprint"));
-  self->fingerprint_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_selectable (self->fingerprint_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->fingerprint_label), "monospace");
-  gtk_widget_add_css_class (GTK_WIDGET (self->fingerprint_label), "title-4");
-  adw_action_row_add_suffix (self->fingerprint_row, GTK_WIDGET (self->fingerprint_label));
-  adw_preferences_group_add (self->self_group, GTK_WIDGET (self->fingerprint_row));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->self_group);
-
-  self->peers_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->peers_group, _("Peers"));
-  gtk_box_append (GTK_BOX (actions), text_button (_("_Add Peer…"), "sync.add-peer", FALSE));
-  gtk_box_append (GTK_BOX (actions), text_button (_("_Import Bundle…"), "sync.import", FALSE));
-  gtk_box_append (GTK_BOX (actions), text_button (_("Sync _Now"), "sync.now", TRUE));
-  adw_preferences_group_set_header_suffix (self->peers_group, actions);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->peers_group);
-
-  self->conflicts_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->conflicts_group, _("Conflicts"));
-  adw_preferences_group_set_description (self->conflicts_group,
-                                         _("Records two offices changed at once. The later change was kept; "
-                                           "look at the other and choose."));
-  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), FALSE);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->conflicts_group);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**

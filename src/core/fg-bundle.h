@@ -57,7 +57,8 @@ typedef struct
  * @fraction: how far the work is, from 0 to 1
  * @user_data: the data given with the function
  *
- * Told how far an export or an import is, in the thread that does it.
+ * Told how far an export or an import is: in the thread that does it,
+ * or for the _async functions in the caller's main context.
  */
 typedef void (*FgBundleProgressFunc) (double   fraction,
                                       gpointer user_data);
@@ -101,6 +102,32 @@ gboolean       fg_bundle_import_full  (FgStore               *store,
                                        gpointer               progress_data,
                                        GCancellable          *cancellable,
                                        GError               **error);
+
+/* fg-bundle-async.c: the same in a worker thread */
+void           fg_bundle_export_async  (FgStore               *store,
+                                        FgActor               *actor,
+                                        const char            *peer,
+                                        const char            *path,
+                                        FgBundleProgressFunc   progress,
+                                        gpointer               progress_data,
+                                        GCancellable          *cancellable,
+                                        GAsyncReadyCallback    callback,
+                                        gpointer               user_data);
+gboolean       fg_bundle_export_finish (GAsyncResult          *result,
+                                        FgBundleReport        *report,
+                                        GError               **error);
+void           fg_bundle_import_async  (FgStore               *store,
+                                        FgActor               *actor,
+                                        const char            *path,
+                                        gboolean               dry_run,
+                                        FgBundleProgressFunc   progress,
+                                        gpointer               progress_data,
+                                        GCancellable          *cancellable,
+                                        GAsyncReadyCallback    callback,
+                                        gpointer               user_data);
+gboolean       fg_bundle_import_finish (GAsyncResult          *result,
+                                        FgBundleReport        *report,
+                                        GError               **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FgBundleInfo, fg_bundle_info_free)
 

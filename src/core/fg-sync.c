@@ -395,6 +395,100 @@ fg_sync_count_pending_all (FgStore       *store,
   return g_steal_pointer (&counts);
 }
 
+typedef struct
+{
+  char *db_path;
+  FgActor *actor;
+} CountJob;
+
+static void
+count_job_free (CountJob *job)
+{
+  g_free (job->db_path);
+  fg_actor_unref (job->actor);
+  g_free (job);
+}
+
+static void
+count_pending_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  CountJob *job = task_data;
+  g_autoptr(FgStore) store = NULL;
+  GHashTable *counts = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  store = fg_store_open (job->db_path, &error);
+  if (store != NULL)
+    counts = fg_sync_count_pending_all (store, job->actor, cancellable, &error);
+  if (counts == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, counts, (GDestroyNotify) g_hash_table_unref);
+}
+
+/**
+ * fg_sync_count_pending_all_async:
+ * @store: the store; only its file is used, through a connection of the
+ *   worker's own
+ * @actor: who asks (someone who may sync)
+ * @cancellable: (nullable): to stop counting
+ * @callback: called in the caller's thread-default main context when done
+ * @user_data: data for @callback
+ *
+ * fg_sync_count_pending_all() in a worker thread: a county office's change
+ * log holds every township's rows. Finish with
+ * fg_sync_count_pending_all_finish().
+ */
+void
+fg_sync_count_pending_all_async (FgStore             *store,
+                                 FgActor             *actor,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CountJob *job;
+
+  g_return_if_fail (FG_IS_STORE (store));
+  g_return_if_fail (actor != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_new0 (CountJob, 1);
+  job->db_path = g_strdup (fg_store_get_path (store));
+  job->actor = fg_actor_ref (actor);
+  /* the worker needs the store's file, not the store: a count still
+   * running when the window closes does not keep the store open */
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fg_sync_count_pending_all_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) count_job_free);
+  g_task_run_in_thread (task, count_pending_thread);
+}
+
+/**
+ * fg_sync_count_pending_all_finish:
+ * @result: the result given to the callback
+ * @error: return location for an error; %G_IO_ERROR_CANCELLED when it was
+ *   stopped
+ *
+ * Returns: (transfer full) (element-type utf8 guint): peer id → count, or
+ *   %NULL
+ */
+GHashTable *
+fg_sync_count_pending_all_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == fg_sync_count_pending_all_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static void
 add_problem (FgSyncReport *report,
              const char   *file,
@@ -529,6 +623,112 @@ fg_sync_run (FgStore       *store,
       read_inbox (store, actor, inbox, report, cancellable);
     }
 
+  return TRUE;
+}
+
+typedef struct
+{
+  char *db_path;
+  FgActor *actor;
+  FgSyncReport report;
+} SyncJob;
+
+static void
+sync_job_free (SyncJob *job)
+{
+  g_free (job->db_path);
+  fg_actor_unref (job->actor);
+  fg_sync_report_clear (&job->report);
+  g_free (job);
+}
+
+static void
+sync_run_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  SyncJob *job = task_data;
+  g_autoptr(FgStore) store = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  store = fg_store_open (job->db_path, &error);
+  if (store == NULL || !fg_sync_run (store, job->actor, &job->report, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * fg_sync_run_async:
+ * @store: the store; only its file is used, through a connection of the
+ *   worker's own
+ * @actor: in whose name the bundles are written and imported
+ * @cancellable: (nullable): stops the pass after the folder it is at; the
+ *   report then says what was done before
+ * @callback: called in the caller's thread-default main context when done
+ * @user_data: data for @callback
+ *
+ * fg_sync_run() in a worker thread. Finish with fg_sync_run_finish().
+ */
+void
+fg_sync_run_async (FgStore             *store,
+                   FgActor             *actor,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SyncJob *job;
+
+  g_return_if_fail (FG_IS_STORE (store));
+  g_return_if_fail (actor != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_new0 (SyncJob, 1);
+  job->db_path = g_strdup (fg_store_get_path (store));
+  job->actor = fg_actor_ref (actor);
+  /* the worker needs the store's file, not the store */
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fg_sync_run_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) sync_job_free);
+  /* a pass stopped after some folders has done what it did: say so */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, sync_run_thread);
+}
+
+/**
+ * fg_sync_run_finish:
+ * @result: the result given to the callback
+ * @report: (out caller-allocates): what the pass did; clear it with
+ *   fg_sync_report_clear()
+ * @error: return location for an error: %G_IO_ERROR_CANCELLED, or why the
+ *   pass could not run at all
+ *
+ * Returns: %TRUE unless the pass could not run at all
+ */
+gboolean
+fg_sync_run_finish (GAsyncResult  *result,
+                    FgSyncReport  *report,
+                    GError       **error)
+{
+  SyncJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == fg_sync_run_async, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  memset (report, 0, sizeof *report);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  /* the report moves to the caller, problems and all */
+  job = g_task_get_task_data (G_TASK (result));
+  *report = job->report;
+  memset (&job->report, 0, sizeof job->report);
   return TRUE;
 }
 

@@ -56,12 +56,27 @@ gboolean    fg_sync_run                (FgStore         *store,
                                         FgSyncReport    *report,
                                         GCancellable    *cancellable,
                                         GError         **error);
+void        fg_sync_run_async          (FgStore             *store,
+                                        FgActor             *actor,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean    fg_sync_run_finish         (GAsyncResult    *result,
+                                        FgSyncReport    *report,
+                                        GError         **error);
 guint       fg_sync_count_pending      (FgStore         *store,
                                         const char      *peer_id);
 GHashTable *fg_sync_count_pending_all  (FgStore         *store,
                                         FgActor         *actor,
                                         GCancellable    *cancellable,
                                         GError         **error);
+void        fg_sync_count_pending_all_async  (FgStore             *store,
+                                              FgActor             *actor,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GHashTable *fg_sync_count_pending_all_finish (GAsyncResult    *result,
+                                              GError         **error);
 GPtrArray  *fg_sync_list_conflicts     (FgStore         *store,
                                         FgActor         *actor,
                                         GError         **error);

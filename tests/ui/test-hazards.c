@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "fg-event-dialog.h"
 #include "fg-hazard-item.h"
 #include "fg-hazard-page.h"
 #include "fg-window.h"
@@ -296,7 +297,7 @@ test_hazards_issue_notice (Fixture       *fixture,
   GtkEditable *deadline;
   FgHazard *shown;
   FgNotice *notice;
-  GPtrArray *photos;
+  g_autoptr(GBytes) photo = g_bytes_new_static (fg_test_tiny_png, sizeof fg_test_tiny_png);
   const FgHazardEvent *last;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *this_year = g_strdup_printf ("冢头消限字〔%d〕", g_date_time_get_year (now));
@@ -401,9 +402,9 @@ test_hazards_issue_notice (Fixture       *fixture,
   fg_ui_test_spin ();
   dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  photos = g_object_get_data (G_OBJECT (dialog), "fg-photos");
-  g_assert_nonnull (photos);
-  g_ptr_array_add (photos, g_bytes_new_static (fg_test_tiny_png, sizeof fg_test_tiny_png));
+  g_assert_true (FG_IS_EVENT_DIALOG (dialog));
+  g_assert_true (gtk_widget_get_visible (fg_ui_test_child (dialog, FG_TYPE_EVENT_DIALOG, "photos_row")));
+  fg_event_dialog_add_photo (FG_EVENT_DIALOG (dialog), photo);
   respond (dialog, "record");
   g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_REPORTED_FIXED);
   shown = fg_hazard_page_get_shown_hazard (fixture->page);

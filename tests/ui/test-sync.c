@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "fg-peer-row.h"
 #include "fg-sync-page.h"
 #include "fg-window.h"
 #include "fg-ui-test-util.h"
@@ -212,6 +213,62 @@ test_sync_remove_peer (Fixture       *fixture,
   g_assert_null (fg_node_find_peer (fixture->store, fixture->actor, other->id, NULL));
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A peer's row carries its buttons and menu: what they do goes to the
+ * page's actions, for that peer. */
+static void
+test_sync_peer_row (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(FgNodeInfo) other = fg_node_get_self (fixture->other, fixture->other_actor, NULL);
+  g_autofree char *path = g_build_filename (fixture->dir.dir, "to-other.fgbundle", NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+  GtkWindow *dialog;
+
+  fg_test_trust (fixture->store, fixture->actor, fixture->other, fixture->other_actor);
+  fg_sync_page_reload (fixture->page);
+  row = find_descendant (GTK_WIDGET (fixture->page), FG_TYPE_PEER_ROW);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (fg_peer_row_get_peer_id (FG_PEER_ROW (row)), ==, other->id);
+
+  g_assert_true (fg_bundle_export (fixture->store, fixture->actor, other->id, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fg_sync_count_pending (fixture->store, other->id), ==, 0);
+  g_assert_true (gtk_widget_activate_action (row, "peer.resend", NULL));
+  fg_ui_test_spin ();
+  g_assert_cmpuint (fg_sync_count_pending (fixture->store, other->id), >, 0);
+
+  /* the page read itself again: a new row, asking before it removes */
+  row = find_descendant (GTK_WIDGET (fixture->page), FG_TYPE_PEER_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate_action (row, "peer.remove-peer", NULL));
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "remove");
+  gtk_window_destroy (dialog);
+  fg_ui_test_spin ();
+  g_assert_cmpuint (fg_sync_page_get_n_peers (fixture->page), ==, 0);
+  g_assert_null (find_descendant (GTK_WIDGET (fixture->page), FG_TYPE_PEER_ROW));
+}
+
 static guint
 count_bundles (const char *dir)
 {
@@ -312,6 +369,7 @@ main (int   argc,
 
   g_test_add ("/ui/sync/import", Fixture, NULL, fixture_set_up, test_sync_import, fixture_tear_down);
   g_test_add ("/ui/sync/remove-peer", Fixture, NULL, fixture_set_up, test_sync_remove_peer, fixture_tear_down);
+  g_test_add ("/ui/sync/peer-row", Fixture, NULL, fixture_set_up, test_sync_peer_row, fixture_tear_down);
   g_test_add ("/ui/sync/triggers", Fixture, NULL, fixture_set_up, test_sync_triggers, fixture_tear_down);
   g_test_add ("/ui/sync/hidden", Fixture, "village", fixture_set_up, test_sync_hidden, fixture_tear_down);
 
