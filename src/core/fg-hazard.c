@@ -8,8 +8,8 @@
  * could overwrite: it is the fold of its append-only events, by the one
  * table of which event may follow which state. Recording an event checks
  * it against the fold and keeps the new fold on the hazard's row for the
- * ledger, whose filters and pages live in fg-hazard-query.c and
- * fg-hazard-list.c.
+ * ledger, whose filters and pages live in fg-hazard-query.c (listed by
+ * fg-paged-list.c).
  */
 #include "config.h"
 
