@@ -109,24 +109,16 @@ typedef enum
   JOIN_ITEM = 1 << 4,
 } Joins;
 
-static char *
-dup_from (Joins joins)
-{
-  GString *from = g_string_new ("hazard h");
-
-  if (joins & JOIN_VILLAGE)
-    g_string_append (from, " LEFT JOIN region v ON v.id = h.village_id");
-  if (joins & JOIN_GRID)
-    g_string_append (from, " LEFT JOIN region g ON g.id = h.grid_id");
-  if (joins & JOIN_INSPECTION)
-    g_string_append (from, " LEFT JOIN inspection i ON i.id = h.inspection_id");
-  if (joins & JOIN_VENUE)
-    g_string_append (from, " LEFT JOIN venue ve ON ve.id = h.venue_id");
-  if (joins & JOIN_ITEM)
-    g_string_append (from, " LEFT JOIN checklist_item ci ON ci.template_id = h.template_id"
-                           " AND ci.version = h.template_version AND ci.code = h.item_code");
-  return g_string_free (from, FALSE);
-}
+/* In the order of Joins, as the FROM keeps them. */
+static const char *const hazard_joins[] = {
+  "LEFT JOIN region v ON v.id = h.village_id",
+  "LEFT JOIN region g ON g.id = h.grid_id",
+  "LEFT JOIN inspection i ON i.id = h.inspection_id",
+  "LEFT JOIN venue ve ON ve.id = h.venue_id",
+  "LEFT JOIN checklist_item ci ON ci.template_id = h.template_id"
+  " AND ci.version = h.template_version AND ci.code = h.item_code",
+  NULL
+};
 
 static Joins
 order_joins (FgHazardSort sort)
@@ -230,27 +222,32 @@ order_by (FgHazardSort sort,
   return g_string_free (order, FALSE);
 }
 
+/* @today_text, or the day it is now */
+static GDate *
+dup_today (const char *today_text)
+{
+  GDate *today = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  if (today_text != NULL)
+    today = fg_calendar_parse_date (today_text, NULL);
+  if (today != NULL)
+    return today;
+
+  now = g_date_time_new_now_local ();
+  return g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                         g_date_time_get_year (now));
+}
+
 /* The day after which a running deadline is overdue on @today: the last
  * working day up to @today. */
 static char *
 dup_overdue_before (FgStore    *store,
                     const char *today_text)
 {
-  g_autoptr(GDate) today = NULL;
-  g_autoptr(GDate) day = NULL;
-
-  if (today_text != NULL)
-    today = fg_calendar_parse_date (today_text, NULL);
-  if (today == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                              g_date_time_get_year (now));
-    }
+  g_autoptr(GDate) day = dup_today (today_text);
 
   /* no holiday lasts a month */
-  day = g_date_copy (today);
   for (guint i = 0; i < 31 && !fg_calendar_is_workday (store, day); i++)
     g_date_subtract_days (day, 1);
 
@@ -261,60 +258,60 @@ dup_overdue_before (FgStore    *store,
 static char *
 dup_week_end (const char *today_text)
 {
-  g_autoptr(GDate) day = NULL;
+  g_autoptr(GDate) day = dup_today (today_text);
 
-  if (today_text != NULL)
-    day = fg_calendar_parse_date (today_text, NULL);
-  if (day == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      day = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                            g_date_time_get_year (now));
-    }
   g_date_add_days (day, G_DATE_SUNDAY - g_date_get_weekday (day));
   return fg_calendar_format_date (day);
 }
 
-/* Parameters: ?1 region, ?2 state or date, ?3 grade, ?4 campaign, ?5 text,
- * ?6 scope prefix */
-typedef struct
+/* The term of the state asked for; FALSE if there is no such state. */
+static gboolean
+add_state (FgQueryWhere         *where,
+           const FgHazardQuery  *query)
 {
-  GString *where;
-  char *region_id;
-  const char *state;
-  char *date;
-  const char *grade;
-  const char *campaign_id;
-  char *text;
-  char *scope;
-  Joins joins;
-  gboolean empty;  /* the query cannot match anything */
-} Filter;
+  switch (query->state)
+    {
+    case FG_HAZARD_QUERY_ALL:
+      break;
+    case FG_HAZARD_QUERY_NOT_CLOSED:
+      fg_query_where_add (where, "h.state <> 'closed'");
+      break;
+    case FG_HAZARD_QUERY_DUE:
+      {
+        g_autofree char *week_end = dup_week_end (query->today);
 
-static void
-filter_clear (Filter *filter)
-{
-  g_string_free (filter->where, TRUE);
-  g_free (filter->region_id);
-  g_free (filter->date);
-  g_free (filter->text);
-  g_free (filter->scope);
+        fg_query_where_add (where, RUNNING " AND h.current_deadline <= :date");
+        fg_query_where_set (where, ":date", week_end);
+      }
+      break;
+    case FG_HAZARD_QUERY_OVERDUE:
+      {
+        g_autofree char *before = dup_overdue_before (where->store, query->today);
+
+        fg_query_where_add (where, RUNNING " AND h.current_deadline < :date");
+        fg_query_where_set (where, ":date", before);
+      }
+      break;
+    default:
+      if (query->state < 0 || query->state >= FG_HAZARD_N_STATES)
+        return FALSE;
+      fg_query_where_add (where, "h.state = :state");
+      fg_query_where_set (where, ":state", fg_hazard_state_to_string (query->state));
+      break;
+    }
+
+  return TRUE;
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Filter, filter_clear)
-
 static gboolean
-filter_init (Filter               *filter,
-             FgStore              *store,
-             FgActor              *actor,
-             const FgHazardQuery  *query,
-             GError              **error)
+filter_hazards (FgQueryWhere         *where,
+                const FgHazardQuery  *query,
+                GError              **error)
 {
-  filter->where = g_string_new ("h.deleted = 0");
+  g_autofree char *scope = fg_actor_dup_scope_prefix (where->actor);
+  g_autofree char *text = NULL;
 
-  if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ, NULL, NULL, error))
-    return FALSE;
+  fg_query_where_add (where, "h.deleted = 0");
 
   /* The actor's area, as fg_hazard_list() has it: the hazards whose
    * grid's or village's code begins with the scope's prefix. Division
@@ -323,16 +320,15 @@ filter_init (Filter               *filter,
    * townships, villages or grids whose codes begin so, found through the
    * hazards' own region columns rather than by joining every hazard to
    * its region. */
-  filter->scope = fg_actor_dup_scope_prefix (actor);
-  if (filter->scope != NULL)
+  if (scope != NULL)
     {
-      gsize length = strlen (filter->scope);
+      gsize length = strlen (scope);
 
-      g_string_append_printf (filter->where,
-                              " AND %s IN (SELECT id FROM region WHERE level = %d AND substr (code, 1, length (?6)) = ?6)",
-                              length <= 9 ? "h.township_id" : length <= 12 ? "h.village_id" : "h.grid_id",
-                              length <= 9 ? FG_REGION_LEVEL_TOWNSHIP : length <= 12 ? FG_REGION_LEVEL_VILLAGE
-                                                                                    : FG_REGION_LEVEL_GRID);
+      fg_query_where_add (where, "%s IN (SELECT id FROM region WHERE level = %d AND substr (code, 1, length (:scope)) = :scope)",
+                          length <= 9 ? "h.township_id" : length <= 12 ? "h.village_id" : "h.grid_id",
+                          length <= 9 ? FG_REGION_LEVEL_TOWNSHIP : length <= 12 ? FG_REGION_LEVEL_VILLAGE
+                                                                                : FG_REGION_LEVEL_GRID);
+      fg_query_where_set (where, ":scope", scope);
     }
 
   if (query->region_id != NULL)
@@ -342,11 +338,11 @@ filter_init (Filter               *filter,
 
       /* a region above the actor's scope shows what the actor may see of
        * it, which the scope filter above already says */
-      if (!fg_query_resolve_region (store, actor, query->region_id, &region, error))
+      if (!fg_query_resolve_region (where->store, where->actor, query->region_id, &region, error))
         return FALSE;
       if (region == NULL)
         {
-          filter->empty = TRUE;
+          where->empty = TRUE;
           return TRUE;
         }
 
@@ -354,58 +350,38 @@ filter_init (Filter               *filter,
       column = region_column (fg_region_get_level (region));
       if (column != NULL)
         {
-          filter->region_id = g_strdup (fg_region_get_id (region));
-          g_string_append_printf (filter->where, " AND %s = ?1", column);
+          fg_query_where_add (where, "%s = :region", column);
+          fg_query_where_set (where, ":region", fg_region_get_id (region));
         }
     }
 
-  switch (query->state)
+  if (!add_state (where, query))
     {
-    case FG_HAZARD_QUERY_ALL:
-      break;
-    case FG_HAZARD_QUERY_NOT_CLOSED:
-      g_string_append (filter->where, " AND h.state <> 'closed'");
-      break;
-    case FG_HAZARD_QUERY_DUE:
-      filter->date = dup_week_end (query->today);
-      g_string_append (filter->where, " AND " RUNNING " AND h.current_deadline <= ?2");
-      break;
-    case FG_HAZARD_QUERY_OVERDUE:
-      filter->date = dup_overdue_before (store, query->today);
-      g_string_append (filter->where, " AND " RUNNING " AND h.current_deadline < ?2");
-      break;
-    default:
-      if (query->state < 0 || query->state >= FG_HAZARD_N_STATES)
-        {
-          filter->empty = TRUE;
-          return TRUE;
-        }
-      filter->state = fg_hazard_state_to_string (query->state);
-      g_string_append (filter->where, " AND h.state = ?2");
-      break;
+      where->empty = TRUE;
+      return TRUE;
     }
 
   if (query->grade >= 0)
     {
       if (query->grade > FG_HAZARD_GRADE_MAJOR_PROPOSED)
         {
-          filter->empty = TRUE;
+          where->empty = TRUE;
           return TRUE;
         }
-      filter->grade = fg_hazard_grade_to_string (query->grade);
-      g_string_append (filter->where, " AND h.grade = ?3");
+      fg_query_where_add (where, "h.grade = :grade");
+      fg_query_where_set (where, ":grade", fg_hazard_grade_to_string (query->grade));
     }
 
   if (query->campaign_id != NULL && *query->campaign_id == '\0')
     {
-      filter->joins |= JOIN_INSPECTION;
-      g_string_append (filter->where, " AND i.campaign_id IS NULL");
+      where->joins |= JOIN_INSPECTION;
+      fg_query_where_add (where, "i.campaign_id IS NULL");
     }
   else if (query->campaign_id != NULL)
     {
-      filter->joins |= JOIN_INSPECTION;
-      filter->campaign_id = query->campaign_id;
-      g_string_append (filter->where, " AND i.campaign_id = ?4");
+      where->joins |= JOIN_INSPECTION;
+      fg_query_where_add (where, "i.campaign_id = :campaign");
+      fg_query_where_set (where, ":campaign", query->campaign_id);
     }
 
   if (query->text != NULL && *query->text != '\0')
@@ -413,123 +389,50 @@ filter_init (Filter               *filter,
       /* SQLite's lower() folds ASCII only; Chinese has no case */
       /* The venues and the checklist items that match, each looked at
        * once, rather than the venue and the item of every hazard. */
-      filter->text = g_utf8_strdown (query->text, -1);
-      g_string_append_printf (filter->where,
-                              " AND (h.venue_id IN (SELECT id FROM venue WHERE instr (lower (name), ?5) > 0)"
-                              "      OR (h.template_id, h.template_version, h.item_code) IN"
-                              "         (SELECT template_id, version, code FROM checklist_item"
-                              "          WHERE instr (lower (%s), ?5) > 0))",
-                              fg_locale_prefers_chinese () ? "text_zh" : "text_en");
+      text = g_utf8_strdown (query->text, -1);
+      fg_query_where_add (where,
+                          "(h.venue_id IN (SELECT id FROM venue WHERE instr (lower (name), :text) > 0)"
+                          " OR (h.template_id, h.template_version, h.item_code) IN"
+                          "    (SELECT template_id, version, code FROM checklist_item"
+                          "     WHERE instr (lower (%s), :text) > 0))",
+                          fg_locale_prefers_chinese () ? "text_zh" : "text_en");
+      fg_query_where_set (where, ":text", text);
     }
 
   return TRUE;
 }
 
-static void
-filter_bind (Filter       *filter,
-             sqlite3_stmt *stmt)
+static char *
+order_hazards (const FgHazardQuery *query,
+               gboolean             reversed,
+               guint               *joins)
 {
-  if (filter->region_id != NULL)
-    sqlite3_bind_text (stmt, 1, filter->region_id, -1, SQLITE_STATIC);
-  if (filter->state != NULL)
-    sqlite3_bind_text (stmt, 2, filter->state, -1, SQLITE_STATIC);
-  else if (filter->date != NULL)
-    sqlite3_bind_text (stmt, 2, filter->date, -1, SQLITE_STATIC);
-  if (filter->grade != NULL)
-    sqlite3_bind_text (stmt, 3, filter->grade, -1, SQLITE_STATIC);
-  if (filter->campaign_id != NULL)
-    sqlite3_bind_text (stmt, 4, filter->campaign_id, -1, SQLITE_STATIC);
-  if (filter->text != NULL)
-    sqlite3_bind_text (stmt, 5, filter->text, -1, SQLITE_STATIC);
-  if (filter->scope != NULL)
-    sqlite3_bind_text (stmt, 6, filter->scope, -1, SQLITE_STATIC);
+  *joins |= order_joins (query->sort);
+
+  return order_by (query->sort, !query->descending != !reversed);
 }
+
+/* A page is chosen on the hazard table, joined only to what the filter
+ * or the order asks for (a count by state then reads an index of the
+ * hazard table alone), then its hazards are read with all their joins. */
+static const FgQuerySpec hazard_query = {
+  .source = FG_QUERY_SOURCE ("hazards", fg_hazard, fg_hazard_query),
+  .table = { "hazard h", "h.seq", hazard_joins },
+  .rows = { HAZARD_COLUMNS, HAZARD_FROM, (FgRowFunc) fg_hazard_new_from_row },
+  .filter = (FgQueryFilter) filter_hazards,
+  .order_by = (FgQueryOrder) order_hazards,
+};
 
 /**
  * fg_hazard_query_count:
  * @store: the store
  * @actor: who asks: only hazards in its scope count
  * @query: what to count
- * @n_hazards: (out): the number of hazards that match
+ * @n_items: (out): the number of hazards that match
  * @error: return location for an error
  *
  * Returns: %TRUE on success
  */
-gboolean
-fg_hazard_query_count (FgStore              *store,
-                       FgActor              *actor,
-                       const FgHazardQuery  *query,
-                       guint                *n_hazards,
-                       GError              **error)
-{
-  g_auto(Filter) filter = { 0 };
-  g_autofree char *from = NULL;
-  g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
-  g_return_val_if_fail (actor != NULL, FALSE);
-  g_return_val_if_fail (query != NULL, FALSE);
-  g_return_val_if_fail (n_hazards != NULL, FALSE);
-
-  *n_hazards = 0;
-
-  if (!filter_init (&filter, store, actor, query, error))
-    return FALSE;
-  if (filter.empty)
-    return TRUE;
-
-  from = dup_from (filter.joins);
-  sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", from, filter.where->str);
-  stmt = fg_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  filter_bind (&filter, stmt);
-
-  return fg_query_read_count (store, stmt, n_hazards, error);
-}
-
-/* The hazards of a page, in the query's order or, @reversed, in the
- * opposite one. */
-static GPtrArray *
-query_fetch (FgStore              *store,
-             FgActor              *actor,
-             const FgHazardQuery  *query,
-             guint                 offset,
-             guint                 limit,
-             gboolean              reversed,
-             GError              **error)
-{
-  g_auto(Filter) filter = { 0 };
-  g_autofree char *sql = NULL;
-  g_autofree char *order = NULL;
-  g_autofree char *from = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!filter_init (&filter, store, actor, query, error))
-    return NULL;
-  if (filter.empty)
-    return g_ptr_array_new_with_free_func (g_object_unref);
-
-  /* The page is chosen first, then only its rows are read with all their
-   * joins. */
-  order = order_by (query->sort, !query->descending != !reversed);
-  from = dup_from (filter.joins | order_joins (query->sort));
-  sql = g_strdup_printf ("SELECT " HAZARD_COLUMNS " FROM " HAZARD_FROM
-                         " WHERE h.seq IN (SELECT h.seq FROM %s WHERE %s"
-                         "                 ORDER BY %s LIMIT ?7 OFFSET ?8)"
-                         " ORDER BY %s",
-                         from, filter.where->str, order, order);
-
-  stmt = fg_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  filter_bind (&filter, stmt);
-  sqlite3_bind_int64 (stmt, 7, limit);
-  sqlite3_bind_int64 (stmt, 8, offset);
-
-  return fg_query_read_rows (store, stmt, (FgRowFunc) fg_hazard_new_from_row, error);
-}
 
 /**
  * fg_hazard_query_fetch:
@@ -543,30 +446,6 @@ query_fetch (FgStore              *store,
  * Returns: (transfer full) (element-type FgHazard): the hazards in the
  *   query's order, without their timelines, or %NULL with @error set
  */
-GPtrArray *
-fg_hazard_query_fetch (FgStore              *store,
-                       FgActor              *actor,
-                       const FgHazardQuery  *query,
-                       guint                 offset,
-                       guint                 limit,
-                       GError              **error)
-{
-  g_return_val_if_fail (FG_IS_STORE (store), NULL);
-  g_return_val_if_fail (actor != NULL, NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-
-  return query_fetch (store, actor, query, offset, limit, FALSE, error);
-}
-
-static const FgPagedSource hazard_source = {
-  .what = "hazards",
-  .item_type = fg_hazard_get_type,
-  .query_type = fg_hazard_query_get_type,
-  .new_query = (gpointer (*) (void)) fg_hazard_query_new,
-  .equal = (FgPagedEqual) fg_hazard_query_equal,
-  .count = (FgPagedCount) fg_hazard_query_count,
-  .fetch = (FgPagedFetch) query_fetch,
-};
 
 /**
  * fg_hazard_query_list_new:
@@ -578,16 +457,7 @@ static const FgPagedSource hazard_source = {
  * Returns: (transfer full): a list of #FgHazard that pages the hazards of
  *   @query from the store; change its query with fg_paged_list_set_query()
  */
-FgPagedList *
-fg_hazard_query_list_new (FgStore             *store,
-                          FgActor             *actor,
-                          const FgHazardQuery *query)
-{
-  g_return_val_if_fail (FG_IS_STORE (store), NULL);
-  g_return_val_if_fail (actor != NULL, NULL);
-
-  return fg_paged_list_new (&hazard_source, store, actor, query);
-}
+FG_QUERY_DEFINE_FUNCTIONS (FgHazardQuery, fg_hazard_query, hazard_query)
 
 /**
  * fg_hazard_query_list_reread:

@@ -63,7 +63,7 @@ gboolean        fg_hazard_query_equal    (const FgHazardQuery *a,
 gboolean        fg_hazard_query_count    (FgStore             *store,
                                           FgActor             *actor,
                                           const FgHazardQuery *query,
-                                          guint               *n_hazards,
+                                          guint               *n_items,
                                           GError             **error);
 GPtrArray      *fg_hazard_query_fetch    (FgStore             *store,
                                           FgActor             *actor,

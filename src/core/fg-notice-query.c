@@ -77,185 +77,99 @@ fg_notice_query_equal (const FgNoticeQuery *a,
          !a->open_only == !b->open_only;
 }
 
-/* Parameters: ?1 region, ?2 venue, ?3 day, ?4 scope prefix */
-typedef struct
-{
-  GString *where;
-  char *region_id;
-  const char *venue_id;
-  const char *day;
-  char *scope;
-  gboolean empty;  /* the query cannot match anything */
-} Filter;
-
-static void
-filter_clear (Filter *filter)
-{
-  g_string_free (filter->where, TRUE);
-  g_free (filter->region_id);
-  g_free (filter->scope);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Filter, filter_clear)
-
 static gboolean
-filter_init (Filter               *filter,
-             FgStore              *store,
-             FgActor              *actor,
-             const FgNoticeQuery  *query,
-             GError              **error)
+filter_notices (FgQueryWhere         *where,
+                const FgNoticeQuery  *query,
+                GError              **error)
 {
-  filter->where = g_string_new ("1");
-
-  if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ, NULL, NULL, error))
-    return FALSE;
+  g_autofree char *scope = fg_actor_dup_scope_prefix (where->actor);
 
   /* the actor's area: the venues whose region's code begins so */
-  filter->scope = fg_actor_dup_scope_prefix (actor);
-  if (filter->scope != NULL)
-    g_string_append (filter->where, " AND substr (r.code, 1, length (?4)) = ?4");
+  if (scope != NULL)
+    {
+      fg_query_where_add (where, "substr (r.code, 1, length (:scope)) = :scope");
+      fg_query_where_set (where, ":scope", scope);
+    }
 
   if (query->region_id != NULL)
     {
       g_autoptr(FgRegion) region = NULL;
 
-      if (!fg_query_resolve_region (store, actor, query->region_id, &region, error))
+      if (!fg_query_resolve_region (where->store, where->actor, query->region_id, &region, error))
         return FALSE;
       if (region == NULL)
         {
-          filter->empty = TRUE;
+          where->empty = TRUE;
           return TRUE;
         }
 
-      filter->region_id = g_strdup (fg_region_get_id (region));
-      g_string_append (filter->where,
-                       " AND ?1 IN (ve.region_id, ve.village_id, ve.township_id, ve.county_id, ve.grid_id)");
+      fg_query_where_add (where, ":region IN (ve.region_id, ve.village_id, ve.township_id, ve.county_id, ve.grid_id)");
+      fg_query_where_set (where, ":region", fg_region_get_id (region));
     }
 
   if (query->venue_id != NULL)
     {
-      filter->venue_id = query->venue_id;
-      g_string_append (filter->where, " AND n.venue_id = ?2");
+      fg_query_where_add (where, "n.venue_id = :venue");
+      fg_query_where_set (where, ":venue", query->venue_id);
     }
 
   if (query->day != NULL)
     {
-      filter->day = query->day;
-      g_string_append (filter->where, " AND n.issued_on = ?3");
+      fg_query_where_add (where, "n.issued_on = :day");
+      fg_query_where_set (where, ":day", query->day);
     }
 
   if (query->open_only)
-    g_string_append (filter->where,
-                     " AND n.voided_at IS NULL AND n.kind IN ('correct-now', 'correct-by-deadline')"
-                     " AND EXISTS (SELECT 1 FROM notice_hazard nh JOIN hazard h ON h.id = nh.hazard_id"
-                     "             WHERE nh.notice_id = n.id AND h.state = 'rectifying')");
+    fg_query_where_add (where,
+                        "n.voided_at IS NULL AND n.kind IN ('correct-now', 'correct-by-deadline')"
+                        " AND EXISTS (SELECT 1 FROM notice_hazard nh JOIN hazard h ON h.id = nh.hazard_id"
+                        "             WHERE nh.notice_id = n.id AND h.state = 'rectifying')");
 
   return TRUE;
 }
 
-static void
-filter_bind (Filter       *filter,
-             sqlite3_stmt *stmt)
+static char *
+order_notices (const FgNoticeQuery *query,
+               gboolean             reversed,
+               guint               *joins)
 {
-  if (filter->region_id != NULL)
-    sqlite3_bind_text (stmt, 1, filter->region_id, -1, SQLITE_STATIC);
-  if (filter->venue_id != NULL)
-    sqlite3_bind_text (stmt, 2, filter->venue_id, -1, SQLITE_STATIC);
-  if (filter->day != NULL)
-    sqlite3_bind_text (stmt, 3, filter->day, -1, SQLITE_STATIC);
-  if (filter->scope != NULL)
-    sqlite3_bind_text (stmt, 4, filter->scope, -1, SQLITE_STATIC);
+  return g_strdup (reversed ? EARLIEST_FIRST : LATEST_FIRST);
 }
+
+/* each document with its hazards */
+static gboolean
+read_hazard_ids (FgStore    *store,
+                 GPtrArray  *notices,
+                 GError    **error)
+{
+  for (guint i = 0; i < notices->len; i++)
+    if (!fg_notice_private_read_hazard_ids (store, g_ptr_array_index (notices, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A page is chosen on the small columns, then only its rows are read
+ * with the content each document froze. */
+static const FgQuerySpec notice_query = {
+  .source = FG_QUERY_SOURCE ("documents", fg_notice, fg_notice_query),
+  .table = { NOTICE_FROM, "n.seq" },
+  .rows = { NOTICE_COLUMNS, NOTICE_FROM, (FgRowFunc) fg_notice_private_new_from_row },
+  .filter = (FgQueryFilter) filter_notices,
+  .order_by = (FgQueryOrder) order_notices,
+  .complete = read_hazard_ids,
+};
 
 /**
  * fg_notice_query_count:
  * @store: the store
  * @actor: who asks: only documents in its scope count
  * @query: what to count
- * @n_notices: (out): the number of documents that match
+ * @n_items: (out): the number of documents that match
  * @error: return location for an error
  *
  * Returns: %TRUE on success
  */
-gboolean
-fg_notice_query_count (FgStore              *store,
-                       FgActor              *actor,
-                       const FgNoticeQuery  *query,
-                       guint                *n_notices,
-                       GError              **error)
-{
-  g_auto(Filter) filter = { 0 };
-  g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
-  g_return_val_if_fail (actor != NULL, FALSE);
-  g_return_val_if_fail (query != NULL, FALSE);
-  g_return_val_if_fail (n_notices != NULL, FALSE);
-
-  *n_notices = 0;
-
-  if (!filter_init (&filter, store, actor, query, error))
-    return FALSE;
-  if (filter.empty)
-    return TRUE;
-
-  sql = g_strdup_printf ("SELECT count(*) FROM " NOTICE_FROM " WHERE %s", filter.where->str);
-  stmt = fg_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  filter_bind (&filter, stmt);
-
-  return fg_query_read_count (store, stmt, n_notices, error);
-}
-
-/* The documents of a page, the latest first or, @reversed, the earliest
- * first, each with its hazards. */
-static GPtrArray *
-query_fetch (FgStore              *store,
-             FgActor              *actor,
-             const FgNoticeQuery  *query,
-             guint                 offset,
-             guint                 limit,
-             gboolean              reversed,
-             GError              **error)
-{
-  g_auto(Filter) filter = { 0 };
-  g_autoptr(GPtrArray) notices = NULL;
-  g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *order = reversed ? EARLIEST_FIRST : LATEST_FIRST;
-
-  if (!filter_init (&filter, store, actor, query, error))
-    return NULL;
-  if (filter.empty)
-    return g_ptr_array_new_with_free_func (g_object_unref);
-
-  /* The page is chosen on the small columns, then only its rows are read
-   * with the content each document froze. */
-  sql = g_strdup_printf ("SELECT " NOTICE_COLUMNS " FROM " NOTICE_FROM
-                         " WHERE n.seq IN (SELECT n.seq FROM " NOTICE_FROM " WHERE %s"
-                         "                 ORDER BY %s LIMIT ?5 OFFSET ?6)"
-                         " ORDER BY %s",
-                         filter.where->str, order, order);
-  stmt = fg_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  filter_bind (&filter, stmt);
-  sqlite3_bind_int64 (stmt, 5, limit);
-  sqlite3_bind_int64 (stmt, 6, offset);
-
-  notices = fg_query_read_rows (store, stmt, (FgRowFunc) fg_notice_private_new_from_row, error);
-  if (notices == NULL)
-    return NULL;
-  g_clear_pointer (&stmt, fg_stmt_release);
-
-  for (guint i = 0; i < notices->len; i++)
-    if (!fg_notice_private_read_hazard_ids (store, g_ptr_array_index (notices, i), error))
-      return NULL;
-
-  return g_steal_pointer (&notices);
-}
 
 /**
  * fg_notice_query_fetch:
@@ -269,20 +183,19 @@ query_fetch (FgStore              *store,
  * Returns: (transfer full) (element-type FgNotice): the documents, the
  *   latest issued first, each with its hazards, or %NULL with @error set
  */
-GPtrArray *
-fg_notice_query_fetch (FgStore              *store,
-                       FgActor              *actor,
-                       const FgNoticeQuery  *query,
-                       guint                 offset,
-                       guint                 limit,
-                       GError              **error)
-{
-  g_return_val_if_fail (FG_IS_STORE (store), NULL);
-  g_return_val_if_fail (actor != NULL, NULL);
-  g_return_val_if_fail (query != NULL, NULL);
 
-  return query_fetch (store, actor, query, offset, limit, FALSE, error);
-}
+/**
+ * fg_notice_query_list_new:
+ * @store: the store to read from
+ * @actor: who reads: the list holds what its scope covers
+ * @query: (nullable): what to list; %NULL for every document the actor may
+ *   see, the latest first
+ *
+ * Returns: (transfer full): a list of #FgNotice that pages the documents
+ *   of @query from the store; change its query with
+ *   fg_paged_list_set_query()
+ */
+FG_QUERY_DEFINE_FUNCTIONS (FgNoticeQuery, fg_notice_query, notice_query)
 
 /**
  * fg_notice_query_find:
@@ -307,7 +220,7 @@ fg_notice_query_find (FgStore              *store,
                       guint                *position,
                       GError              **error)
 {
-  g_auto(Filter) filter = { 0 };
+  g_auto(FgQueryWhere) where = { 0 };
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -317,60 +230,25 @@ fg_notice_query_find (FgStore              *store,
   g_return_val_if_fail (notice_id != NULL, FALSE);
   g_return_val_if_fail (position != NULL, FALSE);
 
-  if (!filter_init (&filter, store, actor, query, error))
-    return FALSE;
-  if (filter.empty)
+  if (!fg_query_filter (&notice_query, &where, store, actor, query, error) || where.empty)
     return FALSE;
 
+  fg_query_where_set (&where, ":notice", notice_id);
   sql = g_strdup_printf ("WITH listed AS (SELECT n.id, n.issued_on, n.seq FROM " NOTICE_FROM " WHERE %s)"
                          " SELECT (SELECT count(*) FROM listed, listed target"
-                         "         WHERE target.id = ?5"
+                         "         WHERE target.id = :notice"
                          "           AND (listed.issued_on > target.issued_on"
                          "                OR (listed.issued_on = target.issued_on AND listed.seq > target.seq))),"
-                         "        EXISTS (SELECT 1 FROM listed WHERE id = ?5)",
-                         filter.where->str);
-  stmt = fg_store_prepare (store, sql, error);
+                         "        EXISTS (SELECT 1 FROM listed WHERE id = :notice)",
+                         fg_query_where_terms (&where));
+  stmt = fg_query_prepare (store, sql, &where, error);
   if (stmt == NULL)
     return FALSE;
-  filter_bind (&filter, stmt);
-  sqlite3_bind_text (stmt, 5, notice_id, -1, SQLITE_STATIC);
 
   if (!fg_query_read_count (store, stmt, position, error))
     return FALSE;
 
   return sqlite3_column_int (stmt, 1) != 0;
-}
-
-static const FgPagedSource notice_source = {
-  .what = "documents",
-  .item_type = fg_notice_get_type,
-  .query_type = fg_notice_query_get_type,
-  .new_query = (gpointer (*) (void)) fg_notice_query_new,
-  .equal = (FgPagedEqual) fg_notice_query_equal,
-  .count = (FgPagedCount) fg_notice_query_count,
-  .fetch = (FgPagedFetch) query_fetch,
-};
-
-/**
- * fg_notice_query_list_new:
- * @store: the store to read from
- * @actor: who reads: the list holds what its scope covers
- * @query: (nullable): what to list; %NULL for every document the actor may
- *   see, the latest first
- *
- * Returns: (transfer full): a list of #FgNotice that pages the documents
- *   of @query from the store; change its query with
- *   fg_paged_list_set_query()
- */
-FgPagedList *
-fg_notice_query_list_new (FgStore             *store,
-                          FgActor             *actor,
-                          const FgNoticeQuery *query)
-{
-  g_return_val_if_fail (FG_IS_STORE (store), NULL);
-  g_return_val_if_fail (actor != NULL, NULL);
-
-  return fg_paged_list_new (&notice_source, store, actor, query);
 }
 
 /* Batches */
@@ -412,7 +290,7 @@ render_batch (GTask        *task,
     }
 
   /* in the order they were issued */
-  listed = query_fetch (store, batch->actor, batch->query, 0, G_MAXUINT, TRUE, &error);
+  listed = fg_query_fetch (&notice_query.source, store, batch->actor, batch->query, 0, G_MAXUINT, TRUE, &error);
   if (listed == NULL)
     {
       g_task_return_error (task, error);

@@ -39,7 +39,7 @@ gboolean        fg_notice_query_equal     (const FgNoticeQuery *a,
 gboolean        fg_notice_query_count     (FgStore             *store,
                                            FgActor             *actor,
                                            const FgNoticeQuery *query,
-                                           guint               *n_notices,
+                                           guint               *n_items,
                                            GError             **error);
 GPtrArray      *fg_notice_query_fetch     (FgStore             *store,
                                            FgActor             *actor,

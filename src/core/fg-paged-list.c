@@ -64,7 +64,7 @@ fetch_rows (gpointer   owner,
 {
   FgPagedList *self = owner;
 
-  return self->source->fetch (self->store, self->actor, self->query, offset, limit, reversed, error);
+  return self->source->fetch (self->source, self->store, self->actor, self->query, offset, limit, reversed, error);
 }
 
 static gpointer
@@ -285,7 +285,7 @@ fg_paged_list_reload (FgPagedList *self)
   old_n_items = self->n_items;
   fg_page_cache_clear (&self->pages);
 
-  if (!self->source->count (self->store, self->actor, self->query, &n_items, &error))
+  if (!self->source->count (self->source, self->store, self->actor, self->query, &n_items, &error))
     g_warning ("Could not count %s: %s", self->source->what, error->message);
 
   self->n_items = n_items;

@@ -12,36 +12,42 @@
 
 G_BEGIN_DECLS
 
-typedef gboolean   (*FgPagedEqual) (gconstpointer   a,
-                                    gconstpointer   b);
-typedef gboolean   (*FgPagedCount) (FgStore        *store,
-                                    FgActor        *actor,
-                                    gconstpointer   query,
-                                    guint          *n_items,
-                                    GError        **error);
-typedef GPtrArray *(*FgPagedFetch) (FgStore        *store,
-                                    FgActor        *actor,
-                                    gconstpointer   query,
-                                    guint           offset,
-                                    guint           limit,
-                                    gboolean        reversed,
-                                    GError        **error);
+typedef struct _FgPagedSource FgPagedSource;
+
+typedef gboolean   FgPagedEqual    (gconstpointer         a,
+                                    gconstpointer         b);
+typedef gboolean   FgPagedCount    (const FgPagedSource  *source,
+                                    FgStore              *store,
+                                    FgActor              *actor,
+                                    gconstpointer         query,
+                                    guint                *n_items,
+                                    GError              **error);
+typedef GPtrArray *FgPagedFetch    (const FgPagedSource  *source,
+                                    FgStore              *store,
+                                    FgActor              *actor,
+                                    gconstpointer         query,
+                                    guint                 offset,
+                                    guint                 limit,
+                                    gboolean              reversed,
+                                    GError              **error);
 
 /* How a query is listed: its rows' type, its own boxed type (the list
  * keeps a copy), the query for every row, how two queries compare, and
  * how the rows one matches are counted and read a page at a time, in its
  * order or, reversed, in the opposite one. The types are given by their
- * get_type functions, so that a source can be a static constant. */
-typedef struct
+ * get_type functions, so that a source can be a static constant; count
+ * and fetch are given the source, so that one can be part of a larger
+ * description (FgQuerySpec). */
+struct _FgPagedSource
 {
   const char    *what;               /* "venues", in warnings */
   GType        (*item_type)  (void);
   GType        (*query_type) (void); /* a boxed type */
   gpointer     (*new_query)  (void);
-  FgPagedEqual   equal;
-  FgPagedCount   count;
-  FgPagedFetch   fetch;
-} FgPagedSource;
+  FgPagedEqual  *equal;
+  FgPagedCount  *count;
+  FgPagedFetch  *fetch;
+};
 
 #define FG_TYPE_PAGED_LIST (fg_paged_list_get_type ())
 

@@ -47,7 +47,7 @@ gboolean       fg_venue_query_equal    (const FgVenueQuery *a,
 gboolean       fg_venue_query_count    (FgStore            *store,
                                         FgActor            *actor,
                                         const FgVenueQuery *query,
-                                        guint              *n_venues,
+                                        guint              *n_items,
                                         GError            **error);
 GPtrArray     *fg_venue_query_fetch    (FgStore            *store,
                                         FgActor            *actor,
