@@ -297,6 +297,9 @@ on_settings_response (AdwMessageDialog *dialog,
     settings->codes[i] = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 2 + i)));
   font = gtk_editable_get_text (g_ptr_array_index (rows, 2 + FG_NOTICE_N_KINDS));
   settings->font = *font != '\0' ? g_strdup (font) : NULL;
+  settings->self_name = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 3 + FG_NOTICE_N_KINDS)));
+  settings->review_body = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 4 + FG_NOTICE_N_KINDS)));
+  settings->court = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 5 + FG_NOTICE_N_KINDS)));
 
   if (!fg_notice_settings_save (state->store, state->actor, settings, &error))
     {
@@ -359,7 +362,21 @@ present_settings (GtkWindow              *parent,
       settings_row (list, rows, title, settings->codes[i]);
     }
   settings_row (list, rows, _("Font (empty: the best installed)"), settings->font);
+  settings_row (list, rows, _("The office in the text (我镇, 本机关)"), settings->self_name);
+  settings_row (list, rows, _("Administrative review body (郏县人民政府)"), settings->review_body);
+  settings_row (list, rows, _("Court for administrative suits (郏县人民法院)"), settings->court);
   gtk_box_append (GTK_BOX (box), list);
+  {
+    GtkWidget *help = gtk_label_new (_("Orders name who hears a challenge to them: the county’s people’s government "
+                                       "reviews a township’s acts; the court is the county’s unless the province sends "
+                                       "the county’s administrative cases to another court (集中管辖). Empty: the "
+                                       "county’s, when its name is known."));
+
+    gtk_label_set_wrap (GTK_LABEL (help), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (help), 0);
+    gtk_widget_add_css_class (help, "dim-label");
+    gtk_box_append (GTK_BOX (box), help);
+  }
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);

@@ -531,6 +531,9 @@ notice_settings (FgCli   *cli,
   g_autofree char *issuer_name = NULL;
   g_autofree char *issuer_short = NULL;
   g_autofree char *font = NULL;
+  g_autofree char *self_name = NULL;
+  g_autofree char *review_body = NULL;
+  g_autofree char *court = NULL;
   g_auto(GStrv) codes = NULL;
   FgStore *store;
   FgActor *actor;
@@ -543,12 +546,24 @@ notice_settings (FgCli   *cli,
       N_("A kind’s code in numbers, e.g. correct-by-deadline=消限 (repeat for several)"), N_("KIND=CODE") },
     { "font", 0, 0, G_OPTION_ARG_STRING, &font,
       N_("The font family documents are set in (empty: the best installed)"), N_("FAMILY") },
+    { "self-name", 0, 0, G_OPTION_ARG_STRING, &self_name,
+      N_("How the office names itself in documents (我镇, 我乡, 本机关)"), N_("NAME") },
+    { "review-body", 0, 0, G_OPTION_ARG_STRING, &review_body,
+      N_("Who hears an administrative review of an order (郏县人民政府; empty: the county’s government)"),
+      N_("NAME") },
+    { "court", 0, 0, G_OPTION_ARG_STRING, &court,
+      N_("The court that hears an administrative suit against an order (郏县人民法院; empty: the county’s)"),
+      N_("NAME") },
     { NULL }
   };
 
   context = fg_cli_option_context_new (cli, "notice settings", "",
                                        _("Shows or changes the document settings."),
-                                       _("Without options, shows them. Changing them needs an administrator."),
+                                       _("Without options, shows them. Changing them needs an administrator.\n\n"
+                                         "Orders name who hears a challenge to them: the county’s people’s government "
+                                         "reviews a township’s acts, and the court is the county’s unless the province "
+                                         "sends administrative cases of the county to another court (集中管辖): then "
+                                         "enter that court with --court."),
                                        entries);
   if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
       !fg_cli_check_extra_args (argc, argv, 0, error))
@@ -560,8 +575,15 @@ notice_settings (FgCli   *cli,
   if (settings == NULL)
     return FALSE;
 
-  if (issuer_name != NULL || issuer_short != NULL || codes != NULL || font != NULL)
+  if (issuer_name != NULL || issuer_short != NULL || codes != NULL || font != NULL ||
+      self_name != NULL || review_body != NULL || court != NULL)
     {
+      if (self_name != NULL)
+        replace_str (&settings->self_name, self_name);
+      if (review_body != NULL)
+        replace_str (&settings->review_body, review_body);
+      if (court != NULL)
+        replace_str (&settings->court, court);
       if (issuer_name != NULL)
         replace_str (&settings->issuer_name, issuer_name);
       if (issuer_short != NULL)
@@ -589,6 +611,10 @@ notice_settings (FgCli   *cli,
   for (guint i = 0; i < FG_NOTICE_N_KINDS; i++)
     printf ("%s (%s): %s\n", fg_notice_kind_get_label (i), fg_notice_kind_to_string (i), settings->codes[i]);
   printf ("%s: %s\n", _("Font"), settings->font != NULL ? settings->font : _("the best installed"));
+  printf ("%s: %s\n", _("The office in the text"), settings->self_name);
+  printf ("%s: %s\n", _("Administrative review body"),
+          *settings->review_body != '\0' ? settings->review_body : _("not set (orders cannot be issued)"));
+  printf ("%s: %s\n", _("Court"), *settings->court != '\0' ? settings->court : _("not set (orders cannot be issued)"));
   return TRUE;
 }
 

@@ -70,6 +70,15 @@ fg_notice_content_add_common (GVariantDict           *dict,
   g_variant_dict_insert_value (dict, "credit-code", str (fg_venue_get_credit_code (venue)));
   g_variant_dict_insert_value (dict, "village", str (fg_venue_get_village_name (venue)));
   g_variant_dict_insert_value (dict, "category", str (category != NULL ? fg_category_get_name_zh (category) : ""));
+  /* how the office names itself, and for an order who hears a challenge
+   * to it; a document issued before these were part of the content has
+   * none of these keys and prints as it did */
+  g_variant_dict_insert_value (dict, "self-name", str (settings->self_name));
+  if (kind == FG_NOTICE_KIND_CORRECT_NOW || kind == FG_NOTICE_KIND_CORRECT_BY_DEADLINE)
+    {
+      g_variant_dict_insert_value (dict, "review-body", str (settings->review_body));
+      g_variant_dict_insert_value (dict, "court", str (settings->court));
+    }
 }
 
 /* The problems a notice names: (problem, what was seen, legal basis,

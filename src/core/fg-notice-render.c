@@ -136,6 +136,39 @@ draw_qr (FgPdf    *pdf,
   fg_pdf_qr (pdf, code, caption, QR_SIDE);
 }
 
+/* How the office names itself: 我镇, 我乡, 本机关; 我单位 in documents
+ * issued before that was a setting. */
+static const char *
+self_name (GVariant *content)
+{
+  const char *name = NULL;
+
+  if (!g_variant_lookup (content, "self-name", "&s", &name) || *name == '\0')
+    return "我单位";
+  return name;
+}
+
+/* What an order says of the time limit and of a challenge to it. An
+ * order issued since the review body and the court are settings names
+ * them (行政复议法 第二十条, 第二十四条; 行政诉讼法 第十八条, 第四十六条),
+ * and one to correct at once has no time limit to overrun; earlier
+ * orders keep the wording they were issued with. */
+static char *
+order_remedy (GVariant *content,
+              gboolean  now)
+{
+  const char *review_body = NULL;
+
+  if (!g_variant_lookup (content, "review-body", "&s", &review_body))
+    return g_strdup ("逾期不改正的，将依法移送公安派出所或者消防救援机构处理。如不服本通知，可以在收到本通知之日起"
+                     "六十日内依法申请行政复议，或者六个月内依法向人民法院提起行政诉讼。");
+
+  return g_strdup_printf ("%s如不服本通知书，可以在收到本通知书之日起六十日内依法向%s申请行政复议，"
+                          "或者在六个月内依法向%s提起行政诉讼。",
+                          now ? "" : "逾期不改正的，将依法移送公安派出所或者消防救援机构处理。",
+                          review_body, content_str (content, "court"));
+}
+
 /* 责令立即改正通知书, 责令限期改正通知书 */
 static void
 draw_order (FgPdf    *pdf,
@@ -149,6 +182,8 @@ draw_order (FgPdf    *pdf,
   g_autofree char *inspected = fg_notice_format_date (content_str (content, "inspected-on"));
   g_autofree char *opening = NULL;
   g_autofree char *order = NULL;
+  g_autofree char *remedy = NULL;
+  const char *self = self_name (content);
   gboolean now = g_str_equal (content_str (content, "kind"), "correct-now");
   const FgPdfColumn columns[] = {
     { "序号", 0.08, FG_PDF_ALIGN_CENTER },
@@ -166,9 +201,9 @@ draw_order (FgPdf    *pdf,
   draw_void_mark (pdf, notice);
 
   fg_pdf_line_text (pdf, addressee, FG_PDF_SIZE_BODY, FG_PDF_ALIGN_LEFT, FALSE);
-  opening = g_strdup_printf ("根据《中华人民共和国消防法》《河南省消防条例》的有关规定，我单位于%s对你单位（场所）"
+  opening = g_strdup_printf ("根据《中华人民共和国消防法》《河南省消防条例》的有关规定，%s于%s对你单位（场所）"
                              "（地址：%s）进行了消防安全检查，发现存在下列消防安全违法行为（火灾隐患）：",
-                             inspected, content_str (content, "address"));
+                             self, inspected, content_str (content, "address"));
   fg_pdf_paragraph (pdf, opening, FG_PDF_SIZE_BODY, 2);
   fg_pdf_skip (pdf, 4);
 
@@ -187,8 +222,8 @@ draw_order (FgPdf    *pdf,
   fg_pdf_skip (pdf, FG_PDF_SIZE_BODY * 0.5);
 
   if (now)
-    order = g_strdup ("责令你单位（场所）对上述消防安全违法行为（火灾隐患）立即改正。"
-                      "改正完毕后，请向我单位报告，我单位将进行复查。");
+    order = g_strdup_printf ("责令你单位（场所）对上述消防安全违法行为（火灾隐患）立即改正。"
+                             "改正完毕后，请向%s报告，%s将进行复查。", self, self);
   else
     {
       g_autofree char *deadline = fg_notice_format_date (content_str (content, "deadline"));
@@ -196,14 +231,13 @@ draw_order (FgPdf    *pdf,
       g_autofree char *which = n > 1 ? g_strdup_printf ("上述第1至%u项", n) : g_strdup ("上述");
 
       order = g_strdup_printf ("责令你单位（场所）于%s前将%s消防安全违法行为（火灾隐患）改正完毕。"
-                               "改正期间，应当采取必要的防范措施，确保消防安全。改正完毕后，请向我单位书面报告；"
-                               "我单位将在你单位（场所）报告改正完毕或者改正期限届满之日起3个工作日内进行复查。",
-                               deadline, which);
+                               "改正期间，应当采取必要的防范措施，确保消防安全。改正完毕后，请向%s书面报告；"
+                               "%s将在你单位（场所）报告改正完毕或者改正期限届满之日起3个工作日内进行复查。",
+                               deadline, which, self, self);
     }
   fg_pdf_paragraph (pdf, order, FG_PDF_SIZE_BODY, 2);
-  fg_pdf_paragraph (pdf, "逾期不改正的，将依法移送公安派出所或者消防救援机构处理。如不服本通知，可以在收到本通知之日起"
-                         "六十日内依法申请行政复议，或者六个月内依法向人民法院提起行政诉讼。",
-                    FG_PDF_SIZE_SMALL, 2);
+  remedy = order_remedy (content, now);
+  fg_pdf_paragraph (pdf, remedy, FG_PDF_SIZE_SMALL, 2);
 
   draw_signature (pdf, content_str (content, "issuer"), content_str (content, "issued-on"));
   draw_receipt (pdf);
@@ -242,9 +276,9 @@ draw_reinspection (FgPdf    *pdf,
   draw_void_mark (pdf, notice);
 
   fg_pdf_line_text (pdf, addressee, FG_PDF_SIZE_BODY, FG_PDF_ALIGN_LEFT, FALSE);
-  opening = g_strdup_printf ("根据《中华人民共和国消防法》的有关规定，我单位于%s对你单位（场所）执行%s（%s）的情况"
+  opening = g_strdup_printf ("根据《中华人民共和国消防法》的有关规定，%s于%s对你单位（场所）执行%s（%s）的情况"
                              "进行了复查，结果如下：",
-                             reinspected, content_str (content, "follows-title"), content_str (content, "follows"));
+                             self_name (content), reinspected, content_str (content, "follows-title"), content_str (content, "follows"));
   fg_pdf_paragraph (pdf, opening, FG_PDF_SIZE_BODY, 2);
   fg_pdf_skip (pdf, 4);
 

@@ -407,9 +407,24 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* Digits in a name are a division code standing in for a name nobody
+ * entered (a county set up without its name is named 411081): never
+ * printed as part of an authority's name. */
+static gboolean
+has_digit (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isdigit (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 #define SETTING_ISSUER_NAME "notice.issuer-name"
 #define SETTING_ISSUER_SHORT "notice.issuer-short"
 #define SETTING_FONT "notice.font"
+#define SETTING_SELF_NAME "notice.self-name"
+#define SETTING_REVIEW_BODY "notice.review-body"
+#define SETTING_COURT "notice.court"
 
 static char *
 code_key (FgNoticeKind kind)
@@ -430,12 +445,68 @@ short_name (const char *name)
   return g_strdup (name);
 }
 
+/* How a township's office names itself in its documents: 我镇 for a
+ * town, 我乡 for a township, 本机关 for a sub-district office or any
+ * other. */
+static char *
+default_self_name (const char *name)
+{
+  if (g_str_has_suffix (name, "镇"))
+    return g_strdup ("我镇");
+  if (g_str_has_suffix (name, "乡"))
+    return g_strdup ("我乡");
+  return g_strdup ("本机关");
+}
+
+/* A stored setting, or NULL when it was never set or set empty. */
+static char *
+dup_setting_or_null (FgStore    *store,
+                     const char *key)
+{
+  char *value = fg_store_dup_setting (store, key);
+
+  if (value != NULL && *value == '\0')
+    g_clear_pointer (&value, g_free);
+  return value;
+}
+
+/* The defaults that come from the county: its name, when it is known
+ * (a county set up without its name carries its code instead). The
+ * county-level people's government reviews the acts of the townships
+ * below it (行政复议法 2023, 第二十四条); the court is the county's
+ * unless the administrator names another. */
+static void
+settings_default_from_county (FgNoticeSettings *settings,
+                              FgRegion         *township,
+                              FgRegion         *county)
+{
+  const char *county_name = county != NULL ? fg_region_get_name (county) : NULL;
+  const char *name = fg_region_get_name (township);
+
+  if (county_name != NULL && (*county_name == '\0' || has_digit (county_name)))
+    county_name = NULL;
+
+  if (settings->issuer_name == NULL)
+    settings->issuer_name = g_strconcat (county_name != NULL ? county_name : "", name,
+                                         g_str_has_suffix (name, "街道") ? "办事处" :
+                                         g_str_has_suffix (name, "办事处") ? "" : "人民政府",
+                                         NULL);
+  if (settings->review_body == NULL)
+    settings->review_body = county_name != NULL ? g_strconcat (county_name, "人民政府", NULL) : g_strdup ("");
+  if (settings->court == NULL)
+    settings->court = county_name != NULL ? g_strconcat (county_name, "人民法院", NULL) : g_strdup ("");
+  if (settings->self_name == NULL)
+    settings->self_name = default_self_name (name);
+}
+
 /**
  * fg_notice_settings_load:
  *
  * Returns: (transfer full): the township's document settings, with the
- *   defaults for what it has not set: the township's own names and the
- *   usual codes (消检, 消即, 消限, 消复)
+ *   defaults for what it has not set: the township's own names, the
+ *   usual codes (消检, 消即, 消限, 消复), 我镇/我乡/本机关, and the
+ *   county's government and court when the county's name is known
+ *   (otherwise those two are empty, and no order can be issued)
  */
 FgNoticeSettings *
 fg_notice_settings_load (FgStore  *store,
@@ -460,12 +531,10 @@ fg_notice_settings_load (FgStore  *store,
     county = fg_region_find (store, fg_region_get_parent_id (township), NULL);
 
   settings->issuer_name = fg_store_dup_setting (store, SETTING_ISSUER_NAME);
-  if (settings->issuer_name == NULL)
-    settings->issuer_name = g_strconcat (county != NULL ? fg_region_get_name (county) : "",
-                                         fg_region_get_name (township),
-                                         g_str_has_suffix (fg_region_get_name (township), "街道") ? "办事处" :
-                                         g_str_has_suffix (fg_region_get_name (township), "办事处") ? "" : "人民政府",
-                                         NULL);
+  settings->self_name = dup_setting_or_null (store, SETTING_SELF_NAME);
+  settings->review_body = dup_setting_or_null (store, SETTING_REVIEW_BODY);
+  settings->court = dup_setting_or_null (store, SETTING_COURT);
+  settings_default_from_county (settings, township, county);
   settings->issuer_short = fg_store_dup_setting (store, SETTING_ISSUER_SHORT);
   if (settings->issuer_short == NULL)
     settings->issuer_short = short_name (fg_region_get_name (township));
@@ -495,7 +564,89 @@ fg_notice_settings_free (FgNoticeSettings *settings)
   for (guint i = 0; i < FG_NOTICE_N_KINDS; i++)
     g_free (settings->codes[i]);
   g_free (settings->font);
+  g_free (settings->self_name);
+  g_free (settings->review_body);
+  g_free (settings->court);
   g_free (settings);
+}
+
+/* The name of an authority as a document prints it: 2 to 40 characters
+ * and never a division code. @what names the setting in the message. */
+static gboolean
+check_authority_name (const char  *text,
+                      const char  *what,
+                      GError     **error)
+{
+  if (text == NULL || !g_utf8_validate (text, -1, NULL) || is_blank (text) ||
+      g_utf8_strlen (text, -1) < 2 || g_utf8_strlen (text, -1) > 40)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("The %s must have 2 to 40 characters."), what);
+      return FALSE;
+    }
+  if (has_digit (text))
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("The %s “%s” contains digits: a division code is not a name. "
+                     "Enter the name as documents print it."), what, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What documents print of the office's own voice and of who hears a
+ * challenge: the review body and the court may stay empty while they
+ * are not known (orders are refused until they are). */
+static gboolean
+check_voice (const FgNoticeSettings  *settings,
+             GError                 **error)
+{
+  if (settings->self_name == NULL || !g_utf8_validate (settings->self_name, -1, NULL) ||
+      is_blank (settings->self_name) || g_utf8_strlen (settings->self_name, -1) < 2 ||
+      g_utf8_strlen (settings->self_name, -1) > 10 || has_digit (settings->self_name))
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("How the office names itself in documents must have 2 to 10 characters and no digits, "
+                     "e.g. 我镇 or 本机关."));
+      return FALSE;
+    }
+  if (settings->review_body != NULL && *settings->review_body != '\0' &&
+      !check_authority_name (settings->review_body, _("administrative review body"), error))
+    return FALSE;
+  if (settings->court != NULL && *settings->court != '\0' &&
+      !check_authority_name (settings->court, _("court"), error))
+    return FALSE;
+  return TRUE;
+}
+
+/**
+ * fg_notice_settings_check_orders:
+ * @settings: the document settings
+ * @error: return location for an error
+ *
+ * An order to correct tells its addressee where to challenge it, naming
+ * the administrative review body and the court; without them it cannot
+ * be issued (a township whose county was set up without its name has no
+ * default for either).
+ *
+ * Returns: %TRUE when both are set
+ */
+gboolean
+fg_notice_settings_check_orders (const FgNoticeSettings  *settings,
+                                 GError                 **error)
+{
+  g_return_val_if_fail (settings != NULL, FALSE);
+
+  if (settings->review_body == NULL || *settings->review_body == '\0' ||
+      settings->court == NULL || *settings->court == '\0')
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("No order can be issued yet: it must name the administrative review body and the court "
+                     "that hear a challenge to it, and the county’s name is not known. An administrator "
+                     "enters both in Document Settings (firegrid-cli notice settings --review-body … --court …)."));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -503,8 +654,9 @@ fg_notice_settings_free (FgNoticeSettings *settings)
  * @actor: an administrator
  *
  * Stores the document settings, after checking them: names and codes
- * that make well-formed numbers, and a font that is installed and has
- * TrueType outlines.
+ * that make well-formed numbers, names of authorities that are names
+ * and not division codes, and a font that is installed and has TrueType
+ * outlines. An empty review body or court falls back to the county's.
  */
 gboolean
 fg_notice_settings_save (FgStore                 *store,
@@ -531,6 +683,8 @@ fg_notice_settings_save (FgStore                 *store,
                    _("The issuer’s name must have 2 to 40 characters."));
       return FALSE;
     }
+  if (!check_authority_name (settings->issuer_name, _("issuer’s name"), error) || !check_voice (settings, error))
+    return FALSE;
   if (!fg_notice_number_check_part (settings->issuer_short, 10, _("issuer’s short name"), error))
     return FALSE;
   for (guint i = 0; i < FG_NOTICE_N_KINDS; i++)
@@ -553,7 +707,11 @@ fg_notice_settings_save (FgStore                 *store,
     return FALSE;
   if (!fg_store_set_setting (store, SETTING_ISSUER_NAME, settings->issuer_name, error) ||
       !fg_store_set_setting (store, SETTING_ISSUER_SHORT, settings->issuer_short, error) ||
-      !fg_store_set_setting (store, SETTING_FONT, settings->font != NULL ? settings->font : "", error))
+      !fg_store_set_setting (store, SETTING_FONT, settings->font != NULL ? settings->font : "", error) ||
+      !fg_store_set_setting (store, SETTING_SELF_NAME, settings->self_name, error) ||
+      !fg_store_set_setting (store, SETTING_REVIEW_BODY, settings->review_body != NULL ? settings->review_body : "",
+                             error) ||
+      !fg_store_set_setting (store, SETTING_COURT, settings->court != NULL ? settings->court : "", error))
     goto failed;
   for (guint i = 0; i < FG_NOTICE_N_KINDS; i++)
     {
@@ -583,6 +741,11 @@ fg_notice_settings_to_json (const FgNoticeSettings *settings)
   for (guint i = 0; i < FG_NOTICE_N_KINDS; i++)
     g_variant_builder_add (builder, "{sv}", kind_ids[i], g_variant_new_string (settings->codes[i]));
   g_variant_builder_add (builder, "{sv}", "font", g_variant_new_string (settings->font != NULL ? settings->font : ""));
+  g_variant_builder_add (builder, "{sv}", "self-name",
+                         g_variant_new_string (settings->self_name != NULL ? settings->self_name : ""));
+  g_variant_builder_add (builder, "{sv}", "review-body",
+                         g_variant_new_string (settings->review_body != NULL ? settings->review_body : ""));
+  g_variant_builder_add (builder, "{sv}", "court", g_variant_new_string (settings->court != NULL ? settings->court : ""));
   variant = g_variant_ref_sink (g_variant_builder_end (builder));
   return g_variant_print (variant, FALSE);
 }
@@ -1107,6 +1270,10 @@ gather_request (FgStore                *store,
     return FALSE;
   draft->settings = fg_notice_settings_load (store, error);
   if (draft->settings == NULL)
+    return FALSE;
+  /* refused before a number is taken */
+  if ((request->kind == FG_NOTICE_KIND_CORRECT_NOW || request->kind == FG_NOTICE_KIND_CORRECT_BY_DEADLINE) &&
+      !fg_notice_settings_check_orders (draft->settings, error))
     return FALSE;
 
   return venue_place (store, venue_id, &draft->township_id, &draft->region_code, error) &&

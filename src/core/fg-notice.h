@@ -62,13 +62,18 @@ typedef struct
   const GDate         *today;          /* the day of issue; NULL for today */
 } FgNoticeRequest;
 
-/* Settings: the issuer's names, each kind's code in the number, the font. */
+/* Settings: the issuer's names, each kind's code in the number, the font,
+ * how the office names itself in the text, and who hears a challenge to
+ * its orders. */
 typedef struct
 {
   char *issuer_name;                   /* 郏县冢头镇人民政府 */
   char *issuer_short;                  /* 冢头 */
   char *codes[FG_NOTICE_N_KINDS];      /* 消检, 消即, 消限, 消复 */
   char *font;                          /* a font family, or NULL to choose */
+  char *self_name;                     /* 我镇, 我乡, 本机关 */
+  char *review_body;                   /* 郏县人民政府; "" when not known */
+  char *court;                         /* 郏县人民法院; "" when not known */
 } FgNoticeSettings;
 
 #define FG_TYPE_NOTICE (fg_notice_get_type ())
@@ -154,6 +159,8 @@ gboolean         fg_notice_settings_save      (FgStore                *store,
                                                const FgNoticeSettings *settings,
                                                GError                **error);
 void             fg_notice_settings_free      (FgNoticeSettings       *settings);
+gboolean         fg_notice_settings_check_orders (const FgNoticeSettings *settings,
+                                                  GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FgNoticeSettings, fg_notice_settings_free)
 

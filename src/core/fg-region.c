@@ -407,6 +407,31 @@ check_name (const char  *name,
   return g_steal_pointer (&trimmed);
 }
 
+/* The name of a county or township, as its authority's name on documents
+ * is made of it (郏县 + 冢头镇 + 人民政府): a name, never the division's
+ * code typed where the name belongs. */
+static char *
+check_division_name (const char  *name,
+                     GError     **error)
+{
+  g_autofree char *clean = check_name (name, error);
+
+  if (clean == NULL)
+    return NULL;
+  for (const char *p = clean; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_isdigit (g_utf8_get_char (p)))
+        {
+          g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_NAME,
+                       _("“%s” contains digits: the name of a county or township is printed in the issuing "
+                         "authority’s name on documents and cannot be a division code. Enter its name, "
+                         "e.g. 郏县 or 冢头镇."), clean);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&clean);
+}
+
 static FgRegion *
 load_region (FgStore     *store,
              const char  *sql,
@@ -695,14 +720,14 @@ fg_region_set_up_township (FgStore     *store,
   code = fg_division_code_normalize (township_code, FG_REGION_LEVEL_TOWNSHIP, NULL, error);
   if (code == NULL)
     return FALSE;
-  name = check_name (township_name, error);
+  name = check_division_name (township_name, error);
   if (name == NULL)
     return FALSE;
 
   county_code = g_strdup_printf ("%.6s000000", code);
   if (county_name != NULL && *county_name != '\0')
     {
-      county = check_name (county_name, error);
+      county = check_division_name (county_name, error);
       if (county == NULL)
         return FALSE;
     }
@@ -765,7 +790,7 @@ fg_region_set_up_county (FgStore     *store,
   code = fg_division_code_normalize (county_code, FG_REGION_LEVEL_COUNTY, NULL, error);
   if (code == NULL)
     return FALSE;
-  name = check_name (county_name, error);
+  name = check_division_name (county_name, error);
   if (name == NULL)
     return FALSE;
 
@@ -1170,7 +1195,10 @@ fg_region_rename (FgStore     *store,
         return FALSE;
     }
 
-  clean_name = check_name (name, error);
+  if (region->level == FG_REGION_LEVEL_COUNTY || region->level == FG_REGION_LEVEL_TOWNSHIP)
+    clean_name = check_division_name (name, error);
+  else
+    clean_name = check_name (name, error);
   if (clean_name == NULL)
     return FALSE;
   if (g_strcmp0 (clean_name, region->name) == 0)
