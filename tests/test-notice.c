@@ -118,7 +118,22 @@ fixture_set_up (Fixture       *f,
   g_autoptr(FgRegion) grid = NULL;
 
   fg_test_dir_init (&f->dir);
-  f->store = fg_test_township_new (&f->dir, &village, &grid);
+  if (g_strcmp0 (data, "no-county") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* a township set up without its county's name */
+      f->store = fg_office_open (f->dir.db_path, &error);
+      g_assert_no_error (error);
+      fg_office_set_up_township (f->store, fg_test_installer (), "410425101", "冢头镇", NULL, &error);
+      g_assert_no_error (error);
+      village = fg_region_add_village (f->store, fg_test_installer (), "410425101", "410425101201", "李庄村", &error);
+      g_assert_no_error (error);
+      grid = fg_region_add_grid (f->store, fg_test_installer (), fg_region_get_id (village), "第一网格", &error);
+      g_assert_no_error (error);
+    }
+  else
+    f->store = fg_test_township_new (&f->dir, &village, &grid);
   f->village_id = g_strdup (fg_region_get_id (village));
   f->grid_id = g_strdup (fg_region_get_id (grid));
   f->admin = add_account (f->store, fg_test_installer (), "admin", "张管理", FG_ROLE_TOWNSHIP_ADMIN,
@@ -1507,6 +1522,33 @@ test_notice_settings (Fixture       *f,
   g_free (settings->issuer_name);
   settings->issuer_name = g_strdup ("郏县冢头镇人民政府");
 
+  /* the authorities' names are names, never division codes */
+  {
+    char **fields[] = { &settings->issuer_name, &settings->review_body, &settings->court, &settings->self_name };
+    const char *with_codes[] = { "411081神垕镇人民政府", "410425人民政府", "郏县1人民法院", "我镇1" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      {
+        g_autofree char *kept = g_strdup (*fields[i]);
+
+        g_free (*fields[i]);
+        *fields[i] = g_strdup (with_codes[i]);
+        g_assert_false (fg_notice_settings_save (f->store, f->admin, settings, &error));
+        g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID);
+        g_clear_error (&error);
+        g_free (*fields[i]);
+        *fields[i] = g_steal_pointer (&kept);
+      }
+    reloaded = fg_notice_settings_load (f->store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (reloaded->issuer_name, ==, "郏县冢头镇人民政府");
+    g_assert_cmpstr (reloaded->review_body, ==, "郏县人民政府");
+    g_assert_cmpstr (reloaded->court, ==, "郏县人民法院");
+    g_assert_cmpstr (reloaded->self_name, ==, "我镇");
+    g_clear_pointer (&reloaded, fg_notice_settings_free);
+    g_assert_cmpint (query_int (f, "SELECT count(*) FROM setting WHERE key LIKE 'notice.%'"), ==, 0);
+  }
+
   /* a font that is not installed */
   settings->font = g_strdup ("No Such Font Family 12345");
   g_assert_false (fg_notice_settings_save (f->store, f->admin, settings, &error));
@@ -2115,6 +2157,201 @@ test_notice_blank_checklist (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "spaceship"));
 }
 
+/* The text of a document as one reads it: without the page numbers and
+ * running heads, where a paragraph may go on to the next page. */
+static char *
+render_text (Fixture    *f,
+             FgNotice   *notice,
+             const char *name)
+{
+  g_autoptr(GBytes) pdf = render (f, notice, NULL);
+  g_autofree char *path = save_pdf (f, pdf, name);
+  g_autofree char *text = pdf_text (path, 0, 0);
+  g_autoptr(GRegex) breaks = g_regex_new ("第\\d+页共\\d+页(.{1,40}?（续）)?", 0, 0, NULL);
+
+  return g_regex_replace_literal (breaks, text, -1, 0, "", 0, NULL);
+}
+
+static void
+assert_lacks (const char *text,
+              const char *what)
+{
+  if (strstr (text, what) != NULL)
+    g_error ("“%s” is in the text of the PDF:\n%s", what, text);
+}
+
+/* An order speaks as the office (我镇, not 我单位) and names who hears a
+ * challenge to it, as the settings were when it was issued; an order to
+ * correct at once has no time limit to overrun. */
+static void
+test_notice_render_voice (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNotice) by_deadline = NULL;
+  g_autoptr(FgNotice) now = NULL;
+  g_autoptr(FgNotice) later = NULL;
+  g_autoptr(FgNoticeSettings) settings = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *now_text = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *later_text = NULL;
+
+  if (!have_font () || !have_programs ("pdftotext", "pdfinfo", NULL))
+    return;
+
+  by_deadline = issue_range (f, 0, 1);
+  now = issue_order (f, FG_NOTICE_KIND_CORRECT_NOW, hazard (f, 2), NULL, NULL);
+
+  text = render_text (f, by_deadline, "by-deadline.pdf");
+  assert_contains (text, "向郏县人民政府申请行政复议");
+  assert_contains (text, "向郏县人民法院提起行政诉讼");
+  assert_contains (text, "如不服本通知书，可以在收到本通知书之日起六十日内");
+  assert_contains (text, "或者在六个月内依法");
+  assert_contains (text, "我镇于");
+  assert_contains (text, "逾期不改正的");
+  assert_lacks (text, "我单位");
+
+  now_text = render_text (f, now, "now.pdf");
+  assert_contains (now_text, "向郏县人民政府申请行政复议");
+  assert_contains (now_text, "向郏县人民法院提起行政诉讼");
+  assert_contains (now_text, "请向我镇报告，我镇将进行复查");
+  assert_lacks (now_text, "逾期");
+  assert_lacks (now_text, "我单位");
+
+  /* settings changed after issuing change the next order, not a reprint */
+  settings = fg_notice_settings_load (f->store, &error);
+  g_assert_no_error (error);
+  g_free (settings->self_name);
+  settings->self_name = g_strdup ("本机关");
+  g_free (settings->review_body);
+  settings->review_body = g_strdup ("宝丰县人民政府");
+  g_free (settings->court);
+  settings->court = g_strdup ("平顶山市新华区人民法院");
+  g_assert_true (fg_notice_settings_save (f->store, f->admin, settings, &error));
+  g_assert_no_error (error);
+
+  again = render_text (f, by_deadline, "by-deadline-again.pdf");
+  g_assert_cmpstr (again, ==, text);
+  later = issue_range (f, 3, 3);
+  later_text = render_text (f, later, "later.pdf");
+  assert_contains (later_text, "向宝丰县人民政府申请行政复议");
+  assert_contains (later_text, "向平顶山市新华区人民法院提起行政诉讼");
+  assert_contains (later_text, "本机关于");
+  assert_lacks (later_text, "我镇");
+}
+
+/* A document issued before its content named the office and who hears a
+ * challenge prints as it did. */
+static void
+test_notice_render_earlier_wording (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNotice) notice = NULL;
+  g_autoptr(FgNotice) earlier = NULL;
+  g_autoptr(GVariant) content = NULL;
+  g_autofree char *printed = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *text = NULL;
+  char *sql = NULL;
+  GVariantDict dict;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  if (!have_font () || !have_programs ("pdftotext", "pdfinfo", NULL))
+    return;
+
+  notice = issue_range (f, 0, 1);
+  g_variant_dict_init (&dict, fg_notice_get_content (notice));
+  g_variant_dict_remove (&dict, "self-name");
+  g_variant_dict_remove (&dict, "review-body");
+  g_variant_dict_remove (&dict, "court");
+  content = g_variant_ref_sink (g_variant_dict_end (&dict));
+  printed = g_variant_print (content, TRUE);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, printed, -1);
+
+  /* as a version without those keys issued it */
+  g_assert_cmpint (sqlite3_open (f->dir.db_path, &db), ==, SQLITE_OK);
+  sql = sqlite3_mprintf ("DROP TRIGGER notice_content_immutable;"
+                         " UPDATE notice SET content = %Q, digest = %Q WHERE id = %Q",
+                         printed, digest, fg_notice_get_id (notice));
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &message), ==, SQLITE_OK);
+  sqlite3_free (sql);
+  sqlite3_close (db);
+
+  earlier = fg_notice_load (f->store, f->admin, fg_notice_get_id (notice), &error);
+  g_assert_no_error (error);
+  text = render_text (f, earlier, "earlier.pdf");
+  assert_contains (text, "我单位于");
+  assert_contains (text, "逾期不改正的，将依法移送公安派出所或者消防救援机构处理。如不服本通知，可以在收到本通知之日起"
+                         "六十日内依法申请行政复议，或者六个月内依法向人民法院提起行政诉讼。");
+  assert_lacks (text, "郏县人民法院");
+}
+
+/* A township whose county's name is not known: its issuer's name has no
+ * code in it, and no order is issued (nor numbered) until an
+ * administrator names the review body and the court. */
+static void
+test_notice_without_county (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNoticeSettings) settings = NULL;
+  g_autoptr(FgNotice) refused = NULL;
+  g_autoptr(FgNotice) order = NULL;
+  g_autoptr(FgNotice) record = NULL;
+  g_autofree char *deadline = days_from_today (30);
+  g_autofree char *expected = expected_number ("冢头", "消限", this_year (), 1);
+  const char *ids[] = { hazard (f, 0), NULL };
+  const char *issuer = NULL;
+
+  settings = fg_notice_settings_load (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (settings->issuer_name, ==, "冢头镇人民政府");
+  g_assert_cmpstr (settings->review_body, ==, "");
+  g_assert_cmpstr (settings->court, ==, "");
+  g_assert_cmpstr (settings->self_name, ==, "我镇");
+
+  refused = try_issue (f->store, f->admin, FG_NOTICE_KIND_CORRECT_BY_DEADLINE, ids, deadline, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "--review-body"));
+  g_clear_error (&error);
+  refused = try_issue (f->store, f->admin, FG_NOTICE_KIND_CORRECT_NOW, ids, NULL, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count_notices (f), ==, 0);
+
+  /* a record commands nothing: it is issued, under a name without a code */
+  record = issue_record (f, NULL);
+  g_assert_true (g_variant_lookup (fg_notice_get_content (record), "issuer", "&s", &issuer));
+  g_assert_cmpstr (issuer, ==, "冢头镇人民政府");
+
+  /* the settings are saved without them, and one alone is not enough */
+  g_assert_true (fg_notice_settings_save (f->store, f->admin, settings, &error));
+  g_assert_no_error (error);
+  g_free (settings->review_body);
+  settings->review_body = g_strdup ("郏县人民政府");
+  g_assert_true (fg_notice_settings_save (f->store, f->admin, settings, &error));
+  g_assert_no_error (error);
+  refused = try_issue (f->store, f->admin, FG_NOTICE_KIND_CORRECT_BY_DEADLINE, ids, deadline, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_free (settings->court);
+  settings->court = g_strdup ("郏县人民法院");
+  g_assert_true (fg_notice_settings_save (f->store, f->admin, settings, &error));
+  g_assert_no_error (error);
+  order = try_issue (f->store, f->admin, FG_NOTICE_KIND_CORRECT_BY_DEADLINE, ids, deadline, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fg_notice_get_number (order), ==, expected);
+  g_assert_true (g_variant_lookup (fg_notice_get_content (order), "court", "&s", &issuer));
+  g_assert_cmpstr (issuer, ==, "郏县人民法院");
+}
+
 /* Migration 13 on a database whose documents were numbered uniquely
  * across the table: its documents, their hazards and the rules that keep
  * them unchanged all come through the rebuild, and the number is unique
@@ -2193,6 +2430,10 @@ main (int   argc,
   ADD ("/notice/render-qr", test_notice_render_qr);
   ADD ("/notice/render-size", test_notice_render_size);
   ADD ("/notice/blank-checklist", test_notice_blank_checklist);
+  ADD ("/notice/render-voice", test_notice_render_voice);
+  ADD ("/notice/render-earlier-wording", test_notice_render_earlier_wording);
+  g_test_add ("/notice/without-county", Fixture, "no-county", fixture_set_up, test_notice_without_county,
+              fixture_tear_down);
 
 #undef ADD
 

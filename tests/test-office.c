@@ -186,6 +186,44 @@ test_office_set_up_all_or_nothing (void)
   g_assert_cmpint (fg_test_count (dir.db_path, COUNT_NODES), ==, 1);
 }
 
+/* The names of a county and a township become the issuing authority's
+ * name on documents: a division code typed where the name belongs is
+ * refused, and nothing is set up. */
+static void
+test_office_set_up_refuses_codes_for_names (void)
+{
+  g_auto(FgTestDir) dir = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = NULL;
+  g_autoptr(FgAccount) admin = NULL;
+  FgActor *installer = fg_test_installer ();
+
+  fg_test_dir_init (&dir);
+  store = fg_office_open (dir.db_path, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (fg_office_set_up_county (store, installer, "411081", "411081", &error));
+  g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_NAME);
+  g_assert_nonnull (strstr (error->message, "411081"));
+  g_clear_error (&error);
+  admin = fg_office_set_up_county_with_admin (store, "411081", "禹州市411081", "guo", NULL, "long-password", &error);
+  g_assert_null (admin);
+  g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_NAME);
+  g_clear_error (&error);
+  g_assert_false (fg_office_set_up_township (store, installer, "411081101", "神垕镇", "411081", &error));
+  g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_NAME);
+  g_clear_error (&error);
+  g_assert_false (fg_office_set_up_township (store, installer, "411081101", "411081101", "禹州市", &error));
+  g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_NAME);
+  g_clear_error (&error);
+  g_assert_false (fg_store_is_set_up (store));
+  g_assert_cmpint (fg_test_count (dir.db_path, COUNT_NODES), ==, 0);
+
+  /* without the county's name, the township is set up all the same */
+  g_assert_true (fg_office_set_up_township (store, installer, "411081101", "神垕镇", NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* The set-up with its first administrator: the account, the divisions
  * and the keys, in one step. */
 static void
@@ -228,6 +266,7 @@ main (int   argc,
   g_test_add_func ("/office/set-up-makes-keys", test_office_set_up_makes_keys);
   g_test_add_func ("/office/set-up-all-or-nothing", test_office_set_up_all_or_nothing);
   g_test_add_func ("/office/set-up-with-admin", test_office_set_up_with_admin);
+  g_test_add_func ("/office/set-up-refuses-codes-for-names", test_office_set_up_refuses_codes_for_names);
 
   return g_test_run ();
 }

@@ -405,6 +405,77 @@ test_cli_notice_lifecycle (Fixture       *f,
 }
 
 /* Printing: a notice, a batch, a blank checklist. */
+/* The text of a PDF without white space or page breaks, or NULL (and the
+ * test skipped) when pdftotext is not installed. */
+static char *
+pdf_words (const char *path)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) breaks = NULL;
+  g_autoptr(GString) words = g_string_new (NULL);
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  int status = 0;
+
+  if (program == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return NULL;
+    }
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+  for (const char *p = out; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (words, g_utf8_get_char (p));
+  breaks = g_regex_new ("第\\d+页共\\d+页(.{1,40}?（续）)?", 0, 0, NULL);
+  return g_regex_replace_literal (breaks, words->str, -1, 0, "", 0, NULL);
+}
+
+/* An order as printed: the office speaks as 我镇, names who hears a
+ * challenge, and one to correct at once has no "逾期"; settings changed
+ * afterwards leave a reprint as it was. */
+static void
+assert_order_wording (Fixture    *f,
+                      const char *number,
+                      const char *by_deadline_pdf,
+                      const char *now_pdf)
+{
+  g_autofree char *again_pdf = g_build_filename (f->dir, "again.pdf", NULL);
+  g_autofree char *text = pdf_words (by_deadline_pdf);
+  g_autofree char *now_text = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(Result) settings = NULL;
+  g_autoptr(Result) digits = NULL;
+  g_autoptr(Result) reprint = NULL;
+
+  if (text == NULL)
+    return;
+  g_assert_nonnull (strstr (text, "向郏县人民政府申请行政复议"));
+  g_assert_nonnull (strstr (text, "向郏县人民法院提起行政诉讼"));
+  g_assert_nonnull (strstr (text, "我镇"));
+  g_assert_nonnull (strstr (text, "逾期不改正"));
+  g_assert_null (strstr (text, "我单位"));
+  now_text = pdf_words (now_pdf);
+  g_assert_nonnull (strstr (now_text, "向郏县人民法院提起行政诉讼"));
+  g_assert_null (strstr (now_text, "逾期"));
+  g_assert_null (strstr (now_text, "我单位"));
+
+  digits = run (f, "notice", "settings", "--issuer-name", "411081神垕镇人民政府", NULL);
+  assert_refused (digits, 1);
+  settings = run (f, "notice", "settings", "--self-name", "本机关", "--review-body", "宝丰县人民政府",
+                  "--court", "平顶山市新华区人民法院", NULL);
+  assert_success (settings);
+  g_assert_nonnull (strstr (settings->out, "平顶山市新华区人民法院"));
+  g_assert_nonnull (strstr (settings->out, "郏县冢头镇人民政府"));
+  reprint = run (f, "notice", "render", number, "--out", again_pdf, NULL);
+  assert_success (reprint);
+  again = pdf_words (again_pdf);
+  g_assert_cmpstr (again, ==, text);
+}
+
 static void
 test_cli_notice_render (Fixture       *f,
                         gconstpointer  data)
@@ -458,6 +529,8 @@ test_cli_notice_render (Fixture       *f,
   n_written = g_strdup_printf ("%u documents written", count_lines (open_before->out) + 2);
   g_assert_nonnull (strstr (batch->out, n_written));
   assert_pdf_file (batch_pdf);
+
+  assert_order_wording (f, number, notice_pdf, issued_pdf);
 
   /* a blank checklist needs no document, and names no venue */
   form = run (f, "checklist", "print", "restaurant", "--out", form_pdf, NULL);
@@ -557,7 +630,16 @@ test_cli_notice_refused (Fixture       *f,
   g_assert_nonnull (strstr (settings->out, "郏县冢头镇人民政府"));
   g_assert_nonnull (strstr (settings->out, "冢头"));
   g_assert_nonnull (strstr (settings->out, "消限"));
+  g_assert_nonnull (strstr (settings->out, "郏县人民政府"));
+  g_assert_nonnull (strstr (settings->out, "郏县人民法院"));
   bad_settings = run (f, "notice", "settings", "--issuer-short", "冢头2", NULL);
+  assert_refused (bad_settings, 1);
+  g_clear_pointer (&bad_settings, result_free);
+  bad_settings = run (f, "notice", "settings", "--review-body", "410425人民政府", NULL);
+  assert_refused (bad_settings, 1);
+  g_assert_nonnull (strstr (bad_settings->err, "410425"));
+  g_clear_pointer (&bad_settings, result_free);
+  bad_settings = run (f, "notice", "settings", "--court", "郏县1法院", NULL);
   assert_refused (bad_settings, 1);
   log_in_as (f, "staff", "demo-staff");
   staff_settings = run (f, "notice", "settings", "--issuer-short", "冢镇", NULL);

@@ -1009,6 +1009,7 @@ test_cli_init_admin (Fixture       *f,
   g_autoptr(Result) weak = NULL;
   g_autoptr(Result) bad_login = NULL;
   g_autoptr(Result) no_password = NULL;
+  g_autoptr(Result) code_for_name = NULL;
   g_autoptr(Result) good = NULL;
   g_autoptr(Result) list = NULL;
 
@@ -1036,7 +1037,14 @@ test_cli_init_admin (Fixture       *f,
   g_assert_nonnull (strstr (no_password->err, "FIREGRID_PASSWORD"));
   g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
 
+  /* the county's code where its name belongs would print in the issuer's name */
   log_in_as (f, NULL, ADMIN_PASSWORD);
+  code_for_name = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--county-name", "410425",
+                          "--admin", "admin", NULL);
+  assert_refused (code_for_name, 1);
+  g_assert_nonnull (strstr (code_for_name->err, "410425"));
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+
   good = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--admin", "wang.li",
                  "--admin-name", "王丽", NULL);
   assert_success (good);
