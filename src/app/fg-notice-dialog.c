@@ -393,7 +393,9 @@ present_settings (GtkWindow              *parent,
  * fg_notice_dialog_present_settings:
  * @actor: an administrator
  *
- * The issuer's names, each kind's code in the numbers, and the font.
+ * The issuer's names, each kind's code in the numbers, the font, how the
+ * office names itself in documents, and the review body and the court
+ * its orders name.
  */
 void
 fg_notice_dialog_present_settings (GtkWindow *parent,
