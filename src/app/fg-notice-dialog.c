@@ -334,6 +334,8 @@ present_settings (GtkWindow              *parent,
 {
   GtkWidget *dialog;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *fields = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *list = gtk_list_box_new ();
   GPtrArray *rows = g_ptr_array_new ();
   g_autofree char *example = NULL;
@@ -365,7 +367,7 @@ present_settings (GtkWindow              *parent,
   settings_row (list, rows, _("The office in the text (我镇, 本机关)"), settings->self_name);
   settings_row (list, rows, _("Administrative review body (郏县人民政府)"), settings->review_body);
   settings_row (list, rows, _("Court for administrative suits (郏县人民法院)"), settings->court);
-  gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (fields), list);
   {
     GtkWidget *help = gtk_label_new (_("Orders name who hears a challenge to them: the county’s people’s government "
                                        "reviews a township’s acts; the court is the county’s unless the province sends "
@@ -375,8 +377,17 @@ present_settings (GtkWindow              *parent,
     gtk_label_set_wrap (GTK_LABEL (help), TRUE);
     gtk_label_set_xalign (GTK_LABEL (help), 0);
     gtk_widget_add_css_class (help, "dim-label");
-    gtk_box_append (GTK_BOX (box), help);
+    gtk_box_append (GTK_BOX (fields), help);
   }
+
+  /* ten rows and their help are taller than a 768-pixel screen leaves a
+   * dialog: they scroll, and the buttons stay in view */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 400);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), fields);
+  gtk_box_append (GTK_BOX (box), scrolled);
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
