@@ -73,7 +73,7 @@ draw_head (FgPdf      *pdf,
 static void
 draw_receipt (FgPdf *pdf)
 {
-  fg_pdf_skip (pdf, FG_PDF_SIZE_SMALL * 0.5);
+  fg_pdf_skip (pdf, FG_PDF_SIZE_SMALL * 0.25);
   fg_pdf_line_text (pdf, "被检查单位（场所）负责人签收：                  年    月    日",
                     FG_PDF_SIZE_SMALL, FG_PDF_ALIGN_LEFT, FALSE);
 }
@@ -88,22 +88,49 @@ draw_signature (FgPdf      *pdf,
   g_autofree char *seal = g_strconcat (issuer, "（印章）", NULL);
 
   fg_pdf_keep (pdf, FG_PDF_SIZE_BODY * 1.5 * 3);
-  fg_pdf_skip (pdf, FG_PDF_SIZE_BODY * 0.75);
+  fg_pdf_skip (pdf, FG_PDF_SIZE_BODY * 0.25);
   fg_pdf_line_text (pdf, seal, FG_PDF_SIZE_BODY, FG_PDF_ALIGN_RIGHT, FALSE);
   fg_pdf_line_text (pdf, date, FG_PDF_SIZE_BODY, FG_PDF_ALIGN_RIGHT, FALSE);
 }
 
+/* How many copies there are and who keeps them, in small type right
+ * under the signatures, as the last line of the closing. */
 static void
 draw_copies_note (FgPdf      *pdf,
                   const char *what)
 {
   g_autofree char *note = g_strdup_printf ("本%s一式两份，一份交被检查单位（场所），一份存档。", what);
 
-  fg_pdf_keep (pdf, FG_PDF_SIZE_TABLE * 2.5);
-  fg_pdf_skip (pdf, FG_PDF_SIZE_TABLE * 0.5);
-  fg_pdf_rule (pdf, 0, FALSE);
-  fg_pdf_skip (pdf, 3);
+  fg_pdf_skip (pdf, 2);
   fg_pdf_paragraph (pdf, note, FG_PDF_SIZE_TABLE, 0);
+}
+
+/* The closing of an order or an opinion: what it orders or concludes,
+ * how to challenge it, the seal and date, the venue's receipt and the
+ * copies. It is measured before it is drawn, so that the table's last
+ * row goes with it to a new page rather than leave it alone there. */
+typedef struct
+{
+  const char *order;      /* in body type */
+  const char *remedy;     /* (nullable): in small type */
+  const char *issuer;
+  const char *issued_on;
+  const char *what;       /* 通知书, 意见书 */
+} Closing;
+
+static void
+draw_closing (FgPdf    *pdf,
+              gpointer  data)
+{
+  const Closing *closing = data;
+
+  fg_pdf_skip (pdf, FG_PDF_SIZE_BODY * 0.25);
+  fg_pdf_paragraph (pdf, closing->order, FG_PDF_SIZE_BODY, 2);
+  if (closing->remedy != NULL)
+    fg_pdf_paragraph (pdf, closing->remedy, FG_PDF_SIZE_SMALL, 2);
+  draw_signature (pdf, closing->issuer, closing->issued_on);
+  draw_receipt (pdf);
+  draw_copies_note (pdf, closing->what);
 }
 
 static char *
@@ -184,6 +211,7 @@ draw_order (FgPdf    *pdf,
   g_autofree char *order = NULL;
   g_autofree char *remedy = NULL;
   const char *self = self_name (content);
+  Closing closing;
   gboolean now = g_str_equal (content_str (content, "kind"), "correct-now");
   const FgPdfColumn columns[] = {
     { "序号", 0.08, FG_PDF_ALIGN_CENTER },
@@ -218,8 +246,6 @@ draw_order (FgPdf    *pdf,
           add_row (rows, number, problem, basis, action, NULL);
         }
     }
-  fg_pdf_table (pdf, columns, G_N_ELEMENTS (columns), rows, FG_PDF_SIZE_TABLE);
-  fg_pdf_skip (pdf, FG_PDF_SIZE_BODY * 0.5);
 
   if (now)
     order = g_strdup_printf ("责令你单位（场所）对上述消防安全违法行为（火灾隐患）立即改正。"
@@ -235,13 +261,11 @@ draw_order (FgPdf    *pdf,
                                "%s将在你单位（场所）报告改正完毕或者改正期限届满之日起3个工作日内进行复查。",
                                deadline, which, self, self);
     }
-  fg_pdf_paragraph (pdf, order, FG_PDF_SIZE_BODY, 2);
   remedy = order_remedy (content, now);
-  fg_pdf_paragraph (pdf, remedy, FG_PDF_SIZE_SMALL, 2);
-
-  draw_signature (pdf, content_str (content, "issuer"), content_str (content, "issued-on"));
-  draw_receipt (pdf);
-  draw_copies_note (pdf, "通知书");
+  closing = (Closing) { order, remedy, content_str (content, "issuer"), content_str (content, "issued-on"), "通知书" };
+  fg_pdf_table_before (pdf, columns, G_N_ELEMENTS (columns), rows, FG_PDF_SIZE_TABLE,
+                       fg_pdf_measure (pdf, draw_closing, &closing));
+  draw_closing (pdf, &closing);
   fg_pdf_end_document (pdf);
 }
 
@@ -264,6 +288,7 @@ draw_reinspection (FgPdf    *pdf,
     { "复查情况", 0.26, FG_PDF_ALIGN_LEFT },
   };
   gboolean all_fixed = FALSE;
+  Closing closing;
   GVariantIter iter;
   const char *text, *result, *note;
   guint n = 0;
@@ -292,20 +317,29 @@ draw_reinspection (FgPdf    *pdf,
           add_row (rows, number, text, result, note, NULL);
         }
     }
-  fg_pdf_table (pdf, columns, G_N_ELEMENTS (columns), rows, FG_PDF_SIZE_TABLE);
-  fg_pdf_skip (pdf, FG_PDF_SIZE_BODY * 0.5);
-
-  if (all_fixed)
-    fg_pdf_paragraph (pdf, "经复查，上述消防安全违法行为（火灾隐患）已改正完毕。", FG_PDF_SIZE_BODY, 2);
-  else
-    fg_pdf_paragraph (pdf, "经复查，你单位（场所）仍有未改正的消防安全违法行为（火灾隐患），请在上表所列期限内改正；"
-                           "逾期不改正的，将依法移送公安派出所或者消防救援机构处理。",
-                      FG_PDF_SIZE_BODY, 2);
-
-  draw_signature (pdf, content_str (content, "issuer"), content_str (content, "issued-on"));
-  draw_receipt (pdf);
-  draw_copies_note (pdf, "意见书");
+  closing = (Closing) {
+    all_fixed ? "经复查，上述消防安全违法行为（火灾隐患）已改正完毕。"
+              : "经复查，你单位（场所）仍有未改正的消防安全违法行为（火灾隐患），请在上表所列期限内改正；"
+                "逾期不改正的，将依法移送公安派出所或者消防救援机构处理。",
+    NULL, content_str (content, "issuer"), content_str (content, "issued-on"), "意见书"
+  };
+  fg_pdf_table_before (pdf, columns, G_N_ELEMENTS (columns), rows, FG_PDF_SIZE_TABLE,
+                       fg_pdf_measure (pdf, draw_closing, &closing));
+  draw_closing (pdf, &closing);
   fg_pdf_end_document (pdf);
+}
+
+/* Where the inspectors and the venue sign a record. */
+static void
+draw_record_closing (FgPdf    *pdf,
+                     gpointer  data)
+{
+  fg_pdf_skip (pdf, FG_PDF_SIZE_BODY * 0.75);
+  fg_pdf_line_text (pdf, "检查人员（签名）：", FG_PDF_SIZE_BODY, FG_PDF_ALIGN_LEFT, FALSE);
+  fg_pdf_skip (pdf, FG_PDF_SIZE_BODY * 0.5);
+  fg_pdf_line_text (pdf, "被检查单位（场所）人员（签名）：          年   月   日",
+                    FG_PDF_SIZE_BODY, FG_PDF_ALIGN_LEFT, FALSE);
+  draw_copies_note (pdf, "记录");
 }
 
 /* 现场检查记录 */
@@ -370,15 +404,9 @@ draw_record (FgPdf    *pdf,
           add_row (rows, number, text, outcome, note, NULL);
         }
     }
-  fg_pdf_table (pdf, columns, G_N_ELEMENTS (columns), rows, FG_PDF_SIZE_TABLE);
-
-  fg_pdf_keep (pdf, FG_PDF_SIZE_BODY * 1.5 * 4);
-  fg_pdf_skip (pdf, FG_PDF_SIZE_BODY);
-  fg_pdf_line_text (pdf, "检查人员（签名）：", FG_PDF_SIZE_BODY, FG_PDF_ALIGN_LEFT, FALSE);
-  fg_pdf_skip (pdf, FG_PDF_SIZE_BODY * 0.5);
-  fg_pdf_line_text (pdf, "被检查单位（场所）人员（签名）：          年   月   日",
-                    FG_PDF_SIZE_BODY, FG_PDF_ALIGN_LEFT, FALSE);
-  draw_copies_note (pdf, "记录");
+  fg_pdf_table_before (pdf, columns, G_N_ELEMENTS (columns), rows, FG_PDF_SIZE_TABLE,
+                       fg_pdf_measure (pdf, draw_record_closing, NULL));
+  draw_record_closing (pdf, NULL);
   fg_pdf_end_document (pdf);
 }
 

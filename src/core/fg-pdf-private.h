@@ -35,6 +35,10 @@ typedef struct
 #define FG_PDF_SIZE_SMALL  14.0  /* 四号 */
 #define FG_PDF_SIZE_TABLE  12.0  /* 小四 */
 
+/* Draws a block, for fg_pdf_measure() and then for good. */
+typedef void (*FgPdfBlockFunc) (FgPdf    *self,
+                                gpointer  data);
+
 FgPdf      *fg_pdf_new              (const char   *font_family,
                                      GError      **error);
 void        fg_pdf_free             (FgPdf        *self);
@@ -71,6 +75,15 @@ void        fg_pdf_table            (FgPdf        *self,
                                      guint         n_columns,
                                      GPtrArray    *rows,
                                      double        size);
+void        fg_pdf_table_before     (FgPdf        *self,
+                                     const FgPdfColumn *columns,
+                                     guint         n_columns,
+                                     GPtrArray    *rows,
+                                     double        size,
+                                     double        following);
+double      fg_pdf_measure          (FgPdf        *self,
+                                     FgPdfBlockFunc block,
+                                     gpointer      data);
 void        fg_pdf_rule             (FgPdf        *self,
                                      double        width,
                                      gboolean      dashed);

@@ -72,6 +72,7 @@ struct _FgPdf
 
   gboolean collecting;
   GHashTable *used;       /* codepoints, while collecting */
+  gboolean measuring;     /* laying out to learn a height, drawing nothing */
 
   HPDF_Doc doc;
   HPDF_Font font;
@@ -501,7 +502,7 @@ draw_text (FgPdf      *self,
       collect (self, text);
       return;
     }
-  if (*text == '\0')
+  if (self->measuring || *text == '\0')
     return;
 
   HPDF_Page_BeginText (self->page);
@@ -717,7 +718,7 @@ void
 fg_pdf_keep (FgPdf  *self,
              double  height)
 {
-  if (self->collecting)
+  if (self->collecting || self->measuring)
     return;
   if (self->y + height > PAGE_HEIGHT - MARGIN_BOTTOM + 0.01 && self->y > MARGIN_TOP + 2 * FG_PDF_SIZE_BODY)
     fg_pdf_new_page (self);
@@ -783,7 +784,7 @@ stroke_rect (FgPdf  *self,
              double  width,
              double  height)
 {
-  if (self->collecting)
+  if (self->collecting || self->measuring)
     return;
   HPDF_Page_SetLineWidth (self->page, 0.75);
   HPDF_Page_Rectangle (self->page, x, PAGE_HEIGHT - top - height, width, height);
@@ -860,6 +861,112 @@ free_cells (GPtrArray **lines,
   g_free (lines);
 }
 
+/* The height of a row of @n_lines lines. */
+static double
+row_height (guint  n_lines,
+            double size)
+{
+  return n_lines * size * 1.35 + 2 * CELL_PADDING;
+}
+
+/* The lines of row @r, wrapped; its height in @n_lines. */
+static GPtrArray **
+wrap_row (FgPdf             *self,
+          const FgPdfColumn *columns,
+          guint              n_columns,
+          GPtrArray         *rows,
+          guint              r,
+          double             size,
+          guint             *n_lines)
+{
+  return wrap_cells (self, columns, n_columns, g_ptr_array_index (rows, r), size, n_lines);
+}
+
+/**
+ * fg_pdf_table_before:
+ * @columns: the columns, their titles and shares of the width
+ * @rows: (element-type GStrv): the cells, a row at a time
+ * @following: the height of what must follow the table on the page of
+ *   its last row (see fg_pdf_measure()); 0 when nothing need
+ *
+ * A ruled table whose header row is repeated at the top of every page it
+ * flows onto; a row taller than what is left of a page continues on the
+ * next one. When the last row and @following do not fit together in what
+ * is left of a page, the last row moves to the next page, so that what
+ * follows (the closing of a document) never stands alone there.
+ */
+void
+fg_pdf_table_before (FgPdf             *self,
+                     const FgPdfColumn *columns,
+                     guint              n_columns,
+                     GPtrArray         *rows,
+                     double             size,
+                     double             following)
+{
+  g_autofree const char **titles = g_new0 (const char *, n_columns + 1);
+  GPtrArray **header;
+  guint header_lines;
+  double line_height = size * 1.35;
+  double bottom = PAGE_HEIGHT - MARGIN_BOTTOM + 0.01;
+  double first = row_height (1, size);
+  guint rows_on_page = 0;
+
+  for (guint c = 0; c < n_columns; c++)
+    titles[c] = columns[c].title;
+  header = wrap_cells (self, columns, n_columns, titles, size, &header_lines);
+
+  /* the header never stands alone at the foot of a page, nor above a
+   * single row that must go with what follows */
+  if (rows->len == 1 && following > 0 && !self->collecting)
+    {
+      guint n_lines;
+
+      free_cells (wrap_row (self, columns, n_columns, rows, 0, size, &n_lines), n_columns);
+      first = row_height (n_lines, size) + following;
+    }
+  fg_pdf_keep (self, row_height (header_lines, size) + first);
+  draw_row (self, columns, n_columns, header, 0, header_lines, size, TRUE);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      guint n_lines;
+      GPtrArray **cells = wrap_row (self, columns, n_columns, rows, r, size, &n_lines);
+      guint done = 0;
+
+      if (r + 1 == rows->len && following > 0 && rows_on_page > 0 && !self->collecting && !self->measuring &&
+          self->y + row_height (n_lines, size) + following > bottom)
+        {
+          fg_pdf_new_page (self);
+          draw_row (self, columns, n_columns, header, 0, header_lines, size, TRUE);
+        }
+
+      while (done < n_lines)
+        {
+          double room = PAGE_HEIGHT - MARGIN_BOTTOM - self->y - 2 * CELL_PADDING;
+          guint fit = room > 0 ? (guint) (room / line_height) : 0;
+
+          if (self->collecting || self->measuring)
+            fit = n_lines;
+          /* a short row moves whole to the next page; a long one is split */
+          if (fit < MIN (n_lines - done, 3))
+            {
+              fg_pdf_new_page (self);
+              draw_row (self, columns, n_columns, header, 0, header_lines, size, TRUE);
+              rows_on_page = 0;
+              continue;
+            }
+          fit = MIN (fit, n_lines - done);
+          draw_row (self, columns, n_columns, cells, done, fit, size, FALSE);
+          done += fit;
+          rows_on_page++;
+        }
+
+      free_cells (cells, n_columns);
+    }
+
+  free_cells (header, n_columns);
+}
+
 /**
  * fg_pdf_table:
  * @columns: the columns, their titles and shares of the width
@@ -876,50 +983,38 @@ fg_pdf_table (FgPdf             *self,
               GPtrArray         *rows,
               double             size)
 {
-  g_autofree const char **titles = g_new0 (const char *, n_columns + 1);
-  GPtrArray **header;
-  guint header_lines;
-  double line_height = size * 1.35;
-  double header_height;
+  fg_pdf_table_before (self, columns, n_columns, rows, size, 0);
+}
 
-  for (guint c = 0; c < n_columns; c++)
-    titles[c] = columns[c].title;
-  header = wrap_cells (self, columns, n_columns, titles, size, &header_lines);
-  header_height = header_lines * line_height + 2 * CELL_PADDING;
+/**
+ * fg_pdf_measure:
+ * @block: draws the block, with the fg_pdf calls it will be drawn with
+ * @data: for @block
+ *
+ * Lays @block out without drawing it, to learn how tall it is, as if it
+ * started at the top of a page.
+ *
+ * Returns: the block's height, in points; 0 while collecting characters
+ */
+double
+fg_pdf_measure (FgPdf          *self,
+                FgPdfBlockFunc  block,
+                gpointer        data)
+{
+  double y = self->y;
+  double height;
 
-  /* the header never stands alone at the foot of a page */
-  fg_pdf_keep (self, header_height + line_height + 2 * CELL_PADDING);
-  draw_row (self, columns, n_columns, header, 0, header_lines, size, TRUE);
+  if (self->collecting)
+    return 0;
 
-  for (guint r = 0; r < rows->len; r++)
-    {
-      guint n_lines;
-      GPtrArray **cells = wrap_cells (self, columns, n_columns, g_ptr_array_index (rows, r), size, &n_lines);
-      guint done = 0;
+  self->measuring = TRUE;
+  self->y = MARGIN_TOP;
+  block (self, data);
+  height = self->y - MARGIN_TOP;
+  self->y = y;
+  self->measuring = FALSE;
 
-      while (done < n_lines)
-        {
-          double room = PAGE_HEIGHT - MARGIN_BOTTOM - self->y - 2 * CELL_PADDING;
-          guint fit = room > 0 ? (guint) (room / line_height) : 0;
-
-          if (self->collecting)
-            fit = n_lines;
-          /* a short row moves whole to the next page; a long one is split */
-          if (fit < MIN (n_lines - done, 3))
-            {
-              fg_pdf_new_page (self);
-              draw_row (self, columns, n_columns, header, 0, header_lines, size, TRUE);
-              continue;
-            }
-          fit = MIN (fit, n_lines - done);
-          draw_row (self, columns, n_columns, cells, done, fit, size, FALSE);
-          done += fit;
-        }
-
-      free_cells (cells, n_columns);
-    }
-
-  free_cells (header, n_columns);
+  return height;
 }
 
 /**
@@ -938,7 +1033,7 @@ fg_pdf_rule (FgPdf    *self,
     width = TEXT_WIDTH;
   x = MARGIN_LEFT + (TEXT_WIDTH - width) / 2;
 
-  if (!self->collecting)
+  if (!self->collecting && !self->measuring)
     {
       const HPDF_UINT16 dash[] = { 4, 3 };
 
