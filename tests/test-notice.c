@@ -2042,6 +2042,88 @@ test_notice_render_batch (Fixture       *f,
   assert_contains (order_text, fg_notice_get_number (order));
 }
 
+/* The text of page @page of @path (squeezed) holds a row of the table:
+ * the start of one of @problems. */
+static gboolean
+page_has_row (const char *page_text,
+              GVariant   *problems)
+{
+  GVariantIter iter;
+  const char *problem, *seen, *basis, *action;
+
+  g_variant_iter_init (&iter, problems);
+  while (g_variant_iter_next (&iter, "(&s&s&s&s)", &problem, &seen, &basis, &action))
+    {
+      g_autofree char *start = g_utf8_substring (problem, 0, MIN (6, g_utf8_strlen (problem, -1)));
+
+      if (strstr (page_text, start) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An order of one or two findings is one page with its copies line; a
+ * longer one never leaves its closing alone on a page: the page with the
+ * seal and the copies line holds a row of the table too. */
+static void
+test_notice_render_closing (Fixture       *f,
+                            gconstpointer  data)
+{
+  if (!have_font () || !have_programs ("pdftotext", "pdfinfo", NULL))
+    return;
+
+  for (guint n = 1; n <= f->hazard_ids->len; n++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *venue = g_strdup_printf ("第%u家饭店", n);
+      g_autofree char *venue_id = add_venue (f, venue, "王建国");
+      g_autoptr(GPtrArray) ids = inspect (f, venue_id, n, NULL);
+      g_autofree char *deadline = days_from_today (30);
+      g_autoptr(FgNotice) notice = NULL;
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(GVariant) problems = NULL;
+      g_autofree char *name = g_strdup_printf ("order-%u.pdf", n);
+      g_autofree char *path = NULL;
+      guint n_pages;
+      guint closing_page = 0;
+
+      g_ptr_array_add (ids, NULL);
+      notice = try_issue (f->store, f->admin, FG_NOTICE_KIND_CORRECT_BY_DEADLINE,
+                          (const char * const *) ids->pdata, deadline, NULL, &error);
+      g_assert_no_error (error);
+      pdf = render (f, notice, NULL);
+      problems = g_variant_lookup_value (fg_notice_get_content (notice), "problems", G_VARIANT_TYPE ("a(ssss)"));
+      path = save_pdf (f, pdf, name);
+      n_pages = pdf_pages (path);
+      g_assert_nonnull (problems);
+      g_assert_cmpuint (g_variant_n_children (problems), ==, n);
+      /* the order's pages, then its proof of service on a page of its own */
+      for (guint page = 1; page < n_pages; page++)
+        {
+          g_autofree char *text = pdf_text (path, page, page);
+
+          if (strstr (text, "（印章）") != NULL || strstr (text, "一式两份") != NULL)
+            {
+              g_test_message ("%u findings: the closing on page %u of %u", n, page, n_pages - 1);
+              g_assert_true (closing_page == 0 || closing_page == page);
+              closing_page = page;
+              g_assert_nonnull (strstr (text, "（印章）"));
+              g_assert_nonnull (strstr (text, "一式两份"));
+              g_assert_true (page_has_row (text, problems));
+            }
+        }
+      g_assert_cmpuint (closing_page, ==, n_pages - 1);
+
+      if (n == 1)
+        {
+          g_autofree char *first = pdf_text (path, 1, 1);
+
+          g_assert_cmpuint (n_pages, ==, 2);
+          assert_contains (first, "第 1 页 共 1 页");
+        }
+    }
+}
+
 /* The QR code on the page holds the code, and the code verifies. */
 static void
 test_notice_render_qr (Fixture       *f,
@@ -2133,8 +2215,15 @@ test_notice_blank_checklist (Fixture       *f,
   g_assert_cmpmem (g_bytes_get_data (pdf, NULL), 5, "%PDF-", 5);
   path = save_pdf (f, pdf, "checklist.pdf");
   text = pdf_text (path, 0, 0);
-  version = g_strdup_printf ("%s第%u版", fg_checklist_get_id (newest), fg_checklist_get_version (newest));
+  version = g_strdup_printf ("第%u版", fg_checklist_get_version (newest));
   assert_contains (text, version);
+  /* a form filled in by hand is all Chinese: no template id, no item
+   * codes, no Latin letters at all */
+  g_assert_null (strstr (text, fg_checklist_get_id (newest)));
+  g_assert_null (strstr (text, "C-"));
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isalpha (*p))
+      g_error ("a Latin letter in the blank form: %s", p);
   assert_contains (text, fg_checklist_get_title_zh (newest));
   assert_contains (text, "郏县冢头镇人民政府");
   /* every item, with boxes to tick */
@@ -2428,6 +2517,7 @@ main (int   argc,
   ADD ("/notice/render-pages", test_notice_render_pages);
   ADD ("/notice/render-batch", test_notice_render_batch);
   ADD ("/notice/render-qr", test_notice_render_qr);
+  ADD ("/notice/render-closing", test_notice_render_closing);
   ADD ("/notice/render-size", test_notice_render_size);
   ADD ("/notice/blank-checklist", test_notice_blank_checklist);
   ADD ("/notice/render-voice", test_notice_render_voice);

@@ -564,6 +564,19 @@ find_checklist (FgStore     *store,
   return g_object_ref (best);
 }
 
+/* Where the inspectors and the venue sign a form filled in by hand. */
+static void
+draw_blank_closing (FgPdf    *pdf,
+                    gpointer  data)
+{
+  fg_pdf_skip (pdf, FG_PDF_SIZE_BODY);
+  fg_pdf_line_text (pdf, "检查人员（签名）：", FG_PDF_SIZE_BODY, FG_PDF_ALIGN_LEFT, FALSE);
+  fg_pdf_skip (pdf, FG_PDF_SIZE_BODY * 0.5);
+  fg_pdf_line_text (pdf, "被检查单位（场所）人员（签名）：", FG_PDF_SIZE_BODY, FG_PDF_ALIGN_LEFT, FALSE);
+  fg_pdf_paragraph (pdf, "本表为纸质填写用；检查结果应当及时录入系统，录入时选择与本表相同版本的检查表。",
+                    FG_PDF_SIZE_TABLE, 0);
+}
+
 static void
 draw_blank_checklist (FgPdf       *pdf,
                       FgChecklist *checklist,
@@ -572,10 +585,12 @@ draw_blank_checklist (FgPdf       *pdf,
   GListModel *items = fg_checklist_get_items (checklist);
   g_autoptr(GPtrArray) facts = new_rows ();
   g_autoptr(GPtrArray) rows = new_rows ();
-  g_autofree char *version = g_strdup_printf ("检查表：%s（%s 第%u版）", fg_checklist_get_title_zh (checklist),
-                                              fg_checklist_get_id (checklist), fg_checklist_get_version (checklist));
-  g_autofree char *head = g_strdup_printf ("%s（续）  %s 第%u版", fg_checklist_get_title_zh (checklist),
-                                           fg_checklist_get_id (checklist), fg_checklist_get_version (checklist));
+  /* a form filled in by hand shows only Chinese: the template is known
+   * by its title and version */
+  g_autofree char *version = g_strdup_printf ("检查表：%s（第%u版）", fg_checklist_get_title_zh (checklist),
+                                              fg_checklist_get_version (checklist));
+  g_autofree char *head = g_strdup_printf ("%s（第%u版）（续）", fg_checklist_get_title_zh (checklist),
+                                           fg_checklist_get_version (checklist));
   const FgPdfColumn fact_columns[] = {
     { "项目", 0.26, FG_PDF_ALIGN_LEFT },
     { "内容", 0.74, FG_PDF_ALIGN_LEFT },
@@ -619,15 +634,9 @@ draw_blank_checklist (FgPdf       *pdf,
         text = g_strdup (fg_checklist_item_get_text_zh (item));
       add_row (rows, number, text, "□", "□", "□", "", NULL);
     }
-  fg_pdf_table (pdf, columns, G_N_ELEMENTS (columns), rows, FG_PDF_SIZE_TABLE);
-
-  fg_pdf_keep (pdf, FG_PDF_SIZE_BODY * 1.5 * 3);
-  fg_pdf_skip (pdf, FG_PDF_SIZE_BODY);
-  fg_pdf_line_text (pdf, "检查人员（签名）：", FG_PDF_SIZE_BODY, FG_PDF_ALIGN_LEFT, FALSE);
-  fg_pdf_skip (pdf, FG_PDF_SIZE_BODY * 0.5);
-  fg_pdf_line_text (pdf, "被检查单位（场所）人员（签名）：", FG_PDF_SIZE_BODY, FG_PDF_ALIGN_LEFT, FALSE);
-  fg_pdf_paragraph (pdf, "本表为纸质填写用；检查结果应当及时录入系统，录入时选择与本表相同版本的检查表。",
-                    FG_PDF_SIZE_TABLE, 0);
+  fg_pdf_table_before (pdf, columns, G_N_ELEMENTS (columns), rows, FG_PDF_SIZE_TABLE,
+                       fg_pdf_measure (pdf, draw_blank_closing, NULL));
+  draw_blank_closing (pdf, NULL);
   fg_pdf_end_document (pdf);
 }
 
@@ -636,7 +645,8 @@ draw_blank_checklist (FgPdf       *pdf,
  * @category: a venue category id (restaurant, internet-cafe …)
  *
  * A printable checklist for the category's newest template, to fill in by
- * hand where the laptop cannot go; it names the template and its version.
+ * hand where the laptop cannot go; it names the template by its title and
+ * version, in Chinese only, as the whole form is.
  * Checklists are program data: printing one needs no login.
  *
  * Returns: (transfer full): the PDF, or %NULL with @error set
