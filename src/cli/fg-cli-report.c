@@ -65,6 +65,46 @@ format_count (guint n)
   return g_strdup_printf ("%u", n);
 }
 
+/* A township's figures as text, in the order of the columns from Rank to
+ * Escalated; @share_text writes the two shares. */
+typedef enum
+{
+  CELL_RANK,
+  CELL_VENUES,
+  CELL_INSPECTED,
+  CELL_COVERAGE,
+  CELL_INSPECTIONS,
+  CELL_FOUND,
+  CELL_CLOSED,
+  CELL_RATE,
+  CELL_OPEN,
+  CELL_OVERDUE,
+  CELL_MAJOR,
+  CELL_ESCALATED,
+  N_CELLS
+} Cell;
+
+static GStrv
+figure_cells (FgTownshipFigures *t,
+              char            *(*share_text) (double share))
+{
+  GStrv cells = g_new0 (char *, N_CELLS + 1);
+
+  cells[CELL_RANK] = format_count (t->rank);
+  cells[CELL_VENUES] = format_count (t->n_venues);
+  cells[CELL_INSPECTED] = format_count (t->n_venues_inspected);
+  cells[CELL_COVERAGE] = share_text (fg_township_figures_get_coverage (t));
+  cells[CELL_INSPECTIONS] = format_count (t->n_inspections);
+  cells[CELL_FOUND] = format_count (t->n_found);
+  cells[CELL_CLOSED] = format_count (t->n_closed);
+  cells[CELL_RATE] = share_text (fg_township_figures_get_rectification_rate (t));
+  cells[CELL_OPEN] = format_count (t->n_open);
+  cells[CELL_OVERDUE] = format_count (t->n_overdue);
+  cells[CELL_MAJOR] = format_count (t->n_major);
+  cells[CELL_ESCALATED] = format_count (t->n_escalated);
+  return cells;
+}
+
 /* --format tsv: one line per township, shares from 0 to 1. */
 static void
 print_ranking_tsv (FgTownshipReport *report)
@@ -74,21 +114,11 @@ print_ranking_tsv (FgTownshipReport *report)
   for (guint i = 0; i < report->townships->len; i++)
     {
       FgTownshipFigures *t = g_ptr_array_index (report->townships, i);
-      g_autofree char *rank = format_count (t->rank);
-      g_autofree char *venues = format_count (t->n_venues);
-      g_autofree char *inspected = format_count (t->n_venues_inspected);
-      g_autofree char *coverage = format_share_tsv (fg_township_figures_get_coverage (t));
-      g_autofree char *inspections = format_count (t->n_inspections);
-      g_autofree char *found = format_count (t->n_found);
-      g_autofree char *closed = format_count (t->n_closed);
-      g_autofree char *rate = format_share_tsv (fg_township_figures_get_rectification_rate (t));
-      g_autofree char *open = format_count (t->n_open);
-      g_autofree char *overdue = format_count (t->n_overdue);
-      g_autofree char *major = format_count (t->n_major);
-      g_autofree char *escalated = format_count (t->n_escalated);
+      g_auto(GStrv) c = figure_cells (t, format_share_tsv);
 
-      fg_cli_tsv_append_row (tsv, 15, rank, t->code, t->name, venues, inspected, coverage, inspections,
-                             found, closed, rate, open, overdue, major, escalated,
+      fg_cli_tsv_append_row (tsv, 15, c[CELL_RANK], t->code, t->name, c[CELL_VENUES], c[CELL_INSPECTED],
+                             c[CELL_COVERAGE], c[CELL_INSPECTIONS], c[CELL_FOUND], c[CELL_CLOSED], c[CELL_RATE],
+                             c[CELL_OPEN], c[CELL_OVERDUE], c[CELL_MAJOR], c[CELL_ESCALATED],
                              t->last_bundle_at != NULL ? t->last_bundle_at : "");
     }
   fputs (tsv->str, stdout);
@@ -128,22 +158,12 @@ print_ranking_table (FgTownshipReport *report)
   for (guint i = 0; i < report->townships->len; i++)
     {
       FgTownshipFigures *t = g_ptr_array_index (report->townships, i);
-      g_autofree char *rank = format_count (t->rank);
-      g_autofree char *venues = format_count (t->n_venues);
-      g_autofree char *inspected = format_count (t->n_venues_inspected);
-      g_autofree char *coverage = format_share (fg_township_figures_get_coverage (t));
-      g_autofree char *inspections = format_count (t->n_inspections);
-      g_autofree char *found = format_count (t->n_found);
-      g_autofree char *closed = format_count (t->n_closed);
-      g_autofree char *rate = format_share (fg_township_figures_get_rectification_rate (t));
-      g_autofree char *open = format_count (t->n_open);
-      g_autofree char *overdue = format_count (t->n_overdue);
-      g_autofree char *major = format_count (t->n_major);
-      g_autofree char *escalated = format_count (t->n_escalated);
+      g_auto(GStrv) c = figure_cells (t, format_share);
       g_autofree char *last = format_time (t->last_bundle_at);
 
-      fg_cli_table_add_row (table, rank, t->name, venues, inspected, coverage, inspections, found, closed,
-                            rate, open, overdue, major, escalated, last);
+      fg_cli_table_add_row (table, c[CELL_RANK], t->name, c[CELL_VENUES], c[CELL_INSPECTED], c[CELL_COVERAGE],
+                            c[CELL_INSPECTIONS], c[CELL_FOUND], c[CELL_CLOSED], c[CELL_RATE], c[CELL_OPEN],
+                            c[CELL_OVERDUE], c[CELL_MAJOR], c[CELL_ESCALATED], last);
     }
 
   fg_cli_table_print (table);
