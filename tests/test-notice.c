@@ -1175,6 +1175,16 @@ test_notice_service (Fixture       *f,
 }
 
 /* A re-inspection opinion, once every hazard of the notice was re-inspected. */
+/* Reading documents back, below with the rendering tests */
+static gboolean have_font       (void);
+static gboolean have_programs   (const char *first,
+                                 ...) G_GNUC_NULL_TERMINATED;
+static char    *render_text     (Fixture    *f,
+                                 FgNotice   *notice,
+                                 const char *name);
+static void     assert_contains (const char *text,
+                                 const char *what);
+
 static void
 test_notice_reinspection (Fixture       *f,
                           gconstpointer  data)
@@ -1222,6 +1232,16 @@ test_notice_reinspection (Fixture       *f,
   results = g_variant_lookup_value (fg_notice_get_content (opinion), "results", G_VARIANT_TYPE ("a(sss)"));
   g_assert_nonnull (results);
   g_assert_cmpuint (g_variant_n_children (results), ==, 2);
+
+  /* a hazard left with a new period: the opinion is a decision, and says
+   * who hears a challenge to it */
+  if (have_font () && have_programs ("pdftotext", "pdfinfo", NULL))
+    {
+      g_autofree char *printed = render_text (f, opinion, "opinion.pdf");
+
+      assert_contains (printed, "如不服本意见书，可以在收到本意见书之日起六十日内依法向郏县人民政府申请行政复议");
+      assert_contains (printed, "向郏县人民法院提起行政诉讼");
+    }
 
   /* it follows an order to correct, not another opinion */
   opinion_id = g_strdup (fg_notice_get_id (opinion));

@@ -74,7 +74,10 @@ fg_notice_content_add_common (GVariantDict           *dict,
    * to it; a document issued before these were part of the content has
    * none of these keys and prints as it did */
   g_variant_dict_insert_value (dict, "self-name", str (settings->self_name));
-  if (kind == FG_NOTICE_KIND_CORRECT_NOW || kind == FG_NOTICE_KIND_CORRECT_BY_DEADLINE)
+  /* an opinion that finds hazards still there sets them a new period: a
+   * decision that can be challenged like the order it follows */
+  if (kind == FG_NOTICE_KIND_CORRECT_NOW || kind == FG_NOTICE_KIND_CORRECT_BY_DEADLINE ||
+      kind == FG_NOTICE_KIND_REINSPECTION)
     {
       g_variant_dict_insert_value (dict, "review-body", str (settings->review_body));
       g_variant_dict_insert_value (dict, "court", str (settings->court));

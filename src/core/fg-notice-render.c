@@ -196,6 +196,22 @@ order_remedy (GVariant *content,
                           review_body, content_str (content, "court"));
 }
 
+/* What a re-inspection opinion that sets a new period says of a challenge
+ * to it, as an order does; NULL for opinions issued before the review body
+ * and the court were part of their content, which print as they did. */
+static char *
+opinion_remedy (GVariant *content)
+{
+  const char *review_body = NULL;
+
+  if (!g_variant_lookup (content, "review-body", "&s", &review_body) || *review_body == '\0')
+    return NULL;
+
+  return g_strdup_printf ("如不服本意见书，可以在收到本意见书之日起六十日内依法向%s申请行政复议，"
+                          "或者在六个月内依法向%s提起行政诉讼。",
+                          review_body, content_str (content, "court"));
+}
+
 /* 责令立即改正通知书, 责令限期改正通知书 */
 static void
 draw_order (FgPdf    *pdf,
@@ -288,6 +304,7 @@ draw_reinspection (FgPdf    *pdf,
     { "复查情况", 0.26, FG_PDF_ALIGN_LEFT },
   };
   gboolean all_fixed = FALSE;
+  g_autofree char *remedy = NULL;
   Closing closing;
   GVariantIter iter;
   const char *text, *result, *note;
@@ -323,6 +340,8 @@ draw_reinspection (FgPdf    *pdf,
                 "逾期不改正的，将依法移送公安派出所或者消防救援机构处理。",
     NULL, content_str (content, "issuer"), content_str (content, "issued-on"), "意见书"
   };
+  if (!all_fixed)
+    closing.remedy = remedy = opinion_remedy (content);
   fg_pdf_table_before (pdf, columns, G_N_ELEMENTS (columns), rows, FG_PDF_SIZE_TABLE,
                        fg_pdf_measure (pdf, draw_closing, &closing));
   draw_closing (pdf, &closing);
