@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "fg-bundle.h"
+#include "fg-store-private.h"
 
 /* Progress */
 
@@ -170,24 +171,6 @@ bundle_task_finish (GAsyncResult    *result,
   return TRUE;
 }
 
-/* Opens the worker's own connection, unless the job was cancelled before
- * it began. */
-static FgStore *
-open_for_worker (GTask     *task,
-                 BundleJob *job)
-{
-  GError *error = NULL;
-  FgStore *store;
-
-  if (g_task_return_error_if_cancelled (task))
-    return NULL;
-
-  store = fg_store_open (job->db_path, &error);
-  if (store == NULL)
-    g_task_return_error (task, error);
-  return store;
-}
-
 static void
 return_result (GTask    *task,
                gboolean  ok,
@@ -208,7 +191,7 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   BundleJob *job = task_data;
-  g_autoptr(FgStore) store = open_for_worker (task, job);
+  g_autoptr(FgStore) store = fg_store_open_in_worker (task, job->db_path);
   GError *error = NULL;
   gboolean ok;
 
@@ -292,7 +275,7 @@ import_thread (GTask        *task,
                GCancellable *cancellable)
 {
   BundleJob *job = task_data;
-  g_autoptr(FgStore) store = open_for_worker (task, job);
+  g_autoptr(FgStore) store = fg_store_open_in_worker (task, job->db_path);
   GError *error = NULL;
   gboolean ok;
 

@@ -282,12 +282,9 @@ render_batch (GTask        *task,
   GError *error = NULL;
   GBytes *pdf;
 
-  store = fg_store_open (batch->db_path, &error);
+  store = fg_store_open_in_worker (task, batch->db_path);
   if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return;
 
   /* in the order they were issued */
   listed = fg_query_fetch (&notice_query.source, store, batch->actor, batch->query, 0, G_MAXUINT, TRUE, &error);

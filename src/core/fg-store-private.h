@@ -5,12 +5,19 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 #include "fg-actor.h"
 #include "fg-store.h"
 
 G_BEGIN_DECLS
+
+/* A worker's own connection to the database at @path (SQLite connections
+ * are not shared between threads), or NULL with @task returned: cancelled
+ * before it began, or the file could not be opened. */
+FgStore      *fg_store_open_in_worker      (GTask      *task,
+                                            const char *path);
 
 sqlite3      *fg_store_get_db          (FgStore      *self);
 sqlite3_stmt *fg_store_prepare         (FgStore      *self,

@@ -835,6 +835,24 @@ fg_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+FgStore *
+fg_store_open_in_worker (GTask      *task,
+                         const char *path)
+{
+  GError *error = NULL;
+  FgStore *store;
+
+  g_assert (G_IS_TASK (task));
+
+  if (g_task_return_error_if_cancelled (task))
+    return NULL;
+
+  store = fg_store_open (path, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  return store;
+}
+
 const char *
 fg_store_get_path (FgStore *self)
 {

@@ -395,18 +395,41 @@ fg_sync_count_pending_all (FgStore       *store,
   return g_steal_pointer (&counts);
 }
 
+/* What a worker of this file is given: the database's file (it opens a
+ * connection of its own; a job still running when the window closes does
+ * not keep the store open), who acts, and for a pass its report. */
 typedef struct
 {
   char *db_path;
   FgActor *actor;
-} CountJob;
+  FgSyncReport report;
+} SyncJob;
 
 static void
-count_job_free (CountJob *job)
+sync_job_free (SyncJob *job)
 {
   g_free (job->db_path);
   fg_actor_unref (job->actor);
+  fg_sync_report_clear (&job->report);
   g_free (job);
+}
+
+static GTask *
+sync_task_new (FgStore             *store,
+               FgActor             *actor,
+               gpointer             source_tag,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  SyncJob *job = g_new0 (SyncJob, 1);
+
+  job->db_path = g_strdup (fg_store_get_path (store));
+  job->actor = fg_actor_ref (actor);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, (GDestroyNotify) sync_job_free);
+  return task;
 }
 
 static void
@@ -415,17 +438,15 @@ count_pending_thread (GTask        *task,
                       gpointer      task_data,
                       GCancellable *cancellable)
 {
-  CountJob *job = task_data;
-  g_autoptr(FgStore) store = NULL;
-  GHashTable *counts = NULL;
+  SyncJob *job = task_data;
+  g_autoptr(FgStore) store = fg_store_open_in_worker (task, job->db_path);
+  GHashTable *counts;
   GError *error = NULL;
 
-  if (g_task_return_error_if_cancelled (task))
+  if (store == NULL)
     return;
 
-  store = fg_store_open (job->db_path, &error);
-  if (store != NULL)
-    counts = fg_sync_count_pending_all (store, job->actor, cancellable, &error);
+  counts = fg_sync_count_pending_all (store, job->actor, cancellable, &error);
   if (counts == NULL)
     g_task_return_error (task, error);
   else
@@ -453,20 +474,12 @@ fg_sync_count_pending_all_async (FgStore             *store,
                                  gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  CountJob *job;
 
   g_return_if_fail (FG_IS_STORE (store));
   g_return_if_fail (actor != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  job = g_new0 (CountJob, 1);
-  job->db_path = g_strdup (fg_store_get_path (store));
-  job->actor = fg_actor_ref (actor);
-  /* the worker needs the store's file, not the store: a count still
-   * running when the window closes does not keep the store open */
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, fg_sync_count_pending_all_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) count_job_free);
+  task = sync_task_new (store, actor, fg_sync_count_pending_all_async, cancellable, callback, user_data);
   g_task_run_in_thread (task, count_pending_thread);
 }
 
@@ -626,22 +639,6 @@ fg_sync_run (FgStore       *store,
   return TRUE;
 }
 
-typedef struct
-{
-  char *db_path;
-  FgActor *actor;
-  FgSyncReport report;
-} SyncJob;
-
-static void
-sync_job_free (SyncJob *job)
-{
-  g_free (job->db_path);
-  fg_actor_unref (job->actor);
-  fg_sync_report_clear (&job->report);
-  g_free (job);
-}
-
 static void
 sync_run_thread (GTask        *task,
                  gpointer      source_object,
@@ -649,14 +646,13 @@ sync_run_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   SyncJob *job = task_data;
-  g_autoptr(FgStore) store = NULL;
+  g_autoptr(FgStore) store = fg_store_open_in_worker (task, job->db_path);
   GError *error = NULL;
 
-  if (g_task_return_error_if_cancelled (task))
+  if (store == NULL)
     return;
 
-  store = fg_store_open (job->db_path, &error);
-  if (store == NULL || !fg_sync_run (store, job->actor, &job->report, cancellable, &error))
+  if (!fg_sync_run (store, job->actor, &job->report, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -682,19 +678,12 @@ fg_sync_run_async (FgStore             *store,
                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  SyncJob *job;
 
   g_return_if_fail (FG_IS_STORE (store));
   g_return_if_fail (actor != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  job = g_new0 (SyncJob, 1);
-  job->db_path = g_strdup (fg_store_get_path (store));
-  job->actor = fg_actor_ref (actor);
-  /* the worker needs the store's file, not the store */
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, fg_sync_run_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) sync_job_free);
+  task = sync_task_new (store, actor, fg_sync_run_async, cancellable, callback, user_data);
   /* a pass stopped after some folders has done what it did: say so */
   g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, sync_run_thread);
