@@ -407,18 +407,6 @@ is_blank (const char *text)
   return TRUE;
 }
 
-/* Digits in a name are a division code standing in for a name nobody
- * entered (a county set up without its name is named 411081): never
- * printed as part of an authority's name. */
-static gboolean
-has_digit (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_isdigit (g_utf8_get_char (p)))
-      return TRUE;
-  return FALSE;
-}
-
 #define SETTING_ISSUER_NAME "notice.issuer-name"
 #define SETTING_ISSUER_SHORT "notice.issuer-short"
 #define SETTING_FONT "notice.font"
@@ -483,7 +471,7 @@ settings_default_from_county (FgNoticeSettings *settings,
   const char *county_name = county != NULL ? fg_region_get_name (county) : NULL;
   const char *name = fg_region_get_name (township);
 
-  if (county_name != NULL && (*county_name == '\0' || has_digit (county_name)))
+  if (county_name != NULL && (*county_name == '\0' || fg_region_name_has_digits (county_name)))
     county_name = NULL;
 
   if (settings->issuer_name == NULL)
@@ -584,7 +572,7 @@ check_authority_name (const char  *text,
                    _("The %s must have 2 to 40 characters."), what);
       return FALSE;
     }
-  if (has_digit (text))
+  if (fg_region_name_has_digits (text))
     {
       g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
                    _("The %s “%s” contains digits: a division code is not a name. "
@@ -603,7 +591,7 @@ check_voice (const FgNoticeSettings  *settings,
 {
   if (settings->self_name == NULL || !g_utf8_validate (settings->self_name, -1, NULL) ||
       is_blank (settings->self_name) || g_utf8_strlen (settings->self_name, -1) < 2 ||
-      g_utf8_strlen (settings->self_name, -1) > 10 || has_digit (settings->self_name))
+      g_utf8_strlen (settings->self_name, -1) > 10 || fg_region_name_has_digits (settings->self_name))
     {
       g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
                    _("How the office names itself in documents must have 2 to 10 characters and no digits, "

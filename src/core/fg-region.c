@@ -407,6 +407,18 @@ check_name (const char  *name,
   return g_steal_pointer (&trimmed);
 }
 
+/* Whether @name holds digits: a division code standing where a name
+ * belongs (a county set up without its name is named by its code). The
+ * names of authorities printed on documents never do. */
+gboolean
+fg_region_name_has_digits (const char *name)
+{
+  for (const char *p = name; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isdigit (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 /* The name of a county or township, as its authority's name on documents
  * is made of it (郏县 + 冢头镇 + 人民政府): a name, never the division's
  * code typed where the name belongs. */
@@ -418,16 +430,13 @@ check_division_name (const char  *name,
 
   if (clean == NULL)
     return NULL;
-  for (const char *p = clean; *p != '\0'; p = g_utf8_next_char (p))
+  if (fg_region_name_has_digits (clean))
     {
-      if (g_unichar_isdigit (g_utf8_get_char (p)))
-        {
-          g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_NAME,
-                       _("“%s” contains digits: the name of a county or township is printed in the issuing "
-                         "authority’s name on documents and cannot be a division code. Enter its name, "
-                         "e.g. 郏县 or 冢头镇."), clean);
-          return NULL;
-        }
+      g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_NAME,
+                   _("“%s” contains digits: the name of a county or township is printed in the issuing "
+                     "authority’s name on documents and cannot be a division code. Enter its name, "
+                     "e.g. 郏县 or 冢头镇."), clean);
+      return NULL;
     }
   return g_steal_pointer (&clean);
 }
