@@ -192,12 +192,10 @@ show_refusal (FgSetupWindow *self,
       else if (g_error_matches (error, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_NAME))
         {
           g_autofree char *township = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->township_row))));
-          gboolean has_digit = FALSE;
 
           /* a name with digits (a code typed for the name) is refused too */
-          for (const char *p = township; *p != '\0'; p = g_utf8_next_char (p))
-            has_digit = has_digit || g_unichar_isdigit (g_utf8_get_char (p));
-          row = *township == '\0' || has_digit ? GTK_WIDGET (self->township_row) : GTK_WIDGET (self->county_row);
+          row = *township == '\0' || fg_region_name_has_digits (township) ? GTK_WIDGET (self->township_row)
+                                                                          : GTK_WIDGET (self->county_row);
         }
 
       show_error (self, error, row);

@@ -10,8 +10,6 @@
 
 G_BEGIN_DECLS
 
-gboolean fg_region_name_has_digits (const char *name);
-
 FgRegion *fg_region_find            (FgStore        *store,
                                      const char     *id_or_code,
                                      GError        **error);

@@ -407,9 +407,15 @@ check_name (const char  *name,
   return g_steal_pointer (&trimmed);
 }
 
-/* Whether @name holds digits: a division code standing where a name
- * belongs (a county set up without its name is named by its code). The
- * names of authorities printed on documents never do. */
+/**
+ * fg_region_name_has_digits:
+ * @name: (nullable): a name as typed
+ *
+ * Returns: whether @name holds digits: a division code standing where a
+ *   name belongs (a county set up without its name is named by its code).
+ *   The names of counties, townships and the authorities printed on
+ *   documents never do; set-up and the document settings refuse them.
+ */
 gboolean
 fg_region_name_has_digits (const char *name)
 {

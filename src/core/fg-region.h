@@ -93,4 +93,6 @@ gboolean       fg_region_retire            (FgStore       *store,
                                             const char    *region_id,
                                             GError       **error);
 
+gboolean       fg_region_name_has_digits   (const char    *name);
+
 G_END_DECLS
