@@ -59,7 +59,7 @@ test_calendar_workdays (Fixture       *f,
     /* 2026 Spring Festival: Feb 15–23 off, Feb 14 (Sat) and Feb 28 (Sat) worked */
     { "2026-02-13", TRUE }, { "2026-02-14", TRUE }, { "2026-02-16", FALSE },
     { "2026-02-23", FALSE }, { "2026-02-24", TRUE }, { "2026-02-28", TRUE },
-    /* 2026 National Day: Oct 1–7 off, Oct 10 (Sat) worked; Mid-Autumn Sep 25–27, Sep 20 (Sun) worked */
+    /* 2026 National Day: Oct 1–7 off, Sep 20 (Sun) and Oct 10 (Sat) worked; Mid-Autumn Sep 25–27 off */
     { "2026-09-20", TRUE }, { "2026-09-25", FALSE }, { "2026-10-01", FALSE },
     { "2026-10-07", FALSE }, { "2026-10-08", TRUE }, { "2026-10-10", TRUE },
     /* an ordinary week */
@@ -123,6 +123,10 @@ test_calendar_years_and_names (Fixture       *f,
   g_autoptr(GDate) national = date ("2025-10-01");
   g_autoptr(GDate) makeup = date ("2026-02-14");
   g_autoptr(GDate) plain = date ("2026-03-10");
+  g_autoptr(GDate) before_national = date ("2026-09-20");
+  g_autoptr(GDate) after_national = date ("2026-10-10");
+  g_autofree char *before_name = fg_calendar_dup_day_name (f->store, before_national);
+  g_autofree char *after_name = fg_calendar_dup_day_name (f->store, after_national);
   g_autofree char *name = fg_calendar_dup_day_name (f->store, national);
   g_autofree char *makeup_name = fg_calendar_dup_day_name (f->store, makeup);
   g_autofree char *plain_name = fg_calendar_dup_day_name (f->store, plain);
@@ -133,6 +137,10 @@ test_calendar_years_and_names (Fixture       *f,
   g_assert_cmpstr (name, ==, "国庆节、中秋节");
   g_assert_cmpstr (makeup_name, ==, "春节调休上班");
   g_assert_null (plain_name);
+  /* the State Council's notice of 4 November 2025 lists both make-up
+   * days of 2026 under National Day (七、国庆节), none under Mid-Autumn */
+  g_assert_cmpstr (before_name, ==, "国庆节调休上班");
+  g_assert_cmpstr (after_name, ==, "国庆节调休上班");
 }
 
 /* The year deadlines set on a day may fall in, whose holidays are not
