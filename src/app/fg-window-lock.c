@@ -176,9 +176,13 @@ fg_window_set_idle_lock_seconds (FgWindow *self,
 {
   g_return_if_fail (FG_IS_WINDOW (self));
 
+  /* A new setting counts from the moment it is made: whoever changed it
+   * was at the keyboard, and a shorter time must not lock at once on
+   * what went by before. */
   if (self->idle_lock_seconds != seconds)
     {
       self->idle_lock_seconds = seconds;
+      self->last_input = g_get_monotonic_time ();
       _fg_window_notify (self, FG_WINDOW_PROP_IDLE_LOCK_SECONDS);
     }
 
