@@ -706,6 +706,48 @@ test_cli_notice_deadline_warnings (Fixture       *f,
   assert_success (extended_confirmed);
 }
 
+/* A venue renamed with a character no font for documents has (the last
+ * code point of plane 16, private use): the order is refused before it
+ * is numbered, naming the character and the field; no PDF is written. */
+static void
+test_cli_notice_unprintable (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_auto(GStrv) hazards = inspect (f, 290, "C-EXT-01");
+  g_autoptr(Result) listed = run (f, "hazard", "list", "--state", "open", "--format", "tsv", NULL);
+  g_autoptr(Result) before = run (f, "notice", "list", "--format", "tsv", NULL);
+  g_autoptr(Result) rename = NULL;
+  g_autoptr(Result) issue = NULL;
+  g_autoptr(Result) after = NULL;
+  g_autoptr(Result) open = NULL;
+  g_autofree char *venue = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "unprintable.pdf", NULL);
+  const char *row;
+
+  /* the hazard's venue: the third field of its row */
+  g_assert_cmpuint (g_strv_length (hazards), ==, 1);
+  row = strstr (listed->out, hazards[0]);
+  g_assert_nonnull (row);
+  {
+    g_auto(GStrv) fields = g_strsplit (row, "\t", 4);
+
+    venue = g_strdup (fields[2]);
+  }
+  rename = run (f, "venue", "edit", venue, "--name", "老王\xf4\x8f\xbf\xbd烧烤", NULL);
+  assert_success (rename);
+
+  issue = run (f, "notice", "issue", "--kind", "correct-now", "--hazard", hazards[0], "--out", "unprintable.pdf",
+               NULL);
+  assert_refused_saying (issue, 1, "U+10FFFD");
+  g_assert_nonnull (strstr (issue->err, "venue name"));
+  g_assert_nonnull (strstr (issue->err, "no number was used"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  after = run (f, "notice", "list", "--format", "tsv", NULL);
+  g_assert_cmpstr (after->out, ==, before->out);
+  open = run (f, "hazard", "list", "--state", "open", "--format", "tsv", NULL);
+  g_assert_nonnull (strstr (open->out, hazards[0]));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -719,6 +761,7 @@ main (int   argc,
   ADD ("/cli/notice/render", test_cli_notice_render);
   ADD ("/cli/notice/refused", test_cli_notice_refused);
   ADD ("/cli/notice/deadline-warnings", test_cli_notice_deadline_warnings);
+  ADD ("/cli/notice/unprintable", test_cli_notice_unprintable);
 
 #undef ADD
 
