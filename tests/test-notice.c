@@ -1881,7 +1881,7 @@ test_notice_render (Fixture       *f,
 }
 
 /* Rare characters of names in Henan are drawn from the font, not left
- * out; a character no font has is an error that names it. */
+ * out; a character no font has is named. */
 static void
 test_notice_render_rare_characters (Fixture       *f,
                                     gconstpointer  data)
@@ -1889,12 +1889,10 @@ test_notice_render_rare_characters (Fixture       *f,
   static const char rare[] = "郏浉渑淇濮堃喆昇珺赟";
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) hazards = NULL;
-  g_autoptr(GPtrArray) missing_hazards = NULL;
   g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(FgPdf) probe = NULL;
   g_autofree char *venue = NULL;
-  g_autofree char *missing_venue = NULL;
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   g_autofree char *missing = NULL;
@@ -1926,18 +1924,8 @@ test_notice_render_rare_characters (Fixture       *f,
   assert_contains (text, rare);
   assert_contains (text, "王堃");
 
-  /* a character no font has */
-  missing_venue = add_venue (f, "老王" NO_GLYPH "烧烤", "王建国");
-  missing_hazards = inspect (f, missing_venue, 1, NULL);
-  g_ptr_array_set_size (notices, 0);
-  g_ptr_array_add (notices, issue_order (f, FG_NOTICE_KIND_CORRECT_NOW, g_ptr_array_index (missing_hazards, 0), NULL, NULL));
-  g_clear_pointer (&pdf, g_bytes_unref);
-  pdf = fg_notice_render (f->store, f->admin, notices, &error);
-  g_assert_null (pdf);
-  g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_FONT);
-  g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, NO_GLYPH));
-  g_assert_null (strstr (error->message, "老王"));
+  /* a character no font has is refused before the document is numbered:
+   * test-notice-fonts.c */
 }
 
 /* Checks that pages 2 to @n_pages of a document in @path carry the running

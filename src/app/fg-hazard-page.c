@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-deadline-dialog.h"
 #include "fg-event-dialog.h"
 #include "fg-hazard-item.h"
 #include "fg-hazard-page.h"
@@ -623,6 +624,94 @@ static void record_event (FgHazardPage               *self,
                           FgHazardEventKind           kind,
                           const FgHazardEventDetails *details);
 
+static void present_event_dialog (FgHazardPage               *self,
+                                  FgHazardEventKind           kind,
+                                  const FgHazardEventDetails *details,
+                                  const char                 *problem);
+
+/* An event whose deadline waits for the person's confirmation: a copy of
+ * what was typed, since the dialog it was typed in is gone. */
+typedef struct
+{
+  FgHazardPage *page;
+  FgHazardEventKind kind;
+  char *hazard_id;
+  char *deadline;
+  char *note;
+  const char *level;
+  const char *target;
+  GPtrArray *photos;
+} PendingEvent;
+
+static void
+pending_event_free (PendingEvent *pending)
+{
+  g_clear_object (&pending->page);
+  g_free (pending->hazard_id);
+  g_free (pending->deadline);
+  g_free (pending->note);
+  g_clear_pointer (&pending->photos, g_ptr_array_unref);
+  g_free (pending);
+}
+
+static void
+on_deadline_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      PendingEvent     *pending)
+{
+  FgHazardPage *self = pending->page;
+  FgHazardEventDetails details = {
+    .deadline = pending->deadline,
+    .note = pending->note,
+    .level = pending->level,
+    .target = pending->target,
+    .photos = pending->photos,
+  };
+
+  if (self->shown == NULL || g_strcmp0 (fg_hazard_get_id (self->shown), pending->hazard_id) != 0)
+    return;
+  if (g_strcmp0 (response, "confirm") == 0)
+    record_event (self, pending->kind, &details);
+  else
+    present_event_dialog (self, pending->kind, &details, NULL);
+}
+
+/* Asks to confirm the deadline of @details when the core warns about it;
+ * returns whether it asked. */
+static gboolean
+confirm_deadline (FgHazardPage               *self,
+                  FgHazardEventKind           kind,
+                  const FgHazardEventDetails *details)
+{
+  const char *ids[] = { fg_hazard_get_id (self->shown), NULL };
+  g_auto(GStrv) warnings = NULL;
+  PendingEvent *pending;
+  GtkWindow *dialog;
+
+  if (details->deadline == NULL)
+    return FALSE;
+  warnings = fg_deadline_dup_warnings (self->store, self->actor, ids, kind, &self->today, details->deadline);
+  if (warnings == NULL || warnings[0] == NULL)
+    return FALSE;
+
+  pending = g_new0 (PendingEvent, 1);
+  pending->page = g_object_ref (self);
+  pending->kind = kind;
+  pending->hazard_id = g_strdup (ids[0]);
+  pending->deadline = g_strdup (details->deadline);
+  pending->note = g_strdup (details->note);
+  pending->level = details->level;
+  pending->target = details->target;
+  pending->photos = details->photos != NULL ? g_ptr_array_ref (details->photos) : NULL;
+
+  dialog = fg_deadline_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   (const char * const *) warnings);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_deadline_response), pending,
+                         (GClosureNotify) (void (*) (void)) pending_event_free, 0);
+  gtk_window_present (dialog);
+  return TRUE;
+}
+
 static void
 on_event_response (FgEventDialog *dialog,
                    const char    *response,
@@ -636,7 +725,8 @@ on_event_response (FgEventDialog *dialog,
     return;
 
   fg_event_dialog_get_details (dialog, &details);
-  record_event (self, fg_event_dialog_get_kind (dialog), &details);
+  if (!confirm_deadline (self, fg_event_dialog_get_kind (dialog), &details))
+    record_event (self, fg_event_dialog_get_kind (dialog), &details);
 }
 
 /* What the event needs, in a dialog; @details and @problem bring back

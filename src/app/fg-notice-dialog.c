@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-deadline-dialog.h"
 #include "fg-notice-dialog.h"
 
 typedef struct
@@ -54,20 +55,86 @@ on_kind_changed (AdwComboRow *kind_row,
   gtk_widget_set_visible (deadline_row, adw_combo_row_get_selected (kind_row) == 0);
 }
 
+static IssueState *
+issue_state_copy (IssueState *state)
+{
+  IssueState *copy = g_new0 (IssueState, 1);
+
+  copy->store = g_object_ref (state->store);
+  copy->actor = fg_actor_ref (state->actor);
+  copy->hazard = g_object_ref (state->hazard);
+  copy->candidates = g_ptr_array_ref (state->candidates);
+  copy->issued = state->issued;
+  copy->user_data = state->user_data;
+  copy->kind = state->kind;
+  copy->deadline = g_strdup (state->deadline);
+  copy->chosen = g_hash_table_ref (state->chosen);
+  return copy;
+}
+
+/* The ids of the hazards chosen, in the order they are listed. */
+static GStrv
+chosen_ids (IssueState *state)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  for (guint i = 0; i < state->candidates->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (state->candidates, i);
+
+      if (g_hash_table_contains (state->chosen, fg_hazard_get_id (hazard)))
+        g_strv_builder_add (ids, fg_hazard_get_id (hazard));
+    }
+  return g_strv_builder_end (ids);
+}
+
+/* Issues what @state holds; a refusal brings the dialog back, with what
+ * was chosen and why. */
+static void
+issue (GtkWindow  *parent,
+       IssueState *state)
+{
+  g_auto(GStrv) hazard_ids = chosen_ids (state);
+  g_autoptr(FgNotice) notice = NULL;
+  g_autoptr(GError) error = NULL;
+  FgNoticeRequest request = { 0 };
+
+  request.kind = state->kind == 0 ? FG_NOTICE_KIND_CORRECT_BY_DEADLINE : FG_NOTICE_KIND_CORRECT_NOW;
+  request.hazard_ids = (const char * const *) hazard_ids;
+  request.deadline = state->deadline;
+  notice = fg_notice_issue (state->store, state->actor, &request, &error);
+  if (notice == NULL)
+    {
+      present (parent, issue_state_copy (state), error->message);
+      return;
+    }
+
+  if (state->issued != NULL)
+    state->issued (notice, state->user_data);
+}
+
+static void
+on_deadline_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      IssueState       *state)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  if (g_strcmp0 (response, "confirm") == 0)
+    issue (parent, state);
+  else
+    present (parent, issue_state_copy (state), NULL);
+}
+
 static void
 on_response (AdwMessageDialog *dialog,
              const char       *response,
              IssueState       *state)
 {
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  g_auto(GStrv) hazard_ids = NULL;
-  g_autoptr(FgNotice) notice = NULL;
-  g_autoptr(GError) error = NULL;
   GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "fg-checks");
   AdwComboRow *kind_row = g_object_get_data (G_OBJECT (dialog), "fg-kind");
   GtkEditable *deadline_row = g_object_get_data (G_OBJECT (dialog), "fg-deadline");
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-  FgNoticeRequest request = { 0 };
 
   if (g_strcmp0 (response, "issue") != 0)
     return;
@@ -77,41 +144,31 @@ on_response (AdwMessageDialog *dialog,
   state->deadline = g_strdup (gtk_editable_get_text (deadline_row));
   g_hash_table_remove_all (state->chosen);
   for (guint i = 0; i < checks->len; i++)
-    {
-      FgHazard *hazard = g_ptr_array_index (state->candidates, i);
+    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      g_hash_table_add (state->chosen, g_strdup (fg_hazard_get_id (g_ptr_array_index (state->candidates, i))));
 
-      if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+  /* a deadline far beyond the checklist's, or in a year whose holidays
+   * are not installed, is confirmed first */
+  if (state->kind == 0)
+    {
+      g_auto(GStrv) hazard_ids = chosen_ids (state);
+      g_autoptr(GDate) today = fg_store_today (state->store);
+      g_auto(GStrv) warnings = fg_deadline_dup_warnings (state->store, state->actor,
+                                                         (const char * const *) hazard_ids,
+                                                         FG_HAZARD_EVENT_NOTICE_ISSUED, today, state->deadline);
+
+      if (warnings != NULL && warnings[0] != NULL)
         {
-          g_strv_builder_add (ids, fg_hazard_get_id (hazard));
-          g_hash_table_add (state->chosen, g_strdup (fg_hazard_get_id (hazard)));
+          GtkWindow *confirm = fg_deadline_dialog_new (parent, (const char * const *) warnings);
+
+          g_signal_connect_data (confirm, "response", G_CALLBACK (on_deadline_response), issue_state_copy (state),
+                                 (GClosureNotify) (void (*) (void)) issue_state_free, 0);
+          gtk_window_present (confirm);
+          return;
         }
     }
-  hazard_ids = g_strv_builder_end (ids);
 
-  request.kind = state->kind == 0 ? FG_NOTICE_KIND_CORRECT_BY_DEADLINE : FG_NOTICE_KIND_CORRECT_NOW;
-  request.hazard_ids = (const char * const *) hazard_ids;
-  request.deadline = state->deadline;
-  notice = fg_notice_issue (state->store, state->actor, &request, &error);
-  if (notice == NULL)
-    {
-      IssueState *again = g_new0 (IssueState, 1);
-
-      /* the dialog closes; a new one keeps what was chosen */
-      again->store = g_object_ref (state->store);
-      again->actor = fg_actor_ref (state->actor);
-      again->hazard = g_object_ref (state->hazard);
-      again->candidates = g_ptr_array_ref (state->candidates);
-      again->issued = state->issued;
-      again->user_data = state->user_data;
-      again->kind = state->kind;
-      again->deadline = g_strdup (state->deadline);
-      again->chosen = g_hash_table_ref (state->chosen);
-      present (parent, again, error->message);
-      return;
-    }
-
-  if (state->issued != NULL)
-    state->issued (notice, state->user_data);
+  issue (parent, state);
 }
 
 static GtkWidget *

@@ -475,6 +475,42 @@ fg_cli_check_text (const char  *option,
   return FALSE;
 }
 
+/**
+ * fg_cli_confirm_deadline:
+ * @hazard_ids: the hazards the deadline is for
+ * @kind: the event that sets it (see fg_deadline_dup_warnings())
+ * @today: (nullable): the day it is set; %NULL for today
+ * @confirmed: whether --confirm was given
+ *
+ * Without --confirm, a deadline the core warns about (far beyond the
+ * checklist's periods, or in a year whose holidays are not installed) is
+ * refused, its warnings printed on standard error.
+ */
+gboolean
+fg_cli_confirm_deadline (FgStore            *store,
+                         FgActor            *actor,
+                         const char * const *hazard_ids,
+                         FgHazardEventKind   kind,
+                         const GDate        *today,
+                         const char         *deadline,
+                         gboolean            confirmed,
+                         GError            **error)
+{
+  g_autoptr(GDate) now = today != NULL ? g_date_copy (today) : fg_store_today (store);
+  g_auto(GStrv) warnings = fg_deadline_dup_warnings (store, actor, hazard_ids, kind, now, deadline);
+
+  /* once confirmed, a script's error output stays clean */
+  if (warnings == NULL || warnings[0] == NULL || confirmed)
+    return TRUE;
+
+  for (guint i = 0; warnings[i] != NULL; i++)
+    fprintf (stderr, _("%s: warning: %s\n"), FG_CLI_PROGRAM_NAME, warnings[i]);
+
+  g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED,
+               _("Nothing was done: check the deadline %s, and give --confirm to set it as it is."), deadline);
+  return FALSE;
+}
+
 gboolean
 fg_cli_check_extra_args (int      argc,
                          char   **argv,

@@ -210,11 +210,15 @@ hazard_event (FgCli   *cli,
   g_autoptr(GPtrArray) photos = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   FgHazardEventDetails details = { NULL, };
   FgHazardEventKind kind;
+  gboolean confirmed = FALSE;
   FgStore *store;
   FgActor *actor;
   const GOptionEntry entries[] = {
     { "deadline", 0, 0, G_OPTION_ARG_STRING, &deadline,
       N_("The deadline (notice-issued, deadline-extended, reinspected-fail)"), N_("DATE") },
+    { "confirm", 0, 0, G_OPTION_ARG_NONE, &confirmed,
+      N_("Set the deadline even though it is far beyond the checklist’s periods, or in a year whose holidays "
+         "are not installed"), NULL },
     { "note", 0, 0, G_OPTION_ARG_FILENAME, &note, N_("A note; the reason, for an extension"), N_("TEXT") },
     { "level", 0, 0, G_OPTION_ARG_STRING, &level,
       N_("Where it goes (escalated): village, township, police-station, county-brigade, county-government"),
@@ -231,7 +235,10 @@ hazard_event (FgCli   *cli,
                                        _("EVENT is one of: rectified-on-spot, notice-issued, deadline-extended, "
                                          "reported-fixed, reinspected-pass, reinspected-fail, escalated, "
                                          "transferred, confirmed-major, closed, reopened. "
-                                         "Which events may follow depends on the hazard's state."),
+                                         "Which events may follow depends on the hazard's state. "
+                                         "A deadline far beyond the checklist’s period, or in a year whose "
+                                         "holidays are not installed, is refused with a warning unless "
+                                         "--confirm is given."),
                                        entries);
   if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
       !fg_cli_check_extra_args (argc, argv, 2, error) ||
@@ -270,6 +277,14 @@ hazard_event (FgCli   *cli,
   hazard = fg_hazard_load (store, actor, argv[1], error);
   if (hazard == NULL)
     return FALSE;
+
+  if (deadline != NULL)
+    {
+      const char *ids[] = { argv[1], NULL };
+
+      if (!fg_cli_confirm_deadline (store, actor, ids, kind, NULL, deadline, confirmed, error))
+        return FALSE;
+    }
 
   details.photos = photos->len > 0 ? photos : NULL;
   details.note = note;

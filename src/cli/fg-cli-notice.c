@@ -96,6 +96,7 @@ notice_issue (FgCli   *cli,
   g_autofree char *date_text = NULL;
   g_autofree char *out = NULL;
   g_auto(GStrv) hazard_ids = NULL;
+  gboolean confirmed = FALSE;
   FgNoticeRequest request = { 0 };
   FgStore *store;
   FgActor *actor;
@@ -113,13 +114,19 @@ notice_issue (FgCli   *cli,
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
       N_("The day of issue (default: today)"), N_("DATE") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Also write the document as a PDF"), N_("FILE") },
+    { "confirm", 0, 0, G_OPTION_ARG_NONE, &confirmed,
+      N_("Set the deadline even though it is far beyond the checklist’s periods, or in a year whose holidays "
+         "are not installed"), NULL },
     { NULL }
   };
 
   context = fg_cli_option_context_new (cli, "notice issue", "",
                                        _("Issues a document under the next number of its kind and year."),
                                        _("Prints the number given. An order to correct records “notice issued” "
-                                         "on each of its hazards."),
+                                         "on each of its hazards. A deadline more than 20 working days away and "
+                                         "more than twice the longest period the checklist gives its hazards, "
+                                         "or in a year whose holidays are not installed, is refused with a "
+                                         "warning unless --confirm is given."),
                                        entries);
   if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
       !fg_cli_check_extra_args (argc, argv, 0, error) ||
@@ -135,6 +142,10 @@ notice_issue (FgCli   *cli,
   request.deadline = deadline;
   request.follows_id = follows;
   request.today = today;
+  if (request.kind == FG_NOTICE_KIND_CORRECT_BY_DEADLINE &&
+      !fg_cli_confirm_deadline (store, actor, request.hazard_ids, FG_HAZARD_EVENT_NOTICE_ISSUED, today, deadline,
+                                confirmed, error))
+    return FALSE;
   notice = fg_notice_issue (store, actor, &request, error);
   if (notice == NULL)
     return FALSE;

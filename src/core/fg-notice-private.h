@@ -57,6 +57,17 @@ gboolean    fg_notice_content_add_reinspection (FgStore               *store,
                                                GVariantDict           *dict,
                                                GError                **error);
 
+/* Laying out: fg-notice-render.c */
+char       *fg_notice_render_dup_missing      (FgPdf                  *pdf,
+                                               FgNoticeKind            kind,
+                                               GVariant               *content);
+
+/* Whether every character can be printed: fg-notice-printable.c */
+gboolean    fg_notice_check_printable         (const FgNoticeSettings *settings,
+                                               FgNoticeKind            kind,
+                                               GVariant               *content,
+                                               GError                **error);
+
 /* Numbering: fg-notice-number.c */
 char       *fg_notice_number_allocate         (FgStore                *store,
                                                const FgNoticeSettings *settings,

@@ -156,10 +156,20 @@ static void
 draw_qr (FgPdf    *pdf,
          FgNotice *notice)
 {
-  g_autofree char *code = fg_notice_dup_code (notice);
-  g_autofree char *check = fg_notice_dup_check_code (notice);
-  g_autofree char *caption = g_strconcat ("校验码 ", check, NULL);
+  g_autofree char *code = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *caption = NULL;
 
+  /* a document not issued yet, whose characters are being checked:
+   * those its check code may have */
+  if (notice == NULL)
+    {
+      fg_pdf_qr (pdf, "", "校验码 0123456789ABCDEF-", QR_SIDE);
+      return;
+    }
+  code = fg_notice_dup_code (notice);
+  check = fg_notice_dup_check_code (notice);
+  caption = g_strconcat ("校验码 ", check, NULL);
   fg_pdf_qr (pdf, code, caption, QR_SIDE);
 }
 
@@ -466,13 +476,15 @@ draw_service_proof (FgPdf    *pdf,
   fg_pdf_end_document (pdf);
 }
 
+/* @notice is NULL while the characters of a document not issued yet are
+ * checked (see fg_notice_render_dup_missing()). */
 static void
-draw_notice (FgPdf    *pdf,
-             FgNotice *notice)
+draw_document (FgPdf        *pdf,
+               FgNoticeKind  kind,
+               FgNotice     *notice,
+               GVariant     *content)
 {
-  GVariant *content = fg_notice_get_content (notice);
-
-  switch (fg_notice_get_kind (notice))
+  switch (kind)
     {
     case FG_NOTICE_KIND_INSPECTION_RECORD:
       draw_record (pdf, notice, content);
@@ -490,6 +502,36 @@ draw_notice (FgPdf    *pdf,
     default:
       break;
     }
+}
+
+static void
+draw_notice (FgPdf    *pdf,
+             FgNotice *notice)
+{
+  draw_document (pdf, fg_notice_get_kind (notice), notice, fg_notice_get_content (notice));
+}
+
+/**
+ * fg_notice_render_dup_missing:
+ * @pdf: a PDF collecting characters
+ * @kind: the kind of document
+ * @content: what it will say
+ *
+ * Lays out a document that is not issued yet, only to collect the
+ * characters it will print.
+ *
+ * Returns: (transfer full) (nullable): those no face of @pdf has, or
+ *   %NULL when all can be drawn
+ */
+char *
+fg_notice_render_dup_missing (FgPdf        *pdf,
+                              FgNoticeKind  kind,
+                              GVariant     *content)
+{
+  g_return_val_if_fail (fg_pdf_is_collecting (pdf), NULL);
+
+  draw_document (pdf, kind, NULL, content);
+  return fg_pdf_dup_missing (pdf, NULL);
 }
 
 /**

@@ -1336,6 +1336,32 @@ freeze_content (FgStore  *store,
   return TRUE;
 }
 
+/* Every character the document will print must be in a font for
+ * documents before a number is taken: its content is made once with a
+ * number of its series, whose characters all its numbers share. */
+static gboolean
+check_printable (FgStore  *store,
+                 FgActor  *actor,
+                 Draft    *draft,
+                 GError  **error)
+{
+  g_autoptr(GVariant) content = NULL;
+  gboolean printable;
+
+  draft->number = fg_notice_number_format (draft->settings->issuer_short, draft->settings->codes[draft->kind],
+                                           g_date_get_year (draft->today), 0);
+  printable = freeze_content (store, actor, draft, error);
+  if (printable)
+    {
+      content = g_variant_parse (G_VARIANT_TYPE_VARDICT, draft->content, NULL, NULL, NULL);
+      printable = fg_notice_check_printable (draft->settings, draft->kind, content, error);
+    }
+  g_clear_pointer (&draft->number, g_free);
+  g_clear_pointer (&draft->content, g_free);
+  g_clear_pointer (&draft->digest, g_free);
+  return printable;
+}
+
 /* The document's row, under a new id. */
 static gboolean
 store_notice (FgStore  *store,
@@ -1433,7 +1459,9 @@ store_hazard_events (FgStore  *store,
  * an order to correct, records "notice issued" on each of its hazards
  * with the deadline (today, for an order to correct at once) — all in one
  * transaction, so there is never a number without its document nor a
- * document without its events.
+ * document without its events. A document that could not be printed
+ * (a character no font for documents has) is refused before its number
+ * is taken (%FG_NOTICE_ERROR_FONT).
  *
  * Returns: (transfer full): the document, or %NULL with @error set
  */
@@ -1455,7 +1483,8 @@ fg_notice_issue (FgStore                *store,
 
   if (!fg_store_begin (store, error))
     return NULL;
-  if (!recheck_hazards (store, actor, &draft, error))
+  if (!recheck_hazards (store, actor, &draft, error) ||
+      !check_printable (store, actor, &draft, error))
     goto failed;
   /* the numbering rule is at fg_notice_number_allocate() */
   draft.number = fg_notice_number_allocate (store, draft.settings, draft.township_id, draft.kind,

@@ -41,6 +41,9 @@ typedef void (*FgPdfBlockFunc) (FgPdf    *self,
 
 FgPdf      *fg_pdf_new              (const char   *font_family,
                                      GError      **error);
+FgPdf      *fg_pdf_new_with_fallbacks (const char         *font_family,
+                                       const char * const *fallbacks,
+                                       GError            **error);
 void        fg_pdf_free             (FgPdf        *self);
 const char *fg_pdf_get_font_name    (FgPdf        *self);
 char       *fg_pdf_dup_missing      (FgPdf        *self,

@@ -7,30 +7,24 @@
  * 37 mm top, 35 mm bottom, 28 mm left, 26 mm right, body text in 三号 (16 pt),
  * which gives the standard 28 characters a line.
  *
- * The Chinese font is found through fontconfig and must have TrueType
- * outlines (libharu cannot embed CFF fonts such as Noto CJK). A large CJK
- * font is several megabytes; HarfBuzz's subsetter cuts it down to the
- * characters a document uses before libharu embeds it, which keeps a
- * one-page notice near 20 KB. A character the font lacks is an error that
+ * The text is set in a chain of Ming faces (fg-pdf-faces.c): the face of
+ * the document settings, then fallbacks for the rare characters it lacks,
+ * each character drawn with the first face that has it. Each face is cut
+ * down to the characters it draws before it is embedded, which keeps a
+ * one-page notice near 20 KB. A character no face has is an error that
  * names it: an official document never shows an empty box.
  */
 #include "config.h"
 
 #include <string.h>
 
-#include <fontconfig/fontconfig.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <hb-subset.h>
-#include <hb.h>
 #include <hpdf.h>
 #include <qrencode.h>
 
 #include "fg-notice.h"
+#include "fg-pdf-faces-private.h"
 #include "fg-pdf-private.h"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (hb_blob_t, hb_blob_destroy)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (hb_face_t, hb_face_destroy)
 
 #define MM (72.0 / 25.4)
 #define PAGE_WIDTH (210 * MM)
@@ -44,40 +38,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (hb_face_t, hb_face_destroy)
 #define CELL_PADDING 4.0
 #define FOOTER_SIZE 10.5  /* 五号 */
 
-/* The Debian package to suggest when no font will do. */
-#define FONT_PACKAGE "fonts-arphic-uming"
-
-/* Faces official documents are set in, best first; then any Chinese
- * TrueType face. */
-static const char * const preferred_families[] = {
-  "FangSong", "FangSong_GB2312", "仿宋", "SimSun", "宋体", "NSimSun",
-  "AR PL UMing CN", "AR PL SungtiL GB", "AR PL UKai CN",
-  "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Droid Sans Fallback",
-  NULL
-};
-
 /* Characters a line may not start with, and may not end with (避头尾). */
 static const char no_line_start[] = "，。、；：？！）》」』】〕’”…—%,.;:?!)]";
 static const char no_line_end[] = "（《「『【〔‘“([";
 
 struct _FgPdf
 {
-  char *font_file;
-  int font_index;
-  char *font_family;
-  hb_face_t *face;
-  hb_font_t *hb_font;
-  double units_per_em;
-  GHashTable *advances;   /* codepoint → advance, in font units */
+  FgPdfFaces *faces;
 
   gboolean collecting;
   GHashTable *used;       /* codepoints, while collecting */
   gboolean measuring;     /* laying out to learn a height, drawing nothing */
 
   HPDF_Doc doc;
-  HPDF_Font font;
   HPDF_STATUS status;
-  char *subset_path;
 
   /* the document being laid out */
   GPtrArray *pages;       /* HPDF_Page of this document */
@@ -97,74 +71,30 @@ on_hpdf_error (HPDF_STATUS  error_no,
     self->status = error_no;
 }
 
-static gboolean
-face_has_outlines (hb_face_t *face)
+/**
+ * fg_pdf_new_with_fallbacks:
+ * @font_family: (nullable): the font the documents are set in, or %NULL
+ *   to take the best installed Chinese TrueType face
+ * @fallbacks: (nullable): the families for the characters it lacks
+ * @error: return location for an error
+ *
+ * Starts a PDF, collecting characters.
+ */
+FgPdf *
+fg_pdf_new_with_fallbacks (const char         *font_family,
+                           const char * const *fallbacks,
+                           GError            **error)
 {
-  g_autoptr(hb_blob_t) glyf = hb_face_reference_table (face, HB_TAG ('g', 'l', 'y', 'f'));
+  g_autoptr(FgPdf) self = g_new0 (FgPdf, 1);
 
-  return hb_blob_get_length (glyf) > 0;
-}
+  self->faces = fg_pdf_faces_new (font_family, fallbacks, error);
+  if (self->faces == NULL)
+    return NULL;
+  self->used = g_hash_table_new (NULL, NULL);
+  self->collecting = TRUE;
+  self->pages = g_ptr_array_new ();
 
-/* A TrueType Chinese face of @family, or the best one installed. */
-static gboolean
-find_font (const char  *family,
-           char       **file,
-           int         *index,
-           char       **found_family)
-{
-  FcPattern *pattern = FcPatternCreate ();
-  FcObjectSet *objects = FcObjectSetBuild (FC_FAMILY, FC_FILE, FC_INDEX, FC_FONTFORMAT, NULL);
-  FcFontSet *set;
-  int best_rank = G_MAXINT;
-
-  FcInit ();
-  if (family != NULL)
-    FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) family);
-  else
-    {
-      FcLangSet *langs = FcLangSetCreate ();
-
-      FcLangSetAdd (langs, (const FcChar8 *) "zh-cn");
-      FcPatternAddLangSet (pattern, FC_LANG, langs);
-      FcLangSetDestroy (langs);
-    }
-  FcPatternAddString (pattern, FC_FONTFORMAT, (const FcChar8 *) "TrueType");
-  set = FcFontList (NULL, pattern, objects);
-  FcObjectSetDestroy (objects);
-  FcPatternDestroy (pattern);
-
-  for (int i = 0; set != NULL && i < set->nfont; i++)
-    {
-      FcChar8 *path = NULL;
-      FcChar8 *name = NULL;
-      int face_index = 0;
-      int rank = G_N_ELEMENTS (preferred_families);
-
-      if (FcPatternGetString (set->fonts[i], FC_FILE, 0, &path) != FcResultMatch)
-        continue;
-      FcPatternGetInteger (set->fonts[i], FC_INDEX, 0, &face_index);
-
-      for (int n = 0; FcPatternGetString (set->fonts[i], FC_FAMILY, n, &name) == FcResultMatch; n++)
-        for (int r = 0; preferred_families[r] != NULL; r++)
-          if (g_ascii_strcasecmp ((const char *) name, preferred_families[r]) == 0 && r < rank)
-            rank = r;
-
-      if (rank < best_rank || (rank == best_rank && *file != NULL && g_strcmp0 (*file, (char *) path) > 0))
-        {
-          best_rank = rank;
-          g_free (*file);
-          g_free (*found_family);
-          *file = g_strdup ((const char *) path);
-          *index = face_index;
-          FcPatternGetString (set->fonts[i], FC_FAMILY, 0, &name);
-          *found_family = g_strdup ((const char *) name);
-        }
-    }
-
-  if (set != NULL)
-    FcFontSetDestroy (set);
-
-  return *file != NULL;
+  return g_steal_pointer (&self);
 }
 
 /**
@@ -173,53 +103,17 @@ find_font (const char  *family,
  *   to take the best installed Chinese TrueType face
  * @error: return location for an error
  *
- * Starts a PDF, collecting characters.
+ * Starts a PDF, collecting characters. Characters the font lacks are
+ * drawn with the fallback Ming faces (HanaMinA, HanaMinB) when they are
+ * installed.
  */
 FgPdf *
 fg_pdf_new (const char  *font_family,
             GError     **error)
 {
-  g_autoptr(FgPdf) self = g_new0 (FgPdf, 1);
-  g_autoptr(hb_blob_t) blob = NULL;
+  static const char * const fallbacks[] = { FG_PDF_FALLBACK_FAMILIES, NULL };
 
-  if (font_family != NULL && *font_family == '\0')
-    font_family = NULL;
-
-  if (!find_font (font_family, &self->font_file, &self->font_index, &self->font_family))
-    {
-      if (font_family != NULL)
-        g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_FONT,
-                     _("The font “%s” chosen for documents is not installed, or is not a TrueType font. "
-                       "Choose another font in the document settings, or install the package %s."),
-                     font_family, FONT_PACKAGE);
-      else
-        g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_FONT,
-                     _("No Chinese TrueType font is installed, so documents cannot be made. "
-                       "Install the package %s (as administrator: apt install %s)."),
-                     FONT_PACKAGE, FONT_PACKAGE);
-      return NULL;
-    }
-
-  blob = hb_blob_create_from_file_or_fail (self->font_file);
-  if (blob != NULL)
-    self->face = hb_face_create (blob, (unsigned int) self->font_index);
-  if (self->face == NULL || hb_face_get_glyph_count (self->face) == 0 || !face_has_outlines (self->face))
-    {
-      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_FONT,
-                   _("The font “%s” cannot be used for documents (it has no TrueType outlines). "
-                     "Choose another font in the document settings, or install the package %s."),
-                   self->font_family, FONT_PACKAGE);
-      return NULL;
-    }
-
-  self->hb_font = hb_font_create (self->face);
-  self->units_per_em = hb_face_get_upem (self->face);
-  self->advances = g_hash_table_new (NULL, NULL);
-  self->used = g_hash_table_new (NULL, NULL);
-  self->collecting = TRUE;
-  self->pages = g_ptr_array_new ();
-
-  return g_steal_pointer (&self);
+  return fg_pdf_new_with_fallbacks (font_family, fallbacks, error);
 }
 
 void
@@ -230,24 +124,18 @@ fg_pdf_free (FgPdf *self)
 
   if (self->doc != NULL)
     HPDF_Free (self->doc);
-  if (self->subset_path != NULL)
-    g_unlink (self->subset_path);
-  g_free (self->subset_path);
-  g_clear_pointer (&self->hb_font, hb_font_destroy);
-  g_clear_pointer (&self->face, hb_face_destroy);
-  g_clear_pointer (&self->advances, g_hash_table_unref);
+  g_clear_pointer (&self->faces, fg_pdf_faces_free);
   g_clear_pointer (&self->used, g_hash_table_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
-  g_free (self->font_file);
-  g_free (self->font_family);
   g_free (self->running_head);
   g_free (self);
 }
 
+/* The family the documents are set in, before any fallback. */
 const char *
 fg_pdf_get_font_name (FgPdf *self)
 {
-  return self->font_family;
+  return fg_pdf_faces_get_family (self->faces, 0);
 }
 
 gboolean
@@ -283,8 +171,9 @@ compare_codepoints (gconstpointer a,
  * fg_pdf_dup_missing:
  * @text: (nullable): text to check; %NULL checks what was collected
  *
- * Returns: (transfer full) (nullable): the characters of @text the font has
- *   no glyph for, each once, or %NULL when it has them all
+ * Returns: (transfer full) (nullable): the characters of @text no face
+ *   of the chain has a glyph for, each once, in the order of their code,
+ *   or %NULL when every one is drawn
  */
 char *
 fg_pdf_dup_missing (FgPdf      *self,
@@ -307,86 +196,20 @@ fg_pdf_dup_missing (FgPdf      *self,
   for (GList *l = used; l != NULL; l = l->next)
     {
       gunichar c = GPOINTER_TO_UINT (l->data);
-      hb_codepoint_t glyph = 0;
 
-      if (c < 0x20)
-        continue;
-      if (!hb_font_get_nominal_glyph (self->hb_font, c, &glyph) || glyph == 0)
+      if (c >= 0x20 && fg_pdf_faces_lookup (self->faces, c) < 0)
         g_string_append_unichar (missing, c);
     }
 
   return missing->len > 0 ? g_strdup (missing->str) : NULL;
 }
 
-/* Cuts the font down to the collected characters and hands it to libharu. */
-static gboolean
-embed_subset (FgPdf   *self,
-              GError **error)
-{
-  hb_subset_input_t *input = hb_subset_input_create_or_fail ();
-  hb_set_t *unicodes;
-  g_autoptr(hb_face_t) subset = NULL;
-  g_autoptr(hb_blob_t) blob = NULL;
-  GHashTableIter iter;
-  gpointer key;
-  const char *data;
-  unsigned int length;
-  const char *name;
-  int fd;
-
-  if (input == NULL)
-    goto failed;
-  /* hinting instructions are for screens at small sizes: print and
-   * on-screen previews at page size do without, and they are half of a
-   * Ming face's bytes */
-  hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_NO_HINTING);
-  unicodes = hb_subset_input_unicode_set (input);
-  g_hash_table_iter_init (&iter, self->used);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    hb_set_add (unicodes, GPOINTER_TO_UINT (key));
-  /* the page numbers are drawn last, whatever was collected */
-  for (const char *p = "0123456789 第页共（续）"; *p != '\0'; p = g_utf8_next_char (p))
-    hb_set_add (unicodes, g_utf8_get_char (p));
-
-  subset = hb_subset_or_fail (self->face, input);
-  hb_subset_input_destroy (input);
-  if (subset == NULL)
-    goto failed;
-  blob = hb_face_reference_blob (subset);
-  data = hb_blob_get_data (blob, &length);
-  if (length == 0)
-    goto failed;
-
-  /* libharu 2.3 reads a TrueType font only from a file */
-  fd = g_file_open_tmp ("firegrid-font-XXXXXX.ttf", &self->subset_path, error);
-  if (fd < 0)
-    return FALSE;
-  g_close (fd, NULL);
-  if (!g_file_set_contents (self->subset_path, data, length, error))
-    return FALSE;
-
-  name = HPDF_LoadTTFontFromFile (self->doc, self->subset_path, HPDF_TRUE);
-  if (name == NULL)
-    goto failed;
-  self->font = HPDF_GetFont (self->doc, name, "UTF-8");
-  if (self->font == NULL)
-    goto failed;
-
-  return TRUE;
-
-failed:
-  g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_FONT,
-               _("The font “%s” could not be prepared for the document. Choose another font in the "
-                 "document settings."),
-               self->font_family);
-  return FALSE;
-}
-
 /**
  * fg_pdf_start_drawing:
  *
- * Ends the collecting pass: checks that the font has every character,
- * embeds it, and starts the pass that draws.
+ * Ends the collecting pass: checks that a face of the chain has every
+ * character, embeds the faces that draw them, and starts the pass that
+ * draws.
  */
 gboolean
 fg_pdf_start_drawing (FgPdf   *self,
@@ -396,13 +219,16 @@ fg_pdf_start_drawing (FgPdf   *self,
 
   g_return_val_if_fail (self->collecting, FALSE);
 
+  /* the page numbers are drawn last, whatever was collected */
+  collect (self, "0123456789 第页共（续）");
   missing = fg_pdf_dup_missing (self, NULL);
   if (missing != NULL)
     {
       g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_FONT,
-                   _("The font “%s” has no glyph for “%s”, which the document needs. "
-                     "Choose a font that has it in the document settings."),
-                   self->font_family, missing);
+                   _("No font installed for documents has “%s”, which the document needs. "
+                     "Install the package fonts-hanazono, or choose a font that has it in the document "
+                     "settings."),
+                   missing);
       return FALSE;
     }
 
@@ -417,7 +243,7 @@ fg_pdf_start_drawing (FgPdf   *self,
   HPDF_SetCurrentEncoder (self->doc, "UTF-8");
   HPDF_SetInfoAttr (self->doc, HPDF_INFO_CREATOR, "Firegrid");
 
-  if (!embed_subset (self, error))
+  if (!fg_pdf_faces_embed (self->faces, self->doc, self->used, error))
     return FALSE;
 
   self->collecting = FALSE;
@@ -457,21 +283,12 @@ fg_pdf_finish (FgPdf   *self,
   return g_bytes_new_take (g_steal_pointer (&data), size);
 }
 
+/* How far @c advances, in ems. */
 static double
 advance (FgPdf    *self,
          gunichar  c)
 {
-  gpointer cached;
-  hb_codepoint_t glyph = 0;
-  double width;
-
-  if (g_hash_table_lookup_extended (self->advances, GUINT_TO_POINTER (c), NULL, &cached))
-    return GPOINTER_TO_UINT (cached);
-
-  hb_font_get_nominal_glyph (self->hb_font, c, &glyph);
-  width = hb_font_get_glyph_h_advance (self->hb_font, glyph);
-  g_hash_table_insert (self->advances, GUINT_TO_POINTER (c), GUINT_TO_POINTER ((guint) width));
-  return width;
+  return fg_pdf_faces_advance (self->faces, c);
 }
 
 static double
@@ -480,13 +297,13 @@ text_width (FgPdf      *self,
             gssize      length,
             double      size)
 {
-  double units = 0;
+  double ems = 0;
   const char *end = length < 0 ? text + strlen (text) : text + length;
 
   for (const char *p = text; p < end; p = g_utf8_next_char (p))
-    units += advance (self, g_utf8_get_char (p));
+    ems += advance (self, g_utf8_get_char (p));
 
-  return units * size / self->units_per_em;
+  return ems * size;
 }
 
 static void
@@ -506,15 +323,29 @@ draw_text (FgPdf      *self,
     return;
 
   HPDF_Page_BeginText (self->page);
-  HPDF_Page_SetFontAndSize (self->page, self->font, size);
   if (bold)
     {
-      /* one face only: a title is set heavier by stroking its outlines */
+      /* one weight only: a title is set heavier by stroking its outlines */
       HPDF_Page_SetTextRenderingMode (self->page, HPDF_FILL_THEN_STROKE);
       HPDF_Page_SetLineWidth (self->page, size / 30);
     }
-  /* the baseline sits a little above the bottom of the em box */
-  HPDF_Page_TextOut (self->page, x, PAGE_HEIGHT - top - size * 0.88, text);
+  /* each run of characters in the face that has them; the baseline sits
+   * a little above the bottom of the em box */
+  for (const char *run = text; *run != '\0';)
+    {
+      int face = fg_pdf_faces_lookup (self->faces, g_utf8_get_char (run));
+      const char *end = g_utf8_next_char (run);
+      g_autofree char *encoded = NULL;
+
+      while (*end != '\0' && fg_pdf_faces_lookup (self->faces, g_utf8_get_char (end)) == face)
+        end = g_utf8_next_char (end);
+      g_assert (face >= 0);
+      encoded = fg_pdf_faces_encode (self->faces, face, run, end);
+      HPDF_Page_SetFontAndSize (self->page, fg_pdf_faces_get_font (self->faces, face), size);
+      HPDF_Page_TextOut (self->page, x, PAGE_HEIGHT - top - size * 0.88, encoded);
+      x += text_width (self, run, end - run, size);
+      run = end;
+    }
   if (bold)
     HPDF_Page_SetTextRenderingMode (self->page, HPDF_FILL);
   HPDF_Page_EndText (self->page);
@@ -575,7 +406,7 @@ wrap (FgPdf      *self,
             last_break = p;
         }
 
-      w = advance (self, c) * size / self->units_per_em;
+      w = advance (self, c) * size;
       if (line_width + w > width + 0.01 && p > line_start)
         {
           const char *cut = last_break != NULL && last_break > line_start ? last_break : p;

@@ -14,6 +14,7 @@
 #include "fg-category.h"
 #include "fg-checklist.h"
 #include "fg-credit-code.h"
+#include "fg-deadline.h"
 #include "fg-demo.h"
 #include "fg-escalation.h"
 #include "fg-hazard.h"

@@ -275,7 +275,7 @@ test_cli_notice_lifecycle (Fixture       *f,
 
   /* a notice of two hazards of one venue */
   issue = run (f, "notice", "issue", "--kind", "correct-by-deadline", "--hazard", a, "--hazard", b,
-               "--deadline", "2099-01-10", NULL);
+               "--deadline", "2099-01-10", "--confirm", NULL);
   number = issued_number (issue, &id);
   g_assert_true (g_str_has_prefix (number, prefix));
   rectifying = run (f, "hazard", "list", "--state", "rectifying", "--format", "tsv", NULL);
@@ -398,7 +398,7 @@ test_cli_notice_lifecycle (Fixture       *f,
 
   /* the right notice takes the next number; the voided one keeps its own */
   again = run (f, "notice", "issue", "--kind", "correct-by-deadline", "--hazard", a, "--hazard", b,
-               "--deadline", "2099-01-10", NULL);
+               "--deadline", "2099-01-10", "--confirm", NULL);
   again_number = issued_number (again, NULL);
   g_assert_true (g_str_has_prefix (again_number, prefix));
   g_assert_cmpuint (number_seq (again_number), ==, number_seq (number) + 1);
@@ -505,7 +505,7 @@ test_cli_notice_render (Fixture       *f,
   assert_success (open_before);
   open_hazards (f, &a, &b, &c);
   issue = run (f, "notice", "issue", "--kind", "correct-by-deadline", "--hazard", a,
-               "--deadline", "2099-01-10", NULL);
+               "--deadline", "2099-01-10", "--confirm", NULL);
   number = issued_number (issue, NULL);
 
   render = run (f, "notice", "render", number, "--out", notice_pdf, NULL);
@@ -646,6 +646,108 @@ test_cli_notice_refused (Fixture       *f,
   assert_refused (staff_settings, 1);
 }
 
+/* A deadline far beyond the checklist's periods, or in a year whose
+ * holidays are not installed, is refused with its warnings unless
+ * --confirm is given: for an order, and for a hazard's events. */
+static void
+test_cli_notice_deadline_warnings (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autoptr(Result) before = run (f, "notice", "list", "--format", "tsv", NULL);
+  g_autoptr(Result) far = NULL;
+  g_autoptr(Result) confirmed = NULL;
+  g_autoptr(Result) after = NULL;
+  g_autoptr(Result) open = NULL;
+  g_autoptr(Result) event = NULL;
+  g_autoptr(Result) event_confirmed = NULL;
+  g_autoptr(Result) extended = NULL;
+  g_autoptr(Result) extended_confirmed = NULL;
+
+  assert_success (before);
+  open_hazards (f, &a, &b, &c);
+
+  far = run (f, "notice", "issue", "--kind", "correct-by-deadline", "--hazard", a, "--hazard", b,
+             "--deadline", "2099-01-10", NULL);
+  g_assert_cmpint (far->status, ==, 1);
+  g_assert_cmpstr (far->out, ==, "");
+  g_test_message ("%s", far->err);
+  /* the period, and the year without its holidays */
+  g_assert_nonnull (strstr (far->err, "firegrid-cli: warning: The deadline 2099-01-10 gives"));
+  g_assert_nonnull (strstr (far->err, "not installed"));
+  g_assert_nonnull (strstr (far->err, "--confirm"));
+  /* nothing was numbered, the hazards wait for their notice */
+  after = run (f, "notice", "list", "--format", "tsv", NULL);
+  g_assert_cmpuint (count_lines (after->out), ==, count_lines (before->out));
+  open = run (f, "hazard", "list", "--state", "open", "--format", "tsv", NULL);
+  g_assert_nonnull (strstr (open->out, a));
+  g_assert_nonnull (strstr (open->out, b));
+
+  confirmed = run (f, "notice", "issue", "--kind", "correct-by-deadline", "--hazard", a, "--hazard", b,
+                   "--deadline", "2099-01-10", "--confirm", NULL);
+  assert_success (confirmed);
+  g_clear_pointer (&after, result_free);
+  after = run (f, "notice", "list", "--format", "tsv", NULL);
+  g_assert_cmpuint (count_lines (after->out), ==, count_lines (before->out) + 1);
+
+  /* the events that set a deadline */
+  event = run (f, "hazard", "event", c, "notice-issued", "--deadline", "2099-01-10", NULL);
+  assert_refused_saying (event, 1, "--confirm");
+  g_assert_nonnull (strstr (event->err, "warning:"));
+  event_confirmed = run (f, "hazard", "event", c, "notice-issued", "--deadline", "2099-01-10", "--confirm", NULL);
+  assert_success (event_confirmed);
+  extended = run (f, "hazard", "event", c, "deadline-extended", "--deadline", "2099-12-10", "--note", "材料未到",
+                  NULL);
+  assert_refused_saying (extended, 1, "2099-12-10");
+  extended_confirmed = run (f, "hazard", "event", c, "deadline-extended", "--deadline", "2099-12-10", "--note",
+                            "材料未到", "--confirm", NULL);
+  assert_success (extended_confirmed);
+}
+
+/* A venue renamed with a character no font for documents has (the last
+ * code point of plane 16, private use): the order is refused before it
+ * is numbered, naming the character and the field; no PDF is written. */
+static void
+test_cli_notice_unprintable (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_auto(GStrv) hazards = inspect (f, 290, "C-EXT-01");
+  g_autoptr(Result) listed = run (f, "hazard", "list", "--state", "open", "--format", "tsv", NULL);
+  g_autoptr(Result) before = run (f, "notice", "list", "--format", "tsv", NULL);
+  g_autoptr(Result) rename = NULL;
+  g_autoptr(Result) issue = NULL;
+  g_autoptr(Result) after = NULL;
+  g_autoptr(Result) open = NULL;
+  g_autofree char *venue = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "unprintable.pdf", NULL);
+  const char *row;
+
+  /* the hazard's venue: the third field of its row */
+  g_assert_cmpuint (g_strv_length (hazards), ==, 1);
+  row = strstr (listed->out, hazards[0]);
+  g_assert_nonnull (row);
+  {
+    g_auto(GStrv) fields = g_strsplit (row, "\t", 4);
+
+    venue = g_strdup (fields[2]);
+  }
+  rename = run (f, "venue", "edit", venue, "--name", "老王\xf4\x8f\xbf\xbd烧烤", NULL);
+  assert_success (rename);
+
+  issue = run (f, "notice", "issue", "--kind", "correct-now", "--hazard", hazards[0], "--out", "unprintable.pdf",
+               NULL);
+  assert_refused_saying (issue, 1, "U+10FFFD");
+  g_assert_nonnull (strstr (issue->err, "venue name"));
+  g_assert_nonnull (strstr (issue->err, "no number was used"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  after = run (f, "notice", "list", "--format", "tsv", NULL);
+  g_assert_cmpstr (after->out, ==, before->out);
+  open = run (f, "hazard", "list", "--state", "open", "--format", "tsv", NULL);
+  g_assert_nonnull (strstr (open->out, hazards[0]));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -658,6 +760,8 @@ main (int   argc,
   ADD ("/cli/notice/lifecycle", test_cli_notice_lifecycle);
   ADD ("/cli/notice/render", test_cli_notice_render);
   ADD ("/cli/notice/refused", test_cli_notice_refused);
+  ADD ("/cli/notice/deadline-warnings", test_cli_notice_deadline_warnings);
+  ADD ("/cli/notice/unprintable", test_cli_notice_unprintable);
 
 #undef ADD
 

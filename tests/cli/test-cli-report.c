@@ -118,7 +118,7 @@ set_up_county (Fixture *f)
   hazards = RUN_TOWNSHIP (f, "hazard", "list", "--state", "open", "--format", "tsv");
   assert_success (hazards);
   hazard_id = g_strndup (hazards->out, strcspn (hazards->out, "\t"));
-  notice = RUN_TOWNSHIP (f, "hazard", "event", hazard_id, "notice-issued", "--deadline", tomorrow);
+  notice = RUN_TOWNSHIP (f, "hazard", "event", hazard_id, "notice-issued", "--deadline", tomorrow, "--confirm");
   assert_success (notice);
 
   {

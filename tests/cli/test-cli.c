@@ -1508,7 +1508,7 @@ test_cli_hazard (Fixture       *f,
   before = run_db (f, "hazard", "list", "--state", "rectifying", "--format", "tsv", NULL);
   assert_success (before);
 
-  notice = run_db (f, "hazard", "event", id, "notice-issued", "--deadline", "2099-01-10", NULL);
+  notice = run_db (f, "hazard", "event", id, "notice-issued", "--deadline", "2099-01-10", "--confirm", NULL);
   assert_success (notice);
 
   close = run_db (f, "hazard", "event", id, "closed", NULL);

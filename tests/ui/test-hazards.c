@@ -414,6 +414,86 @@ test_hazards_issue_notice (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (last->photos), ==, 1);
 }
 
+/* A deadline far beyond the checklist's (and in a year whose holidays are
+ * not installed) is confirmed first: "change" goes back to the date as
+ * typed, "confirm" sets it; for a notice and for an extension. */
+static void
+test_hazards_deadline_warning (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *id = select_hazard (fixture, 0);
+  guint n_before = n_notices (fixture);
+  GtkWindow *dialog;
+  GtkEditable *deadline;
+  FgHazard *shown;
+
+  g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_OPEN);
+
+  /* the notice's deadline */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "hazard.notice-issued", NULL));
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  deadline = g_object_get_data (G_OBJECT (dialog), "fg-deadline");
+  gtk_editable_set_text (deadline, "2099-01-10");
+  respond (dialog, "issue");
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Check the Deadline");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "The deadline 2099-01-10 gives"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "are not installed"));
+  g_assert_cmpuint (n_notices (fixture), ==, n_before);
+  g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_OPEN);
+
+  /* back to the date, as typed */
+  respond (dialog, "change");
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  deadline = g_object_get_data (G_OBJECT (dialog), "fg-deadline");
+  g_assert_nonnull (deadline);
+  g_assert_cmpstr (gtk_editable_get_text (deadline), ==, "2099-01-10");
+  g_assert_cmpuint (n_notices (fixture), ==, n_before);
+
+  /* set as it is */
+  respond (dialog, "issue");
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Check the Deadline");
+  respond (dialog, "confirm");
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (n_notices (fixture), ==, n_before + 1);
+  g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_RECTIFYING);
+  shown = fg_hazard_page_get_shown_hazard (fixture->page);
+  g_assert_cmpstr (fg_hazard_get_deadline (shown), ==, "2099-01-10");
+
+  /* an extension far beyond it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "hazard.deadline-extended", NULL));
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (FG_IS_EVENT_DIALOG (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (fg_ui_test_child (dialog, FG_TYPE_EVENT_DIALOG, "deadline_row")), "2099-12-10");
+  gtk_editable_set_text (GTK_EDITABLE (fg_ui_test_child (dialog, FG_TYPE_EVENT_DIALOG, "note_row")), "材料未到");
+  respond (dialog, "record");
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_false (FG_IS_EVENT_DIALOG (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "2099-12-10"));
+  respond (dialog, "change");
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (FG_IS_EVENT_DIALOG (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fg_ui_test_child (dialog, FG_TYPE_EVENT_DIALOG, "deadline_row"))),
+                   ==, "2099-12-10");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fg_ui_test_child (dialog, FG_TYPE_EVENT_DIALOG, "note_row"))),
+                   ==, "材料未到");
+  shown = fg_hazard_page_get_shown_hazard (fixture->page);
+  g_assert_cmpstr (fg_hazard_get_deadline (shown), ==, "2099-01-10");
+  respond (dialog, "record");
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_false (FG_IS_EVENT_DIALOG (dialog));
+  respond (dialog, "confirm");
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  shown = fg_hazard_page_get_shown_hazard (fixture->page);
+  g_assert_cmpstr (fg_hazard_get_deadline (shown), ==, "2099-12-10");
+}
+
 /* The village committee may report a fix, not issue notices. */
 static void
 test_hazards_village_committee (Fixture       *fixture,
@@ -468,6 +548,8 @@ main (int   argc,
               fixture_set_up, test_hazards_ledger, fixture_tear_down);
   g_test_add ("/ui/hazards/issue-notice", Fixture, NULL,
               fixture_set_up, test_hazards_issue_notice, fixture_tear_down);
+  g_test_add ("/ui/hazards/deadline-warning", Fixture, NULL,
+              fixture_set_up, test_hazards_deadline_warning, fixture_tear_down);
   g_test_add ("/ui/hazards/village-committee", Fixture, "village",
               fixture_set_up, test_hazards_village_committee, fixture_tear_down);
 
