@@ -175,10 +175,7 @@ on_synced (FgWindow *self)
 static void
 on_notices_changed (FgWindow *self)
 {
-  /* a service refused or a notice voided changes hazards too; a refusal
-   * hands them to the police station at once, for those who may */
-  self->escalated_on = 0;
-  fg_window_run_escalation (self);
+  /* a service recorded or a notice voided changes hazards too */
   fg_hazard_page_reload (self->hazard_page);
 }
 
@@ -387,10 +384,8 @@ fg_window_run_escalation (FgWindow *self)
       return;
     }
 
-  if (report.n_overdue + report.n_repeated + report.n_transferred > 0 && self->hazard_page != NULL)
+  if (report.n_overdue + report.n_repeated > 0 && self->hazard_page != NULL)
     fg_hazard_page_reload (self->hazard_page);
-  if (report.n_transferred > 0 && self->notice_page != NULL)
-    fg_notice_page_reload (self->notice_page);
 }
 
 static gboolean

@@ -217,7 +217,7 @@ hazard_event (FgCli   *cli,
       N_("The deadline (notice-issued, deadline-extended, reinspected-fail)"), N_("DATE") },
     { "note", 0, 0, G_OPTION_ARG_FILENAME, &note, N_("A note; the reason, for an extension"), N_("TEXT") },
     { "level", 0, 0, G_OPTION_ARG_STRING, &level,
-      N_("Where it goes (escalated): village, township, police-station, county-brigade, county-government"),
+      N_("Where it goes (escalated): township-enforcement, police-station, county-brigade, county-government"),
       N_("LEVEL") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &target,
       N_("To whom (transferred): police-station or regulator"), N_("TARGET") },
@@ -303,10 +303,15 @@ fg_cli_command_escalate (FgCli   *cli,
   };
 
   context = fg_cli_option_context_new (cli, "escalate", "",
-                                       _("Applies the escalation rules: hazards past their deadline, and "
-                                         "items that failed again at a venue, go one level up the chain."),
-                                       _("The window does this when it starts and once a day. "
-                                         "For the township administrator and staff."),
+                                       _("Applies the escalation rules (data/escalation/rules.xml): an order "
+                                         "still not corrected climbs one step up the chain (the township’s "
+                                         "enforcement, the police station or the county fire-rescue brigade, "
+                                         "the county government) after each step’s working days, and an item "
+                                         "that failed again at a venue goes to the first step."),
+                                       _("A hazard reported fixed is not escalated: the office re-inspects it, "
+                                         "and late re-inspections are counted. The escalations are dated on "
+                                         "--today; running twice on a day adds nothing. The window does this "
+                                         "when it starts and once a day. For the township administrator and staff."),
                                        entries);
   if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
       !fg_cli_check_extra_args (argc, argv, 0, error))
@@ -339,10 +344,20 @@ fg_cli_command_escalate (FgCli   *cli,
   printf (g_dngettext (GETTEXT_PACKAGE, "%u hazard escalated for failing again.\n",
                        "%u hazards escalated for failing again.\n", report.n_repeated),
           report.n_repeated);
-  printf (g_dngettext (GETTEXT_PACKAGE, "%u hazard transferred because its notice could not be served.\n",
-                       "%u hazards transferred because their notices could not be served.\n",
-                       report.n_transferred),
-          report.n_transferred);
+  printf (g_dngettext (GETTEXT_PACKAGE,
+                       "%u hazard whose notice found nobody to serve it on: serve it by post or by public "
+                       "announcement.\n",
+                       "%u hazards whose notices found nobody to serve them on: serve them by post or by public "
+                       "announcement.\n",
+                       report.n_unserved),
+          report.n_unserved);
+  printf (g_dngettext (GETTEXT_PACKAGE,
+                       "%u hazard reported fixed waits longer than %u working days for the office’s "
+                       "re-inspection.\n",
+                       "%u hazards reported fixed wait longer than %u working days for the office’s "
+                       "re-inspection.\n",
+                       report.n_reinspection_late),
+          report.n_reinspection_late, fg_escalation_get_reinspection_days ());
   return TRUE;
 }
 
