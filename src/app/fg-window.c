@@ -229,6 +229,32 @@ fg_window_tell_due (FgWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Tells, once when the window opens, how many hazards reported fixed the
+ * office has not re-inspected in time: a duty of the office, which the
+ * escalation rules never turn against the venue. */
+static void
+fg_window_tell_reinspections (FgWindow *self)
+{
+  guint n_late = fg_hazard_page_get_n_reinspection_late (self->hazard_page);
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (n_late == 0)
+    return;
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u re-inspection is late: reported fixed more than %u working days ago",
+                                       "%u re-inspections are late: reported fixed more than %u working days ago",
+                                       n_late),
+                          n_late, fg_escalation_get_reinspection_days ());
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_action_name (toast, "win.show-late-reinspections");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 on_calendar_toast_dismissed (FgWindow *self)
 {
@@ -453,6 +479,7 @@ fg_window_constructed (GObject *object)
   _fg_window_update_actions (self);
   on_page_changed (self);
   fg_window_tell_due (self);
+  fg_window_tell_reinspections (self);
   fg_window_tell_calendar (self);
 }
 
