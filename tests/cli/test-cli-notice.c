@@ -722,6 +722,39 @@ test_cli_escalate_today (Fixture       *f,
   assert_refused (bad, 1);
 }
 
+/* The demo's hazards reported fixed and not re-inspected in time: the
+ * office's, listed and counted, never escalated. */
+static void
+test_cli_escalate_reinspection_late (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(Result) escalate = run (f, "escalate", NULL);
+  g_autoptr(Result) late = run (f, "hazard", "list", "--reinspection-late", "--format", "tsv", NULL);
+  g_autoptr(Result) show = NULL;
+  g_autofree char *counted = NULL;
+  g_autofree char *first = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n;
+
+  assert_success (escalate);
+  assert_success (late);
+  n = count_lines (late->out);
+  g_assert_cmpuint (n, >, 0);
+  counted = g_strdup_printf ("%u hazards reported fixed wait longer than 3 working days", n);
+  g_assert_nonnull (strstr (escalate->out, counted));
+
+  lines = g_strsplit (late->out, "\n", -1);
+  for (guint i = 0; i < n; i++)
+    g_assert_nonnull (strstr (lines[i], "\treported-fixed\t"));
+
+  first = g_strndup (lines[0], strcspn (lines[0], "\t"));
+  show = run (f, "hazard", "show", first, NULL);
+  assert_success (show);
+  g_assert_nonnull (strstr (show->out, "Re-inspection by the office: "));
+  g_assert_nonnull (strstr (show->out, "working day"));
+  g_assert_null (strstr (show->out, "Escalated to"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -735,6 +768,7 @@ main (int   argc,
   ADD ("/cli/notice/render", test_cli_notice_render);
   ADD ("/cli/notice/refused", test_cli_notice_refused);
   ADD ("/cli/escalate/today", test_cli_escalate_today);
+  ADD ("/cli/escalate/reinspection-late", test_cli_escalate_reinspection_late);
 
 #undef ADD
 
