@@ -30,6 +30,8 @@ static const struct
   { "hazard", "major_confirmed", "the fold of the hazard's events" },
   { "hazard", "escalation_level", "the fold of the hazard's events" },
   { "hazard", "service_failed", "the fold of the hazard's events" },
+  { "hazard", "escalated_on", "the fold of the hazard's events" },
+  { "hazard", "reported_fixed_on", "the fold of the hazard's events" },
   { "hazard_event", "seq", "the row's number here" },
   { "notice", "seq", "the row's number here" },
   { "audit_in", "arrival", "the order records arrived here in, which says what to pass on next" },

@@ -113,6 +113,8 @@ test_demo_history (void)
   g_autoptr(GDate) earliest = NULL;
   guint n_overdue = 0;
   guint n_records = 0;
+  guint n_escalations = 0;
+  guint n_refused = 0;
   Demo demo;
 
   /* a Wednesday */
@@ -128,6 +130,7 @@ test_demo_history (void)
       g_autoptr(GDate) found = NULL;
       GPtrArray *events;
       const char *previous;
+      gboolean refused;
 
       g_assert_no_error (error);
       g_hash_table_add (states, GINT_TO_POINTER (fg_hazard_get_state (hazard)));
@@ -148,6 +151,7 @@ test_demo_history (void)
       /* its events in order of time as of stamps, none after today */
       events = fg_hazard_get_events (hazard);
       previous = fg_hazard_get_found_at (hazard);
+      refused = FALSE;
       for (guint j = 0; j < events->len; j++)
         {
           const FgHazardEvent *event = g_ptr_array_index (events, j);
@@ -156,7 +160,20 @@ test_demo_history (void)
           g_assert_cmpstr (event->at, >=, previous);
           g_assert_cmpint (g_date_compare (day, demo.today), <=, 0);
           previous = event->at;
+
+          /* pressed up from the township, never down to a village; a
+           * refusal to sign was service, handed to no one */
+          if (event->kind == FG_HAZARD_EVENT_ESCALATED)
+            {
+              g_assert_cmpstr (event->level, !=, "village");
+              g_assert_cmpstr (event->level, !=, "township");
+              n_escalations++;
+            }
+          if (event->kind == FG_HAZARD_EVENT_NOTICE_REFUSED)
+            refused = TRUE;
+          g_assert_false (refused && event->kind == FG_HAZARD_EVENT_TRANSFERRED);
         }
+      n_refused += refused;
     }
 
   /* every stage of the lifecycle is there to be seen */
@@ -164,7 +181,8 @@ test_demo_history (void)
   g_assert_true (g_hash_table_contains (states, GINT_TO_POINTER (FG_HAZARD_STATE_RECTIFYING)));
   g_assert_true (g_hash_table_contains (states, GINT_TO_POINTER (FG_HAZARD_STATE_REPORTED_FIXED)));
   g_assert_true (g_hash_table_contains (states, GINT_TO_POINTER (FG_HAZARD_STATE_ESCALATED)));
-  g_assert_true (g_hash_table_contains (states, GINT_TO_POINTER (FG_HAZARD_STATE_TRANSFERRED)));
+  g_assert_cmpuint (n_escalations, >, 0);
+  g_assert_cmpuint (n_refused, >, 0);
   g_assert_true (g_hash_table_contains (states, GINT_TO_POINTER (FG_HAZARD_STATE_CLOSED)));
   g_assert_cmpuint (n_overdue, >, 0);
   g_assert_cmpint (g_date_days_between (earliest, demo.today), >, 30);

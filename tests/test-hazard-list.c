@@ -116,7 +116,7 @@ fixture_set_up (Fixture       *f,
     {
       g_autoptr(FgHazard) loaded = fg_hazard_load (f->store, f->admin,
                                                    fg_hazard_get_id (g_ptr_array_index (f->all, 1 + i * 2)), &error);
-      FgHazardEventDetails escalation = { .level = "township" };
+      FgHazardEventDetails escalation = { .level = "township-enforcement" };
 
       g_assert_no_error (error);
       if (i < 2)
@@ -193,12 +193,13 @@ assert_matches (Fixture             *f,
   return n_expected;
 }
 
+/* A hazard reported fixed stopped the venue's clock: its deadline is
+ * neither due nor overdue. */
 static gboolean
 is_running (FgHazard *hazard)
 {
   return fg_hazard_get_deadline (hazard) != NULL &&
-         (fg_hazard_get_state (hazard) == FG_HAZARD_STATE_RECTIFYING ||
-          fg_hazard_get_state (hazard) == FG_HAZARD_STATE_REPORTED_FIXED);
+         fg_hazard_get_state (hazard) == FG_HAZARD_STATE_RECTIFYING;
 }
 
 static gboolean
@@ -215,6 +216,8 @@ match_state (Fixture *f, FgHazard *hazard, gconstpointer data)
       return fg_hazard_get_state (hazard) != FG_HAZARD_STATE_CLOSED;
     case FG_HAZARD_QUERY_OVERDUE:
       return fg_hazard_count_overdue (f->store, hazard, &f->today_date) > 0;
+    case FG_HAZARD_QUERY_REINSPECTION_LATE:
+      return fg_escalation_count_reinspection_late (f->store, hazard, &f->today_date) > 0;
     case FG_HAZARD_QUERY_DUE:
       {
         g_autofree char *end = NULL;
@@ -285,13 +288,14 @@ test_filters (Fixture       *f,
   g_assert_cmpuint (assert_matches (f, f->admin, f->all, query, match_any, NULL), ==, f->all->len);
 
   /* each state, and the filters made of states */
-  for (int state = FG_HAZARD_QUERY_OVERDUE; state < FG_HAZARD_N_STATES; state++)
+  for (int state = FG_HAZARD_QUERY_REINSPECTION_LATE; state < FG_HAZARD_N_STATES; state++)
     {
       query->state = state;
       n = assert_matches (f, f->admin, f->all, query, match_state, GINT_TO_POINTER (state));
       if (state == FG_HAZARD_STATE_RECTIFYING || state == FG_HAZARD_STATE_CLOSED ||
           state == FG_HAZARD_STATE_ESCALATED || state == FG_HAZARD_QUERY_OVERDUE ||
-          state == FG_HAZARD_QUERY_DUE || state == FG_HAZARD_STATE_REPORTED_FIXED)
+          state == FG_HAZARD_QUERY_DUE || state == FG_HAZARD_STATE_REPORTED_FIXED ||
+          state == FG_HAZARD_QUERY_REINSPECTION_LATE)
         g_assert_cmpuint (n, >, 0);
     }
   /* overdue: some of the ten deadlines, not all */
@@ -484,7 +488,7 @@ test_paging (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (fg_hazard_get_state (loaded), ==, FG_HAZARD_STATE_OPEN);
   fg_hazard_add_event (f->store, f->admin, loaded, FG_HAZARD_EVENT_ESCALATED,
-                       &(FgHazardEventDetails) { .level = "township" }, &error);
+                       &(FgHazardEventDetails) { .level = "township-enforcement" }, &error);
   g_assert_no_error (error);
   reread = fg_hazard_query_list_reread (list, 201, &error);
   g_assert_no_error (error);

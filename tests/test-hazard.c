@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "fg-store-private.h"
 #include "fg-test-util.h"
 
 typedef struct
@@ -428,18 +429,65 @@ run_rules (Fixture            *f,
   g_assert_no_error (error);
 }
 
+/* Sets the store's clock to @day (the time of day stays): events recorded
+ * next are dated on it. */
 static void
-test_hazard_escalation_rules (Fixture       *f,
-                              gconstpointer  data)
+set_day (Fixture *f,
+         guint    day,
+         guint    month,
+         guint    year)
+{
+  g_autoptr(GDate) wanted = g_date_new_dmy (day, month, year);
+  g_autoptr(GDate) now = NULL;
+
+  fg_store_set_clock_offset (f->store, 0);
+  now = fg_store_today (f->store);
+  fg_store_set_clock_offset (f->store, g_date_days_between (now, wanted) * G_TIME_SPAN_DAY);
+}
+
+static const FgHazardEvent *
+last_event (FgHazard *hazard)
+{
+  GPtrArray *events = fg_hazard_get_events (hazard);
+
+  return g_ptr_array_index (events, events->len - 1);
+}
+
+/* The escalations in a hazard's timeline, their levels joined by spaces. */
+static char *
+escalation_levels (Fixture *f)
 {
   g_autoptr(FgHazard) hazard = load (f);
-  g_autoptr(FgHazard) reread = NULL;
+  GPtrArray *events = fg_hazard_get_events (hazard);
+  g_autoptr(GString) levels = g_string_new (NULL);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      const FgHazardEvent *event = g_ptr_array_index (events, i);
+
+      if (event->kind == FG_HAZARD_EVENT_ESCALATED)
+        g_string_append_printf (levels, "%s%s", levels->len > 0 ? " " : "", event->level);
+    }
+
+  return g_string_free (g_steal_pointer (&levels), FALSE);
+}
+
+/* An overdue order of the township climbs from the township's enforcement
+ * to the police station and on to the county government, one step after
+ * each step's working days (data/escalation/rules.xml: 3 past the
+ * deadline, 5, 10), never down to a village committee, and no further
+ * than the top. */
+static void
+test_hazard_escalation_climbs (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(FgHazard) hazard = load (f);
   g_autoptr(GDate) today = g_date_new_dmy (14, 1, 2099);
   g_autoptr(GError) error = NULL;
   FgEscalationReport report;
+  char *levels;
 
-  /* overdue: the deadline is a Friday; the rule (data/escalation/rules.xml)
-   * says three working days */
+  /* the deadline is a Friday */
   event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
 
   run_rules (f, 12, 1, 2099, &report);   /* Monday: one working day past */
@@ -448,41 +496,244 @@ test_hazard_escalation_rules (Fixture       *f,
   g_assert_cmpuint (report.n_overdue, ==, 0);
   run_rules (f, 14, 1, 2099, &report);   /* Wednesday: three */
   g_assert_cmpuint (report.n_overdue, ==, 1);
+  levels = escalation_levels (f);
+  g_assert_cmpstr (levels, ==, "township-enforcement");
+  g_free (levels);
 
-  reread = load (f);
-  g_assert_cmpint (fg_hazard_get_state (reread), ==, FG_HAZARD_STATE_ESCALATED);
-  g_assert_cmpstr (fg_hazard_get_escalation_level (reread), ==, "village");
-
-  /* the same day again: nothing more */
+  /* the same day again, and the days after, until the township's
+   * enforcement has had it five working days */
   run_rules (f, 14, 1, 2099, &report);
   g_assert_cmpuint (report.n_overdue, ==, 0);
   g_assert_cmpuint (report.n_repeated, ==, 0);
+  run_rules (f, 20, 1, 2099, &report);   /* Tuesday: four working days */
+  g_assert_cmpuint (report.n_overdue, ==, 0);
+
+  /* an ordinary venue: the police station */
+  run_rules (f, 21, 1, 2099, &report);
+  g_assert_cmpuint (report.n_overdue, ==, 1);
+  run_rules (f, 21, 1, 2099, &report);
+  g_assert_cmpuint (report.n_overdue, ==, 0);
+  levels = escalation_levels (f);
+  g_assert_cmpstr (levels, ==, "township-enforcement police-station");
+  g_free (levels);
+
+  /* ten working days later, the county government */
+  run_rules (f, 3, 2, 2099, &report);
+  g_assert_cmpuint (report.n_overdue, ==, 0);
+  run_rules (f, 4, 2, 2099, &report);
+  g_assert_cmpuint (report.n_overdue, ==, 1);
+  levels = escalation_levels (f);
+  g_assert_cmpstr (levels, ==, "township-enforcement police-station county-government");
+  g_free (levels);
+
+  /* the top: nothing more, however long it waits */
+  run_rules (f, 1, 6, 2099, &report);
+  g_assert_cmpuint (report.n_overdue, ==, 0);
+  g_clear_object (&hazard);
+  hazard = load (f);
+  g_assert_cmpint (fg_hazard_get_state (hazard), ==, FG_HAZARD_STATE_ESCALATED);
+  g_assert_cmpstr (fg_hazard_get_escalation_level (hazard), ==, "county-government");
 
   /* a grid worker may not run them */
   g_assert_false (fg_escalation_run (f->store, f->grid, today, &report, &error));
   g_assert_error (error, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+
+  /* and no one sends a hazard down to a village committee by hand */
+  {
+    FgHazardEventDetails village = { .level = "village" };
+
+    g_assert_false (fg_hazard_add_event (f->store, f->admin, hazard, FG_HAZARD_EVENT_ESCALATED, &village, &error));
+    g_assert_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT);
+  }
 }
 
-/* A notice the venue refused, or that found nobody to serve it on, hands
- * the hazard to the police station at the next run; one served after all
- * does not. */
+/* A key unit's order goes from the township's enforcement to the county
+ * fire-rescue brigade, not the police station. */
 static void
-test_hazard_escalation_service_failed (Fixture       *f,
+test_hazard_escalation_key_unit (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(FgHazard) hazard = load (f);
+  g_autoptr(FgVenue) venue = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *levels = NULL;
+  FgEscalationReport report;
+
+  venue = fg_venue_load (f->store, f->admin, fg_hazard_get_venue_id (hazard), &error);
+  g_assert_no_error (error);
+  fg_venue_set_key_unit (venue, TRUE);
+  fg_venue_save (f->store, f->admin, venue, &error);
+  g_assert_no_error (error);
+
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
+  run_rules (f, 14, 1, 2099, &report);
+  run_rules (f, 21, 1, 2099, &report);
+  g_assert_cmpuint (report.n_overdue, ==, 1);
+  levels = escalation_levels (f);
+  g_assert_cmpstr (levels, ==, "township-enforcement county-brigade");
+}
+
+/* Run for another day (a day the program was not opened, or --today),
+ * the escalation is dated on that day: its event, its audit record and
+ * its note. */
+static void
+test_hazard_escalation_dated (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(FgHazard) hazard = load (f);
+  const FgHazardEvent *escalated;
+  FgEscalationReport report;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GDate) today = NULL;
+
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
+  run_rules (f, 14, 1, 2099, &report);
+  g_assert_cmpuint (report.n_overdue, ==, 1);
+
+  g_clear_object (&hazard);
+  hazard = load (f);
+  escalated = last_event (hazard);
+  g_assert_cmpint (escalated->kind, ==, FG_HAZARD_EVENT_ESCALATED);
+  g_assert_true (g_str_has_prefix (escalated->at, "2099-01-14T"));
+  g_assert_cmpstr (fg_hazard_get_escalated_on (hazard), ==, "2099-01-14");
+  g_assert_nonnull (strstr (escalated->note, "2099-01-14"));
+  g_assert_nonnull (strstr (escalated->note, "2099-01-09"));
+
+  g_assert_cmpint (sqlite3_open (f->dir.db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT at FROM audit WHERE action = 'escalated' AND record_id = ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, f->hazard_id, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_true (g_str_has_prefix ((const char *) sqlite3_column_text (stmt, 0), "2099-01-14T"));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* and the store's clock is its own again */
+  today = fg_store_today (f->store);
+  g_assert_cmpint (g_date_get_year (today), <, 2099);
+}
+
+/* "Reported fixed" stops the venue's clock: the order is not pressed
+ * however long it waits. The office re-inspects within three working
+ * days (公安部令第120号); late, it is counted for the office and the
+ * ledger shows it, and the venue is not escalated. */
+static void
+test_hazard_escalation_reported_fixed (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(FgHazard) hazard = load (f);
+  g_autoptr(FgHazard) reread = NULL;
+  g_autoptr(GDate) tuesday = g_date_new_dmy (13, 1, 2099);
+  g_autoptr(GDate) wednesday = g_date_new_dmy (14, 1, 2099);
+  g_autoptr(FgHazardQuery) query = fg_hazard_query_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *levels = NULL;
+  FgEscalationReport report;
+  guint n = 0;
+
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
+
+  /* reported fixed on Thursday the 8th: the office re-inspects by Tuesday the 13th */
+  set_day (f, 8, 1, 2099);
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_REPORTED_FIXED, NULL, "已整改", FG_HAZARD_STATE_REPORTED_FIXED);
+  fg_store_set_clock_offset (f->store, 0);
+  g_clear_object (&hazard);
+  hazard = load (f);
+  g_assert_cmpstr (fg_hazard_get_reported_fixed_on (hazard), ==, "2099-01-08");
+  due = fg_escalation_dup_reinspection_due (f->store, hazard);
+  g_assert_cmpstr (due, ==, "2099-01-13");
+  g_assert_cmpint (fg_escalation_count_reinspection_late (f->store, hazard, tuesday), ==, 0);
+  g_assert_cmpint (fg_escalation_count_reinspection_late (f->store, hazard, wednesday), ==, 1);
+
+  run_rules (f, 13, 1, 2099, &report);
+  g_assert_cmpuint (report.n_reinspection_late, ==, 0);
+  run_rules (f, 14, 1, 2099, &report);
+  g_assert_cmpuint (report.n_reinspection_late, ==, 1);
+  g_assert_cmpuint (report.n_overdue, ==, 0);
+
+  /* weeks later: still the office's, never the venue's */
+  run_rules (f, 2, 3, 2099, &report);
+  g_assert_cmpuint (report.n_reinspection_late, ==, 1);
+  g_assert_cmpuint (report.n_overdue, ==, 0);
+  reread = load (f);
+  g_assert_cmpint (fg_hazard_get_state (reread), ==, FG_HAZARD_STATE_REPORTED_FIXED);
+  g_assert_null (fg_hazard_get_escalation_level (reread));
+  g_assert_cmpint (fg_hazard_count_overdue (f->store, reread, wednesday), ==, 0);
+
+  /* the ledger: late on Wednesday, not on Tuesday; never overdue */
+  query->today = g_strdup ("2099-01-13");
+  query->state = FG_HAZARD_QUERY_REINSPECTION_LATE;
+  fg_hazard_query_count (f->store, f->admin, query, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 0);
+  g_free (query->today);
+  query->today = g_strdup ("2099-01-14");
+  fg_hazard_query_count (f->store, f->admin, query, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  query->state = FG_HAZARD_QUERY_OVERDUE;
+  fg_hazard_query_count (f->store, f->admin, query, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 0);
+
+  /* the re-inspection finds it not fixed: a new deadline, and the
+   * venue's clock runs again from it */
+  event (f, f->admin, reread, FG_HAZARD_EVENT_REINSPECTED_FAIL, "2099-03-06", "仍未整改", FG_HAZARD_STATE_RECTIFYING);
+  run_rules (f, 10, 3, 2099, &report);
+  g_assert_cmpuint (report.n_overdue, ==, 0);
+  g_assert_cmpuint (report.n_reinspection_late, ==, 0);
+  run_rules (f, 11, 3, 2099, &report);
+  g_assert_cmpuint (report.n_overdue, ==, 1);
+  levels = escalation_levels (f);
+  g_assert_cmpstr (levels, ==, "township-enforcement");
+}
+
+/* A venue may still report fixed an order pressed up the chain: the climb
+ * stops there. */
+static void
+test_hazard_escalation_fixed_when_escalated (Fixture       *f,
+                                             gconstpointer  data)
+{
+  g_autoptr(FgHazard) hazard = load (f);
+  g_autofree char *levels = NULL;
+  FgEscalationReport report;
+
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
+  run_rules (f, 14, 1, 2099, &report);
+  g_assert_cmpuint (report.n_overdue, ==, 1);
+
+  g_clear_object (&hazard);
+  hazard = load (f);
+  set_day (f, 15, 1, 2099);
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_REPORTED_FIXED, NULL, NULL, FG_HAZARD_STATE_REPORTED_FIXED);
+  fg_store_set_clock_offset (f->store, 0);
+
+  run_rules (f, 2, 3, 2099, &report);
+  g_assert_cmpuint (report.n_overdue, ==, 0);
+  g_assert_cmpuint (report.n_reinspection_late, ==, 1);
+  levels = escalation_levels (f);
+  g_assert_cmpstr (levels, ==, "township-enforcement");
+}
+
+/* A refusal to sign is service by leaving the document (留置送达): the
+ * hazard is not handed to anyone for it, and its deadline runs as any
+ * other's. */
+static void
+test_hazard_escalation_refused_served (Fixture       *f,
                                        gconstpointer  data)
 {
   g_autoptr(FgHazard) hazard = load (f);
   g_autoptr(FgHazard) reread = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *levels = NULL;
   FgEscalationReport report;
   GPtrArray *events;
-  const FgHazardEvent *last;
 
   event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
-
-  /* served: nothing to do */
-  event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_SERVED, NULL, "王建国", FG_HAZARD_STATE_RECTIFYING);
-  run_rules (f, 5, 1, 2099, &report);
-  g_assert_cmpuint (report.n_transferred, ==, 0);
 
   /* who it was served on is part of the record */
   g_assert_false (fg_hazard_add_event (f->store, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_SERVED, NULL, &error));
@@ -494,23 +745,29 @@ test_hazard_escalation_service_failed (Fixture       *f,
   g_assert_error (error, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
 
-  /* refused: to the police station at the next run, once */
-  event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_REFUSED, NULL, "拒绝签收", FG_HAZARD_STATE_RECTIFYING);
-  g_assert_true (fg_hazard_get_service_failed (hazard));
-  run_rules (f, 5, 1, 2099, &report);
-  g_assert_cmpuint (report.n_transferred, ==, 1);
-  g_assert_cmpuint (report.n_overdue, ==, 0);
-  run_rules (f, 5, 1, 2099, &report);
-  g_assert_cmpuint (report.n_transferred, ==, 0);
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_REFUSED, NULL, "拒绝签收，见证人张三", FG_HAZARD_STATE_RECTIFYING);
+  g_assert_false (fg_hazard_get_service_failed (hazard));
 
+  /* before the deadline: nothing; no transfer, no step */
+  run_rules (f, 5, 1, 2099, &report);
+  g_assert_cmpuint (report.n_overdue, ==, 0);
+  g_assert_cmpuint (report.n_unserved, ==, 0);
   reread = load (f);
-  g_assert_cmpint (fg_hazard_get_state (reread), ==, FG_HAZARD_STATE_TRANSFERRED);
+  g_assert_cmpint (fg_hazard_get_state (reread), ==, FG_HAZARD_STATE_RECTIFYING);
   events = fg_hazard_get_events (reread);
-  last = g_ptr_array_index (events, events->len - 1);
-  g_assert_cmpint (last->kind, ==, FG_HAZARD_EVENT_TRANSFERRED);
-  g_assert_cmpstr (last->target, ==, "police-station");
+  for (guint i = 0; i < events->len; i++)
+    g_assert_cmpint (((FgHazardEvent *) g_ptr_array_index (events, i))->kind, !=, FG_HAZARD_EVENT_TRANSFERRED);
+
+  /* overdue: pressed like any served order */
+  run_rules (f, 14, 1, 2099, &report);
+  g_assert_cmpuint (report.n_overdue, ==, 1);
+  levels = escalation_levels (f);
+  g_assert_cmpstr (levels, ==, "township-enforcement");
 }
 
+/* A notice that found nobody to serve it on is to be served another way
+ * (by post, by public announcement): counted, never transferred, and its
+ * deadline not pressed until it is served. */
 static void
 test_hazard_escalation_unreachable (Fixture       *f,
                                     gconstpointer  data)
@@ -521,17 +778,21 @@ test_hazard_escalation_unreachable (Fixture       *f,
 
   event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
   event (f, f->admin, hazard, FG_HAZARD_EVENT_OPERATOR_UNREACHABLE, NULL, "三次上门无人", FG_HAZARD_STATE_RECTIFYING);
-  /* then someone took it after all: the rule no longer applies */
-  event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_SERVED, NULL, "王建国之妻", FG_HAZARD_STATE_RECTIFYING);
-  g_assert_false (fg_hazard_get_service_failed (hazard));
-  run_rules (f, 5, 1, 2099, &report);
-  g_assert_cmpuint (report.n_transferred, ==, 0);
+  g_assert_true (fg_hazard_get_service_failed (hazard));
 
-  event (f, f->admin, hazard, FG_HAZARD_EVENT_OPERATOR_UNREACHABLE, NULL, NULL, FG_HAZARD_STATE_RECTIFYING);
-  run_rules (f, 5, 1, 2099, &report);
-  g_assert_cmpuint (report.n_transferred, ==, 1);
+  run_rules (f, 14, 1, 2099, &report);
+  g_assert_cmpuint (report.n_unserved, ==, 1);
+  g_assert_cmpuint (report.n_overdue, ==, 0);
   reread = load (f);
-  g_assert_cmpint (fg_hazard_get_state (reread), ==, FG_HAZARD_STATE_TRANSFERRED);
+  g_assert_cmpint (fg_hazard_get_state (reread), ==, FG_HAZARD_STATE_RECTIFYING);
+  g_assert_null (fg_hazard_get_escalation_level (reread));
+
+  /* then served by post after all: the order is pressed again */
+  event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_SERVED, NULL, "邮寄送达 王建国", FG_HAZARD_STATE_RECTIFYING);
+  g_assert_false (fg_hazard_get_service_failed (hazard));
+  run_rules (f, 14, 1, 2099, &report);
+  g_assert_cmpuint (report.n_unserved, ==, 0);
+  g_assert_cmpuint (report.n_overdue, ==, 1);
 }
 
 /* An event carries photos: stored once, read back with the timeline; a
@@ -693,9 +954,16 @@ main (int   argc,
   g_test_add ("/hazard/lifecycle", Fixture, NULL, fixture_set_up, test_hazard_lifecycle, fixture_tear_down);
   g_test_add ("/hazard/major-escalates", Fixture, NULL, fixture_set_up, test_hazard_major_escalates, fixture_tear_down);
   g_test_add_func ("/hazard/fold-order-independent", test_hazard_fold_order_independent);
-  g_test_add ("/hazard/escalation-rules", Fixture, NULL, fixture_set_up, test_hazard_escalation_rules, fixture_tear_down);
-  g_test_add ("/hazard/escalation-service-failed", Fixture, NULL, fixture_set_up,
-              test_hazard_escalation_service_failed, fixture_tear_down);
+  g_test_add ("/hazard/escalation-climbs", Fixture, NULL, fixture_set_up, test_hazard_escalation_climbs, fixture_tear_down);
+  g_test_add ("/hazard/escalation-key-unit", Fixture, NULL, fixture_set_up, test_hazard_escalation_key_unit,
+              fixture_tear_down);
+  g_test_add ("/hazard/escalation-dated", Fixture, NULL, fixture_set_up, test_hazard_escalation_dated, fixture_tear_down);
+  g_test_add ("/hazard/escalation-reported-fixed", Fixture, NULL, fixture_set_up,
+              test_hazard_escalation_reported_fixed, fixture_tear_down);
+  g_test_add ("/hazard/escalation-fixed-when-escalated", Fixture, NULL, fixture_set_up,
+              test_hazard_escalation_fixed_when_escalated, fixture_tear_down);
+  g_test_add ("/hazard/escalation-refused-served", Fixture, NULL, fixture_set_up,
+              test_hazard_escalation_refused_served, fixture_tear_down);
   g_test_add ("/hazard/escalation-unreachable", Fixture, NULL, fixture_set_up,
               test_hazard_escalation_unreachable, fixture_tear_down);
   g_test_add ("/hazard/event-photos", Fixture, NULL, fixture_set_up, test_hazard_event_photos, fixture_tear_down);

@@ -39,14 +39,14 @@ G_DEFINE_FINAL_TYPE (FgEventDialog, fg_event_dialog, ADW_TYPE_MESSAGE_DIALOG)
 /* The core's escalation levels and transfer targets, in the order of
  * their names in fg-event-dialog.ui. */
 static const char *const level_ids[] = {
-  "village", "township", "police-station", "county-brigade", "county-government",
+  "township-enforcement", "police-station", "county-brigade", "county-government",
 };
 static const char *const target_ids[] = {
   "police-station", "regulator",
 };
 
-/* the township is where most escalations go first */
-#define DEFAULT_LEVEL 1
+/* an order is pressed first by the township's own enforcement */
+#define DEFAULT_LEVEL 0
 
 static void
 update_photos_row (FgEventDialog *self)

@@ -22,6 +22,7 @@ struct _FgHazardItem
   int overdue;       /* working days past the deadline; negative: days left */
   FgHazardDue due;
   char *due_text;
+  const char *duty_class;  /* nullable: the tag's class for the office's duty, not the venue's deadline */
 };
 
 enum {
@@ -48,6 +49,38 @@ G_DEFINE_FINAL_TYPE (FgHazardItem, fg_hazard_item, G_TYPE_OBJECT)
 
 #define SOON_WORKDAYS 3
 
+/* The office's duty to re-inspect a hazard reported fixed: by when, or
+ * how late. */
+static void
+fg_hazard_item_count_reinspection (FgHazardItem *self,
+                                   FgStore      *store,
+                                   const GDate  *today)
+{
+  g_autofree char *due = fg_escalation_dup_reinspection_due (store, self->hazard);
+  int late;
+
+  if (due == NULL)
+    return;
+
+  late = fg_escalation_count_reinspection_late (store, self->hazard, today);
+  if (late > 0)
+    {
+      /* Translators: in the hazard ledger, the office's own re-inspection is overdue */
+      self->due_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "Re-inspection late %d working day",
+                                                     "Re-inspection late %d working days",
+                                                     late),
+                                        late);
+      self->duty_class = "error";
+    }
+  else
+    {
+      /* Translators: in the hazard ledger, the last day for the office's re-inspection */
+      self->due_text = g_strdup_printf (_("Re-inspect by %s"), due);
+      self->duty_class = "warning";
+    }
+}
+
 static void
 fg_hazard_item_count (FgHazardItem *self,
                       FgStore      *store,
@@ -58,10 +91,25 @@ fg_hazard_item_count (FgHazardItem *self,
   g_clear_pointer (&self->due_text, g_free);
   self->overdue = 0;
   self->due = FG_HAZARD_DUE_NONE;
+  self->duty_class = NULL;
+
+  /* Reported fixed: the venue's clock stopped, the office's runs */
+  if (state == FG_HAZARD_STATE_REPORTED_FIXED)
+    {
+      fg_hazard_item_count_reinspection (self, store, today);
+      return;
+    }
+
+  /* Nobody took the notice: its deadline is not pressed until it is served another way */
+  if (state == FG_HAZARD_STATE_RECTIFYING && fg_hazard_get_service_failed (self->hazard))
+    {
+      self->due_text = g_strdup (_("Not served: serve by post or public announcement"));
+      self->duty_class = "warning";
+      return;
+    }
 
   /* Only a running deadline counts: the core answers 0 for the others. */
-  if (fg_hazard_get_deadline (self->hazard) == NULL ||
-      (state != FG_HAZARD_STATE_RECTIFYING && state != FG_HAZARD_STATE_REPORTED_FIXED))
+  if (fg_hazard_get_deadline (self->hazard) == NULL || state != FG_HAZARD_STATE_RECTIFYING)
     return;
 
   self->overdue = fg_hazard_count_overdue (store, self->hazard, today);
@@ -97,6 +145,9 @@ fg_hazard_item_count (FgHazardItem *self,
 static const char *
 fg_hazard_item_get_due_class (FgHazardItem *self)
 {
+  if (self->duty_class != NULL)
+    return self->duty_class;
+
   switch (self->due)
     {
     case FG_HAZARD_DUE_OVERDUE:

@@ -90,6 +90,7 @@ struct _FgHazardPage
   gboolean reloading;
   guint n_overdue;
   guint n_due_this_week;
+  guint n_reinspection_late;  /* the office's own duty, late */
 };
 
 enum {
@@ -175,30 +176,15 @@ event_get_verb (FgHazardEventKind kind)
     }
 }
 
-/* The core's escalation levels and transfer targets, by name. */
+/* The core's transfer targets, by name. */
 static const struct
 {
   const char *id;
   const char *label;
-} levels[] = {
-  { "village", N_("Village committee") },
-  { "township", N_("Township government") },
-  { "police-station", N_("Police station") },
-  { "county-brigade", N_("County fire brigade") },
-  { "county-government", N_("County government") },
-}, targets[] = {
+} targets[] = {
   { "police-station", N_("Police station") },
   { "regulator", N_("Industry regulator") },
 };
-
-static const char *
-level_get_label (const char *id)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
-    if (g_strcmp0 (levels[i].id, id) == 0)
-      return _(levels[i].label);
-  return id;
-}
 
 static const char *
 target_get_label (const char *id)
@@ -293,6 +279,9 @@ on_filter_changed (FgHazardPage *self)
       break;
     case FG_HAZARD_FILTER_DUE:
       query->state = FG_HAZARD_QUERY_DUE;
+      break;
+    case FG_HAZARD_FILTER_REINSPECTION_LATE:
+      query->state = FG_HAZARD_QUERY_REINSPECTION_LATE;
       break;
     default:
       query->state = (int) (state_filter - FG_HAZARD_FILTER_FIRST_STATE);
@@ -435,7 +424,7 @@ timeline_row (FgHazardPage        *self,
     g_string_append_printf (subtitle, " %s", event->deadline);
   if (event->level != NULL)
     /* Translators: in a hazard's history, where it was escalated */
-    g_string_append_printf (subtitle, "\n%s %s", _("To:"), level_get_label (event->level));
+    g_string_append_printf (subtitle, "\n%s %s", _("To:"), fg_escalation_level_get_label (event->level));
   if (event->target != NULL)
     g_string_append_printf (subtitle, "\n%s %s", _("To:"), target_get_label (event->target));
   if (event->note != NULL && *event->note != '\0')
@@ -530,7 +519,7 @@ fg_hazard_page_show_detail (FgHazardPage *self)
   set_row (self->found_row, found);
   set_row (self->deadline_row, deadline);
   set_row (self->level_row, fg_hazard_get_escalation_level (hazard) != NULL
-                            ? level_get_label (fg_hazard_get_escalation_level (hazard)) : NULL);
+                            ? fg_escalation_level_get_label (fg_hazard_get_escalation_level (hazard)) : NULL);
   set_row (self->note_row, fg_hazard_get_note (hazard));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))) != NULL)
@@ -596,6 +585,11 @@ fg_hazard_page_count_due (FgHazardPage *self)
   query->state = FG_HAZARD_QUERY_DUE;
   if (!fg_hazard_query_count (self->store, self->actor, query, &n_due, &error))
     g_debug ("Could not count hazards due: %s", error->message);
+
+  g_clear_error (&error);
+  query->state = FG_HAZARD_QUERY_REINSPECTION_LATE;
+  if (!fg_hazard_query_count (self->store, self->actor, query, &self->n_reinspection_late, &error))
+    g_debug ("Could not count late re-inspections: %s", error->message);
 
   self->n_due_this_week = n_due > n_overdue ? n_due - n_overdue : 0;
   if (self->n_overdue != n_overdue)
@@ -1050,6 +1044,7 @@ fg_hazard_page_init (FgHazardPage *self)
   gtk_string_list_append (states, _("All states"));
   gtk_string_list_append (states, _("Open (not closed)"));
   gtk_string_list_append (states, _("Overdue or due this week"));
+  gtk_string_list_append (states, _("Re-inspection late (the office’s)"));
   for (guint i = 0; i < FG_HAZARD_N_STATES; i++)
     gtk_string_list_append (states, fg_hazard_state_get_label (i));
   gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));
@@ -1327,4 +1322,11 @@ fg_hazard_page_get_n_due_this_week (FgHazardPage *self)
 {
   g_return_val_if_fail (FG_IS_HAZARD_PAGE (self), 0);
   return self->n_due_this_week;
+}
+
+guint
+fg_hazard_page_get_n_reinspection_late (FgHazardPage *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD_PAGE (self), 0);
+  return self->n_reinspection_late;
 }

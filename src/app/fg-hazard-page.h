@@ -17,6 +17,7 @@ typedef enum
   FG_HAZARD_FILTER_ALL,
   FG_HAZARD_FILTER_NOT_CLOSED,
   FG_HAZARD_FILTER_DUE,         /* overdue or due this week */
+  FG_HAZARD_FILTER_REINSPECTION_LATE, /* reported fixed, the office's re-inspection late */
   FG_HAZARD_FILTER_FIRST_STATE,
 } FgHazardFilter;
 
@@ -40,5 +41,6 @@ void        fg_hazard_page_select            (FgHazardPage *self,
 FgHazard   *fg_hazard_page_get_shown_hazard  (FgHazardPage *self);
 guint       fg_hazard_page_get_n_overdue     (FgHazardPage *self);
 guint       fg_hazard_page_get_n_due_this_week (FgHazardPage *self);
+guint       fg_hazard_page_get_n_reinspection_late (FgHazardPage *self);
 
 G_END_DECLS

@@ -657,9 +657,10 @@ on_service_response (AdwMessageDialog *dialog,
     }
 
   g_object_set_data (G_OBJECT (self), "fg-service-typed", NULL);
-  fg_notice_page_toast (self, service == FG_NOTICE_SERVICE_SERVED
-                                ? _("Service recorded")
-                                : _("Recorded: the hazards go to the police station at the next escalation run"));
+  fg_notice_page_toast (self, service == FG_NOTICE_SERVICE_SERVED ? _("Service recorded")
+                              : service == FG_NOTICE_SERVICE_REFUSED
+                              ? _("Recorded: served by leaving the document at the venue")
+                              : _("Recorded: serve it another way, by post or public announcement"));
   g_signal_emit_by_name (self, "changed");
   fg_notice_page_reload (self);
 }

@@ -48,6 +48,7 @@ _fg_window_update_actions (FgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.lock", open);
   gtk_widget_action_set_enabled (widget, "win.show-page", open);
   gtk_widget_action_set_enabled (widget, "win.show-due-hazards", open);
+  gtk_widget_action_set_enabled (widget, "win.show-late-reinspections", open);
   gtk_widget_action_set_enabled (widget, "win.show-history",
                                  open && fg_actor_can (self->actor, FG_ACTION_AUDIT_READ));
 }
@@ -561,6 +562,17 @@ show_due_hazards_action (GtkWidget  *widget,
   fg_hazard_page_set_state_filter (self->hazard_page, FG_HAZARD_FILTER_DUE);
 }
 
+static void
+show_late_reinspections_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  FgWindow *self = FG_WINDOW (widget);
+
+  fg_window_set_page (self, "hazards");
+  fg_hazard_page_set_state_filter (self->hazard_page, FG_HAZARD_FILTER_REINSPECTION_LATE);
+}
+
 /* The hazards of a region, from the county's ranking of its townships:
  * the sidebar goes to the region, and the ledger shows it. */
 static void
@@ -760,6 +772,8 @@ _fg_window_class_actions_init (FgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.log-out", NULL, log_out_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-page", "page");
   gtk_widget_class_install_action (widget_class, "win.show-due-hazards", NULL, show_due_hazards_action);
+  gtk_widget_class_install_action (widget_class, "win.show-late-reinspections", NULL,
+                                   show_late_reinspections_action);
   gtk_widget_class_install_action (widget_class, "win.show-region-hazards", "s", show_region_hazards_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", "s", show_history_action);
   gtk_widget_class_install_action (widget_class, "win.issue-notice", "s", issue_notice_action);

@@ -175,10 +175,7 @@ on_synced (FgWindow *self)
 static void
 on_notices_changed (FgWindow *self)
 {
-  /* a service refused or a notice voided changes hazards too; a refusal
-   * hands them to the police station at once, for those who may */
-  self->escalated_on = 0;
-  fg_window_run_escalation (self);
+  /* a service recorded or a notice voided changes hazards too */
   fg_hazard_page_reload (self->hazard_page);
 }
 
@@ -229,6 +226,32 @@ fg_window_tell_due (FgWindow *self)
   adw_toast_set_button_label (toast, _("_Show"));
   adw_toast_set_action_name (toast, "win.show-due-hazards");
   adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Tells, once when the window opens, how many hazards reported fixed the
+ * office has not re-inspected in time: a duty of the office, which the
+ * escalation rules never turn against the venue. */
+static void
+fg_window_tell_reinspections (FgWindow *self)
+{
+  guint n_late = fg_hazard_page_get_n_reinspection_late (self->hazard_page);
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (n_late == 0)
+    return;
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u re-inspection is late: reported fixed more than %u working days ago",
+                                       "%u re-inspections are late: reported fixed more than %u working days ago",
+                                       n_late),
+                          n_late, fg_escalation_get_reinspection_days ());
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_action_name (toast, "win.show-late-reinspections");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -387,10 +410,8 @@ fg_window_run_escalation (FgWindow *self)
       return;
     }
 
-  if (report.n_overdue + report.n_repeated + report.n_transferred > 0 && self->hazard_page != NULL)
+  if (report.n_overdue + report.n_repeated > 0 && self->hazard_page != NULL)
     fg_hazard_page_reload (self->hazard_page);
-  if (report.n_transferred > 0 && self->notice_page != NULL)
-    fg_notice_page_reload (self->notice_page);
 }
 
 static gboolean
@@ -458,6 +479,7 @@ fg_window_constructed (GObject *object)
   _fg_window_update_actions (self);
   on_page_changed (self);
   fg_window_tell_due (self);
+  fg_window_tell_reinspections (self);
   fg_window_tell_calendar (self);
 }
 

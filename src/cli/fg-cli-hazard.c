@@ -49,6 +49,8 @@ hazard_list (FgCli   *cli,
   g_autofree char *state_text = NULL;
   g_autofree char *venue_id = NULL;
   g_autofree char *campaign_id = NULL;
+  g_autoptr(GDate) today = NULL;
+  gboolean reinspection_late = FALSE;
   FgCliFormat format;
   FgStore *store;
   FgActor *actor;
@@ -60,6 +62,8 @@ hazard_list (FgCli   *cli,
     { "venue", 0, 0, G_OPTION_ARG_STRING, &venue_id, N_("Only this venue’s hazards"), N_("ID") },
     { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign_id,
       N_("Only hazards found by this campaign’s inspections"), N_("ID") },
+    { "reinspection-late", 0, 0, G_OPTION_ARG_NONE, &reinspection_late,
+      N_("Only hazards reported fixed whose re-inspection by the office is late"), NULL },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
       N_("“table” (the default) or “tsv”"), N_("FORMAT") },
     { NULL }
@@ -82,9 +86,16 @@ hazard_list (FgCli   *cli,
   if (campaign_id != NULL && !fg_cli_check_campaign (store, actor, campaign_id, error))
     return FALSE;
 
-  hazards = fg_hazard_list (store, actor, venue_id, campaign_id, state, error);
+  hazards = fg_hazard_list (store, actor, venue_id, campaign_id,
+                            reinspection_late ? FG_HAZARD_STATE_REPORTED_FIXED : state, error);
   if (hazards == NULL)
     return FALSE;
+
+  /* the office's own duty, late: as the window's ledger filters it */
+  today = fg_store_today (store);
+  for (guint i = hazards->len; reinspection_late && i-- > 0;)
+    if (fg_escalation_count_reinspection_late (store, g_ptr_array_index (hazards, i), today) <= 0)
+      g_ptr_array_remove_index (hazards, i);
 
   if (format == FG_CLI_FORMAT_TSV)
     tsv = g_string_new (NULL);
@@ -128,6 +139,35 @@ hazard_list (FgCli   *cli,
   return TRUE;
 }
 
+/* What is waiting: the office's re-inspection of a hazard reported fixed,
+ * or another way of serving a notice that found nobody. */
+static void
+hazard_show_next_step (FgStore  *store,
+                       FgHazard *hazard)
+{
+  g_autofree char *due = fg_escalation_dup_reinspection_due (store, hazard);
+
+  if (fg_hazard_get_escalation_level (hazard) != NULL)
+    printf ("%s: %s\n", _("Escalated to"), fg_escalation_level_get_label (fg_hazard_get_escalation_level (hazard)));
+
+  if (due != NULL)
+    {
+      g_autoptr(GDate) today = fg_store_today (store);
+      int late = fg_escalation_count_reinspection_late (store, hazard, today);
+
+      if (late > 0)
+        printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s (late %d working day)\n",
+                             "%s: %s (late %d working days)\n", late),
+                _("Re-inspection by the office"), due, late);
+      else
+        printf ("%s: %s\n", _("Re-inspection by the office"), due);
+    }
+
+  if (fg_hazard_get_state (hazard) == FG_HAZARD_STATE_RECTIFYING && fg_hazard_get_service_failed (hazard))
+    printf ("%s: %s\n", _("Next step"),
+            _("the notice found nobody to serve it on: serve it by post or by public announcement"));
+}
+
 static gboolean
 hazard_show (FgCli   *cli,
              int      argc,
@@ -167,6 +207,7 @@ hazard_show (FgCli   *cli,
           fg_hazard_get_major_confirmed (hazard) ? _(" (major hazard)") : "");
   if (fg_hazard_get_deadline (hazard) != NULL)
     printf ("%s: %s\n", _("Deadline"), fg_hazard_get_deadline (hazard));
+  hazard_show_next_step (store, hazard);
   printf ("\n");
 
   events = fg_hazard_get_events (hazard);
@@ -221,7 +262,7 @@ hazard_event (FgCli   *cli,
          "are not installed"), NULL },
     { "note", 0, 0, G_OPTION_ARG_FILENAME, &note, N_("A note; the reason, for an extension"), N_("TEXT") },
     { "level", 0, 0, G_OPTION_ARG_STRING, &level,
-      N_("Where it goes (escalated): village, township, police-station, county-brigade, county-government"),
+      N_("Where it goes (escalated): township-enforcement, police-station, county-brigade, county-government"),
       N_("LEVEL") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &target,
       N_("To whom (transferred): police-station or regulator"), N_("TARGET") },
@@ -318,10 +359,15 @@ fg_cli_command_escalate (FgCli   *cli,
   };
 
   context = fg_cli_option_context_new (cli, "escalate", "",
-                                       _("Applies the escalation rules: hazards past their deadline, and "
-                                         "items that failed again at a venue, go one level up the chain."),
-                                       _("The window does this when it starts and once a day. "
-                                         "For the township administrator and staff."),
+                                       _("Applies the escalation rules (data/escalation/rules.xml): an order "
+                                         "still not corrected climbs one step up the chain (the township’s "
+                                         "enforcement, the police station or the county fire-rescue brigade, "
+                                         "the county government) after each step’s working days, and an item "
+                                         "that failed again at a venue goes to the first step."),
+                                       _("A hazard reported fixed is not escalated: the office re-inspects it, "
+                                         "and late re-inspections are counted. The escalations are dated on "
+                                         "--today; running twice on a day adds nothing. The window does this "
+                                         "when it starts and once a day. For the township administrator and staff."),
                                        entries);
   if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
       !fg_cli_check_extra_args (argc, argv, 0, error))
@@ -354,10 +400,20 @@ fg_cli_command_escalate (FgCli   *cli,
   printf (g_dngettext (GETTEXT_PACKAGE, "%u hazard escalated for failing again.\n",
                        "%u hazards escalated for failing again.\n", report.n_repeated),
           report.n_repeated);
-  printf (g_dngettext (GETTEXT_PACKAGE, "%u hazard transferred because its notice could not be served.\n",
-                       "%u hazards transferred because their notices could not be served.\n",
-                       report.n_transferred),
-          report.n_transferred);
+  printf (g_dngettext (GETTEXT_PACKAGE,
+                       "%u hazard whose notice found nobody to serve it on: serve it by post or by public "
+                       "announcement.\n",
+                       "%u hazards whose notices found nobody to serve them on: serve them by post or by public "
+                       "announcement.\n",
+                       report.n_unserved),
+          report.n_unserved);
+  printf (g_dngettext (GETTEXT_PACKAGE,
+                       "%u hazard reported fixed waits longer than %u working days for the office’s "
+                       "re-inspection.\n",
+                       "%u hazards reported fixed wait longer than %u working days for the office’s "
+                       "re-inspection.\n",
+                       report.n_reinspection_late),
+          report.n_reinspection_late, fg_escalation_get_reinspection_days ());
   return TRUE;
 }
 

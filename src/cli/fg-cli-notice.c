@@ -433,9 +433,10 @@ notice_serve (FgCli   *cli,
 
   context = fg_cli_option_context_new (cli, "notice serve", _("NUMBER RESULT"),
                                        _("Records the service of a document (送达)."),
-                                       _("RESULT is served, refused or unreachable. A notice refused or found "
-                                         "with nobody to serve it on goes to the police station at the next "
-                                         "escalation run."),
+                                       _("RESULT is served, refused or unreachable. A refusal to sign is "
+                                         "served by leaving the document at the venue (留置送达): say who "
+                                         "witnessed it with --note. A notice that found nobody to serve it on "
+                                         "is to be served another way: by post or by public announcement."),
                                        entries);
   if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
       !fg_cli_check_extra_args (argc, argv, 2, error) ||

@@ -381,7 +381,7 @@ typedef enum
   FATE_CLOSED,       /* fixed, re-inspected and closed (most of them) */
   FATE_RECTIFYING,   /* served, nothing since: overdue once the deadline passes */
   FATE_REPORTED,     /* the venue says it is fixed: waiting for the re-inspection */
-  FATE_REFUSED,      /* the operator refused the notice */
+  FATE_REFUSED,      /* the operator refused to sign: left at the venue (留置送达), served */
 } Fate;
 
 typedef struct
@@ -702,9 +702,10 @@ history_serve (History     *history,
   if (venue == NULL)
     return FALSE;
 
+  /* served all the same; the deadline runs, and the rules press it */
   if (step->fate == FATE_REFUSED)
     return fg_notice_record_service (history->store, history->admin, notice, FG_NOTICE_SERVICE_REFUSED,
-                                     NULL, NULL, "经营者拒绝签收", error);
+                                     NULL, NULL, "经营者拒绝签收，执法人员在见证人见证下将文书留置于经营场所", error);
 
   if (!fg_notice_record_service (history->store, history->admin, notice, FG_NOTICE_SERVICE_SERVED,
                                  fg_venue_get_operator_name (venue), NULL, NULL, error))

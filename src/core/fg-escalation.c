@@ -3,13 +3,25 @@
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The rules are data (data/escalation/rules.xml): how many working days
- * past its deadline a hazard may be, how recent a repeat of the same
- * failed item at the same venue counts, the chain a hazard climbs, and
- * who takes a hazard whose notice could not be served.
- * A run looks at every hazard the actor may manage and escalates each
- * that a rule catches by one level. Escalating changes the hazard's state,
- * so a second run on the same day escalates nothing again.
+ * The rules are data (data/escalation/rules.xml): the steps an overdue
+ * order of the township climbs (its own enforcement, then the police
+ * station or the county fire-rescue brigade, then the county government),
+ * each after its working days at the step before; how recent a repeat of
+ * the same failed item at the same venue counts; and within how many
+ * working days the office re-inspects a hazard the venue reported fixed.
+ *
+ * A run looks at every hazard the actor may manage. An order still
+ * uncorrected climbs one step when it has stayed its days at the step it
+ * is on, so it keeps climbing as the days pass, and a second run on the
+ * same day finds every hazard it moved at a step reached that day: it
+ * adds nothing. A hazard reported fixed is never pressed: its clock
+ * stopped, and a late re-inspection is the office's, counted for it. A
+ * notice that found nobody to serve it on is served another way before
+ * its deadline is pressed; a refusal to sign was served by leaving the
+ * document (留置送达) and is pressed like any other order.
+ *
+ * A run is dated on the day it judges: its events and their audit records
+ * carry that day, and so do their notes.
  */
 #include "config.h"
 
@@ -29,83 +41,179 @@
 #define SCHEMA_RESOURCE "/io/github/firegrid/core/schema/escalation-1.xsd"
 #define ESCALATION_NS "urn:firegrid:escalation:1"
 
+/* no holiday lasts a month: a bound for walking the calendar */
+#define MAX_WALK_DAYS 400
+
 typedef struct
 {
-  GPtrArray *chain;  /* level ids, lowest first */
-  guint overdue_days;
+  char *level;
+  char *condition;  /* nullable: "key-unit" or "possibly-major" */
+} Target;
+
+typedef struct
+{
+  guint working_days;
+  GPtrArray *targets;  /* Target, the first whose condition holds */
+} Step;
+
+typedef struct
+{
+  GPtrArray *steps;  /* Step, lowest first */
   guint repeat_months;
-  char *service_failed_target;  /* nullable: the rule is off */
+  guint reinspection_days;
 } Rules;
 
 static void
-rules_clear (Rules *rules)
+target_free (Target *target)
 {
-  g_clear_pointer (&rules->chain, g_ptr_array_unref);
-  g_clear_pointer (&rules->service_failed_target, g_free);
+  g_free (target->level);
+  g_free (target->condition);
+  g_free (target);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Rules, rules_clear)
+static void
+step_free (Step *step)
+{
+  g_clear_pointer (&step->targets, g_ptr_array_unref);
+  g_free (step);
+}
 
-static gboolean
-load_rules (Rules   *rules,
-            GError **error)
+static guint
+parse_count (xmlNode    *node,
+             const char *name)
+{
+  g_autofree char *text = fg_xml_dup_prop (node, name);
+
+  return text != NULL ? (guint) atoi (text) : 0;
+}
+
+static Step *
+parse_step (xmlNode *node)
+{
+  Step *step = g_new0 (Step, 1);
+
+  step->working_days = MAX (parse_count (node, "working-days"), 1);
+  step->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      Target *target;
+
+      if (!fg_xml_is_element (child, "to", ESCALATION_NS))
+        continue;
+      target = g_new0 (Target, 1);
+      target->level = fg_xml_dup_prop (child, "level");
+      target->condition = fg_xml_dup_prop (child, "if");
+      g_ptr_array_add (step->targets, target);
+    }
+
+  return step;
+}
+
+static Rules *
+load_rules (GError **error)
 {
   g_autoptr(GBytes) bytes = g_resources_lookup_data (RULES_RESOURCE, 0, error);
+  Rules *rules;
   xmlDoc *doc;
 
   if (bytes == NULL)
-    return FALSE;
+    return NULL;
 
   doc = fg_xml_read_valid (bytes, "rules.xml", SCHEMA_RESOURCE, _("a valid set of escalation rules"),
                            G_IO_ERROR, G_IO_ERROR_INVALID_DATA, error);
   if (doc == NULL)
-    return FALSE;
+    return NULL;
 
-  rules->chain = g_ptr_array_new_with_free_func (g_free);
+  rules = g_new0 (Rules, 1);
+  rules->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
   for (xmlNode *node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
     {
       if (fg_xml_is_element (node, "chain", ESCALATION_NS))
         {
-          for (xmlNode *level = node->children; level != NULL; level = level->next)
-            if (fg_xml_is_element (level, "level", ESCALATION_NS))
-              g_ptr_array_add (rules->chain, fg_xml_dup_prop (level, "id"));
-        }
-      else if (fg_xml_is_element (node, "overdue", ESCALATION_NS))
-        {
-          g_autofree char *days = fg_xml_dup_prop (node, "working-days");
-          rules->overdue_days = (guint) atoi (days);
+          for (xmlNode *step = node->children; step != NULL; step = step->next)
+            if (fg_xml_is_element (step, "step", ESCALATION_NS))
+              g_ptr_array_add (rules->steps, parse_step (step));
         }
       else if (fg_xml_is_element (node, "repeat", ESCALATION_NS))
-        {
-          g_autofree char *months = fg_xml_dup_prop (node, "months");
-          rules->repeat_months = (guint) atoi (months);
-        }
-      else if (fg_xml_is_element (node, "service-failed", ESCALATION_NS))
-        {
-          rules->service_failed_target = fg_xml_dup_prop (node, "transfer-to");
-        }
+        rules->repeat_months = parse_count (node, "months");
+      else if (fg_xml_is_element (node, "reinspection", ESCALATION_NS))
+        rules->reinspection_days = MAX (parse_count (node, "working-days"), 1);
     }
 
   xmlFreeDoc (doc);
-  return TRUE;
+  return rules;
 }
 
-/* The level after @current in the chain; the first level for a hazard
- * never escalated; NULL at the top. */
-static const char *
-next_level (Rules      *rules,
-            const char *current)
+G_LOCK_DEFINE_STATIC (shipped_rules);
+static Rules *shipped_rules;
+
+/* The rules this version ships, read once: the ledger asks for them for
+ * every row it shows. */
+static const Rules *
+get_rules (GError **error)
 {
-  if (current == NULL)
-    return g_ptr_array_index (rules->chain, 0);
+  const Rules *rules;
 
-  for (guint i = 0; i + 1 < rules->chain->len; i++)
-    if (g_str_equal (g_ptr_array_index (rules->chain, i), current))
-      return g_ptr_array_index (rules->chain, i + 1);
+  G_LOCK (shipped_rules);
+  if (shipped_rules == NULL)
+    shipped_rules = load_rules (error);
+  rules = shipped_rules;
+  G_UNLOCK (shipped_rules);
 
-  /* a level outside the chain (police station): the one above it */
-  if (g_str_equal (current, "police-station"))
-    return "county-brigade";
+  return rules;
+}
+
+/* The step @level belongs to; -1 for a hazard not escalated yet, or
+ * escalated to a village committee or the township government by an older
+ * version of these rules (the chain begins above them now); the number of
+ * steps for a level outside the chain, which climbs no further. */
+static int
+step_of_level (const Rules *rules,
+               const char  *level)
+{
+  if (level == NULL || g_str_equal (level, "village") || g_str_equal (level, "township"))
+    return -1;
+
+  for (guint i = 0; i < rules->steps->len; i++)
+    {
+      Step *step = g_ptr_array_index (rules->steps, i);
+
+      for (guint j = 0; j < step->targets->len; j++)
+        if (g_str_equal (((Target *) g_ptr_array_index (step->targets, j))->level, level))
+          return (int) i;
+    }
+
+  return (int) rules->steps->len;
+}
+
+static gboolean
+venue_is_key_unit (FgStore  *store,
+                   FgHazard *hazard)
+{
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store, "SELECT key_unit FROM venue WHERE id = ?1", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, fg_hazard_get_venue_id (hazard), -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+}
+
+/* Where @step sends @hazard: the first target whose condition it meets. */
+static const char *
+step_level (FgStore    *store,
+            const Step *step,
+            FgHazard   *hazard)
+{
+  for (guint i = 0; i < step->targets->len; i++)
+    {
+      const Target *target = g_ptr_array_index (step->targets, i);
+
+      if (target->condition == NULL ||
+          (g_str_equal (target->condition, "key-unit") && venue_is_key_unit (store, hazard)) ||
+          (g_str_equal (target->condition, "possibly-major") &&
+           (fg_hazard_get_grade (hazard) == FG_HAZARD_GRADE_MAJOR_PROPOSED || fg_hazard_get_major_confirmed (hazard))))
+        return target->level;
+    }
 
   return NULL;
 }
@@ -113,21 +221,15 @@ next_level (Rules      *rules,
 static gboolean
 escalate (FgStore     *store,
           FgActor     *actor,
-          Rules       *rules,
           FgHazard    *hazard,
+          const char  *level,
           const char  *note,
           GError     **error)
 {
-  const FgHazardEventDetails details = {
-    .note = note,
-    .level = next_level (rules, fg_hazard_get_escalation_level (hazard)),
-  };
+  const FgHazardEventDetails details = { .note = note, .level = level };
 
-  if (details.level == NULL)
-    return TRUE;  /* at the top of the chain already */
-
-  return fg_hazard_append_event (store, actor, fg_hazard_get_id (hazard),
-                                 FG_HAZARD_EVENT_ESCALATED, &details, error);
+  return fg_hazard_append_event (store, actor, fg_hazard_get_id (hazard), FG_HAZARD_EVENT_ESCALATED,
+                                 &details, error);
 }
 
 /* Whether the same item was found failing at the venue before this one,
@@ -135,9 +237,9 @@ escalate (FgStore     *store,
  * are time-ordered), never the local row number: every office that holds
  * both hazards must agree which one repeats the other. */
 static gboolean
-is_repeat (FgStore    *store,
-           Rules      *rules,
-           FgHazard   *hazard)
+is_repeat (FgStore     *store,
+           const Rules *rules,
+           FgHazard    *hazard)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *since = NULL;
@@ -163,20 +265,178 @@ is_repeat (FgStore    *store,
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
+/* Moves an uncorrected order one step up when it has stayed its working
+ * days where it is: past its deadline for the first step, at the step
+ * before for the others (and past a deadline set since, if any). Sets
+ * @climbed when it did. */
+static gboolean
+climb (FgStore      *store,
+       FgActor      *actor,
+       const Rules  *rules,
+       FgHazard     *hazard,
+       const GDate  *today,
+       gboolean     *climbed,
+       GError      **error)
+{
+  const char *deadline = fg_hazard_get_deadline (hazard);
+  const char *escalated_on = fg_hazard_get_escalated_on (hazard);
+  const char *level = fg_hazard_get_escalation_level (hazard);
+  int current = step_of_level (rules, level);
+  const Step *next;
+  const char *next_level;
+  const char *since;
+  g_autoptr(GDate) start = NULL;
+  g_autofree char *today_text = fg_calendar_format_date (today);
+  g_autofree char *note = NULL;
+  int days;
+
+  *climbed = FALSE;
+  if (deadline == NULL || current + 1 >= (int) rules->steps->len)
+    return TRUE;  /* no order to press, or at the top already */
+
+  next = g_ptr_array_index (rules->steps, current + 1);
+  since = current >= 0 && escalated_on != NULL && g_strcmp0 (escalated_on, deadline) > 0 ? escalated_on : deadline;
+  start = fg_calendar_parse_date (since, NULL);
+  if (start == NULL)
+    return TRUE;
+  days = fg_calendar_count_workdays (store, start, today);
+  if (days < (int) next->working_days)
+    return TRUE;
+
+  next_level = step_level (store, next, hazard);
+  if (next_level == NULL)
+    return TRUE;
+
+  if (since == deadline)
+    note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Automatic, %s: %d working day past the deadline %s, not corrected.",
+                                         "Automatic, %s: %d working days past the deadline %s, not corrected.",
+                                         days),
+                            today_text, days, deadline);
+  else
+    note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Automatic, %s: %d working day with %s since %s, not corrected.",
+                                         "Automatic, %s: %d working days with %s since %s, not corrected.",
+                                         days),
+                            today_text, days, fg_escalation_level_get_label (level), since);
+
+  if (!escalate (store, actor, hazard, next_level, note, error))
+    return FALSE;
+  *climbed = TRUE;
+  return TRUE;
+}
+
+/* Judges one hazard and counts what it found. */
+static gboolean
+judge (FgStore            *store,
+       FgActor            *actor,
+       const Rules        *rules,
+       FgHazard           *hazard,
+       const GDate        *today,
+       FgEscalationReport *counts,
+       GError            **error)
+{
+  FgHazardState state = fg_hazard_get_state (hazard);
+  gboolean climbed = FALSE;
+
+  switch (state)
+    {
+    case FG_HAZARD_STATE_REPORTED_FIXED:
+      /* the venue's clock stopped; the office's runs */
+      if (fg_escalation_count_reinspection_late (store, hazard, today) > 0)
+        counts->n_reinspection_late++;
+      return TRUE;
+
+    case FG_HAZARD_STATE_RECTIFYING:
+      if (fg_hazard_get_service_failed (hazard))
+        {
+          /* nobody took it: serve it another way before pressing it */
+          counts->n_unserved++;
+          return TRUE;
+        }
+      G_GNUC_FALLTHROUGH;
+    case FG_HAZARD_STATE_ESCALATED:
+      if (!climb (store, actor, rules, hazard, today, &climbed, error))
+        return FALSE;
+      if (climbed)
+        counts->n_overdue++;
+      return TRUE;
+
+    case FG_HAZARD_STATE_OPEN:
+      if (fg_hazard_get_escalation_level (hazard) == NULL && rules->steps->len > 0 &&
+          is_repeat (store, rules, hazard))
+        {
+          g_autofree char *today_text = fg_calendar_format_date (today);
+          g_autofree char *note =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Automatic, %s: the same item failed at this venue within the last %u month.",
+                                          "Automatic, %s: the same item failed at this venue within the last %u months.",
+                                          rules->repeat_months),
+                             today_text, rules->repeat_months);
+          const char *level = step_level (store, g_ptr_array_index (rules->steps, 0), hazard);
+
+          if (level == NULL)
+            return TRUE;
+          if (!escalate (store, actor, hazard, level, note, error))
+            return FALSE;
+          counts->n_repeated++;
+        }
+      return TRUE;
+
+    case FG_HAZARD_STATE_VERIFIED:
+    case FG_HAZARD_STATE_TRANSFERRED:
+    case FG_HAZARD_STATE_CLOSED:
+    case FG_HAZARD_N_STATES:
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+run_rules (FgStore            *store,
+           FgActor            *actor,
+           const Rules        *rules,
+           const GDate        *today,
+           FgEscalationReport *counts,
+           GError            **error)
+{
+  g_autoptr(GPtrArray) hazards = fg_hazard_list (store, actor, NULL, NULL, -1, error);
+
+  if (hazards == NULL)
+    return FALSE;
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < hazards->len; i++)
+    if (!judge (store, actor, rules, g_ptr_array_index (hazards, i), today, counts, error))
+      {
+        fg_store_rollback (store);
+        return FALSE;
+      }
+
+  return fg_store_commit (store, error);
+}
+
 /**
  * fg_escalation_run:
  * @store: the store
  * @actor: who runs the rules (someone who may manage hazards); the
  *   escalations are recorded in their name
- * @today: the day to judge deadlines on (a test or a user may replay a day)
- * @report: (out) (optional): what was escalated
+ * @today: the day to judge on (a user may replay a day the program was
+ *   not run); the escalations are dated on it
+ * @report: (out) (optional): what was escalated and what is waiting
  * @error: return location for an error
  *
  * Applies the escalation rules to every hazard in the actor's scope, in
- * one transaction: a hazard whose deadline passed by the rule's working
- * days, and a hazard whose item failed at the same venue within the rule's
- * months, go one level up the chain; a hazard whose notice was refused or
- * found nobody to serve it on is transferred (to the police station).
+ * one transaction: an order uncorrected for the working days of the next
+ * step (past its deadline, or at the step it is on) climbs one step, and
+ * a hazard whose item failed at the same venue within the rule's months
+ * goes to the first step. Nothing is handed on for a refusal to sign,
+ * which is service; a notice that found nobody to serve it on is counted,
+ * to be served another way, and so is each hazard reported fixed that the
+ * office has not re-inspected in time. Running it twice on a day adds
+ * nothing.
  *
  * Returns: %TRUE on success
  */
@@ -187,9 +447,11 @@ fg_escalation_run (FgStore             *store,
                    FgEscalationReport  *report,
                    GError             **error)
 {
-  g_auto(Rules) rules = { 0 };
-  g_autoptr(GPtrArray) hazards = NULL;
+  const Rules *rules;
+  g_autoptr(GDate) clock_day = NULL;
   FgEscalationReport counts = { 0 };
+  GTimeSpan offset;
+  gboolean ok;
 
   g_return_val_if_fail (FG_IS_STORE (store), FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
@@ -200,76 +462,176 @@ fg_escalation_run (FgStore             *store,
 
   if (!fg_permission_check (store, actor, FG_ACTION_HAZARD_MANAGE, NULL, NULL, error))
     return FALSE;
-  if (!load_rules (&rules, error))
+  rules = get_rules (error);
+  if (rules == NULL)
     return FALSE;
 
-  hazards = fg_hazard_list (store, actor, NULL, NULL, -1, error);
-  if (hazards == NULL)
-    return FALSE;
+  /* the store's clock dates the events and their audit records: on the
+   * day judged, at the time of day it is */
+  offset = fg_store_get_clock_offset (store);
+  clock_day = fg_store_today (store);
+  fg_store_set_clock_offset (store, offset + g_date_days_between (clock_day, today) * G_TIME_SPAN_DAY);
+  ok = run_rules (store, actor, rules, today, &counts, error);
+  fg_store_set_clock_offset (store, offset);
 
-  if (!fg_store_begin (store, error))
-    return FALSE;
+  if (ok && report != NULL)
+    *report = counts;
+  return ok;
+}
 
-  for (guint i = 0; i < hazards->len; i++)
+/**
+ * fg_escalation_get_reinspection_days:
+ *
+ * Returns: within how many working days after a venue reports a hazard
+ *   fixed the office re-inspects it (the rules' number); 0 if the rules
+ *   cannot be read
+ */
+guint
+fg_escalation_get_reinspection_days (void)
+{
+  g_autoptr(GError) error = NULL;
+  const Rules *rules = get_rules (&error);
+
+  if (rules == NULL)
     {
-      FgHazard *hazard = g_ptr_array_index (hazards, i);
-      FgHazardState state = fg_hazard_get_state (hazard);
+      g_warning ("The escalation rules could not be read: %s", error->message);
+      return 0;
+    }
+  return rules->reinspection_days;
+}
 
-      if (state == FG_HAZARD_STATE_RECTIFYING && fg_hazard_get_service_failed (hazard) &&
-          rules.service_failed_target != NULL)
-        {
-          const FgHazardEventDetails details = {
-            .note = _("Automatic: the notice could not be served (refused, or nobody to serve it on)."),
-            .target = rules.service_failed_target,
-          };
+/**
+ * fg_escalation_dup_reinspection_due:
+ * @store: the store (its holiday calendar)
+ * @hazard: a hazard
+ *
+ * Returns: (transfer full) (nullable): the last day for the office to
+ *   re-inspect a hazard the venue reported fixed, YYYY-MM-DD; %NULL for a
+ *   hazard in another state
+ */
+char *
+fg_escalation_dup_reinspection_due (FgStore  *store,
+                                    FgHazard *hazard)
+{
+  g_autoptr(GDate) reported = NULL;
+  g_autoptr(GDate) due = NULL;
+  guint days;
 
-          if (!fg_hazard_append_event (store, actor, fg_hazard_get_id (hazard),
-                                       FG_HAZARD_EVENT_TRANSFERRED, &details, error))
-            goto failed;
-          counts.n_transferred++;
-        }
-      else if (state == FG_HAZARD_STATE_RECTIFYING || state == FG_HAZARD_STATE_REPORTED_FIXED)
-        {
-          int overdue = fg_hazard_count_overdue (store, hazard, today);
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (FG_IS_HAZARD (hazard), NULL);
 
-          if (overdue >= (int) MAX (rules.overdue_days, 1))
-            {
-              g_autofree char *note =
-                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "Automatic: the deadline %s passed %d working day ago.",
-                                              "Automatic: the deadline %s passed %d working days ago.",
-                                              overdue),
-                                 fg_hazard_get_deadline (hazard), overdue);
+  if (fg_hazard_get_state (hazard) != FG_HAZARD_STATE_REPORTED_FIXED ||
+      fg_hazard_get_reported_fixed_on (hazard) == NULL)
+    return NULL;
+  reported = fg_calendar_parse_date (fg_hazard_get_reported_fixed_on (hazard), NULL);
+  days = fg_escalation_get_reinspection_days ();
+  if (reported == NULL || days == 0)
+    return NULL;
 
-              if (!escalate (store, actor, &rules, hazard, note, error))
-                goto failed;
-              counts.n_overdue++;
-            }
-        }
-      else if (state == FG_HAZARD_STATE_OPEN && fg_hazard_get_escalation_level (hazard) == NULL &&
-               is_repeat (store, &rules, hazard))
-        {
-          g_autofree char *note =
-            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Automatic: the same item failed at this venue within the last %u month.",
-                                          "Automatic: the same item failed at this venue within the last %u months.",
-                                          rules.repeat_months),
-                             rules.repeat_months);
+  due = fg_calendar_add_workdays (store, reported, days);
+  if (due == NULL)
+    return NULL;
+  return fg_calendar_format_date (due);
+}
 
-          if (!escalate (store, actor, &rules, hazard, note, error))
-            goto failed;
-          counts.n_repeated++;
-        }
+/**
+ * fg_escalation_count_reinspection_late:
+ * @store: the store
+ * @hazard: a hazard
+ * @today: the day to count to
+ *
+ * Returns: how many working days the office's re-inspection of a hazard
+ *   reported fixed is late on @today (positive: late), negative while
+ *   there is time left; 0 for a hazard in another state
+ */
+int
+fg_escalation_count_reinspection_late (FgStore     *store,
+                                       FgHazard    *hazard,
+                                       const GDate *today)
+{
+  g_autofree char *due_text = NULL;
+  g_autoptr(GDate) due = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), 0);
+  g_return_val_if_fail (FG_IS_HAZARD (hazard), 0);
+  g_return_val_if_fail (today != NULL, 0);
+
+  due_text = fg_escalation_dup_reinspection_due (store, hazard);
+  if (due_text == NULL)
+    return 0;
+  due = fg_calendar_parse_date (due_text, NULL);
+  return fg_calendar_count_workdays (store, due, today);
+}
+
+/**
+ * fg_escalation_dup_reinspection_late_before:
+ * @store: the store (its holiday calendar)
+ * @today: the day the ledger counts for
+ *
+ * The ledger's test for a late re-inspection, as a day: a hazard reported
+ * fixed before it (YYYY-MM-DD, compared as text) has waited longer than
+ * the rules' working days on @today. It is the rules' number of working
+ * days back from the day before the last working day up to @today.
+ *
+ * Returns: (transfer full) (nullable): the day; %NULL if the rules
+ *   cannot be read
+ */
+char *
+fg_escalation_dup_reinspection_late_before (FgStore     *store,
+                                            const GDate *today)
+{
+  g_autoptr(GDate) day = NULL;
+  guint days = fg_escalation_get_reinspection_days ();
+  guint walked = 0;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  if (days == 0)
+    return NULL;
+
+  /* the last working day up to today */
+  day = g_date_copy (today);
+  while (walked++ < MAX_WALK_DAYS && !fg_calendar_is_workday (store, day))
+    g_date_subtract_days (day, 1);
+
+  /* then back, to the rules' number of working days before it */
+  while (days > 0 && walked++ < MAX_WALK_DAYS)
+    {
+      g_date_subtract_days (day, 1);
+      if (fg_calendar_is_workday (store, day))
+        days--;
     }
 
-  if (!fg_store_commit (store, error))
-    return FALSE;
+  return fg_calendar_format_date (day);
+}
 
-  if (report != NULL)
-    *report = counts;
-  return TRUE;
+/**
+ * fg_escalation_level_get_label:
+ * @level: a level of the chain, as events record it
+ *
+ * Returns: the body the level stands for, in the user's language; @level
+ *   itself when it is none the program knows
+ */
+const char *
+fg_escalation_level_get_label (const char *level)
+{
+  static const struct
+  {
+    const char *id;
+    const char *label;
+  } labels[] = {
+    /* the levels of older histories */
+    { "village", N_("Village committee") },
+    { "township", N_("Township government") },
+    { "township-enforcement", N_("Township enforcement") },
+    { "police-station", N_("Police station") },
+    { "county-brigade", N_("County fire brigade") },
+    { "county-government", N_("County government") },
+  };
 
-failed:
-  fg_store_rollback (store);
-  return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].id, level) == 0)
+      return _(labels[i].label);
+  return level;
 }

@@ -1,4 +1,5 @@
-/* fg-escalation.h — the rules that move hazards up the chain
+/* fg-escalation.h — the rules that press an overdue order up the chain,
+ * and the office's own duty to re-inspect
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,21 +9,32 @@
 #include <glib.h>
 
 #include "fg-actor.h"
+#include "fg-hazard.h"
 #include "fg-store.h"
 
 G_BEGIN_DECLS
 
 typedef struct
 {
-  guint n_overdue;   /* escalated: deadline passed by the rule's working days */
+  guint n_overdue;   /* escalated one step: an order uncorrected for the step's working days */
   guint n_repeated;  /* escalated: the same item failed again within the rule's months */
-  guint n_transferred; /* transferred: the notice was refused or nobody could be served */
+  guint n_unserved;  /* not pressed: the notice found nobody, to be served another way */
+  guint n_reinspection_late; /* reported fixed, and the office's re-inspection is late */
 } FgEscalationReport;
 
-gboolean fg_escalation_run (FgStore            *store,
-                            FgActor            *actor,
-                            const GDate        *today,
-                            FgEscalationReport *report,
-                            GError            **error);
+gboolean    fg_escalation_run                     (FgStore            *store,
+                                                   FgActor            *actor,
+                                                   const GDate        *today,
+                                                   FgEscalationReport *report,
+                                                   GError            **error);
+guint       fg_escalation_get_reinspection_days   (void);
+char       *fg_escalation_dup_reinspection_due    (FgStore            *store,
+                                                   FgHazard           *hazard);
+int         fg_escalation_count_reinspection_late (FgStore            *store,
+                                                   FgHazard           *hazard,
+                                                   const GDate        *today);
+char       *fg_escalation_dup_reinspection_late_before (FgStore       *store,
+                                                   const GDate        *today);
+const char *fg_escalation_level_get_label         (const char         *level);
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 
 #include "fg-calendar.h"
 #include "fg-category.h"
+#include "fg-escalation.h"
 #include "fg-hazard-private.h"
 #include "fg-hazard-query.h"
 #include "fg-permission-private.h"
@@ -143,7 +144,8 @@ order_joins (FgHazardSort sort)
     }
 }
 
-#define RUNNING "h.state IN ('rectifying', 'reported-fixed') AND h.current_deadline IS NOT NULL"
+/* a hazard reported fixed stopped the venue's clock */
+#define RUNNING "h.state = 'rectifying' AND h.current_deadline IS NOT NULL"
 
 static const char *
 region_column (FgRegionLevel level)
@@ -290,6 +292,15 @@ add_state (FgQueryWhere         *where,
 
         fg_query_where_add (where, RUNNING " AND h.current_deadline < :date");
         fg_query_where_set (where, ":date", before);
+      }
+      break;
+    case FG_HAZARD_QUERY_REINSPECTION_LATE:
+      {
+        g_autoptr(GDate) today = dup_today (query->today);
+        g_autofree char *before = fg_escalation_dup_reinspection_late_before (where->store, today);
+
+        fg_query_where_add (where, "h.state = 'reported-fixed' AND h.reported_fixed_on < :reported");
+        fg_query_where_set (where, ":reported", before != NULL ? before : "");
       }
       break;
     default:

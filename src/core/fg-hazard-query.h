@@ -35,6 +35,7 @@ typedef enum
   FG_HAZARD_QUERY_NOT_CLOSED = -2,
   FG_HAZARD_QUERY_DUE = -3,      /* a running deadline on or before the Sunday of today's week */
   FG_HAZARD_QUERY_OVERDUE = -4,  /* a running deadline at least one working day past today */
+  FG_HAZARD_QUERY_REINSPECTION_LATE = -5,  /* reported fixed, and the office's re-inspection is late */
 } FgHazardQueryState;
 
 #define FG_TYPE_HAZARD_QUERY (fg_hazard_query_get_type ())

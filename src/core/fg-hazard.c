@@ -86,7 +86,8 @@ static const struct
   [FG_HAZARD_EVENT_RECTIFIED_ON_SPOT] = { S (OPEN), FG_HAZARD_STATE_CLOSED },
   [FG_HAZARD_EVENT_NOTICE_ISSUED]     = { S (OPEN) | S (ESCALATED), FG_HAZARD_STATE_RECTIFYING },
   [FG_HAZARD_EVENT_DEADLINE_EXTENDED] = { S (RECTIFYING), STAY },
-  [FG_HAZARD_EVENT_REPORTED_FIXED]    = { S (RECTIFYING), FG_HAZARD_STATE_REPORTED_FIXED },
+  /* an order pressed up the chain may still be obeyed */
+  [FG_HAZARD_EVENT_REPORTED_FIXED]    = { S (RECTIFYING) | S (ESCALATED), FG_HAZARD_STATE_REPORTED_FIXED },
   [FG_HAZARD_EVENT_REINSPECTED_PASS]  = { S (RECTIFYING) | S (REPORTED_FIXED), FG_HAZARD_STATE_VERIFIED },
   [FG_HAZARD_EVENT_REINSPECTED_FAIL]  = { S (RECTIFYING) | S (REPORTED_FIXED), FG_HAZARD_STATE_RECTIFYING },
   [FG_HAZARD_EVENT_ESCALATED]         = { S (OPEN) | S (RECTIFYING) | S (REPORTED_FIXED) | S (ESCALATED),
@@ -101,8 +102,12 @@ static const struct
   [FG_HAZARD_EVENT_NOTICE_VOIDED]     = { S (RECTIFYING), FG_HAZARD_STATE_OPEN },
 };
 
+/* Where an escalation may go now. An order of the township is pressed
+ * upwards from the township, never down to a village committee: the
+ * levels "village" and "township" of older histories still fold and
+ * show, but no new escalation goes there. */
 static const char * const levels[] = {
-  "village", "township", "police-station", "county-brigade", "county-government", NULL,
+  "township-enforcement", "police-station", "county-brigade", "county-government", NULL,
 };
 static const char * const targets[] = { "police-station", "regulator", NULL };
 
@@ -233,9 +238,9 @@ fg_hazard_event_kind_get_label (FgHazardEventKind kind)
     case FG_HAZARD_EVENT_NOTICE_SERVED:
       return C_("hazard event", "Notice served");
     case FG_HAZARD_EVENT_NOTICE_REFUSED:
-      return C_("hazard event", "Notice refused");
+      return C_("hazard event", "Refused to sign, served by leaving it");
     case FG_HAZARD_EVENT_OPERATOR_UNREACHABLE:
-      return C_("hazard event", "Operator unreachable");
+      return C_("hazard event", "Nobody to serve it on");
     case FG_HAZARD_EVENT_NOTICE_VOIDED:
       return C_("hazard event", "Notice voided");
     case FG_HAZARD_N_EVENTS:
@@ -318,11 +323,16 @@ fg_hazard_fold (GPtrArray    *events,
           fold->deadline = g_strdup (event->deadline);
           break;
         case FG_HAZARD_EVENT_NOTICE_SERVED:
+        case FG_HAZARD_EVENT_NOTICE_REFUSED:
+          /* a refusal to sign is served by leaving the document (留置送达) */
           fold->service_failed = FALSE;
           break;
-        case FG_HAZARD_EVENT_NOTICE_REFUSED:
         case FG_HAZARD_EVENT_OPERATOR_UNREACHABLE:
           fold->service_failed = TRUE;
+          break;
+        case FG_HAZARD_EVENT_REPORTED_FIXED:
+          g_free (fold->reported_fixed_on);
+          fold->reported_fixed_on = event->at != NULL ? g_strndup (event->at, 10) : NULL;
           break;
         case FG_HAZARD_EVENT_CONFIRMED_MAJOR:
           fold->major_confirmed = TRUE;
@@ -330,6 +340,8 @@ fg_hazard_fold (GPtrArray    *events,
         case FG_HAZARD_EVENT_ESCALATED:
           g_free (fold->escalation_level);
           fold->escalation_level = g_strdup (event->level);
+          g_free (fold->escalated_on);
+          fold->escalated_on = event->at != NULL ? g_strndup (event->at, 10) : NULL;
           break;
         case FG_HAZARD_EVENT_REOPENED:
         case FG_HAZARD_EVENT_NOTICE_VOIDED:
@@ -338,7 +350,6 @@ fg_hazard_fold (GPtrArray    *events,
           break;
         case FG_HAZARD_EVENT_FOUND:
         case FG_HAZARD_EVENT_RECTIFIED_ON_SPOT:
-        case FG_HAZARD_EVENT_REPORTED_FIXED:
         case FG_HAZARD_EVENT_REINSPECTED_PASS:
         case FG_HAZARD_EVENT_TRANSFERRED:
         case FG_HAZARD_EVENT_CLOSED:
@@ -354,6 +365,8 @@ fg_hazard_fold_clear (FgHazardFold *fold)
 {
   g_clear_pointer (&fold->deadline, g_free);
   g_clear_pointer (&fold->escalation_level, g_free);
+  g_clear_pointer (&fold->escalated_on, g_free);
+  g_clear_pointer (&fold->reported_fixed_on, g_free);
 }
 
 static void
@@ -589,8 +602,8 @@ fg_hazard_count_overdue (FgStore     *store,
   g_return_val_if_fail (FG_IS_HAZARD (self), 0);
   g_return_val_if_fail (today != NULL, 0);
 
-  if (self->fold.deadline == NULL ||
-      (self->fold.state != FG_HAZARD_STATE_RECTIFYING && self->fold.state != FG_HAZARD_STATE_REPORTED_FIXED))
+  /* a hazard reported fixed stopped the venue's clock */
+  if (self->fold.deadline == NULL || self->fold.state != FG_HAZARD_STATE_RECTIFYING)
     return 0;
 
   deadline = fg_calendar_parse_date (self->fold.deadline, NULL);
@@ -694,14 +707,42 @@ fg_hazard_get_escalation_level (FgHazard *self)
 /**
  * fg_hazard_get_service_failed:
  *
- * Returns: whether the last attempt to serve the hazard's notice was
- *   refused or found nobody to serve it on
+ * A refusal to sign is no failure: the document left at the venue is
+ * served (留置送达).
+ *
+ * Returns: whether the last attempt to serve the hazard's notice found
+ *   nobody to serve it on, so that it is to be served another way
  */
 gboolean
 fg_hazard_get_service_failed (FgHazard *self)
 {
   g_return_val_if_fail (FG_IS_HAZARD (self), FALSE);
   return self->fold.service_failed;
+}
+
+/**
+ * fg_hazard_get_escalated_on:
+ *
+ * Returns: (nullable): the day of its last escalation, YYYY-MM-DD
+ */
+const char *
+fg_hazard_get_escalated_on (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  return self->fold.escalated_on;
+}
+
+/**
+ * fg_hazard_get_reported_fixed_on:
+ *
+ * Returns: (nullable): the day the venue last reported it fixed,
+ *   YYYY-MM-DD; the office's duty to re-inspect counts from it
+ */
+const char *
+fg_hazard_get_reported_fixed_on (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  return self->fold.reported_fixed_on;
 }
 
 /**
@@ -756,6 +797,8 @@ fg_hazard_new_from_row (sqlite3_stmt *stmt)
   hazard->grid_id = g_strdup ((const char *) sqlite3_column_text (stmt, 19));
   hazard->campaign_id = g_strdup ((const char *) sqlite3_column_text (stmt, 20));
   hazard->fold.service_failed = sqlite3_column_int (stmt, 21) != 0;
+  hazard->fold.escalated_on = g_strdup ((const char *) sqlite3_column_text (stmt, 22));
+  hazard->fold.reported_fixed_on = g_strdup ((const char *) sqlite3_column_text (stmt, 23));
 
   return hazard;
 }
@@ -1067,7 +1110,7 @@ check_details (FgStore                     *store,
       (details == NULL || !g_strv_contains (levels, details->level != NULL ? details->level : "")))
     {
       g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
-                   _("Say to which level the hazard goes: village, township, police-station, "
+                   _("Say to which level the hazard goes: township-enforcement, police-station, "
                      "county-brigade or county-government."));
       return FALSE;
     }
@@ -1221,7 +1264,8 @@ fg_hazard_refresh_cache (FgStore     *store,
 
   cache = fg_store_prepare (store,
                             "UPDATE hazard SET state = ?1, current_deadline = ?2, major_confirmed = ?3,"
-                            "  escalation_level = ?4, service_failed = ?6 WHERE id = ?5",
+                            "  escalation_level = ?4, service_failed = ?6, escalated_on = ?7,"
+                            "  reported_fixed_on = ?8 WHERE id = ?5",
                             error);
   ok = cache != NULL;
   if (ok)
@@ -1232,6 +1276,8 @@ fg_hazard_refresh_cache (FgStore     *store,
       sqlite3_bind_text (cache, 4, fold.escalation_level, -1, SQLITE_STATIC);
       sqlite3_bind_text (cache, 5, hazard_id, -1, SQLITE_STATIC);
       sqlite3_bind_int (cache, 6, fold.service_failed);
+      sqlite3_bind_text (cache, 7, fold.escalated_on, -1, SQLITE_STATIC);
+      sqlite3_bind_text (cache, 8, fold.reported_fixed_on, -1, SQLITE_STATIC);
       ok = fg_store_step_done (store, cache, error);
     }
   fg_hazard_fold_clear (&fold);

@@ -57,8 +57,8 @@ typedef enum
   FG_HAZARD_EVENT_CLOSED,
   FG_HAZARD_EVENT_REOPENED,
   FG_HAZARD_EVENT_NOTICE_SERVED,        /* the notice reached the venue (送达) */
-  FG_HAZARD_EVENT_NOTICE_REFUSED,       /* the venue refused to take it */
-  FG_HAZARD_EVENT_OPERATOR_UNREACHABLE, /* nobody could be found to serve it on */
+  FG_HAZARD_EVENT_NOTICE_REFUSED,       /* refused to sign: left at the venue (留置送达), served */
+  FG_HAZARD_EVENT_OPERATOR_UNREACHABLE, /* nobody to serve it on: to be served another way */
   FG_HAZARD_EVENT_NOTICE_VOIDED,        /* the notice was voided: back to found */
   FG_HAZARD_N_EVENTS
 } FgHazardEventKind;
@@ -104,7 +104,9 @@ typedef struct
   char         *deadline;         /* nullable */
   gboolean      major_confirmed;
   char         *escalation_level; /* nullable */
-  gboolean      service_failed;   /* the last service of a notice was refused or found nobody */
+  char         *escalated_on;     /* nullable: YYYY-MM-DD of the last escalation */
+  char         *reported_fixed_on; /* nullable: YYYY-MM-DD the venue last reported it fixed */
+  gboolean      service_failed;   /* the last service of a notice found nobody to serve it on */
   guint         n_applied;
   guint         n_skipped;        /* events the state did not allow (merged histories) */
 } FgHazardFold;
@@ -163,6 +165,8 @@ const char    *fg_hazard_get_deadline        (FgHazard        *self);
 gboolean       fg_hazard_get_major_confirmed (FgHazard        *self);
 const char    *fg_hazard_get_escalation_level (FgHazard       *self);
 gboolean       fg_hazard_get_service_failed  (FgHazard        *self);
+const char    *fg_hazard_get_escalated_on    (FgHazard        *self);
+const char    *fg_hazard_get_reported_fixed_on (FgHazard      *self);
 GPtrArray     *fg_hazard_get_events          (FgHazard        *self);
 
 FgHazard      *fg_hazard_load                (FgStore         *store,

@@ -184,7 +184,7 @@ fg_notice_service_get_label (FgNoticeService service)
     case FG_NOTICE_SERVICE_SERVED:
       return _("Served");
     case FG_NOTICE_SERVICE_REFUSED:
-      return C_("document service", "Refused");
+      return C_("document service", "Refused to sign, left at the venue");
     case FG_NOTICE_SERVICE_UNREACHABLE:
       return _("Nobody to serve it on");
     default:
@@ -1714,8 +1714,9 @@ service_day (FgStore     *store,
  * @note: (nullable): anything else (witnesses, where it was left)
  *
  * Records the service of a document (送达). For an order to correct, each
- * of its hazards still being corrected gets the matching event, so that
- * a refused notice goes on to the police station.
+ * of its hazards still being corrected gets the matching event. A refusal
+ * to sign is served by leaving the document (留置送达); a notice that
+ * found nobody to serve it on is to be served another way.
  */
 gboolean
 fg_notice_record_service (FgStore          *store,

@@ -367,7 +367,7 @@ check_reader (FgStore  *store,
   " now AS (" \
   "  SELECT township_id," \
   "    sum (state <> 'closed') AS open," \
-  "    sum (state IN ('rectifying', 'reported-fixed') AND current_deadline < ?4) AS overdue," \
+  "    sum (state = 'rectifying' AND current_deadline < ?4) AS overdue," \
   "    sum (state <> 'closed' AND major_confirmed = 1) AS major," \
   "    sum (state = 'escalated') AS escalated" \
   "  FROM hazard" \

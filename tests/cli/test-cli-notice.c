@@ -347,7 +347,8 @@ test_cli_notice_lifecycle (Fixture       *f,
   verify_garbage = run (f, "notice", "verify", "FGDOC/1/", NULL);
   assert_refused (verify_garbage, 1);
 
-  /* service: served needs whom; refused goes to the police station */
+  /* service: served needs whom; a refusal to sign is served by leaving
+   * the document (留置送达), and hands the hazard to no one */
   served_nobody = run (f, "notice", "serve", number, "served", NULL);
   assert_refused (served_nobody, 1);
   served = run (f, "notice", "serve", number, "served", "--to", "王建国", NULL);
@@ -364,12 +365,14 @@ test_cli_notice_lifecycle (Fixture       *f,
     g_assert_cmpstr (service, ==, "refused");
     g_assert_cmpstr (first_service, ==, "served");
   }
+  /* the demo ran the rules today already: a second run adds nothing */
   escalate = run (f, "escalate", NULL);
   assert_success (escalate);
-  g_assert_nonnull (strstr (escalate->out, "1 hazard transferred"));
+  g_assert_nonnull (strstr (escalate->out, "0 hazards escalated for being overdue"));
+  g_assert_null (strstr (escalate->out, "transferred"));
   transferred = run (f, "hazard", "list", "--state", "transferred", "--format", "tsv", NULL);
   assert_success (transferred);
-  g_assert_nonnull (strstr (transferred->out, c));
+  g_assert_null (strstr (transferred->out, c));
 
   /* voided: with a reason, once; its hazards are open again */
   void_no_reason = run (f, "notice", "void", number, NULL);
@@ -748,6 +751,112 @@ test_cli_notice_unprintable (Fixture       *f,
   g_assert_nonnull (strstr (open->out, hazards[0]));
 }
 
+/* The escalations of a hazard in “hazard show”: one line each, the day
+ * and the level. */
+static char *
+escalations (Fixture    *f,
+             const char *hazard)
+{
+  g_autoptr(Result) show = run (f, "hazard", "show", hazard, NULL);
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  assert_success (show);
+  lines = g_strsplit (show->out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *arrow = strstr (lines[i], "→ ");
+      g_autofree char *level = NULL;
+
+      if (arrow == NULL || g_ascii_isdigit (arrow[strlen ("→ ")]))
+        continue;  /* none, or a notice and its deadline */
+      level = g_strndup (arrow + strlen ("→ "), strcspn (arrow + strlen ("→ "), " "));
+      g_string_append_printf (found, "%.10s %s;", lines[i], level);
+    }
+
+  return g_string_free (g_steal_pointer (&found), FALSE);
+}
+
+/* escalate --today: an overdue order climbs step by step as the days
+ * pass, each escalation dated on the day given; twice on a day adds
+ * nothing. */
+static void
+test_cli_escalate_today (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *seen = NULL;
+  g_autoptr(Result) issue = NULL;
+  g_autoptr(Result) early = NULL;
+  g_autoptr(Result) first = NULL;
+  g_autoptr(Result) again = NULL;
+  g_autoptr(Result) second = NULL;
+  g_autoptr(Result) bad = NULL;
+
+  open_hazards (f, &a, &b, &c);
+  issue = run (f, "notice", "issue", "--kind", "correct-by-deadline", "--hazard", c,
+               "--deadline", "2099-01-09", "--confirm", NULL);
+  assert_success (issue);
+
+  early = run (f, "escalate", "--today", "2099-01-13", NULL);
+  assert_success (early);
+  seen = escalations (f, c);
+  g_assert_cmpstr (seen, ==, "");
+  g_free (seen);
+
+  first = run (f, "escalate", "--today", "2099-01-14", NULL);
+  assert_success (first);
+  again = run (f, "escalate", "--today", "2099-01-14", NULL);
+  assert_success (again);
+  g_assert_nonnull (strstr (again->out, "0 hazards escalated for being overdue"));
+  seen = escalations (f, c);
+  g_assert_cmpstr (seen, ==, "2099-01-14 township-enforcement;");
+  g_free (seen);
+
+  second = run (f, "escalate", "--today", "2099-01-21", NULL);
+  assert_success (second);
+  seen = escalations (f, c);
+  g_assert_cmpstr (seen, ==, "2099-01-14 township-enforcement;2099-01-21 police-station;");
+
+  bad = run (f, "escalate", "--today", "2099-02-30", NULL);
+  assert_refused (bad, 1);
+}
+
+/* The demo's hazards reported fixed and not re-inspected in time: the
+ * office's, listed and counted, never escalated. */
+static void
+test_cli_escalate_reinspection_late (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(Result) escalate = run (f, "escalate", NULL);
+  g_autoptr(Result) late = run (f, "hazard", "list", "--reinspection-late", "--format", "tsv", NULL);
+  g_autoptr(Result) show = NULL;
+  g_autofree char *counted = NULL;
+  g_autofree char *first = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n;
+
+  assert_success (escalate);
+  assert_success (late);
+  n = count_lines (late->out);
+  g_assert_cmpuint (n, >, 0);
+  counted = g_strdup_printf ("%u hazards reported fixed wait longer than 3 working days", n);
+  g_assert_nonnull (strstr (escalate->out, counted));
+
+  lines = g_strsplit (late->out, "\n", -1);
+  for (guint i = 0; i < n; i++)
+    g_assert_nonnull (strstr (lines[i], "\treported-fixed\t"));
+
+  first = g_strndup (lines[0], strcspn (lines[0], "\t"));
+  show = run (f, "hazard", "show", first, NULL);
+  assert_success (show);
+  g_assert_nonnull (strstr (show->out, "Re-inspection by the office: "));
+  g_assert_nonnull (strstr (show->out, "working day"));
+  g_assert_null (strstr (show->out, "Escalated to"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -762,6 +871,8 @@ main (int   argc,
   ADD ("/cli/notice/refused", test_cli_notice_refused);
   ADD ("/cli/notice/deadline-warnings", test_cli_notice_deadline_warnings);
   ADD ("/cli/notice/unprintable", test_cli_notice_unprintable);
+  ADD ("/cli/escalate/today", test_cli_escalate_today);
+  ADD ("/cli/escalate/reinspection-late", test_cli_escalate_reinspection_late);
 
 #undef ADD
 

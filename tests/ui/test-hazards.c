@@ -10,6 +10,7 @@
 #include "fg-event-dialog.h"
 #include "fg-hazard-item.h"
 #include "fg-hazard-page.h"
+#include "fg-store-private.h"
 #include "fg-window.h"
 #include "fg-ui-test-util.h"
 
@@ -534,6 +535,76 @@ test_hazards_village_committee (Fixture       *fixture,
   g_assert_cmpuint (n_offered, <=, 1);
 }
 
+/* A hazard reported fixed is the office's to re-inspect within three
+ * working days: the ledger says by when, and once late it says so and
+ * the window's filter (the start-up message's "Show") finds it. */
+static void
+test_hazards_reinspection_late (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) open = fg_hazard_list (fixture->store, fixture->actor, NULL, NULL, FG_HAZARD_STATE_OPEN, &error);
+  g_autoptr(GPtrArray) reported = NULL;
+  g_autoptr(FgHazard) hazard = NULL;
+  g_autoptr(GDate) today = fg_store_today (fixture->store);
+  g_autoptr(GDate) deadline = g_date_copy (today);
+  g_autofree char *deadline_text = NULL;
+  g_autofree char *id = NULL;
+  FgHazardEventDetails notice = { NULL, };
+  guint n_late = 0;
+  gboolean seen = FALSE;
+
+  /* the latest hazard found: a notice, and reported fixed two weeks ago */
+  g_assert_no_error (error);
+  g_assert_cmpuint (open->len, >, 0);
+  id = g_strdup (fg_hazard_get_id (g_ptr_array_index (open, 0)));
+  hazard = fg_hazard_load (fixture->store, fixture->actor, id, &error);
+  g_assert_no_error (error);
+  g_date_add_days (deadline, 30);
+  deadline_text = fg_calendar_format_date (deadline);
+  notice.deadline = deadline_text;
+  g_assert_true (fg_hazard_add_event (fixture->store, fixture->actor, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED,
+                                      &notice, &error));
+  fg_store_set_clock_offset (fixture->store, -14 * G_TIME_SPAN_DAY);
+  g_assert_true (fg_hazard_add_event (fixture->store, fixture->actor, hazard, FG_HAZARD_EVENT_REPORTED_FIXED,
+                                      NULL, &error));
+  fg_store_set_clock_offset (fixture->store, 0);
+
+  /* late ones, as the core counts them */
+  reported = fg_hazard_list (fixture->store, fixture->actor, NULL, NULL, FG_HAZARD_STATE_REPORTED_FIXED, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < reported->len; i++)
+    n_late += fg_escalation_count_reinspection_late (fixture->store, g_ptr_array_index (reported, i), today) > 0;
+  g_assert_cmpuint (n_late, >, 0);
+
+  fg_hazard_page_reload (fixture->page);
+  fg_ui_test_spin ();
+  g_assert_cmpuint (fg_hazard_page_get_n_reinspection_late (fixture->page), ==, n_late);
+
+  /* "Show": the ledger, filtered to them; each says how late */
+  fg_window_set_page (fixture->window, "venues");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-late-reinspections", NULL));
+  fg_ui_test_spin ();
+  g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "hazards");
+  g_assert_cmpuint (n_shown (fixture), ==, n_late);
+  for (guint i = 0; i < n_shown (fixture); i++)
+    {
+      g_autoptr(FgHazardItem) item = g_list_model_get_item (fg_hazard_page_get_model (fixture->page), i);
+      g_autofree char *due = NULL;
+      g_autofree char *due_class = NULL;
+      g_autofree char *overdue = NULL;
+
+      g_object_get (item, "due-text", &due, "due-class", &due_class, "overdue-text", &overdue, NULL);
+      g_assert_cmpint (fg_hazard_get_state (fg_hazard_item_get_hazard (item)), ==, FG_HAZARD_STATE_REPORTED_FIXED);
+      g_assert_true (g_str_has_prefix (due, "Re-inspection late "));
+      g_assert_cmpstr (due_class, ==, "error");
+      /* the venue is not overdue: its clock stopped */
+      g_assert_cmpstr (overdue, ==, "");
+      seen |= g_str_equal (fg_hazard_get_id (fg_hazard_item_get_hazard (item)), id);
+    }
+  g_assert_true (seen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +623,8 @@ main (int   argc,
               fixture_set_up, test_hazards_deadline_warning, fixture_tear_down);
   g_test_add ("/ui/hazards/village-committee", Fixture, "village",
               fixture_set_up, test_hazards_village_committee, fixture_tear_down);
+  g_test_add ("/ui/hazards/reinspection-late", Fixture, NULL,
+              fixture_set_up, test_hazards_reinspection_late, fixture_tear_down);
 
   return g_test_run ();
 }
