@@ -261,6 +261,7 @@ static gboolean
 match_text (Fixture *f, FgHazard *hazard, gconstpointer data)
 {
   return strstr (fg_hazard_get_venue_name (hazard), data) != NULL ||
+         strstr (fg_hazard_get_finding (hazard), data) != NULL ||
          strstr (fg_hazard_get_item_text (hazard), data) != NULL;
 }
 
@@ -341,11 +342,16 @@ test_filters (Fixture       *f,
   assert_matches (f, f->admin, f->all, query, match_any, NULL);
   g_clear_pointer (&query->region_id, g_free);
 
-  /* words of a venue's name, of an item's text */
+  /* words of a venue's name, of an item's text, of what was found */
   venue_part = g_utf8_substring (fg_hazard_get_venue_name (first), 0, 2);
   query->text = g_strdup (venue_part);
   g_assert_cmpuint (assert_matches (f, f->admin, f->all, query, match_text, venue_part), >, 0);
   item_part = g_utf8_substring (fg_hazard_get_item_text (first), 1, 4);
+  g_free (query->text);
+  query->text = g_strdup (item_part);
+  g_assert_cmpuint (assert_matches (f, f->admin, f->all, query, match_text, item_part), >, 0);
+  g_free (item_part);
+  item_part = g_utf8_substring (fg_hazard_get_finding (first), 1, 4);
   g_free (query->text);
   query->text = g_strdup (item_part);
   g_assert_cmpuint (assert_matches (f, f->admin, f->all, query, match_text, item_part), >, 0);
@@ -373,7 +379,8 @@ compare_by (Fixture      *f,
     case FG_HAZARD_SORT_GRID:
       return strcmp (fg_hazard_get_grid_name (a), fg_hazard_get_grid_name (b));
     case FG_HAZARD_SORT_ITEM:
-      return strcmp (fg_hazard_get_item_text (a), fg_hazard_get_item_text (b));
+      /* the ledger names a hazard by what was found */
+      return strcmp (fg_hazard_get_finding (a), fg_hazard_get_finding (b));
     case FG_HAZARD_SORT_GRADE:
       return (int) fg_hazard_get_grade (a) - (int) fg_hazard_get_grade (b);
     case FG_HAZARD_SORT_STATE:

@@ -113,9 +113,11 @@ test_checklists_shipped (Fixture       *f,
 {
   g_autoptr(GPtrArray) checklists = NULL;
   g_autoptr(GError) error = NULL;
+  /* code → finding, of the first template that has the code */
+  g_autoptr(GHashTable) findings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   /* installed with the database; one per category, each with items that
-   * have texts in both languages, an action and a legal basis */
+   * have texts in both languages, a finding, an action and a legal basis */
   checklists = fg_checklist_list (f->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (checklists->len, ==, fg_category_get_n_categories ());
@@ -139,6 +141,19 @@ test_checklists_shipped (Fixture       *f,
           g_assert_cmpstr (fg_checklist_item_get_text_en (item), !=, "");
           g_assert_cmpstr (fg_checklist_item_get_action_zh (item), !=, "");
           g_assert_nonnull (fg_checklist_item_get_bases (item)[0]);
+
+          /* a finding is the violation, not the requirement again; an item
+           * of several templates means one thing, and is found as one */
+          g_assert_cmpstr (fg_checklist_item_get_finding_zh (item), !=, "");
+          g_assert_cmpstr (fg_checklist_item_get_finding_en (item), !=, "");
+          g_assert_cmpstr (fg_checklist_item_get_finding_zh (item), !=, fg_checklist_item_get_text_zh (item));
+          g_assert_cmpstr (fg_checklist_item_get_finding_zh (item), !=, fg_checklist_item_get_action_zh (item));
+          if (g_hash_table_contains (findings, fg_checklist_item_get_code (item)))
+            g_assert_cmpstr (fg_checklist_item_get_finding_zh (item), ==,
+                             g_hash_table_lookup (findings, fg_checklist_item_get_code (item)));
+          else
+            g_hash_table_insert (findings, g_strdup (fg_checklist_item_get_code (item)),
+                                 g_strdup (fg_checklist_item_get_finding_zh (item)));
         }
     }
 }
@@ -163,6 +178,7 @@ assert_refused (const char *xml,
 #define ITEM(code) \
   "<item code=\"" code "\" deadline-days=\"3\">\n" \
   "<text lang=\"zh\">检查</text><text lang=\"en\">Check</text>\n" \
+  "<finding lang=\"zh\">未检查</finding><finding lang=\"en\">Not checked</finding>\n" \
   "<action lang=\"zh\">整改</action><action lang=\"en\">Fix</action>\n" \
   "<basis>《中华人民共和国消防法》第十六条</basis>\n</item>\n"
 
@@ -187,8 +203,21 @@ test_checklists_invalid (void)
   /* a missing attribute */
   assert_refused (HEAD TITLES "<section id=\"main\">" TITLES
                   "<item code=\"X-01\">\n<text lang=\"zh\">检查</text><text lang=\"en\">Check</text>\n"
+                  "<finding lang=\"zh\">未检查</finding><finding lang=\"en\">Not checked</finding>\n"
                   "<action lang=\"zh\">整改</action><action lang=\"en\">Fix</action>\n"
                   "<basis>第十六条</basis>\n</item>\n</section>\n</checklist>\n", "deadline-days");
+  /* an item without its finding: a notice would have nothing to say of it
+   * but the requirement */
+  assert_refused (HEAD TITLES "<section id=\"main\">" TITLES
+                  "<item code=\"X-01\" deadline-days=\"3\">\n<text lang=\"zh\">检查</text><text lang=\"en\">Check</text>\n"
+                  "<action lang=\"zh\">整改</action><action lang=\"en\">Fix</action>\n"
+                  "<basis>第十六条</basis>\n</item>\n</section>\n</checklist>\n", "Line 9: Element 'action': This element is not expected. Expected is ( finding )");
+  /* a finding twice in Chinese, none in English */
+  assert_refused (HEAD TITLES "<section id=\"main\">" TITLES
+                  "<item code=\"X-01\" deadline-days=\"3\">\n<text lang=\"zh\">检查</text><text lang=\"en\">Check</text>\n"
+                  "<finding lang=\"zh\">未检查</finding><finding lang=\"zh\">未检查</finding>\n"
+                  "<action lang=\"zh\">整改</action><action lang=\"en\">Fix</action>\n"
+                  "<basis>第十六条</basis>\n</item>\n</section>\n</checklist>\n", "“X-01” needs its <finding> once in Chinese");
   /* a code twice */
   assert_refused (HEAD TITLES "<section id=\"main\">" TITLES ITEM ("X-01") ITEM ("X-01") "</section>\n</checklist>\n",
                   "Line");
@@ -461,8 +490,8 @@ static void
 test_inspection_versions (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(FgChecklist) v1 = NULL;
-  g_autoptr(FgChecklist) v2 = NULL;
+  g_autoptr(FgChecklist) older = NULL;
+  g_autoptr(FgChecklist) newer = NULL;
   g_autoptr(FgChecklist) clash = NULL;
   g_autoptr(FgInspection) old = NULL;
   g_autoptr(FgInspection) reread = NULL;
@@ -477,7 +506,7 @@ test_inspection_versions (Fixture       *f,
   FgActor *actor = fg_test_installer ();
   FgChecklistItem *item;
 
-  /* an inspection finished with the shipped version 1 */
+  /* an inspection finished with the shipped version 2 */
   old = fg_inspection_start (f->store, actor, f->restaurant, FG_INSPECTION_KIND_ROUTINE, NULL, &error);
   g_assert_no_error (error);
   item = item_at (old, 0);
@@ -487,7 +516,7 @@ test_inspection_versions (Fixture       *f,
   fg_inspection_finish (f->store, actor, old, &error);
   g_assert_no_error (error);
 
-  /* version 2 rewords that item */
+  /* version 3 rewords that item */
   shipped = g_resources_lookup_data ("/io/github/firegrid/core/checklists/restaurant.xml", 0, &error);
   g_assert_no_error (error);
   xml = g_string_new_len (g_bytes_get_data (shipped, NULL), g_bytes_get_size (shipped));
@@ -501,28 +530,28 @@ test_inspection_versions (Fixture       *f,
   g_assert_error (error, FG_CHECKLIST_ERROR, FG_CHECKLIST_ERROR_VERSION_CLASH);
   g_clear_error (&error);
 
-  g_assert_cmpint (g_string_replace (xml, "id=\"restaurant\" version=\"1\"", "id=\"restaurant\" version=\"2\"", 1), ==, 1);
+  g_assert_cmpint (g_string_replace (xml, "id=\"restaurant\" version=\"2\"", "id=\"restaurant\" version=\"3\"", 1), ==, 1);
   changed = g_bytes_new (xml->str, xml->len);
-  v2 = fg_checklist_parse (changed, "restaurant.xml", &error);
+  newer = fg_checklist_parse (changed, "restaurant.xml", &error);
   g_assert_no_error (error);
-  fg_checklist_install (f->store, v2, &error);
+  fg_checklist_install (f->store, newer, &error);
   g_assert_no_error (error);
 
-  /* the old inspection keeps version 1's wording */
+  /* the old inspection keeps version 2's wording */
   reread = fg_inspection_load (f->store, actor, fg_inspection_get_id (old), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fg_checklist_item_get_text_zh (fg_inspection_find_item (reread, code)), ==, old_text);
-  g_assert_cmpuint (fg_checklist_item_get_template_version (fg_inspection_find_item (reread, code)), ==, 1);
+  g_assert_cmpuint (fg_checklist_item_get_template_version (fg_inspection_find_item (reread, code)), ==, 2);
 
-  /* a new one uses version 2 */
+  /* a new one uses version 3 */
   fresh = fg_inspection_start (f->store, actor, f->restaurant, FG_INSPECTION_KIND_ROUTINE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fg_checklist_item_get_text_zh (fg_inspection_find_item (fresh, code)), ==, "新版措辞:检查项目已改写");
 
   /* both versions stay installed */
-  v1 = fg_checklist_load (f->store, "restaurant", 1, &error);
+  older = fg_checklist_load (f->store, "restaurant", 2, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (fg_checklist_get_version (v1), ==, 1);
+  g_assert_cmpuint (fg_checklist_get_version (older), ==, 2);
 }
 
 static void

@@ -183,7 +183,7 @@ fg_event_dialog_new (GtkWindow                  *parent,
   g_return_val_if_fail (FG_IS_HAZARD (hazard), NULL);
 
   /* Translators: the body of the dialog recording an event; %s is the venue */
-  body = g_strdup_printf (_("Hazard at %s: %s"), fg_hazard_get_venue_name (hazard), fg_hazard_get_item_text (hazard));
+  body = g_strdup_printf (_("Hazard at %s: %s"), fg_hazard_get_venue_name (hazard), fg_hazard_get_finding (hazard));
   self = g_object_new (FG_TYPE_EVENT_DIALOG,
                        "transient-for", parent,
                        "heading", fg_hazard_event_kind_get_label (kind),

@@ -32,6 +32,7 @@ enum {
   PROP_VILLAGE_NAME,
   PROP_GRID_NAME,
   PROP_ITEM_TEXT,
+  PROP_FINDING,
   PROP_GRADE_LABEL,
   PROP_STATE_LABEL,
   PROP_FOUND_DATE,
@@ -232,6 +233,10 @@ fg_hazard_item_get_property (GObject    *object,
       g_value_set_string (value, fg_hazard_get_item_text (hazard));
       break;
 
+    case PROP_FINDING:
+      g_value_set_string (value, fg_hazard_get_finding (hazard));
+      break;
+
     case PROP_GRADE_LABEL:
       g_value_set_string (value, fg_hazard_grade_get_label (fg_hazard_get_grade (hazard)));
       break;
@@ -290,6 +295,7 @@ fg_hazard_item_class_init (FgHazardItemClass *klass)
   STRING_PROP (PROP_VILLAGE_NAME, "village-name");
   STRING_PROP (PROP_GRID_NAME, "grid-name");
   STRING_PROP (PROP_ITEM_TEXT, "item-text");
+  STRING_PROP (PROP_FINDING, "finding");
   STRING_PROP (PROP_GRADE_LABEL, "grade-label");
   STRING_PROP (PROP_STATE_LABEL, "state-label");
   STRING_PROP (PROP_FOUND_DATE, "found-date");

@@ -69,6 +69,7 @@ struct _FgHazardPage
   AdwActionRow *deadline_row;
   AdwActionRow *level_row;
   AdwActionRow *note_row;
+  AdwActionRow *requirement_row;
   GtkListBox *timeline_list;
   GtkWidget *history_button;
 
@@ -486,7 +487,8 @@ fg_hazard_page_show_detail (FgHazardPage *self)
     }
 
   gtk_stack_set_visible_child_name (self->detail_stack, "hazard");
-  gtk_label_set_text (self->title_label, fg_hazard_get_item_text (hazard));
+  /* a hazard is named by what was found; what the item requires is below */
+  gtk_label_set_text (self->title_label, fg_hazard_get_finding (hazard));
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->history_button),
                                           g_variant_new_string (fg_hazard_get_id (hazard)));
   gtk_widget_set_visible (self->history_button,
@@ -521,6 +523,7 @@ fg_hazard_page_show_detail (FgHazardPage *self)
   set_row (self->level_row, fg_hazard_get_escalation_level (hazard) != NULL
                             ? fg_escalation_level_get_label (fg_hazard_get_escalation_level (hazard)) : NULL);
   set_row (self->note_row, fg_hazard_get_note (hazard));
+  set_row (self->requirement_row, fg_hazard_get_item_text (hazard));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))) != NULL)
     gtk_list_box_remove (self->timeline_list, child);
@@ -1004,6 +1007,7 @@ fg_hazard_page_class_init (FgHazardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, deadline_row);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, level_row);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, note_row);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, requirement_row);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, history_button);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);

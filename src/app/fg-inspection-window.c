@@ -597,7 +597,8 @@ hazard_row (FgChecklistItem *item)
                                 fg_hazard_grade_get_label (grade), days);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fg_checklist_item_get_text (item));
+  /* the hazard as it will be recorded: what was found */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fg_checklist_item_get_finding (item));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (grade == FG_HAZARD_GRADE_MAJOR_PROPOSED)
     gtk_widget_add_css_class (row, "fg-major");

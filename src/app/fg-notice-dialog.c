@@ -185,7 +185,7 @@ hazard_row (FgHazard  *hazard,
   gtk_widget_set_valign (*check, GTK_ALIGN_CENTER);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), *check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), *check);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fg_hazard_get_item_text (hazard));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fg_hazard_get_finding (hazard));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);

@@ -746,7 +746,7 @@ show_history_action (GtkWidget  *widget,
   if (venue != NULL && g_strcmp0 (fg_venue_get_id (venue), record_id) == 0)
     record_title = fg_venue_get_name (venue);
   else if (hazard != NULL && g_strcmp0 (fg_hazard_get_id (hazard), record_id) == 0)
-    record_title = fg_hazard_get_item_text (hazard);
+    record_title = fg_hazard_get_finding (hazard);
 
   gtk_window_present (GTK_WINDOW (fg_history_window_new (GTK_WINDOW (self), self->store, self->actor,
                                                          record_id, record_title)));

@@ -151,6 +151,8 @@ append_item (GString         *out,
 
   g_string_append_printf (out, "  %s  %s\n", fg_checklist_item_get_code (item),
                           fg_checklist_item_get_text (item));
+  /* TRANSLATORS: what a notice says was found when the item fails */
+  g_string_append_printf (out, _("      Finding: %s\n"), fg_checklist_item_get_finding (item));
   /* TRANSLATORS: what a venue must do about a failed item */
   g_string_append_printf (out, _("      Action: %s\n"), fg_checklist_item_get_action (item));
   if (*flags != '\0')
@@ -190,14 +192,16 @@ checklist_show (FgCli   *cli,
 
   context = fg_cli_option_context_new (cli, "checklist show", _("ID"),
                                        _("Shows a checklist template: its sections and items, "
-                                         "each with what is checked, what must be done when it "
-                                         "fails, the default deadline and the legal bases."),
+                                         "each with what is checked, what a notice says was found "
+                                         "when it fails, what must be done, the default deadline "
+                                         "and the legal bases."),
                                        _("“firegrid-cli checklist list” shows the ids. "
                                          "Checklists come with the program and need no --user.\n"
                                          "With --format tsv, each line is one item: code, section id, "
                                          "section, fixable on the spot (1 or 0), may be a major "
                                          "hazard (1 or 0), default deadline in working days, text, "
-                                         "action, legal bases (separated by “; ”); tab-separated."),
+                                         "action, legal bases (separated by “; ”), finding; "
+                                         "tab-separated."),
                                        entries);
   if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
       !fg_cli_check_extra_args (argc, argv, 1, error) ||
@@ -245,7 +249,7 @@ checklist_show (FgCli   *cli,
           g_autofree char *deadline = g_strdup_printf ("%u", fg_checklist_item_get_deadline_days (item));
           g_autofree char *bases = g_strjoinv (BASES_SEPARATOR, (char **) fg_checklist_item_get_bases (item));
 
-          fg_cli_tsv_append_row (out, 9,
+          fg_cli_tsv_append_row (out, 10,
                                  fg_checklist_item_get_code (item),
                                  fg_checklist_item_get_section_id (item),
                                  fg_checklist_item_get_section (item),
@@ -254,7 +258,8 @@ checklist_show (FgCli   *cli,
                                  deadline,
                                  fg_checklist_item_get_text (item),
                                  fg_checklist_item_get_action (item),
-                                 bases);
+                                 bases,
+                                 fg_checklist_item_get_finding (item));
         }
       fg_cli_print (out->str);
       return TRUE;

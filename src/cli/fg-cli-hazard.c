@@ -72,7 +72,7 @@ hazard_list (FgCli   *cli,
   context = fg_cli_option_context_new (cli, "hazard list", "",
                                        _("Lists the hazards (隐患台账) in your area, the latest found first."),
                                        _("With --format tsv, each line holds: id, found, venue id, item code, "
-                                         "grade, state, deadline, major (yes/no); tab-separated."),
+                                         "grade, state, deadline, major (yes/no), finding; tab-separated."),
                                        entries);
   if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
       !fg_cli_check_extra_args (argc, argv, 0, error) ||
@@ -108,6 +108,8 @@ hazard_list (FgCli   *cli,
       fg_cli_table_add_column (table, _("Grade"), FG_CLI_ALIGN_LEFT, TRUE);
       fg_cli_table_add_column (table, _("State"), FG_CLI_ALIGN_LEFT, TRUE);
       fg_cli_table_add_column (table, _("Deadline"), FG_CLI_ALIGN_LEFT, FALSE);
+      fg_cli_table_set_fit (table, fg_cli_table_add_column (table, _("Finding"), FG_CLI_ALIGN_LEFT, TRUE),
+                            8, 0);
     }
 
   for (guint i = 0; i < hazards->len; i++)
@@ -117,15 +119,17 @@ hazard_list (FgCli   *cli,
       g_autofree char *found = g_strndup (fg_hazard_get_found_at (hazard), 10);
 
       if (tsv != NULL)
-        fg_cli_tsv_append_row (tsv, 8, fg_hazard_get_id (hazard), found, fg_hazard_get_venue_id (hazard),
+        fg_cli_tsv_append_row (tsv, 9, fg_hazard_get_id (hazard), found, fg_hazard_get_venue_id (hazard),
                                fg_hazard_get_item_code (hazard),
                                fg_hazard_grade_to_string (fg_hazard_get_grade (hazard)),
                                fg_hazard_state_to_string (fg_hazard_get_state (hazard)),
-                               deadline, fg_hazard_get_major_confirmed (hazard) ? "yes" : "no");
+                               deadline, fg_hazard_get_major_confirmed (hazard) ? "yes" : "no",
+                               fg_hazard_get_finding (hazard));
       else
         fg_cli_table_add_row (table, fg_hazard_get_id (hazard), found, fg_hazard_get_item_code (hazard),
                               fg_hazard_grade_get_label (fg_hazard_get_grade (hazard)),
-                              fg_hazard_state_get_label (fg_hazard_get_state (hazard)), deadline);
+                              fg_hazard_state_get_label (fg_hazard_get_state (hazard)), deadline,
+                              fg_hazard_get_finding (hazard));
     }
 
   if (tsv != NULL)
@@ -202,6 +206,7 @@ hazard_show (FgCli   *cli,
     return FALSE;
 
   printf ("%s: %s\n", _("Item"), fg_hazard_get_item_code (hazard));
+  printf ("%s: %s\n", _("Finding"), fg_hazard_get_finding (hazard));
   printf ("%s: %s\n", _("Grade"), fg_hazard_grade_get_label (fg_hazard_get_grade (hazard)));
   printf ("%s: %s%s\n", _("State"), fg_hazard_state_get_label (fg_hazard_get_state (hazard)),
           fg_hazard_get_major_confirmed (hazard) ? _(" (major hazard)") : "");

@@ -413,13 +413,16 @@ print_record_result (FgInspection *inspection,
   fg_cli_table_add_column (table, _("Hazard"), FG_CLI_ALIGN_LEFT, FALSE);
   fg_cli_table_add_column (table, _("Grade"), FG_CLI_ALIGN_LEFT, TRUE);
   fg_cli_table_add_column (table, _("Deadline"), FG_CLI_ALIGN_LEFT, FALSE);
+  fg_cli_table_set_fit (table, fg_cli_table_add_column (table, _("Finding"), FG_CLI_ALIGN_LEFT, TRUE),
+                        8, 0);
   for (guint i = 0; i < hazards->len; i++)
     {
       FgHazard *hazard = g_ptr_array_index (hazards, i);
       g_autofree char *deadline = describe_deadline (fg_hazard_get_deadline_days (hazard));
 
       fg_cli_table_add_row (table, fg_hazard_get_item_code (hazard),
-                            fg_hazard_grade_get_label (fg_hazard_get_grade (hazard)), deadline);
+                            fg_hazard_grade_get_label (fg_hazard_get_grade (hazard)), deadline,
+                            fg_hazard_get_finding (hazard));
     }
   fg_cli_table_print (table);
 }
@@ -892,6 +895,8 @@ print_hazard_table (FgInspection *inspection,
   fg_cli_table_add_column (table, _("Hazard"), FG_CLI_ALIGN_LEFT, FALSE);
   fg_cli_table_add_column (table, _("Grade"), FG_CLI_ALIGN_LEFT, TRUE);
   fg_cli_table_add_column (table, _("Deadline"), FG_CLI_ALIGN_LEFT, FALSE);
+  fg_cli_table_set_fit (table, fg_cli_table_add_column (table, _("Finding"), FG_CLI_ALIGN_LEFT, TRUE),
+                        8, 0);
   fg_cli_table_set_fit (table, fg_cli_table_add_column (table, _("Note"), FG_CLI_ALIGN_LEFT, TRUE),
                         8, 0);
   for (guint i = 0; i < hazards->len; i++)
@@ -901,7 +906,7 @@ print_hazard_table (FgInspection *inspection,
 
       fg_cli_table_add_row (table, fg_hazard_get_item_code (hazard),
                             fg_hazard_grade_get_label (fg_hazard_get_grade (hazard)),
-                            deadline, fg_hazard_get_note (hazard));
+                            deadline, fg_hazard_get_finding (hazard), fg_hazard_get_note (hazard));
     }
   fg_cli_table_print (table);
 }

@@ -36,6 +36,8 @@ struct _FgChecklistItem
   char *section_en;
   char *text_zh;
   char *text_en;
+  char *finding_zh;
+  char *finding_en;
   char *action_zh;
   char *action_en;
   GStrv bases;
@@ -51,6 +53,7 @@ enum {
   ITEM_PROP_CODE,
   ITEM_PROP_SECTION,
   ITEM_PROP_TEXT,
+  ITEM_PROP_FINDING,
   ITEM_PROP_ACTION,
   ITEM_PROP_ON_SPOT,
   ITEM_PROP_MAJOR,
@@ -72,6 +75,8 @@ fg_checklist_item_finalize (GObject *object)
   g_free (self->section_en);
   g_free (self->text_zh);
   g_free (self->text_en);
+  g_free (self->finding_zh);
+  g_free (self->finding_en);
   g_free (self->action_zh);
   g_free (self->action_en);
   g_strfreev (self->bases);
@@ -100,6 +105,10 @@ fg_checklist_item_get_property (GObject    *object,
 
     case ITEM_PROP_TEXT:
       g_value_set_string (value, fg_checklist_item_get_text (self));
+      break;
+
+    case ITEM_PROP_FINDING:
+      g_value_set_string (value, fg_checklist_item_get_finding (self));
       break;
 
     case ITEM_PROP_ACTION:
@@ -131,6 +140,7 @@ fg_checklist_item_class_init (FgChecklistItemClass *klass)
   item_properties[ITEM_PROP_CODE] = g_param_spec_string ("code", NULL, NULL, NULL, flags);
   item_properties[ITEM_PROP_SECTION] = g_param_spec_string ("section", NULL, NULL, NULL, flags);
   item_properties[ITEM_PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_FINDING] = g_param_spec_string ("finding", NULL, NULL, NULL, flags);
   item_properties[ITEM_PROP_ACTION] = g_param_spec_string ("action", NULL, NULL, NULL, flags);
   item_properties[ITEM_PROP_ON_SPOT] = g_param_spec_boolean ("on-spot", NULL, NULL, FALSE, flags);
   item_properties[ITEM_PROP_MAJOR] = g_param_spec_boolean ("major", NULL, NULL, FALSE, flags);
@@ -201,6 +211,43 @@ fg_checklist_item_get_text_en (FgChecklistItem *self)
 {
   g_return_val_if_fail (FG_IS_CHECKLIST_ITEM (self), NULL);
   return self->text_en;
+}
+
+/**
+ * fg_checklist_item_get_finding:
+ *
+ * What an inspector records when the item fails: the violation as found
+ * ("营业期间安全出口上锁"), which documents and the ledger print, not the
+ * requirement of fg_checklist_item_get_text(). An item installed before
+ * templates had findings takes the newest installed finding of its code,
+ * or reads as not meeting its requirement (migration 0017).
+ *
+ * Returns: the finding in the user's language
+ */
+const char *
+fg_checklist_item_get_finding (FgChecklistItem *self)
+{
+  g_return_val_if_fail (FG_IS_CHECKLIST_ITEM (self), NULL);
+  return fg_locale_prefers_chinese () ? self->finding_zh : self->finding_en;
+}
+
+/**
+ * fg_checklist_item_get_finding_zh:
+ *
+ * Returns: the finding in Chinese, as documents print it
+ */
+const char *
+fg_checklist_item_get_finding_zh (FgChecklistItem *self)
+{
+  g_return_val_if_fail (FG_IS_CHECKLIST_ITEM (self), NULL);
+  return self->finding_zh;
+}
+
+const char *
+fg_checklist_item_get_finding_en (FgChecklistItem *self)
+{
+  g_return_val_if_fail (FG_IS_CHECKLIST_ITEM (self), NULL);
+  return self->finding_en;
 }
 
 /**
@@ -408,6 +455,31 @@ texts (xmlNode     *node,
     }
 }
 
+/* The schema wants two of each text; this, one in each language. */
+static gboolean
+item_complete (xmlNode          *node,
+               FgChecklistItem  *item,
+               GError          **error)
+{
+  const struct { const char *zh, *en, *element; } texts[] = {
+    { item->text_zh, item->text_en, "text" },
+    { item->finding_zh, item->finding_en, "finding" },
+    { item->action_zh, item->action_en, "action" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i].zh == NULL || texts[i].en == NULL)
+      {
+        /* TRANSLATORS: the last %s is an element of the file, e.g. <finding> */
+        g_set_error (error, FG_CHECKLIST_ERROR, FG_CHECKLIST_ERROR_INVALID,
+                     _("Line %d: the item “%s” needs its <%s> once in Chinese (lang=\"zh\") "
+                       "and once in English (lang=\"en\")."),
+                     (int) xmlGetLineNo (node), item->code, texts[i].element);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 static FgChecklist *
 checklist_from_doc (xmlDoc   *doc,
                     GError  **error)
@@ -462,7 +534,10 @@ checklist_from_doc (xmlDoc   *doc,
           item->template_id = g_strdup (self->id);
           item->template_version = self->version;
           texts (node, "text", &item->text_zh, &item->text_en);
+          texts (node, "finding", &item->finding_zh, &item->finding_en);
           texts (node, "action", &item->action_zh, &item->action_en);
+          if (!item_complete (node, item, error))
+            return NULL;
 
           bases = g_ptr_array_new ();
           for (xmlNode *child = node->children; child != NULL; child = child->next)
@@ -570,6 +645,8 @@ items_digest (FgChecklist *self)
       FEED (item->section_en);
       FEED (item->text_zh);
       FEED (item->text_en);
+      FEED (item->finding_zh);
+      FEED (item->finding_en);
       FEED (item->action_zh);
       FEED (item->action_en);
       for (guint j = 0; item->bases[j] != NULL; j++)
@@ -683,8 +760,9 @@ fg_checklist_install (FgStore      *store,
       stmt = fg_store_prepare (store,
                                "INSERT INTO checklist_item (template_id, version, position, code,"
                                "  section_id, section_zh, section_en, text_zh, text_en, action_zh,"
-                               "  action_en, basis, on_spot, major, deadline_days)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                               "  action_en, basis, on_spot, major, deadline_days, finding_zh, finding_en)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+                               "  ?16, ?17)",
                                error);
       if (stmt == NULL)
         goto failed;
@@ -703,6 +781,8 @@ fg_checklist_install (FgStore      *store,
       sqlite3_bind_int (stmt, 13, item->on_spot);
       sqlite3_bind_int (stmt, 14, item->major);
       sqlite3_bind_int (stmt, 15, (int) item->deadline_days);
+      sqlite3_bind_text (stmt, 16, item->finding_zh, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 17, item->finding_en, -1, SQLITE_STATIC);
       if (!fg_store_step_done (store, stmt, error))
         goto failed;
     }
@@ -804,9 +884,12 @@ fg_checklist_load (FgStore     *store,
   self->title_en = g_strdup (fg_stmt_text (head, 3));
 
   items = fg_store_prepare (store,
-                            "SELECT code, section_id, section_zh, section_en, text_zh, text_en,"
-                            "  action_zh, action_en, basis, on_spot, major, deadline_days"
-                            " FROM checklist_item WHERE template_id = ?1 AND version = ?2"
+                            "SELECT ci.code, section_id, section_zh, section_en, ci.text_zh, ci.text_en,"
+                            "  action_zh, action_en, basis, on_spot, major, deadline_days,"
+                            "  f.finding_zh, f.finding_en"
+                            " FROM checklist_item ci JOIN checklist_item_finding f"
+                            "   ON f.template_id = ci.template_id AND f.version = ci.version AND f.code = ci.code"
+                            " WHERE ci.template_id = ?1 AND ci.version = ?2"
                             " ORDER BY position",
                             error);
   if (items == NULL)
@@ -830,6 +913,10 @@ fg_checklist_load (FgStore     *store,
       item->on_spot = sqlite3_column_int (items, 9) != 0;
       item->major = sqlite3_column_int (items, 10) != 0;
       item->deadline_days = (guint) sqlite3_column_int (items, 11);
+      /* for an item installed without one, the finding of its code
+       * (checklist_item_finding) */
+      item->finding_zh = g_strdup (fg_stmt_text (items, 12));
+      item->finding_en = g_strdup (fg_stmt_text (items, 13));
       item->template_id = g_strdup (template_id);
       item->template_version = self->version;
       g_list_store_append (self->items, item);

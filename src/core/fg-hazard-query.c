@@ -116,7 +116,7 @@ static const char *const hazard_joins[] = {
   "LEFT JOIN region g ON g.id = h.grid_id",
   "LEFT JOIN inspection i ON i.id = h.inspection_id",
   "LEFT JOIN venue ve ON ve.id = h.venue_id",
-  "LEFT JOIN checklist_item ci ON ci.template_id = h.template_id"
+  "LEFT JOIN checklist_item_finding ci ON ci.template_id = h.template_id"
   " AND ci.version = h.template_version AND ci.code = h.item_code",
   NULL
 };
@@ -179,7 +179,7 @@ order_by (FgHazardSort sort,
           gboolean     descending)
 {
   GString *order = g_string_new (NULL);
-  const char *item = fg_locale_prefers_chinese () ? "ci.text_zh" : "ci.text_en";
+  const char *item = fg_locale_prefers_chinese () ? "ci.finding_zh" : "ci.finding_en";
 
   switch (sort)
     {
@@ -399,13 +399,15 @@ filter_hazards (FgQueryWhere         *where,
     {
       /* SQLite's lower() folds ASCII only; Chinese has no case */
       /* The venues and the checklist items that match, each looked at
-       * once, rather than the venue and the item of every hazard. */
+       * once, rather than the venue and the item of every hazard; an item
+       * by what the ledger shows of it, its finding, or by what it checks. */
       text = g_utf8_strdown (query->text, -1);
       fg_query_where_add (where,
                           "(h.venue_id IN (SELECT id FROM venue WHERE instr (lower (name), :text) > 0)"
                           " OR (h.template_id, h.template_version, h.item_code) IN"
-                          "    (SELECT template_id, version, code FROM checklist_item"
-                          "     WHERE instr (lower (%s), :text) > 0))",
+                          "    (SELECT template_id, version, code FROM checklist_item_finding"
+                          "     WHERE instr (lower (%s), :text) > 0 OR instr (lower (%s), :text) > 0))",
+                          fg_locale_prefers_chinese () ? "finding_zh" : "finding_en",
                           fg_locale_prefers_chinese () ? "text_zh" : "text_en");
       fg_query_where_set (where, ":text", text);
     }

@@ -48,7 +48,7 @@ struct _FgHazardQuery
   int           state;        /* an FgHazardState, or an FgHazardQueryState */
   int           grade;        /* an FgHazardGrade, or -1 for all */
   char         *campaign_id;  /* NULL for all; "" for those no campaign found */
-  char         *text;         /* a substring of the venue's name or the item's text */
+  char         *text;         /* a substring of the venue's name, or the item's finding or text */
   char         *today;        /* YYYY-MM-DD, the day overdue is counted for; NULL: today */
   FgHazardSort  sort;
   gboolean      descending;

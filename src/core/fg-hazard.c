@@ -44,6 +44,8 @@ struct _FgHazard
   char *grid_name;
   char *item_text_zh;
   char *item_text_en;
+  char *finding_zh;
+  char *finding_en;
   char *village_id;
   char *grid_id;
   char *campaign_id;    /* of the inspection that found it, or NULL */
@@ -386,6 +388,8 @@ fg_hazard_finalize (GObject *object)
   g_free (self->grid_name);
   g_free (self->item_text_zh);
   g_free (self->item_text_en);
+  g_free (self->finding_zh);
+  g_free (self->finding_en);
   g_free (self->village_id);
   g_free (self->grid_id);
   g_free (self->campaign_id);
@@ -579,6 +583,20 @@ fg_hazard_get_item_text (FgHazard *self)
 {
   g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
   return fg_locale_prefers_chinese () ? self->item_text_zh : self->item_text_en;
+}
+
+/**
+ * fg_hazard_get_finding:
+ *
+ * Returns: what was found, as the ledger and the documents name the
+ *   hazard ("营业期间安全出口上锁"), in the user's language: the finding of
+ *   the failed item (fg_checklist_item_get_finding())
+ */
+const char *
+fg_hazard_get_finding (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  return fg_locale_prefers_chinese () ? self->finding_zh : self->finding_en;
 }
 
 /**
@@ -799,6 +817,8 @@ fg_hazard_new_from_row (sqlite3_stmt *stmt)
   hazard->fold.service_failed = sqlite3_column_int (stmt, 21) != 0;
   hazard->fold.escalated_on = g_strdup ((const char *) sqlite3_column_text (stmt, 22));
   hazard->fold.reported_fixed_on = g_strdup ((const char *) sqlite3_column_text (stmt, 23));
+  hazard->finding_zh = g_strdup (fg_stmt_text (stmt, 24));
+  hazard->finding_en = g_strdup (fg_stmt_text (stmt, 25));
 
   return hazard;
 }

@@ -153,6 +153,7 @@ const char    *fg_hazard_get_village_id      (FgHazard        *self);
 const char    *fg_hazard_get_grid_id         (FgHazard        *self);
 const char    *fg_hazard_get_campaign_id     (FgHazard        *self);
 const char    *fg_hazard_get_item_text       (FgHazard        *self);
+const char    *fg_hazard_get_finding         (FgHazard        *self);
 int            fg_hazard_count_overdue       (FgStore         *store,
                                               FgHazard        *self,
                                               const GDate     *today);

@@ -85,7 +85,9 @@ fg_notice_content_add_common (GVariantDict           *dict,
 }
 
 /* The problems a notice names: (problem, what was seen, legal basis,
- * required action), from the hazards and the items they failed. */
+ * required action), from the hazards and the items they failed. The
+ * problem is the item's finding, the violation as found, never the
+ * requirement the item checks. */
 static GVariant *
 problems_of (FgStore     *store,
              FgActor     *actor,
@@ -126,7 +128,7 @@ problems_of (FgStore     *store,
       item = fg_inspection_find_item (inspection, fg_hazard_get_item_code (hazard));
       bases = join_bases (item);
       g_variant_builder_add (&problems, "(ssss)",
-                             item != NULL ? fg_checklist_item_get_text_zh (item) : fg_hazard_get_item_code (hazard),
+                             item != NULL ? fg_checklist_item_get_finding_zh (item) : fg_hazard_get_item_code (hazard),
                              fg_hazard_get_note (hazard) != NULL ? fg_hazard_get_note (hazard) : "",
                              bases,
                              item != NULL ? fg_checklist_item_get_action_zh (item) : "");
@@ -164,7 +166,23 @@ fg_notice_content_add_order (FgStore       *store,
   return TRUE;
 }
 
-/* The content of an inspection record: every item and its outcome. */
+/* What the record says of an item: for a failed one, what was found and
+ * the inspector's note on it, as an order writes them; else the note. */
+static char *
+record_remark (FgChecklistItem *item,
+               FgOutcome        outcome,
+               const char      *note)
+{
+  note = note != NULL ? note : "";
+  if (outcome != FG_OUTCOME_FAIL)
+    return g_strdup (note);
+  if (*note == '\0')
+    return g_strdup (fg_checklist_item_get_finding_zh (item));
+  return g_strdup_printf ("%s（%s）", fg_checklist_item_get_finding_zh (item), note);
+}
+
+/* The content of an inspection record: every item and its outcome; the
+ * item is the question it asks, a failed one says what was found. */
 gboolean
 fg_notice_content_add_record (FgStore       *store,
                               FgActor       *actor,
@@ -201,7 +219,7 @@ fg_notice_content_add_record (FgStore       *store,
       g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
       const char *code = fg_checklist_item_get_code (item);
       FgOutcome outcome = fg_inspection_get_outcome (inspection, code);
-      const char *note = fg_inspection_get_note (inspection, code);
+      g_autofree char *remark = record_remark (item, outcome, fg_inspection_get_note (inspection, code));
       const char *label;
 
       switch (outcome)
@@ -224,7 +242,7 @@ fg_notice_content_add_record (FgStore       *store,
           break;
         }
       g_variant_builder_add (&rows, "(ssss)", fg_checklist_item_get_section_zh (item),
-                             fg_checklist_item_get_text_zh (item), label, note != NULL ? note : "");
+                             fg_checklist_item_get_text_zh (item), label, remark);
     }
 
   g_variant_dict_insert_value (dict, "template", str (templates->str));
@@ -244,7 +262,8 @@ fg_notice_content_add_record (FgStore       *store,
 }
 
 /* The content of a re-inspection opinion: the result of each hazard of
- * @follows at its re-inspection. */
+ * @follows at its re-inspection. A hazard is named as the order named it:
+ * its finding and the note of the inspector who found it. */
 gboolean
 fg_notice_content_add_reinspection (FgStore       *store,
                                     FgActor       *actor,
@@ -281,7 +300,8 @@ fg_notice_content_add_reinspection (FgStore       *store,
       const FgHazardEvent *result = NULL;
       g_autoptr(FgInspection) inspection = NULL;
       FgChecklistItem *item;
-      const char *text;
+      const char *note = fg_hazard_get_note (hazard);
+      g_autofree char *text = NULL;
 
       for (guint e = 0; e < events->len; e++)
         {
@@ -298,7 +318,13 @@ fg_notice_content_add_reinspection (FgStore       *store,
           return FALSE;
         }
       item = fg_inspection_find_item (inspection, fg_hazard_get_item_code (hazard));
-      text = item != NULL ? fg_checklist_item_get_text_zh (item) : fg_hazard_get_item_code (hazard);
+      text = g_strdup (item != NULL ? fg_checklist_item_get_finding_zh (item) : fg_hazard_get_item_code (hazard));
+      if (note != NULL && *note != '\0')
+        {
+          g_autofree char *found = g_steal_pointer (&text);
+
+          text = g_strdup_printf ("%s（%s）", found, note);
+        }
 
       if (result == NULL)
         {

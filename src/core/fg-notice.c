@@ -1080,7 +1080,7 @@ check_notice_allowed (FgHazard  *hazard,
 
   g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED,
                _("No notice can be issued for “%s” now: the hazard is “%s”."),
-               fg_hazard_get_item_text (hazard),
+               fg_hazard_get_finding (hazard),
                fg_hazard_state_get_label (fg_hazard_get_state (hazard)));
   return FALSE;
 }

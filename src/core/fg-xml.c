@@ -11,6 +11,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
+#include <string.h>
+
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
@@ -24,6 +26,25 @@ typedef struct
   char *message;
 } FirstError;
 
+/* libxml2 names elements with their namespace, "{urn:firegrid:checklist:1}finding":
+ * in a file of one format the bare name says it. */
+static char *
+without_namespaces (const char *message)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = message; *p != '\0'; p++)
+    {
+      const char *end;
+
+      if (*p == '{' && (end = strchr (p, '}')) != NULL && g_str_has_prefix (p + 1, "urn:"))
+        p = end;
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 remember_first_error (void     *user_data,
                       xmlError *error)
@@ -34,7 +55,7 @@ remember_first_error (void     *user_data,
     return;
 
   first->line = error->line;
-  first->message = g_strstrip (g_strdup (error->message != NULL ? error->message : ""));
+  first->message = g_strstrip (without_namespaces (error->message != NULL ? error->message : ""));
 }
 
 /* Schemas are parsed once and kept: they are part of the program. */

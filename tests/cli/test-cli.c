@@ -1122,8 +1122,11 @@ restaurant_codes (Fixture  *f,
     {
       g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
 
-      g_assert_cmpuint (g_strv_length (fields), ==, 9);
+      g_assert_cmpuint (g_strv_length (fields), ==, 10);
       g_assert_cmpstr (fields[0], !=, "");
+      /* what a notice says was found: never the requirement restated */
+      g_assert_cmpstr (fields[9], !=, "");
+      g_assert_cmpstr (fields[9], !=, fields[6]);
     }
 
   *first = g_strndup (lines[0], strcspn (lines[0], "\t"));
@@ -1215,6 +1218,7 @@ test_cli_checklist_show (Fixture       *f,
   g_assert_nonnull (strstr (table->out, first));
   g_assert_nonnull (strstr (table->out, last));
   g_assert_nonnull (strstr (table->out, "Basis: "));
+  g_assert_nonnull (strstr (table->out, "Finding: "));
 
   unknown = run_db (f, "checklist", "show", "bowling-alley", NULL);
   assert_refused (unknown, 1);

@@ -307,6 +307,21 @@ test_hazards_issue_notice (Fixture       *fixture,
   guint n_rectifying = n_in_state (fixture, FG_HAZARD_STATE_RECTIFYING);
   guint n_numbered = 0;
 
+  /* the hazard is named by what was found, in the ledger and its detail;
+   * what its checklist item requires is shown below */
+  {
+    GtkWidget *title = fg_ui_test_child (fixture->page, FG_TYPE_HAZARD_PAGE, "title_label");
+    GtkWidget *requirement = fg_ui_test_child (fixture->page, FG_TYPE_HAZARD_PAGE, "requirement_row");
+    g_autofree char *finding = NULL;
+
+    shown = fg_hazard_page_get_shown_hazard (fixture->page);
+    g_object_get (item, "finding", &finding, NULL);
+    g_assert_cmpstr (finding, ==, fg_hazard_get_finding (shown));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, fg_hazard_get_finding (shown));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), !=, fg_hazard_get_item_text (shown));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (requirement)), ==, fg_hazard_get_item_text (shown));
+  }
+
   /* the next number after the demo's notices of this year */
   {
     g_autoptr(GError) error = NULL;
