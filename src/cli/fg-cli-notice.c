@@ -19,13 +19,14 @@ parse_kind (const char    *text,
   if (text == NULL)
     {
       fg_cli_set_usage_error (error, _("Say which document with --kind: inspection-record, correct-now, "
-                                       "correct-by-deadline or reinspection."));
+                                       "correct-by-deadline, reinspection, major-hazard-letter or transfer."));
       return FALSE;
     }
   if (!fg_notice_kind_from_string (text, kind))
     {
       fg_cli_set_usage_error (error, _("“%s” is not a kind of document. The kinds are: inspection-record, "
-                                       "correct-now, correct-by-deadline, reinspection."), text);
+                                       "correct-now, correct-by-deadline, reinspection, major-hazard-letter, "
+                                       "transfer."), text);
       return FALSE;
     }
   return TRUE;
@@ -95,15 +96,22 @@ notice_issue (FgCli   *cli,
   g_autofree char *follows = NULL;
   g_autofree char *date_text = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *recipient_kind = NULL;
+  g_autofree char *recipient = NULL;
   g_auto(GStrv) hazard_ids = NULL;
   FgNoticeRequest request = { 0 };
   FgStore *store;
   FgActor *actor;
   const GOptionEntry entries[] = {
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text,
-      N_("inspection-record, correct-now, correct-by-deadline or reinspection"), N_("KIND") },
+      N_("inspection-record, correct-now, correct-by-deadline, reinspection, major-hazard-letter or transfer"),
+      N_("KIND") },
     { "hazard", 0, 0, G_OPTION_ARG_STRING_ARRAY, &hazard_ids,
-      N_("A hazard the notice orders corrected (repeat for several, all of one venue)"), N_("ID") },
+      N_("A hazard the document names (repeat for several, all of one venue)"), N_("ID") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &recipient_kind,
+      N_("Where a transfer goes: police-station or regulator"), N_("TARGET") },
+    { "recipient", 0, 0, G_OPTION_ARG_STRING, &recipient,
+      N_("The police station or regulator by name (transfer), e.g. 冢头派出所"), N_("NAME") },
     { "inspection", 0, 0, G_OPTION_ARG_STRING, &inspection_id,
       N_("The finished inspection (inspection-record)"), N_("ID") },
     { "deadline", 0, 0, G_OPTION_ARG_STRING, &deadline,
@@ -119,7 +127,9 @@ notice_issue (FgCli   *cli,
   context = fg_cli_option_context_new (cli, "notice issue", "",
                                        _("Issues a document under the next number of its kind and year."),
                                        _("Prints the number given. An order to correct records “notice issued” "
-                                         "on each of its hazards."),
+                                         "on each of its hazards. A letter on possibly major hazards "
+                                         "(major-hazard-letter) sends them to the county’s fire-rescue brigade; "
+                                         "a transfer sends them to a police station or a regulator."),
                                        entries);
   if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
       !fg_cli_check_extra_args (argc, argv, 0, error) ||
@@ -135,6 +145,8 @@ notice_issue (FgCli   *cli,
   request.deadline = deadline;
   request.follows_id = follows;
   request.today = today;
+  request.recipient_kind = recipient_kind;
+  request.recipient = recipient;
   notice = fg_notice_issue (store, actor, &request, error);
   if (notice == NULL)
     return FALSE;
@@ -534,6 +546,7 @@ notice_settings (FgCli   *cli,
   g_autofree char *self_name = NULL;
   g_autofree char *review_body = NULL;
   g_autofree char *court = NULL;
+  g_autofree char *brigade = NULL;
   g_auto(GStrv) codes = NULL;
   FgStore *store;
   FgActor *actor;
@@ -553,6 +566,10 @@ notice_settings (FgCli   *cli,
       N_("NAME") },
     { "court", 0, 0, G_OPTION_ARG_STRING, &court,
       N_("The court that hears an administrative suit against an order (郏县人民法院; empty: the county’s)"),
+      N_("NAME") },
+    { "brigade", 0, 0, G_OPTION_ARG_STRING, &brigade,
+      N_("The county’s fire-rescue brigade, to which possibly major hazards go (郏县消防救援大队; empty: the "
+         "county’s)"),
       N_("NAME") },
     { NULL }
   };
@@ -576,8 +593,10 @@ notice_settings (FgCli   *cli,
     return FALSE;
 
   if (issuer_name != NULL || issuer_short != NULL || codes != NULL || font != NULL ||
-      self_name != NULL || review_body != NULL || court != NULL)
+      self_name != NULL || review_body != NULL || court != NULL || brigade != NULL)
     {
+      if (brigade != NULL)
+        replace_str (&settings->brigade, brigade);
       if (self_name != NULL)
         replace_str (&settings->self_name, self_name);
       if (review_body != NULL)
@@ -615,6 +634,8 @@ notice_settings (FgCli   *cli,
   printf ("%s: %s\n", _("Administrative review body"),
           *settings->review_body != '\0' ? settings->review_body : _("not set (orders cannot be issued)"));
   printf ("%s: %s\n", _("Court"), *settings->court != '\0' ? settings->court : _("not set (orders cannot be issued)"));
+  printf ("%s: %s\n", _("Fire-rescue brigade"),
+          *settings->brigade != '\0' ? settings->brigade : _("not set (no letter on a major hazard can be issued)"));
   return TRUE;
 }
 
