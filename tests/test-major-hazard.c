@@ -586,6 +586,41 @@ test_transfer (Fixture       *f,
   assert_printed (text, "现将上述情况移送你所，请依法处理");
 }
 
+/* 8. The brigade is a document setting: the county's by default, never a
+ * code, and the letter is addressed to what it says. */
+static void
+test_brigade_setting (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNoticeSettings) settings = fg_notice_settings_load (f->township.store, &error);
+  g_autoptr(FgNoticeSettings) again = NULL;
+  g_autoptr(FgNotice) letter = NULL;
+  g_autoptr(GVariant) addressee = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (settings->brigade, ==, "郏县消防救援大队");
+
+  g_free (settings->brigade);
+  settings->brigade = g_strdup ("410425消防救援大队");
+  g_assert_false (fg_notice_settings_save (f->township.store, f->township.actor, settings, &error));
+  g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_free (settings->brigade);
+  settings->brigade = g_strdup ("平顶山市郏县消防救援大队");
+  g_assert_true (fg_notice_settings_save (f->township.store, f->township.actor, settings, &error));
+  g_assert_no_error (error);
+  again = fg_notice_settings_load (f->township.store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->brigade, ==, "平顶山市郏县消防救援大队");
+
+  letter = issue (&f->township, FG_NOTICE_KIND_MAJOR_HAZARD_LETTER, f->major_id, NULL, &error);
+  g_assert_no_error (error);
+  addressee = g_variant_lookup_value (fg_notice_get_content (letter), "addressee", G_VARIANT_TYPE_STRING);
+  g_assert_cmpstr (g_variant_get_string (addressee, NULL), ==, "平顶山市郏县消防救援大队");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -602,6 +637,8 @@ main (int    argc,
   g_test_add ("/major-hazard/decision-refused", Fixture, NULL, fixture_set_up, test_decision_refused,
               fixture_tear_down);
   g_test_add ("/major-hazard/transfer", Fixture, NULL, fixture_set_up, test_transfer, fixture_tear_down);
+  g_test_add ("/major-hazard/brigade-setting", Fixture, NULL, fixture_set_up, test_brigade_setting,
+              fixture_tear_down);
 
   return g_test_run ();
 }
