@@ -792,10 +792,16 @@ record_event_action (GtkWidget  *widget,
       !fg_hazard_event_kind_from_string (action_name + strlen ("hazard."), &kind))
     return;
 
-  /* a notice is a document: the window issues it, under its number */
+  /* a notice is a document: the window issues it, under its number; so
+   * is a transfer, for those who issue documents */
   if (kind == FG_HAZARD_EVENT_NOTICE_ISSUED)
     {
       gtk_widget_activate_action (widget, "win.issue-notice", "s", fg_hazard_get_id (self->shown));
+      return;
+    }
+  if (kind == FG_HAZARD_EVENT_TRANSFERRED && fg_actor_can (self->actor, FG_ACTION_NOTICE_ISSUE))
+    {
+      gtk_widget_activate_action (widget, "win.issue-transfer", "s", fg_hazard_get_id (self->shown));
       return;
     }
 

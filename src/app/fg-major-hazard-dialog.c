@@ -262,3 +262,146 @@ fg_decision_dialog_get_details (AdwMessageDialog     *dialog,
   details->decision_authority = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "fg-authority"));
   details->note = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "fg-note"));
 }
+
+/* 移送书: a hazard goes to a police station or a regulator */
+
+static const char * const recipient_kinds[] = { "police-station", "regulator" };
+
+typedef struct
+{
+  FgStore *store;
+  FgActor *actor;
+  char *hazard_id;
+  char *venue_name;
+  FgNoticeIssuedFunc issued;
+  gpointer user_data;
+  guint recipient_kind;   /* in recipient_kinds */
+  char *recipient;
+} TransferState;
+
+static void
+transfer_state_free (TransferState *state)
+{
+  g_clear_object (&state->store);
+  g_clear_pointer (&state->actor, fg_actor_unref);
+  g_free (state->hazard_id);
+  g_free (state->venue_name);
+  g_free (state->recipient);
+  g_free (state);
+}
+
+static void present_transfer (GtkWindow     *parent,
+                              TransferState *state,
+                              const char    *problem);
+
+static void
+on_transfer_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      TransferState    *state)
+{
+  g_autoptr(FgNotice) transfer = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const ids[] = { state->hazard_id, NULL };
+  FgNoticeRequest request = { .kind = FG_NOTICE_KIND_TRANSFER, .hazard_ids = ids };
+  AdwComboRow *kind_row = g_object_get_data (G_OBJECT (dialog), "fg-recipient-kind");
+  GtkEditable *name_row = g_object_get_data (G_OBJECT (dialog), "fg-recipient");
+
+  if (g_strcmp0 (response, "issue") != 0)
+    return;
+
+  state->recipient_kind = MIN (adw_combo_row_get_selected (kind_row), G_N_ELEMENTS (recipient_kinds) - 1);
+  g_free (state->recipient);
+  state->recipient = g_strdup (gtk_editable_get_text (name_row));
+  request.recipient_kind = recipient_kinds[state->recipient_kind];
+  request.recipient = state->recipient;
+  transfer = fg_notice_issue (state->store, state->actor, &request, &error);
+  if (transfer == NULL)
+    {
+      TransferState *again = g_new0 (TransferState, 1);
+
+      /* the dialog closes; a new one keeps what was typed */
+      again->store = g_object_ref (state->store);
+      again->actor = fg_actor_ref (state->actor);
+      again->hazard_id = g_strdup (state->hazard_id);
+      again->venue_name = g_strdup (state->venue_name);
+      again->issued = state->issued;
+      again->user_data = state->user_data;
+      again->recipient_kind = state->recipient_kind;
+      again->recipient = g_strdup (state->recipient);
+      present_transfer (gtk_window_get_transient_for (GTK_WINDOW (dialog)), again, error->message);
+      return;
+    }
+  if (state->issued != NULL)
+    state->issued (transfer, state->user_data);
+}
+
+static void
+present_transfer (GtkWindow     *parent,
+                  TransferState *state,
+                  const char    *problem)
+{
+  g_autofree char *body = g_strdup_printf (_("A transfer (移送书) hands this hazard of %s to a police station or a "
+                                             "regulator, under the next number of its series."),
+                                           state->venue_name);
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Transfer the Hazard?"), body);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *kind_row = adw_combo_row_new ();
+  const char *kinds[] = { _("Police station"), _("Industry regulator"), NULL };
+  g_autoptr(GtkStringList) kind_names = gtk_string_list_new (kinds);
+
+  if (problem != NULL)
+    {
+      GtkWidget *label = gtk_label_new (problem);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "error");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind_row), _("To"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (kind_row), G_LIST_MODEL (kind_names));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), state->recipient_kind);
+  gtk_list_box_append (GTK_LIST_BOX (list), kind_row);
+  g_object_set_data (G_OBJECT (dialog), "fg-recipient-kind", kind_row);
+  g_object_set_data (G_OBJECT (dialog), "fg-recipient",
+                     entry_row (list, _("Name, as documents print it (冢头派出所)"), state->recipient));
+  gtk_box_append (GTK_BOX (box), list);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "issue", _("_Issue Transfer"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "issue", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "issue");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_transfer_response), state,
+                         (GClosureNotify) (void (*) (void)) transfer_state_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * fg_transfer_present:
+ * @hazard: the hazard to hand over
+ * @issued: called with the transfer once it is issued
+ *
+ * Asks to whom the hazard goes, and issues the transfer (移送书).
+ */
+void
+fg_transfer_present (GtkWindow          *parent,
+                     FgStore            *store,
+                     FgActor            *actor,
+                     FgHazard           *hazard,
+                     FgNoticeIssuedFunc  issued,
+                     gpointer            user_data)
+{
+  TransferState *state = g_new0 (TransferState, 1);
+
+  state->store = g_object_ref (store);
+  state->actor = fg_actor_ref (actor);
+  state->hazard_id = g_strdup (fg_hazard_get_id (hazard));
+  state->venue_name = g_strdup (fg_hazard_get_venue_name (hazard));
+  state->issued = issued;
+  state->user_data = user_data;
+  present_transfer (parent, state, NULL);
+}

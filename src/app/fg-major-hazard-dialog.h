@@ -17,6 +17,12 @@ void              fg_major_letter_present          (GtkWindow                   
                                                     FgHazard                    *hazard,
                                                     FgNoticeIssuedFunc           issued,
                                                     gpointer                     user_data);
+void              fg_transfer_present              (GtkWindow                   *parent,
+                                                    FgStore                     *store,
+                                                    FgActor                     *actor,
+                                                    FgHazard                    *hazard,
+                                                    FgNoticeIssuedFunc           issued,
+                                                    gpointer                     user_data);
 
 AdwMessageDialog *fg_decision_dialog_new           (GtkWindow                   *parent,
                                                     FgHazard                    *hazard,

@@ -566,6 +566,41 @@ test_hazards_major (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (decision_row), "郏消隐判字〔2026〕第5号"));
 }
 
+/* A transfer is a document: the recipient is named, and it is refused
+ * without a name. */
+static void
+test_hazards_transfer (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *id = select_hazard (fixture, 0);
+  GtkWindow *dialog;
+  GtkEditable *name;
+  FgNotice *transfer;
+  guint n_before = n_notices (fixture);
+
+  g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_OPEN);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "hazard.transferred", NULL));
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_false (FG_IS_EVENT_DIALOG (dialog));
+  respond (dialog, "issue");
+  g_assert_cmpuint (n_notices (fixture), ==, n_before);
+  g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_OPEN);
+
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  name = g_object_get_data (G_OBJECT (dialog), "fg-recipient");
+  gtk_editable_set_text (name, "冢头派出所");
+  respond (dialog, "issue");
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (n_notices (fixture), ==, n_before + 1);
+  transfer = fg_notice_page_get_shown_notice (fg_window_get_notice_page (fixture->window));
+  g_assert_nonnull (transfer);
+  g_assert_cmpint (fg_notice_get_kind (transfer), ==, FG_NOTICE_KIND_TRANSFER);
+  g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_TRANSFERRED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -582,6 +617,8 @@ main (int   argc,
               fixture_set_up, test_hazards_issue_notice, fixture_tear_down);
   g_test_add ("/ui/hazards/major", Fixture, NULL,
               fixture_set_up, test_hazards_major, fixture_tear_down);
+  g_test_add ("/ui/hazards/transfer", Fixture, NULL,
+              fixture_set_up, test_hazards_transfer, fixture_tear_down);
   g_test_add ("/ui/hazards/village-committee", Fixture, "village",
               fixture_set_up, test_hazards_village_committee, fixture_tear_down);
 
