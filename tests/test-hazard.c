@@ -129,8 +129,17 @@ event (Fixture           *f,
        FgHazardState      expected)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = fg_store_today (f->store);
+  g_autofree char *day = fg_calendar_format_date (today);
   FgHazardEventDetails details = { .note = note, .deadline = deadline };
 
+  /* the brigade's decision comes with its number, date and name */
+  if (kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR || kind == FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED)
+    {
+      details.decision_number = "郏消隐判字〔2026〕第1号";
+      details.decision_date = day;
+      details.decision_authority = "郏县消防救援大队";
+    }
   fg_hazard_add_event (f->store, actor, hazard, kind, &details, &error);
   g_assert_no_error (error);
   g_assert_cmpint (fg_hazard_get_state (hazard), ==, expected);

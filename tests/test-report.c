@@ -163,8 +163,17 @@ event (Township          *township,
        const char        *deadline)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = fg_store_today (township->store);
+  g_autofree char *day = fg_calendar_format_date (today);
   FgHazardEventDetails details = { .deadline = deadline };
 
+  /* the brigade's written decision */
+  if (kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR)
+    {
+      details.decision_number = "郏消隐判字〔2026〕第1号";
+      details.decision_date = day;
+      details.decision_authority = "郏县消防救援大队";
+    }
   fg_hazard_add_event (township->store, township->admin, hazard, kind, &details, &error);
   g_assert_no_error (error);
 }

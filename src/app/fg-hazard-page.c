@@ -28,6 +28,7 @@
 #include "fg-event-dialog.h"
 #include "fg-hazard-item.h"
 #include "fg-hazard-page.h"
+#include "fg-major-hazard-dialog.h"
 #include "fg-photo-viewer.h"
 #include "fg-sort-probe.h"
 #include "fg-thumbnail.h"
@@ -68,12 +69,14 @@ struct _FgHazardPage
   AdwActionRow *found_row;
   AdwActionRow *deadline_row;
   AdwActionRow *level_row;
+  AdwActionRow *decision_row;
   AdwActionRow *note_row;
   AdwActionRow *requirement_row;
   GtkListBox *timeline_list;
   GtkWidget *history_button;
 
   GtkWidget *event_buttons[FG_HAZARD_N_EVENTS];
+  GtkWidget *letter_button;
 
   FgStore *store;
   FgActor *actor;
@@ -161,7 +164,8 @@ event_get_verb (FgHazardEventKind kind)
     case FG_HAZARD_EVENT_TRANSFERRED:
       return _("Transfer…");
     case FG_HAZARD_EVENT_CONFIRMED_MAJOR:
-      return _("Confirm as Major");
+      /* the brigade decides: the township records what it decided */
+      return _("Record Brigade’s Decision…");
     case FG_HAZARD_EVENT_CLOSED:
       return _("Close");  /* 销号 */
     case FG_HAZARD_EVENT_REOPENED:
@@ -170,6 +174,7 @@ event_get_verb (FgHazardEventKind kind)
     case FG_HAZARD_EVENT_NOTICE_REFUSED:
     case FG_HAZARD_EVENT_OPERATOR_UNREACHABLE:
     case FG_HAZARD_EVENT_NOTICE_VOIDED:
+    case FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED:
     case FG_HAZARD_EVENT_FOUND:
     case FG_HAZARD_N_EVENTS:
     default:
@@ -381,9 +386,22 @@ fg_hazard_page_update_actions (FgHazardPage *self)
                          fg_hazard_event_can_record (self->actor, kind);
 
       gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
-      /* only what may happen is offered: no rows of grey buttons */
-      gtk_widget_set_visible (gtk_widget_get_parent (self->event_buttons[kind]), enabled);
+      /* only what may happen is offered: no rows of grey buttons; the
+       * brigade's decision, either way, has one button */
+      gtk_widget_set_visible (gtk_widget_get_parent (self->event_buttons[kind]),
+                              enabled && kind != FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED);
     }
+
+  /* a possibly major hazard goes to the brigade with a letter */
+  {
+    gboolean letter = self->shown != NULL && self->actor != NULL &&
+                      fg_hazard_is_possibly_major (self->shown) &&
+                      fg_hazard_event_allowed (state, FG_HAZARD_EVENT_ESCALATED) &&
+                      fg_actor_can (self->actor, FG_ACTION_NOTICE_ISSUE);
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "hazard.major-letter", letter);
+    gtk_widget_set_visible (gtk_widget_get_parent (self->letter_button), letter);
+  }
 }
 
 static void
@@ -428,6 +446,9 @@ timeline_row (FgHazardPage        *self,
     g_string_append_printf (subtitle, "\n%s %s", _("To:"), fg_escalation_level_get_label (event->level));
   if (event->target != NULL)
     g_string_append_printf (subtitle, "\n%s %s", _("To:"), target_get_label (event->target));
+  if (event->decision_number != NULL)
+    g_string_append_printf (subtitle, "\n%s %s · %s", event->decision_authority != NULL ? event->decision_authority : "",
+                            event->decision_number, event->decision_date != NULL ? event->decision_date : "");
   if (event->note != NULL && *event->note != '\0')
     g_string_append_printf (subtitle, "\n%s", event->note);
 
@@ -522,6 +543,20 @@ fg_hazard_page_show_detail (FgHazardPage *self)
   set_row (self->deadline_row, deadline);
   set_row (self->level_row, fg_hazard_get_escalation_level (hazard) != NULL
                             ? fg_escalation_level_get_label (fg_hazard_get_escalation_level (hazard)) : NULL);
+  {
+    const FgHazardEvent *decision = fg_hazard_get_major_decision (hazard);
+    g_autofree char *text = NULL;
+
+    if (decision != NULL)
+      /* Translators: the brigade's decision on a hazard: what it decided, its number and date */
+      text = g_strdup_printf (_("%s, %s %s (%s)"),
+                              decision->kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR ? _("A major fire hazard")
+                                                                                : _("Not a major fire hazard"),
+                              decision->decision_authority != NULL ? decision->decision_authority : "",
+                              decision->decision_number != NULL ? decision->decision_number : "",
+                              decision->decision_date != NULL ? decision->decision_date : "");
+    set_row (self->decision_row, text);
+  }
   set_row (self->note_row, fg_hazard_get_note (hazard));
   set_row (self->requirement_row, fg_hazard_get_item_text (hazard));
 
@@ -709,6 +744,45 @@ confirm_deadline (FgHazardPage               *self,
   return TRUE;
 }
 
+static gboolean
+is_decision (FgHazardEventKind kind)
+{
+  return kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR || kind == FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED;
+}
+
+static void
+on_decision_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      FgHazardPage     *self)
+{
+  FgHazardEventDetails details;
+  FgHazardEventKind kind;
+
+  if (self->shown == NULL ||
+      g_strcmp0 (fg_hazard_get_id (self->shown), fg_decision_dialog_get_hazard_id (dialog)) != 0)
+    return;
+
+  fg_decision_dialog_get_details (dialog, &kind, &details);
+  record_event (self, kind, &details);
+}
+
+/* The brigade's written decision, in a dialog that starts from the
+ * brigade of the document settings and today. */
+static void
+present_decision_dialog (FgHazardPage               *self,
+                         FgHazardEventKind           kind,
+                         const FgHazardEventDetails *details,
+                         const char                 *problem)
+{
+  g_autoptr(FgNoticeSettings) settings = fg_notice_settings_load (self->store, NULL);
+  AdwMessageDialog *dialog;
+
+  dialog = fg_decision_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->shown, kind, details,
+                                   settings != NULL ? settings->brigade : NULL, self->query->today, problem);
+  g_signal_connect_object (dialog, "response::record", G_CALLBACK (on_decision_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_event_response (FgEventDialog *dialog,
                    const char    *response,
@@ -763,7 +837,9 @@ record_event (FgHazardPage               *self,
   if (!fg_hazard_add_event (self->store, self->actor, self->shown, kind, details, &error))
     {
       /* what was typed comes back, with what was wrong with it */
-      if (event_needs_dialog (kind) && g_error_matches (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT))
+      if (is_decision (kind) && g_error_matches (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT))
+        present_decision_dialog (self, kind, details, error->message);
+      else if (event_needs_dialog (kind) && g_error_matches (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT))
         present_event_dialog (self, kind, details, error->message);
       else
         fg_hazard_page_toast (self, error->message);
@@ -803,14 +879,22 @@ record_event_action (GtkWidget  *widget,
       !fg_hazard_event_kind_from_string (action_name + strlen ("hazard."), &kind))
     return;
 
-  /* a notice is a document: the window issues it, under its number */
+  /* a notice is a document: the window issues it, under its number; so
+   * is a transfer, for those who issue documents */
   if (kind == FG_HAZARD_EVENT_NOTICE_ISSUED)
     {
       gtk_widget_activate_action (widget, "win.issue-notice", "s", fg_hazard_get_id (self->shown));
       return;
     }
+  if (kind == FG_HAZARD_EVENT_TRANSFERRED && fg_actor_can (self->actor, FG_ACTION_NOTICE_ISSUE))
+    {
+      gtk_widget_activate_action (widget, "win.issue-transfer", "s", fg_hazard_get_id (self->shown));
+      return;
+    }
 
-  if (event_needs_dialog (kind))
+  if (is_decision (kind))
+    present_decision_dialog (self, kind, NULL, NULL);
+  else if (event_needs_dialog (kind))
     present_event_dialog (self, kind, NULL, NULL);
   else
     {
@@ -818,6 +902,18 @@ record_event_action (GtkWidget  *widget,
 
       record_event (self, kind, &details);
     }
+}
+
+/* The letter to the brigade is a document: the window issues it. */
+static void
+major_letter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FgHazardPage *self = FG_HAZARD_PAGE (widget);
+
+  if (self->shown != NULL)
+    gtk_widget_activate_action (widget, "win.issue-major-letter", "s", fg_hazard_get_id (self->shown));
 }
 
 /* The list */
@@ -1006,6 +1102,7 @@ fg_hazard_page_class_init (FgHazardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, found_row);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, deadline_row);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, level_row);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, decision_row);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, note_row);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, requirement_row);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, timeline_list);
@@ -1019,6 +1116,7 @@ fg_hazard_page_class_init (FgHazardPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, tag_css_classes);
 
   gtk_widget_class_install_action (widget_class, "hazard-page.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "hazard.major-letter", NULL, major_letter_action);
   for (guint kind = FG_HAZARD_EVENT_FOUND + 1; kind < FG_HAZARD_N_EVENTS; kind++)
     {
       g_autofree char *name = g_strconcat ("hazard.", fg_hazard_event_kind_to_string (kind), NULL);
@@ -1092,6 +1190,9 @@ fg_hazard_page_init (FgHazardPage *self)
       gtk_flow_box_append (self->actions_box, button);
       self->event_buttons[kind] = button;
     }
+  self->letter_button = gtk_button_new_with_label (_("Letter to the Fire Brigade…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->letter_button), "hazard.major-letter");
+  gtk_flow_box_append (self->actions_box, self->letter_button);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "hazard-page.show-list", FALSE);
   fg_hazard_page_update_actions (self);

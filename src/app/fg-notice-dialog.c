@@ -357,6 +357,7 @@ on_settings_response (AdwMessageDialog *dialog,
   settings->self_name = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 3 + FG_NOTICE_N_KINDS)));
   settings->review_body = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 4 + FG_NOTICE_N_KINDS)));
   settings->court = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 5 + FG_NOTICE_N_KINDS)));
+  settings->brigade = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 6 + FG_NOTICE_N_KINDS)));
 
   if (!fg_notice_settings_save (state->store, state->actor, settings, &error))
     {
@@ -424,6 +425,7 @@ present_settings (GtkWindow              *parent,
   settings_row (list, rows, _("The office in the text (我镇, 本机关)"), settings->self_name);
   settings_row (list, rows, _("Administrative review body (郏县人民政府)"), settings->review_body);
   settings_row (list, rows, _("Court for administrative suits (郏县人民法院)"), settings->court);
+  settings_row (list, rows, _("Fire-rescue brigade for major hazards (郏县消防救援大队)"), settings->brigade);
   gtk_box_append (GTK_BOX (fields), list);
   {
     GtkWidget *help = gtk_label_new (_("Orders name who hears a challenge to them: the county’s people’s government "

@@ -115,6 +115,27 @@ setup_label (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* Orders and opinions are served on the venue, with a proof of service;
+ * an inspection record is signed on the spot, and a letter to the
+ * brigade or a transfer goes to another authority. */
+static gboolean
+is_served_on_venue (FgNotice *notice)
+{
+  switch (fg_notice_get_kind (notice))
+    {
+    case FG_NOTICE_KIND_CORRECT_NOW:
+    case FG_NOTICE_KIND_CORRECT_BY_DEADLINE:
+    case FG_NOTICE_KIND_REINSPECTION:
+      return TRUE;
+    case FG_NOTICE_KIND_INSPECTION_RECORD:
+    case FG_NOTICE_KIND_MAJOR_HAZARD_LETTER:
+    case FG_NOTICE_KIND_TRANSFER:
+    case FG_NOTICE_N_KINDS:
+    default:
+      return FALSE;
+    }
+}
+
 static void
 bind_label (GtkListItem *item,
             NoticeText   text)
@@ -133,7 +154,7 @@ bind_label (GtkListItem *item,
   if (fg_notice_get_voided (notice))
     gtk_widget_add_css_class (label, "dim-label");
   else if (text == notice_state && fg_notice_get_service (notice) != FG_NOTICE_SERVICE_SERVED &&
-           fg_notice_get_kind (notice) != FG_NOTICE_KIND_INSPECTION_RECORD)
+           is_served_on_venue (notice))
     gtk_widget_add_css_class (label, "warning");
 }
 
@@ -300,7 +321,7 @@ update_actions (FgNoticePage *self)
   gboolean live = shown && !fg_notice_get_voided (self->shown);
   gboolean order = live && (fg_notice_get_kind (self->shown) == FG_NOTICE_KIND_CORRECT_NOW ||
                             fg_notice_get_kind (self->shown) == FG_NOTICE_KIND_CORRECT_BY_DEADLINE);
-  gboolean servable = live && fg_notice_get_kind (self->shown) != FG_NOTICE_KIND_INSPECTION_RECORD;
+  gboolean servable = live && is_served_on_venue (self->shown);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notice.print",
                                  shown && fg_actor_can (self->actor, FG_ACTION_NOTICE_PRINT));

@@ -15,6 +15,7 @@
 #include "fg-accounts-dialog.h"
 #include "fg-history-window.h"
 #include "fg-inspection-window.h"
+#include "fg-major-hazard-dialog.h"
 #include "fg-notice-dialog.h"
 #include "fg-password-dialog.h"
 #include "fg-venue-dialog.h"
@@ -229,6 +230,46 @@ issue_notice_action (GtkWidget  *widget,
 
   fg_notice_dialog_present_for_hazard (GTK_WINDOW (self), self->store, self->actor, hazard,
                                        on_notice_issued, self);
+}
+
+/* 重大火灾隐患报告（移送）函: a possibly major hazard goes to the brigade */
+static void
+issue_major_letter_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  FgWindow *self = FG_WINDOW (widget);
+  g_autoptr(FgHazard) hazard = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hazard = fg_hazard_load (self->store, self->actor, g_variant_get_string (parameter, NULL), &error);
+  if (hazard == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  fg_major_letter_present (GTK_WINDOW (self), self->store, self->actor, hazard, on_notice_issued, self);
+}
+
+/* 移送书: a hazard goes to a police station or a regulator */
+static void
+issue_transfer_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  FgWindow *self = FG_WINDOW (widget);
+  g_autoptr(FgHazard) hazard = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hazard = fg_hazard_load (self->store, self->actor, g_variant_get_string (parameter, NULL), &error);
+  if (hazard == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  fg_transfer_present (GTK_WINDOW (self), self->store, self->actor, hazard, on_notice_issued, self);
 }
 
 static void
@@ -777,6 +818,8 @@ _fg_window_class_actions_init (FgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-region-hazards", "s", show_region_hazards_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", "s", show_history_action);
   gtk_widget_class_install_action (widget_class, "win.issue-notice", "s", issue_notice_action);
+  gtk_widget_class_install_action (widget_class, "win.issue-major-letter", "s", issue_major_letter_action);
+  gtk_widget_class_install_action (widget_class, "win.issue-transfer", "s", issue_transfer_action);
   gtk_widget_class_install_action (widget_class, "win.issue-record", "s", issue_record_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-venue", NULL);

@@ -213,6 +213,7 @@ hazard_show (FgCli   *cli,
   if (fg_hazard_get_deadline (hazard) != NULL)
     printf ("%s: %s\n", _("Deadline"), fg_hazard_get_deadline (hazard));
   hazard_show_next_step (store, hazard);
+  fg_cli_print_decision (hazard);
   printf ("\n");
 
   events = fg_hazard_get_events (hazard);
@@ -280,11 +281,12 @@ hazard_event (FgCli   *cli,
                                        _("Records what happened to a hazard."),
                                        _("EVENT is one of: rectified-on-spot, notice-issued, deadline-extended, "
                                          "reported-fixed, reinspected-pass, reinspected-fail, escalated, "
-                                         "transferred, confirmed-major, closed, reopened. "
-                                         "Which events may follow depends on the hazard's state. "
-                                         "A deadline far beyond the checklist’s period, or in a year whose "
-                                         "holidays are not installed, is refused with a warning unless "
-                                         "--confirm is given."),
+                                         "transferred, closed, reopened. "
+                                         "Which events may follow depends on the hazard's state. The fire-rescue "
+                                         "brigade's decision on a possibly major hazard is recorded with "
+                                         "“hazard decision”. A deadline far beyond the checklist’s period, or in "
+                                         "a year whose holidays are not installed, is refused with a warning "
+                                         "unless --confirm is given."),
                                        entries);
   if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
       !fg_cli_check_extra_args (argc, argv, 2, error) ||
@@ -426,6 +428,7 @@ static const FgCliCommand hazard_commands[] = {
   { "list", N_("List the hazards"), hazard_list },
   { "show", N_("Show a hazard and its timeline"), hazard_show },
   { "event", N_("Record what happened to a hazard"), hazard_event },
+  { "decision", N_("Record the fire-rescue brigade’s decision on a possibly major hazard"), fg_cli_hazard_decision },
 };
 
 gboolean

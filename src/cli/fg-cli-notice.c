@@ -19,13 +19,14 @@ parse_kind (const char    *text,
   if (text == NULL)
     {
       fg_cli_set_usage_error (error, _("Say which document with --kind: inspection-record, correct-now, "
-                                       "correct-by-deadline or reinspection."));
+                                       "correct-by-deadline, reinspection, major-hazard-letter or transfer."));
       return FALSE;
     }
   if (!fg_notice_kind_from_string (text, kind))
     {
       fg_cli_set_usage_error (error, _("“%s” is not a kind of document. The kinds are: inspection-record, "
-                                       "correct-now, correct-by-deadline, reinspection."), text);
+                                       "correct-now, correct-by-deadline, reinspection, major-hazard-letter, "
+                                       "transfer."), text);
       return FALSE;
     }
   return TRUE;
@@ -95,6 +96,8 @@ notice_issue (FgCli   *cli,
   g_autofree char *follows = NULL;
   g_autofree char *date_text = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *recipient_kind = NULL;
+  g_autofree char *recipient = NULL;
   g_auto(GStrv) hazard_ids = NULL;
   gboolean confirmed = FALSE;
   FgNoticeRequest request = { 0 };
@@ -102,9 +105,14 @@ notice_issue (FgCli   *cli,
   FgActor *actor;
   const GOptionEntry entries[] = {
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text,
-      N_("inspection-record, correct-now, correct-by-deadline or reinspection"), N_("KIND") },
+      N_("inspection-record, correct-now, correct-by-deadline, reinspection, major-hazard-letter or transfer"),
+      N_("KIND") },
     { "hazard", 0, 0, G_OPTION_ARG_STRING_ARRAY, &hazard_ids,
-      N_("A hazard the notice orders corrected (repeat for several, all of one venue)"), N_("ID") },
+      N_("A hazard the document names (repeat for several, all of one venue)"), N_("ID") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &recipient_kind,
+      N_("Where a transfer goes: police-station or regulator"), N_("TARGET") },
+    { "recipient", 0, 0, G_OPTION_ARG_STRING, &recipient,
+      N_("The police station or regulator by name (transfer), e.g. 冢头派出所"), N_("NAME") },
     { "inspection", 0, 0, G_OPTION_ARG_STRING, &inspection_id,
       N_("The finished inspection (inspection-record)"), N_("ID") },
     { "deadline", 0, 0, G_OPTION_ARG_STRING, &deadline,
@@ -126,7 +134,9 @@ notice_issue (FgCli   *cli,
                                          "on each of its hazards. A deadline more than 20 working days away and "
                                          "more than twice the longest period the checklist gives its hazards, "
                                          "or in a year whose holidays are not installed, is refused with a "
-                                         "warning unless --confirm is given."),
+                                         "warning unless --confirm is given. A letter on possibly major hazards "
+                                         "(major-hazard-letter) sends them to the county’s fire-rescue brigade; "
+                                         "a transfer sends them to a police station or a regulator."),
                                        entries);
   if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
       !fg_cli_check_extra_args (argc, argv, 0, error) ||
@@ -146,6 +156,8 @@ notice_issue (FgCli   *cli,
       !fg_cli_confirm_deadline (store, actor, request.hazard_ids, FG_HAZARD_EVENT_NOTICE_ISSUED, today, deadline,
                                 confirmed, error))
     return FALSE;
+  request.recipient_kind = recipient_kind;
+  request.recipient = recipient;
   notice = fg_notice_issue (store, actor, &request, error);
   if (notice == NULL)
     return FALSE;
@@ -546,6 +558,7 @@ notice_settings (FgCli   *cli,
   g_autofree char *self_name = NULL;
   g_autofree char *review_body = NULL;
   g_autofree char *court = NULL;
+  g_autofree char *brigade = NULL;
   g_auto(GStrv) codes = NULL;
   FgStore *store;
   FgActor *actor;
@@ -565,6 +578,10 @@ notice_settings (FgCli   *cli,
       N_("NAME") },
     { "court", 0, 0, G_OPTION_ARG_STRING, &court,
       N_("The court that hears an administrative suit against an order (郏县人民法院; empty: the county’s)"),
+      N_("NAME") },
+    { "brigade", 0, 0, G_OPTION_ARG_STRING, &brigade,
+      N_("The county’s fire-rescue brigade, to which possibly major hazards go (郏县消防救援大队; empty: the "
+         "county’s)"),
       N_("NAME") },
     { NULL }
   };
@@ -588,8 +605,10 @@ notice_settings (FgCli   *cli,
     return FALSE;
 
   if (issuer_name != NULL || issuer_short != NULL || codes != NULL || font != NULL ||
-      self_name != NULL || review_body != NULL || court != NULL)
+      self_name != NULL || review_body != NULL || court != NULL || brigade != NULL)
     {
+      if (brigade != NULL)
+        replace_str (&settings->brigade, brigade);
       if (self_name != NULL)
         replace_str (&settings->self_name, self_name);
       if (review_body != NULL)
@@ -627,6 +646,8 @@ notice_settings (FgCli   *cli,
   printf ("%s: %s\n", _("Administrative review body"),
           *settings->review_body != '\0' ? settings->review_body : _("not set (orders cannot be issued)"));
   printf ("%s: %s\n", _("Court"), *settings->court != '\0' ? settings->court : _("not set (orders cannot be issued)"));
+  printf ("%s: %s\n", _("Fire-rescue brigade"),
+          *settings->brigade != '\0' ? settings->brigade : _("not set (no letter on a major hazard can be issued)"));
   return TRUE;
 }
 

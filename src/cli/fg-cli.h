@@ -189,6 +189,8 @@ gboolean fg_cli_command_checklist (FgCli *cli, int argc, char **argv, GError **e
 gboolean fg_cli_command_inspection (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_campaign (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_hazard (FgCli *cli, int argc, char **argv, GError **error);
+gboolean fg_cli_hazard_decision (FgCli *cli, int argc, char **argv, GError **error);
+void     fg_cli_print_decision (FgHazard *hazard);
 gboolean fg_cli_command_escalate (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_calendar (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_notice (FgCli *cli, int argc, char **argv, GError **error);

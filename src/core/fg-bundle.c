@@ -48,7 +48,7 @@ static const char * const hazard_columns[] = {
 };
 static const char * const event_columns[] = {
   "id", "hazard_id", "kind", "at", "actor", "actor_name", "note", "deadline", "level", "target", "origin_node",
-  "stamp", "notice_id", NULL
+  "stamp", "notice_id", "decision_number", "decision_date", "decision_authority", NULL
 };
 static const char * const event_photo_columns[] = { "sha256", "position", NULL };
 /* a document's content goes as an element of its own (see fg_notice_bundle_write_children()) */

@@ -502,6 +502,36 @@ history_add_events (History           *history,
 
 /* An inspection, most of them clean, some with a failed item or two; a
  * hazard that can be put right at once is, while the inspector waits. */
+
+/* The township sends a possibly major hazard to the county brigade with
+ * its letter, and records the brigade's written decision, which confirms
+ * it, the same day. */
+static gboolean
+history_send_to_brigade (History     *history,
+                         const char  *hazard_id,
+                         GError     **error)
+{
+  const char * const ids[] = { hazard_id, NULL };
+  FgNoticeRequest request = { .kind = FG_NOTICE_KIND_MAJOR_HAZARD_LETTER, .hazard_ids = ids };
+  g_autoptr(FgNotice) letter = fg_notice_issue (history->store, history->admin, &request, error);
+  g_autoptr(FgHazard) hazard = NULL;
+  g_autoptr(GDate) today = fg_store_today (history->store);
+  g_autofree char *day = fg_calendar_format_date (today);
+  g_autofree char *number = g_strdup_printf ("郏消隐判字〔%u〕第%u号", g_date_get_year (today), history->n_major + 1);
+  const FgHazardEventDetails decision = {
+    .note = "经集体讨论，判定为重大火灾隐患",
+    .decision_number = number,
+    .decision_date = day,
+    .decision_authority = "郏县消防救援大队",
+  };
+
+  if (letter == NULL)
+    return FALSE;
+  hazard = fg_hazard_load (history->store, history->admin, hazard_id, error);
+  return hazard != NULL &&
+         fg_hazard_add_event (history->store, history->admin, hazard, FG_HAZARD_EVENT_CONFIRMED_MAJOR, &decision,
+                              error);
+}
 static gboolean
 history_inspect (History     *history,
                  const Step  *step,
@@ -554,7 +584,6 @@ history_inspect (History     *history,
     {
       FgHazard *hazard = g_ptr_array_index (hazards, i);
       const FgHazardEventDetails fixed = { .note = "经营者当场整改，检查人员现场确认" };
-      const FgHazardEventDetails major = { .note = "经乡镇安全办现场复核，确认为重大火灾隐患" };
 
       switch (fg_hazard_get_grade (hazard))
         {
@@ -571,8 +600,7 @@ history_inspect (History     *history,
           /* a person confirms the first, and some of the others */
           if ((history->n_major == 0 || g_rand_int_range (history->fates, 0, 2) == 0))
             {
-              if (!fg_hazard_add_event (history->store, history->admin, hazard,
-                                        FG_HAZARD_EVENT_CONFIRMED_MAJOR, &major, error))
+              if (!history_send_to_brigade (history, fg_hazard_get_id (hazard), error))
                 return FALSE;
               history->n_major++;
             }

@@ -24,6 +24,7 @@
 #include "fg-inspection.h"
 #include "fg-permission-private.h"
 #include "fg-photo-private.h"
+#include "fg-region-private.h"
 #include "fg-store-private.h"
 
 struct _FgHazard
@@ -69,7 +70,7 @@ static const char * const event_ids[FG_HAZARD_N_EVENTS] = {
   "found", "rectified-on-spot", "notice-issued", "deadline-extended", "reported-fixed",
   "reinspected-pass", "reinspected-fail", "escalated", "transferred", "confirmed-major",
   "closed", "reopened", "notice-served", "notice-refused", "operator-unreachable",
-  "notice-voided",
+  "notice-voided", "major-not-confirmed",
 };
 
 #define S(state) (1u << FG_HAZARD_STATE_ ## state)
@@ -102,6 +103,8 @@ static const struct
   [FG_HAZARD_EVENT_NOTICE_REFUSED]    = { S (RECTIFYING), STAY },
   [FG_HAZARD_EVENT_OPERATOR_UNREACHABLE] = { S (RECTIFYING), STAY },
   [FG_HAZARD_EVENT_NOTICE_VOIDED]     = { S (RECTIFYING), FG_HAZARD_STATE_OPEN },
+  /* back where it was before it went to the brigade: see fg_hazard_fold() */
+  [FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED] = { S (OPEN) | S (RECTIFYING) | S (REPORTED_FIXED) | S (ESCALATED), STAY },
 };
 
 /* Where an escalation may go now. An order of the township is pressed
@@ -130,6 +133,9 @@ fg_hazard_event_copy (const FgHazardEvent *self)
   copy->stamp = g_strdup (self->stamp);
   copy->notice_id = g_strdup (self->notice_id);
   copy->photos = g_strdupv (self->photos);
+  copy->decision_number = g_strdup (self->decision_number);
+  copy->decision_date = g_strdup (self->decision_date);
+  copy->decision_authority = g_strdup (self->decision_authority);
   return copy;
 }
 
@@ -150,6 +156,9 @@ fg_hazard_event_free (FgHazardEvent *self)
   g_free (self->stamp);
   g_free (self->notice_id);
   g_strfreev (self->photos);
+  g_free (self->decision_number);
+  g_free (self->decision_date);
+  g_free (self->decision_authority);
   g_free (self);
 }
 
@@ -245,6 +254,8 @@ fg_hazard_event_kind_get_label (FgHazardEventKind kind)
       return C_("hazard event", "Nobody to serve it on");
     case FG_HAZARD_EVENT_NOTICE_VOIDED:
       return C_("hazard event", "Notice voided");
+    case FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED:
+      return C_("hazard event", "Not confirmed as a major hazard");
     case FG_HAZARD_N_EVENTS:
     default:
       return "";
@@ -338,6 +349,19 @@ fg_hazard_fold (GPtrArray    *events,
           break;
         case FG_HAZARD_EVENT_CONFIRMED_MAJOR:
           fold->major_confirmed = TRUE;
+          fold->major_not_confirmed = FALSE;
+          break;
+        case FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED:
+          fold->major_confirmed = FALSE;
+          fold->major_not_confirmed = TRUE;
+          /* a hazard the township sent to the brigade comes back to the
+           * township's own orders: to its running order, or to be ordered */
+          if (fold->state == FG_HAZARD_STATE_ESCALATED &&
+              g_strcmp0 (fold->escalation_level, "county-brigade") == 0)
+            {
+              fold->state = fold->deadline != NULL ? FG_HAZARD_STATE_RECTIFYING : FG_HAZARD_STATE_OPEN;
+              g_clear_pointer (&fold->escalation_level, g_free);
+            }
           break;
         case FG_HAZARD_EVENT_ESCALATED:
           g_free (fold->escalation_level);
@@ -776,6 +800,47 @@ fg_hazard_get_events (FgHazard *self)
   return self->events;
 }
 
+/**
+ * fg_hazard_get_major_decision:
+ *
+ * The brigade's decision on whether the hazard is a major fire hazard,
+ * as recorded last: a confirmed-major or major-not-confirmed event with
+ * the decision's number, date and authority.
+ *
+ * Returns: (transfer none) (nullable): the event, or %NULL when no
+ *   decision was recorded (or the hazard was read without its timeline)
+ */
+const FgHazardEvent *
+fg_hazard_get_major_decision (FgHazard *self)
+{
+  const FgHazardEvent *decision = NULL;
+
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+
+  for (guint i = 0; self->events != NULL && i < self->events->len; i++)
+    {
+      const FgHazardEvent *event = g_ptr_array_index (self->events, i);
+
+      if (event->kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR || event->kind == FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED)
+        decision = event;
+    }
+  return decision;
+}
+
+/**
+ * fg_hazard_is_possibly_major:
+ *
+ * Returns: whether the hazard may be a major fire hazard: its checklist
+ *   item says a failure may be one (the grade it was found with), and
+ *   the brigade has not decided otherwise since
+ */
+gboolean
+fg_hazard_is_possibly_major (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), FALSE);
+  return self->grade == FG_HAZARD_GRADE_MAJOR_PROPOSED && !self->fold.major_not_confirmed;
+}
+
 /* A hazard from a row of HAZARD_COLUMNS, with the ledger's cache of its
  * fold and without its timeline. */
 FgHazard *
@@ -927,7 +992,8 @@ read_events (FgStore     *store,
 
   stmt = fg_store_prepare (store,
                            "SELECT id, kind, at, actor, actor_name, note, deadline, level, target, stamp,"
-                           "  notice_id FROM hazard_event INDEXED BY hazard_event_hazard WHERE hazard_id = ?1",
+                           "  notice_id, decision_number, decision_date, decision_authority"
+                           " FROM hazard_event INDEXED BY hazard_event_hazard WHERE hazard_id = ?1",
                            error);
   if (stmt == NULL)
     return NULL;
@@ -948,6 +1014,9 @@ read_events (FgStore     *store,
       event->target = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
       event->stamp = g_strdup (fg_stmt_text (stmt, 9));
       event->notice_id = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
+      event->decision_number = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
+      event->decision_date = g_strdup ((const char *) sqlite3_column_text (stmt, 12));
+      event->decision_authority = g_strdup ((const char *) sqlite3_column_text (stmt, 13));
       g_ptr_array_add (events, event);
     }
 
@@ -1031,6 +1100,11 @@ event_action (const FgActor     *actor,
     case FG_HAZARD_EVENT_REPORTED_FIXED:
       return FG_ACTION_HAZARD_REPORT;
     case FG_HAZARD_EVENT_ESCALATED:
+    /* the brigade's decision is recorded where its letter arrives: at the
+     * county office, or at the township that has the written decision in
+     * hand; never by a grid worker or a village committee */
+    case FG_HAZARD_EVENT_CONFIRMED_MAJOR:
+    case FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED:
       /* the county's supervision instructions (督办) are escalations too */
       return fg_actor_can (actor, FG_ACTION_SUPERVISE) ? FG_ACTION_SUPERVISE : FG_ACTION_HAZARD_MANAGE;
     case FG_HAZARD_EVENT_FOUND:
@@ -1038,7 +1112,6 @@ event_action (const FgActor     *actor,
     case FG_HAZARD_EVENT_REINSPECTED_PASS:
     case FG_HAZARD_EVENT_REINSPECTED_FAIL:
     case FG_HAZARD_EVENT_TRANSFERRED:
-    case FG_HAZARD_EVENT_CONFIRMED_MAJOR:
     case FG_HAZARD_EVENT_CLOSED:
     case FG_HAZARD_EVENT_REOPENED:
     case FG_HAZARD_N_EVENTS:
@@ -1065,6 +1138,76 @@ fg_hazard_event_can_record (const FgActor     *actor,
   g_return_val_if_fail (kind < FG_HAZARD_N_EVENTS, FALSE);
 
   return kind != FG_HAZARD_EVENT_FOUND && fg_actor_can (actor, event_action (actor, kind));
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* What a decision of the brigade on a possibly major hazard must carry:
+ * its document number, its date (not still to come, nor before the
+ * hazard was found) and who made it, by name. */
+static gboolean
+check_decision (FgStore                     *store,
+                FgHazard                    *self,
+                const FgHazardEventDetails  *details,
+                GError                     **error)
+{
+  const char *number = details != NULL ? details->decision_number : NULL;
+  const char *authority = details != NULL ? details->decision_authority : NULL;
+  g_autoptr(GDate) date = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(GError) date_error = NULL;
+
+  if (number == NULL || !g_utf8_validate (number, -1, NULL) || is_blank (number) ||
+      g_utf8_strlen (number, -1) > 60)
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                   _("Give the number of the fire-rescue brigade’s written decision (at most 60 characters)."));
+      return FALSE;
+    }
+  if (details->decision_date == NULL)
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                   _("Give the date of the fire-rescue brigade’s decision."));
+      return FALSE;
+    }
+  date = fg_calendar_parse_date (details->decision_date, &date_error);
+  if (date == NULL)
+    {
+      g_set_error_literal (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT, date_error->message);
+      return FALSE;
+    }
+  today = fg_store_today (store);
+  if (g_date_compare (date, today) > 0)
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                   _("The decision’s date %s is still to come."), details->decision_date);
+      return FALSE;
+    }
+  if (strncmp (details->decision_date, self->found_at, 10) < 0)
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                   _("The decision’s date %s is before the hazard was found (%.10s)."),
+                   details->decision_date, self->found_at);
+      return FALSE;
+    }
+  if (authority == NULL || !g_utf8_validate (authority, -1, NULL) || is_blank (authority) ||
+      g_utf8_strlen (authority, -1) < 2 || g_utf8_strlen (authority, -1) > 40 ||
+      fg_region_name_has_digits (authority))
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                   _("Name the fire-rescue brigade that decided, as its decision names it "
+                     "(2 to 40 characters, no digits), e.g. 郏县消防救援大队."));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* What the event must carry, checked before anything is written. */
@@ -1192,6 +1335,9 @@ check_details (FgStore                     *store,
       return FALSE;
     }
 
+  if (kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR || kind == FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED)
+    return check_decision (store, self, details, error);
+
   return TRUE;
 }
 
@@ -1213,8 +1359,9 @@ fg_hazard_append_event (FgStore                     *store,
 
   insert = fg_store_prepare (store,
                              "INSERT INTO hazard_event (id, hazard_id, kind, at, actor, actor_name, note,"
-                             "  deadline, level, target, origin_node, stamp, notice_id)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                             "  deadline, level, target, origin_node, stamp, notice_id, decision_number,"
+                             "  decision_date, decision_authority)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
                              error);
   if (insert == NULL)
     return FALSE;
@@ -1231,6 +1378,9 @@ fg_hazard_append_event (FgStore                     *store,
       sqlite3_bind_text (insert, 9, details->level, -1, SQLITE_STATIC);
       sqlite3_bind_text (insert, 10, details->target, -1, SQLITE_STATIC);
       sqlite3_bind_text (insert, 13, details->notice_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 14, details->decision_number, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 15, details->decision_date, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 16, details->decision_authority, -1, SQLITE_STATIC);
     }
   sqlite3_bind_text (insert, 11, fg_store_get_node_id (store), -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 12, stamp, -1, SQLITE_STATIC);

@@ -60,6 +60,7 @@ typedef enum
   FG_HAZARD_EVENT_NOTICE_REFUSED,       /* refused to sign: left at the venue (留置送达), served */
   FG_HAZARD_EVENT_OPERATOR_UNREACHABLE, /* nobody to serve it on: to be served another way */
   FG_HAZARD_EVENT_NOTICE_VOIDED,        /* the notice was voided: back to found */
+  FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED,  /* the brigade found it is not a major hazard */
   FG_HAZARD_N_EVENTS
 } FgHazardEventKind;
 
@@ -81,6 +82,10 @@ struct _FgHazardEvent
   char              *stamp;     /* orders the fold */
   char              *notice_id; /* nullable: the document the event belongs to */
   char             **photos;    /* the SHA-256 of each photo, for fg_inspection_load_photo() */
+  /* a brigade's decision (confirmed major or not): nullable otherwise */
+  char              *decision_number;    /* its document number */
+  char              *decision_date;      /* its date, YYYY-MM-DD */
+  char              *decision_authority; /* who decided: 郏县消防救援大队 */
 };
 
 /* What a new event carries besides its kind: which fields an event needs
@@ -94,6 +99,11 @@ typedef struct
   const char *target;
   const char *notice_id;
   GPtrArray  *photos;     /* (element-type GBytes) (nullable): JPEG or PNG photos */
+  /* the brigade's decision, which confirmed-major and major-not-confirmed
+   * need: its document number, its date (YYYY-MM-DD), who decided */
+  const char *decision_number;
+  const char *decision_date;
+  const char *decision_authority;
 } FgHazardEventDetails;
 
 #define FG_HAZARD_EVENT_MAX_PHOTOS 9
@@ -103,6 +113,7 @@ typedef struct
   FgHazardState state;
   char         *deadline;         /* nullable */
   gboolean      major_confirmed;
+  gboolean      major_not_confirmed; /* the brigade's last decision said it is not major */
   char         *escalation_level; /* nullable */
   char         *escalated_on;     /* nullable: YYYY-MM-DD of the last escalation */
   char         *reported_fixed_on; /* nullable: YYYY-MM-DD the venue last reported it fixed */
@@ -169,6 +180,8 @@ gboolean       fg_hazard_get_service_failed  (FgHazard        *self);
 const char    *fg_hazard_get_escalated_on    (FgHazard        *self);
 const char    *fg_hazard_get_reported_fixed_on (FgHazard      *self);
 GPtrArray     *fg_hazard_get_events          (FgHazard        *self);
+const FgHazardEvent *fg_hazard_get_major_decision (FgHazard     *self);
+gboolean       fg_hazard_is_possibly_major   (FgHazard        *self);
 
 FgHazard      *fg_hazard_load                (FgStore         *store,
                                               FgActor         *actor,

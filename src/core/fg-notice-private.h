@@ -68,6 +68,47 @@ gboolean    fg_notice_check_printable         (const FgNoticeSettings *settings,
                                                GVariant               *content,
                                                GError                **error);
 
+/* Letters to the brigade and transfers: fg-notice-transfer.c */
+gboolean    fg_notice_transfer_gather         (FgStore                *store,
+                                               FgActor                *actor,
+                                               const FgNoticeRequest  *request,
+                                               GPtrArray             **hazards,
+                                               const char            **venue_id,
+                                               GError                **error);
+gboolean    fg_notice_transfer_recheck        (FgStore                *store,
+                                               FgActor                *actor,
+                                               FgNoticeKind            kind,
+                                               GPtrArray              *hazards,
+                                               GError                **error);
+gboolean    fg_notice_transfer_record_event   (FgStore                *store,
+                                               FgActor                *actor,
+                                               FgNoticeKind            kind,
+                                               const char             *hazard_id,
+                                               const char             *notice_id,
+                                               const char             *number,
+                                               const char             *recipient_kind,
+                                               GError                **error);
+gboolean    fg_notice_content_add_transfer    (FgStore                *store,
+                                               FgActor                *actor,
+                                               FgNoticeKind            kind,
+                                               GPtrArray              *hazards,
+                                               const FgNoticeSettings *settings,
+                                               const char             *recipient_kind,
+                                               const char             *recipient,
+                                               GVariantDict           *dict,
+                                               GError                **error);
+void        fg_notice_transfer_draw           (FgPdf                  *pdf,
+                                               FgNotice               *notice,
+                                               GVariant               *content);
+
+/* Layout shared with the kinds laid out in files of their own: fg-notice-render.c */
+void        fg_notice_render_begin            (FgPdf                  *pdf,
+                                               FgNotice               *notice,
+                                               GVariant               *content);
+void        fg_notice_render_signature        (FgPdf                  *pdf,
+                                               const char             *issuer,
+                                               const char             *issued_on);
+
 /* Numbering: fg-notice-number.c */
 char       *fg_notice_number_allocate         (FgStore                *store,
                                                const FgNoticeSettings *settings,

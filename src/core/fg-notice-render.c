@@ -476,6 +476,29 @@ draw_service_proof (FgPdf    *pdf,
   fg_pdf_end_document (pdf);
 }
 
+/* The start of a document laid out in a file of its own
+ * (fg-notice-transfer.c): running head, QR code, issuer, title, number. */
+void
+fg_notice_render_begin (FgPdf    *pdf,
+                        FgNotice *notice,
+                        GVariant *content)
+{
+  g_autofree char *head = running_head (content);
+
+  fg_pdf_begin_document (pdf, head);
+  draw_qr (pdf, notice);
+  draw_head (pdf, content_str (content, "issuer"), content_str (content, "title"), content_str (content, "number"));
+  draw_void_mark (pdf, notice);
+}
+
+void
+fg_notice_render_signature (FgPdf      *pdf,
+                            const char *issuer,
+                            const char *issued_on)
+{
+  draw_signature (pdf, issuer, issued_on);
+}
+
 /* @notice is NULL while the characters of a document not issued yet are
  * checked (see fg_notice_render_dup_missing()). */
 static void
@@ -497,6 +520,10 @@ draw_document (FgPdf        *pdf,
     case FG_NOTICE_KIND_REINSPECTION:
       draw_reinspection (pdf, notice, content);
       draw_service_proof (pdf, notice, content);
+      break;
+    case FG_NOTICE_KIND_MAJOR_HAZARD_LETTER:
+    case FG_NOTICE_KIND_TRANSFER:
+      fg_notice_transfer_draw (pdf, notice, content);
       break;
     case FG_NOTICE_N_KINDS:
     default:

@@ -63,17 +63,17 @@ G_DEFINE_FINAL_TYPE (FgNotice, fg_notice, G_TYPE_OBJECT)
 G_DEFINE_QUARK (fg-notice-error-quark, fg_notice_error)
 
 static const char * const kind_ids[FG_NOTICE_N_KINDS] = {
-  "inspection-record", "correct-now", "correct-by-deadline", "reinspection",
+  "inspection-record", "correct-now", "correct-by-deadline", "reinspection", "major-hazard-letter", "transfer",
 };
 
 /* The titles printed on the documents. */
 static const char * const kind_titles[FG_NOTICE_N_KINDS] = {
-  "现场检查记录", "责令立即改正通知书", "责令限期改正通知书", "复查意见书",
+  "现场检查记录", "责令立即改正通知书", "责令限期改正通知书", "复查意见书", "重大火灾隐患报告（移送）函", "移送书",
 };
 
 /* The codes in their numbers, until the township sets its own. */
 static const char * const default_codes[FG_NOTICE_N_KINDS] = {
-  "消检", "消即", "消限", "消复",
+  "消检", "消即", "消限", "消复", "消移", "消送",
 };
 
 static const char * const service_ids[] = { NULL, "served", "refused", "unreachable" };
@@ -156,6 +156,10 @@ fg_notice_kind_get_label (FgNoticeKind kind)
       return _("Order to correct by a deadline");
     case FG_NOTICE_KIND_REINSPECTION:
       return _("Re-inspection opinion");
+    case FG_NOTICE_KIND_MAJOR_HAZARD_LETTER:
+      return _("Letter on a possibly major hazard to the fire brigade");
+    case FG_NOTICE_KIND_TRANSFER:
+      return _("Transfer to a police station or regulator");
     case FG_NOTICE_N_KINDS:
     default:
       return "";
@@ -413,6 +417,7 @@ is_blank (const char *text)
 #define SETTING_SELF_NAME "notice.self-name"
 #define SETTING_REVIEW_BODY "notice.review-body"
 #define SETTING_COURT "notice.court"
+#define SETTING_BRIGADE "notice.brigade"
 
 static char *
 code_key (FgNoticeKind kind)
@@ -485,6 +490,9 @@ settings_default_from_county (FgNoticeSettings *settings,
     settings->court = county_name != NULL ? g_strconcat (county_name, "人民法院", NULL) : g_strdup ("");
   if (settings->self_name == NULL)
     settings->self_name = default_self_name (name);
+  /* the county's fire-rescue brigade determines major hazards */
+  if (settings->brigade == NULL)
+    settings->brigade = county_name != NULL ? g_strconcat (county_name, "消防救援大队", NULL) : g_strdup ("");
 }
 
 /**
@@ -522,6 +530,11 @@ fg_notice_settings_load (FgStore  *store,
   settings->self_name = dup_setting_or_null (store, SETTING_SELF_NAME);
   settings->review_body = dup_setting_or_null (store, SETTING_REVIEW_BODY);
   settings->court = dup_setting_or_null (store, SETTING_COURT);
+  settings->brigade = dup_setting_or_null (store, SETTING_BRIGADE);
+  /* a county office records the decisions of its own brigade */
+  if (settings->brigade == NULL && fg_region_get_level (township) == FG_REGION_LEVEL_COUNTY &&
+      !fg_region_name_has_digits (fg_region_get_name (township)))
+    settings->brigade = g_strconcat (fg_region_get_name (township), "消防救援大队", NULL);
   settings_default_from_county (settings, township, county);
   settings->issuer_short = fg_store_dup_setting (store, SETTING_ISSUER_SHORT);
   if (settings->issuer_short == NULL)
@@ -555,6 +568,7 @@ fg_notice_settings_free (FgNoticeSettings *settings)
   g_free (settings->self_name);
   g_free (settings->review_body);
   g_free (settings->court);
+  g_free (settings->brigade);
   g_free (settings);
 }
 
@@ -603,6 +617,9 @@ check_voice (const FgNoticeSettings  *settings,
     return FALSE;
   if (settings->court != NULL && *settings->court != '\0' &&
       !check_authority_name (settings->court, _("court"), error))
+    return FALSE;
+  if (settings->brigade != NULL && *settings->brigade != '\0' &&
+      !check_authority_name (settings->brigade, _("fire-rescue brigade"), error))
     return FALSE;
   return TRUE;
 }
@@ -699,7 +716,8 @@ fg_notice_settings_save (FgStore                 *store,
       !fg_store_set_setting (store, SETTING_SELF_NAME, settings->self_name, error) ||
       !fg_store_set_setting (store, SETTING_REVIEW_BODY, settings->review_body != NULL ? settings->review_body : "",
                              error) ||
-      !fg_store_set_setting (store, SETTING_COURT, settings->court != NULL ? settings->court : "", error))
+      !fg_store_set_setting (store, SETTING_COURT, settings->court != NULL ? settings->court : "", error) ||
+      !fg_store_set_setting (store, SETTING_BRIGADE, settings->brigade != NULL ? settings->brigade : "", error))
     goto failed;
   for (guint i = 0; i < FG_NOTICE_N_KINDS; i++)
     {
@@ -734,6 +752,8 @@ fg_notice_settings_to_json (const FgNoticeSettings *settings)
   g_variant_builder_add (builder, "{sv}", "review-body",
                          g_variant_new_string (settings->review_body != NULL ? settings->review_body : ""));
   g_variant_builder_add (builder, "{sv}", "court", g_variant_new_string (settings->court != NULL ? settings->court : ""));
+  g_variant_builder_add (builder, "{sv}", "brigade",
+                         g_variant_new_string (settings->brigade != NULL ? settings->brigade : ""));
   variant = g_variant_ref_sink (g_variant_builder_end (builder));
   return g_variant_print (variant, FALSE);
 }
@@ -1039,6 +1059,8 @@ typedef struct
   FgInspection *inspection;     /* an inspection record's */
   GPtrArray *hazards;           /* an order's, or those of the notice re-inspected */
   FgNotice *follows;            /* the notice a re-inspection opinion follows */
+  const char *recipient_kind;   /* a transfer's, from the request */
+  const char *recipient;
   FgVenue *venue;
   FgNoticeSettings *settings;
   char *township_id;            /* the issuer, whose series the number is of */
@@ -1246,6 +1268,13 @@ gather_request (FgStore                *store,
       gathered = gather_reinspection (store, actor, request, draft, &venue_id, error);
       break;
 
+    case FG_NOTICE_KIND_MAJOR_HAZARD_LETTER:
+    case FG_NOTICE_KIND_TRANSFER:
+      draft->recipient_kind = request->recipient_kind;
+      draft->recipient = request->recipient;
+      gathered = fg_notice_transfer_gather (store, actor, request, &draft->hazards, &venue_id, error);
+      break;
+
     case FG_NOTICE_N_KINDS:
     default:
       g_assert_not_reached ();
@@ -1278,6 +1307,8 @@ recheck_hazards (FgStore  *store,
 {
   if (draft->kind == FG_NOTICE_KIND_REINSPECTION)
     return TRUE;
+  if (draft->kind == FG_NOTICE_KIND_MAJOR_HAZARD_LETTER || draft->kind == FG_NOTICE_KIND_TRANSFER)
+    return fg_notice_transfer_recheck (store, actor, draft->kind, draft->hazards, error);
 
   for (guint i = 0; draft->hazards != NULL && i < draft->hazards->len; i++)
     {
@@ -1318,6 +1349,12 @@ freeze_content (FgStore  *store,
 
     case FG_NOTICE_KIND_REINSPECTION:
       built = fg_notice_content_add_reinspection (store, actor, draft->follows, draft->hazards, &dict, error);
+      break;
+
+    case FG_NOTICE_KIND_MAJOR_HAZARD_LETTER:
+    case FG_NOTICE_KIND_TRANSFER:
+      built = fg_notice_content_add_transfer (store, actor, draft->kind, draft->hazards, draft->settings,
+                                              draft->recipient_kind, draft->recipient, &dict, error);
       break;
 
     case FG_NOTICE_N_KINDS:
@@ -1442,6 +1479,9 @@ store_hazard_events (FgStore  *store,
       if (is_order &&
           !fg_hazard_append_event (store, actor, fg_hazard_get_id (hazard),
                                    FG_HAZARD_EVENT_NOTICE_ISSUED, &details, error))
+        return FALSE;
+      if (!is_order && !fg_notice_transfer_record_event (store, actor, draft->kind, fg_hazard_get_id (hazard),
+                                                         draft->id, draft->number, draft->recipient_kind, error))
         return FALSE;
     }
 

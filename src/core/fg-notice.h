@@ -31,6 +31,8 @@ typedef enum
   FG_NOTICE_KIND_CORRECT_NOW,           /* 责令立即改正通知书 */
   FG_NOTICE_KIND_CORRECT_BY_DEADLINE,   /* 责令限期改正通知书 */
   FG_NOTICE_KIND_REINSPECTION,          /* 复查意见书 */
+  FG_NOTICE_KIND_MAJOR_HAZARD_LETTER,   /* 重大火灾隐患报告（移送）函, to the county brigade */
+  FG_NOTICE_KIND_TRANSFER,              /* 移送书, to a police station or a regulator */
   FG_NOTICE_N_KINDS
 } FgNoticeKind;
 
@@ -60,6 +62,8 @@ typedef struct
   const char          *deadline;       /* correct by a deadline: YYYY-MM-DD */
   const char          *follows_id;     /* a re-inspection opinion: the notice re-inspected */
   const GDate         *today;          /* the day of issue; NULL for today */
+  const char          *recipient_kind; /* a transfer: "police-station" or "regulator" */
+  const char          *recipient;      /* a transfer: the recipient by name (冢头派出所) */
 } FgNoticeRequest;
 
 /* Settings: the issuer's names, each kind's code in the number, the font,
@@ -69,11 +73,12 @@ typedef struct
 {
   char *issuer_name;                   /* 郏县冢头镇人民政府 */
   char *issuer_short;                  /* 冢头 */
-  char *codes[FG_NOTICE_N_KINDS];      /* 消检, 消即, 消限, 消复 */
+  char *codes[FG_NOTICE_N_KINDS];      /* 消检, 消即, 消限, 消复, 消移, 消送 */
   char *font;                          /* a font family, or NULL to choose */
   char *self_name;                     /* 我镇, 我乡, 本机关 */
   char *review_body;                   /* 郏县人民政府; "" when not known */
   char *court;                         /* 郏县人民法院; "" when not known */
+  char *brigade;                       /* 郏县消防救援大队; "" when not known */
 } FgNoticeSettings;
 
 #define FG_TYPE_NOTICE (fg_notice_get_type ())

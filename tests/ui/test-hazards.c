@@ -620,6 +620,153 @@ test_hazards_reinspection_late (Fixture       *fixture,
   g_assert_true (seen);
 }
 
+/* A possibly major hazard found just now at the first venue: its id. */
+static char *
+add_possibly_major_hazard (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+  g_autoptr(GPtrArray) venues = fg_venue_query_fetch (fixture->store, fixture->actor, query, 0, 1, &error);
+  g_autoptr(FgInspection) inspection = NULL;
+  g_autoptr(GPtrArray) hazards = NULL;
+  GListModel *items;
+  gboolean failed = FALSE;
+
+  g_assert_no_error (error);
+  inspection = fg_inspection_start (fixture->store, fixture->actor, fg_venue_get_id (g_ptr_array_index (venues, 0)),
+                                    FG_INSPECTION_KIND_ROUTINE, NULL, &error);
+  g_assert_no_error (error);
+  items = fg_inspection_get_items (inspection);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
+      gboolean fail = !failed && fg_checklist_item_get_major (item);
+
+      failed |= fail;
+      fg_inspection_record (fixture->store, fixture->actor, inspection, fg_checklist_item_get_code (item),
+                            fail ? FG_OUTCOME_FAIL : FG_OUTCOME_PASS, NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (failed);
+  fg_inspection_finish (fixture->store, fixture->actor, inspection, &error);
+  g_assert_no_error (error);
+  hazards = fg_hazard_list_for_inspection (fixture->store, fixture->actor, fg_inspection_get_id (inspection), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hazards->len, ==, 1);
+  return g_strdup (fg_hazard_get_id (g_ptr_array_index (hazards, 0)));
+}
+
+/* Shows the hazard @id in the detail pane. */
+static void
+show_hazard (Fixture    *fixture,
+             const char *id)
+{
+  for (guint i = 0; i < n_shown (fixture); i++)
+    {
+      g_autoptr(FgHazardItem) row = g_list_model_get_item (fg_hazard_page_get_model (fixture->page), i);
+
+      if (g_strcmp0 (fg_hazard_get_id (fg_hazard_item_get_hazard (row)), id) == 0)
+        {
+          g_free (select_hazard (fixture, i));
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* A possibly major hazard: the letter to the brigade, then the brigade's
+ * decision, refused without its number and recorded with it. */
+static void
+test_hazards_major (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *id = add_possibly_major_hazard (fixture);
+  GtkWindow *dialog;
+  GtkEditable *number;
+  FgNotice *letter;
+  FgHazard *shown;
+  const FgHazardEvent *decision;
+  AdwActionRow *decision_row = ADW_ACTION_ROW (fg_ui_test_child (fixture->page, FG_TYPE_HAZARD_PAGE, "decision_row"));
+
+  fg_hazard_page_reload (fixture->page);
+  fg_ui_test_spin ();
+  show_hazard (fixture, id);
+
+  /* the letter: asked, issued, shown among the documents */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "hazard.major-letter", NULL));
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  respond (dialog, "issue");
+  g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "notices");
+  letter = fg_notice_page_get_shown_notice (fg_window_get_notice_page (fixture->window));
+  g_assert_nonnull (letter);
+  g_assert_cmpint (fg_notice_get_kind (letter), ==, FG_NOTICE_KIND_MAJOR_HAZARD_LETTER);
+  g_assert_true (strstr (fg_notice_get_number (letter), "消移字") != NULL);
+  g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_ESCALATED);
+
+  /* the decision without its number: the dialog comes back, nothing recorded */
+  show_hazard (fixture, id);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (decision_row)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "hazard.confirmed-major", NULL));
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  respond (dialog, "record");
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_null (fg_hazard_get_major_decision (fg_hazard_page_get_shown_hazard (fixture->page)));
+
+  /* with it: recorded, and shown */
+  number = g_object_get_data (G_OBJECT (dialog), "fg-number");
+  gtk_editable_set_text (number, "郏消隐判字〔2026〕第5号");
+  respond (dialog, "record");
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  shown = fg_hazard_page_get_shown_hazard (fixture->page);
+  decision = fg_hazard_get_major_decision (shown);
+  g_assert_nonnull (decision);
+  g_assert_cmpint (decision->kind, ==, FG_HAZARD_EVENT_CONFIRMED_MAJOR);
+  g_assert_cmpstr (decision->decision_authority, ==, "郏县消防救援大队");
+  g_assert_true (fg_hazard_get_major_confirmed (shown));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (decision_row)));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (decision_row), "郏消隐判字〔2026〕第5号"));
+}
+
+/* A transfer is a document: the recipient is named, and it is refused
+ * without a name. */
+static void
+test_hazards_transfer (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *id = select_hazard (fixture, 0);
+  GtkWindow *dialog;
+  GtkEditable *name;
+  FgNotice *transfer;
+  guint n_before = n_notices (fixture);
+
+  g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_OPEN);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "hazard.transferred", NULL));
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_false (FG_IS_EVENT_DIALOG (dialog));
+  respond (dialog, "issue");
+  g_assert_cmpuint (n_notices (fixture), ==, n_before);
+  g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_OPEN);
+
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  name = g_object_get_data (G_OBJECT (dialog), "fg-recipient");
+  gtk_editable_set_text (name, "冢头派出所");
+  respond (dialog, "issue");
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (n_notices (fixture), ==, n_before + 1);
+  transfer = fg_notice_page_get_shown_notice (fg_window_get_notice_page (fixture->window));
+  g_assert_nonnull (transfer);
+  g_assert_cmpint (fg_notice_get_kind (transfer), ==, FG_NOTICE_KIND_TRANSFER);
+  g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_TRANSFERRED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -636,6 +783,10 @@ main (int   argc,
               fixture_set_up, test_hazards_issue_notice, fixture_tear_down);
   g_test_add ("/ui/hazards/deadline-warning", Fixture, NULL,
               fixture_set_up, test_hazards_deadline_warning, fixture_tear_down);
+  g_test_add ("/ui/hazards/major", Fixture, NULL,
+              fixture_set_up, test_hazards_major, fixture_tear_down);
+  g_test_add ("/ui/hazards/transfer", Fixture, NULL,
+              fixture_set_up, test_hazards_transfer, fixture_tear_down);
   g_test_add ("/ui/hazards/village-committee", Fixture, "village",
               fixture_set_up, test_hazards_village_committee, fixture_tear_down);
   g_test_add ("/ui/hazards/reinspection-late", Fixture, NULL,

@@ -1,0 +1,646 @@
+/* test-major-hazard.c — possibly major hazards go to the county brigade,
+ * and its decision comes back
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A county office (郏县) and a township office (冢头镇), each its own
+ * database. The township finds a possibly major hazard at a restaurant
+ * and sends it to the brigade with a letter; the brigade's decision is
+ * recorded at the county and comes down by bundle, or is entered by the
+ * township. The letters are read back with pdftotext; a test that needs
+ * it, or a Chinese font when none is installed, is skipped there.
+ */
+#include <string.h>
+#include <sys/wait.h>
+
+#include "fg-bundle-test-util.h"
+#include "fg-notice-private.h"
+
+#define DECISION_NUMBER "郏消隐判字〔2026〕第3号"
+
+typedef struct
+{
+  Office county;
+  Office township;
+  FgActor *staff;
+  FgActor *grid;
+  FgActor *village;
+  char *files;
+  char *venue_id;
+  char *major_id;      /* a possibly major hazard of the restaurant */
+  char *ordinary_id;   /* an ordinary one */
+  char *today;
+  char *year;
+} Fixture;
+
+static FgActor *
+add_account (Office     *o,
+             const char *login,
+             const char *name,
+             FgRole      role,
+             const char *scope)
+{
+  g_autoptr(FgAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  FgActor *actor;
+
+  account = fg_account_create (o->store, actor_of (o), login, name, role, scope, PASSWORD, &error);
+  g_assert_no_error (error);
+  actor = fg_account_login (o->store, login, PASSWORD, &error);
+  g_assert_no_error (error);
+  return actor;
+}
+
+/* The restaurant fails its first possibly major item and its first
+ * ordinary one. */
+static void
+inspect (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgInspection) inspection = NULL;
+  g_autoptr(GPtrArray) hazards = NULL;
+  gboolean failed_major = FALSE;
+  gboolean failed_ordinary = FALSE;
+  GListModel *items;
+
+  inspection = fg_inspection_start (f->township.store, f->grid, f->venue_id, FG_INSPECTION_KIND_ROUTINE, NULL,
+                                    &error);
+  g_assert_no_error (error);
+  items = fg_inspection_get_items (inspection);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
+      gboolean major = fg_checklist_item_get_major (item);
+      gboolean fail = major ? !failed_major : !failed_ordinary && !fg_checklist_item_get_on_spot (item);
+
+      failed_major |= fail && major;
+      failed_ordinary |= fail && !major;
+      fg_inspection_record (f->township.store, f->grid, inspection, fg_checklist_item_get_code (item),
+                            fail ? FG_OUTCOME_FAIL : FG_OUTCOME_PASS, fail && major ? "后厨内存放液化石油气钢瓶3只" : NULL,
+                            &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (failed_major && failed_ordinary);
+  fg_inspection_finish (f->township.store, f->grid, inspection, &error);
+  g_assert_no_error (error);
+
+  hazards = fg_hazard_list_for_inspection (f->township.store, f->township.actor, fg_inspection_get_id (inspection),
+                                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hazards->len, ==, 2);
+  for (guint i = 0; i < hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (hazards, i);
+
+      if (fg_hazard_get_grade (hazard) == FG_HAZARD_GRADE_MAJOR_PROPOSED)
+        f->major_id = g_strdup (fg_hazard_get_id (hazard));
+      else
+        f->ordinary_id = g_strdup (fg_hazard_get_id (hazard));
+    }
+  g_assert_nonnull (f->major_id);
+  g_assert_nonnull (f->ordinary_id);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgAccount) admin = NULL;
+  g_autoptr(GDate) today = NULL;
+
+  county_init (&f->county);
+  office_init (&f->township);
+  admin = fg_account_create (f->township.store, fg_test_installer (), "admin", "张伟", FG_ROLE_TOWNSHIP_ADMIN,
+                             fg_store_get_home_region_id (f->township.store), PASSWORD, &error);
+  g_assert_no_error (error);
+  f->township.actor = fg_account_login (f->township.store, "admin", PASSWORD, &error);
+  g_assert_no_error (error);
+  f->staff = add_account (&f->township, "staff", "李干事", FG_ROLE_TOWNSHIP_STAFF,
+                          fg_store_get_home_region_id (f->township.store));
+  f->grid = add_account (&f->township, "grid", "赵网格", FG_ROLE_GRID_WORKER, fg_region_get_id (f->township.grid));
+  f->village = add_account (&f->township, "village", "钱主任", FG_ROLE_VILLAGE_COMMITTEE,
+                            fg_region_get_id (f->township.village));
+  introduce (&f->county, &f->township);
+
+  f->venue_id = add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤");
+  inspect (f);
+
+  today = fg_store_today (f->township.store);
+  f->today = fg_calendar_format_date (today);
+  f->year = g_strdup_printf ("%u", g_date_get_year (today));
+  f->files = g_dir_make_tmp ("firegrid-major-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_pointer (&f->staff, fg_actor_unref);
+  g_clear_pointer (&f->grid, fg_actor_unref);
+  g_clear_pointer (&f->village, fg_actor_unref);
+  office_clear (&f->county);
+  office_clear (&f->township);
+  fg_test_remove_tree (f->files);
+  g_free (f->files);
+  g_free (f->venue_id);
+  g_free (f->major_id);
+  g_free (f->ordinary_id);
+  g_free (f->today);
+  g_free (f->year);
+}
+
+static char *
+file_path (Fixture    *f,
+           const char *name)
+{
+  return g_build_filename (f->files, name, NULL);
+}
+
+static FgHazard *
+load (Office     *o,
+      const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  FgHazard *hazard = fg_hazard_load (o->store, actor_of (o), id, &error);
+
+  g_assert_no_error (error);
+  return hazard;
+}
+
+static FgNotice *
+issue (Office        *o,
+       FgNoticeKind   kind,
+       const char    *hazard_id,
+       const char    *deadline,
+       GError       **error)
+{
+  const char * const ids[] = { hazard_id, NULL };
+  FgNoticeRequest request = { .kind = kind, .hazard_ids = ids, .deadline = deadline };
+
+  if (kind == FG_NOTICE_KIND_TRANSFER)
+    {
+      request.recipient_kind = "police-station";
+      request.recipient = "冢头派出所";
+    }
+  return fg_notice_issue (o->store, actor_of (o), &request, error);
+}
+
+static char *
+number (Fixture    *f,
+        const char *code,
+        guint       seq)
+{
+  return g_strdup_printf ("冢头%s字〔%s〕第%04u号", code, f->year, seq);
+}
+
+/* Today plus @days, YYYY-MM-DD. */
+static char *
+day_from_today (Fixture *f,
+                int      days)
+{
+  g_autoptr(GDate) date = fg_calendar_parse_date (f->today, NULL);
+
+  if (days >= 0)
+    g_date_add_days (date, (guint) days);
+  else
+    g_date_subtract_days (date, (guint) -days);
+  return fg_calendar_format_date (date);
+}
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static gboolean
+decide (Office             *o,
+        FgActor            *actor,
+        const char         *hazard_id,
+        FgHazardEventKind   kind,
+        const char         *decision_number,
+        const char         *date,
+        const char         *authority,
+        GError            **error)
+{
+  g_autoptr(FgHazard) hazard = load (o, hazard_id);
+  const FgHazardEventDetails details = {
+    .decision_number = decision_number,
+    .decision_date = date,
+    .decision_authority = authority,
+  };
+
+  return fg_hazard_add_event (o->store, actor, hazard, kind, &details, error);
+}
+
+/* PDFs */
+
+static gboolean
+can_read_pdfs (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgPdf) pdf = fg_pdf_new (NULL, &error);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+  if (pdf == NULL)
+    {
+      g_test_skip (error->message);
+      return FALSE;
+    }
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The document's text, without white space: pdftotext breaks lines where
+ * the layout did. */
+static char *
+printed_text (Fixture  *f,
+              FgNotice *notice)
+{
+  g_autoptr(GPtrArray) notices = g_ptr_array_new ();
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = file_path (f, "document.pdf");
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  GString *squeezed = g_string_new (NULL);
+  int status = 0;
+
+  g_ptr_array_add (notices, notice);
+  pdf = fg_notice_render (f->township.store, f->township.actor, notices, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  for (const char *p = out; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (squeezed, g_utf8_get_char (p));
+  return g_string_free (squeezed, FALSE);
+}
+
+static void
+assert_printed (const char *text,
+                const char *what)
+{
+  if (strstr (text, what) == NULL)
+    g_error ("“%s” is not in the text of the PDF:\n%s", what, text);
+}
+
+/* 1. The letter: to the brigade of the document settings, about the
+ * venue and what was found there, what the township ordered, under a
+ * number of its own series. */
+static void
+test_letter_prints (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNotice) order = NULL;
+  g_autoptr(FgNotice) letter = NULL;
+  g_autoptr(FgHazard) hazard = NULL;
+  g_autoptr(FgInspection) inspection = NULL;
+  g_autofree char *deadline = day_from_today (f, 10);
+  g_autofree char *order_number = number (f, "消限", 1);
+  g_autofree char *letter_number = number (f, "消移", 1);
+  g_autofree char *text = NULL;
+  FgChecklistItem *item;
+
+  order = issue (&f->township, FG_NOTICE_KIND_CORRECT_BY_DEADLINE, f->major_id, deadline, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fg_notice_get_number (order), ==, order_number);
+
+  letter = issue (&f->township, FG_NOTICE_KIND_MAJOR_HAZARD_LETTER, f->major_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fg_notice_get_number (letter), ==, letter_number);
+  g_assert_cmpstr (fg_notice_kind_get_title (FG_NOTICE_KIND_MAJOR_HAZARD_LETTER), ==, "重大火灾隐患报告（移送）函");
+
+  /* the hazard went up to the brigade with it */
+  hazard = load (&f->township, f->major_id);
+  g_assert_cmpint (fg_hazard_get_state (hazard), ==, FG_HAZARD_STATE_ESCALATED);
+  g_assert_cmpstr (fg_hazard_get_escalation_level (hazard), ==, "county-brigade");
+
+  if (!can_read_pdfs ())
+    return;
+  inspection = fg_inspection_load (f->township.store, f->township.actor, fg_hazard_get_inspection_id (hazard), &error);
+  g_assert_no_error (error);
+  item = fg_inspection_find_item (inspection, fg_hazard_get_item_code (hazard));
+  text = printed_text (f, letter);
+  assert_printed (text, "郏县冢头镇人民政府");
+  assert_printed (text, "重大火灾隐患报告（移送）函");
+  assert_printed (text, letter_number);
+  assert_printed (text, "郏县消防救援大队：");
+  assert_printed (text, "老王烧烤");
+  assert_printed (text, "李庄村人民路18号");
+  /* what was found, never the checklist's requirement */
+  assert_printed (text, fg_checklist_item_get_finding_zh (item));
+  g_assert_null (strstr (text, fg_checklist_item_get_text_zh (item)));
+  assert_printed (text, "后厨内存放液化石油气钢瓶3只");
+  assert_printed (text, "赵网格");
+  assert_printed (text, order_number);
+  assert_printed (text, "请依照《重大火灾隐患判定规则》（GB35181-2025）依法认定并处理");
+}
+
+/* 2. Letters have their own series: orders and letters count apart, and
+ * a refused letter takes no number. */
+static void
+test_letter_series (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNotice) order = NULL;
+  g_autoptr(FgNotice) letter = NULL;
+  g_autoptr(FgNotice) refused = NULL;
+  g_autoptr(FgNotice) second_order = NULL;
+  g_autofree char *deadline = day_from_today (f, 10);
+  g_autofree char *letter_1 = number (f, "消移", 1);
+  g_autofree char *order_1 = number (f, "消限", 1);
+  g_autofree char *order_2 = number (f, "消限", 2);
+
+  /* an ordinary hazard alone is no matter for the brigade */
+  refused = issue (&f->township, FG_NOTICE_KIND_MAJOR_HAZARD_LETTER, f->ordinary_id, NULL, &error);
+  g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID);
+  g_assert_null (refused);
+  g_clear_error (&error);
+
+  order = issue (&f->township, FG_NOTICE_KIND_CORRECT_BY_DEADLINE, f->ordinary_id, deadline, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fg_notice_get_number (order), ==, order_1);
+  letter = issue (&f->township, FG_NOTICE_KIND_MAJOR_HAZARD_LETTER, f->major_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fg_notice_get_number (letter), ==, letter_1);
+  /* from the escalated hazard, the township still orders its correction */
+  second_order = issue (&f->township, FG_NOTICE_KIND_CORRECT_BY_DEADLINE, f->major_id, deadline, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fg_notice_get_number (second_order), ==, order_2);
+  g_assert_cmpint (count (&f->township, "SELECT count(*) FROM notice WHERE kind = 'major-hazard-letter'", NULL),
+                   ==, 1);
+}
+
+/* 3. The brigade's decision, recorded at the county, comes down to the
+ * township by bundle: the hazard shows it, and stays with the brigade. */
+static void
+test_decision_from_county (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNotice) letter = NULL;
+  g_autoptr(FgHazard) at_township = NULL;
+  g_autoptr(FgHazard) at_county = NULL;
+  g_autoptr(FgNoticeSettings) county_settings = NULL;
+  g_autofree char *up = file_path (f, "up.xml");
+  g_autofree char *down = file_path (f, "down.xml");
+  g_autofree char *text = NULL;
+  const FgHazardEvent *decision;
+
+  letter = issue (&f->township, FG_NOTICE_KIND_MAJOR_HAZARD_LETTER, f->major_id, NULL, &error);
+  g_assert_no_error (error);
+  export_ok (&f->township, &f->county, up);
+  import_ok (&f->county, up);
+
+  /* the county office holds the letter and the hazard as the township left it */
+  at_county = load (&f->county, f->major_id);
+  g_assert_cmpint (fg_hazard_get_state (at_county), ==, FG_HAZARD_STATE_ESCALATED);
+  g_assert_null (fg_hazard_get_major_decision (at_county));
+  g_assert_cmpint (count (&f->county, "SELECT count(*) FROM notice WHERE kind = 'major-hazard-letter'", NULL),
+                   ==, 1);
+
+  /* its brigade is the county's own */
+  county_settings = fg_notice_settings_load (f->county.store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (county_settings->brigade, ==, "郏县消防救援大队");
+
+  g_assert_true (decide (&f->county, f->county.actor, f->major_id, FG_HAZARD_EVENT_CONFIRMED_MAJOR, DECISION_NUMBER,
+                         f->today, county_settings->brigade, &error));
+  g_assert_no_error (error);
+
+  export_ok (&f->county, &f->township, down);
+  text = read_text (down);
+  g_assert_nonnull (strstr (text, "decision-number=\"" DECISION_NUMBER "\""));
+  import_ok (&f->township, down);
+
+  at_township = load (&f->township, f->major_id);
+  g_assert_true (fg_hazard_get_major_confirmed (at_township));
+  g_assert_cmpint (fg_hazard_get_state (at_township), ==, FG_HAZARD_STATE_ESCALATED);
+  g_assert_cmpstr (fg_hazard_get_escalation_level (at_township), ==, "county-brigade");
+  decision = fg_hazard_get_major_decision (at_township);
+  g_assert_nonnull (decision);
+  g_assert_cmpint (decision->kind, ==, FG_HAZARD_EVENT_CONFIRMED_MAJOR);
+  g_assert_cmpstr (decision->decision_number, ==, DECISION_NUMBER);
+  g_assert_cmpstr (decision->decision_date, ==, f->today);
+  g_assert_cmpstr (decision->decision_authority, ==, "郏县消防救援大队");
+  g_assert_cmpstr (decision->actor, ==, "guo");
+  /* the ledger's cache agrees */
+  g_assert_cmpint (count (&f->township, "SELECT major_confirmed FROM hazard WHERE id = ?1", f->major_id), ==, 1);
+}
+
+/* 4. Entered at the township from the written decision: not a major
+ * hazard, so back to the township's own order, its deadline running. */
+static void
+test_decision_not_confirmed (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNotice) order = NULL;
+  g_autoptr(FgNotice) letter = NULL;
+  g_autoptr(FgNotice) again = NULL;
+  g_autoptr(FgHazard) hazard = NULL;
+  g_autofree char *deadline = day_from_today (f, 10);
+
+  order = issue (&f->township, FG_NOTICE_KIND_CORRECT_BY_DEADLINE, f->major_id, deadline, &error);
+  g_assert_no_error (error);
+  letter = issue (&f->township, FG_NOTICE_KIND_MAJOR_HAZARD_LETTER, f->major_id, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (decide (&f->township, f->staff, f->major_id, FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED, DECISION_NUMBER,
+                         f->today, "郏县消防救援大队", &error));
+  g_assert_no_error (error);
+  hazard = load (&f->township, f->major_id);
+  g_assert_cmpint (fg_hazard_get_state (hazard), ==, FG_HAZARD_STATE_RECTIFYING);
+  g_assert_cmpstr (fg_hazard_get_deadline (hazard), ==, deadline);
+  g_assert_null (fg_hazard_get_escalation_level (hazard));
+  g_assert_false (fg_hazard_get_major_confirmed (hazard));
+  g_assert_false (fg_hazard_is_possibly_major (hazard));
+  g_assert_cmpint (fg_hazard_get_major_decision (hazard)->kind, ==, FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED);
+
+  /* the brigade said no: another letter on it alone is refused */
+  again = issue (&f->township, FG_NOTICE_KIND_MAJOR_HAZARD_LETTER, f->major_id, NULL, &error);
+  g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID);
+  g_assert_null (again);
+}
+
+/* 5. Only county accounts and the township's administrator and staff
+ * record a decision; a grid worker or a village committee never. */
+static void
+test_decision_who (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  FgActor *refused[] = { f->grid, f->village };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (decide (&f->township, refused[i], f->major_id, FG_HAZARD_EVENT_CONFIRMED_MAJOR, DECISION_NUMBER,
+                              f->today, "郏县消防救援大队", &error));
+      g_assert_error (error, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_DENIED);
+      g_clear_error (&error);
+      g_assert_false (fg_hazard_event_can_record (refused[i], FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED));
+    }
+  g_assert_cmpint (count (&f->township, "SELECT count(*) FROM hazard_event WHERE hazard_id = ?1", f->major_id), ==, 1);
+
+  g_assert_true (fg_hazard_event_can_record (f->staff, FG_HAZARD_EVENT_CONFIRMED_MAJOR));
+  g_assert_true (fg_hazard_event_can_record (f->county.actor, FG_HAZARD_EVENT_CONFIRMED_MAJOR));
+  g_assert_true (decide (&f->township, f->township.actor, f->major_id, FG_HAZARD_EVENT_CONFIRMED_MAJOR,
+                         DECISION_NUMBER, f->today, "郏县消防救援大队", &error));
+  g_assert_no_error (error);
+}
+
+/* 6. A decision without its number, with a date that is not one, still
+ * to come or before the hazard was found, or without the brigade's name:
+ * refused, and nothing written. */
+static void
+test_decision_refused (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tomorrow = day_from_today (f, 1);
+  g_autofree char *long_ago = day_from_today (f, -400);
+  const struct
+  {
+    const char *number;
+    const char *date;
+    const char *authority;
+  } bad[] = {
+    { NULL, f->today, "郏县消防救援大队" },
+    { "", f->today, "郏县消防救援大队" },
+    { "   ", f->today, "郏县消防救援大队" },
+    { DECISION_NUMBER, NULL, "郏县消防救援大队" },
+    { DECISION_NUMBER, "2026-02-30", "郏县消防救援大队" },
+    { DECISION_NUMBER, "yesterday", "郏县消防救援大队" },
+    { DECISION_NUMBER, tomorrow, "郏县消防救援大队" },
+    { DECISION_NUMBER, long_ago, "郏县消防救援大队" },
+    { DECISION_NUMBER, f->today, NULL },
+    { DECISION_NUMBER, f->today, "410425消防救援大队" },
+  };
+  g_autofree char *before = rows (&f->township, "SELECT * FROM hazard_event ORDER BY seq", NULL);
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (decide (&f->township, f->township.actor, f->major_id, FG_HAZARD_EVENT_CONFIRMED_MAJOR,
+                              bad[i].number, bad[i].date, bad[i].authority, &error));
+      g_assert_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT);
+      g_test_message ("refused: %s", error->message);
+      g_clear_error (&error);
+    }
+  after = rows (&f->township, "SELECT * FROM hazard_event ORDER BY seq", NULL);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* 7. A transfer to the police station: its own series, the recipient by
+ * name, and the hazard transferred. */
+static void
+test_transfer (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNotice) transfer = NULL;
+  g_autoptr(FgNotice) nameless = NULL;
+  g_autoptr(FgHazard) hazard = NULL;
+  g_autofree char *transfer_1 = number (f, "消送", 1);
+  g_autofree char *text = NULL;
+  const char * const ids[] = { f->ordinary_id, NULL };
+  FgNoticeRequest request = {
+    .kind = FG_NOTICE_KIND_TRANSFER, .hazard_ids = ids, .recipient_kind = "police-station", .recipient = "",
+  };
+
+  nameless = fg_notice_issue (f->township.store, f->township.actor, &request, &error);
+  g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID);
+  g_assert_null (nameless);
+  g_clear_error (&error);
+
+  transfer = issue (&f->township, FG_NOTICE_KIND_TRANSFER, f->ordinary_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fg_notice_get_number (transfer), ==, transfer_1);
+  hazard = load (&f->township, f->ordinary_id);
+  g_assert_cmpint (fg_hazard_get_state (hazard), ==, FG_HAZARD_STATE_TRANSFERRED);
+
+  if (!can_read_pdfs ())
+    return;
+  text = printed_text (f, transfer);
+  assert_printed (text, "移送书");
+  assert_printed (text, transfer_1);
+  assert_printed (text, "冢头派出所：");
+  assert_printed (text, "老王烧烤");
+  assert_printed (text, "现将上述情况移送你所，请依法处理");
+}
+
+/* 8. The brigade is a document setting: the county's by default, never a
+ * code, and the letter is addressed to what it says. */
+static void
+test_brigade_setting (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNoticeSettings) settings = fg_notice_settings_load (f->township.store, &error);
+  g_autoptr(FgNoticeSettings) again = NULL;
+  g_autoptr(FgNotice) letter = NULL;
+  g_autoptr(GVariant) addressee = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (settings->brigade, ==, "郏县消防救援大队");
+
+  g_free (settings->brigade);
+  settings->brigade = g_strdup ("410425消防救援大队");
+  g_assert_false (fg_notice_settings_save (f->township.store, f->township.actor, settings, &error));
+  g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_free (settings->brigade);
+  settings->brigade = g_strdup ("平顶山市郏县消防救援大队");
+  g_assert_true (fg_notice_settings_save (f->township.store, f->township.actor, settings, &error));
+  g_assert_no_error (error);
+  again = fg_notice_settings_load (f->township.store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->brigade, ==, "平顶山市郏县消防救援大队");
+
+  letter = issue (&f->township, FG_NOTICE_KIND_MAJOR_HAZARD_LETTER, f->major_id, NULL, &error);
+  g_assert_no_error (error);
+  addressee = g_variant_lookup_value (fg_notice_get_content (letter), "addressee", G_VARIANT_TYPE_STRING);
+  g_assert_cmpstr (g_variant_get_string (addressee, NULL), ==, "平顶山市郏县消防救援大队");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/major-hazard/letter-prints", Fixture, NULL, fixture_set_up, test_letter_prints, fixture_tear_down);
+  g_test_add ("/major-hazard/letter-series", Fixture, NULL, fixture_set_up, test_letter_series, fixture_tear_down);
+  g_test_add ("/major-hazard/decision-from-county", Fixture, NULL, fixture_set_up, test_decision_from_county,
+              fixture_tear_down);
+  g_test_add ("/major-hazard/decision-not-confirmed", Fixture, NULL, fixture_set_up, test_decision_not_confirmed,
+              fixture_tear_down);
+  g_test_add ("/major-hazard/decision-who", Fixture, NULL, fixture_set_up, test_decision_who, fixture_tear_down);
+  g_test_add ("/major-hazard/decision-refused", Fixture, NULL, fixture_set_up, test_decision_refused,
+              fixture_tear_down);
+  g_test_add ("/major-hazard/transfer", Fixture, NULL, fixture_set_up, test_transfer, fixture_tear_down);
+  g_test_add ("/major-hazard/brigade-setting", Fixture, NULL, fixture_set_up, test_brigade_setting,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
