@@ -119,7 +119,9 @@ notice_issue (FgCli   *cli,
   context = fg_cli_option_context_new (cli, "notice issue", "",
                                        _("Issues a document under the next number of its kind and year."),
                                        _("Prints the number given. An order to correct records “notice issued” "
-                                         "on each of its hazards."),
+                                         "on each of its hazards. An order whose hazards were found by an "
+                                         "officer inspecting alone is issued with a warning: have two officers "
+                                         "confirm the facts before serving it."),
                                        entries);
   if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
       !fg_cli_check_extra_args (argc, argv, 0, error) ||
@@ -138,6 +140,14 @@ notice_issue (FgCli   *cli,
   notice = fg_notice_issue (store, actor, &request, error);
   if (notice == NULL)
     return FALSE;
+  if (request.kind == FG_NOTICE_KIND_CORRECT_NOW || request.kind == FG_NOTICE_KIND_CORRECT_BY_DEADLINE)
+    {
+      g_autofree char *warning = fg_notice_describe_lone_inspections (store, actor, request.hazard_ids, NULL);
+
+      /* TRANSLATORS: a warning on the terminal; the order was issued all the same */
+      if (warning != NULL)
+        fprintf (stderr, _("Warning: %s\n"), warning);
+    }
 
   printf ("%s\t%s\n", fg_notice_get_number (notice), fg_notice_get_id (notice));
 
@@ -462,6 +472,50 @@ notice_serve (FgCli   *cli,
 }
 
 static gboolean
+notice_corrected (FgCli   *cli,
+                  int      argc,
+                  char   **argv,
+                  GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(FgNotice) notice = NULL;
+  g_autofree char *at = NULL;
+  FgStore *store;
+  FgActor *actor;
+  const GOptionEntry entries[] = {
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When it was found corrected (default: now)"), N_("HH:MM") },
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "notice corrected-on-spot", _("NUMBER"),
+                                       _("Records that an order to correct at once was complied with while the "
+                                         "inspectors were there (当场改正)."),
+                                       _("The day the order was issued only. Each of its hazards is re-inspected "
+                                         "as fixed, “当场改正” with the time, and closed. An order not complied "
+                                         "with on the spot stays due that day and is escalated like any order "
+                                         "past its deadline."),
+                                       entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 1, error))
+    return FALSE;
+  if (argc < 2)
+    {
+      fg_cli_set_usage_error (error, _("Give the order’s number."));
+      return FALSE;
+    }
+
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
+    return FALSE;
+  notice = fg_notice_load (store, actor, argv[1], error);
+  if (notice == NULL || !fg_notice_record_corrected_on_spot (store, actor, notice, at, error))
+    return FALSE;
+
+  /* TRANSLATORS: a document's number */
+  printf (_("%s: corrected on the spot; its hazards are closed.\n"), fg_notice_get_number (notice));
+  return TRUE;
+}
+
+static gboolean
 notice_verify (FgCli   *cli,
                int      argc,
                char   **argv,
@@ -534,6 +588,7 @@ notice_settings (FgCli   *cli,
   g_autofree char *self_name = NULL;
   g_autofree char *review_body = NULL;
   g_autofree char *court = NULL;
+  g_autofree char *authority = NULL;
   g_auto(GStrv) codes = NULL;
   FgStore *store;
   FgActor *actor;
@@ -554,6 +609,8 @@ notice_settings (FgCli   *cli,
     { "court", 0, 0, G_OPTION_ARG_STRING, &court,
       N_("The court that hears an administrative suit against an order (郏县人民法院; empty: the county’s)"),
       N_("NAME") },
+    { "authority-basis", 0, 0, G_OPTION_ARG_STRING, &authority,
+      N_("On what authority orders are given, printed after 根据 (empty: orders cite none)"), N_("TEXT") },
     { NULL }
   };
 
@@ -563,7 +620,12 @@ notice_settings (FgCli   *cli,
                                          "Orders name who hears a challenge to them: the county’s people’s government "
                                          "reviews a township’s acts, and the court is the county’s unless the province "
                                          "sends administrative cases of the county to another court (集中管辖): then "
-                                         "enter that court with --court."),
+                                         "enter that court with --court.\n\n"
+                                         "--authority-basis is printed in orders and re-inspection opinions as "
+                                         "“根据TEXT，我镇…”: the articles of 《中华人民共和国消防法》 and "
+                                         "《河南省消防条例》 and the province’s decision that empowers townships, "
+                                         "by name and document number, as the office has checked them. Until it "
+                                         "is set, orders cite no authority."),
                                        entries);
   if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
       !fg_cli_check_extra_args (argc, argv, 0, error))
@@ -576,8 +638,10 @@ notice_settings (FgCli   *cli,
     return FALSE;
 
   if (issuer_name != NULL || issuer_short != NULL || codes != NULL || font != NULL ||
-      self_name != NULL || review_body != NULL || court != NULL)
+      self_name != NULL || review_body != NULL || court != NULL || authority != NULL)
     {
+      if (authority != NULL)
+        replace_str (&settings->authority_basis, g_strstrip (authority));
       if (self_name != NULL)
         replace_str (&settings->self_name, self_name);
       if (review_body != NULL)
@@ -615,6 +679,8 @@ notice_settings (FgCli   *cli,
   printf ("%s: %s\n", _("Administrative review body"),
           *settings->review_body != '\0' ? settings->review_body : _("not set (orders cannot be issued)"));
   printf ("%s: %s\n", _("Court"), *settings->court != '\0' ? settings->court : _("not set (orders cannot be issued)"));
+  printf ("%s: %s\n", _("Legal basis of orders"),
+          *settings->authority_basis != '\0' ? settings->authority_basis : _("not set (orders cite none)"));
   return TRUE;
 }
 
@@ -624,6 +690,7 @@ static const FgCliCommand notice_commands[] = {
   { "list", N_("List the documents"), notice_list },
   { "void", N_("Void a document"), notice_void },
   { "serve", N_("Record the service of a document"), notice_serve },
+  { "corrected-on-spot", N_("Record that an order to correct at once was complied with"), notice_corrected },
   { "verify", N_("Tell whether a paper document is genuine"), notice_verify },
   { "settings", N_("Show or change the issuer, codes and font"), notice_settings },
 };

@@ -39,6 +39,8 @@ void        fg_notice_content_add_common      (GVariantDict           *dict,
                                                const char             *number,
                                                const char             *issued_on,
                                                FgVenue                *venue);
+gboolean    fg_notice_content_check_record    (FgInspection           *inspection,
+                                               GError                **error);
 gboolean    fg_notice_content_add_record      (FgStore                *store,
                                                FgActor                *actor,
                                                FgInspection           *inspection,
@@ -55,6 +57,14 @@ gboolean    fg_notice_content_add_reinspection (FgStore               *store,
                                                FgNotice               *follows,
                                                GPtrArray              *hazards,
                                                GVariantDict           *dict,
+                                               GError                **error);
+
+/* On what authority orders are given: fg-notice-authority.c */
+char       *fg_notice_authority_load          (FgStore                *store);
+gboolean    fg_notice_authority_check         (const char             *basis,
+                                               GError                **error);
+gboolean    fg_notice_authority_store         (FgStore                *store,
+                                               const char             *basis,
                                                GError                **error);
 
 /* Numbering: fg-notice-number.c */
