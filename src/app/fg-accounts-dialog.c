@@ -185,7 +185,7 @@ create_account_row (gpointer item,
 
   if (fg_account_is_officer (account))
     {
-      GtkWidget *certificate = gtk_button_new_from_icon_name ("contact-new-symbolic");
+      GtkWidget *certificate = gtk_button_new_from_icon_name ("auth-smartcard-symbolic");
 
       gtk_widget_set_valign (certificate, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (certificate, "flat");
