@@ -30,6 +30,7 @@ township_init (Office     *o,
                const char *admin_login)
 {
   g_autoptr(FgAccount) admin = NULL;
+  g_autoptr(FgAccount) colleague = NULL;
   g_autoptr(FgRegion) village = NULL;
   g_autoptr(FgRegion) grid = NULL;
   g_autoptr(FgVenue) venue = NULL;
@@ -58,7 +59,16 @@ township_init (Office     *o,
   g_assert_no_error (error);
   o->venue_id = g_strdup (fg_venue_get_id (venue));
 
+  /* two officers inspect, each with the number of their certificate */
+  colleague = fg_account_create (o->store, o->actor, "li.ming", "李明", FG_ROLE_TOWNSHIP_STAFF, code, PASSWORD, &error);
+  g_assert_no_error (error);
+  fg_account_set_certificate (o->store, o->actor, admin_login, "41042526000011", &error);
+  g_assert_no_error (error);
+  fg_account_set_certificate (o->store, o->actor, "li.ming", "41042526000012", &error);
+  g_assert_no_error (error);
   inspection = fg_inspection_start (o->store, o->actor, o->venue_id, FG_INSPECTION_KIND_ROUTINE, NULL, &error);
+  g_assert_no_error (error);
+  fg_inspection_set_second_inspector (o->store, o->actor, inspection, "li.ming", &error);
   g_assert_no_error (error);
   items = fg_inspection_get_items (inspection);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
@@ -292,6 +302,28 @@ test_notices_to_county (Fixture       *f,
   /* in order */
   report = import_ok (&f->county, first);
   g_assert_cmpint (count (&f->county, "SELECT count(*) FROM notice", NULL), ==, 4);
+  /* the inspection came with both officers and their certificate numbers,
+   * and the county's copy of the record prints them */
+  {
+    g_autofree char *officers = query_text (&f->county,
+                                            "SELECT inspector_certificate || ' ' || second_inspector || ' '"
+                                            "  || second_inspector_name || ' ' || second_inspector_certificate"
+                                            " FROM inspection WHERE id = ?1",
+                                            f->township.inspection_id);
+    g_autoptr(FgNotice) copy = fg_notice_load (f->county.store, f->county.actor, fg_notice_get_number (record),
+                                               &error);
+    g_autoptr(GVariant) listed_officers = NULL;
+    const char *name = NULL, *number = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (officers, ==, "41042526000011 li.ming 李明 41042526000012");
+    listed_officers = g_variant_lookup_value (fg_notice_get_content (copy), "officers", G_VARIANT_TYPE ("a(ss)"));
+    g_assert_nonnull (listed_officers);
+    g_assert_cmpuint (g_variant_n_children (listed_officers), ==, 2);
+    g_variant_get_child (listed_officers, 1, "(&s&s)", &name, &number);
+    g_assert_cmpstr (name, ==, "李明");
+    g_assert_cmpstr (number, ==, "41042526000012");
+  }
   report = import_ok (&f->county, second);
   g_assert_cmpint (count (&f->county, "SELECT count(*) FROM notice", NULL), ==, 5);
   g_assert_cmpuint (report.changed, >=, 3);  /* a voiding, two services */

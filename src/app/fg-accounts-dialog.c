@@ -159,6 +159,16 @@ create_account_row (gpointer item,
                               fg_account_get_login (account),
                               fg_role_get_label (fg_account_get_role (account)),
                               fg_account_get_scope_name (account));
+  if (*fg_account_get_certificate (account) != '\0')
+    {
+      /* Translators: appended to an account's row: the number of the
+       * person's enforcement certificate (执法证号) */
+      g_autofree char *with_number = g_strdup_printf (_("%s · certificate %s"), subtitle,
+                                                      fg_account_get_certificate (account));
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&with_number);
+    }
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fg_account_get_display_name (account));
@@ -172,6 +182,18 @@ create_account_row (gpointer item,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (reset), "accounts.reset-password");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (reset), "s", fg_account_get_login (account));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), reset);
+
+  if (fg_account_is_officer (account))
+    {
+      GtkWidget *certificate = gtk_button_new_from_icon_name ("auth-smartcard-symbolic");
+
+      gtk_widget_set_valign (certificate, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (certificate, "flat");
+      gtk_widget_set_tooltip_text (certificate, _("Enforcement Certificate…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (certificate), "accounts.certificate");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (certificate), "s", fg_account_get_login (account));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), certificate);
+    }
 
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
   gtk_switch_set_active (GTK_SWITCH (sw), fg_account_get_active (account));
@@ -371,6 +393,7 @@ create_action (GtkWidget  *widget,
             case FG_ACCOUNT_ERROR_INACTIVE:
             case FG_ACCOUNT_ERROR_NOT_FOUND:
             case FG_ACCOUNT_ERROR_LAST_ADMIN:
+            case FG_ACCOUNT_ERROR_INVALID_CERTIFICATE:
             default:
               break;
             }
@@ -410,6 +433,74 @@ reset_password_action (GtkWidget  *widget,
   dialog = fg_password_dialog_new (GTK_WINDOW (self), self->store, self->actor, account);
   g_signal_connect_object (dialog, "done", G_CALLBACK (on_password_reset), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The number of an officer's enforcement certificate (执法证号), which
+ * inspection records print beside their name. */
+static void
+on_certificate_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         FgAccountsDialog *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "fg-entry");
+  const char *login = g_object_get_data (G_OBJECT (dialog), "fg-login");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+
+  show_list_error (self, NULL);
+  if (!fg_account_set_certificate (self->store, self->actor, login, gtk_editable_get_text (entry), &error))
+    {
+      show_list_error (self, error->message);
+      return;
+    }
+  fg_accounts_dialog_reload (self);
+  show_toast (self, _("Certificate number saved"));
+}
+
+static void
+certificate_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FgAccountsDialog *self = FG_ACCOUNTS_DIALOG (widget);
+  FgAccount *account = find_account (self, g_variant_get_string (parameter, NULL));
+  GtkWidget *dialog;
+  GtkWidget *list;
+  GtkWidget *entry;
+
+  if (account == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Enforcement Certificate"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The number of %s’s enforcement certificate, printed with their name "
+                                    "on the records of the inspections they make. Leave it empty when "
+                                    "they hold none."),
+                                  fg_account_get_display_name (account));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  entry = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Certificate number"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (entry), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), fg_account_get_certificate (account));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (entry), TRUE);
+  gtk_list_box_append (GTK_LIST_BOX (list), entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "fg-entry", entry);
+  g_object_set_data_full (G_OBJECT (dialog), "fg-login", g_strdup (fg_account_get_login (account)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_certificate_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
 }
 
 static void
@@ -555,6 +646,7 @@ fg_accounts_dialog_class_init (FgAccountsDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "accounts.create", NULL, create_action);
   gtk_widget_class_install_action (widget_class, "accounts.reset-password", "s", reset_password_action);
   gtk_widget_class_install_action (widget_class, "accounts.set-active", "(sb)", set_active_action);
+  gtk_widget_class_install_action (widget_class, "accounts.certificate", "s", certificate_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "accounts.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -607,6 +607,86 @@ hazard_row (FgChecklistItem *item)
   return row;
 }
 
+/* The officer who inspected with the inspector: chosen as the
+ * inspection is finished, and given to the core at once. A refusal (no
+ * certificate number, not an officer) is shown under the choice, and the
+ * inspector stays alone. */
+static void
+on_second_inspector_selected (AdwComboRow        *row,
+                              GParamSpec         *pspec,
+                              FgInspectionWindow *self)
+{
+  GStrv logins = g_object_get_data (G_OBJECT (row), "fg-logins");
+  GtkLabel *error_label = g_object_get_data (G_OBJECT (row), "fg-error-label");
+  guint selected = adw_combo_row_get_selected (row);
+  const char *login = selected > 0 && selected <= g_strv_length (logins) ? logins[selected - 1] : NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (error_label), FALSE);
+  if (fg_inspection_set_second_inspector (self->store, self->actor, self->inspection, login, &error))
+    return;
+
+  gtk_label_set_text (error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (error_label), TRUE);
+  g_signal_handlers_block_by_func (row, on_second_inspector_selected, self);
+  adw_combo_row_set_selected (row, 0);
+  g_signal_handlers_unblock_by_func (row, on_second_inspector_selected, self);
+  fg_inspection_set_second_inspector (self->store, self->actor, self->inspection, NULL, NULL);
+}
+
+static GtkWidget *
+second_inspector_box (FgInspectionWindow *self)
+{
+  g_autoptr(GPtrArray) officers = fg_account_list_officers (self->store, self->actor, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) logins = g_strv_builder_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = adw_combo_row_new ();
+  GtkWidget *error_label = gtk_label_new (NULL);
+  const char *current = fg_inspection_get_second_inspector (self->inspection);
+  guint selected = 0;
+
+  gtk_string_list_append (names, _("None: I inspected alone"));
+  for (guint i = 0; officers != NULL && i < officers->len; i++)
+    {
+      FgAccount *officer = g_ptr_array_index (officers, i);
+      const char *number = fg_account_get_certificate (officer);
+      /* Translators: an officer to choose as the second inspector: the
+       * name and the certificate number, or that none is entered */
+      g_autofree char *label = *number != '\0'
+                               ? g_strdup_printf (_("%s · certificate %s"), fg_account_get_display_name (officer), number)
+                               : g_strdup_printf (_("%s · no certificate number"), fg_account_get_display_name (officer));
+
+      gtk_string_list_append (names, label);
+      g_strv_builder_add (logins, fg_account_get_login (officer));
+      if (g_strcmp0 (current, fg_account_get_login (officer)) == 0)
+        selected = i + 1;
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Second inspector"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  /* the choice as the subtitle, where a name and a number have room */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  g_object_set_data_full (G_OBJECT (row), "fg-logins", g_strv_builder_end (logins), (GDestroyNotify) g_strfreev);
+  g_object_set_data (G_OBJECT (row), "fg-error-label", error_label);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_second_inspector_selected), self, 0);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_box_append (GTK_BOX (box), list);
+
+  gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (error_label), 0);
+  gtk_widget_add_css_class (error_label, "error");
+  gtk_widget_set_visible (error_label, FALSE);
+  gtk_box_append (GTK_BOX (box), error_label);
+  return box;
+}
+
 static void
 present_summary (FgInspectionWindow *self)
 {
@@ -619,6 +699,7 @@ present_summary (FgInspectionWindow *self)
     counts[fg_inspection_get_outcome (self->inspection, row_code (g_ptr_array_index (self->rows, i)))]++;
 
   gtk_box_append (GTK_BOX (box), counts_label (counts));
+  gtk_box_append (GTK_BOX (box), second_inspector_box (self));
 
   if (failed->len > 0)
     {

@@ -192,6 +192,34 @@ hazard_row (FgHazard  *hazard,
   return row;
 }
 
+/* An order is not refused when its hazards were found by an officer
+ * inspecting alone, but the office hears so before it issues it. */
+static void
+add_lone_warning (GtkWidget  *box,
+                  IssueState *state)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *warning = NULL;
+  GHashTableIter iter;
+  gpointer id;
+  GtkWidget *label;
+
+  g_hash_table_iter_init (&iter, state->chosen);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_strv_builder_add (builder, id);
+  ids = g_strv_builder_end (builder);
+  warning = fg_notice_describe_lone_inspections (state->store, state->actor, (const char * const *) ids, NULL);
+  if (warning == NULL)
+    return;
+
+  label = gtk_label_new (warning);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "warning");
+  gtk_box_append (GTK_BOX (box), label);
+}
+
 static void
 present (GtkWindow  *parent,
          IssueState *state,
@@ -218,6 +246,7 @@ present (GtkWindow  *parent,
       gtk_widget_add_css_class (label, "error");
       gtk_box_append (GTK_BOX (box), label);
     }
+  add_lone_warning (box, state);
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (options), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (options, "boxed-list");
@@ -358,6 +387,7 @@ on_settings_response (AdwMessageDialog *dialog,
   settings->review_body = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 4 + FG_NOTICE_N_KINDS)));
   settings->court = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 5 + FG_NOTICE_N_KINDS)));
   settings->brigade = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 6 + FG_NOTICE_N_KINDS)));
+  settings->authority_basis = g_strstrip (g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 7 + FG_NOTICE_N_KINDS))));
 
   if (!fg_notice_settings_save (state->store, state->actor, settings, &error))
     {
@@ -382,6 +412,30 @@ settings_row (GtkWidget  *list,
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   g_ptr_array_add (rows, row);
   return row;
+}
+
+/* On what authority orders are given: printed exactly as entered, after
+ * 根据; nothing is cited while it is empty. */
+static void
+add_authority_rows (GtkWidget              *fields,
+                    GPtrArray              *rows,
+                    const FgNoticeSettings *settings)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *help = gtk_label_new (_("Orders and re-inspection opinions print it as “根据…，我镇于…”: the articles of "
+                                     "《中华人民共和国消防法》 and 《河南省消防条例》 that give the office its power, and "
+                                     "the province’s decision that empowers townships, by name and document number, "
+                                     "as the office has checked them. Empty: orders cite no authority."));
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  settings_row (list, rows, _("Legal basis of orders (without 根据)"), settings->authority_basis);
+  gtk_box_append (GTK_BOX (fields), list);
+
+  gtk_label_set_wrap (GTK_LABEL (help), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (help), 0);
+  gtk_widget_add_css_class (help, "dim-label");
+  gtk_box_append (GTK_BOX (fields), help);
 }
 
 static void
@@ -438,6 +492,7 @@ present_settings (GtkWindow              *parent,
     gtk_widget_add_css_class (help, "dim-label");
     gtk_box_append (GTK_BOX (fields), help);
   }
+  add_authority_rows (fields, rows, settings);
 
   /* ten rows and their help are taller than a 768-pixel screen leaves a
    * dialog: they scroll, and the buttons stay in view */

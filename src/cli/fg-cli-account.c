@@ -1,4 +1,4 @@
-/* fg-cli-account.c — account list, add, passwd, reset, disable, enable
+/* fg-cli-account.c — account list, add, passwd, reset, disable, enable, certificate
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -111,7 +111,9 @@ account_list (FgCli   *cli,
                                        _("With --format tsv, each line holds: login, name, role "
                                          "(township-admin, township-staff, grid-worker, "
                                          "village-committee or county), area code, area name, "
-                                         "and 1 if the account is switched on, else 0; tab-separated."),
+                                         "1 if the account is switched on, else 0, and the number of "
+                                         "the person’s enforcement certificate (empty when none); "
+                                         "tab-separated."),
                                        entries);
   if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
       !fg_cli_check_extra_args (argc, argv, 0, error) ||
@@ -138,6 +140,7 @@ account_list (FgCli   *cli,
       fg_cli_table_add_column (table, _("Area"), FG_CLI_ALIGN_LEFT, TRUE);
       fg_cli_table_add_column (table, _("Code"), FG_CLI_ALIGN_LEFT, FALSE);
       fg_cli_table_add_column (table, _("Active"), FG_CLI_ALIGN_LEFT, FALSE);
+      fg_cli_table_add_column (table, _("Certificate"), FG_CLI_ALIGN_LEFT, FALSE);
     }
 
   for (guint i = 0; i < accounts->len; i++)
@@ -150,13 +153,14 @@ account_list (FgCli   *cli,
       gboolean active = fg_account_get_active (account);
 
       if (tsv != NULL)
-        fg_cli_tsv_append_row (tsv, 6,
+        fg_cli_tsv_append_row (tsv, 7,
                                fg_account_get_login (account),
                                fg_account_get_display_name (account),
                                fg_role_to_string (fg_account_get_role (account)),
                                code,
                                fg_account_get_scope_name (account),
-                               active ? "1" : "0");
+                               active ? "1" : "0",
+                               fg_account_get_certificate (account));
       else
         fg_cli_table_add_row (table,
                               fg_account_get_login (account),
@@ -164,7 +168,8 @@ account_list (FgCli   *cli,
                               fg_role_get_label (fg_account_get_role (account)),
                               fg_account_get_scope_name (account),
                               code,
-                              active ? _("yes") : _("no (switched off)"));
+                              active ? _("yes") : _("no (switched off)"),
+                              fg_account_get_certificate (account));
     }
 
   if (tsv != NULL)
@@ -374,6 +379,45 @@ account_enable (FgCli   *cli,
   return set_active (cli, argc, argv, TRUE, error);
 }
 
+static gboolean
+account_certificate (FgCli   *cli,
+                     int      argc,
+                     char   **argv,
+                     GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(FgAccount) account = NULL;
+  FgStore *store;
+  FgActor *actor;
+
+  context = fg_cli_option_context_new (cli, "account certificate", _("LOGIN NUMBER"),
+                                       _("Records the number of an officer’s enforcement certificate "
+                                         "(执法证号), printed with their name on the records of the "
+                                         "inspections they make."),
+                                       _("An inspection record names two officers, each with their "
+                                         "certificate number: an inspector chooses a second officer only "
+                                         "when both accounts hold one. Give \"\" as NUMBER to remove it. "
+                                         "Only township and county accounts hold one."),
+                                       NULL);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 2, error))
+    return FALSE;
+  if (argc < 3)
+    {
+      fg_cli_set_usage_error (error, _("Give the account’s login and the certificate number."));
+      return FALSE;
+    }
+
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error) ||
+      !fg_account_set_certificate (store, actor, argv[1], argv[2], error))
+    return FALSE;
+
+  /* TRANSLATORS: a login */
+  printf (*g_strstrip (argv[2]) != '\0' ? _("%s’s certificate number is recorded.\n")
+                                         : _("%s’s certificate number is removed.\n"), argv[1]);
+  return TRUE;
+}
+
 static const FgCliCommand account_commands[] = {
   { "list", N_("List the accounts"), account_list },
   { "add", N_("Create an account"), account_add },
@@ -381,6 +425,7 @@ static const FgCliCommand account_commands[] = {
   { "reset", N_("Give an account a new password"), account_reset },
   { "disable", N_("Switch an account off"), account_disable },
   { "enable", N_("Switch an account on again"), account_enable },
+  { "certificate", N_("Record an officer’s enforcement certificate number"), account_certificate },
 };
 
 gboolean

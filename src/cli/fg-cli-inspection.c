@@ -85,6 +85,7 @@ typedef struct
   char **na;
   char **notes;
   char **photos;
+  char *with;
   char *format;
 } RecordOptions;
 
@@ -98,6 +99,7 @@ record_options_clear (RecordOptions *options)
   g_strfreev (options->na);
   g_strfreev (options->notes);
   g_strfreev (options->photos);
+  g_free (options->with);
   g_free (options->format);
 }
 
@@ -463,6 +465,9 @@ inspection_record (FgCli   *cli,
       N_("CODE=TEXT") },
     { "photo", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.photos,
       N_("Attach a JPEG or PNG photo to an item; may be repeated"), N_("CODE=FILE") },
+    { "with", 0, 0, G_OPTION_ARG_STRING, &options.with,
+      N_("The second officer who inspected with you, named on the inspection record with "
+         "their certificate number"), N_("LOGIN") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &options.format,
       N_("“table” (the default) or “tsv”"), N_("FORMAT") },
     { NULL }
@@ -527,7 +532,8 @@ inspection_record (FgCli   *cli,
       return FALSE;
     }
 
-  if (!complete_draft (store, actor, draft, outcomes, notes, photos, error))
+  if ((options.with != NULL && !fg_inspection_set_second_inspector (store, actor, draft, options.with, error)) ||
+      !complete_draft (store, actor, draft, outcomes, notes, photos, error))
     {
       g_autoptr(GError) discard_error = NULL;
 
@@ -775,6 +781,10 @@ print_inspection_tsv (FgInspection *inspection,
     { "finished", fg_inspection_get_finished_at (inspection) },
     { "status", fg_inspection_is_finished (inspection) ? "finished" : "draft" },
     { "checklists", templates },
+    { "inspector_certificate", fg_inspection_get_inspector_certificate (inspection) },
+    { "second_inspector", fg_inspection_get_second_inspector (inspection) },
+    { "second_inspector_name", fg_inspection_get_second_inspector_name (inspection) },
+    { "second_inspector_certificate", fg_inspection_get_second_inspector_certificate (inspection) },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -814,10 +824,11 @@ print_inspection_facts (FgInspection *inspection,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *venue_text = NULL;
   g_autofree char *inspector = NULL;
+  g_autofree char *second = NULL;
   g_autofree char *started = format_time (fg_inspection_get_started_at (inspection));
   g_autofree char *finished = NULL;
   const char *labels[] = {
-    _("ID"), _("Venue"), _("Kind"), _("Campaign"), _("Inspector"),
+    _("ID"), _("Venue"), _("Kind"), _("Campaign"), _("Inspector"), _("Second inspector"),
     _("Started"), _("Finished"), _("Checklists"),
   };
   const char *values[G_N_ELEMENTS (labels)];
@@ -827,6 +838,11 @@ print_inspection_facts (FgInspection *inspection,
   /* TRANSLATORS: a person's name and, in brackets, the login */
   inspector = g_strdup_printf (_("%s (%s)"), fg_inspection_get_inspector_name (inspection),
                                fg_inspection_get_inspector (inspection));
+  if (fg_inspection_get_second_inspector (inspection) != NULL)
+    second = g_strdup_printf (_("%s (%s)"), fg_inspection_get_second_inspector_name (inspection),
+                              fg_inspection_get_second_inspector (inspection));
+  else
+    second = g_strdup (_("none: the inspector was alone"));
   finished = fg_inspection_is_finished (inspection)
                ? format_time (fg_inspection_get_finished_at (inspection))
                : g_strdup (_("not yet: a draft"));
@@ -836,9 +852,10 @@ print_inspection_facts (FgInspection *inspection,
   values[2] = fg_inspection_kind_get_label (fg_inspection_get_kind (inspection));
   values[3] = campaign;
   values[4] = inspector;
-  values[5] = started;
-  values[6] = finished;
-  values[7] = templates;
+  values[5] = second;
+  values[6] = started;
+  values[7] = finished;
+  values[8] = templates;
   append_fields (out, labels, values, G_N_ELEMENTS (labels));
   g_string_append_c (out, '\n');
   fg_cli_print (out->str);
@@ -942,7 +959,8 @@ inspection_show (FgCli   *cli,
                                          "With --format tsv, each line starts with what it holds: "
                                          "“key<TAB>value” for id, venue, venue_name, kind, campaign, "
                                          "inspector, inspector_name, started, finished, status, "
-                                         "checklists; “item<TAB>code<TAB>outcome (pass, fail, na or "
+                                         "checklists, inspector_certificate, second_inspector, "
+                                         "second_inspector_name, second_inspector_certificate; “item<TAB>code<TAB>outcome (pass, fail, na or "
                                          "empty)<TAB>note<TAB>photos (SHA-256, comma-separated)”; "
                                          "“hazard<TAB>item code<TAB>grade<TAB>deadline in working "
                                          "days<TAB>note<TAB>id”."),

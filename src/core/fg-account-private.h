@@ -13,4 +13,8 @@ gboolean fg_account_check_login_and_password (const char  *login,
                                               const char  *password,
                                               GError     **error);
 
+FgAccount *fg_account_private_load             (FgStore     *store,
+                                              const char  *login,
+                                              GError     **error);
+
 G_END_DECLS

@@ -30,6 +30,7 @@ struct _FgAccount
   FgRole role;
   char *scope_region_id;
   char *scope_name;
+  char *certificate;
   gboolean active;
 };
 
@@ -40,6 +41,7 @@ enum {
   PROP_ROLE_LABEL,
   PROP_SCOPE_NAME,
   PROP_ACTIVE,
+  PROP_CERTIFICATE,
   N_PROPS
 };
 
@@ -50,7 +52,7 @@ G_DEFINE_FINAL_TYPE (FgAccount, fg_account, G_TYPE_OBJECT)
 G_DEFINE_QUARK (fg-account-error-quark, fg_account_error)
 
 #define ACCOUNT_COLUMNS \
-  "a.id, a.login, a.display_name, a.role, a.scope_region_id, a.active, r.name"
+  "a.id, a.login, a.display_name, a.role, a.scope_region_id, a.active, r.name, a.certificate"
 #define ACCOUNT_FROM "account a JOIN region r ON r.id = a.scope_region_id"
 
 static void
@@ -63,6 +65,7 @@ fg_account_finalize (GObject *object)
   g_free (self->display_name);
   g_free (self->scope_region_id);
   g_free (self->scope_name);
+  g_free (self->certificate);
 
   G_OBJECT_CLASS (fg_account_parent_class)->finalize (object);
 }
@@ -97,6 +100,10 @@ fg_account_get_property (GObject    *object,
       g_value_set_boolean (value, self->active);
       break;
 
+    case PROP_CERTIFICATE:
+      g_value_set_string (value, self->certificate);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -116,6 +123,7 @@ fg_account_class_init (FgAccountClass *klass)
   properties[PROP_ROLE_LABEL] = g_param_spec_string ("role-label", NULL, NULL, NULL, flags);
   properties[PROP_SCOPE_NAME] = g_param_spec_string ("scope-name", NULL, NULL, NULL, flags);
   properties[PROP_ACTIVE] = g_param_spec_boolean ("active", NULL, NULL, TRUE, flags);
+  properties[PROP_CERTIFICATE] = g_param_spec_string ("certificate", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -138,6 +146,7 @@ account_from_row (sqlite3_stmt *stmt)
   self->scope_region_id = g_strdup (fg_stmt_text (stmt, 4));
   self->active = sqlite3_column_int (stmt, 5) != 0;
   self->scope_name = g_strdup (fg_stmt_text (stmt, 6));
+  self->certificate = g_strdup (fg_stmt_text (stmt, 7));
 
   return self;
 }
@@ -189,6 +198,19 @@ fg_account_get_active (FgAccount *self)
 {
   g_return_val_if_fail (FG_IS_ACCOUNT (self), FALSE);
   return self->active;
+}
+
+/**
+ * fg_account_get_certificate:
+ *
+ * Returns: the number of the person's enforcement certificate (执法证号),
+ *   "" when they hold none or it was not entered
+ */
+const char *
+fg_account_get_certificate (FgAccount *self)
+{
+  g_return_val_if_fail (FG_IS_ACCOUNT (self), NULL);
+  return self->certificate;
 }
 
 static void
@@ -968,7 +990,7 @@ fg_account_list (FgStore     *store,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (fg_actor_sees_code (actor, fg_stmt_text (stmt, 7)))
+      if (fg_actor_sees_code (actor, fg_stmt_text (stmt, 8)))
         g_ptr_array_add (accounts, account_from_row (stmt));
     }
 
@@ -1098,6 +1120,188 @@ fg_account_reset_password (FgStore     *store,
     return FALSE;
 
   return store_password (store, actor, "account-reset-password", account->id, new_password, error);
+}
+
+/**
+ * fg_account_is_officer:
+ *
+ * Whether the account's role is one of an enforcement officer's, who may
+ * be one of the two inspectors of a law-enforcement inspection: township
+ * administrators and staff, and county officers. Grid workers and village
+ * committees find and report; they hold no power to order anything.
+ *
+ * Returns: %TRUE for an officer's role
+ */
+gboolean
+fg_account_is_officer (FgAccount *self)
+{
+  g_return_val_if_fail (FG_IS_ACCOUNT (self), FALSE);
+  return self->role == FG_ROLE_TOWNSHIP_ADMIN || self->role == FG_ROLE_TOWNSHIP_STAFF ||
+         self->role == FG_ROLE_COUNTY;
+}
+
+FgAccount *
+fg_account_private_load (FgStore     *store,
+                         const char  *login,
+                         GError     **error)
+{
+  return load_account (store, login != NULL ? login : "", error);
+}
+
+/* An enforcement certificate's number as entered, trimmed; %NULL with
+ * @error set when it cannot be one. "" clears it. */
+static char *
+check_certificate (const char  *certificate,
+                   GError     **error)
+{
+  g_autofree char *number = g_strstrip (g_strdup (certificate != NULL ? certificate : ""));
+
+  if (!g_utf8_validate (number, -1, NULL) || g_utf8_strlen (number, -1) > FG_ACCOUNT_MAX_CERTIFICATE_LENGTH)
+    goto invalid;
+  for (const char *p = number; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || !g_unichar_isgraph (c))
+        goto invalid;
+    }
+  return g_steal_pointer (&number);
+
+invalid:
+  g_set_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_CERTIFICATE,
+               _("Enter the number of the enforcement certificate as printed on it, without spaces, "
+                 "up to %d characters."),
+               FG_ACCOUNT_MAX_CERTIFICATE_LENGTH);
+  return NULL;
+}
+
+/**
+ * fg_account_set_certificate:
+ * @store: the store
+ * @actor: an administrator whose scope covers the account
+ * @login: the account
+ * @certificate: the number of the person's enforcement certificate
+ *   (执法证号), or "" when they hold none
+ * @error: return location for an error
+ *
+ * Records the number printed, with the person's name, on the inspection
+ * records of the inspections they take part in. Only an officer's account
+ * (fg_account_is_officer()) holds one.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_account_set_certificate (FgStore     *store,
+                            FgActor     *actor,
+                            const char  *login,
+                            const char  *certificate,
+                            GError     **error)
+{
+  g_autoptr(FgAccount) account = NULL;
+  g_autoptr(FgRegion) scope = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  account = load_account (store, login != NULL ? login : "", error);
+  if (account == NULL)
+    return FALSE;
+  scope = fg_region_find (store, account->scope_region_id, error);
+  if (scope == NULL || !check_manage (store, actor, scope, account->id, error))
+    return FALSE;
+  number = check_certificate (certificate, error);
+  if (number == NULL)
+    return FALSE;
+  if (*number != '\0' && !fg_account_is_officer (account))
+    {
+      g_set_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_CERTIFICATE,
+                   _("%s is a %s: only an officer’s account (township or county) holds an enforcement certificate."),
+                   account->display_name, fg_role_get_label (account->role));
+      return FALSE;
+    }
+  if (g_str_equal (number, account->certificate))
+    return TRUE;
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+
+  before = fg_audit_dup_row (store, "account", account->id);
+  stamp = fg_store_next_stamp (store);
+  stmt = fg_store_prepare (store, "UPDATE account SET certificate = ?1, stamp = ?2 WHERE id = ?3", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, account->id, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+
+  after = fg_audit_dup_row (store, "account", account->id);
+  if (!fg_audit_record_change (store, actor, "account-certificate", account->id, before, after, error))
+    goto failed;
+
+  return fg_store_commit (store, error);
+
+failed:
+  fg_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * fg_account_list_officers:
+ * @store: the store
+ * @actor: the inspector who looks for a colleague
+ * @error: return location for an error
+ *
+ * The active officers' accounts (fg_account_is_officer()) other than the
+ * actor's, by name: those who may be the second inspector of an
+ * inspection. Each says whether it holds a certificate number.
+ *
+ * Returns: (transfer full) (element-type FgAccount): the accounts
+ */
+GPtrArray *
+fg_account_list_officers (FgStore     *store,
+                          FgActor     *actor,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) accounts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_INSPECTION_RECORD, NULL, NULL, error))
+    return NULL;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT " ACCOUNT_COLUMNS " FROM " ACCOUNT_FROM
+                           " WHERE a.deleted = 0 AND a.active = 1 AND a.login <> ?1"
+                           " ORDER BY a.display_name, a.login",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, fg_actor_get_login (actor), -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(FgAccount) account = account_from_row (stmt);
+
+      if (fg_account_is_officer (account))
+        g_ptr_array_add (accounts, g_steal_pointer (&account));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&accounts);
 }
 
 /**

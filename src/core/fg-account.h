@@ -26,7 +26,11 @@ typedef enum
   FG_ACCOUNT_ERROR_NOT_FOUND,
   FG_ACCOUNT_ERROR_INVALID_SCOPE,
   FG_ACCOUNT_ERROR_LAST_ADMIN,      /* the last active administrator stays */
+  FG_ACCOUNT_ERROR_INVALID_CERTIFICATE,
 } FgAccountError;
+
+/* The longest enforcement certificate number (执法证号) taken. */
+#define FG_ACCOUNT_MAX_CERTIFICATE_LENGTH 32
 
 /* Wrong passwords in a row after which each further try must wait. */
 #define FG_ACCOUNT_MAX_FAILED_LOGINS 5
@@ -45,6 +49,8 @@ FgRole      fg_account_get_role            (FgAccount   *self);
 const char *fg_account_get_scope_region_id (FgAccount   *self);
 const char *fg_account_get_scope_name      (FgAccount   *self);
 gboolean    fg_account_get_active          (FgAccount   *self);
+const char *fg_account_get_certificate     (FgAccount   *self);
+gboolean    fg_account_is_officer          (FgAccount   *self);
 
 FgRole      fg_account_get_admin_role      (FgStore     *store);
 gboolean    fg_account_role_fits           (FgStore     *store,
@@ -77,6 +83,14 @@ gboolean    fg_account_reset_password      (FgStore     *store,
                                             FgActor     *actor,
                                             const char  *login,
                                             const char  *new_password,
+                                            GError     **error);
+gboolean    fg_account_set_certificate     (FgStore     *store,
+                                            FgActor     *actor,
+                                            const char  *login,
+                                            const char  *certificate,
+                                            GError     **error);
+GPtrArray  *fg_account_list_officers       (FgStore     *store,
+                                            FgActor     *actor,
                                             GError     **error);
 gboolean    fg_account_set_active          (FgStore     *store,
                                             FgActor     *actor,

@@ -37,7 +37,8 @@ static const char * const venue_columns[] = {
 };
 static const char * const inspection_columns[] = {
   "id", "venue_id", "kind", "campaign_id", "inspector", "inspector_name", "started_at", "finished_at", "note",
-  "township_id", "village_id", "grid_id", "origin_node", "stamp", "deleted", NULL
+  "township_id", "village_id", "grid_id", "origin_node", "stamp", "deleted", "inspector_certificate",
+  "second_inspector", "second_inspector_name", "second_inspector_certificate", NULL
 };
 static const char * const template_columns[] = { "position", "template_id", "version", NULL };
 static const char * const result_columns[] = { "item_code", "outcome", "note", "recorded_at", NULL };

@@ -316,6 +316,15 @@ add_accounts (FgStore     *store,
           if (admin == NULL)
             return FALSE;
         }
+      /* the township's officers inspect in twos, each with a certificate
+       * number, made up as everything here is, and marked as such */
+      if (demo->role == FG_ROLE_TOWNSHIP_ADMIN || demo->role == FG_ROLE_TOWNSHIP_STAFF)
+        {
+          g_autofree char *number = g_strdup_printf ("演示-%04u", i + 1);
+
+          if (!fg_account_set_certificate (store, admin, demo->login, number, error))
+            return FALSE;
+        }
     }
 
   return TRUE;
@@ -537,7 +546,9 @@ history_inspect (History     *history,
                  const Step  *step,
                  GError     **error)
 {
-  FgActor *inspector = history->n_inspected++ % 3 == 2 ? history->staff : history->admin;
+  gboolean by_staff = history->n_inspected++ % 3 == 2;
+  FgActor *inspector = by_staff ? history->staff : history->admin;
+  FgActor *colleague = by_staff ? history->admin : history->staff;
   g_autoptr(FgInspection) inspection = NULL;
   g_autoptr(GPtrArray) hazards = NULL;
   GListModel *items;
@@ -549,7 +560,9 @@ history_inspect (History     *history,
                                     step->in_campaign ? FG_INSPECTION_KIND_CAMPAIGN : FG_INSPECTION_KIND_ROUTINE,
                                     step->in_campaign ? fg_campaign_get_id (history->campaign) : NULL,
                                     error);
-  if (inspection == NULL)
+  if (inspection == NULL ||
+      !fg_inspection_set_second_inspector (history->store, inspector, inspection, fg_actor_get_login (colleague),
+                                           error))
     return FALSE;
 
   items = fg_inspection_get_items (inspection);

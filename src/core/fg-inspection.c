@@ -19,6 +19,7 @@
 #include "fg-checklist-private.h"
 #include "fg-hazard-private.h"
 #include "fg-inspection.h"
+#include "fg-account-private.h"
 #include "fg-audit-private.h"
 #include "fg-permission-private.h"
 #include "fg-photo-private.h"
@@ -67,6 +68,12 @@ struct _FgInspection
   char *started_at;
   char *finished_at;
   char *region_code;  /* the venue's grid or village when inspected */
+  /* the officers and their certificate numbers (执法证号), the numbers
+   * kept when the inspection was finished */
+  char *inspector_certificate;
+  char *second_inspector;
+  char *second_inspector_name;
+  char *second_inspector_certificate;
 
   GPtrArray *templates;  /* FgChecklist */
   GListModel *items;
@@ -91,6 +98,10 @@ fg_inspection_finalize (GObject *object)
   g_free (self->started_at);
   g_free (self->finished_at);
   g_free (self->region_code);
+  g_free (self->inspector_certificate);
+  g_free (self->second_inspector);
+  g_free (self->second_inspector_name);
+  g_free (self->second_inspector_certificate);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
   g_clear_object (&self->items);
   g_clear_pointer (&self->results, g_hash_table_unref);
@@ -238,6 +249,59 @@ fg_inspection_get_finished_at (FgInspection *self)
 {
   g_return_val_if_fail (FG_IS_INSPECTION (self), NULL);
   return self->finished_at;
+}
+
+/**
+ * fg_inspection_get_inspector_certificate:
+ *
+ * Returns: the number of the inspector's enforcement certificate kept
+ *   when the inspection was finished; "" when none was entered, or while
+ *   a draft
+ */
+const char *
+fg_inspection_get_inspector_certificate (FgInspection *self)
+{
+  g_return_val_if_fail (FG_IS_INSPECTION (self), NULL);
+  return self->inspector_certificate;
+}
+
+/**
+ * fg_inspection_get_second_inspector:
+ *
+ * Returns: (nullable): the login of the officer who inspected with the
+ *   inspector, %NULL when the inspector was alone (or none was recorded:
+ *   inspections from before Firegrid kept one)
+ */
+const char *
+fg_inspection_get_second_inspector (FgInspection *self)
+{
+  g_return_val_if_fail (FG_IS_INSPECTION (self), NULL);
+  return self->second_inspector;
+}
+
+/**
+ * fg_inspection_get_second_inspector_name:
+ *
+ * Returns: (nullable): the second inspector's name
+ */
+const char *
+fg_inspection_get_second_inspector_name (FgInspection *self)
+{
+  g_return_val_if_fail (FG_IS_INSPECTION (self), NULL);
+  return self->second_inspector_name;
+}
+
+/**
+ * fg_inspection_get_second_inspector_certificate:
+ *
+ * Returns: (nullable): the second inspector's certificate number, kept
+ *   when the inspection was finished
+ */
+const char *
+fg_inspection_get_second_inspector_certificate (FgInspection *self)
+{
+  g_return_val_if_fail (FG_IS_INSPECTION (self), NULL);
+  return self->second_inspector_certificate;
 }
 
 gboolean
@@ -430,7 +494,8 @@ ensure_result (FgInspection *self,
 
 #define INSPECTION_COLUMNS \
   "i.id, i.venue_id, i.kind, i.campaign_id, i.inspector, i.inspector_name, i.started_at," \
-  " i.finished_at, coalesce (g.code, v.code)"
+  " i.finished_at, coalesce (g.code, v.code), i.inspector_certificate, i.second_inspector," \
+  " i.second_inspector_name, i.second_inspector_certificate"
 #define INSPECTION_FROM \
   "inspection i JOIN region v ON v.id = i.village_id LEFT JOIN region g ON g.id = i.grid_id"
 
@@ -456,6 +521,13 @@ inspection_from_row (FgStore       *store,
   if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
     self->finished_at = g_strdup (fg_stmt_text (stmt, 7));
   self->region_code = g_strdup (fg_stmt_text (stmt, 8));
+  self->inspector_certificate = g_strdup (fg_stmt_text (stmt, 9));
+  if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
+    {
+      self->second_inspector = g_strdup (fg_stmt_text (stmt, 10));
+      self->second_inspector_name = g_strdup (fg_stmt_text (stmt, 11));
+      self->second_inspector_certificate = g_strdup (fg_stmt_text (stmt, 12));
+    }
 
   templates = fg_store_prepare (store,
                                 "SELECT template_id, version FROM inspection_template"
@@ -1130,6 +1202,171 @@ fg_inspection_load_photo (FgStore     *store,
   return g_bytes_new (sqlite3_column_blob (stmt, 1), (gsize) sqlite3_column_bytes (stmt, 1));
 }
 
+/* The account of one of the two inspectors of a law-enforcement
+ * inspection: an active officer with the number of their certificate. */
+static FgAccount *
+load_officer (FgStore     *store,
+              const char  *login,
+              GError     **error)
+{
+  g_autoptr(FgAccount) account = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  account = fg_account_private_load (store, login, &local_error);
+  if (account == NULL)
+    {
+      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_INSPECTOR, "%s", local_error->message);
+      return NULL;
+    }
+  if (!fg_account_get_active (account))
+    {
+      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_INSPECTOR,
+                   _("The account of %s is switched off."), fg_account_get_display_name (account));
+      return NULL;
+    }
+  if (!fg_account_is_officer (account))
+    {
+      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_INSPECTOR,
+                   _("%s is a %s: both inspectors must be officers (township staff or administrators, "
+                     "or county officers)."),
+                   fg_account_get_display_name (account), fg_role_get_label (fg_account_get_role (account)));
+      return NULL;
+    }
+  if (*fg_account_get_certificate (account) == '\0')
+    {
+      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_INSPECTOR,
+                   _("%s has no enforcement certificate number. An administrator enters it in Accounts "
+                     "(firegrid-cli account certificate %s NUMBER)."),
+                   fg_account_get_display_name (account), fg_account_get_login (account));
+      return NULL;
+    }
+
+  return g_steal_pointer (&account);
+}
+
+/**
+ * fg_inspection_set_second_inspector:
+ * @store: the store
+ * @actor: the inspector
+ * @self: a draft
+ * @login: (nullable): the officer who inspects with the actor, or %NULL
+ *   when the actor is alone
+ * @error: return location for an error
+ *
+ * A law-enforcement inspection is made by at least two officers, each
+ * showing their enforcement certificate: the inspection record names both
+ * with their certificate numbers, and cannot be issued for an inspection
+ * made alone. Both must be officers (fg_account_is_officer()) whose
+ * accounts hold a certificate number. It can be chosen when the draft is
+ * started or when it is finished; the numbers are kept at the finish.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_inspection_set_second_inspector (FgStore       *store,
+                                    FgActor       *actor,
+                                    FgInspection  *self,
+                                    const char    *login,
+                                    GError       **error)
+{
+  g_autoptr(FgAccount) second = NULL;
+  g_autoptr(FgAccount) first = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (FG_IS_INSPECTION (self), FALSE);
+
+  if (!check_draft (store, actor, self, error))
+    return FALSE;
+  if (login != NULL && *login == '\0')
+    login = NULL;
+  if (g_strcmp0 (login, self->second_inspector) == 0)
+    return TRUE;
+
+  if (login != NULL)
+    {
+      if (g_str_equal (login, self->inspector))
+        {
+          g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_INSPECTOR,
+                       _("The second inspector is another officer than the one who inspects."));
+          return FALSE;
+        }
+      first = load_officer (store, self->inspector, error);
+      if (first == NULL)
+        return FALSE;
+      second = load_officer (store, login, error);
+      if (second == NULL)
+        return FALSE;
+    }
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+
+  before = fg_audit_dup_row (store, "inspection", self->id);
+  stamp = fg_store_next_stamp (store);
+  stmt = fg_store_prepare (store,
+                           "UPDATE inspection SET second_inspector = ?1, second_inspector_name = ?2, stamp = ?3"
+                           " WHERE id = ?4 AND finished_at IS NULL",
+                           error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, login, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, second != NULL ? fg_account_get_display_name (second) : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, self->id, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+  after = fg_audit_dup_row (store, "inspection", self->id);
+  if (!fg_audit_record_change (store, actor, "inspection-second-inspector", self->id, before, after, error) ||
+      !fg_store_commit (store, error))
+    goto failed;
+
+  g_free (self->second_inspector);
+  self->second_inspector = g_strdup (login);
+  g_free (self->second_inspector_name);
+  self->second_inspector_name = second != NULL ? g_strdup (fg_account_get_display_name (second)) : NULL;
+  return TRUE;
+
+failed:
+  fg_store_rollback (store);
+  return FALSE;
+}
+
+/* The certificate numbers the inspectors hold as the inspection is
+ * finished, which it keeps: the inspector's, "" when none is entered; the
+ * second inspector's, who must still be an officer with one. */
+static gboolean
+gather_certificates (FgStore        *store,
+                     FgInspection   *self,
+                     char          **first,
+                     char          **second,
+                     GError        **error)
+{
+  g_autoptr(FgAccount) inspector = NULL;
+  g_autoptr(FgAccount) colleague = NULL;
+
+  if (self->second_inspector == NULL)
+    {
+      inspector = fg_account_private_load (store, self->inspector, NULL);
+      *first = g_strdup (inspector != NULL ? fg_account_get_certificate (inspector) : "");
+      return TRUE;
+    }
+
+  inspector = load_officer (store, self->inspector, error);
+  if (inspector == NULL)
+    return FALSE;
+  colleague = load_officer (store, self->second_inspector, error);
+  if (colleague == NULL)
+    return FALSE;
+  *first = g_strdup (fg_account_get_certificate (inspector));
+  *second = g_strdup (fg_account_get_certificate (colleague));
+  return TRUE;
+}
+
 /**
  * fg_inspection_finish:
  * @store: the store
@@ -1158,6 +1395,8 @@ fg_inspection_finish (FgStore       *store,
   g_autofree char *village_id = NULL;
   g_autofree char *grid_id = NULL;
   g_autofree char *before = NULL;
+  g_autofree char *first_certificate = NULL;
+  g_autofree char *second_certificate = NULL;
   guint n_items;
   guint n_answered;
 
@@ -1182,6 +1421,8 @@ fg_inspection_finish (FgStore       *store,
     }
 
   failed_items = fg_inspection_get_failed_items (self);
+  if (!gather_certificates (store, self, &first_certificate, &second_certificate, error))
+    return FALSE;
 
   if (!fg_store_begin (store, error))
     return FALSE;
@@ -1189,7 +1430,8 @@ fg_inspection_finish (FgStore       *store,
   before = fg_audit_dup_row (store, "inspection", self->id);
   stamp = fg_store_next_stamp (store);
   finish = fg_store_prepare (store,
-                             "UPDATE inspection SET finished_at = ?1, stamp = ?2"
+                             "UPDATE inspection SET finished_at = ?1, stamp = ?2, inspector_certificate = ?4,"
+                             "  second_inspector_certificate = ?5"
                              " WHERE id = ?3 AND finished_at IS NULL",
                              error);
   if (finish == NULL)
@@ -1197,6 +1439,8 @@ fg_inspection_finish (FgStore       *store,
   sqlite3_bind_text (finish, 1, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (finish, 2, stamp, -1, SQLITE_STATIC);
   sqlite3_bind_text (finish, 3, self->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (finish, 4, first_certificate, -1, SQLITE_STATIC);
+  sqlite3_bind_text (finish, 5, second_certificate, -1, SQLITE_STATIC);
   if (!fg_store_step_done (store, finish, error))
     goto failed;
 
@@ -1268,6 +1512,10 @@ fg_inspection_finish (FgStore       *store,
     return FALSE;
 
   self->finished_at = g_steal_pointer (&now);
+  g_free (self->inspector_certificate);
+  self->inspector_certificate = g_steal_pointer (&first_certificate);
+  g_free (self->second_inspector_certificate);
+  self->second_inspector_certificate = g_steal_pointer (&second_certificate);
   return TRUE;
 
 failed:

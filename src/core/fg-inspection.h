@@ -28,6 +28,7 @@ typedef enum
   FG_INSPECTION_ERROR_INVALID_NOTE,
   FG_INSPECTION_ERROR_INVALID_CAMPAIGN,
   FG_INSPECTION_ERROR_INVALID_DATE,
+  FG_INSPECTION_ERROR_INVALID_INSPECTOR,  /* not an officer, or no certificate number */
 } FgInspectionError;
 
 typedef enum
@@ -69,6 +70,10 @@ const char         *fg_inspection_get_inspector_name (FgInspection   *self);
 const char         *fg_inspection_get_started_at   (FgInspection     *self);
 const char         *fg_inspection_get_finished_at  (FgInspection     *self);
 gboolean            fg_inspection_is_finished      (FgInspection     *self);
+const char         *fg_inspection_get_inspector_certificate (FgInspection *self);
+const char         *fg_inspection_get_second_inspector (FgInspection *self);
+const char         *fg_inspection_get_second_inspector_name (FgInspection *self);
+const char         *fg_inspection_get_second_inspector_certificate (FgInspection *self);
 GListModel         *fg_inspection_get_items        (FgInspection     *self);
 FgChecklistItem    *fg_inspection_find_item        (FgInspection     *self,
                                                     const char       *code);
@@ -117,6 +122,11 @@ char               *fg_inspection_attach_photo     (FgStore          *store,
 GBytes             *fg_inspection_load_photo       (FgStore          *store,
                                                     const char       *sha256,
                                                     char            **mime_type,
+                                                    GError          **error);
+gboolean            fg_inspection_set_second_inspector (FgStore      *store,
+                                                    FgActor          *actor,
+                                                    FgInspection     *self,
+                                                    const char       *login,
                                                     GError          **error);
 gboolean            fg_inspection_finish           (FgStore          *store,
                                                     FgActor          *actor,

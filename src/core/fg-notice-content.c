@@ -81,7 +81,15 @@ fg_notice_content_add_common (GVariantDict           *dict,
     {
       g_variant_dict_insert_value (dict, "review-body", str (settings->review_body));
       g_variant_dict_insert_value (dict, "court", str (settings->court));
+      /* on what authority, exactly as the office set it; "" cites nothing */
+      g_variant_dict_insert_value (dict, "authority-basis", str (settings->authority_basis));
     }
+  /* an order to correct at once is checked on the spot; an opinion has
+   * a place for each of the two inspectors to sign */
+  if (kind == FG_NOTICE_KIND_CORRECT_NOW)
+    g_variant_dict_insert (dict, "on-spot-check", "b", TRUE);
+  if (kind == FG_NOTICE_KIND_REINSPECTION)
+    g_variant_dict_insert (dict, "inspector-signatures", "b", TRUE);
 }
 
 /* The problems a notice names: (problem, what was seen, legal basis,
@@ -166,6 +174,102 @@ fg_notice_content_add_order (FgStore       *store,
   return TRUE;
 }
 
+/* An inspection record is the record of a law-enforcement inspection,
+ * made by at least two officers who show their certificates: it names
+ * both, with their certificate numbers, and is refused for an inspection
+ * made alone, before any number is taken. */
+gboolean
+fg_notice_content_check_record (FgInspection  *inspection,
+                                GError       **error)
+{
+  if (fg_inspection_is_finished (inspection) && fg_inspection_get_second_inspector (inspection) == NULL)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("%s inspected alone: an inspection record names the two officers who inspected, "
+                     "each with their enforcement certificate number. Choose the second inspector "
+                     "when an inspection starts or is finished."),
+                   fg_inspection_get_inspector_name (inspection));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * fg_notice_describe_lone_inspections:
+ * @store: the store
+ * @actor: who would issue the order
+ * @hazard_ids: the hazards an order would name
+ * @error: return location for an error
+ *
+ * An order rests on the inspections that found its hazards, which two
+ * officers make. An order is not refused when one was made alone (a
+ * finished inspection cannot change, and inspections from before Firegrid
+ * kept a second inspector have none): the office is warned, so that it can
+ * have two officers confirm the facts first.
+ *
+ * Returns: (transfer full) (nullable): the warning, naming who inspected
+ *   alone and when; %NULL when every inspection had two officers, or with
+ *   @error set
+ */
+char *
+fg_notice_describe_lone_inspections (FgStore             *store,
+                                     FgActor             *actor,
+                                     const char * const  *hazard_ids,
+                                     GError             **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) alone = g_string_new (NULL);
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  for (guint i = 0; hazard_ids != NULL && hazard_ids[i] != NULL; i++)
+    {
+      g_autoptr(FgHazard) hazard = fg_hazard_load (store, actor, hazard_ids[i], error);
+      g_autoptr(FgInspection) inspection = NULL;
+
+      if (hazard == NULL)
+        return NULL;
+      if (!g_hash_table_add (seen, g_strdup (fg_hazard_get_inspection_id (hazard))))
+        continue;
+      inspection = fg_inspection_load (store, actor, fg_hazard_get_inspection_id (hazard), error);
+      if (inspection == NULL)
+        return NULL;
+      if (fg_inspection_get_second_inspector (inspection) != NULL)
+        continue;
+      /* Translators: who inspected alone, and the day, e.g. "王芳 (2026-12-07)" */
+      g_string_append_printf (alone, _("%s%s (%.10s)"), alone->len > 0 ? _(", ") : "",
+                              fg_inspection_get_inspector_name (inspection),
+                              fg_inspection_get_started_at (inspection));
+    }
+  if (alone->len == 0)
+    return NULL;
+
+  return g_strdup_printf (_("The hazards were found by an inspection made alone: %s. A law-enforcement "
+                            "inspection is made by at least two officers; have two officers confirm the "
+                            "facts before the order is served."),
+                          alone->str);
+}
+
+/* When an inspection started and ended: the day and time of each, as
+ * documents print them. */
+static void
+add_record_times (FgInspection *inspection,
+                  GVariantDict *dict)
+{
+  const char *started = fg_inspection_get_started_at (inspection);
+  const char *finished = fg_inspection_get_finished_at (inspection);
+  g_autofree char *day = g_strndup (started, 10);
+  g_autofree char *time = g_strndup (started + MIN (11, strlen (started)), 5);
+  g_autofree char *end_day = g_strndup (finished, 10);
+  g_autofree char *end_time = g_strndup (finished + MIN (11, strlen (finished)), 5);
+
+  g_variant_dict_insert_value (dict, "inspected-on", str (day));
+  g_variant_dict_insert_value (dict, "inspected-at", str (time));
+  g_variant_dict_insert_value (dict, "finished-on", str (end_day));
+  g_variant_dict_insert_value (dict, "finished-at", str (end_time));
+}
+
 /* What the record says of an item: for a failed one, what was found and
  * the inspector's note on it, as an order writes them; else the note. */
 static char *
@@ -248,14 +352,20 @@ fg_notice_content_add_record (FgStore       *store,
   g_variant_dict_insert_value (dict, "template", str (templates->str));
   g_variant_dict_insert_value (dict, "items", g_variant_builder_end (&rows));
   g_variant_dict_insert (dict, "counts", "(uuu)", n_pass, n_fail, n_na);
-  {
-    g_autofree char *day = g_strndup (fg_inspection_get_started_at (inspection), 10);
-    g_autofree char *time = g_strndup (fg_inspection_get_started_at (inspection) + MIN (11, strlen (fg_inspection_get_started_at (inspection))), 5);
-
-    g_variant_dict_insert_value (dict, "inspected-on", str (day));
-    g_variant_dict_insert_value (dict, "inspected-at", str (time));
-  }
+  add_record_times (inspection, dict);
   g_variant_dict_insert_value (dict, "inspectors", str (fg_inspection_get_inspector_name (inspection)));
+  /* the two officers with the numbers of their certificates, as kept
+   * when the inspection was finished */
+  {
+    GVariantBuilder officers;
+
+    g_variant_builder_init (&officers, G_VARIANT_TYPE ("a(ss)"));
+    g_variant_builder_add (&officers, "(ss)", fg_inspection_get_inspector_name (inspection),
+                           fg_inspection_get_inspector_certificate (inspection));
+    g_variant_builder_add (&officers, "(ss)", fg_inspection_get_second_inspector_name (inspection),
+                           fg_inspection_get_second_inspector_certificate (inspection));
+    g_variant_dict_insert_value (dict, "officers", g_variant_builder_end (&officers));
+  }
   g_variant_dict_insert_value (dict, "inspection-kind", str (fg_inspection_kind_to_string (fg_inspection_get_kind (inspection))));
 
   return TRUE;

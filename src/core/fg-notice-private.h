@@ -39,6 +39,8 @@ void        fg_notice_content_add_common      (GVariantDict           *dict,
                                                const char             *number,
                                                const char             *issued_on,
                                                FgVenue                *venue);
+gboolean    fg_notice_content_check_record    (FgInspection           *inspection,
+                                               GError                **error);
 gboolean    fg_notice_content_add_record      (FgStore                *store,
                                                FgActor                *actor,
                                                FgInspection           *inspection,
@@ -108,6 +110,14 @@ void        fg_notice_render_begin            (FgPdf                  *pdf,
 void        fg_notice_render_signature        (FgPdf                  *pdf,
                                                const char             *issuer,
                                                const char             *issued_on);
+
+/* On what authority orders are given: fg-notice-authority.c */
+char       *fg_notice_authority_load          (FgStore                *store);
+gboolean    fg_notice_authority_check         (const char             *basis,
+                                               GError                **error);
+gboolean    fg_notice_authority_store         (FgStore                *store,
+                                               const char             *basis,
+                                               GError                **error);
 
 /* Numbering: fg-notice-number.c */
 char       *fg_notice_number_allocate         (FgStore                *store,

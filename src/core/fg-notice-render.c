@@ -111,23 +111,54 @@ draw_copies_note (FgPdf      *pdf,
  * row goes with it to a new page rather than leave it alone there. */
 typedef struct
 {
-  const char *order;      /* in body type */
-  const char *remedy;     /* (nullable): in small type */
+  const char *order;      /* in the text's type */
+  const char *remedy;     /* (nullable): in the next smaller type */
   const char *issuer;
   const char *issued_on;
   const char *what;       /* 通知书, 意见书 */
+  double      size;       /* the text's type; 0: body type, as documents issued before were set */
+  gboolean    inspectors; /* a place for each of the two inspectors to sign, with their certificate numbers */
+  gboolean    on_spot;    /* where the inspectors note the on-the-spot check of an order to correct at once */
 } Closing;
+
+/* Where the two officers who inspected sign, each beside the number of
+ * their certificate, written by hand. */
+static void
+draw_inspector_signatures (FgPdf *pdf)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      fg_pdf_skip (pdf, FG_PDF_SIZE_SMALL * 0.5);
+      fg_pdf_line_text (pdf, "检查人员（签名）：                执法证号：", FG_PDF_SIZE_SMALL, FG_PDF_ALIGN_LEFT,
+                        FALSE);
+    }
+}
+
+/* Where the inspectors note, on the spot, whether an order to correct at
+ * once was complied with, and when. */
+static void
+draw_on_spot_check (FgPdf *pdf)
+{
+  fg_pdf_skip (pdf, FG_PDF_SIZE_SMALL * 0.25);
+  fg_pdf_line_text (pdf, "当场核查：□已当场改正  □未当场改正  核查时间：    时    分",
+                    FG_PDF_SIZE_SMALL, FG_PDF_ALIGN_LEFT, FALSE);
+}
 
 static void
 draw_closing (FgPdf    *pdf,
               gpointer  data)
 {
   const Closing *closing = data;
+  double size = closing->size > 0 ? closing->size : FG_PDF_SIZE_BODY;
 
-  fg_pdf_skip (pdf, FG_PDF_SIZE_BODY * 0.25);
-  fg_pdf_paragraph (pdf, closing->order, FG_PDF_SIZE_BODY, 2);
+  fg_pdf_skip (pdf, size * 0.25);
+  fg_pdf_paragraph (pdf, closing->order, size, 2);
+  if (closing->on_spot)
+    draw_on_spot_check (pdf);
   if (closing->remedy != NULL)
-    fg_pdf_paragraph (pdf, closing->remedy, FG_PDF_SIZE_SMALL, 2);
+    fg_pdf_paragraph (pdf, closing->remedy, size > FG_PDF_SIZE_SMALL ? FG_PDF_SIZE_SMALL : FG_PDF_SIZE_TABLE, 2);
+  if (closing->inspectors)
+    draw_inspector_signatures (pdf);
   draw_signature (pdf, closing->issuer, closing->issued_on);
   draw_receipt (pdf);
   draw_copies_note (pdf, closing->what);
@@ -222,6 +253,38 @@ opinion_remedy (GVariant *content)
                           review_body, content_str (content, "court"));
 }
 
+/* On what authority the office acts, as the office set it in Document
+ * Settings ("根据《中华人民共和国消防法》第…条…的规定，"); nothing when
+ * it set nothing, rather than a citation nobody checked. Documents issued
+ * before it was a setting keep the general words they were issued with. */
+static char *
+authority_clause (GVariant *content)
+{
+  const char *basis = NULL;
+
+  if (!g_variant_lookup (content, "authority-basis", "&s", &basis))
+    return g_strdup ("根据《中华人民共和国消防法》《河南省消防条例》的有关规定，");
+  if (*basis == '\0')
+    return g_strdup ("");
+  return g_strdup_printf ("根据%s，", basis);
+}
+
+/* What an order to correct at once orders: since it is checked on the
+ * spot, where the inspectors note whether it was corrected and when;
+ * before that, a report and a re-inspection. */
+static char *
+order_now (GVariant   *content,
+           const char *self)
+{
+  gboolean on_spot = FALSE;
+
+  if (g_variant_lookup (content, "on-spot-check", "b", &on_spot) && on_spot)
+    return g_strdup ("责令你单位（场所）对上述消防安全违法行为（火灾隐患）立即改正。"
+                     "检查人员当场对改正情况进行核查，并在本通知书上注明。");
+  return g_strdup_printf ("责令你单位（场所）对上述消防安全违法行为（火灾隐患）立即改正。"
+                          "改正完毕后，请向%s报告，%s将进行复查。", self, self);
+}
+
 /* 责令立即改正通知书, 责令限期改正通知书 */
 static void
 draw_order (FgPdf    *pdf,
@@ -236,14 +299,15 @@ draw_order (FgPdf    *pdf,
   g_autofree char *opening = NULL;
   g_autofree char *order = NULL;
   g_autofree char *remedy = NULL;
+  g_autofree char *authority = authority_clause (content);
   const char *self = self_name (content);
   Closing closing;
   gboolean now = g_str_equal (content_str (content, "kind"), "correct-now");
   const FgPdfColumn columns[] = {
-    { "序号", 0.08, FG_PDF_ALIGN_CENTER },
-    { "存在的问题", 0.34, FG_PDF_ALIGN_LEFT },
-    { "违反的规定", 0.30, FG_PDF_ALIGN_LEFT },
-    { "整改要求", 0.28, FG_PDF_ALIGN_LEFT },
+    { "序号", 0.07, FG_PDF_ALIGN_CENTER },
+    { "存在的问题", 0.33, FG_PDF_ALIGN_LEFT },
+    { "违反的规定", 0.31, FG_PDF_ALIGN_LEFT },
+    { "整改要求", 0.29, FG_PDF_ALIGN_LEFT },
   };
   GVariantIter iter;
   const char *text, *seen, *basis, *action;
@@ -254,11 +318,12 @@ draw_order (FgPdf    *pdf,
   draw_head (pdf, content_str (content, "issuer"), content_str (content, "title"), content_str (content, "number"));
   draw_void_mark (pdf, notice);
 
-  fg_pdf_line_text (pdf, addressee, FG_PDF_SIZE_BODY, FG_PDF_ALIGN_LEFT, FALSE);
-  opening = g_strdup_printf ("根据《中华人民共和国消防法》《河南省消防条例》的有关规定，%s于%s对你单位（场所）"
+  /* the text in 四号, so that an order of one or two findings is one page */
+  fg_pdf_line_text (pdf, addressee, FG_PDF_SIZE_SMALL, FG_PDF_ALIGN_LEFT, FALSE);
+  opening = g_strdup_printf ("%s%s于%s对你单位（场所）"
                              "（地址：%s）进行了消防安全检查，发现存在下列消防安全违法行为（火灾隐患）：",
-                             self, inspected, content_str (content, "address"));
-  fg_pdf_paragraph (pdf, opening, FG_PDF_SIZE_BODY, 2);
+                             authority, self, inspected, content_str (content, "address"));
+  fg_pdf_paragraph (pdf, opening, FG_PDF_SIZE_SMALL, 2);
   fg_pdf_skip (pdf, 4);
 
   if (problems != NULL)
@@ -274,8 +339,7 @@ draw_order (FgPdf    *pdf,
     }
 
   if (now)
-    order = g_strdup_printf ("责令你单位（场所）对上述消防安全违法行为（火灾隐患）立即改正。"
-                             "改正完毕后，请向%s报告，%s将进行复查。", self, self);
+    order = order_now (content, self);
   else
     {
       g_autofree char *deadline = fg_notice_format_date (content_str (content, "deadline"));
@@ -288,8 +352,10 @@ draw_order (FgPdf    *pdf,
                                deadline, which, self, self);
     }
   remedy = order_remedy (content, now);
-  closing = (Closing) { order, remedy, content_str (content, "issuer"), content_str (content, "issued-on"), "通知书" };
-  fg_pdf_table_before (pdf, columns, G_N_ELEMENTS (columns), rows, FG_PDF_SIZE_TABLE,
+  closing = (Closing) { order, remedy, content_str (content, "issuer"), content_str (content, "issued-on"), "通知书",
+                        FG_PDF_SIZE_SMALL, FALSE };
+  closing.on_spot = now && g_variant_lookup (content, "on-spot-check", "b", &closing.on_spot) && closing.on_spot;
+  fg_pdf_table_before (pdf, columns, G_N_ELEMENTS (columns), rows, FG_PDF_SIZE_FORM,
                        fg_pdf_measure (pdf, draw_closing, &closing));
   draw_closing (pdf, &closing);
   fg_pdf_end_document (pdf);
@@ -315,23 +381,34 @@ draw_reinspection (FgPdf    *pdf,
   };
   gboolean all_fixed = FALSE;
   g_autofree char *remedy = NULL;
+  g_autofree char *authority = NULL;
+  /* an opinion issued since it has a place for each inspector to sign is
+   * set like an order, in 四号; earlier ones print as they did */
+  gboolean signed_by_inspectors = g_variant_lookup (content, "inspector-signatures", "b", &signed_by_inspectors) &&
+                                  signed_by_inspectors;
+  double text_size = signed_by_inspectors ? FG_PDF_SIZE_SMALL : FG_PDF_SIZE_BODY;
   Closing closing;
   GVariantIter iter;
   const char *text, *result, *note;
   guint n = 0;
 
   g_variant_lookup (content, "all-fixed", "b", &all_fixed);
+  if (g_variant_lookup (content, "authority-basis", "&s", NULL))
+    authority = authority_clause (content);
+  else
+    authority = g_strdup ("根据《中华人民共和国消防法》的有关规定，");
 
   fg_pdf_begin_document (pdf, head);
   draw_qr (pdf, notice);
   draw_head (pdf, content_str (content, "issuer"), content_str (content, "title"), content_str (content, "number"));
   draw_void_mark (pdf, notice);
 
-  fg_pdf_line_text (pdf, addressee, FG_PDF_SIZE_BODY, FG_PDF_ALIGN_LEFT, FALSE);
-  opening = g_strdup_printf ("根据《中华人民共和国消防法》的有关规定，%s于%s对你单位（场所）执行%s（%s）的情况"
+  fg_pdf_line_text (pdf, addressee, text_size, FG_PDF_ALIGN_LEFT, FALSE);
+  opening = g_strdup_printf ("%s%s于%s对你单位（场所）执行%s（%s）的情况"
                              "进行了复查，结果如下：",
-                             self_name (content), reinspected, content_str (content, "follows-title"), content_str (content, "follows"));
-  fg_pdf_paragraph (pdf, opening, FG_PDF_SIZE_BODY, 2);
+                             authority, self_name (content), reinspected, content_str (content, "follows-title"),
+                             content_str (content, "follows"));
+  fg_pdf_paragraph (pdf, opening, text_size, 2);
   fg_pdf_skip (pdf, 4);
 
   if (results != NULL)
@@ -348,7 +425,8 @@ draw_reinspection (FgPdf    *pdf,
     all_fixed ? "经复查，上述消防安全违法行为（火灾隐患）已改正完毕。"
               : "经复查，你单位（场所）仍有未改正的消防安全违法行为（火灾隐患），请在上表所列期限内改正；"
                 "逾期不改正的，将依法移送公安派出所或者消防救援机构处理。",
-    NULL, content_str (content, "issuer"), content_str (content, "issued-on"), "意见书"
+    NULL, content_str (content, "issuer"), content_str (content, "issued-on"), "意见书", text_size,
+    signed_by_inspectors, FALSE
   };
   if (!all_fixed)
     closing.remedy = remedy = opinion_remedy (content);
@@ -358,17 +436,85 @@ draw_reinspection (FgPdf    *pdf,
   fg_pdf_end_document (pdf);
 }
 
-/* Where the inspectors and the venue sign a record. */
+/* Where the inspectors and the venue sign a record. A record issued since
+ * it names two officers gives each a place to sign beside the number of
+ * their certificate, the venue's person a place, and the inspectors a line
+ * to note a refusal to sign; earlier records print as they did. */
 static void
 draw_record_closing (FgPdf    *pdf,
                      gpointer  data)
 {
+  GVariant *officers = data;
+  GVariantIter iter;
+  const char *name, *certificate;
+
   fg_pdf_skip (pdf, FG_PDF_SIZE_BODY * 0.75);
-  fg_pdf_line_text (pdf, "检查人员（签名）：", FG_PDF_SIZE_BODY, FG_PDF_ALIGN_LEFT, FALSE);
-  fg_pdf_skip (pdf, FG_PDF_SIZE_BODY * 0.5);
-  fg_pdf_line_text (pdf, "被检查单位（场所）人员（签名）：          年   月   日",
-                    FG_PDF_SIZE_BODY, FG_PDF_ALIGN_LEFT, FALSE);
+  if (officers == NULL)
+    {
+      fg_pdf_line_text (pdf, "检查人员（签名）：", FG_PDF_SIZE_BODY, FG_PDF_ALIGN_LEFT, FALSE);
+      fg_pdf_skip (pdf, FG_PDF_SIZE_BODY * 0.5);
+      fg_pdf_line_text (pdf, "被检查单位（场所）人员（签名）：          年   月   日",
+                        FG_PDF_SIZE_BODY, FG_PDF_ALIGN_LEFT, FALSE);
+      draw_copies_note (pdf, "记录");
+      return;
+    }
+
+  g_variant_iter_init (&iter, officers);
+  while (g_variant_iter_next (&iter, "(&s&s)", &name, &certificate))
+    {
+      g_autofree char *line = g_strdup_printf ("检查人员：%s（执法证号：%s）  签名：", name, certificate);
+
+      fg_pdf_line_text (pdf, line, FG_PDF_SIZE_SMALL, FG_PDF_ALIGN_LEFT, FALSE);
+      fg_pdf_skip (pdf, FG_PDF_SIZE_SMALL);
+    }
+  fg_pdf_line_text (pdf, "被检查单位（场所）现场负责人（签名）：          年   月   日",
+                    FG_PDF_SIZE_SMALL, FG_PDF_ALIGN_LEFT, FALSE);
+  fg_pdf_skip (pdf, FG_PDF_SIZE_SMALL);
+  fg_pdf_line_text (pdf, "被检查单位（场所）拒绝签字的，由检查人员注明情况：",
+                    FG_PDF_SIZE_SMALL, FG_PDF_ALIGN_LEFT, FALSE);
+  fg_pdf_skip (pdf, FG_PDF_SIZE_SMALL * 1.5);
+  fg_pdf_rule (pdf, 0, FALSE);
+  fg_pdf_skip (pdf, FG_PDF_SIZE_SMALL * 0.5);
   draw_copies_note (pdf, "记录");
+}
+
+/* Who inspected, with their certificate numbers, and from when to when;
+ * a record issued before it named two officers gives the inspector and
+ * the start. */
+static void
+add_record_officers (GPtrArray *facts,
+                     GVariant  *content,
+                     GVariant  *officers)
+{
+  g_autofree char *day = fg_notice_format_date (content_str (content, "inspected-on"));
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *when = NULL;
+  GVariantIter iter;
+  const char *name, *certificate;
+
+  if (officers == NULL)
+    {
+      when = g_strdup_printf ("%s %s", day, content_str (content, "inspected-at"));
+      add_row (facts, "检查时间", when, NULL);
+      add_row (facts, "检查人员", content_str (content, "inspectors"), NULL);
+      return;
+    }
+
+  if (g_str_equal (content_str (content, "finished-on"), content_str (content, "inspected-on")))
+    when = g_strdup_printf ("%s %s至%s", day, content_str (content, "inspected-at"),
+                            content_str (content, "finished-at"));
+  else
+    {
+      g_autofree char *end_day = fg_notice_format_date (content_str (content, "finished-on"));
+
+      when = g_strdup_printf ("%s %s至%s %s", day, content_str (content, "inspected-at"), end_day,
+                              content_str (content, "finished-at"));
+    }
+  g_variant_iter_init (&iter, officers);
+  while (g_variant_iter_next (&iter, "(&s&s)", &name, &certificate))
+    g_string_append_printf (names, "%s%s（执法证号：%s）", names->len > 0 ? "、" : "", name, certificate);
+  add_row (facts, "检查时间", when, NULL);
+  add_row (facts, "检查人员", names->str, NULL);
 }
 
 /* 现场检查记录 */
@@ -380,9 +526,8 @@ draw_record (FgPdf    *pdf,
   g_autoptr(GVariant) items = g_variant_lookup_value (content, "items", G_VARIANT_TYPE ("a(ssss)"));
   g_autoptr(GPtrArray) facts = new_rows ();
   g_autoptr(GPtrArray) rows = new_rows ();
+  g_autoptr(GVariant) officers = g_variant_lookup_value (content, "officers", G_VARIANT_TYPE ("a(ss)"));
   g_autofree char *head = running_head (content);
-  g_autofree char *day = fg_notice_format_date (content_str (content, "inspected-on"));
-  g_autofree char *when = g_strdup_printf ("%s %s", day, content_str (content, "inspected-at"));
   g_autofree char *summary = NULL;
   const FgPdfColumn fact_columns[] = {
     { "项目", 0.26, FG_PDF_ALIGN_LEFT },
@@ -412,8 +557,7 @@ draw_record (FgPdf    *pdf,
   add_row (facts, "场所类别", content_str (content, "category"), NULL);
   add_row (facts, "负责人", content_str (content, "operator"), NULL);
   add_row (facts, "联系电话", content_str (content, "phone"), NULL);
-  add_row (facts, "检查时间", when, NULL);
-  add_row (facts, "检查人员", content_str (content, "inspectors"), NULL);
+  add_record_officers (facts, content, officers);
   add_row (facts, "检查表", content_str (content, "template"), NULL);
   fg_pdf_table (pdf, fact_columns, G_N_ELEMENTS (fact_columns), facts, FG_PDF_SIZE_TABLE);
   fg_pdf_skip (pdf, FG_PDF_SIZE_BODY * 0.5);
@@ -434,8 +578,8 @@ draw_record (FgPdf    *pdf,
         }
     }
   fg_pdf_table_before (pdf, columns, G_N_ELEMENTS (columns), rows, FG_PDF_SIZE_TABLE,
-                       fg_pdf_measure (pdf, draw_record_closing, NULL));
-  draw_record_closing (pdf, NULL);
+                       fg_pdf_measure (pdf, draw_record_closing, officers));
+  draw_record_closing (pdf, officers);
   fg_pdf_end_document (pdf);
 }
 

@@ -550,6 +550,7 @@ fg_notice_settings_load (FgStore  *store,
   settings->font = fg_store_dup_setting (store, SETTING_FONT);
   if (settings->font != NULL && *settings->font == '\0')
     g_clear_pointer (&settings->font, g_free);
+  settings->authority_basis = fg_notice_authority_load (store);
 
   return g_steal_pointer (&settings);
 }
@@ -569,6 +570,7 @@ fg_notice_settings_free (FgNoticeSettings *settings)
   g_free (settings->review_body);
   g_free (settings->court);
   g_free (settings->brigade);
+  g_free (settings->authority_basis);
   g_free (settings);
 }
 
@@ -688,7 +690,8 @@ fg_notice_settings_save (FgStore                 *store,
                    _("The issuer’s name must have 2 to 40 characters."));
       return FALSE;
     }
-  if (!check_authority_name (settings->issuer_name, _("issuer’s name"), error) || !check_voice (settings, error))
+  if (!check_authority_name (settings->issuer_name, _("issuer’s name"), error) || !check_voice (settings, error) ||
+      !fg_notice_authority_check (settings->authority_basis, error))
     return FALSE;
   if (!fg_notice_number_check_part (settings->issuer_short, 10, _("issuer’s short name"), error))
     return FALSE;
@@ -717,7 +720,8 @@ fg_notice_settings_save (FgStore                 *store,
       !fg_store_set_setting (store, SETTING_REVIEW_BODY, settings->review_body != NULL ? settings->review_body : "",
                              error) ||
       !fg_store_set_setting (store, SETTING_COURT, settings->court != NULL ? settings->court : "", error) ||
-      !fg_store_set_setting (store, SETTING_BRIGADE, settings->brigade != NULL ? settings->brigade : "", error))
+      !fg_store_set_setting (store, SETTING_BRIGADE, settings->brigade != NULL ? settings->brigade : "", error) ||
+      !fg_notice_authority_store (store, settings->authority_basis, error))
     goto failed;
   for (guint i = 0; i < FG_NOTICE_N_KINDS; i++)
     {
@@ -754,6 +758,8 @@ fg_notice_settings_to_json (const FgNoticeSettings *settings)
   g_variant_builder_add (builder, "{sv}", "court", g_variant_new_string (settings->court != NULL ? settings->court : ""));
   g_variant_builder_add (builder, "{sv}", "brigade",
                          g_variant_new_string (settings->brigade != NULL ? settings->brigade : ""));
+  g_variant_builder_add (builder, "{sv}", "authority-basis",
+                         g_variant_new_string (settings->authority_basis != NULL ? settings->authority_basis : ""));
   variant = g_variant_ref_sink (g_variant_builder_end (builder));
   return g_variant_print (variant, FALSE);
 }
@@ -1123,7 +1129,7 @@ gather_record (FgStore                *store,
       return FALSE;
     }
   draft->inspection = fg_inspection_load (store, actor, request->inspection_id, error);
-  if (draft->inspection == NULL)
+  if (draft->inspection == NULL || !fg_notice_content_check_record (draft->inspection, error))
     return FALSE;
   *venue_id = fg_inspection_get_venue_id (draft->inspection);
   return TRUE;

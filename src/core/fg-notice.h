@@ -79,6 +79,8 @@ typedef struct
   char *review_body;                   /* 郏县人民政府; "" when not known */
   char *court;                         /* 郏县人民法院; "" when not known */
   char *brigade;                       /* 郏县消防救援大队; "" when not known */
+  char *authority_basis;               /* what orders cite as the office's authority, printed after
+                                        * "根据"; "" when the office set none: nothing is cited */
 } FgNoticeSettings;
 
 #define FG_TYPE_NOTICE (fg_notice_get_type ())
@@ -142,6 +144,15 @@ gboolean         fg_notice_record_service     (FgStore                *store,
                                                const char             *recipient,
                                                const char             *served_on,
                                                const char             *note,
+                                               GError                **error);
+char            *fg_notice_describe_lone_inspections (FgStore         *store,
+                                               FgActor                *actor,
+                                               const char * const     *hazard_ids,
+                                               GError                **error);
+gboolean         fg_notice_record_corrected_on_spot (FgStore          *store,
+                                               FgActor                *actor,
+                                               FgNotice               *order,
+                                               const char             *time,
                                                GError                **error);
 FgNoticeVerdict  fg_notice_verify             (FgStore                *store,
                                                FgActor                *actor,

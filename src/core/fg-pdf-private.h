@@ -34,6 +34,7 @@ typedef struct
 #define FG_PDF_SIZE_BODY   16.0  /* 三号 */
 #define FG_PDF_SIZE_SMALL  14.0  /* 四号 */
 #define FG_PDF_SIZE_TABLE  12.0  /* 小四 */
+#define FG_PDF_SIZE_FORM   10.5  /* 五号: the table of an order, so that one of two findings is one page */
 
 /* Draws a block, for fg_pdf_measure() and then for good. */
 typedef void (*FgPdfBlockFunc) (FgPdf    *self,

@@ -105,11 +105,13 @@ this_year (void)
 }
 
 /* Records an inspection of the venue in row @row of the venue list that
- * fails @fail (comma-separated codes); returns the hazards' ids. */
+ * fails @fail (comma-separated codes), by the administrator with @with
+ * (a login), or alone when @with is NULL; returns the hazards' ids. */
 static GStrv
-inspect (Fixture    *f,
-         guint       row,
-         const char *fail)
+inspect_with (Fixture    *f,
+              guint       row,
+              const char *fail,
+              const char *with)
 {
   g_autoptr(Result) venues = run (f, "venue", "list", "--format", "tsv", NULL);
   g_autoptr(Result) record = NULL;
@@ -124,7 +126,11 @@ inspect (Fixture    *f,
   g_assert_cmpuint (g_strv_length (rows), >, row);
   venue = g_strndup (rows[row], strcspn (rows[row], "\t"));
 
-  record = run (f, "inspection", "record", "--venue", venue, "--fail", fail, "--format", "tsv", NULL);
+  if (with != NULL)
+    record = run (f, "inspection", "record", "--venue", venue, "--fail", fail, "--with", with, "--format", "tsv",
+                  NULL);
+  else
+    record = run (f, "inspection", "record", "--venue", venue, "--fail", fail, "--format", "tsv", NULL);
   assert_success (record);
 
   /* the venue's open hazards: those it found */
@@ -143,6 +149,16 @@ inspect (Fixture    *f,
     }
 
   return g_strv_builder_end (ids);
+}
+
+/* An inspection by two officers, as law-enforcement inspections are made:
+ * the administrator and the staff member. */
+static GStrv
+inspect (Fixture    *f,
+         guint       row,
+         const char *fail)
+{
+  return inspect_with (f, row, fail, "staff");
 }
 
 /* Two open hazards of one venue (found by one inspection), and a third of
@@ -859,6 +875,85 @@ test_cli_escalate_reinspection_late (Fixture       *f,
   g_assert_null (strstr (show->out, "Escalated to"));
 }
 
+/* The venue id in row @row of the venue list. */
+static char *
+venue_at (Fixture *f,
+          guint    row)
+{
+  g_autoptr(Result) venues = run (f, "venue", "list", "--format", "tsv", NULL);
+  g_auto(GStrv) rows = NULL;
+
+  assert_success (venues);
+  rows = g_strsplit (venues->out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (rows), >, row);
+  return g_strndup (rows[row], strcspn (rows[row], "\t"));
+}
+
+/* Two officers inspect, each with a certificate number, and the record
+ * of their inspection is issued; one alone gets no record, and an order
+ * from what they found alone is issued with a warning; the legal basis
+ * of orders is a setting; only an order to correct at once is checked on
+ * the spot. */
+static void
+test_cli_notice_officers (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *venue = venue_at (f, 270);
+  g_autoptr(Result) number = run (f, "account", "certificate", "staff", "41042526000002", NULL);
+  g_autoptr(Result) not_officer = run (f, "account", "certificate", "grid", "41042526000003", NULL);
+  g_autoptr(Result) with_grid = NULL;
+  g_autoptr(Result) pair = NULL;
+  g_autoptr(Result) show = NULL;
+  g_autoptr(Result) record = NULL;
+  g_autoptr(Result) alone = NULL;
+  g_autoptr(Result) alone_record = NULL;
+  g_autoptr(Result) order = NULL;
+  g_autoptr(Result) on_spot = NULL;
+  g_autoptr(Result) settings = NULL;
+  g_autofree char *pair_id = NULL;
+  g_autofree char *alone_id = NULL;
+  g_autofree char *order_number = NULL;
+  g_auto(GStrv) hazards = NULL;
+
+  assert_success (number);
+  assert_refused_saying (not_officer, 1, "enforcement certificate");
+
+  with_grid = run (f, "inspection", "record", "--venue", venue, "--with", "grid", NULL);
+  assert_refused_saying (with_grid, 1, "both inspectors must be officers");
+
+  pair = run (f, "inspection", "record", "--venue", venue, "--with", "staff", "--format", "tsv", NULL);
+  assert_success (pair);
+  pair_id = g_strndup (pair->out, strcspn (pair->out, "\n"));
+  show = run (f, "inspection", "show", pair_id, "--format", "tsv", NULL);
+  assert_success (show);
+  g_assert_nonnull (strstr (show->out, "second_inspector\tstaff\n"));
+  g_assert_nonnull (strstr (show->out, "second_inspector_certificate\t41042526000002\n"));
+  record = run (f, "notice", "issue", "--kind", "inspection-record", "--inspection", pair_id, NULL);
+  assert_success (record);
+
+  alone = run (f, "inspection", "record", "--venue", venue, "--fail", "C-EXT-01", "--format", "tsv", NULL);
+  assert_success (alone);
+  alone_id = g_strndup (alone->out, strcspn (alone->out, "\n"));
+  alone_record = run (f, "notice", "issue", "--kind", "inspection-record", "--inspection", alone_id, NULL);
+  assert_refused_saying (alone_record, 1, "inspected alone");
+
+  hazards = inspect_with (f, 271, "C-EXT-01", NULL);
+  g_assert_cmpuint (g_strv_length (hazards), ==, 1);
+  order = run (f, "notice", "issue", "--kind", "correct-by-deadline", "--hazard", hazards[0],
+               "--deadline", "2099-01-05", NULL);
+  /* issued, with a warning */
+  g_assert_cmpint (order->status, ==, 0);
+  g_assert_nonnull (strstr (order->err, "made alone"));
+  order_number = g_strndup (order->out, strcspn (order->out, "\t"));
+  g_assert_nonnull (strstr (order_number, "消限字"));
+  on_spot = run (f, "notice", "corrected-on-spot", order_number, NULL);
+  assert_refused_saying (on_spot, 1, "Only an order to correct at once");
+
+  settings = run (f, "notice", "settings", "--authority-basis", "《中华人民共和国消防法》第一条", NULL);
+  assert_success (settings);
+  g_assert_nonnull (strstr (settings->out, "Legal basis of orders: 《中华人民共和国消防法》第一条\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -875,6 +970,7 @@ main (int   argc,
   ADD ("/cli/notice/unprintable", test_cli_notice_unprintable);
   ADD ("/cli/escalate/today", test_cli_escalate_today);
   ADD ("/cli/escalate/reinspection-late", test_cli_escalate_reinspection_late);
+  ADD ("/cli/notice/officers", test_cli_notice_officers);
 
 #undef ADD
 

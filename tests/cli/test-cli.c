@@ -932,9 +932,9 @@ test_cli_account (Fixture       *f,
   list = run_db (f, "account", "list", "--format", "tsv", NULL);
   assert_success (list);
   g_assert_cmpstr (list->out, ==,
-                   "admin\tadmin\ttownship-admin\t410425101000\t冢头镇\t1\n"
-                   "wang.li\t王丽\ttownship-staff\t410425101000\t冢头镇\t1\n"
-                   "zhao.qiang\t赵强\tgrid-worker\t" VILLAGE "-001\t第一网格\t1\n");
+                   "admin\tadmin\ttownship-admin\t410425101000\t冢头镇\t1\t\n"
+                   "wang.li\t王丽\ttownship-staff\t410425101000\t冢头镇\t1\t\n"
+                   "zhao.qiang\t赵强\tgrid-worker\t" VILLAGE "-001\t第一网格\t1\t\n");
 
   /* staff may not add accounts */
   log_in_as (f, "wang.li", "staff-secret-1");
@@ -1054,7 +1054,7 @@ test_cli_init_admin (Fixture       *f,
   log_in_as (f, "wang.li", ADMIN_PASSWORD);
   list = run_db (f, "account", "list", "--format", "tsv", NULL);
   assert_success (list);
-  g_assert_cmpstr (list->out, ==, "wang.li\t王丽\ttownship-admin\t410425101000\t冢头镇\t1\n");
+  g_assert_cmpstr (list->out, ==, "wang.li\t王丽\ttownship-admin\t410425101000\t冢头镇\t1\t\n");
 }
 
 /* --- checklists and inspections ---------------------------------------- */

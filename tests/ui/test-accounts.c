@@ -339,6 +339,44 @@ test_admin_adds_account (Fixture       *fixture,
   close_window (window);
 }
 
+/* The administrator enters an officer's certificate number in a dialog
+ * of the officer's row; the account holds it, and the row shows it. */
+static void
+test_admin_sets_certificate (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(FgActor) actor = fg_ui_test_login (fixture->store, "admin");
+  FgWindow *window = open_window (fixture, actor);
+  g_autoptr(FgAccountsDialog) dialog = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *asked;
+  const char *number = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-accounts", NULL));
+  fg_ui_test_spin ();
+  dialog = g_object_ref (FG_ACCOUNTS_DIALOG (fg_ui_test_find_window (FG_TYPE_ACCOUNTS_DIALOG)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "accounts.certificate", "s", "staff"));
+  fg_ui_test_spin ();
+  asked = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (asked);
+  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (asked), "fg-entry")), " 41042526009999 ");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (asked), "save");
+  fg_ui_test_spin ();
+
+  accounts = fg_account_list (fixture->store, actor, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < accounts->len; i++)
+    if (g_str_equal (fg_account_get_login (g_ptr_array_index (accounts, i)), "staff"))
+      number = fg_account_get_certificate (g_ptr_array_index (accounts, i));
+  g_assert_cmpstr (number, ==, "41042526009999");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  fg_ui_test_spin ();
+  g_assert_finalize_object (g_steal_pointer (&dialog));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +401,8 @@ main (int   argc,
               fixture_set_up, test_lock_and_unlock, fixture_tear_down);
   g_test_add ("/ui/accounts/admin-adds-account", Fixture, NULL,
               fixture_set_up, test_admin_adds_account, fixture_tear_down);
+  g_test_add ("/ui/accounts/certificate", Fixture, NULL,
+              fixture_set_up, test_admin_sets_certificate, fixture_tear_down);
 
   return g_test_run ();
 }
