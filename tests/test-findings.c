@@ -51,6 +51,13 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   f->admin = fg_account_login (f->store, "admin", PASSWORD, &error);
   g_assert_no_error (error);
+  /* a second officer: inspection records name the two who inspected */
+  g_clear_object (&account);
+  account = fg_account_create (f->store, f->admin, "staff", "王干事", FG_ROLE_TOWNSHIP_STAFF,
+                               fg_store_get_home_region_id (f->store), PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_account_set_certificate (f->store, f->admin, "admin", "41042526000001", &error));
+  g_assert_true (fg_account_set_certificate (f->store, f->admin, "staff", "41042526000002", &error));
 
   venue = fg_test_venue_new (fg_region_get_id (grid), "老王烧烤", "李庄村人民路18号", "restaurant", "王建国");
   fg_venue_save (f->store, f->admin, venue, &error);
@@ -80,6 +87,7 @@ inspect (Fixture           *f,
 
   inspection = fg_inspection_start (f->store, f->admin, f->venue_id, FG_INSPECTION_KIND_ROUTINE, NULL, &error);
   g_assert_no_error (error);
+  g_assert_true (fg_inspection_set_second_inspector (f->store, f->admin, inspection, "staff", &error));
   items = fg_inspection_get_items (inspection);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
@@ -185,7 +193,8 @@ printed_text (Fixture    *f,
   g_autofree char *path = g_build_filename (f->dir.dir, name, NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  /* -raw: the cells in the order they are drawn, not run together by line */
+  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
   char *proof;
   int status = 0;
 

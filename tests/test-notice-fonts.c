@@ -49,6 +49,13 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   f->admin = fg_account_login (f->store, "admin", PASSWORD, &error);
   g_assert_no_error (error);
+  /* a second officer: inspection records name the two who inspected */
+  g_clear_object (&account);
+  account = fg_account_create (f->store, f->admin, "staff", "王干事", FG_ROLE_TOWNSHIP_STAFF,
+                               fg_store_get_home_region_id (f->store), PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_account_set_certificate (f->store, f->admin, "admin", "41042526000001", &error));
+  g_assert_true (fg_account_set_certificate (f->store, f->admin, "staff", "41042526000002", &error));
 }
 
 static void
@@ -90,6 +97,7 @@ inspect (Fixture     *f,
 
   inspection = fg_inspection_start (f->store, f->admin, venue_id, FG_INSPECTION_KIND_ROUTINE, NULL, &error);
   g_assert_no_error (error);
+  g_assert_true (fg_inspection_set_second_inspector (f->store, f->admin, inspection, "staff", &error));
   items = fg_inspection_get_items (inspection);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {

@@ -940,7 +940,7 @@ test_cli_notice_officers (Fixture       *f,
   hazards = inspect_with (f, 271, "C-EXT-01", NULL);
   g_assert_cmpuint (g_strv_length (hazards), ==, 1);
   order = run (f, "notice", "issue", "--kind", "correct-by-deadline", "--hazard", hazards[0],
-               "--deadline", "2099-01-05", NULL);
+               "--deadline", "2099-01-05", "--confirm", NULL);
   /* issued, with a warning */
   g_assert_cmpint (order->status, ==, 0);
   g_assert_nonnull (strstr (order->err, "made alone"));
