@@ -38,12 +38,24 @@ fg_notice_format_date (const char *iso)
   return g_strdup_printf ("%u年%u月%u日", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
 }
 
+/* What 违反的规定 says: the item's confirmed norms only. A basis marked
+ * unverified, or a standard or other background reference, is never
+ * printed; the text check also holds for what older versions stored. */
 static char *
 join_bases (FgChecklistItem *item)
 {
   const char * const *bases = item != NULL ? fg_checklist_item_get_bases (item) : NULL;
+  g_autoptr(GString) joined = g_string_new (NULL);
 
-  return bases != NULL ? g_strjoinv ("；", (char **) bases) : g_strdup ("");
+  for (guint i = 0; bases != NULL && bases[i] != NULL; i++)
+    {
+      if (!fg_checklist_basis_is_printable (bases[i]))
+        continue;
+      if (joined->len > 0)
+        g_string_append (joined, "；");
+      g_string_append (joined, bases[i]);
+    }
+  return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
 /* What every document says of itself, its issuer and the venue. */
