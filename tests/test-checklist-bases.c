@@ -323,6 +323,62 @@ test_bases_legacy_rows (Fixture       *f,
   g_assert_cmpstr (basis, ==, XF28);
 }
 
+/* A duty of every venue cannot be marked not applicable; other items can. */
+static void
+test_bases_duty_applies (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(FgVenue) venue = fg_test_venue_new (fg_region_get_id (f->grid), "老王烧烤", "人民路1号",
+                                                "restaurant", "王建国");
+  g_autoptr(FgInspection) inspection = NULL;
+  g_autoptr(FgInspection) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *items;
+  guint n_duties = 0;
+  guint n_others = 0;
+
+  fg_venue_save (f->store, fg_test_installer (), venue, &error);
+  g_assert_no_error (error);
+  inspection = fg_inspection_start (f->store, fg_test_installer (), fg_venue_get_id (venue),
+                                    FG_INSPECTION_KIND_ROUTINE, NULL, &error);
+  g_assert_no_error (error);
+
+  items = fg_inspection_get_items (inspection);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
+      const char *code = fg_checklist_item_get_code (item);
+      g_autoptr(GError) local_error = NULL;
+      gboolean ok = fg_inspection_record (f->store, fg_test_installer (), inspection, code,
+                                          FG_OUTCOME_NA, NULL, &local_error);
+
+      if (fg_checklist_item_get_na_allowed (item))
+        {
+          g_assert_no_error (local_error);
+          g_assert_true (ok);
+          g_assert_cmpint (fg_inspection_get_outcome (inspection, code), ==, FG_OUTCOME_NA);
+          n_others++;
+        }
+      else
+        {
+          g_assert_error (local_error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_NOT_APPLICABLE_REFUSED);
+          g_assert_false (ok);
+          g_assert_nonnull (strstr (local_error->message, code));
+          g_assert_cmpint (fg_inspection_get_outcome (inspection, code), ==, FG_OUTCOME_NONE);
+          n_duties++;
+        }
+    }
+  /* the responsible person, the rules, inspections, training, the plan, … */
+  g_assert_cmpuint (n_duties, >=, 5);
+  g_assert_cmpuint (n_others, >, 0);
+
+  /* nothing was stored for the refused ones */
+  reloaded = fg_inspection_load (f->store, fg_test_installer (), fg_inspection_get_id (inspection), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fg_inspection_get_outcome (reloaded, "C-MGT-01"), ==, FG_OUTCOME_NONE);
+  g_assert_cmpuint (fg_inspection_get_n_answered (reloaded), ==, n_others);
+}
+
 /* Every shipped template, read from data/checklists: */
 static GPtrArray *
 shipped_templates (void)
@@ -478,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/checklist-bases/refused", test_bases_refused);
   ADD ("/checklist-bases/order-prints-norms", test_bases_order_prints_norms);
   ADD ("/checklist-bases/legacy-rows", test_bases_legacy_rows);
+  ADD ("/checklist-bases/duty-applies", test_bases_duty_applies);
   g_test_add_func ("/checklist-bases/shipped-rules", test_bases_shipped_rules);
 
   return g_test_run ();

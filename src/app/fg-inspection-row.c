@@ -205,6 +205,9 @@ fg_inspection_row_load_item (FgInspectionRow *self)
   gtk_label_set_text (self->grade_label,
                       fg_hazard_grade_get_label (fg_hazard_grade_propose (item)));
 
+  /* a duty of every venue always applies: the core refuses it anyway */
+  gtk_widget_set_visible (GTK_WIDGET (self->na_button), fg_checklist_item_get_na_allowed (item));
+
   gtk_widget_set_sensitive (GTK_WIDGET (self->pass_button), self->editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->fail_button), self->editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->na_button), self->editable);

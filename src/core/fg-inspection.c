@@ -936,6 +936,15 @@ fg_inspection_record (FgStore       *store,
       return FALSE;
     }
 
+  if (outcome == FG_OUTCOME_NA && !fg_checklist_item_get_na_allowed (fg_inspection_find_item (self, code)))
+    {
+      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_NOT_APPLICABLE_REFUSED,
+                   _("“%s” (%s) is a legal duty of every venue and cannot be marked not applicable. "
+                     "Mark it as pass or fail."),
+                   fg_checklist_item_get_text (fg_inspection_find_item (self, code)), code);
+      return FALSE;
+    }
+
   if (!g_utf8_validate (clean_note, -1, NULL) ||
       g_utf8_strlen (clean_note, -1) > FG_INSPECTION_MAX_NOTE_LENGTH)
     {

@@ -28,6 +28,7 @@ typedef enum
   FG_INSPECTION_ERROR_INVALID_NOTE,
   FG_INSPECTION_ERROR_INVALID_CAMPAIGN,
   FG_INSPECTION_ERROR_INVALID_DATE,
+  FG_INSPECTION_ERROR_NOT_APPLICABLE_REFUSED,  /* a duty of every venue always applies */
 } FgInspectionError;
 
 typedef enum

@@ -1344,6 +1344,8 @@ test_cli_inspection_refused (Fixture       *f,
   g_autoptr(Result) after_unknown = NULL;
   g_autoptr(Result) bad_photo = NULL;
   g_autoptr(Result) after_photo = NULL;
+  g_autoptr(Result) not_applicable = NULL;
+  g_autoptr(Result) after_na = NULL;
   g_autoptr(Result) again = NULL;
   g_autoptr(Result) photo = NULL;
   g_autoptr(Result) show = NULL;
@@ -1417,6 +1419,16 @@ test_cli_inspection_refused (Fixture       *f,
   after_photo = run_db (f, "inspection", "list", "--venue", venue, "--format", "tsv", NULL);
   assert_success (after_photo);
   g_assert_cmpstr (after_photo->out, ==, before->out);
+
+  /* the first item, who answers for the venue's fire safety, is a duty of
+   * every venue: not applicable is refused, and nothing is stored */
+  not_applicable = run_db (f, "inspection", "record", "--venue", venue, "--na", first, NULL);
+  assert_refused (not_applicable, 1);
+  g_assert_nonnull (strstr (not_applicable->err, "cannot be marked not applicable"));
+  g_assert_nonnull (strstr (not_applicable->err, first));
+  after_na = run_db (f, "inspection", "list", "--venue", venue, "--format", "tsv", NULL);
+  assert_success (after_na);
+  g_assert_cmpstr (after_na->out, ==, before->out);
 
   /* and then the inspection can be recorded, with a real photo */
   g_file_set_contents (png_path, (const char *) png, sizeof png, &error);
