@@ -323,6 +323,70 @@ test_bases_legacy_rows (Fixture       *f,
   g_assert_cmpstr (basis, ==, XF28);
 }
 
+/* A failed task of the township stays in the inspection and its record,
+ * and never becomes a hazard, so never an order. */
+static void
+test_bases_township_task (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *xml = template_xml ("test-bases", "shop", sorted_items);
+  g_autoptr(FgChecklist) checklist = NULL;
+  g_autoptr(FgInspection) inspection = NULL;
+  g_autoptr(GPtrArray) failed = NULL;
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr(GPtrArray) hazards = NULL;
+  g_autoptr(FgNotice) record = NULL;
+  g_autoptr(GVariant) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basis = NULL;
+  const char *fail[] = { "T-ORDER-01", "T-TASK-01", NULL };
+  FgNoticeRequest request = { .kind = FG_NOTICE_KIND_INSPECTION_RECORD };
+  gboolean task_labelled = FALSE;
+
+  checklist = parse (xml, &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_checklist_install (f->store, checklist, &error));
+  g_assert_no_error (error);
+
+  inspection = inspect (f, "shop", fail);
+  g_assert_cmpint (fg_inspection_get_outcome (inspection, "T-TASK-01"), ==, FG_OUTCOME_FAIL);
+  failed = fg_inspection_get_failed_items (inspection);
+  g_assert_cmpuint (failed->len, ==, 1);
+  g_assert_cmpstr (fg_checklist_item_get_code (g_ptr_array_index (failed, 0)), ==, "T-ORDER-01");
+  tasks = fg_inspection_get_township_tasks (inspection);
+  g_assert_cmpuint (tasks->len, ==, 1);
+  g_assert_cmpstr (fg_checklist_item_get_code (g_ptr_array_index (tasks, 0)), ==, "T-TASK-01");
+
+  /* one hazard, the order's; an order of all the venue's hazards has it alone */
+  hazards = fg_hazard_list_for_inspection (f->store, fg_test_installer (), fg_inspection_get_id (inspection), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hazards->len, ==, 1);
+  g_assert_cmpstr (fg_hazard_get_item_code (g_ptr_array_index (hazards, 0)), ==, "T-ORDER-01");
+  basis = order_basis (f, inspection);
+  g_assert_cmpstr (basis, ==, XF28);
+
+  /* the record names it as the government's to take up */
+  request.inspection_id = fg_inspection_get_id (inspection);
+  record = fg_notice_issue (f->store, fg_test_installer (), &request, &error);
+  g_assert_no_error (error);
+  rows = g_variant_lookup_value (fg_notice_get_content (record), "items", G_VARIANT_TYPE ("a(ssss)"));
+  g_assert_nonnull (rows);
+  for (gsize i = 0; i < g_variant_n_children (rows); i++)
+    {
+      const char *section, *text, *label, *note;
+
+      g_variant_get_child (rows, i, "(&s&s&s&s)", &section, &text, &label, &note);
+      if (g_str_equal (text, "检查T-TASK-01"))
+        {
+          g_assert_cmpstr (label, ==, "不合格（属政府职责，由乡镇落实）");
+          task_labelled = TRUE;
+        }
+      else if (g_str_equal (text, "检查T-ORDER-01"))
+        g_assert_cmpstr (label, ==, "不合格");
+    }
+  g_assert_true (task_labelled);
+}
+
 /* A duty of every venue cannot be marked not applicable; other items can. */
 static void
 test_bases_duty_applies (Fixture       *f,
@@ -534,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/checklist-bases/refused", test_bases_refused);
   ADD ("/checklist-bases/order-prints-norms", test_bases_order_prints_norms);
   ADD ("/checklist-bases/legacy-rows", test_bases_legacy_rows);
+  ADD ("/checklist-bases/township-task", test_bases_township_task);
   ADD ("/checklist-bases/duty-applies", test_bases_duty_applies);
   g_test_add_func ("/checklist-bases/shipped-rules", test_bases_shipped_rules);
 

@@ -166,7 +166,9 @@ describe_bases (FgChecklistItem *item)
       g_string_append_printf (text, _("%s (unverified, not printed)"), unverified[i]);
     }
   if (text->len == 0)
-    g_string_append (text, _("Not given"));
+    g_string_append (text, fg_checklist_item_get_kind (item) == FG_CHECKLIST_ITEM_KIND_TOWNSHIP_TASK
+                           ? _("None: a task of the township, not a duty of the venue")
+                           : _("Not given"));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -202,8 +204,11 @@ fg_inspection_row_load_item (FgInspectionRow *self)
     deadline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u working day", "%u working days", days), days);
   gtk_label_set_text (self->deadline_label, deadline);
 
-  gtk_label_set_text (self->grade_label,
-                      fg_hazard_grade_get_label (fg_hazard_grade_propose (item)));
+  if (fg_checklist_item_get_kind (item) == FG_CHECKLIST_ITEM_KIND_TOWNSHIP_TASK)
+    gtk_label_set_text (self->grade_label, _("A task for the township government: no hazard, no order to the venue"));
+  else
+    gtk_label_set_text (self->grade_label,
+                        fg_hazard_grade_get_label (fg_hazard_grade_propose (item)));
 
   /* a duty of every venue always applies: the core refuses it anyway */
   gtk_widget_set_visible (GTK_WIDGET (self->na_button), fg_checklist_item_get_na_allowed (item));

@@ -381,10 +381,33 @@ fg_inspection_get_n_answered (FgInspection *self)
   return n;
 }
 
+static GPtrArray *
+failed_of_kind (FgInspection        *self,
+                FgChecklistItemKind  kind)
+{
+  GPtrArray *failed = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (self->items);
+
+  for (guint i = 0; i < n; i++)
+    {
+      FgChecklistItem *item = g_list_model_get_item (self->items, i);
+
+      if (fg_checklist_item_get_kind (item) == kind &&
+          fg_inspection_get_outcome (self, fg_checklist_item_get_code (item)) == FG_OUTCOME_FAIL)
+        g_ptr_array_add (failed, item);
+      else
+        g_object_unref (item);
+    }
+
+  return failed;
+}
+
 /**
  * fg_inspection_get_failed_items:
  *
- * What finishing will turn into hazards (see fg_hazard_grade_propose()).
+ * What finishing will turn into hazards (see fg_hazard_grade_propose()):
+ * the failed items that are orders to the venue. A failed task of the
+ * township is not among them (see fg_inspection_get_township_tasks()).
  *
  * Returns: (transfer full) (element-type FgChecklistItem): the failed
  *   items, in checklist order
@@ -392,23 +415,26 @@ fg_inspection_get_n_answered (FgInspection *self)
 GPtrArray *
 fg_inspection_get_failed_items (FgInspection *self)
 {
-  GPtrArray *failed = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n;
-
   g_return_val_if_fail (FG_IS_INSPECTION (self), NULL);
+  return failed_of_kind (self, FG_CHECKLIST_ITEM_KIND_ORDER);
+}
 
-  n = g_list_model_get_n_items (self->items);
-  for (guint i = 0; i < n; i++)
-    {
-      FgChecklistItem *item = g_list_model_get_item (self->items, i);
-
-      if (fg_inspection_get_outcome (self, fg_checklist_item_get_code (item)) == FG_OUTCOME_FAIL)
-        g_ptr_array_add (failed, item);
-      else
-        g_object_unref (item);
-    }
-
-  return failed;
+/**
+ * fg_inspection_get_township_tasks:
+ *
+ * The failed items that are duties of the government, not of the venue
+ * (a public water supply, shared charging places for e-bikes). They stay
+ * in the inspection's results and its record, as work for the township;
+ * they never become hazards, orders or notices to the venue.
+ *
+ * Returns: (transfer full) (element-type FgChecklistItem): the failed
+ *   township tasks, in checklist order
+ */
+GPtrArray *
+fg_inspection_get_township_tasks (FgInspection *self)
+{
+  g_return_val_if_fail (FG_IS_INSPECTION (self), NULL);
+  return failed_of_kind (self, FG_CHECKLIST_ITEM_KIND_TOWNSHIP_TASK);
 }
 
 static Result *

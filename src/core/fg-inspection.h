@@ -83,6 +83,7 @@ const char * const *fg_inspection_get_photos       (FgInspection     *self,
                                                     const char       *code);
 guint               fg_inspection_get_n_answered   (FgInspection     *self);
 GPtrArray          *fg_inspection_get_failed_items (FgInspection     *self);
+GPtrArray          *fg_inspection_get_township_tasks (FgInspection   *self);
 
 FgInspection       *fg_inspection_start            (FgStore          *store,
                                                     FgActor          *actor,

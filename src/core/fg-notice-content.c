@@ -136,6 +136,17 @@ problems_of (FgStore     *store,
         }
 
       item = fg_inspection_find_item (inspection, fg_hazard_get_item_code (hazard));
+      /* a hazard of a task of the township can only come from elsewhere
+       * (an older program): it is still no order to the venue */
+      if (item != NULL && fg_checklist_item_get_kind (item) == FG_CHECKLIST_ITEM_KIND_TOWNSHIP_TASK)
+        {
+          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                       _("“%s” is a task of the township government, not a duty of the venue: "
+                         "it cannot be part of an order."),
+                       fg_checklist_item_get_text (item));
+          g_variant_builder_clear (&problems);
+          return NULL;
+        }
       bases = join_bases (item);
       g_variant_builder_add (&problems, "(ssss)",
                              item != NULL ? fg_checklist_item_get_text_zh (item) : fg_hazard_get_item_code (hazard),
@@ -223,7 +234,9 @@ fg_notice_content_add_record (FgStore       *store,
           n_pass++;
           break;
         case FG_OUTCOME_FAIL:
-          label = "不合格";
+          /* a failed task of the township is no fault of the venue's */
+          label = fg_checklist_item_get_kind (item) == FG_CHECKLIST_ITEM_KIND_TOWNSHIP_TASK
+                  ? "不合格（属政府职责，由乡镇落实）" : "不合格";
           n_fail++;
           break;
         case FG_OUTCOME_NA:
