@@ -33,6 +33,8 @@ struct _FgInspectionRow
   GtkMenuButton *info_button;
   GtkLabel *action_label;
   GtkLabel *basis_label;
+  GtkWidget *references_heading;
+  GtkLabel *references_label;
   GtkLabel *deadline_label;
   GtkLabel *grade_label;
   GtkRevealer *note_revealer;
@@ -145,11 +147,36 @@ on_photo_clicked (FgInspectionRow *self)
   g_signal_emit (self, signals[ATTACH_PHOTO], 0);
 }
 
+/* The legal bases as the popover lists them: the confirmed ones, then
+ * those not confirmed, which no document prints, marked as such. */
+static char *
+describe_bases (FgChecklistItem *item)
+{
+  const char * const *bases = fg_checklist_item_get_bases (item);
+  const char * const *unverified = fg_checklist_item_get_unverified_bases (item);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; bases[i] != NULL; i++)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", bases[i]);
+  for (guint i = 0; unverified[i] != NULL; i++)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: a legal basis that could not be confirmed; documents never print it */
+      g_string_append_printf (text, _("%s (unverified, not printed)"), unverified[i]);
+    }
+  if (text->len == 0)
+    g_string_append (text, fg_checklist_item_get_kind (item) == FG_CHECKLIST_ITEM_KIND_TOWNSHIP_TASK
+                           ? _("None: a task of the township, not a duty of the venue")
+                           : _("Not given"));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 fg_inspection_row_load_item (FgInspectionRow *self)
 {
   FgChecklistItem *item = self->item;
-  const char * const *bases = fg_checklist_item_get_bases (item);
+  const char * const *references = fg_checklist_item_get_references (item);
   g_autofree char *basis = NULL;
   g_autofree char *deadline = NULL;
   g_autofree char *grade = NULL;
@@ -160,8 +187,15 @@ fg_inspection_row_load_item (FgInspectionRow *self)
   gtk_widget_set_visible (self->tags_box, fg_checklist_item_get_major (item));
   gtk_label_set_text (self->action_label, fg_checklist_item_get_action (item));
 
-  basis = bases != NULL && bases[0] != NULL ? g_strjoinv ("\n", (char **) bases) : NULL;
-  gtk_label_set_text (self->basis_label, basis != NULL ? basis : _("Not given"));
+  basis = describe_bases (item);
+  gtk_label_set_text (self->basis_label, basis);
+  {
+    g_autofree char *joined = g_strjoinv ("\n", (char **) references);
+
+    gtk_label_set_text (self->references_label, joined);
+    gtk_widget_set_visible (self->references_heading, references[0] != NULL);
+    gtk_widget_set_visible (GTK_WIDGET (self->references_label), references[0] != NULL);
+  }
 
   if (fg_checklist_item_get_on_spot (item))
     deadline = g_strdup (_("Can be corrected on the spot"));
@@ -170,8 +204,14 @@ fg_inspection_row_load_item (FgInspectionRow *self)
     deadline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u working day", "%u working days", days), days);
   gtk_label_set_text (self->deadline_label, deadline);
 
-  gtk_label_set_text (self->grade_label,
-                      fg_hazard_grade_get_label (fg_hazard_grade_propose (item)));
+  if (fg_checklist_item_get_kind (item) == FG_CHECKLIST_ITEM_KIND_TOWNSHIP_TASK)
+    gtk_label_set_text (self->grade_label, _("A task for the township government: no hazard, no order to the venue"));
+  else
+    gtk_label_set_text (self->grade_label,
+                        fg_hazard_grade_get_label (fg_hazard_grade_propose (item)));
+
+  /* a duty of every venue always applies: the core refuses it anyway */
+  gtk_widget_set_visible (GTK_WIDGET (self->na_button), fg_checklist_item_get_na_allowed (item));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->pass_button), self->editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->fail_button), self->editable);
@@ -247,6 +287,8 @@ fg_inspection_row_class_init (FgInspectionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgInspectionRow, info_button);
   gtk_widget_class_bind_template_child (widget_class, FgInspectionRow, action_label);
   gtk_widget_class_bind_template_child (widget_class, FgInspectionRow, basis_label);
+  gtk_widget_class_bind_template_child (widget_class, FgInspectionRow, references_heading);
+  gtk_widget_class_bind_template_child (widget_class, FgInspectionRow, references_label);
   gtk_widget_class_bind_template_child (widget_class, FgInspectionRow, deadline_label);
   gtk_widget_class_bind_template_child (widget_class, FgInspectionRow, grade_label);
   gtk_widget_class_bind_template_child (widget_class, FgInspectionRow, note_revealer);

@@ -691,6 +691,7 @@ static void
 present_summary (FgInspectionWindow *self)
 {
   g_autoptr(GPtrArray) failed = fg_inspection_get_failed_items (self->inspection);
+  g_autoptr(GPtrArray) tasks = fg_inspection_get_township_tasks (self->inspection);
   guint counts[FG_OUTCOME_NA + 1] = { 0, };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   AdwMessageDialog *dialog;
@@ -700,6 +701,22 @@ present_summary (FgInspectionWindow *self)
 
   gtk_box_append (GTK_BOX (box), counts_label (counts));
   gtk_box_append (GTK_BOX (box), second_inspector_box (self));
+
+  if (tasks->len > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u failed item is a task for the township government: "
+                                                            "it stays in the record and becomes no hazard of the venue.",
+                                                            "%u failed items are tasks for the township government: "
+                                                            "they stay in the record and become no hazards of the venue.",
+                                                            tasks->len),
+                                               tasks->len);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (GTK_BOX (box), label);
+    }
 
   if (failed->len > 0)
     {

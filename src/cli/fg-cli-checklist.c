@@ -135,6 +135,10 @@ describe_flags (FgChecklistItem *item)
     g_ptr_array_add (flags, (char *) _("fixable on the spot"));
   if (fg_checklist_item_get_major (item))
     g_ptr_array_add (flags, (char *) _("may be a major hazard"));
+  if (fg_checklist_item_get_kind (item) == FG_CHECKLIST_ITEM_KIND_TOWNSHIP_TASK)
+    g_ptr_array_add (flags, (char *) _("a task of the township, never an order to the venue"));
+  if (!fg_checklist_item_get_na_allowed (item))
+    g_ptr_array_add (flags, (char *) _("a duty of every venue, never not applicable"));
   g_ptr_array_add (flags, NULL);
 
   /* TRANSLATORS: between the items of a list: "fixable on the spot, may be a major hazard" */
@@ -148,6 +152,8 @@ append_item (GString         *out,
   g_autofree char *deadline = describe_deadline (fg_checklist_item_get_deadline_days (item));
   g_autofree char *flags = describe_flags (item);
   const char * const *bases = fg_checklist_item_get_bases (item);
+  const char * const *unverified = fg_checklist_item_get_unverified_bases (item);
+  const char * const *references = fg_checklist_item_get_references (item);
 
   g_string_append_printf (out, "  %s  %s\n", fg_checklist_item_get_code (item),
                           fg_checklist_item_get_text (item));
@@ -163,6 +169,12 @@ append_item (GString         *out,
   for (guint i = 0; bases != NULL && bases[i] != NULL; i++)
     /* TRANSLATORS: a legal basis, e.g. 《中华人民共和国消防法》第十六条 */
     g_string_append_printf (out, _("      Basis: %s\n"), bases[i]);
+  for (guint i = 0; unverified[i] != NULL; i++)
+    /* TRANSLATORS: a legal basis that could not be confirmed; documents never print it */
+    g_string_append_printf (out, _("      Basis (unverified, never printed): %s\n"), unverified[i]);
+  for (guint i = 0; references[i] != NULL; i++)
+    /* TRANSLATORS: background to an item, e.g. a standard; never printed as a violated provision */
+    g_string_append_printf (out, _("      Reference: %s\n"), references[i]);
 }
 
 static gboolean
@@ -200,8 +212,9 @@ checklist_show (FgCli   *cli,
                                          "With --format tsv, each line is one item: code, section id, "
                                          "section, fixable on the spot (1 or 0), may be a major "
                                          "hazard (1 or 0), default deadline in working days, text, "
-                                         "action, legal bases (separated by “; ”), finding; "
-                                         "tab-separated."),
+                                         "action, legal bases (separated by “; ”), finding, unverified bases "
+                                         "(never printed), references, kind (“order” or “township-task”), "
+                                         "may be marked not applicable (1 or 0); tab-separated."),
                                        entries);
   if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
       !fg_cli_check_extra_args (argc, argv, 1, error) ||
@@ -248,8 +261,12 @@ checklist_show (FgCli   *cli,
           g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
           g_autofree char *deadline = g_strdup_printf ("%u", fg_checklist_item_get_deadline_days (item));
           g_autofree char *bases = g_strjoinv (BASES_SEPARATOR, (char **) fg_checklist_item_get_bases (item));
+          g_autofree char *unverified = g_strjoinv (BASES_SEPARATOR,
+                                                    (char **) fg_checklist_item_get_unverified_bases (item));
+          g_autofree char *references = g_strjoinv (BASES_SEPARATOR, (char **) fg_checklist_item_get_references (item));
+          gboolean task = fg_checklist_item_get_kind (item) == FG_CHECKLIST_ITEM_KIND_TOWNSHIP_TASK;
 
-          fg_cli_tsv_append_row (out, 10,
+          fg_cli_tsv_append_row (out, 14,
                                  fg_checklist_item_get_code (item),
                                  fg_checklist_item_get_section_id (item),
                                  fg_checklist_item_get_section (item),
@@ -259,7 +276,11 @@ checklist_show (FgCli   *cli,
                                  fg_checklist_item_get_text (item),
                                  fg_checklist_item_get_action (item),
                                  bases,
-                                 fg_checklist_item_get_finding (item));
+                                 fg_checklist_item_get_finding (item),
+                                 unverified,
+                                 references,
+                                 task ? "township-task" : "order",
+                                 fg_checklist_item_get_na_allowed (item) ? "1" : "0");
         }
       fg_cli_print (out->str);
       return TRUE;
@@ -287,6 +308,37 @@ checklist_show (FgCli   *cli,
   return TRUE;
 }
 
+/* Every basis of @checklist marked unverified, one line each; and the
+ * orders left with nothing a notice could print under 违反的规定. */
+static void
+append_unverified (GString     *out,
+                   FgChecklist *checklist,
+                   gboolean     tsv)
+{
+  GListModel *items = fg_checklist_get_items (checklist);
+  const char *id = fg_checklist_get_id (checklist);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
+      const char * const *unverified = fg_checklist_item_get_unverified_bases (item);
+      const char *code = fg_checklist_item_get_code (item);
+
+      for (guint j = 0; unverified[j] != NULL; j++)
+        {
+          if (tsv)
+            fg_cli_tsv_append_row (out, 4, "unverified", id, code, unverified[j]);
+          else
+            /* TRANSLATORS: checklist id, item code, a legal basis that could not be confirmed */
+            g_string_append_printf (out, _("unverified basis, never printed: %s %s: %s\n"), id, code, unverified[j]);
+        }
+      if (!tsv && fg_checklist_item_get_kind (item) == FG_CHECKLIST_ITEM_KIND_ORDER &&
+          fg_checklist_item_get_bases (item)[0] == NULL)
+        /* TRANSLATORS: checklist id, item code */
+        g_string_append_printf (out, _("no printable basis: %s %s: its notices leave “违反的规定” empty\n"), id, code);
+    }
+}
+
 static gboolean
 checklist_validate (FgCli   *cli,
                     int      argc,
@@ -302,7 +354,8 @@ checklist_validate (FgCli   *cli,
   guint n_items;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
-      N_("“table” (the default) or “tsv”: “valid”, id, version, number of items"), N_("FORMAT") },
+      N_("“table” (the default) or “tsv”: “valid”, id, version, number of items; then a line "
+         "“unverified”, id, item code, basis for each unverified basis"), N_("FORMAT") },
     { NULL }
   };
 
@@ -310,8 +363,10 @@ checklist_validate (FgCli   *cli,
                                        _("Checks a checklist template file against the checklist "
                                          "schema, as the program would before installing it."),
                                        _("Prints “valid” with the checklist’s id, version and number "
-                                         "of items; otherwise the first error, with its line, and "
-                                         "exits with status 1. Needs no database and no --user."),
+                                         "of items, then every legal basis marked unverified (documents "
+                                         "never print those) with its item; otherwise the first error, "
+                                         "with its line, and exits with status 1. Needs no database and "
+                                         "no --user."),
                                        entries);
   if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
       !fg_cli_check_extra_args (argc, argv, 1, error) ||
@@ -344,6 +399,7 @@ checklist_validate (FgCli   *cli,
       g_autofree char *count = g_strdup_printf ("%u", n_items);
 
       fg_cli_tsv_append_row (tsv, 4, "valid", fg_checklist_get_id (checklist), version, count);
+      append_unverified (tsv, checklist, TRUE);
       fg_cli_print (tsv->str);
     }
   else
@@ -359,6 +415,12 @@ checklist_validate (FgCli   *cli,
                               fg_checklist_get_id (checklist), fg_checklist_get_version (checklist),
                               n_items);
       fg_cli_print (line);
+      {
+        g_autoptr(GString) unverified = g_string_new (NULL);
+
+        append_unverified (unverified, checklist, FALSE);
+        fg_cli_print (unverified->str);
+      }
     }
 
   return TRUE;

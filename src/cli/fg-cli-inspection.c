@@ -407,6 +407,15 @@ print_record_result (FgInspection *inspection,
       return;
     }
 
+  {
+    g_autoptr(GPtrArray) tasks = fg_inspection_get_township_tasks (inspection);
+
+    for (guint i = 0; i < tasks->len; i++)
+      /* TRANSLATORS: a failed item that is the government's duty, not the venue's; code, then text */
+      g_string_append_printf (out, _("Task for the township (no hazard): %s %s\n"),
+                              fg_checklist_item_get_code (g_ptr_array_index (tasks, i)),
+                              fg_checklist_item_get_text (g_ptr_array_index (tasks, i)));
+  }
   fg_cli_print (out->str);
   if (hazards->len == 0)
     return;

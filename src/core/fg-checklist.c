@@ -40,7 +40,11 @@ struct _FgChecklistItem
   char *finding_en;
   char *action_zh;
   char *action_en;
-  GStrv bases;
+  GStrv bases;       /* confirmed: what a notice prints */
+  GStrv unverified;  /* not confirmed against the primary text: never printed */
+  GStrv references;  /* background: standards, procedural rules, policies */
+  FgChecklistItemKind kind;
+  gboolean na_allowed;
   gboolean on_spot;
   gboolean major;
   guint deadline_days;
@@ -80,6 +84,8 @@ fg_checklist_item_finalize (GObject *object)
   g_free (self->action_zh);
   g_free (self->action_en);
   g_strfreev (self->bases);
+  g_strfreev (self->unverified);
+  g_strfreev (self->references);
   g_free (self->template_id);
 
   G_OBJECT_CLASS (fg_checklist_item_parent_class)->finalize (object);
@@ -151,6 +157,7 @@ fg_checklist_item_class_init (FgChecklistItemClass *klass)
 static void
 fg_checklist_item_init (FgChecklistItem *self)
 {
+  self->na_allowed = TRUE;
 }
 
 const char *
@@ -273,14 +280,87 @@ fg_checklist_item_get_action_zh (FgChecklistItem *self)
 /**
  * fg_checklist_item_get_bases:
  *
- * Returns: (transfer none) (array zero-terminated=1): the legal bases, e.g.
- *   "《中华人民共和国消防法》第二十八条"
+ * The norms a venue breaches when the item fails, as notices print them
+ * under 违反的规定. Bases marked unverified and background references are
+ * not among them.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the confirmed legal
+ *   bases, e.g. "《中华人民共和国消防法》第二十八条"
  */
 const char * const *
 fg_checklist_item_get_bases (FgChecklistItem *self)
 {
   g_return_val_if_fail (FG_IS_CHECKLIST_ITEM (self), NULL);
   return (const char * const *) self->bases;
+}
+
+/**
+ * fg_checklist_item_get_unverified_bases:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the legal bases that
+ *   could not be confirmed against the primary text; never printed
+ */
+const char * const *
+fg_checklist_item_get_unverified_bases (FgChecklistItem *self)
+{
+  g_return_val_if_fail (FG_IS_CHECKLIST_ITEM (self), NULL);
+  return (const char * const *) self->unverified;
+}
+
+/**
+ * fg_checklist_item_get_references:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): background to the
+ *   item (technical standards, determination rules, procedural rules,
+ *   policies): shown with the item, never printed as a violated provision
+ */
+const char * const *
+fg_checklist_item_get_references (FgChecklistItem *self)
+{
+  g_return_val_if_fail (FG_IS_CHECKLIST_ITEM (self), NULL);
+  return (const char * const *) self->references;
+}
+
+/**
+ * fg_checklist_item_get_kind:
+ *
+ * Returns: whether a failure is an order to the venue, or a task of the
+ *   township (never a hazard, an order or a notice)
+ */
+FgChecklistItemKind
+fg_checklist_item_get_kind (FgChecklistItem *self)
+{
+  g_return_val_if_fail (FG_IS_CHECKLIST_ITEM (self), FG_CHECKLIST_ITEM_KIND_ORDER);
+  return self->kind;
+}
+
+/**
+ * fg_checklist_item_get_na_allowed:
+ *
+ * Returns: %FALSE for a legal duty of every venue, which cannot be marked
+ *   not applicable
+ */
+gboolean
+fg_checklist_item_get_na_allowed (FgChecklistItem *self)
+{
+  g_return_val_if_fail (FG_IS_CHECKLIST_ITEM (self), TRUE);
+  return self->na_allowed;
+}
+
+/**
+ * fg_checklist_basis_is_printable:
+ * @basis: a legal basis
+ *
+ * Templates before bases carried a verified flag marked an unconfirmed
+ * one in its text (“（待核实）”); such a basis, wherever it comes from, is
+ * never printed.
+ *
+ * Returns: whether @basis may be printed on a document
+ */
+gboolean
+fg_checklist_basis_is_printable (const char *basis)
+{
+  return basis != NULL && *basis != '\0' && strstr (basis, "待核实") == NULL;
 }
 
 gboolean
@@ -480,6 +560,86 @@ item_complete (xmlNode          *node,
   return TRUE;
 }
 
+static GStrv
+steal_strv (GPtrArray *array)
+{
+  g_ptr_array_add (array, NULL);
+  return (GStrv) g_ptr_array_steal (array, NULL);
+}
+
+/* The item's bases, by whether they are confirmed, its references, and
+ * the flags that go with them; what the schema cannot say is checked
+ * here. */
+static gboolean
+item_read_bases (FgChecklistItem  *item,
+                 xmlNode          *node,
+                 GError          **error)
+{
+  g_autoptr(GPtrArray) bases = g_ptr_array_new ();
+  g_autoptr(GPtrArray) unverified = g_ptr_array_new ();
+  g_autoptr(GPtrArray) references = g_ptr_array_new ();
+  g_autofree char *kind = prop (node, "kind");
+  g_autofree char *na_allowed = prop (node, "na-allowed");
+  const int line = (int) xmlGetLineNo (node);
+
+  item->kind = g_strcmp0 (kind, "township-task") == 0 ? FG_CHECKLIST_ITEM_KIND_TOWNSHIP_TASK
+                                                       : FG_CHECKLIST_ITEM_KIND_ORDER;
+  item->na_allowed = na_allowed == NULL || prop_boolean (node, "na-allowed");
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      gboolean is_basis = is_element (child, "basis");
+      xmlChar *content;
+      char *text;
+
+      if (!is_basis && !is_element (child, "reference"))
+        continue;
+
+      content = xmlNodeGetContent (child);
+      text = g_strstrip (g_strdup ((const char *) content));
+      xmlFree (content);
+      if (!is_basis)
+        g_ptr_array_add (references, text);
+      else
+        {
+          g_autofree char *verified = prop (child, "verified");
+          gboolean confirmed = verified == NULL || prop_boolean (child, "verified");
+
+          g_ptr_array_add (confirmed && fg_checklist_basis_is_printable (text) ? bases : unverified, text);
+        }
+    }
+
+  item->bases = steal_strv (bases);
+  item->unverified = steal_strv (unverified);
+  item->references = steal_strv (references);
+
+  if (item->kind == FG_CHECKLIST_ITEM_KIND_TOWNSHIP_TASK && (item->bases[0] != NULL || item->unverified[0] != NULL))
+    {
+      g_set_error (error, FG_CHECKLIST_ERROR, FG_CHECKLIST_ERROR_INVALID,
+                   _("Line %d: the item %s is a task of the township, not an order to the venue: "
+                     "it has no legal basis a venue breaches. Move its bases to references."),
+                   line, item->code);
+      return FALSE;
+    }
+  if (item->kind == FG_CHECKLIST_ITEM_KIND_ORDER && item->bases[0] == NULL && item->unverified[0] == NULL)
+    {
+      g_set_error (error, FG_CHECKLIST_ERROR, FG_CHECKLIST_ERROR_INVALID,
+                   _("Line %d: the item %s has no legal basis."), line, item->code);
+      return FALSE;
+    }
+  if (item->major && (item->on_spot || item->deadline_days == 0 ||
+                      item->kind == FG_CHECKLIST_ITEM_KIND_TOWNSHIP_TASK))
+    {
+      g_set_error (error, FG_CHECKLIST_ERROR, FG_CHECKLIST_ERROR_INVALID,
+                   _("Line %d: the item %s may be a major hazard, which is corrected by a deadline "
+                     "of at least one day: it cannot be fixable on the spot or a task of the township."),
+                   line, item->code);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static FgChecklist *
 checklist_from_doc (xmlDoc   *doc,
                     GError  **error)
@@ -516,7 +676,6 @@ checklist_from_doc (xmlDoc   *doc,
       for (xmlNode *node = section->children; node != NULL; node = node->next)
         {
           g_autoptr(FgChecklistItem) item = NULL;
-          g_autoptr(GPtrArray) bases = NULL;
           g_autofree char *deadline = NULL;
 
           if (!is_element (node, "item"))
@@ -539,18 +698,8 @@ checklist_from_doc (xmlDoc   *doc,
           if (!item_complete (node, item, error))
             return NULL;
 
-          bases = g_ptr_array_new ();
-          for (xmlNode *child = node->children; child != NULL; child = child->next)
-            {
-              if (is_element (child, "basis"))
-                {
-                  xmlChar *content = xmlNodeGetContent (child);
-                  g_ptr_array_add (bases, g_strstrip (g_strdup ((const char *) content)));
-                  xmlFree (content);
-                }
-            }
-          g_ptr_array_add (bases, NULL);
-          item->bases = (GStrv) g_ptr_array_steal (bases, NULL);
+          if (!item_read_bases (item, node, error))
+            return NULL;
 
           g_list_store_append (self->items, item);
         }
@@ -651,6 +800,22 @@ items_digest (FgChecklist *self)
       FEED (item->action_en);
       for (guint j = 0; item->bases[j] != NULL; j++)
         FEED (item->bases[j]);
+      /* what templates before these had not adds nothing, so that their
+       * digests stay what they were */
+      for (guint j = 0; item->unverified[j] != NULL; j++)
+        {
+          FEED ("unverified");
+          FEED (item->unverified[j]);
+        }
+      for (guint j = 0; item->references[j] != NULL; j++)
+        {
+          FEED ("reference");
+          FEED (item->references[j]);
+        }
+      if (item->kind == FG_CHECKLIST_ITEM_KIND_TOWNSHIP_TASK)
+        FEED ("township-task");
+      if (!item->na_allowed)
+        FEED ("na-refused");
       g_snprintf (flags, sizeof flags, "%d/%d/%u", item->on_spot, item->major, item->deadline_days);
       FEED (flags);
     }
@@ -755,14 +920,17 @@ fg_checklist_install (FgStore      *store,
     {
       g_autoptr(FgChecklistItem) item = g_list_model_get_item (G_LIST_MODEL (checklist->items), i);
       g_autofree char *bases = bases_to_json ((const char * const *) item->bases);
+      g_autofree char *unverified = bases_to_json ((const char * const *) item->unverified);
+      g_autofree char *references = bases_to_json ((const char * const *) item->references);
       g_autoptr(sqlite3_stmt) stmt = NULL;
 
       stmt = fg_store_prepare (store,
                                "INSERT INTO checklist_item (template_id, version, position, code,"
                                "  section_id, section_zh, section_en, text_zh, text_en, action_zh,"
-                               "  action_en, basis, on_spot, major, deadline_days, finding_zh, finding_en)"
+                               "  action_en, basis, on_spot, major, deadline_days, finding_zh, finding_en,"
+                               "  basis_unverified, reference, kind, na_allowed)"
                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-                               "  ?16, ?17)",
+                               "  ?16, ?17, ?18, ?19, ?20, ?21)",
                                error);
       if (stmt == NULL)
         goto failed;
@@ -783,6 +951,11 @@ fg_checklist_install (FgStore      *store,
       sqlite3_bind_int (stmt, 15, (int) item->deadline_days);
       sqlite3_bind_text (stmt, 16, item->finding_zh, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 17, item->finding_en, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 18, unverified, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 19, references, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 20, item->kind == FG_CHECKLIST_ITEM_KIND_TOWNSHIP_TASK ? "township-task" : "order",
+                         -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 21, item->na_allowed);
       if (!fg_store_step_done (store, stmt, error))
         goto failed;
     }
@@ -827,6 +1000,57 @@ bases_from_json (const char *json)
 
   g_ptr_array_add (bases, NULL);
   return (GStrv) g_ptr_array_steal (bases, NULL);
+}
+
+/* A basis of a row stored before bases were sorted: a technical standard
+ * (GB, GA), an inspectors' procedural rule or a policy opinion is
+ * background, not a norm a venue breaches. */
+static gboolean
+legacy_basis_is_reference (const char *basis)
+{
+  return g_str_has_prefix (basis, "GB") || g_str_has_prefix (basis, "GA") ||
+         strstr (basis, "公安部令第120号") != NULL || strstr (basis, "意见》") != NULL ||
+         strstr (basis, "通告》") != NULL;
+}
+
+/* The bases of a stored item. Rows from before version 21 of the schema
+ * hold every basis in one array, unconfirmed ones marked in their text:
+ * they are sorted by the same rule the templates now follow. */
+static void
+item_load_bases (FgChecklistItem *item,
+                 sqlite3_stmt    *stmt,
+                 int              basis_column)
+{
+  g_auto(GStrv) all = bases_from_json (fg_stmt_text (stmt, basis_column));
+  g_autoptr(GPtrArray) bases = NULL;
+  g_autoptr(GPtrArray) unverified = NULL;
+  g_autoptr(GPtrArray) references = NULL;
+
+  if (sqlite3_column_type (stmt, basis_column + 1) != SQLITE_NULL)
+    {
+      item->bases = g_steal_pointer (&all);
+      item->unverified = bases_from_json (fg_stmt_text (stmt, basis_column + 1));
+      item->references = bases_from_json (fg_stmt_text (stmt, basis_column + 2));
+      return;
+    }
+
+  bases = g_ptr_array_new ();
+  unverified = g_ptr_array_new ();
+  references = g_ptr_array_new ();
+  for (guint i = 0; all[i] != NULL; i++)
+    {
+      char *basis = g_strdup (all[i]);
+
+      if (!fg_checklist_basis_is_printable (basis))
+        g_ptr_array_add (unverified, basis);
+      else if (legacy_basis_is_reference (basis))
+        g_ptr_array_add (references, basis);
+      else
+        g_ptr_array_add (bases, basis);
+    }
+  item->bases = steal_strv (bases);
+  item->unverified = steal_strv (unverified);
+  item->references = steal_strv (references);
 }
 
 /**
@@ -885,8 +1109,8 @@ fg_checklist_load (FgStore     *store,
 
   items = fg_store_prepare (store,
                             "SELECT ci.code, section_id, section_zh, section_en, ci.text_zh, ci.text_en,"
-                            "  action_zh, action_en, basis, on_spot, major, deadline_days,"
-                            "  f.finding_zh, f.finding_en"
+                            "  action_zh, action_en, basis, basis_unverified, reference, on_spot,"
+                            "  major, deadline_days, kind, na_allowed, f.finding_zh, f.finding_en"
                             " FROM checklist_item ci JOIN checklist_item_finding f"
                             "   ON f.template_id = ci.template_id AND f.version = ci.version AND f.code = ci.code"
                             " WHERE ci.template_id = ?1 AND ci.version = ?2"
@@ -909,14 +1133,17 @@ fg_checklist_load (FgStore     *store,
       item->text_en = g_strdup (fg_stmt_text (items, 5));
       item->action_zh = g_strdup (fg_stmt_text (items, 6));
       item->action_en = g_strdup (fg_stmt_text (items, 7));
-      item->bases = bases_from_json (fg_stmt_text (items, 8));
-      item->on_spot = sqlite3_column_int (items, 9) != 0;
-      item->major = sqlite3_column_int (items, 10) != 0;
-      item->deadline_days = (guint) sqlite3_column_int (items, 11);
+      item_load_bases (item, items, 8);
+      item->on_spot = sqlite3_column_int (items, 11) != 0;
+      item->major = sqlite3_column_int (items, 12) != 0;
+      item->deadline_days = (guint) sqlite3_column_int (items, 13);
+      item->kind = g_strcmp0 (fg_stmt_text (items, 14), "township-task") == 0 ? FG_CHECKLIST_ITEM_KIND_TOWNSHIP_TASK
+                                                                               : FG_CHECKLIST_ITEM_KIND_ORDER;
+      item->na_allowed = sqlite3_column_int (items, 15) != 0;
       /* for an item installed without one, the finding of its code
        * (checklist_item_finding) */
-      item->finding_zh = g_strdup (fg_stmt_text (items, 12));
-      item->finding_en = g_strdup (fg_stmt_text (items, 13));
+      item->finding_zh = g_strdup (fg_stmt_text (items, 16));
+      item->finding_en = g_strdup (fg_stmt_text (items, 17));
       item->template_id = g_strdup (template_id);
       item->template_version = self->version;
       g_list_store_append (self->items, item);

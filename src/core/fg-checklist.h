@@ -20,6 +20,13 @@ typedef enum
   FG_CHECKLIST_ERROR_VERSION_CLASH,  /* same id and version, other content */
 } FgChecklistError;
 
+/* What a failed item becomes. */
+typedef enum
+{
+  FG_CHECKLIST_ITEM_KIND_ORDER,          /* a hazard the venue is ordered to correct */
+  FG_CHECKLIST_ITEM_KIND_TOWNSHIP_TASK,  /* a duty of the government, taken up by the township */
+} FgChecklistItemKind;
+
 #define FG_TYPE_CHECKLIST_ITEM (fg_checklist_item_get_type ())
 
 G_DECLARE_FINAL_TYPE (FgChecklistItem, fg_checklist_item, FG, CHECKLIST_ITEM, GObject)
@@ -29,6 +36,7 @@ G_DECLARE_FINAL_TYPE (FgChecklistItem, fg_checklist_item, FG, CHECKLIST_ITEM, GO
 G_DECLARE_FINAL_TYPE (FgChecklist, fg_checklist, FG, CHECKLIST, GObject)
 
 GQuark              fg_checklist_error_quark           (void);
+gboolean            fg_checklist_basis_is_printable    (const char      *basis);
 
 const char         *fg_checklist_item_get_code         (FgChecklistItem *self);
 const char         *fg_checklist_item_get_section_id   (FgChecklistItem *self);
@@ -43,6 +51,10 @@ const char         *fg_checklist_item_get_finding_en   (FgChecklistItem *self);
 const char         *fg_checklist_item_get_action       (FgChecklistItem *self);
 const char         *fg_checklist_item_get_action_zh    (FgChecklistItem *self);
 const char * const *fg_checklist_item_get_bases        (FgChecklistItem *self);
+const char * const *fg_checklist_item_get_unverified_bases (FgChecklistItem *self);
+const char * const *fg_checklist_item_get_references   (FgChecklistItem *self);
+FgChecklistItemKind fg_checklist_item_get_kind         (FgChecklistItem *self);
+gboolean            fg_checklist_item_get_na_allowed   (FgChecklistItem *self);
 gboolean            fg_checklist_item_get_on_spot      (FgChecklistItem *self);
 gboolean            fg_checklist_item_get_major        (FgChecklistItem *self);
 guint               fg_checklist_item_get_deadline_days (FgChecklistItem *self);

@@ -577,7 +577,7 @@ history_inspect (History     *history,
           outcome = FG_OUTCOME_FAIL;
           n_failed--;
         }
-      else if (g_rand_int_range (history->rand, 0, 12) == 0)
+      else if (g_rand_int_range (history->rand, 0, 12) == 0 && fg_checklist_item_get_na_allowed (item))
         outcome = FG_OUTCOME_NA;
 
       if (!fg_inspection_record (history->store, inspector, inspection, fg_checklist_item_get_code (item),

@@ -445,10 +445,33 @@ fg_inspection_get_n_answered (FgInspection *self)
   return n;
 }
 
+static GPtrArray *
+failed_of_kind (FgInspection        *self,
+                FgChecklistItemKind  kind)
+{
+  GPtrArray *failed = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (self->items);
+
+  for (guint i = 0; i < n; i++)
+    {
+      FgChecklistItem *item = g_list_model_get_item (self->items, i);
+
+      if (fg_checklist_item_get_kind (item) == kind &&
+          fg_inspection_get_outcome (self, fg_checklist_item_get_code (item)) == FG_OUTCOME_FAIL)
+        g_ptr_array_add (failed, item);
+      else
+        g_object_unref (item);
+    }
+
+  return failed;
+}
+
 /**
  * fg_inspection_get_failed_items:
  *
- * What finishing will turn into hazards (see fg_hazard_grade_propose()).
+ * What finishing will turn into hazards (see fg_hazard_grade_propose()):
+ * the failed items that are orders to the venue. A failed task of the
+ * township is not among them (see fg_inspection_get_township_tasks()).
  *
  * Returns: (transfer full) (element-type FgChecklistItem): the failed
  *   items, in checklist order
@@ -456,23 +479,26 @@ fg_inspection_get_n_answered (FgInspection *self)
 GPtrArray *
 fg_inspection_get_failed_items (FgInspection *self)
 {
-  GPtrArray *failed = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n;
-
   g_return_val_if_fail (FG_IS_INSPECTION (self), NULL);
+  return failed_of_kind (self, FG_CHECKLIST_ITEM_KIND_ORDER);
+}
 
-  n = g_list_model_get_n_items (self->items);
-  for (guint i = 0; i < n; i++)
-    {
-      FgChecklistItem *item = g_list_model_get_item (self->items, i);
-
-      if (fg_inspection_get_outcome (self, fg_checklist_item_get_code (item)) == FG_OUTCOME_FAIL)
-        g_ptr_array_add (failed, item);
-      else
-        g_object_unref (item);
-    }
-
-  return failed;
+/**
+ * fg_inspection_get_township_tasks:
+ *
+ * The failed items that are duties of the government, not of the venue
+ * (a public water supply, shared charging places for e-bikes). They stay
+ * in the inspection's results and its record, as work for the township;
+ * they never become hazards, orders or notices to the venue.
+ *
+ * Returns: (transfer full) (element-type FgChecklistItem): the failed
+ *   township tasks, in checklist order
+ */
+GPtrArray *
+fg_inspection_get_township_tasks (FgInspection *self)
+{
+  g_return_val_if_fail (FG_IS_INSPECTION (self), NULL);
+  return failed_of_kind (self, FG_CHECKLIST_ITEM_KIND_TOWNSHIP_TASK);
 }
 
 static Result *
@@ -1005,6 +1031,15 @@ fg_inspection_record (FgStore       *store,
     {
       g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_UNKNOWN_ITEM,
                    _("“%s” is not an item of this inspection’s checklist."), code != NULL ? code : "");
+      return FALSE;
+    }
+
+  if (outcome == FG_OUTCOME_NA && !fg_checklist_item_get_na_allowed (fg_inspection_find_item (self, code)))
+    {
+      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_NOT_APPLICABLE_REFUSED,
+                   _("“%s” (%s) is a legal duty of every venue and cannot be marked not applicable. "
+                     "Mark it as pass or fail."),
+                   fg_checklist_item_get_text (fg_inspection_find_item (self, code)), code);
       return FALSE;
     }
 

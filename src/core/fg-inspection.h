@@ -29,6 +29,7 @@ typedef enum
   FG_INSPECTION_ERROR_INVALID_CAMPAIGN,
   FG_INSPECTION_ERROR_INVALID_DATE,
   FG_INSPECTION_ERROR_INVALID_INSPECTOR,  /* not an officer, or no certificate number */
+  FG_INSPECTION_ERROR_NOT_APPLICABLE_REFUSED,  /* a duty of every venue always applies */
 } FgInspectionError;
 
 typedef enum
@@ -87,6 +88,7 @@ const char * const *fg_inspection_get_photos       (FgInspection     *self,
                                                     const char       *code);
 guint               fg_inspection_get_n_answered   (FgInspection     *self);
 GPtrArray          *fg_inspection_get_failed_items (FgInspection     *self);
+GPtrArray          *fg_inspection_get_township_tasks (FgInspection   *self);
 
 FgInspection       *fg_inspection_start            (FgStore          *store,
                                                     FgActor          *actor,

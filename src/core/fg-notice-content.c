@@ -38,12 +38,24 @@ fg_notice_format_date (const char *iso)
   return g_strdup_printf ("%u年%u月%u日", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
 }
 
+/* What 违反的规定 says: the item's confirmed norms only. A basis marked
+ * unverified, or a standard or other background reference, is never
+ * printed; the text check also holds for what older versions stored. */
 static char *
 join_bases (FgChecklistItem *item)
 {
   const char * const *bases = item != NULL ? fg_checklist_item_get_bases (item) : NULL;
+  g_autoptr(GString) joined = g_string_new (NULL);
 
-  return bases != NULL ? g_strjoinv ("；", (char **) bases) : g_strdup ("");
+  for (guint i = 0; bases != NULL && bases[i] != NULL; i++)
+    {
+      if (!fg_checklist_basis_is_printable (bases[i]))
+        continue;
+      if (joined->len > 0)
+        g_string_append (joined, "；");
+      g_string_append (joined, bases[i]);
+    }
+  return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
 /* What every document says of itself, its issuer and the venue. */
@@ -134,6 +146,17 @@ problems_of (FgStore     *store,
         }
 
       item = fg_inspection_find_item (inspection, fg_hazard_get_item_code (hazard));
+      /* a hazard of a task of the township can only come from elsewhere
+       * (an older program): it is still no order to the venue */
+      if (item != NULL && fg_checklist_item_get_kind (item) == FG_CHECKLIST_ITEM_KIND_TOWNSHIP_TASK)
+        {
+          g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                       _("“%s” is a task of the township government, not a duty of the venue: "
+                         "it cannot be part of an order."),
+                       fg_checklist_item_get_text (item));
+          g_variant_builder_clear (&problems);
+          return NULL;
+        }
       bases = join_bases (item);
       g_variant_builder_add (&problems, "(ssss)",
                              item != NULL ? fg_checklist_item_get_finding_zh (item) : fg_hazard_get_item_code (hazard),
@@ -333,7 +356,9 @@ fg_notice_content_add_record (FgStore       *store,
           n_pass++;
           break;
         case FG_OUTCOME_FAIL:
-          label = "不合格";
+          /* a failed task of the township is no fault of the venue's */
+          label = fg_checklist_item_get_kind (item) == FG_CHECKLIST_ITEM_KIND_TOWNSHIP_TASK
+                  ? "不合格（属政府职责，由乡镇落实）" : "不合格";
           n_fail++;
           break;
         case FG_OUTCOME_NA:

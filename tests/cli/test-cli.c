@@ -1122,7 +1122,7 @@ restaurant_codes (Fixture  *f,
     {
       g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
 
-      g_assert_cmpuint (g_strv_length (fields), ==, 10);
+      g_assert_cmpuint (g_strv_length (fields), ==, 14);
       g_assert_cmpstr (fields[0], !=, "");
       /* what a notice says was found: never the requirement restated */
       g_assert_cmpstr (fields[9], !=, "");
@@ -1158,11 +1158,37 @@ test_cli_checklist_validate (Fixture       *f,
   valid = run_plain (f, "checklist", "validate", good, NULL);
   assert_success (valid);
   g_assert_true (g_str_has_prefix (valid->out, "valid: restaurant version "));
-  g_assert_cmpuint (count_lines (valid->out), ==, 1);
 
   valid_tsv = run_plain (f, "checklist", "validate", "--format", "tsv", good, NULL);
   assert_success (valid_tsv);
   g_assert_true (g_str_has_prefix (valid_tsv->out, "valid\trestaurant\t"));
+
+  /* then every basis marked unverified, which documents never print:
+   * as many lines as the file marks */
+  {
+    g_autofree char *internet_cafe = g_build_filename (source_dir, "data", "checklists", "internet-cafe.xml", NULL);
+    g_autofree char *xml = NULL;
+    g_autoptr(Result) listed = run_plain (f, "checklist", "validate", internet_cafe, NULL);
+    g_autoptr(Result) listed_tsv = run_plain (f, "checklist", "validate", "--format", "tsv", internet_cafe, NULL);
+    guint n_marked = 0;
+
+    g_file_get_contents (internet_cafe, &xml, NULL, &error);
+    g_assert_no_error (error);
+    for (const char *p = strstr (xml, "verified=\"false\""); p != NULL; p = strstr (p + 1, "verified=\"false\""))
+      n_marked++;
+    g_assert_cmpuint (n_marked, >, 0);
+
+    assert_success (listed);
+    g_assert_nonnull (strstr (listed->out, "unverified basis, never printed: internet-cafe NET-SMOKE-01: "
+                                           "《互联网上网服务营业场所管理条例》第二十四条\n"));
+    /* an order left without a printable basis is named too */
+    g_assert_nonnull (strstr (listed->out, "no printable basis: internet-cafe NET-SMOKE-01"));
+    assert_success (listed_tsv);
+    g_assert_cmpuint (count_tagged_lines (listed_tsv->out, "unverified"), ==, n_marked);
+    g_assert_true (has_tsv_line (listed_tsv->out, 4, "unverified", "internet-cafe", "NET-SMOKE-01",
+                                 "《互联网上网服务营业场所管理条例》第二十四条"));
+    g_assert_cmpuint (count_lines (listed_tsv->out), ==, n_marked + 1);
+  }
 
   /* a copy whose first item has a deadline that is not a number */
   g_file_get_contents (good, &contents, NULL, &error);
@@ -1322,6 +1348,8 @@ test_cli_inspection_refused (Fixture       *f,
   g_autoptr(Result) after_unknown = NULL;
   g_autoptr(Result) bad_photo = NULL;
   g_autoptr(Result) after_photo = NULL;
+  g_autoptr(Result) not_applicable = NULL;
+  g_autoptr(Result) after_na = NULL;
   g_autoptr(Result) again = NULL;
   g_autoptr(Result) photo = NULL;
   g_autoptr(Result) show = NULL;
@@ -1395,6 +1423,16 @@ test_cli_inspection_refused (Fixture       *f,
   after_photo = run_db (f, "inspection", "list", "--venue", venue, "--format", "tsv", NULL);
   assert_success (after_photo);
   g_assert_cmpstr (after_photo->out, ==, before->out);
+
+  /* the first item, who answers for the venue's fire safety, is a duty of
+   * every venue: not applicable is refused, and nothing is stored */
+  not_applicable = run_db (f, "inspection", "record", "--venue", venue, "--na", first, NULL);
+  assert_refused (not_applicable, 1);
+  g_assert_nonnull (strstr (not_applicable->err, "cannot be marked not applicable"));
+  g_assert_nonnull (strstr (not_applicable->err, first));
+  after_na = run_db (f, "inspection", "list", "--venue", venue, "--format", "tsv", NULL);
+  assert_success (after_na);
+  g_assert_cmpstr (after_na->out, ==, before->out);
 
   /* and then the inspection can be recorded, with a real photo */
   g_file_set_contents (png_path, (const char *) png, sizeof png, &error);

@@ -454,6 +454,7 @@ test_inspection_finished_read_only (Fixture       *fixture,
   GtkWidget *list;
   GtkListBoxRow *history_row;
   FgOutcome before;
+  guint n_duties = 0;
 
   show_venue (fixture, venue);
   history = fg_venue_detail_get_inspections (detail (fixture));
@@ -479,11 +480,17 @@ test_inspection_finished_read_only (Fixture       *fixture,
   for (guint i = 0; i < fg_inspection_window_get_n_rows (window); i++)
     {
       row = fg_inspection_window_get_row (window, i);
+      /* a duty of every venue is never offered as not applicable */
+      g_assert_cmpint (gtk_widget_get_visible (fg_ui_test_child (row, FG_TYPE_INSPECTION_ROW, "na_button")), ==,
+                       fg_checklist_item_get_na_allowed (fg_inspection_row_get_item (row)));
+      n_duties += !fg_checklist_item_get_na_allowed (fg_inspection_row_get_item (row));
       g_assert_cmpint (fg_inspection_row_get_outcome (row), !=, FG_OUTCOME_NONE);
       g_assert_false (gtk_widget_get_sensitive (fg_ui_test_child (row, FG_TYPE_INSPECTION_ROW, "pass_button")));
       g_assert_false (gtk_widget_get_sensitive (fg_ui_test_child (row, FG_TYPE_INSPECTION_ROW, "fail_button")));
       g_assert_false (gtk_widget_get_sensitive (fg_ui_test_child (row, FG_TYPE_INSPECTION_ROW, "na_button")));
     }
+
+  g_assert_cmpuint (n_duties, >, 0);
 
   /* the keys do nothing to it */
   row = fg_inspection_window_get_row (window, 0);
