@@ -162,6 +162,103 @@ test_checklists_shipped (Fixture       *f,
     }
 }
 
+static FgChecklistItem *
+checklist_find (FgChecklist *checklist,
+                const char  *code)
+{
+  GListModel *items = fg_checklist_get_items (checklist);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
+
+      if (g_strcmp0 (fg_checklist_item_get_code (item), code) == 0)
+        return item;  /* the checklist keeps it */
+    }
+
+  return NULL;
+}
+
+static gboolean
+inspection_has (FgInspection *inspection,
+                const char   *code)
+{
+  GListModel *items = fg_inspection_get_items (inspection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    if (g_strcmp0 (fg_checklist_item_get_code (item_at (inspection, i)), code) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_checklists_added_categories (Fixture       *f,
+                                  gconstpointer  data)
+{
+  /* the kinds of venue added for issue 13: each is a category, its template
+   * is installed with the database, and a venue of that kind is inspected
+   * against the items of its own trade as well as the common ones */
+  static const struct {
+    const char *category;
+    const char *name_zh;
+    const char *venue;
+    const char *own_code;
+  } added[] = {
+    { "elderly-care", "养老机构/敬老院", "幸福敬老院", "ELD-NIGHT-01" },
+    { "warehouse", "仓储场所/快递网点", "顺达快递网点", "WHS-LAMP-01" },
+    { "fuel-outlet", "瓶装液化石油气供应点/燃料经营", "东关液化气供应点", "FUEL-LIC-01" },
+  };
+  g_autoptr(FgChecklist) shop = NULL;
+  g_autoptr(GPtrArray) installed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  installed = fg_checklist_list (f->store, &error);
+  g_assert_no_error (error);
+  shop = fg_checklist_load_for_category (f->store, "shop", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (added); i++)
+    {
+      const FgCategory *category = fg_category_lookup (added[i].category);
+      const char *categories[] = { added[i].category, NULL };
+      g_autoptr(FgChecklist) checklist = NULL;
+      g_autoptr(FgInspection) inspection = NULL;
+      g_autofree char *venue = NULL;
+      FgChecklistItem *own, *common, *common_in_shop;
+      gboolean listed = FALSE;
+
+      g_assert_nonnull (category);
+      g_assert_cmpstr (fg_category_get_name_zh (category), ==, added[i].name_zh);
+      g_assert_cmpint (fg_category_get_group (category), ==, FG_CATEGORY_GROUP_ADDED);
+
+      for (guint j = 0; j < installed->len; j++)
+        listed |= g_strcmp0 (fg_checklist_get_category (g_ptr_array_index (installed, j)), added[i].category) == 0;
+      g_assert_true (listed);
+
+      checklist = fg_checklist_load_for_category (f->store, added[i].category, &error);
+      g_assert_no_error (error);
+      own = checklist_find (checklist, added[i].own_code);
+      g_assert_nonnull (own);
+      g_assert_nonnull (fg_checklist_item_get_bases (own)[0]);
+
+      /* a common item reads as it does in the other templates */
+      common = checklist_find (checklist, "C-MGT-01");
+      common_in_shop = checklist_find (shop, "C-MGT-01");
+      g_assert_nonnull (common);
+      g_assert_cmpstr (fg_checklist_item_get_text_zh (common), ==, fg_checklist_item_get_text_zh (common_in_shop));
+      g_assert_cmpstr (fg_checklist_item_get_action_zh (common), ==, fg_checklist_item_get_action_zh (common_in_shop));
+
+      venue = add_venue (f, added[i].venue, categories);
+      inspection = fg_inspection_start (f->store, fg_test_installer (), venue, FG_INSPECTION_KIND_ROUTINE, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (inspection_has (inspection, added[i].own_code));
+      g_assert_true (inspection_has (inspection, "C-KEY-01"));
+      g_assert_cmpuint (g_list_model_get_n_items (fg_inspection_get_items (inspection)), ==,
+                        g_list_model_get_n_items (fg_checklist_get_items (checklist)));
+    }
+}
+
 static void
 assert_refused (const char *xml,
                 const char *expected)
@@ -663,6 +760,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/checklist/shipped", Fixture, NULL, fixture_set_up, test_checklists_shipped, fixture_tear_down);
+  g_test_add ("/checklist/added-categories", Fixture, NULL, fixture_set_up, test_checklists_added_categories, fixture_tear_down);
   g_test_add_func ("/checklist/invalid", test_checklists_invalid);
   g_test_add ("/inspection/flow", Fixture, NULL, fixture_set_up, test_inspection_flow, fixture_tear_down);
   g_test_add ("/inspection/mixed-union", Fixture, NULL, fixture_set_up, test_inspection_mixed_union, fixture_tear_down);

@@ -1223,6 +1223,7 @@ test_cli_checklist_show (Fixture       *f,
   g_autoptr(Result) demo = run_db (f, "demo", NULL);
   g_autoptr(Result) list = NULL;
   g_autoptr(Result) table = NULL;
+  g_autoptr(Result) care = NULL;
   g_autoptr(Result) unknown = NULL;
   g_autoptr(Result) old_version = NULL;
   g_autoptr(Result) venues = NULL;
@@ -1237,6 +1238,10 @@ test_cli_checklist_show (Fixture       *f,
   assert_success (list);
   g_assert_true (has_tsv_line (list->out, 3, "restaurant", NULL, "restaurant"));
   g_assert_true (has_tsv_line (list->out, 3, "hotel", NULL, "hotel"));
+  /* the kinds added for care homes, warehouses and fuel dealers */
+  g_assert_true (has_tsv_line (list->out, 3, "elderly-care", NULL, "elderly-care"));
+  g_assert_true (has_tsv_line (list->out, 3, "warehouse", NULL, "warehouse"));
+  g_assert_true (has_tsv_line (list->out, 3, "fuel-outlet", NULL, "fuel-outlet"));
 
   restaurant_codes (f, &first, &last);
   table = run_db (f, "checklist", "show", "restaurant", NULL);
@@ -1245,6 +1250,11 @@ test_cli_checklist_show (Fixture       *f,
   g_assert_nonnull (strstr (table->out, last));
   g_assert_nonnull (strstr (table->out, "Basis: "));
   g_assert_nonnull (strstr (table->out, "Finding: "));
+
+  care = run_db (f, "checklist", "show", "elderly-care", NULL);
+  assert_success (care);
+  g_assert_nonnull (strstr (care->out, "ELD-NIGHT-01"));
+  g_assert_nonnull (strstr (care->out, "C-KEY-01"));
 
   unknown = run_db (f, "checklist", "show", "bowling-alley", NULL);
   assert_refused (unknown, 1);
