@@ -19,6 +19,7 @@ typedef struct
   FgTestDir dir;
   FgStore *store;
   FgRegion *grid;
+  FgActor *admin;
 } Fixture;
 
 static void
@@ -27,12 +28,30 @@ fixture_set_up (Fixture       *f,
 {
   fg_test_dir_init (&f->dir);
   f->store = fg_test_township_new (&f->dir, NULL, &f->grid);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FgAccount) admin = fg_account_create (f->store, fg_test_installer (), "admin", "张管理",
+                                                    FG_ROLE_TOWNSHIP_ADMIN, fg_store_get_home_region_id (f->store),
+                                                    "correct horse battery", &error);
+    g_autoptr(FgAccount) staff = NULL;
+
+    g_assert_no_error (error);
+    f->admin = fg_account_login (f->store, "admin", "correct horse battery", &error);
+    g_assert_no_error (error);
+    /* inspection records name the two officers who inspected */
+    staff = fg_account_create (f->store, f->admin, "staff", "王干事", FG_ROLE_TOWNSHIP_STAFF,
+                               fg_store_get_home_region_id (f->store), "correct horse battery", &error);
+    g_assert_no_error (error);
+    g_assert_true (fg_account_set_certificate (f->store, f->admin, "admin", "41042526000001", &error));
+    g_assert_true (fg_account_set_certificate (f->store, f->admin, "staff", "41042526000002", &error));
+  }
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  g_clear_pointer (&f->admin, fg_actor_unref);
   g_clear_object (&f->grid);
   g_clear_object (&f->store);
   fg_test_dir_clear (&f->dir);
@@ -67,6 +86,7 @@ parse (const char  *xml,
 #define ITEM(code, attrs, children) \
   "    <item code=\"" code "\" " attrs ">\n" \
   "      <text lang=\"zh\">检查" code "</text><text lang=\"en\">Check " code "</text>\n" \
+  "      <finding lang=\"zh\">发现" code "</finding><finding lang=\"en\">Found " code "</finding>\n" \
   "      <action lang=\"zh\">整改" code "</action><action lang=\"en\">Fix " code "</action>\n" \
   children \
   "    </item>\n"
@@ -201,11 +221,12 @@ inspect (Fixture            *f,
   FgInspection *inspection;
   GListModel *items;
 
-  fg_venue_save (f->store, fg_test_installer (), venue, &error);
+  fg_venue_save (f->store, f->admin, venue, &error);
   g_assert_no_error (error);
-  inspection = fg_inspection_start (f->store, fg_test_installer (), fg_venue_get_id (venue),
+  inspection = fg_inspection_start (f->store, f->admin, fg_venue_get_id (venue),
                                     FG_INSPECTION_KIND_ROUTINE, NULL, &error);
   g_assert_no_error (error);
+  g_assert_true (fg_inspection_set_second_inspector (f->store, f->admin, inspection, "staff", &error));
   items = fg_inspection_get_items (inspection);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
@@ -213,11 +234,11 @@ inspect (Fixture            *f,
       const char *code = fg_checklist_item_get_code (item);
       gboolean failed = g_strv_contains (fail, code);
 
-      fg_inspection_record (f->store, fg_test_installer (), inspection, code,
+      fg_inspection_record (f->store, f->admin, inspection, code,
                             failed ? FG_OUTCOME_FAIL : FG_OUTCOME_PASS, failed ? "现场检查发现" : NULL, &error);
       g_assert_no_error (error);
     }
-  fg_inspection_finish (f->store, fg_test_installer (), inspection, &error);
+  fg_inspection_finish (f->store, f->admin, inspection, &error);
   g_assert_no_error (error);
   return inspection;
 }
@@ -235,13 +256,13 @@ order_basis (Fixture      *f,
   const char *text, *seen, *basis, *action;
   FgNoticeRequest request = { .kind = FG_NOTICE_KIND_CORRECT_NOW };
 
-  hazards = fg_hazard_list_for_inspection (f->store, fg_test_installer (), fg_inspection_get_id (inspection), &error);
+  hazards = fg_hazard_list_for_inspection (f->store, f->admin, fg_inspection_get_id (inspection), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hazards->len, ==, 1);
   g_ptr_array_add (ids, (char *) fg_hazard_get_id (g_ptr_array_index (hazards, 0)));
   g_ptr_array_add (ids, NULL);
   request.hazard_ids = (const char * const *) ids->pdata;
-  notice = fg_notice_issue (f->store, fg_test_installer (), &request, &error);
+  notice = fg_notice_issue (f->store, f->admin, &request, &error);
   g_assert_no_error (error);
 
   problems = g_variant_lookup_value (fg_notice_get_content (notice), "problems", G_VARIANT_TYPE ("a(ssss)"));
@@ -358,7 +379,7 @@ test_bases_township_task (Fixture       *f,
   g_assert_cmpstr (fg_checklist_item_get_code (g_ptr_array_index (tasks, 0)), ==, "T-TASK-01");
 
   /* one hazard, the order's; an order of all the venue's hazards has it alone */
-  hazards = fg_hazard_list_for_inspection (f->store, fg_test_installer (), fg_inspection_get_id (inspection), &error);
+  hazards = fg_hazard_list_for_inspection (f->store, f->admin, fg_inspection_get_id (inspection), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hazards->len, ==, 1);
   g_assert_cmpstr (fg_hazard_get_item_code (g_ptr_array_index (hazards, 0)), ==, "T-ORDER-01");
@@ -367,7 +388,7 @@ test_bases_township_task (Fixture       *f,
 
   /* the record names it as the government's to take up */
   request.inspection_id = fg_inspection_get_id (inspection);
-  record = fg_notice_issue (f->store, fg_test_installer (), &request, &error);
+  record = fg_notice_issue (f->store, f->admin, &request, &error);
   g_assert_no_error (error);
   rows = g_variant_lookup_value (fg_notice_get_content (record), "items", G_VARIANT_TYPE ("a(ssss)"));
   g_assert_nonnull (rows);
@@ -401,9 +422,9 @@ test_bases_duty_applies (Fixture       *f,
   guint n_duties = 0;
   guint n_others = 0;
 
-  fg_venue_save (f->store, fg_test_installer (), venue, &error);
+  fg_venue_save (f->store, f->admin, venue, &error);
   g_assert_no_error (error);
-  inspection = fg_inspection_start (f->store, fg_test_installer (), fg_venue_get_id (venue),
+  inspection = fg_inspection_start (f->store, f->admin, fg_venue_get_id (venue),
                                     FG_INSPECTION_KIND_ROUTINE, NULL, &error);
   g_assert_no_error (error);
 
@@ -413,7 +434,7 @@ test_bases_duty_applies (Fixture       *f,
       g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
       const char *code = fg_checklist_item_get_code (item);
       g_autoptr(GError) local_error = NULL;
-      gboolean ok = fg_inspection_record (f->store, fg_test_installer (), inspection, code,
+      gboolean ok = fg_inspection_record (f->store, f->admin, inspection, code,
                                           FG_OUTCOME_NA, NULL, &local_error);
 
       if (fg_checklist_item_get_na_allowed (item))
@@ -437,7 +458,7 @@ test_bases_duty_applies (Fixture       *f,
   g_assert_cmpuint (n_others, >, 0);
 
   /* nothing was stored for the refused ones */
-  reloaded = fg_inspection_load (f->store, fg_test_installer (), fg_inspection_get_id (inspection), &error);
+  reloaded = fg_inspection_load (f->store, f->admin, fg_inspection_get_id (inspection), &error);
   g_assert_no_error (error);
   g_assert_cmpint (fg_inspection_get_outcome (reloaded, "C-MGT-01"), ==, FG_OUTCOME_NONE);
   g_assert_cmpuint (fg_inspection_get_n_answered (reloaded), ==, n_others);
@@ -562,8 +583,12 @@ test_bases_shipped_rules (void)
       FgChecklist *checklist = g_ptr_array_index (templates, i);
       GListModel *items = fg_checklist_get_items (checklist);
 
-      /* the rewritten bases are a new version of each */
-      g_assert_cmpuint (fg_checklist_get_version (checklist), >=, 2);
+      /* the rewritten bases are a new version of each template shipped
+       * before them; the kinds of venue added since start at 1 */
+      if (!g_str_equal (fg_checklist_get_id (checklist), "elderly-care") &&
+          !g_str_equal (fg_checklist_get_id (checklist), "warehouse") &&
+          !g_str_equal (fg_checklist_get_id (checklist), "fuel-outlet"))
+        g_assert_cmpuint (fg_checklist_get_version (checklist), >=, 2);
       for (guint j = 0; j < g_list_model_get_n_items (items); j++)
         {
           g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, j);
