@@ -610,6 +610,62 @@ test_bases_shipped_rules (void)
   g_assert_cmpuint (n_tasks, >, 0);
 }
 
+/* An order whose item has no confirmed provision is issued, its cell left
+ * blank, and the office is told which finding lacks one before it issues;
+ * an order whose items all have one hears nothing. */
+static void
+test_bases_missing_warned (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *xml = template_xml ("shop", "shop",
+                                       ITEM ("T-ORDER-01", "deadline-days=\"5\"",
+                                             "      <basis>" XF28 "</basis>\n")
+                                       ITEM ("T-UNSURE-01", "deadline-days=\"5\"",
+                                             "      <basis verified=\"false\">《某省消防条例》第九条</basis>\n"));
+  g_autoptr(FgChecklist) checklist = NULL;
+  g_autoptr(FgInspection) inspection = NULL;
+  g_autoptr(GPtrArray) hazards = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warned = NULL;
+  g_autofree char *quiet = NULL;
+  const char *fail[] = { "T-ORDER-01", "T-UNSURE-01", NULL };
+  const char *both[3] = { NULL, };
+  const char *confirmed[2] = { NULL, };
+  const char *unsure_finding = NULL;
+
+  checklist = parse (xml, &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_checklist_install (f->store, checklist, &error));
+  inspection = inspect (f, "shop", fail);
+  hazards = fg_hazard_list_for_inspection (f->store, f->admin, fg_inspection_get_id (inspection), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hazards->len, ==, 2);
+  for (guint i = 0; i < hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (hazards, i);
+
+      both[i] = fg_hazard_get_id (hazard);
+      if (g_str_equal (fg_hazard_get_item_code (hazard), "T-ORDER-01"))
+        confirmed[0] = fg_hazard_get_id (hazard);
+      else
+        unsure_finding = fg_hazard_get_finding (hazard);
+    }
+
+  warned = fg_notice_describe_missing_bases (f->store, f->admin, both, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (warned);
+  /* named by its finding, as the ledger names it */
+  g_assert_nonnull (unsure_finding);
+  g_assert_nonnull (strstr (warned, unsure_finding));
+  g_assert_nonnull (strstr (warned, "T-UNSURE-01"));
+  g_assert_null (strstr (warned, "T-ORDER-01"));
+  g_assert_null (strstr (warned, "某省"));
+
+  quiet = fg_notice_describe_missing_bases (f->store, f->admin, confirmed, &error);
+  g_assert_no_error (error);
+  g_assert_null (quiet);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -625,6 +681,7 @@ main (int   argc,
   ADD ("/checklist-bases/legacy-rows", test_bases_legacy_rows);
   ADD ("/checklist-bases/township-task", test_bases_township_task);
   ADD ("/checklist-bases/duty-applies", test_bases_duty_applies);
+  ADD ("/checklist-bases/missing-warned", test_bases_missing_warned);
   g_test_add_func ("/checklist-bases/shipped-rules", test_bases_shipped_rules);
 
   return g_test_run ();

@@ -193,7 +193,8 @@ hazard_row (FgHazard  *hazard,
 }
 
 /* An order is not refused when its hazards were found by an officer
- * inspecting alone, but the office hears so before it issues it. */
+ * inspecting alone, or when the checklist holds no confirmed provision
+ * for one, but the office hears so before it issues it. */
 static void
 add_lone_warning (GtkWidget  *box,
                   IssueState *state)
@@ -201,23 +202,30 @@ add_lone_warning (GtkWidget  *box,
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) ids = NULL;
   g_autofree char *warning = NULL;
+  g_autofree char *unsupported = NULL;
   GHashTableIter iter;
   gpointer id;
-  GtkWidget *label;
 
   g_hash_table_iter_init (&iter, state->chosen);
   while (g_hash_table_iter_next (&iter, &id, NULL))
     g_strv_builder_add (builder, id);
   ids = g_strv_builder_end (builder);
   warning = fg_notice_describe_lone_inspections (state->store, state->actor, (const char * const *) ids, NULL);
-  if (warning == NULL)
-    return;
+  unsupported = fg_notice_describe_missing_bases (state->store, state->actor, (const char * const *) ids, NULL);
 
-  label = gtk_label_new (warning);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "warning");
-  gtk_box_append (GTK_BOX (box), label);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *text = i == 0 ? warning : unsupported;
+      GtkWidget *label;
+
+      if (text == NULL)
+        continue;
+      label = gtk_label_new (text);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "warning");
+      gtk_box_append (GTK_BOX (box), label);
+    }
 }
 
 static void

@@ -167,10 +167,13 @@ notice_issue (FgCli   *cli,
   if (request.kind == FG_NOTICE_KIND_CORRECT_NOW || request.kind == FG_NOTICE_KIND_CORRECT_BY_DEADLINE)
     {
       g_autofree char *warning = fg_notice_describe_lone_inspections (store, actor, request.hazard_ids, NULL);
+      g_autofree char *unsupported = fg_notice_describe_missing_bases (store, actor, request.hazard_ids, NULL);
 
       /* TRANSLATORS: a warning on the terminal; the order was issued all the same */
       if (warning != NULL)
         fprintf (stderr, _("Warning: %s\n"), warning);
+      if (unsupported != NULL)
+        fprintf (stderr, _("Warning: %s\n"), unsupported);
     }
 
   printf ("%s\t%s\n", fg_notice_get_number (notice), fg_notice_get_id (notice));

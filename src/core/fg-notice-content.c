@@ -274,6 +274,62 @@ fg_notice_describe_lone_inspections (FgStore             *store,
                           alone->str);
 }
 
+/**
+ * fg_notice_describe_missing_bases:
+ * @store: the store
+ * @actor: who would issue the order
+ * @hazard_ids: the hazards an order would name
+ * @error: return location for an error
+ *
+ * An order prints under 违反的规定 only the norms the checklist holds as
+ * confirmed. For an item whose only basis is still unverified that cell
+ * stays blank: the office hears so before it issues the order, so that
+ * the officer writes in the provision from the primary text, or corrects
+ * it first in the checklist (`firegrid-cli checklist validate` lists
+ * them).
+ *
+ * Returns: (transfer full) (nullable): the warning naming the findings
+ *   without a confirmed provision; %NULL when every one has one, or with
+ *   @error set
+ */
+char *
+fg_notice_describe_missing_bases (FgStore             *store,
+                                  FgActor             *actor,
+                                  const char * const  *hazard_ids,
+                                  GError             **error)
+{
+  g_autoptr(GString) missing = g_string_new (NULL);
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  for (guint i = 0; hazard_ids != NULL && hazard_ids[i] != NULL; i++)
+    {
+      g_autoptr(FgHazard) hazard = fg_hazard_load (store, actor, hazard_ids[i], error);
+      g_autoptr(FgInspection) inspection = NULL;
+      g_autofree char *bases = NULL;
+
+      if (hazard == NULL)
+        return NULL;
+      inspection = fg_inspection_load (store, actor, fg_hazard_get_inspection_id (hazard), error);
+      if (inspection == NULL)
+        return NULL;
+      bases = join_bases (fg_inspection_find_item (inspection, fg_hazard_get_item_code (hazard)));
+      if (*bases != '\0')
+        continue;
+      /* Translators: a finding and its checklist code, e.g. "住人部位的外窗…（C-WIN-02）" */
+      g_string_append_printf (missing, _("%s%s (%s)"), missing->len > 0 ? _("; ") : "",
+                              fg_hazard_get_finding (hazard), fg_hazard_get_item_code (hazard));
+    }
+  if (missing->len == 0)
+    return NULL;
+
+  return g_strdup_printf (_("The checklist holds no confirmed legal provision for: %s. Their cell under "
+                            "“violated provisions” stays blank: write in the provision from the text of the "
+                            "law before the order is signed."),
+                          missing->str);
+}
+
 /* When an inspection started and ended: the day and time of each, as
  * documents print them. */
 static void

@@ -149,6 +149,10 @@ char            *fg_notice_describe_lone_inspections (FgStore         *store,
                                                FgActor                *actor,
                                                const char * const     *hazard_ids,
                                                GError                **error);
+char            *fg_notice_describe_missing_bases (FgStore            *store,
+                                               FgActor                *actor,
+                                               const char * const     *hazard_ids,
+                                               GError                **error);
 gboolean         fg_notice_record_corrected_on_spot (FgStore          *store,
                                                FgActor                *actor,
                                                FgNotice               *order,
