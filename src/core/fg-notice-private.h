@@ -119,6 +119,9 @@ gboolean    fg_notice_authority_store         (FgStore                *store,
                                                const char             *basis,
                                                GError                **error);
 
+/* Settings: fg-notice-settings.c */
+gboolean    fg_notice_text_is_blank           (const char             *text);
+
 /* Numbering: fg-notice-number.c */
 char       *fg_notice_number_allocate         (FgStore                *store,
                                                const FgNoticeSettings *settings,

@@ -40,22 +40,13 @@ str (const char *text)
   return g_variant_new_string (text != NULL ? text : "");
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 /* The name of the authority a document is addressed to: 2 to 40
  * characters and no division code, as every authority's name. */
 static gboolean
 check_recipient (const char  *name,
                  GError     **error)
 {
-  if (name == NULL || !g_utf8_validate (name, -1, NULL) || is_blank (name) ||
+  if (name == NULL || !g_utf8_validate (name, -1, NULL) || fg_notice_text_is_blank (name) ||
       g_utf8_strlen (name, -1) < 2 || g_utf8_strlen (name, -1) > 40 || fg_region_name_has_digits (name))
     {
       g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
