@@ -447,6 +447,51 @@ test_decision_from_county (Fixture       *f,
   g_assert_cmpint (count (&f->township, "SELECT major_confirmed FROM hazard WHERE id = ?1", f->major_id), ==, 1);
 }
 
+/* 3b. A correctly signed bundle is input like the keyboard: a decision it
+ * carries with an authority named by a code, or dated in the future, is
+ * refused and nothing is written. */
+static void
+test_decision_from_bundle_checked (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNotice) letter = NULL;
+  g_autoptr(FgNoticeSettings) county_settings = NULL;
+  g_autofree char *up = file_path (f, "up.xml");
+  g_autofree char *down = file_path (f, "down.xml");
+  g_autofree char *text = NULL;
+  g_autofree char *dated = g_strdup_printf ("decision-date=\"%s\"", f->today);
+  const struct { const char *old, *new; } changes[] = {
+    { "decision-authority=\"郏县消防救援大队\"", "decision-authority=\"410425消防救援大队\"" },
+    { dated, "decision-date=\"2999-01-01\"" },
+  };
+
+  letter = issue (&f->township, FG_NOTICE_KIND_MAJOR_HAZARD_LETTER, f->major_id, NULL, &error);
+  g_assert_no_error (error);
+  export_ok (&f->township, &f->county, up);
+  import_ok (&f->county, up);
+  county_settings = fg_notice_settings_load (f->county.store, &error);
+  g_assert_no_error (error);
+  g_assert_true (decide (&f->county, f->county.actor, f->major_id, FG_HAZARD_EVENT_CONFIRMED_MAJOR, DECISION_NUMBER,
+                         f->today, county_settings->brigade, &error));
+  export_ok (&f->county, &f->township, down);
+  text = read_text (down);
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      g_autofree char *changed = replace_once (text, changes[i].old, changes[i].new);
+      g_autofree char *signed_text = NULL;
+      g_autofree char *path = file_path (f, "changed.xml");
+      gsize length = 0;
+
+      signed_text = resign (&f->county, changed, strlen (changed), &length);
+      g_assert_true (g_file_set_contents (path, signed_text, (gssize) length, &error));
+      import_refused (&f->township, path, FG_BUNDLE_ERROR_MALFORMED);
+    }
+  /* the bundle as the county wrote it comes in */
+  import_ok (&f->township, down);
+}
+
 /* 4. Entered at the township from the written decision: not a major
  * hazard, so back to the township's own order, its deadline running. */
 static void
@@ -631,6 +676,8 @@ main (int    argc,
 
   g_test_add ("/major-hazard/letter-prints", Fixture, NULL, fixture_set_up, test_letter_prints, fixture_tear_down);
   g_test_add ("/major-hazard/letter-series", Fixture, NULL, fixture_set_up, test_letter_series, fixture_tear_down);
+  g_test_add ("/major-hazard/decision-from-bundle-checked", Fixture, NULL, fixture_set_up,
+              test_decision_from_bundle_checked, fixture_tear_down);
   g_test_add ("/major-hazard/decision-from-county", Fixture, NULL, fixture_set_up, test_decision_from_county,
               fixture_tear_down);
   g_test_add ("/major-hazard/decision-not-confirmed", Fixture, NULL, fixture_set_up, test_decision_not_confirmed,

@@ -1053,6 +1053,24 @@ fg_bundle_apply_event (FgBundleImport  *import,
         fg_bundle_set_malformed (error, _("an unknown kind of hazard event"));
         return FALSE;
       }
+    /* a decision that came by bundle is held to what the keyboard is held to */
+    if (kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR || kind == FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED)
+      {
+        const FgHazardEventDetails decision = {
+          .decision_number = attr (row, "decision_number"),
+          .decision_date = attr (row, "decision_date"),
+          .decision_authority = attr (row, "decision_authority"),
+        };
+        g_autoptr(GError) refused = NULL;
+
+        if (!fg_hazard_check_decision (import->store, NULL, &decision, &refused))
+          {
+            g_autofree char *detail = g_strdup_printf (_("a fire-rescue brigade’s decision: %s"), refused->message);
+
+            fg_bundle_set_malformed (error, detail);
+            return FALSE;
+          }
+      }
   }
 
   g_hash_table_add (import->touched, g_strdup (attr (row, "hazard_id")));

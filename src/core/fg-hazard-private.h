@@ -27,6 +27,11 @@ G_BEGIN_DECLS
 
 FgHazard *fg_hazard_new_from_row (sqlite3_stmt *stmt);
 
+gboolean fg_hazard_check_decision (FgStore                     *store,
+                                   const char                  *found_at,
+                                   const FgHazardEventDetails  *details,
+                                   GError                     **error);
+
 gboolean fg_hazard_append_event (FgStore                     *store,
                                  FgActor                     *actor,
                                  const char                  *hazard_id,

@@ -1151,12 +1151,13 @@ is_blank (const char *text)
 
 /* What a decision of the brigade on a possibly major hazard must carry:
  * its document number, its date (not still to come, nor before the
- * hazard was found) and who made it, by name. */
-static gboolean
-check_decision (FgStore                     *store,
-                FgHazard                    *self,
-                const FgHazardEventDetails  *details,
-                GError                     **error)
+ * hazard was found, when that is known) and who made it, by name. The
+ * import of a bundle holds a decision to the same. */
+gboolean
+fg_hazard_check_decision (FgStore                     *store,
+                          const char                  *found_at,
+                          const FgHazardEventDetails  *details,
+                          GError                     **error)
 {
   const char *number = details != NULL ? details->decision_number : NULL;
   const char *authority = details != NULL ? details->decision_authority : NULL;
@@ -1190,11 +1191,11 @@ check_decision (FgStore                     *store,
                    _("The decision’s date %s is still to come."), details->decision_date);
       return FALSE;
     }
-  if (strncmp (details->decision_date, self->found_at, 10) < 0)
+  if (found_at != NULL && strncmp (details->decision_date, found_at, 10) < 0)
     {
       g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
                    _("The decision’s date %s is before the hazard was found (%.10s)."),
-                   details->decision_date, self->found_at);
+                   details->decision_date, found_at);
       return FALSE;
     }
   if (authority == NULL || !g_utf8_validate (authority, -1, NULL) || is_blank (authority) ||
@@ -1336,7 +1337,7 @@ check_details (FgStore                     *store,
     }
 
   if (kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR || kind == FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED)
-    return check_decision (store, self, details, error);
+    return fg_hazard_check_decision (store, self->found_at, details, error);
 
   return TRUE;
 }
