@@ -299,6 +299,23 @@ test_notices_to_county (Fixture       *f,
   opinion = issue (&f->township, FG_NOTICE_KIND_REINSPECTION, NULL, fg_notice_get_id (reinspected));
   report = export_ok (&f->township, &f->county, second);
 
+  /* a correctly signed bundle is input like the keyboard: a certificate
+   * number no account could hold is refused, and nothing is written */
+  {
+    g_autofree char *text = NULL;
+    g_autofree char *changed = NULL;
+    g_autofree char *signed_text = NULL;
+    g_autofree char *forged = file_path (f, "long-certificate.xml");
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (first, &text, NULL, &error));
+    changed = replace_once (text, "second-inspector-certificate=\"41042526000012\"",
+                            "second-inspector-certificate=\"41042526000012410425260000124104252600\"");
+    signed_text = resign (&f->township, changed, strlen (changed), &length);
+    g_assert_true (g_file_set_contents (forged, signed_text, (gssize) length, &error));
+    import_refused (&f->county, forged, FG_BUNDLE_ERROR_MALFORMED);
+  }
+
   /* in order */
   report = import_ok (&f->county, first);
   g_assert_cmpint (count (&f->county, "SELECT count(*) FROM notice", NULL), ==, 4);
