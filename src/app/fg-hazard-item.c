@@ -102,7 +102,7 @@ fg_hazard_item_count (FgHazardItem *self,
     }
 
   /* Nobody took the notice: its deadline is not pressed until it is served another way */
-  if (state == FG_HAZARD_STATE_RECTIFYING && fg_hazard_get_service_failed (self->hazard))
+  if (fg_hazard_awaits_other_service (self->hazard))
     {
       self->due_text = g_strdup (_("Not served: serve by post or public announcement"));
       self->duty_class = "warning";

@@ -167,7 +167,7 @@ hazard_show_next_step (FgStore  *store,
         printf ("%s: %s\n", _("Re-inspection by the office"), due);
     }
 
-  if (fg_hazard_get_state (hazard) == FG_HAZARD_STATE_RECTIFYING && fg_hazard_get_service_failed (hazard))
+  if (fg_hazard_awaits_other_service (hazard))
     printf ("%s: %s\n", _("Next step"),
             _("the notice found nobody to serve it on: serve it by post or by public announcement"));
 }

@@ -348,7 +348,7 @@ judge (FgStore            *store,
       return TRUE;
 
     case FG_HAZARD_STATE_RECTIFYING:
-      if (fg_hazard_get_service_failed (hazard))
+      if (fg_hazard_awaits_other_service (hazard))
         {
           /* nobody took it: serve it another way before pressing it */
           counts->n_unserved++;

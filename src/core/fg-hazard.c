@@ -763,6 +763,22 @@ fg_hazard_get_service_failed (FgHazard *self)
 }
 
 /**
+ * fg_hazard_awaits_other_service:
+ *
+ * Whether the hazard's running order found nobody to serve it on: its
+ * deadline is not pressed, nor escalated, until the office serves it
+ * another way (by post, 邮寄送达, or public announcement, 公告送达).
+ *
+ * Returns: %TRUE when the order is being corrected and not served
+ */
+gboolean
+fg_hazard_awaits_other_service (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), FALSE);
+  return self->fold.state == FG_HAZARD_STATE_RECTIFYING && self->fold.service_failed;
+}
+
+/**
  * fg_hazard_get_escalated_on:
  *
  * Returns: (nullable): the day of its last escalation, YYYY-MM-DD

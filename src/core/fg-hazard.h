@@ -177,6 +177,7 @@ const char    *fg_hazard_get_deadline        (FgHazard        *self);
 gboolean       fg_hazard_get_major_confirmed (FgHazard        *self);
 const char    *fg_hazard_get_escalation_level (FgHazard       *self);
 gboolean       fg_hazard_get_service_failed  (FgHazard        *self);
+gboolean       fg_hazard_awaits_other_service (FgHazard       *self);
 const char    *fg_hazard_get_escalated_on    (FgHazard        *self);
 const char    *fg_hazard_get_reported_fixed_on (FgHazard      *self);
 GPtrArray     *fg_hazard_get_events          (FgHazard        *self);
