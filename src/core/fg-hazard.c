@@ -26,6 +26,7 @@
 #include "fg-photo-private.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
+#include "fg-text-private.h"
 
 struct _FgHazard
 {
@@ -1156,15 +1157,6 @@ fg_hazard_event_can_record (const FgActor     *actor,
   return kind != FG_HAZARD_EVENT_FOUND && fg_actor_can (actor, event_action (actor, kind));
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 /* What a decision of the brigade on a possibly major hazard must carry:
  * its document number, its date (not still to come, nor before the
  * hazard was found, when that is known) and who made it, by name. The
@@ -1181,7 +1173,7 @@ fg_hazard_check_decision (FgStore                     *store,
   g_autoptr(GDate) today = NULL;
   g_autoptr(GError) date_error = NULL;
 
-  if (number == NULL || !g_utf8_validate (number, -1, NULL) || is_blank (number) ||
+  if (number == NULL || !g_utf8_validate (number, -1, NULL) || fg_text_is_blank (number) ||
       g_utf8_strlen (number, -1) > 60)
     {
       g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
@@ -1214,7 +1206,7 @@ fg_hazard_check_decision (FgStore                     *store,
                    details->decision_date, found_at);
       return FALSE;
     }
-  if (authority == NULL || !g_utf8_validate (authority, -1, NULL) || is_blank (authority) ||
+  if (authority == NULL || !g_utf8_validate (authority, -1, NULL) || fg_text_is_blank (authority) ||
       g_utf8_strlen (authority, -1) < 2 || g_utf8_strlen (authority, -1) > 40 ||
       fg_region_name_has_digits (authority))
     {

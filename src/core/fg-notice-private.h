@@ -10,6 +10,7 @@
 #include "fg-inspection.h"
 #include "fg-notice.h"
 #include "fg-pdf-private.h"
+#include "fg-text-private.h"
 #include "fg-venue.h"
 
 G_BEGIN_DECLS
@@ -118,9 +119,6 @@ gboolean    fg_notice_authority_check         (const char             *basis,
 gboolean    fg_notice_authority_store         (FgStore                *store,
                                                const char             *basis,
                                                GError                **error);
-
-/* Settings: fg-notice-settings.c */
-gboolean    fg_notice_text_is_blank           (const char             *text);
 
 /* Numbering: fg-notice-number.c */
 char       *fg_notice_number_allocate         (FgStore                *store,

@@ -27,16 +27,6 @@ static const char * const default_codes[FG_NOTICE_N_KINDS] = {
 };
 
 
-/* Whether @text holds nothing but white space. */
-gboolean
-fg_notice_text_is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 #define SETTING_ISSUER_NAME "notice.issuer-name"
 #define SETTING_ISSUER_SHORT "notice.issuer-short"
 #define SETTING_FONT "notice.font"
@@ -207,7 +197,7 @@ check_authority_name (const char  *text,
                       const char  *what,
                       GError     **error)
 {
-  if (text == NULL || !g_utf8_validate (text, -1, NULL) || fg_notice_text_is_blank (text) ||
+  if (text == NULL || !g_utf8_validate (text, -1, NULL) || fg_text_is_blank (text) ||
       g_utf8_strlen (text, -1) < 2 || g_utf8_strlen (text, -1) > 40)
     {
       g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
@@ -232,7 +222,7 @@ check_voice (const FgNoticeSettings  *settings,
              GError                 **error)
 {
   if (settings->self_name == NULL || !g_utf8_validate (settings->self_name, -1, NULL) ||
-      fg_notice_text_is_blank (settings->self_name) || g_utf8_strlen (settings->self_name, -1) < 2 ||
+      fg_text_is_blank (settings->self_name) || g_utf8_strlen (settings->self_name, -1) < 2 ||
       g_utf8_strlen (settings->self_name, -1) > 10 || fg_region_name_has_digits (settings->self_name))
     {
       g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
@@ -309,7 +299,7 @@ fg_notice_settings_save (FgStore                 *store,
     return FALSE;
 
   if (settings->issuer_name == NULL || !g_utf8_validate (settings->issuer_name, -1, NULL) ||
-      g_utf8_strlen (settings->issuer_name, -1) < 2 || fg_notice_text_is_blank (settings->issuer_name) ||
+      g_utf8_strlen (settings->issuer_name, -1) < 2 || fg_text_is_blank (settings->issuer_name) ||
       g_utf8_strlen (settings->issuer_name, -1) > 40)
     {
       g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,

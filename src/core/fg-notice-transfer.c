@@ -46,7 +46,7 @@ static gboolean
 check_recipient (const char  *name,
                  GError     **error)
 {
-  if (name == NULL || !g_utf8_validate (name, -1, NULL) || fg_notice_text_is_blank (name) ||
+  if (name == NULL || !g_utf8_validate (name, -1, NULL) || fg_text_is_blank (name) ||
       g_utf8_strlen (name, -1) < 2 || g_utf8_strlen (name, -1) > 40 || fg_region_name_has_digits (name))
     {
       g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,

@@ -1220,7 +1220,7 @@ fg_notice_void (FgStore     *store,
                    _("The document %s is void already."), self->number);
       return FALSE;
     }
-  if (reason == NULL || !g_utf8_validate (reason, -1, NULL) || fg_notice_text_is_blank (reason) ||
+  if (reason == NULL || !g_utf8_validate (reason, -1, NULL) || fg_text_is_blank (reason) ||
       g_utf8_strlen (reason, -1) > 500)
     {
       g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
@@ -1320,7 +1320,7 @@ service_event_kind (FgNoticeService     service,
     {
     case FG_NOTICE_SERVICE_SERVED:
       *kind = FG_HAZARD_EVENT_NOTICE_SERVED;
-      if (recipient == NULL || fg_notice_text_is_blank (recipient))
+      if (recipient == NULL || fg_text_is_blank (recipient))
         {
           g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
                        _("Say to whom the notice was served."));
