@@ -689,6 +689,30 @@ test_opinion_signatures (Fixture       *f,
   assert_has (text, "第1页共1页");
 }
 
+/* A transfer names both officers who found its hazards, as the record
+ * of their inspection does. */
+static void
+test_transfer_names_both (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *venue_id = add_venue (f, "老王烧烤");
+  g_autoptr(GPtrArray) hazards = inspect (f, venue_id, "admin", 1, FALSE, NULL);
+  g_autoptr(FgNotice) transfer = NULL;
+  const char *inspectors = NULL;
+  FgNoticeRequest request = {
+    .kind = FG_NOTICE_KIND_TRANSFER,
+    .hazard_ids = (const char * const *) hazards->pdata,
+    .recipient_kind = "police-station",
+    .recipient = "冢头派出所",
+  };
+
+  transfer = fg_notice_issue (f->store, f->admin, &request, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_variant_lookup (fg_notice_get_content (transfer), "inspectors", "&s", &inspectors));
+  g_assert_cmpstr (inspectors, ==, "李干事、张管理");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -706,6 +730,7 @@ main (int   argc,
   ADD ("/signing/order-on-spot", test_order_on_spot);
   ADD ("/signing/order-lone-warning", test_order_lone_warning);
   ADD ("/signing/opinion-signatures", test_opinion_signatures);
+  ADD ("/signing/transfer-names-both", test_transfer_names_both);
 
 #undef ADD
 

@@ -339,9 +339,15 @@ add_findings (FgStore          *store,
               g_free (inspected_on);
               inspected_on = g_strndup (fg_inspection_get_started_at (inspection), 10);
             }
-          if (!g_ptr_array_find_with_equal_func (names, fg_inspection_get_inspector_name (inspection),
-                                                 g_str_equal, NULL))
-            g_ptr_array_add (names, (char *) fg_inspection_get_inspector_name (inspection));
+          /* both officers who inspected, each once */
+          for (guint n = 0; n < 2; n++)
+            {
+              const char *name = n == 0 ? fg_inspection_get_inspector_name (inspection)
+                                        : fg_inspection_get_second_inspector_name (inspection);
+
+              if (name != NULL && !g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+                g_ptr_array_add (names, (char *) name);
+            }
         }
       item = fg_inspection_find_item (inspection, fg_hazard_get_item_code (hazard));
       g_variant_builder_add (&findings, "(ss)", item != NULL ? fg_checklist_item_get_finding_zh (item) : fg_hazard_get_item_code (hazard),
