@@ -6,9 +6,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <sys/wait.h>
 
 #include <sqlite3.h>
 
+#include "fg-pdf-private.h"
 #include "fg-test-util.h"
 
 #define XF28 "《中华人民共和国消防法》第二十八条"
@@ -545,6 +547,9 @@ assert_item_rules (FgChecklist     *checklist,
       g_assert_nonnull (strstr (bases[i], "第"));
       g_assert_nonnull (strstr (bases[i], "条"));
       g_assert_null (strstr (bases[i], "公安部令第120号"));
+      /* nor a ministry's order (公安部令, 应急管理部令, 住房和城乡建设部令):
+       * none could be read in its primary text, so none is confirmed */
+      g_assert_null (strstr (bases[i], "部令"));
       g_assert_null (strstr (bases[i], "意见》"));
       g_assert_null (strstr (bases[i], "通告》"));
       g_assert_true (fg_checklist_basis_is_printable (bases[i]));
@@ -666,6 +671,172 @@ test_bases_missing_warned (Fixture       *f,
   g_assert_null (quiet);
 }
 
+/* The orders of the shipped templates that no confirmed provision backs,
+ * so that their notices leave 违反的规定 empty: exactly these, each with
+ * the candidate that could not be confirmed against the primary text (the
+ * office's note lists why). An item that gains a confirmed basis leaves
+ * this list; one that loses its basis joins it only by changing it. */
+static const char * const unbacked_orders[] = {
+  "C-EBIKE-06",     /* lifts: 应急管理部令第5号 and the province's notice, no text read */
+  "C-ESC-01",       /* escape kits: GA 703, a trade standard; 消防法 第十九条第二款 needs national ones */
+  "C-KEY-01",       /* registering a key unit: 公安部令第61号 第十四条, no text read */
+  "C-LOC-01",       /* where entertainment may be: GB 50016 only */
+  "C-SIMPLE-01",    /* simple sprinklers: a policy opinion only */
+  "C-WIN-02",       /* window grilles outside 人员密集场所: GA 703 only */
+  "CLN-WARD-01",    /* wards underground: GB 50016 only */
+  "ELD-LOC-01",     /* care rooms underground: GB 50016 only */
+  "HTL-BASE-01",    /* guest rooms underground: GB 55037 only */
+  "HTL-KIT-01",     /* escape hoods: 河南省消防条例 第三十六条第一款 binds key-unit hotels only */
+  "RNT-AREA-01",    /* space per tenant: 住房和城乡建设部令第6号, no text read */
+  "RNT-OWNER-01",   /* the lease's fire clause: 河南省消防条例 第二十九条 does not ask for it */
+  "RNT-ROOM-01",    /* kitchens and basements let: 住房和城乡建设部令第6号, no text read */
+  "RST-BLANKET-01", /* fire blankets: no standard or norm read requires them */
+  "SCH-LOC-01",     /* children's rooms: GB 50016 only */
+  NULL
+};
+
+static void
+test_bases_shipped_unbacked (void)
+{
+  g_autoptr(GPtrArray) templates = shipped_templates ();
+  g_autoptr(GHashTable) unbacked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < templates->len; i++)
+    {
+      GListModel *items = fg_checklist_get_items (g_ptr_array_index (templates, i));
+
+      for (guint j = 0; j < g_list_model_get_n_items (items); j++)
+        {
+          g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, j);
+
+          if (fg_checklist_item_get_kind (item) == FG_CHECKLIST_ITEM_KIND_ORDER &&
+              fg_checklist_item_get_bases (item)[0] == NULL)
+            {
+              g_assert_nonnull (fg_checklist_item_get_unverified_bases (item)[0]);
+              g_hash_table_add (unbacked, g_strdup (fg_checklist_item_get_code (item)));
+            }
+        }
+    }
+
+  for (guint i = 0; unbacked_orders[i] != NULL; i++)
+    {
+      g_test_message ("%s", unbacked_orders[i]);
+      g_assert_true (g_hash_table_contains (unbacked, unbacked_orders[i]));
+    }
+  g_assert_cmpuint (g_hash_table_size (unbacked), ==, g_strv_length ((char **) unbacked_orders));
+}
+
+/* Text without white space: pdftotext breaks lines where the table did. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+/* The text of @notice as printed, the proof of service aside, squeezed;
+ * NULL when no Chinese font or no pdftotext is there to read it. */
+static char *
+printed_order (Fixture  *f,
+               FgNotice *notice)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notices = g_ptr_array_new ();
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(FgPdf) probe = fg_pdf_new (NULL, &error);
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  g_autofree char *path = g_build_filename (f->dir.dir, "order.pdf", NULL);
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
+  char *proof;
+  int status = 0;
+
+  if (probe == NULL || program == NULL)
+    {
+      g_test_skip (probe == NULL ? error->message : "pdftotext is not installed");
+      return NULL;
+    }
+  g_ptr_array_add (notices, notice);
+  pdf = fg_notice_render (f->store, f->admin, notices, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  proof = strstr (out, "送达回证");
+  if (proof != NULL)
+    *proof = '\0';
+  return squeeze (out);
+}
+
+/* The corrected bases, as an internet café's order prints them: the
+ * regulation of internet cafés by its 项, the province's regulation beside
+ * the law, and no ministry's order whose text could not be read. */
+static void
+test_bases_corrected_printed (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *fail[] = { "NET-SMOKE-01", "NET-AISLE-01", "C-MGT-04", "C-MGT-06", "C-KEY-01", NULL };
+  const char *printed[] = {
+    "《互联网上网服务营业场所管理条例》第二十四条第（一）项",
+    "《中华人民共和国消防法》第二十八条；《互联网上网服务营业场所管理条例》第二十四条第（四）项",
+    "《中华人民共和国消防法》第六条第二款；《河南省消防条例》第十三条第一款第（七）项",
+    "《中华人民共和国消防法》第十六条第一款第（五）项",
+    NULL
+  };
+  g_autoptr(FgInspection) inspection = NULL;
+  g_autoptr(GPtrArray) hazards = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(FgNotice) notice = NULL;
+  g_autoptr(GVariant) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  FgNoticeRequest request = { .kind = FG_NOTICE_KIND_CORRECT_NOW };
+  guint n_blank = 0;
+
+  inspection = inspect (f, "internet-cafe", fail);
+  hazards = fg_hazard_list_for_inspection (f->store, f->admin, fg_inspection_get_id (inspection), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hazards->len, ==, g_strv_length ((char **) fail));
+  for (guint i = 0; i < hazards->len; i++)
+    g_ptr_array_add (ids, (char *) fg_hazard_get_id (g_ptr_array_index (hazards, i)));
+  g_ptr_array_add (ids, NULL);
+  request.hazard_ids = (const char * const *) ids->pdata;
+  notice = fg_notice_issue (f->store, f->admin, &request, &error);
+  g_assert_no_error (error);
+
+  /* the content: each confirmed basis, and one cell left blank (C-KEY-01) */
+  problems = g_variant_lookup_value (fg_notice_get_content (notice), "problems", G_VARIANT_TYPE ("a(ssss)"));
+  g_assert_nonnull (problems);
+  for (gsize i = 0; i < g_variant_n_children (problems); i++)
+    {
+      const char *finding, *seen, *basis, *action;
+
+      g_variant_get_child (problems, i, "(&s&s&s&s)", &finding, &seen, &basis, &action);
+      g_assert_null (strstr (basis, "部令"));
+      n_blank += *basis == '\0';
+    }
+  g_assert_cmpuint (n_blank, ==, 1);
+
+  text = printed_order (f, notice);
+  if (text == NULL)
+    return;
+  for (guint i = 0; printed[i] != NULL; i++)
+    {
+      g_autofree char *squeezed = squeeze (printed[i]);
+
+      if (strstr (text, squeezed) == NULL)
+        g_error ("“%s” is not in the text of the order:\n%s", printed[i], text);
+    }
+  g_assert_null (strstr (text, "部令"));
+  g_assert_null (strstr (text, "改变建筑物用途"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,6 +854,8 @@ main (int   argc,
   ADD ("/checklist-bases/duty-applies", test_bases_duty_applies);
   ADD ("/checklist-bases/missing-warned", test_bases_missing_warned);
   g_test_add_func ("/checklist-bases/shipped-rules", test_bases_shipped_rules);
+  g_test_add_func ("/checklist-bases/shipped-unbacked", test_bases_shipped_unbacked);
+  ADD ("/checklist-bases/corrected-printed", test_bases_corrected_printed);
 
   return g_test_run ();
 }
