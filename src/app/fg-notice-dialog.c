@@ -444,6 +444,22 @@ add_authority_rows (GtkWidget              *fields,
   gtk_label_set_xalign (GTK_LABEL (help), 0);
   gtk_widget_add_css_class (help, "dim-label");
   gtk_box_append (GTK_BOX (fields), help);
+
+  /* offered, never printed until the office enters it */
+  {
+    /* TRANSLATORS: %s is a citation such as 《河南省消防条例》第十五条 */
+    g_autofree char *text = g_strdup_printf (_("Suggested: %s (the township’s duty to inspect and to press for "
+                                               "hazards to be corrected), followed by the province’s decision "
+                                               "that empowers townships."),
+                                             fg_notice_authority_suggestion ());
+    GtkWidget *suggestion = gtk_label_new (text);
+
+    gtk_label_set_wrap (GTK_LABEL (suggestion), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (suggestion), 0);
+    gtk_label_set_selectable (GTK_LABEL (suggestion), TRUE);
+    gtk_widget_add_css_class (suggestion, "dim-label");
+    gtk_box_append (GTK_BOX (fields), suggestion);
+  }
 }
 
 static void

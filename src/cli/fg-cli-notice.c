@@ -718,6 +718,10 @@ notice_settings (FgCli   *cli,
           *settings->brigade != '\0' ? settings->brigade : _("not set (no letter on a major hazard can be issued)"));
   printf ("%s: %s\n", _("Legal basis of orders"),
           *settings->authority_basis != '\0' ? settings->authority_basis : _("not set (orders cite none)"));
+  if (*settings->authority_basis == '\0')
+    /* TRANSLATORS: %s is a citation such as 《河南省消防条例》第十五条 */
+    printf (_("  suggested: %s, with the province’s decision that empowers townships, by name and number\n"),
+            fg_notice_authority_suggestion ());
   return TRUE;
 }
 

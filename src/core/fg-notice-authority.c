@@ -26,6 +26,30 @@
  * with its number fit in it. */
 #define MAX_AUTHORITY_LENGTH 300
 
+/* The township's own duty in the province's regulation (《河南省消防条例》,
+ * as amended 2014-03-26, 第十五条): "乡镇人民政府、街道办事处应当……组织消防
+ * 安全检查，督促整改火灾隐患". The decision that empowers townships to
+ * enforce is the province's, with its name and number, and is not known
+ * here: the office adds it. */
+#define AUTHORITY_SUGGESTION "《河南省消防条例》第十五条"
+
+/**
+ * fg_notice_authority_suggestion:
+ *
+ * What an office may set as the legal basis of its orders, offered beside
+ * the setting and never printed until the office sets it: the article of
+ * the province's regulation that gives townships and street offices the
+ * duty to inspect and to press for hazards to be corrected. The office
+ * adds the province's decision that empowers it, by name and number.
+ *
+ * Returns: (transfer none): the suggested citation, without 根据
+ */
+const char *
+fg_notice_authority_suggestion (void)
+{
+  return AUTHORITY_SUGGESTION;
+}
+
 /* The citation as stored; "" when the office set none. */
 char *
 fg_notice_authority_load (FgStore *store)

@@ -218,9 +218,12 @@ self_name (GVariant *content)
 
 /* What an order says of the time limit and of a challenge to it. An
  * order issued since the review body and the court are settings names
- * them (行政复议法 第二十条, 第二十四条; 行政诉讼法 第十八条, 第四十六条),
- * and one to correct at once has no time limit to overrun; earlier
- * orders keep the wording they were issued with. */
+ * them (行政复议法 2023 第二十条第一款, sixty days; 第二十四条第一款第（二）项,
+ * the county government for a township's act, 第（三）项 for a street
+ * office's; 行政诉讼法 第十八条第一款, the court where the office is;
+ * 第四十六条第一款, six months), and one to correct at once has no time
+ * limit to overrun; earlier orders keep the wording they were issued
+ * with. */
 static char *
 order_remedy (GVariant *content,
               gboolean  now)

@@ -82,8 +82,9 @@ dup_setting_or_null (FgStore    *store,
 /* The defaults that come from the county: its name, when it is known
  * (a county set up without its name carries its code instead). The
  * county-level people's government reviews the acts of the townships
- * below it (行政复议法 2023, 第二十四条); the court is the county's
- * unless the administrator names another. */
+ * below it and of its street offices (行政复议法 2023, 第二十四条第一款
+ * 第（二）项, 第（三）项); the court is the county's, where the office is
+ * (行政诉讼法 第十八条第一款), unless the administrator names another. */
 static void
 settings_default_from_county (FgNoticeSettings *settings,
                               FgRegion         *township,

@@ -179,6 +179,7 @@ gboolean         fg_notice_settings_save      (FgStore                *store,
                                                const FgNoticeSettings *settings,
                                                GError                **error);
 void             fg_notice_settings_free      (FgNoticeSettings       *settings);
+const char      *fg_notice_authority_suggestion (void);
 gboolean         fg_notice_settings_check_orders (const FgNoticeSettings *settings,
                                                   GError                **error);
 

@@ -910,6 +910,7 @@ test_cli_notice_officers (Fixture       *f,
   g_autoptr(Result) order = NULL;
   g_autoptr(Result) on_spot = NULL;
   g_autoptr(Result) settings = NULL;
+  g_autoptr(Result) unset = NULL;
   g_autofree char *pair_id = NULL;
   g_autofree char *alone_id = NULL;
   g_autofree char *order_number = NULL;
@@ -949,9 +950,16 @@ test_cli_notice_officers (Fixture       *f,
   on_spot = run (f, "notice", "corrected-on-spot", order_number, NULL);
   assert_refused_saying (on_spot, 1, "Only an order to correct at once");
 
+  /* unset, the township's duty in the province's regulation is offered,
+   * not printed; once set, the office's own citation is all there is */
+  unset = run (f, "notice", "settings", NULL);
+  assert_success (unset);
+  g_assert_nonnull (strstr (unset->out, "Legal basis of orders: not set (orders cite none)\n"
+                                        "  suggested: 《河南省消防条例》第十五条, "));
   settings = run (f, "notice", "settings", "--authority-basis", "《中华人民共和国消防法》第一条", NULL);
   assert_success (settings);
   g_assert_nonnull (strstr (settings->out, "Legal basis of orders: 《中华人民共和国消防法》第一条\n"));
+  g_assert_null (strstr (settings->out, "suggested"));
 }
 
 int
