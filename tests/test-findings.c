@@ -489,6 +489,9 @@ run_sql (Fixture    *f,
     g_error ("%s: %s", sql, message);
 }
 
+/* the version of the restaurant checklist the program ships, whatever it is */
+#define SHIPPED "(SELECT max (version) FROM checklist_template WHERE template_id = 'restaurant')"
+
 /* A database from before findings: the restaurant checklist of version 1,
  * installed without them, with an item of its own that no later version
  * has; inspected; then the shipped version installed over it. */
@@ -512,19 +515,19 @@ test_findings_installed_before (Fixture       *f,
   run_sql (f,
            "INSERT INTO checklist_template (template_id, version, category, title_zh, title_en, digest, installed_at)"
            " SELECT template_id, 1, category, title_zh, title_en, 'before findings', installed_at"
-           " FROM checklist_template WHERE template_id = 'restaurant' AND version = 2;"
+           " FROM checklist_template WHERE template_id = 'restaurant' AND version = " SHIPPED ";"
            "INSERT INTO checklist_item (template_id, version, position, code, section_id, section_zh, section_en,"
            "  text_zh, text_en, action_zh, action_en, basis, on_spot, major, deadline_days)"
            " SELECT template_id, 1, position, code, section_id, section_zh, section_en, text_zh, text_en,"
            "  action_zh, action_en, basis, on_spot, major, deadline_days"
-           " FROM checklist_item WHERE template_id = 'restaurant' AND version = 2;"
+           " FROM checklist_item WHERE template_id = 'restaurant' AND version = " SHIPPED ";"
            "INSERT INTO checklist_item (template_id, version, position, code, section_id, section_zh, section_en,"
            "  text_zh, text_en, action_zh, action_en, basis, on_spot, major, deadline_days)"
            " VALUES ('restaurant', 1, 999, 'RST-OLD-01', 'management', '消防安全管理', 'Fire safety management',"
            "  '厨房灶台旁设有专用灭火器', 'An extinguisher is kept by the stoves', '在灶台旁配置灭火器',"
            "  'Put an extinguisher by the stoves', '[\"《中华人民共和国消防法》第十六条\"]', 0, 0, 5);"
-           "DELETE FROM checklist_item WHERE template_id = 'restaurant' AND version = 2;"
-           "DELETE FROM checklist_template WHERE template_id = 'restaurant' AND version = 2;");
+           "DELETE FROM checklist_item WHERE template_id = 'restaurant' AND version = " SHIPPED ";"
+           "DELETE FROM checklist_template WHERE template_id = 'restaurant' AND version = " SHIPPED ";");
 
   inspection = inspect (f, codes);
   g_assert_cmpuint (fg_checklist_item_get_template_version (item (inspection, FIRST_CODE)), ==, 1);
