@@ -77,6 +77,34 @@ names_from_list (const char  *code,
   return TRUE;
 }
 
+/* What was set up, and what to do next. */
+static void
+print_set_up (FgStore    *store,
+              FgRegion   *township,
+              FgAccount  *admin,
+              FgNodeKind  kind)
+{
+  const char *login = fg_account_get_login (admin);
+
+  /* TRANSLATORS: township name, its division code, the database file */
+  printf (_("%s (%s) is set up in %s.\n"),
+           fg_region_get_name (township), fg_region_get_code (township),
+           fg_store_get_path (store));
+  /* TRANSLATORS: the administrator's name and login, then the login again */
+  if (kind == FG_NODE_KIND_GRID)
+    printf (_("The grid station’s administrator is %s (login %s): give --user %s to the other commands.\n"),
+            fg_account_get_display_name (admin), login, login);
+  else if (kind == FG_NODE_KIND_COUNTY)
+    printf (_("The county administrator is %s (login %s): give --user %s to the other commands.\n"),
+            fg_account_get_display_name (admin), login, login);
+  else
+    printf (_("The township administrator is %s (login %s): give --user %s to the other commands.\n"),
+            fg_account_get_display_name (admin), login, login);
+  if (kind == FG_NODE_KIND_GRID)
+    printf (_("Next: exchange peer files with the township office (“firegrid-cli node peer-file”, "
+              "“firegrid-cli peer add”) and import its first bundle, which brings the grid’s names and venues.\n"));
+}
+
 gboolean
 fg_cli_command_init (FgCli   *cli,
                      int      argc,
@@ -212,23 +240,9 @@ fg_cli_command_init (FgCli   *cli,
 
   if (note != NULL)
     fputs (note, stdout);
-  /* TRANSLATORS: township name, its division code, the database file */
-  printf (_("%s (%s) is set up in %s.\n"),
-           fg_region_get_name (township), fg_region_get_code (township),
-           fg_store_get_path (store));
-  /* TRANSLATORS: the administrator's name and login, then the login again */
-  if (grid_code != NULL)
-    printf (_("The grid station’s administrator is %s (login %s): give --user %s to the other commands.\n"),
-            fg_account_get_display_name (admin), fg_account_get_login (admin), fg_account_get_login (admin));
-  else if (county_code != NULL)
-    printf (_("The county administrator is %s (login %s): give --user %s to the other commands.\n"),
-            fg_account_get_display_name (admin), fg_account_get_login (admin), fg_account_get_login (admin));
-  else
-    printf (_("The township administrator is %s (login %s): give --user %s to the other commands.\n"),
-            fg_account_get_display_name (admin), fg_account_get_login (admin), fg_account_get_login (admin));
-  if (grid_code != NULL)
-    printf (_("Next: exchange peer files with the township office (“firegrid-cli node peer-file”, "
-              "“firegrid-cli peer add”) and import its first bundle, which brings the grid’s names and venues.\n"));
+  print_set_up (store, township, admin, grid_code != NULL ? FG_NODE_KIND_GRID
+                                      : county_code != NULL ? FG_NODE_KIND_COUNTY
+                                                            : FG_NODE_KIND_TOWNSHIP);
   return TRUE;
 
 failed:
