@@ -671,11 +671,15 @@ focus_first_error (FgSetupWindow *self)
     {
       GtkWidget *row = field_row (self, field);
 
-      if (gtk_widget_has_css_class (row, "error") && gtk_widget_is_visible (row))
-        {
-          gtk_widget_grab_focus (row);
-          return;
-        }
+      if (!gtk_widget_has_css_class (row, "error") || !gtk_widget_is_visible (row))
+        continue;
+      /* nothing picked: the first drop-down still to choose from */
+      if (field == FIELD_PICK && selected_in (self->city_row, self->cities) == NULL)
+        row = GTK_WIDGET (self->city_row);
+      else if (field == FIELD_PICK && !gtk_widget_get_sensitive (row))
+        row = GTK_WIDGET (self->county_pick_row);
+      gtk_widget_grab_focus (row);
+      return;
     }
 }
 
