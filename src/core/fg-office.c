@@ -167,8 +167,11 @@ set_up_node (FgStore     *store,
  * @store: a store that has not been set up
  * @installer: who sets it up
  * @township_code: the township's division code (9 or 12 digits)
- * @township_name: the township's name, e.g. "柳林镇"
- * @county_name: (nullable): the county's name, when known
+ * @township_name: (nullable): the township's name, e.g. "柳林镇"; when
+ *   empty, the shipped division list's name of @township_code
+ * @county_name: (nullable): the county's name; when empty, the division
+ *   list's name of the county of @township_code. A code the list lacks
+ *   needs both names: they are printed in the issuing authority's name
  * @error: return location for an error
  *
  * Makes this installation a township office: the node, its county and its
@@ -197,7 +200,8 @@ fg_office_set_up_township (FgStore     *store,
  * @store: a store that has not been set up
  * @installer: who sets it up
  * @county_code: the county's division code (6 or 12 digits)
- * @county_name: the county's name, e.g. "郏县"
+ * @county_name: (nullable): the county's name, e.g. "郏县"; when empty,
+ *   the shipped division list's name of @county_code
  * @error: return location for an error
  *
  * Makes this installation a county office: the node, the county (under
@@ -307,8 +311,8 @@ failed:
  * fg_office_set_up_township_with_admin:
  * @store: a store that has not been set up
  * @township_code: the township's division code (9 or 12 digits)
- * @township_name: its name
- * @county_name: (nullable): the county's name, when known
+ * @township_name: (nullable): its name; the division list's when empty
+ * @county_name: (nullable): the county's name; the list's when empty
  * @admin_login: the first administrator's login name
  * @admin_name: the administrator's real name, e.g. "张伟"
  * @admin_password: the administrator's password
