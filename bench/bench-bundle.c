@@ -227,7 +227,7 @@ main (int   argc,
          * second demo, whose documents would bear the same numbers */
         const char *demo_a[] = { cli_path, "--db", a, "demo", "--venues", "10", NULL };
         const char *init_b[] = { cli_path, "--db", b, "init", "--township", "410425101", "--name", "冢头镇",
-                                 "--admin", "admin", NULL };
+                                 "--admin", "admin", "--admin-name", "张伟", NULL };
 
         run (demo_a);
         run (init_b);

@@ -187,7 +187,7 @@ test_grid_station_set_up (Fixture       *f,
       g_clear_error (&error);
       g_assert_false (fg_store_is_set_up (other));
     }
-  admin = fg_office_set_up_grid_with_admin (other, " 410425101201-7 ", "东片", "x", NULL, PASSWORD, &error);
+  admin = fg_office_set_up_grid_with_admin (other, " 410425101201-7 ", "东片", "x", "许东", PASSWORD, &error);
   g_assert_no_error (error);
   g_assert_nonnull (admin);
   g_assert_true (fg_store_is_set_up (other));
@@ -326,7 +326,7 @@ test_grid_station_unknown_grid (Fixture       *f,
   fg_test_dir_init (&dir);
   stray = fg_office_open (dir.db_path, &error);
   g_assert_no_error (error);
-  admin = fg_office_set_up_grid_with_admin (stray, "410425101201-009", "第九网格", "zhao", NULL, PASSWORD, &error);
+  admin = fg_office_set_up_grid_with_admin (stray, "410425101201-009", "第九网格", "zhao", "赵九", PASSWORD, &error);
   g_assert_no_error (error);
   actor = fg_account_login (stray, "zhao", PASSWORD, &error);
   g_assert_no_error (error);

@@ -219,9 +219,133 @@ test_office_set_up_refuses_codes_for_names (void)
   g_assert_false (fg_store_is_set_up (store));
   g_assert_cmpint (fg_test_count (dir.db_path, COUNT_NODES), ==, 0);
 
-  /* without the county's name, the township is set up all the same */
-  g_assert_true (fg_office_set_up_township (store, installer, "411081101", "神垕镇", NULL, &error));
-  g_assert_no_error (error);
+  /* a code the division list lacks needs the county's name: an empty one
+   * is refused, it would leave the authority's name without its county */
+  g_assert_false (fg_office_set_up_township (store, installer, "419999101", "新设镇", NULL, &error));
+  g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_NAME);
+  g_assert_nonnull (strstr (error->message, "county"));
+  g_clear_error (&error);
+  g_assert_false (fg_office_set_up_township (store, installer, "419999101", "新设镇", "  ", &error));
+  g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_NAME);
+  g_clear_error (&error);
+  g_assert_false (fg_store_is_set_up (store));
+  g_assert_cmpint (fg_test_count (dir.db_path, COUNT_NODES), ==, 0);
+}
+
+/* A township or county in the shipped division list is set up from its
+ * code alone: the names come from the list. */
+static void
+test_office_set_up_from_list (void)
+{
+  static const struct {
+    FgNodeKind kind;
+    const char *code;
+    const char *home_name;
+    const char *county_name;
+  } offices[] = {
+    { FG_NODE_KIND_TOWNSHIP, "411081103", "神垕镇", "禹州市" },
+    { FG_NODE_KIND_TOWNSHIP, "410425101000", "冢头镇", "郏县" },
+    { FG_NODE_KIND_COUNTY, "411081", "禹州市", "禹州市" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (offices); i++)
+    {
+      g_auto(FgTestDir) dir = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FgStore) store = NULL;
+      g_autoptr(FgRegion) home = NULL;
+      g_autoptr(FgRegion) county = NULL;
+      gboolean set_up;
+
+      fg_test_dir_init (&dir);
+      store = fg_office_open (dir.db_path, &error);
+      g_assert_no_error (error);
+      if (offices[i].kind == FG_NODE_KIND_TOWNSHIP)
+        set_up = fg_office_set_up_township (store, fg_test_installer (), offices[i].code, "", NULL, &error);
+      else
+        set_up = fg_office_set_up_county (store, fg_test_installer (), offices[i].code, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (set_up);
+
+      home = fg_region_lookup (store, fg_test_installer (), fg_store_get_home_region_id (store), &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (fg_region_get_name (home), ==, offices[i].home_name);
+      county = fg_region_lookup (store, fg_test_installer (),
+                                 offices[i].kind == FG_NODE_KIND_COUNTY ? fg_region_get_id (home)
+                                                                        : fg_region_get_parent_id (home),
+                                 &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (fg_region_get_name (county), ==, offices[i].county_name);
+    }
+
+  /* a name typed stands, even for a code of the list */
+  {
+    g_auto(FgTestDir) dir = { 0 };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FgStore) store = NULL;
+    g_autoptr(FgRegion) home = NULL;
+    g_autoptr(FgAccount) admin = NULL;
+
+    fg_test_dir_init (&dir);
+    store = fg_office_open (dir.db_path, &error);
+    g_assert_no_error (error);
+
+    /* the administrator's real name, not the login, is what documents
+     * print: without it, nothing is set up */
+    admin = fg_office_set_up_township_with_admin (store, "410425101", NULL, NULL, "zhang.wei", NULL,
+                                                  "long-password", &error);
+    g_assert_null (admin);
+    g_assert_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_NAME);
+    g_clear_error (&error);
+    g_assert_false (fg_store_is_set_up (store));
+
+    g_assert_true (fg_office_set_up_township (store, fg_test_installer (), "410425101", "冢头镇（新）", NULL, &error));
+    home = fg_region_lookup (store, fg_test_installer (), fg_store_get_home_region_id (store), &error);
+    g_assert_cmpstr (fg_region_get_name (home), ==, "冢头镇（新）");
+  }
+}
+
+/* Every field a set-up form gets wrong is said at once, each on its own. */
+static void
+test_office_check_set_up (void)
+{
+  GError *errors[FG_OFFICE_N_FIELDS] = { NULL, };
+
+  /* all wrong: a code that is no township's, names missing, a login with
+   * a space, a short password */
+  g_assert_cmpuint (fg_office_check_set_up (FG_NODE_KIND_TOWNSHIP, "4104", "", "", "王 丽", "", "short", errors),
+                    ==, FG_OFFICE_N_FIELDS);
+  g_assert_error (errors[FG_OFFICE_FIELD_CODE], FG_REGION_ERROR, FG_REGION_ERROR_INVALID_CODE);
+  g_assert_error (errors[FG_OFFICE_FIELD_NAME], FG_REGION_ERROR, FG_REGION_ERROR_INVALID_NAME);
+  g_assert_error (errors[FG_OFFICE_FIELD_COUNTY_NAME], FG_REGION_ERROR, FG_REGION_ERROR_INVALID_NAME);
+  g_assert_error (errors[FG_OFFICE_FIELD_ADMIN_NAME], FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_NAME);
+  g_assert_error (errors[FG_OFFICE_FIELD_ADMIN_LOGIN], FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_LOGIN);
+  g_assert_error (errors[FG_OFFICE_FIELD_ADMIN_PASSWORD], FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_WEAK_PASSWORD);
+  for (guint i = 0; i < FG_OFFICE_N_FIELDS; i++)
+    g_clear_error (&errors[i]);
+
+  /* a code of the list brings its names; a code where a name belongs is
+   * refused where it was typed */
+  g_assert_cmpuint (fg_office_check_set_up (FG_NODE_KIND_TOWNSHIP, "411081103", NULL, NULL,
+                                            "zhang.wei", "张伟", "long-password", errors), ==, 0);
+  g_assert_cmpuint (fg_office_check_set_up (FG_NODE_KIND_TOWNSHIP, "410425199", "新设镇", "410425",
+                                            "zhang.wei", "张伟", "long-password", errors), ==, 1);
+  g_assert_error (errors[FG_OFFICE_FIELD_COUNTY_NAME], FG_REGION_ERROR, FG_REGION_ERROR_INVALID_NAME);
+  g_clear_error (&errors[FG_OFFICE_FIELD_COUNTY_NAME]);
+
+  /* a county office's and a grid station's codes */
+  g_assert_cmpuint (fg_office_check_set_up (FG_NODE_KIND_COUNTY, "410425101", "郏县", NULL,
+                                            "guo", "郭明", "long-password", errors), ==, 1);
+  g_assert_error (errors[FG_OFFICE_FIELD_CODE], FG_REGION_ERROR, FG_REGION_ERROR_INVALID_CODE);
+  g_clear_error (&errors[FG_OFFICE_FIELD_CODE]);
+  g_assert_cmpuint (fg_office_check_set_up (FG_NODE_KIND_GRID, "410425101201-3", NULL, NULL,
+                                            "wang", "王网格", "long-password", errors), ==, 0);
+
+  /* only the administrator, the password its login */
+  g_assert_cmpuint (fg_office_check_set_up (FG_NODE_KIND_TOWNSHIP, NULL, NULL, NULL,
+                                            "long-password", "张伟", "long-password", errors), ==, 1);
+  g_assert_error (errors[FG_OFFICE_FIELD_ADMIN_PASSWORD], FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_WEAK_PASSWORD);
+  g_clear_error (&errors[FG_OFFICE_FIELD_ADMIN_PASSWORD]);
 }
 
 /* The set-up with its first administrator: the account, the divisions
@@ -259,7 +383,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  /* the user's corrections of the division list stay out of the tests */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/office/open-installs-shipped", test_office_open_installs_shipped);
   g_test_add_func ("/office/open-refuses-foreign", test_office_open_refuses_foreign);
@@ -267,6 +392,8 @@ main (int   argc,
   g_test_add_func ("/office/set-up-all-or-nothing", test_office_set_up_all_or_nothing);
   g_test_add_func ("/office/set-up-with-admin", test_office_set_up_with_admin);
   g_test_add_func ("/office/set-up-refuses-codes-for-names", test_office_set_up_refuses_codes_for_names);
+  g_test_add_func ("/office/set-up-from-list", test_office_set_up_from_list);
+  g_test_add_func ("/office/check-set-up", test_office_check_set_up);
 
   return g_test_run ();
 }

@@ -19,6 +19,92 @@
 /* fg_demo_populate() commits and reports its work in batches of this size */
 #define DEMO_PROGRESS_BATCH 20000
 
+/* A township or county of the division list needs only its code; @note
+ * says, once it is set up, where the names left out came from. */
+static gboolean
+names_from_list (const char  *code,
+                 gboolean     county_office,
+                 char       **name,
+                 char       **county_name,
+                 char       **note,
+                 GError     **error)
+{
+  g_autoptr(FgDivisions) divisions = NULL;
+  g_autofree char *county_code = g_strndup (code, 6);
+  const FgDivision *division;
+  const FgDivision *county;
+  g_autofree char *names = NULL;
+
+  if (*name != NULL && (county_office || *county_name != NULL))
+    return TRUE;
+
+  divisions = fg_divisions_load (error);
+  if (divisions == NULL)
+    return FALSE;
+  division = fg_divisions_lookup (divisions, code);
+  county = fg_divisions_lookup (divisions, county_code);
+
+  if (*name == NULL && division == NULL)
+    {
+      /* TRANSLATORS: the code, then the year of the division list */
+      fg_cli_set_usage_error (error, county_office
+                                ? _("The division list of %2$d does not hold %1$s: give the county’s name with --name.")
+                                : _("The division list of %2$d does not hold %1$s: give the township’s name with "
+                                    "--name and the county’s with --county-name."),
+                              code, fg_divisions_get_year (divisions));
+      return FALSE;
+    }
+  if (!county_office && *county_name == NULL && county == NULL)
+    {
+      /* TRANSLATORS: the county's six digits, then the year of the division list */
+      fg_cli_set_usage_error (error, _("The division list of %2$d does not hold the county %1$s: give its name "
+                                       "with --county-name."),
+                              county_code, fg_divisions_get_year (divisions));
+      return FALSE;
+    }
+
+  if (*name == NULL)
+    *name = g_strdup (division->name);
+  if (!county_office && *county_name == NULL)
+    *county_name = g_strdup (county->name);
+  if (county_office)
+    names = g_strdup (*name);
+  else
+    names = g_strdup_printf ("%s %s", *county_name, *name);
+  /* TRANSLATORS: the year of the division list, then the names of the
+   * county and the township (or of the county alone) */
+  *note = g_strdup_printf (_("From the division list of %d: %s\n"), fg_divisions_get_year (divisions), names);
+  return TRUE;
+}
+
+/* What was set up, and what to do next. */
+static void
+print_set_up (FgStore    *store,
+              FgRegion   *township,
+              FgAccount  *admin,
+              FgNodeKind  kind)
+{
+  const char *login = fg_account_get_login (admin);
+
+  /* TRANSLATORS: township name, its division code, the database file */
+  printf (_("%s (%s) is set up in %s.\n"),
+           fg_region_get_name (township), fg_region_get_code (township),
+           fg_store_get_path (store));
+  /* TRANSLATORS: the administrator's name and login, then the login again */
+  if (kind == FG_NODE_KIND_GRID)
+    printf (_("The grid station’s administrator is %s (login %s): give --user %s to the other commands.\n"),
+            fg_account_get_display_name (admin), login, login);
+  else if (kind == FG_NODE_KIND_COUNTY)
+    printf (_("The county administrator is %s (login %s): give --user %s to the other commands.\n"),
+            fg_account_get_display_name (admin), login, login);
+  else
+    printf (_("The township administrator is %s (login %s): give --user %s to the other commands.\n"),
+            fg_account_get_display_name (admin), login, login);
+  if (kind == FG_NODE_KIND_GRID)
+    printf (_("Next: exchange peer files with the township office (“firegrid-cli node peer-file”, "
+              "“firegrid-cli peer add”) and import its first bundle, which brings the grid’s names and venues.\n"));
+}
+
 gboolean
 fg_cli_command_init (FgCli   *cli,
                      int      argc,
@@ -34,6 +120,7 @@ fg_cli_command_init (FgCli   *cli,
   g_autofree char *admin_login = NULL;
   g_autofree char *admin_name = NULL;
   g_autofree char *code = NULL;
+  g_autofree char *note = NULL;
   g_autoptr(FgCliPassword) password = NULL;
   g_autoptr(FgActor) actor = NULL;
   g_autoptr(FgRegion) township = NULL;
@@ -49,13 +136,14 @@ fg_cli_command_init (FgCli   *cli,
       N_("For a grid station instead: the grid’s code as the township numbered it, e.g. 410425101201-003"),
       N_("CODE") },
     { "name", 0, 0, G_OPTION_ARG_FILENAME, &township_name,
-      N_("The township’s name, e.g. 冢头镇 (required; for a grid station, the grid’s, optional)"), N_("NAME") },
+      N_("The township’s name, e.g. 冢头镇 (for a code of the division list, the list’s when left out; "
+         "for a grid station, the grid’s, optional)"), N_("NAME") },
     { "county-name", 0, 0, G_OPTION_ARG_FILENAME, &county_name,
-      N_("The county’s name, e.g. 郏县"), N_("NAME") },
+      N_("The county’s name, e.g. 郏县 (the division list’s when left out)"), N_("NAME") },
     { "admin", 0, 0, G_OPTION_ARG_STRING, &admin_login,
       N_("The login of the township administrator, the first account (required)"), N_("LOGIN") },
     { "admin-name", 0, 0, G_OPTION_ARG_FILENAME, &admin_name,
-      N_("The administrator’s name, e.g. 张伟 (default: the login)"), N_("NAME") },
+      N_("The administrator’s real name, e.g. 张伟, as documents print it (required)"), N_("NAME") },
     { NULL }
   };
 
@@ -67,7 +155,9 @@ fg_cli_command_init (FgCli   *cli,
                                          "and accounts with “firegrid-cli account add”; both need "
                                          "--user and the administrator’s login.\n"
                                          "The division code is the township’s statistical division code "
-                                         "(统计用区划代码), e.g. 410425101.\n"
+                                         "(统计用区划代码), e.g. 410425101. For a township or county of the "
+                                         "division list that ships with Firegrid (Henan, 2022), the code is "
+                                         "enough: the names come from the list.\n"
                                          "A grid station (--grid) gets the names of its grid, village and "
                                          "township, and the grid’s venues, from the township office’s first "
                                          "bundle: add the township as a peer and import it.\n"
@@ -95,15 +185,16 @@ fg_cli_command_init (FgCli   *cli,
                                        "with --grid."));
       return FALSE;
     }
-  if (township_name == NULL && grid_code == NULL)
-    {
-      fg_cli_set_usage_error (error, _("Give the township’s name with --name."));
-      return FALSE;
-    }
   if (admin_login == NULL)
     {
       fg_cli_set_usage_error (error, _("Give the login of the township administrator with --admin, "
                                        "e.g. --admin wang.li."));
+      return FALSE;
+    }
+  if (admin_name == NULL)
+    {
+      fg_cli_set_usage_error (error, _("Give the administrator’s real name with --admin-name, e.g. "
+                                       "--admin-name 张伟: documents and the records of changes print it."));
       return FALSE;
     }
 
@@ -116,6 +207,8 @@ fg_cli_command_init (FgCli   *cli,
                                        county_code != NULL ? FG_REGION_LEVEL_COUNTY : FG_REGION_LEVEL_TOWNSHIP,
                                        NULL, error);
   if (code == NULL)
+    return FALSE;
+  if (grid_code == NULL && !names_from_list (code, county_code != NULL, &township_name, &county_name, &note, error))
     return FALSE;
 
   password = fg_cli_password_read_new (FG_CLI_PASSWORD_VARIABLE, admin_login, error);
@@ -145,23 +238,11 @@ fg_cli_command_init (FgCli   *cli,
   if (township == NULL)
     goto failed;
 
-  /* TRANSLATORS: township name, its division code, the database file */
-  printf (_("%s (%s) is set up in %s.\n"),
-           fg_region_get_name (township), fg_region_get_code (township),
-           fg_store_get_path (store));
-  /* TRANSLATORS: the administrator's name and login, then the login again */
-  if (grid_code != NULL)
-    printf (_("The grid station’s administrator is %s (login %s): give --user %s to the other commands.\n"),
-            fg_account_get_display_name (admin), fg_account_get_login (admin), fg_account_get_login (admin));
-  else if (county_code != NULL)
-    printf (_("The county administrator is %s (login %s): give --user %s to the other commands.\n"),
-            fg_account_get_display_name (admin), fg_account_get_login (admin), fg_account_get_login (admin));
-  else
-    printf (_("The township administrator is %s (login %s): give --user %s to the other commands.\n"),
-            fg_account_get_display_name (admin), fg_account_get_login (admin), fg_account_get_login (admin));
-  if (grid_code != NULL)
-    printf (_("Next: exchange peer files with the township office (“firegrid-cli node peer-file”, "
-              "“firegrid-cli peer add”) and import its first bundle, which brings the grid’s names and venues.\n"));
+  if (note != NULL)
+    fputs (note, stdout);
+  print_set_up (store, township, admin, grid_code != NULL ? FG_NODE_KIND_GRID
+                                      : county_code != NULL ? FG_NODE_KIND_COUNTY
+                                                            : FG_NODE_KIND_TOWNSHIP);
   return TRUE;
 
 failed:

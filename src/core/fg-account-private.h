@@ -13,6 +13,14 @@ gboolean fg_account_check_login_and_password (const char  *login,
                                               const char  *password,
                                               GError     **error);
 
+gboolean  fg_account_check_login              (const char  *login,
+                                              GError     **error);
+gboolean  fg_account_check_password           (const char  *password,
+                                              const char  *login,
+                                              GError     **error);
+char     *fg_account_check_display_name       (const char  *display_name,
+                                              GError     **error);
+
 FgAccount *fg_account_private_load             (FgStore     *store,
                                               const char  *login,
                                               GError     **error);

@@ -346,6 +346,56 @@ fg_account_check_login_and_password (const char  *login,
   return check_login_name (login, error) && check_password (password, login, error);
 }
 
+/**
+ * fg_account_check_login: (skip)
+ *
+ * The check fg_account_create() makes of a login name.
+ */
+gboolean
+fg_account_check_login (const char  *login,
+                        GError     **error)
+{
+  return check_login_name (login, error);
+}
+
+/**
+ * fg_account_check_password: (skip)
+ * @login: (nullable): the login the password belongs to
+ *
+ * The check fg_account_create() makes of a password.
+ */
+gboolean
+fg_account_check_password (const char  *password,
+                           const char  *login,
+                           GError     **error)
+{
+  return check_password (password, login, error);
+}
+
+/**
+ * fg_account_check_display_name: (skip)
+ * @display_name: (nullable): a person's name as typed, e.g. "王丽"
+ * @error: return location for an error
+ *
+ * The check fg_account_create() makes of a person's name.
+ *
+ * Returns: (transfer full): the name, trimmed, or %NULL with @error set
+ */
+char *
+fg_account_check_display_name (const char  *display_name,
+                               GError     **error)
+{
+  g_autofree char *name = g_strstrip (g_strdup (display_name != NULL ? display_name : ""));
+
+  if (*name == '\0' || !g_utf8_validate (name, -1, NULL) || g_utf8_strlen (name, -1) > 50)
+    {
+      g_set_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_NAME,
+                   _("Enter the person’s name, up to 50 characters."));
+      return NULL;
+    }
+  return g_steal_pointer (&name);
+}
+
 /* 30 s after the fifth wrong password in a row, doubling up to 15 min. */
 static gint64
 lock_seconds (int failed_logins)
@@ -766,13 +816,9 @@ fg_account_create (FgStore     *store,
 
   if (!check_login_name (login, error))
     return NULL;
-  name = g_strstrip (g_strdup (display_name != NULL ? display_name : ""));
-  if (*name == '\0' || g_utf8_strlen (name, -1) > 50 || !g_utf8_validate (name, -1, NULL))
-    {
-      g_set_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_NAME,
-                   _("Enter the person’s name, up to 50 characters."));
-      return NULL;
-    }
+  name = fg_account_check_display_name (display_name, error);
+  if (name == NULL)
+    return NULL;
   if (!check_password (password, login, error))
     return NULL;
 

@@ -14,6 +14,7 @@
 #include "fg-audit-private.h"
 #include "fg-calendar-private.h"
 #include "fg-checklist-private.h"
+#include "fg-divisions.h"
 #include "fg-node-private.h"
 #include "fg-office.h"
 #include "fg-region-private.h"
@@ -53,6 +54,68 @@ fg_office_open (const char  *path,
   return g_steal_pointer (&store);
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* The names a set-up stores: the ones typed, or for one left empty the
+ * shipped list's name of the code's township or county. A code the list
+ * lacks keeps the empty name, which the region tree refuses. */
+static gboolean
+names_from_list (FgNodeKind    kind,
+                 const char   *code,
+                 const char   *name,
+                 const char   *county_name,
+                 char        **out_name,
+                 char        **out_county_name,
+                 GError      **error)
+{
+  g_autoptr(FgDivisions) divisions = NULL;
+  g_autofree char *clean = NULL;
+  const FgDivision *division;
+  gboolean name_blank = is_blank (name);
+  gboolean county_blank = is_blank (county_name);
+
+  *out_name = g_strdup (name);
+  *out_county_name = g_strdup (county_name);
+  if (kind == FG_NODE_KIND_GRID || (!name_blank && (kind == FG_NODE_KIND_COUNTY || !county_blank)))
+    return TRUE;
+
+  clean = fg_division_code_normalize (code, kind == FG_NODE_KIND_COUNTY ? FG_REGION_LEVEL_COUNTY
+                                                                        : FG_REGION_LEVEL_TOWNSHIP,
+                                      NULL, NULL);
+  if (clean == NULL)
+    return TRUE;
+
+  divisions = fg_divisions_load (error);
+  if (divisions == NULL)
+    return FALSE;
+
+  division = fg_divisions_lookup (divisions, clean);
+  if (name_blank && division != NULL)
+    {
+      g_free (*out_name);
+      *out_name = g_strdup (division->name);
+    }
+  if (kind == FG_NODE_KIND_TOWNSHIP && county_blank)
+    {
+      g_autofree char *county_code = g_strndup (clean, 6);
+
+      division = fg_divisions_lookup (divisions, county_code);
+      if (division != NULL)
+        {
+          g_free (*out_county_name);
+          *out_county_name = g_strdup (division->name);
+        }
+    }
+  return TRUE;
+}
+
 /* The node, its divisions and the key pair it signs its bundles with, in
  * one transaction (the caller's, when there is one): all or nothing. */
 static gboolean
@@ -64,7 +127,12 @@ set_up_node (FgStore     *store,
              const char  *county_name,
              GError     **error)
 {
+  g_autofree char *full_name = NULL;
+  g_autofree char *full_county_name = NULL;
   gboolean set_up = FALSE;
+
+  if (!names_from_list (kind, code, name, county_name, &full_name, &full_county_name, error))
+    return FALSE;
 
   if (!fg_store_begin (store, error))
     return FALSE;
@@ -72,13 +140,13 @@ set_up_node (FgStore     *store,
   switch (kind)
     {
     case FG_NODE_KIND_TOWNSHIP:
-      set_up = fg_region_set_up_township (store, installer, code, name, county_name, error);
+      set_up = fg_region_set_up_township (store, installer, code, full_name, full_county_name, error);
       break;
     case FG_NODE_KIND_COUNTY:
-      set_up = fg_region_set_up_county (store, installer, code, name, error);
+      set_up = fg_region_set_up_county (store, installer, code, full_name, error);
       break;
     case FG_NODE_KIND_GRID:
-      set_up = fg_region_set_up_grid (store, installer, code, name, error);
+      set_up = fg_region_set_up_grid (store, installer, code, full_name, error);
       break;
     default:
       g_assert_not_reached ();
@@ -99,8 +167,11 @@ set_up_node (FgStore     *store,
  * @store: a store that has not been set up
  * @installer: who sets it up
  * @township_code: the township's division code (9 or 12 digits)
- * @township_name: the township's name, e.g. "柳林镇"
- * @county_name: (nullable): the county's name, when known
+ * @township_name: (nullable): the township's name, e.g. "柳林镇"; when
+ *   empty, the shipped division list's name of @township_code
+ * @county_name: (nullable): the county's name; when empty, the division
+ *   list's name of the county of @township_code. A code the list lacks
+ *   needs both names: they are printed in the issuing authority's name
  * @error: return location for an error
  *
  * Makes this installation a township office: the node, its county and its
@@ -129,7 +200,8 @@ fg_office_set_up_township (FgStore     *store,
  * @store: a store that has not been set up
  * @installer: who sets it up
  * @county_code: the county's division code (6 or 12 digits)
- * @county_name: the county's name, e.g. "郏县"
+ * @county_name: (nullable): the county's name, e.g. "郏县"; when empty,
+ *   the shipped division list's name of @county_code
  * @error: return location for an error
  *
  * Makes this installation a county office: the node, the county (under
@@ -219,8 +291,8 @@ set_up_with_admin (FgStore     *store,
     return NULL;
   if (!set_up_node (store, installer, kind, code, name, county_name, error))
     goto failed;
-  admin = fg_account_create (store, installer, admin_login,
-                             admin_name != NULL && *admin_name != '\0' ? admin_name : admin_login,
+  /* the real name: documents and the audit log print it */
+  admin = fg_account_create (store, installer, admin_login, admin_name,
                              role, fg_store_get_home_region_id (store), admin_password, error);
   if (admin == NULL)
     goto failed;
@@ -239,10 +311,10 @@ failed:
  * fg_office_set_up_township_with_admin:
  * @store: a store that has not been set up
  * @township_code: the township's division code (9 or 12 digits)
- * @township_name: its name
- * @county_name: (nullable): the county's name, when known
+ * @township_name: (nullable): its name; the division list's when empty
+ * @county_name: (nullable): the county's name; the list's when empty
  * @admin_login: the first administrator's login name
- * @admin_name: (nullable): the administrator's name; the login if %NULL
+ * @admin_name: the administrator's real name, e.g. "张伟"
  * @admin_password: the administrator's password
  * @error: return location for an error
  *
@@ -319,4 +391,97 @@ fg_office_set_up_grid_with_admin (FgStore     *store,
 
   return set_up_with_admin (store, FG_NODE_KIND_GRID, grid_code, grid_name, NULL,
                             admin_login, admin_name, admin_password, error);
+}
+
+/* Checks the divisions' fields of a set-up, each on its own. */
+static void
+check_division_fields (FgNodeKind   kind,
+                       const char  *code,
+                       const char  *name,
+                       const char  *county_name,
+                       GError     **errors)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *full_name = NULL;
+  g_autofree char *full_county_name = NULL;
+  g_autofree char *checked = NULL;
+  GError **code_error = &errors[FG_OFFICE_FIELD_CODE];
+  g_autoptr(GError) list_error = NULL;
+
+  if (kind == FG_NODE_KIND_GRID)
+    {
+      clean = fg_grid_code_normalize (code, code_error);
+      return;
+    }
+
+  clean = fg_division_code_normalize (code, kind == FG_NODE_KIND_COUNTY ? FG_REGION_LEVEL_COUNTY
+                                                                        : FG_REGION_LEVEL_TOWNSHIP,
+                                      NULL, code_error);
+  /* a broken corrections file of the list: said under the code */
+  if (!names_from_list (kind, code, name, county_name, &full_name, &full_county_name, &list_error))
+    {
+      if (*code_error == NULL)
+        g_propagate_error (code_error, g_steal_pointer (&list_error));
+      return;
+    }
+
+  checked = fg_region_check_division_name (full_name,
+                                           kind == FG_NODE_KIND_COUNTY ? FG_REGION_LEVEL_COUNTY
+                                                                       : FG_REGION_LEVEL_TOWNSHIP,
+                                           &errors[FG_OFFICE_FIELD_NAME]);
+  if (kind == FG_NODE_KIND_TOWNSHIP)
+    {
+      g_clear_pointer (&checked, g_free);
+      checked = fg_region_check_division_name (full_county_name, FG_REGION_LEVEL_COUNTY,
+                                               &errors[FG_OFFICE_FIELD_COUNTY_NAME]);
+    }
+}
+
+/**
+ * fg_office_check_set_up:
+ * @kind: the kind of installation
+ * @code: (nullable): the township's, county's or grid's code; %NULL when
+ *   the divisions are there already and only the administrator is checked
+ * @name: (nullable): the name of the township, county or grid; taken from
+ *   the shipped division list when empty (see fg_divisions_load())
+ * @county_name: (nullable): a township's county; from the list when empty
+ * @admin_login: the first administrator's login name
+ * @admin_name: the administrator's real name
+ * @admin_password: the administrator's password
+ * @errors: (array fixed-size=6) (out caller-allocates): %FG_OFFICE_N_FIELDS
+ *   return locations, cleared to %NULL, one per #FgOfficeField
+ *
+ * Makes every check a set-up would make of what was typed, without the
+ * store, so that a form can mark each field that is wrong at once: the
+ * fields whose entry in @errors is set after the call.
+ *
+ * Returns: how many fields are wrong
+ */
+guint
+fg_office_check_set_up (FgNodeKind   kind,
+                        const char  *code,
+                        const char  *name,
+                        const char  *county_name,
+                        const char  *admin_login,
+                        const char  *admin_name,
+                        const char  *admin_password,
+                        GError     **errors)
+{
+  g_autofree char *clean_name = NULL;
+  guint n_wrong = 0;
+
+  g_return_val_if_fail (errors != NULL, 0);
+  for (guint i = 0; i < FG_OFFICE_N_FIELDS; i++)
+    g_return_val_if_fail (errors[i] == NULL, 0);
+
+  if (code != NULL)
+    check_division_fields (kind, code, name, county_name, errors);
+
+  clean_name = fg_account_check_display_name (admin_name, &errors[FG_OFFICE_FIELD_ADMIN_NAME]);
+  fg_account_check_login (admin_login, &errors[FG_OFFICE_FIELD_ADMIN_LOGIN]);
+  fg_account_check_password (admin_password, admin_login, &errors[FG_OFFICE_FIELD_ADMIN_PASSWORD]);
+
+  for (guint i = 0; i < FG_OFFICE_N_FIELDS; i++)
+    n_wrong += errors[i] != NULL;
+  return n_wrong;
 }

@@ -9,9 +9,22 @@
 
 #include "fg-account.h"
 #include "fg-actor.h"
+#include "fg-node.h"
 #include "fg-store.h"
 
 G_BEGIN_DECLS
+
+/* The fields of a set-up, for fg_office_check_set_up(). */
+typedef enum
+{
+  FG_OFFICE_FIELD_CODE,
+  FG_OFFICE_FIELD_NAME,            /* the township's, the county office's or the grid's */
+  FG_OFFICE_FIELD_COUNTY_NAME,     /* a township's county */
+  FG_OFFICE_FIELD_ADMIN_NAME,
+  FG_OFFICE_FIELD_ADMIN_LOGIN,
+  FG_OFFICE_FIELD_ADMIN_PASSWORD,
+  FG_OFFICE_N_FIELDS,
+} FgOfficeField;
 
 FgStore   *fg_office_open                       (const char  *path,
                                                  GError     **error);
@@ -55,5 +68,14 @@ FgAccount *fg_office_set_up_grid_with_admin     (FgStore     *store,
                                                  const char  *admin_name,
                                                  const char  *admin_password,
                                                  GError     **error);
+
+guint      fg_office_check_set_up               (FgNodeKind   kind,
+                                                 const char  *code,
+                                                 const char  *name,
+                                                 const char  *county_name,
+                                                 const char  *admin_login,
+                                                 const char  *admin_name,
+                                                 const char  *admin_password,
+                                                 GError     **errors);
 
 G_END_DECLS

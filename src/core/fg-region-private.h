@@ -20,6 +20,10 @@ FgRegion *fg_region_load_for_change (FgStore        *store,
                                      FgRegionLevel   level,
                                      GError        **error);
 
+char     *fg_region_check_division_name (const char     *name,
+                                         FgRegionLevel   level,
+                                         GError        **error);
+
 /* The division tree of a new installation; fg-office.c's set-up wraps
  * them with the node's keys in one transaction. */
 gboolean  fg_region_set_up_township (FgStore        *store,

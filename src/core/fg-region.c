@@ -447,6 +447,38 @@ check_division_name (const char  *name,
   return g_steal_pointer (&clean);
 }
 
+/**
+ * fg_region_check_division_name: (skip)
+ * @name: (nullable): the name of a county or township as typed
+ * @level: %FG_REGION_LEVEL_COUNTY or %FG_REGION_LEVEL_TOWNSHIP
+ * @error: return location for an error
+ *
+ * The check set-up makes of a county's or township's name: there, and
+ * not a code, as documents print it in the issuing authority's name
+ * (郏县 + 冢头镇 + 人民政府).
+ *
+ * Returns: (transfer full): the name, trimmed, or %NULL with @error set
+ */
+char *
+fg_region_check_division_name (const char     *name,
+                               FgRegionLevel   level,
+                               GError        **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  g_return_val_if_fail (level == FG_REGION_LEVEL_COUNTY || level == FG_REGION_LEVEL_TOWNSHIP, NULL);
+
+  if (*trimmed == '\0')
+    {
+      g_set_error_literal (error, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_NAME,
+                           level == FG_REGION_LEVEL_COUNTY
+                             ? _("Enter the county’s name, e.g. 郏县: documents print it in the issuing authority’s name.")
+                             : _("Enter the township’s name, e.g. 冢头镇: documents print it in the issuing authority’s name."));
+      return NULL;
+    }
+  return check_division_name (trimmed, error);
+}
+
 static FgRegion *
 load_region (FgStore     *store,
              const char  *sql,
@@ -702,7 +734,7 @@ refuse_second_set_up (FgStore  *store,
  * @actor: who sets it up
  * @township_code: the township's division code (9 or 12 digits)
  * @township_name: the township's name, e.g. "柳林镇"
- * @county_name: (nullable): the county's name, when known
+ * @county_name: the county's name, e.g. "郏县"
  * @error: return location for an error
  *
  * Makes this installation a township office: creates the node, its county
@@ -735,23 +767,14 @@ fg_region_set_up_township (FgStore     *store,
   code = fg_division_code_normalize (township_code, FG_REGION_LEVEL_TOWNSHIP, NULL, error);
   if (code == NULL)
     return FALSE;
-  name = check_division_name (township_name, error);
+  name = fg_region_check_division_name (township_name, FG_REGION_LEVEL_TOWNSHIP, error);
   if (name == NULL)
     return FALSE;
 
   county_code = g_strdup_printf ("%.6s000000", code);
-  if (county_name != NULL && *county_name != '\0')
-    {
-      county = check_division_name (county_name, error);
-      if (county == NULL)
-        return FALSE;
-    }
-  else
-    {
-      /* named by its code until someone (or the county's bundle) knows
-       * its name */
-      county = g_strndup (code, 6);
-    }
+  county = fg_region_check_division_name (county_name, FG_REGION_LEVEL_COUNTY, error);
+  if (county == NULL)
+    return FALSE;
 
   if (!fg_store_begin (store, error))
     return FALSE;
@@ -805,7 +828,7 @@ fg_region_set_up_county (FgStore     *store,
   code = fg_division_code_normalize (county_code, FG_REGION_LEVEL_COUNTY, NULL, error);
   if (code == NULL)
     return FALSE;
-  name = check_division_name (county_name, error);
+  name = fg_region_check_division_name (county_name, FG_REGION_LEVEL_COUNTY, error);
   if (name == NULL)
     return FALSE;
 

@@ -16,6 +16,7 @@
 #include "fg-credit-code.h"
 #include "fg-deadline.h"
 #include "fg-demo.h"
+#include "fg-divisions.h"
 #include "fg-escalation.h"
 #include "fg-hazard.h"
 #include "fg-hazard-query.h"

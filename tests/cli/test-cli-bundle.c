@@ -73,7 +73,7 @@ test_cli_bundle (Fixture       *f,
     g_autoptr(Result) demo = run_cli (f->a_db, NULL, NULL, f->xdg_data_home, NULL, NULL, "demo", NULL);
     g_autoptr(Result) init = run_cli (f->b_db, NULL, B_PASSWORD, f->xdg_data_home, NULL, NULL, "init",
                                       "--township", "410425101", "--name", "冢头镇", "--county-name", "郏县",
-                                      "--admin", "admin", NULL);
+                                      "--admin", "admin", "--admin-name", "张伟", NULL);
 
     assert_success (demo);
     assert_success (init);
@@ -195,14 +195,14 @@ test_cli_grid_station (Fixture       *f,
   {
     g_autoptr(Result) demo = run_cli (f->a_db, NULL, NULL, f->xdg_data_home, NULL, NULL, "demo", NULL);
     g_autoptr(Result) bad = run_cli (f->b_db, NULL, B_PASSWORD, f->xdg_data_home, NULL, NULL,
-                                     "init", "--grid", "410425101001", "--admin", "admin", NULL);
+                                     "init", "--grid", "410425101001", "--admin", "admin", "--admin-name", "张伟", NULL);
     g_autoptr(Result) init = NULL;
 
     assert_success (demo);
     assert_refused_in_one_line (bad, "is not a grid’s code");
     g_assert_false (g_file_test (f->b_db, G_FILE_TEST_EXISTS));
     init = run_cli (f->b_db, NULL, B_PASSWORD, f->xdg_data_home, NULL, NULL,
-                    "init", "--grid", "410425101001-1", "--admin", "admin", NULL);
+                    "init", "--grid", "410425101001-1", "--admin", "admin", "--admin-name", "张伟", NULL);
     assert_success (init);
     g_assert_nonnull (strstr (init->out, "grid station’s administrator"));
   }
@@ -271,7 +271,7 @@ test_cli_audit (Fixture       *f,
     g_autoptr(Result) demo = run_cli (f->a_db, NULL, NULL, f->xdg_data_home, NULL, NULL,
                                       "demo", "--venues", "20", NULL);
     g_autoptr(Result) init = run_cli (f->b_db, NULL, B_PASSWORD, f->xdg_data_home, NULL, NULL,
-                                      "init", "--county", "410425", "--name", "郏县", "--admin", "admin", NULL);
+                                      "init", "--county", "410425", "--name", "郏县", "--admin", "admin", "--admin-name", "张伟", NULL);
 
     assert_success (demo);
     assert_success (init);

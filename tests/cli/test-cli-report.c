@@ -107,7 +107,7 @@ set_up_county (Fixture *f)
   g_autofree char *tomorrow = day (1);
   g_autoptr(Result) demo = run_cli (f->township_db, NULL, NULL, f->xdg_data_home, NULL, NULL, "demo", NULL);
   g_autoptr(Result) init = run_cli (f->county_db, NULL, COUNTY_PASSWORD, f->xdg_data_home, NULL, NULL,
-                                    "init", "--county", "410425", "--name", "郏县", "--admin", "guo", NULL);
+                                    "init", "--county", "410425", "--name", "郏县", "--admin", "guo", "--admin-name", "张伟", NULL);
   g_autoptr(Result) hazards = NULL;
   g_autoptr(Result) notice = NULL;
   g_autofree char *hazard_id = NULL;
@@ -268,7 +268,7 @@ test_cli_report_table (Fixture       *f,
   {
     g_autofree char *new_county = g_build_filename (f->dir, "new-county.db", NULL);
     g_autoptr(Result) init = run_cli (new_county, NULL, COUNTY_PASSWORD, f->xdg_data_home, NULL, NULL,
-                                      "init", "--county", "410425", "--name", "郏县", "--admin", "guo", NULL);
+                                      "init", "--county", "410425", "--name", "郏县", "--admin", "guo", "--admin-name", "张伟", NULL);
 
     assert_success (init);
     empty = run_cli (new_county, "guo", COUNTY_PASSWORD, f->xdg_data_home, NULL, NULL, "report", "townships", NULL);

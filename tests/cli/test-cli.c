@@ -118,7 +118,7 @@ set_up_township (Fixture *f)
 
   log_in_as (f, NULL, ADMIN_PASSWORD);
   init = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--county-name", "郏县",
-                 "--admin", "admin", NULL);
+                 "--admin", "admin", "--admin-name", "张伟", NULL);
   assert_success (init);
   log_in_as (f, "admin", ADMIN_PASSWORD);
   village = run_db (f, "region", "add", "--code", VILLAGE, "--name", "李庄村", NULL);
@@ -235,7 +235,7 @@ test_cli_region (Fixture       *f,
   g_autoptr(Result) with_retired = NULL;
 
   log_in_as (f, NULL, ADMIN_PASSWORD);
-  init = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--admin", "admin", NULL);
+  init = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--admin", "admin", "--admin-name", "张伟", NULL);
   assert_success (init);
   g_assert_nonnull (strstr (init->out, "冢头镇"));
   g_assert_nonnull (strstr (init->out, "--user admin"));
@@ -339,7 +339,7 @@ test_cli_init_refused (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (wrong_codes); i++)
     {
       g_autoptr(Result) wrong = run_db (f, "init", "--township", wrong_codes[i], "--name", "冢头镇",
-                                        "--admin", "admin", NULL);
+                                        "--admin", "admin", "--admin-name", "张伟", NULL);
 
       assert_refused (wrong, 1);
       g_assert_cmpuint (count_lines (wrong->err), ==, 1);
@@ -347,10 +347,10 @@ test_cli_init_refused (Fixture       *f,
       g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
     }
 
-  good = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--admin", "admin", NULL);
+  good = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--admin", "admin", "--admin-name", "张伟", NULL);
   assert_success (good);
 
-  again = run_db (f, "init", "--township", "410425102", "--name", "安良镇", "--admin", "boss", NULL);
+  again = run_db (f, "init", "--township", "410425102", "--name", "安良镇", "--admin", "boss", "--admin-name", "张伟", NULL);
   assert_refused (again, 1);
   g_assert_nonnull (strstr (again->err, "already set up"));
 
@@ -664,7 +664,7 @@ test_cli_default_database (Fixture       *f,
   g_assert_false (g_file_test (default_db, G_FILE_TEST_EXISTS));
 
   log_in_as (f, NULL, ADMIN_PASSWORD);
-  init = run_plain (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--admin", "admin", NULL);
+  init = run_plain (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--admin", "admin", "--admin-name", "张伟", NULL);
   assert_success (init);
   g_assert_true (g_file_test (default_db, G_FILE_TEST_IS_REGULAR));
 
@@ -932,7 +932,7 @@ test_cli_account (Fixture       *f,
   list = run_db (f, "account", "list", "--format", "tsv", NULL);
   assert_success (list);
   g_assert_cmpstr (list->out, ==,
-                   "admin\tadmin\ttownship-admin\t410425101000\t冢头镇\t1\t\n"
+                   "admin\t张伟\ttownship-admin\t410425101000\t冢头镇\t1\t\n"
                    "wang.li\t王丽\ttownship-staff\t410425101000\t冢头镇\t1\t\n"
                    "zhao.qiang\t赵强\tgrid-worker\t" VILLAGE "-001\t第一网格\t1\t\n");
 
@@ -1021,18 +1021,18 @@ test_cli_init_admin (Fixture       *f,
 
   /* a refused account leaves no township behind, nor a file */
   log_in_as (f, NULL, "short");
-  weak = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--admin", "admin", NULL);
+  weak = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--admin", "admin", "--admin-name", "张伟", NULL);
   assert_refused (weak, 1);
   g_assert_nonnull (strstr (weak->err, "at least 8"));
   g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
 
   log_in_as (f, NULL, ADMIN_PASSWORD);
-  bad_login = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--admin", "王 丽", NULL);
+  bad_login = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--admin", "王 丽", "--admin-name", "张伟", NULL);
   assert_refused (bad_login, 1);
   g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
 
   log_in_as (f, NULL, NULL);
-  no_password = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--admin", "admin", NULL);
+  no_password = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--admin", "admin", "--admin-name", "张伟", NULL);
   assert_refused (no_password, 1);
   g_assert_nonnull (strstr (no_password->err, "FIREGRID_PASSWORD"));
   g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
@@ -1040,7 +1040,7 @@ test_cli_init_admin (Fixture       *f,
   /* the county's code where its name belongs would print in the issuer's name */
   log_in_as (f, NULL, ADMIN_PASSWORD);
   code_for_name = run_db (f, "init", "--township", TOWNSHIP, "--name", "冢头镇", "--county-name", "410425",
-                          "--admin", "admin", NULL);
+                          "--admin", "admin", "--admin-name", "张伟", NULL);
   assert_refused (code_for_name, 1);
   g_assert_nonnull (strstr (code_for_name->err, "410425"));
   g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
@@ -1055,6 +1055,49 @@ test_cli_init_admin (Fixture       *f,
   list = run_db (f, "account", "list", "--format", "tsv", NULL);
   assert_success (list);
   g_assert_cmpstr (list->out, ==, "wang.li\t王丽\ttownship-admin\t410425101000\t冢头镇\t1\t\n");
+}
+
+/* A township of the shipped division list is set up from its code: the
+ * names come from the list. One the list lacks needs them given. */
+static void
+test_cli_init_from_list (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(Result) no_name = NULL;
+  g_autoptr(Result) unknown = NULL;
+  g_autoptr(Result) good = NULL;
+  g_autoptr(Result) tsv = NULL;
+  g_autoptr(Result) settings = NULL;
+
+  log_in_as (f, NULL, ADMIN_PASSWORD);
+
+  /* the administrator's real name is asked for, not made of the login */
+  no_name = run_db (f, "init", "--township", "411081103", "--admin", "zhang.wei", NULL);
+  assert_refused (no_name, 2);
+  g_assert_nonnull (strstr (no_name->err, "--admin-name"));
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+
+  /* a code the list lacks: its names are needed, nothing is stored */
+  unknown = run_db (f, "init", "--township", "419999101", "--admin", "zhang.wei", "--admin-name", "张伟", NULL);
+  assert_refused (unknown, 2);
+  g_assert_nonnull (strstr (unknown->err, "--name"));
+  g_assert_nonnull (strstr (unknown->err, "419999101000"));
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+
+  good = run_db (f, "init", "--township", "411081103", "--admin", "zhang.wei", "--admin-name", "张伟", NULL);
+  assert_success (good);
+  g_assert_nonnull (strstr (good->out, "2022"));
+  g_assert_nonnull (strstr (good->out, "禹州市 神垕镇"));
+  g_assert_nonnull (strstr (good->out, "张伟"));
+
+  log_in_as (f, "zhang.wei", ADMIN_PASSWORD);
+  tsv = run_db (f, "region", "list", "--format", "tsv", NULL);
+  assert_success (tsv);
+  g_assert_cmpstr (tsv->out, ==, "township\t411081103000\t神垕镇\t0\t0\n");
+  /* the authority's name is made of the list's county and township */
+  settings = run_db (f, "notice", "settings", NULL);
+  assert_success (settings);
+  g_assert_nonnull (strstr (settings->out, "禹州市神垕镇人民政府"));
 }
 
 /* --- checklists and inspections ---------------------------------------- */
@@ -1620,6 +1663,7 @@ main (int   argc,
   ADD ("/cli/table-alignment", test_cli_table_alignment);
   ADD ("/cli/default-database", test_cli_default_database);
   ADD ("/cli/init-admin", test_cli_init_admin);
+  ADD ("/cli/init-from-list", test_cli_init_from_list);
   ADD ("/cli/login-needed", test_cli_login_needed);
   ADD ("/cli/wrong-password", test_cli_wrong_password);
   ADD ("/cli/grid-worker", test_cli_grid_worker);
