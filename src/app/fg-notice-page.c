@@ -788,7 +788,9 @@ void_action (GtkWidget  *widget,
     return;
 
   body = g_strdup_printf (_("%s keeps its number, which is never given again. "
-                            "An order to correct that is voided leaves its hazards to be ordered again."),
+                            "An order to correct that is voided leaves its hazards to be ordered again; "
+                            "a letter to the brigade or a transfer that is voided brings its hazards "
+                            "back to where they stood before it."),
                           fg_notice_get_number (self->shown));
   dialog = adw_message_dialog_new (parent_window (self), _("Void the Document?"), body);
   g_object_set_data (G_OBJECT (dialog), "fg-reason", entry_row (list, _("Reason"), NULL));

@@ -78,6 +78,10 @@ gboolean    fg_notice_transfer_gather         (FgStore                *store,
                                                GPtrArray             **hazards,
                                                const char            **venue_id,
                                                GError                **error);
+GPtrArray  *fg_notice_transfer_load_for_void  (FgStore                *store,
+                                               FgActor                *actor,
+                                               FgNotice               *notice,
+                                               GError                **error);
 gboolean    fg_notice_transfer_recheck        (FgStore                *store,
                                                FgActor                *actor,
                                                FgNoticeKind            kind,

@@ -217,6 +217,49 @@ fg_notice_transfer_record_event (FgStore       *store,
   return TRUE;
 }
 
+/**
+ * fg_notice_transfer_load_for_void:
+ * @notice: a letter to the brigade or a transfer, not voided
+ *
+ * The hazards @notice sent on, when voiding it may bring each back where
+ * it stood before: nothing may have been recorded for any of them since
+ * (the brigade's decision, an order, a further escalation, closing),
+ * for voiding would then undo that step too.
+ *
+ * Returns: (transfer full): the hazards, or %NULL with @error set
+ */
+GPtrArray *
+fg_notice_transfer_load_for_void (FgStore   *store,
+                                  FgActor   *actor,
+                                  FgNotice  *notice,
+                                  GError   **error)
+{
+  g_autoptr(GPtrArray) hazards = g_ptr_array_new_with_free_func (g_object_unref);
+  const char * const *ids = fg_notice_get_hazard_ids (notice);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      FgHazard *hazard = fg_hazard_load (store, actor, ids[i], error);
+      const FgHazardEvent *last;
+
+      if (hazard == NULL)
+        return NULL;
+      g_ptr_array_add (hazards, hazard);
+      if (g_strcmp0 (fg_hazard_get_sent_by (hazard), fg_notice_get_id (notice)) == 0)
+        continue;
+      last = fg_hazard_get_last_event (hazard);
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("%s can no longer be voided: since it was sent, “%s” was recorded for the hazard “%s”, "
+                     "which voiding would undo. Record what follows instead."),
+                   fg_notice_get_number (notice),
+                   last != NULL ? fg_hazard_event_kind_get_label (last->kind) : "",
+                   fg_hazard_get_finding (hazard) != NULL ? fg_hazard_get_finding (hazard)
+                                                          : fg_hazard_get_item_code (hazard));
+      return NULL;
+    }
+  return g_steal_pointer (&hazards);
+}
+
 /* Content */
 
 /* The orders to correct the township issued for @hazards, not voided, in
