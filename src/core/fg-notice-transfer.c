@@ -353,55 +353,29 @@ add_findings (FgStore          *store,
               GVariantBuilder  *attachments,
               GError          **error)
 {
-  g_autoptr(GHashTable) inspections = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autofree char *inspected_on = NULL;
-  g_autofree char *joined = NULL;
+  g_autoptr(FgNoticeInspections) inspections = fg_notice_inspections_gather (store, actor, hazards, error);
   GVariantBuilder findings;
+
+  if (inspections == NULL)
+    return FALSE;
+  for (guint i = 0; i < inspections->distinct->len; i++)
+    if (!add_records (store, fg_inspection_get_id (g_ptr_array_index (inspections->distinct, i)), attachments, error))
+      return FALSE;
 
   g_variant_builder_init (&findings, G_VARIANT_TYPE ("a(ss)"));
   for (guint i = 0; i < hazards->len; i++)
     {
       FgHazard *hazard = g_ptr_array_index (hazards, i);
-      const char *inspection_id = fg_hazard_get_inspection_id (hazard);
-      FgInspection *inspection = g_hash_table_lookup (inspections, inspection_id);
-      FgChecklistItem *item;
+      FgChecklistItem *item = fg_inspection_find_item (g_ptr_array_index (inspections->by_hazard, i),
+                                                       fg_hazard_get_item_code (hazard));
 
-      if (inspection == NULL)
-        {
-          inspection = fg_inspection_load (store, actor, inspection_id, error);
-          if (inspection == NULL || !add_records (store, inspection_id, attachments, error))
-            {
-              g_clear_object (&inspection);
-              g_variant_builder_clear (&findings);
-              return FALSE;
-            }
-          g_hash_table_insert (inspections, (char *) inspection_id, inspection);
-          if (inspected_on == NULL || strncmp (fg_inspection_get_started_at (inspection), inspected_on, 10) < 0)
-            {
-              g_free (inspected_on);
-              inspected_on = g_strndup (fg_inspection_get_started_at (inspection), 10);
-            }
-          /* both officers who inspected, each once */
-          for (guint n = 0; n < 2; n++)
-            {
-              const char *name = n == 0 ? fg_inspection_get_inspector_name (inspection)
-                                        : fg_inspection_get_second_inspector_name (inspection);
-
-              if (name != NULL && !g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
-                g_ptr_array_add (names, (char *) name);
-            }
-        }
-      item = fg_inspection_find_item (inspection, fg_hazard_get_item_code (hazard));
       g_variant_builder_add (&findings, "(ss)", item != NULL ? fg_checklist_item_get_finding_zh (item) : fg_hazard_get_item_code (hazard),
                              fg_hazard_get_note (hazard) != NULL ? fg_hazard_get_note (hazard) : "");
     }
 
-  g_ptr_array_add (names, NULL);
-  joined = g_strjoinv ("、", (char **) names->pdata);
   g_variant_dict_insert_value (dict, "findings", g_variant_builder_end (&findings));
-  g_variant_dict_insert_value (dict, "inspected-on", str (inspected_on));
-  g_variant_dict_insert_value (dict, "inspectors", str (joined));
+  g_variant_dict_insert_value (dict, "inspected-on", str (inspections->inspected_on));
+  g_variant_dict_insert_value (dict, "inspectors", str (inspections->officers));
   return TRUE;
 }
 
