@@ -726,10 +726,12 @@ test_letter_void (Fixture       *f,
   g_assert_no_error (error);
 }
 
-/* Voiding @notice is refused, by its number, and nothing is written. */
+/* Voiding @notice is refused, by its number and the step that followed
+ * it, and nothing is written. */
 static void
-assert_void_refused (Office   *o,
-                     FgNotice *notice)
+assert_void_refused (Office            *o,
+                     FgNotice          *notice,
+                     FgHazardEventKind  followed)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *before = rows (o, "SELECT * FROM hazard_event ORDER BY seq", NULL);
@@ -739,6 +741,7 @@ assert_void_refused (Office   *o,
   g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID);
   g_test_message ("refused: %s", error->message);
   g_assert_nonnull (strstr (error->message, fg_notice_get_number (notice)));
+  g_assert_nonnull (strstr (error->message, fg_hazard_event_kind_get_label (followed)));
   after = rows (o, "SELECT * FROM hazard_event ORDER BY seq", NULL);
   g_assert_cmpstr (after, ==, before);
   g_assert_false (fg_notice_get_voided (notice));
@@ -766,14 +769,14 @@ test_letter_void_refused (Fixture       *f,
   g_assert_no_error (error);
   order = issue (&f->township, FG_NOTICE_KIND_CORRECT_BY_DEADLINE, f->major_id, deadline, &error);
   g_assert_no_error (error);
-  assert_void_refused (&f->township, first);
+  assert_void_refused (&f->township, first, FG_HAZARD_EVENT_NOTICE_ISSUED);
 
   second = issue (&f->township, FG_NOTICE_KIND_MAJOR_HAZARD_LETTER, f->major_id, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (decide (&f->township, f->staff, f->major_id, FG_HAZARD_EVENT_CONFIRMED_MAJOR, DECISION_NUMBER,
                          f->today, "郏县消防救援大队", &error));
   g_assert_no_error (error);
-  assert_void_refused (&f->township, second);
+  assert_void_refused (&f->township, second, FG_HAZARD_EVENT_CONFIRMED_MAJOR);
   hazard = load (&f->township, f->major_id);
   g_assert_cmpint (fg_hazard_get_state (hazard), ==, FG_HAZARD_STATE_ESCALATED);
   g_assert_true (fg_hazard_get_major_confirmed (hazard));
@@ -785,7 +788,7 @@ test_letter_void_refused (Fixture       *f,
   g_assert_true (fg_hazard_add_event (f->township.store, f->township.actor, hazard, FG_HAZARD_EVENT_CLOSED, &closing,
                                       &error));
   g_assert_no_error (error);
-  assert_void_refused (&f->township, transfer);
+  assert_void_refused (&f->township, transfer, FG_HAZARD_EVENT_CLOSED);
 }
 
 /* 11. A transfer voided: its hazard is found again, to be ordered or sent

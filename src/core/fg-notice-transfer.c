@@ -217,6 +217,27 @@ fg_notice_transfer_record_event (FgStore       *store,
   return TRUE;
 }
 
+/* What was recorded for @hazard after the event of the document
+ * @notice_id, by its label. */
+static const char *
+step_after (FgHazard   *hazard,
+            const char *notice_id)
+{
+  GPtrArray *events = fg_hazard_get_events (hazard);
+  gboolean sent = FALSE;
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    {
+      const FgHazardEvent *event = g_ptr_array_index (events, i);
+
+      if (sent)
+        return fg_hazard_event_kind_get_label (event->kind);
+      sent = (event->kind == FG_HAZARD_EVENT_ESCALATED || event->kind == FG_HAZARD_EVENT_TRANSFERRED) &&
+             g_strcmp0 (event->notice_id, notice_id) == 0;
+    }
+  return "";
+}
+
 /**
  * fg_notice_transfer_load_for_void:
  * @notice: a letter to the brigade or a transfer, not voided
@@ -240,19 +261,16 @@ fg_notice_transfer_load_for_void (FgStore   *store,
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     {
       FgHazard *hazard = fg_hazard_load (store, actor, ids[i], error);
-      const FgHazardEvent *last;
 
       if (hazard == NULL)
         return NULL;
       g_ptr_array_add (hazards, hazard);
       if (g_strcmp0 (fg_hazard_get_sent_by (hazard), fg_notice_get_id (notice)) == 0)
         continue;
-      last = fg_hazard_get_last_event (hazard);
       g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
                    _("%s can no longer be voided: since it was sent, “%s” was recorded for the hazard “%s”, "
                      "which voiding would undo. Record what follows instead."),
-                   fg_notice_get_number (notice),
-                   last != NULL ? fg_hazard_event_kind_get_label (last->kind) : "",
+                   fg_notice_get_number (notice), step_after (hazard, fg_notice_get_id (notice)),
                    fg_hazard_get_finding (hazard) != NULL ? fg_hazard_get_finding (hazard)
                                                           : fg_hazard_get_item_code (hazard));
       return NULL;

@@ -1292,7 +1292,8 @@ fg_notice_void (FgStore     *store,
 
   for (guint i = 0; hazards != NULL && i < hazards->len; i++)
     {
-      g_autofree char *note = g_strdup_printf (_("Notice %s voided: %s"), self->number, reason);
+      g_autofree char *note = is_order ? g_strdup_printf (_("Notice %s voided: %s"), self->number, reason)
+                                       : g_strdup_printf (_("%s voided: %s"), self->number, reason);
       const FgHazardEventDetails details = { .note = note, .notice_id = self->id };
 
       if (!fg_hazard_append_event (store, actor, fg_hazard_get_id (g_ptr_array_index (hazards, i)),
