@@ -1,4 +1,4 @@
-/* test-notices.c — the documents page
+/* test-notices.c — the documents page and the document settings
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -164,6 +164,78 @@ test_notices_on_spot (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (button));
 }
 
+/* The entry row titled @title under @widget, depth first. */
+static GtkEditable *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return GTK_EDITABLE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found = find_entry_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Document Settings save each row as the setting it shows: the rows after
+ * the codes of every kind, and the last one, land where they belong. */
+static void
+test_notices_document_settings (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(FgNoticeSettings) before = NULL;
+  g_autoptr(FgNoticeSettings) after = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  GtkEditable *brigade, *court, *basis, *code;
+
+  before = fg_notice_settings_load (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.document-settings", NULL));
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Document Settings");
+
+  brigade = find_entry_row (GTK_WIDGET (dialog), "Fire-rescue brigade for major hazards (郏县消防救援大队)");
+  court = find_entry_row (GTK_WIDGET (dialog), "Court for administrative suits (郏县人民法院)");
+  basis = find_entry_row (GTK_WIDGET (dialog), "Legal basis of orders (without 根据)");
+  code = find_entry_row (GTK_WIDGET (dialog), "Code: Transfer to a police station or regulator");
+  g_assert_nonnull (brigade);
+  g_assert_nonnull (court);
+  g_assert_nonnull (basis);
+  g_assert_nonnull (code);
+  g_assert_cmpstr (gtk_editable_get_text (brigade), ==, before->brigade);
+  g_assert_cmpstr (gtk_editable_get_text (code), ==, before->codes[FG_NOTICE_KIND_TRANSFER]);
+
+  gtk_editable_set_text (brigade, "平顶山市郏县消防救援大队");
+  gtk_editable_set_text (court, "平顶山市新华区人民法院");
+  gtk_editable_set_text (basis, "  《中华人民共和国消防法》第五十三条  ");
+  gtk_editable_set_text (code, "消移送");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  gtk_window_destroy (dialog);
+  fg_ui_test_spin ();
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+
+  after = fg_notice_settings_load (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after->brigade, ==, "平顶山市郏县消防救援大队");
+  g_assert_cmpstr (after->court, ==, "平顶山市新华区人民法院");
+  g_assert_cmpstr (after->authority_basis, ==, "《中华人民共和国消防法》第五十三条");
+  g_assert_cmpstr (after->codes[FG_NOTICE_KIND_TRANSFER], ==, "消移送");
+  /* and the rest as they were */
+  g_assert_cmpstr (after->issuer_name, ==, before->issuer_name);
+  g_assert_cmpstr (after->review_body, ==, before->review_body);
+  g_assert_cmpstr (after->self_name, ==, before->self_name);
+  g_assert_cmpstr (after->codes[FG_NOTICE_KIND_MAJOR_HAZARD_LETTER], ==, before->codes[FG_NOTICE_KIND_MAJOR_HAZARD_LETTER]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -176,6 +248,8 @@ main (int   argc,
 
   g_test_add ("/ui/notices/on-spot", Fixture, NULL,
               fixture_set_up, test_notices_on_spot, fixture_tear_down);
+  g_test_add ("/ui/notices/document-settings", Fixture, NULL,
+              fixture_set_up, test_notices_document_settings, fixture_tear_down);
 
   return g_test_run ();
 }
