@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 
 #include "fg-bundle-test-util.h"
+#include "fg-hazard-private.h"
 #include "fg-notice-private.h"
 
 #define DECISION_NUMBER "郏消隐判字〔2026〕第3号"
@@ -668,6 +669,200 @@ test_brigade_setting (Fixture       *f,
   g_assert_cmpstr (g_variant_get_string (addressee, NULL), ==, "平顶山市郏县消防救援大队");
 }
 
+static void
+void_ok (Office   *o,
+         FgNotice *notice)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fg_notice_void (o->store, o->actor, notice, "发错对象", &error));
+  g_assert_no_error (error);
+  g_assert_true (fg_notice_get_voided (notice));
+}
+
+/* 9. A letter voided before anything followed it: its hazard is back
+ * under the township's running order, as it was before the letter, with
+ * the voiding in its history and the audit log. */
+static void
+test_letter_void (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNotice) order = NULL;
+  g_autoptr(FgNotice) letter = NULL;
+  g_autoptr(FgNotice) second = NULL;
+  g_autoptr(FgHazard) hazard = NULL;
+  g_autoptr(FgHazard) again = NULL;
+  g_autofree char *deadline = day_from_today (f, 10);
+
+  order = issue (&f->township, FG_NOTICE_KIND_CORRECT_BY_DEADLINE, f->major_id, deadline, &error);
+  g_assert_no_error (error);
+  letter = issue (&f->township, FG_NOTICE_KIND_MAJOR_HAZARD_LETTER, f->major_id, NULL, &error);
+  g_assert_no_error (error);
+
+  void_ok (&f->township, letter);
+  hazard = load (&f->township, f->major_id);
+  g_assert_cmpint (fg_hazard_get_state (hazard), ==, FG_HAZARD_STATE_RECTIFYING);
+  g_assert_cmpstr (fg_hazard_get_deadline (hazard), ==, deadline);
+  g_assert_null (fg_hazard_get_escalation_level (hazard));
+  g_assert_null (fg_hazard_get_escalated_on (hazard));
+  g_assert_cmpint (fg_hazard_get_last_event (hazard)->kind, ==, FG_HAZARD_EVENT_NOTICE_VOIDED);
+  g_assert_cmpstr (fg_hazard_get_last_event (hazard)->notice_id, ==, fg_notice_get_id (letter));
+  /* the ledger's cache says the same */
+  g_assert_cmpint (count (&f->township, "SELECT count(*) FROM hazard WHERE id = ?1 AND state = 'rectifying'"
+                          " AND escalation_level IS NULL", f->major_id), ==, 1);
+  g_assert_cmpint (count (&f->township, "SELECT count(*) FROM audit WHERE action = 'notice-void' AND record_id = ?1",
+                          fg_notice_get_id (letter)), ==, 1);
+  g_assert_cmpint (count (&f->township, "SELECT count(*) FROM audit WHERE action = 'notice-voided' AND record_id = ?1",
+                          f->major_id), ==, 1);
+
+  /* the order is still the hazard's own and can be voided in its turn */
+  void_ok (&f->township, order);
+  again = load (&f->township, f->major_id);
+  g_assert_cmpint (fg_hazard_get_state (again), ==, FG_HAZARD_STATE_OPEN);
+
+  /* and a right letter can be sent now */
+  second = issue (&f->township, FG_NOTICE_KIND_MAJOR_HAZARD_LETTER, f->major_id, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Voiding @notice is refused, by its number and the step that followed
+ * it, and nothing is written. */
+static void
+assert_void_refused (Office            *o,
+                     FgNotice          *notice,
+                     FgHazardEventKind  followed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = rows (o, "SELECT * FROM hazard_event ORDER BY seq", NULL);
+  g_autofree char *after = NULL;
+
+  g_assert_false (fg_notice_void (o->store, o->actor, notice, "发错对象", &error));
+  g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID);
+  g_test_message ("refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, fg_notice_get_number (notice)));
+  g_assert_nonnull (strstr (error->message, fg_hazard_event_kind_get_label (followed)));
+  after = rows (o, "SELECT * FROM hazard_event ORDER BY seq", NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (fg_notice_get_voided (notice));
+  g_assert_cmpint (count (o, "SELECT count(*) FROM notice WHERE id = ?1 AND voided_at IS NULL",
+                          fg_notice_get_id (notice)), ==, 1);
+}
+
+/* 10. Once something followed a letter or a transfer (an order from the
+ * escalated hazard, the brigade's decision, the case closed), voiding it
+ * would undo that too: refused. */
+static void
+test_letter_void_refused (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNotice) first = NULL;
+  g_autoptr(FgNotice) order = NULL;
+  g_autoptr(FgNotice) second = NULL;
+  g_autoptr(FgNotice) transfer = NULL;
+  g_autoptr(FgHazard) hazard = NULL;
+  g_autofree char *deadline = day_from_today (f, 10);
+  const FgHazardEventDetails closing = { .note = "派出所已依法处理" };
+
+  first = issue (&f->township, FG_NOTICE_KIND_MAJOR_HAZARD_LETTER, f->major_id, NULL, &error);
+  g_assert_no_error (error);
+  order = issue (&f->township, FG_NOTICE_KIND_CORRECT_BY_DEADLINE, f->major_id, deadline, &error);
+  g_assert_no_error (error);
+  assert_void_refused (&f->township, first, FG_HAZARD_EVENT_NOTICE_ISSUED);
+
+  second = issue (&f->township, FG_NOTICE_KIND_MAJOR_HAZARD_LETTER, f->major_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (decide (&f->township, f->staff, f->major_id, FG_HAZARD_EVENT_CONFIRMED_MAJOR, DECISION_NUMBER,
+                         f->today, "郏县消防救援大队", &error));
+  g_assert_no_error (error);
+  assert_void_refused (&f->township, second, FG_HAZARD_EVENT_CONFIRMED_MAJOR);
+  hazard = load (&f->township, f->major_id);
+  g_assert_cmpint (fg_hazard_get_state (hazard), ==, FG_HAZARD_STATE_ESCALATED);
+  g_assert_true (fg_hazard_get_major_confirmed (hazard));
+  g_clear_object (&hazard);
+
+  transfer = issue (&f->township, FG_NOTICE_KIND_TRANSFER, f->major_id, NULL, &error);
+  g_assert_no_error (error);
+  hazard = load (&f->township, f->major_id);
+  g_assert_true (fg_hazard_add_event (f->township.store, f->township.actor, hazard, FG_HAZARD_EVENT_CLOSED, &closing,
+                                      &error));
+  g_assert_no_error (error);
+  assert_void_refused (&f->township, transfer, FG_HAZARD_EVENT_CLOSED);
+}
+
+/* 11. A transfer voided: its hazard is found again, to be ordered or sent
+ * to the right authority; and a letter from a hazard with no order goes
+ * back to found too. */
+static void
+test_transfer_void (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNotice) transfer = NULL;
+  g_autoptr(FgNotice) letter = NULL;
+  g_autoptr(FgNotice) order = NULL;
+  g_autoptr(FgHazard) ordinary = NULL;
+  g_autoptr(FgHazard) major = NULL;
+  g_autofree char *deadline = day_from_today (f, 10);
+
+  transfer = issue (&f->township, FG_NOTICE_KIND_TRANSFER, f->ordinary_id, NULL, &error);
+  g_assert_no_error (error);
+  letter = issue (&f->township, FG_NOTICE_KIND_MAJOR_HAZARD_LETTER, f->major_id, NULL, &error);
+  g_assert_no_error (error);
+  void_ok (&f->township, transfer);
+  void_ok (&f->township, letter);
+
+  ordinary = load (&f->township, f->ordinary_id);
+  g_assert_cmpint (fg_hazard_get_state (ordinary), ==, FG_HAZARD_STATE_OPEN);
+  major = load (&f->township, f->major_id);
+  g_assert_cmpint (fg_hazard_get_state (major), ==, FG_HAZARD_STATE_OPEN);
+  g_assert_null (fg_hazard_get_escalation_level (major));
+  g_assert_true (fg_hazard_is_possibly_major (major));
+
+  order = issue (&f->township, FG_NOTICE_KIND_CORRECT_BY_DEADLINE, f->ordinary_id, deadline, &error);
+  g_assert_no_error (error);
+}
+
+/* 12. A letter or a transfer goes to an authority, not to the venue: it
+ * is never served on it, and nothing is written when that is tried. */
+static void
+test_letter_not_served (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNotice) letter = NULL;
+  g_autoptr(FgNotice) transfer = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  letter = issue (&f->township, FG_NOTICE_KIND_MAJOR_HAZARD_LETTER, f->major_id, NULL, &error);
+  g_assert_no_error (error);
+  transfer = issue (&f->township, FG_NOTICE_KIND_TRANSFER, f->ordinary_id, NULL, &error);
+  g_assert_no_error (error);
+  before = rows (&f->township, "SELECT service, served_at FROM notice ORDER BY seq", NULL);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      FgNotice *notice = i == 0 ? letter : transfer;
+
+      g_assert_false (fg_notice_record_service (f->township.store, f->township.actor, notice,
+                                                FG_NOTICE_SERVICE_SERVED, "王某", NULL, NULL, &error));
+      g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, fg_notice_get_number (notice)));
+      g_clear_error (&error);
+      g_assert_false (fg_notice_record_service (f->township.store, f->township.actor, notice,
+                                                FG_NOTICE_SERVICE_REFUSED, NULL, NULL, NULL, &error));
+      g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID);
+      g_clear_error (&error);
+      g_assert_cmpint (fg_notice_get_service (notice), ==, FG_NOTICE_SERVICE_NONE);
+    }
+  after = rows (&f->township, "SELECT service, served_at FROM notice ORDER BY seq", NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (count (&f->township, "SELECT count(*) FROM hazard_event WHERE kind IN"
+                          " ('notice-served', 'notice-refused')", NULL), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -687,6 +882,13 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/major-hazard/transfer", Fixture, NULL, fixture_set_up, test_transfer, fixture_tear_down);
   g_test_add ("/major-hazard/brigade-setting", Fixture, NULL, fixture_set_up, test_brigade_setting,
+              fixture_tear_down);
+
+  g_test_add ("/major-hazard/letter-void", Fixture, NULL, fixture_set_up, test_letter_void, fixture_tear_down);
+  g_test_add ("/major-hazard/letter-void-refused", Fixture, NULL, fixture_set_up, test_letter_void_refused,
+              fixture_tear_down);
+  g_test_add ("/major-hazard/transfer-void", Fixture, NULL, fixture_set_up, test_transfer_void, fixture_tear_down);
+  g_test_add ("/major-hazard/letter-not-served", Fixture, NULL, fixture_set_up, test_letter_not_served,
               fixture_tear_down);
 
   return g_test_run ();

@@ -622,6 +622,10 @@ on_second_inspector_selected (AdwComboRow        *row,
   const char *login = selected > 0 && selected <= g_strv_length (logins) ? logins[selected - 1] : NULL;
   g_autoptr(GError) error = NULL;
 
+  /* nothing changes: the combo row tells of its reset after a refusal
+   * only once the handler is unblocked, and the refusal stays shown */
+  if (g_strcmp0 (login, fg_inspection_get_second_inspector (self->inspection)) == 0)
+    return;
   gtk_widget_set_visible (GTK_WIDGET (error_label), FALSE);
   if (fg_inspection_set_second_inspector (self->store, self->actor, self->inspection, login, &error))
     return;
@@ -664,6 +668,7 @@ second_inspector_box (FgInspectionWindow *self)
         selected = i + 1;
     }
 
+  gtk_widget_set_name (row, "second-inspector");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Second inspector"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   /* the choice as the subtitle, where a name and a number have room */

@@ -367,6 +367,20 @@ settings_state_free (SettingsState *state)
   g_free (state);
 }
 
+/* The dialog's rows, by the setting each holds. */
+typedef struct
+{
+  GtkEditable *issuer_name;
+  GtkEditable *issuer_short;
+  GtkEditable *codes[FG_NOTICE_N_KINDS];
+  GtkEditable *font;
+  GtkEditable *self_name;
+  GtkEditable *review_body;
+  GtkEditable *court;
+  GtkEditable *brigade;
+  GtkEditable *authority_basis;
+} SettingsRows;
+
 static void present_settings (GtkWindow              *parent,
                               SettingsState          *state,
                               const FgNoticeSettings *settings,
@@ -379,23 +393,23 @@ on_settings_response (AdwMessageDialog *dialog,
 {
   g_autoptr(FgNoticeSettings) settings = g_new0 (FgNoticeSettings, 1);
   g_autoptr(GError) error = NULL;
-  GPtrArray *rows = g_object_get_data (G_OBJECT (dialog), "fg-rows");
+  const SettingsRows *rows = g_object_get_data (G_OBJECT (dialog), "fg-rows");
   const char *font;
 
   if (g_strcmp0 (response, "save") != 0)
     return;
 
-  settings->issuer_name = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 0)));
-  settings->issuer_short = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 1)));
+  settings->issuer_name = g_strdup (gtk_editable_get_text (rows->issuer_name));
+  settings->issuer_short = g_strdup (gtk_editable_get_text (rows->issuer_short));
   for (guint i = 0; i < FG_NOTICE_N_KINDS; i++)
-    settings->codes[i] = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 2 + i)));
-  font = gtk_editable_get_text (g_ptr_array_index (rows, 2 + FG_NOTICE_N_KINDS));
+    settings->codes[i] = g_strdup (gtk_editable_get_text (rows->codes[i]));
+  font = gtk_editable_get_text (rows->font);
   settings->font = *font != '\0' ? g_strdup (font) : NULL;
-  settings->self_name = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 3 + FG_NOTICE_N_KINDS)));
-  settings->review_body = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 4 + FG_NOTICE_N_KINDS)));
-  settings->court = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 5 + FG_NOTICE_N_KINDS)));
-  settings->brigade = g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 6 + FG_NOTICE_N_KINDS)));
-  settings->authority_basis = g_strstrip (g_strdup (gtk_editable_get_text (g_ptr_array_index (rows, 7 + FG_NOTICE_N_KINDS))));
+  settings->self_name = g_strdup (gtk_editable_get_text (rows->self_name));
+  settings->review_body = g_strdup (gtk_editable_get_text (rows->review_body));
+  settings->court = g_strdup (gtk_editable_get_text (rows->court));
+  settings->brigade = g_strdup (gtk_editable_get_text (rows->brigade));
+  settings->authority_basis = g_strstrip (g_strdup (gtk_editable_get_text (rows->authority_basis)));
 
   if (!fg_notice_settings_save (state->store, state->actor, settings, &error))
     {
@@ -407,9 +421,8 @@ on_settings_response (AdwMessageDialog *dialog,
     }
 }
 
-static GtkWidget *
+static GtkEditable *
 settings_row (GtkWidget  *list,
-              GPtrArray  *rows,
               const char *title,
               const char *text)
 {
@@ -418,15 +431,14 @@ settings_row (GtkWidget  *list,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
   gtk_list_box_append (GTK_LIST_BOX (list), row);
-  g_ptr_array_add (rows, row);
-  return row;
+  return GTK_EDITABLE (row);
 }
 
 /* On what authority orders are given: printed exactly as entered, after
  * 根据; nothing is cited while it is empty. */
 static void
 add_authority_rows (GtkWidget              *fields,
-                    GPtrArray              *rows,
+                    SettingsRows           *rows,
                     const FgNoticeSettings *settings)
 {
   GtkWidget *list = gtk_list_box_new ();
@@ -437,7 +449,7 @@ add_authority_rows (GtkWidget              *fields,
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  settings_row (list, rows, _("Legal basis of orders (without 根据)"), settings->authority_basis);
+  rows->authority_basis = settings_row (list, _("Legal basis of orders (without 根据)"), settings->authority_basis);
   gtk_box_append (GTK_BOX (fields), list);
 
   gtk_label_set_wrap (GTK_LABEL (help), TRUE);
@@ -473,7 +485,7 @@ present_settings (GtkWindow              *parent,
   GtkWidget *fields = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *list = gtk_list_box_new ();
-  GPtrArray *rows = g_ptr_array_new ();
+  SettingsRows *rows = g_new0 (SettingsRows, 1);
   g_autofree char *example = NULL;
 
   example = g_strdup_printf (_("Numbers read like %s%s字〔2026〕第0001号."), settings->issuer_short,
@@ -491,19 +503,20 @@ present_settings (GtkWindow              *parent,
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  settings_row (list, rows, _("Issuer, as printed"), settings->issuer_name);
-  settings_row (list, rows, _("Short name in numbers"), settings->issuer_short);
+  rows->issuer_name = settings_row (list, _("Issuer, as printed"), settings->issuer_name);
+  rows->issuer_short = settings_row (list, _("Short name in numbers"), settings->issuer_short);
   for (guint i = 0; i < FG_NOTICE_N_KINDS; i++)
     {
       g_autofree char *title = g_strdup_printf (_("Code: %s"), fg_notice_kind_get_label (i));
 
-      settings_row (list, rows, title, settings->codes[i]);
+      rows->codes[i] = settings_row (list, title, settings->codes[i]);
     }
-  settings_row (list, rows, _("Font (empty: the best installed)"), settings->font);
-  settings_row (list, rows, _("The office in the text (我镇, 本机关)"), settings->self_name);
-  settings_row (list, rows, _("Administrative review body (郏县人民政府)"), settings->review_body);
-  settings_row (list, rows, _("Court for administrative suits (郏县人民法院)"), settings->court);
-  settings_row (list, rows, _("Fire-rescue brigade for major hazards (郏县消防救援大队)"), settings->brigade);
+  rows->font = settings_row (list, _("Font (empty: the best installed)"), settings->font);
+  rows->self_name = settings_row (list, _("The office in the text (我镇, 本机关)"), settings->self_name);
+  rows->review_body = settings_row (list, _("Administrative review body (郏县人民政府)"), settings->review_body);
+  rows->court = settings_row (list, _("Court for administrative suits (郏县人民法院)"), settings->court);
+  rows->brigade = settings_row (list, _("Fire-rescue brigade for major hazards (郏县消防救援大队)"),
+                                settings->brigade);
   gtk_box_append (GTK_BOX (fields), list);
   {
     GtkWidget *help = gtk_label_new (_("Orders name who hears a challenge to them: the county’s people’s government "
@@ -532,7 +545,7 @@ present_settings (GtkWindow              *parent,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "fg-rows", rows, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "fg-rows", rows, g_free);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_settings_response), state,
                          (GClosureNotify) (void (*) (void)) settings_state_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -6,7 +6,8 @@
  * The documents of the region chosen in the sidebar, the latest first. The
  * one selected is shown as it prints: its pages rendered from the PDF the
  * core makes, the number as the title, and what can be done with it —
- * print, save as PDF, record its service, follow it with a re-inspection
+ * print, save as PDF, record its service, record that an order to correct
+ * at once was complied with on the spot, follow it with a re-inspection
  * opinion, void it. The list pages the documents from the store
  * (fg_notice_query_list_new()): a county's tens of thousands cost one
  * count to open. A batch (the open notices of a village, the documents of
@@ -42,6 +43,7 @@ struct _FgNoticePage
   GtkLabel *subtitle_label;
   GtkBox *pages_box;
   AdwStatusPage *error_page;
+  GtkWidget *on_spot_button;
 
   FgStore *store;
   FgActor *actor;
@@ -322,6 +324,10 @@ update_actions (FgNoticePage *self)
   gboolean order = live && (fg_notice_get_kind (self->shown) == FG_NOTICE_KIND_CORRECT_NOW ||
                             fg_notice_get_kind (self->shown) == FG_NOTICE_KIND_CORRECT_BY_DEADLINE);
   gboolean servable = live && is_served_on_venue (self->shown);
+  /* an order to correct at once, on its day, while its hazards wait */
+  gboolean on_spot = live && fg_notice_get_kind (self->shown) == FG_NOTICE_KIND_CORRECT_NOW &&
+                     fg_actor_can (self->actor, FG_ACTION_HAZARD_MANAGE) &&
+                     fg_notice_awaits_check_on_spot (self->store, self->actor, self->shown);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notice.print",
                                  shown && fg_actor_can (self->actor, FG_ACTION_NOTICE_PRINT));
@@ -332,6 +338,8 @@ update_actions (FgNoticePage *self)
                                  order && fg_actor_can (self->actor, FG_ACTION_NOTICE_ISSUE));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notice.void",
                                  live && fg_actor_can (self->actor, FG_ACTION_NOTICE_ISSUE));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notice.corrected-on-spot", on_spot);
+  gtk_widget_set_visible (self->on_spot_button, on_spot);
 }
 
 static void
@@ -788,7 +796,9 @@ void_action (GtkWidget  *widget,
     return;
 
   body = g_strdup_printf (_("%s keeps its number, which is never given again. "
-                            "An order to correct that is voided leaves its hazards to be ordered again."),
+                            "An order to correct that is voided leaves its hazards to be ordered again; "
+                            "a letter to the brigade or a transfer that is voided brings its hazards "
+                            "back to where they stood before it."),
                           fg_notice_get_number (self->shown));
   dialog = adw_message_dialog_new (parent_window (self), _("Void the Document?"), body);
   g_object_set_data (G_OBJECT (dialog), "fg-reason", entry_row (list, _("Reason"), NULL));
@@ -824,6 +834,84 @@ reinspect_action (GtkWidget  *widget,
   g_signal_emit_by_name (self, "changed");
   fg_notice_page_reload (self);
   fg_notice_page_show_notice (self, fg_notice_get_id (opinion));
+}
+
+/* The check on the spot of an order to correct at once: the time the
+ * inspectors found every hazard of it put right. */
+
+static void present_on_spot_dialog (FgNoticePage *self,
+                                    const char   *problem,
+                                    const char   *typed);
+
+static void
+on_on_spot_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     FgNoticePage     *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *time = row_text (dialog, "fg-time");
+
+  if (g_strcmp0 (response, "record") != 0 || self->shown == NULL)
+    return;
+
+  if (!fg_notice_record_corrected_on_spot (self->store, self->actor, self->shown,
+                                           time != NULL && *time != '\0' ? time : NULL, &error))
+    {
+      /* asked again, with what was wrong */
+      present_on_spot_dialog (self, error->message, time);
+      return;
+    }
+
+  fg_notice_page_toast (self, _("Corrected on the spot: its hazards are closed"));
+  g_signal_emit_by_name (self, "changed");
+  fg_notice_page_reload (self);
+}
+
+static void
+present_on_spot_dialog (FgNoticePage *self,
+                        const char   *problem,
+                        const char   *typed)
+{
+  GtkWidget *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list = boxed_list ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *time = g_date_time_format (now, "%H:%M");
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (_("Record that the venue corrected every hazard of %s while the inspectors were "
+                            "there. Each is recorded as re-inspected and fixed, with the time, and closed."),
+                          fg_notice_get_number (self->shown));
+  dialog = adw_message_dialog_new (parent_window (self), _("Corrected on the Spot?"), body);
+  if (problem != NULL)
+    {
+      GtkWidget *label = gtk_label_new (problem);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "error");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  g_object_set_data (G_OBJECT (dialog), "fg-time",
+                     entry_row (list, _("Time of the check (HH:MM)"), typed != NULL ? typed : time));
+  gtk_box_append (GTK_BOX (box), list);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "record", _("_Record"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_on_spot_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_spot_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FgNoticePage *self = FG_NOTICE_PAGE (widget);
+
+  if (self->shown != NULL)
+    present_on_spot_dialog (self, NULL, NULL);
 }
 
 /* Verification */
@@ -949,6 +1037,7 @@ fg_notice_page_class_init (FgNoticePageClass *klass)
   gtk_widget_class_install_action (widget_class, "notice.serve", NULL, serve_action);
   gtk_widget_class_install_action (widget_class, "notice.void", NULL, void_action);
   gtk_widget_class_install_action (widget_class, "notice.reinspect", NULL, reinspect_action);
+  gtk_widget_class_install_action (widget_class, "notice.corrected-on-spot", NULL, on_spot_action);
   gtk_widget_class_install_action (widget_class, "notice-page.print-all", NULL, print_all_action);
   gtk_widget_class_install_action (widget_class, "notice-page.verify", NULL, verify_action);
   gtk_widget_class_install_action (widget_class, "notice-page.show-list", NULL, show_list_action);
@@ -970,6 +1059,7 @@ fg_notice_page_class_init (FgNoticePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, pages_box);
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, FgNoticePage, on_spot_button);
   gtk_widget_class_bind_template_callback (widget_class, fg_notice_page_reload);
   gtk_widget_class_bind_template_callback (widget_class, show_selected);
   gtk_widget_class_bind_template_callback (widget_class, setup_label);

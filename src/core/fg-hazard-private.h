@@ -43,4 +43,7 @@ gboolean fg_hazard_refresh_cache (FgStore                     *store,
                                   const char                  *hazard_id,
                                   GError                     **error);
 
+const char          *fg_hazard_get_sent_by    (FgHazard *self);
+const FgHazardEvent *fg_hazard_get_last_event (FgHazard *self);
+
 G_END_DECLS

@@ -289,6 +289,80 @@ compare_events (gconstpointer a,
   return order != 0 ? order : g_strcmp0 (x->id, y->id);
 }
 
+/* A copy of where a hazard stands, without the memory of a document
+ * that sent it on. */
+static FgHazardFold *
+fold_copy (const FgHazardFold *fold)
+{
+  FgHazardFold *copy = g_new0 (FgHazardFold, 1);
+
+  *copy = *fold;
+  copy->deadline = g_strdup (fold->deadline);
+  copy->escalation_level = g_strdup (fold->escalation_level);
+  copy->escalated_on = g_strdup (fold->escalated_on);
+  copy->reported_fixed_on = g_strdup (fold->reported_fixed_on);
+  copy->sent_by = NULL;
+  copy->before_sent = NULL;
+  return copy;
+}
+
+static void
+forget_sent (FgHazardFold *fold)
+{
+  g_clear_pointer (&fold->sent_by, g_free);
+  if (fold->before_sent != NULL)
+    {
+      fg_hazard_fold_clear (fold->before_sent);
+      g_clear_pointer (&fold->before_sent, g_free);
+    }
+}
+
+/* Whether the event at @i voids a document that sent the hazard on (a
+ * letter to the brigade, a transfer) rather than an order. */
+static gboolean
+voids_sending (GPtrArray *events,
+               guint      i)
+{
+  const FgHazardEvent *voided = g_ptr_array_index (events, i);
+
+  if (voided->kind != FG_HAZARD_EVENT_NOTICE_VOIDED || voided->notice_id == NULL)
+    return FALSE;
+  while (i-- > 0)
+    {
+      const FgHazardEvent *event = g_ptr_array_index (events, i);
+
+      if ((event->kind == FG_HAZARD_EVENT_ESCALATED || event->kind == FG_HAZARD_EVENT_TRANSFERRED) &&
+          g_strcmp0 (event->notice_id, voided->notice_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A letter to the brigade or a transfer voided while its event is still
+ * the hazard's last: the hazard stands again where it stood before it.
+ * Voided after something followed it (two offices acted at once), the
+ * voiding changes nothing. */
+static gboolean
+undo_sent (FgHazardFold        *fold,
+           const FgHazardEvent *event)
+{
+  FgHazardFold *before;
+  guint applied, skipped;
+
+  if (fold->sent_by == NULL || g_strcmp0 (event->notice_id, fold->sent_by) != 0)
+    return FALSE;
+
+  before = g_steal_pointer (&fold->before_sent);
+  applied = fold->n_applied + 1;
+  skipped = fold->n_skipped;
+  fg_hazard_fold_clear (fold);
+  *fold = *before;
+  g_free (before);
+  fold->n_applied = applied;
+  fold->n_skipped = skipped;
+  return TRUE;
+}
+
 /**
  * fg_hazard_fold:
  * @events: (element-type FgHazardEvent): a hazard's events, in any order;
@@ -298,7 +372,11 @@ compare_events (gconstpointer a,
  * The state is the fold of the events in stamp order, which every node
  * computes the same: two offices' lists merged by union give the same
  * state on both. An event the state does not allow at its place (two
- * offices acted at once) is skipped and counted.
+ * offices acted at once) is skipped and counted. A letter to the brigade
+ * or a transfer voided before anything followed it leaves the hazard
+ * where it stood before that document.
+ *
+ * Clear @fold with fg_hazard_fold_clear() when done.
  */
 void
 fg_hazard_fold (GPtrArray    *events,
@@ -315,7 +393,14 @@ fg_hazard_fold (GPtrArray    *events,
   for (guint i = 0; i < events->len; i++)
     {
       const FgHazardEvent *event = g_ptr_array_index (events, i);
+      FgHazardFold *before_sent = NULL;
 
+      if (voids_sending (events, i))
+        {
+          if (!undo_sent (fold, event))
+            fold->n_skipped++;
+          continue;
+        }
       if (!fg_hazard_event_allowed (fold->state, event->kind))
         {
           fold->n_skipped++;
@@ -323,6 +408,11 @@ fg_hazard_fold (GPtrArray    *events,
         }
 
       fold->n_applied++;
+      /* only the last event can be undone by voiding its document */
+      if ((event->kind == FG_HAZARD_EVENT_ESCALATED || event->kind == FG_HAZARD_EVENT_TRANSFERRED) &&
+          event->notice_id != NULL)
+        before_sent = fold_copy (fold);
+      forget_sent (fold);
       if (transitions[event->kind].to != STAY)
         fold->state = transitions[event->kind].to;
 
@@ -384,6 +474,12 @@ fg_hazard_fold (GPtrArray    *events,
         default:
           break;
         }
+
+      if (before_sent != NULL)
+        {
+          fold->before_sent = before_sent;
+          fold->sent_by = g_strdup (event->notice_id);
+        }
     }
 }
 
@@ -394,6 +490,7 @@ fg_hazard_fold_clear (FgHazardFold *fold)
   g_clear_pointer (&fold->escalation_level, g_free);
   g_clear_pointer (&fold->escalated_on, g_free);
   g_clear_pointer (&fold->reported_fixed_on, g_free);
+  forget_sent (fold);
 }
 
 static void
@@ -842,6 +939,26 @@ fg_hazard_get_major_decision (FgHazard *self)
         decision = event;
     }
   return decision;
+}
+
+/* The document (a letter to the brigade, a transfer) whose event is the
+ * hazard's last, which voiding it would undo; NULL when there is none or
+ * something followed it. Needs the hazard read with its events. */
+const char *
+fg_hazard_get_sent_by (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  return self->fold.sent_by;
+}
+
+/* The hazard's last event, or NULL when read without its events. */
+const FgHazardEvent *
+fg_hazard_get_last_event (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  if (self->events == NULL || self->events->len == 0)
+    return NULL;
+  return g_ptr_array_index (self->events, self->events->len - 1);
 }
 
 /**

@@ -59,7 +59,8 @@ typedef enum
   FG_HAZARD_EVENT_NOTICE_SERVED,        /* the notice reached the venue (送达) */
   FG_HAZARD_EVENT_NOTICE_REFUSED,       /* refused to sign: left at the venue (留置送达), served */
   FG_HAZARD_EVENT_OPERATOR_UNREACHABLE, /* nobody to serve it on: to be served another way */
-  FG_HAZARD_EVENT_NOTICE_VOIDED,        /* the notice was voided: back to found */
+  FG_HAZARD_EVENT_NOTICE_VOIDED,        /* the notice was voided: back to found, or a letter or
+                                         * transfer voided: back to where it was before */
   FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED,  /* the brigade found it is not a major hazard */
   FG_HAZARD_N_EVENTS
 } FgHazardEventKind;
@@ -108,7 +109,9 @@ typedef struct
 
 #define FG_HAZARD_EVENT_MAX_PHOTOS 9
 
-typedef struct
+typedef struct _FgHazardFold FgHazardFold;
+
+struct _FgHazardFold
 {
   FgHazardState state;
   char         *deadline;         /* nullable */
@@ -120,7 +123,12 @@ typedef struct
   gboolean      service_failed;   /* the last service of a notice found nobody to serve it on */
   guint         n_applied;
   guint         n_skipped;        /* events the state did not allow (merged histories) */
-} FgHazardFold;
+  /* nullable: the document (a letter to the brigade, a transfer) whose
+   * event was the last applied, and where the hazard stood before it:
+   * voiding that document brings the hazard back there */
+  char         *sent_by;
+  FgHazardFold *before_sent;
+};
 
 #define FG_TYPE_HAZARD (fg_hazard_get_type ())
 

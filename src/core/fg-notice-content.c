@@ -104,48 +104,99 @@ fg_notice_content_add_common (GVariantDict           *dict,
     g_variant_dict_insert (dict, "inspector-signatures", "b", TRUE);
 }
 
+void
+fg_notice_inspections_free (FgNoticeInspections *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->by_hazard, g_ptr_array_unref);
+  g_clear_pointer (&self->distinct, g_ptr_array_unref);
+  g_free (self->inspected_on);
+  g_free (self->inspectors);
+  g_free (self->officers);
+  g_free (self);
+}
+
+/**
+ * fg_notice_inspections_gather:
+ * @hazards: (element-type FgHazard): the hazards a document names
+ *
+ * Reads the inspection that found each of @hazards, each once: the day
+ * the earliest started, the inspector of each (as orders name them) and
+ * both officers of each, every name once (as letters and transfers do).
+ *
+ * Returns: (transfer full): the inspections, or %NULL with @error set
+ */
+FgNoticeInspections *
+fg_notice_inspections_gather (FgStore     *store,
+                              FgActor     *actor,
+                              GPtrArray   *hazards,
+                              GError     **error)
+{
+  g_autoptr(FgNoticeInspections) self = g_new0 (FgNoticeInspections, 1);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStrvBuilder) inspectors = g_strv_builder_new ();
+  g_autoptr(GPtrArray) officers = g_ptr_array_new ();
+  g_auto(GStrv) inspector_list = NULL;
+
+  self->by_hazard = g_ptr_array_new_with_free_func (g_object_unref);
+  self->distinct = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < hazards->len; i++)
+    {
+      const char *inspection_id = fg_hazard_get_inspection_id (g_ptr_array_index (hazards, i));
+      FgInspection *inspection = g_hash_table_lookup (by_id, inspection_id);
+
+      if (inspection == NULL)
+        {
+          inspection = fg_inspection_load (store, actor, inspection_id, error);
+          if (inspection == NULL)
+            return NULL;
+          g_ptr_array_add (self->distinct, inspection);
+          g_hash_table_insert (by_id, (char *) fg_inspection_get_id (inspection), inspection);
+          if (self->inspected_on == NULL || strncmp (fg_inspection_get_started_at (inspection), self->inspected_on, 10) < 0)
+            {
+              g_free (self->inspected_on);
+              self->inspected_on = g_strndup (fg_inspection_get_started_at (inspection), 10);
+            }
+          g_strv_builder_add (inspectors, fg_inspection_get_inspector_name (inspection));
+          for (guint n = 0; n < 2; n++)
+            {
+              const char *name = n == 0 ? fg_inspection_get_inspector_name (inspection)
+                                        : fg_inspection_get_second_inspector_name (inspection);
+
+              if (name != NULL && !g_ptr_array_find_with_equal_func (officers, name, g_str_equal, NULL))
+                g_ptr_array_add (officers, (char *) name);
+            }
+        }
+      g_ptr_array_add (self->by_hazard, g_object_ref (inspection));
+    }
+
+  inspector_list = g_strv_builder_end (inspectors);
+  self->inspectors = g_strjoinv ("、", inspector_list);
+  g_ptr_array_add (officers, NULL);
+  self->officers = g_strjoinv ("、", (char **) officers->pdata);
+  return g_steal_pointer (&self);
+}
+
 /* The problems a notice names: (problem, what was seen, legal basis,
  * required action), from the hazards and the items they failed. The
  * problem is the item's finding, the violation as found, never the
  * requirement the item checks. */
 static GVariant *
-problems_of (FgStore     *store,
-             FgActor     *actor,
-             GPtrArray   *hazards,
-             char       **inspected_on,
-             char       **inspectors,
-             GError     **error)
+problems_of (GPtrArray            *hazards,
+             FgNoticeInspections  *inspections,
+             GError              **error)
 {
-  g_autoptr(GHashTable) inspections = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   GVariantBuilder problems;
 
   g_variant_builder_init (&problems, G_VARIANT_TYPE ("a(ssss)"));
   for (guint i = 0; i < hazards->len; i++)
     {
       FgHazard *hazard = g_ptr_array_index (hazards, i);
-      FgInspection *inspection = g_hash_table_lookup (inspections, fg_hazard_get_inspection_id (hazard));
-      FgChecklistItem *item;
+      FgInspection *inspection = g_ptr_array_index (inspections->by_hazard, i);
+      FgChecklistItem *item = fg_inspection_find_item (inspection, fg_hazard_get_item_code (hazard));
       g_autofree char *bases = NULL;
 
-      if (inspection == NULL)
-        {
-          inspection = fg_inspection_load (store, actor, fg_hazard_get_inspection_id (hazard), error);
-          if (inspection == NULL)
-            {
-              g_variant_builder_clear (&problems);
-              return NULL;
-            }
-          g_hash_table_insert (inspections, (char *) fg_hazard_get_inspection_id (hazard), inspection);
-          if (*inspected_on == NULL || strcmp (fg_inspection_get_started_at (inspection), *inspected_on) < 0)
-            {
-              g_free (*inspected_on);
-              *inspected_on = g_strndup (fg_inspection_get_started_at (inspection), 10);
-            }
-          g_strv_builder_add (names, fg_inspection_get_inspector_name (inspection));
-        }
-
-      item = fg_inspection_find_item (inspection, fg_hazard_get_item_code (hazard));
       /* a hazard of a task of the township can only come from elsewhere
        * (an older program): it is still no order to the venue */
       if (item != NULL && fg_checklist_item_get_kind (item) == FG_CHECKLIST_ITEM_KIND_TOWNSHIP_TASK)
@@ -164,12 +215,6 @@ problems_of (FgStore     *store,
                              bases,
                              item != NULL ? fg_checklist_item_get_action_zh (item) : "");
     }
-
-  {
-    g_auto(GStrv) list = g_strv_builder_end (names);
-
-    *inspectors = g_strjoinv ("、", list);
-  }
   return g_variant_builder_end (&problems);
 }
 
@@ -183,16 +228,17 @@ fg_notice_content_add_order (FgStore       *store,
                              GVariantDict  *dict,
                              GError       **error)
 {
-  g_autofree char *inspected_on = NULL;
-  g_autofree char *inspectors = NULL;
+  g_autoptr(FgNoticeInspections) inspections = fg_notice_inspections_gather (store, actor, hazards, error);
   GVariant *problems;
 
-  problems = problems_of (store, actor, hazards, &inspected_on, &inspectors, error);
+  if (inspections == NULL)
+    return FALSE;
+  problems = problems_of (hazards, inspections, error);
   if (problems == NULL)
     return FALSE;
   g_variant_dict_insert_value (dict, "problems", problems);
-  g_variant_dict_insert_value (dict, "inspected-on", str (inspected_on));
-  g_variant_dict_insert_value (dict, "inspectors", str (inspectors));
+  g_variant_dict_insert_value (dict, "inspected-on", str (inspections->inspected_on));
+  g_variant_dict_insert_value (dict, "inspectors", str (inspections->inspectors));
   g_variant_dict_insert_value (dict, "deadline", str (deadline));
   return TRUE;
 }

@@ -40,6 +40,24 @@ void        fg_notice_content_add_common      (GVariantDict           *dict,
                                                const char             *number,
                                                const char             *issued_on,
                                                FgVenue                *venue);
+/* The inspections that found a document's hazards, who made them and
+ * from when: what orders and letters say of them. */
+typedef struct
+{
+  GPtrArray *by_hazard;     /* (element-type FgInspection): each hazard's, in the hazards' order */
+  GPtrArray *distinct;      /* (element-type FgInspection): each once, in the order first met */
+  char      *inspected_on;  /* the day the earliest started, YYYY-MM-DD */
+  char      *inspectors;    /* the inspector of each, joined with 、 */
+  char      *officers;      /* both officers of each, each name once, joined with 、 */
+} FgNoticeInspections;
+
+FgNoticeInspections *fg_notice_inspections_gather (FgStore             *store,
+                                                   FgActor             *actor,
+                                                   GPtrArray           *hazards,
+                                                   GError             **error);
+void        fg_notice_inspections_free        (FgNoticeInspections    *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FgNoticeInspections, fg_notice_inspections_free)
+
 gboolean    fg_notice_content_check_record    (FgInspection           *inspection,
                                                GError                **error);
 gboolean    fg_notice_content_add_record      (FgStore                *store,
@@ -77,6 +95,10 @@ gboolean    fg_notice_transfer_gather         (FgStore                *store,
                                                const FgNoticeRequest  *request,
                                                GPtrArray             **hazards,
                                                const char            **venue_id,
+                                               GError                **error);
+GPtrArray  *fg_notice_transfer_load_for_void  (FgStore                *store,
+                                               FgActor                *actor,
+                                               FgNotice               *notice,
                                                GError                **error);
 gboolean    fg_notice_transfer_recheck        (FgStore                *store,
                                                FgActor                *actor,

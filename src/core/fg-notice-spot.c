@@ -81,6 +81,74 @@ load_waiting_hazards (FgStore     *store,
   return g_steal_pointer (&hazards);
 }
 
+/* Whether @order may be checked on the spot now: an order to correct at
+ * once, not voided, issued today, each of its hazards still waiting for
+ * it; those hazards in @hazards. */
+static gboolean
+check_on_spot (FgStore     *store,
+               FgActor     *actor,
+               FgNotice    *order,
+               GPtrArray  **hazards,
+               GError     **error)
+{
+  g_autoptr(GDate) today = NULL;
+  g_autofree char *today_text = NULL;
+
+  if (fg_notice_get_kind (order) != FG_NOTICE_KIND_CORRECT_NOW)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("Only an order to correct at once is checked on the spot; %s is a “%s”."),
+                   fg_notice_get_number (order), fg_notice_kind_get_label (fg_notice_get_kind (order)));
+      return FALSE;
+    }
+  if (fg_notice_get_voided (order))
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_VOID,
+                   _("The notice %s was voided: there is nothing to check."), fg_notice_get_number (order));
+      return FALSE;
+    }
+  today = fg_store_today (store);
+  today_text = fg_calendar_format_date (today);
+  if (g_strcmp0 (today_text, fg_notice_get_issued_on (order)) != 0)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("%s was issued on %s: it is checked on the spot that day. Record a later check as a "
+                     "re-inspection."),
+                   fg_notice_get_number (order), fg_notice_get_issued_on (order));
+      return FALSE;
+    }
+  *hazards = load_waiting_hazards (store, actor, order, error);
+  return *hazards != NULL;
+}
+
+/**
+ * fg_notice_awaits_check_on_spot:
+ * @store: the store
+ * @actor: who would record the check
+ * @order: a document
+ *
+ * Whether @order is an order to correct at once, issued today, not
+ * voided, whose hazards all still wait for it: what
+ * fg_notice_record_corrected_on_spot() would accept, but for who may
+ * record it (fg_actor_can() with %FG_ACTION_HAZARD_MANAGE). Nothing is
+ * written.
+ *
+ * Returns: whether the check on the spot can be recorded now
+ */
+gboolean
+fg_notice_awaits_check_on_spot (FgStore  *store,
+                                FgActor  *actor,
+                                FgNotice *order)
+{
+  g_autoptr(GPtrArray) hazards = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (FG_IS_NOTICE (order), FALSE);
+
+  return check_on_spot (store, actor, order, &hazards, NULL);
+}
+
 /**
  * fg_notice_record_corrected_on_spot:
  * @store: the store
@@ -106,8 +174,6 @@ fg_notice_record_corrected_on_spot (FgStore     *store,
                                     GError     **error)
 {
   g_autoptr(GPtrArray) hazards = NULL;
-  g_autoptr(GDate) today = NULL;
-  g_autofree char *today_text = NULL;
   g_autofree char *at = NULL;
   g_autofree char *fixed_note = NULL;
   g_autofree char *closed_note = NULL;
@@ -119,37 +185,13 @@ fg_notice_record_corrected_on_spot (FgStore     *store,
   if (!fg_permission_check (store, actor, FG_ACTION_HAZARD_MANAGE, fg_notice_private_get_region_code (order),
                             fg_notice_get_id (order), error))
     return FALSE;
-  if (fg_notice_get_kind (order) != FG_NOTICE_KIND_CORRECT_NOW)
-    {
-      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                   _("Only an order to correct at once is checked on the spot; %s is a “%s”."),
-                   fg_notice_get_number (order), fg_notice_kind_get_label (fg_notice_get_kind (order)));
-      return FALSE;
-    }
-  if (fg_notice_get_voided (order))
-    {
-      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_VOID,
-                   _("The notice %s was voided: there is nothing to check."), fg_notice_get_number (order));
-      return FALSE;
-    }
-  today = fg_store_today (store);
-  today_text = fg_calendar_format_date (today);
-  if (g_strcmp0 (today_text, fg_notice_get_issued_on (order)) != 0)
-    {
-      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                   _("%s was issued on %s: it is checked on the spot that day. Record a later check as a "
-                     "re-inspection."),
-                   fg_notice_get_number (order), fg_notice_get_issued_on (order));
-      return FALSE;
-    }
+  if (!check_on_spot (store, actor, order, &hazards, error))
+    return FALSE;
   at = time_of_check (store, time, error);
   if (at == NULL)
     return FALSE;
-  hazards = load_waiting_hazards (store, actor, order, error);
-  if (hazards == NULL)
-    return FALSE;
 
-  fixed_note = g_strdup_printf ("当场改正（%s %s，检查人员当场核查）", today_text, at);
+  fixed_note = g_strdup_printf ("当场改正（%s %s，检查人员当场核查）", fg_notice_get_issued_on (order), at);
   closed_note = g_strdup_printf ("当场改正，依%s销号", fg_notice_get_number (order));
   if (!fg_store_begin (store, error))
     return FALSE;

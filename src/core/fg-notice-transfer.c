@@ -217,6 +217,67 @@ fg_notice_transfer_record_event (FgStore       *store,
   return TRUE;
 }
 
+/* What was recorded for @hazard after the event of the document
+ * @notice_id, by its label. */
+static const char *
+step_after (FgHazard   *hazard,
+            const char *notice_id)
+{
+  GPtrArray *events = fg_hazard_get_events (hazard);
+  gboolean sent = FALSE;
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    {
+      const FgHazardEvent *event = g_ptr_array_index (events, i);
+
+      if (sent)
+        return fg_hazard_event_kind_get_label (event->kind);
+      sent = (event->kind == FG_HAZARD_EVENT_ESCALATED || event->kind == FG_HAZARD_EVENT_TRANSFERRED) &&
+             g_strcmp0 (event->notice_id, notice_id) == 0;
+    }
+  return "";
+}
+
+/**
+ * fg_notice_transfer_load_for_void:
+ * @notice: a letter to the brigade or a transfer, not voided
+ *
+ * The hazards @notice sent on, when voiding it may bring each back where
+ * it stood before: nothing may have been recorded for any of them since
+ * (the brigade's decision, an order, a further escalation, closing),
+ * for voiding would then undo that step too.
+ *
+ * Returns: (transfer full): the hazards, or %NULL with @error set
+ */
+GPtrArray *
+fg_notice_transfer_load_for_void (FgStore   *store,
+                                  FgActor   *actor,
+                                  FgNotice  *notice,
+                                  GError   **error)
+{
+  g_autoptr(GPtrArray) hazards = g_ptr_array_new_with_free_func (g_object_unref);
+  const char * const *ids = fg_notice_get_hazard_ids (notice);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      FgHazard *hazard = fg_hazard_load (store, actor, ids[i], error);
+
+      if (hazard == NULL)
+        return NULL;
+      g_ptr_array_add (hazards, hazard);
+      if (g_strcmp0 (fg_hazard_get_sent_by (hazard), fg_notice_get_id (notice)) == 0)
+        continue;
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("%s can no longer be voided: since it was sent, “%s” was recorded for the hazard “%s”, "
+                     "which voiding would undo. Record what follows instead."),
+                   fg_notice_get_number (notice), step_after (hazard, fg_notice_get_id (notice)),
+                   fg_hazard_get_finding (hazard) != NULL ? fg_hazard_get_finding (hazard)
+                                                          : fg_hazard_get_item_code (hazard));
+      return NULL;
+    }
+  return g_steal_pointer (&hazards);
+}
+
 /* Content */
 
 /* The orders to correct the township issued for @hazards, not voided, in
@@ -310,55 +371,29 @@ add_findings (FgStore          *store,
               GVariantBuilder  *attachments,
               GError          **error)
 {
-  g_autoptr(GHashTable) inspections = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autofree char *inspected_on = NULL;
-  g_autofree char *joined = NULL;
+  g_autoptr(FgNoticeInspections) inspections = fg_notice_inspections_gather (store, actor, hazards, error);
   GVariantBuilder findings;
+
+  if (inspections == NULL)
+    return FALSE;
+  for (guint i = 0; i < inspections->distinct->len; i++)
+    if (!add_records (store, fg_inspection_get_id (g_ptr_array_index (inspections->distinct, i)), attachments, error))
+      return FALSE;
 
   g_variant_builder_init (&findings, G_VARIANT_TYPE ("a(ss)"));
   for (guint i = 0; i < hazards->len; i++)
     {
       FgHazard *hazard = g_ptr_array_index (hazards, i);
-      const char *inspection_id = fg_hazard_get_inspection_id (hazard);
-      FgInspection *inspection = g_hash_table_lookup (inspections, inspection_id);
-      FgChecklistItem *item;
+      FgChecklistItem *item = fg_inspection_find_item (g_ptr_array_index (inspections->by_hazard, i),
+                                                       fg_hazard_get_item_code (hazard));
 
-      if (inspection == NULL)
-        {
-          inspection = fg_inspection_load (store, actor, inspection_id, error);
-          if (inspection == NULL || !add_records (store, inspection_id, attachments, error))
-            {
-              g_clear_object (&inspection);
-              g_variant_builder_clear (&findings);
-              return FALSE;
-            }
-          g_hash_table_insert (inspections, (char *) inspection_id, inspection);
-          if (inspected_on == NULL || strncmp (fg_inspection_get_started_at (inspection), inspected_on, 10) < 0)
-            {
-              g_free (inspected_on);
-              inspected_on = g_strndup (fg_inspection_get_started_at (inspection), 10);
-            }
-          /* both officers who inspected, each once */
-          for (guint n = 0; n < 2; n++)
-            {
-              const char *name = n == 0 ? fg_inspection_get_inspector_name (inspection)
-                                        : fg_inspection_get_second_inspector_name (inspection);
-
-              if (name != NULL && !g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
-                g_ptr_array_add (names, (char *) name);
-            }
-        }
-      item = fg_inspection_find_item (inspection, fg_hazard_get_item_code (hazard));
       g_variant_builder_add (&findings, "(ss)", item != NULL ? fg_checklist_item_get_finding_zh (item) : fg_hazard_get_item_code (hazard),
                              fg_hazard_get_note (hazard) != NULL ? fg_hazard_get_note (hazard) : "");
     }
 
-  g_ptr_array_add (names, NULL);
-  joined = g_strjoinv ("、", (char **) names->pdata);
   g_variant_dict_insert_value (dict, "findings", g_variant_builder_end (&findings));
-  g_variant_dict_insert_value (dict, "inspected-on", str (inspected_on));
-  g_variant_dict_insert_value (dict, "inspectors", str (joined));
+  g_variant_dict_insert_value (dict, "inspected-on", str (inspections->inspected_on));
+  g_variant_dict_insert_value (dict, "inspectors", str (inspections->officers));
   return TRUE;
 }
 

@@ -1191,7 +1191,10 @@ failed:
  *
  * Marks a document void. It keeps its number, which is never given again.
  * An order to correct can be voided while its hazards are still being
- * corrected under it; they go back to "found", for a right notice.
+ * corrected under it; they go back to "found", for a right notice. A
+ * letter to the brigade or a transfer can be voided while nothing was
+ * recorded for its hazards since it was sent; each goes back to where it
+ * stood before it (an order's deadline running again, or found).
  */
 gboolean
 fg_notice_void (FgStore     *store,
@@ -1258,6 +1261,12 @@ fg_notice_void (FgStore     *store,
             }
         }
     }
+  else if (self->kind == FG_NOTICE_KIND_MAJOR_HAZARD_LETTER || self->kind == FG_NOTICE_KIND_TRANSFER)
+    {
+      hazards = fg_notice_transfer_load_for_void (store, actor, self, error);
+      if (hazards == NULL)
+        return FALSE;
+    }
 
   before = fg_audit_dup_row (store, "notice", self->id);
   now = fg_store_now_iso8601 (store);
@@ -1283,7 +1292,8 @@ fg_notice_void (FgStore     *store,
 
   for (guint i = 0; hazards != NULL && i < hazards->len; i++)
     {
-      g_autofree char *note = g_strdup_printf (_("Notice %s voided: %s"), self->number, reason);
+      g_autofree char *note = is_order ? g_strdup_printf (_("Notice %s voided: %s"), self->number, reason)
+                                       : g_strdup_printf (_("%s voided: %s"), self->number, reason);
       const FgHazardEventDetails details = { .note = note, .notice_id = self->id };
 
       if (!fg_hazard_append_event (store, actor, fg_hazard_get_id (g_ptr_array_index (hazards, i)),
@@ -1391,10 +1401,12 @@ service_day (FgStore     *store,
  * @served_on: (nullable): the day, YYYY-MM-DD; today when %NULL
  * @note: (nullable): anything else (witnesses, where it was left)
  *
- * Records the service of a document (送达). For an order to correct, each
- * of its hazards still being corrected gets the matching event. A refusal
- * to sign is served by leaving the document (留置送达); a notice that
- * found nobody to serve it on is to be served another way.
+ * Records the service of a document (送达) on the venue: refused for a
+ * letter to the brigade or a transfer, which go to another authority.
+ * For an order to correct, each of its hazards still being corrected gets
+ * the matching event. A refusal to sign is served by leaving the document
+ * (留置送达); a notice that found nobody to serve it on is to be served
+ * another way.
  */
 gboolean
 fg_notice_record_service (FgStore          *store,
@@ -1425,6 +1437,14 @@ fg_notice_record_service (FgStore          *store,
     {
       g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_VOID,
                    _("The document %s was voided: it is not served."), self->number);
+      return FALSE;
+    }
+  if (self->kind == FG_NOTICE_KIND_MAJOR_HAZARD_LETTER || self->kind == FG_NOTICE_KIND_TRANSFER)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("%s is a “%s”: it is sent to the authority it is addressed to, not served on the venue "
+                     "with a proof of service."),
+                   self->number, fg_notice_kind_get_label (self->kind));
       return FALSE;
     }
 

@@ -153,6 +153,9 @@ char            *fg_notice_describe_missing_bases (FgStore            *store,
                                                FgActor                *actor,
                                                const char * const     *hazard_ids,
                                                GError                **error);
+gboolean         fg_notice_awaits_check_on_spot (FgStore              *store,
+                                                 FgActor              *actor,
+                                                 FgNotice             *order);
 gboolean         fg_notice_record_corrected_on_spot (FgStore          *store,
                                                FgActor                *actor,
                                                FgNotice               *order,

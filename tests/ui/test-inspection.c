@@ -502,6 +502,101 @@ test_inspection_finished_read_only (Fixture       *fixture,
   close_window (window);
 }
 
+/* The widget named @name under @widget, depth first. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The position of the choice that starts with @prefix. */
+static guint
+choice_starting (AdwComboRow *row,
+                 const char  *prefix)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), i), prefix))
+      return i;
+  g_error ("no choice starts with “%s”", prefix);
+}
+
+/* The Finish dialog offers the township's officers as the second
+ * inspector, each with their certificate number: one chosen is stored
+ * with the inspection at once; one without a number is refused there,
+ * said so under the choice, and the inspector stays alone. */
+static void
+test_inspection_second_inspector (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(FgInspectionWindow) window = inspect (fixture, NULL);
+  g_autoptr(FgAccount) novice = NULL;
+  g_autoptr(FgInspection) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (fg_inspection_get_id (fg_inspection_window_get_inspection (window)));
+  GtkWindow *summary;
+  AdwComboRow *row;
+  GtkWidget *error_label;
+  guint staff, none;
+
+  /* an officer whose certificate number is not entered yet */
+  novice = fg_account_create (fixture->store, fixture->actor, "novice", "孙新", FG_ROLE_TOWNSHIP_STAFF,
+                              fg_store_get_home_region_id (fixture->store), "novice-password-1", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < fg_inspection_window_get_n_rows (window); i++)
+    activate (window, "inspection.pass");
+  activate (window, "inspection.finish");
+  summary = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (summary);
+  row = ADW_COMBO_ROW (find_named (GTK_WIDGET (summary), "second-inspector"));
+  g_assert_nonnull (row);
+  error_label = g_object_get_data (G_OBJECT (row), "fg-error-label");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (row)), 0), ==,
+                   "None: I inspected alone");
+
+  staff = choice_starting (row, "李明 · certificate 演示-");
+  adw_combo_row_set_selected (row, staff);
+  fg_ui_test_spin ();
+  g_assert_cmpstr (fg_inspection_get_second_inspector (fg_inspection_window_get_inspection (window)), ==, "staff");
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  none = choice_starting (row, "孙新 · no certificate number");
+  adw_combo_row_set_selected (row, none);
+  fg_ui_test_spin ();
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), !=, "");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_null (fg_inspection_get_second_inspector (fg_inspection_window_get_inspection (window)));
+
+  /* chosen again, it is the record's second inspector */
+  adw_combo_row_set_selected (row, staff);
+  fg_ui_test_spin ();
+  g_assert_false (gtk_widget_get_visible (error_label));
+  activate (window, "inspection.confirm-finish");
+  g_assert_null (fg_ui_test_find_window (FG_TYPE_INSPECTION_WINDOW));
+  g_assert_finalize_object (g_steal_pointer (&window));
+
+  stored = fg_inspection_load (fixture->store, fixture->actor, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_inspection_is_finished (stored));
+  g_assert_cmpstr (fg_inspection_get_second_inspector (stored), ==, "staff");
+  g_assert_cmpstr (fg_inspection_get_second_inspector_name (stored), ==, "李明");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -514,6 +609,8 @@ main (int   argc,
 
   g_test_add ("/ui/inspection/finish", Fixture, NULL,
               fixture_set_up, test_inspection_finish, fixture_tear_down);
+  g_test_add ("/ui/inspection/second-inspector", Fixture, NULL,
+              fixture_set_up, test_inspection_second_inspector, fixture_tear_down);
   g_test_add ("/ui/inspection/photos", Fixture, NULL,
               fixture_set_up, test_inspection_photos, fixture_tear_down);
   g_test_add ("/ui/inspection/draft", Fixture, NULL,
