@@ -193,6 +193,41 @@ test_collate_venue_list (Fixture       *f,
                                       " OR instr (after, 'address_key') > 0 OR instr (after, 'operator_key') > 0", NULL), ==, 0);
 }
 
+/* The officers an inspector may choose as the second: by name in pinyin
+ * order (李 lǐ, 王 wáng, 张 zhāng, 赵 zhào), not by code point (张 李 王 赵). */
+static void
+test_collate_officers (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char * const officers[][2] = {
+    { "zhang", "张三" }, { "li", "李四" }, { "wang", "王五" }, { "zhao", "赵六" },
+  };
+  const char *township = fg_store_get_home_region_id (f->office.store);
+  g_autoptr(FgAccount) first = NULL;
+  g_autoptr(FgActor) admin = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  first = fg_account_create (f->office.store, actor_of (&f->office), "admin", "丁一", FG_ROLE_TOWNSHIP_ADMIN,
+                             township, PASSWORD, &error);
+  g_assert_no_error (error);
+  admin = fg_account_login (f->office.store, "admin", PASSWORD, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (officers); i++)
+    {
+      g_autoptr(FgAccount) account = fg_account_create (f->office.store, admin, officers[i][0], officers[i][1],
+                                                        FG_ROLE_TOWNSHIP_STAFF, township, PASSWORD, &error);
+      g_assert_no_error (error);
+    }
+
+  listed = fg_account_list_officers (f->office.store, admin, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < listed->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? "|" : "", fg_account_get_display_name (g_ptr_array_index (listed, i)));
+  g_assert_cmpstr (names->str, ==, "李四|王五|张三|赵六");
+}
+
 /* The page is read through an index on the keys: no sort of every venue. */
 static void
 test_collate_indexed (Fixture       *f,
@@ -349,6 +384,7 @@ main (int   argc,
 
   g_test_add_func ("/collate/compare", test_collate_compare);
   g_test_add ("/collate/venue-list", Fixture, NULL, fixture_set_up, test_collate_venue_list, fixture_tear_down);
+  g_test_add ("/collate/officers", Fixture, NULL, fixture_set_up, test_collate_officers, fixture_tear_down);
   g_test_add ("/collate/indexed", Fixture, NULL, fixture_set_up, test_collate_indexed, fixture_tear_down);
   g_test_add ("/collate/filled-at-open", Fixture, NULL, fixture_set_up, test_collate_filled_at_open,
               fixture_tear_down);
