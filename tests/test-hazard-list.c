@@ -381,7 +381,7 @@ compare_by (Fixture      *f,
       return fg_collate_compare (fg_hazard_get_grid_name (a), fg_hazard_get_grid_name (b));
     case FG_HAZARD_SORT_ITEM:
       /* the ledger names a hazard by what was found */
-      return strcmp (fg_hazard_get_finding (a), fg_hazard_get_finding (b));
+      return fg_collate_compare (fg_hazard_get_finding (a), fg_hazard_get_finding (b));
     case FG_HAZARD_SORT_GRADE:
       return (int) fg_hazard_get_grade (a) - (int) fg_hazard_get_grade (b);
     case FG_HAZARD_SORT_STATE:

@@ -180,7 +180,9 @@ order_by (FgHazardSort sort,
           gboolean     descending)
 {
   GString *order = g_string_new (NULL);
-  const char *item = fg_locale_prefers_chinese () ? "ci.finding_zh" : "ci.finding_en";
+  /* a checklist's findings are few and never change: their keys are made
+   * as the page is sorted rather than kept */
+  const char *item = fg_locale_prefers_chinese () ? "fg_collate_key (ci.finding_zh)" : "fg_collate_key (ci.finding_en)";
 
   switch (sort)
     {
