@@ -212,7 +212,6 @@ prepare_insert_rows (FgBundleImport      *import,
       guint n_columns = g_strv_length ((char **) columns) +
                         (extra_columns != NULL ? g_strv_length ((char **) extra_columns) : 0);
       g_autoptr(GString) values = g_string_new (NULL);
-
       g_autofree char *key_list = NULL;
 
       /* anonymous parameters number themselves: ?1, ?2 …; the sort keys
