@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fg-test-util.h"
+#include "fg-collate-private.h"
 
 typedef struct
 {
@@ -373,14 +374,14 @@ compare_by (Fixture      *f,
     case FG_HAZARD_SORT_FOUND:
       return strcmp (fg_hazard_get_found_at (a), fg_hazard_get_found_at (b));
     case FG_HAZARD_SORT_VENUE:
-      return strcmp (fg_hazard_get_venue_name (a), fg_hazard_get_venue_name (b));
+      return fg_collate_compare (fg_hazard_get_venue_name (a), fg_hazard_get_venue_name (b));
     case FG_HAZARD_SORT_VILLAGE:
-      return strcmp (fg_hazard_get_village_name (a), fg_hazard_get_village_name (b));
+      return fg_collate_compare (fg_hazard_get_village_name (a), fg_hazard_get_village_name (b));
     case FG_HAZARD_SORT_GRID:
-      return strcmp (fg_hazard_get_grid_name (a), fg_hazard_get_grid_name (b));
+      return fg_collate_compare (fg_hazard_get_grid_name (a), fg_hazard_get_grid_name (b));
     case FG_HAZARD_SORT_ITEM:
       /* the ledger names a hazard by what was found */
-      return strcmp (fg_hazard_get_finding (a), fg_hazard_get_finding (b));
+      return fg_collate_compare (fg_hazard_get_finding (a), fg_hazard_get_finding (b));
     case FG_HAZARD_SORT_GRADE:
       return (int) fg_hazard_get_grade (a) - (int) fg_hazard_get_grade (b);
     case FG_HAZARD_SORT_STATE:

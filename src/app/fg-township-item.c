@@ -25,6 +25,7 @@ enum {
   PROP_RANK,
   PROP_CODE,
   PROP_NAME,
+  PROP_NAME_KEY,
   PROP_VENUES,
   PROP_INSPECTED,
   PROP_COVERAGE,
@@ -88,6 +89,10 @@ fg_township_item_get_property (GObject    *object,
 
     case PROP_NAME:
       g_value_set_string (value, t->name);
+      break;
+
+    case PROP_NAME_KEY:
+      g_value_set_string (value, t->name_key);
       break;
 
     case PROP_VENUES:
@@ -175,6 +180,8 @@ fg_township_item_class_init (FgTownshipItemClass *klass)
   UINT_PROP (PROP_RANK, "rank");
   STRING_PROP (PROP_CODE, "code");
   STRING_PROP (PROP_NAME, "name");
+  /* what the township header sorts by: the names in pinyin order */
+  STRING_PROP (PROP_NAME_KEY, "name-key");
   UINT_PROP (PROP_VENUES, "venues");
   UINT_PROP (PROP_INSPECTED, "inspected");
   /* -1 when there is nothing to take a share of */

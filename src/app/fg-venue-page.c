@@ -208,10 +208,14 @@ fg_venue_page_dispose (GObject *object)
 {
   FgVenuePage *self = (FgVenuePage *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), FG_TYPE_VENUE_PAGE);
-
+  /* before the template: its columns, as they go, change the view's
+   * sort, which would reload the list into a page half taken apart */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FG_TYPE_VENUE_PAGE);
+
   g_clear_object (&self->selection);
   if (self->venue_list != NULL)
     g_signal_handlers_disconnect_by_data (self->venue_list, self);

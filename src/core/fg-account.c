@@ -1305,7 +1305,7 @@ failed:
  * @error: return location for an error
  *
  * The active officers' accounts (fg_account_is_officer()) other than the
- * actor's, by name: those who may be the second inspector of an
+ * actor's, by name in pinyin order: those who may be the second inspector of an
  * inspection. Each says whether it holds a certificate number.
  *
  * Returns: (transfer full) (element-type FgAccount): the accounts
@@ -1328,7 +1328,7 @@ fg_account_list_officers (FgStore     *store,
   stmt = fg_store_prepare (store,
                            "SELECT " ACCOUNT_COLUMNS " FROM " ACCOUNT_FROM
                            " WHERE a.deleted = 0 AND a.active = 1 AND a.login <> ?1"
-                           " ORDER BY a.display_name, a.login",
+                           " ORDER BY fg_collate_key (a.display_name), a.login",
                            error);
   if (stmt == NULL)
     return NULL;

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fg-bundle-private.h"
+#include "fg-collate-private.h"
 #include "fg-hazard-private.h"
 #include "fg-photo-private.h"
 
@@ -162,6 +163,30 @@ fg_bundle_map_region (FgBundleImport *import,
   return id;
 }
 
+/* The sort keys of @table's texts among @columns, whose parameters follow
+ * @first: ", fg_collate_key (?N)" for each; @key_list gets the names of
+ * their columns. The keys are this office's own, never in a bundle. */
+static void
+append_sort_keys (GString             *values,
+                  const char          *table,
+                  const char * const  *columns,
+                  guint                first,
+                  char               **key_list)
+{
+  const char * const *keys = fg_collate_key_columns (table);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint k = 0; keys != NULL && keys[k] != NULL; k += 2)
+    for (guint i = 0; columns[i] != NULL; i++)
+      if (g_str_equal (columns[i], keys[k]))
+        {
+          g_string_append_printf (values, ", fg_collate_key (?%u)", first + i + 1);
+          g_string_append_printf (names, ", %s", keys[k + 1]);
+        }
+  if (*key_list == NULL)
+    *key_list = g_string_free (g_steal_pointer (&names), FALSE);
+}
+
 /* @n_rows rows, bound by column name: NULL for an attribute the bundle
  * left out. The parameters of the first row are ?1 to ?N, N being the
  * number of columns and extra columns, those of the second follow, and so
@@ -187,17 +212,20 @@ prepare_insert_rows (FgBundleImport      *import,
       guint n_columns = g_strv_length ((char **) columns) +
                         (extra_columns != NULL ? g_strv_length ((char **) extra_columns) : 0);
       g_autoptr(GString) values = g_string_new (NULL);
+      g_autofree char *key_list = NULL;
 
-      /* anonymous parameters number themselves: ?1, ?2 … */
+      /* anonymous parameters number themselves: ?1, ?2 …; the sort keys
+       * (fg-collate.c) are made of the row's own parameters */
       for (guint r = 0; r < n_rows; r++)
         {
           g_string_append (values, r > 0 ? ", (?" : "(?");
           for (guint i = 1; i < n_columns; i++)
             g_string_append (values, ", ?");
+          append_sort_keys (values, table, columns, r * n_columns, &key_list);
           g_string_append_c (values, ')');
         }
-      sql = g_strdup_printf ("INSERT INTO %s (%s%s%s) VALUES %s", table, list, extra_list != NULL ? ", " : "",
-                             extra_list != NULL ? extra_list : "", values->str);
+      sql = g_strdup_printf ("INSERT INTO %s (%s%s%s%s) VALUES %s", table, list, extra_list != NULL ? ", " : "",
+                             extra_list != NULL ? extra_list : "", key_list != NULL ? key_list : "", values->str);
       g_hash_table_insert (import->insert_sql, g_strdup (key), (char *) sql);
     }
   return fg_store_prepare (import->store, sql, error);
@@ -365,6 +393,7 @@ update_row (FgBundleImport      *import,
   g_autoptr(GString) sets = g_string_new (NULL);
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char * const *keys;
   int n = 0;
 
   g_assert (g_str_equal (columns[0], "id"));
@@ -372,6 +401,11 @@ update_row (FgBundleImport      *import,
     g_string_append_printf (sets, "%s%s = ?%d", i > 1 ? ", " : "", columns[i], ++n + 1);
   for (int i = 0; extra_columns != NULL && extra_columns[i] != NULL; i++)
     g_string_append_printf (sets, ", %s = ?%d", extra_columns[i], ++n + 1);
+  keys = fg_collate_key_columns (table);
+  for (int k = 0; keys != NULL && keys[k] != NULL; k += 2)
+    for (int i = 1; columns[i] != NULL; i++)
+      if (g_str_equal (columns[i], keys[k]))
+        g_string_append_printf (sets, ", %s = fg_collate_key (?%d)", keys[k + 1], i + 1);
   sql = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?1", table, sets->str);
   stmt = fg_store_prepare (import->store, sql, error);
   if (stmt == NULL)
@@ -457,7 +491,8 @@ adopt_region_name (FgBundleImport  *import,
       return TRUE;
     }
 
-  stmt = fg_store_prepare (import->store, "UPDATE region SET name = ?1, stamp = max (stamp, ?2) WHERE id = ?3", error);
+  stmt = fg_store_prepare (import->store, "UPDATE region SET name = ?1, name_key = fg_collate_key (?1),"
+                                         " stamp = max (stamp, ?2) WHERE id = ?3", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);

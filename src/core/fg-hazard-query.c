@@ -173,24 +173,27 @@ append_order (GString    *order,
     g_string_append_printf (order, "%s%s%s", i > 0 ? ", " : "", terms[i], descending ? " DESC" : "");
 }
 
-/* h.seq breaks ties, so that the order is total and pages never overlap */
+/* Names sort by their keys (fg-collate.c: pinyin); h.seq breaks ties, so
+ * that the order is total and pages never overlap */
 static char *
 order_by (FgHazardSort sort,
           gboolean     descending)
 {
   GString *order = g_string_new (NULL);
-  const char *item = fg_locale_prefers_chinese () ? "ci.finding_zh" : "ci.finding_en";
+  /* a checklist's findings are few and never change: their keys are made
+   * as the page is sorted rather than kept */
+  const char *item = fg_locale_prefers_chinese () ? "fg_collate_key (ci.finding_zh)" : "fg_collate_key (ci.finding_en)";
 
   switch (sort)
     {
     case FG_HAZARD_SORT_VENUE:
-      append_order (order, (const char *[]) { "ve.name", "h.seq", NULL }, descending);
+      append_order (order, (const char *[]) { "ve.name_key", "h.seq", NULL }, descending);
       break;
     case FG_HAZARD_SORT_VILLAGE:
-      append_order (order, (const char *[]) { "v.name", "h.found_at", "h.seq", NULL }, descending);
+      append_order (order, (const char *[]) { "v.name_key", "h.found_at", "h.seq", NULL }, descending);
       break;
     case FG_HAZARD_SORT_GRID:
-      append_order (order, (const char *[]) { "coalesce (g.name, '')", "h.found_at", "h.seq", NULL }, descending);
+      append_order (order, (const char *[]) { "g.name_key", "h.found_at", "h.seq", NULL }, descending);
       break;
     case FG_HAZARD_SORT_ITEM:
       append_order (order, (const char *[]) { item, "h.seq", NULL }, descending);

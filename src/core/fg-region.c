@@ -653,8 +653,8 @@ insert_region (FgStore        *store,
 
   stmt = fg_store_prepare (store,
                            "INSERT INTO region (id, parent_id, level, code, name, code_year,"
-                           "                    origin_node, stamp)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                           "                    origin_node, stamp, name_key)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, fg_collate_key (?5))",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -1248,7 +1248,8 @@ fg_region_rename (FgStore     *store,
   before = fg_audit_dup_row (store, "region", region->id);
 
   stamp = fg_store_next_stamp (store);
-  stmt = fg_store_prepare (store, "UPDATE region SET name = ?1, base_stamp = stamp, stamp = ?2 WHERE id = ?3", error);
+  stmt = fg_store_prepare (store, "UPDATE region SET name = ?1, name_key = fg_collate_key (?1),"
+                                " base_stamp = stamp, stamp = ?2 WHERE id = ?3", error);
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_text (stmt, 1, clean_name, -1, SQLITE_STATIC);

@@ -89,6 +89,7 @@ fg_township_figures_copy (const FgTownshipFigures *self)
   copy->township_id = g_strdup (self->township_id);
   copy->code = g_strdup (self->code);
   copy->name = g_strdup (self->name);
+  copy->name_key = g_strdup (self->name_key);
   copy->last_bundle_at = g_strdup (self->last_bundle_at);
   return copy;
 }
@@ -102,6 +103,7 @@ fg_township_figures_free (FgTownshipFigures *self)
   g_free (self->township_id);
   g_free (self->code);
   g_free (self->name);
+  g_free (self->name_key);
   g_free (self->last_bundle_at);
   g_free (self);
 }
@@ -342,7 +344,7 @@ check_reader (FgStore  *store,
  * run (PRAGMA optimize) for a walk through every inspection of the period. */
 #define REPORT_SQL \
   "WITH t AS (" \
-  "  SELECT id, code, name FROM region" \
+  "  SELECT id, code, name, name_key FROM region" \
   "  WHERE level = 2 AND deleted = 0 AND (?1 IS NULL OR substr (code, 1, length (?1)) = ?1))," \
   " venues AS (" \
   "  SELECT township_id, count (*) AS n FROM venue" \
@@ -376,7 +378,8 @@ check_reader (FgStore  *store,
   " SELECT t.id, t.code, t.name, p.last_received_at," \
   "   coalesce (venues.n, 0), coalesce (inspections.venues, 0) - coalesce (gone.n, 0)," \
   "   coalesce (inspections.n, 0), coalesce (found.n, 0), coalesce (found.closed, 0)," \
-  "   coalesce (now.open, 0), coalesce (now.overdue, 0), coalesce (now.major, 0), coalesce (now.escalated, 0)" \
+  "   coalesce (now.open, 0), coalesce (now.overdue, 0), coalesce (now.major, 0), coalesce (now.escalated, 0)," \
+  "   hex (t.name_key)" \
   " FROM t" \
   " LEFT JOIN venues ON venues.township_id = t.id" \
   " LEFT JOIN inspections ON inspections.township_id = t.id" \
@@ -405,6 +408,7 @@ figures_from_row (sqlite3_stmt *stmt)
   figures->n_overdue = (guint) sqlite3_column_int (stmt, 10);
   figures->n_major = (guint) sqlite3_column_int (stmt, 11);
   figures->n_escalated = (guint) sqlite3_column_int (stmt, 12);
+  figures->name_key = g_strdup (fg_stmt_text (stmt, 13));
   return figures;
 }
 

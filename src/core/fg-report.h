@@ -40,6 +40,8 @@ typedef struct
   char  *township_id;
   char  *code;                /* 12 digits: 410425101000 */
   char  *name;
+  char  *name_key;            /* the name's sort key (pinyin, fg-collate.c) in hex: these
+                               * texts compare, byte by byte, as the names read in order */
 
   guint  n_venues;            /* open venues, now */
   guint  n_venues_inspected;  /* of them, inspected at least once in the period */

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 
+#include "fg-collate-private.h"
 #include "fg-search-private.h"
 #include "fg-store-private.h"
 
@@ -794,6 +795,8 @@ fg_store_open (const char  *path,
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 
   rc = fg_search_register_tokenizer (self->db);
+  if (rc == SQLITE_OK)
+    rc = fg_collate_register (self->db);
   if (rc != SQLITE_OK)
     {
       fg_store_set_error (self, rc, error);
@@ -827,7 +830,8 @@ fg_store_open (const char  *path,
                       error))
     return NULL;
 
-  if (!fg_store_migrate (self, error))
+  if (!fg_store_migrate (self, error) ||
+      !fg_collate_fill (self, error))
     return NULL;
 
   fg_store_reload_node (self);

@@ -94,22 +94,24 @@ static const char *
 order_by (FgVenueSort sort,
           gboolean    descending)
 {
-  /* v.seq breaks ties, so that the order is total and pages never overlap */
+  /* Texts sort by their keys (fg-collate.c: pinyin, through the indexes
+   * of schema 29); v.seq breaks ties, so that the order is total and
+   * pages never overlap */
   switch (sort)
     {
     case FG_VENUE_SORT_ADDRESS:
-      return descending ? "v.address DESC, v.seq DESC" : "v.address, v.seq";
+      return descending ? "v.address_key DESC, v.seq DESC" : "v.address_key, v.seq";
     case FG_VENUE_SORT_CATEGORY:
-      return descending ? "v.categories DESC, v.name DESC, v.seq DESC" : "v.categories, v.name, v.seq";
+      return descending ? "v.categories DESC, v.name_key DESC, v.seq DESC" : "v.categories, v.name_key, v.seq";
     case FG_VENUE_SORT_VILLAGE:
-      return descending ? "rv.code DESC, v.name DESC, v.seq DESC" : "rv.code, v.name, v.seq";
+      return descending ? "rv.code DESC, v.name_key DESC, v.seq DESC" : "rv.code, v.name_key, v.seq";
     case FG_VENUE_SORT_OPERATOR:
-      return descending ? "v.operator_name DESC, v.seq DESC" : "v.operator_name, v.seq";
+      return descending ? "v.operator_key DESC, v.seq DESC" : "v.operator_key, v.seq";
     case FG_VENUE_SORT_STATUS:
-      return descending ? "v.status DESC, v.name DESC, v.seq DESC" : "v.status, v.name, v.seq";
+      return descending ? "v.status DESC, v.name_key DESC, v.seq DESC" : "v.status, v.name_key, v.seq";
     case FG_VENUE_SORT_NAME:
     default:
-      return descending ? "v.name DESC, v.seq DESC" : "v.name, v.seq";
+      return descending ? "v.name_key DESC, v.seq DESC" : "v.name_key, v.seq";
     }
 }
 

@@ -1072,9 +1072,11 @@ fg_venue_save (FgStore  *store,
                                "INSERT INTO venue (region_id, county_id, township_id, village_id,"
                                "  grid_id, name, address, categories, operator_name, phone,"
                                "  credit_code, floor_area, floors, sleeping, key_unit, smoke_alarm,"
-                               "  status, stamp, id, created_at, origin_node)"
+                               "  status, stamp, id, created_at, origin_node,"
+                               "  name_key, address_key, operator_key)"
                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                               "  ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+                               "  ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,"
+                               "  fg_collate_key (?6), fg_collate_key (?7), fg_collate_key (?9))",
                                error);
     }
   else
@@ -1085,7 +1087,9 @@ fg_venue_save (FgStore  *store,
                                "  categories = ?8, operator_name = ?9, phone = ?10,"
                                "  credit_code = ?11, floor_area = ?12, floors = ?13,"
                                "  sleeping = ?14, key_unit = ?15, smoke_alarm = ?16,"
-                               "  status = ?17, base_stamp = stamp, stamp = ?18"
+                               "  status = ?17, base_stamp = stamp, stamp = ?18,"
+                               "  name_key = fg_collate_key (?6), address_key = fg_collate_key (?7),"
+                               "  operator_key = fg_collate_key (?9)"
                                " WHERE id = ?19",
                                error);
     }

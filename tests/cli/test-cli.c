@@ -547,6 +547,61 @@ test_cli_venue (Fixture       *f,
   assert_refused (none, 1);
 }
 
+/* The names (the second field) of a tab-separated venue list, joined by "|". */
+static char *
+listed_names (const char *tsv)
+{
+  g_auto(GStrv) lines = g_strsplit (tsv, "\n", -1);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 3);
+
+      g_string_append_printf (names, "%s%s", names->len > 0 ? "|" : "", fields[1]);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* venue list sorts Chinese in pinyin order, as the window does: 老 (lǎo)
+ * before 王 (wáng) before 星 (xīng), not by code point. */
+static void
+test_cli_venue_pinyin (Fixture       *f,
+                       gconstpointer  data)
+{
+  /* in code point order */
+  static const char * const names[] = { "丁", "东", "中", "于", "人", "张", "星", "李", "王", "老", "赵" };
+  g_autoptr(Result) list = NULL;
+  g_autoptr(Result) descending = NULL;
+  g_autoptr(Result) by_address = NULL;
+  g_autofree char *listed = NULL;
+  g_autofree char *listed_descending = NULL;
+  g_autofree char *listed_by_address = NULL;
+
+  set_up_township (f);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *address = g_strdup_printf ("李庄村人民路%u号", 2 * (guint) (G_N_ELEMENTS (names) - i));
+      g_autofree char *id = add_venue (f, names[i], address, "restaurant", "王卫东");
+    }
+
+  list = run_db (f, "venue", "list", "--format", "tsv", NULL);
+  assert_success (list);
+  listed = listed_names (list->out);
+  g_assert_cmpstr (listed, ==, "丁|东|老|李|人|王|星|于|张|赵|中");
+
+  descending = run_db (f, "venue", "list", "--sort", "name", "--desc", "--format", "tsv", NULL);
+  assert_success (descending);
+  listed_descending = listed_names (descending->out);
+  g_assert_cmpstr (listed_descending, ==, "中|赵|张|于|星|王|人|李|老|东|丁");
+
+  /* 2号 before 10号: the numbers in an address as numbers */
+  by_address = run_db (f, "venue", "list", "--sort", "address", "--format", "tsv", NULL);
+  assert_success (by_address);
+  listed_by_address = listed_names (by_address->out);
+  g_assert_cmpstr (listed_by_address, ==, "赵|老|王|李|星|张|人|于|中|东|丁");
+}
+
 static void
 test_cli_venue_refused (Fixture       *f,
                         gconstpointer  data)
@@ -1659,6 +1714,7 @@ main (int   argc,
   ADD ("/cli/demo", test_cli_demo);
   ADD ("/cli/calendar", test_cli_calendar);
   ADD ("/cli/venue", test_cli_venue);
+  ADD ("/cli/venue-pinyin", test_cli_venue_pinyin);
   ADD ("/cli/venue-refused", test_cli_venue_refused);
   ADD ("/cli/table-alignment", test_cli_table_alignment);
   ADD ("/cli/default-database", test_cli_default_database);
