@@ -1466,6 +1466,71 @@ test_cli_inspection_refused (Fixture       *f,
   assert_refused (no_venue, 2);
 }
 
+/* The time @days_back days ago at @clock, as the options take it. */
+static char *
+days_ago_at (int         days_back,
+             const char *clock)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -days_back);
+  g_autofree char *day = g_date_time_format (then, "%Y-%m-%d");
+
+  return g_strdup_printf ("%s %s", day, clock);
+}
+
+/* An inspection made on paper is typed in with the times it took place;
+ * times that cannot be are refused and leave nothing behind. */
+static void
+test_cli_inspection_entered_later (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(Result) demo = run_db (f, "demo", NULL);
+  g_autoptr(Result) before = NULL;
+  g_autoptr(Result) backwards = NULL;
+  g_autoptr(Result) alone = NULL;
+  g_autoptr(Result) after = NULL;
+  g_autoptr(Result) record = NULL;
+  g_autoptr(Result) show = NULL;
+  g_autofree char *venue = NULL;
+  g_autofree char *started = days_ago_at (2, "09:30");
+  g_autofree char *ended = days_ago_at (2, "10:45");
+  g_autofree char *started_iso = NULL;
+  g_autofree char *ended_iso = NULL;
+  g_autofree char *shown_start = NULL;
+  g_autofree char *shown_end = NULL;
+
+  assert_success (demo);
+  log_in_as (f, "admin", "demo-admin");
+  venue = find_venue (f, "restaurant");
+  before = run_db (f, "inspection", "list", "--venue", venue, "--format", "tsv", NULL);
+  assert_success (before);
+
+  backwards = run_db (f, "inspection", "record", "--venue", venue, "--started", ended, "--ended", started, NULL);
+  assert_refused (backwards, 1);
+  g_assert_nonnull (strstr (backwards->err, "must end after it started"));
+  alone = run_db (f, "inspection", "record", "--venue", venue, "--started", started, NULL);
+  assert_refused (alone, 1);
+  g_assert_nonnull (strstr (alone->err, "both"));
+  after = run_db (f, "inspection", "list", "--venue", venue, "--format", "tsv", NULL);
+  assert_success (after);
+  g_assert_cmpstr (after->out, ==, before->out);
+
+  record = run_db (f, "inspection", "record", "--venue", venue, "--started", started, "--ended", ended,
+                   "--format", "tsv", NULL);
+  assert_success (record);
+  record->out[36] = '\0';
+  show = run_db (f, "inspection", "show", record->out, "--format", "tsv", NULL);
+  assert_success (show);
+  started_iso = g_strdup (started);
+  started_iso[10] = 'T';
+  ended_iso = g_strdup (ended);
+  ended_iso[10] = 'T';
+  shown_start = tsv_lookup (show->out, 0, "started", 1);
+  shown_end = tsv_lookup (show->out, 0, "finished", 1);
+  g_assert_true (g_str_has_prefix (shown_start, started_iso));
+  g_assert_true (g_str_has_prefix (shown_end, ended_iso));
+}
+
 static void
 test_cli_campaign (Fixture       *f,
                    gconstpointer  data)
@@ -1626,6 +1691,7 @@ main (int   argc,
   ADD ("/cli/checklist-show", test_cli_checklist_show);
   ADD ("/cli/inspection-record", test_cli_inspection_record);
   ADD ("/cli/inspection-refused", test_cli_inspection_refused);
+  ADD ("/cli/inspection-entered-later", test_cli_inspection_entered_later);
   ADD ("/cli/campaign", test_cli_campaign);
   ADD ("/cli/hazard", test_cli_hazard);
 
