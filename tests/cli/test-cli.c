@@ -1531,6 +1531,72 @@ test_cli_inspection_entered_later (Fixture       *f,
   g_assert_true (g_str_has_prefix (shown_end, ended_iso));
 }
 
+/* The id of the first hazard of a TSV hazard list with grade @grade that
+ * a decision may follow (open, rectifying, reported fixed, escalated). */
+static char *
+hazard_of_grade (const char *tsv,
+                 const char *grade)
+{
+  const char *states[] = { "open", "rectifying", "reported-fixed", "escalated", NULL };
+
+  g_auto(GStrv) lines = g_strsplit (tsv, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      if (g_strv_length (fields) > 5 && g_str_equal (fields[4], grade) &&
+          g_strv_contains (states, fields[5]))
+        return g_strdup (fields[0]);
+    }
+  return NULL;
+}
+
+/* The brigade decides on what it was sent: hazard decision is refused on
+ * an ordinary hazard that never went to it, and recorded on a possibly
+ * major one. */
+static void
+test_cli_hazard_decision (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(Result) demo = run_db (f, "demo", NULL);
+  g_autoptr(Result) open = NULL;
+  g_autoptr(Result) all = NULL;
+  g_autoptr(Result) refused = NULL;
+  g_autoptr(Result) show_before = NULL;
+  g_autoptr(Result) show_after = NULL;
+  g_autoptr(Result) recorded = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *ordinary = NULL;
+  g_autofree char *major = NULL;
+
+  assert_success (demo);
+  log_in_as (f, "admin", "demo-admin");
+  open = run_db (f, "hazard", "list", "--state", "open", "--format", "tsv", NULL);
+  assert_success (open);
+  all = run_db (f, "hazard", "list", "--format", "tsv", NULL);
+  assert_success (all);
+  ordinary = hazard_of_grade (open->out, "deadline");
+  major = hazard_of_grade (all->out, "major-proposed");
+  g_assert_nonnull (ordinary);
+  g_assert_nonnull (major);
+
+  show_before = run_db (f, "hazard", "show", ordinary, NULL);
+  assert_success (show_before);
+  refused = run_db (f, "hazard", "decision", ordinary, "--confirmed", "--number", "郏消隐判字〔2026〕第7号",
+                    "--date", today, "--authority", "郏县消防救援大队", NULL);
+  assert_refused (refused, 1);
+  g_assert_nonnull (strstr (refused->err, "sent to the county brigade"));
+  show_after = run_db (f, "hazard", "show", ordinary, NULL);
+  assert_success (show_after);
+  g_assert_cmpstr (show_after->out, ==, show_before->out);
+
+  recorded = run_db (f, "hazard", "decision", major, "--not-confirmed", "--number", "郏消隐判字〔2026〕第8号",
+                     "--date", today, "--authority", "郏县消防救援大队", NULL);
+  assert_success (recorded);
+}
+
 static void
 test_cli_campaign (Fixture       *f,
                    gconstpointer  data)
@@ -1692,6 +1758,7 @@ main (int   argc,
   ADD ("/cli/inspection-record", test_cli_inspection_record);
   ADD ("/cli/inspection-refused", test_cli_inspection_refused);
   ADD ("/cli/inspection-entered-later", test_cli_inspection_entered_later);
+  ADD ("/cli/hazard-decision", test_cli_hazard_decision);
   ADD ("/cli/campaign", test_cli_campaign);
   ADD ("/cli/hazard", test_cli_hazard);
 
