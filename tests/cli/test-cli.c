@@ -1597,6 +1597,68 @@ test_cli_hazard_decision (Fixture       *f,
   assert_success (recorded);
 }
 
+/* escalation rules: shown as XML, loaded by an administrator from a
+ * file checked against the schema, refused when not valid or by staff,
+ * and reset to those shipped. */
+static void
+test_cli_escalation_rules (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(Result) demo = run_db (f, "demo", NULL);
+  g_autoptr(Result) shipped = NULL;
+  g_autoptr(Result) by_staff = NULL;
+  g_autoptr(Result) broken = NULL;
+  g_autoptr(Result) loaded = NULL;
+  g_autoptr(Result) own = NULL;
+  g_autoptr(Result) reset = NULL;
+  g_autoptr(Result) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "rules.xml", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.xml", NULL);
+  g_autoptr(GString) text = NULL;
+
+  assert_success (demo);
+  log_in_as (f, "admin", "demo-admin");
+  shipped = run_db (f, "escalation", "rules", "show", NULL);
+  g_assert_cmpint (shipped->status, ==, 0);
+  g_assert_nonnull (strstr (shipped->out, "<reinspection working-days=\"3\"/>"));
+  g_assert_nonnull (strstr (shipped->err, "shipped"));
+
+  text = g_string_new (shipped->out);
+  g_string_replace (text, "<reinspection working-days=\"3\"/>", "<reinspection working-days=\"4\"/>", 1);
+  g_file_set_contents (file, text->str, -1, &error);
+  g_assert_no_error (error);
+  g_string_replace (text, "<reinspection working-days=\"4\"/>", "<reinspection working-days=\"0\"/>", 1);
+  g_file_set_contents (bad, text->str, -1, &error);
+  g_assert_no_error (error);
+
+  log_in_as (f, "staff", "demo-staff");
+  by_staff = run_db (f, "escalation", "rules", "load", file, NULL);
+  assert_refused (by_staff, 1);
+  log_in_as (f, "admin", "demo-admin");
+  broken = run_db (f, "escalation", "rules", "load", bad, NULL);
+  assert_refused (broken, 1);
+  g_assert_nonnull (strstr (broken->err, "bad.xml"));
+  again = run_db (f, "escalation", "rules", "show", NULL);
+  g_assert_cmpint (again->status, ==, 0);
+  g_assert_cmpstr (again->out, ==, shipped->out);
+
+  loaded = run_db (f, "escalation", "rules", "load", file, NULL);
+  assert_success (loaded);
+  own = run_db (f, "escalation", "rules", "show", NULL);
+  g_assert_cmpint (own->status, ==, 0);
+  g_assert_nonnull (strstr (own->out, "<reinspection working-days=\"4\"/>"));
+  g_assert_nonnull (strstr (own->err, "rules.xml"));
+  g_assert_nonnull (strstr (own->err, "admin"));
+
+  reset = run_db (f, "escalation", "rules", "reset", NULL);
+  assert_success (reset);
+  g_clear_pointer (&again, result_free);
+  again = run_db (f, "escalation", "rules", "show", NULL);
+  g_assert_cmpint (again->status, ==, 0);
+  g_assert_cmpstr (again->out, ==, shipped->out);
+}
+
 static void
 test_cli_campaign (Fixture       *f,
                    gconstpointer  data)
@@ -1759,6 +1821,7 @@ main (int   argc,
   ADD ("/cli/inspection-refused", test_cli_inspection_refused);
   ADD ("/cli/inspection-entered-later", test_cli_inspection_entered_later);
   ADD ("/cli/hazard-decision", test_cli_hazard_decision);
+  ADD ("/cli/escalation-rules", test_cli_escalation_rules);
   ADD ("/cli/campaign", test_cli_campaign);
   ADD ("/cli/hazard", test_cli_hazard);
 
