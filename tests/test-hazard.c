@@ -271,7 +271,39 @@ test_hazard_major_escalates (Fixture       *f,
   g_autoptr(GPtrArray) escalated = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *events;
+  guint n_events = fg_hazard_get_events (hazard)->len;
 
+  /* an ordinary hazard the brigade was not sent: no decision of its */
+  g_assert_false (fg_hazard_awaits_decision (hazard));
+  {
+    g_autoptr(GDate) today = fg_store_today (f->store);
+    g_autofree char *day = fg_calendar_format_date (today);
+    const FgHazardEventDetails decision = {
+      .decision_number = "郏消隐判字〔2026〕第1号", .decision_date = day, .decision_authority = "郏县消防救援大队",
+    };
+    FgHazardEventKind kinds[] = { FG_HAZARD_EVENT_CONFIRMED_MAJOR, FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED };
+    g_autoptr(FgHazard) reread = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+      {
+        g_assert_false (fg_hazard_add_event (f->store, f->admin, hazard, kinds[i], &decision, &error));
+        g_assert_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED);
+        g_assert_nonnull (strstr (error->message, "sent to the county brigade"));
+        g_clear_error (&error);
+      }
+    reread = load (f);
+    g_assert_cmpuint (fg_hazard_get_events (reread)->len, ==, n_events);
+    g_assert_false (fg_hazard_get_major_confirmed (reread));
+  }
+
+  /* once it went up to the county brigade, the brigade decides */
+  {
+    const FgHazardEventDetails up = { .level = "county-brigade", .note = "重点单位逾期未改" };
+
+    g_assert_true (fg_hazard_add_event (f->store, f->admin, hazard, FG_HAZARD_EVENT_ESCALATED, &up, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (fg_hazard_awaits_decision (hazard));
   event (f, f->admin, hazard, FG_HAZARD_EVENT_CONFIRMED_MAJOR, NULL, "经专家论证", FG_HAZARD_STATE_ESCALATED);
   g_assert_true (fg_hazard_get_major_confirmed (hazard));
   g_assert_cmpstr (fg_hazard_get_escalation_level (hazard), ==, "county-brigade");

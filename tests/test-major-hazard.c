@@ -493,6 +493,72 @@ test_decision_from_bundle_checked (Fixture       *f,
   import_ok (&f->township, down);
 }
 
+/* 3c. The brigade decides on what it was sent: a decision that comes by
+ * bundle on an ordinary hazard that never went to the brigade is refused
+ * as one entered by hand is, and nothing is written; the escalation that
+ * follows a confirmation is no ground for it. */
+static void
+test_decision_from_bundle_unsent (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNotice) letter = NULL;
+  g_autoptr(FgNoticeSettings) county_settings = NULL;
+  g_autoptr(FgHazard) ordinary = NULL;
+  g_autofree char *up = file_path (f, "up.xml");
+  g_autofree char *down = file_path (f, "down.xml");
+  g_autofree char *path = file_path (f, "moved.xml");
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *signed_text = NULL;
+  gsize length = 0;
+
+  /* by hand, at the township and at the county: refused */
+  g_assert_false (decide (&f->township, f->township.actor, f->ordinary_id, FG_HAZARD_EVENT_CONFIRMED_MAJOR,
+                          DECISION_NUMBER, f->today, "郏县消防救援大队", &error));
+  g_assert_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  letter = issue (&f->township, FG_NOTICE_KIND_MAJOR_HAZARD_LETTER, f->major_id, NULL, &error);
+  g_assert_no_error (error);
+  export_ok (&f->township, &f->county, up);
+  import_ok (&f->county, up);
+  ordinary = load (&f->county, f->ordinary_id);
+  g_assert_false (fg_hazard_awaits_decision (ordinary));
+  g_assert_false (decide (&f->county, f->county.actor, f->ordinary_id, FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED,
+                          DECISION_NUMBER, f->today, "郏县消防救援大队", &error));
+  g_assert_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+
+  /* the county's decision on the hazard it was sent, moved in the bundle
+   * onto the ordinary one */
+  county_settings = fg_notice_settings_load (f->county.store, &error);
+  g_assert_no_error (error);
+  g_assert_true (decide (&f->county, f->county.actor, f->major_id, FG_HAZARD_EVENT_CONFIRMED_MAJOR, DECISION_NUMBER,
+                         f->today, county_settings->brigade, &error));
+  g_assert_no_error (error);
+  export_ok (&f->county, &f->township, down);
+  text = read_text (down);
+  parts = g_strsplit (text, f->major_id, -1);
+  g_assert_cmpuint (g_strv_length (parts), >, 1);
+  moved = g_strjoinv (f->ordinary_id, parts);
+  signed_text = resign (&f->county, moved, strlen (moved), &length);
+  g_assert_true (g_file_set_contents (path, signed_text, (gssize) length, &error));
+
+  before = dump (&f->township);
+  g_assert_false (fg_bundle_import (f->township.store, actor_of (&f->township), path, FALSE, NULL, NULL, &error));
+  g_assert_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "sent to the county brigade"));
+  g_clear_error (&error);
+  after = dump (&f->township);
+  g_assert_cmpstr (after, ==, before);
+
+  /* the bundle as the county wrote it comes in */
+  import_ok (&f->township, down);
+}
+
 /* 4. Entered at the township from the written decision: not a major
  * hazard, so back to the township's own order, its deadline running. */
 static void
@@ -873,6 +939,8 @@ main (int    argc,
   g_test_add ("/major-hazard/letter-series", Fixture, NULL, fixture_set_up, test_letter_series, fixture_tear_down);
   g_test_add ("/major-hazard/decision-from-bundle-checked", Fixture, NULL, fixture_set_up,
               test_decision_from_bundle_checked, fixture_tear_down);
+  g_test_add ("/major-hazard/decision-from-bundle-unsent", Fixture, NULL, fixture_set_up,
+              test_decision_from_bundle_unsent, fixture_tear_down);
   g_test_add ("/major-hazard/decision-from-county", Fixture, NULL, fixture_set_up, test_decision_from_county,
               fixture_tear_down);
   g_test_add ("/major-hazard/decision-not-confirmed", Fixture, NULL, fixture_set_up, test_decision_not_confirmed,

@@ -167,9 +167,13 @@ event (Township          *township,
   g_autofree char *day = fg_calendar_format_date (today);
   FgHazardEventDetails details = { .deadline = deadline };
 
-  /* the brigade's written decision */
+  /* the brigade's written decision, on a hazard the township sent it */
   if (kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR)
     {
+      const FgHazardEventDetails sent = { .level = "county-brigade", .note = "移送县消防救援大队" };
+
+      fg_hazard_add_event (township->store, township->admin, hazard, FG_HAZARD_EVENT_ESCALATED, &sent, &error);
+      g_assert_no_error (error);
       details.decision_number = "郏消隐判字〔2026〕第1号";
       details.decision_date = day;
       details.decision_authority = "郏县消防救援大队";

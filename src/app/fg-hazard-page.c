@@ -381,9 +381,14 @@ fg_hazard_page_update_actions (FgHazardPage *self)
                             kind == FG_HAZARD_EVENT_NOTICE_REFUSED ||
                             kind == FG_HAZARD_EVENT_OPERATOR_UNREACHABLE ||
                             kind == FG_HAZARD_EVENT_NOTICE_VOIDED;
+      /* the brigade decides on what it was sent: a possibly major hazard,
+       * or one that went up to it */
+      gboolean decision = kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR ||
+                          kind == FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED;
       gboolean enabled = self->shown != NULL && self->actor != NULL && !is_service &&
                          fg_hazard_event_allowed (state, kind) &&
-                         fg_hazard_event_can_record (self->actor, kind);
+                         fg_hazard_event_can_record (self->actor, kind) &&
+                         (!decision || fg_hazard_awaits_decision (self->shown));
 
       gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
       /* only what may happen is offered: no rows of grey buttons; the

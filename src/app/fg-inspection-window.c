@@ -14,6 +14,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "fg-inspection-window.h"
@@ -54,6 +56,15 @@ struct _FgInspectionWindow
   GtkNativeDialog *chooser;
   FgInspectionRow *chooser_row;
   GtkWindow *summary;         /* weak */
+  /* an inspection typed in from a paper form: the times it took place,
+   * kept while the summary is shown again after a refusal */
+  GtkWidget *times_row;       /* weak */
+  GtkWidget *started_entry;   /* weak */
+  GtkWidget *ended_entry;     /* weak */
+  gboolean entered_later;
+  char *entered_started;
+  char *entered_ended;
+  char *times_error;
 };
 
 enum {
@@ -526,14 +537,54 @@ destroy_later (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void present_summary (FgInspectionWindow *self);
+
+/* After the summary that was answered has closed (not from inside its
+ * response), the summary again. */
+static gboolean
+present_summary_again (gpointer user_data)
+{
+  FgInspectionWindow *self = user_data;
+
+  if (self->summary != NULL)
+    gtk_window_destroy (self->summary);
+  if (!self->read_only && gtk_widget_get_visible (GTK_WIDGET (self)))
+    present_summary (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The times typed into the summary, kept for showing it again. */
+static void
+read_entered_times (FgInspectionWindow *self)
+{
+  if (self->times_row == NULL)
+    return;
+  self->entered_later = adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (self->times_row));
+  g_free (self->entered_started);
+  self->entered_started = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->started_entry))));
+  g_free (self->entered_ended);
+  self->entered_ended = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->ended_entry))));
+}
+
 static void
 finish (FgInspectionWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
   flush_notes (self);
-  if (!fg_inspection_finish (self->store, self->actor, self->inspection, &error))
+  read_entered_times (self);
+  g_clear_pointer (&self->times_error, g_free);
+  if (!fg_inspection_finish_at (self->store, self->actor, self->inspection,
+                                self->entered_later ? self->entered_started : NULL,
+                                self->entered_later ? self->entered_ended : NULL, &error))
     {
+      if (g_error_matches (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_TIME))
+        {
+          /* the summary again, with the times typed and why they were refused */
+          self->times_error = g_strdup (error->message);
+          g_idle_add_full (G_PRIORITY_DEFAULT, present_summary_again, g_object_ref (self), g_object_unref);
+          return;
+        }
       show_error (self, error);
       return;
     }
@@ -692,6 +743,79 @@ second_inspector_box (FgInspectionWindow *self)
   return box;
 }
 
+/* "YYYY-MM-DD HH:MM" of an ISO 8601 time, or of now. */
+static char *
+minutes_of (const char *iso8601)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (iso8601 != NULL && strlen (iso8601) >= 16)
+    return g_strdup_printf ("%.10s %.5s", iso8601, iso8601 + 11);
+  return g_date_time_format (now, "%Y-%m-%d %H:%M");
+}
+
+static GtkWidget *
+time_entry (const char *title,
+            const char *text,
+            const char *name)
+{
+  GtkWidget *entry = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (entry), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_widget_set_name (entry, name);
+  return entry;
+}
+
+/* An inspection made on a paper form and typed in later: the officer
+ * gives the times it took place, which the record prints; the core
+ * checks them as the inspection is finished. */
+static GtkWidget *
+times_box (FgInspectionWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = adw_expander_row_new ();
+  g_autofree char *started = self->entered_started != NULL
+                             ? g_strdup (self->entered_started)
+                             : minutes_of (fg_inspection_get_started_at (self->inspection));
+  g_autofree char *ended = self->entered_ended != NULL ? g_strdup (self->entered_ended) : minutes_of (NULL);
+  GtkWidget *started_entry = time_entry (_("Started (YYYY-MM-DD HH:MM)"), started, "started-entry");
+  GtkWidget *ended_entry = time_entry (_("Ended (YYYY-MM-DD HH:MM)"), ended, "ended-entry");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Typed In From a Paper Form"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row),
+                                 _("The record then prints the times the inspection took place"));
+  adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (row), TRUE);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), self->entered_later);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), self->entered_later);
+  gtk_widget_set_name (row, "entered-later");
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), started_entry);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), ended_entry);
+  g_set_weak_pointer (&self->times_row, row);
+  g_set_weak_pointer (&self->started_entry, started_entry);
+  g_set_weak_pointer (&self->ended_entry, ended_entry);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_box_append (GTK_BOX (box), list);
+
+  if (self->times_error != NULL)
+    {
+      GtkWidget *label = gtk_label_new (self->times_error);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "error");
+      gtk_widget_set_name (label, "times-error");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  return box;
+}
+
 static void
 present_summary (FgInspectionWindow *self)
 {
@@ -706,6 +830,7 @@ present_summary (FgInspectionWindow *self)
 
   gtk_box_append (GTK_BOX (box), counts_label (counts));
   gtk_box_append (GTK_BOX (box), second_inspector_box (self));
+  gtk_box_append (GTK_BOX (box), times_box (self));
 
   if (tasks->len > 0)
     {
@@ -1065,6 +1190,12 @@ fg_inspection_window_dispose (GObject *object)
   if (self->summary != NULL)
     gtk_window_destroy (self->summary);
   g_clear_weak_pointer (&self->summary);
+  g_clear_weak_pointer (&self->times_row);
+  g_clear_weak_pointer (&self->started_entry);
+  g_clear_weak_pointer (&self->ended_entry);
+  g_clear_pointer (&self->entered_started, g_free);
+  g_clear_pointer (&self->entered_ended, g_free);
+  g_clear_pointer (&self->times_error, g_free);
 
   if (self->inspection != NULL && !self->read_only)
     flush_notes (self);

@@ -246,7 +246,7 @@ fg_window_tell_reinspections (FgWindow *self)
                                        "%u re-inspection is late: reported fixed more than %u working days ago",
                                        "%u re-inspections are late: reported fixed more than %u working days ago",
                                        n_late),
-                          n_late, fg_escalation_get_reinspection_days ());
+                          n_late, fg_escalation_get_reinspection_days (self->store));
   toast = adw_toast_new (text);
   adw_toast_set_button_label (toast, _("_Show"));
   adw_toast_set_action_name (toast, "win.show-late-reinspections");

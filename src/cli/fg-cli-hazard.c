@@ -420,7 +420,7 @@ fg_cli_command_escalate (FgCli   *cli,
                        "%u hazards reported fixed wait longer than %u working days for the office’s "
                        "re-inspection.\n",
                        report.n_reinspection_late),
-          report.n_reinspection_late, fg_escalation_get_reinspection_days ());
+          report.n_reinspection_late, fg_escalation_get_reinspection_days (store));
   return TRUE;
 }
 

@@ -86,6 +86,8 @@ typedef struct
   char **notes;
   char **photos;
   char *with;
+  char *started;
+  char *ended;
   char *format;
 } RecordOptions;
 
@@ -100,6 +102,8 @@ record_options_clear (RecordOptions *options)
   g_strfreev (options->notes);
   g_strfreev (options->photos);
   g_free (options->with);
+  g_free (options->started);
+  g_free (options->ended);
   g_free (options->format);
 }
 
@@ -342,6 +346,8 @@ complete_draft (FgStore       *store,
                 GHashTable    *outcomes,
                 GHashTable    *notes,
                 GPtrArray     *photos,
+                const char    *started,
+                const char    *ended,
                 GError       **error)
 {
   GListModel *items = fg_inspection_get_items (draft);
@@ -380,7 +386,7 @@ complete_draft (FgStore       *store,
         }
     }
 
-  return fg_inspection_finish (store, actor, draft, error);
+  return fg_inspection_finish_at (store, actor, draft, started, ended, error);
 }
 
 static void
@@ -477,6 +483,11 @@ inspection_record (FgCli   *cli,
     { "with", 0, 0, G_OPTION_ARG_STRING, &options.with,
       N_("The second officer who inspected with you, named on the inspection record with "
          "their certificate number"), N_("LOGIN") },
+    { "started", 0, 0, G_OPTION_ARG_STRING, &options.started,
+      N_("When the inspection started, for one made on a paper form and typed in later "
+         "(with --ended; the same day, at most 30 days ago)"), N_("“YYYY-MM-DD HH:MM”") },
+    { "ended", 0, 0, G_OPTION_ARG_STRING, &options.ended,
+      N_("When the inspection ended (with --started)"), N_("“YYYY-MM-DD HH:MM”") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &options.format,
       N_("“table” (the default) or “tsv”"), N_("FORMAT") },
     { NULL }
@@ -542,7 +553,7 @@ inspection_record (FgCli   *cli,
     }
 
   if ((options.with != NULL && !fg_inspection_set_second_inspector (store, actor, draft, options.with, error)) ||
-      !complete_draft (store, actor, draft, outcomes, notes, photos, error))
+      !complete_draft (store, actor, draft, outcomes, notes, photos, options.started, options.ended, error))
     {
       g_autoptr(GError) discard_error = NULL;
 

@@ -26,6 +26,7 @@ static const FgCliCommand commands[] = {
   { "inspection", N_("Record, list and show inspections of venues"), fg_cli_command_inspection },
   { "hazard", N_("The hazard ledger: list, show and record events"), fg_cli_command_hazard },
   { "escalate", N_("Apply the escalation rules to overdue and repeated hazards"), fg_cli_command_escalate },
+  { "escalation", N_("Show, load or reset the office’s own escalation rules"), fg_cli_command_escalation },
   { "notice", N_("Documents: issue, print, serve, void and verify"), fg_cli_command_notice },
   { "campaign", N_("Set up and list campaigns"), fg_cli_command_campaign },
   { "report", N_("Rank the townships, for a county office"), fg_cli_command_report },

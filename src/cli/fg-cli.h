@@ -192,6 +192,7 @@ gboolean fg_cli_command_hazard (FgCli *cli, int argc, char **argv, GError **erro
 gboolean fg_cli_hazard_decision (FgCli *cli, int argc, char **argv, GError **error);
 void     fg_cli_print_decision (FgHazard *hazard);
 gboolean fg_cli_command_escalate (FgCli *cli, int argc, char **argv, GError **error);
+gboolean fg_cli_command_escalation (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_calendar (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_notice (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_node (FgCli *cli, int argc, char **argv, GError **error);

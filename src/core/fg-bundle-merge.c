@@ -65,6 +65,7 @@ fg_bundle_merge_init (FgBundleImport *import)
 {
   import->region_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->decided = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->photos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->insert_sql = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) region_path_free);
@@ -81,6 +82,7 @@ fg_bundle_merge_clear (FgBundleImport *import)
 {
   g_clear_pointer (&import->region_map, g_hash_table_unref);
   g_clear_pointer (&import->touched, g_hash_table_unref);
+  g_clear_pointer (&import->decided, g_hash_table_unref);
   g_clear_pointer (&import->inspection_id, g_free);
   g_clear_pointer (&import->finished_at, g_free);
   g_clear_pointer (&import->event_id, g_free);
@@ -1105,6 +1107,8 @@ fg_bundle_apply_event (FgBundleImport  *import,
             fg_bundle_set_malformed (error, detail);
             return FALSE;
           }
+        /* on a hazard sent to the brigade: checked once its history is in */
+        g_hash_table_insert (import->decided, g_strdup (attr (row, "id")), g_strdup (attr (row, "hazard_id")));
       }
   }
 

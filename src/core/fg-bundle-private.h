@@ -141,6 +141,7 @@ typedef struct
   FgBundleReport *report;
   GHashTable *region_map;    /* a region id of the sender's → ours (the same code) */
   GHashTable *touched;       /* hazards whose events changed */
+  GHashTable *decided;       /* a new decision of the brigade → its hazard */
   char *inspection_id;       /* the inspection whose children are read */
   char *finished_at;         /* set once its children are in */
   char *event_id;            /* the event whose photos are read */

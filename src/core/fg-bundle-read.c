@@ -652,6 +652,23 @@ refresh_hazards (FgBundleImport  *import,
   GHashTableIter iter;
   gpointer hazard_id;
 
+  gpointer event_id;
+
+  g_hash_table_iter_init (&iter, import->decided);
+  while (g_hash_table_iter_next (&iter, &event_id, &hazard_id))
+    {
+      g_autoptr(GError) refused = NULL;
+
+      /* a decision that came by bundle is on a hazard the brigade was sent,
+       * as one entered here is */
+      if (!fg_hazard_check_decision_basis (import->store, hazard_id, event_id, &refused))
+        {
+          g_autofree char *detail = g_strdup_printf (_("a fire-rescue brigade’s decision: %s"), refused->message);
+
+          fg_bundle_set_malformed (error, detail);
+          return FALSE;
+        }
+    }
   g_hash_table_iter_init (&iter, import->touched);
   while (g_hash_table_iter_next (&iter, &hazard_id, NULL))
     if (!fg_hazard_refresh_cache (import->store, hazard_id, error))

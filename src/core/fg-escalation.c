@@ -25,143 +25,21 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
-
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
 #include "fg-calendar.h"
-#include "fg-escalation.h"
+#include "fg-escalation-private.h"
 #include "fg-hazard-private.h"
 #include "fg-permission-private.h"
 #include "fg-store-private.h"
-#include "fg-xml-private.h"
-
-#define RULES_RESOURCE "/io/github/firegrid/core/escalation/rules.xml"
-#define SCHEMA_RESOURCE "/io/github/firegrid/core/schema/escalation-1.xsd"
-#define ESCALATION_NS "urn:firegrid:escalation:1"
 
 /* no holiday lasts a month: a bound for walking the calendar */
 #define MAX_WALK_DAYS 400
 
-typedef struct
-{
-  char *level;
-  char *condition;  /* nullable: "key-unit" or "possibly-major" */
-} Target;
-
-typedef struct
-{
-  guint working_days;
-  GPtrArray *targets;  /* Target, the first whose condition holds */
-} Step;
-
-typedef struct
-{
-  GPtrArray *steps;  /* Step, lowest first */
-  guint repeat_months;
-  guint reinspection_days;
-} Rules;
-
-static void
-target_free (Target *target)
-{
-  g_free (target->level);
-  g_free (target->condition);
-  g_free (target);
-}
-
-static void
-step_free (Step *step)
-{
-  g_clear_pointer (&step->targets, g_ptr_array_unref);
-  g_free (step);
-}
-
-static guint
-parse_count (xmlNode    *node,
-             const char *name)
-{
-  g_autofree char *text = fg_xml_dup_prop (node, name);
-
-  return text != NULL ? (guint) atoi (text) : 0;
-}
-
-static Step *
-parse_step (xmlNode *node)
-{
-  Step *step = g_new0 (Step, 1);
-
-  step->working_days = MAX (parse_count (node, "working-days"), 1);
-  step->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    {
-      Target *target;
-
-      if (!fg_xml_is_element (child, "to", ESCALATION_NS))
-        continue;
-      target = g_new0 (Target, 1);
-      target->level = fg_xml_dup_prop (child, "level");
-      target->condition = fg_xml_dup_prop (child, "if");
-      g_ptr_array_add (step->targets, target);
-    }
-
-  return step;
-}
-
-static Rules *
-load_rules (GError **error)
-{
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (RULES_RESOURCE, 0, error);
-  Rules *rules;
-  xmlDoc *doc;
-
-  if (bytes == NULL)
-    return NULL;
-
-  doc = fg_xml_read_valid (bytes, "rules.xml", SCHEMA_RESOURCE, _("a valid set of escalation rules"),
-                           G_IO_ERROR, G_IO_ERROR_INVALID_DATA, error);
-  if (doc == NULL)
-    return NULL;
-
-  rules = g_new0 (Rules, 1);
-  rules->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
-  for (xmlNode *node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
-    {
-      if (fg_xml_is_element (node, "chain", ESCALATION_NS))
-        {
-          for (xmlNode *step = node->children; step != NULL; step = step->next)
-            if (fg_xml_is_element (step, "step", ESCALATION_NS))
-              g_ptr_array_add (rules->steps, parse_step (step));
-        }
-      else if (fg_xml_is_element (node, "repeat", ESCALATION_NS))
-        rules->repeat_months = parse_count (node, "months");
-      else if (fg_xml_is_element (node, "reinspection", ESCALATION_NS))
-        rules->reinspection_days = MAX (parse_count (node, "working-days"), 1);
-    }
-
-  xmlFreeDoc (doc);
-  return rules;
-}
-
-G_LOCK_DEFINE_STATIC (shipped_rules);
-static Rules *shipped_rules;
-
-/* The rules this version ships, read once: the ledger asks for them for
- * every row it shows. */
-static const Rules *
-get_rules (GError **error)
-{
-  const Rules *rules;
-
-  G_LOCK (shipped_rules);
-  if (shipped_rules == NULL)
-    shipped_rules = load_rules (error);
-  rules = shipped_rules;
-  G_UNLOCK (shipped_rules);
-
-  return rules;
-}
+typedef FgEscalationRules Rules;
+typedef FgEscalationStep Step;
+typedef FgEscalationTarget Target;
 
 /* The step @level belongs to; -1 for a hazard not escalated yet, or
  * escalated to a village committee or the township government by an older
@@ -447,7 +325,7 @@ fg_escalation_run (FgStore             *store,
                    FgEscalationReport  *report,
                    GError             **error)
 {
-  const Rules *rules;
+  g_autoptr(FgEscalationRules) rules = NULL;
   g_autoptr(GDate) clock_day = NULL;
   FgEscalationReport counts = { 0 };
   GTimeSpan offset;
@@ -462,7 +340,7 @@ fg_escalation_run (FgStore             *store,
 
   if (!fg_permission_check (store, actor, FG_ACTION_HAZARD_MANAGE, NULL, NULL, error))
     return FALSE;
-  rules = get_rules (error);
+  rules = fg_escalation_rules_get (store, error);
   if (rules == NULL)
     return FALSE;
 
@@ -481,17 +359,21 @@ fg_escalation_run (FgStore             *store,
 
 /**
  * fg_escalation_get_reinspection_days:
+ * @store: the store (the office's own rules, if it loaded some)
  *
  * Returns: within how many working days after a venue reports a hazard
  *   fixed the office re-inspects it (the rules' number); 0 if the rules
  *   cannot be read
  */
 guint
-fg_escalation_get_reinspection_days (void)
+fg_escalation_get_reinspection_days (FgStore *store)
 {
   g_autoptr(GError) error = NULL;
-  const Rules *rules = get_rules (&error);
+  g_autoptr(FgEscalationRules) rules = NULL;
 
+  g_return_val_if_fail (FG_IS_STORE (store), 0);
+
+  rules = fg_escalation_rules_get (store, &error);
   if (rules == NULL)
     {
       g_warning ("The escalation rules could not be read: %s", error->message);
@@ -524,7 +406,7 @@ fg_escalation_dup_reinspection_due (FgStore  *store,
       fg_hazard_get_reported_fixed_on (hazard) == NULL)
     return NULL;
   reported = fg_calendar_parse_date (fg_hazard_get_reported_fixed_on (hazard), NULL);
-  days = fg_escalation_get_reinspection_days ();
+  days = fg_escalation_get_reinspection_days (store);
   if (reported == NULL || days == 0)
     return NULL;
 
@@ -581,7 +463,7 @@ fg_escalation_dup_reinspection_late_before (FgStore     *store,
                                             const GDate *today)
 {
   g_autoptr(GDate) day = NULL;
-  guint days = fg_escalation_get_reinspection_days ();
+  guint days = fg_escalation_get_reinspection_days (store);
   guint walked = 0;
 
   g_return_val_if_fail (FG_IS_STORE (store), NULL);

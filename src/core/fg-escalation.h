@@ -14,6 +14,13 @@
 
 G_BEGIN_DECLS
 
+#define FG_ESCALATION_ERROR (fg_escalation_error_quark ())
+
+typedef enum
+{
+  FG_ESCALATION_ERROR_INVALID,   /* rules that are not valid */
+} FgEscalationError;
+
 typedef struct
 {
   guint n_overdue;   /* escalated one step: an order uncorrected for the step's working days */
@@ -27,7 +34,21 @@ gboolean    fg_escalation_run                     (FgStore            *store,
                                                    const GDate        *today,
                                                    FgEscalationReport *report,
                                                    GError            **error);
-guint       fg_escalation_get_reinspection_days   (void);
+GQuark      fg_escalation_error_quark             (void);
+guint       fg_escalation_get_reinspection_days   (FgStore            *store);
+gboolean    fg_escalation_rules_load              (FgStore            *store,
+                                                   FgActor            *actor,
+                                                   GBytes             *bytes,
+                                                   const char         *name,
+                                                   GError            **error);
+gboolean    fg_escalation_rules_reset             (FgStore            *store,
+                                                   FgActor            *actor,
+                                                   GError            **error);
+char       *fg_escalation_rules_dup_xml           (FgStore            *store,
+                                                   char              **source,
+                                                   char              **loaded_at,
+                                                   char              **loaded_by,
+                                                   GError            **error);
 char       *fg_escalation_dup_reinspection_due    (FgStore            *store,
                                                    FgHazard           *hazard);
 int         fg_escalation_count_reinspection_late (FgStore            *store,

@@ -32,6 +32,11 @@ gboolean fg_hazard_check_decision (FgStore                     *store,
                                    const FgHazardEventDetails  *details,
                                    GError                     **error);
 
+gboolean fg_hazard_check_decision_basis (FgStore     *store,
+                                         const char  *hazard_id,
+                                         const char  *event_id,
+                                         GError     **error);
+
 gboolean fg_hazard_append_event (FgStore                     *store,
                                  FgActor                     *actor,
                                  const char                  *hazard_id,

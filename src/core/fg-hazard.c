@@ -455,6 +455,7 @@ fg_hazard_fold (GPtrArray    *events,
             }
           break;
         case FG_HAZARD_EVENT_ESCALATED:
+          fold->sent_to_brigade |= g_strcmp0 (event->level, "county-brigade") == 0;
           g_free (fold->escalation_level);
           fold->escalation_level = g_strdup (event->level);
           g_free (fold->escalated_on);
@@ -975,6 +976,25 @@ fg_hazard_is_possibly_major (FgHazard *self)
   return self->grade == FG_HAZARD_GRADE_MAJOR_PROPOSED && !self->fold.major_not_confirmed;
 }
 
+/**
+ * fg_hazard_awaits_decision:
+ *
+ * Whether the fire-rescue brigade's decision on the hazard may be recorded:
+ * it was found as possibly major, or it went to the county brigade (by a
+ * letter, or pressed up to it). The brigade decides on what it was sent;
+ * the core refuses a decision on any other hazard
+ * (fg_hazard_check_decision_basis()).
+ *
+ * Returns: %TRUE if a decision may be recorded, as far as its timeline
+ *   shows (a hazard read with fg_hazard_load())
+ */
+gboolean
+fg_hazard_awaits_decision (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), FALSE);
+  return self->grade == FG_HAZARD_GRADE_MAJOR_PROPOSED || self->fold.sent_to_brigade;
+}
+
 /* A hazard from a row of HAZARD_COLUMNS, with the ledger's cache of its
  * fold and without its timeline. */
 FgHazard *
@@ -1336,6 +1356,49 @@ fg_hazard_check_decision (FgStore                     *store,
   return TRUE;
 }
 
+/* A decision of the brigade is on a hazard it was sent: one found as
+ * possibly major, or one that went up to the county brigade (a letter, or
+ * an escalation to it) before the decision @event_id (NULL: one about to
+ * be recorded). Read from the database, so that an event entered here and
+ * one that came by bundle (its whole history written first) are held to
+ * the same; the escalation that follows a confirmation is no ground for
+ * it. */
+gboolean
+fg_hazard_check_decision_basis (FgStore     *store,
+                                const char  *hazard_id,
+                                const char  *event_id,
+                                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean sent;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT h.grade = 'major-proposed' OR EXISTS (SELECT 1 FROM hazard_event e"
+                           "  WHERE e.hazard_id = h.id AND e.kind = 'escalated' AND e.level = 'county-brigade'"
+                           "    AND (?2 IS NULL OR e.stamp < (SELECT d.stamp FROM hazard_event d WHERE d.id = ?2)))"
+                           " FROM hazard h WHERE h.id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, hazard_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, event_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_FOUND, _("The hazard was not found."));
+      return FALSE;
+    }
+  sent = sqlite3_column_int (stmt, 0) != 0;
+  if (!sent)
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED,
+                   _("The fire-rescue brigade decides on the hazards sent to it: this one was neither "
+                     "found as possibly major nor sent to the county brigade, so no decision of the "
+                     "brigade can be recorded on it."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* What the event must carry, checked before anything is written. */
 static gboolean
 check_details (FgStore                     *store,
@@ -1462,7 +1525,8 @@ check_details (FgStore                     *store,
     }
 
   if (kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR || kind == FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED)
-    return fg_hazard_check_decision (store, self->found_at, details, error);
+    return fg_hazard_check_decision_basis (store, self->id, NULL, error) &&
+           fg_hazard_check_decision (store, self->found_at, details, error);
 
   return TRUE;
 }

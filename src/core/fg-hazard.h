@@ -117,6 +117,7 @@ struct _FgHazardFold
   char         *deadline;         /* nullable */
   gboolean      major_confirmed;
   gboolean      major_not_confirmed; /* the brigade's last decision said it is not major */
+  gboolean      sent_to_brigade;  /* it went up to the county brigade (a letter, an escalation) */
   char         *escalation_level; /* nullable */
   char         *escalated_on;     /* nullable: YYYY-MM-DD of the last escalation */
   char         *reported_fixed_on; /* nullable: YYYY-MM-DD the venue last reported it fixed */
@@ -191,6 +192,7 @@ const char    *fg_hazard_get_reported_fixed_on (FgHazard      *self);
 GPtrArray     *fg_hazard_get_events          (FgHazard        *self);
 const FgHazardEvent *fg_hazard_get_major_decision (FgHazard     *self);
 gboolean       fg_hazard_is_possibly_major   (FgHazard        *self);
+gboolean       fg_hazard_awaits_decision     (FgHazard        *self);
 
 FgHazard      *fg_hazard_load                (FgStore         *store,
                                               FgActor         *actor,

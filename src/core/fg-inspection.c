@@ -18,7 +18,7 @@
 #include "fg-category.h"
 #include "fg-checklist-private.h"
 #include "fg-hazard-private.h"
-#include "fg-inspection.h"
+#include "fg-inspection-private.h"
 #include "fg-account-private.h"
 #include "fg-audit-private.h"
 #include "fg-permission-private.h"
@@ -1402,6 +1402,105 @@ gather_certificates (FgStore        *store,
   return TRUE;
 }
 
+/* The hazards the failed items become, found at @found_at; inside the
+ * transaction that finishes the inspection. */
+static gboolean
+insert_hazards (FgStore       *store,
+                FgActor       *actor,
+                FgInspection  *self,
+                GPtrArray     *failed_items,
+                const char    *found_at,
+                GError       **error)
+{
+  g_autoptr(sqlite3_stmt) path = NULL;
+  g_autofree char *township_id = NULL;
+  g_autofree char *village_id = NULL;
+  g_autofree char *grid_id = NULL;
+
+  path = fg_store_prepare (store,
+                           "SELECT township_id, village_id, grid_id FROM inspection WHERE id = ?1",
+                           error);
+  if (path == NULL)
+    return FALSE;
+  sqlite3_bind_text (path, 1, self->id, -1, SQLITE_STATIC);
+  if (sqlite3_step (path) != SQLITE_ROW)
+    {
+      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_NOT_FOUND,
+                   _("The inspection is not in the database."));
+      return FALSE;
+    }
+  township_id = g_strdup (fg_stmt_text (path, 0));
+  village_id = g_strdup (fg_stmt_text (path, 1));
+  if (sqlite3_column_type (path, 2) != SQLITE_NULL)
+    grid_id = g_strdup (fg_stmt_text (path, 2));
+  g_clear_pointer (&path, fg_stmt_release);
+
+  for (guint i = 0; i < failed_items->len; i++)
+    {
+      FgChecklistItem *item = g_ptr_array_index (failed_items, i);
+      const char *code = fg_checklist_item_get_code (item);
+      g_autofree char *hazard_id = fg_uuid_new ();
+      g_autofree char *hazard_stamp = fg_store_next_stamp (store);
+      g_autoptr(sqlite3_stmt) hazard = NULL;
+
+      hazard = fg_store_prepare (store,
+                                 "INSERT INTO hazard (id, venue_id, inspection_id, item_code, template_id,"
+                                 "  template_version, grade, deadline_days, note, found_at, township_id,"
+                                 "  village_id, grid_id, origin_node, stamp)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                                 error);
+      if (hazard == NULL)
+        return FALSE;
+      sqlite3_bind_text (hazard, 1, hazard_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (hazard, 2, self->venue_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (hazard, 3, self->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (hazard, 4, code, -1, SQLITE_STATIC);
+      sqlite3_bind_text (hazard, 5, fg_checklist_item_get_template_id (item), -1, SQLITE_STATIC);
+      sqlite3_bind_int (hazard, 6, (int) fg_checklist_item_get_template_version (item));
+      sqlite3_bind_text (hazard, 7, fg_hazard_grade_to_string (fg_hazard_grade_propose (item)), -1, SQLITE_STATIC);
+      sqlite3_bind_int (hazard, 8, (int) fg_checklist_item_get_deadline_days (item));
+      sqlite3_bind_text (hazard, 9, fg_inspection_get_note (self, code), -1, SQLITE_STATIC);
+      sqlite3_bind_text (hazard, 10, found_at, -1, SQLITE_STATIC);
+      sqlite3_bind_text (hazard, 11, township_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (hazard, 12, village_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (hazard, 13, grid_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (hazard, 14, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+      sqlite3_bind_text (hazard, 15, hazard_stamp, -1, SQLITE_STATIC);
+      if (!fg_store_step_done (store, hazard, error))
+        return FALSE;
+
+      {
+        g_autofree char *hazard_row = fg_audit_dup_row (store, "hazard", hazard_id);
+        const FgHazardEventDetails found = { .note = fg_inspection_get_note (self, code) };
+
+        if (!fg_audit_record_change (store, actor, "hazard-found", hazard_id, NULL, hazard_row, error) ||
+            !fg_hazard_append_event (store, actor, hazard_id, FG_HAZARD_EVENT_FOUND, &found, error))
+          return FALSE;
+      }
+    }
+  return TRUE;
+}
+
+/* An inspection typed in later: the audit log keeps the times the
+ * officer gave beside the time they were typed. */
+static gboolean
+record_entered_times (FgStore       *store,
+                      FgActor       *actor,
+                      FgInspection  *self,
+                      const char    *started_at,
+                      const char    *ended_at,
+                      const char    *now,
+                      GError       **error)
+{
+  g_autofree char *before = g_strdup_printf ("{\"started_at\":\"%s\",\"finished_at\":\"%s\"}",
+                                             self->started_at, now);
+  g_autofree char *after = g_strdup_printf ("{\"started_at\":\"%s\",\"finished_at\":\"%s\","
+                                            "\"entered_at\":\"%s\"}",
+                                            started_at, ended_at, now);
+
+  return fg_audit_record_change (store, actor, "inspection-times", self->id, before, after, error);
+}
+
 /**
  * fg_inspection_finish:
  * @store: the store
@@ -1409,9 +1508,9 @@ gather_certificates (FgStore        *store,
  * @self: a draft with an outcome for every item
  * @error: return location for an error
  *
- * Finishes the inspection, in one transaction with the hazards its failed
- * items become (see fg_inspection_get_failed_items() for what they will
- * be). From then on the inspection never changes.
+ * Finishes the inspection now, in one transaction with the hazards its
+ * failed items become (see fg_inspection_get_failed_items() for what they
+ * will be). From then on the inspection never changes.
  *
  * Returns: %TRUE on success
  */
@@ -1421,17 +1520,45 @@ fg_inspection_finish (FgStore       *store,
                       FgInspection  *self,
                       GError       **error)
 {
+  return fg_inspection_finish_at (store, actor, self, NULL, NULL, error);
+}
+
+/**
+ * fg_inspection_finish_at:
+ * @store: the store
+ * @actor: the inspector
+ * @self: a draft with an outcome for every item
+ * @started: (nullable): when the inspection started, "YYYY-MM-DD HH:MM",
+ *   for one made on a paper form and typed in later
+ * @ended: (nullable): when it ended, the same form; both or neither
+ * @error: return location for an error
+ *
+ * Finishes the inspection as fg_inspection_finish() does; with @started
+ * and @ended, the record carries those times (checked: the end after the
+ * start, the same day, not to come, at most %FG_INSPECTION_MAX_DAYS_BACK
+ * days ago), its hazards are found at its end, and the audit log notes
+ * the times given. Times refused change nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_inspection_finish_at (FgStore       *store,
+                         FgActor       *actor,
+                         FgInspection  *self,
+                         const char    *started,
+                         const char    *ended,
+                         GError       **error)
+{
   g_autoptr(GPtrArray) failed_items = NULL;
   g_autoptr(sqlite3_stmt) finish = NULL;
-  g_autoptr(sqlite3_stmt) path = NULL;
   g_autofree char *now = fg_store_now_iso8601 (store);
   g_autofree char *stamp = NULL;
-  g_autofree char *township_id = NULL;
-  g_autofree char *village_id = NULL;
-  g_autofree char *grid_id = NULL;
   g_autofree char *before = NULL;
   g_autofree char *first_certificate = NULL;
   g_autofree char *second_certificate = NULL;
+  g_autofree char *started_at = NULL;
+  g_autofree char *ended_at = NULL;
+  gboolean entered = started != NULL || ended != NULL;
   guint n_items;
   guint n_answered;
 
@@ -1454,6 +1581,13 @@ fg_inspection_finish (FgStore       *store,
                    n_items - n_answered);
       return FALSE;
     }
+  if (entered && !fg_inspection_check_times (store, started, ended, &started_at, &ended_at, error))
+    return FALSE;
+  if (!entered)
+    {
+      started_at = g_strdup (self->started_at);
+      ended_at = g_strdup (now);
+    }
 
   failed_items = fg_inspection_get_failed_items (self);
   if (!gather_certificates (store, self, &first_certificate, &second_certificate, error))
@@ -1466,76 +1600,21 @@ fg_inspection_finish (FgStore       *store,
   stamp = fg_store_next_stamp (store);
   finish = fg_store_prepare (store,
                              "UPDATE inspection SET finished_at = ?1, stamp = ?2, inspector_certificate = ?4,"
-                             "  second_inspector_certificate = ?5"
+                             "  second_inspector_certificate = ?5, started_at = ?6"
                              " WHERE id = ?3 AND finished_at IS NULL",
                              error);
   if (finish == NULL)
     goto failed;
-  sqlite3_bind_text (finish, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (finish, 1, ended_at, -1, SQLITE_STATIC);
   sqlite3_bind_text (finish, 2, stamp, -1, SQLITE_STATIC);
   sqlite3_bind_text (finish, 3, self->id, -1, SQLITE_STATIC);
   sqlite3_bind_text (finish, 4, first_certificate, -1, SQLITE_STATIC);
   sqlite3_bind_text (finish, 5, second_certificate, -1, SQLITE_STATIC);
-  if (!fg_store_step_done (store, finish, error))
+  sqlite3_bind_text (finish, 6, started_at, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, finish, error) ||
+      !insert_hazards (store, actor, self, failed_items, ended_at, error) ||
+      (entered && !record_entered_times (store, actor, self, started_at, ended_at, now, error)))
     goto failed;
-
-  path = fg_store_prepare (store,
-                           "SELECT township_id, village_id, grid_id FROM inspection WHERE id = ?1",
-                           error);
-  if (path == NULL)
-    goto failed;
-  sqlite3_bind_text (path, 1, self->id, -1, SQLITE_STATIC);
-  if (sqlite3_step (path) != SQLITE_ROW)
-    goto failed;
-  township_id = g_strdup (fg_stmt_text (path, 0));
-  village_id = g_strdup (fg_stmt_text (path, 1));
-  if (sqlite3_column_type (path, 2) != SQLITE_NULL)
-    grid_id = g_strdup (fg_stmt_text (path, 2));
-  g_clear_pointer (&path, fg_stmt_release);
-
-  for (guint i = 0; i < failed_items->len; i++)
-    {
-      FgChecklistItem *item = g_ptr_array_index (failed_items, i);
-      const char *code = fg_checklist_item_get_code (item);
-      g_autofree char *hazard_id = fg_uuid_new ();
-      g_autofree char *hazard_stamp = fg_store_next_stamp (store);
-      g_autoptr(sqlite3_stmt) hazard = NULL;
-
-      hazard = fg_store_prepare (store,
-                                 "INSERT INTO hazard (id, venue_id, inspection_id, item_code, template_id,"
-                                 "  template_version, grade, deadline_days, note, found_at, township_id,"
-                                 "  village_id, grid_id, origin_node, stamp)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-                                 error);
-      if (hazard == NULL)
-        goto failed;
-      sqlite3_bind_text (hazard, 1, hazard_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (hazard, 2, self->venue_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (hazard, 3, self->id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (hazard, 4, code, -1, SQLITE_STATIC);
-      sqlite3_bind_text (hazard, 5, fg_checklist_item_get_template_id (item), -1, SQLITE_STATIC);
-      sqlite3_bind_int (hazard, 6, (int) fg_checklist_item_get_template_version (item));
-      sqlite3_bind_text (hazard, 7, fg_hazard_grade_to_string (fg_hazard_grade_propose (item)), -1, SQLITE_STATIC);
-      sqlite3_bind_int (hazard, 8, (int) fg_checklist_item_get_deadline_days (item));
-      sqlite3_bind_text (hazard, 9, fg_inspection_get_note (self, code), -1, SQLITE_STATIC);
-      sqlite3_bind_text (hazard, 10, now, -1, SQLITE_STATIC);
-      sqlite3_bind_text (hazard, 11, township_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (hazard, 12, village_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (hazard, 13, grid_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (hazard, 14, fg_store_get_node_id (store), -1, SQLITE_STATIC);
-      sqlite3_bind_text (hazard, 15, hazard_stamp, -1, SQLITE_STATIC);
-      if (!fg_store_step_done (store, hazard, error))
-        goto failed;
-
-      {
-        g_autofree char *hazard_row = fg_audit_dup_row (store, "hazard", hazard_id);
-        const FgHazardEventDetails found = { .note = fg_inspection_get_note (self, code) };
-
-        if (!fg_audit_record_change (store, actor, "hazard-found", hazard_id, NULL, hazard_row, error) ||
-            !fg_hazard_append_event (store, actor, hazard_id, FG_HAZARD_EVENT_FOUND, &found, error))
-          goto failed;
-      }
-    }
 
   {
     g_autofree char *after = fg_audit_dup_row (store, "inspection", self->id);
@@ -1546,7 +1625,9 @@ fg_inspection_finish (FgStore       *store,
   if (!fg_store_commit (store, error))
     return FALSE;
 
-  self->finished_at = g_steal_pointer (&now);
+  g_free (self->started_at);
+  self->started_at = g_steal_pointer (&started_at);
+  self->finished_at = g_steal_pointer (&ended_at);
   g_free (self->inspector_certificate);
   self->inspector_certificate = g_steal_pointer (&first_certificate);
   g_free (self->second_inspector_certificate);

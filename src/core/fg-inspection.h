@@ -30,7 +30,11 @@ typedef enum
   FG_INSPECTION_ERROR_INVALID_DATE,
   FG_INSPECTION_ERROR_INVALID_INSPECTOR,  /* not an officer, or no certificate number */
   FG_INSPECTION_ERROR_NOT_APPLICABLE_REFUSED,  /* a duty of every venue always applies */
+  FG_INSPECTION_ERROR_INVALID_TIME,   /* a start or end typed in that cannot be */
 } FgInspectionError;
+
+/* How many days after it took place an inspection may be typed in. */
+#define FG_INSPECTION_MAX_DAYS_BACK 30
 
 typedef enum
 {
@@ -133,6 +137,12 @@ gboolean            fg_inspection_set_second_inspector (FgStore      *store,
 gboolean            fg_inspection_finish           (FgStore          *store,
                                                     FgActor          *actor,
                                                     FgInspection     *self,
+                                                    GError          **error);
+gboolean            fg_inspection_finish_at        (FgStore          *store,
+                                                    FgActor          *actor,
+                                                    FgInspection     *self,
+                                                    const char       *started,
+                                                    const char       *ended,
                                                     GError          **error);
 gboolean            fg_inspection_discard          (FgStore          *store,
                                                     FgActor          *actor,

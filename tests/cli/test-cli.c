@@ -1566,6 +1566,199 @@ test_cli_inspection_refused (Fixture       *f,
   assert_refused (no_venue, 2);
 }
 
+/* The time @days_back days ago at @clock, as the options take it. */
+static char *
+days_ago_at (int         days_back,
+             const char *clock)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -days_back);
+  g_autofree char *day = g_date_time_format (then, "%Y-%m-%d");
+
+  return g_strdup_printf ("%s %s", day, clock);
+}
+
+/* An inspection made on paper is typed in with the times it took place;
+ * times that cannot be are refused and leave nothing behind. */
+static void
+test_cli_inspection_entered_later (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(Result) demo = run_db (f, "demo", NULL);
+  g_autoptr(Result) before = NULL;
+  g_autoptr(Result) backwards = NULL;
+  g_autoptr(Result) alone = NULL;
+  g_autoptr(Result) after = NULL;
+  g_autoptr(Result) record = NULL;
+  g_autoptr(Result) show = NULL;
+  g_autofree char *venue = NULL;
+  g_autofree char *started = days_ago_at (2, "09:30");
+  g_autofree char *ended = days_ago_at (2, "10:45");
+  g_autofree char *started_iso = NULL;
+  g_autofree char *ended_iso = NULL;
+  g_autofree char *shown_start = NULL;
+  g_autofree char *shown_end = NULL;
+
+  assert_success (demo);
+  log_in_as (f, "admin", "demo-admin");
+  venue = find_venue (f, "restaurant");
+  before = run_db (f, "inspection", "list", "--venue", venue, "--format", "tsv", NULL);
+  assert_success (before);
+
+  backwards = run_db (f, "inspection", "record", "--venue", venue, "--started", ended, "--ended", started, NULL);
+  assert_refused (backwards, 1);
+  g_assert_nonnull (strstr (backwards->err, "must end after it started"));
+  alone = run_db (f, "inspection", "record", "--venue", venue, "--started", started, NULL);
+  assert_refused (alone, 1);
+  g_assert_nonnull (strstr (alone->err, "both"));
+  after = run_db (f, "inspection", "list", "--venue", venue, "--format", "tsv", NULL);
+  assert_success (after);
+  g_assert_cmpstr (after->out, ==, before->out);
+
+  record = run_db (f, "inspection", "record", "--venue", venue, "--started", started, "--ended", ended,
+                   "--format", "tsv", NULL);
+  assert_success (record);
+  record->out[36] = '\0';
+  show = run_db (f, "inspection", "show", record->out, "--format", "tsv", NULL);
+  assert_success (show);
+  started_iso = g_strdup (started);
+  started_iso[10] = 'T';
+  ended_iso = g_strdup (ended);
+  ended_iso[10] = 'T';
+  shown_start = tsv_lookup (show->out, 0, "started", 1);
+  shown_end = tsv_lookup (show->out, 0, "finished", 1);
+  g_assert_true (g_str_has_prefix (shown_start, started_iso));
+  g_assert_true (g_str_has_prefix (shown_end, ended_iso));
+}
+
+/* The id of the first hazard of a TSV hazard list with grade @grade that
+ * a decision may follow (open, rectifying, reported fixed, escalated). */
+static char *
+hazard_of_grade (const char *tsv,
+                 const char *grade)
+{
+  const char *states[] = { "open", "rectifying", "reported-fixed", "escalated", NULL };
+
+  g_auto(GStrv) lines = g_strsplit (tsv, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      if (g_strv_length (fields) > 5 && g_str_equal (fields[4], grade) &&
+          g_strv_contains (states, fields[5]))
+        return g_strdup (fields[0]);
+    }
+  return NULL;
+}
+
+/* The brigade decides on what it was sent: hazard decision is refused on
+ * an ordinary hazard that never went to it, and recorded on a possibly
+ * major one. */
+static void
+test_cli_hazard_decision (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(Result) demo = run_db (f, "demo", NULL);
+  g_autoptr(Result) open = NULL;
+  g_autoptr(Result) all = NULL;
+  g_autoptr(Result) refused = NULL;
+  g_autoptr(Result) show_before = NULL;
+  g_autoptr(Result) show_after = NULL;
+  g_autoptr(Result) recorded = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *ordinary = NULL;
+  g_autofree char *major = NULL;
+
+  assert_success (demo);
+  log_in_as (f, "admin", "demo-admin");
+  open = run_db (f, "hazard", "list", "--state", "open", "--format", "tsv", NULL);
+  assert_success (open);
+  all = run_db (f, "hazard", "list", "--format", "tsv", NULL);
+  assert_success (all);
+  ordinary = hazard_of_grade (open->out, "deadline");
+  major = hazard_of_grade (all->out, "major-proposed");
+  g_assert_nonnull (ordinary);
+  g_assert_nonnull (major);
+
+  show_before = run_db (f, "hazard", "show", ordinary, NULL);
+  assert_success (show_before);
+  refused = run_db (f, "hazard", "decision", ordinary, "--confirmed", "--number", "郏消隐判字〔2026〕第7号",
+                    "--date", today, "--authority", "郏县消防救援大队", NULL);
+  assert_refused (refused, 1);
+  g_assert_nonnull (strstr (refused->err, "sent to the county brigade"));
+  show_after = run_db (f, "hazard", "show", ordinary, NULL);
+  assert_success (show_after);
+  g_assert_cmpstr (show_after->out, ==, show_before->out);
+
+  recorded = run_db (f, "hazard", "decision", major, "--not-confirmed", "--number", "郏消隐判字〔2026〕第8号",
+                     "--date", today, "--authority", "郏县消防救援大队", NULL);
+  assert_success (recorded);
+}
+
+/* escalation rules: shown as XML, loaded by an administrator from a
+ * file checked against the schema, refused when not valid or by staff,
+ * and reset to those shipped. */
+static void
+test_cli_escalation_rules (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(Result) demo = run_db (f, "demo", NULL);
+  g_autoptr(Result) shipped = NULL;
+  g_autoptr(Result) by_staff = NULL;
+  g_autoptr(Result) broken = NULL;
+  g_autoptr(Result) loaded = NULL;
+  g_autoptr(Result) own = NULL;
+  g_autoptr(Result) reset = NULL;
+  g_autoptr(Result) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "rules.xml", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.xml", NULL);
+  g_autoptr(GString) text = NULL;
+
+  assert_success (demo);
+  log_in_as (f, "admin", "demo-admin");
+  shipped = run_db (f, "escalation", "rules", "show", NULL);
+  g_assert_cmpint (shipped->status, ==, 0);
+  g_assert_nonnull (strstr (shipped->out, "<reinspection working-days=\"3\"/>"));
+  g_assert_nonnull (strstr (shipped->err, "shipped"));
+
+  text = g_string_new (shipped->out);
+  g_string_replace (text, "<reinspection working-days=\"3\"/>", "<reinspection working-days=\"4\"/>", 1);
+  g_file_set_contents (file, text->str, -1, &error);
+  g_assert_no_error (error);
+  g_string_replace (text, "<reinspection working-days=\"4\"/>", "<reinspection working-days=\"0\"/>", 1);
+  g_file_set_contents (bad, text->str, -1, &error);
+  g_assert_no_error (error);
+
+  log_in_as (f, "staff", "demo-staff");
+  by_staff = run_db (f, "escalation", "rules", "load", file, NULL);
+  assert_refused (by_staff, 1);
+  log_in_as (f, "admin", "demo-admin");
+  broken = run_db (f, "escalation", "rules", "load", bad, NULL);
+  assert_refused (broken, 1);
+  g_assert_nonnull (strstr (broken->err, "bad.xml"));
+  again = run_db (f, "escalation", "rules", "show", NULL);
+  g_assert_cmpint (again->status, ==, 0);
+  g_assert_cmpstr (again->out, ==, shipped->out);
+
+  loaded = run_db (f, "escalation", "rules", "load", file, NULL);
+  assert_success (loaded);
+  own = run_db (f, "escalation", "rules", "show", NULL);
+  g_assert_cmpint (own->status, ==, 0);
+  g_assert_nonnull (strstr (own->out, "<reinspection working-days=\"4\"/>"));
+  g_assert_nonnull (strstr (own->err, "rules.xml"));
+  g_assert_nonnull (strstr (own->err, "admin"));
+
+  reset = run_db (f, "escalation", "rules", "reset", NULL);
+  assert_success (reset);
+  g_clear_pointer (&again, result_free);
+  again = run_db (f, "escalation", "rules", "show", NULL);
+  g_assert_cmpint (again->status, ==, 0);
+  g_assert_cmpstr (again->out, ==, shipped->out);
+}
+
 static void
 test_cli_campaign (Fixture       *f,
                    gconstpointer  data)
@@ -1728,6 +1921,9 @@ main (int   argc,
   ADD ("/cli/checklist-show", test_cli_checklist_show);
   ADD ("/cli/inspection-record", test_cli_inspection_record);
   ADD ("/cli/inspection-refused", test_cli_inspection_refused);
+  ADD ("/cli/inspection-entered-later", test_cli_inspection_entered_later);
+  ADD ("/cli/hazard-decision", test_cli_hazard_decision);
+  ADD ("/cli/escalation-rules", test_cli_escalation_rules);
   ADD ("/cli/campaign", test_cli_campaign);
   ADD ("/cli/hazard", test_cli_hazard);
 

@@ -692,6 +692,28 @@ test_hazards_major (Fixture       *fixture,
 
   fg_hazard_page_reload (fixture->page);
   fg_ui_test_spin ();
+
+  /* an ordinary hazard the brigade was never sent: its decision is not
+   * offered, though the hazard's state would allow one */
+  {
+    gboolean seen = FALSE;
+
+    for (guint i = 0; i < n_shown (fixture) && !seen; i++)
+      {
+        g_autofree char *other = select_hazard (fixture, i);
+        FgHazard *hazard = fg_hazard_page_get_shown_hazard (fixture->page);
+
+        if (fg_hazard_get_grade (hazard) == FG_HAZARD_GRADE_MAJOR_PROPOSED || fg_hazard_awaits_decision (hazard) ||
+            !fg_hazard_event_allowed (fg_hazard_get_state (hazard), FG_HAZARD_EVENT_CONFIRMED_MAJOR))
+          continue;
+        seen = TRUE;
+        gtk_widget_activate_action (GTK_WIDGET (fixture->page), "hazard.confirmed-major", NULL);
+        fg_ui_test_spin ();
+        g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+        g_assert_null (fg_hazard_get_major_decision (fg_hazard_page_get_shown_hazard (fixture->page)));
+      }
+    g_assert_true (seen);
+  }
   show_hazard (fixture, id);
 
   /* the letter: asked, issued, shown among the documents */

@@ -195,6 +195,96 @@ stored_draft (Fixture *fixture)
   return draft;
 }
 
+/* The descendant of @root named @name, or NULL. */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The summary's times of an inspection typed in later, switched on. */
+static void
+type_times (GtkWindow  *summary,
+            const char *started,
+            const char *ended)
+{
+  GtkWidget *row = find_named (GTK_WIDGET (summary), "entered-later");
+
+  g_assert_nonnull (row);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (summary), "started-entry")), started);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (summary), "ended-entry")), ended);
+}
+
+/* An inspection typed in from a paper form: the summary takes the times
+ * it took place; times refused come back with the reason and change
+ * nothing; times accepted are the inspection's. */
+static void
+test_inspection_entered_later (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(FgInspectionWindow) window = inspect (fixture, NULL);
+  g_autoptr(FgInspection) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) before = g_date_time_add_days (now, -1);
+  g_autofree char *day = g_date_time_format (before, "%Y-%m-%d");
+  g_autofree char *started = g_strdup_printf ("%s 14:05", day);
+  g_autofree char *ended = g_strdup_printf ("%s 15:20", day);
+  g_autofree char *id = g_strdup (fg_inspection_get_id (fg_inspection_window_get_inspection (window)));
+  GtkWindow *summary;
+  GtkWidget *error_label;
+  guint n = fg_inspection_window_get_n_rows (window);
+
+  for (guint i = 0; i < n; i++)
+    activate (window, "inspection.pass");
+  activate (window, "inspection.finish");
+  summary = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (summary);
+  /* off unless switched on: an inspection is typed in as it happens */
+  g_assert_false (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (find_named (GTK_WIDGET (summary),
+                                                                                      "entered-later"))));
+
+  /* the end before the start: the summary again, saying why */
+  type_times (summary, ended, started);
+  activate (window, "inspection.confirm-finish");
+  summary = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (summary);
+  error_label = find_named (GTK_WIDGET (summary), "times-error");
+  g_assert_nonnull (error_label);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "must end after it started"));
+  /* the times typed stay */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (summary), "started-entry"))), ==, ended);
+  stored = fg_inspection_load (fixture->store, fixture->actor, id, &error);
+  g_assert_no_error (error);
+  g_assert_false (fg_inspection_is_finished (stored));
+  g_clear_object (&stored);
+
+  type_times (summary, started, ended);
+  activate (window, "inspection.confirm-finish");
+  g_assert_null (fg_ui_test_find_window (FG_TYPE_INSPECTION_WINDOW));
+  g_assert_finalize_object (g_steal_pointer (&window));
+
+  stored = fg_inspection_load (fixture->store, fixture->actor, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_inspection_is_finished (stored));
+  started[10] = 'T';
+  ended[10] = 'T';
+  g_assert_true (g_str_has_prefix (fg_inspection_get_started_at (stored), started));
+  g_assert_true (g_str_has_prefix (fg_inspection_get_finished_at (stored), ended));
+}
+
 static void
 test_inspection_finish (Fixture       *fixture,
                         gconstpointer  data)
@@ -611,6 +701,8 @@ main (int   argc,
               fixture_set_up, test_inspection_finish, fixture_tear_down);
   g_test_add ("/ui/inspection/second-inspector", Fixture, NULL,
               fixture_set_up, test_inspection_second_inspector, fixture_tear_down);
+  g_test_add ("/ui/inspection/entered-later", Fixture, NULL,
+              fixture_set_up, test_inspection_entered_later, fixture_tear_down);
   g_test_add ("/ui/inspection/photos", Fixture, NULL,
               fixture_set_up, test_inspection_photos, fixture_tear_down);
   g_test_add ("/ui/inspection/draft", Fixture, NULL,
