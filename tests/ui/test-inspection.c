@@ -592,24 +592,6 @@ test_inspection_finished_read_only (Fixture       *fixture,
   close_window (window);
 }
 
-/* The widget named @name under @widget, depth first. */
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The position of the choice that starts with @prefix. */
 static guint
 choice_starting (AdwComboRow *row,
