@@ -49,6 +49,7 @@ struct _FgWindow
   FgTownshipPage *township_page;
 
   FgStore *store;
+  FgStoreWatch *store_watch;  /* what other programs write to the store */
   FgActor *actor;
   char *root_region_id;  /* the top of what the person may see */
   FgPagedList *venue_list;  /* FgVenue */
