@@ -703,6 +703,34 @@ hazard_row (FgChecklistItem *item)
   return row;
 }
 
+/* The hazards' list as tall as its rows are at the width the dialog
+ * gives it, as far as the window has room: the whole list on a laptop's
+ * screen, not a row and a half. It is measured once laid out, as its
+ * wrapped titles are as tall as their width makes them. */
+static gboolean
+fit_hazard_list (GtkWidget     *scrolled,
+                 GdkFrameClock *frame_clock,
+                 gpointer       user_data)
+{
+  GtkWidget *hazards = user_data;
+  GtkWidget *dialog = GTK_WIDGET (gtk_widget_get_root (scrolled));
+  GtkWindow *parent = GTK_IS_WINDOW (dialog) ? gtk_window_get_transient_for (GTK_WINDOW (dialog)) : NULL;
+  int width = gtk_widget_get_width (scrolled);
+  int height = gtk_widget_get_height (scrolled);
+  int natural;
+  int room;
+
+  if (width <= 0 || parent == NULL)
+    return G_SOURCE_CONTINUE;
+
+  gtk_widget_measure (hazards, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+  /* the window's height, less what the rest of the dialog takes */
+  room = gtk_widget_get_height (GTK_WIDGET (parent)) - (gtk_widget_get_height (dialog) - height) - 48;
+  /* and the list's frame below its rows */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), MAX (MIN (natural + 4, room), 120));
+  return G_SOURCE_REMOVE;
+}
+
 /* The officer who inspected with the inspector: chosen as the
  * inspection is finished, and given to the core at once. A refusal (no
  * certificate number, not an officer) is shown under the choice, and the
@@ -837,12 +865,9 @@ present_summary (FgInspectionWindow *self)
 
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
       gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 260);
-      /* Show more than a row or two of a long list, whatever the natural
-       * height the wrapped titles were measured at. */
-      if (failed->len > 2)
-        gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 220);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 120);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), hazards);
+      gtk_widget_add_tick_callback (scrolled, fit_hazard_list, hazards, NULL);
       gtk_box_append (GTK_BOX (box), scrolled);
     }
 
