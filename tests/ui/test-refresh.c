@@ -109,6 +109,26 @@ village_shown (Fixture *fixture)
   return find_sidebar_row (fixture, NEW_VILLAGE) != G_MAXUINT;
 }
 
+/* The new village's region, as the sidebar shows it. */
+static FgRegion *
+added_village (Fixture *fixture)
+{
+  GListModel *rows = G_LIST_MODEL (fg_region_sidebar_get_selection (fg_window_get_region_sidebar (fixture->window)));
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, find_sidebar_row (fixture, NEW_VILLAGE));
+  g_autoptr(FgRegionItem) item = gtk_tree_list_row_get_item (row);
+
+  return fg_region_item_get_region (item);
+}
+
+static gboolean
+village_expandable (Fixture *fixture)
+{
+  GListModel *rows = G_LIST_MODEL (fg_region_sidebar_get_selection (fg_window_get_region_sidebar (fixture->window)));
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, find_sidebar_row (fixture, NEW_VILLAGE));
+
+  return gtk_tree_list_row_is_expandable (row);
+}
+
 static gboolean
 store_changed (Fixture *fixture)
 {
@@ -184,6 +204,16 @@ test_refresh_other_connection (Fixture       *fixture,
   g_assert_cmpstr (fg_venue_get_id (fg_venue_page_get_selected_venue (venue_page)), ==, venue_id);
   g_assert_cmpstr (fg_venue_get_operator_name (fg_venue_page_get_shown_venue (venue_page)), ==, NEW_OPERATOR);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, scrolled);
+
+  /* the new village's first grid: the village opens, as the others */
+  g_assert_false (village_expandable (fixture));
+  g_clear_object (&added);
+  added = fg_region_add_grid (fixture->other, fixture->other_actor, fg_region_get_id (added_village (fixture)),
+                              "第一网格", &error);
+  g_assert_no_error (error);
+  wait_until (fixture, village_expandable);
+  g_assert_true (village_expandable (fixture));
+  g_assert_cmpstr (fg_region_get_id (fg_region_sidebar_get_selected_region (sidebar)), ==, village_id);
 }
 
 /* What the window writes itself it shows already: no reading again. */
