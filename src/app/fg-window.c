@@ -189,7 +189,11 @@ on_store_changed (FgWindow *self)
   if (!venue_selected)
     _fg_window_load_history (self);
   fg_hazard_page_reload (self->hazard_page);
-  fg_notice_page_reload (self->notice_page);
+  /* the shown document is printed again for its preview: only when seen */
+  if (g_strcmp0 (fg_window_get_page (self), "notices") == 0)
+    fg_notice_page_reload (self->notice_page);
+  else
+    self->notices_stale = TRUE;
   fg_township_page_reload (self->township_page);
   fg_sync_page_reload (self->sync_page);
   _fg_window_update_actions (self);
@@ -212,6 +216,11 @@ on_page_changed (FgWindow *self)
   gtk_widget_set_visible (self->search_button, venues);
   if (!venues)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  if (self->notices_stale && g_strcmp0 (fg_window_get_page (self), "notices") == 0)
+    {
+      self->notices_stale = FALSE;
+      fg_notice_page_reload (self->notice_page);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[FG_WINDOW_PROP_PAGE]);
 }
