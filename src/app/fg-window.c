@@ -183,6 +183,7 @@ on_store_changed (FgWindow *self)
 {
   gboolean venue_selected = fg_venue_page_get_selected_venue (self->venue_page) != NULL;
 
+  g_debug ("The store was changed by another program: reading it again");
   fg_region_sidebar_refresh (self->sidebar);
   /* a selected venue is read again with its inspections */
   fg_venue_page_reload (self->venue_page);
