@@ -56,13 +56,11 @@ struct _FgInspectionWindow
   GtkWindow *summary;         /* weak */
   GtkWindow *question;        /* weak: passed items with a note or photo */
 
-  /* A failed item changed by a click, until its toast goes: what Undo
-   * puts back. Its photos stay with the item whatever its outcome. */
-  AdwToast *undo_toast;
-  char *undo_code;
-  char *undo_note;
+  /* The failed items changed by a click: the note each failed with, which
+   * its toast's Undo puts back (code → note). Photos stay with an item
+   * whatever its outcome. */
+  GHashTable *undo_notes;
   AdwToast *kept_toast;       /* a key that left a failed item as it was */
-  AdwToast *plain_toast;      /* weak: the last of show_toast() */
 };
 
 enum {
@@ -92,7 +90,6 @@ show_toast (FgInspectionWindow *self,
   AdwToast *toast = adw_toast_new (text);
 
   adw_toast_set_timeout (toast, timeout);
-  g_set_weak_pointer (&self->plain_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -327,32 +324,16 @@ record_outcome (FgInspectionWindow *self,
   return TRUE;
 }
 
-static void
-forget_undo (FgInspectionWindow *self)
-{
-  g_clear_object (&self->undo_toast);
-  g_clear_pointer (&self->undo_code, g_free);
-  g_clear_pointer (&self->undo_note, g_free);
-}
-
-static void
-on_undo_toast_dismissed (AdwToast           *toast,
-                         FgInspectionWindow *self)
-{
-  if (self->undo_toast == toast)
-    forget_undo (self);
-}
-
 /* A failed item was changed by a click: it may have been a slip of the
  * mouse, and the finding would be lost from the hazards, so the toast
- * offers to put it back as it was. */
+ * offers to put it back as it was. Toasts are never dismissed from here:
+ * libadwaita 1.2 frees a toast twice when it is dismissed as it hides. */
 static void
 offer_undo (FgInspectionWindow *self,
             FgInspectionRow    *row,
             const char         *note)
 {
   FgChecklistItem *item = fg_inspection_row_get_item (row);
-  AdwToast *previous = self->undo_toast;
   g_autofree char *text = NULL;
   AdwToast *toast;
 
@@ -361,26 +342,11 @@ offer_undo (FgInspectionWindow *self,
   text = g_strdup_printf (_("“%s” is no longer failed"), fg_checklist_item_get_text (item));
   toast = adw_toast_new (text);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "inspection.undo");
+  adw_toast_set_detailed_action_name (toast, "inspection.undo");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (row_code (row)));
   adw_toast_set_timeout (toast, 10);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self, 0);
 
-  /* the toast before offered to undo another change, which now stays */
-  self->undo_toast = g_object_ref (toast);
-  g_free (self->undo_code);
-  self->undo_code = g_strdup (row_code (row));
-  g_free (self->undo_note);
-  self->undo_note = g_strdup (note);
-  if (previous != NULL)
-    {
-      adw_toast_dismiss (previous);
-      g_object_unref (previous);
-    }
-  /* Undo shows now, not after a passing word ("Photo attached"). Not as a
-   * toast of high priority: libadwaita 1.2 shows the toast it displaced
-   * again while it still hides, and aborts. */
-  if (self->plain_toast != NULL)
-    adw_toast_dismiss (self->plain_toast);
+  g_hash_table_replace (self->undo_notes, g_strdup (row_code (row)), g_strdup (note != NULL ? note : ""));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -1036,35 +1002,34 @@ undo_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   FgInspectionWindow *self = FG_INSPECTION_WINDOW (widget);
+  const char *code = g_variant_get_string (parameter, NULL);
+  const char *note = g_hash_table_lookup (self->undo_notes, code);
   g_autoptr(GError) error = NULL;
-  FgInspectionRow *row = NULL;
-  guint position = 0;
 
-  if (self->undo_code == NULL || self->read_only)
+  if (note == NULL || self->read_only)
     return;
 
   for (guint i = 0; i < self->rows->len; i++)
-    if (g_strcmp0 (row_code (g_ptr_array_index (self->rows, i)), self->undo_code) == 0)
-      {
-        row = g_ptr_array_index (self->rows, i);
-        position = i;
-      }
-  g_assert (row != NULL);
-
-  /* the note as it was stored with the failed outcome */
-  if (!fg_inspection_record (self->store, self->actor, self->inspection, self->undo_code,
-                             FG_OUTCOME_FAIL, self->undo_note, &error))
     {
-      show_error (self, error);
-      return;
-    }
-  fg_inspection_row_set_note (row, fg_inspection_get_note (self->inspection, self->undo_code));
-  fg_inspection_row_set_outcome (row, FG_OUTCOME_FAIL);
-  fg_inspection_window_update_progress (self);
-  fg_inspection_window_set_current (self, position, TRUE);
+      FgInspectionRow *row = g_ptr_array_index (self->rows, i);
 
-  /* the toast goes by itself when its button is clicked */
-  forget_undo (self);
+      if (g_strcmp0 (row_code (row), code) != 0)
+        continue;
+
+      /* the note as it was stored with the failed outcome */
+      if (!fg_inspection_record (self->store, self->actor, self->inspection, code, FG_OUTCOME_FAIL, note, &error))
+        {
+          show_error (self, error);
+          return;
+        }
+      fg_inspection_row_set_note (row, fg_inspection_get_note (self->inspection, code));
+      fg_inspection_row_set_outcome (row, FG_OUTCOME_FAIL);
+      fg_inspection_window_update_progress (self);
+      fg_inspection_window_set_current (self, i, TRUE);
+      break;
+    }
+
+  g_hash_table_remove (self->undo_notes, code);
 }
 
 static void
@@ -1378,9 +1343,8 @@ fg_inspection_window_dispose (GObject *object)
   if (self->question != NULL)
     gtk_window_destroy (self->question);
   g_clear_weak_pointer (&self->question);
-  forget_undo (self);
+  g_clear_pointer (&self->undo_notes, g_hash_table_unref);
   g_clear_object (&self->kept_toast);
-  g_clear_weak_pointer (&self->plain_toast);
 
   if (self->inspection != NULL && !self->read_only)
     flush_notes (self);
@@ -1520,7 +1484,7 @@ fg_inspection_window_class_init (FgInspectionWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "inspection.edit-note", NULL, edit_note_action);
   gtk_widget_class_install_action (widget_class, "inspection.attach-photo", NULL, attach_photo_action);
   gtk_widget_class_install_action (widget_class, "inspection.show-info", NULL, show_info_action);
-  gtk_widget_class_install_action (widget_class, "inspection.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "inspection.undo", "s", undo_action);
   gtk_widget_class_install_action (widget_class, "inspection.finish", NULL, finish_action);
   gtk_widget_class_install_action (widget_class, "inspection.confirm-finish", NULL, confirm_finish_action);
 
@@ -1547,6 +1511,7 @@ fg_inspection_window_init (FgInspectionWindow *self)
 {
   self->rows = g_ptr_array_new ();
   self->section_starts = g_ptr_array_new ();
+  self->undo_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }

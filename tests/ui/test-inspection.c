@@ -560,6 +560,12 @@ test_inspection_click_pass_undo (Fixture       *fixture,
   g_assert_cmpint (fg_inspection_get_outcome (stored, code), ==, FG_OUTCOME_PASS);
   g_clear_object (&stored);
   g_assert_cmpint (fg_inspection_row_get_outcome (row), ==, FG_OUTCOME_PASS);
+  /* after "Photo attached", which stays three seconds */
+  for (guint i = 0; i < 200 && find_button (overlay, "_Undo") == NULL; i++)
+    {
+      g_usleep (50000);
+      fg_ui_test_spin ();
+    }
   g_assert_nonnull (find_button (overlay, "_Undo"));
 
   g_signal_emit_by_name (find_button (overlay, "_Undo"), "clicked");
