@@ -11,6 +11,12 @@
 #include "fg-store-private.h"
 
 static void
+count_call (guint *n)
+{
+  (*n)++;
+}
+
+static void
 test_store_migrate_empty (void)
 {
   g_auto(FgTestDir) dir = { 0 };
@@ -255,6 +261,53 @@ test_store_venue_category_index (void)
   g_assert_nonnull (strstr (plan->str, "INDEX venue_category_venue"));
 }
 
+/* A watch tells of what another connection committed, once, and not of
+ * its own store's writes. */
+static void
+test_store_watch (void)
+{
+  g_auto(FgTestDir) dir = { 0 };
+  g_autoptr(FgStore) shown = NULL;
+  g_autoptr(FgStore) other = NULL;
+  g_autoptr(FgStoreWatch) watch = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_changed = 0;
+
+  fg_test_dir_init (&dir);
+  shown = fg_test_township_new (&dir, NULL, NULL);
+  other = fg_store_open (dir.db_path, &error);
+  g_assert_no_error (error);
+
+  watch = fg_store_watch_new (shown);
+  g_signal_connect_swapped (watch, "changed", G_CALLBACK (count_call), &n_changed);
+  g_assert_false (fg_store_watch_check (watch));
+
+  /* the store's own writes: it shows them already */
+  g_assert_true (fg_store_set_setting (shown, "test-watch", "own", &error));
+  g_assert_no_error (error);
+  g_assert_false (fg_store_watch_check (watch));
+  g_assert_cmpuint (n_changed, ==, 0);
+
+  /* another connection's, as firegrid-cli would make them */
+  g_assert_true (fg_store_set_setting (other, "test-watch", "other", &error));
+  g_assert_no_error (error);
+  g_assert_true (fg_store_watch_check (watch));
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_false (fg_store_watch_check (watch));
+
+  /* becoming active looks at once */
+  g_assert_true (fg_store_set_setting (other, "test-watch", "again", &error));
+  fg_store_watch_set_active (watch, TRUE);
+  g_assert_cmpuint (n_changed, ==, 2);
+
+  /* what the window read again after its own worker wrote is seen */
+  g_assert_true (fg_store_set_setting (other, "test-watch", "worker", &error));
+  fg_store_watch_catch_up (watch);
+  g_assert_false (fg_store_watch_check (watch));
+  g_assert_cmpuint (n_changed, ==, 2);
+  fg_store_watch_set_active (watch, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,6 +319,7 @@ main (int   argc,
   g_test_add_func ("/store/refuse-foreign-file", test_store_refuse_foreign);
   g_test_add_func ("/store/survives-reopen", test_store_survives_reopen);
   g_test_add_func ("/store/uuid-v7", test_store_uuid_v7);
+  g_test_add_func ("/store/watch", test_store_watch);
   g_test_add_func ("/store/stamps-across-connections", test_store_stamps_across_connections);
   g_test_add_func ("/store/venue-category-index", test_store_venue_category_index);
 

@@ -65,6 +65,13 @@ struct _FgInspectionWindow
   char *entered_started;
   char *entered_ended;
   char *times_error;
+  GtkWindow *question;        /* weak: passed items with a note or photo */
+
+  /* The failed items changed by a click: the note each failed with, which
+   * its toast's Undo puts back (code → note). Photos stay with an item
+   * whatever its outcome. */
+  GHashTable *undo_notes;
+  AdwToast *kept_toast;       /* a key that left a failed item as it was */
 };
 
 enum {
@@ -196,6 +203,25 @@ fg_inspection_window_set_current (FgInspectionWindow *self,
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_current, NULL, NULL);
 }
 
+/* The first item without an outcome after @position, going round to the
+ * top; G_MAXUINT when every item has one. */
+static guint
+next_unanswered (FgInspectionWindow *self,
+                 guint               position)
+{
+  guint n = self->rows->len;
+
+  for (guint i = 1; i <= n; i++)
+    {
+      guint candidate = (position + i) % n;
+
+      if (fg_inspection_get_outcome (self->inspection, row_code (g_ptr_array_index (self->rows, candidate))) == FG_OUTCOME_NONE)
+        return candidate;
+    }
+
+  return G_MAXUINT;
+}
+
 static void
 on_row_selected (FgInspectionWindow *self,
                  GtkListBoxRow      *row)
@@ -309,13 +335,45 @@ record_outcome (FgInspectionWindow *self,
   return TRUE;
 }
 
+/* A failed item was changed by a click: it may have been a slip of the
+ * mouse, and the finding would be lost from the hazards, so the toast
+ * offers to put it back as it was. Toasts are never dismissed from here:
+ * libadwaita 1.2 frees a toast twice when it is dismissed as it hides. */
+static void
+offer_undo (FgInspectionWindow *self,
+            FgInspectionRow    *row,
+            const char         *note)
+{
+  FgChecklistItem *item = fg_inspection_row_get_item (row);
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  /* Translators: a failed item was just marked otherwise, e.g.
+   * "“Exits are not locked” is no longer failed" */
+  text = g_strdup_printf (_("“%s” is no longer failed"), fg_checklist_item_get_text (item));
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_detailed_action_name (toast, "inspection.undo");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (row_code (row)));
+  adw_toast_set_timeout (toast, 10);
+
+  g_hash_table_replace (self->undo_notes, g_strdup (row_code (row)), g_strdup (note != NULL ? note : ""));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 on_outcome_chosen (FgInspectionRow    *row,
                    guint               outcome,
                    FgInspectionWindow *self)
 {
+  const char *code = row_code (row);
+  FgOutcome before = fg_inspection_get_outcome (self->inspection, code);
+  g_autofree char *note = g_strdup (fg_inspection_get_note (self->inspection, code));
+
   fg_inspection_window_set_current (self, (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), FALSE);
-  record_outcome (self, row, (FgOutcome) outcome);
+  if (record_outcome (self, row, (FgOutcome) outcome) &&
+      before == FG_OUTCOME_FAIL && outcome != FG_OUTCOME_FAIL)
+    offer_undo (self, row, note);
 }
 
 static void
@@ -610,25 +668,29 @@ on_summary_response (AdwMessageDialog   *dialog,
 }
 
 /* One line such as "Pass 28 · Fail 1 · Not applicable 0", so the list
- * of hazards below keeps the room of the dialog. */
+ * of hazards below keeps the room of the dialog. Each count is a label
+ * of its own that never wraps: a narrow dialog would otherwise break a
+ * word such as 不适用 between its characters. */
 static GtkWidget *
 counts_label (const guint *counts)
 {
   static const FgOutcome outcomes[] = { FG_OUTCOME_PASS, FG_OUTCOME_FAIL, FG_OUTCOME_NA };
-  g_autoptr(GString) text = g_string_new (NULL);
-  GtkWidget *label;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
   for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
     {
+      g_autofree char *text = g_strdup_printf ("%s %u", fg_outcome_get_label (outcomes[i]), counts[outcomes[i]]);
+      GtkWidget *label = gtk_label_new (text);
+
       if (i > 0)
-        g_string_append (text, " · ");
-      g_string_append_printf (text, "%s %u", fg_outcome_get_label (outcomes[i]), counts[outcomes[i]]);
+        gtk_box_append (GTK_BOX (box), g_object_new (GTK_TYPE_LABEL, "label", "·",
+                                                     "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL));
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_box_append (GTK_BOX (box), label);
     }
 
-  label = gtk_label_new (text->str);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "numeric");
-  return label;
+  return box;
 }
 
 static GtkWidget *
@@ -656,6 +718,34 @@ hazard_row (FgChecklistItem *item)
   /* A preview only: keep the keyboard focus on the dialog's buttons. */
   gtk_widget_set_focusable (row, FALSE);
   return row;
+}
+
+/* The hazards' list as tall as its rows are at the width the dialog
+ * gives it, as far as the window has room: the whole list on a laptop's
+ * screen, not a row and a half. It is measured once laid out, as its
+ * wrapped titles are as tall as their width makes them. */
+static gboolean
+fit_hazard_list (GtkWidget     *scrolled,
+                 GdkFrameClock *frame_clock,
+                 gpointer       user_data)
+{
+  GtkWidget *hazards = user_data;
+  GtkWidget *dialog = GTK_WIDGET (gtk_widget_get_root (scrolled));
+  GtkWindow *parent = GTK_IS_WINDOW (dialog) ? gtk_window_get_transient_for (GTK_WINDOW (dialog)) : NULL;
+  int width = gtk_widget_get_width (scrolled);
+  int height = gtk_widget_get_height (scrolled);
+  int natural;
+  int room;
+
+  if (width <= 0 || parent == NULL)
+    return G_SOURCE_CONTINUE;
+
+  gtk_widget_measure (hazards, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+  /* the window's height, less what the rest of the dialog takes */
+  room = gtk_widget_get_height (GTK_WIDGET (parent)) - (gtk_widget_get_height (dialog) - height) - 48;
+  /* and the list's frame below its rows */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), MAX (MIN (natural + 4, room), 120));
+  return G_SOURCE_REMOVE;
 }
 
 /* The officer who inspected with the inspector: chosen as the
@@ -871,12 +961,9 @@ present_summary (FgInspectionWindow *self)
 
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
       gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 260);
-      /* Show more than a row or two of a long list, whatever the natural
-       * height the wrapped titles were measured at. */
-      if (failed->len > 2)
-        gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 220);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 120);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), hazards);
+      gtk_widget_add_tick_callback (scrolled, fit_hazard_list, hazards, NULL);
       gtk_box_append (GTK_BOX (box), scrolled);
     }
 
@@ -897,7 +984,183 @@ present_summary (FgInspectionWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Questioning passes */
+
+/* The rows marked as passed that carry a note or a photo: these record
+ * what someone saw, which is rarely nothing, and a failed item changed to
+ * a pass keeps both. */
+static GPtrArray *
+questioned_rows (FgInspectionWindow *self)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FgInspectionRow *row = g_ptr_array_index (self->rows, i);
+      const char *code = row_code (row);
+      const char *note = fg_inspection_get_note (self->inspection, code);
+      const char * const *photos = fg_inspection_get_photos (self->inspection, code);
+
+      if (fg_inspection_get_outcome (self->inspection, code) == FG_OUTCOME_PASS &&
+          ((note != NULL && *note != '\0') || (photos != NULL && photos[0] != NULL)))
+        g_ptr_array_add (rows, row);
+    }
+
+  return rows;
+}
+
+static GtkWidget *
+questioned_row (FgInspectionWindow *self,
+                FgInspectionRow    *item_row)
+{
+  const char *code = row_code (item_row);
+  const char *note = fg_inspection_get_note (self->inspection, code);
+  const char * const *photos = fg_inspection_get_photos (self->inspection, code);
+  guint n_photos = photos != NULL ? g_strv_length ((char **) photos) : 0;
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GString) subtitle = g_string_new (note);
+
+  if (n_photos > 0)
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u photo", "%u photos", n_photos), n_photos);
+    }
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 fg_checklist_item_get_text (fg_inspection_row_get_item (item_row)));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  gtk_widget_set_focusable (row, FALSE);
+  return row;
+}
+
+static void
+on_question_response (AdwMessageDialog   *dialog,
+                      const char         *response,
+                      FgInspectionWindow *self)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  guint position;
+
+  if (g_strcmp0 (response, "passed") == 0)
+    {
+      present_summary (self);
+      return;
+    }
+
+  /* back to the first of them, to look again */
+  rows = questioned_rows (self);
+  if (rows->len > 0 && g_ptr_array_find (self->rows, g_ptr_array_index (rows, 0), &position))
+    fg_inspection_window_set_current (self, position, TRUE);
+}
+
+/* Asks about passed items with a note or photo before the summary;
+ * returns whether it asked. */
+static gboolean
+present_question (FgInspectionWindow *self)
+{
+  g_autoptr(GPtrArray) rows = questioned_rows (self);
+  GtkWidget *list;
+  AdwMessageDialog *dialog;
+
+  if (rows->len == 0)
+    return FALSE;
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < rows->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (list), questioned_row (self, g_ptr_array_index (rows, i)));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       g_dngettext (GETTEXT_PACKAGE,
+                                                                    "Did This Item Pass?",
+                                                                    "Did These Items Pass?",
+                                                                    rows->len),
+                                                       g_dngettext (GETTEXT_PACKAGE,
+                                                                    "It is marked as passed but has a note or a photo, "
+                                                                    "which usually record a problem. A passed item "
+                                                                    "becomes no hazard.",
+                                                                    "They are marked as passed but have a note or a photo, "
+                                                                    "which usually record a problem. A passed item "
+                                                                    "becomes no hazard.",
+                                                                    rows->len)));
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog,
+                                    "back", _("_Go Back"),
+                                    "passed", _("_Keep as Passed"),
+                                    NULL);
+  /* Enter goes back: passing them is a choice to make, not a key to hold */
+  adw_message_dialog_set_default_response (dialog, "back");
+  adw_message_dialog_set_close_response (dialog, "back");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_question_response), self, 0);
+
+  g_set_weak_pointer (&self->question, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 /* Actions */
+
+static void
+on_kept_toast_dismissed (FgInspectionWindow *self)
+{
+  g_clear_object (&self->kept_toast);
+}
+
+static void
+say_failed_kept (FgInspectionWindow *self)
+{
+  AdwToast *toast;
+
+  /* once, however long the key is held */
+  if (self->kept_toast != NULL)
+    return;
+
+  toast = adw_toast_new (_("This item failed and stays failed: keys do not change a failed item. "
+                           "To change it, click Pass or N/A in its row."));
+  adw_toast_set_timeout (toast, 6);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_kept_toast_dismissed), self, G_CONNECT_SWAPPED);
+  self->kept_toast = g_object_ref (toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FgInspectionWindow *self = FG_INSPECTION_WINDOW (widget);
+  const char *code = g_variant_get_string (parameter, NULL);
+  const char *note = g_hash_table_lookup (self->undo_notes, code);
+  g_autoptr(GError) error = NULL;
+
+  if (note == NULL || self->read_only)
+    return;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FgInspectionRow *row = g_ptr_array_index (self->rows, i);
+
+      if (g_strcmp0 (row_code (row), code) != 0)
+        continue;
+
+      /* the note as it was stored with the failed outcome */
+      if (!fg_inspection_record (self->store, self->actor, self->inspection, code, FG_OUTCOME_FAIL, note, &error))
+        {
+          show_error (self, error);
+          return;
+        }
+      fg_inspection_row_set_note (row, fg_inspection_get_note (self->inspection, code));
+      fg_inspection_row_set_outcome (row, FG_OUTCOME_FAIL);
+      fg_inspection_window_update_progress (self);
+      fg_inspection_window_set_current (self, i, TRUE);
+      break;
+    }
+
+  g_hash_table_remove (self->undo_notes, code);
+}
 
 static void
 choose_action (GtkWidget  *widget,
@@ -918,12 +1181,28 @@ choose_action (GtkWidget  *widget,
   else
     outcome = FG_OUTCOME_NA;
 
+  /* A key held down or pressed once too often must not wipe out a
+   * finding: a failed item changes only by a click on its row, which
+   * offers Undo. */
+  if (fg_inspection_get_outcome (self->inspection, row_code (row)) == FG_OUTCOME_FAIL &&
+      outcome != FG_OUTCOME_FAIL)
+    {
+      say_failed_kept (self);
+      return;
+    }
+
   if (!record_outcome (self, row, outcome))
     return;
 
-  /* A pass needs nothing more; a failed item is described before moving on. */
+  /* A pass needs nothing more: on to the next item still open, not over
+   * those answered already. A failed item is described before moving on. */
   if (outcome != FG_OUTCOME_FAIL)
-    fg_inspection_window_set_current (self, self->current + 1, TRUE);
+    {
+      guint next = next_unanswered (self, self->current);
+
+      if (next != G_MAXUINT)
+        fg_inspection_window_set_current (self, next, TRUE);
+    }
 }
 
 static void
@@ -1012,7 +1291,8 @@ finish_action (GtkWidget  *widget,
       return;
     }
 
-  present_summary (self);
+  if (!present_question (self))
+    present_summary (self);
 }
 
 static void
@@ -1130,7 +1410,7 @@ fg_inspection_window_constructed (GObject *object)
   GtkWidget *widget = GTK_WIDGET (self);
   const char *actions[] = {
     "inspection.pass", "inspection.fail", "inspection.na", "inspection.edit-note",
-    "inspection.attach-photo", "inspection.finish", "inspection.confirm-finish",
+    "inspection.attach-photo", "inspection.finish", "inspection.confirm-finish", "inspection.undo",
   };
   g_autofree char *title = NULL;
 
@@ -1196,6 +1476,11 @@ fg_inspection_window_dispose (GObject *object)
   g_clear_pointer (&self->entered_started, g_free);
   g_clear_pointer (&self->entered_ended, g_free);
   g_clear_pointer (&self->times_error, g_free);
+  if (self->question != NULL)
+    gtk_window_destroy (self->question);
+  g_clear_weak_pointer (&self->question);
+  g_clear_pointer (&self->undo_notes, g_hash_table_unref);
+  g_clear_object (&self->kept_toast);
 
   if (self->inspection != NULL && !self->read_only)
     flush_notes (self);
@@ -1335,6 +1620,7 @@ fg_inspection_window_class_init (FgInspectionWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "inspection.edit-note", NULL, edit_note_action);
   gtk_widget_class_install_action (widget_class, "inspection.attach-photo", NULL, attach_photo_action);
   gtk_widget_class_install_action (widget_class, "inspection.show-info", NULL, show_info_action);
+  gtk_widget_class_install_action (widget_class, "inspection.undo", "s", undo_action);
   gtk_widget_class_install_action (widget_class, "inspection.finish", NULL, finish_action);
   gtk_widget_class_install_action (widget_class, "inspection.confirm-finish", NULL, confirm_finish_action);
 
@@ -1361,6 +1647,7 @@ fg_inspection_window_init (FgInspectionWindow *self)
 {
   self->rows = g_ptr_array_new ();
   self->section_starts = g_ptr_array_new ();
+  self->undo_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }

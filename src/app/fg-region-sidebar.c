@@ -433,6 +433,154 @@ fg_region_sidebar_refresh_counts (FgRegionSidebar *self,
     }
 }
 
+/* Refreshing */
+
+/* Whether @region_id is among @regions (FgRegion). */
+static gboolean
+regions_contain (GPtrArray  *regions,
+                 const char *region_id)
+{
+  for (guint i = 0; i < regions->len; i++)
+    if (g_strcmp0 (fg_region_get_id (g_ptr_array_index (regions, i)), region_id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void refresh_children (FgRegionSidebar *self,
+                              GtkTreeListRow  *row);
+
+/* A village whose row was found without grids is never asked again by the
+ * tree: when it has some now, its item is put in anew, so that it is. */
+static void
+refresh_leaf (FgRegionSidebar *self,
+              GListStore      *children,
+              guint            position,
+              GtkTreeListRow  *row)
+{
+  g_autoptr(FgRegionItem) current = gtk_tree_list_row_get_item (row);
+  FgRegion *region = fg_region_item_get_region (current);
+  g_autoptr(GPtrArray) grids = NULL;
+  g_autoptr(FgRegionItem) item = NULL;
+  GtkTreeListRow *selected;
+  gboolean was_selected;
+
+  if (fg_region_get_level (region) >= FG_REGION_LEVEL_GRID || gtk_tree_list_row_is_expandable (row))
+    return;
+
+  grids = fg_region_list_children (self->store, self->actor, fg_region_get_id (region), FALSE, NULL);
+  if (grids == NULL || grids->len == 0)
+    return;
+
+  selected = gtk_single_selection_get_selected_item (self->selection);
+  was_selected = selected == row;
+  item = fg_region_item_new (region);
+  g_list_store_splice (children, position, 1, (gpointer *) &item, 1);
+  if (was_selected)
+    fg_region_sidebar_select_region (self, fg_region_item_get_id (item));
+}
+
+/* Brings the rows below @row, as far as they are open, in line with the
+ * store: rows of regions added, renamed or retired come and go, the others
+ * stay (with their selection and expanded state) and take their new names
+ * and counts. */
+static void
+refresh_children (FgRegionSidebar *self,
+                  GtkTreeListRow  *row)
+{
+  GListModel *model = gtk_tree_list_row_get_children (row);
+  g_autoptr(FgRegionItem) parent = gtk_tree_list_row_get_item (row);
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  GListStore *children;
+
+  if (model == NULL)
+    return;
+  children = G_LIST_STORE (model);
+
+  fresh = fg_region_list_children (self->store, self->actor, fg_region_item_get_id (parent), FALSE, &error);
+  if (fresh == NULL)
+    {
+      g_warning ("Could not read the regions below %s: %s", fg_region_item_get_id (parent), error->message);
+      return;
+    }
+
+  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
+    {
+      g_autoptr(FgRegionItem) item = g_list_model_get_item (model, i - 1);
+
+      if (!regions_contain (fresh, fg_region_item_get_id (item)))
+        g_list_store_remove (children, i - 1);
+    }
+
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      FgRegion *region = g_ptr_array_index (fresh, i);
+      g_autoptr(FgRegionItem) item = i < g_list_model_get_n_items (model) ? g_list_model_get_item (model, i) : NULL;
+      guint position;
+
+      if (item != NULL && g_strcmp0 (fg_region_item_get_id (item), fg_region_get_id (region)) == 0)
+        fg_region_item_set_region (item, region);
+      else if (find_item (model, fg_region_get_id (region), &position))
+        {
+          /* renamed, and so sorted elsewhere */
+          g_autoptr(FgRegionItem) moved = g_list_model_get_item (model, position);
+
+          g_list_store_remove (children, position);
+          fg_region_item_set_region (moved, region);
+          g_list_store_insert (children, i, moved);
+        }
+      else
+        {
+          g_autoptr(FgRegionItem) added = fg_region_item_new (region);
+
+          g_list_store_insert (children, i, added);
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkTreeListRow) child = gtk_tree_list_row_get_child_row (row, i);
+
+      if (child == NULL)
+        continue;
+      if (gtk_tree_list_row_get_children (child) != NULL)
+        refresh_children (self, child);
+      else
+        refresh_leaf (self, children, i, child);
+    }
+}
+
+/**
+ * fg_region_sidebar_refresh:
+ * @self: the sidebar
+ *
+ * Reads the tree again as far as it is open, after another program
+ * changed the divisions or the venues: what is selected and open stays
+ * so, and the list where it was scrolled to.
+ */
+void
+fg_region_sidebar_refresh (FgRegionSidebar *self)
+{
+  g_autoptr(GtkTreeListRow) row = NULL;
+  g_autoptr(FgRegionItem) item = NULL;
+  g_autoptr(FgRegion) top = NULL;
+
+  g_return_if_fail (FG_IS_REGION_SIDEBAR (self));
+
+  if (self->store == NULL || self->actor == NULL || self->root_id == NULL || self->tree == NULL)
+    return;
+
+  row = gtk_tree_list_model_get_row (self->tree, 0);
+  if (row == NULL)
+    return;
+
+  item = gtk_tree_list_row_get_item (row);
+  top = fg_region_lookup (self->store, self->actor, self->root_id, NULL);
+  if (top != NULL)
+    fg_region_item_set_region (item, top);
+  refresh_children (self, row);
+}
+
 /**
  * fg_region_sidebar_select_region:
  * @self: the sidebar

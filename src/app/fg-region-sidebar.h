@@ -22,6 +22,7 @@ void                fg_region_sidebar_load                (FgRegionSidebar *self
                                                            const char      *root_id);
 FgRegion           *fg_region_sidebar_get_selected_region (FgRegionSidebar *self);
 GtkSelectionModel  *fg_region_sidebar_get_selection       (FgRegionSidebar *self);
+void                fg_region_sidebar_refresh             (FgRegionSidebar *self);
 void                fg_region_sidebar_refresh_counts      (FgRegionSidebar *self,
                                                            const char      *region_id);
 gboolean            fg_region_sidebar_select_region       (FgRegionSidebar *self,

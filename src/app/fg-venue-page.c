@@ -42,6 +42,7 @@ struct _FgVenuePage
   FgVenueQuery *query;
 
   FgSortProbe *sort_probe;
+  gboolean reloading;  /* the selection is put back: tell once, at the end */
 };
 
 enum {
@@ -93,7 +94,12 @@ fg_venue_page_apply_query (FgVenuePage *self)
 static void
 on_selection_changed (FgVenuePage *self)
 {
-  FgVenue *venue = fg_venue_page_get_selected_venue (self);
+  FgVenue *venue;
+
+  if (self->reloading)
+    return;
+
+  venue = fg_venue_page_get_selected_venue (self);
 
   fg_venue_detail_set_venue (self->detail, venue);
 
@@ -484,6 +490,75 @@ fg_venue_page_set_inspections (FgVenuePage *self,
 {
   g_return_if_fail (FG_IS_VENUE_PAGE (self));
   fg_venue_detail_set_inspections (self->detail, inspections);
+}
+
+/* The position of the venue @id in the list, looked for around where it
+ * was: not through a county's million rows. */
+static guint
+find_venue_near (FgVenuePage *self,
+                 const char  *id,
+                 guint        around)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->venue_list));
+  guint from = around > 100 ? around - 100 : 0;
+  guint to = MIN (n, around + 100);
+
+  for (guint i = from; i < to; i++)
+    {
+      FgVenue *venue = fg_paged_list_peek_item (self->venue_list, i);
+
+      if (venue != NULL && g_strcmp0 (fg_venue_get_id (venue), id) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/**
+ * fg_venue_page_reload:
+ *
+ * Reads the list again, after another program changed the venues: the
+ * selected venue stays selected (with its details read again) and the list
+ * where it was scrolled to, as long as the venue is still listed near
+ * where it was.
+ */
+void
+fg_venue_page_reload (FgVenuePage *self)
+{
+  GtkAdjustment *adjustment;
+  g_autofree char *selected_id = NULL;
+  guint position;
+  double scrolled;
+
+  g_return_if_fail (FG_IS_VENUE_PAGE (self));
+
+  if (self->venue_list == NULL)
+    return;
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  scrolled = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
+  position = gtk_single_selection_get_selected (self->selection);
+  if (fg_venue_page_get_selected_venue (self) != NULL)
+    selected_id = g_strdup (fg_venue_get_id (fg_venue_page_get_selected_venue (self)));
+
+  self->reloading = TRUE;
+  fg_paged_list_reload (self->venue_list);
+  if (selected_id != NULL)
+    gtk_single_selection_set_selected (self->selection, find_venue_near (self, selected_id, position));
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, scrolled);
+  self->reloading = FALSE;
+
+  /* the venue as it reads now, without moving a narrow window from the
+   * list to the details; or nothing when it is no longer listed */
+  if (selected_id != NULL && fg_venue_page_get_selected_venue (self) != NULL)
+    {
+      fg_venue_detail_set_venue (self->detail, fg_venue_page_get_selected_venue (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWN_VENUE]);
+    }
+  else if (selected_id != NULL)
+    on_selection_changed (self);
+  fg_venue_page_update_state (self);
 }
 
 void

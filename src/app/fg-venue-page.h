@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (FgVenuePage, fg_venue_page, FG, VENUE_PAGE, GtkWidget)
 FgPagedList        *fg_venue_page_get_venue_list     (FgVenuePage *self);
 void                fg_venue_page_set_venue_list     (FgVenuePage *self,
                                                       FgPagedList *venue_list);
+void                fg_venue_page_reload             (FgVenuePage *self);
 FgVenue            *fg_venue_page_get_selected_venue (FgVenuePage *self);
 FgVenue            *fg_venue_page_get_shown_venue    (FgVenuePage *self);
 void                fg_venue_page_show_venue         (FgVenuePage *self,

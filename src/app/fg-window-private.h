@@ -49,6 +49,8 @@ struct _FgWindow
   FgTownshipPage *township_page;
 
   FgStore *store;
+  FgStoreWatch *store_watch;  /* what other programs write to the store */
+  gboolean notices_stale;     /* to read again when the Documents page shows */
   FgActor *actor;
   char *root_region_id;  /* the top of what the person may see */
   FgPagedList *venue_list;  /* FgVenue */

@@ -170,6 +170,34 @@ on_synced (FgWindow *self)
   fg_hazard_page_reload (self->hazard_page);
   fg_notice_page_reload (self->notice_page);
   fg_township_page_reload (self->township_page);
+
+  /* the import wrote through a connection of its own: that is read now */
+  fg_store_watch_catch_up (self->store_watch);
+}
+
+/* Another program wrote to the store (firegrid-cli, an import from a
+ * terminal): every page reads again what it shows, keeping what is
+ * selected. The window's own writes never come here. */
+static void
+on_store_changed (FgWindow *self)
+{
+  gboolean venue_selected = fg_venue_page_get_selected_venue (self->venue_page) != NULL;
+
+  g_debug ("The store was changed by another program: reading it again");
+  fg_region_sidebar_refresh (self->sidebar);
+  /* a selected venue is read again with its inspections */
+  fg_venue_page_reload (self->venue_page);
+  if (!venue_selected)
+    _fg_window_load_history (self);
+  fg_hazard_page_reload (self->hazard_page);
+  /* the shown document is printed again for its preview: only when seen */
+  if (g_strcmp0 (fg_window_get_page (self), "notices") == 0)
+    fg_notice_page_reload (self->notice_page);
+  else
+    self->notices_stale = TRUE;
+  fg_township_page_reload (self->township_page);
+  fg_sync_page_reload (self->sync_page);
+  _fg_window_update_actions (self);
 }
 
 static void
@@ -189,6 +217,11 @@ on_page_changed (FgWindow *self)
   gtk_widget_set_visible (self->search_button, venues);
   if (!venues)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  if (self->notices_stale && g_strcmp0 (fg_window_get_page (self), "notices") == 0)
+    {
+      self->notices_stale = FALSE;
+      fg_notice_page_reload (self->notice_page);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[FG_WINDOW_PROP_PAGE]);
 }
@@ -475,6 +508,11 @@ fg_window_constructed (GObject *object)
                                G_CALLBACK (_fg_window_lock_load_settings), self, G_CONNECT_SWAPPED);
     }
 
+  /* looked at while the window is the one in use, and as it becomes so */
+  self->store_watch = fg_store_watch_new (self->store);
+  g_signal_connect_object (self->store_watch, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self, "is-active", self->store_watch, "active", G_BINDING_SYNC_CREATE);
+
   _fg_window_lock_start (self);
   _fg_window_update_actions (self);
   on_page_changed (self);
@@ -513,6 +551,7 @@ fg_window_dispose (GObject *object)
   g_clear_object (&self->missing_calendar_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), FG_TYPE_WINDOW);
   g_clear_object (&self->venue_list);
+  g_clear_object (&self->store_watch);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_pointer (&self->actor, fg_actor_unref);
@@ -783,6 +822,19 @@ fg_window_get_sync_page (FgWindow *self)
 {
   g_return_val_if_fail (FG_IS_WINDOW (self), NULL);
   return self->sync_page;
+}
+
+/**
+ * fg_window_get_store_watch:
+ *
+ * Returns: (transfer none): what tells the window of other programs'
+ *   writes to its store
+ */
+FgStoreWatch *
+fg_window_get_store_watch (FgWindow *self)
+{
+  g_return_val_if_fail (FG_IS_WINDOW (self), NULL);
+  return self->store_watch;
 }
 
 FgTownshipPage *

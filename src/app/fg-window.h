@@ -39,6 +39,7 @@ FgHazardPage    *fg_window_get_hazard_page    (FgWindow       *self);
 FgNoticePage    *fg_window_get_notice_page    (FgWindow       *self);
 FgSyncPage      *fg_window_get_sync_page      (FgWindow       *self);
 FgTownshipPage  *fg_window_get_township_page  (FgWindow       *self);
+FgStoreWatch    *fg_window_get_store_watch    (FgWindow       *self);
 int              fg_window_get_missing_calendar_year (FgWindow *self);
 void             fg_window_install_calendar_file (FgWindow       *self,
                                                   GFile          *file);

@@ -30,6 +30,7 @@
 #include "fg-region.h"
 #include "fg-report.h"
 #include "fg-store.h"
+#include "fg-store-watch.h"
 #include "fg-sync.h"
 #include "fg-venue.h"
 #include "fg-venue-query.h"

@@ -507,6 +507,217 @@ test_inspection_photos (Fixture       *fixture,
   close_window (window);
 }
 
+/* A click on one of a row's outcome buttons, as the person makes it. */
+static void
+click_outcome (FgInspectionWindow *window,
+               guint               position,
+               const char         *button_name)
+{
+  FgInspectionRow *row = fg_inspection_window_get_row (window, position);
+
+  g_signal_emit_by_name (fg_ui_test_child (row, FG_TYPE_INSPECTION_ROW, button_name), "clicked");
+  fg_ui_test_spin ();
+}
+
+/* The button of a toast shown in @widget, by its label. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Fails the item at @position with a note and a photo, as an officer
+ * records a finding. */
+static void
+fail_with_photo (Fixture            *fixture,
+                 FgInspectionWindow *window,
+                 guint               position)
+{
+  g_autofree char *photo_path = g_build_filename (fixture->dir.dir, "exit.png", NULL);
+  g_autoptr(GFile) photo = g_file_new_for_path (photo_path);
+  g_autoptr(GError) error = NULL;
+  FgInspectionRow *row = fg_inspection_window_get_row (window, position);
+
+  g_file_set_contents (photo_path, (const char *) fg_test_tiny_png, sizeof fg_test_tiny_png, &error);
+  g_assert_no_error (error);
+  click_outcome (window, position, "fail_button");
+  type_note (window, position, NOTE);
+  fg_inspection_window_attach_photo_file (window, row, photo);
+  /* ten seconds at most, for a busy machine */
+  for (guint i = 0; i < 10 && fg_inspection_row_get_n_photos (row) != 1; i++)
+    wait_for_photos (row, 1);
+  g_assert_cmpuint (fg_inspection_row_get_n_photos (row), ==, 1);
+}
+
+/* A key answer goes on to the next item still open, over those answered
+ * by a click already. */
+static void
+test_inspection_keys_skip_answered (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  FgInspectionWindow *window = inspect (fixture, NULL);
+  FgInspection *inspection = fg_inspection_window_get_inspection (window);
+
+  click_outcome (window, 1, "pass_button");
+  click_outcome (window, 2, "fail_button");
+  type_note (window, 2, NOTE);
+  activate (window, "inspection.previous");
+  activate (window, "inspection.previous");
+  g_assert_cmpuint (fg_inspection_window_get_current (window), ==, 0);
+
+  activate (window, "inspection.pass");
+  g_assert_cmpuint (fg_inspection_window_get_current (window), ==, 3);
+  g_assert_cmpint (fg_inspection_get_outcome (inspection, code_at (window, 2)), ==, FG_OUTCOME_FAIL);
+
+  /* the last open item goes round to one left open above */
+  activate (window, "inspection.previous");
+  activate (window, "inspection.previous");
+  activate (window, "inspection.previous");
+  g_assert_cmpuint (fg_inspection_window_get_current (window), ==, 0);
+  click_outcome (window, 0, "pass_button");
+  for (guint i = 3; i < fg_inspection_window_get_n_rows (window); i++)
+    click_outcome (window, i, "pass_button");
+  click_outcome (window, 1, "pass_button");
+  g_assert_cmpint (fg_inspection_get_outcome (inspection, code_at (window, 1)), ==, FG_OUTCOME_PASS);
+  close_window (window);
+}
+
+/* Holding "1" after finishing early passes the open items, and leaves the
+ * failed one failed, with its note and photo. */
+static void
+test_inspection_key_keeps_failed (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  FgInspectionWindow *window = inspect (fixture, NULL);
+  FgInspection *inspection = fg_inspection_window_get_inspection (window);
+  FgInspectionRow *failed = fg_inspection_window_get_row (window, 0);
+  g_autofree char *code = g_strdup (code_at (window, 0));
+  g_autoptr(FgInspection) stored = NULL;
+  guint n = fg_inspection_window_get_n_rows (window);
+
+  fail_with_photo (fixture, window, 0);
+  activate (window, "inspection.finish");
+  g_assert_cmpuint (fg_inspection_window_get_current (window), ==, 1);
+
+  for (guint i = 0; i < 2 * n; i++)
+    activate (window, "inspection.pass");
+  g_assert_cmpuint (fg_inspection_get_n_answered (inspection), ==, n);
+
+  /* and on the failed item itself, every key but its own */
+  while (fg_inspection_window_get_current (window) > 0)
+    activate (window, "inspection.previous");
+  activate (window, "inspection.pass");
+  activate (window, "inspection.na");
+  g_assert_cmpuint (fg_inspection_window_get_current (window), ==, 0);
+
+  g_assert_cmpint (fg_inspection_row_get_outcome (failed), ==, FG_OUTCOME_FAIL);
+  g_assert_cmpstr (fg_inspection_row_get_note (failed), ==, NOTE);
+  stored = stored_draft (fixture);
+  g_assert_cmpint (fg_inspection_get_outcome (stored, code), ==, FG_OUTCOME_FAIL);
+  g_assert_cmpstr (fg_inspection_get_note (stored, code), ==, NOTE);
+  g_assert_cmpuint (g_strv_length ((char **) fg_inspection_get_photos (stored, code)), ==, 1);
+  close_window (window);
+}
+
+/* A click on Pass changes a failed item, and its toast's Undo puts back
+ * the outcome with the note and the photo. */
+static void
+test_inspection_click_pass_undo (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  FgInspectionWindow *window = inspect (fixture, NULL);
+  FgInspectionRow *row = fg_inspection_window_get_row (window, 0);
+  g_autofree char *code = g_strdup (code_at (window, 0));
+  GtkWidget *overlay = fg_ui_test_child (window, FG_TYPE_INSPECTION_WINDOW, "toast_overlay");
+  g_autoptr(FgInspection) stored = NULL;
+
+  fail_with_photo (fixture, window, 0);
+  g_assert_null (find_button (overlay, "_Undo"));
+
+  click_outcome (window, 0, "pass_button");
+  stored = stored_draft (fixture);
+  g_assert_cmpint (fg_inspection_get_outcome (stored, code), ==, FG_OUTCOME_PASS);
+  g_clear_object (&stored);
+  g_assert_cmpint (fg_inspection_row_get_outcome (row), ==, FG_OUTCOME_PASS);
+  /* after "Photo attached", which stays three seconds */
+  for (guint i = 0; i < 200 && find_button (overlay, "_Undo") == NULL; i++)
+    {
+      g_usleep (50000);
+      fg_ui_test_spin ();
+    }
+  g_assert_nonnull (find_button (overlay, "_Undo"));
+
+  g_signal_emit_by_name (find_button (overlay, "_Undo"), "clicked");
+  fg_ui_test_spin ();
+
+  g_assert_cmpint (fg_inspection_row_get_outcome (row), ==, FG_OUTCOME_FAIL);
+  g_assert_cmpstr (fg_inspection_row_get_note (row), ==, NOTE);
+  g_assert_cmpuint (fg_inspection_row_get_n_photos (row), ==, 1);
+  stored = stored_draft (fixture);
+  g_assert_cmpint (fg_inspection_get_outcome (stored, code), ==, FG_OUTCOME_FAIL);
+  g_assert_cmpstr (fg_inspection_get_note (stored, code), ==, NOTE);
+  g_assert_cmpuint (g_strv_length ((char **) fg_inspection_get_photos (stored, code)), ==, 1);
+
+  /* a pass of an item that had not failed offers nothing to undo */
+  g_clear_object (&stored);
+  click_outcome (window, 1, "pass_button");
+  click_outcome (window, 1, "fail_button");
+  type_note (window, 1, NOTE);
+  click_outcome (window, 1, "na_button");
+  g_assert_cmpint (fg_inspection_row_get_outcome (fg_inspection_window_get_row (window, 1)), ==,
+                   fg_checklist_item_get_na_allowed (fg_inspection_row_get_item (fg_inspection_window_get_row (window, 1)))
+                   ? FG_OUTCOME_NA : FG_OUTCOME_FAIL);
+  close_window (window);
+}
+
+/* A pass with a note or photo is asked about before the summary: going
+ * back shows it, confirming goes on to finish. */
+static void
+test_inspection_pass_with_note_questioned (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  FgInspectionWindow *window = inspect (fixture, NULL);
+  guint n = fg_inspection_window_get_n_rows (window);
+  GtkWindow *dialog;
+
+  fail_with_photo (fixture, window, 2);
+  click_outcome (window, 2, "pass_button");
+  for (guint i = 0; i < n; i++)
+    if (i != 2)
+      click_outcome (window, i, "pass_button");
+  g_assert_cmpuint (fg_inspection_get_n_answered (fg_inspection_window_get_inspection (window)), ==, n);
+
+  activate (window, "inspection.finish");
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Did This Item Pass?");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "back");
+  respond (dialog, "back");
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (fg_inspection_window_get_current (window), ==, 2);
+
+  activate (window, "inspection.finish");
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Did This Item Pass?");
+  respond (dialog, "passed");
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Finish the Inspection?");
+  respond (dialog, "cancel");
+  close_window (window);
+}
+
 static void
 test_inspection_village_reads_only (Fixture       *fixture,
                                     gconstpointer  data)
@@ -689,6 +900,14 @@ main (int   argc,
               fixture_set_up, test_inspection_photos, fixture_tear_down);
   g_test_add ("/ui/inspection/draft", Fixture, NULL,
               fixture_set_up, test_inspection_draft, fixture_tear_down);
+  g_test_add ("/ui/inspection/keys-skip-answered", Fixture, NULL,
+              fixture_set_up, test_inspection_keys_skip_answered, fixture_tear_down);
+  g_test_add ("/ui/inspection/key-keeps-failed", Fixture, NULL,
+              fixture_set_up, test_inspection_key_keeps_failed, fixture_tear_down);
+  g_test_add ("/ui/inspection/click-pass-undo", Fixture, NULL,
+              fixture_set_up, test_inspection_click_pass_undo, fixture_tear_down);
+  g_test_add ("/ui/inspection/pass-with-note-questioned", Fixture, NULL,
+              fixture_set_up, test_inspection_pass_with_note_questioned, fixture_tear_down);
   g_test_add ("/ui/inspection/admin-may-inspect", Fixture, NULL,
               fixture_set_up, test_inspection_admin_may_inspect, fixture_tear_down);
   g_test_add ("/ui/inspection/village-reads-only", Fixture, "village",
