@@ -217,6 +217,11 @@ test_regions_add_rename_move_retire (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (sidebar_child (fixture, "empty_box")));
   g_assert_true (gtk_widget_get_visible (sidebar_child (fixture, "empty_add_button")));
   g_assert_false (gtk_widget_get_visible (sidebar_child (fixture, "add_button")));
+  /* both buttons are named for screen readers, not by their widget type */
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (sidebar_child (fixture, "empty_add_button")),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (sidebar_child (fixture, "add_button")),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
 
   /* add the first village: the code starts as the township's nine digits */
   dialog = open_dialog (fixture, "region.add-village", NULL);
