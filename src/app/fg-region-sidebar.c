@@ -147,6 +147,16 @@ fg_region_sidebar_rebuild (FgRegionSidebar *self)
       if (home != NULL)
         {
           g_autoptr(FgRegionItem) item = fg_region_item_new (home);
+
+          /* a grid worker's grid, alone at the top, is named with its village */
+          if (fg_region_get_level (home) == FG_REGION_LEVEL_GRID)
+            {
+              g_autoptr(FgRegion) village = fg_region_lookup (self->store, self->actor,
+                                                              fg_region_get_parent_id (home), NULL);
+
+              if (village != NULL)
+                fg_region_item_set_village_name (item, fg_region_get_name (village));
+            }
           g_list_store_append (root, item);
         }
       else

@@ -523,6 +523,8 @@ test_regions_scope_label (Fixture       *fixture,
   user_button = fg_ui_test_child (window, FG_TYPE_WINDOW, "user_button");
   g_assert_true (tree_has_label (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (user_button))),
                                  "神垕村 › 第一网格"));
+  /* and so is the grid at the top of the sidebar */
+  g_assert_true (tree_has_label (GTK_WIDGET (fg_window_get_region_sidebar (window)), "神垕村 › 第一网格"));
   close_window (window);
 }
 
