@@ -202,11 +202,13 @@ op_add_grid (Fixture  *f,
              FgActor  *actor,
              gboolean  inside)
 {
+  static guint n_added;
   g_autoptr(FgRegion) grid = NULL;
+  g_autofree char *name = g_strdup_printf ("新网格%u", ++n_added);  /* a village's grids have names of their own */
   GError *error = NULL;
 
   grid = fg_region_add_grid (f->store, actor, fg_region_get_id (inside ? f->village_a : f->village_b),
-                             "新网格", &error);
+                             name, &error);
   return error;
 }
 
@@ -608,6 +610,69 @@ test_account_areas (Fixture       *f,
   g_assert_null (refused);
 }
 
+/* A grid is named with its village wherever it stands for someone's
+ * area: each village has its 第一网格. */
+static void
+test_account_scope_labels (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+  gboolean seen_grid = FALSE;
+
+  g_assert_cmpstr (fg_actor_get_scope_name (f->actors[FG_ROLE_GRID_WORKER]), ==, "李庄村 › 第一网格");
+  g_assert_cmpstr (fg_actor_get_scope_name (f->actors[FG_ROLE_VILLAGE_COMMITTEE]), ==, "李庄村");
+  g_assert_cmpstr (fg_actor_get_scope_name (f->actors[FG_ROLE_TOWNSHIP_ADMIN]), ==, "冢头镇");
+
+  accounts = fg_account_list (f->store, f->actors[FG_ROLE_TOWNSHIP_ADMIN], &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      FgAccount *account = g_ptr_array_index (accounts, i);
+
+      if (g_strcmp0 (fg_account_get_login (account), "grid.a") == 0)
+        {
+          /* the name alone stays for scripts (firegrid-cli's tsv) */
+          g_assert_cmpstr (fg_account_get_scope_name (account), ==, "第一网格");
+          g_assert_cmpstr (fg_account_get_scope_label (account), ==, "李庄村 › 第一网格");
+          seen_grid = TRUE;
+        }
+      else if (g_strcmp0 (fg_account_get_login (account), "village.a") == 0)
+        g_assert_cmpstr (fg_account_get_scope_label (account), ==, "李庄村");
+    }
+  g_assert_true (seen_grid);
+}
+
+/* Who is offered the changes of the division tree: the township's
+ * administrator and staff, in the township; asking writes no refusal. */
+static void
+test_account_who_changes_regions (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgRegion) township = fg_region_lookup (f->store, f->actors[FG_ROLE_TOWNSHIP_ADMIN],
+                                                   fg_store_get_home_region_id (f->store), &error);
+  g_autoptr(FgRegion) county = fg_region_lookup (f->store, f->actors[FG_ROLE_TOWNSHIP_ADMIN],
+                                                 "410425", &error);
+  FgRegion *regions[] = { township, f->village_a, f->grid_a, f->village_b };
+  gint64 refusals = fg_test_count (f->dir.db_path, "SELECT count(*) FROM audit");
+
+  g_assert_no_error (error);
+  for (FgRole role = 0; role < N_TOWNSHIP_ROLES; role++)
+    {
+      gboolean expected = role == FG_ROLE_TOWNSHIP_ADMIN || role == FG_ROLE_TOWNSHIP_STAFF;
+
+      for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+        {
+          g_test_message ("%s on %s", logins[role], fg_region_get_name (regions[i]));
+          g_assert_cmpint (fg_region_can_change (f->store, f->actors[role], regions[i]), ==, expected);
+        }
+      /* the county above is not the township's to change */
+      g_assert_false (fg_region_can_change (f->store, f->actors[role], county));
+    }
+  g_assert_cmpint (fg_test_count (f->dir.db_path, "SELECT count(*) FROM audit"), ==, refusals);
+}
+
 static void
 test_account_validation (void)
 {
@@ -711,6 +776,8 @@ main (int   argc,
   g_test_add ("/account/change-password", Fixture, NULL, fixture_set_up, test_account_change_password, fixture_tear_down);
   g_test_add ("/account/switch-off", Fixture, NULL, fixture_set_up, test_account_switch_off, fixture_tear_down);
   g_test_add ("/account/areas", Fixture, NULL, fixture_set_up, test_account_areas, fixture_tear_down);
+  g_test_add ("/account/scope-labels", Fixture, NULL, fixture_set_up, test_account_scope_labels, fixture_tear_down);
+  g_test_add ("/account/who-changes-regions", Fixture, NULL, fixture_set_up, test_account_who_changes_regions, fixture_tear_down);
   g_test_add_func ("/account/validation", test_account_validation);
   g_test_add_func ("/account/set-up-both-or-neither", test_account_set_up_both_or_neither);
 

@@ -3,6 +3,8 @@
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include "fg-test-util.h"
 
 typedef struct
@@ -210,6 +212,161 @@ test_region_move_grid_moves_venues (void)
   g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_NOT_EMPTY);
 }
 
+/* Two villages of a township, or two grids of a village, never share a
+ * name; the same grid name in another village is how villages number
+ * their grids. */
+static void
+test_region_duplicate_names (void)
+{
+  g_auto(FgTestDir) dir = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = NULL;
+  g_autoptr(FgRegion) village = NULL;
+  g_autoptr(FgRegion) grid = NULL;
+  g_autoptr(FgRegion) other = NULL;
+  g_autoptr(FgRegion) other_grid = NULL;
+  g_autoptr(FgRegion) second = NULL;
+  g_autoptr(FgRegion) found = NULL;
+  g_autoptr(FgRegion) again = NULL;
+  g_autoptr(FgActor) actor = fg_actor_new_local ();
+
+  fg_test_dir_init (&dir);
+  store = fg_test_township_new (&dir, &village, &grid);
+
+  /* a second 李庄村, even with its spaces */
+  g_assert_null (fg_region_add_village (store, actor, "410425101", "410425101202", " 李庄村 ", &error));
+  g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_DUPLICATE_NAME);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "李庄村"));
+  g_clear_error (&error);
+  g_assert_cmpint (fg_test_count (dir.db_path, "SELECT count(*) FROM region WHERE level = 3"), ==, 1);
+
+  other = fg_region_add_village (store, actor, "410425101", "410425101202", "王楼村", &error);
+  g_assert_no_error (error);
+
+  /* 第一网格 again in 李庄村: refused; in 王楼村: its own 第一网格 */
+  g_assert_null (fg_region_add_grid (store, actor, fg_region_get_id (village), "第一网格", &error));
+  g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_DUPLICATE_NAME);
+  g_clear_error (&error);
+  other_grid = fg_region_add_grid (store, actor, fg_region_get_id (other), "第一网格", &error);
+  g_assert_no_error (error);
+  second = fg_region_add_grid (store, actor, fg_region_get_id (village), "第二网格", &error);
+  g_assert_no_error (error);
+
+  /* renaming onto a sibling's name is refused; onto its own name is nothing */
+  g_assert_false (fg_region_rename (store, actor, fg_region_get_id (second), "第一网格", &error));
+  g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_DUPLICATE_NAME);
+  g_clear_error (&error);
+  g_assert_false (fg_region_rename (store, actor, fg_region_get_id (other), "李庄村", &error));
+  g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_DUPLICATE_NAME);
+  g_clear_error (&error);
+  g_assert_true (fg_region_rename (store, actor, fg_region_get_id (grid), "第一网格", &error));
+  g_assert_no_error (error);
+
+  /* a grid moves only where no grid has its name, and stays where it was */
+  g_assert_false (fg_region_move_grid (store, actor, fg_region_get_id (other_grid),
+                                       fg_region_get_id (village), &error));
+  g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_DUPLICATE_NAME);
+  g_assert_nonnull (strstr (error->message, "Rename"));
+  g_clear_error (&error);
+  found = fg_region_lookup (store, actor, fg_region_get_id (other_grid), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fg_region_get_parent_id (found), ==, fg_region_get_id (other));
+  g_assert_cmpstr (fg_region_get_code (found), ==, "410425101202-001");
+
+  /* a retired grid frees its name */
+  g_assert_true (fg_region_retire (store, actor, fg_region_get_id (second), &error));
+  g_assert_no_error (error);
+  again = fg_region_add_grid (store, actor, fg_region_get_id (village), "第二网格", &error);
+  g_assert_no_error (error);
+  /* numbers are never reused */
+  g_assert_cmpstr (fg_region_get_code (again), ==, "410425101201-003");
+}
+
+/* Retiring is asked before it is confirmed: the same refusal, or how
+ * many venues stay recorded under the region. */
+static void
+test_region_check_retire (void)
+{
+  g_auto(FgTestDir) dir = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = NULL;
+  g_autoptr(FgRegion) village = NULL;
+  g_autoptr(FgRegion) grid = NULL;
+  g_autoptr(FgVenue) open_venue = NULL;
+  g_autoptr(FgVenue) closed_venue = NULL;
+  g_autoptr(FgActor) actor = fg_actor_new_local ();
+  guint kept = G_MAXUINT;
+
+  fg_test_dir_init (&dir);
+  store = fg_test_township_new (&dir, &village, &grid);
+  open_venue = fg_test_venue_new (fg_region_get_id (grid), "张记面馆", "李庄村建设路3号", "restaurant", "张伟");
+  fg_venue_save (store, actor, open_venue, &error);
+  g_assert_no_error (error);
+  closed_venue = fg_test_venue_new (fg_region_get_id (grid), "李记商店", "李庄村建设路5号", "shop", "李强");
+  fg_venue_set_status (closed_venue, FG_VENUE_STATUS_CLOSED);
+  fg_venue_save (store, actor, closed_venue, &error);
+  g_assert_no_error (error);
+
+  /* the village has a grid in use, the grid an open venue */
+  g_assert_false (fg_region_check_retire (store, actor, fg_region_get_id (village), &kept, &error));
+  g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_NOT_EMPTY);
+  g_assert_nonnull (strstr (error->message, "1 grid in use"));
+  g_clear_error (&error);
+  g_assert_false (fg_region_check_retire (store, actor, fg_region_get_id (grid), &kept, &error));
+  g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_NOT_EMPTY);
+  g_assert_nonnull (strstr (error->message, "1 open venue"));
+  g_clear_error (&error);
+  g_assert_cmpuint (kept, ==, G_MAXUINT);
+
+  /* the township itself is not retired */
+  g_assert_false (fg_region_check_retire (store, actor, fg_store_get_home_region_id (store), NULL, &error));
+  g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_WRONG_LEVEL);
+  g_clear_error (&error);
+
+  /* once the open venue has closed: the closed ones stay under it */
+  fg_venue_set_status (open_venue, FG_VENUE_STATUS_CLOSED);
+  fg_venue_save (store, actor, open_venue, &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_region_check_retire (store, actor, fg_region_get_id (grid), &kept, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kept, ==, 2);
+  /* asking changed nothing */
+  g_assert_cmpint (fg_test_count (dir.db_path, "SELECT count(*) FROM region WHERE retired = 1"), ==, 0);
+
+  g_assert_true (fg_region_retire (store, actor, fg_region_get_id (grid), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fg_test_count (dir.db_path, "SELECT count(*) FROM venue WHERE grid_id IS NOT NULL"), ==, 2);
+  g_assert_false (fg_region_check_retire (store, actor, fg_region_get_id (grid), NULL, &error));
+  g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_RETIRED);
+}
+
+static void
+test_region_format_label (void)
+{
+  g_autofree char *grid = fg_region_format_label (FG_REGION_LEVEL_GRID, "第一网格", "神垕村");
+  g_autofree char *village = fg_region_format_label (FG_REGION_LEVEL_VILLAGE, "神垕村", "神垕镇");
+  g_autofree char *alone = fg_region_format_label (FG_REGION_LEVEL_GRID, "第一网格", NULL);
+
+  g_assert_cmpstr (grid, ==, "神垕村 › 第一网格");
+  g_assert_cmpstr (village, ==, "神垕村");
+  g_assert_cmpstr (alone, ==, "第一网格");
+}
+
+static void
+test_region_check_name (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = fg_region_check_name ("  第一网格 ", &error);
+  g_autofree char *blank = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "第一网格");
+  blank = fg_region_check_name (" ", &error);
+  g_assert_null (blank);
+  g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_NAME);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +376,10 @@ main (int   argc,
   g_test_add_func ("/region/code-validation", test_region_code_validation);
   g_test_add_func ("/region/tree", test_region_tree);
   g_test_add_func ("/region/move-grid-moves-venues", test_region_move_grid_moves_venues);
+  g_test_add_func ("/region/duplicate-names", test_region_duplicate_names);
+  g_test_add_func ("/region/check-retire", test_region_check_retire);
+  g_test_add_func ("/region/format-label", test_region_format_label);
+  g_test_add_func ("/region/check-name", test_region_check_name);
 
   return g_test_run ();
 }

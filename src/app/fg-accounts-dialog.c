@@ -154,11 +154,11 @@ create_account_row (gpointer item,
   g_autofree char *subtitle = NULL;
 
   /* Translators: an account's row: login name · role · area,
-   * e.g. "grid · Grid worker · 第一网格" */
+   * e.g. "grid · Grid worker · 神垕村 › 第一网格" */
   subtitle = g_strdup_printf (_("%s · %s · %s"),
                               fg_account_get_login (account),
                               fg_role_get_label (fg_account_get_role (account)),
-                              fg_account_get_scope_name (account));
+                              fg_account_get_scope_label (account));
   if (*fg_account_get_certificate (account) != '\0')
     {
       /* Translators: appended to an account's row: the number of the

@@ -17,12 +17,14 @@ struct _FgRegionItem
   GObject parent_instance;
 
   FgRegion *region;
+  char *village_name;  /* a grid at the top of the tree: its village */
 };
 
 enum {
   PROP_0,
   PROP_REGION,
   PROP_NAME,
+  PROP_LABEL,
   PROP_LEVEL,
   PROP_VENUE_COUNT,
   N_PROPS
@@ -38,6 +40,7 @@ fg_region_item_finalize (GObject *object)
   FgRegionItem *self = (FgRegionItem *)object;
 
   g_clear_object (&self->region);
+  g_clear_pointer (&self->village_name, g_free);
 
   G_OBJECT_CLASS (fg_region_item_parent_class)->finalize (object);
 }
@@ -58,6 +61,12 @@ fg_region_item_get_property (GObject    *object,
 
     case PROP_NAME:
       g_value_set_string (value, fg_region_get_name (self->region));
+      break;
+
+    case PROP_LABEL:
+      g_value_take_string (value, fg_region_format_label (fg_region_get_level (self->region),
+                                                          fg_region_get_name (self->region),
+                                                          self->village_name));
       break;
 
     case PROP_LEVEL:
@@ -106,6 +115,9 @@ fg_region_item_class_init (FgRegionItemClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LEVEL] =
     g_param_spec_int ("level", NULL, NULL,
@@ -171,7 +183,10 @@ fg_region_item_set_region (FgRegionItem *self,
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
   if (old == NULL || g_strcmp0 (fg_region_get_name (old), fg_region_get_name (region)) != 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+    }
   if (old == NULL || fg_region_get_level (old) != fg_region_get_level (region))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL]);
   if (old == NULL || fg_region_get_venue_count (old) != fg_region_get_venue_count (region))
@@ -179,4 +194,27 @@ fg_region_item_set_region (FgRegionItem *self,
   g_object_thaw_notify (G_OBJECT (self));
 
   g_clear_object (&old);
+}
+
+/**
+ * fg_region_item_set_village_name:
+ * @self: an item
+ * @village_name: (nullable): the name of the village of the item's grid
+ *
+ * A grid standing alone at the top of the tree (a grid worker's) is
+ * labelled with its village, "神垕村 › 第一网格": each village has its
+ * 第一网格.
+ */
+void
+fg_region_item_set_village_name (FgRegionItem *self,
+                                 const char   *village_name)
+{
+  g_return_if_fail (FG_IS_REGION_ITEM (self));
+
+  if (g_strcmp0 (self->village_name, village_name) == 0)
+    return;
+
+  g_free (self->village_name);
+  self->village_name = g_strdup (village_name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
 }

@@ -20,5 +20,7 @@ FgRegion     *fg_region_item_get_region (FgRegionItem *self);
 const char   *fg_region_item_get_id     (FgRegionItem *self);
 void          fg_region_item_set_region (FgRegionItem *self,
                                          FgRegion     *region);
+void          fg_region_item_set_village_name (FgRegionItem *self,
+                                               const char   *village_name);
 
 G_END_DECLS

@@ -8,11 +8,18 @@
  * expanded (or asked whether it can be), and the counts come from the
  * regions' cached venue counts, so the tree costs the same for a township
  * of 300 venues as for a county of a million.
+ *
+ * Those who may change the tree (the core says who) find a button to add
+ * a village or community below it, and on each row a menu (right click,
+ * the Menu key or Shift+F10) to add a grid, rename, move a grid to
+ * another village or retire; each opens an FgRegionDialog.
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "fg-region-dialog.h"
 #include "fg-region-item.h"
 #include "fg-region-sidebar.h"
 
@@ -20,7 +27,15 @@ struct _FgRegionSidebar
 {
   GtkWidget parent_instance;
 
+  GtkWidget *box;
+  GtkWidget *scrolled_window;
   GtkListView *list_view;
+  GtkWidget *empty_box;
+  GtkLabel *empty_label;
+  GtkWidget *empty_add_button;
+  GtkWidget *footer_separator;
+  GtkWidget *add_button;
+  GtkPopoverMenu *context_menu;
 
   FgStore *store;
   FgActor *actor;
@@ -36,7 +51,13 @@ enum {
   N_PROPS
 };
 
+enum {
+  REGIONS_CHANGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (FgRegionSidebar, fg_region_sidebar, GTK_TYPE_WIDGET)
 
@@ -81,6 +102,30 @@ on_selection_changed (FgRegionSidebar *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
 }
 
+/* The button to add a village, for those who may; when the township has
+ * none yet, in the middle of the sidebar, as the first step of all. */
+static void
+update_add_button (FgRegionSidebar *self,
+                   FgRegion        *top)
+{
+  g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, 0);
+  GListModel *children = row != NULL ? gtk_tree_list_row_get_children (row) : NULL;
+  gboolean township = top != NULL && fg_region_get_level (top) == FG_REGION_LEVEL_TOWNSHIP;
+  gboolean can_add = township && fg_region_can_change (self->store, self->actor, top);
+  gboolean empty = township && (children == NULL || g_list_model_get_n_items (children) == 0);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "region.add-village", can_add);
+  gtk_widget_set_visible (self->add_button, can_add && !empty);
+  gtk_widget_set_visible (self->footer_separator, can_add && !empty);
+  gtk_widget_set_visible (self->empty_box, empty);
+  gtk_widget_set_vexpand (self->scrolled_window, !empty);
+  gtk_widget_set_visible (self->empty_add_button, can_add);
+  gtk_label_set_text (self->empty_label,
+                      can_add ? _("No villages or communities yet. Add the first, then its grids, "
+                                  "and venues can be registered in them.")
+                              : _("No villages or communities yet. The township office adds them."));
+}
+
 static void
 fg_region_sidebar_rebuild (FgRegionSidebar *self)
 {
@@ -102,6 +147,16 @@ fg_region_sidebar_rebuild (FgRegionSidebar *self)
       if (home != NULL)
         {
           g_autoptr(FgRegionItem) item = fg_region_item_new (home);
+
+          /* a grid worker's grid, alone at the top, is named with its village */
+          if (fg_region_get_level (home) == FG_REGION_LEVEL_GRID)
+            {
+              g_autoptr(FgRegion) village = fg_region_lookup (self->store, self->actor,
+                                                              fg_region_get_parent_id (home), NULL);
+
+              if (village != NULL)
+                fg_region_item_set_village_name (item, fg_region_get_name (village));
+            }
           g_list_store_append (root, item);
         }
       else
@@ -126,6 +181,8 @@ fg_region_sidebar_rebuild (FgRegionSidebar *self)
                             G_CALLBACK (on_selection_changed), self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
+  update_add_button (self, home);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
 }
 
@@ -143,6 +200,279 @@ format_region_tooltip (gpointer     unused,
 {
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u venue", "%s: %u venues", venue_count),
                           name != NULL ? name : "", venue_count);
+}
+
+/* The changes of the tree: each opens its dialog, and once it is done
+ * the tree is read again and shows the region changed. */
+
+static GtkTreeListRow *row_of_widget (FgRegionSidebar  *self,
+                                      GtkWidget        *widget,
+                                      GtkWidget       **row_widget);
+
+/* The keyboard stays on the row just changed: the Menu key opens its
+ * menu again. The rows' widgets exist once the list is laid out. */
+static gboolean
+focus_selected_row (gpointer data)
+{
+  FgRegionSidebar *self = data;
+  guint selected;
+
+  if (self->selection == NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return G_SOURCE_REMOVE;
+
+  selected = gtk_single_selection_get_selected (self->selection);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkTreeListRow *row = row_of_widget (self, child, NULL);
+
+      if (row != NULL && gtk_tree_list_row_get_position (row) == selected)
+        {
+          gtk_widget_grab_focus (child);
+          break;
+        }
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_dialog_done (FgRegionSidebar *self,
+                const char      *region_id,
+                const char      *message)
+{
+  GtkWidget *overlay;
+
+  fg_region_sidebar_reload (self, region_id);
+  g_idle_add_full (G_PRIORITY_LOW, focus_selected_row, g_object_ref (self), g_object_unref);
+  g_signal_emit (self, signals[REGIONS_CHANGED], 0);
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (message != NULL && overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static void
+open_dialog (FgRegionSidebar    *self,
+             FgRegionDialogMode  mode,
+             const char         *region_id)
+{
+  g_autoptr(FgRegion) region = NULL;
+  g_autoptr(GError) error = NULL;
+  FgRegionDialog *dialog;
+
+  if (self->store == NULL || self->actor == NULL || region_id == NULL)
+    return;
+
+  region = fg_region_lookup (self->store, self->actor, region_id, &error);
+  if (region == NULL)
+    {
+      g_warning ("Could not read the region to change: %s", error->message);
+      return;
+    }
+  if (!fg_region_can_change (self->store, self->actor, region))
+    return;
+
+  dialog = fg_region_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                 self->store, self->actor, mode, region);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (on_dialog_done), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_village_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FgRegionSidebar *self = FG_REGION_SIDEBAR (widget);
+
+  open_dialog (self, FG_REGION_DIALOG_ADD_VILLAGE, self->root_id);
+}
+
+static void
+region_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  static const struct
+  {
+    const char *name;
+    FgRegionDialogMode mode;
+  } modes[] = {
+    { "region.add-grid", FG_REGION_DIALOG_ADD_GRID },
+    { "region.rename", FG_REGION_DIALOG_RENAME },
+    { "region.move-grid", FG_REGION_DIALOG_MOVE_GRID },
+    { "region.retire", FG_REGION_DIALOG_RETIRE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    if (g_str_equal (action_name, modes[i].name))
+      open_dialog (FG_REGION_SIDEBAR (widget), modes[i].mode, g_variant_get_string (parameter, NULL));
+}
+
+static void
+append_item (GMenu      *menu,
+             const char *label,
+             const char *action,
+             const char *region_id)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  if (region_id != NULL)
+    g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (region_id));
+  else
+    g_menu_item_set_action_and_target_value (item, action, NULL);
+  g_menu_append_item (menu, item);
+}
+
+/* What may be done with @region's row; NULL when nothing. */
+static GMenuModel *
+create_row_menu (FgRegionSidebar *self,
+                 FgRegion        *region)
+{
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenu) changes = g_menu_new ();
+  g_autoptr(GMenu) retire = g_menu_new ();
+  const char *id = fg_region_get_id (region);
+
+  if (!fg_region_can_change (self->store, self->actor, region))
+    return NULL;
+
+  menu = g_menu_new ();
+  switch (fg_region_get_level (region))
+    {
+    case FG_REGION_LEVEL_TOWNSHIP:
+      append_item (menu, _("Add _Village or Community…"), "region.add-village", NULL);
+      break;
+
+    case FG_REGION_LEVEL_VILLAGE:
+      append_item (changes, _("Add _Grid…"), "region.add-grid", id);
+      append_item (changes, _("_Rename…"), "region.rename", id);
+      append_item (retire, _("Re_tire…"), "region.retire", id);
+      break;
+
+    case FG_REGION_LEVEL_GRID:
+      append_item (changes, _("_Rename…"), "region.rename", id);
+      append_item (changes, _("_Move to Another Village…"), "region.move-grid", id);
+      append_item (retire, _("Re_tire…"), "region.retire", id);
+      break;
+
+    case FG_REGION_LEVEL_COUNTY:
+    default:
+      return NULL;
+    }
+
+  if (g_menu_model_get_n_items (G_MENU_MODEL (changes)) > 0)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (changes));
+  if (g_menu_model_get_n_items (G_MENU_MODEL (retire)) > 0)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (retire));
+
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+/* Selects @row and opens its menu, pointing at @x, @y of the sidebar's box. */
+static gboolean
+popup_row_menu (FgRegionSidebar *self,
+                GtkTreeListRow  *row,
+                double           x,
+                double           y,
+                double           width,
+                double           height)
+{
+  g_autoptr(GMenuModel) menu = NULL;
+  FgRegionItem *item;
+
+  if (row == NULL)
+    return FALSE;
+
+  item = gtk_tree_list_row_get_item (row);
+  menu = create_row_menu (self, fg_region_item_get_region (item));
+  g_object_unref (item);
+  if (menu == NULL)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, gtk_tree_list_row_get_position (row));
+  gtk_popover_menu_set_menu_model (self->context_menu, menu);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { (int) x, (int) y, MAX (1, (int) width), MAX (1, (int) height) });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  return TRUE;
+}
+
+/* The row of the list under a widget the pointer or the focus is on. */
+static GtkTreeListRow *
+row_of_widget (FgRegionSidebar  *self,
+               GtkWidget        *widget,
+               GtkWidget       **row_widget)
+{
+  for (GtkWidget *w = widget; w != NULL && w != GTK_WIDGET (self->list_view); w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *expander = GTK_IS_TREE_EXPANDER (w) ? w : NULL;
+
+      /* the row's own widget holds the expander */
+      if (expander == NULL && gtk_widget_get_parent (w) == GTK_WIDGET (self->list_view) &&
+          GTK_IS_TREE_EXPANDER (gtk_widget_get_first_child (w)))
+        expander = gtk_widget_get_first_child (w);
+
+      if (expander != NULL)
+        {
+          if (row_widget != NULL)
+            *row_widget = gtk_widget_get_parent (expander);
+          return gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
+        }
+    }
+
+  return NULL;
+}
+
+static void
+on_secondary_click (FgRegionSidebar *self,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    GtkGesture      *gesture)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  GtkTreeListRow *row = row_of_widget (self, picked, NULL);
+  double box_x, box_y;
+
+  if (row == NULL ||
+      !gtk_widget_translate_coordinates (GTK_WIDGET (self->list_view), self->box, x, y, &box_x, &box_y))
+    return;
+
+  if (popup_row_menu (self, row, box_x, box_y, 1, 1))
+    gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* The Menu key and Shift+F10: the selected row's menu, below it. */
+static void
+show_menu_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FgRegionSidebar *self = FG_REGION_SIDEBAR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row_widget = NULL;
+  GtkTreeListRow *row = NULL;
+  graphene_rect_t bounds;
+
+  if (self->selection == NULL)
+    return;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    row = row_of_widget (self, focus, &row_widget);
+  if (row == NULL || gtk_tree_list_row_get_position (row) != gtk_single_selection_get_selected (self->selection))
+    {
+      row = gtk_single_selection_get_selected_item (self->selection);
+      row_widget = NULL;
+    }
+
+  if (row_widget != NULL && gtk_widget_compute_bounds (row_widget, self->box, &bounds))
+    popup_row_menu (self, row, bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height);
+  else
+    popup_row_menu (self, row, 12, 12, 1, 1);
 }
 
 static void
@@ -230,10 +560,38 @@ fg_region_sidebar_class_init (FgRegionSidebarClass *klass)
 
   g_type_ensure (FG_TYPE_REGION_ITEM);
 
+  /**
+   * FgRegionSidebar::regions-changed:
+   *
+   * A village or grid was added, renamed, moved or retired here: lists
+   * that name them read them again.
+   */
+  signals[REGIONS_CHANGED] =
+    g_signal_new ("regions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-region-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, FgRegionSidebar, box);
+  gtk_widget_class_bind_template_child (widget_class, FgRegionSidebar, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, FgRegionSidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, FgRegionSidebar, empty_box);
+  gtk_widget_class_bind_template_child (widget_class, FgRegionSidebar, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, FgRegionSidebar, empty_add_button);
+  gtk_widget_class_bind_template_child (widget_class, FgRegionSidebar, footer_separator);
+  gtk_widget_class_bind_template_child (widget_class, FgRegionSidebar, add_button);
+  gtk_widget_class_bind_template_child (widget_class, FgRegionSidebar, context_menu);
   gtk_widget_class_bind_template_callback (widget_class, format_venue_count);
   gtk_widget_class_bind_template_callback (widget_class, format_region_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, on_secondary_click);
+
+  gtk_widget_class_install_action (widget_class, "region.add-village", NULL, add_village_action);
+  gtk_widget_class_install_action (widget_class, "region.add-grid", "s", region_action);
+  gtk_widget_class_install_action (widget_class, "region.rename", "s", region_action);
+  gtk_widget_class_install_action (widget_class, "region.move-grid", "s", region_action);
+  gtk_widget_class_install_action (widget_class, "region.retire", "s", region_action);
+  gtk_widget_class_install_action (widget_class, "region.show-menu", NULL, show_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "region.show-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "region.show-menu", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fgregionsidebar");
@@ -622,4 +980,52 @@ fg_region_sidebar_select_region (FgRegionSidebar *self,
 
   gtk_single_selection_set_selected (self->selection, gtk_tree_list_row_get_position (row));
   return TRUE;
+}
+
+/**
+ * fg_region_sidebar_reload:
+ * @self: the sidebar
+ * @select_id: (nullable): the region to select, or %NULL to keep the
+ *   selection
+ *
+ * Reads the tree again after villages or grids changed, keeping open the
+ * rows that were open. When the region to select is no longer shown (it
+ * was retired), the top row is selected.
+ */
+void
+fg_region_sidebar_reload (FgRegionSidebar *self,
+                          const char      *select_id)
+{
+  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *selected = NULL;
+  FgRegion *current;
+
+  g_return_if_fail (FG_IS_REGION_SIDEBAR (self));
+
+  current = fg_region_sidebar_get_selected_region (self);
+  selected = g_strdup (select_id != NULL ? select_id : current != NULL ? fg_region_get_id (current) : NULL);
+
+  for (guint i = 0; self->tree != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
+      g_autoptr(FgRegionItem) item = gtk_tree_list_row_get_item (row);
+
+      if (gtk_tree_list_row_get_expanded (row))
+        g_hash_table_add (expanded, g_strdup (fg_region_item_get_id (item)));
+    }
+
+  fg_region_sidebar_rebuild (self);
+
+  /* opening a row adds its children after it: they are visited too */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
+      g_autoptr(FgRegionItem) item = gtk_tree_list_row_get_item (row);
+
+      if (g_hash_table_contains (expanded, fg_region_item_get_id (item)))
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+
+  if (selected == NULL || !fg_region_sidebar_select_region (self, selected))
+    gtk_single_selection_set_selected (self->selection, 0);
 }

@@ -27,5 +27,7 @@ void                fg_region_sidebar_refresh_counts      (FgRegionSidebar *self
                                                            const char      *region_id);
 gboolean            fg_region_sidebar_select_region       (FgRegionSidebar *self,
                                                            const char      *region_id);
+void                fg_region_sidebar_reload              (FgRegionSidebar *self,
+                                                           const char      *select_id);
 
 G_END_DECLS

@@ -200,6 +200,15 @@ on_store_changed (FgWindow *self)
   _fg_window_update_actions (self);
 }
 
+/* A village or grid was added, renamed, moved or retired in the sidebar:
+ * the lists name them. */
+static void
+on_regions_changed (FgWindow *self)
+{
+  fg_paged_list_reload (self->venue_list);
+  fg_hazard_page_reload (self->hazard_page);
+}
+
 static void
 on_notices_changed (FgWindow *self)
 {
@@ -335,7 +344,7 @@ fg_window_load_user (FgWindow *self)
   g_autofree char *role_text = NULL;
 
   /* Translators: the user menu's header: role and area, e.g.
-   * "Grid worker, 第一网格" */
+   * "Grid worker, 神垕村 › 第一网格" */
   role_text = g_strdup_printf (_("%s, %s"),
                                fg_role_get_label (fg_actor_get_role (self->actor)),
                                fg_actor_get_scope_name (self->actor) != NULL
@@ -712,6 +721,7 @@ fg_window_class_init (FgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child);
   gtk_widget_class_bind_template_callback (widget_class, on_region_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_regions_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_shown_venue_changed);

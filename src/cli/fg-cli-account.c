@@ -166,7 +166,7 @@ account_list (FgCli   *cli,
                               fg_account_get_login (account),
                               fg_account_get_display_name (account),
                               fg_role_get_label (fg_account_get_role (account)),
-                              fg_account_get_scope_name (account),
+                              fg_account_get_scope_label (account),
                               code,
                               active ? _("yes") : _("no (switched off)"),
                               fg_account_get_certificate (account));
@@ -254,7 +254,7 @@ account_add (FgCli   *cli,
   printf (_("Account %s for %s: %s of %s.\n"),
           fg_account_get_login (account), fg_account_get_display_name (account),
           fg_role_get_label (fg_account_get_role (account)),
-          fg_account_get_scope_name (account));
+          fg_account_get_scope_label (account));
   return TRUE;
 }
 

@@ -292,12 +292,12 @@ print_demo_accounts (FgStore  *store,
       if (password == NULL)
         continue;
 
-      /* the code too: every village has a 第一网格 */
+      /* a grid with its village, and the code: every village has a 第一网格 */
       area = fg_region_lookup (store, admin, fg_account_get_scope_region_id (account), error);
       if (area == NULL)
         return FALSE;
       /* TRANSLATORS: a region's name and, in brackets, its code */
-      area_text = g_strdup_printf (_("%s (%s)"), fg_region_get_name (area), fg_region_get_code (area));
+      area_text = g_strdup_printf (_("%s (%s)"), fg_account_get_scope_label (account), fg_region_get_code (area));
 
       fg_cli_table_add_row (table,
                             fg_account_get_login (account),

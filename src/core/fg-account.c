@@ -30,6 +30,7 @@ struct _FgAccount
   FgRole role;
   char *scope_region_id;
   char *scope_name;
+  char *scope_label;  /* a grid with its village: 神垕村 › 第一网格 */
   char *certificate;
   gboolean active;
 };
@@ -52,7 +53,8 @@ G_DEFINE_FINAL_TYPE (FgAccount, fg_account, G_TYPE_OBJECT)
 G_DEFINE_QUARK (fg-account-error-quark, fg_account_error)
 
 #define ACCOUNT_COLUMNS \
-  "a.id, a.login, a.display_name, a.role, a.scope_region_id, a.active, r.name, a.certificate"
+  "a.id, a.login, a.display_name, a.role, a.scope_region_id, a.active, r.name, a.certificate," \
+  " (SELECT v.name FROM region v WHERE v.id = r.parent_id AND r.level = 4)"
 #define ACCOUNT_FROM "account a JOIN region r ON r.id = a.scope_region_id"
 
 static void
@@ -65,6 +67,7 @@ fg_account_finalize (GObject *object)
   g_free (self->display_name);
   g_free (self->scope_region_id);
   g_free (self->scope_name);
+  g_free (self->scope_label);
   g_free (self->certificate);
 
   G_OBJECT_CLASS (fg_account_parent_class)->finalize (object);
@@ -147,6 +150,9 @@ account_from_row (sqlite3_stmt *stmt)
   self->active = sqlite3_column_int (stmt, 5) != 0;
   self->scope_name = g_strdup (fg_stmt_text (stmt, 6));
   self->certificate = g_strdup (fg_stmt_text (stmt, 7));
+  self->scope_label = sqlite3_column_type (stmt, 8) != SQLITE_NULL
+                    ? fg_region_format_label (FG_REGION_LEVEL_GRID, self->scope_name, fg_stmt_text (stmt, 8))
+                    : g_strdup (self->scope_name);
 
   return self;
 }
@@ -191,6 +197,19 @@ fg_account_get_scope_name (FgAccount *self)
 {
   g_return_val_if_fail (FG_IS_ACCOUNT (self), NULL);
   return self->scope_name;
+}
+
+/**
+ * fg_account_get_scope_label:
+ *
+ * Returns: the account's area as people read it: a grid with its village
+ *   ("神垕村 › 第一网格"), any other area by its name
+ */
+const char *
+fg_account_get_scope_label (FgAccount *self)
+{
+  g_return_val_if_fail (FG_IS_ACCOUNT (self), NULL);
+  return self->scope_label;
 }
 
 gboolean
@@ -418,12 +437,20 @@ actor_for_account (FgStore     *store,
                    GError     **error)
 {
   g_autoptr(FgRegion) scope = fg_region_find (store, scope_region_id, error);
+  g_autoptr(FgRegion) village = NULL;
+  g_autofree char *label = NULL;
 
   if (scope == NULL)
     return NULL;
 
+  /* a grid worker's area reads 神垕村 › 第一网格: each village has its 第一网格 */
+  if (fg_region_get_level (scope) == FG_REGION_LEVEL_GRID)
+    village = fg_region_find (store, fg_region_get_parent_id (scope), NULL);
+  label = fg_region_format_label (fg_region_get_level (scope), fg_region_get_name (scope),
+                                  village != NULL ? fg_region_get_name (village) : NULL);
+
   return fg_actor_new_account (id, login, display_name, role, scope_region_id,
-                               fg_region_get_code (scope), fg_region_get_name (scope));
+                               fg_region_get_code (scope), label);
 }
 
 static gboolean
@@ -1036,7 +1063,7 @@ fg_account_list (FgStore     *store,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (fg_actor_sees_code (actor, fg_stmt_text (stmt, 8)))
+      if (fg_actor_sees_code (actor, fg_stmt_text (stmt, 9)))
         g_ptr_array_add (accounts, account_from_row (stmt));
     }
 

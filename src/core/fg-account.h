@@ -48,6 +48,7 @@ const char *fg_account_get_display_name    (FgAccount   *self);
 FgRole      fg_account_get_role            (FgAccount   *self);
 const char *fg_account_get_scope_region_id (FgAccount   *self);
 const char *fg_account_get_scope_name      (FgAccount   *self);
+const char *fg_account_get_scope_label     (FgAccount   *self);
 gboolean    fg_account_get_active          (FgAccount   *self);
 const char *fg_account_get_certificate     (FgAccount   *self);
 gboolean    fg_account_is_officer          (FgAccount   *self);

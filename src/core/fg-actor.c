@@ -184,7 +184,8 @@ fg_actor_get_scope_code (const FgActor *self)
 /**
  * fg_actor_get_scope_name:
  *
- * Returns: the name of the actor's scope region, for messages
+ * Returns: the name of the actor's scope region, for messages; a grid
+ *   with its village ("神垕村 › 第一网格"), see fg_region_format_label()
  */
 const char *
 fg_actor_get_scope_name (const FgActor *self)

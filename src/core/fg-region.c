@@ -408,6 +408,25 @@ check_name (const char  *name,
 }
 
 /**
+ * fg_region_check_name:
+ * @name: (nullable): the name of a village, community or grid as typed
+ * @error: return location for an error
+ *
+ * The check every new name of a village, community or grid passes, for a
+ * form to mark a wrong name beside other wrong fields at once. Whether
+ * the name is free among its siblings is known only as it is saved.
+ *
+ * Returns: (transfer full): the name without surrounding spaces, or
+ *   %NULL with @error set
+ */
+char *
+fg_region_check_name (const char  *name,
+                      GError     **error)
+{
+  return check_name (name, error);
+}
+
+/**
  * fg_region_name_has_digits:
  * @name: (nullable): a name as typed
  *
@@ -477,6 +496,84 @@ fg_region_check_division_name (const char     *name,
       return NULL;
     }
   return check_division_name (trimmed, error);
+}
+
+/* Two villages of a township, or two grids of a village, with one name
+ * could not be told apart on a list or a document; the same name in
+ * another village (each has its 第一网格) is fine. Retired regions keep
+ * their names in the records of the past and free them for the living. */
+static gboolean
+refuse_duplicate_name (FgStore        *store,
+                       FgRegion       *parent,
+                       FgRegionLevel   level,
+                       const char     *name,
+                       const char     *except_id,
+                       gboolean        moving,
+                       GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT 1 FROM region"
+                           " WHERE parent_id = ?1 AND name = ?2 AND id IS NOT ?3"
+                           "   AND retired = 0 AND deleted = 0"
+                           " LIMIT 1",
+                           error);
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_text (stmt, 1, parent->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, except_id, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return FALSE;
+  if (rc != SQLITE_ROW)
+    {
+      fg_store_set_error (store, rc, error);
+      return TRUE;
+    }
+
+  if (moving)
+    g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_DUPLICATE_NAME,
+                 _("%s already has a grid named “%s”. Rename one of them before the move."),
+                 parent->name, name);
+  else if (level == FG_REGION_LEVEL_GRID)
+    g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_DUPLICATE_NAME,
+                 _("%s already has a grid named “%s”. Choose another name."),
+                 parent->name, name);
+  else
+    g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_DUPLICATE_NAME,
+                 _("%s already has a village or community named “%s”. Choose another name."),
+                 parent->name, name);
+  return TRUE;
+}
+
+/**
+ * fg_region_format_label:
+ * @level: the region's level
+ * @name: its name
+ * @village_name: (nullable): for a grid, the name of its village
+ *
+ * How a region is named where it stands alone, as an account's area: a
+ * grid with its village ("神垕村 › 第一网格"), as each village has its
+ * 第一网格; any other region by its name.
+ *
+ * Returns: (transfer full): the label
+ */
+char *
+fg_region_format_label (FgRegionLevel  level,
+                        const char    *name,
+                        const char    *village_name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (level != FG_REGION_LEVEL_GRID || village_name == NULL || *village_name == '\0')
+    return g_strdup (name);
+
+  /* Translators: a grid named with its village, e.g. "神垕村 › 第一网格" */
+  return g_strdup_printf (_("%s › %s"), village_name, name);
 }
 
 static FgRegion *
@@ -1083,7 +1180,8 @@ fg_region_add_village (FgStore     *store,
 
   if (!fg_store_begin (store, error))
     return NULL;
-  if (!insert_region (store, actor, id, township->id, FG_REGION_LEVEL_VILLAGE,
+  if (refuse_duplicate_name (store, township, FG_REGION_LEVEL_VILLAGE, clean_name, NULL, FALSE, error) ||
+      !insert_region (store, actor, id, township->id, FG_REGION_LEVEL_VILLAGE,
                       clean_code, clean_name, error))
     {
       fg_store_rollback (store);
@@ -1172,6 +1270,12 @@ fg_region_add_grid (FgStore     *store,
   if (!fg_store_begin (store, error))
     return NULL;
 
+  if (refuse_duplicate_name (store, village, FG_REGION_LEVEL_GRID, clean_name, NULL, FALSE, error))
+    {
+      fg_store_rollback (store);
+      return NULL;
+    }
+
   code = next_grid_code (store, village, error);
   if (code == NULL ||
       !insert_region (store, actor, id, village->id, FG_REGION_LEVEL_GRID, code, clean_name, error))
@@ -1244,6 +1348,15 @@ fg_region_rename (FgStore     *store,
 
   if (!fg_store_begin (store, error))
     return FALSE;
+
+  if (region->level >= FG_REGION_LEVEL_VILLAGE)
+    {
+      g_autoptr(FgRegion) parent = fg_region_find (store, region->parent_id, error);
+
+      if (parent == NULL ||
+          refuse_duplicate_name (store, parent, region->level, clean_name, region->id, FALSE, error))
+        goto failed;
+    }
 
   before = fg_audit_dup_row (store, "region", region->id);
 
@@ -1321,6 +1434,10 @@ fg_region_move_grid (FgStore     *store,
   if (!fg_store_begin (store, error))
     return FALSE;
 
+  /* the grid keeps its name as it moves */
+  if (refuse_duplicate_name (store, village, FG_REGION_LEVEL_GRID, grid->name, grid->id, TRUE, error))
+    goto failed;
+
   before = fg_audit_dup_row (store, "region", grid->id);
 
   code = next_grid_code (store, village, error);
@@ -1361,6 +1478,118 @@ failed:
   return FALSE;
 }
 
+/* Whether @region may be retired now: a village or grid with no grid in
+ * use and no open venue. @n_venues_kept: its venues that are closed or
+ * moved away, which stay recorded under it. */
+static gboolean
+check_retire (FgStore   *store,
+              FgRegion  *region,
+              guint     *n_venues_kept,
+              GError   **error)
+{
+  g_autoptr(sqlite3_stmt) count = NULL;
+  int n_grids = 0;
+  int n_venues = 0;
+  int n_kept = 0;
+  int rc;
+
+  if (region->level < FG_REGION_LEVEL_VILLAGE)
+    {
+      g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_WRONG_LEVEL,
+                   _("Only villages, communities and grids can be retired."));
+      return FALSE;
+    }
+
+  count = fg_store_prepare (store,
+                            "SELECT (SELECT count(*) FROM region"
+                            "         WHERE parent_id = ?1 AND retired = 0 AND deleted = 0),"
+                            "       (SELECT count(*) FROM venue"
+                            "         WHERE (village_id = ?1 OR grid_id = ?1)"
+                            "           AND status = 'active' AND deleted = 0),"
+                            "       (SELECT count(*) FROM venue"
+                            "         WHERE (village_id = ?1 OR grid_id = ?1)"
+                            "           AND status <> 'active' AND deleted = 0)",
+                            error);
+  if (count == NULL)
+    return FALSE;
+  sqlite3_bind_text (count, 1, region->id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (count);
+  if (rc != SQLITE_ROW)
+    {
+      fg_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  n_grids = sqlite3_column_int (count, 0);
+  n_venues = sqlite3_column_int (count, 1);
+  n_kept = sqlite3_column_int (count, 2);
+
+  if (n_grids > 0)
+    {
+      g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_NOT_EMPTY,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s still has %d grid in use. Move or retire it first.",
+                                "%s still has %d grids in use. Move or retire them first.",
+                                n_grids),
+                   region->name, n_grids);
+      return FALSE;
+    }
+  if (n_venues > 0)
+    {
+      g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_NOT_EMPTY,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s still has %d open venue. Move it to another village or grid first.",
+                                "%s still has %d open venues. Move them to another village or grid first.",
+                                n_venues),
+                   region->name, n_venues);
+      return FALSE;
+    }
+
+  if (n_venues_kept != NULL)
+    *n_venues_kept = (guint) n_kept;
+  return TRUE;
+}
+
+/**
+ * fg_region_check_retire:
+ * @store: the store
+ * @actor: who would retire it
+ * @region_id: the village or grid (id or code)
+ * @n_venues_kept: (out) (optional): its venues that are closed or moved
+ *   away: they stay recorded under it, with their inspections, hazards
+ *   and documents
+ * @error: return location for an error
+ *
+ * Says, before anyone confirms, whether fg_region_retire() would retire
+ * the region, and if not why (the same refusal). Changes nothing.
+ *
+ * Returns: %TRUE if it may be retired now
+ */
+gboolean
+fg_region_check_retire (FgStore     *store,
+                        FgActor     *actor,
+                        const char  *region_id,
+                        guint       *n_venues_kept,
+                        GError     **error)
+{
+  g_autoptr(FgRegion) region = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (region_id != NULL, FALSE);
+
+  region = fg_region_load_for_change (store, actor, FG_ACTION_REGION_EDIT, region_id, 0, error);
+  if (region == NULL)
+    return FALSE;
+  if (region->retired)
+    {
+      g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_RETIRED,
+                   _("%s has been retired already."), region->name);
+      return FALSE;
+    }
+
+  return check_retire (store, region, n_venues_kept, error);
+}
+
 /**
  * fg_region_retire:
  * @store: the store
@@ -1385,10 +1614,7 @@ fg_region_retire (FgStore     *store,
   g_autofree char *after = NULL;
   g_autoptr(FgRegion) region = NULL;
   g_autofree char *stamp = NULL;
-  g_autoptr(sqlite3_stmt) count = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int n_grids = 0;
-  int n_venues = 0;
 
   g_return_val_if_fail (FG_IS_STORE (store), FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
@@ -1396,51 +1622,10 @@ fg_region_retire (FgStore     *store,
   region = fg_region_load_for_change (store, actor, FG_ACTION_REGION_EDIT, region_id, 0, error);
   if (region == NULL)
     return FALSE;
-  if (region->level < FG_REGION_LEVEL_VILLAGE)
-    {
-      g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_WRONG_LEVEL,
-                   _("Only villages, communities and grids can be retired."));
-      return FALSE;
-    }
-  if (region->retired)
+  if (region->level >= FG_REGION_LEVEL_VILLAGE && region->retired)
     return TRUE;
-
-  count = fg_store_prepare (store,
-                            "SELECT (SELECT count(*) FROM region"
-                            "         WHERE parent_id = ?1 AND retired = 0 AND deleted = 0),"
-                            "       (SELECT count(*) FROM venue"
-                            "         WHERE (village_id = ?1 OR grid_id = ?1)"
-                            "           AND status = 'active' AND deleted = 0)",
-                            error);
-  if (count == NULL)
+  if (!check_retire (store, region, NULL, error))
     return FALSE;
-  sqlite3_bind_text (count, 1, region->id, -1, SQLITE_STATIC);
-  if (sqlite3_step (count) == SQLITE_ROW)
-    {
-      n_grids = sqlite3_column_int (count, 0);
-      n_venues = sqlite3_column_int (count, 1);
-    }
-
-  if (n_grids > 0)
-    {
-      g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_NOT_EMPTY,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "%s still has %d grid in use. Move or retire it first.",
-                                "%s still has %d grids in use. Move or retire them first.",
-                                n_grids),
-                   region->name, n_grids);
-      return FALSE;
-    }
-  if (n_venues > 0)
-    {
-      g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_NOT_EMPTY,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "%s still has %d open venue. Move it to another village or grid first.",
-                                "%s still has %d open venues. Move them to another village or grid first.",
-                                n_venues),
-                   region->name, n_venues);
-      return FALSE;
-    }
 
   if (!fg_store_begin (store, error))
     return FALSE;
@@ -1465,4 +1650,48 @@ fg_region_retire (FgStore     *store,
 failed:
   fg_store_rollback (store);
   return FALSE;
+}
+
+/**
+ * fg_region_can_change:
+ * @store: the store
+ * @actor: who looks
+ * @region: a region the actor sees
+ *
+ * Whether the actor may add to, rename, move or retire @region: what a
+ * window asks before it offers those actions. It writes no refusal down;
+ * each change still makes its own checks.
+ *
+ * Returns: %TRUE if @region lies in this installation's township, inside
+ *   the actor's area, and the actor's role may change the division tree
+ */
+gboolean
+fg_region_can_change (FgStore  *store,
+                      FgActor  *actor,
+                      FgRegion *region)
+{
+  const char *home_id;
+  g_autoptr(FgRegion) home = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (FG_IS_REGION (region), FALSE);
+
+  if (!fg_actor_can (actor, FG_ACTION_REGION_EDIT))
+    return FALSE;
+  if (fg_actor_get_kind (actor) == FG_ACTOR_KIND_INSTALLER && fg_store_has_accounts (store))
+    return FALSE;
+
+  /* a county's or a grid station's tree comes with the townships' bundles */
+  home_id = fg_store_get_home_region_id (store);
+  if (home_id == NULL)
+    return FALSE;
+  home = fg_region_find (store, home_id, NULL);
+  if (home == NULL || home->level != FG_REGION_LEVEL_TOWNSHIP)
+    return FALSE;
+
+  return region->level >= FG_REGION_LEVEL_TOWNSHIP &&
+         !region->retired &&
+         strncmp (region->code, home->code, 9) == 0 &&
+         fg_actor_covers_code (actor, region->code);
 }

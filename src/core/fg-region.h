@@ -25,6 +25,7 @@ typedef enum
   FG_REGION_ERROR_RETIRED,
   FG_REGION_ERROR_NOT_EMPTY,
   FG_REGION_ERROR_ALREADY_SET_UP,
+  FG_REGION_ERROR_DUPLICATE_NAME,
 } FgRegionError;
 
 typedef enum
@@ -92,6 +93,19 @@ gboolean       fg_region_retire            (FgStore       *store,
                                             FgActor       *actor,
                                             const char    *region_id,
                                             GError       **error);
+gboolean       fg_region_check_retire      (FgStore       *store,
+                                            FgActor       *actor,
+                                            const char    *region_id,
+                                            guint         *n_venues_kept,
+                                            GError       **error);
+gboolean       fg_region_can_change        (FgStore       *store,
+                                            FgActor       *actor,
+                                            FgRegion      *region);
+char          *fg_region_check_name        (const char    *name,
+                                            GError       **error);
+char          *fg_region_format_label      (FgRegionLevel  level,
+                                            const char    *name,
+                                            const char    *village_name);
 
 gboolean       fg_region_name_has_digits   (const char    *name);
 
