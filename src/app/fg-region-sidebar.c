@@ -932,6 +932,14 @@ fg_region_sidebar_refresh (FgRegionSidebar *self)
   if (row == NULL)
     return;
 
+  /* a township whose first village came from elsewhere had no rows to
+   * open: the tree is built again, as it is after a change made here */
+  if (gtk_tree_list_row_get_children (row) == NULL)
+    {
+      fg_region_sidebar_reload (self, NULL);
+      return;
+    }
+
   item = gtk_tree_list_row_get_item (row);
   top = fg_region_lookup (self->store, self->actor, self->root_id, NULL);
   if (top != NULL)

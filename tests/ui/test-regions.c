@@ -528,6 +528,35 @@ test_regions_scope_label (Fixture       *fixture,
   close_window (window);
 }
 
+/* A township with no village yet shows the first one another program
+ * (firegrid-cli region add) adds, while the window is open. */
+static void
+test_regions_first_village_elsewhere (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) other = NULL;
+  g_autoptr(FgActor) other_admin = NULL;
+  g_autoptr(FgRegion) village = NULL;
+  g_autoptr(FgRegion) selected = NULL;
+
+  other = fg_store_open (fixture->dir.db_path, &error);
+  g_assert_no_error (error);
+  other_admin = fg_account_login (other, "admin", PASSWORD, &error);
+  g_assert_no_error (error);
+  fg_store_watch_check (fg_window_get_store_watch (fixture->window));
+  fg_ui_test_spin ();
+
+  village = fg_region_add_village (other, other_admin, fg_store_get_home_region_id (other),
+                                   "410425101201", "李庄村", &error);
+  g_assert_no_error (error);
+
+  fg_store_watch_check (fg_window_get_store_watch (fixture->window));
+  fg_ui_test_spin ();
+  g_assert_true (fg_region_sidebar_select_region (fixture->sidebar, fg_region_get_id (village)));
+  g_assert_cmpstr (fg_region_get_name (fg_region_sidebar_get_selected_region (fixture->sidebar)), ==, "李庄村");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -548,6 +577,8 @@ main (int   argc,
               fixture_set_up, test_regions_refusal_inline, fixture_tear_down);
   g_test_add ("/ui/regions/roles", Fixture, NULL,
               fixture_set_up, test_regions_roles, fixture_tear_down);
+  g_test_add ("/ui/regions/first-village-elsewhere", Fixture, NULL,
+              fixture_set_up, test_regions_first_village_elsewhere, fixture_tear_down);
   g_test_add ("/ui/regions/scope-label", Fixture, NULL,
               fixture_set_up, test_regions_scope_label, fixture_tear_down);
 
