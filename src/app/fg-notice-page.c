@@ -694,6 +694,23 @@ on_service_response (AdwMessageDialog *dialog,
   fg_notice_page_reload (self);
 }
 
+/* Shows @dialog, whose fields are in @box, with Cancel and Record
+ * (the default); @on_response gets its answer. */
+static void
+present_record_dialog (FgNoticePage *self,
+                       GtkWidget    *dialog,
+                       GtkWidget    *box,
+                       GCallback     on_response)
+{
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "record", _("_Record"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", on_response, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 present_service_dialog (FgNoticePage *self,
                         const char   *problem)
@@ -740,13 +757,7 @@ present_service_dialog (FgNoticePage *self,
                                 fields != NULL && g_strv_length (fields) == 4 ? fields[3] : NULL));
 
   gtk_box_append (GTK_BOX (box), list);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "record", _("_Record"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_service_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_record_dialog (self, dialog, box, G_CALLBACK (on_service_response));
 }
 
 static void
@@ -894,13 +905,7 @@ present_on_spot_dialog (FgNoticePage *self,
   g_object_set_data (G_OBJECT (dialog), "fg-time",
                      entry_row (list, _("Time of the check (HH:MM)"), typed != NULL ? typed : time));
   gtk_box_append (GTK_BOX (box), list);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "record", _("_Record"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_on_spot_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_record_dialog (self, dialog, box, G_CALLBACK (on_on_spot_response));
 }
 
 static void
