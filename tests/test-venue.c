@@ -131,6 +131,46 @@ test_venue_validation (void)
     }
 }
 
+/* Mobile and landline numbers as they are written in China; a number of
+ * the right length but no such form (1381234, typed short) is refused. */
+static void
+test_venue_phone_numbers (void)
+{
+  static const char * const valid[] = {
+    "13812345678", "199 1234 5678", "+86 138 1234 5678", "0374-6123456",
+    "03746123456", "0371-61234567", "010-61234567", "6123456", "61234567",
+  };
+  static const char * const invalid[] = {
+    "1381234", "12812345678", "138123456789", "23812345678", "0374-0123456",
+    "0374-612345", "010-1234567", "123456", "+86 1381234",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(FgVenue) venue = fg_test_venue_new ("grid", "老王烧烤", "李庄村人民路18号",
+                                                    "restaurant", "王建国");
+      g_autoptr(GError) error = NULL;
+
+      fg_venue_set_phone (venue, valid[i]);
+      g_test_message ("valid: %s", valid[i]);
+      fg_venue_validate (venue, &error);
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(FgVenue) venue = fg_test_venue_new ("grid", "老王烧烤", "李庄村人民路18号",
+                                                    "restaurant", "王建国");
+      g_autoptr(GError) error = NULL;
+
+      fg_venue_set_phone (venue, invalid[i]);
+      g_test_message ("invalid: %s", invalid[i]);
+      g_assert_false (fg_venue_validate (venue, &error));
+      g_assert_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_PHONE);
+      g_assert_nonnull (strstr (error->message, invalid[i]));
+    }
+}
+
 static void
 test_venue_save_and_edit (void)
 {
@@ -240,6 +280,7 @@ main (int   argc,
 
   g_test_add_func ("/venue/credit-code", test_venue_credit_code);
   g_test_add_func ("/venue/validation", test_venue_validation);
+  g_test_add_func ("/venue/phone-numbers", test_venue_phone_numbers);
   g_test_add_func ("/venue/save-and-edit", test_venue_save_and_edit);
   g_test_add_func ("/venue/region-rules", test_venue_region_rules);
 

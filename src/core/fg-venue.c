@@ -652,18 +652,47 @@ check_text (const char    *value,
   return TRUE;
 }
 
+/* Whether @digits (the number's digits alone) are a number one can call in
+ * China: a mobile number (11 digits, 13x–19x), a landline with its area
+ * code (0 + two or three digits, then 7 or 8 digits not starting with 0
+ * or 1), or a landline of the county without it (7 or 8 digits). */
+static gboolean
+phone_digits_valid (const char *digits)
+{
+  size_t length = strlen (digits);
+
+  if (g_str_has_prefix (digits, "86") && length == 13)
+    {
+      digits += 2;
+      length -= 2;
+    }
+
+  if (digits[0] == '1')
+    return length == 11 && digits[1] >= '3' && digits[1] <= '9';
+
+  if (digits[0] == '0')
+    {
+      /* 010 and 02x have two digits after the 0, the rest three */
+      size_t area = digits[1] == '1' || digits[1] == '2' ? 3 : 4;
+
+      return length >= area + 7 && length <= area + 8 && digits[area] >= '2';
+    }
+
+  return length == 7 || length == 8;
+}
+
 static char *
 normalize_phone (const char  *text,
                  GError     **error)
 {
   g_autoptr(GString) phone = g_string_new (NULL);
-  guint n_digits = 0;
+  g_autoptr(GString) digits = g_string_new (NULL);
 
   for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
     {
       if (g_ascii_isdigit (*p))
-        n_digits++;
-      else if (*p != '-' && *p != ' ' && *p != '+')
+        g_string_append_c (digits, *p);
+      else if (*p != '-' && *p != ' ' && !(*p == '+' && phone->len == 0))
         {
           g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_PHONE,
                        _("A phone number has digits, with spaces, hyphens or a leading + if you like, "
@@ -674,10 +703,13 @@ normalize_phone (const char  *text,
         g_string_append_c (phone, *p);
     }
 
-  if (n_digits > 0 && (n_digits < 7 || n_digits > 15))
+  if (digits->len > 0 && !phone_digits_valid (digits->str))
     {
       g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_PHONE,
-                   _("A phone number has 7 to 15 digits, for example 13812345678 or 0371-12345678."));
+                   _("“%s” is not a phone number: a mobile number has 11 digits and starts with 1 "
+                     "(13812345678); a landline has its area code and 7 or 8 digits (0374-6123456), "
+                     "or 7 or 8 digits without it."),
+                   text);
       return NULL;
     }
 
