@@ -724,8 +724,8 @@ fg_window_install_calendar_file (FgWindow *self,
 
       /* the warning goes once nothing is missing */
       self->missing_calendar_year = fg_calendar_missing_year (self->store, today);
-      if (self->missing_calendar_year == 0 && self->missing_calendar_toast != NULL)
-        adw_toast_dismiss (self->missing_calendar_toast);
+      if (self->missing_calendar_year == 0 && self->calendar_banner != NULL)
+        gtk_widget_set_visible (self->calendar_banner, FALSE);
     }
 
   toast = adw_toast_new (text);

@@ -67,7 +67,7 @@ struct _FgWindow
   gulong toplevels_handler;
 
   int missing_calendar_year;  /* warned about when the window opened; 0 if none */
-  AdwToast *missing_calendar_toast;
+  GtkWidget *calendar_banner;  /* weak: the warning, for those who can install holidays */
 };
 
 typedef enum

@@ -298,40 +298,62 @@ fg_window_tell_reinspections (FgWindow *self)
 }
 
 static void
-on_calendar_toast_dismissed (FgWindow *self)
+on_calendar_banner_response (GtkInfoBar *banner,
+                             int         response,
+                             FgWindow   *self)
 {
-  g_clear_object (&self->missing_calendar_toast);
+  if (response == GTK_RESPONSE_ACCEPT)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.install-calendar", NULL);
+  else
+    gtk_widget_set_visible (GTK_WIDGET (banner), FALSE);
 }
 
-/* Says, once when the window opens, when the holidays of the year that
- * deadlines fall in are not installed: the deadlines would then skip
- * weekends only. */
+/* Says, once a day and to those who can install them, when the holidays
+ * of the year that deadlines fall in are not installed: the deadlines
+ * would then skip weekends only. A banner above the pages, which covers
+ * no row; the others could do nothing about it. */
 static void
 fg_window_tell_calendar (FgWindow *self)
 {
   g_autoptr(GDate) today = fg_store_today (self->store);
   g_autofree char *text = NULL;
-  AdwToast *toast;
+  char day[16];
+  GtkWidget *banner;
+  GtkWidget *label;
 
   self->missing_calendar_year = fg_calendar_missing_year (self->store, today);
-  if (self->missing_calendar_year == 0)
+  if (self->missing_calendar_year == 0 || !fg_actor_can (self->actor, FG_ACTION_SETTINGS))
     return;
+
+  g_date_strftime (day, sizeof day, "%Y-%m-%d", today);
+  if (self->settings != NULL)
+    {
+      g_autofree char *said = g_settings_get_string (self->settings, "calendar-warning-day");
+
+      if (g_strcmp0 (said, day) == 0)
+        return;
+      g_settings_set_string (self->settings, "calendar-warning-day", day);
+    }
 
   text = g_strdup_printf (_("The public holidays of %d are not installed: deadlines in %d skip weekends only. "
                             "Install them from the official arrangement, or the update of Firegrid that "
                             "brings them."),
                           self->missing_calendar_year, self->missing_calendar_year);
-  toast = adw_toast_new (text);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  if (fg_actor_can (self->actor, FG_ACTION_SETTINGS))
-    {
-      adw_toast_set_button_label (toast, _("_Install…"));
-      adw_toast_set_action_name (toast, "win.install-calendar");
-    }
-  g_set_object (&self->missing_calendar_toast, toast);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_calendar_toast_dismissed), self, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  banner = gtk_info_bar_new ();
+  gtk_widget_set_name (banner, "calendar-banner");
+  gtk_info_bar_set_message_type (GTK_INFO_BAR (banner), GTK_MESSAGE_WARNING);
+  gtk_info_bar_set_show_close_button (GTK_INFO_BAR (banner), TRUE);
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_info_bar_add_child (GTK_INFO_BAR (banner), label);
+  gtk_info_bar_add_button (GTK_INFO_BAR (banner), _("_Install…"), GTK_RESPONSE_ACCEPT);
+  g_signal_connect_object (banner, "response", G_CALLBACK (on_calendar_banner_response), self, 0);
+
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->search_bar))),
+                              banner, GTK_WIDGET (self->search_bar));
+  g_set_weak_pointer (&self->calendar_banner, banner);
 }
 
 static void
@@ -557,7 +579,7 @@ fg_window_dispose (GObject *object)
   _fg_window_lock_dispose (self);
   g_clear_handle_id (&self->escalation_source, g_source_remove);
 
-  g_clear_object (&self->missing_calendar_toast);
+  g_clear_weak_pointer (&self->calendar_banner);
   gtk_widget_dispose_template (GTK_WIDGET (self), FG_TYPE_WINDOW);
   g_clear_object (&self->venue_list);
   g_clear_object (&self->store_watch);
@@ -852,6 +874,21 @@ fg_window_get_township_page (FgWindow *self)
 {
   g_return_val_if_fail (FG_IS_WINDOW (self), NULL);
   return self->township_page;
+}
+
+/**
+ * fg_window_get_calendar_warning_shown:
+ * @self: the window
+ *
+ * Returns: whether the banner saying a coming year's holidays are not
+ *   installed is shown
+ */
+gboolean
+fg_window_get_calendar_warning_shown (FgWindow *self)
+{
+  g_return_val_if_fail (FG_IS_WINDOW (self), FALSE);
+
+  return self->calendar_banner != NULL && gtk_widget_get_visible (self->calendar_banner);
 }
 
 /**

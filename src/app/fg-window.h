@@ -41,6 +41,7 @@ FgSyncPage      *fg_window_get_sync_page      (FgWindow       *self);
 FgTownshipPage  *fg_window_get_township_page  (FgWindow       *self);
 FgStoreWatch    *fg_window_get_store_watch    (FgWindow       *self);
 int              fg_window_get_missing_calendar_year (FgWindow *self);
+gboolean         fg_window_get_calendar_warning_shown (FgWindow *self);
 void             fg_window_install_calendar_file (FgWindow       *self,
                                                   GFile          *file);
 const char      *fg_window_get_page           (FgWindow       *self);

@@ -68,6 +68,7 @@ test_window_missing_calendar (void)
       FgWindow *window;
 
       fg_test_dir_init (&dir);
+      fg_ui_test_forget_calendar_warning ();
       store = fg_ui_test_demo_new (&dir);
       fg_store_set_clock_offset (store, g_date_time_difference (then, now));
       actor = fg_ui_test_login (store, "admin");
@@ -76,6 +77,33 @@ test_window_missing_calendar (void)
       fg_ui_test_spin ();
 
       g_assert_cmpint (fg_window_get_missing_calendar_year (window), ==, cases[i].missing);
+      g_assert_cmpint (fg_window_get_calendar_warning_shown (window), ==, cases[i].missing != 0);
+
+      /* said once a day: a window opened again the same day keeps quiet,
+       * and a grid worker, who could not install holidays, is never told */
+      if (cases[i].missing != 0)
+        {
+          FgActor *grid = fg_ui_test_login (store, "grid");
+          FgWindow *again = g_object_ref (fg_window_new (NULL, store, actor));
+
+          gtk_window_present (GTK_WINDOW (again));
+          fg_ui_test_spin ();
+          g_assert_false (fg_window_get_calendar_warning_shown (again));
+          gtk_window_destroy (GTK_WINDOW (again));
+          fg_ui_test_spin ();
+          g_assert_finalize_object (again);
+
+          fg_ui_test_forget_calendar_warning ();
+          again = g_object_ref (fg_window_new (NULL, store, grid));
+          gtk_window_present (GTK_WINDOW (again));
+          fg_ui_test_spin ();
+          g_assert_cmpint (fg_window_get_missing_calendar_year (again), ==, cases[i].missing);
+          g_assert_false (fg_window_get_calendar_warning_shown (again));
+          gtk_window_destroy (GTK_WINDOW (again));
+          fg_ui_test_spin ();
+          g_assert_finalize_object (again);
+          fg_actor_unref (grid);
+        }
 
       /* an administrator installs the missing year from a file: no more warning */
       if (cases[i].missing != 0)
