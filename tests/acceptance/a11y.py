@@ -159,6 +159,11 @@ def window(app, title=None, role_name=WINDOW_ROLES,
     return wait_for(f"the window “{title}”", probe, timeout)
 
 
+def window_gone(app, title, timeout=DEFAULT_TIMEOUT):
+    wait_for(f"the window “{title}” to close",
+             lambda: not any(name(w) == title for w in toplevels(app)), timeout)
+
+
 # ---------------------------------------------------------------- acting
 
 def actions(acc):
@@ -215,12 +220,15 @@ def click_at(acc, button=1, double=False):
            str(x + w // 2), str(y + h // 2), "click"]
     if double:
         cmd += ["--repeat", "2"]
-    subprocess.run(cmd + [str(button)], check=True)
+    # the window manager may still be starting on a busy machine: try again
+    wait_for(f"a click on {role(acc)} “{name(acc)}”",
+             lambda: subprocess.run(cmd + [str(button)], stderr=subprocess.DEVNULL).returncode == 0)
 
 
 def activate_window(acc):
-    subprocess.run(["xdotool", "windowactivate", "--sync", _x_window(toplevel_of(acc))],
-                   check=False)
+    wid = _x_window(toplevel_of(acc))
+    wait_for("the window activated", lambda: subprocess.run(
+        ["xdotool", "windowactivate", "--sync", wid], stderr=subprocess.DEVNULL).returncode == 0)
 
 
 def keys(*names):

@@ -8,7 +8,7 @@ import time
 
 from a11y import (StepFailed, log, application, window, wait_find, wait_for, wait_gone,
                   find_all, do_action, click_at, keys, set_text, name, role, visible,
-                  unnamed_controls, actions, activate_window, walk, _children)
+                  unnamed_controls, actions, activate_window, walk, _children, window_gone)
 
 ADMIN_LOGIN = "zhangwei"
 ADMIN_PASSWORD = "shenhou-2026"
@@ -17,6 +17,7 @@ VILLAGE = "神垕村"
 GRID = "第一网格"
 VENUES = ["老街钧瓷坊", "神垕镇中心小学", "星光超市"]
 FAILED_VENUE = VENUES[0]
+PHOTO = os.path.join(os.path.dirname(os.path.abspath(__file__)), "exit-blocked.png")
 
 
 class Walk:
@@ -102,6 +103,16 @@ class Walk:
         wait_find(win, role_name="page tab", name_is="场所")
         self.check_names(win)
 
+    def unlock(self):
+        """Locked (the window's own accessible action win.lock), then back in
+        with the administrator's password."""
+        win = self.main_window()
+        do_action(win, ("win.lock",))
+        locked = wait_find(win, what="the lock page", role_name="panel", name_is="已锁定")
+        set_text(wait_find(locked, role_name="text", name_is="密码"), ADMIN_PASSWORD)
+        do_action(wait_find(locked, role_name="push button", name_is="解锁"))
+        # the next steps need the unlocked window
+
     def add_village(self):
         win = self.main_window()
         do_action(wait_find(win, role_name="push button", name_has="添加村（社区）"))
@@ -128,12 +139,89 @@ class Walk:
         wait_find(win, what=f"the sidebar row {GRID}", role_name=("list item", "tree item"),
                   name_has=GRID)
 
+    def choose_first(self, win, title):
+        """The first row of a drop-down. GTK 4.8 gives a drop-down's rows no
+        accessible action: the drop-down is clicked open and its first row
+        taken with the keyboard (Home, Return)."""
+        combo = wait_find(win, role_name="combo box", name_is=title)
+        before = len(find_all(combo, role_name="list item"))
+        click_at(combo)
+        wait_for(f"the rows of {title}", lambda: len(find_all(combo, role_name="list item")) > before
+                 or len(find_all(combo, role_name="list item")) > 1)
+        keys("Home", "Return")
+
+    def add_venues(self):
+        win = self.main_window()
+        for number, venue in enumerate(VENUES):
+            do_action(wait_find(win, role_name="push button", name_is="添加场所"))
+            dlg = window(self.app, "新增场所")
+            fields = (("名称", venue), ("地址", f"神垕镇老街 {number + 1} 号"),
+                      ("姓名", "李" + "明红芳"[number]), ("联系电话", f"1381234567{number}"),
+                      ("留宿人数", "0"))
+            for title, value in fields:
+                set_text(wait_find(dlg, role_name="text", name_is=title), value)
+            self.choose_first(dlg, "主要类别")
+            do_action(wait_find(dlg, role_name="push button", name_is="保存"))
+            window_gone(self.app, "新增场所")
+            table = wait_find(win, role_name="tree table", name_is="场所")
+            wait_find(table, what=f"the venue {venue} in the list", role_name="label", name_is=venue)
+
+    def inspect(self):
+        win = self.main_window()
+        # a row of the venue list has no accessible action: a click selects it
+        click_at(wait_find(win, role_name="label", name_is=FAILED_VENUE))
+        do_action(wait_find(win, role_name="push button", name_is="检查"))
+        title = f"检查：{FAILED_VENUE}"
+        insp = window(self.app, title)
+        items = wait_find(insp, role_name="list", name_is="检查项")
+        rows = wait_for("the checklist's items", lambda: [
+            r for r in find_all(items, role_name="list item") if find_all(r, role_name="push button", name_is="合格")])
+        log(f"{len(rows)} items")
+        first = rows[0]
+        do_action(find_all(first, role_name="push button", name_is="不合格")[0])
+        note = wait_find(first, role_name="text")
+        set_text(note, "消防安全责任人未在显著位置公示")
+        self.attach_photo(insp, first)
+        for row in rows[1:]:
+            do_action(find_all(row, role_name="push button", name_is="合格")[0])
+        do_action(wait_find(insp, role_name="push button", name_is="完成"))
+        confirm = window(self.app, "是否完成检查？")
+        wait_find(confirm, role_name="label", name_is="将登记 1 处隐患")
+        do_action(wait_find(confirm, role_name="push button", name_is="完成"))
+        window_gone(self.app, title)
+
+    def ledger(self):
+        win = self.main_window()
+        do_action(wait_find(win, role_name="page tab", name_is="隐患"))
+        table = wait_find(win, role_name="tree table", name_is="隐患")
+        wait_find(table, what="the hazard's venue in the ledger", role_name="label", name_is=FAILED_VENUE)
+        wait_find(table, what="the hazard's finding in the ledger", role_name="label",
+                  name_has="消防安全责任人")
+        wait_find(table, what="the hazard's state in the ledger", role_name="label", name_is="已发现")
+
+    def attach_photo(self, insp, row):
+        """The file chooser: the photo's path typed after Ctrl+L."""
+        before = {name(w) for w in _children(self.app)}
+        do_action(find_all(row, role_name="push button", name_has="添加照片")[0])
+        chooser = wait_for("the file chooser", lambda: next(
+            (w for w in _children(self.app) if visible(w) and name(w) not in before), None))
+        log(f"file chooser: {role(chooser)} “{name(chooser)}”")
+        activate_window(chooser)
+        keys("ctrl+l")
+        subprocess.run(["xdotool", "type", "--delay", "20", PHOTO], check=True)
+        keys("Return")
+        window_gone(self.app, name(chooser))
+
     def run(self):
         steps = [
             ("set up the township from the division list", self.set_up),
             ("every control of the main window has a name", self.names),
+            ("lock the window and log in again", self.unlock),
             ("add a village", self.add_village),
             ("add a grid", self.add_grid),
+            ("add three venues", self.add_venues),
+            ("inspect a venue: a failed item with a photo", self.inspect),
+            ("the hazard in the ledger", self.ledger),
         ]
         number = 0
         for number, (what, step) in enumerate(steps, 1):
