@@ -623,6 +623,8 @@ fg_accounts_dialog_class_init (FgAccountsDialogClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-accounts-dialog.ui");
+  /* a window used as a dialog says so to screen readers */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, FgAccountsDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FgAccountsDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, FgAccountsDialog, stack);

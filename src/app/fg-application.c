@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "firegrid.h"
+#include "fg-accessible.h"
 #include "fg-application.h"
 #include "fg-login-window.h"
 #include "fg-setup-window.h"
@@ -251,6 +252,7 @@ fg_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_window_set_default_icon_name (APPLICATION_ID);
+  fg_accessible_install ();
 }
 
 static void

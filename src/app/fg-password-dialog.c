@@ -263,6 +263,8 @@ fg_password_dialog_class_init (FgPasswordDialogClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-password-dialog.ui");
+  /* a window used as a dialog says so to screen readers */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, FgPasswordDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, FgPasswordDialog, group);
   gtk_widget_class_bind_template_child (widget_class, FgPasswordDialog, current_row);

@@ -697,6 +697,8 @@ fg_region_dialog_class_init (FgRegionDialogClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-region-dialog.ui");
+  /* a window used as a dialog says so to screen readers */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, FgRegionDialog, title_widget);
   gtk_widget_class_bind_template_child (widget_class, FgRegionDialog, apply_button);
   gtk_widget_class_bind_template_child (widget_class, FgRegionDialog, body_label);
@@ -744,9 +746,7 @@ fg_region_dialog_new (GtkWindow          *parent,
   g_return_val_if_fail (actor != NULL, NULL);
   g_return_val_if_fail (FG_IS_REGION (region), NULL);
 
-  /* a window of its own, but a dialog to screen readers */
   return g_object_new (FG_TYPE_REGION_DIALOG,
-                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                        "transient-for", parent,
                        "store", store,
                        "actor", actor,

@@ -193,6 +193,20 @@ format_venue_count (gpointer unused,
   return g_strdup_printf ("%u", venue_count);
 }
 
+/* A row of the list is read by its name: the row itself (the list's own
+ * widget around the expander) takes the name its label shows. */
+static char *
+name_region_row (gpointer         unused,
+                 const char      *label,
+                 GtkTreeExpander *expander)
+{
+  GtkWidget *row = expander != NULL ? gtk_widget_get_parent (GTK_WIDGET (expander)) : NULL;
+
+  if (row != NULL && label != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return g_strdup (label);
+}
+
 static char *
 format_region_tooltip (gpointer     unused,
                        const char  *name,
@@ -582,6 +596,7 @@ fg_region_sidebar_class_init (FgRegionSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgRegionSidebar, context_menu);
   gtk_widget_class_bind_template_callback (widget_class, format_venue_count);
   gtk_widget_class_bind_template_callback (widget_class, format_region_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, name_region_row);
   gtk_widget_class_bind_template_callback (widget_class, on_secondary_click);
 
   gtk_widget_class_install_action (widget_class, "region.add-village", NULL, add_village_action);

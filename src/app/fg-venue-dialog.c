@@ -679,6 +679,8 @@ fg_venue_dialog_class_init (FgVenueDialogClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, FG_TYPE_VENUE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-venue-dialog.ui");
+  /* a window used as a dialog says so to screen readers */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, FgVenueDialog, general_group);
   gtk_widget_class_bind_template_child (widget_class, FgVenueDialog, general_error_label);
   gtk_widget_class_bind_template_child (widget_class, FgVenueDialog, name_row);

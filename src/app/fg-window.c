@@ -374,6 +374,9 @@ fg_window_load_user (FgWindow *self)
   role = gtk_label_new (role_text);
 
   gtk_label_set_text (self->user_label, fg_actor_get_display_name (self->actor));
+  /* the menu button is read by the name it shows */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->user_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, fg_actor_get_display_name (self->actor), -1);
   /* no tooltip: the button shows the name, its menu the role and area,
    * and a tooltip would cover that menu's header */
 

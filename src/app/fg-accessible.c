@@ -1,0 +1,217 @@
+/* fg-accessible.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Accessible names that GTK 4.8 and libadwaita 1.2 do not give by
+ * themselves, set as each widget is first shown:
+ *
+ * - A button with a mnemonic is named twice in GTK 4.8: by its label text
+ *   with the underline ("登录(_L)") and again by the label that is its
+ *   mnemonic widget ("登录(L)"). It is named once, by its text without the
+ *   mnemonic ("登录").
+ * - The toggle inside a drop-down or a menu button has no name: it takes
+ *   the name of the control it belongs to.
+ * - The eye button of a password row and the close button of a message
+ *   bar have no name.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "fg-accessible.h"
+
+#define FIXED_KEY "fg-accessible-fixed"
+
+/* "登录(_L)" → "登录", "_Log In" → "Log In", "A__B" → "A_B" */
+char *
+fg_accessible_strip_mnemonic (const char *label)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p != '_')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      if (p[1] == '_')
+        {
+          g_string_append_c (out, '_');
+          p++;
+          continue;
+        }
+      /* a Chinese-style mnemonic in brackets goes with its brackets */
+      if (p[1] != '\0' && p[2] == ')' && out->len > 0 && out->str[out->len - 1] == '(')
+        {
+          g_string_truncate (out, out->len - 1);
+          p += 2;
+          while (out->len > 0 && out->str[out->len - 1] == ' ')
+            g_string_truncate (out, out->len - 1);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+name_button_once (GtkButton *button)
+{
+  const char *label = gtk_button_get_label (button);
+  g_autofree char *plain = NULL;
+
+  if (label == NULL || !gtk_button_get_use_underline (button))
+    return;
+  plain = fg_accessible_strip_mnemonic (label);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+}
+
+static GtkLabel *
+find_mnemonic_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && gtk_label_get_use_underline (GTK_LABEL (child)))
+        return GTK_LABEL (child);
+      found = find_mnemonic_label (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A button whose label is a child of its own ("Add _Village…" beside an
+ * icon): named by that label, without the mnemonic, once. */
+static void
+name_button_by_child_label (GtkButton *button)
+{
+  GtkLabel *label = find_mnemonic_label (GTK_WIDGET (button));
+  g_autofree char *plain = NULL;
+
+  if (label == NULL)
+    return;
+  plain = fg_accessible_strip_mnemonic (gtk_label_get_label (label));
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+}
+
+static void
+on_button_label_changed (GtkButton  *button,
+                         GParamSpec *pspec,
+                         gpointer    user_data)
+{
+  name_button_once (button);
+}
+
+static void
+name_inner_toggle (GtkWidget *toggle,
+                   GtkWidget *owner)
+{
+  GList *labels = gtk_widget_list_mnemonic_labels (owner);
+
+  /* GTK 4.8 does not follow a name given by a relation twice: a drop-down
+   * named by its mnemonic label lends the toggle that label */
+  if (labels != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                    labels->data, NULL, -1);
+  else
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                    owner, NULL, -1);
+  g_list_free (labels);
+}
+
+static void
+fix_widget (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  if (GTK_IS_TOGGLE_BUTTON (widget) && parent != NULL
+      && (GTK_IS_DROP_DOWN (parent) || GTK_IS_MENU_BUTTON (parent)))
+    {
+      name_inner_toggle (widget, parent);
+      return;
+    }
+
+  if (gtk_button_get_label (GTK_BUTTON (widget)) == NULL
+      && gtk_widget_get_ancestor (widget, ADW_TYPE_PASSWORD_ENTRY_ROW) != NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Show or Hide the Password"), -1);
+      return;
+    }
+
+  if (gtk_button_get_label (GTK_BUTTON (widget)) == NULL
+      && gtk_widget_get_ancestor (widget, GTK_TYPE_INFO_BAR) != NULL
+      && find_mnemonic_label (widget) == NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Close the Message"), -1);
+      return;
+    }
+
+  if (gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
+    {
+      name_button_by_child_label (GTK_BUTTON (widget));
+      return;
+    }
+
+  name_button_once (GTK_BUTTON (widget));
+  if (g_object_get_data (G_OBJECT (widget), FIXED_KEY) == NULL)
+    {
+      g_object_set_data (G_OBJECT (widget), FIXED_KEY, GINT_TO_POINTER (1));
+      g_signal_connect (widget, "notify::label", G_CALLBACK (on_button_label_changed), NULL);
+      g_signal_connect (widget, "notify::use-underline", G_CALLBACK (on_button_label_changed), NULL);
+    }
+}
+
+static void
+fix_tree (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        fix_widget (child);
+      fix_tree (child);
+    }
+}
+
+/* Buttons are named when shown; and when a window is shown, all of its
+ * buttons, those of the pages not shown yet too: they are in the tree. */
+static gboolean
+on_widget_shown (GSignalInvocationHint *hint,
+                 guint                  n_params,
+                 const GValue          *params,
+                 gpointer               user_data)
+{
+  GObject *object = g_value_get_object (&params[0]);
+
+  if (GTK_IS_BUTTON (object))
+    fix_widget (GTK_WIDGET (object));
+  else if (GTK_IS_WINDOW (object))
+    fix_tree (GTK_WIDGET (object));
+  return TRUE;
+}
+
+/* Once per process: every button shown from then on is named as above. */
+void
+fg_accessible_install (void)
+{
+  static gsize installed = 0;
+
+  if (g_once_init_enter (&installed))
+    {
+      /* the signal exists once the class does */
+      gpointer widget_class = g_type_class_ref (GTK_TYPE_WIDGET);
+      guint map_signal = g_signal_lookup ("map", GTK_TYPE_WIDGET);
+
+      g_signal_add_emission_hook (map_signal, 0, on_widget_shown, NULL, NULL);
+      g_type_class_unref (widget_class);
+      g_once_init_leave (&installed, 1);
+    }
+}

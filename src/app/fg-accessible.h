@@ -1,0 +1,15 @@
+/* fg-accessible.h — accessible names GTK 4.8 does not give by itself
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void  fg_accessible_install          (void);
+char *fg_accessible_strip_mnemonic   (const char *label);
+
+G_END_DECLS
