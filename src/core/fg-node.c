@@ -426,13 +426,16 @@ peer_from_row (sqlite3_stmt *stmt)
   return peer;
 }
 
-/* A peer's division goes by the name it has here when it is known here: a
- * grid station's peer file names its grid by code until the township's
- * first bundle reaches it. A grid known here goes with its village, for
- * its label (each village has its 第一网格). */
+/* A peer's division goes by the name it has here when it is known here
+ * by a name: a grid station's peer file names its grid by code until the
+ * township's first bundle reaches it, and until then the station knows
+ * the divisions above its grid by their codes only, so the name in the
+ * township's peer file is the better one. A grid known here goes with
+ * its village, for its label (each village has its 第一网格). */
 #define PEER_COLUMNS \
   "id, kind, scope_code," \
-  " coalesce ((SELECT r.name FROM region r WHERE r.code = peer.scope_code AND r.deleted = 0), scope_name)," \
+  " coalesce ((SELECT r.name FROM region r WHERE r.code = peer.scope_code AND r.deleted = 0" \
+  "            AND r.name GLOB '*[^0-9-]*'), scope_name)," \
   " public_key, added_at, last_sent_seq, last_sent_at, last_received_seq, last_received_at, sync_folder," \
   " (SELECT v.name FROM region r JOIN region v ON v.id = r.parent_id" \
   "   WHERE r.code = peer.scope_code AND r.deleted = 0 AND r.level = 4)"
