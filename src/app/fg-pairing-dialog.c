@@ -480,6 +480,8 @@ static void
 fg_pairing_dialog_init (FgPairingDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Enter goes on to the next step, Escape cancels */
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->next_button);
 }
 
 /**
