@@ -511,6 +511,12 @@ test_bundle_dry_run (Fixture       *f,
   g_assert_cmpuint (dry.conflicts, ==, 0);
   g_assert_cmpuint (dry.photos, ==, 1);
 
+  /* what it holds by kind, as the confirmation before an import says it */
+  g_assert_cmpuint (dry.venues, ==, 2);
+  g_assert_cmpuint (dry.inspections, ==, 1);
+  g_assert_cmpuint (dry.hazards, ==, 1);
+  g_assert_cmpuint (dry.notices, ==, 0);
+
   /* the real import does what the dry run said */
   done = import_ok (&f->b, path);
   g_assert_cmpuint (done.added, ==, dry.added);

@@ -3,8 +3,8 @@
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A peer's row: its name, what was last sent and received, and buttons
- * for its sync folder and a bundle, with the rarer things in a menu. The
+ * A paired office's row: its name, what was last sent and received, and
+ * buttons for its sync folder and a sync file, with the rarer things in a menu. The
  * row's peer. actions hand the peer's id to the page's sync. actions, so
  * the buttons and the menu are the same for every peer.
  */
@@ -71,19 +71,18 @@ fg_peer_row_init (FgPeerRow *self)
  * fg_peer_row_new:
  * @peer: the peer
  *
- * Returns: (transfer floating): the row, titled with the peer's name and
- *   code; the page gives it its subtitle
+ * Returns: (transfer floating): the row, titled with the peer's name as
+ *   people read it (a grid station's grid with its village, 神垕村 ›
+ *   第一网格); the page gives it its subtitle
  */
 GtkWidget *
 fg_peer_row_new (const FgNodeInfo *peer)
 {
   FgPeerRow *self;
-  g_autofree char *title = NULL;
 
   g_return_val_if_fail (peer != NULL, NULL);
 
-  title = g_strdup_printf ("%s (%s)", peer->scope_name, peer->scope_code);
-  self = g_object_new (FG_TYPE_PEER_ROW, "title", title, NULL);
+  self = g_object_new (FG_TYPE_PEER_ROW, "title", peer->scope_label, NULL);
   self->peer_id = g_strdup (peer->id);
   return GTK_WIDGET (self);
 }

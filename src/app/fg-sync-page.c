@@ -3,10 +3,14 @@
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * This office's identity and fingerprint, its peers with what was last
- * sent and received and what waits to be sent, bundles exported and
- * imported by hand (an import is first run dry, and its summary shown
- * before anything is written), and the conflicts a person resolves.
+ * This office's identity and check code (the key's fingerprint, read out
+ * by phone), the offices it is paired with (peers) with what was last
+ * sent and received and what waits to be sent, sync files (bundles)
+ * exported and imported by hand (an import is first run dry, and who sent
+ * it and what it holds shown before anything is written), and the
+ * conflicts a person resolves. A first pairing is walked step by step in
+ * FgPairingDialog. What cannot act now is insensitive, and the page says
+ * why beside it.
  *
  * Exports, imports and sync passes run in a worker thread with their own
  * connection to the database (the core's _async functions), behind a
@@ -19,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "fg-conflict-row.h"
+#include "fg-pairing-dialog.h"
 #include "fg-peer-row.h"
 #include "fg-sync-page.h"
 
@@ -49,6 +54,8 @@ struct _FgSyncPage
   GtkProgressBar *job_bar;
   guint job_pulse;
   guint n_peers;
+  guint n_folders;           /* peers with a sync folder */
+  FgNodeKind kind;           /* this office's */
   guint n_conflicts;
   guint timer;
   GVolumeMonitor *volumes;
@@ -120,6 +127,72 @@ describe_report (const FgBundleReport *report)
                                                  "%u audit records of offices below this one", report->audit),
                               report->audit);
     }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* "3 venues, 2 inspections, 1 hazard and 1 document": what a sync file
+ * holds, as a person counts it; NULL when it holds none of them. */
+static char *
+describe_kinds (const FgBundleReport *report)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (report->venues > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u venue", "%u venues", report->venues),
+                                             report->venues));
+  if (report->inspections > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u inspection", "%u inspections",
+                                                          report->inspections),
+                                             report->inspections));
+  if (report->hazards > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hazard", "%u hazards",
+                                                          report->hazards),
+                                             report->hazards));
+  if (report->notices > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents",
+                                                          report->notices),
+                                             report->notices));
+  if (parts->len == 0)
+    return NULL;
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      /* Translators: between the counts of a list, "3 venues, 2 inspections and 1 hazard" */
+      if (i > 0)
+        g_string_append (text, i + 1 < parts->len ? _(", ") : _(" and "));
+      g_string_append (text, g_ptr_array_index (parts, i));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The confirmation before an import: who sent the file, that its
+ * signature was checked, what it holds by kind, and what it would change
+ * here. */
+static char *
+describe_import (const FgBundleInfo   *info,
+                 const FgNodeInfo     *sender,
+                 const FgBundleReport *report)
+{
+  const char *who = sender != NULL ? sender->scope_label : info->sender_name;
+  g_autofree char *kinds = describe_kinds (report);
+  g_autofree char *here = describe_report (report);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, _("%s wrote this sync file on %.10s (its number %u)."), who,
+                          info->created_at != NULL ? info->created_at : "", info->sequence);
+  g_string_append (text, " ");
+  g_string_append_printf (text, _("Its signature was checked: it comes from %s and was not changed on the way."),
+                          who);
+  g_string_append (text, "\n\n");
+  if (kinds != NULL)
+    g_string_append_printf (text, _("It holds %s."), kinds);
+  else
+    g_string_append (text, _("It holds no venues, inspections, hazards or documents."));
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("Here, importing it would mean:"));
+  g_string_append (text, "\n");
+  g_string_append (text, here);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -257,8 +330,9 @@ start_job (FgSyncPage *self,
     }
 }
 
-static void present_import_summary (FgSyncPage *self,
-                                    const char *path,
+static void present_import_summary (FgSyncPage           *self,
+                                    const char           *path,
+                                    const FgBundleInfo   *info,
                                     const FgBundleReport *report);
 
 static void
@@ -271,7 +345,7 @@ job_failed (FgSyncPage   *self,
   else if (kind == JOB_EXPORT && g_error_matches (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_NOTHING_TO_SEND))
     toast (self, error->message);
   else if (kind != JOB_SYNC)
-    present_message (self, kind == JOB_EXPORT ? _("The Bundle Was Not Written") : _("Nothing Was Imported"),
+    present_message (self, kind == JOB_EXPORT ? _("The Sync File Was Not Written") : _("Nothing Was Imported"),
                      error->message);
 }
 
@@ -281,7 +355,7 @@ sync_done (FgSyncPage   *self,
 {
   if (sync->sent + sync->received > 0)
     {
-      g_autofree char *text = g_strdup_printf (_("Synced: %u bundles sent, %u received"), sync->sent,
+      g_autofree char *text = g_strdup_printf (_("Synced: %u sync files sent, %u received"), sync->sent,
                                                sync->received);
 
       toast (self, text);
@@ -295,7 +369,7 @@ sync_done (FgSyncPage   *self,
       g_ptr_array_add (sync->problems, NULL);
       problems = g_strjoinv ("\n\n", (char **) sync->problems->pdata);
       g_ptr_array_remove_index (sync->problems, sync->problems->len - 1);
-      present_message (self, _("Some Bundles Were Refused"), problems);
+      present_message (self, _("Some Sync Files Were Refused"), problems);
     }
 }
 
@@ -325,17 +399,21 @@ job_done (GObject      *source,
     job_failed (self, job->kind, error);
   else if (job->kind == JOB_EXPORT)
     {
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Bundle written: %u record", "Bundle written: %u records",
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sync file written: %u record", "Sync file written: %u records",
                                            report.added),
                               report.added);
       toast (self, text);
     }
   else if (job->kind == JOB_DRY_RUN)
-    present_import_summary (self, job->path, &report);
+    {
+      g_autoptr(FgBundleInfo) info = fg_bundle_import_dup_info (result);
+
+      present_import_summary (self, job->path, info, &report);
+    }
   else if (job->kind == JOB_IMPORT)
     {
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Bundle imported: %u record added or changed",
-                                           "Bundle imported: %u records added or changed",
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sync file imported: %u record added or changed",
+                                           "Sync file imported: %u records added or changed",
                                            report.added + report.changed),
                               report.added + report.changed);
       toast (self, text);
@@ -357,7 +435,7 @@ on_summary_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "import") != 0)
     return;
 
-  start_job (self, JOB_IMPORT, NULL, g_object_get_data (G_OBJECT (dialog), "fg-path"), _("Importing the Bundle…"),
+  start_job (self, JOB_IMPORT, NULL, g_object_get_data (G_OBJECT (dialog), "fg-path"), _("Importing the Sync File…"),
              FALSE);
 }
 
@@ -365,10 +443,20 @@ on_summary_response (AdwMessageDialog *dialog,
 static void
 present_import_summary (FgSyncPage           *self,
                         const char           *path,
+                        const FgBundleInfo   *info,
                         const FgBundleReport *report)
 {
-  g_autofree char *body = describe_report (report);
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), _("Import the Bundle?"), body);
+  g_autoptr(FgNodeInfo) sender = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  g_assert (info != NULL);
+  sender = fg_node_find_peer (self->store, self->actor, info->sender, NULL);
+  body = describe_import (info, sender, report);
+  heading = g_strdup_printf (_("Import the Sync File From %s?"),
+                             sender != NULL ? sender->scope_label : info->sender_name);
+  dialog = adw_message_dialog_new (parent_window (self), heading, body);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
@@ -394,7 +482,7 @@ fg_sync_page_import_file (FgSyncPage *self,
   g_return_if_fail (G_IS_FILE (file));
 
   path = g_file_get_path (file);
-  start_job (self, JOB_DRY_RUN, NULL, path, _("Checking the Bundle…"), FALSE);
+  start_job (self, JOB_DRY_RUN, NULL, path, _("Checking the Sync File…"), FALSE);
 }
 
 typedef void (*ChosenFunc) (FgSyncPage *self,
@@ -453,7 +541,7 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  choose (FG_SYNC_PAGE (widget), _("Import a Bundle"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL,
+  choose (FG_SYNC_PAGE (widget), _("Import a Sync File"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL,
           import_chosen, NULL);
 }
 
@@ -466,7 +554,7 @@ export_chosen (FgSyncPage *self,
 {
   g_autofree char *path = g_file_get_path (file);
 
-  start_job (self, JOB_EXPORT, peer, path, _("Writing the Bundle…"), FALSE);
+  start_job (self, JOB_EXPORT, peer, path, _("Writing the Sync File…"), FALSE);
 }
 
 static void
@@ -481,7 +569,7 @@ export_action (GtkWidget  *widget,
   g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = g_strdup_printf ("%s-%s.fgbundle", info != NULL ? info->scope_name : peer, day);
 
-  choose (self, _("Save the Bundle"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), name, export_chosen, peer);
+  choose (self, _("Save the Sync File"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), name, export_chosen, peer);
 }
 
 /* Sync folders */
@@ -573,10 +661,10 @@ save_peer_file_chosen (FgSyncPage *self,
       !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
     {
-      present_message (self, _("The Peer File Was Not Saved"), error->message);
+      present_message (self, _("The Pairing File Was Not Saved"), error->message);
       return;
     }
-  toast (self, _("Peer file saved: give it to the other office, then read them the fingerprint"));
+  toast (self, _("Pairing file saved: give it to the other office, then read them the check code"));
 }
 
 static void
@@ -588,68 +676,19 @@ save_peer_file_action (GtkWidget  *widget,
   g_autoptr(FgNodeInfo) node = fg_node_get_self (self->store, self->actor, NULL);
   g_autofree char *name = g_strdup_printf ("%s.fgpeer", node != NULL ? node->scope_name : "firegrid");
 
-  choose (self, _("Save the Peer File"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), name, save_peer_file_chosen, NULL);
+  choose (self, _("Save the Pairing File"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), name, save_peer_file_chosen, NULL);
 }
 
+/* A first pairing, step by step */
 static void
-on_add_peer_response (AdwMessageDialog *dialog,
-                      const char       *response,
-                      FgSyncPage       *self)
+on_paired (FgPairingDialog  *dialog,
+           const FgNodeInfo *peer,
+           FgSyncPage       *self)
 {
-  FgNodeInfo *peer = g_object_get_data (G_OBJECT (dialog), "fg-peer");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *text = g_strdup_printf (_("Paired with %s"), peer->scope_label);
 
-  if (g_strcmp0 (response, "add") != 0)
-    return;
-  if (!fg_node_add_peer (self->store, self->actor, peer, &error))
-    {
-      present_message (self, _("The Peer Was Not Added"), error->message);
-      return;
-    }
-  text = g_strdup_printf (_("%s is a peer now"), peer->scope_name);
   toast (self, text);
   fg_sync_page_reload (self);
-}
-
-static void
-add_peer_chosen (FgSyncPage *self,
-                 GFile      *file,
-                 const char *data)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FgNodeInfo) peer = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-  GtkWidget *label;
-
-  bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  if (bytes != NULL)
-    peer = fg_node_read_peer_file (bytes, &error);
-  if (peer == NULL)
-    {
-      present_message (self, _("This Is Not a Peer File"), error->message);
-      return;
-    }
-
-  /* the person compares what the other office reads out */
-  body = g_strdup_printf (_("Call %s (%s) and ask them to read out the fingerprint of their office. "
-                            "Add it only if they read exactly this:"),
-                          peer->scope_name, fg_node_kind_get_label (peer->kind));
-  dialog = adw_message_dialog_new (parent_window (self), _("Compare the Fingerprint"), body);
-  label = gtk_label_new (peer->fingerprint);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "title-2");
-  gtk_widget_add_css_class (label, "monospace");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("They Differ"),
-                                    "add", _("_Same: Add the Peer"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "fg-peer", g_steal_pointer (&peer), (GDestroyNotify) fg_node_info_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_peer_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -665,7 +704,7 @@ resend_action (GtkWidget  *widget,
       present_message (self, _("Nothing Was Changed"), error->message);
       return;
     }
-  toast (self, _("The next bundle to this office carries everything again"));
+  toast (self, _("The next sync file to this office carries everything again"));
   fg_sync_page_reload (self);
 }
 
@@ -681,10 +720,10 @@ on_remove_peer_response (AdwMessageDialog *dialog,
     return;
   if (!fg_node_remove_peer (self->store, self->actor, peer, &error))
     {
-      present_message (self, _("The Peer Was Not Removed"), error->message);
+      present_message (self, _("The Pairing Was Not Ended"), error->message);
       return;
     }
-  toast (self, _("Peer removed: its bundles will be refused"));
+  toast (self, _("Pairing ended: its sync files will be refused"));
   fg_sync_page_reload (self);
   g_signal_emit_by_name (self, "changed");
 }
@@ -702,13 +741,14 @@ remove_peer_action (GtkWidget  *widget,
 
   if (info == NULL)
     return;
-  heading = g_strdup_printf (_("Remove %s?"), info->scope_name);
+  heading = g_strdup_printf (_("End the Pairing With %s?"), info->scope_label);
   dialog = adw_message_dialog_new (parent_window (self), heading,
-                                   _("Bundles from this office will be refused from now on, and nothing more is "
-                                     "sent to it. What it sent stays here. Remove a peer whose laptop was lost or "
-                                     "that no longer syncs; to sync with it again, add its peer file again."));
+                                   _("Sync files from this office will be refused from now on, and nothing more is "
+                                     "sent to it. What it sent stays here. End the pairing with an office whose "
+                                     "laptop was lost or that no longer syncs; to sync with it again, pair with it "
+                                     "again."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"), NULL);
+                                    "remove", _("_End Pairing"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -722,8 +762,11 @@ add_peer_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  choose (FG_SYNC_PAGE (widget), _("Add a Peer"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL,
-          add_peer_chosen, NULL);
+  FgSyncPage *self = FG_SYNC_PAGE (widget);
+  FgPairingDialog *dialog = fg_pairing_dialog_new (parent_window (self), self->store, self->actor);
+
+  g_signal_connect_object (dialog, "paired", G_CALLBACK (on_paired), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Conflicts */
@@ -771,6 +814,28 @@ short_time (const char *iso)
   return g_steal_pointer (&text);
 }
 
+/* How offices stand to each other: a county above its townships, a
+ * township above its grid stations. */
+static int
+kind_rank (FgNodeKind kind)
+{
+  return kind == FG_NODE_KIND_COUNTY ? 2 : kind == FG_NODE_KIND_TOWNSHIP ? 1 : 0;
+}
+
+/* "Office above (County office)": a peer as this office stands to it */
+static char *
+relation_label (FgNodeKind self_kind,
+                FgNodeKind peer_kind)
+{
+  const char *kind = fg_node_kind_get_label (peer_kind);
+
+  if (kind_rank (peer_kind) > kind_rank (self_kind))
+    return g_strdup_printf (_("Office above (%s)"), kind);
+  if (kind_rank (peer_kind) < kind_rank (self_kind))
+    return g_strdup_printf (_("Office below (%s)"), kind);
+  return g_strdup (kind);
+}
+
 static char *
 peer_subtitle (FgSyncPage *self,
                FgNodeInfo *peer)
@@ -778,6 +843,7 @@ peer_subtitle (FgSyncPage *self,
   g_autofree char *sent = short_time (peer->last_sent_at);
   g_autofree char *received = short_time (peer->last_received_at);
   g_autofree char *waiting = NULL;
+  g_autofree char *relation = NULL;
   gpointer pending;
 
   if (self->pending != NULL && g_hash_table_lookup_extended (self->pending, peer->id, NULL, &pending))
@@ -787,8 +853,9 @@ peer_subtitle (FgSyncPage *self,
   else
     waiting = g_strdup (_("counting the changes waiting…"));
 
-  return g_strdup_printf (_("%s · last sent %s · last received %s · %s · folder: %s"),
-                          fg_node_kind_get_label (peer->kind), sent, received, waiting,
+  relation = relation_label (self->kind, peer->kind);
+  return g_strdup_printf (_("%s · last sent %s · last received %s · %s · sync folder: %s"),
+                          relation, sent, received, waiting,
                           peer->sync_folder != NULL ? peer->sync_folder : _("none"));
 }
 
@@ -854,6 +921,26 @@ fg_sync_page_get_n_pending (FgSyncPage *self,
   return (int) GPOINTER_TO_UINT (pending);
 }
 
+/* What cannot act is insensitive, and the page says why beside it: with
+ * no office paired there is nobody to sync with and no sync file this
+ * office would accept; without a sync folder, Sync Now has nowhere to go. */
+static void
+update_sensitivity (FgSyncPage *self)
+{
+  const char *reason = NULL;
+
+  if (self->n_peers == 0)
+    reason = _("Sync Now and Import wait for a first pairing: pair with an office, then its sync files can "
+               "come and go.");
+  else if (self->n_folders == 0)
+    reason = _("Sync Now needs a sync folder: choose one on a paired office’s row (a shared folder or a USB "
+               "stick), or write and import sync files by hand.");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.now", self->n_folders > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.import", self->n_peers > 0);
+  adw_preferences_group_set_description (self->peers_group, reason);
+}
+
 /**
  * fg_sync_page_reload:
  *
@@ -879,14 +966,17 @@ fg_sync_page_reload (FgSyncPage *self)
       adw_action_row_set_subtitle (self->self_row, error->message);
       return;
     }
-  title = g_strdup_printf ("%s (%s)", node->scope_name, node->scope_code);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->self_row), title);
-  adw_action_row_set_subtitle (self->self_row, fg_node_kind_get_label (node->kind));
+  self->kind = node->kind;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->self_row), node->scope_label);
+  /* Translators: this office's kind and division code, e.g. "Township office · 410425101" */
+  title = g_strdup_printf (_("%s · division code %s"), fg_node_kind_get_label (node->kind), node->scope_code);
+  adw_action_row_set_subtitle (self->self_row, title);
   gtk_label_set_label (self->fingerprint_label, node->fingerprint);
 
   clear_rows (self->peers_group, self->peer_rows);
   peers = fg_node_list_peers (self->store, self->actor, NULL);
   self->n_peers = peers != NULL ? peers->len : 0;
+  self->n_folders = 0;
   g_ptr_array_set_size (self->peers, 0);
   for (guint i = 0; peers != NULL && i < peers->len; i++)
     g_ptr_array_add (self->peers, fg_node_info_copy (g_ptr_array_index (peers, i)));
@@ -897,6 +987,7 @@ fg_sync_page_reload (FgSyncPage *self)
       GtkWidget *row = fg_peer_row_new (peer);
       g_autofree char *subtitle = peer_subtitle (self, peer);
 
+      self->n_folders += peer->sync_folder != NULL;
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_preferences_group_add (self->peers_group, row);
       g_ptr_array_add (self->peer_rows, row);
@@ -904,27 +995,52 @@ fg_sync_page_reload (FgSyncPage *self)
   if (self->n_peers == 0)
     {
       GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Pair…"));
       const char *hint;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No peers yet"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Not paired with any office yet"));
       switch (node->kind)
         {
         case FG_NODE_KIND_COUNTY:
-          hint = _("Add the peer file of each township office to receive its records.");
+          hint = _("Pair with each township office to receive its records.");
           break;
         case FG_NODE_KIND_GRID:
-          hint = _("Add the peer file of your township office: its first bundle brings the grid’s names and "
-                   "venues.");
+          hint = _("Pair with your township office: its first sync file brings the grid’s names and venues.");
           break;
         case FG_NODE_KIND_TOWNSHIP:
         default:
-          hint = _("Add the peer file of the county office or of a grid station to sync with it.");
+          hint = _("Pair with the county office above this township, or with a grid station below it, to sync "
+                   "with it.");
           break;
         }
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), hint);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "sync.add-peer");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "suggested-action");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Pair with an office"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
       adw_preferences_group_add (self->peers_group, row);
       g_ptr_array_add (self->peer_rows, row);
     }
+
+  if (self->n_peers > 0)
+    {
+      /* another pairing, at the end of the list */
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("list-add-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Pair With Another Office…"));
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pair"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "sync.add-peer");
+      adw_preferences_group_add (self->peers_group, row);
+      g_ptr_array_add (self->peer_rows, row);
+    }
+  update_sensitivity (self);
 
   clear_rows (self->conflicts_group, self->conflict_rows);
   conflicts = fg_sync_list_conflicts (self->store, self->actor, NULL);

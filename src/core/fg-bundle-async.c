@@ -16,7 +16,7 @@
  */
 #include "config.h"
 
-#include "fg-bundle.h"
+#include "fg-bundle-private.h"
 #include "fg-store-private.h"
 
 /* Progress */
@@ -102,6 +102,7 @@ typedef struct
   gboolean dry_run;
   ProgressRelay *relay;
   FgBundleReport report;
+  FgBundleInfo *info;  /* import: what the bundle said of itself, once checked */
 } BundleJob;
 
 static void
@@ -112,6 +113,7 @@ bundle_job_free (BundleJob *job)
   g_free (job->peer);
   g_free (job->path);
   g_clear_pointer (&job->relay, progress_relay_unref);
+  g_clear_pointer (&job->info, fg_bundle_info_free);
   g_free (job);
 }
 
@@ -282,9 +284,9 @@ import_thread (GTask        *task,
   if (store == NULL)
     return;
 
-  ok = fg_bundle_import_full (store, job->actor, job->path, job->dry_run, &job->report,
-                              job->relay != NULL ? progress_relay_report : NULL, job->relay,
-                              cancellable, &error);
+  ok = fg_bundle_import_checked (store, job->actor, job->path, job->dry_run, &job->report, &job->info,
+                                 job->relay != NULL ? progress_relay_report : NULL, job->relay,
+                                 cancellable, &error);
   return_result (task, ok, error);
 }
 
@@ -348,4 +350,40 @@ fg_bundle_import_finish (GAsyncResult    *result,
                          GError         **error)
 {
   return bundle_task_finish (result, fg_bundle_import_async, report, error);
+}
+
+/**
+ * fg_bundle_import_dup_info:
+ * @result: the result of fg_bundle_import_async(), finished
+ *
+ * What the bundle said of itself, once its signature was checked against
+ * the key of the peer it names: who sent it (by the name that office goes
+ * by here), its number and when it was written. A dry run tells the
+ * person who sent what before they import it.
+ *
+ * Returns: (transfer full) (nullable): the bundle's header, or %NULL when
+ *   the import failed before its signature was checked
+ */
+FgBundleInfo *
+fg_bundle_import_dup_info (GAsyncResult *result)
+{
+  BundleJob *job;
+  FgBundleInfo *copy;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == fg_bundle_import_async, NULL);
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (job->info == NULL)
+    return NULL;
+  copy = g_new0 (FgBundleInfo, 1);
+  copy->sender = g_strdup (job->info->sender);
+  copy->sender_name = g_strdup (job->info->sender_name);
+  copy->receiver = g_strdup (job->info->receiver);
+  copy->sequence = job->info->sequence;
+  copy->previous = g_strdup (job->info->previous);
+  copy->created_at = g_strdup (job->info->created_at);
+  copy->since = g_strdup (job->info->since);
+  copy->digest = g_strdup (job->info->digest);
+  return copy;
 }

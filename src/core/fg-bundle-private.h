@@ -178,6 +178,16 @@ attr (GHashTable *row,
 }
 
 /* fg-bundle-read.c */
+gboolean      fg_bundle_import_checked         (FgStore              *store,
+                                                FgActor              *actor,
+                                                const char           *path,
+                                                gboolean              dry_run,
+                                                FgBundleReport       *report,
+                                                FgBundleInfo        **info,
+                                                FgBundleProgressFunc  progress,
+                                                gpointer              progress_data,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
 void          fg_bundle_set_malformed          (GError             **error,
                                                 const char          *detail);
 void          fg_bundle_set_invalid            (GError             **error);

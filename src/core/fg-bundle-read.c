@@ -446,6 +446,16 @@ apply_element (FgBundleImport  *import,
                GHashTable      *row,
                GError         **error)
 {
+  /* what came, by kind, as a person counts it */
+  if (depth == 1 && g_strcmp0 (name, "venue") == 0)
+    import->report->venues++;
+  else if (depth == 1 && g_strcmp0 (name, "inspection") == 0)
+    import->report->inspections++;
+  else if (depth == 1 && g_strcmp0 (name, "hazard") == 0)
+    import->report->hazards++;
+  else if (depth == 1 && g_strcmp0 (name, "notice") == 0)
+    import->report->notices++;
+
   if (depth == 1 && g_strcmp0 (name, "photo") == 0)
     {
       g_autofree char *base64 = (char *) xmlTextReaderReadString (reader);
@@ -756,6 +766,25 @@ fg_bundle_import_full (FgStore               *store,
                        GCancellable          *cancellable,
                        GError               **error)
 {
+  return fg_bundle_import_checked (store, actor, path, dry_run, report, NULL, progress, progress_data, cancellable,
+                                   error);
+}
+
+/* fg_bundle_import_full(), also handing back what the bundle said of
+ * itself once its signature was checked (@info_out, when it succeeds):
+ * who sent it, by the name it goes by here. */
+gboolean
+fg_bundle_import_checked (FgStore               *store,
+                          FgActor               *actor,
+                          const char            *path,
+                          gboolean               dry_run,
+                          FgBundleReport        *report,
+                          FgBundleInfo         **info_out,
+                          FgBundleProgressFunc   progress,
+                          gpointer               progress_data,
+                          GCancellable          *cancellable,
+                          GError               **error)
+{
   g_autoptr(FgBundleInfo) info = NULL;
   g_autoptr(FgNodeInfo) sender = NULL;
   g_autofree char *now = fg_store_now_iso8601 (store);
@@ -795,6 +824,8 @@ fg_bundle_import_full (FgStore               *store,
       import_clear (&import);
       if (report != NULL)
         *report = counts;
+      if (info_out != NULL)
+        *info_out = g_steal_pointer (&info);
       return TRUE;
     }
 
@@ -813,6 +844,8 @@ fg_bundle_import_full (FgStore               *store,
   import_clear (&import);
   if (report != NULL)
     *report = counts;
+  if (info_out != NULL)
+    *info_out = g_steal_pointer (&info);
   return TRUE;
 
 failed:

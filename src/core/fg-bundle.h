@@ -37,6 +37,14 @@ typedef struct
   guint refused;
   guint photos;
   guint audit;      /* audit records: sent, or new here */
+
+  /* an import's rows of each kind, new here or not, as a person counts
+   * what came: venues, inspections, hazards (with their history),
+   * documents */
+  guint venues;
+  guint inspections;
+  guint hazards;
+  guint notices;
 } FgBundleReport;
 
 /* What a bundle says of itself, once its signature is checked. */
@@ -128,6 +136,7 @@ void           fg_bundle_import_async  (FgStore               *store,
 gboolean       fg_bundle_import_finish (GAsyncResult          *result,
                                         FgBundleReport        *report,
                                         GError               **error);
+FgBundleInfo  *fg_bundle_import_dup_info (GAsyncResult        *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FgBundleInfo, fg_bundle_info_free)
 

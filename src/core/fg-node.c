@@ -43,6 +43,7 @@ fg_node_info_copy (const FgNodeInfo *self)
   copy->kind = self->kind;
   copy->scope_code = g_strdup (self->scope_code);
   copy->scope_name = g_strdup (self->scope_name);
+  copy->scope_label = g_strdup (self->scope_label);
   copy->public_key = g_strdup (self->public_key);
   copy->fingerprint = g_strdup (self->fingerprint);
   copy->added_at = g_strdup (self->added_at);
@@ -63,6 +64,7 @@ fg_node_info_free (FgNodeInfo *self)
   g_free (self->id);
   g_free (self->scope_code);
   g_free (self->scope_name);
+  g_free (self->scope_label);
   g_free (self->public_key);
   g_free (self->fingerprint);
   g_free (self->added_at);
@@ -280,6 +282,7 @@ fg_node_get_self (FgStore  *store,
   g_autoptr(FgNodeInfo) self = g_new0 (FgNodeInfo, 1);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(FgRegion) scope = NULL;
+  g_autoptr(FgRegion) village = NULL;
 
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
@@ -307,6 +310,10 @@ fg_node_get_self (FgStore  *store,
     return NULL;
   self->scope_code = g_strdup (fg_region_get_code (scope));
   self->scope_name = g_strdup (fg_region_get_name (scope));
+  if (fg_region_get_level (scope) == FG_REGION_LEVEL_GRID)
+    village = fg_region_find (store, fg_region_get_parent_id (scope), NULL);
+  self->scope_label = fg_region_format_label (fg_region_get_level (scope), self->scope_name,
+                                              village != NULL ? fg_region_get_name (village) : NULL);
 
   return g_steal_pointer (&self);
 }
@@ -384,6 +391,7 @@ fg_node_read_peer_file (GBytes  *bytes,
   xmlFreeDoc (doc);
 
   kind_from_string (kind, &peer->kind);
+  peer->scope_label = g_strdup (peer->scope_name);
   peer->fingerprint = fg_node_fingerprint (peer->public_key);
   if (peer->fingerprint == NULL)
     {
@@ -412,16 +420,25 @@ peer_from_row (sqlite3_stmt *stmt)
   peer->last_received_seq = (guint) sqlite3_column_int (stmt, 8);
   peer->last_received_at = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
   peer->sync_folder = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
+  peer->scope_label = fg_region_format_label (sqlite3_column_type (stmt, 11) != SQLITE_NULL ? FG_REGION_LEVEL_GRID
+                                                                                             : FG_REGION_LEVEL_VILLAGE,
+                                              peer->scope_name, (const char *) sqlite3_column_text (stmt, 11));
   return peer;
 }
 
-/* A peer's division goes by the name it has here when it is known here: a
- * grid station's peer file names its grid by code until the township's
- * first bundle reaches it. */
+/* A peer's division goes by the name it has here when it is known here
+ * by a name: a grid station's peer file names its grid by code until the
+ * township's first bundle reaches it, and until then the station knows
+ * the divisions above its grid by their codes only, so the name in the
+ * township's peer file is the better one. A grid known here goes with
+ * its village, for its label (each village has its 第一网格). */
 #define PEER_COLUMNS \
   "id, kind, scope_code," \
-  " coalesce ((SELECT r.name FROM region r WHERE r.code = peer.scope_code AND r.deleted = 0), scope_name)," \
-  " public_key, added_at, last_sent_seq, last_sent_at, last_received_seq, last_received_at, sync_folder"
+  " coalesce ((SELECT r.name FROM region r WHERE r.code = peer.scope_code AND r.deleted = 0" \
+  "            AND r.name GLOB '*[^0-9-]*'), scope_name)," \
+  " public_key, added_at, last_sent_seq, last_sent_at, last_received_seq, last_received_at, sync_folder," \
+  " (SELECT v.name FROM region r JOIN region v ON v.id = r.parent_id" \
+  "   WHERE r.code = peer.scope_code AND r.deleted = 0 AND r.level = 4)"
 
 /**
  * fg_node_add_peer:

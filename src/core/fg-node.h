@@ -36,6 +36,7 @@ typedef struct
   FgNodeKind  kind;
   char       *scope_code;   /* the division it writes in */
   char       *scope_name;
+  char       *scope_label;  /* as people read it: a grid with its village, 神垕村 › 第一网格 */
   char       *public_key;   /* base64 */
   char       *fingerprint;  /* for reading out: "34521 09876 …" */
 

@@ -5,6 +5,9 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include "fg-pairing-dialog.h"
 #include "fg-peer-row.h"
 #include "fg-sync-page.h"
 #include "fg-window.h"
@@ -78,6 +81,39 @@ fixture_tear_down (Fixture       *fixture,
   fg_test_dir_clear (&fixture->other_dir);
 }
 
+/* The other office registers a second venue and inspects it: one item
+ * fails, so the bundle holds a hazard too. */
+static void
+other_venue_inspected (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) villages = NULL;
+  g_autoptr(FgVenue) venue = NULL;
+  g_autoptr(FgInspection) inspection = NULL;
+  GListModel *items;
+
+  villages = fg_region_list_children (fixture->other, fixture->other_actor, fg_store_get_home_region_id (fixture->other),
+                                      FALSE, &error);
+  g_assert_no_error (error);
+  venue = fg_test_venue_new (fg_region_get_id (g_ptr_array_index (villages, 0)), "东街面馆", "东街2号", "shop", "王五");
+  fg_venue_save (fixture->other, fixture->other_actor, venue, &error);
+  g_assert_no_error (error);
+  inspection = fg_inspection_start (fixture->other, fixture->other_actor, fg_venue_get_id (venue),
+                                    FG_INSPECTION_KIND_ROUTINE, NULL, &error);
+  g_assert_no_error (error);
+  items = fg_inspection_get_items (inspection);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
+
+      fg_inspection_record (fixture->other, fixture->other_actor, inspection, fg_checklist_item_get_code (item),
+                            i == 0 ? FG_OUTCOME_FAIL : FG_OUTCOME_PASS, NULL, &error);
+      g_assert_no_error (error);
+    }
+  fg_inspection_finish (fixture->other, fixture->other_actor, inspection, &error);
+  g_assert_no_error (error);
+}
+
 static void
 wait_for_job (FgSyncPage *page)
 {
@@ -90,8 +126,27 @@ wait_for_job (FgSyncPage *page)
   fg_ui_test_spin ();
 }
 
+/* The button whose action is @action_name, under @widget. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* A bundle from another office: checked dry first, the summary asked
- * about, then imported; the venue list shows the new venues. */
+ * about (who sent it, that its signature was checked, what it holds by
+ * kind), then imported; the venue list shows the new venues. */
 static void
 test_sync_import (Fixture       *fixture,
                   gconstpointer  data)
@@ -130,6 +185,7 @@ test_sync_import (Fixture       *fixture,
   }
   fg_venue_save (fixture->other, fixture->other_actor, venue, &error);
   g_assert_no_error (error);
+  other_venue_inspected (fixture);
   fg_bundle_export (fixture->other, fixture->other_actor, self->id, path, &report, NULL, &error);
   g_assert_no_error (error);
 
@@ -142,6 +198,16 @@ test_sync_import (Fixture       *fixture,
   dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpuint (fg_ui_test_count (fixture->store, fixture->actor, NULL, NULL, "新开小超市"), ==, 0);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Import the Sync File From 冢头镇?");
+  {
+    const char *body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+
+    g_test_message ("%s", body);
+    g_assert_true (g_str_has_prefix (body, "冢头镇 wrote this sync file on "));
+    g_assert_nonnull (strstr (body, "Its signature was checked: it comes from 冢头镇 and was not changed on the way."));
+    g_assert_nonnull (strstr (body, "It holds 2 venues, 1 inspection and 1 hazard."));
+  }
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
   gtk_window_destroy (dialog);
@@ -357,6 +423,212 @@ test_sync_hidden (Fixture       *fixture,
   g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "venues");
 }
 
+/* With no office paired, Sync Now and Import cannot act: insensitive,
+ * and the page says why beside them; a pairing with a sync folder lets
+ * Sync Now act, and the reason goes. */
+static void
+test_sync_no_peer (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(FgNodeInfo) other = fg_node_get_self (fixture->other, fixture->other_actor, NULL);
+  g_autofree char *shared = g_build_filename (fixture->dir.dir, "usb", NULL);
+  GtkWidget *sync_now = find_action_button (GTK_WIDGET (fixture->page), "sync.now");
+  GtkWidget *import = find_action_button (GTK_WIDGET (fixture->page), "sync.import");
+  GtkWidget *group = fg_ui_test_child (fixture->page, FG_TYPE_SYNC_PAGE, "peers_group");
+  g_autoptr(GError) error = NULL;
+  const char *reason;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "sync"));
+  fg_ui_test_spin ();
+  g_assert_nonnull (sync_now);
+  g_assert_nonnull (import);
+  g_assert_cmpuint (fg_sync_page_get_n_peers (fixture->page), ==, 0);
+  g_assert_false (gtk_widget_is_sensitive (sync_now));
+  g_assert_false (gtk_widget_is_sensitive (import));
+  reason = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
+  g_assert_nonnull (reason);
+  g_assert_nonnull (strstr (reason, "pair with an office"));
+
+  /* paired, but no sync folder yet: import can act, Sync Now still cannot */
+  fg_test_trust (fixture->store, fixture->actor, fixture->other, fixture->other_actor);
+  fg_sync_page_reload (fixture->page);
+  fg_ui_test_spin ();
+  g_assert_true (gtk_widget_is_sensitive (import));
+  g_assert_false (gtk_widget_is_sensitive (sync_now));
+  reason = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
+  g_assert_nonnull (strstr (reason, "sync folder"));
+
+  g_assert_cmpint (g_mkdir (shared, 0700), ==, 0);
+  g_assert_true (fg_sync_set_folder (fixture->store, fixture->actor, other->id, shared, &error));
+  g_assert_no_error (error);
+  fg_sync_page_reload (fixture->page);
+  fg_ui_test_spin ();
+  g_assert_true (gtk_widget_is_sensitive (sync_now));
+  reason = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
+  g_assert_true (reason == NULL || *reason == '\0');
+  wait_for_job (fixture->page);
+}
+
+/* A county office, for a first pairing: its own node and key. */
+static FgStore *
+county_office_new (FgTestDir *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = fg_office_open (dir->db_path, &error);
+  g_autoptr(FgAccount) admin = NULL;
+
+  g_assert_no_error (error);
+  admin = fg_office_set_up_county_with_admin (store, "410425", "郏县", "admin", "李明", "demo-admin", &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+/* What a step of the pairing shows in its label @name */
+static const char *
+shown (GtkWidget  *dialog,
+       const char *name)
+{
+  return gtk_label_get_label (GTK_LABEL (fg_ui_test_child (dialog, FG_TYPE_PAIRING_DIALOG, name)));
+}
+
+/* A first pairing with the county, step by step: what pairing is for;
+ * this office's pairing file saved, with its check code; the county's
+ * file opened and shown; the check codes compared; paired, and the
+ * county on the page. */
+static void
+test_sync_pairing (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  FgTestDir county_dir;
+  g_autoptr(FgStore) county = NULL;
+  g_autoptr(FgActor) county_actor = NULL;
+  g_autoptr(FgNodeInfo) self = fg_node_get_self (fixture->store, fixture->actor, NULL);
+  g_autoptr(FgNodeInfo) county_node = NULL;
+  g_autoptr(FgNodeInfo) saved = NULL;
+  g_autoptr(GBytes) county_file = NULL;
+  g_autoptr(GBytes) saved_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *own_path = g_build_filename (fixture->dir.dir, "冢头镇.fgpeer", NULL);
+  g_autofree char *county_path = NULL;
+  g_autoptr(GFile) own_file = g_file_new_for_path (own_path);
+  g_autoptr(GFile) county_gfile = NULL;
+  GtkWindow *window;
+  FgPairingDialog *dialog;
+  GtkWidget *row;
+
+  fg_test_dir_init (&county_dir);
+  county = county_office_new (&county_dir);
+  county_actor = fg_ui_test_login (county, "admin");
+  county_node = fg_node_get_self (county, county_actor, &error);
+  g_assert_no_error (error);
+  county_file = fg_node_write_peer_file (county, county_actor, &error);
+  g_assert_no_error (error);
+  county_path = g_build_filename (county_dir.dir, "郏县.fgpeer", NULL);
+  g_assert_true (g_file_set_contents (county_path, g_bytes_get_data (county_file, NULL),
+                                      (gssize) g_bytes_get_size (county_file), &error));
+  county_gfile = g_file_new_for_path (county_path);
+
+  /* with no office paired, the empty list offers the pairing */
+  g_assert_nonnull (find_action_button (GTK_WIDGET (fixture->page), "sync.add-peer"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "sync.add-peer", NULL));
+  fg_ui_test_spin ();
+  window = fg_ui_test_find_window (FG_TYPE_PAIRING_DIALOG);
+  g_assert_nonnull (window);
+  dialog = FG_PAIRING_DIALOG (window);
+  g_assert_cmpstr (fg_pairing_dialog_get_step (dialog), ==, "intro");
+
+  /* this office's file, with its check code */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "pairing.next", NULL));
+  g_assert_cmpstr (fg_pairing_dialog_get_step (dialog), ==, "give");
+  g_assert_cmpstr (shown (GTK_WIDGET (dialog), "own_code_value"), ==, self->fingerprint);
+  g_assert_true (fg_pairing_dialog_save_to (dialog, own_file));
+  saved_bytes = g_file_load_bytes (own_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  saved = fg_node_read_peer_file (saved_bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (saved->id, ==, self->id);
+
+  /* the county's file: not without one, then shown */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "pairing.next", NULL));
+  g_assert_cmpstr (fg_pairing_dialog_get_step (dialog), ==, "take");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "pairing.next", NULL);
+  g_assert_cmpstr (fg_pairing_dialog_get_step (dialog), ==, "take");
+  g_assert_false (fg_pairing_dialog_open (dialog, own_file));
+  g_assert_true (fg_pairing_dialog_open (dialog, county_gfile));
+  g_assert_cmpstr (shown (GTK_WIDGET (dialog), "peer_name_label"), ==, "郏县, County office");
+  g_assert_cmpstr (shown (GTK_WIDGET (dialog), "peer_division_label"), ==, "410425000000");
+
+  /* the check codes, compared by phone */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "pairing.next", NULL));
+  g_assert_cmpstr (fg_pairing_dialog_get_step (dialog), ==, "compare");
+  g_assert_cmpstr (shown (GTK_WIDGET (dialog), "peer_code_label"), ==, county_node->fingerprint);
+  g_assert_cmpuint (fg_sync_page_get_n_peers (fixture->page), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "pairing.confirm", NULL));
+  fg_ui_test_spin ();
+  g_assert_cmpstr (fg_pairing_dialog_get_step (dialog), ==, "done");
+
+  /* the county is on the page, the office above this township */
+  g_assert_cmpuint (fg_sync_page_get_n_peers (fixture->page), ==, 1);
+  row = find_descendant (GTK_WIDGET (fixture->page), FG_TYPE_PEER_ROW);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "郏县");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Office above (County office)"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "pairing.next", NULL));
+  fg_ui_test_spin ();
+  g_assert_null (fg_ui_test_find_window (FG_TYPE_PAIRING_DIALOG));
+
+  g_clear_object (&county);
+  fg_test_dir_clear (&county_dir);
+}
+
+/* A grid station's row names its grid with its village, as each village
+ * has its 第一网格. */
+static void
+test_sync_grid_peer (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  FgTestDir grid_dir;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) station = NULL;
+  g_autoptr(FgAccount) admin = NULL;
+  g_autoptr(FgActor) station_actor = NULL;
+  g_autoptr(GPtrArray) villages = NULL;
+  g_autoptr(GPtrArray) grids = NULL;
+  g_autofree char *label = NULL;
+  FgRegion *village;
+  FgRegion *grid;
+  GtkWidget *row;
+
+  villages = fg_region_list_children (fixture->store, fixture->actor, fg_store_get_home_region_id (fixture->store),
+                                      FALSE, &error);
+  g_assert_no_error (error);
+  village = g_ptr_array_index (villages, 0);
+  grids = fg_region_list_children (fixture->store, fixture->actor, fg_region_get_id (village), FALSE, &error);
+  g_assert_no_error (error);
+  grid = g_ptr_array_index (grids, 0);
+
+  fg_test_dir_init (&grid_dir);
+  station = fg_office_open (grid_dir.db_path, &error);
+  g_assert_no_error (error);
+  admin = fg_office_set_up_grid_with_admin (station, fg_region_get_code (grid), NULL, "admin", "赵六", "demo-admin",
+                                            &error);
+  g_assert_no_error (error);
+  station_actor = fg_ui_test_login (station, "admin");
+  fg_test_trust (fixture->store, fixture->actor, station, station_actor);
+  fg_sync_page_reload (fixture->page);
+
+  row = find_descendant (GTK_WIDGET (fixture->page), FG_TYPE_PEER_ROW);
+  g_assert_nonnull (row);
+  label = g_strdup_printf ("%s › %s", fg_region_get_name (village), fg_region_get_name (grid));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, label);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Office below (Grid station)"));
+
+  g_clear_pointer (&station_actor, fg_actor_unref);
+  g_clear_object (&station);
+  fg_test_dir_clear (&grid_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +643,9 @@ main (int   argc,
   g_test_add ("/ui/sync/remove-peer", Fixture, NULL, fixture_set_up, test_sync_remove_peer, fixture_tear_down);
   g_test_add ("/ui/sync/peer-row", Fixture, NULL, fixture_set_up, test_sync_peer_row, fixture_tear_down);
   g_test_add ("/ui/sync/triggers", Fixture, NULL, fixture_set_up, test_sync_triggers, fixture_tear_down);
+  g_test_add ("/ui/sync/no-peer", Fixture, NULL, fixture_set_up, test_sync_no_peer, fixture_tear_down);
+  g_test_add ("/ui/sync/pairing", Fixture, NULL, fixture_set_up, test_sync_pairing, fixture_tear_down);
+  g_test_add ("/ui/sync/grid-peer", Fixture, NULL, fixture_set_up, test_sync_grid_peer, fixture_tear_down);
   g_test_add ("/ui/sync/hidden", Fixture, "village", fixture_set_up, test_sync_hidden, fixture_tear_down);
 
   return g_test_run ();
