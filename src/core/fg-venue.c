@@ -759,6 +759,16 @@ check_building (FgVenue   *self,
                                           _("Enter how many people sleep on the premises, from 0 to 10,000.")));
 }
 
+static int
+compare_error_codes (gconstpointer a,
+                     gconstpointer b)
+{
+  const GError *error_a = *(const GError * const *) a;
+  const GError *error_b = *(const GError * const *) b;
+
+  return error_a->code - error_b->code;
+}
+
 /* Adds @error to @errors, if there is one. */
 static void
 collect (GPtrArray *errors,
@@ -771,7 +781,7 @@ collect (GPtrArray *errors,
 /* Checks every field and, when all are right, puts the venue in its
  * stored form: trimmed texts, an upper-case credit code, a phone number
  * without spaces. Returns the errors, one per wrong field, in the order
- * the checks have always been made; empty when the venue is right. */
+ * of their codes, which is a form's order; empty when the venue is right. */
 static GPtrArray *
 venue_normalize_all (FgVenue *self)
 {
@@ -818,7 +828,10 @@ venue_normalize_all (FgVenue *self)
   check_building (self, errors);
 
   if (errors->len > 0)
-    return errors;
+    {
+      g_ptr_array_sort (errors, compare_error_codes);
+      return errors;
+    }
 
   g_free (self->name);
   self->name = g_steal_pointer (&name);
@@ -879,7 +892,8 @@ fg_venue_validate (FgVenue  *self,
  * every wrong field at once. Does not change @self.
  *
  * Returns: (transfer full) (element-type GError): one error per wrong
- *   field, in %FG_VENUE_ERROR with the field's code and its message;
+ *   field, in %FG_VENUE_ERROR with the field's code and its message, in
+ *   the order of the codes (name, address, region … as a form has them);
  *   empty when the venue can be saved as far as its own fields go
  */
 GPtrArray *
