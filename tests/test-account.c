@@ -673,6 +673,32 @@ test_account_who_changes_regions (Fixture       *f,
   g_assert_cmpint (fg_test_count (f->dir.db_path, "SELECT count(*) FROM audit"), ==, refusals);
 }
 
+/* A form marks every wrong field at once: the core reports each of
+ * login, name and password, and checks the name only when asked. */
+static void
+test_account_check_fields (void)
+{
+  GError *errors[FG_ACCOUNT_N_FIELDS] = { NULL, };
+
+  g_assert_cmpuint (fg_account_check_fields ("王芳", "  ", "short", errors), ==, 3);
+  g_assert_error (errors[FG_ACCOUNT_FIELD_LOGIN], FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_LOGIN);
+  g_assert_error (errors[FG_ACCOUNT_FIELD_NAME], FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_NAME);
+  g_assert_error (errors[FG_ACCOUNT_FIELD_PASSWORD], FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_WEAK_PASSWORD);
+  for (guint i = 0; i < FG_ACCOUNT_N_FIELDS; i++)
+    g_clear_error (&errors[i]);
+
+  /* the password may not be the login, whichever field is wrong beside it */
+  g_assert_cmpuint (fg_account_check_fields ("wang.fang", NULL, "WANG.FANG", errors), ==, 1);
+  g_assert_null (errors[FG_ACCOUNT_FIELD_LOGIN]);
+  g_assert_null (errors[FG_ACCOUNT_FIELD_NAME]);
+  g_assert_error (errors[FG_ACCOUNT_FIELD_PASSWORD], FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_WEAK_PASSWORD);
+  g_clear_error (&errors[FG_ACCOUNT_FIELD_PASSWORD]);
+
+  g_assert_cmpuint (fg_account_check_fields ("wang.fang", "王芳", "long-enough", errors), ==, 0);
+  for (guint i = 0; i < FG_ACCOUNT_N_FIELDS; i++)
+    g_assert_null (errors[i]);
+}
+
 static void
 test_account_validation (void)
 {
@@ -779,6 +805,7 @@ main (int   argc,
   g_test_add ("/account/scope-labels", Fixture, NULL, fixture_set_up, test_account_scope_labels, fixture_tear_down);
   g_test_add ("/account/who-changes-regions", Fixture, NULL, fixture_set_up, test_account_who_changes_regions, fixture_tear_down);
   g_test_add_func ("/account/validation", test_account_validation);
+  g_test_add_func ("/account/check-fields", test_account_check_fields);
   g_test_add_func ("/account/set-up-both-or-neither", test_account_set_up_both_or_neither);
 
   return g_test_run ();

@@ -171,6 +171,55 @@ test_venue_phone_numbers (void)
     }
 }
 
+/* A form marks every wrong field at once: the core names them all, each
+ * with its own message, and the first is the one fg_venue_validate()
+ * reports. */
+static void
+test_venue_check_fields (void)
+{
+  static const FgVenueError expected[] = {
+    FG_VENUE_ERROR_INVALID_NAME, FG_VENUE_ERROR_INVALID_ADDRESS, FG_VENUE_ERROR_INVALID_REGION,
+    FG_VENUE_ERROR_INVALID_CATEGORY, FG_VENUE_ERROR_INVALID_PHONE,
+    FG_VENUE_ERROR_INVALID_CREDIT_CODE, FG_VENUE_ERROR_INVALID_FLOORS,
+  };
+  g_autoptr(FgVenue) venue = fg_test_venue_new ("grid", "老王烧烤", "李庄村人民路18号",
+                                                "restaurant", "王建国");
+  g_autoptr(GPtrArray) errors = NULL;
+  g_autoptr(GError) first = NULL;
+
+  errors = fg_venue_check_fields (venue);
+  g_assert_cmpuint (errors->len, ==, 0);
+  g_clear_pointer (&errors, g_ptr_array_unref);
+
+  spoil_name (venue);
+  spoil_address (venue);
+  spoil_region (venue);
+  spoil_no_category (venue);
+  fg_venue_set_phone (venue, "1381234");
+  spoil_credit (venue);
+  spoil_floors (venue);
+
+  errors = fg_venue_check_fields (venue);
+  g_assert_cmpuint (errors->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const GError *error = g_ptr_array_index (errors, i);
+
+      g_assert_error (error, FG_VENUE_ERROR, (int) expected[i]);
+      g_assert_cmpstr (error->message, !=, "");
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpstr (error->message, !=, ((GError *) g_ptr_array_index (errors, j))->message);
+    }
+  g_assert_nonnull (strstr (((GError *) g_ptr_array_index (errors, 4))->message, "1381234"));
+
+  g_assert_false (fg_venue_validate (venue, &first));
+  g_assert_error (first, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_NAME);
+  g_assert_cmpstr (first->message, ==, ((GError *) g_ptr_array_index (errors, 0))->message);
+
+  /* the venue itself is left as it was */
+  g_assert_cmpstr (fg_venue_get_phone (venue), ==, "1381234");
+}
+
 static void
 test_venue_save_and_edit (void)
 {
@@ -281,6 +330,7 @@ main (int   argc,
   g_test_add_func ("/venue/credit-code", test_venue_credit_code);
   g_test_add_func ("/venue/validation", test_venue_validation);
   g_test_add_func ("/venue/phone-numbers", test_venue_phone_numbers);
+  g_test_add_func ("/venue/check-fields", test_venue_check_fields);
   g_test_add_func ("/venue/save-and-edit", test_venue_save_and_edit);
   g_test_add_func ("/venue/region-rules", test_venue_region_rules);
 

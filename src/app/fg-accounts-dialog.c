@@ -263,18 +263,24 @@ clear_add_error (FgAccountsDialog *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->repeat_row), "error");
 }
 
+/* Adds @message below those already shown and marks @row, if any. */
 static void
 show_add_error (FgAccountsDialog *self,
                 const char       *message,
                 gpointer          row)
 {
-  gtk_label_set_text (self->add_error_label, message);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->add_error_label)))
+    {
+      g_autofree char *both = g_strconcat (gtk_label_get_text (self->add_error_label), "\n",
+                                           message, NULL);
+
+      gtk_label_set_text (self->add_error_label, both);
+    }
+  else
+    gtk_label_set_text (self->add_error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->add_error_label), TRUE);
   if (row != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      gtk_widget_grab_focus (GTK_WIDGET (row));
-    }
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
 }
 
 static void
@@ -301,6 +307,8 @@ show_page (FgAccountsDialog *self,
   gtk_widget_set_visible (self->add_button, !adding);
   gtk_widget_set_visible (self->create_button, adding);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.create", adding);
+  /* Enter in the new account's fields adds it */
+  gtk_window_set_default_widget (GTK_WINDOW (self), adding ? self->create_button : NULL);
   adw_window_title_set_title (self->window_title, adding ? _("New Account") : _("Accounts"));
 }
 
@@ -334,6 +342,68 @@ back_action (GtkWidget  *widget,
   show_page (FG_ACCOUNTS_DIALOG (widget), "list");
 }
 
+/* Marks every field of a new account the core would refuse, in the
+ * order of the form. Returns the first wrong row, or %NULL. */
+static GtkWidget *
+check_add_fields (FgAccountsDialog *self,
+                  const char       *login,
+                  const char       *password)
+{
+  GError *errors[FG_ACCOUNT_N_FIELDS] = { NULL, };
+  GtkWidget *first = NULL;
+  struct {
+    GError **error;
+    gpointer row;
+  } fields[] = {
+    { &errors[FG_ACCOUNT_FIELD_NAME], self->name_row },
+    { &errors[FG_ACCOUNT_FIELD_LOGIN], self->login_row },
+    { &errors[FG_ACCOUNT_FIELD_PASSWORD], self->password_row },
+  };
+
+  fg_account_check_fields (login, gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                           password, errors);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (*fields[i].error == NULL)
+        continue;
+      show_add_error (self, (*fields[i].error)->message, fields[i].row);
+      if (first == NULL)
+        first = fields[i].row;
+      g_clear_error (fields[i].error);
+    }
+
+  if (selected_role (self) == FG_N_ROLES)
+    {
+      show_add_error (self, _("Choose the account’s role."), self->role_row);
+      if (first == NULL || first == GTK_WIDGET (self->password_row))
+        first = GTK_WIDGET (self->role_row);
+    }
+
+  if (g_strcmp0 (password, gtk_editable_get_text (GTK_EDITABLE (self->repeat_row))) != 0)
+    {
+      show_add_error (self, _("The two passwords are not the same. Type the password again."),
+                      self->repeat_row);
+      if (first == NULL)
+        first = GTK_WIDGET (self->repeat_row);
+    }
+
+  return first;
+}
+
+/* Escape leaves a new account unmade, then closes the dialog. */
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FgAccountsDialog *self = FG_ACCOUNTS_DIALOG (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "add") == 0)
+    show_page (self, "list");
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 create_action (GtkWidget  *widget,
                const char *action_name,
@@ -346,19 +416,14 @@ create_action (GtkWidget  *widget,
   g_autoptr(FgAccount) account = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  GtkWidget *bad_row;
 
   clear_add_error (self);
 
-  if (g_strcmp0 (password, gtk_editable_get_text (GTK_EDITABLE (self->repeat_row))) != 0)
+  bad_row = check_add_fields (self, login, password);
+  if (bad_row != NULL)
     {
-      show_add_error (self, _("The two passwords are not the same. Type the password again."),
-                      self->repeat_row);
-      return;
-    }
-
-  if (selected_role (self) == FG_N_ROLES)
-    {
-      show_add_error (self, _("Choose the account’s role."), self->role_row);
+      gtk_widget_grab_focus (bad_row);
       return;
     }
 
@@ -400,6 +465,8 @@ create_action (GtkWidget  *widget,
         }
 
       show_add_error (self, error->message, row);
+      if (row != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (row));
       return;
     }
 
@@ -650,7 +717,8 @@ fg_accounts_dialog_class_init (FgAccountsDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "accounts.set-active", "(sb)", set_active_action);
   gtk_widget_class_install_action (widget_class, "accounts.certificate", "s", certificate_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "accounts.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "accounts.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "accounts.cancel", NULL);
 }
 
 static void

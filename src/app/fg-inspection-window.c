@@ -854,6 +854,7 @@ time_entry (const char *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (entry), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (entry), TRUE);
   gtk_widget_set_name (entry, name);
   return entry;
 }

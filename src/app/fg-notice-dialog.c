@@ -269,6 +269,7 @@ present (GtkWindow  *parent,
   deadline_row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (deadline_row), _("Deadline (YYYY-MM-DD)"));
   gtk_editable_set_text (GTK_EDITABLE (deadline_row), state->deadline);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (deadline_row), TRUE);
   gtk_list_box_append (GTK_LIST_BOX (options), deadline_row);
   g_signal_connect_object (kind_row, "notify::selected", G_CALLBACK (on_kind_changed), deadline_row, 0);
   on_kind_changed (ADW_COMBO_ROW (kind_row), NULL, deadline_row);
@@ -430,6 +431,7 @@ settings_row (GtkWidget  *list,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   return GTK_EDITABLE (row);
 }

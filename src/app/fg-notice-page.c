@@ -627,6 +627,7 @@ entry_row (GtkWidget  *list,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (text != NULL)
     gtk_editable_set_text (GTK_EDITABLE (row), text);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   return row;
 }

@@ -57,18 +57,23 @@ clear_error (FgPasswordDialog *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->repeat_row), "error");
 }
 
+/* Adds @message below those already shown and marks @row, if any. */
 static void
 show_error (FgPasswordDialog *self,
             const char       *message,
             gpointer          row)
 {
-  gtk_label_set_text (self->error_label, message);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    {
+      g_autofree char *both = g_strconcat (gtk_label_get_text (self->error_label), "\n", message, NULL);
+
+      gtk_label_set_text (self->error_label, both);
+    }
+  else
+    gtk_label_set_text (self->error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
   if (row != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      gtk_widget_grab_focus (GTK_WIDGET (row));
-    }
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
 }
 
 static void
@@ -77,10 +82,43 @@ on_entry_changed (FgPasswordDialog *self)
   clear_error (self);
 }
 
-static void
-on_entry_activated (FgPasswordDialog *self)
+/* Marks every field that is wrong before asking the store: an empty
+ * current password, a new one against the core's rule, a repetition that
+ * differs. Returns the first wrong row, or %NULL when all are fine. */
+static GtkWidget *
+check_fields (FgPasswordDialog *self)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "password.save", NULL);
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->new_row));
+  const char *login = self->account != NULL ? fg_account_get_login (self->account)
+                                            : fg_actor_get_login (self->actor);
+  GError *errors[FG_ACCOUNT_N_FIELDS] = { NULL, };
+  GtkWidget *first = NULL;
+
+  if (self->account == NULL && *gtk_editable_get_text (GTK_EDITABLE (self->current_row)) == '\0')
+    {
+      show_error (self, _("Enter your current password."), self->current_row);
+      first = GTK_WIDGET (self->current_row);
+    }
+
+  fg_account_check_fields (login, NULL, password, errors);
+  if (errors[FG_ACCOUNT_FIELD_PASSWORD] != NULL)
+    {
+      show_error (self, errors[FG_ACCOUNT_FIELD_PASSWORD]->message, self->new_row);
+      if (first == NULL)
+        first = GTK_WIDGET (self->new_row);
+    }
+  for (guint i = 0; i < FG_ACCOUNT_N_FIELDS; i++)
+    g_clear_error (&errors[i]);
+
+  if (g_strcmp0 (password, gtk_editable_get_text (GTK_EDITABLE (self->repeat_row))) != 0)
+    {
+      show_error (self, _("The two new passwords are not the same. Type the new password again."),
+                  self->repeat_row);
+      if (first == NULL)
+        first = GTK_WIDGET (self->repeat_row);
+    }
+
+  return first;
 }
 
 static void
@@ -91,14 +129,15 @@ save_action (GtkWidget  *widget,
   FgPasswordDialog *self = FG_PASSWORD_DIALOG (widget);
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->new_row));
   g_autoptr(GError) error = NULL;
+  GtkWidget *bad_row;
   gboolean done;
 
   clear_error (self);
 
-  if (g_strcmp0 (password, gtk_editable_get_text (GTK_EDITABLE (self->repeat_row))) != 0)
+  bad_row = check_fields (self);
+  if (bad_row != NULL)
     {
-      show_error (self, _("The two new passwords are not the same. Type the new password again."),
-                  self->repeat_row);
+      gtk_widget_grab_focus (bad_row);
       return;
     }
 
@@ -120,6 +159,8 @@ save_action (GtkWidget  *widget,
         row = self->new_row;
 
       show_error (self, error->message, row);
+      if (row != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (row));
       return;
     }
 
@@ -272,7 +313,6 @@ fg_password_dialog_class_init (FgPasswordDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgPasswordDialog, repeat_row);
   gtk_widget_class_bind_template_child (widget_class, FgPasswordDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
 
   gtk_widget_class_install_action (widget_class, "password.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

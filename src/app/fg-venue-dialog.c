@@ -4,9 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The form knows how to show a field's problem, not what makes a venue
- * valid: every check is fg_venue_validate(), whose error code names the
- * field. Messages appear for fields the person has touched, and for all
- * of them once they tried to save.
+ * valid: every check is fg_venue_check_fields(), whose errors name their
+ * fields. Every wrong field is marked at once: those the person has
+ * touched while typing, and all of them once they tried to save.
  */
 #include "config.h"
 
@@ -191,7 +191,8 @@ show_general_error (FgVenueDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->general_group), TRUE);
 }
 
-/* Shows @error next to its field. Returns the field's row, if it has one. */
+/* Shows @error next to its field, below the messages of the fields that
+ * share its label. Returns the field's row, if it has one. */
 static GtkWidget *
 show_error (FgVenueDialog *self,
             const GError  *error)
@@ -207,35 +208,48 @@ show_error (FgVenueDialog *self,
 
   field = &self->fields[error->code];
   gtk_widget_add_css_class (field->row, "error");
-  gtk_label_set_text (field->label, error->message);
+  if (gtk_widget_get_visible (GTK_WIDGET (field->label)))
+    {
+      g_autofree char *both = g_strconcat (gtk_label_get_text (field->label), "\n",
+                                           error->message, NULL);
+
+      gtk_label_set_text (field->label, both);
+    }
+  else
+    gtk_label_set_text (field->label, error->message);
   gtk_widget_set_visible (GTK_WIDGET (field->label), TRUE);
   return field->row;
 }
 
-/* Returns: %TRUE if the form holds a valid venue */
+/* Marks every wrong field that may be shown. @bad_row is the first of them
+ * in the form.
+ *
+ * Returns: %TRUE if the form holds a valid venue */
 static gboolean
 fg_venue_dialog_check (FgVenueDialog  *self,
                        GtkWidget     **bad_row)
 {
   g_autoptr(FgVenue) venue = fg_venue_dialog_read_form (self);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) errors = fg_venue_check_fields (venue);
 
   clear_errors (self);
 
-  if (fg_venue_validate (venue, &error))
-    return TRUE;
-
-  if (self->save_attempted ||
-      (error->domain == FG_VENUE_ERROR && error->code < N_FIELDS &&
-       (self->touched & (1u << error->code)) != 0))
+  for (guint i = 0; i < errors->len; i++)
     {
-      GtkWidget *row = show_error (self, error);
+      const GError *error = g_ptr_array_index (errors, i);
+      GtkWidget *row;
 
-      if (bad_row != NULL)
+      if (!self->save_attempted &&
+          !(error->domain == FG_VENUE_ERROR && error->code >= 0 && error->code < N_FIELDS &&
+            (self->touched & (1u << error->code)) != 0))
+        continue;
+
+      row = show_error (self, error);
+      if (bad_row != NULL && *bad_row == NULL)
         *bad_row = row;
     }
 
-  return FALSE;
+  return errors->len == 0;
 }
 
 static void

@@ -415,6 +415,42 @@ fg_account_check_display_name (const char  *display_name,
   return g_steal_pointer (&name);
 }
 
+/**
+ * fg_account_check_fields:
+ * @login: a login name
+ * @display_name: (nullable): the person's name, or %NULL not to check it
+ * @password: a new password for @login
+ * @errors: (array fixed-size=3) (out caller-allocates): %FG_ACCOUNT_N_FIELDS
+ *   places for errors, all %NULL
+ *
+ * Makes every check fg_account_create() makes of what a person types,
+ * without the store, so that a form can mark all wrong fields at once:
+ * the error of each wrong field is put at its #FgAccountField.
+ *
+ * Returns: how many fields are wrong
+ */
+guint
+fg_account_check_fields (const char  *login,
+                         const char  *display_name,
+                         const char  *password,
+                         GError     **errors)
+{
+  guint n_wrong = 0;
+
+  g_return_val_if_fail (errors != NULL, 0);
+  for (guint i = 0; i < FG_ACCOUNT_N_FIELDS; i++)
+    g_return_val_if_fail (errors[i] == NULL, 0);
+
+  check_login_name (login, &errors[FG_ACCOUNT_FIELD_LOGIN]);
+  if (display_name != NULL)
+    g_free (fg_account_check_display_name (display_name, &errors[FG_ACCOUNT_FIELD_NAME]));
+  check_password (password, login, &errors[FG_ACCOUNT_FIELD_PASSWORD]);
+
+  for (guint i = 0; i < FG_ACCOUNT_N_FIELDS; i++)
+    n_wrong += errors[i] != NULL;
+  return n_wrong;
+}
+
 /* 30 s after the fifth wrong password in a row, doubling up to 15 min. */
 static gint64
 lock_seconds (int failed_logins)

@@ -36,11 +36,24 @@ typedef enum
 #define FG_ACCOUNT_MAX_FAILED_LOGINS 5
 #define FG_ACCOUNT_MIN_PASSWORD_LENGTH 8
 
+/* The fields of a new account a form checks at once. */
+typedef enum
+{
+  FG_ACCOUNT_FIELD_LOGIN,
+  FG_ACCOUNT_FIELD_NAME,
+  FG_ACCOUNT_FIELD_PASSWORD,
+  FG_ACCOUNT_N_FIELDS
+} FgAccountField;
+
 #define FG_TYPE_ACCOUNT (fg_account_get_type ())
 
 G_DECLARE_FINAL_TYPE (FgAccount, fg_account, FG, ACCOUNT, GObject)
 
 GQuark      fg_account_error_quark         (void);
+guint       fg_account_check_fields        (const char  *login,
+                                            const char  *display_name,
+                                            const char  *password,
+                                            GError     **errors);
 
 const char *fg_account_get_id              (FgAccount   *self);
 const char *fg_account_get_login           (FgAccount   *self);

@@ -716,97 +716,121 @@ normalize_phone (const char  *text,
   return g_string_free (g_steal_pointer (&phone), FALSE);
 }
 
-/* Checks every field and puts the venue in its stored form: trimmed
- * texts, an upper-case credit code, a phone number without spaces. */
-static gboolean
-venue_normalize (FgVenue  *self,
-                 GError  **error)
+/* Checks the categories: at least one, each known, none twice. */
+static GError *
+check_categories (const char * const *categories)
 {
+  guint n_categories = categories != NULL ? g_strv_length ((GStrv) categories) : 0;
+
+  if (n_categories == 0)
+    return g_error_new (FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_CATEGORY,
+                        _("Choose at least one category for the venue."));
+  for (guint i = 0; i < n_categories; i++)
+    {
+      if (fg_category_lookup (categories[i]) == NULL)
+        return g_error_new (FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_CATEGORY,
+                            _("“%s” is not one of the venue categories."),
+                            categories[i]);
+      for (guint j = 0; j < i; j++)
+        {
+          if (g_str_equal (categories[i], categories[j]))
+            return g_error_new (FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_CATEGORY,
+                                _("The category “%s” is chosen twice."),
+                                fg_category_get_name (fg_category_lookup (categories[i])));
+        }
+    }
+
+  return NULL;
+}
+
+/* Checks the building's figures, adding an error per wrong one. */
+static void
+check_building (FgVenue   *self,
+                GPtrArray *errors)
+{
+  if (isnan (self->floor_area) || self->floor_area > 1000000)
+    g_ptr_array_add (errors, g_error_new (FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_FLOOR_AREA,
+                                          _("Enter the floor area in square metres, up to 1,000,000.")));
+  if (self->floors < 0 || self->floors > 200)
+    g_ptr_array_add (errors, g_error_new (FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_FLOORS,
+                                          _("Enter the number of floors the venue uses, from 1 to 200 (or leave it empty).")));
+  if (self->sleeping < 0 || self->sleeping > 10000)
+    g_ptr_array_add (errors, g_error_new (FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_SLEEPING,
+                                          _("Enter how many people sleep on the premises, from 0 to 10,000.")));
+}
+
+static int
+compare_error_codes (gconstpointer a,
+                     gconstpointer b)
+{
+  const GError *error_a = *(const GError * const *) a;
+  const GError *error_b = *(const GError * const *) b;
+
+  return error_a->code - error_b->code;
+}
+
+/* Adds @error to @errors, if there is one. */
+static void
+collect (GPtrArray *errors,
+         GError    *error)
+{
+  if (error != NULL)
+    g_ptr_array_add (errors, error);
+}
+
+/* Checks every field and, when all are right, puts the venue in its
+ * stored form: trimmed texts, an upper-case credit code, a phone number
+ * without spaces. Returns the errors, one per wrong field, in the order
+ * of their codes, which is a form's order; empty when the venue is right. */
+static GPtrArray *
+venue_normalize_all (FgVenue *self)
+{
+  GPtrArray *errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   g_autofree char *name = NULL;
   g_autofree char *address = NULL;
   g_autofree char *operator_name = NULL;
   g_autofree char *phone = NULL;
   g_autofree char *credit_code = NULL;
-  guint n_categories;
+  GError *error = NULL;
 
-  if (!check_text (self->name, TRUE, 200, FG_VENUE_ERROR_INVALID_NAME,
-                   _("Enter the venue’s name, as on its sign or licence."),
-                   _("A venue name can have at most 200 characters."),
-                   &name, error) ||
-      !check_text (self->address, TRUE, 300, FG_VENUE_ERROR_INVALID_ADDRESS,
-                   _("Enter the venue’s address."),
-                   _("An address can have at most 300 characters."),
-                   &address, error) ||
-      !check_text (self->operator_name, FALSE, 100, FG_VENUE_ERROR_INVALID_OPERATOR,
-                   _("The operator’s name is not valid text."),
-                   _("The operator’s name can have at most 100 characters."),
-                   &operator_name, error))
-    return FALSE;
+  check_text (self->name, TRUE, 200, FG_VENUE_ERROR_INVALID_NAME,
+              _("Enter the venue’s name, as on its sign or licence."),
+              _("A venue name can have at most 200 characters."),
+              &name, &error);
+  collect (errors, g_steal_pointer (&error));
+  check_text (self->address, TRUE, 300, FG_VENUE_ERROR_INVALID_ADDRESS,
+              _("Enter the venue’s address."),
+              _("An address can have at most 300 characters."),
+              &address, &error);
+  collect (errors, g_steal_pointer (&error));
+  check_text (self->operator_name, FALSE, 100, FG_VENUE_ERROR_INVALID_OPERATOR,
+              _("The operator’s name is not valid text."),
+              _("The operator’s name can have at most 100 characters."),
+              &operator_name, &error);
+  collect (errors, g_steal_pointer (&error));
 
   if (self->region_id == NULL || *self->region_id == '\0')
-    {
-      g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_REGION,
-                   _("Choose the village or grid the venue belongs to."));
-      return FALSE;
-    }
+    g_ptr_array_add (errors, g_error_new (FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_REGION,
+                                          _("Choose the village or grid the venue belongs to.")));
 
-  n_categories = self->categories != NULL ? g_strv_length (self->categories) : 0;
-  if (n_categories == 0)
-    {
-      g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_CATEGORY,
-                   _("Choose at least one category for the venue."));
-      return FALSE;
-    }
-  for (guint i = 0; i < n_categories; i++)
-    {
-      if (fg_category_lookup (self->categories[i]) == NULL)
-        {
-          g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_CATEGORY,
-                       _("“%s” is not one of the venue categories."),
-                       self->categories[i]);
-          return FALSE;
-        }
-      for (guint j = 0; j < i; j++)
-        {
-          if (g_str_equal (self->categories[i], self->categories[j]))
-            {
-              g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_CATEGORY,
-                           _("The category “%s” is chosen twice."),
-                           fg_category_get_name (fg_category_lookup (self->categories[i])));
-              return FALSE;
-            }
-        }
-    }
+  collect (errors, check_categories ((const char * const *) self->categories));
 
-  phone = normalize_phone (self->phone, error);
-  if (phone == NULL)
-    return FALSE;
+  phone = normalize_phone (self->phone, &error);
+  collect (errors, g_steal_pointer (&error));
 
   /* Optional: individual businesses (个体户) may have none. */
   if (self->credit_code != NULL && *g_strstrip (self->credit_code) != '\0')
     {
-      credit_code = fg_credit_code_normalize (self->credit_code, error);
-      if (credit_code == NULL)
-        return FALSE;
+      credit_code = fg_credit_code_normalize (self->credit_code, &error);
+      collect (errors, g_steal_pointer (&error));
     }
 
-  if (isnan (self->floor_area) || self->floor_area > 1000000)
+  check_building (self, errors);
+
+  if (errors->len > 0)
     {
-      g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_FLOOR_AREA,
-                   _("Enter the floor area in square metres, up to 1,000,000."));
-      return FALSE;
-    }
-  if (self->floors < 0 || self->floors > 200)
-    {
-      g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_FLOORS,
-                   _("Enter the number of floors the venue uses, from 1 to 200 (or leave it empty)."));
-      return FALSE;
-    }
-  if (self->sleeping < 0 || self->sleeping > 10000)
-    {
-      g_set_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_SLEEPING,
-                   _("Enter how many people sleep on the premises, from 0 to 10,000."));
-      return FALSE;
+      g_ptr_array_sort (errors, compare_error_codes);
+      return errors;
     }
 
   g_free (self->name);
@@ -820,7 +844,21 @@ venue_normalize (FgVenue  *self,
   g_free (self->credit_code);
   self->credit_code = credit_code != NULL ? g_steal_pointer (&credit_code) : g_strdup ("");
 
-  return TRUE;
+  return errors;
+}
+
+/* As venue_normalize_all(), reporting the first wrong field only. */
+static gboolean
+venue_normalize (FgVenue  *self,
+                 GError  **error)
+{
+  g_autoptr(GPtrArray) errors = venue_normalize_all (self);
+
+  if (errors->len == 0)
+    return TRUE;
+
+  g_propagate_error (error, g_ptr_array_steal_index (errors, 0));
+  return FALSE;
 }
 
 /**
@@ -844,6 +882,29 @@ fg_venue_validate (FgVenue  *self,
 
   copy = fg_venue_copy (self);
   return venue_normalize (copy, error);
+}
+
+/**
+ * fg_venue_check_fields:
+ * @self: a venue
+ *
+ * Makes the checks of fg_venue_validate(), all of them: a form can mark
+ * every wrong field at once. Does not change @self.
+ *
+ * Returns: (transfer full) (element-type GError): one error per wrong
+ *   field, in %FG_VENUE_ERROR with the field's code and its message, in
+ *   the order of the codes (name, address, region … as a form has them);
+ *   empty when the venue can be saved as far as its own fields go
+ */
+GPtrArray *
+fg_venue_check_fields (FgVenue *self)
+{
+  g_autoptr(FgVenue) copy = NULL;
+
+  g_return_val_if_fail (FG_IS_VENUE (self), NULL);
+
+  copy = fg_venue_copy (self);
+  return venue_normalize_all (copy);
 }
 
 FgVenue *

@@ -97,6 +97,7 @@ const char         *fg_venue_get_created_at   (FgVenue       *self);
 
 gboolean            fg_venue_validate         (FgVenue       *self,
                                                GError       **error);
+GPtrArray          *fg_venue_check_fields     (FgVenue       *self);
 FgVenue            *fg_venue_load             (FgStore       *store,
                                                FgActor       *actor,
                                                const char    *id,
