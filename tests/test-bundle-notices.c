@@ -535,9 +535,13 @@ test_notices_townships (Fixture       *f,
     g_assert_cmpstr (fg_notice_get_id (found), ==, fg_notice_get_id (clash));
   }
 
-  /* the number alone names two documents: refused, with what to give */
+  /* the number alone names two documents: refused, with what to give,
+   * in words a clerk follows (the command line adds its command) */
   g_assert_null (fg_notice_load (f->county.store, f->county.actor, fg_notice_get_number (ours), &error));
-  g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID);
+  g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_AMBIGUOUS);
+  g_assert_nonnull (strstr (error->message, "check code printed under the QR code"));
+  g_assert_null (strstr (error->message, "firegrid-cli"));
+  g_assert_null (strstr (error->message, "--format"));
   g_clear_error (&error);
   {
     g_autoptr(FgNotice) by_id = fg_notice_load (f->county.store, f->county.actor, fg_notice_get_id (clash), &error);

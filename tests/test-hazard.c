@@ -320,8 +320,20 @@ test_hazard_major_escalates (Fixture       *f,
     FgHazardEventDetails nowhere = { .level = "moon" };
     FgHazardEventDetails police = { .target = "police-station" };
 
+    FgHazardEventDetails no_one = { .target = "moon" };
+
+    /* said in words, not in the values the program stores */
     g_assert_false (fg_hazard_add_event (f->store, f->admin, hazard, FG_HAZARD_EVENT_ESCALATED, &nowhere, &error));
-    g_assert_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT);
+    g_assert_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NO_LEVEL);
+    g_assert_nonnull (strstr (error->message, "the police station, the county fire-rescue brigade"));
+    g_assert_null (strstr (error->message, "police-station"));
+    g_assert_null (strstr (error->message, "county-brigade"));
+    g_assert_null (strstr (error->message, "township-enforcement"));
+    g_clear_error (&error);
+    g_assert_false (fg_hazard_add_event (f->store, f->admin, hazard, FG_HAZARD_EVENT_TRANSFERRED, &no_one, &error));
+    g_assert_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NO_TARGET);
+    g_assert_nonnull (strstr (error->message, "the police station or the regulator"));
+    g_assert_null (strstr (error->message, "police-station"));
     g_clear_error (&error);
     fg_hazard_add_event (f->store, f->admin, hazard, FG_HAZARD_EVENT_TRANSFERRED, &police, &error);
     g_assert_no_error (error);
@@ -585,7 +597,8 @@ test_hazard_escalation_climbs (Fixture       *f,
     FgHazardEventDetails village = { .level = "village" };
 
     g_assert_false (fg_hazard_add_event (f->store, f->admin, hazard, FG_HAZARD_EVENT_ESCALATED, &village, &error));
-    g_assert_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT);
+    g_assert_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NO_LEVEL);
+    g_assert_null (strstr (error->message, "village"));
   }
 }
 

@@ -684,6 +684,17 @@ test_transfer (Fixture       *f,
   g_assert_null (nameless);
   g_clear_error (&error);
 
+  /* to whom, said in words, not in the values the program stores */
+  request.recipient_kind = NULL;
+  request.recipient = "冢头派出所";
+  nameless = fg_notice_issue (f->township.store, f->township.actor, &request, &error);
+  g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_NO_RECIPIENT);
+  g_assert_null (nameless);
+  g_assert_nonnull (strstr (error->message, "the police station or the regulator"));
+  g_assert_null (strstr (error->message, "police-station"));
+  g_assert_null (strstr (error->message, "regulator."));
+  g_clear_error (&error);
+
   transfer = issue (&f->township, FG_NOTICE_KIND_TRANSFER, f->ordinary_id, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fg_notice_get_number (transfer), ==, transfer_1);

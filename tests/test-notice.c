@@ -2430,12 +2430,15 @@ test_notice_without_county (Fixture       *f,
 
   refused = try_issue (f->store, f->admin, FG_NOTICE_KIND_CORRECT_BY_DEADLINE, ids, deadline, NULL, &error);
   g_assert_null (refused);
-  g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "--review-body"));
+  /* said as the window shows it; the command line adds its command */
+  g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_NO_REVIEW_BODY);
+  g_assert_nonnull (strstr (error->message, "An administrator enters both in Document Settings."));
+  g_assert_null (strstr (error->message, "firegrid-cli"));
+  g_assert_null (strstr (error->message, "--review-body"));
   g_clear_error (&error);
   refused = try_issue (f->store, f->admin, FG_NOTICE_KIND_CORRECT_NOW, ids, NULL, NULL, &error);
   g_assert_null (refused);
-  g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID);
+  g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_NO_REVIEW_BODY);
   g_clear_error (&error);
   g_assert_cmpint (count_notices (f), ==, 0);
 
@@ -2453,7 +2456,16 @@ test_notice_without_county (Fixture       *f,
   g_assert_no_error (error);
   refused = try_issue (f->store, f->admin, FG_NOTICE_KIND_CORRECT_BY_DEADLINE, ids, deadline, NULL, &error);
   g_assert_null (refused);
-  g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID);
+  g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_NO_REVIEW_BODY);
+  g_clear_error (&error);
+
+  /* nor is the county's brigade known, to send a possibly major hazard to */
+  refused = try_issue (f->store, f->admin, FG_NOTICE_KIND_MAJOR_HAZARD_LETTER, ids, NULL, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_NO_BRIGADE);
+  g_assert_nonnull (strstr (error->message, "an administrator enters it in Document Settings."));
+  g_assert_null (strstr (error->message, "firegrid-cli"));
+  g_assert_null (strstr (error->message, "--brigade"));
   g_clear_error (&error);
 
   g_free (settings->court);

@@ -132,6 +132,26 @@ test_store_refuse_foreign (void)
   g_assert_null (store);
 }
 
+/* What SQLite says names tables and columns: the message says what
+ * happened in words, and SQLite's own go to the debug log. */
+static void
+test_store_error_words (void)
+{
+  g_auto(FgTestDir) dir = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = NULL;
+
+  fg_test_dir_init (&dir);
+  store = fg_store_open (dir.db_path, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (fg_store_exec (store, "INSERT INTO no_such_table VALUES (1)", &error));
+  g_assert_error (error, FG_STORE_ERROR, FG_STORE_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "The database reported an error, and nothing was changed.");
+  g_assert_null (strstr (error->message, "no_such_table"));
+  g_assert_null (strstr (error->message, "SQL"));
+}
+
 static void
 test_store_survives_reopen (void)
 {
@@ -317,6 +337,7 @@ main (int   argc,
   g_test_add_func ("/store/migrate-empty", test_store_migrate_empty);
   g_test_add_func ("/store/refuse-newer-schema", test_store_refuse_newer);
   g_test_add_func ("/store/refuse-foreign-file", test_store_refuse_foreign);
+  g_test_add_func ("/store/error-words", test_store_error_words);
   g_test_add_func ("/store/survives-reopen", test_store_survives_reopen);
   g_test_add_func ("/store/uuid-v7", test_store_uuid_v7);
   g_test_add_func ("/store/watch", test_store_watch);

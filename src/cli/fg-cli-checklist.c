@@ -462,6 +462,13 @@ checklist_print (FgCli   *cli,
       return FALSE;
     }
 
+  if (fg_category_lookup (argv[1]) == NULL)
+    {
+      g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED,
+                   _("“%s” is not a venue category. “firegrid-cli category list” shows them."), argv[1]);
+      return FALSE;
+    }
+
   store = fg_cli_open_store (cli, FG_CLI_OPEN_SET_UP, NULL, error);
   if (store == NULL)
     return FALSE;

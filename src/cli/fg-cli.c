@@ -164,6 +164,7 @@ main (int   argc,
     {
       FgCliExit status = fg_cli_error_get_exit (error);
 
+      fg_cli_add_advice (error);
       fprintf (stderr, "%s: %s\n", FG_CLI_PROGRAM_NAME, error->message);
       if (status == FG_CLI_EXIT_USAGE)
         {

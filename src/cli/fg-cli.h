@@ -74,6 +74,7 @@ typedef enum
 
 GQuark          fg_cli_error_quark        (void);
 FgCliExit       fg_cli_error_get_exit     (const GError       *error);
+void            fg_cli_add_advice         (GError             *error);
 
 const char     *fg_cli_get_db_path        (FgCli              *cli);
 FgStore        *fg_cli_open_store         (FgCli              *cli,

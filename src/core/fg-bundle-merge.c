@@ -809,7 +809,7 @@ fg_bundle_apply_venue (FgBundleImport  *import,
     }
   if (attr (row, "id") == NULL)
     {
-      fg_bundle_set_malformed (error, "venue");  /* the schema requires it */
+      fg_bundle_set_malformed (error, _("a venue without its details"));  /* the schema requires them */
       return FALSE;
     }
   for (guint i = 0; fg_bundle_venues.other_columns[i] != NULL; i++)
@@ -995,7 +995,8 @@ fg_bundle_apply_inspection_child (FgBundleImport  *import,
 
   if (import->inspection_id == NULL)
     {
-      fg_bundle_set_malformed (error, element);
+      g_debug ("A bundle holds <%s> outside an inspection", element);
+      fg_bundle_set_malformed (error, _("part of an inspection, outside any inspection"));
       return FALSE;
     }
   if (g_str_equal (element, "photo") && !check_photo (import, row, error))

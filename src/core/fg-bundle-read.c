@@ -402,7 +402,8 @@ read_row (xmlTextReader  *reader,
 }
 
 /* The reader stopped before the end, or the file broke the schema: the
- * parser's own words, where it has some. */
+ * line where it did; the parser's own words, which name elements and
+ * attributes, go to the debug log. */
 void
 fg_bundle_set_invalid (GError **error)
 {
@@ -413,7 +414,8 @@ fg_bundle_set_invalid (GError **error)
     {
       g_autofree char *text = g_strstrip (g_strdup (last->message));
 
-      message = g_strdup_printf (_("line %d: %s"), last->line, text);
+      g_debug ("The bundle broke off at line %d: %s", last->line, text);
+      message = g_strdup_printf (_("it does not follow the bundle format at line %d"), last->line);
     }
   fg_bundle_set_malformed (error, message != NULL ? message : _("it does not follow the bundle format"));
 }
@@ -493,7 +495,8 @@ apply_element (FgBundleImport  *import,
   if (depth == 2 && g_strcmp0 (name, "photo") == 0)
     return fg_bundle_apply_event_photo (import, row, error);
 
-  fg_bundle_set_malformed (error, name);
+  g_debug ("A bundle holds <%s> where it may not", name);
+  fg_bundle_set_malformed (error, _("it holds a part the bundle format does not have"));
   return FALSE;
 }
 

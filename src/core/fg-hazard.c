@@ -1461,17 +1461,18 @@ check_details (FgStore                     *store,
   if (kind == FG_HAZARD_EVENT_ESCALATED &&
       (details == NULL || !g_strv_contains (levels, details->level != NULL ? details->level : "")))
     {
-      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
-                   _("Say to which level the hazard goes: township-enforcement, police-station, "
-                     "county-brigade or county-government."));
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NO_LEVEL,
+                   _("Choose where the hazard goes: the township’s enforcement team, the police station, "
+                     "the county fire-rescue brigade or the county government."));
       return FALSE;
     }
 
   if (kind == FG_HAZARD_EVENT_TRANSFERRED &&
       (details == NULL || !g_strv_contains (targets, details->target != NULL ? details->target : "")))
     {
-      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
-                   _("Say to whom the hazard goes: police-station or regulator."));
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NO_TARGET,
+                   _("Choose to whom the hazard goes: the police station or the regulator of the venue’s "
+                     "trade."));
       return FALSE;
     }
 

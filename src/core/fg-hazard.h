@@ -26,7 +26,9 @@ typedef enum
 {
   FG_HAZARD_ERROR_NOT_FOUND,
   FG_HAZARD_ERROR_NOT_ALLOWED,     /* the event does not follow from the state */
-  FG_HAZARD_ERROR_INVALID_EVENT,   /* a missing or wrong deadline, reason, level … */
+  FG_HAZARD_ERROR_INVALID_EVENT,   /* a missing or wrong deadline, reason … */
+  FG_HAZARD_ERROR_NO_LEVEL,        /* an escalation names no level the chain knows */
+  FG_HAZARD_ERROR_NO_TARGET,       /* a transfer names neither police station nor regulator */
 } FgHazardError;
 
 /* Where a hazard stands: the fold of its events. */

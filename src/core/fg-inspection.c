@@ -1269,10 +1269,9 @@ load_officer (FgStore     *store,
     }
   if (*fg_account_get_certificate (account) == '\0')
     {
-      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_INSPECTOR,
-                   _("%s has no enforcement certificate number. An administrator enters it in Accounts "
-                     "(firegrid-cli account certificate %s NUMBER)."),
-                   fg_account_get_display_name (account), fg_account_get_login (account));
+      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_NO_CERTIFICATE,
+                   _("%s has no enforcement certificate number. An administrator enters it in Accounts."),
+                   fg_account_get_display_name (account));
       return NULL;
     }
 

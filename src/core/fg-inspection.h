@@ -31,6 +31,7 @@ typedef enum
   FG_INSPECTION_ERROR_INVALID_INSPECTOR,  /* not an officer, or no certificate number */
   FG_INSPECTION_ERROR_NOT_APPLICABLE_REFUSED,  /* a duty of every venue always applies */
   FG_INSPECTION_ERROR_INVALID_TIME,   /* a start or end typed in that cannot be */
+  FG_INSPECTION_ERROR_NO_CERTIFICATE, /* an officer's enforcement certificate number is not known */
 } FgInspectionError;
 
 /* How many days after it took place an inspection may be typed in. */

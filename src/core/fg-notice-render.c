@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "fg-category.h"
 #include "fg-checklist.h"
 #include "fg-notice-private.h"
 #include "fg-permission-private.h"
@@ -789,10 +790,15 @@ find_checklist (FgStore     *store,
 
   if (best == NULL)
     {
-      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_NOT_FOUND,
-                   _("There is no checklist for the category “%s”. "
-                     "Run “firegrid-cli category list” for the categories."),
-                   category);
+      const FgCategory *known = fg_category_lookup (category);
+
+      if (known != NULL)
+        g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_NOT_FOUND,
+                     _("There is no checklist for the category “%s”."),
+                     fg_category_get_name (known));
+      else
+        g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_NOT_FOUND,
+                     _("“%s” is not one of the venue categories."), category);
       return NULL;
     }
 

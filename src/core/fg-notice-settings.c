@@ -264,10 +264,10 @@ fg_notice_settings_check_orders (const FgNoticeSettings  *settings,
   if (settings->review_body == NULL || *settings->review_body == '\0' ||
       settings->court == NULL || *settings->court == '\0')
     {
-      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_NO_REVIEW_BODY,
                    _("No order can be issued yet: it must name the administrative review body and the court "
                      "that hear a challenge to it, and the county’s name is not known. An administrator "
-                     "enters both in Document Settings (firegrid-cli notice settings --review-body … --court …)."));
+                     "enters both in Document Settings."));
       return FALSE;
     }
   return TRUE;

@@ -90,9 +90,9 @@ check_letter (FgStore    *store,
     return FALSE;
   if (settings->brigade == NULL || *settings->brigade == '\0')
     {
-      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_NO_BRIGADE,
                    _("The county’s fire-rescue brigade is not known, as the county’s name is not: an "
-                     "administrator enters it in Document Settings (firegrid-cli notice settings --brigade …)."));
+                     "administrator enters it in Document Settings."));
       return FALSE;
     }
   for (guint i = 0; i < hazards->len; i++)
@@ -136,8 +136,9 @@ fg_notice_transfer_gather (FgStore                *store,
        !check_recipient (request->recipient, error)))
     {
       if (error != NULL && *error == NULL)
-        g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                     _("Say to whom the case goes: police-station or regulator."));
+        g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_NO_RECIPIENT,
+                     _("Choose to whom the case goes: the police station or the regulator of the venue’s "
+                       "trade."));
       return FALSE;
     }
 

@@ -512,10 +512,9 @@ find_notice (FgStore     *store,
   self = fg_notice_private_new_from_row (stmt);
   if (digest == NULL && !g_str_equal (self->id, id_or_number) && sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                   _("Documents of two townships have the number %s. Name the document by its id "
-                     "(“firegrid-cli notice list --format tsv” shows them), or give the check code printed "
-                     "under its QR code."),
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_AMBIGUOUS,
+                   _("Documents of two townships have the number %s. Give the check code printed under "
+                     "the QR code of the one you mean."),
                    self->number);
       g_object_unref (self);
       return NULL;

@@ -21,7 +21,16 @@ typedef enum
   FG_NOTICE_ERROR_VOID,         /* the document was voided */
   FG_NOTICE_ERROR_FONT,         /* no usable Chinese font, or a character it lacks */
   FG_NOTICE_ERROR_RENDER,       /* the PDF could not be made */
+  FG_NOTICE_ERROR_AMBIGUOUS,    /* documents of two townships have the number given */
+  FG_NOTICE_ERROR_NO_REVIEW_BODY, /* orders need the review body and court, unknown yet */
+  FG_NOTICE_ERROR_NO_BRIGADE,   /* the county's fire-rescue brigade is not known */
+  FG_NOTICE_ERROR_NO_RECIPIENT, /* a transfer names neither police station nor regulator */
+  FG_NOTICE_ERROR_NO_FONT,      /* no Chinese TrueType font is installed at all */
 } FgNoticeError;
+
+/* The Debian package of the Chinese TrueType font documents use when no
+ * other is chosen. */
+#define FG_NOTICE_FONT_PACKAGE "fonts-arphic-uming"
 
 /* The numbered documents. The proof of service (送达回证) is not a document
  * of its own: it is the last page of every notice, under its number. */

@@ -42,7 +42,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (hb_face_t, hb_face_destroy)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (hb_font_t, hb_font_destroy)
 
 /* The Debian package to suggest when no font will do. */
-#define FONT_PACKAGE "fonts-arphic-uming"
+#define FONT_PACKAGE FG_NOTICE_FONT_PACKAGE
 
 /* Where the codes for characters beyond the BMP are taken from. */
 #define PRIVATE_USE_FIRST 0xE000
@@ -229,10 +229,10 @@ fg_pdf_faces_new (const char          *family,
                        "Choose another font in the document settings, or install the package %s."),
                      family, FONT_PACKAGE);
       else
-        g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_FONT,
-                     _("No Chinese TrueType font is installed, so documents cannot be made. "
-                       "Install the package %s (as administrator: apt install %s)."),
-                     FONT_PACKAGE, FONT_PACKAGE);
+        g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_NO_FONT,
+                     _("No Chinese TrueType font is installed, so documents cannot be made. Ask whoever "
+                       "looks after this computer to install the font package %s."),
+                     FONT_PACKAGE);
       return NULL;
     }
   if (first == NULL)

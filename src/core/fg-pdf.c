@@ -67,6 +67,9 @@ on_hpdf_error (HPDF_STATUS  error_no,
 {
   FgPdf *self = user_data;
 
+  /* the library's codes say nothing to the person printing: they go
+   * to the debug log, for whoever looks into it */
+  g_debug ("The PDF library reported error %04X (detail %u)", (guint) error_no, (guint) detail_no);
   if (self->status == HPDF_OK)
     self->status = error_no;
 }
@@ -275,8 +278,10 @@ fg_pdf_finish (FgPdf   *self,
 
   if (self->status != HPDF_OK || data == NULL)
     {
+      g_debug ("The PDF could not be made: the library's first error was %04X", (guint) self->status);
       g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_RENDER,
-                   _("The PDF could not be made (libharu error %04X)."), (guint) self->status);
+                   _("The PDF of the document could not be made. Try again; if it fails again, choose "
+                     "another font in Document Settings, or restart the computer."));
       return NULL;
     }
 

@@ -105,6 +105,9 @@ fg_store_set_error (FgStore  *self,
   const char *detail = self != NULL && self->db != NULL ? sqlite3_errmsg (self->db)
                                                        : sqlite3_errstr (rc);
 
+  /* SQLite's own words name tables and columns: they go to the debug log */
+  g_debug ("SQLite error %d: %s", rc, detail);
+
   switch (rc & 0xff)
     {
     case SQLITE_FULL:
@@ -126,8 +129,7 @@ fg_store_set_error (FgStore  *self,
 
     case SQLITE_CORRUPT:
       g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_CORRUPT,
-                   _("The database file is damaged. Restore it from a backup. (%s)"),
-                   detail);
+                   _("The database file is damaged. Restore it from a backup."));
       break;
 
     case SQLITE_NOTADB:
@@ -138,14 +140,12 @@ fg_store_set_error (FgStore  *self,
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
       g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_OPEN,
-                   _("The database file could not be read or written. Check the disk and try again. (%s)"),
-                   detail);
+                   _("The database file could not be read or written. Check the disk and try again."));
       break;
 
     default:
       g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_FAILED,
-                   _("The database reported an error, and nothing was changed. (%s)"),
-                   detail);
+                   _("The database reported an error, and nothing was changed."));
       break;
     }
 }
@@ -591,8 +591,11 @@ check_foreign_keys (FgStore  *self,
   if (rc == SQLITE_DONE)
     return TRUE;
   if (rc == SQLITE_ROW)
-    g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_CORRUPT,
-                 _("A record in “%s” points at one that is missing."), (const char *) sqlite3_column_text (stmt, 0));
+    {
+      g_debug ("A row of the table %s points at one that is missing", (const char *) sqlite3_column_text (stmt, 0));
+      g_set_error (error, FG_STORE_ERROR, FG_STORE_ERROR_CORRUPT,
+                   _("A record in the database points at one that is missing."));
+    }
   else
     fg_store_set_error (self, rc, error);
   return FALSE;
@@ -627,7 +630,9 @@ run_migration (FgStore     *self,
       !check_foreign_keys (self, error))
     {
       fg_store_rollback (self);
-      g_prefix_error (error, _("The database could not be upgraded to schema %d: "), atoi (name));
+      g_debug ("The migration %s failed", name);
+      g_prefix_error (error, _("The database could not be brought up to date for this version of Firegrid, "
+                               "and was left as it was: "));
       return FALSE;
     }
 

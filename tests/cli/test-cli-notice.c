@@ -965,6 +965,69 @@ test_cli_notice_officers (Fixture       *f,
   g_assert_null (strstr (settings->out, "suggested"));
 }
 
+/* @result was refused with a message in words on its first line, which
+ * names nothing of @typed, and what to type on the next, which does. */
+static void
+assert_words_then_typed (Result     *result,
+                         const char *words,
+                         const char *typed)
+{
+  g_auto(GStrv) lines = NULL;
+  const char *message;
+
+  assert_refused (result, 1);
+  lines = g_strsplit (result->err, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 2);
+  g_assert_true (g_str_has_prefix (lines[0], "firegrid-cli: "));
+  message = lines[0] + strlen ("firegrid-cli: ");
+  g_assert_nonnull (strstr (message, words));
+  g_assert_null (strstr (message, typed));
+  g_assert_null (strstr (message, "firegrid-cli"));
+  g_assert_null (strstr (message, "--"));
+  g_assert_nonnull (strstr (lines[1], typed));
+}
+
+/* The core's refusals say in words what is missing, as the window shows
+ * them; the command line adds the options to type. */
+static void
+test_cli_notice_advice (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "blank.pdf", NULL);
+  g_autoptr(Result) transfer = NULL;
+  g_autoptr(Result) escalate = NULL;
+  g_autoptr(Result) hand_over = NULL;
+  g_autoptr(Result) blank = NULL;
+  g_autoptr(Result) list = NULL;
+
+  open_hazards (f, &a, &b, &c);
+
+  transfer = run (f, "notice", "issue", "--kind", "transfer", "--hazard", a, "--recipient", "冢头派出所", NULL);
+  assert_words_then_typed (transfer, "the police station or the regulator", "police-station");
+  g_assert_nonnull (strstr (transfer->err, "--to"));
+
+  escalate = run (f, "hazard", "event", a, "escalated", NULL);
+  assert_words_then_typed (escalate, "the county fire-rescue brigade", "county-brigade");
+  g_assert_nonnull (strstr (escalate->err, "--level"));
+
+  hand_over = run (f, "hazard", "event", a, "transferred", NULL);
+  assert_words_then_typed (hand_over, "the police station or the regulator", "police-station");
+  g_assert_nonnull (strstr (hand_over->err, "--to"));
+
+  /* nothing happened to the hazard */
+  list = run (f, "hazard", "list", "--state", "open", "--format", "tsv", NULL);
+  assert_success (list);
+  g_assert_nonnull (strstr (list->out, a));
+
+  /* a category the program does not know, typed at the command line */
+  blank = run (f, "checklist", "print", "no-such-kind", "--out", pdf, NULL);
+  assert_refused_saying (blank, 1, "“firegrid-cli category list”");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -982,6 +1045,7 @@ main (int   argc,
   ADD ("/cli/escalate/today", test_cli_escalate_today);
   ADD ("/cli/escalate/reinspection-late", test_cli_escalate_reinspection_late);
   ADD ("/cli/notice/officers", test_cli_notice_officers);
+  ADD ("/cli/notice/advice", test_cli_notice_advice);
 
 #undef ADD
 
