@@ -688,7 +688,8 @@ show_accounts_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (fg_accounts_dialog_new (GTK_WINDOW (self), self->store, self->actor)));
 }
 
-/* Only the pages of settings the person may change are in it. */
+/* Holidays were installed in the preferences: the banner that said they
+ * were missing goes once none is. */
 static void
 on_calendar_installed (FgWindow *self)
 {
@@ -704,6 +705,8 @@ on_calendar_installed (FgWindow *self)
  * _fg_window_present_preferences:
  * @page: (nullable): the page to show first, by name ("documents",
  *   "calendar", "lock")
+ *
+ * The office's settings, with only the pages the person may change.
  *
  * Returns: (transfer none): the preferences window, shown
  */

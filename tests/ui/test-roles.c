@@ -344,6 +344,45 @@ test_roles_village_venue (void)
   fg_test_dir_clear (&dir);
 }
 
+/* The documents page offers a role only what it may do with a document:
+ * the village committee records service, and issues nothing; the county
+ * reads; the township's administrator does all. */
+static void
+test_roles_documents (void)
+{
+  static const struct {
+    const char *login;
+    gboolean serve;
+    gboolean more;
+  } cases[] = {
+    { "village", TRUE, FALSE },
+    { "county", FALSE, FALSE },
+    { "admin", TRUE, TRUE },
+  };
+  FgTestDir dir;
+  g_autoptr(FgStore) store = NULL;
+
+  fg_test_dir_init (&dir);
+  store = fg_ui_test_demo_new (&dir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(FgActor) actor = fg_ui_test_login (store, cases[i].login);
+      FgWindow *window = open_window (store, actor);
+      FgNoticePage *page = fg_window_get_notice_page (window);
+
+      g_test_message ("%s", cases[i].login);
+      g_assert_cmpint (gtk_widget_get_visible (fg_ui_test_child (page, FG_TYPE_NOTICE_PAGE, "serve_button")), ==,
+                       cases[i].serve);
+      g_assert_cmpint (gtk_widget_get_visible (fg_ui_test_child (page, FG_TYPE_NOTICE_PAGE, "more_button")), ==,
+                       cases[i].more);
+      close_window (window);
+    }
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  fg_test_dir_clear (&dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/ui/roles/county", test_roles_county);
   g_test_add_func ("/ui/roles/no-village", test_roles_no_village);
   g_test_add_func ("/ui/roles/village-venue", test_roles_village_venue);
+  g_test_add_func ("/ui/roles/documents", test_roles_documents);
 
   return g_test_run ();
 }
