@@ -21,8 +21,5 @@ void fg_notice_dialog_present_for_hazard (GtkWindow          *parent,
                                           FgHazard           *hazard,
                                           FgNoticeIssuedFunc  issued,
                                           gpointer            user_data);
-void fg_notice_dialog_present_settings   (GtkWindow          *parent,
-                                          FgStore            *store,
-                                          FgActor            *actor);
 
 G_END_DECLS

@@ -44,6 +44,8 @@ struct _FgNoticePage
   GtkBox *pages_box;
   AdwStatusPage *error_page;
   GtkWidget *on_spot_button;
+  GtkWidget *serve_button;
+  GtkWidget *more_button;
 
   FgStore *store;
   FgActor *actor;
@@ -1066,6 +1068,8 @@ fg_notice_page_class_init (FgNoticePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, pages_box);
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, error_page);
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, on_spot_button);
+  gtk_widget_class_bind_template_child (widget_class, FgNoticePage, serve_button);
+  gtk_widget_class_bind_template_child (widget_class, FgNoticePage, more_button);
   gtk_widget_class_bind_template_callback (widget_class, fg_notice_page_reload);
   gtk_widget_class_bind_template_callback (widget_class, show_selected);
   gtk_widget_class_bind_template_callback (widget_class, setup_label);
@@ -1109,6 +1113,12 @@ fg_notice_page_set_store (FgNoticePage *self,
   g_set_object (&self->store, store);
   g_clear_pointer (&self->actor, fg_actor_unref);
   self->actor = fg_actor_ref (actor);
+
+  /* what the role may never do is not offered: a village committee
+   * records service but issues nothing, a county only reads */
+  gtk_widget_set_visible (self->serve_button, fg_actor_can (actor, FG_ACTION_NOTICE_SERVE));
+  gtk_widget_set_visible (self->more_button, fg_actor_can (actor, FG_ACTION_NOTICE_ISSUE) ||
+                                             fg_actor_can (actor, FG_ACTION_HAZARD_MANAGE));
 
   /* counted once, for the filter and region already chosen */
   query = dup_query (self);

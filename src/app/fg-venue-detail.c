@@ -33,7 +33,9 @@ struct _FgVenueDetail
   AdwActionRow *smoke_alarm_row;
   AdwActionRow *status_row;
   GtkListBox *inspection_list;
+  GtkWidget *actions_box;
   GtkWidget *inspect_button;
+  GtkWidget *edit_button;
   GtkWidget *history_button;
 
   FgVenue *venue;
@@ -306,6 +308,8 @@ fg_venue_detail_class_init (FgVenueDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, inspection_list);
   gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, inspect_button);
   gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, history_button);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, edit_button);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fgvenuedetail");
@@ -384,4 +388,25 @@ fg_venue_detail_set_history_visible (FgVenueDetail *self,
 {
   g_return_if_fail (FG_IS_VENUE_DETAIL (self));
   gtk_widget_set_visible (self->history_button, visible);
+}
+
+/**
+ * fg_venue_detail_set_allowed:
+ * @self: the detail pane
+ * @can_inspect: whether the person's role may inspect venues
+ * @can_edit: whether it may change them
+ *
+ * A button for what the role may never do is not shown at all; one the
+ * role may use but not now (no venue) stays, insensitive.
+ */
+void
+fg_venue_detail_set_allowed (FgVenueDetail *self,
+                             gboolean       can_inspect,
+                             gboolean       can_edit)
+{
+  g_return_if_fail (FG_IS_VENUE_DETAIL (self));
+
+  gtk_widget_set_visible (self->inspect_button, can_inspect);
+  gtk_widget_set_visible (self->edit_button, can_edit);
+  gtk_widget_set_visible (self->actions_box, can_inspect || can_edit);
 }

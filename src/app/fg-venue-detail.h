@@ -22,6 +22,9 @@ GListModel *fg_venue_detail_get_inspections (FgVenueDetail *self);
 void     fg_venue_detail_set_inspections (FgVenueDetail *self,
                                           GListModel    *inspections);
 gboolean fg_venue_detail_get_history_visible (FgVenueDetail *self);
+void     fg_venue_detail_set_allowed         (FgVenueDetail *self,
+                                              gboolean       can_inspect,
+                                              gboolean       can_edit);
 void     fg_venue_detail_set_history_visible (FgVenueDetail *self,
                                               gboolean       visible);
 

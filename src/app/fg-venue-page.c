@@ -28,6 +28,7 @@ struct _FgVenuePage
   GtkLabel *count_label;
   GtkStack *stack;
   AdwStatusPage *empty_page;
+  GtkButton *empty_button;
   GtkColumnView *column_view;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *category_column;
@@ -313,6 +314,7 @@ fg_venue_page_class_init (FgVenuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgVenuePage, count_label);
   gtk_widget_class_bind_template_child (widget_class, FgVenuePage, stack);
   gtk_widget_class_bind_template_child (widget_class, FgVenuePage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, FgVenuePage, empty_button);
   gtk_widget_class_bind_template_child (widget_class, FgVenuePage, column_view);
   gtk_widget_class_bind_template_child (widget_class, FgVenuePage, name_column);
   gtk_widget_class_bind_template_child (widget_class, FgVenuePage, category_column);
@@ -631,4 +633,89 @@ fg_venue_page_set_history_visible (FgVenuePage *self,
 {
   g_return_if_fail (FG_IS_VENUE_PAGE (self));
   fg_venue_detail_set_history_visible (self->detail, visible);
+}
+
+/**
+ * fg_venue_page_set_empty:
+ * @self: the page
+ * @empty: why the list would be empty
+ * @can_act: whether the person may take the step the page would offer
+ *   (add a venue, add a village, sync); without it the page only explains
+ *
+ * What the page says when there is no venue, before any filter: the first
+ * venue to add, a village to add before it, or, at a county, that venues
+ * come with the townships' sync files.
+ */
+void
+fg_venue_page_set_empty (FgVenuePage      *self,
+                         FgVenuePageEmpty  empty,
+                         gboolean          can_act)
+{
+  const char *title;
+  const char *description;
+  const char *label = NULL;
+  const char *action = NULL;
+  GVariant *target = NULL;
+
+  g_return_if_fail (FG_IS_VENUE_PAGE (self));
+
+  switch (empty)
+    {
+    case FG_VENUE_PAGE_EMPTY_NO_VILLAGE:
+      title = _("Add a Village First");
+      description = can_act ? _("Venues are registered in a village or community, and this township has none yet. "
+                                "Add the first one, then its grids.")
+                            : _("Venues are registered in a village or community, and this township has none yet. "
+                                "The township’s administrator adds them.");
+      label = _("Add _Village or Community…");
+      action = "win.add-village";
+      break;
+
+    case FG_VENUE_PAGE_EMPTY_FROM_TOWNSHIPS:
+      title = _("Venues Come from the Townships");
+      description = _("The county registers no venues itself: each township’s venues arrive with its sync file. "
+                      "Once a township’s file is imported, its venues show here.");
+      label = _("Go to _Sync");
+      action = "win.show-page";
+      target = g_variant_new_string ("sync");
+      break;
+
+    case FG_VENUE_PAGE_EMPTY_ADD:
+    default:
+      title = _("No Venues Yet");
+      description = can_act ? _("Record the shops, restaurants, workshops, hostels and other places that fire-safety "
+                                "checks cover.")
+                            : _("The township and the grid workers register the venues here; they show once "
+                                "registered.");
+      label = _("_Add the First Venue");
+      action = "win.add-venue";
+      break;
+    }
+
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_button_set_label (self->empty_button, label);
+  /* the target first, or the action would be checked against the old one */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), NULL);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->empty_button), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), action);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_button), can_act);
+}
+
+/**
+ * fg_venue_page_set_allowed:
+ * @self: the page
+ * @can_inspect: whether the person's role may inspect venues
+ * @can_edit: whether it may change them
+ *
+ * The detail pane offers only what the role may ever do: a village
+ * committee sees no Inspect or Edit button at all.
+ */
+void
+fg_venue_page_set_allowed (FgVenuePage *self,
+                           gboolean     can_inspect,
+                           gboolean     can_edit)
+{
+  g_return_if_fail (FG_IS_VENUE_PAGE (self));
+  fg_venue_detail_set_allowed (self->detail, can_inspect, can_edit);
 }

@@ -15,6 +15,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FgVenuePage, fg_venue_page, FG, VENUE_PAGE, GtkWidget)
 
+/* Why there is no venue to show, and what the empty page offers. */
+typedef enum
+{
+  FG_VENUE_PAGE_EMPTY_ADD,             /* none registered yet: the first one */
+  FG_VENUE_PAGE_EMPTY_NO_VILLAGE,      /* a township without villages: a village first */
+  FG_VENUE_PAGE_EMPTY_FROM_TOWNSHIPS,  /* a county: they come with the townships' sync files */
+} FgVenuePageEmpty;
+
 FgPagedList        *fg_venue_page_get_venue_list     (FgVenuePage *self);
 void                fg_venue_page_set_venue_list     (FgVenuePage *self,
                                                       FgPagedList *venue_list);
@@ -33,5 +41,11 @@ void                fg_venue_page_set_category       (FgVenuePage *self,
                                                       const char  *category_id);
 void                fg_venue_page_set_history_visible (FgVenuePage *self,
                                                        gboolean     visible);
+void                fg_venue_page_set_empty          (FgVenuePage      *self,
+                                                      FgVenuePageEmpty  empty,
+                                                      gboolean          can_act);
+void                fg_venue_page_set_allowed        (FgVenuePage *self,
+                                                      gboolean     can_inspect,
+                                                      gboolean     can_edit);
 
 G_END_DECLS

@@ -5,7 +5,7 @@
  *
  * What a person does in the window, as win. actions with their shortcuts:
  * venues added and changed, inspections started and opened, documents
- * issued, the pages shown, accounts and settings. The tests drive the
+ * issued, the pages shown, accounts and the preferences. The tests drive the
  * window through these actions too.
  */
 #include "config.h"
@@ -18,6 +18,7 @@
 #include "fg-major-hazard-dialog.h"
 #include "fg-notice-dialog.h"
 #include "fg-password-dialog.h"
+#include "fg-preferences-window.h"
 #include "fg-venue-dialog.h"
 #include "fg-window-private.h"
 
@@ -37,15 +38,14 @@ _fg_window_update_actions (FgWindow *self)
                                  open && fg_actor_can (self->actor, FG_ACTION_INSPECTION_RECORD) &&
                                  fg_venue_page_get_shown_venue (self->venue_page) != NULL);
   gtk_widget_action_set_enabled (widget, "win.open-inspection", open);
+  gtk_widget_action_set_enabled (widget, "win.add-village", open);
   gtk_widget_action_set_enabled (widget, "win.show-search", open);
   gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", open);
   gtk_widget_action_set_enabled (widget, "win.change-password", open);
   gtk_widget_action_set_enabled (widget, "win.show-accounts",
                                  open && fg_actor_can (self->actor, FG_ACTION_ACCOUNT_MANAGE));
-  gtk_widget_action_set_enabled (widget, "win.document-settings",
-                                 open && fg_actor_can (self->actor, FG_ACTION_SETTINGS));
-  gtk_widget_action_set_enabled (widget, "win.install-calendar",
-                                 open && fg_actor_can (self->actor, FG_ACTION_SETTINGS));
+  gtk_widget_action_set_enabled (widget, "win.preferences",
+                                 open && fg_preferences_window_offers_any (self->actor));
   gtk_widget_action_set_enabled (widget, "win.lock", open);
   gtk_widget_action_set_enabled (widget, "win.show-page", open);
   gtk_widget_action_set_enabled (widget, "win.show-due-hazards", open);
@@ -104,6 +104,18 @@ add_venue_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   present_venue_dialog (FG_WINDOW (widget), NULL);
+}
+
+/* The first village of a township, from the empty venue page: the
+ * sidebar adds it. */
+static void
+add_village_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FgWindow *self = FG_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->sidebar), "region.add-village", NULL);
 }
 
 static void
@@ -676,97 +688,49 @@ show_accounts_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (fg_accounts_dialog_new (GTK_WINDOW (self), self->store, self->actor)));
 }
 
+/* Holidays were installed in the preferences: the banner that said they
+ * were missing goes once none is. */
 static void
-document_settings_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
+on_calendar_installed (FgWindow *self)
 {
-  FgWindow *self = FG_WINDOW (widget);
+  g_autoptr(GDate) today = fg_store_today (self->store);
 
-  fg_notice_dialog_present_settings (GTK_WINDOW (self), self->store, self->actor);
+  /* the warning goes once nothing is missing */
+  self->missing_calendar_year = fg_calendar_missing_year (self->store, today);
+  if (self->missing_calendar_year == 0 && self->calendar_banner != NULL)
+    gtk_widget_set_visible (self->calendar_banner, FALSE);
 }
 
-/* Installs the public holidays from a file and says what came of it;
- * also what the file chooser of win.install-calendar leads to. */
-void
-fg_window_install_calendar_file (FgWindow *self,
-                                 GFile    *file)
+/**
+ * _fg_window_present_preferences:
+ * @page: (nullable): the page to show first, by name ("documents",
+ *   "calendar", "lock")
+ *
+ * The office's settings, with only the pages the person may change.
+ *
+ * Returns: (transfer none): the preferences window, shown
+ */
+FgPreferencesWindow *
+_fg_window_present_preferences (FgWindow   *self,
+                                const char *page)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GArray) years = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
-  AdwToast *toast;
+  FgPreferencesWindow *window = fg_preferences_window_new (GTK_WINDOW (self), self->store, self->actor,
+                                                           self->settings);
 
-  g_return_if_fail (FG_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  name = g_file_get_basename (file);
-  bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  if (bytes == NULL)
-    text = g_strdup_printf (_("The calendar file could not be read: %s"), error->message);
-  else if (!fg_calendar_install_file (self->store, self->actor, bytes, name, &years, &error))
-    text = g_strdup (error->message);
-  else if (years->len == 0)
-    text = g_strdup (_("The file holds no year: nothing was installed."));
-  else
-    {
-      g_autoptr(GString) list = g_string_new (NULL);
-      g_autoptr(GDate) today = fg_store_today (self->store);
-
-      for (guint i = 0; i < years->len; i++)
-        /* Translators: between the years of a list, "2027, 2028" */
-        g_string_append_printf (list, "%s%d", i > 0 ? C_("list separator", ", ") : "",
-                                g_array_index (years, int, i));
-      /* Translators: %s is a year, or a list of years */
-      text = g_strdup_printf (_("The public holidays of %s are installed"), list->str);
-
-      /* the warning goes once nothing is missing */
-      self->missing_calendar_year = fg_calendar_missing_year (self->store, today);
-      if (self->missing_calendar_year == 0 && self->calendar_banner != NULL)
-        gtk_widget_set_visible (self->calendar_banner, FALSE);
-    }
-
-  toast = adw_toast_new (text);
-  adw_toast_set_timeout (toast, error != NULL ? 8 : 4);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_signal_connect_object (window, "calendar-installed", G_CALLBACK (on_calendar_installed), self,
+                           G_CONNECT_SWAPPED);
+  if (page != NULL)
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
 }
 
 static void
-on_calendar_chosen (GtkNativeDialog *chooser,
-                    int              response,
-                    FgWindow        *self)
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        fg_window_install_calendar_file (self, file);
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
-install_calendar_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  FgWindow *self = FG_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("Install Public Holidays"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Install"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Holiday calendars (XML)"));
-  gtk_file_filter_add_suffix (filter, "xml");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_calendar_chosen), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _fg_window_present_preferences (FG_WINDOW (widget), NULL);
 }
 
 /* The audit log of one record (a venue, a hazard …), by its id. */
@@ -801,14 +765,14 @@ _fg_window_class_actions_init (FgWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.add-venue", NULL, add_venue_action);
   gtk_widget_class_install_action (widget_class, "win.edit-venue", NULL, edit_venue_action);
+  gtk_widget_class_install_action (widget_class, "win.add-village", NULL, add_village_action);
   gtk_widget_class_install_action (widget_class, "win.inspect-venue", NULL, inspect_venue_action);
   gtk_widget_class_install_action (widget_class, "win.open-inspection", "s", open_inspection_action);
   gtk_widget_class_install_action (widget_class, "win.show-search", NULL, show_search_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-sidebar");
   gtk_widget_class_install_action (widget_class, "win.change-password", NULL, change_password_action);
   gtk_widget_class_install_action (widget_class, "win.show-accounts", NULL, show_accounts_action);
-  gtk_widget_class_install_action (widget_class, "win.document-settings", NULL, document_settings_action);
-  gtk_widget_class_install_action (widget_class, "win.install-calendar", NULL, install_calendar_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.log-out", NULL, log_out_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-page", "page");
@@ -828,6 +792,7 @@ _fg_window_class_actions_init (FgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.show-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-page", "s", "venues");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-page", "s", "hazards");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-page", "s", "notices");

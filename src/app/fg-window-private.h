@@ -13,6 +13,7 @@
 #include "fg-hazard-page.h"
 #include "fg-lock-page.h"
 #include "fg-notice-page.h"
+#include "fg-preferences-window.h"
 #include "fg-region-sidebar.h"
 #include "fg-sync-page.h"
 #include "fg-township-page.h"
@@ -90,6 +91,8 @@ void _fg_window_load_history    (FgWindow         *self);
 /* fg-window-actions.c */
 void _fg_window_class_actions_init (FgWindowClass *klass);
 void _fg_window_update_actions     (FgWindow      *self);
+FgPreferencesWindow *_fg_window_present_preferences (FgWindow   *self,
+                                                     const char *page);
 
 /* fg-window-lock.c */
 void _fg_window_class_lock_init    (FgWindowClass *klass);

@@ -175,6 +175,34 @@ on_synced (FgWindow *self)
   fg_store_watch_catch_up (self->store_watch);
 }
 
+/* What the venue page says without venues: a county waits for the
+ * townships' files, a township without villages adds one first. */
+static void
+fg_window_update_empty_venues (FgWindow *self)
+{
+  g_autoptr(FgRegion) root = NULL;
+  g_autoptr(GPtrArray) villages = NULL;
+
+  if (self->root_region_id != NULL)
+    root = fg_region_lookup (self->store, self->actor, self->root_region_id, NULL);
+
+  if (root != NULL && fg_region_get_level (root) == FG_REGION_LEVEL_COUNTY)
+    {
+      fg_venue_page_set_empty (self->venue_page, FG_VENUE_PAGE_EMPTY_FROM_TOWNSHIPS,
+                               fg_actor_can (self->actor, FG_ACTION_SYNC));
+      return;
+    }
+
+  if (root != NULL && fg_region_get_level (root) == FG_REGION_LEVEL_TOWNSHIP)
+    villages = fg_region_list_children (self->store, self->actor, fg_region_get_id (root), FALSE, NULL);
+  if (villages != NULL && villages->len == 0)
+    fg_venue_page_set_empty (self->venue_page, FG_VENUE_PAGE_EMPTY_NO_VILLAGE,
+                             fg_region_can_change (self->store, self->actor, root));
+  else
+    fg_venue_page_set_empty (self->venue_page, FG_VENUE_PAGE_EMPTY_ADD,
+                             fg_actor_can (self->actor, FG_ACTION_VENUE_EDIT));
+}
+
 /* Another program wrote to the store (firegrid-cli, an import from a
  * terminal): every page reads again what it shows, keeping what is
  * selected. The window's own writes never come here. */
@@ -185,6 +213,7 @@ on_store_changed (FgWindow *self)
 
   g_debug ("The store was changed by another program: reading it again");
   fg_region_sidebar_refresh (self->sidebar);
+  fg_window_update_empty_venues (self);
   /* a selected venue is read again with its inspections */
   fg_venue_page_reload (self->venue_page);
   if (!venue_selected)
@@ -205,6 +234,7 @@ on_store_changed (FgWindow *self)
 static void
 on_regions_changed (FgWindow *self)
 {
+  fg_window_update_empty_venues (self);
   fg_paged_list_reload (self->venue_list);
   fg_hazard_page_reload (self->hazard_page);
 }
@@ -303,7 +333,7 @@ on_calendar_banner_response (GtkInfoBar *banner,
                              FgWindow   *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.install-calendar", NULL);
+    _fg_window_present_preferences (self, "calendar");
   else
     gtk_widget_set_visible (GTK_WIDGET (banner), FALSE);
 }
@@ -522,6 +552,10 @@ fg_window_constructed (GObject *object)
   adw_view_stack_page_set_visible (adw_view_stack_get_page (self->page_stack, GTK_WIDGET (self->sync_page)),
                                    fg_actor_can (self->actor, FG_ACTION_SYNC));
   fg_venue_page_set_history_visible (self->venue_page, fg_actor_can (self->actor, FG_ACTION_AUDIT_READ));
+  /* no Inspect or Edit button for a role that may never use it */
+  fg_venue_page_set_allowed (self->venue_page, fg_actor_can (self->actor, FG_ACTION_INSPECTION_RECORD),
+                             fg_actor_can (self->actor, FG_ACTION_VENUE_EDIT));
+  fg_window_update_empty_venues (self);
   /* the ranking compares townships: for those who see a county's */
   fg_township_page_set_store (self->township_page, self->store, self->actor);
   adw_view_stack_page_set_visible (adw_view_stack_get_page (self->page_stack, GTK_WIDGET (self->township_page)),

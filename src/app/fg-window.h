@@ -42,8 +42,6 @@ FgTownshipPage  *fg_window_get_township_page  (FgWindow       *self);
 FgStoreWatch    *fg_window_get_store_watch    (FgWindow       *self);
 int              fg_window_get_missing_calendar_year (FgWindow *self);
 gboolean         fg_window_get_calendar_warning_shown (FgWindow *self);
-void             fg_window_install_calendar_file (FgWindow       *self,
-                                                  GFile          *file);
 const char      *fg_window_get_page           (FgWindow       *self);
 void             fg_window_set_page           (FgWindow       *self,
                                                const char     *page);

@@ -386,60 +386,6 @@ test_region_dialog (Fixture       *fixture,
   g_assert_cmpuint (after_enter->len, ==, before->len + 1);
 }
 
-static char *
-stored_self_name (FgStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  FgNoticeSettings *settings = fg_notice_settings_load (store, &error);
-  char *self_name;
-
-  g_assert_no_error (error);
-  self_name = g_strdup (settings->self_name);
-  fg_notice_settings_free (settings);
-  return self_name;
-}
-
-/* The document settings, a message dialog of entries: Escape keeps what
- * was stored, Enter in a field saves. */
-static void
-test_settings_dialog (Fixture       *fixture,
-                      gconstpointer  data)
-{
-  g_autofree char *before = stored_self_name (fixture->store);
-  g_autofree char *after = NULL;
-  GtkWindow *dialog;
-  GtkWidget *row;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.document-settings", NULL));
-  fg_ui_test_spin ();
-  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  row = find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
-  g_assert_nonnull (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), "回车测试乡人民政府");
-  press_escape (dialog);
-  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
-  after = stored_self_name (fixture->store);
-  g_assert_cmpstr (after, ==, before);
-  g_clear_pointer (&after, g_free);
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.document-settings", NULL));
-  fg_ui_test_spin ();
-  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  row = find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
-  /* after the issuer's two names, the kinds' codes and the font: the
-   * office as the text names it */
-  for (guint i = 0; i < 3 + FG_NOTICE_N_KINDS; i++)
-    row = gtk_widget_get_next_sibling (row);
-  g_assert_true (ADW_IS_ENTRY_ROW (row));
-  gtk_editable_set_text (GTK_EDITABLE (row), "我乡");
-  press_enter (row);
-  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
-  after = stored_self_name (fixture->store);
-  g_assert_cmpstr (after, ==, "我乡");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -451,7 +397,6 @@ main (int   argc,
   g_test_add ("/ui/forms/accounts-dialog", Fixture, NULL, fixture_set_up, test_accounts_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/password-dialog", Fixture, NULL, fixture_set_up, test_password_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/region-dialog", Fixture, NULL, fixture_set_up, test_region_dialog, fixture_tear_down);
-  g_test_add ("/ui/forms/settings-dialog", Fixture, NULL, fixture_set_up, test_settings_dialog, fixture_tear_down);
 
   return g_test_run ();
 }

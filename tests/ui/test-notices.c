@@ -1,4 +1,4 @@
-/* test-notices.c — the documents page and the document settings
+/* test-notices.c — the documents page and the document settings in the preferences
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "fg-notice-page.h"
+#include "fg-preferences-window.h"
 #include "fg-window.h"
 #include "fg-ui-test-util.h"
 
@@ -183,45 +184,68 @@ find_entry_row (GtkWidget  *widget,
   return NULL;
 }
 
-/* Document Settings save each row as the setting it shows: the rows after
- * the codes of every kind, and the last one, land where they belong. */
+/* The document settings are a page of the preferences: each row saves the
+ * setting it shows when applied (Enter, or its tick); a row the core
+ * refuses is marked and stays as typed, saving nothing; a row typed but
+ * not applied is saved when the window closes. */
 static void
 test_notices_document_settings (Fixture       *fixture,
                                gconstpointer  data)
 {
   g_autoptr(FgNoticeSettings) before = NULL;
   g_autoptr(FgNoticeSettings) after = NULL;
+  g_autoptr(FgNoticeSettings) refused = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWindow *dialog;
-  GtkEditable *brigade, *court, *basis, *code;
+  GtkWindow *prefs;
+  GtkEditable *brigade, *court, *basis, *code, *voice, *review;
 
   before = fg_notice_settings_load (fixture->store, &error);
   g_assert_no_error (error);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.document-settings", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences", NULL));
   fg_ui_test_spin ();
-  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Document Settings");
+  prefs = fg_ui_test_find_window (FG_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (prefs)), ==, "documents");
 
-  brigade = find_entry_row (GTK_WIDGET (dialog), "Fire-rescue brigade for major hazards (郏县消防救援大队)");
-  court = find_entry_row (GTK_WIDGET (dialog), "Court for administrative suits (郏县人民法院)");
-  basis = find_entry_row (GTK_WIDGET (dialog), "Legal basis of orders (without 根据)");
-  code = find_entry_row (GTK_WIDGET (dialog), "Code: Transfer to a police station or regulator");
+  brigade = find_entry_row (GTK_WIDGET (prefs), "Fire-rescue brigade for major hazards (郏县消防救援大队)");
+  court = find_entry_row (GTK_WIDGET (prefs), "Court for administrative suits (郏县人民法院)");
+  basis = find_entry_row (GTK_WIDGET (prefs), "Legal basis of orders (without 根据)");
+  code = find_entry_row (GTK_WIDGET (prefs), "Code: Transfer to a police station or regulator");
+  voice = find_entry_row (GTK_WIDGET (prefs), "The office in the text (我镇, 本机关)");
+  review = find_entry_row (GTK_WIDGET (prefs), "Administrative review body (郏县人民政府)");
   g_assert_nonnull (brigade);
   g_assert_nonnull (court);
   g_assert_nonnull (basis);
   g_assert_nonnull (code);
+  g_assert_nonnull (voice);
+  g_assert_nonnull (review);
   g_assert_cmpstr (gtk_editable_get_text (brigade), ==, before->brigade);
   g_assert_cmpstr (gtk_editable_get_text (code), ==, before->codes[FG_NOTICE_KIND_TRANSFER]);
 
   gtk_editable_set_text (brigade, "平顶山市郏县消防救援大队");
-  gtk_editable_set_text (court, "平顶山市新华区人民法院");
+  g_signal_emit_by_name (brigade, "apply");
   gtk_editable_set_text (basis, "  《中华人民共和国消防法》第五十三条  ");
+  g_signal_emit_by_name (basis, "apply");
   gtk_editable_set_text (code, "消移送");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  gtk_window_destroy (dialog);
+  g_signal_emit_by_name (code, "apply");
+  g_assert_cmpstr (gtk_editable_get_text (basis), ==, "《中华人民共和国消防法》第五十三条");
+
+  /* the office's voice with digits is refused: marked, kept, not saved */
+  gtk_editable_set_text (voice, "我镇1");
+  g_signal_emit_by_name (voice, "apply");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (voice), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (voice), ==, "我镇1");
+  refused = fg_notice_settings_load (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (refused->self_name, ==, before->self_name);
+  g_assert_cmpstr (refused->brigade, ==, "平顶山市郏县消防救援大队");
+  gtk_editable_set_text (voice, before->self_name);
+
+  /* typed, not applied: saved on closing */
+  gtk_editable_set_text (court, "平顶山市新华区人民法院");
+  gtk_window_close (prefs);
   fg_ui_test_spin ();
-  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (fg_ui_test_find_window (FG_TYPE_PREFERENCES_WINDOW));
 
   after = fg_notice_settings_load (fixture->store, &error);
   g_assert_no_error (error);
@@ -234,6 +258,24 @@ test_notices_document_settings (Fixture       *fixture,
   g_assert_cmpstr (after->review_body, ==, before->review_body);
   g_assert_cmpstr (after->self_name, ==, before->self_name);
   g_assert_cmpstr (after->codes[FG_NOTICE_KIND_MAJOR_HAZARD_LETTER], ==, before->codes[FG_NOTICE_KIND_MAJOR_HAZARD_LETTER]);
+
+  /* a refused row typed but not applied keeps the window open once */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences", NULL));
+  fg_ui_test_spin ();
+  prefs = fg_ui_test_find_window (FG_TYPE_PREFERENCES_WINDOW);
+  review = find_entry_row (GTK_WIDGET (prefs), "Administrative review body (郏县人民政府)");
+  gtk_editable_set_text (review, "县");
+  gtk_window_close (prefs);
+  fg_ui_test_spin ();
+  g_assert_true (fg_ui_test_find_window (FG_TYPE_PREFERENCES_WINDOW) == prefs);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (review), "error"));
+  gtk_window_close (prefs);
+  fg_ui_test_spin ();
+  g_assert_null (fg_ui_test_find_window (FG_TYPE_PREFERENCES_WINDOW));
+  g_clear_pointer (&after, fg_notice_settings_free);
+  after = fg_notice_settings_load (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after->review_body, ==, before->review_body);
 }
 
 int

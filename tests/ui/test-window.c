@@ -8,6 +8,7 @@
 #include "fg-region-item.h"
 #include "fg-collate-private.h"
 #include "fg-store-private.h"
+#include "fg-preferences-window.h"
 #include "fg-window.h"
 #include "fg-ui-test-util.h"
 
@@ -42,6 +43,24 @@ fixture_tear_down (Fixture       *fixture,
   /* Nothing the window made may keep the database open. */
   g_assert_finalize_object (fixture->store);
   fg_test_dir_clear (&fixture->dir);
+}
+
+/* The widget of @widget's tree with the name @name. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* Opened in December of the calendar's last year, the window says that
@@ -111,6 +130,8 @@ test_window_missing_calendar (void)
           g_autofree char *path = g_build_filename (dir.dir, "holidays.xml", NULL);
           g_autoptr(GFile) file = g_file_new_for_path (path);
           g_autoptr(GError) error = NULL;
+          GtkWidget *banner;
+          GtkWindow *prefs;
           g_autofree char *text = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                                    "<calendar xmlns=\"urn:firegrid:calendar:1\">"
                                                    "<year value=\"%d\"><source>测试</source>"
@@ -120,7 +141,19 @@ test_window_missing_calendar (void)
 
           g_file_set_contents (path, text, -1, &error);
           g_assert_no_error (error);
-          fg_window_install_calendar_file (window, file);
+          /* the banner's button leads to the holidays in the preferences */
+          banner = find_named (GTK_WIDGET (window), "calendar-banner");
+          g_assert_nonnull (banner);
+          gtk_info_bar_response (GTK_INFO_BAR (banner), GTK_RESPONSE_ACCEPT);
+          fg_ui_test_spin ();
+          prefs = fg_ui_test_find_window (FG_TYPE_PREFERENCES_WINDOW);
+          g_assert_nonnull (prefs);
+          g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (prefs)), ==,
+                           "calendar");
+          fg_preferences_window_install_calendar_file (FG_PREFERENCES_WINDOW (prefs), file);
+          fg_ui_test_spin ();
+          g_assert_false (gtk_widget_get_visible (banner));
+          gtk_window_destroy (prefs);
           fg_ui_test_spin ();
           g_assert_true (fg_calendar_knows_year (store, cases[i].missing));
           g_assert_cmpint (fg_window_get_missing_calendar_year (window), ==, 0);
