@@ -289,6 +289,9 @@ fg_date_row_init (FgDateRow *self)
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->button);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+  /* wide enough from the start for what it says below its title, so a
+   * dialog does not grow as a date is typed */
+  gtk_widget_set_size_request (GTK_WIDGET (self), 480, -1);
   gtk_editable_init_delegate (GTK_EDITABLE (self));
 
   g_signal_connect_object (self->entry, "changed", G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
