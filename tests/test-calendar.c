@@ -284,6 +284,57 @@ test_calendar_install (Fixture       *f,
   g_assert_true (audited);
 }
 
+/* What the officer hears as a deadline is chosen: which working day after
+ * today it is, or why it is none; no number while a year between has no
+ * holidays installed. */
+static void
+test_calendar_describe (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const struct { const char *today; const char *deadline; FgCalendarDayKind kind; const char *said; } cases[] = {
+    /* Monday 2026-11-30 to Friday 2026-12-04: the fourth working day */
+    { "2026-11-30", "2026-12-04", FG_CALENDAR_DAY_WORKDAY, "Working day 4" },
+    { "2026-11-27", "2026-12-08", FG_CALENDAR_DAY_WORKDAY, "Working day 7" },
+    { "2026-11-27", "2026-11-28", FG_CALENDAR_DAY_WEEKEND, "Saturday, not a working day" },
+    { "2026-11-27", "2026-11-29", FG_CALENDAR_DAY_WEEKEND, "Sunday, not a working day" },
+    /* New Year 2026: 1 January off, as 2 January; 4 January (a Sunday) worked */
+    { "2025-12-29", "2026-01-01", FG_CALENDAR_DAY_HOLIDAY, "元旦 holiday, not a working day" },
+    { "2025-12-29", "2026-01-04", FG_CALENDAR_DAY_MAKEUP_WORKDAY, "Working day 3, 元旦调休上班" },
+    /* across National Day: 30 September, 8 and 9 October, then the Saturday 10 October */
+    { "2026-09-29", "2026-10-10", FG_CALENDAR_DAY_MAKEUP_WORKDAY, "Working day 4, 国庆节调休上班" },
+    { "2026-09-29", "2026-10-12", FG_CALENDAR_DAY_WORKDAY, "Working day 5" },
+    { "2026-12-07", "2026-12-07", FG_CALENDAR_DAY_WORKDAY, "Today" },
+    { "2026-12-07", "2026-12-04", FG_CALENDAR_DAY_WORKDAY, "Before today" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDate) today = date (cases[i].today);
+      g_autoptr(GDate) deadline = date (cases[i].deadline);
+      g_autofree char *said = fg_calendar_describe_deadline (f->store, today, deadline);
+
+      g_test_message ("%s → %s", cases[i].today, cases[i].deadline);
+      g_assert_cmpint (fg_calendar_get_day_kind (f->store, deadline), ==, cases[i].kind);
+      g_assert_cmpstr (said, ==, cases[i].said);
+    }
+
+  /* 2027's holidays are not installed: a deadline in January 2027 gets no
+   * number, even on a day that would be an ordinary working day */
+  {
+    g_autoptr(GDate) today = date ("2026-12-21");
+    g_autoptr(GDate) monday = date ("2027-01-04");
+    g_autoptr(GDate) december = date ("2026-12-31");
+    g_autofree char *said = fg_calendar_describe_deadline (f->store, today, monday);
+    g_autofree char *known = fg_calendar_describe_deadline (f->store, today, december);
+
+    g_assert_cmpint (fg_calendar_missing_year_between (f->store, today, monday), ==, 2027);
+    g_assert_cmpint (fg_calendar_missing_year_between (f->store, monday, today), ==, 2027);
+    g_assert_cmpint (fg_calendar_missing_year_between (f->store, today, december), ==, 0);
+    g_assert_cmpstr (said, ==, "The holidays of 2027 are not installed: the count of working days may be wrong");
+    g_assert_cmpstr (known, ==, "Working day 8");
+  }
+}
+
 static void
 test_calendar_parse (void)
 {
@@ -310,6 +361,7 @@ main (int   argc,
   g_test_add ("/calendar/years-and-names", Fixture, NULL, fixture_set_up, test_calendar_years_and_names, fixture_tear_down);
   g_test_add ("/calendar/missing-year", Fixture, NULL, fixture_set_up, test_calendar_missing_year, fixture_tear_down);
   g_test_add ("/calendar/install", Fixture, NULL, fixture_set_up, test_calendar_install, fixture_tear_down);
+  g_test_add ("/calendar/describe", Fixture, NULL, fixture_set_up, test_calendar_describe, fixture_tear_down);
   g_test_add_func ("/calendar/parse", test_calendar_parse);
 
   return g_test_run ();

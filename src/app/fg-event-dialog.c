@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-date-row.h"
 #include "fg-event-dialog.h"
 
 struct _FgEventDialog
@@ -22,7 +23,7 @@ struct _FgEventDialog
   AdwMessageDialog parent_instance;
 
   GtkLabel *problem_label;
-  AdwEntryRow *deadline_row;
+  FgDateRow *deadline_row;
   AdwComboRow *level_row;
   AdwComboRow *target_row;
   AdwEntryRow *note_row;
@@ -136,6 +137,8 @@ fg_event_dialog_class_init (FgEventDialogClass *klass)
 
   object_class->finalize = fg_event_dialog_finalize;
 
+  g_type_ensure (FG_TYPE_DATE_ROW);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-event-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, FgEventDialog, problem_label);
   gtk_widget_class_bind_template_child (widget_class, FgEventDialog, deadline_row);
@@ -232,6 +235,22 @@ fg_event_dialog_new (GtkWindow                  *parent,
     }
 
   return self;
+}
+
+/**
+ * fg_event_dialog_count_workdays:
+ * @today: the day the deadline's working days count from
+ *
+ * The dialog says which working day the deadline is as it is chosen.
+ */
+void
+fg_event_dialog_count_workdays (FgEventDialog *self,
+                                FgStore       *store,
+                                const GDate   *today)
+{
+  g_return_if_fail (FG_IS_EVENT_DIALOG (self));
+
+  fg_date_row_count_workdays (self->deadline_row, store, today);
 }
 
 FgHazardEventKind

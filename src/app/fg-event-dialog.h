@@ -22,6 +22,9 @@ FgEventDialog *fg_event_dialog_new          (GtkWindow                  *parent,
                                              gboolean                    takes_photos,
                                              const FgHazardEventDetails *details,
                                              const char                 *problem);
+void           fg_event_dialog_count_workdays (FgEventDialog            *self,
+                                             FgStore                    *store,
+                                             const GDate                *today);
 FgHazardEventKind fg_event_dialog_get_kind  (FgEventDialog              *self);
 const char    *fg_event_dialog_get_hazard_id (FgEventDialog             *self);
 void           fg_event_dialog_add_photo    (FgEventDialog              *self,

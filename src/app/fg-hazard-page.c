@@ -824,6 +824,8 @@ present_event_dialog (FgHazardPage               *self,
 
   dialog = fg_event_dialog_new (GTK_WINDOW (root), self->shown, kind, deadline, event_takes_photos (kind),
                                 details, problem);
+  if (deadline != NULL)
+    fg_event_dialog_count_workdays (dialog, self->store, &self->today);
   g_signal_connect_object (dialog, "response::record", G_CALLBACK (on_event_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

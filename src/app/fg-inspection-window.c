@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-date-row.h"
 #include "fg-inspection-window.h"
 #include "fg-photo-viewer.h"
 #include "fg-thumbnail.h"
@@ -849,12 +850,10 @@ time_entry (const char *title,
             const char *text,
             const char *name)
 {
-  GtkWidget *entry = adw_entry_row_new ();
+  GtkWidget *entry = fg_date_row_new (title);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (entry), FALSE);
+  fg_date_row_set_with_time (FG_DATE_ROW (entry), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (entry), TRUE);
   gtk_widget_set_name (entry, name);
   return entry;
 }
@@ -872,8 +871,8 @@ times_box (FgInspectionWindow *self)
                              ? g_strdup (self->entered_started)
                              : minutes_of (fg_inspection_get_started_at (self->inspection));
   g_autofree char *ended = self->entered_ended != NULL ? g_strdup (self->entered_ended) : minutes_of (NULL);
-  GtkWidget *started_entry = time_entry (_("Started (YYYY-MM-DD HH:MM)"), started, "started-entry");
-  GtkWidget *ended_entry = time_entry (_("Ended (YYYY-MM-DD HH:MM)"), ended, "ended-entry");
+  GtkWidget *started_entry = time_entry (_("Started"), started, "started-entry");
+  GtkWidget *ended_entry = time_entry (_("Ended"), ended, "ended-entry");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Typed In From a Paper Form"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-date-row.h"
 #include "fg-major-hazard-dialog.h"
 
 typedef struct
@@ -217,9 +218,14 @@ fg_decision_dialog_new (GtkWindow                   *parent,
   gtk_widget_add_css_class (list, "boxed-list");
   g_object_set_data (G_OBJECT (dialog), "fg-number",
                      entry_row (list, _("Number of the decision"), details != NULL ? details->decision_number : NULL));
-  g_object_set_data (G_OBJECT (dialog), "fg-date",
-                     entry_row (list, _("Date of the decision (YYYY-MM-DD)"),
-                                details != NULL && details->decision_date != NULL ? details->decision_date : today));
+  {
+    GtkWidget *date_row = fg_date_row_new (_("Date of the decision"));
+
+    gtk_editable_set_text (GTK_EDITABLE (date_row),
+                           details != NULL && details->decision_date != NULL ? details->decision_date : today);
+    gtk_list_box_append (GTK_LIST_BOX (list), date_row);
+    g_object_set_data (G_OBJECT (dialog), "fg-date", date_row);
+  }
   g_object_set_data (G_OBJECT (dialog), "fg-authority",
                      entry_row (list, _("Decided by"),
                                 details != NULL && details->decision_authority != NULL ? details->decision_authority

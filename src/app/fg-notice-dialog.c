@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-date-row.h"
 #include "fg-deadline-dialog.h"
 #include "fg-notice-dialog.h"
 
@@ -266,10 +267,13 @@ present (GtkWindow  *parent,
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), state->kind);
   gtk_list_box_append (GTK_LIST_BOX (options), kind_row);
 
-  deadline_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (deadline_row), _("Deadline (YYYY-MM-DD)"));
+  deadline_row = fg_date_row_new (_("Deadline"));
+  {
+    g_autoptr(GDate) today = fg_store_today (state->store);
+
+    fg_date_row_count_workdays (FG_DATE_ROW (deadline_row), state->store, today);
+  }
   gtk_editable_set_text (GTK_EDITABLE (deadline_row), state->deadline);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (deadline_row), TRUE);
   gtk_list_box_append (GTK_LIST_BOX (options), deadline_row);
   g_signal_connect_object (kind_row, "notify::selected", G_CALLBACK (on_kind_changed), deadline_row, 0);
   on_kind_changed (ADW_COMBO_ROW (kind_row), NULL, deadline_row);

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <poppler.h>
 
+#include "fg-date-row.h"
 #include "fg-notice-page.h"
 
 /* poppler-glib 22 declares no cleanup functions of its own */
@@ -752,9 +753,10 @@ present_service_dialog (FgNoticePage *self,
 
   g_object_set_data (G_OBJECT (dialog), "fg-recipient",
                      entry_row (list, _("Received by"), fields != NULL && g_strv_length (fields) == 4 ? fields[1] : NULL));
-  g_object_set_data (G_OBJECT (dialog), "fg-day",
-                     entry_row (list, _("Date (YYYY-MM-DD)"),
-                                fields != NULL && g_strv_length (fields) == 4 ? fields[2] : today));
+  row = fg_date_row_new (_("Date of service"));
+  gtk_editable_set_text (GTK_EDITABLE (row), fields != NULL && g_strv_length (fields) == 4 ? fields[2] : today);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  g_object_set_data (G_OBJECT (dialog), "fg-day", row);
   g_object_set_data (G_OBJECT (dialog), "fg-note",
                      entry_row (list, _("Note (witnesses, where it was left)"),
                                 fields != NULL && g_strv_length (fields) == 4 ? fields[3] : NULL));

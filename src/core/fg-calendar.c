@@ -566,3 +566,123 @@ fg_calendar_install_file (FgStore     *store,
     *years = g_steal_pointer (&installed);
   return TRUE;
 }
+
+/**
+ * fg_calendar_get_day_kind:
+ * @store: the store
+ * @date: a date
+ *
+ * Returns: whether @date is an ordinary working day, a weekend day worked
+ *   instead (调休), a weekend day or a day off of a holiday
+ */
+FgCalendarDayKind
+fg_calendar_get_day_kind (FgStore     *store,
+                          const GDate *date)
+{
+  DayKind kind;
+  gboolean weekend;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FG_CALENDAR_DAY_WORKDAY);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FG_CALENDAR_DAY_WORKDAY);
+
+  kind = GPOINTER_TO_INT (g_hash_table_lookup (get_cache (store)->days,
+                                               GUINT_TO_POINTER (g_date_get_julian (date))));
+  weekend = g_date_get_weekday (date) > G_DATE_FRIDAY;
+  if (kind == DAY_HOLIDAY)
+    return FG_CALENDAR_DAY_HOLIDAY;
+  if (kind == DAY_WORKDAY)
+    return weekend ? FG_CALENDAR_DAY_MAKEUP_WORKDAY : FG_CALENDAR_DAY_WORKDAY;
+
+  return weekend ? FG_CALENDAR_DAY_WEEKEND : FG_CALENDAR_DAY_WORKDAY;
+}
+
+/**
+ * fg_calendar_missing_year_between:
+ * @store: the store
+ * @from: the first day
+ * @to: the last day
+ *
+ * Working days counted from @from to @to are right only when the holiday
+ * arrangement of every year between is installed.
+ *
+ * Returns: the first year from @from to @to (in either order) whose
+ *   arrangement is not installed, or 0 when all are
+ */
+int
+fg_calendar_missing_year_between (FgStore     *store,
+                                  const GDate *from,
+                                  const GDate *to)
+{
+  int first, last;
+
+  g_return_val_if_fail (FG_IS_STORE (store), 0);
+  g_return_val_if_fail (from != NULL && g_date_valid (from), 0);
+  g_return_val_if_fail (to != NULL && g_date_valid (to), 0);
+
+  first = MIN (g_date_get_year (from), g_date_get_year (to));
+  last = MAX (g_date_get_year (from), g_date_get_year (to));
+  for (int year = first; year <= last; year++)
+    if (!fg_calendar_knows_year (store, year))
+      return year;
+
+  return 0;
+}
+
+/**
+ * fg_calendar_describe_deadline:
+ * @store: the store
+ * @today: the day the deadline is set, from which working days count
+ * @deadline: the deadline
+ *
+ * What an officer choosing @deadline needs to hear: which working day
+ * after @today it is ("Working day 7"), or that it is a weekend day or a
+ * day off of a holiday, so no working day. Without the holiday
+ * arrangement of a year between, no number is claimed: the sentence says
+ * that the count may be wrong.
+ *
+ * Returns: (transfer full): one short translated sentence
+ */
+char *
+fg_calendar_describe_deadline (FgStore     *store,
+                               const GDate *today,
+                               const GDate *deadline)
+{
+  g_autofree char *name = NULL;
+  int missing;
+  int n;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+  g_return_val_if_fail (deadline != NULL && g_date_valid (deadline), NULL);
+
+  if (g_date_compare (deadline, today) < 0)
+    return g_strdup (_("Before today"));
+  if (g_date_compare (deadline, today) == 0)
+    return g_strdup (_("Today"));
+
+  missing = fg_calendar_missing_year_between (store, today, deadline);
+  if (missing != 0)
+    /* Translators: %d is a year */
+    return g_strdup_printf (_("The holidays of %d are not installed: the count of working days may be wrong"),
+                            missing);
+
+  name = fg_calendar_dup_day_name (store, deadline);
+  n = fg_calendar_count_workdays (store, today, deadline);
+  switch (fg_calendar_get_day_kind (store, deadline))
+    {
+    case FG_CALENDAR_DAY_HOLIDAY:
+      /* Translators: %s is the holiday, as the State Council names it (国庆节) */
+      return g_strdup_printf (_("%s holiday, not a working day"), name != NULL ? name : "");
+    case FG_CALENDAR_DAY_WEEKEND:
+      return g_strdup (g_date_get_weekday (deadline) == G_DATE_SATURDAY ? _("Saturday, not a working day")
+                                                                        : _("Sunday, not a working day"));
+    case FG_CALENDAR_DAY_MAKEUP_WORKDAY:
+      /* Translators: the deadline is the %d-th working day after today, a
+       * weekend day worked instead of a holiday; %s names it (国庆节调休上班) */
+      return g_strdup_printf (_("Working day %d, %s"), n, name != NULL ? name : "");
+    case FG_CALENDAR_DAY_WORKDAY:
+    default:
+      /* Translators: the deadline is the %d-th working day after today */
+      return g_strdup_printf (_("Working day %d"), n);
+    }
+}

@@ -21,6 +21,15 @@ typedef enum
   FG_CALENDAR_ERROR_UNKNOWN_YEAR,  /* no holiday arrangement for that year */
 } FgCalendarError;
 
+/* what a day is, for the people who count working days */
+typedef enum
+{
+  FG_CALENDAR_DAY_WORKDAY,          /* Monday to Friday, no holiday */
+  FG_CALENDAR_DAY_MAKEUP_WORKDAY,   /* a weekend day worked instead (调休上班) */
+  FG_CALENDAR_DAY_WEEKEND,
+  FG_CALENDAR_DAY_HOLIDAY,          /* a day off of a holiday arrangement */
+} FgCalendarDayKind;
+
 GQuark    fg_calendar_error_quark      (void);
 GDate    *fg_calendar_parse_date       (const char  *text,
                                         GError     **error);
@@ -45,5 +54,16 @@ int       fg_calendar_count_workdays   (FgStore     *store,
                                         const GDate *to);
 char     *fg_calendar_dup_day_name     (FgStore     *store,
                                         const GDate *date);
+FgCalendarDayKind
+          fg_calendar_get_day_kind     (FgStore     *store,
+                                        const GDate *date);
+int       fg_calendar_missing_year_between
+                                       (FgStore     *store,
+                                        const GDate *from,
+                                        const GDate *to);
+char     *fg_calendar_describe_deadline
+                                       (FgStore     *store,
+                                        const GDate *today,
+                                        const GDate *deadline);
 
 G_END_DECLS
