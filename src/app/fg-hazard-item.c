@@ -31,6 +31,7 @@ enum {
   PROP_VENUE_NAME,
   PROP_VILLAGE_NAME,
   PROP_GRID_NAME,
+  PROP_TOWNSHIP_NAME,
   PROP_ITEM_TEXT,
   PROP_FINDING,
   PROP_GRADE_LABEL,
@@ -229,6 +230,10 @@ fg_hazard_item_get_property (GObject    *object,
       g_value_set_string (value, fg_hazard_get_grid_name (hazard));
       break;
 
+    case PROP_TOWNSHIP_NAME:
+      g_value_set_string (value, fg_hazard_get_township_name (hazard));
+      break;
+
     case PROP_ITEM_TEXT:
       g_value_set_string (value, fg_hazard_get_item_text (hazard));
       break;
@@ -294,6 +299,7 @@ fg_hazard_item_class_init (FgHazardItemClass *klass)
   STRING_PROP (PROP_VENUE_NAME, "venue-name");
   STRING_PROP (PROP_VILLAGE_NAME, "village-name");
   STRING_PROP (PROP_GRID_NAME, "grid-name");
+  STRING_PROP (PROP_TOWNSHIP_NAME, "township-name");
   STRING_PROP (PROP_ITEM_TEXT, "item-text");
   STRING_PROP (PROP_FINDING, "finding");
   STRING_PROP (PROP_GRADE_LABEL, "grade-label");

@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "fg-deadline-dialog.h"
+#include "fg-list-layout.h"
 #include "fg-event-dialog.h"
 #include "fg-hazard-item.h"
 #include "fg-hazard-page.h"
@@ -55,6 +56,7 @@ struct _FgHazardPage
   GtkColumnViewColumn *overdue_column;
   GtkColumnViewColumn *found_column;
   GtkColumnViewColumn *grade_column;
+  GtkColumnViewColumn *township_column;
   GtkColumnViewColumn *village_column;
   GtkColumnViewColumn *grid_column;
   GtkStack *detail_stack;
@@ -593,6 +595,14 @@ fg_hazard_page_load_shown (FgHazardPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWN_HAZARD]);
 }
 
+/* The pane is there while it shows a hazard. */
+static void
+on_detail_changed (FgHazardPage *self)
+{
+  fg_list_layout_show_pane (self->detail_box, GTK_WIDGET (self->column_view),
+                            g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "none") != 0);
+}
+
 static void
 on_selection_changed (FgHazardPage *self)
 {
@@ -961,18 +971,6 @@ text_tooltip (gpointer    unused,
   return g_strdup (text);
 }
 
-/* The venue, and what was found there: the item is a scroll away at the
- * window's default size. */
-static char *
-venue_tooltip (gpointer    unused,
-               const char *venue,
-               const char *item)
-{
-  if (item == NULL || *item == '\0')
-    return g_strdup (venue);
-  return g_strdup_printf ("%s\n%s", venue != NULL ? venue : "", item);
-}
-
 static gboolean
 has_text (gpointer    unused,
           const char *text)
@@ -1095,6 +1093,7 @@ fg_hazard_page_class_init (FgHazardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, overdue_column);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, found_column);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, grade_column);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, township_column);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, village_column);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, grid_column);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, detail_stack);
@@ -1116,9 +1115,9 @@ fg_hazard_page_class_init (FgHazardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, history_button);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
+  gtk_widget_class_bind_template_callback (widget_class, on_detail_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, text_tooltip);
-  gtk_widget_class_bind_template_callback (widget_class, venue_tooltip);
   gtk_widget_class_bind_template_callback (widget_class, has_text);
   gtk_widget_class_bind_template_callback (widget_class, tag_css_classes);
 
@@ -1226,6 +1225,8 @@ fg_hazard_page_set_store (FgHazardPage *self,
   g_set_object (&self->store, store);
   g_clear_pointer (&self->actor, fg_actor_unref);
   self->actor = fg_actor_ref (actor);
+  gtk_column_view_column_set_visible (self->township_column,
+                                      fg_list_layout_spans_townships (store, actor));
 
   g_clear_object (&self->hazard_list);
   self->hazard_list = fg_hazard_query_list_new (store, actor, NULL);

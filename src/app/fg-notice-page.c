@@ -19,6 +19,7 @@
 #include <poppler.h>
 
 #include "fg-date-row.h"
+#include "fg-list-layout.h"
 #include "fg-notice-page.h"
 
 /* poppler-glib 22 declares no cleanup functions of its own */
@@ -37,6 +38,7 @@ struct _FgNoticePage
   GtkLabel *count_label;
   GtkStack *list_stack;
   GtkColumnView *column_view;
+  GtkColumnViewColumn *township_column;
   FgPagedList *notices;  /* FgNotice, paged from the store */
   GtkSingleSelection *selection;
   GtkStack *detail_stack;
@@ -187,6 +189,14 @@ bind_service (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   bind_label (item, notice_state);
+}
+
+static void
+bind_township (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  bind_label (item, fg_notice_get_township_name);
 }
 
 static void
@@ -343,6 +353,14 @@ update_actions (FgNoticePage *self)
                                  live && fg_actor_can (self->actor, FG_ACTION_NOTICE_ISSUE));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notice.corrected-on-spot", on_spot);
   gtk_widget_set_visible (self->on_spot_button, on_spot);
+}
+
+/* The preview is there while it shows a document, or says why it cannot. */
+static void
+on_detail_changed (FgNoticePage *self)
+{
+  fg_list_layout_show_pane (self->detail_side, GTK_WIDGET (self->column_view),
+                            g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "none") != 0);
 }
 
 static void
@@ -1059,6 +1077,7 @@ fg_notice_page_class_init (FgNoticePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, list_side);
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, detail_side);
+  gtk_widget_class_bind_template_child (widget_class, FgNoticePage, township_column);
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, count_label);
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, list_stack);
@@ -1079,6 +1098,8 @@ fg_notice_page_class_init (FgNoticePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bind_venue);
   gtk_widget_class_bind_template_callback (widget_class, bind_service);
   gtk_widget_class_bind_template_callback (widget_class, bind_kind);
+  gtk_widget_class_bind_template_callback (widget_class, bind_township);
+  gtk_widget_class_bind_template_callback (widget_class, on_detail_changed);
   gtk_widget_class_bind_template_callback (widget_class, bind_issued);
   gtk_widget_class_bind_template_callback (widget_class, bind_deadline);
 
@@ -1115,6 +1136,8 @@ fg_notice_page_set_store (FgNoticePage *self,
   g_set_object (&self->store, store);
   g_clear_pointer (&self->actor, fg_actor_unref);
   self->actor = fg_actor_ref (actor);
+  gtk_column_view_column_set_visible (self->township_column,
+                                      fg_list_layout_spans_townships (store, actor));
 
   /* what the role may never do is not offered: a village committee
    * records service but issues nothing, a county only reads */

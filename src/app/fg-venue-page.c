@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "fg-list-layout.h"
 #include "fg-sort-probe.h"
 #include "fg-venue-detail.h"
 #include "fg-venue-page.h"
@@ -111,6 +112,14 @@ on_selection_changed (FgVenuePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "venue-page.show-list",
                                  adw_leaflet_get_folded (self->leaflet));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWN_VENUE]);
+}
+
+/* The pane is there while it shows a venue. */
+static void
+on_detail_changed (FgVenuePage *self)
+{
+  fg_list_layout_show_pane (self->detail_box, GTK_WIDGET (self->column_view),
+                            fg_venue_detail_get_venue (self->detail) != NULL);
 }
 
 static void
@@ -325,6 +334,7 @@ fg_venue_page_class_init (FgVenuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgVenuePage, detail);
   gtk_widget_class_bind_template_callback (widget_class, on_category_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
+  gtk_widget_class_bind_template_callback (widget_class, on_detail_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, format_name_tooltip);
   gtk_widget_class_bind_template_callback (widget_class, status_css_classes);

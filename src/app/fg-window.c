@@ -571,6 +571,8 @@ fg_window_constructed (GObject *object)
         gtk_window_set_default_size (GTK_WINDOW (self), width, height);
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      /* kept as it changes too: quitting from the menu closes no window */
+      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_SET);
 
       g_signal_connect_object (self->settings, "changed::idle-lock-minutes",
                                G_CALLBACK (_fg_window_lock_load_settings), self, G_CONNECT_SWAPPED);

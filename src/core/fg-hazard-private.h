@@ -17,13 +17,14 @@ G_BEGIN_DECLS
   "h.id, h.venue_id, h.inspection_id, h.item_code, h.grade, h.deadline_days, h.note, h.found_at," \
   " coalesce (g.code, v.code), h.state, h.current_deadline, h.major_confirmed, h.escalation_level," \
   " ve.name, v.name, g.name, ci.text_zh, ci.text_en, h.village_id, h.grid_id, i.campaign_id," \
-  " h.service_failed, h.escalated_on, h.reported_fixed_on, ci.finding_zh, ci.finding_en"
+  " h.service_failed, h.escalated_on, h.reported_fixed_on, ci.finding_zh, ci.finding_en, tw.name"
 #define HAZARD_FROM \
   "hazard h JOIN region v ON v.id = h.village_id LEFT JOIN region g ON g.id = h.grid_id" \
   " LEFT JOIN inspection i ON i.id = h.inspection_id" \
   " JOIN venue ve ON ve.id = h.venue_id" \
   " LEFT JOIN checklist_item_finding ci ON ci.template_id = h.template_id" \
-  "   AND ci.version = h.template_version AND ci.code = h.item_code"
+  "   AND ci.version = h.template_version AND ci.code = h.item_code" \
+  " LEFT JOIN region tw ON tw.id = h.township_id"
 
 FgHazard *fg_hazard_new_from_row (sqlite3_stmt *stmt);
 

@@ -44,6 +44,7 @@ struct _FgHazard
   char *venue_name;
   char *village_name;
   char *grid_name;
+  char *township_name;
   char *item_text_zh;
   char *item_text_en;
   char *finding_zh;
@@ -509,6 +510,7 @@ fg_hazard_finalize (GObject *object)
   g_free (self->venue_name);
   g_free (self->village_name);
   g_free (self->grid_name);
+  g_free (self->township_name);
   g_free (self->item_text_zh);
   g_free (self->item_text_en);
   g_free (self->finding_zh);
@@ -649,6 +651,19 @@ fg_hazard_get_village_name (FgHazard *self)
 {
   g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
   return self->village_name;
+}
+
+/**
+ * fg_hazard_get_township_name:
+ *
+ * Returns: the name of the township the hazard was found in, which tells
+ *   one township's rows from another's in a county's ledger
+ */
+const char *
+fg_hazard_get_township_name (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  return self->township_name;
 }
 
 /**
@@ -1038,6 +1053,7 @@ fg_hazard_new_from_row (sqlite3_stmt *stmt)
   hazard->fold.reported_fixed_on = g_strdup ((const char *) sqlite3_column_text (stmt, 23));
   hazard->finding_zh = g_strdup (fg_stmt_text (stmt, 24));
   hazard->finding_en = g_strdup (fg_stmt_text (stmt, 25));
+  hazard->township_name = g_strdup (fg_stmt_text (stmt, 26));
 
   return hazard;
 }

@@ -170,6 +170,7 @@ const char    *fg_hazard_get_found_at        (FgHazard        *self);
 
 const char    *fg_hazard_get_venue_name      (FgHazard        *self);
 const char    *fg_hazard_get_village_name    (FgHazard        *self);
+const char    *fg_hazard_get_township_name   (FgHazard        *self);
 const char    *fg_hazard_get_grid_name       (FgHazard        *self);
 const char    *fg_hazard_get_village_id      (FgHazard        *self);
 const char    *fg_hazard_get_grid_id         (FgHazard        *self);

@@ -20,10 +20,10 @@ G_BEGIN_DECLS
 #define NOTICE_COLUMNS \
   "n.id, n.kind, n.number, n.venue_id, ve.name, vi.name, r.code, n.inspection_id, n.follows_id," \
   " n.issued_on, n.actor_name, n.deadline, n.digest, n.content, n.voided_at, n.void_reason," \
-  " n.service, n.served_at"
+  " n.service, n.served_at, tw.name"
 #define NOTICE_FROM \
   "notice n JOIN venue ve ON ve.id = n.venue_id JOIN region r ON r.id = ve.region_id" \
-  " JOIN region vi ON vi.id = ve.village_id"
+  " JOIN region vi ON vi.id = ve.village_id LEFT JOIN region tw ON tw.id = n.township_id"
 
 char       *fg_notice_settings_to_json        (const FgNoticeSettings *settings);
 const char *fg_notice_private_get_region_code (FgNotice               *self);

@@ -42,6 +42,7 @@ struct _FgNotice
   char *venue_id;
   char *venue_name;
   char *village_name;
+  char *township_name;
   char *region_code;
   char *inspection_id;
   char *follows_id;
@@ -84,6 +85,7 @@ fg_notice_finalize (GObject *object)
   g_free (self->venue_id);
   g_free (self->venue_name);
   g_free (self->village_name);
+  g_free (self->township_name);
   g_free (self->region_code);
   g_free (self->inspection_id);
   g_free (self->follows_id);
@@ -250,6 +252,19 @@ fg_notice_get_village_name (FgNotice *self)
 {
   g_return_val_if_fail (FG_IS_NOTICE (self), NULL);
   return self->village_name;
+}
+
+/**
+ * fg_notice_get_township_name:
+ *
+ * Returns: the name of the township that issued the document, which tells
+ *   one township's documents from another's in a county's list
+ */
+const char *
+fg_notice_get_township_name (FgNotice *self)
+{
+  g_return_val_if_fail (FG_IS_NOTICE (self), NULL);
+  return self->township_name;
 }
 
 /**
@@ -448,6 +463,7 @@ fg_notice_private_new_from_row (sqlite3_stmt *stmt)
     if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 16), service_ids[i]) == 0)
       self->service = i;
   self->served_at = dup_nullable (stmt, 17);
+  self->township_name = g_strdup (fg_stmt_text (stmt, 18));
 
   return self;
 }

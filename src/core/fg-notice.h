@@ -111,6 +111,7 @@ const char      *fg_notice_get_number         (FgNotice        *self);
 const char      *fg_notice_get_venue_id       (FgNotice        *self);
 const char      *fg_notice_get_venue_name     (FgNotice        *self);
 const char      *fg_notice_get_village_name   (FgNotice        *self);
+const char      *fg_notice_get_township_name  (FgNotice        *self);
 const char      *fg_notice_get_inspection_id  (FgNotice        *self);
 const char      *fg_notice_get_follows_id     (FgNotice        *self);
 const char      *fg_notice_get_issued_on      (FgNotice        *self);

@@ -1,0 +1,84 @@
+/* fg-list-layout.c
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The venue list, the hazard ledger and the documents page keep a pane
+ * beside the list for the row chosen in it. An empty pane would take a
+ * third of a laptop's width from the columns, so it folds away while
+ * nothing is chosen and comes back with the first choice; the list keeps
+ * its selection, and keeps the keyboard when the pane goes.
+ *
+ * A county's lists hold several townships' rows, which a column of the
+ * township tells apart; a township's own lists need no such column.
+ */
+#include "config.h"
+
+#include "fg-list-layout.h"
+
+/**
+ * fg_list_layout_show_pane:
+ * @pane: the pane, a child of an #AdwLeaflet after the list and its rule
+ * @list: the widget that takes the keyboard when the pane folds away
+ *   while it had it
+ * @shown: whether the pane shows something
+ *
+ * Shows @pane and the rule before it, or hides both.
+ */
+void
+fg_list_layout_show_pane (GtkWidget *pane,
+                          GtkWidget *list,
+                          gboolean   shown)
+{
+  GtkWidget *rule;
+  GtkRoot *root;
+  gboolean had_focus = FALSE;
+
+  g_return_if_fail (GTK_IS_WIDGET (pane));
+  g_return_if_fail (GTK_IS_WIDGET (list));
+
+  if (gtk_widget_get_visible (pane) == shown)
+    return;
+
+  root = gtk_widget_get_root (pane);
+  if (!shown && root != NULL)
+    {
+      GtkWidget *focus = gtk_root_get_focus (root);
+
+      had_focus = focus != NULL && gtk_widget_is_ancestor (focus, pane);
+    }
+
+  /* The rule stays in place, unseen: libadwaita 1.2's leaflet, given a
+   * hidden page that is not navigatable, draws it before placing it. */
+  rule = gtk_widget_get_prev_sibling (pane);
+  if (GTK_IS_SEPARATOR (rule))
+    gtk_widget_set_opacity (rule, shown ? 1.0 : 0.0);
+  gtk_widget_set_visible (pane, shown);
+
+  if (had_focus)
+    gtk_widget_grab_focus (list);
+}
+
+/**
+ * fg_list_layout_spans_townships:
+ * @store: the office's store
+ * @actor: who looks at the list
+ *
+ * Returns: whether @actor's area holds several townships: a county's
+ */
+gboolean
+fg_list_layout_spans_townships (FgStore *store,
+                                FgActor *actor)
+{
+  const char *scope_id;
+  g_autoptr(FgRegion) scope = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  scope_id = fg_actor_get_scope_region_id (actor);
+  if (scope_id != NULL)
+    scope = fg_region_lookup (store, actor, scope_id, NULL);
+
+  return scope != NULL && fg_region_get_level (scope) < FG_REGION_LEVEL_TOWNSHIP;
+}

@@ -1,0 +1,20 @@
+/* fg-list-layout.h — what the window's lists show beside and in their columns
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "firegrid.h"
+
+G_BEGIN_DECLS
+
+void     fg_list_layout_show_pane       (GtkWidget *pane,
+                                         GtkWidget *list,
+                                         gboolean   shown);
+gboolean fg_list_layout_spans_townships (FgStore   *store,
+                                         FgActor   *actor);
+
+G_END_DECLS
