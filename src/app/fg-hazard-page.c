@@ -1242,13 +1242,13 @@ property_row (const char *title)
   return ADW_ACTION_ROW (row);
 }
 
-/* The county's instruction and the township's reply, after the brigade's
- * decision. */
+/* The county's instruction and the township's reply, first of the
+ * hazard's particulars: what the county asks is the next thing to do. */
 static void
 fg_hazard_page_add_supervision_rows (FgHazardPage *self)
 {
   GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (self->decision_row));
-  int position = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->decision_row));
+  int position = -1;
 
   self->supervision_row = property_row (_("County’s instruction"));
   gtk_widget_set_name (GTK_WIDGET (self->supervision_row), "supervision-row");
