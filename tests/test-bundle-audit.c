@@ -317,7 +317,7 @@ test_audit_township_to_county (Fixture       *f,
   g_autoptr(GPtrArray) offices = NULL;
   g_autoptr(FgHazard) at_county = NULL;
   g_autoptr(GError) error = NULL;
-  FgHazardEventDetails supervision = { .note = "县政府挂牌督办", .level = "county-government" };
+  FgHazardEventDetails supervision = { .note = "请于期限前完成整改并报县安委办", .deadline = "2099-12-31" };
   FgBundleReport report;
   gint64 n;
 
@@ -372,7 +372,7 @@ test_audit_township_to_county (Fixture       *f,
   /* down: the county's supervision, and none of its audit records */
   at_county = fg_hazard_load (f->county.store, f->county.actor, hazard_id, &error);
   g_assert_no_error (error);
-  g_assert_true (fg_hazard_add_event (f->county.store, f->county.actor, at_county, FG_HAZARD_EVENT_ESCALATED,
+  g_assert_true (fg_hazard_add_event (f->county.store, f->county.actor, at_county, FG_HAZARD_EVENT_SUPERVISED,
                                       &supervision, &error));
   g_assert_no_error (error);
   report = export_ok (&f->county, &f->township, down);
@@ -673,7 +673,7 @@ test_audit_not_theirs (Fixture       *f,
   g_autofree char *other_node = NULL;
   g_autoptr(FgHazard) at_county = NULL;
   g_autoptr(GError) error = NULL;
-  FgHazardEventDetails supervision = { .note = "县政府挂牌督办", .level = "county-government" };
+  FgHazardEventDetails supervision = { .note = "请于期限前完成整改并报县安委办", .deadline = "2099-12-31" };
   const char *start;
   const char *end;
 
@@ -685,7 +685,7 @@ test_audit_not_theirs (Fixture       *f,
   import_ok (&f->county, up);
   at_county = fg_hazard_load (f->county.store, f->county.actor, hazard_id, &error);
   g_assert_no_error (error);
-  g_assert_true (fg_hazard_add_event (f->county.store, f->county.actor, at_county, FG_HAZARD_EVENT_ESCALATED,
+  g_assert_true (fg_hazard_add_event (f->county.store, f->county.actor, at_county, FG_HAZARD_EVENT_SUPERVISED,
                                       &supervision, &error));
   g_assert_no_error (error);
   export_ok (&f->county, &f->township, down);
@@ -700,7 +700,7 @@ test_audit_not_theirs (Fixture       *f,
   import_ok (&f->township, forged);
   g_assert_cmpint (count (&f->township, "SELECT count(*) FROM audit_in", NULL), ==, 0);
   g_assert_cmpint (count (&f->township, "SELECT count(*) FROM audit_node", NULL), ==, 0);
-  g_assert_cmpint (count (&f->township, "SELECT count(*) FROM hazard_event WHERE kind = 'escalated'", NULL), ==, 1);
+  g_assert_cmpint (count (&f->township, "SELECT count(*) FROM hazard_event WHERE kind = 'supervised'", NULL), ==, 1);
   g_clear_pointer (&element, g_free);
 
   /* the township: records of an office it did not name, or named outside

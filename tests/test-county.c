@@ -108,7 +108,7 @@ test_county_round_trip (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *up = g_build_filename (f->township_dir.dir, "up.fgbundle", NULL);
   g_autofree char *down = g_build_filename (f->county_dir.dir, "down.fgbundle", NULL);
-  FgHazardEventDetails supervision = { .note = "县政府挂牌督办", .level = "county-government" };
+  FgHazardEventDetails supervision = { .note = "请于期限前完成整改并报县安委办", .deadline = "2099-12-31" };
   FgBundleReport report;
   GListModel *items;
 
@@ -146,7 +146,7 @@ test_county_round_trip (Fixture       *f,
   g_assert_cmpstr (fg_hazard_get_venue_name (at_county), ==, "老王烧烤");
 
   /* the county supervises; down */
-  g_assert_true (fg_hazard_add_event (f->county, f->county_admin, at_county, FG_HAZARD_EVENT_ESCALATED,
+  g_assert_true (fg_hazard_add_event (f->county, f->county_admin, at_county, FG_HAZARD_EVENT_SUPERVISED,
                                       &supervision, &error));
   g_assert_no_error (error);
   g_assert_true (fg_bundle_export (f->county, f->county_admin, township->id, down, &report, NULL, &error));
@@ -155,8 +155,8 @@ test_county_round_trip (Fixture       *f,
   g_assert_no_error (error);
   at_township = fg_hazard_load (f->township, f->township_admin, fg_hazard_get_id (at_county), &error);
   g_assert_no_error (error);
-  g_assert_cmpint (fg_hazard_get_state (at_township), ==, FG_HAZARD_STATE_ESCALATED);
-  g_assert_cmpstr (fg_hazard_get_escalation_level (at_township), ==, "county-government");
+  g_assert_nonnull (fg_hazard_get_supervision (at_township));
+  g_assert_cmpstr (fg_hazard_get_supervision (at_township)->note, ==, "请于期限前完成整改并报县安委办");
 
   /* nothing to send back: the county wrote it */
   g_assert_false (fg_bundle_export (f->township, f->township_admin, county->id, up, &report, NULL, &error));

@@ -187,6 +187,16 @@ fg_event_dialog_new (GtkWindow                  *parent,
 
   /* Translators: the body of the dialog recording an event; %s is the venue */
   body = g_strdup_printf (_("Hazard at %s: %s"), fg_hazard_get_venue_name (hazard), fg_hazard_get_finding (hazard));
+  /* a reply answers the county's words: they are in view */
+  if (kind == FG_HAZARD_EVENT_SUPERVISION_REPLIED && fg_hazard_get_supervision (hazard) != NULL)
+    {
+      const FgHazardEvent *instruction = fg_hazard_get_supervision (hazard);
+      char *with = g_strdup_printf (_("%s\n\nThe county’s instruction: %s (act by %s)"), body, instruction->note,
+                                    instruction->deadline != NULL ? instruction->deadline : "");
+
+      g_free (body);
+      body = with;
+    }
   self = g_object_new (FG_TYPE_EVENT_DIALOG,
                        "transient-for", parent,
                        "heading", fg_hazard_event_kind_get_label (kind),
@@ -223,6 +233,13 @@ fg_event_dialog_new (GtkWindow                  *parent,
 
   if (kind == FG_HAZARD_EVENT_DEADLINE_EXTENDED || kind == FG_HAZARD_EVENT_REOPENED)
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row), _("Reason"));
+  if (kind == FG_HAZARD_EVENT_SUPERVISED)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row), _("Instruction to the township"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->deadline_row), _("Act by (YYYY-MM-DD)"));
+    }
+  if (kind == FG_HAZARD_EVENT_SUPERVISION_REPLIED)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row), _("Reply to the county"));
   if (details != NULL && details->note != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->note_row), details->note);
 

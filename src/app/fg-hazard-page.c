@@ -72,6 +72,8 @@ struct _FgHazardPage
   AdwActionRow *deadline_row;
   AdwActionRow *level_row;
   AdwActionRow *decision_row;
+  AdwActionRow *supervision_row;  /* the county's instruction (挂牌督办) */
+  AdwActionRow *reply_row;        /* the township's reply to it */
   AdwActionRow *note_row;
   AdwActionRow *requirement_row;
   GtkListBox *timeline_list;
@@ -138,6 +140,8 @@ event_needs_dialog (FgHazardEventKind kind)
 {
   return event_needs_deadline (kind) || event_takes_photos (kind) ||
          kind == FG_HAZARD_EVENT_ESCALATED ||
+         kind == FG_HAZARD_EVENT_SUPERVISED ||
+         kind == FG_HAZARD_EVENT_SUPERVISION_REPLIED ||
          kind == FG_HAZARD_EVENT_TRANSFERRED ||
          kind == FG_HAZARD_EVENT_REOPENED;
 }
@@ -172,6 +176,10 @@ event_get_verb (FgHazardEventKind kind)
       return _("Close");  /* 销号 */
     case FG_HAZARD_EVENT_REOPENED:
       return _("Reopen…");
+    case FG_HAZARD_EVENT_SUPERVISED:
+      return _("Supervise…");  /* 挂牌督办 */
+    case FG_HAZARD_EVENT_SUPERVISION_REPLIED:
+      return _("Reply to Supervision…");
     case FG_HAZARD_EVENT_NOTICE_SERVED:
     case FG_HAZARD_EVENT_NOTICE_REFUSED:
     case FG_HAZARD_EVENT_OPERATOR_UNREACHABLE:
@@ -387,10 +395,15 @@ fg_hazard_page_update_actions (FgHazardPage *self)
        * or one that went up to it */
       gboolean decision = kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR ||
                           kind == FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED;
+      /* the county supervises what was escalated; the township answers
+       * the county's open instruction */
+      gboolean supervision = (kind != FG_HAZARD_EVENT_SUPERVISED || state == FG_HAZARD_STATE_ESCALATED) &&
+                             (kind != FG_HAZARD_EVENT_SUPERVISION_REPLIED ||
+                              (self->shown != NULL && fg_hazard_awaits_supervision_reply (self->shown)));
       gboolean enabled = self->shown != NULL && self->actor != NULL && !is_service &&
                          fg_hazard_event_allowed (state, kind) &&
                          fg_hazard_event_can_record (self->actor, kind) &&
-                         (!decision || fg_hazard_awaits_decision (self->shown));
+                         (!decision || fg_hazard_awaits_decision (self->shown)) && supervision;
 
       gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
       /* only what may happen is offered: no rows of grey buttons; the
@@ -495,6 +508,75 @@ timeline_row (FgHazardPage        *self,
   return row;
 }
 
+/* The name of the county the hazard lies in (郏县), read up the tree from
+ * its village; NULL when it cannot be read. */
+static char *
+dup_county_name (FgHazardPage *self,
+                 FgHazard     *hazard)
+{
+  g_autoptr(FgRegion) region = NULL;
+  const char *id = fg_hazard_get_village_id (hazard);
+
+  while (id != NULL)
+    {
+      g_autoptr(FgRegion) up = fg_region_lookup (self->store, self->actor, id, NULL);
+
+      if (up == NULL)
+        return NULL;
+      if (fg_region_get_level (up) == FG_REGION_LEVEL_COUNTY)
+        return g_strdup (fg_region_get_name (up));
+      g_set_object (&region, up);
+      id = fg_region_get_parent_id (region);
+    }
+  return NULL;
+}
+
+/* Where an escalated hazard went, by name where it is one of the county's
+ * offices: 郏县人民政府, 郏县消防救援大队. */
+static char *
+dup_level_text (FgHazardPage *self,
+                FgHazard     *hazard)
+{
+  const char *level = fg_hazard_get_escalation_level (hazard);
+  g_autofree char *county = NULL;
+
+  if (level == NULL)
+    return NULL;
+  if (g_str_equal (level, "county-government") || g_str_equal (level, "county-brigade"))
+    county = dup_county_name (self, hazard);
+  if (county == NULL)
+    return g_strdup (fg_escalation_level_get_label (level));
+  if (g_str_equal (level, "county-government"))
+    /* Translators: where a hazard was escalated: the county's government, e.g. 郏县人民政府 */
+    return g_strdup_printf (_("%s People’s Government"), county);
+  /* Translators: where a hazard was escalated: the county's fire-rescue brigade, e.g. 郏县消防救援大队 */
+  return g_strdup_printf (_("%s Fire and Rescue Brigade"), county);
+}
+
+/* The county's instruction and the township's reply, in the detail. */
+static void
+show_supervision (FgHazardPage *self,
+                  FgHazard     *hazard)
+{
+  const FgHazardEvent *instruction = fg_hazard_get_supervision (hazard);
+  const FgHazardEvent *reply = fg_hazard_get_supervision_reply (hazard);
+  g_autofree char *instruction_text = NULL;
+  g_autofree char *reply_text = NULL;
+
+  if (instruction != NULL)
+    /* Translators: the county's instruction: its text, then by when, who gave it and on which day */
+    instruction_text = g_strdup_printf (_("%s\nAct by %s · %s, %.10s"), instruction->note,
+                                        instruction->deadline != NULL ? instruction->deadline : "",
+                                        instruction->actor_name, instruction->at);
+  if (reply != NULL)
+    /* Translators: the township's reply: its text, then who replied and on which day */
+    reply_text = g_strdup_printf (_("%s\n%s, %.10s"), reply->note, reply->actor_name, reply->at);
+  else if (instruction != NULL)
+    reply_text = g_strdup (_("Not replied yet"));
+  set_row (self->supervision_row, instruction_text);
+  set_row (self->reply_row, reply_text);
+}
+
 static void
 fg_hazard_page_show_detail (FgHazardPage *self)
 {
@@ -548,8 +630,12 @@ fg_hazard_page_show_detail (FgHazardPage *self)
   set_row (self->grade_row, fg_hazard_grade_get_label (fg_hazard_get_grade (hazard)));
   set_row (self->found_row, found);
   set_row (self->deadline_row, deadline);
-  set_row (self->level_row, fg_hazard_get_escalation_level (hazard) != NULL
-                            ? fg_escalation_level_get_label (fg_hazard_get_escalation_level (hazard)) : NULL);
+  {
+    g_autofree char *level = dup_level_text (self, hazard);
+
+    set_row (self->level_row, level);
+  }
+  show_supervision (self, hazard);
   {
     const FgHazardEvent *decision = fg_hazard_get_major_decision (hazard);
     g_autofree char *text = NULL;
@@ -735,7 +821,8 @@ confirm_deadline (FgHazardPage               *self,
   PendingEvent *pending;
   GtkWindow *dialog;
 
-  if (details->deadline == NULL)
+  /* the county's instruction sets no period to correct in */
+  if (details->deadline == NULL || kind == FG_HAZARD_EVENT_SUPERVISED)
     return FALSE;
   warnings = fg_deadline_dup_warnings (self->store, self->actor, ids, kind, &self->today, details->deadline);
   if (warnings == NULL || warnings[0] == NULL)
@@ -831,6 +918,15 @@ present_event_dialog (FgHazardPage               *self,
     deadline = details != NULL && details->deadline != NULL
                ? g_strdup (details->deadline)
                : fg_hazard_propose_deadline (self->store, self->shown, kind, &self->today);
+  else if (kind == FG_HAZARD_EVENT_SUPERVISED)
+    {
+      /* the township is to act within ten days, unless the county says otherwise */
+      GDate due = self->today;
+
+      g_date_add_days (&due, 10);
+      deadline = details != NULL && details->deadline != NULL ? g_strdup (details->deadline)
+                                                                : fg_calendar_format_date (&due);
+    }
 
   dialog = fg_event_dialog_new (GTK_WINDOW (root), self->shown, kind, deadline, event_takes_photos (kind),
                                 details, problem);
@@ -1134,6 +1230,35 @@ fg_hazard_page_class_init (FgHazardPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "fghazardpage");
 }
 
+static AdwActionRow *
+property_row (const char *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "fg-property");
+  gtk_widget_set_visible (row, FALSE);
+  return ADW_ACTION_ROW (row);
+}
+
+/* The county's instruction and the township's reply, first of the
+ * hazard's particulars: what the county asks is the next thing to do. */
+static void
+fg_hazard_page_add_supervision_rows (FgHazardPage *self)
+{
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (self->decision_row));
+  int position = -1;
+
+  self->supervision_row = property_row (_("County’s instruction"));
+  gtk_widget_set_name (GTK_WIDGET (self->supervision_row), "supervision-row");
+  self->reply_row = property_row (_("Township’s reply"));
+  gtk_widget_set_name (GTK_WIDGET (self->reply_row), "reply-row");
+  gtk_list_box_insert (GTK_LIST_BOX (list), GTK_WIDGET (self->supervision_row), position + 1);
+  gtk_list_box_insert (GTK_LIST_BOX (list), GTK_WIDGET (self->reply_row), position + 2);
+}
+
 static void
 fg_hazard_page_init (FgHazardPage *self)
 {
@@ -1196,6 +1321,7 @@ fg_hazard_page_init (FgHazardPage *self)
       gtk_flow_box_append (self->actions_box, button);
       self->event_buttons[kind] = button;
     }
+  fg_hazard_page_add_supervision_rows (self);
   self->letter_button = gtk_button_new_with_label (_("Letter to the Fire Brigade…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->letter_button), "hazard.major-letter");
   gtk_flow_box_append (self->actions_box, self->letter_button);

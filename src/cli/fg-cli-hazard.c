@@ -167,6 +167,20 @@ hazard_show_next_step (FgStore  *store,
         printf ("%s: %s\n", _("Re-inspection by the office"), due);
     }
 
+  if (fg_hazard_get_supervision (hazard) != NULL)
+    {
+      const FgHazardEvent *instruction = fg_hazard_get_supervision (hazard);
+      const FgHazardEvent *reply = fg_hazard_get_supervision_reply (hazard);
+
+      /* Translators: the county's instruction, who gave it and by when to act */
+      printf (_("County’s instruction: %s (%s, by %s)\n"), instruction->note, instruction->actor_name,
+              instruction->deadline != NULL ? instruction->deadline : "");
+      if (reply != NULL)
+        printf (_("Township’s reply: %s (%s)\n"), reply->note, reply->actor_name);
+      else
+        printf ("%s\n", _("Township’s reply: none yet"));
+    }
+
   if (fg_hazard_awaits_other_service (hazard))
     printf ("%s: %s\n", _("Next step"),
             _("the notice found nobody to serve it on: serve it by post or by public announcement"));
@@ -262,11 +276,14 @@ hazard_event (FgCli   *cli,
   FgActor *actor;
   const GOptionEntry entries[] = {
     { "deadline", 0, 0, G_OPTION_ARG_STRING, &deadline,
-      N_("The deadline (notice-issued, deadline-extended, reinspected-fail)"), N_("DATE") },
+      N_("The deadline (notice-issued, deadline-extended, reinspected-fail; supervised: the day by which "
+         "the township is to act)"), N_("DATE") },
     { "confirm", 0, 0, G_OPTION_ARG_NONE, &confirmed,
       N_("Set the deadline even though it is far beyond the checklist’s periods, or in a year whose holidays "
          "are not installed"), NULL },
-    { "note", 0, 0, G_OPTION_ARG_FILENAME, &note, N_("A note; the reason, for an extension"), N_("TEXT") },
+    { "note", 0, 0, G_OPTION_ARG_FILENAME, &note,
+      N_("A note; the reason, for an extension; the instruction (supervised) or the reply (supervision-replied)"),
+      N_("TEXT") },
     { "level", 0, 0, G_OPTION_ARG_STRING, &level,
       N_("Where it goes (escalated): township-enforcement, police-station, county-brigade, county-government"),
       N_("LEVEL") },
@@ -281,7 +298,9 @@ hazard_event (FgCli   *cli,
                                        _("Records what happened to a hazard."),
                                        _("EVENT is one of: rectified-on-spot, notice-issued, deadline-extended, "
                                          "reported-fixed, reinspected-pass, reinspected-fail, escalated, "
-                                         "transferred, closed, reopened. "
+                                         "transferred, closed, reopened; a county office: supervised (挂牌督办, "
+                                         "with --note and --deadline); a township answering it: "
+                                         "supervision-replied (with --note). "
                                          "Which events may follow depends on the hazard's state. The fire-rescue "
                                          "brigade's decision on a possibly major hazard is recorded with "
                                          "“hazard decision”. A deadline far beyond the checklist’s period, or in "
@@ -326,7 +345,8 @@ hazard_event (FgCli   *cli,
   if (hazard == NULL)
     return FALSE;
 
-  if (deadline != NULL)
+  /* a period to correct in asks to be confirmed; a county's instruction sets none */
+  if (deadline != NULL && kind != FG_HAZARD_EVENT_SUPERVISED)
     {
       const char *ids[] = { argv[1], NULL };
 

@@ -66,6 +66,7 @@ fg_bundle_merge_init (FgBundleImport *import)
   import->region_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->decided = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import->replied = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->photos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->insert_sql = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) region_path_free);
@@ -83,6 +84,7 @@ fg_bundle_merge_clear (FgBundleImport *import)
   g_clear_pointer (&import->region_map, g_hash_table_unref);
   g_clear_pointer (&import->touched, g_hash_table_unref);
   g_clear_pointer (&import->decided, g_hash_table_unref);
+  g_clear_pointer (&import->replied, g_hash_table_unref);
   g_clear_pointer (&import->inspection_id, g_free);
   g_clear_pointer (&import->finished_at, g_free);
   g_clear_pointer (&import->event_id, g_free);
@@ -1056,6 +1058,81 @@ fg_bundle_apply_hazard (FgBundleImport  *import,
   return TRUE;
 }
 
+/* The events a county office writes: its supervision, and the brigade's
+ * decision on a possibly major hazard where its letter arrives there, with
+ * the escalation to the brigade that follows a confirmation. */
+static gboolean
+county_may_write (FgHazardEventKind  kind,
+                  const char        *level)
+{
+  return kind == FG_HAZARD_EVENT_SUPERVISED ||
+         kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR || kind == FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED ||
+         (kind == FG_HAZARD_EVENT_ESCALATED && g_strcmp0 (level, "county-brigade") == 0);
+}
+
+/* A new event that came by bundle is held to what the keyboard is held to:
+ * who may write it, what it must carry; what depends on the hazard's
+ * history is checked once all of it is in (fg-bundle-read.c). */
+static gboolean
+check_event (FgBundleImport  *import,
+             GHashTable      *row,
+             GError         **error)
+{
+  const FgHazardEventDetails details = {
+    .note = attr (row, "note"),
+    .deadline = attr (row, "deadline"),
+    .decision_number = attr (row, "decision_number"),
+    .decision_date = attr (row, "decision_date"),
+    .decision_authority = attr (row, "decision_authority"),
+  };
+  gboolean own = g_strcmp0 (attr (row, "origin_node"), import->sender->id) == 0;
+  const char *at = attr (row, "at");
+  g_autofree char *given_on = at != NULL ? g_strndup (at, 10) : NULL;
+  g_autoptr(GError) refused = NULL;
+  g_autofree char *detail = NULL;
+  FgHazardEventKind kind;
+
+  if (!fg_hazard_event_kind_from_string (attr (row, "kind"), &kind))
+    {
+      fg_bundle_set_malformed (error, _("an unknown kind of hazard event"));
+      return FALSE;
+    }
+  /* only a county supervises; a county writes nothing else of a township's */
+  if (own && (import->sender->kind == FG_NODE_KIND_COUNTY ? !county_may_write (kind, attr (row, "level"))
+                                                           : kind == FG_HAZARD_EVENT_SUPERVISED))
+    {
+      fg_bundle_set_out_of_scope (import, _("a hazard event"), error);
+      return FALSE;
+    }
+
+  if (kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR || kind == FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED)
+    {
+      if (!fg_hazard_check_decision (import->store, NULL, &details, &refused))
+        detail = g_strdup_printf (_("a fire-rescue brigade’s decision: %s"), refused->message);
+      else  /* on a hazard sent to the brigade: checked once its history is in */
+        g_hash_table_insert (import->decided, g_strdup (attr (row, "id")), g_strdup (attr (row, "hazard_id")));
+    }
+  else if (kind == FG_HAZARD_EVENT_SUPERVISED)
+    {
+      if (!fg_hazard_check_supervision (given_on, &details, &refused))
+        detail = g_strdup_printf (_("a supervision instruction of the county: %s"), refused->message);
+    }
+  else if (kind == FG_HAZARD_EVENT_SUPERVISION_REPLIED)
+    {
+      if (!fg_hazard_check_supervision_reply (&details, &refused))
+        detail = g_strdup_printf (_("a reply to the county’s supervision: %s"), refused->message);
+      else  /* to an open instruction: checked once the history is in */
+        g_hash_table_insert (import->replied, g_strdup (attr (row, "id")), g_strdup (attr (row, "hazard_id")));
+    }
+
+  if (detail != NULL)
+    {
+      fg_bundle_set_malformed (error, detail);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 fg_bundle_apply_event (FgBundleImport  *import,
                        GHashTable      *row,
@@ -1083,35 +1160,8 @@ fg_bundle_apply_event (FgBundleImport  *import,
       import->report->unchanged++;
       return TRUE;
     }
-  {
-    FgHazardEventKind kind;
-
-    if (!fg_hazard_event_kind_from_string (attr (row, "kind"), &kind))
-      {
-        fg_bundle_set_malformed (error, _("an unknown kind of hazard event"));
-        return FALSE;
-      }
-    /* a decision that came by bundle is held to what the keyboard is held to */
-    if (kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR || kind == FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED)
-      {
-        const FgHazardEventDetails decision = {
-          .decision_number = attr (row, "decision_number"),
-          .decision_date = attr (row, "decision_date"),
-          .decision_authority = attr (row, "decision_authority"),
-        };
-        g_autoptr(GError) refused = NULL;
-
-        if (!fg_hazard_check_decision (import->store, NULL, &decision, &refused))
-          {
-            g_autofree char *detail = g_strdup_printf (_("a fire-rescue brigade’s decision: %s"), refused->message);
-
-            fg_bundle_set_malformed (error, detail);
-            return FALSE;
-          }
-        /* on a hazard sent to the brigade: checked once its history is in */
-        g_hash_table_insert (import->decided, g_strdup (attr (row, "id")), g_strdup (attr (row, "hazard_id")));
-      }
-  }
+  if (!check_event (import, row, error))
+    return FALSE;
 
   g_hash_table_add (import->touched, g_strdup (attr (row, "hazard_id")));
   import->event_new = TRUE;

@@ -142,6 +142,7 @@ typedef struct
   GHashTable *region_map;    /* a region id of the sender's → ours (the same code) */
   GHashTable *touched;       /* hazards whose events changed */
   GHashTable *decided;       /* a new decision of the brigade → its hazard */
+  GHashTable *replied;       /* a new reply to the county's supervision → its hazard */
   char *inspection_id;       /* the inspection whose children are read */
   char *finished_at;         /* set once its children are in */
   char *event_id;            /* the event whose photos are read */

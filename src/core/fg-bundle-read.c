@@ -682,6 +682,22 @@ refresh_hazards (FgBundleImport  *import,
           return FALSE;
         }
     }
+  g_hash_table_iter_init (&iter, import->replied);
+  while (g_hash_table_iter_next (&iter, &event_id, &hazard_id))
+    {
+      g_autoptr(GError) refused = NULL;
+
+      /* a reply that came by bundle answers an open instruction, as one
+       * entered here does */
+      if (!fg_hazard_check_supervision_reply_basis (import->store, hazard_id, event_id, &refused))
+        {
+          g_autofree char *detail = g_strdup_printf (_("a reply to the county’s supervision: %s"),
+                                                     refused->message);
+
+          fg_bundle_set_malformed (error, detail);
+          return FALSE;
+        }
+    }
   g_hash_table_iter_init (&iter, import->touched);
   while (g_hash_table_iter_next (&iter, &hazard_id, NULL))
     if (!fg_hazard_refresh_cache (import->store, hazard_id, error))

@@ -38,6 +38,26 @@ gboolean fg_hazard_check_decision_basis (FgStore     *store,
                                          const char  *event_id,
                                          GError     **error);
 
+/* The county's supervision and the township's reply (fg-hazard-supervision.c):
+ * what each must carry, held the same from the keyboard and from a bundle. */
+gboolean fg_hazard_check_supervision (const char                  *given_on,
+                                      const FgHazardEventDetails  *details,
+                                      GError                     **error);
+
+gboolean fg_hazard_check_supervision_reply (const FgHazardEventDetails  *details,
+                                            GError                     **error);
+
+gboolean fg_hazard_check_supervision_reply_basis (FgStore     *store,
+                                                  const char  *hazard_id,
+                                                  const char  *event_id,
+                                                  GError     **error);
+
+/* A hazard's events, in no order; with their photos' digests if @photos. */
+GPtrArray *fg_hazard_read_events (FgStore     *store,
+                                  const char  *hazard_id,
+                                  gboolean     photos,
+                                  GError     **error);
+
 gboolean fg_hazard_append_event (FgStore                     *store,
                                  FgActor                     *actor,
                                  const char                  *hazard_id,

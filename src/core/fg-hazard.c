@@ -72,7 +72,7 @@ static const char * const event_ids[FG_HAZARD_N_EVENTS] = {
   "found", "rectified-on-spot", "notice-issued", "deadline-extended", "reported-fixed",
   "reinspected-pass", "reinspected-fail", "escalated", "transferred", "confirmed-major",
   "closed", "reopened", "notice-served", "notice-refused", "operator-unreachable",
-  "notice-voided", "major-not-confirmed",
+  "notice-voided", "major-not-confirmed", "supervised", "supervision-replied",
 };
 
 #define S(state) (1u << FG_HAZARD_STATE_ ## state)
@@ -107,6 +107,12 @@ static const struct
   [FG_HAZARD_EVENT_NOTICE_VOIDED]     = { S (RECTIFYING), FG_HAZARD_STATE_OPEN },
   /* back where it was before it went to the brigade: see fg_hazard_fold() */
   [FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED] = { S (OPEN) | S (RECTIFYING) | S (REPORTED_FIXED) | S (ESCALATED), STAY },
+  /* the county supervises a hazard still to be corrected; the township
+   * answers an open instruction whatever has happened since (see
+   * fg_hazard_fold()) */
+  [FG_HAZARD_EVENT_SUPERVISED]        = { S (OPEN) | S (RECTIFYING) | S (REPORTED_FIXED) | S (ESCALATED), STAY },
+  [FG_HAZARD_EVENT_SUPERVISION_REPLIED] = { S (OPEN) | S (RECTIFYING) | S (REPORTED_FIXED) | S (VERIFIED) |
+                                            S (ESCALATED) | S (TRANSFERRED) | S (CLOSED), STAY },
 };
 
 /* Where an escalation may go now. An order of the township is pressed
@@ -258,6 +264,10 @@ fg_hazard_event_kind_get_label (FgHazardEventKind kind)
       return C_("hazard event", "Notice voided");
     case FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED:
       return C_("hazard event", "Not confirmed as a major hazard");
+    case FG_HAZARD_EVENT_SUPERVISED:
+      return C_("hazard event", "Supervised by the county");
+    case FG_HAZARD_EVENT_SUPERVISION_REPLIED:
+      return C_("hazard event", "Reply to the county’s supervision");
     case FG_HAZARD_N_EVENTS:
     default:
       return "";
@@ -302,6 +312,8 @@ fold_copy (const FgHazardFold *fold)
   copy->escalation_level = g_strdup (fold->escalation_level);
   copy->escalated_on = g_strdup (fold->escalated_on);
   copy->reported_fixed_on = g_strdup (fold->reported_fixed_on);
+  copy->supervision_id = g_strdup (fold->supervision_id);
+  copy->supervision_reply_id = g_strdup (fold->supervision_reply_id);
   copy->sent_by = NULL;
   copy->before_sent = NULL;
   return copy;
@@ -402,7 +414,10 @@ fg_hazard_fold (GPtrArray    *events,
             fold->n_skipped++;
           continue;
         }
-      if (!fg_hazard_event_allowed (fold->state, event->kind))
+      /* a reply answers an open instruction of the county, or nothing */
+      if (!fg_hazard_event_allowed (fold->state, event->kind) ||
+          (event->kind == FG_HAZARD_EVENT_SUPERVISION_REPLIED &&
+           (fold->supervision_id == NULL || fold->supervision_reply_id != NULL)))
         {
           fold->n_skipped++;
           continue;
@@ -467,6 +482,15 @@ fg_hazard_fold (GPtrArray    *events,
           g_clear_pointer (&fold->deadline, g_free);
           fold->service_failed = FALSE;
           break;
+        case FG_HAZARD_EVENT_SUPERVISED:
+          /* a new instruction stands in for the one before */
+          g_free (fold->supervision_id);
+          fold->supervision_id = g_strdup (event->id);
+          g_clear_pointer (&fold->supervision_reply_id, g_free);
+          break;
+        case FG_HAZARD_EVENT_SUPERVISION_REPLIED:
+          fold->supervision_reply_id = g_strdup (event->id);
+          break;
         case FG_HAZARD_EVENT_FOUND:
         case FG_HAZARD_EVENT_RECTIFIED_ON_SPOT:
         case FG_HAZARD_EVENT_REINSPECTED_PASS:
@@ -492,6 +516,8 @@ fg_hazard_fold_clear (FgHazardFold *fold)
   g_clear_pointer (&fold->escalation_level, g_free);
   g_clear_pointer (&fold->escalated_on, g_free);
   g_clear_pointer (&fold->reported_fixed_on, g_free);
+  g_clear_pointer (&fold->supervision_id, g_free);
+  g_clear_pointer (&fold->supervision_reply_id, g_free);
   forget_sent (fold);
 }
 
@@ -957,6 +983,61 @@ fg_hazard_get_major_decision (FgHazard *self)
   return decision;
 }
 
+static const FgHazardEvent *
+find_event (FgHazard   *self,
+            const char *id)
+{
+  for (guint i = 0; id != NULL && self->events != NULL && i < self->events->len; i++)
+    {
+      const FgHazardEvent *event = g_ptr_array_index (self->events, i);
+
+      if (g_strcmp0 (event->id, id) == 0)
+        return event;
+    }
+  return NULL;
+}
+
+/**
+ * fg_hazard_get_supervision:
+ *
+ * The county's last instruction on the hazard (挂牌督办): its text in the
+ * note, the day it is due in the deadline, who gave it.
+ *
+ * Returns: (transfer none) (nullable): the event, or %NULL when the county
+ *   gave none (or the hazard was read without its timeline)
+ */
+const FgHazardEvent *
+fg_hazard_get_supervision (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  return find_event (self, self->fold.supervision_id);
+}
+
+/**
+ * fg_hazard_get_supervision_reply:
+ *
+ * Returns: (transfer none) (nullable): the township's reply to the
+ *   county's last instruction, or %NULL when it has not replied
+ */
+const FgHazardEvent *
+fg_hazard_get_supervision_reply (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  return find_event (self, self->fold.supervision_reply_id);
+}
+
+/**
+ * fg_hazard_awaits_supervision_reply:
+ *
+ * Returns: whether the county's last instruction has no reply yet
+ */
+gboolean
+fg_hazard_awaits_supervision_reply (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), FALSE);
+  return self->fold.supervision_id != NULL && self->fold.supervision_reply_id == NULL;
+}
+
 /* The document (a letter to the brigade, a transfer) whose event is the
  * hazard's last, which voiding it would undo; NULL when there is none or
  * something followed it. Needs the hazard read with its events. */
@@ -1150,11 +1231,11 @@ read_event_photos (FgStore     *store,
 
 /* A hazard's events; with @photos, the photos of each too (the fold needs
  * none of them). */
-static GPtrArray *
-read_events (FgStore     *store,
-             const char  *hazard_id,
-             gboolean     photos,
-             GError     **error)
+GPtrArray *
+fg_hazard_read_events (FgStore     *store,
+                       const char  *hazard_id,
+                       gboolean     photos,
+                       GError     **error)
 {
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) fg_hazard_event_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -1244,7 +1325,7 @@ fg_hazard_load (FgStore     *store,
   if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ, self->region_code, self->id, error))
     return NULL;
 
-  self->events = read_events (store, self->id, TRUE, error);
+  self->events = fg_hazard_read_events (store, self->id, TRUE, error);
   if (self->events == NULL)
     return NULL;
   fg_hazard_fold_clear (&self->fold);
@@ -1269,14 +1350,18 @@ event_action (const FgActor     *actor,
     case FG_HAZARD_EVENT_RECTIFIED_ON_SPOT:
     case FG_HAZARD_EVENT_REPORTED_FIXED:
       return FG_ACTION_HAZARD_REPORT;
-    case FG_HAZARD_EVENT_ESCALATED:
     /* the brigade's decision is recorded where its letter arrives: at the
      * county office, or at the township that has the written decision in
      * hand; never by a grid worker or a village committee */
     case FG_HAZARD_EVENT_CONFIRMED_MAJOR:
     case FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED:
-      /* the county's supervision instructions (督办) are escalations too */
       return fg_actor_can (actor, FG_ACTION_SUPERVISE) ? FG_ACTION_SUPERVISE : FG_ACTION_HAZARD_MANAGE;
+    /* the county instructs (挂牌督办); it has no office above it to
+     * escalate to, and the township answers its instruction */
+    case FG_HAZARD_EVENT_SUPERVISED:
+      return FG_ACTION_SUPERVISE;
+    case FG_HAZARD_EVENT_ESCALATED:
+    case FG_HAZARD_EVENT_SUPERVISION_REPLIED:
     case FG_HAZARD_EVENT_FOUND:
     case FG_HAZARD_EVENT_DEADLINE_EXTENDED:
     case FG_HAZARD_EVENT_REINSPECTED_PASS:
@@ -1541,6 +1626,17 @@ check_details (FgStore                     *store,
       return FALSE;
     }
 
+  if (kind == FG_HAZARD_EVENT_SUPERVISED)
+    {
+      g_autoptr(GDate) today = fg_store_today (store);
+      g_autofree char *given_on = fg_calendar_format_date (today);
+
+      return fg_hazard_check_supervision (given_on, details, error);
+    }
+  if (kind == FG_HAZARD_EVENT_SUPERVISION_REPLIED)
+    return fg_hazard_check_supervision_reply_basis (store, self->id, NULL, error) &&
+           fg_hazard_check_supervision_reply (details, error);
+
   if (kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR || kind == FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED)
     return fg_hazard_check_decision_basis (store, self->id, NULL, error) &&
            fg_hazard_check_decision (store, self->found_at, details, error);
@@ -1634,7 +1730,7 @@ fg_hazard_refresh_cache (FgStore     *store,
   FgHazardFold fold;
   gboolean ok;
 
-  events = read_events (store, hazard_id, FALSE, error);
+  events = fg_hazard_read_events (store, hazard_id, FALSE, error);
   if (events == NULL)
     return FALSE;
   fg_hazard_fold (events, &fold);

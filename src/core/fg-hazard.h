@@ -64,6 +64,8 @@ typedef enum
   FG_HAZARD_EVENT_NOTICE_VOIDED,        /* the notice was voided: back to found, or a letter or
                                          * transfer voided: back to where it was before */
   FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED,  /* the brigade found it is not a major hazard */
+  FG_HAZARD_EVENT_SUPERVISED,           /* the county's instruction (挂牌督办): a text and a deadline */
+  FG_HAZARD_EVENT_SUPERVISION_REPLIED,  /* the township's reply to that instruction (督办回复) */
   FG_HAZARD_N_EVENTS
 } FgHazardEventKind;
 
@@ -131,6 +133,10 @@ struct _FgHazardFold
    * voiding that document brings the hazard back there */
   char         *sent_by;
   FgHazardFold *before_sent;
+  /* nullable: the id of the county's last instruction (挂牌督办) and of
+   * the township's reply to it; an instruction without a reply is open */
+  char         *supervision_id;
+  char         *supervision_reply_id;
 };
 
 #define FG_TYPE_HAZARD (fg_hazard_get_type ())
@@ -196,6 +202,9 @@ GPtrArray     *fg_hazard_get_events          (FgHazard        *self);
 const FgHazardEvent *fg_hazard_get_major_decision (FgHazard     *self);
 gboolean       fg_hazard_is_possibly_major   (FgHazard        *self);
 gboolean       fg_hazard_awaits_decision     (FgHazard        *self);
+const FgHazardEvent *fg_hazard_get_supervision (FgHazard      *self);
+const FgHazardEvent *fg_hazard_get_supervision_reply (FgHazard *self);
+gboolean       fg_hazard_awaits_supervision_reply (FgHazard   *self);
 
 FgHazard      *fg_hazard_load                (FgStore         *store,
                                               FgActor         *actor,

@@ -1,0 +1,416 @@
+/* test-county-window.c — a county office's window: its townships in the
+ * sidebar, its supervision of escalated hazards, and the township's reply
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "fg-event-dialog.h"
+#include "fg-hazard-item.h"
+#include "fg-hazard-page.h"
+#include "fg-region-item.h"
+#include "fg-region-sidebar.h"
+#include "fg-window.h"
+#include "fg-ui-test-util.h"
+
+#define PASSWORD "long-password"
+#define INSTRUCTION "十日内整改完毕，书面报告县安委办"
+#define REPLY "已责令停业整改，12月18日复查"
+
+typedef struct
+{
+  FgTestDir county_dir;
+  FgTestDir demo_dir;    /* 冢头镇, the demo township */
+  FgTestDir second_dir;  /* 薛店镇: one venue, one hazard */
+  FgStore *county;
+  FgStore *demo;
+  FgStore *second;
+  FgActor *county_admin;
+  FgActor *demo_admin;
+  FgActor *second_admin;
+  FgWindow *window;
+} Fixture;
+
+static void
+trust (FgStore *store,
+       FgActor *actor,
+       FgStore *peer_store,
+       FgActor *peer_actor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) file = fg_node_write_peer_file (peer_store, peer_actor, &error);
+  g_autoptr(FgNodeInfo) peer = NULL;
+
+  g_assert_no_error (error);
+  peer = fg_node_read_peer_file (file, &error);
+  g_assert_no_error (error);
+  fg_node_add_peer (store, actor, peer, &error);
+  g_assert_no_error (error);
+}
+
+/* A bundle from @from to @to, written in @dir and imported. */
+static void
+send (FgStore    *from,
+      FgActor    *from_actor,
+      FgStore    *to,
+      FgActor    *to_actor,
+      const char *dir)
+{
+  g_autoptr(FgNodeInfo) addressee = fg_node_get_self (to, to_actor, NULL);
+  g_autofree char *path = g_build_filename (dir, "bundle.fgbundle", NULL);
+  g_autoptr(GError) error = NULL;
+  FgBundleReport report;
+
+  fg_bundle_export (from, from_actor, addressee->id, path, &report, NULL, &error);
+  g_assert_no_error (error);
+  fg_bundle_import (to, to_actor, path, FALSE, &report, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* 薛店镇: one venue, inspected, its first item failed. */
+static void
+second_township_new (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgAccount) account = NULL;
+  g_autoptr(FgRegion) village = NULL;
+  g_autoptr(FgRegion) grid = NULL;
+  g_autoptr(FgVenue) venue = NULL;
+  g_autoptr(FgInspection) inspection = NULL;
+  FgActor *installer = fg_test_installer ();
+  GListModel *items;
+
+  fixture->second = fg_office_open (fixture->second_dir.db_path, &error);
+  g_assert_no_error (error);
+  fg_office_set_up_township (fixture->second, installer, "410425102", "薛店镇", "郏县", &error);
+  g_assert_no_error (error);
+  village = fg_region_add_village (fixture->second, installer, "410425102", "410425102201", "王庄村", &error);
+  g_assert_no_error (error);
+  grid = fg_region_add_grid (fixture->second, installer, fg_region_get_id (village), "第一网格", &error);
+  g_assert_no_error (error);
+  account = fg_account_create (fixture->second, installer, "admin", "李强", FG_ROLE_TOWNSHIP_ADMIN,
+                               fg_store_get_home_region_id (fixture->second), PASSWORD, &error);
+  g_assert_no_error (error);
+  fixture->second_admin = fg_account_login (fixture->second, "admin", PASSWORD, &error);
+  g_assert_no_error (error);
+
+  venue = fg_test_venue_new (fg_region_get_id (grid), "薛店超市", "王庄村1号", "shop", "王五");
+  fg_venue_save (fixture->second, fixture->second_admin, venue, &error);
+  g_assert_no_error (error);
+  inspection = fg_inspection_start (fixture->second, fixture->second_admin, fg_venue_get_id (venue),
+                                    FG_INSPECTION_KIND_ROUTINE, NULL, &error);
+  g_assert_no_error (error);
+  items = fg_inspection_get_items (inspection);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
+
+      fg_inspection_record (fixture->second, fixture->second_admin, inspection, fg_checklist_item_get_code (item),
+                            i == 0 ? FG_OUTCOME_FAIL : FG_OUTCOME_PASS, NULL, &error);
+      g_assert_no_error (error);
+    }
+  fg_inspection_finish (fixture->second, fixture->second_admin, inspection, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgAccount) admin = NULL;
+
+  fg_test_dir_init (&fixture->county_dir);
+  fg_test_dir_init (&fixture->demo_dir);
+  fg_test_dir_init (&fixture->second_dir);
+
+  fixture->county = fg_office_open (fixture->county_dir.db_path, &error);
+  g_assert_no_error (error);
+  admin = fg_office_set_up_county_with_admin (fixture->county, "410425", "郏县", "guo", "郭晓东", PASSWORD, &error);
+  g_assert_no_error (error);
+  fixture->county_admin = fg_account_login (fixture->county, "guo", PASSWORD, &error);
+  g_assert_no_error (error);
+
+  fixture->demo = fg_ui_test_demo_new (&fixture->demo_dir);
+  fixture->demo_admin = fg_ui_test_login (fixture->demo, "admin");
+  second_township_new (fixture);
+
+  trust (fixture->county, fixture->county_admin, fixture->demo, fixture->demo_admin);
+  trust (fixture->demo, fixture->demo_admin, fixture->county, fixture->county_admin);
+  trust (fixture->county, fixture->county_admin, fixture->second, fixture->second_admin);
+  trust (fixture->second, fixture->second_admin, fixture->county, fixture->county_admin);
+  send (fixture->demo, fixture->demo_admin, fixture->county, fixture->county_admin, fixture->demo_dir.dir);
+  send (fixture->second, fixture->second_admin, fixture->county, fixture->county_admin, fixture->second_dir.dir);
+}
+
+static void
+close_window (Fixture *fixture)
+{
+  if (fixture->window == NULL)
+    return;
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fg_ui_test_spin ();
+  g_assert_finalize_object (g_steal_pointer (&fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  close_window (fixture);
+  g_clear_pointer (&fixture->county_admin, fg_actor_unref);
+  g_clear_pointer (&fixture->demo_admin, fg_actor_unref);
+  g_clear_pointer (&fixture->second_admin, fg_actor_unref);
+  g_assert_finalize_object (fixture->county);
+  g_assert_finalize_object (fixture->demo);
+  g_assert_finalize_object (fixture->second);
+  fg_test_dir_clear (&fixture->county_dir);
+  fg_test_dir_clear (&fixture->demo_dir);
+  fg_test_dir_clear (&fixture->second_dir);
+}
+
+static FgHazardPage *
+open_window (Fixture *fixture,
+             FgStore *store,
+             FgActor *actor)
+{
+  close_window (fixture);
+  fixture->window = g_object_ref (fg_window_new (NULL, store, actor));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fg_ui_test_spin ();
+  fg_window_set_page (fixture->window, "hazards");
+  fg_ui_test_spin ();
+  return fg_window_get_hazard_page (fixture->window);
+}
+
+/* The widget below @widget named @name, or the button for @action. */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             const char *name,
+             const char *action)
+{
+  if ((name != NULL && g_strcmp0 (gtk_widget_get_name (widget), name) == 0) ||
+      (action != NULL && GTK_IS_ACTIONABLE (widget) &&
+       g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, name, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the page offers the button for @action. */
+static gboolean
+offers (FgHazardPage *page,
+        const char   *action)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (page), NULL, action);
+
+  g_assert_nonnull (button);
+  return gtk_widget_get_visible (gtk_widget_get_parent (button)) && gtk_widget_get_sensitive (button);
+}
+
+static const char *
+row_subtitle (FgHazardPage *page,
+              const char   *name)
+{
+  GtkWidget *row = find_widget (GTK_WIDGET (page), name, NULL);
+
+  g_assert_nonnull (row);
+  return gtk_widget_get_visible (row) ? adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) : NULL;
+}
+
+/* Shows the hazard @id in the ledger, unfiltered. */
+static void
+show_hazard (FgHazardPage *page,
+             const char   *id)
+{
+  GListModel *model = fg_hazard_page_get_model (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(FgHazardItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (fg_hazard_get_id (fg_hazard_item_get_hazard (item)), id) == 0)
+        {
+          fg_hazard_page_select (page, i);
+          fg_ui_test_spin ();
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* The event's dialog, filled in and answered. */
+static void
+answer_dialog (const char *note,
+               const char *deadline)
+{
+  FgEventDialog *dialog = FG_EVENT_DIALOG (fg_ui_test_find_window (FG_TYPE_EVENT_DIALOG));
+  GtkWidget *deadline_row;
+
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (fg_ui_test_child (dialog, FG_TYPE_EVENT_DIALOG, "note_row")), note);
+  deadline_row = fg_ui_test_child (dialog, FG_TYPE_EVENT_DIALOG, "deadline_row");
+  g_assert_cmpint (gtk_widget_get_visible (deadline_row), ==, deadline != NULL);
+  if (deadline != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (deadline_row), deadline);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  fg_ui_test_spin ();
+}
+
+/* The county's townships side by side in the sidebar; choosing one
+ * narrows the ledger to its hazards. */
+static void
+test_county_sidebar (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  FgHazardPage *page = open_window (fixture, fixture->county, fixture->county_admin);
+  FgRegionSidebar *sidebar = fg_window_get_region_sidebar (fixture->window);
+  GListModel *rows = G_LIST_MODEL (fg_region_sidebar_get_selection (sidebar));
+  GListModel *ledger = fg_hazard_page_get_model (page);
+  guint all = g_list_model_get_n_items (ledger);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *second_id = NULL;
+  g_autofree char *demo_id = NULL;
+  guint n_demo;
+
+  /* the county at the top, its two townships below */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >=, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      FgRegion *region = fg_region_item_get_region (gtk_tree_list_row_get_item (row));
+
+      if (i == 0)
+        g_assert_cmpint (fg_region_get_level (region), ==, FG_REGION_LEVEL_COUNTY);
+      if (fg_region_get_level (region) != FG_REGION_LEVEL_TOWNSHIP)
+        continue;
+      g_ptr_array_add (names, g_strdup (fg_region_get_name (region)));
+      if (g_str_equal (fg_region_get_name (region), "薛店镇"))
+        second_id = g_strdup (fg_region_get_id (region));
+      else
+        demo_id = g_strdup (fg_region_get_id (region));
+    }
+  g_assert_cmpuint (names->len, ==, 2);
+  g_assert_nonnull (second_id);
+  g_assert_nonnull (demo_id);
+
+  /* one township, then the other: each its own rows */
+  g_assert_true (fg_region_sidebar_select_region (sidebar, second_id));
+  fg_ui_test_spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (ledger), ==, 1);
+  {
+    g_autoptr(FgHazardItem) item = g_list_model_get_item (ledger, 0);
+
+    g_assert_cmpstr (fg_hazard_get_venue_name (fg_hazard_item_get_hazard (item)), ==, "薛店超市");
+  }
+  g_assert_true (fg_region_sidebar_select_region (sidebar, demo_id));
+  fg_ui_test_spin ();
+  n_demo = g_list_model_get_n_items (ledger);
+  g_assert_cmpuint (n_demo, >, 1);
+  g_assert_cmpuint (n_demo + 1, ==, all);
+}
+
+/* An escalated hazard at the county: 挂牌督办, no 上报; where it went, by
+ * name; the instruction recorded and shown. Then at the township: the
+ * instruction, and 回复督办; the reply goes back up. */
+static void
+test_county_supervises (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  FgHazardPage *page = open_window (fixture, fixture->county, fixture->county_admin);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgHazard) hazard = NULL;
+  g_autofree char *hazard_id = NULL;
+  g_autofree char *deadline = NULL;
+  g_autoptr(GDate) due = g_date_new ();
+  const char *level;
+  const char *text;
+
+  g_date_set_time_t (due, time (NULL));
+  g_date_add_days (due, 20);
+  deadline = fg_calendar_format_date (due);
+
+  /* an escalated hazard of the demo's */
+  fg_hazard_page_set_state_filter (page, FG_HAZARD_FILTER_FIRST_STATE + FG_HAZARD_STATE_ESCALATED);
+  fg_ui_test_spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (fg_hazard_page_get_model (page)), >, 0);
+  fg_hazard_page_select (page, 0);
+  fg_ui_test_spin ();
+  g_assert_nonnull (fg_hazard_page_get_shown_hazard (page));
+  hazard_id = g_strdup (fg_hazard_get_id (fg_hazard_page_get_shown_hazard (page)));
+
+  g_assert_true (offers (page, "hazard.supervised"));
+  g_assert_false (offers (page, "hazard.escalated"));
+  g_assert_false (offers (page, "hazard.supervision-replied"));
+  g_assert_null (row_subtitle (page, "supervision-row"));
+
+  /* where it went: an office of the county is named */
+  level = fg_hazard_get_escalation_level (fg_hazard_page_get_shown_hazard (page));
+  text = adw_action_row_get_subtitle (ADW_ACTION_ROW (fg_ui_test_child (page, FG_TYPE_HAZARD_PAGE, "level_row")));
+  g_assert_cmpstr (text, !=, "Village committee");
+  if (g_str_has_prefix (level, "county-"))
+    g_assert_true (g_str_has_prefix (text, "郏县"));
+
+  /* 挂牌督办…: its dialog, a deadline in the past refused and kept */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "hazard.supervised", NULL));
+  fg_ui_test_spin ();
+  answer_dialog (INSTRUCTION, "2001-01-01");
+  g_assert_nonnull (fg_ui_test_find_window (FG_TYPE_EVENT_DIALOG));
+  answer_dialog (INSTRUCTION, deadline);
+  hazard = fg_hazard_load (fixture->county, fixture->county_admin, hazard_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fg_hazard_get_supervision (hazard));
+  g_assert_cmpstr (fg_hazard_get_supervision (hazard)->note, ==, INSTRUCTION);
+  g_assert_cmpstr (fg_hazard_get_supervision (hazard)->deadline, ==, deadline);
+  text = row_subtitle (page, "supervision-row");
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, INSTRUCTION));
+  g_assert_nonnull (strstr (text, deadline));
+  g_assert_cmpstr (row_subtitle (page, "reply-row"), ==, "Not replied yet");
+  g_clear_object (&hazard);
+
+  /* down to the township: its window shows the instruction, offers the reply */
+  send (fixture->county, fixture->county_admin, fixture->demo, fixture->demo_admin, fixture->county_dir.dir);
+  page = open_window (fixture, fixture->demo, fixture->demo_admin);
+  show_hazard (page, hazard_id);
+  text = row_subtitle (page, "supervision-row");
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, INSTRUCTION));
+  g_assert_true (offers (page, "hazard.supervision-replied"));
+  g_assert_false (offers (page, "hazard.supervised"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "hazard.supervision-replied", NULL));
+  fg_ui_test_spin ();
+  answer_dialog (REPLY, NULL);
+  g_assert_nonnull (strstr (row_subtitle (page, "reply-row"), REPLY));
+  g_assert_false (offers (page, "hazard.supervision-replied"));
+
+  /* and up again */
+  send (fixture->demo, fixture->demo_admin, fixture->county, fixture->county_admin, fixture->demo_dir.dir);
+  hazard = fg_hazard_load (fixture->county, fixture->county_admin, hazard_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fg_hazard_get_supervision_reply (hazard));
+  g_assert_cmpstr (fg_hazard_get_supervision_reply (hazard)->note, ==, REPLY);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!fg_ui_test_init (&argc, &argv))
+    return 77;
+
+  g_test_add ("/county-window/sidebar", Fixture, NULL, fixture_set_up, test_county_sidebar, fixture_tear_down);
+  g_test_add ("/county-window/supervises", Fixture, NULL, fixture_set_up, test_county_supervises,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
