@@ -236,7 +236,7 @@ fg_event_dialog_new (GtkWindow                  *parent,
   if (kind == FG_HAZARD_EVENT_SUPERVISED)
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row), _("Instruction to the township"));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->deadline_row), _("Act by (YYYY-MM-DD)"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->deadline_row), _("Act by"));
     }
   if (kind == FG_HAZARD_EVENT_SUPERVISION_REPLIED)
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row), _("Reply to the county"));
