@@ -614,10 +614,12 @@ fg_hazard_page_show_detail (FgHazardPage *self)
   }
   gtk_widget_set_visible (self->major_tag, fg_hazard_get_major_confirmed (hazard));
 
-  /* Translators: a hazard's place: village, then grid */
-  place = g_strdup_printf (_("%s, %s"),
-                           fg_hazard_get_village_name (hazard) != NULL ? fg_hazard_get_village_name (hazard) : "",
-                           fg_hazard_get_grid_name (hazard) != NULL ? fg_hazard_get_grid_name (hazard) : "");
+  /* a grid with its village, as everywhere: 东街社区 › 第一网格 */
+  if (fg_hazard_get_grid_name (hazard) != NULL)
+    place = fg_region_format_label (FG_REGION_LEVEL_GRID, fg_hazard_get_grid_name (hazard),
+                                    fg_hazard_get_village_name (hazard));
+  else
+    place = g_strdup (fg_hazard_get_village_name (hazard));
   found = g_strndup (fg_hazard_get_found_at (hazard), 10);
   if (fg_hazard_get_deadline (hazard) != NULL && fg_hazard_item_get_due_text (item) != NULL)
     /* Translators: a deadline and how it stands, e.g. "2026-12-10 (3 working days left)" */

@@ -324,6 +324,16 @@ test_hazards_issue_notice (Fixture       *fixture,
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (requirement)), ==, fg_hazard_get_item_text (shown));
   }
 
+  /* its place: the grid with its village, as the sidebar and accounts say it */
+  {
+    GtkWidget *place = fg_ui_test_child (fixture->page, FG_TYPE_HAZARD_PAGE, "place_row");
+    g_autofree char *expected = g_strdup_printf ("%s › %s", fg_hazard_get_village_name (shown),
+                                                 fg_hazard_get_grid_name (shown));
+
+    g_assert_nonnull (fg_hazard_get_grid_name (shown));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (place)), ==, expected);
+  }
+
   /* the next number after the demo's notices of this year */
   {
     g_autoptr(GError) error = NULL;
