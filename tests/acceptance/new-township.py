@@ -10,17 +10,18 @@ accessibility bus), in Chinese, and walks as a new township would: set-up
 from the division list (神垕 found by name) with its administrator, who is
 then logged in → a village and a grid → three venues → an inspection with a
 failed item, its note and a photo (chosen in the file chooser) → the hazard
-in the ledger.  Nothing is done with firegrid-cli.  It also fails when a
-button, menu button, search field, toggle or drop-down of the main window is
-announced by its widget type or by nothing.
-
-Not walked yet: the notice printed to PDF, and its service recorded.
+in the ledger → a rectification notice issued from it and saved as a PDF,
+which must name the venue (pdftotext) → its service recorded on the
+Documents page, and the list showing it served.  Nothing is done with
+firegrid-cli.  It also fails when a button, menu button, search field,
+toggle or drop-down of the main window is announced by its widget type or by
+nothing.
 
 Where GTK 4.8 gives an object no accessible action, the pointer or the keys
 stand in (see walk_township.py): a search result and a row of a list are
 clicked; a row's menu opens with Shift+F10; a drop-down is clicked open and
 its first row taken with Home, Return; the file chooser gets Ctrl+L and the
-photo's path typed.
+photo's path typed; the save dialog gets Ctrl+L, Ctrl+A and the PDF's path.
 
 Exits 77 (skipped) when what it needs is not installed.
 """
@@ -43,7 +44,7 @@ def skip(why):
 
 def outer(source_dir, build_dir):
     """Starts a display and a session bus, and runs the walk inside them."""
-    for tool in ("Xvfb", "dbus-run-session", "xdotool", "openbox"):
+    for tool in ("Xvfb", "dbus-run-session", "xdotool", "openbox", "pdftotext"):
         if shutil.which(tool) is None:
             skip(f"{tool} is not installed")
     if not os.path.exists("/usr/libexec/at-spi-bus-launcher"):

@@ -8,7 +8,8 @@ import time
 
 from a11y import (StepFailed, log, application, window, wait_find, wait_for, wait_gone,
                   find_all, do_action, click_at, keys, set_text, name, role, visible,
-                  unnamed_controls, actions, activate_window, walk, _children, window_gone)
+                  unnamed_controls, actions, activate_window, walk, _children, window_gone,
+                  toplevels)
 
 ADMIN_LOGIN = "zhangwei"
 ADMIN_PASSWORD = "shenhou-2026"
@@ -25,6 +26,7 @@ class Walk:
         self.source_dir = source_dir
         self.build_dir = build_dir
         self.home = tempfile.mkdtemp(prefix="firegrid-acceptance-")
+        self.pdf = os.path.join(self.home, "notice.pdf")
         self.app = None
         self.proc = None
         self.wm = None
@@ -199,6 +201,72 @@ class Walk:
                   name_has="消防安全责任人")
         wait_find(table, what="the hazard's state in the ledger", role_name="label", name_is="已发现")
 
+    def issue_notice(self):
+        """From the hazard selected in the ledger, a notice issued (下发整改通知),
+        then saved as a PDF in the test's directory."""
+        win = self.main_window()
+        table = wait_find(win, role_name="tree table", name_is="隐患")
+        # a row of the ledger has no accessible action: a click selects it
+        click_at(wait_find(table, role_name="label", name_is=FAILED_VENUE))
+        # the detail, with its buttons, is shown only once a hazard is selected
+        button = wait_find(win, what="the button 下发整改通知…", role_name="push button",
+                           name_is="下发整改通知…")
+        do_action(button)
+        dlg = window(self.app, "下发整改通知")
+        wait_find(dlg, what="the hazard named in the notice", role_name=("check box", "list item", "label"),
+                  name_has="消防安全责任人")
+        do_action(wait_find(dlg, role_name="push button", name_has="下发"))
+        window_gone(self.app, "下发整改通知")
+
+        # a deadline in a year whose holidays are not installed is asked
+        # about first; the one proposed is taken as it is
+        def issued():
+            for w in toplevels(self.app):
+                if name(w) == "请核对期限":
+                    return w
+            return next(iter(find_all(win, role_name="push button", name_has="登记送达")), None)
+        answer = wait_for("the notice issued", issued)
+        if name(answer) == "请核对期限":
+            log("the deadline was asked about: set as it is")
+            do_action(wait_find(answer, role_name="push button", name_has="按此期限"))
+            window_gone(self.app, "请核对期限")
+            wait_find(win, what="the notice shown", role_name="push button", name_has="登记送达")
+
+        before = {name(w) for w in toplevels(self.app)}
+        do_action(wait_find(win, role_name="push button", name_is="另存为 PDF"))
+        # the file chooser: the path typed after Ctrl+L (GTK 4.8's chooser
+        # offers no accessible way to set its file), all of the proposed
+        # name replaced with Ctrl+A
+        chooser = wait_for("the save dialog", lambda: next(
+            (w for w in toplevels(self.app) if name(w) not in before), None))
+        log(f"save dialog: {role(chooser)} “{name(chooser)}”")
+        activate_window(chooser)
+        keys("ctrl+l")
+        keys("ctrl+a")
+        subprocess.run(["xdotool", "type", "--delay", "20", self.pdf], check=True)
+        keys("Return")
+        window_gone(self.app, name(chooser))
+        wait_for("the PDF written", lambda: os.path.exists(self.pdf) and os.path.getsize(self.pdf) > 0)
+        text = subprocess.run(["pdftotext", "-layout", self.pdf, "-"], capture_output=True,
+                              text=True, check=True).stdout
+        if FAILED_VENUE not in text:
+            log(text[:2000])
+            raise StepFailed(f"the PDF does not name {FAILED_VENUE}")
+
+    def record_service(self):
+        """On the Documents page, the notice's service recorded (登记送达)."""
+        win = self.main_window()
+        do_action(wait_find(win, role_name="push button", name_has="登记送达"))
+        dlg = window(self.app, "登记送达情况")
+        set_text(wait_find(dlg, role_name="text", name_is="签收人"), "李明")
+        day = wait_find(dlg, role_name="text", name_is="送达日期")
+        set_text(day, time.strftime("%Y-%m-%d"))
+        set_text(wait_find(dlg, role_name="text", name_has="备注"), "现场签收，网格员王芳见证")
+        do_action(wait_find(dlg, role_name="push button", name_has="登记"))
+        window_gone(self.app, "登记送达情况")
+        table = wait_find(win, role_name="tree table", name_is="文书")
+        wait_find(table, what="the notice shown served", role_name="label", name_is="已送达")
+
     def attach_photo(self, insp, row):
         """The file chooser: the photo's path typed after Ctrl+L."""
         before = {name(w) for w in _children(self.app)}
@@ -222,6 +290,8 @@ class Walk:
             ("add three venues", self.add_venues),
             ("inspect a venue: a failed item with a photo", self.inspect),
             ("the hazard in the ledger", self.ledger),
+            ("a notice issued from the ledger, saved as a PDF", self.issue_notice),
+            ("the notice's service recorded", self.record_service),
         ]
         number = 0
         for number, (what, step) in enumerate(steps, 1):
