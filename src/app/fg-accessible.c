@@ -125,6 +125,16 @@ name_inner_toggle (GtkWidget *toggle,
   g_list_free (labels);
 }
 
+/* A toast's own close button: libadwaita 1.2 gives it an icon and no name.
+ * The toast's widget is private; it is known by its type's name. */
+static gboolean
+in_toast (GtkWidget *widget)
+{
+  GType toast_widget = g_type_from_name ("AdwToastWidget");
+
+  return toast_widget != 0 && gtk_widget_get_ancestor (widget, toast_widget) != NULL;
+}
+
 static void
 fix_widget (GtkWidget *widget)
 {
@@ -146,7 +156,7 @@ fix_widget (GtkWidget *widget)
     }
 
   if (gtk_button_get_label (GTK_BUTTON (widget)) == NULL
-      && gtk_widget_get_ancestor (widget, GTK_TYPE_INFO_BAR) != NULL
+      && (gtk_widget_get_ancestor (widget, GTK_TYPE_INFO_BAR) != NULL || in_toast (widget))
       && find_mnemonic_label (widget) == NULL)
     {
       gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -169,6 +179,21 @@ fix_widget (GtkWidget *widget)
     }
 }
 
+/* A switch a row carries for itself (an expander row's enable switch) is
+ * read by the row's title, as a person sees it. */
+static void
+name_switch (GtkWidget *widget)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
+  g_autofree char *plain = NULL;
+
+  if (row == NULL || adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) == NULL)
+    return;
+
+  plain = fg_accessible_strip_mnemonic (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+}
+
 static void
 fix_tree (GtkWidget *widget)
 {
@@ -177,6 +202,8 @@ fix_tree (GtkWidget *widget)
     {
       if (GTK_IS_BUTTON (child))
         fix_widget (child);
+      else if (GTK_IS_SWITCH (child))
+        name_switch (child);
       fix_tree (child);
     }
 }
@@ -193,6 +220,8 @@ on_widget_shown (GSignalInvocationHint *hint,
 
   if (GTK_IS_BUTTON (object))
     fix_widget (GTK_WIDGET (object));
+  else if (GTK_IS_SWITCH (object))
+    name_switch (GTK_WIDGET (object));
   else if (GTK_IS_WINDOW (object))
     fix_tree (GTK_WIDGET (object));
   return TRUE;

@@ -98,7 +98,7 @@ class Walk:
         for line in bad:
             log("no name: " + line)
         if bad:
-            raise StepFailed(f"{len(bad)} controls of the main window have no accessible name")
+            raise StepFailed(f"{len(bad)} controls of the window have no accessible name")
 
     def names(self):
         win = self.main_window()
@@ -186,9 +186,12 @@ class Walk:
         self.attach_photo(insp, first)
         for row in rows[1:]:
             do_action(find_all(row, role_name="push button", name_is="合格")[0])
+        self.check_names(insp)
         do_action(wait_find(insp, role_name="push button", name_is="完成"))
         confirm = window(self.app, "是否完成检查？")
         wait_find(confirm, role_name="label", name_is="将登记 1 处隐患")
+        # the switch for a paper form typed in later is read by its row's title
+        self.check_names(confirm)
         do_action(wait_find(confirm, role_name="push button", name_is="完成"))
         window_gone(self.app, title)
 
