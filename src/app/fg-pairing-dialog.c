@@ -80,6 +80,8 @@ update_buttons (FgPairingDialog *self)
   gtk_widget_set_visible (self->cancel_button, step == 0);
   gtk_widget_set_visible (self->next_button, step != 3);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pairing.next", step != 2 || self->peer != NULL);
+  /* codes said to differ: the file is set aside, and only another can be paired with */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pairing.confirm", self->peer != NULL);
   gtk_button_set_label (GTK_BUTTON (self->next_button), step == 4 ? _("_Close") : _("_Next"));
 
   /* Translators: the steps of a pairing, e.g. "Step 2 of 4" */
@@ -306,6 +308,9 @@ differ_action (GtkWidget  *widget,
                        _("Do not pair: the file may not be the other office’s. Ask them to save their pairing file "
                          "again and to give it to you themselves, then open it here."));
   gtk_widget_set_visible (GTK_WIDGET (self->confirm_error_label), TRUE);
+  g_clear_pointer (&self->peer, fg_node_info_free);
+  gtk_widget_set_visible (self->peer_group, FALSE);
+  update_buttons (self);
 }
 
 static void

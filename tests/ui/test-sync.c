@@ -563,6 +563,22 @@ test_sync_pairing (Fixture       *fixture,
   g_assert_cmpstr (fg_pairing_dialog_get_step (dialog), ==, "compare");
   g_assert_cmpstr (shown (GTK_WIDGET (dialog), "peer_code_label"), ==, county_node->fingerprint);
   g_assert_cmpuint (fg_sync_page_get_n_peers (fixture->page), ==, 0);
+
+  /* codes that differ set the file aside: nothing can be paired until
+   * the other office's file is opened again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "pairing.differ", NULL));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "pairing.confirm", NULL);
+  fg_ui_test_spin ();
+  g_assert_cmpstr (fg_pairing_dialog_get_step (dialog), ==, "compare");
+  g_assert_cmpuint (fg_sync_page_get_n_peers (fixture->page), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "pairing.back", NULL));
+  g_assert_cmpstr (fg_pairing_dialog_get_step (dialog), ==, "take");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "pairing.next", NULL);
+  g_assert_cmpstr (fg_pairing_dialog_get_step (dialog), ==, "take");
+  g_assert_true (fg_pairing_dialog_open (dialog, county_gfile));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "pairing.next", NULL));
+  g_assert_cmpstr (fg_pairing_dialog_get_step (dialog), ==, "compare");
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "pairing.confirm", NULL));
   fg_ui_test_spin ();
   g_assert_cmpstr (fg_pairing_dialog_get_step (dialog), ==, "done");
