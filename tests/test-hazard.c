@@ -307,6 +307,12 @@ test_hazard_major_escalates (Fixture       *f,
   event (f, f->admin, hazard, FG_HAZARD_EVENT_CONFIRMED_MAJOR, NULL, "经专家论证", FG_HAZARD_STATE_ESCALATED);
   g_assert_true (fg_hazard_get_major_confirmed (hazard));
   g_assert_cmpstr (fg_hazard_get_escalation_level (hazard), ==, "county-brigade");
+  {
+    /* where it went, by the office's name, as the documents name it */
+    g_autofree char *office = fg_escalation_dup_office_name (f->store, hazard);
+
+    g_assert_cmpstr (office, ==, "郏县消防救援大队");
+  }
   events = fg_hazard_get_events (hazard);
   g_assert_cmpint (((FgHazardEvent *) g_ptr_array_index (events, events->len - 1))->kind, ==, FG_HAZARD_EVENT_ESCALATED);
 

@@ -508,51 +508,6 @@ timeline_row (FgHazardPage        *self,
   return row;
 }
 
-/* The name of the county the hazard lies in (郏县), read up the tree from
- * its village; NULL when it cannot be read. */
-static char *
-dup_county_name (FgHazardPage *self,
-                 FgHazard     *hazard)
-{
-  g_autoptr(FgRegion) region = NULL;
-  const char *id = fg_hazard_get_village_id (hazard);
-
-  while (id != NULL)
-    {
-      g_autoptr(FgRegion) up = fg_region_lookup (self->store, self->actor, id, NULL);
-
-      if (up == NULL)
-        return NULL;
-      if (fg_region_get_level (up) == FG_REGION_LEVEL_COUNTY)
-        return g_strdup (fg_region_get_name (up));
-      g_set_object (&region, up);
-      id = fg_region_get_parent_id (region);
-    }
-  return NULL;
-}
-
-/* Where an escalated hazard went, by name where it is one of the county's
- * offices: 郏县人民政府, 郏县消防救援大队. */
-static char *
-dup_level_text (FgHazardPage *self,
-                FgHazard     *hazard)
-{
-  const char *level = fg_hazard_get_escalation_level (hazard);
-  g_autofree char *county = NULL;
-
-  if (level == NULL)
-    return NULL;
-  if (g_str_equal (level, "county-government") || g_str_equal (level, "county-brigade"))
-    county = dup_county_name (self, hazard);
-  if (county == NULL)
-    return g_strdup (fg_escalation_level_get_label (level));
-  if (g_str_equal (level, "county-government"))
-    /* Translators: where a hazard was escalated: the county's government, e.g. 郏县人民政府 */
-    return g_strdup_printf (_("%s People’s Government"), county);
-  /* Translators: where a hazard was escalated: the county's fire-rescue brigade, e.g. 郏县消防救援大队 */
-  return g_strdup_printf (_("%s Fire and Rescue Brigade"), county);
-}
-
 /* The county's instruction and the township's reply, in the detail. */
 static void
 show_supervision (FgHazardPage *self,
@@ -633,7 +588,7 @@ fg_hazard_page_show_detail (FgHazardPage *self)
   set_row (self->found_row, found);
   set_row (self->deadline_row, deadline);
   {
-    g_autofree char *level = dup_level_text (self, hazard);
+    g_autofree char *level = fg_escalation_dup_office_name (self->store, hazard);
 
     set_row (self->level_row, level);
   }

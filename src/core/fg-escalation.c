@@ -32,6 +32,7 @@
 #include "fg-escalation-private.h"
 #include "fg-hazard-private.h"
 #include "fg-permission-private.h"
+#include "fg-region-private.h"
 #include "fg-store-private.h"
 
 /* no holiday lasts a month: a bound for walking the calendar */
@@ -516,4 +517,61 @@ fg_escalation_level_get_label (const char *level)
     if (g_strcmp0 (labels[i].id, level) == 0)
       return _(labels[i].label);
   return level;
+}
+
+/* The name of the county a region lies in (郏县), read up the tree; NULL
+ * when it is not known by name (a county set up by its code alone). */
+static char *
+dup_county_name (FgStore    *store,
+                 const char *region_id)
+{
+  g_autoptr(FgRegion) region = NULL;
+  const char *id = region_id;
+
+  while (id != NULL)
+    {
+      g_autoptr(FgRegion) up = fg_region_find (store, id, NULL);
+      const char *name;
+
+      if (up == NULL)
+        return NULL;
+      name = fg_region_get_name (up);
+      if (fg_region_get_level (up) == FG_REGION_LEVEL_COUNTY)
+        return *name != '\0' && !fg_region_name_has_digits (name) ? g_strdup (name) : NULL;
+      g_set_object (&region, up);
+      id = fg_region_get_parent_id (region);
+    }
+  return NULL;
+}
+
+/**
+ * fg_escalation_dup_office_name:
+ * @store: the store
+ * @hazard: a hazard that was escalated
+ *
+ * Where @hazard went: a county's office by its name, as the documents
+ * name it (郏县人民政府, 郏县消防救援大队), or the body its level stands for.
+ *
+ * Returns: (transfer full) (nullable): the name; %NULL when the hazard was
+ *   never escalated
+ */
+char *
+fg_escalation_dup_office_name (FgStore  *store,
+                               FgHazard *hazard)
+{
+  const char *level;
+  g_autofree char *county = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (FG_IS_HAZARD (hazard), NULL);
+
+  level = fg_hazard_get_escalation_level (hazard);
+  if (level == NULL)
+    return NULL;
+  if (g_str_equal (level, "county-government") || g_str_equal (level, "county-brigade"))
+    county = dup_county_name (store, fg_hazard_get_village_id (hazard));
+  if (county == NULL)
+    return g_strdup (fg_escalation_level_get_label (level));
+  /* the names are the offices' own, in Chinese in every language */
+  return g_strconcat (county, g_str_equal (level, "county-government") ? "人民政府" : "消防救援大队", NULL);
 }

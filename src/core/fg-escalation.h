@@ -57,5 +57,7 @@ int         fg_escalation_count_reinspection_late (FgStore            *store,
 char       *fg_escalation_dup_reinspection_late_before (FgStore       *store,
                                                    const GDate        *today);
 const char *fg_escalation_level_get_label         (const char         *level);
+char       *fg_escalation_dup_office_name         (FgStore            *store,
+                                                   FgHazard           *hazard);
 
 G_END_DECLS
