@@ -145,7 +145,8 @@ test_audit_detects_edit (Fixture       *f,
                          gconstpointer  data)
 {
   tamper (f, "UPDATE audit SET after = replace (after, '老王烧烤城', '别的名字') WHERE action = 'venue-edit'");
-  assert_tampered (f, "venue-edit");
+  /* the record is named in words, as a clerk would say what happened */
+  assert_tampered (f, "Venue changed by admin");
 }
 
 static void
@@ -184,6 +185,121 @@ test_audit_detects_rehashed_edit (Fixture       *f,
 }
 
 static void
+test_audit_action_labels (void)
+{
+  /* every action the core records or a refusal names has a name */
+  const char * const actions[] = {
+    "login", "region-read", "region-edit", "region-add", "region-rename", "region-move",
+    "region-retire", "venue-read", "venue-edit", "venue-add", "inspection-record",
+    "inspection-start", "inspection-photo", "inspection-finish", "inspection-discard",
+    "inspection-second-inspector", "inspection-times", "hazard-report", "hazard-manage",
+    "hazard-found", "notice-issue", "notice-print", "notice-serve", "notice-void",
+    "notice-settings", "supervise", "campaign-manage", "campaign-add", "sync", "bundle-export",
+    "bundle-import", "peer-add", "peer-remove", "peer-folder", "peer-resend",
+    "conflict-take-lost", "account-manage", "account-add", "account-switch-on",
+    "account-switch-off", "account-change-password", "account-reset-password",
+    "account-certificate", "audit-read", "settings", "calendar-install", "escalation-rules",
+    "escalation-rules-load", "escalation-rules-reset",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      const char *label = fg_audit_action_get_label (actions[i]);
+
+      g_assert_cmpstr (label, !=, actions[i]);
+      g_assert_null (strchr (label, '-'));
+    }
+  for (guint i = 0; i < FG_N_ACTIONS; i++)
+    g_assert_cmpstr (fg_audit_action_get_label (fg_action_to_string ((FgAction) i)), !=,
+                     fg_action_to_string ((FgAction) i));
+
+  /* hazard events are logged under their own ids */
+  g_assert_cmpstr (fg_audit_action_get_label ("notice-served"), ==,
+                   fg_hazard_event_kind_get_label (FG_HAZARD_EVENT_NOTICE_SERVED));
+  /* a newer version's action is shown as it is, not hidden */
+  g_assert_cmpstr (fg_audit_action_get_label ("something-new"), ==, "something-new");
+}
+
+static void
+test_audit_describe_change (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  FgAuditEntry *edit;
+
+  /* the rename of the fixture's venue: its name, not the stamps and ids */
+  entries = fg_audit_list (f->store, f->admin, f->venue_id, 10, &error);
+  g_assert_no_error (error);
+  edit = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (edit->action, ==, "venue-edit");
+  lines = fg_audit_describe_change (f->store, edit->before, edit->after);
+  g_assert_nonnull (lines);
+  g_assert_cmpuint (lines->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "Name: 老王烧烤 → 老王烧烤城");
+  g_clear_pointer (&lines, g_ptr_array_unref);
+
+  /* ids, categories, statuses, roles and switches in words */
+  before = g_strdup_printf ("{\"id\":\"v1\",\"region_id\":null,\"grid_id\":\"g0\",\"categories\":\"[\\\"restaurant\\\"]\","
+                            "\"smoke_alarm\":0,\"status\":\"active\",\"role\":\"grid-worker\",\"floors\":2,"
+                            "\"stamp\":\"a\",\"phone\":\"123\",\"new_field\":\"x\"}");
+  after = g_strdup_printf ("{\"id\":\"v1\",\"region_id\":\"%s\",\"grid_id\":\"%s\","
+                           "\"categories\":\"[\\\"restaurant\\\",\\\"street-shop\\\"]\",\"smoke_alarm\":1,"
+                           "\"status\":\"closed\",\"role\":\"township-staff\",\"floors\":3,\"stamp\":\"b\","
+                           "\"note\":\"a\\\"b\\u4e2d\",\"new_field\":\"y\"}",
+                           fg_region_get_id (f->grid), fg_region_get_id (f->grid));
+  lines = fg_audit_describe_change (f->store, before, after);
+  g_assert_nonnull (lines);
+  for (guint i = 0; i < lines->len; i++)
+    g_test_message ("%s", (const char *) g_ptr_array_index (lines, i));
+  g_assert_cmpuint (lines->len, ==, 9);
+  g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "Village or grid: (none) → 李庄村 › 一号网格");
+  expected = g_strdup_printf ("Categories: %s → %s, %s",
+                              fg_category_get_name (fg_category_lookup ("restaurant")),
+                              fg_category_get_name (fg_category_lookup ("restaurant")),
+                              fg_category_get_name (fg_category_lookup ("street-shop")));
+  g_assert_cmpstr (g_ptr_array_index (lines, 1), ==, expected);
+  g_assert_cmpstr (g_ptr_array_index (lines, 2), ==, "Standalone smoke alarms: No → Yes");
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Status: %s → %s", fg_venue_status_get_label (FG_VENUE_STATUS_ACTIVE),
+                              fg_venue_status_get_label (FG_VENUE_STATUS_CLOSED));
+  g_assert_cmpstr (g_ptr_array_index (lines, 3), ==, expected);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Role: %s → %s", fg_role_get_label (FG_ROLE_GRID_WORKER),
+                              fg_role_get_label (FG_ROLE_TOWNSHIP_STAFF));
+  g_assert_cmpstr (g_ptr_array_index (lines, 4), ==, expected);
+  g_assert_cmpstr (g_ptr_array_index (lines, 5), ==, "Floors: 2 → 3");
+  /* a field this version does not know is shown as it is */
+  g_assert_cmpstr (g_ptr_array_index (lines, 6), ==, "note: (none) → a\"b中");
+  g_assert_cmpstr (g_ptr_array_index (lines, 7), ==, "new_field: x → y");
+  /* and one the change removed */
+  g_assert_cmpstr (g_ptr_array_index (lines, 8), ==, "Phone: 123 → (none)");
+  g_clear_pointer (&lines, g_ptr_array_unref);
+
+  /* a village or grid not held here is not shown by its id */
+  lines = fg_audit_describe_change (f->store, "{\"parent_id\":\"elsewhere\"}", "{\"parent_id\":null}");
+  g_assert_cmpuint (lines->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "Belongs to: (a village or grid not held here) → (none)");
+  g_clear_pointer (&lines, g_ptr_array_unref);
+
+  /* nested values are compared as written */
+  lines = fg_audit_describe_change (f->store, "{\"a\":[1,{\"b\":\"]\"}]}", "{\"a\":[1,{\"b\":\"]\"}]}");
+  g_assert_nonnull (lines);
+  g_assert_cmpuint (lines->len, ==, 0);
+  g_clear_pointer (&lines, g_ptr_array_unref);
+
+  /* what is not a flat object is not guessed at */
+  g_assert_null (fg_audit_describe_change (f->store, "{\"a\":", "{}"));
+  g_assert_null (fg_audit_describe_change (f->store, "[1]", "{}"));
+  g_assert_null (fg_audit_describe_change (f->store, "{\"a\":\"\\x\"}", "{}"));
+  g_assert_null (fg_audit_describe_change (f->store, NULL, "{}"));
+}
+
+static void
 test_audit_verify_permission (Fixture       *f,
                               gconstpointer  data)
 {
@@ -213,6 +329,8 @@ main (int   argc,
   g_test_add ("/audit/detects-reorder", Fixture, NULL, fixture_set_up, test_audit_detects_reorder, fixture_tear_down);
   g_test_add ("/audit/detects-truncation", Fixture, NULL, fixture_set_up, test_audit_detects_truncation, fixture_tear_down);
   g_test_add ("/audit/detects-rehashed-edit", Fixture, NULL, fixture_set_up, test_audit_detects_rehashed_edit, fixture_tear_down);
+  g_test_add_func ("/audit/action-labels", test_audit_action_labels);
+  g_test_add ("/audit/describe-change", Fixture, NULL, fixture_set_up, test_audit_describe_change, fixture_tear_down);
   g_test_add ("/audit/verify-permission", Fixture, NULL, fixture_set_up, test_audit_verify_permission, fixture_tear_down);
 
   return g_test_run ();

@@ -24,8 +24,4 @@ const char      *fg_history_window_get_record_id (FgHistoryWindow *self);
 GtkListBox      *fg_history_window_get_list_box  (FgHistoryWindow *self);
 guint            fg_history_window_get_n_entries (FgHistoryWindow *self);
 
-const char      *fg_history_action_get_label    (const char      *action);
-GPtrArray       *fg_history_diff                (const char      *before,
-                                                 const char      *after);
-
 G_END_DECLS

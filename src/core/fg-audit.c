@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fg-audit-private.h"
+#include "fg-hazard.h"
 #include "fg-node-private.h"
 #include "fg-permission-private.h"
 #include "fg-store-private.h"
@@ -181,6 +182,90 @@ append (FgStore        *store,
 
   head = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", count + 1, hash);
   return fg_store_set_setting (store, HEAD_KEY, head, error);
+}
+
+/* What each action of the log is called, for people: the changes the
+ * core records and the permissions a refusal names. Hazard events are
+ * logged under their own ids and named by the hazard module. */
+static const struct
+{
+  const char *id;
+  const char *label;
+} action_labels[] = {
+  { "login", N_("Logged in") },
+  { "region-read", N_("Villages and grids viewed") },
+  { "region-edit", N_("Villages and grids changed") },
+  { "region-add", N_("Village or grid added") },
+  { "region-rename", N_("Village or grid renamed") },
+  { "region-move", N_("Village or grid moved") },
+  { "region-retire", N_("Village or grid retired") },
+  { "venue-read", N_("Venue viewed") },
+  { "venue-edit", N_("Venue changed") },
+  { "venue-add", N_("Venue registered") },
+  { "inspection-record", N_("Inspection outcome recorded") },
+  { "inspection-start", N_("Inspection started") },
+  { "inspection-photo", N_("Photo attached") },
+  { "inspection-finish", N_("Inspection finished") },
+  { "inspection-discard", N_("Inspection discarded") },
+  { "inspection-second-inspector", N_("Second inspector recorded") },
+  { "inspection-times", N_("Inspection times entered from the paper record") },
+  { "hazard-report", N_("Hazard reported") },
+  { "hazard-manage", N_("Hazard handled") },
+  { "hazard-found", N_("Hazard found") },
+  { "notice-issue", N_("Document issued") },
+  { "notice-print", N_("Document printed") },
+  { "notice-serve", N_("Document served") },
+  { "notice-void", N_("Document voided") },
+  { "notice-settings", N_("Document settings changed") },
+  { "supervise", N_("Supervision by the county") },
+  { "campaign-manage", N_("Campaigns managed") },
+  { "campaign-add", N_("Campaign added") },
+  { "sync", N_("Sync with another office") },
+  { "bundle-export", N_("Sync file written") },
+  { "bundle-import", N_("Sync file imported") },
+  { "peer-add", N_("Office paired") },
+  { "peer-remove", N_("Pairing removed") },
+  { "peer-folder", N_("Sync folder chosen") },
+  { "peer-resend", N_("Sync files sent again") },
+  { "conflict-take-lost", N_("The other office’s version taken") },
+  { "account-manage", N_("Accounts managed") },
+  { "account-add", N_("Account created") },
+  { "account-switch-on", N_("Account switched on") },
+  { "account-switch-off", N_("Account switched off") },
+  { "account-change-password", N_("Password changed") },
+  { "account-reset-password", N_("Password reset") },
+  { "account-certificate", N_("Enforcement certificate number changed") },
+  { "audit-read", N_("Change history read") },
+  { "settings", N_("Settings changed") },
+  { "calendar-install", N_("Holiday arrangement installed") },
+  { "escalation-rules", N_("Escalation rules changed") },
+  { "escalation-rules-load", N_("Escalation rules loaded") },
+  { "escalation-rules-reset", N_("Escalation rules reset to the defaults") },
+};
+
+/**
+ * fg_audit_action_get_label:
+ * @action: an action id of the audit log, e.g. "venue-edit"
+ *
+ * Returns: what the action is called, translated; @action itself when it
+ *   is not known (a newer version's)
+ */
+const char *
+fg_audit_action_get_label (const char *action)
+{
+  FgHazardEventKind kind;
+
+  if (action == NULL)
+    return "";
+
+  for (guint i = 0; i < G_N_ELEMENTS (action_labels); i++)
+    if (g_str_equal (action_labels[i].id, action))
+      return _(action_labels[i].label);
+
+  if (fg_hazard_event_kind_from_string (action, &kind))
+    return fg_hazard_event_kind_get_label (kind);
+
+  return action;
 }
 
 /**
@@ -458,7 +543,8 @@ fg_audit_verify (FgStore   *store,
           g_set_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_TAMPERED,
                        _("The audit log has been altered: record %u (%s, %s by %s) "
                          "was changed, or a record before it was removed or moved, outside Firegrid."),
-                       (guint) position, fg_stmt_text (stmt, 1), fg_stmt_text (stmt, 4), fg_stmt_text (stmt, 2));
+                       (guint) position, fg_stmt_text (stmt, 1), fg_audit_action_get_label (fg_stmt_text (stmt, 4)),
+                       fg_stmt_text (stmt, 2));
           return FALSE;
         }
 
@@ -670,7 +756,8 @@ fg_audit_receive (FgStore              *store,
       g_set_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_TAMPERED,
                    _("Audit record %u of %s (%s, %s by %s) does not match its hash: it was changed after it was "
                      "written."),
-                   (guint) record->seq, office, record->fields[1], record->fields[4], record->fields[2]);
+                   (guint) record->seq, office, record->fields[1],
+                   fg_audit_action_get_label (record->fields[4]), record->fields[2]);
       return FALSE;
     }
   if (here != NULL)
@@ -680,7 +767,8 @@ fg_audit_receive (FgStore              *store,
       g_set_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_TAMPERED,
                    _("Audit record %u of %s (%s, %s by %s) is not the record received here before under that "
                      "number: one of the two copies was changed."),
-                   (guint) record->seq, office, record->fields[1], record->fields[4], record->fields[2]);
+                   (guint) record->seq, office, record->fields[1],
+                   fg_audit_action_get_label (record->fields[4]), record->fields[2]);
       return FALSE;
     }
   if ((before != NULL && !g_str_equal (before, record->prev_hash)) ||
@@ -691,7 +779,8 @@ fg_audit_receive (FgStore              *store,
       g_set_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_TAMPERED,
                    _("Audit record %u of %s (%s, %s by %s) does not fit between the records before and after it, "
                      "as received here: a record was changed, removed or inserted."),
-                   (guint) record->seq, office, record->fields[1], record->fields[4], record->fields[2]);
+                   (guint) record->seq, office, record->fields[1],
+                   fg_audit_action_get_label (record->fields[4]), record->fields[2]);
       return FALSE;
     }
 
@@ -991,7 +1080,8 @@ fg_audit_verify_received (FgStore     *store,
           g_set_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_TAMPERED,
                        _("The audit log of %s as received here has been altered: record %u (%s, %s by %s) "
                          "was changed, or a record before it was removed or moved, outside Firegrid."),
-                       name, (guint) seq, fg_stmt_text (stmt, 1), fg_stmt_text (stmt, 4), fg_stmt_text (stmt, 2));
+                       name, (guint) seq, fg_stmt_text (stmt, 1),
+                       fg_audit_action_get_label (fg_stmt_text (stmt, 4)), fg_stmt_text (stmt, 2));
           return FALSE;
         }
 

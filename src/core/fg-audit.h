@@ -43,6 +43,11 @@ GType         fg_audit_entry_get_type  (void) G_GNUC_CONST;
 FgAuditEntry *fg_audit_entry_copy      (const FgAuditEntry *self);
 void          fg_audit_entry_free      (FgAuditEntry       *self);
 
+const char   *fg_audit_action_get_label (const char        *action);
+GPtrArray    *fg_audit_describe_change  (FgStore           *store,
+                                         const char        *before,
+                                         const char        *after);
+
 GPtrArray    *fg_audit_list            (FgStore            *store,
                                         FgActor            *actor,
                                         const char         *record_id,
