@@ -20,6 +20,7 @@
 
 #include "fg-date-row.h"
 #include "fg-inspection-window.h"
+#include "fg-photo-file.h"
 #include "fg-photo-viewer.h"
 #include "fg-thumbnail.h"
 
@@ -469,24 +470,19 @@ on_photo_loaded (GObject      *source,
   PhotoLoad *load = user_data;
   FgInspectionWindow *self = load->self;
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *sha256 = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  gsize length;
 
   if (self->inspection == NULL)
     goto out;  /* the window closed meanwhile */
 
-  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
+  bytes = fg_photo_file_load_finish (G_FILE (source), result, &error);
+  if (bytes == NULL)
     {
-      g_autofree char *name = g_file_get_basename (load->file);
-      g_autofree char *text = g_strdup_printf (_("The photo “%s” could not be read."), name);
-
-      show_toast (self, text, 8);
+      show_error (self, error);
       goto out;
     }
 
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   sha256 = fg_inspection_attach_photo (self->store, self->actor, self->inspection,
                                        row_code (load->row), bytes, &error);
   if (sha256 == NULL)
@@ -508,8 +504,9 @@ out:
  * @row: the item the photo shows
  * @file: a photo
  *
- * Reads @file in the background and attaches it to @row's item; a toast
- * says it was attached, or the core says why not.
+ * Reads and checks @file in the background (fg_photo_file_load_async())
+ * and attaches it to @row's item; a toast says it was attached, or the
+ * core says why not.
  */
 void
 fg_inspection_window_attach_photo_file (FgInspectionWindow *self,
@@ -526,7 +523,7 @@ fg_inspection_window_attach_photo_file (FgInspectionWindow *self,
   load->self = g_object_ref (self);
   load->row = g_object_ref (row);
   load->file = g_object_ref (file);
-  g_file_load_contents_async (load->file, NULL, on_photo_loaded, load);
+  fg_photo_file_load_async (load->file, NULL, on_photo_loaded, load);
 }
 
 static void

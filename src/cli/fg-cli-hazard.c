@@ -325,17 +325,12 @@ hazard_event (FgCli   *cli,
 
   for (guint i = 0; photo_files != NULL && photo_files[i] != NULL; i++)
     {
-      g_autoptr(GError) read_error = NULL;
-      char *data = NULL;
-      gsize length;
+      /* a device or a huge file is refused before it is read */
+      GBytes *photo = fg_photo_read_file (photo_files[i], error);
 
-      if (!g_file_get_contents (photo_files[i], &data, &length, &read_error))
-        {
-          g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED, _("The photo could not be read: %s"),
-                       read_error->message);
-          return FALSE;
-        }
-      g_ptr_array_add (photos, g_bytes_new_take (data, length));
+      if (photo == NULL)
+        return FALSE;
+      g_ptr_array_add (photos, photo);
     }
 
   if (!fg_cli_open_logged_in (cli, &store, &actor, error))

@@ -219,8 +219,6 @@ collect_photos (char       **values,
 {
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = NULL;
-      g_autoptr(GError) local_error = NULL;
       Photo *photo = g_new0 (Photo, 1);
 
       g_ptr_array_add (photos, photo);
@@ -233,16 +231,10 @@ collect_photos (char       **values,
           return FALSE;
         }
 
-      file = g_file_new_for_commandline_arg (photo->path);
-      photo->bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+      /* a device or a huge file is refused before it is read */
+      photo->bytes = fg_photo_read_file (photo->path, error);
       if (photo->bytes == NULL)
-        {
-          g_autofree char *shown = g_filename_display_name (photo->path);
-
-          g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED,
-                       _("The photo “%s” could not be read: %s."), shown, local_error->message);
-          return FALSE;
-        }
+        return FALSE;
     }
 
   return TRUE;

@@ -19,6 +19,7 @@
 #include "fg-bundle-private.h"
 #include "fg-collate-private.h"
 #include "fg-hazard-private.h"
+#include "fg-photo.h"
 #include "fg-photo-private.h"
 
 #define MAX_PHOTO_BASE64 (14 * 1024 * 1024)
@@ -1207,6 +1208,8 @@ fg_bundle_apply_photo (FgBundleImport  *import,
   g_autofree char *sha256 = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) photo_error = NULL;
+  const char *mime_type;
   gsize length = 0;
 
   if (base64 == NULL || strlen (base64) > MAX_PHOTO_BASE64)
@@ -1217,9 +1220,20 @@ fg_bundle_apply_photo (FgBundleImport  *import,
   data = g_base64_decode (base64, &length);
   bytes = g_bytes_new (data, length);
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  if (g_strcmp0 (sha256, attr (row, "sha256")) != 0 || fg_photo_sniff (bytes) == NULL)
+  if (g_strcmp0 (sha256, attr (row, "sha256")) != 0)
     {
       fg_bundle_set_malformed (error, _("a photo whose bytes do not match its name"));
+      return FALSE;
+    }
+  /* the checks of a photo attached here */
+  mime_type = fg_photo_check (bytes, &photo_error);
+  if (mime_type == NULL)
+    {
+      /* Translators: why a bundle is refused, with what is wrong with the
+       * photo */
+      g_autofree char *reason = g_strdup_printf (_("a photo that would be refused here: %s"), photo_error->message);
+
+      fg_bundle_set_malformed (error, reason);
       return FALSE;
     }
   stmt = fg_store_prepare (import->store,
@@ -1229,7 +1243,7 @@ fg_bundle_apply_photo (FgBundleImport  *import,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, fg_photo_sniff (bytes), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, mime_type, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) length);
   sqlite3_bind_blob64 (stmt, 4, data, length, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, attr (row, "created_at"), -1, SQLITE_TRANSIENT);

@@ -23,6 +23,7 @@
 #include "fg-category.h"
 #include "fg-inspection.h"
 #include "fg-permission-private.h"
+#include "fg-photo.h"
 #include "fg-photo-private.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
@@ -1588,18 +1589,11 @@ check_details (FgStore                     *store,
       for (guint i = 0; i < details->photos->len; i++)
         {
           GBytes *image = g_ptr_array_index (details->photos, i);
+          g_autoptr(GError) photo_error = NULL;
 
-          if (g_bytes_get_size (image) > FG_INSPECTION_MAX_PHOTO_SIZE)
+          if (fg_photo_check (image, &photo_error) == NULL)
             {
-              g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
-                           _("The photo is larger than %d MB. Take it again at a lower resolution."),
-                           FG_INSPECTION_MAX_PHOTO_SIZE / (1024 * 1024));
-              return FALSE;
-            }
-          if (fg_photo_sniff (image) == NULL)
-            {
-              g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
-                           _("This file is not a JPEG or PNG photo. Choose a photo taken with a camera or phone."));
+              g_set_error_literal (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT, photo_error->message);
               return FALSE;
             }
         }
@@ -1693,7 +1687,7 @@ fg_hazard_append_event (FgStore                     *store,
   for (guint i = 0; details != NULL && details->photos != NULL && i < details->photos->len; i++)
     {
       GBytes *image = g_ptr_array_index (details->photos, i);
-      g_autofree char *sha256 = fg_photo_store (store, image, fg_photo_sniff (image), error);
+      g_autofree char *sha256 = fg_photo_store (store, image, fg_photo_get_mime_type (image), error);
       g_autoptr(sqlite3_stmt) link = NULL;
 
       if (sha256 == NULL)

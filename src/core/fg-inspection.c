@@ -22,6 +22,7 @@
 #include "fg-account-private.h"
 #include "fg-audit-private.h"
 #include "fg-permission-private.h"
+#include "fg-photo.h"
 #include "fg-photo-private.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
@@ -1144,21 +1145,9 @@ fg_inspection_attach_photo (FgStore       *store,
       return NULL;
     }
 
-  size = g_bytes_get_size (image);
-  if (size > FG_INSPECTION_MAX_PHOTO_SIZE)
-    {
-      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_TOO_LARGE,
-                   _("The photo is larger than %d MB. Take it again at a lower resolution."),
-                   FG_INSPECTION_MAX_PHOTO_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  mime_type = fg_photo_sniff (image);
+  mime_type = fg_photo_check (image, error);
   if (mime_type == NULL)
-    {
-      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_NOT_AN_IMAGE,
-                   _("This file is not a JPEG or PNG photo. Choose a photo taken with a camera or phone."));
-      return NULL;
-    }
+    return NULL;
 
   if (!fg_store_begin (store, error))
     return NULL;

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-const char *fg_photo_sniff (GBytes      *image);
+const char *fg_photo_get_mime_type (GBytes *image);
 char       *fg_photo_store (FgStore     *store,
                             GBytes      *image,
                             const char  *mime_type,

@@ -1483,7 +1483,7 @@ test_cli_inspection_refused (Fixture       *f,
     0x00, 0x00, 0x00, 0x0d, 'I', 'H', 'D', 'R', 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01,
     0x08, 0x00, 0x00, 0x00, 0x00, 0x3a, 0x7e, 0x9b, 0x55,
     0x00, 0x00, 0x00, 0x0a, 'I', 'D', 'A', 'T', 0x78, 0x9c, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02,
-    0x00, 0x01, 0xe5, 0x27, 0xde, 0xfc,
+    0x00, 0x01, 0x48, 0xaf, 0xa4, 0x71,
     0x00, 0x00, 0x00, 0x00, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82,
   };
 
@@ -1533,6 +1533,19 @@ test_cli_inspection_refused (Fixture       *f,
   after_photo = run_db (f, "inspection", "list", "--venue", venue, "--format", "tsv", NULL);
   assert_success (after_photo);
   g_assert_cmpstr (after_photo->out, ==, before->out);
+
+  /* a device that never ends: refused unread, before anything starts */
+  {
+    g_autofree char *device_arg = g_strdup_printf ("%s=/dev/zero", first);
+    g_autoptr(Result) device = run_db (f, "inspection", "record", "--venue", venue, "--photo", device_arg, NULL);
+    g_autoptr(Result) after_device = NULL;
+
+    assert_refused (device, 1);
+    g_assert_nonnull (strstr (device->err, "“zero” is not a photo file"));
+    after_device = run_db (f, "inspection", "list", "--venue", venue, "--format", "tsv", NULL);
+    assert_success (after_device);
+    g_assert_cmpstr (after_device->out, ==, before->out);
+  }
 
   /* the first item, who answers for the venue's fire safety, is a duty of
    * every venue: not applicable is refused, and nothing is stored */

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "fg-inspection-window.h"
 #include "fg-venue-detail.h"
 #include "fg-window.h"
@@ -447,9 +449,23 @@ wait_for_photos (FgInspectionRow *row,
   fg_ui_test_spin ();
 }
 
+/* Whether a label in @widget says something with @text in it. */
+static gboolean
+says (GtkWidget  *widget,
+      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (says (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 /* A photo of a failed item: attached from a file, shown small in its row,
  * there again when the draft is continued; a file that is no photo is
- * refused. */
+ * refused, and a device is refused unread. */
 static void
 test_inspection_photos (Fixture       *fixture,
                         gconstpointer  data)
@@ -481,6 +497,21 @@ test_inspection_photos (Fixture       *fixture,
   fg_inspection_window_attach_photo_file (window, row, text);
   wait_for_photos (row, 2);
   g_assert_cmpuint (fg_inspection_row_get_n_photos (row), ==, 1);
+
+  /* a device that never ends: refused at once, with the reason */
+  {
+    g_autoptr(GFile) device = g_file_new_for_path ("/dev/zero");
+    GtkWidget *overlay = fg_ui_test_child (window, FG_TYPE_INSPECTION_WINDOW, "toast_overlay");
+
+    fg_inspection_window_attach_photo_file (window, row, device);
+    for (guint i = 0; i < 500 && !says (overlay, "is not a photo file"); i++)
+      {
+        fg_ui_test_spin ();
+        g_usleep (10000);
+      }
+    g_assert_true (says (overlay, "“zero” is not a photo file"));
+    g_assert_cmpuint (fg_inspection_row_get_n_photos (row), ==, 1);
+  }
   close_window (window);
 
   window = inspect (fixture, "continue");
