@@ -1128,7 +1128,6 @@ fg_inspection_attach_photo (FgStore       *store,
   g_autofree char *now = fg_store_now_iso8601 (store);
   g_autoptr(sqlite3_stmt) link = NULL;
   const char *mime_type;
-  gsize size;
   Result *result;
 
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
