@@ -714,16 +714,17 @@ test_bundle_out_of_scope (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *narrowed_text = NULL;
 
-  /* A knows B; B takes A for the office of one village only: the peer
+  /* A knows B; B takes A for the grid station of one grid only: the peer
    * file is not signed, and was changed on the way */
   trust (&f->a, &f->b);
   file = fg_node_write_peer_file (f->a.store, fg_test_installer (), &error);
   g_assert_no_error (error);
-  narrowed_text = replace_once (g_bytes_get_data (file, NULL), "code=\"410425101000\"", "code=\"410425101201\"");
+  narrowed_text = replace_once (g_bytes_get_data (file, NULL), "kind=\"township\" code=\"410425101000\"",
+                                "kind=\"grid\" code=\"410425101201-001\"");
   narrowed_file = g_bytes_new (narrowed_text, strlen (narrowed_text));
   narrowed = fg_node_read_peer_file (narrowed_file, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (narrowed->scope_code, ==, "410425101201");
+  g_assert_cmpstr (narrowed->scope_code, ==, "410425101201-001");
   fg_node_add_peer (f->b.store, fg_test_installer (), narrowed, &error);
   g_assert_no_error (error);
 
@@ -768,7 +769,8 @@ test_bundle_writer (Fixture       *f,
   trust (&f->a, &f->b);
   file = fg_node_write_peer_file (f->a.store, fg_test_installer (), &error);
   g_assert_no_error (error);
-  county_text = replace_once (g_bytes_get_data (file, NULL), "kind=\"township\"", "kind=\"county\"");
+  county_text = replace_once (g_bytes_get_data (file, NULL), "kind=\"township\" code=\"410425101000\"",
+                              "kind=\"county\" code=\"410425000000\"");
   county_file = g_bytes_new (county_text, strlen (county_text));
   county = fg_node_read_peer_file (county_file, &error);
   g_assert_no_error (error);

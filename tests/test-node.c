@@ -118,13 +118,20 @@ peer_file_of (FgStore *store)
 }
 
 static guint
-count_peers (FgStore *store)
+count_peers_as (FgStore *store,
+                FgActor *actor)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) peers = fg_node_list_peers (store, fg_test_installer (), &error);
+  g_autoptr(GPtrArray) peers = fg_node_list_peers (store, actor, &error);
 
   g_assert_no_error (error);
   return peers->len;
+}
+
+static guint
+count_peers (FgStore *store)
+{
+  return count_peers_as (store, fg_test_installer ());
 }
 
 /* A peer file read, its fingerprint shown, the peer added; adding it again
@@ -249,8 +256,103 @@ test_node_permissions (Fixture       *f,
   g_assert_error (error, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
 
-  g_assert_true (fg_node_add_peer (f->here, actor, there, &error));
-  g_assert_no_error (error);
+  /* township staff sync, but trusting a key is an administrator's */
+  {
+    g_autoptr(FgAccount) staff_account = NULL;
+    g_autoptr(FgActor) staff = NULL;
+
+    staff_account = fg_account_create (f->here, actor, "staff", "李明", FG_ROLE_TOWNSHIP_STAFF,
+                                       fg_store_get_home_region_id (f->here), "long-password", &error);
+    g_assert_no_error (error);
+    staff = fg_account_login (f->here, "staff", "long-password", &error);
+    g_assert_no_error (error);
+    g_assert_false (fg_node_add_peer (f->here, staff, there, &error));
+    g_assert_error (error, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_DENIED);
+    g_clear_error (&error);
+    g_assert_cmpuint (count_peers_as (f->here, actor), ==, 0);
+
+    g_assert_true (fg_node_add_peer (f->here, actor, there, &error));
+    g_assert_no_error (error);
+
+    g_assert_false (fg_node_remove_peer (f->here, staff, there->id, &error));
+    g_assert_error (error, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_DENIED);
+    g_clear_error (&error);
+    g_assert_cmpuint (count_peers_as (f->here, actor), ==, 1);
+    g_assert_true (fg_node_remove_peer (f->here, actor, there->id, &error));
+    g_assert_no_error (error);
+  }
+}
+
+/* A peer of another kind and code, with a key of its own. */
+static FgNodeInfo *
+peer_as (const FgNodeInfo *file,
+         FgNodeKind        kind,
+         const char       *code,
+         const char       *key)
+{
+  FgNodeInfo *peer = fg_node_info_copy (file);
+
+  peer->kind = kind;
+  g_free (peer->scope_code);
+  peer->scope_code = g_strdup (code);
+  g_free (peer->public_key);
+  peer->public_key = g_strdup (key);
+  g_free (peer->id);
+  peer->id = g_uuid_string_random ();
+  return peer;
+}
+
+/* Only an office this one syncs with is trusted: the township's county and
+ * grid stations, another installation of the township; not a neighbour,
+ * another county, or a division far away. */
+static void
+test_node_neighbours (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(FgNodeInfo) there = peer_file_of (f->there);
+  g_autofree char *grid_code = g_strconcat (fg_region_get_code (f->village), "-001", NULL);
+  static const struct
+  {
+    FgNodeKind kind;
+    const char *code;
+  } refused[] = {
+    { FG_NODE_KIND_TOWNSHIP, "110101001000" },  /* a Beijing street */
+    { FG_NODE_KIND_TOWNSHIP, "410425102000" },  /* the next township */
+    { FG_NODE_KIND_COUNTY, "410426000000" },    /* another county */
+    { FG_NODE_KIND_COUNTY, "110101000000" },
+    { FG_NODE_KIND_GRID, "410425102201-001" },  /* a grid of the next township */
+  };
+  static const char * const keys[] = {
+    "m+naFFR358rpvtHjHWTZ5Wz+lXs3e7vt0O3h+5eMpl4=",
+    "Nq5WcfqpPbKeUa7vWq1D2rRgHvLXH+ML4xo9xVeTr0E=",
+    "cLq0c6tYzDyyJ0+Ks5J5qIzvPm7vFj2kqH3kR7c1Xxg=",
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(FgNodeInfo) peer = peer_as (there, refused[i].kind, refused[i].code, keys[0]);
+
+      g_assert_false (fg_node_add_peer (f->here, fg_test_installer (), peer, &error));
+      g_assert_error (error, FG_NODE_ERROR, FG_NODE_ERROR_UNRELATED);
+      g_test_message ("%s", error->message);
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (count_peers (f->here), ==, 0);
+
+  /* its county, a grid station of its own, another installation of it */
+  {
+    g_autoptr(FgNodeInfo) county = peer_as (there, FG_NODE_KIND_COUNTY, "410425000000", keys[0]);
+    g_autoptr(FgNodeInfo) grid = peer_as (there, FG_NODE_KIND_GRID, grid_code, keys[1]);
+
+    g_assert_true (fg_node_add_peer (f->here, fg_test_installer (), county, &error));
+    g_assert_no_error (error);
+    g_assert_true (fg_node_add_peer (f->here, fg_test_installer (), grid, &error));
+    g_assert_no_error (error);
+    g_assert_true (fg_node_add_peer (f->here, fg_test_installer (), there, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_peers (f->here), ==, 3);
+  }
 }
 
 int
@@ -263,6 +365,7 @@ main (int   argc,
   g_test_add ("/node/peers", Fixture, NULL, fixture_set_up, test_node_peers, fixture_tear_down);
   g_test_add_func ("/node/bad-peer-files", test_node_bad_peer_files);
   g_test_add ("/node/permissions", Fixture, NULL, fixture_set_up, test_node_permissions, fixture_tear_down);
+  g_test_add ("/node/neighbours", Fixture, NULL, fixture_set_up, test_node_neighbours, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -87,6 +87,20 @@ fg_peer_row_new (const FgNodeInfo *peer)
   return GTK_WIDGET (self);
 }
 
+/**
+ * fg_peer_row_set_may_remove:
+ * @may_remove: whether the person may end the pairing (an administrator)
+ *
+ * Offers "End Pairing…" in the row's menu, or leaves it out.
+ */
+void
+fg_peer_row_set_may_remove (FgPeerRow *self,
+                            gboolean   may_remove)
+{
+  g_return_if_fail (FG_IS_PEER_ROW (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "peer.remove-peer", may_remove);
+}
+
 const char *
 fg_peer_row_get_peer_id (FgPeerRow *self)
 {

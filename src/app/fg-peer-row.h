@@ -17,5 +17,7 @@ G_DECLARE_FINAL_TYPE (FgPeerRow, fg_peer_row, FG, PEER_ROW, AdwActionRow)
 
 GtkWidget  *fg_peer_row_new         (const FgNodeInfo *peer);
 const char *fg_peer_row_get_peer_id (FgPeerRow        *self);
+void        fg_peer_row_set_may_remove (FgPeerRow     *self,
+                                        gboolean       may_remove);
 
 G_END_DECLS

@@ -954,6 +954,7 @@ fg_sync_page_reload (FgSyncPage *self)
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  gboolean may_pair;
 
   g_return_if_fail (FG_IS_SYNC_PAGE (self));
 
@@ -973,6 +974,9 @@ fg_sync_page_reload (FgSyncPage *self)
   adw_action_row_set_subtitle (self->self_row, title);
   gtk_label_set_label (self->fingerprint_label, node->fingerprint);
 
+  may_pair = fg_actor_can (self->actor, FG_ACTION_SETTINGS);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.add-peer", may_pair);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.remove-peer", may_pair);
   clear_rows (self->peers_group, self->peer_rows);
   peers = fg_node_list_peers (self->store, self->actor, NULL);
   self->n_peers = peers != NULL ? peers->len : 0;
@@ -989,13 +993,13 @@ fg_sync_page_reload (FgSyncPage *self)
 
       self->n_folders += peer->sync_folder != NULL;
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      fg_peer_row_set_may_remove (FG_PEER_ROW (row), may_pair);
       adw_preferences_group_add (self->peers_group, row);
       g_ptr_array_add (self->peer_rows, row);
     }
   if (self->n_peers == 0)
     {
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Pair…"));
       const char *hint;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Not paired with any office yet"));
@@ -1013,19 +1017,27 @@ fg_sync_page_reload (FgSyncPage *self)
                    "with it.");
           break;
         }
+      /* trusting another office's key is an administrator's decision */
+      if (!may_pair)
+        hint = _("An administrator of this office pairs it with another: ask yours to do it.");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), hint);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "sync.add-peer");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "suggested-action");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Pair with an office"), -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+      if (may_pair)
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Pair…"));
+
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "sync.add-peer");
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (button, "suggested-action");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Pair with an office"), -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+        }
       adw_preferences_group_add (self->peers_group, row);
       g_ptr_array_add (self->peer_rows, row);
     }
 
-  if (self->n_peers > 0)
+  if (self->n_peers > 0 && may_pair)
     {
       /* another pairing, at the end of the list */
       GtkWidget *row = adw_action_row_new ();

@@ -102,11 +102,10 @@ fg_node_kind_from_string (const char *text,
   return kind_from_string (text, kind);
 }
 
-/* Whether an office of kind @above supervises one of kind @below: a
- * county its townships, a township its grid stations. */
-gboolean
-fg_node_kind_is_above (FgNodeKind above,
-                       FgNodeKind below)
+/* Where an office of @kind stands: a grid station below its township,
+ * a township below its county. */
+static int
+kind_rank (FgNodeKind kind)
 {
   static const int rank[] = {
     [FG_NODE_KIND_GRID] = 0,
@@ -114,8 +113,17 @@ fg_node_kind_is_above (FgNodeKind above,
     [FG_NODE_KIND_COUNTY] = 2,
   };
 
-  g_assert (above <= FG_NODE_KIND_GRID && below <= FG_NODE_KIND_GRID);
-  return rank[above] > rank[below];
+  g_assert (kind <= FG_NODE_KIND_GRID);
+  return rank[kind];
+}
+
+/* Whether an office of kind @above supervises one of kind @below: a
+ * county its townships, a township its grid stations. */
+gboolean
+fg_node_kind_is_above (FgNodeKind above,
+                       FgNodeKind below)
+{
+  return kind_rank (above) > kind_rank (below);
 }
 
 const char *
@@ -440,6 +448,35 @@ peer_from_row (sqlite3_stmt *stmt)
   " (SELECT v.name FROM region r JOIN region v ON v.id = r.parent_id" \
   "   WHERE r.code = peer.scope_code AND r.deleted = 0 AND r.level = 4)"
 
+/* Whether @peer is an office @self syncs with: a township its county and
+ * its grid stations, a county its townships, a grid station its township,
+ * and another installation of its own division; never an office beside
+ * it or outside its division. */
+static gboolean
+is_neighbour (const FgNodeInfo *self,
+              const FgNodeInfo *peer)
+{
+  g_autofree char *own = NULL;
+  g_autofree char *theirs = NULL;
+
+  if (peer->kind > FG_NODE_KIND_GRID || self->kind > FG_NODE_KIND_GRID ||
+      peer->scope_code == NULL || self->scope_code == NULL)
+    return FALSE;
+
+  own = fg_node_scope_prefix (self->scope_code);
+  theirs = fg_node_scope_prefix (peer->scope_code);
+  if (*own == '\0' || *theirs == '\0')
+    return FALSE;
+
+  if (peer->kind == self->kind)
+    return g_str_equal (own, theirs);
+  if (kind_rank (peer->kind) == kind_rank (self->kind) + 1)
+    return g_str_has_prefix (own, theirs) && !g_str_equal (own, theirs);
+  if (kind_rank (self->kind) == kind_rank (peer->kind) + 1)
+    return g_str_has_prefix (theirs, own) && !g_str_equal (own, theirs);
+  return FALSE;
+}
+
 /**
  * fg_node_add_peer:
  * @peer: read from its peer file, its fingerprint confirmed by a person
@@ -447,7 +484,9 @@ peer_from_row (sqlite3_stmt *stmt)
  * Trusts a peer: bundles signed with its key are accepted from now on,
  * for rows in its division. Adding a known peer again changes nothing; a
  * known peer with another key is refused (a key changes only with a new
- * installation, which is a new node).
+ * installation, which is a new node). Trusting a key is an
+ * administrator's decision, and only an office this one syncs with can
+ * be trusted.
  */
 gboolean
 fg_node_add_peer (FgStore           *store,
@@ -466,6 +505,9 @@ fg_node_add_peer (FgStore           *store,
   g_return_val_if_fail (actor != NULL, FALSE);
   g_return_val_if_fail (peer != NULL, FALSE);
 
+  if (!fg_permission_check (store, actor, FG_ACTION_SETTINGS, NULL, "peer-add", error))
+    return FALSE;
+
   self = fg_node_get_self (store, actor, error);
   if (self == NULL)
     return FALSE;
@@ -474,6 +516,17 @@ fg_node_add_peer (FgStore           *store,
     {
       g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_OWN_FILE,
                    _("This is this installation’s own peer file. Add the peer file of the other office."));
+      return FALSE;
+    }
+
+  if (!is_neighbour (self, peer))
+    {
+      g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_UNRELATED,
+                   /* Translators: the other office's name and division code */
+                   _("%s (%s) is not an office this one syncs with: a township pairs with its county and its "
+                     "grid stations, a county with its townships. Check that the file came from the right "
+                     "office."),
+                   peer->scope_name != NULL ? peer->scope_name : "", peer->scope_code != NULL ? peer->scope_code : "");
       return FALSE;
     }
 
@@ -620,6 +673,9 @@ fg_node_remove_peer (FgStore     *store,
   g_return_val_if_fail (FG_IS_STORE (store), FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
   g_return_val_if_fail (id_or_code != NULL, FALSE);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_SETTINGS, NULL, "peer-remove", error))
+    return FALSE;
 
   peer = fg_node_find_peer (store, actor, id_or_code, error);
   if (peer == NULL)

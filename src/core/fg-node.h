@@ -20,6 +20,7 @@ typedef enum
   FG_NODE_ERROR_OWN_FILE,        /* this installation's own peer file */
   FG_NODE_ERROR_KEY_CHANGED,     /* a known peer with another key */
   FG_NODE_ERROR_UNKNOWN_PEER,
+  FG_NODE_ERROR_UNRELATED,       /* an office this one does not sync with */
 } FgNodeError;
 
 typedef enum

@@ -6,6 +6,9 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include "fg-pairing-dialog.h"
 #include "fg-preferences-window.h"
 #include "fg-region-dialog.h"
 #include "fg-venue-detail.h"
@@ -383,6 +386,74 @@ test_roles_documents (void)
   fg_test_dir_clear (&dir);
 }
 
+/* Whether a widget in @widget is a button labelled @label, or a label
+ * whose text has @text in it. */
+static gboolean
+has_button (GtkWidget  *widget,
+            const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_button (child, label))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_text (GtkWidget  *widget,
+          const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Pairing trusts another office's key: the administrator is offered it,
+ * the staff who sync are told to ask the administrator. */
+static void
+test_roles_pairing (void)
+{
+  FgTestDir dir;
+  g_autoptr(FgStore) store = NULL;
+
+  fg_test_dir_init (&dir);
+  store = fg_ui_test_demo_new (&dir);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      gboolean admin = i == 0;
+      g_autoptr(FgActor) actor = fg_ui_test_login (store, admin ? "admin" : "staff");
+      FgWindow *window = open_window (store, actor);
+      GtkWidget *page = GTK_WIDGET (fg_window_get_sync_page (window));
+
+      g_assert_cmpint (has_button (page, "_Pair…"), ==, admin);
+      g_assert_cmpint (has_text (page, "An administrator of this office pairs it"), ==, !admin);
+      /* the action itself is not there for the staff */
+      g_assert_cmpint (gtk_widget_activate_action (page, "sync.add-peer", NULL), ==, TRUE);
+      fg_ui_test_spin ();
+      {
+        GtkWindow *dialog = fg_ui_test_find_window (FG_TYPE_PAIRING_DIALOG);
+
+        g_assert_cmpint (dialog != NULL, ==, admin);
+        if (dialog != NULL)
+          {
+            gtk_window_destroy (dialog);
+            fg_ui_test_spin ();
+          }
+      }
+      close_window (window);
+    }
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  fg_test_dir_clear (&dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/ui/roles/no-village", test_roles_no_village);
   g_test_add_func ("/ui/roles/village-venue", test_roles_village_venue);
   g_test_add_func ("/ui/roles/documents", test_roles_documents);
+  g_test_add_func ("/ui/roles/pairing", test_roles_pairing);
 
   return g_test_run ();
 }
