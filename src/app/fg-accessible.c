@@ -14,6 +14,8 @@
  *   the name of the control it belongs to.
  * - The eye button of a password row and the close button of a message
  *   bar have no name.
+ *
+ * And a role GTK 4.8 loses: see fg_accessible_keep_class_role().
  */
 #include "config.h"
 
@@ -225,6 +227,36 @@ on_widget_shown (GSignalInvocationHint *hint,
   else if (GTK_IS_WINDOW (object))
     fix_tree (GTK_WIDGET (object));
   return TRUE;
+}
+
+/**
+ * fg_accessible_keep_class_role:
+ * @widget: a window, from its instance init (or right after it is made)
+ *
+ * Gives @widget the role its class sets (dialog, window) for good.
+ *
+ * GTK 4.8 makes a widget's accessible object at the end of GtkWidget's own
+ * instance init, while the instance still has GtkWidget's class: the object
+ * starts with the role "widget". The class's role is put in when the widget
+ * gets a parent or is realized, and only if the object has not been
+ * published on the accessibility bus yet. A window has no parent; and one
+ * that gives a field the focus before it is shown (in constructed) publishes
+ * it then: the focus change is announced, and the field's object is
+ * published with each of its ancestors up to the window. Such a window stays
+ * a "widget" — "filler" over AT-SPI — though its class says dialog.
+ *
+ * Setting "accessible-role" while the object is unpublished puts the role
+ * in at once. In the instance init the class is the window's own.
+ */
+void
+fg_accessible_keep_class_role (GtkWidget *widget)
+{
+  GtkAccessibleRole role;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  role = gtk_widget_class_get_accessible_role (GTK_WIDGET_GET_CLASS (widget));
+  g_object_set (widget, "accessible-role", role, NULL);
 }
 
 /* Once per process: every button shown from then on is named as above. */

@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 void  fg_accessible_install          (void);
+void  fg_accessible_keep_class_role  (GtkWidget  *widget);
 char *fg_accessible_strip_mnemonic   (const char *label);
 
 G_END_DECLS
