@@ -240,13 +240,15 @@ on_widget_shown (GSignalInvocationHint *hint,
  *
  * GTK 4.8 makes a widget's accessible object at the end of GtkWidget's own
  * instance init, while the instance still has GtkWidget's class: the object
- * starts with the role "widget". The class's role is put in when the widget
- * gets a parent or is realized, and only if the object has not been
- * published on the accessibility bus yet. A window has no parent; and one
- * that gives a field the focus before it is shown (in constructed) publishes
- * it then: the focus change is announced, and the field's object is
- * published with each of its ancestors up to the window. Such a window stays
- * a "widget" — "filler" over AT-SPI — though its class says dialog.
+ * starts with the role "widget". The class's role is put in later, when the
+ * widget gets a parent or is realized, and only if the object is not
+ * realized (published on the accessibility bus) by then. A window has no
+ * parent. One that gives a field the focus before it is shown (in its
+ * constructed) has the focus change announced: that realizes the field's
+ * object, and the AT-SPI backend realizes each of its ancestors in turn, to
+ * name its parent, up to the window — which stays a "widget", "filler" over
+ * AT-SPI, though its class says dialog. (With accessibility off, GTK_A11Y=none,
+ * the window keeps the role "window" of GtkWindow's init instead.)
  *
  * Setting "accessible-role" while the object is unpublished puts the role
  * in at once. In the instance init the class is the window's own.

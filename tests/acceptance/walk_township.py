@@ -167,6 +167,9 @@ class Walk:
             window_gone(self.app, "新增场所")
             table = wait_find(win, role_name="tree table", name_is="场所")
             wait_find(table, what=f"the venue {venue} in the list", role_name="label", name_is=venue)
+            # the row itself is read by the venue's name and state
+            row = wait_find(table, what=f"the row of {venue}, named by it", name_is=f"{venue}，营业")
+            log(f"venue row: {role(row)} “{name(row)}”")
 
     def inspect(self):
         win = self.main_window()
@@ -181,6 +184,8 @@ class Walk:
         log(f"{len(rows)} items")
         first = rows[0]
         do_action(find_all(first, role_name="push button", name_is="不合格")[0])
+        # the row is read by its item and, now, its answer
+        wait_for("the failed item's row read with its answer", lambda: name(first).endswith("，不合格"))
         note = wait_find(first, role_name="text")
         set_text(note, "消防安全责任人未在显著位置公示")
         self.attach_photo(insp, first)
@@ -203,6 +208,11 @@ class Walk:
         wait_find(table, what="the hazard's finding in the ledger", role_name="label",
                   name_has="消防安全责任人")
         wait_find(table, what="the hazard's state in the ledger", role_name="label", name_is="已发现")
+        # the row is read by the venue, the finding and the state
+        row = wait_find(table, what="the hazard's row, named by it", name_has=f"{FAILED_VENUE}，")
+        log(f"hazard row: {role(row)} “{name(row)}”")
+        if "消防安全责任人" not in name(row) or not name(row).endswith("，已发现"):
+            raise StepFailed(f"the hazard's row is read “{name(row)}”, not by its finding and state")
 
     def issue_notice(self):
         """From the hazard selected in the ledger, a notice issued (下发整改通知),
@@ -272,6 +282,9 @@ class Walk:
         window_gone(self.app, "登记送达情况")
         table = wait_find(win, role_name="tree table", name_is="文书")
         wait_find(table, what="the notice shown served", role_name="label", name_is="已送达")
+        # the row is read by the number, the venue, the kind and the service
+        wait_for("the notice's row read as served", lambda: any(
+            name(r).endswith("，已送达") for r in find_all(table, name_has=f"，{FAILED_VENUE}，")))
 
     def attach_photo(self, insp, row):
         """The file chooser: the photo's path typed after Ctrl+L."""
