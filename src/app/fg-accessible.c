@@ -14,6 +14,10 @@
  *   the name of the control it belongs to.
  * - The eye button of a password row and the close button of a message
  *   bar have no name.
+ *
+ * And a role GTK 4.8 loses: see fg_accessible_keep_class_role(); and the
+ * names of the rows of lists, which GTK 4.8 reads by their widget type: see
+ * fg_accessible_name_row().
  */
 #include "config.h"
 
@@ -23,6 +27,7 @@
 #include "fg-accessible.h"
 
 #define FIXED_KEY "fg-accessible-fixed"
+#define ROW_PART_KEY "fg-accessible-row-part"
 
 /* "登录(_L)" → "登录", "_Log In" → "Log In", "A__B" → "A_B" */
 char *
@@ -225,6 +230,118 @@ on_widget_shown (GSignalInvocationHint *hint,
   else if (GTK_IS_WINDOW (object))
     fix_tree (GTK_WIDGET (object));
   return TRUE;
+}
+
+/**
+ * fg_accessible_keep_class_role:
+ * @widget: a window, from its instance init (or right after it is made)
+ *
+ * Gives @widget the role its class sets (dialog, window) for good.
+ *
+ * GTK 4.8 makes a widget's accessible object at the end of GtkWidget's own
+ * instance init, while the instance still has GtkWidget's class: the object
+ * starts with the role "widget". The class's role is put in later, when the
+ * widget gets a parent or is realized, and only if the object is not
+ * realized (published on the accessibility bus) by then. A window has no
+ * parent. One that gives a field the focus before it is shown (in its
+ * constructed) has the focus change announced: that realizes the field's
+ * object, and the AT-SPI backend realizes each of its ancestors in turn, to
+ * name its parent, up to the window — which stays a "widget", "filler" over
+ * AT-SPI, though its class says dialog. (With accessibility off, GTK_A11Y=none,
+ * the window keeps the role "window" of GtkWindow's init instead.)
+ *
+ * Setting "accessible-role" while the object is unpublished puts the role
+ * in at once. In the instance init the class is the window's own.
+ */
+void
+fg_accessible_keep_class_role (GtkWidget *widget)
+{
+  GtkAccessibleRole role;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  role = gtk_widget_class_get_accessible_role (GTK_WIDGET_GET_CLASS (widget));
+  g_object_set (widget, "accessible-role", role, NULL);
+}
+
+/* The row of a list view (or of a column view: its rows are a list view's)
+ * that @part is in, or %NULL while it is in none. */
+static GtkWidget *
+row_of (GtkWidget *part)
+{
+  GtkWidget *row = part;
+  GtkWidget *parent;
+
+  while ((parent = gtk_widget_get_parent (row)) != NULL
+         && !GTK_IS_LIST_VIEW (parent) && !GTK_IS_GRID_VIEW (parent))
+    row = parent;
+  return parent != NULL ? row : NULL;
+}
+
+static void
+collect_parts (GtkWidget *widget,
+               GString   *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_object_get_data (G_OBJECT (child), ROW_PART_KEY) != NULL
+          && gtk_widget_get_visible (child))
+        {
+          const char *text = gtk_label_get_text (GTK_LABEL (child));
+
+          if (text == NULL || *text == '\0')
+            continue;
+          if (name->len > 0)
+            /* Translators: between the parts of a list row's name, read
+             * by a screen reader: "老街钧瓷坊，正常" */
+            g_string_append (name, C_("accessible name", ", "));
+          g_string_append (name, text);
+        }
+      collect_parts (child, name);
+    }
+}
+
+/**
+ * fg_accessible_name_row:
+ * @part: a label in a row of a list, made by the list's factory
+ *
+ * Names the row @part is in by its parts: the labels given to this
+ * function, in the row's order (a venue's name and state: "老街钧瓷坊，正常").
+ * Called whenever a part's text changes, as a row is bound to another
+ * item, the name stays the row's.
+ *
+ * A row of a GTK 4.8 list has no name of its own: a screen reader landing
+ * on it reads "GtkListItemWidget".
+ */
+void
+fg_accessible_name_row (GtkWidget *part)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  GtkWidget *row;
+
+  g_return_if_fail (GTK_IS_LABEL (part));
+
+  g_object_set_data (G_OBJECT (part), ROW_PART_KEY, GINT_TO_POINTER (1));
+  row = row_of (part);
+  if (row == NULL)
+    return;
+
+  collect_parts (row, name);
+  if (name->len > 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+/* For the factories of a .ui: <signal name="notify::label"
+ * handler="fg_accessible_row_part_changed"/> on each part of the name. */
+void
+fg_accessible_row_part_changed (GtkWidget  *part,
+                                GParamSpec *pspec,
+                                gpointer    user_data)
+{
+  fg_accessible_name_row (part);
 }
 
 /* Once per process: every button shown from then on is named as above. */

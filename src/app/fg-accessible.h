@@ -10,6 +10,11 @@
 G_BEGIN_DECLS
 
 void  fg_accessible_install          (void);
+void  fg_accessible_keep_class_role  (GtkWidget  *widget);
+void  fg_accessible_name_row         (GtkWidget  *part);
+void  fg_accessible_row_part_changed (GtkWidget  *part,
+                                      GParamSpec *pspec,
+                                      gpointer    user_data);
 char *fg_accessible_strip_mnemonic   (const char *label);
 
 G_END_DECLS

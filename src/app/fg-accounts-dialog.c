@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-accessible.h"
 #include "fg-accounts-dialog.h"
 #include "fg-password-dialog.h"
 
@@ -728,6 +729,7 @@ fg_accounts_dialog_init (FgAccountsDialog *self)
   self->area_ids = g_ptr_array_new_with_free_func (g_free);
   self->roles = g_array_new (FALSE, FALSE, sizeof (FgRole));
 
+  fg_accessible_keep_class_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-accessible.h"
 #include "fg-date-row.h"
 #include "fg-event-dialog.h"
 
@@ -154,6 +155,7 @@ fg_event_dialog_init (FgEventDialog *self)
 {
   self->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
 
+  fg_accessible_keep_class_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

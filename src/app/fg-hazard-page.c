@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-accessible.h"
 #include "fg-deadline-dialog.h"
 #include "fg-list-layout.h"
 #include "fg-event-dialog.h"
@@ -1166,6 +1167,7 @@ fg_hazard_page_class_init (FgHazardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, requirement_row);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, history_button);
+  gtk_widget_class_bind_template_callback (widget_class, fg_accessible_row_part_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
   gtk_widget_class_bind_template_callback (widget_class, on_detail_changed);

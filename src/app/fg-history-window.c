@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-accessible.h"
 #include "fg-history-window.h"
 
 #define HISTORY_LIMIT 1000
@@ -203,6 +204,7 @@ fg_history_window_class_init (FgHistoryWindowClass *klass)
 static void
 fg_history_window_init (FgHistoryWindow *self)
 {
+  fg_accessible_keep_class_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

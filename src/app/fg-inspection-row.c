@@ -74,6 +74,22 @@ fg_inspection_row_update_note (FgInspectionRow *self)
                                  (text != NULL && *text != '\0'));
 }
 
+/* A screen reader landing on the row hears the item and its answer:
+ * "安全出口、疏散通道是否畅通，合格" */
+static void
+fg_inspection_row_update_name (FgInspectionRow *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->item == NULL)
+    return;
+  /* Translators: a checklist row as a screen reader reads it: the item's
+   * text, then its answer (Pass, Fail, N/A or Not checked) */
+  name = g_strdup_printf (_("%s, %s"), fg_checklist_item_get_text (self->item),
+                          fg_outcome_get_label (self->outcome));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 on_outcome_toggled (GtkToggleButton *button,
                     FgInspectionRow *self)
@@ -183,6 +199,7 @@ fg_inspection_row_load_item (FgInspectionRow *self)
   guint days = fg_checklist_item_get_deadline_days (item);
 
   gtk_label_set_text (self->text_label, fg_checklist_item_get_text (item));
+  fg_inspection_row_update_name (self);
   gtk_widget_set_visible (self->major_tag, fg_checklist_item_get_major (item));
   gtk_widget_set_visible (self->tags_box, fg_checklist_item_get_major (item));
   gtk_label_set_text (self->action_label, fg_checklist_item_get_action (item));
@@ -365,6 +382,7 @@ fg_inspection_row_set_outcome (FgInspectionRow *self,
     gtk_widget_add_css_class (GTK_WIDGET (self), "answered");
 
   fg_inspection_row_update_note (self);
+  fg_inspection_row_update_name (self);
 }
 
 const char *

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-accessible.h"
 #include "fg-date-row.h"
 #include "fg-inspection-window.h"
 #include "fg-photo-file.h"
@@ -1646,6 +1647,7 @@ fg_inspection_window_init (FgInspectionWindow *self)
   self->section_starts = g_ptr_array_new ();
   self->undo_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
+  fg_accessible_keep_class_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-accessible.h"
 #include "fg-login-window.h"
 
 struct _FgLoginWindow
@@ -193,6 +194,7 @@ fg_login_window_init (FgLoginWindow *self)
 {
   GtkIconTheme *theme;
 
+  fg_accessible_keep_class_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Run from the build tree, the program's icon is not installed yet. */

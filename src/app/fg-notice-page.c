@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <poppler.h>
 
+#include "fg-accessible.h"
 #include "fg-date-row.h"
 #include "fg-list-layout.h"
 #include "fg-notice-page.h"
@@ -173,6 +174,7 @@ bind_number (GtkSignalListItemFactory *factory,
              gpointer                  user_data)
 {
   bind_label (item, fg_notice_get_number);
+  fg_accessible_name_row (gtk_list_item_get_child (item));
 }
 
 static void
@@ -181,6 +183,7 @@ bind_venue (GtkSignalListItemFactory *factory,
             gpointer                  user_data)
 {
   bind_label (item, fg_notice_get_venue_name);
+  fg_accessible_name_row (gtk_list_item_get_child (item));
 }
 
 static void
@@ -189,6 +192,7 @@ bind_service (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   bind_label (item, notice_state);
+  fg_accessible_name_row (gtk_list_item_get_child (item));
 }
 
 static void
@@ -205,6 +209,7 @@ bind_kind (GtkSignalListItemFactory *factory,
            gpointer                  user_data)
 {
   bind_label (item, notice_kind_label);
+  fg_accessible_name_row (gtk_list_item_get_child (item));
 }
 
 static void

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-accessible.h"
 #include "fg-pairing-dialog.h"
 
 struct _FgPairingDialog
@@ -461,6 +462,8 @@ fg_pairing_dialog_class_init (FgPairingDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-pairing-dialog.ui");
+  /* a window of its own, but a dialog to screen readers */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, FgPairingDialog, title_widget);
   gtk_widget_class_bind_template_child (widget_class, FgPairingDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, FgPairingDialog, back_button);
@@ -484,6 +487,7 @@ fg_pairing_dialog_class_init (FgPairingDialogClass *klass)
 static void
 fg_pairing_dialog_init (FgPairingDialog *self)
 {
+  fg_accessible_keep_class_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Enter goes on to the next step, Escape cancels */
   gtk_window_set_default_widget (GTK_WINDOW (self), self->next_button);
@@ -509,9 +513,7 @@ fg_pairing_dialog_new (GtkWindow *parent,
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
 
-  /* a window of its own, but a dialog to screen readers */
   self = g_object_new (FG_TYPE_PAIRING_DIALOG,
-                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                        "transient-for", parent,
                        NULL);
   self->store = g_object_ref (store);

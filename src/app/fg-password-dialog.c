@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-accessible.h"
 #include "fg-password-dialog.h"
 
 struct _FgPasswordDialog
@@ -321,6 +322,7 @@ fg_password_dialog_class_init (FgPasswordDialogClass *klass)
 static void
 fg_password_dialog_init (FgPasswordDialog *self)
 {
+  fg_accessible_keep_class_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

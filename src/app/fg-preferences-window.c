@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-accessible.h"
 #include "fg-preferences-window.h"
 
 /* The document settings, one entry row each; the codes are one per kind. */
@@ -566,6 +567,7 @@ fg_preferences_window_class_init (FgPreferencesWindowClass *klass)
 static void
 fg_preferences_window_init (FgPreferencesWindow *self)
 {
+  fg_accessible_keep_class_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

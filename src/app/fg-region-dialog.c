@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-accessible.h"
 #include "fg-region-dialog.h"
 
 struct _FgRegionDialog
@@ -719,6 +720,7 @@ static void
 fg_region_dialog_init (FgRegionDialog *self)
 {
   self->village_ids = g_ptr_array_new_with_free_func (g_free);
+  fg_accessible_keep_class_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

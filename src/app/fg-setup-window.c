@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-accessible.h"
 #include "fg-setup-window.h"
 
 /* search results shown under the search field */
@@ -941,6 +942,7 @@ fg_setup_window_init (FgSetupWindow *self)
 {
   GtkIconTheme *theme;
 
+  fg_accessible_keep_class_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->create_button));
 

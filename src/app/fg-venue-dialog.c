@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-accessible.h"
 #include "fg-venue-dialog.h"
 
 typedef struct
@@ -740,6 +741,7 @@ fg_venue_dialog_init (FgVenueDialog *self)
   self->other_rows = g_ptr_array_new ();
   self->other_checks = g_ptr_array_new ();
 
+  fg_accessible_keep_class_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 
   set_field (self, FG_VENUE_ERROR_INVALID_NAME, self->name_row, self->place_error_label);

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "fg-accessible.h"
 #include "fg-list-layout.h"
 #include "fg-sort-probe.h"
 #include "fg-venue-detail.h"
@@ -332,6 +333,7 @@ fg_venue_page_class_init (FgVenuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgVenuePage, operator_column);
   gtk_widget_class_bind_template_child (widget_class, FgVenuePage, status_column);
   gtk_widget_class_bind_template_child (widget_class, FgVenuePage, detail);
+  gtk_widget_class_bind_template_callback (widget_class, fg_accessible_row_part_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_category_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
   gtk_widget_class_bind_template_callback (widget_class, on_detail_changed);

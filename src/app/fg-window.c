@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-accessible.h"
 #include "fg-window-private.h"
 
 typedef enum
@@ -796,6 +797,7 @@ fg_window_init (FgWindow *self)
 {
   self->show_sidebar = TRUE;
 
+  fg_accessible_keep_class_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 }

@@ -142,10 +142,7 @@ def toplevels(app):
     return [w for w in _children(app) if visible(w)]
 
 
-# A dialog made from a template (FgRegionDialog, FgVenueDialog…) is still
-# announced as a plain widget ("filler") by GTK 4.8 although its class says
-# dialog: it is found by its title all the same.
-WINDOW_ROLES = ("frame", "dialog", "window", "alert", "filler")
+WINDOW_ROLES = ("frame", "dialog", "window", "alert")
 
 
 def window(app, title=None, role_name=WINDOW_ROLES,
@@ -157,6 +154,18 @@ def window(app, title=None, role_name=WINDOW_ROLES,
                 return w
         return None
     return wait_for(f"the window “{title}”", probe, timeout)
+
+
+def dialog(app, title, timeout=DEFAULT_TIMEOUT):
+    """A shown dialog of app, by its title: announced as a dialog, or the
+    step fails (a window announced as something else is reported)."""
+    try:
+        return window(app, title, role_name="dialog", timeout=timeout)
+    except StepFailed:
+        others = [f"{role(w)} “{name(w)}”" for w in toplevels(app) if name(w) == title]
+        if others:
+            raise StepFailed(f"the dialog “{title}” is announced as {', '.join(others)}")
+        raise
 
 
 def window_gone(app, title, timeout=DEFAULT_TIMEOUT):

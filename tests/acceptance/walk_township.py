@@ -6,7 +6,7 @@ import subprocess
 import tempfile
 import time
 
-from a11y import (StepFailed, log, application, window, wait_find, wait_for, wait_gone,
+from a11y import (StepFailed, log, application, window, dialog, wait_find, wait_for, wait_gone,
                   find_all, do_action, click_at, keys, set_text, name, role, visible,
                   unnamed_controls, actions, activate_window, walk, _children, window_gone,
                   toplevels)
@@ -75,7 +75,7 @@ class Walk:
 
     def set_up(self):
         """The set-up assistant: the township found in the division list."""
-        setup = window(self.app, "欢迎使用消防网格通", timeout=60)
+        setup = window(self.app, "欢迎使用消防网格通", role_name="frame", timeout=60)
         search = wait_find(setup, role_name="text", name_is="按名称或代码查找")
         set_text(search, "神垕")
         # a result row has no accessible action in GTK 4.8: a pointer click
@@ -118,7 +118,7 @@ class Walk:
     def add_village(self):
         win = self.main_window()
         do_action(wait_find(win, role_name="push button", name_has="添加村（社区）"))
-        dlg = window(self.app, "添加村（社区）")
+        dlg = dialog(self.app, "添加村（社区）")
         set_text(wait_find(dlg, role_name="text", name_is="名称"), VILLAGE)
         set_text(wait_find(dlg, role_name="text", name_has="区划代码"), "411081103201")
         do_action(wait_find(dlg, role_name="push button", name_is="添加"))
@@ -135,7 +135,7 @@ class Walk:
         item = wait_find(win, what="the menu item 添加网格", role_name=("menu item", "push button"),
                          name_has="添加网格")
         do_action(item)
-        dlg = window(self.app, "添加网格")
+        dlg = dialog(self.app, "添加网格")
         set_text(wait_find(dlg, role_name="text", name_is="名称"), GRID)
         do_action(wait_find(dlg, role_name="push button", name_is="添加"))
         wait_find(win, what=f"the sidebar row {GRID}", role_name=("list item", "tree item"),
@@ -156,7 +156,7 @@ class Walk:
         win = self.main_window()
         for number, venue in enumerate(VENUES):
             do_action(wait_find(win, role_name="push button", name_is="添加场所"))
-            dlg = window(self.app, "新增场所")
+            dlg = dialog(self.app, "新增场所")
             fields = (("名称", venue), ("地址", f"神垕镇老街 {number + 1} 号"),
                       ("姓名", "李" + "明红芳"[number]), ("联系电话", f"1381234567{number}"),
                       ("留宿人数", "0"))
@@ -167,6 +167,9 @@ class Walk:
             window_gone(self.app, "新增场所")
             table = wait_find(win, role_name="tree table", name_is="场所")
             wait_find(table, what=f"the venue {venue} in the list", role_name="label", name_is=venue)
+            # the row itself is read by the venue's name and state
+            row = wait_find(table, what=f"the row of {venue}, named by it", name_is=f"{venue}，营业")
+            log(f"venue row: {role(row)} “{name(row)}”")
 
     def inspect(self):
         win = self.main_window()
@@ -174,13 +177,15 @@ class Walk:
         click_at(wait_find(win, role_name="label", name_is=FAILED_VENUE))
         do_action(wait_find(win, role_name="push button", name_is="检查"))
         title = f"检查：{FAILED_VENUE}"
-        insp = window(self.app, title)
+        insp = window(self.app, title, role_name="frame")
         items = wait_find(insp, role_name="list", name_is="检查项")
         rows = wait_for("the checklist's items", lambda: [
             r for r in find_all(items, role_name="list item") if find_all(r, role_name="push button", name_is="合格")])
         log(f"{len(rows)} items")
         first = rows[0]
         do_action(find_all(first, role_name="push button", name_is="不合格")[0])
+        # the row is read by its item and, now, its answer
+        wait_for("the failed item's row read with its answer", lambda: name(first).endswith("，不合格"))
         note = wait_find(first, role_name="text")
         set_text(note, "消防安全责任人未在显著位置公示")
         self.attach_photo(insp, first)
@@ -188,7 +193,7 @@ class Walk:
             do_action(find_all(row, role_name="push button", name_is="合格")[0])
         self.check_names(insp)
         do_action(wait_find(insp, role_name="push button", name_is="完成"))
-        confirm = window(self.app, "是否完成检查？")
+        confirm = dialog(self.app, "是否完成检查？")
         wait_find(confirm, role_name="label", name_is="将登记 1 处隐患")
         # the switch for a paper form typed in later is read by its row's title
         self.check_names(confirm)
@@ -203,6 +208,11 @@ class Walk:
         wait_find(table, what="the hazard's finding in the ledger", role_name="label",
                   name_has="消防安全责任人")
         wait_find(table, what="the hazard's state in the ledger", role_name="label", name_is="已发现")
+        # the row is read by the venue, the finding and the state
+        row = wait_find(table, what="the hazard's row, named by it", name_has=f"{FAILED_VENUE}，")
+        log(f"hazard row: {role(row)} “{name(row)}”")
+        if "消防安全责任人" not in name(row) or not name(row).endswith("，已发现"):
+            raise StepFailed(f"the hazard's row is read “{name(row)}”, not by its finding and state")
 
     def issue_notice(self):
         """From the hazard selected in the ledger, a notice issued (下发整改通知),
@@ -215,7 +225,7 @@ class Walk:
         button = wait_find(win, what="the button 下发整改通知…", role_name="push button",
                            name_is="下发整改通知…")
         do_action(button)
-        dlg = window(self.app, "下发整改通知")
+        dlg = dialog(self.app, "下发整改通知")
         wait_find(dlg, what="the hazard named in the notice", role_name=("check box", "list item", "label"),
                   name_has="消防安全责任人")
         do_action(wait_find(dlg, role_name="push button", name_has="下发"))
@@ -242,6 +252,9 @@ class Walk:
         # name replaced with Ctrl+A
         chooser = wait_for("the save dialog", lambda: next(
             (w for w in toplevels(self.app) if name(w) not in before), None))
+        # GTK's own file chooser dialog takes the focus for its file name
+        # before it is shown: GTK 4.8 announces it as "filler" (see
+        # fg_accessible_keep_class_role), and it is not ours to mend
         log(f"save dialog: {role(chooser)} “{name(chooser)}”")
         activate_window(chooser)
         keys("ctrl+l")
@@ -260,7 +273,7 @@ class Walk:
         """On the Documents page, the notice's service recorded (登记送达)."""
         win = self.main_window()
         do_action(wait_find(win, role_name="push button", name_has="登记送达"))
-        dlg = window(self.app, "登记送达情况")
+        dlg = dialog(self.app, "登记送达情况")
         set_text(wait_find(dlg, role_name="text", name_is="签收人"), "李明")
         day = wait_find(dlg, role_name="text", name_is="送达日期")
         set_text(day, time.strftime("%Y-%m-%d"))
@@ -269,6 +282,9 @@ class Walk:
         window_gone(self.app, "登记送达情况")
         table = wait_find(win, role_name="tree table", name_is="文书")
         wait_find(table, what="the notice shown served", role_name="label", name_is="已送达")
+        # the row is read by the number, the venue, the kind and the service
+        wait_for("the notice's row read as served", lambda: any(
+            name(r).endswith("，已送达") for r in find_all(table, name_has=f"，{FAILED_VENUE}，")))
 
     def attach_photo(self, insp, row):
         """The file chooser: the photo's path typed after Ctrl+L."""

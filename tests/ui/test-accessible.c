@@ -1,4 +1,4 @@
-/* test-accessible.c — the accessible name of a button with a mnemonic
+/* test-accessible.c — what a screen reader is told: names and roles
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,6 +8,70 @@
 #include <gtk/gtk.h>
 
 #include "src/app/fg-accessible.h"
+#include "src/app/fg-hazard-item.h"
+#include "src/app/fg-inspection-row.h"
+#include "src/app/fg-window.h"
+#include "fg-ui-test-util.h"
+
+typedef struct
+{
+  FgTestDir dir;
+  FgStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fg_test_dir_init (&fixture->dir);
+  fixture->store = fg_ui_test_demo_new (&fixture->dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->store);
+  fg_test_dir_clear (&fixture->dir);
+}
+
+static FgWindow *
+open_window (Fixture    *fixture,
+             const char *login)
+{
+  g_autoptr(FgActor) actor = fg_ui_test_login (fixture->store, login);
+  FgWindow *window = g_object_ref (fg_window_new (NULL, fixture->store, actor));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  fg_ui_test_spin ();
+  return window;
+}
+
+static void
+close_all (FgWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (other);
+    }
+  fg_ui_test_spin ();
+  g_assert_finalize_object (window);
+}
+
+static const char *
+role_name (GtkAccessibleRole role)
+{
+  GEnumClass *roles = g_type_class_ref (GTK_TYPE_ACCESSIBLE_ROLE);
+  const char *nick = g_enum_get_value (roles, role)->value_nick;
+
+  g_type_class_unref (roles);
+  return nick;
+}
 
 static void
 check (const char *label,
@@ -32,11 +96,242 @@ test_strip_mnemonic (void)
   check ("trailing_", "trailing");
 }
 
+/* Each dialog the window opens says it is a dialog, the window that it is
+ * a window — as it is opened from the window, taking the focus for its
+ * first field before it is shown. Without fg_accessible_keep_class_role()
+ * GTK 4.8 reads a dialog as "widget" on the accessibility bus and, without
+ * one, as "window". */
+static void
+test_dialog_roles (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const struct {
+    const char *action;
+    const char *type;
+  } dialogs[] = {
+    { "win.change-password", "FgPasswordDialog" },
+    { "win.show-accounts", "FgAccountsDialog" },
+    { "win.add-village", "FgRegionDialog" },
+    { "win.add-venue", "FgVenueDialog" },
+  };
+  FgWindow *window = open_window (fixture, "admin");
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_cmpstr (role_name (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (window))), ==,
+                   role_name (GTK_ACCESSIBLE_ROLE_WINDOW));
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      GtkWidget *dialog = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), dialogs[i].action, NULL));
+      fg_ui_test_spin ();
+      for (guint j = 0; j < g_list_model_get_n_items (toplevels); j++)
+        {
+          g_autoptr(GtkWidget) top = g_list_model_get_item (toplevels, j);
+
+          if (g_strcmp0 (G_OBJECT_TYPE_NAME (top), dialogs[i].type) == 0)
+            dialog = top;
+        }
+      g_assert_nonnull (dialog);
+      g_assert_true (gtk_widget_get_mapped (dialog));
+      if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (dialog)) != GTK_ACCESSIBLE_ROLE_DIALOG)
+        g_error ("%s is announced as a %s", dialogs[i].type,
+                 role_name (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (dialog))));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      fg_ui_test_spin ();
+    }
+
+  close_all (window);
+}
+
+/* The rows a list view shows: its children, each bound to an item. */
+static GPtrArray *
+list_rows (GtkColumnView *view)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  GtkWidget *list = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      list = child;
+  g_assert_nonnull (list);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_visible (row) && gtk_widget_get_first_child (row) != NULL)
+      g_ptr_array_add (rows, row);
+  return rows;
+}
+
+typedef char *(*RowName) (gpointer item);
+
+static char *
+venue_row_name (gpointer item)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *status = NULL;
+
+  g_object_get (item, "name", &name, "status-label", &status, NULL);
+  return g_strdup_printf ("%s, %s", name, status);
+}
+
+static char *
+hazard_row_name (gpointer item)
+{
+  g_autofree char *venue = NULL;
+  g_autofree char *finding = NULL;
+  g_autofree char *state = NULL;
+
+  g_object_get (item, "venue-name", &venue, "finding", &finding, "state-label", &state, NULL);
+  if (state == NULL || *state == '\0')
+    return g_strdup_printf ("%s, %s", venue, finding);
+  return g_strdup_printf ("%s, %s, %s", venue, finding, state);
+}
+
+/* Every row shown is named by its item — one of the list's, and the top
+ * row by the list's first item — and never by its widget type. */
+static void
+assert_rows_named (GtkColumnView *view,
+                   RowName        row_name)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  guint n_items = g_list_model_get_n_items (model);
+  g_autoptr(GPtrArray) rows = list_rows (view);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  gboolean first_shown = FALSE;
+
+  g_assert_cmpuint (n_items, >, 5);
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (names, row_name (g_list_model_get_item (model, i)));
+
+  g_assert_cmpuint (rows->len, >=, 5);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      gboolean named = FALSE;
+
+      for (guint i = 0; i < names->len && !named; i++)
+        {
+          g_autofree char *differs = gtk_test_accessible_check_property (rows->pdata[r],
+                                                                         GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                         names->pdata[i]);
+          if (differs == NULL)
+            {
+              named = TRUE;
+              first_shown |= i == 0;
+            }
+        }
+      if (!named)
+        g_error ("the row %u of the list has none of its items' names (the first: “%s”)",
+                 r, (char *) names->pdata[0]);
+    }
+  g_assert_true (first_shown);
+}
+
+static void
+assert_label (gpointer    accessible,
+              const char *expected)
+{
+  g_autofree char *differs = gtk_test_accessible_check_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                 expected);
+
+  if (differs != NULL)
+    g_error ("the row is named “%s”, not “%s”", differs, expected);
+}
+
+/* A checklist row of the inspection window is read by its item and its
+ * answer, which follows the answer given. */
+static void
+assert_checklist_row_named (FgStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) checklists = fg_checklist_list (store, &error);
+  g_autoptr(FgChecklistItem) item = NULL;
+  g_autofree char *unanswered = NULL;
+  g_autofree char *failed = NULL;
+  FgInspectionRow *row;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (checklists->len, >, 0);
+  item = g_list_model_get_item (fg_checklist_get_items (checklists->pdata[0]), 0);
+  g_assert_nonnull (item);
+  unanswered = g_strdup_printf ("%s, Not checked", fg_checklist_item_get_text (item));
+  failed = g_strdup_printf ("%s, Fail", fg_checklist_item_get_text (item));
+
+  row = g_object_ref_sink (fg_inspection_row_new (item, TRUE));
+  assert_label (row, unanswered);
+  fg_inspection_row_set_outcome (row, FG_OUTCOME_FAIL);
+  assert_label (row, failed);
+  g_assert_finalize_object (row);
+}
+
+/* A screen reader landing on a row of the venue list or of the ledger
+ * hears what it is, and still does when the rows are bound to other items
+ * (the list sorted the other way). Run with GTK's test accessibility
+ * backend, which keeps what the program tells it. */
+static void
+test_row_names (void)
+{
+  FgTestDir dir;
+  FgStore *store;
+  FgWindow *window;
+  GtkColumnView *view;
+  GtkColumnViewColumn *column;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  fg_test_dir_init (&dir);
+  store = fg_ui_test_demo_new (&dir);
+  {
+    Fixture fixture = { dir, store };
+    window = open_window (&fixture, "admin");
+  }
+
+  fg_window_set_page (window, "venues");
+  fg_ui_test_spin ();
+  view = GTK_COLUMN_VIEW (fg_ui_test_child (fg_window_get_venue_page (window), FG_TYPE_VENUE_PAGE, "column_view"));
+  assert_rows_named (view, venue_row_name);
+  column = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (fg_window_get_venue_page (window)),
+                                                                  FG_TYPE_VENUE_PAGE, "name_column"));
+  gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
+  fg_ui_test_spin ();
+  assert_rows_named (view, venue_row_name);
+
+  fg_window_set_page (window, "hazards");
+  fg_ui_test_spin ();
+  view = GTK_COLUMN_VIEW (fg_ui_test_child (fg_window_get_hazard_page (window), FG_TYPE_HAZARD_PAGE, "column_view"));
+  assert_rows_named (view, hazard_row_name);
+
+  close_all (window);
+  assert_checklist_row_named (store);
+  g_assert_finalize_object (store);
+  fg_test_dir_clear (&dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  /* the row names are read back from GTK's test backend, in a process of
+   * their own; the roles as the other window tests run, without one */
+  if (g_strv_contains ((const char * const *) argv, "--GTestSubprocess"))
+    g_setenv ("GTK_A11Y", "test", TRUE);
+
+  if (!fg_ui_test_init (&argc, &argv))
+    {
+      g_test_skip ("no display");
+      return g_test_run ();
+    }
+
   g_test_add_func ("/accessible/strip-mnemonic", test_strip_mnemonic);
+  g_test_add ("/accessible/dialog-roles", Fixture, NULL,
+              fixture_set_up, test_dialog_roles, fixture_tear_down);
+  g_test_add_func ("/accessible/row-names", test_row_names);
   return g_test_run ();
 }
