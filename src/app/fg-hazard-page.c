@@ -885,7 +885,7 @@ present_event_dialog (FgHazardPage               *self,
                                                                 : fg_calendar_format_date (&due);
     }
 
-  dialog = fg_event_dialog_new (GTK_WINDOW (root), self->shown, kind, deadline, event_takes_photos (kind),
+  dialog = fg_event_dialog_new (GTK_WINDOW (root), self->store, self->shown, kind, deadline, event_takes_photos (kind),
                                 details, problem);
   if (deadline != NULL)
     fg_event_dialog_count_workdays (dialog, self->store, &self->today);

@@ -216,6 +216,12 @@ gboolean       fg_hazard_add_event           (FgStore         *store,
                                               FgHazardEventKind kind,
                                               const FgHazardEventDetails *details,
                                               GError         **error);
+guint          fg_hazard_check_event_fields  (FgStore         *store,
+                                              FgHazard        *self,
+                                              FgHazardEventKind kind,
+                                              const FgHazardEventDetails *details,
+                                              GError         **deadline_error,
+                                              GError         **note_error);
 GPtrArray     *fg_hazard_list                (FgStore         *store,
                                               FgActor         *actor,
                                               const char      *venue_id,

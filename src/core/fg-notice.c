@@ -821,6 +821,44 @@ gather_deadline (const FgNoticeRequest  *request,
   return TRUE;
 }
 
+/**
+ * fg_notice_check_order_fields:
+ * @request: an order to correct, as a form holds it
+ * @deadline_error: (out) (optional) (nullable): what is wrong with its deadline
+ * @hazards_error: (out) (optional) (nullable): what is wrong with its choice of hazards
+ *
+ * Checks what a person types or chooses for an order to correct, every
+ * field of it, as fg_notice_issue() does, so a form can mark all the
+ * wrong ones at once. fg_notice_issue() checks more (the hazards' venue
+ * and state, who issues).
+ *
+ * Returns: the number of wrong fields
+ */
+guint
+fg_notice_check_order_fields (FgStore                *store,
+                              const FgNoticeRequest  *request,
+                              GError                **deadline_error,
+                              GError                **hazards_error)
+{
+  g_auto(Draft) draft = { 0, };
+  guint n_wrong = 0;
+
+  g_return_val_if_fail (FG_IS_STORE (store), 0);
+  g_return_val_if_fail (request != NULL, 0);
+
+  draft.today = request->today != NULL ? g_date_copy (request->today) : fg_store_today (store);
+  draft.issued_on = fg_calendar_format_date (draft.today);
+  if (!gather_deadline (request, &draft, deadline_error))
+    n_wrong++;
+  if (request->hazard_ids == NULL || request->hazard_ids[0] == NULL)
+    {
+      g_set_error (hazards_error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("Choose the hazards the notice orders corrected."));
+      n_wrong++;
+    }
+  return n_wrong;
+}
+
 /* An order to correct names hazards of one venue that may get a notice now. */
 static gboolean
 gather_order (FgStore                *store,

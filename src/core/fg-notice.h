@@ -127,6 +127,10 @@ const char * const *fg_notice_get_hazard_ids  (FgNotice        *self);
 char            *fg_notice_dup_code           (FgNotice        *self);
 char            *fg_notice_dup_check_code     (FgNotice        *self);
 
+guint            fg_notice_check_order_fields (FgStore                *store,
+                                               const FgNoticeRequest  *request,
+                                               GError                **deadline_error,
+                                               GError                **hazards_error);
 FgNotice        *fg_notice_issue              (FgStore                *store,
                                                FgActor                *actor,
                                                const FgNoticeRequest  *request,

@@ -11,6 +11,10 @@
 #include "config.h"
 
 #include "fg-accounts-dialog.h"
+#include "fg-date-row.h"
+#include "fg-deadline-dialog.h"
+#include "fg-event-dialog.h"
+#include "fg-notice-dialog.h"
 #include "fg-password-dialog.h"
 #include "fg-region-dialog.h"
 #include "fg-venue-dialog.h"
@@ -56,6 +60,19 @@ on_pressed_long_enough (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* A button activated by the key shows itself pressed for a moment before
+ * it is clicked: waits as long. */
+static void
+wait_for_press (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (400, on_pressed_long_enough, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  fg_ui_test_spin ();
+}
+
 /* Presses Enter in @entry (an AdwEntryRow). A button activated by the key
  * shows itself pressed for a moment before it is clicked: the test waits
  * as long. */
@@ -63,16 +80,15 @@ static void
 press_enter (GtkWidget *entry)
 {
   GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (entry));
-  gboolean done = FALSE;
 
+  /* a date row's entry holds the text in turn */
+  while (text != NULL && !GTK_IS_TEXT (text))
+    text = gtk_editable_get_delegate (text);
   g_assert_true (GTK_IS_TEXT (text));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (text)));
   gtk_widget_grab_focus (GTK_WIDGET (text));
   g_signal_emit_by_name (text, "activate");
-  g_timeout_add (400, on_pressed_long_enough, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  fg_ui_test_spin ();
+  wait_for_press ();
 }
 
 /* Presses Escape in @window: runs what the window's shortcut for the key
@@ -365,6 +381,239 @@ test_region_dialog (Fixture       *fixture,
   g_assert_cmpuint (after_enter->len, ==, before->len + 1);
 }
 
+/* The first hazard of the demo in @state. */
+static FgHazard *
+first_hazard (Fixture       *fixture,
+              FgHazardState  state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hazards = fg_hazard_list (fixture->store, fixture->actor, NULL, NULL, (int) state, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (hazards->len, >, 0);
+  return g_object_ref (g_ptr_array_index (hazards, 0));
+}
+
+static guint
+count_notices (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notices = fg_notice_list (fixture->store, fixture->actor, NULL, NULL, NULL, FALSE, &error);
+
+  g_assert_no_error (error);
+  return notices->len;
+}
+
+static guint
+count_events (Fixture    *fixture,
+              const char *hazard_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgHazard) hazard = fg_hazard_load (fixture->store, fixture->actor, hazard_id, &error);
+
+  g_assert_no_error (error);
+  return fg_hazard_get_events (hazard)->len;
+}
+
+static void
+on_notice_issued (FgNotice *notice,
+                  gpointer  data)
+{
+  *(guint *) data += 1;
+}
+
+/* The row's entry, which the date row marks */
+static GtkWidget *
+date_entry (GtkWidget *row)
+{
+  return GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row)));
+}
+
+/* Issuing a notice with a deadline in the past and no hazard chosen:
+ * Enter in the deadline marks both, each with the core's words, and
+ * issues nothing; Escape issues nothing; Enter in a right form issues. */
+static void
+test_notice_dialog (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(FgHazard) hazard = first_hazard (fixture, FG_HAZARD_STATE_OPEN);
+  guint n_notices = count_notices (fixture);
+  guint n_issued = 0;
+  g_autoptr(GError) deadline_error = NULL;
+  g_autoptr(GError) hazards_error = NULL;
+  FgNoticeRequest request = { .kind = FG_NOTICE_KIND_CORRECT_BY_DEADLINE, .deadline = "2000-01-01" };
+  GtkWindow *dialog;
+  GtkWidget *deadline;
+  GtkWidget *hazards;
+  GtkWidget *label;
+  GPtrArray *checks;
+
+  g_assert_cmpuint (fg_notice_check_order_fields (fixture->store, &request, &deadline_error, &hazards_error), ==, 2);
+
+  fg_notice_dialog_present_for_hazard (GTK_WINDOW (fixture->window), fixture->store, fixture->actor, hazard,
+                                       on_notice_issued, &n_issued);
+  fg_ui_test_spin ();
+  dialog = g_object_ref (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  deadline = g_object_get_data (G_OBJECT (dialog), "fg-deadline");
+  hazards = g_object_get_data (G_OBJECT (dialog), "fg-hazards");
+  label = g_object_get_data (G_OBJECT (dialog), "fg-hazards-error");
+  checks = g_object_get_data (G_OBJECT (dialog), "fg-checks");
+  g_assert_nonnull (hazards);
+  gtk_editable_set_text (GTK_EDITABLE (deadline), "2000-01-01");
+  for (guint i = 0; i < checks->len; i++)
+    gtk_check_button_set_active (g_ptr_array_index (checks, i), FALSE);
+
+  press_enter (deadline);
+  g_assert_true (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+  g_assert_cmpuint (n_issued, ==, 0);
+  g_assert_cmpuint (count_notices (fixture), ==, n_notices);
+  g_assert_true (gtk_widget_has_css_class (date_entry (deadline), "error"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (deadline)), ==, deadline_error->message);
+  g_assert_true (gtk_widget_has_css_class (hazards, "error"));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, hazards_error->message);
+
+  press_escape (dialog);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_finalize_object (dialog);
+  g_assert_cmpuint (n_issued, ==, 0);
+  g_assert_cmpuint (count_notices (fixture), ==, n_notices);
+
+  /* the deadline proposed and the hazard chosen: Enter issues */
+  fg_notice_dialog_present_for_hazard (GTK_WINDOW (fixture->window), fixture->store, fixture->actor, hazard,
+                                       on_notice_issued, &n_issued);
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  press_enter (g_object_get_data (G_OBJECT (dialog), "fg-deadline"));
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (n_issued, ==, 1);
+  g_assert_cmpuint (count_notices (fixture), ==, n_notices + 1);
+}
+
+static void
+on_event_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   GString          *responses)
+{
+  g_string_append_printf (responses, "%s;", response);
+}
+
+#define event_child(dialog, name) fg_ui_test_child (dialog, FG_TYPE_EVENT_DIALOG, name)
+
+/* One event dialog: @deadline and @note both wrong, Enter in the note
+ * marks both with the core's words and gives no response; Escape
+ * cancels; right, Enter records. */
+static void
+check_event_dialog (Fixture           *fixture,
+                    FgHazard          *hazard,
+                    FgHazardEventKind  kind,
+                    const char        *wrong_deadline,
+                    const char        *right_deadline,
+                    const char        *right_note)
+{
+  g_autoptr(GString) responses = g_string_new (NULL);
+  FgHazardEventDetails wrong = { .deadline = wrong_deadline, .note = "" };
+  g_autoptr(GError) deadline_error = NULL;
+  g_autoptr(GError) note_error = NULL;
+  g_autoptr(GDate) today = fg_store_today (fixture->store);
+  FgEventDialog *dialog;
+  GtkWidget *problem;
+
+  g_assert_cmpuint (fg_hazard_check_event_fields (fixture->store, hazard, kind, &wrong, &deadline_error, &note_error),
+                    ==, 2);
+
+  dialog = g_object_ref (fg_event_dialog_new (GTK_WINDOW (fixture->window), fixture->store, hazard, kind,
+                                              wrong_deadline, FALSE, NULL, NULL));
+  fg_event_dialog_count_workdays (dialog, fixture->store, today);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_event_response), responses);
+  gtk_window_present (GTK_WINDOW (dialog));
+  fg_ui_test_spin ();
+
+  press_enter (event_child (dialog, "note_row"));
+  g_assert_cmpstr (responses->str, ==, "");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_widget_has_css_class (date_entry (event_child (dialog, "deadline_row")), "error"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (event_child (dialog, "deadline_row"))), ==,
+                   deadline_error->message);
+  g_assert_true (gtk_widget_has_css_class (event_child (dialog, "note_row"), "error"));
+  problem = event_child (dialog, "problem_label");
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), deadline_error->message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), note_error->message));
+
+  press_escape (GTK_WINDOW (dialog));
+  g_assert_cmpstr (responses->str, ==, "cancel;");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_finalize_object (dialog);
+
+  /* right: Enter in the deadline records */
+  g_string_truncate (responses, 0);
+  dialog = g_object_ref (fg_event_dialog_new (GTK_WINDOW (fixture->window), fixture->store, hazard, kind,
+                                              right_deadline, FALSE, NULL, NULL));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_event_response), responses);
+  gtk_window_present (GTK_WINDOW (dialog));
+  fg_ui_test_spin ();
+  gtk_editable_set_text (GTK_EDITABLE (event_child (dialog, "note_row")), right_note);
+  press_enter (event_child (dialog, "deadline_row"));
+  g_assert_cmpstr (responses->str, ==, "record;");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_finalize_object (dialog);
+}
+
+/* Extending a deadline (a reason, a later date) and the county's
+ * supervision (挂牌督办: an instruction, a day to act by). */
+static void
+test_event_dialog (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(FgHazard) rectifying = first_hazard (fixture, FG_HAZARD_STATE_RECTIFYING);
+  g_autoptr(FgHazard) open = first_hazard (fixture, FG_HAZARD_STATE_OPEN);
+  g_autoptr(GDate) later = fg_calendar_parse_date (fg_hazard_get_deadline (rectifying), NULL);
+  g_autoptr(GDate) act_by = fg_store_today (fixture->store);
+  g_autofree char *later_text = NULL;
+  g_autofree char *act_by_text = NULL;
+  guint n_events = count_events (fixture, fg_hazard_get_id (rectifying));
+
+  g_date_add_days (later, 1);
+  later_text = fg_calendar_format_date (later);
+  g_date_add_days (act_by, 10);
+  act_by_text = fg_calendar_format_date (act_by);
+
+  check_event_dialog (fixture, rectifying, FG_HAZARD_EVENT_DEADLINE_EXTENDED,
+                      fg_hazard_get_deadline (rectifying), later_text, "材料未到");
+  check_event_dialog (fixture, open, FG_HAZARD_EVENT_SUPERVISED, "2000-01-01", act_by_text, "请于十日内整改到位");
+  /* the dialog only asks; nothing was recorded by it */
+  g_assert_cmpuint (count_events (fixture, fg_hazard_get_id (rectifying)), ==, n_events);
+}
+
+/* A deadline to confirm: Enter and Escape both go back to the date. */
+static void
+test_deadline_dialog (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *warnings[] = { "这是一个提醒。", NULL };
+  g_autoptr(GString) responses = g_string_new (NULL);
+  GtkWindow *dialog = g_object_ref (fg_deadline_dialog_new (GTK_WINDOW (fixture->window), warnings));
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_event_response), responses);
+  gtk_window_present (dialog);
+  fg_ui_test_spin ();
+  /* Enter with nothing to type: the window's default */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "default.activate", NULL));
+  wait_for_press ();
+  g_assert_cmpstr (responses->str, ==, "change;");
+  g_assert_finalize_object (dialog);
+
+  g_string_truncate (responses, 0);
+  dialog = g_object_ref (fg_deadline_dialog_new (GTK_WINDOW (fixture->window), warnings));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_event_response), responses);
+  gtk_window_present (dialog);
+  fg_ui_test_spin ();
+  press_escape (dialog);
+  g_assert_cmpstr (responses->str, ==, "change;");
+  g_assert_finalize_object (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +624,9 @@ main (int   argc,
   g_test_add ("/ui/forms/venue-dialog", Fixture, NULL, fixture_set_up, test_venue_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/accounts-dialog", Fixture, NULL, fixture_set_up, test_accounts_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/password-dialog", Fixture, NULL, fixture_set_up, test_password_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/notice-dialog", Fixture, NULL, fixture_set_up, test_notice_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/event-dialog", Fixture, NULL, fixture_set_up, test_event_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/deadline-dialog", Fixture, NULL, fixture_set_up, test_deadline_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/region-dialog", Fixture, NULL, fixture_set_up, test_region_dialog, fixture_tear_down);
 
   return g_test_run ();
