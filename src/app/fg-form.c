@@ -81,3 +81,94 @@ fg_form_mark_field (GtkWidget *field,
   gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
                                wrong ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
 }
+
+/* the space libadwaita leaves between two groups of a page */
+#define GROUP_SPACING 24
+
+/* The viewport inside @widget, which scrolls its content. */
+static GtkWidget *
+find_viewport (GtkWidget *widget)
+{
+  if (GTK_IS_VIEWPORT (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *viewport = find_viewport (child);
+
+      if (viewport != NULL)
+        return viewport;
+    }
+  return NULL;
+}
+
+/* The focus moved: its row comes into view with the title of its group
+ * above it, when the two fit; else the row alone. */
+static void
+on_focus_widget_changed (GtkWindow  *window,
+                         GParamSpec *pspec,
+                         GtkWidget  *viewport)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+  GtkWidget *row;
+  GtkWidget *group;
+  graphene_rect_t row_bounds;
+  graphene_rect_t group_bounds;
+  double value, page, lowest, highest, top, bottom, title;
+
+  if (focus == NULL || content == NULL || adjustment == NULL || !gtk_widget_is_ancestor (focus, content))
+    return;
+
+  row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  if (row == NULL)
+    row = focus;
+  group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+  if (!gtk_widget_compute_bounds (row, content, &row_bounds))
+    return;
+  if (group == NULL || !gtk_widget_compute_bounds (group, content, &group_bounds))
+    group_bounds = row_bounds;
+
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  top = row_bounds.origin.y;
+  bottom = row_bounds.origin.y + row_bounds.size.height;
+  /* with the space above the title, as between groups */
+  title = MAX (0, MIN (group_bounds.origin.y, top) - GROUP_SPACING);
+
+  /* the least scrolling that shows the row, and the group's title too
+   * when there is room for both */
+  lowest = bottom - page;
+  highest = bottom - title <= page ? title : top;
+  if (lowest > highest)
+    lowest = highest;
+  value = CLAMP (value, lowest, highest);
+  value = CLAMP (value, gtk_adjustment_get_lower (adjustment),
+                 gtk_adjustment_get_upper (adjustment) - page);
+  gtk_adjustment_set_value (adjustment, value);
+}
+
+/**
+ * fg_form_keep_group_titles:
+ * @page: a page of groups of rows, in @window
+ *
+ * As the focus moves through @page (with Tab), the page scrolls so the
+ * focused row is seen together with the title of its group, instead of
+ * the least that shows the row, which hides the title of each next group
+ * just above the top edge.
+ */
+void
+fg_form_keep_group_titles (GtkWindow          *window,
+                           AdwPreferencesPage *page)
+{
+  GtkWidget *viewport;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (ADW_IS_PREFERENCES_PAGE (page));
+
+  viewport = find_viewport (GTK_WIDGET (page));
+  g_return_if_fail (viewport != NULL);
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+  g_signal_connect_object (window, "notify::focus-widget", G_CALLBACK (on_focus_widget_changed), viewport, 0);
+}

@@ -19,4 +19,7 @@ void fg_form_check_on_enter (GtkWidget       *field,
 void fg_form_mark_field     (GtkWidget       *field,
                              gboolean         wrong);
 
+void fg_form_keep_group_titles (GtkWindow          *window,
+                                AdwPreferencesPage *page);
+
 G_END_DECLS

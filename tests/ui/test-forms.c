@@ -218,6 +218,104 @@ test_venue_dialog (Fixture       *fixture,
   g_assert_cmpuint (fg_ui_test_count (fixture->store, fixture->actor, NULL, NULL, "回车测试便利店"), ==, 1);
 }
 
+static GtkWidget *
+find_viewport (GtkWidget *widget)
+{
+  if (GTK_IS_VIEWPORT (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *viewport = find_viewport (child);
+
+      if (viewport != NULL)
+        return viewport;
+    }
+  return NULL;
+}
+
+/* Presses Tab (or Shift+Tab) in @dialog until the focus is in @stop, or
+ * with no @stop until it goes round to the top again: each row the focus reaches
+ * is in view, and so is the title of its group above it. Returns how far
+ * the page scrolled. */
+static double
+tab_through (FgVenueDialog    *dialog,
+             GtkDirectionType  direction,
+             GtkWidget        *stop,
+             GHashTable       *groups)
+{
+  GtkWidget *viewport = find_viewport (venue_child (dialog, "page"));
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+  double furthest = 0;
+  double last_top = 0;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      GtkWidget *focus;
+      GtkWidget *row;
+      GtkWidget *group;
+      graphene_rect_t row_bounds;
+      graphene_rect_t group_bounds;
+      double value, page;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (dialog), direction))
+        break;
+      /* what scrolls by itself scrolls smoothly: its end is waited for */
+      wait_for_press ();
+      focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+      row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+      group = gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_GROUP);
+      if (row == NULL || group == NULL)
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (row, content, &row_bounds));
+      g_assert_true (gtk_widget_compute_bounds (group, content, &group_bounds));
+      value = gtk_adjustment_get_value (adjustment);
+      page = gtk_adjustment_get_page_size (adjustment);
+      g_test_message ("row %s: %.0f–%.0f, its group from %.0f, seen %.0f–%.0f",
+                      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), row_bounds.origin.y,
+                      row_bounds.origin.y + row_bounds.size.height, group_bounds.origin.y, value, value + page);
+      g_assert_cmpfloat (row_bounds.origin.y, >=, value - 1);
+      g_assert_cmpfloat (row_bounds.origin.y + row_bounds.size.height, <=, value + page + 1);
+      if (row_bounds.origin.y + row_bounds.size.height - group_bounds.origin.y <= page)
+        g_assert_cmpfloat (group_bounds.origin.y, >=, value - 1);
+      g_hash_table_add (groups, group);
+      furthest = MAX (furthest, value);
+      if (stop != NULL ? gtk_widget_is_ancestor (focus, stop) : row_bounds.origin.y < last_top)
+        return furthest;
+      last_top = row_bounds.origin.y;
+    }
+  g_assert_not_reached ();
+}
+
+/* Tab and Shift+Tab through a venue dialog too short for its form. */
+static void
+test_venue_dialog_scroll (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  FgVenueDialog *dialog = open_venue_dialog (fixture);
+  GtkWidget *viewport = find_viewport (venue_child (dialog, "page"));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+  GHashTable *groups = g_hash_table_new (NULL, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, 420);
+  wait_for_press ();
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (adjustment), <, gtk_adjustment_get_upper (adjustment));
+
+  gtk_widget_grab_focus (venue_child (dialog, "name_row"));
+  /* the focus goes through the groups, and the page scrolls */
+  g_assert_cmpfloat (tab_through (dialog, GTK_DIR_TAB_FORWARD, NULL, groups), >, 0);
+  g_assert_cmpuint (g_hash_table_size (groups), >=, 4);
+  /* back to the first field, at the top */
+  tab_through (dialog, GTK_DIR_TAB_BACKWARD, venue_child (dialog, "name_row"), groups);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_hash_table_unref (groups);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  fg_ui_test_spin ();
+  g_assert_finalize_object (dialog);
+}
+
 #define accounts_child(dialog, name) fg_ui_test_child (dialog, FG_TYPE_ACCOUNTS_DIALOG, name)
 
 static guint
@@ -622,6 +720,7 @@ main (int   argc,
     return 77;
 
   g_test_add ("/ui/forms/venue-dialog", Fixture, NULL, fixture_set_up, test_venue_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/venue-dialog-scroll", Fixture, NULL, fixture_set_up, test_venue_dialog_scroll, fixture_tear_down);
   g_test_add ("/ui/forms/accounts-dialog", Fixture, NULL, fixture_set_up, test_accounts_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/password-dialog", Fixture, NULL, fixture_set_up, test_password_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/notice-dialog", Fixture, NULL, fixture_set_up, test_notice_dialog, fixture_tear_down);
