@@ -836,7 +836,7 @@ present_decision_dialog (FgHazardPage               *self,
   g_autoptr(FgNoticeSettings) settings = fg_notice_settings_load (self->store, NULL);
   AdwMessageDialog *dialog;
 
-  dialog = fg_decision_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->shown, kind, details,
+  dialog = fg_decision_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store, self->shown, kind, details,
                                    settings != NULL ? settings->brigade : NULL, self->query->today, problem);
   g_signal_connect_object (dialog, "response::record", G_CALLBACK (on_decision_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

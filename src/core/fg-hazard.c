@@ -1399,18 +1399,10 @@ fg_hazard_event_can_record (const FgActor     *actor,
  * its document number, its date (not still to come, nor before the
  * hazard was found, when that is known) and who made it, by name. The
  * import of a bundle holds a decision to the same. */
-gboolean
-fg_hazard_check_decision (FgStore                     *store,
-                          const char                  *found_at,
-                          const FgHazardEventDetails  *details,
-                          GError                     **error)
+static gboolean
+check_decision_number (const char  *number,
+                       GError     **error)
 {
-  const char *number = details != NULL ? details->decision_number : NULL;
-  const char *authority = details != NULL ? details->decision_authority : NULL;
-  g_autoptr(GDate) date = NULL;
-  g_autoptr(GDate) today = NULL;
-  g_autoptr(GError) date_error = NULL;
-
   if (number == NULL || !g_utf8_validate (number, -1, NULL) || fg_text_is_blank (number) ||
       g_utf8_strlen (number, -1) > 60)
     {
@@ -1418,13 +1410,26 @@ fg_hazard_check_decision (FgStore                     *store,
                    _("Give the number of the fire-rescue brigade’s written decision (at most 60 characters)."));
       return FALSE;
     }
-  if (details->decision_date == NULL)
+  return TRUE;
+}
+
+static gboolean
+check_decision_date (FgStore     *store,
+                     const char  *found_at,
+                     const char  *decision_date,
+                     GError     **error)
+{
+  g_autoptr(GDate) date = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(GError) date_error = NULL;
+
+  if (decision_date == NULL)
     {
       g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
                    _("Give the date of the fire-rescue brigade’s decision."));
       return FALSE;
     }
-  date = fg_calendar_parse_date (details->decision_date, &date_error);
+  date = fg_calendar_parse_date (decision_date, &date_error);
   if (date == NULL)
     {
       g_set_error_literal (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT, date_error->message);
@@ -1434,16 +1439,23 @@ fg_hazard_check_decision (FgStore                     *store,
   if (g_date_compare (date, today) > 0)
     {
       g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
-                   _("The decision’s date %s is still to come."), details->decision_date);
+                   _("The decision’s date %s is still to come."), decision_date);
       return FALSE;
     }
-  if (found_at != NULL && strncmp (details->decision_date, found_at, 10) < 0)
+  if (found_at != NULL && strncmp (decision_date, found_at, 10) < 0)
     {
       g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
                    _("The decision’s date %s is before the hazard was found (%.10s)."),
-                   details->decision_date, found_at);
+                   decision_date, found_at);
       return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+check_decision_authority (const char  *authority,
+                          GError     **error)
+{
   if (authority == NULL || !g_utf8_validate (authority, -1, NULL) || fg_text_is_blank (authority) ||
       g_utf8_strlen (authority, -1) < 2 || g_utf8_strlen (authority, -1) > 40 ||
       fg_region_name_has_digits (authority))
@@ -1453,8 +1465,52 @@ fg_hazard_check_decision (FgStore                     *store,
                      "(2 to 40 characters, no digits), e.g. 郏县消防救援大队."));
       return FALSE;
     }
-
   return TRUE;
+}
+
+gboolean
+fg_hazard_check_decision (FgStore                     *store,
+                          const char                  *found_at,
+                          const FgHazardEventDetails  *details,
+                          GError                     **error)
+{
+  return check_decision_number (details != NULL ? details->decision_number : NULL, error) &&
+         check_decision_date (store, found_at, details != NULL ? details->decision_date : NULL, error) &&
+         check_decision_authority (details != NULL ? details->decision_authority : NULL, error);
+}
+
+/**
+ * fg_hazard_check_decision_fields:
+ * @self: the hazard decided on
+ * @details: (nullable): the decision as typed
+ * @number_error: (out) (optional) (nullable): what is wrong with its number
+ * @date_error: (out) (optional) (nullable): what is wrong with its date
+ * @authority_error: (out) (optional) (nullable): what is wrong with who decided
+ *
+ * Checks each field of the brigade's written decision as
+ * fg_hazard_add_event() does, every one of them, so a form can mark all
+ * the wrong ones at once.
+ *
+ * Returns: the number of wrong fields
+ */
+guint
+fg_hazard_check_decision_fields (FgStore                     *store,
+                                 FgHazard                    *self,
+                                 const FgHazardEventDetails  *details,
+                                 GError                     **number_error,
+                                 GError                     **date_error,
+                                 GError                     **authority_error)
+{
+  guint n_wrong = 0;
+
+  g_return_val_if_fail (FG_IS_STORE (store), 0);
+  g_return_val_if_fail (FG_IS_HAZARD (self), 0);
+
+  n_wrong += !check_decision_number (details != NULL ? details->decision_number : NULL, number_error);
+  n_wrong += !check_decision_date (store, self->found_at, details != NULL ? details->decision_date : NULL,
+                                   date_error);
+  n_wrong += !check_decision_authority (details != NULL ? details->decision_authority : NULL, authority_error);
+  return n_wrong;
 }
 
 /* A decision of the brigade is on a hazard it was sent: one found as

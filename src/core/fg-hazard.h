@@ -222,6 +222,12 @@ guint          fg_hazard_check_event_fields  (FgStore         *store,
                                               const FgHazardEventDetails *details,
                                               GError         **deadline_error,
                                               GError         **note_error);
+guint          fg_hazard_check_decision_fields (FgStore       *store,
+                                              FgHazard        *self,
+                                              const FgHazardEventDetails *details,
+                                              GError         **number_error,
+                                              GError         **date_error,
+                                              GError         **authority_error);
 GPtrArray     *fg_hazard_list                (FgStore         *store,
                                               FgActor         *actor,
                                               const char      *venue_id,

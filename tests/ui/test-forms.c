@@ -14,6 +14,7 @@
 #include "fg-date-row.h"
 #include "fg-deadline-dialog.h"
 #include "fg-event-dialog.h"
+#include "fg-major-hazard-dialog.h"
 #include "fg-notice-dialog.h"
 #include "fg-password-dialog.h"
 #include "fg-region-dialog.h"
@@ -684,6 +685,63 @@ test_event_dialog (Fixture       *fixture,
   g_assert_cmpuint (count_events (fixture, fg_hazard_get_id (rectifying)), ==, n_events);
 }
 
+/* The brigade's decision with its number, date and author all wrong:
+ * Enter in the note marks the three, in the core's words, and records
+ * nothing; Escape cancels; right, Enter records. */
+static void
+test_decision_dialog (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(FgHazard) hazard = first_hazard (fixture, FG_HAZARD_STATE_OPEN);
+  g_autoptr(GString) responses = g_string_new (NULL);
+  g_autoptr(GDate) today = fg_store_today (fixture->store);
+  g_autofree char *today_text = fg_calendar_format_date (today);
+  FgHazardEventDetails wrong = { .decision_number = " ", .decision_date = "2999-01-01", .decision_authority = "1" };
+  GError *errors[3] = { NULL, };
+  const char *names[] = { "fg-number", "fg-date", "fg-authority" };
+  AdwMessageDialog *dialog;
+  GtkWidget *problem;
+
+  g_assert_cmpuint (fg_hazard_check_decision_fields (fixture->store, hazard, &wrong, &errors[0], &errors[1], &errors[2]),
+                    ==, 3);
+
+  dialog = g_object_ref (fg_decision_dialog_new (GTK_WINDOW (fixture->window), fixture->store, hazard,
+                                                 FG_HAZARD_EVENT_CONFIRMED_MAJOR, &wrong, "", today_text, NULL));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_event_response), responses);
+  gtk_window_present (GTK_WINDOW (dialog));
+  fg_ui_test_spin ();
+  press_enter (g_object_get_data (G_OBJECT (dialog), "fg-note"));
+  g_assert_cmpstr (responses->str, ==, "");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  problem = g_object_get_data (G_OBJECT (dialog), "fg-problem");
+  g_assert_true (gtk_widget_get_visible (problem));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *field = g_object_get_data (G_OBJECT (dialog), names[i]);
+
+      g_test_message ("field %s", names[i]);
+      g_assert_true (gtk_widget_has_css_class (FG_IS_DATE_ROW (field) ? date_entry (field) : field, "error"));
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), errors[i]->message));
+      g_clear_error (&errors[i]);
+    }
+
+  press_escape (GTK_WINDOW (dialog));
+  g_assert_cmpstr (responses->str, ==, "cancel;");
+  g_assert_finalize_object (dialog);
+
+  g_string_truncate (responses, 0);
+  dialog = g_object_ref (fg_decision_dialog_new (GTK_WINDOW (fixture->window), fixture->store, hazard,
+                                                 FG_HAZARD_EVENT_CONFIRMED_MAJOR, NULL, "郏县消防救援大队", today_text,
+                                                 NULL));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_event_response), responses);
+  gtk_window_present (GTK_WINDOW (dialog));
+  fg_ui_test_spin ();
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "fg-number"), "郏消重认字〔2026〕第1号");
+  press_enter (g_object_get_data (G_OBJECT (dialog), "fg-number"));
+  g_assert_cmpstr (responses->str, ==, "record;");
+  g_assert_finalize_object (dialog);
+}
+
 /* A deadline to confirm: Enter and Escape both go back to the date. */
 static void
 test_deadline_dialog (Fixture       *fixture,
@@ -725,6 +783,7 @@ main (int   argc,
   g_test_add ("/ui/forms/password-dialog", Fixture, NULL, fixture_set_up, test_password_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/notice-dialog", Fixture, NULL, fixture_set_up, test_notice_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/event-dialog", Fixture, NULL, fixture_set_up, test_event_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/decision-dialog", Fixture, NULL, fixture_set_up, test_decision_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/deadline-dialog", Fixture, NULL, fixture_set_up, test_deadline_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/region-dialog", Fixture, NULL, fixture_set_up, test_region_dialog, fixture_tear_down);
 
