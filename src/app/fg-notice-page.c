@@ -19,6 +19,7 @@
 #include <poppler.h>
 
 #include "fg-date-row.h"
+#include "fg-form.h"
 #include "fg-list-layout.h"
 #include "fg-notice-page.h"
 
@@ -816,6 +817,23 @@ on_void_response (AdwMessageDialog *dialog,
   fg_notice_page_reload (self);
 }
 
+/* Marks the reason for voiding when the core would refuse it, and says
+ * why below it. */
+static guint
+check_void_reason (gpointer data)
+{
+  GtkWidget *dialog = data;
+  GtkWidget *reason = g_object_get_data (G_OBJECT (dialog), "fg-reason");
+  GtkWidget *label = g_object_get_data (G_OBJECT (dialog), "fg-reason-error");
+  g_autoptr(GError) error = NULL;
+
+  fg_notice_check_void_reason (gtk_editable_get_text (GTK_EDITABLE (reason)), &error);
+  fg_form_mark_field (reason, error != NULL);
+  gtk_label_set_label (GTK_LABEL (label), error != NULL ? error->message : "");
+  gtk_widget_set_visible (label, error != NULL);
+  return error != NULL;
+}
+
 static void
 void_action (GtkWidget  *widget,
              const char *action_name,
@@ -823,7 +841,10 @@ void_action (GtkWidget  *widget,
 {
   FgNoticePage *self = FG_NOTICE_PAGE (widget);
   GtkWidget *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *list = boxed_list ();
+  GtkWidget *reason;
+  GtkWidget *label;
   g_autofree char *body = NULL;
 
   if (self->shown == NULL)
@@ -835,11 +856,23 @@ void_action (GtkWidget  *widget,
                             "back to where they stood before it."),
                           fg_notice_get_number (self->shown));
   dialog = adw_message_dialog_new (parent_window (self), _("Void the Document?"), body);
-  g_object_set_data (G_OBJECT (dialog), "fg-reason", entry_row (list, _("Reason"), NULL));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  reason = entry_row (list, _("Reason"), NULL);
+  g_object_set_data (G_OBJECT (dialog), "fg-reason", reason);
+  gtk_box_append (GTK_BOX (box), list);
+  label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (dialog), "fg-reason-error", label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "void", _("_Void"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "void", ADW_RESPONSE_DESTRUCTIVE);
+  /* Enter in the reason voids, once there is one: typing it is the decision */
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "void");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  fg_form_check_on_enter (reason, check_void_reason, dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_void_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

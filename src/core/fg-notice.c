@@ -1239,6 +1239,26 @@ failed:
 }
 
 /**
+ * fg_notice_check_void_reason:
+ * @reason: (nullable): why a document is voided, as typed
+ *
+ * Returns: whether fg_notice_void() takes @reason; if not, @error says why
+ */
+gboolean
+fg_notice_check_void_reason (const char  *reason,
+                             GError     **error)
+{
+  if (reason == NULL || !g_utf8_validate (reason, -1, NULL) || fg_text_is_blank (reason) ||
+      g_utf8_strlen (reason, -1) > 500)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("Give the reason for voiding the document (at most 500 characters)."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * fg_notice_void:
  * @reason: why (a misprint, the wrong venue …)
  *
@@ -1276,13 +1296,8 @@ fg_notice_void (FgStore     *store,
                    _("The document %s is void already."), self->number);
       return FALSE;
     }
-  if (reason == NULL || !g_utf8_validate (reason, -1, NULL) || fg_text_is_blank (reason) ||
-      g_utf8_strlen (reason, -1) > 500)
-    {
-      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                   _("Give the reason for voiding the document (at most 500 characters)."));
-      return FALSE;
-    }
+  if (!fg_notice_check_void_reason (reason, error))
+    return FALSE;
 
   is_order = self->kind == FG_NOTICE_KIND_CORRECT_NOW || self->kind == FG_NOTICE_KIND_CORRECT_BY_DEADLINE;
   if (is_order)

@@ -16,6 +16,7 @@
 #include "fg-event-dialog.h"
 #include "fg-major-hazard-dialog.h"
 #include "fg-notice-dialog.h"
+#include "fg-notice-page.h"
 #include "fg-password-dialog.h"
 #include "fg-region-dialog.h"
 #include "fg-venue-dialog.h"
@@ -742,6 +743,71 @@ test_decision_dialog (Fixture       *fixture,
   g_assert_finalize_object (dialog);
 }
 
+static gboolean
+notice_voided (Fixture    *fixture,
+               const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNotice) notice = fg_notice_load (fixture->store, fixture->actor, id, &error);
+
+  g_assert_no_error (error);
+  return fg_notice_get_voided (notice);
+}
+
+/* Voiding a document: Enter without a reason marks the reason and voids
+ * nothing; Escape voids nothing; Enter after a reason voids it. */
+static void
+test_void_dialog (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  FgNoticePage *page = fg_window_get_notice_page (fixture->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notices = fg_notice_list (fixture->store, fixture->actor, NULL, NULL, NULL, FALSE, &error);
+  g_autoptr(GError) expected = NULL;
+  g_autofree char *id = NULL;
+  GtkWindow *dialog;
+  GtkWidget *reason;
+  GtkWidget *label;
+
+  g_assert_no_error (error);
+  for (guint i = 0; id == NULL && i < notices->len; i++)
+    if (!fg_notice_get_voided (g_ptr_array_index (notices, i)))
+      id = g_strdup (fg_notice_get_id (g_ptr_array_index (notices, i)));
+  g_assert_nonnull (id);
+  g_assert_false (fg_notice_check_void_reason ("  ", &expected));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "notices");
+  fg_ui_test_spin ();
+  g_assert_true (fg_notice_page_show_notice (page, id));
+  fg_ui_test_spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "notice.void", NULL));
+  fg_ui_test_spin ();
+  dialog = g_object_ref (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  reason = g_object_get_data (G_OBJECT (dialog), "fg-reason");
+  label = g_object_get_data (G_OBJECT (dialog), "fg-reason-error");
+  gtk_editable_set_text (GTK_EDITABLE (reason), "  ");
+  press_enter (reason);
+  g_assert_true (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+  g_assert_true (gtk_widget_has_css_class (reason, "error"));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected->message);
+  g_assert_false (notice_voided (fixture, id));
+
+  press_escape (dialog);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_finalize_object (dialog);
+  g_assert_false (notice_voided (fixture, id));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "notice.void", NULL));
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  reason = g_object_get_data (G_OBJECT (dialog), "fg-reason");
+  gtk_editable_set_text (GTK_EDITABLE (reason), "送达对象有误，重新制作");
+  press_enter (reason);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (notice_voided (fixture, id));
+}
+
 /* A deadline to confirm: Enter and Escape both go back to the date. */
 static void
 test_deadline_dialog (Fixture       *fixture,
@@ -784,6 +850,7 @@ main (int   argc,
   g_test_add ("/ui/forms/notice-dialog", Fixture, NULL, fixture_set_up, test_notice_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/event-dialog", Fixture, NULL, fixture_set_up, test_event_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/decision-dialog", Fixture, NULL, fixture_set_up, test_decision_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/void-dialog", Fixture, NULL, fixture_set_up, test_void_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/deadline-dialog", Fixture, NULL, fixture_set_up, test_deadline_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/region-dialog", Fixture, NULL, fixture_set_up, test_region_dialog, fixture_tear_down);
 
