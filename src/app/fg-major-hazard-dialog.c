@@ -396,6 +396,24 @@ on_transfer_response (AdwMessageDialog *dialog,
     state->issued (transfer, state->user_data);
 }
 
+/* Marks the name the transfer goes to when the core would refuse it,
+ * and says why above it. */
+static guint
+check_transfer (gpointer data)
+{
+  GtkWidget *dialog = data;
+  GtkWidget *recipient = g_object_get_data (G_OBJECT (dialog), "fg-recipient");
+  GtkWidget *label = g_object_get_data (G_OBJECT (dialog), "fg-problem");
+  g_autoptr(GError) error = NULL;
+
+  fg_notice_check_recipient (gtk_editable_get_text (GTK_EDITABLE (recipient)), &error);
+  fg_form_mark_field (recipient, error != NULL);
+  if (error != NULL)
+    gtk_label_set_label (GTK_LABEL (label), error->message);
+  gtk_widget_set_visible (label, error != NULL);
+  return error != NULL;
+}
+
 static void
 present_transfer (GtkWindow     *parent,
                   TransferState *state,
@@ -410,15 +428,15 @@ present_transfer (GtkWindow     *parent,
   GtkWidget *kind_row = adw_combo_row_new ();
   const char *kinds[] = { _("Police station"), _("Industry regulator"), NULL };
   g_autoptr(GtkStringList) kind_names = gtk_string_list_new (kinds);
+  GtkWidget *label = gtk_label_new (problem);
+  GtkWidget *recipient;
 
-  if (problem != NULL)
-    {
-      GtkWidget *label = gtk_label_new (problem);
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "error");
-      gtk_box_append (GTK_BOX (box), label);
-    }
+  /* why the core refused what was typed, or what Enter found wrong */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_visible (label, problem != NULL);
+  gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (dialog), "fg-problem", label);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind_row), _("To"));
@@ -426,8 +444,15 @@ present_transfer (GtkWindow     *parent,
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), state->recipient_kind);
   gtk_list_box_append (GTK_LIST_BOX (list), kind_row);
   g_object_set_data (G_OBJECT (dialog), "fg-recipient-kind", kind_row);
-  g_object_set_data (G_OBJECT (dialog), "fg-recipient",
-                     entry_row (list, _("Name, as documents print it (冢头派出所)"), state->recipient));
+  recipient = entry_row (list, _("Name, as documents print it (冢头派出所)"), state->recipient);
+  g_object_set_data (G_OBJECT (dialog), "fg-recipient", recipient);
+  /* Enter transfers to a right name; a wrong one is marked, and stays */
+  fg_form_check_on_enter (recipient, check_transfer, dialog);
+  if (problem != NULL && check_transfer (dialog) == 0)
+    {
+      gtk_label_set_label (GTK_LABEL (label), problem);
+      gtk_widget_set_visible (label, TRUE);
+    }
   gtk_box_append (GTK_BOX (box), list);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 

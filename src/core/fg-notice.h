@@ -131,6 +131,8 @@ guint            fg_notice_check_order_fields (FgStore                *store,
                                                const FgNoticeRequest  *request,
                                                GError                **deadline_error,
                                                GError                **hazards_error);
+gboolean         fg_notice_check_recipient    (const char             *name,
+                                               GError                **error);
 gboolean         fg_notice_check_void_reason  (const char             *reason,
                                                GError                **error);
 FgNotice        *fg_notice_issue              (FgStore                *store,

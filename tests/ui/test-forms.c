@@ -743,6 +743,53 @@ test_decision_dialog (Fixture       *fixture,
   g_assert_finalize_object (dialog);
 }
 
+/* A transfer (移送书) to a name no document could print: Enter marks it
+ * and issues nothing; Escape issues nothing; a right name, Enter issues. */
+static void
+test_transfer_dialog (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(FgHazard) hazard = first_hazard (fixture, FG_HAZARD_STATE_OPEN);
+  g_autoptr(GError) expected = NULL;
+  guint n_notices = count_notices (fixture);
+  guint n_issued = 0;
+  GtkWindow *dialog;
+  GtkWidget *recipient;
+  GtkWidget *label;
+
+  g_assert_false (fg_notice_check_recipient ("1号", &expected));
+  fg_transfer_present (GTK_WINDOW (fixture->window), fixture->store, fixture->actor, hazard,
+                       on_notice_issued, &n_issued);
+  fg_ui_test_spin ();
+  dialog = g_object_ref (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  recipient = g_object_get_data (G_OBJECT (dialog), "fg-recipient");
+  label = g_object_get_data (G_OBJECT (dialog), "fg-problem");
+  gtk_editable_set_text (GTK_EDITABLE (recipient), "1号");
+  press_enter (recipient);
+  g_assert_true (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+  g_assert_true (gtk_widget_has_css_class (recipient, "error"));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected->message);
+  g_assert_cmpuint (count_notices (fixture), ==, n_notices);
+
+  press_escape (dialog);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_finalize_object (dialog);
+  g_assert_cmpuint (n_issued, ==, 0);
+  g_assert_cmpuint (count_notices (fixture), ==, n_notices);
+
+  fg_transfer_present (GTK_WINDOW (fixture->window), fixture->store, fixture->actor, hazard,
+                       on_notice_issued, &n_issued);
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  recipient = g_object_get_data (G_OBJECT (dialog), "fg-recipient");
+  gtk_editable_set_text (GTK_EDITABLE (recipient), "冢头派出所");
+  press_enter (recipient);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (n_issued, ==, 1);
+  g_assert_cmpuint (count_notices (fixture), ==, n_notices + 1);
+}
+
 static gboolean
 notice_voided (Fixture    *fixture,
                const char *id)
@@ -850,6 +897,7 @@ main (int   argc,
   g_test_add ("/ui/forms/notice-dialog", Fixture, NULL, fixture_set_up, test_notice_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/event-dialog", Fixture, NULL, fixture_set_up, test_event_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/decision-dialog", Fixture, NULL, fixture_set_up, test_decision_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/transfer-dialog", Fixture, NULL, fixture_set_up, test_transfer_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/void-dialog", Fixture, NULL, fixture_set_up, test_void_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/deadline-dialog", Fixture, NULL, fixture_set_up, test_deadline_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/region-dialog", Fixture, NULL, fixture_set_up, test_region_dialog, fixture_tear_down);
