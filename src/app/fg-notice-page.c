@@ -734,6 +734,46 @@ present_record_dialog (FgNoticePage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Marks who received the notice, the day and the note when the core
+ * would refuse them, and says why above the fields. */
+static guint
+check_service (gpointer data)
+{
+  GtkWidget *dialog = data;
+  FgNoticePage *self = g_object_get_data (G_OBJECT (dialog), "fg-page");
+  AdwComboRow *result_row = g_object_get_data (G_OBJECT (dialog), "fg-result");
+  GtkWidget *label = g_object_get_data (G_OBJECT (dialog), "fg-problem");
+  GtkWidget *day_row = g_object_get_data (G_OBJECT (dialog), "fg-day");
+  GtkWidget *rows[] = { g_object_get_data (G_OBJECT (dialog), "fg-recipient"), day_row,
+                        g_object_get_data (G_OBJECT (dialog), "fg-note") };
+  GError *errors[G_N_ELEMENTS (rows)] = { NULL, };
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *day = row_text (ADW_MESSAGE_DIALOG (dialog), "fg-day");
+  guint n_wrong;
+
+  if (self->shown == NULL)
+    return 0;
+  n_wrong = fg_notice_check_service_fields (self->store, self->shown,
+                                            FG_NOTICE_SERVICE_SERVED + adw_combo_row_get_selected (result_row),
+                                            row_text (ADW_MESSAGE_DIALOG (dialog), "fg-recipient"),
+                                            day != NULL && *day != '\0' ? day : NULL,
+                                            row_text (ADW_MESSAGE_DIALOG (dialog), "fg-note"),
+                                            &errors[0], &errors[1], &errors[2]);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      if (rows[i] == day_row)
+        fg_date_row_set_problem (FG_DATE_ROW (day_row), errors[i] != NULL ? errors[i]->message : NULL);
+      else
+        fg_form_mark_field (rows[i], errors[i] != NULL);
+      if (errors[i] != NULL)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", errors[i]->message);
+      g_clear_error (&errors[i]);
+    }
+  gtk_label_set_label (GTK_LABEL (label), text->str);
+  gtk_widget_set_visible (label, n_wrong > 0);
+  return n_wrong;
+}
+
 static void
 present_service_dialog (FgNoticePage *self,
                         const char   *problem)
@@ -749,15 +789,18 @@ present_service_dialog (FgNoticePage *self,
   g_autoptr(GtkStringList) results = gtk_string_list_new (NULL);
 
   dialog = adw_message_dialog_new (parent_window (self), _("Record Service"), fg_notice_get_number (self->shown));
+  g_object_set_data (G_OBJECT (dialog), "fg-page", self);
 
-  if (problem != NULL)
-    {
-      GtkWidget *label = gtk_label_new (problem);
+  {
+    /* why the core refused what was typed, or what Enter found wrong */
+    GtkWidget *label = gtk_label_new (problem);
 
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "error");
-      gtk_box_append (GTK_BOX (box), label);
-    }
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_widget_add_css_class (label, "error");
+    gtk_widget_set_visible (label, problem != NULL);
+    gtk_box_append (GTK_BOX (box), label);
+    g_object_set_data (G_OBJECT (dialog), "fg-problem", label);
+  }
 
   gtk_string_list_append (results, fg_notice_service_get_label (FG_NOTICE_SERVICE_SERVED));
   gtk_string_list_append (results, fg_notice_service_get_label (FG_NOTICE_SERVICE_REFUSED));
@@ -781,6 +824,15 @@ present_service_dialog (FgNoticePage *self,
                                 fields != NULL && g_strv_length (fields) == 4 ? fields[3] : NULL));
 
   gtk_box_append (GTK_BOX (box), list);
+  /* Enter records a right service; a wrong one is marked, and stays */
+  fg_form_check_on_enter (g_object_get_data (G_OBJECT (dialog), "fg-recipient"), check_service, dialog);
+  fg_form_check_on_enter (g_object_get_data (G_OBJECT (dialog), "fg-day"), check_service, dialog);
+  fg_form_check_on_enter (g_object_get_data (G_OBJECT (dialog), "fg-note"), check_service, dialog);
+  if (problem != NULL && check_service (dialog) == 0)
+    {
+      gtk_label_set_label (g_object_get_data (G_OBJECT (dialog), "fg-problem"), problem);
+      gtk_widget_set_visible (g_object_get_data (G_OBJECT (dialog), "fg-problem"), TRUE);
+    }
   present_record_dialog (self, dialog, box, G_CALLBACK (on_service_response));
 }
 

@@ -1463,6 +1463,59 @@ service_day (FgStore     *store,
 }
 
 /**
+ * fg_notice_check_service_fields:
+ * @self: the notice served
+ * @service: how it went
+ * @recipient: (nullable): who received it, as typed
+ * @served_on: (nullable): the day, as typed (%NULL: today)
+ * @note: (nullable): the note, as typed
+ * @recipient_error: (out) (optional) (nullable): what is wrong with the recipient
+ * @day_error: (out) (optional) (nullable): what is wrong with the day
+ * @note_error: (out) (optional) (nullable): what is wrong with the note
+ *
+ * Checks each field of a service as fg_notice_record_service() does,
+ * every one of them, so a form can mark all the wrong ones at once.
+ *
+ * Returns: the number of wrong fields
+ */
+guint
+fg_notice_check_service_fields (FgStore          *store,
+                                FgNotice         *self,
+                                FgNoticeService   service,
+                                const char       *recipient,
+                                const char       *served_on,
+                                const char       *note,
+                                GError          **recipient_error,
+                                GError          **day_error,
+                                GError          **note_error)
+{
+  g_autofree char *day_text = NULL;
+  FgHazardEventKind kind;
+  guint n_wrong = 0;
+
+  g_return_val_if_fail (FG_IS_STORE (store), 0);
+  g_return_val_if_fail (FG_IS_NOTICE (self), 0);
+
+  if (!service_event_kind (service, recipient, &kind, recipient_error))
+    n_wrong++;
+  else if (recipient != NULL && g_utf8_strlen (recipient, -1) > 100)
+    {
+      g_set_error (recipient_error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("The recipient’s name or the note is too long."));
+      n_wrong++;
+    }
+  day_text = service_day (store, self, served_on, day_error);
+  n_wrong += day_text == NULL;
+  if (note != NULL && g_utf8_strlen (note, -1) > 400)
+    {
+      g_set_error (note_error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("The recipient’s name or the note is too long."));
+      n_wrong++;
+    }
+  return n_wrong;
+}
+
+/**
  * fg_notice_record_service:
  * @service: served, refused, or nobody to serve it on
  * @recipient: (nullable): who took it (needed when served)

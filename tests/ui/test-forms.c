@@ -855,6 +855,98 @@ test_void_dialog (Fixture       *fixture,
   g_assert_true (notice_voided (fixture, id));
 }
 
+static FgNoticeService
+notice_service (Fixture    *fixture,
+                const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNotice) notice = fg_notice_load (fixture->store, fixture->actor, id, &error);
+
+  g_assert_no_error (error);
+  return fg_notice_get_service (notice);
+}
+
+/* Recording a notice's service with no recipient and a day still to
+ * come: Enter marks both and records nothing; Escape records nothing;
+ * right, Enter records it. */
+static void
+test_service_dialog (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  FgNoticePage *page = fg_window_get_notice_page (fixture->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notices = fg_notice_list (fixture->store, fixture->actor, NULL, NULL, NULL, FALSE, &error);
+  GError *expected[3] = { NULL, };
+  const char *names[] = { "fg-recipient", "fg-day" };
+  g_autoptr(GDate) today = fg_store_today (fixture->store);
+  g_autofree char *today_text = fg_calendar_format_date (today);
+  FgNoticeService before;
+  FgNotice *notice = NULL;
+  GtkWindow *dialog;
+  GtkWidget *label;
+
+  g_assert_no_error (error);
+  /* a notice just issued, not served yet */
+  {
+    g_autoptr(FgHazard) hazard = first_hazard (fixture, FG_HAZARD_STATE_OPEN);
+    const char *ids[] = { fg_hazard_get_id (hazard), NULL };
+    g_autofree char *deadline = fg_hazard_propose_deadline (fixture->store, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED,
+                                                            today);
+    FgNoticeRequest request = { .kind = FG_NOTICE_KIND_CORRECT_BY_DEADLINE, .hazard_ids = ids, .deadline = deadline };
+
+    notice = fg_notice_issue (fixture->store, fixture->actor, &request, &error);
+    g_assert_no_error (error);
+    g_ptr_array_add (notices, notice);
+    fg_notice_page_reload (page);
+  }
+  g_assert_nonnull (notice);
+  before = notice_service (fixture, fg_notice_get_id (notice));
+  g_assert_cmpint (before, ==, FG_NOTICE_SERVICE_NONE);
+  g_assert_cmpuint (fg_notice_check_service_fields (fixture->store, notice, FG_NOTICE_SERVICE_SERVED, " ",
+                                                    "2999-01-01", NULL, &expected[0], &expected[1], &expected[2]),
+                    ==, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "notices");
+  fg_ui_test_spin ();
+  g_assert_true (fg_notice_page_show_notice (page, fg_notice_get_id (notice)));
+  fg_ui_test_spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "notice.serve", NULL));
+  fg_ui_test_spin ();
+  dialog = g_object_ref (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "fg-recipient"), " ");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "fg-day"), "2999-01-01");
+  press_enter (g_object_get_data (G_OBJECT (dialog), "fg-note"));
+  g_assert_true (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+  label = g_object_get_data (G_OBJECT (dialog), "fg-problem");
+  g_assert_true (gtk_widget_get_visible (label));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *field = g_object_get_data (G_OBJECT (dialog), names[i]);
+
+      g_test_message ("field %s", names[i]);
+      g_assert_true (gtk_widget_has_css_class (FG_IS_DATE_ROW (field) ? date_entry (field) : field, "error"));
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), expected[i]->message));
+      g_clear_error (&expected[i]);
+    }
+  g_assert_false (gtk_widget_has_css_class (g_object_get_data (G_OBJECT (dialog), "fg-note"), "error"));
+  g_assert_cmpint (notice_service (fixture, fg_notice_get_id (notice)), ==, before);
+
+  press_escape (dialog);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_finalize_object (dialog);
+  g_assert_cmpint (notice_service (fixture, fg_notice_get_id (notice)), ==, before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "notice.serve", NULL));
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "fg-recipient"), "张三");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "fg-day"), today_text);
+  press_enter (g_object_get_data (G_OBJECT (dialog), "fg-recipient"));
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpint (notice_service (fixture, fg_notice_get_id (fg_notice_page_get_shown_notice (page))), ==,
+                   FG_NOTICE_SERVICE_SERVED);
+}
+
 /* A deadline to confirm: Enter and Escape both go back to the date. */
 static void
 test_deadline_dialog (Fixture       *fixture,
@@ -899,6 +991,7 @@ main (int   argc,
   g_test_add ("/ui/forms/decision-dialog", Fixture, NULL, fixture_set_up, test_decision_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/transfer-dialog", Fixture, NULL, fixture_set_up, test_transfer_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/void-dialog", Fixture, NULL, fixture_set_up, test_void_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/service-dialog", Fixture, NULL, fixture_set_up, test_service_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/deadline-dialog", Fixture, NULL, fixture_set_up, test_deadline_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/region-dialog", Fixture, NULL, fixture_set_up, test_region_dialog, fixture_tear_down);
 
