@@ -81,6 +81,32 @@ parse_text (FgDateRow  *self,
   return fg_calendar_parse_date (date, error);
 }
 
+/* Shows the row's problem, or else @note, below its title; a problem
+ * marks the field. */
+static void
+show_note (FgDateRow  *self,
+           const char *note)
+{
+  if (self->problem != NULL)
+    {
+      gtk_widget_add_css_class (self->entry, "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self), "fg-date-error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->entry, "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "fg-date-error");
+    }
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), self->problem != NULL ? self->problem
+                                                      : note != NULL ? note : "");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID,
+                               self->problem != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  adw_action_row_get_subtitle (ADW_ACTION_ROW (self)), -1);
+}
+
 /* What the row says below its title; @strict when the person is done
  * typing, so a date half typed is not called wrong yet. */
 static void
@@ -101,24 +127,7 @@ update_note (FgDateRow *self,
   else if (date != NULL && self->store != NULL)
     note = fg_calendar_describe_deadline (self->store, self->today, date);
 
-  if (self->problem != NULL)
-    {
-      gtk_widget_add_css_class (self->entry, "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self), "fg-date-error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (self->entry, "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self), "fg-date-error");
-    }
-
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), self->problem != NULL ? self->problem
-                                                      : note != NULL ? note : "");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID,
-                               self->problem != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  adw_action_row_get_subtitle (ADW_ACTION_ROW (self)), -1);
+  show_note (self, note);
 }
 
 static void
@@ -398,4 +407,27 @@ fg_date_row_get_calendar (FgDateRow *self)
   g_return_val_if_fail (FG_IS_DATE_ROW (self), NULL);
 
   return self->calendar;
+}
+
+/**
+ * fg_date_row_set_problem:
+ * @problem: (nullable): what is wrong with the date, in the core's words
+ *
+ * Marks the field with what the core found wrong with the date (before
+ * the hazard was found, past): the mark stays until the date is changed.
+ */
+void
+fg_date_row_set_problem (FgDateRow  *self,
+                         const char *problem)
+{
+  g_return_if_fail (FG_IS_DATE_ROW (self));
+
+  if (problem == NULL)
+    {
+      update_note (self, TRUE);
+      return;
+    }
+  g_free (self->problem);
+  self->problem = g_strdup (problem);
+  show_note (self, NULL);
 }

@@ -23,6 +23,8 @@ void        fg_date_row_count_workdays  (FgDateRow   *self,
                                          const GDate *today);
 GDate      *fg_date_row_dup_date        (FgDateRow   *self);
 const char *fg_date_row_get_problem     (FgDateRow   *self);
+void        fg_date_row_set_problem     (FgDateRow   *self,
+                                         const char  *problem);
 GtkWidget  *fg_date_row_get_button      (FgDateRow   *self);
 GtkWidget  *fg_date_row_get_calendar    (FgDateRow   *self);
 

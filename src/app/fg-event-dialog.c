@@ -18,6 +18,7 @@
 #include "fg-accessible.h"
 #include "fg-date-row.h"
 #include "fg-event-dialog.h"
+#include "fg-form.h"
 
 struct _FgEventDialog
 {
@@ -30,6 +31,8 @@ struct _FgEventDialog
   AdwEntryRow *note_row;
   AdwActionRow *photos_row;
 
+  FgStore *store;
+  FgHazard *hazard;
   FgHazardEventKind kind;
   char *hazard_id;
   char *deadline;      /* as typed, trimmed: what get_details() hands out */
@@ -118,11 +121,53 @@ find_id (const char *const *ids,
   return fallback;
 }
 
+/* Marks the deadline and the note when the core would refuse them, and
+ * says why below the rows; the first wrong field takes the focus. */
+static guint
+check_fields (gpointer data)
+{
+  FgEventDialog *self = FG_EVENT_DIALOG (data);
+  FgHazardEventDetails details;
+  g_autoptr(GError) deadline_error = NULL;
+  g_autoptr(GError) note_error = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  guint n_wrong;
+
+  fg_event_dialog_get_details (self, &details);
+  n_wrong = fg_hazard_check_event_fields (self->store, self->hazard, self->kind, &details,
+                                          &deadline_error, &note_error);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->deadline_row)))
+    fg_date_row_set_problem (self->deadline_row, deadline_error != NULL ? deadline_error->message : NULL);
+  fg_form_mark_field (GTK_WIDGET (self->note_row), note_error != NULL);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const GError *error = i == 0 ? deadline_error : note_error;
+
+      if (error == NULL)
+        continue;
+      if (problems->len > 0)
+        g_string_append_c (problems, '\n');
+      g_string_append (problems, error->message);
+    }
+  gtk_label_set_label (self->problem_label, problems->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), n_wrong > 0);
+
+  if (deadline_error != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->deadline_row))));
+  else if (note_error != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->note_row));
+  return n_wrong;
+}
+
 static void
 fg_event_dialog_finalize (GObject *object)
 {
   FgEventDialog *self = (FgEventDialog *)object;
 
+  g_clear_object (&self->store);
+  g_clear_object (&self->hazard);
   g_free (self->hazard_id);
   g_free (self->deadline);
   g_clear_pointer (&self->photos, g_ptr_array_unref);
@@ -157,11 +202,16 @@ fg_event_dialog_init (FgEventDialog *self)
 
   fg_accessible_keep_class_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Enter sends a form without a wrong field only */
+  fg_form_check_on_enter (GTK_WIDGET (self->deadline_row), check_fields, self);
+  fg_form_check_on_enter (GTK_WIDGET (self->note_row), check_fields, self);
 }
 
 /**
  * fg_event_dialog_new:
  * @parent: the window it belongs to
+ * @store: the store that checks what is typed
  * @hazard: the hazard the event is for
  * @kind: the event
  * @deadline: (nullable): the deadline to offer; %NULL when the event takes
@@ -174,6 +224,7 @@ fg_event_dialog_init (FgEventDialog *self)
  */
 FgEventDialog *
 fg_event_dialog_new (GtkWindow                  *parent,
+                     FgStore                    *store,
                      FgHazard                   *hazard,
                      FgHazardEventKind           kind,
                      const char                 *deadline,
@@ -204,14 +255,10 @@ fg_event_dialog_new (GtkWindow                  *parent,
                        "heading", fg_hazard_event_kind_get_label (kind),
                        "body", body,
                        NULL);
+  self->store = g_object_ref (store);
+  self->hazard = g_object_ref (hazard);
   self->kind = kind;
   self->hazard_id = g_strdup (fg_hazard_get_id (hazard));
-
-  if (problem != NULL)
-    {
-      gtk_label_set_label (self->problem_label, problem);
-      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
-    }
 
   if (deadline != NULL)
     {
@@ -253,6 +300,13 @@ fg_event_dialog_new (GtkWindow                  *parent,
       gtk_widget_set_visible (GTK_WIDGET (self->photos_row), TRUE);
     }
 
+  /* back with what the core refused: the wrong fields are marked too */
+  if (problem != NULL && check_fields (self) == 0)
+    {
+      gtk_label_set_label (self->problem_label, problem);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+    }
+
   return self;
 }
 
@@ -270,6 +324,9 @@ fg_event_dialog_count_workdays (FgEventDialog *self,
   g_return_if_fail (FG_IS_EVENT_DIALOG (self));
 
   fg_date_row_count_workdays (self->deadline_row, store, today);
+  /* counting reads the date again: a refusal's mark is put back */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->problem_label)))
+    check_fields (self);
 }
 
 FgHazardEventKind

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FgEventDialog, fg_event_dialog, FG, EVENT_DIALOG, AdwMessageDialog)
 
 FgEventDialog *fg_event_dialog_new          (GtkWindow                  *parent,
+                                             FgStore                    *store,
                                              FgHazard                   *hazard,
                                              FgHazardEventKind           kind,
                                              const char                 *deadline,

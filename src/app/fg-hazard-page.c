@@ -837,7 +837,7 @@ present_decision_dialog (FgHazardPage               *self,
   g_autoptr(FgNoticeSettings) settings = fg_notice_settings_load (self->store, NULL);
   AdwMessageDialog *dialog;
 
-  dialog = fg_decision_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->shown, kind, details,
+  dialog = fg_decision_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store, self->shown, kind, details,
                                    settings != NULL ? settings->brigade : NULL, self->query->today, problem);
   g_signal_connect_object (dialog, "response::record", G_CALLBACK (on_decision_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -886,7 +886,7 @@ present_event_dialog (FgHazardPage               *self,
                                                                 : fg_calendar_format_date (&due);
     }
 
-  dialog = fg_event_dialog_new (GTK_WINDOW (root), self->shown, kind, deadline, event_takes_photos (kind),
+  dialog = fg_event_dialog_new (GTK_WINDOW (root), self->store, self->shown, kind, deadline, event_takes_photos (kind),
                                 details, problem);
   if (deadline != NULL)
     fg_event_dialog_count_workdays (dialog, self->store, &self->today);

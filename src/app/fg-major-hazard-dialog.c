@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "fg-date-row.h"
+#include "fg-form.h"
 #include "fg-major-hazard-dialog.h"
 
 typedef struct
@@ -161,8 +162,44 @@ entry_row (GtkWidget  *list,
   return row;
 }
 
+/* Marks the decision's number, date and author when the core would
+ * refuse them, and says why above the fields. */
+static guint
+check_decision (gpointer data)
+{
+  AdwMessageDialog *dialog = data;
+  FgStore *store = g_object_get_data (G_OBJECT (dialog), "fg-store");
+  FgHazard *hazard = g_object_get_data (G_OBJECT (dialog), "fg-hazard");
+  GtkWidget *problem = g_object_get_data (G_OBJECT (dialog), "fg-problem");
+  GtkWidget *date_row = g_object_get_data (G_OBJECT (dialog), "fg-date");
+  GtkWidget *rows[] = { g_object_get_data (G_OBJECT (dialog), "fg-number"), date_row,
+                        g_object_get_data (G_OBJECT (dialog), "fg-authority") };
+  GError *errors[G_N_ELEMENTS (rows)] = { NULL, };
+  g_autoptr(GString) text = g_string_new (NULL);
+  FgHazardEventDetails details;
+  FgHazardEventKind kind;
+  guint n_wrong;
+
+  fg_decision_dialog_get_details (dialog, &kind, &details);
+  n_wrong = fg_hazard_check_decision_fields (store, hazard, &details, &errors[0], &errors[1], &errors[2]);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      if (rows[i] == date_row)
+        fg_date_row_set_problem (FG_DATE_ROW (date_row), errors[i] != NULL ? errors[i]->message : NULL);
+      else
+        fg_form_mark_field (rows[i], errors[i] != NULL);
+      if (errors[i] != NULL)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", errors[i]->message);
+      g_clear_error (&errors[i]);
+    }
+  gtk_label_set_label (GTK_LABEL (problem), text->str);
+  gtk_widget_set_visible (problem, n_wrong > 0);
+  return n_wrong;
+}
+
 /**
  * fg_decision_dialog_new:
+ * @store: the store that checks what is typed
  * @hazard: the hazard decided on
  * @kind: what the brigade decided, as chosen last
  * @details: (nullable): what was typed before, when the core refused it
@@ -178,6 +215,7 @@ entry_row (GtkWidget  *list,
  */
 AdwMessageDialog *
 fg_decision_dialog_new (GtkWindow                   *parent,
+                        FgStore                     *store,
                         FgHazard                    *hazard,
                         FgHazardEventKind            kind,
                         const FgHazardEventDetails  *details,
@@ -196,15 +234,19 @@ fg_decision_dialog_new (GtkWindow                   *parent,
                                      "hazard. A confirmed major hazard stays with the brigade; one that is not "
                                      "goes back to the township’s orders."));
   g_object_set_data_full (G_OBJECT (dialog), "fg-hazard-id", g_strdup (fg_hazard_get_id (hazard)), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "fg-store", g_object_ref (store), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "fg-hazard", g_object_ref (hazard), g_object_unref);
 
-  if (problem != NULL)
-    {
-      GtkWidget *label = gtk_label_new (problem);
+  {
+    /* why the core refused what was typed, or what Enter found wrong */
+    GtkWidget *label = gtk_label_new (problem);
 
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "error");
-      gtk_box_append (GTK_BOX (box), label);
-    }
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_widget_add_css_class (label, "error");
+    gtk_widget_set_visible (label, problem != NULL);
+    gtk_box_append (GTK_BOX (box), label);
+    g_object_set_data (G_OBJECT (dialog), "fg-problem", label);
+  }
 
   gtk_check_button_set_group (GTK_CHECK_BUTTON (not_confirmed), GTK_CHECK_BUTTON (confirmed));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (kind == FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED ? not_confirmed
@@ -239,6 +281,18 @@ fg_decision_dialog_new (GtkWindow                   *parent,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  /* Enter records a right decision; a wrong one is marked, and stays */
+  fg_form_check_on_enter (g_object_get_data (G_OBJECT (dialog), "fg-number"), check_decision, dialog);
+  fg_form_check_on_enter (g_object_get_data (G_OBJECT (dialog), "fg-date"), check_decision, dialog);
+  fg_form_check_on_enter (g_object_get_data (G_OBJECT (dialog), "fg-authority"), check_decision, dialog);
+  fg_form_check_on_enter (g_object_get_data (G_OBJECT (dialog), "fg-note"), check_decision, dialog);
+  /* back with what the core refused: the wrong fields are marked too */
+  if (problem != NULL && check_decision (dialog) == 0)
+    {
+      gtk_label_set_label (g_object_get_data (G_OBJECT (dialog), "fg-problem"), problem);
+      gtk_widget_set_visible (g_object_get_data (G_OBJECT (dialog), "fg-problem"), TRUE);
+    }
   return ADW_MESSAGE_DIALOG (dialog);
 }
 
@@ -342,6 +396,24 @@ on_transfer_response (AdwMessageDialog *dialog,
     state->issued (transfer, state->user_data);
 }
 
+/* Marks the name the transfer goes to when the core would refuse it,
+ * and says why above it. */
+static guint
+check_transfer (gpointer data)
+{
+  GtkWidget *dialog = data;
+  GtkWidget *recipient = g_object_get_data (G_OBJECT (dialog), "fg-recipient");
+  GtkWidget *label = g_object_get_data (G_OBJECT (dialog), "fg-problem");
+  g_autoptr(GError) error = NULL;
+
+  fg_notice_check_recipient (gtk_editable_get_text (GTK_EDITABLE (recipient)), &error);
+  fg_form_mark_field (recipient, error != NULL);
+  if (error != NULL)
+    gtk_label_set_label (GTK_LABEL (label), error->message);
+  gtk_widget_set_visible (label, error != NULL);
+  return error != NULL;
+}
+
 static void
 present_transfer (GtkWindow     *parent,
                   TransferState *state,
@@ -356,15 +428,15 @@ present_transfer (GtkWindow     *parent,
   GtkWidget *kind_row = adw_combo_row_new ();
   const char *kinds[] = { _("Police station"), _("Industry regulator"), NULL };
   g_autoptr(GtkStringList) kind_names = gtk_string_list_new (kinds);
+  GtkWidget *label = gtk_label_new (problem);
+  GtkWidget *recipient;
 
-  if (problem != NULL)
-    {
-      GtkWidget *label = gtk_label_new (problem);
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "error");
-      gtk_box_append (GTK_BOX (box), label);
-    }
+  /* why the core refused what was typed, or what Enter found wrong */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_visible (label, problem != NULL);
+  gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (dialog), "fg-problem", label);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind_row), _("To"));
@@ -372,8 +444,15 @@ present_transfer (GtkWindow     *parent,
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), state->recipient_kind);
   gtk_list_box_append (GTK_LIST_BOX (list), kind_row);
   g_object_set_data (G_OBJECT (dialog), "fg-recipient-kind", kind_row);
-  g_object_set_data (G_OBJECT (dialog), "fg-recipient",
-                     entry_row (list, _("Name, as documents print it (冢头派出所)"), state->recipient));
+  recipient = entry_row (list, _("Name, as documents print it (冢头派出所)"), state->recipient);
+  g_object_set_data (G_OBJECT (dialog), "fg-recipient", recipient);
+  /* Enter transfers to a right name; a wrong one is marked, and stays */
+  fg_form_check_on_enter (recipient, check_transfer, dialog);
+  if (problem != NULL && check_transfer (dialog) == 0)
+    {
+      gtk_label_set_label (GTK_LABEL (label), problem);
+      gtk_widget_set_visible (label, TRUE);
+    }
   gtk_box_append (GTK_BOX (box), list);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 

@@ -25,6 +25,7 @@ void              fg_transfer_present              (GtkWindow                   
                                                     gpointer                     user_data);
 
 AdwMessageDialog *fg_decision_dialog_new           (GtkWindow                   *parent,
+                                                    FgStore                     *store,
                                                     FgHazard                    *hazard,
                                                     FgHazardEventKind            kind,
                                                     const FgHazardEventDetails  *details,

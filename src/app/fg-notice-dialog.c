@@ -14,6 +14,7 @@
 
 #include "fg-date-row.h"
 #include "fg-deadline-dialog.h"
+#include "fg-form.h"
 #include "fg-notice-dialog.h"
 
 typedef struct
@@ -127,26 +128,67 @@ on_deadline_response (AdwMessageDialog *dialog,
     present (parent, issue_state_copy (state), NULL);
 }
 
+/* What the dialog holds now, into @state. */
+static void
+read_form (GtkWidget  *dialog,
+           IssueState *state)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "fg-checks");
+  AdwComboRow *kind_row = g_object_get_data (G_OBJECT (dialog), "fg-kind");
+  GtkEditable *deadline_row = g_object_get_data (G_OBJECT (dialog), "fg-deadline");
+
+  state->kind = adw_combo_row_get_selected (kind_row);
+  g_free (state->deadline);
+  state->deadline = g_strstrip (g_strdup (gtk_editable_get_text (deadline_row)));
+  g_hash_table_remove_all (state->chosen);
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      g_hash_table_add (state->chosen, g_strdup (fg_hazard_get_id (g_ptr_array_index (state->candidates, i))));
+}
+
+/* Marks the deadline and the choice of hazards when the core would
+ * refuse them, each with why. */
+static guint
+check_form (gpointer data)
+{
+  GtkWidget *dialog = data;
+  IssueState *state = g_object_get_data (G_OBJECT (dialog), "fg-state");
+  GtkWidget *deadline_row = g_object_get_data (G_OBJECT (dialog), "fg-deadline");
+  GtkWidget *hazards = g_object_get_data (G_OBJECT (dialog), "fg-hazards");
+  GtkWidget *hazards_label = g_object_get_data (G_OBJECT (dialog), "fg-hazards-error");
+  g_autoptr(GError) deadline_error = NULL;
+  g_autoptr(GError) hazards_error = NULL;
+  g_auto(GStrv) hazard_ids = NULL;
+  FgNoticeRequest request = { 0 };
+  guint n_wrong;
+
+  read_form (dialog, state);
+  hazard_ids = chosen_ids (state);
+  request.kind = state->kind == 0 ? FG_NOTICE_KIND_CORRECT_BY_DEADLINE : FG_NOTICE_KIND_CORRECT_NOW;
+  request.hazard_ids = (const char * const *) hazard_ids;
+  request.deadline = state->deadline;
+  n_wrong = fg_notice_check_order_fields (state->store, &request, &deadline_error, &hazards_error);
+
+  fg_date_row_set_problem (FG_DATE_ROW (deadline_row), deadline_error != NULL ? deadline_error->message : NULL);
+  fg_form_mark_field (hazards, hazards_error != NULL);
+  gtk_label_set_label (GTK_LABEL (hazards_label), hazards_error != NULL ? hazards_error->message : "");
+  gtk_widget_set_visible (hazards_label, hazards_error != NULL);
+  if (deadline_error != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (deadline_row))));
+  return n_wrong;
+}
+
 static void
 on_response (AdwMessageDialog *dialog,
              const char       *response,
              IssueState       *state)
 {
-  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "fg-checks");
-  AdwComboRow *kind_row = g_object_get_data (G_OBJECT (dialog), "fg-kind");
-  GtkEditable *deadline_row = g_object_get_data (G_OBJECT (dialog), "fg-deadline");
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
 
   if (g_strcmp0 (response, "issue") != 0)
     return;
 
-  state->kind = adw_combo_row_get_selected (kind_row);
-  g_free (state->deadline);
-  state->deadline = g_strdup (gtk_editable_get_text (deadline_row));
-  g_hash_table_remove_all (state->chosen);
-  for (guint i = 0; i < checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
-      g_hash_table_add (state->chosen, g_strdup (fg_hazard_get_id (g_ptr_array_index (state->candidates, i))));
+  read_form (GTK_WIDGET (dialog), state);
 
   /* a deadline far beyond the checklist's, or in a year whose holidays
    * are not installed, is confirmed first */
@@ -298,6 +340,14 @@ present (GtkWindow  *parent,
     }
   gtk_box_append (GTK_BOX (box), hazards);
 
+  label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (dialog), "fg-hazards-error", label);
+
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "issue", _("_Issue"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "issue", ADW_RESPONSE_SUGGESTED);
@@ -306,6 +356,13 @@ present (GtkWindow  *parent,
   g_object_set_data_full (G_OBJECT (dialog), "fg-checks", checks, (GDestroyNotify) g_ptr_array_unref);
   g_object_set_data (G_OBJECT (dialog), "fg-kind", kind_row);
   g_object_set_data (G_OBJECT (dialog), "fg-deadline", deadline_row);
+  g_object_set_data (G_OBJECT (dialog), "fg-hazards", hazards);
+  g_object_set_data (G_OBJECT (dialog), "fg-state", state);
+  /* Enter issues a right form; a wrong one is marked, and stays */
+  fg_form_check_on_enter (deadline_row, check_form, dialog);
+  /* back with what the core refused: the wrong fields are marked too */
+  if (problem != NULL)
+    check_form (dialog);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_response), state,
                          (GClosureNotify) (void (*) (void)) issue_state_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));

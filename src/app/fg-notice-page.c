@@ -20,6 +20,7 @@
 
 #include "fg-accessible.h"
 #include "fg-date-row.h"
+#include "fg-form.h"
 #include "fg-list-layout.h"
 #include "fg-notice-page.h"
 
@@ -738,6 +739,46 @@ present_record_dialog (FgNoticePage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Marks who received the notice, the day and the note when the core
+ * would refuse them, and says why above the fields. */
+static guint
+check_service (gpointer data)
+{
+  GtkWidget *dialog = data;
+  FgNoticePage *self = g_object_get_data (G_OBJECT (dialog), "fg-page");
+  AdwComboRow *result_row = g_object_get_data (G_OBJECT (dialog), "fg-result");
+  GtkWidget *label = g_object_get_data (G_OBJECT (dialog), "fg-problem");
+  GtkWidget *day_row = g_object_get_data (G_OBJECT (dialog), "fg-day");
+  GtkWidget *rows[] = { g_object_get_data (G_OBJECT (dialog), "fg-recipient"), day_row,
+                        g_object_get_data (G_OBJECT (dialog), "fg-note") };
+  GError *errors[G_N_ELEMENTS (rows)] = { NULL, };
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *day = row_text (ADW_MESSAGE_DIALOG (dialog), "fg-day");
+  guint n_wrong;
+
+  if (self->shown == NULL)
+    return 0;
+  n_wrong = fg_notice_check_service_fields (self->store, self->shown,
+                                            FG_NOTICE_SERVICE_SERVED + adw_combo_row_get_selected (result_row),
+                                            row_text (ADW_MESSAGE_DIALOG (dialog), "fg-recipient"),
+                                            day != NULL && *day != '\0' ? day : NULL,
+                                            row_text (ADW_MESSAGE_DIALOG (dialog), "fg-note"),
+                                            &errors[0], &errors[1], &errors[2]);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      if (rows[i] == day_row)
+        fg_date_row_set_problem (FG_DATE_ROW (day_row), errors[i] != NULL ? errors[i]->message : NULL);
+      else
+        fg_form_mark_field (rows[i], errors[i] != NULL);
+      if (errors[i] != NULL)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", errors[i]->message);
+      g_clear_error (&errors[i]);
+    }
+  gtk_label_set_label (GTK_LABEL (label), text->str);
+  gtk_widget_set_visible (label, n_wrong > 0);
+  return n_wrong;
+}
+
 static void
 present_service_dialog (FgNoticePage *self,
                         const char   *problem)
@@ -753,15 +794,18 @@ present_service_dialog (FgNoticePage *self,
   g_autoptr(GtkStringList) results = gtk_string_list_new (NULL);
 
   dialog = adw_message_dialog_new (parent_window (self), _("Record Service"), fg_notice_get_number (self->shown));
+  g_object_set_data (G_OBJECT (dialog), "fg-page", self);
 
-  if (problem != NULL)
-    {
-      GtkWidget *label = gtk_label_new (problem);
+  {
+    /* why the core refused what was typed, or what Enter found wrong */
+    GtkWidget *label = gtk_label_new (problem);
 
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "error");
-      gtk_box_append (GTK_BOX (box), label);
-    }
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_widget_add_css_class (label, "error");
+    gtk_widget_set_visible (label, problem != NULL);
+    gtk_box_append (GTK_BOX (box), label);
+    g_object_set_data (G_OBJECT (dialog), "fg-problem", label);
+  }
 
   gtk_string_list_append (results, fg_notice_service_get_label (FG_NOTICE_SERVICE_SERVED));
   gtk_string_list_append (results, fg_notice_service_get_label (FG_NOTICE_SERVICE_REFUSED));
@@ -785,6 +829,15 @@ present_service_dialog (FgNoticePage *self,
                                 fields != NULL && g_strv_length (fields) == 4 ? fields[3] : NULL));
 
   gtk_box_append (GTK_BOX (box), list);
+  /* Enter records a right service; a wrong one is marked, and stays */
+  fg_form_check_on_enter (g_object_get_data (G_OBJECT (dialog), "fg-recipient"), check_service, dialog);
+  fg_form_check_on_enter (g_object_get_data (G_OBJECT (dialog), "fg-day"), check_service, dialog);
+  fg_form_check_on_enter (g_object_get_data (G_OBJECT (dialog), "fg-note"), check_service, dialog);
+  if (problem != NULL && check_service (dialog) == 0)
+    {
+      gtk_label_set_label (g_object_get_data (G_OBJECT (dialog), "fg-problem"), problem);
+      gtk_widget_set_visible (g_object_get_data (G_OBJECT (dialog), "fg-problem"), TRUE);
+    }
   present_record_dialog (self, dialog, box, G_CALLBACK (on_service_response));
 }
 
@@ -821,6 +874,23 @@ on_void_response (AdwMessageDialog *dialog,
   fg_notice_page_reload (self);
 }
 
+/* Marks the reason for voiding when the core would refuse it, and says
+ * why below it. */
+static guint
+check_void_reason (gpointer data)
+{
+  GtkWidget *dialog = data;
+  GtkWidget *reason = g_object_get_data (G_OBJECT (dialog), "fg-reason");
+  GtkWidget *label = g_object_get_data (G_OBJECT (dialog), "fg-reason-error");
+  g_autoptr(GError) error = NULL;
+
+  fg_notice_check_void_reason (gtk_editable_get_text (GTK_EDITABLE (reason)), &error);
+  fg_form_mark_field (reason, error != NULL);
+  gtk_label_set_label (GTK_LABEL (label), error != NULL ? error->message : "");
+  gtk_widget_set_visible (label, error != NULL);
+  return error != NULL;
+}
+
 static void
 void_action (GtkWidget  *widget,
              const char *action_name,
@@ -828,7 +898,10 @@ void_action (GtkWidget  *widget,
 {
   FgNoticePage *self = FG_NOTICE_PAGE (widget);
   GtkWidget *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *list = boxed_list ();
+  GtkWidget *reason;
+  GtkWidget *label;
   g_autofree char *body = NULL;
 
   if (self->shown == NULL)
@@ -840,11 +913,23 @@ void_action (GtkWidget  *widget,
                             "back to where they stood before it."),
                           fg_notice_get_number (self->shown));
   dialog = adw_message_dialog_new (parent_window (self), _("Void the Document?"), body);
-  g_object_set_data (G_OBJECT (dialog), "fg-reason", entry_row (list, _("Reason"), NULL));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  reason = entry_row (list, _("Reason"), NULL);
+  g_object_set_data (G_OBJECT (dialog), "fg-reason", reason);
+  gtk_box_append (GTK_BOX (box), list);
+  label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (dialog), "fg-reason-error", label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "void", _("_Void"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "void", ADW_RESPONSE_DESTRUCTIVE);
+  /* Enter in the reason voids, once there is one: typing it is the decision */
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "void");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  fg_form_check_on_enter (reason, check_void_reason, dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_void_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

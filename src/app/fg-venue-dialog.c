@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "fg-accessible.h"
+#include "fg-form.h"
 #include "fg-venue-dialog.h"
 
 typedef struct
@@ -29,6 +30,7 @@ struct _FgVenueDialog
 {
   AdwWindow parent_instance;
 
+  AdwPreferencesPage *page;
   AdwPreferencesGroup *general_group;
   GtkLabel *general_error_label;
   AdwEntryRow *name_row;
@@ -696,6 +698,7 @@ fg_venue_dialog_class_init (FgVenueDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-venue-dialog.ui");
   /* a window used as a dialog says so to screen readers */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDialog, page);
   gtk_widget_class_bind_template_child (widget_class, FgVenueDialog, general_group);
   gtk_widget_class_bind_template_child (widget_class, FgVenueDialog, general_error_label);
   gtk_widget_class_bind_template_child (widget_class, FgVenueDialog, name_row);
@@ -743,6 +746,7 @@ fg_venue_dialog_init (FgVenueDialog *self)
 
   fg_accessible_keep_class_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
+  fg_form_keep_group_titles (GTK_WINDOW (self), self->page);
 
   set_field (self, FG_VENUE_ERROR_INVALID_NAME, self->name_row, self->place_error_label);
   set_field (self, FG_VENUE_ERROR_INVALID_ADDRESS, self->address_row, self->place_error_label);

@@ -44,6 +44,12 @@ gboolean fg_hazard_check_supervision (const char                  *given_on,
                                       const FgHazardEventDetails  *details,
                                       GError                     **error);
 
+gboolean fg_hazard_check_supervision_note (const char  *note,
+                                           GError     **error);
+gboolean fg_hazard_check_supervision_deadline (const char  *given_on,
+                                               const char  *deadline,
+                                               GError     **error);
+
 gboolean fg_hazard_check_supervision_reply (const FgHazardEventDetails  *details,
                                             GError                     **error);
 

@@ -31,23 +31,29 @@ is_text (const char *text)
          g_utf8_strlen (text, -1) <= MAX_TEXT;
 }
 
-/* An instruction given on @given_on (YYYY-MM-DD): its text, and a deadline
- * that is a date, not before that day. */
+/* The instruction's words: something, in at most MAX_TEXT characters. */
 gboolean
-fg_hazard_check_supervision (const char                  *given_on,
-                             const FgHazardEventDetails  *details,
-                             GError                     **error)
+fg_hazard_check_supervision_note (const char  *note,
+                                  GError     **error)
 {
-  const char *deadline = details != NULL ? details->deadline : NULL;
-  g_autoptr(GDate) date = NULL;
-  g_autoptr(GError) date_error = NULL;
-
-  if (details == NULL || !is_text (details->note))
+  if (!is_text (note))
     {
       g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
                    _("Write the county’s instruction to the township (at most %d characters)."), MAX_TEXT);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* The day the township is to act by: a date, not before @given_on. */
+gboolean
+fg_hazard_check_supervision_deadline (const char  *given_on,
+                                      const char  *deadline,
+                                      GError     **error)
+{
+  g_autoptr(GDate) date = NULL;
+  g_autoptr(GError) date_error = NULL;
+
   if (deadline == NULL || *deadline == '\0')
     {
       g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
@@ -68,6 +74,17 @@ fg_hazard_check_supervision (const char                  *given_on,
       return FALSE;
     }
   return TRUE;
+}
+
+/* An instruction given on @given_on (YYYY-MM-DD): its text, and a deadline
+ * that is a date, not before that day. */
+gboolean
+fg_hazard_check_supervision (const char                  *given_on,
+                             const FgHazardEventDetails  *details,
+                             GError                     **error)
+{
+  return fg_hazard_check_supervision_note (details != NULL ? details->note : NULL, error) &&
+         fg_hazard_check_supervision_deadline (given_on, details != NULL ? details->deadline : NULL, error);
 }
 
 /* A reply says something. */

@@ -1400,18 +1400,10 @@ fg_hazard_event_can_record (const FgActor     *actor,
  * its document number, its date (not still to come, nor before the
  * hazard was found, when that is known) and who made it, by name. The
  * import of a bundle holds a decision to the same. */
-gboolean
-fg_hazard_check_decision (FgStore                     *store,
-                          const char                  *found_at,
-                          const FgHazardEventDetails  *details,
-                          GError                     **error)
+static gboolean
+check_decision_number (const char  *number,
+                       GError     **error)
 {
-  const char *number = details != NULL ? details->decision_number : NULL;
-  const char *authority = details != NULL ? details->decision_authority : NULL;
-  g_autoptr(GDate) date = NULL;
-  g_autoptr(GDate) today = NULL;
-  g_autoptr(GError) date_error = NULL;
-
   if (number == NULL || !g_utf8_validate (number, -1, NULL) || fg_text_is_blank (number) ||
       g_utf8_strlen (number, -1) > 60)
     {
@@ -1419,13 +1411,26 @@ fg_hazard_check_decision (FgStore                     *store,
                    _("Give the number of the fire-rescue brigade’s written decision (at most 60 characters)."));
       return FALSE;
     }
-  if (details->decision_date == NULL)
+  return TRUE;
+}
+
+static gboolean
+check_decision_date (FgStore     *store,
+                     const char  *found_at,
+                     const char  *decision_date,
+                     GError     **error)
+{
+  g_autoptr(GDate) date = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(GError) date_error = NULL;
+
+  if (decision_date == NULL)
     {
       g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
                    _("Give the date of the fire-rescue brigade’s decision."));
       return FALSE;
     }
-  date = fg_calendar_parse_date (details->decision_date, &date_error);
+  date = fg_calendar_parse_date (decision_date, &date_error);
   if (date == NULL)
     {
       g_set_error_literal (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT, date_error->message);
@@ -1435,16 +1440,23 @@ fg_hazard_check_decision (FgStore                     *store,
   if (g_date_compare (date, today) > 0)
     {
       g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
-                   _("The decision’s date %s is still to come."), details->decision_date);
+                   _("The decision’s date %s is still to come."), decision_date);
       return FALSE;
     }
-  if (found_at != NULL && strncmp (details->decision_date, found_at, 10) < 0)
+  if (found_at != NULL && strncmp (decision_date, found_at, 10) < 0)
     {
       g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
                    _("The decision’s date %s is before the hazard was found (%.10s)."),
-                   details->decision_date, found_at);
+                   decision_date, found_at);
       return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+check_decision_authority (const char  *authority,
+                          GError     **error)
+{
   if (authority == NULL || !g_utf8_validate (authority, -1, NULL) || fg_text_is_blank (authority) ||
       g_utf8_strlen (authority, -1) < 2 || g_utf8_strlen (authority, -1) > 40 ||
       fg_region_name_has_digits (authority))
@@ -1454,8 +1466,52 @@ fg_hazard_check_decision (FgStore                     *store,
                      "(2 to 40 characters, no digits), e.g. 郏县消防救援大队."));
       return FALSE;
     }
-
   return TRUE;
+}
+
+gboolean
+fg_hazard_check_decision (FgStore                     *store,
+                          const char                  *found_at,
+                          const FgHazardEventDetails  *details,
+                          GError                     **error)
+{
+  return check_decision_number (details != NULL ? details->decision_number : NULL, error) &&
+         check_decision_date (store, found_at, details != NULL ? details->decision_date : NULL, error) &&
+         check_decision_authority (details != NULL ? details->decision_authority : NULL, error);
+}
+
+/**
+ * fg_hazard_check_decision_fields:
+ * @self: the hazard decided on
+ * @details: (nullable): the decision as typed
+ * @number_error: (out) (optional) (nullable): what is wrong with its number
+ * @date_error: (out) (optional) (nullable): what is wrong with its date
+ * @authority_error: (out) (optional) (nullable): what is wrong with who decided
+ *
+ * Checks each field of the brigade's written decision as
+ * fg_hazard_add_event() does, every one of them, so a form can mark all
+ * the wrong ones at once.
+ *
+ * Returns: the number of wrong fields
+ */
+guint
+fg_hazard_check_decision_fields (FgStore                     *store,
+                                 FgHazard                    *self,
+                                 const FgHazardEventDetails  *details,
+                                 GError                     **number_error,
+                                 GError                     **date_error,
+                                 GError                     **authority_error)
+{
+  guint n_wrong = 0;
+
+  g_return_val_if_fail (FG_IS_STORE (store), 0);
+  g_return_val_if_fail (FG_IS_HAZARD (self), 0);
+
+  n_wrong += !check_decision_number (details != NULL ? details->decision_number : NULL, number_error);
+  n_wrong += !check_decision_date (store, self->found_at, details != NULL ? details->decision_date : NULL,
+                                   date_error);
+  n_wrong += !check_decision_authority (details != NULL ? details->decision_authority : NULL, authority_error);
+  return n_wrong;
 }
 
 /* A decision of the brigade is on a hazard it was sent: one found as
@@ -1501,6 +1557,129 @@ fg_hazard_check_decision_basis (FgStore     *store,
   return TRUE;
 }
 
+/* The note of an event: what every note may be, and what the events that
+ * need words must say. */
+static gboolean
+check_note_field (FgHazardEventKind   kind,
+                  const char         *note,
+                  GError            **error)
+{
+  if (note == NULL)
+    note = "";
+  if (g_utf8_strlen (note, -1) > 500 || !g_utf8_validate (note, -1, NULL))
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                   _("A note can have at most 500 characters."));
+      return FALSE;
+    }
+  if (kind == FG_HAZARD_EVENT_DEADLINE_EXTENDED && *note == '\0')
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                   _("Give the reason for extending the deadline."));
+      return FALSE;
+    }
+  if (kind == FG_HAZARD_EVENT_NOTICE_SERVED && *note == '\0')
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                   _("Say to whom the notice was served."));
+      return FALSE;
+    }
+  if (kind == FG_HAZARD_EVENT_SUPERVISED)
+    return fg_hazard_check_supervision_note (note, error);
+  if (kind == FG_HAZARD_EVENT_SUPERVISION_REPLIED)
+    {
+      FgHazardEventDetails reply = { .note = note };
+
+      return fg_hazard_check_supervision_reply (&reply, error);
+    }
+  return TRUE;
+}
+
+/* The deadline of an event that sets one: a date, not before the hazard
+ * was found, an extension after the current deadline; the county's
+ * instruction not before today. */
+static gboolean
+check_deadline_field (FgStore            *store,
+                      FgHazard           *self,
+                      FgHazardEventKind   kind,
+                      const char         *deadline,
+                      GError            **error)
+{
+  g_autoptr(GDate) date = NULL;
+  g_autoptr(GError) date_error = NULL;
+
+  if (kind == FG_HAZARD_EVENT_SUPERVISED)
+    {
+      g_autoptr(GDate) today = fg_store_today (store);
+      g_autofree char *given_on = fg_calendar_format_date (today);
+
+      return fg_hazard_check_supervision_deadline (given_on, deadline, error);
+    }
+  if (kind != FG_HAZARD_EVENT_NOTICE_ISSUED && kind != FG_HAZARD_EVENT_DEADLINE_EXTENDED &&
+      kind != FG_HAZARD_EVENT_REINSPECTED_FAIL)
+    return TRUE;
+
+  if (deadline == NULL)
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                   _("Give the deadline for the correction."));
+      return FALSE;
+    }
+  date = fg_calendar_parse_date (deadline, &date_error);
+  if (date == NULL)
+    {
+      g_set_error_literal (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT, date_error->message);
+      return FALSE;
+    }
+  if (strncmp (deadline, self->found_at, 10) < 0)
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                   _("The deadline %s is before the hazard was found (%.10s)."), deadline, self->found_at);
+      return FALSE;
+    }
+  if (kind == FG_HAZARD_EVENT_DEADLINE_EXTENDED && self->fold.deadline != NULL &&
+      g_strcmp0 (deadline, self->fold.deadline) <= 0)
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                   _("An extended deadline comes after the current one (%s)."), self->fold.deadline);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * fg_hazard_check_event_fields:
+ * @self: the hazard the event is for
+ * @kind: the event
+ * @details: (nullable): what was typed
+ * @deadline_error: (out) (optional) (nullable): what is wrong with the deadline
+ * @note_error: (out) (optional) (nullable): what is wrong with the note
+ *
+ * Checks each field a person types for an event, every one of them, as
+ * fg_hazard_add_event() does, so a form can mark all the wrong ones at
+ * once. fg_hazard_add_event() checks more (the choices, the photos, the
+ * hazard's state).
+ *
+ * Returns: the number of wrong fields
+ */
+guint
+fg_hazard_check_event_fields (FgStore                     *store,
+                              FgHazard                    *self,
+                              FgHazardEventKind            kind,
+                              const FgHazardEventDetails  *details,
+                              GError                     **deadline_error,
+                              GError                     **note_error)
+{
+  guint n_wrong = 0;
+
+  g_return_val_if_fail (FG_IS_STORE (store), 0);
+  g_return_val_if_fail (FG_IS_HAZARD (self), 0);
+
+  n_wrong += !check_deadline_field (store, self, kind, details != NULL ? details->deadline : NULL, deadline_error);
+  n_wrong += !check_note_field (kind, details != NULL ? details->note : NULL, note_error);
+  return n_wrong;
+}
+
 /* What the event must carry, checked before anything is written. */
 static gboolean
 check_details (FgStore                     *store,
@@ -1510,55 +1689,15 @@ check_details (FgStore                     *store,
                GError                     **error)
 {
   const char *note = details != NULL && details->note != NULL ? details->note : "";
-  const char *deadline = details != NULL ? details->deadline : NULL;
 
-  if (g_utf8_strlen (note, -1) > 500 || !g_utf8_validate (note, -1, NULL))
-    {
-      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
-                   _("A note can have at most 500 characters."));
-      return FALSE;
-    }
+  /* a reply answers an instruction before anything else is asked of it */
+  if (kind == FG_HAZARD_EVENT_SUPERVISION_REPLIED &&
+      !fg_hazard_check_supervision_reply_basis (store, self->id, NULL, error))
+    return FALSE;
 
-  if (kind == FG_HAZARD_EVENT_NOTICE_ISSUED || kind == FG_HAZARD_EVENT_DEADLINE_EXTENDED ||
-      kind == FG_HAZARD_EVENT_REINSPECTED_FAIL)
-    {
-      g_autoptr(GDate) date = NULL;
-      g_autoptr(GError) date_error = NULL;
-
-      if (deadline == NULL)
-        {
-          g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
-                       _("Give the deadline for the correction."));
-          return FALSE;
-        }
-      date = fg_calendar_parse_date (deadline, &date_error);
-      if (date == NULL)
-        {
-          g_set_error_literal (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT, date_error->message);
-          return FALSE;
-        }
-      if (strncmp (deadline, self->found_at, 10) < 0)
-        {
-          g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
-                       _("The deadline %s is before the hazard was found (%.10s)."), deadline, self->found_at);
-          return FALSE;
-        }
-      if (kind == FG_HAZARD_EVENT_DEADLINE_EXTENDED)
-        {
-          if (self->fold.deadline != NULL && g_strcmp0 (deadline, self->fold.deadline) <= 0)
-            {
-              g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
-                           _("An extended deadline comes after the current one (%s)."), self->fold.deadline);
-              return FALSE;
-            }
-          if (*note == '\0')
-            {
-              g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
-                           _("Give the reason for extending the deadline."));
-              return FALSE;
-            }
-        }
-    }
+  if (!check_note_field (kind, note, error) ||
+      !check_deadline_field (store, self, kind, details != NULL ? details->deadline : NULL, error))
+    return FALSE;
 
   if (kind == FG_HAZARD_EVENT_ESCALATED &&
       (details == NULL || !g_strv_contains (levels, details->level != NULL ? details->level : "")))
@@ -1606,13 +1745,6 @@ check_details (FgStore                     *store,
       return FALSE;
     }
 
-  if (kind == FG_HAZARD_EVENT_NOTICE_SERVED && *note == '\0')
-    {
-      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
-                   _("Say to whom the notice was served."));
-      return FALSE;
-    }
-
   if (kind == FG_HAZARD_EVENT_FOUND)
     {
       g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED,
@@ -1620,16 +1752,6 @@ check_details (FgStore                     *store,
       return FALSE;
     }
 
-  if (kind == FG_HAZARD_EVENT_SUPERVISED)
-    {
-      g_autoptr(GDate) today = fg_store_today (store);
-      g_autofree char *given_on = fg_calendar_format_date (today);
-
-      return fg_hazard_check_supervision (given_on, details, error);
-    }
-  if (kind == FG_HAZARD_EVENT_SUPERVISION_REPLIED)
-    return fg_hazard_check_supervision_reply_basis (store, self->id, NULL, error) &&
-           fg_hazard_check_supervision_reply (details, error);
 
   if (kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR || kind == FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED)
     return fg_hazard_check_decision_basis (store, self->id, NULL, error) &&

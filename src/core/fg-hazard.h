@@ -216,6 +216,18 @@ gboolean       fg_hazard_add_event           (FgStore         *store,
                                               FgHazardEventKind kind,
                                               const FgHazardEventDetails *details,
                                               GError         **error);
+guint          fg_hazard_check_event_fields  (FgStore         *store,
+                                              FgHazard        *self,
+                                              FgHazardEventKind kind,
+                                              const FgHazardEventDetails *details,
+                                              GError         **deadline_error,
+                                              GError         **note_error);
+guint          fg_hazard_check_decision_fields (FgStore       *store,
+                                              FgHazard        *self,
+                                              const FgHazardEventDetails *details,
+                                              GError         **number_error,
+                                              GError         **date_error,
+                                              GError         **authority_error);
 GPtrArray     *fg_hazard_list                (FgStore         *store,
                                               FgActor         *actor,
                                               const char      *venue_id,

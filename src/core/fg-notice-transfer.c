@@ -57,6 +57,19 @@ check_recipient (const char  *name,
   return TRUE;
 }
 
+/**
+ * fg_notice_check_recipient:
+ * @name: (nullable): the police station or regulator a transfer goes to, as typed
+ *
+ * Returns: whether a transfer takes @name; if not, @error says why
+ */
+gboolean
+fg_notice_check_recipient (const char  *name,
+                           GError     **error)
+{
+  return check_recipient (name, error);
+}
+
 /* Whether @hazard may go where @kind sends it. */
 static gboolean
 check_hazard_may_go (FgHazard      *hazard,

@@ -821,6 +821,44 @@ gather_deadline (const FgNoticeRequest  *request,
   return TRUE;
 }
 
+/**
+ * fg_notice_check_order_fields:
+ * @request: an order to correct, as a form holds it
+ * @deadline_error: (out) (optional) (nullable): what is wrong with its deadline
+ * @hazards_error: (out) (optional) (nullable): what is wrong with its choice of hazards
+ *
+ * Checks what a person types or chooses for an order to correct, every
+ * field of it, as fg_notice_issue() does, so a form can mark all the
+ * wrong ones at once. fg_notice_issue() checks more (the hazards' venue
+ * and state, who issues).
+ *
+ * Returns: the number of wrong fields
+ */
+guint
+fg_notice_check_order_fields (FgStore                *store,
+                              const FgNoticeRequest  *request,
+                              GError                **deadline_error,
+                              GError                **hazards_error)
+{
+  g_auto(Draft) draft = { 0, };
+  guint n_wrong = 0;
+
+  g_return_val_if_fail (FG_IS_STORE (store), 0);
+  g_return_val_if_fail (request != NULL, 0);
+
+  draft.today = request->today != NULL ? g_date_copy (request->today) : fg_store_today (store);
+  draft.issued_on = fg_calendar_format_date (draft.today);
+  if (!gather_deadline (request, &draft, deadline_error))
+    n_wrong++;
+  if (request->hazard_ids == NULL || request->hazard_ids[0] == NULL)
+    {
+      g_set_error (hazards_error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("Choose the hazards the notice orders corrected."));
+      n_wrong++;
+    }
+  return n_wrong;
+}
+
 /* An order to correct names hazards of one venue that may get a notice now. */
 static gboolean
 gather_order (FgStore                *store,
@@ -1201,6 +1239,26 @@ failed:
 }
 
 /**
+ * fg_notice_check_void_reason:
+ * @reason: (nullable): why a document is voided, as typed
+ *
+ * Returns: whether fg_notice_void() takes @reason; if not, @error says why
+ */
+gboolean
+fg_notice_check_void_reason (const char  *reason,
+                             GError     **error)
+{
+  if (reason == NULL || !g_utf8_validate (reason, -1, NULL) || fg_text_is_blank (reason) ||
+      g_utf8_strlen (reason, -1) > 500)
+    {
+      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("Give the reason for voiding the document (at most 500 characters)."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * fg_notice_void:
  * @reason: why (a misprint, the wrong venue …)
  *
@@ -1238,13 +1296,8 @@ fg_notice_void (FgStore     *store,
                    _("The document %s is void already."), self->number);
       return FALSE;
     }
-  if (reason == NULL || !g_utf8_validate (reason, -1, NULL) || fg_text_is_blank (reason) ||
-      g_utf8_strlen (reason, -1) > 500)
-    {
-      g_set_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
-                   _("Give the reason for voiding the document (at most 500 characters)."));
-      return FALSE;
-    }
+  if (!fg_notice_check_void_reason (reason, error))
+    return FALSE;
 
   is_order = self->kind == FG_NOTICE_KIND_CORRECT_NOW || self->kind == FG_NOTICE_KIND_CORRECT_BY_DEADLINE;
   if (is_order)
@@ -1407,6 +1460,59 @@ service_day (FgStore     *store,
     }
 
   return g_steal_pointer (&day_text);
+}
+
+/**
+ * fg_notice_check_service_fields:
+ * @self: the notice served
+ * @service: how it went
+ * @recipient: (nullable): who received it, as typed
+ * @served_on: (nullable): the day, as typed (%NULL: today)
+ * @note: (nullable): the note, as typed
+ * @recipient_error: (out) (optional) (nullable): what is wrong with the recipient
+ * @day_error: (out) (optional) (nullable): what is wrong with the day
+ * @note_error: (out) (optional) (nullable): what is wrong with the note
+ *
+ * Checks each field of a service as fg_notice_record_service() does,
+ * every one of them, so a form can mark all the wrong ones at once.
+ *
+ * Returns: the number of wrong fields
+ */
+guint
+fg_notice_check_service_fields (FgStore          *store,
+                                FgNotice         *self,
+                                FgNoticeService   service,
+                                const char       *recipient,
+                                const char       *served_on,
+                                const char       *note,
+                                GError          **recipient_error,
+                                GError          **day_error,
+                                GError          **note_error)
+{
+  g_autofree char *day_text = NULL;
+  FgHazardEventKind kind;
+  guint n_wrong = 0;
+
+  g_return_val_if_fail (FG_IS_STORE (store), 0);
+  g_return_val_if_fail (FG_IS_NOTICE (self), 0);
+
+  if (!service_event_kind (service, recipient, &kind, recipient_error))
+    n_wrong++;
+  else if (recipient != NULL && g_utf8_strlen (recipient, -1) > 100)
+    {
+      g_set_error (recipient_error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("The recipient’s name or the note is too long."));
+      n_wrong++;
+    }
+  day_text = service_day (store, self, served_on, day_error);
+  n_wrong += day_text == NULL;
+  if (note != NULL && g_utf8_strlen (note, -1) > 400)
+    {
+      g_set_error (note_error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID,
+                   _("The recipient’s name or the note is too long."));
+      n_wrong++;
+    }
+  return n_wrong;
 }
 
 /**

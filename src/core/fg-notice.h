@@ -127,6 +127,23 @@ const char * const *fg_notice_get_hazard_ids  (FgNotice        *self);
 char            *fg_notice_dup_code           (FgNotice        *self);
 char            *fg_notice_dup_check_code     (FgNotice        *self);
 
+guint            fg_notice_check_order_fields (FgStore                *store,
+                                               const FgNoticeRequest  *request,
+                                               GError                **deadline_error,
+                                               GError                **hazards_error);
+guint            fg_notice_check_service_fields (FgStore          *store,
+                                                 FgNotice         *self,
+                                                 FgNoticeService   service,
+                                                 const char       *recipient,
+                                                 const char       *served_on,
+                                                 const char       *note,
+                                                 GError          **recipient_error,
+                                                 GError          **day_error,
+                                                 GError          **note_error);
+gboolean         fg_notice_check_recipient    (const char             *name,
+                                               GError                **error);
+gboolean         fg_notice_check_void_reason  (const char             *reason,
+                                               GError                **error);
 FgNotice        *fg_notice_issue              (FgStore                *store,
                                                FgActor                *actor,
                                                const FgNoticeRequest  *request,

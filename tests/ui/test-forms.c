@@ -11,6 +11,12 @@
 #include "config.h"
 
 #include "fg-accounts-dialog.h"
+#include "fg-date-row.h"
+#include "fg-deadline-dialog.h"
+#include "fg-event-dialog.h"
+#include "fg-major-hazard-dialog.h"
+#include "fg-notice-dialog.h"
+#include "fg-notice-page.h"
 #include "fg-password-dialog.h"
 #include "fg-region-dialog.h"
 #include "fg-venue-dialog.h"
@@ -56,6 +62,19 @@ on_pressed_long_enough (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* A button activated by the key shows itself pressed for a moment before
+ * it is clicked: waits as long. */
+static void
+wait_for_press (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (400, on_pressed_long_enough, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  fg_ui_test_spin ();
+}
+
 /* Presses Enter in @entry (an AdwEntryRow). A button activated by the key
  * shows itself pressed for a moment before it is clicked: the test waits
  * as long. */
@@ -63,16 +82,15 @@ static void
 press_enter (GtkWidget *entry)
 {
   GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (entry));
-  gboolean done = FALSE;
 
+  /* a date row's entry holds the text in turn */
+  while (text != NULL && !GTK_IS_TEXT (text))
+    text = gtk_editable_get_delegate (text);
   g_assert_true (GTK_IS_TEXT (text));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (text)));
   gtk_widget_grab_focus (GTK_WIDGET (text));
   g_signal_emit_by_name (text, "activate");
-  g_timeout_add (400, on_pressed_long_enough, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  fg_ui_test_spin ();
+  wait_for_press ();
 }
 
 /* Presses Escape in @window: runs what the window's shortcut for the key
@@ -200,6 +218,104 @@ test_venue_dialog (Fixture       *fixture,
   g_assert_finalize_object (dialog);
   g_assert_cmpuint (count_venues (fixture), ==, 301);
   g_assert_cmpuint (fg_ui_test_count (fixture->store, fixture->actor, NULL, NULL, "回车测试便利店"), ==, 1);
+}
+
+static GtkWidget *
+find_viewport (GtkWidget *widget)
+{
+  if (GTK_IS_VIEWPORT (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *viewport = find_viewport (child);
+
+      if (viewport != NULL)
+        return viewport;
+    }
+  return NULL;
+}
+
+/* Presses Tab (or Shift+Tab) in @dialog until the focus is in @stop, or
+ * with no @stop until it goes round to the top again: each row the focus reaches
+ * is in view, and so is the title of its group above it. Returns how far
+ * the page scrolled. */
+static double
+tab_through (FgVenueDialog    *dialog,
+             GtkDirectionType  direction,
+             GtkWidget        *stop,
+             GHashTable       *groups)
+{
+  GtkWidget *viewport = find_viewport (venue_child (dialog, "page"));
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+  double furthest = 0;
+  double last_top = 0;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      GtkWidget *focus;
+      GtkWidget *row;
+      GtkWidget *group;
+      graphene_rect_t row_bounds;
+      graphene_rect_t group_bounds;
+      double value, page;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (dialog), direction))
+        break;
+      /* what scrolls by itself scrolls smoothly: its end is waited for */
+      wait_for_press ();
+      focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+      row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+      group = gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_GROUP);
+      if (row == NULL || group == NULL)
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (row, content, &row_bounds));
+      g_assert_true (gtk_widget_compute_bounds (group, content, &group_bounds));
+      value = gtk_adjustment_get_value (adjustment);
+      page = gtk_adjustment_get_page_size (adjustment);
+      g_test_message ("row %s: %.0f–%.0f, its group from %.0f, seen %.0f–%.0f",
+                      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), row_bounds.origin.y,
+                      row_bounds.origin.y + row_bounds.size.height, group_bounds.origin.y, value, value + page);
+      g_assert_cmpfloat (row_bounds.origin.y, >=, value - 1);
+      g_assert_cmpfloat (row_bounds.origin.y + row_bounds.size.height, <=, value + page + 1);
+      if (row_bounds.origin.y + row_bounds.size.height - group_bounds.origin.y <= page)
+        g_assert_cmpfloat (group_bounds.origin.y, >=, value - 1);
+      g_hash_table_add (groups, group);
+      furthest = MAX (furthest, value);
+      if (stop != NULL ? gtk_widget_is_ancestor (focus, stop) : row_bounds.origin.y < last_top)
+        return furthest;
+      last_top = row_bounds.origin.y;
+    }
+  g_assert_not_reached ();
+}
+
+/* Tab and Shift+Tab through a venue dialog too short for its form. */
+static void
+test_venue_dialog_scroll (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  FgVenueDialog *dialog = open_venue_dialog (fixture);
+  GtkWidget *viewport = find_viewport (venue_child (dialog, "page"));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+  GHashTable *groups = g_hash_table_new (NULL, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, 420);
+  wait_for_press ();
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (adjustment), <, gtk_adjustment_get_upper (adjustment));
+
+  gtk_widget_grab_focus (venue_child (dialog, "name_row"));
+  /* the focus goes through the groups, and the page scrolls */
+  g_assert_cmpfloat (tab_through (dialog, GTK_DIR_TAB_FORWARD, NULL, groups), >, 0);
+  g_assert_cmpuint (g_hash_table_size (groups), >=, 4);
+  /* back to the first field, at the top */
+  tab_through (dialog, GTK_DIR_TAB_BACKWARD, venue_child (dialog, "name_row"), groups);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_hash_table_unref (groups);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  fg_ui_test_spin ();
+  g_assert_finalize_object (dialog);
 }
 
 #define accounts_child(dialog, name) fg_ui_test_child (dialog, FG_TYPE_ACCOUNTS_DIALOG, name)
@@ -365,6 +481,500 @@ test_region_dialog (Fixture       *fixture,
   g_assert_cmpuint (after_enter->len, ==, before->len + 1);
 }
 
+/* The first hazard of the demo in @state. */
+static FgHazard *
+first_hazard (Fixture       *fixture,
+              FgHazardState  state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hazards = fg_hazard_list (fixture->store, fixture->actor, NULL, NULL, (int) state, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (hazards->len, >, 0);
+  return g_object_ref (g_ptr_array_index (hazards, 0));
+}
+
+static guint
+count_notices (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notices = fg_notice_list (fixture->store, fixture->actor, NULL, NULL, NULL, FALSE, &error);
+
+  g_assert_no_error (error);
+  return notices->len;
+}
+
+static guint
+count_events (Fixture    *fixture,
+              const char *hazard_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgHazard) hazard = fg_hazard_load (fixture->store, fixture->actor, hazard_id, &error);
+
+  g_assert_no_error (error);
+  return fg_hazard_get_events (hazard)->len;
+}
+
+static void
+on_notice_issued (FgNotice *notice,
+                  gpointer  data)
+{
+  *(guint *) data += 1;
+}
+
+/* The row's entry, which the date row marks */
+static GtkWidget *
+date_entry (GtkWidget *row)
+{
+  return GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row)));
+}
+
+/* Issuing a notice with a deadline in the past and no hazard chosen:
+ * Enter in the deadline marks both, each with the core's words, and
+ * issues nothing; Escape issues nothing; Enter in a right form issues. */
+static void
+test_notice_dialog (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(FgHazard) hazard = first_hazard (fixture, FG_HAZARD_STATE_OPEN);
+  guint n_notices = count_notices (fixture);
+  guint n_issued = 0;
+  g_autoptr(GError) deadline_error = NULL;
+  g_autoptr(GError) hazards_error = NULL;
+  FgNoticeRequest request = { .kind = FG_NOTICE_KIND_CORRECT_BY_DEADLINE, .deadline = "2000-01-01" };
+  GtkWindow *dialog;
+  GtkWidget *deadline;
+  GtkWidget *hazards;
+  GtkWidget *label;
+  GPtrArray *checks;
+
+  g_assert_cmpuint (fg_notice_check_order_fields (fixture->store, &request, &deadline_error, &hazards_error), ==, 2);
+
+  fg_notice_dialog_present_for_hazard (GTK_WINDOW (fixture->window), fixture->store, fixture->actor, hazard,
+                                       on_notice_issued, &n_issued);
+  fg_ui_test_spin ();
+  dialog = g_object_ref (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  deadline = g_object_get_data (G_OBJECT (dialog), "fg-deadline");
+  hazards = g_object_get_data (G_OBJECT (dialog), "fg-hazards");
+  label = g_object_get_data (G_OBJECT (dialog), "fg-hazards-error");
+  checks = g_object_get_data (G_OBJECT (dialog), "fg-checks");
+  g_assert_nonnull (hazards);
+  gtk_editable_set_text (GTK_EDITABLE (deadline), "2000-01-01");
+  for (guint i = 0; i < checks->len; i++)
+    gtk_check_button_set_active (g_ptr_array_index (checks, i), FALSE);
+
+  press_enter (deadline);
+  g_assert_true (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+  g_assert_cmpuint (n_issued, ==, 0);
+  g_assert_cmpuint (count_notices (fixture), ==, n_notices);
+  g_assert_true (gtk_widget_has_css_class (date_entry (deadline), "error"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (deadline)), ==, deadline_error->message);
+  g_assert_true (gtk_widget_has_css_class (hazards, "error"));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, hazards_error->message);
+
+  press_escape (dialog);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_finalize_object (dialog);
+  g_assert_cmpuint (n_issued, ==, 0);
+  g_assert_cmpuint (count_notices (fixture), ==, n_notices);
+
+  /* the deadline proposed and the hazard chosen: Enter issues */
+  fg_notice_dialog_present_for_hazard (GTK_WINDOW (fixture->window), fixture->store, fixture->actor, hazard,
+                                       on_notice_issued, &n_issued);
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  press_enter (g_object_get_data (G_OBJECT (dialog), "fg-deadline"));
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (n_issued, ==, 1);
+  g_assert_cmpuint (count_notices (fixture), ==, n_notices + 1);
+}
+
+static void
+on_event_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   GString          *responses)
+{
+  g_string_append_printf (responses, "%s;", response);
+}
+
+#define event_child(dialog, name) fg_ui_test_child (dialog, FG_TYPE_EVENT_DIALOG, name)
+
+/* One event dialog: @deadline and @note both wrong, Enter in the note
+ * marks both with the core's words and gives no response; Escape
+ * cancels; right, Enter records. */
+static void
+check_event_dialog (Fixture           *fixture,
+                    FgHazard          *hazard,
+                    FgHazardEventKind  kind,
+                    const char        *wrong_deadline,
+                    const char        *right_deadline,
+                    const char        *right_note)
+{
+  g_autoptr(GString) responses = g_string_new (NULL);
+  FgHazardEventDetails wrong = { .deadline = wrong_deadline, .note = "" };
+  g_autoptr(GError) deadline_error = NULL;
+  g_autoptr(GError) note_error = NULL;
+  g_autoptr(GDate) today = fg_store_today (fixture->store);
+  FgEventDialog *dialog;
+  GtkWidget *problem;
+
+  g_assert_cmpuint (fg_hazard_check_event_fields (fixture->store, hazard, kind, &wrong, &deadline_error, &note_error),
+                    ==, 2);
+
+  dialog = g_object_ref (fg_event_dialog_new (GTK_WINDOW (fixture->window), fixture->store, hazard, kind,
+                                              wrong_deadline, FALSE, NULL, NULL));
+  fg_event_dialog_count_workdays (dialog, fixture->store, today);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_event_response), responses);
+  gtk_window_present (GTK_WINDOW (dialog));
+  fg_ui_test_spin ();
+
+  press_enter (event_child (dialog, "note_row"));
+  g_assert_cmpstr (responses->str, ==, "");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_widget_has_css_class (date_entry (event_child (dialog, "deadline_row")), "error"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (event_child (dialog, "deadline_row"))), ==,
+                   deadline_error->message);
+  g_assert_true (gtk_widget_has_css_class (event_child (dialog, "note_row"), "error"));
+  problem = event_child (dialog, "problem_label");
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), deadline_error->message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), note_error->message));
+
+  press_escape (GTK_WINDOW (dialog));
+  g_assert_cmpstr (responses->str, ==, "cancel;");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_finalize_object (dialog);
+
+  /* right: Enter in the deadline records */
+  g_string_truncate (responses, 0);
+  dialog = g_object_ref (fg_event_dialog_new (GTK_WINDOW (fixture->window), fixture->store, hazard, kind,
+                                              right_deadline, FALSE, NULL, NULL));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_event_response), responses);
+  gtk_window_present (GTK_WINDOW (dialog));
+  fg_ui_test_spin ();
+  gtk_editable_set_text (GTK_EDITABLE (event_child (dialog, "note_row")), right_note);
+  press_enter (event_child (dialog, "deadline_row"));
+  g_assert_cmpstr (responses->str, ==, "record;");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_finalize_object (dialog);
+}
+
+/* Extending a deadline (a reason, a later date) and the county's
+ * supervision (挂牌督办: an instruction, a day to act by). */
+static void
+test_event_dialog (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(FgHazard) rectifying = first_hazard (fixture, FG_HAZARD_STATE_RECTIFYING);
+  g_autoptr(FgHazard) open = first_hazard (fixture, FG_HAZARD_STATE_OPEN);
+  g_autoptr(GDate) later = fg_calendar_parse_date (fg_hazard_get_deadline (rectifying), NULL);
+  g_autoptr(GDate) act_by = fg_store_today (fixture->store);
+  g_autofree char *later_text = NULL;
+  g_autofree char *act_by_text = NULL;
+  guint n_events = count_events (fixture, fg_hazard_get_id (rectifying));
+
+  g_date_add_days (later, 1);
+  later_text = fg_calendar_format_date (later);
+  g_date_add_days (act_by, 10);
+  act_by_text = fg_calendar_format_date (act_by);
+
+  check_event_dialog (fixture, rectifying, FG_HAZARD_EVENT_DEADLINE_EXTENDED,
+                      fg_hazard_get_deadline (rectifying), later_text, "材料未到");
+  check_event_dialog (fixture, open, FG_HAZARD_EVENT_SUPERVISED, "2000-01-01", act_by_text, "请于十日内整改到位");
+  /* the dialog only asks; nothing was recorded by it */
+  g_assert_cmpuint (count_events (fixture, fg_hazard_get_id (rectifying)), ==, n_events);
+}
+
+/* The brigade's decision with its number, date and author all wrong:
+ * Enter in the note marks the three, in the core's words, and records
+ * nothing; Escape cancels; right, Enter records. */
+static void
+test_decision_dialog (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(FgHazard) hazard = first_hazard (fixture, FG_HAZARD_STATE_OPEN);
+  g_autoptr(GString) responses = g_string_new (NULL);
+  g_autoptr(GDate) today = fg_store_today (fixture->store);
+  g_autofree char *today_text = fg_calendar_format_date (today);
+  FgHazardEventDetails wrong = { .decision_number = " ", .decision_date = "2999-01-01", .decision_authority = "1" };
+  GError *errors[3] = { NULL, };
+  const char *names[] = { "fg-number", "fg-date", "fg-authority" };
+  AdwMessageDialog *dialog;
+  GtkWidget *problem;
+
+  g_assert_cmpuint (fg_hazard_check_decision_fields (fixture->store, hazard, &wrong, &errors[0], &errors[1], &errors[2]),
+                    ==, 3);
+
+  dialog = g_object_ref (fg_decision_dialog_new (GTK_WINDOW (fixture->window), fixture->store, hazard,
+                                                 FG_HAZARD_EVENT_CONFIRMED_MAJOR, &wrong, "", today_text, NULL));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_event_response), responses);
+  gtk_window_present (GTK_WINDOW (dialog));
+  fg_ui_test_spin ();
+  press_enter (g_object_get_data (G_OBJECT (dialog), "fg-note"));
+  g_assert_cmpstr (responses->str, ==, "");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  problem = g_object_get_data (G_OBJECT (dialog), "fg-problem");
+  g_assert_true (gtk_widget_get_visible (problem));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *field = g_object_get_data (G_OBJECT (dialog), names[i]);
+
+      g_test_message ("field %s", names[i]);
+      g_assert_true (gtk_widget_has_css_class (FG_IS_DATE_ROW (field) ? date_entry (field) : field, "error"));
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), errors[i]->message));
+      g_clear_error (&errors[i]);
+    }
+
+  press_escape (GTK_WINDOW (dialog));
+  g_assert_cmpstr (responses->str, ==, "cancel;");
+  g_assert_finalize_object (dialog);
+
+  g_string_truncate (responses, 0);
+  dialog = g_object_ref (fg_decision_dialog_new (GTK_WINDOW (fixture->window), fixture->store, hazard,
+                                                 FG_HAZARD_EVENT_CONFIRMED_MAJOR, NULL, "郏县消防救援大队", today_text,
+                                                 NULL));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_event_response), responses);
+  gtk_window_present (GTK_WINDOW (dialog));
+  fg_ui_test_spin ();
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "fg-number"), "郏消重认字〔2026〕第1号");
+  press_enter (g_object_get_data (G_OBJECT (dialog), "fg-number"));
+  g_assert_cmpstr (responses->str, ==, "record;");
+  g_assert_finalize_object (dialog);
+}
+
+/* A transfer (移送书) to a name no document could print: Enter marks it
+ * and issues nothing; Escape issues nothing; a right name, Enter issues. */
+static void
+test_transfer_dialog (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(FgHazard) hazard = first_hazard (fixture, FG_HAZARD_STATE_OPEN);
+  g_autoptr(GError) expected = NULL;
+  guint n_notices = count_notices (fixture);
+  guint n_issued = 0;
+  GtkWindow *dialog;
+  GtkWidget *recipient;
+  GtkWidget *label;
+
+  g_assert_false (fg_notice_check_recipient ("1号", &expected));
+  fg_transfer_present (GTK_WINDOW (fixture->window), fixture->store, fixture->actor, hazard,
+                       on_notice_issued, &n_issued);
+  fg_ui_test_spin ();
+  dialog = g_object_ref (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  recipient = g_object_get_data (G_OBJECT (dialog), "fg-recipient");
+  label = g_object_get_data (G_OBJECT (dialog), "fg-problem");
+  gtk_editable_set_text (GTK_EDITABLE (recipient), "1号");
+  press_enter (recipient);
+  g_assert_true (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+  g_assert_true (gtk_widget_has_css_class (recipient, "error"));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected->message);
+  g_assert_cmpuint (count_notices (fixture), ==, n_notices);
+
+  press_escape (dialog);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_finalize_object (dialog);
+  g_assert_cmpuint (n_issued, ==, 0);
+  g_assert_cmpuint (count_notices (fixture), ==, n_notices);
+
+  fg_transfer_present (GTK_WINDOW (fixture->window), fixture->store, fixture->actor, hazard,
+                       on_notice_issued, &n_issued);
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  recipient = g_object_get_data (G_OBJECT (dialog), "fg-recipient");
+  gtk_editable_set_text (GTK_EDITABLE (recipient), "冢头派出所");
+  press_enter (recipient);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (n_issued, ==, 1);
+  g_assert_cmpuint (count_notices (fixture), ==, n_notices + 1);
+}
+
+static gboolean
+notice_voided (Fixture    *fixture,
+               const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNotice) notice = fg_notice_load (fixture->store, fixture->actor, id, &error);
+
+  g_assert_no_error (error);
+  return fg_notice_get_voided (notice);
+}
+
+/* Voiding a document: Enter without a reason marks the reason and voids
+ * nothing; Escape voids nothing; Enter after a reason voids it. */
+static void
+test_void_dialog (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  FgNoticePage *page = fg_window_get_notice_page (fixture->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notices = fg_notice_list (fixture->store, fixture->actor, NULL, NULL, NULL, FALSE, &error);
+  g_autoptr(GError) expected = NULL;
+  g_autofree char *id = NULL;
+  GtkWindow *dialog;
+  GtkWidget *reason;
+  GtkWidget *label;
+
+  g_assert_no_error (error);
+  for (guint i = 0; id == NULL && i < notices->len; i++)
+    if (!fg_notice_get_voided (g_ptr_array_index (notices, i)))
+      id = g_strdup (fg_notice_get_id (g_ptr_array_index (notices, i)));
+  g_assert_nonnull (id);
+  g_assert_false (fg_notice_check_void_reason ("  ", &expected));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "notices");
+  fg_ui_test_spin ();
+  g_assert_true (fg_notice_page_show_notice (page, id));
+  fg_ui_test_spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "notice.void", NULL));
+  fg_ui_test_spin ();
+  dialog = g_object_ref (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  reason = g_object_get_data (G_OBJECT (dialog), "fg-reason");
+  label = g_object_get_data (G_OBJECT (dialog), "fg-reason-error");
+  gtk_editable_set_text (GTK_EDITABLE (reason), "  ");
+  press_enter (reason);
+  g_assert_true (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+  g_assert_true (gtk_widget_has_css_class (reason, "error"));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected->message);
+  g_assert_false (notice_voided (fixture, id));
+
+  press_escape (dialog);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_finalize_object (dialog);
+  g_assert_false (notice_voided (fixture, id));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "notice.void", NULL));
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  reason = g_object_get_data (G_OBJECT (dialog), "fg-reason");
+  gtk_editable_set_text (GTK_EDITABLE (reason), "送达对象有误，重新制作");
+  press_enter (reason);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (notice_voided (fixture, id));
+}
+
+static FgNoticeService
+notice_service (Fixture    *fixture,
+                const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgNotice) notice = fg_notice_load (fixture->store, fixture->actor, id, &error);
+
+  g_assert_no_error (error);
+  return fg_notice_get_service (notice);
+}
+
+/* Recording a notice's service with no recipient and a day still to
+ * come: Enter marks both and records nothing; Escape records nothing;
+ * right, Enter records it. */
+static void
+test_service_dialog (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  FgNoticePage *page = fg_window_get_notice_page (fixture->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notices = fg_notice_list (fixture->store, fixture->actor, NULL, NULL, NULL, FALSE, &error);
+  GError *expected[3] = { NULL, };
+  const char *names[] = { "fg-recipient", "fg-day" };
+  g_autoptr(GDate) today = fg_store_today (fixture->store);
+  g_autofree char *today_text = fg_calendar_format_date (today);
+  FgNoticeService before;
+  FgNotice *notice = NULL;
+  GtkWindow *dialog;
+  GtkWidget *label;
+
+  g_assert_no_error (error);
+  /* a notice just issued, not served yet */
+  {
+    g_autoptr(FgHazard) hazard = first_hazard (fixture, FG_HAZARD_STATE_OPEN);
+    const char *ids[] = { fg_hazard_get_id (hazard), NULL };
+    g_autofree char *deadline = fg_hazard_propose_deadline (fixture->store, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED,
+                                                            today);
+    FgNoticeRequest request = { .kind = FG_NOTICE_KIND_CORRECT_BY_DEADLINE, .hazard_ids = ids, .deadline = deadline };
+
+    notice = fg_notice_issue (fixture->store, fixture->actor, &request, &error);
+    g_assert_no_error (error);
+    g_ptr_array_add (notices, notice);
+    fg_notice_page_reload (page);
+  }
+  g_assert_nonnull (notice);
+  before = notice_service (fixture, fg_notice_get_id (notice));
+  g_assert_cmpint (before, ==, FG_NOTICE_SERVICE_NONE);
+  g_assert_cmpuint (fg_notice_check_service_fields (fixture->store, notice, FG_NOTICE_SERVICE_SERVED, " ",
+                                                    "2999-01-01", NULL, &expected[0], &expected[1], &expected[2]),
+                    ==, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "notices");
+  fg_ui_test_spin ();
+  g_assert_true (fg_notice_page_show_notice (page, fg_notice_get_id (notice)));
+  fg_ui_test_spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "notice.serve", NULL));
+  fg_ui_test_spin ();
+  dialog = g_object_ref (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "fg-recipient"), " ");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "fg-day"), "2999-01-01");
+  press_enter (g_object_get_data (G_OBJECT (dialog), "fg-note"));
+  g_assert_true (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+  label = g_object_get_data (G_OBJECT (dialog), "fg-problem");
+  g_assert_true (gtk_widget_get_visible (label));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *field = g_object_get_data (G_OBJECT (dialog), names[i]);
+
+      g_test_message ("field %s", names[i]);
+      g_assert_true (gtk_widget_has_css_class (FG_IS_DATE_ROW (field) ? date_entry (field) : field, "error"));
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), expected[i]->message));
+      g_clear_error (&expected[i]);
+    }
+  g_assert_false (gtk_widget_has_css_class (g_object_get_data (G_OBJECT (dialog), "fg-note"), "error"));
+  g_assert_cmpint (notice_service (fixture, fg_notice_get_id (notice)), ==, before);
+
+  press_escape (dialog);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_finalize_object (dialog);
+  g_assert_cmpint (notice_service (fixture, fg_notice_get_id (notice)), ==, before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "notice.serve", NULL));
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "fg-recipient"), "张三");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "fg-day"), today_text);
+  press_enter (g_object_get_data (G_OBJECT (dialog), "fg-recipient"));
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpint (notice_service (fixture, fg_notice_get_id (fg_notice_page_get_shown_notice (page))), ==,
+                   FG_NOTICE_SERVICE_SERVED);
+}
+
+/* A deadline to confirm: Enter and Escape both go back to the date. */
+static void
+test_deadline_dialog (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *warnings[] = { "这是一个提醒。", NULL };
+  g_autoptr(GString) responses = g_string_new (NULL);
+  GtkWindow *dialog = g_object_ref (fg_deadline_dialog_new (GTK_WINDOW (fixture->window), warnings));
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_event_response), responses);
+  gtk_window_present (dialog);
+  fg_ui_test_spin ();
+  /* Enter with nothing to type: the window's default */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "default.activate", NULL));
+  wait_for_press ();
+  g_assert_cmpstr (responses->str, ==, "change;");
+  g_assert_finalize_object (dialog);
+
+  g_string_truncate (responses, 0);
+  dialog = g_object_ref (fg_deadline_dialog_new (GTK_WINDOW (fixture->window), warnings));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_event_response), responses);
+  gtk_window_present (dialog);
+  fg_ui_test_spin ();
+  press_escape (dialog);
+  g_assert_cmpstr (responses->str, ==, "change;");
+  g_assert_finalize_object (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,8 +983,16 @@ main (int   argc,
     return 77;
 
   g_test_add ("/ui/forms/venue-dialog", Fixture, NULL, fixture_set_up, test_venue_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/venue-dialog-scroll", Fixture, NULL, fixture_set_up, test_venue_dialog_scroll, fixture_tear_down);
   g_test_add ("/ui/forms/accounts-dialog", Fixture, NULL, fixture_set_up, test_accounts_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/password-dialog", Fixture, NULL, fixture_set_up, test_password_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/notice-dialog", Fixture, NULL, fixture_set_up, test_notice_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/event-dialog", Fixture, NULL, fixture_set_up, test_event_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/decision-dialog", Fixture, NULL, fixture_set_up, test_decision_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/transfer-dialog", Fixture, NULL, fixture_set_up, test_transfer_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/void-dialog", Fixture, NULL, fixture_set_up, test_void_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/service-dialog", Fixture, NULL, fixture_set_up, test_service_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/deadline-dialog", Fixture, NULL, fixture_set_up, test_deadline_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/region-dialog", Fixture, NULL, fixture_set_up, test_region_dialog, fixture_tear_down);
 
   return g_test_run ();

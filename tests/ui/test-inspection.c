@@ -919,6 +919,137 @@ test_inspection_second_inspector (Fixture       *fixture,
   g_assert_cmpstr (fg_inspection_get_second_inspector_name (stored), ==, "李明");
 }
 
+static gboolean
+on_waited (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The widget of @type under @root whose child, or child's child, is of
+ * @child_type; or any of @type when @child_type is 0. */
+static GtkWidget *
+find_typed (GtkWidget *root,
+            GType      type,
+            GType      child_type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (root);
+      GtkWidget *grandchild = child != NULL ? gtk_widget_get_first_child (child) : NULL;
+
+      if (child_type == 0 || (child != NULL && G_TYPE_CHECK_INSTANCE_TYPE (child, child_type)) ||
+          (grandchild != NULL && G_TYPE_CHECK_INSTANCE_TYPE (grandchild, child_type)))
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_typed (child, type, child_type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The label under @root whose text starts with @prefix. */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Four failed items and two not applicable: the summary's counts keep
+ * each word on one line (不适用 is never split), and its list of the
+ * hazards to record is shown whole, not cut to a few rows, when the
+ * window has room for it (on a 1366×768 screen, four hazards). */
+static void
+test_inspection_summary_whole (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  FgInspectionWindow *window = inspect (fixture, NULL);
+  guint n = fg_inspection_window_get_n_rows (window);
+  GtkWindow *summary;
+  GtkWidget *scrolled;
+  GtkWidget *hazards;
+  gboolean waited = FALSE;
+  int natural;
+  guint n_hazards = 0;
+  guint n_na = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpuint (fg_inspection_window_get_current (window), ==, i);
+      if (i < 4)
+        {
+          activate (window, "inspection.fail");
+          type_note (window, i, NOTE);
+        }
+      else
+        {
+          FgInspection *inspection = fg_inspection_window_get_inspection (window);
+
+          /* not every item may be not applicable */
+          if (n_na < 2)
+            activate (window, "inspection.na");
+          if (fg_inspection_get_outcome (inspection, code_at (window, i)) == FG_OUTCOME_NA)
+            n_na++;
+          else if (fg_inspection_get_outcome (inspection, code_at (window, i)) == FG_OUTCOME_NONE)
+            activate (window, "inspection.pass");
+          g_assert_cmpint (fg_inspection_get_outcome (inspection, code_at (window, i)), !=, FG_OUTCOME_NONE);
+        }
+      if (i + 1 < n && fg_inspection_window_get_current (window) == i)
+        activate (window, "inspection.next");
+    }
+
+  g_assert_cmpuint (n_na, ==, 2);
+  activate (window, "inspection.finish");
+  summary = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (summary);
+  /* the list is fitted to its rows once the dialog is drawn */
+  g_timeout_add (500, on_waited, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+  fg_ui_test_spin ();
+
+  for (guint i = 0; i < 3; i++)
+    {
+      static const FgOutcome outcomes[] = { FG_OUTCOME_PASS, FG_OUTCOME_FAIL, FG_OUTCOME_NA };
+      GtkLabel *count = find_label (GTK_WIDGET (summary), fg_outcome_get_label (outcomes[i]));
+
+      g_assert_nonnull (count);
+      g_test_message ("count %s", gtk_label_get_text (count));
+      g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (count)), ==, 1);
+    }
+
+  scrolled = find_typed (GTK_WIDGET (summary), GTK_TYPE_SCROLLED_WINDOW, GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (scrolled);
+  hazards = find_typed (scrolled, GTK_TYPE_LIST_BOX, 0);
+  for (GtkWidget *row = gtk_widget_get_first_child (hazards); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n_hazards += GTK_IS_LIST_BOX_ROW (row);
+  g_assert_cmpuint (n_hazards, ==, 4);
+  gtk_widget_measure (hazards, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (scrolled), NULL, &natural, NULL, NULL);
+  g_test_message ("hazards %d high, shown %d; the dialog %d high, its window %d", natural,
+                  gtk_widget_get_height (scrolled), gtk_widget_get_height (GTK_WIDGET (summary)),
+                  gtk_widget_get_height (GTK_WIDGET (window)));
+  g_assert_cmpint (gtk_widget_get_height (scrolled), >=, natural);
+
+  respond (summary, "cancel");
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -931,6 +1062,8 @@ main (int   argc,
 
   g_test_add ("/ui/inspection/finish", Fixture, NULL,
               fixture_set_up, test_inspection_finish, fixture_tear_down);
+  g_test_add ("/ui/inspection/summary-whole", Fixture, NULL,
+              fixture_set_up, test_inspection_summary_whole, fixture_tear_down);
   g_test_add ("/ui/inspection/second-inspector", Fixture, NULL,
               fixture_set_up, test_inspection_second_inspector, fixture_tear_down);
   g_test_add ("/ui/inspection/entered-later", Fixture, NULL,
