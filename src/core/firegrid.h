@@ -34,3 +34,4 @@
 #include "fg-sync.h"
 #include "fg-venue.h"
 #include "fg-venue-query.h"
+#include "fg-sheet.h"
