@@ -35,3 +35,4 @@
 #include "fg-venue.h"
 #include "fg-venue-query.h"
 #include "fg-sheet.h"
+#include "fg-venue-import.h"
