@@ -523,10 +523,13 @@ fg_venue_import_apply_map (FgVenueImport  *self,
     }
   if (!fg_import_field_from_string (equals + 1, &field))
     {
-      g_autofree char *names = g_strjoinv (", ", (char **) field_ids);
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < FG_IMPORT_N_FIELDS; i++)
+        g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", field_ids[i]);
 
       g_set_error (error, FG_VENUE_IMPORT_ERROR, FG_VENUE_IMPORT_ERROR_MAPPING,
-                   _("“%s” is not a field a venue has. The fields are: %s."), equals + 1, names);
+                   _("“%s” is not a field a venue has. The fields are: %s."), equals + 1, names->str);
       return FALSE;
     }
 
