@@ -887,12 +887,229 @@ venue_edit (FgCli   *cli,
   return fg_venue_save (store, actor, venue, error);
 }
 
+/* --- import --------------------------------------------------------------- */
+
+/* Maps WORD=TARGET words given on the command line: a category id, or a
+ * village's or grid's code. */
+static gboolean
+apply_words (FgVenueImport     *import,
+             FgStore           *store,
+             FgActor           *actor,
+             FgImportWordKind   kind,
+             char             **specs,
+             GError           **error)
+{
+  for (guint i = 0; specs != NULL && specs[i] != NULL; i++)
+    {
+      const char *equals = strrchr (specs[i], '=');
+      g_autofree char *word = NULL;
+
+      if (equals == NULL || equals == specs[i] || equals[1] == '\0')
+        {
+          fg_cli_set_usage_error (error, _("“%s” is not a word mapping: write WORD=%s."), specs[i],
+                                  kind == FG_IMPORT_WORD_CATEGORY ? "CATEGORY" : "CODE");
+          return FALSE;
+        }
+      word = g_strndup (specs[i], equals - specs[i]);
+
+      if (kind == FG_IMPORT_WORD_CATEGORY)
+        {
+          if (fg_category_lookup (equals + 1) == NULL)
+            {
+              fg_cli_set_usage_error (error, _("“%s” is not a category id; “firegrid-cli category list” "
+                                               "shows them."),
+                                      equals + 1);
+              return FALSE;
+            }
+          fg_venue_import_set_word (import, kind, word, equals + 1);
+        }
+      else
+        {
+          g_autoptr(FgRegion) region = fg_region_lookup (store, actor, equals + 1, error);
+
+          if (region == NULL)
+            return FALSE;
+          fg_venue_import_set_word (import, kind, word, fg_region_get_id (region));
+        }
+    }
+  return TRUE;
+}
+
+static void
+print_words (FgVenueImport    *import,
+             FgImportWordKind  kind)
+{
+  g_autoptr(GPtrArray) words = fg_venue_import_list_unknown_words (import, kind);
+
+  if (words->len == 0)
+    return;
+  g_ptr_array_add (words, NULL);
+  {
+    g_autofree char *list = g_strjoinv ("  ", (char **) words->pdata);
+
+    if (kind == FG_IMPORT_WORD_CATEGORY)
+      g_print (_("Category words not understood: %s\n  (say what each means with --category WORD=ID)\n"), list);
+    else
+      g_print (_("Village names not found: %s\n  (say which village each means with --village NAME=CODE)\n"), list);
+  }
+}
+
+static gboolean
+venue_import (FgCli   *cli,
+              int      argc,
+              char   **argv,
+              GError **error)
+{
+  g_autofree char *sheet_name = NULL;
+  g_auto(GStrv) maps = NULL;
+  g_auto(GStrv) categories = NULL;
+  g_auto(GStrv) villages = NULL;
+  gboolean dry_run = FALSE, update = FALSE, add_duplicates = FALSE;
+  const GOptionEntry entries[] = {
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet_name,
+      N_("The sheet to import (the first one if not given)"), N_("NAME") },
+    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps,
+      N_("Which field a column holds, by its header or letter: 店名=name, C=phone, D=none"), N_("COLUMN=FIELD") },
+    { "category", 0, 0, G_OPTION_ARG_STRING_ARRAY, &categories,
+      N_("What a category word of the sheet means (remembered): 饭店=restaurant"), N_("WORD=ID") },
+    { "village", 0, 0, G_OPTION_ARG_STRING_ARRAY, &villages,
+      N_("Which village or grid a name of the sheet means (remembered)"), N_("NAME=CODE") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Check every row and say what would be done, changing nothing"), NULL },
+    { "update", 0, 0, G_OPTION_ARG_NONE, &update,
+      N_("Write the rows like a registered venue over that venue"), NULL },
+    { "add-duplicates", 0, 0, G_OPTION_ARG_NONE, &add_duplicates,
+      N_("Add rows like a registered venue, or a row above, all the same"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(FgWorkbook) workbook = NULL;
+  g_autoptr(FgSheet) sheet = NULL;
+  g_autoptr(FgVenueImport) import = NULL;
+  FgVenueImportResult result;
+  FgStore *store;
+  FgActor *actor;
+  guint sheet_index, n_duplicates = 0, n_refused = 0;
+
+  context = fg_cli_option_context_new (cli, "venue import", _("FILE"),
+                                       _("Registers the venues of a spreadsheet (.xlsx, .xls or CSV in "
+                                         "UTF-8 or GBK) in one go."),
+                                       _("The header row is found below any title rows, and the columns "
+                                         "mapped from their headers (场所名称, 地址, 负责人, 联系电话, "
+                                         "统一社会信用代码, 所属村/社区, 网格, 场所类型, 建筑面积, 层数, "
+                                         "是否住人 …). Every row is checked as a venue typed in; rows that "
+                                         "break a rule are listed with their line and not imported. Rows "
+                                         "with the credit code, or the name and address, of a registered "
+                                         "venue or a row above are listed and skipped, unless --update or "
+                                         "--add-duplicates is given. The rest is stored in one go, or "
+                                         "nothing is. Fields for --map: name, address, operator, phone, "
+                                         "credit-code, village, grid, category, floor-area, floors, "
+                                         "sleeping, key-unit, smoke-alarm, none."),
+                                       entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 1, error))
+    return FALSE;
+  if (argc < 2)
+    {
+      fg_cli_set_usage_error (error, _("Give the spreadsheet to import."));
+      return FALSE;
+    }
+  if (update && add_duplicates)
+    {
+      fg_cli_set_usage_error (error, _("Give --update or --add-duplicates, not both."));
+      return FALSE;
+    }
+
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
+    return FALSE;
+
+  workbook = fg_workbook_open (argv[1], NULL, error);
+  if (workbook == NULL ||
+      !fg_workbook_find_sheet (workbook, sheet_name, &sheet_index, error))
+    return FALSE;
+  sheet = fg_workbook_read_sheet (workbook, sheet_index, NULL, error);
+  if (sheet == NULL)
+    return FALSE;
+  import = fg_venue_import_new (workbook, sheet, error);
+  if (import == NULL)
+    return FALSE;
+
+  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+    if (!fg_venue_import_apply_map (import, maps[i], error))
+      return FALSE;
+  if (!apply_words (import, store, actor, FG_IMPORT_WORD_CATEGORY, categories, error) ||
+      !apply_words (import, store, actor, FG_IMPORT_WORD_REGION, villages, error))
+    return FALSE;
+
+  g_print (_("Sheet “%s”, columns named on line %u:\n"), fg_sheet_get_name (sheet),
+           fg_sheet_get_line (sheet, fg_venue_import_get_header_row (import)));
+  for (guint column = 0; column < fg_venue_import_get_n_columns (import); column++)
+    {
+      g_autofree char *letters = fg_sheet_column_letters (column);
+      FgImportField field = fg_venue_import_get_field (import, column);
+
+      g_print ("  %-3s %s → %s\n", letters, fg_venue_import_get_header (import, column),
+               field == FG_IMPORT_FIELD_NONE ? _("(not imported)") : fg_import_field_to_string (field));
+    }
+  if (fg_sheet_get_n_formulas (sheet) > 0)
+    g_print (ngettext ("%u cell holds a formula: the value it last showed in the spreadsheet is imported.\n",
+                       "%u cells hold formulas: the values they last showed in the spreadsheet are imported.\n",
+                       fg_sheet_get_n_formulas (sheet)),
+             fg_sheet_get_n_formulas (sheet));
+
+  if (!fg_venue_import_check (import, store, actor, NULL, NULL, NULL, error))
+    return FALSE;
+
+  for (guint i = 0; i < fg_venue_import_get_n_rows (import); i++)
+    {
+      FgImportRowState state = fg_venue_import_get_row_state (import, i);
+
+      if (state == FG_IMPORT_ROW_REFUSED)
+        {
+          g_print (_("Line %u (%s): refused: %s\n"), fg_venue_import_get_row_line (import, i),
+                   fg_venue_import_get_row_name (import, i), fg_venue_import_get_row_message (import, i));
+          n_refused++;
+        }
+      else if (state == FG_IMPORT_ROW_DUPLICATE)
+        {
+          g_print (_("Line %u (%s): likely a duplicate: %s\n"), fg_venue_import_get_row_line (import, i),
+                   fg_venue_import_get_row_name (import, i), fg_venue_import_get_row_message (import, i));
+          n_duplicates++;
+        }
+    }
+  print_words (import, FG_IMPORT_WORD_CATEGORY);
+  print_words (import, FG_IMPORT_WORD_REGION);
+
+  fg_venue_import_set_duplicate_choice (import, update ? FG_IMPORT_DUPLICATE_UPDATE
+                                                : add_duplicates ? FG_IMPORT_DUPLICATE_ADD
+                                                : FG_IMPORT_DUPLICATE_SKIP);
+  if (dry_run)
+    {
+      guint n_new = fg_venue_import_get_n_rows (import) - n_duplicates - n_refused;
+
+      g_print (_("Checked only, nothing stored: %u venues to add, %u likely duplicates, %u rows refused.\n"),
+               n_new, n_duplicates, n_refused);
+      return TRUE;
+    }
+
+  if (!fg_venue_import_run (import, store, actor, NULL, NULL, NULL, &result, error))
+    return FALSE;
+
+  g_print (_("Imported: %u venues added, %u updated, %u likely duplicates skipped, %u rows refused.\n"),
+           result.added, result.updated, result.skipped, result.refused);
+  if (result.refused > 0)
+    g_print (_("Correct the refused rows and import the file again: the venues added now will then be "
+               "found as duplicates and skipped.\n"));
+  return TRUE;
+}
+
 static const FgCliCommand venue_commands[] = {
   { "list", N_("List venues, filtered and sorted"), venue_list },
   { "search", N_("Find venues by part of a name, address or operator"), venue_search },
   { "show", N_("Show one venue"), venue_show },
   { "add", N_("Register a venue"), venue_add },
   { "edit", N_("Change a venue"), venue_edit },
+  { "import", N_("Register the venues of a spreadsheet"), venue_import },
 };
 
 gboolean
@@ -902,7 +1119,7 @@ fg_cli_command_venue (FgCli   *cli,
                       GError **error)
 {
   return fg_cli_run_group (cli, "venue",
-                           _("Lists, finds, shows, registers and changes venues (场所): "
+                           _("Lists, finds, shows, registers, changes and imports venues (场所): "
                              "those in the part of the township the account of --user covers. "
                              "Once the database has accounts, each command needs --user LOGIN."),
                            venue_commands, G_N_ELEMENTS (venue_commands),

@@ -24,4 +24,21 @@ G_BEGIN_DECLS
 
 FgVenue *fg_venue_new_from_row (sqlite3_stmt *stmt);
 
+/* Where a venue lies: the region it is placed in, and the path above it
+ * that is stored with it (grid_id is NULL for a venue in no grid). */
+typedef struct
+{
+  const char *region_id;
+  const char *county_id;
+  const char *township_id;
+  const char *village_id;
+  const char *grid_id;
+} FgVenuePath;
+
+GPtrArray *fg_venue_normalize     (FgVenue           *self);
+gboolean   fg_venue_write         (FgStore           *store,
+                                   FgVenue           *clean,
+                                   const FgVenuePath *path,
+                                   GError           **error);
+
 G_END_DECLS

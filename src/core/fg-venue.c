@@ -847,6 +847,20 @@ venue_normalize_all (FgVenue *self)
   return errors;
 }
 
+/**
+ * fg_venue_normalize: (skip)
+ *
+ * Checks every field of @self and, when all are right, puts it in its
+ * stored form, as fg_venue_save() stores it.
+ *
+ * Returns: (transfer full) (element-type GError): one error per wrong field
+ */
+GPtrArray *
+fg_venue_normalize (FgVenue *self)
+{
+  return venue_normalize_all (self);
+}
+
 /* As venue_normalize_all(), reporting the first wrong field only. */
 static gboolean
 venue_normalize (FgVenue  *self,
@@ -1087,73 +1101,32 @@ resolve_region (FgStore      *store,
 }
 
 /**
- * fg_venue_save:
- * @store: the store
- * @actor: who records the change
- * @venue: the venue; a new one (no id) is added, a loaded one updated
+ * fg_venue_write: (skip)
+ * @store: the store, inside a transaction
+ * @clean: a venue in its stored form (fg_venue_normalize() found no fault)
+ * @path: where it lies: its region and that region's county, township,
+ *   village and grid (%NULL when it lies in no grid)
  * @error: return location for an error
  *
- * Checks and stores a venue in one transaction. On success @venue holds
- * the stored form (trimmed texts, its new id); on failure the store is
- * unchanged and the error code names the field that is wrong.
+ * Writes @clean as it is: a new venue (no id) gets its id and creation
+ * time in @clean. Checks no permission and records nothing in the audit
+ * log; the caller does both.
  *
  * Returns: %TRUE on success
  */
 gboolean
-fg_venue_save (FgStore  *store,
-               FgActor  *actor,
-               FgVenue  *venue,
-               GError  **error)
+fg_venue_write (FgStore            *store,
+                FgVenue            *clean,
+                const FgVenuePath  *path,
+                GError            **error)
 {
-  g_autoptr(FgVenue) clean = NULL;
-  g_autoptr(FgRegion) region = NULL;
-  g_autofree char *county_id = NULL;
-  g_autofree char *township_id = NULL;
-  g_autofree char *village_id = NULL;
-  g_autofree char *grid_id = NULL;
   g_autofree char *categories = NULL;
   g_autofree char *stamp = NULL;
   g_autofree char *new_id = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean is_new;
-
-  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
-  g_return_val_if_fail (actor != NULL, FALSE);
-  g_return_val_if_fail (FG_IS_VENUE (venue), FALSE);
-
-  /* a role that may not edit venues hears so before any field is checked */
-  if (!fg_permission_check (store, actor, FG_ACTION_VENUE_EDIT, NULL, fg_venue_get_id (venue), error))
-    return FALSE;
-
-  clean = fg_venue_copy (venue);
-  if (!venue_normalize (clean, error))
-    return FALSE;
-
-  is_new = clean->id == NULL;
-  if (!is_new)
-    {
-      /* the venue must still exist, and the actor may change it where it
-       * is now as well as where it goes */
-      g_autoptr(FgVenue) stored = load_venue_for (store, actor, FG_ACTION_VENUE_EDIT,
-                                                  clean->id, error);
-
-      if (stored == NULL)
-        return FALSE;
-    }
-
-  if (!resolve_region (store, actor, clean->region_id, &region,
-                       &county_id, &township_id, &village_id, &grid_id, error))
-    return FALSE;
+  gboolean is_new = clean->id == NULL;
 
   categories = categories_to_json ((const char * const *) clean->categories);
-
-  if (!fg_store_begin (store, error))
-    return FALSE;
-
-  if (!is_new)
-    before = fg_audit_dup_row (store, "venue", clean->id);
   stamp = fg_store_next_stamp (store);
 
   if (is_new)
@@ -1187,13 +1160,13 @@ fg_venue_save (FgStore  *store,
                                error);
     }
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
 
-  sqlite3_bind_text (stmt, 1, fg_region_get_id (region), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, county_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, township_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, village_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, grid_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, path->region_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, path->county_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, path->township_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, path->village_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, path->grid_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, clean->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, clean->address, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, categories, -1, SQLITE_STATIC);
@@ -1217,7 +1190,85 @@ fg_venue_save (FgStore  *store,
     }
 
   if (!fg_store_step_done (store, stmt, error))
-    goto failed;
+    return FALSE;
+
+  if (is_new)
+    clean->id = g_steal_pointer (&new_id);
+  return TRUE;
+}
+
+/**
+ * fg_venue_save:
+ * @store: the store
+ * @actor: who records the change
+ * @venue: the venue; a new one (no id) is added, a loaded one updated
+ * @error: return location for an error
+ *
+ * Checks and stores a venue in one transaction. On success @venue holds
+ * the stored form (trimmed texts, its new id); on failure the store is
+ * unchanged and the error code names the field that is wrong.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_venue_save (FgStore  *store,
+               FgActor  *actor,
+               FgVenue  *venue,
+               GError  **error)
+{
+  g_autoptr(FgVenue) clean = NULL;
+  g_autoptr(FgRegion) region = NULL;
+  g_autofree char *county_id = NULL;
+  g_autofree char *township_id = NULL;
+  g_autofree char *village_id = NULL;
+  g_autofree char *grid_id = NULL;
+  g_autofree char *new_id = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gboolean is_new;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (FG_IS_VENUE (venue), FALSE);
+
+  /* a role that may not edit venues hears so before any field is checked */
+  if (!fg_permission_check (store, actor, FG_ACTION_VENUE_EDIT, NULL, fg_venue_get_id (venue), error))
+    return FALSE;
+
+  clean = fg_venue_copy (venue);
+  if (!venue_normalize (clean, error))
+    return FALSE;
+
+  is_new = clean->id == NULL;
+  if (!is_new)
+    {
+      /* the venue must still exist, and the actor may change it where it
+       * is now as well as where it goes */
+      g_autoptr(FgVenue) stored = load_venue_for (store, actor, FG_ACTION_VENUE_EDIT,
+                                                  clean->id, error);
+
+      if (stored == NULL)
+        return FALSE;
+    }
+
+  if (!resolve_region (store, actor, clean->region_id, &region,
+                       &county_id, &township_id, &village_id, &grid_id, error))
+    return FALSE;
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+
+  if (!is_new)
+    before = fg_audit_dup_row (store, "venue", clean->id);
+
+  {
+    FgVenuePath path = { fg_region_get_id (region), county_id, township_id, village_id, grid_id };
+
+    if (!fg_venue_write (store, clean, &path, error))
+      goto failed;
+  }
+  if (is_new)
+    new_id = g_strdup (clean->id);
 
   after = fg_audit_dup_row (store, "venue", is_new ? new_id : clean->id);
   if (!fg_audit_record_change (store, actor, is_new ? "venue-add" : "venue-edit",

@@ -35,3 +35,5 @@
 #include "fg-sync.h"
 #include "fg-venue.h"
 #include "fg-venue-query.h"
+#include "fg-sheet.h"
+#include "fg-venue-import.h"

@@ -1903,6 +1903,89 @@ test_cli_hazard (Fixture       *f,
   assert_refused (by_grid, 1);
 }
 
+/* An office's sheet of venues: GBK, as Excel saves a CSV in China. */
+static char *
+write_gbk_sheet (Fixture    *f,
+                 const char *name,
+                 const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  gsize length = 0;
+  g_autofree char *gbk = g_convert (text, -1, "GBK", "UTF-8", NULL, &length, &error);
+
+  g_assert_no_error (error);
+  g_file_set_contents (path, gbk, length, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_cli_venue_import (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(Result) dry_run = NULL;
+  g_autoptr(Result) import = NULL;
+  g_autoptr(Result) update = NULL;
+  g_autoptr(Result) remapped = NULL;
+  g_autoptr(Result) bad_map = NULL;
+  g_autoptr(Result) bad_file = NULL;
+  g_autofree char *registered = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *latin = NULL;
+  g_autofree char *count_sql = NULL;
+
+  set_up_township (f);
+  registered = add_venue (f, "老王烧烤", "李庄村人民路20号", "restaurant", "王卫东");
+  sheet = write_gbk_sheet (f, "李庄村.csv",
+                           "冢头镇李庄村场所台账,,,,,\r\n"
+                           "场所名称,地址,负责人,联系电话,所属村,场所类型\r\n"
+                           "老王烧烤,李庄村人民路20号,王卫东,13812345678,李庄村,饭店\r\n"
+                           "幸福超市,李庄村人民路8号,刘芳,13912345678,李庄,超市\r\n"
+                           "坏电话小卖部,李庄村后街,钱多,138abc,李庄村,小商店\r\n");
+
+  dry_run = run_db (f, "venue", "import", "--dry-run", sheet, NULL);
+  assert_success (dry_run);
+  g_test_message ("%s", dry_run->out);
+  g_assert_nonnull (strstr (dry_run->out, "columns named on line 2"));
+  g_assert_nonnull (strstr (dry_run->out, "Line 3 (老王烧烤): likely a duplicate"));
+  g_assert_nonnull (strstr (dry_run->out, "Line 5 (坏电话小卖部): refused"));
+  g_assert_nonnull (strstr (dry_run->out, "1 venues to add, 1 likely duplicates, 1 rows refused"));
+  g_assert_cmpint (fg_test_count (f->db, "SELECT count(*) FROM venue"), ==, 1);
+
+  import = run_db (f, "venue", "import", sheet, NULL);
+  assert_success (import);
+  g_assert_nonnull (strstr (import->out, "1 venues added, 0 updated, 1 likely duplicates skipped, 1 rows refused"));
+  g_assert_cmpint (fg_test_count (f->db, "SELECT count(*) FROM venue"), ==, 2);
+  g_assert_cmpint (fg_test_count (f->db, "SELECT count(*) FROM venue WHERE name = '幸福超市'"
+                                         " AND categories = '[\"shop\"]' AND phone = '13912345678'"), ==, 1);
+  g_assert_cmpint (fg_test_count (f->db, "SELECT count(*) FROM audit WHERE action = 'venue-import'"), ==, 1);
+
+  /* the registered venue takes the sheet's phone */
+  update = run_db (f, "venue", "import", "--update", sheet, NULL);
+  assert_success (update);
+  g_assert_nonnull (strstr (update->out, "0 venues added, 2 updated"));
+  count_sql = g_strdup_printf ("SELECT count(*) FROM venue WHERE id = '%s' AND phone = '13812345678'", registered);
+  g_assert_cmpint (fg_test_count (f->db, count_sql), ==, 1);
+  g_assert_cmpint (fg_test_count (f->db, "SELECT count(*) FROM venue"), ==, 2);
+
+  /* a column left out by --map: the phone is no longer read, so no row is refused for it */
+  remapped = run_db (f, "venue", "import", "--dry-run", "--map", "D=none", sheet, NULL);
+  assert_success (remapped);
+  g_assert_nonnull (strstr (remapped->out, "1 venues to add, 2 likely duplicates, 0 rows refused"));
+
+  bad_map = run_db (f, "venue", "import", "--map", "联系电话=telephone", sheet, NULL);
+  assert_refused_saying (bad_map, 1, "telephone");
+
+  /* neither UTF-8 nor GBK: nothing changes */
+  latin = g_build_filename (f->dir, "latin.csv", NULL);
+  g_file_set_contents (latin, "Name,Address\r\nCaf\xe9 \xff,Rue\r\n", -1, NULL);
+  bad_file = run_db (f, "venue", "import", latin, NULL);
+  assert_refused_saying (bad_file, 1, "neither UTF-8 nor GBK");
+  g_assert_cmpint (fg_test_count (f->db, "SELECT count(*) FROM venue"), ==, 2);
+  g_assert_cmpint (fg_test_count (f->db, "SELECT count(*) FROM audit WHERE action = 'venue-import'"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1922,6 +2005,7 @@ main (int   argc,
   ADD ("/cli/venue", test_cli_venue);
   ADD ("/cli/venue-pinyin", test_cli_venue_pinyin);
   ADD ("/cli/venue-refused", test_cli_venue_refused);
+  ADD ("/cli/venue-import", test_cli_venue_import);
   ADD ("/cli/table-alignment", test_cli_table_alignment);
   ADD ("/cli/default-database", test_cli_default_database);
   ADD ("/cli/init-admin", test_cli_init_admin);
