@@ -1444,6 +1444,47 @@ fg_hazard_event_can_record (const FgActor     *actor,
   return kind != FG_HAZARD_EVENT_FOUND && fg_actor_can (actor, event_action (actor, kind));
 }
 
+/**
+ * fg_hazard_may_record:
+ * @self: a hazard read with its events (fg_hazard_load())
+ * @actor: who would record it
+ * @kind: an event
+ *
+ * Whether @actor may record an event of @kind on the hazard as it stands:
+ * its state allows it, the actor's office and role write it, the
+ * brigade's decision is awaited for a decision, and an instruction of the
+ * county for a reply. The county supervises (挂牌督办) a hazard still to
+ * be corrected, whether the township escalated it or not; a new
+ * instruction stands in for one given before. What a window offers;
+ * fg_hazard_add_event() still checks the scope and what the event
+ * carries.
+ *
+ * Returns: %TRUE if the event may be recorded now
+ */
+gboolean
+fg_hazard_may_record (FgHazard          *self,
+                      const FgActor     *actor,
+                      FgHazardEventKind  kind)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (kind < FG_HAZARD_N_EVENTS, FALSE);
+
+  if (!fg_hazard_event_allowed (self->fold.state, kind) || !fg_hazard_event_can_record (actor, kind))
+    return FALSE;
+
+  switch (kind)
+    {
+    case FG_HAZARD_EVENT_CONFIRMED_MAJOR:
+    case FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED:
+      return fg_hazard_awaits_decision (self);
+    case FG_HAZARD_EVENT_SUPERVISION_REPLIED:
+      return fg_hazard_awaits_supervision_reply (self);
+    default:
+      return TRUE;
+    }
+}
+
 /* What a decision of the brigade on a possibly major hazard must carry:
  * its document number, its date (not still to come, nor before the
  * hazard was found, when that is known) and who made it, by name. The
