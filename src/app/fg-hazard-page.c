@@ -1254,6 +1254,7 @@ fg_hazard_page_init (FgHazardPage *self)
   fg_sort_probe_attach (self->sort_probe, self->found_column, FG_HAZARD_SORT_FOUND);
   fg_sort_probe_attach (self->sort_probe, self->deadline_column, FG_HAZARD_SORT_DEADLINE);
   fg_sort_probe_attach (self->sort_probe, self->overdue_column, FG_HAZARD_SORT_OVERDUE);
+  fg_sort_probe_attach (self->sort_probe, self->township_column, FG_HAZARD_SORT_TOWNSHIP);
 
   /* The arrow on the found column says what the query does anyway. */
   gtk_column_view_sort_by_column (self->column_view, self->found_column, GTK_SORT_DESCENDING);

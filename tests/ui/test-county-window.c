@@ -9,6 +9,7 @@
 #include "fg-event-dialog.h"
 #include "fg-hazard-item.h"
 #include "fg-hazard-page.h"
+#include "fg-notice-page.h"
 #include "fg-region-item.h"
 #include "fg-region-sidebar.h"
 #include "fg-window.h"
@@ -112,6 +113,28 @@ second_township_new (Fixture *fixture)
     }
   fg_inspection_finish (fixture->second, fixture->second_admin, inspection, &error);
   g_assert_no_error (error);
+
+  /* its hazard ordered corrected by a deadline: a document, and a hazard
+   * being corrected that nobody escalated */
+  {
+    g_autoptr(FgHazardQuery) query = fg_hazard_query_new ();
+    g_autoptr(GPtrArray) hazards = fg_hazard_query_fetch (fixture->second, fixture->second_admin, query, 0, 10, &error);
+    g_autoptr(FgNotice) notice = NULL;
+    g_autoptr(GDate) later = g_date_new ();
+    g_autofree char *deadline = NULL;
+    const char *ids[2] = { NULL, NULL };
+    FgNoticeRequest request = { .kind = FG_NOTICE_KIND_CORRECT_BY_DEADLINE, .hazard_ids = ids };
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hazards->len, ==, 1);
+    ids[0] = fg_hazard_get_id (g_ptr_array_index (hazards, 0));
+    g_date_set_time_t (later, time (NULL));
+    g_date_add_days (later, 20);
+    deadline = fg_calendar_format_date (later);
+    request.deadline = deadline;
+    notice = fg_notice_issue (fixture->second, fixture->second_admin, &request, &error);
+    g_assert_no_error (error);
+  }
 }
 
 static void
@@ -401,6 +424,152 @@ test_county_supervises (Fixture       *fixture,
   g_assert_cmpstr (fg_hazard_get_supervision_reply (hazard)->note, ==, REPLY);
 }
 
+/* The township of each row of @model, by @name_of. */
+static GPtrArray *
+township_names (GListModel  *model,
+                const char *(*name_of) (gpointer item))
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (names, g_strdup (name_of (item)));
+    }
+  return names;
+}
+
+static const char *
+hazard_township (gpointer item)
+{
+  return fg_hazard_get_township_name (fg_hazard_item_get_hazard (item));
+}
+
+static const char *
+notice_township (gpointer item)
+{
+  return fg_notice_get_township_name (item);
+}
+
+/* Sorted by the township column: 薛店镇 (xuē) before 冢头镇 (zhǒng), as
+ * pinyin has them, though 冢 comes first in Unicode; turned round, after.
+ * Each township's rows together. */
+static void
+assert_sorts_by_township (GtkWidget   *page,
+                          GType        type,
+                          GListModel  *model,
+                          const char *(*name_of) (gpointer item))
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (fg_ui_test_child (page, type, "column_view"));
+  GtkColumnViewColumn *column = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (page, type, "township_column"));
+
+  g_assert_true (gtk_column_view_column_get_visible (column));
+  g_assert_nonnull (gtk_column_view_column_get_sorter (column));
+
+  for (int descending = 0; descending <= 1; descending++)
+    {
+      g_autoptr(GPtrArray) names = NULL;
+      guint n_changes = 0;
+
+      gtk_column_view_sort_by_column (view, column, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+      fg_ui_test_spin ();
+      names = township_names (model, name_of);
+      g_assert_cmpuint (names->len, >, 2);
+      g_assert_cmpstr (names->pdata[0], ==, descending ? "冢头镇" : "薛店镇");
+      g_assert_cmpstr (names->pdata[names->len - 1], ==, descending ? "薛店镇" : "冢头镇");
+      for (guint i = 1; i < names->len; i++)
+        n_changes += g_strcmp0 (names->pdata[i - 1], names->pdata[i]) != 0;
+      g_assert_cmpuint (n_changes, ==, 1);
+    }
+}
+
+/* A county's ledger and documents sort by the township's name. */
+static void
+test_county_sorts_by_township (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  FgHazardPage *page = open_window (fixture, fixture->county, fixture->county_admin);
+  FgNoticePage *notices;
+
+  assert_sorts_by_township (GTK_WIDGET (page), FG_TYPE_HAZARD_PAGE, fg_hazard_page_get_model (page), hazard_township);
+
+  fg_window_set_page (fixture->window, "notices");
+  fg_ui_test_spin ();
+  notices = fg_window_get_notice_page (fixture->window);
+  assert_sorts_by_township (GTK_WIDGET (notices), FG_TYPE_NOTICE_PAGE, fg_notice_page_get_model (notices),
+                            notice_township);
+}
+
+/* What the county is offered on each hazard is what the core allows it:
+ * 挂牌督办 on a hazard still being corrected that no township escalated,
+ * as on an escalated one; nothing on a closed one. */
+static void
+test_county_supervises_what_core_allows (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  FgHazardPage *page = open_window (fixture, fixture->county, fixture->county_admin);
+  GListModel *model = fg_hazard_page_get_model (page);
+  guint n_offered = 0;
+  guint n_not_escalated = 0;
+  guint n_refused = 0;
+  g_autoptr(GDate) due = g_date_new ();
+  g_autofree char *deadline = NULL;
+
+  g_date_set_time_t (due, time (NULL));
+  g_date_add_days (due, 20);
+  deadline = fg_calendar_format_date (due);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      FgHazard *hazard;
+      gboolean may;
+
+      fg_hazard_page_select (page, i);
+      fg_ui_test_spin ();
+      hazard = fg_hazard_page_get_shown_hazard (page);
+      g_assert_nonnull (hazard);
+      may = fg_hazard_may_record (hazard, fixture->county_admin, FG_HAZARD_EVENT_SUPERVISED);
+      g_assert_cmpint (offers (page, "hazard.supervised"), ==, may);
+      /* the county escalates nothing, and replies to nobody */
+      g_assert_false (offers (page, "hazard.escalated"));
+      g_assert_false (offers (page, "hazard.supervision-replied"));
+      n_offered += may;
+      n_refused += !may;
+      n_not_escalated += may && fg_hazard_get_state (hazard) != FG_HAZARD_STATE_ESCALATED;
+    }
+
+  g_assert_cmpuint (n_offered, >, 0);
+  g_assert_cmpuint (n_not_escalated, >, 0);
+  g_assert_cmpuint (n_refused, >, 0);
+
+  /* 薛店镇's hazard, being corrected: supervised from its row */
+  {
+    FgRegionSidebar *sidebar = fg_window_get_region_sidebar (fixture->window);
+    GListModel *rows = G_LIST_MODEL (fg_region_sidebar_get_selection (sidebar));
+
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+        FgRegion *region = fg_region_item_get_region (gtk_tree_list_row_get_item (row));
+
+        if (g_str_equal (fg_region_get_name (region), "薛店镇"))
+          g_assert_true (fg_region_sidebar_select_region (sidebar, fg_region_get_id (region)));
+      }
+    fg_ui_test_spin ();
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+    fg_hazard_page_select (page, 0);
+    fg_ui_test_spin ();
+    g_assert_cmpint (fg_hazard_get_state (fg_hazard_page_get_shown_hazard (page)), ==, FG_HAZARD_STATE_RECTIFYING);
+    g_assert_true (offers (page, "hazard.supervised"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "hazard.supervised", NULL));
+    fg_ui_test_spin ();
+    answer_dialog (INSTRUCTION, deadline);
+    g_assert_nonnull (strstr (row_subtitle (page, "supervision-row"), INSTRUCTION));
+    g_assert_cmpint (fg_hazard_get_state (fg_hazard_page_get_shown_hazard (page)), ==, FG_HAZARD_STATE_RECTIFYING);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,6 +579,10 @@ main (int   argc,
 
   g_test_add ("/county-window/sidebar", Fixture, NULL, fixture_set_up, test_county_sidebar, fixture_tear_down);
   g_test_add ("/county-window/supervises", Fixture, NULL, fixture_set_up, test_county_supervises,
+              fixture_tear_down);
+  g_test_add ("/county-window/supervises-what-core-allows", Fixture, NULL, fixture_set_up,
+              test_county_supervises_what_core_allows, fixture_tear_down);
+  g_test_add ("/county-window/sorts-by-township", Fixture, NULL, fixture_set_up, test_county_sorts_by_township,
               fixture_tear_down);
 
   return g_test_run ();
