@@ -12,6 +12,7 @@
 #include "fg-notice-page.h"
 #include "fg-region-item.h"
 #include "fg-region-sidebar.h"
+#include "fg-township-page.h"
 #include "fg-window.h"
 #include "fg-ui-test-util.h"
 
@@ -221,6 +222,24 @@ find_widget (GtkWidget  *widget,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_widget (child, name, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The label below @widget that reads @text. */
+static GtkWidget *
+find_text (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text (child, text);
 
       if (found != NULL)
         return found;
@@ -570,10 +589,149 @@ test_county_supervises_what_core_allows (Fixture       *fixture,
   }
 }
 
+/* The heading of @column in @view: the child of the header row that
+ * shows the column's title. */
+static GtkWidget *
+find_heading (GtkColumnView       *view,
+              GtkColumnViewColumn *column,
+              GtkWidget          **label)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (view)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (!g_str_equal (gtk_widget_get_css_name (row), "header"))
+        continue;
+      for (GtkWidget *heading = gtk_widget_get_first_child (row); heading != NULL;
+           heading = gtk_widget_get_next_sibling (heading))
+        {
+          GtkWidget *found = find_text (heading, gtk_column_view_column_get_title (column));
+
+          if (found != NULL)
+            {
+              *label = found;
+              return heading;
+            }
+        }
+    }
+  return NULL;
+}
+
+/* Whether @label shows its whole text inside @box: as wide as its text,
+ * and not beyond the box's edges, where the list would cut it off. */
+static gboolean
+fits (GtkWidget *label,
+      GtkWidget *box)
+{
+  graphene_rect_t bounds;
+  int natural;
+
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  if (!gtk_widget_compute_bounds (label, box, &bounds))
+    return FALSE;
+  return natural <= bounds.size.width && bounds.origin.x >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (box);
+}
+
+/* No label of the rows is cut short: a number never is; a name may be,
+ * with its whole text as its tooltip. */
+static void
+assert_cells_whole (GtkWidget *widget)
+{
+  if (g_str_equal (gtk_widget_get_css_name (widget), "header"))
+    return;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    {
+      if (!fits (widget, gtk_widget_get_parent (widget)))
+        {
+          g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (widget)), !=, PANGO_ELLIPSIZE_NONE);
+          g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==, gtk_label_get_text (GTK_LABEL (widget)));
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_cells_whole (child);
+}
+
+/* The ranking in a window of @width × @height (0: the window's first
+ * size): every column side by side, none a scroll away; every heading
+ * whole, with its meaning in full as tooltip and accessible description;
+ * every number whole. */
+static void
+check_ranking (Fixture *fixture,
+               int      width,
+               int      height)
+{
+  FgTownshipPage *page;
+  GtkColumnView *view;
+  GListModel *columns;
+  GtkAdjustment *scroll;
+  int needed = 0;
+
+  close_window (fixture);
+  fixture->window = g_object_ref (fg_window_new (NULL, fixture->county, fixture->county_admin));
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fg_window_set_page (fixture->window, "townships");
+  fg_ui_test_spin ();
+
+  page = fg_window_get_township_page (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (fg_township_page_get_model (page)), ==, 2);
+  view = GTK_COLUMN_VIEW (fg_ui_test_child (page, FG_TYPE_TOWNSHIP_PAGE, "column_view"));
+  columns = gtk_column_view_get_columns (view);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 14);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkWidget *label = NULL;
+      GtkWidget *heading = find_heading (view, column, &label);
+      const char *meaning;
+      g_autofree char *wrong = NULL;
+
+      g_assert_true (gtk_column_view_column_get_visible (column));
+      needed += gtk_column_view_column_get_fixed_width (column);
+
+      g_assert_nonnull (heading);
+      /* whole also with the arrow of the column sorted by */
+      gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
+      fg_ui_test_spin ();
+      if (!fits (label, heading))
+        g_error ("the heading “%s” is cut", gtk_column_view_column_get_title (column));
+
+      meaning = gtk_widget_get_tooltip_text (heading);
+      g_assert_nonnull (meaning);
+      g_assert_cmpuint (strlen (meaning), >, strlen (gtk_column_view_column_get_title (column)));
+      wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                  meaning);
+      g_assert_null (wrong);
+    }
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >=, needed);
+  scroll = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (scroll), <=, gtk_adjustment_get_page_size (scroll) + 0.5);
+  assert_cells_whole (GTK_WIDGET (view));
+}
+
+/* The ranking of the townships fits a laptop's window as it first opens
+ * (1100 × 720 on a 1366 × 768 screen, as the settings have it), and at
+ * the size its template gives it. */
+static void
+test_county_ranking_fits (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  check_ranking (fixture, 0, 0);
+  check_ranking (fixture, 1180, 720);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* the headings' accessible descriptions are read back */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   if (!fg_ui_test_init (&argc, &argv))
     return 77;
 
@@ -582,6 +740,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/county-window/supervises-what-core-allows", Fixture, NULL, fixture_set_up,
               test_county_supervises_what_core_allows, fixture_tear_down);
+  g_test_add ("/county-window/ranking-fits", Fixture, NULL, fixture_set_up, test_county_ranking_fits,
+              fixture_tear_down);
   g_test_add ("/county-window/sorts-by-township", Fixture, NULL, fixture_set_up, test_county_sorts_by_township,
               fixture_tear_down);
 
