@@ -393,6 +393,8 @@ compare_by (Fixture      *f,
         return is_running (a) ? 1 : -1;
       return fg_hazard_count_overdue (f->store, a, &f->today_date) -
              fg_hazard_count_overdue (f->store, b, &f->today_date);
+    case FG_HAZARD_SORT_TOWNSHIP:
+      return fg_collate_compare (fg_hazard_get_township_name (a), fg_hazard_get_township_name (b));
     default:
       g_assert_not_reached ();
     }
@@ -406,7 +408,7 @@ test_sorts (Fixture       *f,
 
   query->today = g_strdup (f->today);
 
-  for (FgHazardSort sort = FG_HAZARD_SORT_FOUND; sort <= FG_HAZARD_SORT_OVERDUE; sort++)
+  for (FgHazardSort sort = FG_HAZARD_SORT_FOUND; sort <= FG_HAZARD_SORT_TOWNSHIP; sort++)
     {
       for (int descending = 0; descending <= 1; descending++)
         {

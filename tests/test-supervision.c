@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "fg-bundle-test-util.h"
+#include "fg-hazard-private.h"
 
 typedef struct
 {
@@ -344,12 +345,38 @@ test_supervision_bundle_checks (Fixture       *f,
   import_ok (&f->county, up);
 }
 
+/* Who may record an event by hand and whose bundle may carry it are read
+ * from one table: a county records its supervision and the brigade's
+ * decision, and its bundle carries those and the escalation to the
+ * brigade that follows a confirmation; a township records and sends all
+ * else, never a supervision. */
+static void
+test_supervision_one_rule (Fixture       *f,
+                           gconstpointer  data)
+{
+  for (FgHazardEventKind kind = FG_HAZARD_EVENT_FOUND + 1; kind < FG_HAZARD_N_EVENTS; kind++)
+    {
+      gboolean county_writes = kind == FG_HAZARD_EVENT_SUPERVISED || kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR ||
+                               kind == FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED;
+
+      g_assert_cmpint (fg_hazard_event_can_record (f->county.actor, kind), ==, county_writes);
+      g_assert_cmpint (fg_hazard_event_office_writes (kind, TRUE, NULL), ==, county_writes);
+      g_assert_cmpint (fg_hazard_event_can_record (f->township.actor, kind), ==, kind != FG_HAZARD_EVENT_SUPERVISED);
+      g_assert_cmpint (fg_hazard_event_office_writes (kind, FALSE, NULL), ==, kind != FG_HAZARD_EVENT_SUPERVISED);
+    }
+
+  g_assert_true (fg_hazard_event_office_writes (FG_HAZARD_EVENT_ESCALATED, TRUE, "county-brigade"));
+  g_assert_false (fg_hazard_event_office_writes (FG_HAZARD_EVENT_ESCALATED, TRUE, "county-government"));
+  g_assert_false (fg_hazard_event_office_writes (FG_HAZARD_EVENT_SUPERVISION_REPLIED, TRUE, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/supervision/one-rule", Fixture, NULL, fixture_set_up, test_supervision_one_rule, fixture_tear_down);
   g_test_add ("/supervision/instruction", Fixture, NULL, fixture_set_up, test_supervision_instruction,
               fixture_tear_down);
   g_test_add ("/supervision/round-trip", Fixture, NULL, fixture_set_up, test_supervision_round_trip,

@@ -392,19 +392,12 @@ fg_hazard_page_update_actions (FgHazardPage *self)
                             kind == FG_HAZARD_EVENT_NOTICE_REFUSED ||
                             kind == FG_HAZARD_EVENT_OPERATOR_UNREACHABLE ||
                             kind == FG_HAZARD_EVENT_NOTICE_VOIDED;
-      /* the brigade decides on what it was sent: a possibly major hazard,
-       * or one that went up to it */
-      gboolean decision = kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR ||
-                          kind == FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED;
-      /* the county supervises what was escalated; the township answers
-       * the county's open instruction */
-      gboolean supervision = (kind != FG_HAZARD_EVENT_SUPERVISED || state == FG_HAZARD_STATE_ESCALATED) &&
-                             (kind != FG_HAZARD_EVENT_SUPERVISION_REPLIED ||
-                              (self->shown != NULL && fg_hazard_awaits_supervision_reply (self->shown)));
+      /* the core says what may follow, and who may record it: the
+       * brigade's decision on what was sent to it, the county's
+       * supervision of what is still to be corrected, the township's
+       * reply to the county's open instruction */
       gboolean enabled = self->shown != NULL && self->actor != NULL && !is_service &&
-                         fg_hazard_event_allowed (state, kind) &&
-                         fg_hazard_event_can_record (self->actor, kind) &&
-                         (!decision || fg_hazard_awaits_decision (self->shown)) && supervision;
+                         fg_hazard_may_record (self->shown, self->actor, kind);
 
       gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
       /* only what may happen is offered: no rows of grey buttons; the
@@ -1263,6 +1256,7 @@ fg_hazard_page_init (FgHazardPage *self)
   fg_sort_probe_attach (self->sort_probe, self->found_column, FG_HAZARD_SORT_FOUND);
   fg_sort_probe_attach (self->sort_probe, self->deadline_column, FG_HAZARD_SORT_DEADLINE);
   fg_sort_probe_attach (self->sort_probe, self->overdue_column, FG_HAZARD_SORT_OVERDUE);
+  fg_sort_probe_attach (self->sort_probe, self->township_column, FG_HAZARD_SORT_TOWNSHIP);
 
   /* The arrow on the found column says what the query does anyway. */
   gtk_column_view_sort_by_column (self->column_view, self->found_column, GTK_SORT_DESCENDING);

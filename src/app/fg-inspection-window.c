@@ -24,6 +24,7 @@
 #include "fg-photo-file.h"
 #include "fg-photo-viewer.h"
 #include "fg-thumbnail.h"
+#include "fg-toast.h"
 
 /* the longer side of a photo shown in the list, in pixels */
 #define PHOTO_SIZE 128
@@ -95,17 +96,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (FgInspectionWindow, fg_inspection_window, ADW_TYPE_WINDOW)
-
-static void
-show_toast (FgInspectionWindow *self,
-            const char         *text,
-            guint               timeout)
-{
-  AdwToast *toast = adw_toast_new (text);
-
-  adw_toast_set_timeout (toast, timeout);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
 
 static void
 show_error (FgInspectionWindow *self,
@@ -493,7 +483,7 @@ on_photo_loaded (GObject      *source,
     }
 
   show_photos (self, load->row);
-  show_toast (self, _("Photo attached"), 3);
+  fg_toast_show (GTK_WIDGET (self->toast_overlay), _("Photo attached"), 3);
 
 out:
   photo_load_free (load);
@@ -1285,7 +1275,7 @@ finish_action (GtkWidget  *widget,
             }
         }
 
-      show_toast (self, text, 4);
+      fg_toast_show (GTK_WIDGET (self->toast_overlay), text, 4);
       return;
     }
 

@@ -11,6 +11,9 @@
  *
  * A county's lists hold several townships' rows, which a column of the
  * township tells apart; a township's own lists need no such column.
+ *
+ * A list of many narrow columns has short headings; each says what it
+ * means in full as its tooltip, and to a screen reader.
  */
 #include "config.h"
 
@@ -81,4 +84,69 @@ fg_list_layout_spans_townships (FgStore *store,
     scope = fg_region_lookup (store, actor, scope_id, NULL);
 
   return scope != NULL && fg_region_get_level (scope) < FG_REGION_LEVEL_TOWNSHIP;
+}
+
+/* The label inside @widget that reads @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = find_label (child, text);
+
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+/**
+ * fg_list_layout_explain_heading:
+ * @view: a column view
+ * @column: one of its columns, with a short title
+ * @meaning: what the column holds, in full
+ *
+ * Gives @column's heading @meaning as its tooltip and as its accessible
+ * description. GTK 4.8 has no API for a column's heading: it is the child
+ * of the view's header row that shows the column's title.
+ */
+void
+fg_list_layout_explain_heading (GtkColumnView       *view,
+                                GtkColumnViewColumn *column,
+                                const char          *meaning)
+{
+  const char *title;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+  g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
+  g_return_if_fail (meaning != NULL);
+
+  title = gtk_column_view_column_get_title (column);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (view)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (!g_str_equal (gtk_widget_get_css_name (row), "header"))
+        continue;
+
+      for (GtkWidget *heading = gtk_widget_get_first_child (row); heading != NULL;
+           heading = gtk_widget_get_next_sibling (heading))
+        {
+          if (find_label (heading, title) == NULL)
+            continue;
+
+          gtk_widget_set_tooltip_text (heading, meaning);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (heading),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, meaning,
+                                          -1);
+          return;
+        }
+    }
+
+  g_warn_if_reached ();
 }

@@ -16,5 +16,8 @@ void     fg_list_layout_show_pane       (GtkWidget *pane,
                                          gboolean   shown);
 gboolean fg_list_layout_spans_townships (FgStore   *store,
                                          FgActor   *actor);
+void     fg_list_layout_explain_heading (GtkColumnView       *view,
+                                         GtkColumnViewColumn *column,
+                                         const char          *meaning);
 
 G_END_DECLS

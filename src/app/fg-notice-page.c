@@ -23,6 +23,7 @@
 #include "fg-form.h"
 #include "fg-list-layout.h"
 #include "fg-notice-page.h"
+#include "fg-sort-probe.h"
 
 /* poppler-glib 22 declares no cleanup functions of its own */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
@@ -41,6 +42,10 @@ struct _FgNoticePage
   GtkStack *list_stack;
   GtkColumnView *column_view;
   GtkColumnViewColumn *township_column;
+  GtkColumnViewColumn *issued_column;
+  FgSortProbe *sort_probe;
+  FgNoticeSort sort;
+  gboolean reversed;
   FgPagedList *notices;  /* FgNotice, paged from the store */
   GtkSingleSelection *selection;
   GtkStack *detail_stack;
@@ -249,6 +254,8 @@ dup_query (FgNoticePage *self)
 
   query->region_id = g_strdup (self->region_id);
   query->open_only = filter == FG_NOTICE_FILTER_OPEN;
+  query->sort = self->sort;
+  query->reversed = self->reversed;
   if (filter == FG_NOTICE_FILTER_TODAY)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -1116,8 +1123,12 @@ fg_notice_page_dispose (GObject *object)
   g_clear_object (&self->batch);
   clear_preview (self);
   g_clear_object (&self->shown);
+  if (self->column_view != NULL)
+    /* its columns go with it, and its sorter changes: no query then */
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FG_TYPE_NOTICE_PAGE);
   g_clear_object (&self->notices);
+  g_clear_pointer (&self->sort_probe, fg_sort_probe_unref);
 
   G_OBJECT_CLASS (fg_notice_page_parent_class)->dispose (object);
 }
@@ -1168,6 +1179,7 @@ fg_notice_page_class_init (FgNoticePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, list_side);
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, detail_side);
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, township_column);
+  gtk_widget_class_bind_template_child (widget_class, FgNoticePage, issued_column);
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, count_label);
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, list_stack);
@@ -1197,10 +1209,46 @@ fg_notice_page_class_init (FgNoticePageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "fgnoticepage");
 }
 
+/* A click on the header of the township's or the issue date's column:
+ * the list is read again in that order, in SQL. */
+static void
+on_view_sorter_changed (GtkSorter       *sorter,
+                        GtkSorterChange  change,
+                        FgNoticePage    *self)
+{
+  int column_sort;
+  gboolean descending;
+  /* no column: the latest first */
+  FgNoticeSort sort = FG_NOTICE_SORT_LATEST;
+  gboolean reversed = FALSE;
+
+  if (fg_sort_probe_read (self->sort_probe, sorter, &column_sort, &descending))
+    {
+      sort = (FgNoticeSort) column_sort;
+      /* the latest first is the issue date's descending order */
+      reversed = sort == FG_NOTICE_SORT_LATEST ? !descending : descending;
+    }
+
+  if (self->sort == sort && self->reversed == reversed)
+    return;
+
+  self->sort = sort;
+  self->reversed = reversed;
+  fg_notice_page_reload (self);
+}
+
 static void
 fg_notice_page_init (FgNoticePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->sort_probe = fg_sort_probe_new ();
+  fg_sort_probe_attach (self->sort_probe, self->township_column, FG_NOTICE_SORT_TOWNSHIP);
+  fg_sort_probe_attach (self->sort_probe, self->issued_column, FG_NOTICE_SORT_LATEST);
+  /* the arrow on the issue date says what the query does anyway */
+  gtk_column_view_sort_by_column (self->column_view, self->issued_column, GTK_SORT_DESCENDING);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_view_sorter_changed), self, 0);
 
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
   gtk_stack_set_visible_child_name (self->detail_stack, "none");

@@ -19,6 +19,7 @@
 
 #include "fg-accessible.h"
 #include "fg-preferences-window.h"
+#include "fg-toast.h"
 
 /* The document settings, one entry row each; the codes are one per kind. */
 enum {
@@ -75,17 +76,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (FgPreferencesWindow, fg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
-
-static void
-show_toast (FgPreferencesWindow *self,
-            const char          *text,
-            guint                timeout)
-{
-  AdwToast *toast = adw_toast_new (text);
-
-  adw_toast_set_timeout (toast, timeout);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
-}
 
 /* Documents */
 
@@ -195,14 +185,14 @@ on_row_apply (AdwEntryRow         *row,
   if (!save_fields (self, fields, &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      show_toast (self, error->message, 8);
+      fg_toast_show (GTK_WIDGET (self), error->message, 8);
       return;
     }
 
   /* the authority is stored without its surrounding spaces */
   gtk_editable_set_text (GTK_EDITABLE (row), *settings_field (self->saved, field) != NULL
                                              ? *settings_field (self->saved, field) : "");
-  show_toast (self, _("Saved"), 2);
+  fg_toast_show (GTK_WIDGET (self), _("Saved"), 2);
 }
 
 static GtkWidget *
@@ -356,7 +346,7 @@ fg_preferences_window_install_calendar_file (FgPreferencesWindow *self,
     }
 
   update_calendar_rows (self);
-  show_toast (self, text, error != NULL ? 8 : 4);
+  fg_toast_show (GTK_WIDGET (self), text, error != NULL ? 8 : 4);
   if (years != NULL && years->len > 0)
     g_signal_emit (self, signals[CALENDAR_INSTALLED], 0);
 }
@@ -418,7 +408,7 @@ on_close_request (FgPreferencesWindow *self)
       gtk_widget_add_css_class (self->rows[field], "error");
   /* Translators: %s is why the core refused a document setting */
   text = g_strdup_printf (_("Not saved: %s Close again to leave the changes unsaved."), error->message);
-  show_toast (self, text, 10);
+  fg_toast_show (GTK_WIDGET (self), text, 10);
   self->close_refused = TRUE;
   return TRUE;
 }

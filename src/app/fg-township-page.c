@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-list-layout.h"
 #include "fg-township-item.h"
 #include "fg-township-page.h"
 
@@ -43,6 +44,25 @@ struct _FgTownshipPage
 };
 
 G_DEFINE_FINAL_TYPE (FgTownshipPage, fg_township_page, GTK_TYPE_WIDGET)
+
+/* Fourteen columns fit a laptop's window side by side only under short
+ * headings; what each means in full, in the order of the columns. */
+static const char * const column_meanings[] = {
+  N_("Rank by the figure chosen above, the best first"),
+  N_("Township; press Enter on it, or double-click it, to see its hazards"),
+  N_("The day the township’s last bundle was imported here"),
+  N_("Venues in business, now"),
+  N_("Venues inspected at least once in the period"),
+  N_("Coverage: the share of the venues in business inspected in the period"),
+  N_("Inspections finished in the period"),
+  N_("Hazards found in the period"),
+  N_("Of the hazards found in the period, those closed now"),
+  N_("Rectification rate: the share of the hazards found in the period that are closed now"),
+  N_("Hazards not closed, now"),
+  N_("Hazards past their deadline, now"),
+  N_("Confirmed major hazards not closed, now"),
+  N_("Hazards escalated for supervision, now"),
+};
 
 /* The first day of @period, which ends @today. */
 static GDate *
@@ -276,8 +296,18 @@ static void
 fg_township_page_init (FgTownshipPage *self)
 {
   g_autoptr(GtkStringList) ranks = gtk_string_list_new (NULL);
+  GListModel *columns;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  columns = gtk_column_view_get_columns (self->column_view);
+  g_assert (g_list_model_get_n_items (columns) == G_N_ELEMENTS (column_meanings));
+  for (guint i = 0; i < G_N_ELEMENTS (column_meanings); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      fg_list_layout_explain_heading (self->column_view, column, _(column_meanings[i]));
+    }
 
   /* in the order of FgReportRank */
   for (guint i = 0; i < FG_REPORT_N_RANKS; i++)

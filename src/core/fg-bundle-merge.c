@@ -1059,18 +1059,6 @@ fg_bundle_apply_hazard (FgBundleImport  *import,
   return TRUE;
 }
 
-/* The events a county office writes: its supervision, and the brigade's
- * decision on a possibly major hazard where its letter arrives there, with
- * the escalation to the brigade that follows a confirmation. */
-static gboolean
-county_may_write (FgHazardEventKind  kind,
-                  const char        *level)
-{
-  return kind == FG_HAZARD_EVENT_SUPERVISED ||
-         kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR || kind == FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED ||
-         (kind == FG_HAZARD_EVENT_ESCALATED && g_strcmp0 (level, "county-brigade") == 0);
-}
-
 /* A new event that came by bundle is held to what the keyboard is held to:
  * who may write it, what it must carry; what depends on the hazard's
  * history is checked once all of it is in (fg-bundle-read.c). */
@@ -1098,9 +1086,10 @@ check_event (FgBundleImport  *import,
       fg_bundle_set_malformed (error, _("an unknown kind of hazard event"));
       return FALSE;
     }
-  /* only a county supervises; a county writes nothing else of a township's */
-  if (own && (import->sender->kind == FG_NODE_KIND_COUNTY ? !county_may_write (kind, attr (row, "level"))
-                                                           : kind == FG_HAZARD_EVENT_SUPERVISED))
+  /* only a county supervises; a county writes nothing else of a township's
+   * but the brigade's decision where its letter arrived */
+  if (own && !fg_hazard_event_office_writes (kind, import->sender->kind == FG_NODE_KIND_COUNTY,
+                                             attr (row, "level")))
     {
       fg_bundle_set_out_of_scope (import, _("a hazard event"), error);
       return FALSE;

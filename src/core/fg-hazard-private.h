@@ -58,6 +58,12 @@ gboolean fg_hazard_check_supervision_reply_basis (FgStore     *store,
                                                   const char  *event_id,
                                                   GError     **error);
 
+/* Who writes an event, as the lifecycle's table says: a county office or
+ * a township's (fg-hazard.c). */
+gboolean fg_hazard_event_office_writes (FgHazardEventKind  kind,
+                                        gboolean           county,
+                                        const char        *level);
+
 /* A hazard's events, in no order; with their photos' digests if @photos. */
 GPtrArray *fg_hazard_read_events (FgStore     *store,
                                   const char  *hazard_id,

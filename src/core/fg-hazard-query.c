@@ -108,6 +108,7 @@ typedef enum
   JOIN_INSPECTION = 1 << 2,
   JOIN_VENUE = 1 << 3,
   JOIN_ITEM = 1 << 4,
+  JOIN_TOWNSHIP = 1 << 5,
 } Joins;
 
 /* In the order of Joins, as the FROM keeps them. */
@@ -118,6 +119,7 @@ static const char *const hazard_joins[] = {
   "LEFT JOIN venue ve ON ve.id = h.venue_id",
   "LEFT JOIN checklist_item_finding ci ON ci.template_id = h.template_id"
   " AND ci.version = h.template_version AND ci.code = h.item_code",
+  "LEFT JOIN region tw ON tw.id = h.township_id",
   NULL
 };
 
@@ -134,6 +136,8 @@ order_joins (FgHazardSort sort)
       return JOIN_GRID;
     case FG_HAZARD_SORT_ITEM:
       return JOIN_ITEM;
+    case FG_HAZARD_SORT_TOWNSHIP:
+      return JOIN_TOWNSHIP;
     case FG_HAZARD_SORT_FOUND:
     case FG_HAZARD_SORT_GRADE:
     case FG_HAZARD_SORT_STATE:
@@ -194,6 +198,9 @@ order_by (FgHazardSort sort,
       break;
     case FG_HAZARD_SORT_GRID:
       append_order (order, (const char *[]) { "g.name_key", "h.found_at", "h.seq", NULL }, descending);
+      break;
+    case FG_HAZARD_SORT_TOWNSHIP:
+      append_order (order, (const char *[]) { "tw.name_key", "h.found_at", "h.seq", NULL }, descending);
       break;
     case FG_HAZARD_SORT_ITEM:
       append_order (order, (const char *[]) { item, "h.seq", NULL }, descending);

@@ -26,6 +26,7 @@ typedef enum
   FG_HAZARD_SORT_STATE,
   FG_HAZARD_SORT_DEADLINE,
   FG_HAZARD_SORT_OVERDUE,  /* working days past the deadline; no running deadline counts least */
+  FG_HAZARD_SORT_TOWNSHIP, /* a county's ledger: the township's name */
 } FgHazardSort;
 
 /* The state filters besides the states themselves. */

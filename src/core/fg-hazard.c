@@ -78,43 +78,84 @@ static const char * const event_ids[FG_HAZARD_N_EVENTS] = {
 
 #define S(state) (1u << FG_HAZARD_STATE_ ## state)
 #define STAY ((int) -1)
+#define HM FG_ACTION_HAZARD_MANAGE
+#define HR FG_ACTION_HAZARD_REPORT
+#define NI FG_ACTION_NOTICE_ISSUE
+#define NS FG_ACTION_NOTICE_SERVE
+#define SU FG_ACTION_SUPERVISE
+
+/* Whether a county office writes an event besides the township's. */
+typedef enum
+{
+  COUNTY_NEVER,
+  COUNTY_WRITES,     /* under its one hazard right, FG_ACTION_SUPERVISE */
+  COUNTY_FOLLOWS,    /* only as what follows another of its events, at the
+                      * level county_level: never typed on its own */
+} CountyWrites;
 
 /* The lifecycle, as one table: from which states an event may follow,
- * and where it leads (STAY: the state does not change). An illegal event
- * is refused with the current state named; in a merged history it is
- * skipped by the fold, the same way on every node. */
+ * where it leads (STAY: the state does not change), and who writes it:
+ * the right a person of a township's office (or of its grid stations)
+ * needs, and whether a county office writes it too. An illegal event is
+ * refused with the current state named; in a merged history it is
+ * skipped by the fold, the same way on every node. An event typed here
+ * (fg_hazard_add_event()) and one that came in a bundle
+ * (fg_hazard_event_office_writes()) are held to the same rows. */
 static const struct
 {
   guint from;
   int to;
+  FgAction action;
+  CountyWrites county;
+  const char *county_level;
 } transitions[FG_HAZARD_N_EVENTS] = {
-  [FG_HAZARD_EVENT_FOUND]             = { S (OPEN), STAY },
-  [FG_HAZARD_EVENT_RECTIFIED_ON_SPOT] = { S (OPEN), FG_HAZARD_STATE_CLOSED },
-  [FG_HAZARD_EVENT_NOTICE_ISSUED]     = { S (OPEN) | S (ESCALATED), FG_HAZARD_STATE_RECTIFYING },
-  [FG_HAZARD_EVENT_DEADLINE_EXTENDED] = { S (RECTIFYING), STAY },
+  [FG_HAZARD_EVENT_FOUND]             = { S (OPEN), STAY, HM, COUNTY_NEVER, NULL },
+  [FG_HAZARD_EVENT_RECTIFIED_ON_SPOT] = { S (OPEN), FG_HAZARD_STATE_CLOSED, HR, COUNTY_NEVER, NULL },
+  [FG_HAZARD_EVENT_NOTICE_ISSUED]     = { S (OPEN) | S (ESCALATED), FG_HAZARD_STATE_RECTIFYING, NI, COUNTY_NEVER, NULL },
+  [FG_HAZARD_EVENT_DEADLINE_EXTENDED] = { S (RECTIFYING), STAY, HM, COUNTY_NEVER, NULL },
   /* an order pressed up the chain may still be obeyed */
-  [FG_HAZARD_EVENT_REPORTED_FIXED]    = { S (RECTIFYING) | S (ESCALATED), FG_HAZARD_STATE_REPORTED_FIXED },
-  [FG_HAZARD_EVENT_REINSPECTED_PASS]  = { S (RECTIFYING) | S (REPORTED_FIXED), FG_HAZARD_STATE_VERIFIED },
-  [FG_HAZARD_EVENT_REINSPECTED_FAIL]  = { S (RECTIFYING) | S (REPORTED_FIXED), FG_HAZARD_STATE_RECTIFYING },
+  [FG_HAZARD_EVENT_REPORTED_FIXED]    = { S (RECTIFYING) | S (ESCALATED), FG_HAZARD_STATE_REPORTED_FIXED,
+                                          HR, COUNTY_NEVER, NULL },
+  [FG_HAZARD_EVENT_REINSPECTED_PASS]  = { S (RECTIFYING) | S (REPORTED_FIXED), FG_HAZARD_STATE_VERIFIED,
+                                          HM, COUNTY_NEVER, NULL },
+  [FG_HAZARD_EVENT_REINSPECTED_FAIL]  = { S (RECTIFYING) | S (REPORTED_FIXED), FG_HAZARD_STATE_RECTIFYING,
+                                          HM, COUNTY_NEVER, NULL },
+  /* the county has no office above it to escalate to: its escalation is
+   * the one to the brigade that follows its record of the brigade's
+   * confirmation (fg_hazard_add_event()) */
   [FG_HAZARD_EVENT_ESCALATED]         = { S (OPEN) | S (RECTIFYING) | S (REPORTED_FIXED) | S (ESCALATED),
-                                          FG_HAZARD_STATE_ESCALATED },
-  [FG_HAZARD_EVENT_TRANSFERRED]       = { S (OPEN) | S (RECTIFYING) | S (ESCALATED), FG_HAZARD_STATE_TRANSFERRED },
-  [FG_HAZARD_EVENT_CONFIRMED_MAJOR]   = { S (OPEN) | S (RECTIFYING) | S (REPORTED_FIXED) | S (ESCALATED), STAY },
-  [FG_HAZARD_EVENT_CLOSED]            = { S (VERIFIED) | S (TRANSFERRED), FG_HAZARD_STATE_CLOSED },
-  [FG_HAZARD_EVENT_REOPENED]          = { S (CLOSED) | S (VERIFIED), FG_HAZARD_STATE_OPEN },
-  [FG_HAZARD_EVENT_NOTICE_SERVED]     = { S (RECTIFYING), STAY },
-  [FG_HAZARD_EVENT_NOTICE_REFUSED]    = { S (RECTIFYING), STAY },
-  [FG_HAZARD_EVENT_OPERATOR_UNREACHABLE] = { S (RECTIFYING), STAY },
-  [FG_HAZARD_EVENT_NOTICE_VOIDED]     = { S (RECTIFYING), FG_HAZARD_STATE_OPEN },
+                                          FG_HAZARD_STATE_ESCALATED, HM, COUNTY_FOLLOWS, "county-brigade" },
+  [FG_HAZARD_EVENT_TRANSFERRED]       = { S (OPEN) | S (RECTIFYING) | S (ESCALATED), FG_HAZARD_STATE_TRANSFERRED,
+                                          HM, COUNTY_NEVER, NULL },
+  /* the brigade's decision is recorded where its letter arrives: at the
+   * county office, or at the township that has the written decision in
+   * hand; never by a grid worker or a village committee */
+  [FG_HAZARD_EVENT_CONFIRMED_MAJOR]   = { S (OPEN) | S (RECTIFYING) | S (REPORTED_FIXED) | S (ESCALATED), STAY,
+                                          HM, COUNTY_WRITES, NULL },
+  [FG_HAZARD_EVENT_CLOSED]            = { S (VERIFIED) | S (TRANSFERRED), FG_HAZARD_STATE_CLOSED, HM, COUNTY_NEVER, NULL },
+  [FG_HAZARD_EVENT_REOPENED]          = { S (CLOSED) | S (VERIFIED), FG_HAZARD_STATE_OPEN, HM, COUNTY_NEVER, NULL },
+  [FG_HAZARD_EVENT_NOTICE_SERVED]     = { S (RECTIFYING), STAY, NS, COUNTY_NEVER, NULL },
+  [FG_HAZARD_EVENT_NOTICE_REFUSED]    = { S (RECTIFYING), STAY, NS, COUNTY_NEVER, NULL },
+  [FG_HAZARD_EVENT_OPERATOR_UNREACHABLE] = { S (RECTIFYING), STAY, NS, COUNTY_NEVER, NULL },
+  [FG_HAZARD_EVENT_NOTICE_VOIDED]     = { S (RECTIFYING), FG_HAZARD_STATE_OPEN, NI, COUNTY_NEVER, NULL },
   /* back where it was before it went to the brigade: see fg_hazard_fold() */
-  [FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED] = { S (OPEN) | S (RECTIFYING) | S (REPORTED_FIXED) | S (ESCALATED), STAY },
-  /* the county supervises a hazard still to be corrected; the township
-   * answers an open instruction whatever has happened since (see
-   * fg_hazard_fold()) */
-  [FG_HAZARD_EVENT_SUPERVISED]        = { S (OPEN) | S (RECTIFYING) | S (REPORTED_FIXED) | S (ESCALATED), STAY },
+  [FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED] = { S (OPEN) | S (RECTIFYING) | S (REPORTED_FIXED) | S (ESCALATED), STAY,
+                                            HM, COUNTY_WRITES, NULL },
+  /* the county supervises a hazard still to be corrected (挂牌督办), and
+   * only the county; the township answers an open instruction whatever
+   * has happened since (see fg_hazard_fold()) */
+  [FG_HAZARD_EVENT_SUPERVISED]        = { S (OPEN) | S (RECTIFYING) | S (REPORTED_FIXED) | S (ESCALATED), STAY,
+                                          SU, COUNTY_WRITES, NULL },
   [FG_HAZARD_EVENT_SUPERVISION_REPLIED] = { S (OPEN) | S (RECTIFYING) | S (REPORTED_FIXED) | S (VERIFIED) |
-                                            S (ESCALATED) | S (TRANSFERRED) | S (CLOSED), STAY },
+                                            S (ESCALATED) | S (TRANSFERRED) | S (CLOSED), STAY,
+                                            HM, COUNTY_NEVER, NULL },
 };
+
+#undef HM
+#undef HR
+#undef NI
+#undef NS
+#undef SU
 
 /* Where an escalation may go now. An order of the township is pressed
  * upwards from the township, never down to a village committee: the
@@ -1335,45 +1376,53 @@ fg_hazard_load (FgStore     *store,
   return g_steal_pointer (&self);
 }
 
+/**
+ * fg_hazard_event_office_writes:
+ * @kind: an event
+ * @county: whether the office is a county's (else a township's, or one of
+ *   its grid stations)
+ * @level: (nullable): the event's level, for an escalation
+ *
+ * Whether an office of that kind writes events of @kind: what a bundle's
+ * events of the sender's own are held to, by the table a person's right
+ * to record them is read from.
+ *
+ * Returns: %TRUE if such an office writes them
+ */
+gboolean
+fg_hazard_event_office_writes (FgHazardEventKind  kind,
+                               gboolean           county,
+                               const char        *level)
+{
+  g_return_val_if_fail (kind < FG_HAZARD_N_EVENTS, FALSE);
+
+  if (!county)
+    /* a township's administrator may do all that its office does */
+    return fg_role_allows (FG_ROLE_TOWNSHIP_ADMIN, transitions[kind].action);
+
+  switch (transitions[kind].county)
+    {
+    case COUNTY_WRITES:
+      return TRUE;
+    case COUNTY_FOLLOWS:
+      return g_strcmp0 (level, transitions[kind].county_level) == 0;
+    case COUNTY_NEVER:
+    default:
+      return FALSE;
+    }
+}
+
+/* The right @actor needs to record @kind by hand: a county office records
+ * what it writes under its one hazard right; a follow-up (COUNTY_FOLLOWS)
+ * is never typed, so it and what a county never writes ask for the
+ * township's right, which a county's roles lack. */
 static FgAction
 event_action (const FgActor     *actor,
               FgHazardEventKind  kind)
 {
-  switch (kind)
-    {
-    case FG_HAZARD_EVENT_NOTICE_ISSUED:
-    case FG_HAZARD_EVENT_NOTICE_VOIDED:
-      return FG_ACTION_NOTICE_ISSUE;
-    case FG_HAZARD_EVENT_NOTICE_SERVED:
-    case FG_HAZARD_EVENT_NOTICE_REFUSED:
-    case FG_HAZARD_EVENT_OPERATOR_UNREACHABLE:
-      return FG_ACTION_NOTICE_SERVE;
-    case FG_HAZARD_EVENT_RECTIFIED_ON_SPOT:
-    case FG_HAZARD_EVENT_REPORTED_FIXED:
-      return FG_ACTION_HAZARD_REPORT;
-    /* the brigade's decision is recorded where its letter arrives: at the
-     * county office, or at the township that has the written decision in
-     * hand; never by a grid worker or a village committee */
-    case FG_HAZARD_EVENT_CONFIRMED_MAJOR:
-    case FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED:
-      return fg_actor_can (actor, FG_ACTION_SUPERVISE) ? FG_ACTION_SUPERVISE : FG_ACTION_HAZARD_MANAGE;
-    /* the county instructs (挂牌督办); it has no office above it to
-     * escalate to, and the township answers its instruction */
-    case FG_HAZARD_EVENT_SUPERVISED:
-      return FG_ACTION_SUPERVISE;
-    case FG_HAZARD_EVENT_ESCALATED:
-    case FG_HAZARD_EVENT_SUPERVISION_REPLIED:
-    case FG_HAZARD_EVENT_FOUND:
-    case FG_HAZARD_EVENT_DEADLINE_EXTENDED:
-    case FG_HAZARD_EVENT_REINSPECTED_PASS:
-    case FG_HAZARD_EVENT_REINSPECTED_FAIL:
-    case FG_HAZARD_EVENT_TRANSFERRED:
-    case FG_HAZARD_EVENT_CLOSED:
-    case FG_HAZARD_EVENT_REOPENED:
-    case FG_HAZARD_N_EVENTS:
-    default:
-      return FG_ACTION_HAZARD_MANAGE;
-    }
+  if (fg_actor_can (actor, FG_ACTION_SUPERVISE) && transitions[kind].county == COUNTY_WRITES)
+    return FG_ACTION_SUPERVISE;
+  return transitions[kind].action;
 }
 
 /**
@@ -1394,6 +1443,42 @@ fg_hazard_event_can_record (const FgActor     *actor,
   g_return_val_if_fail (kind < FG_HAZARD_N_EVENTS, FALSE);
 
   return kind != FG_HAZARD_EVENT_FOUND && fg_actor_can (actor, event_action (actor, kind));
+}
+
+/**
+ * fg_hazard_may_record:
+ * @self: a hazard read with its events (fg_hazard_load())
+ * @actor: who would record it
+ * @kind: an event
+ *
+ * Whether @actor may record an event of @kind on the hazard as it stands:
+ * its state allows it, the actor's office and role write it, the
+ * brigade's decision is awaited for a decision, and an instruction of the
+ * county for a reply. The county supervises (挂牌督办) a hazard still to
+ * be corrected, whether the township escalated it or not; a new
+ * instruction stands in for one given before. What a window offers;
+ * fg_hazard_add_event() still checks the scope and what the event
+ * carries.
+ *
+ * Returns: %TRUE if the event may be recorded now
+ */
+gboolean
+fg_hazard_may_record (FgHazard          *self,
+                      const FgActor     *actor,
+                      FgHazardEventKind  kind)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (kind < FG_HAZARD_N_EVENTS, FALSE);
+
+  if (!fg_hazard_event_allowed (self->fold.state, kind) || !fg_hazard_event_can_record (actor, kind))
+    return FALSE;
+
+  if (kind == FG_HAZARD_EVENT_CONFIRMED_MAJOR || kind == FG_HAZARD_EVENT_MAJOR_NOT_CONFIRMED)
+    return fg_hazard_awaits_decision (self);
+  if (kind == FG_HAZARD_EVENT_SUPERVISION_REPLIED)
+    return fg_hazard_awaits_supervision_reply (self);
+  return TRUE;
 }
 
 /* What a decision of the brigade on a possibly major hazard must carry:

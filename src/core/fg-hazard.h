@@ -205,6 +205,9 @@ gboolean       fg_hazard_awaits_decision     (FgHazard        *self);
 const FgHazardEvent *fg_hazard_get_supervision (FgHazard      *self);
 const FgHazardEvent *fg_hazard_get_supervision_reply (FgHazard *self);
 gboolean       fg_hazard_awaits_supervision_reply (FgHazard   *self);
+gboolean       fg_hazard_may_record          (FgHazard        *self,
+                                              const FgActor   *actor,
+                                              FgHazardEventKind kind);
 
 FgHazard      *fg_hazard_load                (FgStore         *store,
                                               FgActor         *actor,

@@ -25,6 +25,9 @@ G_DEFINE_BOXED_TYPE (FgNoticeQuery, fg_notice_query, fg_notice_query_copy, fg_no
 
 #define LATEST_FIRST "n.issued_on DESC, n.seq DESC"
 #define EARLIEST_FIRST "n.issued_on, n.seq"
+/* the townships' names by their keys (fg-collate.c: pinyin) */
+#define TOWNSHIP_LATEST_FIRST "tw.name_key, " LATEST_FIRST
+#define TOWNSHIP_EARLIEST_FIRST "tw.name_key DESC, " EARLIEST_FIRST
 
 /**
  * fg_notice_query_new:
@@ -49,6 +52,8 @@ fg_notice_query_copy (const FgNoticeQuery *self)
   copy->venue_id = g_strdup (self->venue_id);
   copy->day = g_strdup (self->day);
   copy->open_only = self->open_only;
+  copy->sort = self->sort;
+  copy->reversed = self->reversed;
   return copy;
 }
 
@@ -74,7 +79,9 @@ fg_notice_query_equal (const FgNoticeQuery *a,
   return g_strcmp0 (a->region_id, b->region_id) == 0 &&
          g_strcmp0 (a->venue_id, b->venue_id) == 0 &&
          g_strcmp0 (a->day, b->day) == 0 &&
-         !a->open_only == !b->open_only;
+         !a->open_only == !b->open_only &&
+         a->sort == b->sort &&
+         !a->reversed == !b->reversed;
 }
 
 static gboolean
@@ -128,12 +135,25 @@ filter_notices (FgQueryWhere         *where,
   return TRUE;
 }
 
+/* The order of @query, turned round if @reversed: each the exact
+ * opposite of the other, n.seq making it total. */
+static const char *
+notice_order (const FgNoticeQuery *query,
+              gboolean             reversed)
+{
+  gboolean earliest = !query->reversed != !reversed;
+
+  if (query->sort == FG_NOTICE_SORT_TOWNSHIP)
+    return earliest ? TOWNSHIP_EARLIEST_FIRST : TOWNSHIP_LATEST_FIRST;
+  return earliest ? EARLIEST_FIRST : LATEST_FIRST;
+}
+
 static char *
 order_notices (const FgNoticeQuery *query,
                gboolean             reversed,
                guint               *joins)
 {
-  return g_strdup (reversed ? EARLIEST_FIRST : LATEST_FIRST);
+  return g_strdup (notice_order (query, reversed));
 }
 
 /* each document with its hazards */
@@ -207,7 +227,8 @@ FG_QUERY_DEFINE_FUNCTIONS (FgNoticeQuery, fg_notice_query, notice_query)
  * @error: return location for an error
  *
  * Finds a document's place in a list without reading the documents before
- * it: those issued later, or on the same day and recorded after it.
+ * it: those issued later, or on the same day and recorded after it. A
+ * list sorted otherwise is numbered in its order.
  *
  * Returns: %TRUE with @position set when @query lists the document;
  *   %FALSE when it does not, or with @error set when it cannot tell
@@ -234,7 +255,15 @@ fg_notice_query_find (FgStore              *store,
     return FALSE;
 
   fg_query_where_set (&where, ":notice", notice_id);
-  sql = g_strdup_printf ("WITH listed AS (SELECT n.id, n.issued_on, n.seq FROM " NOTICE_FROM " WHERE %s)"
+  if (query->sort != FG_NOTICE_SORT_LATEST || query->reversed)
+    /* another order: the documents are numbered in it */
+    sql = g_strdup_printf ("WITH listed AS (SELECT n.id, row_number () OVER (ORDER BY %s) - 1 AS position"
+                           "                FROM " NOTICE_FROM " WHERE %s)"
+                           " SELECT coalesce ((SELECT position FROM listed WHERE id = :notice), 0),"
+                           "        EXISTS (SELECT 1 FROM listed WHERE id = :notice)",
+                           notice_order (query, FALSE), fg_query_where_terms (&where));
+  else
+    sql = g_strdup_printf ("WITH listed AS (SELECT n.id, n.issued_on, n.seq FROM " NOTICE_FROM " WHERE %s)"
                          " SELECT (SELECT count(*) FROM listed, listed target"
                          "         WHERE target.id = :notice"
                          "           AND (listed.issued_on > target.issued_on"

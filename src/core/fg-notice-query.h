@@ -19,14 +19,23 @@ G_BEGIN_DECLS
 
 typedef struct _FgNoticeQuery FgNoticeQuery;
 
+typedef enum
+{
+  FG_NOTICE_SORT_LATEST,    /* issued, the latest first */
+  FG_NOTICE_SORT_TOWNSHIP,  /* a county's list: the township's name, then the latest first */
+} FgNoticeSort;
+
 /* The documents of the actor's area that match every field set, the
- * latest issued first, as fg_notice_list() has them. */
+ * latest issued first (as fg_notice_list() has them) unless sorted
+ * otherwise. */
 struct _FgNoticeQuery
 {
-  char     *region_id;   /* a region at any level; NULL for all the actor may see */
-  char     *venue_id;    /* one venue's; NULL for all */
-  char     *day;         /* issued on this day, YYYY-MM-DD; NULL for any */
-  gboolean  open_only;   /* notices whose hazards are still being corrected */
+  char         *region_id;   /* a region at any level; NULL for all the actor may see */
+  char         *venue_id;    /* one venue's; NULL for all */
+  char         *day;         /* issued on this day, YYYY-MM-DD; NULL for any */
+  gboolean      open_only;   /* notices whose hazards are still being corrected */
+  FgNoticeSort  sort;
+  gboolean      reversed;    /* the sort's order turned round: the earliest first … */
 };
 
 GType           fg_notice_query_get_type  (void) G_GNUC_CONST;

@@ -9,8 +9,10 @@
 #include "fg-event-dialog.h"
 #include "fg-hazard-item.h"
 #include "fg-hazard-page.h"
+#include "fg-notice-page.h"
 #include "fg-region-item.h"
 #include "fg-region-sidebar.h"
+#include "fg-township-page.h"
 #include "fg-window.h"
 #include "fg-ui-test-util.h"
 
@@ -112,6 +114,28 @@ second_township_new (Fixture *fixture)
     }
   fg_inspection_finish (fixture->second, fixture->second_admin, inspection, &error);
   g_assert_no_error (error);
+
+  /* its hazard ordered corrected by a deadline: a document, and a hazard
+   * being corrected that nobody escalated */
+  {
+    g_autoptr(FgHazardQuery) query = fg_hazard_query_new ();
+    g_autoptr(GPtrArray) hazards = fg_hazard_query_fetch (fixture->second, fixture->second_admin, query, 0, 10, &error);
+    g_autoptr(FgNotice) notice = NULL;
+    g_autoptr(GDate) later = g_date_new ();
+    g_autofree char *deadline = NULL;
+    const char *ids[2] = { NULL, NULL };
+    FgNoticeRequest request = { .kind = FG_NOTICE_KIND_CORRECT_BY_DEADLINE, .hazard_ids = ids };
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hazards->len, ==, 1);
+    ids[0] = fg_hazard_get_id (g_ptr_array_index (hazards, 0));
+    g_date_set_time_t (later, time (NULL));
+    g_date_add_days (later, 20);
+    deadline = fg_calendar_format_date (later);
+    request.deadline = deadline;
+    notice = fg_notice_issue (fixture->second, fixture->second_admin, &request, &error);
+    g_assert_no_error (error);
+  }
 }
 
 static void
@@ -198,6 +222,24 @@ find_widget (GtkWidget  *widget,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_widget (child, name, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The label below @widget that reads @text. */
+static GtkWidget *
+find_text (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text (child, text);
 
       if (found != NULL)
         return found;
@@ -401,15 +443,306 @@ test_county_supervises (Fixture       *fixture,
   g_assert_cmpstr (fg_hazard_get_supervision_reply (hazard)->note, ==, REPLY);
 }
 
+/* The township of each row of @model, by @name_of. */
+static GPtrArray *
+township_names (GListModel  *model,
+                const char *(*name_of) (gpointer item))
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (names, g_strdup (name_of (item)));
+    }
+  return names;
+}
+
+static const char *
+hazard_township (gpointer item)
+{
+  return fg_hazard_get_township_name (fg_hazard_item_get_hazard (item));
+}
+
+static const char *
+notice_township (gpointer item)
+{
+  return fg_notice_get_township_name (item);
+}
+
+/* Sorted by the township column: 薛店镇 (xuē) before 冢头镇 (zhǒng), as
+ * pinyin has them, though 冢 comes first in Unicode; turned round, after.
+ * Each township's rows together. */
+static void
+assert_sorts_by_township (GtkWidget   *page,
+                          GType        type,
+                          GListModel  *model,
+                          const char *(*name_of) (gpointer item))
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (fg_ui_test_child (page, type, "column_view"));
+  GtkColumnViewColumn *column = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (page, type, "township_column"));
+
+  g_assert_true (gtk_column_view_column_get_visible (column));
+  g_assert_nonnull (gtk_column_view_column_get_sorter (column));
+
+  for (int descending = 0; descending <= 1; descending++)
+    {
+      g_autoptr(GPtrArray) names = NULL;
+      guint n_changes = 0;
+
+      gtk_column_view_sort_by_column (view, column, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+      fg_ui_test_spin ();
+      names = township_names (model, name_of);
+      g_assert_cmpuint (names->len, >, 2);
+      g_assert_cmpstr (names->pdata[0], ==, descending ? "冢头镇" : "薛店镇");
+      g_assert_cmpstr (names->pdata[names->len - 1], ==, descending ? "薛店镇" : "冢头镇");
+      for (guint i = 1; i < names->len; i++)
+        n_changes += g_strcmp0 (names->pdata[i - 1], names->pdata[i]) != 0;
+      g_assert_cmpuint (n_changes, ==, 1);
+    }
+}
+
+/* A county's ledger and documents sort by the township's name. */
+static void
+test_county_sorts_by_township (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  FgHazardPage *page = open_window (fixture, fixture->county, fixture->county_admin);
+  FgNoticePage *notices;
+
+  assert_sorts_by_township (GTK_WIDGET (page), FG_TYPE_HAZARD_PAGE, fg_hazard_page_get_model (page), hazard_township);
+
+  fg_window_set_page (fixture->window, "notices");
+  fg_ui_test_spin ();
+  notices = fg_window_get_notice_page (fixture->window);
+  assert_sorts_by_township (GTK_WIDGET (notices), FG_TYPE_NOTICE_PAGE, fg_notice_page_get_model (notices),
+                            notice_township);
+}
+
+/* What the county is offered on each hazard is what the core allows it:
+ * 挂牌督办 on a hazard still being corrected that no township escalated,
+ * as on an escalated one; nothing on a closed one. */
+static void
+test_county_supervises_what_core_allows (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  FgHazardPage *page = open_window (fixture, fixture->county, fixture->county_admin);
+  GListModel *model = fg_hazard_page_get_model (page);
+  guint n_offered = 0;
+  guint n_not_escalated = 0;
+  guint n_refused = 0;
+  g_autoptr(GDate) due = g_date_new ();
+  g_autofree char *deadline = NULL;
+
+  g_date_set_time_t (due, time (NULL));
+  g_date_add_days (due, 20);
+  deadline = fg_calendar_format_date (due);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      FgHazard *hazard;
+      gboolean may;
+
+      fg_hazard_page_select (page, i);
+      fg_ui_test_spin ();
+      hazard = fg_hazard_page_get_shown_hazard (page);
+      g_assert_nonnull (hazard);
+      may = fg_hazard_may_record (hazard, fixture->county_admin, FG_HAZARD_EVENT_SUPERVISED);
+      g_assert_cmpint (offers (page, "hazard.supervised"), ==, may);
+      /* the county escalates nothing, and replies to nobody */
+      g_assert_false (offers (page, "hazard.escalated"));
+      g_assert_false (offers (page, "hazard.supervision-replied"));
+      n_offered += may;
+      n_refused += !may;
+      n_not_escalated += may && fg_hazard_get_state (hazard) != FG_HAZARD_STATE_ESCALATED;
+    }
+
+  g_assert_cmpuint (n_offered, >, 0);
+  g_assert_cmpuint (n_not_escalated, >, 0);
+  g_assert_cmpuint (n_refused, >, 0);
+
+  /* 薛店镇's hazard, being corrected: supervised from its row */
+  {
+    FgRegionSidebar *sidebar = fg_window_get_region_sidebar (fixture->window);
+    GListModel *rows = G_LIST_MODEL (fg_region_sidebar_get_selection (sidebar));
+
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+        FgRegion *region = fg_region_item_get_region (gtk_tree_list_row_get_item (row));
+
+        if (g_str_equal (fg_region_get_name (region), "薛店镇"))
+          g_assert_true (fg_region_sidebar_select_region (sidebar, fg_region_get_id (region)));
+      }
+    fg_ui_test_spin ();
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+    fg_hazard_page_select (page, 0);
+    fg_ui_test_spin ();
+    g_assert_cmpint (fg_hazard_get_state (fg_hazard_page_get_shown_hazard (page)), ==, FG_HAZARD_STATE_RECTIFYING);
+    g_assert_true (offers (page, "hazard.supervised"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "hazard.supervised", NULL));
+    fg_ui_test_spin ();
+    answer_dialog (INSTRUCTION, deadline);
+    g_assert_nonnull (strstr (row_subtitle (page, "supervision-row"), INSTRUCTION));
+    g_assert_cmpint (fg_hazard_get_state (fg_hazard_page_get_shown_hazard (page)), ==, FG_HAZARD_STATE_RECTIFYING);
+  }
+}
+
+/* The heading of @column in @view: the child of the header row that
+ * shows the column's title. */
+static GtkWidget *
+find_heading (GtkColumnView       *view,
+              GtkColumnViewColumn *column,
+              GtkWidget          **label)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (view)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (!g_str_equal (gtk_widget_get_css_name (row), "header"))
+        continue;
+      for (GtkWidget *heading = gtk_widget_get_first_child (row); heading != NULL;
+           heading = gtk_widget_get_next_sibling (heading))
+        {
+          GtkWidget *found = find_text (heading, gtk_column_view_column_get_title (column));
+
+          if (found != NULL)
+            {
+              *label = found;
+              return heading;
+            }
+        }
+    }
+  return NULL;
+}
+
+/* Whether @label shows its whole text inside @box: as wide as its text,
+ * and not beyond the box's edges, where the list would cut it off. */
+static gboolean
+fits (GtkWidget *label,
+      GtkWidget *box)
+{
+  graphene_rect_t bounds;
+  int natural;
+
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  if (!gtk_widget_compute_bounds (label, box, &bounds))
+    return FALSE;
+  return natural <= bounds.size.width && bounds.origin.x >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (box);
+}
+
+/* No label of the rows is cut short: a number never is; a name may be,
+ * with its whole text as its tooltip. */
+static void
+assert_cells_whole (GtkWidget *widget)
+{
+  if (g_str_equal (gtk_widget_get_css_name (widget), "header"))
+    return;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    {
+      if (!fits (widget, gtk_widget_get_parent (widget)))
+        {
+          g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (widget)), !=, PANGO_ELLIPSIZE_NONE);
+          g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==, gtk_label_get_text (GTK_LABEL (widget)));
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_cells_whole (child);
+}
+
+/* The ranking in a window of @width × @height (0: the window's first
+ * size): every column side by side, none a scroll away; every heading
+ * whole, with its meaning in full as tooltip and accessible description;
+ * every number whole. */
+static void
+check_ranking (Fixture *fixture,
+               int      width,
+               int      height)
+{
+  FgTownshipPage *page;
+  GtkColumnView *view;
+  GListModel *columns;
+  GtkAdjustment *scroll;
+  int needed = 0;
+
+  close_window (fixture);
+  fixture->window = g_object_ref (fg_window_new (NULL, fixture->county, fixture->county_admin));
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fg_window_set_page (fixture->window, "townships");
+  fg_ui_test_spin ();
+
+  page = fg_window_get_township_page (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (fg_township_page_get_model (page)), ==, 2);
+  view = GTK_COLUMN_VIEW (fg_ui_test_child (page, FG_TYPE_TOWNSHIP_PAGE, "column_view"));
+  columns = gtk_column_view_get_columns (view);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 14);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkWidget *label = NULL;
+      GtkWidget *heading = find_heading (view, column, &label);
+      const char *meaning;
+      g_autofree char *wrong = NULL;
+
+      g_assert_true (gtk_column_view_column_get_visible (column));
+      needed += gtk_column_view_column_get_fixed_width (column);
+
+      g_assert_nonnull (heading);
+      /* whole also with the arrow of the column sorted by */
+      gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
+      fg_ui_test_spin ();
+      if (!fits (label, heading))
+        g_error ("the heading “%s” is cut", gtk_column_view_column_get_title (column));
+
+      meaning = gtk_widget_get_tooltip_text (heading);
+      g_assert_nonnull (meaning);
+      g_assert_cmpuint (strlen (meaning), >, strlen (gtk_column_view_column_get_title (column)));
+      wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                  meaning);
+      g_assert_null (wrong);
+    }
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >=, needed);
+  scroll = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (scroll), <=, gtk_adjustment_get_page_size (scroll) + 0.5);
+  assert_cells_whole (GTK_WIDGET (view));
+}
+
+/* The ranking of the townships fits a laptop's window as it first opens
+ * (1100 × 720 on a 1366 × 768 screen, as the settings have it), and at
+ * the size its template gives it. */
+static void
+test_county_ranking_fits (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  check_ranking (fixture, 0, 0);
+  check_ranking (fixture, 1180, 720);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* the headings' accessible descriptions are read back */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   if (!fg_ui_test_init (&argc, &argv))
     return 77;
 
   g_test_add ("/county-window/sidebar", Fixture, NULL, fixture_set_up, test_county_sidebar, fixture_tear_down);
   g_test_add ("/county-window/supervises", Fixture, NULL, fixture_set_up, test_county_supervises,
+              fixture_tear_down);
+  g_test_add ("/county-window/supervises-what-core-allows", Fixture, NULL, fixture_set_up,
+              test_county_supervises_what_core_allows, fixture_tear_down);
+  g_test_add ("/county-window/ranking-fits", Fixture, NULL, fixture_set_up, test_county_ranking_fits,
+              fixture_tear_down);
+  g_test_add ("/county-window/sorts-by-township", Fixture, NULL, fixture_set_up, test_county_sorts_by_township,
               fixture_tear_down);
 
   return g_test_run ();
