@@ -21,6 +21,7 @@
 #include "fg-hazard.h"
 #include "fg-hazard-query.h"
 #include "fg-inspection.h"
+#include "fg-ledger.h"
 #include "fg-node.h"
 #include "fg-paged-list.h"
 #include "fg-notice.h"
