@@ -1403,7 +1403,10 @@ export_set_titles (Export           *export,
   g_autofree char *period = NULL;
   const char *maker = fg_actor_get_display_name (export->actor);
 
-  writer->title = g_strconcat (office != NULL ? office : "", fg_ledger_kind_get_title (export->kind), NULL);
+  /* Translators: a ledger's title: the office, then the ledger
+   * ("冢头镇隐患整改台账": no space in Chinese) */
+  writer->title = g_strdup_printf (C_("ledger title", "%s %s"), office != NULL ? office : "",
+                                   fg_ledger_kind_get_title (export->kind));
 
   if (report != NULL)
     /* Translators: the period of a ledger: "Period: 2026-11-01 to 2026-11-30" */
