@@ -56,7 +56,7 @@ step_read (FgStore    *store,
   g_autoptr(GError) error = NULL;
   guint n = 0;
 
-  query->sort = FG_VENUE_SORT_VILLAGE;
+  query->sort = FG_VENUE_SORT_NAME;
   for (guint offset = 0;; offset += PAGE)
     {
       g_autoptr(GPtrArray) page = fg_venue_query_fetch (store, actor, query, offset, PAGE, &error);

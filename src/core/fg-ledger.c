@@ -577,7 +577,7 @@ writer_begin (Writer      *writer,
       properties.company = (char *) office;
       workbook_set_properties (workbook, &properties);
 
-      /* Translators: the name of the one sheet of an exported workbook; at most 31 characters */
+      /* the sheet is named after the ledger (at most 31 characters) */
       writer->sheet = sheet = workbook_add_worksheet (workbook, fg_ledger_kind_get_title (kind));
       if (sheet == NULL)
         writer->sheet = sheet = workbook_add_worksheet (workbook, NULL);
@@ -859,7 +859,7 @@ export_venues (Export  *export,
   g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
 
   query->region_id = g_strdup (export->region_id);
-  query->sort = FG_VENUE_SORT_VILLAGE;
+  query->sort = FG_VENUE_SORT_NAME;
 
   for (guint offset = 0;; offset += PAGE_SIZE)
     {
