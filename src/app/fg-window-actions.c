@@ -52,6 +52,7 @@ _fg_window_update_actions (FgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-late-reinspections", open);
   gtk_widget_action_set_enabled (widget, "win.show-history",
                                  open && fg_actor_can (self->actor, FG_ACTION_AUDIT_READ));
+  _fg_window_update_export_actions (self);
 }
 
 

@@ -94,6 +94,10 @@ void _fg_window_update_actions     (FgWindow      *self);
 FgPreferencesWindow *_fg_window_present_preferences (FgWindow   *self,
                                                      const char *page);
 
+/* fg-window-export.c */
+void _fg_window_class_export_init      (FgWindowClass *klass);
+void _fg_window_update_export_actions  (FgWindow      *self);
+
 /* fg-window-lock.c */
 void _fg_window_class_lock_init    (FgWindowClass *klass);
 void _fg_window_lock_start         (FgWindow      *self);

@@ -262,6 +262,7 @@ on_page_changed (FgWindow *self)
       self->notices_stale = FALSE;
       fg_notice_page_reload (self->notice_page);
     }
+  _fg_window_update_export_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[FG_WINDOW_PROP_PAGE]);
 }
@@ -790,6 +791,7 @@ fg_window_class_init (FgWindowClass *klass)
 
   _fg_window_class_lock_init (klass);
   _fg_window_class_actions_init (klass);
+  _fg_window_class_export_init (klass);
 }
 
 static void

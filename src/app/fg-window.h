@@ -45,5 +45,8 @@ gboolean         fg_window_get_calendar_warning_shown (FgWindow *self);
 const char      *fg_window_get_page           (FgWindow       *self);
 void             fg_window_set_page           (FgWindow       *self,
                                                const char     *page);
+void             fg_window_export_ledger      (FgWindow       *self,
+                                               FgLedgerKind    kind,
+                                               GFile          *file);
 
 G_END_DECLS

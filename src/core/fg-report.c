@@ -140,6 +140,22 @@ fg_township_figures_get_rectification_rate (const FgTownshipFigures *self)
   return (double) self->n_closed / self->n_found;
 }
 
+/**
+ * fg_township_figures_get_smoke_alarm_coverage:
+ *
+ * Returns: the share of open venues with a standalone smoke alarm, from 0
+ *   to 1; -1 when there is no open venue
+ */
+double
+fg_township_figures_get_smoke_alarm_coverage (const FgTownshipFigures *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+
+  if (self->n_venues == 0)
+    return -1;
+  return (double) self->n_smoke_alarms / self->n_venues;
+}
+
 FgTownshipReport *
 fg_township_report_copy (const FgTownshipReport *self)
 {
@@ -342,50 +358,50 @@ check_reader (FgStore  *store,
  * venue's, and the few closed venues are the only ones to look up: the
  * CROSS JOIN keeps SQLite to that order, which it leaves once ANALYZE has
  * run (PRAGMA optimize) for a walk through every inspection of the period. */
-#define REPORT_SQL \
+#define REPORT_SQL(level, group) \
   "WITH t AS (" \
   "  SELECT id, code, name, name_key FROM region" \
-  "  WHERE level = 2 AND deleted = 0 AND (?1 IS NULL OR substr (code, 1, length (?1)) = ?1))," \
+  "  WHERE level = " level " AND deleted = 0 AND (?1 IS NULL OR substr (code, 1, length (?1)) = ?1))," \
   " venues AS (" \
-  "  SELECT township_id, count (*) AS n FROM venue" \
-  "  WHERE township_id IN (SELECT id FROM t) AND deleted = 0 AND status = 'active'" \
-  "  GROUP BY township_id)," \
+  "  SELECT " group " AS region_id, count (*) AS n, sum (smoke_alarm) AS smoke FROM venue" \
+  "  WHERE " group " IN (SELECT id FROM t) AND deleted = 0 AND status = 'active'" \
+  "  GROUP BY " group ")," \
   " inspections AS (" \
-  "  SELECT township_id, count (*) AS n, count (DISTINCT venue_id) AS venues FROM inspection" \
-  "  WHERE township_id IN (SELECT id FROM t) AND deleted = 0" \
+  "  SELECT " group " AS region_id, count (*) AS n, count (DISTINCT venue_id) AS venues FROM inspection" \
+  "  WHERE " group " IN (SELECT id FROM t) AND deleted = 0" \
   "    AND finished_at >= ?2 AND finished_at < ?3" \
-  "  GROUP BY township_id)," \
+  "  GROUP BY " group ")," \
   " gone AS (" \
-  "  SELECT v.township_id, count (DISTINCT v.id) AS n" \
+  "  SELECT v." group " AS region_id, count (DISTINCT v.id) AS n" \
   "  FROM venue v CROSS JOIN inspection i ON i.venue_id = v.id" \
-  "  WHERE v.township_id IN (SELECT id FROM t) AND NOT (v.deleted = 0 AND v.status = 'active')" \
+  "  WHERE v." group " IN (SELECT id FROM t) AND NOT (v.deleted = 0 AND v.status = 'active')" \
   "    AND i.deleted = 0 AND i.finished_at >= ?2 AND i.finished_at < ?3" \
-  "  GROUP BY v.township_id)," \
+  "  GROUP BY v." group ")," \
   " found AS (" \
-  "  SELECT township_id, count (*) AS n, sum (state = 'closed') AS closed FROM hazard" \
-  "  WHERE township_id IN (SELECT id FROM t) AND deleted = 0" \
+  "  SELECT " group " AS region_id, count (*) AS n, sum (state = 'closed') AS closed FROM hazard" \
+  "  WHERE " group " IN (SELECT id FROM t) AND deleted = 0" \
   "    AND found_at >= ?2 AND found_at < ?3" \
-  "  GROUP BY township_id)," \
+  "  GROUP BY " group ")," \
   " now AS (" \
-  "  SELECT township_id," \
+  "  SELECT " group " AS region_id," \
   "    sum (state <> 'closed') AS open," \
   "    sum (state = 'rectifying' AND current_deadline < ?4) AS overdue," \
   "    sum (state <> 'closed' AND major_confirmed = 1) AS major," \
   "    sum (state = 'escalated') AS escalated" \
   "  FROM hazard" \
-  "  WHERE township_id IN (SELECT id FROM t) AND deleted = 0" \
-  "  GROUP BY township_id)" \
+  "  WHERE " group " IN (SELECT id FROM t) AND deleted = 0" \
+  "  GROUP BY " group ")" \
   " SELECT t.id, t.code, t.name, p.last_received_at," \
   "   coalesce (venues.n, 0), coalesce (inspections.venues, 0) - coalesce (gone.n, 0)," \
   "   coalesce (inspections.n, 0), coalesce (found.n, 0), coalesce (found.closed, 0)," \
   "   coalesce (now.open, 0), coalesce (now.overdue, 0), coalesce (now.major, 0), coalesce (now.escalated, 0)," \
-  "   hex (t.name_key)" \
+  "   hex (t.name_key), coalesce (venues.smoke, 0)" \
   " FROM t" \
-  " LEFT JOIN venues ON venues.township_id = t.id" \
-  " LEFT JOIN inspections ON inspections.township_id = t.id" \
-  " LEFT JOIN gone ON gone.township_id = t.id" \
-  " LEFT JOIN found ON found.township_id = t.id" \
-  " LEFT JOIN now ON now.township_id = t.id" \
+  " LEFT JOIN venues ON venues.region_id = t.id" \
+  " LEFT JOIN inspections ON inspections.region_id = t.id" \
+  " LEFT JOIN gone ON gone.region_id = t.id" \
+  " LEFT JOIN found ON found.region_id = t.id" \
+  " LEFT JOIN now ON now.region_id = t.id" \
   " LEFT JOIN peer p ON p.kind = 'township' AND p.scope_code = t.code" \
   " ORDER BY t.code"
 
@@ -409,34 +425,19 @@ figures_from_row (sqlite3_stmt *stmt)
   figures->n_major = (guint) sqlite3_column_int (stmt, 11);
   figures->n_escalated = (guint) sqlite3_column_int (stmt, 12);
   figures->name_key = g_strdup (fg_stmt_text (stmt, 13));
+  figures->n_smoke_alarms = (guint) sqlite3_column_int (stmt, 14);
   return figures;
 }
 
-/**
- * fg_report_townships:
- * @store: the store
- * @actor: who reads: the townships in its area (a county's, or its own)
- * @query: the period, the day it is, and what to rank by
- * @error: return location for an error
- *
- * For every township in the reader's area, its figures over the period
- * (inspections, hazards found and closed) and now (open venues, open,
- * overdue, major and escalated hazards), ranked by @query's figure. A
- * township's installation has one township; a county's has each that
- * sent a bundle.
- *
- * The reader needs the right to read regions and venues and an area of a
- * whole township or more (%FG_PERMISSION_ERROR otherwise); the period's
- * days must exist and its start must not come after its end
- * (%FG_REPORT_ERROR).
- *
- * Returns: (transfer full): the report, or %NULL with @error set
- */
-FgTownshipReport *
-fg_report_townships (FgStore              *store,
-                     FgActor              *actor,
-                     const FgReportQuery  *query,
-                     GError              **error)
+/* The figures of the regions of @level (2: townships, 3: villages) whose
+ * codes start with @prefix (NULL: all), those the actor covers, by code. */
+static FgTownshipReport *
+report_regions (FgStore              *store,
+                FgActor              *actor,
+                const FgReportQuery  *query,
+                FgRegionLevel         level,
+                const char           *prefix,
+                GError              **error)
 {
   g_autoptr(FgTownshipReport) report = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -446,17 +447,7 @@ fg_report_townships (FgStore              *store,
   g_autoptr(GDate) after = NULL;
   g_autofree char *after_text = NULL;
   g_autofree char *overdue_text = NULL;
-  g_autofree char *scope = NULL;
   int rc;
-
-  g_return_val_if_fail (FG_IS_STORE (store), NULL);
-  g_return_val_if_fail (actor != NULL, NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-  g_return_val_if_fail (query->rank_by < FG_REPORT_N_RANKS, NULL);
-  g_return_val_if_fail (query->today == NULL || g_date_valid (query->today), NULL);
-
-  if (!check_reader (store, actor, error))
-    return NULL;
 
   if (query->today != NULL)
     today = g_date_copy (query->today);
@@ -504,13 +495,14 @@ fg_report_townships (FgStore              *store,
   g_date_add_days (after, 1);
   after_text = fg_calendar_format_date (after);
   overdue_text = overdue_before (store, today);
-  /* the reader's area in the query, as the hazard ledger does */
-  scope = fg_actor_dup_scope_prefix (actor);
 
-  stmt = fg_store_prepare (store, REPORT_SQL, error);
+  if (level == FG_REGION_LEVEL_VILLAGE)
+    stmt = fg_store_prepare (store, REPORT_SQL ("3", "village_id"), error);
+  else
+    stmt = fg_store_prepare (store, REPORT_SQL ("2", "township_id"), error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, scope, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, report->from, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, after_text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, overdue_text, -1, SQLITE_TRANSIENT);
@@ -527,6 +519,102 @@ fg_report_townships (FgStore              *store,
       return NULL;
     }
 
+  return g_steal_pointer (&report);
+}
+
+/**
+ * fg_report_townships:
+ * @store: the store
+ * @actor: who reads: the townships in its area (a county's, or its own)
+ * @query: the period, the day it is, and what to rank by
+ * @error: return location for an error
+ *
+ * For every township in the reader's area, its figures over the period
+ * (inspections, hazards found and closed) and now (open venues, open,
+ * overdue, major and escalated hazards), ranked by @query's figure. A
+ * township's installation has one township; a county's has each that
+ * sent a bundle.
+ *
+ * The reader needs the right to read regions and venues and an area of a
+ * whole township or more (%FG_PERMISSION_ERROR otherwise); the period's
+ * days must exist and its start must not come after its end
+ * (%FG_REPORT_ERROR).
+ *
+ * Returns: (transfer full): the report, or %NULL with @error set
+ */
+FgTownshipReport *
+fg_report_townships (FgStore              *store,
+                     FgActor              *actor,
+                     const FgReportQuery  *query,
+                     GError              **error)
+{
+  g_autoptr(FgTownshipReport) report = NULL;
+  g_autofree char *scope = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (query->rank_by < FG_REPORT_N_RANKS, NULL);
+  g_return_val_if_fail (query->today == NULL || g_date_valid (query->today), NULL);
+
+  if (!check_reader (store, actor, error))
+    return NULL;
+
+  /* the reader's area in the query, as the hazard ledger does */
+  scope = fg_actor_dup_scope_prefix (actor);
+  report = report_regions (store, actor, query, FG_REGION_LEVEL_TOWNSHIP, scope, error);
+  if (report == NULL)
+    return NULL;
+
   fg_report_rank (report->townships, report->rank_by);
   return g_steal_pointer (&report);
+}
+
+/**
+ * fg_report_villages:
+ * @store: the store
+ * @actor: who reads
+ * @region: (nullable): a township or a village: the villages in it;
+ *   %NULL for every village the reader's area holds
+ * @query: the period and the day it is; its rank_by is not used
+ * @error: return location for an error
+ *
+ * The same figures as fg_report_townships() counts for townships, for
+ * each village (村/社区) instead, in the order of their codes and without
+ * a rank: the monthly summary an office hands up. A village's account
+ * reads its own village.
+ *
+ * Returns: (transfer full): the report (its townships hold the
+ *   villages), or %NULL with @error set (%FG_PERMISSION_ERROR,
+ *   %FG_REPORT_ERROR)
+ */
+FgTownshipReport *
+fg_report_villages (FgStore              *store,
+                    FgActor              *actor,
+                    FgRegion             *region,
+                    const FgReportQuery  *query,
+                    GError              **error)
+{
+  g_autofree char *prefix = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+  g_return_val_if_fail (region == NULL || FG_IS_REGION (region), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (query->today == NULL || g_date_valid (query->today), NULL);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_REGION_READ, NULL, NULL, error) ||
+      !fg_permission_check (store, actor, FG_ACTION_VENUE_READ, NULL, NULL, error))
+    return NULL;
+
+  if (region != NULL)
+    {
+      const char *code = fg_region_get_code (region);
+
+      prefix = g_strndup (code, fg_region_code_prefix_length (code));
+    }
+  else
+    prefix = fg_actor_dup_scope_prefix (actor);
+
+  return report_regions (store, actor, query, FG_REGION_LEVEL_VILLAGE, prefix, error);
 }

@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "fg-actor.h"
+#include "fg-region.h"
 #include "fg-store.h"
 
 G_BEGIN_DECLS
@@ -52,6 +53,7 @@ typedef struct
   guint  n_overdue;           /* past their deadline, now (as the hazard ledger counts) */
   guint  n_major;             /* confirmed major hazards (重大火灾隐患) not closed, now */
   guint  n_escalated;         /* escalated (上报督办), now */
+  guint  n_smoke_alarms;      /* open venues with a standalone smoke alarm (独立式烟感), now */
 
   char  *last_bundle_at;      /* when its last bundle arrived here; NULL if never or not a peer */
 } FgTownshipFigures;
@@ -90,12 +92,18 @@ FgTownshipFigures  *fg_township_figures_copy       (const FgTownshipFigures  *se
 void                fg_township_figures_free       (FgTownshipFigures        *self);
 double              fg_township_figures_get_coverage (const FgTownshipFigures *self);
 double              fg_township_figures_get_rectification_rate (const FgTownshipFigures *self);
+double              fg_township_figures_get_smoke_alarm_coverage (const FgTownshipFigures *self);
 
 FgTownshipReport   *fg_township_report_copy        (const FgTownshipReport   *self);
 void                fg_township_report_free        (FgTownshipReport         *self);
 
 FgTownshipReport   *fg_report_townships            (FgStore                  *store,
                                                     FgActor                  *actor,
+                                                    const FgReportQuery      *query,
+                                                    GError                  **error);
+FgTownshipReport   *fg_report_villages             (FgStore                  *store,
+                                                    FgActor                  *actor,
+                                                    FgRegion                 *region,
                                                     const FgReportQuery      *query,
                                                     GError                  **error);
 void                fg_report_rank                 (GPtrArray                *townships,

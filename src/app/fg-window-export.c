@@ -1,0 +1,276 @@
+/* fg-window-export.c — Export…: the page's ledger (台账) as a spreadsheet
+ *
+ * Copyright 2026 The Firegrid authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The venues, hazards, documents and townships pages each have a ledger;
+ * the main menu offers those and the two without a page of their own (the
+ * inspection ledger, the summary by village). The ledger covers the
+ * region chosen in the sidebar and is written in a worker
+ * (fg_ledger_export_async), so the window stays usable; a toast says when
+ * it is done and opens it.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fg-window-private.h"
+
+/* The ledger a page exports, if it has one. */
+static gboolean
+ledger_for_page (const char   *page,
+                 FgLedgerKind *kind)
+{
+  if (g_strcmp0 (page, "venues") == 0)
+    *kind = FG_LEDGER_VENUES;
+  else if (g_strcmp0 (page, "hazards") == 0)
+    *kind = FG_LEDGER_HAZARDS;
+  else if (g_strcmp0 (page, "notices") == 0)
+    *kind = FG_LEDGER_DOCUMENTS;
+  else if (g_strcmp0 (page, "townships") == 0)
+    *kind = FG_LEDGER_TOWNSHIPS;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  FgWindow     *window;
+  FgLedgerKind  kind;
+  GFile        *file;
+} ExportRequest;
+
+static void
+export_request_free (ExportRequest *request)
+{
+  g_clear_object (&request->window);
+  g_clear_object (&request->file);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportRequest, export_request_free)
+
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(ExportRequest) request = user_data;
+  FgWindow *self = request->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *uri = NULL;
+  AdwToast *toast;
+  guint n_rows = 0;
+
+  if (!fg_ledger_export_finish (result, &n_rows, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Ledger Was Not Exported"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* Translators: a toast once a ledger is written: "Hazard rectification ledger exported · 35 rows" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s exported · %u row", "%s exported · %u rows", n_rows),
+                          fg_ledger_kind_get_title (request->kind), n_rows);
+  uri = g_file_get_uri (request->file);
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_detailed_action_name (toast, "win.open-export");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * fg_window_export_ledger:
+ * @self: the window
+ * @kind: the ledger
+ * @file: where to write it: a workbook unless its name ends in .csv
+ *
+ * Writes the ledger of the region chosen in the sidebar in a worker; a
+ * toast tells when it is written, a dialog why it was not.
+ */
+void
+fg_window_export_ledger (FgWindow     *self,
+                         FgLedgerKind  kind,
+                         GFile        *file)
+{
+  g_autofree char *path = NULL;
+  FgRegion *region;
+  FgLedgerFormat format = FG_LEDGER_FORMAT_XLSX;
+  FgLedgerQuery query = { .kind = kind };
+  ExportRequest *request;
+
+  g_return_if_fail (FG_IS_WINDOW (self));
+  g_return_if_fail (kind < FG_LEDGER_N_KINDS);
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  g_return_if_fail (path != NULL);
+  fg_ledger_format_for_path (path, &format);
+
+  region = fg_region_sidebar_get_selected_region (self->sidebar);
+  if (region != NULL)
+    query.region = fg_region_get_id (region);
+
+  request = g_new0 (ExportRequest, 1);
+  request->window = g_object_ref (self);
+  request->kind = kind;
+  request->file = g_object_ref (file);
+  fg_ledger_export_async (self->store, self->actor, &query, format, path, NULL, export_done, request);
+}
+
+/* 冢头镇隐患整改台账-2026-12-07.xlsx */
+static char *
+suggest_name (FgWindow     *self,
+              FgLedgerKind  kind)
+{
+  FgRegion *region = fg_region_sidebar_get_selected_region (self->sidebar);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *title = g_strdup_printf (C_("ledger title", "%s %s"),
+                                            region != NULL ? fg_region_get_name (region) : "",
+                                            fg_ledger_kind_get_title (kind));
+
+  g_strdelimit (title, "/\\", '-');
+  return g_strdup_printf ("%s-%s.xlsx", g_strstrip (title), day);
+}
+
+static void
+chooser_response (GtkNativeDialog *chooser,
+                  int              response,
+                  gpointer         user_data)
+{
+  FgWindow *self = FG_WINDOW (user_data);
+  FgLedgerKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "ledger-kind"));
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  FgLedgerFormat format;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (file != NULL && (path = g_file_get_path (file)) != NULL)
+    {
+      /* a name without .xlsx or .csv takes the kind of file the filter chose */
+      if (!fg_ledger_format_for_path (path, &format))
+        {
+          GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+          const char *extension = g_object_get_data (G_OBJECT (filter != NULL ? filter : (gpointer) chooser),
+                                                     "extension");
+          g_autofree char *named = g_strconcat (path, extension != NULL ? extension : ".xlsx", NULL);
+
+          g_object_unref (file);
+          file = g_file_new_for_path (named);
+        }
+      fg_window_export_ledger (self, kind, file);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static GtkFileFilter *
+filter_new (const char *name,
+            const char *pattern,
+            const char *mime_type,
+            const char *extension)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  g_object_set_data (G_OBJECT (filter), "extension", (gpointer) extension);
+  return filter;
+}
+
+static void
+choose_file (FgWindow     *self,
+             FgLedgerKind  kind)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) xlsx = NULL;
+  g_autoptr(GtkFileFilter) csv = NULL;
+  g_autofree char *name = suggest_name (self, kind);
+  /* Translators: the title of the file chooser: "Export Hazard rectification ledger" */
+  g_autofree char *title = g_strdup_printf (_("Export %s"), fg_ledger_kind_get_title (kind));
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  xlsx = filter_new (_("Spreadsheet (.xlsx)"), "*.xlsx",
+                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx");
+  csv = filter_new (_("CSV, UTF-8 (.csv)"), "*.csv", "text/csv", ".csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), xlsx);
+
+  g_object_set_data (G_OBJECT (chooser), "ledger-kind", GUINT_TO_POINTER (kind));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_page_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FgWindow *self = FG_WINDOW (widget);
+  FgLedgerKind kind;
+
+  if (ledger_for_page (fg_window_get_page (self), &kind))
+    choose_file (self, kind);
+}
+
+static void
+export_ledger_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  FgLedgerKind kind;
+
+  if (fg_ledger_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    choose_file (FG_WINDOW (widget), kind);
+}
+
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+/* Export… is there on a page with a ledger; the township ranking needs
+ * an account that sees whole townships, which the core checks. */
+void
+_fg_window_update_export_actions (FgWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean open = !self->locked && fg_actor_can (self->actor, FG_ACTION_VENUE_READ);
+  FgLedgerKind kind;
+
+  gtk_widget_action_set_enabled (widget, "win.export-page",
+                                 open && ledger_for_page (fg_window_get_page (self), &kind));
+  gtk_widget_action_set_enabled (widget, "win.export-ledger", open);
+}
+
+void
+_fg_window_class_export_init (FgWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.export-page", NULL, export_page_action);
+  gtk_widget_class_install_action (widget_class, "win.export-ledger", "s", export_ledger_action);
+  gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-page", NULL);
+}
