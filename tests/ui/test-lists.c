@@ -111,6 +111,20 @@ assert_columns_first (GtkWidget  *page,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >=, needed);
 }
 
+/* Lets the window lay itself out until @widget is mapped or not: a pane
+ * shown or hidden is mapped at the next frame, which a fast machine may
+ * not have drawn yet. */
+static void
+wait_mapped (GtkWidget *widget,
+             gboolean   mapped)
+{
+  for (guint i = 0; i < 200 && gtk_widget_get_mapped (widget) != mapped; i++)
+    {
+      g_usleep (10000);
+      fg_ui_test_spin ();
+    }
+}
+
 /* Selects the row at @position as a click does, with the keyboard in the
  * list, and checks the pane comes and the list keeps both. */
 static void
@@ -128,6 +142,7 @@ select_row (GtkWidget *page,
   gtk_selection_model_select_item (selection, position, TRUE);
   fg_ui_test_spin ();
 
+  wait_mapped (pane, TRUE);
   g_assert_true (gtk_widget_get_mapped (pane));
   g_assert_true (gtk_selection_model_is_selected (selection, position));
   focus = gtk_root_get_focus (gtk_widget_get_root (page));
@@ -152,6 +167,7 @@ unselect_row (GtkWidget *page,
   gtk_selection_model_unselect_item (selection, position);
   fg_ui_test_spin ();
 
+  wait_mapped (pane, FALSE);
   g_assert_false (gtk_widget_get_mapped (pane));
   focus = gtk_root_get_focus (gtk_widget_get_root (page));
   g_assert_true (focus == GTK_WIDGET (view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
