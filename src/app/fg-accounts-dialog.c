@@ -15,6 +15,7 @@
 
 #include "fg-accessible.h"
 #include "fg-accounts-dialog.h"
+#include "fg-form.h"
 #include "fg-password-dialog.h"
 
 struct _FgAccountsDialog
@@ -527,6 +528,27 @@ on_certificate_response (AdwMessageDialog *dialog,
   show_toast (self, _("Certificate number saved"));
 }
 
+/* Enter saves the number at once; one the core refuses is marked, with
+ * its words above the field, and the dialog stays for it to be put
+ * right (the dialog's own response would close it first). */
+static guint
+save_certificate_on_enter (gpointer data)
+{
+  GtkWidget *dialog = data;
+  FgAccountsDialog *self = g_object_get_data (G_OBJECT (dialog), "fg-accounts");
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "fg-entry");
+  GtkWidget *label = g_object_get_data (G_OBJECT (dialog), "fg-problem");
+  const char *login = g_object_get_data (G_OBJECT (dialog), "fg-login");
+  g_autoptr(GError) error = NULL;
+
+  fg_account_set_certificate (self->store, self->actor, login, gtk_editable_get_text (GTK_EDITABLE (entry)), &error);
+  fg_form_mark_field (entry, error != NULL);
+  if (error != NULL)
+    gtk_label_set_label (GTK_LABEL (label), error->message);
+  gtk_widget_set_visible (label, error != NULL);
+  return error != NULL;
+}
+
 static void
 certificate_action (GtkWidget  *widget,
                     const char *action_name,
@@ -535,6 +557,8 @@ certificate_action (GtkWidget  *widget,
   FgAccountsDialog *self = FG_ACCOUNTS_DIALOG (widget);
   FgAccount *account = find_account (self, g_variant_get_string (parameter, NULL));
   GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *label;
   GtkWidget *list;
   GtkWidget *entry;
 
@@ -554,9 +578,16 @@ certificate_action (GtkWidget  *widget,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Certificate number"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (entry), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (entry), fg_account_get_certificate (account));
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (entry), TRUE);
   gtk_list_box_append (GTK_LIST_BOX (list), entry);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  /* what Enter found wrong, above the field */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), list);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "save", _("_Save"),
@@ -565,7 +596,11 @@ certificate_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "fg-entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "fg-problem", label);
+  /* the dialog is modal over this one, which outlives it */
+  g_object_set_data (G_OBJECT (dialog), "fg-accounts", self);
   g_object_set_data_full (G_OBJECT (dialog), "fg-login", g_strdup (fg_account_get_login (account)), g_free);
+  fg_form_check_on_enter (entry, save_certificate_on_enter, dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_certificate_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);

@@ -19,6 +19,7 @@
 #include "fg-date-row.h"
 #include "fg-event-dialog.h"
 #include "fg-form.h"
+#include "fg-photo-file.h"
 
 struct _FgEventDialog
 {
@@ -67,6 +68,28 @@ update_photos_row (FgEventDialog *self)
 }
 
 static void
+on_photo_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(FgEventDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = fg_photo_file_load_finish (G_FILE (source), result, &error);
+
+  if (bytes != NULL)
+    {
+      fg_form_mark_field (GTK_WIDGET (self->photos_row), FALSE);
+      fg_event_dialog_add_photo (self, bytes);
+      return;
+    }
+
+  /* the core's words for a file that is no photo, or too large a one */
+  fg_form_mark_field (GTK_WIDGET (self->photos_row), TRUE);
+  gtk_label_set_label (self->problem_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+}
+
+static void
 on_photos_chosen (GtkNativeDialog *chooser,
                   int              response,
                   FgEventDialog   *self)
@@ -78,12 +101,8 @@ on_photos_chosen (GtkNativeDialog *chooser,
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         {
           g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          g_autoptr(GError) error = NULL;
-          g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
 
-          /* the core says what is wrong with a file that is no photo */
-          if (bytes != NULL)
-            fg_event_dialog_add_photo (self, bytes);
+          fg_event_dialog_attach_photo_file (self, file);
         }
     }
 
@@ -341,6 +360,23 @@ fg_event_dialog_get_hazard_id (FgEventDialog *self)
 {
   g_return_val_if_fail (FG_IS_EVENT_DIALOG (self), NULL);
   return self->hazard_id;
+}
+
+/**
+ * fg_event_dialog_attach_photo_file:
+ * @file: a photo chosen by the person
+ *
+ * Reads and checks @file in the background (fg_photo_file_load_async())
+ * and adds it, or marks the photos and says why not.
+ */
+void
+fg_event_dialog_attach_photo_file (FgEventDialog *self,
+                                   GFile         *file)
+{
+  g_return_if_fail (FG_IS_EVENT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  fg_photo_file_load_async (file, NULL, on_photo_loaded, g_object_ref (self));
 }
 
 /**

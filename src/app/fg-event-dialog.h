@@ -28,6 +28,8 @@ void           fg_event_dialog_count_workdays (FgEventDialog            *self,
                                              const GDate                *today);
 FgHazardEventKind fg_event_dialog_get_kind  (FgEventDialog              *self);
 const char    *fg_event_dialog_get_hazard_id (FgEventDialog             *self);
+void           fg_event_dialog_attach_photo_file (FgEventDialog         *self,
+                                                  GFile                 *file);
 void           fg_event_dialog_add_photo    (FgEventDialog              *self,
                                              GBytes                     *photo);
 void           fg_event_dialog_get_details  (FgEventDialog              *self,

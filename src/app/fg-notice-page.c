@@ -1078,6 +1078,26 @@ on_verify_response (AdwMessageDialog *dialog,
     fg_notice_page_show_notice (self, fg_notice_get_id (notice));
 }
 
+/* Enter with what is no document code (or a number without its check
+ * code) marks the field and says why above it, instead of closing the
+ * dialog for an answer that only repeats it. Verifying changes nothing. */
+static guint
+check_verify_code (gpointer data)
+{
+  GtkWidget *dialog = data;
+  FgNoticePage *self = g_object_get_data (G_OBJECT (dialog), "fg-page");
+  GtkWidget *row = g_object_get_data (G_OBJECT (dialog), "fg-code");
+  GtkWidget *label = g_object_get_data (G_OBJECT (dialog), "fg-problem");
+  g_autoptr(GError) error = NULL;
+
+  fg_notice_verify (self->store, self->actor, gtk_editable_get_text (GTK_EDITABLE (row)), NULL, &error);
+  fg_form_mark_field (row, error != NULL);
+  if (error != NULL)
+    gtk_label_set_label (GTK_LABEL (label), error->message);
+  gtk_widget_set_visible (label, error != NULL);
+  return error != NULL;
+}
+
 static void
 verify_action (GtkWidget  *widget,
                const char *action_name,
@@ -1085,16 +1105,27 @@ verify_action (GtkWidget  *widget,
 {
   FgNoticePage *self = FG_NOTICE_PAGE (widget);
   GtkWidget *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *list = boxed_list ();
   GtkWidget *row;
 
   dialog = adw_message_dialog_new (parent_window (self), _("Verify a Document"),
                                    _("Scan the QR code of a paper document into the field, or type its number "
                                      "and the check code printed under the QR code."));
+  /* what Enter found wrong */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), list);
   row = entry_row (list, _("Code or number"), NULL);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
   g_object_set_data (G_OBJECT (dialog), "fg-code", row);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  g_object_set_data (G_OBJECT (dialog), "fg-problem", label);
+  /* the dialog is modal over the page's window, which outlives it */
+  g_object_set_data (G_OBJECT (dialog), "fg-page", self);
+  fg_form_check_on_enter (row, check_verify_code, dialog);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "verify", _("_Verify"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "verify", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "verify");

@@ -14,12 +14,17 @@
 #include "fg-date-row.h"
 #include "fg-deadline-dialog.h"
 #include "fg-event-dialog.h"
+#include "fg-inspection-row.h"
+#include "fg-inspection-window.h"
+#include "fg-login-window.h"
 #include "fg-major-hazard-dialog.h"
 #include "fg-notice-dialog.h"
 #include "fg-notice-page.h"
+#include "fg-pairing-dialog.h"
 #include "fg-password-dialog.h"
 #include "fg-region-dialog.h"
 #include "fg-venue-dialog.h"
+#include "fg-venue-page.h"
 #include "fg-window.h"
 #include "fg-ui-test-util.h"
 
@@ -975,6 +980,448 @@ test_deadline_dialog (Fixture       *fixture,
   g_assert_finalize_object (dialog);
 }
 
+/* Enter in a dialog whose focus takes no key: what the window does with
+ * it, activating its default button; then the button's moment pressed. */
+static void
+press_enter_in (GtkWindow *window)
+{
+  g_signal_emit_by_name (window, "activate-default");
+  wait_for_press ();
+}
+
+/* A possibly major hazard that may still go to the brigade. */
+static FgHazard *
+possibly_major_hazard (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hazards = fg_hazard_list (fixture->store, fixture->actor, NULL, NULL, -1, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < hazards->len; i++)
+    {
+      FgHazard *hazard = g_ptr_array_index (hazards, i);
+
+      if (fg_hazard_is_possibly_major (hazard) &&
+          fg_hazard_event_allowed (fg_hazard_get_state (hazard), FG_HAZARD_EVENT_ESCALATED))
+        return g_object_ref (hazard);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* The letter to the brigade (重大火灾隐患报告（移送）函) has nothing to fill
+ * in: Escape issues none; Enter issues it. */
+static void
+test_major_letter_dialog (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(FgHazard) hazard = possibly_major_hazard (fixture);
+  guint n_notices = count_notices (fixture);
+  guint n_issued = 0;
+  GtkWindow *dialog;
+
+  fg_major_letter_present (GTK_WINDOW (fixture->window), fixture->store, fixture->actor, hazard,
+                           on_notice_issued, &n_issued);
+  fg_ui_test_spin ();
+  dialog = g_object_ref (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  press_escape (dialog);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_finalize_object (dialog);
+  g_assert_cmpuint (n_issued, ==, 0);
+  g_assert_cmpuint (count_notices (fixture), ==, n_notices);
+
+  fg_major_letter_present (GTK_WINDOW (fixture->window), fixture->store, fixture->actor, hazard,
+                           on_notice_issued, &n_issued);
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  press_enter_in (dialog);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (n_issued, ==, 1);
+  g_assert_cmpuint (count_notices (fixture), ==, n_notices + 1);
+}
+
+/* Closes the one message dialog shown, the answer to a verification. */
+static const char *
+close_answer (void)
+{
+  GtkWindow *answer = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  static char heading[256];
+
+  g_assert_nonnull (answer);
+  g_strlcpy (heading, adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (answer)), sizeof heading);
+  gtk_window_destroy (answer);
+  fg_ui_test_spin ();
+  return heading;
+}
+
+/* Verifying a document: Enter with something that is no document code
+ * marks the field with the core's words and keeps the dialog; Escape
+ * answers nothing; Enter with a document's number and check code says
+ * it is genuine. */
+static void
+test_verify_dialog (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FgNoticePage *page = fg_window_get_notice_page (fixture->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) expected = NULL;
+  g_autoptr(GPtrArray) notices = fg_notice_list (fixture->store, fixture->actor, NULL, NULL, NULL, FALSE, &error);
+  g_autofree char *check_code = NULL;
+  g_autofree char *code = NULL;
+  FgNotice *notice = NULL;
+  GtkWindow *dialog;
+  GtkWidget *field;
+  GtkWidget *label;
+
+  g_assert_no_error (error);
+  for (guint i = 0; notice == NULL && i < notices->len; i++)
+    if (!fg_notice_get_voided (g_ptr_array_index (notices, i)))
+      notice = g_ptr_array_index (notices, i);
+  g_assert_nonnull (notice);
+  check_code = fg_notice_dup_check_code (notice);
+  code = g_strdup_printf ("%s %s", fg_notice_get_number (notice), check_code);
+  g_assert_cmpint (fg_notice_verify (fixture->store, fixture->actor, "  ", NULL, &expected), ==, FG_NOTICE_UNKNOWN);
+  g_assert_nonnull (expected);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "notices");
+  fg_ui_test_spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "notice-page.verify", NULL));
+  fg_ui_test_spin ();
+  dialog = g_object_ref (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  field = g_object_get_data (G_OBJECT (dialog), "fg-code");
+  gtk_editable_set_text (GTK_EDITABLE (field), "  ");
+  press_enter (field);
+  g_assert_true (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_widget_has_css_class (field, "error"));
+  label = g_object_get_data (G_OBJECT (dialog), "fg-problem");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected->message);
+
+  press_escape (dialog);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_finalize_object (dialog);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "notice-page.verify", NULL));
+  fg_ui_test_spin ();
+  dialog = g_object_ref (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  field = g_object_get_data (G_OBJECT (dialog), "fg-code");
+  gtk_editable_set_text (GTK_EDITABLE (field), code);
+  press_enter (field);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_finalize_object (dialog);
+  g_assert_cmpstr (close_answer (), ==, "Genuine Document");
+}
+
+static FgAccount *
+find_account (FgAccountsDialog *dialog,
+              const char       *login)
+{
+  GListModel *accounts = fg_accounts_dialog_get_accounts (dialog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(FgAccount) account = g_list_model_get_item (accounts, i);
+
+      if (g_str_equal (fg_account_get_login (account), login))
+        return account;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* An officer's enforcement certificate: a number with a space marks the
+ * field with the core's words and keeps the dialog; Escape saves nothing;
+ * a right number, Enter saves it. */
+static void
+test_certificate_dialog (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  FgAccountsDialog *dialog;
+  g_autofree char *before = NULL;
+  GtkWindow *question;
+  GtkWidget *field;
+  GtkWidget *label;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-accounts", NULL));
+  fg_ui_test_spin ();
+  dialog = FG_ACCOUNTS_DIALOG (fg_ui_test_find_window (FG_TYPE_ACCOUNTS_DIALOG));
+  g_assert_nonnull (dialog);
+  before = g_strdup (fg_account_get_certificate (find_account (dialog, "staff")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "accounts.certificate", "s", "staff"));
+  fg_ui_test_spin ();
+  question = g_object_ref (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  field = g_object_get_data (G_OBJECT (question), "fg-entry");
+  gtk_editable_set_text (GTK_EDITABLE (field), "豫 0412");
+  press_enter (field);
+  g_assert_true (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == question);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (question)));
+  g_assert_true (gtk_widget_has_css_class (field, "error"));
+  label = g_object_get_data (G_OBJECT (question), "fg-problem");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "32"));
+  g_assert_cmpstr (fg_account_get_certificate (find_account (dialog, "staff")), ==, before);
+
+  gtk_editable_set_text (GTK_EDITABLE (field), "豫0412999");
+  press_escape (question);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_finalize_object (question);
+  g_assert_cmpstr (fg_account_get_certificate (find_account (dialog, "staff")), ==, before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "accounts.certificate", "s", "staff"));
+  fg_ui_test_spin ();
+  question = g_object_ref (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  field = g_object_get_data (G_OBJECT (question), "fg-entry");
+  gtk_editable_set_text (GTK_EDITABLE (field), "豫0412999");
+  press_enter (field);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (question)));
+  g_assert_finalize_object (question);
+  g_assert_cmpstr (fg_account_get_certificate (find_account (dialog, "staff")), ==, "豫0412999");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  fg_ui_test_spin ();
+}
+
+static void
+on_paired (FgPairingDialog *dialog,
+           gpointer         arg,
+           gpointer         data)
+{
+  *(guint *) data += 1;
+}
+
+static guint
+count_peers (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) peers = fg_node_list_peers (fixture->store, fixture->actor, &error);
+
+  g_assert_no_error (error);
+  return peers->len;
+}
+
+/* Pairing: Enter goes on to the next step; Escape, at any step, closes
+ * the dialog and pairs nothing. */
+static void
+test_pairing_dialog (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  FgPairingDialog *dialog = fg_pairing_dialog_new (GTK_WINDOW (fixture->window), fixture->store, fixture->actor);
+  guint n_peers = count_peers (fixture);
+  guint n_paired = 0;
+
+  g_object_ref (dialog);
+  g_signal_connect (dialog, "paired", G_CALLBACK (on_paired), &n_paired);
+  gtk_window_present (GTK_WINDOW (dialog));
+  fg_ui_test_spin ();
+  g_assert_cmpstr (fg_pairing_dialog_get_step (dialog), ==, "intro");
+  press_enter_in (GTK_WINDOW (dialog));
+  g_assert_cmpstr (fg_pairing_dialog_get_step (dialog), ==, "give");
+  press_enter_in (GTK_WINDOW (dialog));
+  g_assert_cmpstr (fg_pairing_dialog_get_step (dialog), ==, "take");
+  /* no file opened yet: Next is off, and Enter stays */
+  press_enter_in (GTK_WINDOW (dialog));
+  g_assert_cmpstr (fg_pairing_dialog_get_step (dialog), ==, "take");
+
+  press_escape (GTK_WINDOW (dialog));
+  g_assert_null (fg_ui_test_find_window (FG_TYPE_PAIRING_DIALOG));
+  g_assert_finalize_object (dialog);
+  g_assert_cmpuint (n_paired, ==, 0);
+  g_assert_cmpuint (count_peers (fixture), ==, n_peers);
+}
+
+static void
+on_logged_in (FgLoginWindow *window,
+              FgActor       *actor,
+              char         **login)
+{
+  g_free (*login);
+  *login = g_strdup (fg_actor_get_login (actor));
+}
+
+#define login_child(window, name) fg_ui_test_child (window, FG_TYPE_LOGIN_WINDOW, name)
+
+/* Logging in: Enter in the password with a wrong one marks the password
+ * and keeps the window; with the right one, logs in. */
+static void
+test_login_window (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  FgLoginWindow *window = fg_login_window_new (NULL, fixture->store);
+  g_autofree char *login = NULL;
+  GtkWidget *password;
+
+  g_object_ref (window);
+  g_signal_connect (window, "logged-in", G_CALLBACK (on_logged_in), &login);
+  gtk_window_present (GTK_WINDOW (window));
+  fg_ui_test_spin ();
+  password = login_child (window, "password_row");
+
+  gtk_editable_set_text (GTK_EDITABLE (login_child (window, "login_row")), "admin");
+  gtk_editable_set_text (GTK_EDITABLE (password), "not-the-password");
+  press_enter (password);
+  g_assert_null (login);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (gtk_widget_has_css_class (password, "error"));
+  g_assert_true (gtk_widget_get_visible (login_child (window, "error_label")));
+
+  gtk_editable_set_text (GTK_EDITABLE (password), "demo-admin");
+  g_assert_false (gtk_widget_has_css_class (password, "error"));
+  press_enter (password);
+  g_assert_cmpstr (login, ==, "admin");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fg_ui_test_spin ();
+  g_assert_finalize_object (window);
+}
+
+/* A venue of the list with no unfinished inspection, shown. */
+static FgVenue *
+show_venue_without_draft (Fixture *fixture)
+{
+  FgVenuePage *page = fg_window_get_venue_page (fixture->window);
+  GListModel *venues = G_LIST_MODEL (fg_venue_page_get_venue_list (page));
+
+  for (guint i = 0; i < g_list_model_get_n_items (venues); i++)
+    {
+      g_autoptr(FgVenue) venue = g_list_model_get_item (venues, i);
+      g_autoptr(FgInspection) draft = fg_inspection_find_draft (fixture->store, fixture->actor,
+                                                                fg_venue_get_id (venue), NULL);
+
+      if (draft == NULL)
+        {
+          fg_venue_page_show_venue (page, venue);
+          fg_ui_test_spin ();
+          return g_steal_pointer (&venue);
+        }
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static gboolean
+has_draft (Fixture *fixture,
+           FgVenue *venue)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgInspection) draft = fg_inspection_find_draft (fixture->store, fixture->actor,
+                                                            fg_venue_get_id (venue), &error);
+
+  g_assert_no_error (error);
+  return draft != NULL;
+}
+
+/* Ctrl+I asks, while the demo's campaign runs, whether the inspection is
+ * a routine one: Escape starts none; Enter starts the routine one, and
+ * returns its window. */
+static FgInspectionWindow *
+start_inspection_by_keys (Fixture *fixture,
+                          FgVenue *venue)
+{
+  GtkWindow *dialog;
+  FgInspectionWindow *window;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.inspect-venue", NULL));
+  fg_ui_test_spin ();
+  dialog = g_object_ref (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "start"));
+  press_escape (dialog);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_finalize_object (dialog);
+  g_assert_null (fg_ui_test_find_window (FG_TYPE_INSPECTION_WINDOW));
+  g_assert_false (has_draft (fixture, venue));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.inspect-venue", NULL));
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "start"));
+  press_enter_in (dialog);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  window = FG_INSPECTION_WINDOW (fg_ui_test_find_window (FG_TYPE_INSPECTION_WINDOW));
+  g_assert_nonnull (window);
+  g_assert_cmpint (fg_inspection_get_kind (fg_inspection_window_get_inspection (window)), ==,
+                   FG_INSPECTION_KIND_ROUTINE);
+  return g_object_ref (window);
+}
+
+static void
+close_inspection (FgInspectionWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  fg_ui_test_spin ();
+  g_assert_finalize_object (window);
+}
+
+/* The kind of a new inspection: Escape starts none, Enter the routine one. */
+static void
+test_inspection_kind_dialog (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(FgVenue) venue = show_venue_without_draft (fixture);
+
+  close_inspection (start_inspection_by_keys (fixture, venue));
+}
+
+static void
+click_row_button (FgInspectionWindow *window,
+                  guint               position,
+                  const char         *name)
+{
+  FgInspectionRow *row = fg_inspection_window_get_row (window, position);
+
+  g_signal_emit_by_name (fg_ui_test_child (row, FG_TYPE_INSPECTION_ROW, name), "clicked");
+  fg_ui_test_spin ();
+}
+
+/* Finishing with a pass that carries a note asks first: Enter, like
+ * Escape, goes back to that item, and the inspection stays unfinished. */
+static void
+test_pass_question_dialog (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(FgVenue) venue = show_venue_without_draft (fixture);
+  FgInspectionWindow *window = start_inspection_by_keys (fixture, venue);
+  guint n = fg_inspection_window_get_n_rows (window);
+  FgInspectionRow *row;
+  GtkWidget *note;
+  GtkWindow *dialog;
+
+  g_assert_cmpuint (n, >, 2);
+  click_row_button (window, 1, "fail_button");
+  row = fg_inspection_window_get_row (window, 1);
+  note = fg_ui_test_child (row, FG_TYPE_INSPECTION_ROW, "note_entry");
+  gtk_editable_set_text (GTK_EDITABLE (note), "灭火器压力偏低");
+  fg_ui_test_spin ();
+  click_row_button (window, 1, "pass_button");
+  for (guint i = 0; i < n; i++)
+    if (i != 1)
+      click_row_button (window, i, "pass_button");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "inspection.finish", NULL));
+  fg_ui_test_spin ();
+  dialog = g_object_ref (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Did This Item Pass?");
+  press_escape (dialog);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_finalize_object (dialog);
+  g_assert_cmpuint (fg_inspection_window_get_current (window), ==, 1);
+  g_assert_true (has_draft (fixture, venue));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "inspection.finish", NULL));
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Did This Item Pass?");
+  press_enter_in (dialog);
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (fg_inspection_window_get_current (window), ==, 1);
+  g_assert_true (has_draft (fixture, venue));
+
+  close_inspection (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -994,6 +1441,13 @@ main (int   argc,
   g_test_add ("/ui/forms/service-dialog", Fixture, NULL, fixture_set_up, test_service_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/deadline-dialog", Fixture, NULL, fixture_set_up, test_deadline_dialog, fixture_tear_down);
   g_test_add ("/ui/forms/region-dialog", Fixture, NULL, fixture_set_up, test_region_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/major-letter-dialog", Fixture, NULL, fixture_set_up, test_major_letter_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/verify-dialog", Fixture, NULL, fixture_set_up, test_verify_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/certificate-dialog", Fixture, NULL, fixture_set_up, test_certificate_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/pairing-dialog", Fixture, NULL, fixture_set_up, test_pairing_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/login-window", Fixture, NULL, fixture_set_up, test_login_window, fixture_tear_down);
+  g_test_add ("/ui/forms/inspection-kind-dialog", Fixture, NULL, fixture_set_up, test_inspection_kind_dialog, fixture_tear_down);
+  g_test_add ("/ui/forms/pass-question-dialog", Fixture, NULL, fixture_set_up, test_pass_question_dialog, fixture_tear_down);
 
   return g_test_run ();
 }

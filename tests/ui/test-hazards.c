@@ -432,7 +432,35 @@ test_hazards_issue_notice (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_assert_true (FG_IS_EVENT_DIALOG (dialog));
   g_assert_true (gtk_widget_get_visible (fg_ui_test_child (dialog, FG_TYPE_EVENT_DIALOG, "photos_row")));
-  fg_event_dialog_add_photo (FG_EVENT_DIALOG (dialog), photo);
+  /* a device is refused unread, in words, and the photos marked */
+  {
+    g_autoptr(GFile) device = g_file_new_for_path ("/dev/zero");
+    g_autofree char *path = g_build_filename (fixture->dir.dir, "fixed.png", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    GtkWidget *problem = fg_ui_test_child (dialog, FG_TYPE_EVENT_DIALOG, "problem_label");
+    AdwActionRow *photos_row = ADW_ACTION_ROW (fg_ui_test_child (dialog, FG_TYPE_EVENT_DIALOG, "photos_row"));
+
+    fg_event_dialog_attach_photo_file (FG_EVENT_DIALOG (dialog), device);
+    for (guint i = 0; i < 500 && !gtk_widget_get_visible (problem); i++)
+      {
+        g_usleep (10000);
+        fg_ui_test_spin ();
+      }
+    g_assert_true (gtk_widget_get_visible (problem));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (problem)), "“zero” is not a photo file"));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (photos_row), "error"));
+
+    /* a photo's file is read and taken */
+    g_assert_true (g_file_set_contents (path, (const char *) g_bytes_get_data (photo, NULL),
+                                        (gssize) g_bytes_get_size (photo), NULL));
+    fg_event_dialog_attach_photo_file (FG_EVENT_DIALOG (dialog), file);
+    for (guint i = 0; i < 500 && gtk_widget_has_css_class (GTK_WIDGET (photos_row), "error"); i++)
+      {
+        g_usleep (10000);
+        fg_ui_test_spin ();
+      }
+    g_assert_cmpstr (adw_action_row_get_subtitle (photos_row), ==, "1 photo");
+  }
   respond (dialog, "record");
   g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_REPORTED_FIXED);
   shown = fg_hazard_page_get_shown_hazard (fixture->page);
