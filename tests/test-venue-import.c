@@ -236,6 +236,26 @@ test_gbk_csv (Fixture       *f,
   fg_audit_verify (f->store, actor, NULL, &error);
   g_assert_no_error (error);
 
+  /* a name said to mean the township or the county is no place for a
+   * venue: its row is refused, and nothing is taken */
+  {
+    g_autoptr(FgVenueImport) wrong = open_import ("venues-gbk.csv", NULL);
+    g_autofree char *county_id = NULL;
+    g_autoptr(FgRegion) township = fg_region_lookup (f->store, actor, fg_store_get_home_region_id (f->store),
+                                                      &error);
+
+    g_assert_no_error (error);
+    county_id = g_strdup (fg_region_get_parent_id (township));
+    fg_venue_import_set_word (wrong, FG_IMPORT_WORD_REGION, "河东", fg_region_get_id (township));
+    fg_venue_import_check (wrong, f->store, actor, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    assert_row (wrong, 7, FG_IMPORT_ROW_REFUSED, "not a village, community or grid");
+    fg_venue_import_set_word (wrong, FG_IMPORT_WORD_REGION, "河东", county_id);
+    fg_venue_import_check (wrong, f->store, actor, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    assert_row (wrong, 7, FG_IMPORT_ROW_REFUSED, "not a village, community or grid");
+  }
+
   /* the rows refused are corrected by saying what the words mean; the
    * rows stored before are now duplicates of the registry */
   again = open_import ("venues-gbk.csv", NULL);
@@ -573,6 +593,55 @@ test_hostile (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, n_audit);
 }
 
+/* Files no office would make, written here: a device, a line of nothing
+ * but commas, more lines than a township has venues. Each is refused or
+ * read within bounds. */
+static void
+test_bounds (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *commas_path = g_build_filename (f->dir.dir, "commas.csv", NULL);
+  g_autofree char *lines_path = g_build_filename (f->dir.dir, "lines.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("场所名称,地址\n");
+
+  /* a device would be read without end */
+  g_assert_null (fg_workbook_open ("/dev/zero", NULL, &error));
+  g_assert_error (error, FG_SHEET_ERROR, FG_SHEET_ERROR_UNREADABLE);
+  g_assert_nonnull (strstr (error->message, "“zero” is not a file of a spreadsheet"));
+  g_clear_error (&error);
+
+  /* 2 million commas on a line: the columns past the last one read are
+   * dropped as they come */
+  for (guint i = 0; i < 2000000; i++)
+    g_string_append_c (text, ',');
+  g_string_append (text, "\n");
+  g_assert_true (g_file_set_contents (commas_path, text->str, (gssize) text->len, &error));
+  {
+    g_autoptr(FgWorkbook) workbook = fg_workbook_open (commas_path, NULL, &error);
+    g_autoptr(FgSheet) sheet = NULL;
+
+    g_assert_no_error (error);
+    sheet = fg_workbook_read_sheet (workbook, 0, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (fg_sheet_get_n_rows (sheet), ==, 1);
+    g_assert_cmpuint (fg_sheet_get_n_columns (sheet), ==, 2);
+  }
+
+  /* more than a million lines */
+  g_string_assign (text, "场所名称\n");
+  for (guint i = 0; i < 1000001; i++)
+    g_string_append (text, "a\n");
+  g_assert_true (g_file_set_contents (lines_path, text->str, (gssize) text->len, &error));
+  {
+    g_autoptr(FgWorkbook) workbook = fg_workbook_open (lines_path, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (fg_workbook_read_sheet (workbook, 0, NULL, &error));
+    g_assert_error (error, FG_SHEET_ERROR, FG_SHEET_ERROR_TOO_LARGE);
+  }
+}
+
 /* Writes the spreadsheets with make-venue-sheets.py; NULL when it cannot. */
 static char *
 write_sheets (void)
@@ -613,6 +682,7 @@ main (int   argc,
   ADD ("/venue-import/xlsx-mixed-columns", test_xlsx_mixed_columns);
   ADD ("/venue-import/mapping", test_mapping);
   ADD ("/venue-import/hostile", test_hostile);
+  ADD ("/venue-import/bounds", test_bounds);
 #undef ADD
 
   status = g_test_run ();

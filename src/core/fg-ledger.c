@@ -581,6 +581,12 @@ writer_begin (Writer      *writer,
       writer->sheet = sheet = workbook_add_worksheet (workbook, fg_ledger_kind_get_title (kind));
       if (sheet == NULL)
         writer->sheet = sheet = workbook_add_worksheet (workbook, NULL);
+      if (sheet == NULL)
+        {
+          /* libxlsxwriter could not make the sheet's temporary file */
+          set_write_error (error, writer->path, errno != 0 ? errno : EIO);
+          return FALSE;
+        }
 
       writer->title_format = add_format (workbook, NULL, TRUE);
       format_set_font_size (writer->title_format, 16);
@@ -789,6 +795,21 @@ writer_finish (Writer  *writer,
       result = workbook_close (workbook);
       if (!writer_set_xlsx_error (writer, result, error))
         return FALSE;
+
+      /* on the disk before it takes the place of an earlier ledger, as
+       * the CSV is: a power cut leaves the old file or the new one */
+      {
+        int fd = g_open (writer->tmp_path, O_RDONLY | O_CLOEXEC, 0);
+
+        if (fd < 0 || fsync (fd) != 0)
+          {
+            set_write_error (error, writer->path, errno);
+            if (fd >= 0)
+              close (fd);
+            return FALSE;
+          }
+        close (fd);
+      }
     }
 
   if (g_rename (writer->tmp_path, writer->path) != 0)

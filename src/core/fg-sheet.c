@@ -25,6 +25,8 @@
 /* No venue sheet has more columns than this; a value further right is
  * not read (a stray note in column XFD must not cost a row of 16,384). */
 #define MAX_COLUMNS 512
+/* far more rows than a township has venues */
+#define MAX_ROWS 1000000
 
 typedef struct
 {
@@ -468,20 +470,26 @@ csv_read (FgWorkbook    *self,
         quoted = TRUE;
       else if (c == separator)
         {
-          g_ptr_array_add (cells, g_strdup (cell->str));
+          /* cells past the last column read are dropped as they come: a
+           * line of nothing but commas costs nothing */
+          if (cells->len < MAX_COLUMNS)
+            g_ptr_array_add (cells, g_strdup (cell->str));
           g_string_truncate (cell, 0);
         }
       else if (c == '\r' && p[1] == '\n')
         continue;
       else if (c == '\n' || c == '\r' || c == '\0')
         {
-          g_ptr_array_add (cells, g_strdup (cell->str));
+          if (cells->len < MAX_COLUMNS)
+            g_ptr_array_add (cells, g_strdup (cell->str));
           g_string_truncate (cell, 0);
-          if (cells->len <= MAX_COLUMNS)
-            sheet_add_row (sheet, record_line, (const char **) cells->pdata, cells->len);
-          else
-            sheet_add_row (sheet, record_line, (const char **) cells->pdata, MAX_COLUMNS);
+          sheet_add_row (sheet, record_line, (const char **) cells->pdata, cells->len);
           g_ptr_array_set_size (cells, 0);
+          if (sheet->rows->len > MAX_ROWS)
+            {
+              set_too_large (error, self->path);
+              return NULL;
+            }
 
           if (c == '\0')
             break;
@@ -1256,13 +1264,24 @@ fg_workbook_open (const char    *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   file = g_file_new_for_path (path);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, error);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
   if (info == NULL)
     return NULL;
 
   self = g_object_new (FG_TYPE_WORKBOOK, NULL);
   self->path = g_strdup (path);
+  /* a device or a pipe would be read without end */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+
+      g_set_error (error, FG_SHEET_ERROR, FG_SHEET_ERROR_UNREADABLE,
+                   _("“%s” is not a file of a spreadsheet. Choose the .xlsx, .xls or .csv file the venues "
+                     "were saved in."),
+                   name);
+      return NULL;
+    }
   if (g_file_info_get_size (info) > FG_SHEET_MAX_FILE_SIZE)
     {
       set_too_large (error, path);
@@ -1271,6 +1290,12 @@ fg_workbook_open (const char    *path,
 
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
     return NULL;
+  /* grown since it was looked at */
+  if (length > FG_SHEET_MAX_FILE_SIZE)
+    {
+      set_too_large (error, path);
+      return NULL;
+    }
   self->bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   data = g_bytes_get_data (self->bytes, NULL);
   self->digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->bytes);

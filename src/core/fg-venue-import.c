@@ -937,6 +937,15 @@ resolve_region (FgVenueImport *self,
           g_string_printf (reason, _("The village “%s” was mapped to has been removed."), village_word);
           return NULL;
         }
+      /* a word said to mean the township or the county: no place for a
+       * venue */
+      if (village->level != FG_REGION_LEVEL_VILLAGE && village->level != FG_REGION_LEVEL_GRID)
+        {
+          g_string_printf (reason, _("“%s” was said to mean %s, which is not a village, community or grid. "
+                                     "Say which village or grid the name means."),
+                           village_word, village->name);
+          return NULL;
+        }
       /* a word may have been mapped straight to a grid */
       if (village->level == FG_REGION_LEVEL_GRID)
         return village;
