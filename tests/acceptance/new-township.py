@@ -28,6 +28,7 @@ Exits 77 (skipped) when what it needs is not installed.
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -67,10 +68,20 @@ def outer(source_dir, build_dir):
     if not display:
         xvfb.kill()
         skip("Xvfb did not start")
+    # the server has said its number; wait until it takes connections
+    for _ in range(100):
+        try:
+            with socket.socket(socket.AF_UNIX) as probe:
+                probe.connect(f"/tmp/.X11-unix/X{display}")
+            break
+        except OSError:
+            time.sleep(0.1)
     env = dict(os.environ)
     env["DISPLAY"] = ":" + display
     env["FG_ACCEPT_INNER"] = "1"
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    # a cookie of the display the tests run in is not this one's
+    env.pop("XAUTHORITY", None)
     env.pop("AT_SPI_BUS_ADDRESS", None)
     try:
         status = subprocess.run(["dbus-run-session", "--", "/usr/bin/python3",
