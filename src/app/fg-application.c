@@ -14,6 +14,7 @@
 
 #include "firegrid.h"
 #include "fg-accessible.h"
+#include "fg-tooltip.h"
 #include "fg-application.h"
 #include "fg-login-window.h"
 #include "fg-setup-window.h"
@@ -253,6 +254,7 @@ fg_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_window_set_default_icon_name (APPLICATION_ID);
   fg_accessible_install ();
+  fg_tooltip_install ();
 }
 
 static void

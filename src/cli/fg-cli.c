@@ -40,6 +40,7 @@ static const FgCliCommand commands[] = {
   { "calendar", N_("Count working days, with holidays and make-up days"), fg_cli_command_calendar },
   { "account", N_("List and manage the accounts that may log in"), fg_cli_command_account },
   { "audit", N_("Show what was done or refused, and by whom"), fg_cli_command_audit },
+  { "check", N_("Check that what the database derives agrees with its records"), fg_cli_command_check },
   { "help", N_("Show the help of a command"), command_help },
 };
 

@@ -186,6 +186,7 @@ gboolean fg_cli_command_venue    (FgCli *cli, int argc, char **argv, GError **er
 gboolean fg_cli_command_category (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_account  (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_audit    (FgCli *cli, int argc, char **argv, GError **error);
+gboolean fg_cli_command_check    (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_checklist (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_inspection (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_campaign (FgCli *cli, int argc, char **argv, GError **error);

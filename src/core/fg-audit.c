@@ -237,6 +237,7 @@ static const struct
   { "account-certificate", N_("Enforcement certificate number changed") },
   { "audit-read", N_("Change history read") },
   { "settings", N_("Settings changed") },
+  { "integrity-repair", N_("Records put right from their history") },
   { "calendar-install", N_("Holiday arrangement installed") },
   { "escalation-rules", N_("Escalation rules changed") },
   { "escalation-rules-load", N_("Escalation rules loaded") },

@@ -81,6 +81,11 @@ gboolean fg_hazard_refresh_cache (FgStore                     *store,
                                   const char                  *hazard_id,
                                   GError                     **error);
 
+gboolean fg_hazard_cache_agrees  (FgStore                     *store,
+                                  const char                  *hazard_id,
+                                  char                       **differences,
+                                  GError                     **error);
+
 const char          *fg_hazard_get_sent_by    (FgHazard *self);
 const FgHazardEvent *fg_hazard_get_last_event (FgHazard *self);
 

@@ -219,6 +219,19 @@ fg_hazard_state_to_string (FgHazardState state)
   return state_ids[state];
 }
 
+static gboolean
+state_from_string (const char    *text,
+                   FgHazardState *state)
+{
+  for (guint i = 0; i < FG_HAZARD_N_STATES; i++)
+    if (g_strcmp0 (text, state_ids[i]) == 0)
+      {
+        *state = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 const char *
 fg_hazard_state_get_label (FgHazardState state)
 {
@@ -1153,10 +1166,8 @@ fg_hazard_new_from_row (sqlite3_stmt *stmt)
   hazard->region_code = g_strdup (fg_stmt_text (stmt, 8));
 
   /* the ledger's cache of the fold; fg_hazard_load() folds the events */
-  hazard->fold.state = FG_HAZARD_STATE_OPEN;
-  for (guint i = 0; i < FG_HAZARD_N_STATES; i++)
-    if (g_str_equal (fg_stmt_text (stmt, 9), state_ids[i]))
-      hazard->fold.state = i;
+  if (!state_from_string (fg_stmt_text (stmt, 9), &hazard->fold.state))
+    hazard->fold.state = FG_HAZARD_STATE_OPEN;
   if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
     hazard->fold.deadline = g_strdup (fg_stmt_text (stmt, 10));
   hazard->fold.major_confirmed = sqlite3_column_int (stmt, 11) != 0;
@@ -1956,6 +1967,83 @@ fg_hazard_refresh_cache (FgStore     *store,
     }
   fg_hazard_fold_clear (&fold);
   return ok;
+}
+
+static void
+append_difference (GString    *differences,
+                   const char *what,
+                   const char *kept,
+                   const char *folded)
+{
+  if (g_strcmp0 (kept, folded) == 0)
+    return;
+  if (differences->len > 0)
+    g_string_append (differences, _("; "));
+  /* Translators: a hazard's row and its events disagree: what differs
+   * (e.g. "deadline"), what the row keeps, what the events say */
+  g_string_append_printf (differences, _("%s “%s” where its events say “%s”"), what,
+                          kept != NULL ? kept : _("none"), folded != NULL ? folded : _("none"));
+}
+
+/* Whether a hazard's row keeps what its events fold to (fg_hazard_refresh_cache()
+ * writes it); if not, @differences says what differs, in words. */
+gboolean
+fg_hazard_cache_agrees (FgStore     *store,
+                        const char  *hazard_id,
+                        char       **differences,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) found = g_string_new (NULL);
+  FgHazardState kept_state;
+  FgHazardFold fold;
+  int rc;
+
+  *differences = NULL;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT state, current_deadline, major_confirmed, escalation_level,"
+                           "  service_failed, escalated_on, reported_fixed_on FROM hazard WHERE id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, hazard_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      fg_store_set_error (store, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, error);
+      return FALSE;
+    }
+
+  events = fg_hazard_read_events (store, hazard_id, FALSE, error);
+  if (events == NULL)
+    return FALSE;
+  fg_hazard_fold (events, &fold);
+
+  if (!state_from_string ((const char *) sqlite3_column_text (stmt, 0), &kept_state))
+    append_difference (found, _("state"), (const char *) sqlite3_column_text (stmt, 0),
+                       fg_hazard_state_get_label (fold.state));
+  else
+    append_difference (found, _("state"), fg_hazard_state_get_label (kept_state),
+                       fg_hazard_state_get_label (fold.state));
+  append_difference (found, _("deadline"), (const char *) sqlite3_column_text (stmt, 1), fold.deadline);
+  append_difference (found, _("confirmed as major"),
+                     sqlite3_column_int (stmt, 2) ? _("yes") : _("no"),
+                     fold.major_confirmed ? _("yes") : _("no"));
+  append_difference (found, _("escalated to"), (const char *) sqlite3_column_text (stmt, 3),
+                     fold.escalation_level);
+  append_difference (found, _("service failed"),
+                     sqlite3_column_int (stmt, 4) ? _("yes") : _("no"),
+                     fold.service_failed ? _("yes") : _("no"));
+  append_difference (found, _("escalated on"), (const char *) sqlite3_column_text (stmt, 5), fold.escalated_on);
+  append_difference (found, _("reported fixed on"), (const char *) sqlite3_column_text (stmt, 6),
+                     fold.reported_fixed_on);
+  fg_hazard_fold_clear (&fold);
+
+  if (found->len > 0)
+    *differences = g_string_free (g_steal_pointer (&found), FALSE);
+  return TRUE;
 }
 
 /**

@@ -19,6 +19,9 @@ G_BEGIN_DECLS
 FgStore      *fg_store_open_in_worker      (GTask      *task,
                                             const char *path);
 
+/* The schema this version makes, in an empty database in memory. */
+FgStore      *fg_store_open_reference      (GError    **error);
+
 sqlite3      *fg_store_get_db          (FgStore      *self);
 sqlite3_stmt *fg_store_prepare         (FgStore      *self,
                                         const char   *sql,

@@ -844,6 +844,36 @@ fg_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+/* An empty database in memory with the schema this version of Firegrid
+ * makes, for comparing a database's own with (fg-integrity.c). */
+FgStore *
+fg_store_open_reference (GError **error)
+{
+  g_autoptr(FgStore) self = NULL;
+  int rc;
+
+  self = g_object_new (FG_TYPE_STORE, NULL);
+  self->path = g_strdup (":memory:");
+
+  rc = sqlite3_open_v2 (":memory:", &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc == SQLITE_OK)
+    rc = fg_search_register_tokenizer (self->db);
+  if (rc == SQLITE_OK)
+    rc = fg_collate_register (self->db);
+  if (rc != SQLITE_OK)
+    {
+      fg_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  if (!fg_store_migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 FgStore *
 fg_store_open_in_worker (GTask      *task,
                          const char *path)

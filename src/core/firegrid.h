@@ -20,6 +20,7 @@
 #include "fg-escalation.h"
 #include "fg-hazard.h"
 #include "fg-hazard-query.h"
+#include "fg-integrity.h"
 #include "fg-inspection.h"
 #include "fg-ledger.h"
 #include "fg-node.h"

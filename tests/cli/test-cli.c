@@ -152,7 +152,7 @@ test_cli_help (Fixture       *f,
 {
   static const char * const commands[] = { "init", "demo", "region", "venue", "category",
                                            "checklist", "inspection", "campaign",
-                                           "account", "audit" };
+                                           "account", "audit", "check" };
   g_autoptr(Result) help = run_plain (f, "--help", NULL);
   g_autoptr(Result) venue_help = run_plain (f, "venue", "--help", NULL);
   g_autoptr(Result) add_help = run_plain (f, "venue", "add", "--help", NULL);
@@ -1986,6 +1986,62 @@ test_cli_venue_import (Fixture       *f,
   g_assert_cmpint (fg_test_count (f->db, "SELECT count(*) FROM audit WHERE action = 'venue-import'"), ==, 2);
 }
 
+/* check: a hazard closed by hand behind the program's back is named and
+ * put right from its events; a guard dropped is made again */
+static void
+test_cli_check (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(Result) demo = run_db (f, "demo", NULL);
+  g_autoptr(Result) clean = NULL;
+  g_autoptr(Result) found = NULL;
+  g_autoptr(Result) by_staff = NULL;
+  g_autoptr(Result) repaired = NULL;
+  g_autoptr(Result) again = NULL;
+  sqlite3 *db = NULL;
+  gint64 open_before;
+
+  assert_success (demo);
+  log_in_as (f, "admin", "demo-admin");
+  clean = run_db (f, "check", NULL);
+  assert_success (clean);
+  g_assert_nonnull (strstr (clean->out, "agrees"));
+
+  open_before = fg_test_count (f->db, "SELECT count(*) FROM hazard WHERE state != 'closed'");
+  g_assert_cmpint (open_before, >, 0);
+  g_assert_cmpint (sqlite3_open_v2 (f->db, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE hazard SET state = 'closed';"
+                                 "DROP TRIGGER notice_never_removed;",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  /* what disagrees is the command's output; the exit status says so */
+  found = run_db (f, "check", NULL);
+  g_assert_cmpint (found->status, ==, 1);
+  g_assert_nonnull (strstr (found->out, "notice_never_removed"));
+  g_assert_nonnull (strstr (found->out, "where its events say"));
+  g_assert_nonnull (strstr (found->err, "check --repair"));
+
+  log_in_as (f, "staff", "demo-staff");
+  by_staff = run_db (f, "check", "--repair", NULL);
+  assert_refused (by_staff, 1);
+  g_assert_cmpint (fg_test_count (f->db, "SELECT count(*) FROM hazard WHERE state != 'closed'"), ==, 0);
+
+  log_in_as (f, "admin", "demo-admin");
+  repaired = run_db (f, "check", "--repair", NULL);
+  assert_success (repaired);
+  g_assert_cmpint (fg_test_count (f->db, "SELECT count(*) FROM hazard WHERE state != 'closed'"), ==, open_before);
+  g_assert_cmpint (fg_test_count (f->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'notice_never_removed'"),
+                   ==, 1);
+  g_assert_cmpint (fg_test_count (f->db, "SELECT count(*) FROM audit WHERE action = 'integrity-repair'"), ==, 1);
+
+  again = run_db (f, "check", NULL);
+  assert_success (again);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2023,6 +2079,7 @@ main (int   argc,
   ADD ("/cli/escalation-rules", test_cli_escalation_rules);
   ADD ("/cli/campaign", test_cli_campaign);
   ADD ("/cli/hazard", test_cli_hazard);
+  ADD ("/cli/check", test_cli_check);
 
 #undef ADD
 
