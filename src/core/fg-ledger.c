@@ -1581,8 +1581,9 @@ static gboolean ledger_export_full (FgStore             *store,
  * the day it was found, a document by the day it was issued; without a
  * period, every one); the registry holds the venues as they are. The
  * summary by village counts the period (the month up to today by
- * default) with fg_report_villages(), the ranking of townships with
- * fg_report_townships() (the year by default).
+ * default) with fg_report_villages(), and ends with a row of totals
+ * (rates from the sums; not counted in @n_rows); the ranking of
+ * townships with fg_report_townships() (the year by default).
  *
  * Errors: %FG_LEDGER_ERROR_INVALID_DATE, %FG_LEDGER_ERROR_INVALID_PERIOD
  * and %FG_LEDGER_ERROR_UNKNOWN_REGION before anything is written;
