@@ -357,8 +357,7 @@ line_of_offset (const char *text,
 }
 
 /* Looks at text that is not all UTF-8: how many characters of two bytes
- * or more are good UTF-8, and how many bytes are not, and where the
- * first of those is. */
+ * or more are good UTF-8, and how many bytes are not. */
 static void
 utf8_damage (const char *data,
              gsize       length,
