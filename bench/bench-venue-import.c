@@ -6,7 +6,9 @@
  * For each size in --venues, writes a CSV of that many venues shaped like
  * an office's (序号, 场所名称, 地址, 负责人, 联系电话, 所属村, 网格,
  * 场所类型, 建筑面积, 层数, 是否住人; ten villages of two grids, category
- * words such as 饭店 and 超市), and in a fresh township database times:
+ * words such as 饭店 and 超市), and an .xlsx of the same rows (written with
+ * libxlsxwriter, numbers as numbers, as Excel saves them), and for each
+ * file, in a fresh township database, times:
  * reading the file (fg_workbook_open, fg_workbook_read_sheet), checking
  * the rows (fg_venue_import_check: the venue rules, the region tree, the
  * duplicates) and storing them (fg_venue_import_run, one transaction).
@@ -15,8 +17,8 @@
  * venues inserted straight in SQL in one transaction, the statement the
  * registry itself runs with its triggers and sort keys: what storing
  * costs with no reading or checking at all. Prints wall clock and
- * processor time of each step, rows a second, and the ratio of the whole
- * import to the baseline. Run by hand only:
+ * processor time of each step, rows a second, and the ratio of each
+ * file's whole import to the baseline. Run by hand only:
  *
  *   _build/bench/bench-venue-import --venues 10000,100000 --dir /tmp/firegrid-bench
  */
@@ -26,6 +28,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <xlsxwriter.h>
 
 #include "firegrid.h"
 #include "fg-store-private.h"
@@ -125,6 +128,48 @@ write_csv (const char *path,
     g_error ("%s", error->message);
 }
 
+/* The same rows as write_csv(), as a workbook: the counts are numbers */
+static void
+write_xlsx (const char *path,
+            guint       n)
+{
+  static const char * const header[] = {
+    "序号", "场所名称", "地址", "负责人", "联系电话", "所属村", "网格", "场所类型", "建筑面积", "层数", "是否住人",
+  };
+  lxw_workbook *workbook = workbook_new (path);
+  lxw_worksheet *sheet = workbook != NULL ? workbook_add_worksheet (workbook, "场所台账") : NULL;
+  lxw_error result;
+
+  if (sheet == NULL)
+    g_error ("libxlsxwriter could not make %s", path);
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    worksheet_write_string (sheet, 0, c, header[c], NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      lxw_row_t row = i + 1;
+      g_autofree char *name = g_strdup_printf ("场所%06u", i);
+      g_autofree char *address = g_strdup_printf ("冢头镇%s中街%u号", village_names[i % N_VILLAGES], i);
+      g_autofree char *operator_name = g_strdup_printf ("经营者%u", i);
+      g_autofree char *phone = g_strdup_printf ("138%08u", i);
+
+      worksheet_write_number (sheet, row, 0, i + 1, NULL);
+      worksheet_write_string (sheet, row, 1, name, NULL);
+      worksheet_write_string (sheet, row, 2, address, NULL);
+      worksheet_write_string (sheet, row, 3, operator_name, NULL);
+      worksheet_write_string (sheet, row, 4, phone, NULL);
+      worksheet_write_string (sheet, row, 5, village_names[i % N_VILLAGES], NULL);
+      if (i % 3 != 0)
+        worksheet_write_string (sheet, row, 6, i % 3 == 1 ? "第一网格" : "第二网格", NULL);
+      worksheet_write_string (sheet, row, 7, category_words[i % G_N_ELEMENTS (category_words)], NULL);
+      worksheet_write_number (sheet, row, 8, 40 + i % 500, NULL);
+      worksheet_write_number (sheet, row, 9, 1 + i % 4, NULL);
+      worksheet_write_string (sheet, row, 10, i % 5 == 0 ? "是" : "否", NULL);
+    }
+  result = workbook_close (workbook);
+  if (result != LXW_NO_ERROR)
+    g_error ("%s: %s", path, lxw_strerror (result));
+}
+
 /* The baseline: the registry's own INSERT for each venue, in one
  * transaction, nothing read or checked. */
 static Timing
@@ -189,30 +234,27 @@ print_step (const char *what,
   g_print ("  %-34s %9.0f %9.0f %10.0f\n", what, t.wall, t.cpu, n / (t.wall / 1000.0));
 }
 
+/* Reads, checks and stores @file in a fresh township database @db, and
+ * prints each step and the whole against @baseline. */
 static void
-bench_size (const char *dir,
-            guint       n)
+bench_file (const char *what,
+            const char *file,
+            const char *db,
+            guint       n,
+            Timing      baseline)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FgActor) actor = fg_actor_new_local ();
-  g_autoptr(GPtrArray) village_ids = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *csv = g_strdup_printf ("%s/import-%u.csv", dir, n);
-  g_autofree char *db = g_strdup_printf ("%s/import-%u.db", dir, n);
-  g_autofree char *baseline_db = g_strdup_printf ("%s/import-%u-baseline.db", dir, n);
-  g_autoptr(FgStore) store = NULL;
-  g_autoptr(FgStore) baseline_store = NULL;
+  g_autoptr(FgStore) store = township_new (db, NULL);
   g_autoptr(FgWorkbook) workbook = NULL;
   g_autoptr(FgSheet) sheet = NULL;
   g_autoptr(FgVenueImport) import = NULL;
+  g_autofree char *read_what = g_strdup_printf ("read the %s", what);
   FgVenueImportResult result;
-  Timing read, check, run, baseline, total;
-
-  write_csv (csv, n);
-  store = township_new (db, NULL);
-  baseline_store = township_new (baseline_db, village_ids);
+  Timing read, check, run, total;
 
   timing_start (&read);
-  workbook = fg_workbook_open (csv, NULL, &error);
+  workbook = fg_workbook_open (file, NULL, &error);
   sheet = workbook != NULL ? fg_workbook_read_sheet (workbook, 0, NULL, &error) : NULL;
   import = sheet != NULL ? fg_venue_import_new (workbook, sheet, &error) : NULL;
   if (import == NULL)
@@ -229,22 +271,44 @@ bench_size (const char *dir,
     g_error ("%s", error->message);
   timing_stop (&run);
   if (result.added != n)
-    g_error ("%u of %u venues were added (%u refused)", result.added, n, result.refused);
-
-  baseline = insert_straight (baseline_store, village_ids, n);
+    g_error ("%s: %u of %u venues were added (%u refused)", what, result.added, n, result.refused);
 
   total.wall = read.wall + check.wall + run.wall;
   total.cpu = read.cpu + check.cpu + run.cpu;
 
-  g_print ("%u venues                          wall (ms)  cpu (ms)     rows/s\n", n);
-  print_step ("read the CSV", read, n);
+  g_print ("%u venues from %-14s         wall (ms)  cpu (ms)     rows/s\n", n, what);
+  print_step (read_what, read, n);
   print_step ("check every row", check, n);
   print_step ("store (one transaction)", run, n);
   print_step ("import in all", total, n);
   print_step ("baseline: INSERT straight in SQL", baseline, n);
   g_print ("  import / baseline: wall %.1f, cpu %.1f\n\n", total.wall / baseline.wall, total.cpu / baseline.cpu);
+}
+
+static void
+bench_size (const char *dir,
+            guint       n)
+{
+  g_autoptr(GPtrArray) village_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *csv = g_strdup_printf ("%s/import-%u.csv", dir, n);
+  g_autofree char *xlsx = g_strdup_printf ("%s/import-%u.xlsx", dir, n);
+  g_autofree char *csv_db = g_strdup_printf ("%s/import-%u-csv.db", dir, n);
+  g_autofree char *xlsx_db = g_strdup_printf ("%s/import-%u-xlsx.db", dir, n);
+  g_autofree char *baseline_db = g_strdup_printf ("%s/import-%u-baseline.db", dir, n);
+  g_autoptr(FgStore) baseline_store = NULL;
+  Timing baseline;
+
+  write_csv (csv, n);
+  write_xlsx (xlsx, n);
+
+  baseline_store = township_new (baseline_db, village_ids);
+  baseline = insert_straight (baseline_store, village_ids, n);
+
+  bench_file ("CSV", csv, csv_db, n, baseline);
+  bench_file (".xlsx", xlsx, xlsx_db, n, baseline);
 
   g_unlink (csv);
+  g_unlink (xlsx);
 }
 
 int

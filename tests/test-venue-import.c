@@ -286,6 +286,45 @@ test_gbk_csv (Fixture       *f,
   assert_row (next_file, 8, FG_IMPORT_ROW_DUPLICATE, "same name and address");
 }
 
+/* A row like a row above it, said to be the same venue with newer
+ * values: the venue is stored once, as the later row has it. */
+static void
+test_update_within_file (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgVenueImport) import = NULL;
+  FgVenueImportResult result;
+  FgActor *actor = fg_test_installer ();
+  guint row;
+
+  if (!have_sheets ())
+    return;
+
+  import = open_import ("venues-gbk.csv", NULL);
+  fg_venue_import_check (import, f->store, actor, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  row = row_of_line (import, 6);
+  g_assert_cmpuint (fg_venue_import_get_row_duplicate_line (import, row), ==, 2);
+  fg_venue_import_set_row_choice (import, row, FG_IMPORT_DUPLICATE_UPDATE);
+  fg_venue_import_run (import, f->store, actor, NULL, NULL, NULL, &result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 4);
+  g_assert_cmpuint (result.updated, ==, 1);
+  g_assert_cmpuint (result.skipped, ==, 0);
+
+  /* line 2's venue, with line 6's name, address, floors and area; line 6
+   * names the village and no grid, so the venue is in the village */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM venue"), ==, 6);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM venue WHERE name = '老王烧烤'"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM venue v JOIN region r ON r.id = v.village_id"
+                             " WHERE v.name = '老王烧烤（分店）' AND v.address = '冢头镇李庄村北街2号'"
+                             " AND v.credit_code = '91350100M000100Y43' AND v.floors = 1 AND v.floor_area = 60"
+                             " AND r.name = '李庄村' AND v.grid_id IS NULL"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit WHERE action = 'venue-import'"
+                             " AND json_extract (after, '$.updated') = 1"), ==, 1);
+}
+
 /* --- an .xls with a title row -------------------------------------------- */
 
 static void
@@ -593,6 +632,103 @@ test_hostile (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit"), ==, n_audit);
 }
 
+/* A UTF-8 file with one stray byte is damaged UTF-8, not GBK; a U+0000
+ * in UTF-16 text would cut the file short. Both are refused with the
+ * line, and the same files without the fault read whole. */
+static void
+test_damaged_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const struct
+  {
+    const char *file;
+    const char *line;
+  } files[] = {
+    { "venues-stray-byte.csv", "line 4 " },
+    { "venues-utf16-nul.csv", "Line 3 " },
+  };
+
+  if (!have_sheets ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = sheet_path (files[i].file);
+      g_autoptr(FgWorkbook) workbook = fg_workbook_open (path, NULL, &error);
+      g_autoptr(FgSheet) sheet = NULL;
+
+      g_test_message ("%s", files[i].file);
+      g_assert_no_error (error);
+      sheet = fg_workbook_read_sheet (workbook, 0, NULL, &error);
+      g_assert_null (sheet);
+      g_assert_error (error, FG_SHEET_ERROR, FG_SHEET_ERROR_ENCODING);
+      g_assert_nonnull (strstr (error->message, files[i].file));
+      g_assert_nonnull (strstr (error->message, files[i].line));
+    }
+
+  /* the UTF-16 file without the U+0000: every row, in Chinese */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FgSheet) sheet = NULL;
+    g_autoptr(FgVenueImport) import = open_import ("venues-utf16.csv", &sheet);
+
+    g_assert_cmpuint (fg_sheet_get_n_rows (sheet), ==, 11);
+    g_assert_cmpstr (fg_sheet_get_cell (sheet, 2, 3), ==, "李红");
+    g_assert_cmpstr (fg_sheet_get_cell (sheet, 10, 0), ==, "合计");
+    g_assert_cmpint (fg_venue_import_get_field (import, 1), ==, FG_IMPORT_FIELD_NAME);
+  }
+
+  /* a GBK file is still GBK, however many of its pairs read as UTF-8 */
+  {
+    g_autoptr(FgSheet) sheet = NULL;
+    g_autoptr(FgVenueImport) import = open_import ("venues-gbk.csv", &sheet);
+
+    g_assert_cmpstr (fg_sheet_get_cell (sheet, 3, 1), ==, "平安旅社");
+  }
+}
+
+/* An .xls is read from the bytes its digest was taken of: the file is
+ * not read a second time (it could have changed in between, and the
+ * digest in the audit log would then name another file). */
+static void
+test_xls_read_once (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = sheet_path ("wanglou.xls");
+  g_autofree char *moved = g_build_filename (f->dir.dir, "wanglou.xls", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *digest = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(FgWorkbook) workbook = NULL;
+  g_autoptr(FgSheet) sheet = NULL;
+  gsize length;
+
+  if (!have_sheets ())
+    return;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  /* the file named is no longer there, or is another file by now */
+  workbook = fg_workbook_open_bytes (moved, bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fg_workbook_get_format (workbook), ==, FG_SHEET_FORMAT_XLS);
+  g_assert_cmpstr (fg_workbook_get_digest (workbook), ==, digest);
+  g_assert_cmpstr (fg_workbook_get_sheet_name (workbook, 0), ==, "王楼村台账");
+  g_clear_object (&workbook);
+
+  g_assert_true (g_file_set_contents (moved, "序号,场所名称\n1,别的文件\n", -1, &error));
+  workbook = fg_workbook_open_bytes (moved, bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fg_workbook_get_format (workbook), ==, FG_SHEET_FORMAT_XLS);
+  sheet = fg_workbook_read_sheet (workbook, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fg_sheet_get_cell (sheet, 0, 0), ==, "冢头镇王楼村九小场所台账");
+}
+
 /* Files no office would make, written here: a device, a line of nothing
  * but commas, more lines than a township has venues. Each is refused or
  * read within bounds. */
@@ -678,11 +814,14 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/venue-import/gbk-csv", test_gbk_csv);
+  ADD ("/venue-import/update-within-file", test_update_within_file);
   ADD ("/venue-import/xls-title-row", test_xls_title_row);
   ADD ("/venue-import/xlsx-mixed-columns", test_xlsx_mixed_columns);
   ADD ("/venue-import/mapping", test_mapping);
   ADD ("/venue-import/hostile", test_hostile);
   ADD ("/venue-import/bounds", test_bounds);
+  ADD ("/venue-import/damaged-text", test_damaged_text);
+  ADD ("/venue-import/xls-read-once", test_xls_read_once);
 #undef ADD
 
   status = g_test_run ();

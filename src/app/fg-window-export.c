@@ -6,7 +6,9 @@
  * The venues, hazards, documents and townships pages each have a ledger;
  * the main menu offers those and the two without a page of their own (the
  * inspection ledger, the summary by village). The ledger covers the
- * region chosen in the sidebar and is written in a worker
+ * region chosen in the sidebar; a ledger of records or figures first
+ * asks for its period (this month, last month, this year, two dates, or
+ * for the record ledgers every record). It is written in a worker
  * (fg_ledger_export_async), so the window stays usable; a toast says when
  * it is done and opens it.
  */
@@ -14,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-date-row.h"
 #include "fg-window-private.h"
 
 /* The ledger a page exports, if it has one. */
@@ -86,6 +89,12 @@ export_done (GObject      *source,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static void export_ledger_period (FgWindow     *self,
+                                  FgLedgerKind  kind,
+                                  GFile        *file,
+                                  const char   *from,
+                                  const char   *to);
+
 /**
  * fg_window_export_ledger:
  * @self: the window
@@ -100,15 +109,27 @@ fg_window_export_ledger (FgWindow     *self,
                          FgLedgerKind  kind,
                          GFile        *file)
 {
-  g_autofree char *path = NULL;
-  FgRegion *region;
-  FgLedgerFormat format = FG_LEDGER_FORMAT_XLSX;
-  FgLedgerQuery query = { .kind = kind };
-  ExportRequest *request;
-
   g_return_if_fail (FG_IS_WINDOW (self));
   g_return_if_fail (kind < FG_LEDGER_N_KINDS);
   g_return_if_fail (G_IS_FILE (file));
+
+  export_ledger_period (self, kind, file, NULL, NULL);
+}
+
+/* As fg_window_export_ledger(), for the period @from to @to (NULL: the
+ * ledger's own default). */
+static void
+export_ledger_period (FgWindow     *self,
+                      FgLedgerKind  kind,
+                      GFile        *file,
+                      const char   *from,
+                      const char   *to)
+{
+  g_autofree char *path = NULL;
+  FgRegion *region;
+  FgLedgerFormat format = FG_LEDGER_FORMAT_XLSX;
+  FgLedgerQuery query = { .kind = kind, .from = from, .to = to };
+  ExportRequest *request;
 
   path = g_file_get_path (file);
   g_return_if_fail (path != NULL);
@@ -168,7 +189,8 @@ chooser_response (GtkNativeDialog *chooser,
           g_object_unref (file);
           file = g_file_new_for_path (named);
         }
-      fg_window_export_ledger (self, kind, file);
+      export_ledger_period (self, kind, file, g_object_get_data (G_OBJECT (chooser), "ledger-from"),
+                            g_object_get_data (G_OBJECT (chooser), "ledger-to"));
     }
 
   gtk_native_dialog_destroy (chooser);
@@ -192,7 +214,9 @@ filter_new (const char *name,
 
 static void
 choose_file (FgWindow     *self,
-             FgLedgerKind  kind)
+             FgLedgerKind  kind,
+             const char   *from,
+             const char   *to)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) xlsx = NULL;
@@ -214,8 +238,277 @@ choose_file (FgWindow     *self,
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), xlsx);
 
   g_object_set_data (G_OBJECT (chooser), "ledger-kind", GUINT_TO_POINTER (kind));
+  g_object_set_data_full (G_OBJECT (chooser), "ledger-from", g_strdup (from), g_free);
+  g_object_set_data_full (G_OBJECT (chooser), "ledger-to", g_strdup (to), g_free);
   g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The period */
+
+typedef enum
+{
+  PERIOD_ALL,          /* every record: the record ledgers only */
+  PERIOD_THIS_MONTH,
+  PERIOD_LAST_MONTH,
+  PERIOD_THIS_YEAR,
+  PERIOD_DATES,        /* from one day to another */
+  N_PERIODS
+} Period;
+
+static const char * const period_names[N_PERIODS] = {
+  "period-all", "period-this-month", "period-last-month", "period-this-year", "period-dates",
+};
+
+typedef struct
+{
+  FgWindow     *window;
+  FgLedgerKind  kind;
+  GDate        *today;
+  GtkWidget    *dialog;
+  GtkWidget    *checks[N_PERIODS];
+  GtkWidget    *from_row;
+  GtkWidget    *to_row;
+} PeriodChoice;
+
+static void
+period_choice_free (PeriodChoice *choice)
+{
+  g_clear_object (&choice->window);
+  g_clear_pointer (&choice->today, g_date_free);
+  g_free (choice);
+}
+
+/* The first and last day of a period other than PERIOD_DATES; both NULL
+ * for every record. */
+static void
+period_days (Period        period,
+             const GDate  *today,
+             char        **from,
+             char        **to)
+{
+  g_autoptr(GDate) first = g_date_copy (today);
+  g_autoptr(GDate) last = g_date_copy (today);
+
+  *from = *to = NULL;
+  switch (period)
+    {
+    case PERIOD_THIS_MONTH:
+      g_date_set_day (first, 1);
+      break;
+    case PERIOD_LAST_MONTH:
+      g_date_set_day (first, 1);
+      g_date_subtract_months (first, 1);
+      g_date_set_day (last, 1);
+      g_date_subtract_days (last, 1);
+      break;
+    case PERIOD_THIS_YEAR:
+      g_date_set_dmy (first, 1, G_DATE_JANUARY, g_date_get_year (today));
+      break;
+    case PERIOD_ALL:
+    case PERIOD_DATES:
+    case N_PERIODS:
+    default:
+      return;
+    }
+  *from = fg_calendar_format_date (first);
+  *to = fg_calendar_format_date (last);
+}
+
+static Period
+period_chosen (PeriodChoice *choice)
+{
+  for (guint i = 0; i < N_PERIODS; i++)
+    if (choice->checks[i] != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (choice->checks[i])))
+      return i;
+  return PERIOD_ALL;
+}
+
+/* Continue is there when the period is one: two days, the first not
+ * after the last, when it is given by dates. */
+static void
+period_update (PeriodChoice *choice)
+{
+  gboolean dates = period_chosen (choice) == PERIOD_DATES;
+  gboolean ok = TRUE;
+  gboolean backwards = FALSE;
+
+  gtk_widget_set_sensitive (choice->from_row, dates);
+  gtk_widget_set_sensitive (choice->to_row, dates);
+  if (dates)
+    {
+      g_autoptr(GDate) from = fg_date_row_dup_date (FG_DATE_ROW (choice->from_row));
+      g_autoptr(GDate) to = fg_date_row_dup_date (FG_DATE_ROW (choice->to_row));
+
+      ok = from != NULL && to != NULL;
+      /* a day that is none is told below its row; days the wrong way
+       * round, in place of the question */
+      backwards = ok && g_date_compare (from, to) > 0;
+      ok = ok && !backwards;
+    }
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (choice->dialog),
+                               backwards ? _("The last day comes before the first. Choose a later last day.")
+                                         : _("Which days should the ledger cover?"));
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (choice->dialog), "continue", ok);
+}
+
+static void
+period_changed (PeriodChoice *choice)
+{
+  period_update (choice);
+}
+
+static void
+period_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 PeriodChoice     *choice)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  Period period;
+
+  if (g_strcmp0 (response, "continue") != 0)
+    return;
+
+  period = period_chosen (choice);
+  if (period == PERIOD_DATES)
+    {
+      g_autoptr(GDate) first = fg_date_row_dup_date (FG_DATE_ROW (choice->from_row));
+      g_autoptr(GDate) last = fg_date_row_dup_date (FG_DATE_ROW (choice->to_row));
+
+      /* Continue is off until both are days */
+      g_return_if_fail (first != NULL && last != NULL);
+      from = fg_calendar_format_date (first);
+      to = fg_calendar_format_date (last);
+    }
+  else
+    period_days (period, choice->today, &from, &to);
+
+  choose_file (choice->window, choice->kind, from, to);
+}
+
+static GtkWidget *
+period_row (PeriodChoice *choice,
+            Period        period,
+            const char   *title,
+            GtkWidget    *group)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  period_days (period, choice->today, &from, &to);
+  if (from != NULL)
+    {
+      /* Translators: the days of a period to export: "2026-11-01 to 2026-11-30" */
+      g_autofree char *days = g_strdup_printf (_("%s to %s"), from, to);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), days);
+    }
+  gtk_widget_set_name (check, period_names[period]);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  if (group != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (group));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  g_signal_connect_swapped (check, "toggled", G_CALLBACK (period_changed), choice);
+  choice->checks[period] = check;
+  return row;
+}
+
+/* Asks for the period of a ledger of records or figures, then for the
+ * file; the registry of venues is as it is now, and has none. */
+static void
+choose_period (FgWindow     *self,
+               FgLedgerKind  kind)
+{
+  PeriodChoice *choice;
+  GtkWidget *list;
+  GtkWidget *first = NULL;
+  Period preset;
+  /* Translators: the title of the dialog: "Export Hazard rectification ledger" */
+  g_autofree char *title = g_strdup_printf (_("Export %s"), fg_ledger_kind_get_title (kind));
+  static const struct
+  {
+    Period      period;
+    const char *title;
+  } periods[] = {
+    { PERIOD_ALL, N_("_Every record") },
+    { PERIOD_THIS_MONTH, N_("This _month") },
+    { PERIOD_LAST_MONTH, N_("_Last month") },
+    { PERIOD_THIS_YEAR, N_("This _year") },
+    { PERIOD_DATES, N_("_Between two days") },
+  };
+
+  if (kind == FG_LEDGER_VENUES)
+    {
+      choose_file (self, kind, NULL, NULL);
+      return;
+    }
+
+  choice = g_new0 (PeriodChoice, 1);
+  choice->window = g_object_ref (self);
+  choice->kind = kind;
+  choice->today = fg_store_today (self->store);
+  /* what the ledger covers unless told: every record, the month or the year */
+  preset = kind == FG_LEDGER_VILLAGES ? PERIOD_THIS_MONTH : kind == FG_LEDGER_TOWNSHIPS ? PERIOD_THIS_YEAR : PERIOD_ALL;
+
+  choice->dialog = adw_message_dialog_new (GTK_WINDOW (self), title, _("Which days should the ledger cover?"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (choice->dialog),
+                                    "cancel", _("_Cancel"),
+                                    "continue", _("C_ontinue"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (choice->dialog), "continue",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (choice->dialog), "continue");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (choice->dialog), "cancel");
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    {
+      GtkWidget *row;
+
+      /* the summaries always count a period */
+      if (periods[i].period == PERIOD_ALL && (kind == FG_LEDGER_VILLAGES || kind == FG_LEDGER_TOWNSHIPS))
+        continue;
+      row = period_row (choice, periods[i].period, _(periods[i].title), first);
+      if (first == NULL)
+        first = choice->checks[periods[i].period];
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  /* Translators: the first day of a period to export */
+  choice->from_row = fg_date_row_new (C_("period", "From"));
+  gtk_widget_set_name (choice->from_row, "period-from");
+  /* Translators: the last day of a period to export */
+  choice->to_row = fg_date_row_new (C_("period", "To"));
+  gtk_widget_set_name (choice->to_row, "period-to");
+  {
+    g_autofree char *from = NULL;
+    g_autofree char *to = NULL;
+
+    /* the dates start as this month's */
+    period_days (PERIOD_THIS_MONTH, choice->today, &from, &to);
+    gtk_editable_set_text (GTK_EDITABLE (choice->from_row), from);
+    gtk_editable_set_text (GTK_EDITABLE (choice->to_row), to);
+  }
+  g_signal_connect_swapped (choice->from_row, "changed", G_CALLBACK (period_changed), choice);
+  g_signal_connect_swapped (choice->to_row, "changed", G_CALLBACK (period_changed), choice);
+  gtk_list_box_append (GTK_LIST_BOX (list), choice->from_row);
+  gtk_list_box_append (GTK_LIST_BOX (list), choice->to_row);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (choice->dialog), list);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (choice->checks[preset]), TRUE);
+  period_update (choice);
+
+  g_signal_connect (choice->dialog, "response", G_CALLBACK (period_response), choice);
+  g_object_set_data_full (G_OBJECT (choice->dialog), "period-choice", choice, (GDestroyNotify) period_choice_free);
+  gtk_window_present (GTK_WINDOW (choice->dialog));
 }
 
 static void
@@ -227,7 +520,7 @@ export_page_action (GtkWidget  *widget,
   FgLedgerKind kind;
 
   if (ledger_for_page (fg_window_get_page (self), &kind))
-    choose_file (self, kind);
+    choose_period (self, kind);
 }
 
 static void
@@ -238,7 +531,7 @@ export_ledger_action (GtkWidget  *widget,
   FgLedgerKind kind;
 
   if (fg_ledger_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
-    choose_file (FG_WINDOW (widget), kind);
+    choose_period (FG_WINDOW (widget), kind);
 }
 
 static void

@@ -977,7 +977,7 @@ venue_import (FgCli   *cli,
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
       N_("Check every row and say what would be done, changing nothing"), NULL },
     { "update", 0, 0, G_OPTION_ARG_NONE, &update,
-      N_("Write the rows like a registered venue over that venue"), NULL },
+      N_("Write the rows like a registered venue, or a row above, over that venue"), NULL },
     { "add-duplicates", 0, 0, G_OPTION_ARG_NONE, &add_duplicates,
       N_("Add rows like a registered venue, or a row above, all the same"), NULL },
     { NULL }

@@ -423,6 +423,31 @@ csv_append_field (GString    *line,
   g_string_append_c (line, '"');
 }
 
+/* A text cell that Excel or WPS would take for a formula (= + - @, or a
+ * tab or carriage return before one) is written with an apostrophe
+ * before it, so that it shows as the text it is and runs nothing. */
+static void
+csv_append_text (GString    *line,
+                 const char *text)
+{
+  g_autofree char *quoted = NULL;
+
+  if (strchr ("=+-@\t\r", *text) == NULL || *text == '\0')
+    {
+      csv_append_field (line, text);
+      return;
+    }
+  quoted = g_strconcat ("'", text, NULL);
+  g_string_append_c (line, '"');
+  for (const char *p = quoted; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}
+
 static gboolean
 csv_write_line (Writer  *writer,
                 GError **error)
@@ -437,25 +462,55 @@ csv_write_line (Writer  *writer,
   return TRUE;
 }
 
+/* libxlsxwriter's own words are English and name its own workings: the
+ * person exporting is told what happened in ours, and its words go to
+ * the debug log. */
 static gboolean
 writer_set_xlsx_error (Writer     *writer,
                        lxw_error   result,
                        GError    **error)
 {
   g_autofree char *name = g_filename_display_basename (writer->path);
+  g_autofree char *dir = g_path_get_dirname (writer->path);
+  g_autofree char *dir_name = g_filename_display_name (dir);
+  int saved_errno = errno;
 
   if (result == LXW_NO_ERROR)
     return TRUE;
 
-  /* libxlsxwriter writes through stdio: errno still says why, if the
-   * system refused */
-  if (errno == ENOSPC || errno == EDQUOT || errno == EACCES || errno == EROFS)
-    set_write_error (error, writer->path, errno);
+  g_debug ("libxlsxwriter could not write %s: %s (errno: %s)", writer->path, lxw_strerror (result),
+           g_strerror (saved_errno));
+
+  if (result == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
+    g_set_error (error, FG_LEDGER_ERROR, FG_LEDGER_ERROR_WRITE,
+                 _("A text in the table is longer than a spreadsheet cell can hold (32,767 characters), "
+                   "so “%s” was not written. Export the table as CSV, which has no such limit."),
+                 name);
+  else if (result == LXW_ERROR_MEMORY_MALLOC_FAILED)
+    g_set_error (error, FG_LEDGER_ERROR, FG_LEDGER_ERROR_WRITE,
+                 _("The computer ran out of memory while writing “%s”, and nothing was left in %s. "
+                   "Close other programs, or export a smaller region or period, then export again."),
+                 name, dir_name);
+  else if (result == LXW_ERROR_CREATING_XLSX_FILE || result == LXW_ERROR_CREATING_TMPFILE ||
+           result == LXW_ERROR_READING_TMPFILE || result == LXW_ERROR_ZIP_FILE_OPERATION ||
+           result == LXW_ERROR_ZIP_FILE_ADD || result == LXW_ERROR_ZIP_CLOSE)
+    {
+      /* libxlsxwriter writes through stdio: errno still says why, if the
+       * system refused */
+      if (saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EACCES || saved_errno == EPERM ||
+          saved_errno == EROFS)
+        set_write_error (error, writer->path, saved_errno);
+      else
+        g_set_error (error, FG_LEDGER_ERROR, FG_LEDGER_ERROR_WRITE,
+                     _("The spreadsheet “%s” could not be written, and nothing was left in %s. "
+                       "Check that the disk has room and that the folder may be written in, then export again."),
+                     name, dir_name);
+    }
   else
     g_set_error (error, FG_LEDGER_ERROR, FG_LEDGER_ERROR_WRITE,
-                 _("The spreadsheet “%s” could not be written (%s), and nothing was left behind. "
-                   "Check that the disk has room, then export again."),
-                 name, lxw_strerror (result));
+                 _("The spreadsheet “%s” could not be made from this table, and nothing was left in %s. "
+                   "Export the table as CSV instead."),
+                 name, dir_name);
   return FALSE;
 }
 
@@ -476,6 +531,16 @@ writer_new (FgLedgerFormat   format,
   writer->n_columns = kind_columns[kind].n_columns;
   writer->path = g_strdup (path);
   writer->widths = g_new0 (double, writer->n_columns);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, FG_LEDGER_ERROR, FG_LEDGER_ERROR_WRITE,
+                   _("%s is a folder, so the table cannot be saved under that name. "
+                     "Choose another name for the file and export again."), name);
+      return NULL;
+    }
 
   /* beside the destination, so that the rename cannot cross disks */
   template = g_strdup_printf (".%s.XXXXXX", base);
@@ -677,7 +742,7 @@ writer_add_row (Writer      *writer,
             {
             case COLUMN_TEXT:
             case COLUMN_DATE:
-              csv_append_field (writer->line, cell->text);
+              csv_append_text (writer->line, cell->text);
               break;
             case COLUMN_COUNT:
               g_string_append_printf (writer->line, "%.0f", cell->number);
@@ -761,6 +826,18 @@ writer_add_row (Writer      *writer,
         }
     }
   return writer_set_xlsx_error (writer, result, error);
+}
+
+/* A row of totals below the table: not one of its rows, not numbered */
+static gboolean
+writer_add_total (Writer      *writer,
+                  const Cell  *cells,
+                  GError     **error)
+{
+  if (!writer_add_row (writer, cells, error))
+    return FALSE;
+  writer->n_rows--;
+  return TRUE;
 }
 
 static gboolean
@@ -1224,6 +1301,8 @@ export_villages (Export           *export,
                  FgTownshipReport *report,
                  GError          **error)
 {
+  FgTownshipFigures total = { 0, };
+
   for (guint i = 0; i < report->townships->len; i++)
     {
       FgTownshipFigures *v = g_ptr_array_index (report->townships, i);
@@ -1242,10 +1321,36 @@ export_villages (Export           *export,
         share_cell (fg_township_figures_get_smoke_alarm_coverage (v)),
       };
 
+      total.n_venues += v->n_venues;
+      total.n_venues_inspected += v->n_venues_inspected;
+      total.n_inspections += v->n_inspections;
+      total.n_found += v->n_found;
+      total.n_closed += v->n_closed;
+      total.n_overdue += v->n_overdue;
+      total.n_smoke_alarms += v->n_smoke_alarms;
       if (!writer_add_row (export->writer, cells, error))
         return FALSE;
     }
-  return TRUE;
+
+  /* the rates of the whole, from the sums: not an average of the rates */
+  {
+    Cell cells[G_N_ELEMENTS (village_columns)] = {
+      empty_cell (),
+      text_cell (C_("ledger cell", "Total")),
+      number_cell (total.n_venues),
+      number_cell (total.n_venues_inspected),
+      share_cell (fg_township_figures_get_coverage (&total)),
+      number_cell (total.n_inspections),
+      number_cell (total.n_found),
+      number_cell (total.n_closed),
+      share_cell (fg_township_figures_get_rectification_rate (&total)),
+      number_cell (total.n_overdue),
+      number_cell (total.n_smoke_alarms),
+      share_cell (fg_township_figures_get_smoke_alarm_coverage (&total)),
+    };
+
+    return writer_add_total (export->writer, cells, error);
+  }
 }
 
 static gboolean
@@ -1476,8 +1581,9 @@ static gboolean ledger_export_full (FgStore             *store,
  * the day it was found, a document by the day it was issued; without a
  * period, every one); the registry holds the venues as they are. The
  * summary by village counts the period (the month up to today by
- * default) with fg_report_villages(), the ranking of townships with
- * fg_report_townships() (the year by default).
+ * default) with fg_report_villages(), and ends with a row of totals
+ * (rates from the sums; not counted in @n_rows); the ranking of
+ * townships with fg_report_townships() (the year by default).
  *
  * Errors: %FG_LEDGER_ERROR_INVALID_DATE, %FG_LEDGER_ERROR_INVALID_PERIOD
  * and %FG_LEDGER_ERROR_UNKNOWN_REGION before anything is written;

@@ -38,7 +38,8 @@ typedef enum
 typedef enum
 {
   FG_LEDGER_FORMAT_XLSX,  /* a workbook laid out for printing */
-  FG_LEDGER_FORMAT_CSV,   /* UTF-8 with a byte order mark, a header line, one line per row */
+  FG_LEDGER_FORMAT_CSV,   /* UTF-8 with a byte order mark, a header line, one line per row;
+                           * text a spreadsheet would run as a formula starts with ' */
 } FgLedgerFormat;
 
 typedef struct

@@ -10,9 +10,13 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include <glib/gi18n-lib.h>
 #include <freexl.h>
@@ -339,18 +343,64 @@ set_password (GError     **error,
 
 /* --- CSV ----------------------------------------------------------------- */
 
+/* The line, as csv_read() counts them, that @offset lies on. */
+static guint
+line_of_offset (const char *text,
+                gsize       offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= offset || text[i + 1] != '\n')))
+      line++;
+  return line;
+}
+
+/* Looks at text that is not all UTF-8: how many characters of two bytes
+ * or more are good UTF-8, and how many bytes are not. */
+static void
+utf8_damage (const char *data,
+             gsize       length,
+             guint      *n_multibyte,
+             guint      *n_bad)
+{
+  const char *p = data, *end = data + length;
+
+  *n_multibyte = 0;
+  *n_bad = 0;
+  while (p < end)
+    {
+      const char *valid_end = NULL;
+
+      g_utf8_validate_len (p, end - p, &valid_end);
+      for (const char *q = p; q < valid_end; q++)
+        if ((guchar) *q >= 0xC0)
+          (*n_multibyte)++;
+      if (valid_end >= end)
+        break;
+      (*n_bad)++;
+      p = valid_end + 1;
+    }
+}
+
 /* Turns the file's bytes into UTF-8: UTF-8 with or without its mark,
  * UTF-16 with its mark (WPS's “Unicode text”), else GB18030, of which
- * GBK and GB2312 are parts. */
+ * GBK and GB2312 are parts. Text that is UTF-8 but for a few bytes is a
+ * damaged UTF-8 file, not GBK: read as GBK, every Chinese character in
+ * it would come out as two others, so it is refused with the line of the
+ * first bad byte. @length_out is set to the length of the text. */
 static char *
 csv_to_utf8 (FgWorkbook  *self,
              const char  *data,
              gsize        length,
+             gsize       *length_out,
              GError     **error)
 {
   g_autofree char *name = g_path_get_basename (self->path);
   const char *encoding;
   char *text;
+  gsize text_length = 0;
+  const char *nul;
 
   if (length >= 2 && memcmp (data, "\xFF\xFE", 2) != 0 && memcmp (data, "\xFE\xFF", 2) != 0 &&
       memchr (data, '\0', length) != NULL)
@@ -371,26 +421,66 @@ csv_to_utf8 (FgWorkbook  *self,
   else if (g_utf8_validate_len (data, length, NULL))
     encoding = "UTF-8";
   else
-    encoding = "GB18030";
+    {
+      guint n_multibyte, n_bad;
+
+      /* In GBK text, Chinese is mostly not UTF-8: bad bytes far outnumber
+       * the pairs that happen to read as UTF-8. In UTF-8 text with a stray
+       * byte it is the other way round. */
+      utf8_damage (data, length, &n_multibyte, &n_bad);
+      if (n_multibyte >= 4 * n_bad)
+        goto damaged_utf8;
+      encoding = "GB18030";
+    }
 
   if (g_str_equal (encoding, "UTF-8"))
     {
+      /* with its mark, it says it is UTF-8 */
       if (!g_utf8_validate_len (data, length, NULL))
-        goto bad_encoding;
+        goto damaged_utf8;
       text = g_strndup (data, length);
+      text_length = length;
     }
   else
     {
       gsize skip = g_str_has_prefix (encoding, "UTF-16") ? 2 : 0;
 
-      text = g_convert (data + skip, length - skip, "UTF-8", encoding, NULL, NULL, NULL);
+      text = g_convert (data + skip, length - skip, "UTF-8", encoding, NULL, &text_length, NULL);
       if (text == NULL)
         goto bad_encoding;
     }
 
+  /* UTF-16 can hold the character U+0000, which would end the text
+   * there: the rows after it would silently be lost */
+  nul = memchr (text, '\0', text_length);
+  if (nul != NULL)
+    {
+      g_set_error (error, FG_SHEET_ERROR, FG_SHEET_ERROR_ENCODING,
+                   _("Line %u of “%s” holds an empty character (U+0000), which no table of text has; "
+                     "the rows after it would be lost. Open the file in Excel or WPS, check that line "
+                     "and save it again as CSV (UTF-8) or .xlsx."),
+                   line_of_offset (text, nul - text), name);
+      g_free (text);
+      return NULL;
+    }
+
   g_free (self->encoding);
   self->encoding = g_strdup (encoding);
+  *length_out = text_length;
   return text;
+
+damaged_utf8:
+  {
+    const char *valid_end = NULL;
+
+    g_utf8_validate_len (data, length, &valid_end);
+    g_set_error (error, FG_SHEET_ERROR, FG_SHEET_ERROR_ENCODING,
+                 _("“%s” is UTF-8 text, but line %u holds a byte that is not, so the file may be "
+                   "damaged; read otherwise, its Chinese would come out wrong. Open it in Excel or "
+                   "WPS, check that line and save the file again as CSV (UTF-8)."),
+                 name, line_of_offset (data, valid_end - data));
+    return NULL;
+  }
 
 bad_encoding:
   g_set_error (error, FG_SHEET_ERROR, FG_SHEET_ERROR_ENCODING,
@@ -428,14 +518,14 @@ csv_read (FgWorkbook    *self,
   g_autoptr(FgSheet) sheet = NULL;
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) cell = g_string_new (NULL);
-  gsize length;
+  gsize length, text_length;
   const char *data = g_bytes_get_data (self->bytes, &length);
   const char *p;
   guint line = 1, record_line = 1;
   gboolean quoted = FALSE;
   char separator;
 
-  text = csv_to_utf8 (self, data, length, error);
+  text = csv_to_utf8 (self, data, length, &text_length, error);
   if (text == NULL)
     return NULL;
 
@@ -1130,14 +1220,70 @@ xls_open (FgWorkbook  *self,
       return FALSE;
     }
 
-  if (freexl_open (self->path, &self->xls) != FREEXL_OK)
-    {
-      if (self->xls != NULL)
-        freexl_close (self->xls);
-      self->xls = NULL;
-      set_unreadable (error, self->path);
-      return FALSE;
-    }
+  /* FreeXL reads only from a file: it is given a private copy of the
+   * bytes the digest was taken of, not the file again, which could have
+   * changed since */
+  {
+    g_autofree char *copy = NULL;
+    g_autoptr(GError) local_error = NULL;
+    gsize length;
+    const char *data = g_bytes_get_data (self->bytes, &length);
+    int fd = g_file_open_tmp ("firegrid-xls-XXXXXX", &copy, &local_error);
+    int rc;
+
+    if (fd >= 0)
+      {
+        gsize written = 0;
+
+        while (written < length)
+          {
+            gssize n = write (fd, data + written, length - written);
+
+            if (n < 0 && errno == EINTR)
+              continue;
+            if (n <= 0)
+              {
+                int saved_errno = errno;
+
+                g_set_error_literal (&local_error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                                     g_strerror (saved_errno));
+                break;
+              }
+            written += n;
+          }
+        if (close (fd) != 0 && local_error == NULL)
+          {
+            int saved_errno = errno;
+
+            g_set_error_literal (&local_error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                                 g_strerror (saved_errno));
+          }
+      }
+    if (local_error != NULL)
+      {
+        g_autofree char *name = g_path_get_basename (self->path);
+
+        if (copy != NULL)
+          g_unlink (copy);
+        g_set_error (error, G_IO_ERROR, local_error->domain == G_IO_ERROR ? local_error->code : G_IO_ERROR_FAILED,
+                     _("“%s” could not be read: no working copy of it could be made in %s (%s). "
+                       "Free some space on the disk and try again."),
+                     name, g_get_tmp_dir (), local_error->message);
+        return FALSE;
+      }
+
+    rc = freexl_open (copy, &self->xls);
+    /* FreeXL has read what it needs, or holds the file open */
+    g_unlink (copy);
+    if (rc != FREEXL_OK)
+      {
+        if (self->xls != NULL)
+          freexl_close (self->xls);
+        self->xls = NULL;
+        set_unreadable (error, self->path);
+        return FALSE;
+      }
+  }
 
   if (freexl_get_info (self->xls, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&
       info == FREEXL_BIFF_OBFUSCATED)
@@ -1254,12 +1400,11 @@ fg_workbook_open (const char    *path,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autoptr(FgWorkbook) self = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
-  const guchar *data;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -1269,8 +1414,6 @@ fg_workbook_open (const char    *path,
   if (info == NULL)
     return NULL;
 
-  self = g_object_new (FG_TYPE_WORKBOOK, NULL);
-  self->path = g_strdup (path);
   /* a device or a pipe would be read without end */
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
@@ -1290,14 +1433,46 @@ fg_workbook_open (const char    *path,
 
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
     return NULL;
-  /* grown since it was looked at */
-  if (length > FG_SHEET_MAX_FILE_SIZE)
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  return fg_workbook_open_bytes (path, bytes, cancellable, error);
+}
+
+/**
+ * fg_workbook_open_bytes:
+ * @path: the file the bytes were read from: named in messages and in the
+ *   audit log, and not read again
+ * @bytes: the whole file
+ * @cancellable: (nullable): to stop reading
+ * @error: return location for an error, as fg_workbook_open() sets it
+ *
+ * As fg_workbook_open(), from a file already read. The digest is that of
+ * @bytes, and only @bytes are read, whatever the file holds by now.
+ *
+ * Returns: (transfer full): the workbook, or %NULL with @error set
+ */
+FgWorkbook *
+fg_workbook_open_bytes (const char    *path,
+                        GBytes        *bytes,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(FgWorkbook) self = NULL;
+  gsize length;
+  const guchar *data;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  self = g_object_new (FG_TYPE_WORKBOOK, NULL);
+  self->path = g_strdup (path);
+  if (g_bytes_get_size (bytes) > FG_SHEET_MAX_FILE_SIZE)
     {
+      /* grown since it was looked at */
       set_too_large (error, path);
       return NULL;
     }
-  self->bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  data = g_bytes_get_data (self->bytes, NULL);
+  self->bytes = g_bytes_ref (bytes);
+  data = g_bytes_get_data (self->bytes, &length);
   self->digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->bytes);
 
   if (length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)

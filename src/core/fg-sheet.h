@@ -46,6 +46,10 @@ GQuark              fg_sheet_error_quark         (void);
 FgWorkbook         *fg_workbook_open             (const char    *path,
                                                   GCancellable  *cancellable,
                                                   GError       **error);
+FgWorkbook         *fg_workbook_open_bytes       (const char    *path,
+                                                  GBytes        *bytes,
+                                                  GCancellable  *cancellable,
+                                                  GError       **error);
 FgSheetFormat       fg_workbook_get_format       (FgWorkbook    *self);
 const char         *fg_workbook_get_path         (FgWorkbook    *self);
 const char         *fg_workbook_get_digest       (FgWorkbook    *self);

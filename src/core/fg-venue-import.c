@@ -1486,8 +1486,9 @@ fg_venue_import_get_row_duplicate_line (FgVenueImport *self,
   return get_row (self, row)->duplicate_line;
 }
 
-/* What to do with a likely duplicate. Updating applies to a registered
- * venue only; a row like one above it is skipped or added. */
+/* What to do with a likely duplicate: skip it, add it all the same, or
+ * write its values over the registered venue, or over the row above it
+ * that it is like (the venue is then stored once, as this row has it). */
 void
 fg_venue_import_set_row_choice (FgVenueImport           *self,
                                 guint                    row,
@@ -1582,6 +1583,42 @@ region_path (FgVenueImport *self,
   return TRUE;
 }
 
+/* Writes the values that @row gives over @venue: the columns the sheet
+ * has a value in, and the place. */
+static void
+copy_filled (FgVenue   *venue,
+             ImportRow *row)
+{
+  FgVenue *from = row->venue;
+
+#define FILLED(field) ((row->filled & (1u << (field))) != 0)
+  if (FILLED (FG_IMPORT_FIELD_NAME))
+    fg_venue_set_name (venue, fg_venue_get_name (from));
+  if (FILLED (FG_IMPORT_FIELD_ADDRESS))
+    fg_venue_set_address (venue, fg_venue_get_address (from));
+  if (FILLED (FG_IMPORT_FIELD_OPERATOR))
+    fg_venue_set_operator_name (venue, fg_venue_get_operator_name (from));
+  if (FILLED (FG_IMPORT_FIELD_PHONE))
+    fg_venue_set_phone (venue, fg_venue_get_phone (from));
+  if (FILLED (FG_IMPORT_FIELD_CREDIT_CODE))
+    fg_venue_set_credit_code (venue, fg_venue_get_credit_code (from));
+  if (FILLED (FG_IMPORT_FIELD_CATEGORY))
+    fg_venue_set_categories (venue, fg_venue_get_categories (from));
+  if (FILLED (FG_IMPORT_FIELD_VILLAGE) || FILLED (FG_IMPORT_FIELD_GRID))
+    fg_venue_set_region_id (venue, fg_venue_get_region_id (from));
+  if (FILLED (FG_IMPORT_FIELD_FLOOR_AREA))
+    fg_venue_set_floor_area (venue, fg_venue_get_floor_area (from));
+  if (FILLED (FG_IMPORT_FIELD_FLOORS))
+    fg_venue_set_floors (venue, fg_venue_get_floors (from));
+  if (FILLED (FG_IMPORT_FIELD_SLEEPING))
+    fg_venue_set_sleeping (venue, fg_venue_get_sleeping (from));
+  if (FILLED (FG_IMPORT_FIELD_KEY_UNIT))
+    fg_venue_set_key_unit (venue, fg_venue_get_key_unit (from));
+  if (FILLED (FG_IMPORT_FIELD_SMOKE_ALARM))
+    fg_venue_set_smoke_alarm (venue, fg_venue_get_smoke_alarm (from));
+#undef FILLED
+}
+
 /* Writes the row's values over the registered venue: the columns the
  * sheet gives a value in, and the place. */
 static gboolean
@@ -1596,7 +1633,6 @@ update_venue (FgVenueImport  *self,
   g_autoptr(GPtrArray) errors = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  FgVenue *from = row->venue;
   FgVenuePath path;
   int rc;
 
@@ -1622,32 +1658,7 @@ update_venue (FgVenueImport  *self,
   stored = fg_venue_new_from_row (stmt);
   g_clear_pointer (&stmt, fg_stmt_release);
 
-#define FILLED(field) ((row->filled & (1u << (field))) != 0)
-  if (FILLED (FG_IMPORT_FIELD_NAME))
-    fg_venue_set_name (stored, fg_venue_get_name (from));
-  if (FILLED (FG_IMPORT_FIELD_ADDRESS))
-    fg_venue_set_address (stored, fg_venue_get_address (from));
-  if (FILLED (FG_IMPORT_FIELD_OPERATOR))
-    fg_venue_set_operator_name (stored, fg_venue_get_operator_name (from));
-  if (FILLED (FG_IMPORT_FIELD_PHONE))
-    fg_venue_set_phone (stored, fg_venue_get_phone (from));
-  if (FILLED (FG_IMPORT_FIELD_CREDIT_CODE))
-    fg_venue_set_credit_code (stored, fg_venue_get_credit_code (from));
-  if (FILLED (FG_IMPORT_FIELD_CATEGORY))
-    fg_venue_set_categories (stored, fg_venue_get_categories (from));
-  if (FILLED (FG_IMPORT_FIELD_VILLAGE) || FILLED (FG_IMPORT_FIELD_GRID))
-    fg_venue_set_region_id (stored, fg_venue_get_region_id (from));
-  if (FILLED (FG_IMPORT_FIELD_FLOOR_AREA))
-    fg_venue_set_floor_area (stored, fg_venue_get_floor_area (from));
-  if (FILLED (FG_IMPORT_FIELD_FLOORS))
-    fg_venue_set_floors (stored, fg_venue_get_floors (from));
-  if (FILLED (FG_IMPORT_FIELD_SLEEPING))
-    fg_venue_set_sleeping (stored, fg_venue_get_sleeping (from));
-  if (FILLED (FG_IMPORT_FIELD_KEY_UNIT))
-    fg_venue_set_key_unit (stored, fg_venue_get_key_unit (from));
-  if (FILLED (FG_IMPORT_FIELD_SMOKE_ALARM))
-    fg_venue_set_smoke_alarm (stored, fg_venue_get_smoke_alarm (from));
-#undef FILLED
+  copy_filled (stored, row);
 
   errors = fg_venue_normalize (stored);
   if (errors->len > 0)
@@ -1669,6 +1680,48 @@ update_venue (FgVenueImport  *self,
   return fg_audit_record_change (store, actor, "venue-edit", row->duplicate_id, before, after, error);
 }
 
+/* A row to be written over a row above it gives that row its values
+ * before it is stored: the venue is stored once, as the later row has it. */
+static gboolean
+merge_file_duplicates (FgVenueImport  *self,
+                       GError        **error)
+{
+  g_autoptr(GHashTable) by_line = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      ImportRow *row = get_row (self, i);
+      ImportRow *above;
+      g_autoptr(GPtrArray) errors = NULL;
+
+      if (row->state == FG_IMPORT_ROW_NEW)
+        {
+          g_hash_table_insert (by_line, GUINT_TO_POINTER (row->line), row);
+          continue;
+        }
+      if (row->state != FG_IMPORT_ROW_DUPLICATE || row->choice != FG_IMPORT_DUPLICATE_UPDATE ||
+          row->duplicate_id != NULL)
+        continue;
+
+      above = g_hash_table_lookup (by_line, GUINT_TO_POINTER (row->duplicate_line));
+      g_assert (above != NULL);
+      copy_filled (above->venue, row);
+      if ((row->filled & ((1u << FG_IMPORT_FIELD_VILLAGE) | (1u << FG_IMPORT_FIELD_GRID))) != 0)
+        above->region_id = row->region_id;
+      errors = fg_venue_normalize (above->venue);
+      if (errors->len > 0)
+        {
+          g_autoptr(GError) reason = g_ptr_array_steal_index (errors, 0);
+
+          g_set_error (error, reason->domain, reason->code,
+                       _("Line %u, written over line %u, leaves a venue that cannot be stored: %s"),
+                       row->line, row->duplicate_line, reason->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 write_rows (FgVenueImport          *self,
             FgStore                *store,
@@ -1679,6 +1732,9 @@ write_rows (FgVenueImport          *self,
             FgVenueImportResult    *result,
             GError                **error)
 {
+  if (!merge_file_duplicates (self, error))
+    return FALSE;
+
   for (guint i = 0; i < self->rows->len; i++)
     {
       ImportRow *row = get_row (self, i);
@@ -1703,6 +1759,11 @@ write_rows (FgVenueImport          *self,
             {
               if (!update_venue (self, store, actor, row, error))
                 return FALSE;
+              result->updated++;
+            }
+          else if (row->choice == FG_IMPORT_DUPLICATE_UPDATE)
+            {
+              /* given to the row above, stored with it */
               result->updated++;
             }
           else

@@ -1930,6 +1930,8 @@ test_cli_venue_import (Fixture       *f,
   g_autoptr(Result) remapped = NULL;
   g_autoptr(Result) bad_map = NULL;
   g_autoptr(Result) bad_file = NULL;
+  g_autoptr(Result) twice_import = NULL;
+  g_autofree char *twice = NULL;
   g_autofree char *registered = NULL;
   g_autofree char *sheet = NULL;
   g_autofree char *latin = NULL;
@@ -1984,6 +1986,18 @@ test_cli_venue_import (Fixture       *f,
   assert_refused_saying (bad_file, 1, "neither UTF-8 nor GBK");
   g_assert_cmpint (fg_test_count (f->db, "SELECT count(*) FROM venue"), ==, 2);
   g_assert_cmpint (fg_test_count (f->db, "SELECT count(*) FROM audit WHERE action = 'venue-import'"), ==, 2);
+
+  /* a venue twice in one file: --update stores it once, as the later line has it */
+  twice = write_gbk_sheet (f, "twice.csv",
+                           "场所名称,地址,负责人,联系电话,所属村,场所类型\r\n"
+                           "李庄茶馆,李庄村东街3号,赵一,13700000001,李庄村,饭店\r\n"
+                           "李庄茶馆,李庄村东街3号,赵二,13700000002,李庄村,饭店\r\n");
+  twice_import = run_db (f, "venue", "import", "--update", twice, NULL);
+  assert_success (twice_import);
+  g_assert_nonnull (strstr (twice_import->out, "1 venues added, 1 updated"));
+  g_assert_cmpint (fg_test_count (f->db, "SELECT count(*) FROM venue WHERE name = '李庄茶馆'"), ==, 1);
+  g_assert_cmpint (fg_test_count (f->db, "SELECT count(*) FROM venue WHERE name = '李庄茶馆'"
+                                         " AND operator_name = '赵二' AND phone = '13700000002'"), ==, 1);
 }
 
 /* check: a hazard closed by hand behind the program's back is named and
