@@ -24,6 +24,8 @@
 /* The first rows of the sheet shown on the first page, and the columns. */
 #define PREVIEW_ROWS 8
 #define PREVIEW_COLUMNS 12
+/* A cell of those rows is cut past this many digits' width. */
+#define CELL_WIDTH 16
 /* The rows offered as the header. */
 #define HEADER_CHOICES 20
 
@@ -248,6 +250,17 @@ row_summary (FgSheet *sheet,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* A cell's width in the widths of a digit: a Chinese character takes two. */
+static int
+cell_width (const char *cell)
+{
+  int width = 0;
+
+  for (const char *p = cell; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
 /* The first rows of the sheet, the header row in bold. */
 static void
 fill_rows_grid (FgImportDialog *self)
@@ -286,8 +299,10 @@ fill_rows_grid (FgImportDialog *self)
 
           label = gtk_label_new (cell);
           gtk_label_set_xalign (GTK_LABEL (label), 0);
+          /* short cells whole, long ones cut; the table scrolls sideways */
           gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-          gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+          gtk_label_set_width_chars (GTK_LABEL (label), MIN (cell_width (cell), CELL_WIDTH));
+          gtk_label_set_max_width_chars (GTK_LABEL (label), CELL_WIDTH);
           gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
           if (*cell != '\0')
             gtk_widget_set_tooltip_text (label, cell);
@@ -848,22 +863,53 @@ on_all_duplicates_selected (FgImportDialog *self)
   self->updating = FALSE;
 }
 
-static GtkWidget *
-check_row_new (FgVenueImport *import,
-               guint          index)
+/* What a duplicate matches: the registered venue, or a row above. */
+static char *
+duplicate_of (FgImportDialog *self,
+              guint           index)
 {
+  const char *id = fg_venue_import_get_row_duplicate_id (self->import, index);
+  guint line = fg_venue_import_get_row_duplicate_line (self->import, index);
+
+  if (id != NULL)
+    {
+      g_autoptr(FgVenue) venue = fg_venue_load (self->store, self->actor, id, NULL);
+
+      if (venue != NULL)
+        /* Translators: the venue a row of the file is likely the same as:
+         * "Registered: 于记超市, 金集村民主路60号 (金集村)" */
+        return g_strdup_printf (_("Registered: %s, %s (%s)"), fg_venue_get_name (venue),
+                                fg_venue_get_address (venue), fg_venue_get_village_name (venue));
+    }
+  if (line > 0)
+    /* Translators: a row of the file is likely the same as one above it */
+    return g_strdup_printf (_("The same as line %u of this file"), line);
+  return NULL;
+}
+
+static GtkWidget *
+check_row_new (FgImportDialog *self,
+               guint           index)
+{
+  FgVenueImport *import = self->import;
   const char *name = fg_venue_import_get_row_name (import, index);
   const char *message = fg_venue_import_get_row_message (import, index);
+  g_autofree char *matches = NULL;
+  g_autofree char *subtitle = NULL;
   /* Translators: a row of the file: "Line 7 · 钱记小卖部"; "Line 9 · (no name)" */
   g_autofree char *title = g_strdup_printf (_("Line %u · %s"), fg_venue_import_get_row_line (import, index),
                                             name != NULL && *name != '\0' ? name : _("(no name)"));
   GtkWidget *row = fg_venue_import_get_row_state (import, index) == FG_IMPORT_ROW_DUPLICATE
                    ? adw_combo_row_new () : adw_action_row_new ();
 
+  if (fg_venue_import_get_row_state (import, index) == FG_IMPORT_ROW_DUPLICATE)
+    matches = duplicate_of (self, index);
+  subtitle = g_strjoin ("\n", message != NULL ? message : "", matches, NULL);
+
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), message != NULL ? message : "");
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), g_strstrip (subtitle));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
   return row;
 }
 
@@ -923,7 +969,7 @@ build_preview (FgImportDialog *self)
       if (group == NULL)
         continue;
 
-      row = check_row_new (self->import, i);
+      row = check_row_new (self, i);
       if (state == FG_IMPORT_ROW_DUPLICATE)
         {
           adw_combo_row_set_model (ADW_COMBO_ROW (row), choices);
@@ -1074,6 +1120,18 @@ imported (GObject      *source,
   /* Translators: what an import did */
   text = g_strdup_printf (_("Added: %u · Updated: %u · Skipped: %u · Refused: %u"),
                           counts.added, counts.updated, counts.skipped, counts.refused);
+  if (counts.refused > 0)
+    {
+      g_autofree char *counted = g_steal_pointer (&text);
+
+      text = g_strconcat (counted, "\n",
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "Correct the refused row in the file and import it again: the venues "
+                                       "added now are then found as duplicates and skipped.",
+                                       "Correct the refused rows in the file and import it again: the venues "
+                                       "added now are then found as duplicates and skipped.",
+                                       counts.refused), NULL);
+    }
   adw_status_page_set_description (self->done_page, text);
   show_page (self, "done");
   g_signal_emit (self, signals[IMPORTED], 0);
