@@ -436,12 +436,14 @@ test_import_walk (Fixture       *fixture,
 }
 
 /* Stopped while the rows are checked: back on the columns, nothing
- * stored, and the assistant goes on from there. */
+ * stored, and the assistant goes on from there; stopped while they are
+ * stored, the same. */
 static void
 test_stop_check (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autofree char *path = write_csv (fixture);
+  g_autofree char *duplicate = NULL;
   gint64 n_venues = count (fixture, "SELECT count(*) FROM venue");
   gint64 n_audit = count (fixture, "SELECT count(*) FROM audit");
   FgImportDialog *dialog = open_assistant (fixture);
@@ -465,6 +467,35 @@ test_stop_check (Fixture       *fixture,
   next (dialog);
   g_assert_cmpstr (fg_import_dialog_get_step (dialog), ==, "words");
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM venue"), ==, n_venues);
+  next (dialog);
+  g_assert_cmpstr (fg_import_dialog_get_step (dialog), ==, "preview");
+  duplicate = g_strdup_printf ("Line 5 · %s", fixture->dup_name);
+  choose (combo_row (dialog, duplicate), "Update the registered venue");
+
+  /* the import stopped at once: nothing stored, the rows checked again
+   * with the choices made, and it can be run once more */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.stop", NULL));
+  wait_for_worker (dialog);
+  g_assert_cmpstr (fg_import_dialog_get_step (dialog), ==, "preview");
+  g_assert_true (gtk_widget_is_visible (fg_ui_test_child (dialog, FG_TYPE_IMPORT_DIALOG, "preview_note_label")));
+  g_assert_cmpstr (label_text (dialog, "preview_note_label"), ==, "The import was stopped. Nothing was stored.");
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM venue"), ==, n_venues);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM audit"), ==, n_audit);
+  g_assert_cmpstr (chosen (combo_row (dialog, duplicate)), ==, "Update the registered venue");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
+  wait_for_worker (dialog);
+  g_assert_cmpstr (fg_import_dialog_get_step (dialog), ==, "done");
+  /* the one new row; the others' words were not said, so they are refused */
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM venue"), ==, n_venues + 1);
+  {
+    /* its phone; its operator's column was left out here */
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM venue WHERE id = '%s'"
+                                            " AND phone = '13900000000'", fixture->dup_id);
+
+    g_assert_cmpint (count (fixture, sql), ==, 1);
+  }
 }
 
 /* Files the core will not read: its words on the first page, no way on,
