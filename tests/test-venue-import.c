@@ -516,6 +516,63 @@ test_xlsx_mixed_columns (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM venue WHERE name = '李庄老粮站'"), ==, 1);
 }
 
+/* --- checked in a worker -------------------------------------------------- */
+
+static void
+test_check_async (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgVenueImport) import = NULL;
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  AsyncWait wait = { 0 };
+  FgVenueImportResult result;
+  FgActor *actor = fg_test_installer ();
+
+  if (!have_sheets ())
+    return;
+
+  import = open_import ("township.xlsx", NULL);
+  wait.loop = g_main_loop_new (NULL, FALSE);
+
+  /* the same rows as a check in the caller's thread, the progress told
+   * in the main context */
+  fg_venue_import_check_async (import, f->store, actor, NULL, on_progress, &wait, on_done, &wait);
+  g_main_loop_run (wait.loop);
+  g_assert_true (fg_venue_import_check_finish (import, wait.result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&wait.result);
+  g_assert_cmpuint (fg_venue_import_get_n_rows (import), ==, 3);
+  assert_row (import, 3, FG_IMPORT_ROW_NEW, NULL);
+  assert_row (import, 5, FG_IMPORT_ROW_DUPLICATE, "same name and address");
+  g_assert_cmpuint (wait.progress_calls, >, 0);
+  g_assert_cmpuint (wait.last_done, ==, 3);
+
+  /* cancelled: an error, no rows, and the import cannot run unchecked */
+  g_cancellable_cancel (cancelled);
+  fg_venue_import_check_async (import, f->store, actor, cancelled, NULL, NULL, on_done, &wait);
+  g_main_loop_run (wait.loop);
+  g_assert_false (fg_venue_import_check_finish (import, wait.result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&wait.result);
+  g_assert_false (fg_venue_import_run (import, f->store, actor, NULL, NULL, NULL, &result, &error));
+  g_assert_error (error, FG_VENUE_IMPORT_ERROR, FG_VENUE_IMPORT_ERROR_NOT_CHECKED);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM venue"), ==, 2);
+
+  /* a mapping the check refuses comes back as its error */
+  for (guint column = 0; column < fg_venue_import_get_n_columns (import); column++)
+    if (fg_venue_import_get_field (import, column) == FG_IMPORT_FIELD_NAME)
+      fg_venue_import_set_field (import, column, FG_IMPORT_FIELD_NONE);
+  fg_venue_import_check_async (import, f->store, actor, NULL, NULL, NULL, on_done, &wait);
+  g_main_loop_run (wait.loop);
+  g_assert_false (fg_venue_import_check_finish (import, wait.result, &error));
+  g_assert_error (error, FG_VENUE_IMPORT_ERROR, FG_VENUE_IMPORT_ERROR_MAPPING);
+  g_clear_object (&wait.result);
+  g_main_loop_unref (wait.loop);
+}
+
 /* --- the mapping ---------------------------------------------------------- */
 
 static void
@@ -817,6 +874,7 @@ main (int   argc,
   ADD ("/venue-import/update-within-file", test_update_within_file);
   ADD ("/venue-import/xls-title-row", test_xls_title_row);
   ADD ("/venue-import/xlsx-mixed-columns", test_xlsx_mixed_columns);
+  ADD ("/venue-import/check-async", test_check_async);
   ADD ("/venue-import/mapping", test_mapping);
   ADD ("/venue-import/hostile", test_hostile);
   ADD ("/venue-import/bounds", test_bounds);

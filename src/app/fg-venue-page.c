@@ -31,6 +31,7 @@ struct _FgVenuePage
   GtkStack *stack;
   AdwStatusPage *empty_page;
   GtkButton *empty_button;
+  GtkWidget *empty_import_button;
   GtkColumnView *column_view;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *category_column;
@@ -325,6 +326,7 @@ fg_venue_page_class_init (FgVenuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgVenuePage, stack);
   gtk_widget_class_bind_template_child (widget_class, FgVenuePage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, FgVenuePage, empty_button);
+  gtk_widget_class_bind_template_child (widget_class, FgVenuePage, empty_import_button);
   gtk_widget_class_bind_template_child (widget_class, FgVenuePage, column_view);
   gtk_widget_class_bind_template_child (widget_class, FgVenuePage, name_column);
   gtk_widget_class_bind_template_child (widget_class, FgVenuePage, category_column);
@@ -712,6 +714,8 @@ fg_venue_page_set_empty (FgVenuePage      *self,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->empty_button), target);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), action);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_button), can_act);
+  /* those who may add the first venue may import them all */
+  gtk_widget_set_visible (self->empty_import_button, can_act && empty == FG_VENUE_PAGE_EMPTY_ADD);
 }
 
 /**

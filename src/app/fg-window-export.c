@@ -1,4 +1,5 @@
-/* fg-window-export.c — Export…: the page's ledger (台账) as a spreadsheet
+/* fg-window-export.c — Export…: the page's ledger (台账) as a spreadsheet;
+ * Import Venues…: an office's spreadsheet into the registry
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,12 +12,18 @@
  * for the record ledgers every record). It is written in a worker
  * (fg_ledger_export_async), so the window stays usable; a toast says when
  * it is done and opens it.
+ *
+ * Import Venues… opens the assistant (fg-import-dialog.c); once it has
+ * stored venues, every page reads the store again as after another
+ * program's writes, since the import wrote through a connection of its
+ * own.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "fg-date-row.h"
+#include "fg-import-dialog.h"
 #include "fg-window-private.h"
 
 /* The ledger a page exports, if it has one. */
@@ -542,6 +549,24 @@ open_export_action (GtkWidget  *widget,
   gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
+static void
+on_venues_imported (FgWindow *self)
+{
+  fg_store_watch_check (self->store_watch);
+}
+
+static void
+import_venues_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  FgWindow *self = FG_WINDOW (widget);
+  FgImportDialog *dialog = fg_import_dialog_new (GTK_WINDOW (self), self->store, self->actor);
+
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_venues_imported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Export… is there on a page with a ledger; the township ranking needs
  * an account that sees whole townships, which the core checks. */
 void
@@ -554,6 +579,9 @@ _fg_window_update_export_actions (FgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-page",
                                  open && ledger_for_page (fg_window_get_page (self), &kind));
   gtk_widget_action_set_enabled (widget, "win.export-ledger", open);
+  /* only those who may add venues import them */
+  gtk_widget_action_set_enabled (widget, "win.import-venues",
+                                 !self->locked && fg_actor_can (self->actor, FG_ACTION_VENUE_EDIT));
 }
 
 void
@@ -564,6 +592,8 @@ _fg_window_class_export_init (FgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-page", NULL, export_page_action);
   gtk_widget_class_install_action (widget_class, "win.export-ledger", "s", export_ledger_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
+  gtk_widget_class_install_action (widget_class, "win.import-venues", NULL, import_venues_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.export-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import-venues", NULL);
 }

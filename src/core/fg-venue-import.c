@@ -1973,6 +1973,100 @@ run_in_worker (GTask        *task,
     g_task_return_error (task, error);
 }
 
+static void
+check_in_worker (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  FgVenueImport *self = source_object;
+  RunJob *job = task_data;
+  g_autoptr(FgStore) store = NULL;
+  GError *error = NULL;
+
+  store = fg_store_open_in_worker (task, job->db_path);
+  if (store == NULL)
+    return;
+
+  if (fg_venue_import_check (self, store, job->actor, cancellable,
+                             job->relay != NULL ? progress_relay_report : NULL, job->relay, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static RunJob *
+run_job_new (FgStore               *store,
+             FgActor               *actor,
+             FgVenueImportProgress  progress,
+             gpointer               progress_data)
+{
+  RunJob *job = g_new0 (RunJob, 1);
+
+  job->db_path = g_strdup (fg_store_get_path (store));
+  job->actor = fg_actor_ref (actor);
+  if (progress != NULL)
+    {
+      job->relay = g_atomic_rc_box_new0 (ProgressRelay);
+      job->relay->context = g_main_context_ref_thread_default ();
+      job->relay->func = progress;
+      job->relay->data = progress_data;
+    }
+  return job;
+}
+
+/**
+ * fg_venue_import_check_async:
+ * @self: the import, its columns mapped; not to be touched until the job
+ *   is done
+ * @store: the store; the job opens its own connection to its file
+ * @progress: (nullable): told the rows checked so far, in the caller's
+ *   main context
+ *
+ * As fg_venue_import_check(), in a worker thread, for a window that stays
+ * usable while a large sheet is checked. The rows of an earlier check are
+ * forgotten at once: stopped, the import must be checked again before it
+ * runs.
+ */
+void
+fg_venue_import_check_async (FgVenueImport          *self,
+                             FgStore                *store,
+                             FgActor                *actor,
+                             GCancellable           *cancellable,
+                             FgVenueImportProgress   progress,
+                             gpointer                progress_data,
+                             GAsyncReadyCallback     callback,
+                             gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (FG_IS_VENUE_IMPORT (self));
+  g_return_if_fail (FG_IS_STORE (store));
+  g_return_if_fail (actor != NULL);
+
+  /* what an earlier check found is gone, whatever becomes of this one */
+  self->checked = FALSE;
+  g_array_set_size (self->rows, 0);
+  for (guint i = 0; i < 2; i++)
+    g_hash_table_remove_all (self->unknown[i]);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fg_venue_import_check_async);
+  g_task_set_task_data (task, run_job_new (store, actor, progress, progress_data), (GDestroyNotify) run_job_free);
+  g_task_run_in_thread (task, check_in_worker);
+}
+
+gboolean
+fg_venue_import_check_finish (FgVenueImport  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == fg_venue_import_check_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /**
  * fg_venue_import_run_async:
  * @self: a checked import; not to be touched until the job is done
@@ -1999,17 +2093,7 @@ fg_venue_import_run_async (FgVenueImport          *self,
   g_return_if_fail (FG_IS_STORE (store));
   g_return_if_fail (actor != NULL);
 
-  job = g_new0 (RunJob, 1);
-  job->db_path = g_strdup (fg_store_get_path (store));
-  job->actor = fg_actor_ref (actor);
-  if (progress != NULL)
-    {
-      job->relay = g_atomic_rc_box_new0 (ProgressRelay);
-      job->relay->context = g_main_context_ref_thread_default ();
-      job->relay->func = progress;
-      job->relay->data = progress_data;
-    }
-
+  job = run_job_new (store, actor, progress, progress_data);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, fg_venue_import_run_async);
   g_task_set_task_data (task, job, (GDestroyNotify) run_job_free);

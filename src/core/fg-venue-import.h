@@ -119,6 +119,17 @@ gboolean          fg_venue_import_check            (FgVenueImport         *self,
                                                     FgVenueImportProgress  progress,
                                                     gpointer               progress_data,
                                                     GError               **error);
+void              fg_venue_import_check_async      (FgVenueImport         *self,
+                                                    FgStore               *store,
+                                                    FgActor               *actor,
+                                                    GCancellable          *cancellable,
+                                                    FgVenueImportProgress  progress,
+                                                    gpointer               progress_data,
+                                                    GAsyncReadyCallback    callback,
+                                                    gpointer               user_data);
+gboolean          fg_venue_import_check_finish     (FgVenueImport         *self,
+                                                    GAsyncResult          *result,
+                                                    GError               **error);
 guint             fg_venue_import_get_n_rows       (FgVenueImport *self);
 guint             fg_venue_import_get_row_line     (FgVenueImport *self,
                                                     guint          row);

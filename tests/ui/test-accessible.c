@@ -113,6 +113,7 @@ test_dialog_roles (Fixture       *fixture,
     { "win.show-accounts", "FgAccountsDialog" },
     { "win.add-village", "FgRegionDialog" },
     { "win.add-venue", "FgVenueDialog" },
+    { "win.import-venues", "FgImportDialog" },
   };
   FgWindow *window = open_window (fixture, "admin");
   GListModel *toplevels = gtk_window_get_toplevels ();

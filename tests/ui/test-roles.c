@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "fg-import-dialog.h"
 #include "fg-pairing-dialog.h"
 #include "fg-preferences-window.h"
 #include "fg-region-dialog.h"
@@ -230,6 +231,7 @@ test_roles_county (void)
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Go to _Sync");
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.show-page");
+  g_assert_false (gtk_widget_get_visible (fg_ui_test_child (page, FG_TYPE_VENUE_PAGE, "empty_import_button")));
 
   /* the button leads to the sync page */
   g_signal_emit_by_name (button, "clicked");
@@ -293,6 +295,17 @@ test_roles_no_village (void)
   g_assert_cmpstr (adw_status_page_get_title (empty), ==, "No Venues Yet");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Add the First Venue");
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.add-venue");
+
+  /* or all of them from the office's spreadsheet */
+  button = fg_ui_test_child (page, FG_TYPE_VENUE_PAGE, "empty_import_button");
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.import-venues");
+  g_signal_emit_by_name (button, "clicked");
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (FG_TYPE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  fg_ui_test_spin ();
 
   close_window (window);
   g_assert_finalize_object (g_steal_pointer (&store));
