@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "fg-test-util.h"
+#include "fg-account-private.h"
 
 /* A township with two villages, a grid in each, and a venue in each grid.
  * "A" lies in the grid worker's and the village committee's scope, "B"
@@ -404,6 +405,74 @@ test_account_grid_worker_refused_and_audited (Fixture       *f,
   g_assert_nonnull (strstr (entry->detail, "第一网格"));
 }
 
+/* Checking a certificate number says what setting it would say, and
+ * stores nothing: not the number, not a line in the audit log. */
+static void
+test_account_check_certificate (Fixture       *f,
+                                gconstpointer  data)
+{
+  FgActor *admin = f->actors[FG_ROLE_TOWNSHIP_ADMIN];
+  g_autoptr(FgAccount) staff = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) set_error = NULL;
+  const char *wrong[] = { "豫 0412 01", "12345678901234567890123456789012345" };
+
+  before = fg_audit_list (f->store, admin, NULL, 1000, &error);
+  g_assert_no_error (error);
+
+  /* a number the officer's record would take, checked only */
+  g_assert_true (fg_account_check_certificate (f->store, admin, "staff", " 豫0412001 ", &error));
+  g_assert_no_error (error);
+  g_assert_true (fg_account_check_certificate (f->store, admin, "staff", "", &error));
+  g_assert_no_error (error);
+
+  /* wrong numbers: the same words as setting them gives */
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_assert_false (fg_account_check_certificate (f->store, admin, "staff", wrong[i], &error));
+      g_assert_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_CERTIFICATE);
+      g_assert_false (fg_account_set_certificate (f->store, admin, "staff", wrong[i], &set_error));
+      g_assert_cmpstr (error->message, ==, set_error->message);
+      g_clear_error (&error);
+      g_clear_error (&set_error);
+    }
+
+  /* a grid worker holds none */
+  g_assert_false (fg_account_check_certificate (f->store, admin, "grid.a", "豫0412001", &error));
+  g_assert_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_CERTIFICATE);
+  g_assert_nonnull (strstr (error->message, "某人"));
+  g_clear_error (&error);
+
+  /* nor an unknown account */
+  g_assert_false (fg_account_check_certificate (f->store, admin, "nobody", "豫0412001", &error));
+  g_assert_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* nothing stored */
+  staff = fg_account_private_load (f->store, "staff", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fg_account_get_certificate (staff), ==, "");
+  after = fg_audit_list (f->store, admin, NULL, 1000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, before->len);
+
+  /* nobody but an administrator over the account may */
+  g_assert_false (fg_account_check_certificate (f->store, f->actors[FG_ROLE_TOWNSHIP_STAFF], "staff",
+                                                "豫0412001", &error));
+  g_assert_error (error, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_DENIED);
+  g_clear_error (&error);
+
+  /* and what the check took is what setting it stores */
+  g_assert_true (fg_account_set_certificate (f->store, admin, "staff", " 豫0412001 ", &error));
+  g_assert_no_error (error);
+  g_clear_object (&staff);
+  staff = fg_account_private_load (f->store, "staff", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fg_account_get_certificate (staff), ==, "豫0412001");
+}
+
 static void
 test_account_installer_needs_login (Fixture       *f,
                                     gconstpointer  data)
@@ -795,6 +864,7 @@ main (int   argc,
   g_test_add ("/account/role-table", Fixture, NULL, fixture_set_up, test_account_role_table, fixture_tear_down);
   g_test_add ("/account/scope-narrows-lists", Fixture, NULL, fixture_set_up, test_account_scope_narrows_lists, fixture_tear_down);
   g_test_add ("/account/grid-worker-refused-and-audited", Fixture, NULL, fixture_set_up, test_account_grid_worker_refused_and_audited, fixture_tear_down);
+  g_test_add ("/account/check-certificate", Fixture, NULL, fixture_set_up, test_account_check_certificate, fixture_tear_down);
   g_test_add ("/account/installer-needs-login", Fixture, NULL, fixture_set_up, test_account_installer_needs_login, fixture_tear_down);
   g_test_add ("/account/wrong-password", Fixture, NULL, fixture_set_up, test_account_wrong_password, fixture_tear_down);
   g_test_add ("/account/lockout", Fixture, NULL, fixture_set_up, test_account_lockout, fixture_tear_down);

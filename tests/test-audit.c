@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "fg-test-util.h"
+#include "fg-store-private.h"
 
 typedef struct
 {
@@ -299,6 +300,82 @@ test_audit_describe_change (Fixture       *f,
   g_assert_null (fg_audit_describe_change (f->store, NULL, "{}"));
 }
 
+/* Who acted, named as people know them: an account by its person's name,
+ * the installer as such, a peer by its office's name; a login no account
+ * here has, or one of another office's log, stays as it is. */
+static void
+test_audit_actor_names (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean seen_admin = FALSE;
+  gboolean seen_installer = FALSE;
+  FgAuditEntry other = { 0 };
+
+  entries = fg_audit_list (f->store, f->admin, NULL, 100, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      FgAuditEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *name = fg_audit_dup_actor_name (f->store, entry);
+
+      if (g_strcmp0 (entry->actor_login, "admin") == 0)
+        {
+          g_assert_cmpstr (entry->actor_kind, ==, "user");
+          g_assert_cmpstr (name, ==, "张伟");
+          seen_admin = TRUE;
+        }
+      else if (g_strcmp0 (entry->actor_kind, "installer") == 0)
+        {
+          g_assert_cmpstr (name, ==, "Installer");
+          seen_installer = TRUE;
+        }
+    }
+  g_assert_true (seen_admin);
+  g_assert_true (seen_installer);
+
+  /* a login no account has */
+  other.actor_login = (char *) "gone";
+  other.actor_kind = (char *) "user";
+  {
+    g_autofree char *name = fg_audit_dup_actor_name (f->store, &other);
+
+    g_assert_cmpstr (name, ==, "gone");
+  }
+  /* "admin" of another office's log is not this office's 张伟 */
+  other.actor_login = (char *) "admin";
+  other.office = (char *) "郏县";
+  {
+    g_autofree char *name = fg_audit_dup_actor_name (f->store, &other);
+
+    g_assert_cmpstr (name, ==, "admin");
+  }
+
+  /* a peer, by the name of its office */
+  other.office = NULL;
+  other.actor_kind = (char *) "peer";
+  other.actor_login = (char *) "node-of-another-township";
+  {
+    g_autofree char *name = fg_audit_dup_actor_name (f->store, &other);
+
+    g_assert_cmpstr (name, ==, "node-of-another-township");
+  }
+  stmt = fg_store_prepare (f->store,
+                           "INSERT INTO peer (id, kind, scope_code, scope_name, public_key, added_at, added_by)"
+                           " VALUES ('node-of-another-township', 'township', '410425199', '某某镇', 'key',"
+                           " '2026-01-01T00:00:00Z', 'admin')",
+                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  {
+    g_autofree char *name = fg_audit_dup_actor_name (f->store, &other);
+
+    g_assert_cmpstr (name, ==, "某某镇");
+  }
+}
+
 static void
 test_audit_verify_permission (Fixture       *f,
                               gconstpointer  data)
@@ -330,6 +407,7 @@ main (int   argc,
   g_test_add ("/audit/detects-truncation", Fixture, NULL, fixture_set_up, test_audit_detects_truncation, fixture_tear_down);
   g_test_add ("/audit/detects-rehashed-edit", Fixture, NULL, fixture_set_up, test_audit_detects_rehashed_edit, fixture_tear_down);
   g_test_add_func ("/audit/action-labels", test_audit_action_labels);
+  g_test_add ("/audit/actor-names", Fixture, NULL, fixture_set_up, test_audit_actor_names, fixture_tear_down);
   g_test_add ("/audit/describe-change", Fixture, NULL, fixture_set_up, test_audit_describe_change, fixture_tear_down);
   g_test_add ("/audit/verify-permission", Fixture, NULL, fixture_set_up, test_audit_verify_permission, fixture_tear_down);
 

@@ -361,3 +361,43 @@ fg_accessible_install (void)
       g_once_init_leave (&installed, 1);
     }
 }
+
+/* Names the list boxes inside @widget, not those inside its rows. */
+static void
+name_lists_inside (GtkWidget  *widget,
+                   const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX_ROW (child))
+        continue;
+      if (GTK_IS_LIST_BOX (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      name_lists_inside (child, name);
+    }
+}
+
+/**
+ * fg_accessible_name_lists:
+ * @widget: a list box, or what holds one: a preferences group without
+ *   a title, an expander row
+ * @name: what the list is, e.g. "Change Password"
+ *
+ * Names @widget, when it is a list box, and the list boxes inside it
+ * (not those of its rows, which name their own). A list box without a
+ * name — a boxed list of a dialog, or the one an untitled preferences
+ * group or an expander row keeps its rows in — is read by a screen
+ * reader as "GtkListBox".
+ */
+void
+fg_accessible_name_lists (GtkWidget  *widget,
+                          const char *name)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (name != NULL);
+
+  if (GTK_IS_LIST_BOX (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  name_lists_inside (widget, name);
+}

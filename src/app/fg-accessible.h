@@ -16,5 +16,7 @@ void  fg_accessible_row_part_changed (GtkWidget  *part,
                                       GParamSpec *pspec,
                                       gpointer    user_data);
 char *fg_accessible_strip_mnemonic   (const char *label);
+void  fg_accessible_name_lists       (GtkWidget  *widget,
+                                      const char *name);
 
 G_END_DECLS

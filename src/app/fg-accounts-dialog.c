@@ -528,25 +528,21 @@ on_certificate_response (AdwMessageDialog *dialog,
   show_toast (self, _("Certificate number saved"));
 }
 
-/* Enter saves the number at once; one the core refuses is marked, with
- * its words above the field, and the dialog stays for it to be put
- * right (the dialog's own response would close it first). */
+/* Enter or a click on Save with a number the core refuses marks it, with
+ * the core's words above the field, and the dialog stays for it to be
+ * put right; nothing is saved until it is. */
 static guint
-save_certificate_on_enter (gpointer data)
+check_certificate (gpointer data)
 {
   GtkWidget *dialog = data;
   FgAccountsDialog *self = g_object_get_data (G_OBJECT (dialog), "fg-accounts");
   GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "fg-entry");
-  GtkWidget *label = g_object_get_data (G_OBJECT (dialog), "fg-problem");
   const char *login = g_object_get_data (G_OBJECT (dialog), "fg-login");
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
 
-  fg_account_set_certificate (self->store, self->actor, login, gtk_editable_get_text (GTK_EDITABLE (entry)), &error);
-  fg_form_mark_field (entry, error != NULL);
-  if (error != NULL)
-    gtk_label_set_label (GTK_LABEL (label), error->message);
-  gtk_widget_set_visible (label, error != NULL);
-  return error != NULL;
+  fg_account_check_certificate (self->store, self->actor, login, gtk_editable_get_text (GTK_EDITABLE (entry)),
+                                &error);
+  return fg_form_show_problems (&entry, &error, 1, g_object_get_data (G_OBJECT (dialog), "fg-problem"));
 }
 
 static void
@@ -574,6 +570,7 @@ certificate_action (GtkWidget  *widget,
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
+  fg_accessible_name_lists (list, _("Enforcement Certificate"));
   entry = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Certificate number"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (entry), FALSE);
@@ -600,7 +597,8 @@ certificate_action (GtkWidget  *widget,
   /* the dialog is modal over this one, which outlives it */
   g_object_set_data (G_OBJECT (dialog), "fg-accounts", self);
   g_object_set_data_full (G_OBJECT (dialog), "fg-login", g_strdup (fg_account_get_login (account)), g_free);
-  fg_form_check_on_enter (entry, save_certificate_on_enter, dialog);
+  fg_form_check_on_enter (entry, check_certificate, dialog);
+  fg_form_check_response (ADW_MESSAGE_DIALOG (dialog), "save", check_certificate, dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_certificate_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);

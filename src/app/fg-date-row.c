@@ -38,6 +38,10 @@ struct _FgDateRow
   gboolean with_time;   /* "YYYY-MM-DD HH:MM": the calendar keeps the time */
   gboolean syncing;     /* the calendar is being set from the text */
   char *problem;
+  /* what the core refused ("" for a mark without words), and the text
+   * it refused: kept until the text changes */
+  char *refusal;
+  char *refused_text;
 };
 
 static void fg_date_row_editable_init (GtkEditableInterface *iface);
@@ -87,7 +91,9 @@ static void
 show_note (FgDateRow  *self,
            const char *note)
 {
-  if (self->problem != NULL)
+  gboolean wrong = self->problem != NULL || self->refusal != NULL;
+
+  if (wrong)
     {
       gtk_widget_add_css_class (self->entry, "error");
       gtk_widget_add_css_class (GTK_WIDGET (self), "fg-date-error");
@@ -101,7 +107,7 @@ show_note (FgDateRow  *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), self->problem != NULL ? self->problem
                                                       : note != NULL ? note : "");
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID,
-                               self->problem != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               wrong ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
                                -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   adw_action_row_get_subtitle (ADW_ACTION_ROW (self)), -1);
@@ -119,6 +125,21 @@ update_note (FgDateRow *self,
   g_autofree char *note = NULL;
 
   g_clear_pointer (&self->problem, g_free);
+
+  /* the core's refusal stays, through a check of the date's form as the
+   * focus leaves, until the date is changed */
+  if (self->refusal != NULL && g_strcmp0 (text, self->refused_text) != 0)
+    {
+      g_clear_pointer (&self->refusal, g_free);
+      g_clear_pointer (&self->refused_text, g_free);
+    }
+  if (self->refusal != NULL && *self->refusal != '\0')
+    {
+      self->problem = g_strdup (self->refusal);
+      show_note (self, NULL);
+      return;
+    }
+
   if (*text != '\0')
     date = parse_text (self, &error);
 
@@ -224,6 +245,8 @@ fg_date_row_finalize (GObject *object)
 
   g_clear_pointer (&self->today, g_date_free);
   g_free (self->problem);
+  g_free (self->refusal);
+  g_free (self->refused_text);
 
   G_OBJECT_CLASS (fg_date_row_parent_class)->finalize (object);
 }
@@ -411,10 +434,12 @@ fg_date_row_get_calendar (FgDateRow *self)
 
 /**
  * fg_date_row_set_problem:
- * @problem: (nullable): what is wrong with the date, in the core's words
+ * @problem: (nullable): what is wrong with the date, in the core's words;
+ *   "" to mark the field without words; %NULL when the core takes it
  *
  * Marks the field with what the core found wrong with the date (before
- * the hazard was found, past): the mark stays until the date is changed.
+ * the hazard was found, past): the mark stays, also when the focus
+ * leaves the field, until the date is changed.
  */
 void
 fg_date_row_set_problem (FgDateRow  *self,
@@ -422,12 +447,12 @@ fg_date_row_set_problem (FgDateRow  *self,
 {
   g_return_if_fail (FG_IS_DATE_ROW (self));
 
-  if (problem == NULL)
+  g_clear_pointer (&self->refusal, g_free);
+  g_clear_pointer (&self->refused_text, g_free);
+  if (problem != NULL)
     {
-      update_note (self, TRUE);
-      return;
+      self->refusal = g_strdup (problem);
+      self->refused_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
     }
-  g_free (self->problem);
-  self->problem = g_strdup (problem);
-  show_note (self, NULL);
+  update_note (self, TRUE);
 }

@@ -147,37 +147,25 @@ check_fields (gpointer data)
 {
   FgEventDialog *self = FG_EVENT_DIALOG (data);
   FgHazardEventDetails details;
-  g_autoptr(GError) deadline_error = NULL;
-  g_autoptr(GError) note_error = NULL;
-  g_autoptr(GString) problems = g_string_new (NULL);
-  guint n_wrong;
+  /* a deadline not asked for is not marked */
+  GtkWidget *fields[] = { gtk_widget_get_visible (GTK_WIDGET (self->deadline_row))
+                          ? GTK_WIDGET (self->deadline_row) : NULL,
+                          GTK_WIDGET (self->note_row) };
+  GError *errors[G_N_ELEMENTS (fields)] = { NULL, };
+  gboolean deadline_wrong;
+  gboolean note_wrong;
 
   fg_event_dialog_get_details (self, &details);
-  n_wrong = fg_hazard_check_event_fields (self->store, self->hazard, self->kind, &details,
-                                          &deadline_error, &note_error);
+  fg_hazard_check_event_fields (self->store, self->hazard, self->kind, &details, &errors[0], &errors[1]);
+  deadline_wrong = errors[0] != NULL;
+  note_wrong = errors[1] != NULL;
+  fg_form_show_problems (fields, errors, G_N_ELEMENTS (fields), GTK_WIDGET (self->problem_label));
 
-  if (gtk_widget_get_visible (GTK_WIDGET (self->deadline_row)))
-    fg_date_row_set_problem (self->deadline_row, deadline_error != NULL ? deadline_error->message : NULL);
-  fg_form_mark_field (GTK_WIDGET (self->note_row), note_error != NULL);
-
-  for (guint i = 0; i < 2; i++)
-    {
-      const GError *error = i == 0 ? deadline_error : note_error;
-
-      if (error == NULL)
-        continue;
-      if (problems->len > 0)
-        g_string_append_c (problems, '\n');
-      g_string_append (problems, error->message);
-    }
-  gtk_label_set_label (self->problem_label, problems->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), n_wrong > 0);
-
-  if (deadline_error != NULL)
+  if (deadline_wrong)
     gtk_widget_grab_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->deadline_row))));
-  else if (note_error != NULL)
+  else if (note_wrong)
     gtk_widget_grab_focus (GTK_WIDGET (self->note_row));
-  return n_wrong;
+  return deadline_wrong + note_wrong;
 }
 
 static void

@@ -18,6 +18,14 @@ void fg_form_check_on_enter (GtkWidget       *field,
                              gpointer         user_data);
 void fg_form_mark_field     (GtkWidget       *field,
                              gboolean         wrong);
+void fg_form_check_response (AdwMessageDialog *dialog,
+                             const char       *response,
+                             FgFormCheckFunc   check,
+                             gpointer          user_data);
+guint fg_form_show_problems (GtkWidget * const *fields,
+                             GError           **errors,
+                             guint              n_fields,
+                             GtkWidget         *label);
 
 void fg_form_keep_group_titles (GtkWindow          *window,
                                 AdwPreferencesPage *page);

@@ -34,6 +34,7 @@
 #include "fg-photo-viewer.h"
 #include "fg-sort-probe.h"
 #include "fg-thumbnail.h"
+#include "fg-toast.h"
 
 struct _FgHazardPage
 {
@@ -220,15 +221,6 @@ fg_hazard_page_get_selected_item (FgHazardPage *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
-static void
-fg_hazard_page_toast (FgHazardPage *self,
-                      const char   *text)
-{
-  AdwToast *toast = adw_toast_new (text);
-
-  adw_toast_set_timeout (toast, 4);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
 
 /* Filtering and sorting */
 
@@ -429,7 +421,7 @@ on_photo_clicked (FgHazardPage *self,
   bytes = fg_inspection_load_photo (self->store, sha256, NULL, &error);
   if (bytes == NULL)
     {
-      fg_hazard_page_toast (self, error->message);
+      fg_toast_show (GTK_WIDGET (self->toast_overlay), error->message, 4);
       return;
     }
   fg_photo_viewer_show (GTK_WIDGET (button), bytes, g_object_get_data (G_OBJECT (button), "fg-photo-title"));
@@ -625,7 +617,7 @@ fg_hazard_page_load_shown (FgHazardPage *self)
       self->shown = fg_hazard_load (self->store, self->actor,
                                     fg_hazard_get_id (fg_hazard_item_get_hazard (item)), &error);
       if (self->shown == NULL)
-        fg_hazard_page_toast (self, error->message);
+        fg_toast_show (GTK_WIDGET (self->toast_overlay), error->message, 4);
     }
 
   fg_hazard_page_show_detail (self);
@@ -906,7 +898,7 @@ record_event (FgHazardPage               *self,
       else if (event_needs_dialog (kind) && g_error_matches (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT))
         present_event_dialog (self, kind, details, error->message);
       else
-        fg_hazard_page_toast (self, error->message);
+        fg_toast_show (GTK_WIDGET (self->toast_overlay), error->message, 4);
       return;
     }
 
@@ -916,7 +908,7 @@ record_event (FgHazardPage               *self,
                                        &error);
   if (self->shown == NULL)
     {
-      fg_hazard_page_toast (self, error->message);
+      fg_toast_show (GTK_WIDGET (self->toast_overlay), error->message, 4);
       fg_hazard_page_show_detail (self);
       return;
     }
@@ -928,7 +920,7 @@ record_event (FgHazardPage               *self,
 
   /* Translators: a toast after an event, e.g. "Notice issued: recorded" */
   text = g_strdup_printf (_("%s: recorded"), fg_hazard_event_kind_get_label (kind));
-  fg_hazard_page_toast (self, text);
+  fg_toast_show (GTK_WIDGET (self->toast_overlay), text, 4);
 }
 
 static void
@@ -1224,6 +1216,8 @@ fg_hazard_page_init (FgHazardPage *self)
   fg_hazard_page_set_today (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the particulars' group has no title: its list is read by this */
+  fg_accessible_name_lists (gtk_widget_get_parent (GTK_WIDGET (self->decision_row)), _("Hazard"));
 
   /* in the order of FgHazardFilter */
   gtk_string_list_append (states, _("All states"));

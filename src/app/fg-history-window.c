@@ -70,10 +70,20 @@ create_entry_row (FgStore            *store,
   GtkWidget *row = adw_action_row_new ();
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autofree char *when = format_time (entry->at);
+  g_autofree char *name = fg_audit_dup_actor_name (store, entry);
+  g_autofree char *who = NULL;
 
-  /* Translators: in a change history: when, and who (their login) */
-  g_string_append_printf (subtitle, _("%s · %s"), when,
-                          entry->actor_login != NULL ? entry->actor_login : "");
+  /* a person by their name, with the login they used; an office by its
+   * name alone */
+  if (g_strcmp0 (entry->actor_kind, "peer") != 0 && g_strcmp0 (name, entry->actor_login) != 0)
+    /* Translators: who acted, in a change history: a person's name, and
+     * the login they used, e.g. "王丽 (admin)" */
+    who = g_strdup_printf (_("%s (%s)"), name, entry->actor_login);
+  else
+    who = g_strdup (name);
+
+  /* Translators: in a change history: when, and who */
+  g_string_append_printf (subtitle, _("%s · %s"), when, who);
 
   if (entry->refused)
     {

@@ -800,6 +800,7 @@ second_inspector_box (FgInspectionWindow *self)
 
   gtk_widget_set_name (row, "second-inspector");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Second inspector"));
+  fg_accessible_name_lists (list, _("Second inspector"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   /* the choice as the subtitle, where a name and a number have room */
   adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
@@ -863,6 +864,8 @@ times_box (FgInspectionWindow *self)
   GtkWidget *ended_entry = time_entry (_("Ended"), ended, "ended-entry");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Typed In From a Paper Form"));
+  fg_accessible_name_lists (list, _("Typed In From a Paper Form"));
+  fg_accessible_name_lists (row, _("Typed In From a Paper Form"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row),
                                  _("The record then prints the times the inspection took place"));
@@ -943,6 +946,7 @@ present_summary (FgInspectionWindow *self)
       gtk_box_append (GTK_BOX (box), label);
 
       gtk_list_box_set_selection_mode (GTK_LIST_BOX (hazards), GTK_SELECTION_NONE);
+      fg_accessible_name_lists (hazards, title);
       gtk_widget_add_css_class (hazards, "boxed-list");
       for (guint i = 0; i < failed->len; i++)
         gtk_list_box_append (GTK_LIST_BOX (hazards), hazard_row (g_ptr_array_index (failed, i)));
@@ -1074,6 +1078,7 @@ present_question (FgInspectionWindow *self)
                                                                     "which usually record a problem. A passed item "
                                                                     "becomes no hazard.",
                                                                     rows->len)));
+  fg_accessible_name_lists (list, adw_message_dialog_get_heading (dialog));
   adw_message_dialog_set_extra_child (dialog, list);
   adw_message_dialog_add_responses (dialog,
                                     "back", _("_Go Back"),

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-accessible.h"
 #include "fg-date-row.h"
 #include "fg-form.h"
 #include "fg-major-hazard-dialog.h"
@@ -170,31 +171,16 @@ check_decision (gpointer data)
   AdwMessageDialog *dialog = data;
   FgStore *store = g_object_get_data (G_OBJECT (dialog), "fg-store");
   FgHazard *hazard = g_object_get_data (G_OBJECT (dialog), "fg-hazard");
-  GtkWidget *problem = g_object_get_data (G_OBJECT (dialog), "fg-problem");
-  GtkWidget *date_row = g_object_get_data (G_OBJECT (dialog), "fg-date");
-  GtkWidget *rows[] = { g_object_get_data (G_OBJECT (dialog), "fg-number"), date_row,
+  GtkWidget *rows[] = { g_object_get_data (G_OBJECT (dialog), "fg-number"),
+                        g_object_get_data (G_OBJECT (dialog), "fg-date"),
                         g_object_get_data (G_OBJECT (dialog), "fg-authority") };
   GError *errors[G_N_ELEMENTS (rows)] = { NULL, };
-  g_autoptr(GString) text = g_string_new (NULL);
   FgHazardEventDetails details;
   FgHazardEventKind kind;
-  guint n_wrong;
 
   fg_decision_dialog_get_details (dialog, &kind, &details);
-  n_wrong = fg_hazard_check_decision_fields (store, hazard, &details, &errors[0], &errors[1], &errors[2]);
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      if (rows[i] == date_row)
-        fg_date_row_set_problem (FG_DATE_ROW (date_row), errors[i] != NULL ? errors[i]->message : NULL);
-      else
-        fg_form_mark_field (rows[i], errors[i] != NULL);
-      if (errors[i] != NULL)
-        g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", errors[i]->message);
-      g_clear_error (&errors[i]);
-    }
-  gtk_label_set_label (GTK_LABEL (problem), text->str);
-  gtk_widget_set_visible (problem, n_wrong > 0);
-  return n_wrong;
+  fg_hazard_check_decision_fields (store, hazard, &details, &errors[0], &errors[1], &errors[2]);
+  return fg_form_show_problems (rows, errors, G_N_ELEMENTS (rows), g_object_get_data (G_OBJECT (dialog), "fg-problem"));
 }
 
 /**
@@ -233,6 +219,7 @@ fg_decision_dialog_new (GtkWindow                   *parent,
                                    _("Enter the fire-rescue brigade’s written decision on this possibly major "
                                      "hazard. A confirmed major hazard stays with the brigade; one that is not "
                                      "goes back to the township’s orders."));
+  fg_accessible_name_lists (list, _("The Brigade’s Decision"));
   g_object_set_data_full (G_OBJECT (dialog), "fg-hazard-id", g_strdup (fg_hazard_get_id (hazard)), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "fg-store", g_object_ref (store), g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "fg-hazard", g_object_ref (hazard), g_object_unref);
@@ -403,15 +390,10 @@ check_transfer (gpointer data)
 {
   GtkWidget *dialog = data;
   GtkWidget *recipient = g_object_get_data (G_OBJECT (dialog), "fg-recipient");
-  GtkWidget *label = g_object_get_data (G_OBJECT (dialog), "fg-problem");
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
 
   fg_notice_check_recipient (gtk_editable_get_text (GTK_EDITABLE (recipient)), &error);
-  fg_form_mark_field (recipient, error != NULL);
-  if (error != NULL)
-    gtk_label_set_label (GTK_LABEL (label), error->message);
-  gtk_widget_set_visible (label, error != NULL);
-  return error != NULL;
+  return fg_form_show_problems (&recipient, &error, 1, g_object_get_data (G_OBJECT (dialog), "fg-problem"));
 }
 
 static void
@@ -431,6 +413,7 @@ present_transfer (GtkWindow     *parent,
   GtkWidget *label = gtk_label_new (problem);
   GtkWidget *recipient;
 
+  fg_accessible_name_lists (list, _("Transfer the Hazard?"));
   /* why the core refused what was typed, or what Enter found wrong */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "error");

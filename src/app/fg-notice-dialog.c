@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-accessible.h"
 #include "fg-date-row.h"
 #include "fg-deadline-dialog.h"
 #include "fg-form.h"
@@ -155,27 +156,25 @@ check_form (gpointer data)
   IssueState *state = g_object_get_data (G_OBJECT (dialog), "fg-state");
   GtkWidget *deadline_row = g_object_get_data (G_OBJECT (dialog), "fg-deadline");
   GtkWidget *hazards = g_object_get_data (G_OBJECT (dialog), "fg-hazards");
-  GtkWidget *hazards_label = g_object_get_data (G_OBJECT (dialog), "fg-hazards-error");
-  g_autoptr(GError) deadline_error = NULL;
-  g_autoptr(GError) hazards_error = NULL;
+  GError *deadline_error = NULL;
+  GError *hazards_error = NULL;
   g_auto(GStrv) hazard_ids = NULL;
   FgNoticeRequest request = { 0 };
-  guint n_wrong;
+  gboolean deadline_wrong;
 
   read_form (dialog, state);
   hazard_ids = chosen_ids (state);
   request.kind = state->kind == 0 ? FG_NOTICE_KIND_CORRECT_BY_DEADLINE : FG_NOTICE_KIND_CORRECT_NOW;
   request.hazard_ids = (const char * const *) hazard_ids;
   request.deadline = state->deadline;
-  n_wrong = fg_notice_check_order_fields (state->store, &request, &deadline_error, &hazards_error);
+  fg_notice_check_order_fields (state->store, &request, &deadline_error, &hazards_error);
 
-  fg_date_row_set_problem (FG_DATE_ROW (deadline_row), deadline_error != NULL ? deadline_error->message : NULL);
-  fg_form_mark_field (hazards, hazards_error != NULL);
-  gtk_label_set_label (GTK_LABEL (hazards_label), hazards_error != NULL ? hazards_error->message : "");
-  gtk_widget_set_visible (hazards_label, hazards_error != NULL);
-  if (deadline_error != NULL)
+  /* the deadline's problem below it, the choice's in a label of its own */
+  deadline_wrong = fg_form_show_problems (&deadline_row, &deadline_error, 1, NULL) > 0;
+  if (deadline_wrong)
     gtk_widget_grab_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (deadline_row))));
-  return n_wrong;
+  return deadline_wrong + fg_form_show_problems (&hazards, &hazards_error, 1,
+                                                 g_object_get_data (G_OBJECT (dialog), "fg-hazards-error"));
 }
 
 static void
@@ -301,6 +300,7 @@ present (GtkWindow  *parent,
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (options), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (options, "boxed-list");
+  fg_accessible_name_lists (options, _("Issue a Notice"));
   gtk_string_list_append (kinds, fg_notice_kind_get_label (FG_NOTICE_KIND_CORRECT_BY_DEADLINE));
   gtk_string_list_append (kinds, fg_notice_kind_get_label (FG_NOTICE_KIND_CORRECT_NOW));
   kind_row = adw_combo_row_new ();
@@ -328,6 +328,7 @@ present (GtkWindow  *parent,
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (hazards), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (hazards, "boxed-list");
+  fg_accessible_name_lists (hazards, _("Hazards Named in the Notice"));
   for (guint i = 0; i < state->candidates->len; i++)
     {
       FgHazard *hazard = g_ptr_array_index (state->candidates, i);

@@ -24,6 +24,7 @@
 #include "fg-list-layout.h"
 #include "fg-notice-page.h"
 #include "fg-sort-probe.h"
+#include "fg-toast.h"
 
 /* poppler-glib 22 declares no cleanup functions of its own */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
@@ -75,13 +76,9 @@ void
 fg_notice_page_toast (FgNoticePage *self,
                       const char   *text)
 {
-  AdwToast *toast;
-
   g_return_if_fail (FG_IS_NOTICE_PAGE (self));
 
-  toast = adw_toast_new (text);
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  fg_toast_show (GTK_WIDGET (self->toast_overlay), text, 5);
 }
 
 static GtkWindow *
@@ -467,7 +464,7 @@ fg_notice_page_show_notice (FgNoticePage *self,
                              notice_id, &position, &error))
     {
       if (error != NULL)
-        fg_notice_page_toast (self, error->message);
+        fg_toast_show (GTK_WIDGET (self->toast_overlay), error->message, 5);
       return FALSE;
     }
   if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->notices)))
@@ -525,7 +522,7 @@ print_document (FgNoticePage    *self,
     {
       g_autofree char *text = g_strdup_printf (_("The document could not be printed: %s"), error->message);
 
-      fg_notice_page_toast (self, text);
+      fg_toast_show (GTK_WIDGET (self->toast_overlay), text, 5);
     }
 }
 
@@ -558,10 +555,10 @@ on_save_response (GtkNativeDialog *chooser,
         {
           g_autofree char *text = g_strdup_printf (_("The PDF could not be saved: %s"), error->message);
 
-          fg_notice_page_toast (self, text);
+          fg_toast_show (GTK_WIDGET (self->toast_overlay), text, 5);
         }
       else
-        fg_notice_page_toast (self, _("PDF saved"));
+        fg_toast_show (GTK_WIDGET (self->toast_overlay), _("PDF saved"), 5);
     }
 
   gtk_native_dialog_destroy (chooser);
@@ -616,14 +613,14 @@ on_batch_ready (GObject      *source,
   if (pdf == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        fg_notice_page_toast (self, error->message);
+        fg_toast_show (GTK_WIDGET (self->toast_overlay), error->message, 5);
       return;
     }
 
   document = poppler_document_new_from_bytes (pdf, NULL, &error);
   if (document == NULL)
     {
-      fg_notice_page_toast (self, error->message);
+      fg_toast_show (GTK_WIDGET (self->toast_overlay), error->message, 5);
       return;
     }
   print_document (self, document, _("Documents"));
@@ -666,13 +663,15 @@ entry_row (GtkWidget  *list,
   return row;
 }
 
+/* A list of a dialog's fields, read as @name */
 static GtkWidget *
-boxed_list (void)
+boxed_list (const char *name)
 {
   GtkWidget *list = gtk_list_box_new ();
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
+  fg_accessible_name_lists (list, name);
   return list;
 }
 
@@ -721,10 +720,11 @@ on_service_response (AdwMessageDialog *dialog,
     }
 
   g_object_set_data (G_OBJECT (self), "fg-service-typed", NULL);
-  fg_notice_page_toast (self, service == FG_NOTICE_SERVICE_SERVED ? _("Service recorded")
-                              : service == FG_NOTICE_SERVICE_REFUSED
-                              ? _("Recorded: served by leaving the document at the venue")
-                              : _("Recorded: serve it another way, by post or public announcement"));
+  fg_toast_show (GTK_WIDGET (self->toast_overlay),
+                 service == FG_NOTICE_SERVICE_SERVED ? _("Service recorded")
+                 : service == FG_NOTICE_SERVICE_REFUSED ? _("Recorded: served by leaving the document at the venue")
+                 : _("Recorded: serve it another way, by post or public announcement"),
+                 5);
   g_signal_emit_by_name (self, "changed");
   fg_notice_page_reload (self);
 }
@@ -755,35 +755,21 @@ check_service (gpointer data)
   FgNoticePage *self = g_object_get_data (G_OBJECT (dialog), "fg-page");
   AdwComboRow *result_row = g_object_get_data (G_OBJECT (dialog), "fg-result");
   GtkWidget *label = g_object_get_data (G_OBJECT (dialog), "fg-problem");
-  GtkWidget *day_row = g_object_get_data (G_OBJECT (dialog), "fg-day");
-  GtkWidget *rows[] = { g_object_get_data (G_OBJECT (dialog), "fg-recipient"), day_row,
+  GtkWidget *rows[] = { g_object_get_data (G_OBJECT (dialog), "fg-recipient"),
+                        g_object_get_data (G_OBJECT (dialog), "fg-day"),
                         g_object_get_data (G_OBJECT (dialog), "fg-note") };
   GError *errors[G_N_ELEMENTS (rows)] = { NULL, };
-  g_autoptr(GString) text = g_string_new (NULL);
   const char *day = row_text (ADW_MESSAGE_DIALOG (dialog), "fg-day");
-  guint n_wrong;
 
   if (self->shown == NULL)
     return 0;
-  n_wrong = fg_notice_check_service_fields (self->store, self->shown,
-                                            FG_NOTICE_SERVICE_SERVED + adw_combo_row_get_selected (result_row),
-                                            row_text (ADW_MESSAGE_DIALOG (dialog), "fg-recipient"),
-                                            day != NULL && *day != '\0' ? day : NULL,
-                                            row_text (ADW_MESSAGE_DIALOG (dialog), "fg-note"),
-                                            &errors[0], &errors[1], &errors[2]);
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      if (rows[i] == day_row)
-        fg_date_row_set_problem (FG_DATE_ROW (day_row), errors[i] != NULL ? errors[i]->message : NULL);
-      else
-        fg_form_mark_field (rows[i], errors[i] != NULL);
-      if (errors[i] != NULL)
-        g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", errors[i]->message);
-      g_clear_error (&errors[i]);
-    }
-  gtk_label_set_label (GTK_LABEL (label), text->str);
-  gtk_widget_set_visible (label, n_wrong > 0);
-  return n_wrong;
+  fg_notice_check_service_fields (self->store, self->shown,
+                                  FG_NOTICE_SERVICE_SERVED + adw_combo_row_get_selected (result_row),
+                                  row_text (ADW_MESSAGE_DIALOG (dialog), "fg-recipient"),
+                                  day != NULL && *day != '\0' ? day : NULL,
+                                  row_text (ADW_MESSAGE_DIALOG (dialog), "fg-note"),
+                                  &errors[0], &errors[1], &errors[2]);
+  return fg_form_show_problems (rows, errors, G_N_ELEMENTS (rows), label);
 }
 
 static void
@@ -792,7 +778,7 @@ present_service_dialog (FgNoticePage *self,
 {
   GtkWidget *dialog;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *list = boxed_list ();
+  GtkWidget *list = boxed_list (_("Record Service"));
   GtkWidget *row;
   const char *typed = g_object_get_data (G_OBJECT (self), "fg-service-typed");
   g_auto(GStrv) fields = typed != NULL && problem != NULL ? g_strsplit (typed, "\n", 4) : NULL;
@@ -872,11 +858,11 @@ on_void_response (AdwMessageDialog *dialog,
 
   if (!fg_notice_void (self->store, self->actor, self->shown, row_text (dialog, "fg-reason"), &error))
     {
-      fg_notice_page_toast (self, error->message);
+      fg_toast_show (GTK_WIDGET (self->toast_overlay), error->message, 5);
       return;
     }
 
-  fg_notice_page_toast (self, _("Document voided; its number stays taken"));
+  fg_toast_show (GTK_WIDGET (self->toast_overlay), _("Document voided; its number stays taken"), 5);
   g_signal_emit_by_name (self, "changed");
   fg_notice_page_reload (self);
 }
@@ -888,14 +874,10 @@ check_void_reason (gpointer data)
 {
   GtkWidget *dialog = data;
   GtkWidget *reason = g_object_get_data (G_OBJECT (dialog), "fg-reason");
-  GtkWidget *label = g_object_get_data (G_OBJECT (dialog), "fg-reason-error");
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
 
   fg_notice_check_void_reason (gtk_editable_get_text (GTK_EDITABLE (reason)), &error);
-  fg_form_mark_field (reason, error != NULL);
-  gtk_label_set_label (GTK_LABEL (label), error != NULL ? error->message : "");
-  gtk_widget_set_visible (label, error != NULL);
-  return error != NULL;
+  return fg_form_show_problems (&reason, &error, 1, g_object_get_data (G_OBJECT (dialog), "fg-reason-error"));
 }
 
 static void
@@ -906,7 +888,7 @@ void_action (GtkWidget  *widget,
   FgNoticePage *self = FG_NOTICE_PAGE (widget);
   GtkWidget *dialog;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *list = boxed_list ();
+  GtkWidget *list = boxed_list (_("Void the Document?"));
   GtkWidget *reason;
   GtkWidget *label;
   g_autofree char *body = NULL;
@@ -958,7 +940,7 @@ reinspect_action (GtkWidget  *widget,
   opinion = fg_notice_issue (self->store, self->actor, &request, &error);
   if (opinion == NULL)
     {
-      fg_notice_page_toast (self, error->message);
+      fg_toast_show (GTK_WIDGET (self->toast_overlay), error->message, 5);
       return;
     }
 
@@ -993,7 +975,7 @@ on_on_spot_response (AdwMessageDialog *dialog,
       return;
     }
 
-  fg_notice_page_toast (self, _("Corrected on the spot: its hazards are closed"));
+  fg_toast_show (GTK_WIDGET (self->toast_overlay), _("Corrected on the spot: its hazards are closed"), 5);
   g_signal_emit_by_name (self, "changed");
   fg_notice_page_reload (self);
 }
@@ -1005,7 +987,7 @@ present_on_spot_dialog (FgNoticePage *self,
 {
   GtkWidget *dialog;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *list = boxed_list ();
+  GtkWidget *list = boxed_list (_("Corrected on the Spot?"));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *time = g_date_time_format (now, "%H:%M");
   g_autofree char *body = NULL;
@@ -1078,24 +1060,20 @@ on_verify_response (AdwMessageDialog *dialog,
     fg_notice_page_show_notice (self, fg_notice_get_id (notice));
 }
 
-/* Enter with what is no document code (or a number without its check
- * code) marks the field and says why above it, instead of closing the
- * dialog for an answer that only repeats it. Verifying changes nothing. */
+/* Enter or a click on Verify with what is no document code (or a number
+ * without its check code) marks the field and says why above it, instead
+ * of closing the dialog for an answer that only repeats it. Verifying
+ * changes nothing. */
 static guint
 check_verify_code (gpointer data)
 {
   GtkWidget *dialog = data;
   FgNoticePage *self = g_object_get_data (G_OBJECT (dialog), "fg-page");
   GtkWidget *row = g_object_get_data (G_OBJECT (dialog), "fg-code");
-  GtkWidget *label = g_object_get_data (G_OBJECT (dialog), "fg-problem");
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
 
   fg_notice_verify (self->store, self->actor, gtk_editable_get_text (GTK_EDITABLE (row)), NULL, &error);
-  fg_form_mark_field (row, error != NULL);
-  if (error != NULL)
-    gtk_label_set_label (GTK_LABEL (label), error->message);
-  gtk_widget_set_visible (label, error != NULL);
-  return error != NULL;
+  return fg_form_show_problems (&row, &error, 1, g_object_get_data (G_OBJECT (dialog), "fg-problem"));
 }
 
 static void
@@ -1107,7 +1085,7 @@ verify_action (GtkWidget  *widget,
   GtkWidget *dialog;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *list = boxed_list ();
+  GtkWidget *list = boxed_list (_("Verify a Document"));
   GtkWidget *row;
 
   dialog = adw_message_dialog_new (parent_window (self), _("Verify a Document"),
@@ -1130,6 +1108,7 @@ verify_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "verify", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "verify");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  fg_form_check_response (ADW_MESSAGE_DIALOG (dialog), "verify", check_verify_code, dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_verify_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -204,6 +204,8 @@ fg_password_dialog_constructed (GObject *object)
     }
 
   adw_preferences_group_set_description (self->group, description);
+  /* the group has no title: its list is read by the dialog's */
+  fg_accessible_name_lists (GTK_WIDGET (self->group), gtk_window_get_title (GTK_WINDOW (self)));
 }
 
 static void

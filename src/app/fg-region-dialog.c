@@ -349,6 +349,8 @@ set_texts (FgRegionDialog *self,
   adw_window_title_set_title (self->title_widget, title);
   adw_window_title_set_subtitle (self->title_widget, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
+  /* the group has no title: its list is read by the dialog's */
+  fg_accessible_name_lists (self->group, title);
   gtk_button_set_label (GTK_BUTTON (self->apply_button), apply_label);
   gtk_label_set_text (self->body_label, body != NULL ? body : "");
   gtk_widget_set_visible (GTK_WIDGET (self->body_label), body != NULL);

@@ -746,6 +746,10 @@ fg_venue_dialog_init (FgVenueDialog *self)
 
   fg_accessible_keep_class_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* lists without a title of their own to be read by */
+  fg_accessible_name_lists (GTK_WIDGET (self->general_group), _("Venue"));
+  fg_accessible_name_lists (GTK_WIDGET (self->other_categories_row),
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->other_categories_row)));
   fg_form_keep_group_titles (GTK_WINDOW (self), self->page);
 
   set_field (self, FG_VENUE_ERROR_INVALID_NAME, self->name_row, self->place_error_label);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fg-accessible.h"
 #include "fg-accounts-dialog.h"
 #include "fg-history-window.h"
 #include "fg-inspection-window.h"
@@ -435,6 +436,7 @@ choose_kind (FgWindow *self,
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
+  fg_accessible_name_lists (list, _("New Inspection"));
   gtk_list_box_append (GTK_LIST_BOX (list),
                        kind_row (fg_inspection_kind_get_label (FG_INSPECTION_KIND_ROUTINE), NULL, NULL, &routine_check));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (routine_check), TRUE);

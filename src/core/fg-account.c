@@ -1284,6 +1284,71 @@ invalid:
   return NULL;
 }
 
+/* Loads the account @login for @actor to set its certificate to
+ * @certificate; the number as it would be stored in @number. */
+static FgAccount *
+load_for_certificate (FgStore     *store,
+                      FgActor     *actor,
+                      const char  *login,
+                      const char  *certificate,
+                      char       **number,
+                      GError     **error)
+{
+  g_autoptr(FgAccount) account = NULL;
+  g_autoptr(FgRegion) scope = NULL;
+  g_autofree char *checked = NULL;
+
+  account = load_account (store, login != NULL ? login : "", error);
+  if (account == NULL)
+    return NULL;
+  scope = fg_region_find (store, account->scope_region_id, error);
+  if (scope == NULL || !check_manage (store, actor, scope, account->id, error))
+    return NULL;
+  checked = check_certificate (certificate, error);
+  if (checked == NULL)
+    return NULL;
+  if (*checked != '\0' && !fg_account_is_officer (account))
+    {
+      g_set_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_CERTIFICATE,
+                   _("%s is a %s: only an officer’s account (township or county) holds an enforcement certificate."),
+                   account->display_name, fg_role_get_label (account->role));
+      return NULL;
+    }
+  *number = g_steal_pointer (&checked);
+  return g_steal_pointer (&account);
+}
+
+/**
+ * fg_account_check_certificate:
+ * @store: the store
+ * @actor: an administrator whose scope covers the account
+ * @login: the account
+ * @certificate: a number of an enforcement certificate, or ""
+ * @error: return location for why fg_account_set_certificate() would
+ *   refuse it
+ *
+ * Says whether fg_account_set_certificate() would take @certificate for
+ * @login, without storing anything, so a form can mark the field.
+ *
+ * Returns: %TRUE when it would be taken
+ */
+gboolean
+fg_account_check_certificate (FgStore     *store,
+                              FgActor     *actor,
+                              const char  *login,
+                              const char  *certificate,
+                              GError     **error)
+{
+  g_autoptr(FgAccount) account = NULL;
+  g_autofree char *number = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  account = load_for_certificate (store, actor, login, certificate, &number, error);
+  return account != NULL;
+}
+
 /**
  * fg_account_set_certificate:
  * @store: the store
@@ -1307,7 +1372,6 @@ fg_account_set_certificate (FgStore     *store,
                             GError     **error)
 {
   g_autoptr(FgAccount) account = NULL;
-  g_autoptr(FgRegion) scope = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *number = NULL;
   g_autofree char *stamp = NULL;
@@ -1317,22 +1381,9 @@ fg_account_set_certificate (FgStore     *store,
   g_return_val_if_fail (FG_IS_STORE (store), FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
 
-  account = load_account (store, login != NULL ? login : "", error);
+  account = load_for_certificate (store, actor, login, certificate, &number, error);
   if (account == NULL)
     return FALSE;
-  scope = fg_region_find (store, account->scope_region_id, error);
-  if (scope == NULL || !check_manage (store, actor, scope, account->id, error))
-    return FALSE;
-  number = check_certificate (certificate, error);
-  if (number == NULL)
-    return FALSE;
-  if (*number != '\0' && !fg_account_is_officer (account))
-    {
-      g_set_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_CERTIFICATE,
-                   _("%s is a %s: only an officer’s account (township or county) holds an enforcement certificate."),
-                   account->display_name, fg_role_get_label (account->role));
-      return FALSE;
-    }
   if (g_str_equal (number, account->certificate))
     return TRUE;
 

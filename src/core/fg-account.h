@@ -98,6 +98,11 @@ gboolean    fg_account_reset_password      (FgStore     *store,
                                             const char  *login,
                                             const char  *new_password,
                                             GError     **error);
+gboolean    fg_account_check_certificate   (FgStore     *store,
+                                            FgActor     *actor,
+                                            const char  *login,
+                                            const char  *certificate,
+                                            GError     **error);
 gboolean    fg_account_set_certificate     (FgStore     *store,
                                             FgActor     *actor,
                                             const char  *login,

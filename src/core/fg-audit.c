@@ -43,6 +43,7 @@ fg_audit_entry_copy (const FgAuditEntry *self)
   copy->before = g_strdup (self->before);
   copy->after = g_strdup (self->after);
   copy->office = g_strdup (self->office);
+  copy->actor_kind = g_strdup (self->actor_kind);
   return copy;
 }
 
@@ -60,6 +61,7 @@ fg_audit_entry_free (FgAuditEntry *self)
   g_free (self->before);
   g_free (self->after);
   g_free (self->office);
+  g_free (self->actor_kind);
   g_free (self);
 }
 
@@ -607,9 +609,9 @@ fg_audit_list (FgStore     *store,
    * the whole log for it */
   stmt = fg_store_prepare (store,
                            record_id != NULL
-                           ? "SELECT at, actor_login, action, record_id, outcome, detail, before, after"
+                           ? "SELECT at, actor_login, action, record_id, outcome, detail, before, after, actor_kind"
                              " FROM audit WHERE record_id = ?1 ORDER BY seq DESC LIMIT ?2"
-                           : "SELECT at, actor_login, action, record_id, outcome, detail, before, after"
+                           : "SELECT at, actor_login, action, record_id, outcome, detail, before, after, actor_kind"
                              " FROM audit ORDER BY seq DESC LIMIT ?2",
                            error);
   if (stmt == NULL)
@@ -631,6 +633,7 @@ fg_audit_list (FgStore     *store,
       entry->detail = g_strdup (fg_stmt_text (stmt, 5));
       entry->before = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
       entry->after = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      entry->actor_kind = g_strdup (fg_stmt_text (stmt, 8));
       g_ptr_array_add (entries, entry);
     }
 
@@ -657,6 +660,66 @@ fg_audit_list (FgStore     *store,
  * here; until then, by the name the bundle that brought it gave. */
 #define OFFICE_NAME(n) \
   "coalesce ((SELECT r.name FROM region r WHERE r.code = " n ".scope_code AND r.deleted = 0), " n ".scope_name)"
+
+/* The first column of the first row @sql gives for @key, or %NULL. */
+static char *
+dup_name (FgStore    *store,
+          const char *sql,
+          const char *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store, sql, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return NULL;
+  return g_strdup (fg_stmt_text (stmt, 0));
+}
+
+/**
+ * fg_audit_dup_actor_name:
+ * @store: the store
+ * @entry: an entry of fg_audit_list() or fg_audit_list_received()
+ *
+ * Who acted, as people know them: the real name of the account whose
+ * login the entry gives ("王丽" for "admin"), the name of the office of a
+ * peer whose bundle did it, "Installer" for whoever set up the
+ * installation before it had accounts. An entry of another office's log
+ * names an account of that office, which this one does not know: it
+ * keeps its login, as does one whose account is gone.
+ *
+ * Returns: (transfer full): the name, or the entry's login when there is
+ *   none better
+ */
+char *
+fg_audit_dup_actor_name (FgStore            *store,
+                         const FgAuditEntry *entry)
+{
+  const char *login;
+  char *name = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  login = entry->actor_login != NULL ? entry->actor_login : "";
+  if (g_strcmp0 (entry->actor_kind, "peer") == 0)
+    {
+      name = dup_name (store, "SELECT " OFFICE_NAME ("p") " FROM peer p WHERE p.id = ?1", login);
+      if (name == NULL)
+        name = dup_name (store, "SELECT " OFFICE_NAME ("n") " FROM audit_node n WHERE n.id = ?1", login);
+    }
+  else if (g_strcmp0 (entry->actor_kind, "installer") == 0)
+    name = g_strdup (_("Installer"));
+  else if (entry->office == NULL)
+    /* the account of that login now, or else the last one that had it */
+    name = dup_name (store,
+                     "SELECT display_name FROM account WHERE login = ?1 AND display_name <> ''"
+                     " ORDER BY deleted, seq DESC LIMIT 1",
+                     login);
+
+  return name != NULL ? name : g_strdup (login);
+}
 
 /**
  * fg_audit_chain_hash: (skip)
@@ -960,7 +1023,7 @@ fg_audit_list_received (FgStore     *store,
   /* one office's in the order of its log; a record's, from every office,
    * on the index of records (a county keeps the logs of all its townships) */
   sql = g_strdup_printf ("SELECT a.at, a.actor_login, a.action, a.record_id, a.outcome, a.detail, a.before, a.after, "
-                         OFFICE_NAME ("n")
+                         OFFICE_NAME ("n") ", a.actor_kind"
                          " FROM audit_in a JOIN audit_node n ON n.id = a.node_id"
                          " WHERE %s AND %s ORDER BY %s LIMIT ?1",
                          node_id != NULL ? "a.node_id = ?2" : "1",
@@ -990,6 +1053,7 @@ fg_audit_list_received (FgStore     *store,
       entry->before = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
       entry->after = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
       entry->office = g_strdup (fg_stmt_text (stmt, 8));
+      entry->actor_kind = g_strdup (fg_stmt_text (stmt, 9));
       g_ptr_array_add (entries, entry);
     }
 

@@ -36,6 +36,7 @@ struct _FgAuditEntry
   char     *before;       /* nullable: the record before the change, JSON */
   char     *after;        /* nullable: the record after the change, JSON */
   char     *office;       /* nullable: the office whose log it is, when not this one's */
+  char     *actor_kind;   /* "user", "installer" or "peer" */
 };
 
 GQuark        fg_audit_error_quark     (void);
@@ -44,6 +45,8 @@ FgAuditEntry *fg_audit_entry_copy      (const FgAuditEntry *self);
 void          fg_audit_entry_free      (FgAuditEntry       *self);
 
 const char   *fg_audit_action_get_label (const char        *action);
+char         *fg_audit_dup_actor_name   (FgStore           *store,
+                                         const FgAuditEntry *entry);
 GPtrArray    *fg_audit_describe_change  (FgStore           *store,
                                          const char        *before,
                                          const char        *after);

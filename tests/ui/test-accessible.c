@@ -5,7 +5,7 @@
  */
 #include "config.h"
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "src/app/fg-accessible.h"
 #include "src/app/fg-hazard-item.h"
@@ -144,6 +144,133 @@ test_dialog_roles (Fixture       *fixture,
     }
 
   close_all (window);
+}
+
+/* The accessible label of @widget, or NULL without one. */
+static char *
+dup_label (GtkWidget *widget)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+  /* what differs from a label nothing has is the label */
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "\001");
+}
+
+/* Whether a list box is named: by a label of its own, which is no type
+ * name, or — a list of rows of a preferences group — by the group's
+ * title, which libadwaita makes it labelled by. */
+static gboolean
+list_box_named (GtkWidget *list)
+{
+  g_autofree char *label = dup_label (list);
+  GtkWidget *group;
+
+  if (label != NULL)
+    return *label != '\0' && g_type_from_name (label) == 0 && !g_str_has_prefix (label, "Gtk") &&
+           !g_str_has_prefix (label, "Adw") && !g_str_has_prefix (label, "Fg");
+
+  group = gtk_widget_get_ancestor (list, ADW_TYPE_PREFERENCES_GROUP);
+  return group != NULL && gtk_widget_get_ancestor (gtk_widget_get_parent (list), GTK_TYPE_LIST_BOX_ROW) == NULL &&
+         gtk_test_accessible_has_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY) &&
+         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), "") != 0;
+}
+
+/* Where @widget is, for a message: its ancestors' types, from the window. */
+static char *
+dup_path (GtkWidget *widget)
+{
+  g_autoptr(GString) path = g_string_new (G_OBJECT_TYPE_NAME (widget));
+
+  for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL; up = gtk_widget_get_parent (up))
+    {
+      const char *name = gtk_widget_get_name (up);
+
+      g_string_prepend (path, " › ");
+      if (name != NULL && g_strcmp0 (name, G_OBJECT_TYPE_NAME (up)) != 0)
+        {
+          g_string_prepend (path, ")");
+          g_string_prepend (path, name);
+          g_string_prepend (path, "(");
+        }
+      g_string_prepend (path, G_OBJECT_TYPE_NAME (up));
+    }
+  return g_string_free (g_steal_pointer (&path), FALSE);
+}
+
+/* Counts the list boxes in @widget, shown or not, that a screen reader
+ * would announce by their type ("GtkListBox"), and says where each is. */
+static guint
+count_unnamed_lists (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_LIST_BOX (widget) && !list_box_named (widget))
+    {
+      g_autofree char *path = dup_path (widget);
+
+      g_printerr ("unnamed list: %s\n", path);
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_unnamed_lists (child);
+  return n;
+}
+
+/* Every list of rows in the window and the dialogs it opens has a name a
+ * screen reader can say, not "GtkListBox": its own, or its group's title.
+ * Run with GTK's test accessibility backend. */
+static void
+test_list_names (void)
+{
+  static const char * const dialogs[] = {
+    "win.change-password", "win.show-accounts", "win.add-village", "win.add-venue",
+  };
+  FgTestDir dir;
+  FgStore *store;
+  FgWindow *window;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_unnamed;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  fg_test_dir_init (&dir);
+  store = fg_ui_test_demo_new (&dir);
+  {
+    Fixture fixture = { dir, store };
+    window = open_window (&fixture, "admin");
+  }
+
+  n_unnamed = count_unnamed_lists (GTK_WIDGET (window));
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), dialogs[i], NULL));
+      fg_ui_test_spin ();
+      g_assert_cmpuint (g_list_model_get_n_items (toplevels), >, 1);
+      while (g_list_model_get_n_items (toplevels) > 1)
+        {
+          g_autoptr(GtkWidget) top = g_list_model_get_item (toplevels, 0);
+
+          if (top == GTK_WIDGET (window))
+            {
+              g_clear_object (&top);
+              top = g_list_model_get_item (toplevels, 1);
+            }
+          n_unnamed += count_unnamed_lists (top);
+          gtk_window_destroy (GTK_WINDOW (top));
+        }
+      fg_ui_test_spin ();
+    }
+  g_assert_cmpuint (n_unnamed, ==, 0);
+
+  close_all (window);
+  g_assert_finalize_object (store);
+  fg_test_dir_clear (&dir);
 }
 
 /* The rows a list view shows: its children, each bound to an item. */
@@ -334,5 +461,6 @@ main (int   argc,
   g_test_add ("/accessible/dialog-roles", Fixture, NULL,
               fixture_set_up, test_dialog_roles, fixture_tear_down);
   g_test_add_func ("/accessible/row-names", test_row_names);
+  g_test_add_func ("/accessible/list-names", test_list_names);
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fg-date-row.h"
+#include "fg-form.h"
 #include "fg-notice-dialog.h"
 #include "fg-ui-test-util.h"
 
@@ -207,6 +208,61 @@ test_dates_impossible (Fixture       *fixture,
   g_assert_cmpstr (note (fixture->row), ==, "Working day 2");
 }
 
+/* Moves the focus into the row's field, and out again to its button. */
+static void
+focus_in_and_out (FgDateRow *row)
+{
+  GtkWidget *entry = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row)));
+
+  g_assert_true (gtk_widget_grab_focus (entry));
+  fg_ui_test_spin ();
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (entry)))));
+  g_assert_true (gtk_widget_grab_focus (fg_date_row_get_button (row)));
+  fg_ui_test_spin ();
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (entry)))));
+}
+
+/* What the core refused in a date that is a date (a deadline before the
+ * hazard was found) stays under it when the focus leaves the field, which
+ * checks only the date's form, and goes when the date is changed; so
+ * does a mark without words. */
+static void
+test_dates_core_problem (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *entry = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (fixture->row)));
+  const char *refusal = "The deadline is before the day the hazard was found.";
+
+  gtk_editable_set_text (GTK_EDITABLE (fixture->row), "2026-12-01");
+  g_assert_null (fg_date_row_get_problem (fixture->row));
+  fg_date_row_set_problem (fixture->row, refusal);
+  g_assert_cmpstr (note (fixture->row), ==, refusal);
+
+  focus_in_and_out (fixture->row);
+  g_assert_cmpstr (fg_date_row_get_problem (fixture->row), ==, refusal);
+  g_assert_cmpstr (note (fixture->row), ==, refusal);
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->row), "fg-date-error"));
+
+  /* a changed date is checked afresh */
+  gtk_editable_set_text (GTK_EDITABLE (fixture->row), "2026-12-02");
+  g_assert_null (fg_date_row_get_problem (fixture->row));
+  g_assert_cmpstr (note (fixture->row), ==, "Working day 3");
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+
+  /* marked without words by a form's check */
+  fg_form_mark_field (GTK_WIDGET (fixture->row), TRUE);
+  focus_in_and_out (fixture->row);
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmpstr (note (fixture->row), ==, "Working day 3");
+  fg_form_mark_field (GTK_WIDGET (fixture->row), FALSE);
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  fg_form_mark_field (GTK_WIDGET (fixture->row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (fixture->row), "2026-12-01");
+  focus_in_and_out (fixture->row);
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+}
+
 /* A date with a time: the calendar changes the day and keeps the time. */
 static void
 test_dates_with_time (Fixture       *fixture,
@@ -304,6 +360,7 @@ main (int   argc,
   g_test_add ("/ui/dates/unknown-year", Fixture, "2026-12-21", fixture_set_up, test_dates_unknown_year,
               fixture_tear_down);
   g_test_add ("/ui/dates/impossible", Fixture, NULL, fixture_set_up, test_dates_impossible, fixture_tear_down);
+  g_test_add ("/ui/dates/core-problem", Fixture, NULL, fixture_set_up, test_dates_core_problem, fixture_tear_down);
   g_test_add ("/ui/dates/with-time", Fixture, NULL, fixture_set_up, test_dates_with_time, fixture_tear_down);
   g_test_add_func ("/ui/dates/notice-dialog", test_dates_notice_dialog);
 

@@ -14,6 +14,7 @@
 #include "fg-date-row.h"
 #include "fg-deadline-dialog.h"
 #include "fg-event-dialog.h"
+#include "fg-form.h"
 #include "fg-inspection-row.h"
 #include "fg-inspection-window.h"
 #include "fg-login-window.h"
@@ -1041,6 +1042,38 @@ test_major_letter_dialog (Fixture       *fixture,
   g_assert_cmpuint (count_notices (fixture), ==, n_notices + 1);
 }
 
+/* The button of @dialog labelled @label that is shown (a message dialog
+ * holds its buttons twice, side by side and stacked, and shows one set). */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = find_button (child, label);
+
+      if (button != NULL)
+        return button;
+    }
+  return NULL;
+}
+
+/* Clicks the button of @dialog labelled @label, as the mouse does. */
+static void
+click_button (GtkWindow  *dialog,
+              const char *label)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  fg_ui_test_spin ();
+}
+
 /* Closes the one message dialog shown, the answer to a verification. */
 static const char *
 close_answer (void)
@@ -1104,6 +1137,43 @@ test_verify_dialog (Fixture       *fixture,
   g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_finalize_object (dialog);
 
+  /* a click on Verify does as Enter does: the dialog stays, marked */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "notice-page.verify", NULL));
+  fg_ui_test_spin ();
+  dialog = g_object_ref (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  field = g_object_get_data (G_OBJECT (dialog), "fg-code");
+  label = g_object_get_data (G_OBJECT (dialog), "fg-problem");
+  gtk_editable_set_text (GTK_EDITABLE (field), "  ");
+  click_button (dialog, "_Verify");
+  g_assert_true (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_widget_has_css_class (field, "error"));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected->message);
+  /* and again, still there */
+  click_button (dialog, "_Verify");
+  g_assert_true (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  /* Cancel, with the field still wrong, closes it and answers nothing */
+  click_button (dialog, "_Cancel");
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_finalize_object (dialog);
+
+  /* put right, a click verifies */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "notice-page.verify", NULL));
+  fg_ui_test_spin ();
+  dialog = g_object_ref (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  field = g_object_get_data (G_OBJECT (dialog), "fg-code");
+  gtk_editable_set_text (GTK_EDITABLE (field), "  ");
+  click_button (dialog, "_Verify");
+  g_assert_true (gtk_widget_has_css_class (field, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (field), code);
+  click_button (dialog, "_Verify");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_finalize_object (dialog);
+  g_assert_cmpstr (close_answer (), ==, "Genuine Document");
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "notice-page.verify", NULL));
   fg_ui_test_spin ();
   dialog = g_object_ref (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
@@ -1166,6 +1236,19 @@ test_certificate_dialog (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "32"));
   g_assert_cmpstr (fg_account_get_certificate (find_account (dialog, "staff")), ==, before);
 
+  /* a click on Save does the same: the dialog stays, marked, and nothing
+   * is saved */
+  gtk_label_set_label (GTK_LABEL (label), "");
+  gtk_widget_set_visible (label, FALSE);
+  fg_form_mark_field (field, FALSE);
+  click_button (question, "_Save");
+  g_assert_true (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == question);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (question)));
+  g_assert_true (gtk_widget_has_css_class (field, "error"));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "32"));
+  g_assert_cmpstr (fg_account_get_certificate (find_account (dialog, "staff")), ==, before);
+
   gtk_editable_set_text (GTK_EDITABLE (field), "豫0412999");
   press_escape (question);
   g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
@@ -1181,6 +1264,30 @@ test_certificate_dialog (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (question)));
   g_assert_finalize_object (question);
   g_assert_cmpstr (fg_account_get_certificate (find_account (dialog, "staff")), ==, "豫0412999");
+
+  /* a wrong number, then Cancel: the dialog closes and nothing is saved;
+   * a right one clicked saves it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "accounts.certificate", "s", "staff"));
+  fg_ui_test_spin ();
+  question = g_object_ref (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  field = g_object_get_data (G_OBJECT (question), "fg-entry");
+  gtk_editable_set_text (GTK_EDITABLE (field), "豫 0412");
+  click_button (question, "_Save");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (question)));
+  click_button (question, "_Cancel");
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_finalize_object (question);
+  g_assert_cmpstr (fg_account_get_certificate (find_account (dialog, "staff")), ==, "豫0412999");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "accounts.certificate", "s", "staff"));
+  fg_ui_test_spin ();
+  question = g_object_ref (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  field = g_object_get_data (G_OBJECT (question), "fg-entry");
+  gtk_editable_set_text (GTK_EDITABLE (field), "豫0412777");
+  click_button (question, "_Save");
+  g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_finalize_object (question);
+  g_assert_cmpstr (fg_account_get_certificate (find_account (dialog, "staff")), ==, "豫0412777");
   gtk_window_destroy (GTK_WINDOW (dialog));
   fg_ui_test_spin ();
 }

@@ -128,6 +128,8 @@ test_history_venue (Fixture       *fixture,
     GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (fg_history_window_get_list_box (history)));
 
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Venue changed");
+    /* by whom: the person's name, with the login used */
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), " · 张伟 (admin)"));
   }
 
   gtk_window_destroy (GTK_WINDOW (history));
@@ -270,6 +272,9 @@ test_history_other_office (Fixture       *fixture,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Venue changed");
   g_assert_true (history_mentions (history, new_name));
   g_assert_true (has_label (first, "冢头镇"));
+  /* the township's administrator, whom the county has no account of, by
+   * the login the township's log gives */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), " · admin\n"));
 
   gtk_window_destroy (GTK_WINDOW (history));
   fg_ui_test_spin ();
