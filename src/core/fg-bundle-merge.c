@@ -1479,9 +1479,13 @@ check_arrived (FgBundleImport  *import,
   while (g_hash_table_iter_next (&iter, &event_id, &hazard_id))
     {
       g_autoptr(GError) refused = NULL;
+      /* a reply follows whatever happened, if an instruction waits for
+       * it: checked against the instruction after this (see
+       * fg_hazard_check_supervision_reply_basis()) */
+      gboolean reply = g_hash_table_contains (import->replied, event_id);
 
       if (!fg_hazard_check_arrived_event (import->store, hazard_id, event_id, import->sender->id,
-                                          import->bundle_events, complete, &refused))
+                                          import->bundle_events, complete && !reply, &refused))
         {
           fg_bundle_set_refused_row (import, _("a hazard event"), event_id, refused->message, error);
           return FALSE;
