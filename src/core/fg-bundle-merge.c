@@ -17,8 +17,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "fg-bundle-private.h"
+#include "fg-calendar-private.h"
 #include "fg-collate-private.h"
 #include "fg-hazard-private.h"
+#include "fg-inspection-private.h"
 #include "fg-photo.h"
 #include "fg-photo-private.h"
 
@@ -77,6 +79,9 @@ fg_bundle_merge_init (FgBundleImport *import)
                   fg_bundle_inspection_results.other_columns, FALSE);
   row_batch_init (&import->events, fg_bundle_events.table, fg_bundle_events.columns, NULL, TRUE);
   import->unfinished = g_ptr_array_new_with_free_func (g_free);
+  import->bundle_events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->arrived_events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import->arrived_inspections = g_ptr_array_new_with_free_func (g_free);
 }
 
 void
@@ -98,6 +103,9 @@ fg_bundle_merge_clear (FgBundleImport *import)
   row_batch_clear (&import->results);
   row_batch_clear (&import->events);
   g_clear_pointer (&import->unfinished, g_ptr_array_unref);
+  g_clear_pointer (&import->bundle_events, g_hash_table_unref);
+  g_clear_pointer (&import->arrived_events, g_hash_table_unref);
+  g_clear_pointer (&import->arrived_inspections, g_ptr_array_unref);
 }
 
 /* The node of a stamp ("WWWWWWWWWWWWWWW-CCCCC-NODE"), or "". */
@@ -116,6 +124,49 @@ fg_bundle_set_out_of_scope (FgBundleImport  *import,
                _("The bundle from %s holds %s outside what it may write (%s). The whole bundle was refused; "
                  "nothing was imported."),
                import->sender->scope_name, what, import->sender->scope_code);
+}
+
+/* A row this installation would refuse if it were typed here: @what
+ * (translated: "a hazard") with @id, and @reason, the words the check
+ * here gives (a sentence). */
+void
+fg_bundle_set_refused_row (FgBundleImport  *import,
+                           const char      *what,
+                           const char      *id,
+                           const char      *reason,
+                           GError         **error)
+{
+  g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_INVALID_ROW,
+               /* Translators: the first %s is an office, the second a kind of row ("a hazard"), the third
+                * its id, the last why it is refused here, a sentence */
+               _("The bundle from %s holds %s (%s) that would be refused if it were entered here: %s "
+                 "The whole bundle was refused; nothing was imported. Ask that office to correct the record "
+                 "and send a bundle again."),
+               import->sender->scope_name, what, id != NULL ? id : "?", reason);
+}
+
+/* The moment in @column of @row (@what, translated: "a hazard"), as the
+ * store writes one; left out only if not @required. */
+static gboolean
+check_moment (FgBundleImport  *import,
+              GHashTable      *row,
+              const char      *column,
+              gboolean         required,
+              const char      *what,
+              GError         **error)
+{
+  g_autoptr(GDateTime) moment = NULL;
+  g_autoptr(GError) refused = NULL;
+
+  if (attr (row, column) == NULL && !required)
+    return TRUE;
+  moment = fg_calendar_parse_moment (attr (row, column), &refused);
+  if (moment == NULL)
+    {
+      fg_bundle_set_refused_row (import, what, attr (row, "id"), refused->message, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -444,6 +495,17 @@ region_writer (GHashTable *row)
   return fg_bundle_stamp_node (attr (row, "stamp"));
 }
 
+/* Whether @code is the sender's own division (its county, its township),
+ * not one below it. */
+static gboolean
+is_sender_division (FgBundleImport *import,
+                    const char     *code)
+{
+  g_autofree char *prefix = fg_node_scope_prefix (code);
+
+  return g_str_equal (prefix, import->prefix);
+}
+
 /* Whether a region's name is only its code, as set-up names the
  * divisions it does not know yet. */
 static gboolean
@@ -525,6 +587,18 @@ fg_bundle_apply_region (FgBundleImport  *import,
       return FALSE;
     }
   g_hash_table_remove_all (import->paths);  /* the tree may change */
+
+  /* a county writes supervision only: of the division tree, the row of
+   * the county itself (set-up names it), never a township's or a village */
+  if (import->sender->kind == FG_NODE_KIND_COUNTY && g_strcmp0 (region_writer (row), import->sender->id) == 0 &&
+      !is_sender_division (import, code))
+    {
+      g_autofree char *what = g_strdup_printf (_("a change to the division %s (%s)"),
+                                               attr (row, "name") != NULL ? attr (row, "name") : "", code);
+
+      fg_bundle_set_out_of_scope (import, what, error);
+      return FALSE;
+    }
 
   if (attr (row, "parent_id") != NULL)
     g_hash_table_insert (row, g_strdup ("parent_id"),
@@ -652,6 +726,8 @@ fg_bundle_apply_campaign (FgBundleImport  *import,
       fg_bundle_set_out_of_scope (import, _("a campaign"), error);
       return FALSE;
     }
+  if (!check_moment (import, row, "created_at", FALSE, _("a campaign"), error))
+    return FALSE;
 
   if (fg_bundle_row_exists (import, "campaign", attr (row, "id")))
     {
@@ -815,6 +891,8 @@ fg_bundle_apply_venue (FgBundleImport  *import,
       fg_bundle_set_malformed (error, _("a venue without its details"));  /* the schema requires them */
       return FALSE;
     }
+  if (!check_moment (import, row, "created_at", FALSE, _("a venue"), error))
+    return FALSE;
   for (guint i = 0; fg_bundle_venues.other_columns[i] != NULL; i++)
     {
       if (place->ids[i] != NULL)
@@ -931,6 +1009,88 @@ map_place (FgBundleImport *import,
                            g_strdup (fg_bundle_map_region (import, attr (row, columns[i]))));
 }
 
+/* A region of ours as a person reads it: its name and code. */
+static char *
+region_label (FgBundleImport *import,
+              const char     *region_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (import->store,
+                                                   "SELECT name || ' (' || code || ')' FROM region WHERE id = ?1",
+                                                   NULL);
+
+  if (stmt != NULL && region_id != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, region_id, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        return g_strdup (fg_stmt_text (stmt, 0));
+    }
+  return g_strdup (region_id != NULL ? region_id : "");
+}
+
+/* Where an inspection or a hazard (@what) was, its regions already ours:
+ * the township its venue lies in, a village of that township and a grid
+ * of that village, as an inspection started here takes them from its
+ * venue. A row filed under another township would count in that
+ * township's figures and rankings. */
+static gboolean
+check_place (FgBundleImport  *import,
+             GHashTable      *row,
+             const char      *what,
+             GError         **error)
+{
+  const char *township = attr (row, "township_id");
+  const char *village = attr (row, "village_id");
+  const char *grid = attr (row, "grid_id");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *venue_township = NULL;
+  g_autofree char *reason = NULL;
+  const RegionPath *path = NULL;
+
+  stmt = fg_store_prepare (import->store, "SELECT township_id FROM venue WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, attr (row, "venue_id"), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    venue_township = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  if (township == NULL || *township == '\0')
+    reason = g_strdup (_("It names no township."));
+  else if (g_strcmp0 (township, venue_township) != 0)
+    {
+      g_autofree char *named = region_label (import, township);
+      g_autofree char *actual = region_label (import, venue_township);
+
+      reason = g_strdup_printf (_("It is filed under the township %s, but its venue lies in %s."), named, actual);
+    }
+  else
+    {
+      if (village != NULL)
+        {
+          path = region_path (import, village, error);
+          if (path == NULL && error != NULL && *error != NULL)
+            return FALSE;
+        }
+      if (path == NULL || g_strcmp0 (path->ids[2], village) != 0 || g_strcmp0 (path->ids[1], township) != 0)
+        reason = g_strdup (_("Its village is not one of its township’s."));
+      else if (grid != NULL)
+        {
+          path = region_path (import, grid, error);
+          if (path == NULL && error != NULL && *error != NULL)
+            return FALSE;
+          if (path == NULL || g_strcmp0 (path->ids[3], grid) != 0 || g_strcmp0 (path->ids[2], village) != 0)
+            reason = g_strdup (_("Its grid is not one of its village’s."));
+        }
+    }
+
+  if (reason != NULL)
+    {
+      fg_bundle_set_refused_row (import, what, attr (row, "id"), reason, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 fg_bundle_apply_inspection (FgBundleImport  *import,
                             GHashTable      *row,
@@ -959,6 +1119,11 @@ fg_bundle_apply_inspection (FgBundleImport  *import,
       import->report->unchanged++;
       return TRUE;
     }
+  if (!check_place (import, row, _("an inspection"), error) ||
+      !check_moment (import, row, "started_at", FALSE, _("an inspection"), error) ||
+      !check_moment (import, row, "finished_at", TRUE, _("an inspection"), error))
+    return FALSE;
+  g_ptr_array_add (import->arrived_inspections, g_strdup (attr (row, "id")));
 
   g_hash_table_remove (row, "finished_at");
   stmt = fg_bundle_prepare_insert (import, "inspection", fg_bundle_inspections.columns, NULL, error);
@@ -1047,6 +1212,9 @@ fg_bundle_apply_hazard (FgBundleImport  *import,
       return TRUE;
     }
   map_place (import, row);
+  if (!check_place (import, row, _("a hazard"), error) ||
+      !check_moment (import, row, "found_at", TRUE, _("a hazard"), error))
+    return FALSE;
 
   stmt = fg_bundle_prepare_insert (import, "hazard", fg_bundle_hazards.columns, NULL, error);
   if (stmt == NULL)
@@ -1141,6 +1309,7 @@ fg_bundle_apply_event (FgBundleImport  *import,
 
   g_clear_pointer (&import->event_id, g_free);
   import->event_id = g_strdup (attr (row, "id"));
+  g_hash_table_add (import->bundle_events, g_strdup (attr (row, "id")));
   /* the same event twice in the bundle: the first one is written first */
   if (row_batch_contains (&import->events, attr (row, "id")) && !write_rows (import, &import->events, error))
     return FALSE;
@@ -1152,6 +1321,7 @@ fg_bundle_apply_event (FgBundleImport  *import,
     }
   if (!check_event (import, row, error))
     return FALSE;
+  g_hash_table_insert (import->arrived_events, g_strdup (attr (row, "id")), g_strdup (attr (row, "hazard_id")));
 
   g_hash_table_add (import->touched, g_strdup (attr (row, "hazard_id")));
   import->event_new = TRUE;
@@ -1260,12 +1430,77 @@ fg_bundle_merge_before_row (FgBundleImport  *import,
   return g_strcmp0 (element, "event") == 0 || write_rows (import, &import->events, error);
 }
 
-/* At the end of the bundle: every row still waiting is written. */
+/* The new inspections and events, now that everything the bundle brought
+ * is written: each is held to what the same record typed here is held to,
+ * in its place among the rows here (fg_inspection_check_results(),
+ * fg_hazard_check_arrived_event()). */
+/* Whether every bundle the sender wrote to us before this one is here: a
+ * first bundle, one that carries everything, or one whose previous
+ * bundle was imported. Bundles may come out of order; until the gap is
+ * closed, what an event follows may be on its way. */
+static gboolean
+history_complete (FgBundleImport *import)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (import->info == NULL || import->info->since == NULL || import->info->sequence <= 1)
+    return TRUE;
+  if (import->info->previous == NULL)
+    return FALSE;
+  stmt = fg_store_prepare (import->store, "SELECT 1 FROM bundle_in WHERE digest = ?1 AND peer_id = ?2", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, import->info->previous, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, import->sender->id, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static gboolean
+check_arrived (FgBundleImport  *import,
+               GError         **error)
+{
+  GHashTableIter iter;
+  gpointer event_id, hazard_id;
+  gboolean complete = g_hash_table_size (import->arrived_events) > 0 && history_complete (import);
+
+  for (guint i = 0; i < import->arrived_inspections->len; i++)
+    {
+      const char *id = g_ptr_array_index (import->arrived_inspections, i);
+      g_autoptr(GError) refused = NULL;
+
+      if (!fg_inspection_check_results (import->store, id, &refused))
+        {
+          fg_bundle_set_refused_row (import, _("an inspection"), id, refused->message, error);
+          return FALSE;
+        }
+    }
+
+  g_hash_table_iter_init (&iter, import->arrived_events);
+  while (g_hash_table_iter_next (&iter, &event_id, &hazard_id))
+    {
+      g_autoptr(GError) refused = NULL;
+      /* a reply follows whatever happened, if an instruction waits for
+       * it: checked against the instruction after this (see
+       * fg_hazard_check_supervision_reply_basis()) */
+      gboolean reply = g_hash_table_contains (import->replied, event_id);
+
+      if (!fg_hazard_check_arrived_event (import->store, hazard_id, event_id, import->sender->id,
+                                          import->bundle_events, complete && !reply, &refused))
+        {
+          fg_bundle_set_refused_row (import, _("a hazard event"), event_id, refused->message, error);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* At the end of the bundle: every row still waiting is written, and the
+ * new rows are checked where they stand. */
 gboolean
 fg_bundle_merge_finish (FgBundleImport  *import,
                         GError         **error)
 {
   finish_inspection (import);
   return write_rows (import, &import->venues, error) && write_results (import, error) &&
-         write_rows (import, &import->events, error);
+         write_rows (import, &import->events, error) && check_arrived (import, error);
 }

@@ -137,6 +137,7 @@ typedef struct
   FgStore *store;
   FgActor *actor;
   FgNodeInfo *sender;
+  const FgBundleInfo *info;  /* what the bundle says of itself */
   char *prefix;              /* what the codes of the sender's rows begin with */
   FgBundleReport *report;
   GHashTable *region_map;    /* a region id of the sender's → ours (the same code) */
@@ -161,6 +162,9 @@ typedef struct
   FgBundleRowBatch results;  /* the results of new inspections */
   FgBundleRowBatch events;   /* new hazard events */
   GPtrArray *unfinished;     /* id, finishing time, …: new inspections whose results wait */
+  GHashTable *bundle_events; /* the ids of every event the bundle holds */
+  GHashTable *arrived_events;  /* a new event → its hazard: checked in its history once all is in */
+  GPtrArray *arrived_inspections;  /* new inspections: their results checked once they are in */
   GCancellable *cancellable;
   FgBundleProgressFunc progress;
   gpointer progress_data;
@@ -208,6 +212,11 @@ gboolean      fg_bundle_merge_finish           (FgBundleImport      *import,
 const char   *fg_bundle_stamp_node             (const char          *stamp);
 void          fg_bundle_set_out_of_scope       (FgBundleImport      *import,
                                                 const char          *what,
+                                                GError             **error);
+void          fg_bundle_set_refused_row        (FgBundleImport      *import,
+                                                const char          *what,
+                                                const char          *id,
+                                                const char          *reason,
                                                 GError             **error);
 gboolean      fg_bundle_in_sender_scope        (FgBundleImport      *import,
                                                 const char          *code);

@@ -60,6 +60,7 @@ read_header (const char  *path,
 {
   g_autoptr(FgBundleInfo) info = g_new0 (FgBundleInfo, 1);
   g_autofree char *sequence = NULL;
+  guint64 number = 0;
   xmlTextReader *reader;
   int rc;
 
@@ -108,7 +109,14 @@ read_header (const char  *path,
       fg_bundle_set_malformed (error, _("its sender or receiver is missing"));
       return NULL;
     }
-  info->sequence = (guint) g_ascii_strtoull (sequence, NULL, 10);
+  /* counted here as a 32-bit number, as the peer's row keeps it: a number
+   * past that would be cut to another one */
+  if (!g_ascii_string_to_unsigned (sequence, 10, 1, G_MAXINT32, &number, NULL))
+    {
+      fg_bundle_set_malformed (error, _("its number in the sequence of bundles is out of range"));
+      return NULL;
+    }
+  info->sequence = (guint) number;
   return g_steal_pointer (&info);
 }
 
@@ -825,6 +833,7 @@ fg_bundle_import_checked (FgStore               *store,
 
   sender = fg_node_lookup_peer (store, info->sender);
   import_init (&import, store, actor, sender, path, &counts, progress, progress_data, cancellable);
+  import.info = info;
   import_report (&import, 0.1);
 
   if (!fg_store_begin (store, error))

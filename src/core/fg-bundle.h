@@ -25,6 +25,7 @@ typedef enum
   FG_BUNDLE_ERROR_NOTHING_TO_SEND,
   FG_BUNDLE_ERROR_NUMBER_TAKEN,      /* a document under a number another one has here */
   FG_BUNDLE_ERROR_AUDIT_TAMPERED,    /* an audit record that breaks its office's chain as kept here */
+  FG_BUNDLE_ERROR_INVALID_ROW,       /* a row the checks of this installation would refuse if typed here */
 } FgBundleError;
 
 /* What an import did, or would do (a dry run); an export's counts. */

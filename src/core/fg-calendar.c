@@ -81,6 +81,36 @@ fg_calendar_parse_date (const char  *text,
 }
 
 /**
+ * fg_calendar_parse_moment:
+ * @text: (nullable): a moment as the store writes one, 2026-11-29T12:30:29+08:00
+ * @error: return location for an error
+ *
+ * A moment the store wrote (fg_store_now_iso8601()), with its zone; one
+ * without a zone is taken as UTC. A day that is not in the calendar
+ * (2026-02-30), a time that is not on the clock, or anything else is
+ * refused with the words a person would read.
+ *
+ * Returns: (transfer full): the moment, or %NULL with @error set
+ */
+GDateTime *
+fg_calendar_parse_moment (const char  *text,
+                          GError     **error)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  GDateTime *moment = NULL;
+
+  /* a date and a time, nothing shorter: "2026" alone is no moment */
+  if (text != NULL && strlen (text) >= 19 && g_ascii_isdigit (text[0]) && text[10] == 'T')
+    moment = g_date_time_new_from_iso8601 (text, utc);
+  if (moment == NULL)
+    g_set_error (error, FG_CALENDAR_ERROR, FG_CALENDAR_ERROR_INVALID_DATE,
+                 _("“%s” is not a moment in time. Moments are written as year-month-day and the time "
+                   "with its zone, for example 2026-11-29T12:30:29+08:00."),
+                 text != NULL ? text : "");
+  return moment;
+}
+
+/**
  * fg_calendar_format_date:
  *
  * Returns: (transfer full): the date as YYYY-MM-DD, the same in every

@@ -58,6 +58,24 @@ gboolean fg_hazard_check_supervision_reply_basis (FgStore     *store,
                                                   const char  *event_id,
                                                   GError     **error);
 
+/* What an event must carry and where it may stand, held the same from the
+ * keyboard and from a bundle (fg-hazard.c). */
+gboolean fg_hazard_check_deadline (FgStore            *store,
+                                   FgHazardEventKind   kind,
+                                   const char         *found_at,
+                                   const char         *current_deadline,
+                                   const char         *given_on,
+                                   const char         *deadline,
+                                   GError            **error);
+
+gboolean fg_hazard_check_arrived_event (FgStore     *store,
+                                        const char  *hazard_id,
+                                        const char  *event_id,
+                                        const char  *sender_id,
+                                        GHashTable  *in_bundle,
+                                        gboolean     complete,
+                                        GError     **error);
+
 /* Who writes an event, as the lifecycle's table says: a county office or
  * a township's (fg-hazard.c). */
 gboolean fg_hazard_event_office_writes (FgHazardEventKind  kind,

@@ -19,7 +19,7 @@
 
 #include "fg-hazard-private.h"
 #include "fg-audit-private.h"
-#include "fg-calendar.h"
+#include "fg-calendar-private.h"
 #include "fg-category.h"
 #include "fg-inspection.h"
 #include "fg-permission-private.h"
@@ -1692,25 +1692,24 @@ check_note_field (FgHazardEventKind   kind,
 }
 
 /* The deadline of an event that sets one: a date, not before the hazard
- * was found, an extension after the current deadline; the county's
- * instruction not before today. */
-static gboolean
-check_deadline_field (FgStore            *store,
-                      FgHazard           *self,
-                      FgHazardEventKind   kind,
-                      const char         *deadline,
-                      GError            **error)
+ * was found (@found_at), an extension after the current deadline
+ * (@current_deadline, or NULL); the county's instruction not before the
+ * day it is given (@given_on). An event typed here and one that came by
+ * bundle (fg_hazard_check_arrived_event()) are held to the same. */
+gboolean
+fg_hazard_check_deadline (FgStore            *store,
+                          FgHazardEventKind   kind,
+                          const char         *found_at,
+                          const char         *current_deadline,
+                          const char         *given_on,
+                          const char         *deadline,
+                          GError            **error)
 {
   g_autoptr(GDate) date = NULL;
   g_autoptr(GError) date_error = NULL;
 
   if (kind == FG_HAZARD_EVENT_SUPERVISED)
-    {
-      g_autoptr(GDate) today = fg_store_today (store);
-      g_autofree char *given_on = fg_calendar_format_date (today);
-
-      return fg_hazard_check_supervision_deadline (given_on, deadline, error);
-    }
+    return fg_hazard_check_supervision_deadline (given_on, deadline, error);
   if (kind != FG_HAZARD_EVENT_NOTICE_ISSUED && kind != FG_HAZARD_EVENT_DEADLINE_EXTENDED &&
       kind != FG_HAZARD_EVENT_REINSPECTED_FAIL)
     return TRUE;
@@ -1727,20 +1726,170 @@ check_deadline_field (FgStore            *store,
       g_set_error_literal (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT, date_error->message);
       return FALSE;
     }
-  if (strncmp (deadline, self->found_at, 10) < 0)
+  if (found_at != NULL && strncmp (deadline, found_at, 10) < 0)
     {
       g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
-                   _("The deadline %s is before the hazard was found (%.10s)."), deadline, self->found_at);
+                   _("The deadline %s is before the hazard was found (%.10s)."), deadline, found_at);
       return FALSE;
     }
-  if (kind == FG_HAZARD_EVENT_DEADLINE_EXTENDED && self->fold.deadline != NULL &&
-      g_strcmp0 (deadline, self->fold.deadline) <= 0)
+  if (kind == FG_HAZARD_EVENT_DEADLINE_EXTENDED && current_deadline != NULL &&
+      g_strcmp0 (deadline, current_deadline) <= 0)
     {
       g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
-                   _("An extended deadline comes after the current one (%s)."), self->fold.deadline);
+                   _("An extended deadline comes after the current one (%s)."), current_deadline);
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+check_deadline_field (FgStore            *store,
+                      FgHazard           *self,
+                      FgHazardEventKind   kind,
+                      const char         *deadline,
+                      GError            **error)
+{
+  g_autoptr(GDate) today = fg_store_today (store);
+  g_autofree char *given_on = fg_calendar_format_date (today);
+
+  return fg_hazard_check_deadline (store, kind, self->found_at, self->fold.deadline, given_on, deadline, error);
+}
+
+/* Whether the office of @stamp is @node. */
+static gboolean
+stamped_by (const char *stamp,
+            const char *node)
+{
+  return node != NULL && stamp != NULL && strlen (stamp) > 22 && g_str_equal (stamp + 22, node);
+}
+
+/**
+ * fg_hazard_check_arrived_event:
+ * @store: the store, the event and the hazard's history as known here written
+ * @hazard_id: the hazard
+ * @event_id: an event that came by bundle
+ * @sender_id: the office that sent it
+ * @in_bundle: the ids of the events the bundle brought
+ * @complete: whether every bundle of the sender before this one is here
+ * @error: return location for an error
+ *
+ * Holds an event that came by bundle to what one typed here is held to,
+ * at its place in the hazard's history (the events before it by stamp):
+ * the lifecycle's table must allow it after them (the fold takes it, as
+ * it takes an event typed here), it is not dated before
+ * the hazard was found, and its deadline is a date not before that day,
+ * an extension one after the deadline then running.
+ *
+ * Two offices that act on a hazard at once can each write an event the
+ * other's makes illegal; the fold skips it, the same on every node. So
+ * the table is applied only where every event before it was known to
+ * its writer: its own office's, the sender's, or in the same bundle. One
+ * that came after an event of a third office it may not have seen is
+ * left to the fold; and so is every event of a bundle that came before
+ * an earlier one of its sender (@complete false): what it follows may
+ * still be on its way.
+ *
+ * Returns: %TRUE if the event may stand
+ */
+gboolean
+fg_hazard_check_arrived_event (FgStore     *store,
+                               const char  *hazard_id,
+                               const char  *event_id,
+                               const char  *sender_id,
+                               GHashTable  *in_bundle,
+                               gboolean     complete,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(GDateTime) found = NULL;
+  g_autoptr(GError) moment_error = NULL;
+  g_autofree char *found_at = NULL;
+  g_autofree char *given_on = NULL;
+  const FgHazardEvent *event = NULL;
+  gboolean known = complete;
+  gboolean ok = TRUE;
+  gboolean skipped;
+  FgHazardFold fold;
+  FgHazardFold with;
+
+  stmt = fg_store_prepare (store, "SELECT found_at FROM hazard WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, hazard_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_FOUND, _("The hazard was not found."));
+      return FALSE;
+    }
+  found_at = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  events = fg_hazard_read_events (store, hazard_id, FALSE, error);
+  if (events == NULL)
+    return FALSE;
+  g_ptr_array_sort (events, compare_events);
+  for (guint i = 0; i < events->len && event == NULL; i++)
+    {
+      const FgHazardEvent *e = g_ptr_array_index (events, i);
+
+      if (g_str_equal (e->id, event_id))
+        event = e;
+      else
+        g_ptr_array_add (before, (gpointer) e);
+    }
+  if (event == NULL)
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_FOUND, _("The hazard was not found."));
+      return FALSE;
+    }
+  for (guint i = 0; i < before->len; i++)
+    {
+      const FgHazardEvent *e = g_ptr_array_index (before, i);
+
+      if (!stamped_by (e->stamp, sender_id) && !g_hash_table_contains (in_bundle, e->id) &&
+          !(strlen (event->stamp) > 22 && stamped_by (e->stamp, event->stamp + 22)))
+        known = FALSE;
+    }
+
+  /* when: a moment, not before the hazard was found */
+  at = fg_calendar_parse_moment (event->at, &moment_error);
+  if (at == NULL)
+    {
+      g_set_error_literal (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT, moment_error->message);
+      return FALSE;
+    }
+  found = found_at != NULL ? fg_calendar_parse_moment (found_at, NULL) : NULL;
+  if (found != NULL && g_date_time_compare (at, found) < 0)
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+                   _("“%s” is dated %s, before the hazard was found (%s)."),
+                   fg_hazard_event_kind_get_label (event->kind), event->at, found_at);
+      return FALSE;
+    }
+
+  /* the fold decides, as it does for the ledger: by the table, and for a
+   * voiding that undoes a letter or a transfer, or a reply, by its rules */
+  fg_hazard_fold (before, &fold);
+  g_ptr_array_add (before, (gpointer) event);
+  fg_hazard_fold (before, &with);
+  skipped = with.n_skipped > fold.n_skipped;
+  fg_hazard_fold_clear (&with);
+  if (known && skipped)
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED,
+                   _("“%s” cannot follow now: the hazard is “%s”."),
+                   fg_hazard_event_kind_get_label (event->kind), fg_hazard_state_get_label (fold.state));
+      ok = FALSE;
+    }
+  given_on = g_strndup (event->at, 10);
+  if (ok)
+    ok = fg_hazard_check_deadline (store, event->kind, found_at, known ? fold.deadline : NULL, given_on,
+                                   event->deadline, error);
+  fg_hazard_fold_clear (&fold);
+  return ok;
 }
 
 /**

@@ -16,4 +16,8 @@ gboolean fg_inspection_check_times (FgStore     *store,
                                     char       **ended_at,
                                     GError     **error);
 
+gboolean fg_inspection_check_results (FgStore     *store,
+                                      const char  *id,
+                                      GError     **error);
+
 G_END_DECLS

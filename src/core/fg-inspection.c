@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "fg-calendar-private.h"
 #include "fg-category.h"
 #include "fg-checklist-private.h"
 #include "fg-hazard-private.h"
@@ -990,6 +991,123 @@ outcome_json (const char *code,
   return g_string_free (g_steal_pointer (&json), FALSE);
 }
 
+/* An outcome of an item: one of the inspection's checklists (the versions
+ * it started with), and "not applicable" only where the item allows it.
+ * An outcome recorded here and one that came by bundle
+ * (fg_inspection_check_results()) are held to the same. */
+static gboolean
+check_result (FgInspection  *self,
+              const char    *code,
+              FgOutcome      outcome,
+              GError       **error)
+{
+  FgChecklistItem *item = code != NULL ? fg_inspection_find_item (self, code) : NULL;
+
+  if (item == NULL)
+    {
+      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_UNKNOWN_ITEM,
+                   _("“%s” is not an item of this inspection’s checklist."), code != NULL ? code : "");
+      return FALSE;
+    }
+
+  if (outcome == FG_OUTCOME_NA && !fg_checklist_item_get_na_allowed (item))
+    {
+      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_NOT_APPLICABLE_REFUSED,
+                   _("“%s” (%s) is a legal duty of every venue and cannot be marked not applicable. "
+                     "Mark it as pass or fail."),
+                   fg_checklist_item_get_text (item), code);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * fg_inspection_check_results:
+ * @store: the store, the inspection written with its checklists and results
+ * @id: an inspection that came by bundle
+ * @error: return location for an error
+ *
+ * Holds the results of an inspection that came by bundle to what
+ * fg_inspection_record() holds an outcome typed here to: an item of the
+ * checklists (kind and version) the inspection names, a known outcome,
+ * "not applicable" only where allowed, a note no longer than one typed
+ * here, and the moment it was recorded; a photo shows an item of them
+ * too.
+ *
+ * Returns: %TRUE if every result may stand
+ */
+gboolean
+fg_inspection_check_results (FgStore     *store,
+                             const char  *id,
+                             GError     **error)
+{
+  g_autoptr(FgInspection) self = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int rc;
+
+  self = load_where (store, "i.id = ?1", id, NULL, &local_error);
+  if (self == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_NOT_FOUND,
+                     _("The inspection was not found."));
+      return FALSE;
+    }
+
+  stmt = fg_store_prepare (store,
+                           "SELECT item_code, outcome, note, recorded_at FROM inspection_result WHERE inspection_id = ?1"
+                           " UNION ALL SELECT item_code, NULL, NULL, added_at FROM inspection_photo"
+                           "   WHERE inspection_id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+      const char *outcome_text = (const char *) sqlite3_column_text (stmt, 1);
+      const char *note = (const char *) sqlite3_column_text (stmt, 2);
+      const char *recorded_at = (const char *) sqlite3_column_text (stmt, 3);
+      g_autoptr(GDateTime) moment = NULL;
+      FgOutcome outcome = FG_OUTCOME_NONE;
+
+      for (guint i = 1; outcome_text != NULL && i < G_N_ELEMENTS (outcome_ids); i++)
+        if (g_str_equal (outcome_text, outcome_ids[i]))
+          outcome = i;
+      if (outcome_text != NULL && outcome == FG_OUTCOME_NONE)
+        {
+          g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_UNKNOWN_ITEM,
+                       _("“%s” is not an outcome of a checklist item: an item passes, fails or does not apply."),
+                       outcome_text);
+          return FALSE;
+        }
+      if (!check_result (self, code, outcome, error))
+        return FALSE;
+      if (note != NULL && (!g_utf8_validate (note, -1, NULL) ||
+                           g_utf8_strlen (note, -1) > FG_INSPECTION_MAX_NOTE_LENGTH))
+        {
+          g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_NOTE,
+                       _("A note can have at most %d characters."), FG_INSPECTION_MAX_NOTE_LENGTH);
+          return FALSE;
+        }
+      moment = recorded_at != NULL ? fg_calendar_parse_moment (recorded_at, &local_error) : NULL;
+      if (recorded_at != NULL && moment == NULL)
+        {
+          g_set_error_literal (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_TIME, local_error->message);
+          return FALSE;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * fg_inspection_record:
  * @store: the store
@@ -1028,21 +1146,8 @@ fg_inspection_record (FgStore       *store,
   if (!check_draft (store, actor, self, error))
     return FALSE;
 
-  if (code == NULL || fg_inspection_find_item (self, code) == NULL)
-    {
-      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_UNKNOWN_ITEM,
-                   _("“%s” is not an item of this inspection’s checklist."), code != NULL ? code : "");
-      return FALSE;
-    }
-
-  if (outcome == FG_OUTCOME_NA && !fg_checklist_item_get_na_allowed (fg_inspection_find_item (self, code)))
-    {
-      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_NOT_APPLICABLE_REFUSED,
-                   _("“%s” (%s) is a legal duty of every venue and cannot be marked not applicable. "
-                     "Mark it as pass or fail."),
-                   fg_checklist_item_get_text (fg_inspection_find_item (self, code)), code);
-      return FALSE;
-    }
+  if (!check_result (self, code, outcome, error))
+    return FALSE;
 
   if (!g_utf8_validate (clean_note, -1, NULL) ||
       g_utf8_strlen (clean_note, -1) > FG_INSPECTION_MAX_NOTE_LENGTH)
