@@ -20,6 +20,7 @@
 #include "fg-audit-private.h"
 #include "fg-bundle-private.h"
 #include "fg-hazard-private.h"
+#include "fg-inspection.h"
 #include "fg-permission-private.h"
 
 #define BUNDLE_SCHEMA_RESOURCE "/io/github/firegrid/core/schema/bundle-1.xsd"
@@ -374,6 +375,87 @@ fg_bundle_observe_stamp (FgBundleImport *import,
     }
 }
 
+/* A row as a person would find it: its kind, and its name or id. */
+static char *
+row_label (const char *element,
+           GHashTable *row)
+{
+  const char *name = attr (row, "name") != NULL ? attr (row, "name") : attr (row, "number");
+  const char *id = attr (row, "id") != NULL ? attr (row, "id") : "";
+  const char *kind;
+
+  if (g_strcmp0 (element, "region") == 0)
+    kind = _("the division");
+  else if (g_strcmp0 (element, "campaign") == 0)
+    kind = _("the campaign");
+  else if (g_strcmp0 (element, "venue") == 0)
+    kind = _("the venue");
+  else if (g_strcmp0 (element, "inspection") == 0)
+    kind = _("the inspection");
+  else if (g_strcmp0 (element, "hazard") == 0)
+    kind = _("the hazard");
+  else if (g_strcmp0 (element, "event") == 0)
+    kind = _("the hazard event");
+  else if (g_strcmp0 (element, "notice") == 0)
+    kind = _("the document");
+  else
+    kind = _("a row");
+
+  /* Translators: a row of a bundle: its kind ("the venue"), its name
+   * and its id */
+  if (name != NULL)
+    return g_strdup_printf (_("%s “%s” (%s)"), kind, name, id);
+  return g_strdup_printf ("%s %s", kind, id);
+}
+
+/* Every stamp a row carries has the clock's form (fg_stamp_parse()) and
+ * lies at most FG_STAMP_MAX_AHEAD ahead of this computer's clock: a stamp
+ * from the far future would win every edit for good, move this office's
+ * clock there and go on to every office it syncs with. */
+static gboolean
+check_stamps (const char  *element,
+              GHashTable  *row,
+              GError     **error)
+{
+  static const char * const columns[] = { "stamp", "base_stamp", "void_stamp", "service_stamp", NULL };
+  gint64 limit = g_get_real_time () / 1000 + FG_STAMP_MAX_AHEAD;
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      const char *stamp = attr (row, columns[i]);
+      g_autofree char *label = NULL;
+      g_autofree char *detail = NULL;
+      gint64 wall = 0;
+
+      if (stamp == NULL)
+        continue;
+      if (fg_stamp_parse (stamp, &wall, NULL) && wall <= limit)
+        continue;
+
+      label = row_label (element, row);
+      if (wall == 0)
+        /* Translators: why a bundle is refused: a row ("the venue “老王烧烤”
+         * (id)") and the stamp it carries */
+        detail = g_strdup_printf (_("%s carries the update stamp “%.80s”, which is not one this program writes"),
+                                  label, stamp);
+      else
+        {
+          g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (MIN (wall / 1000, G_GINT64_CONSTANT (253402300799)));
+          g_autofree char *when = at != NULL ? g_date_time_format (at, "%Y-%m-%d %H:%M UTC") : g_strdup (stamp);
+
+          /* Translators: why a bundle is refused: a row ("the venue “老王烧烤”
+           * (id)") and the time of its stamp */
+          detail = g_strdup_printf (_("%s is stamped %s, more than a day ahead of this computer’s clock, so that it "
+                                      "would win over every later edit: set the clock of the computer that sent it, "
+                                      "or of this one, right"),
+                                    label, when);
+        }
+      fg_bundle_set_malformed (error, detail);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The attributes of the element the reader is on, by column name
  * ("parent-id" → "parent_id"), each checked for length and UTF-8. */
 static GHashTable *
@@ -458,12 +540,6 @@ apply_element (FgBundleImport  *import,
   else if (depth == 1 && g_strcmp0 (name, "notice") == 0)
     import->report->notices++;
 
-  if (depth == 1 && g_strcmp0 (name, "photo") == 0)
-    {
-      g_autofree char *base64 = (char *) xmlTextReaderReadString (reader);
-
-      return fg_bundle_apply_photo (import, row, base64, error);
-    }
   if (depth == 1 && g_strcmp0 (name, "region") == 0)
     return fg_bundle_apply_region (import, row, error);
   if (depth == 1 && g_strcmp0 (name, "campaign") == 0)
@@ -500,6 +576,65 @@ apply_element (FgBundleImport  *import,
   return FALSE;
 }
 
+/* A photo's base64 so far, as the reader goes through its element: its
+ * own text, or that of its <part> children, without the line breaks. */
+typedef struct
+{
+  GHashTable *row;
+  GString *text;
+  gsize read;  /* with the line breaks */
+} PhotoText;
+
+static void
+photo_text_clear (PhotoText *photo)
+{
+  g_clear_pointer (&photo->row, g_hash_table_unref);
+  if (photo->text != NULL)
+    g_string_free (photo->text, TRUE);
+  photo->text = NULL;
+  photo->read = 0;
+}
+
+/* The next piece of a photo's text, within what one photo may be. */
+static gboolean
+photo_text_add (PhotoText    *photo,
+                const char   *text,
+                GError      **error)
+{
+  gsize length = text != NULL ? strlen (text) : 0;
+
+  photo->read += length;
+  for (gsize i = 0; i < length; i++)
+    {
+      if (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n')
+        continue;
+      if (!g_ascii_isalnum (text[i]) && text[i] != '+' && text[i] != '/' && text[i] != '=')
+        {
+          fg_bundle_set_malformed (error, _("a photo whose bytes are not base64"));
+          return FALSE;
+        }
+      g_string_append_c (photo->text, text[i]);
+    }
+  if (photo->text->len > FG_BUNDLE_MAX_PHOTO_BASE64 || photo->read > FG_BUNDLE_MAX_PHOTO_TEXT)
+    {
+      fg_bundle_set_malformed (error, _("a photo that is too large"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The photo's element ended: all of its text is in. */
+static gboolean
+photo_text_apply (FgBundleImport  *import,
+                  PhotoText       *photo,
+                  GError         **error)
+{
+  gboolean ok = fg_bundle_apply_photo (import, photo->row, photo->text->str, error);
+
+  photo_text_clear (photo);
+  return ok;
+}
+
 /* Reads the bundle against its schema and applies each row. */
 static gboolean
 apply_file (FgBundleImport  *import,
@@ -508,6 +643,7 @@ apply_file (FgBundleImport  *import,
 {
   xmlSchema *schema;
   xmlTextReader *reader = NULL;
+  PhotoText photo = { NULL, NULL };
   gboolean ok = FALSE;
   int rc;
 
@@ -548,6 +684,21 @@ apply_file (FgBundleImport  *import,
           fg_bundle_set_malformed (error, _("it is nested too deep"));
           goto out;
         }
+      /* a photo's text, which may be more than one node holds */
+      if (photo.row != NULL && depth >= 2)
+        {
+          if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA) &&
+              !photo_text_add (&photo, (const char *) xmlTextReaderConstValue (reader), error))
+            goto out;
+          continue;
+        }
+      if (photo.row != NULL && depth == 1 && type == XML_READER_TYPE_END_ELEMENT)
+        {
+          if (!photo_text_apply (import, &photo, error))
+            goto out;
+          continue;
+        }
+
       if (type != XML_READER_TYPE_ELEMENT || depth == 0)
         continue;
 
@@ -560,7 +711,17 @@ apply_file (FgBundleImport  *import,
       row = read_row (reader, error);
       if (row == NULL)
         goto out;
+      if (!check_stamps (name, row, error))
+        goto out;
       fg_bundle_observe_stamp (import, attr (row, "stamp"));
+      if (depth == 1 && g_strcmp0 (name, "photo") == 0)
+        {
+          photo.row = g_steal_pointer (&row);
+          photo.text = g_string_new (NULL);
+          if (xmlTextReaderIsEmptyElement (reader) && !photo_text_apply (import, &photo, error))
+            goto out;
+          continue;
+        }
       if (!apply_element (import, reader, depth, name, row, error))
         goto out;
     }
@@ -573,6 +734,7 @@ apply_file (FgBundleImport  *import,
   ok = fg_bundle_merge_finish (import, error) && fg_notice_bundle_finish (import, error);
 
 out:
+  photo_text_clear (&photo);
   if (reader != NULL)
     xmlFreeTextReader (reader);
   xmlSchemaFree (schema);
