@@ -355,6 +355,123 @@ test_trust_clock_width (Fixture       *f,
   }
 }
 
+/* 10. Damaged files say so, once, and name themselves */
+
+static void
+test_trust_damaged (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = file_path (f, "a-to-b.xml");
+  g_autofree char *bad = file_path (f, "damaged.xml");
+  g_autofree char *restaurant = add_venue (&f->a, fg_region_get_id (f->a.grid), "老王烧烤");
+  g_autofree char *text = NULL;
+  g_autofree char *broken = NULL;
+
+  export_ok (&f->a, &f->b, path);
+  text = read_text (path, NULL);
+
+  /* its first element broken, and signed: damaged, not "no bundle" */
+  broken = replace_once (text, "<bundle ", "<bundle <");
+  write_signed (&f->a, broken, bad);
+  refused_saying (&f->b, bad, "it is damaged: it stops being XML at line 2");
+}
+
+static void
+test_trust_schema_error (Fixture       *f,
+                         gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *path = file_path (f, "a-to-b.xml");
+      g_autofree char *bad = file_path (f, "unknown.xml");
+      g_autofree char *restaurant = add_venue (&f->a, fg_region_get_id (f->a.grid), "老王烧烤");
+      g_autofree char *text = NULL;
+      g_autofree char *changed = NULL;
+      g_autoptr(GError) error = NULL;
+
+      export_ok (&f->a, &f->b, path);
+      text = read_text (path, NULL);
+      changed = replace_once (text, "<signature>", "<evil what=\"1\"/><signature>");
+      write_signed (&f->a, changed, bad);
+      g_assert_false (fg_bundle_import (f->b.store, actor_of (&f->b), bad, FALSE, NULL, NULL, &error));
+      g_assert_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_MALFORMED);
+      g_print ("[%s]\n", error->message);
+      return;
+    }
+
+  /* libxml2 prints nothing; its words are under the one message */
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr_unmatched ("*evil*");
+  g_test_trap_assert_stdout ("*[This file is not a Firegrid bundle, or it is damaged (it does not follow the bundle "
+                             "format at line *). Nothing was imported.\nWhat the reader found: *evil*]*");
+}
+
+static void
+test_trust_peer_file_path (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = file_path (f, "冢头镇.peer");
+  g_autoptr(GBytes) damaged = g_bytes_new_static ("<peer xmlns=\"urn:firegrid:peer:1\"", 33);
+  g_autoptr(GBytes) wrong = g_bytes_new_static ("<other/>", 8);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (fg_node_read_peer_file_named (damaged, path, &error));
+  g_assert_error (error, FG_NODE_ERROR, FG_NODE_ERROR_NOT_PEER_FILE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+  g_assert_null (fg_node_read_peer_file_named (wrong, path, &error));
+  g_assert_nonnull (strstr (error->message, path));
+}
+
+/* 10. Names that hide what they hold */
+
+static void
+test_trust_hidden_names (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = file_path (f, "a-to-b.xml");
+  g_autofree char *bad = file_path (f, "names.xml");
+  g_autofree char *restaurant = add_venue (&f->a, fg_region_get_id (f->a.grid), "老王烧烤");
+  g_autofree char *text = NULL;
+  /* zero-width spaces and a joiner; a right-to-left override; an isolate */
+  const char *names[] = { "\u200b\u200b\u200d", "老王\u202e烤烧", "\u2067老王烧烤\u2069", NULL };
+
+  export_ok (&f->a, &f->b, path);
+  text = read_text (path, NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(FgVenue) venue = fg_test_venue_new (fg_region_get_id (f->a.grid), names[i], "李庄村人民路18号",
+                                                     "restaurant", "王建国");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *changed = NULL;
+
+      /* at the keyboard */
+      g_assert_false (fg_venue_save (f->a.store, actor_of (&f->a), venue, &error));
+      g_assert_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_NAME);
+      g_test_message ("%s", error->message);
+      g_clear_error (&error);
+      g_assert_null (fg_region_check_name (names[i], &error));
+      g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_NAME);
+
+      /* from a bundle, signed by its sender */
+      changed = with_attribute (text, "<venue ", "name", names[i]);
+      write_signed (&f->a, changed, bad);
+      refused_saying (&f->b, bad, "has a name this office would refuse");
+    }
+
+  /* a name with a zero-width joiner among what shows is a name */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *name = fg_region_check_name ("李\u200d庄村", &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (name);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +483,14 @@ main (int   argc,
   g_test_add ("/bundle-trust/poisoned-stamps", Fixture, NULL, fixture_set_up, test_trust_poisoned_stamps,
               fixture_tear_down);
   g_test_add ("/bundle-trust/clock-width", Fixture, NULL, fixture_set_up, test_trust_clock_width,
+              fixture_tear_down);
+
+  g_test_add ("/bundle-trust/hidden-names", Fixture, NULL, fixture_set_up, test_trust_hidden_names,
+              fixture_tear_down);
+  g_test_add ("/bundle-trust/damaged", Fixture, NULL, fixture_set_up, test_trust_damaged, fixture_tear_down);
+  g_test_add ("/bundle-trust/schema-error", Fixture, NULL, fixture_set_up, test_trust_schema_error,
+              fixture_tear_down);
+  g_test_add ("/bundle-trust/peer-file-path", Fixture, NULL, fixture_set_up, test_trust_peer_file_path,
               fixture_tear_down);
 
   return g_test_run ();

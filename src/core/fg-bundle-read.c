@@ -22,6 +22,7 @@
 #include "fg-hazard-private.h"
 #include "fg-inspection.h"
 #include "fg-permission-private.h"
+#include "fg-text-private.h"
 
 #define BUNDLE_SCHEMA_RESOURCE "/io/github/firegrid/core/schema/bundle-1.xsd"
 #define SIGNATURE_BASE64_LENGTH 88
@@ -64,6 +65,7 @@ read_header (const char  *path,
   xmlTextReader *reader;
   int rc;
 
+  xmlResetLastError ();
   reader = xmlReaderForFile (path, NULL, reader_options);
   if (reader == NULL)
     {
@@ -85,6 +87,18 @@ read_header (const char  *path,
         break;
     }
 
+  if (rc < 0)
+    {
+      /* bytes that are no XML before the first element: a file cut short,
+       * changed, or something else altogether */
+      const xmlError *last = xmlGetLastError ();
+      g_autofree char *detail = g_strdup_printf (_("it is damaged: it stops being XML at line %d"),
+                                                 last != NULL ? MAX (last->line, 1) : 1);
+
+      fg_bundle_set_malformed (error, detail);
+      xmlFreeTextReader (reader);
+      return NULL;
+    }
   if (rc != 1 || g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), "bundle") != 0 ||
       g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (reader), FG_BUNDLE_NS) != 0)
     {
@@ -456,6 +470,33 @@ check_stamps (const char  *element,
   return TRUE;
 }
 
+/* The names a row carries show what they hold, as a name typed here must
+ * (fg_text_check_visible()). */
+static gboolean
+check_names (const char  *element,
+             GHashTable  *row,
+             GError     **error)
+{
+  static const char * const columns[] = { "name", "address", "operator_name", NULL };
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      const char *why = fg_text_check_visible (attr (row, columns[i]));
+
+      if (why != NULL)
+        {
+          g_autofree char *label = row_label (element, row);
+          /* Translators: why a bundle is refused: a row ("the venue “…”
+           * (id)") and why one of its names is refused here */
+          g_autofree char *detail = g_strdup_printf (_("%s has a name this office would refuse: %s"), label, why);
+
+          fg_bundle_set_malformed (error, detail);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* The attributes of the element the reader is on, by column name
  * ("parent-id" → "parent_id"), each checked for length and UTF-8. */
 static GHashTable *
@@ -483,23 +524,94 @@ read_row (xmlTextReader  *reader,
   return g_steal_pointer (&row);
 }
 
-/* The reader stopped before the end, or the file broke the schema: the
- * line where it did; the parser's own words, which name elements and
- * attributes, go to the debug log. */
+/* The first error libxml2 met while a bundle is read: libxml2 prints
+ * nothing (its words would come before ours, on the terminal or in the
+ * log); they go under the message instead. Kept per thread, as libxml2
+ * keeps its error handler: imports run in worker threads. */
+typedef struct
+{
+  int line;
+  char *message;
+} FirstError;
+
+static _Thread_local FirstError *first_error;
+
+static void
+keep_first_error (void     *data,
+                  xmlError *found)
+{
+  FirstError *first = data;
+
+  if (first != NULL && first->message == NULL && found != NULL && found->message != NULL &&
+      found->level >= XML_ERR_ERROR)
+    {
+      first->line = found->line;
+      first->message = g_strstrip (g_strdup (found->message));
+    }
+}
+
+/* From here to errors_restore(), libxml2's errors are kept in @first. */
+static void
+errors_keep (FirstError            *first,
+             xmlStructuredErrorFunc *old_func,
+             void                  **old_data)
+{
+  *old_func = xmlStructuredError;
+  *old_data = xmlStructuredErrorContext;
+  first->line = 0;
+  first->message = NULL;
+  first_error = first;
+  xmlSetStructuredErrorFunc (first, keep_first_error);
+  xmlResetLastError ();
+}
+
+static void
+errors_restore (FirstError             *first,
+                xmlStructuredErrorFunc  old_func,
+                void                   *old_data)
+{
+  xmlSetStructuredErrorFunc (old_data, old_func);
+  first_error = NULL;
+  g_clear_pointer (&first->message, g_free);
+}
+
+/* The reader stopped before the end, or the file broke the schema: one
+ * message, the line where it did, and under it the parser's own words,
+ * which name elements and attributes. */
 void
 fg_bundle_set_invalid (GError **error)
 {
   const xmlError *last = xmlGetLastError ();
   g_autofree char *message = NULL;
+  g_autofree char *detail = NULL;
+  int line = 0;
 
-  if (last != NULL && last->message != NULL)
+  if (first_error != NULL && first_error->message != NULL)
     {
-      g_autofree char *text = g_strstrip (g_strdup (last->message));
-
-      g_debug ("The bundle broke off at line %d: %s", last->line, text);
-      message = g_strdup_printf (_("it does not follow the bundle format at line %d"), last->line);
+      line = first_error->line;
+      detail = g_strdup (first_error->message);
+    }
+  else if (last != NULL && last->message != NULL)
+    {
+      line = last->line;
+      detail = g_strstrip (g_strdup (last->message));
+    }
+  if (detail != NULL)
+    {
+      g_debug ("The bundle broke off at line %d: %s", line, detail);
+      message = g_strdup_printf (_("it does not follow the bundle format at line %d"), line);
     }
   fg_bundle_set_malformed (error, message != NULL ? message : _("it does not follow the bundle format"));
+  if (detail != NULL && error != NULL && *error != NULL)
+    {
+      /* Translators: under the message that a bundle is damaged: what the
+       * XML reader said, in its own (English) words */
+      g_autofree char *under = g_strdup_printf (_("What the reader found: %s"), detail);
+      char *both = g_strconcat ((*error)->message, "\n", under, NULL);
+
+      g_free ((*error)->message);
+      (*error)->message = both;
+    }
 }
 
 static xmlSchema *
@@ -643,13 +755,20 @@ apply_file (FgBundleImport  *import,
 {
   xmlSchema *schema;
   xmlTextReader *reader = NULL;
-  PhotoText photo = { NULL, NULL };
+  PhotoText photo = { NULL, NULL, 0 };
+  FirstError first;
+  xmlStructuredErrorFunc old_func;
+  void *old_data;
   gboolean ok = FALSE;
   int rc;
 
+  errors_keep (&first, &old_func, &old_data);
   schema = load_schema (error);
   if (schema == NULL)
-    return FALSE;
+    {
+      errors_restore (&first, old_func, old_data);
+      return FALSE;
+    }
   reader = xmlReaderForFile (path, NULL, reader_options);
   if (reader == NULL || xmlTextReaderSetSchema (reader, schema) != 0)
     {
@@ -657,9 +776,8 @@ apply_file (FgBundleImport  *import,
       goto out;
     }
   /* No error handler is set on the reader: with a schema plugged in,
-   * libxml2 2.9 hands it the wrong context for entity errors. The last
-   * error is read when the reader stops instead. */
-  xmlResetLastError ();
+   * libxml2 2.9 hands it the wrong context for entity errors. The
+   * thread's handler (errors_keep()) keeps them instead. */
 
   while ((rc = xmlTextReaderRead (reader)) == 1)
     {
@@ -711,7 +829,7 @@ apply_file (FgBundleImport  *import,
       row = read_row (reader, error);
       if (row == NULL)
         goto out;
-      if (!check_stamps (name, row, error))
+      if (!check_stamps (name, row, error) || !check_names (name, row, error))
         goto out;
       fg_bundle_observe_stamp (import, attr (row, "stamp"));
       if (depth == 1 && g_strcmp0 (name, "photo") == 0)
@@ -738,6 +856,7 @@ out:
   if (reader != NULL)
     xmlFreeTextReader (reader);
   xmlSchemaFree (schema);
+  errors_restore (&first, old_func, old_data);
   return ok;
 }
 
