@@ -1,4 +1,4 @@
-/* test-bundle-trust.c — a bundle is held to what a person at the keyboard is
+/* test-bundle-limits.c — a bundle is held to what a person at the keyboard is
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -478,19 +478,19 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/bundle-trust/largest-photo", Fixture, NULL, fixture_set_up, test_trust_largest_photo,
+  g_test_add ("/bundle-limits/largest-photo", Fixture, NULL, fixture_set_up, test_trust_largest_photo,
               fixture_tear_down);
-  g_test_add ("/bundle-trust/poisoned-stamps", Fixture, NULL, fixture_set_up, test_trust_poisoned_stamps,
+  g_test_add ("/bundle-limits/poisoned-stamps", Fixture, NULL, fixture_set_up, test_trust_poisoned_stamps,
               fixture_tear_down);
-  g_test_add ("/bundle-trust/clock-width", Fixture, NULL, fixture_set_up, test_trust_clock_width,
+  g_test_add ("/bundle-limits/clock-width", Fixture, NULL, fixture_set_up, test_trust_clock_width,
               fixture_tear_down);
 
-  g_test_add ("/bundle-trust/hidden-names", Fixture, NULL, fixture_set_up, test_trust_hidden_names,
+  g_test_add ("/bundle-limits/hidden-names", Fixture, NULL, fixture_set_up, test_trust_hidden_names,
               fixture_tear_down);
-  g_test_add ("/bundle-trust/damaged", Fixture, NULL, fixture_set_up, test_trust_damaged, fixture_tear_down);
-  g_test_add ("/bundle-trust/schema-error", Fixture, NULL, fixture_set_up, test_trust_schema_error,
+  g_test_add ("/bundle-limits/damaged", Fixture, NULL, fixture_set_up, test_trust_damaged, fixture_tear_down);
+  g_test_add ("/bundle-limits/schema-error", Fixture, NULL, fixture_set_up, test_trust_schema_error,
               fixture_tear_down);
-  g_test_add ("/bundle-trust/peer-file-path", Fixture, NULL, fixture_set_up, test_trust_peer_file_path,
+  g_test_add ("/bundle-limits/peer-file-path", Fixture, NULL, fixture_set_up, test_trust_peer_file_path,
               fixture_tear_down);
 
   return g_test_run ();
