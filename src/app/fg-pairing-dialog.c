@@ -231,7 +231,11 @@ fg_pairing_dialog_open (FgPairingDialog *self,
 
   bytes = g_file_load_bytes (file, NULL, NULL, &error);
   if (bytes != NULL)
-    peer = fg_node_read_peer_file (bytes, &error);
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      peer = fg_node_read_peer_file_named (bytes, name, &error);
+    }
   if (peer == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("This is not a pairing file: %s"), error->message);

@@ -188,7 +188,7 @@ peer_add (FgCli   *cli,
     }
   bytes = g_bytes_new_take (data, length);
 
-  peer = fg_node_read_peer_file (bytes, error);
+  peer = fg_node_read_peer_file_named (bytes, argv[1], error);
   if (peer == NULL)
     return FALSE;
   if (!fg_cli_open_logged_in (cli, &store, &actor, error))

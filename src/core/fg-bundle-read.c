@@ -20,7 +20,9 @@
 #include "fg-audit-private.h"
 #include "fg-bundle-private.h"
 #include "fg-hazard-private.h"
+#include "fg-inspection.h"
 #include "fg-permission-private.h"
+#include "fg-text-private.h"
 
 #define BUNDLE_SCHEMA_RESOURCE "/io/github/firegrid/core/schema/bundle-1.xsd"
 #define SIGNATURE_BASE64_LENGTH 88
@@ -64,6 +66,7 @@ read_header (const char  *path,
   xmlTextReader *reader;
   int rc;
 
+  xmlResetLastError ();
   reader = xmlReaderForFile (path, NULL, reader_options);
   if (reader == NULL)
     {
@@ -85,6 +88,18 @@ read_header (const char  *path,
         break;
     }
 
+  if (rc < 0)
+    {
+      /* bytes that are no XML before the first element: a file cut short,
+       * changed, or something else altogether */
+      const xmlError *last = xmlGetLastError ();
+      g_autofree char *detail = g_strdup_printf (_("it is damaged: it stops being XML at line %d"),
+                                                 last != NULL ? MAX (last->line, 1) : 1);
+
+      fg_bundle_set_malformed (error, detail);
+      xmlFreeTextReader (reader);
+      return NULL;
+    }
   if (rc != 1 || g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), "bundle") != 0 ||
       g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (reader), FG_BUNDLE_NS) != 0)
     {
@@ -382,6 +397,114 @@ fg_bundle_observe_stamp (FgBundleImport *import,
     }
 }
 
+/* A row as a person would find it: its kind, and its name or id. */
+static char *
+row_label (const char *element,
+           GHashTable *row)
+{
+  const char *name = attr (row, "name") != NULL ? attr (row, "name") : attr (row, "number");
+  const char *id = attr (row, "id") != NULL ? attr (row, "id") : "";
+  const char *kind;
+
+  if (g_strcmp0 (element, "region") == 0)
+    kind = _("the division");
+  else if (g_strcmp0 (element, "campaign") == 0)
+    kind = _("the campaign");
+  else if (g_strcmp0 (element, "venue") == 0)
+    kind = _("the venue");
+  else if (g_strcmp0 (element, "inspection") == 0)
+    kind = _("the inspection");
+  else if (g_strcmp0 (element, "hazard") == 0)
+    kind = _("the hazard");
+  else if (g_strcmp0 (element, "event") == 0)
+    kind = _("the hazard event");
+  else if (g_strcmp0 (element, "notice") == 0)
+    kind = _("the document");
+  else
+    kind = _("a row");
+
+  /* Translators: a row of a bundle: its kind ("the venue"), its name
+   * and its id */
+  if (name != NULL)
+    return g_strdup_printf (_("%s “%s” (%s)"), kind, name, id);
+  return g_strdup_printf ("%s %s", kind, id);
+}
+
+/* Every stamp a row carries has the clock's form (fg_stamp_parse()) and
+ * lies at most FG_STAMP_MAX_AHEAD ahead of this computer's clock: a stamp
+ * from the far future would win every edit for good, move this office's
+ * clock there and go on to every office it syncs with. */
+static gboolean
+check_stamps (const char  *element,
+              GHashTable  *row,
+              GError     **error)
+{
+  static const char * const columns[] = { "stamp", "base_stamp", "void_stamp", "service_stamp", NULL };
+  gint64 limit = g_get_real_time () / 1000 + FG_STAMP_MAX_AHEAD;
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      const char *stamp = attr (row, columns[i]);
+      g_autofree char *label = NULL;
+      g_autofree char *detail = NULL;
+      gint64 wall = 0;
+
+      if (stamp == NULL)
+        continue;
+      if (fg_stamp_parse (stamp, &wall, NULL) && wall <= limit)
+        continue;
+
+      label = row_label (element, row);
+      if (wall == 0)
+        /* Translators: why a bundle is refused: a row ("the venue “老王烧烤”
+         * (id)") and the stamp it carries */
+        detail = g_strdup_printf (_("%s carries the update stamp “%.80s”, which is not one this program writes"),
+                                  label, stamp);
+      else
+        {
+          g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (MIN (wall / 1000, G_GINT64_CONSTANT (253402300799)));
+          g_autofree char *when = at != NULL ? g_date_time_format (at, "%Y-%m-%d %H:%M UTC") : g_strdup (stamp);
+
+          /* Translators: why a bundle is refused: a row ("the venue “老王烧烤”
+           * (id)") and the time of its stamp */
+          detail = g_strdup_printf (_("%s is stamped %s, more than a day ahead of this computer’s clock, so that it "
+                                      "would win over every later edit: set the clock of the computer that sent it, "
+                                      "or of this one, right"),
+                                    label, when);
+        }
+      fg_bundle_set_malformed (error, detail);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The names a row carries show what they hold, as a name typed here must
+ * (fg_text_check_visible()). */
+static gboolean
+check_names (const char  *element,
+             GHashTable  *row,
+             GError     **error)
+{
+  static const char * const columns[] = { "name", "address", "operator_name", NULL };
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      const char *why = fg_text_check_visible (attr (row, columns[i]));
+
+      if (why != NULL)
+        {
+          g_autofree char *label = row_label (element, row);
+          /* Translators: why a bundle is refused: a row ("the venue “…”
+           * (id)") and why one of its names is refused here */
+          g_autofree char *detail = g_strdup_printf (_("%s has a name this office would refuse: %s"), label, why);
+
+          fg_bundle_set_malformed (error, detail);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* The attributes of the element the reader is on, by column name
  * ("parent-id" → "parent_id"), each checked for length and UTF-8. */
 static GHashTable *
@@ -409,23 +532,94 @@ read_row (xmlTextReader  *reader,
   return g_steal_pointer (&row);
 }
 
-/* The reader stopped before the end, or the file broke the schema: the
- * line where it did; the parser's own words, which name elements and
- * attributes, go to the debug log. */
+/* The first error libxml2 met while a bundle is read: libxml2 prints
+ * nothing (its words would come before ours, on the terminal or in the
+ * log); they go under the message instead. Kept per thread, as libxml2
+ * keeps its error handler: imports run in worker threads. */
+typedef struct
+{
+  int line;
+  char *message;
+} FirstError;
+
+static _Thread_local FirstError *first_error;
+
+static void
+keep_first_error (void     *data,
+                  xmlError *found)
+{
+  FirstError *first = data;
+
+  if (first != NULL && first->message == NULL && found != NULL && found->message != NULL &&
+      found->level >= XML_ERR_ERROR)
+    {
+      first->line = found->line;
+      first->message = g_strstrip (g_strdup (found->message));
+    }
+}
+
+/* From here to errors_restore(), libxml2's errors are kept in @first. */
+static void
+errors_keep (FirstError            *first,
+             xmlStructuredErrorFunc *old_func,
+             void                  **old_data)
+{
+  *old_func = xmlStructuredError;
+  *old_data = xmlStructuredErrorContext;
+  first->line = 0;
+  first->message = NULL;
+  first_error = first;
+  xmlSetStructuredErrorFunc (first, keep_first_error);
+  xmlResetLastError ();
+}
+
+static void
+errors_restore (FirstError             *first,
+                xmlStructuredErrorFunc  old_func,
+                void                   *old_data)
+{
+  xmlSetStructuredErrorFunc (old_data, old_func);
+  first_error = NULL;
+  g_clear_pointer (&first->message, g_free);
+}
+
+/* The reader stopped before the end, or the file broke the schema: one
+ * message, the line where it did, and under it the parser's own words,
+ * which name elements and attributes. */
 void
 fg_bundle_set_invalid (GError **error)
 {
   const xmlError *last = xmlGetLastError ();
   g_autofree char *message = NULL;
+  g_autofree char *detail = NULL;
+  int line = 0;
 
-  if (last != NULL && last->message != NULL)
+  if (first_error != NULL && first_error->message != NULL)
     {
-      g_autofree char *text = g_strstrip (g_strdup (last->message));
-
-      g_debug ("The bundle broke off at line %d: %s", last->line, text);
-      message = g_strdup_printf (_("it does not follow the bundle format at line %d"), last->line);
+      line = first_error->line;
+      detail = g_strdup (first_error->message);
+    }
+  else if (last != NULL && last->message != NULL)
+    {
+      line = last->line;
+      detail = g_strstrip (g_strdup (last->message));
+    }
+  if (detail != NULL)
+    {
+      g_debug ("The bundle broke off at line %d: %s", line, detail);
+      message = g_strdup_printf (_("it does not follow the bundle format at line %d"), line);
     }
   fg_bundle_set_malformed (error, message != NULL ? message : _("it does not follow the bundle format"));
+  if (detail != NULL && error != NULL && *error != NULL)
+    {
+      /* Translators: under the message that a bundle is damaged: what the
+       * XML reader said, in its own (English) words */
+      g_autofree char *under = g_strdup_printf (_("What the reader found: %s"), detail);
+      char *both = g_strconcat ((*error)->message, "\n", under, NULL);
+
+      g_free ((*error)->message);
+      (*error)->message = both;
+    }
 }
 
 static xmlSchema *
@@ -466,12 +660,6 @@ apply_element (FgBundleImport  *import,
   else if (depth == 1 && g_strcmp0 (name, "notice") == 0)
     import->report->notices++;
 
-  if (depth == 1 && g_strcmp0 (name, "photo") == 0)
-    {
-      g_autofree char *base64 = (char *) xmlTextReaderReadString (reader);
-
-      return fg_bundle_apply_photo (import, row, base64, error);
-    }
   if (depth == 1 && g_strcmp0 (name, "region") == 0)
     return fg_bundle_apply_region (import, row, error);
   if (depth == 1 && g_strcmp0 (name, "campaign") == 0)
@@ -508,6 +696,65 @@ apply_element (FgBundleImport  *import,
   return FALSE;
 }
 
+/* A photo's base64 so far, as the reader goes through its element: its
+ * own text, or that of its <part> children, without the line breaks. */
+typedef struct
+{
+  GHashTable *row;
+  GString *text;
+  gsize read;  /* with the line breaks */
+} PhotoText;
+
+static void
+photo_text_clear (PhotoText *photo)
+{
+  g_clear_pointer (&photo->row, g_hash_table_unref);
+  if (photo->text != NULL)
+    g_string_free (photo->text, TRUE);
+  photo->text = NULL;
+  photo->read = 0;
+}
+
+/* The next piece of a photo's text, within what one photo may be. */
+static gboolean
+photo_text_add (PhotoText    *photo,
+                const char   *text,
+                GError      **error)
+{
+  gsize length = text != NULL ? strlen (text) : 0;
+
+  photo->read += length;
+  for (gsize i = 0; i < length; i++)
+    {
+      if (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n')
+        continue;
+      if (!g_ascii_isalnum (text[i]) && text[i] != '+' && text[i] != '/' && text[i] != '=')
+        {
+          fg_bundle_set_malformed (error, _("a photo whose bytes are not base64"));
+          return FALSE;
+        }
+      g_string_append_c (photo->text, text[i]);
+    }
+  if (photo->text->len > FG_BUNDLE_MAX_PHOTO_BASE64 || photo->read > FG_BUNDLE_MAX_PHOTO_TEXT)
+    {
+      fg_bundle_set_malformed (error, _("a photo that is too large"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The photo's element ended: all of its text is in. */
+static gboolean
+photo_text_apply (FgBundleImport  *import,
+                  PhotoText       *photo,
+                  GError         **error)
+{
+  gboolean ok = fg_bundle_apply_photo (import, photo->row, photo->text->str, error);
+
+  photo_text_clear (photo);
+  return ok;
+}
+
 /* Reads the bundle against its schema and applies each row. */
 static gboolean
 apply_file (FgBundleImport  *import,
@@ -516,12 +763,20 @@ apply_file (FgBundleImport  *import,
 {
   xmlSchema *schema;
   xmlTextReader *reader = NULL;
+  PhotoText photo = { NULL, NULL, 0 };
+  FirstError first;
+  xmlStructuredErrorFunc old_func;
+  void *old_data;
   gboolean ok = FALSE;
   int rc;
 
+  errors_keep (&first, &old_func, &old_data);
   schema = load_schema (error);
   if (schema == NULL)
-    return FALSE;
+    {
+      errors_restore (&first, old_func, old_data);
+      return FALSE;
+    }
   reader = xmlReaderForFile (path, NULL, reader_options);
   if (reader == NULL || xmlTextReaderSetSchema (reader, schema) != 0)
     {
@@ -529,9 +784,8 @@ apply_file (FgBundleImport  *import,
       goto out;
     }
   /* No error handler is set on the reader: with a schema plugged in,
-   * libxml2 2.9 hands it the wrong context for entity errors. The last
-   * error is read when the reader stops instead. */
-  xmlResetLastError ();
+   * libxml2 2.9 hands it the wrong context for entity errors. The
+   * thread's handler (errors_keep()) keeps them instead. */
 
   while ((rc = xmlTextReaderRead (reader)) == 1)
     {
@@ -556,6 +810,21 @@ apply_file (FgBundleImport  *import,
           fg_bundle_set_malformed (error, _("it is nested too deep"));
           goto out;
         }
+      /* a photo's text, which may be more than one node holds */
+      if (photo.row != NULL && depth >= 2)
+        {
+          if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA) &&
+              !photo_text_add (&photo, (const char *) xmlTextReaderConstValue (reader), error))
+            goto out;
+          continue;
+        }
+      if (photo.row != NULL && depth == 1 && type == XML_READER_TYPE_END_ELEMENT)
+        {
+          if (!photo_text_apply (import, &photo, error))
+            goto out;
+          continue;
+        }
+
       if (type != XML_READER_TYPE_ELEMENT || depth == 0)
         continue;
 
@@ -568,7 +837,17 @@ apply_file (FgBundleImport  *import,
       row = read_row (reader, error);
       if (row == NULL)
         goto out;
+      if (!check_stamps (name, row, error) || !check_names (name, row, error))
+        goto out;
       fg_bundle_observe_stamp (import, attr (row, "stamp"));
+      if (depth == 1 && g_strcmp0 (name, "photo") == 0)
+        {
+          photo.row = g_steal_pointer (&row);
+          photo.text = g_string_new (NULL);
+          if (xmlTextReaderIsEmptyElement (reader) && !photo_text_apply (import, &photo, error))
+            goto out;
+          continue;
+        }
       if (!apply_element (import, reader, depth, name, row, error))
         goto out;
     }
@@ -581,9 +860,11 @@ apply_file (FgBundleImport  *import,
   ok = fg_bundle_merge_finish (import, error) && fg_notice_bundle_finish (import, error);
 
 out:
+  photo_text_clear (&photo);
   if (reader != NULL)
     xmlFreeTextReader (reader);
   xmlSchemaFree (schema);
+  errors_restore (&first, old_func, old_data);
   return ok;
 }
 

@@ -320,6 +320,28 @@ write_failed:
   return FALSE;
 }
 
+/* A photo's bytes as base64: the element's text, or for a large photo
+ * <part> elements, each a text libxml2 reads whole (see
+ * FG_BUNDLE_PHOTO_WHOLE). Older readers read the first form only, and
+ * refused photos of the second's size anyway. */
+static int
+write_photo_data (xmlTextWriter *writer,
+                  const void    *data,
+                  int            length)
+{
+  const char *bytes = data;
+
+  if (length <= FG_BUNDLE_PHOTO_WHOLE)
+    return xmlTextWriterWriteBase64 (writer, bytes, 0, length);
+
+  for (int start = 0; start < length; start += FG_BUNDLE_PHOTO_PART)
+    if (xmlTextWriterStartElement (writer, BAD_CAST "part") < 0 ||
+        xmlTextWriterWriteBase64 (writer, bytes, start, MIN (FG_BUNDLE_PHOTO_PART, length - start)) < 0 ||
+        xmlTextWriterEndElement (writer) < 0)
+      return -1;
+  return 0;
+}
+
 /* The photos the rows to send show: first in the bundle, so that the rows
  * that name them find them. */
 static gboolean
@@ -359,8 +381,7 @@ write_photos (FgBundleExport  *export,
       export_step (export);
       if (xmlTextWriterStartElement (export->writer, BAD_CAST "photo") < 0 ||
           write_columns (export->writer, stmt, fg_bundle_photos.columns) < 0 ||
-          xmlTextWriterWriteBase64 (export->writer, sqlite3_column_blob (stmt, 4), 0,
-                                    sqlite3_column_bytes (stmt, 4)) < 0 ||
+          write_photo_data (export->writer, sqlite3_column_blob (stmt, 4), sqlite3_column_bytes (stmt, 4)) < 0 ||
           xmlTextWriterEndElement (export->writer) < 0)
         {
           fg_bundle_set_write_error (export, error);

@@ -360,7 +360,8 @@ fg_node_write_peer_file (FgStore  *store,
  * @bytes: what a peer file holds
  *
  * Reads a peer file, without trusting it yet: fg_node_add_peer() does,
- * once a person has compared the fingerprint.
+ * once a person has compared the fingerprint. See
+ * fg_node_read_peer_file_named(), whose errors name the file.
  *
  * Returns: (transfer full): the peer, or %NULL with @error set
  */
@@ -368,13 +369,33 @@ FgNodeInfo *
 fg_node_read_peer_file (GBytes  *bytes,
                         GError **error)
 {
+  return fg_node_read_peer_file_named (bytes, NULL, error);
+}
+
+/**
+ * fg_node_read_peer_file_named:
+ * @bytes: what a peer file holds
+ * @name: (nullable): the file, as a person knows it (its path), which
+ *   the errors name
+ *
+ * Reads a peer file, without trusting it yet: fg_node_add_peer() does,
+ * once a person has compared the fingerprint.
+ *
+ * Returns: (transfer full): the peer, or %NULL with @error set
+ */
+FgNodeInfo *
+fg_node_read_peer_file_named (GBytes      *bytes,
+                              const char  *name,
+                              GError     **error)
+{
   g_autoptr(FgNodeInfo) peer = g_new0 (FgNodeInfo, 1);
   g_autofree char *kind = NULL;
   xmlDoc *doc;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  doc = fg_xml_read_valid (bytes, _("the file"), PEER_SCHEMA_RESOURCE, _("a Firegrid peer file"),
+  doc = fg_xml_read_valid (bytes, name != NULL ? name : _("the file"), PEER_SCHEMA_RESOURCE,
+                           _("a Firegrid peer file"),
                            FG_NODE_ERROR, FG_NODE_ERROR_NOT_PEER_FILE, error);
   if (doc == NULL)
     return NULL;
@@ -403,8 +424,13 @@ fg_node_read_peer_file (GBytes  *bytes,
   peer->fingerprint = fg_node_fingerprint (peer->public_key);
   if (peer->fingerprint == NULL)
     {
-      g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_NOT_PEER_FILE,
-                   _("The peer file’s public key is damaged. Ask the other office for its peer file again."));
+      if (name != NULL)
+        g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_NOT_PEER_FILE,
+                     _("The public key in the peer file “%s” is damaged. Ask the other office for its peer "
+                       "file again."), name);
+      else
+        g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_NOT_PEER_FILE,
+                     _("The peer file’s public key is damaged. Ask the other office for its peer file again."));
       return NULL;
     }
 

@@ -68,6 +68,9 @@ GBytes      *fg_node_write_peer_file  (FgStore          *store,
                                        GError          **error);
 FgNodeInfo  *fg_node_read_peer_file   (GBytes           *bytes,
                                        GError          **error);
+FgNodeInfo  *fg_node_read_peer_file_named (GBytes       *bytes,
+                                           const char   *name,
+                                           GError      **error);
 gboolean     fg_node_add_peer         (FgStore          *store,
                                        FgActor          *actor,
                                        const FgNodeInfo *peer,

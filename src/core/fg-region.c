@@ -12,6 +12,7 @@
 #include "fg-audit-private.h"
 #include "fg-permission-private.h"
 #include "fg-region-private.h"
+#include "fg-text-private.h"
 #include "fg-store-private.h"
 
 struct _FgRegion
@@ -385,6 +386,11 @@ check_name (const char  *name,
     }
 
   trimmed = g_strstrip (g_strdup (name));
+  if (fg_text_check_visible (trimmed) != NULL)
+    {
+      g_set_error_literal (error, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_NAME, fg_text_check_visible (trimmed));
+      return NULL;
+    }
   length = g_utf8_strlen (trimmed, -1);
   if (length == 0 || length > 100)
     {

@@ -41,6 +41,17 @@ void          fg_store_set_error       (FgStore      *self,
                                         int           rc,
                                         GError      **error);
 char         *fg_store_next_stamp      (FgStore      *self);
+
+/* The widths of a stamp: fifteen digits of milliseconds, five of counter.
+ * A stamp from a bundle may be at most FG_STAMP_MAX_AHEAD milliseconds
+ * ahead of this computer's clock (docs/bundles.md). */
+#define FG_STAMP_MAX_WALL G_GINT64_CONSTANT (999999999999999)
+#define FG_STAMP_MAX_COUNTER 99999
+#define FG_STAMP_LAST "999999999999999-99999"
+#define FG_STAMP_MAX_AHEAD (G_GINT64_CONSTANT (24) * 60 * 60 * 1000)
+gboolean      fg_stamp_parse           (const char   *stamp,
+                                        gint64       *wall,
+                                        guint        *counter);
 char         *fg_store_dup_setting     (FgStore      *self,
                                         const char   *key);
 gboolean      fg_store_set_setting     (FgStore      *self,

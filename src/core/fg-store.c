@@ -303,23 +303,53 @@ fg_store_get_db (FgStore *self)
   return self->db;
 }
 
+/**
+ * fg_stamp_parse: (skip)
+ * @stamp: (nullable): a stamp of the hybrid logical clock
+ * @wall: (out) (optional): its wall time, in milliseconds
+ * @counter: (out) (optional): its counter
+ *
+ * Whether @stamp has exactly the form fg_store_next_stamp() gives: fifteen
+ * digits, five digits, a node id in lower-case hexadecimal, each part after
+ * a "-". Only such stamps compare as text in the order of the clock.
+ *
+ * Returns: %TRUE when it has
+ */
+gboolean
+fg_stamp_parse (const char *stamp,
+                gint64     *wall,
+                guint      *counter)
+{
+  static const char form[] = "000000000000000-00000-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+
+  if (stamp == NULL || strlen (stamp) != sizeof form - 1)
+    return FALSE;
+  for (gsize i = 0; i < sizeof form - 1; i++)
+    {
+      gboolean ok;
+
+      if (form[i] == '-')
+        ok = stamp[i] == '-';
+      else if (form[i] == '0')
+        ok = g_ascii_isdigit (stamp[i]);
+      else
+        ok = g_ascii_isdigit (stamp[i]) || (stamp[i] >= 'a' && stamp[i] <= 'f');
+      if (!ok)
+        return FALSE;
+    }
+  if (wall != NULL)
+    *wall = g_ascii_strtoll (stamp, NULL, 10);
+  if (counter != NULL)
+    *counter = (guint) g_ascii_strtoull (stamp + 16, NULL, 10);
+  return TRUE;
+}
+
 static gboolean
 parse_stamp (const char *stamp,
              gint64     *wall,
              guint      *counter)
 {
-  g_auto(GStrv) parts = NULL;
-
-  if (stamp == NULL || *stamp == '\0')
-    return FALSE;
-
-  parts = g_strsplit (stamp, "-", 3);
-  if (g_strv_length (parts) < 2)
-    return FALSE;
-
-  *wall = g_ascii_strtoll (parts[0], NULL, 10);
-  *counter = (guint) g_ascii_strtoull (parts[1], NULL, 10);
-  return TRUE;
+  return fg_stamp_parse (stamp, wall, counter);
 }
 
 void
@@ -396,9 +426,27 @@ fg_store_next_stamp (FgStore *self)
       self->hlc_wall = now;
       self->hlc_counter = 0;
     }
-  else
+  else if (self->hlc_counter < FG_STAMP_MAX_COUNTER)
     {
       self->hlc_counter++;
+    }
+  else if (self->hlc_wall < FG_STAMP_MAX_WALL)
+    {
+      /* the counter never grows a sixth digit, which would break the
+       * order of stamps as text: the clock moves on a millisecond */
+      self->hlc_wall++;
+      self->hlc_counter = 0;
+    }
+  else
+    {
+      /* the last stamp the clock can write: only a clock moved there by a
+       * stamp from the far future (before bundles were checked for them)
+       * gets here, and it starts again from the wall clock rather than
+       * write a stamp of another width */
+      g_message ("The update clock stood at %s, the last stamp it can write; it starts again from now",
+                 FG_STAMP_LAST);
+      self->hlc_wall = now;
+      self->hlc_counter = 0;
     }
 
   stamp = g_strdup_printf ("%015" G_GINT64_FORMAT "-%05u-%s",

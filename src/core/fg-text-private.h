@@ -19,4 +19,6 @@ fg_text_is_blank (const char *text)
   return TRUE;
 }
 
+const char *fg_text_check_visible (const char *text);
+
 G_END_DECLS

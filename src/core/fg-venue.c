@@ -17,6 +17,7 @@
 #include "fg-region-private.h"
 #include "fg-store-private.h"
 #include "fg-venue-private.h"
+#include "fg-text-private.h"
 
 struct _FgVenue
 {
@@ -626,6 +627,11 @@ check_text (const char    *value,
       return FALSE;
     }
 
+  if (fg_text_check_visible (trimmed) != NULL)
+    {
+      g_set_error_literal (error, FG_VENUE_ERROR, code, fg_text_check_visible (trimmed));
+      return FALSE;
+    }
   length = g_utf8_strlen (trimmed, -1);
   if (required && length == 0)
     {
