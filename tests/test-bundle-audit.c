@@ -764,6 +764,17 @@ test_audit_grid_station (Fixture       *f,
   station_log = own_records (&f->station);
   report = export_ok (&f->station, &f->township, up);
   g_assert_cmpuint (report.audit, ==, n_station);
+
+  /* at an office that does not know the station: refused, and in its log
+   * without a sender */
+  import_refused (&f->county, up, FG_BUNDLE_ERROR_UNKNOWN_SIGNER);
+  {
+    g_autofree char *sender = query_text (&f->county,
+                                          "SELECT coalesce (record_id, 'none') FROM audit ORDER BY seq DESC LIMIT 1",
+                                          NULL);
+
+    g_assert_cmpstr (sender, ==, "none");
+  }
   report = import_ok (&f->township, up);
   g_assert_cmpuint (report.audit, ==, n_station);
   at_township = received_records (&f->township, node_id (&f->station));
@@ -930,6 +941,16 @@ test_audit_records_held_back (Fixture       *f,
   write_resigned (&f->township, changed, forged);
   numbers = g_strdup_printf ("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT, n_first + 1, n_first + 2);
   refused_naming (f, forged, numbers);
+
+  /* the same file again, as a sync folder tries it at every pass: one trace */
+  {
+    gint64 refusals = count (&f->county, "SELECT count(*) FROM audit WHERE outcome = 'refused'", NULL);
+
+    g_assert_false (fg_bundle_import (f->county.store, f->county.actor, forged, FALSE, NULL, NULL, &error));
+    g_assert_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_AUDIT_TAMPERED);
+    g_clear_error (&error);
+    g_assert_cmpint (count (&f->county, "SELECT count(*) FROM audit WHERE outcome = 'refused'", NULL), ==, refusals);
+  }
 
   /* every one taken out: the export of the first bundle is not there */
   g_free (changed);

@@ -773,7 +773,9 @@ dup_file_digest (const char *path)
  * SHA-256 of the file, so that it can be found again, and why. A second
  * copy of a bundle imported before, a stopped import or a file that
  * cannot be read are not refusals of the bundle, and an import the actor
- * may not make is audited as such already.
+ * may not make is audited as such already. The same file refused again
+ * for the same reason (a sync folder tries it at every pass) is not
+ * written twice.
  */
 void
 fg_audit_bundle_record_refused (FgStore       *store,
@@ -784,6 +786,7 @@ fg_audit_bundle_record_refused (FgStore       *store,
 {
   g_autofree char *digest = NULL;
   g_autofree char *detail = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (refusal == NULL || refusal->domain == G_IO_ERROR || refusal->domain == FG_PERMISSION_ERROR ||
       g_error_matches (refusal, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_ALREADY_IMPORTED))
@@ -793,5 +796,18 @@ fg_audit_bundle_record_refused (FgStore       *store,
   /* Translators: why a bundle was refused, then the SHA-256 of its file */
   detail = g_strdup_printf (_("%s (the file’s SHA-256: %s)"), refusal->message,
                             digest != NULL ? digest : "?");
+
+  /* a sync folder tries a bundle it refused again at every pass: the
+   * same file refused for the same reason is in the log once */
+  stmt = fg_store_prepare (store,
+                           "SELECT 1 FROM audit WHERE action = 'bundle-import' AND outcome = 'refused' AND detail = ?1",
+                           NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, detail, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        return;
+      g_clear_pointer (&stmt, fg_stmt_release);
+    }
   fg_audit_record_refusal (store, actor, "bundle-import", sender_id, detail);
 }
