@@ -764,6 +764,17 @@ test_audit_grid_station (Fixture       *f,
   station_log = own_records (&f->station);
   report = export_ok (&f->station, &f->township, up);
   g_assert_cmpuint (report.audit, ==, n_station);
+
+  /* at an office that does not know the station: refused, and in its log
+   * without a sender */
+  import_refused (&f->county, up, FG_BUNDLE_ERROR_UNKNOWN_SIGNER);
+  {
+    g_autofree char *sender = query_text (&f->county,
+                                          "SELECT coalesce (record_id, 'none') FROM audit ORDER BY seq DESC LIMIT 1",
+                                          NULL);
+
+    g_assert_cmpstr (sender, ==, "none");
+  }
   report = import_ok (&f->township, up);
   g_assert_cmpuint (report.audit, ==, n_station);
   at_township = received_records (&f->township, node_id (&f->station));
@@ -807,6 +818,276 @@ test_audit_grid_station (Fixture       *f,
   assert_intact (&f->county, node_id (&f->station), n_station, 0);
 }
 
+
+/* @text without the audit records of @node numbered @first to @last. */
+static char *
+without_records (const char *text,
+                 const char *node,
+                 gint64      first,
+                 gint64      last)
+{
+  char *result = g_strdup (text);
+
+  for (gint64 seq = first; seq <= last; seq++)
+    {
+      g_autofree char *tag = g_strdup_printf ("<audit node=\"%s\" seq=\"%" G_GINT64_FORMAT "\"", node, seq);
+      const char *start = strstr (result, tag);
+      const char *end;
+      char *shorter;
+
+      g_assert_nonnull (start);
+      end = strstr (start, "</audit>");
+      g_assert_nonnull (end);
+      end += strlen ("</audit>");
+      shorter = g_strdup_printf ("%.*s%s", (int) (start - result), result, end);
+      g_free (result);
+      result = shorter;
+    }
+  return result;
+}
+
+/* Refused as tampering with audit records, the message naming the
+ * township and @numbers. */
+static void
+refused_naming (Fixture    *f,
+                const char *path,
+                const char *numbers)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (&f->county);
+  g_autofree char *after = NULL;
+
+  g_assert_false (fg_bundle_import (f->county.store, f->county.actor, path, FALSE, NULL, NULL, &error));
+  g_assert_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_AUDIT_TAMPERED);
+  g_test_message ("refused as expected: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "冢头镇"));
+  if (numbers != NULL)
+    g_assert_nonnull (strstr (error->message, numbers));
+  after = dump (&f->county);
+  g_assert_cmpstr (after, ==, before);
+  assert_refusal_audited (&f->county, path, error->message);
+}
+
+static gint64
+seq_of (Office     *o,
+        const char *action)
+{
+  g_autofree char *seq = query_text (o, "SELECT max (seq) FROM audit WHERE action = ?1", action);
+
+  return g_ascii_strtoll (seq, NULL, 10);
+}
+
+/* 11. A record taken out of a bundle, between others it carries. */
+static void
+test_audit_record_skipped (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *up = file_path (f, "up.xml");
+  g_autofree char *forged = file_path (f, "forged.xml");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤");
+  g_autofree char *text = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *number = NULL;
+  gint64 edit;
+
+  rename_venue (&f->township, venue, "老王烧烤（新址）");
+  add_venue (&f->township, fg_region_get_id (f->township.grid), "张记面馆");
+  edit = seq_of (&f->township, "venue-edit");
+  export_ok (&f->township, &f->county, up);
+  text = read_text (up);
+  changed = without_records (text, node_id (&f->township), edit, edit);
+  write_resigned (&f->township, changed, forged);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, edit);
+  refused_naming (f, forged, number);
+
+  import_ok (&f->county, up);
+  assert_intact (&f->county, node_id (&f->township), audit_count (&f->township) - 1, 0);
+}
+
+/* 12. Records taken out of the start of a bundle, or all of them, when
+ * every bundle before it has arrived: refused; a bundle before it still
+ * on its way excuses the start; sent again from the start, the records
+ * the county has change nothing. */
+static void
+test_audit_records_held_back (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *first = file_path (f, "first.xml");
+  g_autofree char *second = file_path (f, "second.xml");
+  g_autofree char *third = file_path (f, "third.xml");
+  g_autofree char *forged = file_path (f, "forged.xml");
+  g_autofree char *bare = file_path (f, "bare.xml");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤");
+  g_autofree char *text = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *numbers = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *township = node_id (&f->township);
+  gint64 n_first;
+  gint64 n_second;
+
+  export_ok (&f->township, &f->county, first);
+  n_first = audit_count (&f->township) - 1;
+  import_ok (&f->county, first);
+  rename_venue (&f->township, venue, "老王烧烤（新址）");
+  add_venue (&f->township, fg_region_get_id (f->township.grid), "张记面馆");
+  export_ok (&f->township, &f->county, second);
+  n_second = audit_count (&f->township) - 1;
+  g_assert_cmpint (n_second - n_first, >=, 3);
+
+  /* the first two it carries taken out */
+  text = read_text (second);
+  changed = without_records (text, township, n_first + 1, n_first + 2);
+  write_resigned (&f->township, changed, forged);
+  numbers = g_strdup_printf ("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT, n_first + 1, n_first + 2);
+  refused_naming (f, forged, numbers);
+
+  /* the same file again, as a sync folder tries it at every pass: one trace */
+  {
+    gint64 refusals = count (&f->county, "SELECT count(*) FROM audit WHERE outcome = 'refused'", NULL);
+
+    g_assert_false (fg_bundle_import (f->county.store, f->county.actor, forged, FALSE, NULL, NULL, &error));
+    g_assert_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_AUDIT_TAMPERED);
+    g_clear_error (&error);
+    g_assert_cmpint (count (&f->county, "SELECT count(*) FROM audit WHERE outcome = 'refused'", NULL), ==, refusals);
+  }
+
+  /* every one taken out: the export of the first bundle is not there */
+  g_free (changed);
+  changed = without_records (text, township, n_first + 1, n_second);
+  g_assert_null (strstr (changed, "<audit "));
+  write_resigned (&f->township, changed, bare);
+  refused_naming (f, bare, NULL);
+
+  /* sent again from the start: what the county has is the same */
+  g_assert_true (fg_sync_resend (f->township.store, f->township.actor, node_id (&f->county), &error));
+  g_assert_no_error (error);
+  rename_venue (&f->township, venue, "老王烧烤（旧址）");
+  export_ok (&f->township, &f->county, third);
+  import_ok (&f->county, third);
+  assert_intact (&f->county, township, audit_count (&f->township) - 1, 0);
+  import_ok (&f->county, second);
+  assert_intact (&f->county, township, audit_count (&f->township) - 1, 0);
+}
+
+/* 13. A gap the later records prove: on its way while a bundle before
+ * them is missing, then reported. */
+static void
+test_audit_gap_proven (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *first = file_path (f, "first.xml");
+  g_autofree char *second = file_path (f, "second.xml");
+  g_autofree char *third = file_path (f, "third.xml");
+  g_autofree char *forged = file_path (f, "forged.xml");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤");
+  g_autofree char *text = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *number = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *township = node_id (&f->township);
+  gint64 n_first;
+  gint64 n_second;
+  gint64 n_third;
+
+  export_ok (&f->township, &f->county, first);
+  n_first = audit_count (&f->township) - 1;
+  rename_venue (&f->township, venue, "老王烧烤（新址）");
+  export_ok (&f->township, &f->county, second);
+  n_second = audit_count (&f->township) - 1;
+  add_venue (&f->township, fg_region_get_id (f->township.grid), "张记面馆");
+  export_ok (&f->township, &f->county, third);
+  n_third = audit_count (&f->township) - 1;
+
+  import_ok (&f->county, first);
+  import_ok (&f->county, third);
+  assert_intact (&f->county, township, n_first + n_third - n_second, n_second - n_first);
+
+  /* the second comes without its last record: every bundle is here now,
+   * and the third's records prove the gap */
+  text = read_text (second);
+  changed = without_records (text, township, n_second, n_second);
+  write_resigned (&f->township, changed, forged);
+  import_ok (&f->county, forged);
+  g_assert_false (fg_audit_verify_received (f->county.store, f->county.actor, township, NULL, NULL, &error));
+  g_assert_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_MISSING);
+  g_test_message ("reported as expected: %s", error->message);
+  number = g_strdup_printf ("record %" G_GINT64_FORMAT ",", n_second);
+  g_assert_nonnull (strstr (error->message, number));
+  g_assert_nonnull (strstr (error->message, "冢头镇"));
+}
+
+/* 14. The bundles that have not arrived, in numbers and in words, until
+ * they do; a bundle with nothing in it that skips numbers too. */
+static void
+test_audit_missing_bundles (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *empty = file_path (f, "empty.xml");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤");
+  g_autofree char *text = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *words = NULL;
+  g_autoptr(GArray) gaps = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *township = node_id (&f->township);
+  const char *body;
+  const char *signature;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("b%u.xml", i + 1);
+
+      g_ptr_array_add (paths, file_path (f, name));
+      rename_venue (&f->township, venue, name);
+      export_ok (&f->township, &f->county, g_ptr_array_index (paths, i));
+    }
+
+  gaps = fg_node_list_missing_bundles (f->county.store, f->county.actor, township, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gaps->len, ==, 0);
+  g_assert_null (fg_node_describe_missing_bundles (gaps));
+  g_clear_pointer (&gaps, g_array_unref);
+
+  import_ok (&f->county, g_ptr_array_index (paths, 0));
+  import_ok (&f->county, g_ptr_array_index (paths, 3));
+  gaps = fg_node_list_missing_bundles (f->county.store, f->county.actor, township, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gaps->len, ==, 1);
+  g_assert_cmpuint (g_array_index (gaps, FgBundleGap, 0).first, ==, 2);
+  g_assert_cmpuint (g_array_index (gaps, FgBundleGap, 0).last, ==, 3);
+  words = fg_node_describe_missing_bundles (gaps);
+  g_assert_cmpstr (words, ==, "bundles 2–3 have not arrived");
+  g_clear_pointer (&gaps, g_array_unref);
+  g_clear_pointer (&words, g_free);
+
+  /* a bundle numbered 7 with nothing in it, signed by the township */
+  text = read_text (g_ptr_array_index (paths, 3));
+  body = strstr (text, ">") + 1;
+  body = strstr (body, ">") + 1;  /* past the declaration and the bundle's start tag */
+  signature = g_strrstr (text, "<signature>");
+  changed = g_strdup_printf ("%.*s\n%s", (int) (body - text), text, signature);
+  {
+    g_autofree char *renumbered = replace_once (changed, "sequence=\"4\"", "sequence=\"7\"");
+
+    write_resigned (&f->township, renumbered, empty);
+  }
+  import_ok (&f->county, empty);
+  import_ok (&f->county, g_ptr_array_index (paths, 2));
+  gaps = fg_node_list_missing_bundles (f->county.store, f->county.actor, township, &error);
+  g_assert_no_error (error);
+  words = fg_node_describe_missing_bundles (gaps);
+  g_assert_cmpstr (words, ==, "bundles 2, 5–6 have not arrived");
+  g_clear_pointer (&gaps, g_array_unref);
+  g_clear_pointer (&words, g_free);
+
+  import_ok (&f->county, g_ptr_array_index (paths, 1));
+  gaps = fg_node_list_missing_bundles (f->county.store, f->county.actor, township, &error);
+  words = fg_node_describe_missing_bundles (gaps);
+  g_assert_cmpstr (words, ==, "bundles 5–6 have not arrived");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -829,6 +1110,14 @@ main (int   argc,
   g_test_add ("/bundle-audit/idempotent", Fixture, NULL, fixture_set_up, test_audit_idempotent, fixture_tear_down);
   g_test_add ("/bundle-audit/not-theirs", Fixture, NULL, fixture_set_up, test_audit_not_theirs, fixture_tear_down);
   g_test_add ("/bundle-audit/grid-station", Fixture, WITH_STATION, fixture_set_up, test_audit_grid_station,
+              fixture_tear_down);
+
+  g_test_add ("/bundle-audit/record-skipped", Fixture, NULL, fixture_set_up, test_audit_record_skipped,
+              fixture_tear_down);
+  g_test_add ("/bundle-audit/records-held-back", Fixture, NULL, fixture_set_up, test_audit_records_held_back,
+              fixture_tear_down);
+  g_test_add ("/bundle-audit/gap-proven", Fixture, NULL, fixture_set_up, test_audit_gap_proven, fixture_tear_down);
+  g_test_add ("/bundle-audit/missing-bundles", Fixture, NULL, fixture_set_up, test_audit_missing_bundles,
               fixture_tear_down);
 
   return g_test_run ();

@@ -44,6 +44,7 @@ struct _FgSyncPage
   GPtrArray *peer_rows;
   GPtrArray *peers;          /* FgNodeInfo of the peer rows, in their order */
   GHashTable *pending;       /* peer id → changes waiting, once counted */
+  GHashTable *missing;       /* peer id → its bundles that have not arrived, in words */
   GCancellable *counting;
   GPtrArray *conflict_rows;
 
@@ -844,6 +845,8 @@ peer_subtitle (FgSyncPage *self,
   g_autofree char *received = short_time (peer->last_received_at);
   g_autofree char *waiting = NULL;
   g_autofree char *relation = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *missing = NULL;
   gpointer pending;
 
   if (self->pending != NULL && g_hash_table_lookup_extended (self->pending, peer->id, NULL, &pending))
@@ -854,9 +857,16 @@ peer_subtitle (FgSyncPage *self,
     waiting = g_strdup (_("counting the changes waiting…"));
 
   relation = relation_label (self->kind, peer->kind);
-  return g_strdup_printf (_("%s · last sent %s · last received %s · %s · sync folder: %s"),
-                          relation, sent, received, waiting,
-                          peer->sync_folder != NULL ? peer->sync_folder : _("none"));
+  subtitle = g_strdup_printf (_("%s · last sent %s · last received %s · %s · sync folder: %s"),
+                              relation, sent, received, waiting,
+                              peer->sync_folder != NULL ? peer->sync_folder : _("none"));
+
+  if (self->missing != NULL)
+    missing = g_hash_table_lookup (self->missing, peer->id);
+  if (missing == NULL)
+    return g_steal_pointer (&subtitle);
+  /* Translators: a peer's subtitle, then which of its bundles have not arrived */
+  return g_strdup_printf (_("%s · %s"), subtitle, missing);
 }
 
 /* The count does not hold the page: a page that goes away cancels its
@@ -985,6 +995,20 @@ fg_sync_page_reload (FgSyncPage *self)
   for (guint i = 0; peers != NULL && i < peers->len; i++)
     g_ptr_array_add (self->peers, fg_node_info_copy (g_ptr_array_index (peers, i)));
   count_pending_in_worker (self);
+
+  /* bundles lost on the way, or held back, until they arrive */
+  g_clear_pointer (&self->missing, g_hash_table_unref);
+  self->missing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; peers != NULL && i < peers->len; i++)
+    {
+      FgNodeInfo *peer = g_ptr_array_index (peers, i);
+      g_autoptr(GArray) gaps = fg_node_list_missing_bundles (self->store, self->actor, peer->id, NULL);
+      char *words = fg_node_describe_missing_bundles (gaps);
+
+      if (words != NULL)
+        g_hash_table_insert (self->missing, g_strdup (peer->id), words);
+    }
+
   for (guint i = 0; peers != NULL && i < peers->len; i++)
     {
       FgNodeInfo *peer = g_ptr_array_index (peers, i);
@@ -1102,6 +1126,7 @@ fg_sync_page_finalize (GObject *object)
   g_clear_pointer (&self->peer_rows, g_ptr_array_unref);
   g_clear_pointer (&self->peers, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->missing, g_hash_table_unref);
   g_clear_pointer (&self->conflict_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_pointer (&self->actor, fg_actor_unref);

@@ -268,6 +268,21 @@ peer_list (FgCli   *cli,
     {
       fg_cli_table_print (table);
       printf (g_dngettext (GETTEXT_PACKAGE, "%u peer.\n", "%u peers.\n", peers->len), peers->len);
+
+      /* bundles lost on the way, or held back, until they arrive */
+      for (guint i = 0; i < peers->len; i++)
+        {
+          FgNodeInfo *peer = g_ptr_array_index (peers, i);
+          g_autoptr(GArray) gaps = fg_node_list_missing_bundles (store, actor, peer->id, error);
+          g_autofree char *words = NULL;
+
+          if (gaps == NULL)
+            return FALSE;
+          words = fg_node_describe_missing_bundles (gaps);
+          if (words != NULL)
+            /* Translators: an office and its division code, then which of its bundles have not arrived */
+            printf (_("From %s (%s): %s.\n"), peer->scope_name, peer->scope_code, words);
+        }
     }
   return TRUE;
 }

@@ -19,9 +19,12 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "fg-audit-private.h"
 #include "fg-bundle-private.h"
+#include "fg-node-private.h"
+#include "fg-permission.h"
 
 /* The longest text of a record the reader takes: a before or after of a
  * document's row, which holds its content (1 MiB at most), as JSON. */
@@ -476,6 +479,61 @@ read_audit_fields (xmlTextReader  *reader,
   return FALSE;
 }
 
+/* The sender's own records in a bundle follow one another, from where the
+ * last bundle to this office stopped (or from the first, once it was asked
+ * to send everything again): one missing between two of them was taken out
+ * of the bundle. */
+static gboolean
+follow_own_records (FgBundleImport  *import,
+                    gint64           seq,
+                    GError         **error)
+{
+  if (import->audit_first == 0)
+    {
+      g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (import->store, "SELECT head_seq FROM audit_node WHERE id = ?1",
+                                                       error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, import->sender->id, -1, SQLITE_STATIC);
+      import->audit_head = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+      import->audit_first = seq;
+    }
+  else if (seq <= import->audit_last)
+    {
+      /* Translators: the office that sent the bundle, then two numbers of records in its audit log */
+      g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_AUDIT_TAMPERED,
+                   _("The bundle from %s was refused whole, and nothing was imported: its audit record %u comes "
+                     "after record %u, out of their order. The bundle was changed after it was written."),
+                   import->sender->scope_name, (guint) seq, (guint) import->audit_last);
+      return FALSE;
+    }
+  else if (seq > import->audit_last + 1)
+    {
+      g_autoptr(GArray) range = g_array_new (FALSE, FALSE, sizeof (gint64));
+      gint64 bounds[2] = { import->audit_last + 1, seq - 1 };
+      g_autofree char *numbers = NULL;
+
+      g_array_append_vals (range, bounds, 2);
+      numbers = fg_audit_format_ranges (range);
+      /* Translators: the office that sent the bundle, then the numbers of
+       * records in its audit log, as 5–7 */
+      g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_AUDIT_TAMPERED,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The bundle from %s was refused whole, and nothing was imported: audit record %s "
+                                "of that office is missing between the records it carries. It was taken out of "
+                                "the bundle after the bundle was written; ask the office to send it again.",
+                                "The bundle from %s was refused whole, and nothing was imported: audit records %s "
+                                "of that office are missing between the records it carries. They were taken out of "
+                                "the bundle after the bundle was written; ask the office to send it again.",
+                                (gulong) MIN (bounds[1] - bounds[0] + 1, G_MAXULONG)),
+                   import->sender->scope_name, numbers);
+      return FALSE;
+    }
+  import->audit_last = seq;
+  return TRUE;
+}
+
 /* A record of the sender's audit log, or of an office below it whose
  * records it passes on: kept once its chain is checked (fg_audit_receive()).
  * A record already here changes nothing; another version of it, or one
@@ -551,6 +609,9 @@ fg_audit_bundle_apply (FgBundleImport  *import,
       return FALSE;
     }
 
+  if (g_str_equal (node, import->sender->id) && !follow_own_records (import, record.seq, error))
+    return FALSE;
+
   if (!fg_audit_receive (import->store, &record, import->sender->id, &added, &refusal))
     {
       if (refusal->domain != FG_AUDIT_ERROR)
@@ -568,4 +629,185 @@ fg_audit_bundle_apply (FgBundleImport  *import,
   if (added)
     import->report->audit++;
   return TRUE;
+}
+
+/* Whether the sender's audit record of its export of bundle @sequence to
+ * this office is here. */
+static gboolean
+has_export_record (FgBundleImport  *import,
+                   guint            sequence,
+                   gboolean        *found,
+                   GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = fg_store_prepare (import->store,
+                           "SELECT 1 FROM audit_in WHERE node_id = ?1 AND action = 'bundle-export'"
+                           "  AND record_id = ?2 AND outcome = 'done'"
+                           "  AND CASE WHEN json_valid (after) THEN json_extract (after, '$.sequence') END = ?3",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, import->sender->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, fg_store_get_node_id (import->store), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, sequence);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      fg_store_set_error (import->store, rc, error);
+      return FALSE;
+    }
+  *found = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/**
+ * fg_audit_bundle_finish: (skip)
+ * @import: the import, its rows applied
+ * @sequence: the bundle's number, from its sender to this office
+ * @error: return location for an error
+ *
+ * The sender's audit records a bundle brings must carry on from those
+ * received here, when no bundle before it is still on its way (one that
+ * is would bring the records in between): they start no later than the
+ * record after the newest one here, unless none came before; and they
+ * reach the record of the export of the bundle before this one, which
+ * every export writes to the sender's log after the bundle, so that the
+ * next bundle carries it. A bundle that starts later or lacks it had its
+ * records taken out, and is refused whole.
+ *
+ * Returns: %TRUE when the records carry on, or this office does not keep
+ *   the sender's audit log
+ */
+gboolean
+fg_audit_bundle_finish (FgBundleImport  *import,
+                        guint            sequence,
+                        GError         **error)
+{
+  g_autoptr(GArray) missing = NULL;
+  gboolean found = FALSE;
+
+  if (!keeps_audit_of_sender (import))
+    return TRUE;
+  missing = fg_node_dup_missing_bundles (import->store, import->sender->id, sequence, error);
+  if (missing == NULL)
+    return FALSE;
+  if (missing->len > 0)
+    return TRUE;  /* records may be in a bundle still on its way */
+
+  if (import->audit_first > 0 && import->audit_head > 0 && import->audit_first > import->audit_head + 1)
+    {
+      g_autoptr(GArray) range = g_array_new (FALSE, FALSE, sizeof (gint64));
+      gint64 bounds[2] = { import->audit_head + 1, import->audit_first - 1 };
+      g_autofree char *numbers = NULL;
+
+      g_array_append_vals (range, bounds, 2);
+      numbers = fg_audit_format_ranges (range);
+      /* Translators: the office that sent the bundle, then the numbers of
+       * records in its audit log, as 5–7 */
+      g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_AUDIT_TAMPERED,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The bundle from %s was refused whole, and nothing was imported: every bundle "
+                                "before it has arrived, yet audit record %s of that office, which comes before "
+                                "those it carries, never came. It was taken out of the bundle; ask the office to "
+                                "send everything again.",
+                                "The bundle from %s was refused whole, and nothing was imported: every bundle "
+                                "before it has arrived, yet audit records %s of that office, which come before "
+                                "those it carries, never came. They were taken out of the bundle; ask the office "
+                                "to send everything again.",
+                                (gulong) MIN (bounds[1] - bounds[0] + 1, G_MAXULONG)),
+                   import->sender->scope_name, numbers);
+      return FALSE;
+    }
+
+  if (sequence > 1)
+    {
+      if (!has_export_record (import, sequence - 1, &found, error))
+        return FALSE;
+      if (!found)
+        {
+          /* Translators: the office that sent the bundle, then the number of its bundle before this one */
+          g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_AUDIT_TAMPERED,
+                       _("The bundle from %s was refused whole, and nothing was imported: it lacks that office’s "
+                         "audit record of writing its bundle number %u, which every bundle after it carries. Its "
+                         "audit records were taken out of it; ask the office to send everything again."),
+                       import->sender->scope_name, sequence - 1);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The SHA-256 of the file at @path, or NULL when it cannot be read. */
+static char *
+dup_file_digest (const char *path)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *chunk = g_malloc (65536);
+  FILE *file = g_fopen (path, "rb");
+  size_t n;
+
+  if (file == NULL)
+    return NULL;
+  while ((n = fread (chunk, 1, 65536, file)) > 0)
+    g_checksum_update (checksum, (const guchar *) chunk, n);
+  if (ferror (file))
+    {
+      fclose (file);
+      return NULL;
+    }
+  fclose (file);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/**
+ * fg_audit_bundle_record_refused: (skip)
+ * @store: the store, outside a transaction
+ * @actor: who tried to import
+ * @path: the bundle file
+ * @sender_id: (nullable): the office that sent it, when it is a peer here
+ * @refusal: why it was refused
+ *
+ * A refused bundle leaves a trace in this office's log: who sent it, the
+ * SHA-256 of the file, so that it can be found again, and why. A second
+ * copy of a bundle imported before, a stopped import or a file that
+ * cannot be read are not refusals of the bundle, and an import the actor
+ * may not make is audited as such already. The same file refused again
+ * for the same reason (a sync folder tries it at every pass) is not
+ * written twice.
+ */
+void
+fg_audit_bundle_record_refused (FgStore       *store,
+                                FgActor       *actor,
+                                const char    *path,
+                                const char    *sender_id,
+                                const GError  *refusal)
+{
+  g_autofree char *digest = NULL;
+  g_autofree char *detail = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (refusal == NULL || refusal->domain == G_IO_ERROR || refusal->domain == FG_PERMISSION_ERROR ||
+      g_error_matches (refusal, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_ALREADY_IMPORTED))
+    return;
+
+  digest = dup_file_digest (path);
+  /* Translators: why a bundle was refused, then the SHA-256 of its file */
+  detail = g_strdup_printf (_("%s (the file’s SHA-256: %s)"), refusal->message,
+                            digest != NULL ? digest : "?");
+
+  /* a sync folder tries a bundle it refused again at every pass: the
+   * same file refused for the same reason is in the log once */
+  stmt = fg_store_prepare (store,
+                           "SELECT 1 FROM audit WHERE action = 'bundle-import' AND outcome = 'refused' AND detail = ?1",
+                           NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, detail, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        return;
+      g_clear_pointer (&stmt, fg_stmt_release);
+    }
+  fg_audit_record_refusal (store, actor, "bundle-import", sender_id, detail);
 }

@@ -52,4 +52,6 @@ gboolean fg_audit_receive        (FgStore             *store,
                                   gboolean            *added,
                                   GError             **error);
 
+char    *fg_audit_format_ranges  (GArray              *ranges);
+
 G_END_DECLS

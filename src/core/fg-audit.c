@@ -1066,6 +1066,53 @@ fg_audit_list_received (FgStore     *store,
   return g_steal_pointer (&entries);
 }
 
+/* Records of @node_id missing before the newest one received (@gaps,
+ * @missing of them) are on their way while a bundle of the peer that
+ * brings them has not arrived. A peer's own records come in its own
+ * bundles, each carrying them on from where the one before it stopped:
+ * once every bundle up to the newest is here, records still missing were
+ * taken out of one. An office's records that a peer passes on (a grid
+ * station's, at the county) may still be on their way to that peer
+ * itself, so a gap in them proves nothing yet. */
+static gboolean
+check_missing_on_way (FgStore     *store,
+                      const char  *node_id,
+                      const char  *name,
+                      GArray      *gaps,
+                      gint64       missing,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store, "SELECT via FROM audit_node WHERE id = ?1", error);
+  g_autoptr(GArray) bundles = NULL;
+  g_autofree char *numbers = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, node_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW || !g_str_equal (fg_stmt_text (stmt, 0), node_id))
+    return TRUE;
+
+  bundles = fg_node_dup_missing_bundles (store, node_id, 0, error);
+  if (bundles == NULL)
+    return FALSE;
+  if (bundles->len > 0)
+    return TRUE;
+
+  numbers = fg_audit_format_ranges (gaps);
+  /* Translators: the office, then the numbers of the records in its log, as 4–6, 9 */
+  g_set_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_MISSING,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "The audit log of %s as received here is missing record %s, and no bundle from it "
+                            "is still on its way: every bundle up to the newest has arrived. The record was "
+                            "taken out of a bundle before it arrived; ask the office to send everything again.",
+                            "The audit log of %s as received here is missing records %s, and no bundle from it "
+                            "is still on its way: every bundle up to the newest has arrived. The records were "
+                            "taken out of a bundle before it arrived; ask the office to send everything again.",
+                            (gulong) MIN (missing, G_MAXULONG)),
+               name, numbers);
+  return FALSE;
+}
+
 /**
  * fg_audit_verify_received:
  * @store: the store
@@ -1081,7 +1128,9 @@ fg_audit_list_received (FgStore     *store,
  * that no record received was removed since. A record edited, removed or
  * inserted behind the program's back is reported as
  * %FG_AUDIT_ERROR_TAMPERED, with a message naming the first record where
- * the chain breaks, by its number in that office's log.
+ * the chain breaks, by its number in that office's log. Records missing
+ * while every bundle of the office up to the newest has arrived can no
+ * longer be on their way: %FG_AUDIT_ERROR_MISSING names them.
  *
  * Returns: %TRUE if the copy is intact
  */
@@ -1101,6 +1150,7 @@ fg_audit_verify_received (FgStore     *store,
   gint64 last_seq = 0;
   gint64 count = 0;
   gint64 missing = 0;
+  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
   g_return_val_if_fail (FG_IS_STORE (store), FALSE);
@@ -1150,6 +1200,12 @@ fg_audit_verify_received (FgStore     *store,
           return FALSE;
         }
 
+      if (seq > last_seq + 1)
+        {
+          gint64 range[2] = { last_seq + 1, seq - 1 };
+
+          g_array_append_vals (gaps, range, 2);
+        }
       missing += seq - last_seq - 1;
       count++;
       last_seq = seq;
@@ -1181,9 +1237,39 @@ fg_audit_verify_received (FgStore     *store,
       return FALSE;
     }
 
+  if (missing > 0 && !check_missing_on_way (store, node_id, name, gaps, missing, error))
+    return FALSE;
+
   if (n_records != NULL)
     *n_records = (guint) count;
   if (n_missing != NULL)
     *n_missing = (guint) missing;
   return TRUE;
+}
+
+/**
+ * fg_audit_format_ranges: (skip)
+ * @ranges: (element-type gint64): the first and last number of each range
+ *
+ * Returns: (transfer full): the ranges as people read them, “4–6, 9”
+ */
+char *
+fg_audit_format_ranges (GArray *ranges)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i + 1 < ranges->len; i += 2)
+    {
+      gint64 first = g_array_index (ranges, gint64, i);
+      gint64 last = g_array_index (ranges, gint64, i + 1);
+
+      if (i > 0)
+        /* Translators: between two numbers or ranges of a list, 4–5, 8 */
+        g_string_append (text, _(", "));
+      if (first == last)
+        g_string_append_printf (text, "%" G_GINT64_FORMAT, first);
+      else
+        g_string_append_printf (text, "%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT, first, last);
+    }
+  return g_string_free (text, FALSE);
 }

@@ -19,6 +19,7 @@ typedef enum
 {
   FG_AUDIT_ERROR_TAMPERED,        /* a record was edited, removed or reordered */
   FG_AUDIT_ERROR_UNKNOWN_OFFICE,  /* no audit records of that office are kept here */
+  FG_AUDIT_ERROR_MISSING,         /* records that no bundle still on its way can bring */
 } FgAuditError;
 
 #define FG_TYPE_AUDIT_ENTRY (fg_audit_entry_get_type ())

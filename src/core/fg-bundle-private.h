@@ -186,6 +186,9 @@ typedef struct
   gint64 file_size;
   guint n_read;              /* nodes read so far */
   int reported;              /* the last fraction reported, in thousandths */
+  gint64 audit_first;        /* the sender's own audit records it brings, first and last; 0 for none */
+  gint64 audit_last;
+  gint64 audit_head;         /* the newest of them received here before it */
 } FgBundleImport;
 
 /* A value of a row read from a bundle, by column name; NULL when the
@@ -309,5 +312,13 @@ gboolean      fg_audit_bundle_apply            (FgBundleImport      *import,
                                                 xmlTextReader       *reader,
                                                 GHashTable          *row,
                                                 GError             **error);
+gboolean      fg_audit_bundle_finish           (FgBundleImport      *import,
+                                                guint                sequence,
+                                                GError             **error);
+void          fg_audit_bundle_record_refused   (FgStore             *store,
+                                                FgActor             *actor,
+                                                const char          *path,
+                                                const char          *sender_id,
+                                                const GError        *refusal);
 
 G_END_DECLS

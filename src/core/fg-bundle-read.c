@@ -1078,20 +1078,18 @@ fg_bundle_import_full (FgStore               *store,
                                    error);
 }
 
-/* fg_bundle_import_full(), also handing back what the bundle said of
- * itself once its signature was checked (@info_out, when it succeeds):
- * who sent it, by the name it goes by here. */
-gboolean
-fg_bundle_import_checked (FgStore               *store,
-                          FgActor               *actor,
-                          const char            *path,
-                          gboolean               dry_run,
-                          FgBundleReport        *report,
-                          FgBundleInfo         **info_out,
-                          FgBundleProgressFunc   progress,
-                          gpointer               progress_data,
-                          GCancellable          *cancellable,
-                          GError               **error)
+/* fg_bundle_import_checked(), but for the refusal's trace. */
+static gboolean
+import_checked (FgStore               *store,
+                FgActor               *actor,
+                const char            *path,
+                gboolean               dry_run,
+                FgBundleReport        *report,
+                FgBundleInfo         **info_out,
+                FgBundleProgressFunc   progress,
+                gpointer               progress_data,
+                GCancellable          *cancellable,
+                GError               **error)
 {
   g_autoptr(FgBundleInfo) info = NULL;
   g_autoptr(FgNodeInfo) sender = NULL;
@@ -1120,8 +1118,8 @@ fg_bundle_import_checked (FgStore               *store,
   if (!fg_store_begin (store, error))
     goto failed_early;
 
-  if (!apply_file (&import, path, error) || g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !advance_clock (&import, error))
+  if (!apply_file (&import, path, error) || !fg_audit_bundle_finish (&import, info->sequence, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error) || !advance_clock (&import, error))
     goto failed;
   import_report (&import, 0.9);
   if (!refresh_hazards (&import, error))
@@ -1161,5 +1159,37 @@ failed:
   fg_store_rollback (store);
 failed_early:
   import_clear (&import);
+  return FALSE;
+}
+
+/* fg_bundle_import_full(), also handing back what the bundle said of
+ * itself once its signature was checked (@info_out, when it succeeds):
+ * who sent it, by the name it goes by here. A bundle refused goes into
+ * the audit log (fg_audit_bundle_record_refused()). */
+gboolean
+fg_bundle_import_checked (FgStore               *store,
+                          FgActor               *actor,
+                          const char            *path,
+                          gboolean               dry_run,
+                          FgBundleReport        *report,
+                          FgBundleInfo         **info_out,
+                          FgBundleProgressFunc   progress,
+                          gpointer               progress_data,
+                          GCancellable          *cancellable,
+                          GError               **error)
+{
+  g_autoptr(GError) refusal = NULL;
+  g_autoptr(FgBundleInfo) header = NULL;
+  g_autoptr(FgNodeInfo) sender = NULL;
+
+  if (import_checked (store, actor, path, dry_run, report, info_out, progress, progress_data, cancellable, &refusal))
+    return TRUE;
+
+  /* the sender it names, when that is a peer here */
+  header = read_header (path, NULL);
+  if (header != NULL)
+    sender = fg_node_lookup_peer (store, header->sender);
+  fg_audit_bundle_record_refused (store, actor, path, sender != NULL ? sender->id : NULL, refusal);
+  g_propagate_error (error, g_steal_pointer (&refusal));
   return FALSE;
 }

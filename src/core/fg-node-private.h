@@ -21,5 +21,9 @@ gboolean    fg_node_kind_from_string (const char  *text,
                                       FgNodeKind  *kind);
 gboolean    fg_node_kind_is_above    (FgNodeKind   above,
                                       FgNodeKind   below);
+GArray     *fg_node_dup_missing_bundles (FgStore    *store,
+                                         const char *peer_id,
+                                         guint       below,
+                                         GError    **error);
 
 G_END_DECLS

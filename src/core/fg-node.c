@@ -825,3 +825,118 @@ fg_node_find_peer (FgStore     *store,
 
   return peer_from_row (stmt);
 }
+
+/* The bundles of @peer_id numbered below @below (every one when 0) that
+ * have not arrived, though a later one has: each gap as an FgBundleGap,
+ * in their order. A bundle is numbered per sender and receiver, from 1. */
+GArray *
+fg_node_dup_missing_bundles (FgStore     *store,
+                             const char  *peer_id,
+                             guint        below,
+                             GError     **error)
+{
+  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (FgBundleGap));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 expected = 1;
+  int rc;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT DISTINCT sequence FROM bundle_in WHERE peer_id = ?1 AND sequence >= 1"
+                           "  AND (?2 = 0 OR sequence < ?2) ORDER BY sequence",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, peer_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, below);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 sequence = sqlite3_column_int64 (stmt, 0);
+
+      if (sequence > expected)
+        {
+          FgBundleGap gap = { (guint) expected, (guint) (sequence - 1) };
+
+          g_array_append_val (gaps, gap);
+        }
+      expected = sequence + 1;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  /* the bundles before @below, when it is given, all count */
+  if (below > 0 && expected < below)
+    {
+      FgBundleGap gap = { (guint) expected, below - 1 };
+
+      g_array_append_val (gaps, gap);
+    }
+  return g_steal_pointer (&gaps);
+}
+
+/**
+ * fg_node_list_missing_bundles:
+ * @store: the store
+ * @actor: who asks (someone who may sync)
+ * @peer_id: a peer's node id
+ * @error: return location for an error
+ *
+ * The bundles from @peer_id that have not arrived here although a later
+ * one has: lost on the way, still on a USB stick, or held back. Until
+ * they arrive, what they carried (audit records among it) is missing.
+ *
+ * Returns: (transfer full) (element-type FgBundleGap): the gaps, in their
+ *   order, empty when none; or %NULL with @error set
+ */
+GArray *
+fg_node_list_missing_bundles (FgStore     *store,
+                              FgActor     *actor,
+                              const char  *peer_id,
+                              GError     **error)
+{
+  g_return_val_if_fail (FG_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+  g_return_val_if_fail (peer_id != NULL, NULL);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_SYNC, NULL, NULL, error))
+    return NULL;
+  return fg_node_dup_missing_bundles (store, peer_id, 0, error);
+}
+
+/**
+ * fg_node_describe_missing_bundles:
+ * @gaps: (element-type FgBundleGap): as fg_node_list_missing_bundles()
+ *   returns them
+ *
+ * Returns: (transfer full) (nullable): the gaps in words, e.g. “bundles
+ *   4–5 have not arrived”, or %NULL when there are none
+ */
+char *
+fg_node_describe_missing_bundles (GArray *gaps)
+{
+  g_autoptr(GString) numbers = g_string_new (NULL);
+  guint64 count = 0;
+
+  if (gaps == NULL || gaps->len == 0)
+    return NULL;
+
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      const FgBundleGap *gap = &g_array_index (gaps, FgBundleGap, i);
+
+      if (i > 0)
+        /* Translators: between two numbers or ranges of a list, 4–5, 8 */
+        g_string_append (numbers, _(", "));
+      if (gap->first == gap->last)
+        g_string_append_printf (numbers, "%u", gap->first);
+      else
+        g_string_append_printf (numbers, "%u–%u", gap->first, gap->last);
+      count += (guint64) gap->last - gap->first + 1;
+    }
+
+  /* Translators: the numbers of the bundles, as 4–5, 8 */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "bundle %s has not arrived", "bundles %s have not arrived",
+                                       (gulong) MIN (count, G_MAXULONG)),
+                          numbers->str);
+}

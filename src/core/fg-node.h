@@ -52,6 +52,14 @@ typedef struct
 
 #define FG_TYPE_NODE_INFO (fg_node_info_get_type ())
 
+/* Bundles of a peer numbered @first to @last that have not arrived here,
+ * though a later one has. */
+typedef struct
+{
+  guint first;
+  guint last;
+} FgBundleGap;
+
 GQuark       fg_node_error_quark      (void);
 GType        fg_node_info_get_type    (void) G_GNUC_CONST;
 FgNodeInfo  *fg_node_info_copy        (const FgNodeInfo *self);
@@ -86,6 +94,11 @@ FgNodeInfo  *fg_node_find_peer        (FgStore          *store,
                                        FgActor          *actor,
                                        const char       *id_or_code,
                                        GError          **error);
+GArray      *fg_node_list_missing_bundles (FgStore      *store,
+                                           FgActor      *actor,
+                                           const char   *peer_id,
+                                           GError      **error);
+char        *fg_node_describe_missing_bundles (GArray   *gaps);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FgNodeInfo, fg_node_info_free)
 

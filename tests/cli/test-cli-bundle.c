@@ -341,6 +341,102 @@ test_cli_audit (Fixture       *f,
   }
 }
 
+
+/* Bundles that have not arrived are named in `peer list` until they do;
+ * a refused bundle is in the audit log. */
+static void
+test_cli_gaps (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *a_peer = g_build_filename (f->dir, "office.peer", NULL);
+  g_autofree char *b_peer = g_build_filename (f->dir, "county.peer", NULL);
+  g_autofree char *damaged = g_build_filename (f->dir, "damaged.xml", NULL);
+  g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func (g_free);
+
+  {
+    g_autoptr(Result) demo = run_cli (f->a_db, NULL, NULL, f->xdg_data_home, NULL, NULL,
+                                      "demo", "--venues", "5", NULL);
+    g_autoptr(Result) init = run_cli (f->b_db, NULL, B_PASSWORD, f->xdg_data_home, NULL, NULL,
+                                      "init", "--county", "410425", "--name", "郏县", "--admin", "admin", "--admin-name", "张伟", NULL);
+
+    assert_success (demo);
+    assert_success (init);
+  }
+  {
+    g_autoptr(Result) a_file = RUN_A (f, "node", "peer-file", "--out", a_peer);
+    g_autoptr(Result) b_file = RUN_B (f, "node", "peer-file", "--out", b_peer);
+    g_autoptr(Result) a_add = NULL;
+    g_autoptr(Result) b_add = NULL;
+
+    assert_success (a_file);
+    assert_success (b_file);
+    a_add = RUN_A (f, "peer", "add", "--yes", b_peer);
+    assert_success (a_add);
+    b_add = RUN_B (f, "peer", "add", "--yes", a_peer);
+    assert_success (b_add);
+  }
+
+  /* three bundles, each carrying everything again */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("to-county-%u.xml", i + 1);
+      g_autoptr(Result) export = NULL;
+
+      g_ptr_array_add (bundles, g_build_filename (f->dir, name, NULL));
+      if (i > 0)
+        {
+          g_autoptr(Result) resend = RUN_A (f, "peer", "resend", "410425000000");
+
+          assert_success (resend);
+        }
+      export = RUN_A (f, "export", "--to", "410425000000", "--out", g_ptr_array_index (bundles, i));
+      assert_success (export);
+    }
+
+  {
+    g_autoptr(Result) first = RUN_B (f, "import", g_ptr_array_index (bundles, 0));
+    g_autoptr(Result) third = RUN_B (f, "import", g_ptr_array_index (bundles, 2));
+    g_autoptr(Result) list = NULL;
+
+    assert_success (first);
+    assert_success (third);
+    list = RUN_B (f, "peer", "list");
+    assert_success (list);
+    g_assert_nonnull (strstr (list->out, "From 冢头镇 (410425101000): bundle 2 has not arrived.\n"));
+  }
+  {
+    g_autoptr(Result) second = RUN_B (f, "import", g_ptr_array_index (bundles, 1));
+    g_autoptr(Result) list = NULL;
+
+    assert_success (second);
+    list = RUN_B (f, "peer", "list");
+    assert_success (list);
+    g_assert_null (strstr (list->out, "not arrived"));
+  }
+
+  /* a byte changed: refused, and the refusal is in the county's log */
+  {
+    g_autofree char *text = NULL;
+    gsize length = 0;
+    g_autoptr(Result) import = NULL;
+    g_autoptr(Result) list = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_file_get_contents (g_ptr_array_index (bundles, 2), &text, &length, &error);
+    g_assert_no_error (error);
+    text[length / 2] ^= 0x01;
+    g_file_set_contents (damaged, text, (gssize) length, &error);
+    g_assert_no_error (error);
+    import = RUN_B (f, "import", damaged);
+    g_assert_cmpint (import->status, !=, 0);
+    list = RUN_B (f, "audit", "list", "--format", "tsv");
+    assert_success (list);
+    g_assert_nonnull (strstr (list->out, "\tbundle-import\t"));
+    g_assert_nonnull (strstr (list->out, "\trefused\t"));
+    g_assert_nonnull (strstr (list->out, "signature does not match"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +446,7 @@ main (int   argc,
   g_test_add ("/cli/bundle", Fixture, NULL, fixture_set_up, test_cli_bundle, fixture_tear_down);
   g_test_add ("/cli/bundle/grid-station", Fixture, NULL, fixture_set_up, test_cli_grid_station, fixture_tear_down);
   g_test_add ("/cli/bundle/audit", Fixture, NULL, fixture_set_up, test_cli_audit, fixture_tear_down);
+  g_test_add ("/cli/bundle/gaps", Fixture, NULL, fixture_set_up, test_cli_gaps, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -645,6 +645,55 @@ test_sync_grid_peer (Fixture       *fixture,
   fg_test_dir_clear (&grid_dir);
 }
 
+
+/* A peer's bundles that have not arrived are in its row's subtitle until
+ * they do. */
+static void
+test_sync_missing_bundles (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(FgNodeInfo) self = fg_node_get_self (fixture->store, fixture->actor, NULL);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+
+  fg_test_trust (fixture->store, fixture->actor, fixture->other, fixture->other_actor);
+  fg_test_trust (fixture->other, fixture->other_actor, fixture->store, fixture->actor);
+  other_venue_inspected (fixture);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("bundle-%u.fgbundle", i + 1);
+
+      g_ptr_array_add (paths, g_build_filename (fixture->other_dir.dir, name, NULL));
+      if (i > 0)
+        g_assert_true (fg_sync_resend (fixture->other, fixture->other_actor, self->id, &error));
+      g_assert_no_error (error);
+      g_assert_true (fg_bundle_export (fixture->other, fixture->other_actor, self->id, g_ptr_array_index (paths, i),
+                                       NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (fg_bundle_import (fixture->store, fixture->actor, g_ptr_array_index (paths, 0), FALSE, NULL, NULL,
+                                   &error));
+  g_assert_no_error (error);
+  g_assert_true (fg_bundle_import (fixture->store, fixture->actor, g_ptr_array_index (paths, 2), FALSE, NULL, NULL,
+                                   &error));
+  g_assert_no_error (error);
+
+  fg_sync_page_reload (fixture->page);
+  row = find_descendant (GTK_WIDGET (fixture->page), FG_TYPE_PEER_ROW);
+  g_assert_nonnull (row);
+  g_test_message ("%s", adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                   " · bundle 2 has not arrived"));
+
+  g_assert_true (fg_bundle_import (fixture->store, fixture->actor, g_ptr_array_index (paths, 1), FALSE, NULL, NULL,
+                                   &error));
+  g_assert_no_error (error);
+  fg_sync_page_reload (fixture->page);
+  row = find_descendant (GTK_WIDGET (fixture->page), FG_TYPE_PEER_ROW);
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "not arrived"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -658,6 +707,8 @@ main (int   argc,
   g_test_add ("/ui/sync/import", Fixture, NULL, fixture_set_up, test_sync_import, fixture_tear_down);
   g_test_add ("/ui/sync/remove-peer", Fixture, NULL, fixture_set_up, test_sync_remove_peer, fixture_tear_down);
   g_test_add ("/ui/sync/peer-row", Fixture, NULL, fixture_set_up, test_sync_peer_row, fixture_tear_down);
+  g_test_add ("/ui/sync/missing-bundles", Fixture, NULL, fixture_set_up, test_sync_missing_bundles,
+              fixture_tear_down);
   g_test_add ("/ui/sync/triggers", Fixture, NULL, fixture_set_up, test_sync_triggers, fixture_tear_down);
   g_test_add ("/ui/sync/no-peer", Fixture, NULL, fixture_set_up, test_sync_no_peer, fixture_tear_down);
   g_test_add ("/ui/sync/pairing", Fixture, NULL, fixture_set_up, test_sync_pairing, fixture_tear_down);
