@@ -649,6 +649,24 @@ load_where (FgStore     *store,
   return inspection_from_row (store, stmt, error);
 }
 
+/* The inspection @id, or NULL with @error set: not found, or unreadable. */
+static FgInspection *
+load_by_id (FgStore     *store,
+            const char  *id,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  FgInspection *self = load_where (store, "i.id = ?1", id, NULL, &local_error);
+
+  if (self != NULL)
+    return self;
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_NOT_FOUND, _("The inspection was not found."));
+  return NULL;
+}
+
 /**
  * fg_inspection_load:
  * @store: the store
@@ -665,22 +683,14 @@ fg_inspection_load (FgStore     *store,
                     GError     **error)
 {
   g_autoptr(FgInspection) self = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  self = load_where (store, "i.id = ?1", id, NULL, &local_error);
+  self = load_by_id (store, id, error);
   if (self == NULL)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_NOT_FOUND,
-                     _("The inspection was not found."));
-      return NULL;
-    }
+    return NULL;
 
   if (!fg_permission_check (store, actor, FG_ACTION_VENUE_READ, self->region_code, self->id, error))
     return NULL;
@@ -1046,16 +1056,9 @@ fg_inspection_check_results (FgStore     *store,
   g_autoptr(GError) local_error = NULL;
   int rc;
 
-  self = load_where (store, "i.id = ?1", id, NULL, &local_error);
+  self = load_by_id (store, id, error);
   if (self == NULL)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_NOT_FOUND,
-                     _("The inspection was not found."));
-      return FALSE;
-    }
+    return FALSE;
 
   stmt = fg_store_prepare (store,
                            "SELECT item_code, outcome, note, recorded_at FROM inspection_result WHERE inspection_id = ?1"

@@ -1894,6 +1894,7 @@ typedef struct
   FgActor *actor;
   ProgressRelay *relay;
   FgVenueImportResult result;
+  gboolean check_only;  /* check the rows; import nothing */
 } RunJob;
 
 static void
@@ -1950,46 +1951,29 @@ progress_relay_report (guint    done,
   g_source_unref (source);
 }
 
+/* Checks or imports, as @task_data's job says, over a connection of the
+ * worker's own. */
 static void
-run_in_worker (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+work_in_worker (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
 {
   FgVenueImport *self = source_object;
   RunJob *job = task_data;
+  FgVenueImportProgress progress = job->relay != NULL ? progress_relay_report : NULL;
   g_autoptr(FgStore) store = NULL;
   GError *error = NULL;
+  gboolean done;
 
   store = fg_store_open_in_worker (task, job->db_path);
   if (store == NULL)
     return;
 
-  if (fg_venue_import_run (self, store, job->actor, cancellable,
-                           job->relay != NULL ? progress_relay_report : NULL, job->relay,
-                           &job->result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-check_in_worker (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  FgVenueImport *self = source_object;
-  RunJob *job = task_data;
-  g_autoptr(FgStore) store = NULL;
-  GError *error = NULL;
-
-  store = fg_store_open_in_worker (task, job->db_path);
-  if (store == NULL)
-    return;
-
-  if (fg_venue_import_check (self, store, job->actor, cancellable,
-                             job->relay != NULL ? progress_relay_report : NULL, job->relay, &error))
+  done = job->check_only ? fg_venue_import_check (self, store, job->actor, cancellable, progress, job->relay, &error)
+                         : fg_venue_import_run (self, store, job->actor, cancellable, progress, job->relay,
+                                                &job->result, &error);
+  if (done)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -2039,6 +2023,7 @@ fg_venue_import_check_async (FgVenueImport          *self,
                              gpointer                user_data)
 {
   g_autoptr(GTask) task = NULL;
+  RunJob *job;
 
   g_return_if_fail (FG_IS_VENUE_IMPORT (self));
   g_return_if_fail (FG_IS_STORE (store));
@@ -2052,8 +2037,10 @@ fg_venue_import_check_async (FgVenueImport          *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, fg_venue_import_check_async);
-  g_task_set_task_data (task, run_job_new (store, actor, progress, progress_data), (GDestroyNotify) run_job_free);
-  g_task_run_in_thread (task, check_in_worker);
+  job = run_job_new (store, actor, progress, progress_data);
+  job->check_only = TRUE;
+  g_task_set_task_data (task, job, (GDestroyNotify) run_job_free);
+  g_task_run_in_thread (task, work_in_worker);
 }
 
 gboolean
@@ -2099,7 +2086,7 @@ fg_venue_import_run_async (FgVenueImport          *self,
   g_task_set_task_data (task, job, (GDestroyNotify) run_job_free);
   /* cancelled just after the commit, the import has still happened */
   g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, run_in_worker);
+  g_task_run_in_thread (task, work_in_worker);
 }
 
 gboolean
