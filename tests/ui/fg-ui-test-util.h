@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "fg-test-util.h"
@@ -110,4 +112,57 @@ fg_ui_test_forget_calendar_warning (void)
   g_autoptr(GSettings) settings = g_settings_new ("io.github.firegrid.Firegrid");
 
   g_settings_reset (settings, "calendar-warning-day");
+}
+
+/* The key a label's mnemonic takes (a button's label's too), or 0. */
+static inline gunichar
+fg_ui_test_mnemonic (GtkWidget *widget)
+{
+  const char *text = NULL;
+  const char *underscore;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)) &&
+      gtk_label_get_mnemonic_widget (GTK_LABEL (widget)) != NULL)
+    text = gtk_label_get_label (GTK_LABEL (widget));
+  if (text == NULL || (underscore = strchr (text, '_')) == NULL || underscore[1] == '\0')
+    return 0;
+  return g_unichar_tolower (g_utf8_get_char (underscore + 1));
+}
+
+static inline void
+fg_ui_test_collect_mnemonics (GtkWidget  *widget,
+                              GHashTable *seen)
+{
+  gunichar key;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  key = fg_ui_test_mnemonic (widget);
+  if (key != 0)
+    {
+      GtkWidget *other = g_hash_table_lookup (seen, GUINT_TO_POINTER (key));
+
+      if (other != NULL)
+        {
+          char letter[8] = { 0 };
+
+          g_unichar_to_utf8 (key, letter);
+          g_error ("“%s” and “%s” share the mnemonic %s: Alt+%s moves between them instead of acting",
+                   gtk_label_get_label (GTK_LABEL (other)), gtk_label_get_label (GTK_LABEL (widget)),
+                   letter, letter);
+        }
+      g_hash_table_insert (seen, GUINT_TO_POINTER (key), widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    fg_ui_test_collect_mnemonics (child, seen);
+}
+
+/* No two controls shown at once in @window answer to the same Alt key. */
+static inline void
+fg_ui_test_assert_unique_mnemonics (GtkWidget *window)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  fg_ui_test_collect_mnemonics (window, seen);
 }

@@ -313,6 +313,8 @@ test_import_walk (Fixture       *fixture,
 
   /* 1: the file, its header row guessed, its first rows shown */
   dialog = open_assistant (fixture);
+  /* Alt+F chooses the file; Alt+C cancels */
+  fg_ui_test_assert_unique_mnemonics (GTK_WIDGET (dialog));
   g_assert_false (gtk_widget_is_visible (fg_ui_test_child (dialog, FG_TYPE_IMPORT_DIALOG, "rows_group")));
   choose_file (dialog, path);
   import = fg_import_dialog_get_import (dialog);
@@ -473,9 +475,19 @@ test_stop_check (Fixture       *fixture,
   choose (combo_row (dialog, duplicate), "Update the registered venue");
 
   /* the import stopped at once: nothing stored, the rows checked again
-   * with the choices made, and it can be run once more */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.stop", NULL));
+   * with the choices made, and it can be run once more. Another writer
+   * holds the database meanwhile, so that the worker cannot be done
+   * before Stop, however the threads take turns. */
+  {
+    sqlite3 *writer = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (fixture->dir.db_path, &writer, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.stop", NULL));
+    g_assert_cmpint (sqlite3_exec (writer, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (writer);
+  }
   wait_for_worker (dialog);
   g_assert_cmpstr (fg_import_dialog_get_step (dialog), ==, "preview");
   g_assert_true (gtk_widget_is_visible (fg_ui_test_child (dialog, FG_TYPE_IMPORT_DIALOG, "preview_note_label")));
