@@ -35,8 +35,7 @@ class Walk:
 
     def start(self):
         # a window manager gives the focus to the window shown, as on a desktop
-        self.wm = subprocess.Popen(["openbox", "--sm-disable"], stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
+        self.wm = self.start_window_manager()
         env = dict(os.environ)
         env.pop("NO_AT_BRIDGE", None)
         env.update({
@@ -60,6 +59,28 @@ class Walk:
         self.proc = subprocess.Popen([program], env=env, stdout=open(self.log_path, "w"),
                                      stderr=subprocess.STDOUT)
         self.app = application("firegrid", timeout=60)
+
+    def start_window_manager(self):
+        """Openbox, once it manages the screen: the walk's pointer clicks
+        activate a window first, which needs it. On a busy machine it has
+        been slow to come up, or gone: then it is started again."""
+        def managing(wm):
+            return wm.poll() is None and subprocess.run(
+                ["xdotool", "get_desktop"], stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL).returncode == 0
+
+        for attempt in range(3):
+            wm = subprocess.Popen(["openbox", "--sm-disable"], stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+            try:
+                wait_for("the window manager", lambda: managing(wm), timeout=20)
+                return wm
+            except StepFailed:
+                log(f"openbox did not manage the screen (attempt {attempt + 1})")
+                if wm.poll() is None:
+                    wm.kill()
+                wm.wait()
+        raise StepFailed("openbox did not start")
 
     def stop(self):
         for proc in (self.proc, self.wm):
