@@ -72,7 +72,7 @@ query_tooltip (GtkWidget  *widget,
 
       gtk_tooltip_set_custom (tooltip, label);
       /* what the tooltip shows, for whoever asks it (the tests) */
-      g_object_set_data (G_OBJECT (tooltip), "fg-tooltip-label", label);
+      g_object_set_data_full (G_OBJECT (tooltip), "fg-tooltip-label", g_object_ref (label), g_object_unref);
       return TRUE;
     }
 
