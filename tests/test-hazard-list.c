@@ -387,12 +387,10 @@ compare_by (Fixture      *f,
     case FG_HAZARD_SORT_STATE:
       return (int) fg_hazard_get_state (a) - (int) fg_hazard_get_state (b);
     case FG_HAZARD_SORT_DEADLINE:
-      return g_strcmp0 (fg_hazard_get_deadline (a), fg_hazard_get_deadline (b));
-    case FG_HAZARD_SORT_OVERDUE:
+      /* running deadlines first, the most overdue first */
       if (is_running (a) != is_running (b))
-        return is_running (a) ? 1 : -1;
-      return fg_hazard_count_overdue (f->store, a, &f->today_date) -
-             fg_hazard_count_overdue (f->store, b, &f->today_date);
+        return is_running (a) ? -1 : 1;
+      return g_strcmp0 (fg_hazard_get_deadline (a), fg_hazard_get_deadline (b));
     case FG_HAZARD_SORT_TOWNSHIP:
       return fg_collate_compare (fg_hazard_get_township_name (a), fg_hazard_get_township_name (b));
     default:

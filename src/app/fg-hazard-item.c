@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "fg-hazard-item.h"
 
@@ -77,8 +78,17 @@ fg_hazard_item_count_reinspection (FgHazardItem *self,
     }
   else
     {
-      /* Translators: in the hazard ledger, the last day for the office's re-inspection */
-      self->due_text = g_strdup_printf (_("Re-inspect by %s"), due);
+      char year[5];
+      /* the badge is narrow: the month and day say it within this year */
+      const char *day = due;
+
+      g_snprintf (year, sizeof year, "%04d", g_date_get_year (today));
+      if (strlen (due) == 10 && strncmp (due, year, 4) == 0)
+        day = due + 5;
+      /* Translators: in the hazard ledger, the last day for the office's
+       * re-inspection: "12-10", or a whole date in another year. Keep it
+       * short, it is a badge beside the deadline */
+      self->due_text = g_strdup_printf (_("Re-inspect by %s"), day);
       self->duty_class = "warning";
     }
 }

@@ -55,7 +55,6 @@ struct _FgHazardPage
   GtkColumnViewColumn *item_column;
   GtkColumnViewColumn *state_column;
   GtkColumnViewColumn *deadline_column;
-  GtkColumnViewColumn *overdue_column;
   GtkColumnViewColumn *found_column;
   GtkColumnViewColumn *grade_column;
   GtkColumnViewColumn *township_column;
@@ -1129,7 +1128,6 @@ fg_hazard_page_class_init (FgHazardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, item_column);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, state_column);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, deadline_column);
-  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, overdue_column);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, found_column);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, grade_column);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, township_column);
@@ -1249,8 +1247,10 @@ fg_hazard_page_init (FgHazardPage *self)
   fg_sort_probe_attach (self->sort_probe, self->state_column, FG_HAZARD_SORT_STATE);
   fg_sort_probe_attach (self->sort_probe, self->found_column, FG_HAZARD_SORT_FOUND);
   fg_sort_probe_attach (self->sort_probe, self->deadline_column, FG_HAZARD_SORT_DEADLINE);
-  fg_sort_probe_attach (self->sort_probe, self->overdue_column, FG_HAZARD_SORT_OVERDUE);
   fg_sort_probe_attach (self->sort_probe, self->township_column, FG_HAZARD_SORT_TOWNSHIP);
+
+  /* the finding, some 16 characters at least, takes what the others leave */
+  fg_list_layout_fill_width (self->column_view, self->item_column, 230);
 
   /* The arrow on the found column says what the query does anyway. */
   gtk_column_view_sort_by_column (self->column_view, self->found_column, GTK_SORT_DESCENDING);

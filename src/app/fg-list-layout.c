@@ -13,7 +13,8 @@
  * township tells apart; a township's own lists need no such column.
  *
  * A list of many narrow columns has short headings; each says what it
- * means in full as its tooltip, and to a screen reader.
+ * means in full as its tooltip, and to a screen reader. Its one column of
+ * long text takes the width the others leave.
  */
 #include "config.h"
 
@@ -149,4 +150,96 @@ fg_list_layout_explain_heading (GtkColumnView       *view,
     }
 
   g_warn_if_reached ();
+}
+
+static GQuark fill_minimum_quark;
+static GQuark fill_pending_quark;
+
+/* Gives the filling column what the other columns leave of the view's
+ * width: GTK 4.8's column view leaves space after its last column
+ * rather than widen a column of a fixed width. */
+static gboolean
+fill_width (gpointer user_data)
+{
+  GtkColumnViewColumn *column = user_data;
+  GtkColumnView *view = gtk_column_view_column_get_column_view (column);
+  int minimum = GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (column), fill_minimum_quark));
+  GtkAdjustment *adjustment;
+  GListModel *columns;
+  int others = 0;
+  int page;
+  int width;
+
+  g_object_set_qdata (G_OBJECT (column), fill_pending_quark, NULL);
+  if (view == NULL)
+    return G_SOURCE_REMOVE;
+
+  adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  page = adjustment != NULL ? (int) gtk_adjustment_get_page_size (adjustment) : 0;
+  if (page <= 0)
+    return G_SOURCE_REMOVE;
+
+  columns = gtk_column_view_get_columns (view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) other = g_list_model_get_item (columns, i);
+
+      if (other != column && gtk_column_view_column_get_visible (other))
+        others += MAX (gtk_column_view_column_get_fixed_width (other), 0);
+    }
+
+  width = MAX (minimum, page - others);
+  if (width != gtk_column_view_column_get_fixed_width (column))
+    gtk_column_view_column_set_fixed_width (column, width);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The view's width is known as it is laid out, when no width may change:
+ * the column is widened just after. */
+static void
+on_width_changed (GtkAdjustment       *adjustment,
+                  GtkColumnViewColumn *column)
+{
+  if (g_object_get_qdata (G_OBJECT (column), fill_pending_quark) != NULL)
+    return;
+
+  g_object_set_qdata (G_OBJECT (column), fill_pending_quark, GINT_TO_POINTER (TRUE));
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, fill_width, g_object_ref (column), g_object_unref);
+}
+
+/**
+ * fg_list_layout_fill_width:
+ * @view: a column view in a scrolled window, whose other columns have
+ *   fixed widths
+ * @column: the column of @view with the longest texts
+ * @minimum: the least width @column keeps, in pixels; the list scrolls
+ *   sideways rather than give it less
+ *
+ * Keeps @column as wide as the view's width less its other columns, as
+ * the window, a pane beside the list or a column the person widened
+ * change it.
+ */
+void
+fg_list_layout_fill_width (GtkColumnView       *view,
+                           GtkColumnViewColumn *column,
+                           int                  minimum)
+{
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+  g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
+  g_return_if_fail (minimum > 0);
+
+  adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  g_return_if_fail (adjustment != NULL);
+
+  if (fill_minimum_quark == 0)
+    {
+      fill_minimum_quark = g_quark_from_static_string ("fg-list-layout-fill-minimum");
+      fill_pending_quark = g_quark_from_static_string ("fg-list-layout-fill-pending");
+    }
+  g_object_set_qdata (G_OBJECT (column), fill_minimum_quark, GINT_TO_POINTER (minimum));
+  gtk_column_view_column_set_fixed_width (column, minimum);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_width_changed), column, 0);
 }

@@ -19,5 +19,8 @@ gboolean fg_list_layout_spans_townships (FgStore   *store,
 void     fg_list_layout_explain_heading (GtkColumnView       *view,
                                          GtkColumnViewColumn *column,
                                          const char          *meaning);
+void     fg_list_layout_fill_width      (GtkColumnView       *view,
+                                         GtkColumnViewColumn *column,
+                                         int                  minimum);
 
 G_END_DECLS

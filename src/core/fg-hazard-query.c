@@ -142,7 +142,6 @@ order_joins (FgHazardSort sort)
     case FG_HAZARD_SORT_GRADE:
     case FG_HAZARD_SORT_STATE:
     case FG_HAZARD_SORT_DEADLINE:
-    case FG_HAZARD_SORT_OVERDUE:
     default:
       return 0;
     }
@@ -217,13 +216,10 @@ order_by (FgHazardSort sort,
                       "h.found_at", "h.seq", NULL }, descending);
       break;
     case FG_HAZARD_SORT_DEADLINE:
-      append_order (order, (const char *[]) { "h.current_deadline", "h.seq", NULL }, descending);
-      break;
-    case FG_HAZARD_SORT_OVERDUE:
-      /* fewest days overdue first: no running deadline, then the latest
-       * deadline; the earlier the deadline, the more days overdue */
-      g_string_append (order, descending ? "(" RUNNING ") DESC, h.current_deadline, h.seq DESC"
-                                         : "(" RUNNING "), h.current_deadline DESC, h.seq");
+      /* the deadlines still running first, the earliest (the most days
+       * overdue) at the top; then the stopped ones by their date */
+      g_string_append (order, descending ? "(" RUNNING "), h.current_deadline DESC, h.seq DESC"
+                                         : "(" RUNNING ") DESC, h.current_deadline, h.seq");
       break;
     case FG_HAZARD_SORT_FOUND:
     default:

@@ -24,8 +24,7 @@ typedef enum
   FG_HAZARD_SORT_ITEM,
   FG_HAZARD_SORT_GRADE,
   FG_HAZARD_SORT_STATE,
-  FG_HAZARD_SORT_DEADLINE,
-  FG_HAZARD_SORT_OVERDUE,  /* working days past the deadline; no running deadline counts least */
+  FG_HAZARD_SORT_DEADLINE, /* running deadlines first, the most overdue first; then the others by date */
   FG_HAZARD_SORT_TOWNSHIP, /* a county's ledger: the township's name */
 } FgHazardSort;
 

@@ -263,13 +263,14 @@ test_hazards_ledger (Fixture       *fixture,
         }
     }
 
-  /* the days overdue sort too: the most overdue first, or last */
+  /* the deadline column sorts what is overdue to the top, the most days
+   * overdue first; the other way round it ends the list */
   for (int descending = 0; descending <= 1; descending++)
     {
       GtkColumnView *view = GTK_COLUMN_VIEW (fg_ui_test_child (fixture->page, FG_TYPE_HAZARD_PAGE, "column_view"));
       GtkColumnViewColumn *column = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
                                                                                            FG_TYPE_HAZARD_PAGE,
-                                                                                           "overdue_column"));
+                                                                                           "deadline_column"));
       g_autoptr(FgHazardItem) first = NULL;
       g_autofree char *overdue = NULL;
 
@@ -278,7 +279,7 @@ test_hazards_ledger (Fixture       *fixture,
       g_assert_cmpuint (n_shown (fixture), ==, n_all);
       first = g_list_model_get_item (fg_hazard_page_get_model (fixture->page), 0);
       g_object_get (first, "overdue-text", &overdue, NULL);
-      if (descending && n_overdue > 0)
+      if (!descending && n_overdue > 0)
         g_assert_cmpstr (overdue, !=, "");
       else
         g_assert_cmpstr (overdue, ==, "");
@@ -656,6 +657,32 @@ test_hazards_reinspection_late (Fixture       *fixture,
       /* the venue is not overdue: its clock stopped */
       g_assert_cmpstr (overdue, ==, "");
       seen |= g_str_equal (fg_hazard_get_id (fg_hazard_item_get_hazard (item)), id);
+    }
+  g_assert_true (seen);
+
+  /* one not yet late says by when, in a badge short enough for the
+   * deadline column: the month and day, with the year only when it is
+   * another year's */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (fg_ui_test_child (fixture->page, FG_TYPE_HAZARD_PAGE, "state_dropdown")),
+                              FG_HAZARD_FILTER_ALL);
+  fg_ui_test_spin ();
+  seen = FALSE;
+  for (guint i = 0; i < n_shown (fixture); i++)
+    {
+      g_autoptr(FgHazardItem) item = g_list_model_get_item (fg_hazard_page_get_model (fixture->page), i);
+      FgHazard *shown = fg_hazard_item_get_hazard (item);
+      g_autofree char *due = NULL;
+      g_autofree char *by = NULL;
+      g_autofree char *expected = NULL;
+
+      if (fg_hazard_get_state (shown) != FG_HAZARD_STATE_REPORTED_FIXED ||
+          fg_escalation_count_reinspection_late (fixture->store, shown, today) > 0)
+        continue;
+      by = fg_escalation_dup_reinspection_due (fixture->store, shown);
+      g_object_get (item, "due-text", &due, NULL);
+      expected = g_strdup_printf ("Re-inspect by %s", g_date_get_year (today) == atoi (by) ? by + 5 : by);
+      g_assert_cmpstr (due, ==, expected);
+      seen = TRUE;
     }
   g_assert_true (seen);
 }

@@ -111,6 +111,35 @@ assert_columns_first (GtkWidget  *page,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >=, needed);
 }
 
+/* The ledger's finding takes the width the other columns leave, and
+ * keeps some 16 characters when they leave less. */
+static void
+assert_finding_fills (GtkWidget *page)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (fg_ui_test_child (page, FG_TYPE_HAZARD_PAGE, "column_view"));
+  GtkColumnViewColumn *finding = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (page, FG_TYPE_HAZARD_PAGE,
+                                                                                        "item_column"));
+  GtkAdjustment *across = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  g_autoptr(GPtrArray) shown = NULL;
+  int others = 0;
+  int expected;
+
+  /* the column is widened just after the view is laid out */
+  for (guint i = 0; i < 3; i++)
+    fg_ui_test_spin ();
+
+  shown = shown_columns (view);
+  for (guint i = 0; i < shown->len; i++)
+    if (shown->pdata[i] != finding)
+      others += gtk_column_view_column_get_fixed_width (shown->pdata[i]);
+
+  expected = MAX (230, (int) gtk_adjustment_get_page_size (across) - others);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (finding), ==, expected);
+  /* nothing is a scroll away when there is room for all */
+  if (expected > 230)
+    g_assert_cmpfloat (gtk_adjustment_get_upper (across), <=, gtk_adjustment_get_page_size (across) + 1);
+}
+
 /* Lets the window lay itself out until @widget is mapped or not: a pane
  * shown or hidden is mapped at the next frame, which a fast machine may
  * not have drawn yet. */
@@ -218,7 +247,8 @@ check_ledger (Fixture *fixture,
   g_assert_false (gtk_widget_get_mapped (pane));
   assert_columns_first (page, FG_TYPE_HAZARD_PAGE,
                         "venue_column", "item_column", "state_column", "deadline_column",
-                        "overdue_column", NULL);
+                        NULL);
+  assert_finding_fills (page);
   /* the findings are long: some are shortened, with the whole as tooltip */
   g_assert_cmpuint (check_cells (fg_ui_test_child (page, FG_TYPE_HAZARD_PAGE, "column_view")), >, 0);
 
@@ -226,6 +256,7 @@ check_ledger (Fixture *fixture,
   g_assert_nonnull (fg_hazard_page_get_shown_hazard (FG_HAZARD_PAGE (page)));
   g_assert_false (adw_leaflet_get_folded (leaflet));
   /* beside the pane the list still shows the venue, the finding, the state */
+  assert_finding_fills (page);
   assert_columns_first (page, FG_TYPE_HAZARD_PAGE, "venue_column", "item_column", "state_column", NULL);
   unselect_row (page, FG_TYPE_HAZARD_PAGE, pane, 2);
 
@@ -234,13 +265,15 @@ check_ledger (Fixture *fixture,
 
 /* At a township laptop's 1366 × 768 and at the window's first size, the
  * ledger shows the venue, the finding, the state and the deadline side by
- * side; the pane for a hazard is there only while one is chosen. */
+ * side, and the finding has the width the other columns leave; the pane
+ * for a hazard is there only while one is chosen. */
 static void
 test_lists_ledger (Fixture       *fixture,
                    gconstpointer  data)
 {
   check_ledger (fixture, 1366, 768);
   check_ledger (fixture, 1100, 720);
+  check_ledger (fixture, 1920, 1080);
 }
 
 static void
