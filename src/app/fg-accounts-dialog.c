@@ -17,6 +17,7 @@
 #include "fg-accounts-dialog.h"
 #include "fg-form.h"
 #include "fg-password-dialog.h"
+#include "fg-toast.h"
 
 struct _FgAccountsDialog
 {
@@ -56,16 +57,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FgAccountsDialog, fg_accounts_dialog, ADW_TYPE_WINDOW)
-
-static void
-show_toast (FgAccountsDialog *self,
-            const char       *text)
-{
-  AdwToast *toast = adw_toast_new (text);
-
-  adw_toast_set_timeout (toast, 3);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
 
 static void
 show_list_error (FgAccountsDialog *self,
@@ -477,14 +468,14 @@ create_action (GtkWidget  *widget,
 
   /* Translators: a toast, e.g. "Account “grid2” added" */
   message = g_strdup_printf (_("Account “%s” added"), fg_account_get_login (account));
-  show_toast (self, message);
+  fg_toast_show (GTK_WIDGET (self->toast_overlay), message, 3);
 }
 
 static void
 on_password_reset (FgPasswordDialog *dialog,
                    FgAccountsDialog *self)
 {
-  show_toast (self, _("Password reset"));
+  fg_toast_show (GTK_WIDGET (self->toast_overlay), _("Password reset"), 3);
 }
 
 static void
@@ -525,7 +516,7 @@ on_certificate_response (AdwMessageDialog *dialog,
       return;
     }
   fg_accounts_dialog_reload (self);
-  show_toast (self, _("Certificate number saved"));
+  fg_toast_show (GTK_WIDGET (self->toast_overlay), _("Certificate number saved"), 3);
 }
 
 /* Enter or a click on Save with a number the core refuses marks it, with
