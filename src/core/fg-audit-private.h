@@ -16,6 +16,10 @@ G_BEGIN_DECLS
  * actor_kind, action, record_id, outcome, detail, before, after. */
 #define FG_AUDIT_N_FIELDS 10
 
+/* The records still to be chained, in their order: an index holds them
+ * alone (0035-audit-unsealed.sql), so every open can look */
+#define FG_AUDIT_UNSEALED_QUERY "SELECT seq FROM audit WHERE hash IS NULL ORDER BY seq"
+
 /* Another office's audit record, as a bundle brought it. */
 typedef struct
 {

@@ -433,7 +433,7 @@ fg_audit_seal (FgStore *store)
   g_autofree char *prev_hash = NULL;
   gint64 count;
 
-  unsealed = fg_store_prepare (store, "SELECT seq FROM audit WHERE hash IS NULL ORDER BY seq", NULL);
+  unsealed = fg_store_prepare (store, FG_AUDIT_UNSEALED_QUERY, NULL);
   while (unsealed != NULL && sqlite3_step (unsealed) == SQLITE_ROW)
     {
       gint64 seq = sqlite3_column_int64 (unsealed, 0);
