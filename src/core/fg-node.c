@@ -10,6 +10,12 @@
  * other's public keys from peer files, carried on a USB stick or sent by
  * e-mail; a person confirms a peer by comparing its fingerprint with what
  * the other office reads out over the phone: six groups of five digits.
+ *
+ * One installation of a township issues its documents, its office; a
+ * second working laptop is a workstation of it, which numbers none
+ * (fg_node_set_role()), and a county replaces a township's lost office
+ * with a new installation (fg_node_replace_peer()). See docs/bundles.md,
+ * "One office per township".
  */
 #include "config.h"
 
