@@ -51,6 +51,19 @@ office_init (Office *o)
   o->store = fg_test_township_new (&o->dir, &o->village, &o->grid);
 }
 
+/* Another installation of the same township, a workstation of it: one
+ * installation of a township issues its documents, and two offices of it
+ * do not pair (test-node-replace.c). */
+static inline void
+workstation_init (Office *o)
+{
+  g_autoptr(GError) error = NULL;
+
+  office_init (o);
+  g_assert_true (fg_node_set_role (o->store, actor_of (o), FG_NODE_ROLE_WORKSTATION, &error));
+  g_assert_no_error (error);
+}
+
 /* A county office (郏县), worked by its administrator guo. */
 static inline void
 county_init (Office *o)

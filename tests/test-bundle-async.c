@@ -26,7 +26,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   office_init (&f->a);
-  office_init (&f->b);
+  workstation_init (&f->b);
   introduce (&f->a, &f->b);
   f->files = g_dir_make_tmp ("firegrid-bundles-XXXXXX", &error);
   g_assert_no_error (error);

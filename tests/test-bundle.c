@@ -35,7 +35,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   office_init (&f->a);
-  office_init (&f->b);
+  workstation_init (&f->b);
   if (data != STRANGERS)
     introduce (&f->a, &f->b);
   f->files = g_dir_make_tmp ("firegrid-bundles-XXXXXX", &error);
@@ -661,7 +661,7 @@ test_bundle_signers (Fixture       *f,
   Office c = { 0 };
   gsize length;
 
-  office_init (&c);
+  workstation_init (&c);
   venue = add_venue (&c, fg_region_get_id (c.grid), "张记面馆");
   g_free (add_venue (&f->a, fg_region_get_id (f->a.grid), "老王烧烤"));
 

@@ -26,6 +26,9 @@ fixture_set_up (Fixture       *f,
   fg_test_dir_init (&f->there_dir);
   f->here = fg_test_township_new (&f->here_dir, &f->village, NULL);
   f->there = fg_test_township_new (&f->there_dir, NULL, NULL);
+  /* the other installation of the township is a workstation of it: two
+   * offices of one township do not pair (test-node-replace.c) */
+  g_assert_true (fg_node_set_role (f->there, fg_test_installer (), FG_NODE_ROLE_WORKSTATION, NULL));
 }
 
 static void
@@ -303,8 +306,8 @@ peer_as (const FgNodeInfo *file,
 }
 
 /* Only an office this one syncs with is trusted: the township's county and
- * grid stations, another installation of the township; not a neighbour,
- * another county, or a division far away. */
+ * grid stations, a workstation of the township; not a neighbour, another
+ * county, a division far away, or a second office of the township. */
 static void
 test_node_neighbours (Fixture       *f,
                       gconstpointer  data)
@@ -340,7 +343,17 @@ test_node_neighbours (Fixture       *f,
     }
   g_assert_cmpuint (count_peers (f->here), ==, 0);
 
-  /* its county, a grid station of its own, another installation of it */
+  /* another installation of the township that issues documents too */
+  {
+    g_autoptr(FgNodeInfo) office = peer_as (there, FG_NODE_KIND_TOWNSHIP, there->scope_code, keys[2]);
+
+    office->role = FG_NODE_ROLE_OFFICE;
+    g_assert_false (fg_node_add_peer (f->here, fg_test_installer (), office, &error));
+    g_assert_error (error, FG_NODE_ERROR, FG_NODE_ERROR_SECOND_OFFICE);
+    g_clear_error (&error);
+  }
+
+  /* its county, a grid station of its own, a workstation of it */
   {
     g_autoptr(FgNodeInfo) county = peer_as (there, FG_NODE_KIND_COUNTY, "410425000000", keys[0]);
     g_autoptr(FgNodeInfo) grid = peer_as (there, FG_NODE_KIND_GRID, grid_code, keys[1]);

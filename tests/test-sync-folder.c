@@ -73,6 +73,9 @@ test_sync_folder (void)
   fg_test_dir_init (&there_dir);
   here = fg_test_township_new (&here_dir, NULL, &grid);
   there = fg_test_township_new (&there_dir, NULL, NULL);
+  /* a second installation of the township is a workstation of it */
+  g_assert_true (fg_node_set_role (there, fg_test_installer (), FG_NODE_ROLE_WORKSTATION, &error));
+  g_assert_no_error (error);
   trust (here, there);
   trust (there, here);
   shared = g_build_filename (here_dir.dir, "shared", NULL);

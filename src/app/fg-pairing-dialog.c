@@ -126,12 +126,16 @@ intro_text (FgNodeKind kind)
     }
 }
 
-/* "郏县, County office": an office as the steps name it */
+/* "郏县, County office": an office as the steps name it; a township's
+ * workstation as "冢头镇, Workstation, issues no documents" */
 static char *
 office_title (const FgNodeInfo *node)
 {
   /* Translators: an office and its kind, e.g. "郏县, County office" (the kind may hold brackets) */
-  return g_strdup_printf (C_("office and kind", "%s, %s"), node->scope_label, fg_node_kind_get_label (node->kind));
+  const char *kind = node->role == FG_NODE_ROLE_WORKSTATION ? fg_node_get_role_label (node)
+                                                             : fg_node_kind_get_label (node->kind);
+
+  return g_strdup_printf (C_("office and kind", "%s, %s"), node->scope_label, kind);
 }
 
 static void

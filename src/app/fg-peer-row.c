@@ -19,6 +19,7 @@ struct _FgPeerRow
   AdwActionRow parent_instance;
 
   char *peer_id;
+  gboolean may_replace;
 };
 
 G_DEFINE_FINAL_TYPE (FgPeerRow, fg_peer_row, ADW_TYPE_ACTION_ROW)
@@ -59,12 +60,15 @@ fg_peer_row_class_init (FgPeerRowClass *klass)
   gtk_widget_class_install_action (widget_class, "peer.export", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "peer.resend", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "peer.remove-peer", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "peer.replace-peer", NULL, forward_action);
 }
 
 static void
 fg_peer_row_init (FgPeerRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* only a county replaces, and only a township's office */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "peer.replace-peer", FALSE);
 }
 
 /**
@@ -99,6 +103,30 @@ fg_peer_row_set_may_remove (FgPeerRow *self,
 {
   g_return_if_fail (FG_IS_PEER_ROW (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "peer.remove-peer", may_remove);
+}
+
+/**
+ * fg_peer_row_set_may_replace:
+ * @may_replace: whether the person may replace this peer with a new
+ *   installation (a county's administrator, on a township office's row)
+ *
+ * Offers "Replace With a New Installation…" in the row's menu, or leaves
+ * it out (the default).
+ */
+void
+fg_peer_row_set_may_replace (FgPeerRow *self,
+                             gboolean   may_replace)
+{
+  g_return_if_fail (FG_IS_PEER_ROW (self));
+  self->may_replace = may_replace;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "peer.replace-peer", may_replace);
+}
+
+gboolean
+fg_peer_row_get_may_replace (FgPeerRow *self)
+{
+  g_return_val_if_fail (FG_IS_PEER_ROW (self), FALSE);
+  return self->may_replace;
 }
 
 const char *

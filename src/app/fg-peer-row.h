@@ -19,5 +19,8 @@ GtkWidget  *fg_peer_row_new         (const FgNodeInfo *peer);
 const char *fg_peer_row_get_peer_id (FgPeerRow        *self);
 void        fg_peer_row_set_may_remove (FgPeerRow     *self,
                                         gboolean       may_remove);
+void        fg_peer_row_set_may_replace (FgPeerRow    *self,
+                                         gboolean      may_replace);
+gboolean    fg_peer_row_get_may_replace (FgPeerRow    *self);
 
 G_END_DECLS

@@ -759,6 +759,112 @@ remove_peer_action (GtkWidget  *widget,
 }
 
 static void
+on_replace_peer_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          FgSyncPage       *self)
+{
+  const char *old = g_object_get_data (G_OBJECT (dialog), "fg-peer");
+  const FgNodeInfo *replacement = g_object_get_data (G_OBJECT (dialog), "fg-replacement");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "replace") != 0)
+    return;
+  if (!fg_node_replace_peer (self->store, self->actor, old, replacement, &error))
+    {
+      present_message (self, _("The Office Was Not Replaced"), error->message);
+      return;
+    }
+  /* Translators: the township */
+  text = g_strdup_printf (_("The new installation is the office of %s: write it a sync file"),
+                          replacement->scope_label);
+  toast (self, text);
+  fg_sync_page_reload (self);
+  g_signal_emit_by_name (self, "changed");
+}
+
+/**
+ * fg_sync_page_replace_peer_with_file:
+ * @peer_id: a township office paired with this county
+ * @file: the pairing file of the installation that takes over
+ *
+ * Reads @file and asks, saying what happens, before the new installation
+ * becomes the township's office in place of @peer_id.
+ */
+void
+fg_sync_page_replace_peer_with_file (FgSyncPage *self,
+                                     const char *peer_id,
+                                     GFile      *file)
+{
+  g_autoptr(FgNodeInfo) old = NULL;
+  g_autoptr(FgNodeInfo) replacement = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  g_return_if_fail (FG_IS_SYNC_PAGE (self));
+  g_return_if_fail (peer_id != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  old = fg_node_find_peer (self->store, self->actor, peer_id, &error);
+  if (old == NULL)
+    {
+      present_message (self, _("The Office Was Not Replaced"), error->message);
+      return;
+    }
+  name = g_file_get_parse_name (file);
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes != NULL)
+    replacement = fg_node_read_peer_file_named (bytes, name, &error);
+  if (replacement == NULL)
+    {
+      present_message (self, _("The Office Was Not Replaced"), error->message);
+      return;
+    }
+
+  heading = g_strdup_printf (_("Replace the Office of %s?"), old->scope_label);
+  /* Translators: the new installation's check code, then the old one's */
+  body = g_strdup_printf (_("Compare the new installation’s check code with what its office reads out: %s. It "
+                            "becomes the township’s office. Sync files signed by the old one (check code %s) are "
+                            "refused from now on, even those still on their way: import them first. The next sync "
+                            "file to the new office carries everything held here of the township, its documents "
+                            "included; with it, the new office takes over and numbers its documents after the "
+                            "highest here."),
+                          replacement->fingerprint, old->fingerprint);
+  dialog = adw_message_dialog_new (parent_window (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "fg-peer", g_strdup (old->id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "fg-replacement", g_steal_pointer (&replacement),
+                          (GDestroyNotify) fg_node_info_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_peer_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+replace_peer_chosen (FgSyncPage *self,
+                     GFile      *file,
+                     const char *peer_id)
+{
+  fg_sync_page_replace_peer_with_file (self, peer_id, file);
+}
+
+static void
+replace_peer_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  choose (FG_SYNC_PAGE (widget), _("Choose the New Installation’s Pairing File"), GTK_FILE_CHOOSER_ACTION_OPEN,
+          _("_Open"), NULL, replace_peer_chosen, g_variant_get_string (parameter, NULL));
+}
+
+static void
 add_peer_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -856,7 +962,9 @@ peer_subtitle (FgSyncPage *self,
   else
     waiting = g_strdup (_("counting the changes waiting…"));
 
-  relation = relation_label (self->kind, peer->kind);
+  /* a workstation is shown as such, beside the township's office */
+  relation = peer->role == FG_NODE_ROLE_WORKSTATION ? g_strdup (fg_node_get_role_label (peer))
+                                                    : relation_label (self->kind, peer->kind);
   subtitle = g_strdup_printf (_("%s · last sent %s · last received %s · %s · sync folder: %s"),
                               relation, sent, received, waiting,
                               peer->sync_folder != NULL ? peer->sync_folder : _("none"));
@@ -980,13 +1088,17 @@ fg_sync_page_reload (FgSyncPage *self)
   self->kind = node->kind;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->self_row), node->scope_label);
   /* Translators: this office's kind and division code, e.g. "Township office · 410425101" */
-  title = g_strdup_printf (_("%s · division code %s"), fg_node_kind_get_label (node->kind), node->scope_code);
+  title = g_strdup_printf (_("%s · division code %s"),
+                           node->role == FG_NODE_ROLE_WORKSTATION ? fg_node_get_role_label (node)
+                                                                   : fg_node_kind_get_label (node->kind),
+                           node->scope_code);
   adw_action_row_set_subtitle (self->self_row, title);
   gtk_label_set_label (self->fingerprint_label, node->fingerprint);
 
   may_pair = fg_actor_can (self->actor, FG_ACTION_SETTINGS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.add-peer", may_pair);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.remove-peer", may_pair);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.replace-peer", may_pair && node->kind == FG_NODE_KIND_COUNTY);
   clear_rows (self->peers_group, self->peer_rows);
   peers = fg_node_list_peers (self->store, self->actor, NULL);
   self->n_peers = peers != NULL ? peers->len : 0;
@@ -1018,6 +1130,10 @@ fg_sync_page_reload (FgSyncPage *self)
       self->n_folders += peer->sync_folder != NULL;
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       fg_peer_row_set_may_remove (FG_PEER_ROW (row), may_pair);
+      /* a county's administrator replaces a township's lost office */
+      fg_peer_row_set_may_replace (FG_PEER_ROW (row), may_pair && node->kind == FG_NODE_KIND_COUNTY &&
+                                                      peer->kind == FG_NODE_KIND_TOWNSHIP &&
+                                                      peer->role == FG_NODE_ROLE_OFFICE);
       adw_preferences_group_add (self->peers_group, row);
       g_ptr_array_add (self->peer_rows, row);
     }
@@ -1157,6 +1273,7 @@ fg_sync_page_class_init (FgSyncPageClass *klass)
   gtk_widget_class_install_action (widget_class, "sync.save-peer-file", NULL, save_peer_file_action);
   gtk_widget_class_install_action (widget_class, "sync.add-peer", NULL, add_peer_action);
   gtk_widget_class_install_action (widget_class, "sync.remove-peer", "s", remove_peer_action);
+  gtk_widget_class_install_action (widget_class, "sync.replace-peer", "s", replace_peer_action);
   gtk_widget_class_install_action (widget_class, "sync.resend", "s", resend_action);
   gtk_widget_class_install_action (widget_class, "sync.resolve", "(xb)", resolve_action);
 

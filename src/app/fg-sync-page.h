@@ -27,5 +27,8 @@ int       fg_sync_page_get_n_pending (FgSyncPage *self,
                                       const char *peer_id);
 void      fg_sync_page_import_file   (FgSyncPage *self,
                                       GFile      *file);
+void      fg_sync_page_replace_peer_with_file (FgSyncPage *self,
+                                               const char *peer_id,
+                                               GFile      *file);
 
 G_END_DECLS

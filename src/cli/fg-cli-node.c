@@ -1,4 +1,4 @@
-/* fg-cli-node.c — node show|peer-file, peer add|folder|list|remove|resend: who syncs with whom
+/* fg-cli-node.c — node show|peer-file|role, peer add|folder|list|remove|replace|resend: who syncs with whom
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,6 +16,15 @@
 
 #include "fg-cli.h"
 
+/* What a township's installation is: its office, or a workstation. */
+static const char *
+role_label (const FgNodeInfo *node)
+{
+  const char *label = fg_node_get_role_label (node);
+
+  return label != NULL ? label : _("Office, issues the township’s documents");
+}
+
 static void
 print_node (const FgNodeInfo *node)
 {
@@ -23,6 +32,8 @@ print_node (const FgNodeInfo *node)
   printf ("%s: %s\n", _("Kind"), fg_node_kind_get_label (node->kind));
   printf ("%s: %s (%s)\n", _("Division"), node->scope_name, node->scope_code);
   printf ("%s: %s\n", _("Fingerprint"), node->fingerprint);
+  if (node->kind == FG_NODE_KIND_TOWNSHIP)
+    printf ("%s: %s\n", _("Role"), role_label (node));
 }
 
 static gboolean
@@ -100,9 +111,61 @@ node_peer_file (FgCli   *cli,
   return TRUE;
 }
 
+static gboolean
+node_role (FgCli   *cli,
+           int      argc,
+           char   **argv,
+           GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(FgNodeInfo) self = NULL;
+  FgNodeRole role = FG_NODE_ROLE_OFFICE;
+  FgStore *store;
+  FgActor *actor;
+  const GOptionEntry entries[] = {
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "node role", _("[office|workstation]"),
+                                       _("Shows or sets what this township installation is: the office, which "
+                                         "issues the township’s documents, or a workstation, which records "
+                                         "inspections and hazards and issues none."),
+                                       _("One installation of a township issues its documents. Make a second "
+                                         "working laptop a workstation before it writes its peer file. A "
+                                         "workstation becomes the office when the county replaces the office "
+                                         "with it (peer replace)."),
+                                       entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 1, error))
+    return FALSE;
+  if (argc >= 2 && g_strcmp0 (argv[1], "office") == 0)
+    role = FG_NODE_ROLE_OFFICE;
+  else if (argc >= 2 && g_strcmp0 (argv[1], "workstation") == 0)
+    role = FG_NODE_ROLE_WORKSTATION;
+  else if (argc >= 2)
+    {
+      /* Translators: office and workstation are typed as they are */
+      fg_cli_set_usage_error (error, _("Say “office” or “workstation”."));
+      return FALSE;
+    }
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
+    return FALSE;
+  if (argc >= 2 && !fg_node_set_role (store, actor, role, error))
+    return FALSE;
+
+  self = fg_node_get_self (store, actor, error);
+  if (self == NULL)
+    return FALSE;
+  printf ("%s: %s\n", _("Role"), role_label (self));
+  if (argc >= 2)
+    printf ("%s\n", _("Write the peer file again and give it to the offices this installation syncs with."));
+  return TRUE;
+}
+
 static const FgCliCommand node_commands[] = {
   { "show", N_("Show this installation and its fingerprint"), node_show },
   { "peer-file", N_("Write this installation’s peer file"), node_peer_file },
+  { "role", N_("Show or set whether this installation issues documents"), node_role },
 };
 
 gboolean
@@ -145,6 +208,26 @@ confirm_fingerprint (const FgNodeInfo  *peer,
   return TRUE;
 }
 
+/* The peer file at @path, read and checked (not trusted yet). */
+static FgNodeInfo *
+read_peer_file (const char  *path,
+                GError     **error)
+{
+  g_autoptr(GError) read_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *data = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &data, &length, &read_error))
+    {
+      g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED, _("The peer file could not be read: %s"),
+                   read_error->message);
+      return NULL;
+    }
+  bytes = g_bytes_new_take (data, length);
+  return fg_node_read_peer_file_named (bytes, path, error);
+}
+
 static gboolean
 peer_add (FgCli   *cli,
           int      argc,
@@ -153,11 +236,7 @@ peer_add (FgCli   *cli,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(FgNodeInfo) peer = NULL;
-  g_autoptr(GError) read_error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   gboolean confirmed = FALSE;
-  char *data = NULL;
-  gsize length;
   FgStore *store;
   FgActor *actor;
   const GOptionEntry entries[] = {
@@ -180,15 +259,7 @@ peer_add (FgCli   *cli,
       fg_cli_set_usage_error (error, _("Give the peer file."));
       return FALSE;
     }
-  if (!g_file_get_contents (argv[1], &data, &length, &read_error))
-    {
-      g_set_error (error, FG_CLI_ERROR, FG_CLI_ERROR_FAILED, _("The peer file could not be read: %s"),
-                   read_error->message);
-      return FALSE;
-    }
-  bytes = g_bytes_new_take (data, length);
-
-  peer = fg_node_read_peer_file_named (bytes, argv[1], error);
+  peer = read_peer_file (argv[1], error);
   if (peer == NULL)
     return FALSE;
   if (!fg_cli_open_logged_in (cli, &store, &actor, error))
@@ -198,7 +269,68 @@ peer_add (FgCli   *cli,
   if (!fg_node_add_peer (store, actor, peer, error))
     return FALSE;
 
-  printf (_("%s (%s) is a peer now.\n"), peer->scope_name, fg_node_kind_get_label (peer->kind));
+  if (peer->role == FG_NODE_ROLE_WORKSTATION)
+    printf (_("%s (%s) is a peer now.\n"), peer->scope_name, fg_node_get_role_label (peer));
+  else
+    printf (_("%s (%s) is a peer now.\n"), peer->scope_name, fg_node_kind_get_label (peer->kind));
+  return TRUE;
+}
+
+static gboolean
+peer_replace (FgCli   *cli,
+              int      argc,
+              char   **argv,
+              GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(FgNodeInfo) replacement = NULL;
+  g_autoptr(FgNodeInfo) old = NULL;
+  gboolean confirmed = FALSE;
+  FgStore *store;
+  FgActor *actor;
+  const GOptionEntry entries[] = {
+    { "yes", 'y', 0, G_OPTION_ARG_NONE, &confirmed,
+      N_("The fingerprint was compared with the new installation already"), NULL },
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "peer replace", _("OLD NEW-PEER-FILE"),
+                                       _("At the county: makes a new installation of a township its office, in "
+                                         "place of one lost or broken. Bundles signed with the old key are "
+                                         "refused from now on."),
+                                       _("OLD is the old office’s node id or its township’s code. The next "
+                                         "bundle to the new installation carries everything the county holds "
+                                         "of the township, documents included, and makes it the office: it "
+                                         "numbers its documents after the highest the county has seen. Only "
+                                         "the county’s administrator may do this; it is recorded in the audit "
+                                         "log."),
+                                       entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 2, error))
+    return FALSE;
+  if (argc < 3)
+    {
+      fg_cli_set_usage_error (error, _("Give the old office (node id or township code) and the new peer file."));
+      return FALSE;
+    }
+  replacement = read_peer_file (argv[2], error);
+  if (replacement == NULL)
+    return FALSE;
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
+    return FALSE;
+  old = fg_node_find_peer (store, actor, argv[1], error);
+  if (old == NULL)
+    return FALSE;
+  if (!confirmed && !confirm_fingerprint (replacement, error))
+    return FALSE;
+  if (!fg_node_replace_peer (store, actor, old->id, replacement, error))
+    return FALSE;
+
+  /* Translators: the township, the new installation's fingerprint */
+  printf (_("The installation of %s with the fingerprint %s is the township’s office now; the old one’s "
+            "bundles will be refused. Export a bundle to it: with it, it takes over and numbers its documents "
+            "after the highest here.\n"),
+          replacement->scope_name, replacement->fingerprint);
   return TRUE;
 }
 
@@ -223,7 +355,8 @@ peer_list (FgCli   *cli,
 
   context = fg_cli_option_context_new (cli, "peer list", "", _("Lists the offices this installation syncs with."),
                                        _("With --format tsv, each line holds: node id, kind, division code, "
-                                         "division name, fingerprint, last sent, last received; tab-separated."),
+                                         "division name, fingerprint, last sent, last received, role (office "
+                                         "or workstation); tab-separated."),
                                        entries);
   if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
       !fg_cli_check_extra_args (argc, argv, 0, error) ||
@@ -254,12 +387,15 @@ peer_list (FgCli   *cli,
       g_autofree char *division = g_strdup_printf ("%s (%s)", peer->scope_name, peer->scope_code);
       const char *sent = peer->last_sent_at != NULL ? peer->last_sent_at : "";
       const char *received = peer->last_received_at != NULL ? peer->last_received_at : "";
+      const char *kind = peer->role == FG_NODE_ROLE_WORKSTATION ? fg_node_get_role_label (peer)
+                                                                 : fg_node_kind_get_label (peer->kind);
 
       if (tsv != NULL)
-        fg_cli_tsv_append_row (tsv, 7, peer->id, fg_node_kind_to_string (peer->kind), peer->scope_code,
-                               peer->scope_name, peer->fingerprint, sent, received);
+        fg_cli_tsv_append_row (tsv, 8, peer->id, fg_node_kind_to_string (peer->kind), peer->scope_code,
+                               peer->scope_name, peer->fingerprint, sent, received,
+                               fg_node_role_to_string (peer->role));
       else
-        fg_cli_table_add_row (table, division, fg_node_kind_get_label (peer->kind), peer->fingerprint, sent, received);
+        fg_cli_table_add_row (table, division, kind, peer->fingerprint, sent, received);
     }
 
   if (tsv != NULL)
@@ -407,6 +543,7 @@ static const FgCliCommand peer_commands[] = {
   { "folder", N_("Set the sync folder of a peer"), peer_folder },
   { "list", N_("List the offices this installation syncs with"), peer_list },
   { "remove", N_("Stop trusting a peer"), peer_remove },
+  { "replace", N_("Make a new installation a township’s office, in place of a lost one"), peer_replace },
   { "resend", N_("Send everything again with the next bundle"), peer_resend },
 };
 

@@ -384,6 +384,7 @@ fg_bundle_import_dup_info (GAsyncResult *result)
   copy->previous = g_strdup (job->info->previous);
   copy->created_at = g_strdup (job->info->created_at);
   copy->since = g_strdup (job->info->since);
+  copy->takes_over = g_strdup (job->info->takes_over);
   copy->digest = g_strdup (job->info->digest);
   return copy;
 }

@@ -114,6 +114,7 @@ read_header (const char  *path,
   info->previous = fg_bundle_dup_attribute (reader, "previous");
   info->created_at = fg_bundle_dup_attribute (reader, "created");
   info->since = fg_bundle_dup_attribute (reader, "since");
+  info->takes_over = fg_bundle_dup_attribute (reader, "takes-over");
   sequence = fg_bundle_dup_attribute (reader, "sequence");
   xmlFreeTextReader (reader);
 
@@ -122,6 +123,11 @@ read_header (const char  *path,
       !g_utf8_validate (info->receiver, -1, NULL) || strlen (info->receiver) != 36)
     {
       fg_bundle_set_malformed (error, _("its sender or receiver is missing"));
+      return NULL;
+    }
+  if (info->takes_over != NULL && !g_uuid_string_is_valid (info->takes_over))
+    {
+      fg_bundle_set_malformed (error, _("the office it says the receiver replaced is no node id"));
       return NULL;
     }
   /* counted here as a 32-bit number, as the peer's row keeps it: a number
@@ -259,6 +265,15 @@ fg_bundle_verify (FgStore     *store,
   peer = fg_node_lookup_peer (store, info->sender);
   if (peer == NULL)
     {
+      g_autofree char *replaced = fg_node_describe_replaced (store, info->sender);
+
+      if (replaced != NULL)
+        {
+          g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_REPLACED_SIGNER,
+                       /* Translators: %s says which installation was replaced, and when */
+                       _("%s Nothing was imported."), replaced);
+          return NULL;
+        }
       g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_UNKNOWN_SIGNER,
                    _("The bundle comes from an office this installation does not know (%s). Add its peer "
                      "file first; nothing was imported."),
@@ -1119,6 +1134,7 @@ import_checked (FgStore               *store,
     goto failed_early;
 
   if (!apply_file (&import, path, error) || !fg_audit_bundle_finish (&import, info->sequence, error) ||
+      (info->takes_over != NULL && !fg_node_take_over (store, actor, sender, info->takes_over, error)) ||
       g_cancellable_set_error_if_cancelled (cancellable, error) || !advance_clock (&import, error))
     goto failed;
   import_report (&import, 0.9);

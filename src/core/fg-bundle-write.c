@@ -484,6 +484,7 @@ typedef struct
   const FgNodeInfo *receiver;
   const char *now;
   char *previous;            /* the digest of the last bundle to the receiver */
+  char *takes_over;          /* a county's: the office the receiver replaced */
   guint8 *secret;            /* this office's signing key */
   GChecksum *digest;         /* of the whole file */
   gint64 last_change;        /* the change log's last entry: where the next bundle starts */
@@ -549,7 +550,9 @@ write_header (FgBundleExport *export,
          xmlTextWriterWriteAttribute (writer, BAD_CAST "previous", BAD_CAST previous) >= 0 &&
          xmlTextWriterWriteAttribute (writer, BAD_CAST "created", BAD_CAST sending->now) >= 0 &&
          !(export->since > 0 && receiver->last_sent_at != NULL &&
-           xmlTextWriterWriteAttribute (writer, BAD_CAST "since", BAD_CAST receiver->last_sent_at) < 0);
+           xmlTextWriterWriteAttribute (writer, BAD_CAST "since", BAD_CAST receiver->last_sent_at) < 0) &&
+         !(sending->takes_over != NULL &&
+           xmlTextWriterWriteAttribute (writer, BAD_CAST "takes-over", BAD_CAST sending->takes_over) < 0);
 }
 
 /* The rows to send, table by table, each after the rows it leans on. */
@@ -824,6 +827,9 @@ fg_bundle_export_full (FgStore               *store,
   sending.self = self;
   sending.receiver = receiver;
   sending.now = now;
+  /* a county tells a township's new office which it replaced (fg_node_replace_peer()) */
+  if (self->kind == FG_NODE_KIND_COUNTY)
+    sending.takes_over = fg_node_dup_replaced_peer (store, receiver->id);
   sending.secret = secret;
   sending.digest = digest;
 
@@ -831,6 +837,7 @@ fg_bundle_export_full (FgStore               *store,
     tmp_path = write_partial (&export, &sending, error);
   sodium_memzero (secret, crypto_sign_SECRETKEYBYTES);
   g_free (sending.previous);
+  g_free (sending.takes_over);
   if (tmp_path == NULL || !record_sent (store, actor, &sending, &counts, tmp_path, path, error))
     return FALSE;
 

@@ -150,6 +150,7 @@ fg_bundle_info_free (FgBundleInfo *info)
   g_free (info->created_at);
   g_free (info->since);
   g_free (info->digest);
+  g_free (info->takes_over);
   g_free (info);
 }
 

@@ -26,6 +26,7 @@ typedef enum
   FG_BUNDLE_ERROR_NUMBER_TAKEN,      /* a document under a number another one has here */
   FG_BUNDLE_ERROR_AUDIT_TAMPERED,    /* an audit record that breaks its office's chain as kept here */
   FG_BUNDLE_ERROR_INVALID_ROW,       /* a row the checks of this installation would refuse if typed here */
+  FG_BUNDLE_ERROR_REPLACED_SIGNER,   /* from an installation the county replaced */
 } FgBundleError;
 
 /* What an import did, or would do (a dry run); an export's counts. */
@@ -59,6 +60,7 @@ typedef struct
   char   *created_at;
   char   *since;        /* when the previous one was written; NULL: everything */
   char   *digest;       /* SHA-256 of the whole file */
+  char   *takes_over;   /* a county's to a township's new office: the office it replaced; or NULL */
 } FgBundleInfo;
 
 /**

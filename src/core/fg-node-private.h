@@ -21,6 +21,15 @@ gboolean    fg_node_kind_from_string (const char  *text,
                                       FgNodeKind  *kind);
 gboolean    fg_node_kind_is_above    (FgNodeKind   above,
                                       FgNodeKind   below);
+char       *fg_node_describe_replaced (FgStore    *store,
+                                       const char *id);
+char       *fg_node_dup_replaced_peer (FgStore    *store,
+                                       const char *new_id);
+gboolean    fg_node_take_over        (FgStore     *store,
+                                      FgActor     *actor,
+                                      const FgNodeInfo *sender,
+                                      const char  *replaced_id,
+                                      GError     **error);
 GArray     *fg_node_dup_missing_bundles (FgStore    *store,
                                          const char *peer_id,
                                          guint       below,

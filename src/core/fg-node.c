@@ -10,6 +10,12 @@
  * other's public keys from peer files, carried on a USB stick or sent by
  * e-mail; a person confirms a peer by comparing its fingerprint with what
  * the other office reads out over the phone: six groups of five digits.
+ *
+ * One installation of a township issues its documents, its office; a
+ * second working laptop is a workstation of it, which numbers none
+ * (fg_node_set_role()), and a county replaces a township's lost office
+ * with a new installation (fg_node_replace_peer()). See docs/bundles.md,
+ * "One office per township".
  */
 #include "config.h"
 
@@ -33,6 +39,7 @@ G_DEFINE_QUARK (fg-node-error-quark, fg_node_error)
 G_DEFINE_BOXED_TYPE (FgNodeInfo, fg_node_info, fg_node_info_copy, fg_node_info_free)
 
 static const char * const kind_ids[] = { "township", "county", "grid" };
+static const char * const role_ids[] = { "office", "workstation" };
 
 FgNodeInfo *
 fg_node_info_copy (const FgNodeInfo *self)
@@ -46,6 +53,7 @@ fg_node_info_copy (const FgNodeInfo *self)
   copy->scope_label = g_strdup (self->scope_label);
   copy->public_key = g_strdup (self->public_key);
   copy->fingerprint = g_strdup (self->fingerprint);
+  copy->role = self->role;
   copy->added_at = g_strdup (self->added_at);
   copy->last_sent_seq = self->last_sent_seq;
   copy->last_sent_at = g_strdup (self->last_sent_at);
@@ -140,6 +148,34 @@ fg_node_kind_get_label (FgNodeKind kind)
     default:
       return "";
     }
+}
+
+const char *
+fg_node_role_to_string (FgNodeRole role)
+{
+  g_return_val_if_fail (role <= FG_NODE_ROLE_WORKSTATION, NULL);
+  return role_ids[role];
+}
+
+static FgNodeRole
+role_from_string (const char *text)
+{
+  return g_strcmp0 (text, role_ids[FG_NODE_ROLE_WORKSTATION]) == 0 ? FG_NODE_ROLE_WORKSTATION
+                                                                     : FG_NODE_ROLE_OFFICE;
+}
+
+/**
+ * fg_node_get_role_label:
+ * @node: this installation or a peer
+ *
+ * Returns: (nullable): "Workstation" for a workstation, as lists show it
+ *   beside the kind of office; %NULL for the office of a division
+ */
+const char *
+fg_node_get_role_label (const FgNodeInfo *node)
+{
+  g_return_val_if_fail (node != NULL, NULL);
+  return node->role == FG_NODE_ROLE_WORKSTATION ? _("Workstation, issues no documents") : NULL;
 }
 
 /* libsodium, once per process, before any key is made or used. */
@@ -300,7 +336,8 @@ fg_node_get_self (FgStore  *store,
       !fg_node_ensure_keys (store, error))
     return NULL;
 
-  stmt = fg_store_prepare (store, "SELECT id, kind, scope_region_id, public_key FROM node WHERE id = ?1", error);
+  stmt = fg_store_prepare (store, "SELECT id, kind, scope_region_id, public_key, role FROM node WHERE id = ?1",
+                           error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, fg_store_get_node_id (store), -1, SQLITE_STATIC);
@@ -312,6 +349,7 @@ fg_node_get_self (FgStore  *store,
   self->id = g_strdup (fg_stmt_text (stmt, 0));
   kind_from_string (fg_stmt_text (stmt, 1), &self->kind);
   self->public_key = g_strdup (fg_stmt_text (stmt, 3));
+  self->role = role_from_string (fg_stmt_text (stmt, 4));
   self->fingerprint = fg_node_fingerprint (self->public_key);
   scope = fg_region_find (store, fg_stmt_text (stmt, 2), error);
   if (scope == NULL)
@@ -338,20 +376,25 @@ fg_node_write_peer_file (FgStore  *store,
                          GError  **error)
 {
   g_autoptr(FgNodeInfo) self = fg_node_get_self (store, actor, error);
+  g_autofree char *head = NULL;
+  g_autofree char *tail = NULL;
   char *text;
 
   if (self == NULL)
     return NULL;
 
-  text = g_markup_printf_escaped ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  head = g_markup_printf_escaped ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                   "<!-- Firegrid peer file: %s. Fingerprint %s -->\n"
                                   "<peer xmlns=\"" PEER_NS "\" version=\"1\">\n"
-                                  "  <node id=\"%s\" kind=\"%s\" code=\"%s\" name=\"%s\"/>\n"
+                                  "  <node id=\"%s\" kind=\"%s\" code=\"%s\" name=\"%s\"",
+                                  self->scope_name, self->fingerprint,
+                                  self->id, kind_ids[self->kind], self->scope_code, self->scope_name);
+  tail = g_markup_printf_escaped ("/>\n"
                                   "  <public-key>%s</public-key>\n"
                                   "</peer>\n",
-                                  self->scope_name, self->fingerprint,
-                                  self->id, kind_ids[self->kind], self->scope_code, self->scope_name,
                                   self->public_key);
+  /* an office's file is as it always was */
+  text = g_strconcat (head, self->role == FG_NODE_ROLE_WORKSTATION ? " role=\"workstation\"" : "", tail, NULL);
   return g_bytes_new_take (text, strlen (text));
 }
 
@@ -390,6 +433,7 @@ fg_node_read_peer_file_named (GBytes      *bytes,
 {
   g_autoptr(FgNodeInfo) peer = g_new0 (FgNodeInfo, 1);
   g_autofree char *kind = NULL;
+  g_autofree char *role = NULL;
   xmlDoc *doc;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -408,6 +452,7 @@ fg_node_read_peer_file_named (GBytes      *bytes,
           kind = fg_xml_dup_prop (node, "kind");
           peer->scope_code = fg_xml_dup_prop (node, "code");
           peer->scope_name = fg_xml_dup_prop (node, "name");
+          role = fg_xml_dup_prop (node, "role");
         }
       else if (fg_xml_is_element (node, "public-key", PEER_NS))
         {
@@ -420,6 +465,7 @@ fg_node_read_peer_file_named (GBytes      *bytes,
   xmlFreeDoc (doc);
 
   kind_from_string (kind, &peer->kind);
+  peer->role = role_from_string (role);
   peer->scope_label = g_strdup (peer->scope_name);
   peer->fingerprint = fg_node_fingerprint (peer->public_key);
   if (peer->fingerprint == NULL)
@@ -454,6 +500,7 @@ peer_from_row (sqlite3_stmt *stmt)
   peer->last_received_seq = (guint) sqlite3_column_int (stmt, 8);
   peer->last_received_at = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
   peer->sync_folder = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
+  peer->role = role_from_string (fg_stmt_text (stmt, 12));
   peer->scope_label = fg_region_format_label (sqlite3_column_type (stmt, 11) != SQLITE_NULL ? FG_REGION_LEVEL_GRID
                                                                                              : FG_REGION_LEVEL_VILLAGE,
                                               peer->scope_name, (const char *) sqlite3_column_text (stmt, 11));
@@ -472,7 +519,8 @@ peer_from_row (sqlite3_stmt *stmt)
   "            AND r.name GLOB '*[^0-9-]*'), scope_name)," \
   " public_key, added_at, last_sent_seq, last_sent_at, last_received_seq, last_received_at, sync_folder," \
   " (SELECT v.name FROM region r JOIN region v ON v.id = r.parent_id" \
-  "   WHERE r.code = peer.scope_code AND r.deleted = 0 AND r.level = 4)"
+  "   WHERE r.code = peer.scope_code AND r.deleted = 0 AND r.level = 4)," \
+  " role"
 
 /* Whether @peer is an office @self syncs with: a township its county and
  * its grid stations, a county its townships, a grid station its township,
@@ -501,6 +549,65 @@ is_neighbour (const FgNodeInfo *self,
   if (kind_rank (self->kind) == kind_rank (peer->kind) + 1)
     return g_str_has_prefix (theirs, own) && !g_str_equal (own, theirs);
   return FALSE;
+}
+
+/* Whether @a and @b are installations of one division, of one kind. */
+static gboolean
+same_division (const FgNodeInfo *a,
+               const FgNodeInfo *b)
+{
+  return a->kind == b->kind && g_strcmp0 (a->scope_code, b->scope_code) == 0;
+}
+
+/* One installation of a township issues its documents, the office: two
+ * would number them alike, and then refuse each other's bundles whole.
+ * So an office pairs with no other office of its own township, and a
+ * county trusts one office of each township, until it replaces it
+ * (fg_node_replace_peer()); workstations are not counted. */
+static gboolean
+check_one_office (FgStore           *store,
+                  const FgNodeInfo  *self,
+                  const FgNodeInfo  *peer,
+                  GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (peer->role != FG_NODE_ROLE_OFFICE || peer->kind != FG_NODE_KIND_TOWNSHIP)
+    return TRUE;
+
+  if (same_division (self, peer) && self->role == FG_NODE_ROLE_OFFICE)
+    {
+      g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_SECOND_OFFICE,
+                   /* Translators: %s is the township */
+                   _("Both this installation and the other one issue the documents of %s: they would give "
+                     "documents the same numbers. Make the second laptop a workstation, which issues no "
+                     "documents, and pair them with its new peer file."),
+                   peer->scope_name);
+      return FALSE;
+    }
+
+  stmt = fg_store_prepare (store,
+                           "SELECT added_at FROM peer WHERE kind = 'township' AND role = 'office'"
+                           "  AND scope_code = ?1 AND id <> ?2 AND removed_at IS NULL",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, peer->scope_code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, peer->id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *day = g_strndup (fg_stmt_text (stmt, 0), 10);
+
+      g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_SECOND_OFFICE,
+                   /* Translators: the township, and the day its office was paired (2026-11-29) */
+                   _("%s has an office installation here already, paired on %s; a second one would give "
+                     "documents the same numbers. If the new installation replaces a lost or broken laptop, "
+                     "replace the office with it. If it is a second working laptop, make it a workstation "
+                     "and add its new peer file."),
+                   peer->scope_name, day);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -567,16 +674,27 @@ fg_node_add_peer (FgStore           *store,
                        known->scope_name);
           return FALSE;
         }
-      return TRUE;
+      /* the same peer file again; or a new one, which says the peer's
+       * role changed */
+      if (known->role == peer->role)
+        return TRUE;
     }
 
+
   /* a peer removed earlier comes back with the key it had, or not at all */
-  stmt = fg_store_prepare (store, "SELECT public_key, scope_name FROM peer WHERE id = ?1", error);
+  stmt = fg_store_prepare (store, "SELECT public_key, scope_name, replaced_by FROM peer WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, peer->id, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        {
+          g_autofree char *replaced = fg_node_describe_replaced (store, peer->id);
+
+          g_set_error_literal (error, FG_NODE_ERROR, FG_NODE_ERROR_REPLACED, replaced);
+          return FALSE;
+        }
       if (!g_str_equal (fg_stmt_text (stmt, 0), peer->public_key))
         {
           g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_KEY_CHANGED,
@@ -588,6 +706,9 @@ fg_node_add_peer (FgStore           *store,
       returning = TRUE;
     }
   g_clear_pointer (&stmt, fg_stmt_release);
+
+  if (!check_one_office (store, self, peer, error))
+    return FALSE;
 
   stmt = fg_store_prepare (store, "SELECT scope_name FROM peer WHERE public_key = ?1 AND id != ?2", error);
   if (stmt == NULL)
@@ -609,10 +730,10 @@ fg_node_add_peer (FgStore           *store,
   stmt = fg_store_prepare (store,
                            returning
                            ? "UPDATE peer SET kind = ?2, scope_code = ?3, scope_name = ?4, added_at = ?6,"
-                             "  added_by = ?7, removed_at = NULL, removed_by = NULL"
+                             "  added_by = ?7, removed_at = NULL, removed_by = NULL, role = ?8"
                              " WHERE id = ?1 AND public_key = ?5"
-                           : "INSERT INTO peer (id, kind, scope_code, scope_name, public_key, added_at, added_by)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                           : "INSERT INTO peer (id, kind, scope_code, scope_name, public_key, added_at, added_by, role)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                            error);
   if (stmt == NULL)
     goto failed;
@@ -623,11 +744,13 @@ fg_node_add_peer (FgStore           *store,
   sqlite3_bind_text (stmt, 5, peer->public_key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, fg_actor_get_login (actor), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, role_ids[peer->role], -1, SQLITE_STATIC);
   if (!fg_store_step_done (store, stmt, error))
     goto failed;
 
-  after = g_strdup_printf ("{\"id\":\"%s\",\"kind\":\"%s\",\"code\":\"%s\",\"fingerprint\":\"%s\"}",
-                           peer->id, kind_ids[peer->kind], peer->scope_code, peer->fingerprint);
+  after = g_strdup_printf ("{\"id\":\"%s\",\"kind\":\"%s\",\"code\":\"%s\",\"fingerprint\":\"%s\",\"role\":\"%s\"}",
+                           peer->id, kind_ids[peer->kind], peer->scope_code, peer->fingerprint,
+                           role_ids[peer->role]);
   if (!fg_audit_record_change (store, actor, "peer-add", peer->id, NULL, after, error))
     goto failed;
 
@@ -811,13 +934,22 @@ fg_node_find_peer (FgStore     *store,
 
   stmt = fg_store_prepare (store,
                            "SELECT " PEER_COLUMNS " FROM peer"
-                           " WHERE (id = ?1 OR scope_code = ?1) AND removed_at IS NULL",
+                           " WHERE (id = ?1 OR scope_code = ?1) AND removed_at IS NULL"
+                           /* a code names a township's office before its workstations */
+                           " ORDER BY id <> ?1, role <> 'office', added_at",
                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id_or_code, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
+      g_autofree char *replaced = fg_node_describe_replaced (store, id_or_code);
+
+      if (replaced != NULL)
+        {
+          g_set_error_literal (error, FG_NODE_ERROR, FG_NODE_ERROR_REPLACED, replaced);
+          return NULL;
+        }
       g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_UNKNOWN_PEER,
                    _("“%s” is not a peer of this installation. Add its peer file first."), id_or_code);
       return NULL;
@@ -939,4 +1071,492 @@ fg_node_describe_missing_bundles (GArray *gaps)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "bundle %s has not arrived", "bundles %s have not arrived",
                                        (gulong) MIN (count, G_MAXULONG)),
                           numbers->str);
+}
+
+/* A moment as the store writes it, 2026-12-07T15:30:00+08:00, as people
+ * read it: 2026-12-07 15:30. */
+static char *
+format_moment (const char *iso)
+{
+  char *text = g_strndup (iso != NULL ? iso : "", 16);
+
+  if (strlen (text) > 10)
+    text[10] = ' ';
+  return text;
+}
+
+/* Why the peer @id_or_code (a node id, or its division's code) is no
+ * longer trusted, when it was replaced: NULL when it was not. */
+char *
+fg_node_describe_replaced (FgStore    *store,
+                           const char *id_or_code)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *when = NULL;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT scope_name, replaced_at FROM peer"
+                           " WHERE (id = ?1 OR scope_code = ?1) AND replaced_by IS NOT NULL"
+                           " ORDER BY id <> ?1, replaced_at DESC",
+                           NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id_or_code, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  when = format_moment (fg_stmt_text (stmt, 1));
+  /* Translators: the township, and when (2026-12-07 15:30) */
+  return g_strdup_printf (_("The former installation of %s was replaced by another one on %s: what is signed "
+                            "with its key is refused here from then on, and nothing more is sent to it. Enter "
+                            "what it still held on the installation that replaced it."),
+                          fg_stmt_text (stmt, 0), when);
+}
+
+/* The peer the peer @new_id took over from, which a county tells it in
+ * each bundle (takes-over); NULL when it took over from none. */
+char *
+fg_node_dup_replaced_peer (FgStore    *store,
+                           const char *new_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store, "SELECT replaces FROM peer WHERE id = ?1", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, new_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* The role this installation has, without a person asking. */
+static FgNodeRole
+own_role (FgStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store, "SELECT role FROM node WHERE id = ?1", NULL);
+
+  if (stmt == NULL)
+    return FG_NODE_ROLE_OFFICE;
+  sqlite3_bind_text (stmt, 1, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FG_NODE_ROLE_OFFICE;
+  return role_from_string (fg_stmt_text (stmt, 0));
+}
+
+/**
+ * fg_node_check_issues_documents:
+ * @store: the store
+ * @error: return location for an error
+ *
+ * Whether this installation may issue, void and serve documents: the
+ * office of its township may, a workstation of it may not (its numbers
+ * would be the office's numbers too). Refused with
+ * %FG_NODE_ERROR_WORKSTATION, saying which installation issues them.
+ *
+ * Returns: %TRUE when this installation issues documents
+ */
+gboolean
+fg_node_check_issues_documents (FgStore  *store,
+                                GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+
+  if (own_role (store) == FG_NODE_ROLE_OFFICE)
+    return TRUE;
+
+  /* the office, when this workstation is paired with it */
+  stmt = fg_store_prepare (store,
+                           "SELECT r.name, p.public_key FROM node n JOIN region r ON r.id = n.scope_region_id"
+                           " LEFT JOIN peer p ON p.scope_code = r.code AND p.kind = n.kind AND p.role = 'office'"
+                           "  AND p.removed_at IS NULL"
+                           " WHERE n.id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+    {
+      g_autofree char *fingerprint = fg_node_fingerprint (fg_stmt_text (stmt, 1));
+
+      g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_WORKSTATION,
+                   /* Translators: the township, and the office installation's fingerprint */
+                   _("This installation is a workstation of %s: it records inspections and hazards, but the "
+                     "township’s documents are numbered, issued, voided and served at its office installation "
+                     "(fingerprint %s). Do it there."),
+                   fg_stmt_text (stmt, 0), fingerprint != NULL ? fingerprint : "");
+      return FALSE;
+    }
+  g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_WORKSTATION,
+               /* Translators: the township */
+               _("This installation is a workstation of %s: it records inspections and hazards, but the "
+                 "township’s documents are numbered, issued, voided and served at its office installation. "
+                 "Do it there."),
+               sqlite3_column_type (stmt, 0) != SQLITE_NULL ? fg_stmt_text (stmt, 0) : "");
+  return FALSE;
+}
+
+/* Sets this node's role, and records it in the audit log; in the
+ * caller's transaction. */
+static gboolean
+store_role (FgStore     *store,
+            FgActor     *actor,
+            const char  *action,
+            FgNodeRole   role,
+            const char  *detail,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  stmt = fg_store_prepare (store, "UPDATE node SET role = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, role_ids[role], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    return FALSE;
+
+  before = g_strdup_printf ("{\"role\":\"%s\"}", role_ids[role == FG_NODE_ROLE_OFFICE]);
+  after = g_strdup_printf ("{\"role\":\"%s\"%s%s}", role_ids[role], detail != NULL ? "," : "",
+                           detail != NULL ? detail : "");
+  return fg_audit_record_change (store, actor, action, fg_store_get_node_id (store), before, after, error);
+}
+
+/**
+ * fg_node_set_role:
+ * @store: the store
+ * @actor: an administrator
+ * @role: what this installation is to its township
+ * @error: return location for an error
+ *
+ * Makes this township installation a workstation, which issues no
+ * documents (a second working laptop), or the office again. The rule:
+ * one installation of a township issues its documents. So an
+ * installation that has issued documents itself stays the office, and a
+ * workstation paired with its county or its office becomes the office
+ * only when the county replaces the office with it
+ * (fg_node_replace_peer()): its next bundle says so. Give the other
+ * offices the new peer file, which carries the role.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_node_set_role (FgStore     *store,
+                  FgActor     *actor,
+                  FgNodeRole   role,
+                  GError     **error)
+{
+  g_autoptr(FgNodeInfo) self = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (role <= FG_NODE_ROLE_WORKSTATION, FALSE);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_SETTINGS, NULL, "node-role", error))
+    return FALSE;
+  self = fg_node_get_self (store, actor, error);
+  if (self == NULL)
+    return FALSE;
+  if (self->role == role)
+    return TRUE;
+  if (self->kind != FG_NODE_KIND_TOWNSHIP)
+    {
+      g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_ROLE,
+                   _("Only a township’s installations are offices or workstations: a county office or a grid "
+                     "station issues no documents."));
+      return FALSE;
+    }
+
+  if (role == FG_NODE_ROLE_WORKSTATION)
+    stmt = fg_store_prepare (store, "SELECT count(*) FROM notice WHERE origin_node = ?1", error);
+  else
+    stmt = fg_store_prepare (store,
+                             "SELECT count(*) FROM peer WHERE removed_at IS NULL"
+                             "  AND (kind = 'county' OR (kind = 'township' AND role = 'office'))",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      fg_store_set_error (store, sqlite3_errcode (fg_store_get_db (store)), error);
+      return FALSE;
+    }
+  if (sqlite3_column_int64 (stmt, 0) > 0)
+    {
+      if (role == FG_NODE_ROLE_WORKSTATION)
+        g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_ROLE,
+                     _("This installation has issued documents of %s: it stays the township’s office. Make "
+                       "the second laptop the workstation."),
+                     self->scope_name);
+      else
+        g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_ROLE,
+                     _("This workstation is paired with its county or with the office of %s: it becomes the "
+                       "office only when the county replaces the office with it. Ask the county to replace "
+                       "it; its next bundle makes this installation the office."),
+                     self->scope_name);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+  if (!store_role (store, actor, "node-role", role, NULL, error))
+    {
+      fg_store_rollback (store);
+      return FALSE;
+    }
+  return fg_store_commit (store, error);
+}
+
+/* The township office @id_or_code names, at a county: by node id, or by
+ * its division's code. */
+static FgNodeInfo *
+find_office (FgStore     *store,
+             FgActor     *actor,
+             const char  *id_or_code,
+             GError     **error)
+{
+  g_autoptr(FgNodeInfo) old = fg_node_find_peer (store, actor, id_or_code, error);
+
+  if (old == NULL)
+    return NULL;
+  if (old->kind != FG_NODE_KIND_TOWNSHIP || old->role != FG_NODE_ROLE_OFFICE)
+    {
+      g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_NOT_REPLACEABLE,
+                   /* Translators: the peer's name and its kind (Grid station, Workstation…) */
+                   _("%s (%s) is not a township’s office: only the installation that issues a township’s "
+                     "documents is replaced. Remove a workstation or another office instead."),
+                   old->scope_name,
+                   old->kind != FG_NODE_KIND_TOWNSHIP ? fg_node_kind_get_label (old->kind)
+                                                       : fg_node_get_role_label (old));
+      return NULL;
+    }
+  return g_steal_pointer (&old);
+}
+
+/**
+ * fg_node_replace_peer:
+ * @store: a county office's store
+ * @actor: the county's administrator
+ * @old_id_or_code: the township office replaced (a lost or broken
+ *   laptop): its node id, or its township's code
+ * @replacement: the installation that takes over, from its peer file,
+ *   its fingerprint confirmed by a person: a new installation of the same
+ *   township, or a workstation of it
+ * @error: return location for an error
+ *
+ * Makes @replacement the office of the township in place of the old
+ * one. From now on bundles signed with the old key are refused, saying
+ * it was replaced and when, and nothing more is sent to it. The next
+ * bundle to @replacement carries everything the county holds of the
+ * township, its documents among them, and says that it takes over: on
+ * import the replacement becomes the office, if it was a workstation, and
+ * numbers its next documents after the highest the county has seen.
+ * Recorded in the audit log as peer-replace.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_node_replace_peer (FgStore           *store,
+                      FgActor           *actor,
+                      const char        *old_id_or_code,
+                      const FgNodeInfo  *replacement,
+                      GError           **error)
+{
+  g_autoptr(FgNodeInfo) self = NULL;
+  g_autoptr(FgNodeInfo) old = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = fg_store_now_iso8601 (store);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gboolean known = FALSE;
+
+  g_return_val_if_fail (FG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (old_id_or_code != NULL, FALSE);
+  g_return_val_if_fail (replacement != NULL, FALSE);
+
+  if (!fg_permission_check (store, actor, FG_ACTION_SETTINGS, NULL, "peer-replace", error))
+    return FALSE;
+  self = fg_node_get_self (store, actor, error);
+  if (self == NULL)
+    return FALSE;
+  if (self->kind != FG_NODE_KIND_COUNTY)
+    {
+      g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_NOT_REPLACEABLE,
+                   _("A township’s office is replaced at its county, the office both installations sync "
+                     "with: ask the county to do it."));
+      return FALSE;
+    }
+  old = find_office (store, actor, old_id_or_code, error);
+  if (old == NULL)
+    return FALSE;
+
+  if (replacement->kind != FG_NODE_KIND_TOWNSHIP || g_strcmp0 (replacement->scope_code, old->scope_code) != 0)
+    {
+      g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_NOT_REPLACEABLE,
+                   /* Translators: the new peer file's office and code, then the township replaced */
+                   _("The new peer file is of %s (%s), not of %s: only an installation of the same township "
+                     "takes over. Check that the file came from the right laptop."),
+                   replacement->scope_name != NULL ? replacement->scope_name : "",
+                   replacement->scope_code != NULL ? replacement->scope_code : "", old->scope_name);
+      return FALSE;
+    }
+  if (g_strcmp0 (replacement->id, old->id) == 0 || g_strcmp0 (replacement->public_key, old->public_key) == 0)
+    {
+      g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_NOT_REPLACEABLE,
+                   _("This is the peer file of the installation being replaced. Add the peer file of the new "
+                     "installation."));
+      return FALSE;
+    }
+
+  /* the replacement may be known here already: a workstation of the
+   * township, paired with the same key */
+  stmt = fg_store_prepare (store,
+                           "SELECT public_key, replaced_by FROM peer WHERE id = ?1 OR public_key = ?2"
+                           " ORDER BY id <> ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, replacement->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, replacement->public_key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        {
+          g_autofree char *replaced = fg_node_describe_replaced (store, replacement->id);
+
+          g_set_error_literal (error, FG_NODE_ERROR, FG_NODE_ERROR_REPLACED,
+                               replaced != NULL ? replaced : _("That installation was replaced itself."));
+          return FALSE;
+        }
+      if (!g_str_equal (fg_stmt_text (stmt, 0), replacement->public_key))
+        {
+          g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_KEY_CHANGED,
+                       _("%s is known here with another key. A peer’s key never changes: this file may not "
+                         "be genuine. Ask the other office by phone before you do anything with it."),
+                       replacement->scope_name);
+          return FALSE;
+        }
+      known = TRUE;
+    }
+  g_clear_pointer (&stmt, fg_stmt_release);
+  /* a key and another id: not the file of the installation known by it */
+  if (known)
+    {
+      stmt = fg_store_prepare (store, "SELECT 1 FROM peer WHERE public_key = ?1 AND id <> ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, replacement->public_key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, replacement->id, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_set_error (error, FG_NODE_ERROR, FG_NODE_ERROR_KEY_CHANGED,
+                       _("%s already uses this key: this file may not be genuine. Ask the other office by phone "
+                         "before you do anything with it."),
+                       replacement->scope_name);
+          return FALSE;
+        }
+      g_clear_pointer (&stmt, fg_stmt_release);
+    }
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+  stmt = fg_store_prepare (store,
+                           "UPDATE peer SET removed_at = ?1, removed_by = ?2, replaced_at = ?1, replaced_by = ?3,"
+                           "  sync_folder = NULL"
+                           " WHERE id = ?4",
+                           error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, fg_actor_get_login (actor), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, replacement->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, old->id, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  /* the office now; everything goes to it again, as to a new peer */
+  stmt = fg_store_prepare (store,
+                           known
+                           ? "UPDATE peer SET kind = 'township', scope_code = ?2, scope_name = ?3, role = 'office',"
+                             "  replaces = ?6, removed_at = NULL, removed_by = NULL, sent_change = 0, audit_sent = 0,"
+                             "  audit_passed_on = 0"
+                             " WHERE id = ?1 AND public_key = ?4"
+                           : "INSERT INTO peer (id, kind, scope_code, scope_name, public_key, added_at, added_by, role,"
+                             "  replaces)"
+                             " VALUES (?1, 'township', ?2, ?3, ?4, ?5, ?7, 'office', ?6)",
+                           error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, replacement->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, replacement->scope_code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, replacement->scope_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, replacement->public_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, old->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, fg_actor_get_login (actor), -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    goto failed;
+
+  before = g_strdup_printf ("{\"id\":\"%s\",\"kind\":\"township\",\"code\":\"%s\",\"fingerprint\":\"%s\"}",
+                            old->id, old->scope_code, old->fingerprint);
+  after = g_strdup_printf ("{\"id\":\"%s\",\"kind\":\"township\",\"code\":\"%s\",\"fingerprint\":\"%s\","
+                           "\"role\":\"office\",\"replaces\":\"%s\"}",
+                           replacement->id, replacement->scope_code, replacement->fingerprint, old->id);
+  if (!fg_audit_record_change (store, actor, "peer-replace", replacement->id, before, after, error))
+    goto failed;
+
+  return fg_store_commit (store, error);
+
+failed:
+  fg_store_rollback (store);
+  return FALSE;
+}
+
+/* A county's bundle says that this installation took over from the
+ * office @replaced_id (the bundle's takes-over): this installation is
+ * the township's office from now on, if it was a workstation, and the
+ * old office, when it is a peer here, is replaced here too. In the
+ * import's transaction; the bundle's documents, which the county sent
+ * with it, give the numbers to continue after. */
+gboolean
+fg_node_take_over (FgStore           *store,
+                   FgActor           *actor,
+                   const FgNodeInfo  *sender,
+                   const char        *replaced_id,
+                   GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *detail = NULL;
+  FgNodeRole role = own_role (store);
+
+  if (sender->kind != FG_NODE_KIND_COUNTY || g_strcmp0 (replaced_id, fg_store_get_node_id (store)) == 0)
+    return TRUE;
+
+  now = fg_store_now_iso8601 (store);
+  stmt = fg_store_prepare (store,
+                           "UPDATE peer SET removed_at = ?1, removed_by = ?2, replaced_at = ?1, replaced_by = ?3,"
+                           "  sync_folder = NULL"
+                           " WHERE id = ?4 AND replaced_by IS NULL",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, fg_actor_get_login (actor), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, replaced_id, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    return FALSE;
+
+  if (role == FG_NODE_ROLE_OFFICE)
+    return TRUE;
+  detail = g_strdup_printf ("\"replaces\":\"%s\",\"county\":\"%s\"", replaced_id, sender->id);
+  return store_role (store, actor, "node-take-over", FG_NODE_ROLE_OFFICE, detail, error);
 }

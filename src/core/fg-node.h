@@ -21,6 +21,11 @@ typedef enum
   FG_NODE_ERROR_KEY_CHANGED,     /* a known peer with another key */
   FG_NODE_ERROR_UNKNOWN_PEER,
   FG_NODE_ERROR_UNRELATED,       /* an office this one does not sync with */
+  FG_NODE_ERROR_SECOND_OFFICE,   /* a second installation of a division that would issue documents */
+  FG_NODE_ERROR_WORKSTATION,     /* a workstation, which issues no documents */
+  FG_NODE_ERROR_NOT_REPLACEABLE, /* a peer that cannot be replaced, or by that installation */
+  FG_NODE_ERROR_REPLACED,        /* a peer replaced by another installation */
+  FG_NODE_ERROR_ROLE,            /* a role this installation cannot take */
 } FgNodeError;
 
 typedef enum
@@ -29,6 +34,15 @@ typedef enum
   FG_NODE_KIND_COUNTY,
   FG_NODE_KIND_GRID,
 } FgNodeKind;
+
+/* What an installation is to its division: the office, which issues the
+ * documents (one per division), or a workstation of it, which records
+ * inspections and hazards and numbers no document. */
+typedef enum
+{
+  FG_NODE_ROLE_OFFICE,
+  FG_NODE_ROLE_WORKSTATION,
+} FgNodeRole;
 
 /* This installation, or a peer. */
 typedef struct
@@ -40,6 +54,7 @@ typedef struct
   char       *scope_label;  /* as people read it: a grid with its village, 神垕村 › 第一网格 */
   char       *public_key;   /* base64 */
   char       *fingerprint;  /* for reading out: "34521 09876 …" */
+  FgNodeRole  role;
 
   /* peers only */
   char       *added_at;
@@ -66,6 +81,8 @@ FgNodeInfo  *fg_node_info_copy        (const FgNodeInfo *self);
 void         fg_node_info_free        (FgNodeInfo       *self);
 const char  *fg_node_kind_to_string   (FgNodeKind        kind);
 const char  *fg_node_kind_get_label   (FgNodeKind        kind);
+const char  *fg_node_role_to_string   (FgNodeRole        role);
+const char  *fg_node_get_role_label   (const FgNodeInfo *node);
 char        *fg_node_fingerprint      (const char       *public_key);
 
 FgNodeInfo  *fg_node_get_self         (FgStore          *store,
@@ -87,6 +104,17 @@ gboolean     fg_node_remove_peer      (FgStore          *store,
                                        FgActor          *actor,
                                        const char       *id_or_code,
                                        GError          **error);
+gboolean     fg_node_set_role         (FgStore          *store,
+                                       FgActor          *actor,
+                                       FgNodeRole        role,
+                                       GError          **error);
+gboolean     fg_node_replace_peer     (FgStore          *store,
+                                       FgActor          *actor,
+                                       const char       *old_id_or_code,
+                                       const FgNodeInfo *replacement,
+                                       GError          **error);
+gboolean     fg_node_check_issues_documents (FgStore    *store,
+                                             GError    **error);
 GPtrArray   *fg_node_list_peers       (FgStore          *store,
                                        FgActor          *actor,
                                        GError          **error);

@@ -179,6 +179,18 @@ fg_notice_bundle_apply (FgBundleImport  *import,
       fg_bundle_set_malformed (error, _("a document voided or served without its stamp"));
       return FALSE;
     }
+  /* one installation of a township issues its documents: a workstation
+   * of it passes documents on, never writes one */
+  if (written_by_sender && import->sender->role == FG_NODE_ROLE_WORKSTATION)
+    {
+      g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_OUT_OF_SCOPE,
+                   /* Translators: the township, then the document's number */
+                   _("The bundle is from a workstation of %s, which issues no documents, but it wrote the "
+                     "document %s in it: nothing was imported. Documents are issued, voided and served at the "
+                     "township’s office installation."),
+                   import->sender->scope_name, attr (row, "number") != NULL ? attr (row, "number") : "");
+      return FALSE;
+    }
   observe_notice_stamps (import, row);
 
   import->notice_id = g_strdup (attr (row, "id"));

@@ -24,6 +24,7 @@
 #include "fg-calendar.h"
 #include "fg-hazard-private.h"
 #include "fg-inspection.h"
+#include "fg-node.h"
 #include "fg-notice-private.h"
 #include "fg-permission-private.h"
 #include "fg-region-private.h"
@@ -1209,7 +1210,8 @@ fg_notice_issue (FgStore                *store,
   g_return_val_if_fail (actor != NULL, NULL);
   g_return_val_if_fail (request != NULL && request->kind < FG_NOTICE_N_KINDS, NULL);
 
-  if (!gather_request (store, actor, request, &draft, error))
+  if (!gather_request (store, actor, request, &draft, error) ||
+      !fg_node_check_issues_documents (store, error))
     return NULL;
 
   if (!fg_store_begin (store, error))
@@ -1288,7 +1290,8 @@ fg_notice_void (FgStore     *store,
   g_return_val_if_fail (actor != NULL, FALSE);
   g_return_val_if_fail (FG_IS_NOTICE (self), FALSE);
 
-  if (!fg_permission_check (store, actor, FG_ACTION_NOTICE_ISSUE, self->region_code, self->id, error))
+  if (!fg_permission_check (store, actor, FG_ACTION_NOTICE_ISSUE, self->region_code, self->id, error) ||
+      !fg_node_check_issues_documents (store, error))
     return FALSE;
   if (self->voided_at != NULL)
     {
@@ -1552,7 +1555,8 @@ fg_notice_record_service (FgStore          *store,
   g_return_val_if_fail (actor != NULL, FALSE);
   g_return_val_if_fail (FG_IS_NOTICE (self), FALSE);
 
-  if (!fg_permission_check (store, actor, FG_ACTION_NOTICE_SERVE, self->region_code, self->id, error))
+  if (!fg_permission_check (store, actor, FG_ACTION_NOTICE_SERVE, self->region_code, self->id, error) ||
+      !fg_node_check_issues_documents (store, error))
     return FALSE;
   if (self->voided_at != NULL)
     {

@@ -75,8 +75,14 @@ test_cli_bundle (Fixture       *f,
                                       "--township", "410425101", "--name", "冢头镇", "--county-name", "郏县",
                                       "--admin", "admin", "--admin-name", "张伟", NULL);
 
+    g_autoptr(Result) role = NULL;
+
     assert_success (demo);
     assert_success (init);
+    /* a second installation of the township is a workstation of it */
+    role = RUN_B (f, "node", "role", "workstation");
+    assert_success (role);
+    g_assert_nonnull (strstr (role->out, "Workstation"));
   }
   venues = fg_test_count (f->a_db, "SELECT count(*) FROM venue");
   g_assert_cmpint (venues, >, 0);

@@ -25,10 +25,10 @@ typedef struct
   FgSyncPage *page;
 } Fixture;
 
-/* A second installation of the demo township's office: a node of its
- * own with the township and one village under the demo's codes, and
- * none of the demo's records (both would have numbered the same
- * documents). */
+/* A second installation of the demo township: a workstation of it (two
+ * offices of one township do not pair), a node of its own with the
+ * township and one village under the demo's codes, and none of the
+ * demo's records. */
 static FgStore *
 other_office_new (FgTestDir *dir)
 {
@@ -45,6 +45,8 @@ other_office_new (FgTestDir *dir)
   actor = fg_ui_test_login (store, "admin");
   village = fg_region_add_village (store, actor, fg_store_get_home_region_id (store), "410425101001", "东街社区",
                                    &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_node_set_role (store, actor, FG_NODE_ROLE_WORKSTATION, &error));
   g_assert_no_error (error);
 
   return g_steal_pointer (&store);
