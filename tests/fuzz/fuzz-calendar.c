@@ -49,6 +49,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
           g_autofree char *name = fg_calendar_dup_day_name (township, first);
 
           (void) later;
+          (void) name;
           (void) fg_calendar_get_day_kind (township, first);
         }
     }
