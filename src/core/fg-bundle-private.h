@@ -211,6 +211,14 @@ gboolean      fg_bundle_import_checked         (FgStore              *store,
                                                 gpointer              progress_data,
                                                 GCancellable         *cancellable,
                                                 GError              **error);
+#ifdef FG_FUZZING
+/* only in a build for fuzzing (-Dfuzzing=true), never in one that ships */
+gboolean      fg_bundle_import_unsigned        (FgStore              *store,
+                                                FgActor              *actor,
+                                                const char           *path,
+                                                FgBundleReport       *report,
+                                                GError              **error);
+#endif
 void          fg_bundle_set_malformed          (GError             **error,
                                                 const char          *detail);
 void          fg_bundle_set_invalid            (GError             **error);

@@ -412,6 +412,7 @@ build_cmap (GArray *mappings)
   guint n_segments, search_range = 1, entry_selector = 0;
   guint last = 0xFFFF;
   gsize length;
+  guint8 *table;
 
   for (guint i = 0; i < mappings->len; i++)
     {
@@ -472,9 +473,10 @@ build_cmap (GArray *mappings)
   for (guint i = 0; i < n_segments; i++)
     put16 (bytes, 0);                   /* no idRangeOffset */
 
+  /* the blob owns the table's bytes: they go when the blob goes */
   length = bytes->len;
-  return hb_blob_create ((const char *) g_byte_array_free (bytes, FALSE), length, HB_MEMORY_MODE_WRITABLE,
-                         NULL, NULL);
+  table = g_byte_array_free (bytes, FALSE);
+  return hb_blob_create ((const char *) table, length, HB_MEMORY_MODE_WRITABLE, table, g_free);
 }
 
 /* The subset with @cmap instead of HarfBuzz's. */
