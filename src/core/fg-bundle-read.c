@@ -1078,6 +1078,27 @@ fg_bundle_import_full (FgStore               *store,
                                    error);
 }
 
+/* A row the database's own checks refused as it was written (a result
+ * whose outcome is none of the three, a venue without its number of
+ * floors): a row the checks before did not name, refused all the same.
+ * That is the bundle's fault, and said so, instead of the database's
+ * "reported an error", which tells the person nothing to do. */
+static void
+say_refused_value (FgBundleImport  *import,
+                   GError         **error)
+{
+  if (error == NULL || !g_error_matches (*error, FG_STORE_ERROR, FG_STORE_ERROR_FAILED) ||
+      (sqlite3_errcode (fg_store_get_db (import->store)) & 0xff) != SQLITE_CONSTRAINT)
+    return;
+  g_clear_error (error);
+  g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_INVALID_ROW,
+               /* Translators: %s is an office */
+               _("The bundle from %s holds a row with a value this office’s database does not take (one "
+                 "missing, or one no such row may hold). The whole bundle was refused; nothing was imported. "
+                 "Ask that office to correct the record and send a bundle again."),
+               import->sender->scope_name);
+}
+
 /* fg_bundle_import_checked(), but for the refusal's trace. */
 static gboolean
 import_checked (FgStore               *store,
@@ -1156,6 +1177,7 @@ import_checked (FgStore               *store,
   return TRUE;
 
 failed:
+  say_refused_value (&import, error);
   fg_store_rollback (store);
 failed_early:
   import_clear (&import);
