@@ -43,12 +43,14 @@
  *     as they were;
  *  A6 every stamp has the clock's form and is at most a day ahead of this
  *     computer's clock;
- *  A7 every moment and date is one that exists, an inspection does not
- *     finish before it starts, no event is dated before its hazard was
- *     found, a campaign does not end before it starts;
+ *  A7 every moment and date is one that exists, no moment is more than
+ *     a day ahead of this computer's clock, an inspection does not finish
+ *     before it starts, no event is dated before its hazard was found, a
+ *     campaign does not end before it starts;
  *  A8 every result is an item of its inspection's checklists, every
- *     hazard an item of its checklist, every focus of a campaign an item
- *     of a checklist;
+ *     hazard an item of its checklist and a failed result of its
+ *     inspection, every failed order of a finished inspection a hazard,
+ *     every focus of a campaign an item of a checklist;
  *  A9 no two documents of a township share a number, and each document's
  *     digest is that of its content;
  *  A10 every venue passes the checks a venue typed here passes
@@ -341,8 +343,18 @@ other_value (GRand         *rand,
 {
   g_autofree char *value = g_strndup (text + a->value_start, a->value_end - a->value_start);
 
-  switch (g_rand_int_range (rand, 0, 9))
+  switch (g_rand_int_range (rand, 0, 10))
     {
+    case 9:
+      /* a day or moment that exists, years away, in the past or the future */
+      if (strlen (value) >= 10 && g_ascii_isdigit (value[0]) && value[4] == '-')
+        {
+          static const char * const years[] = { "1970", "2019", "2025", "2027", "2031", "2099", "2126" };
+
+          *family = "shifted-date";
+          return g_strconcat (PICK (rand, years), value + 4, NULL);
+        }
+      G_GNUC_FALLTHROUGH;
     case 0:  /* the same attribute of another element */
       *family = "other-row's";
       for (guint tries = 0; tries < 50; tries++)
@@ -872,6 +884,20 @@ moment_ok (const char *value,
   return moment != NULL;
 }
 
+/* What happened is not more than a day (FG_STAMP_MAX_AHEAD) ahead of
+ * this computer's clock: the local API writes its own clock's time. */
+static gboolean
+moment_not_ahead (const char *value,
+                  const char *row,
+                  char      **why)
+{
+  g_autoptr(GDateTime) moment = fg_calendar_parse_moment (value, NULL);
+
+  if (moment != NULL && g_date_time_to_unix (moment) > g_get_real_time () / G_USEC_PER_SEC + FG_STAMP_MAX_AHEAD / 1000)
+    *why = g_strdup ("more than a day ahead");
+  return *why == NULL;
+}
+
 static gboolean
 date_ok (const char *value,
          const char *row,
@@ -1039,7 +1065,10 @@ check_accepted (Check  *check,
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (moments); i++)
-      each_value (check, "A7 moment", moments[i], moment_ok);
+      {
+        each_value (check, "A7 moment", moments[i], moment_ok);
+        each_value (check, "A7 future", moments[i], moment_not_ahead);
+      }
     for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
       each_value (check, "A7 date", dates[i], date_ok);
     pairs_in_order (check, "A7 inspection", "SELECT started_at, finished_at, id FROM inspection");
@@ -1058,6 +1087,17 @@ check_accepted (Check  *check,
               "SELECT h.id FROM hazard h WHERE NOT EXISTS (SELECT 1 FROM checklist_item c"
               " WHERE c.template_id = h.template_id AND c.version = h.template_version AND c.code = h.item_code)");
 
+  none_found (check, "A8 failed item without hazard",
+              "SELECT r.inspection_id, r.item_code FROM inspection_result r JOIN inspection i ON i.id = r.inspection_id"
+              " WHERE r.outcome = 'fail' AND i.finished_at IS NOT NULL AND i.deleted = 0"
+              " AND EXISTS (SELECT 1 FROM inspection_template t JOIN checklist_item c"
+              "  ON c.template_id = t.template_id AND c.version = t.version AND c.code = r.item_code"
+              "  WHERE t.inspection_id = r.inspection_id AND c.kind = 'order')"
+              " AND NOT EXISTS (SELECT 1 FROM hazard h WHERE h.inspection_id = r.inspection_id"
+              "  AND h.item_code = r.item_code)");
+  none_found (check, "A8 hazard without failed item",
+              "SELECT h.id FROM hazard h WHERE NOT EXISTS (SELECT 1 FROM inspection_result r"
+              " WHERE r.inspection_id = h.inspection_id AND r.item_code = h.item_code AND r.outcome = 'fail')");
   none_found (check, "A8 campaign focus",
               "SELECT c.id, j.value FROM campaign c, json_each (c.focus) j WHERE j.type <> 'text'"
               " OR NOT EXISTS (SELECT 1 FROM checklist_item i WHERE i.code = j.value)");
