@@ -147,7 +147,7 @@ fg_bundle_set_refused_row (FgBundleImport  *import,
 }
 
 /* The moment in @column of @row (@what, translated: "a hazard"), as the
- * store writes one; left out only if not @required. */
+ * store writes one, and come; left out only if not @required. */
 static gboolean
 check_moment (FgBundleImport  *import,
               GHashTable      *row,
@@ -162,7 +162,7 @@ check_moment (FgBundleImport  *import,
   if (attr (row, column) == NULL && !required)
     return TRUE;
   moment = fg_calendar_parse_moment (attr (row, column), &refused);
-  if (moment == NULL)
+  if (moment == NULL || !fg_calendar_check_not_ahead (moment, attr (row, column), &refused))
     {
       fg_bundle_set_refused_row (import, what, attr (row, "id"), refused->message, error);
       return FALSE;

@@ -1031,6 +1031,67 @@ check_result (FgInspection  *self,
   return TRUE;
 }
 
+/* The hazards of a finished inspection are its failed orders, one each
+ * and of the item's checklist, as finishing it here makes them
+ * (insert_hazards()). */
+static gboolean
+check_hazards (FgStore       *store,
+               FgInspection  *self,
+               GError       **error)
+{
+  g_autoptr(GPtrArray) failed = NULL;
+  g_autoptr(GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GHashTableIter iter;
+  gpointer missing;
+  int rc;
+
+  if (!fg_inspection_is_finished (self))
+    return TRUE;
+  failed = fg_inspection_get_failed_items (self);
+  for (guint i = 0; i < failed->len; i++)
+    {
+      FgChecklistItem *item = g_ptr_array_index (failed, i);
+
+      g_hash_table_insert (expected, (gpointer) fg_checklist_item_get_code (item), item);
+    }
+
+  stmt = fg_store_prepare (store, "SELECT item_code, template_id, template_version FROM hazard WHERE inspection_id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+      FgChecklistItem *item = g_hash_table_lookup (expected, code);
+
+      if (item == NULL || g_strcmp0 (fg_checklist_item_get_template_id (item), fg_stmt_text (stmt, 1)) != 0 ||
+          fg_checklist_item_get_template_version (item) != (guint) sqlite3_column_int (stmt, 2))
+        {
+          g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_UNKNOWN_ITEM,
+                       _("It names “%s” as a hazard it found, but that item of its checklist did not fail."), code);
+          return FALSE;
+        }
+      g_hash_table_remove (expected, code);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, expected);
+  if (g_hash_table_iter_next (&iter, &missing, NULL))
+    {
+      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_UNKNOWN_ITEM,
+                   _("The item “%s” failed in it, but it has no hazard for that item: each failed item is one."),
+                   (const char *) missing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * fg_inspection_check_results:
  * @store: the store, the inspection written with its checklists and results
@@ -1041,8 +1102,9 @@ check_result (FgInspection  *self,
  * fg_inspection_record() holds an outcome typed here to: an item of the
  * checklists (kind and version) the inspection names, a known outcome,
  * "not applicable" only where allowed, a note no longer than one typed
- * here, and the moment it was recorded; a photo shows an item of them
- * too.
+ * here, and the moment it was recorded, come; a photo shows an item of
+ * them too. A finished inspection's hazards are its failed items, one
+ * each.
  *
  * Returns: %TRUE if every result may stand
  */
@@ -1097,7 +1159,8 @@ fg_inspection_check_results (FgStore     *store,
           return FALSE;
         }
       moment = recorded_at != NULL ? fg_calendar_parse_moment (recorded_at, &local_error) : NULL;
-      if (recorded_at != NULL && moment == NULL)
+      if (recorded_at != NULL &&
+          (moment == NULL || !fg_calendar_check_not_ahead (moment, recorded_at, &local_error)))
         {
           g_set_error_literal (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_TIME, local_error->message);
           return FALSE;
@@ -1108,7 +1171,7 @@ fg_inspection_check_results (FgStore     *store,
       fg_store_set_error (store, rc, error);
       return FALSE;
     }
-  return TRUE;
+  return check_hazards (store, self, error);
 }
 
 /**
