@@ -45,8 +45,9 @@
  *     computer's clock;
  *  A7 every moment and date is one that exists, no moment is more than
  *     a day ahead of this computer's clock, an inspection does not finish
- *     before it starts, no event is dated before its hazard was found, a
- *     campaign does not end before it starts;
+ *     before it starts nor find a hazard before it starts, no event is
+ *     dated before its hazard was found, a campaign does not end before it
+ *     starts;
  *  A8 every result is an item of its inspection's checklists, every
  *     hazard an item of its checklist and a failed result of its
  *     inspection, every failed order of a finished inspection a hazard,
@@ -1072,6 +1073,8 @@ check_accepted (Check  *check,
     for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
       each_value (check, "A7 date", dates[i], date_ok);
     pairs_in_order (check, "A7 inspection", "SELECT started_at, finished_at, id FROM inspection");
+    pairs_in_order (check, "A7 hazard",
+                    "SELECT i.started_at, h.found_at, h.id FROM hazard h JOIN inspection i ON i.id = h.inspection_id");
     pairs_in_order (check, "A7 event",
                     "SELECT h.found_at, e.at, e.id FROM hazard_event e JOIN hazard h ON h.id = e.hazard_id");
     none_found (check, "A7 campaign", "SELECT id FROM campaign WHERE ends_on < starts_on");
@@ -1562,6 +1565,16 @@ failed_result_dropped (const char *text)
   return g_strdup_printf ("%.*s%s", (int) (result_start - text), text, result_end);
 }
 
+/* The export with its first document filed under a village of the
+ * township instead of the township. */
+static char *
+document_under_village (const char *text)
+{
+  g_autofree char *village = get_attribute (text, "level=\"3\"", "id");
+
+  return set_attribute (text, "<notice ", "township-id", village);
+}
+
 typedef struct
 {
   const char *name;
@@ -1601,6 +1614,9 @@ static const Regression regressions[] = {
   { "result-recorded-2031", "<result ", "recorded-at", "2031-11-26T15:51:47+00:00", "ahead of this computer" },
   { "hazard-found-2099", "<hazard ", "found-at", "2099-11-26T15:51:47+00:00", "ahead of this computer" },
   { "venue-created-2126", "<venue ", "created-at", "2126-01-01T00:00:00+08:00", "ahead of this computer" },
+  /* seed 4: a document filed under a village of its township was taken;
+   * it is filed under its venue's township, as a hazard is */
+  { "document-under-village", .words = "its venue lies in 410425101000", .change = document_under_village },
 };
 
 static void
