@@ -50,8 +50,9 @@
  *     starts;
  *  A8 every result is an item of its inspection's checklists, every
  *     hazard an item of its checklist and a failed result of its
- *     inspection, every failed order of a finished inspection a hazard,
- *     every focus of a campaign an item of a checklist;
+ *     inspection, every focus of a campaign an item of a checklist (a
+ *     failed item need not have its hazard: a bundle may carry an
+ *     inspection for one document's hazards only);
  *  A9 no two documents of a township share a number, and each document's
  *     digest is that of its content;
  *  A10 every venue passes the checks a venue typed here passes
@@ -1090,14 +1091,6 @@ check_accepted (Check  *check,
               "SELECT h.id FROM hazard h WHERE NOT EXISTS (SELECT 1 FROM checklist_item c"
               " WHERE c.template_id = h.template_id AND c.version = h.template_version AND c.code = h.item_code)");
 
-  none_found (check, "A8 failed item without hazard",
-              "SELECT r.inspection_id, r.item_code FROM inspection_result r JOIN inspection i ON i.id = r.inspection_id"
-              " WHERE r.outcome = 'fail' AND i.finished_at IS NOT NULL AND i.deleted = 0"
-              " AND EXISTS (SELECT 1 FROM inspection_template t JOIN checklist_item c"
-              "  ON c.template_id = t.template_id AND c.version = t.version AND c.code = r.item_code"
-              "  WHERE t.inspection_id = r.inspection_id AND c.kind = 'order')"
-              " AND NOT EXISTS (SELECT 1 FROM hazard h WHERE h.inspection_id = r.inspection_id"
-              "  AND h.item_code = r.item_code)");
   none_found (check, "A8 hazard without failed item",
               "SELECT h.id FROM hazard h WHERE NOT EXISTS (SELECT 1 FROM inspection_result r"
               " WHERE r.inspection_id = h.inspection_id AND r.item_code = h.item_code AND r.outcome = 'fail')");
@@ -1511,43 +1504,6 @@ drop_attribute (const char *text,
   return g_strdup_printf ("%.*s%s", (int) (at - text), text, at + strlen (whole));
 }
 
-/* @text without the element holding @inside. */
-static char *
-drop_element (const char *text,
-              const char *inside)
-{
-  const char *start, *end;
-
-  element_span (text, inside, &start, &end);
-  return g_strdup_printf ("%.*s%s", (int) (start - text), text, end);
-}
-
-/* The export without the last hazard's row, its events and its place in
- * documents: as if the failed item had never become one. */
-static char *
-hazard_dropped (const char *text)
-{
-  const char *last = g_strrstr (text, "<hazard id=\"");
-  g_autofree char *id = NULL;
-  g_autofree char *inside = NULL;
-  g_autofree char *reference = NULL;
-  char *out;
-
-  g_assert_nonnull (last);
-  id = get_attribute (last, "<hazard ", "id");
-  inside = g_strdup_printf ("<hazard id=\"%s\"", id);
-  reference = g_strdup_printf (" hazard-id=\"%s\"", id);
-  out = drop_element (text, inside);
-  while (strstr (out, reference) != NULL)
-    {
-      char *shorter = drop_element (out, reference);
-
-      g_free (out);
-      out = shorter;
-    }
-  return out;
-}
-
 /* The export without the failed result the first hazard was found for. */
 static char *
 failed_result_dropped (const char *text)
@@ -1603,12 +1559,10 @@ static const Regression regressions[] = {
   { "venue-smoke-alarm-dropped", "<venue ", "smoke-alarm", NULL, "does not take" },
   { "template-version-2-to-the-64", "<template ", "version", "18446744073709551616", "does not take" },
   /* seed 3: a hazard of an item that is none ("1.5"), or whose failed
-   * result was dropped, was taken; a failed item's hazard could be
-   * dropped. A finished inspection's hazards are now its failed items,
-   * one each */
+   * result was dropped, was taken. Each hazard of a finished inspection
+   * is now one of its failed items */
   { "hazard-item-1.5", "<hazard ", "item-code", "1.5", "did not fail" },
   { "failed-result-dropped", .words = "did not fail", .change = failed_result_dropped },
-  { "hazard-dropped", .words = "has no hazard", .change = hazard_dropped },
   /* seed 3: a result recorded in 2031 was taken; no moment may lie more
    * than a day ahead of the receiver's clock, as no stamp may */
   { "result-recorded-2031", "<result ", "recorded-at", "2031-11-26T15:51:47+00:00", "ahead of this computer" },

@@ -1031,9 +1031,11 @@ check_result (FgInspection  *self,
   return TRUE;
 }
 
-/* The hazards of a finished inspection are its failed orders, one each
- * and of the item's checklist, as finishing it here makes them
- * (insert_hazards()). */
+/* Each hazard of a finished inspection is one of its failed orders, of
+ * the item's checklist, as finishing it here makes them
+ * (insert_hazards()). Not every failed item need have its hazard here: a
+ * bundle carries the hazards a document of it names, and the inspection
+ * they lean on, and the others may come in a bundle still on its way. */
 static gboolean
 check_hazards (FgStore       *store,
                FgInspection  *self,
@@ -1042,8 +1044,6 @@ check_hazards (FgStore       *store,
   g_autoptr(GPtrArray) failed = NULL;
   g_autoptr(GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  GHashTableIter iter;
-  gpointer missing;
   int rc;
 
   if (!fg_inspection_is_finished (self))
@@ -1073,20 +1073,10 @@ check_hazards (FgStore       *store,
                        _("It names “%s” as a hazard it found, but that item of its checklist did not fail."), code);
           return FALSE;
         }
-      g_hash_table_remove (expected, code);
     }
   if (rc != SQLITE_DONE)
     {
       fg_store_set_error (store, rc, error);
-      return FALSE;
-    }
-
-  g_hash_table_iter_init (&iter, expected);
-  if (g_hash_table_iter_next (&iter, &missing, NULL))
-    {
-      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_UNKNOWN_ITEM,
-                   _("The item “%s” failed in it, but it has no hazard for that item: each failed item is one."),
-                   (const char *) missing);
       return FALSE;
     }
   return TRUE;
@@ -1103,8 +1093,8 @@ check_hazards (FgStore       *store,
  * checklists (kind and version) the inspection names, a known outcome,
  * "not applicable" only where allowed, a note no longer than one typed
  * here, and the moment it was recorded, come; a photo shows an item of
- * them too. A finished inspection's hazards are its failed items, one
- * each.
+ * them too. Each hazard of a finished inspection is one of its failed
+ * items.
  *
  * Returns: %TRUE if every result may stand
  */
