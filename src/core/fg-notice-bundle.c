@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fg-bundle-private.h"
+#include "fg-calendar-private.h"
 
 #define MAX_CONTENT_BASE64 (2 * 1024 * 1024)  /* a document's content: 1 MiB, as the schema says, in base64 */
 
@@ -171,6 +172,27 @@ check_township (FgBundleImport  *import,
   return FALSE;
 }
 
+/* When a document was issued (or voided): a moment that exists, and has
+ * come, as the store writes one; left out only if not @required. */
+static gboolean
+check_moment (FgBundleImport  *import,
+              GHashTable      *row,
+              const char      *column,
+              gboolean         required,
+              GError         **error)
+{
+  g_autoptr(GDateTime) moment = NULL;
+  g_autoptr(GError) refused = NULL;
+
+  if (attr (row, column) == NULL && !required)
+    return TRUE;
+  moment = fg_calendar_parse_moment (attr (row, column), &refused);
+  if (moment != NULL && fg_calendar_check_not_ahead (moment, attr (row, column), &refused))
+    return TRUE;
+  fg_bundle_set_refused_row (import, _("a document"), attr (row, "id"), refused->message, error);
+  return FALSE;
+}
+
 /* A document, by id. Only a township issues, voids and serves documents:
  * a county office or a grid station may pass one on, never write one. */
 gboolean
@@ -203,7 +225,8 @@ fg_notice_bundle_apply (FgBundleImport  *import,
       fg_bundle_set_out_of_scope (import, _("a document"), error);
       return FALSE;
     }
-  if (!check_township (import, row, error))
+  if (!check_township (import, row, error) || !check_moment (import, row, "issued_at", TRUE, error) ||
+      !check_moment (import, row, "voided_at", FALSE, error))
     return FALSE;
   /* a voiding or a service goes with the stamp that orders it */
   if ((attr (row, "voided_at") == NULL) != (attr (row, "void_stamp") == NULL) ||
