@@ -80,6 +80,30 @@ county_init (Office *o)
   g_assert_no_error (error);
 }
 
+/* The demo township 冢头镇 (fg_demo_populate) of @n_venues venues, with
+ * the weeks of inspections, documents and escalations the demo records,
+ * worked by its administrator. */
+static inline void
+demo_township_init (Office *o,
+                    guint   n_venues)
+{
+  g_autoptr(GError) error = NULL;
+  const FgDemoAccount *accounts;
+  guint n_accounts = 0;
+
+  fg_test_dir_init (&o->dir);
+  o->store = fg_office_open (o->dir.db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_demo_populate (o->store, fg_test_installer (), n_venues, NULL, NULL, &error));
+  g_assert_no_error (error);
+  accounts = fg_demo_get_accounts (&n_accounts);
+  for (guint i = 0; i < n_accounts; i++)
+    if (accounts[i].role == FG_ROLE_TOWNSHIP_ADMIN)
+      o->actor = fg_account_login (o->store, accounts[i].login, accounts[i].password, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (o->actor);
+}
+
 static inline void
 office_clear (Office *o)
 {
@@ -180,13 +204,13 @@ execute (Office     *o,
   sqlite3_close (db);
 }
 
-/* The rows of @sql, one line each, columns separated by "|". */
+/* The rows of @sql on the connection @db, one line each, columns
+ * separated by "|". */
 static inline char *
-rows (Office     *o,
-      const char *sql,
-      const char *arg)
+rows_in (sqlite3    *db,
+         const char *sql,
+         const char *arg)
 {
-  sqlite3 *db = open_db (o);
   sqlite3_stmt *stmt = NULL;
   GString *text = g_string_new (NULL);
 
@@ -201,17 +225,28 @@ rows (Office     *o,
       g_string_append_c (text, '\n');
     }
   sqlite3_finalize (stmt);
-  sqlite3_close (db);
   return g_string_free (text, FALSE);
+}
+
+/* The same, on a connection of its own to @o's database. */
+static inline char *
+rows (Office     *o,
+      const char *sql,
+      const char *arg)
+{
+  sqlite3 *db = open_db (o);
+  char *text = rows_in (db, sql, arg);
+
+  sqlite3_close (db);
+  return text;
 }
 
 /* Every row of every table, in order: two dumps are equal when nothing
  * was written in between, but for the trace a refused bundle leaves in
  * the audit log (its record, and the log's head that moves with it). */
 static inline char *
-dump (Office *o)
+dump_connection (sqlite3 *db)
 {
-  sqlite3 *db = open_db (o);
   sqlite3_stmt *tables = NULL;
   GString *text = g_string_new (NULL);
 
@@ -251,8 +286,17 @@ dump (Office *o)
       sqlite3_finalize (rows);
     }
   sqlite3_finalize (tables);
-  sqlite3_close (db);
   return g_string_free (text, FALSE);
+}
+
+static inline char *
+dump (Office *o)
+{
+  sqlite3 *db = open_db (o);
+  char *text = dump_connection (db);
+
+  sqlite3_close (db);
+  return text;
 }
 
 /* The same installation as @from, as it stands now, worked by the
@@ -396,6 +440,133 @@ resign (Office      *o,
   g_string_append_printf (out, "<signature>%s</signature>\n</bundle>\n", signature_text);
   *signed_length = out->len;
   return g_string_free (out, FALSE);
+}
+
+/* Files */
+
+/* The bytes of the file at @path, NUL-terminated; @length (or NULL) their
+ * number. Not inlined: GCC 12 would take the text for the local variable
+ * it is read through, and warn of a dangling pointer wherever it is used. */
+G_NO_INLINE G_GNUC_UNUSED static char *
+read_text (const char *path,
+           gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, length, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static inline void
+write_bytes (const char *path,
+             const char *data,
+             gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, (gssize) length, &error);
+  g_assert_no_error (error);
+}
+
+/* @text, a bundle changed by the caller, signed again by @o (resign())
+ * and written to @path. */
+static inline void
+write_signed (Office     *o,
+              const char *text,
+              const char *path)
+{
+  g_autofree char *signed_text = NULL;
+  gsize signed_length = 0;
+
+  signed_text = resign (o, text, strlen (text), &signed_length);
+  write_bytes (path, signed_text, signed_length);
+}
+
+/* Changing one element of a bundle's text */
+
+/* Where the element of @text that holds @inside begins and ends (after
+ * its last byte). */
+static inline void
+element_span (const char  *text,
+              const char  *inside,
+              const char **start,
+              const char **end)
+{
+  const char *at = strstr (text, inside);
+  const char *tag_end;
+  g_autofree char *name = NULL;
+  g_autofree char *close = NULL;
+
+  g_assert_nonnull (at);
+  *start = at;
+  while (*start > text && **start != '<')
+    (*start)--;
+  g_assert_true (**start == '<');
+  tag_end = strchr (at, '>');
+  g_assert_nonnull (tag_end);
+  if (tag_end[-1] == '/')
+    {
+      *end = tag_end + 1;
+      return;
+    }
+  name = g_strndup (*start + 1, strcspn (*start + 1, " >"));
+  close = g_strdup_printf ("</%s>", name);
+  *end = strstr (tag_end, close);
+  g_assert_nonnull (*end);
+  *end += strlen (close);
+}
+
+/* @text with the attribute @name of the element holding @inside set to
+ * @value (added if it had none). */
+static inline char *
+set_attribute (const char *text,
+               const char *inside,
+               const char *name,
+               const char *value)
+{
+  const char *start, *end, *tag_end, *at;
+  g_autofree char *needle = g_strdup_printf (" %s=\"", name);
+  GString *out = g_string_new (NULL);
+
+  element_span (text, inside, &start, &end);
+  tag_end = strchr (start, '>');
+  if (tag_end[-1] == '/')
+    tag_end--;
+  at = g_strstr_len (start, tag_end - start, needle);
+  if (at != NULL)
+    {
+      const char *value_start = at + strlen (needle);
+      const char *value_end = strchr (value_start, '"');
+
+      g_string_append_len (out, text, value_start - text);
+      g_string_append (out, value);
+      g_string_append (out, value_end);
+    }
+  else
+    {
+      g_string_append_len (out, text, tag_end - text);
+      g_string_append_printf (out, " %s=\"%s\"", name, value);
+      g_string_append (out, tag_end);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The value of the attribute @name of the element holding @inside. */
+static inline char *
+get_attribute (const char *text,
+               const char *inside,
+               const char *name)
+{
+  const char *start, *end, *at;
+  g_autofree char *needle = g_strdup_printf (" %s=\"", name);
+
+  element_span (text, inside, &start, &end);
+  at = g_strstr_len (start, end - start, needle);
+  g_assert_nonnull (at);
+  at += strlen (needle);
+  return g_strndup (at, strchr (at, '"') - at);
 }
 
 /* Registering */

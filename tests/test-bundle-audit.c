@@ -163,17 +163,6 @@ rechain (Office *o,
 
 /* Files */
 
-static char *
-read_text (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
-}
-
 static guint
 occurrences (const char *text,
              const char *what)
@@ -183,23 +172,6 @@ occurrences (const char *text,
   for (const char *p = strstr (text, what); p != NULL; p = strstr (p + 1, what))
     n++;
   return n;
-}
-
-/* The bytes of a bundle before its signature, changed by the caller and
- * signed again with @o's key as the exporter signs (resign()), written to
- * @path. */
-static void
-write_resigned (Office     *o,
-                const char *text,
-                const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  gsize length = 0;
-
-  out = resign (o, text, strlen (text), &length);
-  g_file_set_contents (path, out, (gssize) length, &error);
-  g_assert_no_error (error);
 }
 
 /* @text with @element put right before the signature, among the audit
@@ -215,7 +187,7 @@ write_with_element (Office     *o,
 
   g_assert_nonnull (signature);
   changed = g_strdup_printf ("%.*s%s%s", (int) (signature - text), text, element, signature);
-  write_resigned (o, changed, path);
+  write_signed (o, changed, path);
 }
 
 /* An inspection of @venue_id whose first item fails: the hazard's id. */
@@ -330,7 +302,7 @@ test_audit_township_to_county (Fixture       *f,
   /* up: every record so far, in order, after the rows */
   report = export_ok (&f->township, &f->county, up);
   g_assert_cmpuint (report.audit, ==, n);
-  text = read_text (up);
+  text = read_text (up, NULL);
   g_assert_cmpuint (occurrences (text, "<audit "), ==, n);
   g_assert_true (strstr (text, "<audit ") > strstr (text, "<venue "));
   g_assert_true (strstr (text, "<audit ") < strstr (text, "<signature>"));
@@ -379,7 +351,7 @@ test_audit_township_to_county (Fixture       *f,
   g_assert_cmpuint (report.added, >, 0);
   g_assert_cmpuint (report.audit, ==, 0);
   g_clear_pointer (&text, g_free);
-  text = read_text (down);
+  text = read_text (down, NULL);
   g_assert_null (strstr (text, "<audit"));
   report = import_ok (&f->township, down);
   g_assert_cmpuint (report.audit, ==, 0);
@@ -476,7 +448,7 @@ test_audit_any_text (Fixture       *f,
   sent = own_records (&f->township);
 
   export_ok (&f->township, &f->county, up);
-  text = read_text (up);
+  text = read_text (up, NULL);
   g_assert_cmpuint (occurrences (text, "encoding=\"base64\""), >=, 1);
   g_assert_nonnull (strstr (text, "line&#13;\nend &amp; &lt;x&gt; \"q\""));
   import_ok (&f->county, up);
@@ -590,9 +562,9 @@ test_audit_forged_bundle (Fixture       *f,
   g_autofree char *changed = NULL;
 
   export_ok (&f->township, &f->county, up);
-  text = read_text (up);
+  text = read_text (up, NULL);
   changed = replace_once (text, "<actor-login>admin</actor-login>", "<actor-login>nobody</actor-login>");
-  write_resigned (&f->township, changed, forged);
+  write_signed (&f->township, changed, forged);
   import_refused (&f->county, forged, FG_BUNDLE_ERROR_AUDIT_TAMPERED);
 
   /* the genuine one goes in */
@@ -678,7 +650,7 @@ test_audit_not_theirs (Fixture       *f,
   const char *end;
 
   export_ok (&f->township, &f->county, up);
-  up_text = read_text (up);
+  up_text = read_text (up, NULL);
 
   /* the county passes one of the township's records down as its own: the
    * township keeps no county's log, and takes the rest */
@@ -689,7 +661,7 @@ test_audit_not_theirs (Fixture       *f,
                                       &supervision, &error));
   g_assert_no_error (error);
   export_ok (&f->county, &f->township, down);
-  down_text = read_text (down);
+  down_text = read_text (down, NULL);
   start = strstr (up_text, "<audit ");
   end = strstr (start, "</audit>") + strlen ("</audit>");
   record = g_strndup (start, end - start);
@@ -754,7 +726,7 @@ test_audit_grid_station (Fixture       *f,
   g_free (add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤"));
   report = export_ok (&f->township, &f->station, down);
   g_assert_cmpuint (report.audit, ==, 0);
-  text = read_text (down);
+  text = read_text (down, NULL);
   g_assert_null (strstr (text, "<audit"));
   import_ok (&f->station, down);
 
@@ -786,7 +758,7 @@ test_audit_grid_station (Fixture       *f,
   report = export_ok (&f->township, &f->county, to_county);
   g_assert_cmpuint (report.audit, ==, n_township + n_station);
   g_clear_pointer (&text, g_free);
-  text = read_text (to_county);
+  text = read_text (to_county, NULL);
   g_assert_cmpuint (occurrences (text, "<audit-node "), ==, 1);
   report = import_ok (&f->county, to_county);
   g_assert_cmpuint (report.audit, ==, n_township + n_station);
@@ -812,7 +784,7 @@ test_audit_grid_station (Fixture       *f,
   report = export_ok (&f->township, &f->county, to_county_2);
   g_assert_cmpuint (report.audit, ==, audit_count (&f->township) - 1 - n_township);
   g_clear_pointer (&text, g_free);
-  text = read_text (to_county_2);
+  text = read_text (to_county_2, NULL);
   g_assert_null (strstr (text, "<audit-node"));
   import_ok (&f->county, to_county_2);
   assert_intact (&f->county, node_id (&f->station), n_station, 0);
@@ -894,9 +866,9 @@ test_audit_record_skipped (Fixture       *f,
   add_venue (&f->township, fg_region_get_id (f->township.grid), "张记面馆");
   edit = seq_of (&f->township, "venue-edit");
   export_ok (&f->township, &f->county, up);
-  text = read_text (up);
+  text = read_text (up, NULL);
   changed = without_records (text, node_id (&f->township), edit, edit);
-  write_resigned (&f->township, changed, forged);
+  write_signed (&f->township, changed, forged);
   number = g_strdup_printf ("%" G_GINT64_FORMAT, edit);
   refused_naming (f, forged, number);
 
@@ -936,9 +908,9 @@ test_audit_records_held_back (Fixture       *f,
   g_assert_cmpint (n_second - n_first, >=, 3);
 
   /* the first two it carries taken out */
-  text = read_text (second);
+  text = read_text (second, NULL);
   changed = without_records (text, township, n_first + 1, n_first + 2);
-  write_resigned (&f->township, changed, forged);
+  write_signed (&f->township, changed, forged);
   numbers = g_strdup_printf ("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT, n_first + 1, n_first + 2);
   refused_naming (f, forged, numbers);
 
@@ -956,7 +928,7 @@ test_audit_records_held_back (Fixture       *f,
   g_free (changed);
   changed = without_records (text, township, n_first + 1, n_second);
   g_assert_null (strstr (changed, "<audit "));
-  write_resigned (&f->township, changed, bare);
+  write_signed (&f->township, changed, bare);
   refused_naming (f, bare, NULL);
 
   /* sent again from the start: what the county has is the same */
@@ -1005,9 +977,9 @@ test_audit_gap_proven (Fixture       *f,
 
   /* the second comes without its last record: every bundle is here now,
    * and the third's records prove the gap */
-  text = read_text (second);
+  text = read_text (second, NULL);
   changed = without_records (text, township, n_second, n_second);
-  write_resigned (&f->township, changed, forged);
+  write_signed (&f->township, changed, forged);
   import_ok (&f->county, forged);
   g_assert_false (fg_audit_verify_received (f->county.store, f->county.actor, township, NULL, NULL, &error));
   g_assert_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_MISSING);
@@ -1063,7 +1035,7 @@ test_audit_missing_bundles (Fixture       *f,
   g_clear_pointer (&words, g_free);
 
   /* a bundle numbered 7 with nothing in it, signed by the township */
-  text = read_text (g_ptr_array_index (paths, 3));
+  text = read_text (g_ptr_array_index (paths, 3), NULL);
   body = strstr (text, ">") + 1;
   body = strstr (body, ">") + 1;  /* past the declaration and the bundle's start tag */
   signature = g_strrstr (text, "<signature>");
@@ -1071,7 +1043,7 @@ test_audit_missing_bundles (Fixture       *f,
   {
     g_autofree char *renumbered = replace_once (changed, "sequence=\"4\"", "sequence=\"7\"");
 
-    write_resigned (&f->township, renumbered, empty);
+    write_signed (&f->township, renumbered, empty);
   }
   import_ok (&f->county, empty);
   import_ok (&f->county, g_ptr_array_index (paths, 2));

@@ -52,33 +52,6 @@ file_path (Fixture    *f,
   return g_build_filename (f->files, name, NULL);
 }
 
-static char *
-read_text (const char *path,
-           gsize      *length)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-
-  g_file_get_contents (path, &data, length, &error);
-  g_assert_no_error (error);
-  return data;
-}
-
-/* @text, changed, signed again by @o and written to @path. */
-static void
-write_signed (Office     *o,
-              const char *text,
-              const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *signed_text = NULL;
-  gsize signed_length;
-
-  signed_text = resign (o, text, strlen (text), &signed_length);
-  g_file_set_contents (path, signed_text, (gssize) signed_length, &error);
-  g_assert_no_error (error);
-}
-
 /* Refused as damaged, nothing written, and the message says @words. */
 static void
 refused_saying (Office     *to,
@@ -96,28 +69,6 @@ refused_saying (Office     *to,
     g_error ("“%s” does not say “%s”", error->message, words);
   after = dump (to);
   g_assert_cmpstr (after, ==, before);
-}
-
-/* @text with the value of @attribute in the first element that starts
- * with @element replaced by @value. */
-static char *
-with_attribute (const char *text,
-                const char *element,
-                const char *attribute,
-                const char *value)
-{
-  const char *start = strstr (text, element);
-  g_autofree char *key = g_strdup_printf (" %s=\"", attribute);
-  const char *at;
-  const char *end;
-
-  g_assert_nonnull (start);
-  at = strstr (start, key);
-  g_assert_nonnull (at);
-  g_assert_true (at < strchr (start, '>'));
-  at += strlen (key);
-  end = strchr (at, '"');
-  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, value, end);
 }
 
 /* 1. The largest photo the program takes goes through a bundle */
@@ -265,14 +216,14 @@ test_trust_poisoned_stamps (Fixture       *f,
 
   /* far ahead of the clock here */
   {
-    g_autofree char *changed = with_attribute (text, "<venue ", "stamp", poison);
+    g_autofree char *changed = set_attribute (text, "<venue ", "stamp", poison);
 
     write_signed (&f->a, changed, bad);
     refused_saying (&f->b, bad, restaurant);
     refused_saying (&f->b, bad, "老王烧烤");
   }
   {
-    g_autofree char *changed = with_attribute (text, "<venue ", "stamp", two_days);
+    g_autofree char *changed = set_attribute (text, "<venue ", "stamp", two_days);
 
     write_signed (&f->a, changed, bad);
     refused_saying (&f->b, bad, "a day ahead");
@@ -290,7 +241,7 @@ test_trust_poisoned_stamps (Fixture       *f,
   /* of no form the clock writes */
   for (guint i = 0; malformed[i] != NULL; i++)
     {
-      g_autofree char *changed = with_attribute (text, "<venue ", "stamp", malformed[i]);
+      g_autofree char *changed = set_attribute (text, "<venue ", "stamp", malformed[i]);
 
       g_test_message ("stamp “%s”", malformed[i]);
       write_signed (&f->a, changed, bad);
@@ -301,7 +252,7 @@ test_trust_poisoned_stamps (Fixture       *f,
    * moves past it */
   clock_before = query_text (&f->b, "SELECT hlc FROM node", NULL);
   {
-    g_autofree char *changed = with_attribute (text, "<venue ", "stamp", hour);
+    g_autofree char *changed = set_attribute (text, "<venue ", "stamp", hour);
 
     write_signed (&f->a, changed, bad);
     import_ok (&f->b, bad);
@@ -457,7 +408,7 @@ test_trust_hidden_names (Fixture       *f,
       g_assert_error (error, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_NAME);
 
       /* from a bundle, signed by its sender */
-      changed = with_attribute (text, "<venue ", "name", names[i]);
+      changed = set_attribute (text, "<venue ", "name", names[i]);
       write_signed (&f->a, changed, bad);
       refused_saying (&f->b, bad, "has a name this office would refuse");
     }

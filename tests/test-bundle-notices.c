@@ -304,15 +304,12 @@ test_notices_to_county (Fixture       *f,
   {
     g_autofree char *text = NULL;
     g_autofree char *changed = NULL;
-    g_autofree char *signed_text = NULL;
     g_autofree char *forged = file_path (f, "long-certificate.xml");
-    gsize length = 0;
 
     g_assert_true (g_file_get_contents (first, &text, NULL, &error));
     changed = replace_once (text, "second-inspector-certificate=\"41042526000012\"",
                             "second-inspector-certificate=\"41042526000012410425260000124104252600\"");
-    signed_text = resign (&f->township, changed, strlen (changed), &length);
-    g_assert_true (g_file_set_contents (forged, signed_text, (gssize) length, &error));
+    write_signed (&f->township, changed, forged);
     import_refused (&f->county, forged, FG_BUNDLE_ERROR_MALFORMED);
   }
 

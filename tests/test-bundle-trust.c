@@ -169,92 +169,8 @@ fixture_tear_down (Fixture       *f,
   g_free (f->passed_id);
 }
 
-/* Changing a bundle's text */
-
-/* Where the element of @text that holds @inside begins and ends (after
- * its last byte). */
-static void
-element_span (const char  *text,
-              const char  *inside,
-              const char **start,
-              const char **end)
-{
-  const char *at = strstr (text, inside);
-  const char *tag_end;
-  g_autofree char *name = NULL;
-
-  g_assert_nonnull (at);
-  *start = at;
-  while (*start > text && **start != '<')
-    (*start)--;
-  g_assert_true (**start == '<');
-  tag_end = strchr (at, '>');
-  g_assert_nonnull (tag_end);
-  if (tag_end[-1] == '/')
-    {
-      *end = tag_end + 1;
-      return;
-    }
-  name = g_strndup (*start + 1, strcspn (*start + 1, " >"));
-  {
-    g_autofree char *close = g_strdup_printf ("</%s>", name);
-
-    *end = strstr (tag_end, close);
-    g_assert_nonnull (*end);
-    *end += strlen (close);
-  }
-}
-
-/* @text with the attribute @name of the element holding @inside set to
- * @value (added if it had none). */
-static char *
-set_attribute (const char *text,
-               const char *inside,
-               const char *name,
-               const char *value)
-{
-  const char *start, *end, *tag_end, *at;
-  g_autofree char *needle = g_strdup_printf (" %s=\"", name);
-  GString *out = g_string_new (NULL);
-
-  element_span (text, inside, &start, &end);
-  tag_end = strchr (start, '>');
-  if (tag_end[-1] == '/')
-    tag_end--;
-  at = g_strstr_len (start, tag_end - start, needle);
-  if (at != NULL)
-    {
-      const char *value_start = at + strlen (needle);
-      const char *value_end = strchr (value_start, '"');
-
-      g_string_append_len (out, text, value_start - text);
-      g_string_append (out, value);
-      g_string_append (out, value_end);
-    }
-  else
-    {
-      g_string_append_len (out, text, tag_end - text);
-      g_string_append_printf (out, " %s=\"%s\"", name, value);
-      g_string_append (out, tag_end);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* The value of the attribute @name of the element holding @inside. */
-static char *
-get_attribute (const char *text,
-               const char *inside,
-               const char *name)
-{
-  const char *start, *end, *at;
-  g_autofree char *needle = g_strdup_printf (" %s=\"", name);
-
-  element_span (text, inside, &start, &end);
-  at = g_strstr_len (start, end - start, needle);
-  g_assert_nonnull (at);
-  at += strlen (needle);
-  return g_strndup (at, strchr (at, '"') - at);
-}
+/* Changing a bundle's text (element_span, set_attribute and
+ * get_attribute are fg-bundle-test-util.h's) */
 
 /* A stamp a millisecond after @stamp, of the same office. */
 static char *
@@ -297,19 +213,14 @@ insert_copy (const char *text,
 
 /* @text signed again by @o, in a file named @name. */
 static char *
-write_signed (Fixture    *f,
-              Office     *o,
-              const char *text,
-              const char *name)
+signed_file (Fixture    *f,
+             Office     *o,
+             const char *text,
+             const char *name)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *signed_text = NULL;
   char *path = file_path (f, name);
-  gsize length = 0;
 
-  signed_text = resign (o, text, strlen (text), &length);
-  g_assert_true (g_file_set_contents (path, signed_text, (gssize) length, &error));
-  g_assert_no_error (error);
+  write_signed (o, text, path);
   return path;
 }
 
@@ -546,7 +457,7 @@ test_refused_row (Fixture       *f,
   changed = c->mutate (f, text, words);
   g_assert_cmpstr (changed, !=, text);
   g_ptr_array_add (words, NULL);
-  path = write_signed (f, &f->township, changed, name);
+  path = signed_file (f, &f->township, changed, name);
   refused_with (&f->county, path, c->code, (const char * const *) words->pdata);
 
   /* the bundle as the township wrote it is taken */
@@ -614,7 +525,7 @@ test_county_renames (Fixture       *f,
       else
         at += 1;
       changed = g_strdup_printf ("%.*s%s%s", (int) (at - text), text, region, at);
-      forged = write_signed (f, &f->county, changed, name);
+      forged = signed_file (f, &f->county, changed, name);
       refused_with (&f->township, forged, FG_BUNDLE_ERROR_OUT_OF_SCOPE, words);
       g_assert_cmpint (count (&f->township, "SELECT count(*) FROM region WHERE name LIKE '改名%'", NULL), ==, 0);
     }

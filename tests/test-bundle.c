@@ -355,29 +355,6 @@ test_bundle_round_trip (Fixture       *f,
 
 /* Files */
 
-static char *
-read_bytes (const char *path,
-            gsize      *length)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-
-  g_file_get_contents (path, &data, length, &error);
-  g_assert_no_error (error);
-  return data;
-}
-
-static void
-write_bytes (const char *path,
-             const char *data,
-             gsize       length)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, (gssize) length, &error);
-  g_assert_no_error (error);
-}
-
 /* @text with @insert put right after the first @after. */
 static char *
 insert_after (const char *text,
@@ -567,7 +544,7 @@ test_bundle_tampered (Fixture       *f,
   gsize length;
 
   export_ok (&f->a, &f->b, path);
-  text = read_bytes (path, &length);
+  text = read_text (path, &length);
   signature = g_strrstr (text, "<signature>");
   g_assert_nonnull (signature);
   before = dump (&f->b);
@@ -674,7 +651,7 @@ test_bundle_signers (Fixture       *f,
   g_clear_error (&error);
 
   /* C's bundle passed off as A's, whom B knows */
-  text = read_bytes (from_c, &length);
+  text = read_text (from_c, &length);
   sender_c = g_strdup_printf ("sender=\"%s\"", node_id (&c));
   sender_a = g_strdup_printf ("sender=\"%s\"", node_id (&f->a));
   {
@@ -882,7 +859,7 @@ test_bundle_replay (Fixture       *f,
 
   /* the same bundle under another name, or with its line ends changed
    * after the signature, is the same bundle */
-  text = read_bytes (first, &length);
+  text = read_text (first, &length);
   write_bytes (copy, text, length);
   import_refused (&f->b, copy, FG_BUNDLE_ERROR_ALREADY_IMPORTED);
   {
@@ -1250,7 +1227,7 @@ test_bundle_hostile (Fixture       *f,
 
   g_array_set_clear_func (cases, hostile_clear);
   export_ok (&f->a, &f->b, path);
-  text = read_bytes (path, &length);
+  text = read_text (path, &length);
   g_assert_true (g_str_has_prefix (text, declaration));
   g_assert_nonnull (strstr (text, name));
 
@@ -1904,18 +1881,15 @@ test_bundle_venue_twice (Fixture       *f,
   g_autofree char *text = NULL;
   g_autofree char *edit = NULL;
   g_autofree char *changed = NULL;
-  g_autofree char *signed_text = NULL;
   g_autofree char *name = NULL;
   g_autofree char *stamp_attribute = g_strdup_printf ("stamp=\"%s\"", stamp);
   g_autofree char *later = NULL;
   const char *start;
   const char *end;
-  gsize length;
-  gsize signed_length;
   FgBundleReport report;
 
   export_ok (&f->a, &f->b, path);
-  text = read_bytes (path, &length);
+  text = read_text (path, NULL);
 
   /* the venue element again, renamed, stamped later, on top of the first */
   start = strstr (text, "<venue ");
@@ -1930,8 +1904,7 @@ test_bundle_venue_twice (Fixture       *f,
     edit = replace_once (renamed, stamp_attribute, later);
   }
   changed = g_strdup_printf ("%.*s%s%s", (int) (end - text), text, edit, end);
-  signed_text = resign (&f->a, changed, strlen (changed), &signed_length);
-  write_bytes (twice, signed_text, signed_length);
+  write_signed (&f->a, changed, twice);
 
   report = import_ok (&f->b, twice);
   g_assert_cmpuint (report.changed, ==, 1);

@@ -211,17 +211,6 @@ day_from_today (Fixture *f,
   return fg_calendar_format_date (date);
 }
 
-static char *
-read_text (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
-}
-
 static gboolean
 decide (Office             *o,
         FgActor            *actor,
@@ -429,7 +418,7 @@ test_decision_from_county (Fixture       *f,
   g_assert_no_error (error);
 
   export_ok (&f->county, &f->township, down);
-  text = read_text (down);
+  text = read_text (down, NULL);
   g_assert_nonnull (strstr (text, "decision-number=\"" DECISION_NUMBER "\""));
   import_ok (&f->township, down);
 
@@ -476,7 +465,7 @@ test_decision_from_bundle_checked (Fixture       *f,
   g_assert_true (decide (&f->county, f->county.actor, f->major_id, FG_HAZARD_EVENT_CONFIRMED_MAJOR, DECISION_NUMBER,
                          f->today, county_settings->brigade, &error));
   export_ok (&f->county, &f->township, down);
-  text = read_text (down);
+  text = read_text (down, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
     {
@@ -540,7 +529,7 @@ test_decision_from_bundle_unsent (Fixture       *f,
                          f->today, county_settings->brigade, &error));
   g_assert_no_error (error);
   export_ok (&f->county, &f->township, down);
-  text = read_text (down);
+  text = read_text (down, NULL);
   parts = g_strsplit (text, f->major_id, -1);
   g_assert_cmpuint (g_strv_length (parts), >, 1);
   moved = g_strjoinv (f->ordinary_id, parts);

@@ -22,32 +22,6 @@ file_path (Fixture    *f,
   return g_build_filename (f->files, name, NULL);
 }
 
-static char *
-read_text (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
-}
-
-/* @text signed again by @o, into @path */
-static void
-write_resigned (Office     *o,
-                const char *text,
-                const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  gsize length = 0;
-
-  out = resign (o, text, strlen (text), &length);
-  g_file_set_contents (path, out, (gssize) length, &error);
-  g_assert_no_error (error);
-}
-
 /* A restaurant of the township inspected, its first item failed: the
  * hazard, sent up to the county. */
 static void
@@ -304,23 +278,23 @@ test_supervision_bundle_checks (Fixture       *f,
                          &error));
   g_assert_no_error (error);
   export_ok (&f->county, &f->township, down);
-  text = read_text (down);
+  text = read_text (down, NULL);
 
   /* the county writes supervision, not a township's events */
   changed = replace_once (text, "kind=\"supervised\"", "kind=\"closed\"");
-  write_resigned (&f->county, changed, forged);
+  write_signed (&f->county, changed, forged);
   import_refused (&f->township, forged, FG_BUNDLE_ERROR_OUT_OF_SCOPE);
   g_clear_pointer (&changed, g_free);
 
   /* an instruction due before the day it was given */
   changed = replace_once (text, "deadline=\"2099-12-31\"", "deadline=\"2001-01-01\"");
-  write_resigned (&f->county, changed, forged);
+  write_signed (&f->county, changed, forged);
   import_refused (&f->township, forged, FG_BUNDLE_ERROR_MALFORMED);
   g_clear_pointer (&changed, g_free);
 
   /* an instruction with no words */
   changed = replace_once (text, "note=\"十日内整改完毕\"", "note=\" \"");
-  write_resigned (&f->county, changed, forged);
+  write_signed (&f->county, changed, forged);
   import_refused (&f->township, forged, FG_BUNDLE_ERROR_MALFORMED);
   g_clear_pointer (&changed, g_free);
 
@@ -329,11 +303,11 @@ test_supervision_bundle_checks (Fixture       *f,
   g_assert_no_error (error);
   export_ok (&f->township, &f->county, up);
   g_clear_pointer (&text, g_free);
-  text = read_text (up);
+  text = read_text (up, NULL);
 
   /* a township does not supervise */
   changed = replace_once (text, "kind=\"supervision-replied\"", "kind=\"supervised\"");
-  write_resigned (&f->township, changed, forged);
+  write_signed (&f->township, changed, forged);
   import_refused (&f->county, forged, FG_BUNDLE_ERROR_OUT_OF_SCOPE);
   g_clear_pointer (&changed, g_free);
 

@@ -18,6 +18,7 @@
 
 #include "fg-bundle-private.h"
 #include "fg-calendar-private.h"
+#include "fg-campaign-private.h"
 #include "fg-collate-private.h"
 #include "fg-hazard-private.h"
 #include "fg-inspection-private.h"
@@ -146,7 +147,7 @@ fg_bundle_set_refused_row (FgBundleImport  *import,
 }
 
 /* The moment in @column of @row (@what, translated: "a hazard"), as the
- * store writes one; left out only if not @required. */
+ * store writes one, and come; left out only if not @required. */
 static gboolean
 check_moment (FgBundleImport  *import,
               GHashTable      *row,
@@ -161,7 +162,7 @@ check_moment (FgBundleImport  *import,
   if (attr (row, column) == NULL && !required)
     return TRUE;
   moment = fg_calendar_parse_moment (attr (row, column), &refused);
-  if (moment == NULL)
+  if (moment == NULL || !fg_calendar_check_not_ahead (moment, attr (row, column), &refused))
     {
       fg_bundle_set_refused_row (import, what, attr (row, "id"), refused->message, error);
       return FALSE;
@@ -708,6 +709,21 @@ sender_may_write (FgBundleImport *import,
   return TRUE;
 }
 
+/* A campaign's days and focus, as fg_campaign_create() takes them. */
+static gboolean
+check_campaign (FgBundleImport  *import,
+                GHashTable      *row,
+                GError         **error)
+{
+  g_autoptr(GError) refused = NULL;
+
+  if (fg_campaign_check_dates (attr (row, "starts_on"), attr (row, "ends_on"), &refused) &&
+      fg_campaign_check_focus (import->store, attr (row, "focus"), &refused))
+    return TRUE;
+  fg_bundle_set_refused_row (import, _("a campaign"), attr (row, "id"), refused->message, error);
+  return FALSE;
+}
+
 gboolean
 fg_bundle_apply_campaign (FgBundleImport  *import,
                           GHashTable      *row,
@@ -726,7 +742,8 @@ fg_bundle_apply_campaign (FgBundleImport  *import,
       fg_bundle_set_out_of_scope (import, _("a campaign"), error);
       return FALSE;
     }
-  if (!check_moment (import, row, "created_at", FALSE, _("a campaign"), error))
+  if (!check_moment (import, row, "created_at", FALSE, _("a campaign"), error) ||
+      !check_campaign (import, row, error))
     return FALSE;
 
   if (fg_bundle_row_exists (import, "campaign", attr (row, "id")))

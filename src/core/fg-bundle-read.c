@@ -1093,6 +1093,27 @@ fg_bundle_import_full (FgStore               *store,
                                    error);
 }
 
+/* A row the database's own checks refused as it was written (a result
+ * whose outcome is none of the three, a venue without its number of
+ * floors): a row the checks before did not name, refused all the same.
+ * That is the bundle's fault, and said so, instead of the database's
+ * "reported an error", which tells the person nothing to do. */
+static void
+say_refused_value (FgBundleImport  *import,
+                   GError         **error)
+{
+  if (error == NULL || !g_error_matches (*error, FG_STORE_ERROR, FG_STORE_ERROR_FAILED) ||
+      (sqlite3_errcode (fg_store_get_db (import->store)) & 0xff) != SQLITE_CONSTRAINT)
+    return;
+  g_clear_error (error);
+  g_set_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_INVALID_ROW,
+               /* Translators: %s is an office */
+               _("The bundle from %s holds a row with a value this office’s database does not take (one "
+                 "missing, or one no such row may hold). The whole bundle was refused; nothing was imported. "
+                 "Ask that office to correct the record and send a bundle again."),
+               import->sender->scope_name);
+}
+
 /* A bundle whose signature was checked (@info, from fg_bundle_verify()),
  * by someone who may sync: applied if it is addressed here and new. */
 static gboolean
@@ -1164,6 +1185,7 @@ import_verified (FgStore               *store,
   return TRUE;
 
 failed:
+  say_refused_value (&import, error);
   fg_store_rollback (store);
 failed_early:
   import_clear (&import);

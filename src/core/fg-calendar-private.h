@@ -12,5 +12,8 @@ G_BEGIN_DECLS
 void       fg_calendar_install_shipped (FgStore     *store);
 GDateTime *fg_calendar_parse_moment    (const char  *text,
                                         GError     **error);
+gboolean   fg_calendar_check_not_ahead (GDateTime   *moment,
+                                        const char  *text,
+                                        GError     **error);
 
 G_END_DECLS

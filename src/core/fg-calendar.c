@@ -110,6 +110,25 @@ fg_calendar_parse_moment (const char  *text,
   return moment;
 }
 
+/* Whether @moment (written @text) has come: a moment recorded here is
+ * this computer's time, and one from another computer may be at most
+ * FG_STAMP_MAX_AHEAD ahead of it, as its stamps may. */
+gboolean
+fg_calendar_check_not_ahead (GDateTime   *moment,
+                             const char  *text,
+                             GError     **error)
+{
+  gint64 limit = g_get_real_time () / G_USEC_PER_SEC + FG_STAMP_MAX_AHEAD / 1000;
+
+  if (g_date_time_to_unix (moment) <= limit)
+    return TRUE;
+  g_set_error (error, FG_CALENDAR_ERROR, FG_CALENDAR_ERROR_INVALID_DATE,
+               _("“%s” is more than a day ahead of this computer’s clock: nothing can have been recorded then "
+                 "yet. Set the clock of the computer that recorded it, or of this one, right."),
+               text);
+  return FALSE;
+}
+
 /**
  * fg_calendar_format_date:
  *

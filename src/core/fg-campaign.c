@@ -11,7 +11,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "fg-audit-private.h"
-#include "fg-campaign.h"
+#include "fg-campaign-private.h"
+#include "fg-inspection.h"
 #include "fg-permission-private.h"
 #include "fg-store-private.h"
 
@@ -108,6 +109,75 @@ parse_date (const char *text)
   return g_date_new_dmy (day, month, year);
 }
 
+/* Whether @starts_on and @ends_on are days, YYYY-MM-DD, the first no later
+ * than the last: what a campaign typed here or read from a bundle holds. */
+gboolean
+fg_campaign_check_dates (const char  *starts_on,
+                         const char  *ends_on,
+                         GError     **error)
+{
+  g_autoptr(GDate) start = parse_date (starts_on);
+  g_autoptr(GDate) end = parse_date (ends_on);
+
+  if (start == NULL || end == NULL)
+    {
+      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_DATE,
+                   _("Write dates as year-month-day, for example 2026-12-31."));
+      return FALSE;
+    }
+  if (g_date_compare (end, start) < 0)
+    {
+      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_DATE,
+                   _("The campaign ends before it starts. Check the dates."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether @focus_json, a campaign's focus as it is stored, is a list of
+ * codes of checklist items. */
+gboolean
+fg_campaign_check_focus (FgStore     *store,
+                         const char  *focus_json,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) shape = NULL;
+  g_autoptr(sqlite3_stmt) codes = NULL;
+  int rc;
+
+  shape = fg_store_prepare (store, "SELECT json_valid (?1) AND json_type (?1) = 'array'", error);
+  if (shape == NULL)
+    return FALSE;
+  sqlite3_bind_text (shape, 1, focus_json, -1, SQLITE_STATIC);
+  if (focus_json == NULL || sqlite3_step (shape) != SQLITE_ROW || sqlite3_column_int (shape, 0) != 1)
+    {
+      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_UNKNOWN_ITEM,
+                   _("The campaign’s focus is not a list of checklist items."));
+      return FALSE;
+    }
+
+  codes = fg_store_prepare (store,
+                            "SELECT j.value FROM json_each (?1) j WHERE j.type <> 'text'"
+                            " OR NOT EXISTS (SELECT 1 FROM checklist_item c WHERE c.code = j.value) LIMIT 1",
+                            error);
+  if (codes == NULL)
+    return FALSE;
+  sqlite3_bind_text (codes, 1, focus_json, -1, SQLITE_STATIC);
+  rc = sqlite3_step (codes);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_UNKNOWN_ITEM,
+                   _("“%s” is not the code of a checklist item."), (const char *) sqlite3_column_text (codes, 0));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static char *
 focus_to_json (const char * const *focus)
 {
@@ -143,8 +213,6 @@ fg_campaign_create (FgStore            *store,
                     GError            **error)
 {
   g_autoptr(FgCampaign) self = NULL;
-  g_autoptr(GDate) start = NULL;
-  g_autoptr(GDate) end = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *clean_name = NULL;
   g_autofree char *json = NULL;
@@ -167,20 +235,8 @@ fg_campaign_create (FgStore            *store,
       return NULL;
     }
 
-  start = parse_date (starts_on);
-  end = parse_date (ends_on);
-  if (start == NULL || end == NULL)
-    {
-      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_DATE,
-                   _("Write dates as year-month-day, for example 2026-12-31."));
-      return NULL;
-    }
-  if (g_date_compare (end, start) < 0)
-    {
-      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_DATE,
-                   _("The campaign ends before it starts. Check the dates."));
-      return NULL;
-    }
+  if (!fg_campaign_check_dates (starts_on, ends_on, error))
+    return NULL;
 
   for (guint i = 0; focus != NULL && focus[i] != NULL; i++)
     {

@@ -1031,6 +1031,57 @@ check_result (FgInspection  *self,
   return TRUE;
 }
 
+/* Each hazard of a finished inspection is one of its failed orders, of
+ * the item's checklist, as finishing it here makes them
+ * (insert_hazards()). Not every failed item need have its hazard here: a
+ * bundle carries the hazards a document of it names, and the inspection
+ * they lean on, and the others may come in a bundle still on its way. */
+static gboolean
+check_hazards (FgStore       *store,
+               FgInspection  *self,
+               GError       **error)
+{
+  g_autoptr(GPtrArray) failed = NULL;
+  g_autoptr(GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!fg_inspection_is_finished (self))
+    return TRUE;
+  failed = fg_inspection_get_failed_items (self);
+  for (guint i = 0; i < failed->len; i++)
+    {
+      FgChecklistItem *item = g_ptr_array_index (failed, i);
+
+      g_hash_table_insert (expected, (gpointer) fg_checklist_item_get_code (item), item);
+    }
+
+  stmt = fg_store_prepare (store, "SELECT item_code, template_id, template_version FROM hazard WHERE inspection_id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+      FgChecklistItem *item = g_hash_table_lookup (expected, code);
+
+      if (item == NULL || g_strcmp0 (fg_checklist_item_get_template_id (item), fg_stmt_text (stmt, 1)) != 0 ||
+          fg_checklist_item_get_template_version (item) != (guint) sqlite3_column_int (stmt, 2))
+        {
+          g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_UNKNOWN_ITEM,
+                       _("It names “%s” as a hazard it found, but that item of its checklist did not fail."), code);
+          return FALSE;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * fg_inspection_check_results:
  * @store: the store, the inspection written with its checklists and results
@@ -1041,8 +1092,9 @@ check_result (FgInspection  *self,
  * fg_inspection_record() holds an outcome typed here to: an item of the
  * checklists (kind and version) the inspection names, a known outcome,
  * "not applicable" only where allowed, a note no longer than one typed
- * here, and the moment it was recorded; a photo shows an item of them
- * too.
+ * here, and the moment it was recorded, come; a photo shows an item of
+ * them too. Each hazard of a finished inspection is one of its failed
+ * items.
  *
  * Returns: %TRUE if every result may stand
  */
@@ -1097,7 +1149,8 @@ fg_inspection_check_results (FgStore     *store,
           return FALSE;
         }
       moment = recorded_at != NULL ? fg_calendar_parse_moment (recorded_at, &local_error) : NULL;
-      if (recorded_at != NULL && moment == NULL)
+      if (recorded_at != NULL &&
+          (moment == NULL || !fg_calendar_check_not_ahead (moment, recorded_at, &local_error)))
         {
           g_set_error_literal (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_TIME, local_error->message);
           return FALSE;
@@ -1108,7 +1161,7 @@ fg_inspection_check_results (FgStore     *store,
       fg_store_set_error (store, rc, error);
       return FALSE;
     }
-  return TRUE;
+  return check_hazards (store, self, error);
 }
 
 /**

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fg-bundle-private.h"
+#include "fg-calendar-private.h"
 
 #define MAX_CONTENT_BASE64 (2 * 1024 * 1024)  /* a document's content: 1 MiB, as the schema says, in base64 */
 
@@ -140,6 +141,58 @@ merge_notice (FgBundleImport  *import,
   return TRUE;
 }
 
+/* A document is filed under its venue's township, as one issued here is:
+ * under another it would take that township's number and count in its
+ * figures. */
+static gboolean
+check_township (FgBundleImport  *import,
+                GHashTable      *row,
+                GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *named = NULL;
+  g_autofree char *actual = NULL;
+  g_autofree char *reason = NULL;
+  const char *venue_township = NULL;
+
+  stmt = fg_store_prepare (import->store, "SELECT township_id FROM venue WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, attr (row, "venue_id"), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    venue_township = (const char *) sqlite3_column_text (stmt, 0);
+  if (venue_township != NULL && g_strcmp0 (venue_township, attr (row, "township_id")) == 0)
+    return TRUE;
+
+  named = fg_bundle_region_code (import, attr (row, "township_id"));
+  actual = fg_bundle_region_code (import, venue_township);
+  reason = g_strdup_printf (_("It is filed under the township %s, but its venue lies in %s."),
+                            named != NULL ? named : "?", actual != NULL ? actual : "?");
+  fg_bundle_set_refused_row (import, _("a document"), attr (row, "id"), reason, error);
+  return FALSE;
+}
+
+/* When a document was issued (or voided): a moment that exists, and has
+ * come, as the store writes one; left out only if not @required. */
+static gboolean
+check_moment (FgBundleImport  *import,
+              GHashTable      *row,
+              const char      *column,
+              gboolean         required,
+              GError         **error)
+{
+  g_autoptr(GDateTime) moment = NULL;
+  g_autoptr(GError) refused = NULL;
+
+  if (attr (row, column) == NULL && !required)
+    return TRUE;
+  moment = fg_calendar_parse_moment (attr (row, column), &refused);
+  if (moment != NULL && fg_calendar_check_not_ahead (moment, attr (row, column), &refused))
+    return TRUE;
+  fg_bundle_set_refused_row (import, _("a document"), attr (row, "id"), refused->message, error);
+  return FALSE;
+}
+
 /* A document, by id. Only a township issues, voids and serves documents:
  * a county office or a grid station may pass one on, never write one. */
 gboolean
@@ -172,6 +225,9 @@ fg_notice_bundle_apply (FgBundleImport  *import,
       fg_bundle_set_out_of_scope (import, _("a document"), error);
       return FALSE;
     }
+  if (!check_township (import, row, error) || !check_moment (import, row, "issued_at", TRUE, error) ||
+      !check_moment (import, row, "voided_at", FALSE, error))
+    return FALSE;
   /* a voiding or a service goes with the stamp that orders it */
   if ((attr (row, "voided_at") == NULL) != (attr (row, "void_stamp") == NULL) ||
       (attr (row, "service") == NULL) != (attr (row, "service_stamp") == NULL))
