@@ -342,6 +342,23 @@ test_deadline_typed (Fixture       *f,
   g_clear_error (&error);
   g_assert_cmpint (count (&f->township, "SELECT count(*) FROM hazard_event WHERE hazard_id = ?1", second), ==, 1);
 
+  /* nor a notice ordering it, nothing issued */
+  {
+    const char *ids[] = { second, NULL };
+    FgNoticeRequest request = {
+      .kind = FG_NOTICE_KIND_CORRECT_BY_DEADLINE,
+      .hazard_ids = ids,
+      .deadline = far,
+    };
+    g_autoptr(FgNotice) notice = fg_notice_issue (f->township.store, f->township.actor, &request, &error);
+
+    g_assert_null (notice);
+    g_assert_error (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "more than a year"));
+    g_clear_error (&error);
+    g_assert_cmpint (count (&f->township, "SELECT count(*) FROM notice", NULL), ==, 0);
+  }
+
   /* a year is allowed */
   g_assert_true (add_event (&f->township, second, FG_HAZARD_EVENT_NOTICE_ISSUED, year, NULL, &error));
   g_assert_no_error (error);
