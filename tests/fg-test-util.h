@@ -113,6 +113,24 @@ fg_test_township_new (FgTestDir  *dir,
   return g_steal_pointer (&store);
 }
 
+/* A deadline some weeks from today, YYYY-MM-DD (a deadline is at most a
+ * year ahead), the same all through a run. */
+static inline const char *
+fg_test_deadline (void)
+{
+  static char day[16];
+
+  if (day[0] == '\0')
+    {
+      g_autoptr(GDate) later = g_date_new ();
+
+      g_date_set_time_t (later, time (NULL));
+      g_date_add_days (later, 40);
+      g_date_strftime (day, sizeof day, "%Y-%m-%d", later);
+    }
+  return day;
+}
+
 static inline FgVenue *
 fg_test_venue_new (const char *region_id,
                    const char *name,

@@ -289,7 +289,7 @@ test_audit_township_to_county (Fixture       *f,
   g_autoptr(GPtrArray) offices = NULL;
   g_autoptr(FgHazard) at_county = NULL;
   g_autoptr(GError) error = NULL;
-  FgHazardEventDetails supervision = { .note = "请于期限前完成整改并报县安委办", .deadline = "2099-12-31" };
+  FgHazardEventDetails supervision = { .note = "请于期限前完成整改并报县安委办", .deadline = fg_test_deadline () };
   FgBundleReport report;
   gint64 n;
 
@@ -645,7 +645,7 @@ test_audit_not_theirs (Fixture       *f,
   g_autofree char *other_node = NULL;
   g_autoptr(FgHazard) at_county = NULL;
   g_autoptr(GError) error = NULL;
-  FgHazardEventDetails supervision = { .note = "请于期限前完成整改并报县安委办", .deadline = "2099-12-31" };
+  FgHazardEventDetails supervision = { .note = "请于期限前完成整改并报县安委办", .deadline = fg_test_deadline () };
   const char *start;
   const char *end;
 

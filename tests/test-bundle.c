@@ -219,7 +219,7 @@ test_bundle_round_trip (Fixture       *f,
   g_assert_no_error (error);
   farm = add_venue (&f->a, fg_region_get_id (new_village), "王庄农家乐");
   inspection_id = inspect_failing (&f->a, restaurant, &code, &hazard_id);
-  add_event (&f->a, hazard_id, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-10", "限期整改");
+  add_event (&f->a, hazard_id, FG_HAZARD_EVENT_NOTICE_ISSUED, fg_test_deadline (), "限期整改");
 
   report = export_ok (&f->a, &f->b, first);
   g_assert_cmpuint (report.added, >, 0);
@@ -295,7 +295,7 @@ test_bundle_round_trip (Fixture       *f,
 
     g_assert_cmpint (fg_hazard_get_state (on_b), ==, FG_HAZARD_STATE_RECTIFYING);
     g_assert_cmpint (fg_hazard_get_state (on_b), ==, fg_hazard_get_state (on_a));
-    g_assert_cmpstr (fg_hazard_get_deadline (on_b), ==, "2099-01-10");
+    g_assert_cmpstr (fg_hazard_get_deadline (on_b), ==, fg_test_deadline ());
     g_assert_cmpstr (fg_hazard_get_village_id (on_b), ==, fg_region_get_id (f->b.village));
     g_assert_cmpstr (fg_hazard_get_grid_id (on_b), ==, fg_region_get_id (f->b.grid));
     g_assert_cmpuint (fg_hazard_get_events (on_b)->len, ==, 2);
@@ -481,7 +481,7 @@ test_bundle_dry_run (Fixture       *f,
   FgBundleReport dry = { 0 };
   FgBundleReport done;
 
-  add_event (&f->a, hazard_id, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-10", NULL);
+  add_event (&f->a, hazard_id, FG_HAZARD_EVENT_NOTICE_ISSUED, fg_test_deadline (), NULL);
   sent = export_ok (&f->a, &f->b, path);
 
   before = dump (&f->b);
@@ -764,7 +764,7 @@ test_bundle_writer (Fixture       *f,
 
   /* a county supervises (tests/test-supervision.c); an order is the
    * township's to give, and one in the county's bundle is refused */
-  add_event (&f->a, hazard_id, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-10", "限期整改");
+  add_event (&f->a, hazard_id, FG_HAZARD_EVENT_NOTICE_ISSUED, fg_test_deadline (), "限期整改");
   export_ok (&f->a, &f->b, events);
   import_refused (&f->b, events, FG_BUNDLE_ERROR_OUT_OF_SCOPE);
   {
@@ -1757,7 +1757,7 @@ test_bundle_events_out_of_order (Fixture       *f,
   FgBundleReport report;
 
   export_ok (&f->a, &f->b, first);
-  add_event (&f->a, hazard_id, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-10", "限期整改");
+  add_event (&f->a, hazard_id, FG_HAZARD_EVENT_NOTICE_ISSUED, fg_test_deadline (), "限期整改");
   export_ok (&f->a, &f->b, second);
 
   import_ok (&f->b, second);
@@ -1929,7 +1929,9 @@ test_bundle_event_photos (Fixture       *f,
   g_autofree char *events_b = NULL;
   g_autoptr(GPtrArray) photos = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   g_autoptr(GError) error = NULL;
-  FgHazardEventDetails details = { .note = "限期整改", .deadline = "2099-01-10", .photos = photos };
+  FgHazardEventDetails details = { .note = "限期整改", .deadline = NULL, .photos = photos };
+
+  details.deadline = fg_test_deadline ();
 
   g_ptr_array_add (photos, g_bytes_new_static (fg_test_tiny_png, sizeof fg_test_tiny_png));
   {

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "fg-store-private.h"
 #include "fg-test-util.h"
 
 typedef struct
@@ -108,7 +109,7 @@ test_county_round_trip (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *up = g_build_filename (f->township_dir.dir, "up.fgbundle", NULL);
   g_autofree char *down = g_build_filename (f->county_dir.dir, "down.fgbundle", NULL);
-  FgHazardEventDetails supervision = { .note = "请于期限前完成整改并报县安委办", .deadline = "2099-12-31" };
+  FgHazardEventDetails supervision = { .note = "请于期限前完成整改并报县安委办", .deadline = fg_test_deadline () };
   FgBundleReport report;
   GListModel *items;
 
@@ -216,8 +217,16 @@ test_county_escalations_travel (Fixture       *f,
   g_assert_cmpuint (hazards->len, ==, 1);
   hazard = fg_hazard_load (f->township, f->township_admin, fg_hazard_get_id (g_ptr_array_index (hazards, 0)), &error);
   g_assert_no_error (error);
+  /* ordered days before its deadline (one is at most a year ahead) */
+  {
+    g_autoptr(GDate) ordered = g_date_new_dmy (4, 1, 2099);
+    g_autoptr(GDate) today = fg_store_today (f->township);
+
+    fg_store_set_clock_offset (f->township, g_date_days_between (today, ordered) * G_TIME_SPAN_DAY);
+  }
   g_assert_true (fg_hazard_add_event (f->township, f->township_admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED,
                                       &notice, &error));
+  fg_store_set_clock_offset (f->township, 0);
 
   /* two steps, on two days */
   g_assert_true (fg_escalation_run (f->township, f->township_admin, first_day, &escalations, &error));

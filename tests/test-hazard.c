@@ -167,6 +167,22 @@ refused (Fixture           *f,
   g_assert_cmpuint (fg_hazard_get_events (hazard)->len, ==, n_events);
 }
 
+/* Sets the store's clock to @day (the time of day stays): events recorded
+ * next are dated on it. */
+static void
+set_day (Fixture *f,
+         guint    day,
+         guint    month,
+         guint    year)
+{
+  g_autoptr(GDate) wanted = g_date_new_dmy (day, month, year);
+  g_autoptr(GDate) now = NULL;
+
+  fg_store_set_clock_offset (f->store, 0);
+  now = fg_store_today (f->store);
+  fg_store_set_clock_offset (f->store, g_date_days_between (now, wanted) * G_TIME_SPAN_DAY);
+}
+
 static void
 test_hazard_lifecycle (Fixture       *f,
                        gconstpointer  data)
@@ -188,6 +204,10 @@ test_hazard_lifecycle (Fixture       *f,
   g_assert_cmpuint (events->len, ==, 1);
   g_assert_cmpint (((FgHazardEvent *) g_ptr_array_index (events, 0))->kind, ==, FG_HAZARD_EVENT_FOUND);
   g_assert_cmpstr (((FgHazardEvent *) g_ptr_array_index (events, 0))->note, ==, "无巡查记录");
+
+  /* the rest of its life is written in the days before the deadlines
+   * below, which are at most a year ahead */
+  set_day (f, 20, 12, 2098);
 
   /* not yet: nothing to close, no deadline to extend */
   refused (f, f->admin, hazard, FG_HAZARD_EVENT_CLOSED, NULL, NULL, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_ALLOWED);
@@ -488,22 +508,6 @@ run_rules (Fixture            *f,
   g_assert_no_error (error);
 }
 
-/* Sets the store's clock to @day (the time of day stays): events recorded
- * next are dated on it. */
-static void
-set_day (Fixture *f,
-         guint    day,
-         guint    month,
-         guint    year)
-{
-  g_autoptr(GDate) wanted = g_date_new_dmy (day, month, year);
-  g_autoptr(GDate) now = NULL;
-
-  fg_store_set_clock_offset (f->store, 0);
-  now = fg_store_today (f->store);
-  fg_store_set_clock_offset (f->store, g_date_days_between (now, wanted) * G_TIME_SPAN_DAY);
-}
-
 static const FgHazardEvent *
 last_event (FgHazard *hazard)
 {
@@ -547,6 +551,7 @@ test_hazard_escalation_climbs (Fixture       *f,
   char *levels;
 
   /* the deadline is a Friday */
+  set_day (f, 4, 1, 2099);  /* the order is given days before its deadline */
   event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
 
   run_rules (f, 12, 1, 2099, &report);   /* Monday: one working day past */
@@ -626,6 +631,7 @@ test_hazard_escalation_key_unit (Fixture       *f,
   fg_venue_save (f->store, f->admin, venue, &error);
   g_assert_no_error (error);
 
+  set_day (f, 4, 1, 2099);  /* the order is given days before its deadline */
   event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
   run_rules (f, 14, 1, 2099, &report);
   run_rules (f, 21, 1, 2099, &report);
@@ -648,7 +654,9 @@ test_hazard_escalation_dated (Fixture       *f,
   sqlite3_stmt *stmt = NULL;
   g_autoptr(GDate) today = NULL;
 
+  set_day (f, 4, 1, 2099);  /* the order is given days before its deadline */
   event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
+  fg_store_set_clock_offset (f->store, 0);
   run_rules (f, 14, 1, 2099, &report);
   g_assert_cmpuint (report.n_overdue, ==, 1);
 
@@ -695,6 +703,7 @@ test_hazard_escalation_reported_fixed (Fixture       *f,
   FgEscalationReport report;
   guint n = 0;
 
+  set_day (f, 4, 1, 2099);  /* the order is given days before its deadline */
   event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
 
   /* reported fixed on Thursday the 8th: the office re-inspects by Tuesday the 13th */
@@ -742,7 +751,9 @@ test_hazard_escalation_reported_fixed (Fixture       *f,
 
   /* the re-inspection finds it not fixed: a new deadline, and the
    * venue's clock runs again from it */
+  set_day (f, 2, 3, 2099);
   event (f, f->admin, reread, FG_HAZARD_EVENT_REINSPECTED_FAIL, "2099-03-06", "仍未整改", FG_HAZARD_STATE_RECTIFYING);
+  fg_store_set_clock_offset (f->store, 0);
   run_rules (f, 10, 3, 2099, &report);
   g_assert_cmpuint (report.n_overdue, ==, 0);
   g_assert_cmpuint (report.n_reinspection_late, ==, 0);
@@ -762,6 +773,7 @@ test_hazard_escalation_fixed_when_escalated (Fixture       *f,
   g_autofree char *levels = NULL;
   FgEscalationReport report;
 
+  set_day (f, 4, 1, 2099);  /* the order is given days before its deadline */
   event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
   run_rules (f, 14, 1, 2099, &report);
   g_assert_cmpuint (report.n_overdue, ==, 1);
@@ -793,6 +805,7 @@ test_hazard_escalation_refused_served (Fixture       *f,
   FgEscalationReport report;
   GPtrArray *events;
 
+  set_day (f, 4, 1, 2099);  /* the order is given days before its deadline */
   event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
 
   /* who it was served on is part of the record */
@@ -836,6 +849,7 @@ test_hazard_escalation_unreachable (Fixture       *f,
   g_autoptr(FgHazard) reread = NULL;
   FgEscalationReport report;
 
+  set_day (f, 4, 1, 2099);  /* the order is given days before its deadline */
   event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
   event (f, f->admin, hazard, FG_HAZARD_EVENT_OPERATOR_UNREACHABLE, NULL, "三次上门无人", FG_HAZARD_STATE_RECTIFYING);
   g_assert_true (fg_hazard_get_service_failed (hazard));
@@ -871,6 +885,7 @@ test_hazard_event_photos (Fixture       *f,
   const FgHazardEvent *last;
   GPtrArray *events;
 
+  set_day (f, 4, 1, 2099);  /* the order is given days before its deadline */
   event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
 
   /* not a photo: refused, and the hazard stays as it was */
@@ -912,6 +927,7 @@ test_hazard_found_photos (Fixture       *f,
   const FgHazardEvent *found;
 
   g_assert_nonnull (f->found_photo);
+  set_day (f, 4, 1, 2099);  /* the order is given days before its deadline */
   event (f, f->admin, hazard, FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-09", NULL, FG_HAZARD_STATE_RECTIFYING);
   g_clear_object (&hazard);
   hazard = load (f);

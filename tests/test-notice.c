@@ -914,7 +914,7 @@ test_notice_issue_refused (Fixture       *f,
    * here recorded on the hazard directly), even alongside one that would */
   {
     g_autoptr(FgHazard) busy = load_hazard (f, hazard (f, 1));
-    const FgHazardEventDetails details = { .deadline = "2099-01-10" };
+    const FgHazardEventDetails details = { .deadline = fg_test_deadline () };
     const char *mixed[] = { hazard (f, 0), hazard (f, 1), NULL };
     const char *alone[] = { hazard (f, 1), NULL };
 

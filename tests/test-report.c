@@ -294,7 +294,7 @@ fixture_set_up (Fixture       *f,
   g_free (add_venue (&f->b, "薛店旅馆"));
   b1 = inspect (&f->b, b1_id, 3);
   close_hazard (&f->b, g_ptr_array_index (b1, 0), f);
-  event (&f->b, g_ptr_array_index (b1, 1), FG_HAZARD_EVENT_NOTICE_ISSUED, "2099-01-10");
+  event (&f->b, g_ptr_array_index (b1, 1), FG_HAZARD_EVENT_NOTICE_ISSUED, fg_test_deadline ());
   /* a major hazard, corrected and closed: no longer counted as major */
   event (&f->b, g_ptr_array_index (b1, 2), FG_HAZARD_EVENT_CONFIRMED_MAJOR, NULL);
   close_hazard (&f->b, g_ptr_array_index (b1, 2), f);

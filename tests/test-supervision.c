@@ -146,7 +146,7 @@ test_supervision_instruction (Fixture       *f,
   g_assert_false (fg_hazard_event_can_record (f->county.actor, FG_HAZARD_EVENT_SUPERVISION_REPLIED));
   g_assert_false (fg_hazard_event_can_record (f->township.actor, FG_HAZARD_EVENT_SUPERVISED));
   g_assert_true (fg_hazard_event_can_record (f->township.actor, FG_HAZARD_EVENT_SUPERVISION_REPLIED));
-  g_assert_false (record (&f->township, f->hazard_id, FG_HAZARD_EVENT_SUPERVISED, "请整改", "2099-12-31", &error));
+  g_assert_false (record (&f->township, f->hazard_id, FG_HAZARD_EVENT_SUPERVISED, "请整改", fg_test_deadline (), &error));
   g_assert_error (error, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_DENIED);
   g_clear_error (&error);
   g_assert_false (record (&f->county, f->hazard_id, FG_HAZARD_EVENT_ESCALATED, "县政府督办", NULL, &error));
@@ -154,7 +154,7 @@ test_supervision_instruction (Fixture       *f,
   g_clear_error (&error);
 
   /* what it carries: words, and a day not past */
-  g_assert_false (record (&f->county, f->hazard_id, FG_HAZARD_EVENT_SUPERVISED, "  ", "2099-12-31", &error));
+  g_assert_false (record (&f->county, f->hazard_id, FG_HAZARD_EVENT_SUPERVISED, "  ", fg_test_deadline (), &error));
   g_assert_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT);
   g_clear_error (&error);
   g_assert_false (record (&f->county, f->hazard_id, FG_HAZARD_EVENT_SUPERVISED, "请整改", NULL, &error));
@@ -206,7 +206,7 @@ test_supervision_round_trip (Fixture       *f,
   g_clear_error (&error);
 
   g_assert_true (record (&f->county, f->hazard_id, FG_HAZARD_EVENT_SUPERVISED, "十日内整改完毕并书面报告",
-                         "2099-12-31", &error));
+                         fg_test_deadline (), &error));
   g_assert_no_error (error);
   export_ok (&f->county, &f->township, down);
   import_ok (&f->township, down);
@@ -215,7 +215,7 @@ test_supervision_round_trip (Fixture       *f,
   event = fg_hazard_get_supervision (hazard);
   g_assert_nonnull (event);
   g_assert_cmpstr (event->note, ==, "十日内整改完毕并书面报告");
-  g_assert_cmpstr (event->deadline, ==, "2099-12-31");
+  g_assert_cmpstr (event->deadline, ==, fg_test_deadline ());
   g_assert_cmpstr (event->actor_name, ==, "郭晓东");
   g_assert_true (fg_hazard_awaits_supervision_reply (hazard));
   g_clear_object (&hazard);
@@ -243,7 +243,7 @@ test_supervision_round_trip (Fixture       *f,
   g_clear_object (&hazard);
 
   /* a second instruction stands in for the first, and is answered anew */
-  g_assert_true (record (&f->county, f->hazard_id, FG_HAZARD_EVENT_SUPERVISED, "复查结果报县里", "2099-12-31",
+  g_assert_true (record (&f->county, f->hazard_id, FG_HAZARD_EVENT_SUPERVISED, "复查结果报县里", fg_test_deadline (),
                          &error));
   g_assert_no_error (error);
   export_ok (&f->county, &f->township, down2);
@@ -274,7 +274,7 @@ test_supervision_bundle_checks (Fixture       *f,
   before.actor = fg_account_login (before.store, "guo", PASSWORD, &error);
   g_assert_no_error (error);
 
-  g_assert_true (record (&f->county, f->hazard_id, FG_HAZARD_EVENT_SUPERVISED, "十日内整改完毕", "2099-12-31",
+  g_assert_true (record (&f->county, f->hazard_id, FG_HAZARD_EVENT_SUPERVISED, "十日内整改完毕", fg_test_deadline (),
                          &error));
   g_assert_no_error (error);
   export_ok (&f->county, &f->township, down);
@@ -287,7 +287,11 @@ test_supervision_bundle_checks (Fixture       *f,
   g_clear_pointer (&changed, g_free);
 
   /* an instruction due before the day it was given */
-  changed = replace_once (text, "deadline=\"2099-12-31\"", "deadline=\"2001-01-01\"");
+  {
+    g_autofree char *due = g_strdup_printf ("deadline=\"%s\"", fg_test_deadline ());
+
+    changed = replace_once (text, due, "deadline=\"2001-01-01\"");
+  }
   write_signed (&f->county, changed, forged);
   import_refused (&f->township, forged, FG_BUNDLE_ERROR_MALFORMED);
   g_clear_pointer (&changed, g_free);

@@ -19,6 +19,7 @@
 #include "fg-permission-private.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
+#include "fg-text-private.h"
 
 struct _FgAccount
 {
@@ -410,6 +411,12 @@ fg_account_check_display_name (const char  *display_name,
     {
       g_set_error (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_NAME,
                    _("Enter the person’s name, up to 50 characters."));
+      return NULL;
+    }
+  /* the name goes on every record the person writes, and with them in bundles */
+  if (fg_text_check_visible (name) != NULL)
+    {
+      g_set_error_literal (error, FG_ACCOUNT_ERROR, FG_ACCOUNT_ERROR_INVALID_NAME, fg_text_check_visible (name));
       return NULL;
     }
   return g_steal_pointer (&name);

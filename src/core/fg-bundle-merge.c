@@ -24,6 +24,7 @@
 #include "fg-inspection-private.h"
 #include "fg-photo.h"
 #include "fg-photo-private.h"
+#include "fg-venue-private.h"
 
 #define MAX_PHOTO_BASE64 (14 * 1024 * 1024)
 
@@ -357,6 +358,92 @@ db_row_to_text (FgBundleImport     *import,
   return row_to_text (row, columns);
 }
 
+/* The columns that name another row (a region, by our id of it): the
+ * same row may name it under another id (see region_alias) without a
+ * change of its own. The rest, but for the id and stamps, are the row's
+ * content. */
+static gboolean
+is_content_column (const char *column)
+{
+  static const char * const others[] = {
+    "id", "stamp", "base_stamp", "origin_node", "parent_id", "region_id", "township_id", NULL
+  };
+
+  return !g_strv_contains (others, column);
+}
+
+/* Whether @row holds what the row here of the same id holds, column by
+ * column of its content; a column left out is an empty one. */
+static gboolean
+same_content (FgBundleImport      *import,
+              const char          *table,
+              const char * const  *columns,
+              GHashTable          *row,
+              GError             **error)
+{
+  g_autofree char *list = fg_bundle_column_list ("", columns);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", list, table);
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (import->store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, attr (row, "id"), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return TRUE;
+  for (int i = 0; columns[i] != NULL; i++)
+    {
+      const char *here = (const char *) sqlite3_column_text (stmt, i);
+      const char *there = attr (row, columns[i]);
+
+      if (is_content_column (columns[i]) && g_strcmp0 (here != NULL ? here : "", there != NULL ? there : "") != 0)
+        {
+          g_debug ("%s %s: the stamp %s holds two values of %s", table, attr (row, "id"), attr (row, "stamp"),
+                   columns[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* A version of a row that lost to another, kept for a person to see
+ * (Sync → Conflicts): the incoming @row, or the row here (stamped
+ * @local) if @incoming_wins. */
+static gboolean
+keep_conflict (FgBundleImport      *import,
+               const char          *table,
+               const char * const  *columns,
+               GHashTable          *row,
+               gboolean             incoming_wins,
+               const char          *local,
+               GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = fg_store_now_iso8601 (import->store);
+  g_autofree char *local_json = db_row_to_text (import, table, columns, attr (row, "id"));
+  g_autofree char *incoming_json = row_to_text (row, columns);
+  const char *lost_stamp = incoming_wins ? local : attr (row, "stamp");
+
+  stmt = fg_store_prepare (import->store,
+                           "INSERT INTO conflict (table_name, row_id, kept, lost, lost_node, lost_stamp, found_at)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, attr (row, "id"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, incoming_wins ? incoming_json : local_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, incoming_wins ? local_json : incoming_json, -1, SQLITE_STATIC);
+  /* whose version lost: the node of its stamp, not the row's creator */
+  sqlite3_bind_text (stmt, 5, lost_stamp != NULL && strlen (lost_stamp) > 22 ? lost_stamp + 22
+                              : attr (row, "origin_node"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, lost_stamp, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (import->store, stmt, error))
+    return FALSE;
+  import->report->conflicts++;
+  return TRUE;
+}
+
 /* Last writer wins, by stamp; an edit made on another version than the
  * one it replaces is a conflict, whose loser is kept for a person. Returns
  * whether the incoming row is to be written. */
@@ -386,6 +473,17 @@ merge_stamps (FgBundleImport      *import,
   local_base = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
   g_clear_pointer (&stmt, fg_stmt_release);
 
+  if (g_strcmp0 (incoming, local) == 0 && !same_content (import, table, columns, row, error))
+    {
+      /* one version, two contents: neither is the later, so the one here
+       * stays and the other is kept for a person */
+      if (error != NULL && *error != NULL)
+        return FALSE;
+      if (!keep_conflict (import, table, columns, row, FALSE, local, error))
+        return FALSE;
+      import->report->unchanged++;
+      return TRUE;
+    }
   if (g_strcmp0 (incoming, local) == 0 || g_strcmp0 (local_base, incoming) == 0)
     {
       /* the same version, or one this row was edited from */
@@ -399,33 +497,8 @@ merge_stamps (FgBundleImport      *import,
   if (g_strcmp0 (incoming_base, local) != 0)
     {
       /* two offices edited at once: the loser is kept */
-      g_autofree char *kept = NULL;
-      g_autofree char *lost = NULL;
-      g_autofree char *now = fg_store_now_iso8601 (import->store);
-      g_autofree char *local_json = db_row_to_text (import, table, columns, attr (row, "id"));
-      g_autofree char *incoming_json = row_to_text (row, columns);
-      const char *lost_stamp = incoming_wins ? local : incoming;
-
-      kept = g_strdup (incoming_wins ? incoming_json : local_json);
-      lost = g_strdup (incoming_wins ? local_json : incoming_json);
-      stmt = fg_store_prepare (import->store,
-                               "INSERT INTO conflict (table_name, row_id, kept, lost, lost_node, lost_stamp, found_at)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                               error);
-      if (stmt == NULL)
+      if (!keep_conflict (import, table, columns, row, incoming_wins, local, error))
         return FALSE;
-      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, attr (row, "id"), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, kept, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, lost, -1, SQLITE_STATIC);
-      /* whose version lost: the node of its stamp, not the row's creator */
-      sqlite3_bind_text (stmt, 5, lost_stamp != NULL && strlen (lost_stamp) > 22 ? lost_stamp + 22
-                                  : attr (row, "origin_node"), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, lost_stamp, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
-      if (!fg_store_step_done (import->store, stmt, error))
-        return FALSE;
-      import->report->conflicts++;
     }
 
   if (incoming_wins)
@@ -879,6 +952,25 @@ row_batch_contains (FgBundleRowBatch *batch,
   return id != NULL && g_hash_table_contains (batch->ids, id);
 }
 
+/* A venue's fields, held to the checks of one typed here
+ * (fg_venue_check_values(), which is fg_venue_validate()'s). */
+static gboolean
+check_venue (FgBundleImport  *import,
+             GHashTable      *row,
+             GError         **error)
+{
+  g_autoptr(GError) refused = NULL;
+  g_autofree char *reason = NULL;
+
+  if (fg_venue_check_values (row, &refused))
+    return TRUE;
+  /* Translators: why a venue in a bundle is refused: the field ("phone
+   * number") and what is wrong with it, a sentence */
+  reason = g_strdup_printf (_("Its field “%s”: %s"), fg_venue_field_label (refused->code), refused->message);
+  fg_bundle_set_refused_row (import, _("a venue"), attr (row, "id"), reason, error);
+  return FALSE;
+}
+
 gboolean
 fg_bundle_apply_venue (FgBundleImport  *import,
                        GHashTable      *row,
@@ -908,7 +1000,7 @@ fg_bundle_apply_venue (FgBundleImport  *import,
       fg_bundle_set_malformed (error, _("a venue without its details"));  /* the schema requires them */
       return FALSE;
     }
-  if (!check_moment (import, row, "created_at", FALSE, _("a venue"), error))
+  if (!check_moment (import, row, "created_at", FALSE, _("a venue"), error) || !check_venue (import, row, error))
     return FALSE;
   for (guint i = 0; fg_bundle_venues.other_columns[i] != NULL; i++)
     {

@@ -500,7 +500,11 @@ check_names (const char  *element,
              GHashTable  *row,
              GError     **error)
 {
-  static const char * const columns[] = { "name", "address", "operator_name", NULL };
+  /* a row's own names, and the names of the people who wrote it (an
+   * account's name, which fg_account_check_display_name() holds to the same) */
+  static const char * const columns[] = {
+    "name", "address", "operator_name", "inspector_name", "second_inspector_name", "actor_name", NULL
+  };
 
   for (guint i = 0; columns[i] != NULL; i++)
     {

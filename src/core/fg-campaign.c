@@ -15,6 +15,7 @@
 #include "fg-inspection.h"
 #include "fg-permission-private.h"
 #include "fg-store-private.h"
+#include "fg-text-private.h"
 
 struct _FgCampaign
 {
@@ -232,6 +233,12 @@ fg_campaign_create (FgStore            *store,
     {
       g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_CAMPAIGN,
                    _("Give the campaign a name of up to 100 characters."));
+      return NULL;
+    }
+  if (fg_text_check_visible (clean_name) != NULL)
+    {
+      g_set_error_literal (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_CAMPAIGN,
+                           fg_text_check_visible (clean_name));
       return NULL;
     }
 

@@ -60,6 +60,17 @@ gboolean fg_hazard_check_supervision_reply_basis (FgStore     *store,
 
 /* What an event must carry and where it may stand, held the same from the
  * keyboard and from a bundle (fg-hazard.c). */
+
+/* A deadline lies at most this many years after the day it is set (or,
+ * for an extension, after the deadline it extends): the rules set no
+ * number of days, the difficulty of the work does, but a date years ahead
+ * is a slip of the keyboard, and a hazard would never come due. */
+#define FG_HAZARD_DEADLINE_MAX_YEARS 1
+
+gboolean fg_hazard_check_deadline_reach (const char  *from,
+                                         const char  *deadline,
+                                         GError     **error);
+
 gboolean fg_hazard_check_deadline (FgStore            *store,
                                    FgHazardEventKind   kind,
                                    const char         *found_at,

@@ -45,7 +45,8 @@ fg_hazard_check_supervision_note (const char  *note,
   return TRUE;
 }
 
-/* The day the township is to act by: a date, not before @given_on. */
+/* The day the township is to act by: a date, not before @given_on, and
+ * at most a year after it. */
 gboolean
 fg_hazard_check_supervision_deadline (const char  *given_on,
                                       const char  *deadline,
@@ -73,7 +74,7 @@ fg_hazard_check_supervision_deadline (const char  *given_on,
                    deadline, given_on);
       return FALSE;
     }
-  return TRUE;
+  return fg_hazard_check_deadline_reach (given_on, deadline, error);
 }
 
 /* An instruction given on @given_on (YYYY-MM-DD): its text, and a deadline

@@ -1691,11 +1691,38 @@ check_note_field (FgHazardEventKind   kind,
   return TRUE;
 }
 
+/* A deadline (YYYY-MM-DD, a date) not more than
+ * FG_HAZARD_DEADLINE_MAX_YEARS after @from (YYYY-MM-DD…, the day it is
+ * set, or the deadline an extension runs on from). */
+gboolean
+fg_hazard_check_deadline_reach (const char  *from,
+                                const char  *deadline,
+                                GError     **error)
+{
+  g_autofree char *day = from != NULL ? g_strndup (from, 10) : NULL;
+  g_autoptr(GDate) start = day != NULL ? fg_calendar_parse_date (day, NULL) : NULL;
+  g_autoptr(GDate) end = deadline != NULL ? fg_calendar_parse_date (deadline, NULL) : NULL;
+
+  if (start == NULL || end == NULL)
+    return TRUE;  /* a date that is none is refused by the caller's own check */
+  g_date_add_years (start, FG_HAZARD_DEADLINE_MAX_YEARS);
+  if (g_date_compare (end, start) <= 0)
+    return TRUE;
+  g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_INVALID_EVENT,
+               /* Translators: a deadline (YYYY-MM-DD) and the day it is set, or the deadline it extends */
+               _("The deadline %s is more than a year after %s. A period of correction is set for at most a year: "
+                 "check the date, or set a nearer deadline and extend it if the work needs more time."),
+               deadline, day);
+  return FALSE;
+}
+
 /* The deadline of an event that sets one: a date, not before the hazard
  * was found (@found_at), an extension after the current deadline
  * (@current_deadline, or NULL); the county's instruction not before the
- * day it is given (@given_on). An event typed here and one that came by
- * bundle (fg_hazard_check_arrived_event()) are held to the same. */
+ * day it is given (@given_on). None more than a year after the day it is
+ * set (@given_on), or an extension after the deadline it extends. An
+ * event typed here and one that came by bundle
+ * (fg_hazard_check_arrived_event()) are held to the same. */
 gboolean
 fg_hazard_check_deadline (FgStore            *store,
                           FgHazardEventKind   kind,
@@ -1739,7 +1766,10 @@ fg_hazard_check_deadline (FgStore            *store,
                    _("An extended deadline comes after the current one (%s)."), current_deadline);
       return FALSE;
     }
-  return TRUE;
+  if (kind == FG_HAZARD_EVENT_DEADLINE_EXTENDED && current_deadline != NULL && given_on != NULL &&
+      strncmp (current_deadline, given_on, 10) > 0)
+    return fg_hazard_check_deadline_reach (current_deadline, deadline, error);
+  return fg_hazard_check_deadline_reach (given_on, deadline, error);
 }
 
 static gboolean

@@ -818,6 +818,12 @@ gather_deadline (const FgNoticeRequest  *request,
                    request->deadline, draft->issued_on);
       return FALSE;
     }
+  /* at most a year ahead, as every deadline an event sets */
+  if (!fg_hazard_check_deadline_reach (draft->issued_on, request->deadline, &date_error))
+    {
+      g_set_error_literal (error, FG_NOTICE_ERROR, FG_NOTICE_ERROR_INVALID, date_error->message);
+      return FALSE;
+    }
   draft->deadline = g_strdup (request->deadline);
   return TRUE;
 }

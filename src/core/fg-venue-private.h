@@ -36,6 +36,12 @@ typedef struct
 } FgVenuePath;
 
 GPtrArray *fg_venue_normalize     (FgVenue           *self);
+
+/* A venue as a bundle brings it, its columns as text (column → value):
+ * held to fg_venue_validate(), the checks of the keyboard. */
+gboolean    fg_venue_check_values (GHashTable        *values,
+                                   GError           **error);
+const char *fg_venue_field_label  (int                code);
 gboolean   fg_venue_write         (FgStore           *store,
                                    FgVenue           *clean,
                                    const FgVenuePath *path,

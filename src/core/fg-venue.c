@@ -927,28 +927,32 @@ fg_venue_check_fields (FgVenue *self)
   return venue_normalize_all (copy);
 }
 
+/* The categories of their stored form, a JSON array of ids, which never
+ * hold quotes. */
+static GStrv
+parse_categories (const char *json)
+{
+  g_autoptr(GPtrArray) categories = g_ptr_array_new ();
+  g_auto(GStrv) parts = g_strsplit_set (json != NULL ? json : "", "[\",] ", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      g_ptr_array_add (categories, g_strdup (parts[i]));
+  g_ptr_array_add (categories, NULL);
+  return (GStrv) g_ptr_array_steal (categories, NULL);
+}
+
 FgVenue *
 fg_venue_new_from_row (sqlite3_stmt *stmt)
 {
   FgVenue *self = fg_venue_new ();
-  g_autoptr(GPtrArray) categories = g_ptr_array_new ();
-  g_auto(GStrv) parts = NULL;
-  const char *json;
 
   /* Column order: FG_VENUE_COLUMNS */
   self->id = g_strdup (fg_stmt_text (stmt, 0));
   self->name = g_strdup (fg_stmt_text (stmt, 1));
   self->address = g_strdup (fg_stmt_text (stmt, 2));
   self->region_id = g_strdup (fg_stmt_text (stmt, 3));
-
-  /* The stored form is a JSON array of ids, which never hold quotes. */
-  json = fg_stmt_text (stmt, 4);
-  parts = g_strsplit_set (json, "[\",] ", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (*parts[i] != '\0')
-      g_ptr_array_add (categories, g_strdup (parts[i]));
-  g_ptr_array_add (categories, NULL);
-  self->categories = (GStrv) g_ptr_array_steal (categories, NULL);
+  self->categories = parse_categories (fg_stmt_text (stmt, 4));
 
   self->operator_name = g_strdup (fg_stmt_text (stmt, 5));
   self->phone = g_strdup (fg_stmt_text (stmt, 6));
@@ -965,6 +969,99 @@ fg_venue_new_from_row (sqlite3_stmt *stmt)
   self->grid_name = g_strdup (fg_stmt_text (stmt, 16));
 
   return self;
+}
+
+/* A number of @text, the whole of it: @unknown when there is none,
+ * @wrong when it is not one. */
+static double
+parse_number (const char *text,
+              double      unknown,
+              double      wrong)
+{
+  char *end = NULL;
+  double value;
+
+  if (text == NULL || *text == '\0')
+    return unknown;
+  value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !isfinite (value))
+    return wrong;
+  return value;
+}
+
+/**
+ * fg_venue_check_values: (skip)
+ * @values: (element-type utf8 utf8): a venue's columns, as text, by name
+ *   (the columns of the venue table; a column left out is empty)
+ * @error: return location for an error
+ *
+ * Holds a venue that came as text (a bundle's row) to the checks a venue
+ * typed here is held to, fg_venue_validate(): a number that is not one
+ * is a wrong figure. The error's code names the wrong field
+ * (fg_venue_field_label()).
+ *
+ * Returns: %TRUE if the venue could be saved here as far as its own
+ *   fields go
+ */
+gboolean
+fg_venue_check_values (GHashTable  *values,
+                       GError     **error)
+{
+  g_autoptr(FgVenue) venue = fg_venue_new ();
+  double floors;
+  double sleeping;
+
+  venue->name = g_strdup (g_hash_table_lookup (values, "name"));
+  venue->address = g_strdup (g_hash_table_lookup (values, "address"));
+  venue->region_id = g_strdup (g_hash_table_lookup (values, "region_id"));
+  venue->categories = parse_categories (g_hash_table_lookup (values, "categories"));
+  venue->operator_name = g_strdup (g_hash_table_lookup (values, "operator_name"));
+  venue->phone = g_strdup (g_hash_table_lookup (values, "phone"));
+  venue->credit_code = g_strdup (g_hash_table_lookup (values, "credit_code"));
+  venue->floor_area = parse_number (g_hash_table_lookup (values, "floor_area"), -1, NAN);
+  /* a count that is not a whole number is out of range */
+  floors = parse_number (g_hash_table_lookup (values, "floors"), 0, -1);
+  venue->floors = floors == floor (floors) && floors >= 0 && floors <= 200 ? (int) floors : -1;
+  sleeping = parse_number (g_hash_table_lookup (values, "sleeping"), 0, -1);
+  venue->sleeping = sleeping == floor (sleeping) && sleeping >= 0 && sleeping <= 10000 ? (int) sleeping : -1;
+  return venue_normalize (venue, error);
+}
+
+/**
+ * fg_venue_field_label: (skip)
+ * @code: a #FgVenueError
+ *
+ * Returns: the name of the field @code is about, translated ("phone
+ *   number")
+ */
+const char *
+fg_venue_field_label (int code)
+{
+  switch (code)
+    {
+    case FG_VENUE_ERROR_INVALID_NAME:
+      return C_("venue field", "name");
+    case FG_VENUE_ERROR_INVALID_ADDRESS:
+      return C_("venue field", "address");
+    case FG_VENUE_ERROR_INVALID_REGION:
+      return C_("venue field", "village or grid");
+    case FG_VENUE_ERROR_INVALID_CATEGORY:
+      return C_("venue field", "categories");
+    case FG_VENUE_ERROR_INVALID_OPERATOR:
+      return C_("venue field", "operator’s name");
+    case FG_VENUE_ERROR_INVALID_PHONE:
+      return C_("venue field", "phone number");
+    case FG_VENUE_ERROR_INVALID_CREDIT_CODE:
+      return C_("venue field", "unified social credit code");
+    case FG_VENUE_ERROR_INVALID_FLOOR_AREA:
+      return C_("venue field", "floor area");
+    case FG_VENUE_ERROR_INVALID_FLOORS:
+      return C_("venue field", "number of floors");
+    case FG_VENUE_ERROR_INVALID_SLEEPING:
+      return C_("venue field", "number of people sleeping on the premises");
+    default:
+      return C_("venue field", "venue");
+    }
 }
 
 /* Reads a venue for @action: the actor must be allowed it where the venue

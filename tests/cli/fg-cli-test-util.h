@@ -20,6 +20,30 @@
 #include "../fg-test-files.h"
 #include "../fg-test-sql.h"
 
+/* The day @days from today, YYYY-MM-DD, the same all through a run: a
+ * deadline is at most a year after the day it is set. */
+static inline const char *
+cli_test_day_ahead (guint days)
+{
+  static GHashTable *texts;  /* days + 1 → the day */
+  char *text;
+
+  if (texts == NULL)
+    texts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  text = g_hash_table_lookup (texts, GUINT_TO_POINTER (days + 1));
+  if (text == NULL)
+    {
+      g_autoptr(GDate) day = g_date_new ();
+
+      g_date_set_time_t (day, time (NULL));
+      g_date_add_days (day, days);
+      text = g_malloc (16);
+      g_date_strftime (text, 16, "%Y-%m-%d", day);
+      g_hash_table_insert (texts, GUINT_TO_POINTER (days + 1), text);
+    }
+  return text;
+}
+
 /* What one run of firegrid-cli did. */
 typedef struct
 {

@@ -293,7 +293,7 @@ test_cli_notice_lifecycle (Fixture       *f,
 
   /* a notice of two hazards of one venue */
   issue = run (f, "notice", "issue", "--kind", "correct-by-deadline", "--hazard", a, "--hazard", b,
-               "--deadline", "2099-01-10", "--confirm", NULL);
+               "--deadline", cli_test_day_ahead (200), "--confirm", NULL);
   number = issued_number (issue, &id);
   g_assert_true (g_str_has_prefix (number, prefix));
   rectifying = run (f, "hazard", "list", "--state", "rectifying", "--format", "tsv", NULL);
@@ -301,7 +301,7 @@ test_cli_notice_lifecycle (Fixture       *f,
   g_assert_nonnull (strstr (rectifying->out, a));
   g_assert_nonnull (strstr (rectifying->out, b));
   g_assert_null (strstr (rectifying->out, c));
-  g_assert_nonnull (strstr (rectifying->out, "2099-01-10"));
+  g_assert_nonnull (strstr (rectifying->out, cli_test_day_ahead (200)));
 
   /* a hazard under a notice gets no second one */
   twice = run (f, "notice", "issue", "--kind", "correct-now", "--hazard", a, NULL);
@@ -327,7 +327,7 @@ test_cli_notice_lifecycle (Fixture       *f,
     g_assert_cmpstr (first[1], ==, "correct-by-deadline");
     g_assert_cmpstr (first[2], ==, today);
     g_assert_cmpstr (first[3], !=, "");
-    g_assert_cmpstr (first[4], ==, "2099-01-10");
+    g_assert_cmpstr (first[4], ==, cli_test_day_ahead (200));
     g_assert_cmpstr (first[5], ==, "none");
     g_assert_cmpstr (first[6], ==, "no");
     g_assert_cmpstr (first[7], ==, id);
@@ -419,7 +419,7 @@ test_cli_notice_lifecycle (Fixture       *f,
 
   /* the right notice takes the next number; the voided one keeps its own */
   again = run (f, "notice", "issue", "--kind", "correct-by-deadline", "--hazard", a, "--hazard", b,
-               "--deadline", "2099-01-10", "--confirm", NULL);
+               "--deadline", cli_test_day_ahead (200), "--confirm", NULL);
   again_number = issued_number (again, NULL);
   g_assert_true (g_str_has_prefix (again_number, prefix));
   g_assert_cmpuint (number_seq (again_number), ==, number_seq (number) + 1);
@@ -526,7 +526,7 @@ test_cli_notice_render (Fixture       *f,
   assert_success (open_before);
   open_hazards (f, &a, &b, &c);
   issue = run (f, "notice", "issue", "--kind", "correct-by-deadline", "--hazard", a,
-               "--deadline", "2099-01-10", "--confirm", NULL);
+               "--deadline", cli_test_day_ahead (200), "--confirm", NULL);
   number = issued_number (issue, NULL);
 
   render = run (f, "notice", "render", number, "--out", notice_pdf, NULL);
@@ -691,12 +691,17 @@ test_cli_notice_deadline_warnings (Fixture       *f,
   open_hazards (f, &a, &b, &c);
 
   far = run (f, "notice", "issue", "--kind", "correct-by-deadline", "--hazard", a, "--hazard", b,
-             "--deadline", "2099-01-10", NULL);
+             "--deadline", cli_test_day_ahead (200), NULL);
   g_assert_cmpint (far->status, ==, 1);
   g_assert_cmpstr (far->out, ==, "");
   g_test_message ("%s", far->err);
   /* the period, and the year without its holidays */
-  g_assert_nonnull (strstr (far->err, "firegrid-cli: warning: The deadline 2099-01-10 gives"));
+  {
+    g_autofree char *warning = g_strdup_printf ("firegrid-cli: warning: The deadline %s gives",
+                                                cli_test_day_ahead (200));
+
+    g_assert_nonnull (strstr (far->err, warning));
+  }
   g_assert_nonnull (strstr (far->err, "not installed"));
   g_assert_nonnull (strstr (far->err, "--confirm"));
   /* nothing was numbered, the hazards wait for their notice */
@@ -707,22 +712,22 @@ test_cli_notice_deadline_warnings (Fixture       *f,
   g_assert_nonnull (strstr (open->out, b));
 
   confirmed = run (f, "notice", "issue", "--kind", "correct-by-deadline", "--hazard", a, "--hazard", b,
-                   "--deadline", "2099-01-10", "--confirm", NULL);
+                   "--deadline", cli_test_day_ahead (200), "--confirm", NULL);
   assert_success (confirmed);
   g_clear_pointer (&after, result_free);
   after = run (f, "notice", "list", "--format", "tsv", NULL);
   g_assert_cmpuint (count_lines (after->out), ==, count_lines (before->out) + 1);
 
   /* the events that set a deadline */
-  event = run (f, "hazard", "event", c, "notice-issued", "--deadline", "2099-01-10", NULL);
+  event = run (f, "hazard", "event", c, "notice-issued", "--deadline", cli_test_day_ahead (200), NULL);
   assert_refused_saying (event, 1, "--confirm");
   g_assert_nonnull (strstr (event->err, "warning:"));
-  event_confirmed = run (f, "hazard", "event", c, "notice-issued", "--deadline", "2099-01-10", "--confirm", NULL);
+  event_confirmed = run (f, "hazard", "event", c, "notice-issued", "--deadline", cli_test_day_ahead (200), "--confirm", NULL);
   assert_success (event_confirmed);
-  extended = run (f, "hazard", "event", c, "deadline-extended", "--deadline", "2099-12-10", "--note", "材料未到",
+  extended = run (f, "hazard", "event", c, "deadline-extended", "--deadline", cli_test_day_ahead (300), "--note", "材料未到",
                   NULL);
-  assert_refused_saying (extended, 1, "2099-12-10");
-  extended_confirmed = run (f, "hazard", "event", c, "deadline-extended", "--deadline", "2099-12-10", "--note",
+  assert_refused_saying (extended, 1, cli_test_day_ahead (300));
+  extended_confirmed = run (f, "hazard", "event", c, "deadline-extended", "--deadline", cli_test_day_ahead (300), "--note",
                             "材料未到", "--confirm", NULL);
   assert_success (extended_confirmed);
 }
@@ -801,6 +806,36 @@ escalations (Fixture    *f,
 /* escalate --today: an overdue order climbs step by step as the days
  * pass, each escalation dated on the day given; twice on a day adds
  * nothing. */
+/* A Friday for a deadline, within a year, in a week of no public holiday
+ * nor working weekend (mid-March or mid-November, in any year), and the
+ * Tuesday, the Wednesday and the Wednesday of the week after it. */
+static void
+quiet_week (char **friday,
+            char **tuesday,
+            char **wednesday,
+            char **next_wednesday)
+{
+  g_autoptr(GDate) day = g_date_new ();
+  char text[16];
+
+  g_date_set_time_t (day, time (NULL));
+  g_date_add_days (day, 7);
+  while (!((g_date_get_month (day) == G_DATE_MARCH || g_date_get_month (day) == G_DATE_NOVEMBER) &&
+           g_date_get_day (day) >= 10 && g_date_get_day (day) <= 16 && g_date_get_weekday (day) == G_DATE_FRIDAY))
+    g_date_add_days (day, 1);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", day);
+  *friday = g_strdup (text);
+  g_date_add_days (day, 4);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", day);
+  *tuesday = g_strdup (text);
+  g_date_add_days (day, 1);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", day);
+  *wednesday = g_strdup (text);
+  g_date_add_days (day, 7);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", day);
+  *next_wednesday = g_strdup (text);
+}
+
 static void
 test_cli_escalate_today (Fixture       *f,
                          gconstpointer  data)
@@ -815,31 +850,41 @@ test_cli_escalate_today (Fixture       *f,
   g_autoptr(Result) again = NULL;
   g_autoptr(Result) second = NULL;
   g_autoptr(Result) bad = NULL;
+  g_autofree char *deadline = NULL;
+  g_autofree char *tuesday = NULL;
+  g_autofree char *wednesday = NULL;
+  g_autofree char *next_wednesday = NULL;
+  g_autofree char *expected = NULL;
 
   open_hazards (f, &a, &b, &c);
+  quiet_week (&deadline, &tuesday, &wednesday, &next_wednesday);
   issue = run (f, "notice", "issue", "--kind", "correct-by-deadline", "--hazard", c,
-               "--deadline", "2099-01-09", "--confirm", NULL);
+               "--deadline", deadline, "--confirm", NULL);
   assert_success (issue);
 
-  early = run (f, "escalate", "--today", "2099-01-13", NULL);
+  /* two working days past the Friday's deadline, then three, then eight */
+  early = run (f, "escalate", "--today", tuesday, NULL);
   assert_success (early);
   seen = escalations (f, c);
   g_assert_cmpstr (seen, ==, "");
   g_free (seen);
 
-  first = run (f, "escalate", "--today", "2099-01-14", NULL);
+  first = run (f, "escalate", "--today", wednesday, NULL);
   assert_success (first);
-  again = run (f, "escalate", "--today", "2099-01-14", NULL);
+  again = run (f, "escalate", "--today", wednesday, NULL);
   assert_success (again);
   g_assert_nonnull (strstr (again->out, "0 hazards escalated for being overdue"));
   seen = escalations (f, c);
-  g_assert_cmpstr (seen, ==, "2099-01-14 township-enforcement;");
+  expected = g_strdup_printf ("%s township-enforcement;", wednesday);
+  g_assert_cmpstr (seen, ==, expected);
   g_free (seen);
+  g_free (expected);
 
-  second = run (f, "escalate", "--today", "2099-01-21", NULL);
+  second = run (f, "escalate", "--today", next_wednesday, NULL);
   assert_success (second);
   seen = escalations (f, c);
-  g_assert_cmpstr (seen, ==, "2099-01-14 township-enforcement;2099-01-21 police-station;");
+  expected = g_strdup_printf ("%s township-enforcement;%s police-station;", wednesday, next_wednesday);
+  g_assert_cmpstr (seen, ==, expected);
 
   bad = run (f, "escalate", "--today", "2099-02-30", NULL);
   assert_refused (bad, 1);
@@ -944,7 +989,7 @@ test_cli_notice_officers (Fixture       *f,
   hazards = inspect_with (f, 271, "C-EXT-01", NULL);
   g_assert_cmpuint (g_strv_length (hazards), ==, 1);
   order = run (f, "notice", "issue", "--kind", "correct-by-deadline", "--hazard", hazards[0],
-               "--deadline", "2099-01-05", "--confirm", NULL);
+               "--deadline", cli_test_day_ahead (30), "--confirm", NULL);
   /* issued, with a warning */
   g_assert_cmpint (order->status, ==, 0);
   g_assert_nonnull (strstr (order->err, "made alone"));

@@ -474,11 +474,28 @@ test_hazards_issue_notice (Fixture       *fixture,
 /* A deadline far beyond the checklist's (and in a year whose holidays are
  * not installed) is confirmed first: "change" goes back to the date as
  * typed, "confirm" sets it; for a notice and for an extension. */
+/* The day @days from today, YYYY-MM-DD. */
+static char *
+day_ahead (guint days)
+{
+  g_autoptr(GDate) day = g_date_new ();
+  char text[16];
+
+  g_date_set_time_t (day, time (NULL));
+  g_date_add_days (day, days);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", day);
+  return g_strdup (text);
+}
+
 static void
 test_hazards_deadline_warning (Fixture       *fixture,
                                gconstpointer  data)
 {
   g_autofree char *id = select_hazard (fixture, 0);
+  /* far beyond the checklist's days, within the year a deadline may reach */
+  g_autofree char *far = day_ahead (200);
+  g_autofree char *further = day_ahead (300);
+  g_autofree char *gives = g_strdup_printf ("The deadline %s gives", far);
   guint n_before = n_notices (fixture);
   GtkWindow *dialog;
   GtkEditable *deadline;
@@ -491,13 +508,13 @@ test_hazards_deadline_warning (Fixture       *fixture,
   fg_ui_test_spin ();
   dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   deadline = g_object_get_data (G_OBJECT (dialog), "fg-deadline");
-  gtk_editable_set_text (deadline, "2099-01-10");
+  gtk_editable_set_text (deadline, far);
   respond (dialog, "issue");
   dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Check the Deadline");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
-                            "The deadline 2099-01-10 gives"));
+                            gives));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "are not installed"));
   g_assert_cmpuint (n_notices (fixture), ==, n_before);
   g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_OPEN);
@@ -508,7 +525,7 @@ test_hazards_deadline_warning (Fixture       *fixture,
   g_assert_nonnull (dialog);
   deadline = g_object_get_data (G_OBJECT (dialog), "fg-deadline");
   g_assert_nonnull (deadline);
-  g_assert_cmpstr (gtk_editable_get_text (deadline), ==, "2099-01-10");
+  g_assert_cmpstr (gtk_editable_get_text (deadline), ==, far);
   g_assert_cmpuint (n_notices (fixture), ==, n_before);
 
   /* set as it is */
@@ -520,35 +537,35 @@ test_hazards_deadline_warning (Fixture       *fixture,
   g_assert_cmpuint (n_notices (fixture), ==, n_before + 1);
   g_assert_cmpint (stored_state (fixture, id), ==, FG_HAZARD_STATE_RECTIFYING);
   shown = fg_hazard_page_get_shown_hazard (fixture->page);
-  g_assert_cmpstr (fg_hazard_get_deadline (shown), ==, "2099-01-10");
+  g_assert_cmpstr (fg_hazard_get_deadline (shown), ==, far);
 
   /* an extension far beyond it */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "hazard.deadline-extended", NULL));
   fg_ui_test_spin ();
   dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_true (FG_IS_EVENT_DIALOG (dialog));
-  gtk_editable_set_text (GTK_EDITABLE (fg_ui_test_child (dialog, FG_TYPE_EVENT_DIALOG, "deadline_row")), "2099-12-10");
+  gtk_editable_set_text (GTK_EDITABLE (fg_ui_test_child (dialog, FG_TYPE_EVENT_DIALOG, "deadline_row")), further);
   gtk_editable_set_text (GTK_EDITABLE (fg_ui_test_child (dialog, FG_TYPE_EVENT_DIALOG, "note_row")), "材料未到");
   respond (dialog, "record");
   dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_false (FG_IS_EVENT_DIALOG (dialog));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "2099-12-10"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), further));
   respond (dialog, "change");
   dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_true (FG_IS_EVENT_DIALOG (dialog));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fg_ui_test_child (dialog, FG_TYPE_EVENT_DIALOG, "deadline_row"))),
-                   ==, "2099-12-10");
+                   ==, further);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fg_ui_test_child (dialog, FG_TYPE_EVENT_DIALOG, "note_row"))),
                    ==, "材料未到");
   shown = fg_hazard_page_get_shown_hazard (fixture->page);
-  g_assert_cmpstr (fg_hazard_get_deadline (shown), ==, "2099-01-10");
+  g_assert_cmpstr (fg_hazard_get_deadline (shown), ==, far);
   respond (dialog, "record");
   dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_false (FG_IS_EVENT_DIALOG (dialog));
   respond (dialog, "confirm");
   g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   shown = fg_hazard_page_get_shown_hazard (fixture->page);
-  g_assert_cmpstr (fg_hazard_get_deadline (shown), ==, "2099-12-10");
+  g_assert_cmpstr (fg_hazard_get_deadline (shown), ==, further);
 }
 
 /* The village committee may report a fix, not issue notices. */
