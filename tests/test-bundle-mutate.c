@@ -60,8 +60,7 @@
  *  A11 the names rows carry show what they hold (fg_text_check_visible()),
  *     the people's names too.
  *
- * A mutant that breaks one fails the test, unless the break is one of the
- * points of issue 16 another change is about (known_issue()).
+ * A mutant that breaks one fails the test.
  */
 #include <signal.h>
 #include <string.h>
@@ -1196,22 +1195,6 @@ check_refused (Check        *check,
     broken (check, "R4: %s", error->message);
 }
 
-/* A break another change of issue 16 is about, with the point it is:
- * these are left to it, and only reported here. */
-static const char *
-known_issue (const char *invariant)
-{
-  /* the venue's fields go through the fg_venue_* checks */
-  if (g_str_has_prefix (invariant, "A10:"))
-    return "issue 16: venue fields through fg_venue_* validation";
-  /* a campaign's name, and the names of the people who inspected, acted
-   * or issued, go through fg_text_check_visible() */
-  if (g_str_has_prefix (invariant, "A11: campaign ") || g_str_has_prefix (invariant, "A11: inspection ") ||
-      g_str_has_prefix (invariant, "A11: event ") || g_str_has_prefix (invariant, "A11: document "))
-    return "issue 16: campaign and account names through fg_text_check_visible";
-  return NULL;
-}
-
 /* One mutant */
 
 typedef enum
@@ -1430,7 +1413,6 @@ test_random (void)
   guint n = (guint) env_number ("FIREGRID_MUTATE_COUNT", DEFAULT_COUNT);
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) known = g_ptr_array_new_with_free_func (g_free);
   guint outcomes[N_OPS][2] = { { 0 } };
   guint total[2] = { 0 };
   gint64 started;
@@ -1460,11 +1442,10 @@ test_random (void)
       for (guint i = 0; i < found->len; i++)
         {
           const char *invariant = g_ptr_array_index (found, i);
-          const char *issue = known_issue (invariant);
-          char *line = g_strdup_printf ("%s (%s): %s%s%s", label, outcome == OUTCOME_ACCEPTED ? "accepted" : message,
-                                        invariant, issue != NULL ? " — known, " : "", issue != NULL ? issue : "");
 
-          g_ptr_array_add (issue != NULL ? known : failures, line);
+          g_ptr_array_add (failures, g_strdup_printf ("%s (%s): %s", label,
+                                                      outcome == OUTCOME_ACCEPTED ? "accepted" : message,
+                                                      invariant));
         }
     }
 
@@ -1473,8 +1454,6 @@ test_random (void)
   for (int op = 0; op < N_OPS; op++)
     g_test_message ("  %-20s %4u accepted %4u refused", op_names[op], outcomes[op][OUTCOME_ACCEPTED],
                     outcomes[op][OUTCOME_REFUSED]);
-  for (guint i = 0; i < known->len; i++)
-    g_test_message ("%s", (char *) g_ptr_array_index (known, i));
   for (guint i = 0; i < failures->len; i++)
     g_test_message ("BROKEN %s", (char *) g_ptr_array_index (failures, i));
   if (failures->len > 0)

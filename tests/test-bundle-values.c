@@ -198,10 +198,10 @@ start_tag (const char  *text,
 /* @text with the attribute @name of the element holding @inside set to
  * @value, XML-escaped here (added if it had none). */
 static char *
-set_attribute (const char *text,
-               const char *inside,
-               const char *name,
-               const char *value)
+set_tag_attribute (const char *text,
+                   const char *inside,
+                   const char *name,
+                   const char *value)
 {
   const char *start, *end, *at;
   g_autofree char *needle = g_strdup_printf (" %s=\"", name);
@@ -230,9 +230,9 @@ set_attribute (const char *text,
 /* The value of the attribute @name of the element holding @inside, as
  * the file has it. */
 static char *
-get_attribute (const char *text,
-               const char *inside,
-               const char *name)
+get_tag_attribute (const char *text,
+                   const char *inside,
+                   const char *name)
 {
   const char *start, *end, *at;
   g_autofree char *needle = g_strdup_printf (" %s=\"", name);
@@ -259,7 +259,7 @@ insert_copy (const char *text,
   start_tag (text, inside, &start, &end);
   g_assert_true (g_str_has_prefix (end, "/>"));
   element = g_strndup (start, end + 2 - start);
-  copy = set_attribute (element, " id=\"", name, value);
+  copy = set_tag_attribute (element, " id=\"", name, value);
   return g_strdup_printf ("%.*s\n%s%s", (int) (end + 2 - text), text, copy, end + 2);
 }
 
@@ -276,9 +276,9 @@ read_export (Fixture *f)
 
 /* @text signed again by the township, in a file named @name. */
 static char *
-write_signed (Fixture    *f,
-              const char *text,
-              const char *name)
+write_signed_file (Fixture    *f,
+                   const char *text,
+                   const char *name)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *signed_text = NULL;
@@ -391,9 +391,9 @@ test_deadline_sent (Fixture       *f,
 {
   g_autofree char *text = read_export (f);
   g_autofree char *inside = g_strdup_printf ("hazard-id=\"%s\" kind=\"notice-issued\"", f->ordered_id);
-  g_autofree char *event_id = get_attribute (text, inside, "id");
-  g_autofree char *changed = set_attribute (text, inside, "deadline", "2099-01-10");
-  g_autofree char *path = write_signed (f, changed, "deadline-2099.xml");
+  g_autofree char *event_id = get_tag_attribute (text, inside, "id");
+  g_autofree char *changed = set_tag_attribute (text, inside, "deadline", "2099-01-10");
+  g_autofree char *path = write_signed_file (f, changed, "deadline-2099.xml");
   const char *words[] = { event_id, "2099-01-10", "more than a year", NULL };
 
   refused_with (f, path, FG_BUNDLE_ERROR_INVALID_ROW, words);
@@ -424,7 +424,7 @@ test_supervision_deadline_sent (Fixture       *f,
   export_ok (&f->county, &f->township, path);
   g_assert_true (g_file_get_contents (path, &text, NULL, &error));
   g_assert_no_error (error);
-  changed = set_attribute (text, "kind=\"supervised\"", "deadline", far);
+  changed = set_tag_attribute (text, "kind=\"supervised\"", "deadline", far);
   signed_text = resign (&f->county, changed, strlen (changed), &length);
   g_assert_true (g_file_set_contents (forged, signed_text, (gssize) length, &error));
   g_assert_no_error (error);
@@ -531,10 +531,10 @@ test_value_sent (Fixture       *f,
 {
   const ValueCase *c = data;
   g_autofree char *text = read_export (f);
-  g_autofree char *changed = set_attribute (text, c->element, c->attribute, c->value);
+  g_autofree char *changed = set_tag_attribute (text, c->element, c->attribute, c->value);
   g_autofree char *name = g_strconcat (c->name, ".xml", NULL);
-  g_autofree char *path = write_signed (f, changed, name);
-  g_autofree char *row_id = get_attribute (text, c->element, "id");
+  g_autofree char *path = write_signed_file (f, changed, name);
+  g_autofree char *row_id = get_tag_attribute (text, c->element, "id");
   const char *words[G_N_ELEMENTS (c->words) + 2] = { NULL };
   guint n = 0;
 
@@ -552,11 +552,11 @@ test_venue_values_taken (Fixture       *f,
                          gconstpointer  data)
 {
   g_autofree char *text = read_export (f);
-  g_autofree char *a = set_attribute (text, "<venue ", "phone", "0374-6123456");
-  g_autofree char *b = set_attribute (a, "<venue ", "credit-code", "91110000802100433B");
-  g_autofree char *c = set_attribute (b, "<venue ", "floor-area", "85.5");
-  g_autofree char *d = set_attribute (c, "<venue ", "floors", "12");
-  g_autofree char *path = write_signed (f, d, "venue-values.xml");
+  g_autofree char *a = set_tag_attribute (text, "<venue ", "phone", "0374-6123456");
+  g_autofree char *b = set_tag_attribute (a, "<venue ", "credit-code", "91110000802100433B");
+  g_autofree char *c = set_tag_attribute (b, "<venue ", "floor-area", "85.5");
+  g_autofree char *d = set_tag_attribute (c, "<venue ", "floors", "12");
+  g_autofree char *path = write_signed_file (f, d, "venue-values.xml");
   g_autofree char *phone = NULL;
 
   import_ok (&f->county, path);
@@ -649,9 +649,9 @@ test_second_copy_in_bundle (Fixture       *f,
                             gconstpointer  data)
 {
   g_autofree char *text = read_export (f);
-  g_autofree char *stamp = get_attribute (text, "<venue ", "stamp");
+  g_autofree char *stamp = get_tag_attribute (text, "<venue ", "stamp");
   g_autofree char *changed = insert_copy (text, "<venue ", "phone", "13900001111");
-  g_autofree char *path = write_signed (f, changed, "two-copies.xml");
+  g_autofree char *path = write_signed_file (f, changed, "two-copies.xml");
   FgBundleReport report = import_ok (&f->county, path);
 
   g_assert_cmpuint (report.conflicts, ==, 1);
@@ -665,9 +665,9 @@ test_second_copy_later (Fixture       *f,
                         gconstpointer  data)
 {
   g_autofree char *text = read_export (f);
-  g_autofree char *stamp = get_attribute (text, "<venue ", "stamp");
-  g_autofree char *changed = set_attribute (text, "<venue ", "phone", "13900001111");
-  g_autofree char *path = write_signed (f, changed, "other-copy.xml");
+  g_autofree char *stamp = get_tag_attribute (text, "<venue ", "stamp");
+  g_autofree char *changed = set_tag_attribute (text, "<venue ", "phone", "13900001111");
+  g_autofree char *path = write_signed_file (f, changed, "other-copy.xml");
   FgBundleReport report;
 
   import_ok (&f->county, f->export);
