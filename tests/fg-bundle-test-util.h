@@ -572,7 +572,7 @@ get_attribute (const char *text,
 /* Registering */
 
 /* A restaurant in the region @region_id: its id. */
-static inline char *
+G_GNUC_WARN_UNUSED_RESULT static inline char *
 add_venue (Office     *o,
            const char *region_id,
            const char *name)

@@ -488,7 +488,7 @@ test_audit_rehashed_record (Fixture       *f,
   sqlite3_stmt *stmt = NULL;
 
   rename_venue (&f->township, venue, "老王烧烤（新址）");
-  add_venue (&f->township, fg_region_get_id (f->township.grid), "张记面馆");
+  g_free (add_venue (&f->township, fg_region_get_id (f->township.grid), "张记面馆"));
   execute (&f->township, "UPDATE audit SET actor_login = 'nobody' WHERE action = 'venue-edit'");
 
   /* that record's hash, and no other */
@@ -544,7 +544,7 @@ test_audit_rewritten_log (Fixture       *f,
 
   /* the records go again (the township forgot it had sent them), with a change */
   execute (&f->township, "UPDATE peer SET audit_sent = 0");
-  add_venue (&f->township, fg_region_get_id (f->township.grid), "张记面馆");
+  g_free (add_venue (&f->township, fg_region_get_id (f->township.grid), "张记面馆"));
   export_ok (&f->township, &f->county, second);
   import_refused (&f->county, second, FG_BUNDLE_ERROR_AUDIT_TAMPERED);
 }
@@ -610,7 +610,7 @@ test_audit_idempotent (Fixture       *f,
   g_assert_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_ALREADY_IMPORTED);
   g_clear_error (&error);
   execute (&f->township, "UPDATE peer SET audit_sent = 0");
-  add_venue (&f->township, fg_region_get_id (f->township.grid), "张记面馆");
+  g_free (add_venue (&f->township, fg_region_get_id (f->township.grid), "张记面馆"));
   report = export_ok (&f->township, &f->county, third);
   n_third = audit_count (&f->township) - 1;
   g_assert_cmpuint (report.audit, ==, n_third);
@@ -863,7 +863,7 @@ test_audit_record_skipped (Fixture       *f,
   gint64 edit;
 
   rename_venue (&f->township, venue, "老王烧烤（新址）");
-  add_venue (&f->township, fg_region_get_id (f->township.grid), "张记面馆");
+  g_free (add_venue (&f->township, fg_region_get_id (f->township.grid), "张记面馆"));
   edit = seq_of (&f->township, "venue-edit");
   export_ok (&f->township, &f->county, up);
   text = read_text (up, NULL);
@@ -902,7 +902,7 @@ test_audit_records_held_back (Fixture       *f,
   n_first = audit_count (&f->township) - 1;
   import_ok (&f->county, first);
   rename_venue (&f->township, venue, "老王烧烤（新址）");
-  add_venue (&f->township, fg_region_get_id (f->township.grid), "张记面馆");
+  g_free (add_venue (&f->township, fg_region_get_id (f->township.grid), "张记面馆"));
   export_ok (&f->township, &f->county, second);
   n_second = audit_count (&f->township) - 1;
   g_assert_cmpint (n_second - n_first, >=, 3);
@@ -967,7 +967,7 @@ test_audit_gap_proven (Fixture       *f,
   rename_venue (&f->township, venue, "老王烧烤（新址）");
   export_ok (&f->township, &f->county, second);
   n_second = audit_count (&f->township) - 1;
-  add_venue (&f->township, fg_region_get_id (f->township.grid), "张记面馆");
+  g_free (add_venue (&f->township, fg_region_get_id (f->township.grid), "张记面馆"));
   export_ok (&f->township, &f->county, third);
   n_third = audit_count (&f->township) - 1;
 
