@@ -14,8 +14,11 @@
  * own key, as a stolen laptop would. It is imported into a fresh copy of
  * the county's database (a file copy: the demo is built once).
  *
- * The seed is printed; FIREGRID_MUTATE_SEED replays a run and
- * FIREGRID_MUTATE_COUNT sets how many mutants are tried (500).
+ * The suite runs the same mutants every time (seed 1), so that it passes
+ * or fails for what the code does, not for the draw. The seed is printed;
+ * FIREGRID_MUTATE_SEED sets another (0 for a new one each run) and
+ * FIREGRID_MUTATE_COUNT how many mutants are tried (500): a search for
+ * new holes runs it with other seeds.
  *
  * Whatever the receiver answers, no mutant crashes it, and none makes it
  * hang: each import must end within MUTANT_SECONDS.
@@ -72,6 +75,7 @@
 #include "fg-text-private.h"
 
 #define DEFAULT_COUNT 500
+#define DEFAULT_SEED 1
 #define MUTANT_SECONDS 30
 /* venues in the demo: four of them inspected, with six hazards, twelve
  * events and five documents, 130 results, 230 audit records; a bundle of
@@ -1409,14 +1413,17 @@ env_number (const char *name,
 static void
 test_random (void)
 {
-  guint32 seed = (guint32) env_number ("FIREGRID_MUTATE_SEED", g_random_int ());
+  guint32 seed = (guint32) env_number ("FIREGRID_MUTATE_SEED", DEFAULT_SEED);
   guint n = (guint) env_number ("FIREGRID_MUTATE_COUNT", DEFAULT_COUNT);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GRand) rand = NULL;
   g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_free);
   guint outcomes[N_OPS][2] = { { 0 } };
   guint total[2] = { 0 };
   gint64 started;
 
+  if (seed == 0)
+    seed = g_random_int_range (1, G_MAXINT32);
+  rand = g_rand_new_with_seed (seed);
   world_init ();
   g_test_message ("seed %u (FIREGRID_MUTATE_SEED=%u replays it), %u mutants", seed, seed, n);
   started = g_get_monotonic_time ();
