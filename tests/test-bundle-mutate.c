@@ -1517,6 +1517,17 @@ document_under_village (const char *text)
   return set_attribute (text, "<notice ", "township-id", village);
 }
 
+/* The export, the township's first to the county, without the first
+ * record of the township's audit log. */
+static char *
+first_audit_record_dropped (const char *text)
+{
+  const char *start, *end;
+
+  element_span (text, "<audit ", &start, &end);
+  return g_strdup_printf ("%.*s%s", (int) (start - text), text, end);
+}
+
 typedef struct
 {
   const char *name;
@@ -1525,6 +1536,7 @@ typedef struct
   const char *value;      /* NULL: the attribute dropped */
   const char *words;      /* what the refusal says */
   char *(*change) (const char *text);  /* instead of the above */
+  int code;               /* the FgBundleError; 0 for an invalid row */
 } Regression;
 
 static const Regression regressions[] = {
@@ -1561,6 +1573,11 @@ static const Regression regressions[] = {
    * issued in 2099 was taken; when it was issued or voided must have
    * come, as the other moments must */
   { "document-issued-2099", "<notice ", "issued-at", "2099-12-04T16:27:33+00:00", "ahead of this computer" },
+  /* a random run of the suite (seed 2066343118, mutants 8 and 322): an
+   * office's first bundle without the first records of its audit log was
+   * taken, as if the log began later; it begins at its first record */
+  { "first-audit-record-dropped", .words = "never came", .change = first_audit_record_dropped,
+    .code = FG_BUNDLE_ERROR_AUDIT_TAMPERED },
 };
 
 static void
@@ -1572,6 +1589,7 @@ test_regression (gconstpointer data)
   g_autofree char *text = NULL;
   g_autofree char *message = NULL;
   Check check = { found };
+  int code;
 
   world_init ();
   if (r->change != NULL)
@@ -1586,7 +1604,8 @@ test_regression (gconstpointer data)
   for (guint i = 0; i < found->len; i++)
     g_test_message ("%s", (char *) g_ptr_array_index (found, i));
   g_assert_cmpuint (found->len, ==, 0);
-  g_assert_error (error, FG_BUNDLE_ERROR, FG_BUNDLE_ERROR_INVALID_ROW);
+  code = r->code != 0 ? r->code : FG_BUNDLE_ERROR_INVALID_ROW;
+  g_assert_error (error, FG_BUNDLE_ERROR, code);
   if (strstr (error->message, r->words) == NULL)
     g_error ("“%s” does not say “%s”", error->message, r->words);
 }

@@ -671,7 +671,7 @@ has_export_record (FgBundleImport  *import,
  * The sender's audit records a bundle brings must carry on from those
  * received here, when no bundle before it is still on its way (one that
  * is would bring the records in between): they start no later than the
- * record after the newest one here, unless none came before; and they
+ * record after the newest one here, or at the first when none came before; and they
  * reach the record of the export of the bundle before this one, which
  * every export writes to the sender's log after the bundle, so that the
  * next bundle carries it. A bundle that starts later or lacks it had its
@@ -696,7 +696,8 @@ fg_audit_bundle_finish (FgBundleImport  *import,
   if (missing->len > 0)
     return TRUE;  /* records may be in a bundle still on its way */
 
-  if (import->audit_first > 0 && import->audit_head > 0 && import->audit_first > import->audit_head + 1)
+  /* the first bundle from an office carries its log from the first record */
+  if (import->audit_first > 0 && import->audit_first > import->audit_head + 1)
     {
       g_autoptr(GArray) range = g_array_new (FALSE, FALSE, sizeof (gint64));
       gint64 bounds[2] = { import->audit_head + 1, import->audit_first - 1 };
