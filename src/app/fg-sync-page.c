@@ -1130,10 +1130,7 @@ fg_sync_page_reload (FgSyncPage *self)
       self->n_folders += peer->sync_folder != NULL;
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       fg_peer_row_set_may_remove (FG_PEER_ROW (row), may_pair);
-      /* a county's administrator replaces a township's lost office */
-      fg_peer_row_set_may_replace (FG_PEER_ROW (row), may_pair && node->kind == FG_NODE_KIND_COUNTY &&
-                                                      peer->kind == FG_NODE_KIND_TOWNSHIP &&
-                                                      peer->role == FG_NODE_ROLE_OFFICE);
+      fg_peer_row_set_may_replace (FG_PEER_ROW (row), fg_node_may_replace_peer (self->actor, node, peer));
       adw_preferences_group_add (self->peers_group, row);
       g_ptr_array_add (self->peer_rows, row);
     }

@@ -1339,6 +1339,30 @@ find_office (FgStore     *store,
 }
 
 /**
+ * fg_node_may_replace_peer:
+ * @actor: who would replace it
+ * @self: this installation (fg_node_get_self())
+ * @peer: one of its peers
+ *
+ * Whether @actor may replace @peer with a new installation
+ * (fg_node_replace_peer()): a county's administrator, a township's office.
+ *
+ * Returns: %TRUE when the window may offer it
+ */
+gboolean
+fg_node_may_replace_peer (FgActor          *actor,
+                          const FgNodeInfo *self,
+                          const FgNodeInfo *peer)
+{
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (peer != NULL, FALSE);
+
+  return fg_actor_can (actor, FG_ACTION_SETTINGS) && self->kind == FG_NODE_KIND_COUNTY &&
+         peer->kind == FG_NODE_KIND_TOWNSHIP && peer->role == FG_NODE_ROLE_OFFICE;
+}
+
+/**
  * fg_node_replace_peer:
  * @store: a county office's store
  * @actor: the county's administrator

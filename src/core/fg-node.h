@@ -113,6 +113,9 @@ gboolean     fg_node_replace_peer     (FgStore          *store,
                                        const char       *old_id_or_code,
                                        const FgNodeInfo *replacement,
                                        GError          **error);
+gboolean     fg_node_may_replace_peer (FgActor          *actor,
+                                       const FgNodeInfo *self,
+                                       const FgNodeInfo *peer);
 gboolean     fg_node_check_issues_documents (FgStore    *store,
                                              GError    **error);
 GPtrArray   *fg_node_list_peers       (FgStore          *store,
