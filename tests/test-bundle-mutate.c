@@ -1528,6 +1528,35 @@ first_audit_record_dropped (const char *text)
   return g_strdup_printf ("%.*s%s", (int) (start - text), text, end);
 }
 
+/* The county's id of a region, by its code. */
+static char *
+county_region_id (const char *code)
+{
+  g_autofree char *found = rows (&world.county, "SELECT id FROM region WHERE code = ?1", code);
+
+  g_assert_true (g_str_has_suffix (found, "|\n"));
+  return g_strndup (found, strlen (found) - 2);
+}
+
+/* The export with its first village placed under 薛店镇, the other
+ * township of the county. */
+static char *
+village_under_other_township (const char *text)
+{
+  g_autofree char *other = county_region_id ("410425104000");
+
+  return set_attribute (text, "level=\"3\"", "parent-id", other);
+}
+
+/* The export with its first village placed right under the county. */
+static char *
+village_under_county (const char *text)
+{
+  g_autofree char *county = county_region_id ("410425000000");
+
+  return set_attribute (text, "level=\"3\"", "parent-id", county);
+}
+
 typedef struct
 {
   const char *name;
@@ -1578,6 +1607,15 @@ static const Regression regressions[] = {
    * taken, as if the log began later; it begins at its first record */
   { "first-audit-record-dropped", .words = "never came", .change = first_audit_record_dropped,
     .code = FG_BUNDLE_ERROR_AUDIT_TAMPERED },
+  /* a random run of the suite (seed 2066343118, mutant 290): a village
+   * placed under the other township was taken, and the county's tree
+   * changed; a region now sits where adding it at the keyboard would put
+   * it: one level under a region whose code its own continues */
+  { "village-under-other-township", .words = "does not belong to", .change = village_under_other_township },
+  { "village-under-county", .words = "not one level above it", .change = village_under_county },
+  { "grid-code-of-another-village", "level=\"4\"", "code", "410425101002-009", "followed by a dash" },
+  { "township-code-9-digits", "level=\"2\"", "code", "410425101", "not written in full" },
+  { "region-level-5", "level=\"4\"", "level", "5", "not a county, township" },
 };
 
 static void

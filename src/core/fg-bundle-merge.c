@@ -24,6 +24,7 @@
 #include "fg-inspection-private.h"
 #include "fg-photo.h"
 #include "fg-photo-private.h"
+#include "fg-region.h"
 #include "fg-venue-private.h"
 
 #define MAX_PHOTO_BASE64 (14 * 1024 * 1024)
@@ -645,6 +646,83 @@ adopt_region_name (FgBundleImport  *import,
   return TRUE;
 }
 
+/* A region's place in the tree, as adding a village or grid and moving a
+ * grid keep it: a county at the top, and below it a township, a village
+ * or community and a grid, each under a region one level up whose code
+ * its own continues (a village's first nine digits are its township's; a
+ * grid is its village's code, a dash and three digits). @row's parent_id
+ * is already our id of the parent. */
+static gboolean
+check_region_place (FgBundleImport  *import,
+                    GHashTable      *row,
+                    GError         **error)
+{
+  const char *code = attr (row, "code");
+  const char *parent_id = attr (row, "parent_id");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) refused = NULL;
+  g_autofree char *parent_code = NULL;
+  g_autofree char *normal = NULL;
+  guint64 level = 0;
+  gint64 parent_level = 0;
+
+  if (!g_ascii_string_to_unsigned (attr (row, "level") != NULL ? attr (row, "level") : "", 10,
+                                   FG_REGION_LEVEL_COUNTY, FG_REGION_LEVEL_GRID, &level, NULL))
+    {
+      fg_bundle_set_refused_row (import, _("a region"), attr (row, "id"),
+                                 _("It is not a county, township, village or grid."), error);
+      return FALSE;
+    }
+
+  if (parent_id != NULL)
+    {
+      stmt = fg_store_prepare (import->store, "SELECT level, code FROM region WHERE id = ?1 AND deleted = 0", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, parent_id, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          parent_level = sqlite3_column_int64 (stmt, 0);
+          parent_code = g_strdup (fg_stmt_text (stmt, 1));
+        }
+    }
+
+  if (level == FG_REGION_LEVEL_COUNTY ? parent_id != NULL : parent_code == NULL || parent_level != (gint64) level - 1)
+    {
+      fg_bundle_set_refused_row (import, _("a region"), attr (row, "id"),
+                                 level == FG_REGION_LEVEL_COUNTY
+                                   ? _("A county has no region above it here.")
+                                   : _("The region it is placed under is not one level above it here."),
+                                 error);
+      return FALSE;
+    }
+
+  if (level == FG_REGION_LEVEL_GRID)
+    {
+      gsize prefix = strlen (parent_code);
+      guint64 number = 0;
+
+      if (code != NULL && g_str_has_prefix (code, parent_code) && code[prefix] == '-' && strlen (code + prefix + 1) == 3 &&
+          g_ascii_string_to_unsigned (code + prefix + 1, 10, 1, 999, &number, NULL))
+        return TRUE;
+      g_set_error (&refused, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_CODE,
+                   /* Translators: a grid's code, then its village's */
+                   _("The grid's code %s is not its village's code %s followed by a dash and three digits."),
+                   code != NULL ? code : "", parent_code);
+    }
+  else
+    {
+      normal = fg_division_code_normalize (code, (FgRegionLevel) level, parent_code, &refused);
+      if (normal != NULL && g_strcmp0 (normal, code) == 0)
+        return TRUE;
+      if (normal != NULL)
+        g_set_error (&refused, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_CODE,
+                     _("The division code “%s” is not written in full (12 digits: %s)."), code, normal);
+    }
+  fg_bundle_set_refused_row (import, _("a region"), attr (row, "id"), refused->message, error);
+  return FALSE;
+}
+
 gboolean
 fg_bundle_apply_region (FgBundleImport  *import,
                         GHashTable      *row,
@@ -726,6 +804,8 @@ fg_bundle_apply_region (FgBundleImport  *import,
       /* a grid station may not change the division tree */
       if (!merge_stamps (import, "region", fg_bundle_regions.columns, row, &write, error))
         return FALSE;
+      if (write && !check_region_place (import, row, error))
+        return FALSE;
       if (write && import->sender->kind == FG_NODE_KIND_GRID && g_strcmp0 (region_writer (row), import->sender->id) == 0)
         {
           fg_bundle_set_out_of_scope (import, code, error);
@@ -739,6 +819,8 @@ fg_bundle_apply_region (FgBundleImport  *import,
       fg_bundle_set_out_of_scope (import, code, error);
       return FALSE;
     }
+  if (!check_region_place (import, row, error))
+    return FALSE;
   stmt = fg_bundle_prepare_insert (import, "region", fg_bundle_regions.columns, NULL, error);
   if (stmt == NULL)
     return FALSE;
