@@ -293,12 +293,12 @@ write_signed_file (Fixture    *f,
 
 /* The county refuses the bundle at @path whole with @code, writes nothing
  * and audits the refusal (import_refused()), in words holding each of
- * @words; the bundle as the township wrote it is taken after it. */
+ * @words. */
 static void
-refused_with (Fixture            *f,
-              const char         *path,
-              int                 code,
-              const char * const *words)
+refused_alone (Fixture            *f,
+               const char         *path,
+               int                 code,
+               const char * const *words)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *before = dump (&f->county);
@@ -314,7 +314,16 @@ refused_with (Fixture            *f,
   after = dump (&f->county);
   g_assert_cmpstr (after, ==, before);
   assert_refusal_audited (&f->county, path, error->message);
+}
 
+/* The same, and the bundle as the township wrote it is taken after it. */
+static void
+refused_with (Fixture            *f,
+              const char         *path,
+              int                 code,
+              const char * const *words)
+{
+  refused_alone (f, path, code, words);
   import_ok (&f->county, f->export);
   g_assert_cmpint (count (&f->county, "SELECT count(*) FROM hazard", NULL), ==, 3);
 }
@@ -676,6 +685,55 @@ test_second_copy_later (Fixture       *f,
   check_kept_conflict (&f->county, f->township.venue_id, stamp);
 }
 
+/* A hazard is one of its inspection's failed items, whether the
+ * inspection comes with it or was taken before. */
+
+/* @text with a copy of its first hazard under a new id, naming @item (or
+ * the item the first hazard names, if NULL). */
+static char *
+second_hazard (const char *text,
+               const char *item)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *copied = insert_copy (text, "<hazard ", "id", id);
+
+  if (item == NULL)
+    return g_steal_pointer (&copied);
+  return set_tag_attribute (copied, id, "item-code", item);
+}
+
+/* An item of the township's inspection that passed. */
+static char *
+passed_item (Fixture *f)
+{
+  return query_text (&f->township, "SELECT item_code FROM inspection_result WHERE inspection_id = ?1"
+                     " AND outcome = 'pass' ORDER BY item_code LIMIT 1", f->township.inspection_id);
+}
+
+/* A later bundle brings a hazard of the inspection the county took
+ * before: for an item already a hazard, or for one that passed. */
+static void
+test_second_hazard_later (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *text = read_export (f);
+  g_autofree char *item = passed_item (f);
+  g_autofree char *twice = second_hazard (text, NULL);
+  g_autofree char *passed = second_hazard (text, item);
+  g_autofree char *twice_path = write_signed_file (f, twice, "second-hazard-later.xml");
+  g_autofree char *passed_path = write_signed_file (f, passed, "passed-item-later.xml");
+  /* the schema's own rule: one hazard an item */
+  const char * const twice_words[] = { "does not take", NULL };
+  const char * const passed_words[] = { item, "did not fail", NULL };
+
+  g_assert_nonnull (item);
+  import_ok (&f->county, f->export);
+  refused_alone (f, twice_path, FG_BUNDLE_ERROR_INVALID_ROW, twice_words);
+  refused_alone (f, passed_path, FG_BUNDLE_ERROR_INVALID_ROW, passed_words);
+  g_assert_cmpint (count (&f->county, "SELECT count(*) FROM hazard WHERE inspection_id = ?1",
+                          f->township.inspection_id), ==, 3);
+}
+
 static void
 add_cases (const char      *prefix,
            const ValueCase *cases,
@@ -705,6 +763,8 @@ main (int   argc,
   g_test_add ("/bundle-values/conflict/second-copy-in-bundle", Fixture, NULL, fixture_set_up,
               test_second_copy_in_bundle, fixture_tear_down);
   g_test_add ("/bundle-values/conflict/second-copy-later", Fixture, NULL, fixture_set_up, test_second_copy_later,
+              fixture_tear_down);
+  g_test_add ("/bundle-values/hazard/second-later", Fixture, NULL, fixture_set_up, test_second_hazard_later,
               fixture_tear_down);
   g_test_add ("/bundle-values/names/typed", Fixture, NULL, fixture_set_up, test_names_typed, fixture_tear_down);
   add_cases ("names", name_cases, G_N_ELEMENTS (name_cases));

@@ -85,6 +85,7 @@ fg_bundle_merge_init (FgBundleImport *import)
   import->bundle_events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->arrived_events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->arrived_inspections = g_ptr_array_new_with_free_func (g_free);
+  import->inspections_to_check = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 void
@@ -108,6 +109,7 @@ fg_bundle_merge_clear (FgBundleImport *import)
   g_clear_pointer (&import->unfinished, g_ptr_array_unref);
   g_clear_pointer (&import->bundle_events, g_hash_table_unref);
   g_clear_pointer (&import->arrived_events, g_hash_table_unref);
+  g_clear_pointer (&import->inspections_to_check, g_hash_table_unref);
   g_clear_pointer (&import->arrived_inspections, g_ptr_array_unref);
 }
 
@@ -1282,6 +1284,20 @@ check_place (FgBundleImport  *import,
   return TRUE;
 }
 
+/* @id's results and hazards are checked once the bundle is in (check_arrived()). */
+static void
+check_inspection_later (FgBundleImport *import,
+                        const char     *id)
+{
+  char *copy;
+
+  if (g_hash_table_contains (import->inspections_to_check, id))
+    return;
+  copy = g_strdup (id);
+  g_ptr_array_add (import->arrived_inspections, copy);
+  g_hash_table_add (import->inspections_to_check, copy);
+}
+
 gboolean
 fg_bundle_apply_inspection (FgBundleImport  *import,
                             GHashTable      *row,
@@ -1314,7 +1330,7 @@ fg_bundle_apply_inspection (FgBundleImport  *import,
       !check_moment (import, row, "started_at", FALSE, _("an inspection"), error) ||
       !check_moment (import, row, "finished_at", TRUE, _("an inspection"), error))
     return FALSE;
-  g_ptr_array_add (import->arrived_inspections, g_strdup (attr (row, "id")));
+  check_inspection_later (import, attr (row, "id"));
 
   g_hash_table_remove (row, "finished_at");
   stmt = fg_bundle_prepare_insert (import, "inspection", fg_bundle_inspections.columns, NULL, error);
@@ -1413,6 +1429,10 @@ fg_bundle_apply_hazard (FgBundleImport  *import,
   fg_bundle_bind_row (stmt, fg_bundle_hazards.columns, row);
   if (!fg_store_step_done (import->store, stmt, error))
     return FALSE;
+  /* a new hazard of an inspection held here already: the inspection is
+   * checked again with it, as if it had come now */
+  if (attr (row, "inspection_id") != NULL)
+    check_inspection_later (import, attr (row, "inspection_id"));
   g_hash_table_add (import->touched, g_strdup (attr (row, "id")));
   import->report->added++;
   return TRUE;

@@ -179,7 +179,9 @@ typedef struct
   GPtrArray *unfinished;     /* id, finishing time, …: new inspections whose results wait */
   GHashTable *bundle_events; /* the ids of every event the bundle holds */
   GHashTable *arrived_events;  /* a new event → its hazard: checked in its history once all is in */
-  GPtrArray *arrived_inspections;  /* new inspections: their results checked once they are in */
+  GPtrArray *arrived_inspections;  /* new inspections, and those held here that gained a hazard:
+                                    * their results checked once they are in */
+  GHashTable *inspections_to_check;  /* the same, as a set */
   GCancellable *cancellable;
   FgBundleProgressFunc progress;
   gpointer progress_data;
