@@ -1060,6 +1060,63 @@ test_audit_missing_bundles (Fixture       *f,
   g_assert_cmpstr (words, ==, "bundles 5–6 have not arrived");
 }
 
+/* 15. A bundle that never comes, or is refused for good, is no longer
+ * missing once everything is sent again: the bundle that carries it all
+ * fills the gap below it, and its records leave none. */
+static void
+test_audit_gap_filled_by_resend (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *first = file_path (f, "first.xml");
+  g_autofree char *lost = file_path (f, "lost.xml");
+  g_autofree char *third = file_path (f, "third.xml");
+  g_autofree char *again = file_path (f, "again.xml");
+  g_autofree char *later = file_path (f, "later.xml");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤");
+  g_autofree char *words = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GArray) gaps = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *township = node_id (&f->township);
+
+  export_ok (&f->township, &f->county, first);
+  rename_venue (&f->township, venue, "老王烧烤（新址）");
+  export_ok (&f->township, &f->county, lost);
+  g_free (add_venue (&f->township, fg_region_get_id (f->township.grid), "张记面馆"));
+  export_ok (&f->township, &f->county, third);
+  import_ok (&f->county, first);
+  import_ok (&f->county, third);
+  gaps = fg_node_list_missing_bundles (f->county.store, f->county.actor, township, &error);
+  g_assert_no_error (error);
+  words = fg_node_describe_missing_bundles (gaps);
+  g_assert_cmpstr (words, ==, "bundle 2 has not arrived");
+  g_clear_pointer (&gaps, g_array_unref);
+
+  /* the second is lost for good: the township sends everything again */
+  g_assert_true (fg_sync_resend (f->township.store, f->township.actor, node_id (&f->county), &error));
+  g_assert_no_error (error);
+  export_ok (&f->township, &f->county, again);
+  text = read_text (again, NULL);
+  g_assert_null (strstr (text, " since=\""));
+  import_ok (&f->county, again);
+  gaps = fg_node_list_missing_bundles (f->county.store, f->county.actor, township, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gaps->len, ==, 0);
+  g_clear_pointer (&gaps, g_array_unref);
+  name = query_text (&f->county, "SELECT name FROM venue WHERE id = ?1", venue);
+  g_assert_cmpstr (name, ==, "老王烧烤（新址）");
+  assert_intact (&f->county, township, audit_count (&f->township) - 1, 0);
+
+  /* and the bundles after it are numbered on, with no gap */
+  rename_venue (&f->township, venue, "老王烧烤");
+  export_ok (&f->township, &f->county, later);
+  import_ok (&f->county, later);
+  gaps = fg_node_list_missing_bundles (f->county.store, f->county.actor, township, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gaps->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1090,6 +1147,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/bundle-audit/gap-proven", Fixture, NULL, fixture_set_up, test_audit_gap_proven, fixture_tear_down);
   g_test_add ("/bundle-audit/missing-bundles", Fixture, NULL, fixture_set_up, test_audit_missing_bundles,
+              fixture_tear_down);
+  g_test_add ("/bundle-audit/gap-filled-by-resend", Fixture, NULL, fixture_set_up, test_audit_gap_filled_by_resend,
               fixture_tear_down);
 
   return g_test_run ();

@@ -1028,8 +1028,8 @@ record_import (FgStore               *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   stmt = fg_store_prepare (store,
-                           "INSERT INTO bundle_in (digest, peer_id, sequence, imported_at, imported_by)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5)",
+                           "INSERT INTO bundle_in (digest, peer_id, sequence, imported_at, imported_by, whole)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -1038,6 +1038,7 @@ record_import (FgStore               *store,
   sqlite3_bind_int (stmt, 3, (int) info->sequence);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, fg_actor_get_login (actor), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 6, info->since == NULL);
   if (!fg_store_step_done (store, stmt, error))
     return FALSE;
   g_clear_pointer (&stmt, fg_stmt_release);

@@ -960,7 +960,9 @@ fg_node_find_peer (FgStore     *store,
 
 /* The bundles of @peer_id numbered below @below (every one when 0) that
  * have not arrived, though a later one has: each gap as an FgBundleGap,
- * in their order. A bundle is numbered per sender and receiver, from 1. */
+ * in their order. A bundle is numbered per sender and receiver, from 1.
+ * One that carried everything (a first bundle, or one after `peer
+ * resend`) fills the gaps below it: what they held came with it. */
 GArray *
 fg_node_dup_missing_bundles (FgStore     *store,
                              const char  *peer_id,
@@ -973,7 +975,7 @@ fg_node_dup_missing_bundles (FgStore     *store,
   int rc;
 
   stmt = fg_store_prepare (store,
-                           "SELECT DISTINCT sequence FROM bundle_in WHERE peer_id = ?1 AND sequence >= 1"
+                           "SELECT DISTINCT sequence, whole FROM bundle_in WHERE peer_id = ?1 AND sequence >= 1"
                            "  AND (?2 = 0 OR sequence < ?2) ORDER BY sequence",
                            error);
   if (stmt == NULL)
@@ -984,7 +986,9 @@ fg_node_dup_missing_bundles (FgStore     *store,
     {
       gint64 sequence = sqlite3_column_int64 (stmt, 0);
 
-      if (sequence > expected)
+      if (sqlite3_column_int (stmt, 1) != 0)
+        g_array_set_size (gaps, 0);
+      else if (sequence > expected)
         {
           FgBundleGap gap = { (guint) expected, (guint) (sequence - 1) };
 

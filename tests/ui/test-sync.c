@@ -666,10 +666,11 @@ test_sync_missing_bundles (Fixture       *fixture,
     {
       g_autofree char *name = g_strdup_printf ("bundle-%u.fgbundle", i + 1);
 
+      /* each with what changed since the one before: one that carried
+       * everything again would fill the gaps below it */
       g_ptr_array_add (paths, g_build_filename (fixture->other_dir.dir, name, NULL));
       if (i > 0)
-        g_assert_true (fg_sync_resend (fixture->other, fixture->other_actor, self->id, &error));
-      g_assert_no_error (error);
+        other_venue_inspected (fixture);
       g_assert_true (fg_bundle_export (fixture->other, fixture->other_actor, self->id, g_ptr_array_index (paths, i),
                                        NULL, NULL, &error));
       g_assert_no_error (error);
