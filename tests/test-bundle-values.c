@@ -668,7 +668,7 @@ test_second_copy_in_bundle (Fixture       *f,
 }
 
 /* A later bundle brings the venue under the stamp it has here, with
- * another phone number. */
+ * another phone number; and then another bundle the same. */
 static void
 test_second_copy_later (Fixture       *f,
                         gconstpointer  data)
@@ -683,6 +683,16 @@ test_second_copy_later (Fixture       *f,
   report = import_ok (&f->county, path);
   g_assert_cmpuint (report.conflicts, ==, 1);
   check_kept_conflict (&f->county, f->township.venue_id, stamp);
+
+  /* the same copy once more, in another file: kept once */
+  {
+    g_autofree char *spaced = replace_once (changed, "<venue ", "<venue  ");
+    g_autofree char *again = write_signed_file (f, spaced, "other-copy-again.xml");
+
+    report = import_ok (&f->county, again);
+    g_assert_cmpuint (report.conflicts, ==, 0);
+    check_kept_conflict (&f->county, f->township.venue_id, stamp);
+  }
 }
 
 /* A hazard is one of its inspection's failed items, whether the

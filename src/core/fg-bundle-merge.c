@@ -410,7 +410,7 @@ same_content (FgBundleImport      *import,
 
 /* A version of a row that lost to another, kept for a person to see
  * (Sync → Conflicts): the incoming @row, or the row here (stamped
- * @local) if @incoming_wins. */
+ * @local) if @incoming_wins; once, however often it comes. */
 static gboolean
 keep_conflict (FgBundleImport      *import,
                const char          *table,
@@ -425,6 +425,22 @@ keep_conflict (FgBundleImport      *import,
   g_autofree char *local_json = db_row_to_text (import, table, columns, attr (row, "id"));
   g_autofree char *incoming_json = row_to_text (row, columns);
   const char *lost_stamp = incoming_wins ? local : attr (row, "stamp");
+  const char *lost = incoming_wins ? local_json : incoming_json;
+
+  /* the same version lost before (a later bundle, or everything sent
+   * again, brought it once more): it is kept once */
+  stmt = fg_store_prepare (import->store,
+                           "SELECT 1 FROM conflict WHERE row_id = ?1 AND lost_stamp = ?2 AND table_name = ?3 AND lost = ?4",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, attr (row, "id"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, lost_stamp, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, lost, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return TRUE;
+  g_clear_pointer (&stmt, fg_stmt_release);
 
   stmt = fg_store_prepare (import->store,
                            "INSERT INTO conflict (table_name, row_id, kept, lost, lost_node, lost_stamp, found_at)"
@@ -435,7 +451,7 @@ keep_conflict (FgBundleImport      *import,
   sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, attr (row, "id"), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, incoming_wins ? incoming_json : local_json, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, incoming_wins ? local_json : incoming_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, lost, -1, SQLITE_STATIC);
   /* whose version lost: the node of its stamp, not the row's creator */
   sqlite3_bind_text (stmt, 5, lost_stamp != NULL && strlen (lost_stamp) > 22 ? lost_stamp + 22
                               : attr (row, "origin_node"), -1, SQLITE_TRANSIENT);
