@@ -207,7 +207,8 @@ test_trust_poisoned_stamps (Fixture       *f,
   g_autofree char *two_days = stamp_at (now + 2 * 24 * 3600 * 1000, "00000", node);
   g_autofree char *wide = stamp_at (now, "100000", node);
   g_autofree char *short_wall = g_strdup_printf ("%" G_GINT64_FORMAT "-00000-%s", now / 10, node);
-  g_autofree char *upper = g_ascii_strup (stamp_at (now, "00000", node), -1);
+  g_autofree char *lower = stamp_at (now, "00000", node);
+  g_autofree char *upper = g_ascii_strup (lower, -1);
   g_autofree char *hour = stamp_at (now + 3600 * 1000, "00000", node);
   const char *malformed[] = { "zzz", wide, short_wall, upper, "", NULL };
 
