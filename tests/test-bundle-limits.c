@@ -179,6 +179,23 @@ test_trust_largest_photo (Fixture       *f,
     write_signed (&f->a, longer, over);
   }
   refused_saying (&f->b, over, "too large");
+
+  /* a part is text only, and the reader holds it to base64 (the schema
+   * no longer types it, see bundle-1.xsd) */
+  {
+    const char *first = strstr (text, "<part>") + strlen ("<part>");
+    g_autofree char *changed = g_strdup (text);
+
+    changed[first - text + 10] = '!';
+    write_signed (&f->a, changed, over);
+    refused_saying (&f->b, over, "not base64");
+  }
+  {
+    g_autofree char *changed = replace_once (text, "<part>", "<part><part/>");
+
+    write_signed (&f->a, changed, over);
+    refused_saying (&f->b, over, "does not follow the bundle format");
+  }
 }
 
 /* 2. Stamps from the far future, or of no form, are refused */
