@@ -29,14 +29,15 @@ G_BEGIN_DECLS
 
 /* A photo travels as the base64 text of its <photo> element while that
  * stays well under libxml2's limit of 10,000,000 bytes on one text node
- * (base64 with its line breaks is 1.35 to 1.37 times the bytes); a larger one goes in <part> children of FG_BUNDLE_PHOTO_PART
- * bytes each, a multiple of 3 so that no part but the last is padded.
- * Parts are small: libxml2's reader spends time in the square of the
- * length of one text (15 s on four parts of 3 MiB, 3 s on forty of 256
- * KiB). The reader keeps at most FG_BUNDLE_MAX_PHOTO_BASE64 characters of
- * base64 for one photo, what the largest photo takes, and reads at most
- * FG_BUNDLE_MAX_PHOTO_TEXT characters with the line breaks, whichever form
- * it came in. */
+ * (base64 with its line breaks is 1.35 to 1.37 times the bytes); a larger
+ * one goes in <part> children of FG_BUNDLE_PHOTO_PART bytes each, a
+ * multiple of 3 so that no part but the last is padded. A part is text
+ * only in the schema (data/schema/bundle-1.xsd): libxml2's validator
+ * gathers a typed element's value in the square of its length, which a
+ * part's text no longer pays. The reader keeps at most
+ * FG_BUNDLE_MAX_PHOTO_BASE64 characters of base64 for one photo, what the
+ * largest photo takes, and reads at most FG_BUNDLE_MAX_PHOTO_TEXT
+ * characters with the line breaks, whichever form it came in. */
 #define FG_BUNDLE_PHOTO_WHOLE (7 * 1000 * 1000)
 #define FG_BUNDLE_PHOTO_PART (3 * 87 * 1024)
 #define FG_BUNDLE_MAX_PHOTO_BASE64 ((FG_INSPECTION_MAX_PHOTO_SIZE + 2) / 3 * 4)

@@ -766,12 +766,10 @@ fg_sync_list_conflicts (FgStore  *store,
       conflict->id = sqlite3_column_int64 (stmt, 0);
       conflict->table = g_strdup (fg_stmt_text (stmt, 1));
       conflict->row_id = g_strdup (fg_stmt_text (stmt, 2));
+      /* g_variant_parse() gives a reference of our own, not a floating one:
+       * sinking it would take a second that fg_conflict_free() never drops */
       conflict->kept = g_variant_parse (G_VARIANT_TYPE ("a{ss}"), fg_stmt_text (stmt, 3), NULL, NULL, NULL);
       conflict->lost = g_variant_parse (G_VARIANT_TYPE ("a{ss}"), fg_stmt_text (stmt, 4), NULL, NULL, NULL);
-      if (conflict->kept != NULL)
-        g_variant_ref_sink (conflict->kept);
-      if (conflict->lost != NULL)
-        g_variant_ref_sink (conflict->lost);
       conflict->lost_node = g_strdup (fg_stmt_text (stmt, 5));
       conflict->lost_stamp = g_strdup (fg_stmt_text (stmt, 6));
       conflict->found_at = g_strdup (fg_stmt_text (stmt, 7));

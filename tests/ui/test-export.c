@@ -379,10 +379,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *xlsx2csv = NULL;
+
   if (!fg_ui_test_init (&argc, &argv))
     return 77;
 
-  if (!g_find_program_in_path ("xlsx2csv"))
+  xlsx2csv = g_find_program_in_path ("xlsx2csv");
+  if (xlsx2csv == NULL)
     {
       g_print ("1..0 # SKIP xlsx2csv is not installed (Debian package xlsx2csv)\n");
       return 0;
