@@ -63,6 +63,13 @@
  *  A11 the names rows carry show what they hold (fg_text_check_visible()),
  *     the people's names too.
  *
+ * Before the import, a dry run of the same mutant (D1–D2):
+ *  D1 says what the import then says: both take it with the same counts,
+ *     or both refuse it with the same error and the same words;
+ *  D2 writes nothing: every row of every table, and the schema (the
+ *     triggers a dry run sets aside), as they were, but for the refusal's
+ *     audit record when it refuses.
+ *
  * A mutant that breaks one fails the test.
  */
 #include <signal.h>
@@ -1221,6 +1228,38 @@ on_alarm (int signal_number)
   _exit (1);
 }
 
+/* The schema as it stands: tables, indexes, triggers. */
+static char *
+schema_of (sqlite3 *db)
+{
+  return rows_in (db, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name", NULL);
+}
+
+/* D1, D2: the dry run of @bundle, before its import. */
+static void
+check_dry_run (Check                *check,
+               gboolean              dry_ok,
+               const FgBundleReport *dry,
+               const GError         *dry_error,
+               gboolean              ok,
+               const FgBundleReport *report,
+               const GError         *error)
+{
+  if (dry_ok != ok)
+    broken (check, "D1: the dry run %s (%s), the import %s (%s)", dry_ok ? "took it" : "refused it",
+            dry_ok ? "" : dry_error->message, ok ? "took it" : "refused it", ok ? "" : error->message);
+  else if (!ok && (dry_error->domain != error->domain || dry_error->code != error->code ||
+                   g_strcmp0 (dry_error->message, error->message) != 0))
+    broken (check, "D1: the dry run refused it with “%s”, the import with “%s”", dry_error->message, error->message);
+  else if (ok && (dry->added != report->added || dry->changed != report->changed ||
+                  dry->unchanged != report->unchanged || dry->conflicts != report->conflicts ||
+                  dry->photos != report->photos || dry->venues != report->venues ||
+                  dry->inspections != report->inspections || dry->hazards != report->hazards ||
+                  dry->notices != report->notices))
+    broken (check, "D1: the dry run counted %u added, %u changed, the import %u, %u", dry->added, dry->changed,
+            report->added, report->changed);
+}
+
 /* Imports the mutant @text into a fresh copy of the county, and checks
  * the invariants of its outcome; what is broken goes to @check. */
 static Outcome
@@ -1235,17 +1274,36 @@ try_mutant (const char *text,
   g_autofree char *db_path = g_build_filename (world.files, "receiver.db", NULL);
   Office receiver;
   FgBundleReport report = { 0 };
-  gboolean ok;
+  FgBundleReport dry = { 0 };
+  g_autoptr(GError) dry_error = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *dry_dump = NULL;
+  g_autofree char *dry_schema = NULL;
+  gboolean ok, dry_ok;
 
   write_mutant (text, bundle);
   receiver_open (&receiver, db_path);
+  check->db = fg_store_get_db (receiver.store);
+  schema = schema_of (check->db);
+
+  g_snprintf (hang_note, sizeof hang_note, "%s (dry run)", label);
+  alarm (MUTANT_SECONDS);
+  dry_ok = fg_bundle_import (receiver.store, receiver.actor, bundle, TRUE, &dry, NULL, &dry_error);
+  alarm (0);
+  /* D2 */
+  dry_dump = dump_connection (check->db);
+  dry_schema = schema_of (check->db);
+  if (!g_str_equal (dry_dump, world.template_dump))
+    broken (check, "D2: rows written by a dry run that %s", dry_ok ? "took it" : "refused it");
+  if (!g_str_equal (dry_schema, schema))
+    broken (check, "D2: the schema changed by a dry run that %s", dry_ok ? "took it" : "refused it");
 
   g_snprintf (hang_note, sizeof hang_note, "%s", label);
   alarm (MUTANT_SECONDS);
   ok = fg_bundle_import (receiver.store, receiver.actor, bundle, FALSE, &report, NULL, &error);
   alarm (0);
 
-  check->db = fg_store_get_db (receiver.store);
+  check_dry_run (check, dry_ok, &dry, dry_error, ok, &report, error);
   if (ok)
     check_accepted (check, &receiver);
   else

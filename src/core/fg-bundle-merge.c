@@ -111,6 +111,7 @@ fg_bundle_merge_clear (FgBundleImport *import)
   g_clear_pointer (&import->arrived_events, g_hash_table_unref);
   g_clear_pointer (&import->inspections_to_check, g_hash_table_unref);
   g_clear_pointer (&import->arrived_inspections, g_ptr_array_unref);
+  g_clear_pointer (&import->venue_upkeep, g_free);
 }
 
 /* The node of a stamp ("WWWWWWWWWWWWWWW-CCCCC-NODE"), or "". */
@@ -302,17 +303,20 @@ fg_bundle_prepare_insert (FgBundleImport      *import,
   return prepare_insert_rows (import, table, columns, extra_columns, 1, error);
 }
 
-/* Binds @columns of @row from parameter @first on; returns the next one. */
+/* Binds @columns of @row from parameter @first on; returns the next one.
+ * With SQLITE_STATIC, SQLite reads the values where they lie instead of
+ * copying them: @row must then outlive the statement's step. */
 static int
-bind_columns (sqlite3_stmt       *stmt,
-              int                 first,
-              const char * const *columns,
-              GHashTable         *row)
+bind_columns (sqlite3_stmt            *stmt,
+              int                      first,
+              const char * const      *columns,
+              GHashTable              *row,
+              sqlite3_destructor_type  how)
 {
   int i;
 
   for (i = 0; columns[i] != NULL; i++)
-    sqlite3_bind_text (stmt, first + i, attr (row, columns[i]), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, first + i, attr (row, columns[i]), -1, how);
   return first + i;
 }
 
@@ -321,7 +325,7 @@ fg_bundle_bind_row (sqlite3_stmt       *stmt,
                     const char * const *columns,
                     GHashTable         *row)
 {
-  bind_columns (stmt, 1, columns, row);
+  bind_columns (stmt, 1, columns, row, SQLITE_TRANSIENT);
 }
 
 /* A row as text: a GVariant a{ss}, column → value. */
@@ -559,9 +563,9 @@ update_row (FgBundleImport      *import,
   stmt = fg_store_prepare (import->store, sql, error);
   if (stmt == NULL)
     return FALSE;
-  n = bind_columns (stmt, 1, columns, row);
+  n = bind_columns (stmt, 1, columns, row, SQLITE_TRANSIENT);
   if (extra_columns != NULL)
-    bind_columns (stmt, n, extra_columns, row);
+    bind_columns (stmt, n, extra_columns, row, SQLITE_TRANSIENT);
   if (!fg_store_step_done (import->store, stmt, error))
     return FALSE;
   import->report->changed++;
@@ -985,6 +989,150 @@ region_path (FgBundleImport  *import,
   return path;
 }
 
+/* What a new venue keeps up besides its row (venue_after_insert, schema 1):
+ * its categories, its search terms and the venue counts of its regions.
+ * Venues written in bulk keep them up all at once at the end instead (see
+ * defer_venue_upkeep()): one pass of the search index instead of a
+ * segment of it for every batch, one update of each region instead of
+ * four updates a venue. This is the trigger as the passes below do its
+ * work; a schema that changes it leaves the trigger in place (the test
+ * /bundle/import-venue-upkeep-deferred says so) until they do it again. */
+static const char venue_upkeep_trigger[] =
+  "CREATE TRIGGER venue_after_insert AFTER INSERT ON venue "
+  "BEGIN "
+  "INSERT INTO venue_category (category, venue_seq) "
+  "SELECT DISTINCT value, NEW.seq FROM json_each (NEW.categories); "
+  "INSERT INTO venue_fts (rowid, name, address, operator_name) "
+  "VALUES (NEW.seq, NEW.name, NEW.address, NEW.operator_name); "
+  "UPDATE region SET venue_count = venue_count + 1 "
+  "WHERE NEW.deleted = 0 "
+  "AND id IN (NEW.county_id, NEW.township_id, NEW.village_id, NEW.grid_id); "
+  "END";
+
+static const char venue_upkeep_passes[] =
+  "INSERT INTO venue_category (category, venue_seq)"
+  "  SELECT DISTINCT j.value, v.seq FROM venue v, json_each (v.categories) j WHERE v.seq >= ?1;"
+  "INSERT INTO venue_fts (rowid, name, address, operator_name)"
+  "  SELECT seq, name, address, operator_name FROM venue WHERE seq >= ?1 ORDER BY seq;"
+  "WITH placed (id) AS ("
+  "  SELECT county_id FROM venue WHERE seq >= ?1 AND deleted = 0"
+  "  UNION ALL SELECT township_id FROM venue WHERE seq >= ?1 AND deleted = 0"
+  "  UNION ALL SELECT village_id FROM venue WHERE seq >= ?1 AND deleted = 0"
+  "  UNION ALL SELECT grid_id FROM venue WHERE seq >= ?1 AND deleted = 0 AND grid_id IS NOT NULL),"
+  " counted (id, n) AS (SELECT id, count (*) FROM placed GROUP BY id)"
+  " UPDATE region SET venue_count = venue_count + counted.n FROM counted WHERE region.id = counted.id;";
+
+/* The text of a trigger with its white space made single spaces. */
+static char *
+squeeze_spaces (const char *sql)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          if (text->len > 0 && text->str[text->len - 1] != ' ')
+            g_string_append_c (text, ' ');
+          continue;
+        }
+      g_string_append_c (text, *p);
+    }
+  if (text->len > 0 && text->str[text->len - 1] == ' ')
+    g_string_truncate (text, text->len - 1);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Sets venue_after_insert aside for the rest of the import's transaction:
+ * the venues written from now on wait for catch_up_venue_upkeep(). The
+ * transaction holds the trigger's absence with the rest: a refused bundle
+ * rolls it back with its rows, and the trigger is there again. */
+static gboolean
+defer_venue_upkeep (FgBundleImport  *import,
+                    GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *squeezed = NULL;
+
+  if (import->venue_upkeep != NULL || import->dry_run)
+    return TRUE;
+  stmt = fg_store_prepare (import->store,
+                           "SELECT sql, (SELECT coalesce (max (seq), 0) + 1 FROM venue) FROM sqlite_master"
+                           " WHERE type = 'trigger' AND name = 'venue_after_insert'",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return TRUE;
+  sql = g_strdup (fg_stmt_text (stmt, 0));
+  import->venue_upkeep_from = sqlite3_column_int64 (stmt, 1);
+  g_clear_pointer (&stmt, fg_stmt_release);
+  squeezed = squeeze_spaces (sql);
+  if (!g_str_equal (squeezed, venue_upkeep_trigger))
+    return TRUE;  /* not the trigger whose work the passes do */
+  if (!fg_store_exec (import->store, "DROP TRIGGER venue_after_insert", error))
+    return FALSE;
+  import->venue_upkeep = g_steal_pointer (&sql);
+  return TRUE;
+}
+
+/* The categories, search terms and counts of the venues written since the
+ * trigger was set aside: before a venue is changed (venue_after_update
+ * takes out what it had) and at the end. */
+static gboolean
+catch_up_venue_upkeep (FgBundleImport  *import,
+                       GError         **error)
+{
+  sqlite3 *db = fg_store_get_db (import->store);
+  const char *next = venue_upkeep_passes;
+  g_autoptr(sqlite3_stmt) last = NULL;
+
+  if (import->venue_upkeep == NULL)
+    return TRUE;
+  while (*next != '\0')
+    {
+      sqlite3_stmt *stmt = NULL;
+      const char *tail = NULL;
+      int rc = sqlite3_prepare_v2 (db, next, -1, &stmt, &tail);
+
+      if (rc != SQLITE_OK)
+        {
+          fg_store_set_error (import->store, rc, error);
+          return FALSE;
+        }
+      next = tail;
+      if (stmt == NULL)
+        continue;
+      sqlite3_bind_int64 (stmt, 1, import->venue_upkeep_from);
+      rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          fg_store_set_error (import->store, rc, error);
+          return FALSE;
+        }
+    }
+  last = fg_store_prepare (import->store, "SELECT coalesce (max (seq), 0) + 1 FROM venue", error);
+  if (last == NULL || sqlite3_step (last) != SQLITE_ROW)
+    return FALSE;
+  import->venue_upkeep_from = sqlite3_column_int64 (last, 0);
+  return TRUE;
+}
+
+/* The venues' upkeep caught up, and its trigger back for what follows. */
+static gboolean
+end_venue_upkeep (FgBundleImport  *import,
+                  GError         **error)
+{
+  if (import->venue_upkeep == NULL)
+    return TRUE;
+  if (!catch_up_venue_upkeep (import, error) || !fg_store_exec (import->store, import->venue_upkeep, error))
+    return FALSE;
+  g_clear_pointer (&import->venue_upkeep, g_free);
+  return TRUE;
+}
+
 /* New venues, results and events are written BATCH_ROWS to a statement.
  * At the end of every statement that writes, SQLite closes the statement
  * journal it opened, the search index (FTS5) writes out the terms it holds
@@ -1010,18 +1158,23 @@ write_rows (FgBundleImport    *import,
     {
       /* a whole batch, or one row (the rest of a section) */
       guint n = batch->rows->len - done >= BATCH_ROWS ? BATCH_ROWS : 1;
-      g_autoptr(sqlite3_stmt) stmt = prepare_insert_rows (import, batch->table, batch->columns,
-                                                          batch->extra_columns, n, error);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
 
+      /* venues in bulk keep their categories, search terms and counts up
+       * at the end */
+      if (n == BATCH_ROWS && batch == &import->venues && !defer_venue_upkeep (import, error))
+        return FALSE;
+      stmt = prepare_insert_rows (import, batch->table, batch->columns, batch->extra_columns, n, error);
       if (stmt == NULL)
         return FALSE;
       for (guint i = 0; i < n; i++)
         {
           GHashTable *row = g_ptr_array_index (batch->rows, done + i);
-          int next = bind_columns (stmt, (int) (i * n_columns) + 1, batch->columns, row);
+          /* the batch holds its rows until they are written */
+          int next = bind_columns (stmt, (int) (i * n_columns) + 1, batch->columns, row, SQLITE_STATIC);
 
           if (batch->extra_columns != NULL)
-            bind_columns (stmt, next, batch->extra_columns, row);
+            bind_columns (stmt, next, batch->extra_columns, row, SQLITE_STATIC);
         }
       if (!fg_store_step_done (import->store, stmt, error))
         return FALSE;
@@ -1116,7 +1269,7 @@ fg_bundle_apply_venue (FgBundleImport  *import,
   if (row_batch_contains (&import->venues, attr (row, "id")) ||
       fg_bundle_row_exists (import, "venue", attr (row, "id")))
     {
-      if (!write_rows (import, &import->venues, error) ||
+      if (!write_rows (import, &import->venues, error) || !catch_up_venue_upkeep (import, error) ||
           !merge_stamps (import, "venue", fg_bundle_venues.columns, row, &write, error))
         return FALSE;
       return !write ||
@@ -1689,13 +1842,14 @@ check_arrived (FgBundleImport  *import,
   GHashTableIter iter;
   gpointer event_id, hazard_id;
   gboolean complete = g_hash_table_size (import->arrived_events) > 0 && history_complete (import);
+  g_autoptr(GHashTable) checklists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   for (guint i = 0; i < import->arrived_inspections->len; i++)
     {
       const char *id = g_ptr_array_index (import->arrived_inspections, i);
       g_autoptr(GError) refused = NULL;
 
-      if (!fg_inspection_check_results (import->store, id, &refused))
+      if (!fg_inspection_check_results (import->store, id, checklists, &refused))
         {
           fg_bundle_set_refused_row (import, _("an inspection"), id, refused->message, error);
           return FALSE;
@@ -1728,6 +1882,7 @@ fg_bundle_merge_finish (FgBundleImport  *import,
                         GError         **error)
 {
   finish_inspection (import);
-  return write_rows (import, &import->venues, error) && write_results (import, error) &&
+  return write_rows (import, &import->venues, error) && end_venue_upkeep (import, error) &&
+         write_results (import, error) &&
          write_rows (import, &import->events, error) && check_arrived (import, error);
 }

@@ -18,6 +18,7 @@ gboolean fg_inspection_check_times (FgStore     *store,
 
 gboolean fg_inspection_check_results (FgStore     *store,
                                       const char  *id,
+                                      GHashTable  *checklists,
                                       GError     **error);
 
 G_END_DECLS

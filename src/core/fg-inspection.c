@@ -530,6 +530,7 @@ ensure_result (FgInspection *self,
 static FgInspection *
 inspection_from_row (FgStore       *store,
                      sqlite3_stmt  *stmt,
+                     GHashTable    *checklists,
                      GError       **error)
 {
   g_autoptr(FgInspection) self = g_object_new (FG_TYPE_INSPECTION, NULL);
@@ -570,11 +571,23 @@ inspection_from_row (FgStore       *store,
       guint version = (guint) sqlite3_column_int (templates, 1);
       FgChecklist *checklist;
 
+      g_autofree char *key = checklists != NULL ? g_strdup_printf ("%s\x1f%u", template_id, version) : NULL;
+
+      /* an installed version of a checklist never changes: one load of it
+       * serves every inspection read with @checklists */
+      checklist = key != NULL ? g_hash_table_lookup (checklists, key) : NULL;
+      if (checklist != NULL)
+        {
+          g_ptr_array_add (self->templates, g_object_ref (checklist));
+          continue;
+        }
       /* the statement is cached: loading a checklist must not reuse it */
       checklist = fg_checklist_load (store, template_id, version, error);
       if (checklist == NULL)
         return NULL;
       g_ptr_array_add (self->templates, checklist);
+      if (key != NULL)
+        g_hash_table_insert (checklists, g_steal_pointer (&key), g_object_ref (checklist));
     }
   if (rc != SQLITE_DONE)
     {
@@ -620,11 +633,12 @@ inspection_from_row (FgStore       *store,
 }
 
 static FgInspection *
-load_where (FgStore     *store,
-            const char  *where,
-            const char  *first,
-            const char  *second,
-            GError     **error)
+load_where_with (FgStore     *store,
+                 const char  *where,
+                 const char  *first,
+                 const char  *second,
+                 GHashTable  *checklists,
+                 GError     **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT " INSPECTION_COLUMNS " FROM " INSPECTION_FROM
                                           " WHERE i.deleted = 0 AND %s LIMIT 1", where);
@@ -646,17 +660,28 @@ load_where (FgStore     *store,
     }
 
   /* inspection_from_row() copies the row before it runs other statements */
-  return inspection_from_row (store, stmt, error);
+  return inspection_from_row (store, stmt, checklists, error);
+}
+
+static FgInspection *
+load_where (FgStore     *store,
+            const char  *where,
+            const char  *first,
+            const char  *second,
+            GError     **error)
+{
+  return load_where_with (store, where, first, second, NULL, error);
 }
 
 /* The inspection @id, or NULL with @error set: not found, or unreadable. */
 static FgInspection *
-load_by_id (FgStore     *store,
-            const char  *id,
-            GError     **error)
+load_by_id_with (FgStore     *store,
+                 const char  *id,
+                 GHashTable  *checklists,
+                 GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  FgInspection *self = load_where (store, "i.id = ?1", id, NULL, &local_error);
+  FgInspection *self = load_where_with (store, "i.id = ?1", id, NULL, checklists, &local_error);
 
   if (self != NULL)
     return self;
@@ -665,6 +690,14 @@ load_by_id (FgStore     *store,
   else
     g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_NOT_FOUND, _("The inspection was not found."));
   return NULL;
+}
+
+static FgInspection *
+load_by_id (FgStore     *store,
+            const char  *id,
+            GError     **error)
+{
+  return load_by_id_with (store, id, NULL, error);
 }
 
 /**
@@ -1086,6 +1119,10 @@ check_hazards (FgStore       *store,
  * fg_inspection_check_results:
  * @store: the store, the inspection written with its checklists and results
  * @id: an inspection that came by bundle
+ * @checklists: (nullable): the checklists loaded so far, by template id and
+ *   version: a cache for checking many inspections, which the caller
+ *   frees (g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+ *   g_object_unref)); or %NULL
  * @error: return location for an error
  *
  * Holds the results of an inspection that came by bundle to what
@@ -1101,6 +1138,7 @@ check_hazards (FgStore       *store,
 gboolean
 fg_inspection_check_results (FgStore     *store,
                              const char  *id,
+                             GHashTable  *checklists,
                              GError     **error)
 {
   g_autoptr(FgInspection) self = NULL;
@@ -1108,7 +1146,7 @@ fg_inspection_check_results (FgStore     *store,
   g_autoptr(GError) local_error = NULL;
   int rc;
 
-  self = load_by_id (store, id, error);
+  self = load_by_id_with (store, id, checklists, error);
   if (self == NULL)
     return FALSE;
 
