@@ -10,7 +10,7 @@
  * in every state the ledger knows, and each township a peer that sent a
  * bundle. Then times fg_report_townships() for the whole county, this
  * year ranked by each figure and the last 30 days, as the median of five
- * runs, and prints (--plan) the query plan SQLite chose.
+ * runs, and prints (--plan) the query plans SQLite chose for its statements.
  *
  * With --ledger it times the hazard ledger instead: opening it (the count
  * and the first page of the paged list) and applying a filter, a search and
@@ -151,7 +151,14 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-static char *last_sql;
+/* The statements of the ranking, the last of each kind run: the figures
+ * in one statement, the closed venues, the pass over the inspections. */
+static const char * const ranking_prefixes[] = {
+  "WITH t AS",
+  "SELECT id FROM venue",
+  "SELECT township_id, venue_id FROM inspection",
+};
+static char *last_sql[G_N_ELEMENTS (ranking_prefixes)];
 
 static int
 remember_sql (unsigned  type,
@@ -161,10 +168,13 @@ remember_sql (unsigned  type,
 {
   char *sql = sqlite3_expanded_sql (p);
 
-  if (sql != NULL && g_str_has_prefix (sql, "WITH t AS"))
+  for (guint i = 0; sql != NULL && i < G_N_ELEMENTS (ranking_prefixes); i++)
     {
-      g_free (last_sql);
-      last_sql = g_strdup (sql);
+      if (g_str_has_prefix (sql, ranking_prefixes[i]))
+        {
+          g_free (last_sql[i]);
+          last_sql[i] = g_strdup (sql);
+        }
     }
   sqlite3_free (sql);
   return 0;
@@ -220,16 +230,23 @@ time_report (FgStore      *store,
 static void
 print_plan (FgStore *store)
 {
-  g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", last_sql, NULL);
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (fg_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s", sqlite3_errmsg (fg_store_get_db (store)));
   g_print ("\nQuery plan:\n\n```\n");
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_print ("%*s%s\n", 0, "", sqlite3_column_text (stmt, 3));
+  for (guint i = 0; i < G_N_ELEMENTS (last_sql); i++)
+    {
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      if (last_sql[i] == NULL)
+        continue;
+      sql = g_strconcat ("EXPLAIN QUERY PLAN ", last_sql[i], NULL);
+      if (sqlite3_prepare_v2 (fg_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+        g_error ("%s", sqlite3_errmsg (fg_store_get_db (store)));
+      g_print ("%s-- %s …\n", i > 0 ? "\n" : "", ranking_prefixes[i]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_print ("%s\n", sqlite3_column_text (stmt, 3));
+      sqlite3_finalize (stmt);
+    }
   g_print ("```\n");
-  sqlite3_finalize (stmt);
 }
 
 typedef enum
@@ -447,7 +464,7 @@ main (int   argc,
     g_print ("| last 30 days, by rate | %u | %.1f | %.1f |\n", n_rows, wall, cpu);
   }
 
-  if (plan && last_sql != NULL)
+  if (plan)
     print_plan (store);
 
   return EXIT_SUCCESS;

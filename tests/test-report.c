@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "fg-test-util.h"
+#include "fg-store-private.h"
 
 #define PASSWORD "long-password"
 
@@ -585,6 +586,199 @@ test_report_period (Fixture       *f,
   g_assert_cmpstr (to_only->to, ==, "2021-06-30");
 }
 
+/* Writes @sql into the county's database past the core's checks:
+ * rows with the times and states a test needs. */
+static void
+county_exec (Fixture    *f,
+             const char *sql)
+{
+  char *message = NULL;
+
+  /* the store's own connection: the search index's tokenizer is there */
+  if (sqlite3_exec (fg_store_get_db (f->county), sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* A venue of 冢头镇 beside 老王烧烤, in the same village and grid. */
+static void
+add_venue_row (Fixture    *f,
+               const char *id,
+               const char *status,
+               gboolean    deleted,
+               gboolean    smoke_alarm)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO venue (id, region_id, county_id, township_id, village_id, grid_id,"
+                                          "  name, address, categories, status, smoke_alarm, created_at, origin_node,"
+                                          "  stamp, deleted)"
+                                          " SELECT '%s', region_id, county_id, township_id, village_id, grid_id,"
+                                          "  '%s', address, categories, '%s', %d, created_at, origin_node, stamp, %d"
+                                          " FROM venue WHERE name = '老王烧烤'",
+                                          id, id, status, smoke_alarm, deleted);
+
+  county_exec (f, sql);
+}
+
+/* An inspection of @venue_id finished at @finished_at (NULL: a draft). */
+static void
+add_inspection_row (Fixture    *f,
+                    const char *id,
+                    const char *venue_id,
+                    const char *finished_at,
+                    gboolean    deleted)
+{
+  g_autofree char *finished = finished_at != NULL ? g_strdup_printf ("'%s'", finished_at) : g_strdup ("NULL");
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO inspection (id, venue_id, kind, inspector, inspector_name,"
+                                          "  started_at, finished_at, township_id, village_id, grid_id, origin_node,"
+                                          "  stamp, deleted)"
+                                          " SELECT '%s', '%s', kind, inspector, inspector_name,"
+                                          "  '2024-12-31T08:00:00+08:00', %s, township_id, village_id, grid_id,"
+                                          "  origin_node, stamp, %d"
+                                          " FROM inspection LIMIT 1",
+                                          id, venue_id, finished, deleted);
+
+  county_exec (f, sql);
+}
+
+/* Which inspections and venues a year counts, at its first and last
+ * moments: finished ones, not drafts or removed ones; every inspection of
+ * a venue closed since, moved away or removed, but not the venue among
+ * those inspected; a venue inspected twice once. The villages' figures
+ * (the monthly table) count the same way. */
+static void
+test_report_year_edges (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(FgTownshipReport) before = NULL;
+  g_autoptr(FgTownshipReport) after = NULL;
+  g_autoptr(FgTownshipReport) villages = NULL;
+  g_autoptr(FgTownshipReport) next_year = NULL;
+  g_autoptr(FgRegion) township = NULL;
+  g_autoptr(GError) error = NULL;
+  FgReportQuery year = { .from = "2025-01-01", .to = "2025-12-31", .rank_by = FG_REPORT_RANK_COVERAGE };
+  FgTownshipFigures *a0, *a, *b;
+
+  before = fg_report_townships (f->county, f->county_admin, &year, &error);
+  g_assert_no_error (error);
+  a0 = find (before, "410425101000");
+  /* the fixture's records are of today, not of 2025 */
+  g_assert_cmpuint (a0->n_inspections, ==, 0);
+
+  /* open venues: twice in the year, at its first and last moments; just
+   * before and just after it; a draft; an inspection removed */
+  add_venue_row (f, "v-twice", "active", FALSE, TRUE);
+  add_inspection_row (f, "i-first", "v-twice", "2025-01-01T00:00:00+08:00", FALSE);
+  add_inspection_row (f, "i-last", "v-twice", "2025-12-31T23:59:59+08:00", FALSE);
+  add_venue_row (f, "v-outside", "active", FALSE, FALSE);
+  add_inspection_row (f, "i-before", "v-outside", "2024-12-31T23:59:59+08:00", FALSE);
+  add_inspection_row (f, "i-after", "v-outside", "2026-01-01T00:00:00+08:00", FALSE);
+  add_venue_row (f, "v-draft", "active", FALSE, TRUE);
+  add_inspection_row (f, "i-draft", "v-draft", NULL, FALSE);
+  add_venue_row (f, "v-removed-inspection", "active", FALSE, FALSE);
+  add_inspection_row (f, "i-removed", "v-removed-inspection", "2025-06-01T10:00:00+08:00", TRUE);
+  /* venues no longer open, each inspected on the year's last day */
+  add_venue_row (f, "v-closed", "closed", FALSE, TRUE);
+  add_inspection_row (f, "i-closed", "v-closed", "2025-12-31T18:00:00+08:00", FALSE);
+  add_venue_row (f, "v-moved", "moved", FALSE, FALSE);
+  add_inspection_row (f, "i-moved", "v-moved", "2025-12-31T18:00:00+08:00", FALSE);
+  add_venue_row (f, "v-removed", "active", TRUE, TRUE);
+  add_inspection_row (f, "i-removed-venue", "v-removed", "2025-12-31T18:00:00+08:00", FALSE);
+  /* a closed venue inspected only the next year */
+  add_venue_row (f, "v-closed-later", "closed", FALSE, FALSE);
+  add_inspection_row (f, "i-closed-later", "v-closed-later", "2026-01-01T00:00:00+08:00", FALSE);
+
+  after = fg_report_townships (f->county, f->county_admin, &year, &error);
+  g_assert_no_error (error);
+  a = find (after, "410425101000");
+  /* four open venues more, two of them with a smoke alarm */
+  g_assert_cmpuint (a->n_venues, ==, a0->n_venues + 4);
+  g_assert_cmpuint (a->n_smoke_alarms, ==, a0->n_smoke_alarms + 2);
+  /* i-first, i-last, i-closed, i-moved, i-removed-venue */
+  g_assert_cmpuint (a->n_inspections, ==, 5);
+  /* v-twice alone */
+  g_assert_cmpuint (a->n_venues_inspected, ==, 1);
+  b = find (after, "410425102000");
+  g_assert_cmpuint (b->n_inspections, ==, 0);
+  g_assert_cmpuint (b->n_venues_inspected, ==, 0);
+
+  /* the same in the township's villages (it has one) */
+  township = fg_region_lookup (f->county, f->county_admin, a->township_id, &error);
+  g_assert_no_error (error);
+  villages = fg_report_villages (f->county, f->county_admin, township, &year, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (villages->townships->len, ==, 1);
+  g_assert_cmpuint (((FgTownshipFigures *) g_ptr_array_index (villages->townships, 0))->n_inspections, ==, 5);
+  g_assert_cmpuint (((FgTownshipFigures *) g_ptr_array_index (villages->townships, 0))->n_venues_inspected, ==, 1);
+
+  /* the next year's first moment: i-after and i-closed-later, v-outside */
+  {
+    FgReportQuery query = { .from = "2026-01-01", .to = "2026-01-01", .rank_by = FG_REPORT_RANK_COVERAGE };
+
+    next_year = fg_report_townships (f->county, f->county_admin, &query, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (find (next_year, "410425101000")->n_inspections, ==, 2);
+    g_assert_cmpuint (find (next_year, "410425101000")->n_venues_inspected, ==, 1);
+  }
+}
+
+static int
+collect_sql (unsigned  type,
+             void     *context,
+             void     *p,
+             void     *x)
+{
+  char *sql = sqlite3_expanded_sql (p);
+
+  if (sql != NULL && strstr (sql, "EXPLAIN") == NULL)
+    g_ptr_array_add (context, g_strdup (sql));
+  sqlite3_free (sql);
+  return 0;
+}
+
+/* How the ranking reads a county's records: each township's open venues
+ * and their smoke alarms from one index alone, the period's inspections
+ * once, and no B-tree of every venue inspected. */
+static void
+test_report_plan (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(FgTownshipReport) result = NULL;
+  sqlite3 *db = fg_store_get_db (f->county);
+  guint n_inspection_reads = 0;
+  guint n_open_venue_reads = 0;
+
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, collect_sql, statements);
+  result = report (f->county, f->county_admin, NULL, NULL, NULL, FG_REPORT_RANK_COVERAGE);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", g_ptr_array_index (statements, i), NULL);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *line = (const char *) sqlite3_column_text (stmt, 3);
+
+          g_test_message ("%s", line);
+          g_assert_null (strstr (line, "count(DISTINCT)"));
+          g_assert_false (g_str_has_prefix (line, "SCAN venue"));
+          if (g_str_has_prefix (line, "SEARCH venue") && strstr (line, "status=?") != NULL)
+            {
+              g_assert_nonnull (strstr (line, "COVERING INDEX venue_township_status"));
+              n_open_venue_reads++;
+            }
+          if (g_str_has_prefix (line, "SEARCH inspection") || g_str_has_prefix (line, "SEARCH i "))
+            n_inspection_reads++;
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  g_assert_cmpuint (n_open_venue_reads, ==, 1);
+  g_assert_cmpuint (n_inspection_reads, ==, 1);
+}
+
 static void
 assert_refused (FgStore      *store,
                 FgActor      *actor,
@@ -712,6 +906,8 @@ main (int   argc,
   g_test_add ("/report/ranking", Fixture, NULL, fixture_set_up, test_report_ranking, fixture_tear_down);
   g_test_add_func ("/report/ties", test_report_ties);
   g_test_add ("/report/period", Fixture, NULL, fixture_set_up, test_report_period, fixture_tear_down);
+  g_test_add ("/report/plan", Fixture, NULL, fixture_set_up, test_report_plan, fixture_tear_down);
+  g_test_add ("/report/year-edges", Fixture, NULL, fixture_set_up, test_report_year_edges, fixture_tear_down);
   g_test_add ("/report/dates", Fixture, NULL, fixture_set_up, test_report_dates, fixture_tear_down);
   g_test_add ("/report/scope", Fixture, NULL, fixture_set_up, test_report_scope, fixture_tear_down);
 

@@ -5,9 +5,10 @@
  *
  * A county office's database holds every township's records side by side;
  * this ranks the townships by what they did. Each figure is one GROUP BY
- * over a table, restricted to the townships in the reader's area, so the
- * cost grows with the rows of those townships and each group is read from
- * an index (see bench/bench-report.c for the figures at county size).
+ * over a table, or one pass over the period's inspections, restricted to
+ * the townships in the reader's area, so the cost grows with the rows of
+ * those townships and each is read from an index (see bench/bench-report.c
+ * for the figures at county size).
  */
 #include "config.h"
 
@@ -350,14 +351,14 @@ check_reader (FgStore  *store,
  * which a running hazard is overdue. Times are stored as local ISO 8601,
  * so comparing them with a bare date as text compares days. Every
  * aggregate is restricted to the townships in the area, which puts each
- * township's rows under one range of an index (0012-report-indexes.sql).
- *
- * Venues inspected: the venues an inspection of the period names, less
- * those no longer open. A venue stays in its township (an office edits
- * venues of its own township only), so the inspection's township is the
- * venue's, and the few closed venues are the only ones to look up: the
- * CROSS JOIN keeps SQLite to that order, which it leaves once ANALYZE has
- * run (PRAGMA optimize) for a walk through every inspection of the period. */
+ * township's rows under one range of an index (0012-report-indexes.sql);
+ * a township's open venues and their smoke alarms are read from
+ * venue_township_status alone (0038-report-smoke-alarms.sql). The
+ * period's inspections are counted apart, once (count_inspections()). */
+#define REGIONS_SQL(level) \
+  "SELECT id FROM region" \
+  " WHERE level = " level " AND deleted = 0 AND (?1 IS NULL OR substr (code, 1, length (?1)) = ?1)"
+
 #define REPORT_SQL(level, group) \
   "WITH t AS (" \
   "  SELECT id, code, name, name_key FROM region" \
@@ -366,17 +367,6 @@ check_reader (FgStore  *store,
   "  SELECT " group " AS region_id, count (*) AS n, sum (smoke_alarm) AS smoke FROM venue" \
   "  WHERE " group " IN (SELECT id FROM t) AND deleted = 0 AND status = 'active'" \
   "  GROUP BY " group ")," \
-  " inspections AS (" \
-  "  SELECT " group " AS region_id, count (*) AS n, count (DISTINCT venue_id) AS venues FROM inspection" \
-  "  WHERE " group " IN (SELECT id FROM t) AND deleted = 0" \
-  "    AND finished_at >= ?2 AND finished_at < ?3" \
-  "  GROUP BY " group ")," \
-  " gone AS (" \
-  "  SELECT v." group " AS region_id, count (DISTINCT v.id) AS n" \
-  "  FROM venue v CROSS JOIN inspection i ON i.venue_id = v.id" \
-  "  WHERE v." group " IN (SELECT id FROM t) AND NOT (v.deleted = 0 AND v.status = 'active')" \
-  "    AND i.deleted = 0 AND i.finished_at >= ?2 AND i.finished_at < ?3" \
-  "  GROUP BY v." group ")," \
   " found AS (" \
   "  SELECT " group " AS region_id, count (*) AS n, sum (state = 'closed') AS closed FROM hazard" \
   "  WHERE " group " IN (SELECT id FROM t) AND deleted = 0" \
@@ -392,18 +382,32 @@ check_reader (FgStore  *store,
   "  WHERE " group " IN (SELECT id FROM t) AND deleted = 0" \
   "  GROUP BY " group ")" \
   " SELECT t.id, t.code, t.name, p.last_received_at," \
-  "   coalesce (venues.n, 0), coalesce (inspections.venues, 0) - coalesce (gone.n, 0)," \
-  "   coalesce (inspections.n, 0), coalesce (found.n, 0), coalesce (found.closed, 0)," \
+  "   coalesce (venues.n, 0), coalesce (venues.smoke, 0)," \
+  "   coalesce (found.n, 0), coalesce (found.closed, 0)," \
   "   coalesce (now.open, 0), coalesce (now.overdue, 0), coalesce (now.major, 0), coalesce (now.escalated, 0)," \
-  "   hex (t.name_key), coalesce (venues.smoke, 0)" \
+  "   hex (t.name_key)" \
   " FROM t" \
   " LEFT JOIN venues ON venues.region_id = t.id" \
-  " LEFT JOIN inspections ON inspections.region_id = t.id" \
-  " LEFT JOIN gone ON gone.region_id = t.id" \
   " LEFT JOIN found ON found.region_id = t.id" \
   " LEFT JOIN now ON now.region_id = t.id" \
   " LEFT JOIN peer p ON p.kind = 'township' AND p.scope_code = t.code" \
   " ORDER BY t.code"
+
+/* The venues of the area no longer open: closed, moved away or removed.
+ * A township's are read from the index of its venues by status (a few
+ * rows of the table): the planner, which cannot tell how rare removed
+ * venues are, would read the whole table otherwise. */
+#define CLOSED_VENUES_SQL(level, group, indexed_by) \
+  "SELECT id FROM venue " indexed_by \
+  " WHERE " group " IN (" REGIONS_SQL (level) ") AND NOT (deleted = 0 AND status = 'active')"
+
+/* The period's inspections (drafts have no finish), a region's together:
+ * on the township's index the order costs nothing. */
+#define INSPECTIONS_SQL(level, group) \
+  "SELECT " group ", venue_id FROM inspection" \
+  " WHERE " group " IN (" REGIONS_SQL (level) ") AND deleted = 0" \
+  "   AND finished_at >= ?2 AND finished_at < ?3" \
+  " ORDER BY " group
 
 static FgTownshipFigures *
 figures_from_row (sqlite3_stmt *stmt)
@@ -416,17 +420,121 @@ figures_from_row (sqlite3_stmt *stmt)
   if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
     figures->last_bundle_at = g_strdup (fg_stmt_text (stmt, 3));
   figures->n_venues = (guint) sqlite3_column_int (stmt, 4);
-  figures->n_venues_inspected = (guint) sqlite3_column_int (stmt, 5);
-  figures->n_inspections = (guint) sqlite3_column_int (stmt, 6);
-  figures->n_found = (guint) sqlite3_column_int (stmt, 7);
-  figures->n_closed = (guint) sqlite3_column_int (stmt, 8);
-  figures->n_open = (guint) sqlite3_column_int (stmt, 9);
-  figures->n_overdue = (guint) sqlite3_column_int (stmt, 10);
-  figures->n_major = (guint) sqlite3_column_int (stmt, 11);
-  figures->n_escalated = (guint) sqlite3_column_int (stmt, 12);
-  figures->name_key = g_strdup (fg_stmt_text (stmt, 13));
-  figures->n_smoke_alarms = (guint) sqlite3_column_int (stmt, 14);
+  figures->n_smoke_alarms = (guint) sqlite3_column_int (stmt, 5);
+  figures->n_found = (guint) sqlite3_column_int (stmt, 6);
+  figures->n_closed = (guint) sqlite3_column_int (stmt, 7);
+  figures->n_open = (guint) sqlite3_column_int (stmt, 8);
+  figures->n_overdue = (guint) sqlite3_column_int (stmt, 9);
+  figures->n_major = (guint) sqlite3_column_int (stmt, 10);
+  figures->n_escalated = (guint) sqlite3_column_int (stmt, 11);
+  figures->name_key = g_strdup (fg_stmt_text (stmt, 12));
   return figures;
+}
+
+static void
+bind_period (sqlite3_stmt *stmt,
+             const char   *prefix,
+             const char   *from,
+             const char   *after)
+{
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, after, -1, SQLITE_TRANSIENT);
+}
+
+typedef struct
+{
+  guint n_inspections;
+  guint n_venues;
+} InspectionCounts;
+
+/* The period's inspections, read once: how many each region has, and how
+ * many different venues they name that are still open. SQLite's
+ * count (DISTINCT venue_id) built a B-tree of every venue inspected in the
+ * area, and leaving out the closed ones looked up each closed venue's
+ * inspections again; here the few closed venues are read first, and each
+ * region's venues are told apart in a hash table that holds one region at
+ * a time.
+ *
+ * Returns: (transfer full): region ids to their InspectionCounts, or %NULL
+ *   with @error set */
+static GHashTable *
+count_inspections (FgStore        *store,
+                   FgRegionLevel   level,
+                   const char     *prefix,
+                   const char     *from,
+                   const char     *after,
+                   GError        **error)
+{
+  g_autoptr(sqlite3_stmt) closed_stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) closed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GStringChunk *ids = NULL;
+  InspectionCounts *region = NULL;
+  const char *region_id = NULL;
+  int rc;
+
+  if (level == FG_REGION_LEVEL_VILLAGE)
+    closed_stmt = fg_store_prepare (store, CLOSED_VENUES_SQL ("3", "village_id", ""), error);
+  else
+    closed_stmt = fg_store_prepare (store, CLOSED_VENUES_SQL ("2", "township_id", "INDEXED BY venue_township_status"), error);
+  if (closed_stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (closed_stmt, 1, prefix, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (closed_stmt)) == SQLITE_ROW)
+    g_hash_table_add (closed, g_strdup (fg_stmt_text (closed_stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  if (level == FG_REGION_LEVEL_VILLAGE)
+    stmt = fg_store_prepare (store, INSPECTIONS_SQL ("3", "village_id"), error);
+  else
+    stmt = fg_store_prepare (store, INSPECTIONS_SQL ("2", "township_id"), error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_period (stmt, prefix, from, after);
+  ids = g_string_chunk_new (4096);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *row_region = fg_stmt_text (stmt, 0);
+      const char *venue_id = fg_stmt_text (stmt, 1);
+
+      /* the rows come a region at a time (ORDER BY) */
+      if (region_id == NULL || strcmp (row_region, region_id) != 0)
+        {
+          char *key = g_strdup (row_region);
+
+          if (region != NULL)
+            region->n_venues = g_hash_table_size (seen);
+          g_hash_table_remove_all (seen);
+          g_string_chunk_clear (ids);
+          region = g_new0 (InspectionCounts, 1);
+          g_hash_table_replace (counts, key, region);
+          region_id = key;
+        }
+
+      region->n_inspections++;
+      if (!g_hash_table_contains (seen, venue_id) && !g_hash_table_contains (closed, venue_id))
+        g_hash_table_add (seen, g_string_chunk_insert (ids, venue_id));
+    }
+  g_string_chunk_free (ids);
+
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  if (region != NULL)
+    region->n_venues = g_hash_table_size (seen);
+
+  return g_steal_pointer (&counts);
 }
 
 /* The figures of the regions of @level (2: townships, 3: villages) whose
@@ -441,6 +549,7 @@ report_regions (FgStore              *store,
 {
   g_autoptr(FgTownshipReport) report = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) inspections = NULL;
   g_autoptr(GDate) today = NULL;
   g_autoptr(GDate) from = NULL;
   g_autoptr(GDate) to = NULL;
@@ -502,15 +611,36 @@ report_regions (FgStore              *store,
     stmt = fg_store_prepare (store, REPORT_SQL ("2", "township_id"), error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, report->from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, after_text, -1, SQLITE_TRANSIENT);
+  bind_period (stmt, prefix, report->from, after_text);
   sqlite3_bind_text (stmt, 4, overdue_text, -1, SQLITE_TRANSIENT);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* The inspections are counted while this statement holds its read
+   * transaction open on its first row: every figure comes from the same
+   * state of the database. */
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
-      if (fg_actor_covers_code (actor, fg_stmt_text (stmt, 1)))
-        g_ptr_array_add (report->townships, figures_from_row (stmt));
+      inspections = count_inspections (store, level, prefix, report->from, after_text, error);
+      if (inspections == NULL)
+        return NULL;
+    }
+
+  for (; rc == SQLITE_ROW; rc = sqlite3_step (stmt))
+    {
+      FgTownshipFigures *figures;
+      InspectionCounts *counts;
+
+      if (!fg_actor_covers_code (actor, fg_stmt_text (stmt, 1)))
+        continue;
+
+      figures = figures_from_row (stmt);
+      counts = g_hash_table_lookup (inspections, figures->township_id);
+      if (counts != NULL)
+        {
+          figures->n_inspections = counts->n_inspections;
+          figures->n_venues_inspected = counts->n_venues;
+        }
+      g_ptr_array_add (report->townships, figures);
     }
 
   if (rc != SQLITE_DONE)
