@@ -7,6 +7,9 @@
 
 #include "fg-test-util.h"
 #include "fg-collate-private.h"
+#include "fg-region-private.h"
+#include "fg-store-private.h"
+#include "fg-venue-private.h"
 
 typedef struct
 {
@@ -221,6 +224,492 @@ test_search_list_model_pages (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 0);
 }
 
+
+/* A township large enough for two pages (FgPagedList reads 200 rows at a
+ * time): 店 in about two thirds of the venues, 烧烤 in a tenth, 诊 in a
+ * few; a third of them in a second village. */
+#define MANY_VENUES 450
+
+typedef struct
+{
+  FgTestDir dir;
+  FgStore *store;
+  FgRegion *village;
+  FgRegion *grid;
+  FgRegion *village2;
+} Many;
+
+static void
+many_set_up (Many          *f,
+             gconstpointer  data)
+{
+  static const char *const surnames[] = {
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何",
+  };
+  static const char *const kinds[] = {
+    "烧烤店", "五金店", "百货店", "饭店", "花店", "书店", "诊所", "网吧", "超市", "旅社",
+  };
+  g_autoptr(GError) error = NULL;
+  FgActor *actor = fg_test_installer ();
+
+  fg_test_dir_init (&f->dir);
+  f->store = fg_test_township_new (&f->dir, &f->village, &f->grid);
+  f->village2 = fg_region_add_village (f->store, actor, "410425101", "410425101202", "王楼村", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (fg_store_begin (f->store, NULL));
+  for (guint i = 0; i < MANY_VENUES; i++)
+    {
+      g_autoptr(FgVenue) venue = NULL;
+      g_autofree char *name = g_strdup_printf ("%s记%s", surnames[i % G_N_ELEMENTS (surnames)],
+                                               kinds[(i / 3) % G_N_ELEMENTS (kinds)]);
+      /* a few find 店 by the address alone */
+      g_autofree char *address = g_strdup_printf ("%s%s%u号", i % 3 == 0 ? "王楼村" : "李庄村",
+                                                  i % 11 == 0 ? "店后街" : "人民路", i);
+
+      venue = fg_test_venue_new (i % 3 == 0 ? fg_region_get_id (f->village2) : fg_region_get_id (f->grid),
+                                 name, address, "shop", surnames[(i * 7) % G_N_ELEMENTS (surnames)]);
+      fg_venue_save (f->store, actor, venue, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (fg_store_commit (f->store, NULL));
+}
+
+static void
+many_tear_down (Many          *f,
+                gconstpointer  data)
+{
+  fg_venue_query_force_search_plan (FG_SEARCH_PLAN_CHOSEN);
+  g_clear_object (&f->village);
+  g_clear_object (&f->village2);
+  g_clear_object (&f->grid);
+  g_clear_object (&f->store);
+  fg_test_dir_clear (&f->dir);
+}
+
+static gboolean
+venue_holds (FgVenue    *venue,
+             const char *term)
+{
+  return strstr (fg_venue_get_name (venue), term) != NULL ||
+         strstr (fg_venue_get_address (venue), term) != NULL ||
+         strstr (fg_venue_get_operator_name (venue), term) != NULL;
+}
+
+/* The ids a search should find, in the order asked for: every venue of
+ * the query without its text, in that order, kept when it holds @term
+ * (one term of Chinese characters: no folding to do). */
+static GPtrArray *
+expected_ids (FgStore            *store,
+              FgActor            *actor,
+              const FgVenueQuery *query,
+              const char         *term)
+{
+  g_autoptr(FgVenueQuery) all = fg_venue_query_copy (query);
+  g_autoptr(GPtrArray) venues = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  g_clear_pointer (&all->text, g_free);
+  venues = fg_venue_query_fetch (store, actor, all, 0, G_MAXUINT, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < venues->len; i++)
+    if (venue_holds (g_ptr_array_index (venues, i), term))
+      g_ptr_array_add (ids, g_strdup (fg_venue_get_id (g_ptr_array_index (venues, i))));
+  return ids;
+}
+
+/* Reads @query page by page (200 rows, as the list does) and checks the
+ * rows and the count against what it should find. */
+static void
+assert_search_pages (FgStore            *store,
+                     FgActor            *actor,
+                     const FgVenueQuery *query,
+                     GPtrArray          *expected)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = G_MAXUINT;
+  guint offset = 0;
+
+  g_assert_true (fg_venue_query_count (store, actor, query, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, expected->len);
+
+  do
+    {
+      g_autoptr(GPtrArray) page = fg_venue_query_fetch (store, actor, query, offset, 200, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (page->len, ==, MIN (200, expected->len - offset));
+      for (guint i = 0; i < page->len; i++)
+        g_assert_cmpstr (fg_venue_get_id (g_ptr_array_index (page, i)), ==,
+                         g_ptr_array_index (expected, offset + i));
+      offset += 200;
+    }
+  while (offset < expected->len);
+}
+
+static const FgSearchPlan all_plans[] = {
+  FG_SEARCH_PLAN_CHOSEN,
+  FG_SEARCH_PLAN_FROM_INDEX,
+  FG_SEARCH_PLAN_WALK_SET,
+  FG_SEARCH_PLAN_WALK_TEXT,
+};
+
+/* Every way a search can read its venues finds the same ones in the same
+ * order, page after page, and counts them: one and two characters, the
+ * township and a village, by name either way and by address. */
+static void
+test_search_plans_agree (Many          *f,
+                         gconstpointer  data)
+{
+  static const char *const terms[] = { "店", "烧烤", "诊", "后街" };
+  const char *regions[] = { NULL, fg_region_get_id (f->village2), fg_region_get_id (f->grid) };
+  static const struct { FgVenueSort sort; gboolean descending; } orders[] = {
+    { FG_VENUE_SORT_NAME, FALSE },
+    { FG_VENUE_SORT_NAME, TRUE },
+    { FG_VENUE_SORT_ADDRESS, FALSE },
+  };
+  FgActor *actor = fg_test_installer ();
+
+  for (guint t = 0; t < G_N_ELEMENTS (terms); t++)
+    for (guint r = 0; r < G_N_ELEMENTS (regions); r++)
+      for (guint o = 0; o < G_N_ELEMENTS (orders); o++)
+        {
+          g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+          g_autoptr(GPtrArray) expected = NULL;
+
+          query->text = g_strdup (terms[t]);
+          query->region_id = g_strdup (regions[r]);
+          query->sort = orders[o].sort;
+          query->descending = orders[o].descending;
+          expected = expected_ids (f->store, actor, query, terms[t]);
+          g_assert_cmpuint (expected->len, >, 0);
+
+          for (guint p = 0; p < G_N_ELEMENTS (all_plans); p++)
+            {
+              fg_venue_query_force_search_plan (all_plans[p]);
+              assert_search_pages (f->store, actor, query, expected);
+            }
+          fg_venue_query_force_search_plan (FG_SEARCH_PLAN_CHOSEN);
+        }
+
+  /* 店 fills more than one page in the township; the first page and
+   * the next hold the first 400 in name order */
+  {
+    g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+    g_autoptr(GPtrArray) expected = NULL;
+
+    query->text = g_strdup ("店");
+    expected = expected_ids (f->store, actor, query, "店");
+    g_assert_cmpuint (expected->len, >, 200);
+    g_assert_cmpuint (expected->len, <, MANY_VENUES);
+  }
+}
+
+static void
+set_deleted (Many       *f,
+             const char *id,
+             gboolean    deleted)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE venue SET deleted = %d WHERE id = '%s'", deleted ? 1 : 0, id);
+
+  /* as a bundle writes another office's removal (a tombstone) */
+  g_assert_true (fg_store_exec (f->store, sql, NULL));
+}
+
+/* A removed venue is found by no plan and counted by none; brought back
+ * (as a bundle that restores it does), it is found again. */
+static void
+test_search_leaves_out_deleted (Many          *f,
+                                gconstpointer  data)
+{
+  FgActor *actor = fg_test_installer ();
+  g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) restored = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *gone_too = NULL;
+
+  query->text = g_strdup ("烧烤");
+  before = expected_ids (f->store, actor, query, "烧烤");
+  g_assert_cmpuint (before->len, >, 2);
+  gone = g_strdup (g_ptr_array_index (before, 0));
+  gone_too = g_strdup (g_ptr_array_index (before, before->len - 1));
+
+  set_deleted (f, gone, TRUE);
+  set_deleted (f, gone_too, TRUE);
+  after = expected_ids (f->store, actor, query, "烧烤");
+  g_assert_cmpuint (after->len, ==, before->len - 2);
+  for (guint p = 0; p < G_N_ELEMENTS (all_plans); p++)
+    {
+      fg_venue_query_force_search_plan (all_plans[p]);
+      assert_search_pages (f->store, actor, query, after);
+    }
+  /* the index itself no longer holds it */
+  g_assert_cmpint (fg_test_count (f->dir.db_path,
+                                  "SELECT count(*) FROM venue_fts_docsize"), ==,
+                   MANY_VENUES - 2);
+
+  set_deleted (f, gone, FALSE);
+  set_deleted (f, gone_too, FALSE);
+  restored = expected_ids (f->store, actor, query, "烧烤");
+  g_assert_cmpuint (restored->len, ==, before->len);
+  for (guint p = 0; p < G_N_ELEMENTS (all_plans); p++)
+    {
+      fg_venue_query_force_search_plan (all_plans[p]);
+      assert_search_pages (f->store, actor, query, restored);
+    }
+}
+
+/* A venue of another township of the county (as a county's bundle
+ * brings) is not the township's: its search neither lists nor counts it,
+ * and the county's does. */
+static void
+test_search_scope_township (Many          *f,
+                            gconstpointer  data)
+{
+  FgActor *actor = fg_test_installer ();
+  g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+  g_autoptr(FgVenueQuery) county = fg_venue_query_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) township = NULL;
+  g_autoptr(FgRegion) home = fg_region_find (f->store, fg_store_get_home_region_id (f->store), NULL);
+  g_autofree char *moved = NULL;
+  g_autofree char *sql = NULL;
+  guint n = 0;
+
+  query->text = g_strdup ("店");
+  all = expected_ids (f->store, actor, query, "店");
+  moved = g_strdup (g_ptr_array_index (all, 3));
+
+  sql = g_strdup_printf ("INSERT INTO region (id, parent_id, level, code, name, origin_node, stamp)"
+                         "  SELECT 'other-township', parent_id, 2, '410425102', '安良镇', origin_node, stamp"
+                         "  FROM region WHERE id = '%s';"
+                         "INSERT INTO region (id, parent_id, level, code, name, origin_node, stamp)"
+                         "  SELECT 'other-village', 'other-township', 3, '410425102201', '安良村', origin_node, stamp"
+                         "  FROM region WHERE id = '%s';"
+                         "UPDATE venue SET region_id = 'other-village', township_id = 'other-township',"
+                         "  village_id = 'other-village', grid_id = NULL WHERE id = '%s'",
+                         fg_region_get_id (home), fg_region_get_id (home), moved);
+  g_assert_true (fg_store_exec (f->store, sql, NULL));
+
+  township = expected_ids (f->store, actor, query, "店");
+  g_assert_cmpuint (township->len, ==, all->len - 1);
+  for (guint i = 0; i < township->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (township, i), !=, moved);
+  for (guint p = 0; p < G_N_ELEMENTS (all_plans); p++)
+    {
+      fg_venue_query_force_search_plan (all_plans[p]);
+      assert_search_pages (f->store, actor, query, township);
+    }
+
+  /* the county holds every venue: counted by the search index alone */
+  fg_venue_query_force_search_plan (FG_SEARCH_PLAN_CHOSEN);
+  county->text = g_strdup ("店");
+  county->region_id = g_strdup (fg_region_get_parent_id (home));
+  g_assert_true (fg_venue_query_count (f->store, actor, county, &n, NULL));
+  g_assert_cmpuint (n, ==, all->len);
+}
+
+/* A village committee sees its village alone, searching or not. */
+static void
+test_search_scope_actor (Many          *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgAccount) admin_account = NULL;
+  g_autoptr(FgAccount) account = NULL;
+  g_autoptr(FgActor) admin = NULL;
+  g_autoptr(FgActor) member = NULL;
+  g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+  g_autoptr(FgVenueQuery) village = fg_venue_query_new ();
+  g_autoptr(GPtrArray) expected = NULL;
+
+  village->text = g_strdup ("店");
+  village->region_id = g_strdup (fg_region_get_id (f->village2));
+  expected = expected_ids (f->store, fg_test_installer (), village, "店");
+
+  admin_account = fg_account_create (f->store, fg_test_installer (), "admin", "张伟", FG_ROLE_TOWNSHIP_ADMIN,
+                                     fg_store_get_home_region_id (f->store), "long-password", &error);
+  g_assert_no_error (error);
+  admin = fg_account_login (f->store, "admin", "long-password", &error);
+  g_assert_no_error (error);
+  account = fg_account_create (f->store, admin, "wanglou", "王楼村委会", FG_ROLE_VILLAGE_COMMITTEE,
+                               fg_region_get_id (f->village2), "long-password", &error);
+  g_assert_no_error (error);
+  member = fg_account_login (f->store, "wanglou", "long-password", &error);
+  g_assert_no_error (error);
+
+  query->text = g_strdup ("店");
+  for (guint p = 0; p < G_N_ELEMENTS (all_plans); p++)
+    {
+      fg_venue_query_force_search_plan (all_plans[p]);
+      assert_search_pages (f->store, member, query, expected);
+    }
+}
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint n_signals;
+} Changes;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changes    *changes)
+{
+  changes->position = position;
+  changes->removed = removed;
+  changes->added = added;
+  changes->n_signals++;
+}
+
+static void
+on_counting (FgPagedList *list,
+             GParamSpec  *pspec,
+             guint       *n_notified)
+{
+  (*n_notified)++;
+}
+
+/* A list that counts later shows the first page of a search that fills
+ * more, says it is counting, and adds the rest at the end once counted;
+ * the rows at every position are the search's, in its order. */
+static void
+test_search_list_counts_later (Many          *f,
+                               gconstpointer  data)
+{
+  FgActor *actor = fg_test_installer ();
+  g_autoptr(FgPagedList) list = fg_venue_query_list_new (f->store, actor, NULL);
+  g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+  g_autoptr(FgVenueQuery) rare = fg_venue_query_new ();
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) rare_expected = NULL;
+  Changes changes = { 0 };
+  guint n_notified = 0;
+
+  fg_paged_list_set_count_later (list, TRUE);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &changes);
+  g_signal_connect (list, "notify::counting", G_CALLBACK (on_counting), &n_notified);
+
+  query->text = g_strdup ("店");
+  expected = expected_ids (f->store, actor, query, "店");
+  g_assert_cmpuint (expected->len, >, 200);
+
+  fg_paged_list_set_query (list, query);
+  g_assert_true (fg_paged_list_get_counting (list));
+  g_assert_cmpuint (n_notified, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 200);
+  g_assert_cmpuint (changes.position, ==, 0);
+  g_assert_cmpuint (changes.added, ==, 200);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(FgVenue) venue = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_assert_cmpstr (fg_venue_get_id (venue), ==, g_ptr_array_index (expected, i));
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 200));
+
+  /* the count comes when the main loop is idle, and adds the rest */
+  while (fg_paged_list_get_counting (list))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_notified, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected->len);
+  g_assert_cmpuint (changes.position, ==, 200);
+  g_assert_cmpuint (changes.removed, ==, 0);
+  g_assert_cmpuint (changes.added, ==, expected->len - 200);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      /* from the end, as a view dragged there reads */
+      guint k = expected->len - 1 - i;
+      g_autoptr(FgVenue) venue = g_list_model_get_item (G_LIST_MODEL (list), k);
+      g_assert_cmpstr (fg_venue_get_id (venue), ==, g_ptr_array_index (expected, k));
+    }
+
+  /* a search within one page is counted by its page at once */
+  changes.n_signals = 0;
+  rare->text = g_strdup ("烧烤");
+  rare_expected = expected_ids (f->store, actor, rare, "烧烤");
+  g_assert_cmpuint (rare_expected->len, <, 200);
+  fg_paged_list_set_query (list, rare);
+  g_assert_false (fg_paged_list_get_counting (list));
+  g_assert_cmpuint (n_notified, ==, 2);
+  g_assert_cmpuint (changes.n_signals, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, rare_expected->len);
+  for (guint i = 0; i < rare_expected->len; i++)
+    {
+      g_autoptr(FgVenue) venue = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_assert_cmpstr (fg_venue_get_id (venue), ==, g_ptr_array_index (rare_expected, i));
+    }
+}
+
+/* A list that does not count later (the command line's, a test's)
+ * counts at once; and so does any list reloaded after the rows changed,
+ * so that a view keeps its place past the first page. */
+static void
+test_search_list_counts_now (Many          *f,
+                             gconstpointer  data)
+{
+  FgActor *actor = fg_test_installer ();
+  g_autoptr(FgPagedList) list = fg_venue_query_list_new (f->store, actor, NULL);
+  g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+  g_autoptr(GPtrArray) expected = NULL;
+
+  query->text = g_strdup ("店");
+  expected = expected_ids (f->store, actor, query, "店");
+
+  fg_paged_list_set_query (list, query);
+  g_assert_false (fg_paged_list_get_counting (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected->len);
+
+  fg_paged_list_set_count_later (list, TRUE);
+  fg_paged_list_reload (list);
+  g_assert_false (fg_paged_list_get_counting (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected->len);
+}
+
+/* A database from before schema 36 held removed venues in its search
+ * index; the migration makes the index again from the venues not
+ * removed. */
+static void
+test_search_migration (Many          *f,
+                       gconstpointer  data)
+{
+  FgActor *actor = fg_test_installer ();
+  g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  guint n = 0;
+
+  query->text = g_strdup ("烧烤");
+  before = expected_ids (f->store, actor, query, "烧烤");
+
+  /* removed, and left in the index as the old triggers did */
+  set_deleted (f, g_ptr_array_index (before, 0), TRUE);
+  sql = g_strdup_printf ("INSERT INTO venue_fts (rowid, name, address, operator_name)"
+                         "  SELECT seq, name, address, operator_name FROM venue WHERE id = '%s'",
+                         (const char *) g_ptr_array_index (before, 0));
+  g_assert_true (fg_store_exec (f->store, sql, NULL));
+  g_assert_true (fg_venue_query_count (f->store, actor, query, &n, NULL));
+  g_assert_cmpuint (n, ==, before->len);
+
+  g_assert_true (fg_store_rerun_migration (f->store, 36, &error));
+  g_assert_no_error (error);
+  g_assert_true (fg_venue_query_count (f->store, actor, query, &n, NULL));
+  g_assert_cmpuint (n, ==, before->len - 1);
+  problems = fg_integrity_check (f->store, actor, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +720,13 @@ main (int   argc,
   g_test_add ("/search/filters", Fixture, NULL, fixture_set_up, test_search_filters, fixture_tear_down);
   g_test_add ("/search/follows-edits", Fixture, NULL, fixture_set_up, test_search_follows_edits, fixture_tear_down);
   g_test_add_func ("/search/list-model-pages", test_search_list_model_pages);
+  g_test_add ("/search/plans-agree", Many, NULL, many_set_up, test_search_plans_agree, many_tear_down);
+  g_test_add ("/search/leaves-out-deleted", Many, NULL, many_set_up, test_search_leaves_out_deleted, many_tear_down);
+  g_test_add ("/search/scope-township", Many, NULL, many_set_up, test_search_scope_township, many_tear_down);
+  g_test_add ("/search/scope-actor", Many, NULL, many_set_up, test_search_scope_actor, many_tear_down);
+  g_test_add ("/search/list-counts-later", Many, NULL, many_set_up, test_search_list_counts_later, many_tear_down);
+  g_test_add ("/search/list-counts-now", Many, NULL, many_set_up, test_search_list_counts_now, many_tear_down);
+  g_test_add ("/search/migration", Many, NULL, many_set_up, test_search_migration, many_tear_down);
 
   return g_test_run ();
 }

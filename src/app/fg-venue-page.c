@@ -70,7 +70,12 @@ fg_venue_page_update_state (FgVenuePage *self)
   if (self->venue_list != NULL)
     n_venues = g_list_model_get_n_items (G_LIST_MODEL (self->venue_list));
 
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u venue", "%u venues", n_venues), n_venues);
+  /* A search of a county shows its first screen first: the count that
+   * follows is not shown until it is the whole count. */
+  if (self->venue_list != NULL && fg_paged_list_get_counting (self->venue_list))
+    count = g_strdup (_("Counting venues…"));
+  else
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u venue", "%u venues", n_venues), n_venues);
   gtk_label_set_text (self->count_label, count);
 
   /* The region is where people are, not a filter they set: an empty
@@ -423,6 +428,8 @@ fg_venue_page_set_venue_list (FgVenuePage *self,
       self->query = fg_venue_query_copy (query);
       self->query->sort = sort;
       self->query->descending = descending;
+      /* a search shows its first screen at once, its count after */
+      fg_paged_list_set_count_later (venue_list, TRUE);
       fg_paged_list_set_query (venue_list, self->query);
 
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (venue_list)));
@@ -436,6 +443,8 @@ fg_venue_page_set_venue_list (FgVenuePage *self,
       g_signal_connect_swapped (self->selection, "items-changed",
                                 G_CALLBACK (on_selection_changed), self);
       g_signal_connect_swapped (venue_list, "notify::n-items",
+                                G_CALLBACK (fg_venue_page_update_state), self);
+      g_signal_connect_swapped (venue_list, "notify::counting",
                                 G_CALLBACK (fg_venue_page_update_state), self);
     }
 

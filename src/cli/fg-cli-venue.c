@@ -246,11 +246,15 @@ write_table (FgStore             *store,
   guint total = 0;
   guint column;
 
-  if (!fg_venue_query_count (store, actor, query, &total, error))
-    return FALSE;
-
   venues = fg_venue_query_fetch (store, actor, query, offset, limit == 0 ? G_MAXUINT : limit, error);
   if (venues == NULL)
+    return FALSE;
+
+  /* From the first row, fewer than the limit are all there are: a search
+   * of a county is not counted again for its total. */
+  if (offset == 0 && venues->len > 0 && (limit == 0 || venues->len < limit))
+    total = venues->len;
+  else if (!fg_venue_query_count (store, actor, query, &total, error))
     return FALSE;
 
   if (venues->len == 0)

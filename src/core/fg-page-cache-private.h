@@ -37,6 +37,9 @@ void       fg_page_cache_destroy  (FgPageCache *cache);
 GPtrArray *fg_page_cache_get_page (FgPageCache *cache,
                                    guint        page,
                                    guint        n_items);
+void       fg_page_cache_insert   (FgPageCache *cache,
+                                   guint        page,
+                                   GPtrArray   *rows);
 gpointer   fg_page_cache_get_item (FgPageCache *cache,
                                    guint        position,
                                    guint        n_items);

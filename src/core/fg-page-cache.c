@@ -100,6 +100,21 @@ fg_page_cache_get_page (FgPageCache *cache,
       rows = g_ptr_array_new_with_free_func (g_object_unref);
     }
 
+  fg_page_cache_insert (cache, page, rows);
+  return rows;
+}
+
+/* Keeps @rows (taken) as page @page, read by the list itself: the first
+ * page, read before the count (fg_paged_list_set_count_later()). */
+void
+fg_page_cache_insert (FgPageCache *cache,
+                      guint        page,
+                      GPtrArray   *rows)
+{
+  GList *link = g_queue_find (&cache->recent, GUINT_TO_POINTER (page));
+
+  if (link != NULL)
+    g_queue_delete_link (&cache->recent, link);
   g_hash_table_insert (cache->pages, GUINT_TO_POINTER (page), rows);
   g_queue_push_head (&cache->recent, GUINT_TO_POINTER (page));
 
@@ -108,8 +123,6 @@ fg_page_cache_get_page (FgPageCache *cache,
       gpointer oldest = g_queue_pop_tail (&cache->recent);
       g_hash_table_remove (cache->pages, oldest);
     }
-
-  return rows;
 }
 
 /* Returns: (transfer full) (nullable): the row at @position of a list of

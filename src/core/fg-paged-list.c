@@ -8,6 +8,14 @@
  * open and one page per screenful to scroll. The venue list, the hazard
  * ledger and the documents are each one of these; their query modules say
  * how their rows are counted and read (FgPagedSource).
+ *
+ * A search of a county can match hundreds of thousands of venues: its
+ * first page is read in milliseconds, its count takes longer. A list that
+ * counts later (the window's) then holds the first page alone, says it
+ * is counting, and counts once the main loop is idle, after the first
+ * screen is drawn; the rows after the first page are then added at the
+ * end (items-changed), and the count never stands wrong: it is the rows
+ * known until the exact count replaces it.
  */
 #include "config.h"
 
@@ -23,6 +31,9 @@ struct _FgPagedList
   FgActor *actor;
   gpointer query;
   guint n_items;
+  gboolean count_later;
+  gboolean counting;   /* n_items is the first page; the count follows */
+  guint count_source;
 
   FgPageCache pages;
 };
@@ -32,12 +43,16 @@ enum {
   PROP_STORE,
   PROP_ACTOR,
   PROP_N_ITEMS,
+  PROP_COUNT_LATER,
+  PROP_COUNTING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static void list_model_iface_init (GListModelInterface *iface);
+static void reload               (FgPagedList         *self,
+                                  gboolean             first_page_first);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (FgPagedList, fg_paged_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
@@ -89,6 +104,7 @@ fg_paged_list_dispose (GObject *object)
 {
   FgPagedList *self = (FgPagedList *)object;
 
+  g_clear_handle_id (&self->count_source, g_source_remove);
   fg_page_cache_clear (&self->pages);
   g_clear_object (&self->store);
   g_clear_pointer (&self->actor, fg_actor_unref);
@@ -130,6 +146,14 @@ fg_paged_list_get_property (GObject    *object,
       g_value_set_uint (value, self->n_items);
       break;
 
+    case PROP_COUNT_LATER:
+      g_value_set_boolean (value, self->count_later);
+      break;
+
+    case PROP_COUNTING:
+      g_value_set_boolean (value, self->counting);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -151,6 +175,10 @@ fg_paged_list_set_property (GObject      *object,
 
     case PROP_ACTOR:
       self->actor = g_value_dup_boxed (value);
+      break;
+
+    case PROP_COUNT_LATER:
+      fg_paged_list_set_count_later (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -177,6 +205,25 @@ fg_paged_list_class_init (FgPagedListClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * FgPagedList:count-later:
+   *
+   * Whether a query whose count is slow (FgPagedSource.slow_count) shows
+   * its first page before it is counted; the count then comes from the
+   * main loop, when it is idle.
+   */
+  properties[PROP_COUNT_LATER] =
+    g_param_spec_boolean ("count-later", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * FgPagedList:counting:
+   *
+   * Whether the list holds its first page alone while its rows are being
+   * counted: #FgPagedList:n-items is then what is known so far.
+   */
+  properties[PROP_COUNTING] =
+    g_param_spec_boolean ("counting", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -250,7 +297,9 @@ fg_paged_list_get_query (FgPagedList *self)
  * @self: the list
  * @query: what to show (copied), of the source's query type
  *
- * Shows the rows that match @query, in its order.
+ * Shows the rows that match @query, in its order. A list that counts
+ * later (fg_paged_list_set_count_later()) shows the first page of a query
+ * that is slow to count at once, and its count when the main loop is idle.
  */
 void
 fg_paged_list_set_query (FgPagedList   *self,
@@ -264,35 +313,186 @@ fg_paged_list_set_query (FgPagedList   *self,
 
   g_boxed_free (self->source->query_type (), self->query);
   self->query = g_boxed_copy (self->source->query_type (), query);
-  fg_paged_list_reload (self);
+  reload (self, TRUE);
+}
+
+/* Sets the count and tells the view. With @append, rows known are kept
+ * when there are more now, as the count that follows the first page
+ * finds: the others are added after them. */
+static void
+set_n_items (FgPagedList *self,
+             guint        n_items,
+             gboolean     counting,
+             gboolean     append)
+{
+  guint old_n_items = self->n_items;
+  gboolean was_counting = self->counting;
+
+  self->n_items = n_items;
+  self->counting = counting;
+
+  if (append && n_items >= old_n_items)
+    {
+      if (n_items > old_n_items)
+        g_list_model_items_changed (G_LIST_MODEL (self), old_n_items, 0, n_items - old_n_items);
+    }
+  else
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
+    }
+
+  if (old_n_items != n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (!was_counting != !counting)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
+}
+
+static gboolean
+count_when_idle (gpointer data)
+{
+  FgPagedList *self = data;
+  g_autoptr(GError) error = NULL;
+  guint n_items = 0;
+
+  self->count_source = 0;
+
+  if (!self->source->count (self->source, self->store, self->actor, self->query, &n_items, &error))
+    {
+      /* the first page stays: it is what could be read */
+      g_warning ("Could not count %s: %s", self->source->what, error->message);
+      set_n_items (self, self->n_items, FALSE, TRUE);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Fewer than the first page: the rows changed meanwhile, and the page
+   * read is no longer theirs. */
+  if (n_items < self->n_items)
+    {
+      fg_page_cache_clear (&self->pages);
+      set_n_items (self, n_items, FALSE, FALSE);
+    }
+  else
+    {
+      set_n_items (self, n_items, FALSE, TRUE);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Reads the first page: as many rows as it holds are the count when
+ * there are no more; otherwise the count follows when the main loop is
+ * idle. Returns whether the rows are still to be counted. */
+static gboolean
+read_first_page (FgPagedList *self,
+                 guint       *n_items)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  /* one row more tells whether there is more than the page */
+  rows = self->source->fetch (self->source, self->store, self->actor, self->query,
+                              0, FG_PAGE_SIZE + 1, FALSE, &error);
+  if (rows == NULL)
+    {
+      g_warning ("Could not read %s: %s", self->source->what, error->message);
+      *n_items = 0;
+      return FALSE;
+    }
+
+  if (rows->len <= FG_PAGE_SIZE)
+    {
+      *n_items = rows->len;
+      fg_page_cache_insert (&self->pages, 0, rows);
+      return FALSE;
+    }
+
+  g_ptr_array_set_size (rows, FG_PAGE_SIZE);
+  *n_items = FG_PAGE_SIZE;
+  fg_page_cache_insert (&self->pages, 0, rows);
+  self->count_source = g_idle_add_full (G_PRIORITY_LOW, count_when_idle, self, NULL);
+  return TRUE;
+}
+
+/* Counts and forgets the cached pages. With @first_page_first, a list
+ * that counts later reads the first page of a query that is slow to count
+ * now, and counts it when the main loop is idle. */
+static void
+reload (FgPagedList *self,
+        gboolean     first_page_first)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_items = 0;
+  gboolean counting = FALSE;
+
+  g_clear_handle_id (&self->count_source, g_source_remove);
+  fg_page_cache_clear (&self->pages);
+
+  if (first_page_first && self->count_later &&
+      self->source->slow_count != NULL && self->source->slow_count (self->query))
+    counting = read_first_page (self, &n_items);
+  else if (!self->source->count (self->source, self->store, self->actor, self->query, &n_items, &error))
+    g_warning ("Could not count %s: %s", self->source->what, error->message);
+
+  set_n_items (self, n_items, counting, FALSE);
 }
 
 /**
  * fg_paged_list_reload:
  *
  * Reads the count again and forgets the cached pages, after the rows
- * changed.
+ * changed. The count is read now, even by a list that counts later: a
+ * view that reloads keeps its place, which may be past the first page.
  */
 void
 fg_paged_list_reload (FgPagedList *self)
 {
-  g_autoptr(GError) error = NULL;
-  guint old_n_items;
-  guint n_items = 0;
-
   g_return_if_fail (FG_IS_PAGED_LIST (self));
 
-  old_n_items = self->n_items;
-  fg_page_cache_clear (&self->pages);
+  reload (self, FALSE);
+}
 
-  if (!self->source->count (self->source, self->store, self->actor, self->query, &n_items, &error))
-    g_warning ("Could not count %s: %s", self->source->what, error->message);
+/**
+ * fg_paged_list_set_count_later:
+ * @self: the list
+ * @count_later: whether a query that is slow to count shows its first
+ *   page first
+ *
+ * A window sets this: its main loop then counts the rows once it is idle,
+ * after the first screen is drawn (#FgPagedList:counting). Takes effect
+ * at the next query or reload.
+ */
+void
+fg_paged_list_set_count_later (FgPagedList *self,
+                               gboolean     count_later)
+{
+  g_return_if_fail (FG_IS_PAGED_LIST (self));
 
-  self->n_items = n_items;
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
+  count_later = !!count_later;
+  if (self->count_later == count_later)
+    return;
 
-  if (old_n_items != n_items)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  self->count_later = count_later;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT_LATER]);
+}
+
+gboolean
+fg_paged_list_get_count_later (FgPagedList *self)
+{
+  g_return_val_if_fail (FG_IS_PAGED_LIST (self), FALSE);
+  return self->count_later;
+}
+
+/**
+ * fg_paged_list_get_counting:
+ *
+ * Returns: whether the list holds its first page alone while its rows are
+ *   counted; the count comes when the main loop is idle
+ */
+gboolean
+fg_paged_list_get_counting (FgPagedList *self)
+{
+  g_return_val_if_fail (FG_IS_PAGED_LIST (self), FALSE);
+  return self->counting;
 }
 
 /**

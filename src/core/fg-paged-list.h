@@ -22,6 +22,7 @@ typedef gboolean   FgPagedCount    (const FgPagedSource  *source,
                                     gconstpointer         query,
                                     guint                *n_items,
                                     GError              **error);
+typedef gboolean   FgPagedSlow     (gconstpointer         query);
 typedef GPtrArray *FgPagedFetch    (const FgPagedSource  *source,
                                     FgStore              *store,
                                     FgActor              *actor,
@@ -37,7 +38,10 @@ typedef GPtrArray *FgPagedFetch    (const FgPagedSource  *source,
  * order or, reversed, in the opposite one. The types are given by their
  * get_type functions, so that a source can be a static constant; count
  * and fetch are given the source, so that one can be part of a larger
- * description (FgQuerySpec). */
+ * description (FgQuerySpec). slow_count, when given, tells the queries
+ * whose count may take longer than their first page (a search of a
+ * county): a list that counts later (fg_paged_list_set_count_later())
+ * shows their first page first. */
 struct _FgPagedSource
 {
   const char    *what;               /* "venues", in warnings */
@@ -47,6 +51,7 @@ struct _FgPagedSource
   FgPagedEqual  *equal;
   FgPagedCount  *count;
   FgPagedFetch  *fetch;
+  FgPagedSlow   *slow_count;         /* (nullable) */
 };
 
 #define FG_TYPE_PAGED_LIST (fg_paged_list_get_type ())
@@ -63,6 +68,10 @@ gconstpointer  fg_paged_list_get_query    (FgPagedList         *self);
 void           fg_paged_list_set_query    (FgPagedList         *self,
                                            gconstpointer        query);
 void           fg_paged_list_reload       (FgPagedList         *self);
+void           fg_paged_list_set_count_later (FgPagedList      *self,
+                                              gboolean          count_later);
+gboolean       fg_paged_list_get_count_later (FgPagedList      *self);
+gboolean       fg_paged_list_get_counting (FgPagedList         *self);
 gpointer       fg_paged_list_peek_item    (FgPagedList         *self,
                                            guint                position);
 void           fg_paged_list_replace_item (FgPagedList         *self,

@@ -28,6 +28,8 @@ typedef struct
   guint       joins;   /* bit i: FgQueryTable.joins[i] */
   const char *count;   /* (nullable) a quicker SELECT of the same count */
   gboolean    empty;   /* the query cannot match anything */
+  guint       reach;   /* a page: how far into the rows it reads (offset
+                        * + limit); 0 for a count, which reads them all */
 } FgQueryWhere;
 
 void        fg_query_where_clear (FgQueryWhere *where);

@@ -295,6 +295,8 @@ fg_query_fetch (const FgPagedSource  *source,
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
+  /* a filter may choose its plan by how far the page is */
+  where.reach = limit > G_MAXUINT - offset ? G_MAXUINT : offset + limit;
   if (!fg_query_filter (spec, &where, store, actor, query, error))
     return NULL;
   if (where.empty)

@@ -163,6 +163,87 @@ static fts5_tokenizer firegrid_tokenizer = {
   firegrid_tokenize,
 };
 
+/* Appends @text folded as the tokenizer reads it: every character that
+ * separates runs becomes a space, so that a term, which holds none, is
+ * found within a run only. */
+static void
+append_folded (GString    *out,
+               const char *text,
+               int         n_text)
+{
+  const char *p = text;
+  const char *end = text + n_text;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+      gunichar folded;
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_c (out, ' ');
+          p++;
+          continue;
+        }
+
+      folded = fold_char (c);
+      if (folded != 0)
+        g_string_append_unichar (out, folded);
+      else
+        g_string_append_c (out, ' ');
+      p = g_utf8_next_char (p);
+    }
+}
+
+/* fg_search_contains (terms, text, …): whether every term of @terms (as
+ * fg_search_build_terms() writes them) occurs in one of the texts, the
+ * same answer as venue_fts MATCH fg_search_build_match() gives for the
+ * same texts: the tokenizer finds a term exactly where it is a substring
+ * of a run. A list walks an index in its order with this, reading each
+ * venue's texts, when a term is so frequent that the next matching venue
+ * is always near. */
+static void
+search_contains (sqlite3_context  *context,
+                 int               argc,
+                 sqlite3_value   **argv)
+{
+  g_autoptr(GString) folded = g_string_sized_new (256);
+  const char *terms = (const char *) sqlite3_value_text (argv[0]);
+  const char *term;
+
+  if (terms == NULL)
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *text = (const char *) sqlite3_value_text (argv[i]);
+
+      if (text != NULL)
+        append_folded (folded, text, sqlite3_value_bytes (argv[i]));
+      g_string_append_c (folded, ' ');
+    }
+
+  for (term = terms; *term != '\0'; )
+    {
+      const char *space = strchr (term, ' ');
+      gsize len = space != NULL ? (gsize) (space - term) : strlen (term);
+
+      if (len > 0 && memmem (folded->str, folded->len, term, len) == NULL)
+        {
+          sqlite3_result_int (context, 0);
+          return;
+        }
+      term += len;
+      while (*term == ' ')
+        term++;
+    }
+
+  sqlite3_result_int (context, 1);
+}
+
 int
 fg_search_register_tokenizer (sqlite3 *db)
 {
@@ -183,7 +264,47 @@ fg_search_register_tokenizer (sqlite3 *db)
   if (api == NULL || api->iVersion < 2)
     return SQLITE_ERROR;
 
-  return api->xCreateTokenizer (api, "firegrid", &marker, &firegrid_tokenizer, NULL);
+  rc = api->xCreateTokenizer (api, "firegrid", &marker, &firegrid_tokenizer, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  return sqlite3_create_function (db, "fg_search_contains", -1,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                  NULL, search_contains, NULL, NULL);
+}
+
+/* The folded terms of @text: runs of letters and digits, split where
+ * anything else (space, punctuation) stands. */
+static GPtrArray *
+split_terms (const char *text)
+{
+  GPtrArray *terms = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) term = g_string_new (NULL);
+  const char *p;
+
+  if (text == NULL)
+    return terms;
+
+  for (p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = *p != '\0' ? g_utf8_get_char_validated (p, -1) : 0;
+      gunichar folded = (c == (gunichar) -1 || c == (gunichar) -2) ? 0 : fold_char (c);
+
+      if (folded != 0)
+        {
+          g_string_append_unichar (term, folded);
+        }
+      else if (term->len > 0)
+        {
+          g_ptr_array_add (terms, g_strdup (term->str));
+          g_string_truncate (term, 0);
+        }
+
+      if (*p == '\0' || c == (gunichar) -1 || c == (gunichar) -2)
+        break;
+    }
+
+  return terms;
 }
 
 /**
@@ -201,37 +322,43 @@ fg_search_register_tokenizer (sqlite3 *db)
 char *
 fg_search_build_match (const char *text)
 {
-  g_autoptr(GString) query = g_string_new (NULL);
-  g_autoptr(GString) term = g_string_new (NULL);
-  const char *p;
+  g_autoptr(GPtrArray) terms = split_terms (text);
+  g_autoptr(GString) query = NULL;
 
-  if (text == NULL)
+  if (terms->len == 0)
     return NULL;
 
-  for (p = text; ; p = g_utf8_next_char (p))
+  query = g_string_new (NULL);
+  for (guint i = 0; i < terms->len; i++)
     {
-      gunichar c = *p != '\0' ? g_utf8_get_char_validated (p, -1) : 0;
-      gunichar folded = (c == (gunichar) -1 || c == (gunichar) -2) ? 0 : fold_char (c);
-
-      if (folded != 0)
-        {
-          g_string_append_unichar (term, folded);
-        }
-      else if (term->len > 0)
-        {
-          if (query->len > 0)
-            g_string_append (query, " AND ");
-          /* a folded term holds only letters and digits: no quote to escape */
-          g_string_append_printf (query, "\"%s\"", term->str);
-          g_string_truncate (term, 0);
-        }
-
-      if (*p == '\0' || c == (gunichar) -1 || c == (gunichar) -2)
-        break;
+      if (i > 0)
+        g_string_append (query, " AND ");
+      /* a folded term holds only letters and digits: no quote to escape */
+      g_string_append_printf (query, "\"%s\"", (const char *) g_ptr_array_index (terms, i));
     }
 
-  if (query->len == 0)
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+/**
+ * fg_search_build_terms: (skip)
+ * @text: what the user typed
+ *
+ * The terms of @text for fg_search_contains(), the SQL function that
+ * answers what venue_fts MATCH fg_search_build_match (@text) answers, one
+ * venue at a time: folded, separated by single spaces.
+ *
+ * Returns: (transfer full) (nullable): the terms, or %NULL when @text
+ *   holds nothing searchable
+ */
+char *
+fg_search_build_terms (const char *text)
+{
+  g_autoptr(GPtrArray) terms = split_terms (text);
+
+  if (terms->len == 0)
     return NULL;
 
-  return g_string_free (g_steal_pointer (&query), FALSE);
+  g_ptr_array_add (terms, NULL);
+  return g_strjoinv (" ", (char **) terms->pdata);
 }

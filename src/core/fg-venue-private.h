@@ -47,4 +47,26 @@ gboolean   fg_venue_write         (FgStore           *store,
                                    const FgVenuePath *path,
                                    GError           **error);
 
+/* How a text search reads its venues (fg-venue-query.c) */
+typedef enum
+{
+  /* chosen by what each plan costs, the way the program runs */
+  FG_SEARCH_PLAN_CHOSEN,
+  /* every match of venue_fts, each looked up in the venue table for its
+   * region, then all sorted: costs what the matches number */
+  FG_SEARCH_PLAN_FROM_INDEX,
+  /* the list's index in the list's order, each venue tested against the
+   * matches, read once into a set: costs the set and the steps to the
+   * page's end */
+  FG_SEARCH_PLAN_WALK_SET,
+  /* the list's index in the list's order, each venue's texts tested
+   * (fg_search_contains): costs the steps to the page's end and nothing
+   * for the matches, so it serves a term that a third of a county holds */
+  FG_SEARCH_PLAN_WALK_TEXT,
+} FgSearchPlan;
+
+/* For the tests: every search from now on reads by @plan, which must
+ * give the same venues in the same order as any other. */
+void        fg_venue_query_force_search_plan (FgSearchPlan plan);
+
 G_END_DECLS

@@ -126,6 +126,162 @@ order_venues (const FgVenueQuery *query,
   return g_strdup (order_by (query->sort, !query->descending != !reversed));
 }
 
+/* FG_SEARCH_PLAN_CHOSEN unless a test says otherwise */
+static FgSearchPlan forced_plan;
+
+void
+fg_venue_query_force_search_plan (FgSearchPlan plan)
+{
+  forced_plan = plan;
+}
+
+/* The matches are counted up to this many; beyond it, their number is
+ * estimated from how far into the venues (by seq, the order they came
+ * in) the last one counted lies: the count costs a millisecond at most. */
+#define SEARCH_COUNT_BOUND 10000
+
+/* What a plan's steps cost, in tenths of a microsecond, as measured on a
+ * development machine with a connection just opened, its cache cold
+ * (bench/bench-venue-list.c); only their ratios matter: a match looked up
+ * in the venue table and sorted, a match put in the set, an index entry
+ * tested against the set, a venue's texts read and tested. */
+#define COST_LOOKUP 50.0
+#define COST_SET 1.5
+#define COST_STEP_SET 3.0
+#define COST_STEP_TEXT 50.0
+
+/* Whether the list's order at @level is an index that a walk can follow
+ * (the indexes of schemas 1 and 29). */
+static gboolean
+order_has_index (FgVenueSort   sort,
+                 FgRegionLevel level)
+{
+  switch (sort)
+    {
+    case FG_VENUE_SORT_NAME:
+      return TRUE;
+    case FG_VENUE_SORT_ADDRESS:
+    case FG_VENUE_SORT_OPERATOR:
+      return level == FG_REGION_LEVEL_COUNTY || level == FG_REGION_LEVEL_TOWNSHIP;
+    case FG_VENUE_SORT_CATEGORY:
+    case FG_VENUE_SORT_STATUS:
+      return level == FG_REGION_LEVEL_TOWNSHIP;
+    case FG_VENUE_SORT_VILLAGE:
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+read_number (FgQueryWhere  *where,
+             const char    *sql,
+             guint         *value,
+             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (where->store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  return fg_query_read_count (where->store, stmt, value, error);
+}
+
+/* How many venues the search index finds for @match: counted up to
+ * SEARCH_COUNT_BOUND, estimated beyond. */
+static gboolean
+estimate_matches (FgQueryWhere  *where,
+                  const char    *match,
+                  double        *n_matches,
+                  GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 counted, last_seq, max_seq;
+  int rc;
+
+  stmt = fg_store_prepare (where->store,
+                           "SELECT count(*), max(rowid), (SELECT max(seq) FROM venue)"
+                           " FROM (SELECT rowid FROM venue_fts WHERE venue_fts MATCH ?1 LIMIT ?2)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, SEARCH_COUNT_BOUND);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      fg_store_set_error (where->store, rc, error);
+      return FALSE;
+    }
+
+  counted = sqlite3_column_int64 (stmt, 0);
+  last_seq = sqlite3_column_int64 (stmt, 1);
+  max_seq = sqlite3_column_int64 (stmt, 2);
+
+  /* the index gives its matches in the order of seq */
+  if (counted < SEARCH_COUNT_BOUND || last_seq <= 0 || max_seq <= last_seq)
+    *n_matches = counted;
+  else
+    *n_matches = (double) counted * max_seq / last_seq;
+  return TRUE;
+}
+
+/* Chooses how the venues of @region that @match finds are read, by how
+ * many venues the search index finds (estimate_matches()) and how far
+ * the page reaches; and tells
+ * whether @region holds every venue, when the index counts the search
+ * alone: it holds no deleted venue (schema 36). */
+static gboolean
+choose_search (FgQueryWhere        *where,
+               const FgVenueQuery  *query,
+               FgRegion            *region,
+               const char          *match,
+               FgSearchPlan        *plan,
+               gboolean            *everything,
+               GError             **error)
+{
+  double n_region = fg_region_get_venue_count (region);
+  double walk;
+  double cost_index, cost_set, cost_text;
+  guint total = 0;
+  double n = 0;
+
+  *plan = FG_SEARCH_PLAN_FROM_INDEX;
+
+  /* every live venue counts once in its county */
+  if (!read_number (where, "SELECT coalesce (sum (venue_count), 0) FROM region WHERE level = 1", &total, error))
+    return FALSE;
+  *everything = n_region >= total;
+
+  if (forced_plan != FG_SEARCH_PLAN_CHOSEN)
+    {
+      *plan = forced_plan;
+      return TRUE;
+    }
+
+  if (query->category != NULL || !order_has_index (query->sort, fg_region_get_level (region)))
+    return TRUE;
+
+  if (!estimate_matches (where, match, &n, error))
+    return FALSE;
+  if (n < 1 || total == 0)
+    return TRUE;
+
+  /* Matches are taken to be spread evenly: a page's end is about
+   * reach × total / n steps down the region's index; a count, or a page
+   * past the region's matches, walks all of it. */
+  walk = where->reach == 0 ? n_region : MIN (n_region, (double) where->reach * total / n);
+
+  cost_index = COST_LOOKUP * n;
+  cost_set = COST_SET * n + COST_STEP_SET * walk;
+  cost_text = COST_STEP_TEXT * walk;
+
+  if (cost_text <= cost_set && cost_text < cost_index)
+    *plan = FG_SEARCH_PLAN_WALK_TEXT;
+  else if (cost_set < cost_index)
+    *plan = FG_SEARCH_PLAN_WALK_SET;
+
+  return TRUE;
+}
+
 static gboolean
 filter_venues (FgQueryWhere        *where,
                const FgVenueQuery  *query,
@@ -135,8 +291,11 @@ filter_venues (FgQueryWhere        *where,
   g_autofree char *match = NULL;
   const char *scope_id = fg_actor_get_scope_region_id (where->actor);
   const char *region_id = query->region_id;
-
-  fg_query_where_add (where, "v.deleted = 0");
+  FgSearchPlan plan = FG_SEARCH_PLAN_FROM_INDEX;
+  gboolean everything = FALSE;
+  /* the region and the tombstone choose the index a page walks, unless
+   * the search index leads: then "+" keeps them off their index */
+  const char *index_term = "";
 
   /* No region means everything the actor may see: its scope, or for an
    * unlimited actor the township. */
@@ -152,8 +311,21 @@ filter_venues (FgQueryWhere        *where,
           where->empty = TRUE;
           return TRUE;
         }
+    }
 
-      fg_query_where_add (where, "%s = :region", region_column (fg_region_get_level (region)));
+  if (query->text != NULL)
+    match = fg_search_build_match (query->text);
+  if (match != NULL && region != NULL &&
+      !choose_search (where, query, region, match, &plan, &everything, error))
+    return FALSE;
+  if (match != NULL && plan == FG_SEARCH_PLAN_FROM_INDEX && query->category == NULL)
+    index_term = "+";
+
+  fg_query_where_add (where, "%sv.deleted = 0", index_term);
+
+  if (region != NULL)
+    {
+      fg_query_where_add (where, "%s%s = :region", index_term, region_column (fg_region_get_level (region)));
       fg_query_where_set (where, ":region", fg_region_get_id (region));
     }
 
@@ -163,26 +335,67 @@ filter_venues (FgQueryWhere        *where,
       fg_query_where_set (where, ":category", query->category);
     }
 
-  if (query->text != NULL)
-    match = fg_search_build_match (query->text);
   if (match != NULL)
     {
-      fg_query_where_add (where, "v.seq IN (SELECT rowid FROM venue_fts WHERE venue_fts MATCH :match)");
+      switch (plan)
+        {
+        case FG_SEARCH_PLAN_WALK_TEXT:
+          {
+            g_autofree char *terms = fg_search_build_terms (query->text);
+
+            fg_query_where_add (where, "fg_search_contains (:terms, v.name, v.address, v.operator_name)");
+            fg_query_where_set (where, ":terms", terms);
+          }
+          break;
+
+        case FG_SEARCH_PLAN_WALK_SET:
+          fg_query_where_add (where, "+v.seq IN (SELECT rowid FROM venue_fts WHERE venue_fts MATCH :match)");
+          break;
+
+        case FG_SEARCH_PLAN_FROM_INDEX:
+        case FG_SEARCH_PLAN_CHOSEN:
+        default:
+          fg_query_where_add (where, "v.seq IN (SELECT rowid FROM venue_fts WHERE venue_fts MATCH :match)");
+          break;
+        }
       fg_query_where_set (where, ":match", match);
     }
 
   /* A region alone is counted by the triggers that keep region.venue_count:
-   * the whole county is then one row, not a million. */
+   * the whole county is then one row, not a million. A search of every
+   * venue is counted by the search index alone. */
   if (region != NULL && query->category == NULL && match == NULL)
     where->count = "SELECT venue_count FROM region WHERE id = :region";
+  else if (everything && query->category == NULL && match != NULL)
+    where->count = "SELECT count(*) FROM venue_fts WHERE venue_fts MATCH :match";
 
   return TRUE;
+}
+
+/* A search or a category is counted through its matches, which at a
+ * county can be hundreds of thousands: its first page comes sooner. */
+static gboolean
+venue_count_is_slow (gconstpointer data)
+{
+  const FgVenueQuery *query = data;
+  g_autofree char *match = fg_search_build_match (query->text);
+
+  return match != NULL || query->category != NULL;
 }
 
 /* A page is chosen on the venue table and its indexes (joined to the
  * village only to sort by it), then its venues are read whole. */
 static const FgQuerySpec venue_query = {
-  .source = FG_QUERY_SOURCE ("venues", fg_venue, fg_venue_query),
+  .source = {
+    .what = "venues",
+    .item_type = fg_venue_get_type,
+    .query_type = fg_venue_query_get_type,
+    .new_query = (gpointer (*) (void)) fg_venue_query_new,
+    .equal = (FgPagedEqual *) fg_venue_query_equal,
+    .count = fg_query_count,
+    .fetch = fg_query_fetch,
+    .slow_count = venue_count_is_slow,
+  },
   .table = { "venue v", "v.seq", (const char *const[]) { "JOIN region rv ON rv.id = v.village_id", NULL } },
   .rows = { FG_VENUE_COLUMNS, FG_VENUE_FROM, (FgRowFunc) fg_venue_new_from_row },
   .filter = (FgQueryFilter) filter_venues,

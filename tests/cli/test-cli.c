@@ -501,6 +501,10 @@ test_cli_venue (Fixture       *f,
   g_autofree char *other = NULL;
   g_autoptr(Result) search = NULL;
   g_autoptr(Result) by_operator = NULL;
+  g_autoptr(Result) both = NULL;
+  g_autoptr(Result) first = NULL;
+  g_autoptr(Result) second = NULL;
+  g_autoptr(Result) past = NULL;
   g_autoptr(Result) show = NULL;
   g_autoptr(Result) edit = NULL;
   g_autoptr(Result) shown = NULL;
@@ -525,6 +529,21 @@ test_cli_venue (Fixture       *f,
   assert_success (by_operator);
   g_assert_nonnull (strstr (by_operator->out, "星空网吧"));
   g_assert_null (strstr (by_operator->out, "老王烧烤"));
+
+  /* the total under a table: from the rows read when they are all there
+   * are, counted when a limit or an offset leaves some out */
+  both = run_db (f, "venue", "list", "--search", "人民路", NULL);
+  assert_success (both);
+  g_assert_nonnull (strstr (both->out, "\n2 venues.\n"));
+  first = run_db (f, "venue", "list", "--search", "人民路", "--limit", "1", NULL);
+  assert_success (first);
+  g_assert_nonnull (strstr (first->out, "\nVenues 1 to 1 of 2.\n"));
+  second = run_db (f, "venue", "list", "--search", "人民路", "--offset", "1", NULL);
+  assert_success (second);
+  g_assert_nonnull (strstr (second->out, "\nVenues 2 to 2 of 2.\n"));
+  past = run_db (f, "venue", "list", "--search", "人民路", "--offset", "5", NULL);
+  assert_success (past);
+  g_assert_nonnull (strstr (past->out, "2 venues match in all"));
 
   show = run_db (f, "venue", "show", id, NULL);
   assert_success (show);

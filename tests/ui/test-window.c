@@ -312,6 +312,54 @@ test_window_sorts_in_query (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 300);
 }
 
+/* A search that fills more than a page shows its first page at once and
+ * says it is counting; the count, and the rows after the first page,
+ * come when the window is idle. The count shown is never a wrong one. */
+static void
+test_window_search_counts_after (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  FgVenuePage *page = fg_window_get_venue_page (fixture->window);
+  GtkLabel *count = GTK_LABEL (fg_ui_test_child (page, FG_TYPE_VENUE_PAGE, "count_label"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (fg_ui_test_child (page, FG_TYPE_VENUE_PAGE, "column_view"));
+  GtkEditable *entry = GTK_EDITABLE (fg_ui_test_child (fixture->window, FG_TYPE_WINDOW, "search_entry"));
+  g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_label = NULL;
+  /* every address is numbered: 号 finds every venue */
+  guint expected = fg_ui_test_count (fixture->store, fixture->actor, NULL, NULL, "号");
+
+  g_assert_cmpuint (expected, >, 200);
+  query->text = g_strdup ("号");
+  all = fg_venue_query_fetch (fixture->store, fixture->actor, query, 0, G_MAXUINT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, expected);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-search", NULL));
+  gtk_editable_set_text (entry, "号");
+  g_signal_emit_by_name (entry, "activate");
+
+  g_assert_true (fg_paged_list_get_counting (fg_venue_page_get_venue_list (page)));
+  g_assert_cmpuint (g_list_model_get_n_items (venue_list (fixture)), ==, 200);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 200);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "Counting venues…");
+
+  fg_ui_test_spin ();
+  g_assert_false (fg_paged_list_get_counting (fg_venue_page_get_venue_list (page)));
+  g_assert_cmpuint (g_list_model_get_n_items (venue_list (fixture)), ==, expected);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, expected);
+  expected_label = g_strdup_printf ("%u venues", expected);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, expected_label);
+
+  /* the first page and the rows added after it, in the search's order */
+  for (guint i = 0; i < expected; i++)
+    {
+      g_autoptr(FgVenue) venue = g_list_model_get_item (venue_list (fixture), i);
+      g_assert_cmpstr (fg_venue_get_id (venue), ==, fg_venue_get_id (g_ptr_array_index (all, i)));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +379,8 @@ main (int   argc,
               fixture_set_up, test_window_category_and_search, fixture_tear_down);
   g_test_add ("/ui/window/sorts-in-query", Fixture, NULL,
               fixture_set_up, test_window_sorts_in_query, fixture_tear_down);
+  g_test_add ("/ui/window/search-counts-after", Fixture, NULL,
+              fixture_set_up, test_window_search_counts_after, fixture_tear_down);
 
   return g_test_run ();
 }
