@@ -989,21 +989,21 @@ region_path (FgBundleImport  *import,
   return path;
 }
 
-/* What a new venue keeps up besides its row (venue_after_insert, schema 1):
+/* What a new venue keeps up besides its row (venue_after_insert, schema 36):
  * its categories, its search terms and the venue counts of its regions.
  * Venues written in bulk keep them up all at once at the end instead (see
  * defer_venue_upkeep()): one pass of the search index instead of a
  * segment of it for every batch, one update of each region instead of
  * four updates a venue. This is the trigger as the passes below do its
  * work; a schema that changes it leaves the trigger in place (the test
- * /bundle/import-venue-upkeep-deferred says so) until they do it again. */
+ * /bundle/bulk-venues says so) until they do it again. */
 static const char venue_upkeep_trigger[] =
   "CREATE TRIGGER venue_after_insert AFTER INSERT ON venue "
   "BEGIN "
   "INSERT INTO venue_category (category, venue_seq) "
   "SELECT DISTINCT value, NEW.seq FROM json_each (NEW.categories); "
   "INSERT INTO venue_fts (rowid, name, address, operator_name) "
-  "VALUES (NEW.seq, NEW.name, NEW.address, NEW.operator_name); "
+  "SELECT NEW.seq, NEW.name, NEW.address, NEW.operator_name WHERE NEW.deleted = 0; "
   "UPDATE region SET venue_count = venue_count + 1 "
   "WHERE NEW.deleted = 0 "
   "AND id IN (NEW.county_id, NEW.township_id, NEW.village_id, NEW.grid_id); "
@@ -1013,7 +1013,7 @@ static const char venue_upkeep_passes[] =
   "INSERT INTO venue_category (category, venue_seq)"
   "  SELECT DISTINCT j.value, v.seq FROM venue v, json_each (v.categories) j WHERE v.seq >= ?1;"
   "INSERT INTO venue_fts (rowid, name, address, operator_name)"
-  "  SELECT seq, name, address, operator_name FROM venue WHERE seq >= ?1 ORDER BY seq;"
+  "  SELECT seq, name, address, operator_name FROM venue WHERE seq >= ?1 AND deleted = 0 ORDER BY seq;"
   "WITH placed (id) AS ("
   "  SELECT county_id FROM venue WHERE seq >= ?1 AND deleted = 0"
   "  UNION ALL SELECT township_id FROM venue WHERE seq >= ?1 AND deleted = 0"
