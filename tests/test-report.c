@@ -735,8 +735,9 @@ collect_sql (unsigned  type,
 }
 
 /* How the ranking reads a county's records: each township's open venues
- * and their smoke alarms from one index alone, the period's inspections
- * once, and no B-tree of every venue inspected. */
+ * and their smoke alarms from one index alone, its hazards in one pass of
+ * another index alone, the period's inspections once from a third alone,
+ * and no B-tree of every venue inspected. */
 static void
 test_report_plan (Fixture       *f,
                   gconstpointer  data)
@@ -746,6 +747,7 @@ test_report_plan (Fixture       *f,
   sqlite3 *db = fg_store_get_db (f->county);
   guint n_inspection_reads = 0;
   guint n_open_venue_reads = 0;
+  guint n_hazard_reads = 0;
 
   sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, collect_sql, statements);
   result = report (f->county, f->county_admin, NULL, NULL, NULL, FG_REPORT_RANK_COVERAGE);
@@ -769,13 +771,23 @@ test_report_plan (Fixture       *f,
               g_assert_nonnull (strstr (line, "COVERING INDEX venue_township_status"));
               n_open_venue_reads++;
             }
+          if (g_str_has_prefix (line, "SEARCH hazard "))
+            {
+              g_assert_nonnull (strstr (line, "COVERING INDEX hazard_township_report"));
+              n_hazard_reads++;
+            }
+          g_assert_false (g_str_has_prefix (line, "SCAN hazard "));
           if (g_str_has_prefix (line, "SEARCH inspection") || g_str_has_prefix (line, "SEARCH i "))
-            n_inspection_reads++;
+            {
+              g_assert_nonnull (strstr (line, "COVERING INDEX inspection_township_finished"));
+              n_inspection_reads++;
+            }
         }
       sqlite3_finalize (stmt);
     }
 
   g_assert_cmpuint (n_open_venue_reads, ==, 1);
+  g_assert_cmpuint (n_hazard_reads, ==, 1);
   g_assert_cmpuint (n_inspection_reads, ==, 1);
 }
 

@@ -353,8 +353,10 @@ check_reader (FgStore  *store,
  * aggregate is restricted to the townships in the area, which puts each
  * township's rows under one range of an index (0012-report-indexes.sql);
  * a township's open venues and their smoke alarms are read from
- * venue_township_status alone (0038-report-smoke-alarms.sql). The
- * period's inspections are counted apart, once (count_inspections()). */
+ * venue_township_status alone (0038-report-smoke-alarms.sql), its hazards
+ * in one pass over hazard_township_report alone, the period's and the
+ * running ones together (0045-report-covering-reads.sql). The period's
+ * inspections are counted apart, once (count_inspections()). */
 #define REGIONS_SQL(level) \
   "SELECT id FROM region" \
   " WHERE level = " level " AND deleted = 0 AND (?1 IS NULL OR substr (code, 1, length (?1)) = ?1)"
@@ -367,13 +369,10 @@ check_reader (FgStore  *store,
   "  SELECT " group " AS region_id, count (*) AS n, sum (smoke_alarm) AS smoke FROM venue" \
   "  WHERE " group " IN (SELECT id FROM t) AND deleted = 0 AND status = 'active'" \
   "  GROUP BY " group ")," \
-  " found AS (" \
-  "  SELECT " group " AS region_id, count (*) AS n, sum (state = 'closed') AS closed FROM hazard" \
-  "  WHERE " group " IN (SELECT id FROM t) AND deleted = 0" \
-  "    AND found_at >= ?2 AND found_at < ?3" \
-  "  GROUP BY " group ")," \
-  " now AS (" \
+  " hazards AS (" \
   "  SELECT " group " AS region_id," \
+  "    sum (found_at >= ?2 AND found_at < ?3) AS found," \
+  "    sum (found_at >= ?2 AND found_at < ?3 AND state = 'closed') AS closed," \
   "    sum (state <> 'closed') AS open," \
   "    sum (state = 'rectifying' AND current_deadline < ?4) AS overdue," \
   "    sum (state <> 'closed' AND major_confirmed = 1) AS major," \
@@ -383,13 +382,13 @@ check_reader (FgStore  *store,
   "  GROUP BY " group ")" \
   " SELECT t.id, t.code, t.name, p.last_received_at," \
   "   coalesce (venues.n, 0), coalesce (venues.smoke, 0)," \
-  "   coalesce (found.n, 0), coalesce (found.closed, 0)," \
-  "   coalesce (now.open, 0), coalesce (now.overdue, 0), coalesce (now.major, 0), coalesce (now.escalated, 0)," \
+  "   coalesce (hazards.found, 0), coalesce (hazards.closed, 0)," \
+  "   coalesce (hazards.open, 0), coalesce (hazards.overdue, 0), coalesce (hazards.major, 0)," \
+  "   coalesce (hazards.escalated, 0)," \
   "   hex (t.name_key)" \
   " FROM t" \
   " LEFT JOIN venues ON venues.region_id = t.id" \
-  " LEFT JOIN found ON found.region_id = t.id" \
-  " LEFT JOIN now ON now.region_id = t.id" \
+  " LEFT JOIN hazards ON hazards.region_id = t.id" \
   " LEFT JOIN peer p ON p.kind = 'township' AND p.scope_code = t.code" \
   " ORDER BY t.code"
 
