@@ -313,17 +313,18 @@ choose_search (FgQueryWhere        *where,
 }
 
 /* Chooses how the venues of @region of a category are read (a text
- * search with a category keeps the search's way): each venue of the
- * category looked up and all of them sorted, which costs what they
- * number, or the list's index walked in its order, each venue looked for
- * in venue_category, which costs the steps to the page's end. Sets *@walk
- * for the walk. Also tells whether @region holds every live venue: its
- * count is then the category's rows less its removed venues. */
+ * search with a category keeps the search's way): FROM_INDEX, each venue
+ * of the category looked up and all of them sorted, which costs what they
+ * number; or a walk of the list's index in its order, each venue looked
+ * for in venue_category, which costs the steps to the page's end. An
+ * order that no index follows leaves the choice to SQLite (CHOSEN). Also
+ * tells whether @region holds every live venue: its count is then the
+ * category's rows less its removed venues. */
 static gboolean
 choose_category (FgQueryWhere        *where,
                  const FgVenueQuery  *query,
                  FgRegion            *region,
-                 gboolean            *walk,
+                 FgSearchPlan        *plan,
                  gboolean            *everything,
                  GError             **error)
 {
@@ -332,7 +333,7 @@ choose_category (FgQueryWhere        *where,
   guint total = 0;
   double n = 0;
 
-  *walk = FALSE;
+  *plan = FG_SEARCH_PLAN_CHOSEN;
 
   if (!read_number (where, "SELECT coalesce (sum (venue_count), 0) FROM region WHERE level = 1", &total, error))
     return FALSE;
@@ -343,7 +344,7 @@ choose_category (FgQueryWhere        *where,
 
   if (forced_plan != FG_SEARCH_PLAN_CHOSEN)
     {
-      *walk = forced_plan != FG_SEARCH_PLAN_FROM_INDEX;
+      *plan = forced_plan;
       return TRUE;
     }
 
@@ -354,7 +355,7 @@ choose_category (FgQueryWhere        *where,
 
   /* as a search's matches, taken to be spread evenly */
   steps = where->reach == 0 ? n_region : MIN (n_region, (double) where->reach * total / n);
-  *walk = COST_STEP_CATEGORY * steps < COST_LOOKUP * n;
+  *plan = COST_STEP_CATEGORY * steps < COST_LOOKUP * n ? FG_SEARCH_PLAN_WALK_SET : FG_SEARCH_PLAN_FROM_INDEX;
   return TRUE;
 }
 
@@ -369,7 +370,7 @@ filter_venues (FgQueryWhere        *where,
   const char *region_id = query->region_id;
   FgSearchPlan plan = FG_SEARCH_PLAN_FROM_INDEX;
   gboolean everything = FALSE;
-  gboolean walk_category = FALSE;
+  FgSearchPlan category_plan = FG_SEARCH_PLAN_CHOSEN;
   /* the region and the tombstone choose the index a page walks, unless
    * the search index or a category's venues lead: then "+" keeps them off
    * their index */
@@ -400,11 +401,11 @@ filter_venues (FgQueryWhere        *where,
     index_term = "+";
   if (match == NULL && query->category != NULL && region != NULL)
     {
-      if (!choose_category (where, query, region, &walk_category, &everything, error))
+      if (!choose_category (where, query, region, &category_plan, &everything, error))
         return FALSE;
       /* the category's venues are looked up: the region's index would
        * be walked instead */
-      if (!walk_category)
+      if (category_plan == FG_SEARCH_PLAN_FROM_INDEX)
         index_term = "+";
     }
 
@@ -418,7 +419,7 @@ filter_venues (FgQueryWhere        *where,
 
   if (query->category != NULL)
     {
-      if (walk_category)
+      if (category_plan == FG_SEARCH_PLAN_WALK_SET || category_plan == FG_SEARCH_PLAN_WALK_TEXT)
         fg_query_where_add (where, "EXISTS (SELECT 1 FROM venue_category"
                                    " WHERE category = :category AND venue_seq = v.seq)");
       else
