@@ -140,6 +140,7 @@ typedef enum
   STEP_SCROLL,
   STEP_JUMP,
   STEP_CATEGORY,
+  STEP_COUNT_CATEGORY,
   STEP_SEARCH_TWO,
   STEP_COUNT_TWO,
   STEP_SCAN_TWO,
@@ -161,7 +162,8 @@ static const char * const step_names[N_STEPS] = {
   "sidebar (township, villages, grids)",
   "scroll 20 screens (1,000 rows)",
   "jump to middle and end",
-  "filter by category",
+  "filter by category, first screen",
+  "filter by category, count (after)",
   "search 烧烤, first screen",
   "search 烧烤, count (after)",
   "LIKE scan for 烧烤 (baseline)",
@@ -266,9 +268,17 @@ run_step (const char *path,
       break;
 
     case STEP_CATEGORY:
+      /* as the window does: the first screen, the count when idle */
+      fg_paged_list_set_count_later (list, TRUE);
       query->category = g_strdup ("internet-cafe");
       fg_paged_list_set_query (list, query);
       read_rows (list, 0, 50);
+      break;
+
+    case STEP_COUNT_CATEGORY:
+      query->category = g_strdup ("internet-cafe");
+      if (!fg_venue_query_count (store, actor, query, &n, &error))
+        g_error ("%s", error->message);
       break;
 
     case STEP_SEARCH_TWO:

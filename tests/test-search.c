@@ -267,8 +267,11 @@ many_set_up (Many          *f,
       g_autofree char *address = g_strdup_printf ("%s%s%u号", i % 3 == 0 ? "王楼村" : "李庄村",
                                                   i % 11 == 0 ? "店后街" : "人民路", i);
 
+      /* categories: most venues shops, a quarter internet cafés, a few clinics */
       venue = fg_test_venue_new (i % 3 == 0 ? fg_region_get_id (f->village2) : fg_region_get_id (f->grid),
-                                 name, address, "shop", surnames[(i * 7) % G_N_ELEMENTS (surnames)]);
+                                 name, address,
+                                 i % 41 == 0 ? "clinic" : i % 4 == 0 ? "internet-cafe" : "shop",
+                                 surnames[(i * 7) % G_N_ELEMENTS (surnames)]);
       fg_venue_save (f->store, actor, venue, &error);
       g_assert_no_error (error);
     }
@@ -416,6 +419,200 @@ set_deleted (Many       *f,
 
   /* as a bundle writes another office's removal (a tombstone) */
   g_assert_true (fg_store_exec (f->store, sql, NULL));
+}
+
+/* The ids of @query's category, in the order asked for: every venue of
+ * the query without its category, in that order, kept when it is of
+ * @category. */
+static GPtrArray *
+category_ids (FgStore            *store,
+              FgActor            *actor,
+              const FgVenueQuery *query)
+{
+  g_autoptr(FgVenueQuery) all = fg_venue_query_copy (query);
+  g_autoptr(GPtrArray) venues = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  g_clear_pointer (&all->category, g_free);
+  venues = fg_venue_query_fetch (store, actor, all, 0, G_MAXUINT, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < venues->len; i++)
+    {
+      FgVenue *venue = g_ptr_array_index (venues, i);
+
+      if (g_strv_contains ((const char * const *) fg_venue_get_categories (venue), query->category))
+        g_ptr_array_add (ids, g_strdup (fg_venue_get_id (venue)));
+    }
+  return ids;
+}
+
+/* A category is read either way (each venue of the category looked up,
+ * or the list's index walked) and counted alike: the same venues in the
+ * same order, page after page, in the township, a village and a grid,
+ * also once a venue of each category is removed. */
+static void
+test_search_category_plans_agree (Many          *f,
+                                  gconstpointer  data)
+{
+  static const char *const categories[] = { "shop", "internet-cafe", "clinic" };
+  const char *regions[] = { NULL, fg_region_get_id (f->village2), fg_region_get_id (f->grid) };
+  static const struct { FgVenueSort sort; gboolean descending; } orders[] = {
+    { FG_VENUE_SORT_NAME, FALSE },
+    { FG_VENUE_SORT_NAME, TRUE },
+    { FG_VENUE_SORT_ADDRESS, FALSE },
+    { FG_VENUE_SORT_VILLAGE, FALSE },
+  };
+  FgActor *actor = fg_test_installer ();
+
+  for (guint removed = 0; removed < 2; removed++)
+    {
+      if (removed == 1)
+        for (guint c = 0; c < G_N_ELEMENTS (categories); c++)
+          {
+            g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+            g_autoptr(GPtrArray) ids = NULL;
+
+            query->category = g_strdup (categories[c]);
+            ids = category_ids (f->store, actor, query);
+            set_deleted (f, g_ptr_array_index (ids, ids->len / 2), TRUE);
+          }
+
+      for (guint c = 0; c < G_N_ELEMENTS (categories); c++)
+        for (guint r = 0; r < G_N_ELEMENTS (regions); r++)
+          for (guint o = 0; o < G_N_ELEMENTS (orders); o++)
+            {
+              g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+              g_autoptr(GPtrArray) expected = NULL;
+
+              query->category = g_strdup (categories[c]);
+              query->region_id = g_strdup (regions[r]);
+              query->sort = orders[o].sort;
+              query->descending = orders[o].descending;
+              expected = category_ids (f->store, actor, query);
+              g_assert_cmpuint (expected->len, >, 0);
+
+              for (guint p = 0; p < G_N_ELEMENTS (all_plans); p++)
+                {
+                  fg_venue_query_force_search_plan (all_plans[p]);
+                  assert_search_pages (f->store, actor, query, expected);
+                }
+              fg_venue_query_force_search_plan (FG_SEARCH_PLAN_CHOSEN);
+            }
+    }
+}
+
+static int
+collect_sql (unsigned  type,
+             void     *context,
+             void     *p,
+             void     *x)
+{
+  char *sql = sqlite3_expanded_sql (p);
+
+  if (sql != NULL && strstr (sql, "venue_category") != NULL && g_str_has_prefix (sql, "SELECT"))
+    g_ptr_array_add (context, g_strdup (sql));
+  sqlite3_free (sql);
+  return 0;
+}
+
+/* The plans SQLite runs for what @fetch_first (or the count) reads of
+ * @query, one line of EXPLAIN QUERY PLAN after another. */
+static char *
+category_plan (FgStore            *store,
+               FgActor            *actor,
+               const FgVenueQuery *query,
+               gboolean            count)
+{
+  sqlite3 *db = fg_store_get_db (store);
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  GString *plan = g_string_new (NULL);
+
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, collect_sql, statements);
+  if (count)
+    {
+      guint n = 0;
+
+      g_assert_true (fg_venue_query_count (store, actor, query, &n, &error));
+    }
+  else
+    {
+      g_autoptr(GPtrArray) page = fg_venue_query_fetch (store, actor, query, 0, 201, &error);
+
+      g_assert_nonnull (page);
+    }
+  g_assert_no_error (error);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", g_ptr_array_index (statements, i), NULL);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+      sqlite3_finalize (stmt);
+    }
+  g_test_message ("%s", plan->str);
+  return g_string_free (plan, FALSE);
+}
+
+static guint
+count_lines (const char *plan,
+             const char *line)
+{
+  g_auto(GStrv) lines = g_strsplit (plan, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    n += g_strcmp0 (lines[i], line) == 0;
+  return n;
+}
+
+/* A category that many venues are of shows its first screen without
+ * reading all of them: the list's index is walked in its order, each
+ * venue looked for in venue_category, and nothing is sorted. It is
+ * counted on venue_category alone, no venue looked up. A category that
+ * few are of is read through its venues, which costs less than a walk. */
+static void
+test_search_category_first_screen (Many          *f,
+                                   gconstpointer  data)
+{
+  FgActor *actor = fg_test_installer ();
+  g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+  g_autofree char *first = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *rare = NULL;
+  g_autofree char *unordered = NULL;
+
+  /* the page's 201 venues are read and sorted once chosen; choosing
+   * them sorts nothing more */
+  query->category = g_strdup ("shop");
+  first = category_plan (f->store, actor, query, FALSE);
+  g_assert_cmpuint (count_lines (first, "USE TEMP B-TREE FOR ORDER BY"), ==, 1);
+  g_assert_nonnull (strstr (first, "SEARCH v USING COVERING INDEX venue_township_name"));
+
+  count = category_plan (f->store, actor, query, TRUE);
+  g_assert_null (strstr (count, "SEARCH v USING INTEGER PRIMARY KEY"));
+  g_assert_null (strstr (count, "SCAN v"));
+  g_assert_null (strstr (count, "SCAN d"));
+
+  /* an order that no index follows in a village: SQLite chooses, by
+   * its statistics, where the category's venues are found */
+  query->region_id = g_strdup (fg_region_get_id (f->village2));
+  query->sort = FG_VENUE_SORT_ADDRESS;
+  unordered = category_plan (f->store, actor, query, FALSE);
+  g_assert_nonnull (strstr (unordered, "SEARCH v USING INDEX venue_village_name (village_id=? AND deleted=?)"));
+  g_clear_pointer (&query->region_id, g_free);
+  query->sort = FG_VENUE_SORT_NAME;
+
+  g_free (query->category);
+  query->category = g_strdup ("clinic");
+  rare = category_plan (f->store, actor, query, FALSE);
+  g_assert_cmpuint (count_lines (rare, "USE TEMP B-TREE FOR ORDER BY"), ==, 2);
+  g_assert_null (strstr (rare, "SEARCH v USING COVERING INDEX venue_township_name"));
 }
 
 /* A removed venue is found by no plan and counted by none; brought back
@@ -721,6 +918,8 @@ main (int   argc,
   g_test_add ("/search/follows-edits", Fixture, NULL, fixture_set_up, test_search_follows_edits, fixture_tear_down);
   g_test_add_func ("/search/list-model-pages", test_search_list_model_pages);
   g_test_add ("/search/plans-agree", Many, NULL, many_set_up, test_search_plans_agree, many_tear_down);
+  g_test_add ("/search/category-plans-agree", Many, NULL, many_set_up, test_search_category_plans_agree, many_tear_down);
+  g_test_add ("/search/category-first-screen", Many, NULL, many_set_up, test_search_category_first_screen, many_tear_down);
   g_test_add ("/search/leaves-out-deleted", Many, NULL, many_set_up, test_search_leaves_out_deleted, many_tear_down);
   g_test_add ("/search/scope-township", Many, NULL, many_set_up, test_search_scope_township, many_tear_down);
   g_test_add ("/search/scope-actor", Many, NULL, many_set_up, test_search_scope_actor, many_tear_down);

@@ -47,7 +47,10 @@ gboolean   fg_venue_write         (FgStore           *store,
                                    const FgVenuePath *path,
                                    GError           **error);
 
-/* How a text search reads its venues (fg-venue-query.c) */
+/* How a text search reads its venues (fg-venue-query.c). A category
+ * without a text is read FROM_INDEX (its venues looked up and sorted) or
+ * by either walk (the list's index, each venue looked for in
+ * venue_category). */
 typedef enum
 {
   /* chosen by what each plan costs, the way the program runs */

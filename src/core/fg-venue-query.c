@@ -149,6 +149,9 @@ fg_venue_query_force_search_plan (FgSearchPlan plan)
 #define COST_SET 1.5
 #define COST_STEP_SET 3.0
 #define COST_STEP_TEXT 50.0
+/* an index entry whose venue is looked for in venue_category (its primary
+ * key): a category walked in the list's order */
+#define COST_STEP_CATEGORY 5.0
 
 /* Whether the list's order at @level is an index that a walk can follow
  * (the indexes of schemas 1 and 29). */
@@ -185,25 +188,25 @@ read_number (FgQueryWhere  *where,
   return fg_query_read_count (where->store, stmt, value, error);
 }
 
-/* How many venues the search index finds for @match: counted up to
- * SEARCH_COUNT_BOUND, estimated beyond. */
+/* How many venues @sql finds for @value: counted up to
+ * SEARCH_COUNT_BOUND, estimated beyond. @sql gives the count, the last seq
+ * counted and the highest seq of all, for ?1 with a LIMIT of ?2, reading
+ * its venues in the order of seq. */
 static gboolean
-estimate_matches (FgQueryWhere  *where,
-                  const char    *match,
-                  double        *n_matches,
-                  GError       **error)
+estimate_from (FgQueryWhere  *where,
+               const char    *sql,
+               const char    *value,
+               double        *n_matches,
+               GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 counted, last_seq, max_seq;
   int rc;
 
-  stmt = fg_store_prepare (where->store,
-                           "SELECT count(*), max(rowid), (SELECT max(seq) FROM venue)"
-                           " FROM (SELECT rowid FROM venue_fts WHERE venue_fts MATCH ?1 LIMIT ?2)",
-                           error);
+  stmt = fg_store_prepare (where->store, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, SEARCH_COUNT_BOUND);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
@@ -222,6 +225,33 @@ estimate_matches (FgQueryWhere  *where,
   else
     *n_matches = (double) counted * max_seq / last_seq;
   return TRUE;
+}
+
+/* How many venues the search index finds for @match */
+static gboolean
+estimate_matches (FgQueryWhere  *where,
+                  const char    *match,
+                  double        *n_matches,
+                  GError       **error)
+{
+  return estimate_from (where,
+                        "SELECT count(*), max(rowid), (SELECT max(seq) FROM venue)"
+                        " FROM (SELECT rowid FROM venue_fts WHERE venue_fts MATCH ?1 LIMIT ?2)",
+                        match, n_matches, error);
+}
+
+/* How many venues, removed ones included, are of @category: its rows of
+ * venue_category, in the order of seq */
+static gboolean
+estimate_category (FgQueryWhere  *where,
+                   const char    *category,
+                   double        *n_matches,
+                   GError       **error)
+{
+  return estimate_from (where,
+                        "SELECT count(*), max(venue_seq), (SELECT max(seq) FROM venue)"
+                        " FROM (SELECT venue_seq FROM venue_category WHERE category = ?1 LIMIT ?2)",
+                        category, n_matches, error);
 }
 
 /* Chooses how the venues of @region that @match finds are read, by how
@@ -282,6 +312,53 @@ choose_search (FgQueryWhere        *where,
   return TRUE;
 }
 
+/* Chooses how the venues of @region of a category are read (a text
+ * search with a category keeps the search's way): FROM_INDEX, each venue
+ * of the category looked up and all of them sorted, which costs what they
+ * number; or a walk of the list's index in its order, each venue looked
+ * for in venue_category, which costs the steps to the page's end. An
+ * order that no index follows leaves the choice to SQLite (CHOSEN). Also
+ * tells whether @region holds every live venue: its count is then the
+ * category's rows less its removed venues. */
+static gboolean
+choose_category (FgQueryWhere        *where,
+                 const FgVenueQuery  *query,
+                 FgRegion            *region,
+                 FgSearchPlan        *plan,
+                 gboolean            *everything,
+                 GError             **error)
+{
+  double n_region = fg_region_get_venue_count (region);
+  double steps;
+  guint total = 0;
+  double n = 0;
+
+  *plan = FG_SEARCH_PLAN_CHOSEN;
+
+  if (!read_number (where, "SELECT coalesce (sum (venue_count), 0) FROM region WHERE level = 1", &total, error))
+    return FALSE;
+  *everything = n_region >= total;
+
+  if (!order_has_index (query->sort, fg_region_get_level (region)))
+    return TRUE;
+
+  if (forced_plan != FG_SEARCH_PLAN_CHOSEN)
+    {
+      *plan = forced_plan;
+      return TRUE;
+    }
+
+  if (!estimate_category (where, query->category, &n, error))
+    return FALSE;
+  if (n < 1 || total == 0)
+    return TRUE;
+
+  /* as a search's matches, taken to be spread evenly */
+  steps = where->reach == 0 ? n_region : MIN (n_region, (double) where->reach * total / n);
+  *plan = COST_STEP_CATEGORY * steps < COST_LOOKUP * n ? FG_SEARCH_PLAN_WALK_SET : FG_SEARCH_PLAN_FROM_INDEX;
+  return TRUE;
+}
+
 static gboolean
 filter_venues (FgQueryWhere        *where,
                const FgVenueQuery  *query,
@@ -293,8 +370,10 @@ filter_venues (FgQueryWhere        *where,
   const char *region_id = query->region_id;
   FgSearchPlan plan = FG_SEARCH_PLAN_FROM_INDEX;
   gboolean everything = FALSE;
+  FgSearchPlan category_plan = FG_SEARCH_PLAN_CHOSEN;
   /* the region and the tombstone choose the index a page walks, unless
-   * the search index leads: then "+" keeps them off their index */
+   * the search index or a category's venues lead: then "+" keeps them off
+   * their index */
   const char *index_term = "";
 
   /* No region means everything the actor may see: its scope, or for an
@@ -320,6 +399,15 @@ filter_venues (FgQueryWhere        *where,
     return FALSE;
   if (match != NULL && plan == FG_SEARCH_PLAN_FROM_INDEX && query->category == NULL)
     index_term = "+";
+  if (match == NULL && query->category != NULL && region != NULL)
+    {
+      if (!choose_category (where, query, region, &category_plan, &everything, error))
+        return FALSE;
+      /* the category's venues are looked up: the region's index would
+       * be walked instead */
+      if (category_plan == FG_SEARCH_PLAN_FROM_INDEX)
+        index_term = "+";
+    }
 
   fg_query_where_add (where, "%sv.deleted = 0", index_term);
 
@@ -331,7 +419,11 @@ filter_venues (FgQueryWhere        *where,
 
   if (query->category != NULL)
     {
-      fg_query_where_add (where, "v.seq IN (SELECT venue_seq FROM venue_category WHERE category = :category)");
+      if (category_plan == FG_SEARCH_PLAN_WALK_SET || category_plan == FG_SEARCH_PLAN_WALK_TEXT)
+        fg_query_where_add (where, "EXISTS (SELECT 1 FROM venue_category"
+                                   " WHERE category = :category AND venue_seq = v.seq)");
+      else
+        fg_query_where_add (where, "v.seq IN (SELECT venue_seq FROM venue_category WHERE category = :category)");
       fg_query_where_set (where, ":category", query->category);
     }
 
@@ -368,6 +460,15 @@ filter_venues (FgQueryWhere        *where,
     where->count = "SELECT venue_count FROM region WHERE id = :region";
   else if (everything && query->category == NULL && match != NULL)
     where->count = "SELECT count(*) FROM venue_fts WHERE venue_fts MATCH :match";
+  /* A category of every venue is counted on its rows of venue_category,
+   * less those of removed venues (found through the county's list index,
+   * which holds the removed ones apart). */
+  else if (everything && query->category != NULL && match == NULL)
+    where->count = "SELECT (SELECT count(*) FROM venue_category WHERE category = :category)"
+                   " - (SELECT count(*) FROM venue d"
+                   "    WHERE d.county_id IN (SELECT id FROM region WHERE level = 1) AND d.deleted = 1"
+                   "      AND EXISTS (SELECT 1 FROM venue_category"
+                   "                  WHERE category = :category AND venue_seq = d.seq))";
 
   return TRUE;
 }
