@@ -1032,8 +1032,9 @@ make_venue (GRand      *rand,
   return g_steal_pointer (&venue);
 }
 
-/* The demo commits its venues this many at a time: memory stays bounded
- * for a million venues, and the work done so far is on disk. */
+/* One by one, the demo commits its venues this many at a time (memory
+ * stays bounded, and the work done so far is on disk); in bulk it reports
+ * its progress as often. */
 #define VENUES_A_COMMIT 20000
 
 /* From this many venues on, fg_demo_populate() writes them in bulk. */
