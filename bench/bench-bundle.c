@@ -28,6 +28,7 @@
 
 #include "firegrid.h"
 #include "fg-store-private.h"
+#include "bench-summary.h"
 
 typedef struct
 {
@@ -191,6 +192,7 @@ main (int   argc,
     { "scale", 0, 0, G_OPTION_ARG_STRING, &scales_text, "Scales to run, e.g. 1,10", "LIST" },
     { "dir", 0, 0, G_OPTION_ARG_FILENAME, &dir, "Where to build the databases", "DIR" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep a copy of the receiver before the import (b-SCALE-before.db)", NULL },
+    BENCH_SUMMARY_OPTION,
     { NULL }
   };
 
@@ -288,6 +290,12 @@ main (int   argc,
                tried.cpu, tried.cpu / lint.cpu, imported.cpu, imported.cpu / lint.cpu, imported.seconds,
                exported.peak_kb / 1024.0, verified.peak_kb / 1024.0, tried.peak_kb / 1024.0,
                imported.peak_kb / 1024.0);
+      bench_summary_add ("import", venues, "ms", imported.cpu * 1000, imported.seconds * 1000,
+                         lint.cpu * 1000, lint.seconds * 1000);
+      bench_summary_add ("dry-run", venues, "ms", tried.cpu * 1000, tried.seconds * 1000,
+                         imported.cpu * 1000, imported.seconds * 1000);
+      bench_summary_add ("import-peak", venues, "MB", imported.peak_kb / 1024.0, BENCH_NONE,
+                         tried.peak_kb / 1024.0, BENCH_NONE);
     }
 
   return EXIT_SUCCESS;

@@ -30,6 +30,7 @@
 #include <sqlite3.h>
 
 #include "firegrid.h"
+#include "bench-summary.h"
 
 #define PASSWORD "demo-admin"
 
@@ -239,6 +240,7 @@ main (int   argc,
     { "venues", 0, 0, G_OPTION_ARG_INT, &n_venues, "Venues in the large database (100000)", "N" },
     { "dir", 0, 0, G_OPTION_ARG_FILENAME, &dir, "Where the databases are kept (/tmp/firegrid-bench)", "DIR" },
     { "repeats", 0, 0, G_OPTION_ARG_INT, &n_repeats, "Runs of each command (5)", "N" },
+    BENCH_SUMMARY_OPTION,
     { NULL }
   };
   const char *region_list[] = { "region", "list", NULL };
@@ -277,16 +279,22 @@ main (int   argc,
   small_cost = time_login (small);
   large_cost = time_login (large);
   print_row ("the login alone (Argon2id), in process", small_cost, large_cost);
+  bench_summary_add ("cli-login", (guint) n_venues, "ms", large_cost.cpu, large_cost.wall,
+                     small_cost.cpu, small_cost.wall);
 
   venue_show[2] = small_venue;
   small_cost = time_command (small, venue_show, FALSE);
   venue_show[2] = large_venue;
   large_cost = time_command (large, venue_show, FALSE);
   print_row ("venue show ID", small_cost, large_cost);
+  bench_summary_add ("cli-venue-show", (guint) n_venues, "ms", large_cost.cpu, large_cost.wall,
+                     small_cost.cpu, small_cost.wall);
 
   small_cost = time_command (small, region_list, FALSE);
   large_cost = time_command (large, region_list, FALSE);
   print_row ("region list", small_cost, large_cost);
+  bench_summary_add ("cli-region-list", (guint) n_venues, "ms", large_cost.cpu, large_cost.wall,
+                     small_cost.cpu, small_cost.wall);
 
   /* as before: the statistics of empty partial indexes missing at every start */
   small_cost = time_command (small, region_list, TRUE);

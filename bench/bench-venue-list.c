@@ -22,11 +22,16 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "firegrid.h"
+#include "bench-summary.h"
 
 #define REPEATS 5
+
+/* runs of each step, at most REPEATS (--repeats) */
+static guint repeats = REPEATS;
 
 /* A step's cost: the time on the wall and the CPU time this process took */
 typedef struct
@@ -323,16 +328,39 @@ median_of_runs (const char *path,
   double walls[REPEATS];
   double cpus[REPEATS];
 
-  for (guint i = 0; i < REPEATS; i++)
+  for (guint i = 0; i < repeats; i++)
     {
       Cost cost = run_step (path, step);
 
       walls[i] = cost.wall;
       cpus[i] = cost.cpu;
     }
-  qsort (walls, REPEATS, sizeof (double), compare_doubles);
-  qsort (cpus, REPEATS, sizeof (double), compare_doubles);
-  return (Cost) { walls[REPEATS / 2], cpus[REPEATS / 2] };
+  qsort (walls, repeats, sizeof (double), compare_doubles);
+  qsort (cpus, repeats, sizeof (double), compare_doubles);
+  return (Cost) { walls[repeats / 2], cpus[repeats / 2] };
+}
+
+/* The figures of ./dev bench's table (bench-summary.h): opening against
+ * the demo's, the first screen of each search against the LIKE scan, and
+ * the file's size a venue against the demo's. */
+static void
+write_summary (const char *small_path,
+               const char *large_path,
+               guint       n_venues,
+               const Cost *small,
+               const Cost *large)
+{
+  GStatBuf small_file, large_file;
+
+  bench_summary_add ("open", n_venues, "ms", large[STEP_STORE_OPEN].cpu, large[STEP_STORE_OPEN].wall,
+                     small[STEP_STORE_OPEN].cpu, small[STEP_STORE_OPEN].wall);
+  bench_summary_add ("search-two", n_venues, "ms", large[STEP_SEARCH_TWO].cpu, large[STEP_SEARCH_TWO].wall,
+                     large[STEP_SCAN_TWO].cpu, large[STEP_SCAN_TWO].wall);
+  bench_summary_add ("search-one", n_venues, "ms", large[STEP_SEARCH_ONE].cpu, large[STEP_SEARCH_ONE].wall,
+                     large[STEP_SCAN_ONE].cpu, large[STEP_SCAN_ONE].wall);
+  if (g_stat (small_path, &small_file) == 0 && g_stat (large_path, &large_file) == 0)
+    bench_summary_add ("db-size", n_venues, "KB", large_file.st_size / 1024.0 / n_venues, BENCH_NONE,
+                       small_file.st_size / 1024.0 / FG_DEMO_DEFAULT_VENUES, BENCH_NONE);
 }
 
 int
@@ -345,10 +373,14 @@ main (int   argc,
   g_autofree char *small_path = NULL;
   g_autofree char *large_path = NULL;
   int n_venues = 1000000;
+  int n_repeats = REPEATS;
   Cost costs[N_STEPS];
+  Cost small_costs[N_STEPS];
   GOptionEntry entries[] = {
     { "venues", 'n', 0, G_OPTION_ARG_INT, &n_venues, "Venues in the large database (default 1000000)", "N" },
     { "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir, "Where to keep the databases between runs", "DIR" },
+    { "repeats", 0, 0, G_OPTION_ARG_INT, &n_repeats, "Runs of each step, 1 to 5 (5)", "N" },
+    BENCH_SUMMARY_OPTION,
     { NULL }
   };
 
@@ -363,12 +395,13 @@ main (int   argc,
   if (dir == NULL)
     dir = g_build_filename (g_get_tmp_dir (), "firegrid-bench", NULL);
   g_mkdir_with_parents (dir, 0700);
+  repeats = (guint) CLAMP (n_repeats, 1, REPEATS);
 
   small_path = ensure_database (dir, FG_DEMO_DEFAULT_VENUES);
   large_path = ensure_database (dir, (guint) n_venues);
 
   g_print ("median of %d runs, milliseconds (wall, then CPU); %u venues against %d\n\n",
-           REPEATS, FG_DEMO_DEFAULT_VENUES, n_venues);
+           repeats, FG_DEMO_DEFAULT_VENUES, n_venues);
   g_print ("%-38s %10s %10s %8s %10s %10s %8s\n", "step", "township", "county", "ratio",
            "cpu town", "cpu county", "ratio");
 
@@ -378,6 +411,7 @@ main (int   argc,
       Cost large = median_of_runs (large_path, step);
 
       costs[step] = large;
+      small_costs[step] = small;
       g_print ("%-38s %10.2f %10.2f %8.1f %10.2f %10.2f %8.1f\n", step_names[step],
                small.wall, large.wall, large.wall / MAX (small.wall, 0.01),
                small.cpu, large.cpu, large.cpu / MAX (small.cpu, 0.01));
@@ -399,5 +433,6 @@ main (int   argc,
                costs[scan].cpu, costs[scan].wall);
     }
 
+  write_summary (small_path, large_path, (guint) n_venues, small_costs, costs);
   return 0;
 }

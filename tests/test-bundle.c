@@ -600,7 +600,7 @@ test_bundle_bulk_venues (Fixture       *f,
   /* the import defers the venues' upkeep: venue_after_insert is the
    * trigger the import knows how to do the work of (if this fails, the
    * schema changed the trigger: see venue_upkeep_trigger in
-   * fg-bundle-merge.c) */
+   * fg-venue-upkeep.c) */
   g_ptr_array_set_size (dropped, 0);
   done = import_ok (&f->b, path);
   sqlite3_set_authorizer (db, NULL, NULL);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fg-calendar.h"
+#include "fg-demo-private.h"
 #include "fg-store-private.h"
 #include "fg-test-util.h"
 
@@ -244,6 +245,169 @@ test_demo_any_day (void)
     }
 }
 
+/* Rows of @sql, each column's text joined by '|', a line each. */
+static char *
+sql_rows (FgStore    *store,
+          const char *sql)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (fg_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *value = (const char *) sqlite3_column_text (stmt, i);
+
+          g_string_append_printf (text, "%s%s", i > 0 ? "|" : "", value != NULL ? value : "NULL");
+        }
+      g_string_append_c (text, '\n');
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static int
+count_dropped_triggers (void       *data,
+                        int         action,
+                        const char *name,
+                        const char *table,
+                        const char *database,
+                        const char *inner)
+{
+  if (action == SQLITE_DROP_TRIGGER)
+    g_ptr_array_add (data, g_strdup (name));
+  return SQLITE_OK;
+}
+
+#define BULK_TEST_VENUES 2000
+
+/* What a demo of venues holds, apart from what differs between any two
+ * demos (ids and times): each venue where it lies, its fields and sort
+ * keys, as it is and as its audit record has it; the counts of regions,
+ * categories, changes to send and records of each action; what a search
+ * finds; the schema. */
+static char *
+demo_contents (FgStore *store,
+               FgActor *admin)
+{
+  static const char * const queries[] = {
+    "SELECT (SELECT code FROM region WHERE id = v.county_id), (SELECT code FROM region WHERE id = v.township_id),"
+    "  (SELECT code FROM region WHERE id = v.village_id), (SELECT code FROM region WHERE id = v.grid_id),"
+    "  (SELECT code FROM region WHERE id = v.region_id), v.name, v.address, v.categories, v.operator_name, v.phone,"
+    "  v.credit_code, v.floor_area, v.floors, v.sleeping, v.key_unit, v.smoke_alarm, v.status, v.deleted,"
+    "  hex (v.name_key), hex (v.address_key), hex (v.operator_key), v.origin_node = (SELECT id FROM node),"
+    "  v.base_stamp IS NULL, v.stamp > '' FROM venue v ORDER BY v.seq",
+    /* the audit record of each venue added: the venue as it was written */
+    "SELECT a.actor_login, a.actor_kind, a.outcome, a.before IS NULL,"
+    "  json_remove (a.after, '$.id', '$.region_id', '$.county_id', '$.township_id', '$.village_id', '$.grid_id',"
+    "    '$.created_at', '$.origin_node', '$.stamp'),"
+    "  json_extract (a.after, '$.id') = v.id AND json_extract (a.after, '$.stamp') = v.stamp"
+    "  AND json_extract (a.after, '$.created_at') = v.created_at"
+    " FROM audit a JOIN venue v ON v.id = a.record_id WHERE a.action = 'venue-add' ORDER BY a.seq",
+    "SELECT action, count(*) FROM audit GROUP BY action ORDER BY action",
+    "SELECT code, level, name, venue_count FROM region ORDER BY code",
+    "SELECT category, count(*) FROM venue_category GROUP BY category ORDER BY category",
+    "SELECT table_name, count(*) FROM change_log GROUP BY table_name ORDER BY table_name",
+    "SELECT type, name, sql FROM sqlite_master ORDER BY type, name",
+  };
+  static const char * const terms[] = { "烧烤", "店", "超市", "老王" };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *rows = sql_rows (store, queries[i]);
+
+      g_string_append_printf (text, "-- %s\n%s", queries[i], rows);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (terms); i++)
+    {
+      g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FgPagedList) list = NULL;
+      guint n = 0;
+
+      query->text = g_strdup (terms[i]);
+      g_assert_true (fg_venue_query_count (store, admin, query, &n, &error));
+      g_assert_no_error (error);
+      g_string_append_printf (text, "-- search %s: %u\n", terms[i], n);
+      list = fg_venue_query_list_new (store, admin, query);
+      for (guint j = 0; j < MIN (n, 60); j++)
+        {
+          g_autoptr(FgVenue) venue = g_list_model_get_item (G_LIST_MODEL (list), j);
+
+          g_string_append_printf (text, "%s, %s\n", fg_venue_get_name (venue), fg_venue_get_address (venue));
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A demo built in bulk (a county's million venues take minutes) holds what
+ * the demo built one venue at a time holds. */
+static void
+test_demo_bulk (void)
+{
+  g_autofree char *contents[2] = { NULL, NULL };
+
+  for (guint bulk = 0; bulk <= 1; bulk++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FgActor) installer = fg_actor_new_local ();
+      g_autoptr(FgStore) store = NULL;
+      g_autoptr(FgActor) admin = NULL;
+      g_autoptr(GPtrArray) dropped = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) problems = NULL;
+      guint n_records = 0;
+      FgTestDir dir;
+
+      fg_test_dir_init (&dir);
+      store = fg_office_open (dir.db_path, &error);
+      g_assert_no_error (error);
+      sqlite3_set_authorizer (fg_store_get_db (store), count_dropped_triggers, dropped);
+      g_assert_true (fg_demo_populate_with (store, installer, BULK_TEST_VENUES, bulk, NULL, NULL, &error));
+      g_assert_no_error (error);
+      sqlite3_set_authorizer (fg_store_get_db (store), NULL, NULL);
+
+      /* in bulk, the venues' upkeep waits for the end of each commit's
+       * venues: venue_after_insert is the trigger the passes do the work
+       * of (if this fails, the schema changed it: see
+       * venue_upkeep_trigger in fg-venue-upkeep.c) */
+      if (bulk)
+        {
+          g_assert_cmpuint (dropped->len, ==, 1);
+          g_assert_cmpstr (g_ptr_array_index (dropped, 0), ==, "venue_after_insert");
+        }
+      else
+        g_assert_cmpuint (dropped->len, ==, 0);
+
+      admin = fg_account_login (store, "admin", "demo-admin", &error);
+      g_assert_no_error (error);
+      contents[bulk] = demo_contents (store, admin);
+
+      /* the log is one chain, the search index holds what the venues do,
+       * and every count is what it derives from */
+      g_assert_true (fg_audit_verify (store, admin, &n_records, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_records, >, BULK_TEST_VENUES);
+      g_assert_true (fg_store_exec (store, "INSERT INTO venue_fts (venue_fts) VALUES ('integrity-check')", &error));
+      g_assert_no_error (error);
+      problems = fg_integrity_check (store, admin, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < problems->len; i++)
+        g_test_message ("%s", ((FgIntegrityProblem *) g_ptr_array_index (problems, i))->message);
+      g_assert_cmpuint (problems->len, ==, 0);
+
+      g_clear_object (&store);
+      fg_test_dir_clear (&dir);
+    }
+
+  g_assert_cmpuint (strlen (contents[0]), >, BULK_TEST_VENUES * 100);
+  g_assert_cmpstr (contents[1], ==, contents[0]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,6 +416,7 @@ main (int   argc,
 
   g_test_add_func ("/demo/history", test_demo_history);
   g_test_add_func ("/demo/any-day", test_demo_any_day);
+  g_test_add_func ("/demo/bulk", test_demo_bulk);
 
   return g_test_run ();
 }

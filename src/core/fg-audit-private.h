@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "fg-audit.h"
 
 G_BEGIN_DECLS
@@ -46,7 +48,25 @@ gboolean fg_audit_record_change  (FgStore       *store,
 char    *fg_audit_dup_row        (FgStore       *store,
                                   const char    *table,
                                   const char    *id);
+char    *fg_audit_row_to_json    (sqlite3_stmt  *stmt);
 void     fg_audit_seal           (FgStore       *store);
+
+/* Many records in a row (fg-audit.c) */
+typedef struct _FgAuditChain FgAuditChain;
+
+FgAuditChain *fg_audit_chain_begin  (FgStore        *store);
+gboolean      fg_audit_chain_append (FgAuditChain   *chain,
+                                     const FgActor  *actor,
+                                     const char     *action,
+                                     const char     *record_id,
+                                     const char     *before,
+                                     const char     *after,
+                                     GError        **error);
+gboolean      fg_audit_chain_end    (FgAuditChain   *chain,
+                                     GError        **error);
+void          fg_audit_chain_free   (FgAuditChain   *chain);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FgAuditChain, fg_audit_chain_free)
 
 char    *fg_audit_chain_hash     (const char * const   fields[FG_AUDIT_N_FIELDS],
                                   const char          *prev_hash);

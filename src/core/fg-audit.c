@@ -141,30 +141,30 @@ read_head (FgStore  *store,
   return TRUE;
 }
 
+/* Writes one record after @prev_hash, the head of the log; its hash,
+ * newly allocated, in @out_hash. */
 static gboolean
-append (FgStore        *store,
-        const FgActor  *actor,
-        const char     *action,
-        const char     *record_id,
-        const char     *outcome,
-        const char     *detail,
-        const char     *before,
-        const char     *after,
-        GError        **error)
+insert_record (FgStore        *store,
+               const FgActor  *actor,
+               const char     *action,
+               const char     *record_id,
+               const char     *outcome,
+               const char     *detail,
+               const char     *before,
+               const char     *after,
+               const char     *prev_hash,
+               char          **out_hash,
+               GError        **error)
 {
   g_autofree char *id = fg_uuid_new ();
   g_autofree char *at = fg_store_now_iso8601 (store);
-  g_autofree char *prev_hash = NULL;
   g_autofree char *hash = NULL;
-  g_autofree char *head = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *fields[10] = {
     id, at, fg_actor_get_login (actor), actor_kind_string (actor), action,
     record_id, outcome, detail != NULL ? detail : "", before, after,
   };
-  gint64 count;
 
-  read_head (store, &count, &prev_hash);
   hash = chain_hash (fields, prev_hash);
 
   stmt = fg_store_prepare (store,
@@ -182,8 +182,118 @@ append (FgStore        *store,
   if (!fg_store_step_done (store, stmt, error))
     return FALSE;
 
+  *out_hash = g_steal_pointer (&hash);
+  return TRUE;
+}
+
+static gboolean
+append (FgStore        *store,
+        const FgActor  *actor,
+        const char     *action,
+        const char     *record_id,
+        const char     *outcome,
+        const char     *detail,
+        const char     *before,
+        const char     *after,
+        GError        **error)
+{
+  g_autofree char *prev_hash = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *head = NULL;
+  gint64 count;
+
+  read_head (store, &count, &prev_hash);
+  if (!insert_record (store, actor, action, record_id, outcome, detail, before, after,
+                      prev_hash, &hash, error))
+    return FALSE;
+
   head = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", count + 1, hash);
   return fg_store_set_setting (store, HEAD_KEY, head, error);
+}
+
+struct _FgAuditChain
+{
+  FgStore *store;
+  gint64   count;
+  char    *hash;
+};
+
+/**
+ * fg_audit_chain_begin: (skip)
+ * @store: the store, inside the transaction that makes the changes
+ *
+ * Starts writing many records in a row, each as fg_audit_record_change()
+ * writes it, with the head of the log held here instead of read and
+ * written back for every record. Nothing else may write to the log until
+ * fg_audit_chain_end().
+ *
+ * Returns: (transfer full): the chain, for fg_audit_chain_append()
+ */
+FgAuditChain *
+fg_audit_chain_begin (FgStore *store)
+{
+  FgAuditChain *chain = g_new0 (FgAuditChain, 1);
+
+  chain->store = g_object_ref (store);
+  read_head (store, &chain->count, &chain->hash);
+  return chain;
+}
+
+/**
+ * fg_audit_chain_append: (skip)
+ *
+ * Writes the record fg_audit_record_change() would write with the same
+ * arguments, chained to the one before it.
+ *
+ * Returns: %TRUE on success; on failure the caller rolls back its change
+ */
+gboolean
+fg_audit_chain_append (FgAuditChain   *chain,
+                       const FgActor  *actor,
+                       const char     *action,
+                       const char     *record_id,
+                       const char     *before,
+                       const char     *after,
+                       GError        **error)
+{
+  char *hash = NULL;
+
+  if (!insert_record (chain->store, actor, action, record_id, "done", NULL, before, after,
+                      chain->hash, &hash, error))
+    return FALSE;
+  g_free (chain->hash);
+  chain->hash = hash;
+  chain->count++;
+  return TRUE;
+}
+
+/**
+ * fg_audit_chain_end: (skip)
+ *
+ * Writes the head of the log the records appended lead to, and frees
+ * @chain.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_audit_chain_end (FgAuditChain  *chain,
+                    GError       **error)
+{
+  g_autofree char *head = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", chain->count, chain->hash);
+  gboolean ok = fg_store_set_setting (chain->store, HEAD_KEY, head, error);
+
+  fg_audit_chain_free (chain);
+  return ok;
+}
+
+void
+fg_audit_chain_free (FgAuditChain *chain)
+{
+  if (chain == NULL)
+    return;
+  g_object_unref (chain->store);
+  g_free (chain->hash);
+  g_free (chain);
 }
 
 /* What each action of the log is called, for people: the changes the
@@ -372,13 +482,29 @@ fg_audit_dup_row (FgStore    *store,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE id = ?1", table);
   g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store, sql, NULL);
-  g_autoptr(GString) json = NULL;
 
   if (stmt == NULL || id == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return NULL;
+
+  return fg_audit_row_to_json (stmt);
+}
+
+/**
+ * fg_audit_row_to_json: (skip)
+ * @stmt: a statement on a row of `SELECT * FROM table`
+ *
+ * The row as the log keeps it, fg_audit_dup_row()'s form: for writers of
+ * many rows, which read them back in one statement.
+ *
+ * Returns: (transfer full): the row as JSON
+ */
+char *
+fg_audit_row_to_json (sqlite3_stmt *stmt)
+{
+  g_autoptr(GString) json = NULL;
 
   json = g_string_new ("{");
   for (int i = 0; i < sqlite3_column_count (stmt); i++)

@@ -111,7 +111,7 @@ fg_bundle_merge_clear (FgBundleImport *import)
   g_clear_pointer (&import->arrived_events, g_hash_table_unref);
   g_clear_pointer (&import->inspections_to_check, g_hash_table_unref);
   g_clear_pointer (&import->arrived_inspections, g_ptr_array_unref);
-  g_clear_pointer (&import->venue_upkeep, g_free);
+  fg_venue_upkeep_clear (&import->venue_upkeep);
 }
 
 /* The node of a stamp ("WWWWWWWWWWWWWWW-CCCCC-NODE"), or "". */
@@ -989,92 +989,18 @@ region_path (FgBundleImport  *import,
   return path;
 }
 
-/* What a new venue keeps up besides its row (venue_after_insert, schema 36):
- * its categories, its search terms and the venue counts of its regions.
- * Venues written in bulk keep them up all at once at the end instead (see
- * defer_venue_upkeep()): one pass of the search index instead of a
- * segment of it for every batch, one update of each region instead of
- * four updates a venue. This is the trigger as the passes below do its
- * work; a schema that changes it leaves the trigger in place (the test
- * /bundle/bulk-venues says so) until they do it again. */
-static const char venue_upkeep_trigger[] =
-  "CREATE TRIGGER venue_after_insert AFTER INSERT ON venue "
-  "BEGIN "
-  "INSERT INTO venue_category (category, venue_seq) "
-  "SELECT DISTINCT value, NEW.seq FROM json_each (NEW.categories); "
-  "INSERT INTO venue_fts (rowid, name, address, operator_name) "
-  "SELECT NEW.seq, NEW.name, NEW.address, NEW.operator_name WHERE NEW.deleted = 0; "
-  "UPDATE region SET venue_count = venue_count + 1 "
-  "WHERE NEW.deleted = 0 "
-  "AND id IN (NEW.county_id, NEW.township_id, NEW.village_id, NEW.grid_id); "
-  "END";
-
-static const char venue_upkeep_passes[] =
-  "INSERT INTO venue_category (category, venue_seq)"
-  "  SELECT DISTINCT j.value, v.seq FROM venue v, json_each (v.categories) j WHERE v.seq >= ?1;"
-  "INSERT INTO venue_fts (rowid, name, address, operator_name)"
-  "  SELECT seq, name, address, operator_name FROM venue WHERE seq >= ?1 AND deleted = 0 ORDER BY seq;"
-  "WITH placed (id) AS ("
-  "  SELECT county_id FROM venue WHERE seq >= ?1 AND deleted = 0"
-  "  UNION ALL SELECT township_id FROM venue WHERE seq >= ?1 AND deleted = 0"
-  "  UNION ALL SELECT village_id FROM venue WHERE seq >= ?1 AND deleted = 0"
-  "  UNION ALL SELECT grid_id FROM venue WHERE seq >= ?1 AND deleted = 0 AND grid_id IS NOT NULL),"
-  " counted (id, n) AS (SELECT id, count (*) FROM placed GROUP BY id)"
-  " UPDATE region SET venue_count = venue_count + counted.n FROM counted WHERE region.id = counted.id;";
-
-/* The text of a trigger with its white space made single spaces. */
-static char *
-squeeze_spaces (const char *sql)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (const char *p = sql; *p != '\0'; p++)
-    {
-      if (g_ascii_isspace (*p))
-        {
-          if (text->len > 0 && text->str[text->len - 1] != ' ')
-            g_string_append_c (text, ' ');
-          continue;
-        }
-      g_string_append_c (text, *p);
-    }
-  if (text->len > 0 && text->str[text->len - 1] == ' ')
-    g_string_truncate (text, text->len - 1);
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-/* Sets venue_after_insert aside for the rest of the import's transaction:
- * the venues written from now on wait for catch_up_venue_upkeep(). The
- * transaction holds the trigger's absence with the rest: a refused bundle
- * rolls it back with its rows, and the trigger is there again. */
+/* Sets venue_after_insert aside for the rest of the import's transaction
+ * (fg-venue-upkeep.c): the venues written from now on wait for
+ * catch_up_venue_upkeep(). The transaction holds the trigger's absence
+ * with the rest: a refused bundle rolls it back with its rows, and the
+ * trigger is there again. */
 static gboolean
 defer_venue_upkeep (FgBundleImport  *import,
                     GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *squeezed = NULL;
-
-  if (import->venue_upkeep != NULL || import->dry_run)
+  if (import->dry_run)
     return TRUE;
-  stmt = fg_store_prepare (import->store,
-                           "SELECT sql, (SELECT coalesce (max (seq), 0) + 1 FROM venue) FROM sqlite_master"
-                           " WHERE type = 'trigger' AND name = 'venue_after_insert'",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return TRUE;
-  sql = g_strdup (fg_stmt_text (stmt, 0));
-  import->venue_upkeep_from = sqlite3_column_int64 (stmt, 1);
-  g_clear_pointer (&stmt, fg_stmt_release);
-  squeezed = squeeze_spaces (sql);
-  if (!g_str_equal (squeezed, venue_upkeep_trigger))
-    return TRUE;  /* not the trigger whose work the passes do */
-  if (!fg_store_exec (import->store, "DROP TRIGGER venue_after_insert", error))
-    return FALSE;
-  import->venue_upkeep = g_steal_pointer (&sql);
-  return TRUE;
+  return fg_venue_upkeep_defer (import->store, &import->venue_upkeep, error);
 }
 
 /* The categories, search terms and counts of the venues written since the
@@ -1084,40 +1010,7 @@ static gboolean
 catch_up_venue_upkeep (FgBundleImport  *import,
                        GError         **error)
 {
-  sqlite3 *db = fg_store_get_db (import->store);
-  const char *next = venue_upkeep_passes;
-  g_autoptr(sqlite3_stmt) last = NULL;
-
-  if (import->venue_upkeep == NULL)
-    return TRUE;
-  while (*next != '\0')
-    {
-      sqlite3_stmt *stmt = NULL;
-      const char *tail = NULL;
-      int rc = sqlite3_prepare_v2 (db, next, -1, &stmt, &tail);
-
-      if (rc != SQLITE_OK)
-        {
-          fg_store_set_error (import->store, rc, error);
-          return FALSE;
-        }
-      next = tail;
-      if (stmt == NULL)
-        continue;
-      sqlite3_bind_int64 (stmt, 1, import->venue_upkeep_from);
-      rc = sqlite3_step (stmt);
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          fg_store_set_error (import->store, rc, error);
-          return FALSE;
-        }
-    }
-  last = fg_store_prepare (import->store, "SELECT coalesce (max (seq), 0) + 1 FROM venue", error);
-  if (last == NULL || sqlite3_step (last) != SQLITE_ROW)
-    return FALSE;
-  import->venue_upkeep_from = sqlite3_column_int64 (last, 0);
-  return TRUE;
+  return fg_venue_upkeep_catch_up (import->store, &import->venue_upkeep, error);
 }
 
 /* The venues' upkeep caught up, and its trigger back for what follows. */
@@ -1125,12 +1018,7 @@ static gboolean
 end_venue_upkeep (FgBundleImport  *import,
                   GError         **error)
 {
-  if (import->venue_upkeep == NULL)
-    return TRUE;
-  if (!catch_up_venue_upkeep (import, error) || !fg_store_exec (import->store, import->venue_upkeep, error))
-    return FALSE;
-  g_clear_pointer (&import->venue_upkeep, g_free);
-  return TRUE;
+  return fg_venue_upkeep_end (import->store, &import->venue_upkeep, error);
 }
 
 /* New venues, results and events are written BATCH_ROWS to a statement.

@@ -16,6 +16,7 @@
 #include "fg-bundle.h"
 #include "fg-node-private.h"
 #include "fg-store-private.h"
+#include "fg-venue-upkeep-private.h"
 
 G_BEGIN_DECLS
 
@@ -174,8 +175,7 @@ typedef struct
   int temp_store;            /* the connection's own setting, or -1 */
   int cache_size;            /* the connection's own page cache (PRAGMA cache_size), or 0 */
   gboolean dry_run;          /* rolled back at the end: what no check reads is not kept up */
-  char *venue_upkeep;        /* the text of the venue trigger set aside while venues are written in bulk */
-  gint64 venue_upkeep_from;  /* the first venue (seq) whose categories, search terms and counts wait */
+  FgVenueUpkeep venue_upkeep;  /* the venue trigger set aside while venues are written in bulk */
   GHashTable *insert_sql;    /* a table and a number of rows → the text of their INSERT */
   GHashTable *paths;         /* a region id of ours → RegionPath */
   FgBundleRowBatch venues;   /* new venues */

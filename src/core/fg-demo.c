@@ -16,20 +16,25 @@
 #include <glib/gi18n-lib.h>
 
 #include "fg-account.h"
+#include "fg-audit-private.h"
 #include "fg-calendar.h"
 #include "fg-campaign.h"
 #include "fg-category.h"
 #include "fg-checklist-private.h"
 #include "fg-credit-code.h"
 #include "fg-demo.h"
+#include "fg-demo-private.h"
 #include "fg-escalation.h"
 #include "fg-hazard.h"
 #include "fg-inspection.h"
 #include "fg-notice.h"
 #include "fg-office.h"
+#include "fg-permission-private.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
 #include "fg-venue.h"
+#include "fg-venue-private.h"
+#include "fg-venue-upkeep-private.h"
 
 #define DEMO_SEED 20261129
 #define DEMO_TOWNSHIP_CODE "410425101"
@@ -1027,6 +1032,235 @@ make_venue (GRand      *rand,
   return g_steal_pointer (&venue);
 }
 
+/* One by one, the demo commits its venues this many at a time (memory
+ * stays bounded, and the work done so far is on disk); in bulk it reports
+ * its progress as often. */
+#define VENUES_A_COMMIT 20000
+
+/* From this many venues on, fg_demo_populate() writes them in bulk. */
+#define BULK_FROM 1000
+
+/* Each venue saved as a person's would be (fg_venue_save()): its own
+ * checks, statement, triggers and audit record. */
+static gboolean
+add_venues_one_by_one (FgStore         *store,
+                       FgActor         *actor,
+                       GRand           *rand,
+                       Places          *places,
+                       guint            n_venues,
+                       FgDemoProgress   progress,
+                       gpointer         user_data,
+                       GError         **error)
+{
+  for (guint i = 0; i < n_venues; i++)
+    {
+      guint g = (guint) g_rand_int_range (rand, 0, places->grids->len);
+      g_autoptr(FgVenue) venue = make_venue (rand, g_ptr_array_index (places->grids, g),
+                                             g_ptr_array_index (places->grid_villages, g));
+
+      if (!fg_venue_save (store, actor, venue, error))
+        {
+          fg_store_rollback (store);
+          return FALSE;
+        }
+
+      if ((i + 1) % VENUES_A_COMMIT == 0)
+        {
+          if (!fg_store_commit (store, error) || !fg_store_begin (store, error))
+            return FALSE;
+          if (progress != NULL)
+            progress (i + 1, n_venues, user_data);
+        }
+    }
+  return TRUE;
+}
+
+/* The venues of @n written last (their seq from @first), each as the
+ * audit log records a venue added: the record fg_venue_save() writes. */
+static gboolean
+audit_new_venues (FgStore       *store,
+                  FgActor       *actor,
+                  FgAuditChain  *chain,
+                  FgVenue      **venues,
+                  guint          n,
+                  gint64         first,
+                  GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store, "SELECT * FROM venue WHERE seq >= ?1 ORDER BY seq LIMIT ?2",
+                                                   error);
+  guint i = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int (stmt, 2, (int) n);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && i < n)
+    {
+      g_autofree char *after = fg_audit_row_to_json (stmt);
+      const char *id = fg_venue_get_id (venues[i]);
+
+      /* the rows are the venues just written, in their order */
+      g_assert (g_strcmp0 (fg_stmt_text (stmt, 1), id) == 0);
+      if (!fg_audit_chain_append (chain, actor, "venue-add", id, NULL, after, error))
+        return FALSE;
+      i++;
+    }
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      fg_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  g_assert (i == n);
+  return TRUE;
+}
+
+/* The indexes of the venue table, each as its statement, set aside while
+ * the demo's venues are written: each is then built once, sorted, instead
+ * of kept up a venue at a time in random places of a file larger than the
+ * page cache (what made a million venues take a quarter of an hour). */
+static GPtrArray *
+drop_venue_indexes (FgStore  *store,
+                    GError  **error)
+{
+  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store,
+                                                   "SELECT name, sql FROM sqlite_master"
+                                                   " WHERE type = 'index' AND tbl_name = 'venue' AND sql IS NOT NULL"
+                                                   " ORDER BY name",
+                                                   error);
+
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup (fg_stmt_text (stmt, 0)));
+      g_ptr_array_add (indexes, g_strdup (fg_stmt_text (stmt, 1)));
+    }
+  g_clear_pointer (&stmt, fg_stmt_release);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (char *) g_ptr_array_index (names, i));
+
+      if (!fg_store_exec (store, sql, error))
+        return NULL;
+    }
+  return g_steal_pointer (&indexes);
+}
+
+/* The same venues as add_venues_one_by_one(), the same rows and audit
+ * records, written in bulk in one transaction: their checks made as
+ * fg_venue_save() makes them, the permission checked once for each grid,
+ * FG_VENUE_WRITE_MAX venues to a statement, the indexes of the venue table
+ * built at the end (drop_venue_indexes()), the trigger that keeps their
+ * categories, search terms and region counts set aside and its work done
+ * once (fg-venue-upkeep.c), their audit records chained without reading
+ * and writing the log's head for each (and the statement journals in
+ * memory: see fg_demo_populate_with()). A failure rolls everything back,
+ * indexes and trigger with it. */
+static gboolean
+add_venues_in_bulk (FgStore         *store,
+                    FgActor         *actor,
+                    GRand           *rand,
+                    Places          *places,
+                    guint            n_venues,
+                    FgDemoProgress   progress,
+                    gpointer         user_data,
+                    GError         **error)
+{
+  sqlite3 *db = fg_store_get_db (store);
+  const char *township_id = fg_store_get_home_region_id (store);
+  g_autoptr(FgRegion) township = NULL;
+  g_autofree FgVenuePath *grid_paths = g_new0 (FgVenuePath, places->grids->len);
+  g_autoptr(GPtrArray) indexes = NULL;
+  FgVenue *venues[FG_VENUE_WRITE_MAX] = { NULL };
+  FgVenuePath paths[FG_VENUE_WRITE_MAX];
+  FgVenueUpkeep upkeep = { 0 };
+  g_autoptr(FgAuditChain) chain = NULL;
+  guint done = 0;
+  gboolean ok = FALSE;
+
+  if (!fg_permission_check (store, actor, FG_ACTION_VENUE_EDIT, NULL, NULL, error))
+    goto failed;
+  township = fg_region_find (store, township_id, error);
+  if (township == NULL)
+    goto failed;
+  for (guint g = 0; g < places->grids->len; g++)
+    {
+      FgRegion *grid = g_ptr_array_index (places->grids, g);
+      g_autoptr(FgRegion) checked = fg_region_load_for_change (store, actor, FG_ACTION_VENUE_EDIT,
+                                                               fg_region_get_id (grid), 0, error);
+
+      if (checked == NULL)
+        goto failed;
+      grid_paths[g] = (FgVenuePath) {
+        fg_region_get_id (grid),
+        fg_region_get_parent_id (township),
+        township_id,
+        fg_region_get_id (g_ptr_array_index (places->grid_villages, g)),
+        fg_region_get_id (grid),
+      };
+    }
+
+  indexes = drop_venue_indexes (store, error);
+  if (indexes == NULL || !fg_venue_upkeep_defer (store, &upkeep, error))
+    goto failed;
+  chain = fg_audit_chain_begin (store);
+
+  while (done < n_venues)
+    {
+      guint n = MIN (n_venues - done, FG_VENUE_WRITE_MAX);
+      gint64 first;
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint g = (guint) g_rand_int_range (rand, 0, places->grids->len);
+          g_autoptr(GPtrArray) faults = NULL;
+
+          venues[i] = make_venue (rand, g_ptr_array_index (places->grids, g),
+                                  g_ptr_array_index (places->grid_villages, g));
+          faults = fg_venue_normalize (venues[i]);
+          if (faults->len > 0)
+            {
+              g_propagate_error (error, g_ptr_array_steal_index (faults, 0));
+              goto failed;
+            }
+          paths[i] = grid_paths[g];
+        }
+      if (!fg_venue_write_new (store, venues, paths, n, error))
+        goto failed;
+      first = sqlite3_last_insert_rowid (db) - n + 1;
+      if (!audit_new_venues (store, actor, chain, venues, n, first, error))
+        goto failed;
+      for (guint i = 0; i < n; i++)
+        g_clear_object (&venues[i]);
+
+      /* progress as often as the venues one by one commit */
+      if ((done + n) / VENUES_A_COMMIT > done / VENUES_A_COMMIT && progress != NULL)
+        progress (done + n, n_venues, user_data);
+      done += n;
+    }
+
+  if (!fg_venue_upkeep_end (store, &upkeep, error) ||
+      !fg_audit_chain_end (g_steal_pointer (&chain), error))
+    goto failed;
+  for (guint i = 0; i < indexes->len; i++)
+    if (!fg_store_exec (store, g_ptr_array_index (indexes, i), error))
+      goto failed;
+  ok = TRUE;
+  goto out;
+
+failed:
+  fg_store_rollback (store);
+out:
+  for (guint i = 0; i < G_N_ELEMENTS (venues); i++)
+    g_clear_object (&venues[i]);
+  /* the trigger came back with the rollback, if it was set aside */
+  fg_venue_upkeep_clear (&upkeep);
+  return ok;
+}
+
 /**
  * fg_demo_populate:
  * @store: a store that has not been set up
@@ -1055,6 +1289,27 @@ fg_demo_populate (FgStore         *store,
                   gpointer         user_data,
                   GError         **error)
 {
+  return fg_demo_populate_with (store, actor, n_venues, n_venues >= BULK_FROM, progress, user_data, error);
+}
+
+/**
+ * fg_demo_populate_with: (skip)
+ * @bulk: whether to write the venues in bulk (add_venues_in_bulk()) or
+ *   one by one, as a person's: the same database either way
+ *
+ * fg_demo_populate(), the way of writing its venues chosen.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_demo_populate_with (FgStore         *store,
+                       FgActor         *actor,
+                       guint            n_venues,
+                       gboolean         bulk,
+                       FgDemoProgress   progress,
+                       gpointer         user_data,
+                       GError         **error)
+{
   g_autoptr(GRand) rand = g_rand_new_with_seed (DEMO_SEED);
   g_autoptr(FgActor) admin = NULL;
   g_autoptr(FgActor) staff = NULL;
@@ -1078,6 +1333,13 @@ fg_demo_populate (FgStore         *store,
 
   n_villages = CLAMP (n_venues / 300, 8, 799);
 
+  /* A statement that writes a venue keeps the pages it changes in a
+   * statement journal, in a file once past 64 KiB (see
+   * keep_statement_journals_in_memory() in fg-bundle-read.c); in bulk they
+   * stay in memory. The setting is taken up at the next transaction. */
+  if (bulk)
+    sqlite3_exec (fg_store_get_db (store), "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+
   if (!fg_store_begin (store, error))
     goto out;
 
@@ -1089,28 +1351,9 @@ fg_demo_populate (FgStore         *store,
       goto out;
     }
 
-  for (guint i = 0; i < n_venues; i++)
-    {
-      guint g = (guint) g_rand_int_range (rand, 0, places.grids->len);
-      g_autoptr(FgVenue) venue = make_venue (rand, g_ptr_array_index (places.grids, g),
-                                             g_ptr_array_index (places.grid_villages, g));
-
-      if (!fg_venue_save (store, actor, venue, error))
-        {
-          fg_store_rollback (store);
-          goto out;
-        }
-
-      /* Commit in batches: memory stays bounded for a million venues,
-       * and the work done so far is on disk. */
-      if ((i + 1) % 20000 == 0)
-        {
-          if (!fg_store_commit (store, error) || !fg_store_begin (store, error))
-            goto out;
-          if (progress != NULL)
-            progress (i + 1, n_venues, user_data);
-        }
-    }
+  if (!(bulk ? add_venues_in_bulk : add_venues_one_by_one) (store, actor, rand, &places, n_venues,
+                                                            progress, user_data, error))
+    goto out;
 
   if (!add_accounts (store, actor, &places, error) ||
       !fg_store_set_setting (store, "demo", "1", error))
@@ -1143,6 +1386,8 @@ fg_demo_populate (FgStore         *store,
   ok = TRUE;
 
 out:
+  if (bulk)
+    sqlite3_exec (fg_store_get_db (store), "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
   g_ptr_array_unref (places.villages);
   g_ptr_array_unref (places.grids);
   g_ptr_array_unref (places.grid_villages);

@@ -47,6 +47,15 @@ gboolean   fg_venue_write         (FgStore           *store,
                                    const FgVenuePath *path,
                                    GError           **error);
 
+/* At most this many venues to a statement of fg_venue_write_new(): SQLite
+ * 3.32 and later take 32,766 parameters, 21 a venue */
+#define FG_VENUE_WRITE_MAX 256
+gboolean   fg_venue_write_new     (FgStore           *store,
+                                   FgVenue          **cleans,
+                                   const FgVenuePath *paths,
+                                   guint              n,
+                                   GError           **error);
+
 /* How a text search reads its venues (fg-venue-query.c). A category
  * without a text is read FROM_INDEX (its venues looked up and sorted) or
  * by either walk (the list's index, each venue looked for in
