@@ -419,9 +419,10 @@ fg_audit_bundle_apply_node (FgBundleImport  *import,
  * @row: the reader is on the record's start tag, and is left on its end
  * tag. Every read is checked against the schema as the main loop does. */
 static gboolean
-read_audit_fields (xmlTextReader  *reader,
-                   GHashTable     *row,
-                   GError        **error)
+read_audit_fields (FgBundleImport  *import,
+                   xmlTextReader   *reader,
+                   GHashTable      *row,
+                   GError         **error)
 {
   int rc;
 
@@ -471,7 +472,7 @@ read_audit_fields (xmlTextReader  *reader,
       else
         value = g_strdup (text != NULL ? text : "");
 
-      g_hash_table_insert (row, g_strdelimit (g_strdup ((const char *) xmlTextReaderConstLocalName (reader)), "-", '_'),
+      g_hash_table_insert (row, (gpointer) fg_bundle_column_name (import, (const char *) xmlTextReaderConstLocalName (reader)),
                            value);
     }
 
@@ -551,7 +552,7 @@ fg_audit_bundle_apply (FgBundleImport  *import,
   gboolean added;
 
   if (!keeps_audit_of_sender (import))
-    return read_audit_fields (reader, row, error);  /* past it, checked against the schema */
+    return read_audit_fields (import, reader, row, error);  /* past it, checked against the schema */
 
   if (g_strcmp0 (node, import->sender->id) == 0)
     {
@@ -582,7 +583,7 @@ fg_audit_bundle_apply (FgBundleImport  *import,
         }
     }
 
-  if (!read_audit_fields (reader, row, error))
+  if (!read_audit_fields (import, reader, row, error))
     return FALSE;
 
   detail = attr (row, "detail");

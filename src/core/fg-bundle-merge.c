@@ -34,6 +34,7 @@
 typedef struct
 {
   char *ids[4];
+  char *code;  /* the region's own code; NULL when it is not here */
 } RegionPath;
 
 static void
@@ -41,6 +42,7 @@ region_path_free (RegionPath *path)
 {
   for (guint i = 0; i < G_N_ELEMENTS (path->ids); i++)
     g_free (path->ids[i]);
+  g_free (path->code);
   g_free (path);
 }
 
@@ -86,6 +88,7 @@ fg_bundle_merge_init (FgBundleImport *import)
   import->arrived_events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->arrived_inspections = g_ptr_array_new_with_free_func (g_free);
   import->inspections_to_check = g_hash_table_new (g_str_hash, g_str_equal);
+  import->venues_here = -1;
 }
 
 void
@@ -353,7 +356,7 @@ db_row_to_text (FgBundleImport     *import,
   g_autofree char *list = fg_bundle_column_list ("", columns);
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", list, table);
   g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (import->store, sql, NULL);
-  g_autoptr(GHashTable) row = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) row = fg_bundle_row_new ();
 
   if (stmt == NULL)
     return g_strdup ("@a{ss} {}");
@@ -361,7 +364,7 @@ db_row_to_text (FgBundleImport     *import,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     for (int i = 0; columns[i] != NULL; i++)
       if (sqlite3_column_type (stmt, i) != SQLITE_NULL)
-        g_hash_table_insert (row, g_strdup (columns[i]), g_strdup (fg_stmt_text (stmt, i)));
+        g_hash_table_insert (row, (gpointer) columns[i], g_strdup (fg_stmt_text (stmt, i)));
   return row_to_text (row, columns);
 }
 
@@ -775,7 +778,7 @@ fg_bundle_apply_region (FgBundleImport  *import,
     }
 
   if (attr (row, "parent_id") != NULL)
-    g_hash_table_insert (row, g_strdup ("parent_id"),
+    g_hash_table_insert (row, (gpointer) "parent_id",
                          g_strdup (fg_bundle_map_region (import, attr (row, "parent_id"))));
 
   /* the same division under another id: the one here stays */
@@ -911,7 +914,7 @@ fg_bundle_apply_campaign (FgBundleImport  *import,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean write;
 
-  g_hash_table_insert (row, g_strdup ("township_id"), g_strdup (township));
+  g_hash_table_insert (row, (gpointer) "township_id", g_strdup (township));
   township = attr (row, "township_id");  /* the insert freed the value it replaced */
   if (code == NULL || (!fg_bundle_in_sender_scope (import, code) && !fg_bundle_above_sender_scope (import, code)) ||
       !sender_may_write (import, row, "campaign"))
@@ -959,11 +962,11 @@ region_path (FgBundleImport  *import,
     return path;
 
   stmt = fg_store_prepare (import->store,
-                           "WITH RECURSIVE up (id, parent_id, level) AS ("
-                           "  SELECT id, parent_id, level FROM region WHERE id = ?1"
-                           "  UNION ALL SELECT r.id, r.parent_id, r.level FROM region r"
+                           "WITH RECURSIVE up (id, parent_id, level, code) AS ("
+                           "  SELECT id, parent_id, level, code FROM region WHERE id = ?1"
+                           "  UNION ALL SELECT r.id, r.parent_id, r.level, r.code FROM region r"
                            "  JOIN up ON r.id = up.parent_id)"
-                           " SELECT id, level FROM up",
+                           " SELECT id, level, code FROM up",
                            error);
   if (stmt == NULL)
     return NULL;
@@ -973,6 +976,8 @@ region_path (FgBundleImport  *import,
     {
       int level = sqlite3_column_int (stmt, 1);
 
+      if (path->code == NULL && g_strcmp0 (fg_stmt_text (stmt, 0), region_id) == 0)
+        path->code = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       if (level >= 1 && level <= 4)
         {
           g_free (path->ids[level - 1]);
@@ -1021,6 +1026,63 @@ end_venue_upkeep (FgBundleImport  *import,
   return fg_venue_upkeep_end (import->store, &import->venue_upkeep, error);
 }
 
+/* A dry run keeps none of the rows it writes, and no check reads the
+ * venue list's indexes (by region and name, address, operator, category
+ * or status: ten of the venue's twelve): the checks read venues by id.
+ * Keeping them up costs about 7 µs a new venue; setting them aside in the
+ * dry run's transaction (the rollback puts them back) costs about 4.5 µs
+ * a venue here, for SQLite frees each of their pages. So a dry run sets
+ * them aside once the venues it wrote would have paid for it: when they
+ * come to three fifths of the venues here (at once, for a bundle into an
+ * empty registry). A unique index, which refuses rows, stays. */
+static gboolean
+set_venue_lists_aside (FgBundleImport  *import,
+                       guint            n_new,
+                       GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  int rc;
+
+  if (!import->dry_run || import->venue_lists_dropped)
+    return TRUE;
+  if (import->venues_here < 0)
+    {
+      stmt = fg_store_prepare (import->store, "SELECT coalesce (max (seq), 0) FROM venue", error);
+      if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+        return FALSE;
+      import->venues_here = sqlite3_column_int64 (stmt, 0);
+      g_clear_pointer (&stmt, fg_stmt_release);
+    }
+  if ((import->venues_written + n_new) * 5 < (guint64) import->venues_here * 3)
+    return TRUE;
+
+  names = g_ptr_array_new_with_free_func (g_free);
+  stmt = fg_store_prepare (import->store,
+                           "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'venue'"
+                           " AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup (fg_stmt_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (import->store, rc, error);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, fg_stmt_release);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (const char *) g_ptr_array_index (names, i));
+
+      if (!fg_store_exec (import->store, sql, error))
+        return FALSE;
+    }
+  import->venue_lists_dropped = TRUE;
+  return TRUE;
+}
+
 /* New venues, results and events are written BATCH_ROWS to a statement.
  * At the end of every statement that writes, SQLite closes the statement
  * journal it opened, the search index (FTS5) writes out the terms it holds
@@ -1052,6 +1114,8 @@ write_rows (FgBundleImport    *import,
        * at the end */
       if (n == BATCH_ROWS && batch == &import->venues && !defer_venue_upkeep (import, error))
         return FALSE;
+      if (batch == &import->venues && !set_venue_lists_aside (import, n, error))
+        return FALSE;
       stmt = prepare_insert_rows (import, batch->table, batch->columns, batch->extra_columns, n, error);
       if (stmt == NULL)
         return FALSE;
@@ -1067,6 +1131,8 @@ write_rows (FgBundleImport    *import,
       if (!fg_store_step_done (import->store, stmt, error))
         return FALSE;
       done += n;
+      if (batch == &import->venues)
+        import->venues_written += n;
     }
 
   g_ptr_array_set_size (batch->rows, 0);
@@ -1118,18 +1184,21 @@ fg_bundle_apply_venue (FgBundleImport  *import,
                        GError         **error)
 {
   const char *region_id = fg_bundle_map_region (import, attr (row, "region_id"));
-  g_autofree char *code = fg_bundle_region_code (import, region_id);
   const RegionPath *place;
   gboolean write;
 
-  g_hash_table_insert (row, g_strdup ("region_id"), g_strdup (region_id));
+  g_hash_table_insert (row, (gpointer) "region_id", g_strdup (region_id));
   region_id = attr (row, "region_id");  /* the insert freed the value it replaced */
-  if (!fg_bundle_in_sender_scope (import, code) || !sender_may_write (import, row, "venue"))
+  /* where it lies, and the code of its region, read once a region */
+  place = region_path (import, region_id, error);
+  if (place == NULL && error != NULL && *error != NULL)
+    return FALSE;
+  if (!fg_bundle_in_sender_scope (import, place != NULL ? place->code : NULL) ||
+      !sender_may_write (import, row, "venue"))
     {
       fg_bundle_set_out_of_scope (import, _("a venue"), error);
       return FALSE;
     }
-  place = region_path (import, region_id, error);
   if (place == NULL || place->ids[0] == NULL || place->ids[1] == NULL || place->ids[2] == NULL)
     {
       if (error != NULL && *error == NULL)
@@ -1146,7 +1215,7 @@ fg_bundle_apply_venue (FgBundleImport  *import,
   for (guint i = 0; fg_bundle_venues.other_columns[i] != NULL; i++)
     {
       if (place->ids[i] != NULL)
-        g_hash_table_insert (row, g_strdup (fg_bundle_venues.other_columns[i]), g_strdup (place->ids[i]));
+        g_hash_table_insert (row, (gpointer) fg_bundle_venues.other_columns[i], g_strdup (place->ids[i]));
       else
         g_hash_table_remove (row, fg_bundle_venues.other_columns[i]);
     }
@@ -1255,7 +1324,7 @@ map_place (FgBundleImport *import,
 
   for (guint i = 0; columns[i] != NULL; i++)
     if (attr (row, columns[i]) != NULL)
-      g_hash_table_insert (row, g_strdup (columns[i]),
+      g_hash_table_insert (row, (gpointer) columns[i],
                            g_strdup (fg_bundle_map_region (import, attr (row, columns[i]))));
 }
 
@@ -1445,7 +1514,7 @@ fg_bundle_apply_inspection_child (FgBundleImport  *import,
 
   if (spec == &fg_bundle_inspection_results)
     {
-      g_hash_table_insert (row, g_strdup ("inspection_id"), g_strdup (import->inspection_id));
+      g_hash_table_insert (row, (gpointer) "inspection_id", g_strdup (import->inspection_id));
       return !row_batch_add (&import->results, row) || write_results (import, error);
     }
 
@@ -1701,7 +1770,7 @@ fg_bundle_merge_before_row (FgBundleImport  *import,
 /* The new inspections and events, now that everything the bundle brought
  * is written: each is held to what the same record typed here is held to,
  * in its place among the rows here (fg_inspection_check_results(),
- * fg_hazard_check_arrived_event()). */
+ * fg_hazard_check_arrived_events()). */
 /* Whether every bundle the sender wrote to us before this one is here: a
  * first bundle, one that carries everything, or one whose previous
  * bundle was imported. Bundles may come out of order; until the gap is
@@ -1728,8 +1797,10 @@ check_arrived (FgBundleImport  *import,
                GError         **error)
 {
   GHashTableIter iter;
-  gpointer event_id, hazard_id;
+  gpointer event_id, hazard_id, ids;
   gboolean complete = g_hash_table_size (import->arrived_events) > 0 && history_complete (import);
+  g_autoptr(GHashTable) by_hazard = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                           (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) checklists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   for (guint i = 0; i < import->arrived_inspections->len; i++)
@@ -1744,19 +1815,32 @@ check_arrived (FgBundleImport  *import,
         }
     }
 
+  /* each hazard's history is read once for the events it gained */
   g_hash_table_iter_init (&iter, import->arrived_events);
   while (g_hash_table_iter_next (&iter, &event_id, &hazard_id))
     {
+      GPtrArray *list = g_hash_table_lookup (by_hazard, hazard_id);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_hazard, hazard_id, list);
+        }
+      g_ptr_array_add (list, event_id);
+    }
+  g_hash_table_iter_init (&iter, by_hazard);
+  while (g_hash_table_iter_next (&iter, &hazard_id, &ids))
+    {
       g_autoptr(GError) refused = NULL;
+      const char *refused_id = NULL;
+
       /* a reply follows whatever happened, if an instruction waits for
        * it: checked against the instruction after this (see
        * fg_hazard_check_supervision_reply_basis()) */
-      gboolean reply = g_hash_table_contains (import->replied, event_id);
-
-      if (!fg_hazard_check_arrived_event (import->store, hazard_id, event_id, import->sender->id,
-                                          import->bundle_events, complete && !reply, &refused))
+      if (!fg_hazard_check_arrived_events (import->store, hazard_id, ids, import->sender->id, import->bundle_events,
+                                           complete, import->replied, &refused_id, &refused))
         {
-          fg_bundle_set_refused_row (import, _("a hazard event"), event_id, refused->message, error);
+          fg_bundle_set_refused_row (import, _("a hazard event"), refused_id, refused->message, error);
           return FALSE;
         }
     }

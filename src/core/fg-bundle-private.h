@@ -176,6 +176,11 @@ typedef struct
   int cache_size;            /* the connection's own page cache (PRAGMA cache_size), or 0 */
   gboolean dry_run;          /* rolled back at the end: what no check reads is not kept up */
   FgVenueUpkeep venue_upkeep;  /* the venue trigger set aside while venues are written in bulk */
+  gint64 venues_here;        /* about how many venues were here before (a dry run's), or -1 not yet read */
+  guint64 venues_written;    /* new venues written so far */
+  gboolean venue_lists_dropped;  /* a dry run set the venue list's indexes aside */
+  GHashTable *column_names;  /* an attribute's name → its column's ("parent-id" → "parent_id"), the keys of
+                              * every row read: a row's keys are never copied nor freed */
   GHashTable *insert_sql;    /* a table and a number of rows → the text of their INSERT */
   GHashTable *paths;         /* a region id of ours → RegionPath */
   FgBundleRowBatch venues;   /* new venues */
@@ -233,6 +238,9 @@ char         *fg_bundle_dup_attribute          (xmlTextReader       *reader,
                                                 const char          *name);
 void          fg_bundle_observe_stamp          (FgBundleImport      *import,
                                                 const char          *stamp);
+const char   *fg_bundle_column_name            (FgBundleImport      *import,
+                                                const char          *attribute);
+GHashTable   *fg_bundle_row_new                (void);
 
 /* fg-bundle-merge.c */
 void          fg_bundle_merge_init             (FgBundleImport      *import);

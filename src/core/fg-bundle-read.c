@@ -416,6 +416,7 @@ import_init (FgBundleImport       *import,
   import->prefix = fg_node_scope_prefix (sender->scope_code);
   import->report = counts;
   fg_bundle_merge_init (import);
+  import->column_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->temp_store = keep_statement_journals_in_memory (store);
   import->cache_size = limit_page_cache (store);
   import->cancellable = cancellable;
@@ -435,6 +436,8 @@ import_clear (FgBundleImport *import)
   g_clear_pointer (&import->prefix, g_free);
   g_clear_pointer (&import->latest_stamp, g_free);
   fg_bundle_merge_clear (import);
+  /* after the rows, whose keys they are */
+  g_clear_pointer (&import->column_names, g_hash_table_unref);
 }
 
 /* A hybrid logical clock moves past every stamp it sees: this office's next
@@ -564,13 +567,39 @@ check_names (const char  *element,
   return TRUE;
 }
 
+/* A row of a bundle: column → value. The keys are never freed: a
+ * column's name from fg_bundle_column_name(), or a string constant. */
+GHashTable *
+fg_bundle_row_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+}
+
+/* The column an attribute holds ("parent-id" → "parent_id"), made once an
+ * import: copying the name of every attribute of every row cost more than
+ * reading it. */
+const char *
+fg_bundle_column_name (FgBundleImport *import,
+                       const char     *attribute)
+{
+  char *column = g_hash_table_lookup (import->column_names, attribute);
+
+  if (column == NULL)
+    {
+      column = g_strdelimit (g_strdup (attribute), "-", '_');
+      g_hash_table_insert (import->column_names, g_strdup (attribute), column);
+    }
+  return column;
+}
+
 /* The attributes of the element the reader is on, by column name
  * ("parent-id" → "parent_id"), each checked for length and UTF-8. */
 static GHashTable *
-read_row (xmlTextReader  *reader,
-          GError        **error)
+read_row (FgBundleImport  *import,
+          xmlTextReader   *reader,
+          GError         **error)
 {
-  g_autoptr(GHashTable) row = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) row = fg_bundle_row_new ();
 
   while (xmlTextReaderMoveToNextAttribute (reader) == 1)
     {
@@ -584,7 +613,7 @@ read_row (xmlTextReader  *reader,
         }
       if (xmlTextReaderConstPrefix (reader) != NULL)
         continue;  /* xmlns declarations */
-      g_hash_table_insert (row, g_strdelimit (g_strdup (name), "-", '_'), g_strdup (value));
+      g_hash_table_insert (row, (gpointer) fg_bundle_column_name (import, name), g_strdup (value));
     }
   xmlTextReaderMoveToElement (reader);
 
@@ -893,7 +922,7 @@ apply_file (FgBundleImport  *import,
       if (depth == 1 && g_strcmp0 (name, "signature") == 0)
         continue;
 
-      row = read_row (reader, error);
+      row = read_row (import, reader, error);
       if (row == NULL)
         goto out;
       if (!check_stamps (name, row, error) || !check_names (name, row, error))
@@ -1046,6 +1075,11 @@ refresh_hazards (FgBundleImport  *import,
           return FALSE;
         }
     }
+  /* what the ledger reads of each hazard, kept on its row: nothing a
+   * check reads, and no check of the hazard's table refuses it, so a dry
+   * run, which keeps none of it, does not write it */
+  if (import->dry_run)
+    return TRUE;
   g_hash_table_iter_init (&iter, import->touched);
   while (g_hash_table_iter_next (&iter, &hazard_id, NULL))
     if (!fg_hazard_refresh_cache (import->store, hazard_id, error))

@@ -79,13 +79,15 @@ gboolean fg_hazard_check_deadline (FgStore            *store,
                                    const char         *deadline,
                                    GError            **error);
 
-gboolean fg_hazard_check_arrived_event (FgStore     *store,
-                                        const char  *hazard_id,
-                                        const char  *event_id,
-                                        const char  *sender_id,
-                                        GHashTable  *in_bundle,
-                                        gboolean     complete,
-                                        GError     **error);
+gboolean fg_hazard_check_arrived_events (FgStore      *store,
+                                         const char   *hazard_id,
+                                         GPtrArray    *arrived_ids,
+                                         const char   *sender_id,
+                                         GHashTable   *in_bundle,
+                                         gboolean      complete,
+                                         GHashTable   *unsure,
+                                         const char  **refused_id,
+                                         GError      **error);
 
 /* Who writes an event, as the lifecycle's table says: a county office or
  * a township's (fg-hazard.c). */

@@ -1722,7 +1722,7 @@ fg_hazard_check_deadline_reach (const char  *from,
  * day it is given (@given_on). None more than a year after the day it is
  * set (@given_on), or an extension after the deadline it extends. An
  * event typed here and one that came by bundle
- * (fg_hazard_check_arrived_event()) are held to the same. */
+ * (fg_hazard_check_arrived_events()) are held to the same. */
 gboolean
 fg_hazard_check_deadline (FgStore            *store,
                           FgHazardEventKind   kind,
@@ -1793,92 +1793,36 @@ stamped_by (const char *stamp,
   return node != NULL && stamp != NULL && strlen (stamp) > 22 && g_str_equal (stamp + 22, node);
 }
 
-/**
- * fg_hazard_check_arrived_event:
- * @store: the store, the event and the hazard's history as known here written
- * @hazard_id: the hazard
- * @event_id: an event that came by bundle
- * @sender_id: the office that sent it
- * @in_bundle: the ids of the events the bundle brought
- * @complete: whether every bundle of the sender before this one is here
- * @error: return location for an error
- *
- * Holds an event that came by bundle to what one typed here is held to,
- * at its place in the hazard's history (the events before it by stamp):
- * the lifecycle's table must allow it after them (the fold takes it, as
- * it takes an event typed here), it is not dated before
- * the hazard was found, and its deadline is a date not before that day,
- * an extension one after the deadline then running.
- *
- * Two offices that act on a hazard at once can each write an event the
- * other's makes illegal; the fold skips it, the same on every node. So
- * the table is applied only where every event before it was known to
- * its writer: its own office's, the sender's, or in the same bundle. One
- * that came after an event of a third office it may not have seen is
- * left to the fold; and so is every event of a bundle that came before
- * an earlier one of its sender (@complete false): what it follows may
- * still be on its way.
- *
- * Returns: %TRUE if the event may stand
- */
-gboolean
-fg_hazard_check_arrived_event (FgStore     *store,
-                               const char  *hazard_id,
-                               const char  *event_id,
-                               const char  *sender_id,
-                               GHashTable  *in_bundle,
-                               gboolean     complete,
-                               GError     **error)
+/* One event that came by bundle (the @index'th of @events, the hazard's
+ * history as known here in the order of its stamps) at its place: see
+ * fg_hazard_check_arrived_events(). */
+static gboolean
+check_arrived_at (FgStore     *store,
+                  GPtrArray   *events,
+                  guint        index,
+                  const char  *found_at,
+                  const char  *sender_id,
+                  GHashTable  *in_bundle,
+                  gboolean     complete,
+                  GError     **error)
 {
-  g_autoptr(GPtrArray) events = NULL;
+  const FgHazardEvent *event = g_ptr_array_index (events, index);
   g_autoptr(GPtrArray) before = g_ptr_array_new ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GDateTime) at = NULL;
   g_autoptr(GDateTime) found = NULL;
   g_autoptr(GError) moment_error = NULL;
-  g_autofree char *found_at = NULL;
   g_autofree char *given_on = NULL;
-  const FgHazardEvent *event = NULL;
   gboolean known = complete;
   gboolean ok = TRUE;
   gboolean skipped;
   FgHazardFold fold;
   FgHazardFold with;
 
-  stmt = fg_store_prepare (store, "SELECT found_at FROM hazard WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, hazard_id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_FOUND, _("The hazard was not found."));
-      return FALSE;
-    }
-  found_at = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  g_clear_pointer (&stmt, fg_stmt_release);
-
-  events = fg_hazard_read_events (store, hazard_id, FALSE, error);
-  if (events == NULL)
-    return FALSE;
-  g_ptr_array_sort (events, compare_events);
-  for (guint i = 0; i < events->len && event == NULL; i++)
+  for (guint i = 0; i < index; i++)
     {
       const FgHazardEvent *e = g_ptr_array_index (events, i);
 
-      if (g_str_equal (e->id, event_id))
-        event = e;
-      else
-        g_ptr_array_add (before, (gpointer) e);
-    }
-  if (event == NULL)
-    {
-      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_FOUND, _("The hazard was not found."));
-      return FALSE;
-    }
-  for (guint i = 0; i < before->len; i++)
-    {
-      const FgHazardEvent *e = g_ptr_array_index (before, i);
-
+      g_ptr_array_add (before, (gpointer) e);
       if (!stamped_by (e->stamp, sender_id) && !g_hash_table_contains (in_bundle, e->id) &&
           !(strlen (event->stamp) > 22 && stamped_by (e->stamp, event->stamp + 22)))
         known = FALSE;
@@ -1920,6 +1864,94 @@ fg_hazard_check_arrived_event (FgStore     *store,
                                    event->deadline, error);
   fg_hazard_fold_clear (&fold);
   return ok;
+}
+
+/**
+ * fg_hazard_check_arrived_events:
+ * @store: the store, the events and the hazard's history as known here written
+ * @hazard_id: the hazard
+ * @arrived_ids: (element-type utf8): events of it that came by bundle
+ * @sender_id: the office that sent them
+ * @in_bundle: the ids of the events the bundle brought
+ * @complete: whether every bundle of the sender before this one is here
+ * @unsure: (nullable): events among @arrived_ids checked as if @complete
+ *   were %FALSE (a reply, which the instruction it answers decides)
+ * @refused_id: (out): the event refused, when one is
+ * @error: return location for an error
+ *
+ * Holds each event that came by bundle to what one typed here is held to,
+ * at its place in the hazard's history (the events before it by stamp):
+ * the lifecycle's table must allow it after them (the fold takes it, as
+ * it takes an event typed here), it is not dated before
+ * the hazard was found, and its deadline is a date not before that day,
+ * an extension one after the deadline then running. The history is read
+ * once for all of them.
+ *
+ * Two offices that act on a hazard at once can each write an event the
+ * other's makes illegal; the fold skips it, the same on every node. So
+ * the table is applied only where every event before it was known to
+ * its writer: its own office's, the sender's, or in the same bundle. One
+ * that came after an event of a third office it may not have seen is
+ * left to the fold; and so is every event of a bundle that came before
+ * an earlier one of its sender (@complete false): what it follows may
+ * still be on its way.
+ *
+ * Returns: %TRUE if every event may stand
+ */
+gboolean
+fg_hazard_check_arrived_events (FgStore      *store,
+                                const char   *hazard_id,
+                                GPtrArray    *arrived_ids,
+                                const char   *sender_id,
+                                GHashTable   *in_bundle,
+                                gboolean      complete,
+                                GHashTable   *unsure,
+                                const char  **refused_id,
+                                GError      **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GHashTable) places = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *found_at = NULL;
+
+  *refused_id = arrived_ids->len > 0 ? g_ptr_array_index (arrived_ids, 0) : NULL;
+  stmt = fg_store_prepare (store, "SELECT found_at FROM hazard WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, hazard_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_FOUND, _("The hazard was not found."));
+      return FALSE;
+    }
+  found_at = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  events = fg_hazard_read_events (store, hazard_id, FALSE, error);
+  if (events == NULL)
+    return FALSE;
+  g_ptr_array_sort (events, compare_events);
+  /* the first of two events with one id, as the history is read */
+  for (guint i = events->len; i > 0; i--)
+    g_hash_table_insert (places, ((FgHazardEvent *) g_ptr_array_index (events, i - 1))->id, GUINT_TO_POINTER (i));
+
+  for (guint n = 0; n < arrived_ids->len; n++)
+    {
+      const char *id = g_ptr_array_index (arrived_ids, n);
+      guint place = GPOINTER_TO_UINT (g_hash_table_lookup (places, id));
+
+      *refused_id = id;
+      if (place == 0)
+        {
+          g_set_error (error, FG_HAZARD_ERROR, FG_HAZARD_ERROR_NOT_FOUND, _("The hazard was not found."));
+          return FALSE;
+        }
+      if (!check_arrived_at (store, events, place - 1, found_at, sender_id, in_bundle,
+                             complete && (unsure == NULL || !g_hash_table_contains (unsure, id)), error))
+        return FALSE;
+    }
+  *refused_id = NULL;
+  return TRUE;
 }
 
 /**

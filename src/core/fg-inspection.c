@@ -537,6 +537,7 @@ inspection_from_row (FgStore       *store,
   g_autoptr(sqlite3_stmt) templates = NULL;
   g_autoptr(sqlite3_stmt) results = NULL;
   g_autoptr(sqlite3_stmt) photos = NULL;
+  g_autoptr(GString) union_key = checklists != NULL ? g_string_new ("union") : NULL;
   int rc;
 
   self->id = g_strdup (fg_stmt_text (stmt, 0));
@@ -575,6 +576,8 @@ inspection_from_row (FgStore       *store,
 
       /* an installed version of a checklist never changes: one load of it
        * serves every inspection read with @checklists */
+      if (union_key != NULL)
+        g_string_append_printf (union_key, "\x1e%s", key);
       checklist = key != NULL ? g_hash_table_lookup (checklists, key) : NULL;
       if (checklist != NULL)
         {
@@ -594,7 +597,16 @@ inspection_from_row (FgStore       *store,
       fg_store_set_error (store, rc, error);
       return NULL;
     }
-  self->items = fg_checklist_union (self->templates);
+  /* and so does one union of the same versions: no one changes it */
+  self->items = union_key != NULL ? g_hash_table_lookup (checklists, union_key->str) : NULL;
+  if (self->items != NULL)
+    g_object_ref (self->items);
+  else
+    {
+      self->items = fg_checklist_union (self->templates);
+      if (union_key != NULL)
+        g_hash_table_insert (checklists, g_strdup (union_key->str), g_object_ref (self->items));
+    }
 
   results = fg_store_prepare (store,
                               "SELECT item_code, outcome, note FROM inspection_result"
@@ -1120,7 +1132,7 @@ check_hazards (FgStore       *store,
  * @store: the store, the inspection written with its checklists and results
  * @id: an inspection that came by bundle
  * @checklists: (nullable): the checklists loaded so far, by template id and
- *   version: a cache for checking many inspections, which the caller
+ *   version (and their unions): a cache for checking many inspections, which the caller
  *   frees (g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
  *   g_object_unref)); or %NULL
  * @error: return location for an error

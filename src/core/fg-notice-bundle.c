@@ -211,7 +211,7 @@ fg_notice_bundle_apply (FgBundleImport  *import,
   import->notice_written = FALSE;
 
   if (attr (row, "township_id") != NULL)
-    g_hash_table_insert (row, g_strdup ("township_id"),
+    g_hash_table_insert (row, (gpointer) "township_id",
                          g_strdup (fg_bundle_map_region (import, attr (row, "township_id"))));
   township_code = fg_bundle_region_code (import, attr (row, "township_id"));
   written_by_sender = g_strcmp0 (attr (row, "origin_node"), sender) == 0 ||
