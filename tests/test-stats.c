@@ -657,6 +657,59 @@ test_refusals (Fixture       *f,
   g_assert_error (error, FG_STATS_ERROR, FG_STATS_ERROR_INVALID_PERIOD);
 }
 
+/* A hazard corrected on the spot is closed the day it is found: 0
+ * working days */
+static void
+test_on_spot (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgInspection) inspection = NULL;
+  g_autoptr(GPtrArray) hazards = NULL;
+  g_autoptr(FgStats) stats = NULL;
+  g_autoptr(FgVenue) venue = NULL;
+  g_autoptr(GPtrArray) lacking = NULL;
+  GListModel *items;
+  gboolean failed = FALSE;
+
+  lacking = fg_stats_list_lacking_smoke_alarm (f->store, f->admin, "410425101201", 0, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lacking->len, ==, 1);
+
+  set_day (f->store, "2026-12-02");
+  inspection = fg_inspection_start (f->store, f->admin, ((FgStatsVenue *) g_ptr_array_index (lacking, 0))->venue_id,
+                                    FG_INSPECTION_KIND_ROUTINE, NULL, &error);
+  g_assert_no_error (error);
+  items = fg_inspection_get_items (inspection);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(FgChecklistItem) item = g_list_model_get_item (items, i);
+      gboolean fail = !failed && fg_checklist_item_get_on_spot (item);
+
+      failed |= fail;
+      fg_inspection_record (f->store, f->admin, inspection, fg_checklist_item_get_code (item),
+                            fail ? FG_OUTCOME_FAIL : FG_OUTCOME_PASS, NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (failed);
+  fg_inspection_finish (f->store, f->admin, inspection, &error);
+  g_assert_no_error (error);
+  hazards = fg_hazard_list_for_inspection (f->store, f->admin, fg_inspection_get_id (inspection), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hazards->len, ==, 1);
+  event (f, g_ptr_array_index (hazards, 0), FG_HAZARD_EVENT_RECTIFIED_ON_SPOT);
+  fg_store_set_clock_offset (f->store, 0);
+
+  stats = compute (f, f->admin, NULL, FG_STATS_PERIOD_MONTH, "2026-12-07", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats->n_found, ==, 1);
+  g_assert_cmpuint (stats->n_found_closed, ==, 1);
+  g_assert_cmpuint (stats->n_closed, ==, 1);
+  g_assert_cmpfloat_with_epsilon (stats->median_days_to_close, 0, 1e-9);
+  g_assert_cmpuint (stats->n_open, ==, 2);
+  g_assert_cmpuint (stats->n_never_inspected, ==, 2);
+}
+
 /* Each figure is read through an index, not a scan of its table */
 static void
 test_query_plans (Fixture       *f,
@@ -666,7 +719,7 @@ test_query_plans (Fixture       *f,
   sqlite3_stmt *stmt = NULL;
   g_autoptr(GString) plan = g_string_new (NULL);
   const char *sql = "EXPLAIN QUERY PLAN SELECT h.found_at, e.at FROM hazard_event e JOIN hazard h ON h.id = e.hazard_id"
-                    " WHERE e.kind = 'closed' AND e.at >= '2026-11-01' AND e.at < '2026-12-01'"
+                    " WHERE e.kind IN ('closed', 'rectified-on-spot') AND e.at >= '2026-11-01' AND e.at < '2026-12-01'"
                     "   AND h.deleted = 0 AND h.state = 'closed' AND h.township_id = 'x'";
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
@@ -698,6 +751,7 @@ main (int   argc,
   ADD ("frequency-setting", test_frequency_setting);
   ADD ("scope", test_scope);
   ADD ("refusals", test_refusals);
+  ADD ("on-spot", test_on_spot);
   ADD ("query-plans", test_query_plans);
 
   return g_test_run ();

@@ -900,6 +900,11 @@ date_of (const char *text)
   return day != NULL ? fg_calendar_parse_date (day, NULL) : NULL;
 }
 
+/* The events that close a hazard: its closing (销号) after a
+ * re-inspection, or its correction on the spot, which closes it the day
+ * it is found. The same term as the index's (0046-stats-indexes.sql). */
+#define CLOSING(alias) alias ".kind IN ('closed', 'rectified-on-spot')"
+
 /* Hazards closed in the period (their last closing, for one reopened and
  * closed again), and the median of the working days each took from the
  * day it was found. The days are counted on one table of the calendar
@@ -921,10 +926,10 @@ count_closed (Context     *ctx,
   int rc;
 
   sql = g_strdup_printf ("SELECT h.found_at, e.at FROM hazard_event e JOIN hazard h ON h.id = e.hazard_id"
-                         " WHERE e.kind = 'closed' AND e.at >= ?2 AND e.at < ?3"
+                         " WHERE " CLOSING ("e") " AND e.at >= ?2 AND e.at < ?3"
                          "   AND h.deleted = 0 AND h.state = 'closed' AND %s"
                          "   AND NOT EXISTS (SELECT 1 FROM hazard_event later"
-                         "                   WHERE later.hazard_id = e.hazard_id AND later.kind = 'closed'"
+                         "                   WHERE later.hazard_id = e.hazard_id AND " CLOSING ("later")
                          "                     AND later.at > e.at)", area);
   stmt = prepare (ctx, sql, error);
   if (stmt == NULL)

@@ -1,10 +1,11 @@
 -- Firegrid schema, version 46: the statistics page reads the hazards
 -- closed in a period from an index (fg-stats.c).
 --
--- A hazard's closing (销号) is an event of its log, which is indexed by
--- hazard only: counting the hazards closed in a month, and the working days
--- each took, read every event of the database (five or more a hazard).
--- Only closing events are indexed, by when they happened; the hazard they
--- close is beside it, so that the join to the hazard never reads the event.
+-- A hazard is closed by an event of its log (销号, or its correction on the
+-- spot), and the log is indexed by hazard only: counting the hazards closed
+-- in a month, and the working days each took, read every event of the
+-- database (five or more a hazard). Only closing events are indexed, by
+-- when they happened; the hazard they close is beside it, so that the join
+-- to the hazard never reads the event.
 CREATE INDEX hazard_event_closed ON hazard_event (at, hazard_id)
-  WHERE kind = 'closed';
+  WHERE kind IN ('closed', 'rectified-on-spot');
