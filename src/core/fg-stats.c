@@ -640,7 +640,7 @@ read_inspections (Context       *ctx,
 
   here = ctx->level == FG_REGION_LEVEL_VILLAGE ? "village_id = ?1"
          : ctx->level == FG_REGION_LEVEL_GRID ? "grid_id = ?1" : "1";
-  sql = g_strdup_printf ("SELECT venue_id, finished_at, finished_at >= ?2 AND %s FROM inspection"
+  sql = g_strdup_printf ("SELECT venue_id, finished_at, CASE WHEN finished_at >= ?2 THEN %s ELSE 0 END FROM inspection"
                          " WHERE %s AND deleted = 0 AND finished_at IS NOT NULL AND finished_at < ?3",
                          here, townships_condition (ctx->level));
   stmt = prepare (ctx, sql, error);
@@ -711,7 +711,10 @@ frequency_start (const Windows    *w,
          : frequency == FG_STATS_FREQUENCY_QUARTERLY ? w->quarter : w->year;
 }
 
-/* Venues: one pass over the region's active venues. */
+/* Venues: one pass over the region's active venues, a township's or a
+ * county's from the index that holds what it reads (0046-stats-indexes.sql):
+ * the planner, which cannot tell it from the list's, reads the table
+ * otherwise. */
 static gboolean
 count_venues (Context     *ctx,
               FgStats     *stats,
@@ -732,7 +735,8 @@ count_venues (Context     *ctx,
 
   sql = g_strdup_printf ("SELECT id, coalesce (json_extract (categories, '$[0]'), ''), key_unit, smoke_alarm,"
                          "  " TARGET_SQL ("categories") ", village_id"
-                         " FROM venue WHERE %s AND deleted = 0 AND status = 'active'", area);
+                         " FROM venue %s WHERE %s AND deleted = 0 AND status = 'active'",
+                         ctx->level <= FG_REGION_LEVEL_TOWNSHIP ? "INDEXED BY venue_township_stats" : "", area);
   stmt = prepare (ctx, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -844,7 +848,8 @@ count_found (Context  *ctx,
 
 /* Hazards not closed now, by grade, overdue and waiting for the office's
  * re-inspection. The states are named so that each is a range of the
- * township's index. */
+ * township's index, which a county's query is held to: with its townships
+ * in a subquery, the planner would read the whole table. */
 static gboolean
 count_open (Context  *ctx,
             FgStats  *stats,
@@ -863,9 +868,10 @@ count_open (Context  *ctx,
                          "  coalesce (sum (state = 'rectifying' AND current_deadline IS NOT NULL"
                          "                 AND current_deadline < ?4), 0),"
                          "  coalesce (sum (state = 'reported-fixed' AND reported_fixed_on < ?5), 0)"
-                         " FROM hazard WHERE %s AND deleted = 0"
+                         " FROM hazard %s WHERE %s AND deleted = 0"
                          "  AND state IN ('open', 'rectifying', 'reported-fixed', 'verified', 'escalated',"
-                         "                'transferred')", area);
+                         "                'transferred')",
+                         ctx->level <= FG_REGION_LEVEL_TOWNSHIP ? "INDEXED BY hazard_township_report" : "", area);
   stmt = prepare (ctx, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -906,7 +912,8 @@ date_of (const char *text)
 #define CLOSING(alias) alias ".kind IN ('closed', 'rectified-on-spot')"
 
 /* Hazards closed in the period (their last closing, for one reopened and
- * closed again), and the median of the working days each took from the
+ * closed again: looked up among the hazard's own events, not among every
+ * later closing), and the median of the working days each took from the
  * day it was found. The days are counted on one table of the calendar
  * from the earliest day found to the period's end, not hazard by hazard. */
 static gboolean
@@ -928,7 +935,7 @@ count_closed (Context     *ctx,
   sql = g_strdup_printf ("SELECT h.found_at, e.at FROM hazard_event e JOIN hazard h ON h.id = e.hazard_id"
                          " WHERE " CLOSING ("e") " AND e.at >= ?2 AND e.at < ?3"
                          "   AND h.deleted = 0 AND h.state = 'closed' AND %s"
-                         "   AND NOT EXISTS (SELECT 1 FROM hazard_event later"
+                         "   AND NOT EXISTS (SELECT 1 FROM hazard_event later INDEXED BY hazard_event_hazard"
                          "                   WHERE later.hazard_id = e.hazard_id AND " CLOSING ("later")
                          "                     AND later.at > e.at)", area);
   stmt = prepare (ctx, sql, error);
