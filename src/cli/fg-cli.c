@@ -30,6 +30,7 @@ static const FgCliCommand commands[] = {
   { "notice", N_("Documents: issue, print, serve, void and verify"), fg_cli_command_notice },
   { "campaign", N_("Set up and list campaigns"), fg_cli_command_campaign },
   { "report", N_("Rank the townships, for a county office"), fg_cli_command_report },
+  { "stats", N_("Show a region’s figures at a glance and the 2026 smoke alarm target"), fg_cli_command_stats },
   { "ledger", N_("Export the ledgers and monthly tables as spreadsheets or CSV"), fg_cli_command_ledger },
   { "node", N_("This installation: its identity and peer file"), fg_cli_command_node },
   { "peer", N_("The offices this installation syncs with"), fg_cli_command_peer },

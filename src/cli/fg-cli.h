@@ -205,5 +205,6 @@ gboolean fg_cli_command_verify (FgCli *cli, int argc, char **argv, GError **erro
 gboolean fg_cli_command_sync (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_report (FgCli *cli, int argc, char **argv, GError **error);
 gboolean fg_cli_command_ledger (FgCli *cli, int argc, char **argv, GError **error);
+gboolean fg_cli_command_stats (FgCli *cli, int argc, char **argv, GError **error);
 
 G_END_DECLS

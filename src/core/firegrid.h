@@ -33,6 +33,7 @@
 #include "fg-region.h"
 #include "fg-report.h"
 #include "fg-sheet.h"
+#include "fg-stats.h"
 #include "fg-store.h"
 #include "fg-store-watch.h"
 #include "fg-sync.h"
