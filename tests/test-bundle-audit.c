@@ -126,7 +126,8 @@ rechain (Office *o,
 
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                                        "SELECT seq, id, at, actor_login, actor_kind, action, record_id, outcome,"
-                                       " detail, before, after, prev_hash FROM audit ORDER BY seq",
+                                       " detail, audit_before (before, images), audit_after (after, images),"
+                                       " prev_hash FROM audit ORDER BY seq",
                                        -1, &stmt, NULL),
                    ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -470,7 +471,8 @@ test_audit_edited_record (Fixture       *f,
   g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤");
 
   rename_venue (&f->township, venue, "老王烧烤（新址）");
-  execute (&f->township, "UPDATE audit SET after = replace (after, '老王烧烤（新址）', '老李烧烤')"
+  execute (&f->township, "UPDATE audit SET images = audit_images (audit_before (before, images),"
+                         "  replace (audit_after (after, images), '老王烧烤（新址）', '老李烧烤'))"
                          " WHERE action = 'venue-edit'");
   export_ok (&f->township, &f->county, up);
   import_refused (&f->county, up, FG_BUNDLE_ERROR_AUDIT_TAMPERED);
@@ -495,7 +497,8 @@ test_audit_rehashed_record (Fixture       *f,
   db = open_db (&f->township);
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                                        "SELECT id, at, actor_login, actor_kind, action, record_id, outcome, detail,"
-                                       " before, after, prev_hash FROM audit WHERE action = 'venue-edit'",
+                                       " audit_before (before, images), audit_after (after, images), prev_hash"
+                                       " FROM audit WHERE action = 'venue-edit'",
                                        -1, &stmt, NULL),
                    ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);

@@ -93,7 +93,11 @@ write_audit_text (xmlTextWriter *writer,
   return xmlTextWriterEndElement (writer);
 }
 
-/* One record, read with the columns of fg_bundle_audit, of @node_id's log. */
+/* The column of `images`, which follows the columns of fg_bundle_audit. */
+#define AUDIT_IMAGES_COLUMN 14
+
+/* One record, read with the columns of fg_bundle_audit and `images`, of
+ * @node_id's log. */
 static gboolean
 write_audit_record (FgBundleExport  *export,
                     const char      *node_id,
@@ -111,6 +115,12 @@ write_audit_record (FgBundleExport  *export,
   xmlTextWriter *writer = export->writer;
   g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
   const char *detail = (const char *) sqlite3_column_text (stmt, 8);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* the images travel as text, in whichever form they are kept here */
+  if (!fg_audit_read_images (stmt, 10, AUDIT_IMAGES_COLUMN, &before, &after, error))
+    return FALSE;
 
   if (xmlTextWriterStartElement (writer, BAD_CAST "audit") < 0 ||
       xmlTextWriterWriteAttribute (writer, BAD_CAST "node", BAD_CAST node_id) < 0 ||
@@ -127,8 +137,8 @@ write_audit_record (FgBundleExport  *export,
   if (write_audit_text (writer, "actor-login", (const char *) sqlite3_column_text (stmt, 3)) < 0 ||
       write_audit_text (writer, "record-id", (const char *) sqlite3_column_text (stmt, 6)) < 0 ||
       write_audit_text (writer, "detail", detail != NULL && *detail != '\0' ? detail : NULL) < 0 ||
-      write_audit_text (writer, "before", (const char *) sqlite3_column_text (stmt, 10)) < 0 ||
-      write_audit_text (writer, "after", (const char *) sqlite3_column_text (stmt, 11)) < 0 ||
+      write_audit_text (writer, "before", before) < 0 ||
+      write_audit_text (writer, "after", after) < 0 ||
       xmlTextWriterEndElement (writer) < 0)
     goto failed;
 
@@ -150,7 +160,7 @@ write_own_audit (FgBundleExport  *export,
                  GError         **error)
 {
   g_autofree char *columns = fg_bundle_column_list ("", fg_bundle_audit.columns);
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM audit WHERE seq > ?1 ORDER BY seq", columns);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s, images FROM audit WHERE seq > ?1 ORDER BY seq", columns);
   g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (export->store, sql, error);
   int rc;
 
@@ -187,7 +197,7 @@ write_passed_on_audit (FgBundleExport    *export,
                        GError           **error)
 {
   g_autofree char *columns = fg_bundle_column_list ("", fg_bundle_audit_in.columns);
-  g_autofree char *records_sql = g_strdup_printf ("SELECT %s FROM audit_in"
+  g_autofree char *records_sql = g_strdup_printf ("SELECT %s, images FROM audit_in"
                                                   " WHERE node_id = ?1 AND arrival > ?2 AND arrival <= ?3 ORDER BY seq",
                                                   columns);
   g_autoptr(sqlite3_stmt) offices = NULL;
@@ -645,7 +655,8 @@ has_export_record (FgBundleImport  *import,
   stmt = fg_store_prepare (import->store,
                            "SELECT 1 FROM audit_in WHERE node_id = ?1 AND action = 'bundle-export'"
                            "  AND record_id = ?2 AND outcome = 'done'"
-                           "  AND CASE WHEN json_valid (after) THEN json_extract (after, '$.sequence') END = ?3",
+                           "  AND CASE WHEN json_valid (audit_after (after, images))"
+                           "   THEN json_extract (audit_after (after, images), '$.sequence') END = ?3",
                            error);
   if (stmt == NULL)
     return FALSE;

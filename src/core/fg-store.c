@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 
+#include "fg-audit-private.h"
 #include "fg-collate-private.h"
 #include "fg-search-private.h"
 #include "fg-store-private.h"
@@ -886,6 +887,8 @@ fg_store_open (const char  *path,
   rc = fg_search_register_tokenizer (self->db);
   if (rc == SQLITE_OK)
     rc = fg_collate_register (self->db);
+  if (rc == SQLITE_OK)
+    rc = fg_audit_register_functions (self->db);
   if (rc != SQLITE_OK)
     {
       fg_store_set_error (self, rc, error);
@@ -946,6 +949,8 @@ fg_store_open_reference (GError **error)
     rc = fg_search_register_tokenizer (self->db);
   if (rc == SQLITE_OK)
     rc = fg_collate_register (self->db);
+  if (rc == SQLITE_OK)
+    rc = fg_audit_register_functions (self->db);
   if (rc != SQLITE_OK)
     {
       fg_store_set_error (self, rc, error);
