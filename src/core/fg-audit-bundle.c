@@ -97,11 +97,13 @@ write_audit_text (xmlTextWriter *writer,
 #define AUDIT_IMAGES_COLUMN 14
 
 /* One record, read with the columns of fg_bundle_audit and `images`, of
- * @node_id's log. */
+ * @node_id's log; @prev_hash is the hash of the record before it, which
+ * this office's own records no longer keep (schema 40). */
 static gboolean
 write_audit_record (FgBundleExport  *export,
                     const char      *node_id,
                     sqlite3_stmt    *stmt,
+                    const char      *prev_hash,
                     GError         **error)
 {
   static const struct
@@ -110,7 +112,7 @@ write_audit_record (FgBundleExport  *export,
     int column;
   } attributes[] = {
     { "id", 1 }, { "at", 2 }, { "actor-kind", 4 }, { "action", 5 }, { "outcome", 7 }, { "origin-node", 9 },
-    { "prev-hash", 12 }, { "hash", 13 },
+    { "hash", 13 },
   };
   xmlTextWriter *writer = export->writer;
   g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
@@ -124,7 +126,8 @@ write_audit_record (FgBundleExport  *export,
 
   if (xmlTextWriterStartElement (writer, BAD_CAST "audit") < 0 ||
       xmlTextWriterWriteAttribute (writer, BAD_CAST "node", BAD_CAST node_id) < 0 ||
-      xmlTextWriterWriteAttribute (writer, BAD_CAST "seq", BAD_CAST seq) < 0)
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "seq", BAD_CAST seq) < 0 ||
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "prev-hash", BAD_CAST prev_hash) < 0)
     goto failed;
   for (guint i = 0; i < G_N_ELEMENTS (attributes); i++)
     {
@@ -162,10 +165,23 @@ write_own_audit (FgBundleExport  *export,
   g_autofree char *columns = fg_bundle_column_list ("", fg_bundle_audit.columns);
   g_autofree char *sql = g_strdup_printf ("SELECT %s, images FROM audit WHERE seq > ?1 ORDER BY seq", columns);
   g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (export->store, sql, error);
+  g_autoptr(sqlite3_stmt) before = NULL;
+  g_autofree char *prev_hash = NULL;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
+
+  /* the chain goes on from the last record sent */
+  before = fg_store_prepare (export->store, "SELECT hash FROM audit WHERE seq <= ?1 ORDER BY seq DESC LIMIT 1", error);
+  if (before == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (before, 1, since);
+  rc = sqlite3_step (before);
+  prev_hash = g_strdup (rc == SQLITE_ROW && sqlite3_column_type (before, 0) != SQLITE_NULL
+                        ? (const char *) sqlite3_column_text (before, 0) : FG_AUDIT_GENESIS);
+  g_clear_pointer (&before, fg_stmt_release);
+
   sqlite3_bind_int64 (stmt, 1, since);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -174,9 +190,11 @@ write_own_audit (FgBundleExport  *export,
       if (sqlite3_column_type (stmt, 13) == SQLITE_NULL)
         return TRUE;
       if (g_cancellable_set_error_if_cancelled (export->cancellable, error) ||
-          !write_audit_record (export, self_id, stmt, error))
+          !write_audit_record (export, self_id, stmt, prev_hash, error))
         return FALSE;
       *last = sqlite3_column_int64 (stmt, 0);
+      g_free (prev_hash);
+      prev_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 13));
     }
   if (rc != SQLITE_DONE)
     {
@@ -250,7 +268,7 @@ write_passed_on_audit (FgBundleExport    *export,
       sqlite3_bind_int64 (records, 3, until);
       while ((records_rc = sqlite3_step (records)) == SQLITE_ROW)
         if (g_cancellable_set_error_if_cancelled (export->cancellable, error) ||
-            !write_audit_record (export, id, records, error))
+            !write_audit_record (export, id, records, (const char *) sqlite3_column_text (records, 12), error))
           return FALSE;
       if (records_rc != SQLITE_DONE)
         {

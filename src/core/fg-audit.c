@@ -183,9 +183,11 @@ append (FgStore        *store,
   hash = chain_hash (fields, prev_hash);
   images = fg_audit_images_pack (before, after);
 
+  /* the hash of the record before is the chain's, and the record before
+   * holds it: it is not kept twice (schema 40) */
   stmt = fg_store_prepare (store,
-                           "INSERT INTO audit (" HASHED_COLUMNS ", origin_node, prev_hash, hash)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULL, NULL, ?9, ?11, ?12, ?13)",
+                           "INSERT INTO audit (" HASHED_COLUMNS ", origin_node, hash)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULL, NULL, ?9, ?11, ?13)",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -195,7 +197,6 @@ append (FgStore        *store,
   if (images != NULL)
     sqlite3_bind_blob (stmt, 9, g_bytes_get_data (images, NULL), (int) g_bytes_get_size (images), SQLITE_STATIC);
   sqlite3_bind_text (stmt, 11, fg_store_get_node_id (store), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 12, prev_hash, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 13, hash, -1, SQLITE_STATIC);
   if (!fg_store_step_done (store, stmt, error))
     return FALSE;
@@ -568,8 +569,11 @@ fg_audit_verify (FgStore   *store,
       position++;
       hash = row_hash (stmt, expected_prev);
 
-      /* images that no longer inflate were changed as surely as text */
-      if (hash == NULL || g_strcmp0 (prev_hash, expected_prev) != 0 || g_strcmp0 (stored, hash) != 0)
+      /* images that no longer inflate were changed as surely as text; a
+       * record from schema 40 on keeps no copy of the hash before it,
+       * which its own hash covers */
+      if (hash == NULL || (prev_hash != NULL && !g_str_equal (prev_hash, expected_prev)) ||
+          g_strcmp0 (stored, hash) != 0)
         {
           g_set_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_TAMPERED,
                        _("The audit log has been altered: record %u (%s, %s by %s) "

@@ -8,3 +8,8 @@
 -- images as text in either form: verification proves what it did.
 ALTER TABLE audit ADD COLUMN images BLOB;
 ALTER TABLE audit_in ADD COLUMN images BLOB;
+
+-- Nor does a record written from now on keep `prev_hash`, the hash of the
+-- record before it, which that record holds and its own hash covers: a
+-- bundle carries it all the same (fg-audit-bundle.c). Received records
+-- (`audit_in`) keep it, since the record before may not be here.
