@@ -16,6 +16,7 @@
 
 #include "fg-test-files.h"
 #include "fg-test-util.h"
+#include "fg-audit-private.h"
 
 /* the password of every account these suites set up */
 #define PASSWORD "long-password"
@@ -149,6 +150,8 @@ open_db (Office *o)
 
   g_assert_cmpint (sqlite3_open_v2 (o->dir.db_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 5000);
+  /* audit_before (), audit_after (), audit_images (): the images as text */
+  g_assert_cmpint (fg_audit_register_functions (db), ==, SQLITE_OK);
   return db;
 }
 

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "fg-test-util.h"
+#include "fg-audit-private.h"
 #include "fg-store-private.h"
 
 typedef struct
@@ -67,6 +68,7 @@ tamper (Fixture    *f,
   char *message = NULL;
 
   g_assert_cmpint (sqlite3_open (f->dir.db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (fg_audit_register_functions (db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &message), ==, SQLITE_OK);
   sqlite3_free (message);
   sqlite3_close (db);
@@ -145,9 +147,176 @@ static void
 test_audit_detects_edit (Fixture       *f,
                          gconstpointer  data)
 {
-  tamper (f, "UPDATE audit SET after = replace (after, '老王烧烤城', '别的名字') WHERE action = 'venue-edit'");
+  /* the images compressed again, whole and readable, but not what was hashed */
+  tamper (f, "UPDATE audit SET images = audit_images (audit_before (before, images),"
+             "  replace (audit_after (after, images), '老王烧烤城', '别的名字'))"
+             " WHERE action = 'venue-edit'");
   /* the record is named in words, as a clerk would say what happened */
   assert_tampered (f, "Venue changed by admin");
+}
+
+/* Records written before schema 40 keep their images as text: such a
+ * record, edited, is found as before. */
+static void
+test_audit_detects_edit_of_text (Fixture       *f,
+                                 gconstpointer  data)
+{
+  tamper (f, "UPDATE audit SET before = audit_before (before, images), after = audit_after (after, images),"
+             "  images = NULL");
+  tamper (f, "UPDATE audit SET after = replace (after, '老王烧烤城', '别的名字') WHERE action = 'venue-edit'");
+  assert_tampered (f, "Venue changed by admin");
+}
+
+/* A byte of the compressed images changed: they no longer inflate, or
+ * not to what was hashed. */
+static void
+test_audit_detects_damaged_images (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tamper (f, "UPDATE audit SET images = CAST (substr (images, 1, 20) || x'00ff00ff' || substr (images, 25) AS BLOB)"
+             " WHERE action = 'venue-edit'");
+  assert_tampered (f, "Venue changed by admin");
+
+  /* the history still lists the record, without images it cannot read */
+  entries = fg_audit_list (f->store, f->admin, f->venue_id, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+}
+
+/* Text put beside compressed images, or the images cut short. */
+static void
+test_audit_detects_images_beside_text (Fixture       *f,
+                                       gconstpointer  data)
+{
+  tamper (f, "UPDATE audit SET after = '{}' WHERE action = 'venue-edit'");
+  assert_tampered (f, "Venue changed by admin");
+}
+
+static void
+test_audit_detects_truncated_images (Fixture       *f,
+                                     gconstpointer  data)
+{
+  tamper (f, "UPDATE audit SET images = substr (images, 1, length (images) - 1) WHERE action = 'venue-edit'");
+  assert_tampered (f, "Venue changed by admin");
+}
+
+/* What a record keeps: its images compressed, read back as the JSON they
+ * were, and much smaller. */
+static void
+test_audit_images_round_trip (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *row = fg_audit_dup_row (f->store, "venue", f->venue_id);
+  sqlite3_stmt *stmt = NULL;
+  FgAuditEntry *edit;
+  guint n = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (fg_store_get_db (f->store),
+                                       "SELECT before IS NULL AND after IS NULL AND prev_hash IS NULL AND hash IS NOT NULL,"
+                                       "  typeof (images), length (images),"
+                                       "  length (CAST (audit_after (after, images) AS BLOB))"
+                                       " FROM audit WHERE action = 'venue-edit'",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  /* the images compressed; the hash before it is the record before's, not kept twice */
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "blob");
+  /* two images of some 800 bytes each, the second much like the first: both in less than half of one */
+  g_test_message ("a venue's edit: %d bytes for images of %d bytes each", sqlite3_column_int (stmt, 2),
+                  sqlite3_column_int (stmt, 3));
+  g_assert_cmpint (sqlite3_column_int (stmt, 2) * 2, <, sqlite3_column_int (stmt, 3));
+  sqlite3_finalize (stmt);
+
+  entries = fg_audit_list (f->store, f->admin, f->venue_id, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  edit = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (edit->action, ==, "venue-edit");
+  g_assert_cmpstr (edit->after, ==, row);
+  g_assert_nonnull (strstr (edit->before, "\"老王烧烤\""));
+  g_assert_null (((FgAuditEntry *) g_ptr_array_index (entries, 1))->before);
+
+  /* the forms a record may hold: neither, one, both; long and empty */
+  {
+    g_autoptr(GString) longer = g_string_new ("{\"content\":\"");
+    const char *cases[][2] = {
+      { NULL, "{}" }, { "{\"a\":1}", NULL }, { "", "" }, { row, row }, { NULL, NULL },
+    };
+
+    for (guint i = 0; i < 40000; i++)
+      g_string_append_printf (longer, "%u,", g_random_int ());
+    g_string_append (longer, "\"}");
+
+    for (guint i = 0; i <= G_N_ELEMENTS (cases); i++)
+      {
+        const char *b = i < G_N_ELEMENTS (cases) ? cases[i][0] : longer->str;
+        const char *a = i < G_N_ELEMENTS (cases) ? cases[i][1] : row;
+        g_autoptr(GBytes) images = fg_audit_images_pack (b, a);
+        gsize size = 0;
+        const void *bytes = images != NULL ? g_bytes_get_data (images, &size) : NULL;
+
+        g_clear_pointer (&before, g_free);
+        g_clear_pointer (&after, g_free);
+        g_assert_true (fg_audit_images_unpack (bytes, size, &before, &after, &error));
+        g_assert_no_error (error);
+        g_assert_cmpstr (before, ==, b);
+        g_assert_cmpstr (after, ==, a);
+        g_assert_true ((images == NULL) == (a == NULL && b == NULL));
+      }
+  }
+
+  fg_audit_verify (f->store, f->admin, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, >, 3);
+}
+
+/* A log whose older records keep their images as text (written before
+ * schema 40, never rewritten) and whose newer ones keep them compressed:
+ * both are listed and the chain verifies across them. */
+static void
+test_audit_images_old_and_new (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgVenue) venue = NULL;
+  guint n = 0;
+
+  /* every record so far as schema 39 wrote it */
+  g_clear_object (&f->store);
+  tamper (f, "UPDATE audit SET before = audit_before (before, images), after = audit_after (after, images),"
+             "  images = NULL");
+  g_assert_cmpint (fg_test_count (f->dir.db_path, "SELECT count(*) FROM audit WHERE images IS NOT NULL"), ==, 0);
+  f->store = fg_office_open (f->dir.db_path, &error);
+  g_assert_no_error (error);
+
+  venue = fg_venue_load (f->store, f->admin, f->venue_id, &error);
+  g_assert_no_error (error);
+  fg_venue_set_name (venue, "老王烧烤大酒店");
+  fg_venue_save (f->store, f->admin, venue, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (fg_test_count (f->dir.db_path, "SELECT count(*) FROM audit WHERE images IS NOT NULL"), >, 0);
+  g_assert_cmpint (fg_test_count (f->dir.db_path, "SELECT count(*) FROM audit WHERE after IS NOT NULL"), >, 0);
+
+  entries = fg_audit_list (f->store, f->admin, f->venue_id, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 3);
+  g_assert_nonnull (strstr (((FgAuditEntry *) g_ptr_array_index (entries, 0))->after, "老王烧烤大酒店"));
+  g_assert_nonnull (strstr (((FgAuditEntry *) g_ptr_array_index (entries, 0))->before, "老王烧烤城"));
+  g_assert_nonnull (strstr (((FgAuditEntry *) g_ptr_array_index (entries, 1))->after, "老王烧烤城"));
+
+  g_assert_true (fg_audit_verify (f->store, f->admin, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, >, 4);
 }
 
 static void
@@ -402,6 +571,18 @@ main (int   argc,
 
   g_test_add ("/audit/every-change", Fixture, NULL, fixture_set_up, test_audit_every_change, fixture_tear_down);
   g_test_add ("/audit/detects-edit", Fixture, NULL, fixture_set_up, test_audit_detects_edit, fixture_tear_down);
+  g_test_add ("/audit/detects-edit-of-text", Fixture, NULL, fixture_set_up, test_audit_detects_edit_of_text,
+              fixture_tear_down);
+  g_test_add ("/audit/detects-damaged-images", Fixture, NULL, fixture_set_up, test_audit_detects_damaged_images,
+              fixture_tear_down);
+  g_test_add ("/audit/detects-images-beside-text", Fixture, NULL, fixture_set_up,
+              test_audit_detects_images_beside_text, fixture_tear_down);
+  g_test_add ("/audit/detects-truncated-images", Fixture, NULL, fixture_set_up,
+              test_audit_detects_truncated_images, fixture_tear_down);
+  g_test_add ("/audit/images-round-trip", Fixture, NULL, fixture_set_up, test_audit_images_round_trip,
+              fixture_tear_down);
+  g_test_add ("/audit/images-old-and-new", Fixture, NULL, fixture_set_up, test_audit_images_old_and_new,
+              fixture_tear_down);
   g_test_add ("/audit/detects-removal", Fixture, NULL, fixture_set_up, test_audit_detects_removal, fixture_tear_down);
   g_test_add ("/audit/detects-reorder", Fixture, NULL, fixture_set_up, test_audit_detects_reorder, fixture_tear_down);
   g_test_add ("/audit/detects-truncation", Fixture, NULL, fixture_set_up, test_audit_detects_truncation, fixture_tear_down);

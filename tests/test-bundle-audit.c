@@ -86,9 +86,14 @@ file_path (Fixture    *f,
 
 /* The databases, behind the store's back */
 
-/* The columns of an audit record, in the order the other office keeps them. */
-#define RECORD "seq, id, at, actor_login, actor_kind, action, record_id, outcome, detail, origin_node, before," \
-               " after, prev_hash, hash"
+/* The columns of an audit record, in the order the other office keeps
+ * them, the images as text; this office's own records keep no copy of the
+ * hash before them, which is the record before's. */
+#define RECORD_FIELDS "seq, id, at, actor_login, actor_kind, action, record_id, outcome, detail, origin_node," \
+                      " audit_before (before, images), audit_after (after, images)"
+#define RECORD RECORD_FIELDS ", coalesce (prev_hash, (SELECT p.hash FROM audit p WHERE p.seq < audit.seq" \
+                             " ORDER BY p.seq DESC LIMIT 1), '" FG_AUDIT_GENESIS "'), hash"
+#define RECEIVED_RECORD RECORD_FIELDS ", prev_hash, hash"
 
 /* The hash of an audit record as the audit log computes it: SHA-256 over
  * id, at, actor_login, actor_kind, action, record_id, outcome, detail,
@@ -126,7 +131,8 @@ rechain (Office *o,
 
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                                        "SELECT seq, id, at, actor_login, actor_kind, action, record_id, outcome,"
-                                       " detail, before, after, prev_hash FROM audit ORDER BY seq",
+                                       " detail, audit_before (before, images), audit_after (after, images),"
+                                       " hash FROM audit ORDER BY seq",
                                        -1, &stmt, NULL),
                    ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -136,14 +142,15 @@ rechain (Office *o,
       g_autofree char *hash = NULL;
 
       n++;
+      /* the chain up to it as it stands */
       if (seq < from_seq)
         {
           g_free (prev);
-          prev = NULL;
+          prev = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
           continue;
         }
       if (prev == NULL)
-        prev = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
+        prev = g_strdup (FG_AUDIT_GENESIS);
       for (int i = 0; i < 10; i++)
         fields[i] = (const char *) sqlite3_column_text (stmt, i + 1);
       hash = record_hash (fields, prev);
@@ -236,7 +243,7 @@ static char *
 received_records (Office     *o,
                   const char *node)
 {
-  return rows (o, "SELECT " RECORD " FROM audit_in WHERE node_id = ?1 ORDER BY seq", node);
+  return rows (o, "SELECT " RECEIVED_RECORD " FROM audit_in WHERE node_id = ?1 ORDER BY seq", node);
 }
 
 static void
@@ -470,7 +477,8 @@ test_audit_edited_record (Fixture       *f,
   g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤");
 
   rename_venue (&f->township, venue, "老王烧烤（新址）");
-  execute (&f->township, "UPDATE audit SET after = replace (after, '老王烧烤（新址）', '老李烧烤')"
+  execute (&f->township, "UPDATE audit SET images = audit_images (audit_before (before, images),"
+                         "  replace (audit_after (after, images), '老王烧烤（新址）', '老李烧烤'))"
                          " WHERE action = 'venue-edit'");
   export_ok (&f->township, &f->county, up);
   import_refused (&f->county, up, FG_BUNDLE_ERROR_AUDIT_TAMPERED);
@@ -495,7 +503,9 @@ test_audit_rehashed_record (Fixture       *f,
   db = open_db (&f->township);
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                                        "SELECT id, at, actor_login, actor_kind, action, record_id, outcome, detail,"
-                                       " before, after, prev_hash FROM audit WHERE action = 'venue-edit'",
+                                       " audit_before (before, images), audit_after (after, images),"
+                                       " (SELECT p.hash FROM audit p WHERE p.seq < audit.seq ORDER BY p.seq DESC LIMIT 1)"
+                                       " FROM audit WHERE action = 'venue-edit'",
                                        -1, &stmt, NULL),
                    ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);

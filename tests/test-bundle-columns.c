@@ -38,6 +38,8 @@ static const struct
   { "hazard", "reported_fixed_on", "the fold of the hazard's events" },
   { "hazard_event", "seq", "the row's number here" },
   { "notice", "seq", "the row's number here" },
+  { "audit", "images", "before and after, compressed here (fg-audit-image.c): they travel as text" },
+  { "audit_in", "images", "before and after, compressed here: they travel as text" },
   { "audit_in", "arrival", "the order records arrived here in, which says what to pass on next" },
   { "audit_in", "received_from", "the office that brought the record here" },
   { "audit_in", "received_at", "when the record arrived here" },

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "fg-test-util.h"
+#include "fg-audit-private.h"
 
 #define PASSWORD "long-password"
 
@@ -128,6 +129,7 @@ count_rows (Fixture    *f,
   int n;
 
   g_assert_cmpint (sqlite3_open (f->dir.db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (fg_audit_register_functions (db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   n = sqlite3_column_int (stmt, 0);
@@ -245,9 +247,9 @@ test_rules_loaded (Fixture       *f,
   g_assert_cmpstr (loaded_by, ==, "admin");
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit WHERE action = 'escalation-rules-load'"
                                   " AND actor_login = 'admin'"
-                                  " AND json_extract (before, '$.steps[0].working_days') = 3"
-                                  " AND json_extract (after, '$.steps[0].working_days') = 1"
-                                  " AND json_extract (after, '$.reinspection_days') = 5"), ==, 1);
+                                  " AND json_extract (audit_before (before, images), '$.steps[0].working_days') = 3"
+                                  " AND json_extract (audit_after (after, images), '$.steps[0].working_days') = 1"
+                                  " AND json_extract (audit_after (after, images), '$.reinspection_days') = 5"), ==, 1);
 
   g_assert_cmpuint (run_after (f, 2), ==, 1);
   {
@@ -266,7 +268,7 @@ test_rules_loaded (Fixture       *f,
   g_assert_cmpstr (shown, ==, f->shipped);
   g_assert_null (source);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit WHERE action = 'escalation-rules-reset'"
-                                  " AND json_extract (after, '$.sha256') = 'shipped'"), ==, 1);
+                                  " AND json_extract (audit_after (after, images), '$.sha256') = 'shipped'"), ==, 1);
 }
 
 int

@@ -15,6 +15,7 @@
 
 #include "fg-notice-private.h"
 #include "fg-test-util.h"
+#include "fg-audit-private.h"
 
 #define PASSWORD "long-password"
 
@@ -132,6 +133,7 @@ count_rows (Fixture    *f,
   int n;
 
   g_assert_cmpint (sqlite3_open (f->dir.db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (fg_audit_register_functions (db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   n = sqlite3_column_int (stmt, 0);
@@ -216,11 +218,12 @@ test_times_entered (Fixture       *f,
                    fg_inspection_get_finished_at (reread));
 
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit WHERE action = 'inspection-times'"
-                                  " AND actor_login = 'staff' AND json_extract (after, '$.entered_at') IS NOT NULL"), ==, 1);
+                                  " AND actor_login = 'staff'"
+                                  " AND json_extract (audit_after (after, images), '$.entered_at') IS NOT NULL"), ==, 1);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'inspection-times'"
-                                            " AND json_extract (after, '$.started_at') LIKE '%s%%'"
-                                            " AND json_extract (after, '$.finished_at') LIKE '%s%%'",
+                                            " AND json_extract (audit_after (after, images), '$.started_at') LIKE '%s%%'"
+                                            " AND json_extract (audit_after (after, images), '$.finished_at') LIKE '%s%%'",
                                             started_iso, ended_iso);
     g_assert_cmpint (count_rows (f, sql), ==, 1);
   }

@@ -48,6 +48,53 @@ test_store_migrate_empty (void)
   g_assert_cmpint (fg_store_get_schema_version (store), ==, fg_store_get_latest_schema_version ());
 }
 
+static int
+page_size (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int size;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  size = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return size;
+}
+
+/* A new database takes larger pages, which leave less of themselves
+ * empty; one made before keeps its own. */
+static void
+test_store_page_size (void)
+{
+  g_auto(FgTestDir) dir = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  fg_test_dir_init (&dir);
+  store = fg_store_open (dir.db_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (page_size (dir.db_path), ==, 8192);
+
+  /* as a database of an earlier version was made */
+  g_assert_cmpint (sqlite3_open (dir.db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; VACUUM;", NULL, NULL,
+                                 NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (page_size (dir.db_path), ==, 4096);
+
+  store = fg_store_open (dir.db_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fg_store_get_schema_version (store), ==, fg_store_get_latest_schema_version ());
+  g_clear_object (&store);
+  g_assert_cmpint (page_size (dir.db_path), ==, 4096);
+}
+
 static void
 set_user_version (const char *path,
                   int         version)
@@ -458,6 +505,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store/migrate-empty", test_store_migrate_empty);
+  g_test_add_func ("/store/page-size", test_store_page_size);
   g_test_add_func ("/store/refuse-newer-schema", test_store_refuse_newer);
   g_test_add_func ("/store/refuse-foreign-file", test_store_refuse_foreign);
   g_test_add_func ("/store/error-words", test_store_error_words);

@@ -11,6 +11,7 @@
 #include "fg-test-files.h"
 #include "fg-test-sql.h"
 #include "fg-test-util.h"
+#include "fg-audit-private.h"
 
 static char *sheets_dir;
 
@@ -75,11 +76,23 @@ sheet_path (const char *name)
   return g_build_filename (sheets_dir, name, NULL);
 }
 
+/* with audit_before () and audit_after () for the audit log's images */
 static gint64
 count (Fixture    *f,
        const char *sql)
 {
-  return fg_test_count (f->dir.db_path, sql);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->dir.db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (fg_audit_register_functions (db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
 }
 
 /* Opens a file, reads its first sheet and prepares the import. */
@@ -228,9 +241,9 @@ test_gbk_csv (Fixture       *f,
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
   audit_sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'venue-import'"
-                               " AND json_extract (after, '$.sha256') = '%s'"
-                               " AND json_extract (after, '$.file') = 'venues-gbk.csv'"
-                               " AND json_extract (after, '$.added') = 4", digest);
+                               " AND json_extract (audit_after (after, images), '$.sha256') = '%s'"
+                               " AND json_extract (audit_after (after, images), '$.file') = 'venues-gbk.csv'"
+                               " AND json_extract (audit_after (after, images), '$.added') = 4", digest);
   g_assert_cmpint (count (f, audit_sql), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit WHERE action = 'venue-add'"), ==, 2);
   fg_audit_verify (f->store, actor, NULL, &error);
@@ -322,7 +335,7 @@ test_update_within_file (Fixture       *f,
                              " AND v.credit_code = '91350100M000100Y43' AND v.floors = 1 AND v.floor_area = 60"
                              " AND r.name = '李庄村' AND v.grid_id IS NULL"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit WHERE action = 'venue-import'"
-                             " AND json_extract (after, '$.updated') = 1"), ==, 1);
+                             " AND json_extract (audit_after (after, images), '$.updated') = 1"), ==, 1);
 }
 
 /* --- an .xls with a title row -------------------------------------------- */
@@ -398,8 +411,8 @@ test_xls_title_row (Fixture       *f,
                              " AND categories = '[\"small-production\"]'"), ==, 1);
   /* the update is in the audit log with what the venue was before */
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit WHERE action = 'venue-edit'"
-                             " AND json_extract (before, '$.name') = '王楼老店'"
-                             " AND json_extract (after, '$.name') = '王楼老店（改名）'"), ==, 1);
+                             " AND json_extract (audit_before (before, images), '$.name') = '王楼老店'"
+                             " AND json_extract (audit_after (after, images), '$.name') = '王楼老店（改名）'"), ==, 1);
 }
 
 /* --- an .xlsx with its columns mixed up ---------------------------------- */

@@ -93,11 +93,17 @@ write_audit_text (xmlTextWriter *writer,
   return xmlTextWriterEndElement (writer);
 }
 
-/* One record, read with the columns of fg_bundle_audit, of @node_id's log. */
+/* The column of `images`, which follows the columns of fg_bundle_audit. */
+#define AUDIT_IMAGES_COLUMN 14
+
+/* One record, read with the columns of fg_bundle_audit and `images`, of
+ * @node_id's log; @prev_hash is the hash of the record before it, which
+ * this office's own records no longer keep (schema 40). */
 static gboolean
 write_audit_record (FgBundleExport  *export,
                     const char      *node_id,
                     sqlite3_stmt    *stmt,
+                    const char      *prev_hash,
                     GError         **error)
 {
   static const struct
@@ -106,15 +112,22 @@ write_audit_record (FgBundleExport  *export,
     int column;
   } attributes[] = {
     { "id", 1 }, { "at", 2 }, { "actor-kind", 4 }, { "action", 5 }, { "outcome", 7 }, { "origin-node", 9 },
-    { "prev-hash", 12 }, { "hash", 13 },
+    { "hash", 13 },
   };
   xmlTextWriter *writer = export->writer;
   g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
   const char *detail = (const char *) sqlite3_column_text (stmt, 8);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* the images travel as text, in whichever form they are kept here */
+  if (!fg_audit_read_images (stmt, 10, AUDIT_IMAGES_COLUMN, &before, &after, error))
+    return FALSE;
 
   if (xmlTextWriterStartElement (writer, BAD_CAST "audit") < 0 ||
       xmlTextWriterWriteAttribute (writer, BAD_CAST "node", BAD_CAST node_id) < 0 ||
-      xmlTextWriterWriteAttribute (writer, BAD_CAST "seq", BAD_CAST seq) < 0)
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "seq", BAD_CAST seq) < 0 ||
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "prev-hash", BAD_CAST prev_hash) < 0)
     goto failed;
   for (guint i = 0; i < G_N_ELEMENTS (attributes); i++)
     {
@@ -127,8 +140,8 @@ write_audit_record (FgBundleExport  *export,
   if (write_audit_text (writer, "actor-login", (const char *) sqlite3_column_text (stmt, 3)) < 0 ||
       write_audit_text (writer, "record-id", (const char *) sqlite3_column_text (stmt, 6)) < 0 ||
       write_audit_text (writer, "detail", detail != NULL && *detail != '\0' ? detail : NULL) < 0 ||
-      write_audit_text (writer, "before", (const char *) sqlite3_column_text (stmt, 10)) < 0 ||
-      write_audit_text (writer, "after", (const char *) sqlite3_column_text (stmt, 11)) < 0 ||
+      write_audit_text (writer, "before", before) < 0 ||
+      write_audit_text (writer, "after", after) < 0 ||
       xmlTextWriterEndElement (writer) < 0)
     goto failed;
 
@@ -150,12 +163,25 @@ write_own_audit (FgBundleExport  *export,
                  GError         **error)
 {
   g_autofree char *columns = fg_bundle_column_list ("", fg_bundle_audit.columns);
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM audit WHERE seq > ?1 ORDER BY seq", columns);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s, images FROM audit WHERE seq > ?1 ORDER BY seq", columns);
   g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (export->store, sql, error);
+  g_autoptr(sqlite3_stmt) before = NULL;
+  g_autofree char *prev_hash = NULL;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
+
+  /* the chain goes on from the last record sent */
+  before = fg_store_prepare (export->store, "SELECT hash FROM audit WHERE seq <= ?1 ORDER BY seq DESC LIMIT 1", error);
+  if (before == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (before, 1, since);
+  rc = sqlite3_step (before);
+  prev_hash = g_strdup (rc == SQLITE_ROW && sqlite3_column_type (before, 0) != SQLITE_NULL
+                        ? (const char *) sqlite3_column_text (before, 0) : FG_AUDIT_GENESIS);
+  g_clear_pointer (&before, fg_stmt_release);
+
   sqlite3_bind_int64 (stmt, 1, since);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -164,9 +190,11 @@ write_own_audit (FgBundleExport  *export,
       if (sqlite3_column_type (stmt, 13) == SQLITE_NULL)
         return TRUE;
       if (g_cancellable_set_error_if_cancelled (export->cancellable, error) ||
-          !write_audit_record (export, self_id, stmt, error))
+          !write_audit_record (export, self_id, stmt, prev_hash, error))
         return FALSE;
       *last = sqlite3_column_int64 (stmt, 0);
+      g_free (prev_hash);
+      prev_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 13));
     }
   if (rc != SQLITE_DONE)
     {
@@ -187,7 +215,7 @@ write_passed_on_audit (FgBundleExport    *export,
                        GError           **error)
 {
   g_autofree char *columns = fg_bundle_column_list ("", fg_bundle_audit_in.columns);
-  g_autofree char *records_sql = g_strdup_printf ("SELECT %s FROM audit_in"
+  g_autofree char *records_sql = g_strdup_printf ("SELECT %s, images FROM audit_in"
                                                   " WHERE node_id = ?1 AND arrival > ?2 AND arrival <= ?3 ORDER BY seq",
                                                   columns);
   g_autoptr(sqlite3_stmt) offices = NULL;
@@ -240,7 +268,7 @@ write_passed_on_audit (FgBundleExport    *export,
       sqlite3_bind_int64 (records, 3, until);
       while ((records_rc = sqlite3_step (records)) == SQLITE_ROW)
         if (g_cancellable_set_error_if_cancelled (export->cancellable, error) ||
-            !write_audit_record (export, id, records, error))
+            !write_audit_record (export, id, records, (const char *) sqlite3_column_text (records, 12), error))
           return FALSE;
       if (records_rc != SQLITE_DONE)
         {
@@ -646,7 +674,8 @@ has_export_record (FgBundleImport  *import,
   stmt = fg_store_prepare (import->store,
                            "SELECT 1 FROM audit_in WHERE node_id = ?1 AND action = 'bundle-export'"
                            "  AND record_id = ?2 AND outcome = 'done'"
-                           "  AND CASE WHEN json_valid (after) THEN json_extract (after, '$.sequence') END = ?3",
+                           "  AND CASE WHEN json_valid (audit_after (after, images))"
+                           "   THEN json_extract (audit_after (after, images), '$.sequence') END = ?3",
                            error);
   if (stmt == NULL)
     return FALSE;

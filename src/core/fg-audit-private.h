@@ -78,4 +78,20 @@ gboolean fg_audit_receive        (FgStore             *store,
 
 char    *fg_audit_format_ranges  (GArray              *ranges);
 
+/* a record's before and after, compressed (fg-audit-image.c) */
+GBytes  *fg_audit_images_pack        (const char    *before,
+                                      const char    *after);
+gboolean fg_audit_images_unpack      (const void    *data,
+                                      gsize          size,
+                                      char         **before,
+                                      char         **after,
+                                      GError       **error);
+gboolean fg_audit_read_images        (sqlite3_stmt  *stmt,
+                                      int            column,
+                                      int            images_column,
+                                      char         **before,
+                                      char         **after,
+                                      GError       **error);
+int      fg_audit_register_functions (sqlite3       *db);
+
 G_END_DECLS

@@ -104,15 +104,28 @@ chain_hash (const char * const fields[10],
 #define RECORD_COLUMNS \
   "id, at, actor_login, actor_kind, action, record_id, outcome, detail, before, after"
 
-/* The hash of a row read with RECORD_COLUMNS first. */
+/* What a row's hash is read from: RECORD_COLUMNS, then the images in
+ * their compressed form (fg-audit-image.c) */
+#define HASHED_COLUMNS RECORD_COLUMNS ", images"
+#define N_HASHED_COLUMNS 11
+
+/* The hash of a row read with HASHED_COLUMNS first, over its images as
+ * text in whichever form it keeps them; %NULL when its compressed images
+ * cannot be read, which no record written by Firegrid has. */
 static char *
 row_hash (sqlite3_stmt *stmt,
           const char   *prev_hash)
 {
   const char *fields[10];
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
 
-  for (int i = 0; i < 10; i++)
+  for (int i = 0; i < 8; i++)
     fields[i] = (const char *) sqlite3_column_text (stmt, i);
+  if (!fg_audit_read_images (stmt, 8, 10, &before, &after, NULL))
+    return NULL;
+  fields[8] = before;
+  fields[9] = after;
 
   return chain_hash (fields, prev_hash);
 }
@@ -160,24 +173,30 @@ insert_record (FgStore        *store,
   g_autofree char *at = fg_store_now_iso8601 (store);
   g_autofree char *hash = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GBytes) images = NULL;
   const char *fields[10] = {
     id, at, fg_actor_get_login (actor), actor_kind_string (actor), action,
     record_id, outcome, detail != NULL ? detail : "", before, after,
   };
 
+  /* the hash is over the images as text; they are kept compressed */
   hash = chain_hash (fields, prev_hash);
+  images = fg_audit_images_pack (before, after);
 
+  /* the hash of the record before is the chain's, and the record before
+   * holds it: it is not kept twice (schema 40) */
   stmt = fg_store_prepare (store,
-                           "INSERT INTO audit (" RECORD_COLUMNS ", origin_node, prev_hash, hash)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                           "INSERT INTO audit (" HASHED_COLUMNS ", origin_node, hash)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULL, NULL, ?9, ?11, ?13)",
                            error);
   if (stmt == NULL)
     return FALSE;
 
-  for (int i = 0; i < 10; i++)
+  for (int i = 0; i < 8; i++)
     sqlite3_bind_text (stmt, i + 1, fields[i], -1, SQLITE_STATIC);
+  if (images != NULL)
+    sqlite3_bind_blob (stmt, 9, g_bytes_get_data (images, NULL), (int) g_bytes_get_size (images), SQLITE_STATIC);
   sqlite3_bind_text (stmt, 11, fg_store_get_node_id (store), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 12, prev_hash, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 13, hash, -1, SQLITE_STATIC);
   if (!fg_store_step_done (store, stmt, error))
     return FALSE;
@@ -580,7 +599,7 @@ fg_audit_seal (FgStore *store)
   for (guint i = 0; i < seqs->len; i++)
     {
       g_autoptr(sqlite3_stmt) row = fg_store_prepare (store,
-                                                      "SELECT " RECORD_COLUMNS " FROM audit WHERE seq = ?1",
+                                                      "SELECT " HASHED_COLUMNS " FROM audit WHERE seq = ?1",
                                                       &error);
       g_autoptr(sqlite3_stmt) seal = NULL;
       g_autofree char *hash = NULL;
@@ -592,6 +611,12 @@ fg_audit_seal (FgStore *store)
         continue;
       hash = row_hash (row, prev_hash);
       g_clear_pointer (&row, fg_stmt_release);
+      if (hash == NULL)
+        {
+          /* only text images before the log was chained; left for verification to name */
+          g_set_error_literal (&error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_TAMPERED, "unreadable images");
+          break;
+        }
 
       seal = fg_store_prepare (store, "UPDATE audit SET prev_hash = ?1, hash = ?2 WHERE seq = ?3", &error);
       if (seal == NULL)
@@ -656,7 +681,7 @@ fg_audit_verify (FgStore   *store,
     return FALSE;
 
   stmt = fg_store_prepare (store,
-                           "SELECT " RECORD_COLUMNS ", prev_hash, hash, seq FROM audit ORDER BY seq",
+                           "SELECT " HASHED_COLUMNS ", prev_hash, hash, seq FROM audit ORDER BY seq",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -664,13 +689,17 @@ fg_audit_verify (FgStore   *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autofree char *hash = NULL;
-      const char *prev_hash = (const char *) sqlite3_column_text (stmt, 10);
-      const char *stored = (const char *) sqlite3_column_text (stmt, 11);
+      const char *prev_hash = (const char *) sqlite3_column_text (stmt, N_HASHED_COLUMNS);
+      const char *stored = (const char *) sqlite3_column_text (stmt, N_HASHED_COLUMNS + 1);
 
       position++;
       hash = row_hash (stmt, expected_prev);
 
-      if (g_strcmp0 (prev_hash, expected_prev) != 0 || g_strcmp0 (stored, hash) != 0)
+      /* images that no longer inflate were changed as surely as text; a
+       * record from schema 40 on keeps no copy of the hash before it,
+       * which its own hash covers */
+      if (hash == NULL || (prev_hash != NULL && !g_str_equal (prev_hash, expected_prev)) ||
+          g_strcmp0 (stored, hash) != 0)
         {
           g_set_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_TAMPERED,
                        _("The audit log has been altered: record %u (%s, %s by %s) "
@@ -738,10 +767,10 @@ fg_audit_list (FgStore     *store,
    * the whole log for it */
   stmt = fg_store_prepare (store,
                            record_id != NULL
-                           ? "SELECT at, actor_login, action, record_id, outcome, detail, before, after, actor_kind"
-                             " FROM audit WHERE record_id = ?1 ORDER BY seq DESC LIMIT ?2"
-                           : "SELECT at, actor_login, action, record_id, outcome, detail, before, after, actor_kind"
-                             " FROM audit ORDER BY seq DESC LIMIT ?2",
+                           ? "SELECT at, actor_login, action, record_id, outcome, detail, before, after, images,"
+                             " actor_kind FROM audit WHERE record_id = ?1 ORDER BY seq DESC LIMIT ?2"
+                           : "SELECT at, actor_login, action, record_id, outcome, detail, before, after, images,"
+                             " actor_kind FROM audit ORDER BY seq DESC LIMIT ?2",
                            error);
   if (stmt == NULL)
     return NULL;
@@ -760,10 +789,10 @@ fg_audit_list (FgStore     *store,
         entry->record_id = g_strdup (fg_stmt_text (stmt, 3));
       entry->refused = g_str_equal (fg_stmt_text (stmt, 4), "refused");
       entry->detail = g_strdup (fg_stmt_text (stmt, 5));
-      entry->before = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-      entry->after = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
-      entry->actor_kind = g_strdup (fg_stmt_text (stmt, 8));
+      entry->actor_kind = g_strdup (fg_stmt_text (stmt, 9));
       g_ptr_array_add (entries, entry);
+      /* images damaged outside Firegrid: shown as none; verification names the record */
+      fg_audit_read_images (stmt, 6, 8, &entry->before, &entry->after, NULL);
     }
 
   if (rc != SQLITE_DONE)
@@ -930,6 +959,7 @@ fg_audit_receive (FgStore              *store,
   g_autofree char *office = NULL;
   g_autofree char *now = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GBytes) images = NULL;
 
   *added = FALSE;
 
@@ -979,16 +1009,20 @@ fg_audit_receive (FgStore              *store,
 
   now = fg_store_now_iso8601 (store);
   stmt = fg_store_prepare (store,
-                           "INSERT INTO audit_in (node_id, seq, " RECORD_COLUMNS ", origin_node, prev_hash, hash,"
+                           "INSERT INTO audit_in (node_id, seq, " HASHED_COLUMNS ", origin_node, prev_hash, hash,"
                            "  received_from, received_at)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, NULL, ?11, ?13, ?14, ?15, ?16, ?17)",
                            error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, record->node_id, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, record->seq);
-  for (int i = 0; i < FG_AUDIT_N_FIELDS; i++)
+  for (int i = 0; i < 8; i++)
     sqlite3_bind_text (stmt, 3 + i, record->fields[i], -1, SQLITE_STATIC);
+  /* kept compressed, as this office keeps its own */
+  images = fg_audit_images_pack (record->fields[8], record->fields[9]);
+  if (images != NULL)
+    sqlite3_bind_blob (stmt, 11, g_bytes_get_data (images, NULL), (int) g_bytes_get_size (images), SQLITE_STATIC);
   sqlite3_bind_text (stmt, 13, record->origin_node, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 14, record->prev_hash, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 15, record->hash, -1, SQLITE_STATIC);
@@ -1152,7 +1186,7 @@ fg_audit_list_received (FgStore     *store,
   /* one office's in the order of its log; a record's, from every office,
    * on the index of records (a county keeps the logs of all its townships) */
   sql = g_strdup_printf ("SELECT a.at, a.actor_login, a.action, a.record_id, a.outcome, a.detail, a.before, a.after, "
-                         OFFICE_NAME ("n") ", a.actor_kind"
+                         "a.images, " OFFICE_NAME ("n") ", a.actor_kind"
                          " FROM audit_in a JOIN audit_node n ON n.id = a.node_id"
                          " WHERE %s AND %s ORDER BY %s LIMIT ?1",
                          node_id != NULL ? "a.node_id = ?2" : "1",
@@ -1179,11 +1213,11 @@ fg_audit_list_received (FgStore     *store,
         entry->record_id = g_strdup (fg_stmt_text (stmt, 3));
       entry->refused = g_str_equal (fg_stmt_text (stmt, 4), "refused");
       entry->detail = g_strdup (fg_stmt_text (stmt, 5));
-      entry->before = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-      entry->after = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
-      entry->office = g_strdup (fg_stmt_text (stmt, 8));
-      entry->actor_kind = g_strdup (fg_stmt_text (stmt, 9));
+      entry->office = g_strdup (fg_stmt_text (stmt, 9));
+      entry->actor_kind = g_strdup (fg_stmt_text (stmt, 10));
       g_ptr_array_add (entries, entry);
+      /* images damaged outside Firegrid: shown as none; verification names the record */
+      fg_audit_read_images (stmt, 6, 8, &entry->before, &entry->after, NULL);
     }
 
   if (rc != SQLITE_DONE)
@@ -1296,7 +1330,7 @@ fg_audit_verify_received (FgStore     *store,
     return FALSE;
 
   stmt = fg_store_prepare (store,
-                           "SELECT " RECORD_COLUMNS ", prev_hash, hash, seq FROM audit_in"
+                           "SELECT " HASHED_COLUMNS ", prev_hash, hash, seq FROM audit_in"
                            " WHERE node_id = ?1 ORDER BY seq",
                            error);
   if (stmt == NULL)
@@ -1305,9 +1339,9 @@ fg_audit_verify_received (FgStore     *store,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *prev_hash = fg_stmt_text (stmt, 10);
-      const char *stored = fg_stmt_text (stmt, 11);
-      gint64 seq = sqlite3_column_int64 (stmt, 12);
+      const char *prev_hash = fg_stmt_text (stmt, N_HASHED_COLUMNS);
+      const char *stored = fg_stmt_text (stmt, N_HASHED_COLUMNS + 1);
+      gint64 seq = sqlite3_column_int64 (stmt, N_HASHED_COLUMNS + 2);
       g_autofree char *hash = row_hash (stmt, prev_hash);
       gboolean follows;
 
@@ -1319,7 +1353,7 @@ fg_audit_verify_received (FgStore     *store,
       else
         follows = TRUE;
 
-      if (!follows || !g_str_equal (stored, hash))
+      if (!follows || hash == NULL || !g_str_equal (stored, hash))
         {
           g_set_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_TAMPERED,
                        _("The audit log of %s as received here has been altered: record %u (%s, %s by %s) "

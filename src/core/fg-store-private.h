@@ -42,6 +42,9 @@ void          fg_store_set_error       (FgStore      *self,
                                         GError      **error);
 char         *fg_store_next_stamp      (FgStore      *self);
 
+/* The page size of a database made new (fg_store_open()) */
+#define FG_STORE_PAGE_SIZE 8192
+
 /* The widths of a stamp: fifteen digits of milliseconds, five of counter.
  * A stamp from a bundle may be at most FG_STAMP_MAX_AHEAD milliseconds
  * ahead of this computer's clock (docs/bundles.md). */
