@@ -4,7 +4,7 @@
 #
 #   metric <TAB> size <TAB> unit <TAB> cpu <TAB> wall <TAB> baseline cpu <TAB> baseline wall
 #
-# One row for each line of the table of issue 17, in its order: the goal,
+# One row for each county-scale goal, in the order bench/README.md lists them: the goal,
 # the figure now at the largest size measured (CPU time, then wall), its
 # baseline measured in the same run, their ratio, how the figure grew
 # between the smallest and largest size, and whether the goal is met.

@@ -303,10 +303,10 @@ demo_contents (FgStore *store,
     "  v.base_stamp IS NULL, v.stamp > '' FROM venue v ORDER BY v.seq",
     /* the audit record of each venue added: the venue as it was written */
     "SELECT a.actor_login, a.actor_kind, a.outcome, a.before IS NULL,"
-    "  json_remove (a.after, '$.id', '$.region_id', '$.county_id', '$.township_id', '$.village_id', '$.grid_id',"
+    "  json_remove (audit_after (a.after, a.images), '$.id', '$.region_id', '$.county_id', '$.township_id', '$.village_id', '$.grid_id',"
     "    '$.created_at', '$.origin_node', '$.stamp'),"
-    "  json_extract (a.after, '$.id') = v.id AND json_extract (a.after, '$.stamp') = v.stamp"
-    "  AND json_extract (a.after, '$.created_at') = v.created_at"
+    "  json_extract (audit_after (a.after, a.images), '$.id') = v.id AND json_extract (audit_after (a.after, a.images), '$.stamp') = v.stamp"
+    "  AND json_extract (audit_after (a.after, a.images), '$.created_at') = v.created_at"
     " FROM audit a JOIN venue v ON v.id = a.record_id WHERE a.action = 'venue-add' ORDER BY a.seq",
     "SELECT action, count(*) FROM audit GROUP BY action ORDER BY action",
     "SELECT code, level, name, venue_count FROM region ORDER BY code",
