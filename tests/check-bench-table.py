@@ -20,7 +20,7 @@ expected = {
     "opening a database": ["6.6 / 22.0 ms at 30,000", "1.20×", "1.10× (3,000 → 30,000)", "yes"],
     "CLI command before its work: `region list`": ["+20 ms", "yes"],
     "CLI command before its work: `venue show ID`": ["+150 ms", "no"],
-    "login window drawn": ["120.0 / 220.0 ms at 30,000", "1.60×", "no"],
+    "login window drawn": ["120 / 220 ms at 30,000", "1.60×", "no"],
     "window's first frame": ["1.10×", "yes"],
     "search 烧烤": ["4.0 / 9.0 ms at 30,000", "25.0× faster", "2.00× (3,000 → 30,000)", "yes"],
     "search 店": ["30.0× faster", "yes"],
