@@ -203,6 +203,34 @@ test_audit_detects_truncated_images (Fixture       *f,
   assert_tampered (f, "Venue changed by admin");
 }
 
+/* A blob that inflates to far more than any row (here 65 MiB of one
+ * letter, a few kilobytes compressed) is refused as damaged once it passes
+ * the bound, not inflated whole: a changed file cannot make reading the
+ * log take all the memory there is. */
+static void
+test_audit_images_bounded (void)
+{
+  gsize size = 65 * 1024 * 1024;
+  g_autofree char *text = g_malloc (size + 1);
+  g_autoptr(GBytes) images = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize packed;
+
+  memset (text, 'a', size);
+  text[size] = '\0';
+  images = fg_audit_images_pack (NULL, text);
+  packed = g_bytes_get_size (images);
+  g_test_message ("65 MiB packed in %" G_GSIZE_FORMAT " bytes", packed);
+  g_assert_cmpuint (packed, <, 1024 * 1024);
+
+  g_assert_false (fg_audit_images_unpack (g_bytes_get_data (images, NULL), packed, &before, &after, &error));
+  g_assert_error (error, FG_AUDIT_ERROR, FG_AUDIT_ERROR_TAMPERED);
+  g_assert_null (before);
+  g_assert_null (after);
+}
+
 /* What a record keeps: its images compressed, read back as the JSON they
  * were, and much smaller. */
 static void
@@ -579,6 +607,7 @@ main (int   argc,
               test_audit_detects_images_beside_text, fixture_tear_down);
   g_test_add ("/audit/detects-truncated-images", Fixture, NULL, fixture_set_up,
               test_audit_detects_truncated_images, fixture_tear_down);
+  g_test_add_func ("/audit/images-bounded", test_audit_images_bounded);
   g_test_add ("/audit/images-round-trip", Fixture, NULL, fixture_set_up, test_audit_images_round_trip,
               fixture_tear_down);
   g_test_add ("/audit/images-old-and-new", Fixture, NULL, fixture_set_up, test_audit_images_old_and_new,

@@ -34,6 +34,12 @@
 #define HAS_BEFORE 1
 #define HAS_AFTER 2
 
+/* More text than any row the log keeps (the largest, a served document's,
+ * is some kilobytes): a blob that inflates past it was not made here, and
+ * is not inflated further, so that a changed file cannot make reading the
+ * log take all the memory there is. */
+#define IMAGES_MAX_TEXT (64 * 1024 * 1024)
+
 /* Format 1's dictionary. It is part of the format: never change it (a
  * better one is a format 2). Deflate reaches back to any of it; what it
  * finds most often stands last. */
@@ -199,6 +205,8 @@ fg_audit_images_unpack (const void  *data,
       rc = inflate (&stream, Z_NO_FLUSH);
       if (rc == Z_OK || rc == Z_STREAM_END)
         g_byte_array_append (text, chunk, sizeof chunk - stream.avail_out);
+      if (text->len > IMAGES_MAX_TEXT)
+        rc = Z_DATA_ERROR;
       if (rc == Z_OK && stream.avail_in == 0 && stream.avail_out != 0)
         rc = Z_DATA_ERROR;  /* the stream ends before its end */
     }
