@@ -1041,8 +1041,7 @@ set_venue_lists_aside (FgBundleImport  *import,
                        GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) names = NULL;
-  int rc;
+  g_autoptr(GPtrArray) dropped = NULL;
 
   if (!import->dry_run || import->venue_lists_dropped)
     return TRUE;
@@ -1057,28 +1056,9 @@ set_venue_lists_aside (FgBundleImport  *import,
   if ((import->venues_written + n_new) * 5 < (guint64) import->venues_here * 3)
     return TRUE;
 
-  names = g_ptr_array_new_with_free_func (g_free);
-  stmt = fg_store_prepare (import->store,
-                           "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'venue'"
-                           " AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
-                           error);
-  if (stmt == NULL)
+  dropped = fg_venue_drop_indexes (import->store, TRUE, error);
+  if (dropped == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (names, g_strdup (fg_stmt_text (stmt, 0)));
-  if (rc != SQLITE_DONE)
-    {
-      fg_store_set_error (import->store, rc, error);
-      return FALSE;
-    }
-  g_clear_pointer (&stmt, fg_stmt_release);
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (const char *) g_ptr_array_index (names, i));
-
-      if (!fg_store_exec (import->store, sql, error))
-        return FALSE;
-    }
   import->venue_lists_dropped = TRUE;
   return TRUE;
 }

@@ -1115,45 +1115,13 @@ audit_new_venues (FgStore       *store,
   return TRUE;
 }
 
-/* The indexes of the venue table, each as its statement, set aside while
- * the demo's venues are written: each is then built once, sorted, instead
- * of kept up a venue at a time in random places of a file larger than the
- * page cache (what made a million venues take a quarter of an hour). */
-static GPtrArray *
-drop_venue_indexes (FgStore  *store,
-                    GError  **error)
-{
-  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store,
-                                                   "SELECT name, sql FROM sqlite_master"
-                                                   " WHERE type = 'index' AND tbl_name = 'venue' AND sql IS NOT NULL"
-                                                   " ORDER BY name",
-                                                   error);
-
-  if (stmt == NULL)
-    return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_ptr_array_add (names, g_strdup (fg_stmt_text (stmt, 0)));
-      g_ptr_array_add (indexes, g_strdup (fg_stmt_text (stmt, 1)));
-    }
-  g_clear_pointer (&stmt, fg_stmt_release);
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (char *) g_ptr_array_index (names, i));
-
-      if (!fg_store_exec (store, sql, error))
-        return NULL;
-    }
-  return g_steal_pointer (&indexes);
-}
-
 /* The same venues as add_venues_one_by_one(), the same rows and audit
  * records, written in bulk in one transaction: their checks made as
  * fg_venue_save() makes them, the permission checked once for each grid,
  * FG_VENUE_WRITE_MAX venues to a statement, the indexes of the venue table
- * built at the end (drop_venue_indexes()), the trigger that keeps their
+ * built at the end (fg_venue_drop_indexes(): each built once, sorted,
+ * instead of kept up a venue at a time in random places of a file larger
+ * than the page cache, which made a million venues take a quarter of an hour), the trigger that keeps their
  * categories, search terms and region counts set aside and its work done
  * once (fg-venue-upkeep.c), their audit records chained without reading
  * and writing the log's head for each (and the statement journals in
@@ -1203,7 +1171,7 @@ add_venues_in_bulk (FgStore         *store,
       };
     }
 
-  indexes = drop_venue_indexes (store, error);
+  indexes = fg_venue_drop_indexes (store, FALSE, error);
   if (indexes == NULL || !fg_venue_upkeep_defer (store, &upkeep, error))
     goto failed;
   chain = fg_audit_chain_begin (store);

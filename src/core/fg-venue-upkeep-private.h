@@ -30,4 +30,8 @@ gboolean fg_venue_upkeep_end      (FgStore        *store,
                                    GError        **error);
 void     fg_venue_upkeep_clear    (FgVenueUpkeep  *upkeep);
 
+GPtrArray *fg_venue_drop_indexes  (FgStore        *store,
+                                   gboolean        keep_unique,
+                                   GError        **error);
+
 G_END_DECLS

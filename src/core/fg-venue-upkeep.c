@@ -187,3 +187,59 @@ fg_venue_upkeep_clear (FgVenueUpkeep *upkeep)
   g_clear_pointer (&upkeep->trigger, g_free);
   upkeep->from = 0;
 }
+
+/**
+ * fg_venue_drop_indexes: (skip)
+ * @store: the store, inside the transaction that writes the venues
+ * @keep_unique: whether the unique indexes stay (the checks of an import
+ *   read them)
+ * @error: return location for an error
+ *
+ * Sets the venue table's indexes aside while many venues are written: each
+ * is then built once, sorted, instead of kept up a venue at a time. The
+ * transaction's rollback brings them back; to build them at its end, run
+ * the statements returned.
+ *
+ * Returns: (transfer full) (element-type utf8): the statements that make
+ *   the indexes dropped, by name; %NULL with @error set
+ */
+GPtrArray *
+fg_venue_drop_indexes (FgStore   *store,
+                       gboolean   keep_unique,
+                       GError   **error)
+{
+  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = fg_store_prepare (store,
+                           "SELECT name, sql FROM sqlite_master"
+                           " WHERE type = 'index' AND tbl_name = 'venue' AND sql IS NOT NULL"
+                           "   AND NOT (?1 AND sql LIKE 'CREATE UNIQUE%')"
+                           " ORDER BY name",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, keep_unique);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup (fg_stmt_text (stmt, 0)));
+      g_ptr_array_add (indexes, g_strdup (fg_stmt_text (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  g_clear_pointer (&stmt, fg_stmt_release);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (const char *) g_ptr_array_index (names, i));
+
+      if (!fg_store_exec (store, sql, error))
+        return NULL;
+    }
+  return g_steal_pointer (&indexes);
+}
