@@ -1672,6 +1672,8 @@ static const Regression regressions[] = {
   { "village-under-other-township", .words = "does not belong to", .change = village_under_other_township },
   { "village-under-county", .words = "not one level above it", .change = village_under_county },
   { "grid-code-of-another-village", "level=\"4\"", "code", "410425101002-009", "followed by a dash" },
+  { "grid-number-not-three-digits", "level=\"4\"", "code", "410425101201-1", "followed by a dash" },
+  { "grid-number-zero", "level=\"4\"", "code", "410425101201-000", "followed by a dash" },
   { "township-code-9-digits", "level=\"2\"", "code", "410425101", "not written in full" },
   { "region-level-5", "level=\"4\"", "level", "5", "not a county, township" },
 };

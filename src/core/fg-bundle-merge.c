@@ -724,11 +724,10 @@ check_region_place (FgBundleImport  *import,
 
   if (level == FG_REGION_LEVEL_GRID)
     {
-      gsize prefix = strlen (parent_code);
-      guint64 number = 0;
-
-      if (code != NULL && g_str_has_prefix (code, parent_code) && code[prefix] == '-' && strlen (code + prefix + 1) == 3 &&
-          g_ascii_string_to_unsigned (code + prefix + 1, 10, 1, 999, &number, NULL))
+      /* written in full as the grid's rule writes it, under its own village */
+      normal = fg_grid_code_normalize (code, NULL);
+      if (normal != NULL && g_strcmp0 (normal, code) == 0 &&
+          g_str_has_prefix (code, parent_code) && code[strlen (parent_code)] == '-')
         return TRUE;
       g_set_error (&refused, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_CODE,
                    /* Translators: a grid's code, then its village's */

@@ -15,5 +15,15 @@ GDateTime *fg_calendar_parse_moment    (const char  *text,
 gboolean   fg_calendar_check_not_ahead (GDateTime   *moment,
                                         const char  *text,
                                         GError     **error);
+GDate     *fg_calendar_parse_period_day (const char  *text,
+                                         gboolean     start,
+                                         GQuark       domain,
+                                         int          code,
+                                         GError     **error);
+gboolean   fg_calendar_check_period     (const GDate *from,
+                                         const GDate *to,
+                                         GQuark       domain,
+                                         int          code,
+                                         GError     **error);
 
 G_END_DECLS

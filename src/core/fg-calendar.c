@@ -129,6 +129,55 @@ fg_calendar_check_not_ahead (GDateTime   *moment,
   return FALSE;
 }
 
+/* A report's first (@start) or last day, read from what a person typed;
+ * the error, in the caller's @domain with @code, names which end of the
+ * period was wrong. */
+GDate *
+fg_calendar_parse_period_day (const char  *text,
+                              gboolean     start,
+                              GQuark       domain,
+                              int          code,
+                              GError     **error)
+{
+  GDate *date = fg_calendar_parse_date (text, NULL);
+
+  if (date != NULL)
+    return date;
+  if (start)
+    g_set_error (error, domain, code,
+                 _("The period cannot start on “%s”: that is not a day of the calendar. "
+                   "Write dates as year-month-day, for example 2026-01-01."),
+                 text != NULL ? text : "");
+  else
+    g_set_error (error, domain, code,
+                 _("The period cannot end on “%s”: that is not a day of the calendar. "
+                   "Write dates as year-month-day, for example 2026-12-31."),
+                 text != NULL ? text : "");
+  return NULL;
+}
+
+/* Whether a report's period runs forwards, @from on or before @to. */
+gboolean
+fg_calendar_check_period (const GDate  *from,
+                          const GDate  *to,
+                          GQuark        domain,
+                          int           code,
+                          GError      **error)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  if (g_date_compare (from, to) <= 0)
+    return TRUE;
+  first = fg_calendar_format_date (from);
+  last = fg_calendar_format_date (to);
+  g_set_error (error, domain, code,
+               _("The period would start on %s, after it ends on %s. "
+                 "Give a start on or before the end."),
+               first, last);
+  return FALSE;
+}
+
 /**
  * fg_calendar_format_date:
  *

@@ -27,7 +27,7 @@
 #include <xlsxwriter.h>
 
 #include "fg-ledger.h"
-#include "fg-calendar.h"
+#include "fg-calendar-private.h"
 #include "fg-hazard-query.h"
 #include "fg-inspection.h"
 #include "fg-notice-query.h"
@@ -1435,27 +1435,6 @@ export_read_report (Export               *export,
   return g_steal_pointer (&report);
 }
 
-static GDate *
-parse_day (const char  *text,
-           gboolean     start,
-           GError     **error)
-{
-  GDate *date = fg_calendar_parse_date (text, NULL);
-
-  if (date == NULL)
-    {
-      if (start)
-        g_set_error (error, FG_LEDGER_ERROR, FG_LEDGER_ERROR_INVALID_DATE,
-                     _("The period cannot start on “%s”: that is not a day of the calendar. "
-                       "Write dates as year-month-day, for example 2026-01-01."), text);
-      else
-        g_set_error (error, FG_LEDGER_ERROR, FG_LEDGER_ERROR_INVALID_DATE,
-                     _("The period cannot end on “%s”: that is not a day of the calendar. "
-                       "Write dates as year-month-day, for example 2026-12-31."), text);
-    }
-  return date;
-}
-
 /* Checks what was asked before anything is written. */
 static gboolean
 export_prepare (Export              *export,
@@ -1474,9 +1453,11 @@ export_prepare (Export              *export,
     }
   export->today_text = fg_calendar_format_date (export->today);
 
-  if (query->from != NULL && (from = parse_day (query->from, TRUE, error)) == NULL)
+  if (query->from != NULL && (from = fg_calendar_parse_period_day (query->from, TRUE, FG_LEDGER_ERROR,
+                                                                          FG_LEDGER_ERROR_INVALID_DATE, error)) == NULL)
     return FALSE;
-  if (query->to != NULL && (to = parse_day (query->to, FALSE, error)) == NULL)
+  if (query->to != NULL && (to = fg_calendar_parse_period_day (query->to, FALSE, FG_LEDGER_ERROR,
+                                                                    FG_LEDGER_ERROR_INVALID_DATE, error)) == NULL)
     return FALSE;
   if (from != NULL)
     export->from = fg_calendar_format_date (from);
@@ -1488,14 +1469,9 @@ export_prepare (Export              *export,
       g_date_add_days (after, 1);
       export->after = fg_calendar_format_date (after);
     }
-  if (from != NULL && to != NULL && g_date_compare (from, to) > 0)
-    {
-      g_set_error (error, FG_LEDGER_ERROR, FG_LEDGER_ERROR_INVALID_PERIOD,
-                   _("The period would start on %s, after it ends on %s. "
-                     "Give a start on or before the end."),
-                   export->from, export->to);
-      return FALSE;
-    }
+  if (from != NULL && to != NULL &&
+      !fg_calendar_check_period (from, to, FG_LEDGER_ERROR, FG_LEDGER_ERROR_INVALID_PERIOD, error))
+    return FALSE;
 
   if (query->region != NULL)
     {

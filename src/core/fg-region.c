@@ -953,6 +953,18 @@ failed:
   return FALSE;
 }
 
+/* A grid's code is its village's twelve digits, a hyphen and the grid's
+ * number inside the village in three digits; numbers run from 1 to
+ * GRID_NUMBER_MAX. */
+#define GRID_NUMBER_MAX 999
+
+static char *
+format_grid_code (const char *village_code,
+                  guint       number)
+{
+  return g_strdup_printf ("%s-%03u", village_code, number);
+}
+
 /**
  * fg_grid_code_normalize:
  * @text: a grid's code as typed, "410425101201-003" or "410425101201-3"
@@ -971,7 +983,7 @@ fg_grid_code_normalize (const char  *text,
   guint64 number = 0;
 
   if (g_strv_length (parts) != 2 || strlen (parts[1]) == 0 || strlen (parts[1]) > 3 ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 1, 999, &number, NULL))
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, GRID_NUMBER_MAX, &number, NULL))
     {
       g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_CODE,
                    _("“%s” is not a grid’s code. A grid’s code is its village’s 12-digit code, a hyphen and the "
@@ -982,7 +994,7 @@ fg_grid_code_normalize (const char  *text,
   village = fg_division_code_normalize (parts[0], FG_REGION_LEVEL_VILLAGE, NULL, error);
   if (village == NULL)
     return NULL;
-  return g_strdup_printf ("%s-%03u", village, (guint) number);
+  return format_grid_code (village, (guint) number);
 }
 
 /**
@@ -1219,14 +1231,14 @@ next_grid_code (FgStore     *store,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     number = sqlite3_column_int (stmt, 0) + 1;
 
-  if (number > 999)
+  if (number > GRID_NUMBER_MAX)
     {
       g_set_error (error, FG_REGION_ERROR, FG_REGION_ERROR_INVALID_CODE,
                    _("%s already has 999 grids."), village->name);
       return NULL;
     }
 
-  return g_strdup_printf ("%s-%03d", village->code, number);
+  return format_grid_code (village->code, (guint) number);
 }
 
 /**

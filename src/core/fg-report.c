@@ -19,7 +19,7 @@
 
 #include "fg-report.h"
 #include "fg-audit-private.h"
-#include "fg-calendar.h"
+#include "fg-calendar-private.h"
 #include "fg-permission-private.h"
 #include "fg-store-private.h"
 
@@ -300,27 +300,6 @@ overdue_before (FgStore     *store,
   return fg_calendar_format_date (day);
 }
 
-static GDate *
-parse_day (const char  *text,
-           gboolean     start,
-           GError     **error)
-{
-  GDate *date = fg_calendar_parse_date (text, NULL);
-
-  if (date == NULL)
-    {
-      if (start)
-        g_set_error (error, FG_REPORT_ERROR, FG_REPORT_ERROR_INVALID_DATE,
-                     _("The period cannot start on “%s”: that is not a day of the calendar. "
-                       "Write dates as year-month-day, for example 2026-01-01."), text);
-      else
-        g_set_error (error, FG_REPORT_ERROR, FG_REPORT_ERROR_INVALID_DATE,
-                     _("The period cannot end on “%s”: that is not a day of the calendar. "
-                       "Write dates as year-month-day, for example 2026-12-31."), text);
-    }
-  return date;
-}
-
 /* Only whole townships can be compared: an account that covers a village
  * or a grid would see part of one township and call it the township. */
 static gboolean
@@ -567,7 +546,7 @@ report_regions (FgStore              *store,
 
   if (query->to != NULL)
     {
-      to = parse_day (query->to, FALSE, error);
+      to = fg_calendar_parse_period_day (query->to, FALSE, FG_REPORT_ERROR, FG_REPORT_ERROR_INVALID_DATE, error);
       if (to == NULL)
         return NULL;
     }
@@ -576,7 +555,7 @@ report_regions (FgStore              *store,
 
   if (query->from != NULL)
     {
-      from = parse_day (query->from, TRUE, error);
+      from = fg_calendar_parse_period_day (query->from, TRUE, FG_REPORT_ERROR, FG_REPORT_ERROR_INVALID_DATE, error);
       if (from == NULL)
         return NULL;
     }
@@ -590,14 +569,8 @@ report_regions (FgStore              *store,
   report->rank_by = query->rank_by;
   report->townships = g_ptr_array_new_with_free_func ((GDestroyNotify) fg_township_figures_free);
 
-  if (g_date_compare (from, to) > 0)
-    {
-      g_set_error (error, FG_REPORT_ERROR, FG_REPORT_ERROR_INVALID_PERIOD,
-                   _("The period would start on %s, after it ends on %s. "
-                     "Give a start on or before the end."),
-                   report->from, report->to);
-      return NULL;
-    }
+  if (!fg_calendar_check_period (from, to, FG_REPORT_ERROR, FG_REPORT_ERROR_INVALID_PERIOD, error))
+    return NULL;
 
   after = g_date_copy (to);
   g_date_add_days (after, 1);

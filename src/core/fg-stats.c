@@ -34,7 +34,7 @@
 
 #include "fg-stats.h"
 #include "fg-audit-private.h"
-#include "fg-calendar.h"
+#include "fg-calendar-private.h"
 #include "fg-category.h"
 #include "fg-escalation.h"
 #include "fg-permission-private.h"
@@ -368,29 +368,20 @@ fg_stats_set_frequency (FgStore           *store,
 
 /* The period */
 
+/* One end of a period given from and to: both must be. */
 static GDate *
 parse_day (const char  *text,
            gboolean     start,
            GError     **error)
 {
-  GDate *date = text != NULL ? fg_calendar_parse_date (text, NULL) : NULL;
-
-  if (date != NULL)
-    return date;
-
   if (text == NULL)
-    g_set_error_literal (error, FG_STATS_ERROR, FG_STATS_ERROR_INVALID_PERIOD,
-                         start ? _("Give the first day of the period as well as its last.")
-                               : _("Give the last day of the period as well as its first."));
-  else if (start)
-    g_set_error (error, FG_STATS_ERROR, FG_STATS_ERROR_INVALID_DATE,
-                 _("The period cannot start on “%s”: that is not a day of the calendar. "
-                   "Write dates as year-month-day, for example 2026-01-01."), text);
-  else
-    g_set_error (error, FG_STATS_ERROR, FG_STATS_ERROR_INVALID_DATE,
-                 _("The period cannot end on “%s”: that is not a day of the calendar. "
-                   "Write dates as year-month-day, for example 2026-12-31."), text);
-  return NULL;
+    {
+      g_set_error_literal (error, FG_STATS_ERROR, FG_STATS_ERROR_INVALID_PERIOD,
+                           start ? _("Give the first day of the period as well as its last.")
+                                 : _("Give the last day of the period as well as its first."));
+      return NULL;
+    }
+  return fg_calendar_parse_period_day (text, start, FG_STATS_ERROR, FG_STATS_ERROR_INVALID_DATE, error);
 }
 
 /* The first day of the month, quarter or year holding @day. */
@@ -436,16 +427,8 @@ resolve_period (const FgStatsQuery  *query,
       last = parse_day (query->to, FALSE, error);
       if (last == NULL)
         return FALSE;
-      if (g_date_compare (first, last) > 0)
-        {
-          g_autofree char *a = fg_calendar_format_date (first);
-          g_autofree char *b = fg_calendar_format_date (last);
-
-          g_set_error (error, FG_STATS_ERROR, FG_STATS_ERROR_INVALID_PERIOD,
-                       _("The period would start on %s, after it ends on %s. "
-                         "Give a start on or before the end."), a, b);
-          return FALSE;
-        }
+      if (!fg_calendar_check_period (first, last, FG_STATS_ERROR, FG_STATS_ERROR_INVALID_PERIOD, error))
+        return FALSE;
       break;
 
     case FG_STATS_PERIOD_MONTH:
