@@ -150,6 +150,105 @@ test_store_refuse_newer (void)
   }
 }
 
+/* An older database is told apart before it is opened, so that the
+ * window and the command can say that an upgrade is under way. */
+static void
+test_store_needs_upgrade (void)
+{
+  g_auto(FgTestDir) dir = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = NULL;
+  g_autofree char *text_path = NULL;
+  g_autofree char *foreign_path = NULL;
+  int latest = fg_store_get_latest_schema_version ();
+  sqlite3 *db = NULL;
+
+  fg_test_dir_init (&dir);
+  g_assert_false (fg_store_needs_upgrade (dir.db_path));     /* not there yet */
+
+  /* a database as the version before this one left it */
+  store = fg_store_open_at_version (dir.db_path, latest - 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fg_store_get_schema_version (store), ==, latest - 1);
+  g_clear_object (&store);
+  g_assert_true (fg_store_needs_upgrade (dir.db_path));
+
+  /* opening it upgrades it; then there is nothing left to do */
+  store = fg_office_open (dir.db_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fg_store_get_schema_version (store), ==, latest);
+  g_assert_false (fg_store_needs_upgrade (dir.db_path));
+  g_clear_object (&store);
+
+  /* a newer one is refused by the open, not upgraded */
+  set_user_version (dir.db_path, latest + 1);
+  g_assert_false (fg_store_needs_upgrade (dir.db_path));
+
+  /* neither is anything that is not ours */
+  text_path = g_build_filename (dir.dir, "notes.txt", NULL);
+  g_assert_true (g_file_set_contents (text_path, "not a database", -1, NULL));
+  g_assert_false (fg_store_needs_upgrade (text_path));
+  foreign_path = g_build_filename (dir.dir, "other.db", NULL);
+  g_assert_cmpint (sqlite3_open (foreign_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); PRAGMA user_version = 3", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (fg_store_needs_upgrade (foreign_path));
+  g_assert_false (fg_store_needs_upgrade (dir.dir));         /* a folder */
+}
+
+static void
+on_office_opened (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The window opens its database in a thread; it is the same open. */
+static void
+test_store_open_async (void)
+{
+  g_auto(FgTestDir) dir = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *text_path = NULL;
+
+  fg_test_dir_init (&dir);
+  store = fg_store_open_at_version (dir.db_path, fg_store_get_latest_schema_version () - 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  fg_office_open_async (dir.db_path, NULL, on_office_opened, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  store = fg_office_open_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fg_store_get_schema_version (store), ==, fg_store_get_latest_schema_version ());
+  /* what fg_office_open() brings in came too: the shipped checklists */
+  {
+    g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store, "SELECT count(*) FROM checklist_template", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), >, 0);
+  }
+  g_clear_object (&store);
+  g_clear_object (&result);
+
+  /* a failure comes back as the open's own error */
+  text_path = g_build_filename (dir.dir, "notes.txt", NULL);
+  g_assert_true (g_file_set_contents (text_path, "not a database", -1, NULL));
+  fg_office_open_async (text_path, NULL, on_office_opened, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  store = fg_office_open_finish (result, &error);
+  g_assert_null (store);
+  g_assert_error (error, FG_STORE_ERROR, FG_STORE_ERROR_NOT_DATABASE);
+}
+
 static void
 test_store_refuse_foreign (void)
 {
@@ -508,6 +607,8 @@ main (int   argc,
   g_test_add_func ("/store/page-size", test_store_page_size);
   g_test_add_func ("/store/refuse-newer-schema", test_store_refuse_newer);
   g_test_add_func ("/store/refuse-foreign-file", test_store_refuse_foreign);
+  g_test_add_func ("/store/needs-upgrade", test_store_needs_upgrade);
+  g_test_add_func ("/store/open-async", test_store_open_async);
   g_test_add_func ("/store/error-words", test_store_error_words);
   g_test_add_func ("/store/survives-reopen", test_store_survives_reopen);
   g_test_add_func ("/store/uuid-v7", test_store_uuid_v7);

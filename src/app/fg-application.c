@@ -17,6 +17,7 @@
 #include "fg-tooltip.h"
 #include "fg-application.h"
 #include "fg-login-window.h"
+#include "fg-opening-window.h"
 #include "fg-setup-window.h"
 #include "fg-window.h"
 
@@ -26,7 +27,16 @@ struct _FgApplication
 
   char *db_path;  /* from --db; NULL for the default place */
   FgStore *store;
+
+  /* while the database opens in a thread of its own */
+  gboolean opening;
+  guint opening_timeout;
+  FgOpeningWindow *opening_window;
 };
+
+/* How long an open may take before the application says what it is
+ * doing: an ordinary open takes a fraction of this. */
+#define OPENING_WINDOW_DELAY_MS 400
 
 G_DEFINE_FINAL_TYPE (FgApplication, fg_application, ADW_TYPE_APPLICATION)
 
@@ -139,6 +149,68 @@ fg_application_show_open_error (FgApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* With the database open: the set-up assistant or the login. */
+static void
+fg_application_show_first_window (FgApplication *self)
+{
+  if (!fg_store_is_set_up (self->store) || !fg_store_has_accounts (self->store))
+    {
+      FgSetupWindow *setup = fg_setup_window_new (GTK_APPLICATION (self), self->store);
+
+      g_signal_connect_object (setup, "finished", G_CALLBACK (on_setup_finished), self, 0);
+      gtk_window_present (GTK_WINDOW (setup));
+      return;
+    }
+
+  fg_application_show_login (self);
+}
+
+static gboolean
+on_opening_window_close_request (FgApplication *self)
+{
+  /* Each change of the database's form is a transaction of its own:
+   * quitting in the middle leaves it as the last finished one left it. */
+  g_application_quit (G_APPLICATION (self));
+  return TRUE;
+}
+
+static gboolean
+on_opening_slow (gpointer user_data)
+{
+  FgApplication *self = user_data;
+  g_autofree char *path = self->db_path != NULL ? g_strdup (self->db_path) : fg_store_get_default_path ();
+
+  self->opening_timeout = 0;
+  self->opening_window = fg_opening_window_new (GTK_APPLICATION (self), fg_store_needs_upgrade (path));
+  g_signal_connect_object (self->opening_window, "close-request",
+                           G_CALLBACK (on_opening_window_close_request), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self->opening_window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_opened (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(FgApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  FgOpeningWindow *opening_window = g_steal_pointer (&self->opening_window);
+
+  self->opening = FALSE;
+  g_clear_handle_id (&self->opening_timeout, g_source_remove);
+  self->store = fg_office_open_finish (result, &error);
+
+  /* The next window first, so the application is never without one. */
+  if (self->store == NULL)
+    fg_application_show_open_error (self, error);
+  else
+    fg_application_show_first_window (self);
+  if (opening_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (opening_window));
+  g_application_release (G_APPLICATION (self));
+}
+
 static void
 fg_application_activate (GApplication *app)
 {
@@ -151,30 +223,24 @@ fg_application_activate (GApplication *app)
       return;
     }
 
+  if (self->opening)
+    return;
+
   if (self->store == NULL)
     {
       g_autofree char *path = self->db_path != NULL ? g_strdup (self->db_path)
                                                     : fg_store_get_default_path ();
-      g_autoptr(GError) error = NULL;
 
-      self->store = fg_office_open (path, &error);
-      if (self->store == NULL)
-        {
-          fg_application_show_open_error (self, error);
-          return;
-        }
-    }
-
-  if (!fg_store_is_set_up (self->store) || !fg_store_has_accounts (self->store))
-    {
-      FgSetupWindow *setup = fg_setup_window_new (GTK_APPLICATION (self), self->store);
-
-      g_signal_connect_object (setup, "finished", G_CALLBACK (on_setup_finished), self, 0);
-      gtk_window_present (GTK_WINDOW (setup));
+      /* In a thread, so that an open that upgrades a large database can
+       * say so in a window that keeps drawing. */
+      self->opening = TRUE;
+      g_application_hold (app);
+      self->opening_timeout = g_timeout_add (OPENING_WINDOW_DELAY_MS, on_opening_slow, self);
+      fg_office_open_async (path, NULL, on_opened, g_object_ref (self));
       return;
     }
 
-  fg_application_show_login (self);
+  fg_application_show_first_window (self);
 }
 
 static int
@@ -262,6 +328,7 @@ fg_application_finalize (GObject *object)
 {
   FgApplication *self = (FgApplication *)object;
 
+  g_clear_handle_id (&self->opening_timeout, g_source_remove);
   g_clear_object (&self->store);
   g_free (self->db_path);
 

@@ -109,6 +109,12 @@ fg_cli_open_store (FgCli          *cli,
       return NULL;
     }
 
+  /* a county's file can take minutes to bring up to date: say so first */
+  if (exists && fg_store_needs_upgrade (path))
+    fprintf (stderr, _("%s: bringing the database up to this version of Firegrid; on a large database this "
+                       "takes some minutes. If it is stopped, nothing is lost: it carries on next time.\n"),
+             FG_CLI_PROGRAM_NAME);
+
   cli->store = fg_office_open (path, error);
   if (cli->store == NULL)
     return NULL;

@@ -54,6 +54,65 @@ fg_office_open (const char  *path,
   return g_steal_pointer (&store);
 }
 
+static void
+open_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  FgStore *store;
+
+  store = fg_office_open (task_data, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+/**
+ * fg_office_open_async:
+ * @path: the database file; created when it does not exist
+ * @cancellable: (nullable): not used once the open has begun
+ * @callback: called in the caller's main context when it is open
+ * @user_data: for @callback
+ *
+ * fg_office_open() in a thread of its own, for a window that keeps
+ * drawing while a large database is brought up to date. The store
+ * returned is used from the caller's thread afterwards.
+ */
+void
+fg_office_open_async (const char          *path,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fg_office_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_in_thread);
+}
+
+/**
+ * fg_office_open_finish:
+ * @result: what fg_office_open_async() gave its callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+FgStore *
+fg_office_open_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static gboolean
 is_blank (const char *text)
 {

@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "fg-account.h"
 #include "fg-actor.h"
@@ -28,6 +28,12 @@ typedef enum
 
 FgStore   *fg_office_open                       (const char  *path,
                                                  GError     **error);
+void       fg_office_open_async                 (const char           *path,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+FgStore   *fg_office_open_finish                (GAsyncResult         *result,
+                                                 GError              **error);
 
 gboolean   fg_office_set_up_township            (FgStore     *store,
                                                  FgActor     *installer,

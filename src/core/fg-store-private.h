@@ -65,6 +65,9 @@ void          fg_store_reload_node     (FgStore      *self);
 gboolean      fg_store_rerun_migration (FgStore      *self,
                                         int           version,
                                         GError      **error);
+FgStore      *fg_store_open_at_version (const char   *path,
+                                        int           version,
+                                        GError      **error);
 char         *fg_uuid_new              (void);
 
 /* The store's clock (fg_store_now, fg_store_today): what "now" is for

@@ -35,6 +35,7 @@ FgStore     *fg_store_open                 (const char  *path,
 const char  *fg_store_get_path             (FgStore     *self);
 int          fg_store_get_schema_version   (FgStore     *self);
 int          fg_store_get_latest_schema_version (void);
+gboolean     fg_store_needs_upgrade        (const char  *path);
 gboolean     fg_store_is_set_up            (FgStore     *self);
 const char  *fg_store_get_node_id          (FgStore     *self);
 const char  *fg_store_get_home_region_id   (FgStore     *self);
