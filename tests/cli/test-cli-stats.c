@@ -175,7 +175,11 @@ test_refusals (Fixture       *f,
                                          " AND actor_login = 'grid'"), ==, 1);
   /* its own grid it reads */
   assert_success (own);
-  g_assert_nonnull (tsv_lookup (own->out, 0, "venues", 1));
+  {
+    g_autofree char *venues = tsv_lookup (own->out, 0, "venues", 1);
+
+    g_assert_nonnull (venues);
+  }
 }
 
 int
