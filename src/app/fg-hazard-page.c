@@ -11,6 +11,12 @@
  * row (FgHazardItem) only when the view asks for it, so the working days
  * to each deadline are counted for the rows on screen.
  *
+ * The window opens on the venues, not here: the ledger's view is given its
+ * rows when the page is first shown (fg_hazard_page_map()), so the window's
+ * first frame makes no row of it and reads no page of hazards. The list
+ * itself, its filters and its counts (the overdue badge) are there from
+ * the start, as exports and the window's banner need them.
+ *
  * What may happen next to a hazard is one action per event kind
  * ("hazard.notice-issued" …), enabled when the hazard's state allows the
  * event and the person's role may record it; the core checks both again.
@@ -100,6 +106,7 @@ struct _FgHazardPage
   guint n_overdue;
   guint n_due_this_week;
   guint n_reinspection_late;  /* the office's own duty, late */
+  gboolean viewed;      /* the view has its rows: the page was shown */
 };
 
 enum {
@@ -1032,6 +1039,23 @@ tag_css_classes (gpointer    unused,
   return classes;
 }
 
+/* The first time the page is shown, the view gets its rows: a
+ * GtkColumnView makes up to 200 of them as soon as it has a model,
+ * shown or not. */
+static void
+fg_hazard_page_map (GtkWidget *widget)
+{
+  FgHazardPage *self = FG_HAZARD_PAGE (widget);
+
+  if (!self->viewed)
+    {
+      self->viewed = TRUE;
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+    }
+
+  GTK_WIDGET_CLASS (fg_hazard_page_parent_class)->map (widget);
+}
+
 static void
 fg_hazard_page_dispose (GObject *object)
 {
@@ -1101,6 +1125,7 @@ fg_hazard_page_class_init (FgHazardPageClass *klass)
   object_class->dispose = fg_hazard_page_dispose;
   object_class->finalize = fg_hazard_page_finalize;
   object_class->get_property = fg_hazard_page_get_property;
+  widget_class->map = fg_hazard_page_map;
 
   properties[PROP_N_OVERDUE] =
     g_param_spec_uint ("n-overdue", NULL, NULL, 0, G_MAXUINT, 0,
@@ -1231,12 +1256,11 @@ fg_hazard_page_init (FgHazardPage *self)
     gtk_string_list_append (grades, fg_hazard_grade_get_label (i));
   gtk_drop_down_set_model (self->grade_dropdown, G_LIST_MODEL (grades));
 
-  /* the list comes with the store */
+  /* the list comes with the store, the view has it when first shown */
   self->rows = gtk_map_list_model_new (NULL, map_hazard, self, NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self);
 
   fg_sort_probe_attach (self->sort_probe, self->venue_column, FG_HAZARD_SORT_VENUE);

@@ -12,6 +12,11 @@
  * (fg_notice_query_list_new()): a county's tens of thousands cost one
  * count to open. A batch (the open notices of a village, the documents of
  * a day) is printed as one PDF, made by the core in a worker thread.
+ *
+ * The window opens on the venues: the documents' view is given its rows
+ * when the page is first shown (fg_notice_page_map()), so the window's
+ * first frame makes none of them and reads no page of documents; the list
+ * and its count are there from the start.
  */
 #include "config.h"
 
@@ -66,6 +71,7 @@ struct _FgNoticePage
   PopplerDocument *shown_document;
   guint n_preview_pages;
   GCancellable *batch;
+  gboolean viewed;  /* the view has its rows: the page was shown */
 };
 
 G_DEFINE_FINAL_TYPE (FgNoticePage, fg_notice_page, GTK_TYPE_WIDGET)
@@ -1123,6 +1129,23 @@ show_list_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->list_side);
 }
 
+/* The first time the page is shown, the view gets its rows: a
+ * GtkColumnView makes up to 200 of them as soon as it has a model,
+ * shown or not. */
+static void
+fg_notice_page_map (GtkWidget *widget)
+{
+  FgNoticePage *self = FG_NOTICE_PAGE (widget);
+
+  if (!self->viewed)
+    {
+      self->viewed = TRUE;
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+    }
+
+  GTK_WIDGET_CLASS (fg_notice_page_parent_class)->map (widget);
+}
+
 static void
 fg_notice_page_dispose (GObject *object)
 {
@@ -1136,7 +1159,10 @@ fg_notice_page_dispose (GObject *object)
   if (self->column_view != NULL)
     /* its columns go with it, and its sorter changes: no query then */
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FG_TYPE_NOTICE_PAGE);
+  g_clear_object (&self->selection);
   g_clear_object (&self->notices);
   g_clear_pointer (&self->sort_probe, fg_sort_probe_unref);
 
@@ -1163,6 +1189,7 @@ fg_notice_page_class_init (FgNoticePageClass *klass)
 
   object_class->dispose = fg_notice_page_dispose;
   object_class->finalize = fg_notice_page_finalize;
+  widget_class->map = fg_notice_page_map;
 
   /**
    * FgNoticePage::changed:
@@ -1194,7 +1221,6 @@ fg_notice_page_class_init (FgNoticePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, count_label);
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, FgNoticePage, selection);
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, subtitle_label);
@@ -1204,7 +1230,6 @@ fg_notice_page_class_init (FgNoticePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, serve_button);
   gtk_widget_class_bind_template_child (widget_class, FgNoticePage, more_button);
   gtk_widget_class_bind_template_callback (widget_class, fg_notice_page_reload);
-  gtk_widget_class_bind_template_callback (widget_class, show_selected);
   gtk_widget_class_bind_template_callback (widget_class, setup_label);
   gtk_widget_class_bind_template_callback (widget_class, bind_number);
   gtk_widget_class_bind_template_callback (widget_class, bind_venue);
@@ -1251,6 +1276,12 @@ static void
 fg_notice_page_init (FgNoticePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* the view has it when the page is first shown */
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (show_selected), self);
 
   self->sort_probe = fg_sort_probe_new ();
   fg_sort_probe_attach (self->sort_probe, self->township_column, FG_NOTICE_SORT_TOWNSHIP);

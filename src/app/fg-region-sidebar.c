@@ -9,6 +9,12 @@
  * regions' cached venue counts, so the tree costs the same for a township
  * of 300 venues as for a county of a million.
  *
+ * The top row opens at start when what is below it is a list to read at a
+ * glance (a township's villages, a county's townships). A GtkListView of
+ * GTK 4.8 makes a row for each item up to 200 as soon as it has them,
+ * shown or not: the top of hundreds of villages (a whole county's, held as
+ * one township) starts folded, and makes its rows when it is opened.
+ *
  * Those who may change the tree (the core says who) find a button to add
  * a village or community below it, and on each row a menu (right click,
  * the Menu key or Shift+F10) to add a grid, rename, move a grid to
@@ -59,6 +65,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* The most rows the top row opens on at start: more than a township has
+ * villages (forty or fifty in a large one). */
+#define OPEN_AT_START_MAX 64
+
 G_DEFINE_FINAL_TYPE (FgRegionSidebar, fg_region_sidebar, GTK_TYPE_WIDGET)
 
 static GListModel *
@@ -106,13 +116,12 @@ on_selection_changed (FgRegionSidebar *self)
  * none yet, in the middle of the sidebar, as the first step of all. */
 static void
 update_add_button (FgRegionSidebar *self,
-                   FgRegion        *top)
+                   FgRegion        *top,
+                   guint            n_below)
 {
-  g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, 0);
-  GListModel *children = row != NULL ? gtk_tree_list_row_get_children (row) : NULL;
   gboolean township = top != NULL && fg_region_get_level (top) == FG_REGION_LEVEL_TOWNSHIP;
   gboolean can_add = township && fg_region_can_change (self->store, self->actor, top);
-  gboolean empty = township && (children == NULL || g_list_model_get_n_items (children) == 0);
+  gboolean empty = township && n_below == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "region.add-village", can_add);
   gtk_widget_set_visible (self->add_button, can_add && !empty);
@@ -133,6 +142,7 @@ fg_region_sidebar_rebuild (FgRegionSidebar *self)
   g_autoptr(FgRegion) home = NULL;
   g_autoptr(GError) error = NULL;
   GtkTreeListRow *row;
+  guint n_below = 0;
 
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
@@ -167,11 +177,18 @@ fg_region_sidebar_rebuild (FgRegionSidebar *self)
                                         FALSE, FALSE, create_children, self, NULL);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->tree)));
 
-  /* The township is what people look at first: show its villages. */
+  /* The township is what people look at first: show its villages, unless
+   * there are too many to take in (the view has no rows yet) */
   row = gtk_tree_list_model_get_row (self->tree, 0);
   if (row != NULL)
     {
+      GListModel *children;
+
       gtk_tree_list_row_set_expanded (row, TRUE);
+      children = gtk_tree_list_row_get_children (row);
+      n_below = children != NULL ? g_list_model_get_n_items (children) : 0;
+      if (n_below > OPEN_AT_START_MAX)
+        gtk_tree_list_row_set_expanded (row, FALSE);
       g_object_unref (row);
     }
 
@@ -181,7 +198,7 @@ fg_region_sidebar_rebuild (FgRegionSidebar *self)
                             G_CALLBACK (on_selection_changed), self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  update_add_button (self, home);
+  update_add_button (self, home, n_below);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
 }
@@ -949,7 +966,7 @@ fg_region_sidebar_refresh (FgRegionSidebar *self)
 
   /* a township whose first village came from elsewhere had no rows to
    * open: the tree is built again, as it is after a change made here */
-  if (gtk_tree_list_row_get_children (row) == NULL)
+  if (!gtk_tree_list_row_get_expanded (row) && !gtk_tree_list_row_is_expandable (row))
     {
       fg_region_sidebar_reload (self, NULL);
       return;
@@ -959,7 +976,9 @@ fg_region_sidebar_refresh (FgRegionSidebar *self)
   top = fg_region_lookup (self->store, self->actor, self->root_id, NULL);
   if (top != NULL)
     fg_region_item_set_region (item, top);
-  refresh_children (self, row);
+  /* a folded top reads its rows when it is opened */
+  if (gtk_tree_list_row_get_children (row) != NULL)
+    refresh_children (self, row);
 }
 
 /**

@@ -14,5 +14,11 @@ G_BEGIN_DECLS
 
 GtkWidget *fg_tooltip_label_new (const char *markup);
 void       fg_tooltip_install   (void);
+gboolean   fg_tooltip_query_shortened (GtkWidget  *widget,
+                                       int         x,
+                                       int         y,
+                                       gboolean    keyboard_mode,
+                                       GtkTooltip *tooltip,
+                                       gpointer    unused);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "fg-accessible.h"
 #include "fg-list-layout.h"
 #include "fg-sort-probe.h"
+#include "fg-tooltip.h"
 #include "fg-venue-detail.h"
 #include "fg-venue-page.h"
 
@@ -203,13 +204,6 @@ show_list_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->list_box);
 }
 
-static char *
-format_name_tooltip (gpointer    unused,
-                     const char *name)
-{
-  return g_strdup (name);
-}
-
 static char **
 status_css_classes (gpointer  unused,
                     FgVenue  *venue)
@@ -345,7 +339,7 @@ fg_venue_page_class_init (FgVenuePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
   gtk_widget_class_bind_template_callback (widget_class, on_detail_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
-  gtk_widget_class_bind_template_callback (widget_class, format_name_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, fg_tooltip_query_shortened);
   gtk_widget_class_bind_template_callback (widget_class, status_css_classes);
 
   gtk_widget_class_install_action (widget_class, "venue-page.show-list", NULL, show_list_action);

@@ -202,10 +202,36 @@ unselect_row (GtkWidget *page,
   g_assert_true (focus == GTK_WIDGET (view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
 }
 
-/* No label in @widget's cells wraps; a shortened one has its whole text
- * as its tooltip. Returns how many were shortened. */
+/* What @widget's tooltip shows, asked as GTK asks when the pointer rests
+ * on it: its text, or %NULL for none. */
+static char *
+query_tooltip (GtkWidget *widget)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+  GtkWidget *label;
+
+  if (!gtk_widget_get_has_tooltip (widget))
+    return NULL;
+  g_signal_emit_by_name (widget, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  if (!shown)
+    return NULL;
+  /* the program's own label (fg-tooltip.c), or GTK's text where a test
+   * runs without it */
+  label = g_object_get_data (G_OBJECT (tooltip), "fg-tooltip-label");
+  if (label == NULL)
+    return g_strdup (gtk_widget_get_tooltip_text (widget));
+  g_assert_true (GTK_IS_LABEL (label));
+  return g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+}
+
+/* No label in @widget's cells wraps; a shortened one shows its whole text
+ * as its tooltip. With @lazy, the cells set no tooltip as they are bound,
+ * and one that shows its whole text has none. Returns how many were
+ * shortened. */
 static guint
-check_cells (GtkWidget *widget)
+check_cells (GtkWidget *widget,
+             gboolean   lazy)
 {
   guint n_shortened = 0;
 
@@ -216,18 +242,25 @@ check_cells (GtkWidget *widget)
   if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
     {
       GtkLabel *label = GTK_LABEL (widget);
+      g_autofree char *shown = query_tooltip (widget);
 
       g_assert_false (gtk_label_get_wrap (label));
+      if (lazy)
+        g_assert_null (gtk_widget_get_tooltip_text (widget));
       if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
         {
-          g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==, gtk_label_get_text (label));
+          g_assert_cmpstr (shown, ==, gtk_label_get_text (label));
           n_shortened++;
+        }
+      else if (lazy)
+        {
+          g_assert_null (shown);
         }
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    n_shortened += check_cells (child);
+    n_shortened += check_cells (child, lazy);
 
   return n_shortened;
 }
@@ -250,7 +283,7 @@ check_ledger (Fixture *fixture,
                         NULL);
   assert_finding_fills (page);
   /* the findings are long: some are shortened, with the whole as tooltip */
-  g_assert_cmpuint (check_cells (fg_ui_test_child (page, FG_TYPE_HAZARD_PAGE, "column_view")), >, 0);
+  g_assert_cmpuint (check_cells (fg_ui_test_child (page, FG_TYPE_HAZARD_PAGE, "column_view"), FALSE), >, 0);
 
   select_row (page, FG_TYPE_HAZARD_PAGE, pane, 2);
   g_assert_nonnull (fg_hazard_page_get_shown_hazard (FG_HAZARD_PAGE (page)));
@@ -288,7 +321,9 @@ check_venues (Fixture *fixture,
   g_assert_false (gtk_widget_get_mapped (pane));
   assert_columns_first (page, FG_TYPE_VENUE_PAGE,
                         "name_column", "address_column", "operator_column", "status_column", NULL);
-  check_cells (fg_ui_test_child (page, FG_TYPE_VENUE_PAGE, "column_view"));
+  /* the venues' cells set no tooltip as they are bound; the few too long
+   * for their column show their whole text when the pointer rests on them */
+  g_assert_cmpuint (check_cells (fg_ui_test_child (page, FG_TYPE_VENUE_PAGE, "column_view"), TRUE), >, 0);
 
   select_row (page, FG_TYPE_VENUE_PAGE, pane, 0);
   g_assert_nonnull (fg_venue_page_get_shown_venue (FG_VENUE_PAGE (page)));
@@ -328,7 +363,7 @@ test_lists_documents (Fixture       *fixture,
     needed += gtk_column_view_column_get_fixed_width (shown->pdata[i]);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >=, needed);
   g_assert_cmpstr (gtk_column_view_column_get_title (shown->pdata[2]), ==, "Document");
-  check_cells (GTK_WIDGET (view));
+  check_cells (GTK_WIDGET (view), FALSE);
 
   select_row (page, FG_TYPE_NOTICE_PAGE, pane, 0);
   g_assert_nonnull (fg_notice_page_get_shown_notice (FG_NOTICE_PAGE (page)));

@@ -5,7 +5,10 @@
  */
 #include "config.h"
 
+#include "fg-hazard-page.h"
+#include "fg-notice-page.h"
 #include "fg-region-item.h"
+#include "fg-region-sidebar.h"
 #include "fg-collate-private.h"
 #include "fg-store-private.h"
 #include "fg-preferences-window.h"
@@ -360,6 +363,163 @@ test_window_search_counts_after (Fixture       *fixture,
     }
 }
 
+/* How many rows a list view (or a column view) has made: the widgets it
+ * made, not the items of its model. */
+static guint
+count_row_widgets (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_str_equal (gtk_widget_get_css_name (child), "row"))
+        n++;
+      else
+        n += count_row_widgets (child);
+    }
+  return n;
+}
+
+/* The window opens on the venues. The ledger and the documents make no
+ * row until their page is first shown, yet their lists are counted from
+ * the start: the overdue badge is right, and so is what an export would
+ * take. Shown, each page has its rows at once. */
+static void
+test_window_hidden_pages_wait (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  FgHazardPage *hazards = fg_window_get_hazard_page (fixture->window);
+  FgNoticePage *notices = fg_window_get_notice_page (fixture->window);
+  GtkWidget *hazard_view = fg_ui_test_child (hazards, FG_TYPE_HAZARD_PAGE, "column_view");
+  GtkWidget *notice_view = fg_ui_test_child (notices, FG_TYPE_NOTICE_PAGE, "column_view");
+  AdwViewStack *stack = ADW_VIEW_STACK (fg_ui_test_child (fixture->window, FG_TYPE_WINDOW, "page_stack"));
+  AdwViewStackPage *hazard_tab = adw_view_stack_get_page (stack, GTK_WIDGET (hazards));
+  g_autoptr(FgHazardQuery) query = fg_hazard_query_new ();
+  g_autoptr(GPtrArray) all_hazards = NULL;
+  g_autoptr(GPtrArray) all_notices = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  GDate today;
+  guint n_overdue = 0;
+
+  g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "venues");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (hazards)));
+
+  /* nothing made for the pages not shown */
+  g_assert_null (gtk_column_view_get_model (GTK_COLUMN_VIEW (hazard_view)));
+  g_assert_null (gtk_column_view_get_model (GTK_COLUMN_VIEW (notice_view)));
+  g_assert_cmpuint (count_row_widgets (hazard_view), ==, 0);
+  g_assert_cmpuint (count_row_widgets (notice_view), ==, 0);
+
+  /* but counted: the lists hold what the store holds, the badge the overdue */
+  all_hazards = fg_hazard_list (fixture->store, fixture->actor, NULL, NULL, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all_hazards->len, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (fg_hazard_page_get_model (hazards)), ==, all_hazards->len);
+  all_notices = fg_notice_list (fixture->store, fixture->actor, NULL, NULL, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all_notices->len, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (fg_notice_page_get_model (notices)), ==, all_notices->len);
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  query->today = fg_calendar_format_date (&today);
+  query->state = FG_HAZARD_QUERY_OVERDUE;
+  g_assert_true (fg_hazard_query_count (fixture->store, fixture->actor, query, &n_overdue, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_overdue, >, 0);
+  g_assert_cmpuint (fg_hazard_page_get_n_overdue (hazards), ==, n_overdue);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (hazard_tab), ==, n_overdue);
+
+  /* shown as a person shows it: the rows are there */
+  fg_window_set_page (fixture->window, "hazards");
+  fg_ui_test_spin ();
+  g_assert_true (gtk_column_view_get_model (GTK_COLUMN_VIEW (hazard_view)) ==
+                 GTK_SELECTION_MODEL (fg_hazard_page_get_model (hazards)));
+  g_assert_cmpuint (count_row_widgets (hazard_view), ==, MIN (all_hazards->len, 200));
+  g_assert_cmpuint (count_row_widgets (notice_view), ==, 0);
+
+  fg_window_set_page (fixture->window, "notices");
+  fg_ui_test_spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (notice_view)))),
+                    ==, all_notices->len);
+  g_assert_cmpuint (count_row_widgets (notice_view), ==, MIN (all_notices->len, 200));
+}
+
+/* A township of more villages than can be taken in at a glance opens
+ * folded: the sidebar makes its one row, not one for each village, and
+ * opening it shows them all. A township of a few opens on them. */
+static void
+test_window_many_villages_fold (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  FgRegionSidebar *sidebar = FG_REGION_SIDEBAR (fg_ui_test_child (fixture->window, FG_TYPE_WINDOW, "sidebar"));
+  GtkWidget *view = fg_ui_test_child (sidebar, FG_TYPE_REGION_SIDEBAR, "list_view");
+  GtkSelectionModel *rows = fg_region_sidebar_get_selection (sidebar);
+  g_autoptr(GtkTreeListRow) top = NULL;
+  g_autoptr(GPtrArray) villages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *township_id = g_strdup (fg_region_get_id (fg_region_sidebar_get_selected_region (sidebar)));
+  g_autofree char *last_id = NULL;
+  guint n_before = g_list_model_get_n_items (G_LIST_MODEL (rows));
+  FgWindow *window;
+
+  /* the demo's few villages are shown at start */
+  top = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+  g_assert_true (gtk_tree_list_row_get_expanded (top));
+  g_assert_cmpuint (n_before, >, 1);
+  g_assert_cmpuint (count_row_widgets (view), ==, n_before);
+  g_clear_object (&top);
+
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("410425101%03u", 300 + i);
+      g_autofree char *name = g_strdup_printf ("新村%u", i + 1);
+      g_autoptr(FgRegion) village = fg_region_add_village (fixture->store, fixture->actor, township_id,
+                                                           code, name, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (village);
+      g_free (last_id);
+      last_id = g_strdup (fg_region_get_id (village));
+    }
+  villages = fg_region_list_children (fixture->store, fixture->actor, township_id, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (villages->len, >, 64);
+
+  window = g_object_ref (fg_window_new (NULL, fixture->store, fixture->actor));
+  gtk_window_present (GTK_WINDOW (window));
+  fg_ui_test_spin ();
+  sidebar = FG_REGION_SIDEBAR (fg_ui_test_child (window, FG_TYPE_WINDOW, "sidebar"));
+  view = fg_ui_test_child (sidebar, FG_TYPE_REGION_SIDEBAR, "list_view");
+  rows = fg_region_sidebar_get_selection (sidebar);
+
+  /* folded: one row made, the township selected, its count shown */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 1);
+  g_assert_cmpuint (count_row_widgets (view), <, villages->len);
+  g_assert_cmpuint (count_row_widgets (view), ==, 1);
+  g_assert_cmpstr (fg_region_get_id (fg_region_sidebar_get_selected_region (sidebar)), ==, township_id);
+  top = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+  g_assert_false (gtk_tree_list_row_get_expanded (top));
+  g_assert_true (gtk_tree_list_row_is_expandable (top));
+
+  /* opened, every village is there */
+  gtk_tree_list_row_set_expanded (top, TRUE);
+  fg_ui_test_spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 1 + villages->len);
+  g_assert_cmpuint (count_row_widgets (view), ==, MIN (1 + villages->len, 200));
+
+  /* and a village is found from elsewhere (the venue's place) as before */
+  g_assert_true (fg_region_sidebar_select_region (sidebar, last_id));
+  g_assert_cmpstr (fg_region_get_id (fg_region_sidebar_get_selected_region (sidebar)), ==, last_id);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fg_ui_test_spin ();
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,6 +539,10 @@ main (int   argc,
               fixture_set_up, test_window_category_and_search, fixture_tear_down);
   g_test_add ("/ui/window/sorts-in-query", Fixture, NULL,
               fixture_set_up, test_window_sorts_in_query, fixture_tear_down);
+  g_test_add ("/ui/window/hidden-pages-wait", Fixture, NULL,
+              fixture_set_up, test_window_hidden_pages_wait, fixture_tear_down);
+  g_test_add ("/ui/window/many-villages-fold", Fixture, NULL,
+              fixture_set_up, test_window_many_villages_fold, fixture_tear_down);
   g_test_add ("/ui/window/search-counts-after", Fixture, NULL,
               fixture_set_up, test_window_search_counts_after, fixture_tear_down);
 
