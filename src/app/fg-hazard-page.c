@@ -291,6 +291,9 @@ on_filter_changed (FgHazardPage *self)
     case FG_HAZARD_FILTER_REINSPECTION_LATE:
       query->state = FG_HAZARD_QUERY_REINSPECTION_LATE;
       break;
+    case FG_HAZARD_FILTER_OVERDUE:
+      query->state = FG_HAZARD_QUERY_OVERDUE;
+      break;
     default:
       query->state = (int) (state_filter - FG_HAZARD_FILTER_FIRST_STATE);
     }
@@ -1222,6 +1225,7 @@ fg_hazard_page_init (FgHazardPage *self)
   gtk_string_list_append (states, _("Open (not closed)"));
   gtk_string_list_append (states, _("Overdue or due this week"));
   gtk_string_list_append (states, _("Re-inspection late (the office’s)"));
+  gtk_string_list_append (states, _("Overdue"));
   for (guint i = 0; i < FG_HAZARD_N_STATES; i++)
     gtk_string_list_append (states, fg_hazard_state_get_label (i));
   gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));

@@ -18,6 +18,7 @@ typedef enum
   FG_HAZARD_FILTER_NOT_CLOSED,
   FG_HAZARD_FILTER_DUE,         /* overdue or due this week */
   FG_HAZARD_FILTER_REINSPECTION_LATE, /* reported fixed, the office's re-inspection late */
+  FG_HAZARD_FILTER_OVERDUE,     /* past the deadline, now */
   FG_HAZARD_FILTER_FIRST_STATE,
 } FgHazardFilter;
 
