@@ -180,10 +180,13 @@ add_card (FgStatsPage *self,
   gtk_label_set_xalign (GTK_LABEL (figure_label), 0);
   gtk_label_set_xalign (GTK_LABEL (title_label), 0);
   gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  /* narrow cards: four or more to a line on a laptop's screen */
+  gtk_label_set_max_width_chars (GTK_LABEL (title_label), 14);
   gtk_widget_add_css_class (title_label, "heading");
   gtk_label_set_xalign (GTK_LABEL (detail_label), 0);
   gtk_label_set_wrap (GTK_LABEL (detail_label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (detail_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (detail_label), 18);
   gtk_widget_add_css_class (detail_label, "caption");
   gtk_widget_add_css_class (detail_label, "dim-label");
   gtk_widget_set_visible (detail_label, detail != NULL && *detail != '\0');
@@ -891,8 +894,8 @@ fg_stats_page_init (FgStatsPage *self)
   legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   gtk_widget_set_margin_top (legend, 12);
   gtk_widget_set_margin_start (legend, 12);
-  gtk_box_append (GTK_BOX (legend), legend_item (_("Found"), FALSE));
-  gtk_box_append (GTK_BOX (legend), legend_item (_("Closed"), TRUE));
+  gtk_box_append (GTK_BOX (legend), legend_item (C_("chart legend", "Found"), FALSE));
+  gtk_box_append (GTK_BOX (legend), legend_item (C_("chart legend", "Closed"), TRUE));
   gtk_box_append (GTK_BOX (self->months_box), legend);
   self->months_chart = FG_BAR_CHART (new_chart (self, self->months_box, GTK_ORIENTATION_VERTICAL,
                                                 _("Hazards found and closed, month by month"), NULL));
