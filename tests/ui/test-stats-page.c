@@ -340,6 +340,47 @@ test_lacking (Fixture       *fixture,
   g_assert_false (fg_venue_get_smoke_alarm (shown));
 }
 
+/* Changes are counted only while the page is shown: hidden, it waits,
+ * and counts once it is shown again */
+static void
+test_counts_when_shown (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgVenue) venue = NULL;
+  g_autoptr(FgStats) fresh = NULL;
+  const FgStatsArea *area;
+  guint before;
+
+  open_page (fixture);
+  before = fg_stats_page_get_stats (fixture->page)->n_venues;
+  area = g_ptr_array_index (fg_stats_page_get_series (fixture->page)->areas, 0);
+  press_control (GTK_WIDGET (fixture->window), GDK_KEY_1);
+  g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "venues");
+
+  /* a venue added in the first village's first grid */
+  {
+    g_autoptr(GPtrArray) grids = fg_region_list_children (fixture->store, fixture->actor, area->region_id, FALSE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (grids->len, >, 0);
+    venue = fg_test_venue_new (fg_region_get_id (g_ptr_array_index (grids, 0)), "新开小超市", "人民路1号", "shop", "李明");
+  }
+  fg_venue_save (fixture->store, fixture->actor, venue, &error);
+  g_assert_no_error (error);
+  fg_stats_page_reload (fixture->page);
+  fg_ui_test_spin ();
+  g_assert_false (fg_stats_page_get_busy (fixture->page));
+  g_assert_cmpuint (fg_stats_page_get_stats (fixture->page)->n_venues, ==, before);
+
+  press_control (GTK_WIDGET (fixture->window), GDK_KEY_6);
+  wait_counted (fixture->page);
+  fresh = compute (fixture, FG_STATS_PERIOD_MONTH);
+  g_assert_cmpuint (fresh->n_venues, ==, before + 1);
+  g_assert_cmpuint (fg_stats_page_get_stats (fixture->page)->n_venues, ==, fresh->n_venues);
+  assert_card (fixture, "venues", fresh->n_venues);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,6 +396,7 @@ main (int   argc,
   ADD ("bar", test_bar);
   ADD ("period", test_period);
   ADD ("lacking", test_lacking);
+  ADD ("counts-when-shown", test_counts_when_shown);
 
   return g_test_run ();
 }
