@@ -949,6 +949,56 @@ test_unserved_list (Fixture       *f,
   g_assert_cmpuint (n, ==, 0);
 }
 
+/* The hazard ledger's query keeps to a chart's month or section: as many
+ * as the series count */
+static void
+test_hazard_list_filters (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStatsSeries) series = compute_series (f, f->admin, NULL, FG_STATS_PERIOD_MONTH, "2026-11-15", &error);
+  g_autoptr(FgHazardQuery) query = fg_hazard_query_new ();
+  guint n = G_MAXUINT, n_all = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (fg_hazard_query_count (f->store, f->admin, query, &n_all, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_all, ==, 5);
+
+  for (guint i = 0; i < series->months->len; i++)
+    {
+      const FgStatsMonth *month = g_ptr_array_index (series->months, i);
+
+      g_free (query->found_from);
+      g_free (query->found_before);
+      query->found_from = g_strdup (month->first_day);
+      query->found_before = g_strdup (month->after);
+      g_assert_true (fg_hazard_query_count (f->store, f->admin, query, &n, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n, ==, month->n_found);
+    }
+
+  /* November's, section by section */
+  g_free (query->found_from);
+  g_free (query->found_before);
+  query->found_from = g_strdup (series->from);
+  query->found_before = g_strdup ("2026-12-01");
+  for (guint i = 0; i < series->sections->len; i++)
+    {
+      const FgStatsSection *section = g_ptr_array_index (series->sections, i);
+
+      g_free (query->section_id);
+      query->section_id = g_strdup (section->section_id);
+      g_assert_true (fg_hazard_query_count (f->store, f->admin, query, &n, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n, ==, section->n_found);
+    }
+  g_free (query->section_id);
+  query->section_id = g_strdup ("no-such-section");
+  g_assert_true (fg_hazard_query_count (f->store, f->admin, query, &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -972,6 +1022,7 @@ main (int   argc,
   ADD ("series-periods", test_series_periods);
   ADD ("series-scope", test_series_scope);
   ADD ("unserved-list", test_unserved_list);
+  ADD ("hazard-list-filters", test_hazard_list_filters);
 
   return g_test_run ();
 }

@@ -152,7 +152,7 @@ on_card_clicked (GtkButton   *button,
   const char *detail = g_object_get_data (G_OBJECT (button), "fg-detail");
   const char *region_id = self->stats != NULL ? self->stats->region_id : self->region_id;
 
-  g_signal_emit (self, signals[SIGNAL_OPEN_LIST], 0, list, region_id, detail);
+  g_signal_emit (self, signals[SIGNAL_OPEN_LIST], 0, list, region_id, detail, NULL, NULL, NULL);
 }
 
 /* A card: a large figure, what it counts, and its share or its parts.
@@ -379,11 +379,11 @@ fill_months (FgStatsPage *self)
       /* TRANSLATORS: a month and its year, as strftime writes them: "December 2026" */
       g_autofree char *long_name = g_date_time_format (first, _("%B %Y"));
       /* TRANSLATORS: a month's bar as a screen reader says it */
-      g_autofree char *spoken = g_strdup_printf (_("%s: %u hazards found, %u closed"), long_name, month->n_found,
-                                                 month->n_closed);
+      g_autofree char *spoken = g_strdup_printf (_("%s: %u hazards found, %u closed. Press to show those found."),
+                                                 long_name, month->n_found, month->n_closed);
       double values[2] = { (double) month->n_found / max, (double) month->n_closed / max };
 
-      fg_bar_chart_append (self->months_chart, name, NULL, values, 2, spoken, FALSE);
+      fg_bar_chart_append (self->months_chart, name, NULL, values, 2, spoken, TRUE);
     }
 }
 
@@ -401,11 +401,12 @@ fill_sections (FgStatsPage *self)
       /* TRANSLATORS: hazards found under a checklist section, and of them those still open */
       g_autofree char *figure = g_strdup_printf (_("%u (%u open)"), section->n_found, section->n_open);
       /* TRANSLATORS: a section's bar as a screen reader says it */
-      g_autofree char *spoken = g_strdup_printf (_("%s: %u hazards found in the period, %u of them open"),
+      g_autofree char *spoken = g_strdup_printf (_("%s: %u hazards found in the period, %u of them open. "
+                                                   "Press to show them."),
                                                  section->section, section->n_found, section->n_open);
       double value = (double) section->n_found / max;
 
-      fg_bar_chart_append (self->sections_chart, section->section, figure, &value, 1, spoken, FALSE);
+      fg_bar_chart_append (self->sections_chart, section->section, figure, &value, 1, spoken, TRUE);
     }
 }
 
@@ -621,13 +622,58 @@ on_area_bar (FgStatsPage *self,
   if (self->series == NULL || index >= self->series->areas->len)
     return;
   area = g_ptr_array_index (self->series->areas, index);
-  g_signal_emit (self, signals[SIGNAL_OPEN_LIST], 0, FG_STATS_LIST_VENUES, area->region_id, NULL);
+  g_signal_emit (self, signals[SIGNAL_OPEN_LIST], 0, FG_STATS_LIST_VENUES, area->region_id, NULL, NULL, NULL, NULL);
+}
+
+/* A month of the trend: the hazards found in it */
+static void
+on_month_bar (FgStatsPage *self,
+              guint        index)
+{
+  const FgStatsMonth *month;
+  g_autoptr(GDate) day = NULL;
+  g_autoptr(GDateTime) first = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->series == NULL || index >= self->series->months->len)
+    return;
+  month = g_ptr_array_index (self->series->months, index);
+  day = fg_calendar_parse_date (month->first_day, NULL);
+  first = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day), 1, 0, 0, 0);
+  name = g_date_time_format (first, _("%B %Y"));
+  /* TRANSLATORS: the hazard ledger's filter from a chart's month: "Found in November 2026" */
+  label = g_strdup_printf (_("Found in %s"), name);
+  g_signal_emit (self, signals[SIGNAL_OPEN_LIST], 0, FG_STATS_LIST_HAZARDS_FOUND, self->series->region_id, NULL,
+                 month->first_day, month->after, label);
+}
+
+/* A section of the checklists: the period's hazards under it */
+static void
+on_section_bar (FgStatsPage *self,
+                guint        index)
+{
+  const FgStatsSection *section;
+  g_autoptr(GDate) after = NULL;
+  g_autofree char *after_text = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->series == NULL || index >= self->series->sections->len)
+    return;
+  section = g_ptr_array_index (self->series->sections, index);
+  after = fg_calendar_parse_date (self->series->to, NULL);
+  g_date_add_days (after, 1);
+  after_text = fg_calendar_format_date (after);
+  /* TRANSLATORS: the hazard ledger's filter from a chart's section: the section, the period */
+  label = g_strdup_printf (_("%s, %s to %s"), section->section, self->series->from, self->series->to);
+  g_signal_emit (self, signals[SIGNAL_OPEN_LIST], 0, FG_STATS_LIST_HAZARDS_FOUND, self->series->region_id,
+                 section->section_id, self->series->from, after_text, label);
 }
 
 static void
 on_ranking_clicked (FgStatsPage *self)
 {
-  g_signal_emit (self, signals[SIGNAL_OPEN_LIST], 0, FG_STATS_LIST_TOWNSHIPS, self->region_id, NULL);
+  g_signal_emit (self, signals[SIGNAL_OPEN_LIST], 0, FG_STATS_LIST_TOWNSHIPS, self->region_id, NULL, NULL, NULL, NULL);
 }
 
 /* Counting */
@@ -805,11 +851,16 @@ fg_stats_page_class_init (FgStatsPageClass *klass)
    * FgStatsPage::open-list:
    * @list: an #FgStatsList
    * @region_id: the region the list is for
-   * @detail: (nullable): a category's id, for %FG_STATS_LIST_VENUES
+   * @detail: (nullable): a category's id, for %FG_STATS_LIST_VENUES; a
+   *   section's, for %FG_STATS_LIST_HAZARDS_FOUND
+   * @from: (nullable): %FG_STATS_LIST_HAZARDS_FOUND: the first day, YYYY-MM-DD
+   * @before: (nullable): the day after the last
+   * @label: (nullable): what the bar was, to show beside the list
    */
   signals[SIGNAL_OPEN_LIST] =
     g_signal_new ("open-list", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_STRING, G_TYPE_STRING);
+                  G_TYPE_NONE, 6, G_TYPE_UINT, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING,
+                  G_TYPE_STRING);
   /**
    * FgStatsPage::open-venue:
    * @venue_id: a venue chosen from the list of those lacking a smoke alarm
@@ -899,10 +950,13 @@ fg_stats_page_init (FgStatsPage *self)
   gtk_box_append (GTK_BOX (self->months_box), legend);
   self->months_chart = FG_BAR_CHART (new_chart (self, self->months_box, GTK_ORIENTATION_VERTICAL,
                                                 _("Hazards found and closed, month by month"), NULL));
+  g_signal_connect_object (self->months_chart, "bar-activated", G_CALLBACK (on_month_bar), self, G_CONNECT_SWAPPED);
 
   self->sections_chart = FG_BAR_CHART (new_chart (self, self->sections_box, GTK_ORIENTATION_HORIZONTAL,
                                                   _("Hazards found by checklist section"),
                                                   _("No hazards found in the period")));
+  g_signal_connect_object (self->sections_chart, "bar-activated", G_CALLBACK (on_section_bar), self,
+                           G_CONNECT_SWAPPED);
 
   legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   gtk_widget_set_margin_top (legend, 12);

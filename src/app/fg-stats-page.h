@@ -21,6 +21,7 @@ typedef enum
   FG_STATS_LIST_HAZARDS_REINSPECTION_LATE,
   FG_STATS_LIST_NOTICES_UNSERVED,
   FG_STATS_LIST_TOWNSHIPS,               /* the county's ranking */
+  FG_STATS_LIST_HAZARDS_FOUND,           /* found from a day, before another; under a section if given */
 } FgStatsList;
 
 #define FG_TYPE_STATS_PAGE (fg_stats_page_get_type ())

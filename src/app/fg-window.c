@@ -259,7 +259,10 @@ static void
 on_stats_open_list (FgWindow    *self,
                     guint        list,
                     const char  *region_id,
-                    const char  *detail)
+                    const char  *detail,
+                    const char  *from,
+                    const char  *before,
+                    const char  *label)
 {
   FgRegion *selected = fg_region_sidebar_get_selected_region (self->sidebar);
 
@@ -280,16 +283,23 @@ on_stats_open_list (FgWindow    *self,
       fg_venue_page_set_category (self->venue_page, list == FG_STATS_LIST_VENUES ? detail : NULL);
       fg_window_set_page (self, "venues");
       break;
+    case FG_STATS_LIST_HAZARDS_FOUND:
+      fg_window_set_page (self, "hazards");
+      fg_hazard_page_set_found_filter (self->hazard_page, from, before, detail, label);
+      break;
     case FG_STATS_LIST_HAZARDS_OPEN:
       fg_window_set_page (self, "hazards");
+      fg_hazard_page_set_found_filter (self->hazard_page, NULL, NULL, NULL, NULL);
       fg_hazard_page_set_state_filter (self->hazard_page, FG_HAZARD_FILTER_NOT_CLOSED);
       break;
     case FG_STATS_LIST_HAZARDS_OVERDUE:
       fg_window_set_page (self, "hazards");
+      fg_hazard_page_set_found_filter (self->hazard_page, NULL, NULL, NULL, NULL);
       fg_hazard_page_set_state_filter (self->hazard_page, FG_HAZARD_FILTER_OVERDUE);
       break;
     case FG_STATS_LIST_HAZARDS_REINSPECTION_LATE:
       fg_window_set_page (self, "hazards");
+      fg_hazard_page_set_found_filter (self->hazard_page, NULL, NULL, NULL, NULL);
       fg_hazard_page_set_state_filter (self->hazard_page, FG_HAZARD_FILTER_REINSPECTION_LATE);
       break;
     case FG_STATS_LIST_NOTICES_UNSERVED:

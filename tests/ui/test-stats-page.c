@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "fg-bar-chart.h"
+#include "fg-hazard-page.h"
 #include "fg-stats-page.h"
 #include "fg-window.h"
 #include "fg-ui-test-util.h"
@@ -381,6 +382,51 @@ test_counts_when_shown (Fixture       *fixture,
   assert_card (fixture, "venues", fresh->n_venues);
 }
 
+/* A month's bar opens the ledger of the hazards found in it; a
+ * section's those found under it in the period; the chip removes it */
+static void
+test_hazard_bars (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const FgStatsSeries *series;
+  const FgStatsMonth *month;
+  guint n_month, n_section, n_all, last;
+  FgHazardPage *hazards = fg_window_get_hazard_page (fixture->window);
+  GListModel *model = fg_hazard_page_get_model (hazards);
+  GtkWidget *chip = fg_ui_test_child (hazards, FG_TYPE_HAZARD_PAGE, "found_filter_button");
+
+  open_page (fixture);
+  series = fg_stats_page_get_series (fixture->page);
+  last = series->months->len - 1;
+  month = g_ptr_array_index (series->months, last);
+  n_month = month->n_found;
+  g_assert_cmpuint (n_month, >, 0);
+  g_assert_cmpuint (series->sections->len, >, 0);
+  n_section = ((FgStatsSection *) g_ptr_array_index (series->sections, 0))->n_found;
+
+  press (fg_bar_chart_get_bar (FG_BAR_CHART (fg_stats_page_get_chart (fixture->page, "months")), last));
+  g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "hazards");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_month);
+  g_assert_true (gtk_widget_get_visible (chip));
+
+  press_control (GTK_WIDGET (fixture->window), GDK_KEY_6);
+  press (fg_bar_chart_get_bar (FG_BAR_CHART (fg_stats_page_get_chart (fixture->page, "sections")), 0));
+  g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "hazards");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_section);
+
+  /* the chip gives the whole ledger back */
+  press (chip);
+  g_assert_false (gtk_widget_get_visible (chip));
+  {
+    g_autoptr(FgHazardQuery) query = fg_hazard_query_new ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (fg_hazard_query_count (fixture->store, fixture->actor, query, &n_all, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +443,7 @@ main (int   argc,
   ADD ("period", test_period);
   ADD ("lacking", test_lacking);
   ADD ("counts-when-shown", test_counts_when_shown);
+  ADD ("hazard-bars", test_hazard_bars);
 
   return g_test_run ();
 }
