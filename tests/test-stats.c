@@ -734,6 +734,271 @@ test_query_plans (Fixture       *f,
   g_assert_nonnull (strstr (plan->str, "SEARCH e"));
 }
 
+static FgStatsSeries *
+compute_series (Fixture       *f,
+                FgActor       *actor,
+                const char    *region,
+                FgStatsPeriod  period,
+                const char    *day_text,
+                GError       **error)
+{
+  g_autoptr(GDate) day = fg_calendar_parse_date (day_text, NULL);
+  FgStatsQuery query = {
+    .region = region,
+    .period = period,
+    .day = day,
+    .today = f->today,
+  };
+
+  return fg_stats_series_compute (f->store, actor, &query, error);
+}
+
+static const FgStatsMonth *
+find_month (FgStatsSeries *series,
+            const char    *month)
+{
+  for (guint i = 0; i < series->months->len; i++)
+    {
+      const FgStatsMonth *row = g_ptr_array_index (series->months, i);
+
+      if (strcmp (row->month, month) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+/* The charts' series for November: villages, the trend, the sections */
+static void
+test_series_month (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStatsSeries) series = compute_series (f, f->admin, NULL, FG_STATS_PERIOD_MONTH, "2026-11-15", &error);
+  g_autoptr(FgStats) stats = compute (f, f->admin, NULL, FG_STATS_PERIOD_MONTH, "2026-11-15", &error);
+  const FgStatsArea *li, *wang;
+  guint n_found = 0, n_open = 0, n_found_trend = 0, n_closed_trend = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (series->from, ==, "2026-11-01");
+  g_assert_cmpstr (series->to, ==, "2026-11-30");
+  g_assert_cmpint (series->level, ==, FG_REGION_LEVEL_TOWNSHIP);
+
+  /* 李庄村 now: R1, R2, FW1, FW2 (C1 closed, D1 removed, M1 moved away);
+   * inspected in November: R1. 王庄村: SS1, OR1 and M1, inspected on
+   * 5 November while it was still in 李庄村 */
+  g_assert_cmpuint (series->areas->len, ==, 2);
+  li = g_ptr_array_index (series->areas, 0);
+  wang = g_ptr_array_index (series->areas, 1);
+  g_assert_cmpstr (li->name, ==, "李庄村");
+  g_assert_cmpstr (li->region_id, ==, fg_region_get_id (f->village_a));
+  g_assert_cmpint (li->level, ==, FG_REGION_LEVEL_VILLAGE);
+  g_assert_cmpuint (li->n_venues, ==, 4);
+  g_assert_cmpuint (li->n_inspected, ==, 1);
+  g_assert_cmpstr (wang->name, ==, "王庄村");
+  g_assert_cmpuint (wang->n_venues, ==, 3);
+  g_assert_cmpuint (wang->n_inspected, ==, 1);
+  /* the bars add up to the page's figures */
+  g_assert_cmpuint (li->n_venues + wang->n_venues, ==, stats->n_venues);
+  g_assert_cmpuint (li->n_inspected + wang->n_inspected, ==, stats->n_inspected_month);
+
+  /* December 2025 to November 2026; FW1's hazard found in September and
+   * closed in October, R2's found in October and closed in November */
+  g_assert_cmpuint (series->months->len, ==, 12);
+  g_assert_cmpstr (((FgStatsMonth *) g_ptr_array_index (series->months, 0))->month, ==, "2025-12");
+  g_assert_cmpstr (((FgStatsMonth *) g_ptr_array_index (series->months, 0))->first_day, ==, "2025-12-01");
+  g_assert_cmpstr (((FgStatsMonth *) g_ptr_array_index (series->months, 11))->month, ==, "2026-11");
+  g_assert_cmpstr (((FgStatsMonth *) g_ptr_array_index (series->months, 11))->after, ==, "2026-12-01");
+  g_assert_cmpuint (find_month (series, "2026-09")->n_found, ==, 1);
+  g_assert_cmpuint (find_month (series, "2026-09")->n_closed, ==, 0);
+  g_assert_cmpuint (find_month (series, "2026-10")->n_found, ==, 1);
+  g_assert_cmpuint (find_month (series, "2026-10")->n_closed, ==, 1);
+  /* R1's, C1's two (C1 closed since: its hazards still count) */
+  g_assert_cmpuint (find_month (series, "2026-11")->n_found, ==, stats->n_found);
+  g_assert_cmpuint (find_month (series, "2026-11")->n_closed, ==, stats->n_closed);
+  for (guint i = 0; i < series->months->len; i++)
+    {
+      const FgStatsMonth *row = g_ptr_array_index (series->months, i);
+
+      n_found_trend += row->n_found;
+      n_closed_trend += row->n_closed;
+    }
+  g_assert_cmpuint (n_found_trend, ==, 5);
+  g_assert_cmpuint (n_closed_trend, ==, 3);
+
+  /* November's three hazards by section; two still open */
+  g_assert_cmpuint (series->sections->len, >, 0);
+  for (guint i = 0; i < series->sections->len; i++)
+    {
+      const FgStatsSection *row = g_ptr_array_index (series->sections, i);
+
+      g_assert_cmpstr (row->section, !=, "");
+      g_assert_cmpuint (row->n_found, >, 0);
+      if (i > 0)
+        g_assert_cmpuint (row->n_found, <=, ((FgStatsSection *) g_ptr_array_index (series->sections, i - 1))->n_found);
+      n_found += row->n_found;
+      n_open += row->n_open;
+    }
+  g_assert_cmpuint (n_found, ==, 3);
+  g_assert_cmpuint (n_open, ==, 2);
+}
+
+/* Other periods and a village: its grids */
+static void
+test_series_periods (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStatsSeries) quarter = compute_series (f, f->admin, NULL, FG_STATS_PERIOD_QUARTER, "2026-11-15", &error);
+  g_autoptr(FgStatsSeries) year = NULL;
+  g_autoptr(FgStatsSeries) village = NULL;
+  g_autoptr(FgStatsSeries) range = NULL;
+  const FgStatsArea *grid;
+  guint n_found = 0;
+
+  g_assert_no_error (error);
+  /* the fourth quarter: R2 (October) and R1; M1 */
+  g_assert_cmpuint (((FgStatsArea *) g_ptr_array_index (quarter->areas, 0))->n_inspected, ==, 2);
+  g_assert_cmpuint (((FgStatsArea *) g_ptr_array_index (quarter->areas, 1))->n_inspected, ==, 1);
+  /* the trend ends with the quarter's last month */
+  g_assert_cmpstr (((FgStatsMonth *) g_ptr_array_index (quarter->months, 11))->month, ==, "2026-12");
+  g_assert_cmpuint (find_month (quarter, "2026-12")->n_found, ==, 0);
+  for (guint i = 0; i < quarter->sections->len; i++)
+    n_found += ((FgStatsSection *) g_ptr_array_index (quarter->sections, i))->n_found;
+  g_assert_cmpuint (n_found, ==, 4);
+
+  /* the year: FW1 too */
+  year = compute_series (f, f->admin, NULL, FG_STATS_PERIOD_YEAR, "2026-03-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (year->from, ==, "2026-01-01");
+  g_assert_cmpuint (((FgStatsArea *) g_ptr_array_index (year->areas, 0))->n_inspected, ==, 3);
+  g_assert_cmpstr (((FgStatsMonth *) g_ptr_array_index (year->months, 0))->month, ==, "2026-01");
+
+  /* 李庄村 is one grid: its four venues */
+  village = compute_series (f, f->admin, fg_region_get_code (f->village_a), FG_STATS_PERIOD_MONTH, "2026-11-15", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (village->level, ==, FG_REGION_LEVEL_VILLAGE);
+  g_assert_cmpuint (village->areas->len, ==, 1);
+  grid = g_ptr_array_index (village->areas, 0);
+  g_assert_cmpstr (grid->region_id, ==, fg_region_get_id (f->grid_a));
+  g_assert_cmpint (grid->level, ==, FG_REGION_LEVEL_GRID);
+  g_assert_cmpuint (grid->n_venues, ==, 4);
+  g_assert_cmpuint (grid->n_inspected, ==, 1);
+  /* hazards stay where they were found: C1's two and R1's in 李庄村 */
+  g_assert_cmpuint (find_month (village, "2026-11")->n_found, ==, 3);
+
+  /* a wrong period is refused as the figures refuse it */
+  {
+    FgStatsQuery query = { .period = FG_STATS_PERIOD_RANGE, .from = "2026-12-01", .to = "2026-11-01", .today = f->today };
+
+    range = fg_stats_series_compute (f->store, f->admin, &query, &error);
+    g_assert_error (error, FG_STATS_ERROR, FG_STATS_ERROR_INVALID_PERIOD);
+    g_assert_null (range);
+  }
+}
+
+/* A grid's account may not chart the township */
+static void
+test_series_scope (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgActor) worker = add_account (f, "grid-a", FG_ROLE_GRID_WORKER, fg_region_get_id (f->grid_a));
+  g_autoptr(FgStatsSeries) township = compute_series (f, worker, "410425101", FG_STATS_PERIOD_MONTH, "2026-11-15", &error);
+  g_autoptr(FgStatsSeries) own = NULL;
+
+  g_assert_error (error, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_OUT_OF_SCOPE);
+  g_assert_null (township);
+  g_clear_error (&error);
+
+  own = compute_series (f, worker, NULL, FG_STATS_PERIOD_MONTH, "2026-11-15", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (own->level, ==, FG_REGION_LEVEL_GRID);
+  g_assert_cmpuint (own->areas->len, ==, 1);
+}
+
+/* The notices' list filtered to those not yet served holds what the
+ * statistics count: R1's notice, never served */
+static void
+test_unserved_list (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStats) stats = compute (f, f->admin, NULL, FG_STATS_PERIOD_YEAR, "2026-11-15", &error);
+  g_autoptr(FgNoticeQuery) query = fg_notice_query_new ();
+  g_autoptr(GPtrArray) page = NULL;
+  guint n = G_MAXUINT, n_all = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (fg_notice_query_count (f->store, f->admin, query, &n_all, &error));
+  g_assert_no_error (error);
+  query->unserved_only = TRUE;
+  g_assert_true (fg_notice_query_count (f->store, f->admin, query, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, stats->n_unserved);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (n_all, ==, 5);
+  page = fg_notice_query_fetch (f->store, f->admin, query, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 1);
+  g_assert_cmpint (fg_notice_get_service (g_ptr_array_index (page, 0)), ==, FG_NOTICE_SERVICE_NONE);
+
+  /* 王庄村 has none */
+  query->region_id = g_strdup (fg_region_get_id (f->village_b));
+  g_assert_true (fg_notice_query_count (f->store, f->admin, query, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 0);
+}
+
+/* The hazard ledger's query keeps to a chart's month or section: as many
+ * as the series count */
+static void
+test_hazard_list_filters (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStatsSeries) series = compute_series (f, f->admin, NULL, FG_STATS_PERIOD_MONTH, "2026-11-15", &error);
+  g_autoptr(FgHazardQuery) query = fg_hazard_query_new ();
+  guint n = G_MAXUINT, n_all = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (fg_hazard_query_count (f->store, f->admin, query, &n_all, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_all, ==, 5);
+
+  for (guint i = 0; i < series->months->len; i++)
+    {
+      const FgStatsMonth *month = g_ptr_array_index (series->months, i);
+
+      g_free (query->found_from);
+      g_free (query->found_before);
+      query->found_from = g_strdup (month->first_day);
+      query->found_before = g_strdup (month->after);
+      g_assert_true (fg_hazard_query_count (f->store, f->admin, query, &n, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n, ==, month->n_found);
+    }
+
+  /* November's, section by section */
+  g_free (query->found_from);
+  g_free (query->found_before);
+  query->found_from = g_strdup (series->from);
+  query->found_before = g_strdup ("2026-12-01");
+  for (guint i = 0; i < series->sections->len; i++)
+    {
+      const FgStatsSection *section = g_ptr_array_index (series->sections, i);
+
+      g_free (query->section_id);
+      query->section_id = g_strdup (section->section_id);
+      g_assert_true (fg_hazard_query_count (f->store, f->admin, query, &n, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n, ==, section->n_found);
+    }
+  g_free (query->section_id);
+  query->section_id = g_strdup ("no-such-section");
+  g_assert_true (fg_hazard_query_count (f->store, f->admin, query, &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -753,6 +1018,11 @@ main (int   argc,
   ADD ("refusals", test_refusals);
   ADD ("on-spot", test_on_spot);
   ADD ("query-plans", test_query_plans);
+  ADD ("series-month", test_series_month);
+  ADD ("series-periods", test_series_periods);
+  ADD ("series-scope", test_series_scope);
+  ADD ("unserved-list", test_unserved_list);
+  ADD ("hazard-list-filters", test_hazard_list_filters);
 
   return g_test_run ();
 }

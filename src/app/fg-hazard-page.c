@@ -52,6 +52,8 @@ struct _FgHazardPage
   GtkWidget *detail_box;
   GtkDropDown *state_dropdown;
   GtkDropDown *grade_dropdown;
+  GtkWidget *found_filter_button;  /* a chart's month or section, shown while it filters */
+  GtkLabel *found_filter_label;
   GtkDropDown *campaign_dropdown;
   GtkSearchEntry *search_entry;
   GtkLabel *count_label;
@@ -241,6 +243,7 @@ static gboolean
 fg_hazard_page_is_filtered (FgHazardPage *self)
 {
   return self->query->state != FG_HAZARD_QUERY_ALL || self->query->grade >= 0 ||
+         self->query->found_from != NULL || self->query->found_before != NULL || self->query->section_id != NULL ||
          self->query->campaign_id != NULL || self->query->text != NULL || self->query->region_id != NULL;
 }
 
@@ -298,6 +301,9 @@ on_filter_changed (FgHazardPage *self)
     case FG_HAZARD_FILTER_REINSPECTION_LATE:
       query->state = FG_HAZARD_QUERY_REINSPECTION_LATE;
       break;
+    case FG_HAZARD_FILTER_OVERDUE:
+      query->state = FG_HAZARD_QUERY_OVERDUE;
+      break;
     default:
       query->state = (int) (state_filter - FG_HAZARD_FILTER_FIRST_STATE);
     }
@@ -317,6 +323,13 @@ on_filter_changed (FgHazardPage *self)
     query->text = g_strdup (text);
 
   fg_hazard_page_apply_query (self);
+}
+
+/* The chip of a chart's month or section pressed: the filter goes. */
+static void
+on_found_filter_cleared (FgHazardPage *self)
+{
+  fg_hazard_page_set_found_filter (self, NULL, NULL, NULL, NULL);
 }
 
 static void
@@ -1144,6 +1157,9 @@ fg_hazard_page_class_init (FgHazardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, detail_box);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, state_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, grade_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, found_filter_button);
+  gtk_widget_class_bind_template_child (widget_class, FgHazardPage, found_filter_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_found_filter_cleared);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, campaign_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FgHazardPage, count_label);
@@ -1247,6 +1263,7 @@ fg_hazard_page_init (FgHazardPage *self)
   gtk_string_list_append (states, _("Open (not closed)"));
   gtk_string_list_append (states, _("Overdue or due this week"));
   gtk_string_list_append (states, _("Re-inspection late (the office’s)"));
+  gtk_string_list_append (states, _("Overdue"));
   for (guint i = 0; i < FG_HAZARD_N_STATES; i++)
     gtk_string_list_append (states, fg_hazard_state_get_label (i));
   gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));
@@ -1539,4 +1556,36 @@ fg_hazard_page_get_n_reinspection_late (FgHazardPage *self)
 {
   g_return_val_if_fail (FG_IS_HAZARD_PAGE (self), 0);
   return self->n_reinspection_late;
+}
+
+/**
+ * fg_hazard_page_set_found_filter:
+ * @from: (nullable): found on or after this day, YYYY-MM-DD
+ * @before: (nullable): found before this day
+ * @section_id: (nullable): under this section of the checklists
+ * @label: (nullable): what the filter is, on the chip that removes it
+ *
+ * Keeps the ledger to the hazards of a statistics chart's bar (a month,
+ * a section of the checklists), in every state; all %NULL removes it.
+ */
+void
+fg_hazard_page_set_found_filter (FgHazardPage *self,
+                                 const char   *from,
+                                 const char   *before,
+                                 const char   *section_id,
+                                 const char   *label)
+{
+  g_return_if_fail (FG_IS_HAZARD_PAGE (self));
+
+  g_free (self->query->found_from);
+  g_free (self->query->found_before);
+  g_free (self->query->section_id);
+  self->query->found_from = g_strdup (from);
+  self->query->found_before = g_strdup (before);
+  self->query->section_id = g_strdup (section_id);
+  gtk_label_set_label (self->found_filter_label, label != NULL ? label : "");
+  gtk_widget_set_visible (self->found_filter_button, from != NULL || before != NULL || section_id != NULL);
+  if (from != NULL || before != NULL || section_id != NULL)
+    gtk_drop_down_set_selected (self->state_dropdown, FG_HAZARD_FILTER_ALL);
+  on_filter_changed (self);
 }

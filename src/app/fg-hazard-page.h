@@ -18,6 +18,7 @@ typedef enum
   FG_HAZARD_FILTER_NOT_CLOSED,
   FG_HAZARD_FILTER_DUE,         /* overdue or due this week */
   FG_HAZARD_FILTER_REINSPECTION_LATE, /* reported fixed, the office's re-inspection late */
+  FG_HAZARD_FILTER_OVERDUE,     /* past the deadline, now */
   FG_HAZARD_FILTER_FIRST_STATE,
 } FgHazardFilter;
 
@@ -34,6 +35,11 @@ void        fg_hazard_page_set_region        (FgHazardPage *self,
                                               int           level);
 void        fg_hazard_page_set_state_filter  (FgHazardPage *self,
                                               guint         filter);
+void        fg_hazard_page_set_found_filter  (FgHazardPage *self,
+                                              const char   *from,
+                                              const char   *before,
+                                              const char   *section_id,
+                                              const char   *label);
 void        fg_hazard_page_focus_search      (FgHazardPage *self);
 GListModel *fg_hazard_page_get_model         (FgHazardPage *self);
 void        fg_hazard_page_select            (FgHazardPage *self,

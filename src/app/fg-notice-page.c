@@ -257,6 +257,7 @@ dup_query (FgNoticePage *self)
 
   query->region_id = g_strdup (self->region_id);
   query->open_only = filter == FG_NOTICE_FILTER_OPEN;
+  query->unserved_only = filter == FG_NOTICE_FILTER_UNSERVED;
   query->sort = self->sort;
   query->reversed = self->reversed;
   if (filter == FG_NOTICE_FILTER_TODAY)

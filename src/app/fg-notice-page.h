@@ -17,6 +17,7 @@ typedef enum
   FG_NOTICE_FILTER_ALL,
   FG_NOTICE_FILTER_OPEN,    /* orders whose hazards are still being corrected */
   FG_NOTICE_FILTER_TODAY,   /* issued today */
+  FG_NOTICE_FILTER_UNSERVED, /* not yet served on the venue */
 } FgNoticeFilter;
 
 #define FG_TYPE_NOTICE_PAGE (fg_notice_page_get_type ())

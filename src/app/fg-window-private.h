@@ -15,6 +15,7 @@
 #include "fg-notice-page.h"
 #include "fg-preferences-window.h"
 #include "fg-region-sidebar.h"
+#include "fg-stats-page.h"
 #include "fg-sync-page.h"
 #include "fg-township-page.h"
 #include "fg-venue-page.h"
@@ -48,6 +49,7 @@ struct _FgWindow
   FgNoticePage *notice_page;
   FgSyncPage *sync_page;
   FgTownshipPage *township_page;
+  FgStatsPage *stats_page;
 
   FgStore *store;
   FgStoreWatch *store_watch;  /* what other programs write to the store */

@@ -108,6 +108,8 @@ on_region_selected (FgWindow *self)
                              region != NULL ? fg_region_get_id (region) : NULL,
                              region != NULL ? (int) fg_region_get_level (region) : -1);
   fg_notice_page_set_region (self->notice_page, region != NULL ? fg_region_get_id (region) : NULL);
+  fg_stats_page_set_region (self->stats_page, region != NULL ? fg_region_get_id (region) : NULL,
+                            region != NULL && fg_region_get_level (region) == FG_REGION_LEVEL_COUNTY);
 
   if (region != NULL && adw_leaflet_get_folded (self->leaflet))
     fg_window_set_show_sidebar (self, FALSE);
@@ -171,6 +173,7 @@ on_synced (FgWindow *self)
   fg_hazard_page_reload (self->hazard_page);
   fg_notice_page_reload (self->notice_page);
   fg_township_page_reload (self->township_page);
+  fg_stats_page_reload (self->stats_page);
 
   /* the import wrote through a connection of its own: that is read now */
   fg_store_watch_catch_up (self->store_watch);
@@ -226,6 +229,8 @@ on_store_changed (FgWindow *self)
   else
     self->notices_stale = TRUE;
   fg_township_page_reload (self->township_page);
+  /* counted again only while it is shown */
+  fg_stats_page_reload (self->stats_page);
   fg_sync_page_reload (self->sync_page);
   _fg_window_update_actions (self);
 }
@@ -245,6 +250,83 @@ on_notices_changed (FgWindow *self)
 {
   /* a service recorded or a notice voided changes hazards too */
   fg_hazard_page_reload (self->hazard_page);
+  fg_stats_page_reload (self->stats_page);
+}
+
+/* A card or a bar of the Statistics page: its list, filtered as the
+ * figure counts it, for the same region. */
+static void
+on_stats_open_list (FgWindow    *self,
+                    guint        list,
+                    const char  *region_id,
+                    const char  *detail,
+                    const char  *from,
+                    const char  *before,
+                    const char  *label)
+{
+  FgRegion *selected = fg_region_sidebar_get_selected_region (self->sidebar);
+
+  if (list == FG_STATS_LIST_TOWNSHIPS)
+    {
+      fg_window_set_page (self, "townships");
+      return;
+    }
+
+  /* a village's or a township's bar: the sidebar goes there */
+  if (region_id != NULL && (selected == NULL || g_strcmp0 (fg_region_get_id (selected), region_id) != 0))
+    fg_region_sidebar_select_region (self->sidebar, region_id);
+
+  switch (list)
+    {
+    case FG_STATS_LIST_VENUES:
+    case FG_STATS_LIST_VENUES_NEVER_INSPECTED:
+      fg_venue_page_set_category (self->venue_page, list == FG_STATS_LIST_VENUES ? detail : NULL);
+      fg_window_set_page (self, "venues");
+      break;
+    case FG_STATS_LIST_HAZARDS_FOUND:
+      fg_window_set_page (self, "hazards");
+      fg_hazard_page_set_found_filter (self->hazard_page, from, before, detail, label);
+      break;
+    case FG_STATS_LIST_HAZARDS_OPEN:
+      fg_window_set_page (self, "hazards");
+      fg_hazard_page_set_found_filter (self->hazard_page, NULL, NULL, NULL, NULL);
+      fg_hazard_page_set_state_filter (self->hazard_page, FG_HAZARD_FILTER_NOT_CLOSED);
+      break;
+    case FG_STATS_LIST_HAZARDS_OVERDUE:
+      fg_window_set_page (self, "hazards");
+      fg_hazard_page_set_found_filter (self->hazard_page, NULL, NULL, NULL, NULL);
+      fg_hazard_page_set_state_filter (self->hazard_page, FG_HAZARD_FILTER_OVERDUE);
+      break;
+    case FG_STATS_LIST_HAZARDS_REINSPECTION_LATE:
+      fg_window_set_page (self, "hazards");
+      fg_hazard_page_set_found_filter (self->hazard_page, NULL, NULL, NULL, NULL);
+      fg_hazard_page_set_state_filter (self->hazard_page, FG_HAZARD_FILTER_REINSPECTION_LATE);
+      break;
+    case FG_STATS_LIST_NOTICES_UNSERVED:
+      fg_window_set_page (self, "notices");
+      fg_notice_page_set_filter (self->notice_page, FG_NOTICE_FILTER_UNSERVED);
+      break;
+    default:
+      break;
+    }
+}
+
+/* A venue from the list of those still lacking a smoke alarm. */
+static void
+on_stats_open_venue (FgWindow   *self,
+                     const char *venue_id)
+{
+  g_autoptr(FgVenue) venue = NULL;
+  g_autoptr(GError) error = NULL;
+
+  venue = fg_venue_load (self->store, self->actor, venue_id, &error);
+  if (venue == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  fg_window_set_page (self, "venues");
+  fg_venue_page_show_venue (self->venue_page, venue);
 }
 
 static void
@@ -560,6 +642,7 @@ fg_window_constructed (GObject *object)
   fg_window_update_empty_venues (self);
   /* the ranking compares townships: for those who see a county's */
   fg_township_page_set_store (self->township_page, self->store, self->actor);
+  fg_stats_page_set_store (self->stats_page, self->store, self->actor);
   adw_view_stack_page_set_visible (adw_view_stack_get_page (self->page_stack, GTK_WIDGET (self->township_page)),
                                    actor_sees_county (self));
 
@@ -756,6 +839,7 @@ fg_window_class_init (FgWindowClass *klass)
   g_type_ensure (FG_TYPE_NOTICE_PAGE);
   g_type_ensure (FG_TYPE_SYNC_PAGE);
   g_type_ensure (FG_TYPE_TOWNSHIP_PAGE);
+  g_type_ensure (FG_TYPE_STATS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/firegrid/Firegrid/fg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FgWindow, lock_stack);
@@ -777,8 +861,11 @@ fg_window_class_init (FgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgWindow, notice_page);
   gtk_widget_class_bind_template_child (widget_class, FgWindow, sync_page);
   gtk_widget_class_bind_template_child (widget_class, FgWindow, township_page);
+  gtk_widget_class_bind_template_child (widget_class, FgWindow, stats_page);
   gtk_widget_class_bind_template_callback (widget_class, on_synced);
   gtk_widget_class_bind_template_callback (widget_class, on_notices_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stats_open_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_stats_open_venue);
   gtk_widget_class_bind_template_child (widget_class, FgWindow, search_button);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
@@ -919,6 +1006,13 @@ fg_window_get_township_page (FgWindow *self)
   return self->township_page;
 }
 
+FgStatsPage *
+fg_window_get_stats_page (FgWindow *self)
+{
+  g_return_val_if_fail (FG_IS_WINDOW (self), NULL);
+  return self->stats_page;
+}
+
 /**
  * fg_window_get_calendar_warning_shown:
  * @self: the window
@@ -950,8 +1044,8 @@ fg_window_get_missing_calendar_year (FgWindow *self)
 /**
  * fg_window_get_page:
  *
- * Returns: the page shown: "venues", "hazards", "notices", "sync" or
- *   "townships"
+ * Returns: the page shown: "venues", "hazards", "notices", "sync",
+ *   "townships" or "statistics"
  */
 const char *
 fg_window_get_page (FgWindow *self)

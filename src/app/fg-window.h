@@ -11,6 +11,7 @@
 #include "fg-hazard-page.h"
 #include "fg-notice-page.h"
 #include "fg-sync-page.h"
+#include "fg-stats-page.h"
 #include "fg-township-page.h"
 #include "fg-region-sidebar.h"
 #include "fg-venue-page.h"
@@ -39,6 +40,7 @@ FgHazardPage    *fg_window_get_hazard_page    (FgWindow       *self);
 FgNoticePage    *fg_window_get_notice_page    (FgWindow       *self);
 FgSyncPage      *fg_window_get_sync_page      (FgWindow       *self);
 FgTownshipPage  *fg_window_get_township_page  (FgWindow       *self);
+FgStatsPage     *fg_window_get_stats_page     (FgWindow       *self);
 FgStoreWatch    *fg_window_get_store_watch    (FgWindow       *self);
 int              fg_window_get_missing_calendar_year (FgWindow *self);
 gboolean         fg_window_get_calendar_warning_shown (FgWindow *self);

@@ -63,6 +63,9 @@ fg_hazard_query_copy (const FgHazardQuery *self)
   copy->campaign_id = g_strdup (self->campaign_id);
   copy->text = g_strdup (self->text);
   copy->today = g_strdup (self->today);
+  copy->found_from = g_strdup (self->found_from);
+  copy->found_before = g_strdup (self->found_before);
+  copy->section_id = g_strdup (self->section_id);
   copy->sort = self->sort;
   copy->descending = self->descending;
   return copy;
@@ -78,6 +81,9 @@ fg_hazard_query_free (FgHazardQuery *self)
   g_free (self->campaign_id);
   g_free (self->text);
   g_free (self->today);
+  g_free (self->found_from);
+  g_free (self->found_before);
+  g_free (self->section_id);
   g_free (self);
 }
 
@@ -94,6 +100,9 @@ fg_hazard_query_equal (const FgHazardQuery *a,
          g_strcmp0 (a->campaign_id, b->campaign_id) == 0 &&
          g_strcmp0 (a->text, b->text) == 0 &&
          g_strcmp0 (a->today, b->today) == 0 &&
+         g_strcmp0 (a->found_from, b->found_from) == 0 &&
+         g_strcmp0 (a->found_before, b->found_before) == 0 &&
+         g_strcmp0 (a->section_id, b->section_id) == 0 &&
          a->sort == b->sort &&
          !a->descending == !b->descending;
 }
@@ -387,6 +396,25 @@ filter_hazards (FgQueryWhere         *where,
         }
       fg_query_where_add (where, "h.grade = :grade");
       fg_query_where_set (where, ":grade", fg_hazard_grade_to_string (query->grade));
+    }
+
+  /* the statistics' charts: a month's hazards, a section's */
+  if (query->found_from != NULL)
+    {
+      fg_query_where_add (where, "h.found_at >= :found_from");
+      fg_query_where_set (where, ":found_from", query->found_from);
+    }
+  if (query->found_before != NULL)
+    {
+      fg_query_where_add (where, "h.found_at < :found_before");
+      fg_query_where_set (where, ":found_before", query->found_before);
+    }
+  if (query->section_id != NULL)
+    {
+      fg_query_where_add (where, "EXISTS (SELECT 1 FROM checklist_item cs WHERE cs.template_id = h.template_id"
+                                 " AND cs.version = h.template_version AND cs.code = h.item_code"
+                                 " AND cs.section_id = :section)");
+      fg_query_where_set (where, ":section", query->section_id);
     }
 
   if (query->campaign_id != NULL && *query->campaign_id == '\0')

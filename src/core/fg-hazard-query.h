@@ -50,6 +50,9 @@ struct _FgHazardQuery
   char         *campaign_id;  /* NULL for all; "" for those no campaign found */
   char         *text;         /* a substring of the venue's name, or the item's finding or text */
   char         *today;        /* YYYY-MM-DD, the day overdue is counted for; NULL: today */
+  char         *found_from;   /* YYYY-MM-DD: found on or after it; NULL for any (a chart's month) */
+  char         *found_before; /* YYYY-MM-DD: found before it; NULL for any */
+  char         *section_id;   /* its checklist item under this section; NULL for any */
   FgHazardSort  sort;
   gboolean      descending;
 };

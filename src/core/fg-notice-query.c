@@ -52,6 +52,7 @@ fg_notice_query_copy (const FgNoticeQuery *self)
   copy->venue_id = g_strdup (self->venue_id);
   copy->day = g_strdup (self->day);
   copy->open_only = self->open_only;
+  copy->unserved_only = self->unserved_only;
   copy->sort = self->sort;
   copy->reversed = self->reversed;
   return copy;
@@ -80,6 +81,7 @@ fg_notice_query_equal (const FgNoticeQuery *a,
          g_strcmp0 (a->venue_id, b->venue_id) == 0 &&
          g_strcmp0 (a->day, b->day) == 0 &&
          !a->open_only == !b->open_only &&
+         !a->unserved_only == !b->unserved_only &&
          a->sort == b->sort &&
          !a->reversed == !b->reversed;
 }
@@ -131,6 +133,12 @@ filter_notices (FgQueryWhere         *where,
                         "n.voided_at IS NULL AND n.kind IN ('correct-now', 'correct-by-deadline')"
                         " AND EXISTS (SELECT 1 FROM notice_hazard nh JOIN hazard h ON h.id = nh.hazard_id"
                         "             WHERE nh.notice_id = n.id AND h.state = 'rectifying')");
+
+  /* a refusal is service (留置送达); a notice that found nobody is not */
+  if (query->unserved_only)
+    fg_query_where_add (where,
+                        "n.voided_at IS NULL AND n.kind NOT IN ('major-hazard-letter', 'transfer')"
+                        " AND (n.service IS NULL OR n.service = 'unreachable')");
 
   return TRUE;
 }

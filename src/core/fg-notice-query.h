@@ -34,6 +34,8 @@ struct _FgNoticeQuery
   char         *venue_id;    /* one venue's; NULL for all */
   char         *day;         /* issued on this day, YYYY-MM-DD; NULL for any */
   gboolean      open_only;   /* notices whose hazards are still being corrected */
+  gboolean      unserved_only; /* not voided, to be served on the venue, and not yet served
+                                * (as the statistics count them) */
   FgNoticeSort  sort;
   gboolean      reversed;    /* the sort's order turned round: the earliest first … */
 };

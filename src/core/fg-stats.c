@@ -33,6 +33,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fg-stats.h"
+#include "fg-stats-private.h"
 #include "fg-audit-private.h"
 #include "fg-calendar-private.h"
 #include "fg-category.h"
@@ -1294,4 +1295,37 @@ fg_stats_list_lacking_smoke_alarm (FgStore     *store,
     }
 
   return g_steal_pointer (&venues);
+}
+
+/* For fg-stats-series.c: the period and the region of @query, checked as
+ * fg_stats_compute() checks them. */
+gboolean
+_fg_stats_resolve (FgStore             *store,
+                   FgActor             *actor,
+                   const FgStatsQuery  *query,
+                   FgRegion           **region,
+                   GDate              **from,
+                   GDate              **to,
+                   GError             **error)
+{
+  g_autoptr(GDate) today = query->today != NULL ? g_date_copy (query->today) : fg_store_today (store);
+
+  if (!resolve_period (query, today, from, to, error))
+    return FALSE;
+  *region = resolve_region (store, actor, query->region, error);
+  if (*region == NULL)
+    {
+      g_clear_pointer (from, g_date_free);
+      g_clear_pointer (to, g_date_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* For fg-stats-series.c: the rows of a region's area (?1 its id, ?6 its code). */
+char *
+_fg_stats_area_condition (FgRegionLevel  level,
+                          const char    *alias)
+{
+  return area_condition (level, alias);
 }

@@ -12,6 +12,8 @@
 #include "fg-notice-page.h"
 #include "fg-region-item.h"
 #include "fg-region-sidebar.h"
+#include "fg-bar-chart.h"
+#include "fg-stats-page.h"
 #include "fg-township-page.h"
 #include "fg-window.h"
 #include "fg-ui-test-util.h"
@@ -726,6 +728,60 @@ test_county_ranking_fits (Fixture       *fixture,
   check_ranking (fixture, 1180, 720);
 }
 
+/* The Statistics page of a county: its townships together, a bar a
+ * township, and the ranking a click away */
+static void
+test_county_statistics (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStats) stats = NULL;
+  FgStatsQuery query = { .period = FG_STATS_PERIOD_MONTH };
+  const FgStatsSeries *series;
+  FgStatsPage *page;
+  FgBarChart *areas;
+  GtkWidget *figure;
+  gint64 end;
+  g_autofree char *expected = NULL;
+
+  open_window (fixture, fixture->county, fixture->county_admin);
+  fg_window_set_page (fixture->window, "statistics");
+  page = fg_window_get_stats_page (fixture->window);
+  end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  fg_ui_test_spin ();
+  while (fg_stats_page_get_busy (page) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  fg_ui_test_spin ();
+  g_assert_nonnull (fg_stats_page_get_stats (page));
+
+  stats = fg_stats_compute (fixture->county, fixture->county_admin, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stats->level, ==, FG_REGION_LEVEL_COUNTY);
+  g_assert_cmpint (fg_stats_page_get_stats (page)->level, ==, FG_REGION_LEVEL_COUNTY);
+  g_assert_cmpuint (fg_stats_page_get_stats (page)->n_venues, ==, stats->n_venues);
+  g_assert_cmpuint (stats->n_venues, >, 1);
+  figure = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (fg_stats_page_get_card (page, "venues"))));
+  expected = g_strdup_printf ("%u", stats->n_venues);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (figure)), ==, expected);
+
+  /* a bar a township: 冢头镇 and 薛店镇 */
+  series = fg_stats_page_get_series (page);
+  g_assert_cmpuint (series->areas->len, ==, 2);
+  g_assert_cmpint (((FgStatsArea *) g_ptr_array_index (series->areas, 0))->level, ==, FG_REGION_LEVEL_TOWNSHIP);
+  g_assert_cmpstr (((FgStatsArea *) g_ptr_array_index (series->areas, 1))->name, ==, "薛店镇");
+  areas = FG_BAR_CHART (fg_stats_page_get_chart (page, "areas"));
+  g_assert_cmpuint (fg_bar_chart_get_n_bars (areas), ==, 2);
+  /* 薛店镇's one venue; the demo's the rest */
+  g_assert_cmpuint (((FgStatsArea *) g_ptr_array_index (series->areas, 1))->n_venues, ==, 1);
+  g_assert_cmpuint (((FgStatsArea *) g_ptr_array_index (series->areas, 0))->n_venues, ==, stats->n_venues - 1);
+
+  /* the ranking stays on its own page, a click away */
+  g_assert_true (gtk_widget_get_visible (fg_ui_test_child (page, FG_TYPE_STATS_PAGE, "ranking_button")));
+  g_signal_emit_by_name (fg_ui_test_child (page, FG_TYPE_STATS_PAGE, "ranking_button"), "clicked");
+  fg_ui_test_spin ();
+  g_assert_cmpstr (fg_window_get_page (fixture->window), ==, "townships");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -736,6 +792,8 @@ main (int   argc,
     return 77;
 
   g_test_add ("/county-window/sidebar", Fixture, NULL, fixture_set_up, test_county_sidebar, fixture_tear_down);
+  g_test_add ("/county-window/statistics", Fixture, NULL, fixture_set_up, test_county_statistics,
+              fixture_tear_down);
   g_test_add ("/county-window/supervises", Fixture, NULL, fixture_set_up, test_county_supervises,
               fixture_tear_down);
   g_test_add ("/county-window/supervises-what-core-allows", Fixture, NULL, fixture_set_up,
