@@ -531,7 +531,7 @@ test_lacking_smoke_alarm (Fixture       *f,
   g_autoptr(GPtrArray) page = NULL;
   guint total = 0;
 
-  all = fg_stats_list_lacking_smoke_alarm (f->store, f->admin, NULL, 0, 50, &total, &error);
+  all = fg_stats_list_lacking (f->store, f->admin, NULL, FG_STATS_LACK_SMOKE_ALARM, 0, 50, &total, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (total, ==, 2);
   g_assert_cmpuint (all->len, ==, 2);
@@ -542,14 +542,14 @@ test_lacking_smoke_alarm (Fixture       *f,
   g_assert_cmpstr (((FgStatsVenue *) g_ptr_array_index (all, 1))->name, ==, "王庄门面");
   g_assert_cmpstr (((FgStatsVenue *) g_ptr_array_index (all, 1))->category, ==, "street-shop");
 
-  page = fg_stats_list_lacking_smoke_alarm (f->store, f->admin, "410425101202", 0, 1, &total, &error);
+  page = fg_stats_list_lacking (f->store, f->admin, "410425101202", FG_STATS_LACK_SMOKE_ALARM, 0, 1, &total, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (total, ==, 1);
   g_assert_cmpuint (page->len, ==, 1);
   g_assert_cmpstr (((FgStatsVenue *) g_ptr_array_index (page, 0))->name, ==, "王庄门面");
   g_clear_pointer (&page, g_ptr_array_unref);
 
-  page = fg_stats_list_lacking_smoke_alarm (f->store, f->admin, NULL, 1, 1, NULL, &error);
+  page = fg_stats_list_lacking (f->store, f->admin, NULL, FG_STATS_LACK_SMOKE_ALARM, 1, 1, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (page->len, ==, 1);
   g_assert_cmpstr (((FgStatsVenue *) g_ptr_array_index (page, 0))->name, ==, "王庄门面");
@@ -612,7 +612,7 @@ test_scope (Fixture       *f,
   g_assert_cmpint (fg_test_count (f->dir.db_path, "SELECT count (*) FROM audit WHERE outcome = 'refused'"),
                    ==, before + 1);
 
-  lacking = fg_stats_list_lacking_smoke_alarm (f->store, worker, "410425101201", 0, 10, NULL, &error);
+  lacking = fg_stats_list_lacking (f->store, worker, "410425101201", FG_STATS_LACK_SMOKE_ALARM, 0, 10, NULL, &error);
   g_assert_null (lacking);
   g_assert_error (error, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_OUT_OF_SCOPE);
   g_clear_error (&error);
@@ -672,7 +672,7 @@ test_on_spot (Fixture       *f,
   GListModel *items;
   gboolean failed = FALSE;
 
-  lacking = fg_stats_list_lacking_smoke_alarm (f->store, f->admin, "410425101201", 0, 1, NULL, &error);
+  lacking = fg_stats_list_lacking (f->store, f->admin, "410425101201", FG_STATS_LACK_SMOKE_ALARM, 0, 1, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lacking->len, ==, 1);
 
