@@ -633,7 +633,10 @@ fg_venue_set_smoke_alarm_checked_on (FgVenue    *self,
 {
   g_return_if_fail (FG_IS_VENUE (self));
   g_free (self->smoke_alarm_checked_on);
-  self->smoke_alarm_checked_on = date != NULL && *date != '\0' ? g_strdup (date) : NULL;
+  /* white space around it is no part of it; none at all, no day */
+  self->smoke_alarm_checked_on = g_strstrip (g_strdup (date != NULL ? date : ""));
+  if (*self->smoke_alarm_checked_on == '\0')
+    g_clear_pointer (&self->smoke_alarm_checked_on, g_free);
 }
 
 /**
@@ -676,7 +679,10 @@ fg_venue_set_simple_extinguishing_checked_on (FgVenue    *self,
 {
   g_return_if_fail (FG_IS_VENUE (self));
   g_free (self->simple_extinguishing_checked_on);
-  self->simple_extinguishing_checked_on = date != NULL && *date != '\0' ? g_strdup (date) : NULL;
+  /* white space around it is no part of it; none at all, no day */
+  self->simple_extinguishing_checked_on = g_strstrip (g_strdup (date != NULL ? date : ""));
+  if (*self->simple_extinguishing_checked_on == '\0')
+    g_clear_pointer (&self->simple_extinguishing_checked_on, g_free);
 }
 
 FgVenueStatus
