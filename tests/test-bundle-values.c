@@ -532,6 +532,15 @@ static const ValueCase venue_cases[] = {
     "王建国王建国王建国王建国王建国王建国王建国王建国王建国王建国王建国王建国王建国王建国王建国王建国王建国"
     "王建国王建国王建国王建国王建国王建国王建国王建国王建国王建国王建国王建国王建国王建国王建国王建国王建国",
     FG_BUNDLE_ERROR_INVALID_ROW, { "operator’s name" } },
+  /* the 2026 target's fields, by fg_venue_check_equipment() */
+  { "smoke-alarm-count-huge", "<venue ", "smoke-alarm-count", "1000", FG_BUNDLE_ERROR_INVALID_ROW,
+    { "smoke alarms", "999" } },
+  { "smoke-alarm-count-text", "<venue ", "smoke-alarm-count", "three", FG_BUNDLE_ERROR_INVALID_ROW,
+    { "smoke alarms" } },
+  { "smoke-alarm-checked-no-day", "<venue ", "smoke-alarm-checked-on", "2026-02-30", FG_BUNDLE_ERROR_INVALID_ROW,
+    { "smoke alarms", "year-month-day" } },
+  { "simple-extinguishing-checked-no-day", "<venue ", "simple-extinguishing-checked-on", "26-12-1",
+    FG_BUNDLE_ERROR_INVALID_ROW, { "simple extinguishing equipment", "year-month-day" } },
 };
 
 static void
@@ -571,6 +580,95 @@ test_venue_values_taken (Fixture       *f,
   import_ok (&f->county, path);
   phone = query_text (&f->county, "SELECT phone FROM venue WHERE id = ?1", f->township.venue_id);
   g_assert_cmpstr (phone, ==, "0374-6123456");
+}
+
+/* A count of smoke alarms that says otherwise than the venue's flag, and
+ * a check on a day still to come, are refused as they are when typed;
+ * the fields as the keyboard keeps them arrive whole. */
+static void
+test_venue_equipment_sent (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *text = read_export (f);
+  g_autofree char *tomorrow = day_from_today (1);
+  g_autofree char *checked = day_from_today (-3);
+  g_autofree char *simple_checked = day_from_today (-1);
+  g_autofree char *row_id = get_tag_attribute (text, "<venue ", "id");
+  g_autofree char *none = set_tag_attribute (text, "<venue ", "smoke-alarm", "0");
+  g_autofree char *disagrees = set_tag_attribute (none, "<venue ", "smoke-alarm-count", "2");
+  g_autofree char *disagrees_dated = set_tag_attribute (disagrees, "<venue ", "smoke-alarm-checked-on", checked);
+  g_autofree char *to_come = set_tag_attribute (text, "<venue ", "smoke-alarm-checked-on", tomorrow);
+  g_autofree char *one = set_tag_attribute (text, "<venue ", "smoke-alarm", "1");
+  g_autofree char *counted = set_tag_attribute (one, "<venue ", "smoke-alarm-count", "2");
+  g_autofree char *dated = set_tag_attribute (counted, "<venue ", "smoke-alarm-checked-on", checked);
+  g_autofree char *simple = set_tag_attribute (dated, "<venue ", "simple-extinguishing", "1");
+  g_autofree char *taken = set_tag_attribute (simple, "<venue ", "simple-extinguishing-checked-on", simple_checked);
+  g_autofree char *disagrees_path = write_signed_file (f, disagrees_dated, "alarms-disagree.xml");
+  g_autofree char *to_come_path = write_signed_file (f, to_come, "alarms-to-come.xml");
+  g_autofree char *taken_path = write_signed_file (f, taken, "equipment-taken.xml");
+  const char * const disagree_words[] = { row_id, "smoke alarms", "does not agree", NULL };
+  const char * const to_come_words[] = { row_id, "smoke alarms", tomorrow, "still to come", NULL };
+  g_autofree char *row = NULL;
+  g_autofree char *expected = NULL;
+
+  refused_alone (f, disagrees_path, FG_BUNDLE_ERROR_INVALID_ROW, disagree_words);
+  refused_alone (f, to_come_path, FG_BUNDLE_ERROR_INVALID_ROW, to_come_words);
+
+  import_ok (&f->county, taken_path);
+  row = query_text (&f->county, "SELECT smoke_alarm || ' ' || smoke_alarm_count || ' ' || smoke_alarm_checked_on"
+                                "  || ' ' || simple_extinguishing || ' ' || simple_extinguishing_checked_on"
+                                " FROM venue WHERE id = ?1", f->township.venue_id);
+  expected = g_strdup_printf ("1 2 %s 1 %s", checked, simple_checked);
+  g_assert_cmpstr (row, ==, expected);
+}
+
+/* The township's inspection set its restaurant's smoke-alarm check when it
+ * was finished; the county takes the venue as the bundle brings it and
+ * does not set it again from the inspection: no change of the venue in
+ * the county's own log, the same values as the township's. */
+static void
+test_inspection_equipment_once (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *there = query_text (&f->township,
+                                       "SELECT smoke_alarm || ' ' || coalesce (smoke_alarm_checked_on, '-') || ' '"
+                                       "  || stamp FROM venue WHERE id = ?1", f->township.venue_id);
+  g_autofree char *here = NULL;
+
+  g_assert_cmpint (count (&f->township, "SELECT count (*) FROM venue WHERE id = ?1"
+                                        " AND smoke_alarm_checked_on IS NOT NULL", f->township.venue_id), ==, 1);
+  import_ok (&f->county, f->export);
+  here = query_text (&f->county,
+                     "SELECT smoke_alarm || ' ' || coalesce (smoke_alarm_checked_on, '-') || ' ' || stamp"
+                     " FROM venue WHERE id = ?1", f->township.venue_id);
+  g_assert_cmpstr (here, ==, there);
+  g_assert_cmpint (count (&f->county, "SELECT count (*) FROM audit WHERE action = 'venue-edit'"
+                                      " AND record_id = ?1", f->township.venue_id), ==, 0);
+}
+
+/* A campaign aimed at a list of venues brings its list */
+static void
+test_campaign_venues_sent (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(FgCampaign) campaign = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *starts = day_from_today (0);
+  g_autofree char *ends = day_from_today (30);
+  g_autofree char *second = file_path (f, "township-2.xml");
+  const char *venues[] = { f->township.venue_id, NULL };
+
+  campaign = fg_campaign_create_for_venues (f->township.store, f->township.actor, "烟感补装专项行动", starts, ends,
+                                            NULL, venues, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fg_campaign_get_n_venues (campaign), ==, 1);
+  export_ok (&f->township, &f->county, second);
+  import_ok (&f->county, f->export);
+  import_ok (&f->county, second);
+  g_assert_cmpint (count (&f->county, "SELECT count (*) FROM campaign_venue WHERE campaign_id = ?1",
+                          fg_campaign_get_id (campaign)), ==, 1);
+  g_assert_cmpint (count (&f->county, "SELECT count (*) FROM campaign_venue WHERE venue_id = ?1",
+                          f->township.venue_id), ==, 1);
 }
 
 /* 2. One stamp, two contents */
@@ -780,6 +878,12 @@ main (int   argc,
   add_cases ("names", name_cases, G_N_ELEMENTS (name_cases));
   add_cases ("venue", venue_cases, G_N_ELEMENTS (venue_cases));
   g_test_add ("/bundle-values/venue/taken", Fixture, NULL, fixture_set_up, test_venue_values_taken,
+              fixture_tear_down);
+  g_test_add ("/bundle-values/venue/equipment", Fixture, NULL, fixture_set_up, test_venue_equipment_sent,
+              fixture_tear_down);
+  g_test_add ("/bundle-values/venue/inspection-equipment-once", Fixture, NULL, fixture_set_up,
+              test_inspection_equipment_once, fixture_tear_down);
+  g_test_add ("/bundle-values/campaign/venues", Fixture, NULL, fixture_set_up, test_campaign_venues_sent,
               fixture_tear_down);
   return g_test_run ();
 }

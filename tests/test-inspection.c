@@ -755,6 +755,111 @@ test_inspection_permissions (Fixture       *f,
   g_assert_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_NOT_INSPECTOR);
 }
 
+/* The store's day, YYYY-MM-DD */
+static char *
+store_today (FgStore *store)
+{
+  g_autoptr(GDate) today = fg_store_today (store);
+  char text[16];
+
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", today);
+  return g_strdup (text);
+}
+
+/* Finishing an inspection whose checklist asks about smoke alarms and
+ * simple extinguishing equipment sets the venue's record of them from the
+ * answers, checked on the inspection's day; an item not applicable leaves
+ * it as it was, and a checklist without the items leaves the venue alone. */
+static void
+test_inspection_equipment (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *workshop_kinds[] = { "family-workshop", NULL };
+  const char *warehouse_kinds[] = { "warehouse", NULL };
+  g_autofree char *workshop = add_venue (f, "李家服装加工", workshop_kinds);
+  g_autofree char *warehouse = NULL;
+  g_autofree char *today = store_today (f->store);
+  g_autoptr(FgVenue) venue = NULL;
+  g_autoptr(FgVenue) restaurant = NULL;
+  g_autoptr(FgInspection) inspection = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_edits = 0;
+
+  venue = fg_venue_load (f->store, fg_test_installer (), workshop, &error);
+  g_assert_no_error (error);
+  fg_venue_set_smoke_alarm_count (venue, 4);
+  fg_venue_set_smoke_alarm_checked_on (venue, "2025-01-10");
+  fg_venue_set_simple_extinguishing (venue, TRUE);
+  g_assert_true (fg_venue_save (f->store, fg_test_installer (), venue, &error));
+  g_clear_object (&venue);
+
+  /* alarms pass, the simple equipment fails */
+  inspection = fg_inspection_start (f->store, fg_test_installer (), workshop, FG_INSPECTION_KIND_ROUTINE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fg_inspection_find_item (inspection, FG_ITEM_SMOKE_ALARM));
+  g_assert_nonnull (fg_inspection_find_item (inspection, FG_ITEM_SIMPLE_EXTINGUISHING));
+  g_assert_true (fg_inspection_record (f->store, fg_test_installer (), inspection, FG_ITEM_SIMPLE_EXTINGUISHING,
+                                       FG_OUTCOME_FAIL, "没有灭火毯", &error));
+  answer_all (f->store, inspection, FG_OUTCOME_PASS);
+  /* nothing changes before the inspection is finished */
+  venue = fg_venue_load (f->store, fg_test_installer (), workshop, &error);
+  g_assert_true (fg_venue_get_simple_extinguishing (venue));
+  g_clear_object (&venue);
+  g_assert_true (fg_inspection_finish (f->store, fg_test_installer (), inspection, &error));
+  g_assert_no_error (error);
+  g_clear_object (&inspection);
+
+  venue = fg_venue_load (f->store, fg_test_installer (), workshop, &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_venue_get_smoke_alarm (venue));
+  g_assert_cmpint (fg_venue_get_smoke_alarm_count (venue), ==, 4);  /* the count known stays */
+  g_assert_cmpstr (fg_venue_get_smoke_alarm_checked_on (venue), ==, today);
+  g_assert_false (fg_venue_get_simple_extinguishing (venue));
+  g_assert_cmpstr (fg_venue_get_simple_extinguishing_checked_on (venue), ==, today);
+  g_clear_object (&venue);
+
+  /* now the alarms fail, and the simple equipment is not applicable */
+  inspection = fg_inspection_start (f->store, fg_test_installer (), workshop, FG_INSPECTION_KIND_ROUTINE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_inspection_record (f->store, fg_test_installer (), inspection, FG_ITEM_SMOKE_ALARM,
+                                       FG_OUTCOME_FAIL, "烟感无电池", &error));
+  g_assert_true (fg_inspection_record (f->store, fg_test_installer (), inspection, FG_ITEM_SIMPLE_EXTINGUISHING,
+                                       FG_OUTCOME_NA, NULL, &error));
+  answer_all (f->store, inspection, FG_OUTCOME_PASS);
+  g_assert_true (fg_inspection_finish (f->store, fg_test_installer (), inspection, &error));
+  g_clear_object (&inspection);
+
+  venue = fg_venue_load (f->store, fg_test_installer (), workshop, &error);
+  g_assert_false (fg_venue_get_smoke_alarm (venue));
+  g_assert_cmpint (fg_venue_get_smoke_alarm_count (venue), ==, 0);
+  g_assert_false (fg_venue_get_simple_extinguishing (venue));
+
+  /* each change is in the venue's history, as the inspector's */
+  entries = fg_audit_list (f->store, fg_test_installer (), workshop, 20, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      FgAuditEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *checked = g_strdup_printf ("\"smoke_alarm_checked_on\":\"%s\"", today);
+
+      if (g_str_equal (entry->action, "venue-edit") && strstr (entry->after, checked) != NULL)
+        n_edits++;
+    }
+  g_assert_cmpuint (n_edits, ==, 2);
+
+  /* a warehouse's checklist does not ask: its record is not touched */
+  warehouse = add_venue (f, "顺达仓库", warehouse_kinds);
+  inspection = fg_inspection_start (f->store, fg_test_installer (), warehouse, FG_INSPECTION_KIND_ROUTINE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (fg_inspection_find_item (inspection, FG_ITEM_SMOKE_ALARM));
+  answer_all (f->store, inspection, FG_OUTCOME_FAIL);
+  g_assert_true (fg_inspection_finish (f->store, fg_test_installer (), inspection, &error));
+  restaurant = fg_venue_load (f->store, fg_test_installer (), warehouse, &error);
+  g_assert_null (fg_venue_get_smoke_alarm_checked_on (restaurant));
+  g_assert_null (fg_venue_get_simple_extinguishing_checked_on (restaurant));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -771,6 +876,7 @@ main (int   argc,
   g_test_add ("/inspection/versions", Fixture, NULL, fixture_set_up, test_inspection_versions, fixture_tear_down);
   g_test_add ("/inspection/campaign", Fixture, NULL, fixture_set_up, test_inspection_campaign, fixture_tear_down);
   g_test_add ("/inspection/permissions", Fixture, NULL, fixture_set_up, test_inspection_permissions, fixture_tear_down);
+  g_test_add ("/inspection/equipment", Fixture, NULL, fixture_set_up, test_inspection_equipment, fixture_tear_down);
 
   return g_test_run ();
 }

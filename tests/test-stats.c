@@ -531,7 +531,7 @@ test_lacking_smoke_alarm (Fixture       *f,
   g_autoptr(GPtrArray) page = NULL;
   guint total = 0;
 
-  all = fg_stats_list_lacking_smoke_alarm (f->store, f->admin, NULL, 0, 50, &total, &error);
+  all = fg_stats_list_lacking (f->store, f->admin, NULL, FG_STATS_LACK_SMOKE_ALARM, 0, 50, &total, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (total, ==, 2);
   g_assert_cmpuint (all->len, ==, 2);
@@ -542,17 +542,192 @@ test_lacking_smoke_alarm (Fixture       *f,
   g_assert_cmpstr (((FgStatsVenue *) g_ptr_array_index (all, 1))->name, ==, "王庄门面");
   g_assert_cmpstr (((FgStatsVenue *) g_ptr_array_index (all, 1))->category, ==, "street-shop");
 
-  page = fg_stats_list_lacking_smoke_alarm (f->store, f->admin, "410425101202", 0, 1, &total, &error);
+  page = fg_stats_list_lacking (f->store, f->admin, "410425101202", FG_STATS_LACK_SMOKE_ALARM, 0, 1, &total, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (total, ==, 1);
   g_assert_cmpuint (page->len, ==, 1);
   g_assert_cmpstr (((FgStatsVenue *) g_ptr_array_index (page, 0))->name, ==, "王庄门面");
   g_clear_pointer (&page, g_ptr_array_unref);
 
-  page = fg_stats_list_lacking_smoke_alarm (f->store, f->admin, NULL, 1, 1, NULL, &error);
+  page = fg_stats_list_lacking (f->store, f->admin, NULL, FG_STATS_LACK_SMOKE_ALARM, 1, 1, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (page->len, ==, 1);
   g_assert_cmpstr (((FgStatsVenue *) g_ptr_array_index (page, 0))->name, ==, "王庄门面");
+}
+
+/* The id of the venue named @name */
+static char *
+venue_named (Fixture    *f,
+             const char *name)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *id;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (fg_store_get_db (f->store), "SELECT id FROM venue WHERE name = ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return id;
+}
+
+static void
+set_simple_extinguishing (Fixture    *f,
+                          const char *name,
+                          gboolean    present)
+{
+  g_autofree char *id = venue_named (f, name);
+  g_autoptr(FgVenue) venue = NULL;
+  g_autoptr(GError) error = NULL;
+
+  venue = fg_venue_load (f->store, f->admin, id, &error);
+  g_assert_no_error (error);
+  fg_venue_set_simple_extinguishing (venue, present);
+  g_assert_true (fg_venue_save (f->store, f->admin, venue, &error));
+}
+
+static const char *
+venue_name_at (GPtrArray *venues,
+               guint      i)
+{
+  return ((FgStatsVenue *) g_ptr_array_index (venues, i))->name;
+}
+
+/* The target's second figure: simple extinguishing equipment, by village,
+ * of the active venues of the three kinds only; and the venues lacking it,
+ * or either of the two. */
+static void
+test_target_simple_extinguishing (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStats) stats = NULL;
+  g_autoptr(GPtrArray) lacking = NULL;
+  g_autofree char *shut = add_venue (f, f->grid_a, "关门作坊", "family-workshop", FALSE, FALSE);
+  g_autofree char *diner = add_venue (f, f->grid_b, "王庄饭馆", "restaurant", FALSE, FALSE);
+  FgStatsVillageTarget *li;
+  FgStatsVillageTarget *wang;
+  guint total = 0;
+
+  /* 李庄村's two workshops have it, 王庄村's shop and compound not; a closed
+   * workshop and a restaurant with it count for nothing */
+  set_simple_extinguishing (f, "李家作坊", TRUE);
+  set_simple_extinguishing (f, "张家作坊", TRUE);
+  set_simple_extinguishing (f, "王庄门面", FALSE);
+  set_simple_extinguishing (f, "王庄小区", FALSE);
+  set_simple_extinguishing (f, "关门作坊", TRUE);
+  set_simple_extinguishing (f, "王庄饭馆", TRUE);
+  {
+    g_autoptr(FgVenue) venue = fg_venue_load (f->store, f->admin, shut, &error);
+
+    fg_venue_set_status (venue, FG_VENUE_STATUS_CLOSED);
+    g_assert_true (fg_venue_save (f->store, f->admin, venue, &error));
+  }
+
+  stats = compute (f, f->admin, NULL, FG_STATS_PERIOD_MONTH, "2026-11-15", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats->n_target_venues, ==, 4);
+  g_assert_cmpuint (stats->n_target_smoke_alarms, ==, 2);
+  g_assert_cmpuint (stats->n_target_simple_extinguishing, ==, 2);
+  li = g_ptr_array_index (stats->villages, 0);
+  wang = g_ptr_array_index (stats->villages, 1);
+  g_assert_cmpstr (li->name, ==, "李庄村");
+  g_assert_cmpuint (li->n_simple_extinguishing, ==, 2);
+  g_assert_cmpstr (wang->name, ==, "王庄村");
+  g_assert_cmpuint (wang->n_simple_extinguishing, ==, 0);
+
+  lacking = fg_stats_list_lacking (f->store, f->admin, NULL, FG_STATS_LACK_SIMPLE_EXTINGUISHING, 0, 50,
+                                   &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 2);
+  g_assert_cmpuint (lacking->len, ==, 2);
+  g_assert_cmpstr (venue_name_at (lacking, 0), ==, "王庄门面");
+  g_assert_cmpstr (venue_name_at (lacking, 1), ==, "王庄小区");
+  g_clear_pointer (&lacking, g_ptr_array_unref);
+
+  /* either: 张家作坊 (no alarm), and 王庄村's two; 李家作坊 has both */
+  lacking = fg_stats_list_lacking (f->store, f->admin, NULL, FG_STATS_LACK_EITHER, 0, 50, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 3);
+  g_assert_cmpstr (venue_name_at (lacking, 0), ==, "张家作坊");
+  g_assert_cmpstr (venue_name_at (lacking, 1), ==, "王庄门面");
+  g_assert_cmpstr (venue_name_at (lacking, 2), ==, "王庄小区");
+}
+
+/* A campaign started from the venues lacking the target's equipment is
+ * aimed at exactly them, and looks at the items that ask about it */
+static void
+test_campaign_for_lacking (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgCampaign) either = NULL;
+  g_autoptr(FgCampaign) simple = NULL;
+  g_autoptr(FgCampaign) none = NULL;
+  g_autoptr(GPtrArray) campaigns = NULL;
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *fw2 = NULL;
+  g_autofree char *ss1 = NULL;
+  g_autofree char *or1 = NULL;
+  const char *both_items[] = { FG_ITEM_SMOKE_ALARM, FG_ITEM_SIMPLE_EXTINGUISHING, NULL };
+  const char *simple_item[] = { FG_ITEM_SIMPLE_EXTINGUISHING, NULL };
+
+  set_simple_extinguishing (f, "李家作坊", TRUE);
+  set_simple_extinguishing (f, "张家作坊", TRUE);
+  set_simple_extinguishing (f, "王庄门面", FALSE);
+  set_simple_extinguishing (f, "王庄小区", FALSE);
+  fw2 = venue_named (f, "张家作坊");
+  ss1 = venue_named (f, "王庄门面");
+  or1 = venue_named (f, "王庄小区");
+
+  either = fg_campaign_create_for_lacking (f->store, f->admin, "烟感和简易灭火设施补齐专项行动",
+                                           "2026-12-08", "2026-12-31", NULL, FG_STATS_LACK_EITHER, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fg_campaign_get_n_venues (either), ==, 3);
+  g_assert_cmpstrv (fg_campaign_get_focus (either), both_items);
+  ids = fg_campaign_dup_venue_ids (f->store, f->admin, fg_campaign_get_id (either), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (ids), ==, 3);
+  g_assert_cmpstr (ids[0], ==, fw2);
+  g_assert_cmpstr (ids[1], ==, ss1);
+  g_assert_cmpstr (ids[2], ==, or1);
+  g_clear_pointer (&ids, g_strfreev);
+
+  /* one village, one lack */
+  simple = fg_campaign_create_for_lacking (f->store, f->admin, "简易灭火设施专项行动", "2026-12-08",
+                                           "2026-12-31", "410425101202", FG_STATS_LACK_SIMPLE_EXTINGUISHING,
+                                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fg_campaign_get_n_venues (simple), ==, 2);
+  g_assert_cmpstrv (fg_campaign_get_focus (simple), simple_item);
+
+  /* nothing lacks it in 李庄村: no campaign, nothing written */
+  none = fg_campaign_create_for_lacking (f->store, f->admin, "空行动", "2026-12-08", "2026-12-31",
+                                         "410425101201", FG_STATS_LACK_SIMPLE_EXTINGUISHING, &error);
+  g_assert_null (none);
+  g_assert_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_CAMPAIGN);
+  g_clear_error (&error);
+
+  /* bad dates refuse the whole, its venues too */
+  none = fg_campaign_create_for_lacking (f->store, f->admin, "倒排", "2026-12-31", "2026-12-08",
+                                         NULL, FG_STATS_LACK_EITHER, &error);
+  g_assert_null (none);
+  g_assert_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_DATE);
+  g_clear_error (&error);
+  g_assert_cmpint (fg_test_count (f->dir.db_path, "SELECT count (*) FROM campaign_venue"), ==, 5);
+
+  /* the list says how many each is aimed at */
+  campaigns = fg_campaign_list (f->store, f->admin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (campaigns->len, ==, 2);
+  for (guint i = 0; i < campaigns->len; i++)
+    {
+      FgCampaign *campaign = g_ptr_array_index (campaigns, i);
+
+      g_assert_cmpuint (fg_campaign_get_n_venues (campaign), ==,
+                        g_str_equal (fg_campaign_get_id (campaign), fg_campaign_get_id (either)) ? 3 : 2);
+    }
 }
 
 /* The office's own frequencies replace the defaults */
@@ -612,7 +787,7 @@ test_scope (Fixture       *f,
   g_assert_cmpint (fg_test_count (f->dir.db_path, "SELECT count (*) FROM audit WHERE outcome = 'refused'"),
                    ==, before + 1);
 
-  lacking = fg_stats_list_lacking_smoke_alarm (f->store, worker, "410425101201", 0, 10, NULL, &error);
+  lacking = fg_stats_list_lacking (f->store, worker, "410425101201", FG_STATS_LACK_SMOKE_ALARM, 0, 10, NULL, &error);
   g_assert_null (lacking);
   g_assert_error (error, FG_PERMISSION_ERROR, FG_PERMISSION_ERROR_OUT_OF_SCOPE);
   g_clear_error (&error);
@@ -672,7 +847,7 @@ test_on_spot (Fixture       *f,
   GListModel *items;
   gboolean failed = FALSE;
 
-  lacking = fg_stats_list_lacking_smoke_alarm (f->store, f->admin, "410425101201", 0, 1, NULL, &error);
+  lacking = fg_stats_list_lacking (f->store, f->admin, "410425101201", FG_STATS_LACK_SMOKE_ALARM, 0, 1, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lacking->len, ==, 1);
 
@@ -1014,6 +1189,8 @@ main (int   argc,
   ADD ("villages-and-moves", test_villages_and_moves);
   ADD ("lacking-smoke-alarm", test_lacking_smoke_alarm);
   ADD ("frequency-setting", test_frequency_setting);
+  ADD ("target-simple-extinguishing", test_target_simple_extinguishing);
+  ADD ("campaign-for-lacking", test_campaign_for_lacking);
   ADD ("scope", test_scope);
   ADD ("refusals", test_refusals);
   ADD ("on-spot", test_on_spot);

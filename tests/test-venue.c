@@ -6,6 +6,26 @@
 #include <string.h>
 
 #include "fg-test-util.h"
+#include "fg-store-private.h"
+
+/* The value at @path of the JSON object @json, as text (NULL for null). */
+static char *
+json_text (FgStore    *store,
+           const char *json,
+           const char *path)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (fg_store_get_db (store), "SELECT json_extract (?1, ?2)", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, path, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
 
 static void
 test_venue_credit_code (void)
@@ -77,6 +97,29 @@ static void spoil_area (FgVenue *v) { fg_venue_set_floor_area (v, 5e6); }
 static void spoil_floors (FgVenue *v) { fg_venue_set_floors (v, -2); }
 static void spoil_sleeping (FgVenue *v) { fg_venue_set_sleeping (v, -1); }
 static void spoil_control (FgVenue *v) { fg_venue_set_name (v, "老王\n烧烤"); }
+static void spoil_alarm_count (FgVenue *v)
+{
+  fg_venue_set_smoke_alarm_count (v, 1000);
+  fg_venue_set_smoke_alarm_checked_on (v, "2026-11-30");
+}
+static void spoil_alarm_undated (FgVenue *v) { fg_venue_set_smoke_alarm_count (v, 2); }
+static void spoil_alarm_day (FgVenue *v)
+{
+  fg_venue_set_smoke_alarm_count (v, 2);
+  fg_venue_set_smoke_alarm_checked_on (v, "2026-02-30");
+}
+static void spoil_alarm_form (FgVenue *v) { fg_venue_set_smoke_alarm_checked_on (v, "2026/11/30"); }
+static void
+spoil_alarm_to_come (FgVenue *v)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *day = g_date_time_format (tomorrow, "%Y-%m-%d");
+
+  fg_venue_set_smoke_alarm (v, TRUE);
+  fg_venue_set_smoke_alarm_checked_on (v, day);
+}
+static void spoil_simple_day (FgVenue *v) { fg_venue_set_simple_extinguishing_checked_on (v, "1999-12-31"); }
 
 static void
 test_venue_validation (void)
@@ -96,6 +139,13 @@ test_venue_validation (void)
     { "floor area", spoil_area, FG_VENUE_ERROR_INVALID_FLOOR_AREA },
     { "floors", spoil_floors, FG_VENUE_ERROR_INVALID_FLOORS },
     { "sleeping", spoil_sleeping, FG_VENUE_ERROR_INVALID_SLEEPING },
+    { "a thousand smoke alarms", spoil_alarm_count, FG_VENUE_ERROR_INVALID_SMOKE_ALARMS },
+    { "smoke alarms counted on no day", spoil_alarm_undated, FG_VENUE_ERROR_INVALID_SMOKE_ALARMS },
+    { "smoke alarms checked on no real day", spoil_alarm_day, FG_VENUE_ERROR_INVALID_SMOKE_ALARMS },
+    { "smoke alarms' day not year-month-day", spoil_alarm_form, FG_VENUE_ERROR_INVALID_SMOKE_ALARMS },
+    { "smoke alarms checked tomorrow", spoil_alarm_to_come, FG_VENUE_ERROR_INVALID_SMOKE_ALARMS },
+    { "simple extinguishing checked last century", spoil_simple_day,
+      FG_VENUE_ERROR_INVALID_SIMPLE_EXTINGUISHING },
   };
   g_auto(FgTestDir) dir = { 0 };
   g_autoptr(FgStore) store = NULL;
@@ -287,6 +337,155 @@ test_venue_save_and_edit (void)
   g_assert_cmpuint (fg_region_get_venue_count (reread), ==, 1);
 }
 
+/* The 2026 target's fields: stored and read back, kept in step with the
+ * smoke-alarm flag, and in the audit record of the change. */
+static void
+test_venue_equipment (void)
+{
+  g_auto(FgTestDir) dir = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = NULL;
+  g_autoptr(FgRegion) grid = NULL;
+  g_autoptr(FgVenue) venue = NULL;
+  g_autoptr(FgVenue) loaded = NULL;
+  g_autoptr(FgActor) actor = fg_actor_new_local ();
+  g_autoptr(GPtrArray) entries = NULL;
+  FgAuditEntry *edit = NULL;
+
+  fg_test_dir_init (&dir);
+  store = fg_test_township_new (&dir, NULL, &grid);
+
+  venue = fg_test_venue_new (fg_region_get_id (grid), "李记五金", "李庄村人民路3号", "family-workshop", "李四");
+  /* nothing known: no count, no day */
+  g_assert_cmpint (fg_venue_get_smoke_alarm_count (venue), ==, -1);
+  g_assert_null (fg_venue_get_smoke_alarm_checked_on (venue));
+  g_assert_false (fg_venue_get_simple_extinguishing (venue));
+
+  fg_venue_set_smoke_alarm_count (venue, 3);
+  g_assert_true (fg_venue_get_smoke_alarm (venue));
+  fg_venue_set_smoke_alarm_checked_on (venue, " 2026-11-30 ");
+  fg_venue_set_simple_extinguishing (venue, TRUE);
+  fg_venue_set_simple_extinguishing_checked_on (venue, "2026-11-29");
+  fg_venue_save (store, actor, venue, &error);
+  g_assert_no_error (error);
+
+  loaded = fg_venue_load (store, fg_test_installer (), fg_venue_get_id (venue), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fg_venue_get_smoke_alarm_count (loaded), ==, 3);
+  g_assert_true (fg_venue_get_smoke_alarm (loaded));
+  g_assert_cmpstr (fg_venue_get_smoke_alarm_checked_on (loaded), ==, "2026-11-30");
+  g_assert_true (fg_venue_get_simple_extinguishing (loaded));
+  g_assert_cmpstr (fg_venue_get_simple_extinguishing_checked_on (loaded), ==, "2026-11-29");
+
+  /* no alarm after all: the count says none, and the change is audited */
+  fg_venue_set_smoke_alarm (loaded, FALSE);
+  g_assert_cmpint (fg_venue_get_smoke_alarm_count (loaded), ==, 0);
+  fg_venue_save (store, actor, loaded, &error);
+  g_assert_no_error (error);
+  entries = fg_audit_list (store, fg_test_installer (), fg_venue_get_id (loaded), 10, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len && edit == NULL; i++)
+    if (g_str_equal (((FgAuditEntry *) g_ptr_array_index (entries, i))->action, "venue-edit"))
+      edit = g_ptr_array_index (entries, i);
+  g_assert_nonnull (edit);
+  {
+    g_autofree char *after_count = json_text (store, edit->after, "$.smoke_alarm_count");
+    g_autofree char *before_count = json_text (store, edit->before, "$.smoke_alarm_count");
+    g_autofree char *day = json_text (store, edit->after, "$.simple_extinguishing_checked_on");
+
+    g_assert_cmpstr (after_count, ==, "0");
+    g_assert_cmpstr (before_count, ==, "3");
+    g_assert_cmpstr (day, ==, "2026-11-29");
+  }
+
+  /* one again, count unknown: the 0 gives way */
+  fg_venue_set_smoke_alarm (loaded, TRUE);
+  g_assert_cmpint (fg_venue_get_smoke_alarm_count (loaded), ==, -1);
+
+  /* the check itself, as a bundle's merge calls it */
+  g_assert_true (fg_venue_check_equipment (-1, FALSE, NULL, NULL, NULL));
+  g_assert_true (fg_venue_check_equipment (0, FALSE, "2026-01-01", "2026-01-02", NULL));
+  g_assert_false (fg_venue_check_equipment (2, FALSE, "2026-01-01", NULL, &error));
+  g_assert_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_SMOKE_ALARMS);
+  g_clear_error (&error);
+  g_assert_false (fg_venue_check_equipment (-1, FALSE, NULL, "2026-13-01", &error));
+  g_assert_error (error, FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_SIMPLE_EXTINGUISHING);
+}
+
+/* A database of schema 46 keeps each venue's smoke-alarm flag, with no
+ * count (nobody counted), when it is brought up to date. */
+static void
+test_venue_equipment_migration (void)
+{
+  g_auto(FgTestDir) dir = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgStore) store = NULL;
+  g_autoptr(FgRegion) grid = NULL;
+  g_autoptr(FgVenue) with = NULL;
+  g_autoptr(FgVenue) without = NULL;
+  g_autoptr(FgVenue) loaded = NULL;
+  g_autoptr(FgActor) actor = fg_actor_new_local ();
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) recreate = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+
+  fg_test_dir_init (&dir);
+  store = fg_test_township_new (&dir, NULL, &grid);
+  with = fg_test_venue_new (fg_region_get_id (grid), "王家小卖部", "李庄村人民路5号", "street-shop", "王五");
+  fg_venue_set_smoke_alarm (with, TRUE);
+  without = fg_test_venue_new (fg_region_get_id (grid), "赵家作坊", "李庄村人民路6号", "family-workshop", "赵六");
+  g_assert_true (fg_venue_save (store, actor, with, &error));
+  g_assert_true (fg_venue_save (store, actor, without, &error));
+  g_clear_object (&store);
+
+  /* back to schema 46: without what 0047 adds. Dropping a column parses
+   * the triggers again, which name the program's own search tokenizer:
+   * they are set aside meanwhile. */
+  g_assert_cmpint (sqlite3_open (dir.db_path, &db), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        g_ptr_array_add (triggers, g_strdup_printf ("DROP TRIGGER \"%s\"", sqlite3_column_text (stmt, 0)));
+        g_ptr_array_add (recreate, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      }
+    sqlite3_finalize (stmt);
+    for (guint i = 0; i < triggers->len; i++)
+      g_assert_cmpint (sqlite3_exec (db, g_ptr_array_index (triggers, i), NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP INDEX venue_township_stats;"
+                                 "CREATE INDEX venue_township_stats ON venue (township_id, status, categories,"
+                                 "  key_unit, smoke_alarm, village_id, id) WHERE deleted = 0;"
+                                 "DROP TABLE campaign_venue;"
+                                 "ALTER TABLE venue DROP COLUMN smoke_alarm_count;"
+                                 "ALTER TABLE venue DROP COLUMN smoke_alarm_checked_on;"
+                                 "ALTER TABLE venue DROP COLUMN simple_extinguishing;"
+                                 "ALTER TABLE venue DROP COLUMN simple_extinguishing_checked_on;"
+                                 "PRAGMA user_version = 46;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < recreate->len; i++)
+    g_assert_cmpint (sqlite3_exec (db, g_ptr_array_index (recreate, i), NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = fg_store_open (dir.db_path, &error);
+  g_assert_no_error (error);
+  loaded = fg_venue_load (store, fg_test_installer (), fg_venue_get_id (with), &error);
+  g_assert_no_error (error);
+  g_assert_true (fg_venue_get_smoke_alarm (loaded));
+  g_assert_cmpint (fg_venue_get_smoke_alarm_count (loaded), ==, -1);
+  g_assert_null (fg_venue_get_smoke_alarm_checked_on (loaded));
+  g_assert_false (fg_venue_get_simple_extinguishing (loaded));
+  g_clear_object (&loaded);
+  loaded = fg_venue_load (store, fg_test_installer (), fg_venue_get_id (without), &error);
+  g_assert_no_error (error);
+  g_assert_false (fg_venue_get_smoke_alarm (loaded));
+  g_assert_cmpint (fg_venue_get_smoke_alarm_count (loaded), ==, -1);
+}
+
 static void
 test_venue_region_rules (void)
 {
@@ -333,6 +532,8 @@ main (int   argc,
   g_test_add_func ("/venue/check-fields", test_venue_check_fields);
   g_test_add_func ("/venue/save-and-edit", test_venue_save_and_edit);
   g_test_add_func ("/venue/region-rules", test_venue_region_rules);
+  g_test_add_func ("/venue/equipment", test_venue_equipment);
+  g_test_add_func ("/venue/equipment-migration", test_venue_equipment_migration);
 
   return g_test_run ();
 }

@@ -31,6 +31,7 @@ struct _FgVenueDetail
   AdwActionRow *sleeping_row;
   AdwActionRow *key_unit_row;
   AdwActionRow *smoke_alarm_row;
+  AdwActionRow *simple_extinguishing_row;
   AdwActionRow *status_row;
   GtkListBox *inspection_list;
   GtkWidget *actions_box;
@@ -70,6 +71,30 @@ set_row_take_text (AdwActionRow *row,
 {
   set_row_text (row, text);
   g_free (text);
+}
+
+/* @state, and the day it was checked when there is one */
+static char *
+dup_checked (const char *state,
+             const char *checked_on)
+{
+  if (checked_on == NULL)
+    return g_strdup (state);
+  /* Translators: "Yes" or "3 working", then the day it was checked */
+  return g_strdup_printf (_("%s, checked on %s"), state, checked_on);
+}
+
+static char *
+dup_smoke_alarms (FgVenue *venue)
+{
+  int count = fg_venue_get_smoke_alarm_count (venue);
+  g_autofree char *state = NULL;
+
+  if (count > 0)
+    state = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working", "%d working", count), count);
+  else
+    state = g_strdup (fg_venue_get_smoke_alarm (venue) ? _("Yes") : _("No"));
+  return dup_checked (state, fg_venue_get_smoke_alarm_checked_on (venue));
 }
 
 static char *
@@ -201,7 +226,10 @@ fg_venue_detail_update (FgVenueDetail *self)
   set_row_take_text (self->floors_row, floors > 0 ? g_strdup_printf ("%d", floors) : NULL);
   set_row_take_text (self->sleeping_row, g_strdup_printf ("%d", fg_venue_get_sleeping (venue)));
   set_row_text (self->key_unit_row, fg_venue_get_key_unit (venue) ? _("Yes") : _("No"));
-  set_row_text (self->smoke_alarm_row, fg_venue_get_smoke_alarm (venue) ? _("Yes") : _("No"));
+  set_row_take_text (self->smoke_alarm_row, dup_smoke_alarms (venue));
+  set_row_take_text (self->simple_extinguishing_row,
+                     dup_checked (fg_venue_get_simple_extinguishing (venue) ? _("Yes") : _("No"),
+                                  fg_venue_get_simple_extinguishing_checked_on (venue)));
   set_row_text (self->status_row, fg_venue_status_get_label (fg_venue_get_status (venue)));
 
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->history_button),
@@ -304,6 +332,7 @@ fg_venue_detail_class_init (FgVenueDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, sleeping_row);
   gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, key_unit_row);
   gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, smoke_alarm_row);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, simple_extinguishing_row);
   gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, status_row);
   gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, inspection_list);
   gtk_widget_class_bind_template_child (widget_class, FgVenueDetail, inspect_button);

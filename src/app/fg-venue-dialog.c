@@ -24,7 +24,7 @@ typedef struct
   GtkLabel *label;
 } FieldView;
 
-#define N_FIELDS (FG_VENUE_ERROR_INVALID_SLEEPING + 1)
+#define N_FIELDS (FG_VENUE_ERROR_INVALID_SIMPLE_EXTINGUISHING + 1)
 
 struct _FgVenueDialog
 {
@@ -49,8 +49,13 @@ struct _FgVenueDialog
   AdwEntryRow *floors_row;
   AdwEntryRow *sleeping_row;
   GtkSwitch *key_unit_switch;
-  GtkSwitch *smoke_alarm_switch;
   GtkLabel *building_error_label;
+  GtkSwitch *smoke_alarm_switch;
+  AdwEntryRow *smoke_alarm_count_row;
+  AdwEntryRow *smoke_alarm_checked_row;
+  GtkSwitch *simple_extinguishing_switch;
+  AdwEntryRow *simple_extinguishing_checked_row;
+  GtkLabel *equipment_error_label;
 
   FgStore *store;
   FgActor *actor;
@@ -166,7 +171,18 @@ fg_venue_dialog_read_form (FgVenueDialog *self)
   fg_venue_set_floors (venue, parse_count (entry_text (self->floors_row), 0));
   fg_venue_set_sleeping (venue, parse_count (entry_text (self->sleeping_row), 0));
   fg_venue_set_key_unit (venue, gtk_switch_get_active (self->key_unit_switch));
+  /* the switch, then the count, which the switch and the count keep in
+   * step with each other as they are changed */
   fg_venue_set_smoke_alarm (venue, gtk_switch_get_active (self->smoke_alarm_switch));
+  {
+    int count = parse_count (entry_text (self->smoke_alarm_count_row), -2);
+
+    /* not a number: a count the core refuses, with what to type */
+    fg_venue_set_smoke_alarm_count (venue, count == -2 ? -1 : count == -1 ? 1000 : count);
+  }
+  fg_venue_set_smoke_alarm_checked_on (venue, entry_text (self->smoke_alarm_checked_row));
+  fg_venue_set_simple_extinguishing (venue, gtk_switch_get_active (self->simple_extinguishing_switch));
+  fg_venue_set_simple_extinguishing_checked_on (venue, entry_text (self->simple_extinguishing_checked_row));
   if (status <= FG_VENUE_STATUS_MOVED)
     fg_venue_set_status (venue, (FgVenueStatus) status);
 
@@ -275,7 +291,39 @@ static void
 on_entry_changed (GtkEditable   *editable,
                   FgVenueDialog *self)
 {
+  /* the days checked belong to the field of what was checked */
+  if (editable == GTK_EDITABLE (self->smoke_alarm_checked_row))
+    editable = GTK_EDITABLE (self->smoke_alarm_count_row);
   mark_touched (self, GTK_WIDGET (editable));
+}
+
+/* A count of alarms says whether there is one. */
+static void
+on_smoke_alarm_count_changed (GtkEditable   *editable,
+                              FgVenueDialog *self)
+{
+  int count = parse_count (entry_text (self->smoke_alarm_count_row), -1);
+
+  if (!self->filling && count >= 0)
+    gtk_switch_set_active (self->smoke_alarm_switch, count > 0);
+  on_entry_changed (editable, self);
+}
+
+/* Turned off, no alarm works: a count says 0. Turned on, a count of 0 is
+ * no longer true: it is cleared, to be typed if known. */
+static void
+on_smoke_alarm_switched (GtkSwitch     *toggle,
+                         GParamSpec    *pspec,
+                         FgVenueDialog *self)
+{
+  int count = parse_count (entry_text (self->smoke_alarm_count_row), -1);
+
+  if (self->filling)
+    return;
+  if (!gtk_switch_get_active (toggle) && count > 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->smoke_alarm_count_row), "0");
+  else if (gtk_switch_get_active (toggle) && count == 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->smoke_alarm_count_row), "");
 }
 
 static void
@@ -494,6 +542,7 @@ fill_from_venue (FgVenueDialog *self,
   g_autofree char *floor_area = NULL;
   g_autofree char *floors = NULL;
   g_autofree char *sleeping = NULL;
+  g_autofree char *alarms = NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), fg_venue_get_name (venue));
   gtk_editable_set_text (GTK_EDITABLE (self->address_row), fg_venue_get_address (venue));
@@ -530,6 +579,16 @@ fill_from_venue (FgVenueDialog *self,
 
   gtk_switch_set_active (self->key_unit_switch, fg_venue_get_key_unit (venue));
   gtk_switch_set_active (self->smoke_alarm_switch, fg_venue_get_smoke_alarm (venue));
+  if (fg_venue_get_smoke_alarm_count (venue) >= 0)
+    alarms = g_strdup_printf ("%d", fg_venue_get_smoke_alarm_count (venue));
+  gtk_editable_set_text (GTK_EDITABLE (self->smoke_alarm_count_row), alarms != NULL ? alarms : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->smoke_alarm_checked_row),
+                         fg_venue_get_smoke_alarm_checked_on (venue) != NULL
+                         ? fg_venue_get_smoke_alarm_checked_on (venue) : "");
+  gtk_switch_set_active (self->simple_extinguishing_switch, fg_venue_get_simple_extinguishing (venue));
+  gtk_editable_set_text (GTK_EDITABLE (self->simple_extinguishing_checked_row),
+                         fg_venue_get_simple_extinguishing_checked_on (venue) != NULL
+                         ? fg_venue_get_simple_extinguishing_checked_on (venue) : "");
   adw_combo_row_set_selected (self->status_row, fg_venue_get_status (venue));
 }
 
@@ -717,9 +776,15 @@ fg_venue_dialog_class_init (FgVenueDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FgVenueDialog, floors_row);
   gtk_widget_class_bind_template_child (widget_class, FgVenueDialog, sleeping_row);
   gtk_widget_class_bind_template_child (widget_class, FgVenueDialog, key_unit_switch);
-  gtk_widget_class_bind_template_child (widget_class, FgVenueDialog, smoke_alarm_switch);
   gtk_widget_class_bind_template_child (widget_class, FgVenueDialog, building_error_label);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDialog, smoke_alarm_switch);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDialog, smoke_alarm_count_row);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDialog, smoke_alarm_checked_row);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDialog, simple_extinguishing_switch);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDialog, simple_extinguishing_checked_row);
+  gtk_widget_class_bind_template_child (widget_class, FgVenueDialog, equipment_error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_smoke_alarm_count_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_choice_changed);
 
   gtk_widget_class_install_action (widget_class, "venue.save", NULL, save_action);
@@ -762,6 +827,11 @@ fg_venue_dialog_init (FgVenueDialog *self)
   set_field (self, FG_VENUE_ERROR_INVALID_FLOOR_AREA, self->floor_area_row, self->building_error_label);
   set_field (self, FG_VENUE_ERROR_INVALID_FLOORS, self->floors_row, self->building_error_label);
   set_field (self, FG_VENUE_ERROR_INVALID_SLEEPING, self->sleeping_row, self->building_error_label);
+  set_field (self, FG_VENUE_ERROR_INVALID_SMOKE_ALARMS, self->smoke_alarm_count_row, self->equipment_error_label);
+  set_field (self, FG_VENUE_ERROR_INVALID_SIMPLE_EXTINGUISHING, self->simple_extinguishing_checked_row,
+             self->equipment_error_label);
+  g_signal_connect_object (self->smoke_alarm_switch, "notify::active", G_CALLBACK (on_smoke_alarm_switched),
+                           self, 0);
 }
 
 /**

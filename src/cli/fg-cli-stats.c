@@ -135,8 +135,8 @@ print_table (FgStats *s)
 
   printf ("\n");
   /* Translators: the province's target for 2026 (河南意见 十八) */
-  printf ("%s\n", _("2026 target: standalone smoke alarms in family workshops, street shops and old "
-                    "residential compounds"));
+  printf ("%s\n", _("2026 target: standalone smoke alarms and simple extinguishing equipment in family "
+                    "workshops, street shops and old residential compounds"));
   if (s->villages->len == 0)
     {
       printf ("%s\n", _("No active venue of these kinds is registered here."));
@@ -146,21 +146,27 @@ print_table (FgStats *s)
   fg_cli_table_add_column (target, C_("stats column", "Venues"), FG_CLI_ALIGN_RIGHT, FALSE);
   fg_cli_table_add_column (target, C_("stats column", "With alarm"), FG_CLI_ALIGN_RIGHT, FALSE);
   fg_cli_table_add_column (target, C_("stats column", "Share"), FG_CLI_ALIGN_RIGHT, FALSE);
+  fg_cli_table_add_column (target, C_("stats column", "With equipment"), FG_CLI_ALIGN_RIGHT, FALSE);
+  fg_cli_table_add_column (target, C_("stats column", "Share"), FG_CLI_ALIGN_RIGHT, FALSE);
   for (guint i = 0; i < s->villages->len; i++)
     {
       FgStatsVillageTarget *v = g_ptr_array_index (s->villages, i);
       g_autofree char *n = g_strdup_printf ("%u", v->n_venues);
       g_autofree char *with = g_strdup_printf ("%u", v->n_smoke_alarms);
       g_autofree char *share = format_share (v->n_smoke_alarms, v->n_venues);
+      g_autofree char *equipped = g_strdup_printf ("%u", v->n_simple_extinguishing);
+      g_autofree char *equipped_share = format_share (v->n_simple_extinguishing, v->n_venues);
 
-      fg_cli_table_add_row (target, v->name, n, with, share);
+      fg_cli_table_add_row (target, v->name, n, with, share, equipped, equipped_share);
     }
   {
     g_autofree char *n = g_strdup_printf ("%u", s->n_target_venues);
     g_autofree char *with = g_strdup_printf ("%u", s->n_target_smoke_alarms);
     g_autofree char *share = format_share (s->n_target_smoke_alarms, s->n_target_venues);
+    g_autofree char *equipped = g_strdup_printf ("%u", s->n_target_simple_extinguishing);
+    g_autofree char *equipped_share = format_share (s->n_target_simple_extinguishing, s->n_target_venues);
 
-    fg_cli_table_add_row (target, C_("stats row", "Total"), n, with, share);
+    fg_cli_table_add_row (target, C_("stats row", "Total"), n, with, share, equipped, equipped_share);
   }
   fg_cli_table_print (target);
 }
@@ -198,6 +204,7 @@ print_tsv (FgStats *s)
     { "unserved", s->n_unserved, 0 },
     { "target-venues", s->n_target_venues, 0 },
     { "target-smoke-alarms", s->n_target_smoke_alarms, s->n_target_venues },
+    { "target-simple-extinguishing", s->n_target_simple_extinguishing, s->n_target_venues },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -227,6 +234,15 @@ print_tsv (FgStats *s)
 
       fg_cli_tsv_append_row (tsv, 3, key, n, share);
     }
+  for (guint i = 0; i < s->villages->len; i++)
+    {
+      FgStatsVillageTarget *v = g_ptr_array_index (s->villages, i);
+      g_autofree char *key = g_strconcat ("simple-extinguishing:", v->code, NULL);
+      g_autofree char *n = g_strdup_printf ("%u", v->n_venues);
+      g_autofree char *share = format_share_tsv (v->n_simple_extinguishing, v->n_venues);
+
+      fg_cli_tsv_append_row (tsv, 3, key, n, share);
+    }
   fputs (tsv->str, stdout);
 }
 
@@ -234,6 +250,7 @@ static gboolean
 print_lacking (FgStore      *store,
                FgActor      *actor,
                const char   *region,
+               FgStatsLack   lack,
                FgCliFormat   format,
                GError      **error)
 {
@@ -242,7 +259,7 @@ print_lacking (FgStore      *store,
   g_autoptr(GString) tsv = NULL;
   guint total = 0;
 
-  venues = fg_stats_list_lacking_smoke_alarm (store, actor, region, 0, G_MAXINT, &total, error);
+  venues = fg_stats_list_lacking (store, actor, region, lack, 0, G_MAXINT, &total, error);
   if (venues == NULL)
     return FALSE;
 
@@ -261,8 +278,14 @@ print_lacking (FgStore      *store,
 
   if (venues->len == 0)
     {
-      printf ("%s\n", _("Every active family workshop, street shop and old residential compound here has a "
-                        "standalone smoke alarm."));
+      printf ("%s\n", lack == FG_STATS_LACK_SMOKE_ALARM
+                         ? _("Every active family workshop, street shop and old residential compound here has a "
+                             "standalone smoke alarm.")
+                         : lack == FG_STATS_LACK_SIMPLE_EXTINGUISHING
+                         ? _("Every active family workshop, street shop and old residential compound here has "
+                             "simple extinguishing equipment.")
+                         : _("Every active family workshop, street shop and old residential compound here has a "
+                             "standalone smoke alarm and simple extinguishing equipment."));
       return TRUE;
     }
 
@@ -278,8 +301,17 @@ print_lacking (FgStore      *store,
       fg_cli_table_add_row (table, v->village_name, category_name (v->category), v->name, v->address);
     }
   fg_cli_table_print (table);
-  printf (g_dngettext (GETTEXT_PACKAGE, "%u venue without a standalone smoke alarm.\n",
-                       "%u venues without a standalone smoke alarm.\n", total), total);
+  if (lack == FG_STATS_LACK_SMOKE_ALARM)
+    printf (g_dngettext (GETTEXT_PACKAGE, "%u venue without a standalone smoke alarm.\n",
+                         "%u venues without a standalone smoke alarm.\n", total), total);
+  else if (lack == FG_STATS_LACK_SIMPLE_EXTINGUISHING)
+    printf (g_dngettext (GETTEXT_PACKAGE, "%u venue without simple extinguishing equipment.\n",
+                         "%u venues without simple extinguishing equipment.\n", total), total);
+  else
+    printf (g_dngettext (GETTEXT_PACKAGE, "%u venue without a standalone smoke alarm or simple extinguishing "
+                         "equipment.\n",
+                         "%u venues without a standalone smoke alarm or simple extinguishing equipment.\n",
+                         total), total);
   return TRUE;
 }
 
@@ -335,6 +367,8 @@ stats_run (FgCli   *cli,
   g_autofree char *today_text = NULL;
   g_autofree char *format_text = NULL;
   gboolean lacking = FALSE;
+  g_autofree char *lacking_text = NULL;
+  FgStatsLack lack = FG_STATS_LACK_SMOKE_ALARM;
   FgStatsQuery query = { NULL, };
   FgCliFormat format;
   FgStore *store;
@@ -356,6 +390,9 @@ stats_run (FgCli   *cli,
       N_("Judge the deadlines as on this day (YYYY-MM-DD) instead of today"), N_("DATE") },
     { "lacking-alarms", 0, 0, G_OPTION_ARG_NONE, &lacking,
       N_("List the venues of the 2026 target still without a standalone smoke alarm"), NULL },
+    { "lacking", 0, 0, G_OPTION_ARG_STRING, &lacking_text,
+      N_("List the venues of the 2026 target still lacking a standalone smoke alarm (smoke-alarm), "
+         "simple extinguishing equipment (simple-extinguishing) or either"), N_("WHICH") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
       N_("“table” (the default) or “tsv”"), N_("FORMAT") },
     { NULL }
@@ -364,7 +401,7 @@ stats_run (FgCli   *cli,
   context = fg_cli_option_context_new (cli, "stats", "",
                                        _("Shows a region’s figures at a glance: its venues and how many "
                                          "were inspected, its hazards and how they were closed, the "
-                                         "documents still to serve, and the 2026 smoke alarm target."),
+                                         "documents still to serve, and the 2026 target (smoke alarms, simple extinguishing equipment)."),
                                        _("The period is this month unless --month, --quarter, --year or "
                                          "--from and --to say otherwise; what is open, overdue or late is "
                                          "counted as of today. Active venues are those not closed, moved "
@@ -382,6 +419,13 @@ stats_run (FgCli   *cli,
       !fg_cli_check_extra_args (argc, argv, 0, error) ||
       !fg_cli_parse_format (format_text, &format, error))
     return FALSE;
+
+  if (lacking_text != NULL && (lacking || !fg_stats_lack_from_string (lacking_text, &lack)))
+    {
+      fg_cli_set_usage_error (error, _("--lacking takes smoke-alarm, simple-extinguishing or either, "
+                                       "and not with --lacking-alarms."));
+      return FALSE;
+    }
 
   n_periods = (month != NULL) + (quarter_day != NULL) + (year != NULL) + (from != NULL || to != NULL);
   if (n_periods > 1)
@@ -439,8 +483,8 @@ stats_run (FgCli   *cli,
   if (!fg_cli_open_logged_in (cli, &store, &actor, error))
     return FALSE;
 
-  if (lacking)
-    return print_lacking (store, actor, region, format, error);
+  if (lacking || lacking_text != NULL)
+    return print_lacking (store, actor, region, lack, format, error);
 
   query.region = region;
   query.day = day;

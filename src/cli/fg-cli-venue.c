@@ -444,6 +444,7 @@ venue_show (FgCli   *cli,
   g_autofree char *area_shown = NULL;
   g_autofree char *floors = NULL;
   g_autofree char *sleeping = NULL;
+  g_autofree char *alarm_count = NULL;
   const char * const *ids;
   FgCliFormat format;
   FgStore *store;
@@ -501,6 +502,8 @@ venue_show (FgCli   *cli,
     }
   floors = fg_venue_get_floors (venue) > 0 ? g_strdup_printf ("%d", fg_venue_get_floors (venue)) : NULL;
   sleeping = g_strdup_printf ("%d", fg_venue_get_sleeping (venue));
+  alarm_count = fg_venue_get_smoke_alarm_count (venue) >= 0
+                  ? g_strdup_printf ("%d", fg_venue_get_smoke_alarm_count (venue)) : NULL;
 
   if (format == FG_CLI_FORMAT_TSV)
     {
@@ -520,6 +523,10 @@ venue_show (FgCli   *cli,
         { "sleeping", sleeping },
         { "key_unit", fg_venue_get_key_unit (venue) ? "1" : "0" },
         { "smoke_alarm", fg_venue_get_smoke_alarm (venue) ? "1" : "0" },
+        { "smoke_alarm_count", alarm_count },
+        { "smoke_alarm_checked_on", fg_venue_get_smoke_alarm_checked_on (venue) },
+        { "simple_extinguishing", fg_venue_get_simple_extinguishing (venue) ? "1" : "0" },
+        { "simple_extinguishing_checked_on", fg_venue_get_simple_extinguishing_checked_on (venue) },
         { "status", fg_venue_status_to_string (fg_venue_get_status (venue)) },
         { "created_at", fg_venue_get_created_at (venue) },
       };
@@ -545,6 +552,10 @@ venue_show (FgCli   *cli,
         { _("Sleeping on site"), sleeping },
         { _("Key unit"), fg_venue_get_key_unit (venue) ? _("yes") : _("no") },
         { _("Smoke alarm"), fg_venue_get_smoke_alarm (venue) ? _("yes") : _("no") },
+        { _("Smoke alarms counted"), alarm_count },
+        { _("Smoke alarms checked on"), fg_venue_get_smoke_alarm_checked_on (venue) },
+        { _("Simple extinguishing"), fg_venue_get_simple_extinguishing (venue) ? _("yes") : _("no") },
+        { _("Simple extinguishing checked on"), fg_venue_get_simple_extinguishing_checked_on (venue) },
         { _("Status"), fg_venue_status_get_label (fg_venue_get_status (venue)) },
         { _("Registered"), fg_venue_get_created_at (venue) },
       };
@@ -594,6 +605,10 @@ typedef struct
   gboolean no_key_unit;
   gboolean smoke_alarm;
   gboolean no_smoke_alarm;
+  char *smoke_alarms;
+  char *smoke_alarms_checked;
+  char *simple_extinguishing;
+  char *simple_extinguishing_checked;
 } VenueOptions;
 
 static void
@@ -610,11 +625,15 @@ venue_options_clear (VenueOptions *options)
   g_free (options->floors);
   g_free (options->sleeping);
   g_free (options->status);
+  g_free (options->smoke_alarms);
+  g_free (options->smoke_alarms_checked);
+  g_free (options->simple_extinguishing);
+  g_free (options->simple_extinguishing_checked);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VenueOptions, venue_options_clear)
 
-#define N_VENUE_ENTRIES 16
+#define N_VENUE_ENTRIES 24
 
 static void
 venue_entries_init (VenueOptions *options,
@@ -646,6 +665,15 @@ venue_entries_init (VenueOptions *options,
       N_("It is a fire safety key unit (消防安全重点单位)"), NULL },
     { "smoke-alarm", 0, 0, G_OPTION_ARG_NONE, &options->smoke_alarm,
       N_("A standalone smoke alarm is installed"), NULL },
+    { "smoke-alarms", 0, 0, G_OPTION_ARG_STRING, &options->smoke_alarms,
+      N_("How many standalone smoke alarms work (0 for none; empty for not counted)"), N_("N") },
+    { "smoke-alarms-checked", 0, 0, G_OPTION_ARG_STRING, &options->smoke_alarms_checked,
+      N_("The day the smoke alarms were checked"), N_("YYYY-MM-DD") },
+    { "simple-extinguishing", 0, 0, G_OPTION_ARG_STRING, &options->simple_extinguishing,
+      N_("Whether simple extinguishing equipment (简易喷淋、消防软管卷盘或灭火毯) is present and usable"),
+      N_("yes|no") },
+    { "simple-extinguishing-checked", 0, 0, G_OPTION_ARG_STRING, &options->simple_extinguishing_checked,
+      N_("The day the simple extinguishing equipment was checked"), N_("YYYY-MM-DD") },
   };
   const GOptionEntry edit_only[] = {
     { "no-key-unit", 0, 0, G_OPTION_ARG_NONE, &options->no_key_unit,
@@ -779,6 +807,51 @@ apply_options (VenueOptions  *options,
   if (options->smoke_alarm || options->no_smoke_alarm)
     {
       fg_venue_set_smoke_alarm (venue, options->smoke_alarm);
+      *changed = TRUE;
+    }
+
+  if (options->smoke_alarms != NULL)
+    {
+      int count = -1;  /* not counted */
+
+      if (*options->smoke_alarms != '\0' &&
+          !fg_cli_parse_int ("--smoke-alarms", options->smoke_alarms, &count, error))
+        return FALSE;
+      if (*options->smoke_alarms != '\0' && count < 0)
+        {
+          fg_cli_set_usage_error (error, _("--smoke-alarms takes a number from 0 to 999, not “%s”."),
+                                  options->smoke_alarms);
+          return FALSE;
+        }
+      if ((options->smoke_alarm && count == 0) || (options->no_smoke_alarm && count > 0))
+        {
+          fg_cli_set_usage_error (error, _("--smoke-alarms %s says otherwise than --%s. Give one of them."),
+                                  options->smoke_alarms, options->smoke_alarm ? "smoke-alarm" : "no-smoke-alarm");
+          return FALSE;
+        }
+      fg_venue_set_smoke_alarm_count (venue, count);
+      *changed = TRUE;
+    }
+  if (options->smoke_alarms_checked != NULL)
+    {
+      fg_venue_set_smoke_alarm_checked_on (venue, options->smoke_alarms_checked);
+      *changed = TRUE;
+    }
+  if (options->simple_extinguishing != NULL)
+    {
+      if (g_strcmp0 (options->simple_extinguishing, "yes") != 0 &&
+          g_strcmp0 (options->simple_extinguishing, "no") != 0)
+        {
+          fg_cli_set_usage_error (error, _("--simple-extinguishing takes yes or no, not “%s”."),
+                                  options->simple_extinguishing);
+          return FALSE;
+        }
+      fg_venue_set_simple_extinguishing (venue, g_str_equal (options->simple_extinguishing, "yes"));
+      *changed = TRUE;
+    }
+  if (options->simple_extinguishing_checked != NULL)
+    {
+      fg_venue_set_simple_extinguishing_checked_on (venue, options->simple_extinguishing_checked);
       *changed = TRUE;
     }
 

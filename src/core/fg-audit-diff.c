@@ -278,6 +278,10 @@ static const struct
   { "sleeping", NULL, N_("People sleeping on site"), FIELD_NUMBER },
   { "key_unit", NULL, N_("Key fire safety unit"), FIELD_FLAG },
   { "smoke_alarm", NULL, N_("Standalone smoke alarms"), FIELD_FLAG },
+  { "smoke_alarm_count", NULL, N_("Smoke alarms counted"), FIELD_NUMBER },
+  { "smoke_alarm_checked_on", NULL, N_("Smoke alarms checked on"), FIELD_TEXT },
+  { "simple_extinguishing", NULL, N_("Simple extinguishing equipment"), FIELD_FLAG },
+  { "simple_extinguishing_checked_on", NULL, N_("Simple extinguishing equipment checked on"), FIELD_TEXT },
   { "status", NULL, N_("Status"), FIELD_VENUE_STATUS },
   /* accounts */
   { "display_name", "person", N_("Name"), FIELD_TEXT },

@@ -99,6 +99,7 @@ fg_bundle_merge_clear (FgBundleImport *import)
   g_clear_pointer (&import->decided, g_hash_table_unref);
   g_clear_pointer (&import->replied, g_hash_table_unref);
   g_clear_pointer (&import->inspection_id, g_free);
+  g_clear_pointer (&import->campaign_id, g_free);
   g_clear_pointer (&import->finished_at, g_free);
   g_clear_pointer (&import->event_id, g_free);
   g_clear_pointer (&import->photos, g_hash_table_unref);
@@ -925,6 +926,10 @@ fg_bundle_apply_campaign (FgBundleImport  *import,
       !check_campaign (import, row, error))
     return FALSE;
 
+  /* the venues it is aimed at come inside its element */
+  g_free (import->campaign_id);
+  import->campaign_id = g_strdup (attr (row, "id"));
+
   if (fg_bundle_row_exists (import, "campaign", attr (row, "id")))
     {
       if (!merge_stamps (import, "campaign", fg_bundle_campaigns.columns, row, &write, error))
@@ -940,6 +945,25 @@ fg_bundle_apply_campaign (FgBundleImport  *import,
     return FALSE;
   import->report->added++;
   return TRUE;
+}
+
+/* A venue the campaign just read is aimed at. The list never changes
+ * once the campaign is set up, so a row already here is the same one. */
+gboolean
+fg_bundle_apply_campaign_venue (FgBundleImport  *import,
+                                GHashTable      *row,
+                                GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = fg_store_prepare (import->store,
+                           "INSERT OR IGNORE INTO campaign_venue (campaign_id, venue_id) VALUES (?1, ?2)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, import->campaign_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, attr (row, "venue_id"), -1, SQLITE_STATIC);
+  return fg_store_step_done (import->store, stmt, error);
 }
 
 /* The regions a venue in @region_id lies in, read once an import for each

@@ -65,6 +65,7 @@ typedef struct
 extern const FgBundleTableSpec fg_bundle_photos;
 extern const FgBundleTableSpec fg_bundle_regions;
 extern const FgBundleTableSpec fg_bundle_campaigns;
+extern const FgBundleTableSpec fg_bundle_campaign_venues;
 extern const FgBundleTableSpec fg_bundle_venues;
 extern const FgBundleTableSpec fg_bundle_inspections;
 extern const FgBundleTableSpec fg_bundle_inspection_templates;
@@ -162,6 +163,7 @@ typedef struct
   GHashTable *decided;       /* a new decision of the brigade → its hazard */
   GHashTable *replied;       /* a new reply to the county's supervision → its hazard */
   char *inspection_id;       /* the inspection whose children are read */
+  char *campaign_id;         /* the campaign whose venues are read */
   char *finished_at;         /* set once its children are in */
   char *event_id;            /* the event whose photos are read */
   gboolean inspection_new;
@@ -289,6 +291,9 @@ gboolean      fg_bundle_apply_photo            (FgBundleImport      *import,
                                                 const char          *base64,
                                                 GError             **error);
 gboolean      fg_bundle_apply_region           (FgBundleImport      *import,
+                                                GHashTable          *row,
+                                                GError             **error);
+gboolean      fg_bundle_apply_campaign_venue   (FgBundleImport      *import,
                                                 GHashTable          *row,
                                                 GError             **error);
 gboolean      fg_bundle_apply_campaign         (FgBundleImport      *import,

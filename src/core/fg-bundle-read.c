@@ -748,6 +748,10 @@ apply_element (FgBundleImport  *import,
   else if (depth == 1 && g_strcmp0 (name, "notice") == 0)
     import->report->notices++;
 
+  /* a campaign's venues follow it, inside its element */
+  if (depth == 1)
+    g_clear_pointer (&import->campaign_id, g_free);
+
   if (depth == 1 && g_strcmp0 (name, "region") == 0)
     return fg_bundle_apply_region (import, row, error);
   if (depth == 1 && g_strcmp0 (name, "campaign") == 0)
@@ -776,6 +780,8 @@ apply_element (FgBundleImport  *import,
     return fg_notice_bundle_apply_hazard (import, row, error);
   if (depth == 2 && import->inspection_id != NULL)
     return fg_bundle_apply_inspection_child (import, name, row, error);
+  if (depth == 2 && import->campaign_id != NULL && g_strcmp0 (name, "target") == 0)
+    return fg_bundle_apply_campaign_venue (import, row, error);
   if (depth == 2 && g_strcmp0 (name, "photo") == 0)
     return fg_bundle_apply_event_photo (import, row, error);
 

@@ -219,7 +219,8 @@ parents_of (const FgBundleTableSpec *spec)
 }
 
 /* What goes inside a row's element: an inspection's templates, results
- * and photos, an event's photos, a document's content and hazards. */
+ * and photos, an event's photos, a document's content and hazards, the
+ * venues a campaign is aimed at. */
 static gboolean
 write_children_of (FgBundleExport           *export,
                    const FgBundleTableSpec  *spec,
@@ -246,6 +247,11 @@ write_children_of (FgBundleExport           *export,
                                      fg_bundle_event_photos.columns, id, error);
   if (spec == &fg_bundle_notices)
     return fg_notice_bundle_write_children (export, id, error);
+  if (spec == &fg_bundle_campaigns)
+    return fg_bundle_write_children (export, fg_bundle_campaign_venues.element,
+                                     "SELECT venue_id FROM campaign_venue WHERE campaign_id = ?1"
+                                     " ORDER BY venue_id",
+                                     fg_bundle_campaign_venues.columns, id, error);
   return TRUE;
 }
 

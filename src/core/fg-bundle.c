@@ -30,10 +30,14 @@ static const char * const campaign_columns[] = {
   "id", "township_id", "name", "starts_on", "ends_on", "focus", "created_at", "origin_node", "stamp", "base_stamp",
   "deleted", NULL
 };
+/* the venues a campaign is aimed at, inside its element */
+static const char * const campaign_venue_columns[] = { "venue_id", NULL };
+static const char * const campaign_id_column[] = { "campaign_id", NULL };
 static const char * const venue_columns[] = {
   "id", "region_id", "name", "address", "categories", "operator_name", "phone", "credit_code", "floor_area",
   "floors", "sleeping", "key_unit", "smoke_alarm", "status", "created_at", "origin_node", "stamp", "base_stamp",
-  "deleted", NULL
+  "deleted", "smoke_alarm_count", "smoke_alarm_checked_on", "simple_extinguishing",
+  "simple_extinguishing_checked_on", NULL
 };
 static const char * const inspection_columns[] = {
   "id", "venue_id", "kind", "campaign_id", "inspector", "inspector_name", "started_at", "finished_at", "note",
@@ -84,6 +88,10 @@ const FgBundleTableSpec fg_bundle_regions = { .table = "region", .element = "reg
 const FgBundleTableSpec fg_bundle_campaigns = {
   .table = "campaign", .element = "campaign", .columns = campaign_columns,
 };
+const FgBundleTableSpec fg_bundle_campaign_venues = {
+  .table = "campaign_venue", .element = "target", .columns = campaign_venue_columns,
+  .other_columns = campaign_id_column,
+};
 const FgBundleTableSpec fg_bundle_venues = {
   .table = "venue", .element = "venue", .columns = venue_columns, .other_columns = venue_path_columns,
 };
@@ -128,7 +136,8 @@ const FgBundleTableSpec * const *
 fg_bundle_table_specs (void)
 {
   static const FgBundleTableSpec * const specs[] = {
-    &fg_bundle_photos, &fg_bundle_regions, &fg_bundle_campaigns, &fg_bundle_venues, &fg_bundle_inspections,
+    &fg_bundle_photos, &fg_bundle_regions, &fg_bundle_campaigns, &fg_bundle_campaign_venues, &fg_bundle_venues,
+    &fg_bundle_inspections,
     &fg_bundle_inspection_templates, &fg_bundle_inspection_results, &fg_bundle_inspection_photos,
     &fg_bundle_hazards, &fg_bundle_events, &fg_bundle_event_photos, &fg_bundle_notices, &fg_bundle_notice_hazards,
     &fg_bundle_audit, &fg_bundle_audit_in, NULL,

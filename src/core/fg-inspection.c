@@ -1699,6 +1699,105 @@ record_entered_times (FgStore       *store,
   return fg_audit_record_change (store, actor, "inspection-times", self->id, before, after, error);
 }
 
+/* What an answer to one of the 2026 target's items says of the venue:
+ * 1 present, 0 absent, -1 nothing (not applicable, or not asked). */
+static int
+equipment_answer (FgInspection *self,
+                  const char   *code)
+{
+  if (fg_inspection_find_item (self, code) == NULL)
+    return -1;
+  switch (fg_inspection_get_outcome (self, code))
+    {
+    case FG_OUTCOME_PASS:
+      return 1;
+    case FG_OUTCOME_FAIL:
+      return 0;
+    case FG_OUTCOME_NONE:
+    case FG_OUTCOME_NA:
+    default:
+      return -1;
+    }
+}
+
+/* The venue's smoke alarm and simple extinguishing equipment follow the
+ * inspection's answers to FG_ITEM_SMOKE_ALARM and FG_ITEM_SIMPLE_EXTINGUISHING
+ * (0047-venue-equipment.sql): passed, present; failed, absent (no alarm
+ * counted); either checked on the inspection's day. A count of alarms
+ * already known stays when the item passes. A check the venue has from a
+ * later day than this inspection's (one typed in from paper afterwards)
+ * stays as it is. Written as the inspector, in the caller's transaction,
+ * and audited as a change of the venue. */
+static gboolean
+update_venue_equipment (FgStore       *store,
+                        FgActor       *actor,
+                        FgInspection  *self,
+                        const char    *ended_at,
+                        GError       **error)
+{
+  int alarm = equipment_answer (self, FG_ITEM_SMOKE_ALARM);
+  int simple = equipment_answer (self, FG_ITEM_SIMPLE_EXTINGUISHING);
+  g_autoptr(GDateTime) ended = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (alarm < 0 && simple < 0)
+    return TRUE;
+
+  ended = g_date_time_new_from_iso8601 (ended_at, NULL);
+  if (ended == NULL)
+    {
+      g_set_error (error, FG_INSPECTION_ERROR, FG_INSPECTION_ERROR_INVALID_DATE,
+                   _("The inspection’s end, %s, is not a time."), ended_at);
+      return FALSE;
+    }
+  local = g_date_time_to_local (ended);
+  day = g_date_time_format (local, "%Y-%m-%d");
+
+  before = fg_audit_dup_row (store, "venue", self->venue_id);
+  if (before == NULL)
+    return TRUE;  /* the venue is gone: nothing to keep up */
+  stamp = fg_store_next_stamp (store);
+  stmt = fg_store_prepare (store,
+                           "UPDATE venue SET"
+                           "  smoke_alarm = CASE WHEN ?2 >= 0 AND coalesce (smoke_alarm_checked_on <= ?4, 1)"
+                           "    THEN ?2 ELSE smoke_alarm END,"
+                           "  smoke_alarm_count = CASE WHEN ?2 >= 0 AND coalesce (smoke_alarm_checked_on <= ?4, 1)"
+                           "    THEN (CASE WHEN ?2 = 0 THEN 0 WHEN smoke_alarm_count > 0 THEN smoke_alarm_count END)"
+                           "    ELSE smoke_alarm_count END,"
+                           "  smoke_alarm_checked_on = CASE WHEN ?2 >= 0 AND coalesce (smoke_alarm_checked_on <= ?4, 1)"
+                           "    THEN ?4 ELSE smoke_alarm_checked_on END,"
+                           "  simple_extinguishing = CASE WHEN ?3 >= 0"
+                           "    AND coalesce (simple_extinguishing_checked_on <= ?4, 1)"
+                           "    THEN ?3 ELSE simple_extinguishing END,"
+                           "  simple_extinguishing_checked_on = CASE WHEN ?3 >= 0"
+                           "    AND coalesce (simple_extinguishing_checked_on <= ?4, 1)"
+                           "    THEN ?4 ELSE simple_extinguishing_checked_on END,"
+                           "  base_stamp = stamp, stamp = ?5"
+                           " WHERE id = ?1 AND deleted = 0"
+                           "  AND ((?2 >= 0 AND coalesce (smoke_alarm_checked_on <= ?4, 1))"
+                           "    OR (?3 >= 0 AND coalesce (simple_extinguishing_checked_on <= ?4, 1)))",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->venue_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, alarm);
+  sqlite3_bind_int (stmt, 3, simple);
+  sqlite3_bind_text (stmt, 4, day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_STATIC);
+  if (!fg_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (fg_store_get_db (store)) == 0)
+    return TRUE;
+
+  after = fg_audit_dup_row (store, "venue", self->venue_id);
+  return fg_audit_record_change (store, actor, "venue-edit", self->venue_id, before, after, error);
+}
+
 /**
  * fg_inspection_finish:
  * @store: the store
@@ -1708,7 +1807,10 @@ record_entered_times (FgStore       *store,
  *
  * Finishes the inspection now, in one transaction with the hazards its
  * failed items become (see fg_inspection_get_failed_items() for what they
- * will be). From then on the inspection never changes.
+ * will be) and with what its answers to %FG_ITEM_SMOKE_ALARM and
+ * %FG_ITEM_SIMPLE_EXTINGUISHING say of the venue's equipment (passed:
+ * present, failed: absent, checked on the inspection's day). From then on
+ * the inspection never changes.
  *
  * Returns: %TRUE on success
  */
@@ -1811,6 +1913,7 @@ fg_inspection_finish_at (FgStore       *store,
   sqlite3_bind_text (finish, 6, started_at, -1, SQLITE_STATIC);
   if (!fg_store_step_done (store, finish, error) ||
       !insert_hazards (store, actor, self, failed_items, ended_at, error) ||
+      !update_venue_equipment (store, actor, self, ended_at, error) ||
       (entered && !record_entered_times (store, actor, self, started_at, ended_at, now, error)))
     goto failed;
 

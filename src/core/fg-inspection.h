@@ -13,6 +13,11 @@
 
 G_BEGIN_DECLS
 
+/* The items whose answers the venue's record of the 2026 target follows
+ * (data/checklists; 河南 opinion 十八) */
+#define FG_ITEM_SMOKE_ALARM "C-ALARM-01"
+#define FG_ITEM_SIMPLE_EXTINGUISHING "C-SIMPLE-01"
+
 #define FG_INSPECTION_ERROR (fg_inspection_error_quark ())
 
 typedef enum

@@ -718,7 +718,7 @@ count_venues (Context     *ctx,
   int rc;
 
   sql = g_strdup_printf ("SELECT id, coalesce (json_extract (categories, '$[0]'), ''), key_unit, smoke_alarm,"
-                         "  " TARGET_SQL ("categories") ", village_id"
+                         "  " TARGET_SQL ("categories") ", village_id, simple_extinguishing"
                          " FROM venue %s WHERE %s AND deleted = 0 AND status = 'active'",
                          ctx->level <= FG_REGION_LEVEL_TOWNSHIP ? "INDEXED BY venue_township_stats" : "", area);
   stmt = prepare (ctx, sql, error);
@@ -753,13 +753,15 @@ count_venues (Context     *ctx,
 
           if (counts == NULL)
             {
-              counts = g_new0 (guint, 2);
+              counts = g_new0 (guint, 3);
               g_hash_table_insert (villages, g_strdup (village_id), counts);
             }
           counts[0]++;
           counts[1] += sqlite3_column_int (stmt, 3) != 0;
+          counts[2] += sqlite3_column_int (stmt, 6) != 0;
           stats->n_target_venues++;
           stats->n_target_smoke_alarms += sqlite3_column_int (stmt, 3) != 0;
+          stats->n_target_simple_extinguishing += sqlite3_column_int (stmt, 6) != 0;
         }
     }
   if (!step_done (ctx, rc, error))
@@ -800,6 +802,7 @@ count_venues (Context     *ctx,
       target->name = g_strdup (fg_stmt_text (villages_stmt, 2));
       target->n_venues = counts[0];
       target->n_smoke_alarms = counts[1];
+      target->n_simple_extinguishing = counts[2];
       g_ptr_array_add (stats->villages, target);
     }
   return step_done (ctx, rc, error);
@@ -1182,31 +1185,80 @@ fg_stats_compute (FgStore             *store,
   return g_steal_pointer (&stats);
 }
 
+static const char * const lack_ids[] = { "smoke-alarm", "simple-extinguishing", "either" };
+
 /**
- * fg_stats_list_lacking_smoke_alarm:
+ * fg_stats_lack_to_string:
+ *
+ * Returns: the lack's id, as the command line writes it ("smoke-alarm",
+ *   "simple-extinguishing", "either")
+ */
+const char *
+fg_stats_lack_to_string (FgStatsLack lack)
+{
+  g_return_val_if_fail (lack <= FG_STATS_LACK_EITHER, NULL);
+  return lack_ids[lack];
+}
+
+gboolean
+fg_stats_lack_from_string (const char  *text,
+                           FgStatsLack *lack)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lack_ids); i++)
+    {
+      if (g_strcmp0 (text, lack_ids[i]) == 0)
+        {
+          *lack = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The condition on venue v of lacking @lack. */
+static const char *
+fg_stats_lack_condition (FgStatsLack lack)
+{
+  switch (lack)
+    {
+    case FG_STATS_LACK_SMOKE_ALARM:
+      return "v.smoke_alarm = 0";
+    case FG_STATS_LACK_SIMPLE_EXTINGUISHING:
+      return "v.simple_extinguishing = 0";
+    case FG_STATS_LACK_EITHER:
+    default:
+      return "(v.smoke_alarm = 0 OR v.simple_extinguishing = 0)";
+    }
+}
+
+/**
+ * fg_stats_list_lacking:
  * @store: the store
  * @actor: who reads
  * @region: (nullable): a region's code or id; the reader's area by default
+ * @lack: which of the target's two things the venues lack
  * @offset: how many venues to skip
  * @limit: how many to return at most
  * @n_total: (out) (optional): how many there are in all
  * @error: return location for an error
  *
  * The active family workshops, street shops and old residential compounds
- * of the region without a standalone smoke alarm: what the 2026 target
- * still lacks, by village code and then name, a page at a time.
+ * of the region without a standalone smoke alarm, without simple
+ * extinguishing equipment, or without either (one or both): what the 2026
+ * target still lacks, by village code and then name, a page at a time.
  *
  * Returns: (transfer full) (element-type FgStatsVenue): the page, or
  *   %NULL with @error set (as fg_stats_compute())
  */
 GPtrArray *
-fg_stats_list_lacking_smoke_alarm (FgStore     *store,
-                                   FgActor     *actor,
-                                   const char  *region,
-                                   guint        offset,
-                                   guint        limit,
-                                   guint       *n_total,
-                                   GError     **error)
+fg_stats_list_lacking (FgStore     *store,
+                       FgActor     *actor,
+                       const char  *region,
+                       FgStatsLack  lack,
+                       guint        offset,
+                       guint        limit,
+                       guint       *n_total,
+                       GError     **error)
 {
   g_autoptr(FgRegion) area_region = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -1221,6 +1273,7 @@ fg_stats_list_lacking_smoke_alarm (FgStore     *store,
 
   g_return_val_if_fail (FG_IS_STORE (store), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
+  g_return_val_if_fail (lack <= FG_STATS_LACK_EITHER, NULL);
 
   area_region = resolve_region (store, actor, region, error);
   if (area_region == NULL)
@@ -1233,7 +1286,7 @@ fg_stats_list_lacking_smoke_alarm (FgStore     *store,
   area = area_condition (ctx.level, "v.");
 
 #define LACKING_WHERE \
-  " WHERE %s AND v.deleted = 0 AND v.status = 'active' AND v.smoke_alarm = 0 AND " TARGET_SQL ("v.categories")
+  " WHERE %s AND v.deleted = 0 AND v.status = 'active' AND %s AND " TARGET_SQL ("v.categories")
 
   sql = g_strdup_printf ("SELECT v.id, v.name, v.address,"
                          "  CASE WHEN instr (v.categories, '\"family-workshop\"') > 0 THEN 'family-workshop'"
@@ -1241,8 +1294,9 @@ fg_stats_list_lacking_smoke_alarm (FgStore     *store,
                          "       ELSE 'old-residential' END,"
                          "  r.name"
                          " FROM venue v JOIN region r ON r.id = v.village_id" LACKING_WHERE
-                         " ORDER BY r.code, v.name_key, v.seq LIMIT ?2 OFFSET ?3", area);
-  count_sql = g_strdup_printf ("SELECT count (*) FROM venue v" LACKING_WHERE, area);
+                         " ORDER BY r.code, v.name_key, v.seq LIMIT ?2 OFFSET ?3",
+                         area, fg_stats_lack_condition (lack));
+  count_sql = g_strdup_printf ("SELECT count (*) FROM venue v" LACKING_WHERE, area, fg_stats_lack_condition (lack));
 #undef LACKING_WHERE
 
   if (!begin_read (store, &owned, error))

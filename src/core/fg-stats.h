@@ -58,7 +58,8 @@ typedef struct
 
 /* One village's progress towards the 2026 target (河南意见 十八): family
  * workshops, street shops and old residential compounds with a
- * standalone smoke alarm (独立式火灾报警). */
+ * standalone smoke alarm (独立式火灾报警) and with simple extinguishing
+ * equipment (简易喷淋、消防软管卷盘或灭火毯). */
 typedef struct
 {
   char  *village_id;
@@ -66,7 +67,17 @@ typedef struct
   char  *name;
   guint  n_venues;        /* active venues of the three kinds, now */
   guint  n_smoke_alarms;  /* of them, with a standalone smoke alarm */
+  guint  n_simple_extinguishing;  /* of them, with simple extinguishing equipment */
 } FgStatsVillageTarget;
+
+/* Which of the target's two things a venue lacks, for the list of those
+ * still lacking it (fg_stats_list_lacking()) */
+typedef enum
+{
+  FG_STATS_LACK_SMOKE_ALARM,
+  FG_STATS_LACK_SIMPLE_EXTINGUISHING,
+  FG_STATS_LACK_EITHER,  /* one or both */
+} FgStatsLack;
 
 /* The figures. "In the period" counts what happened between the period's
  * first and last day, both included; "now" is the state of the records on
@@ -119,6 +130,7 @@ typedef struct
   /* the 2026 target */
   guint       n_target_venues;    /* active venues of the three kinds */
   guint       n_target_smoke_alarms;
+  guint       n_target_simple_extinguishing;
   GPtrArray  *villages;           /* (element-type FgStatsVillageTarget): by code, those with such venues */
 } FgStats;
 
@@ -184,9 +196,13 @@ FgStats              *fg_stats_compute                 (FgStore                 
                                                         FgActor                    *actor,
                                                         const FgStatsQuery         *query,
                                                         GError                    **error);
-GPtrArray            *fg_stats_list_lacking_smoke_alarm (FgStore                   *store,
+const char           *fg_stats_lack_to_string          (FgStatsLack                 lack);
+gboolean              fg_stats_lack_from_string        (const char                 *text,
+                                                        FgStatsLack                *lack);
+GPtrArray            *fg_stats_list_lacking            (FgStore                    *store,
                                                         FgActor                    *actor,
                                                         const char                 *region,
+                                                        FgStatsLack                 lack,
                                                         guint                       offset,
                                                         guint                       limit,
                                                         guint                      *n_total,

@@ -790,7 +790,8 @@ fg_sync_list_conflicts (FgStore  *store,
  * record says, not where it hangs or who made it. */
 static const char * const restorable_venue[] = {
   "name", "address", "categories", "operator_name", "phone", "credit_code", "floor_area", "floors", "sleeping",
-  "key_unit", "smoke_alarm", "status", NULL
+  "key_unit", "smoke_alarm", "status", "smoke_alarm_count", "smoke_alarm_checked_on", "simple_extinguishing",
+  "simple_extinguishing_checked_on", NULL
 };
 static const char * const restorable_region[] = { "name", "retired", NULL };
 static const char * const restorable_campaign[] = { "name", "starts_on", "ends_on", "focus", NULL };

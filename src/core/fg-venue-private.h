@@ -16,7 +16,9 @@ G_BEGIN_DECLS
 #define FG_VENUE_COLUMNS \
   "v.id, v.name, v.address, v.region_id, v.categories, v.operator_name, v.phone," \
   " v.credit_code, v.floor_area, v.floors, v.sleeping, v.key_unit, v.smoke_alarm," \
-  " v.status, v.created_at, rv.name, rg.name, coalesce (rg.code, rv.code)"
+  " v.status, v.created_at, rv.name, rg.name, coalesce (rg.code, rv.code)," \
+  " v.smoke_alarm_count, v.smoke_alarm_checked_on, v.simple_extinguishing," \
+  " v.simple_extinguishing_checked_on"
 /* the code of the venue's grid or village, for the permission check */
 #define FG_VENUE_COLUMN_REGION_CODE 17
 #define FG_VENUE_FROM \
@@ -48,7 +50,7 @@ gboolean   fg_venue_write         (FgStore           *store,
                                    GError           **error);
 
 /* At most this many venues to a statement of fg_venue_write_new(): SQLite
- * 3.32 and later take 32,766 parameters, 21 a venue */
+ * 3.32 and later take 32,766 parameters, 25 a venue */
 #define FG_VENUE_WRITE_MAX 256
 gboolean   fg_venue_write_new     (FgStore           *store,
                                    FgVenue          **cleans,

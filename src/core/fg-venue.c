@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -36,6 +37,10 @@ struct _FgVenue
   int sleeping;
   gboolean key_unit;
   gboolean smoke_alarm;
+  int smoke_alarm_count;  /* -1 when nobody counted */
+  char *smoke_alarm_checked_on;  /* YYYY-MM-DD, or NULL */
+  gboolean simple_extinguishing;
+  char *simple_extinguishing_checked_on;
   FgVenueStatus status;
 
   /* read from the store, for display */
@@ -126,6 +131,8 @@ fg_venue_finalize (GObject *object)
   g_free (self->operator_name);
   g_free (self->phone);
   g_free (self->credit_code);
+  g_free (self->smoke_alarm_checked_on);
+  g_free (self->simple_extinguishing_checked_on);
   g_free (self->village_name);
   g_free (self->grid_name);
   g_free (self->created_at);
@@ -227,6 +234,7 @@ static void
 fg_venue_init (FgVenue *self)
 {
   self->floor_area = -1;
+  self->smoke_alarm_count = -1;
   self->status = FG_VENUE_STATUS_ACTIVE;
 }
 
@@ -267,6 +275,10 @@ fg_venue_copy (FgVenue *self)
   copy->sleeping = self->sleeping;
   copy->key_unit = self->key_unit;
   copy->smoke_alarm = self->smoke_alarm;
+  copy->smoke_alarm_count = self->smoke_alarm_count;
+  copy->smoke_alarm_checked_on = g_strdup (self->smoke_alarm_checked_on);
+  copy->simple_extinguishing = self->simple_extinguishing;
+  copy->simple_extinguishing_checked_on = g_strdup (self->simple_extinguishing_checked_on);
   copy->status = self->status;
   copy->village_name = g_strdup (self->village_name);
   copy->grid_name = g_strdup (self->grid_name);
@@ -552,12 +564,125 @@ fg_venue_get_smoke_alarm (FgVenue *self)
   return self->smoke_alarm;
 }
 
+/**
+ * fg_venue_set_smoke_alarm:
+ *
+ * Says whether a working standalone smoke alarm is installed. A count of
+ * alarms that says otherwise gives way: none makes the count 0, one or
+ * more makes a count of 0 unknown.
+ */
 void
 fg_venue_set_smoke_alarm (FgVenue  *self,
                           gboolean  smoke_alarm)
 {
   g_return_if_fail (FG_IS_VENUE (self));
   self->smoke_alarm = !!smoke_alarm;
+  if (!self->smoke_alarm && self->smoke_alarm_count > 0)
+    self->smoke_alarm_count = 0;
+  else if (self->smoke_alarm && self->smoke_alarm_count == 0)
+    self->smoke_alarm_count = -1;
+}
+
+/**
+ * fg_venue_get_smoke_alarm_count:
+ *
+ * Returns: how many working standalone smoke alarms were counted, or -1
+ *   when nobody counted them
+ */
+int
+fg_venue_get_smoke_alarm_count (FgVenue *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE (self), -1);
+  return self->smoke_alarm_count;
+}
+
+/**
+ * fg_venue_set_smoke_alarm_count:
+ * @count: how many, or -1 for not known
+ *
+ * Sets the count; a known count also sets fg_venue_get_smoke_alarm() (one
+ * or more: the venue has one). fg_venue_save() holds it to 0 … 999, with
+ * the day it was checked.
+ */
+void
+fg_venue_set_smoke_alarm_count (FgVenue *self,
+                                int      count)
+{
+  g_return_if_fail (FG_IS_VENUE (self));
+  self->smoke_alarm_count = count < 0 ? -1 : count;
+  if (count >= 0)
+    self->smoke_alarm = count > 0;
+}
+
+/**
+ * fg_venue_get_smoke_alarm_checked_on:
+ *
+ * Returns: (nullable): the day the smoke alarms were last checked,
+ *   YYYY-MM-DD, or %NULL when never
+ */
+const char *
+fg_venue_get_smoke_alarm_checked_on (FgVenue *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE (self), NULL);
+  return self->smoke_alarm_checked_on;
+}
+
+void
+fg_venue_set_smoke_alarm_checked_on (FgVenue    *self,
+                                     const char *date)
+{
+  g_return_if_fail (FG_IS_VENUE (self));
+  g_free (self->smoke_alarm_checked_on);
+  /* white space around it is no part of it; none at all, no day */
+  self->smoke_alarm_checked_on = g_strstrip (g_strdup (date != NULL ? date : ""));
+  if (*self->smoke_alarm_checked_on == '\0')
+    g_clear_pointer (&self->smoke_alarm_checked_on, g_free);
+}
+
+/**
+ * fg_venue_get_simple_extinguishing:
+ *
+ * Returns: whether simple extinguishing equipment (简易喷淋、消防软管卷盘或
+ *   灭火毯) is present and usable
+ */
+gboolean
+fg_venue_get_simple_extinguishing (FgVenue *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE (self), FALSE);
+  return self->simple_extinguishing;
+}
+
+void
+fg_venue_set_simple_extinguishing (FgVenue  *self,
+                                   gboolean  present)
+{
+  g_return_if_fail (FG_IS_VENUE (self));
+  self->simple_extinguishing = !!present;
+}
+
+/**
+ * fg_venue_get_simple_extinguishing_checked_on:
+ *
+ * Returns: (nullable): the day the simple extinguishing equipment was
+ *   last checked, YYYY-MM-DD, or %NULL when never
+ */
+const char *
+fg_venue_get_simple_extinguishing_checked_on (FgVenue *self)
+{
+  g_return_val_if_fail (FG_IS_VENUE (self), NULL);
+  return self->simple_extinguishing_checked_on;
+}
+
+void
+fg_venue_set_simple_extinguishing_checked_on (FgVenue    *self,
+                                              const char *date)
+{
+  g_return_if_fail (FG_IS_VENUE (self));
+  g_free (self->simple_extinguishing_checked_on);
+  /* white space around it is no part of it; none at all, no day */
+  self->simple_extinguishing_checked_on = g_strstrip (g_strdup (date != NULL ? date : ""));
+  if (*self->simple_extinguishing_checked_on == '\0')
+    g_clear_pointer (&self->simple_extinguishing_checked_on, g_free);
 }
 
 FgVenueStatus
@@ -765,6 +890,102 @@ check_building (FgVenue   *self,
                                           _("Enter how many people sleep on the premises, from 0 to 10,000.")));
 }
 
+/* A day a check was made, YYYY-MM-DD: a real day of this century, not
+ * after today. NULL when it is none, with @what (the thing checked, a
+ * phrase) said in @error. */
+static GError *
+check_checked_on (const char   *date,
+                  FgVenueError  code,
+                  const char   *what)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  int year, month, day;
+  char end;
+
+  if (strlen (date) != 10 || sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
+      date[4] != '-' || date[7] != '-' || !g_date_valid_dmy (day, month, year) || year < 2000)
+    return g_error_new (FG_VENUE_ERROR, code,
+                        /* Translators: %s is what was checked, "the smoke alarms" */
+                        _("Write the day %s were checked as year-month-day, for example 2026-12-08."),
+                        what);
+  /* the same form as today's, so that the texts compare as the days do */
+  if (strcmp (date, today) > 0)
+    return g_error_new (FG_VENUE_ERROR, code,
+                        /* Translators: the first %s is what was checked, the second a day */
+                        _("The day %s were checked, %s, is still to come. Enter the day of the check."),
+                        what, date);
+  return NULL;
+}
+
+static GError *
+check_smoke_alarms (int          count,
+                    gboolean     smoke_alarm,
+                    const char  *checked_on)
+{
+  gboolean dated = checked_on != NULL && *checked_on != '\0';
+
+  if (count < -1 || count > 999)
+    return g_error_new (FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_SMOKE_ALARMS,
+                        _("Enter how many standalone smoke alarms work at the venue, from 0 to 999, "
+                          "or leave the number empty if nobody counted them."));
+  if (count >= 0 && (count > 0) != !!smoke_alarm)
+    return g_error_new (FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_SMOKE_ALARMS,
+                        _("The number of smoke alarms (%d) does not agree with whether the venue has one."),
+                        count);
+  if (count >= 0 && !dated)
+    return g_error_new (FG_VENUE_ERROR, FG_VENUE_ERROR_INVALID_SMOKE_ALARMS,
+                        _("Enter the day the smoke alarms were counted."));
+  if (dated)
+    return check_checked_on (checked_on, FG_VENUE_ERROR_INVALID_SMOKE_ALARMS, _("the smoke alarms"));
+  return NULL;
+}
+
+static GError *
+check_simple_extinguishing (const char *checked_on)
+{
+  if (checked_on != NULL && *checked_on != '\0')
+    return check_checked_on (checked_on, FG_VENUE_ERROR_INVALID_SIMPLE_EXTINGUISHING,
+                             _("the simple extinguishing equipment"));
+  return NULL;
+}
+
+/**
+ * fg_venue_check_equipment:
+ * @smoke_alarm_count: how many smoke alarms work, -1 when not known
+ * @smoke_alarm: whether the venue has a working standalone smoke alarm
+ * @smoke_alarm_checked_on: (nullable): the day they were checked
+ * @simple_extinguishing_checked_on: (nullable): the day the simple
+ *   extinguishing equipment was checked
+ * @error: return location for an error
+ *
+ * The rule on what the 2026 target's fields of a venue may hold, as a
+ * person types them and as a bundle brings them (fg_venue_save() and the
+ * merge both hold a venue to it): a count from 0 to 999 that agrees with
+ * @smoke_alarm (more than none exactly when it is set) and has the day it
+ * was made; each day a real one, YYYY-MM-DD, not after today.
+ *
+ * Returns: %TRUE if the values may be stored; otherwise @error says
+ *   which (FG_VENUE_ERROR_INVALID_SMOKE_ALARMS or
+ *   FG_VENUE_ERROR_INVALID_SIMPLE_EXTINGUISHING) and what to do
+ */
+gboolean
+fg_venue_check_equipment (int          smoke_alarm_count,
+                          gboolean     smoke_alarm,
+                          const char  *smoke_alarm_checked_on,
+                          const char  *simple_extinguishing_checked_on,
+                          GError     **error)
+{
+  GError *fault = check_smoke_alarms (smoke_alarm_count, smoke_alarm, smoke_alarm_checked_on);
+
+  if (fault == NULL)
+    fault = check_simple_extinguishing (simple_extinguishing_checked_on);
+  if (fault == NULL)
+    return TRUE;
+  g_propagate_error (error, fault);
+  return FALSE;
+}
+
 static int
 compare_error_codes (gconstpointer a,
                      gconstpointer b)
@@ -832,6 +1053,10 @@ venue_normalize_all (FgVenue *self)
     }
 
   check_building (self, errors);
+  /* the 2026 target's fields: fg_venue_check_equipment()'s two halves */
+  collect (errors, check_smoke_alarms (self->smoke_alarm_count, self->smoke_alarm,
+                                       self->smoke_alarm_checked_on));
+  collect (errors, check_simple_extinguishing (self->simple_extinguishing_checked_on));
 
   if (errors->len > 0)
     {
@@ -967,6 +1192,10 @@ fg_venue_new_from_row (sqlite3_stmt *stmt)
   self->created_at = g_strdup (fg_stmt_text (stmt, 14));
   self->village_name = g_strdup (fg_stmt_text (stmt, 15));
   self->grid_name = g_strdup (fg_stmt_text (stmt, 16));
+  self->smoke_alarm_count = sqlite3_column_type (stmt, 18) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 18);
+  self->smoke_alarm_checked_on = g_strdup ((const char *) sqlite3_column_text (stmt, 19));
+  self->simple_extinguishing = sqlite3_column_int (stmt, 20) != 0;
+  self->simple_extinguishing_checked_on = g_strdup ((const char *) sqlite3_column_text (stmt, 21));
 
   return self;
 }
@@ -1010,6 +1239,7 @@ fg_venue_check_values (GHashTable  *values,
   g_autoptr(FgVenue) venue = fg_venue_new ();
   double floors;
   double sleeping;
+  double alarms;
 
   venue->name = g_strdup (g_hash_table_lookup (values, "name"));
   venue->address = g_strdup (g_hash_table_lookup (values, "address"));
@@ -1024,6 +1254,11 @@ fg_venue_check_values (GHashTable  *values,
   venue->floors = floors == floor (floors) && floors >= 0 && floors <= 200 ? (int) floors : -1;
   sleeping = parse_number (g_hash_table_lookup (values, "sleeping"), 0, -1);
   venue->sleeping = sleeping == floor (sleeping) && sleeping >= 0 && sleeping <= 10000 ? (int) sleeping : -1;
+  venue->smoke_alarm = g_strcmp0 (g_hash_table_lookup (values, "smoke_alarm"), "1") == 0;
+  alarms = parse_number (g_hash_table_lookup (values, "smoke_alarm_count"), -1, -2);
+  venue->smoke_alarm_count = alarms == floor (alarms) && alarms >= -1 && alarms <= 999 ? (int) alarms : -2;
+  venue->smoke_alarm_checked_on = g_strdup (g_hash_table_lookup (values, "smoke_alarm_checked_on"));
+  venue->simple_extinguishing_checked_on = g_strdup (g_hash_table_lookup (values, "simple_extinguishing_checked_on"));
   return venue_normalize (venue, error);
 }
 
@@ -1059,6 +1294,10 @@ fg_venue_field_label (int code)
       return C_("venue field", "number of floors");
     case FG_VENUE_ERROR_INVALID_SLEEPING:
       return C_("venue field", "number of people sleeping on the premises");
+    case FG_VENUE_ERROR_INVALID_SMOKE_ALARMS:
+      return C_("venue field", "smoke alarms");
+    case FG_VENUE_ERROR_INVALID_SIMPLE_EXTINGUISHING:
+      return C_("venue field", "simple extinguishing equipment");
     default:
       return C_("venue field", "venue");
     }
@@ -1242,9 +1481,11 @@ fg_venue_write (FgStore            *store,
                                "  grid_id, name, address, categories, operator_name, phone,"
                                "  credit_code, floor_area, floors, sleeping, key_unit, smoke_alarm,"
                                "  status, stamp, id, created_at, origin_node,"
+                               "  smoke_alarm_count, smoke_alarm_checked_on, simple_extinguishing,"
+                               "  simple_extinguishing_checked_on,"
                                "  name_key, address_key, operator_key)"
                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                               "  ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,"
+                               "  ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25,"
                                "  fg_collate_key (?6), fg_collate_key (?7), fg_collate_key (?9))",
                                error);
     }
@@ -1257,6 +1498,8 @@ fg_venue_write (FgStore            *store,
                                "  credit_code = ?11, floor_area = ?12, floors = ?13,"
                                "  sleeping = ?14, key_unit = ?15, smoke_alarm = ?16,"
                                "  status = ?17, base_stamp = stamp, stamp = ?18,"
+                               "  smoke_alarm_count = ?22, smoke_alarm_checked_on = ?23,"
+                               "  simple_extinguishing = ?24, simple_extinguishing_checked_on = ?25,"
                                "  name_key = fg_collate_key (?6), address_key = fg_collate_key (?7),"
                                "  operator_key = fg_collate_key (?9)"
                                " WHERE id = ?19",
@@ -1291,6 +1534,11 @@ fg_venue_write (FgStore            *store,
       sqlite3_bind_text (stmt, 20, clean->created_at, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 21, fg_store_get_node_id (store), -1, SQLITE_STATIC);
     }
+  if (clean->smoke_alarm_count >= 0)
+    sqlite3_bind_int (stmt, 22, clean->smoke_alarm_count);
+  sqlite3_bind_text (stmt, 23, clean->smoke_alarm_checked_on, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 24, clean->simple_extinguishing);
+  sqlite3_bind_text (stmt, 25, clean->simple_extinguishing_checked_on, -1, SQLITE_STATIC);
 
   if (!fg_store_step_done (store, stmt, error))
     return FALSE;
@@ -1305,8 +1553,9 @@ fg_venue_write (FgStore            *store,
 #define NEW_VENUE_COLUMNS \
   "region_id, county_id, township_id, village_id, grid_id, name, address, categories," \
   " operator_name, phone, credit_code, floor_area, floors, sleeping, key_unit, smoke_alarm," \
-  " status, stamp, id, created_at, origin_node, name_key, address_key, operator_key"
-#define NEW_VENUE_PARAMETERS 21
+  " status, stamp, id, created_at, origin_node, smoke_alarm_count, smoke_alarm_checked_on," \
+  " simple_extinguishing, simple_extinguishing_checked_on, name_key, address_key, operator_key"
+#define NEW_VENUE_PARAMETERS 25
 
 static void
 append_new_venue_values (GString *sql,
@@ -1396,6 +1645,11 @@ fg_venue_write_new (FgStore            *store,
       sqlite3_bind_text (stmt, base + 19, ids[r], -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, base + 20, clean->created_at, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, base + 21, fg_store_get_node_id (store), -1, SQLITE_STATIC);
+      if (clean->smoke_alarm_count >= 0)
+        sqlite3_bind_int (stmt, base + 22, clean->smoke_alarm_count);
+      sqlite3_bind_text (stmt, base + 23, clean->smoke_alarm_checked_on, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, base + 24, clean->simple_extinguishing);
+      sqlite3_bind_text (stmt, base + 25, clean->simple_extinguishing_checked_on, -1, SQLITE_STATIC);
     }
 
   if (!fg_store_step_done (store, stmt, error))

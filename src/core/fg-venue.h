@@ -28,6 +28,8 @@ typedef enum
   FG_VENUE_ERROR_INVALID_FLOOR_AREA,
   FG_VENUE_ERROR_INVALID_FLOORS,
   FG_VENUE_ERROR_INVALID_SLEEPING,
+  FG_VENUE_ERROR_INVALID_SMOKE_ALARMS,
+  FG_VENUE_ERROR_INVALID_SIMPLE_EXTINGUISHING,
 } FgVenueError;
 
 typedef enum
@@ -88,6 +90,23 @@ void                fg_venue_set_key_unit     (FgVenue       *self,
 gboolean            fg_venue_get_smoke_alarm  (FgVenue       *self);
 void                fg_venue_set_smoke_alarm  (FgVenue       *self,
                                                gboolean       smoke_alarm);
+int                 fg_venue_get_smoke_alarm_count (FgVenue  *self);
+void                fg_venue_set_smoke_alarm_count (FgVenue  *self,
+                                                    int       count);
+const char         *fg_venue_get_smoke_alarm_checked_on (FgVenue    *self);
+void                fg_venue_set_smoke_alarm_checked_on (FgVenue    *self,
+                                                         const char *date);
+gboolean            fg_venue_get_simple_extinguishing (FgVenue  *self);
+void                fg_venue_set_simple_extinguishing (FgVenue  *self,
+                                                       gboolean  present);
+const char         *fg_venue_get_simple_extinguishing_checked_on (FgVenue    *self);
+void                fg_venue_set_simple_extinguishing_checked_on (FgVenue    *self,
+                                                                  const char *date);
+gboolean            fg_venue_check_equipment  (int            smoke_alarm_count,
+                                               gboolean       smoke_alarm,
+                                               const char    *smoke_alarm_checked_on,
+                                               const char    *simple_extinguishing_checked_on,
+                                               GError       **error);
 FgVenueStatus       fg_venue_get_status       (FgVenue       *self);
 void                fg_venue_set_status       (FgVenue       *self,
                                                FgVenueStatus  status);

@@ -2078,6 +2078,95 @@ test_cli_check (Fixture       *f,
   assert_success (again);
 }
 
+/* The 2026 target's fields by hand: --smoke-alarms, the days checked and
+ * --simple-extinguishing; wrong values refused, changing nothing; the
+ * statistics' second figure, and a campaign aimed at the venues lacking
+ * either. */
+static void
+test_cli_venue_equipment (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *workshop = NULL;
+  g_autofree char *shop = NULL;
+  g_autofree char *campaign = NULL;
+  g_autofree char *aimed = NULL;
+  g_autoptr(Result) add = NULL;
+  g_autoptr(Result) shown = NULL;
+  g_autoptr(Result) huge = NULL;
+  g_autoptr(Result) no_day = NULL;
+  g_autoptr(Result) not_a_day = NULL;
+  g_autoptr(Result) maybe = NULL;
+  g_autoptr(Result) contrary = NULL;
+  g_autoptr(Result) unchanged = NULL;
+  g_autoptr(Result) edit = NULL;
+  g_autoptr(Result) stats = NULL;
+  g_autoptr(Result) lacking = NULL;
+  g_autoptr(Result) create = NULL;
+  g_autoptr(Result) bad_lack = NULL;
+  g_autoptr(Result) venues = NULL;
+  g_autoptr(Result) campaigns = NULL;
+
+  set_up_township (f);
+  add = run_db (f, "venue", "add", "--name", "李家作坊", "--address", "李庄村人民路30号", "--region", VILLAGE "-001",
+                "--category", "family-workshop", "--smoke-alarms", "2", "--smoke-alarms-checked", "2026-11-30",
+                "--simple-extinguishing", "no", NULL);
+  assert_success (add);
+  workshop = g_strndup (add->out, 36);
+  shop = add_venue (f, "王家门面", "李庄村人民路31号", "street-shop", "王五");
+
+  shown = run_db (f, "venue", "show", workshop, "--format", "tsv", NULL);
+  assert_success (shown);
+  g_assert_nonnull (strstr (shown->out, "\nsmoke_alarm\t1\n"));
+  g_assert_nonnull (strstr (shown->out, "\nsmoke_alarm_count\t2\n"));
+  g_assert_nonnull (strstr (shown->out, "\nsmoke_alarm_checked_on\t2026-11-30\n"));
+  g_assert_nonnull (strstr (shown->out, "\nsimple_extinguishing\t0\n"));
+
+  huge = run_db (f, "venue", "edit", workshop, "--smoke-alarms", "1000", NULL);
+  assert_refused_saying (huge, 1, "999");
+  no_day = run_db (f, "venue", "edit", shop, "--smoke-alarms", "5", NULL);
+  assert_refused_saying (no_day, 1, "Enter the day the smoke alarms were counted.");
+  not_a_day = run_db (f, "venue", "edit", workshop, "--simple-extinguishing-checked", "2026-13-01", NULL);
+  assert_refused_saying (not_a_day, 1, "year-month-day");
+  maybe = run_db (f, "venue", "edit", workshop, "--simple-extinguishing", "maybe", NULL);
+  assert_refused_saying (maybe, 2, "yes or no");
+  contrary = run_db (f, "venue", "edit", workshop, "--smoke-alarms", "3", "--no-smoke-alarm", NULL);
+  assert_refused (contrary, 2);
+  unchanged = run_db (f, "venue", "show", workshop, "--format", "tsv", NULL);
+  assert_success (unchanged);
+  g_assert_cmpstr (unchanged->out, ==, shown->out);
+
+  edit = run_db (f, "venue", "edit", workshop, "--simple-extinguishing", "yes",
+                 "--simple-extinguishing-checked", "2026-12-01", NULL);
+  assert_success (edit);
+
+  /* of the two venues of the target's kinds, one has each */
+  stats = run_db (f, "stats", "--format", "tsv", NULL);
+  assert_success (stats);
+  g_assert_true (has_tsv_line (stats->out, 3, "target-venues", "2", NULL));
+  g_assert_true (has_tsv_line (stats->out, 2, "target-simple-extinguishing", "1"));
+  g_assert_true (has_tsv_line (stats->out, 2, "target-smoke-alarms", "1"));
+  lacking = run_db (f, "stats", "--lacking", "either", "--format", "tsv", NULL);
+  assert_success (lacking);
+  g_assert_cmpuint (count_lines (lacking->out), ==, 1);
+  g_assert_true (g_str_has_prefix (lacking->out, shop));
+
+  bad_lack = run_db (f, "campaign", "add", "--name", "补装", "--from", "2026-12-08", "--to", "2026-12-31",
+                     "--lacking", "sprinklers", NULL);
+  assert_refused (bad_lack, 2);
+  create = run_db (f, "campaign", "add", "--name", "烟感和简易灭火设施补齐", "--from", "2026-12-08",
+                   "--to", "2026-12-31", "--lacking", "either", NULL);
+  assert_success (create);
+  campaign = g_strndup (create->out, 36);
+  venues = run_db (f, "campaign", "venues", campaign, NULL);
+  assert_success (venues);
+  g_assert_cmpuint (count_lines (venues->out), ==, 1);
+  g_assert_true (has_tsv_line (venues->out, 3, shop, NULL, "王家门面"));
+  campaigns = run_db (f, "campaign", "list", "--format", "tsv", NULL);
+  assert_success (campaigns);
+  aimed = tsv_lookup (campaigns->out, 0, campaign, 5);
+  g_assert_cmpstr (aimed, ==, "1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2097,6 +2186,7 @@ main (int   argc,
   ADD ("/cli/venue", test_cli_venue);
   ADD ("/cli/venue-pinyin", test_cli_venue_pinyin);
   ADD ("/cli/venue-refused", test_cli_venue_refused);
+  ADD ("/cli/venue-equipment", test_cli_venue_equipment);
   ADD ("/cli/venue-import", test_cli_venue_import);
   ADD ("/cli/table-alignment", test_cli_table_alignment);
   ADD ("/cli/default-database", test_cli_default_database);

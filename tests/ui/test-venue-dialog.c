@@ -226,6 +226,57 @@ test_dialog_edits_venue (Fixture       *fixture,
   g_assert_cmpstr (fg_venue_get_name (first), !=, "改名后的测试场所");
 }
 
+/* The rows of the 2026 target: the count of alarms and the switch keep in
+ * step, a count without its day is refused next to it with the core's
+ * words, and what was typed is stored. */
+static void
+test_dialog_equipment (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(FgVenueDialog) dialog = open_add_dialog (fixture);
+  g_autoptr(FgVenue) stored = NULL;
+  g_autoptr(GError) expected = NULL;
+  GtkSwitch *alarm = GTK_SWITCH (child (dialog, "smoke_alarm_switch"));
+  GtkEditable *count = GTK_EDITABLE (child (dialog, "smoke_alarm_count_row"));
+  GtkWidget *label = child (dialog, "equipment_error_label");
+
+  /* the core's words for a count with no day */
+  g_assert_false (fg_venue_check_equipment (3, TRUE, NULL, NULL, &expected));
+
+  fill_in (dialog, "李家服装加工点");
+  g_assert_true (gtk_switch_get_active (alarm));
+  gtk_editable_set_text (count, "0");
+  g_assert_false (gtk_switch_get_active (alarm));
+  gtk_switch_set_active (alarm, TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (count), ==, "");
+  gtk_editable_set_text (count, "3");
+  g_assert_true (gtk_switch_get_active (alarm));
+
+  /* a count, and no day it was made */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "venue.save", NULL));
+  fg_ui_test_spin ();
+  g_assert_nonnull (fg_ui_test_find_window (FG_TYPE_VENUE_DIALOG));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected->message);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (count), "error"));
+  g_assert_cmpuint (fg_ui_test_count (fixture->store, fixture->actor, NULL, NULL, NULL), ==, 300);
+
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, "smoke_alarm_checked_row")), "2026-11-30");
+  g_assert_false (gtk_widget_get_visible (label));
+  gtk_switch_set_active (GTK_SWITCH (child (dialog, "simple_extinguishing_switch")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, "simple_extinguishing_checked_row")), "2026-11-29");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "venue.save", NULL));
+  fg_ui_test_spin ();
+
+  g_assert_null (fg_ui_test_find_window (FG_TYPE_VENUE_DIALOG));
+  stored = find_venue (fixture->store, fixture->actor, "李家服装加工点");
+  g_assert_true (fg_venue_get_smoke_alarm (stored));
+  g_assert_cmpint (fg_venue_get_smoke_alarm_count (stored), ==, 3);
+  g_assert_cmpstr (fg_venue_get_smoke_alarm_checked_on (stored), ==, "2026-11-30");
+  g_assert_true (fg_venue_get_simple_extinguishing (stored));
+  g_assert_cmpstr (fg_venue_get_simple_extinguishing_checked_on (stored), ==, "2026-11-29");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +293,8 @@ main (int   argc,
               fixture_set_up, test_dialog_refuses_empty_name, fixture_tear_down);
   g_test_add ("/ui/venue-dialog/edits-venue", Fixture, NULL,
               fixture_set_up, test_dialog_edits_venue, fixture_tear_down);
+  g_test_add ("/ui/venue-dialog/equipment", Fixture, NULL,
+              fixture_set_up, test_dialog_equipment, fixture_tear_down);
 
   return g_test_run ();
 }
