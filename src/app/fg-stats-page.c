@@ -495,8 +495,8 @@ lacking_load_more (LackingList *lacking)
   g_autoptr(GError) error = NULL;
   guint n_total = 0;
 
-  venues = fg_stats_list_lacking_smoke_alarm (self->store, self->actor, lacking->region, lacking->offset,
-                                              LACKING_PAGE_SIZE, &n_total, &error);
+  venues = fg_stats_list_lacking (self->store, self->actor, lacking->region, FG_STATS_LACK_SMOKE_ALARM,
+                                  lacking->offset, LACKING_PAGE_SIZE, &n_total, &error);
   if (venues == NULL)
     {
       GtkWidget *row = adw_action_row_new ();
