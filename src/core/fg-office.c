@@ -19,6 +19,7 @@
 #include "fg-office.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
+#include "fg-venue-upkeep-private.h"
 
 /**
  * fg_office_open:
@@ -34,6 +35,18 @@
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
+/* A database made before schema 48 leaves out the indexes its office does
+ * not read (fg_venue_fit_list_indexes()); a failure leaves them, which
+ * costs room and nothing else. */
+static void
+fit_list_indexes (FgStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!fg_venue_fit_list_indexes (store, &error))
+    g_warning ("The venue list's indexes could not be fitted to the office: %s", error->message);
+}
+
 FgStore *
 fg_office_open (const char  *path,
                 GError     **error)
@@ -50,6 +63,7 @@ fg_office_open (const char  *path,
   fg_checklist_install_shipped (store);
   fg_calendar_install_shipped (store);
   fg_audit_seal (store);
+  fit_list_indexes (store);
 
   return g_steal_pointer (&store);
 }
@@ -152,7 +166,8 @@ set_up_node (FgStore     *store,
       g_assert_not_reached ();
     }
 
-  if (!set_up || !fg_node_ensure_keys (store, error))
+  /* a township's or a grid station's database keeps no county list indexes */
+  if (!set_up || !fg_node_ensure_keys (store, error) || !fg_venue_fit_list_indexes (store, error))
     {
       fg_store_rollback (store);
       fg_store_reload_node (store);
