@@ -284,6 +284,38 @@ lists_entry (GPtrArray  *entries,
   return FALSE;
 }
 
+/* A township's log upgraded from schema 47: its older records keep their
+ * hashes as text, the newer ones as bytes. A bundle carries the same
+ * hashes as text for both, and the county finds the chain intact across
+ * them. */
+static void
+test_audit_hashes_old_and_new (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *up = file_path (f, "up.xml");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤");
+  g_autofree char *sent = NULL;
+  g_autofree char *kept = NULL;
+  FgBundleReport report;
+  gint64 n;
+
+  execute (&f->township, "UPDATE audit SET hash = lower (hex (digest)), digest = NULL");
+  g_assert_cmpint (count (&f->township, "SELECT count(*) FROM audit WHERE digest IS NOT NULL", NULL), ==, 0);
+  rename_venue (&f->township, venue, "老王烧烤（新址）");
+  g_assert_cmpint (count (&f->township, "SELECT count(*) FROM audit WHERE length (digest) = 32", NULL), >, 0);
+  g_assert_cmpint (count (&f->township, "SELECT count(*) FROM audit WHERE length (hash) = 64", NULL), >, 0);
+  n = audit_count (&f->township);
+  sent = own_records (&f->township);
+
+  report = export_ok (&f->township, &f->county, up);
+  g_assert_cmpuint (report.audit, ==, n);
+  report = import_ok (&f->county, up);
+  g_assert_cmpuint (report.audit, ==, n);
+  kept = received_records (&f->county, node_id (&f->township));
+  g_assert_cmpstr (kept, ==, sent);
+  assert_intact (&f->county, node_id (&f->township), n, 0);
+}
+
 /* 1. Township → county: the township's log, whole and intact; county →
  * township: none. */
 static void
@@ -1139,6 +1171,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/bundle-audit/township-to-county", Fixture, NULL, fixture_set_up, test_audit_township_to_county,
+              fixture_tear_down);
+  g_test_add ("/bundle-audit/hashes-old-and-new", Fixture, NULL, fixture_set_up, test_audit_hashes_old_and_new,
               fixture_tear_down);
   g_test_add ("/bundle-audit/nothing-to-send", Fixture, NULL, fixture_set_up, test_audit_nothing_to_send,
               fixture_tear_down);
