@@ -21,20 +21,6 @@
 #include "fg-store-private.h"
 #include "fg-venue-upkeep-private.h"
 
-/**
- * fg_office_open:
- * @path: the database file; created when it does not exist
- * @error: return location for an error
- *
- * Opens (or creates) the database with fg_store_open(), then brings in what
- * ships with this version of the program: its checklists and its holiday
- * calendar (each installed once per version, in a transaction of its own),
- * and the chain over audit records written before the log was chained.
- * Those steps report their failures as warnings and do not keep the
- * database from opening.
- *
- * Returns: (transfer full): the store, or %NULL with @error set
- */
 /* A database made before schema 48 leaves out the indexes its office does
  * not read (fg_venue_fit_list_indexes()); a failure leaves them, which
  * costs room and nothing else. */
@@ -47,6 +33,21 @@ fit_list_indexes (FgStore *store)
     g_warning ("The venue list's indexes could not be fitted to the office: %s", error->message);
 }
 
+/**
+ * fg_office_open:
+ * @path: the database file; created when it does not exist
+ * @error: return location for an error
+ *
+ * Opens (or creates) the database with fg_store_open(), then brings in what
+ * ships with this version of the program: its checklists and its holiday
+ * calendar (each installed once per version, in a transaction of its own),
+ * and the chain over audit records written before the log was chained; it
+ * leaves out the indexes its office does not read (in a township's, those
+ * of a county's venue list). Those steps report their failures as
+ * warnings and do not keep the database from opening.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
 FgStore *
 fg_office_open (const char  *path,
                 GError     **error)
