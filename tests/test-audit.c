@@ -247,7 +247,7 @@ test_audit_images_round_trip (Fixture       *f,
   guint n = 0;
 
   g_assert_cmpint (sqlite3_prepare_v2 (fg_store_get_db (f->store),
-                                       "SELECT before IS NULL AND after IS NULL AND prev_hash IS NULL AND hash IS NOT NULL,"
+                                       "SELECT before IS NULL AND after IS NULL AND prev_hash IS NULL AND length (digest) = 32,"
                                        "  typeof (images), length (images),"
                                        "  length (CAST (audit_after (after, images) AS BLOB))"
                                        " FROM audit WHERE action = 'venue-edit'",
@@ -347,6 +347,80 @@ test_audit_images_old_and_new (Fixture       *f,
   g_assert_cmpuint (n, >, 4);
 }
 
+/* A record's own hash is kept as its 32 bytes, not as 64 hexadecimal
+ * characters (schema 48), and the log's head names the newest of them. */
+static void
+test_audit_digest_stored (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *head = fg_store_dup_setting (f->store, "audit-head");
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (fg_test_count (f->dir.db_path, "SELECT count(*) FROM audit"), >, 3);
+  g_assert_cmpint (fg_test_count (f->dir.db_path,
+                                  "SELECT count(*) FROM audit"
+                                  " WHERE typeof (digest) <> 'blob' OR length (digest) <> 32 OR hash IS NOT NULL"),
+                   ==, 0);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (fg_store_get_db (f->store),
+                                       "SELECT (SELECT count(*) FROM audit) || ':' || lower (hex (digest))"
+                                       " FROM audit ORDER BY seq DESC LIMIT 1",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, head);
+  sqlite3_finalize (stmt);
+}
+
+/* The bytes of a record's hash changed: the record is named. */
+static void
+test_audit_detects_changed_digest (Fixture       *f,
+                                   gconstpointer  data)
+{
+  tamper (f, "UPDATE audit SET digest = randomblob (32) WHERE seq = 3");
+  assert_tampered (f, "record 3 ");
+}
+
+/* A log written before schema 48 keeps its hashes as text, and the
+ * upgrade leaves them so: the records after it keep theirs as bytes, the
+ * chain verifies across both forms, the open does not take the older
+ * records for ones still to be chained, and an older hash changed is
+ * found all the same. */
+static void
+test_audit_hashes_old_and_new (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FgVenue) venue = NULL;
+  gint64 n_old;
+  guint n = 0;
+
+  /* every record so far as schema 47 wrote it */
+  g_clear_object (&f->store);
+  tamper (f, "UPDATE audit SET hash = lower (hex (digest)), digest = NULL");
+  n_old = fg_test_count (f->dir.db_path, "SELECT count(*) FROM audit WHERE length (hash) = 64");
+  g_assert_cmpint (n_old, ==, fg_test_count (f->dir.db_path, "SELECT count(*) FROM audit"));
+  f->store = fg_office_open (f->dir.db_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fg_test_count (f->dir.db_path, "SELECT count(*) FROM audit WHERE digest IS NOT NULL"), ==, 0);
+
+  venue = fg_venue_load (f->store, f->admin, f->venue_id, &error);
+  g_assert_no_error (error);
+  fg_venue_set_name (venue, "老王烧烤大酒店");
+  fg_venue_save (f->store, f->admin, venue, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fg_test_count (f->dir.db_path, "SELECT count(*) FROM audit WHERE length (digest) = 32"), >, 0);
+  g_assert_cmpint (fg_test_count (f->dir.db_path, "SELECT count(*) FROM audit WHERE hash IS NOT NULL"), ==, n_old);
+
+  g_assert_true (fg_audit_verify (f->store, f->admin, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, >, n_old);
+
+  tamper (f, "UPDATE audit SET hash = CASE substr (hash, 1, 1) WHEN 'a' THEN 'b' ELSE 'a' END || substr (hash, 2)"
+             " WHERE seq = 2");
+  assert_tampered (f, "record 2 ");
+}
+
 static void
 test_audit_detects_removal (Fixture       *f,
                             gconstpointer  data)
@@ -378,7 +452,7 @@ test_audit_detects_rehashed_edit (Fixture       *f,
 {
   /* an edit that also recomputes nothing but clears the hash: the record
    * would be chained again at the next start, so the one after breaks */
-  tamper (f, "UPDATE audit SET actor_login = 'someone', hash = NULL WHERE seq = 2");
+  tamper (f, "UPDATE audit SET actor_login = 'someone', hash = NULL, digest = NULL WHERE seq = 2");
   assert_tampered (f, "record");
 }
 
@@ -611,6 +685,11 @@ main (int   argc,
   g_test_add ("/audit/images-round-trip", Fixture, NULL, fixture_set_up, test_audit_images_round_trip,
               fixture_tear_down);
   g_test_add ("/audit/images-old-and-new", Fixture, NULL, fixture_set_up, test_audit_images_old_and_new,
+              fixture_tear_down);
+  g_test_add ("/audit/digest-stored", Fixture, NULL, fixture_set_up, test_audit_digest_stored, fixture_tear_down);
+  g_test_add ("/audit/detects-changed-digest", Fixture, NULL, fixture_set_up, test_audit_detects_changed_digest,
+              fixture_tear_down);
+  g_test_add ("/audit/hashes-old-and-new", Fixture, NULL, fixture_set_up, test_audit_hashes_old_and_new,
               fixture_tear_down);
   g_test_add ("/audit/detects-removal", Fixture, NULL, fixture_set_up, test_audit_detects_removal, fixture_tear_down);
   g_test_add ("/audit/detects-reorder", Fixture, NULL, fixture_set_up, test_audit_detects_reorder, fixture_tear_down);

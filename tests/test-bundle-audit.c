@@ -86,13 +86,18 @@ file_path (Fixture    *f,
 
 /* The databases, behind the store's back */
 
+/* The hash of the record before this one, as text (this office keeps its
+ * own hashes as 32 bytes from schema 48 on, as text before) */
+#define PREVIOUS_HASH "CASE WHEN p.digest IS NULL THEN p.hash ELSE lower (hex (p.digest)) END FROM audit p WHERE p.seq < audit.seq" \
+                      " ORDER BY p.seq DESC LIMIT 1"
+
 /* The columns of an audit record, in the order the other office keeps
  * them, the images as text; this office's own records keep no copy of the
  * hash before them, which is the record before's. */
 #define RECORD_FIELDS "seq, id, at, actor_login, actor_kind, action, record_id, outcome, detail, origin_node," \
                       " audit_before (before, images), audit_after (after, images)"
-#define RECORD RECORD_FIELDS ", coalesce (prev_hash, (SELECT p.hash FROM audit p WHERE p.seq < audit.seq" \
-                             " ORDER BY p.seq DESC LIMIT 1), '" FG_AUDIT_GENESIS "'), hash"
+#define RECORD RECORD_FIELDS ", coalesce (prev_hash, (SELECT " PREVIOUS_HASH "), '" FG_AUDIT_GENESIS "')," \
+                             " " FG_AUDIT_HASH_SQL
 #define RECEIVED_RECORD RECORD_FIELDS ", prev_hash, hash"
 
 /* The hash of an audit record as the audit log computes it: SHA-256 over
@@ -132,7 +137,7 @@ rechain (Office *o,
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                                        "SELECT seq, id, at, actor_login, actor_kind, action, record_id, outcome,"
                                        " detail, audit_before (before, images), audit_after (after, images),"
-                                       " hash FROM audit ORDER BY seq",
+                                       " " FG_AUDIT_HASH_SQL " FROM audit ORDER BY seq",
                                        -1, &stmt, NULL),
                    ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -154,7 +159,7 @@ rechain (Office *o,
       for (int i = 0; i < 10; i++)
         fields[i] = (const char *) sqlite3_column_text (stmt, i + 1);
       hash = record_hash (fields, prev);
-      g_ptr_array_add (updates, g_strdup_printf ("UPDATE audit SET prev_hash = '%s', hash = '%s' WHERE seq = %"
+      g_ptr_array_add (updates, g_strdup_printf ("UPDATE audit SET prev_hash = '%s', digest = x'%s' WHERE seq = %"
                                                  G_GINT64_FORMAT ";",
                                                  prev, hash, seq));
       g_free (prev);
@@ -277,6 +282,38 @@ lists_entry (GPtrArray  *entries,
         return TRUE;
     }
   return FALSE;
+}
+
+/* A township's log upgraded from schema 47: its older records keep their
+ * hashes as text, the newer ones as bytes. A bundle carries the same
+ * hashes as text for both, and the county finds the chain intact across
+ * them. */
+static void
+test_audit_hashes_old_and_new (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *up = file_path (f, "up.xml");
+  g_autofree char *venue = add_venue (&f->township, fg_region_get_id (f->township.grid), "老王烧烤");
+  g_autofree char *sent = NULL;
+  g_autofree char *kept = NULL;
+  FgBundleReport report;
+  gint64 n;
+
+  execute (&f->township, "UPDATE audit SET hash = lower (hex (digest)), digest = NULL");
+  g_assert_cmpint (count (&f->township, "SELECT count(*) FROM audit WHERE digest IS NOT NULL", NULL), ==, 0);
+  rename_venue (&f->township, venue, "老王烧烤（新址）");
+  g_assert_cmpint (count (&f->township, "SELECT count(*) FROM audit WHERE length (digest) = 32", NULL), >, 0);
+  g_assert_cmpint (count (&f->township, "SELECT count(*) FROM audit WHERE length (hash) = 64", NULL), >, 0);
+  n = audit_count (&f->township);
+  sent = own_records (&f->township);
+
+  report = export_ok (&f->township, &f->county, up);
+  g_assert_cmpuint (report.audit, ==, n);
+  report = import_ok (&f->county, up);
+  g_assert_cmpuint (report.audit, ==, n);
+  kept = received_records (&f->county, node_id (&f->township));
+  g_assert_cmpstr (kept, ==, sent);
+  assert_intact (&f->county, node_id (&f->township), n, 0);
 }
 
 /* 1. Township → county: the township's log, whole and intact; county →
@@ -504,7 +541,7 @@ test_audit_rehashed_record (Fixture       *f,
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                                        "SELECT id, at, actor_login, actor_kind, action, record_id, outcome, detail,"
                                        " audit_before (before, images), audit_after (after, images),"
-                                       " (SELECT p.hash FROM audit p WHERE p.seq < audit.seq ORDER BY p.seq DESC LIMIT 1)"
+                                       " (SELECT " PREVIOUS_HASH ")"
                                        " FROM audit WHERE action = 'venue-edit'",
                                        -1, &stmt, NULL),
                    ==, SQLITE_OK);
@@ -517,7 +554,7 @@ test_audit_rehashed_record (Fixture       *f,
     for (int i = 0; i < 10; i++)
       fields[i] = (const char *) sqlite3_column_text (stmt, i);
     hash = record_hash (fields, (const char *) sqlite3_column_text (stmt, 10));
-    sql = g_strdup_printf ("UPDATE audit SET hash = '%s' WHERE action = 'venue-edit'", hash);
+    sql = g_strdup_printf ("UPDATE audit SET digest = x'%s' WHERE action = 'venue-edit'", hash);
     sqlite3_finalize (stmt);
     g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   }
@@ -1134,6 +1171,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/bundle-audit/township-to-county", Fixture, NULL, fixture_set_up, test_audit_township_to_county,
+              fixture_tear_down);
+  g_test_add ("/bundle-audit/hashes-old-and-new", Fixture, NULL, fixture_set_up, test_audit_hashes_old_and_new,
               fixture_tear_down);
   g_test_add ("/bundle-audit/nothing-to-send", Fixture, NULL, fixture_set_up, test_audit_nothing_to_send,
               fixture_tear_down);

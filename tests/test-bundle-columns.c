@@ -39,6 +39,7 @@ static const struct
   { "hazard_event", "seq", "the row's number here" },
   { "notice", "seq", "the row's number here" },
   { "audit", "images", "before and after, compressed here (fg-audit-image.c): they travel as text" },
+  { "audit", "digest", "the record's hash as 32 bytes: it travels as text, in the attribute of `hash`" },
   { "audit_in", "images", "before and after, compressed here: they travel as text" },
   { "audit_in", "arrival", "the order records arrived here in, which says what to pass on next" },
   { "audit_in", "received_from", "the office that brought the record here" },

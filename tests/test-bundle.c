@@ -593,7 +593,7 @@ test_bundle_bulk_venues (Fixture       *f,
   g_assert_true (g_ptr_array_find_with_equal_func (dropped, "venue_after_insert", g_str_equal, NULL));
   /* and, bringing more venues than are here, the venue list's indexes,
    * which no check reads; the venues' ids stay unique */
-  g_assert_true (g_ptr_array_find_with_equal_func (dropped, "venue_county_name", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (dropped, "venue_township_name", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (dropped, "venue_township_status", g_str_equal, NULL));
   g_assert_false (g_ptr_array_find_with_equal_func (dropped, "sqlite_autoindex_venue_1", g_str_equal, NULL));
   after = dump (&f->b);
@@ -644,7 +644,7 @@ test_bundle_bulk_venues (Fixture       *f,
     sqlite3_set_authorizer (db, NULL, NULL);
     g_assert_no_error (error);
     g_assert_cmpuint (dry.added, ==, 1);
-    g_assert_false (g_ptr_array_find_with_equal_func (dropped, "venue_county_name", g_str_equal, NULL));
+    g_assert_false (g_ptr_array_find_with_equal_func (dropped, "venue_township_name", g_str_equal, NULL));
     g_clear_pointer (&after, g_free);
     after = schema_text (&f->b);
     g_assert_cmpstr (after, ==, schema);

@@ -269,6 +269,202 @@ test_county_escalations_travel (Fixture       *f,
   }
 }
 
+static void
+collect_sql (unsigned int  type,
+             void         *data,
+             void         *stmt,
+             void         *unused)
+{
+  char *sql = sqlite3_expanded_sql (stmt);
+
+  g_ptr_array_add (data, g_strdup (sql));
+  sqlite3_free (sql);
+}
+
+/* The plans SQLite runs for the first page of @region_id's venue list in
+ * @sort's order, one line of EXPLAIN QUERY PLAN after another. */
+static char *
+list_plan (FgStore     *store,
+           FgActor     *actor,
+           const char  *region_id,
+           FgVenueSort  sort)
+{
+  sqlite3 *db = fg_store_get_db (store);
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *plan = g_string_new (NULL);
+
+  query->region_id = g_strdup (region_id);
+  query->sort = sort;
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, (gpointer) collect_sql, statements);
+  page = fg_venue_query_fetch (store, actor, query, 0, 50, &error);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_nonnull (page);
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", g_ptr_array_index (statements, i), NULL);
+      sqlite3_stmt *stmt = NULL;
+
+      if (strstr (sql, " FROM venue v") == NULL)
+        continue;
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+      sqlite3_finalize (stmt);
+    }
+  return g_string_free (plan, FALSE);
+}
+
+static gboolean
+has_index (FgStore    *store,
+           const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = '%s'",
+                                          name);
+
+  return fg_test_count (fg_store_get_path (store), sql) > 0;
+}
+
+static void
+assert_intact (FgStore *store,
+               FgActor *actor)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  problems = fg_integrity_check (store, actor, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", ((FgIntegrityProblem *) g_ptr_array_index (problems, i))->message);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* A township's database holds one township's venues: it keeps no index of
+ * a county's list orders, which would hold the township's entries in the
+ * township's order a second time; its list of the county is read through
+ * the township's. A county's database keeps them. Every order with an
+ * index at either level is read through one, in either database, and the
+ * integrity check finds both schemas as they should be, also for a
+ * township's database made before, which loses them when it opens. */
+static void
+test_county_list_indexes (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const struct
+  {
+    FgVenueSort sort;
+    const char *index;
+  } orders[] = {
+    { FG_VENUE_SORT_NAME, "name" }, { FG_VENUE_SORT_ADDRESS, "address" }, { FG_VENUE_SORT_OPERATOR, "operator" },
+  };
+  static const char * const county_indexes[] = {
+    "CREATE INDEX venue_county_name ON venue (county_id, deleted, name_key)",
+    "CREATE INDEX venue_county_address ON venue (county_id, deleted, address_key)",
+    "CREATE INDEX venue_county_operator ON venue (county_id, deleted, operator_key)",
+  };
+  g_autoptr(GError) error = NULL;
+  g_auto(FgTestDir) other_dir = { 0 };
+  g_autoptr(FgStore) other = NULL;
+  g_autoptr(FgRegion) other_grid = NULL;
+  g_autoptr(FgRegion) other_township = NULL;
+  const char *township_id = fg_store_get_home_region_id (f->township);
+  const char *county_id = fg_store_get_home_region_id (f->county);
+  const char *township_county_id;
+
+  /* the county's list in a township's database, which only an actor
+   * without bounds reads (the installer, before there are accounts) */
+  fg_test_dir_init (&other_dir);
+  other = fg_test_township_new (&other_dir, NULL, &other_grid);
+  other_township = fg_region_lookup (other, fg_test_installer (), fg_store_get_home_region_id (other), &error);
+  g_assert_no_error (error);
+  township_county_id = fg_region_get_parent_id (other_township);
+  g_assert_nonnull (township_county_id);
+
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    {
+      g_autofree char *county_index = g_strdup_printf ("venue_county_%s", orders[i].index);
+      g_autofree char *township_index = g_strdup_printf ("venue_township_%s", orders[i].index);
+      g_autofree char *in_county = g_strdup_printf ("INDEX %s ", county_index);
+      g_autofree char *in_township = g_strdup_printf ("INDEX %s ", township_index);
+      const struct
+      {
+        FgStore *store;
+        FgActor *actor;
+        const char *region_id;
+        const char *index;
+      } lists[] = {
+        { f->county, f->county_admin, county_id, in_county },
+        { other, fg_test_installer (), township_county_id, in_township },
+        { f->township, f->township_admin, township_id, in_township },
+      };
+
+      g_assert_true (has_index (f->county, county_index));
+      g_assert_false (has_index (f->township, county_index));
+      g_assert_true (has_index (f->township, township_index));
+      g_assert_false (has_index (other, county_index));
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        {
+          g_autofree char *plan = list_plan (lists[l].store, lists[l].actor, lists[l].region_id, orders[i].sort);
+
+          g_test_message ("%s at %s: %s", orders[i].index, lists[l].region_id, plan);
+          g_assert_nonnull (strstr (plan, lists[l].index));
+          g_assert_null (strstr (plan, "SCAN v\n"));
+          g_assert_null (strstr (plan, "SCAN v USING"));
+        }
+    }
+
+  /* the township's list of its county: its venues, none else */
+  {
+    g_autoptr(FgVenue) venue = fg_test_venue_new (fg_region_get_id (other_grid), "老王烧烤", "李庄村人民路18号",
+                                                  "restaurant", "王建国");
+    g_autoptr(FgVenueQuery) query = fg_venue_query_new ();
+    g_autoptr(GPtrArray) page = NULL;
+
+    fg_venue_save (other, fg_test_installer (), venue, &error);
+    g_assert_no_error (error);
+    query->region_id = g_strdup (township_county_id);
+    page = fg_venue_query_fetch (other, fg_test_installer (), query, 0, 50, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (page->len, ==, 1);
+  }
+
+  assert_intact (f->county, f->county_admin);
+  assert_intact (f->township, f->township_admin);
+  assert_intact (other, fg_test_installer ());
+
+  /* a township's database as schema 47 left it: the check passes, and
+   * the next opening leaves them out */
+  g_clear_object (&f->township);
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->township_dir.db_path, &db), ==, SQLITE_OK);
+    for (guint i = 0; i < G_N_ELEMENTS (county_indexes); i++)
+      g_assert_cmpint (sqlite3_exec (db, county_indexes[i], NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  f->township = fg_store_open (f->township_dir.db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_index (f->township, "venue_county_name"));
+  assert_intact (f->township, f->township_admin);
+  g_clear_object (&f->township);
+
+  f->township = fg_office_open (f->township_dir.db_path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    {
+      g_autofree char *county_index = g_strdup_printf ("venue_county_%s", orders[i].index);
+
+      g_assert_false (has_index (f->township, county_index));
+    }
+  assert_intact (f->township, f->township_admin);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +475,7 @@ main (int   argc,
   g_test_add ("/county/round-trip", Fixture, NULL, fixture_set_up, test_county_round_trip, fixture_tear_down);
   g_test_add ("/county/escalations-travel", Fixture, NULL, fixture_set_up, test_county_escalations_travel,
               fixture_tear_down);
+  g_test_add ("/county/list-indexes", Fixture, NULL, fixture_set_up, test_county_list_indexes, fixture_tear_down);
 
   return g_test_run ();
 }

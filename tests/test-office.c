@@ -10,7 +10,7 @@
 
 #define COUNT_CHECKLISTS "SELECT count(*) FROM checklist_template"
 #define COUNT_CALENDAR_YEARS "SELECT count(*) FROM calendar_year"
-#define COUNT_UNCHAINED "SELECT count(*) FROM audit WHERE hash IS NULL"
+#define COUNT_UNCHAINED "SELECT count(*) FROM audit WHERE hash IS NULL AND digest IS NULL"
 #define COUNT_NODES "SELECT count(*) FROM node"
 #define COUNT_NODES_WITH_KEYS \
   "SELECT count(*) FROM node WHERE public_key IS NOT NULL AND secret_key IS NOT NULL"

@@ -162,18 +162,27 @@ write_own_audit (FgBundleExport  *export,
                  gint64          *last,
                  GError         **error)
 {
-  g_autofree char *columns = fg_bundle_column_list ("", fg_bundle_audit.columns);
-  g_autofree char *sql = g_strdup_printf ("SELECT %s, images FROM audit WHERE seq > ?1 ORDER BY seq", columns);
-  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (export->store, sql, error);
+  g_autoptr(GString) columns = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) before = NULL;
   g_autofree char *prev_hash = NULL;
   int rc;
 
+  /* the record's own hash as text, whichever form the row keeps it in */
+  for (guint i = 0; fg_bundle_audit.columns[i] != NULL; i++)
+    g_string_append_printf (columns, "%s%s", i > 0 ? ", " : "",
+                            g_str_equal (fg_bundle_audit.columns[i], "hash") ? FG_AUDIT_HASH_SQL
+                                                                              : fg_bundle_audit.columns[i]);
+  sql = g_strdup_printf ("SELECT %s, images FROM audit WHERE seq > ?1 ORDER BY seq", columns->str);
+  stmt = fg_store_prepare (export->store, sql, error);
   if (stmt == NULL)
     return FALSE;
 
   /* the chain goes on from the last record sent */
-  before = fg_store_prepare (export->store, "SELECT hash FROM audit WHERE seq <= ?1 ORDER BY seq DESC LIMIT 1", error);
+  before = fg_store_prepare (export->store,
+                             "SELECT " FG_AUDIT_HASH_SQL " FROM audit WHERE seq <= ?1 ORDER BY seq DESC LIMIT 1",
+                             error);
   if (before == NULL)
     return FALSE;
   sqlite3_bind_int64 (before, 1, since);

@@ -18,9 +18,16 @@ G_BEGIN_DECLS
  * actor_kind, action, record_id, outcome, detail, before, after. */
 #define FG_AUDIT_N_FIELDS 10
 
+/* A record's own hash as lower-case hexadecimal, from whichever form the
+ * row keeps: the 32 bytes of `digest` (schema 48 on) or the text of
+ * `hash` (records written before); NULL for a record not chained yet
+ * (hex (NULL) is '', not NULL: no coalesce) */
+#define FG_AUDIT_HASH_SQL "CASE WHEN digest IS NULL THEN hash ELSE lower (hex (digest)) END"
+
 /* The records still to be chained, in their order: an index holds them
- * alone (0035-audit-unsealed.sql), so every open can look */
-#define FG_AUDIT_UNSEALED_QUERY "SELECT seq FROM audit WHERE hash IS NULL ORDER BY seq"
+ * alone (0035-audit-unsealed.sql, 0048-audit-digest.sql), so every open
+ * can look */
+#define FG_AUDIT_UNSEALED_QUERY "SELECT seq FROM audit WHERE hash IS NULL AND digest IS NULL ORDER BY seq"
 
 /* Another office's audit record, as a bundle brought it. */
 typedef struct

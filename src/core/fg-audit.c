@@ -130,6 +130,27 @@ row_hash (sqlite3_stmt *stmt,
   return chain_hash (fields, prev_hash);
 }
 
+/* Binds a hash, 64 hexadecimal characters, as the 32 bytes a row keeps
+ * in `digest` (schema 48). */
+static void
+bind_digest (sqlite3_stmt *stmt,
+             int           column,
+             const char   *hash)
+{
+  guint8 digest[32];
+
+  g_assert (strlen (hash) == 2 * sizeof digest);
+  for (guint i = 0; i < sizeof digest; i++)
+    {
+      int high = g_ascii_xdigit_value (hash[2 * i]);
+      int low = g_ascii_xdigit_value (hash[2 * i + 1]);
+
+      g_assert (high >= 0 && low >= 0);
+      digest[i] = (guint8) (high << 4 | low);
+    }
+  sqlite3_bind_blob (stmt, column, digest, sizeof digest, SQLITE_TRANSIENT);
+}
+
 /* The newest record's hash and how many there are: "N:HASH". */
 static gboolean
 read_head (FgStore  *store,
@@ -184,9 +205,10 @@ insert_record (FgStore        *store,
   images = fg_audit_images_pack (before, after);
 
   /* the hash of the record before is the chain's, and the record before
-   * holds it: it is not kept twice (schema 40) */
+   * holds it: it is not kept twice (schema 40); the record's own is kept
+   * as its 32 bytes (schema 48) */
   stmt = fg_store_prepare (store,
-                           "INSERT INTO audit (" HASHED_COLUMNS ", origin_node, hash)"
+                           "INSERT INTO audit (" HASHED_COLUMNS ", origin_node, digest)"
                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULL, NULL, ?9, ?11, ?13)",
                            error);
   if (stmt == NULL)
@@ -197,7 +219,7 @@ insert_record (FgStore        *store,
   if (images != NULL)
     sqlite3_bind_blob (stmt, 9, g_bytes_get_data (images, NULL), (int) g_bytes_get_size (images), SQLITE_STATIC);
   sqlite3_bind_text (stmt, 11, fg_store_get_node_id (store), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 13, hash, -1, SQLITE_STATIC);
+  bind_digest (stmt, 13, hash);
   if (!fg_store_step_done (store, stmt, error))
     return FALSE;
 
@@ -618,11 +640,11 @@ fg_audit_seal (FgStore *store)
           break;
         }
 
-      seal = fg_store_prepare (store, "UPDATE audit SET prev_hash = ?1, hash = ?2 WHERE seq = ?3", &error);
+      seal = fg_store_prepare (store, "UPDATE audit SET prev_hash = ?1, digest = ?2 WHERE seq = ?3", &error);
       if (seal == NULL)
         break;
       sqlite3_bind_text (seal, 1, prev_hash, -1, SQLITE_STATIC);
-      sqlite3_bind_text (seal, 2, hash, -1, SQLITE_STATIC);
+      bind_digest (seal, 2, hash);
       sqlite3_bind_int64 (seal, 3, g_array_index (seqs, gint64, i));
       if (!fg_store_step_done (store, seal, &error))
         break;
@@ -681,7 +703,7 @@ fg_audit_verify (FgStore   *store,
     return FALSE;
 
   stmt = fg_store_prepare (store,
-                           "SELECT " HASHED_COLUMNS ", prev_hash, hash, seq FROM audit ORDER BY seq",
+                           "SELECT " HASHED_COLUMNS ", prev_hash, " FG_AUDIT_HASH_SQL ", seq FROM audit ORDER BY seq",
                            error);
   if (stmt == NULL)
     return FALSE;

@@ -19,6 +19,19 @@
 #include "fg-office.h"
 #include "fg-region-private.h"
 #include "fg-store-private.h"
+#include "fg-venue-upkeep-private.h"
+
+/* A database made before schema 48 leaves out the indexes its office does
+ * not read (fg_venue_fit_list_indexes()); a failure leaves them, which
+ * costs room and nothing else. */
+static void
+fit_list_indexes (FgStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!fg_venue_fit_list_indexes (store, &error))
+    g_warning ("The venue list's indexes could not be fitted to the office: %s", error->message);
+}
 
 /**
  * fg_office_open:
@@ -28,9 +41,10 @@
  * Opens (or creates) the database with fg_store_open(), then brings in what
  * ships with this version of the program: its checklists and its holiday
  * calendar (each installed once per version, in a transaction of its own),
- * and the chain over audit records written before the log was chained.
- * Those steps report their failures as warnings and do not keep the
- * database from opening.
+ * and the chain over audit records written before the log was chained; it
+ * leaves out the indexes its office does not read (in a township's, those
+ * of a county's venue list). Those steps report their failures as
+ * warnings and do not keep the database from opening.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -50,6 +64,7 @@ fg_office_open (const char  *path,
   fg_checklist_install_shipped (store);
   fg_calendar_install_shipped (store);
   fg_audit_seal (store);
+  fit_list_indexes (store);
 
   return g_steal_pointer (&store);
 }
@@ -211,7 +226,8 @@ set_up_node (FgStore     *store,
       g_assert_not_reached ();
     }
 
-  if (!set_up || !fg_node_ensure_keys (store, error))
+  /* a township's or a grid station's database keeps no county list indexes */
+  if (!set_up || !fg_node_ensure_keys (store, error) || !fg_venue_fit_list_indexes (store, error))
     {
       fg_store_rollback (store);
       fg_store_reload_node (store);

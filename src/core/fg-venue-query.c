@@ -11,9 +11,11 @@
 #include "config.h"
 
 #include "fg-query-private.h"
+#include "fg-region-private.h"
 #include "fg-search-private.h"
 #include "fg-venue-private.h"
 #include "fg-venue-query.h"
+#include "fg-venue-upkeep-private.h"
 
 G_DEFINE_BOXED_TYPE (FgVenueQuery, fg_venue_query, fg_venue_query_copy, fg_venue_query_free)
 
@@ -413,7 +415,28 @@ filter_venues (FgQueryWhere        *where,
 
   if (region != NULL)
     {
-      fg_query_where_add (where, "%s%s = :region", index_term, region_column (fg_region_get_level (region)));
+      const char *home_id = fg_store_get_home_region_id (where->store);
+      gboolean own_county = FALSE;
+      int office_level = 0;
+
+      /* A township's or a grid station's database holds its own region's
+       * venues alone and no index of a county's orders
+       * (fg_venue_fit_list_indexes()): the county's list there is its own
+       * region's, read through that region's indexes; the county is
+       * checked as well unless it is the township's own */
+      if (fg_region_get_level (region) == FG_REGION_LEVEL_COUNTY && home_id != NULL &&
+          (office_level = fg_venue_office_level (where->store)) > FG_REGION_LEVEL_COUNTY)
+        {
+          g_autoptr(FgRegion) home = fg_region_find (where->store, home_id, NULL);
+
+          own_county = office_level == FG_REGION_LEVEL_TOWNSHIP && home != NULL &&
+                       g_strcmp0 (fg_region_get_parent_id (home), fg_region_get_id (region)) == 0;
+          fg_query_where_add (where, "%s%s = :home", index_term, region_column ((FgRegionLevel) office_level));
+          fg_query_where_set (where, ":home", home_id);
+        }
+      if (!own_county)
+        fg_query_where_add (where, "%s%s = :region", index_term, region_column (fg_region_get_level (region)));
+      /* the count reads the region's, whatever the terms */
       fg_query_where_set (where, ":region", fg_region_get_id (region));
     }
 
@@ -462,13 +485,20 @@ filter_venues (FgQueryWhere        *where,
     where->count = "SELECT count(*) FROM venue_fts WHERE venue_fts MATCH :match";
   /* A category of every venue is counted on its rows of venue_category,
    * less those of removed venues (found through the county's list index,
-   * which holds the removed ones apart). */
+   * which holds the removed ones apart; in a township's database, which
+   * has none, through the township's). */
   else if (everything && query->category != NULL && match == NULL)
-    where->count = "SELECT (SELECT count(*) FROM venue_category WHERE category = :category)"
-                   " - (SELECT count(*) FROM venue d"
-                   "    WHERE d.county_id IN (SELECT id FROM region WHERE level = 1) AND d.deleted = 1"
-                   "      AND EXISTS (SELECT 1 FROM venue_category"
-                   "                  WHERE category = :category AND venue_seq = d.seq))";
+    where->count = fg_venue_office_level (where->store) > FG_REGION_LEVEL_COUNTY
+                   ? "SELECT (SELECT count(*) FROM venue_category WHERE category = :category)"
+                     " - (SELECT count(*) FROM venue d"
+                     "    WHERE d.township_id IN (SELECT id FROM region WHERE level = 2) AND d.deleted = 1"
+                     "      AND EXISTS (SELECT 1 FROM venue_category"
+                     "                  WHERE category = :category AND venue_seq = d.seq))"
+                   : "SELECT (SELECT count(*) FROM venue_category WHERE category = :category)"
+                     " - (SELECT count(*) FROM venue d"
+                     "    WHERE d.county_id IN (SELECT id FROM region WHERE level = 1) AND d.deleted = 1"
+                     "      AND EXISTS (SELECT 1 FROM venue_category"
+                     "                  WHERE category = :category AND venue_seq = d.seq))";
 
   return TRUE;
 }

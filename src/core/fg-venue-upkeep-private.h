@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "fg-region.h"
 #include "fg-store.h"
 
 G_BEGIN_DECLS
@@ -33,5 +34,13 @@ void     fg_venue_upkeep_clear    (FgVenueUpkeep  *upkeep);
 GPtrArray *fg_venue_drop_indexes  (FgStore        *store,
                                    gboolean        keep_unique,
                                    GError        **error);
+
+/* The venue list's indexes of a county's orders (0029-collation-keys.sql),
+ * NULL-terminated: only a county's database keeps them. */
+extern const char * const fg_venue_county_indexes[];
+
+int        fg_venue_office_level     (FgStore        *store);
+gboolean   fg_venue_fit_list_indexes (FgStore        *store,
+                                      GError        **error);
 
 G_END_DECLS

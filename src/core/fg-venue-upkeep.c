@@ -243,3 +243,82 @@ fg_venue_drop_indexes (FgStore   *store,
     }
   return g_steal_pointer (&indexes);
 }
+
+const char * const fg_venue_county_indexes[] = {
+  "venue_county_name", "venue_county_address", "venue_county_operator", NULL,
+};
+
+/**
+ * fg_venue_office_level: (skip)
+ * @store: the store
+ *
+ * The level (#FgRegionLevel) of this office's own region, the one its
+ * node writes in: a county's, a township's or a grid station's. A
+ * township's or a grid station's database holds the venues of that region
+ * alone, as bundles bring nothing outside an office's region.
+ *
+ * Returns: the level, or 0 when the office is not set up
+ */
+int
+fg_venue_office_level (FgStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = fg_store_prepare (store,
+                                                   "SELECT r.level FROM node n JOIN region r ON r.id = n.scope_region_id"
+                                                   " LIMIT 1",
+                                                   NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int (stmt, 0);
+}
+
+/**
+ * fg_venue_fit_list_indexes: (skip)
+ * @store: the store, set up as an office
+ * @error: return location for an error
+ *
+ * Leaves out of a township's or a grid station's database the indexes of
+ * a county's venue list: every venue there lies in one township, so the
+ * township's indexes hold the same entries in the same order, and the
+ * list of a region above the office's own is read through them
+ * (fg-venue-query.c). A county's database keeps them, as do databases not
+ * set up yet (the migrations make them). Costs one look at the schema
+ * once they are gone.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+fg_venue_fit_list_indexes (FgStore  *store,
+                           GError  **error)
+{
+  g_autoptr(GPtrArray) present = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int level = fg_venue_office_level (store);
+
+  if (level <= FG_REGION_LEVEL_COUNTY)
+    return TRUE;
+
+  stmt = fg_store_prepare (store, "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; fg_venue_county_indexes[i] != NULL; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, fg_venue_county_indexes[i], -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (present, g_strdup_printf ("DROP INDEX \"%s\";", fg_venue_county_indexes[i]));
+    }
+  g_clear_pointer (&stmt, fg_stmt_release);
+  if (present->len == 0)
+    return TRUE;
+
+  if (!fg_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < present->len; i++)
+    if (!fg_store_exec (store, g_ptr_array_index (present, i), error))
+      {
+        fg_store_rollback (store);
+        return FALSE;
+      }
+  return fg_store_commit (store, error);
+}
