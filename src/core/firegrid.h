@@ -34,6 +34,7 @@
 #include "fg-report.h"
 #include "fg-sheet.h"
 #include "fg-stats.h"
+#include "fg-stats-report.h"
 #include "fg-store.h"
 #include "fg-store-watch.h"
 #include "fg-sync.h"
