@@ -517,6 +517,7 @@ test_xlsx (Fixture       *f,
   g_auto(GStrv) open = NULL;
   g_auto(GStrv) november = NULL;
   g_auto(GStrv) li = NULL;
+  g_auto(GStrv) r1 = NULL;
   g_auto(GStrv) total = NULL;
 
   g_assert_true (write_report (f->store, f->admin, NULL, "2026-11", f->today, FG_STATS_REPORT_FORMAT_XLSX, path,
@@ -549,6 +550,13 @@ test_xlsx (Fixture       *f,
   g_assert_nonnull (strstr (overdue, "<t>老王饭店</t>"));
   g_assert_nonnull (strstr (overdue, "<t>2026-11-20</t>"));
   g_assert_null (strstr (overdue, "<t>聚福楼</t>"));
+  /* the hazard in Chinese, as the whole report, in whatever language it is made */
+  r1 = sheet_row (overdue, "老王饭店");
+  g_assert_cmpuint (g_strv_length (r1), ==, 7);
+  g_assert_cmpstr (r1[0], ==, "1");
+  g_assert_cmpstr (r1[2], ==, "李庄村");
+  g_assert_true (g_unichar_iswide (g_utf8_get_char (r1[3])));
+  g_assert_cmpstr (r1[4], ==, "2026-11-10");
 
   /* 6: the target */
   target = sheet_xml (path, 6);

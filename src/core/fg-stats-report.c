@@ -604,15 +604,16 @@ day_of (const char *iso8601)
   return g_strndup (iso8601, 10);
 }
 
-/* What names the hazard's item: its finding, or the item's text */
+/* What names the hazard's item: its finding, or the item's text, in
+ * Chinese as the whole report is */
 static const char *
 hazard_item (FgHazard *hazard)
 {
-  const char *finding = fg_hazard_get_finding (hazard);
+  const char *finding = fg_hazard_get_finding_zh (hazard);
 
   if (finding != NULL && *finding != '\0')
     return finding;
-  return fg_hazard_get_item_text (hazard) != NULL ? fg_hazard_get_item_text (hazard) : "";
+  return fg_hazard_get_item_text_zh (hazard) != NULL ? fg_hazard_get_item_text_zh (hazard) : "";
 }
 
 /* A county's lists name the township before the village */
@@ -852,15 +853,15 @@ draw_townships (FgPdf  *pdf,
                 Report *report)
 {
   static const FgPdfColumn columns[] = {
-    { "乡镇", 0.17, FG_PDF_ALIGN_LEFT },
+    { "乡镇", 0.14, FG_PDF_ALIGN_LEFT },
     { "在册场所", 0.1, FG_PDF_ALIGN_RIGHT },
     { "本月检查", 0.1, FG_PDF_ALIGN_RIGHT },
     { "发现隐患", 0.1, FG_PDF_ALIGN_RIGHT },
     { "销号隐患", 0.1, FG_PDF_ALIGN_RIGHT },
-    { "未销号", 0.09, FG_PDF_ALIGN_RIGHT },
-    { "逾期", 0.08, FG_PDF_ALIGN_RIGHT },
+    { "未销号", 0.08, FG_PDF_ALIGN_RIGHT },
+    { "逾期", 0.07, FG_PDF_ALIGN_RIGHT },
     { "烟感覆盖", 0.1, FG_PDF_ALIGN_RIGHT },
-    { "最近收到数据", 0.16, FG_PDF_ALIGN_CENTER },
+    { "最近收到数据", 0.21, FG_PDF_ALIGN_CENTER },
   };
   g_autoptr(GPtrArray) rows = new_rows ();
 
@@ -900,21 +901,21 @@ draw_hazards (FgPdf      *pdf,
               const char *none)
 {
   static const FgPdfColumn overdue_columns[] = {
-    { "序号", 0.07, FG_PDF_ALIGN_RIGHT },
-    { "场所", 0.2, FG_PDF_ALIGN_LEFT },
-    { "村（社区）", 0.14, FG_PDF_ALIGN_LEFT },
+    { "序号", 0.06, FG_PDF_ALIGN_RIGHT },
+    { "场所", 0.19, FG_PDF_ALIGN_LEFT },
+    { "村（社区）", 0.12, FG_PDF_ALIGN_LEFT },
     { "隐患", 0.25, FG_PDF_ALIGN_LEFT },
-    { "发现日期", 0.12, FG_PDF_ALIGN_CENTER },
-    { "整改期限", 0.12, FG_PDF_ALIGN_CENTER },
+    { "发现日期", 0.14, FG_PDF_ALIGN_CENTER },
+    { "整改期限", 0.14, FG_PDF_ALIGN_CENTER },
     { "逾期工作日", 0.1, FG_PDF_ALIGN_RIGHT },
   };
   static const FgPdfColumn major_columns[] = {
-    { "序号", 0.07, FG_PDF_ALIGN_RIGHT },
-    { "场所", 0.2, FG_PDF_ALIGN_LEFT },
-    { "村（社区）", 0.14, FG_PDF_ALIGN_LEFT },
+    { "序号", 0.06, FG_PDF_ALIGN_RIGHT },
+    { "场所", 0.19, FG_PDF_ALIGN_LEFT },
+    { "村（社区）", 0.12, FG_PDF_ALIGN_LEFT },
     { "隐患", 0.25, FG_PDF_ALIGN_LEFT },
-    { "发现日期", 0.12, FG_PDF_ALIGN_CENTER },
-    { "整改期限", 0.12, FG_PDF_ALIGN_CENTER },
+    { "发现日期", 0.14, FG_PDF_ALIGN_CENTER },
+    { "整改期限", 0.14, FG_PDF_ALIGN_CENTER },
     { "认定", 0.1, FG_PDF_ALIGN_CENTER },
   };
   g_autoptr(GPtrArray) rows = new_rows ();
