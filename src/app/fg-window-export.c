@@ -1,5 +1,6 @@
 /* fg-window-export.c — Export…: the page's ledger (台账) as a spreadsheet;
- * Import Venues…: an office's spreadsheet into the registry
+ * Import Venues…: an office's spreadsheet into the registry; Print
+ * Monthly Report…: the monthly report (消防安全工作月报) as PDF or workbook
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -567,6 +568,10 @@ import_venues_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void print_monthly_report_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter);
+
 /* Export… is there on a page with a ledger; the township ranking needs
  * an account that sees whole townships, which the core checks. */
 void
@@ -579,6 +584,7 @@ _fg_window_update_export_actions (FgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-page",
                                  open && ledger_for_page (fg_window_get_page (self), &kind));
   gtk_widget_action_set_enabled (widget, "win.export-ledger", open);
+  gtk_widget_action_set_enabled (widget, "win.print-monthly-report", open);
   /* only those who may add venues import them */
   gtk_widget_action_set_enabled (widget, "win.import-venues",
                                  !self->locked && fg_actor_can (self->actor, FG_ACTION_VENUE_EDIT));
@@ -593,7 +599,217 @@ _fg_window_class_export_init (FgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-ledger", "s", export_ledger_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
   gtk_widget_class_install_action (widget_class, "win.import-venues", NULL, import_venues_action);
+  gtk_widget_class_install_action (widget_class, "win.print-monthly-report", NULL, print_monthly_report_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.export-page", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import-venues", NULL);
+}
+
+/* Print Monthly Report…: the month, then the file, then a worker */
+
+typedef struct
+{
+  FgWindow *window;
+  GFile    *file;
+} MonthlyRequest;
+
+static void
+monthly_request_free (MonthlyRequest *request)
+{
+  g_clear_object (&request->window);
+  g_clear_object (&request->file);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MonthlyRequest, monthly_request_free)
+
+static void
+monthly_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(MonthlyRequest) request = user_data;
+  FgWindow *self = request->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (!fg_stats_report_write_finish (result, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Monthly Report Was Not Made"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  name = g_file_get_basename (request->file);
+  /* Translators: a toast once the monthly report is written: "Monthly report saved · 冢头镇月报.pdf" */
+  text = g_strdup_printf (_("Monthly report saved · %s"), name);
+  uri = g_file_get_uri (request->file);
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_detailed_action_name (toast, "win.open-export");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+monthly_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          gpointer         user_data)
+{
+  FgWindow *self = FG_WINDOW (user_data);
+  const char *month = g_object_get_data (G_OBJECT (chooser), "report-month");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (file != NULL && (path = g_file_get_path (file)) != NULL)
+    {
+      FgStatsReportFormat format;
+      FgRegion *region = fg_region_sidebar_get_selected_region (self->sidebar);
+      FgStatsReportQuery query = { .month = month };
+      MonthlyRequest *request;
+
+      /* a name without .pdf or .xlsx takes the kind of file the filter chose */
+      if (!fg_stats_report_format_for_path (path, &format, NULL))
+        {
+          GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+          const char *extension = g_object_get_data (G_OBJECT (filter != NULL ? filter : (gpointer) chooser),
+                                                     "extension");
+          g_autofree char *named = g_strconcat (path, extension != NULL ? extension : ".pdf", NULL);
+
+          g_object_unref (file);
+          file = g_file_new_for_path (named);
+          g_free (path);
+          path = g_steal_pointer (&named);
+          fg_stats_report_format_for_path (path, &format, NULL);
+        }
+
+      if (region != NULL)
+        query.region = fg_region_get_id (region);
+      request = g_new0 (MonthlyRequest, 1);
+      request->window = g_object_ref (self);
+      request->file = g_object_ref (file);
+      fg_stats_report_write_async (self->store, self->actor, &query, format, path, NULL, monthly_done, request);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/* 冢头镇消防安全工作月报-2026-11.pdf */
+static void
+monthly_choose_file (FgWindow   *self,
+                     const char *month)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) pdf = NULL;
+  g_autoptr(GtkFileFilter) xlsx = NULL;
+  FgRegion *region = fg_region_sidebar_get_selected_region (self->sidebar);
+  /* the report is in Chinese, whatever the window's language: so is its name */
+  g_autofree char *name = g_strdup_printf ("%s消防安全工作月报-%s.pdf",
+                                           region != NULL ? fg_region_get_name (region) : "", month);
+
+  g_strdelimit (name, "/\\", '-');
+  chooser = gtk_file_chooser_native_new (_("Save Monthly Report"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  pdf = filter_new (_("PDF document (.pdf)"), "*.pdf", "application/pdf", ".pdf");
+  xlsx = filter_new (_("Spreadsheet (.xlsx)"), "*.xlsx",
+                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), pdf);
+
+  g_object_set_data_full (G_OBJECT (chooser), "report-month", g_strdup (month), g_free);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (monthly_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The months offered: this one and the 23 before it, newest first. */
+#define N_REPORT_MONTHS 24
+
+static void
+monthly_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  FgWindow         *self)
+{
+  AdwComboRow *row = g_object_get_data (G_OBJECT (dialog), "report-month-row");
+  GStrv months = g_object_get_data (G_OBJECT (dialog), "report-months");
+  guint chosen;
+
+  if (g_strcmp0 (response, "continue") != 0)
+    return;
+  chosen = adw_combo_row_get_selected (row);
+  if (chosen < g_strv_length (months))
+    monthly_choose_file (self, months[chosen]);
+}
+
+static void
+print_monthly_report_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  FgWindow *self = FG_WINDOW (widget);
+  g_autoptr(GDate) today = fg_store_today (self->store);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GStrv months = g_new0 (char *, N_REPORT_MONTHS + 1);
+  GtkWidget *dialog;
+  GtkWidget *list;
+  GtkWidget *row;
+
+  for (guint i = 0; i < N_REPORT_MONTHS; i++)
+    {
+      g_autoptr(GDate) day = g_date_new_dmy (1, g_date_get_month (today), g_date_get_year (today));
+      g_autoptr(GDateTime) time = NULL;
+      g_autofree char *label = NULL;
+
+      g_date_subtract_months (day, i);
+      months[i] = g_strdup_printf ("%04u-%02u", (guint) g_date_get_year (day), (guint) g_date_get_month (day));
+      time = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day), 1, 12, 0, 0);
+      /* Translators: a month to report on, as strftime writes it: "November 2026" */
+      label = g_date_time_format (time, _("%B %Y"));
+      gtk_string_list_append (labels, label);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Print Monthly Report"),
+                                   _("The report holds the month’s figures beside the previous month’s, "
+                                     "the overdue and major hazards, and the smoke alarm target, for the "
+                                     "region chosen in the sidebar."));
+  gtk_widget_set_name (dialog, "monthly-report-dialog");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "continue", _("C_ontinue"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "continue", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  row = adw_combo_row_new ();
+  gtk_widget_set_name (row, "report-month");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Month"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  /* the month just ended, as the county asks for it */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+
+  g_object_set_data (G_OBJECT (dialog), "report-month-row", row);
+  g_object_set_data_full (G_OBJECT (dialog), "report-months", months, (GDestroyNotify) g_strfreev);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (monthly_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -1,4 +1,5 @@
-/* fg-cli-report.c — report townships: the county's ranking (乡镇排名)
+/* fg-cli-report.c — report townships: the county's ranking (乡镇排名);
+ * report monthly: the monthly report (消防安全工作月报)
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -277,8 +278,118 @@ report_townships (FgCli   *cli,
   return TRUE;
 }
 
+static gboolean
+report_monthly (FgCli   *cli,
+                int      argc,
+                char   **argv,
+                GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(GDate) first = NULL;
+  g_autofree char *month = NULL;
+  g_autofree char *region = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *today_text = NULL;
+  g_autofree char *name = NULL;
+  FgStatsReportQuery query = { NULL, };
+  FgStatsReportFormat format;
+  FgStore *store;
+  FgActor *actor;
+  const GOptionEntry entries[] = {
+    { "month", 0, 0, G_OPTION_ARG_STRING, &month,
+      N_("The month to report on (YYYY-MM); last month by default"), N_("MONTH") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region,
+      N_("The region’s code; your own area by default"), N_("CODE") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
+      N_("The file to write: a name ending in .pdf or .xlsx"), N_("FILE") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
+      N_("Judge the deadlines as on this day (YYYY-MM-DD) instead of today"), N_("DATE") },
+    { NULL }
+  };
+
+  context = fg_cli_option_context_new (cli, "report monthly", "",
+                                       _("Writes the monthly fire safety work report (消防安全工作月报) of your "
+                                         "area, or of --region, for a month: as an A4 PDF, or as a spreadsheet "
+                                         "when --out ends in .xlsx."),
+                                       _("The report holds the month’s figures beside the previous month’s, "
+                                         "hazards found and closed over six months, the share of venues "
+                                         "inspected in each village, the overdue and the major hazards, and the "
+                                         "smoke alarm target by village. A county’s report sums its townships "
+                                         "and says when each township’s last bundle arrived.\n"
+                                         "The file is written whole or not at all."),
+                                       entries);
+  if (!fg_cli_option_context_parse (cli, context, &argc, &argv, error) ||
+      !fg_cli_check_extra_args (argc, argv, 0, error))
+    return FALSE;
+
+  if (out == NULL)
+    {
+      fg_cli_set_usage_error (error, _("Say where to write the report with --out FILE.pdf or --out FILE.xlsx."));
+      return FALSE;
+    }
+  if (!fg_stats_report_format_for_path (out, &format, error))
+    {
+      (*error)->domain = FG_CLI_ERROR;
+      (*error)->code = FG_CLI_ERROR_USAGE;
+      return FALSE;
+    }
+  if (month != NULL)
+    {
+      first = fg_stats_report_parse_month (month, error);
+      if (first == NULL)
+        {
+          (*error)->domain = FG_CLI_ERROR;
+          (*error)->code = FG_CLI_ERROR_USAGE;
+          g_prefix_error (error, "--month: ");
+          return FALSE;
+        }
+    }
+  if (today_text != NULL)
+    {
+      today = fg_calendar_parse_date (today_text, error);
+      if (today == NULL)
+        {
+          g_prefix_error (error, "--today: ");
+          return FALSE;
+        }
+    }
+
+  if (!fg_cli_open_logged_in (cli, &store, &actor, error))
+    return FALSE;
+
+  if (month == NULL)
+    {
+      g_autoptr(GDate) now = today != NULL ? g_date_copy (today) : fg_store_today (store);
+
+      month = fg_stats_report_dup_previous_month (now);
+    }
+
+  query.region = region;
+  query.month = month;
+  query.today = today;
+  if (!fg_stats_report_write (store, actor, &query, format, out, error))
+    {
+      /* a month not begun, or a code that does not exist, is a mistake on the command line */
+      if (error != NULL && *error != NULL &&
+          (((*error)->domain == FG_STATS_REPORT_ERROR && (*error)->code != FG_STATS_REPORT_ERROR_WRITE) ||
+           (*error)->domain == FG_STATS_ERROR))
+        {
+          (*error)->domain = FG_CLI_ERROR;
+          (*error)->code = FG_CLI_ERROR_USAGE;
+        }
+      return FALSE;
+    }
+
+  name = g_filename_display_name (out);
+  /* Translators: after the monthly report is written: "The report for 2026-11 was written to report.pdf." */
+  printf (_("The report for %s was written to %s.\n"), month, name);
+  return TRUE;
+}
+
 static const FgCliCommand report_commands[] = {
   { "townships", N_("Rank the townships by their figures over a period"), report_townships },
+  { "monthly", N_("Write the monthly report as a PDF or a spreadsheet"), report_monthly },
 };
 
 gboolean

@@ -805,6 +805,19 @@ fg_hazard_get_item_text (FgHazard *self)
 }
 
 /**
+ * fg_hazard_get_item_text_zh:
+ *
+ * Returns: what the failed item checks, in Chinese, whatever the user's
+ *   language: for what the office hands up
+ */
+const char *
+fg_hazard_get_item_text_zh (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  return self->item_text_zh;
+}
+
+/**
  * fg_hazard_get_finding:
  *
  * Returns: what was found, as the ledger and the documents name the
@@ -816,6 +829,19 @@ fg_hazard_get_finding (FgHazard *self)
 {
   g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
   return fg_locale_prefers_chinese () ? self->finding_zh : self->finding_en;
+}
+
+/**
+ * fg_hazard_get_finding_zh:
+ *
+ * Returns: what was found, in Chinese whatever the user's language: for
+ *   what the office hands up, as fg_hazard_get_item_text_zh()
+ */
+const char *
+fg_hazard_get_finding_zh (FgHazard *self)
+{
+  g_return_val_if_fail (FG_IS_HAZARD (self), NULL);
+  return self->finding_zh;
 }
 
 /**

@@ -182,7 +182,9 @@ const char    *fg_hazard_get_village_id      (FgHazard        *self);
 const char    *fg_hazard_get_grid_id         (FgHazard        *self);
 const char    *fg_hazard_get_campaign_id     (FgHazard        *self);
 const char    *fg_hazard_get_item_text       (FgHazard        *self);
+const char    *fg_hazard_get_item_text_zh    (FgHazard        *self);
 const char    *fg_hazard_get_finding         (FgHazard        *self);
+const char    *fg_hazard_get_finding_zh      (FgHazard        *self);
 int            fg_hazard_count_overdue       (FgStore         *store,
                                               FgHazard        *self,
                                               const GDate     *today);

@@ -91,6 +91,28 @@ double      fg_pdf_measure          (FgPdf        *self,
 void        fg_pdf_rule             (FgPdf        *self,
                                      double        width,
                                      gboolean      dashed);
+double      fg_pdf_measure_text     (FgPdf        *self,
+                                     const char   *text,
+                                     double        size);
+void        fg_pdf_text_at          (FgPdf        *self,
+                                     double        x,
+                                     double        top,
+                                     double        size,
+                                     const char   *text,
+                                     FgPdfAlign    align);
+void        fg_pdf_box              (FgPdf        *self,
+                                     double        x,
+                                     double        top,
+                                     double        width,
+                                     double        height,
+                                     double        gray,
+                                     gboolean      outline);
+void        fg_pdf_segment          (FgPdf        *self,
+                                     double        x1,
+                                     double        top1,
+                                     double        x2,
+                                     double        top2,
+                                     double        width);
 void        fg_pdf_qr               (FgPdf        *self,
                                      const char   *payload,
                                      const char   *caption,

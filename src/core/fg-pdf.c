@@ -944,3 +944,107 @@ fg_pdf_qr (FgPdf      *self,
     draw_text (self, left + (side - text_width (self, caption, -1, caption_size)) / 2,
                top + side + 4 * module, caption_size, caption, FALSE);
 }
+
+/* Drawing at a place: charts. @x counts from the left edge of the text,
+ * @top from the cursor (fg_pdf_get_y()); nothing moves the cursor, which
+ * the caller advances past what it drew (fg_pdf_skip()). */
+
+/**
+ * fg_pdf_measure_text:
+ *
+ * Returns: how wide @text is set at @size; 0 while collecting characters
+ */
+double
+fg_pdf_measure_text (FgPdf      *self,
+                     const char *text,
+                     double      size)
+{
+  if (self->collecting)
+    {
+      collect (self, text);
+      return 0;
+    }
+  return text_width (self, text, -1, size);
+}
+
+/**
+ * fg_pdf_text_at:
+ * @x: where the text starts (left), is centred (center) or ends (right)
+ * @top: the top of its line
+ *
+ * One line of text at a place, not wrapped.
+ */
+void
+fg_pdf_text_at (FgPdf      *self,
+                double      x,
+                double      top,
+                double      size,
+                const char *text,
+                FgPdfAlign  align)
+{
+  double left = MARGIN_LEFT + x;
+
+  if (!self->collecting && align == FG_PDF_ALIGN_CENTER)
+    left -= text_width (self, text, -1, size) / 2;
+  else if (!self->collecting && align == FG_PDF_ALIGN_RIGHT)
+    left -= text_width (self, text, -1, size);
+  draw_text (self, left, self->y + top, size, text, FALSE);
+}
+
+/**
+ * fg_pdf_box:
+ * @gray: the fill, from 0 (black) to 1 (white); below 0 for none
+ * @outline: whether a thin black line goes round it
+ *
+ * A rectangle: a bar of a chart, a key to its colours.
+ */
+void
+fg_pdf_box (FgPdf    *self,
+            double    x,
+            double    top,
+            double    width,
+            double    height,
+            double    gray,
+            gboolean  outline)
+{
+  double bottom;
+
+  if (self->collecting || self->measuring || width <= 0 || height <= 0)
+    return;
+  bottom = PAGE_HEIGHT - self->y - top - height;
+  if (gray >= 0)
+    {
+      HPDF_Page_SetGrayFill (self->page, CLAMP (gray, 0, 1));
+      HPDF_Page_Rectangle (self->page, MARGIN_LEFT + x, bottom, width, height);
+      HPDF_Page_Fill (self->page);
+      HPDF_Page_SetGrayFill (self->page, 0);
+    }
+  if (outline)
+    {
+      HPDF_Page_SetLineWidth (self->page, 0.5);
+      HPDF_Page_Rectangle (self->page, MARGIN_LEFT + x, bottom, width, height);
+      HPDF_Page_Stroke (self->page);
+    }
+}
+
+/**
+ * fg_pdf_segment:
+ * @width: the line's width, in points
+ *
+ * A straight line: an axis, a tick.
+ */
+void
+fg_pdf_segment (FgPdf  *self,
+                double  x1,
+                double  top1,
+                double  x2,
+                double  top2,
+                double  width)
+{
+  if (self->collecting || self->measuring)
+    return;
+  HPDF_Page_SetLineWidth (self->page, width);
+  HPDF_Page_MoveTo (self->page, MARGIN_LEFT + x1, PAGE_HEIGHT - self->y - top1);
+  HPDF_Page_LineTo (self->page, MARGIN_LEFT + x2, PAGE_HEIGHT - self->y - top2);
+  HPDF_Page_Stroke (self->page);
+}

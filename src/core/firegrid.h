@@ -35,6 +35,7 @@
 #include "fg-sheet.h"
 #include "fg-stats.h"
 #include "fg-stats-series.h"
+#include "fg-stats-report.h"
 #include "fg-store.h"
 #include "fg-store-watch.h"
 #include "fg-sync.h"

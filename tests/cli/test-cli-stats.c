@@ -8,6 +8,7 @@
  * with sqlite3; then the mistakes it refuses.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "fg-cli-test-util.h"
 
@@ -182,6 +183,85 @@ test_refusals (Fixture       *f,
   }
 }
 
+/* The row of the workbook's first sheet whose label is @label: its
+ * November figure, as written in the cell after it */
+static char *
+monthly_cell (const char *xlsx,
+              const char *label)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *needle = g_strdup_printf ("<t>%s</t>", label);
+  const char *argv[] = { "unzip", "-p", xlsx, "xl/worksheets/sheet1.xml", NULL };
+  const char *at, *v;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &xml, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  at = strstr (xml, needle);
+  g_assert_nonnull (at);
+  v = strstr (at, "<v>");
+  g_assert_nonnull (v);
+  return g_strndup (v + 3, strstr (v, "</v>") - v - 3);
+}
+
+/* report monthly: the month's figures in the file, whole */
+static void
+test_monthly (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *xlsx = g_build_filename (f->dir, "月报.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autoptr(Result) sheet = RUN (f, "report", "monthly", "--month", f->month, "--out", xlsx);
+  g_autoptr(Result) printed = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *venues = NULL;
+
+  assert_success (sheet);
+  g_assert_nonnull (strstr (sheet->out, f->month));
+  found = monthly_cell (xlsx, "本月发现隐患（处）");
+  g_assert_cmpint (g_ascii_strtoll (found, NULL, 10), ==,
+                   count_printf (f->db, "SELECT count (*) FROM hazard WHERE deleted = 0"
+                                        " AND found_at >= '%s' AND found_at < '%s'", f->first, f->next));
+  venues = monthly_cell (xlsx, "在册场所（家）＊");
+  g_assert_cmpint (g_ascii_strtoll (venues, NULL, 10), ==,
+                   fg_test_count (f->db, "SELECT count (*) FROM venue WHERE deleted = 0 AND status = 'active'"));
+
+  /* by default, last month; as a PDF */
+  printed = RUN (f, "report", "monthly", "--out", pdf);
+  assert_success (printed);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+}
+
+/* report monthly: a month that is not one, a file neither .pdf nor .xlsx,
+ * no --out: refused, nothing written */
+static void
+test_monthly_refusals (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autofree char *docx = g_build_filename (f->dir, "report.docx", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "nowhere", "report.pdf", NULL);
+  g_autoptr(Result) month = RUN (f, "report", "monthly", "--month", "2026-13", "--out", pdf);
+  g_autoptr(Result) day = RUN (f, "report", "monthly", "--month", "2026-02-30", "--out", pdf);
+  g_autoptr(Result) text = RUN (f, "report", "monthly", "--month", "November", "--out", pdf);
+  g_autoptr(Result) ahead = RUN (f, "report", "monthly", "--month", "2999-01", "--out", pdf);
+  g_autoptr(Result) format = RUN (f, "report", "monthly", "--month", f->month, "--out", docx);
+  g_autoptr(Result) no_out = RUN (f, "report", "monthly", "--month", f->month);
+  g_autoptr(Result) folder = RUN (f, "report", "monthly", "--month", f->month, "--out", missing);
+
+  assert_refused_saying (month, 2, "2026-13");
+  assert_refused_saying (day, 2, "2026-02-30");
+  assert_refused_saying (text, 2, "November");
+  assert_refused_saying (ahead, 2, "2999-01");
+  assert_refused_saying (format, 2, ".xlsx");
+  assert_refused_saying (no_out, 2, "--out");
+  assert_refused_saying (folder, 1, "nowhere");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (docx, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +270,9 @@ main (int   argc,
 
   g_test_add ("/cli/stats/figures", Fixture, NULL, fixture_set_up, test_figures, fixture_tear_down);
   g_test_add ("/cli/stats/refusals", Fixture, NULL, fixture_set_up, test_refusals, fixture_tear_down);
+  g_test_add ("/cli/report/monthly", Fixture, NULL, fixture_set_up, test_monthly, fixture_tear_down);
+  g_test_add ("/cli/report/monthly-refusals", Fixture, NULL, fixture_set_up, test_monthly_refusals,
+              fixture_tear_down);
 
   return g_test_run ();
 }

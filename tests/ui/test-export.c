@@ -1,5 +1,6 @@
 /* test-export.c — Export… on a page: the file chooser, the ledger of the
- * region chosen in the sidebar, written without freezing the window
+ * region chosen in the sidebar, written without freezing the window; Print
+ * Monthly Report…
  *
  * Copyright 2026 The Firegrid authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -375,6 +376,49 @@ test_export_period (Fixture       *fixture,
   g_assert_null (fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
 }
 
+/* Print Monthly Report…: the month (the previous one unless changed), the
+ * file, and the report of the region chosen in the sidebar written by a
+ * worker */
+static void
+test_monthly_report (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir.dir, "monthly.xlsx", NULL);
+  g_autofree char *sheet = NULL;
+  g_autoptr(GDate) today = fg_store_today (fixture->store);
+  g_autofree char *month = fg_stats_report_dup_previous_month (today);
+  g_autofree char *subtitle = NULL;
+  const char *argv[] = { "unzip", "-p", path, "xl/worksheets/sheet1.xml", NULL };
+  GtkWindow *dialog;
+  GtkWidget *row;
+  int status;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.print-monthly-report", NULL));
+  fg_ui_test_spin ();
+  dialog = fg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (dialog)), ==, "monthly-report-dialog");
+  row = find_named (GTK_WIDGET (dialog), "report-month");
+  g_assert_nonnull (row);
+  /* this month first, then the one just ended, chosen */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row))), ==, 24);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
+  respond (dialog, "continue");
+
+  accept_file (fixture, "monthly.xlsx");
+  wait_for_file (path);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &sheet, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (sheet, "消防安全工作月报</t>"));
+  /* the month is the one before this */
+  subtitle = g_strdup_printf ("<t>%u年%u月", (guint) g_ascii_strtoull (month, NULL, 10),
+                              (guint) g_ascii_strtoull (month + 5, NULL, 10));
+  g_assert_nonnull (strstr (sheet, subtitle));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,5 +440,6 @@ main (int   argc,
   g_test_add ("/export/ledger-direct", Fixture, NULL, fixture_set_up, test_export_ledger_direct,
               fixture_tear_down);
   g_test_add ("/export/period", Fixture, NULL, fixture_set_up, test_export_period, fixture_tear_down);
+  g_test_add ("/export/monthly-report", Fixture, NULL, fixture_set_up, test_monthly_report, fixture_tear_down);
   return g_test_run ();
 }
