@@ -901,18 +901,18 @@ draw_hazards (FgPdf      *pdf,
               const char *none)
 {
   static const FgPdfColumn overdue_columns[] = {
-    { "序号", 0.06, FG_PDF_ALIGN_RIGHT },
+    { "序号", 0.07, FG_PDF_ALIGN_RIGHT },
     { "场所", 0.19, FG_PDF_ALIGN_LEFT },
-    { "村（社区）", 0.12, FG_PDF_ALIGN_LEFT },
+    { "村（社区）", 0.11, FG_PDF_ALIGN_LEFT },
     { "隐患", 0.25, FG_PDF_ALIGN_LEFT },
     { "发现日期", 0.14, FG_PDF_ALIGN_CENTER },
     { "整改期限", 0.14, FG_PDF_ALIGN_CENTER },
     { "逾期工作日", 0.1, FG_PDF_ALIGN_RIGHT },
   };
   static const FgPdfColumn major_columns[] = {
-    { "序号", 0.06, FG_PDF_ALIGN_RIGHT },
+    { "序号", 0.07, FG_PDF_ALIGN_RIGHT },
     { "场所", 0.19, FG_PDF_ALIGN_LEFT },
-    { "村（社区）", 0.12, FG_PDF_ALIGN_LEFT },
+    { "村（社区）", 0.11, FG_PDF_ALIGN_LEFT },
     { "隐患", 0.25, FG_PDF_ALIGN_LEFT },
     { "发现日期", 0.14, FG_PDF_ALIGN_CENTER },
     { "整改期限", 0.14, FG_PDF_ALIGN_CENTER },
