@@ -190,8 +190,13 @@ test_open (Fixture       *fixture,
   g_assert_cmpuint (fg_bar_chart_get_n_bars (FG_BAR_CHART (fg_stats_page_get_chart (fixture->page, "months"))), ==, 12);
   g_assert_cmpuint (fg_bar_chart_get_n_bars (FG_BAR_CHART (fg_stats_page_get_chart (fixture->page, "target"))), ==,
                     stats->villages->len);
-  /* the report's button waits for its action */
-  g_assert_false (gtk_widget_get_sensitive (fg_ui_test_child (fixture->page, FG_TYPE_STATS_PAGE, "print_button")));
+  /* the report's button prints through the window's action */
+  {
+    GtkWidget *print = fg_ui_test_child (fixture->page, FG_TYPE_STATS_PAGE, "print_button");
+
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (print)), ==, "win.print-monthly-report");
+    g_assert_true (gtk_widget_get_sensitive (print));
+  }
 }
 
 /* The overdue card opens the hazard ledger filtered to the overdue, and
