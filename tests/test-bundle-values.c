@@ -671,6 +671,37 @@ test_campaign_venues_sent (Fixture       *f,
                           f->township.venue_id), ==, 1);
 }
 
+/* A campaign aimed at a venue nobody registered here is refused, as the
+ * keyboard's campaign takes only registered venues. */
+static void
+test_campaign_unknown_venue_sent (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(FgCampaign) campaign = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *starts = day_from_today (0);
+  g_autofree char *ends = day_from_today (30);
+  g_autofree char *second = file_path (f, "township-2.xml");
+  g_autofree char *text = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *path = NULL;
+  const char *venues[] = { f->township.venue_id, NULL };
+  const char *words[] = { NULL, "not registered here", NULL };
+
+  campaign = fg_campaign_create_for_venues (f->township.store, f->township.actor, "烟感补装专项行动", starts, ends,
+                                            NULL, venues, &error);
+  g_assert_no_error (error);
+  import_ok (&f->county, f->export);
+  export_ok (&f->township, &f->county, second);
+  g_assert_true (g_file_get_contents (second, &text, NULL, &error));
+  g_assert_no_error (error);
+  changed = set_tag_attribute (text, "<target ", "venue-id", "01a22790-0000-7000-8000-0000000000aa");
+  path = write_signed_file (f, changed, "unknown-target.xml");
+  words[0] = fg_campaign_get_id (campaign);
+  refused_alone (f, path, FG_BUNDLE_ERROR_INVALID_ROW, words);
+  g_assert_cmpint (count (&f->county, "SELECT count (*) FROM campaign_venue", NULL), ==, 0);
+}
+
 /* 2. One stamp, two contents */
 
 static GPtrArray *
@@ -885,5 +916,7 @@ main (int   argc,
               test_inspection_equipment_once, fixture_tear_down);
   g_test_add ("/bundle-values/campaign/venues", Fixture, NULL, fixture_set_up, test_campaign_venues_sent,
               fixture_tear_down);
+  g_test_add ("/bundle-values/campaign/unknown-venue", Fixture, NULL, fixture_set_up,
+              test_campaign_unknown_venue_sent, fixture_tear_down);
   return g_test_run ();
 }

@@ -100,6 +100,7 @@ fg_bundle_merge_clear (FgBundleImport *import)
   g_clear_pointer (&import->replied, g_hash_table_unref);
   g_clear_pointer (&import->inspection_id, g_free);
   g_clear_pointer (&import->campaign_id, g_free);
+  g_clear_pointer (&import->campaign_targets, g_ptr_array_unref);
   g_clear_pointer (&import->finished_at, g_free);
   g_clear_pointer (&import->event_id, g_free);
   g_clear_pointer (&import->photos, g_hash_table_unref);
@@ -948,7 +949,10 @@ fg_bundle_apply_campaign (FgBundleImport  *import,
 }
 
 /* A venue the campaign just read is aimed at. The list never changes
- * once the campaign is set up, so a row already here is the same one. */
+ * once the campaign is set up, so a row already here is the same one.
+ * Whether the venue is registered here is known only once the bundle's
+ * venues, which follow the campaigns, are in:
+ * fg_bundle_check_campaign_venues(). */
 gboolean
 fg_bundle_apply_campaign_venue (FgBundleImport  *import,
                                 GHashTable      *row,
@@ -963,7 +967,30 @@ fg_bundle_apply_campaign_venue (FgBundleImport  *import,
     return FALSE;
   sqlite3_bind_text (stmt, 1, import->campaign_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, attr (row, "venue_id"), -1, SQLITE_STATIC);
-  return fg_store_step_done (import->store, stmt, error);
+  if (!fg_store_step_done (import->store, stmt, error))
+    return FALSE;
+  if (import->campaign_targets == NULL)
+    import->campaign_targets = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (import->campaign_targets, g_strdup (import->campaign_id));
+  g_ptr_array_add (import->campaign_targets, g_strdup (attr (row, "venue_id")));
+  return TRUE;
+}
+
+/* Every venue a campaign of this bundle is aimed at is registered here,
+ * once the bundle's rows are in: as the keyboard's campaign takes only
+ * registered venues, a bundle's may not name one nobody knows. */
+gboolean
+fg_bundle_check_campaign_venues (FgBundleImport  *import,
+                                 GError         **error)
+{
+  for (guint i = 0; import->campaign_targets != NULL && i + 1 < import->campaign_targets->len; i += 2)
+    if (!fg_bundle_row_exists (import, "venue", g_ptr_array_index (import->campaign_targets, i + 1)))
+      {
+        fg_bundle_set_refused_row (import, _("a campaign"), g_ptr_array_index (import->campaign_targets, i),
+                                   _("It is aimed at a venue that is not registered here."), error);
+        return FALSE;
+      }
+  return TRUE;
 }
 
 /* The regions a venue in @region_id lies in, read once an import for each

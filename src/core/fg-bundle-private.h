@@ -164,6 +164,7 @@ typedef struct
   GHashTable *replied;       /* a new reply to the county's supervision → its hazard */
   char *inspection_id;       /* the inspection whose children are read */
   char *campaign_id;         /* the campaign whose venues are read */
+  GPtrArray *campaign_targets; /* campaign id, venue id, …: the venues aimed at, to check at the end */
   char *finished_at;         /* set once its children are in */
   char *event_id;            /* the event whose photos are read */
   gboolean inspection_new;
@@ -292,6 +293,8 @@ gboolean      fg_bundle_apply_photo            (FgBundleImport      *import,
                                                 GError             **error);
 gboolean      fg_bundle_apply_region           (FgBundleImport      *import,
                                                 GHashTable          *row,
+                                                GError             **error);
+gboolean      fg_bundle_check_campaign_venues  (FgBundleImport      *import,
                                                 GError             **error);
 gboolean      fg_bundle_apply_campaign_venue   (FgBundleImport      *import,
                                                 GHashTable          *row,

@@ -1276,7 +1276,8 @@ import_verified (FgStore               *store,
   if (dry_run && !drop_upkeep_triggers (store, error))
     goto failed;
 
-  if (!apply_file (&import, path, error) || !fg_audit_bundle_finish (&import, info->sequence, error) ||
+  if (!apply_file (&import, path, error) || !fg_bundle_check_campaign_venues (&import, error) ||
+      !fg_audit_bundle_finish (&import, info->sequence, error) ||
       (info->takes_over != NULL && !fg_node_take_over (store, actor, sender, info->takes_over, error)) ||
       g_cancellable_set_error_if_cancelled (cancellable, error) || !advance_clock (&import, error))
     goto failed;
